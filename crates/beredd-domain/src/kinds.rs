@@ -1,0 +1,124 @@
+//! The closed vocabularies of the registers. Each value has a stable code (stored in the
+//! database and in data files) and a Fluent message id for its label.
+
+use crate::text::FieldError;
+
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident, $prefix:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable code stored in the database and in data files.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// The Fluent message id of its label.
+            pub fn label_id(self) -> &'static str {
+                match self { $($name::$variant => concat!($prefix, "-", $code)),+ }
+            }
+
+            pub fn parse(code: &str) -> Result<Self, FieldError> {
+                match code.trim() {
+                    $($code => Ok($name::$variant),)+
+                    _ => Err(FieldError::Choice),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// Where a unit sits in the organisation tree.
+    UnitKind, "unit-kind", {
+        Forvaltning => "forvaltning",
+        Verksamhetsomrade => "verksamhetsomrade",
+        Enhet => "enhet",
+    }
+);
+
+vocabulary!(
+    /// How much society and the clients depend on an activity, most critical first.
+    Criticality, "criticality", {
+        Samhallsviktig => "samhallsviktig",
+        Kritisk => "kritisk",
+        Viktig => "viktig",
+        Ovrig => "ovrig",
+    }
+);
+
+vocabulary!(
+    /// Where a system runs: this decides what survives an attack on the municipal network.
+    Hosting, "hosting", {
+        Internal => "internal",
+        SupplierCloud => "supplier_cloud",
+        National => "national",
+    }
+);
+
+vocabulary!(
+    /// What sort of system or service it is.
+    SystemKind, "system-kind", {
+        ItSystem => "it_system",
+        Service => "service",
+        WelfareTech => "welfare_tech",
+        Infrastructure => "infrastructure",
+    }
+);
+
+vocabulary!(
+    /// Whether a person is on the municipality's staff or an outside contact.
+    ContactKind, "contact-kind", {
+        Staff => "staff",
+        External => "external",
+    }
+);
+
+impl UnitKind {
+    /// The kind a child of this unit normally has; the tree is förvaltning > verksamhetsområde > enhet.
+    pub fn allows_child(self, child: UnitKind) -> bool {
+        child > self || (self == UnitKind::Enhet && child == UnitKind::Enhet)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_parses_back_to_its_value() {
+        for c in Criticality::ALL {
+            assert_eq!(Criticality::parse(c.code()), Ok(*c));
+        }
+        for h in Hosting::ALL {
+            assert_eq!(Hosting::parse(h.code()), Ok(*h));
+        }
+    }
+
+    #[test]
+    fn unknown_codes_are_refused() {
+        assert_eq!(Criticality::parse("viktigast"), Err(FieldError::Choice));
+    }
+
+    #[test]
+    fn criticality_orders_the_most_critical_first() {
+        assert!(Criticality::Samhallsviktig < Criticality::Ovrig);
+    }
+
+    #[test]
+    fn the_tree_goes_downwards() {
+        assert!(UnitKind::Forvaltning.allows_child(UnitKind::Verksamhetsomrade));
+        assert!(UnitKind::Verksamhetsomrade.allows_child(UnitKind::Enhet));
+        assert!(!UnitKind::Enhet.allows_child(UnitKind::Forvaltning));
+    }
+}

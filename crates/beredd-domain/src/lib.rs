@@ -1,0 +1,13 @@
+//! Beredd's domain: validated values, the registers' closed vocabularies, roles and unit scope.
+//! Nothing here does I/O, so the compiler keeps HTTP and SQL out of the rules.
+
+pub mod access;
+pub mod kinds;
+pub mod roles;
+pub mod sort;
+pub mod text;
+pub mod tree;
+
+pub use kinds::{ContactKind, Criticality, Hosting, SystemKind, UnitKind};
+pub use roles::Role;
+pub use text::FieldError;

@@ -1,0 +1,72 @@
+//! Append-only migrations, embedded in the binary and applied at start, each in a transaction.
+
+use sqlx::{Executor, Row};
+
+use super::{Db, DbError};
+
+/// (version, name, SQL). Never edit a migration that has shipped; add a new one.
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../../migrations/0001_foundation.sql"))];
+
+/// Splits a migration into statements: they end with `;` at the end of a line.
+fn statements(sql: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for line in sql.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("--") || trimmed.is_empty() {
+            continue;
+        }
+        cur.push_str(line);
+        cur.push('\n');
+        if trimmed.ends_with(';') {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.trim().is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+pub async fn run(db: &Db) -> Result<usize, DbError> {
+    db.pool
+        .execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        .await?;
+    let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+        .fetch_all(&db.pool)
+        .await?
+        .iter()
+        .map(|r| r.try_get::<i64, _>(0))
+        .collect::<Result<_, _>>()?;
+    let mut count = 0;
+    for (version, name, sql) in MIGRATIONS {
+        if applied.contains(version) {
+            continue;
+        }
+        let mut tx = db.pool.begin().await?;
+        for stmt in statements(&sql.replace("{{id}}", db.id_column())) {
+            tx.execute(stmt.as_str()).await.map_err(|source| DbError::Migration { version: *version, source })?;
+        }
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+            .bind(*version)
+            .bind(*name)
+            .bind(super::now())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statements_are_split_at_line_ending_semicolons_and_comments_dropped() {
+        let s = statements("-- c\nCREATE TABLE a (\n x TEXT\n);\nCREATE INDEX i ON a(x);\n");
+        assert_eq!(s.len(), 2);
+        assert!(s[0].starts_with("CREATE TABLE a"));
+    }
+}

@@ -1,0 +1,81 @@
+//! Activities (verksamhetsprocesser) per unit, with their criticality.
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::{DbError, Referrer};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Activity {
+    pub id: i64,
+    pub unit_id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub recipients: Option<String>,
+    pub criticality: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActivityInput {
+    pub unit_id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub recipients: Option<String>,
+    pub criticality: beredd_domain::Criticality,
+}
+
+const COLS: &str = "id, unit_id, name, description, recipients, criticality, updated_at";
+
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Activity>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM activities WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+}
+
+pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Activity>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &ActivityInput) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO activities (org_id, unit_id, name, description, recipients, criticality, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+    )
+    .bind(org)
+    .bind(a.unit_id)
+    .bind(&a.name)
+    .bind(&a.description)
+    .bind(&a.recipients)
+    .bind(a.criticality.code())
+    .bind(crate::db::now())
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, a: &ActivityInput) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5, updated_at = $6
+         WHERE org_id = $7 AND id = $8",
+    )
+    .bind(a.unit_id)
+    .bind(&a.name)
+    .bind(&a.description)
+    .bind(&a.recipients)
+    .bind(a.criticality.code())
+    .bind(crate::db::now())
+    .bind(org)
+    .bind(id)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM activities WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Nothing points to an activity yet; the dependency and continuity modules will.
+pub async fn referrers(_db: &sqlx::AnyPool, _org: i64, _id: i64) -> Result<Vec<Referrer>, DbError> {
+    Ok(Vec::new())
+}

@@ -1,0 +1,98 @@
+//! The audit trail: who changed what, when, with the record before and after. Rows are only
+//! ever inserted; no route or API updates or deletes them.
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::DbError;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub user_id: Option<i64>,
+    pub username: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub summary: String,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+}
+
+/// Who did it, for the trail.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub org_id: i64,
+    pub user_id: Option<i64>,
+    pub username: String,
+}
+
+pub struct Change<'a, T: Serialize> {
+    pub action: &'a str,
+    pub entity: &'a str,
+    pub entity_id: Option<i64>,
+    pub summary: &'a str,
+    pub before: Option<&'a T>,
+    pub after: Option<&'a T>,
+}
+
+pub async fn record<'c, E, T>(e: E, actor: &Actor, change: Change<'_, T>) -> Result<(), DbError>
+where
+    E: Executor<'c, Database = Any>,
+    T: Serialize,
+{
+    let before = change.before.map(|b| serde_json::to_string(b).unwrap_or_default());
+    let after = change.after.map(|a| serde_json::to_string(a).unwrap_or_default());
+    sqlx::query(
+        "INSERT INTO audit_log (org_id, at, user_id, username, action, entity, entity_id, summary, before_json, after_json)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(actor.org_id)
+    .bind(crate::db::now())
+    .bind(actor.user_id)
+    .bind(&actor.username)
+    .bind(change.action)
+    .bind(change.entity)
+    .bind(change.entity_id)
+    .bind(change.summary)
+    .bind(before)
+    .bind(after)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub username: Option<String>,
+    pub entity: Option<String>,
+    /// Inclusive dates, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// The newest entries first, at most `limit`, matching the filter.
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, f: &Filter, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
+    // Empty filters are bound as values that match everything, so the SQL stays one string.
+    let from = f.from.clone().unwrap_or_default();
+    let to = f.to.as_ref().map(|d| format!("{d}T99")).unwrap_or_else(|| "9999".into());
+    Ok(sqlx::query_as(
+        "SELECT id, at, user_id, username, action, entity, entity_id, summary, before_json, after_json FROM audit_log
+         WHERE org_id = $1 AND ($2 = '' OR username = $2) AND ($3 = '' OR entity = $3) AND at >= $4 AND at <= $5
+         ORDER BY id DESC LIMIT $6",
+    )
+    .bind(org)
+    .bind(f.username.clone().unwrap_or_default())
+    .bind(f.entity.clone().unwrap_or_default())
+    .bind(from)
+    .bind(to)
+    .bind(limit)
+    .fetch_all(e)
+    .await?)
+}
+
+pub async fn distinct_users<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT DISTINCT username FROM audit_log WHERE org_id = $1 ORDER BY username").bind(org).fetch_all(e).await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}

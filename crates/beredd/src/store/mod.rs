@@ -1,0 +1,37 @@
+//! The registers in the database: one module per table, each query written once for both
+//! backends. Every query is scoped by the organisation id.
+
+pub mod activities;
+pub mod audit;
+pub mod orgs;
+pub mod people;
+pub mod sessions;
+pub mod suppliers;
+pub mod systems;
+pub mod units;
+pub mod users;
+
+pub use crate::db::DbError;
+
+/// Something that points to a record and so keeps it from being deleted.
+#[derive(Debug, Clone)]
+pub struct Referrer {
+    /// Fluent id of the referrer's kind ("ref-unit", "ref-person"…).
+    pub kind: &'static str,
+    pub name: String,
+    pub href: String,
+}
+
+pub(crate) fn referrers_from(rows: Vec<(i64, String)>, kind: &'static str, slug: &str) -> Vec<Referrer> {
+    rows.into_iter()
+        .map(|(id, name)| Referrer { kind, name, href: format!("/{slug}/{id}") })
+        .collect()
+}
+
+/// A list of (id, name) pairs for a query that takes the org id and one more id.
+pub(crate) async fn id_names<'c, E>(e: E, sql: &str, org: i64, id: i64) -> Result<Vec<(i64, String)>, DbError>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    Ok(sqlx::query_as::<_, (i64, String)>(sql).bind(org).bind(id).fetch_all(e).await?)
+}

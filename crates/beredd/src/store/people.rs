@@ -1,0 +1,108 @@
+//! People: the municipality's staff and outside contacts (suppliers, the region, police…).
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::{DbError, Referrer, id_names, referrers_from};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Person {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub unit_id: Option<i64>,
+    pub organisation: Option<String>,
+    pub supplier_id: Option<i64>,
+    pub work_phone: Option<String>,
+    pub private_phone: Option<String>,
+    pub email: Option<String>,
+    pub reachable_off_hours: bool,
+    pub notes: Option<String>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PersonInput {
+    pub kind: beredd_domain::ContactKind,
+    pub name: String,
+    pub title: Option<String>,
+    pub unit_id: Option<i64>,
+    pub organisation: Option<String>,
+    pub supplier_id: Option<i64>,
+    pub work_phone: Option<String>,
+    pub private_phone: Option<String>,
+    pub email: Option<String>,
+    pub reachable_off_hours: bool,
+    pub notes: Option<String>,
+}
+
+const COLS: &str = "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, updated_at";
+
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Person>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM people WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+}
+
+pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Person>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM people WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &PersonInput) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO people (org_id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email,
+         reachable_off_hours, notes, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+    )
+    .bind(org)
+    .bind(p.kind.code())
+    .bind(&p.name)
+    .bind(&p.title)
+    .bind(p.unit_id)
+    .bind(&p.organisation)
+    .bind(p.supplier_id)
+    .bind(&p.work_phone)
+    .bind(&p.private_phone)
+    .bind(&p.email)
+    .bind(p.reachable_off_hours)
+    .bind(&p.notes)
+    .bind(crate::db::now())
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, p: &PersonInput) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE people SET kind = $1, name = $2, title = $3, unit_id = $4, organisation = $5, supplier_id = $6, work_phone = $7,
+         private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, updated_at = $12 WHERE org_id = $13 AND id = $14",
+    )
+    .bind(p.kind.code())
+    .bind(&p.name)
+    .bind(&p.title)
+    .bind(p.unit_id)
+    .bind(&p.organisation)
+    .bind(p.supplier_id)
+    .bind(&p.work_phone)
+    .bind(&p.private_phone)
+    .bind(&p.email)
+    .bind(p.reachable_off_hours)
+    .bind(&p.notes)
+    .bind(crate::db::now())
+    .bind(org)
+    .bind(id)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM people WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Units this person manages and systems this person owns.
+pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+    let mut out = referrers_from(id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND manager_id = $2 ORDER BY name", org, id).await?, "ref-unit", "units");
+    out.extend(referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems"));
+    Ok(out)
+}

@@ -1,0 +1,105 @@
+//! Login sessions. The cookie holds a random token; the database holds only its SHA-256, so a
+//! copy of the database does not let anyone in.
+
+use sqlx::{Any, Executor};
+
+use super::DbError;
+
+/// Sessions last twelve hours: a working shift, with margin.
+pub const LIFETIME_SECS: i64 = 12 * 3600;
+
+/// What a valid session says about its user.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionUser {
+    pub session_id: i64,
+    pub user_id: i64,
+    pub org_id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub lang: String,
+    pub csrf_token: String,
+}
+
+pub fn hash_token(token: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A random URL-safe token of 32 bytes.
+pub fn random_token() -> String {
+    use base64::Engine;
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Creates a session and returns (cookie token, CSRF token).
+pub async fn create<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64) -> Result<(String, String), DbError> {
+    let token = random_token();
+    let csrf = random_token();
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
+        .bind(hash_token(&token))
+        .bind(user_id)
+        .bind(&csrf)
+        .bind(crate::db::now())
+        .bind(crate::db::now_plus(LIFETIME_SECS))
+        .execute(e)
+        .await?;
+    Ok((token, csrf))
+}
+
+pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<SessionUser>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = TRUE",
+    )
+    .bind(hash_token(token))
+    .bind(crate::db::now())
+    .fetch_optional(e)
+    .await?)
+}
+
+pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id).execute(e).await?;
+    Ok(())
+}
+
+/// Ends every other session of a user (after a password change).
+pub async fn delete_others<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64, keep: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id <> $2").bind(user_id).bind(keep).execute(e).await?;
+    Ok(())
+}
+
+pub async fn purge_expired<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(crate::db::now()).execute(e).await?;
+    Ok(())
+}
+
+/// Stores a one-time setup link's token (hashed) for creating the first administrator.
+pub async fn create_setup_token<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<String, DbError> {
+    let token = random_token();
+    sqlx::query("INSERT INTO setup_tokens (token_hash, org_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(hash_token(&token))
+        .bind(org)
+        .bind(crate::db::now_plus(24 * 3600))
+        .execute(e)
+        .await?;
+    Ok(token)
+}
+
+/// The organisation a still-valid setup token belongs to.
+pub async fn setup_token_org<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<i64>, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as("SELECT org_id FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
+        .bind(hash_token(token))
+        .bind(crate::db::now())
+        .fetch_optional(e)
+        .await?;
+    Ok(row.map(|r| r.0))
+}
+
+pub async fn consume_setup_tokens<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM setup_tokens").execute(e).await?;
+    Ok(())
+}

@@ -1,0 +1,87 @@
+//! Suppliers of systems and services; their contacts are people with a supplier link.
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::{DbError, Referrer, id_names, referrers_from};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Supplier {
+    pub id: i64,
+    pub name: String,
+    pub org_number: Option<String>,
+    pub contract_ref: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub notes: Option<String>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SupplierInput {
+    pub name: String,
+    pub org_number: Option<String>,
+    pub contract_ref: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub notes: Option<String>,
+}
+
+const COLS: &str = "id, name, org_number, contract_ref, phone, email, notes, updated_at";
+
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Supplier>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM suppliers WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+}
+
+pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Supplier>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM suppliers WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &SupplierInput) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO suppliers (org_id, name, org_number, contract_ref, phone, email, notes, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+    )
+    .bind(org)
+    .bind(&s.name)
+    .bind(&s.org_number)
+    .bind(&s.contract_ref)
+    .bind(&s.phone)
+    .bind(&s.email)
+    .bind(&s.notes)
+    .bind(crate::db::now())
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, s: &SupplierInput) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE suppliers SET name = $1, org_number = $2, contract_ref = $3, phone = $4, email = $5, notes = $6, updated_at = $7
+         WHERE org_id = $8 AND id = $9",
+    )
+    .bind(&s.name)
+    .bind(&s.org_number)
+    .bind(&s.contract_ref)
+    .bind(&s.phone)
+    .bind(&s.email)
+    .bind(&s.notes)
+    .bind(crate::db::now())
+    .bind(org)
+    .bind(id)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM suppliers WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Systems delivered by this supplier and people who work there.
+pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+    let mut out = referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems");
+    out.extend(referrers_from(id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id).await?, "ref-person", "people"));
+    Ok(out)
+}

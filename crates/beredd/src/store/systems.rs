@@ -1,0 +1,127 @@
+//! Systems and services, including welfare technology, and the units that use them.
+
+use serde::Serialize;
+use sqlx::{Any, AnyConnection, Executor};
+
+use super::{DbError, Referrer};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct System {
+    pub id: i64,
+    pub name: String,
+    pub purpose: Option<String>,
+    pub kind: String,
+    pub owner_id: Option<i64>,
+    pub supplier_id: Option<i64>,
+    pub hosting: String,
+    pub notes: Option<String>,
+    pub updated_at: String,
+    /// Filled from `system_units`, not a column.
+    #[sqlx(skip)]
+    pub unit_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SystemInput {
+    pub name: String,
+    pub purpose: Option<String>,
+    pub kind: beredd_domain::SystemKind,
+    pub owner_id: Option<i64>,
+    pub supplier_id: Option<i64>,
+    pub hosting: beredd_domain::Hosting,
+    pub notes: Option<String>,
+    pub unit_ids: Vec<i64>,
+}
+
+const COLS: &str = "id, name, purpose, kind, owner_id, supplier_id, hosting, notes, updated_at";
+
+pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> {
+    let mut systems: Vec<System> =
+        sqlx::query_as(&format!("SELECT {COLS} FROM systems WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(db).await?;
+    let links: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT su.system_id, su.unit_id FROM system_units su JOIN systems s ON s.id = su.system_id WHERE s.org_id = $1",
+    )
+    .bind(org)
+    .fetch_all(db)
+    .await?;
+    let mut by_system: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
+    for (s, u) in links {
+        by_system.entry(s).or_default().push(u);
+    }
+    for s in &mut systems {
+        s.unit_ids = by_system.remove(&s.id).unwrap_or_default();
+    }
+    Ok(systems)
+}
+
+pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<System>, DbError> {
+    let system: Option<System> =
+        sqlx::query_as(&format!("SELECT {COLS} FROM systems WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let Some(mut system) = system else { return Ok(None) };
+    let units: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM system_units WHERE system_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?;
+    system.unit_ids = units.into_iter().map(|u| u.0).collect();
+    Ok(Some(system))
+}
+
+async fn set_units(conn: &mut AnyConnection, id: i64, units: &[i64]) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM system_units WHERE system_id = $1").bind(id).execute(&mut *conn).await?;
+    for u in units {
+        sqlx::query("INSERT INTO system_units (system_id, unit_id) VALUES ($1, $2)").bind(id).bind(*u).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+pub async fn insert(conn: &mut AnyConnection, org: i64, s: &SystemInput) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO systems (org_id, name, purpose, kind, owner_id, supplier_id, hosting, notes, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
+    )
+    .bind(org)
+    .bind(&s.name)
+    .bind(&s.purpose)
+    .bind(s.kind.code())
+    .bind(s.owner_id)
+    .bind(s.supplier_id)
+    .bind(s.hosting.code())
+    .bind(&s.notes)
+    .bind(crate::db::now())
+    .fetch_one(&mut *conn)
+    .await?;
+    set_units(conn, id, &s.unit_ids).await?;
+    Ok(id)
+}
+
+pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, s: &SystemInput) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE systems SET name = $1, purpose = $2, kind = $3, owner_id = $4, supplier_id = $5, hosting = $6, notes = $7,
+         updated_at = $8 WHERE org_id = $9 AND id = $10",
+    )
+    .bind(&s.name)
+    .bind(&s.purpose)
+    .bind(s.kind.code())
+    .bind(s.owner_id)
+    .bind(s.supplier_id)
+    .bind(s.hosting.code())
+    .bind(&s.notes)
+    .bind(crate::db::now())
+    .bind(org)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    set_units(conn, id, &s.unit_ids).await
+}
+
+pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM system_units WHERE system_id = $1 AND system_id IN (SELECT id FROM systems WHERE org_id = $2)")
+        .bind(id)
+        .bind(org)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM systems WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Nothing points to a system yet; classification and dependencies will.
+pub async fn referrers(_db: &sqlx::AnyPool, _org: i64, _id: i64) -> Result<Vec<Referrer>, DbError> {
+    Ok(Vec::new())
+}

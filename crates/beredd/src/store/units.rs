@@ -1,0 +1,102 @@
+//! Units (organisatoriska enheter) as a tree.
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::{DbError, Referrer, id_names, referrers_from};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Unit {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub kind: String,
+    pub name: String,
+    pub manager_id: Option<i64>,
+    pub address: Option<String>,
+    pub staff_count: Option<i64>,
+    pub around_the_clock: bool,
+    pub description: Option<String>,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct UnitInput {
+    pub parent_id: Option<i64>,
+    pub kind: beredd_domain::UnitKind,
+    pub name: String,
+    pub manager_id: Option<i64>,
+    pub address: Option<String>,
+    pub staff_count: Option<i64>,
+    pub around_the_clock: bool,
+    pub description: Option<String>,
+}
+
+const COLS: &str = "id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, updated_at";
+
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Unit>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM units WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+}
+
+pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Unit>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM units WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &UnitInput) -> Result<i64, DbError> {
+    let now = crate::db::now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO units (org_id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+    )
+    .bind(org)
+    .bind(u.parent_id)
+    .bind(u.kind.code())
+    .bind(&u.name)
+    .bind(u.manager_id)
+    .bind(&u.address)
+    .bind(u.staff_count)
+    .bind(u.around_the_clock)
+    .bind(&u.description)
+    .bind(now)
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, u: &UnitInput) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
+         around_the_clock = $7, description = $8, updated_at = $9 WHERE org_id = $10 AND id = $11",
+    )
+    .bind(u.parent_id)
+    .bind(u.kind.code())
+    .bind(&u.name)
+    .bind(u.manager_id)
+    .bind(&u.address)
+    .bind(u.staff_count)
+    .bind(u.around_the_clock)
+    .bind(&u.description)
+    .bind(crate::db::now())
+    .bind(org)
+    .bind(id)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM units WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Everything that points to this unit: sub-units, activities, people, systems that use it.
+pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+    let mut out = referrers_from(id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND parent_id = $2 ORDER BY name", org, id).await?, "ref-unit", "units");
+    out.extend(referrers_from(id_names(db, "SELECT id, name FROM activities WHERE org_id = $1 AND unit_id = $2 ORDER BY name", org, id).await?, "ref-activity", "activities"));
+    out.extend(referrers_from(id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND unit_id = $2 ORDER BY name", org, id).await?, "ref-person", "people"));
+    out.extend(referrers_from(
+        id_names(db, "SELECT s.id, s.name FROM systems s JOIN system_units su ON su.system_id = s.id WHERE s.org_id = $1 AND su.unit_id = $2 ORDER BY s.name", org, id).await?,
+        "ref-system",
+        "systems",
+    ));
+    Ok(out)
+}

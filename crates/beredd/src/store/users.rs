@@ -1,0 +1,120 @@
+//! User accounts, their roles and the units granted to unit managers.
+
+use serde::Serialize;
+use sqlx::{Any, AnyConnection, Executor};
+
+use super::DbError;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct User {
+    pub id: i64,
+    pub org_id: i64,
+    pub username: String,
+    pub display_name: String,
+    #[serde(skip)]
+    pub password_hash: String,
+    pub role: String,
+    pub lang: String,
+    pub active: bool,
+    pub updated_at: String,
+    #[sqlx(skip)]
+    pub unit_ids: Vec<i64>,
+}
+
+const COLS: &str = "id, org_id, username, display_name, password_hash, role, lang, active, updated_at";
+
+pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(e).await?;
+    Ok(n)
+}
+
+pub async fn by_username<'c, E: Executor<'c, Database = Any>>(e: E, username: &str) -> Result<Option<User>, DbError> {
+    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM users WHERE username = $1")).bind(username).fetch_optional(e).await?)
+}
+
+pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<User>, DbError> {
+    let user: Option<User> =
+        sqlx::query_as(&format!("SELECT {COLS} FROM users WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let Some(mut user) = user else { return Ok(None) };
+    user.unit_ids = granted_units(&mut *conn, id).await?;
+    Ok(Some(user))
+}
+
+pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<User>, DbError> {
+    let mut users: Vec<User> = sqlx::query_as(&format!("SELECT {COLS} FROM users WHERE org_id = $1 ORDER BY username")).bind(org).fetch_all(db).await?;
+    let grants: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT g.user_id, g.unit_id FROM user_units g JOIN users u ON u.id = g.user_id WHERE u.org_id = $1").bind(org).fetch_all(db).await?;
+    for u in &mut users {
+        u.unit_ids = grants.iter().filter(|g| g.0 == u.id).map(|g| g.1).collect();
+    }
+    Ok(users)
+}
+
+pub async fn granted_units<'c, E: Executor<'c, Database = Any>>(e: E, user: i64) -> Result<Vec<i64>, DbError> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM user_units WHERE user_id = $1 ORDER BY unit_id").bind(user).fetch_all(e).await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+pub struct NewUser<'a> {
+    pub org_id: i64,
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: beredd_domain::Role,
+    pub lang: &'a str,
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, u: &NewUser<'_>) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (org_id, username, display_name, password_hash, role, lang, active, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $7) RETURNING id",
+    )
+    .bind(u.org_id)
+    .bind(u.username)
+    .bind(u.display_name)
+    .bind(u.password_hash)
+    .bind(u.role.code())
+    .bind(u.lang)
+    .bind(crate::db::now())
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update_account(
+    conn: &mut AnyConnection,
+    org: i64,
+    id: i64,
+    display_name: &str,
+    role: beredd_domain::Role,
+    active: bool,
+    units: &[i64],
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET display_name = $1, role = $2, active = $3, updated_at = $4 WHERE org_id = $5 AND id = $6")
+        .bind(display_name)
+        .bind(role.code())
+        .bind(active)
+        .bind(crate::db::now())
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM user_units WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    for u in units {
+        sqlx::query("INSERT INTO user_units (user_id, unit_id) VALUES ($1, $2)").bind(id).bind(*u).execute(&mut *conn).await?;
+    }
+    if !active {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+pub async fn set_password<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, hash: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3").bind(hash).bind(crate::db::now()).bind(id).execute(e).await?;
+    Ok(())
+}
+
+pub async fn set_lang<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, lang: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang).bind(id).execute(e).await?;
+    Ok(())
+}

@@ -1,0 +1,204 @@
+//! Posted forms and the generic form fields every register's page is built from.
+
+use std::collections::HashMap;
+
+use beredd_domain::FieldError;
+
+use super::i18n::Tr;
+
+/// The fields of a posted form, in order; a name may occur several times (check boxes).
+#[derive(Debug, Default, Clone)]
+pub struct FormData {
+    pairs: Vec<(String, String)>,
+}
+
+impl FormData {
+    pub fn parse(bytes: &[u8]) -> FormData {
+        FormData { pairs: form_urlencoded::parse(bytes).into_owned().collect() }
+    }
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> FormData {
+        FormData { pairs }
+    }
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+    pub fn text(&self, name: &str) -> &str {
+        self.get(name).unwrap_or("")
+    }
+    pub fn all(&self, name: &str) -> Vec<&str> {
+        self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
+    }
+    pub fn checked(&self, name: &str) -> bool {
+        matches!(self.get(name), Some("on" | "true" | "1"))
+    }
+    pub fn set(&mut self, name: &str, value: impl Into<String>) {
+        self.pairs.retain(|(k, _)| k != name);
+        self.pairs.push((name.to_owned(), value.into()));
+    }
+    pub fn push(&mut self, name: &str, value: impl Into<String>) {
+        self.pairs.push((name.to_owned(), value.into()));
+    }
+}
+
+/// Field errors collected while parsing a form, keyed by field name.
+#[derive(Debug, Default, Clone)]
+pub struct Errors(pub HashMap<&'static str, FieldError>);
+
+impl Errors {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn add(&mut self, field: &'static str, e: FieldError) {
+        self.0.entry(field).or_insert(e);
+    }
+    /// Keeps the value, or records the error and returns the default.
+    pub fn take<T: Default>(&mut self, field: &'static str, r: Result<T, FieldError>) -> T {
+        r.unwrap_or_else(|e| {
+            self.add(field, e);
+            T::default()
+        })
+    }
+    pub fn message(&self, field: &str, tr: &Tr) -> Option<String> {
+        self.0.get(field).map(|e| match e.arg() {
+            Some(n) => tr.tn(e.message_id(), n),
+            None => tr.t(e.message_id()),
+        })
+    }
+}
+
+/// Parses an optional id from a select box: empty is none, anything not a known id is an error.
+pub fn optional_id(input: &str, known: impl Fn(i64) -> bool) -> Result<Option<i64>, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.parse::<i64>() {
+        Ok(id) if known(id) => Ok(Some(id)),
+        _ => Err(FieldError::Missing),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    TextArea,
+    Number,
+    Tel,
+    Email,
+    Password,
+    Checkbox,
+    Select,
+    /// Several check boxes under one legend.
+    MultiCheck,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    /// Indentation for trees (units); 0 for flat lists.
+    pub depth: usize,
+}
+
+/// One input with its label, value, hint and error, ready for `_field.html`.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub label: String,
+    pub kind: FieldKind,
+    pub value: String,
+    pub values: Vec<String>,
+    pub choices: Vec<Choice>,
+    pub required: bool,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    pub autocomplete: &'static str,
+    pub maxlength: usize,
+}
+
+impl Field {
+    pub fn new(name: &'static str, label: String, kind: FieldKind, form: &FormData, errors: &Errors, tr: &Tr) -> Field {
+        Field {
+            name,
+            label,
+            value: form.text(name).to_owned(),
+            values: form.all(name).into_iter().map(str::to_owned).collect(),
+            kind,
+            choices: Vec::new(),
+            required: false,
+            hint: None,
+            error: errors.message(name, tr),
+            autocomplete: "off",
+            maxlength: 0,
+        }
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub fn hint(mut self, hint: String) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn choices(mut self, choices: Vec<Choice>) -> Self {
+        self.choices = choices;
+        self
+    }
+    pub fn autocomplete(mut self, a: &'static str) -> Self {
+        self.autocomplete = a;
+        self
+    }
+    pub fn maxlength(mut self, n: usize) -> Self {
+        self.maxlength = n;
+        self
+    }
+    pub fn is_checked(&self) -> bool {
+        matches!(self.value.as_str(), "on" | "true" | "1")
+    }
+    pub fn has_value(&self, v: &str) -> bool {
+        self.values.iter().any(|x| x == v) || self.value == v
+    }
+    pub fn input_type(&self) -> &'static str {
+        match self.kind {
+            FieldKind::Number => "number",
+            FieldKind::Tel => "tel",
+            FieldKind::Email => "email",
+            FieldKind::Password => "password",
+            _ => "text",
+        }
+    }
+    /// Ids of the hint and error paragraphs, for `aria-describedby`.
+    pub fn described_by(&self) -> String {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("{}-hint", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("{}-error", self.name));
+        }
+        ids.join(" ")
+    }
+    pub fn indent(&self, depth: &usize) -> String {
+        "\u{2003}".repeat(*depth)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_names_are_all_kept() {
+        let f = FormData::parse(b"units=1&units=2&name=Hemtj%C3%A4nst");
+        assert_eq!(f.all("units"), ["1", "2"]);
+        assert_eq!(f.get("name"), Some("Hemtjänst"));
+    }
+
+    #[test]
+    fn an_id_must_be_one_we_know() {
+        assert_eq!(optional_id("", |_| false), Ok(None));
+        assert_eq!(optional_id("7", |id| id == 7), Ok(Some(7)));
+        assert_eq!(optional_id("8", |id| id == 7), Err(FieldError::Missing));
+        assert_eq!(optional_id("x", |_| true), Err(FieldError::Missing));
+    }
+}

@@ -1,0 +1,162 @@
+//! User-facing text: Fluent files for Swedish (the default) and English, embedded in the binary.
+
+use std::sync::Arc;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Sv,
+    En,
+}
+
+impl Lang {
+    pub fn parse(code: &str) -> Lang {
+        if code.eq_ignore_ascii_case("en") { Lang::En } else { Lang::Sv }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+}
+
+pub const SV_FTL: &str = include_str!("../../locales/sv.ftl");
+pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
+
+pub struct Catalog {
+    sv: FluentBundle<FluentResource>,
+    en: FluentBundle<FluentResource>,
+}
+
+fn bundle(lang: &str, src: &str) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
+    let mut b = FluentBundle::new_concurrent(vec![id]);
+    // No Unicode isolation marks around arguments: they show up as odd characters in tests and
+    // copy-paste, and our texts are all left-to-right.
+    b.set_use_isolating(false);
+    let res = match FluentResource::try_new(src.to_owned()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            tracing::error!(?errors, lang, "errors in Fluent file");
+            r
+        }
+    };
+    if let Err(errors) = b.add_resource(res) {
+        tracing::error!(?errors, lang, "duplicate Fluent messages");
+    }
+    b
+}
+
+impl Catalog {
+    pub fn load() -> Arc<Catalog> {
+        Arc::new(Catalog { sv: bundle("sv", SV_FTL), en: bundle("en", EN_FTL) })
+    }
+
+    fn get(&self, lang: Lang) -> &FluentBundle<FluentResource> {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// A translator bound to one language, handed to every template.
+#[derive(Clone)]
+pub struct Tr {
+    pub lang: Lang,
+    catalog: Arc<Catalog>,
+}
+
+impl Tr {
+    pub fn new(catalog: Arc<Catalog>, lang: Lang) -> Tr {
+        Tr { lang, catalog }
+    }
+
+    fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let bundle = self.catalog.get(self.lang);
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            tracing::warn!(id, "missing Fluent message");
+            return id.to_owned();
+        };
+        let mut errors = Vec::new();
+        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+    }
+
+    /// The message `id`.
+    pub fn t(&self, id: &str) -> String {
+        self.format(id, None)
+    }
+
+    /// The message `id` with a text argument `$name`.
+    pub fn ts(&self, id: &str, name: &str, value: &str) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_owned(), FluentValue::from(value.to_owned()));
+        self.format(id, Some(&args))
+    }
+
+    /// The message `id` with a number argument `$n`.
+    pub fn tn(&self, id: &str, n: i64) -> String {
+        let mut args = FluentArgs::new();
+        args.set("n", FluentValue::from(n));
+        self.format(id, Some(&args))
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.lang.code()
+    }
+}
+
+/// Message ids defined in a Fluent source, for the test that both languages say everything.
+pub fn message_ids(src: &str) -> Vec<String> {
+    src.lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_and_english_define_the_same_messages() {
+        let mut sv = message_ids(SV_FTL);
+        let mut en = message_ids(EN_FTL);
+        sv.sort();
+        en.sort();
+        let only_sv: Vec<_> = sv.iter().filter(|k| !en.contains(k)).collect();
+        let only_en: Vec<_> = en.iter().filter(|k| !sv.contains(k)).collect();
+        assert!(only_sv.is_empty() && only_en.is_empty(), "only in sv: {only_sv:?}; only in en: {only_en:?}");
+    }
+
+    #[test]
+    fn both_files_parse_without_errors() {
+        assert!(FluentResource::try_new(SV_FTL.to_owned()).is_ok());
+        assert!(FluentResource::try_new(EN_FTL.to_owned()).is_ok());
+    }
+
+    #[test]
+    fn every_domain_label_has_a_message() {
+        use beredd_domain::*;
+        let ids: Vec<&str> = UnitKind::ALL.iter().map(|k| k.label_id())
+            .chain(Criticality::ALL.iter().map(|k| k.label_id()))
+            .chain(Hosting::ALL.iter().map(|k| k.label_id()))
+            .chain(SystemKind::ALL.iter().map(|k| k.label_id()))
+            .chain(ContactKind::ALL.iter().map(|k| k.label_id()))
+            .chain(Role::ALL.iter().map(|k| k.label_id()))
+            .collect();
+        let sv = message_ids(SV_FTL);
+        for id in ids {
+            assert!(sv.iter().any(|k| k == id), "missing {id}");
+        }
+    }
+
+    #[test]
+    fn arguments_are_filled_in() {
+        let tr = Tr::new(Catalog::load(), Lang::Sv);
+        assert!(tr.tn("err-too-long", 200).contains("200"));
+    }
+}

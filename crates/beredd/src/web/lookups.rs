@@ -1,0 +1,115 @@
+//! The small registers every page needs to name things (units, people, suppliers), loaded once
+//! per request. A municipality has hundreds of these, not millions.
+
+use std::collections::HashMap;
+
+use beredd_domain::{Role, access, sort::swedish_key, tree};
+
+use super::auth::CurrentUser;
+use super::forms::Choice;
+use super::i18n::Tr;
+use crate::db::Db;
+use crate::store::{DbError, people, suppliers, units};
+
+pub struct Lookups {
+    pub units: Vec<units::Unit>,
+    pub parents: HashMap<i64, Option<i64>>,
+    unit_index: HashMap<i64, usize>,
+    pub people: Vec<people::Person>,
+    person_index: HashMap<i64, usize>,
+    pub suppliers: Vec<suppliers::Supplier>,
+    supplier_index: HashMap<i64, usize>,
+}
+
+fn index<T>(items: &[T], id: impl Fn(&T) -> i64) -> HashMap<i64, usize> {
+    items.iter().enumerate().map(|(i, x)| (id(x), i)).collect()
+}
+
+impl Lookups {
+    pub async fn load(db: &Db, org: i64) -> Result<Lookups, DbError> {
+        let units = units::list(&db.pool, org).await?;
+        let people = people::list(&db.pool, org).await?;
+        let suppliers = suppliers::list(&db.pool, org).await?;
+        Ok(Lookups {
+            parents: units.iter().map(|u| (u.id, u.parent_id)).collect(),
+            unit_index: index(&units, |u| u.id),
+            person_index: index(&people, |p| p.id),
+            supplier_index: index(&suppliers, |s| s.id),
+            units,
+            people,
+            suppliers,
+        })
+    }
+
+    pub fn unit(&self, id: i64) -> Option<&units::Unit> {
+        self.unit_index.get(&id).map(|i| &self.units[*i])
+    }
+    pub fn person(&self, id: i64) -> Option<&people::Person> {
+        self.person_index.get(&id).map(|i| &self.people[*i])
+    }
+    pub fn supplier(&self, id: i64) -> Option<&suppliers::Supplier> {
+        self.supplier_index.get(&id).map(|i| &self.suppliers[*i])
+    }
+    pub fn unit_name(&self, id: Option<i64>) -> String {
+        id.and_then(|id| self.unit(id)).map(|u| u.name.clone()).unwrap_or_default()
+    }
+    pub fn person_name(&self, id: Option<i64>) -> String {
+        id.and_then(|id| self.person(id)).map(|p| p.name.clone()).unwrap_or_default()
+    }
+    pub fn supplier_name(&self, id: Option<i64>) -> String {
+        id.and_then(|id| self.supplier(id)).map(|s| s.name.clone()).unwrap_or_default()
+    }
+
+    /// The units in tree order, indented, optionally after an empty "none" choice.
+    pub fn unit_choices(&self, none_label: Option<String>) -> Vec<Choice> {
+        let items: Vec<(i64, Option<i64>)> = self.units.iter().map(|u| (u.id, u.parent_id)).collect();
+        let order = tree::depth_first(&items, |id| swedish_key(&self.unit_name(Some(id))));
+        let mut out: Vec<Choice> = none_label.into_iter().map(|l| Choice { value: String::new(), label: l, depth: 0 }).collect();
+        out.extend(order.into_iter().map(|(id, depth)| Choice { value: id.to_string(), label: self.unit_name(Some(id)), depth }));
+        out
+    }
+
+    pub fn people_choices(&self, none_label: String) -> Vec<Choice> {
+        let mut people: Vec<&people::Person> = self.people.iter().collect();
+        people.sort_by_key(|p| swedish_key(&p.name));
+        std::iter::once(Choice { value: String::new(), label: none_label, depth: 0 })
+            .chain(people.into_iter().map(|p| {
+                let label = match (&p.title, &p.organisation) {
+                    (Some(t), _) => format!("{} ({t})", p.name),
+                    (None, Some(o)) => format!("{} ({o})", p.name),
+                    _ => p.name.clone(),
+                };
+                Choice { value: p.id.to_string(), label, depth: 0 }
+            }))
+            .collect()
+    }
+
+    pub fn supplier_choices(&self, none_label: String) -> Vec<Choice> {
+        std::iter::once(Choice { value: String::new(), label: none_label, depth: 0 })
+            .chain(self.suppliers.iter().map(|s| Choice { value: s.id.to_string(), label: s.name.clone(), depth: 0 }))
+            .collect()
+    }
+
+    /// Whether `user` may change what belongs to `unit` (a unit manager only within their scope).
+    pub fn may_edit_unit(&self, user: &CurrentUser, unit: i64) -> bool {
+        access::may_edit_unit(user.role, &user.granted, &self.parents, unit)
+    }
+
+    /// Units a unit manager may put things in; everyone else who edits gets all.
+    pub fn editable_unit_choices(&self, user: &CurrentUser, none_label: Option<String>) -> Vec<Choice> {
+        let all = self.unit_choices(none_label);
+        if user.role.edits_all_content() {
+            return all;
+        }
+        all.into_iter().filter(|c| c.value.is_empty() || c.value.parse().is_ok_and(|id| self.may_edit_unit(user, id))).collect()
+    }
+}
+
+/// Labels of a closed vocabulary as select choices.
+pub fn vocabulary_choices<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str, tr: &Tr) -> Vec<Choice> {
+    all.iter().map(|v| Choice { value: code(*v).to_owned(), label: tr.t(label(*v)), depth: 0 }).collect()
+}
+
+pub fn role_choices(tr: &Tr) -> Vec<Choice> {
+    vocabulary_choices(Role::ALL, Role::code, Role::label_id, tr)
+}

@@ -1,0 +1,67 @@
+//! What every full page shares: the translator, the user, the CSRF token and the navigation.
+
+use super::auth::CurrentUser;
+use super::i18n::Tr;
+use super::AppState;
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: String,
+    pub current: bool,
+}
+
+pub struct Ctx {
+    pub tr: Tr,
+    pub title: String,
+    pub user_name: String,
+    pub role_label: String,
+    pub csrf: String,
+    pub nav: Vec<NavItem>,
+    pub flash: Option<String>,
+}
+
+/// The sections of the navigation; later modules add theirs here.
+const SECTIONS: &[(&str, &str)] = &[
+    ("/", "nav-home"),
+    ("/units", "nav-units"),
+    ("/activities", "nav-activities"),
+    ("/people", "nav-people"),
+    ("/systems", "nav-systems"),
+    ("/suppliers", "nav-suppliers"),
+];
+
+impl Ctx {
+    pub fn new(state: &AppState, user: &CurrentUser, section: &str, title: String) -> Ctx {
+        let tr = Tr::new(state.catalog.clone(), user.lang);
+        let mut nav: Vec<NavItem> =
+            SECTIONS.iter().map(|(href, label)| NavItem { href, label: tr.t(label), current: *href == section }).collect();
+        if user.role.reads_audit() {
+            nav.push(NavItem { href: "/audit", label: tr.t("nav-audit"), current: section == "/audit" });
+        }
+        if user.role.manages_users() {
+            nav.push(NavItem { href: "/users", label: tr.t("nav-users"), current: section == "/users" });
+            nav.push(NavItem { href: "/organisation", label: tr.t("nav-organisation"), current: section == "/organisation" });
+        }
+        Ctx {
+            title,
+            user_name: user.display_name.clone(),
+            role_label: tr.t(user.role.label_id()),
+            csrf: user.csrf.clone(),
+            nav,
+            flash: None,
+            tr,
+        }
+    }
+
+    /// Shows the message for a `?msg=` code left by the redirect after a change.
+    pub fn with_flash(mut self, code: Option<&str>) -> Ctx {
+        self.flash = match code {
+            Some("created") => Some(self.tr.t("flash-created")),
+            Some("saved") => Some(self.tr.t("flash-saved")),
+            Some("deleted") => Some(self.tr.t("flash-deleted")),
+            Some("password") => Some(self.tr.t("flash-password")),
+            _ => None,
+        };
+        self
+    }
+}

@@ -1,0 +1,458 @@
+//! One set of handlers for every register (list, detail, create, edit, delete). Each register
+//! describes its columns, fields, parsing and rights; the flow — load, check, act, audit,
+//! redirect — lives here once.
+
+use std::collections::HashMap;
+use std::future::Future;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+use sqlx::AnyConnection;
+
+use super::AppState;
+use super::auth::{CurrentUser, Posted};
+use super::error::AppError;
+use super::forms::{Choice, Errors, Field, FormData};
+use super::i18n::Tr;
+use super::lookups::Lookups;
+use super::page::Ctx;
+use crate::db::Db;
+use crate::store::{DbError, Referrer, audit};
+
+/// A table cell or a detail value.
+#[derive(Debug, Clone)]
+pub enum Cell {
+    Text(String),
+    Link { text: String, href: String },
+    Tel(String),
+    Mail(String),
+    Links(Vec<(String, String)>),
+}
+
+impl Cell {
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(t) | Cell::Tel(t) | Cell::Mail(t) => t.clone(),
+            Cell::Link { text, .. } => text.clone(),
+            Cell::Links(l) => l.iter().map(|(t, _)| t.as_str()).collect::<Vec<_>>().join(", "),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.text().is_empty()
+    }
+    pub fn tel_href(&self) -> String {
+        beredd_domain::text::tel_uri(&self.text())
+    }
+    pub fn link_or_text(text: String, href: Option<String>) -> Cell {
+        match href {
+            Some(href) if !text.is_empty() => Cell::Link { text, href },
+            _ => Cell::Text(text),
+        }
+    }
+    pub fn opt(t: &Option<String>) -> Cell {
+        Cell::Text(t.clone().unwrap_or_default())
+    }
+}
+
+pub struct Column {
+    pub key: &'static str,
+    pub label: String,
+}
+
+pub struct DetailItem {
+    pub label: String,
+    pub value: Cell,
+}
+
+/// A list of related records on a detail page, with an optional link to add one.
+pub struct Section {
+    pub title: String,
+    pub items: Vec<(String, String)>,
+    pub add: Option<(String, String)>,
+}
+
+/// A select filter above a list.
+pub struct FilterView {
+    pub name: &'static str,
+    pub label: String,
+    pub choices: Vec<Choice>,
+    pub value: String,
+}
+
+pub type Query_ = HashMap<String, String>;
+
+pub trait Register: Send + Sync + 'static {
+    type Record: Serialize + Clone + Send + Sync;
+    type Input: Send + Sync;
+    /// URL segment and Fluent prefix ("units": `units-title`, `units-new`…).
+    const SLUG: &'static str;
+    /// The entity name in the audit trail.
+    const ENTITY: &'static str;
+
+    fn id(r: &Self::Record) -> i64;
+    fn name(r: &Self::Record) -> &str;
+    fn load_all(db: &Db, org: i64) -> impl Future<Output = Result<Vec<Self::Record>, DbError>> + Send;
+    fn load(conn: &mut AnyConnection, org: i64, id: i64) -> impl Future<Output = Result<Option<Self::Record>, DbError>> + Send;
+
+    fn columns(tr: &Tr) -> Vec<Column>;
+    /// Cells in the order of `columns`; the first is the record's name.
+    fn row(r: &Self::Record, lk: &Lookups, tr: &Tr) -> Vec<Cell>;
+    fn filters(_lk: &Lookups, _tr: &Tr, _q: &Query_) -> Vec<FilterView> {
+        Vec::new()
+    }
+    /// Whether the record passes the list's select filters (free-text search is generic).
+    fn keep(_r: &Self::Record, _q: &Query_) -> bool {
+        true
+    }
+    fn details(r: &Self::Record, lk: &Lookups, tr: &Tr) -> Vec<DetailItem>;
+    fn sections(_r: &Self::Record, _lk: &Lookups, _tr: &Tr, _db: &Db, _org: i64) -> impl Future<Output = Result<Vec<Section>, DbError>> + Send {
+        async { Ok(Vec::new()) }
+    }
+
+    /// The form's values for an existing record.
+    fn values(r: &Self::Record) -> FormData;
+    /// The form's values for a new record (query parameters may preselect, e.g. the unit).
+    fn defaults(_q: &Query_) -> FormData {
+        FormData::default()
+    }
+    fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, user: &CurrentUser) -> Vec<Field>;
+    fn parse(form: &FormData, lk: &Lookups, id: Option<i64>) -> Result<Self::Input, Errors>;
+
+    fn may_create(user: &CurrentUser) -> bool {
+        user.role.edits_all_content()
+    }
+    /// May the user store this input (`before` is the record being edited, if any)?
+    fn may_write_input(user: &CurrentUser, _input: &Self::Input, _before: Option<&Self::Record>, _lk: &Lookups) -> bool {
+        user.role.edits_all_content()
+    }
+    fn may_write_record(user: &CurrentUser, _r: &Self::Record, _lk: &Lookups) -> bool {
+        user.role.edits_all_content()
+    }
+
+    fn insert(conn: &mut AnyConnection, org: i64, input: &Self::Input) -> impl Future<Output = Result<i64, DbError>> + Send;
+    fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &Self::Input) -> impl Future<Output = Result<(), DbError>> + Send;
+    fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> impl Future<Output = Result<(), DbError>> + Send;
+    fn referrers(db: &Db, org: i64, id: i64) -> impl Future<Output = Result<Vec<Referrer>, DbError>> + Send;
+}
+
+// ---------- templates ----------
+
+pub struct ColumnView {
+    pub label: String,
+    pub sort_href: String,
+    /// `ascending`, `descending` or empty, for `aria-sort`.
+    pub sorted: &'static str,
+}
+
+pub struct RowView {
+    pub href: String,
+    pub cells: Vec<Cell>,
+}
+
+pub struct Table {
+    pub caption: String,
+    pub columns: Vec<ColumnView>,
+    pub rows: Vec<RowView>,
+    pub count: String,
+    pub empty: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/list.html")]
+pub struct ListPage {
+    pub ctx: Ctx,
+    pub slug: &'static str,
+    pub intro: String,
+    pub new_label: Option<String>,
+    pub filters: Vec<FilterView>,
+    pub q: String,
+    pub table: Table,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/_table.html")]
+pub struct TableFragment {
+    pub ctx_tr: Tr,
+    pub table: Table,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/detail.html")]
+pub struct DetailPage {
+    pub ctx: Ctx,
+    pub slug: &'static str,
+    pub id: i64,
+    pub items: Vec<DetailItem>,
+    pub sections: Vec<Section>,
+    pub may_write: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/form.html")]
+pub struct FormPage {
+    pub ctx: Ctx,
+    pub action: String,
+    pub cancel: String,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub submit: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/delete.html")]
+pub struct DeletePage {
+    pub ctx: Ctx,
+    pub slug: &'static str,
+    pub id: i64,
+    pub name: String,
+    pub referrers: Vec<(String, String, String)>,
+}
+
+// ---------- handlers ----------
+
+pub fn parse_id(s: &str) -> Result<i64, AppError> {
+    s.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
+}
+
+fn is_htmx(headers: &HeaderMap) -> bool {
+    headers.contains_key("hx-request") && !headers.contains_key("hx-boosted")
+}
+
+fn title<R: Register>(tr: &Tr, suffix: &str) -> String {
+    tr.t(&format!("{}-{suffix}", R::SLUG))
+}
+
+fn section<R: Register>() -> String {
+    format!("/{}", R::SLUG)
+}
+
+/// Compares cell texts as numbers when both are, otherwise in Swedish dictionary order.
+fn compare_cells(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.parse::<i64>(), b.parse::<i64>()) {
+        (Ok(x), Ok(y)) => x.cmp(&y),
+        _ => beredd_domain::sort::swedish_key(a).cmp(&beredd_domain::sort::swedish_key(b)),
+    }
+}
+
+fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Query_) -> Table {
+    let columns = R::columns(tr);
+    let needle = q.get("q").map(|s| s.trim().to_lowercase()).unwrap_or_default();
+    let sort = q.get("sort").and_then(|s| columns.iter().position(|c| c.key == s)).unwrap_or(0);
+    let desc = q.get("dir").is_some_and(|d| d == "desc");
+    let mut rows: Vec<RowView> = records
+        .iter()
+        .filter(|r| R::keep(r, q))
+        .map(|r| RowView { href: format!("/{}/{}", R::SLUG, R::id(r)), cells: R::row(r, lk, tr) })
+        .filter(|row| needle.is_empty() || row.cells.iter().any(|c| c.text().to_lowercase().contains(&needle)))
+        .collect();
+    rows.sort_by(|a, b| {
+        let o = compare_cells(&a.cells[sort].text(), &b.cells[sort].text());
+        if desc { o.reverse() } else { o }
+    });
+    // Sort links keep the search and filters, and flip direction on the sorted column.
+    let mut base: Vec<(String, String)> = q.iter().filter(|(k, _)| *k != "sort" && *k != "dir" && *k != "msg").map(|(k, v)| (k.clone(), v.clone())).collect();
+    base.sort();
+    let columns = columns
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let dir = if i == sort && !desc { "desc" } else { "asc" };
+            let mut params = base.clone();
+            params.push(("sort".into(), c.key.into()));
+            params.push(("dir".into(), dir.into()));
+            let qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
+            ColumnView {
+                label: c.label,
+                sort_href: format!("/{}?{qs}", R::SLUG),
+                sorted: if i != sort { "" } else if desc { "descending" } else { "ascending" },
+            }
+        })
+        .collect();
+    Table {
+        caption: title::<R>(tr, "title"),
+        count: tr.tn("list-count", rows.len() as i64),
+        empty: tr.t("list-empty"),
+        columns,
+        rows,
+    }
+}
+
+pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>, headers: HeaderMap) -> Result<Response, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let records = R::load_all(&state.db, user.org_id).await?;
+    let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
+    let table = build_table::<R>(&records, &lk, &ctx.tr, &q);
+    if is_htmx(&headers) {
+        return Ok(TableFragment { ctx_tr: ctx.tr, table }.into_response());
+    }
+    let page = ListPage {
+        slug: R::SLUG,
+        intro: title::<R>(&ctx.tr, "intro"),
+        new_label: R::may_create(&user).then(|| title::<R>(&ctx.tr, "new")),
+        filters: R::filters(&lk, &ctx.tr, &q),
+        q: q.get("q").cloned().unwrap_or_default(),
+        table,
+        ctx: ctx.with_flash(q.get("msg").map(String::as_str)),
+    };
+    Ok(page.into_response())
+}
+
+async fn load_or_404<R: Register>(state: &AppState, org: i64, id: i64) -> Result<R::Record, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    R::load(&mut conn, org, id).await?.ok_or(AppError::NotFound)
+}
+
+pub async fn show<R: Register>(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let record = load_or_404::<R>(&state, user.org_id, id).await?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let ctx = Ctx::new(&state, &user, &section::<R>(), R::name(&record).to_owned()).with_flash(q.get("msg").map(String::as_str));
+    let sections = R::sections(&record, &lk, &ctx.tr, &state.db, user.org_id).await?;
+    Ok(DetailPage {
+        slug: R::SLUG,
+        id,
+        items: R::details(&record, &lk, &ctx.tr),
+        sections,
+        may_write: R::may_write_record(&user, &record, &lk),
+        ctx,
+    }
+    .into_response())
+}
+
+fn form_page<R: Register>(ctx: Ctx, action: String, cancel: String, form: &FormData, errors: &Errors, lk: &Lookups, user: &CurrentUser) -> FormPage {
+    let fields = R::fields(form, errors, lk, &ctx.tr, user);
+    let error_summary = fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect();
+    let submit = ctx.tr.t("action-save");
+    FormPage { ctx, action, cancel, fields, error_summary, submit }
+}
+
+pub async fn new_form<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+    user.require(R::may_create(&user))?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "new"));
+    let page = form_page::<R>(ctx, format!("/{}/new", R::SLUG), format!("/{}", R::SLUG), &R::defaults(&q), &Errors::default(), &lk, &user);
+    Ok(page.into_response())
+}
+
+/// Re-shows the form with the user's input and the errors, status 422.
+fn invalid<R: Register>(state: &AppState, user: &CurrentUser, title_suffix: &str, action: String, cancel: String, form: &FormData, errors: &Errors, lk: &Lookups) -> Response {
+    let ctx = Ctx::new(state, user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), title_suffix));
+    let page = form_page::<R>(ctx, action, cancel, form, errors, lk, user);
+    (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
+}
+
+fn duplicate() -> Errors {
+    let mut e = Errors::default();
+    e.add("name", beredd_domain::FieldError::Duplicate);
+    e
+}
+
+pub async fn create<R: Register>(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    user.require(R::may_create(&user))?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let (action, cancel) = (format!("/{}/new", R::SLUG), format!("/{}", R::SLUG));
+    let input = match R::parse(&form, &lk, None) {
+        Ok(i) => i,
+        Err(errors) => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &errors, &lk)),
+    };
+    user.require(R::may_write_input(&user, &input, None, &lk))?;
+    let mut tx = state.db.pool.begin().await?;
+    let id = match R::insert(&mut tx, user.org_id, &input).await {
+        Ok(id) => id,
+        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &duplicate(), &lk)),
+        Err(e) => return Err(e.into()),
+    };
+    let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::Internal("vanished after insert".into()))?;
+    let change = audit::Change { action: "create", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&after), before: None, after: Some(&after) };
+    audit::record(&mut *tx, &user.actor(), change).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/{id}?msg=created", R::SLUG)).into_response())
+}
+
+pub async fn edit_form<R: Register>(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let record = load_or_404::<R>(&state, user.org_id, id).await?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    user.require(R::may_write_record(&user, &record, &lk))?;
+    let ctx = Ctx::new(&state, &user, &section::<R>(), format!("{}: {}", title::<R>(&Tr::new(state.catalog.clone(), user.lang), "edit"), R::name(&record)));
+    let page = form_page::<R>(ctx, format!("/{}/{id}/edit", R::SLUG), format!("/{}/{id}", R::SLUG), &R::values(&record), &Errors::default(), &lk, &user);
+    Ok(page.into_response())
+}
+
+pub async fn update<R: Register>(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    let id = parse_id(&id)?;
+    let before = load_or_404::<R>(&state, user.org_id, id).await?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    user.require(R::may_write_record(&user, &before, &lk))?;
+    let (action, cancel) = (format!("/{}/{id}/edit", R::SLUG), format!("/{}/{id}", R::SLUG));
+    let input = match R::parse(&form, &lk, Some(id)) {
+        Ok(i) => i,
+        Err(errors) => return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &errors, &lk)),
+    };
+    // Moving a record out of one's own scope (or into someone else's) is refused as well.
+    user.require(R::may_write_input(&user, &input, Some(&before), &lk))?;
+    let mut tx = state.db.pool.begin().await?;
+    match R::update(&mut tx, user.org_id, id, &input).await {
+        Ok(()) => {}
+        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &duplicate(), &lk)),
+        Err(e) => return Err(e.into()),
+    }
+    let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let change = audit::Change { action: "update", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&after), before: Some(&before), after: Some(&after) };
+    audit::record(&mut *tx, &user.actor(), change).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}/{id}?msg=saved", R::SLUG)).into_response())
+}
+
+async fn referrer_views<R: Register>(state: &AppState, org: i64, id: i64, tr: &Tr) -> Result<Vec<(String, String, String)>, AppError> {
+    Ok(R::referrers(&state.db, org, id).await?.into_iter().map(|r| (tr.t(r.kind), r.name, r.href)).collect())
+}
+
+pub async fn delete_confirm<R: Register>(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let record = load_or_404::<R>(&state, user.org_id, id).await?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    user.require(R::may_write_record(&user, &record, &lk))?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let referrers = referrer_views::<R>(&state, user.org_id, id, &tr).await?;
+    let ctx = Ctx::new(&state, &user, &section::<R>(), tr.ts("delete-title", "name", R::name(&record)));
+    Ok(DeletePage { ctx, slug: R::SLUG, id, name: R::name(&record).to_owned(), referrers }.into_response())
+}
+
+pub async fn delete<R: Register>(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, tr, .. } = posted;
+    let id = parse_id(&id)?;
+    let record = load_or_404::<R>(&state, user.org_id, id).await?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    user.require(R::may_write_record(&user, &record, &lk))?;
+    let referrers = referrer_views::<R>(&state, user.org_id, id, &tr).await?;
+    if !referrers.is_empty() {
+        let ctx = Ctx::new(&state, &user, &section::<R>(), tr.ts("delete-title", "name", R::name(&record)));
+        let page = DeletePage { ctx, slug: R::SLUG, id, name: R::name(&record).to_owned(), referrers };
+        return Ok((StatusCode::CONFLICT, page).into_response());
+    }
+    let mut tx = state.db.pool.begin().await?;
+    R::delete(&mut tx, user.org_id, id).await?;
+    let change = audit::Change { action: "delete", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&record), before: Some(&record), after: None };
+    audit::record(&mut *tx, &user.actor(), change).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/{}?msg=deleted", R::SLUG)).into_response())
+}
+
+/// The routes of one register.
+pub fn routes<R: Register>(router: axum::Router<AppState>) -> axum::Router<AppState> {
+    use axum::routing::get;
+    let base = format!("/{}", R::SLUG);
+    router
+        .route(&base, get(list::<R>))
+        .route(&format!("{base}/new"), get(new_form::<R>).post(create::<R>))
+        .route(&format!("{base}/{{id}}"), get(show::<R>))
+        .route(&format!("{base}/{{id}}/edit"), get(edit_form::<R>).post(update::<R>))
+        .route(&format!("{base}/{{id}}/delete"), get(delete_confirm::<R>).post(delete::<R>))
+}
