@@ -1,6 +1,7 @@
 -- The foundation: organisations, users and sessions, the registers and the audit trail.
 -- One file serves SQLite and PostgreSQL; {{id}} becomes each one's auto-increment key.
--- Times are UTC in RFC 3339 text, which sorts and compares the same on both.
+-- Times are UTC in RFC 3339 text, which sorts and compares the same on both. Yes/no flags are
+-- 0/1 integers: sqlx's Any driver cannot carry SQLite's BOOLEAN.
 
 CREATE TABLE meta (
     key TEXT PRIMARY KEY,
@@ -23,7 +24,7 @@ CREATE TABLE units (
     manager_id BIGINT,
     address TEXT,
     staff_count BIGINT,
-    around_the_clock BOOLEAN NOT NULL DEFAULT FALSE,
+    around_the_clock BIGINT NOT NULL DEFAULT 0,
     description TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -57,7 +58,7 @@ CREATE TABLE people (
     work_phone TEXT,
     private_phone TEXT,
     email TEXT,
-    reachable_off_hours BOOLEAN NOT NULL DEFAULT FALSE,
+    reachable_off_hours BIGINT NOT NULL DEFAULT 0,
     notes TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
@@ -111,7 +112,7 @@ CREATE TABLE users (
     password_hash TEXT NOT NULL,
     role TEXT NOT NULL,
     lang TEXT NOT NULL DEFAULT 'sv',
-    active BOOLEAN NOT NULL DEFAULT TRUE,
+    active BIGINT NOT NULL DEFAULT 1,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );

@@ -25,14 +25,18 @@ pub struct ActivityInput {
     pub criticality: beredd_domain::Criticality,
 }
 
-const COLS: &str = "id, unit_id, name, description, recipients, criticality, updated_at";
+macro_rules! cols {
+    () => {
+        "id, unit_id, name, description, recipients, criticality, updated_at"
+    };
+}
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Activity>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM activities WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Activity>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &ActivityInput) -> Result<i64, DbError> {

@@ -13,6 +13,28 @@ pub mod users;
 
 pub use crate::db::DbError;
 
+/// A yes/no column, stored as 0/1 on both databases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(transparent)]
+pub struct Flag(pub bool);
+
+impl From<i64> for Flag {
+    fn from(v: i64) -> Self {
+        Flag(v != 0)
+    }
+}
+
+impl Flag {
+    pub fn get(self) -> bool {
+        self.0
+    }
+}
+
+/// The stored form of a flag.
+pub(crate) fn flag(b: bool) -> i64 {
+    i64::from(b)
+}
+
 /// Something that points to a record and so keeps it from being deleted.
 #[derive(Debug, Clone)]
 pub struct Referrer {
@@ -29,7 +51,7 @@ pub(crate) fn referrers_from(rows: Vec<(i64, String)>, kind: &'static str, slug:
 }
 
 /// A list of (id, name) pairs for a query that takes the org id and one more id.
-pub(crate) async fn id_names<'c, E>(e: E, sql: &str, org: i64, id: i64) -> Result<Vec<(i64, String)>, DbError>
+pub(crate) async fn id_names<'c, E>(e: E, sql: &'static str, org: i64, id: i64) -> Result<Vec<(i64, String)>, DbError>
 where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {

@@ -17,7 +17,8 @@ pub struct Person {
     pub work_phone: Option<String>,
     pub private_phone: Option<String>,
     pub email: Option<String>,
-    pub reachable_off_hours: bool,
+    #[sqlx(try_from = "i64")]
+    pub reachable_off_hours: super::Flag,
     pub notes: Option<String>,
     pub updated_at: String,
 }
@@ -37,14 +38,18 @@ pub struct PersonInput {
     pub notes: Option<String>,
 }
 
-const COLS: &str = "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, updated_at";
+macro_rules! cols {
+    () => {
+        "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, updated_at"
+    };
+}
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Person>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM people WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Person>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM people WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &PersonInput) -> Result<i64, DbError> {
@@ -63,7 +68,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &Per
     .bind(&p.work_phone)
     .bind(&p.private_phone)
     .bind(&p.email)
-    .bind(p.reachable_off_hours)
+    .bind(super::flag(p.reachable_off_hours))
     .bind(&p.notes)
     .bind(crate::db::now())
     .fetch_one(e)
@@ -85,7 +90,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     .bind(&p.work_phone)
     .bind(&p.private_phone)
     .bind(&p.email)
-    .bind(p.reachable_off_hours)
+    .bind(super::flag(p.reachable_off_hours))
     .bind(&p.notes)
     .bind(crate::db::now())
     .bind(org)

@@ -53,7 +53,7 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
     Ok(sqlx::query_as(
         "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token
          FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = TRUE",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
     )
     .bind(hash_token(token))
     .bind(crate::db::now())

@@ -27,14 +27,18 @@ pub struct SupplierInput {
     pub notes: Option<String>,
 }
 
-const COLS: &str = "id, name, org_number, contract_ref, phone, email, notes, updated_at";
+macro_rules! cols {
+    () => {
+        "id, name, org_number, contract_ref, phone, email, notes, updated_at"
+    };
+}
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Supplier>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM suppliers WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Supplier>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM suppliers WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &SupplierInput) -> Result<i64, DbError> {

@@ -1,7 +1,7 @@
 //! Systems and services, including welfare technology, and the units that use them.
 
 use serde::Serialize;
-use sqlx::{Any, AnyConnection, Executor};
+use sqlx::AnyConnection;
 
 use super::{DbError, Referrer};
 
@@ -33,11 +33,15 @@ pub struct SystemInput {
     pub unit_ids: Vec<i64>,
 }
 
-const COLS: &str = "id, name, purpose, kind, owner_id, supplier_id, hosting, notes, updated_at";
+macro_rules! cols {
+    () => {
+        "id, name, purpose, kind, owner_id, supplier_id, hosting, notes, updated_at"
+    };
+}
 
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> {
     let mut systems: Vec<System> =
-        sqlx::query_as(&format!("SELECT {COLS} FROM systems WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(db).await?;
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(db).await?;
     let links: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT su.system_id, su.unit_id FROM system_units su JOIN systems s ON s.id = su.system_id WHERE s.org_id = $1",
     )
@@ -56,7 +60,7 @@ pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> 
 
 pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<System>, DbError> {
     let system: Option<System> =
-        sqlx::query_as(&format!("SELECT {COLS} FROM systems WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
     let Some(mut system) = system else { return Ok(None) };
     let units: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM system_units WHERE system_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?;
     system.unit_ids = units.into_iter().map(|u| u.0).collect();

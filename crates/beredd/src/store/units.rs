@@ -14,7 +14,8 @@ pub struct Unit {
     pub manager_id: Option<i64>,
     pub address: Option<String>,
     pub staff_count: Option<i64>,
-    pub around_the_clock: bool,
+    #[sqlx(try_from = "i64")]
+    pub around_the_clock: super::Flag,
     pub description: Option<String>,
     pub updated_at: String,
 }
@@ -31,14 +32,18 @@ pub struct UnitInput {
     pub description: Option<String>,
 }
 
-const COLS: &str = "id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, updated_at";
+macro_rules! cols {
+    () => {
+        "id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, updated_at"
+    };
+}
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Unit>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM units WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Unit>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM units WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &UnitInput) -> Result<i64, DbError> {
@@ -54,7 +59,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &Uni
     .bind(u.manager_id)
     .bind(&u.address)
     .bind(u.staff_count)
-    .bind(u.around_the_clock)
+    .bind(super::flag(u.around_the_clock))
     .bind(&u.description)
     .bind(now)
     .fetch_one(e)
@@ -73,7 +78,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     .bind(u.manager_id)
     .bind(&u.address)
     .bind(u.staff_count)
-    .bind(u.around_the_clock)
+    .bind(super::flag(u.around_the_clock))
     .bind(&u.description)
     .bind(crate::db::now())
     .bind(org)

@@ -15,13 +15,18 @@ pub struct User {
     pub password_hash: String,
     pub role: String,
     pub lang: String,
-    pub active: bool,
+    #[sqlx(try_from = "i64")]
+    pub active: super::Flag,
     pub updated_at: String,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
 
-const COLS: &str = "id, org_id, username, display_name, password_hash, role, lang, active, updated_at";
+macro_rules! cols {
+    () => {
+        "id, org_id, username, display_name, password_hash, role, lang, active, updated_at"
+    };
+}
 
 pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<i64, DbError> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(e).await?;
@@ -29,19 +34,19 @@ pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<i64, DbE
 }
 
 pub async fn by_username<'c, E: Executor<'c, Database = Any>>(e: E, username: &str) -> Result<Option<User>, DbError> {
-    Ok(sqlx::query_as(&format!("SELECT {COLS} FROM users WHERE username = $1")).bind(username).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE username = $1")).bind(username).fetch_optional(e).await?)
 }
 
 pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<User>, DbError> {
     let user: Option<User> =
-        sqlx::query_as(&format!("SELECT {COLS} FROM users WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
     let Some(mut user) = user else { return Ok(None) };
     user.unit_ids = granted_units(&mut *conn, id).await?;
     Ok(Some(user))
 }
 
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<User>, DbError> {
-    let mut users: Vec<User> = sqlx::query_as(&format!("SELECT {COLS} FROM users WHERE org_id = $1 ORDER BY username")).bind(org).fetch_all(db).await?;
+    let mut users: Vec<User> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 ORDER BY username")).bind(org).fetch_all(db).await?;
     let grants: Vec<(i64, i64)> =
         sqlx::query_as("SELECT g.user_id, g.unit_id FROM user_units g JOIN users u ON u.id = g.user_id WHERE u.org_id = $1").bind(org).fetch_all(db).await?;
     for u in &mut users {
@@ -67,7 +72,7 @@ pub struct NewUser<'a> {
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, u: &NewUser<'_>) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (org_id, username, display_name, password_hash, role, lang, active, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $7) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7) RETURNING id",
     )
     .bind(u.org_id)
     .bind(u.username)
@@ -93,7 +98,7 @@ pub async fn update_account(
     sqlx::query("UPDATE users SET display_name = $1, role = $2, active = $3, updated_at = $4 WHERE org_id = $5 AND id = $6")
         .bind(display_name)
         .bind(role.code())
-        .bind(active)
+        .bind(super::flag(active))
         .bind(crate::db::now())
         .bind(org)
         .bind(id)

@@ -114,6 +114,8 @@ pub struct Field {
     pub error: Option<String>,
     pub autocomplete: &'static str,
     pub maxlength: usize,
+    /// "obligatorisk" in the user's language, shown after a required field's label.
+    pub required_text: String,
 }
 
 impl Field {
@@ -130,6 +132,7 @@ impl Field {
             error: errors.message(name, tr),
             autocomplete: "off",
             maxlength: 0,
+            required_text: tr.t("field-required"),
         }
     }
     pub fn required(mut self) -> Self {
@@ -157,6 +160,18 @@ impl Field {
     }
     pub fn has_value(&self, v: &str) -> bool {
         self.values.iter().any(|x| x == v) || self.value == v
+    }
+    pub fn is_textarea(&self) -> bool {
+        self.kind == FieldKind::TextArea
+    }
+    pub fn is_checkbox(&self) -> bool {
+        self.kind == FieldKind::Checkbox
+    }
+    pub fn is_select(&self) -> bool {
+        self.kind == FieldKind::Select
+    }
+    pub fn is_multi(&self) -> bool {
+        self.kind == FieldKind::MultiCheck
     }
     pub fn input_type(&self) -> &'static str {
         match self.kind {

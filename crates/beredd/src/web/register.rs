@@ -176,7 +176,6 @@ pub struct ListPage {
 #[derive(Template, WebTemplate)]
 #[template(path = "register/_table.html")]
 pub struct TableFragment {
-    pub ctx_tr: Tr,
     pub table: Table,
 }
 
@@ -185,6 +184,7 @@ pub struct TableFragment {
 pub struct DetailPage {
     pub ctx: Ctx,
     pub slug: &'static str,
+    pub list_title: String,
     pub id: i64,
     pub items: Vec<DetailItem>,
     pub sections: Vec<Section>,
@@ -287,7 +287,7 @@ pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>,
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
     let table = build_table::<R>(&records, &lk, &ctx.tr, &q);
     if is_htmx(&headers) {
-        return Ok(TableFragment { ctx_tr: ctx.tr, table }.into_response());
+        return Ok(TableFragment { table }.into_response());
     }
     let page = ListPage {
         slug: R::SLUG,
@@ -314,6 +314,7 @@ pub async fn show<R: Register>(user: CurrentUser, State(state): State<AppState>,
     let sections = R::sections(&record, &lk, &ctx.tr, &state.db, user.org_id).await?;
     Ok(DetailPage {
         slug: R::SLUG,
+        list_title: title::<R>(&ctx.tr, "title"),
         id,
         items: R::details(&record, &lk, &ctx.tr),
         sections,

@@ -66,7 +66,7 @@ impl Register for People {
             Cell::opt(&r.title),
             Cell::Text(affiliation(r, lk)),
             phone_cell(&r.work_phone),
-            Cell::Text(if r.reachable_off_hours { tr.t("yes") } else { String::new() }),
+            Cell::Text(if r.reachable_off_hours.get() { tr.t("yes") } else { String::new() }),
         ]
     }
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
@@ -91,7 +91,7 @@ impl Register for People {
             DetailItem { label: tr.t("field-work-phone"), value: phone_cell(&r.work_phone) },
             DetailItem { label: tr.t("field-private-phone"), value: phone_cell(&r.private_phone) },
             DetailItem { label: tr.t("field-email"), value: r.email.clone().map(Cell::Mail).unwrap_or(Cell::Text(String::new())) },
-            DetailItem { label: tr.t("field-off-hours"), value: Cell::Text(yes_no(r.reachable_off_hours, tr)) },
+            DetailItem { label: tr.t("field-off-hours"), value: Cell::Text(yes_no(r.reachable_off_hours.get(), tr)) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
     }
@@ -108,7 +108,7 @@ impl Register for People {
             ("work_phone".into(), s(&r.work_phone)),
             ("private_phone".into(), s(&r.private_phone)),
             ("email".into(), s(&r.email)),
-            ("reachable_off_hours".into(), flag(r.reachable_off_hours)),
+            ("reachable_off_hours".into(), flag(r.reachable_off_hours.get())),
             ("notes".into(), s(&r.notes)),
         ])
     }

@@ -50,7 +50,7 @@ impl Register for Units {
             Cell::Text(lk.unit_name(r.parent_id)),
             Cell::Text(lk.person_name(r.manager_id)),
             Cell::Text(opt_string(r.staff_count)),
-            Cell::Text(if r.around_the_clock { tr.t("yes") } else { String::new() }),
+            Cell::Text(if r.around_the_clock.get() { tr.t("yes") } else { String::new() }),
         ]
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
@@ -68,7 +68,7 @@ impl Register for Units {
             DetailItem { label: tr.t("field-manager"), value: Cell::link_or_text(lk.person_name(r.manager_id), r.manager_id.map(|p| format!("/people/{p}"))) },
             DetailItem { label: tr.t("field-address"), value: Cell::opt(&r.address) },
             DetailItem { label: tr.t("field-staff-count"), value: Cell::Text(opt_string(r.staff_count)) },
-            DetailItem { label: tr.t("field-around-the-clock"), value: Cell::Text(yes_no(r.around_the_clock, tr)) },
+            DetailItem { label: tr.t("field-around-the-clock"), value: Cell::Text(yes_no(r.around_the_clock.get(), tr)) },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
     }
@@ -97,7 +97,7 @@ impl Register for Units {
             ("manager".into(), opt_string(r.manager_id)),
             ("address".into(), r.address.clone().unwrap_or_default()),
             ("staff_count".into(), opt_string(r.staff_count)),
-            ("around_the_clock".into(), flag(r.around_the_clock)),
+            ("around_the_clock".into(), flag(r.around_the_clock.get())),
             ("description".into(), r.description.clone().unwrap_or_default()),
         ])
     }

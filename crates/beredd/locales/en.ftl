@@ -1,0 +1,260 @@
+# Beredd – English texts
+
+## General
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-units = Units
+nav-activities = Activities
+nav-people = People and contacts
+nav-systems = Systems and services
+nav-suppliers = Suppliers
+nav-audit = Audit trail
+nav-users = Users
+nav-organisation = Organisation
+footer-text = Beredd – information security and continuity for the municipality.
+yes = Yes
+no = No
+filter-all = All
+choice-none = (none)
+choice-none-top = (none – top level)
+choice-pick = Choose …
+field-required = required
+
+## Buttons
+action-save = Save
+action-cancel = Cancel
+action-edit = Edit
+action-delete = Delete
+action-back = Back
+action-add = Add
+action-filter = Show
+action-login = Log in
+action-logout = Log out
+action-change-password = Change password
+action-reset-password = Set new password
+action-create-admin = Create administrator
+
+## Messages after a change
+flash-created = Saved. The record was created.
+flash-saved = Your changes are saved.
+flash-deleted = The record was deleted.
+flash-password = The password was changed.
+
+## Lists and forms
+list-search = Search
+list-count = { $n ->
+    [one] 1 record
+   *[other] { $n } records
+}
+list-empty = Nothing to show.
+form-errors = Something needs correcting before it can be saved
+delete-title = Delete { $name }
+delete-confirm = Do you want to delete “{ $name }”? This cannot be undone, but the deletion is kept in the audit trail.
+delete-refused = “{ $name }” cannot be deleted because other records point to it. Change or delete these first:
+ref-unit = Unit
+ref-activity = Activity
+ref-person = Person
+ref-system = System
+
+## Field errors
+err-required = Fill in this field.
+err-too-long = The text is too long. At most { $n } characters.
+err-too-short = Too short. At least { $n } characters.
+err-control-chars = The text contains control characters that are not allowed.
+err-phone = Enter a phone number in digits, for example 070-174 06 05.
+err-email = Enter an e-mail address, for example name@kommun.se.
+err-org-number = Enter an organisation number of ten digits, for example 212000-2171. Otherwise the check digit does not match.
+err-number = Enter a whole number between 0 and { $n }.
+err-choice = Choose one of the options.
+err-username = The user name may only contain letters, digits, dots, hyphens and underscores (2–64 characters).
+err-duplicate = That name already exists. Choose another.
+err-cycle = A unit cannot sit under itself or under one of its own sub-units.
+err-missing = The chosen item no longer exists. Choose again.
+err-password-mismatch = The passwords differ.
+err-wrong-password = Wrong password.
+
+## Error pages
+error-not-found-title = Page not found
+error-not-found = What you are looking for does not exist, or it has been deleted.
+error-forbidden-title = Not allowed
+error-forbidden = Your role does not allow this. Ask an administrator if you need it.
+error-login-title = Log in
+error-login = You need to log in.
+error-csrf-title = The form has expired
+error-csrf = The form could not be verified. Go back, reload the page and try again.
+error-bad-request-title = Bad request
+error-bad-request = The request could not be read.
+error-throttled-title = Too many attempts
+error-throttled = Wait a while and try again.
+error-internal-title = Something went wrong
+error-internal = An error occurred and nothing was saved. Try again. If it persists, give the reference below to whoever runs Beredd.
+error-reference = Reference:
+error-back = To the start page
+
+## Login
+login-title = Log in to Beredd
+login-intro = Log in with your user name and password.
+login-failed = Wrong user name or password.
+login-throttled = Too many failed attempts. Wait fifteen minutes and try again.
+setup-title = Create the first administrator
+setup-intro = Beredd has no users yet. Create the administrator, who then adds the other users. The link works only once.
+
+## Home
+home-title = Home
+home-greeting = Welcome, { $name }.
+home-your-units = Your units:
+home-attention = Needs attention
+home-nothing = Nothing needs attention right now.
+home-registers = Registers
+attention-empty = The register { $register } is empty.
+attention-unit-no-manager = Units without a manager:
+attention-unit-no-activities = Units with no activities described:
+attention-staff-no-phone = Staff without a phone number:
+attention-system-no-owner = Systems without a system owner:
+attention-system-no-units = Systems no unit is linked to:
+attention-cloud-no-supplier = Systems hosted by a supplier with no supplier given:
+
+## Fields
+field-name = Name
+field-unit-kind = Level
+field-parent = Part of
+field-manager = Manager
+field-address = Address
+field-staff-count = Number of staff
+field-around-the-clock = Around the clock
+field-description = Description
+field-unit = Unit
+field-criticality = Criticality
+field-recipients = For whom
+field-title = Position or role
+field-affiliation = Unit or organisation
+field-contact-kind = Type
+field-organisation = Organisation
+field-supplier = Supplier
+field-work-phone = Phone (work)
+field-private-phone = Phone (private)
+field-phone = Phone
+field-email = E-mail
+field-off-hours = Reachable outside working hours
+field-off-hours-short = Reachable evenings/weekends
+field-notes = Notes
+field-org-number = Organisation number
+field-contract-ref = Contract reference
+field-purpose = Purpose
+field-system-kind = Kind
+field-hosting = Where it runs
+field-owner = System owner
+field-used-by = Used by units
+field-username = User name
+field-display-name = Display name
+field-password = Password
+field-current-password = Current password
+field-new-password = New password
+field-repeat-password = Repeat the new password
+field-role = Role
+field-granted-units = Units this user is responsible for
+field-active = The account is active
+field-language = Language
+
+## Hints
+hint-around-the-clock = Tick if the unit works around the clock, such as a residential care home or a night patrol.
+hint-criticality = Vital to society: must not stop at all. Critical: tolerates only short outages. Important: tolerates a few days. Other: can wait.
+hint-recipients = For example “residents of the care home” or “households applying for financial assistance”.
+hint-person-unit = The unit where the person works. Leave empty for outside contacts.
+hint-person-organisation = For outside contacts: for example the region, the police or SOS Alarm.
+hint-phone = Write the number as you would dial it, for example 070-174 06 05.
+hint-org-number = Ten digits, for example 212000-2171.
+hint-hosting = Decides what keeps working if the municipal network is knocked out: what runs inside goes down, what runs at a supplier or nationally may go on.
+hint-owner = The person in the organisation responsible for the system.
+hint-username = Lower-case letters, digits, dots and hyphens, for example anna.berg.
+hint-password = At least ten characters. A long phrase is easier to remember and harder to guess.
+hint-granted-units = For the unit manager role: the user may change these units and everything below them.
+
+## Registers
+units-title = Units
+units-intro = The organisation as a tree: administration, area of operations and unit. Each unit has a manager and may work around the clock.
+units-new = New unit
+units-edit = Edit unit
+units-children = Sub-units
+activities-title = Activities
+activities-intro = What each unit does and for whom, and how critical an interruption is.
+activities-new = New activity
+activities-edit = Edit activity
+people-title = People and contacts
+people-intro = Staff with phone numbers, and outside contacts: suppliers, the region, the police, SOS Alarm.
+people-new = New person
+people-edit = Edit person
+systems-title = Systems and services
+systems-intro = IT systems, services and welfare technology, who owns them and where they run.
+systems-new = New system
+systems-edit = Edit system
+suppliers-title = Suppliers
+suppliers-intro = Suppliers of systems and services, with contracts and how to reach them.
+suppliers-new = New supplier
+suppliers-edit = Edit supplier
+suppliers-contacts = Contacts
+
+## Vocabularies
+unit-kind-forvaltning = Administration
+unit-kind-verksamhetsomrade = Area of operations
+unit-kind-enhet = Unit
+criticality-samhallsviktig = Vital to society
+criticality-kritisk = Critical
+criticality-viktig = Important
+criticality-ovrig = Other
+hosting-internal = Inside the municipal network
+hosting-supplier_cloud = At a supplier (cloud)
+hosting-national = National service
+system-kind-it_system = IT system
+system-kind-service = Service
+system-kind-welfare_tech = Welfare technology
+system-kind-infrastructure = Infrastructure
+contact-kind-staff = Staff
+contact-kind-external = Outside contact
+role-admin = Administrator
+role-coordinator = Information-security coordinator
+role-unit_manager = Unit manager
+role-crisis_staff = Crisis staff
+role-reader = Reader
+
+## Account
+account-title = My account
+account-username = Logged in as { $name }.
+account-language = Language
+account-password = Change password
+
+## Users
+users-title = Users
+users-new = New user
+users-edit = User { $name }
+users-reset-password = New password for this user
+
+## Organisation
+organisation-title = The organisation
+
+## Audit trail
+audit-title = Audit trail
+audit-intro = Every change is kept with who, when, what and how it looked before and after. The trail cannot be changed.
+audit-count = { $n ->
+    [one] 1 event
+   *[other] { $n } events
+}
+audit-user = User
+audit-entity = Type
+audit-from = From
+audit-to = To
+audit-at = Time (UTC)
+audit-action = Event
+audit-what = What
+audit-show-change = Show the change
+audit-before = Before
+audit-after = After
+entity-unit = Unit
+entity-activity = Activity
+entity-person = Person
+entity-system = System
+entity-supplier = Supplier
+entity-user = User
+entity-organisation = Organisation
+entity-session = Login

@@ -1,0 +1,260 @@
+# Beredd – svenska texter (standardspråk)
+
+## Allmänt
+skip-to-content = Hoppa till innehållet
+nav-label = Huvudmeny
+nav-home = Start
+nav-units = Enheter
+nav-activities = Verksamheter
+nav-people = Personer och kontakter
+nav-systems = System och tjänster
+nav-suppliers = Leverantörer
+nav-audit = Händelselogg
+nav-users = Användare
+nav-organisation = Organisation
+footer-text = Beredd – informationssäkerhet och kontinuitet för kommunen.
+yes = Ja
+no = Nej
+filter-all = Alla
+choice-none = (ingen)
+choice-none-top = (ingen – högsta nivån)
+choice-pick = Välj …
+field-required = obligatorisk
+
+## Knappar
+action-save = Spara
+action-cancel = Avbryt
+action-edit = Ändra
+action-delete = Ta bort
+action-back = Tillbaka
+action-add = Lägg till
+action-filter = Visa
+action-login = Logga in
+action-logout = Logga ut
+action-change-password = Byt lösenord
+action-reset-password = Sätt nytt lösenord
+action-create-admin = Skapa administratör
+
+## Meddelanden efter en ändring
+flash-created = Sparat. Posten är skapad.
+flash-saved = Ändringarna är sparade.
+flash-deleted = Posten är borttagen.
+flash-password = Lösenordet är bytt.
+
+## Listor och formulär
+list-search = Sök
+list-count = { $n ->
+    [one] 1 post
+   *[other] { $n } poster
+}
+list-empty = Inget att visa.
+form-errors = Något behöver rättas innan det går att spara
+delete-title = Ta bort { $name }
+delete-confirm = Vill du ta bort ”{ $name }”? Det går inte att ångra, men borttagningen sparas i händelseloggen.
+delete-refused = ”{ $name }” kan inte tas bort eftersom annat pekar på den. Ändra eller ta bort dessa först:
+ref-unit = Enhet
+ref-activity = Verksamhet
+ref-person = Person
+ref-system = System
+
+## Fel i fält
+err-required = Fyll i fältet.
+err-too-long = Texten är för lång. Högst { $n } tecken.
+err-too-short = För kort. Minst { $n } tecken.
+err-control-chars = Texten innehåller otillåtna styrtecken.
+err-phone = Ange ett telefonnummer med siffror, till exempel 070-174 06 05.
+err-email = Ange en e-postadress, till exempel namn@kommun.se.
+err-org-number = Ange ett organisationsnummer med tio siffror, till exempel 212000-2171. Kontrollsiffran stämmer inte annars.
+err-number = Ange ett heltal mellan 0 och { $n }.
+err-choice = Välj ett av alternativen.
+err-username = Användarnamnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (2–64 tecken).
+err-duplicate = Det namnet finns redan. Välj ett annat.
+err-cycle = En enhet kan inte ligga under sig själv eller under en av sina underenheter.
+err-missing = Det valda finns inte längre. Välj igen.
+err-password-mismatch = Lösenorden är inte lika.
+err-wrong-password = Fel lösenord.
+
+## Felsidor
+error-not-found-title = Sidan finns inte
+error-not-found = Det du letar efter finns inte, eller så har det tagits bort.
+error-forbidden-title = Du saknar behörighet
+error-forbidden = Din roll ger inte rätt att göra detta. Kontakta en administratör om du behöver det.
+error-login-title = Logga in
+error-login = Du behöver logga in.
+error-csrf-title = Formuläret har gått ut
+error-csrf = Formuläret kunde inte kontrolleras. Gå tillbaka, ladda om sidan och försök igen.
+error-bad-request-title = Felaktig begäran
+error-bad-request = Begäran kunde inte läsas.
+error-throttled-title = För många försök
+error-throttled = Vänta en stund och försök igen.
+error-internal-title = Något gick fel
+error-internal = Ett fel uppstod och ingenting sparades. Försök igen. Om felet kvarstår, ange referensen nedan till den som sköter Beredd.
+error-reference = Referens:
+error-back = Till startsidan
+
+## Inloggning
+login-title = Logga in i Beredd
+login-intro = Logga in med ditt användarnamn och lösenord.
+login-failed = Fel användarnamn eller lösenord.
+login-throttled = För många misslyckade försök. Vänta en kvart och försök igen.
+setup-title = Skapa den första administratören
+setup-intro = Beredd har ännu inga användare. Skapa administratören som sedan lägger upp övriga användare. Länken fungerar bara en gång.
+
+## Start
+home-title = Start
+home-greeting = Välkommen, { $name }.
+home-your-units = Dina enheter:
+home-attention = Att åtgärda
+home-nothing = Inget behöver åtgärdas just nu.
+home-registers = Register
+attention-empty = Registret { $register } är tomt.
+attention-unit-no-manager = Enheter utan chef:
+attention-unit-no-activities = Enheter utan beskrivna verksamheter:
+attention-staff-no-phone = Personal utan telefonnummer:
+attention-system-no-owner = System utan systemägare:
+attention-system-no-units = System som ingen enhet är kopplad till:
+attention-cloud-no-supplier = System hos leverantör utan angiven leverantör:
+
+## Fält
+field-name = Namn
+field-unit-kind = Nivå
+field-parent = Ingår i
+field-manager = Chef
+field-address = Adress
+field-staff-count = Antal medarbetare
+field-around-the-clock = Dygnet runt
+field-description = Beskrivning
+field-unit = Enhet
+field-criticality = Kritikalitet
+field-recipients = För vem
+field-title = Befattning eller roll
+field-affiliation = Enhet eller organisation
+field-contact-kind = Typ
+field-organisation = Organisation
+field-supplier = Leverantör
+field-work-phone = Telefon (arbete)
+field-private-phone = Telefon (privat)
+field-phone = Telefon
+field-email = E-post
+field-off-hours = Nås utanför arbetstid
+field-off-hours-short = Nås kvällar/helger
+field-notes = Anteckningar
+field-org-number = Organisationsnummer
+field-contract-ref = Avtalsreferens
+field-purpose = Syfte
+field-system-kind = Slag
+field-hosting = Var det körs
+field-owner = Systemägare
+field-used-by = Används av enheter
+field-username = Användarnamn
+field-display-name = Namn som visas
+field-password = Lösenord
+field-current-password = Nuvarande lösenord
+field-new-password = Nytt lösenord
+field-repeat-password = Upprepa det nya lösenordet
+field-role = Roll
+field-granted-units = Enheter som användaren ansvarar för
+field-active = Kontot är aktivt
+field-language = Språk
+
+## Hjälptexter
+hint-around-the-clock = Kryssa i om enheten har verksamhet dygnet runt, till exempel särskilt boende eller nattpatrull.
+hint-criticality = Samhällsviktig: får inte avbrytas alls. Kritisk: tål bara korta avbrott. Viktig: tål några dagar. Övrig: kan vänta.
+hint-recipients = Till exempel ”boende på särskilt boende” eller ”hushåll som söker ekonomiskt bistånd”.
+hint-person-unit = Enheten där personen arbetar. Lämna tomt för externa kontakter.
+hint-person-organisation = För externa kontakter: till exempel Regionen, Polisen eller SOS Alarm.
+hint-phone = Skriv numret som du skulle slå det, till exempel 070-174 06 05.
+hint-org-number = Tio siffror, till exempel 212000-2171.
+hint-hosting = Avgör vad som fungerar om kommunens nät slås ut: det som körs internt går ner, det som körs hos leverantör eller nationellt kan fortsätta.
+hint-owner = Den som ansvarar för systemet i verksamheten.
+hint-username = Små bokstäver, siffror, punkt och bindestreck, till exempel anna.berg.
+hint-password = Minst tio tecken. En lång fras är lättare att minnas och svårare att gissa.
+hint-granted-units = Gäller rollen enhetschef: användaren får ändra dessa enheter och allt under dem.
+
+## Register
+units-title = Enheter
+units-intro = Organisationen som ett träd: förvaltning, verksamhetsområde och enhet. Varje enhet har en chef och kan ha verksamhet dygnet runt.
+units-new = Ny enhet
+units-edit = Ändra enhet
+units-children = Underenheter
+activities-title = Verksamheter
+activities-intro = Vad varje enhet gör och för vem, och hur kritiskt det är om det avbryts.
+activities-new = Ny verksamhet
+activities-edit = Ändra verksamhet
+people-title = Personer och kontakter
+people-intro = Personal med telefonnummer och externa kontakter: leverantörer, regionen, polisen, SOS Alarm.
+people-new = Ny person
+people-edit = Ändra person
+systems-title = System och tjänster
+systems-intro = IT-system, tjänster och välfärdsteknik, vem som äger dem och var de körs.
+systems-new = Nytt system
+systems-edit = Ändra system
+suppliers-title = Leverantörer
+suppliers-intro = Leverantörer av system och tjänster, med avtal och kontaktvägar.
+suppliers-new = Ny leverantör
+suppliers-edit = Ändra leverantör
+suppliers-contacts = Kontaktpersoner
+
+## Ordlistor
+unit-kind-forvaltning = Förvaltning
+unit-kind-verksamhetsomrade = Verksamhetsområde
+unit-kind-enhet = Enhet
+criticality-samhallsviktig = Samhällsviktig
+criticality-kritisk = Kritisk
+criticality-viktig = Viktig
+criticality-ovrig = Övrig
+hosting-internal = I kommunens nät
+hosting-supplier_cloud = Hos leverantör (moln)
+hosting-national = Nationell tjänst
+system-kind-it_system = IT-system
+system-kind-service = Tjänst
+system-kind-welfare_tech = Välfärdsteknik
+system-kind-infrastructure = Infrastruktur
+contact-kind-staff = Personal
+contact-kind-external = Extern kontakt
+role-admin = Administratör
+role-coordinator = Informationssäkerhetssamordnare
+role-unit_manager = Enhetschef
+role-crisis_staff = Krisledning
+role-reader = Läsare
+
+## Konto
+account-title = Mitt konto
+account-username = Inloggad som { $name }.
+account-language = Språk
+account-password = Byt lösenord
+
+## Användare
+users-title = Användare
+users-new = Ny användare
+users-edit = Användare { $name }
+users-reset-password = Nytt lösenord för användaren
+
+## Organisation
+organisation-title = Organisationen
+
+## Händelselogg
+audit-title = Händelselogg
+audit-intro = Varje ändring sparas med vem, när, vad och hur det såg ut före och efter. Loggen kan inte ändras.
+audit-count = { $n ->
+    [one] 1 händelse
+   *[other] { $n } händelser
+}
+audit-user = Användare
+audit-entity = Typ
+audit-from = Från och med
+audit-to = Till och med
+audit-at = Tid (UTC)
+audit-action = Händelse
+audit-what = Vad
+audit-show-change = Visa ändringen
+audit-before = Före
+audit-after = Efter
+entity-unit = Enhet
+entity-activity = Verksamhet
+entity-person = Person
+entity-system = System
+entity-supplier = Leverantör
+entity-user = Användare
+entity-organisation = Organisation
+entity-session = Inloggning

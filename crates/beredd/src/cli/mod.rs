@@ -1,0 +1,64 @@
+//! The command line: `serve`, `demo`, `user`. One file per subcommand.
+
+mod demo;
+mod serve;
+mod user;
+
+use clap::{Parser, Subcommand};
+
+/// Where the data lives; every subcommand that touches the database takes it.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DbOptions {
+    /// sqlite://PATH or postgres://USER@HOST/DB
+    #[arg(long = "database", env = "BEREDD_DATABASE_URL", default_value = "sqlite://beredd.db")]
+    pub url: String,
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "beredd", version, about = "Beredd: informationssäkerhet och kontinuitet för kommunen")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Start the web server on an empty or existing database.
+    Serve(serve::Serve),
+    /// Create a fresh database with the demo municipality and serve it.
+    Demo(demo::Demo),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(user::User),
+}
+
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("fel: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command {
+            Command::Serve(c) => c.run().await,
+            Command::Demo(c) => c.run().await,
+            Command::User(c) => c.run().await,
+        }
+    });
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("fel: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BEREDD_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+}

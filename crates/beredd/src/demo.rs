@@ -1,0 +1,317 @@
+//! Loads the demo municipality (`library/demo/*.toml`) into an empty database. The files are
+//! built into the binary; `--library` reads an edited copy from disk instead. Every value goes
+//! through the same validation as the web forms, and an error names the file and record.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use anyhow::{Context, anyhow, bail};
+use beredd_domain::{ContactKind, Criticality, Hosting, Role, SystemKind, UnitKind, text};
+use serde::Deserialize;
+
+use crate::db::Db;
+use crate::store::{activities, audit, orgs, people, suppliers, systems, units, users};
+
+#[derive(rust_embed::Embed)]
+#[folder = "../../library/demo/"]
+#[include = "*.toml"]
+struct Embedded;
+
+pub enum Source {
+    Embedded,
+    Folder(PathBuf),
+}
+
+impl Source {
+    fn read(&self, name: &str) -> anyhow::Result<String> {
+        match self {
+            Source::Embedded => {
+                let f = Embedded::get(name).with_context(|| format!("{name} saknas i den inbyggda demodatan"))?;
+                Ok(String::from_utf8(f.data.into_owned()).with_context(|| format!("{name} är inte UTF-8"))?)
+            }
+            Source::Folder(dir) => std::fs::read_to_string(dir.join(name)).with_context(|| format!("kan inte läsa {}", dir.join(name).display())),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OrgFile {
+    name: String,
+    org_number: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    unit: Vec<UnitRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitRow {
+    key: String,
+    name: String,
+    kind: String,
+    parent: Option<String>,
+    manager: Option<String>,
+    address: Option<String>,
+    staff_count: Option<i64>,
+    #[serde(default)]
+    around_the_clock: bool,
+    description: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeopleFile {
+    person: Vec<PersonRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonRow {
+    key: String,
+    name: String,
+    title: Option<String>,
+    kind: String,
+    unit: Option<String>,
+    organisation: Option<String>,
+    supplier: Option<String>,
+    work_phone: Option<String>,
+    private_phone: Option<String>,
+    email: Option<String>,
+    #[serde(default)]
+    reachable_off_hours: bool,
+    notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SuppliersFile {
+    supplier: Vec<SupplierRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SupplierRow {
+    key: String,
+    name: String,
+    org_number: Option<String>,
+    contract_ref: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SystemsFile {
+    system: Vec<SystemRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SystemRow {
+    key: String,
+    name: String,
+    purpose: Option<String>,
+    kind: String,
+    owner: Option<String>,
+    supplier: Option<String>,
+    hosting: String,
+    #[serde(default)]
+    units: Vec<String>,
+    notes: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivitiesFile {
+    activity: Vec<ActivityRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityRow {
+    key: String,
+    unit: String,
+    name: String,
+    description: Option<String>,
+    recipients: Option<String>,
+    criticality: String,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(source: &Source, name: &str) -> anyhow::Result<T> {
+    let text = source.read(name)?;
+    toml::from_str(&text).map_err(|e| anyhow!("{name}: {e}"))
+}
+
+/// Turns a field error into a message naming the file, record and field.
+fn check<T>(file: &str, key: &str, field: &str, r: Result<T, beredd_domain::FieldError>) -> anyhow::Result<T> {
+    r.map_err(|e| anyhow!("{file}, post {key:?}, fält {field}: {e}"))
+}
+
+fn line(file: &str, key: &str, field: &str, v: &Option<String>, max: usize) -> anyhow::Result<Option<String>> {
+    check(file, key, field, text::optional_line(v.as_deref().unwrap_or(""), max))
+}
+
+fn para(file: &str, key: &str, field: &str, v: &Option<String>) -> anyhow::Result<Option<String>> {
+    check(file, key, field, text::optional_text(v.as_deref().unwrap_or(""), 4000))
+}
+
+fn lookup(map: &HashMap<String, i64>, file: &str, key: &str, field: &str, r: &Option<String>) -> anyhow::Result<Option<i64>> {
+    match r {
+        None => Ok(None),
+        Some(k) => map.get(k).copied().map(Some).ok_or_else(|| anyhow!("{file}, post {key:?}, fält {field}: {k:?} finns inte")),
+    }
+}
+
+fn unique(seen: &mut HashMap<String, i64>, file: &str, key: &str, id: i64) -> anyhow::Result<()> {
+    if seen.insert(key.to_owned(), id).is_some() {
+        bail!("{file}: nyckeln {key:?} förekommer två gånger");
+    }
+    Ok(())
+}
+
+#[derive(Debug)]
+pub struct Summary {
+    pub organisation: String,
+    pub units: usize,
+    pub people: usize,
+    pub suppliers: usize,
+    pub systems: usize,
+    pub activities: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter", self.units, self.people, self.suppliers, self.systems, self.activities)
+    }
+}
+
+/// Loads everything in one transaction: either the whole demo is there, or nothing.
+pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Result<Summary> {
+    let org_file: OrgFile = parse(source, "organisation.toml")?;
+    let units_file: UnitsFile = parse(source, "units.toml")?;
+    let people_file: PeopleFile = parse(source, "people.toml")?;
+    let suppliers_file: SuppliersFile = parse(source, "suppliers.toml")?;
+    let systems_file: SystemsFile = parse(source, "systems.toml")?;
+    let activities_file: ActivitiesFile = parse(source, "activities.toml")?;
+    let hash = crate::web::auth::hash_password(admin_password).map_err(|e| anyhow!("{e}"))?;
+
+    let mut tx = db.pool.begin().await?;
+    let org_name = check("organisation.toml", "-", "name", text::Name::parse(&org_file.name))?;
+    let org_number = check("organisation.toml", "-", "org_number", text::optional_org_number(org_file.org_number.as_deref().unwrap_or("")))?;
+    let org = orgs::create(&mut *tx, org_name.as_str(), org_number.as_deref()).await?;
+
+    let f = "suppliers.toml";
+    let mut supplier_ids = HashMap::new();
+    for s in &suppliers_file.supplier {
+        let input = suppliers::SupplierInput {
+            name: check(f, &s.key, "name", text::Name::parse(&s.name))?.into_string(),
+            org_number: check(f, &s.key, "org_number", text::optional_org_number(s.org_number.as_deref().unwrap_or("")))?,
+            contract_ref: line(f, &s.key, "contract_ref", &s.contract_ref, 200)?,
+            phone: check(f, &s.key, "phone", text::optional_phone(s.phone.as_deref().unwrap_or("")))?,
+            email: check(f, &s.key, "email", text::optional_email(s.email.as_deref().unwrap_or("")))?,
+            notes: para(f, &s.key, "notes", &s.notes)?,
+        };
+        let id = suppliers::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;
+        unique(&mut supplier_ids, f, &s.key, id)?;
+    }
+
+    // Units first without managers (people do not exist yet), then people, then the managers.
+    let f = "units.toml";
+    let mut unit_ids = HashMap::new();
+    let mut unit_inputs = Vec::new();
+    for u in &units_file.unit {
+        let input = units::UnitInput {
+            parent_id: lookup(&unit_ids, f, &u.key, "parent", &u.parent)?,
+            kind: check(f, &u.key, "kind", UnitKind::parse(&u.kind))?,
+            name: check(f, &u.key, "name", text::Name::parse(&u.name))?.into_string(),
+            manager_id: None,
+            address: line(f, &u.key, "address", &u.address, 300)?,
+            staff_count: check(f, &u.key, "staff_count", text::optional_number(&u.staff_count.map(|n| n.to_string()).unwrap_or_default(), 0, 100_000))?,
+            around_the_clock: u.around_the_clock,
+            description: para(f, &u.key, "description", &u.description)?,
+        };
+        let id = units::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, post {:?}", u.key))?;
+        unique(&mut unit_ids, f, &u.key, id)?;
+        unit_inputs.push((id, input));
+    }
+
+    let f = "people.toml";
+    let mut person_ids = HashMap::new();
+    for p in &people_file.person {
+        let phone = |field: &str, v: &Option<String>| check(f, &p.key, field, text::optional_phone(v.as_deref().unwrap_or("")));
+        let input = people::PersonInput {
+            kind: check(f, &p.key, "kind", ContactKind::parse(&p.kind))?,
+            name: check(f, &p.key, "name", text::Name::parse(&p.name))?.into_string(),
+            title: line(f, &p.key, "title", &p.title, 200)?,
+            unit_id: lookup(&unit_ids, f, &p.key, "unit", &p.unit)?,
+            organisation: line(f, &p.key, "organisation", &p.organisation, 200)?,
+            supplier_id: lookup(&supplier_ids, f, &p.key, "supplier", &p.supplier)?,
+            work_phone: phone("work_phone", &p.work_phone)?,
+            private_phone: phone("private_phone", &p.private_phone)?,
+            email: check(f, &p.key, "email", text::optional_email(p.email.as_deref().unwrap_or("")))?,
+            reachable_off_hours: p.reachable_off_hours,
+            notes: para(f, &p.key, "notes", &p.notes)?,
+        };
+        let id = people::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, post {:?}", p.key))?;
+        unique(&mut person_ids, f, &p.key, id)?;
+    }
+    for ((id, mut input), u) in unit_inputs.into_iter().zip(&units_file.unit) {
+        if u.manager.is_some() {
+            input.manager_id = lookup(&person_ids, "units.toml", &u.key, "manager", &u.manager)?;
+            units::update(&mut *tx, org, id, &input).await?;
+        }
+    }
+
+    let f = "systems.toml";
+    let mut system_ids = HashMap::new();
+    for s in &systems_file.system {
+        let mut unit_list = Vec::new();
+        for k in &s.units {
+            unit_list.push(lookup(&unit_ids, f, &s.key, "units", &Some(k.clone()))?.unwrap_or_default());
+        }
+        let input = systems::SystemInput {
+            name: check(f, &s.key, "name", text::Name::parse(&s.name))?.into_string(),
+            purpose: para(f, &s.key, "purpose", &s.purpose)?,
+            kind: check(f, &s.key, "kind", SystemKind::parse(&s.kind))?,
+            owner_id: lookup(&person_ids, f, &s.key, "owner", &s.owner)?,
+            supplier_id: lookup(&supplier_ids, f, &s.key, "supplier", &s.supplier)?,
+            hosting: check(f, &s.key, "hosting", Hosting::parse(&s.hosting))?,
+            notes: para(f, &s.key, "notes", &s.notes)?,
+            unit_ids: unit_list,
+        };
+        let id = systems::insert(&mut tx, org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;
+        unique(&mut system_ids, f, &s.key, id)?;
+    }
+
+    let f = "activities.toml";
+    let mut activity_ids = HashMap::new();
+    for a in &activities_file.activity {
+        let input = activities::ActivityInput {
+            unit_id: lookup(&unit_ids, f, &a.key, "unit", &Some(a.unit.clone()))?.unwrap_or_default(),
+            name: check(f, &a.key, "name", text::Name::parse(&a.name))?.into_string(),
+            description: para(f, &a.key, "description", &a.description)?,
+            recipients: line(f, &a.key, "recipients", &a.recipients, 300)?,
+            criticality: check(f, &a.key, "criticality", Criticality::parse(&a.criticality))?,
+        };
+        let id = activities::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, post {:?}", a.key))?;
+        unique(&mut activity_ids, f, &a.key, id)?;
+    }
+
+    let admin = users::NewUser { org_id: org, username: "admin", display_name: "Administratör", password_hash: &hash, role: Role::Admin, lang: "sv" };
+    users::insert(&mut *tx, &admin).await?;
+    orgs::set_meta(&mut *tx, "demo", "true").await?;
+    let summary = Summary {
+        organisation: org_name.into_string(),
+        units: unit_ids.len(),
+        people: person_ids.len(),
+        suppliers: supplier_ids.len(),
+        systems: system_ids.len(),
+        activities: activity_ids.len(),
+    };
+    let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
+    let text = summary.to_string();
+    let change: audit::Change<'_, ()> = audit::Change { action: "import", entity: "organisation", entity_id: Some(org), summary: &text, before: None, after: None };
+    audit::record(&mut *tx, &actor, change).await?;
+    tx.commit().await?;
+    Ok(summary)
+}

@@ -1,0 +1,8 @@
+//! Beredd's application: storage, web interface and command line.
+
+pub mod cli;
+pub mod db;
+pub mod demo;
+pub mod server;
+pub mod store;
+pub mod web;

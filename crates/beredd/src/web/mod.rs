@@ -1,0 +1,81 @@
+//! The web interface: every route in one table, grouped by area.
+
+pub mod auth;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod lookups;
+pub mod page;
+pub mod pages;
+pub mod register;
+pub mod registers;
+mod assets;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue};
+use axum::routing::{get, post};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::db::Db;
+use registers::{activities::Activities, people::People, suppliers::Suppliers, systems::Systems, units::Units};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub catalog: Arc<i18n::Catalog>,
+    pub throttle: Arc<auth::Throttle>,
+    /// Mark cookies `Secure` (set when Beredd is served over HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(db: Db, secure_cookies: bool) -> AppState {
+        AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies }
+    }
+}
+
+/// Content Security Policy: only our own scripts and styles; no inline script anywhere.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+pub fn router(state: AppState) -> Router {
+    let mut app = Router::new()
+        // Logging in and first-time setup: the only pages without a session.
+        .route("/login", get(pages::login::form).post(pages::login::submit))
+        .route("/logout", post(pages::login::logout))
+        .route("/setup/{token}", get(pages::setup::form).post(pages::setup::submit))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/static/{*path}", get(assets::serve))
+        // Start page and the user's own account.
+        .route("/", get(pages::home::page))
+        .route("/account", get(pages::account::page))
+        .route("/account/password", post(pages::account::change_password))
+        .route("/account/language", post(pages::account::change_language))
+        // Administration.
+        .route("/users", get(pages::users::list))
+        .route("/users/new", get(pages::users::new_form).post(pages::users::create))
+        .route("/users/{id}", get(pages::users::edit_form).post(pages::users::update))
+        .route("/users/{id}/password", post(pages::users::reset_password))
+        .route("/organisation", get(pages::organisation::form).post(pages::organisation::save))
+        .route("/audit", get(pages::audit::page));
+    // The registers.
+    app = register::routes::<Units>(app);
+    app = register::routes::<Activities>(app);
+    app = register::routes::<People>(app);
+    app = register::routes::<Systems>(app);
+    app = register::routes::<Suppliers>(app);
+
+    let header = |name: &'static str, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
+    };
+    app.fallback(error::fallback)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_errors))
+        .layer(header("content-security-policy", CSP))
+        .layer(header("x-content-type-options", "nosniff"))
+        .layer(header("referrer-policy", "same-origin"))
+        .layer(header("x-frame-options", "DENY"))
+        .layer(header("cache-control", "no-store"))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(1024 * 1024))
+        .with_state(state)
+}

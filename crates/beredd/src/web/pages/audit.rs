@@ -1,0 +1,64 @@
+//! The audit page: read-only, filtered by user, entity and date.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+
+use crate::store::audit;
+use crate::web::AppState;
+use crate::web::auth::CurrentUser;
+use crate::web::error::AppError;
+use crate::web::forms::Choice;
+use crate::web::page::Ctx;
+use crate::web::register::Query_;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+pub struct AuditPage {
+    pub ctx: Ctx,
+    pub entries: Vec<audit::AuditEntry>,
+    pub users: Vec<Choice>,
+    pub entities: Vec<Choice>,
+    pub user: String,
+    pub entity: String,
+    pub from: String,
+    pub to: String,
+    pub count: String,
+}
+
+const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "user", "organisation", "session"];
+const LIMIT: i64 = 500;
+
+/// A date filter is either empty or `YYYY-MM-DD`; anything else is ignored.
+fn date(q: &Query_, key: &str) -> Option<String> {
+    q.get(key).map(|s| s.trim().to_owned()).filter(|s| time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).is_ok())
+}
+
+pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<AuditPage, AppError> {
+    user.require(user.role.reads_audit())?;
+    let filter = audit::Filter {
+        username: q.get("user").filter(|s| !s.is_empty()).cloned(),
+        entity: q.get("entity").filter(|s| ENTITIES.contains(&s.as_str())).cloned(),
+        from: date(&q, "from"),
+        to: date(&q, "to"),
+    };
+    let entries = audit::list(&state.db.pool, user.org_id, &filter, LIMIT).await?;
+    let mut ctx = Ctx::new(&state, &user, "/audit", String::new());
+    ctx.title = ctx.tr.t("audit-title");
+    let all = Choice { value: String::new(), label: ctx.tr.t("filter-all"), depth: 0 };
+    let mut users = vec![all.clone()];
+    users.extend(audit::distinct_users(&state.db.pool, user.org_id).await?.into_iter().map(|u| Choice { label: u.clone(), value: u, depth: 0 }));
+    let mut entities = vec![all];
+    entities.extend(ENTITIES.iter().map(|e| Choice { value: (*e).into(), label: ctx.tr.t(&format!("entity-{e}")), depth: 0 }));
+    Ok(AuditPage {
+        count: ctx.tr.tn("audit-count", entries.len() as i64),
+        entries,
+        users,
+        entities,
+        user: filter.username.unwrap_or_default(),
+        entity: filter.entity.unwrap_or_default(),
+        from: filter.from.unwrap_or_default(),
+        to: filter.to.unwrap_or_default(),
+        ctx,
+    })
+}

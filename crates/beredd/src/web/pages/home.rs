@@ -1,0 +1,105 @@
+//! The start page: what needs attention, for this user's role and scope.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+
+use crate::store::{activities, systems};
+use crate::web::AppState;
+use crate::web::auth::CurrentUser;
+use crate::web::error::AppError;
+use crate::web::lookups::Lookups;
+use crate::web::page::Ctx;
+
+pub struct Count {
+    pub label: String,
+    pub n: usize,
+    pub href: &'static str,
+}
+
+/// Something to do, with where to do it.
+pub struct Attention {
+    pub text: String,
+    pub links: Vec<(String, String)>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub ctx: Ctx,
+    pub greeting: String,
+    pub counts: Vec<Count>,
+    pub attention: Vec<Attention>,
+    pub scope: Vec<(String, String)>,
+}
+
+/// At most this many links per attention item; the rest are counted.
+const MAX_LINKS: usize = 8;
+
+fn item(text: String, links: Vec<(String, String)>) -> Option<Attention> {
+    (!links.is_empty()).then(|| Attention { text, links: links.into_iter().take(MAX_LINKS).collect() })
+}
+
+pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<HomePage, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let acts = activities::list(&state.db.pool, user.org_id).await?;
+    let systems = systems::list(&state.db.pool, user.org_id).await?;
+    let ctx = Ctx::new(&state, &user, "/", String::new());
+    let tr = &ctx.tr;
+    let title = tr.t("home-title");
+
+    // A unit manager sees their own scope; everyone else the whole organisation.
+    let in_scope = |unit: Option<i64>| -> bool {
+        user.role != beredd_domain::Role::UnitManager || unit.is_some_and(|u| lk.may_edit_unit(&user, u))
+    };
+    let units: Vec<_> = lk.units.iter().filter(|u| in_scope(Some(u.id))).collect();
+
+    let counts = vec![
+        Count { label: tr.t("nav-units"), n: lk.units.len(), href: "/units" },
+        Count { label: tr.t("nav-activities"), n: acts.len(), href: "/activities" },
+        Count { label: tr.t("nav-people"), n: lk.people.len(), href: "/people" },
+        Count { label: tr.t("nav-systems"), n: systems.len(), href: "/systems" },
+        Count { label: tr.t("nav-suppliers"), n: lk.suppliers.len(), href: "/suppliers" },
+    ];
+
+    let mut attention = Vec::new();
+    for c in &counts {
+        if c.n == 0 {
+            attention.push(Attention { text: tr.ts("attention-empty", "register", &c.label), links: vec![(tr.t("action-add"), format!("{}/new", c.href))] });
+        }
+    }
+    let link = |name: &str, href: String| (name.to_owned(), href);
+    attention.extend(item(
+        tr.t("attention-unit-no-manager"),
+        units.iter().filter(|u| u.manager_id.is_none()).map(|u| link(&u.name, format!("/units/{}/edit", u.id))).collect(),
+    ));
+    attention.extend(item(
+        tr.t("attention-unit-no-activities"),
+        units.iter().filter(|u| u.kind == "enhet" && !acts.iter().any(|a| a.unit_id == u.id)).map(|u| link(&u.name, format!("/activities/new?unit={}", u.id))).collect(),
+    ));
+    attention.extend(item(
+        tr.t("attention-staff-no-phone"),
+        lk.people.iter().filter(|p| p.kind == "staff" && in_scope(p.unit_id) && p.work_phone.is_none() && p.private_phone.is_none()).map(|p| link(&p.name, format!("/people/{}/edit", p.id))).collect(),
+    ));
+    if user.role != beredd_domain::Role::UnitManager {
+        attention.extend(item(tr.t("attention-system-no-owner"), systems.iter().filter(|s| s.owner_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect()));
+        attention.extend(item(
+            tr.t("attention-system-no-units"),
+            systems.iter().filter(|s| s.unit_ids.is_empty() && s.kind != "infrastructure").map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect(),
+        ));
+        attention.extend(item(
+            tr.t("attention-cloud-no-supplier"),
+            systems.iter().filter(|s| s.hosting == "supplier_cloud" && s.supplier_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect(),
+        ));
+    }
+
+    let scope = if user.role == beredd_domain::Role::UnitManager {
+        user.granted.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect()
+    } else {
+        Vec::new()
+    };
+    let greeting = tr.ts("home-greeting", "name", &user.display_name);
+    let mut ctx = ctx;
+    ctx.title = title;
+    Ok(HomePage { ctx, greeting, counts, attention, scope })
+}

@@ -1,0 +1,9 @@
+//! Pages that are not registers: login, start page, account, users, organisation, audit.
+
+pub mod account;
+pub mod audit;
+pub mod home;
+pub mod login;
+pub mod organisation;
+pub mod setup;
+pub mod users;

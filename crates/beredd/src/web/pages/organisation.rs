@@ -1,0 +1,52 @@
+//! The organisation's own details (administrators only).
+
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::text;
+
+use crate::store::{audit, orgs};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::forms::{Errors, Field, FieldKind, FormData};
+use crate::web::page::Ctx;
+use crate::web::register::{FormPage, Query_};
+
+fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, flash: Option<&str>) -> FormPage {
+    let mut ctx = Ctx::new(state, user, "/organisation", String::new()).with_flash(flash);
+    ctx.title = ctx.tr.t("organisation-title");
+    let tr = &ctx.tr;
+    let fields = vec![
+        Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200).autocomplete("organization"),
+        Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr).maxlength(11).hint(tr.t("hint-org-number")),
+    ];
+    let error_summary = fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect();
+    let submit = tr.t("action-save");
+    FormPage { ctx, action: "/organisation".into(), cancel: "/".into(), fields, error_summary, submit }
+}
+
+pub async fn form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormPage, AppError> {
+    user.require(user.role.manages_users())?;
+    let org = orgs::get(&state.db.pool, user.org_id).await?.ok_or(AppError::NotFound)?;
+    let form = FormData::from_pairs(vec![("name".into(), org.name), ("org_number".into(), org.org_number.unwrap_or_default())]);
+    Ok(page(&state, &user, &form, &Errors::default(), q.get("msg").map(String::as_str)))
+}
+
+pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    user.require(user.role.manages_users())?;
+    let mut e = Errors::default();
+    let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
+    let org_number = e.take("org_number", text::optional_org_number(form.text("org_number")));
+    if !e.is_empty() {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e, None)).into_response());
+    }
+    let mut tx = state.db.pool.begin().await?;
+    let before = orgs::get(&mut *tx, user.org_id).await?.ok_or(AppError::NotFound)?;
+    orgs::update(&mut *tx, user.org_id, &name, org_number.as_deref()).await?;
+    let after = orgs::get(&mut *tx, user.org_id).await?;
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "organisation", entity_id: Some(user.org_id), summary: &name, before: Some(&before), after: after.as_ref() }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/organisation?msg=saved").into_response())
+}
