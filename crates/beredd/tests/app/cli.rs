@@ -1,0 +1,105 @@
+//! The `beredd` binary as a user runs it: `user add`, `demo`, `serve` with its setup link.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::harness::{hidden_csrf, reply};
+
+fn beredd() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_beredd"));
+    c.env_remove("BEREDD_DATABASE_URL").env_remove("BEREDD_LISTEN").env("BEREDD_LOG", "warn");
+    c
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+#[test]
+fn user_add_reads_the_password_from_stdin_and_refuses_short_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("b.db").display());
+    let run = |pw: &str, name: &str| {
+        let mut child = beredd().args(["user", "add", "--role", "admin", "--database", &url, name]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(pw.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let out = run("kort\n", "anna");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("minst tio tecken"));
+    let out = run("ett långt lösenord\n", "anna");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Användaren anna (admin) är skapad."));
+    let out = run("ett långt lösenord\n", "anna");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("finns redan"));
+}
+
+#[test]
+fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("real.db").display());
+    let mut child = beredd().args(["user", "add", "--role", "admin", "--database", &url, "riktig"]).stdin(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all("ett riktigt lösenord\n".as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    let out = beredd().args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("innehåller redan data som inte är demodata"));
+
+    // A demo database is replaced by a fresh demo, as often as one likes.
+    let demo_url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    for _ in 0..2 {
+        let out = beredd().args(["demo", "--no-serve", "--database", &demo_url, "--admin-password", "demolösenord1"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("Exempelkommun") && stdout.contains("admin") && stdout.contains("demolösenord1"));
+    }
+}
+
+/// Reads the server's output until a line containing `needle` appears.
+fn wait_for_line(reader: &mut impl BufRead, needle: &str) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut lines = Vec::new();
+    while Instant::now() < deadline {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        let found = line.contains(needle);
+        lines.push(line);
+        if found {
+            return lines;
+        }
+    }
+    panic!("no line with {needle:?} in {lines:?}");
+}
+
+#[tokio::test]
+async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_the_admin() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("new.db").display());
+    let port = free_port();
+    let mut child = beredd().args(["serve", "--database", &url, "--listen", &format!("127.0.0.1:{port}")]).stdout(Stdio::piped()).spawn().unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let lines = wait_for_line(&mut out, "Beredd kör på");
+    let link = lines.iter().find_map(|l| l.trim().strip_prefix(&format!("http://127.0.0.1:{port}")).filter(|p| p.starts_with("/setup/")).map(str::to_owned)).expect("setup link");
+
+    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
+    let csrf = hidden_csrf(&page).unwrap();
+    let r = reply(client.post(format!("{base}{link}")).form(&[("_csrf", csrf.as_str()), ("username", "chefen"), ("display_name", "Chefen"), ("password", "kort"), ("repeat", "kort")]).send().await.unwrap()).await;
+    assert_eq!(r.status, 422);
+    let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
+    let csrf = hidden_csrf(&page).unwrap();
+    let r = reply(client.post(format!("{base}{link}")).form(&[("_csrf", csrf.as_str()), ("username", "chefen"), ("display_name", "Chefen"), ("password", "ett långt lösenord"), ("repeat", "ett långt lösenord")]).send().await.unwrap()).await;
+    assert_eq!(r.location.as_deref(), Some("/login"));
+    // The link is spent.
+    assert_eq!(client.get(format!("{base}{link}")).send().await.unwrap().status(), 404);
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let db = beredd::db::Db::connect(&url).await.unwrap();
+    let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
+    assert_eq!(user.role, "admin");
+}

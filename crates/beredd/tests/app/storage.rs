@@ -1,0 +1,81 @@
+//! Storage on both databases: migrations, the demo municipality, constraints.
+
+use crate::harness::{fresh_db, kinds};
+use beredd::db::Db;
+
+#[tokio::test]
+async fn migrations_run_once_and_again_is_a_no_op() {
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = Db::connect(&t.url).await.unwrap();
+        assert_eq!(db.migrate().await.unwrap(), beredd::db::MIGRATIONS.len(), "{kind:?}");
+        assert_eq!(db.migrate().await.unwrap(), 0);
+        db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
+    let t = fresh_db(crate::harness::Kind::Sqlite).await;
+    let db = Db::connect(&t.url).await.unwrap();
+    db.migrate().await.unwrap();
+    let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(mode, "wal");
+    let (fk,): (i64,) = sqlx::query_as("PRAGMA foreign_keys").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(fk, 1);
+    // A foreign key really is enforced.
+    let r = sqlx::query("INSERT INTO activities (org_id, unit_id, name, criticality, created_at, updated_at) VALUES (1, 424242, 'x', 'viktig', 'a', 'a')").execute(&db.pool).await;
+    assert!(r.is_err());
+}
+
+#[tokio::test]
+async fn the_demo_municipality_loads_completely_on_both_databases() {
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = Db::connect(&t.url).await.unwrap();
+        db.migrate().await.unwrap();
+        let summary = beredd::demo::load(&db, &beredd::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
+        assert!(summary.units >= 20 && summary.people >= 40 && summary.systems >= 25 && summary.suppliers >= 6, "{kind:?}: {summary}");
+        let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap();
+        assert_eq!(org.name, "Exempelkommun");
+        assert_eq!(beredd::store::orgs::meta(&db.pool, "demo").await.unwrap().as_deref(), Some("true"));
+        // The safety alarms run at a supplier, outside the municipal network, as in Kalix.
+        let systems = beredd::store::systems::list(&db.pool, org.id).await.unwrap();
+        assert!(systems.iter().any(|s| s.kind == "welfare_tech" && s.hosting == "supplier_cloud"));
+        assert!(systems.iter().any(|s| s.hosting == "national"));
+        // Phone numbers are all from the range reserved for fiction, or public service numbers.
+        let people = beredd::store::people::list(&db.pool, org.id).await.unwrap();
+        for p in &people {
+            for n in [&p.work_phone, &p.private_phone].into_iter().flatten() {
+                let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+                let fiction = digits.len() == 10 && digits.starts_with("07017406") && (5..=99).contains(&digits[8..].parse::<u32>().unwrap());
+                assert!(fiction || ["112", "11414", "1177"].contains(&digits.as_str()), "{} has {n}", p.name);
+            }
+        }
+        // The admin can log in with the given password.
+        let admin = beredd::store::users::by_username(&db.pool, "admin").await.unwrap().unwrap();
+        assert!(beredd::web::auth::verify_password("demo-lösenord-123", &admin.password_hash));
+        db.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../library/demo");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let people = std::fs::read_to_string(dir.path().join("people.toml")).unwrap();
+    let broken = people.replacen("work_phone = \"070-174 06 05\"", "work_phone = \"ring växeln\"", 1);
+    assert_ne!(people, broken, "the fixture line exists");
+    std::fs::write(dir.path().join("people.toml"), broken).unwrap();
+    let t = fresh_db(crate::harness::Kind::Sqlite).await;
+    let db = Db::connect(&t.url).await.unwrap();
+    db.migrate().await.unwrap();
+    let err = beredd::demo::load(&db, &beredd::demo::Source::Folder(dir.path().into()), "demo-lösenord-123").await.unwrap_err().to_string();
+    assert!(err.contains("people.toml") && err.contains("work_phone"), "{err}");
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
+    assert_eq!(n, 0, "nothing half-loaded");
+}
