@@ -1,0 +1,162 @@
+// Beredd in a real browser: log in, walk every page, create and edit a unit, use it on a
+// phone-sized screen, and check each page with axe-core for WCAG 2.1 AA. The server is started
+// by scripts/test (BEREDD_URL, BEREDD_ADMIN_PASSWORD).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const BASE = process.env.BEREDD_URL;
+const PASSWORD = process.env.BEREDD_ADMIN_PASSWORD;
+assert.ok(BASE && PASSWORD, 'BEREDD_URL and BEREDD_ADMIN_PASSWORD must be set (scripts/test sets them)');
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+// bypassCSP only so that the test can inject axe; the app itself sends a strict CSP.
+async function newPage(viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'sv-SE' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw new Error(`script error on ${page.url()}: ${e.message}`); });
+  return page;
+}
+
+async function login(page) {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('Användarnamn').fill('admin');
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${BASE}/`);
+}
+
+/** Runs axe for WCAG 2.1 A and AA and returns the violations, readable. */
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+async function expectAccessible(page, what) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `${what} (${page.url()}) has WCAG 2.1 AA violations:\n${violations.join('\n')}`);
+}
+
+test('the login page is accessible and refuses a wrong password in Swedish', async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/units`);
+  assert.match(page.url(), /\/login\?next=%2Funits$/);
+  await expectAccessible(page, 'login page');
+  await page.getByLabel('Användarnamn').fill('admin');
+  await page.getByLabel('Lösenord').fill('fel lösenord');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.getByText('Fel användarnamn eller lösenord.').waitFor();
+  await expectAccessible(page, 'login page with error');
+  await page.context().close();
+});
+
+test('every page a user can reach is accessible', async () => {
+  const page = await newPage();
+  await login(page);
+  const visited = new Set();
+  const queue = ['/'];
+  // Follow the navigation, one record of each register, and its edit and delete pages.
+  const navLinks = await page.locator('nav[aria-label] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  queue.push(...navLinks, '/account', '/units/new', '/activities/new', '/people/new', '/systems/new', '/suppliers/new', '/users/new');
+  for (const register of ['units', 'activities', 'people', 'systems', 'suppliers', 'users']) {
+    await page.goto(`${BASE}/${register}`);
+    const first = await page.locator('table tbody th a').first().getAttribute('href');
+    queue.push(first);
+    if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
+  }
+  for (const path of queue) {
+    if (visited.has(path)) continue;
+    visited.add(path);
+    const resp = await page.goto(`${BASE}${path}`);
+    assert.equal(resp.status(), 200, `${path} answers 200`);
+    assert.ok(await page.locator('h1').count() === 1, `${path} has one h1`);
+    await expectAccessible(page, path);
+  }
+  assert.ok(visited.size >= 25, `walked ${visited.size} pages`);
+  await page.context().close();
+});
+
+test('a coordinator creates a unit, sees the errors tied to the fields, and edits it', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/units`);
+  await page.getByRole('link', { name: 'Ny enhet' }).click();
+  // Saving without a name shows the error summary and the error at the field, keeping input.
+  await page.getByLabel('Antal medarbetare').fill('-5');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectAccessible(page, 'unit form with errors');
+  assert.equal(await page.getByLabel('Antal medarbetare').inputValue(), '-5');
+  const describedBy = await page.locator('#name').getAttribute('aria-describedby');
+  assert.match(describedBy, /name-error/);
+
+  await page.getByLabel('Namn', { exact: false }).first().fill('Webbtestets enhet');
+  await page.getByLabel('Nivå').selectOption('enhet');
+  await page.getByLabel('Ingår i').selectOption({ label: 'Socialförvaltningen' });
+  await page.getByLabel('Antal medarbetare').fill('12');
+  await page.getByLabel('Dygnet runt').check();
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('status').filter({ hasText: 'Posten är skapad' }).waitFor();
+  assert.equal(await page.locator('h1').textContent(), 'Webbtestets enhet');
+
+  await page.getByRole('link', { name: 'Ändra' }).click();
+  await page.getByLabel('Antal medarbetare').fill('14');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
+  assert.ok((await page.locator('dl.details').textContent()).includes('14'));
+  await page.context().close();
+});
+
+test('the live search narrows a list without reloading the page', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/systems`);
+  const before = await page.locator('table tbody tr').count();
+  await page.getByLabel('Sök').fill('trygghetslarm');
+  await page.waitForFunction((n) => document.querySelectorAll('table tbody tr').length < n, before);
+  const rows = await page.locator('table tbody tr').allTextContents();
+  assert.ok(rows.length >= 1 && rows.every((r) => r.toLowerCase().includes('trygghetslarm')), rows.join('\n'));
+  assert.match(page.url(), /q=trygghetslarm/);
+  await page.context().close();
+});
+
+test('on a 360-pixel phone the pages fit the screen and phone numbers are tappable', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  for (const path of ['/', '/units', '/people', '/systems']) {
+    await page.goto(`${BASE}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
+  }
+  await page.goto(`${BASE}/people`);
+  const tel = await page.locator('a[href^="tel:"]').first().getAttribute('href');
+  assert.match(tel, /^tel:\+?\d+$/);
+  await expectAccessible(page, 'people list on a phone');
+  await page.context().close();
+});
+
+test('the keyboard reaches the skip link first and it moves focus to the content', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/units`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Hoppa till innehållet');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.context().close();
+});
