@@ -39,38 +39,26 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
+/// Binds the input's fields as $1–$5, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, a: &ActivityInput) -> super::IdQuery<'q> {
+    q.bind(a.unit_id).bind(a.name.clone()).bind(a.description.clone()).bind(a.recipients.clone()).bind(a.criticality.code())
+}
+
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &ActivityInput) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO activities (org_id, unit_id, name, description, recipients, criticality, created_at, updated_at)
+    let q = sqlx::query_as(
+        "INSERT INTO activities (unit_id, name, description, recipients, criticality, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-    )
-    .bind(org)
-    .bind(a.unit_id)
-    .bind(&a.name)
-    .bind(&a.description)
-    .bind(&a.recipients)
-    .bind(a.criticality.code())
-    .bind(crate::db::now())
-    .fetch_one(e)
-    .await?;
+    );
+    let (id,) = bind(q, a).bind(org).bind(crate::db::now()).fetch_one(e).await?;
     Ok(id)
 }
 
 pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, a: &ActivityInput) -> Result<(), DbError> {
-    sqlx::query(
+    let q = sqlx::query_as(
         "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5, updated_at = $6
-         WHERE org_id = $7 AND id = $8",
-    )
-    .bind(a.unit_id)
-    .bind(&a.name)
-    .bind(&a.description)
-    .bind(&a.recipients)
-    .bind(a.criticality.code())
-    .bind(crate::db::now())
-    .bind(org)
-    .bind(id)
-    .execute(e)
-    .await?;
+         WHERE org_id = $7 AND id = $8 RETURNING id",
+    );
+    bind(q, a).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -35,6 +35,9 @@ pub(crate) fn flag(b: bool) -> i64 {
     i64::from(b)
 }
 
+/// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).
+pub(crate) type IdQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, (i64,), sqlx::any::AnyArguments>;
+
 /// Something that points to a record and so keeps it from being deleted.
 #[derive(Debug, Clone)]
 pub struct Referrer {

@@ -52,51 +52,38 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
+/// Binds the input's fields as $1–$11, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, p: &PersonInput) -> super::IdQuery<'q> {
+    q.bind(p.kind.code())
+        .bind(p.name.clone())
+        .bind(p.title.clone())
+        .bind(p.unit_id)
+        .bind(p.organisation.clone())
+        .bind(p.supplier_id)
+        .bind(p.work_phone.clone())
+        .bind(p.private_phone.clone())
+        .bind(p.email.clone())
+        .bind(super::flag(p.reachable_off_hours))
+        .bind(p.notes.clone())
+}
+
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &PersonInput) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO people (org_id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email,
-         reachable_off_hours, notes, created_at, updated_at)
+    let q = sqlx::query_as(
+        "INSERT INTO people (kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email,
+         reachable_off_hours, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
-    )
-    .bind(org)
-    .bind(p.kind.code())
-    .bind(&p.name)
-    .bind(&p.title)
-    .bind(p.unit_id)
-    .bind(&p.organisation)
-    .bind(p.supplier_id)
-    .bind(&p.work_phone)
-    .bind(&p.private_phone)
-    .bind(&p.email)
-    .bind(super::flag(p.reachable_off_hours))
-    .bind(&p.notes)
-    .bind(crate::db::now())
-    .fetch_one(e)
-    .await?;
+    );
+    let (id,) = bind(q, p).bind(org).bind(crate::db::now()).fetch_one(e).await?;
     Ok(id)
 }
 
 pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, p: &PersonInput) -> Result<(), DbError> {
-    sqlx::query(
+    let q = sqlx::query_as(
         "UPDATE people SET kind = $1, name = $2, title = $3, unit_id = $4, organisation = $5, supplier_id = $6, work_phone = $7,
-         private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, updated_at = $12 WHERE org_id = $13 AND id = $14",
-    )
-    .bind(p.kind.code())
-    .bind(&p.name)
-    .bind(&p.title)
-    .bind(p.unit_id)
-    .bind(&p.organisation)
-    .bind(p.supplier_id)
-    .bind(&p.work_phone)
-    .bind(&p.private_phone)
-    .bind(&p.email)
-    .bind(super::flag(p.reachable_off_hours))
-    .bind(&p.notes)
-    .bind(crate::db::now())
-    .bind(org)
-    .bind(id)
-    .execute(e)
-    .await?;
+         private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, updated_at = $12 WHERE org_id = $13 AND id = $14
+         RETURNING id",
+    );
+    bind(q, p).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -41,40 +41,26 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
+/// Binds the input's fields as $1–$6, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, s: &SupplierInput) -> super::IdQuery<'q> {
+    q.bind(s.name.clone()).bind(s.org_number.clone()).bind(s.contract_ref.clone()).bind(s.phone.clone()).bind(s.email.clone()).bind(s.notes.clone())
+}
+
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &SupplierInput) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO suppliers (org_id, name, org_number, contract_ref, phone, email, notes, created_at, updated_at)
+    let q = sqlx::query_as(
+        "INSERT INTO suppliers (name, org_number, contract_ref, phone, email, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-    )
-    .bind(org)
-    .bind(&s.name)
-    .bind(&s.org_number)
-    .bind(&s.contract_ref)
-    .bind(&s.phone)
-    .bind(&s.email)
-    .bind(&s.notes)
-    .bind(crate::db::now())
-    .fetch_one(e)
-    .await?;
+    );
+    let (id,) = bind(q, s).bind(org).bind(crate::db::now()).fetch_one(e).await?;
     Ok(id)
 }
 
 pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, s: &SupplierInput) -> Result<(), DbError> {
-    sqlx::query(
+    let q = sqlx::query_as(
         "UPDATE suppliers SET name = $1, org_number = $2, contract_ref = $3, phone = $4, email = $5, notes = $6, updated_at = $7
-         WHERE org_id = $8 AND id = $9",
-    )
-    .bind(&s.name)
-    .bind(&s.org_number)
-    .bind(&s.contract_ref)
-    .bind(&s.phone)
-    .bind(&s.email)
-    .bind(&s.notes)
-    .bind(crate::db::now())
-    .bind(org)
-    .bind(id)
-    .execute(e)
-    .await?;
+         WHERE org_id = $8 AND id = $9 RETURNING id",
+    );
+    bind(q, s).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

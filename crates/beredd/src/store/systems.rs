@@ -75,44 +75,37 @@ async fn set_units(conn: &mut AnyConnection, id: i64, units: &[i64]) -> Result<(
     Ok(())
 }
 
+/// Binds the input's fields as $1–$7, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, s: &SystemInput) -> super::IdQuery<'q> {
+    q.bind(s.name.clone())
+        .bind(s.purpose.clone())
+        .bind(s.kind.code())
+        .bind(s.owner_id)
+        .bind(s.supplier_id)
+        .bind(s.hosting.code())
+        .bind(s.notes.clone())
+}
+
 pub async fn insert(conn: &mut AnyConnection, org: i64, s: &SystemInput) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO systems (org_id, name, purpose, kind, owner_id, supplier_id, hosting, notes, created_at, updated_at)
+    let q = sqlx::query_as(
+        "INSERT INTO systems (name, purpose, kind, owner_id, supplier_id, hosting, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-    )
-    .bind(org)
-    .bind(&s.name)
-    .bind(&s.purpose)
-    .bind(s.kind.code())
-    .bind(s.owner_id)
-    .bind(s.supplier_id)
-    .bind(s.hosting.code())
-    .bind(&s.notes)
-    .bind(crate::db::now())
-    .fetch_one(&mut *conn)
-    .await?;
+    );
+    let (id,) = bind(q, s).bind(org).bind(crate::db::now()).fetch_one(&mut *conn).await?;
     set_units(conn, id, &s.unit_ids).await?;
     Ok(id)
 }
 
 pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, s: &SystemInput) -> Result<(), DbError> {
-    sqlx::query(
+    let q = sqlx::query_as(
         "UPDATE systems SET name = $1, purpose = $2, kind = $3, owner_id = $4, supplier_id = $5, hosting = $6, notes = $7,
-         updated_at = $8 WHERE org_id = $9 AND id = $10",
-    )
-    .bind(&s.name)
-    .bind(&s.purpose)
-    .bind(s.kind.code())
-    .bind(s.owner_id)
-    .bind(s.supplier_id)
-    .bind(s.hosting.code())
-    .bind(&s.notes)
-    .bind(crate::db::now())
-    .bind(org)
-    .bind(id)
-    .execute(&mut *conn)
-    .await?;
-    set_units(conn, id, &s.unit_ids).await
+         updated_at = $8 WHERE org_id = $9 AND id = $10 RETURNING id",
+    );
+    // Only a system of this organisation gets its unit links replaced.
+    if bind(q, s).bind(crate::db::now()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
+        set_units(conn, id, &s.unit_ids).await?;
+    }
+    Ok(())
 }
 
 pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {

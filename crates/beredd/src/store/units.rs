@@ -46,45 +46,33 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
 }
 
+/// Binds the input's fields as $1–$8, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, u: &UnitInput) -> super::IdQuery<'q> {
+    q.bind(u.parent_id)
+        .bind(u.kind.code())
+        .bind(u.name.clone())
+        .bind(u.manager_id)
+        .bind(u.address.clone())
+        .bind(u.staff_count)
+        .bind(super::flag(u.around_the_clock))
+        .bind(u.description.clone())
+}
+
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &UnitInput) -> Result<i64, DbError> {
-    let now = crate::db::now();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO units (org_id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, created_at, updated_at)
+    let q = sqlx::query_as(
+        "INSERT INTO units (parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-    )
-    .bind(org)
-    .bind(u.parent_id)
-    .bind(u.kind.code())
-    .bind(&u.name)
-    .bind(u.manager_id)
-    .bind(&u.address)
-    .bind(u.staff_count)
-    .bind(super::flag(u.around_the_clock))
-    .bind(&u.description)
-    .bind(now)
-    .fetch_one(e)
-    .await?;
+    );
+    let (id,) = bind(q, u).bind(org).bind(crate::db::now()).fetch_one(e).await?;
     Ok(id)
 }
 
 pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, u: &UnitInput) -> Result<(), DbError> {
-    sqlx::query(
+    let q = sqlx::query_as(
         "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
-         around_the_clock = $7, description = $8, updated_at = $9 WHERE org_id = $10 AND id = $11",
-    )
-    .bind(u.parent_id)
-    .bind(u.kind.code())
-    .bind(&u.name)
-    .bind(u.manager_id)
-    .bind(&u.address)
-    .bind(u.staff_count)
-    .bind(super::flag(u.around_the_clock))
-    .bind(&u.description)
-    .bind(crate::db::now())
-    .bind(org)
-    .bind(id)
-    .execute(e)
-    .await?;
+         around_the_clock = $7, description = $8, updated_at = $9 WHERE org_id = $10 AND id = $11 RETURNING id",
+    );
+    bind(q, u).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 
