@@ -106,6 +106,7 @@ home-greeting = Welcome, { $name }.
 home-your-units = Your units:
 home-attention = Needs attention
 home-nothing = Nothing needs attention right now.
+home-read-only = You can read everything in the registers. If something needs changing, contact the information-security coordinator or your manager.
 home-registers = Registers
 attention-empty = The register { $register } is empty.
 attention-unit-no-manager = Units without a manager:

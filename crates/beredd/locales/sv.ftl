@@ -106,6 +106,7 @@ home-greeting = Välkommen, { $name }.
 home-your-units = Dina enheter:
 home-attention = Att åtgärda
 home-nothing = Inget behöver åtgärdas just nu.
+home-read-only = Du kan läsa allt i registren. Behöver du ändra något, kontakta informationssäkerhetssamordnaren eller din chef.
 home-registers = Register
 attention-empty = Registret { $register } är tomt.
 attention-unit-no-manager = Enheter utan chef:

@@ -187,6 +187,8 @@ async fn readers_and_crisis_staff_read_but_cannot_write() {
         assert_eq!(s.post("/units/new", &[("name", "Ny"), ("kind", "enhet")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post(&format!("/units/{unit}/edit"), &[("name", "Ändrad"), ("kind", "forvaltning")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.get("/audit").await.status, StatusCode::FORBIDDEN);
+        let home = s.get("/").await.body;
+        assert!(home.contains("Du kan läsa allt") && !home.contains("Att åtgärda"), "{name} gets no to-do links");
     }
     assert_eq!(app.count("units").await, 1);
 }

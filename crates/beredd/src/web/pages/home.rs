@@ -31,6 +31,7 @@ pub struct HomePage {
     pub counts: Vec<Count>,
     pub attention: Vec<Attention>,
     pub scope: Vec<(String, String)>,
+    pub read_only: Option<String>,
 }
 
 /// At most this many links per attention item; the rest are counted.
@@ -93,6 +94,12 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         ));
     }
 
+    // Readers and crisis staff cannot fix these; they get the registers and a word on their role.
+    let may_act = user.role.edits_all_content() || user.role == beredd_domain::Role::UnitManager;
+    if !may_act {
+        attention.clear();
+    }
+    let read_only = (!may_act).then(|| tr.t("home-read-only"));
     let scope = if user.role == beredd_domain::Role::UnitManager {
         user.granted.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect()
     } else {
@@ -101,5 +108,5 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     let greeting = tr.ts("home-greeting", "name", &user.display_name);
     let mut ctx = ctx;
     ctx.title = title;
-    Ok(HomePage { ctx, greeting, counts, attention, scope })
+    Ok(HomePage { ctx, greeting, counts, attention, scope, read_only })
 }
