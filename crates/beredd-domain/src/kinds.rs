@@ -84,6 +84,56 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Shared resources that activities and systems need, beyond the registered systems.
+    ResourceKind, "resource-kind", {
+        Network => "network",
+        Identity => "identity",
+        Email => "email",
+        Internet => "internet",
+        DataCentre => "data_centre",
+        Electricity => "electricity",
+        Water => "water",
+        Heating => "heating",
+        MobileNetwork => "mobile_network",
+        Telephony => "telephony",
+        Premises => "premises",
+        Transport => "transport",
+        Staff => "staff",
+        Other => "other",
+    }
+);
+
+vocabulary!(
+    /// What a dependency edge connects: its `from` is an activity or a system, its `to` a
+    /// system, supplier or resource.
+    NodeKind, "node-kind", {
+        Activity => "activity",
+        System => "system",
+        Supplier => "supplier",
+        Resource => "resource",
+    }
+);
+
+vocabulary!(
+    /// How hard a dependency is (see `graph::Need`).
+    NeedKind, "need", {
+        Stops => "stops",
+        Degraded => "degraded",
+    }
+);
+
+impl NodeKind {
+    /// Whether a dependency may start here (activities and systems depend on things).
+    pub fn may_depend(self) -> bool {
+        matches!(self, NodeKind::Activity | NodeKind::System)
+    }
+    /// Whether a dependency may end here.
+    pub fn may_be_depended_on(self) -> bool {
+        !matches!(self, NodeKind::Activity)
+    }
+}
+
 impl UnitKind {
     /// The kind a child of this unit normally has; the tree is förvaltning > verksamhetsområde > enhet.
     pub fn allows_child(self, child: UnitKind) -> bool {

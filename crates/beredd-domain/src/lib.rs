@@ -2,12 +2,14 @@
 //! Nothing here does I/O, so the compiler keeps HTTP and SQL out of the rules.
 
 pub mod access;
+pub mod bia;
+pub mod graph;
 pub mod kinds;
 pub mod roles;
 pub mod sort;
 pub mod text;
 pub mod tree;
 
-pub use kinds::{ContactKind, Criticality, Hosting, SystemKind, UnitKind};
+pub use kinds::{ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, SystemKind, UnitKind};
 pub use roles::Role;
 pub use text::FieldError;

@@ -30,6 +30,8 @@ pub enum FieldError {
     Duplicate,
     #[error("would create a cycle")]
     Cycle,
+    #[error("points to itself")]
+    SelfEdge,
     #[error("does not exist")]
     Missing,
     #[error("passwords differ")]
@@ -54,6 +56,7 @@ impl FieldError {
             FieldError::Username => "err-username",
             FieldError::Duplicate => "err-duplicate",
             FieldError::Cycle => "err-cycle",
+            FieldError::SelfEdge => "err-self-edge",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",

@@ -7,7 +7,10 @@ use sqlx::{Executor, Row};
 use super::{Db, DbError};
 
 /// (version, name, SQL). Never edit a migration that has shipped; add a new one.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "foundation", include_str!("../../migrations/0001_foundation.sql"))];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "foundation", include_str!("../../migrations/0001_foundation.sql")),
+    (2, "dependencies", include_str!("../../migrations/0002_dependencies.sql")),
+];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.
 fn statements(sql: &str) -> Vec<String> {

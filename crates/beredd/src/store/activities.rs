@@ -67,7 +67,7 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     Ok(())
 }
 
-/// Nothing points to an activity yet; the dependency and continuity modules will.
-pub async fn referrers(_db: &sqlx::AnyPool, _org: i64, _id: i64) -> Result<Vec<Referrer>, DbError> {
-    Ok(Vec::new())
+/// The dependency edges that name this activity.
+pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+    super::dependencies::referrers(db, org, beredd_domain::NodeKind::Activity, id).await
 }

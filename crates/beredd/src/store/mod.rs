@@ -3,8 +3,10 @@
 
 pub mod activities;
 pub mod audit;
+pub mod dependencies;
 pub mod orgs;
 pub mod people;
+pub mod resources;
 pub mod sessions;
 pub mod suppliers;
 pub mod systems;

@@ -73,5 +73,6 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
     let mut out = referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems");
     out.extend(referrers_from(id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id).await?, "ref-person", "people"));
+    out.extend(super::dependencies::referrers(db, org, beredd_domain::NodeKind::Supplier, id).await?);
     Ok(out)
 }

@@ -118,7 +118,7 @@ pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), D
     Ok(())
 }
 
-/// Nothing points to a system yet; classification and dependencies will.
-pub async fn referrers(_db: &sqlx::AnyPool, _org: i64, _id: i64) -> Result<Vec<Referrer>, DbError> {
-    Ok(Vec::new())
+/// The dependency edges that name this system.
+pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+    super::dependencies::referrers(db, org, beredd_domain::NodeKind::System, id).await
 }

@@ -147,6 +147,9 @@ mod tests {
             .chain(SystemKind::ALL.iter().map(|k| k.label_id()))
             .chain(ContactKind::ALL.iter().map(|k| k.label_id()))
             .chain(Role::ALL.iter().map(|k| k.label_id()))
+            .chain(ResourceKind::ALL.iter().map(|k| k.label_id()))
+            .chain(NodeKind::ALL.iter().map(|k| k.label_id()))
+            .chain(NeedKind::ALL.iter().map(|k| k.label_id()))
             .collect();
         let sv = message_ids(SV_FTL);
         for id in ids {

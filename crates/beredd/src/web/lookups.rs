@@ -9,6 +9,7 @@ use super::auth::CurrentUser;
 use super::forms::Choice;
 use super::i18n::Tr;
 use crate::db::Db;
+use crate::store::dependencies::NodeNames;
 use crate::store::{DbError, people, suppliers, units};
 
 pub struct Lookups {
@@ -19,6 +20,8 @@ pub struct Lookups {
     person_index: HashMap<i64, usize>,
     pub suppliers: Vec<suppliers::Supplier>,
     supplier_index: HashMap<i64, usize>,
+    /// Names of everything a dependency edge can name.
+    pub nodes: NodeNames,
 }
 
 fn index<T>(items: &[T], id: impl Fn(&T) -> i64) -> HashMap<i64, usize> {
@@ -30,7 +33,9 @@ impl Lookups {
         let units = units::list(&db.pool, org).await?;
         let people = people::list(&db.pool, org).await?;
         let suppliers = suppliers::list(&db.pool, org).await?;
+        let nodes = NodeNames::load(&mut *db.pool.acquire().await?, org).await?;
         Ok(Lookups {
+            nodes,
             parents: units.iter().map(|u| (u.id, u.parent_id)).collect(),
             unit_index: index(&units, |u| u.id),
             person_index: index(&people, |p| p.id),

@@ -19,7 +19,9 @@ use axum::routing::{get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::db::Db;
-use registers::{activities::Activities, people::People, suppliers::Suppliers, systems::Systems, units::Units};
+use registers::{
+    activities::Activities, dependencies::Dependencies, people::People, resources::Resources, suppliers::Suppliers, systems::Systems, units::Units,
+};
 
 #[derive(Clone)]
 pub struct AppState {
@@ -65,6 +67,8 @@ pub fn router(state: AppState) -> Router {
     app = register::routes::<People>(app);
     app = register::routes::<Systems>(app);
     app = register::routes::<Suppliers>(app);
+    app = register::routes::<Resources>(app);
+    app = register::routes::<Dependencies>(app);
 
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))

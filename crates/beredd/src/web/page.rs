@@ -28,6 +28,8 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/people", "nav-people"),
     ("/systems", "nav-systems"),
     ("/suppliers", "nav-suppliers"),
+    ("/resources", "nav-resources"),
+    ("/dependencies", "nav-dependencies"),
 ];
 
 impl Ctx {

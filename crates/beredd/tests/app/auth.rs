@@ -13,10 +13,13 @@ const GET_ROUTES: &[&str] = &[
     "/people", "/people/new", "/people/1", "/people/1/edit", "/people/1/delete",
     "/systems", "/systems/new", "/systems/1", "/systems/1/edit", "/systems/1/delete",
     "/suppliers", "/suppliers/new", "/suppliers/1", "/suppliers/1/edit", "/suppliers/1/delete",
+    "/resources", "/resources/new", "/resources/1", "/resources/1/edit", "/resources/1/delete",
+    "/dependencies", "/dependencies/new", "/dependencies/1", "/dependencies/1/edit", "/dependencies/1/delete",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",
     "/units/new", "/units/1/edit", "/units/1/delete", "/activities/new", "/people/new", "/systems/new", "/suppliers/new",
+    "/resources/new", "/dependencies/new", "/dependencies/1/edit", "/dependencies/1/delete",
 ];
 
 #[tokio::test]

@@ -214,3 +214,47 @@ async fn the_start_page_shows_what_needs_attention() {
     let body = s.get("/").await.body;
     assert!(body.contains("Enheter utan chef:") && body.contains("Hemtjänst Centrum"));
 }
+
+#[tokio::test]
+async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orphaning_deletes() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Ekonomiskt bistånd", None).await;
+        let id_of = |r: &crate::harness::Reply, slug: &str| r.location.as_deref().unwrap().trim_start_matches(&format!("/{slug}/")).split('?').next().unwrap().to_owned();
+        let net = s.post("/resources/new", &[("name", "Kommunens nät"), ("kind", "network")]).await;
+        assert_eq!(net.status, StatusCode::SEE_OTHER, "{kind:?}: {}", net.body);
+        let net = id_of(&net, "resources");
+        let sys = s.post("/systems/new", &[("name", "Verksamhetssystem socialtjänst"), ("kind", "it_system"), ("hosting", "internal")]).await;
+        let sys = id_of(&sys, "systems");
+        let act = s.post("/activities/new", &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "samhallsviktig")]).await;
+        let act = id_of(&act, "activities");
+
+        let r = s.post("/dependencies/new", &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "stops")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = s.post("/dependencies/new", &[("from", &format!("activity:{act}")), ("to", &format!("system:{sys}")), ("need", "stops"), ("fallback", "Manuell beräkning, utbetalning med bankdosa")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = s.get(r.location.as_deref().unwrap()).await.body;
+        assert_eq!(texts(&page, "h1"), ["Utbetalning → Verksamhetssystem socialtjänst"]);
+        assert!(page.contains("bankdosa"));
+
+        // Bad edges: to itself, to something that does not exist, from a resource.
+        let r = s.post("/dependencies/new", &[("from", &format!("system:{sys}")), ("to", &format!("system:{sys}")), ("need", "stops")]).await;
+        assert_eq!(texts(&r.body, "#to-error"), ["Något kan inte vara beroende av sig självt."]);
+        let r = s.post("/dependencies/new", &[("from", &format!("system:{sys}")), ("to", "resource:987654"), ("need", "stops")]).await;
+        assert_eq!(texts(&r.body, "#to-error"), ["Det valda finns inte längre. Välj igen."]);
+        let r = s.post("/dependencies/new", &[("from", &format!("resource:{net}")), ("to", &format!("system:{sys}")), ("need", "stops")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = s.post("/dependencies/new", &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "sometimes")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (edges,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dependencies").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(edges, 2);
+
+        // A node that an edge names cannot be deleted; the refusal names the edge.
+        for path in [format!("/systems/{sys}/delete"), format!("/resources/{net}/delete"), format!("/activities/{act}/delete")] {
+            let r = s.post(&path, &[]).await;
+            assert_eq!(r.status, StatusCode::CONFLICT, "{path}");
+            assert!(r.body.contains("Beroende: <a href=\"/dependencies/"), "{path}");
+        }
+    }
+}

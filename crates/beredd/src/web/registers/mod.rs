@@ -1,7 +1,9 @@
 //! The registers of the foundation, each described for the generic handlers in `register`.
 
 pub mod activities;
+pub mod dependencies;
 pub mod people;
+pub mod resources;
 pub mod suppliers;
 pub mod systems;
 pub mod units;
