@@ -302,3 +302,33 @@ resource-kind-premises = Premises
 resource-kind-transport = Transport
 resource-kind-staff = Staff
 resource-kind-other = Other
+
+## Outage analysis
+nav-outage = If it goes down
+outage-title = If it goes down – outage analysis
+outage-intro = Choose what stops working and for how long. Beredd shows which activities stop, which can go on by hand with a fallback routine, and what keeps working.
+outage-what-fails = What stops working?
+outage-category-inside_network = Everything inside the municipal network (as in a cyber attack)
+outage-duration = For how long?
+duration-hour = One hour
+duration-day = One day
+duration-week = One week
+duration-month = One month
+outage-run = Show the consequences
+outage-result = Consequences
+outage-summary = Activities that stop / go on degraded or by hand / work: { $counts }.
+outage-cycles = { $n ->
+    [one] The dependencies contain a cycle; it does not affect the analysis but should be reviewed.
+   *[other] The dependencies contain { $n } cycles; they do not affect the analysis but should be reviewed.
+}
+outage-activities = Activities affected
+outage-systems = Systems affected
+outage-keeps-working = Keeps working
+outage-none-affected = Nothing is affected.
+outage-nothing-works = Nothing.
+outage-state = State
+outage-chain = Why
+outage-down = Stops
+outage-degraded = Degraded
+outage-fallback = By hand (fallback routine)
+outage-working = Works

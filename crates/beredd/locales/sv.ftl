@@ -302,3 +302,33 @@ resource-kind-premises = Lokaler
 resource-kind-transport = Transporter
 resource-kind-staff = Personal
 resource-kind-other = Annat
+
+## Avbrottsanalys
+nav-outage = Om det går ner
+outage-title = Om det går ner – avbrottsanalys
+outage-intro = Välj vad som slutar fungera och hur länge. Beredd visar vilka verksamheter som stannar, vilka som kan fortsätta för hand med en reservrutin, och vad som fortsätter att fungera.
+outage-what-fails = Vad slutar fungera?
+outage-category-inside_network = Allt i kommunens nät (som vid en IT-attack)
+outage-duration = Hur länge?
+duration-hour = En timme
+duration-day = Ett dygn
+duration-week = En vecka
+duration-month = En månad
+outage-run = Visa följderna
+outage-result = Följder
+outage-summary = Verksamheter som stannar / fortsätter försämrat eller för hand / fungerar: { $counts }.
+outage-cycles = { $n ->
+    [one] Beroendena innehåller en cirkel; den påverkar inte analysen men bör ses över.
+   *[other] Beroendena innehåller { $n } cirklar; de påverkar inte analysen men bör ses över.
+}
+outage-activities = Verksamheter som påverkas
+outage-systems = System som påverkas
+outage-keeps-working = Fortsätter att fungera
+outage-none-affected = Inget påverkas.
+outage-nothing-works = Inget.
+outage-state = Läge
+outage-chain = Varför
+outage-down = Stannar
+outage-degraded = Försämrad
+outage-fallback = För hand (reservrutin)
+outage-working = Fungerar

@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::{Context, anyhow, bail};
-use beredd_domain::{ContactKind, Criticality, Hosting, Role, SystemKind, UnitKind, text};
+use beredd_domain::{ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, Role, SystemKind, UnitKind, text};
 use serde::Deserialize;
 
 use crate::db::Db;
-use crate::store::{activities, audit, orgs, people, suppliers, systems, units, users};
+use crate::store::{activities, audit, dependencies, orgs, people, resources, suppliers, systems, units, users};
 
 #[derive(rust_embed::Embed)]
 #[folder = "../../library/demo/"]
@@ -137,6 +137,46 @@ struct ActivityRow {
     criticality: String,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ResourcesFile {
+    #[serde(default)]
+    resource: Vec<ResourceRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ResourceRow {
+    key: String,
+    name: String,
+    kind: String,
+    description: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct DependenciesFile {
+    #[serde(default)]
+    dependency: Vec<DependencyRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DependencyRow {
+    from: String,
+    to: String,
+    need: String,
+    fallback: Option<String>,
+    notes: Option<String>,
+}
+
+/// A file that older demo folders may lack: missing means empty.
+fn parse_optional<T: serde::de::DeserializeOwned + Default>(source: &Source, name: &str) -> anyhow::Result<T> {
+    match source {
+        Source::Embedded if Embedded::get(name).is_none() => Ok(T::default()),
+        Source::Folder(dir) if !dir.join(name).exists() => Ok(T::default()),
+        _ => parse(source, name),
+    }
+}
+
 fn parse<T: serde::de::DeserializeOwned>(source: &Source, name: &str) -> anyhow::Result<T> {
     let text = source.read(name)?;
     toml::from_str(&text).map_err(|e| anyhow!("{name}: {e}"))
@@ -177,11 +217,17 @@ pub struct Summary {
     pub suppliers: usize,
     pub systems: usize,
     pub activities: usize,
+    pub resources: usize,
+    pub dependencies: usize,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter", self.units, self.people, self.suppliers, self.systems, self.activities)
+        write!(
+            f,
+            "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter, {} resurser, {} beroenden",
+            self.units, self.people, self.suppliers, self.systems, self.activities, self.resources, self.dependencies
+        )
     }
 }
 
@@ -193,6 +239,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let suppliers_file: SuppliersFile = parse(source, "suppliers.toml")?;
     let systems_file: SystemsFile = parse(source, "systems.toml")?;
     let activities_file: ActivitiesFile = parse(source, "activities.toml")?;
+    let resources_file: ResourcesFile = parse_optional(source, "resources.toml")?;
+    let dependencies_file: DependenciesFile = parse_optional(source, "dependencies.toml")?;
     let hash = crate::web::auth::hash_password(admin_password).map_err(|e| anyhow!("{e}"))?;
 
     let mut tx = db.pool.begin().await?;
@@ -297,6 +345,48 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         unique(&mut activity_ids, f, &a.key, id)?;
     }
 
+    let f = "resources.toml";
+    let mut resource_ids = HashMap::new();
+    for r in &resources_file.resource {
+        let input = resources::ResourceInput {
+            name: check(f, &r.key, "name", text::Name::parse(&r.name))?.into_string(),
+            kind: check(f, &r.key, "kind", ResourceKind::parse(&r.kind))?,
+            description: para(f, &r.key, "description", &r.description)?,
+        };
+        let id = resources::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, post {:?}", r.key))?;
+        unique(&mut resource_ids, f, &r.key, id)?;
+    }
+
+    let f = "dependencies.toml";
+    let node = |reference: &str, field: &str, n: usize| -> anyhow::Result<(NodeKind, i64)> {
+        let (kind, key) = reference.split_once(':').ok_or_else(|| anyhow!("{f}, beroende nr {n}, fält {field}: {reference:?} ska vara typ:nyckel"))?;
+        let kind = check(f, &format!("nr {n}"), field, NodeKind::parse(kind))?;
+        let map = match kind {
+            NodeKind::Activity => &activity_ids,
+            NodeKind::System => &system_ids,
+            NodeKind::Supplier => &supplier_ids,
+            NodeKind::Resource => &resource_ids,
+        };
+        let id = map.get(key).copied().ok_or_else(|| anyhow!("{f}, beroende nr {n}, fält {field}: {key:?} finns inte"))?;
+        Ok((kind, id))
+    };
+    for (i, d) in dependencies_file.dependency.iter().enumerate() {
+        let n = i + 1;
+        let from = node(&d.from, "from", n)?;
+        let to = node(&d.to, "to", n)?;
+        if !from.0.may_depend() || !to.0.may_be_depended_on() || from == to {
+            bail!("{f}, beroende nr {n}: {} → {} är inte ett tillåtet beroende", d.from, d.to);
+        }
+        let input = dependencies::DependencyInput {
+            from,
+            to,
+            need: check(f, &format!("nr {n}"), "need", NeedKind::parse(&d.need))?,
+            fallback: check(f, &format!("nr {n}"), "fallback", text::optional_text(d.fallback.as_deref().unwrap_or(""), 2000))?,
+            notes: para(f, &format!("nr {n}"), "notes", &d.notes)?,
+        };
+        dependencies::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, beroende nr {n} ({} → {})", d.from, d.to))?;
+    }
+
     let admin = users::NewUser { org_id: org, username: "admin", display_name: "Administratör", password_hash: &hash, role: Role::Admin, lang: "sv" };
     users::insert(&mut *tx, &admin).await?;
     orgs::set_meta(&mut *tx, "demo", "true").await?;
@@ -307,6 +397,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         suppliers: supplier_ids.len(),
         systems: system_ids.len(),
         activities: activity_ids.len(),
+        resources: resource_ids.len(),
+        dependencies: dependencies_file.dependency.len(),
     };
     let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
     let text = summary.to_string();

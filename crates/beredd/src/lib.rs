@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod db;
 pub mod demo;
+pub mod outage;
 pub mod server;
 pub mod store;
 pub mod web;

@@ -60,7 +60,9 @@ pub fn router(state: AppState) -> Router {
         .route("/users/{id}", get(pages::users::edit_form).post(pages::users::update))
         .route("/users/{id}/password", post(pages::users::reset_password))
         .route("/organisation", get(pages::organisation::form).post(pages::organisation::save))
-        .route("/audit", get(pages::audit::page));
+        .route("/audit", get(pages::audit::page))
+        // Analysis.
+        .route("/outage", get(pages::outage::page));
     // The registers.
     app = register::routes::<Units>(app);
     app = register::routes::<Activities>(app);

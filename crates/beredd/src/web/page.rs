@@ -30,6 +30,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/suppliers", "nav-suppliers"),
     ("/resources", "nav-resources"),
     ("/dependencies", "nav-dependencies"),
+    ("/outage", "nav-outage"),
 ];
 
 impl Ctx {

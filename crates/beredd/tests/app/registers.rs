@@ -258,3 +258,54 @@ async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orph
         }
     }
 }
+
+#[tokio::test]
+async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_working() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Socialförvaltningen", None).await.to_string();
+        let id = |r: &crate::harness::Reply| r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        let net = id(&s.post("/resources/new", &[("name", "Kommunens nät"), ("kind", "network")]).await);
+        let mobile = id(&s.post("/resources/new", &[("name", "Mobilnätet"), ("kind", "mobile_network")]).await);
+        let case = id(&s.post("/systems/new", &[("name", "Verksamhetssystem"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        let journal = id(&s.post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        let alarm = id(&s.post("/systems/new", &[("name", "Trygghetslarm"), ("kind", "welfare_tech"), ("hosting", "supplier_cloud")]).await);
+        let pay = id(&s.post("/activities/new", &[("name", "Utbetalning av ekonomiskt bistånd"), ("unit", &unit), ("criticality", "samhallsviktig")]).await);
+        let visits = id(&s.post("/activities/new", &[("name", "Sjuksköterskebesök"), ("unit", &unit), ("criticality", "kritisk")]).await);
+        let response = id(&s.post("/activities/new", &[("name", "Larmutryckning"), ("unit", &unit), ("criticality", "samhallsviktig")]).await);
+        for (from, to, fallback) in [
+            (format!("system:{case}"), format!("resource:{net}"), ""),
+            (format!("system:{journal}"), format!("resource:{net}"), ""),
+            (format!("system:{alarm}"), format!("resource:{mobile}"), ""),
+            (format!("activity:{pay}"), format!("system:{case}"), "Manuell normberäkning och utbetalning med bankdosa"),
+            (format!("activity:{visits}"), format!("system:{journal}"), ""),
+            (format!("activity:{response}"), format!("system:{alarm}"), ""),
+        ] {
+            let r = s.post("/dependencies/new", &[("from", &from), ("to", &to), ("need", "stops"), ("fallback", fallback)]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind:?} {from} → {to}: {}", r.body);
+        }
+
+        let page = s.get("/outage?category=inside_network&hours=720").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let rows = texts(&page.body, "table.register tbody tr");
+        let row = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
+        assert!(row("Sjuksköterskebesök").contains("Stannar"), "{kind:?}: {rows:?}");
+        assert!(row("Sjuksköterskebesök").contains("Sjuksköterskebesök → Journalsystem"), "the journal system itself runs inside");
+        assert!(row("Utbetalning").contains("För hand") && row("Utbetalning").contains("bankdosa"));
+        assert!(row("Larmutryckning").is_empty(), "the alarm response is not affected");
+        let working = texts(&page.body, "ul.columns li");
+        assert!(working.contains(&"Larmutryckning".to_owned()) && working.contains(&"Trygghetslarm".to_owned()));
+        // Stopped activities come before the ones that go on by hand.
+        assert!(rows.iter().position(|r| r.contains("Sjuksköterskebesök")) < rows.iter().position(|r| r.contains("Utbetalning")));
+
+        // With only the network failed, the chain shows the way there.
+        let page = s.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body;
+        assert!(texts(&page, "table.register tbody tr").iter().any(|r| r.contains("Sjuksköterskebesök → Journalsystem → Kommunens nät")));
+        // Failing only the mobile network takes the alarms down instead.
+        let page = s.get(&format!("/outage?fail=resource:{mobile}&hours=24")).await.body;
+        assert!(texts(&page, "table.register tbody tr").iter().any(|r| r.contains("Larmutryckning") && r.contains("Stannar")));
+        // Unknown or malformed choices are ignored, never an error.
+        assert_eq!(s.get("/outage?fail=system:999999&fail=nonsense&hours=abc&category=x").await.status, StatusCode::OK);
+    }
+}

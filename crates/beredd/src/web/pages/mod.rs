@@ -5,5 +5,6 @@ pub mod audit;
 pub mod home;
 pub mod login;
 pub mod organisation;
+pub mod outage;
 pub mod setup;
 pub mod users;

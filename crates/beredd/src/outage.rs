@@ -1,0 +1,130 @@
+//! Outage scenarios over the recorded dependencies: builds the domain graph from the registers
+//! and names the results. The analysis itself lives in `beredd_domain::graph`.
+
+use std::collections::HashMap;
+
+use beredd_domain::NodeKind;
+use beredd_domain::graph::{Edge, Graph, Need, State};
+
+use crate::store::{DbError, activities, dependencies, resources, systems};
+
+/// A whole category of nodes a user can fail at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Category {
+    /// Every system hosted inside the municipal network, and the network and server room.
+    InsideNetwork,
+}
+
+impl Category {
+    pub const ALL: &'static [Category] = &[Category::InsideNetwork];
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::InsideNetwork => "inside_network",
+        }
+    }
+    pub fn parse(code: &str) -> Option<Category> {
+        Category::ALL.iter().copied().find(|c| c.code() == code)
+    }
+}
+
+pub struct Node {
+    pub kind: NodeKind,
+    pub id: i64,
+    pub name: String,
+    /// Activities: their criticality code.
+    pub criticality: Option<String>,
+}
+
+pub struct Model {
+    pub nodes: Vec<Node>,
+    index: HashMap<(NodeKind, i64), usize>,
+    pub graph: Graph,
+    /// Fallback texts by edge index (in graph order).
+    fallbacks: Vec<Option<String>>,
+    inside_network: Vec<usize>,
+}
+
+/// One analysed node: its state and the chain of names back to what failed.
+pub struct Finding {
+    pub node: usize,
+    pub state: State,
+    pub chain: Vec<String>,
+    pub fallbacks: Vec<String>,
+}
+
+impl Model {
+    pub async fn load(db: &sqlx::AnyPool, org: i64) -> Result<Model, DbError> {
+        let mut nodes = Vec::new();
+        for a in activities::list(db, org).await? {
+            nodes.push(Node { kind: NodeKind::Activity, id: a.id, name: a.name, criticality: Some(a.criticality) });
+        }
+        let systems = systems::list(db, org).await?;
+        let resources = resources::list(db, org).await?;
+        let mut inside = Vec::new();
+        for s in &systems {
+            if s.hosting == "internal" {
+                inside.push((NodeKind::System, s.id));
+            }
+            nodes.push(Node { kind: NodeKind::System, id: s.id, name: s.name.clone(), criticality: None });
+        }
+        for s in crate::store::suppliers::list(db, org).await? {
+            nodes.push(Node { kind: NodeKind::Supplier, id: s.id, name: s.name, criticality: None });
+        }
+        for r in &resources {
+            if r.kind == "network" || r.kind == "data_centre" {
+                inside.push((NodeKind::Resource, r.id));
+            }
+            nodes.push(Node { kind: NodeKind::Resource, id: r.id, name: r.name.clone(), criticality: None });
+        }
+        let index: HashMap<(NodeKind, i64), usize> = nodes.iter().enumerate().map(|(i, n)| ((n.kind, n.id), i)).collect();
+        let mut edges = Vec::new();
+        let mut fallbacks = Vec::new();
+        for d in dependencies::list(db, org).await? {
+            let end = |kind: &str, id: i64| NodeKind::parse(kind).ok().and_then(|k| index.get(&(k, id)).copied());
+            // An edge whose end has gone is skipped rather than failing the whole analysis.
+            let (Some(from), Some(to)) = (end(&d.from_kind, d.from_id), end(&d.to_kind, d.to_id)) else { continue };
+            let need = if d.need == "stops" { Need::Stops } else { Need::Degraded };
+            edges.push(Edge { from, to, need, fallback: d.fallback.is_some() });
+            fallbacks.push(d.fallback);
+        }
+        let inside_network = inside.iter().filter_map(|k| index.get(k).copied()).collect();
+        Ok(Model { graph: Graph::new(nodes.len(), edges), nodes, index, fallbacks, inside_network })
+    }
+
+    pub fn node_index(&self, kind: NodeKind, id: i64) -> Option<usize> {
+        self.index.get(&(kind, id)).copied()
+    }
+
+    pub fn category(&self, c: Category) -> &[usize] {
+        match c {
+            Category::InsideNetwork => &self.inside_network,
+        }
+    }
+
+    /// Runs the scenario and returns every node's finding.
+    pub fn run(&self, failed: &[usize]) -> Vec<Finding> {
+        let outage = self.graph.outage(failed);
+        // Map each edge back to its index to find its fallback text.
+        let edge_index: HashMap<(usize, usize), usize> = (0..self.fallbacks.len()).map(|i| {
+            let e = self.graph.edge(i);
+            ((e.from, e.to), i)
+        }).collect();
+        (0..self.nodes.len())
+            .map(|n| {
+                let chain_edges = outage.chain(&self.graph, n);
+                let mut chain = Vec::with_capacity(chain_edges.len() + 1);
+                if !chain_edges.is_empty() {
+                    chain.push(self.nodes[n].name.clone());
+                }
+                let mut fallbacks = Vec::new();
+                for e in &chain_edges {
+                    chain.push(self.nodes[e.to].name.clone());
+                    if let Some(Some(text)) = edge_index.get(&(e.from, e.to)).and_then(|i| self.fallbacks.get(*i)) {
+                        fallbacks.push(text.clone());
+                    }
+                }
+                Finding { node: n, state: outage.state[n], chain, fallbacks }
+            })
+            .collect()
+    }
+}
