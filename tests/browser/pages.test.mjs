@@ -72,7 +72,7 @@ test('every page a user can reach is accessible', async () => {
   const queue = ['/'];
   // Follow the navigation, one record of each register, and its edit and delete pages.
   const navLinks = await page.locator('nav[aria-label] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  queue.push(...navLinks, '/account', '/units/new', '/activities/new', '/people/new', '/systems/new', '/suppliers/new', '/users/new');
+  queue.push(...navLinks, '/outage?category=inside_network&hours=720', '/account', '/units/new', '/activities/new', '/people/new', '/systems/new', '/suppliers/new', '/users/new');
   for (const register of ['units', 'activities', 'people', 'systems', 'suppliers', 'users']) {
     await page.goto(`${BASE}/${register}`);
     const first = await page.locator('table tbody th a').first().getAttribute('href');

@@ -79,3 +79,30 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
     assert_eq!(n, 0, "nothing half-loaded");
 }
+
+#[tokio::test]
+async fn the_kalix_case_on_the_demo_municipality() {
+    use beredd_domain::graph::State;
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = Db::connect(&t.url).await.unwrap();
+        db.migrate().await.unwrap();
+        beredd::demo::load(&db, &beredd::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
+        let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;
+        let model = beredd::outage::Model::load(&db.pool, org).await.unwrap();
+        // Everything inside the municipal network fails, as in December 2021.
+        let findings = model.run(model.category(beredd::outage::Category::InsideNetwork));
+        let state = |name: &str| {
+            let f = findings.iter().find(|f| model.nodes[f.node].name == name).unwrap_or_else(|| panic!("{name} is in the demo"));
+            (f.state, f.fallbacks.clone())
+        };
+        assert_eq!(state("Trygghetslarm").0, State::Working, "{kind:?}: the safety alarms run at the supplier");
+        assert_eq!(state("Digitala lås").0, State::Working);
+        assert_eq!(state("Utryckning på trygghetslarm").0, State::Working);
+        let (pay, fallbacks) = state("Utbetalning av ekonomiskt bistånd");
+        assert_eq!(pay, State::Degraded, "payments are affected");
+        assert!(fallbacks.iter().any(|f| f.to_lowercase().contains("bankdosa") || f.to_lowercase().contains("hand")), "…but covered by a manual fallback: {fallbacks:?}");
+        assert_eq!(state("Journalsystem kommunal hälso- och sjukvård").0, State::Down);
+        db.close().await;
+    }
+}
