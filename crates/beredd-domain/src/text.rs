@@ -32,6 +32,8 @@ pub enum FieldError {
     Cycle,
     #[error("points to itself")]
     SelfEdge,
+    #[error("the recovery time objective must be shorter than the maximum tolerable outage")]
+    RtoNotBelowMtpd,
     #[error("does not exist")]
     Missing,
     #[error("passwords differ")]
@@ -57,6 +59,7 @@ impl FieldError {
             FieldError::Duplicate => "err-duplicate",
             FieldError::Cycle => "err-cycle",
             FieldError::SelfEdge => "err-self-edge",
+            FieldError::RtoNotBelowMtpd => "err-rto-mtpd",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",

@@ -332,3 +332,48 @@ outage-down = Stops
 outage-degraded = Degraded
 outage-fallback = By hand (fallback routine)
 outage-working = Works
+
+## Business impact analysis
+bia-title = Business impact analysis: { $name }
+bia-section = Business impact analysis
+bia-missing = No business impact analysis has been made yet.
+bia-edit = Edit the business impact analysis
+bia-sign-off = Approve the analysis
+bia-signed = Approved by { $who }.
+bia-not-signed = Not approved.
+field-mtpd = Maximum tolerable outage (hours)
+field-rto = Recovery time objective (hours)
+field-rpo = Maximum tolerable data loss (hours)
+hint-mtpd = How long the activity can at most be without what it needs before the harm becomes unacceptable. 24 = one day, 168 = one week.
+hint-rto = How quickly it must be running again. Must be shorter than the maximum tolerable outage.
+hint-rpo = How much information, counted in time backwards, may be lost.
+field-level-1h = Consequence after one hour
+field-level-1d = Consequence after one day
+field-level-1w = Consequence after one week
+field-level-1m = Consequence after one month
+field-text-1h = What happens after one hour?
+field-text-1d = What happens after one day?
+field-text-1w = What happens after one week?
+field-text-1m = What happens after one month?
+field-peak-periods = Sensitive periods
+hint-peak-periods = When an outage hurts most, for example the payment week or the weeks around Christmas.
+field-min-staffing = Minimum staffing
+level-none = – not assessed
+level-0 = 0 – None or negligible
+level-1 = 1 – Moderate
+level-2 = 2 – Significant
+level-3 = 3 – Serious
+level-4 = 4 – Exceptionally serious
+err-rto-mtpd = The recovery time objective must be shorter than the maximum tolerable outage.
+entity-bia = Business impact analysis
+hours = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
+days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+outage-mtpd = Maximum tolerable outage
+outage-consequence = Consequence at this length
+outage-gap = Exceeds the maximum tolerable outage

@@ -332,3 +332,48 @@ outage-down = Stannar
 outage-degraded = Försämrad
 outage-fallback = För hand (reservrutin)
 outage-working = Fungerar
+
+## Konsekvensanalys
+bia-title = Konsekvensanalys: { $name }
+bia-section = Konsekvensanalys
+bia-missing = Ingen konsekvensanalys är gjord ännu.
+bia-edit = Ändra konsekvensanalysen
+bia-sign-off = Fastställ analysen
+bia-signed = Fastställd av { $who }.
+bia-not-signed = Inte fastställd.
+field-mtpd = Längsta tålbara avbrott (timmar)
+field-rto = Mål för återställning (timmar)
+field-rpo = Största tålbara dataförlust (timmar)
+hint-mtpd = Hur länge verksamheten längst kan vara utan det den behöver innan skadan blir oacceptabel. 24 = ett dygn, 168 = en vecka.
+hint-rto = Hur snabbt det ska vara igång igen. Måste vara kortare än det längsta tålbara avbrottet.
+hint-rpo = Hur mycket information, räknat i tid bakåt, som får gå förlorad.
+field-level-1h = Konsekvens efter en timme
+field-level-1d = Konsekvens efter ett dygn
+field-level-1w = Konsekvens efter en vecka
+field-level-1m = Konsekvens efter en månad
+field-text-1h = Vad händer efter en timme?
+field-text-1d = Vad händer efter ett dygn?
+field-text-1w = Vad händer efter en vecka?
+field-text-1m = Vad händer efter en månad?
+field-peak-periods = Känsliga perioder
+hint-peak-periods = När ett avbrott skadar mest, till exempel utbetalningsveckan eller veckorna kring jul.
+field-min-staffing = Lägsta bemanning
+level-none = – inte bedömd
+level-0 = 0 – Ingen eller försumbar
+level-1 = 1 – Måttlig
+level-2 = 2 – Betydande
+level-3 = 3 – Allvarlig
+level-4 = 4 – Synnerligen allvarlig
+err-rto-mtpd = Målet för återställning måste vara kortare än det längsta tålbara avbrottet.
+entity-bia = Konsekvensanalys
+hours = { $n ->
+    [one] 1 timme
+   *[other] { $n } timmar
+}
+days = { $n ->
+    [one] 1 dygn
+   *[other] { $n } dygn
+}
+outage-mtpd = Längsta tålbara avbrott
+outage-consequence = Konsekvens vid avbrottets längd
+outage-gap = Överskrider längsta tålbara avbrott

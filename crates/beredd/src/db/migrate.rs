@@ -10,6 +10,7 @@ use super::{Db, DbError};
 pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "foundation", include_str!("../../migrations/0001_foundation.sql")),
     (2, "dependencies", include_str!("../../migrations/0002_dependencies.sql")),
+    (3, "bia", include_str!("../../migrations/0003_bia.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

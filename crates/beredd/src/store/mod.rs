@@ -3,6 +3,7 @@
 
 pub mod activities;
 pub mod audit;
+pub mod bia;
 pub mod dependencies;
 pub mod orgs;
 pub mod people;

@@ -61,6 +61,8 @@ pub fn router(state: AppState) -> Router {
         .route("/users/{id}/password", post(pages::users::reset_password))
         .route("/organisation", get(pages::organisation::form).post(pages::organisation::save))
         .route("/audit", get(pages::audit::page))
+        .route("/activities/{id}/bia", get(pages::bia::form).post(pages::bia::save))
+        .route("/activities/{id}/bia/sign-off", post(pages::bia::sign_off))
         // Analysis.
         .route("/outage", get(pages::outage::page));
     // The registers.

@@ -68,11 +68,15 @@ pub struct DetailItem {
     pub value: Cell,
 }
 
-/// A list of related records on a detail page, with an optional link to add one.
+/// A part of a detail page: plain lines, related records, a link to add one, and a button
+/// that posts (label, action).
+#[derive(Default)]
 pub struct Section {
     pub title: String,
+    pub notes: Vec<String>,
     pub items: Vec<(String, String)>,
     pub add: Option<(String, String)>,
+    pub post: Option<(String, String)>,
 }
 
 /// A select filter above a list.

@@ -35,6 +35,10 @@ pub struct Row {
     pub criticality: String,
     pub chain: String,
     pub fallbacks: Vec<String>,
+    pub mtpd: String,
+    pub consequence: String,
+    /// The outage lasts longer than the activity can tolerate, and nothing keeps it going.
+    pub gap: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -105,6 +109,8 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         .collect();
     let durations = DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == hours }).collect();
 
+    let bias: std::collections::HashMap<i64, crate::store::bia::Bia> =
+        crate::store::bia::list(&state.db.pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
     let ran = !failed.is_empty();
     let findings = if ran { model.run(&failed) } else { Vec::new() };
     let row = |f: &crate::outage::Finding| {
@@ -115,7 +121,19 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
             NodeState::Degraded => (tr.t("outage-degraded"), "state-degraded"),
             NodeState::Working => (tr.t("outage-working"), "state-working"),
         };
+        let b = (n.kind == NodeKind::Activity).then(|| bias.get(&n.id)).flatten();
+        let mtpd = b.and_then(|b| b.mtpd_hours);
+        let gap = f.state != NodeState::Working
+            && f.fallbacks.is_empty()
+            && beredd_domain::bia::exceeds_mtpd(hours, mtpd.and_then(|m| u32::try_from(m).ok()));
+        let consequence = b
+            .and_then(|b| beredd_domain::bia::consequence_at(hours, b.levels()))
+            .map(|l| tr.t(&format!("level-{l}")))
+            .unwrap_or_default();
         Row {
+            mtpd: mtpd.map(|h| crate::web::pages::bia::hours_text(h, tr)).unwrap_or_default(),
+            consequence,
+            gap,
             name: n.name.clone(),
             href: format!("/{}/{}", slug(n.kind), n.id),
             state,
@@ -132,7 +150,9 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         let crit = model.nodes[f.node].criticality.as_deref().and_then(|c| Criticality::parse(c).ok()).unwrap_or(Criticality::Ovrig);
         (std::cmp::Reverse(f.state), !f.fallbacks.is_empty(), crit)
     });
-    let activities: Vec<Row> = affected.into_iter().map(row).collect();
+    let mut activities: Vec<Row> = affected.into_iter().map(row).collect();
+    // Critical gaps first; the sort is stable, so the order above holds within each group.
+    activities.sort_by_key(|r| !r.gap);
     let systems: Vec<Row> = findings.iter().filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::System).map(row).collect();
     let mut working: Vec<(String, String)> = findings
         .iter()

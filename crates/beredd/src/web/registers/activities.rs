@@ -9,7 +9,7 @@ use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices};
-use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
+use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
 pub struct Activities;
 
@@ -71,6 +71,41 @@ impl Register for Activities {
             DetailItem { label: tr.t("field-recipients"), value: Cell::opt(&r.recipients) },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
+    }
+    /// The business impact analysis, summarised, with links to edit and sign it off.
+    async fn sections(r: &activities::Activity, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
+        let Some(b) = crate::store::bia::get(&db.pool, org, r.id).await? else {
+            return Ok(vec![Section {
+                title: tr.t("bia-section"),
+                notes: vec![tr.t("bia-missing")],
+                add: Some((tr.t("bia-edit"), format!("/activities/{}/bia", r.id))),
+                ..Default::default()
+            }]);
+        };
+        let hours = |v: Option<i64>| v.map(|h| crate::web::pages::bia::hours_text(h, tr)).unwrap_or_else(|| "–".into());
+        let mut notes = vec![
+            format!("{}: {}", tr.t("field-mtpd"), hours(b.mtpd_hours)),
+            format!("{}: {}", tr.t("field-rto"), hours(b.rto_hours)),
+            format!("{}: {}", tr.t("field-rpo"), hours(b.rpo_hours)),
+        ];
+        for (i, c) in crate::web::pages::bia::CHECKPOINTS.iter().enumerate() {
+            let level = b.levels()[i].map(|l| tr.t(&format!("level-{l}"))).unwrap_or_else(|| tr.t("level-none"));
+            let text = b.texts()[i].map(|t| format!(" – {t}")).unwrap_or_default();
+            notes.push(format!("{}: {level}{text}", tr.t(&format!("field-level-{c}"))));
+        }
+        if let Some(p) = &b.peak_periods {
+            notes.push(format!("{}: {p}", tr.t("field-peak-periods")));
+        }
+        if let Some(m) = &b.min_staffing {
+            notes.push(format!("{}: {m}", tr.t("field-min-staffing")));
+        }
+        let signed = match (&b.signed_off_by, &b.signed_off_at) {
+            (Some(by), Some(at)) => tr.ts("bia-signed", "who", &format!("{by}, {at}")),
+            _ => tr.t("bia-not-signed"),
+        };
+        notes.push(signed);
+        let post = b.signed_off_by.is_none().then(|| (tr.t("bia-sign-off"), format!("/activities/{}/bia/sign-off", r.id)));
+        Ok(vec![Section { title: tr.t("bia-section"), notes, add: Some((tr.t("bia-edit"), format!("/activities/{}/bia", r.id))), post, ..Default::default() }])
     }
 
     fn values(r: &activities::Activity) -> FormData {

@@ -61,8 +61,8 @@ impl Register for Suppliers {
         let contacts = lk.people.iter().filter(|p| p.supplier_id == Some(r.id)).map(|p| (p.name.clone(), format!("/people/{}", p.id))).collect();
         let systems = systems::list(&db.pool, org).await?.into_iter().filter(|s| s.supplier_id == Some(r.id)).map(|s| (s.name, format!("/systems/{}", s.id))).collect();
         Ok(vec![
-            Section { title: tr.t("suppliers-contacts"), items: contacts, add: Some((tr.t("people-new"), format!("/people/new?kind=external&supplier={}", r.id))) },
-            Section { title: tr.t("nav-systems"), items: systems, add: None },
+            Section { title: tr.t("suppliers-contacts"), items: contacts, add: Some((tr.t("people-new"), format!("/people/new?kind=external&supplier={}", r.id))), ..Default::default() },
+            Section { title: tr.t("nav-systems"), items: systems, add: None, ..Default::default() },
         ])
     }
 

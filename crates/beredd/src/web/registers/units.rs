@@ -83,9 +83,9 @@ impl Register for Units {
             .collect();
         let staff: Vec<(String, String)> = lk.people.iter().filter(|p: &&people::Person| p.unit_id == Some(r.id)).map(|p| (p.name.clone(), format!("/people/{}", p.id))).collect();
         Ok(vec![
-            Section { title: tr.t("units-children"), items: children, add: Some((tr.t("units-new"), format!("/units/new?parent={}", r.id))) },
-            Section { title: tr.t("nav-activities"), items: acts, add: Some((tr.t("activities-new"), format!("/activities/new?unit={}", r.id))) },
-            Section { title: tr.t("nav-people"), items: staff, add: Some((tr.t("people-new"), format!("/people/new?unit={}", r.id))) },
+            Section { title: tr.t("units-children"), items: children, add: Some((tr.t("units-new"), format!("/units/new?parent={}", r.id))), ..Default::default() },
+            Section { title: tr.t("nav-activities"), items: acts, add: Some((tr.t("activities-new"), format!("/activities/new?unit={}", r.id))), ..Default::default() },
+            Section { title: tr.t("nav-people"), items: staff, add: Some((tr.t("people-new"), format!("/people/new?unit={}", r.id))), ..Default::default() },
         ])
     }
 
