@@ -10,7 +10,7 @@ use beredd_domain::{ContactKind, Criticality, Hosting, NeedKind, NodeKind, Resou
 use serde::Deserialize;
 
 use crate::db::Db;
-use crate::store::{activities, audit, dependencies, orgs, people, resources, suppliers, systems, units, users};
+use crate::store::{activities, audit, bia, dependencies, orgs, people, resources, suppliers, systems, units, users};
 
 #[derive(rust_embed::Embed)]
 #[folder = "../../library/demo/"]
@@ -168,6 +168,33 @@ struct DependencyRow {
     notes: Option<String>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct BiaFile {
+    #[serde(default)]
+    bia: Vec<BiaRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BiaRow {
+    activity: String,
+    mtpd_hours: Option<i64>,
+    rto_hours: Option<i64>,
+    rpo_hours: Option<i64>,
+    level_1h: Option<i64>,
+    text_1h: Option<String>,
+    level_1d: Option<i64>,
+    text_1d: Option<String>,
+    level_1w: Option<i64>,
+    text_1w: Option<String>,
+    level_1m: Option<i64>,
+    text_1m: Option<String>,
+    peak_periods: Option<String>,
+    min_staffing: Option<String>,
+    signed_off_by: Option<String>,
+    signed_off_at: Option<String>,
+}
+
 /// A file that older demo folders may lack: missing means empty.
 fn parse_optional<T: serde::de::DeserializeOwned + Default>(source: &Source, name: &str) -> anyhow::Result<T> {
     match source {
@@ -241,6 +268,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let activities_file: ActivitiesFile = parse(source, "activities.toml")?;
     let resources_file: ResourcesFile = parse_optional(source, "resources.toml")?;
     let dependencies_file: DependenciesFile = parse_optional(source, "dependencies.toml")?;
+    let bia_file: BiaFile = parse_optional(source, "bia.toml")?;
     let hash = crate::web::auth::hash_password(admin_password).map_err(|e| anyhow!("{e}"))?;
 
     let mut tx = db.pool.begin().await?;
@@ -385,6 +413,41 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             notes: para(f, &format!("nr {n}"), "notes", &d.notes)?,
         };
         dependencies::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, beroende nr {n} ({} → {})", d.from, d.to))?;
+    }
+
+    let f = "bia.toml";
+    let mut analysed = std::collections::HashSet::new();
+    for b in &bia_file.bia {
+        let key = &b.activity;
+        let activity = lookup(&activity_ids, f, key, "activity", &Some(key.clone()))?.unwrap_or_default();
+        if !analysed.insert(activity) {
+            bail!("{f}: verksamheten {key:?} har två konsekvensanalyser");
+        }
+        let hours = |field: &str, v: Option<i64>, min: i64| check(f, key, field, text::optional_number(&v.map(|h| h.to_string()).unwrap_or_default(), min, 24 * 366));
+        let level = |field: &str, v: Option<i64>| -> anyhow::Result<Option<i64>> {
+            v.map(|l| check(f, key, field, beredd_domain::bia::level(l)).map(i64::from)).transpose()
+        };
+        let input = bia::BiaInput {
+            mtpd_hours: hours("mtpd_hours", b.mtpd_hours, 1)?,
+            rto_hours: hours("rto_hours", b.rto_hours, 0)?,
+            rpo_hours: hours("rpo_hours", b.rpo_hours, 0)?,
+            levels: [level("level_1h", b.level_1h)?, level("level_1d", b.level_1d)?, level("level_1w", b.level_1w)?, level("level_1m", b.level_1m)?],
+            texts: [para(f, key, "text_1h", &b.text_1h)?, para(f, key, "text_1d", &b.text_1d)?, para(f, key, "text_1w", &b.text_1w)?, para(f, key, "text_1m", &b.text_1m)?],
+            peak_periods: para(f, key, "peak_periods", &b.peak_periods)?,
+            min_staffing: para(f, key, "min_staffing", &b.min_staffing)?,
+        };
+        let as_hours = |v: Option<i64>| v.and_then(|h| u32::try_from(h).ok());
+        if !beredd_domain::bia::rto_fits(as_hours(input.rto_hours), as_hours(input.mtpd_hours)) {
+            bail!("{f}, post {key:?}: rto_hours måste vara mindre än mtpd_hours");
+        }
+        bia::save(&mut *tx, org, activity, &input).await.with_context(|| format!("{f}, post {key:?}"))?;
+        if let Some(person) = &b.signed_off_by {
+            let pid = lookup(&person_ids, f, key, "signed_off_by", &Some(person.clone()))?.unwrap_or_default();
+            let name = people::get(&mut *tx, org, pid).await?.map(|p| p.name).unwrap_or_default();
+            let at = b.signed_off_at.as_deref().ok_or_else(|| anyhow!("{f}, post {key:?}: signed_off_at saknas"))?;
+            time::Date::parse(at, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| anyhow!("{f}, post {key:?}, fält signed_off_at: {at:?} är inte ÅÅÅÅ-MM-DD"))?;
+            bia::sign_off(&mut *tx, org, activity, &name, at).await?;
+        }
     }
 
     let admin = users::NewUser { org_id: org, username: "admin", display_name: "Administratör", password_hash: &hash, role: Role::Admin, lang: "sv" };

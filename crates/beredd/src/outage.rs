@@ -33,6 +33,16 @@ pub struct Node {
     pub name: String,
     /// Activities: their criticality code.
     pub criticality: Option<String>,
+    /// Resources: their kind code. Systems: their supplier, if it hosts them.
+    pub resource_kind: Option<String>,
+    pub hosted_by: Option<i64>,
+}
+
+/// A ready-made scenario: a title (message id and argument) and what fails.
+pub struct Preset {
+    pub title_id: &'static str,
+    pub name: String,
+    pub query: String,
 }
 
 pub struct Model {
@@ -56,7 +66,7 @@ impl Model {
     pub async fn load(db: &sqlx::AnyPool, org: i64) -> Result<Model, DbError> {
         let mut nodes = Vec::new();
         for a in activities::list(db, org).await? {
-            nodes.push(Node { kind: NodeKind::Activity, id: a.id, name: a.name, criticality: Some(a.criticality) });
+            nodes.push(Node { kind: NodeKind::Activity, id: a.id, name: a.name, criticality: Some(a.criticality), resource_kind: None, hosted_by: None });
         }
         let systems = systems::list(db, org).await?;
         let resources = resources::list(db, org).await?;
@@ -65,16 +75,17 @@ impl Model {
             if s.hosting == "internal" {
                 inside.push((NodeKind::System, s.id));
             }
-            nodes.push(Node { kind: NodeKind::System, id: s.id, name: s.name.clone(), criticality: None });
+            let hosted_by = s.supplier_id.filter(|_| s.hosting == "supplier_cloud");
+            nodes.push(Node { kind: NodeKind::System, id: s.id, name: s.name.clone(), criticality: None, resource_kind: None, hosted_by });
         }
         for s in crate::store::suppliers::list(db, org).await? {
-            nodes.push(Node { kind: NodeKind::Supplier, id: s.id, name: s.name, criticality: None });
+            nodes.push(Node { kind: NodeKind::Supplier, id: s.id, name: s.name, criticality: None, resource_kind: None, hosted_by: None });
         }
         for r in &resources {
             if r.kind == "network" || r.kind == "data_centre" {
                 inside.push((NodeKind::Resource, r.id));
             }
-            nodes.push(Node { kind: NodeKind::Resource, id: r.id, name: r.name.clone(), criticality: None });
+            nodes.push(Node { kind: NodeKind::Resource, id: r.id, name: r.name.clone(), criticality: None, resource_kind: Some(r.kind.clone()), hosted_by: None });
         }
         let index: HashMap<(NodeKind, i64), usize> = nodes.iter().enumerate().map(|(i, n)| ((n.kind, n.id), i)).collect();
         let mut edges = Vec::new();
@@ -99,6 +110,37 @@ impl Model {
         match c {
             Category::InsideNetwork => &self.inside_network,
         }
+    }
+
+    /// The built-in scenarios that this organisation's data allows: an attack on the municipal
+    /// network, a power cut per recorded electricity supply, the loss of each supplier (with the
+    /// systems it hosts), and the loss of the mobile network or of e-mail and log-in where those
+    /// are recorded as resources.
+    pub fn presets(&self) -> Vec<Preset> {
+        let fail = |n: &Node| format!("fail={}:{}", n.kind.code(), n.id);
+        let of_kinds = |kinds: &[&str]| -> Vec<&Node> {
+            self.nodes.iter().filter(|n| n.resource_kind.as_deref().is_some_and(|k| kinds.contains(&k))).collect()
+        };
+        let mut out = Vec::new();
+        if !self.inside_network.is_empty() {
+            out.push(Preset { title_id: "preset-attack", name: String::new(), query: format!("category={}&hours=720", Category::InsideNetwork.code()) });
+        }
+        for n in of_kinds(&["electricity"]) {
+            out.push(Preset { title_id: "preset-power", name: n.name.clone(), query: format!("{}&hours=24", fail(n)) });
+        }
+        for group in [("preset-mobile", &["mobile_network"][..]), ("preset-email-identity", &["email", "identity"][..])] {
+            let nodes = of_kinds(group.1);
+            if !nodes.is_empty() {
+                let q: Vec<String> = nodes.iter().map(|n| fail(n)).collect();
+                out.push(Preset { title_id: group.0, name: String::new(), query: format!("{}&hours=24", q.join("&")) });
+            }
+        }
+        for s in self.nodes.iter().filter(|n| n.kind == NodeKind::Supplier) {
+            let mut q = vec![fail(s)];
+            q.extend(self.nodes.iter().filter(|n| n.hosted_by == Some(s.id)).map(fail));
+            out.push(Preset { title_id: "preset-supplier", name: s.name.clone(), query: format!("{}&hours=168", q.join("&")) });
+        }
+        out
     }
 
     /// Runs the scenario and returns every node's finding.

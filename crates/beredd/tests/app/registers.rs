@@ -305,6 +305,18 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         // Failing only the mobile network takes the alarms down instead.
         let page = s.get(&format!("/outage?fail=resource:{mobile}&hours=24")).await.body;
         assert!(texts(&page, "table.register tbody tr").iter().any(|r| r.contains("Larmutryckning") && r.contains("Stannar")));
+        // Ready-made scenarios are offered from the data, and each one runs.
+        let page = s.get("/outage").await.body;
+        let presets = texts(&page, "#presets-title + ul li");
+        assert!(presets.iter().any(|p| p.starts_with("IT-attack")), "{presets:?}");
+        assert!(presets.iter().any(|p| p == "Mobilnätet slutar fungera"));
+        let doc = scraper::Html::parse_document(&page);
+        let links: Vec<String> = doc.select(&scraper::Selector::parse("#presets-title + ul a").unwrap()).map(|a| a.value().attr("href").unwrap().to_owned()).collect();
+        for link in links {
+            let r = s.get(&link).await;
+            assert_eq!(r.status, StatusCode::OK, "{link}");
+            assert!(r.body.contains("id=\"result-title\""), "{link} shows a result");
+        }
         // Unknown or malformed choices are ignored, never an error.
         assert_eq!(s.get("/outage?fail=system:999999&fail=nonsense&hours=abc&category=x").await.status, StatusCode::OK);
     }

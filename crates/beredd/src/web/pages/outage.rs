@@ -53,6 +53,7 @@ pub struct OutagePage {
     pub activities: Vec<Row>,
     pub systems: Vec<Row>,
     pub working: Vec<(String, String)>,
+    pub presets: Vec<(String, String)>,
 }
 
 const DURATIONS: &[(u32, &str)] = &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
@@ -111,6 +112,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
 
     let bias: std::collections::HashMap<i64, crate::store::bia::Bia> =
         crate::store::bia::list(&state.db.pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
+    let presets = model.presets().into_iter().map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query))).collect();
     let ran = !failed.is_empty();
     let findings = if ran { model.run(&failed) } else { Vec::new() };
     let row = |f: &crate::outage::Finding| {
@@ -167,5 +169,5 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     let summary = tr.ts("outage-summary", "counts", &format!("{down} / {} / {}", activities.len() - down, working.iter().filter(|(_, h)| h.starts_with("/activities")).count()));
     let cycles = beredd_domain::graph::cycles(&model.graph);
     let summary = if cycles.is_empty() { summary } else { format!("{summary} {}", tr.tn("outage-cycles", cycles.len() as i64)) };
-    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working })
+    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets })
 }
