@@ -34,6 +34,8 @@ pub enum FieldError {
     SelfEdge,
     #[error("the recovery time objective must be shorter than the maximum tolerable outage")]
     RtoNotBelowMtpd,
+    #[error("nothing chosen")]
+    NothingChosen,
     #[error("does not exist")]
     Missing,
     #[error("passwords differ")]
@@ -60,6 +62,7 @@ impl FieldError {
             FieldError::Cycle => "err-cycle",
             FieldError::SelfEdge => "err-self-edge",
             FieldError::RtoNotBelowMtpd => "err-rto-mtpd",
+            FieldError::NothingChosen => "err-nothing-chosen",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "foundation", include_str!("../../migrations/0001_foundation.sql")),
     (2, "dependencies", include_str!("../../migrations/0002_dependencies.sql")),
     (3, "bia", include_str!("../../migrations/0003_bia.sql")),
+    (4, "scenarios", include_str!("../../migrations/0004_scenarios.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

@@ -8,6 +8,7 @@ pub mod dependencies;
 pub mod orgs;
 pub mod people;
 pub mod resources;
+pub mod scenarios;
 pub mod sessions;
 pub mod suppliers;
 pub mod systems;

@@ -20,7 +20,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::db::Db;
 use registers::{
-    activities::Activities, dependencies::Dependencies, people::People, resources::Resources, suppliers::Suppliers, systems::Systems, units::Units,
+    activities::Activities, dependencies::Dependencies, people::People, resources::Resources, scenarios::Scenarios, suppliers::Suppliers, systems::Systems, units::Units,
 };
 
 #[derive(Clone)]
@@ -64,7 +64,8 @@ pub fn router(state: AppState) -> Router {
         .route("/activities/{id}/bia", get(pages::bia::form).post(pages::bia::save))
         .route("/activities/{id}/bia/sign-off", post(pages::bia::sign_off))
         // Analysis.
-        .route("/outage", get(pages::outage::page));
+        .route("/outage", get(pages::outage::page))
+        .route("/scenarios/{id}/run", post(pages::outage::run_saved));
     // The registers.
     app = register::routes::<Units>(app);
     app = register::routes::<Activities>(app);
@@ -73,6 +74,7 @@ pub fn router(state: AppState) -> Router {
     app = register::routes::<Suppliers>(app);
     app = register::routes::<Resources>(app);
     app = register::routes::<Dependencies>(app);
+    app = register::routes::<Scenarios>(app);
 
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))

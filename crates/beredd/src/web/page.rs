@@ -31,6 +31,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/resources", "nav-resources"),
     ("/dependencies", "nav-dependencies"),
     ("/outage", "nav-outage"),
+    ("/scenarios", "nav-scenarios"),
 ];
 
 impl Ctx {

@@ -15,11 +15,14 @@ const GET_ROUTES: &[&str] = &[
     "/suppliers", "/suppliers/new", "/suppliers/1", "/suppliers/1/edit", "/suppliers/1/delete",
     "/resources", "/resources/new", "/resources/1", "/resources/1/edit", "/resources/1/delete",
     "/dependencies", "/dependencies/new", "/dependencies/1", "/dependencies/1/edit", "/dependencies/1/delete",
+    "/scenarios", "/scenarios/new", "/scenarios/1", "/scenarios/1/edit", "/scenarios/1/delete",
+    "/outage", "/outage?category=inside_network", "/activities/1/bia",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",
     "/units/new", "/units/1/edit", "/units/1/delete", "/activities/new", "/people/new", "/systems/new", "/suppliers/new",
     "/resources/new", "/dependencies/new", "/dependencies/1/edit", "/dependencies/1/delete",
+    "/scenarios/new", "/scenarios/1/run", "/activities/1/bia", "/activities/1/bia/sign-off",
 ];
 
 #[tokio::test]

@@ -375,3 +375,44 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
         assert_eq!(entries.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["update", "sign-off", "update"]);
     }
 }
+
+#[tokio::test]
+async fn a_saved_scenario_is_run_again_after_the_data_changes_and_shows_what_changed() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Hälso- och sjukvård", None).await.to_string();
+        let id = |r: &crate::harness::Reply| r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        let net = id(&s.post("/resources/new", &[("name", "Kommunens nät"), ("kind", "network")]).await);
+        let act = id(&s.post("/activities/new", &[("name", "Sjuksköterskebesök"), ("unit", &unit), ("criticality", "kritisk")]).await);
+        let dep = id(&s.post("/dependencies/new", &[("from", &format!("activity:{act}")), ("to", &format!("resource:{net}")), ("need", "stops")]).await);
+
+        // The outage page offers to save what it ran; bad input is refused with messages.
+        let page = s.get(&format!("/outage?fail=resource:{net}&hours=168")).await.body;
+        assert!(page.contains("Spara som scenario"));
+        let fail = format!("resource:{net}");
+        let r = s.post("/scenarios/new", &[("name", ""), ("hours", "5")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{kind:?}");
+        assert_eq!(texts(&r.body, "#name-error"), ["Fyll i fältet."]);
+        assert_eq!(texts(&r.body, "#fail-error"), ["Välj minst en sak som slutar fungera."]);
+        assert_eq!(texts(&r.body, "#hours-error"), ["Välj ett av alternativen."]);
+        let r = s.post("/scenarios/new", &[("name", "Nätet borta"), ("fail", "resource:999999"), ("hours", "168")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = s.post("/scenarios/new", &[("name", "Nätet borta en vecka"), ("fail", &fail), ("hours", "168")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let scenario = id(&r);
+
+        let r = s.post(&format!("/scenarios/{scenario}/run"), &[]).await;
+        assert_eq!(r.location.as_deref(), Some(format!("/outage?scenario={scenario}").as_str()));
+        let first = s.get(&format!("/outage?scenario={scenario}")).await.body;
+        assert!(first.contains("Scenariot har inte körts två gånger ännu"));
+
+        // A fallback routine is written down; the next run shows the difference.
+        let r = s.post(&format!("/dependencies/{dep}/edit"), &[("from", &format!("activity:{act}")), ("to", &fail), ("need", "stops"), ("fallback", "Pappersjournal och utskrivna läkemedelslistor")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        s.post(&format!("/scenarios/{scenario}/run"), &[]).await;
+        let second = s.get(&format!("/outage?scenario={scenario}")).await.body;
+        assert_eq!(texts(&second, "ul.changes li"), ["Sjuksköterskebesök: Stannar → För hand (reservrutin)"]);
+        assert!(s.get(&format!("/scenarios/{scenario}")).await.body.contains("Kommunens nät"));
+    }
+}

@@ -26,7 +26,7 @@ pub struct AuditPage {
     pub count: String,
 }
 
-const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "resource", "dependency", "bia", "user", "organisation", "session"];
+const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "resource", "dependency", "bia", "scenario", "user", "organisation", "session"];
 const LIMIT: i64 = 500;
 
 /// A date filter is either empty or `YYYY-MM-DD`; anything else is ignored.

@@ -2,8 +2,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::Uri;
+use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::graph::State as NodeState;
 use beredd_domain::{Criticality, NodeKind};
 
@@ -54,9 +55,90 @@ pub struct OutagePage {
     pub systems: Vec<Row>,
     pub working: Vec<(String, String)>,
     pub presets: Vec<(String, String)>,
+    /// What the form would save as a scenario: (name, value) pairs for hidden inputs.
+    pub save: Option<Vec<(&'static str, String)>>,
+    /// A saved scenario being shown: its name, and what changed since the run before.
+    pub scenario: Option<(String, String)>,
+    pub changes: Vec<(String, String, String)>,
+    pub changes_known: bool,
 }
 
-const DURATIONS: &[(u32, &str)] = &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
+/// The stored form of a state, per activity, for comparing runs.
+fn state_code(state: NodeState, by_hand: bool) -> &'static str {
+    match state {
+        NodeState::Down => "down",
+        NodeState::Degraded if by_hand => "fallback",
+        NodeState::Degraded => "degraded",
+        NodeState::Working => "working",
+    }
+}
+
+fn state_label(code: &str, tr: &crate::web::i18n::Tr) -> String {
+    match code {
+        "down" => tr.t("outage-down"),
+        "fallback" => tr.t("outage-fallback"),
+        "degraded" => tr.t("outage-degraded"),
+        "working" => tr.t("outage-working"),
+        _ => tr.t("scenario-not-there"),
+    }
+}
+
+/// Activity id → state code, for every activity in the model.
+pub fn result_of(model: &Model, findings: &[crate::outage::Finding]) -> std::collections::BTreeMap<i64, String> {
+    findings
+        .iter()
+        .filter(|f| model.nodes[f.node].kind == NodeKind::Activity)
+        .map(|f| (model.nodes[f.node].id, state_code(f.state, !f.fallbacks.is_empty()).to_owned()))
+        .collect()
+}
+
+/// What fails: nodes as "kind:id", whole categories, and for how long.
+struct Params {
+    fail: Vec<String>,
+    categories: Vec<Category>,
+    hours: u32,
+}
+
+fn failed_indices(model: &Model, p: &Params) -> Vec<usize> {
+    let mut failed: Vec<usize> = p
+        .fail
+        .iter()
+        .filter_map(|v| v.split_once(':'))
+        .filter_map(|(k, id)| Some((NodeKind::parse(k).ok()?, id.parse::<i64>().ok()?)))
+        .filter_map(|(k, id)| model.node_index(k, id))
+        .collect();
+    for c in &p.categories {
+        failed.extend_from_slice(model.category(*c));
+    }
+    failed
+}
+
+fn params_of(s: &crate::store::scenarios::Scenario) -> Params {
+    Params {
+        fail: s.failed.split_whitespace().map(str::to_owned).collect(),
+        categories: s.categories.split_whitespace().filter_map(Category::parse).collect(),
+        hours: u32::try_from(s.hours).unwrap_or(24),
+    }
+}
+
+/// Runs a saved scenario on today's data, keeps the result, and shows it with the changes.
+pub async fn run_saved(State(state): State<AppState>, Path(id): Path<String>, posted: crate::web::auth::Posted) -> Result<Response, AppError> {
+    let user = posted.user;
+    let id = crate::web::register::parse_id(&id)?;
+    let mut tx = state.db.pool.begin().await?;
+    let scenario = crate::store::scenarios::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let model = Model::load(&state.db.pool, user.org_id).await?;
+    let findings = model.run(&failed_indices(&model, &params_of(&scenario)));
+    let result = serde_json::to_string(&result_of(&model, &findings)).map_err(|e| AppError::Internal(e.to_string()))?;
+    crate::store::scenarios::record_run(&mut *tx, user.org_id, id, &result).await?;
+    let change: crate::store::audit::Change<'_, ()> =
+        crate::store::audit::Change { action: "run", entity: "scenario", entity_id: Some(id), summary: &scenario.name, before: None, after: None };
+    crate::store::audit::record(&mut *tx, &user.actor(), change).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/outage?scenario={id}")).into_response())
+}
+
+pub const DURATIONS: &[(u32, &str)] = &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
 
 fn slug(kind: NodeKind) -> &'static str {
     match kind {
@@ -75,18 +157,23 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     ctx.title = ctx.tr.t("outage-title");
     let tr = &ctx.tr;
 
-    let chosen: Vec<&str> = q.all("fail");
-    let mut failed: Vec<usize> = chosen
-        .iter()
-        .filter_map(|v| v.split_once(':'))
-        .filter_map(|(k, id)| Some((NodeKind::parse(k).ok()?, id.parse::<i64>().ok()?)))
-        .filter_map(|(k, id)| model.node_index(k, id))
-        .collect();
-    let categories: Vec<Category> = q.all("category").into_iter().filter_map(Category::parse).collect();
-    for c in &categories {
-        failed.extend_from_slice(model.category(*c));
-    }
-    let hours: u32 = q.get("hours").and_then(|h| h.parse().ok()).filter(|h| DURATIONS.iter().any(|(d, _)| d == h)).unwrap_or(24);
+    // A saved scenario brings its own choices; otherwise they come from the form.
+    let saved = match q.get("scenario").and_then(|s| s.parse::<i64>().ok()) {
+        Some(id) => Some(crate::store::scenarios::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?),
+        None => None,
+    };
+    let params = match &saved {
+        Some(s) => params_of(s),
+        None => Params {
+            fail: q.all("fail").into_iter().map(str::to_owned).collect(),
+            categories: q.all("category").into_iter().filter_map(Category::parse).collect(),
+            hours: q.get("hours").and_then(|h| h.parse().ok()).filter(|h| DURATIONS.iter().any(|(d, _)| d == h)).unwrap_or(24),
+        },
+    };
+    let failed = failed_indices(&model, &params);
+    let chosen: Vec<&str> = params.fail.iter().map(String::as_str).collect();
+    let categories = params.categories.clone();
+    let hours = params.hours;
 
     let mut groups = Vec::new();
     for kind in [NodeKind::System, NodeKind::Supplier, NodeKind::Resource] {
@@ -169,5 +256,35 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     let summary = tr.ts("outage-summary", "counts", &format!("{down} / {} / {}", activities.len() - down, working.iter().filter(|(_, h)| h.starts_with("/activities")).count()));
     let cycles = beredd_domain::graph::cycles(&model.graph);
     let summary = if cycles.is_empty() { summary } else { format!("{summary} {}", tr.tn("outage-cycles", cycles.len() as i64)) };
-    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets })
+        // Offer to save what was run (not a saved scenario again), to those who may.
+    let save = (ran && saved.is_none() && user.role.edits_all_content()).then(|| {
+        let mut fields: Vec<(&'static str, String)> = params.fail.iter().map(|v| ("fail", v.clone())).collect();
+        fields.extend(params.categories.iter().map(|c| ("category", c.code().to_owned())));
+        fields.push(("hours", hours.to_string()));
+        fields
+    });
+    let mut changes = Vec::new();
+    let mut changes_known = false;
+    if let Some(s) = &saved
+        && let (Some(last), Some(prev)) = (&s.last_result, &s.previous_result)
+    {
+        let parse = |j: &str| serde_json::from_str::<std::collections::BTreeMap<i64, String>>(j).unwrap_or_default();
+        let (last, prev) = (parse(last), parse(prev));
+        changes_known = true;
+        let names: std::collections::HashMap<i64, &str> =
+            model.nodes.iter().filter(|n| n.kind == NodeKind::Activity).map(|n| (n.id, n.name.as_str())).collect();
+        let ids: std::collections::BTreeSet<i64> = last.keys().chain(prev.keys()).copied().collect();
+        for id in ids {
+            let (before, after) = (prev.get(&id).map(String::as_str).unwrap_or(""), last.get(&id).map(String::as_str).unwrap_or(""));
+            if before != after {
+                let name = names.get(&id).map(|n| (*n).to_owned()).unwrap_or_else(|| tr.t("scenario-removed-activity"));
+                changes.push((name, state_label(before, tr), state_label(after, tr)));
+            }
+        }
+    }
+    let scenario = saved.as_ref().map(|s| {
+        let when = s.last_run_at.clone().unwrap_or_default();
+        (s.name.clone(), when)
+    });
+    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets, save, scenario, changes, changes_known })
 }

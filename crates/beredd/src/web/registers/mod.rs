@@ -4,6 +4,7 @@ pub mod activities;
 pub mod dependencies;
 pub mod people;
 pub mod resources;
+pub mod scenarios;
 pub mod suppliers;
 pub mod systems;
 pub mod units;
