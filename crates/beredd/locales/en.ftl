@@ -410,3 +410,6 @@ scenario-save-title = Save as a scenario
 scenario-save = Save the scenario
 err-nothing-chosen = Choose at least one thing that stops working.
 entity-scenario = Scenario
+graph-title = The dependency graph
+graph-desc = Activities, systems, suppliers and resources with lines to what they depend on. ✕ means it has failed or stops, ! that it works degraded or by hand, ✓ that it works. The tables above and below say the same in text.
+graph-failed = Fails in the scenario

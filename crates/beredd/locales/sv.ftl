@@ -410,3 +410,6 @@ scenario-save-title = Spara som scenario
 scenario-save = Spara scenariot
 err-nothing-chosen = Välj minst en sak som slutar fungera.
 entity-scenario = Scenario
+graph-title = Beroendegrafen
+graph-desc = Verksamheter, system, leverantörer och resurser med linjer till det de är beroende av. ✕ betyder att det har slutat fungera eller stannar, ! att det fungerar försämrat eller för hand, ✓ att det fungerar. Tabellerna ovan och nedan säger samma sak i text.
+graph-failed = Slutar fungera i scenariot

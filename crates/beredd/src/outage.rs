@@ -102,6 +102,10 @@ impl Model {
         Ok(Model { graph: Graph::new(nodes.len(), edges), nodes, index, fallbacks, inside_network })
     }
 
+    pub fn graph_edges(&self) -> usize {
+        self.fallbacks.len()
+    }
+
     pub fn node_index(&self, kind: NodeKind, id: i64) -> Option<usize> {
         self.index.get(&(kind, id)).copied()
     }

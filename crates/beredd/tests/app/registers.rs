@@ -299,6 +299,10 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         // Stopped activities come before the ones that go on by hand.
         assert!(rows.iter().position(|r| r.contains("Sjuksköterskebesök")) < rows.iter().position(|r| r.contains("Utbetalning")));
 
+        // The graph is drawn with what failed and what stopped marked in text, not only colour.
+        let svg = texts(&page.body, "svg.graph g.failed title");
+        assert!(svg.iter().any(|t| t.starts_with("Kommunens nät") && t.ends_with("Slutar fungera i scenariot")), "{svg:?}");
+        assert!(texts(&page.body, "svg.graph g.working text").iter().any(|t| t == "✓ Larmutryckning"));
         // With only the network failed, the chain shows the way there.
         let page = s.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body;
         assert!(texts(&page, "table.register tbody tr").iter().any(|r| r.contains("Sjuksköterskebesök → Journalsystem → Kommunens nät")));

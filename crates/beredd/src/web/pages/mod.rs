@@ -7,5 +7,6 @@ pub mod home;
 pub mod login;
 pub mod organisation;
 pub mod outage;
+pub mod outage_graph;
 pub mod setup;
 pub mod users;

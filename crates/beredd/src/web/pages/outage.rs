@@ -61,6 +61,7 @@ pub struct OutagePage {
     pub scenario: Option<(String, String)>,
     pub changes: Vec<(String, String, String)>,
     pub changes_known: bool,
+    pub graph: Option<super::outage_graph::GraphView>,
 }
 
 /// The stored form of a state, per activity, for comparing runs.
@@ -286,5 +287,6 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         let when = s.last_run_at.clone().unwrap_or_default();
         (s.name.clone(), when)
     });
-    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets, save, scenario, changes, changes_known })
+    let graph = ran.then(|| super::outage_graph::draw(&model, &findings, tr));
+    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets, save, scenario, changes, changes_known, graph })
 }
