@@ -413,3 +413,5 @@ entity-scenario = Scenario
 graph-title = The dependency graph
 graph-desc = Activities, systems, suppliers and resources with lines to what they depend on. ✕ means it has failed or stops, ! that it works degraded or by hand, ✓ that it works. The tables above and below say the same in text.
 graph-failed = Fails in the scenario
+field-provides = Provides
+hint-provides = If this system is what gives the municipality a shared resource, such as the network, log-in, e-mail or the mobile network. Scenarios about that resource then include it.

@@ -413,3 +413,5 @@ entity-scenario = Scenario
 graph-title = Beroendegrafen
 graph-desc = Verksamheter, system, leverantörer och resurser med linjer till det de är beroende av. ✕ betyder att det har slutat fungera eller stannar, ! att det fungerar försämrat eller för hand, ✓ att det fungerar. Tabellerna ovan och nedan säger samma sak i text.
 graph-failed = Slutar fungera i scenariot
+field-provides = Tillhandahåller
+hint-provides = Om systemet är det som ger kommunen en gemensam resurs, till exempel nätet, inloggningen, e-posten eller mobilnätet. Då tas det med i scenarier om den resursen.

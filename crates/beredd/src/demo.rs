@@ -119,6 +119,7 @@ struct SystemRow {
     #[serde(default)]
     units: Vec<String>,
     notes: Option<String>,
+    provides: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -353,6 +354,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             supplier_id: lookup(&supplier_ids, f, &s.key, "supplier", &s.supplier)?,
             hosting: check(f, &s.key, "hosting", Hosting::parse(&s.hosting))?,
             notes: para(f, &s.key, "notes", &s.notes)?,
+            provides: s.provides.as_deref().map(|p| check(f, &s.key, "provides", ResourceKind::parse(p))).transpose()?,
             unit_ids: unit_list,
         };
         let id = systems::insert(&mut tx, org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;

@@ -33,8 +33,9 @@ pub struct Node {
     pub name: String,
     /// Activities: their criticality code.
     pub criticality: Option<String>,
-    /// Resources: their kind code. Systems: their supplier, if it hosts them.
+    /// Resources: their kind. Systems: the kind of resource they provide, if any.
     pub resource_kind: Option<String>,
+    /// Systems: their supplier, if it hosts them.
     pub hosted_by: Option<i64>,
 }
 
@@ -76,7 +77,10 @@ impl Model {
                 inside.push((NodeKind::System, s.id));
             }
             let hosted_by = s.supplier_id.filter(|_| s.hosting == "supplier_cloud");
-            nodes.push(Node { kind: NodeKind::System, id: s.id, name: s.name.clone(), criticality: None, resource_kind: None, hosted_by });
+            if s.provides.as_deref() == Some("network") {
+                inside.push((NodeKind::System, s.id));
+            }
+            nodes.push(Node { kind: NodeKind::System, id: s.id, name: s.name.clone(), criticality: None, resource_kind: s.provides.clone(), hosted_by });
         }
         for s in crate::store::suppliers::list(db, org).await? {
             nodes.push(Node { kind: NodeKind::Supplier, id: s.id, name: s.name, criticality: None, resource_kind: None, hosted_by: None });

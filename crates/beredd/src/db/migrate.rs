@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (2, "dependencies", include_str!("../../migrations/0002_dependencies.sql")),
     (3, "bia", include_str!("../../migrations/0003_bia.sql")),
     (4, "scenarios", include_str!("../../migrations/0004_scenarios.sql")),
+    (5, "system provides", include_str!("../../migrations/0005_system_provides.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

@@ -103,6 +103,12 @@ async fn the_kalix_case_on_the_demo_municipality() {
         assert_eq!(pay, State::Degraded, "payments are affected");
         assert!(fallbacks.iter().any(|f| f.to_lowercase().contains("bankdosa") || f.to_lowercase().contains("hand")), "…but covered by a manual fallback: {fallbacks:?}");
         assert_eq!(state("Journalsystem kommunal hälso- och sjukvård").0, State::Down);
+        // The built-in scenarios include the mobile network and e-mail with log-in, which the
+        // demo records as systems that provide them.
+        let presets: Vec<&str> = model.presets().iter().map(|p| p.title_id).collect();
+        for wanted in ["preset-attack", "preset-power", "preset-supplier", "preset-mobile", "preset-email-identity"] {
+            assert!(presets.contains(&wanted), "{kind:?}: {wanted} missing from {presets:?}");
+        }
         db.close().await;
     }
 }

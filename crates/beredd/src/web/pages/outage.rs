@@ -62,6 +62,8 @@ pub struct OutagePage {
     pub changes: Vec<(String, String, String)>,
     pub changes_known: bool,
     pub graph: Option<super::outage_graph::GraphView>,
+    /// Each cycle in the dependencies, as the names of its nodes.
+    pub cycles: Vec<String>,
 }
 
 /// The stored form of a state, per activity, for comparing runs.
@@ -255,8 +257,9 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     working.sort_by_key(|(n, _)| beredd_domain::sort::swedish_key(n));
     let down = findings.iter().filter(|f| f.state == NodeState::Down && model.nodes[f.node].kind == NodeKind::Activity).count();
     let summary = tr.ts("outage-summary", "counts", &format!("{down} / {} / {}", activities.len() - down, working.iter().filter(|(_, h)| h.starts_with("/activities")).count()));
-    let cycles = beredd_domain::graph::cycles(&model.graph);
-    let summary = if cycles.is_empty() { summary } else { format!("{summary} {}", tr.tn("outage-cycles", cycles.len() as i64)) };
+    let cycle_sets = beredd_domain::graph::cycles(&model.graph);
+    let summary = if cycle_sets.is_empty() { summary } else { format!("{summary} {}", tr.tn("outage-cycles", cycle_sets.len() as i64)) };
+    let cycles: Vec<String> = cycle_sets.iter().map(|c| c.iter().map(|n| model.nodes[*n].name.as_str()).collect::<Vec<_>>().join(" ⇄ ")).collect();
         // Offer to save what was run (not a saved scenario again), to those who may.
     let save = (ran && saved.is_none() && user.role.edits_all_content()).then(|| {
         let mut fields: Vec<(&'static str, String)> = params.fail.iter().map(|v| ("fail", v.clone())).collect();
@@ -288,5 +291,5 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         (s.name.clone(), when)
     });
     let graph = ran.then(|| super::outage_graph::draw(&model, &findings, tr));
-    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets, save, scenario, changes, changes_known, graph })
+    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets, save, scenario, changes, changes_known, graph, cycles })
 }

@@ -1,6 +1,6 @@
 //! The systems register: IT systems, services, welfare technology, and where each runs.
 
-use beredd_domain::{FieldError, Hosting, SystemKind, text};
+use beredd_domain::{FieldError, Hosting, ResourceKind, SystemKind, text};
 use sqlx::AnyConnection;
 
 use crate::db::Db;
@@ -79,6 +79,10 @@ impl Register for Systems {
             DetailItem { label: tr.t("field-hosting"), value: Cell::Text(hosting_label(&r.hosting, tr)) },
             DetailItem { label: tr.t("field-owner"), value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))) },
             DetailItem { label: tr.t("field-supplier"), value: Cell::link_or_text(lk.supplier_name(r.supplier_id), r.supplier_id.map(|s| format!("/suppliers/{s}"))) },
+            DetailItem {
+                label: tr.t("field-provides"),
+                value: Cell::Text(r.provides.as_deref().and_then(|p| ResourceKind::parse(p).ok()).map(|k| tr.t(k.label_id())).unwrap_or_default()),
+            },
             DetailItem { label: tr.t("field-used-by"), value: Cell::Links(units) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
@@ -94,6 +98,7 @@ impl Register for Systems {
             ("supplier".into(), super::opt_string(r.supplier_id)),
             ("hosting".into(), r.hosting.clone()),
             ("notes".into(), s(&r.notes)),
+            ("provides".into(), s(&r.provides)),
         ]);
         for u in &r.unit_ids {
             f.push("units", u.to_string());
@@ -116,6 +121,11 @@ impl Register for Systems {
                 .choices(vocabulary_choices(Hosting::ALL, Hosting::code, Hosting::label_id, tr)),
             Field::new("owner", tr.t("field-owner"), FieldKind::Select, form, errors, tr).hint(tr.t("hint-owner")).choices(lk.people_choices(tr.t("choice-none"))),
             Field::new("supplier", tr.t("field-supplier"), FieldKind::Select, form, errors, tr).choices(lk.supplier_choices(tr.t("choice-none"))),
+            Field::new("provides", tr.t("field-provides"), FieldKind::Select, form, errors, tr).hint(tr.t("hint-provides")).choices({
+                let mut c = vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr);
+                c.insert(0, Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 });
+                c
+            }),
             Field::new("units", tr.t("field-used-by"), FieldKind::MultiCheck, form, errors, tr).choices(lk.unit_choices(None)),
             Field::new("notes", tr.t("field-notes"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
@@ -137,10 +147,15 @@ impl Register for Systems {
             }
         }
         let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
+        let provides = match form.text("provides").trim() {
+            "" => None,
+            code => e.take("provides", ResourceKind::parse(code).map(Some)),
+        };
         if !e.is_empty() {
             return Err(e);
         }
         Ok(systems::SystemInput {
+            provides,
             name,
             purpose,
             kind: kind.unwrap_or(SystemKind::ItSystem),
