@@ -73,12 +73,14 @@ test('every page a user can reach is accessible', async () => {
   // Follow the navigation, one record of each register, and its edit and delete pages.
   const navLinks = await page.locator('nav[aria-label] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   queue.push(...navLinks, '/outage?category=inside_network&hours=720', '/account', '/units/new', '/activities/new', '/people/new', '/systems/new', '/suppliers/new', '/users/new');
-  for (const register of ['units', 'activities', 'people', 'systems', 'suppliers', 'users']) {
+  for (const register of ['units', 'activities', 'people', 'systems', 'suppliers', 'resources', 'dependencies', 'users']) {
     await page.goto(`${BASE}/${register}`);
     const first = await page.locator('table tbody th a').first().getAttribute('href');
     queue.push(first);
     if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
+    if (register === 'activities') queue.push(`${first}/bia`);
   }
+  queue.push('/scenarios/new', '/resources/new', '/dependencies/new');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);
@@ -87,7 +89,7 @@ test('every page a user can reach is accessible', async () => {
     assert.ok(await page.locator('h1').count() === 1, `${path} has one h1`);
     await expectAccessible(page, path);
   }
-  assert.ok(visited.size >= 25, `walked ${visited.size} pages`);
+  assert.ok(visited.size >= 40, `walked ${visited.size} pages`);
   await page.context().close();
 });
 
