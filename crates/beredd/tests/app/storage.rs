@@ -39,6 +39,10 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap();
         assert_eq!(org.name, "Exempelkommun");
         assert_eq!(beredd::store::orgs::meta(&db.pool, "demo").await.unwrap().as_deref(), Some("true"));
+        // Every activity has a business impact analysis, most of them approved.
+        let analyses = beredd::store::bia::list(&db.pool, org.id).await.unwrap();
+        assert_eq!(analyses.len(), summary.activities, "{kind:?}");
+        assert!(analyses.iter().filter(|b| b.signed_off_by.is_some()).count() * 2 > analyses.len());
         // The safety alarms run at a supplier, outside the municipal network, as in Kalix.
         let systems = beredd::store::systems::list(&db.pool, org.id).await.unwrap();
         assert!(systems.iter().any(|s| s.kind == "welfare_tech" && s.hosting == "supplier_cloud"));
