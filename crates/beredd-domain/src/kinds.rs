@@ -124,6 +124,16 @@ vocabulary!(
 );
 
 impl NodeKind {
+    /// The register (URL segment) where nodes of this kind live.
+    pub fn slug(self) -> &'static str {
+        match self {
+            NodeKind::Activity => "activities",
+            NodeKind::System => "systems",
+            NodeKind::Supplier => "suppliers",
+            NodeKind::Resource => "resources",
+        }
+    }
+
     /// Whether a dependency may start here (activities and systems depend on things).
     pub fn may_depend(self) -> bool {
         matches!(self, NodeKind::Activity | NodeKind::System)

@@ -36,6 +36,8 @@ pub enum FieldError {
     RtoNotBelowMtpd,
     #[error("nothing chosen")]
     NothingChosen,
+    #[error("that dependency already exists")]
+    DuplicateDependency,
     #[error("does not exist")]
     Missing,
     #[error("passwords differ")]
@@ -63,6 +65,7 @@ impl FieldError {
             FieldError::SelfEdge => "err-self-edge",
             FieldError::RtoNotBelowMtpd => "err-rto-mtpd",
             FieldError::NothingChosen => "err-nothing-chosen",
+            FieldError::DuplicateDependency => "err-duplicate-dependency",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",

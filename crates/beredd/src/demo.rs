@@ -272,7 +272,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let bia_file: BiaFile = parse_optional(source, "bia.toml")?;
     let hash = crate::web::auth::hash_password(admin_password).map_err(|e| anyhow!("{e}"))?;
 
-    let mut tx = db.pool.begin().await?;
+    let mut tx = db.begin_write().await?;
     let org_name = check("organisation.toml", "-", "name", text::Name::parse(&org_file.name))?;
     let org_number = check("organisation.toml", "-", "org_number", text::optional_org_number(org_file.org_number.as_deref().unwrap_or("")))?;
     let org = orgs::create(&mut *tx, org_name.as_str(), org_number.as_deref()).await?;

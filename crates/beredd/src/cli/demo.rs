@@ -24,17 +24,13 @@ pub struct Demo {
     no_serve: bool,
 }
 
-/// Whether the database at `url` already holds something that is not a demo.
+/// Whether the database holds anything but an earlier demo: any table at all, unless Beredd's
+/// own marker says it is a demo. A database of some other program is never replaced.
 async fn holds_real_data(db: &Db) -> anyhow::Result<bool> {
-    // No meta table means no Beredd schema: only an empty database passes.
-    match orgs::meta(&db.pool, "demo").await {
-        Ok(Some(v)) if v == "true" => Ok(false),
-        Ok(_) => Ok(true),
-        Err(_) => {
-            let tables: Result<(i64,), _> = sqlx::query_as("SELECT COUNT(*) FROM schema_migrations").fetch_one(&db.pool).await;
-            Ok(tables.is_ok())
-        }
+    if db.table_count().await? == 0 {
+        return Ok(false);
     }
+    Ok(!matches!(orgs::meta(&db.pool, "demo").await, Ok(Some(v)) if v == "true"))
 }
 
 async fn fresh_database(url: &str) -> anyhow::Result<Db> {
@@ -43,7 +39,7 @@ async fn fresh_database(url: &str) -> anyhow::Result<Db> {
         Backend::Sqlite => {
             let path = db::sqlite_path(url).context("sqlite-sökväg saknas")?;
             if path.exists() {
-                let existing = Db::connect(url).await?;
+                let existing = Db::connect_to_inspect(url).await?;
                 let real = holds_real_data(&existing).await?;
                 existing.close().await;
                 if real {
@@ -59,10 +55,13 @@ async fn fresh_database(url: &str) -> anyhow::Result<Db> {
             Ok(Db::connect(url).await?)
         }
         Backend::Postgres => {
-            let db = Db::connect(url).await?;
-            if holds_real_data(&db).await? {
+            let inspect = Db::connect_to_inspect(url).await?;
+            let real = holds_real_data(&inspect).await?;
+            inspect.close().await;
+            if real {
                 bail!("databasen innehåller redan data som inte är demodata; välj en annan med --database");
             }
+            let db = Db::connect(url).await?;
             // A previous demo (or an empty schema): start over.
             sqlx::query("DROP SCHEMA public CASCADE").execute(&db.pool).await?;
             sqlx::query("CREATE SCHEMA public").execute(&db.pool).await?;

@@ -70,7 +70,7 @@ impl User {
                     Some(o) => o.id,
                     None => orgs::create(&db.pool, "Kommunen", None).await?,
                 };
-                let mut tx = db.pool.begin().await?;
+                let mut tx = db.begin_write().await?;
                 let id = users::insert(&mut *tx, &users::NewUser { org_id: org, username: &username, display_name: display.as_str(), password_hash: &hash, role, lang: "sv" }).await?;
                 let change: audit::Change<'_, ()> = audit::Change { action: "create", entity: "user", entity_id: Some(id), summary: &username, before: None, after: None };
                 audit::record(&mut *tx, &cli_actor(org), change).await?;
@@ -84,8 +84,10 @@ impl User {
                 let user = users::by_username(&db.pool, &name.to_lowercase()).await?.with_context(|| format!("ingen användare {name}"))?;
                 let password = read_password()?;
                 let hash = crate::web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-                let mut tx = db.pool.begin().await?;
+                let mut tx = db.begin_write().await?;
                 users::set_password(&mut *tx, user.id, &hash).await?;
+                // A reset password is often a leaked one: end every session it may have opened.
+                crate::store::sessions::delete_all(&mut *tx, user.id).await?;
                 let change: audit::Change<'_, ()> = audit::Change { action: "password-reset", entity: "user", entity_id: Some(user.id), summary: &user.username, before: None, after: None };
                 audit::record(&mut *tx, &cli_actor(user.org_id), change).await?;
                 tx.commit().await?;

@@ -51,7 +51,7 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
         if applied.contains(version) {
             continue;
         }
-        let mut tx = db.pool.begin().await?;
+        let mut tx = db.begin_write().await?;
         for stmt in statements(&sql.replace("{{id}}", db.id_column())) {
             tx.execute(sqlx::AssertSqlSafe(stmt)).await.map_err(|source| DbError::Migration { version: *version, source })?;
         }

@@ -92,6 +92,36 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
+    /// A transaction that will write. On SQLite it takes the write lock at once (BEGIN
+    /// IMMEDIATE), so that a read-then-write cannot fail on a snapshot another writer changed;
+    /// the busy timeout then queues writers instead.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// Connects without changing anything (no WAL switch), to look at a database that may not
+    /// be Beredd's.
+    pub async fn connect_to_inspect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let (url, backend) = normalise_url(url)?;
+        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let pool = AnyPoolOptions::new().max_connections(1).connect_with(options).await?;
+        Ok(Db { pool, backend })
+    }
+
+    /// How many tables the database holds (in PostgreSQL's public schema).
+    pub async fn table_count(&self) -> Result<i64, DbError> {
+        let sql = match self.backend {
+            Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+            Backend::Postgres => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+        };
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.pool).await?;
+        Ok(n)
+    }
+
     pub async fn migrate(&self) -> Result<usize, DbError> {
         migrate::run(self).await
     }

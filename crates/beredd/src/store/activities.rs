@@ -14,6 +14,10 @@ pub struct Activity {
     pub recipients: Option<String>,
     pub criticality: String,
     pub updated_at: String,
+    /// Its business impact analysis, loaded with it so that the audit trail keeps it when the
+    /// activity (and with it the analysis) is deleted.
+    #[sqlx(skip)]
+    pub bia: Option<super::bia::Bia>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,8 +39,12 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
 }
 
-pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Activity>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Activity>, DbError> {
+    let activity: Option<Activity> =
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let Some(mut activity) = activity else { return Ok(None) };
+    activity.bia = super::bia::get(&mut *conn, org, id).await?;
+    Ok(Some(activity))
 }
 
 /// Binds the input's fields as $1–$5, in the order both statements below name them.

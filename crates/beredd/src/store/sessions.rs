@@ -72,6 +72,12 @@ pub async fn delete_others<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i
     Ok(())
 }
 
+/// Ends every session of a user (password reset, account deactivated).
+pub async fn delete_all<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(e).await?;
+    Ok(())
+}
+
 pub async fn purge_expired<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(crate::db::now()).execute(e).await?;
     Ok(())

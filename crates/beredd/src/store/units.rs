@@ -91,5 +91,10 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-system",
         "systems",
     ));
+    out.extend(referrers_from(
+        id_names(db, "SELECT u.id, u.username FROM users u JOIN user_units g ON g.user_id = u.id WHERE u.org_id = $1 AND g.unit_id = $2 ORDER BY u.username", org, id).await?,
+        "ref-user",
+        "users",
+    ));
     Ok(out)
 }

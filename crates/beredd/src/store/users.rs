@@ -109,7 +109,7 @@ pub async fn update_account(
         sqlx::query("INSERT INTO user_units (user_id, unit_id) VALUES ($1, $2)").bind(id).bind(*u).execute(&mut *conn).await?;
     }
     if !active {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
+        super::sessions::delete_all(&mut *conn, id).await?;
     }
     Ok(())
 }

@@ -177,12 +177,18 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     }
 }
 
-/// Hashing takes tens of milliseconds of CPU: keep it off the async workers.
+/// At most this many Argon2 computations at once (each takes 19 MiB and tens of milliseconds);
+/// more requests wait their turn instead of exhausting memory.
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+
+/// Hashing takes tens of milliseconds of CPU: keep it off the async workers, a few at a time.
 pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
+    let _permit = HASHING.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
     tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| AppError::Internal(e.to_string()))?
 }
 
 pub async fn verify_password_blocking(password: String, hash: String) -> bool {
+    let Ok(_permit) = HASHING.acquire().await else { return false };
     tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false)
 }
 
@@ -196,6 +202,8 @@ pub struct Throttle {
 impl Throttle {
     pub const MAX_FAILURES: u32 = 5;
     pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+    /// The names remembered at most; valid user names are at most 64 characters.
+    const MAX_NAMES: usize = 10_000;
 
     pub fn is_locked(&self, key: &str) -> bool {
         let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
@@ -209,8 +217,15 @@ impl Throttle {
             *entry = (0, Instant::now());
         }
         entry.0 += 1;
-        if map.len() > 10_000 {
+        if map.len() > Self::MAX_NAMES {
             map.retain(|_, (_, first)| first.elapsed() < Self::WINDOW);
+            // Still too many (a flood of names within the window): forget the oldest half.
+            if map.len() > Self::MAX_NAMES {
+                let mut firsts: Vec<Instant> = map.values().map(|(_, f)| *f).collect();
+                firsts.sort_unstable();
+                let cut = firsts[firsts.len() / 2];
+                map.retain(|_, (_, first)| *first > cut);
+            }
         }
     }
 

@@ -66,6 +66,11 @@ impl Errors {
     }
 }
 
+/// The error summary of a form: (field id, "Label: message") for each field with an error.
+pub fn summary(fields: &[Field]) -> Vec<(String, String)> {
+    fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect()
+}
+
 /// Parses an optional id from a select box: empty is none, anything not a known id is an error.
 pub fn optional_id(input: &str, known: impl Fn(i64) -> bool) -> Result<Option<i64>, FieldError> {
     let s = input.trim();

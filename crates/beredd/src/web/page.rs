@@ -13,6 +13,8 @@ pub struct NavItem {
 pub struct Ctx {
     pub tr: Tr,
     pub title: String,
+    /// "Fel:" before the page title in the browser tab when a form was refused.
+    pub title_prefix: Option<String>,
     pub user_name: String,
     pub role_label: String,
     pub csrf: String,
@@ -48,6 +50,7 @@ impl Ctx {
         }
         Ctx {
             title,
+            title_prefix: None,
             user_name: user.display_name.clone(),
             role_label: tr.t(user.role.label_id()),
             csrf: user.csrf.clone(),

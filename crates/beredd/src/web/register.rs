@@ -126,6 +126,11 @@ pub trait Register: Send + Sync + 'static {
     fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, user: &CurrentUser) -> Vec<Field>;
     fn parse(form: &FormData, lk: &Lookups, id: Option<i64>) -> Result<Self::Input, Errors>;
 
+    /// The field a UNIQUE constraint's refusal is shown at, and what it says.
+    fn duplicate() -> (&'static str, beredd_domain::FieldError) {
+        ("name", beredd_domain::FieldError::Duplicate)
+    }
+
     fn may_create(user: &CurrentUser) -> bool {
         user.role.edits_all_content()
     }
@@ -178,7 +183,7 @@ pub struct ListPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "register/_table.html")]
+#[template(path = "register/_table_fragment.html")]
 pub struct TableFragment {
     pub table: Table,
 }
@@ -222,8 +227,10 @@ pub fn parse_id(s: &str) -> Result<i64, AppError> {
     s.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)
 }
 
+/// An htmx request for a fragment. A history restore (going back past htmx's cache) and a
+/// boosted link want the whole page.
 fn is_htmx(headers: &HeaderMap) -> bool {
-    headers.contains_key("hx-request") && !headers.contains_key("hx-boosted")
+    headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") && !headers.contains_key("hx-history-restore-request")
 }
 
 fn title<R: Register>(tr: &Tr, suffix: &str) -> String {
@@ -330,9 +337,20 @@ pub async fn show<R: Register>(user: CurrentUser, State(state): State<AppState>,
 
 fn form_page<R: Register>(ctx: Ctx, action: String, cancel: String, form: &FormData, errors: &Errors, lk: &Lookups, user: &CurrentUser) -> FormPage {
     let fields = R::fields(form, errors, lk, &ctx.tr, user);
-    let error_summary = fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect();
-    let submit = ctx.tr.t("action-save");
-    FormPage { ctx, action, cancel, fields, error_summary, submit }
+    FormPage::new(ctx, action, cancel, fields)
+}
+
+impl FormPage {
+    /// A form page; when a field has an error, the title starts with "Fel:" so that a screen
+    /// reader user hears at once that the form was refused.
+    pub fn new(mut ctx: Ctx, action: String, cancel: String, fields: Vec<Field>) -> FormPage {
+        let error_summary = super::forms::summary(&fields);
+        if !error_summary.is_empty() {
+            ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+        }
+        let submit = ctx.tr.t("action-save");
+        FormPage { ctx, action, cancel, fields, error_summary, submit }
+    }
 }
 
 pub async fn new_form<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
@@ -350,9 +368,10 @@ fn invalid<R: Register>(state: &AppState, user: &CurrentUser, title_suffix: &str
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
 
-fn duplicate() -> Errors {
+fn duplicate<R: Register>() -> Errors {
+    let (field, error) = R::duplicate();
     let mut e = Errors::default();
-    e.add("name", beredd_domain::FieldError::Duplicate);
+    e.add(field, error);
     e
 }
 
@@ -366,10 +385,10 @@ pub async fn create<R: Register>(State(state): State<AppState>, posted: Posted) 
         Err(errors) => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &errors, &lk)),
     };
     user.require(R::may_write_input(&user, &input, None, &lk))?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id = match R::insert(&mut tx, user.org_id, &input).await {
         Ok(id) => id,
-        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &duplicate(), &lk)),
+        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &duplicate::<R>(), &lk)),
         Err(e) => return Err(e.into()),
     };
     let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::Internal("vanished after insert".into()))?;
@@ -402,10 +421,10 @@ pub async fn update<R: Register>(State(state): State<AppState>, Path(id): Path<S
     };
     // Moving a record out of one's own scope (or into someone else's) is refused as well.
     user.require(R::may_write_input(&user, &input, Some(&before), &lk))?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     match R::update(&mut tx, user.org_id, id, &input).await {
         Ok(()) => {}
-        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &duplicate(), &lk)),
+        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &duplicate::<R>(), &lk)),
         Err(e) => return Err(e.into()),
     }
     let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
@@ -442,7 +461,7 @@ pub async fn delete<R: Register>(State(state): State<AppState>, Path(id): Path<S
         let page = DeletePage { ctx, slug: R::SLUG, id, name: R::name(&record).to_owned(), referrers };
         return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     R::delete(&mut tx, user.org_id, id).await?;
     let change = audit::Change { action: "delete", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&record), before: Some(&record), after: None };
     audit::record(&mut *tx, &user.actor(), change).await?;

@@ -193,6 +193,7 @@ async fn readers_and_crisis_staff_read_but_cannot_write() {
         assert_eq!(s.post("/units/new", &[("name", "Ny"), ("kind", "enhet")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post(&format!("/units/{unit}/edit"), &[("name", "Ändrad"), ("kind", "forvaltning")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.get("/audit").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(s.post("/scenarios/1/run", &[]).await.status, StatusCode::FORBIDDEN, "{name} cannot run a scenario");
         let home = s.get("/").await.body;
         assert!(home.contains("Du kan läsa allt") && !home.contains("Att åtgärda"), "{name} gets no to-do links");
     }
@@ -226,4 +227,24 @@ async fn a_deactivated_user_is_logged_out_and_cannot_log_in() {
     let r = admin.post(&format!("/users/{id}"), &[("display_name", "Bertil"), ("role", "reader")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(bertil.get("/").await.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn login_refuses_names_that_cannot_exist_and_never_redirects_off_site() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let client = app.client();
+    let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+    let csrf = hidden_csrf(&page).unwrap();
+    let long = "x".repeat(100_000);
+    let resp = client.post(format!("{}/login", app.base)).form(&[("_csrf", csrf.as_str()), ("username", long.as_str()), ("password", "whatever")]).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+    let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+    let csrf = hidden_csrf(&page).unwrap();
+    let resp = client
+        .post(format!("{}/login", app.base))
+        .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD), ("next", "/\t/evil.example")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.headers()["location"], "/");
 }

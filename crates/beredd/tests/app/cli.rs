@@ -46,6 +46,19 @@ fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("innehåller redan data som inte är demodata"));
 
+    // Nor a database of some other program, which it does not even switch to WAL mode.
+    let foreign = dir.path().join("foreign.db");
+    let url_foreign = format!("sqlite://{}", foreign.display());
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(async {
+        let db = beredd::db::Db::connect_to_inspect(&url_foreign).await.unwrap();
+        sqlx::query("CREATE TABLE journal (x TEXT)").execute(&db.pool).await.unwrap();
+        db.close().await;
+    });
+    let out = beredd().args(["demo", "--no-serve", "--database", &url_foreign, "--admin-password", "demolösenord1"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(foreign.exists() && !dir.path().join("foreign.db-wal").exists());
+
     // A demo database is replaced by a fresh demo, as often as one likes.
     let demo_url = format!("sqlite://{}", dir.path().join("demo.db").display());
     for _ in 0..2 {

@@ -96,6 +96,12 @@ async fn deleting_something_others_point_to_is_refused_with_what_points_to_it() 
         assert_eq!(r.status, StatusCode::CONFLICT, "{kind:?}");
         assert!(r.body.contains("Enhet: <a href=\"/units/"));
         assert_eq!(app.count("units").await, 2);
+        // A unit someone is responsible for is not removed from under them either.
+        let lone = app.add_unit("Daglig verksamhet", None).await;
+        app.add_user("chef", beredd_domain::Role::UnitManager, &[lone]).await;
+        let r = s.post(&format!("/units/{lone}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(r.body.contains("Användare som ansvarar för enheten: <a href=\"/users/"));
     }
 }
 
@@ -247,6 +253,8 @@ async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orph
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let r = s.post("/dependencies/new", &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "sometimes")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = s.post("/dependencies/new", &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "degraded")]).await;
+        assert_eq!(texts(&r.body, "#to-error"), ["Det beroendet finns redan. Ändra det befintliga i stället."], "a duplicate edge is named at its field");
         let (edges,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM dependencies").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!(edges, 2);
 
@@ -377,6 +385,15 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
         // The change history holds the analysis before and after.
         let entries = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("bia".into()), ..Default::default() }, 10).await.unwrap();
         assert_eq!(entries.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["update", "sign-off", "update"]);
+        // Deleting the activity takes its analysis along, and the trail keeps both.
+        let deps: Vec<(i64,)> = sqlx::query_as("SELECT id FROM dependencies").fetch_all(&app.db.pool).await.unwrap();
+        for (d,) in deps {
+            admin.post(&format!("/dependencies/{d}/delete"), &[]).await;
+        }
+        assert_eq!(admin.post(&format!("/activities/{act}/delete"), &[]).await.status, StatusCode::SEE_OTHER);
+        let gone = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("activity".into()), ..Default::default() }, 1).await.unwrap();
+        assert_eq!(gone[0].action, "delete");
+        assert!(gone[0].before_json.as_deref().unwrap().contains("\"mtpd_hours\":6"), "the deleted analysis is in the trail");
     }
 }
 

@@ -73,7 +73,7 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&state, &user, &FormData::default(), &errors, None)).into_response());
     }
     let hash = auth::hash_password_blocking(form.text("new").to_owned()).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     users::set_password(&mut *tx, user.id, &hash).await?;
     sessions::delete_others(&mut *tx, user.id, user.session_id).await?;
     let change: audit::Change<'_, ()> = audit::Change { action: "password", entity: "user", entity_id: Some(user.id), summary: &user.username, before: None, after: None };

@@ -16,7 +16,7 @@ use crate::web::register::Query_;
 #[template(path = "audit.html")]
 pub struct AuditPage {
     pub ctx: Ctx,
-    pub entries: Vec<audit::AuditEntry>,
+    pub entries: Vec<Row>,
     pub users: Vec<Choice>,
     pub entities: Vec<Choice>,
     pub user: String,
@@ -25,6 +25,20 @@ pub struct AuditPage {
     pub to: String,
     pub count: String,
 }
+
+/// One entry, with its action and entity in the user's language.
+pub struct Row {
+    pub at: String,
+    pub username: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<i64>,
+    pub summary: String,
+    pub before_json: Option<String>,
+    pub after_json: Option<String>,
+}
+
+const ACTIONS: &[&str] = &["create", "update", "delete", "login", "logout", "password", "password-reset", "import", "sign-off", "run"];
 
 const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "resource", "dependency", "bia", "scenario", "user", "organisation", "session"];
 const LIMIT: i64 = 500;
@@ -50,6 +64,20 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
     users.extend(audit::distinct_users(&state.db.pool, user.org_id).await?.into_iter().map(|u| Choice { label: u.clone(), value: u, depth: 0 }));
     let mut entities = vec![all];
     entities.extend(ENTITIES.iter().map(|e| Choice { value: (*e).into(), label: ctx.tr.t(&format!("entity-{e}")), depth: 0 }));
+    let tr = &ctx.tr;
+    let entries: Vec<Row> = entries
+        .into_iter()
+        .map(|e| Row {
+            action: if ACTIONS.contains(&e.action.as_str()) { tr.t(&format!("audit-action-{}", e.action)) } else { e.action.clone() },
+            entity: if ENTITIES.contains(&e.entity.as_str()) { tr.t(&format!("entity-{}", e.entity)) } else { e.entity.clone() },
+            at: e.at.replace('T', " ").trim_end_matches('Z').to_owned(),
+            username: e.username,
+            entity_id: e.entity_id,
+            summary: e.summary,
+            before_json: e.before_json,
+            after_json: e.after_json,
+        })
+        .collect();
     Ok(AuditPage {
         count: ctx.tr.tn("audit-count", entries.len() as i64),
         entries,

@@ -104,9 +104,7 @@ fn page(state: &AppState, user: &CurrentUser, activity: &activities::Activity, f
     let mut ctx = Ctx::new(state, user, "/activities", String::new());
     ctx.title = ctx.tr.ts("bia-title", "name", &activity.name);
     let fields = fields(form, errors, &ctx.tr);
-    let error_summary = fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect();
-    let submit = ctx.tr.t("action-save");
-    FormPage { ctx, action: format!("/activities/{}/bia", activity.id), cancel: format!("/activities/{}", activity.id), fields, error_summary, submit }
+    FormPage::new(ctx, format!("/activities/{}/bia", activity.id), format!("/activities/{}", activity.id), fields)
 }
 
 pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
@@ -122,7 +120,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         Ok(i) => i,
         Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &activity, &form, &errors)).into_response()),
     };
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let before = bia::get(&mut *tx, user.org_id, activity.id).await?;
     bia::save(&mut *tx, user.org_id, activity.id, &input).await?;
     let after = bia::get(&mut *tx, user.org_id, activity.id).await?;
@@ -135,7 +133,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
 pub async fn sign_off(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     let activity = editable(&state, &user, &id).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let before = bia::get(&mut *tx, user.org_id, activity.id).await?.ok_or(AppError::NotFound)?;
     let today = crate::db::now()[..10].to_owned();
     bia::sign_off(&mut *tx, user.org_id, activity.id, &user.display_name, &today).await?;

@@ -26,7 +26,9 @@ pub struct LoginPage {
 /// Only local paths are followed after login, never another site.
 fn safe_next(next: Option<&str>) -> String {
     match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
+        // Browsers drop tabs and newlines from a Location header, so "/\t/x" would become "//x":
+        // only visible ASCII is accepted.
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.bytes().all(|b| b.is_ascii_graphic()) => n.to_owned(),
         _ => "/".to_owned(),
     }
 }
@@ -46,8 +48,15 @@ pub async fn form(State(state): State<AppState>, headers: HeaderMap, Query(q): Q
 pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
     let PreLoginForm { form, headers } = posted;
     let next = safe_next(form.get("next"));
-    let username = form.text("username").trim().to_lowercase();
     let password = form.text("password").to_owned();
+    // A name that cannot exist is refused at once: no hashing, and nothing kept in the throttle.
+    let Ok(username) = beredd_domain::text::username(form.text("username")) else {
+        let typed: String = form.text("username").chars().take(64).collect();
+        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, typed, Some("login-failed")));
+    };
+    if password.len() > 1024 {
+        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
+    }
     if state.throttle.is_locked(&username) {
         return Ok(login_page(&state, &headers, StatusCode::TOO_MANY_REQUESTS, next, username, Some("login-throttled")));
     }
@@ -107,5 +116,8 @@ mod tests {
         assert_eq!(safe_next(Some("//evil.example")), "/");
         assert_eq!(safe_next(Some("https://evil.example")), "/");
         assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\n")), "/");
+        assert_eq!(safe_next(Some("/ /x")), "/");
     }
 }

@@ -21,9 +21,7 @@ fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, 
         Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200).autocomplete("organization"),
         Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr).maxlength(11).hint(tr.t("hint-org-number")),
     ];
-    let error_summary = fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect();
-    let submit = tr.t("action-save");
-    FormPage { ctx, action: "/organisation".into(), cancel: "/".into(), fields, error_summary, submit }
+    FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
 
 pub async fn form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormPage, AppError> {
@@ -42,7 +40,7 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e, None)).into_response());
     }
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let before = orgs::get(&mut *tx, user.org_id).await?.ok_or(AppError::NotFound)?;
     orgs::update(&mut *tx, user.org_id, &name, org_number.as_deref()).await?;
     let after = orgs::get(&mut *tx, user.org_id).await?;

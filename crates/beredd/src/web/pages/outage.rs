@@ -127,10 +127,13 @@ fn params_of(s: &crate::store::scenarios::Scenario) -> Params {
 /// Runs a saved scenario on today's data, keeps the result, and shows it with the changes.
 pub async fn run_saved(State(state): State<AppState>, Path(id): Path<String>, posted: crate::web::auth::Posted) -> Result<Response, AppError> {
     let user = posted.user;
+    // Running stores a result and moves the last one aside: a change, so only for editors.
+    user.require(user.role.edits_all_content())?;
     let id = crate::web::register::parse_id(&id)?;
-    let mut tx = state.db.pool.begin().await?;
-    let scenario = crate::store::scenarios::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    // Everything the run reads is loaded before the write transaction holds a connection.
     let model = Model::load(&state.db.pool, user.org_id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let scenario = crate::store::scenarios::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let findings = model.run(&failed_indices(&model, &params_of(&scenario)));
     let result = serde_json::to_string(&result_of(&model, &findings)).map_err(|e| AppError::Internal(e.to_string()))?;
     crate::store::scenarios::record_run(&mut *tx, user.org_id, id, &result).await?;
@@ -143,14 +146,6 @@ pub async fn run_saved(State(state): State<AppState>, Path(id): Path<String>, po
 
 pub const DURATIONS: &[(u32, &str)] = &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
 
-fn slug(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Activity => "activities",
-        NodeKind::System => "systems",
-        NodeKind::Supplier => "suppliers",
-        NodeKind::Resource => "resources",
-    }
-}
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<OutagePage, AppError> {
     // The query may repeat `fail` and `category`, so it is read as pairs.
@@ -227,7 +222,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
             consequence,
             gap,
             name: n.name.clone(),
-            href: format!("/{}/{}", slug(n.kind), n.id),
+            href: format!("/{}/{}", n.kind.slug(), n.id),
             state,
             state_class: class,
             criticality: n.criticality.as_deref().and_then(|c| Criticality::parse(c).ok()).map(|c| tr.t(c.label_id())).unwrap_or_default(),
@@ -251,7 +246,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         .filter(|f| f.state == NodeState::Working && matches!(model.nodes[f.node].kind, NodeKind::Activity | NodeKind::System))
         .map(|f| {
             let n = &model.nodes[f.node];
-            (n.name.clone(), format!("/{}/{}", slug(n.kind), n.id))
+            (n.name.clone(), format!("/{}/{}", n.kind.slug(), n.id))
         })
         .collect();
     working.sort_by_key(|(n, _)| beredd_domain::sort::swedish_key(n));

@@ -64,7 +64,7 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>, po
         return Ok(render(&state, &headers, &token, &form, &e, StatusCode::UNPROCESSABLE_ENTITY));
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let id = users::insert(&mut *tx, &users::NewUser { org_id: org, username: &username, display_name: &display_name, password_hash: &hash, role: Role::Admin, lang: "sv" }).await?;
     sessions::consume_setup_tokens(&mut *tx).await?;
     let actor = audit::Actor { org_id: org, user_id: Some(id), username: username.clone() };

@@ -84,12 +84,11 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) ->
     f
 }
 
-fn summary(fields: &[Field]) -> Vec<(String, String)> {
-    fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect()
-}
-
-fn form_page(ctx: Ctx, action: String, form: &FormData, errors: &Errors, lk: &Lookups, new: bool) -> UserFormPage {
+fn form_page(mut ctx: Ctx, action: String, form: &FormData, errors: &Errors, lk: &Lookups, new: bool) -> UserFormPage {
     let fields = fields(form, errors, lk, &ctx.tr, new);
+    if !errors.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
     let reset = (!new).then(|| {
         let f = vec![Field::new("password", ctx.tr.t("field-new-password"), FieldKind::Password, &FormData::default(), errors, &ctx.tr)
             .required()
@@ -97,7 +96,11 @@ fn form_page(ctx: Ctx, action: String, form: &FormData, errors: &Errors, lk: &Lo
             .hint(ctx.tr.t("hint-password"))];
         (format!("{action}/password"), f)
     });
-    UserFormPage { error_summary: summary(&fields), ctx, action, fields, reset }
+    let mut error_summary = crate::web::forms::summary(&fields);
+    if let Some((_, reset_fields)) = &reset {
+        error_summary.extend(crate::web::forms::summary(reset_fields));
+    }
+    UserFormPage { error_summary, ctx, action, fields, reset }
 }
 
 struct Parsed {
@@ -150,7 +153,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, "/users/new".into(), &form, &e, &lk, true)).into_response());
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     let new = users::NewUser { org_id: user.org_id, username: &username, display_name: &p.display_name, password_hash: &hash, role: p.role, lang: "sv" };
     let id = users::insert(&mut *tx, &new).await?;
     users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, true, &p.units).await?;
@@ -188,9 +191,9 @@ pub async fn update(State(state): State<AppState>, Path(id): Path<String>, poste
     let Posted { user, form, .. } = posted;
     admin(&user)?;
     let id = parse_id(&id)?;
-    let mut tx = state.db.pool.begin().await?;
-    let before = users::get(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let before = users::get(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let mut e = Errors::default();
     let p = parse(&form, &lk, &mut e);
     let active = form.checked("active");
@@ -226,9 +229,9 @@ pub async fn reset_password(State(state): State<AppState>, Path(id): Path<String
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &values(&target), &e, &lk, false)).into_response());
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
-    let mut tx = state.db.pool.begin().await?;
+    let mut tx = state.db.begin_write().await?;
     users::set_password(&mut *tx, id, &hash).await?;
-    sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
+    crate::store::sessions::delete_all(&mut *tx, id).await?;
     let change: audit::Change<'_, ()> = audit::Change { action: "password-reset", entity: "user", entity_id: Some(id), summary: &target.username, before: None, after: None };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;

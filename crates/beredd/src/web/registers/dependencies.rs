@@ -15,19 +15,11 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Dependencies;
 
-fn slug(kind: NodeKind) -> &'static str {
-    match kind {
-        NodeKind::Activity => "activities",
-        NodeKind::System => "systems",
-        NodeKind::Supplier => "suppliers",
-        NodeKind::Resource => "resources",
-    }
-}
 
 /// One end of an edge as a link: "Verksamhet: Larmbesök".
 fn end(kind: &str, id: i64, nodes: &NodeNames, tr: &Tr) -> Cell {
     match NodeKind::parse(kind) {
-        Ok(k) => Cell::Link { text: format!("{}: {}", tr.t(k.label_id()), nodes.name(k, id).unwrap_or("?")), href: format!("/{}/{id}", slug(k)) },
+        Ok(k) => Cell::Link { text: format!("{}: {}", tr.t(k.label_id()), nodes.name(k, id).unwrap_or("?")), href: format!("/{}/{id}", k.slug()) },
         Err(_) => Cell::Text(String::new()),
     }
 }
@@ -65,6 +57,10 @@ impl Register for Dependencies {
     type Input = DependencyInput;
     const SLUG: &'static str = "dependencies";
     const ENTITY: &'static str = "dependency";
+
+    fn duplicate() -> (&'static str, FieldError) {
+        ("to", FieldError::DuplicateDependency)
+    }
 
     fn id(r: &Dependency) -> i64 {
         r.id

@@ -149,8 +149,9 @@ impl Register for People {
         let kind = e.take("kind", ContactKind::parse(form.text("kind")).map(Some)).unwrap_or(ContactKind::Staff);
         let title = e.take("title", text::optional_line(form.text("title"), 200));
         let unit_id = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()));
-        if kind == ContactKind::Staff && unit_id.is_none() && !form.text("unit").is_empty() {
-            e.add("unit", FieldError::Missing);
+        // Staff belong to a unit: that is whose call list they are on and who keeps their record.
+        if kind == ContactKind::Staff && unit_id.is_none() && !e.0.contains_key("unit") {
+            e.add("unit", FieldError::Required);
         }
         let organisation = e.take("organisation", text::optional_line(form.text("organisation"), 200));
         let supplier_id = e.take("supplier", optional_id(form.text("supplier"), |s| lk.supplier(s).is_some()));
