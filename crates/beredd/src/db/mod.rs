@@ -141,8 +141,7 @@ impl Db {
 
 /// Now, in the text form every table stores (UTC, whole seconds).
 pub fn now() -> String {
-    let t = time::OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or_else(|_| time::OffsetDateTime::now_utc());
-    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    now_plus(0)
 }
 
 /// A time `secs` seconds from now, in the stored text form.

@@ -67,8 +67,18 @@ impl Errors {
 }
 
 /// The error summary of a form: (field id, "Label: message") for each field with an error.
+/// A group of check boxes is linked through its first box, which can take focus.
 pub fn summary(fields: &[Field]) -> Vec<(String, String)> {
-    fields.iter().filter_map(|f| f.error.as_ref().map(|e| (f.name.to_owned(), format!("{}: {e}", f.label)))).collect()
+    fields
+        .iter()
+        .filter_map(|f| {
+            let target = match (&f.kind, f.choices.first()) {
+                (FieldKind::MultiCheck, Some(c)) => format!("{}-{}", f.name, c.value),
+                _ => f.name.to_owned(),
+            };
+            f.error.as_ref().map(|e| (target, format!("{}: {e}", f.label)))
+        })
+        .collect()
 }
 
 /// Parses an optional id from a select box: empty is none, anything not a known id is an error.

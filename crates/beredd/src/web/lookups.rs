@@ -70,7 +70,16 @@ impl Lookups {
         let items: Vec<(i64, Option<i64>)> = self.units.iter().map(|u| (u.id, u.parent_id)).collect();
         let order = tree::depth_first(&items, |id| swedish_key(&self.unit_name(Some(id))));
         let mut out: Vec<Choice> = none_label.into_iter().map(|l| Choice { value: String::new(), label: l, depth: 0 }).collect();
-        out.extend(order.into_iter().map(|(id, depth)| Choice { value: id.to_string(), label: self.unit_name(Some(id)), depth }));
+        // Indentation shows the tree to the eye; the parent's name says it to a screen reader.
+        out.extend(order.into_iter().map(|(id, depth)| {
+            let name = self.unit_name(Some(id));
+            let parent = self.unit(id).and_then(|u| u.parent_id).map(|p| self.unit_name(Some(p)));
+            let label = match parent {
+                Some(p) if depth > 0 && !p.is_empty() => format!("{name} ({p})"),
+                _ => name,
+            };
+            Choice { value: id.to_string(), label, depth }
+        }));
         out
     }
 
@@ -108,6 +117,12 @@ impl Lookups {
         }
         all.into_iter().filter(|c| c.value.is_empty() || c.value.parse().is_ok_and(|id| self.may_edit_unit(user, id))).collect()
     }
+}
+
+/// Choices led by "Alla", for a list filter.
+pub fn with_all(mut choices: Vec<Choice>, tr: &Tr) -> Vec<Choice> {
+    choices.insert(0, Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 });
+    choices
 }
 
 /// Labels of a closed vocabulary as select choices.

@@ -6,9 +6,9 @@ use sqlx::AnyConnection;
 use crate::db::Db;
 use crate::store::{DbError, Referrer, activities};
 use crate::web::auth::CurrentUser;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::i18n::Tr;
-use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
 pub struct Activities;
@@ -53,8 +53,7 @@ impl Register for Activities {
         ]
     }
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        let mut crit = vocabulary_choices(Criticality::ALL, Criticality::code, Criticality::label_id, tr);
-        crit.insert(0, Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 });
+        let crit = with_all(vocabulary_choices(Criticality::ALL, Criticality::code, Criticality::label_id, tr), tr);
         vec![
             FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: q.get("unit").cloned().unwrap_or_default() },
             FilterView { name: "criticality", label: tr.t("field-criticality"), choices: crit, value: q.get("criticality").cloned().unwrap_or_default() },

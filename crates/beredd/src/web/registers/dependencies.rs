@@ -10,7 +10,7 @@ use crate::store::{DbError, Referrer};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
 use crate::web::i18n::Tr;
-use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
 pub struct Dependencies;
@@ -99,8 +99,7 @@ impl Register for Dependencies {
         ]
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        let mut needs = vocabulary_choices(NeedKind::ALL, NeedKind::code, NeedKind::label_id, tr);
-        needs.insert(0, Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 });
+        let needs = with_all(vocabulary_choices(NeedKind::ALL, NeedKind::code, NeedKind::label_id, tr), tr);
         vec![FilterView { name: "need", label: tr.t("field-need"), choices: needs, value: q.get("need").cloned().unwrap_or_default() }]
     }
     fn keep(r: &Dependency, q: &Query_) -> bool {

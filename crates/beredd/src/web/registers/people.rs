@@ -7,9 +7,9 @@ use super::{flag, yes_no};
 use crate::db::Db;
 use crate::store::{DbError, Referrer, people};
 use crate::web::auth::CurrentUser;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::i18n::Tr;
-use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
 pub struct People;
@@ -70,8 +70,7 @@ impl Register for People {
         ]
     }
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        let mut kinds = vocabulary_choices(ContactKind::ALL, ContactKind::code, ContactKind::label_id, tr);
-        kinds.insert(0, Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 });
+        let kinds = with_all(vocabulary_choices(ContactKind::ALL, ContactKind::code, ContactKind::label_id, tr), tr);
         vec![
             FilterView { name: "kind", label: tr.t("field-contact-kind"), choices: kinds, value: q.get("kind").cloned().unwrap_or_default() },
             FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: q.get("unit").cloned().unwrap_or_default() },

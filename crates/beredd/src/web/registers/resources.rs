@@ -6,9 +6,9 @@ use sqlx::AnyConnection;
 use crate::db::Db;
 use crate::store::{DbError, Referrer, resources};
 use crate::web::auth::CurrentUser;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
+use crate::web::forms::{Errors, Field, FieldKind, FormData};
 use crate::web::i18n::Tr;
-use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
 pub struct Resources;
@@ -50,8 +50,7 @@ impl Register for Resources {
         ]
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        let mut kinds = vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr);
-        kinds.insert(0, Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 });
+        let kinds = with_all(vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr), tr);
         vec![FilterView { name: "kind", label: tr.t("field-resource-kind"), choices: kinds, value: q.get("kind").cloned().unwrap_or_default() }]
     }
     fn keep(r: &resources::Resource, q: &Query_) -> bool {

@@ -8,7 +8,7 @@ use crate::store::{DbError, Referrer, systems};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::i18n::Tr;
-use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
 pub struct Systems;
@@ -58,11 +58,8 @@ impl Register for Systems {
         ]
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        let all = || Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 };
-        let mut hosting = vocabulary_choices(Hosting::ALL, Hosting::code, Hosting::label_id, tr);
-        hosting.insert(0, all());
-        let mut kinds = vocabulary_choices(SystemKind::ALL, SystemKind::code, SystemKind::label_id, tr);
-        kinds.insert(0, all());
+        let hosting = with_all(vocabulary_choices(Hosting::ALL, Hosting::code, Hosting::label_id, tr), tr);
+        let kinds = with_all(vocabulary_choices(SystemKind::ALL, SystemKind::code, SystemKind::label_id, tr), tr);
         vec![
             FilterView { name: "kind", label: tr.t("field-system-kind"), choices: kinds, value: q.get("kind").cloned().unwrap_or_default() },
             FilterView { name: "hosting", label: tr.t("field-hosting"), choices: hosting, value: q.get("hosting").cloned().unwrap_or_default() },

@@ -9,7 +9,7 @@ use crate::store::{DbError, Referrer, activities, people, units};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::i18n::Tr;
-use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
 pub struct Units;
@@ -54,8 +54,7 @@ impl Register for Units {
         ]
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        let mut choices = vocabulary_choices(UnitKind::ALL, UnitKind::code, UnitKind::label_id, tr);
-        choices.insert(0, crate::web::forms::Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 });
+        let choices = with_all(vocabulary_choices(UnitKind::ALL, UnitKind::code, UnitKind::label_id, tr), tr);
         vec![FilterView { name: "kind", label: tr.t("field-unit-kind"), choices, value: q.get("kind").cloned().unwrap_or_default() }]
     }
     fn keep(r: &units::Unit, q: &Query_) -> bool {
