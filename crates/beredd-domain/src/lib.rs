@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod bia;
+pub mod classification;
 pub mod graph;
 pub mod kinds;
 pub mod roles;

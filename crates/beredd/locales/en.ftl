@@ -428,3 +428,38 @@ audit-action-password-reset = Set a new password
 audit-action-import = Imported
 audit-action-sign-off = Approved
 audit-action-run = Ran
+
+## Requirement catalogue
+nav-requirements = Requirements
+requirements-intro = Beredd's own requirement catalogue, version { $version }. Choose levels and laws below to see which requirements a classification yields.
+requirements-count = { $n ->
+    [one] 1 requirement
+   *[other] { $n } requirements
+}
+requirements-derived = apply to the chosen classification.
+requirements-area = Area
+requirements-id = Id
+requirements-applies = Applies
+requirements-is = Requirement on operations ("is")
+requirements-shall = Requirement in procurement ("shall")
+requirements-guidance = Guidance
+requirements-derive = Which requirements does a classification yield?
+requirements-derive-hint = Give a level per aspect and tick the laws that apply to the information.
+requirements-level-4 = Level 4 is outside ordinary handling: the information needs its own security analysis beyond the requirements here.
+applies-baseline = All systems
+applies-level = From { $what }
+aspect-K = Confidentiality
+aspect-R = Integrity
+aspect-T = Availability
+aspect-S = Traceability
+flag-personal_data = Personal data
+flag-sensitive_personal_data = Sensitive personal data (GDPR art. 9)
+flag-children = Data about children
+flag-secrecy_osl = Secrecy under OSL
+flag-patient_data = Patient data (PDL)
+flag-social_services_documentation = Social-services documentation
+ref-cyber = Cybersecurity act ch. 2 § 3, measure
+ref-gdpr = GDPR, article
+ref-pdl = Patient data act
+ref-hslf = HSLF-FS 2016:40
+ref-iso = ISO/IEC 27001:2022 Annex A

@@ -428,3 +428,38 @@ audit-action-password-reset = Satte nytt lösenord
 audit-action-import = Läste in
 audit-action-sign-off = Fastställde
 audit-action-run = Körde
+
+## Kravkatalog
+nav-requirements = Krav
+requirements-intro = Beredds egen kravkatalog, version { $version }. Välj nivåer och lagar nedan för att se vilka krav en klassning ger.
+requirements-count = { $n ->
+    [one] 1 krav
+   *[other] { $n } krav
+}
+requirements-derived = gäller för den valda klassningen.
+requirements-area = Område
+requirements-id = Id
+requirements-applies = Gäller
+requirements-is = Krav på verksamheten (”är”-krav)
+requirements-shall = Krav vid upphandling (”ska”-krav)
+requirements-guidance = Vägledning
+requirements-derive = Vilka krav ger en klassning?
+requirements-derive-hint = Ange nivå per aspekt och kryssa i de lagar som gäller för informationen.
+requirements-level-4 = Nivå 4 ligger utanför ordinär hantering: informationen behöver en egen säkerhetsanalys utöver kraven här.
+applies-baseline = Alla system
+applies-level = Från { $what }
+aspect-K = Konfidentialitet
+aspect-R = Riktighet
+aspect-T = Tillgänglighet
+aspect-S = Spårbarhet
+flag-personal_data = Personuppgifter
+flag-sensitive_personal_data = Känsliga personuppgifter (GDPR art. 9)
+flag-children = Uppgifter om barn
+flag-secrecy_osl = Sekretess enligt OSL
+flag-patient_data = Patientuppgifter (PDL)
+flag-social_services_documentation = Socialtjänstens dokumentation
+ref-cyber = Cybersäkerhetslagen 2 kap. 3 §, åtgärd
+ref-gdpr = GDPR, artikel
+ref-pdl = Patientdatalagen
+ref-hslf = HSLF-FS 2016:40
+ref-iso = ISO/IEC 27001:2022 bilaga A

@@ -1,5 +1,6 @@
 //! Beredd's application: storage, web interface and command line.
 
+pub mod catalogue;
 pub mod cli;
 pub mod db;
 pub mod demo;

@@ -38,7 +38,7 @@ pub async fn run(db: Db, opts: &ServeOptions) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(opts.listen).await.with_context(|| format!("kan inte lyssna på {}", opts.listen))?;
     let addr = listener.local_addr()?;
     prepare(&db, addr).await?;
-    let state = AppState::new(db.clone(), opts.secure_cookies);
+    let state = AppState::new(db.clone(), opts.secure_cookies)?;
     println!("Beredd kör på http://{addr}/  (avsluta med Ctrl+C)");
     tracing::info!(%addr, "listening");
     axum::serve(listener, router(state)).with_graceful_shutdown(shutdown()).await?;

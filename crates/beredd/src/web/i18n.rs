@@ -151,8 +151,10 @@ mod tests {
             .chain(NodeKind::ALL.iter().map(|k| k.label_id()))
             .chain(NeedKind::ALL.iter().map(|k| k.label_id()))
             .collect();
+        let flags: Vec<String> = beredd_domain::classification::LegalFlag::ALL.iter().map(|f| f.label_id()).collect();
+        let aspects = beredd_domain::classification::Aspect::ALL.map(|a| a.label_id());
         let sv = message_ids(SV_FTL);
-        for id in ids {
+        for id in ids.into_iter().chain(flags.iter().map(String::as_str)).chain(aspects) {
             assert!(sv.iter().any(|k| k == id), "missing {id}");
         }
     }

@@ -28,13 +28,17 @@ pub struct AppState {
     pub db: Db,
     pub catalog: Arc<i18n::Catalog>,
     pub throttle: Arc<auth::Throttle>,
+    /// Beredd's requirement catalogue, from `library/requirements`.
+    pub catalogue: Arc<crate::catalogue::Catalogue>,
     /// Mark cookies `Secure` (set when Beredd is served over HTTPS).
     pub secure_cookies: bool,
 }
 
 impl AppState {
-    pub fn new(db: Db, secure_cookies: bool) -> AppState {
-        AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies }
+    /// Loads the content Beredd serves; a broken catalogue stops the start with a message.
+    pub fn new(db: Db, secure_cookies: bool) -> anyhow::Result<AppState> {
+        let catalogue = Arc::new(crate::catalogue::Catalogue::load()?);
+        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue })
     }
 }
 
@@ -64,6 +68,8 @@ pub fn router(state: AppState) -> Router {
         .route("/activities/{id}/bia", get(pages::bia::form).post(pages::bia::save))
         .route("/activities/{id}/bia/sign-off", post(pages::bia::sign_off))
         // Analysis.
+        .route("/requirements", get(pages::requirements::list))
+        .route("/requirements/{id}", get(pages::requirements::show))
         .route("/outage", get(pages::outage::page))
         .route("/scenarios/{id}/run", post(pages::outage::run_saved));
     // The registers.

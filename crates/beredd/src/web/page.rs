@@ -32,6 +32,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/suppliers", "nav-suppliers"),
     ("/resources", "nav-resources"),
     ("/dependencies", "nav-dependencies"),
+    ("/requirements", "nav-requirements"),
     ("/outage", "nav-outage"),
     ("/scenarios", "nav-scenarios"),
 ];

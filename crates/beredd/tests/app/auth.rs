@@ -16,7 +16,7 @@ const GET_ROUTES: &[&str] = &[
     "/resources", "/resources/new", "/resources/1", "/resources/1/edit", "/resources/1/delete",
     "/dependencies", "/dependencies/new", "/dependencies/1", "/dependencies/1/edit", "/dependencies/1/delete",
     "/scenarios", "/scenarios/new", "/scenarios/1", "/scenarios/1/edit", "/scenarios/1/delete",
-    "/outage", "/outage?category=inside_network", "/activities/1/bia",
+    "/outage", "/outage?category=inside_network", "/activities/1/bia", "/requirements", "/requirements/STY-01",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",

@@ -76,7 +76,7 @@ impl TestApp {
     pub async fn serve(db: Db, org: i64, kind: Kind, test_db: TestDb) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let router = beredd::web::router(beredd::web::AppState::new(db.clone(), false));
+        let router = beredd::web::router(beredd::web::AppState::new(db.clone(), false).expect("content loads"));
         let server = tokio::spawn(async move {
             axum::serve(listener, router).await.expect("serve");
         });

@@ -8,5 +8,6 @@ pub mod login;
 pub mod organisation;
 pub mod outage;
 pub mod outage_graph;
+pub mod requirements;
 pub mod setup;
 pub mod users;
