@@ -80,7 +80,7 @@ test('every page a user can reach is accessible', async () => {
     if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
     if (register === 'activities') queue.push(`${first}/bia`);
   }
-  queue.push('/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data');
+  queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);

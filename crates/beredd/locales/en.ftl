@@ -463,3 +463,47 @@ ref-gdpr = GDPR, article
 ref-pdl = Patient data act
 ref-hslf = HSLF-FS 2016:40
 ref-iso = ISO/IEC 27001:2022 Annex A
+
+## Information and classification
+nav-assets = Information
+assets-title = Information and classification
+assets-intro = The information assets: what they contain, who owns them, which systems hold them and which laws apply. The classification decides which requirements the systems must meet.
+assets-new = New information asset
+assets-edit = Edit information asset
+field-information-owner = Information owner
+field-osl = Secrecy under OSL (chapter and section)
+hint-osl = For example “26 kap. 1 §” for social-services secrecy.
+asset-flags = Laws that apply to the information
+hint-asset-flags = Every law ticked adds its own requirements.
+asset-systems = Systems that hold the information
+asset-units = Units that use the information
+asset-classification = Classification
+asset-not-classified = The information is not classified yet.
+asset-version = Current classification: version { $what }.
+asset-version-short = Version
+asset-history = All versions
+asset-classify = Classify the information
+asset-show-requirements = Show the requirements the classification yields
+classify-title = Classify: { $name }
+field-why = Justification, { $aspect }
+field-reason = Why is the information classified now?
+hint-reason = Required when a classification changes: what has changed since last time?
+hint-aspect-K = What happens if the information is shown to the wrong person?
+hint-aspect-R = What happens if the information is wrong or changed by mistake?
+hint-aspect-T = What happens if the information cannot be reached for a day, a week?
+hint-aspect-S = How important is it to see who has read or changed the information?
+flash-classified = The classification was saved as version { $n }.
+flash-appear = { $n ->
+    [one] 1 requirement appeared
+   *[other] { $n } requirements appeared
+}
+flash-disappear = { $n ->
+    [one] and 1 disappeared.
+   *[other] and { $n } disappeared.
+}
+system-information = Information and requirements
+system-no-classified = No classified information is linked to the system.
+system-required-level = Required level: { $levels } (the highest among the information the system holds).
+ref-asset = Information asset
+entity-asset = Information asset
+audit-action-classify = Classified

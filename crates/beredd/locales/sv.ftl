@@ -463,3 +463,47 @@ ref-gdpr = GDPR, artikel
 ref-pdl = Patientdatalagen
 ref-hslf = HSLF-FS 2016:40
 ref-iso = ISO/IEC 27001:2022 bilaga A
+
+## Information och klassning
+nav-assets = Information
+assets-title = Information och klassning
+assets-intro = Informationsmängderna: vad de innehåller, vem som äger dem, vilka system som har dem och vilka lagar som gäller. Klassningen avgör vilka krav systemen ska uppfylla.
+assets-new = Ny informationsmängd
+assets-edit = Ändra informationsmängd
+field-information-owner = Informationsägare
+field-osl = Sekretess enligt OSL (kapitel och paragraf)
+hint-osl = Till exempel ”26 kap. 1 §” för socialtjänstens sekretess.
+asset-flags = Lagar som gäller för informationen
+hint-asset-flags = Varje lag som kryssas i lägger till sina egna krav.
+asset-systems = System som har informationen
+asset-units = Enheter som använder informationen
+asset-classification = Klassning
+asset-not-classified = Informationen är inte klassad ännu.
+asset-version = Gällande klassning: version { $what }.
+asset-version-short = Version
+asset-history = Alla versioner
+asset-classify = Klassa informationen
+asset-show-requirements = Visa kraven som klassningen ger
+classify-title = Klassa: { $name }
+field-why = Motivering, { $aspect }
+field-reason = Varför klassas informationen nu?
+hint-reason = Krävs när en klassning ändras: vad har ändrats sedan förra gången?
+hint-aspect-K = Vad händer om informationen visas för fel person?
+hint-aspect-R = Vad händer om informationen är fel eller har ändrats av misstag?
+hint-aspect-T = Vad händer om informationen inte går att nå på en dag, en vecka?
+hint-aspect-S = Hur viktigt är det att kunna se vem som har läst eller ändrat informationen?
+flash-classified = Klassningen sparades som version { $n }.
+flash-appear = { $n ->
+    [one] 1 krav tillkom
+   *[other] { $n } krav tillkom
+}
+flash-disappear = { $n ->
+    [one] och 1 föll bort.
+   *[other] och { $n } föll bort.
+}
+system-information = Information och krav
+system-no-classified = Ingen klassad information är kopplad till systemet.
+system-required-level = Krävd nivå: { $levels } (den högsta bland informationen systemet har).
+ref-asset = Informationsmängd
+entity-asset = Informationsmängd
+audit-action-classify = Klassade

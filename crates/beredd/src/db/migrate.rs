@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (3, "bia", include_str!("../../migrations/0003_bia.sql")),
     (4, "scenarios", include_str!("../../migrations/0004_scenarios.sql")),
     (5, "system provides", include_str!("../../migrations/0005_system_provides.sql")),
+    (6, "assets", include_str!("../../migrations/0006_assets.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

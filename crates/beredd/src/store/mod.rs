@@ -2,6 +2,7 @@
 //! backends. Every query is scoped by the organisation id.
 
 pub mod activities;
+pub mod assets;
 pub mod audit;
 pub mod bia;
 pub mod dependencies;
@@ -55,6 +56,16 @@ pub(crate) fn referrers_from(rows: Vec<(i64, String)>, kind: &'static str, slug:
     rows.into_iter()
         .map(|(id, name)| Referrer { kind, name, href: format!("/{slug}/{id}") })
         .collect()
+}
+
+/// Replaces the links of `id` in a link table: `delete_sql` removes them ($1 = id), `insert_sql`
+/// adds one ($1 = id, $2 = the other end).
+pub(crate) async fn replace_links(conn: &mut sqlx::AnyConnection, delete_sql: &'static str, insert_sql: &'static str, id: i64, others: &[i64]) -> Result<(), DbError> {
+    sqlx::query(delete_sql).bind(id).execute(&mut *conn).await?;
+    for other in others {
+        sqlx::query(insert_sql).bind(id).bind(*other).execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
 /// A list of (id, name) pairs for a query that takes the org id and one more id.

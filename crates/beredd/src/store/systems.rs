@@ -71,11 +71,7 @@ pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<S
 }
 
 async fn set_units(conn: &mut AnyConnection, id: i64, units: &[i64]) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM system_units WHERE system_id = $1").bind(id).execute(&mut *conn).await?;
-    for u in units {
-        sqlx::query("INSERT INTO system_units (system_id, unit_id) VALUES ($1, $2)").bind(id).bind(*u).execute(&mut *conn).await?;
-    }
-    Ok(())
+    super::replace_links(conn, "DELETE FROM system_units WHERE system_id = $1", "INSERT INTO system_units (system_id, unit_id) VALUES ($1, $2)", id, units).await
 }
 
 /// Binds the input's fields as $1–$8, in the order both statements below name them.
@@ -124,5 +120,8 @@ pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), D
 
 /// The dependency edges that name this system.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
-    super::dependencies::referrers(db, org, beredd_domain::NodeKind::System, id).await
+    let mut out = super::dependencies::referrers(db, org, beredd_domain::NodeKind::System, id).await?;
+    let sql = "SELECT a.id, a.name FROM assets a JOIN asset_systems l ON l.asset_id = a.id WHERE a.org_id = $1 AND l.system_id = $2 ORDER BY a.name";
+    out.extend(super::referrers_from(super::id_names(db, sql, org, id).await?, "ref-asset", "assets"));
+    Ok(out)
 }

@@ -96,5 +96,10 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-user",
         "users",
     ));
+    out.extend(referrers_from(
+        id_names(db, "SELECT a.id, a.name FROM assets a JOIN asset_units l ON l.asset_id = a.id WHERE a.org_id = $1 AND l.unit_id = $2 ORDER BY a.name", org, id).await?,
+        "ref-asset",
+        "assets",
+    ));
     Ok(out)
 }

@@ -32,6 +32,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/suppliers", "nav-suppliers"),
     ("/resources", "nav-resources"),
     ("/dependencies", "nav-dependencies"),
+    ("/assets", "nav-assets"),
     ("/requirements", "nav-requirements"),
     ("/outage", "nav-outage"),
     ("/scenarios", "nav-scenarios"),
@@ -59,6 +60,22 @@ impl Ctx {
             flash: None,
             tr,
         }
+    }
+
+    /// Shows the message left by the redirect after a change: `?msg=` and, for a new
+    /// classification, its version and how many requirements appeared and disappeared.
+    pub fn with_flash_query(self, q: &std::collections::HashMap<String, String>) -> Ctx {
+        if q.get("msg").map(String::as_str) != Some("classified") {
+            return self.with_flash(q.get("msg").map(String::as_str));
+        }
+        let n = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+        let text = format!(
+            "{} {} {}",
+            self.tr.tn("flash-classified", n("version")),
+            self.tr.tn("flash-appear", n("appear")),
+            self.tr.tn("flash-disappear", n("disappear"))
+        );
+        Ctx { flash: Some(text), ..self }
     }
 
     /// Shows the message for a `?msg=` code left by the redirect after a change.

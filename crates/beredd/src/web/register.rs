@@ -321,7 +321,7 @@ pub async fn show<R: Register>(user: CurrentUser, State(state): State<AppState>,
     let id = parse_id(&id)?;
     let record = load_or_404::<R>(&state, user.org_id, id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let ctx = Ctx::new(&state, &user, &section::<R>(), R::name(&record).to_owned()).with_flash(q.get("msg").map(String::as_str));
+    let ctx = Ctx::new(&state, &user, &section::<R>(), R::name(&record).to_owned()).with_flash_query(&q);
     let sections = R::sections(&record, &lk, &ctx.tr, &state.db, user.org_id).await?;
     Ok(DetailPage {
         slug: R::SLUG,

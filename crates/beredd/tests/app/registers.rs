@@ -467,3 +467,54 @@ async fn the_requirement_catalogue_shows_which_requirements_a_classification_yie
     // Out-of-range levels are ignored, never an error.
     assert_eq!(s.get("/requirements?K=9&T=-1&flag=nonsense").await.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn information_is_classified_in_versions_and_systems_take_the_highest_level_of_what_they_hold() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        let id = |r: &crate::harness::Reply| r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        let sys = id(&s.post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        let r = s.post("/assets/new", &[("name", "Patientjournal"), ("flags", "patient_data"), ("flags", "sensitive_personal_data"), ("systems", &sys), ("osl_reference", "25 kap. 1 §")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind:?}: {}", r.body);
+        let journal = id(&r);
+        let r = s.post("/assets/new", &[("name", "Signeringslistor"), ("systems", &sys)]).await;
+        let lists = id(&r);
+        assert!(s.get(&format!("/assets/{journal}")).await.body.contains("Informationen är inte klassad ännu."));
+
+        let path = format!("/assets/{journal}/classify");
+        let r = s.post(&path, &[("level_k", "7"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&r.body, "#level_k-error").is_empty());
+        let r = s.post(&path, &[("level_k", "3"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2"), ("why_k", "Uppgifter om hälsa")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = s.get(r.location.as_deref().unwrap()).await.body;
+        assert!(page.contains("Klassningen sparades som version 1.") && page.contains("krav tillkom"), "the change in requirements is shown");
+        s.post(&format!("/assets/{lists}/classify"), &[("level_k", "1"), ("level_r", "3"), ("level_t", "4"), ("level_s", "1")]).await;
+
+        // A re-classification needs a reason, and keeps the old version.
+        let r = s.post(&path, &[("level_k", "2"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
+        assert_eq!(texts(&r.body, "#reason-error"), ["Fyll i fältet."]);
+        let r = s.post(&path, &[("level_k", "2"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2"), ("reason", "Uppgifterna är nu pseudonymiserade")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = s.get(&format!("/assets/{journal}")).await.body;
+        assert!(page.contains("Version 2: K2 R2 T3 S2") && page.contains("Version 1: K3 R2 T3 S2"), "both versions are kept");
+
+        // The system must meet the highest level per aspect of what it holds; level 4 is flagged.
+        let system_page = s.get(&format!("/systems/{sys}")).await.body;
+        assert!(system_page.contains("Krävd nivå: K2 R3 T4 S2"), "{kind:?}");
+        assert!(system_page.contains("utanför ordinär hantering"));
+        let doc = scraper::Html::parse_document(&system_page);
+        let hrefs: Vec<String> = doc.select(&scraper::Selector::parse("a").unwrap()).filter_map(|a| a.value().attr("href").map(str::to_owned)).collect();
+        assert!(hrefs.iter().any(|h| h.starts_with("/requirements?K=2&R=3&T=4&S=2&flag=")), "{hrefs:?}");
+        // The system cannot be deleted from under the information it holds.
+        assert_eq!(s.post(&format!("/systems/{sys}/delete"), &[]).await.status, StatusCode::CONFLICT);
+
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.get(&path).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post(&path, &[("level_k", "0"), ("level_r", "0"), ("level_t", "0"), ("level_s", "0")]).await.status, StatusCode::FORBIDDEN);
+        let trail = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("asset".into()), ..Default::default() }, 20).await.unwrap();
+        assert_eq!(trail.iter().filter(|e| e.action == "classify").count(), 3);
+    }
+}

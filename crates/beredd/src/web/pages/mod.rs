@@ -3,6 +3,7 @@
 pub mod account;
 pub mod audit;
 pub mod bia;
+pub mod classify;
 pub mod home;
 pub mod login;
 pub mod organisation;

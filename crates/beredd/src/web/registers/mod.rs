@@ -1,6 +1,7 @@
 //! The registers of the foundation, each described for the generic handlers in `register`.
 
 pub mod activities;
+pub mod assets;
 pub mod dependencies;
 pub mod people;
 pub mod resources;

@@ -9,7 +9,7 @@ use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
-use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
+use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
 pub struct Systems;
 
@@ -83,6 +83,28 @@ impl Register for Systems {
             DetailItem { label: tr.t("field-used-by"), value: Cell::Links(units) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
+    }
+    /// The level the system must meet: per aspect the highest of the information it holds.
+    async fn sections(r: &systems::System, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
+        let held: Vec<crate::store::assets::Asset> = crate::store::assets::list(&db.pool, org).await?.into_iter().filter(|a| a.system_ids.contains(&r.id)).collect();
+        let classified: Vec<beredd_domain::classification::Levels> = held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
+        let mut flags: Vec<beredd_domain::classification::LegalFlag> = held.iter().flat_map(|a| a.flags()).collect();
+        flags.sort();
+        flags.dedup();
+        let items: Vec<(String, String)> = held.iter().map(|a| (format!("{} ({})", a.name, super::assets::levels_text(a.current.as_ref())), format!("/assets/{}", a.id))).collect();
+        let mut notes = Vec::new();
+        let mut links = items;
+        if classified.is_empty() {
+            notes.push(tr.t("system-no-classified"));
+        } else {
+            let levels = beredd_domain::classification::Levels::highest(&classified);
+            notes.push(tr.ts("system-required-level", "levels", &format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s)));
+            if levels.outside_ordinary_handling() {
+                notes.push(tr.t("requirements-level-4"));
+            }
+            links.insert(0, (tr.t("asset-show-requirements"), super::assets::requirements_query(&levels, &flags)));
+        }
+        Ok(vec![Section { title: tr.t("system-information"), notes, items: links, ..Default::default() }])
     }
 
     fn values(r: &systems::System) -> FormData {

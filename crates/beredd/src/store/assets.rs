@@ -1,0 +1,197 @@
+//! Information assets and their versioned classifications.
+
+use serde::Serialize;
+use sqlx::{Any, AnyConnection, Executor};
+
+use super::{DbError, Referrer};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Classification {
+    pub asset_id: i64,
+    pub version: i64,
+    pub level_k: i64,
+    pub level_r: i64,
+    pub level_t: i64,
+    pub level_s: i64,
+    pub why_k: Option<String>,
+    pub why_r: Option<String>,
+    pub why_t: Option<String>,
+    pub why_s: Option<String>,
+    pub reason: Option<String>,
+    pub classified_by: String,
+    pub classified_at: String,
+    pub catalogue_version: String,
+}
+
+impl Classification {
+    pub fn levels(&self) -> beredd_domain::classification::Levels {
+        let l = |v: i64| u8::try_from(v.clamp(0, 4)).unwrap_or(0);
+        beredd_domain::classification::Levels { k: l(self.level_k), r: l(self.level_r), t: l(self.level_t), s: l(self.level_s) }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Asset {
+    pub id: i64,
+    pub name: String,
+    pub description: Option<String>,
+    pub owner_id: Option<i64>,
+    /// Space-separated legal flag codes.
+    pub flags: String,
+    pub osl_reference: Option<String>,
+    pub updated_at: String,
+    #[sqlx(skip)]
+    pub system_ids: Vec<i64>,
+    #[sqlx(skip)]
+    pub unit_ids: Vec<i64>,
+    /// The newest classification, if any.
+    #[sqlx(skip)]
+    pub current: Option<Classification>,
+}
+
+impl Asset {
+    pub fn flags(&self) -> Vec<beredd_domain::classification::LegalFlag> {
+        self.flags.split_whitespace().filter_map(|f| beredd_domain::classification::LegalFlag::parse(f).ok()).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AssetInput {
+    pub name: String,
+    pub description: Option<String>,
+    pub owner_id: Option<i64>,
+    pub flags: Vec<beredd_domain::classification::LegalFlag>,
+    pub osl_reference: Option<String>,
+    pub system_ids: Vec<i64>,
+    pub unit_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClassificationInput {
+    pub levels: beredd_domain::classification::Levels,
+    pub why: [Option<String>; 4],
+    pub reason: Option<String>,
+}
+
+macro_rules! cols {
+    () => {
+        "id, name, description, owner_id, flags, osl_reference, updated_at"
+    };
+}
+macro_rules! ccols {
+    () => {
+        "asset_id, version, level_k, level_r, level_t, level_s, why_k, why_r, why_t, why_s, reason, classified_by, classified_at, catalogue_version"
+    };
+}
+
+/// Every asset with its links and newest classification.
+pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<Asset>, DbError> {
+    let mut assets: Vec<Asset> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(db).await?;
+    let systems: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT l.asset_id, l.system_id FROM asset_systems l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1").bind(org).fetch_all(db).await?;
+    let units: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT l.asset_id, l.unit_id FROM asset_units l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1").bind(org).fetch_all(db).await?;
+    let current = latest(db, org).await?;
+    for a in &mut assets {
+        a.system_ids = systems.iter().filter(|(x, _)| *x == a.id).map(|(_, s)| *s).collect();
+        a.unit_ids = units.iter().filter(|(x, _)| *x == a.id).map(|(_, u)| *u).collect();
+        a.current = current.iter().find(|c| c.asset_id == a.id).cloned();
+    }
+    Ok(assets)
+}
+
+/// The newest classification of every asset of the organisation.
+pub async fn latest<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Classification>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        ccols!(),
+        " FROM classifications c WHERE c.org_id = $1 AND c.version = (SELECT MAX(c2.version) FROM classifications c2 WHERE c2.asset_id = c.asset_id)"
+    ))
+    .bind(org)
+    .fetch_all(e)
+    .await?)
+}
+
+pub async fn versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, asset: i64) -> Result<Vec<Classification>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", ccols!(), " FROM classifications WHERE org_id = $1 AND asset_id = $2 ORDER BY version DESC")).bind(org).bind(asset).fetch_all(e).await?)
+}
+
+pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<Asset>, DbError> {
+    let asset: Option<Asset> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let Some(mut asset) = asset else { return Ok(None) };
+    let ids = |rows: Vec<(i64,)>| rows.into_iter().map(|r| r.0).collect::<Vec<_>>();
+    asset.system_ids = ids(sqlx::query_as("SELECT system_id FROM asset_systems WHERE asset_id = $1 ORDER BY system_id").bind(id).fetch_all(&mut *conn).await?);
+    asset.unit_ids = ids(sqlx::query_as("SELECT unit_id FROM asset_units WHERE asset_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?);
+    asset.current = versions(&mut *conn, org, id).await?.into_iter().next();
+    Ok(Some(asset))
+}
+
+async fn set_links(conn: &mut AnyConnection, id: i64, a: &AssetInput) -> Result<(), DbError> {
+    super::replace_links(conn, "DELETE FROM asset_systems WHERE asset_id = $1", "INSERT INTO asset_systems (asset_id, system_id) VALUES ($1, $2)", id, &a.system_ids).await?;
+    super::replace_links(conn, "DELETE FROM asset_units WHERE asset_id = $1", "INSERT INTO asset_units (asset_id, unit_id) VALUES ($1, $2)", id, &a.unit_ids).await
+}
+
+/// Binds the input's fields as $1–$5, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, a: &AssetInput) -> super::IdQuery<'q> {
+    let flags: Vec<&str> = a.flags.iter().map(|f| f.code()).collect();
+    q.bind(a.name.clone()).bind(a.description.clone()).bind(a.owner_id).bind(flags.join(" ")).bind(a.osl_reference.clone())
+}
+
+pub async fn insert(conn: &mut AnyConnection, org: i64, a: &AssetInput) -> Result<i64, DbError> {
+    let q = sqlx::query_as(
+        "INSERT INTO assets (name, description, owner_id, flags, osl_reference, org_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+    );
+    let (id,) = bind(q, a).bind(org).bind(crate::db::now()).fetch_one(&mut *conn).await?;
+    set_links(conn, id, a).await?;
+    Ok(id)
+}
+
+pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, a: &AssetInput) -> Result<(), DbError> {
+    let q = sqlx::query_as(
+        "UPDATE assets SET name = $1, description = $2, owner_id = $3, flags = $4, osl_reference = $5, updated_at = $6
+         WHERE org_id = $7 AND id = $8 RETURNING id",
+    );
+    if bind(q, a).bind(crate::db::now()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
+        set_links(conn, id, a).await?;
+    }
+    Ok(())
+}
+
+pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM assets WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Stores a new version of the asset's classification and returns its number.
+pub async fn classify(conn: &mut AnyConnection, org: i64, asset: i64, c: &ClassificationInput, by: &str, catalogue_version: &str) -> Result<i64, DbError> {
+    let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM classifications WHERE asset_id = $1").bind(asset).fetch_one(&mut *conn).await?;
+    let version = max.unwrap_or(0) + 1;
+    sqlx::query(
+        "INSERT INTO classifications (org_id, asset_id, version, level_k, level_r, level_t, level_s, why_k, why_r, why_t, why_s, reason,
+         classified_by, classified_at, catalogue_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+    )
+    .bind(org)
+    .bind(asset)
+    .bind(version)
+    .bind(i64::from(c.levels.k))
+    .bind(i64::from(c.levels.r))
+    .bind(i64::from(c.levels.t))
+    .bind(i64::from(c.levels.s))
+    .bind(c.why[0].clone())
+    .bind(c.why[1].clone())
+    .bind(c.why[2].clone())
+    .bind(c.why[3].clone())
+    .bind(c.reason.clone())
+    .bind(by)
+    .bind(crate::db::now())
+    .bind(catalogue_version)
+    .execute(&mut *conn)
+    .await?;
+    Ok(version)
+}
+
+/// Nothing points to an asset: its classifications belong to it.
+pub async fn referrers(_db: &sqlx::AnyPool, _org: i64, _id: i64) -> Result<Vec<Referrer>, DbError> {
+    Ok(Vec::new())
+}
