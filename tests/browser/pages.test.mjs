@@ -162,3 +162,22 @@ test('the keyboard reaches the skip link first and it moves focus to the content
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
   await page.context().close();
 });
+
+test('a coordinator classifies information with the questionnaire', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/assets/new`);
+  await page.getByLabel('Namn', { exact: false }).first().fill(`Webbtestets journal ${Date.now()}`);
+  await page.getByLabel('Patientuppgifter (PDL)').check();
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('link', { name: 'Klassa informationen' }).click();
+  await expectAccessible(page, 'classification form');
+  await page.getByLabel('Allvarlig skada för liv, hälsa, trygghet eller rättigheter', { exact: false }).check();
+  await page.getByRole('button', { name: 'Föreslå nivåer' }).click();
+  await page.getByText('Förslag utifrån svaren: K3').waitFor();
+  assert.equal(await page.locator('#level_k').inputValue(), '3');
+  await expectAccessible(page, 'classification form with a proposal');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
+  await page.context().close();
+});

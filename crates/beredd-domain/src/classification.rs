@@ -109,6 +109,12 @@ impl Levels {
     }
 }
 
+/// The questionnaire's proposal: per aspect the highest level among the answers given for it
+/// (each answer is a consequence on the 0–4 scale), or `None` where nothing was answered.
+pub fn propose(answers: &[(Aspect, u8)]) -> [Option<u8>; 4] {
+    Aspect::ALL.map(|a| answers.iter().filter(|(x, _)| *x == a).map(|(_, l)| (*l).min(4)).max())
+}
+
 /// When a requirement applies.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Applies {
@@ -192,6 +198,13 @@ mod tests {
         let a = Levels::new(3, 1, 0, 2).unwrap();
         let b = Levels::new(1, 2, 4, 0).unwrap();
         assert_eq!(Levels::highest(&[a, b]), Levels::new(3, 2, 4, 2).unwrap());
+    }
+
+    #[test]
+    fn the_questionnaire_proposes_the_worst_consequence_per_aspect() {
+        let answers = [(Aspect::T, 1), (Aspect::T, 3), (Aspect::K, 2)];
+        assert_eq!(propose(&answers), [Some(2), None, Some(3), None]);
+        assert_eq!(propose(&[]), [None, None, None, None]);
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub enum FieldError {
     NothingChosen,
     #[error("that dependency already exists")]
     DuplicateDependency,
+    #[error("a level other than the proposed one needs a reason")]
+    OverrideWithoutReason,
     #[error("does not exist")]
     Missing,
     #[error("passwords differ")]
@@ -66,6 +68,7 @@ impl FieldError {
             FieldError::RtoNotBelowMtpd => "err-rto-mtpd",
             FieldError::NothingChosen => "err-nothing-chosen",
             FieldError::DuplicateDependency => "err-duplicate-dependency",
+            FieldError::OverrideWithoutReason => "err-override-reason",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",

@@ -73,7 +73,7 @@ pub fn summary(fields: &[Field]) -> Vec<(String, String)> {
         .iter()
         .filter_map(|f| {
             let target = match (&f.kind, f.choices.first()) {
-                (FieldKind::MultiCheck, Some(c)) => format!("{}-{}", f.name, c.value),
+                (FieldKind::MultiCheck | FieldKind::Radio, Some(c)) => format!("{}-{}", f.name, c.value),
                 _ => f.name.to_owned(),
             };
             f.error.as_ref().map(|e| (target, format!("{}: {e}", f.label)))
@@ -105,6 +105,8 @@ pub enum FieldKind {
     Select,
     /// Several check boxes under one legend.
     MultiCheck,
+    /// One choice among radio buttons under one legend.
+    Radio,
 }
 
 #[derive(Debug, Clone)]
@@ -186,7 +188,10 @@ impl Field {
         self.kind == FieldKind::Select
     }
     pub fn is_multi(&self) -> bool {
-        self.kind == FieldKind::MultiCheck
+        self.kind == FieldKind::MultiCheck || self.kind == FieldKind::Radio
+    }
+    pub fn choice_type(&self) -> &'static str {
+        if self.kind == FieldKind::Radio { "radio" } else { "checkbox" }
     }
     pub fn input_type(&self) -> &'static str {
         match self.kind {

@@ -209,6 +209,10 @@ pub struct FormPage {
     pub fields: Vec<Field>,
     pub error_summary: Vec<(String, String)>,
     pub submit: String,
+    /// A second button (name, label) that posts the same form for another purpose.
+    pub secondary: Option<(String, String)>,
+    /// A message shown above the form (a proposal, a notice).
+    pub notice: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -349,7 +353,7 @@ impl FormPage {
             ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
         }
         let submit = ctx.tr.t("action-save");
-        FormPage { ctx, action, cancel, fields, error_summary, submit }
+        FormPage { ctx, action, cancel, fields, error_summary, submit, secondary: None, notice: None }
     }
 }
 

@@ -6,7 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::FieldError;
-use beredd_domain::classification::{Aspect, Levels, derive, difference};
+use beredd_domain::classification::{Aspect, Levels, derive, difference, propose};
 use beredd_domain::text;
 
 use crate::store::{assets, audit};
@@ -19,10 +19,26 @@ use crate::web::page::Ctx;
 use crate::web::register::{FormPage, parse_id};
 
 const LEVEL: [&str; 4] = ["level_k", "level_r", "level_t", "level_s"];
+/// The questionnaire: plain questions about consequences, each answered on the 0–4 scale.
+/// Their texts and answers are in the Fluent files (`q-…`, `q-…-a0` … `q-…-a4`).
+const QUESTIONS: [(Aspect, &str); 5] = [(Aspect::K, "q-K"), (Aspect::R, "q-R"), (Aspect::T, "q-T-day"), (Aspect::T, "q-T-week"), (Aspect::S, "q-S")];
+
+/// The answers given: (aspect, level) for each question answered with a level 0–4.
+fn answers(form: &FormData) -> Vec<(Aspect, u8)> {
+    QUESTIONS.iter().filter_map(|(a, q)| form.get(q).and_then(|v| v.parse::<u8>().ok()).filter(|l| *l <= 4).map(|l| (*a, l))).collect()
+}
+
+fn proposal_text(p: &[Option<u8>; 4]) -> String {
+    Aspect::ALL.iter().zip(p).map(|(a, l)| format!("{}{}", a.code(), l.map(|l| l.to_string()).unwrap_or_else(|| "–".into()))).collect::<Vec<_>>().join(" ")
+}
 const WHY: [&str; 4] = ["why_k", "why_r", "why_t", "why_s"];
 
 fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec<Field> {
     let mut f = Vec::new();
+    for (_, q) in QUESTIONS {
+        let choices = (0..=4).map(|l| crate::web::forms::Choice { value: l.to_string(), label: tr.t(&format!("{q}-a{l}")), depth: 0 }).collect();
+        f.push(Field::new(q, tr.t(q), FieldKind::Radio, form, errors, tr).choices(choices));
+    }
     for (i, a) in Aspect::ALL.iter().enumerate() {
         let mut choices = crate::web::pages::bia::level_choices(tr);
         choices.retain(|c| !c.value.is_empty());
@@ -35,6 +51,7 @@ fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec
 }
 
 fn parse(form: &FormData, reclassifying: bool) -> Result<assets::ClassificationInput, Errors> {
+    let proposal = propose(&answers(form));
     let mut e = Errors::default();
     let mut levels = [0u8; 4];
     for i in 0..4 {
@@ -45,8 +62,14 @@ fn parse(form: &FormData, reclassifying: bool) -> Result<assets::ClassificationI
     }
     let why = WHY.map(|w| e.take(w, text::optional_text(form.text(w), 2000)));
     let reason = e.take("reason", text::optional_text(form.text("reason"), 2000));
-    if reclassifying && reason.is_none() && !e.0.contains_key("reason") {
-        e.add("reason", FieldError::Required);
+    // Choosing another level than the questionnaire proposed is allowed, with a reason.
+    let overridden = (0..4).any(|i| proposal[i].is_some_and(|p| !e.0.contains_key(LEVEL[i]) && p != levels[i]));
+    if reason.is_none() && !e.0.contains_key("reason") {
+        if overridden {
+            e.add("reason", FieldError::OverrideWithoutReason);
+        } else if reclassifying {
+            e.add("reason", FieldError::Required);
+        }
     }
     if !e.is_empty() {
         return Err(e);
@@ -66,11 +89,16 @@ async fn load(state: &AppState, user: &CurrentUser, id: &str) -> Result<assets::
     assets::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)
 }
 
-fn page(state: &AppState, user: &CurrentUser, asset: &assets::Asset, form: &FormData, errors: &Errors) -> FormPage {
+fn page(state: &AppState, user: &CurrentUser, asset: &assets::Asset, form: &FormData, errors: &Errors, notice: Option<String>) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/assets", String::new());
     ctx.title = ctx.tr.ts("classify-title", "name", &asset.name);
     let fields = fields(form, errors, &ctx.tr, asset.current.is_some());
-    FormPage::new(ctx, format!("/assets/{}/classify", asset.id), format!("/assets/{}", asset.id), fields)
+    let secondary = Some(("propose".to_owned(), ctx.tr.t("classify-propose")));
+    let notice = notice.or_else(|| Some(ctx.tr.t("classify-help")));
+    let mut page = FormPage::new(ctx, format!("/assets/{}/classify", asset.id), format!("/assets/{}", asset.id), fields);
+    page.secondary = secondary;
+    page.notice = notice;
+    page
 }
 
 pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
@@ -85,15 +113,29 @@ pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Pa
             form.set(WHY[i], w.clone().unwrap_or_default());
         }
     }
-    Ok(page(&state, &user, &asset, &form, &Errors::default()))
+    Ok(page(&state, &user, &asset, &form, &Errors::default(), None))
 }
 
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
-    let Posted { user, form, .. } = posted;
+    let Posted { user, mut form, tr } = posted;
     let asset = load(&state, &user, &id).await?;
+    if form.get("propose").is_some() {
+        // Fill in the proposed levels and show the form again; nothing is stored yet.
+        let proposal = propose(&answers(&form));
+        for (i, p) in proposal.iter().enumerate() {
+            if let Some(l) = p {
+                form.set(LEVEL[i], l.to_string());
+            }
+        }
+        let mut notice = tr.ts("classify-proposal", "levels", &proposal_text(&proposal));
+        if proposal.contains(&Some(4)) {
+            notice = format!("{notice} {}", tr.t("requirements-level-4"));
+        }
+        return Ok(page(&state, &user, &asset, &form, &Errors::default(), Some(notice)).into_response());
+    }
     let input = match parse(&form, asset.current.is_some()) {
         Ok(i) => i,
-        Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &asset, &form, &errors)).into_response()),
+        Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &asset, &form, &errors, None)).into_response()),
     };
     let mut tx = state.db.begin_write().await?;
     let version = assets::classify(&mut tx, user.org_id, asset.id, &input, &user.display_name, &state.catalogue.version).await?;
