@@ -123,6 +123,35 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// How far a requirement is met.
+    Fulfilment, "fulfilment", {
+        Fulfilled => "fulfilled",
+        Partly => "partly",
+        NotFulfilled => "not_fulfilled",
+        NotApplicable => "not_applicable",
+    }
+);
+
+vocabulary!(
+    /// Where an action in the action plan stands.
+    ActionStatus, "action-status", {
+        Planned => "planned",
+        Ongoing => "ongoing",
+        Done => "done",
+        Cancelled => "cancelled",
+    }
+);
+
+vocabulary!(
+    /// How urgent an action is.
+    Priority, "priority", {
+        High => "high",
+        Medium => "medium",
+        Low => "low",
+    }
+);
+
 impl NodeKind {
     /// The register (URL segment) where nodes of this kind live.
     pub fn slug(self) -> &'static str {

@@ -11,6 +11,6 @@ pub mod sort;
 pub mod text;
 pub mod tree;
 
-pub use kinds::{ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, SystemKind, UnitKind};
+pub use kinds::{ActionStatus, ContactKind, Criticality, Fulfilment, Hosting, NeedKind, NodeKind, Priority, ResourceKind, SystemKind, UnitKind};
 pub use roles::Role;
 pub use text::FieldError;

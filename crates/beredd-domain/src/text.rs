@@ -40,6 +40,10 @@ pub enum FieldError {
     DuplicateDependency,
     #[error("a level other than the proposed one needs a reason")]
     OverrideWithoutReason,
+    #[error("not a date")]
+    Date,
+    #[error("not a web address")]
+    Url,
     #[error("does not exist")]
     Missing,
     #[error("passwords differ")]
@@ -69,6 +73,8 @@ impl FieldError {
             FieldError::NothingChosen => "err-nothing-chosen",
             FieldError::DuplicateDependency => "err-duplicate-dependency",
             FieldError::OverrideWithoutReason => "err-override-reason",
+            FieldError::Date => "err-date",
+            FieldError::Url => "err-url",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",

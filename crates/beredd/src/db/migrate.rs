@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (4, "scenarios", include_str!("../../migrations/0004_scenarios.sql")),
     (5, "system provides", include_str!("../../migrations/0005_system_provides.sql")),
     (6, "assets", include_str!("../../migrations/0006_assets.sql")),
+    (7, "assessments and actions", include_str!("../../migrations/0007_assessments.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

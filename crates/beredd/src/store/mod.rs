@@ -1,7 +1,9 @@
 //! The registers in the database: one module per table, each query written once for both
 //! backends. Every query is scoped by the organisation id.
 
+pub mod actions;
 pub mod activities;
+pub mod assessments;
 pub mod assets;
 pub mod audit;
 pub mod bia;

@@ -97,5 +97,6 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
     let mut out = referrers_from(id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND manager_id = $2 ORDER BY name", org, id).await?, "ref-unit", "units");
     out.extend(referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems"));
     out.extend(referrers_from(id_names(db, "SELECT id, name FROM assets WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-asset", "assets"));
+    out.extend(referrers_from(id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND owner_id = $2 ORDER BY id", org, id).await?, "ref-action", "actions"));
     Ok(out)
 }

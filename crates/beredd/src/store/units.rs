@@ -101,5 +101,6 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-asset",
         "assets",
     ));
+    out.extend(referrers_from(id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND unit_id = $2 ORDER BY id", org, id).await?, "ref-action", "actions"));
     Ok(out)
 }

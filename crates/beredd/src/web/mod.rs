@@ -20,7 +20,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::db::Db;
 use registers::{
-    activities::Activities, dependencies::Dependencies, people::People, assets::Assets, resources::Resources, scenarios::Scenarios, suppliers::Suppliers, systems::Systems, units::Units,
+    actions::Actions, activities::Activities, dependencies::Dependencies, people::People, assets::Assets, resources::Resources, scenarios::Scenarios, suppliers::Suppliers, systems::Systems, units::Units,
 };
 
 #[derive(Clone)]
@@ -68,6 +68,8 @@ pub fn router(state: AppState) -> Router {
         .route("/activities/{id}/bia", get(pages::bia::form).post(pages::bia::save))
         .route("/activities/{id}/bia/sign-off", post(pages::bia::sign_off))
         // Analysis.
+        .route("/systems/{id}/assessment", get(pages::assessment::overview))
+        .route("/systems/{id}/assessment/{req}", get(pages::assessment::form).post(pages::assessment::save))
         .route("/assets/{id}/classify", get(pages::classify::form).post(pages::classify::save))
         .route("/requirements", get(pages::requirements::list))
         .route("/requirements/{id}", get(pages::requirements::show))
@@ -83,6 +85,7 @@ pub fn router(state: AppState) -> Router {
     app = register::routes::<Dependencies>(app);
     app = register::routes::<Scenarios>(app);
     app = register::routes::<Assets>(app);
+    app = register::routes::<Actions>(app);
 
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))

@@ -116,6 +116,8 @@ impl TestApp {
             "suppliers" => "SELECT COUNT(*) FROM suppliers",
             "audit_log" => "SELECT COUNT(*) FROM audit_log",
             "users" => "SELECT COUNT(*) FROM users",
+            "assessments" => "SELECT COUNT(*) FROM assessments",
+            "actions" => "SELECT COUNT(*) FROM actions",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

@@ -550,3 +550,76 @@ async fn the_questionnaire_proposes_levels_and_overriding_them_needs_a_reason() 
     assert_eq!(s.post(&path, &save).await.status, StatusCode::SEE_OTHER);
     assert!(s.get(&format!("/assets/{asset}")).await.body.contains("Version 1: K2 R1 T3 S2"));
 }
+
+#[tokio::test]
+async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become_actions() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        let id = |r: &crate::harness::Reply| r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        let sys = id(&s.post("/systems/new", &[("name", "Verksamhetssystem SoL"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        let asset = id(&s.post("/assets/new", &[("name", "Social dokumentation"), ("flags", "social_services_documentation"), ("systems", &sys)]).await);
+        s.post(&format!("/assets/{asset}/classify"), &[("level_k", "3"), ("level_r", "3"), ("level_t", "2"), ("level_s", "2")]).await;
+
+        let overview = s.get(&format!("/systems/{sys}/assessment")).await;
+        assert_eq!(overview.status, StatusCode::OK);
+        let rows = texts(&overview.body, "table.register tbody tr");
+        let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+        let levels = beredd_domain::classification::Levels::new(3, 3, 2, 2).unwrap();
+        let flags = [beredd_domain::classification::LegalFlag::SocialServicesDocumentation];
+        let expected = catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).count();
+        assert_eq!(rows.len(), expected, "every derived requirement is listed");
+        assert!(rows.iter().all(|r| r.contains("Inte bedömt")));
+
+        let path = format!("/systems/{sys}/assessment/STY-01");
+        // Not applicable needs a reason; a link must be a web address; a due date must be a date.
+        let r = s.post(&path, &[("status", "not_applicable")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&r.body, "#not_applicable_reason-error").is_empty());
+        let r = s.post(&path, &[("status", "fulfilled"), ("evidence_link", "file:///etc/passwd")]).await;
+        assert_eq!(texts(&r.body, "#evidence_link-error"), ["Skriv en webbadress som börjar med https://."]);
+        let r = s.post(&path, &[("status", "not_fulfilled"), ("action_due", "2027-13-45"), ("create_action", "on")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&r.body, "#action_due-error").is_empty());
+        let r = s.post(&path, &[("status", "maybe")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(app.count("assessments").await, 0, "nothing is stored from bad input");
+        assert_eq!(app.count("actions").await, 0);
+
+        // A gap becomes one action, however often it is saved.
+        let r = s.post(&path, &[("status", "not_fulfilled"), ("how", "Ingen utsedd ägare"), ("create_action", "on"), ("action_due", "2020-01-31")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = s.post(&path, &[("status", "partly"), ("how", "Ägare utsedd, inte dokumenterad"), ("create_action", "on"), ("evidence_link", "https://intranat.example/rutin")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.count("assessments").await, 1);
+        assert_eq!(app.count("actions").await, 1);
+        let overview = s.get(&format!("/systems/{sys}/assessment")).await.body;
+        assert!(overview.contains("Delvis uppfyllt") && overview.contains("Uppfyllda / delvis / inte uppfyllda / inte tillämpliga / inte bedömda: 0 / 1 / 0 / 0 / "), "{}", texts(&overview, "p[role=status]").join("|"));
+        let form = s.get(&path).await.body;
+        assert!(form.contains("Ägare utsedd, inte dokumenterad") && form.contains("https://intranat.example/rutin"), "the form shows what was saved");
+
+        // The action is in the plan, overdue, and points back to the requirement.
+        let overdue = s.get("/actions?status=overdue").await.body;
+        let listed = texts(&overdue, "table.register tbody tr");
+        assert_eq!(listed.len(), 1, "{listed:?}");
+        assert!(listed[0].contains("STY-01") && listed[0].contains("försenad"));
+        let action = beredd::store::actions::list(&app.db.pool, app.org).await.unwrap().remove(0);
+        let detail = s.get(&format!("/actions/{}", action.id)).await.body;
+        assert!(detail.contains(&format!("/systems/{sys}/assessment/STY-01")));
+        // Marking it done takes it off the overdue list.
+        let r = s.post(&format!("/actions/{}/edit", action.id), &[("title", &action.title), ("priority", "high"), ("status", "done"), ("due_date", "2020-01-31")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(texts(&s.get("/actions?status=overdue").await.body, "table.register tbody tr").is_empty());
+
+        // A reader sees the assessment but cannot change it.
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.get(&format!("/systems/{sys}/assessment")).await.status, StatusCode::OK);
+        assert_eq!(reader.get(&path).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post(&path, &[("status", "fulfilled")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post("/actions/new", &[("title", "x"), ("priority", "low"), ("status", "planned")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(s.get(&format!("/systems/{sys}/assessment/NOPE-1")).await.status, StatusCode::NOT_FOUND);
+        let trail = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("system".into()), ..Default::default() }, 20).await.unwrap();
+        assert_eq!(trail.iter().filter(|e| e.action == "assess").count(), 2, "{kind:?}");
+    }
+}

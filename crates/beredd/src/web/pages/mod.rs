@@ -1,6 +1,7 @@
 //! Pages that are not registers: login, start page, account, users, organisation, audit.
 
 pub mod account;
+pub mod assessment;
 pub mod audit;
 pub mod bia;
 pub mod classify;

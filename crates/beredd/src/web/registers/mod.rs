@@ -1,5 +1,6 @@
 //! The registers of the foundation, each described for the generic handlers in `register`.
 
+pub mod actions;
 pub mod activities;
 pub mod assets;
 pub mod dependencies;

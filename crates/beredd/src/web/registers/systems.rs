@@ -104,6 +104,7 @@ impl Register for Systems {
             }
             links.insert(0, (tr.t("asset-show-requirements"), super::assets::requirements_query(&levels, &flags)));
         }
+        links.push((tr.t("assessment-open"), format!("/systems/{}/assessment", r.id)));
         Ok(vec![Section { title: tr.t("system-information"), notes, items: links, ..Default::default() }])
     }
 

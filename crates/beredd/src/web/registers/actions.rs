@@ -1,0 +1,171 @@
+//! The action plan (handlingsplan): what the organisation will do, by whom, by when.
+
+use beredd_domain::{ActionStatus, FieldError, Priority, text};
+use sqlx::AnyConnection;
+
+use crate::db::Db;
+use crate::store::{DbError, Referrer, actions};
+use crate::web::auth::CurrentUser;
+use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::i18n::Tr;
+use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
+use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
+
+pub struct Actions;
+
+/// A due date is a real calendar date, `YYYY-MM-DD`.
+pub fn optional_date(input: &str) -> Result<Option<String>, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).map(|_| Some(s.to_owned())).map_err(|_| FieldError::Date)
+}
+
+fn status_label(code: &str, tr: &Tr) -> String {
+    ActionStatus::parse(code).map(|s| tr.t(s.label_id())).unwrap_or_default()
+}
+
+/// Overdue: a due date before today and not done or cancelled.
+pub fn overdue(a: &actions::Action) -> bool {
+    let today = &crate::db::now()[..10];
+    a.due_date.as_deref().is_some_and(|d| d < today) && (a.status == "planned" || a.status == "ongoing")
+}
+
+impl Register for Actions {
+    type Record = actions::Action;
+    type Input = actions::ActionInput;
+    const SLUG: &'static str = "actions";
+    const ENTITY: &'static str = "action";
+
+    fn id(r: &actions::Action) -> i64 {
+        r.id
+    }
+    fn name(r: &actions::Action) -> &str {
+        &r.title
+    }
+    async fn load_all(db: &Db, org: i64) -> Result<Vec<actions::Action>, DbError> {
+        actions::list(&db.pool, org).await
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<actions::Action>, DbError> {
+        actions::get(conn, org, id).await
+    }
+    fn columns(tr: &Tr) -> Vec<Column> {
+        vec![
+            Column { key: "title", label: tr.t("field-action") },
+            Column { key: "owner", label: tr.t("field-responsible") },
+            Column { key: "due", label: tr.t("field-due-date") },
+            Column { key: "status", label: tr.t("field-status") },
+            Column { key: "priority", label: tr.t("field-priority") },
+        ]
+    }
+    fn row(r: &actions::Action, lk: &Lookups, tr: &Tr) -> Vec<Cell> {
+        let due = r.due_date.clone().unwrap_or_default();
+        vec![
+            Cell::Link { text: r.title.clone(), href: format!("/actions/{}", r.id) },
+            Cell::Text(lk.person_name(r.owner_id)),
+            Cell::Text(if overdue(r) { format!("{due} ({})", tr.t("action-overdue")) } else { due }),
+            Cell::Text(status_label(&r.status, tr)),
+            Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()),
+        ]
+    }
+    fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+        let mut statuses = with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
+        statuses.push(crate::web::forms::Choice { value: "overdue".into(), label: tr.t("action-overdue"), depth: 0 });
+        vec![FilterView { name: "status", label: tr.t("field-status"), choices: statuses, value: q.get("status").cloned().unwrap_or_default() }]
+    }
+    fn keep(r: &actions::Action, q: &Query_) -> bool {
+        match q.get("status").map(String::as_str) {
+            None | Some("") => true,
+            Some("overdue") => overdue(r),
+            Some(s) => r.status == s,
+        }
+    }
+    fn details(r: &actions::Action, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
+        let origin = match (r.origin.as_str(), &r.origin_ref) {
+            ("requirement", Some(o)) => {
+                let (system, req) = o.split_once(':').unwrap_or(("", o));
+                Cell::Link { text: tr.ts("action-origin-requirement", "req", req), href: format!("/systems/{system}/assessment/{req}") }
+            }
+            _ => Cell::Text(tr.t("action-origin-manual")),
+        };
+        vec![
+            DetailItem { label: tr.t("field-origin"), value: origin },
+            DetailItem { label: tr.t("field-responsible"), value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))) },
+            DetailItem { label: tr.t("field-unit"), value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))) },
+            DetailItem { label: tr.t("field-priority"), value: Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()) },
+            DetailItem { label: tr.t("field-due-date"), value: Cell::opt(&r.due_date) },
+            DetailItem { label: tr.t("field-status"), value: Cell::Text(status_label(&r.status, tr)) },
+            DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
+        ]
+    }
+    fn values(r: &actions::Action) -> FormData {
+        FormData::from_pairs(vec![
+            ("title".into(), r.title.clone()),
+            ("owner".into(), super::opt_string(r.owner_id)),
+            ("unit".into(), super::opt_string(r.unit_id)),
+            ("priority".into(), r.priority.clone()),
+            ("due_date".into(), r.due_date.clone().unwrap_or_default()),
+            ("status".into(), r.status.clone()),
+            ("notes".into(), r.notes.clone().unwrap_or_default()),
+            ("origin".into(), r.origin.clone()),
+            ("origin_ref".into(), r.origin_ref.clone().unwrap_or_default()),
+        ])
+    }
+    fn defaults(_q: &Query_) -> FormData {
+        FormData::from_pairs(vec![("priority".into(), "medium".into()), ("status".into(), "planned".into())])
+    }
+    fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, _user: &CurrentUser) -> Vec<Field> {
+        vec![
+            Field::new("title", tr.t("field-action"), FieldKind::Text, form, errors, tr).required().maxlength(200),
+            Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
+            Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, errors, tr).choices(lk.unit_choices(Some(tr.t("choice-none")))),
+            Field::new("priority", tr.t("field-priority"), FieldKind::Select, form, errors, tr).required().choices(vocabulary_choices(Priority::ALL, Priority::code, Priority::label_id, tr)),
+            Field::new("due_date", tr.t("field-due-date"), FieldKind::Text, form, errors, tr).maxlength(10).hint(tr.t("hint-date")),
+            Field::new("status", tr.t("field-status"), FieldKind::Select, form, errors, tr).required().choices(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr)),
+            Field::new("notes", tr.t("field-progress"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
+        ]
+    }
+    fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<actions::ActionInput, Errors> {
+        let mut e = Errors::default();
+        let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
+        let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
+        let unit_id = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()));
+        let priority = e.take("priority", Priority::parse(form.text("priority")).map(Some));
+        let due_date = e.take("due_date", optional_date(form.text("due_date")));
+        let status = e.take("status", ActionStatus::parse(form.text("status")).map(Some));
+        let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
+        if !e.is_empty() {
+            return Err(e);
+        }
+        // The origin is kept as it was; a new action made by hand is "manual".
+        let origin = match form.text("origin") {
+            "requirement" => "requirement".to_owned(),
+            _ => "manual".to_owned(),
+        };
+        let origin_ref = Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin == "requirement");
+        Ok(actions::ActionInput {
+            title,
+            origin,
+            origin_ref,
+            owner_id,
+            unit_id,
+            priority: priority.unwrap_or(Priority::Medium),
+            due_date,
+            status: status.unwrap_or(ActionStatus::Planned),
+            notes,
+        })
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &actions::ActionInput) -> Result<i64, DbError> {
+        actions::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &actions::ActionInput) -> Result<(), DbError> {
+        actions::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        actions::delete(conn, org, id).await
+    }
+    async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+        actions::referrers(&db.pool, org, id).await
+    }
+}
