@@ -10,6 +10,7 @@ pub mod roles;
 pub mod sort;
 pub mod text;
 pub mod tree;
+pub mod upload;
 
 pub use kinds::{ActionStatus, ContactKind, Criticality, Fulfilment, Hosting, NeedKind, NodeKind, Priority, ResourceKind, SystemKind, UnitKind};
 pub use roles::Role;

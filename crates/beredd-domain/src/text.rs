@@ -50,6 +50,12 @@ pub enum FieldError {
     PasswordMismatch,
     #[error("wrong password")]
     WrongPassword,
+    #[error("the file is too large (max {max_mb} MB)")]
+    FileTooLarge { max_mb: usize },
+    #[error("that kind of file is not accepted")]
+    FileType,
+    #[error("the file is empty")]
+    FileEmpty,
 }
 
 impl FieldError {
@@ -78,6 +84,9 @@ impl FieldError {
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
             FieldError::WrongPassword => "err-wrong-password",
+            FieldError::FileTooLarge { .. } => "err-file-too-large",
+            FieldError::FileType => "err-file-type",
+            FieldError::FileEmpty => "err-file-empty",
         }
     }
 
@@ -87,6 +96,7 @@ impl FieldError {
             FieldError::TooLong { max } => Some(*max as i64),
             FieldError::TooShort { min } => Some(*min as i64),
             FieldError::Number { max, .. } => Some(*max),
+            FieldError::FileTooLarge { max_mb } => Some(*max_mb as i64),
             _ => None,
         }
     }

@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use anyhow::{Context, anyhow, bail};
-use beredd_domain::{ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, Role, SystemKind, UnitKind, text};
+use beredd_domain::classification::{LegalFlag, Levels};
+use beredd_domain::{ActionStatus, Fulfilment, Priority, ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, Role, SystemKind, UnitKind, text};
 use serde::Deserialize;
 
 use crate::db::Db;
-use crate::store::{activities, audit, bia, dependencies, orgs, people, resources, suppliers, systems, units, users};
+use crate::store::{actions, activities, assessments, assets, audit, bia, dependencies, orgs, people, resources, suppliers, systems, units, users};
 
 #[derive(rust_embed::Embed)]
 #[folder = "../../library/demo/"]
@@ -196,6 +197,60 @@ struct BiaRow {
     signed_off_at: Option<String>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AssetsFile {
+    #[serde(default)]
+    asset: Vec<AssetRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssetRow {
+    key: String,
+    name: String,
+    description: Option<String>,
+    owner: Option<String>,
+    #[serde(default)]
+    flags: Vec<String>,
+    osl_reference: Option<String>,
+    systems: Vec<String>,
+    units: Vec<String>,
+    classification: Option<ClassificationRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClassificationRow {
+    k: u8,
+    r: u8,
+    t: u8,
+    s: u8,
+    why_k: Option<String>,
+    why_r: Option<String>,
+    why_t: Option<String>,
+    why_s: Option<String>,
+    classified_by: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AssessmentsFile {
+    #[serde(default)]
+    assessment: Vec<AssessmentRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssessmentRow {
+    system: String,
+    requirement: String,
+    status: String,
+    how: Option<String>,
+    not_applicable_reason: Option<String>,
+    evidence_link: Option<String>,
+    assessed_by: String,
+    action_due: Option<String>,
+    action_owner: Option<String>,
+}
+
 /// A file that older demo folders may lack: missing means empty.
 fn parse_optional<T: serde::de::DeserializeOwned + Default>(source: &Source, name: &str) -> anyhow::Result<T> {
     match source {
@@ -247,14 +302,16 @@ pub struct Summary {
     pub activities: usize,
     pub resources: usize,
     pub dependencies: usize,
+    pub assets: usize,
+    pub assessments: usize,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter, {} resurser, {} beroenden",
-            self.units, self.people, self.suppliers, self.systems, self.activities, self.resources, self.dependencies
+            "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter, {} resurser, {} beroenden, {} informationsmängder, {} kravbedömningar",
+            self.units, self.people, self.suppliers, self.systems, self.activities, self.resources, self.dependencies, self.assets, self.assessments
         )
     }
 }
@@ -270,6 +327,9 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let resources_file: ResourcesFile = parse_optional(source, "resources.toml")?;
     let dependencies_file: DependenciesFile = parse_optional(source, "dependencies.toml")?;
     let bia_file: BiaFile = parse_optional(source, "bia.toml")?;
+    let assets_file: AssetsFile = parse_optional(source, "assets.toml")?;
+    let assessments_file: AssessmentsFile = parse_optional(source, "assessments.toml")?;
+    let catalogue = crate::catalogue::Catalogue::load()?;
     let hash = crate::web::auth::hash_password(admin_password).map_err(|e| anyhow!("{e}"))?;
 
     let mut tx = db.begin_write().await?;
@@ -452,6 +512,76 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         }
     }
 
+    let f = "assets.toml";
+    let mut asset_ids: HashMap<String, i64> = HashMap::new();
+    let person_name = async |tx: &mut sqlx::AnyConnection, file: &str, key: &str, field: &str, person: &str| -> anyhow::Result<String> {
+        let pid = lookup(&person_ids, file, key, field, &Some(person.to_owned()))?.unwrap_or_default();
+        Ok(people::get(tx, org, pid).await?.map(|p| p.name).unwrap_or_default())
+    };
+    for a in &assets_file.asset {
+        let key = &a.key;
+        let flags = a
+            .flags
+            .iter()
+            .map(|code| LegalFlag::ALL.into_iter().find(|f| f.code() == code).ok_or_else(|| anyhow!("{f}, post {key:?}, fält flags: okänd flagga {code:?}")))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let ids = |map: &HashMap<String, i64>, field: &str, keys: &[String]| -> anyhow::Result<Vec<i64>> {
+            keys.iter().map(|k| lookup(map, f, key, field, &Some(k.clone())).map(|id| id.unwrap_or_default())).collect()
+        };
+        let input = assets::AssetInput {
+            name: check(f, key, "name", text::Name::parse(&a.name))?.into_string(),
+            description: para(f, key, "description", &a.description)?,
+            owner_id: lookup(&person_ids, f, key, "owner", &a.owner)?,
+            flags,
+            osl_reference: line(f, key, "osl_reference", &a.osl_reference, 200)?,
+            system_ids: ids(&system_ids, "systems", &a.systems)?,
+            unit_ids: ids(&unit_ids, "units", &a.units)?,
+        };
+        let id = assets::insert(&mut tx, org, &input).await.with_context(|| format!("{f}, post {key:?}"))?;
+        unique(&mut asset_ids, f, key, id)?;
+        if let Some(c) = &a.classification {
+            let levels = Levels::new(c.k, c.r, c.t, c.s).map_err(|_| anyhow!("{f}, post {key:?}: nivåerna måste vara 0–4"))?;
+            let why = [para(f, key, "why_k", &c.why_k)?, para(f, key, "why_r", &c.why_r)?, para(f, key, "why_t", &c.why_t)?, para(f, key, "why_s", &c.why_s)?];
+            let by = person_name(&mut tx, f, key, "classified_by", &c.classified_by).await?;
+            assets::classify(&mut tx, org, id, &assets::ClassificationInput { levels, why, reason: None }, &by, &catalogue.version).await?;
+        }
+    }
+
+    let f = "assessments.toml";
+    for (n, a) in assessments_file.assessment.iter().enumerate() {
+        let key = format!("nr {} ({} {})", n + 1, a.system, a.requirement);
+        let system = lookup(&system_ids, f, &key, "system", &Some(a.system.clone()))?.unwrap_or_default();
+        let requirement = catalogue.get(&a.requirement).ok_or_else(|| anyhow!("{f}, {key}: kravet {:?} finns inte i kravkatalogen", a.requirement))?;
+        let status = check(f, &key, "status", Fulfilment::parse(&a.status))?;
+        let input = assessments::AssessmentInput {
+            status,
+            how: para(f, &key, "how", &a.how)?,
+            not_applicable_reason: para(f, &key, "not_applicable_reason", &a.not_applicable_reason)?,
+            evidence_link: line(f, &key, "evidence_link", &a.evidence_link, 500)?,
+        };
+        if status == Fulfilment::NotApplicable && input.not_applicable_reason.is_none() {
+            bail!("{f}, {key}: not_applicable_reason krävs när kravet inte är tillämpligt");
+        }
+        let by = person_name(&mut tx, f, &key, "assessed_by", &a.assessed_by).await?;
+        assessments::save(&mut *tx, org, system, &requirement.id, &input, &by, &catalogue.version).await.with_context(|| format!("{f}, {key}"))?;
+        if let Some(due) = &a.action_due {
+            check(f, &key, "action_due", crate::web::registers::actions::optional_date(due))?;
+            let system_name = systems::get(&mut tx, org, system).await?.map(|s| s.name).unwrap_or_default();
+            let action = actions::ActionInput {
+                title: format!("Uppfyll krav {} {} ({system_name})", requirement.id, requirement.title_sv),
+                origin: "requirement".into(),
+                origin_ref: Some(format!("{system}:{}", requirement.id)),
+                owner_id: lookup(&person_ids, f, &key, "action_owner", &a.action_owner)?,
+                unit_id: None,
+                priority: if status == Fulfilment::NotFulfilled { Priority::High } else { Priority::Medium },
+                due_date: Some(due.clone()),
+                status: ActionStatus::Planned,
+                notes: input.how.clone(),
+            };
+            actions::insert(&mut *tx, org, &action).await?;
+        }
+    }
+
     let admin = users::NewUser { org_id: org, username: "admin", display_name: "Administratör", password_hash: &hash, role: Role::Admin, lang: "sv" };
     users::insert(&mut *tx, &admin).await?;
     orgs::set_meta(&mut *tx, "demo", "true").await?;
@@ -464,6 +594,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         activities: activity_ids.len(),
         resources: resource_ids.len(),
         dependencies: dependencies_file.dependency.len(),
+        assets: asset_ids.len(),
+        assessments: assessments_file.assessment.len(),
     };
     let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
     let text = summary.to_string();

@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (5, "system provides", include_str!("../../migrations/0005_system_provides.sql")),
     (6, "assets", include_str!("../../migrations/0006_assets.sql")),
     (7, "assessments and actions", include_str!("../../migrations/0007_assessments.sql")),
+    (8, "evidence files", include_str!("../../migrations/0008_evidence.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.
@@ -54,7 +55,7 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
             continue;
         }
         let mut tx = db.begin_write().await?;
-        for stmt in statements(&sql.replace("{{id}}", db.id_column())) {
+        for stmt in statements(&sql.replace("{{id}}", db.id_column()).replace("{{blob}}", db.blob_column())) {
             tx.execute(sqlx::AssertSqlSafe(stmt)).await.map_err(|source| DbError::Migration { version: *version, source })?;
         }
         sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")

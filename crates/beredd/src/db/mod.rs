@@ -134,6 +134,14 @@ impl Db {
         }
     }
 
+    /// The SQL type of a column of raw bytes on this backend.
+    pub fn blob_column(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "BLOB",
+            Backend::Postgres => "BYTEA",
+        }
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

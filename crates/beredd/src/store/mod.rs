@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod activities;
 pub mod assessments;
+pub mod evidence;
 pub mod assets;
 pub mod audit;
 pub mod bia;

@@ -69,6 +69,8 @@ pub fn router(state: AppState) -> Router {
         .route("/activities/{id}/bia/sign-off", post(pages::bia::sign_off))
         // Analysis.
         .route("/systems/{id}/assessment", get(pages::assessment::overview))
+        .route("/systems/{id}/procurement/{format}", get(pages::reports::procurement))
+        .route("/reports/classification/{format}", get(pages::reports::classification))
         .route("/systems/{id}/assessment/{req}", get(pages::assessment::form).post(pages::assessment::save))
         .route("/assets/{id}/classify", get(pages::classify::form).post(pages::classify::save))
         .route("/requirements", get(pages::requirements::list))
@@ -87,6 +89,16 @@ pub fn router(state: AppState) -> Router {
     app = register::routes::<Assets>(app);
     app = register::routes::<Actions>(app);
 
+    // Evidence uploads are the only requests allowed to be larger than a form.
+    let uploads = Router::new()
+        .route("/systems/{id}/assessment/{req}/evidence", post(pages::evidence::upload))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024));
+    let app = app
+        .route("/evidence/{id}", get(pages::evidence::download))
+        .route("/evidence/{id}/delete", post(pages::evidence::delete))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(1024 * 1024))
+        .merge(uploads);
+
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
     };
@@ -97,6 +109,5 @@ pub fn router(state: AppState) -> Router {
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .layer(header("cache-control", "no-store"))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(1024 * 1024))
         .with_state(state)
 }

@@ -81,13 +81,18 @@ impl Ctx {
 
     /// Shows the message for a `?msg=` code left by the redirect after a change.
     pub fn with_flash(mut self, code: Option<&str>) -> Ctx {
+        self.set_flash(code);
+        self
+    }
+
+    pub fn set_flash(&mut self, code: Option<&str>) {
         self.flash = match code {
             Some("created") => Some(self.tr.t("flash-created")),
             Some("saved") => Some(self.tr.t("flash-saved")),
             Some("deleted") => Some(self.tr.t("flash-deleted")),
             Some("password") => Some(self.tr.t("flash-password")),
+            Some("uploaded") => Some(self.tr.t("flash-uploaded")),
             _ => None,
         };
-        self
     }
 }

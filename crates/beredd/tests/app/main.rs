@@ -7,4 +7,5 @@ mod harness;
 mod auth;
 mod cli;
 mod registers;
+mod outputs;
 mod storage;

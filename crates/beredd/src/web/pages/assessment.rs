@@ -10,7 +10,7 @@ use beredd_domain::classification::{LegalFlag, Levels};
 use beredd_domain::{ActionStatus, FieldError, Fulfilment, Priority, text};
 
 use crate::catalogue::Requirement;
-use crate::store::{actions, assessments, assets, audit, systems};
+use crate::store::{actions, assessments, assets, audit, evidence, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -117,13 +117,87 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
     ]
 }
 
-async fn context(state: &AppState, user: &CurrentUser, id: &str, req: &str) -> Result<(systems::System, Requirement), AppError> {
+pub async fn context(state: &AppState, user: &CurrentUser, id: &str, req: &str) -> Result<(systems::System, Requirement), AppError> {
     user.require(user.role.edits_all_content())?;
     let id = parse_id(id)?;
     let requirement = state.catalogue.get(req).cloned().ok_or(AppError::NotFound)?;
     let mut conn = state.db.pool.acquire().await?;
     let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     Ok((system, requirement))
+}
+
+/// One uploaded evidence file, as listed under the form.
+pub struct FileRow {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+    pub by: String,
+}
+
+/// The assessment form, with the evidence files and the upload form under it.
+#[derive(Template, WebTemplate)]
+#[template(path = "assessment_form.html")]
+pub struct FormView {
+    pub ctx: Ctx,
+    pub action: String,
+    pub cancel: String,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub submit: String,
+    pub notice: Option<String>,
+    pub files: Vec<FileRow>,
+    pub upload_action: String,
+    pub upload_error: Option<String>,
+    pub accept: String,
+    pub may_write: bool,
+}
+
+fn size_text(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 { format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)) } else { format!("{} kB", (bytes + 1023) / 1024) }
+}
+
+async fn view(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, form: &FormData, errors: &Errors, upload_error: Option<FieldError>) -> Result<FormView, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let page = page(state, user, system, r, form, errors, &lk);
+    let files = evidence::for_requirement(&state.db.pool, user.org_id, system.id, &r.id)
+        .await?
+        .into_iter()
+        .map(|f| FileRow { id: f.id, name: f.file_name, size: size_text(f.size), by: format!("{}, {}", f.uploaded_by, &f.uploaded_at[..10.min(f.uploaded_at.len())]) })
+        .collect();
+    let upload_error = upload_error.and_then(|e| {
+        let mut errors = Errors::default();
+        errors.add("file", e);
+        errors.message("file", &page.ctx.tr)
+    });
+    let FormPage { ctx, action, cancel, fields, error_summary, submit, notice, .. } = page;
+    Ok(FormView {
+        ctx,
+        action,
+        cancel,
+        fields,
+        error_summary,
+        submit,
+        notice,
+        files,
+        upload_action: format!("/systems/{}/assessment/{}/evidence", system.id, r.id),
+        upload_error,
+        accept: beredd_domain::upload::extensions().map(|e| format!(".{e}")).collect::<Vec<_>>().join(","),
+        may_write: user.role.edits_all_content(),
+    })
+}
+
+/// The form as stored, with an optional error from an upload.
+pub async fn render_form(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, upload_error: Option<FieldError>) -> Result<FormView, AppError> {
+    let mut form = FormData::default();
+    form.set("create_action", "on");
+    form.set("action_owner", system.owner_id.map(|o| o.to_string()).unwrap_or_default());
+    if let Some(a) = assessments::get(&state.db.pool, user.org_id, system.id, &r.id).await? {
+        form.set("status", a.status);
+        form.set("how", a.how.unwrap_or_default());
+        form.set("not_applicable_reason", a.not_applicable_reason.unwrap_or_default());
+        form.set("evidence_link", a.evidence_link.unwrap_or_default());
+    }
+    view(state, user, system, r, &form, &Errors::default(), upload_error).await
 }
 
 fn page(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, form: &FormData, errors: &Errors, lk: &Lookups) -> FormPage {
@@ -136,19 +210,11 @@ fn page(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requ
     page
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Path((id, req)): Path<(String, String)>) -> Result<FormPage, AppError> {
+pub async fn form(user: CurrentUser, State(state): State<AppState>, Path((id, req)): Path<(String, String)>, Query(q): Query<Query_>) -> Result<FormView, AppError> {
     let (system, r) = context(&state, &user, &id, &req).await?;
-    let lk = Lookups::load(&state.db, user.org_id).await?;
-    let mut form = FormData::default();
-    form.set("create_action", "on");
-    form.set("action_owner", system.owner_id.map(|o| o.to_string()).unwrap_or_default());
-    if let Some(a) = assessments::get(&state.db.pool, user.org_id, system.id, &r.id).await? {
-        form.set("status", a.status);
-        form.set("how", a.how.unwrap_or_default());
-        form.set("not_applicable_reason", a.not_applicable_reason.unwrap_or_default());
-        form.set("evidence_link", a.evidence_link.unwrap_or_default());
-    }
-    Ok(page(&state, &user, &system, &r, &form, &Errors::default(), &lk))
+    let mut view = render_form(&state, &user, &system, &r, None).await?;
+    view.ctx.set_flash(q.get("msg").map(String::as_str));
+    Ok(view)
 }
 
 pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
@@ -169,7 +235,7 @@ pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, 
     let owner = e.take("action_owner", optional_id(form.text("action_owner"), |p| lk.person(p).is_some()));
     let due = e.take("action_due", optional_date(form.text("action_due")));
     let Some(status) = status.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &system, &r, &form, &e, &lk)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, view(&state, &user, &system, &r, &form, &e, None).await?).into_response());
     };
     let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
     let mut tx = state.db.begin_write().await?;

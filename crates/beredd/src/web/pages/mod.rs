@@ -3,6 +3,7 @@
 pub mod account;
 pub mod assessment;
 pub mod audit;
+pub mod evidence;
 pub mod bia;
 pub mod classify;
 pub mod home;
@@ -10,6 +11,7 @@ pub mod login;
 pub mod organisation;
 pub mod outage;
 pub mod outage_graph;
+pub mod reports;
 pub mod requirements;
 pub mod setup;
 pub mod users;

@@ -126,12 +126,9 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     })
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<DetailPage, AppError> {
-    let c = &state.catalogue;
-    let r = c.get(&id).ok_or(AppError::NotFound)?;
-    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new());
-    let tr = &ctx.tr;
-    let title = format!("{} {}", r.id, pick(tr, &r.title_sv, &r.title_en));
+/// A requirement's references as (what, which): the cybersecurity act's measures, GDPR, PDL,
+/// HSLF-FS 2016:40 and the ISO/IEC 27001 Annex A identifiers.
+pub fn references(r: &Requirement, tr: &Tr) -> Vec<(String, String)> {
     let mut references = Vec::new();
     if !r.cyber_measures.is_empty() {
         let items: Vec<String> = r.cyber_measures.iter().map(|m| m.to_string()).collect();
@@ -142,6 +139,16 @@ pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Pa
             references.push((tr.t(label), list.join(", ")));
         }
     }
+    references
+}
+
+pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<DetailPage, AppError> {
+    let c = &state.catalogue;
+    let r = c.get(&id).ok_or(AppError::NotFound)?;
+    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new());
+    let tr = &ctx.tr;
+    let title = format!("{} {}", r.id, pick(tr, &r.title_sv, &r.title_en));
+    let references = references(r, tr);
     let page = DetailPage {
         area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),
         applies: applies_text(&r.applies, tr),

@@ -105,6 +105,8 @@ impl Register for Systems {
             links.insert(0, (tr.t("asset-show-requirements"), super::assets::requirements_query(&levels, &flags)));
         }
         links.push((tr.t("assessment-open"), format!("/systems/{}/assessment", r.id)));
+        links.push((format!("{} (PDF)", tr.t("procurement-download")), format!("/systems/{}/procurement/pdf", r.id)));
+        links.push((format!("{} (Excel)", tr.t("procurement-download")), format!("/systems/{}/procurement/xlsx", r.id)));
         Ok(vec![Section { title: tr.t("system-information"), notes, items: links, ..Default::default() }])
     }
 

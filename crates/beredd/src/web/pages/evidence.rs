@@ -1,0 +1,134 @@
+//! Evidence files for the self-assessment: upload, download and delete.
+//!
+//! The bytes go into the database; the name a browser sends is cleaned and only ever shown or
+//! offered as the download name. Downloads need a session in the same organisation, are sent as
+//! attachments with the content type Beredd decided on upload, and are sandboxed.
+
+use axum::body::Body;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::upload;
+
+use crate::store::{audit, evidence};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted, same_secret};
+use crate::web::error::AppError;
+use crate::web::register::parse_id;
+
+use super::assessment;
+
+/// Reads the upload: the CSRF token first, then the file, counting bytes as they come so a huge
+/// file is never held in memory beyond the limit.
+async fn read(multipart: &mut Multipart, csrf: &str) -> Result<Result<(String, Vec<u8>), beredd_domain::FieldError>, AppError> {
+    let mut token_ok = false;
+    let mut file: Option<(String, Vec<u8>)> = None;
+    let mut too_large = false;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(f)) => f,
+            Ok(None) => break,
+            // The body ended early or went over the limit of the route.
+            Err(_) if token_ok => {
+                too_large = true;
+                break;
+            }
+            Err(_) => return Err(AppError::BadRequest("unreadable upload")),
+        };
+        match field.name() {
+            Some("_csrf") => {
+                let value = field.text().await.map_err(|_| AppError::BadRequest("unreadable upload"))?;
+                token_ok = same_secret(&value, csrf);
+                if !token_ok {
+                    return Err(AppError::Csrf);
+                }
+            }
+            Some("file") if token_ok => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                let mut field = field;
+                let mut bytes = Vec::new();
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => {
+                            if bytes.len() + chunk.len() > upload::MAX_BYTES {
+                                too_large = true;
+                            } else if !too_large {
+                                bytes.extend_from_slice(&chunk);
+                            }
+                        }
+                        Ok(None) => break,
+                        Err(_) => {
+                            too_large = true;
+                            break;
+                        }
+                    }
+                }
+                file = Some((name, bytes));
+            }
+            _ if !token_ok => return Err(AppError::Csrf),
+            _ => {}
+        }
+    }
+    if !token_ok {
+        return Err(AppError::Csrf);
+    }
+    if too_large {
+        return Ok(Err(beredd_domain::FieldError::FileTooLarge { max_mb: upload::MAX_BYTES / (1024 * 1024) }));
+    }
+    Ok(file.filter(|(name, _)| !name.is_empty()).ok_or(beredd_domain::FieldError::Required))
+}
+
+pub async fn upload(user: CurrentUser, State(state): State<AppState>, Path((id, req)): Path<(String, String)>, mut multipart: Multipart) -> Result<Response, AppError> {
+    let (system, r) = assessment::context(&state, &user, &id, &req).await?;
+    let checked = read(&mut multipart, &user.csrf).await?.and_then(|(name, bytes)| upload::accept(&name, &bytes).map(|a| (a, bytes)));
+    let (accepted, bytes) = match checked {
+        Ok(ok) => ok,
+        Err(e) => {
+            let page = assessment::render_form(&state, &user, &system, &r, Some(e)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = state.db.begin_write().await?;
+    let file = evidence::NewFile { file_name: &accepted.file_name, content_type: accepted.content_type, content: &bytes };
+    let fid = evidence::insert(&mut *tx, user.org_id, system.id, &r.id, &file, &user.display_name).await?;
+    let stored = evidence::get(&mut *tx, user.org_id, fid).await?;
+    let summary = format!("{}: {} – {}", system.name, r.id, accepted.file_name);
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "upload", entity: "evidence", entity_id: Some(fid), summary: &summary, before: None, after: stored.as_ref() }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=uploaded", system.id, r.id)).into_response())
+}
+
+/// `attachment; filename="…"` with a plain-ASCII fallback and the real name in RFC 5987 form.
+fn disposition(name: &str) -> String {
+    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
+}
+
+pub async fn download(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let meta = evidence::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let bytes = evidence::content(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, meta.content_type.clone()),
+            (header::CONTENT_DISPOSITION, disposition(&meta.file_name)),
+            (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".to_owned()),
+        ],
+        Body::from(bytes),
+    )
+        .into_response())
+}
+
+pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let user = posted.user;
+    user.require(user.role.edits_all_content())?;
+    let id = parse_id(&id)?;
+    let mut tx = state.db.begin_write().await?;
+    let before = evidence::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    evidence::delete(&mut *tx, user.org_id, id).await?;
+    let summary = format!("{} – {}", before.requirement_id, before.file_name);
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "evidence", entity_id: Some(id), summary: &summary, before: Some(&before), after: None }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=deleted", before.system_id, before.requirement_id)).into_response())
+}
