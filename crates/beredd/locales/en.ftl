@@ -649,3 +649,23 @@ report-count-assets = Information assets
 report-count-classified = Classified
 report-count-unclassified = Not classified
 report-count-systems = Systems holding the information
+
+## Own requirements and requirements turned off
+local-new = New requirement of our own
+local-edit = Edit requirement { $id }
+local-delete = Delete requirement { $id }
+local-mark = our own
+local-intro = A requirement the municipality has added to the catalogue itself.
+local-heading = The municipality's changes to the catalogue
+local-disabled = Turned off for the municipality:
+local-disabled-list = Requirements the municipality has turned off
+local-disable = Turn the requirement off for the municipality
+local-disable-reason = Why does the requirement not apply to you?
+local-disable-hint = A requirement turned off is derived for no system. The reason is kept and shown in the catalogue.
+local-enable = Turn the requirement on again
+hint-local-id = An id of your own in capital letters, digits and dashes, e.g. EGEN-01. It must not already be in the catalogue.
+hint-local-refs = For example a guideline of your own or a section of a law.
+ref-local = Own references
+entity-requirement = Requirement
+audit-action-disable = Turned off
+audit-action-enable = Turned on

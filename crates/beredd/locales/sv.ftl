@@ -649,3 +649,23 @@ report-count-assets = Informationsmängder
 report-count-classified = Klassade
 report-count-unclassified = Inte klassade
 report-count-systems = System som håller informationen
+
+## Egna krav och avstängda krav
+local-new = Nytt eget krav
+local-edit = Ändra krav { $id }
+local-delete = Ta bort krav { $id }
+local-mark = eget krav
+local-intro = Ett krav som kommunen själv har lagt till i katalogen.
+local-heading = Kommunens anpassning av katalogen
+local-disabled = Avstängt för kommunen:
+local-disabled-list = Krav som kommunen har stängt av
+local-disable = Stäng av kravet för kommunen
+local-disable-reason = Varför gäller kravet inte hos er?
+local-disable-hint = Avstängda krav räknas inte fram för något system. Skälet sparas och visas i katalogen.
+local-enable = Slå på kravet igen
+hint-local-id = Ett eget id med stora bokstäver, siffror och bindestreck, till exempel EGEN-01. Det får inte finnas i katalogen redan.
+hint-local-refs = Till exempel en egen riktlinje eller en paragraf.
+ref-local = Egna referenser
+entity-requirement = Krav
+audit-action-disable = Stängde av
+audit-action-enable = Slog på

@@ -83,6 +83,10 @@ pub struct Requirement {
     pub pdl: Vec<String>,
     pub hslf: Vec<String>,
     pub iso27001: Vec<String>,
+    /// Written by the municipality itself, not shipped with Beredd.
+    pub local: bool,
+    /// A local requirement's references, as the municipality wrote them.
+    pub local_refs: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -177,6 +181,8 @@ impl Catalogue {
                     pdl: r.pdl,
                     hslf: r.hslf,
                     iso27001: r.iso27001,
+                    local: false,
+                    local_refs: None,
                 });
             }
         }
@@ -190,6 +196,41 @@ impl Catalogue {
     pub fn get(&self, id: &str) -> Option<&Requirement> {
         self.requirements.iter().find(|r| r.id == id)
     }
+
+    /// The catalogue as one organisation uses it: ours without the requirements it turned off,
+    /// with its own added, and a version that says how many local changes it has.
+    pub fn for_organisation(&self, own: Vec<Requirement>, disabled: &[String], revision: i64) -> Catalogue {
+        let mut requirements: Vec<Requirement> = self.requirements.iter().filter(|r| !disabled.contains(&r.id)).cloned().collect();
+        requirements.extend(own);
+        // Keep area order, and the library's order inside an area; own requirements last in theirs.
+        let area_pos = |a: &str| self.areas.iter().position(|x| x.id == a).unwrap_or(usize::MAX);
+        requirements.sort_by_key(|r| area_pos(&r.area));
+        let version = if revision > 0 { format!("{}+lokal.{revision}", self.version) } else { self.version.clone() };
+        Catalogue { id: self.id.clone(), version, title_sv: self.title_sv.clone(), title_en: self.title_en.clone(), areas: self.areas.clone(), requirements }
+    }
+}
+
+/// A requirement's rule as stored for a local requirement: `baseline`, `K3`, or `flag:children`.
+pub fn applies_code(a: &Applies) -> String {
+    match a {
+        Applies::Baseline => "baseline".into(),
+        Applies::AtLeast(aspect, level) => format!("{}{level}", aspect.code()),
+        Applies::AnyFlag(flags) => format!("flag:{}", flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(",")),
+    }
+}
+
+pub fn parse_applies(s: &str) -> Option<Applies> {
+    if s == "baseline" {
+        return Some(Applies::Baseline);
+    }
+    if let Some(list) = s.strip_prefix("flag:") {
+        let flags: Option<Vec<LegalFlag>> = list.split(',').map(|f| LegalFlag::parse(f).ok()).collect();
+        return flags.filter(|f| !f.is_empty()).map(Applies::AnyFlag);
+    }
+    let (aspect, level) = s.split_at_checked(1)?;
+    let aspect = Aspect::parse(aspect).ok()?;
+    let level: u8 = level.parse().ok().filter(|l| (1..=4).contains(l))?;
+    Some(Applies::AtLeast(aspect, level))
 }
 
 #[cfg(test)]
@@ -203,6 +244,32 @@ mod tests {
         assert_eq!(c.areas.len(), 11);
         for area in &c.areas {
             assert!(c.requirements.iter().filter(|r| r.area == area.id).count() >= 6, "{}", area.id);
+        }
+    }
+
+    #[test]
+    fn an_organisation_adds_its_own_requirements_and_turns_ours_off() {
+        let c = Catalogue::load().unwrap();
+        let mut own = c.get("STY-01").unwrap().clone();
+        own.id = "EGEN-01".into();
+        own.area = c.areas[0].id.clone();
+        own.local = true;
+        let mine = c.for_organisation(vec![own], &["BEH-01".to_owned()], 2);
+        assert_eq!(mine.requirements.len(), c.requirements.len());
+        assert!(mine.get("BEH-01").is_none() && mine.get("EGEN-01").is_some_and(|r| r.local));
+        assert_eq!(mine.version, format!("{}+lokal.2", c.version));
+        assert_eq!(c.for_organisation(vec![], &[], 0).version, c.version, "no local changes, the library's version");
+        let pos = |id: &str| mine.requirements.iter().position(|r| r.id == id).unwrap();
+        assert!(pos("EGEN-01") < pos(&mine.requirements.iter().find(|r| r.area == c.areas[1].id).unwrap().id.clone()), "own requirements stay in their area");
+    }
+
+    #[test]
+    fn the_rule_of_a_local_requirement_round_trips() {
+        for code in ["baseline", "K3", "T1", "S4", "flag:patient_data,children"] {
+            assert_eq!(applies_code(&parse_applies(code).unwrap()), code);
+        }
+        for bad in ["", "K0", "K5", "X2", "flag:", "flag:nonsense", "baseline2"] {
+            assert!(parse_applies(bad).is_none(), "{bad}");
         }
     }
 

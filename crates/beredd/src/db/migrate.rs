@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (6, "assets", include_str!("../../migrations/0006_assets.sql")),
     (7, "assessments and actions", include_str!("../../migrations/0007_assessments.sql")),
     (8, "evidence files", include_str!("../../migrations/0008_evidence.sql")),
+    (9, "local requirements", include_str!("../../migrations/0009_local_requirements.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

@@ -42,6 +42,44 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// The requirement catalogue as this organisation uses it (its own requirements added, the
+    /// ones it turned off left out).
+    pub async fn catalogue_for(&self, org: i64) -> Result<Arc<crate::catalogue::Catalogue>, crate::db::DbError> {
+        use crate::store::local_requirements;
+        let revision = local_requirements::revision(&self.db.pool, org).await?;
+        if revision == 0 {
+            return Ok(self.catalogue.clone());
+        }
+        let own = local_requirements::list(&self.db.pool, org).await?.into_iter().filter_map(local_requirement).collect();
+        let disabled: Vec<String> = local_requirements::disabled(&self.db.pool, org).await?.into_iter().map(|d| d.requirement_id).collect();
+        Ok(Arc::new(self.catalogue.for_organisation(own, &disabled, revision)))
+    }
+}
+
+fn local_requirement(l: crate::store::local_requirements::LocalRequirement) -> Option<crate::catalogue::Requirement> {
+    Some(crate::catalogue::Requirement {
+        applies: crate::catalogue::parse_applies(&l.applies)?,
+        id: l.requirement_id,
+        area: l.area,
+        title_en: l.title.clone(),
+        title_sv: l.title,
+        is_en: l.is_text.clone(),
+        is_sv: l.is_text,
+        shall_en: l.shall_text.clone(),
+        shall_sv: l.shall_text,
+        guidance_en: l.guidance.clone().unwrap_or_default(),
+        guidance_sv: l.guidance.unwrap_or_default(),
+        cyber_measures: Vec::new(),
+        gdpr: Vec::new(),
+        pdl: Vec::new(),
+        hslf: Vec::new(),
+        iso27001: Vec::new(),
+        local: true,
+        local_refs: l.refs,
+    })
+}
+
 /// Content Security Policy: only our own scripts and styles; no inline script anywhere.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -74,7 +112,12 @@ pub fn router(state: AppState) -> Router {
         .route("/systems/{id}/assessment/{req}", get(pages::assessment::form).post(pages::assessment::save))
         .route("/assets/{id}/classify", get(pages::classify::form).post(pages::classify::save))
         .route("/requirements", get(pages::requirements::list))
+        .route("/requirements/new", get(pages::local_requirements::new_form).post(pages::local_requirements::create))
         .route("/requirements/{id}", get(pages::requirements::show))
+        .route("/requirements/{id}/edit", get(pages::local_requirements::edit_form).post(pages::local_requirements::update))
+        .route("/requirements/{id}/delete", post(pages::local_requirements::delete))
+        .route("/requirements/{id}/disable", post(pages::local_requirements::disable))
+        .route("/requirements/{id}/enable", post(pages::local_requirements::enable))
         .route("/outage", get(pages::outage::page))
         .route("/scenarios/{id}/run", post(pages::outage::run_saved));
     // The registers.

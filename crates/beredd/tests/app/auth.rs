@@ -17,14 +17,16 @@ const GET_ROUTES: &[&str] = &[
     "/dependencies", "/dependencies/new", "/dependencies/1", "/dependencies/1/edit", "/dependencies/1/delete",
     "/scenarios", "/scenarios/new", "/scenarios/1", "/scenarios/1/edit", "/scenarios/1/delete",
     "/outage", "/outage?category=inside_network", "/activities/1/bia", "/requirements", "/requirements/STY-01", "/assets", "/assets/new", "/assets/1", "/assets/1/edit", "/assets/1/classify",
-    "/systems/1/assessment", "/systems/1/assessment/STY-01", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
+    "/systems/1/assessment", "/systems/1/assessment/STY-01", "/systems/1/procurement/pdf", "/reports/classification/xlsx", "/evidence/1",
+    "/requirements/new", "/requirements/EGEN-01/edit", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",
     "/units/new", "/units/1/edit", "/units/1/delete", "/activities/new", "/people/new", "/systems/new", "/suppliers/new",
     "/resources/new", "/dependencies/new", "/dependencies/1/edit", "/dependencies/1/delete",
     "/scenarios/new", "/scenarios/1/run", "/activities/1/bia", "/activities/1/bia/sign-off", "/assets/new", "/assets/1/classify",
-    "/systems/1/assessment/STY-01", "/actions/new", "/actions/1/edit", "/actions/1/delete",
+    "/systems/1/assessment/STY-01", "/actions/new", "/actions/1/edit", "/actions/1/delete", "/systems/1/assessment/STY-01/evidence", "/evidence/1/delete",
+    "/requirements/new", "/requirements/EGEN-01/edit", "/requirements/EGEN-01/delete", "/requirements/STY-01/disable", "/requirements/STY-01/enable",
 ];
 
 #[tokio::test]

@@ -61,12 +61,12 @@ pub async fn overview(user: CurrentUser, State(state): State<AppState>, Path(id)
     drop(conn);
     let (levels, flags) = required(&state.db.pool, user.org_id, id).await?;
     let done = assessments::for_system(&state.db.pool, user.org_id, id).await?;
+    let catalogue = state.catalogue_for(user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/systems", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.ts("assessment-title", "name", &system.name);
     let tr = &ctx.tr;
     let mut counts = [0i64; 5];
-    let rows: Vec<Row> = state
-        .catalogue
+    let rows: Vec<Row> = catalogue
         .requirements
         .iter()
         .filter(|r| r.applies.holds(&levels, &flags))
@@ -120,7 +120,7 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
 pub async fn context(state: &AppState, user: &CurrentUser, id: &str, req: &str) -> Result<(systems::System, Requirement), AppError> {
     user.require(user.role.edits_all_content())?;
     let id = parse_id(id)?;
-    let requirement = state.catalogue.get(req).cloned().ok_or(AppError::NotFound)?;
+    let requirement = state.catalogue_for(user.org_id).await?.get(req).cloned().ok_or(AppError::NotFound)?;
     let mut conn = state.db.pool.acquire().await?;
     let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     Ok((system, requirement))
@@ -240,7 +240,7 @@ pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, 
     let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
     let mut tx = state.db.begin_write().await?;
     let before = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
-    assessments::save(&mut *tx, user.org_id, system.id, &r.id, &input, &user.display_name, &state.catalogue.version).await?;
+    assessments::save(&mut *tx, user.org_id, system.id, &r.id, &input, &user.display_name, &state.catalogue_for(user.org_id).await?.version).await?;
     let after = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
     let summary = format!("{}: {}", system.name, r.id);
     audit::record(&mut *tx, &user.actor(), audit::Change { action: "assess", entity: "system", entity_id: Some(system.id), summary: &summary, before: before.as_ref(), after: after.as_ref() }).await?;

@@ -137,14 +137,15 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         Ok(i) => i,
         Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &asset, &form, &errors, None)).into_response()),
     };
+    let catalogue = state.catalogue_for(user.org_id).await?;
     let mut tx = state.db.begin_write().await?;
-    let version = assets::classify(&mut tx, user.org_id, asset.id, &input, &user.display_name, &state.catalogue.version).await?;
+    let version = assets::classify(&mut tx, user.org_id, asset.id, &input, &user.display_name, &catalogue.version).await?;
     let after = assets::versions(&mut *tx, user.org_id, asset.id).await?.into_iter().next();
     let change = audit::Change { action: "classify", entity: "asset", entity_id: Some(asset.id), summary: &asset.name, before: asset.current.as_ref(), after: after.as_ref() };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     // What the change did to the requirements, carried to the asset page.
-    let rules: Vec<_> = state.catalogue.requirements.iter().map(|r| r.applies.clone()).collect();
+    let rules: Vec<_> = catalogue.requirements.iter().map(|r| r.applies.clone()).collect();
     let flags = asset.flags();
     let before = derive(&rules, &asset.current.as_ref().map(|c| c.levels()).unwrap_or_default(), &flags);
     let now = derive(&rules, &input.levels, &flags);

@@ -130,7 +130,7 @@ pub async fn procurement(user: CurrentUser, State(state): State<AppState>, Path(
     drop(conn);
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let (levels, flags) = required(&state.db.pool, user.org_id, id).await?;
-    let c = &state.catalogue;
+    let c = state.catalogue_for(user.org_id).await?;
     let mut groups = Vec::new();
     let mut rows = Vec::new();
     for (ai, area) in c.areas.iter().filter(|a| c.requirements.iter().any(|r| r.area == a.id && r.applies.holds(&levels, &flags))).enumerate() {
@@ -181,6 +181,7 @@ pub async fn classification(user: CurrentUser, State(state): State<AppState>, Pa
     };
     let org = orgs::get(&state.db.pool, user.org_id).await?.ok_or(AppError::NotFound)?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
+    let catalogue = state.catalogue_for(user.org_id).await?;
     let all_assets = assets::list(&state.db.pool, user.org_id).await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
     let system_name = |id: i64| all_systems.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default();
@@ -224,7 +225,7 @@ pub async fn classification(user: CurrentUser, State(state): State<AppState>, Pa
     let mut system_rows = Vec::new();
     for s in all_systems.iter().filter(|s| scoped.iter().any(|a| a.system_ids.contains(&s.id))) {
         let (levels, flags) = required(&state.db.pool, user.org_id, s.id).await?;
-        let derived: Vec<&str> = state.catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).map(|r| r.id.as_str()).collect();
+        let derived: Vec<&str> = catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).map(|r| r.id.as_str()).collect();
         let done = assessments::for_system(&state.db.pool, user.org_id, s.id).await?;
         let met = done.iter().filter(|a| derived.contains(&a.requirement_id.as_str()) && matches!(Fulfilment::parse(&a.status), Ok(Fulfilment::Fulfilled | Fulfilment::NotApplicable))).count();
         let fulfilment = tr.t("report-fulfilment").replace("{met}", &met.to_string()).replace("{all}", &derived.len().to_string());
@@ -249,7 +250,7 @@ pub async fn classification(user: CurrentUser, State(state): State<AppState>, Pa
         "lang": if tr.lang == Lang::En { "en" } else { "sv" },
         "title": tr.t("report-title"),
         "subtitle": scope_name,
-        "stamp": tr.ts("pdf-stamp", "date", &format!("{} · {} {}", today(), tr.t("pdf-catalogue"), state.catalogue.version)),
+        "stamp": tr.ts("pdf-stamp", "date", &format!("{} · {} {}", today(), tr.t("pdf-catalogue"), catalogue.version)),
         "cover_lines": [org.name, tr.ts("pdf-printed-by", "name", &user.display_name)],
         "marking": if protected { tr.t("pdf-marking-internal") } else { String::new() },
         "intro": tr.t("report-intro"),

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::Uri;
 use beredd_domain::classification::{Applies, Aspect, LegalFlag, Levels};
 
@@ -14,6 +14,7 @@ use crate::web::error::AppError;
 use crate::web::forms::{Choice, FormData};
 use crate::web::i18n::{Lang, Tr};
 use crate::web::page::Ctx;
+use crate::web::register::Query_;
 
 pub struct Row {
     pub id: String,
@@ -43,12 +44,21 @@ pub struct ListPage {
     pub outside_ordinary: bool,
     pub rows: Vec<Row>,
     pub count: String,
+    /// (id, title, reason) of the catalogue's requirements this organisation has turned off.
+    pub disabled: Vec<(String, String, String)>,
+    pub may_write: bool,
 }
 
 #[derive(Template, WebTemplate)]
 #[template(path = "requirements/detail.html")]
 pub struct DetailPage {
     pub ctx: Ctx,
+    pub id: String,
+    pub local: bool,
+    /// (reason, by, when) when the organisation has turned the requirement off.
+    pub disabled: Option<(String, String, String)>,
+    pub reason_error: bool,
+    pub may_write: bool,
     pub area: String,
     pub applies: String,
     pub is_text: String,
@@ -72,8 +82,9 @@ pub fn applies_text(a: &Applies, tr: &Tr) -> String {
 
 pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<ListPage, AppError> {
     let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
-    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new());
-    let c = &state.catalogue;
+    let c = state.catalogue_for(user.org_id).await?;
+    let off = crate::store::local_requirements::disabled(&state.db.pool, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new()).with_flash(q.get("msg"));
     ctx.title = pick(&ctx.tr, &c.title_sv, &c.title_en).to_owned();
     let tr = &ctx.tr;
 
@@ -96,7 +107,7 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         .filter(matches)
         .map(|r| Row {
             id: r.id.clone(),
-            title: pick(tr, &r.title_sv, &r.title_en).to_owned(),
+            title: if r.local { format!("{} ({})", pick(tr, &r.title_sv, &r.title_en), tr.t("local-mark")) } else { pick(tr, &r.title_sv, &r.title_en).to_owned() },
             area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),
             applies: applies_text(&r.applies, tr),
         })
@@ -110,7 +121,13 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         .collect();
     let levels_choices = crate::web::pages::bia::level_choices(tr);
     let flag_choices = LegalFlag::ALL.iter().map(|f| (f.code().to_owned(), tr.t(&f.label_id()), flags.contains(f))).collect();
+    let disabled = off
+        .iter()
+        .filter_map(|d| state.catalogue.get(&d.requirement_id).map(|r| (r.id.clone(), pick(tr, &r.title_sv, &r.title_en).to_owned(), d.reason.clone())))
+        .collect();
     Ok(ListPage {
+        disabled,
+        may_write: user.role.edits_all_content(),
         intro: tr.ts("requirements-intro", "version", &c.version),
         count: tr.tn("requirements-count", rows.len() as i64),
         areas,
@@ -139,17 +156,27 @@ pub fn references(r: &Requirement, tr: &Tr) -> Vec<(String, String)> {
             references.push((tr.t(label), list.join(", ")));
         }
     }
+    if let Some(own) = &r.local_refs {
+        references.push((tr.t("ref-local"), own.clone()));
+    }
     references
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<DetailPage, AppError> {
-    let c = &state.catalogue;
-    let r = c.get(&id).ok_or(AppError::NotFound)?;
-    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new());
+pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<DetailPage, AppError> {
+    let c = state.catalogue_for(user.org_id).await?;
+    let off = crate::store::local_requirements::disabled(&state.db.pool, user.org_id).await?.into_iter().find(|d| d.requirement_id == id);
+    // A requirement turned off is still shown, from the library, so it can be turned on again.
+    let r = c.get(&id).or_else(|| off.as_ref().and(state.catalogue.get(&id))).ok_or(AppError::NotFound)?;
+    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new()).with_flash(q.get("msg").map(String::as_str));
     let tr = &ctx.tr;
     let title = format!("{} {}", r.id, pick(tr, &r.title_sv, &r.title_en));
     let references = references(r, tr);
     let page = DetailPage {
+        id: r.id.clone(),
+        local: r.local,
+        disabled: off.map(|d| (d.reason, d.disabled_by, d.disabled_at[..10.min(d.disabled_at.len())].to_owned())),
+        reason_error: q.get("error").is_some_and(|e| e == "reason"),
+        may_write: user.role.edits_all_content(),
         area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),
         applies: applies_text(&r.applies, tr),
         is_text: pick(tr, &r.is_sv, &r.is_en).to_owned(),

@@ -1,0 +1,105 @@
+//! A municipality's own requirements and the catalogue requirements it has turned off.
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::{DbError, orgs};
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct LocalRequirement {
+    pub requirement_id: String,
+    pub area: String,
+    pub title: String,
+    pub is_text: String,
+    pub shall_text: String,
+    pub guidance: Option<String>,
+    /// `baseline`, an aspect and level such as `K3`, or `flag:patient_data`.
+    pub applies: String,
+    pub refs: Option<String>,
+    pub updated_by: String,
+    pub updated_at: String,
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Disabled {
+    pub requirement_id: String,
+    pub reason: String,
+    pub disabled_by: String,
+    pub disabled_at: String,
+}
+
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<LocalRequirement>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT requirement_id, area, title, is_text, shall_text, guidance, applies, refs, updated_by, updated_at FROM local_requirements WHERE org_id = $1 ORDER BY requirement_id",
+    )
+    .bind(org)
+    .fetch_all(e)
+    .await?)
+}
+
+pub async fn disabled<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Disabled>, DbError> {
+    Ok(sqlx::query_as("SELECT requirement_id, reason, disabled_by, disabled_at FROM disabled_requirements WHERE org_id = $1 ORDER BY requirement_id")
+        .bind(org)
+        .fetch_all(e)
+        .await?)
+}
+
+fn revision_key(org: i64) -> String {
+    format!("catalogue_revision:{org}")
+}
+
+/// How many times the organisation has changed its catalogue; part of the version it records.
+pub async fn revision<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<i64, DbError> {
+    Ok(orgs::meta(e, &revision_key(org)).await?.and_then(|v| v.parse().ok()).unwrap_or(0))
+}
+
+async fn bump(conn: &mut sqlx::AnyConnection, org: i64) -> Result<(), DbError> {
+    let next = revision(&mut *conn, org).await? + 1;
+    orgs::set_meta(&mut *conn, &revision_key(org), &next.to_string()).await
+}
+
+pub async fn save(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO local_requirements (org_id, requirement_id, area, title, is_text, shall_text, guidance, applies, refs, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (org_id, requirement_id) DO UPDATE SET area = excluded.area, title = excluded.title, is_text = excluded.is_text,
+         shall_text = excluded.shall_text, guidance = excluded.guidance, applies = excluded.applies, refs = excluded.refs,
+         updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+    )
+    .bind(org)
+    .bind(&r.requirement_id)
+    .bind(&r.area)
+    .bind(&r.title)
+    .bind(&r.is_text)
+    .bind(&r.shall_text)
+    .bind(&r.guidance)
+    .bind(&r.applies)
+    .bind(&r.refs)
+    .bind(&r.updated_by)
+    .bind(&r.updated_at)
+    .execute(&mut *conn)
+    .await?;
+    bump(conn, org).await
+}
+
+pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM local_requirements WHERE org_id = $1 AND requirement_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    bump(conn, org).await
+}
+
+pub async fn disable(conn: &mut sqlx::AnyConnection, org: i64, id: &str, reason: &str, by: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO disabled_requirements (org_id, requirement_id, reason, disabled_by, disabled_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id, requirement_id) DO NOTHING")
+        .bind(org)
+        .bind(id)
+        .bind(reason)
+        .bind(by)
+        .bind(crate::db::now())
+        .execute(&mut *conn)
+        .await?;
+    bump(conn, org).await
+}
+
+pub async fn enable(conn: &mut sqlx::AnyConnection, org: i64, id: &str) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM disabled_requirements WHERE org_id = $1 AND requirement_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    bump(conn, org).await
+}
