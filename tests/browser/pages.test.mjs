@@ -73,14 +73,17 @@ test('every page a user can reach is accessible', async () => {
   // Follow the navigation, one record of each register, and its edit and delete pages.
   const navLinks = await page.locator('nav[aria-label] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   queue.push(...navLinks, '/outage?category=inside_network&hours=720', '/account', '/units/new', '/activities/new', '/people/new', '/systems/new', '/suppliers/new', '/users/new');
-  for (const register of ['units', 'activities', 'people', 'systems', 'suppliers', 'resources', 'dependencies', 'users']) {
+  for (const register of ['units', 'activities', 'people', 'systems', 'suppliers', 'resources', 'dependencies', 'assets', 'actions', 'users']) {
     await page.goto(`${BASE}/${register}`);
     const first = await page.locator('table tbody th a').first().getAttribute('href');
     queue.push(first);
     if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
     if (register === 'activities') queue.push(`${first}/bia`);
+    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`);
+    if (register === 'assets') queue.push(`${first}/classify`);
   }
-  queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data');
+  queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
+    '/requirements/new', '/actions/new', '/overview', '/actions?status=overdue');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);

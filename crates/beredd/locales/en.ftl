@@ -669,3 +669,24 @@ ref-local = Own references
 entity-requirement = Requirement
 audit-action-disable = Turned off
 audit-action-enable = Turned on
+
+## Overview of classification and self-assessment
+nav-overview = Overview
+overview-title = Overview: classification and requirements
+overview-intro = The systems ordered by the highest level they must meet, how far their self-assessment has come, which requirements are most often unmet, and which actions are overdue.
+overview-print = Print the classification report
+overview-report-for = Report for
+overview-whole-org = The whole organisation
+overview-chart = Requirement fulfilment per system
+overview-chart-desc = Each bar is a system, split by how many of its requirements are met, partly met, not met, not applicable and not assessed. The same figures are in the table below the chart.
+overview-table = Fulfilment per system in figures
+overview-assets = Information assets
+overview-share = Share met
+overview-no-systems = No system holds classified information yet. Add information and say which systems hold it.
+overview-gaps = Requirements most often unmet
+overview-no-gaps = No gaps are recorded.
+overview-not-met = Systems where it is not met
+overview-partly = Systems where it is partly met
+overview-overdue = Overdue actions
+overview-no-overdue = No actions are overdue.
+overview-all-overdue = All overdue actions in the action plan

@@ -669,3 +669,24 @@ ref-local = Egna referenser
 entity-requirement = Krav
 audit-action-disable = Stängde av
 audit-action-enable = Slog på
+
+## Översikt över klassning och självskattning
+nav-overview = Översikt
+overview-title = Översikt: klassning och krav
+overview-intro = Systemen ordnade efter den högsta nivå de måste klara, hur långt självskattningen har kommit, vilka krav som oftast brister och vilka åtgärder som är försenade.
+overview-print = Skriv ut klassningsrapporten
+overview-report-for = Rapport för
+overview-whole-org = Hela organisationen
+overview-chart = Uppfyllnad av kraven per system
+overview-chart-desc = Varje stapel är ett system. Den delas upp efter hur många av systemets krav som är uppfyllda, delvis uppfyllda, inte uppfyllda, inte tillämpliga och inte bedömda. Samma siffror står i tabellen under diagrammet.
+overview-table = Uppfyllnad per system i siffror
+overview-assets = Informationsmängder
+overview-share = Andel uppfyllda
+overview-no-systems = Inget system håller någon klassad information ännu. Lägg till information och ange vilka system som håller den.
+overview-gaps = Krav som oftast brister
+overview-no-gaps = Inga brister är registrerade.
+overview-not-met = System där kravet inte uppfylls
+overview-partly = System där kravet uppfylls delvis
+overview-overdue = Försenade åtgärder
+overview-no-overdue = Inga åtgärder är försenade.
+overview-all-overdue = Alla försenade åtgärder i handlingsplanen

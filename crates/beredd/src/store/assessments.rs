@@ -36,6 +36,11 @@ pub async fn for_system<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, sys
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1 AND system_id = $2")).bind(org).bind(system).fetch_all(e).await?)
 }
 
+/// Every assessment of the organisation, for the overview.
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Assessment>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1")).bind(org).fetch_all(e).await?)
+}
+
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str) -> Result<Option<Assessment>, DbError> {
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1 AND system_id = $2 AND requirement_id = $3"))
         .bind(org)

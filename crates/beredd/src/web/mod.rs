@@ -112,6 +112,7 @@ pub fn router(state: AppState) -> Router {
         .route("/systems/{id}/assessment/{req}", get(pages::assessment::form).post(pages::assessment::save))
         .route("/assets/{id}/classify", get(pages::classify::form).post(pages::classify::save))
         .route("/requirements", get(pages::requirements::list))
+        .route("/overview", get(pages::overview::page))
         .route("/requirements/new", get(pages::local_requirements::new_form).post(pages::local_requirements::create))
         .route("/requirements/{id}", get(pages::requirements::show))
         .route("/requirements/{id}/edit", get(pages::local_requirements::edit_form).post(pages::local_requirements::update))

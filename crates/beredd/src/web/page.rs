@@ -34,6 +34,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/dependencies", "nav-dependencies"),
     ("/assets", "nav-assets"),
     ("/requirements", "nav-requirements"),
+    ("/overview", "nav-overview"),
     ("/actions", "nav-actions"),
     ("/outage", "nav-outage"),
     ("/scenarios", "nav-scenarios"),

@@ -686,3 +686,46 @@ async fn a_municipality_adds_its_own_requirements_and_turns_ours_off_and_the_ver
         assert_eq!(trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["delete", "enable", "disable", "create"], "{kind:?}");
     }
 }
+
+#[tokio::test]
+async fn the_overview_ranks_systems_by_level_charts_their_fulfilment_and_lists_gaps_and_overdue_actions() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let id = |r: crate::harness::Reply| r.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+    assert!(s.get("/overview").await.body.contains("Inget system håller någon klassad information ännu."));
+    let low = id(s.post("/systems/new", &[("name", "Webbplats"), ("kind", "it_system"), ("hosting", "internal")]).await);
+    let high = id(s.post("/systems/new", &[("name", "Journal <script>"), ("kind", "it_system"), ("hosting", "internal")]).await);
+    for (name, sys, levels) in [("Nyheter", &low, ["0", "1", "1", "0"]), ("Patientjournal", &high, ["3", "3", "2", "3"])] {
+        let a = id(s.post("/assets/new", &[("name", name), ("systems", sys)]).await);
+        s.post(&format!("/assets/{a}/classify"), &[("level_k", levels[0]), ("level_r", levels[1]), ("level_t", levels[2]), ("level_s", levels[3])]).await;
+    }
+    for (sys, status) in [(&high, "not_fulfilled"), (&low, "partly")] {
+        let r = s.post(&format!("/systems/{sys}/assessment/STY-01"), &[("status", status), ("create_action", "on"), ("action_due", "2021-12-16")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+    }
+    s.post(&format!("/systems/{high}/assessment/STY-02"), &[("status", "fulfilled")]).await;
+
+    let page = s.get("/overview").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let systems = texts(&page.body, "caption#table-title ~ tbody th");
+    assert_eq!(systems, ["Journal <script>", "Webbplats"], "the highest level first");
+    let doc = scraper::Html::parse_document(&page.body);
+    let cells = |row: usize| -> Vec<String> {
+        let sel = scraper::Selector::parse("caption#table-title ~ tbody tr").unwrap();
+        let tr = doc.select(&sel).nth(row).unwrap();
+        tr.select(&scraper::Selector::parse("td").unwrap()).map(|c| c.text().collect()).collect()
+    };
+    let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+    let derived = catalogue.requirements.iter().filter(|r| r.applies.holds(&beredd_domain::classification::Levels::new(3, 3, 2, 3).unwrap(), &[])).count();
+    let high_row = cells(0);
+    assert_eq!(high_row[0], "K3 R3 T2 S3");
+    assert_eq!(&high_row[2..7], ["1", "0", "1", "0", &(derived - 2).to_string()], "{high_row:?}");
+    // The chart draws the same figures: one bar per system, one segment per non-empty state.
+    let rects: Vec<_> = doc.select(&scraper::Selector::parse("svg.chart rect").unwrap()).collect();
+    assert_eq!(rects.len(), 3 + 2, "three states for the journal, two for the web site");
+    assert!(rects.iter().any(|r| r.text().collect::<String>() == "Journal <script>: Inte uppfyllt 1"));
+    assert!(!page.body.contains("<script>:"), "names are escaped in the SVG");
+    // The requirement unmet in most systems heads the gap list; both actions are overdue.
+    assert_eq!(texts(&page.body, "#gaps-heading ~ div tbody th"), ["STY-01"]);
+    assert_eq!(texts(&page.body, "ul.overdue li").len(), 2);
+}

@@ -23,12 +23,17 @@ use crate::web::registers::actions::optional_date;
 
 /// The level and legal flags a system must meet, from the information it holds.
 pub async fn required(db: &sqlx::AnyPool, org: i64, system: i64) -> Result<(Levels, Vec<LegalFlag>), AppError> {
-    let held: Vec<assets::Asset> = assets::list(db, org).await?.into_iter().filter(|a| a.system_ids.contains(&system)).collect();
+    Ok(required_from(&assets::list(db, org).await?, system))
+}
+
+/// The same, from assets already loaded.
+pub fn required_from(all: &[assets::Asset], system: i64) -> (Levels, Vec<LegalFlag>) {
+    let held: Vec<&assets::Asset> = all.iter().filter(|a| a.system_ids.contains(&system)).collect();
     let levels: Vec<Levels> = held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
     let mut flags: Vec<LegalFlag> = held.iter().flat_map(|a| a.flags()).collect();
     flags.sort();
     flags.dedup();
-    Ok((Levels::highest(&levels), flags))
+    (Levels::highest(&levels), flags)
 }
 
 fn title(r: &Requirement, tr: &Tr) -> String {

@@ -10,6 +10,7 @@ pub mod home;
 pub mod local_requirements;
 pub mod login;
 pub mod organisation;
+pub mod overview;
 pub mod outage;
 pub mod outage_graph;
 pub mod reports;
