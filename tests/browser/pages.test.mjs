@@ -83,7 +83,8 @@ test('every page a user can reach is accessible', async () => {
     if (register === 'assets') queue.push(`${first}/classify`);
   }
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
-    '/requirements/new', '/actions/new', '/overview', '/actions?status=overdue');
+    '/requirements/new', '/actions/new', '/overview', '/actions?status=overdue',
+    '/plan-templates/ifo-ekonomiskt-bistand');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);

@@ -690,3 +690,33 @@ overview-partly = Systems where it is partly met
 overview-overdue = Overdue actions
 overview-no-overdue = No actions are overdue.
 overview-all-overdue = All overdue actions in the action plan
+
+## Continuity plan templates
+nav-plan-templates = Plan templates
+plan-templates-title = Continuity plan templates
+plan-templates-intro = The templates show how a unit can work when the systems are down: fallback routines step by step, what must be in place beforehand, contacts, the citizens' hotline, communication and checklists. A unit's continuity plan starts from a template and is adapted to its own activities. The templates are in Swedish.
+plan-template-title = Plan template: { $name }
+plan-template-version = Version
+plan-template-routines = { $n ->
+    [one] one fallback routine
+   *[other] { $n } fallback routines
+}
+plan-routines = Fallback routines
+plan-trigger = When do we switch to the fallback routine?
+plan-switch-back = When do we switch back?
+plan-steps = Step by step
+plan-resources = What must be in place beforehand
+plan-reentry = What must be entered in the systems afterwards
+plan-externals = External contacts
+plan-hotline = Hotline for the public
+plan-hotline-hours = Hours
+plan-hotline-answered-by = Who answers
+plan-hotline-script = What the person answering says
+plan-communication = Communication
+plan-comm-web = Text for a temporary web page
+plan-comm-hotline = Recorded message
+plan-comm-media = To the media
+plan-comm-spokesperson = Spokesperson
+plan-checklists = Checklists
+attention-overdue-actions = Actions in the action plan that are overdue:
+attention-unclassified = Information not classified yet:

@@ -690,3 +690,33 @@ overview-partly = System där kravet uppfylls delvis
 overview-overdue = Försenade åtgärder
 overview-no-overdue = Inga åtgärder är försenade.
 overview-all-overdue = Alla försenade åtgärder i handlingsplanen
+
+## Mallar för kontinuitetsplaner
+nav-plan-templates = Planmallar
+plan-templates-title = Mallar för kontinuitetsplaner
+plan-templates-intro = Mallarna visar hur en enhet kan arbeta när systemen ligger nere: reservrutiner steg för steg, vad som måste finnas på plats i förväg, kontakter, upplysningstelefon, kommunikation och checklistor. En enhets kontinuitetsplan utgår från en mall och anpassas till enhetens egna verksamheter.
+plan-template-title = Planmall: { $name }
+plan-template-version = Version
+plan-template-routines = { $n ->
+    [one] en reservrutin
+   *[other] { $n } reservrutiner
+}
+plan-routines = Reservrutiner
+plan-trigger = När går vi över till reservrutinen?
+plan-switch-back = När går vi tillbaka?
+plan-steps = Steg för steg
+plan-resources = Det här måste finnas på plats i förväg
+plan-reentry = Det här ska föras in i systemen efteråt
+plan-externals = Externa kontakter
+plan-hotline = Upplysningstelefon för allmänheten
+plan-hotline-hours = Öppettider
+plan-hotline-answered-by = Vem svarar
+plan-hotline-script = Vad den som svarar säger
+plan-communication = Kommunikation
+plan-comm-web = Text för en tillfällig webbsida
+plan-comm-hotline = Inspelat meddelande
+plan-comm-media = Till media
+plan-comm-spokesperson = Talesperson
+plan-checklists = Checklistor
+attention-overdue-actions = Åtgärder i handlingsplanen som är försenade:
+attention-unclassified = Information som inte är klassad ännu:

@@ -30,6 +30,8 @@ pub struct AppState {
     pub throttle: Arc<auth::Throttle>,
     /// Beredd's requirement catalogue, from `library/requirements`.
     pub catalogue: Arc<crate::catalogue::Catalogue>,
+    /// The continuity plan templates, from `library/plan-templates`.
+    pub plan_templates: Arc<Vec<crate::plan_templates::PlanTemplate>>,
     /// Mark cookies `Secure` (set when Beredd is served over HTTPS).
     pub secure_cookies: bool,
 }
@@ -38,7 +40,8 @@ impl AppState {
     /// Loads the content Beredd serves; a broken catalogue stops the start with a message.
     pub fn new(db: Db, secure_cookies: bool) -> anyhow::Result<AppState> {
         let catalogue = Arc::new(crate::catalogue::Catalogue::load()?);
-        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue })
+        let plan_templates = Arc::new(crate::plan_templates::load()?);
+        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates })
     }
 }
 
@@ -113,6 +116,8 @@ pub fn router(state: AppState) -> Router {
         .route("/assets/{id}/classify", get(pages::classify::form).post(pages::classify::save))
         .route("/requirements", get(pages::requirements::list))
         .route("/overview", get(pages::overview::page))
+        .route("/plan-templates", get(pages::plan_templates::list))
+        .route("/plan-templates/{id}", get(pages::plan_templates::show))
         .route("/requirements/new", get(pages::local_requirements::new_form).post(pages::local_requirements::create))
         .route("/requirements/{id}", get(pages::requirements::show))
         .route("/requirements/{id}/edit", get(pages::local_requirements::edit_form).post(pages::local_requirements::update))

@@ -37,6 +37,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/overview", "nav-overview"),
     ("/actions", "nav-actions"),
     ("/outage", "nav-outage"),
+    ("/plan-templates", "nav-plan-templates"),
     ("/scenarios", "nav-scenarios"),
 ];
 

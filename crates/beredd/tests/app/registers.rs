@@ -728,4 +728,22 @@ async fn the_overview_ranks_systems_by_level_charts_their_fulfilment_and_lists_g
     // The requirement unmet in most systems heads the gap list; both actions are overdue.
     assert_eq!(texts(&page.body, "#gaps-heading ~ div tbody th"), ["STY-01"]);
     assert_eq!(texts(&page.body, "ul.overdue li").len(), 2);
+    let home = s.get("/").await.body;
+    assert!(home.contains("Åtgärder i handlingsplanen som är försenade:"), "the coordinator's start page names overdue actions");
+}
+
+#[tokio::test]
+async fn the_continuity_plan_templates_can_be_read_step_by_step() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+    let s = app.login("lasare").await;
+    let list = s.get("/plan-templates").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(texts(&list.body, "ul.template-list h2").len(), beredd::plan_templates::load().unwrap().len());
+    let page = s.get("/plan-templates/ifo-ekonomiskt-bistand").await.body;
+    let steps = texts(&page, "ol.steps li");
+    assert!(steps.iter().any(|st| st.starts_with("Ekonomihandläggare:") && st.contains("bankdosan")), "{steps:?}");
+    assert!(page.contains("Utbetalning av ekonomiskt bistånd"));
+    assert!(page.contains("href=\"tel:") , "external numbers can be called from a phone");
+    assert_eq!(s.get("/plan-templates/nope").await.status, StatusCode::NOT_FOUND);
 }

@@ -88,6 +88,11 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
             tr.t("attention-system-no-units"),
             systems.iter().filter(|s| s.unit_ids.is_empty() && s.kind != "infrastructure").map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect(),
         ));
+        // Overdue actions in the action plan, and information nobody has classified yet.
+        let late: Vec<_> = crate::store::actions::list(&state.db.pool, user.org_id).await?.into_iter().filter(crate::web::registers::actions::overdue).collect();
+        attention.extend(item(tr.t("attention-overdue-actions"), late.iter().map(|a| link(&a.title, format!("/actions/{}", a.id))).collect()));
+        let unclassified: Vec<_> = crate::store::assets::list(&state.db.pool, user.org_id).await?.into_iter().filter(|a| a.current.is_none()).collect();
+        attention.extend(item(tr.t("attention-unclassified"), unclassified.iter().map(|a| link(&a.name, format!("/assets/{}/classify", a.id))).collect()));
         attention.extend(item(
             tr.t("attention-cloud-no-supplier"),
             systems.iter().filter(|s| s.hosting == "supplier_cloud" && s.supplier_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect(),

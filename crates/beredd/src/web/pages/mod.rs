@@ -11,6 +11,7 @@ pub mod local_requirements;
 pub mod login;
 pub mod organisation;
 pub mod overview;
+pub mod plan_templates;
 pub mod outage;
 pub mod outage_graph;
 pub mod reports;
