@@ -720,3 +720,5 @@ plan-comm-spokesperson = Spokesperson
 plan-checklists = Checklists
 attention-overdue-actions = Actions in the action plan that are overdue:
 attention-unclassified = Information not classified yet:
+list-export = Download the list as an Excel file
+action-origin-requirements = Self-assessment of requirements

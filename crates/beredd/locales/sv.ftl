@@ -720,3 +720,5 @@ plan-comm-spokesperson = Talesperson
 plan-checklists = Checklistor
 attention-overdue-actions = Åtgärder i handlingsplanen som är försenade:
 attention-unclassified = Information som inte är klassad ännu:
+list-export = Hämta listan som Excel-fil
+action-origin-requirements = Självskattning av krav

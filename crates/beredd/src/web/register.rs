@@ -168,6 +168,9 @@ pub struct Table {
     pub rows: Vec<RowView>,
     pub count: String,
     pub empty: String,
+    /// The same list, searched, filtered and sorted the same way, as an Excel file.
+    pub export_href: String,
+    pub export_label: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -287,7 +290,10 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
             }
         })
         .collect();
+    let export_qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(q.iter().filter(|(k, _)| *k != "msg")).finish();
     Table {
+        export_href: format!("/{}/export?{export_qs}", R::SLUG),
+        export_label: tr.t("list-export"),
         caption: title::<R>(tr, "title"),
         count: tr.tn("list-count", rows.len() as i64),
         empty: tr.t("list-empty"),
@@ -314,6 +320,28 @@ pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>,
         ctx: ctx.with_flash(q.get("msg").map(String::as_str)),
     };
     Ok(page.into_response())
+}
+
+/// The list as an Excel workbook: the columns and rows the page shows, with its search, filters
+/// and sort order.
+pub async fn export<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let records = R::load_all(&state.db, user.org_id).await?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let table = build_table::<R>(&records, &lk, &tr, &q);
+    let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
+    let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
+    let widths: Vec<f64> = header.iter().enumerate().map(|(i, _)| if i == 0 { 40.0 } else { 24.0 }).collect();
+    let bytes = crate::web::pages::reports::workbook(&table.caption.chars().take(31).collect::<String>(), &header, &widths, &rows)?;
+    let name = format!("{}-{}.xlsx", R::SLUG, &crate::db::now()[..10]);
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 async fn load_or_404<R: Register>(state: &AppState, org: i64, id: i64) -> Result<R::Record, AppError> {
@@ -480,6 +508,7 @@ pub fn routes<R: Register>(router: axum::Router<AppState>) -> axum::Router<AppSt
     router
         .route(&base, get(list::<R>))
         .route(&format!("{base}/new"), get(new_form::<R>).post(create::<R>))
+        .route(&format!("{base}/export"), get(export::<R>))
         .route(&format!("{base}/{{id}}"), get(show::<R>))
         .route(&format!("{base}/{{id}}/edit"), get(edit_form::<R>).post(update::<R>))
         .route(&format!("{base}/{{id}}/delete"), get(delete_confirm::<R>).post(delete::<R>))

@@ -18,7 +18,7 @@ const GET_ROUTES: &[&str] = &[
     "/scenarios", "/scenarios/new", "/scenarios/1", "/scenarios/1/edit", "/scenarios/1/delete",
     "/outage", "/outage?category=inside_network", "/activities/1/bia", "/requirements", "/requirements/STY-01", "/assets", "/assets/new", "/assets/1", "/assets/1/edit", "/assets/1/classify",
     "/systems/1/assessment", "/systems/1/assessment/STY-01", "/systems/1/procurement/pdf", "/reports/classification/xlsx", "/evidence/1",
-    "/requirements/new", "/requirements/EGEN-01/edit", "/overview", "/plan-templates", "/plan-templates/lss", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
+    "/requirements/new", "/requirements/EGEN-01/edit", "/overview", "/plan-templates", "/plan-templates/lss", "/units/export", "/actions/export", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",

@@ -171,3 +171,42 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
     assert_eq!(get_bytes(&s, "/reports/classification/pdf?unit=999999").await.0, StatusCode::NOT_FOUND);
     assert_eq!(get_bytes(&s, "/systems/999999/procurement/pdf").await.0, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let top = app.add_unit("Socialförvaltningen", None).await;
+    app.add_unit("Äldreboendet Björkgården", Some(top)).await;
+    app.add_unit("Hemtjänst Norr", Some(top)).await;
+    app.add_unit("=HYPERLINK(\"http://x\")", None).await;
+
+    let (status, ctype, bytes) = get_bytes(&s, "/units/export?sort=name&dir=desc").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(ctype.contains("spreadsheetml"));
+    let rows = xlsx_rows(bytes);
+    assert_eq!(rows.len(), 5, "a header and the four units");
+    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names, ["Äldreboendet Björkgården", "Socialförvaltningen", "Hemtjänst Norr", "=HYPERLINK(\"http://x\")"], "Swedish order, descending");
+    let (_, _, bytes) = get_bytes(&s, "/units/export?q=hemtj").await;
+    assert_eq!(xlsx_rows(bytes).len(), 2, "the search applies");
+    assert!(s.get("/units?q=hemtj").await.body.contains("/units/export?q=hemtj"), "the list links to its own export");
+
+    // The action plan filters by owner, unit and origin, and exports what it shows.
+    let owner = s.post("/people/new", &[("name", "Anna Ek"), ("kind", "staff"), ("unit", &top.to_string())]).await;
+    let owner = id_of(&owner);
+    s.post("/actions/new", &[("title", "Öva reservrutinen"), ("owner", &owner), ("unit", &top.to_string()), ("priority", "high"), ("status", "planned")]).await;
+    s.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
+    assert_eq!(texts(&s.get(&format!("/actions?owner={owner}")).await.body, "table.register tbody tr").len(), 1);
+    assert_eq!(texts(&s.get(&format!("/actions?unit={top}")).await.body, "table.register tbody tr").len(), 1);
+    assert_eq!(texts(&s.get("/actions?origin=manual").await.body, "table.register tbody tr").len(), 2);
+    assert!(texts(&s.get("/actions?origin=requirement").await.body, "table.register tbody tr").is_empty());
+    let (_, _, bytes) = get_bytes(&s, &format!("/actions/export?owner={owner}")).await;
+    let rows = xlsx_rows(bytes);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1][0], "Öva reservrutinen");
+    assert_eq!(rows[1][1], "Anna Ek");
+
+    let anonymous = app.client().get(format!("{}/actions/export", s.base)).send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no export");
+}

@@ -77,7 +77,7 @@ fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> AppError {
 }
 
 /// A workbook with one sheet: a bold, frozen header row with a filter, and the rows.
-fn workbook(sheet: &str, header: &[String], widths: &[f64], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+pub fn workbook(sheet: &str, header: &[String], widths: &[f64], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();

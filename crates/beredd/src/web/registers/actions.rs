@@ -69,17 +69,34 @@ impl Register for Actions {
             Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()),
         ]
     }
-    fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+        use crate::web::forms::Choice;
         let mut statuses = with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
-        statuses.push(crate::web::forms::Choice { value: "overdue".into(), label: tr.t("action-overdue"), depth: 0 });
-        vec![FilterView { name: "status", label: tr.t("field-status"), choices: statuses, value: q.get("status").cloned().unwrap_or_default() }]
+        statuses.push(Choice { value: "overdue".into(), label: tr.t("action-overdue"), depth: 0 });
+        let origins = with_all(
+            vec![
+                Choice { value: "requirement".into(), label: tr.t("action-origin-requirements"), depth: 0 },
+                Choice { value: "manual".into(), label: tr.t("action-origin-manual"), depth: 0 },
+            ],
+            tr,
+        );
+        let value = |k: &str| q.get(k).cloned().unwrap_or_default();
+        vec![
+            FilterView { name: "status", label: tr.t("field-status"), choices: statuses, value: value("status") },
+            FilterView { name: "owner", label: tr.t("field-responsible"), choices: with_all(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()).collect(), tr), value: value("owner") },
+            FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: value("unit") },
+            FilterView { name: "origin", label: tr.t("field-origin"), choices: origins, value: value("origin") },
+        ]
     }
     fn keep(r: &actions::Action, q: &Query_) -> bool {
-        match q.get("status").map(String::as_str) {
+        let status = match q.get("status").map(String::as_str) {
             None | Some("") => true,
             Some("overdue") => overdue(r),
             Some(s) => r.status == s,
-        }
+        };
+        let id_matches = |key: &str, value: Option<i64>| q.get(key).filter(|v| !v.is_empty()).is_none_or(|v| value.map(|x| x.to_string()) == Some(v.clone()));
+        let origin = q.get("origin").filter(|v| !v.is_empty()).is_none_or(|o| &r.origin == o);
+        status && origin && id_matches("owner", r.owner_id) && id_matches("unit", r.unit_id)
     }
     fn details(r: &actions::Action, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         let origin = match (r.origin.as_str(), &r.origin_ref) {
