@@ -149,6 +149,7 @@ pub struct FormView {
     pub fields: Vec<Field>,
     pub error_summary: Vec<(String, String)>,
     pub submit: String,
+    pub secondary: Option<(String, String)>,
     pub notice: Option<String>,
     pub files: Vec<FileRow>,
     pub upload_action: String,
@@ -174,7 +175,7 @@ async fn view(state: &AppState, user: &CurrentUser, system: &systems::System, r:
         errors.add("file", e);
         errors.message("file", &page.ctx.tr)
     });
-    let FormPage { ctx, action, cancel, fields, error_summary, submit, notice, .. } = page;
+    let FormPage { ctx, action, cancel, fields, error_summary, submit, notice, secondary } = page;
     Ok(FormView {
         ctx,
         action,
@@ -182,6 +183,7 @@ async fn view(state: &AppState, user: &CurrentUser, system: &systems::System, r:
         fields,
         error_summary,
         submit,
+        secondary,
         notice,
         files,
         upload_action: format!("/systems/{}/assessment/{}/evidence", system.id, r.id),
