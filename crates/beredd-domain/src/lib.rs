@@ -6,6 +6,7 @@ pub mod bia;
 pub mod classification;
 pub mod graph;
 pub mod kinds;
+pub mod plan;
 pub mod roles;
 pub mod sort;
 pub mod text;

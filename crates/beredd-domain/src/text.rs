@@ -56,6 +56,10 @@ pub enum FieldError {
     FileType,
     #[error("the file is empty")]
     FileEmpty,
+    #[error("too many columns")]
+    Columns,
+    #[error("line {line}: {error}")]
+    Line { line: usize, error: Box<FieldError> },
 }
 
 impl FieldError {
@@ -87,6 +91,8 @@ impl FieldError {
             FieldError::FileTooLarge { .. } => "err-file-too-large",
             FieldError::FileType => "err-file-type",
             FieldError::FileEmpty => "err-file-empty",
+            FieldError::Columns => "err-columns",
+            FieldError::Line { error, .. } => error.message_id(),
         }
     }
 
@@ -97,6 +103,7 @@ impl FieldError {
             FieldError::TooShort { min } => Some(*min as i64),
             FieldError::Number { max, .. } => Some(*max),
             FieldError::FileTooLarge { max_mb } => Some(*max_mb as i64),
+            FieldError::Line { error, .. } => error.arg(),
             _ => None,
         }
     }

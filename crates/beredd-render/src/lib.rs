@@ -15,6 +15,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("common.typ", include_str!("../typst/common.typ")),
     ("procurement.typ", include_str!("../typst/procurement.typ")),
     ("classification.typ", include_str!("../typst/classification.typ")),
+    ("binder.typ", include_str!("../typst/binder.typ")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +35,8 @@ pub enum Document {
     Procurement,
     /// The classified information of a unit or of the whole organisation.
     Classification,
+    /// The continuity binder: approved plans, call lists, checklists and blank paper forms.
+    Binder,
 }
 
 impl Document {
@@ -41,6 +44,7 @@ impl Document {
         match self {
             Document::Procurement => "procurement.typ",
             Document::Classification => "classification.typ",
+            Document::Binder => "binder.typ",
         }
     }
 }

@@ -11,7 +11,7 @@ use beredd_domain::{ActionStatus, Fulfilment, Priority, ContactKind, Criticality
 use serde::Deserialize;
 
 use crate::db::Db;
-use crate::store::{actions, activities, assessments, assets, audit, bia, dependencies, orgs, people, resources, suppliers, systems, units, users};
+use crate::store::{actions, activities, assessments, assets, audit, bia, dependencies, orgs, people, plans, resources, suppliers, systems, units, users};
 
 #[derive(rust_embed::Embed)]
 #[folder = "../../library/demo/"]
@@ -251,6 +251,34 @@ struct AssessmentRow {
     action_owner: Option<String>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct PlansFile {
+    #[serde(default)]
+    plan: Vec<PlanRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlanRow {
+    name: String,
+    template: String,
+    units: Vec<String>,
+    hotline_number: Option<String>,
+    approved_by: String,
+    approved_on: String,
+    printed_on: Option<String>,
+    #[serde(default)]
+    revision: Vec<RevisionRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RevisionRow {
+    approved_by: String,
+    approved_on: String,
+    change_note: String,
+    lead: Option<String>,
+}
+
 /// A file that older demo folders may lack: missing means empty.
 fn parse_optional<T: serde::de::DeserializeOwned + Default>(source: &Source, name: &str) -> anyhow::Result<T> {
     match source {
@@ -304,14 +332,15 @@ pub struct Summary {
     pub dependencies: usize,
     pub assets: usize,
     pub assessments: usize,
+    pub plans: usize,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter, {} resurser, {} beroenden, {} informationsmängder, {} kravbedömningar",
-            self.units, self.people, self.suppliers, self.systems, self.activities, self.resources, self.dependencies, self.assets, self.assessments
+            "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter, {} resurser, {} beroenden, {} informationsmängder, {} kravbedömningar, {} kontinuitetsplaner",
+            self.units, self.people, self.suppliers, self.systems, self.activities, self.resources, self.dependencies, self.assets, self.assessments, self.plans
         )
     }
 }
@@ -582,6 +611,62 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         }
     }
 
+    let f = "plans.toml";
+    let plans_file: PlansFile = parse_optional(source, f)?;
+    let templates = crate::plan_templates::load()?;
+    let (all_units, all_people) = (units::list(&mut *tx, org).await?, people::list(&mut *tx, org).await?);
+    let (all_activities, all_dependencies) = (activities::list(&mut *tx, org).await?, dependencies::list(&mut *tx, org).await?);
+    let all_suppliers = suppliers::list(&mut *tx, org).await?;
+    let all_systems: Vec<systems::System> = {
+        let mut v = Vec::new();
+        for id in system_ids.values() {
+            v.extend(systems::get(&mut tx, org, *id).await?);
+        }
+        v
+    };
+    let regs = crate::plans::Registers { units: &all_units, activities: &all_activities, people: &all_people, dependencies: &all_dependencies, systems: &all_systems, suppliers: &all_suppliers };
+    for p in &plans_file.plan {
+        let key = &p.name;
+        let template = templates.iter().find(|t| t.id == p.template).ok_or_else(|| anyhow!("{f}, post {key:?}: mallen {:?} finns inte", p.template))?;
+        let mut unit_list = Vec::new();
+        for u in &p.units {
+            unit_list.extend(lookup(&unit_ids, f, key, "units", &Some(u.clone()))?);
+        }
+        let mut content = crate::plans::draft(template, &regs, &unit_list);
+        content.hotline.number = check(f, key, "hotline_number", text::optional_phone(p.hotline_number.as_deref().unwrap_or("")))?.unwrap_or_default();
+        let by = person_name(&mut tx, f, key, "approved_by", &p.approved_by).await?;
+        let id = plans::create(&mut tx, org, key, Some(&template.id), &unit_list, &content, &by).await?;
+        // Version 1 is the draft just created; each revision is the next version.
+        let mut versions = vec![(by, p.approved_on.clone(), None, content.clone())];
+        for r in &p.revision {
+            let by = person_name(&mut tx, f, key, "revision.approved_by", &r.approved_by).await?;
+            if let Some(lead) = para(f, key, "revision.lead", &r.lead)? {
+                content.lead = lead;
+            }
+            let note = check(f, key, "revision.change_note", text::optional_line(&r.change_note, 500))?;
+            versions.push((by, r.approved_on.clone(), note, content.clone()));
+        }
+        for (i, (by, on, note, c)) in versions.iter().enumerate() {
+            let number = i as i64 + 1;
+            check(f, key, "approved_on", crate::web::registers::actions::optional_date(on))?;
+            if let Some(gap) = c.gaps().first() {
+                bail!("{f}, post {key:?}, version {number}: planen kan inte godkännas ({gap:?})");
+            }
+            if i > 0 {
+                plans::save_draft(&mut tx, org, id, c, note.as_deref(), by).await?;
+            }
+            plans::approve(&mut tx, org, id, number, by, &crate::plans::one_year_after(on)).await?;
+            plans::backdate(&mut *tx, org, id, number, &format!("{on}T09:00:00Z")).await?;
+            if i == 0
+                && let Some(printed) = &p.printed_on
+            {
+                check(f, key, "printed_on", crate::web::registers::actions::optional_date(printed))?;
+                let print = plans::record_print(&mut tx, org, unit_list.first().copied(), key, by, &[(id, number)]).await?;
+                plans::backdate_print(&mut *tx, print, &format!("{printed}T10:00:00Z")).await?;
+            }
+        }
+    }
+
     let admin = users::NewUser { org_id: org, username: "admin", display_name: "Administratör", password_hash: &hash, role: Role::Admin, lang: "sv" };
     users::insert(&mut *tx, &admin).await?;
     orgs::set_meta(&mut *tx, "demo", "true").await?;
@@ -596,6 +681,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         dependencies: dependencies_file.dependency.len(),
         assets: asset_ids.len(),
         assessments: assessments_file.assessment.len(),
+        plans: plans_file.plan.len(),
     };
     let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
     let text = summary.to_string();

@@ -1,7 +1,9 @@
 //! Beredd's application: storage, web interface and command line.
 
+pub mod binder;
 pub mod catalogue;
 pub mod plan_templates;
+pub mod plans;
 pub mod cli;
 pub mod db;
 pub mod demo;

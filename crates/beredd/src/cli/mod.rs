@@ -1,6 +1,7 @@
-//! The command line: `serve`, `demo`, `user`. One file per subcommand.
+//! The command line: `serve`, `demo`, `user`, `export`. One file per subcommand.
 
 mod demo;
+mod export;
 mod serve;
 mod user;
 
@@ -30,6 +31,9 @@ enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(user::User),
+    /// Write a document to a file (the printed binder).
+    #[command(subcommand)]
+    Export(export::Export),
 }
 
 pub fn main() -> std::process::ExitCode {
@@ -47,6 +51,7 @@ pub fn main() -> std::process::ExitCode {
             Command::Serve(c) => c.run().await,
             Command::Demo(c) => c.run().await,
             Command::User(c) => c.run().await,
+            Command::Export(c) => c.run().await,
         }
     });
     match result {

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (7, "assessments and actions", include_str!("../../migrations/0007_assessments.sql")),
     (8, "evidence files", include_str!("../../migrations/0008_evidence.sql")),
     (9, "local requirements", include_str!("../../migrations/0009_local_requirements.sql")),
+    (10, "continuity plans", include_str!("../../migrations/0010_plans.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

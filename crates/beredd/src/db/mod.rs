@@ -25,6 +25,8 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error("migration {version} failed: {source}")]
     Migration { version: i64, source: sqlx::Error },
+    #[error("stored data cannot be read: {0}")]
+    Corrupt(String),
 }
 
 impl DbError {

@@ -12,6 +12,7 @@ pub mod bia;
 pub mod dependencies;
 pub mod orgs;
 pub mod people;
+pub mod plans;
 pub mod resources;
 pub mod scenarios;
 pub mod sessions;

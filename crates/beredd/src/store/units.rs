@@ -102,5 +102,10 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "assets",
     ));
     out.extend(referrers_from(id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND unit_id = $2 ORDER BY id", org, id).await?, "ref-action", "actions"));
+    out.extend(referrers_from(
+        id_names(db, "SELECT p.id, p.name FROM plans p JOIN plan_units l ON l.plan_id = p.id WHERE p.org_id = $1 AND l.unit_id = $2 ORDER BY p.name", org, id).await?,
+        "ref-plan",
+        "plans",
+    ));
     Ok(out)
 }

@@ -42,27 +42,36 @@ impl FormData {
 
 /// Field errors collected while parsing a form, keyed by field name.
 #[derive(Debug, Default, Clone)]
-pub struct Errors(pub HashMap<&'static str, FieldError>);
+pub struct Errors(pub HashMap<String, FieldError>);
 
 impl Errors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-    pub fn add(&mut self, field: &'static str, e: FieldError) {
-        self.0.entry(field).or_insert(e);
+    pub fn add(&mut self, field: impl Into<String>, e: FieldError) {
+        self.0.entry(field.into()).or_insert(e);
     }
     /// Keeps the value, or records the error and returns the default.
-    pub fn take<T: Default>(&mut self, field: &'static str, r: Result<T, FieldError>) -> T {
+    pub fn take<T: Default>(&mut self, field: impl Into<String>, r: Result<T, FieldError>) -> T {
         r.unwrap_or_else(|e| {
             self.add(field, e);
             T::default()
         })
     }
     pub fn message(&self, field: &str, tr: &Tr) -> Option<String> {
-        self.0.get(field).map(|e| match e.arg() {
-            Some(n) => tr.tn(e.message_id(), n),
-            None => tr.t(e.message_id()),
-        })
+        self.0.get(field).map(|e| error_text(e, tr))
+    }
+}
+
+/// The message that explains an error; one on a line of a text area starts with the line.
+pub fn error_text(e: &FieldError, tr: &Tr) -> String {
+    let text = |e: &FieldError| match e.arg() {
+        Some(n) => tr.tn(e.message_id(), n),
+        None => tr.t(e.message_id()),
+    };
+    match e {
+        FieldError::Line { line, error } => format!("{} {}", tr.tn("err-on-line", *line as i64), text(error)),
+        e => text(e),
     }
 }
 
@@ -120,7 +129,7 @@ pub struct Choice {
 /// One input with its label, value, hint and error, ready for `_field.html`.
 #[derive(Debug, Clone)]
 pub struct Field {
-    pub name: &'static str,
+    pub name: String,
     pub label: String,
     pub kind: FieldKind,
     pub value: String,
@@ -136,17 +145,18 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(name: &'static str, label: String, kind: FieldKind, form: &FormData, errors: &Errors, tr: &Tr) -> Field {
+    pub fn new(name: impl Into<String>, label: String, kind: FieldKind, form: &FormData, errors: &Errors, tr: &Tr) -> Field {
+        let name: String = name.into();
         Field {
-            name,
             label,
-            value: form.text(name).to_owned(),
-            values: form.all(name).into_iter().map(str::to_owned).collect(),
+            value: form.text(&name).to_owned(),
+            values: form.all(&name).into_iter().map(str::to_owned).collect(),
             kind,
             choices: Vec::new(),
             required: false,
             hint: None,
-            error: errors.message(name, tr),
+            error: errors.message(&name, tr),
+            name,
             autocomplete: "off",
             maxlength: 0,
             required_text: tr.t("field-required"),

@@ -37,6 +37,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/overview", "nav-overview"),
     ("/actions", "nav-actions"),
     ("/outage", "nav-outage"),
+    ("/plans", "nav-plans"),
     ("/plan-templates", "nav-plan-templates"),
     ("/scenarios", "nav-scenarios"),
 ];

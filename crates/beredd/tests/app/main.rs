@@ -8,4 +8,5 @@ mod auth;
 mod cli;
 mod registers;
 mod outputs;
+mod plans;
 mod storage;

@@ -82,6 +82,12 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         tr.t("attention-staff-no-phone"),
         lk.people.iter().filter(|p| p.kind == "staff" && in_scope(p.unit_id) && p.work_phone.is_none() && p.private_phone.is_none()).map(|p| link(&p.name, format!("/people/{}/edit", p.id))).collect(),
     ));
+    // Continuity plans due for their yearly review, and binders older than the approved plan.
+    let today = crate::db::now()[..10].to_owned();
+    let plans: Vec<_> = super::plans::standings(&state.db.pool, user.org_id).await?.into_iter().filter(|(p, _)| p.unit_ids.iter().any(|u| in_scope(Some(*u)))).collect();
+    attention.extend(item(tr.t("attention-plan-review"), plans.iter().filter(|(p, s)| s.review_overdue(p, &today)).map(|(p, _)| link(&p.name, format!("/plans/{}", p.id))).collect()));
+    attention.extend(item(tr.t("attention-binder-stale"), plans.iter().filter(|(_, s)| s.binder_stale()).map(|(p, _)| link(&p.name, format!("/plans/{}", p.id))).collect()));
+    attention.extend(item(tr.t("attention-plan-unapproved"), plans.iter().filter(|(_, s)| s.approved.is_none()).map(|(p, _)| link(&p.name, format!("/plans/{}", p.id))).collect()));
     if user.role != beredd_domain::Role::UnitManager {
         attention.extend(item(tr.t("attention-system-no-owner"), systems.iter().filter(|s| s.owner_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect()));
         attention.extend(item(

@@ -12,6 +12,7 @@ pub mod login;
 pub mod organisation;
 pub mod overview;
 pub mod plan_templates;
+pub mod plans;
 pub mod outage;
 pub mod outage_graph;
 pub mod reports;
