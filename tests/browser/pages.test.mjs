@@ -84,7 +84,7 @@ test('every page a user can reach is accessible', async () => {
   }
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
     '/requirements/new', '/actions/new', '/overview', '/actions?status=overdue',
-    '/plan-templates/ifo-ekonomiskt-bistand');
+    '/plan-templates/ifo-ekonomiskt-bistand', '/plans/new', '/plans/1', '/plans/1/edit', '/plans/1/diff?from=1&to=2', '/plans/6');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);
@@ -94,6 +94,32 @@ test('every page a user can reach is accessible', async () => {
     await expectAccessible(page, path);
   }
   assert.ok(visited.size >= 40, `walked ${visited.size} pages`);
+  await page.context().close();
+});
+
+test('a plan is revised in the browser: errors name the line, approval makes the printed binder stale', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/plans`);
+  await page.getByRole('link', { name: 'Kontinuitetsplan ekonomiskt bistånd' }).click();
+  await page.getByRole('link', { name: 'Börja ett nytt utkast' }).click();
+  const callList = page.getByLabel('Ringlista', { exact: true });
+  const before = await callList.inputValue();
+  await callList.fill(before + '\nNy vikarie | Socialsekreterare | saknas');
+  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Ringlista: Rad \d+: Ange ett telefonnummer/);
+  await expectAccessible(page, 'plan form with errors');
+  await callList.fill(before + '\nNy vikarie | Socialsekreterare | 070-174 06 98');
+  await page.getByLabel('Vad som ändrats').fill('Ny vikarie på ringlistan');
+  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
+  await page.getByRole('button', { name: 'Godkänn utkastet' }).click();
+  await page.getByRole('status').filter({ hasText: 'Planen är godkänd' }).waitFor();
+  await page.getByText('Pärmen har version 1, skriv ut den nya').waitFor();
+  await page.getByRole('link', { name: 'Jämför med version 1' }).click();
+  assert.match(await page.locator('li.diff-added').first().textContent(), /Ny vikarie/);
+  await expectAccessible(page, 'plan diff');
   await page.context().close();
 });
 

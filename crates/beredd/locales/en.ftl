@@ -867,8 +867,14 @@ binder-how-to-use = How to use the binder: keep it locked away but within reach 
 binder-marking = Internal: contains personal data. Keep locked away.
 binder-reached = Reached
 binder-time = at
-binder-fact-mtpd = Tolerates at most { $n } hours of outage
-binder-fact-rto = must be running within { $n } hours
+binder-fact-mtpd = Tolerates at most { $n ->
+    [one] one hour
+   *[other] { $n } hours
+} of outage
+binder-fact-rto = must be running within { $n ->
+    [one] one hour
+   *[other] { $n } hours
+}
 binder-fact-systems = Depends on: { $systems }
 binder-forms = Forms
 binder-forms-intro = Copy the forms in advance and keep the copies in the binder. Write clearly, with date and time, and sign. What is written here is entered in the systems afterwards.

@@ -867,8 +867,14 @@ binder-how-to-use = Så används pärmen: Förvara den inlåst men åtkomlig på
 binder-marking = Intern: innehåller personuppgifter. Förvaras inlåst.
 binder-reached = Nådd
 binder-time = kl.
-binder-fact-mtpd = Tål avbrott i högst { $n } timmar
-binder-fact-rto = ska vara igång inom { $n } timmar
+binder-fact-mtpd = Tål avbrott i högst { $n ->
+    [one] en timme
+   *[other] { $n } timmar
+}
+binder-fact-rto = ska vara igång inom { $n ->
+    [one] en timme
+   *[other] { $n } timmar
+}
 binder-fact-systems = Beroende av: { $systems }
 binder-forms = Blanketter
 binder-forms-intro = Kopiera blanketterna i förväg och förvara kopiorna i pärmen. Skriv tydligt, med datum och klockslag, och signera. Det som skrivs här förs in i systemen efteråt.

@@ -1,0 +1,102 @@
+//! How long the printed binder takes, from the database to the PDF: for the demo municipality
+//! (6 approved plans) and for a generated organisation of 300 units with one plan each. The
+//! sizes of both PDFs are printed before the timings. Run with `cargo bench -p beredd --bench binder`.
+
+use beredd::binder::{self, Scope};
+use beredd::db::Db;
+use beredd::store::{activities, orgs, people, plans, units};
+use beredd::web::i18n::{Catalog, Lang, Tr};
+use beredd_domain::{ContactKind, Criticality, UnitKind};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+async fn demo(dir: &std::path::Path) -> (Db, i64) {
+    let db = Db::connect(&format!("sqlite://{}", dir.join("demo.db").display())).await.unwrap();
+    db.migrate().await.unwrap();
+    beredd::demo::load(&db, &beredd::demo::Source::Embedded, "ett långt lösenord").await.unwrap();
+    let org = orgs::first(&db.pool).await.unwrap().unwrap().id;
+    (db, org)
+}
+
+/// 300 home-care units, each with a manager, five staff, two critical activities and an approved
+/// plan drafted from the home-care template.
+async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
+    let db = Db::connect(&format!("sqlite://{}", dir.join("big.db").display())).await.unwrap();
+    db.migrate().await.unwrap();
+    let org = orgs::create(&db.pool, "Storkommun", None).await.unwrap();
+    let templates = beredd::plan_templates::load().unwrap();
+    let template = templates.iter().find(|t| t.id == "hemtjanst").unwrap();
+    let mut tx = db.begin_write().await.unwrap();
+    let top = units::insert(&mut *tx, org, &unit_input("Äldreomsorgen", None, UnitKind::Forvaltning)).await.unwrap();
+    for i in 0..n {
+        let name = format!("Hemtjänstgrupp {i:03}");
+        let unit = units::insert(&mut *tx, org, &unit_input(&name, Some(top), UnitKind::Enhet)).await.unwrap();
+        let mut staff = Vec::new();
+        for s in 0..6 {
+            let p = people::PersonInput {
+                kind: ContactKind::Staff,
+                name: format!("Person {i:03}-{s}"),
+                title: Some(if s == 0 { "Enhetschef".into() } else { "Undersköterska".into() }),
+                unit_id: Some(unit),
+                organisation: None,
+                supplier_id: None,
+                work_phone: Some(format!("070-174 06 {:02}", 10 + s)),
+                private_phone: None,
+                email: None,
+                reachable_off_hours: s < 2,
+                notes: None,
+            };
+            staff.push(people::insert(&mut *tx, org, &p).await.unwrap());
+        }
+        let mut u = unit_input(&name, Some(top), UnitKind::Enhet);
+        u.manager_id = Some(staff[0]);
+        units::update(&mut *tx, org, unit, &u).await.unwrap();
+        for a in ["Hemtjänstbesök", "Utryckning på trygghetslarm"] {
+            let input = activities::ActivityInput { unit_id: unit, name: a.into(), description: None, recipients: None, criticality: Criticality::Samhallsviktig };
+            activities::insert(&mut *tx, org, &input).await.unwrap();
+        }
+    }
+    tx.commit().await.unwrap();
+    let all_units = units::list(&db.pool, org).await.unwrap();
+    let all_people = people::list(&db.pool, org).await.unwrap();
+    let all_activities = activities::list(&db.pool, org).await.unwrap();
+    let regs = beredd::plans::Registers { units: &all_units, activities: &all_activities, people: &all_people, dependencies: &[], systems: &[], suppliers: &[] };
+    let mut tx = db.begin_write().await.unwrap();
+    for u in all_units.iter().filter(|u| u.parent_id.is_some()) {
+        let mut content = beredd::plans::draft(template, &regs, &[u.id]);
+        content.hotline.number = "0980-319 210".into();
+        let id = plans::create(&mut tx, org, &format!("Plan {}", u.name), Some("hemtjanst"), &[u.id], &content, "Bänk").await.unwrap();
+        assert!(plans::approve(&mut tx, org, id, 1, "Bänk", "2027-01-01").await.unwrap());
+    }
+    tx.commit().await.unwrap();
+    (db, org)
+}
+
+fn unit_input(name: &str, parent: Option<i64>, kind: UnitKind) -> units::UnitInput {
+    units::UnitInput { parent_id: parent, kind, name: name.into(), manager_id: None, address: None, staff_count: Some(6), around_the_clock: false, description: None }
+}
+
+fn bench(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (demo_db, demo_org) = rt.block_on(demo(dir.path()));
+    let (big_db, big_org) = rt.block_on(generated(dir.path(), 300));
+    let tr = Tr::new(Catalog::load(), Lang::Sv);
+    let make = |db: &Db, org: i64| {
+        let b = rt.block_on(binder::prepare(&db.pool, &tr, org, Scope::All, "Bänk", "2026-11-23")).unwrap().unwrap();
+        let pdf = binder::render(&b).unwrap();
+        (b.plans.len(), pdf.len())
+    };
+    for (label, db, org) in [("demo", &demo_db, demo_org), ("300 units", &big_db, big_org)] {
+        let start = std::time::Instant::now();
+        let (plans, bytes) = make(db, org);
+        eprintln!("binder of {label}: {plans} plans, {:.1} MB, first run {:.2} s", bytes as f64 / 1_048_576.0, start.elapsed().as_secs_f64());
+    }
+    let mut group = c.benchmark_group("binder");
+    group.sample_size(10);
+    group.bench_function("demo", |b| b.iter(|| make(&demo_db, demo_org)));
+    group.bench_function("300_units", |b| b.iter(|| make(&big_db, big_org)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
