@@ -217,6 +217,25 @@ pub fn tel_uri(phone: &str) -> String {
     out
 }
 
+/// A name made safe for a file on every system: lower-case letters, digits and single dashes,
+/// å, ä and ö written as a and o, at most 60 characters.
+pub fn file_stem(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let c = match c {
+            'å' | 'ä' | 'Å' | 'Ä' => 'a',
+            'ö' | 'Ö' => 'o',
+            'é' | 'É' => 'e',
+            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
+            _ => '-',
+        };
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    out.trim_matches('-').chars().take(60).collect()
+}
+
 /// A plausible e-mail address: one `@`, a non-empty local part, a dotted domain, no spaces.
 pub fn optional_email(input: &str) -> Result<Option<String>, FieldError> {
     let s = input.trim();
@@ -303,6 +322,14 @@ pub fn new_password(input: &str) -> Result<&str, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_stem_keeps_letters_and_digits_and_nothing_a_file_system_minds() {
+        assert_eq!(file_stem("Björkbackens särskilda boende"), "bjorkbackens-sarskilda-boende");
+        assert_eq!(file_stem("../../etc/passwd"), "etc-passwd");
+        assert_eq!(file_stem("Ärende: \"x\" <y>"), "arende-x-y");
+        assert_eq!(file_stem(&"a".repeat(100)).len(), 60);
+    }
 
     #[test]
     fn a_name_is_trimmed_and_must_not_be_empty() {

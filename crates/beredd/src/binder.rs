@@ -13,11 +13,13 @@ use crate::store::{bia, dependencies, orgs, plans, systems, units};
 use crate::web::i18n::Tr;
 
 /// What a binder holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
     All,
     /// A unit and every unit below it.
     Unit(i64),
+    /// Several units and every unit below them (the offline kit).
+    Units(Vec<i64>),
     Plan(i64),
 }
 
@@ -42,24 +44,6 @@ pub fn subtree(all: &[units::Unit], root: i64) -> Vec<i64> {
         i += 1;
     }
     out
-}
-
-/// Letters, digits and dashes only, for a file name.
-pub fn file_stem(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let c = match c {
-            'å' | 'ä' | 'Å' | 'Ä' => 'a',
-            'ö' | 'Ö' => 'o',
-            'é' | 'É' => 'e',
-            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
-            _ => '-',
-        };
-        if !(c == '-' && out.ends_with('-')) {
-            out.push(c);
-        }
-    }
-    out.trim_matches('-').chars().take(60).collect()
 }
 
 const LABELS: &[(&str, &str)] = &[
@@ -193,6 +177,14 @@ pub async fn prepare(pool: &sqlx::AnyPool, tr: &Tr, org: i64, scope: Scope, prin
             let ids = subtree(&all_units, u);
             (unit_name(u), Some(u), all_plans.iter().filter(|p| p.unit_ids.iter().any(|x| ids.contains(x))).collect())
         }
+        Scope::Units(ref chosen) => {
+            if chosen.is_empty() || chosen.iter().any(|u| !all_units.iter().any(|x| x.id == *u)) {
+                return Ok(None);
+            }
+            let ids: Vec<i64> = chosen.iter().flat_map(|u| subtree(&all_units, *u)).collect();
+            let name = chosen.iter().map(|u| unit_name(*u)).collect::<Vec<_>>().join(", ");
+            (name, chosen.first().copied(), all_plans.iter().filter(|p| p.unit_ids.iter().any(|x| ids.contains(x))).collect())
+        }
         Scope::Plan(p) => {
             let Some(plan) = all_plans.iter().find(|x| x.id == p) else { return Ok(None) };
             (plan.name.clone(), plan.unit_ids.first().copied(), vec![plan])
@@ -226,6 +218,7 @@ pub async fn prepare(pool: &sqlx::AnyPool, tr: &Tr, org: i64, scope: Scope, prin
             })
             .collect();
         plan_values.push(json!({
+            "id": p.id,
             "name": p.name,
             "units": p.unit_ids.iter().map(|u| unit_name(*u)).collect::<Vec<_>>().join(", "),
             "version": v.number.to_string(),
@@ -262,7 +255,7 @@ pub async fn prepare(pool: &sqlx::AnyPool, tr: &Tr, org: i64, scope: Scope, prin
         "cover_lines": [printed, tr.ts("binder-printed-by", "name", printed_by)],
         "plans": plan_values,
     });
-    let file_stem = format!("parm-{}-{}", file_stem(&scope_name), today);
+    let file_stem = format!("parm-{}-{}", beredd_domain::text::file_stem(&scope_name), today);
     Ok(Some(Binder { data, plans: held, scope_name, unit_id, file_stem }))
 }
 

@@ -7,6 +7,7 @@ pub mod plans;
 pub mod cli;
 pub mod db;
 pub mod demo;
+pub mod kit;
 pub mod outage;
 pub mod server;
 pub mod store;

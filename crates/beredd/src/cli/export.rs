@@ -1,4 +1,4 @@
-//! `beredd export`: documents written to a file from the command line.
+//! `beredd export`: the binder and the offline crisis kit, written to a file from the command line.
 
 use anyhow::{Context, anyhow, bail};
 
@@ -23,6 +23,62 @@ pub enum Export {
         #[arg(long, default_value = "sv")]
         lang: String,
     },
+    /// The offline crisis kit: one encrypted HTML file. The passphrase is asked for (without
+    /// echo), or read from the first line of standard input when it is not a terminal.
+    Kit {
+        #[command(flatten)]
+        db: super::DbOptions,
+        /// A unit, by name or id (repeat for several); leave out for the whole organisation.
+        #[arg(long)]
+        unit: Vec<String>,
+        /// The HTML file to write.
+        #[arg(long)]
+        out: std::path::PathBuf,
+        /// The kit warns when it is older than this many days.
+        #[arg(long, default_value_t = 30)]
+        max_age_days: u32,
+        /// Language of the kit: sv or en.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+    },
+}
+
+fn language(lang: &str) -> anyhow::Result<Lang> {
+    match lang {
+        "sv" => Ok(Lang::Sv),
+        "en" => Ok(Lang::En),
+        other => bail!("okänt språk {other:?}: använd sv eller en"),
+    }
+}
+
+/// A unit by its name (exact, then ignoring case) or its id.
+fn find_unit(all: &[units::Unit], u: &str) -> anyhow::Result<i64> {
+    let u = u.trim();
+    all.iter()
+        .find(|x| x.name == u || x.id.to_string() == u)
+        .or_else(|| all.iter().find(|x| x.name.to_lowercase() == u.to_lowercase()))
+        .map(|x| x.id)
+        .ok_or_else(|| anyhow!("enheten {u:?} finns inte; ange enhetens namn eller id"))
+}
+
+fn read_passphrase() -> anyhow::Result<String> {
+    use std::io::{IsTerminal, Read};
+    let pass = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Lösenfras för krislådan: ")?;
+        let second = rpassword::prompt_password("Upprepa lösenfrasen: ")?;
+        if first != second {
+            bail!("lösenfraserna är inte lika");
+        }
+        first
+    } else {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        s.lines().next().unwrap_or("").to_owned()
+    };
+    if pass.chars().count() < crate::web::pages::kit::MIN_PASSPHRASE {
+        bail!("lösenfrasen måste ha minst {} tecken", crate::web::pages::kit::MIN_PASSPHRASE);
+    }
+    Ok(pass)
 }
 
 impl Export {
@@ -34,21 +90,9 @@ impl Export {
                 let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let scope = match unit.as_deref().map(str::trim) {
                     None | Some("") => Scope::All,
-                    Some(u) => {
-                        let all = units::list(&db.pool, org.id).await?;
-                        let found = all.iter().find(|x| x.name == u || x.id.to_string() == u).or_else(|| all.iter().find(|x| x.name.to_lowercase() == u.to_lowercase()));
-                        match found {
-                            Some(x) => Scope::Unit(x.id),
-                            None => bail!("enheten {u:?} finns inte; ange enhetens namn eller id"),
-                        }
-                    }
+                    Some(u) => Scope::Unit(find_unit(&units::list(&db.pool, org.id).await?, u)?),
                 };
-                let lang = match lang.as_str() {
-                    "sv" => Lang::Sv,
-                    "en" => Lang::En,
-                    other => bail!("okänt språk {other:?}: använd sv eller en"),
-                };
-                let tr = Tr::new(Catalog::load(), lang);
+                let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let by = "(kommandorad)";
                 let today = crate::db::now()[..10].to_owned();
                 let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
@@ -62,6 +106,36 @@ impl Export {
                 audit::record(&mut *tx, &actor, audit::Change { action: "print", entity: "binder", entity_id: Some(print), summary: &b.scope_name, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
                 tx.commit().await?;
                 println!("Pärmen för {} ({} planer, {} kB) skrevs till {}", b.scope_name, b.plans.len(), pdf.len().div_ceil(1024), out.display());
+                Ok(())
+            }
+            Export::Kit { db, unit, out, max_age_days, lang } => {
+                if !(1..=365).contains(&max_age_days) {
+                    bail!("--max-age-days ska vara 1–365");
+                }
+                let tr = Tr::new(Catalog::load(), language(&lang)?);
+                let pass = read_passphrase()?;
+                let db = Db::connect(&db.url).await?;
+                db.migrate().await?;
+                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let all = units::list(&db.pool, org.id).await?;
+                let ids = unit.iter().map(|u| find_unit(&all, u)).collect::<anyhow::Result<Vec<i64>>>()?;
+                let by = "(kommandorad)";
+                let today = crate::db::now()[..10].to_owned();
+                let content = crate::kit::content(&db.pool, &tr, org.id, &ids, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
+                let tr2 = tr.clone();
+                let (content, sealed) = tokio::task::spawn_blocking(move || {
+                    let sealed = crate::kit::seal(&content, &pass, &tr2, &today, max_age_days, crate::kit::ITERATIONS);
+                    (content, sealed)
+                })
+                .await?;
+                std::fs::write(&out, &sealed.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
+                let mut tx = db.begin_write().await?;
+                let id = crate::store::plans::record_kit(&mut tx, org.id, &sealed.kit_id, &content.scope_name, i64::from(max_age_days), by, &content.plans).await?;
+                let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
+                let record = serde_json::json!({ "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age_days });
+                audit::record(&mut *tx, &actor, audit::Change { action: "export", entity: "kit", entity_id: Some(id), summary: &content.scope_name, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+                tx.commit().await?;
+                println!("Krislådan för {} ({} planer, {} kB) skrevs till {}", content.scope_name, content.plans.len(), sealed.html.len().div_ceil(1024), out.display());
                 Ok(())
             }
         }

@@ -170,6 +170,18 @@ pub async fn approved_all<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -
     .await?)
 }
 
+/// The newest version (draft or approved) of every plan of the organisation.
+pub async fn newest_all<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Version>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        version_cols!(),
+        " FROM plan_versions v WHERE org_id = $1 AND number = (SELECT MAX(number) FROM plan_versions w WHERE w.plan_id = v.plan_id) ORDER BY plan_id"
+    ))
+    .bind(org)
+    .fetch_all(e)
+    .await?)
+}
+
 /// Saves the draft's content: the open draft is changed in place; when the newest version is
 /// approved, a new draft (the next number) is started instead. Returns the draft's number.
 pub async fn save_draft(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, content: &PlanContent, note: Option<&str>, by: &str) -> Result<i64, DbError> {
@@ -274,6 +286,49 @@ pub async fn printed<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Res
     Ok(sqlx::query_as(
         "SELECT l.plan_id, MAX(l.version) AS version, MAX(p.printed_at) AS printed_at FROM binder_print_plans l JOIN binder_prints p ON p.id = l.print_id
          WHERE p.org_id = $1 GROUP BY l.plan_id",
+    )
+    .bind(org)
+    .fetch_all(e)
+    .await?)
+}
+
+/// One offline kit made.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct KitExport {
+    pub id: i64,
+    pub kit_id: String,
+    pub scope_name: String,
+    pub max_age_days: i64,
+    pub exported_by: String,
+    pub exported_at: String,
+}
+
+/// Records a kit and the plan versions it held.
+pub async fn record_kit(conn: &mut sqlx::AnyConnection, org: i64, kit_id: &str, scope_name: &str, max_age_days: i64, by: &str, plans: &[(i64, i64)]) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO kit_exports (org_id, kit_id, scope_name, max_age_days, exported_by, exported_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
+        .bind(org)
+        .bind(kit_id)
+        .bind(scope_name)
+        .bind(max_age_days)
+        .bind(by)
+        .bind(crate::db::now())
+        .fetch_one(&mut *conn)
+        .await?;
+    for (plan, version) in plans {
+        sqlx::query("INSERT INTO kit_export_plans (export_id, plan_id, version) VALUES ($1, $2, $3)").bind(id).bind(*plan).bind(*version).execute(&mut *conn).await?;
+    }
+    Ok(id)
+}
+
+pub async fn kits<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, limit: i64) -> Result<Vec<KitExport>, DbError> {
+    Ok(sqlx::query_as("SELECT id, kit_id, scope_name, max_age_days, exported_by, exported_at FROM kit_exports WHERE org_id = $1 ORDER BY id DESC LIMIT $2").bind(org).bind(limit).fetch_all(e).await?)
+}
+
+/// Per plan: the highest version put in a kit, and when the last such kit was made.
+pub async fn in_kits<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Printed>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT l.plan_id, MAX(l.version) AS version, MAX(k.exported_at) AS printed_at FROM kit_export_plans l JOIN kit_exports k ON k.id = l.export_id
+         WHERE k.org_id = $1 GROUP BY l.plan_id",
     )
     .bind(org)
     .fetch_all(e)

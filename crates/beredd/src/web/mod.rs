@@ -126,6 +126,7 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}/delete", post(pages::plans::delete))
         .route("/plans/{id}/diff", get(pages::plans::diff))
         .route("/binder", post(pages::plans::print_binder))
+        .route("/kit", get(pages::kit::form).post(pages::kit::make))
         .route("/requirements/new", get(pages::local_requirements::new_form).post(pages::local_requirements::create))
         .route("/requirements/{id}", get(pages::requirements::show))
         .route("/requirements/{id}/edit", get(pages::local_requirements::edit_form).post(pages::local_requirements::update))

@@ -47,6 +47,9 @@ impl Ctx {
         let tr = Tr::new(state.catalog.clone(), user.lang);
         let mut nav: Vec<NavItem> =
             SECTIONS.iter().map(|(href, label)| NavItem { href, label: tr.t(label), current: *href == section }).collect();
+        if user.role.edits_all_content() {
+            nav.push(NavItem { href: "/kit", label: tr.t("nav-kit"), current: section == "/kit" });
+        }
         if user.role.reads_audit() {
             nav.push(NavItem { href: "/audit", label: tr.t("nav-audit"), current: section == "/audit" });
         }

@@ -19,7 +19,7 @@ const GET_ROUTES: &[&str] = &[
     "/outage", "/outage?category=inside_network", "/activities/1/bia", "/requirements", "/requirements/STY-01", "/assets", "/assets/new", "/assets/1", "/assets/1/edit", "/assets/1/classify",
     "/systems/1/assessment", "/systems/1/assessment/STY-01", "/systems/1/procurement/pdf", "/reports/classification/xlsx", "/evidence/1",
     "/requirements/new", "/requirements/EGEN-01/edit", "/overview", "/plan-templates", "/plan-templates/lss", "/units/export", "/actions/export", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
-    "/plans", "/plans/new", "/plans/1", "/plans/1/edit", "/plans/1/diff",
+    "/plans", "/plans/new", "/plans/1", "/plans/1/edit", "/plans/1/diff", "/kit",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",
@@ -28,7 +28,7 @@ const POST_ROUTES: &[&str] = &[
     "/scenarios/new", "/scenarios/1/run", "/activities/1/bia", "/activities/1/bia/sign-off", "/assets/new", "/assets/1/classify",
     "/systems/1/assessment/STY-01", "/actions/new", "/actions/1/edit", "/actions/1/delete", "/systems/1/assessment/STY-01/evidence", "/evidence/1/delete",
     "/requirements/new", "/requirements/EGEN-01/edit", "/requirements/EGEN-01/delete", "/requirements/STY-01/disable", "/requirements/STY-01/enable",
-    "/plans/new", "/plans/1/edit", "/plans/1/approve", "/plans/1/delete", "/binder",
+    "/plans/new", "/plans/1/edit", "/plans/1/approve", "/plans/1/delete", "/binder", "/kit",
 ];
 
 #[tokio::test]

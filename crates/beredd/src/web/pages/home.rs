@@ -87,6 +87,12 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     let plans: Vec<_> = super::plans::standings(&state.db.pool, user.org_id).await?.into_iter().filter(|(p, _)| p.unit_ids.iter().any(|u| in_scope(Some(*u)))).collect();
     attention.extend(item(tr.t("attention-plan-review"), plans.iter().filter(|(p, s)| s.review_overdue(p, &today)).map(|(p, _)| link(&p.name, format!("/plans/{}", p.id))).collect()));
     attention.extend(item(tr.t("attention-binder-stale"), plans.iter().filter(|(_, s)| s.binder_stale()).map(|(p, _)| link(&p.name, format!("/plans/{}", p.id))).collect()));
+    let covered: Vec<i64> = plans.iter().flat_map(|(p, _)| p.unit_ids.iter().copied()).collect();
+    let critical = |u: i64| acts.iter().any(|a| a.unit_id == u && matches!(a.criticality.as_str(), "samhallsviktig" | "kritisk"));
+    attention.extend(item(
+        tr.t("attention-unit-no-plan"),
+        units.iter().filter(|u| u.kind == "enhet" && critical(u.id) && !covered.contains(&u.id)).map(|u| link(&u.name, format!("/plans/new?unit={}", u.id))).collect(),
+    ));
     attention.extend(item(tr.t("attention-plan-unapproved"), plans.iter().filter(|(_, s)| s.approved.is_none()).map(|(p, _)| link(&p.name, format!("/plans/{}", p.id))).collect()));
     if user.role != beredd_domain::Role::UnitManager {
         attention.extend(item(tr.t("attention-system-no-owner"), systems.iter().filter(|s| s.owner_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect()));

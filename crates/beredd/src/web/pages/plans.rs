@@ -62,15 +62,10 @@ pub async fn standings(pool: &sqlx::AnyPool, org: i64) -> Result<Vec<(plans::Pla
     let all = plans::list(&mut conn, org).await?;
     let mut approved: HashMap<i64, plans::Version> = plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
     let mut printed: HashMap<i64, plans::Printed> = plans::printed(&mut *conn, org).await?.into_iter().map(|p| (p.plan_id, p)).collect();
-    let newest: Vec<(i64, i64, String)> = sqlx::query_as("SELECT plan_id, MAX(number), MAX(status) FROM plan_versions WHERE org_id = $1 GROUP BY plan_id").bind(org).fetch_all(&mut *conn).await?;
+    let mut newest: HashMap<i64, plans::Version> = plans::newest_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
     let mut out = Vec::new();
     for p in all {
-        let newest_n = newest.iter().find(|(id, _, _)| *id == p.id).map(|(_, n, _)| *n);
-        let newest = match newest_n {
-            Some(n) => plans::version(&mut *conn, org, p.id, n).await?,
-            None => None,
-        };
-        let s = Standing { newest, approved: approved.remove(&p.id), printed: printed.remove(&p.id) };
+        let s = Standing { newest: newest.remove(&p.id), approved: approved.remove(&p.id), printed: printed.remove(&p.id) };
         out.push((p, s));
     }
     Ok(out)
@@ -200,6 +195,10 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q)
     let mut form = FormData::default();
     if let Some(t) = q.get("template") {
         form.set("template", t.clone());
+    }
+    if let Some(u) = q.get("unit").and_then(|u| u.parse::<i64>().ok()).and_then(|u| lk.unit(u)) {
+        form.set("units", u.id.to_string());
+        form.set("name", Tr::new(state.catalog.clone(), user.lang).ts("plan-default-name", "unit", &u.name));
     }
     let mut ctx = Ctx::new(&state, &user, "/plans", String::new());
     ctx.title = ctx.tr.t("plans-new");

@@ -39,24 +39,6 @@ fn pick<'a>(tr: &Tr, sv: &'a str, en: &'a str) -> &'a str {
     if tr.lang == Lang::En { en } else { sv }
 }
 
-/// A file name safe on every system: letters, digits and dashes.
-fn file_stem(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        let c = match c {
-            'å' | 'ä' | 'Å' | 'Ä' => 'a',
-            'ö' | 'Ö' => 'o',
-            'é' | 'É' => 'e',
-            c if c.is_ascii_alphanumeric() => c.to_ascii_lowercase(),
-            _ => '-',
-        };
-        if !(c == '-' && out.ends_with('-')) {
-            out.push(c);
-        }
-    }
-    out.trim_matches('-').chars().take(60).collect()
-}
-
 fn download(bytes: Vec<u8>, fmt: Format_, stem: &str) -> Response {
     let (ctype, ext) = match fmt {
         Format_::Pdf => ("application/pdf", "pdf"),
@@ -145,7 +127,7 @@ pub async fn procurement(user: CurrentUser, State(state): State<AppState>, Path(
         }
         groups.push(json!({"area": area_name, "requirements": reqs}));
     }
-    let stem = format!("{}-{}", file_stem(&tr.t("procurement-file")), file_stem(&system.name));
+    let stem = format!("{}-{}", beredd_domain::text::file_stem(&tr.t("procurement-file")), beredd_domain::text::file_stem(&system.name));
     if fmt == Format_::Xlsx {
         let header = ["proc-number", "proc-area", "proc-requirement", "proc-id", "proc-references"].map(|h| tr.t(h));
         return Ok(download(workbook(&tr.t("proc-sheet"), &header, &[8.0, 24.0, 80.0, 10.0, 40.0], &rows)?, fmt, &stem));
@@ -233,7 +215,7 @@ pub async fn classification(user: CurrentUser, State(state): State<AppState>, Pa
     }
 
     let scope_name = unit.as_ref().map(|u| u.name.clone()).unwrap_or_else(|| org.name.clone());
-    let stem = format!("{}-{}", file_stem(&tr.t("report-file")), file_stem(&scope_name));
+    let stem = format!("{}-{}", beredd_domain::text::file_stem(&tr.t("report-file")), beredd_domain::text::file_stem(&scope_name));
     if fmt == Format_::Xlsx {
         let header = ["report-asset", "aspect-K", "aspect-R", "aspect-T", "aspect-S", "proc-flags", "field-information-owner", "nav-systems", "report-reasons", "report-version-col"].map(|h| tr.t(h));
         return Ok(download(workbook(&tr.t("report-sheet"), &header, &[34.0, 6.0, 6.0, 6.0, 6.0, 30.0, 22.0, 30.0, 60.0, 30.0], &sheet)?, fmt, &stem));

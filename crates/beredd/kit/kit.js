@@ -1,0 +1,355 @@
+// Beredd's offline crisis kit. Everything runs in this one file: the content is decrypted with
+// WebCrypto (PBKDF2-SHA-256 → AES-256-GCM) and drawn with DOM calls only, never as HTML, so a
+// name that looks like markup is shown as text. Ticks and the crisis log stay in this browser.
+(function () {
+  'use strict';
+  var $ = function (id) { return document.getElementById(id); };
+  var headerText = $('kit-header').textContent;
+  var header = JSON.parse(headerText);
+  var H = header.labels;
+  var data = null;
+  var L = null;
+  var index = [];
+
+  function bytes(b64) {
+    var bin = atob(b64.replace(/\s+/g, ''));
+    var out = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+
+  // Resolves with the content, or rejects with 'wrong' (passphrase) or 'altered' (file).
+  function unlock(pass) {
+    var enc = new TextEncoder();
+    if (!window.crypto || !crypto.subtle) return Promise.reject('nocrypto');
+    var key;
+    return crypto.subtle.importKey('raw', enc.encode(pass), 'PBKDF2', false, ['deriveKey']).then(function (base) {
+      return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(header.salt), iterations: header.iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+    }).then(function (k) {
+      key = k;
+      var check;
+      try { check = bytes($('kit-check').textContent); } catch (e) { return Promise.reject('altered'); }
+      return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(header.check_iv) }, key, check).catch(function () { return Promise.reject('wrong'); });
+    }).then(function () {
+      var sealed;
+      try { sealed = bytes($('kit-data').textContent); } catch (e) { return Promise.reject('altered'); }
+      return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(header.iv), additionalData: enc.encode(headerText) }, key, sealed).catch(function () { return Promise.reject('altered'); });
+    }).then(function (plain) {
+      return JSON.parse(new TextDecoder().decode(plain));
+    });
+  }
+
+  // ---- Small DOM helpers: text is always a text node. --------------------------------------
+  function el(tag, attrs) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) {
+      if (attrs[k] === null || attrs[k] === undefined || attrs[k] === false) continue;
+      if (k === 'class') e.className = attrs[k];
+      else if (k === 'text') e.textContent = attrs[k];
+      else e.setAttribute(k, attrs[k] === true ? '' : attrs[k]);
+    }
+    for (var i = 2; i < arguments.length; i++) add(e, arguments[i]);
+    return e;
+  }
+  function add(parent, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { add(parent, c); }); return; }
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+  function tel(phone) {
+    var out = 'tel:';
+    for (var i = 0; i < phone.length; i++) { var c = phone[i]; if ((c >= '0' && c <= '9') || (c === '+' && i === 0)) out += c; }
+    return out;
+  }
+  function field(label, value, anchor) {
+    if (!value) return null;
+    return el('div', { class: 'field', id: anchor }, el('strong', { text: label }), el('span', { class: 'pre', text: value }));
+  }
+  function slug(s) { return String(s).replace(/[^a-zA-Z0-9]+/g, '-'); }
+
+  // ---- What persists in this browser. -------------------------------------------------------
+  var store = {
+    get: function (k, d) { try { var v = localStorage.getItem(k); return v === null ? d : JSON.parse(v); } catch (e) { return d; } },
+    set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); return true; } catch (e) { return false; } },
+  };
+  var ticksKey = function () { return 'beredd-kit:' + header.kit_id + ':ticks'; };
+  var logKey = function () { return 'beredd-kit-log:' + header.org; };
+
+  function time(iso) { var d = new Date(iso); return isNaN(d) ? '' : d.toLocaleString(header.lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'short', timeStyle: 'short' }); }
+
+  function tick(id, text, extra) {
+    var ticks = store.get(ticksKey(), {});
+    var box = el('input', { type: 'checkbox', id: id });
+    box.checked = !!ticks[id];
+    var when = el('span', { class: 'meta' });
+    var row = el('li', { class: 'tick' + (box.checked ? ' done' : '') }, box, el('label', { for: id }, extra || null, text, ' ', when));
+    if (box.checked) when.textContent = '(' + L.done_at + ' ' + time(ticks[id]) + ')';
+    box.addEventListener('change', function () {
+      var t = store.get(ticksKey(), {});
+      if (box.checked) t[id] = new Date().toISOString(); else delete t[id];
+      store.set(ticksKey(), t);
+      row.className = 'tick' + (box.checked ? ' done' : '');
+      when.textContent = box.checked ? '(' + L.done_at + ' ' + time(t[id]) + ')' : '';
+    });
+    return row;
+  }
+
+  // ---- The views. -----------------------------------------------------------------------------
+  var views = ['plans', 'calls', 'contacts', 'comm', 'works', 'forms', 'log', 'search'];
+
+  function viewPlans() {
+    var out = [];
+    data.plans.forEach(function (p, pi) {
+      var pid = 'p' + p.id;
+      out.push(el('h2', { id: pid, text: p.name }));
+      out.push(el('p', { class: 'meta', text: p.units + ' · ' + L.version + ' ' + p.version + ', ' + L.approved + ' ' + p.approved_at }));
+      out.push(field(L.lead, p.lead));
+      p.routines.forEach(function (r, ri) {
+        var rid = pid + '-r' + ri;
+        out.push(el('h3', { id: rid, text: r.activity }));
+        if (r.facts) out.push(el('p', { class: 'meta', text: r.facts }));
+        out.push(field(L.trigger, r.trigger));
+        out.push(el('h4', { text: L.steps }));
+        out.push(el('ol', { class: 'steps' }, r.steps.map(function (s, si) {
+          return tick(rid + '-s' + si, s.text, [el('span', { text: (si + 1) + '. ' }), s.role ? el('strong', { text: s.role + ': ' }) : null]);
+        })));
+        if (r.resources.length) {
+          out.push(el('h4', { text: L.resources }));
+          out.push(el('ul', { class: 'ticks' }, r.resources.map(function (x, xi) { return tick(rid + '-x' + xi, x); })));
+        }
+        out.push(field(L.switch_back, r.switch_back));
+        if (r.reentry.length) {
+          out.push(el('h4', { text: L.reentry }));
+          out.push(el('ul', { class: 'ticks' }, r.reentry.map(function (x, xi) { return tick(rid + '-e' + xi, x); })));
+        }
+      });
+      p.checklists.forEach(function (c, ci) {
+        out.push(el('h3', { id: pid + '-c' + ci, text: c.title }));
+        out.push(el('ul', { class: 'ticks' }, c.items.map(function (x, xi) { return tick(pid + '-c' + ci + '-' + xi, x); })));
+      });
+    });
+    if (!data.plans.length) out.push(el('p', { text: L.no_plans }));
+    return out;
+  }
+
+  function viewCalls() {
+    var out = [el('p', { class: 'meta', text: L.calls_intro })];
+    data.plans.forEach(function (p) {
+      out.push(el('h2', { id: 'calls-p' + p.id, text: p.name }));
+      out.push(el('ul', { class: 'ticks' }, p.call_list.map(function (c, i) {
+        var who = el('span', {}, el('strong', { text: c.name }), c.role ? ', ' + c.role : '', ' ', el('a', { href: tel(c.phone), text: c.phone }), c.calls ? el('span', { class: 'meta', text: ' · ' + L.calls + ': ' + c.calls }) : null);
+        return tick('reach-p' + p.id + '-' + i, '', who);
+      })));
+    });
+    return out;
+  }
+
+  function viewContacts() {
+    var out = [el('h2', { text: L.externals })];
+    var seen = {};
+    data.plans.forEach(function (p) {
+      p.externals.forEach(function (c) {
+        var k = c.name + '|' + c.phone;
+        if (seen[k]) return;
+        seen[k] = true;
+        out.push(el('div', { class: 'contact' }, el('strong', { text: c.name }), c.phone ? [' ', el('a', { href: tel(c.phone), text: c.phone })] : null, c.purpose ? el('div', { class: 'meta', text: c.purpose }) : null));
+      });
+    });
+    out.push(el('h2', { text: L.hotline }));
+    data.plans.forEach(function (p) {
+      out.push(el('h3', { text: p.name }));
+      if (p.hotline.number) out.push(el('p', {}, el('a', { href: tel(p.hotline.number), text: p.hotline.number })));
+      out.push(field(L.hotline_hours, p.hotline.hours));
+      out.push(field(L.hotline_answered_by, p.hotline.answered_by));
+      out.push(field(L.hotline_script, p.hotline.script));
+    });
+    return out;
+  }
+
+  function viewComm() {
+    var out = [];
+    data.plans.forEach(function (p) {
+      out.push(el('h2', { text: p.name }));
+      out.push(field(L.comm_spokesperson, p.communication.spokesperson));
+      out.push(field(L.comm_web, p.communication.web));
+      out.push(field(L.comm_hotline, p.communication.hotline));
+      out.push(field(L.comm_media, p.communication.media));
+    });
+    return out;
+  }
+
+  function viewWorks() {
+    var out = [el('p', { text: L.works_intro })];
+    var groups = [['down', L.works_down, 'state-down'], ['degraded', L.works_degraded, 'state-degraded'], ['working', L.works_working, 'state-working']];
+    groups.forEach(function (g) {
+      var rows = data.works[g[0]] || [];
+      out.push(el('h2', { text: g[1] + ' (' + rows.length + ')' }));
+      out.push(el('ul', {}, rows.map(function (w) {
+        return el('li', {}, el('span', { class: g[2], text: w.name }), w.detail ? el('div', { class: 'meta', text: w.detail }) : null);
+      })));
+    });
+    return out;
+  }
+
+  function sheet(title, note, cols, rows) {
+    return el('section', { class: 'form-sheet' }, el('h2', { text: title }), el('p', { class: 'meta', text: note }),
+      el('table', {}, el('thead', {}, el('tr', {}, cols.map(function (c) { return el('th', { scope: 'col', text: c }); }))),
+        el('tbody', {}, Array.apply(null, Array(rows)).map(function () { return el('tr', {}, cols.map(function () { return el('td'); })); }))));
+  }
+
+  function viewForms() {
+    var print = el('button', { type: 'button', text: L.print });
+    print.addEventListener('click', function () { window.print(); });
+    var f = L.forms;
+    return [el('p', { text: L.forms_intro }), print,
+      sheet(f.visit, f.visit_note, [f.client, f.time, f.done, f.signature, f.entered], 12),
+      sheet(f.meeting, f.meeting_note, [f.area, f.state, f.comment], 10),
+      sheet(f.decisions, f.decisions_note, [f.time, f.decision, f.decided_by, f.grounds], 12),
+      sheet(f.calls, f.calls_note, [f.time, f.caller, f.errand, f.answer, f.callback], 12)];
+  }
+
+  function randomId() {
+    var b = new Uint8Array(12);
+    crypto.getRandomValues(b);
+    return Array.prototype.map.call(b, function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
+  }
+
+  function viewLog() {
+    var entries = store.get(logKey(), []);
+    var kinds = L.log_kinds;
+    var kind = el('select', { id: 'log-kind', name: 'kind' }, Object.keys(kinds).map(function (k) { return el('option', { value: k, text: kinds[k] }); }));
+    var author = el('input', { id: 'log-author', type: 'text', autocomplete: 'name', value: store.get('beredd-kit-author', '') });
+    var text = el('textarea', { id: 'log-text', rows: '4' });
+    var decidedBy = el('input', { id: 'log-decided-by', type: 'text' });
+    var grounds = el('input', { id: 'log-grounds', type: 'text' });
+    var error = el('p', { id: 'log-error', class: 'error', role: 'alert' });
+    var saved = el('p', { id: 'log-saved', role: 'status', class: 'meta' });
+    var form = el('form', { id: 'log-form', novalidate: true },
+      el('label', { for: 'log-kind', text: L.log_kind }), kind,
+      el('label', { for: 'log-text', text: L.log_text }), text,
+      el('label', { for: 'log-author', text: L.log_author }), author,
+      el('label', { for: 'log-decided-by', text: L.log_decided_by }), decidedBy,
+      el('label', { for: 'log-grounds', text: L.log_grounds }), grounds,
+      error, el('button', { type: 'submit', class: 'primary', text: L.log_add }), saved);
+    var list = el('div', { id: 'log-list' });
+    function draw() {
+      list.textContent = '';
+      var all = store.get(logKey(), []);
+      add(list, el('p', { class: 'meta', text: L.log_count.replace('%n', all.length) }));
+      all.slice().reverse().forEach(function (e) {
+        add(list, el('div', { class: 'entry ' + e.kind }, el('div', { class: 'meta', text: time(e.at) + ' · ' + (kinds[e.kind] || e.kind) + ' · ' + e.author }), el('div', { class: 'pre', text: e.text }),
+          e.decided_by ? el('div', { class: 'meta', text: L.log_decided_by + ': ' + e.decided_by }) : null, e.grounds ? el('div', { class: 'meta', text: L.log_grounds + ': ' + e.grounds }) : null));
+      });
+    }
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      error.textContent = '';
+      if (!text.value.trim()) { error.textContent = L.log_need_text; text.focus(); return; }
+      if (!author.value.trim()) { error.textContent = L.log_need_author; author.focus(); return; }
+      var all = store.get(logKey(), []);
+      all.push({ id: randomId(), at: new Date().toISOString(), kind: kind.value, text: text.value.trim(), author: author.value.trim(), decided_by: decidedBy.value.trim() || null, grounds: grounds.value.trim() || null });
+      if (!store.set(logKey(), all)) { error.textContent = L.log_not_saved; return; }
+      store.set('beredd-kit-author', author.value.trim());
+      text.value = ''; decidedBy.value = ''; grounds.value = '';
+      saved.textContent = L.log_saved;
+      draw();
+    });
+    var exp = el('button', { type: 'button', id: 'log-export', text: L.log_export });
+    exp.addEventListener('click', function () {
+      var all = store.get(logKey(), []);
+      var file = { format: 'beredd-kit-log', version: 1, org: header.org, kit_id: header.kit_id, kit_exported: header.exported, exported_at: new Date().toISOString(), entries: all };
+      var blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
+      var a = el('a', { href: URL.createObjectURL(blob), download: 'krislogg-' + new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-') + '.json' });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+    draw();
+    return [el('p', { text: L.log_intro }), form, el('h2', { text: L.log_entries }), exp, list];
+  }
+
+  function viewSearch() {
+    var input = el('input', { type: 'search', id: 'search', autocomplete: 'off' });
+    var count = el('p', { role: 'status', class: 'meta', id: 'search-count' });
+    var results = el('div', { id: 'search-results' });
+    function run() {
+      var q = input.value.trim().toLowerCase();
+      results.textContent = '';
+      if (q.length < 2) { count.textContent = ''; return; }
+      var hits = index.filter(function (h) { return h.text.toLowerCase().indexOf(q) >= 0; }).slice(0, 100);
+      count.textContent = L.search_count.replace('%n', hits.length);
+      hits.forEach(function (h) {
+        var i = h.text.toLowerCase().indexOf(q);
+        add(results, el('div', { class: 'hit' }, el('a', { href: '#' + h.view + (h.anchor ? ':' + h.anchor : ''), text: h.where }),
+          el('div', {}, h.text.slice(Math.max(0, i - 60), i), el('mark', { text: h.text.slice(i, i + q.length) }), h.text.slice(i + q.length, i + q.length + 80))));
+      });
+    }
+    input.addEventListener('input', run);
+    setTimeout(function () { input.focus(); }, 0);
+    return [el('form', { id: 'search-form', role: 'search', novalidate: true }, el('label', { for: 'search', text: L.search_label }), input), count, results];
+  }
+
+  function buildIndex() {
+    index = [];
+    var push = function (view, anchor, where, text) { if (text) index.push({ view: view, anchor: anchor, where: where, text: text }); };
+    data.plans.forEach(function (p) {
+      var pid = 'p' + p.id;
+      push('plans', pid, p.name, p.lead);
+      p.routines.forEach(function (r, ri) {
+        var a = pid + '-r' + ri, w = p.name + ' · ' + r.activity;
+        push('plans', a, w, r.activity);
+        push('plans', a, w, r.trigger);
+        r.steps.forEach(function (s) { push('plans', a, w, (s.role ? s.role + ': ' : '') + s.text); });
+        r.resources.concat(r.reentry).forEach(function (x) { push('plans', a, w, x); });
+        push('plans', a, w, r.switch_back);
+      });
+      p.checklists.forEach(function (c, ci) { c.items.forEach(function (x) { push('plans', pid + '-c' + ci, p.name + ' · ' + c.title, x); }); });
+      p.call_list.forEach(function (c) { push('calls', 'calls-p' + p.id, p.name + ' · ' + L.nav.calls, c.name + ', ' + c.role + ', ' + c.phone); });
+      p.externals.forEach(function (c) { push('contacts', '', L.nav.contacts, c.name + ', ' + c.phone + ', ' + c.purpose); });
+      [p.communication.web, p.communication.hotline, p.communication.media, p.communication.spokesperson].forEach(function (t) { push('comm', '', p.name + ' · ' + L.nav.comm, t); });
+    });
+  }
+
+  function render() {
+    var app = $('app');
+    var route = (location.hash || '#plans').slice(1).split(':');
+    var view = views.indexOf(route[0]) >= 0 ? route[0] : 'plans';
+    app.textContent = '';
+    var age = Math.floor((Date.now() - Date.parse(header.exported)) / 86400000);
+    if (age > header.max_age_days) add(app, el('p', { class: 'warning', role: 'status', text: L.too_old.replace('%n', age) }));
+    add(app, el('p', { class: 'meta', id: 'versions', text: L.versions + ': ' + data.plans.map(function (p) { return p.name + ' ' + L.version + ' ' + p.version; }).join(' · ') }));
+    add(app, el('nav', { class: 'tabs', 'aria-label': L.nav_label }, el('ul', {}, views.map(function (v) {
+      return el('li', {}, el('a', { href: '#' + v, 'aria-current': v === view ? 'page' : null, text: L.nav[v] }));
+    }))));
+    var content = { plans: viewPlans, calls: viewCalls, contacts: viewContacts, comm: viewComm, works: viewWorks, forms: viewForms, log: viewLog, search: viewSearch }[view]();
+    add(app, el('h2', { class: 'view-title', id: 'view-title', text: L.nav[view] }));
+    add(app, content);
+    document.title = L.nav[view] + ' – ' + data.org + ' – Beredd';
+    if (route[1]) { var target = document.getElementById(route[1]); if (target) target.scrollIntoView(); }
+  }
+
+  $('unlock').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var pass = $('pass').value;
+    var err = $('unlock-error');
+    err.textContent = '';
+    if (!pass) { err.textContent = H.need_pass; return; }
+    err.textContent = H.opening;
+    unlock(pass).then(function (content) {
+      data = content;
+      L = content.labels;
+      $('pass').value = '';
+      $('locked').hidden = true;
+      $('app').hidden = false;
+      $('title').textContent = data.title;
+      buildIndex();
+      window.addEventListener('hashchange', function () { render(); $('main').focus(); });
+      render();
+      $('main').focus();
+    }, function (why) {
+      $('pass').value = '';
+      err.textContent = why === 'wrong' ? H.wrong : why === 'nocrypto' ? H.nocrypto : H.altered;
+      $('pass').focus();
+    });
+  });
+})();

@@ -1,0 +1,175 @@
+// The offline crisis kit in a real browser: made with `beredd export kit` from the demo database,
+// opened from disk with the network off, checked with axe, and refused when the passphrase is
+// wrong or one byte of the ciphertext is changed. scripts/test sets BEREDD_BIN and BEREDD_DATABASE.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const BIN = process.env.BEREDD_BIN;
+const DATABASE = process.env.BEREDD_DATABASE;
+const BASE = process.env.BEREDD_URL;
+const PASSWORD = process.env.BEREDD_ADMIN_PASSWORD;
+assert.ok(BIN && DATABASE && BASE && PASSWORD, 'BEREDD_BIN, BEREDD_DATABASE, BEREDD_URL and BEREDD_ADMIN_PASSWORD must be set (scripts/test sets them)');
+
+const PASSPHRASE = 'blå traktor sjunger i snön';
+const dir = mkdtempSync(join(tmpdir(), 'beredd-kit-'));
+
+function exportKit(file, units) {
+  const args = ['export', 'kit', '--database', DATABASE, '--out', file];
+  for (const u of units) args.push('--unit', u);
+  return execFileSync(BIN, args, { input: PASSPHRASE + '\n', encoding: 'utf8' });
+}
+
+let browser;
+before(async () => {
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+});
+after(async () => { await browser?.close(); });
+
+/** A phone-sized page with no network: every request that is not the file itself is refused and counted. */
+async function offlinePage() {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, offline: true, bypassCSP: true, locale: 'sv-SE', acceptDownloads: true });
+  const page = await context.newPage();
+  const outside = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  return { page, context, outside, errors };
+}
+
+async function expectAccessible(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(violations, [], `${what} has WCAG 2.1 AA violations:\n${violations.join('\n')}`);
+}
+
+async function unlock(page, passphrase) {
+  await page.getByLabel('Lösenfras').fill(passphrase);
+  await page.getByRole('button', { name: 'Öppna' }).click();
+}
+
+test('the kit opens from disk with no network, keeps ticks and the log, and exports the log', async () => {
+  const file = join(dir, 'bjorkbacken.html');
+  const out = exportKit(file, ['Björkbackens särskilda boende']);
+  assert.match(out, /Krislådan för Björkbackens särskilda boende \(1 planer/);
+  const size = readFileSync(file).length;
+  assert.ok(size < 1024 * 1024, `the kit is ${size} bytes, under 1 MB`);
+
+  const { page, context, outside, errors } = await offlinePage();
+  await page.goto(`file://${file}`);
+  await expectAccessible(page, 'the locked kit');
+  await unlock(page, 'fel lösenfras');
+  await page.getByText('Fel lösenfras. Försök igen').waitFor();
+
+  const started = Date.now();
+  await unlock(page, PASSPHRASE);
+  await page.locator('#app nav').waitFor();
+  const openMs = Date.now() - started;
+  console.log(`# kit of ${size} bytes decrypted and shown in ${openMs} ms`);
+  assert.match(await page.locator('#versions').textContent(), /Kontinuitetsplan Björkbackens särskilda boende version 2/);
+  await page.getByText('beslutar om papperssignering').first().waitFor();
+  await expectAccessible(page, 'the kit, plans');
+
+  // Tick a fallback step; it stays ticked after a reload and a new unlock.
+  const step = page.getByRole('checkbox', { name: /beslutar om papperssignering/ }).first();
+  await step.check();
+  await page.reload();
+  await unlock(page, PASSPHRASE);
+  await page.locator('#app nav').waitFor();
+  assert.ok(await page.getByRole('checkbox', { name: /beslutar om papperssignering/ }).first().isChecked(), 'the tick persists in this browser');
+
+  // The call list has tappable numbers.
+  await page.getByRole('link', { name: 'Ringlistor' }).click();
+  const maja = page.getByRole('link', { name: '070-174 06 43' });
+  assert.equal(await maja.getAttribute('href'), 'tel:0701740643');
+  await expectAccessible(page, 'the kit, call lists');
+
+  // Search finds text across the plans.
+  await page.getByRole('link', { name: 'Sök' }).click();
+  await page.getByLabel('Sök i krislådan').fill('reservmobil');
+  assert.match(await page.locator('#search-count').textContent(), /[1-9]\d* träffar/);
+
+  // The crisis log: an entry is refused without a name, kept with one, and exported as a file.
+  await page.getByRole('link', { name: 'Logg' }).click();
+  await page.getByLabel('Vad hände eller beslutades').fill('Journalsystemet nere sedan 07.10; papperssignering införd.');
+  await page.getByRole('button', { name: 'Spara i loggen' }).click();
+  assert.equal(await page.locator('#log-error').textContent(), 'Skriv ditt namn.');
+  await page.getByLabel('Ditt namn').fill('Maja Lindström');
+  await page.getByLabel('Slag').selectOption('decision');
+  await page.getByRole('button', { name: 'Spara i loggen' }).click();
+  await page.getByText('Sparat i loggen.').waitFor();
+  await expectAccessible(page, 'the kit, log');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera loggen som fil' }).click()]);
+  const saved = join(dir, 'logg.json');
+  await download.saveAs(saved);
+  const log = JSON.parse(readFileSync(saved, 'utf8'));
+  assert.equal(log.format, 'beredd-kit-log');
+  assert.equal(log.entries.length, 1);
+  assert.equal(log.entries[0].author, 'Maja Lindström');
+  assert.equal(log.entries[0].kind, 'decision');
+  assert.match(log.entries[0].at, /^\d{4}-\d\d-\d\dT/);
+
+  assert.deepEqual(outside, [], 'the kit asks no address for anything');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a kit with one byte of its ciphertext changed is refused, never half-shown', async () => {
+  const file = join(dir, 'hela.html');
+  exportKit(file, []);
+  const html = readFileSync(file, 'utf8');
+  const start = html.indexOf('id="kit-data">') + 'id="kit-data">'.length;
+  const at = start + 1000;
+  const changed = html.slice(0, at) + (html[at] === 'A' ? 'B' : 'A') + html.slice(at + 1);
+  const bad = join(dir, 'andrad.html');
+  writeFileSync(bad, changed);
+  const { page, context } = await offlinePage();
+  await page.goto(`file://${bad}`);
+  await unlock(page, PASSPHRASE);
+  await page.getByText('Filen är ändrad eller skadad').waitFor();
+  assert.equal(await page.locator('#app').isHidden(), true, 'nothing of the content is shown');
+  await context.close();
+});
+
+test('a unit name that looks like HTML is shown as text in the kit', async () => {
+  // Create the unit through the web UI, then make its kit.
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('Användarnamn').fill('admin');
+  await page.getByLabel('Lösenord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(`${BASE}/`);
+  const name = '<img src=x onerror=alert(1)>';
+  await page.goto(`${BASE}/units/new`);
+  await page.getByLabel('Namn', { exact: false }).first().fill(name);
+  await page.getByLabel('Nivå').selectOption('enhet');
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('status').filter({ hasText: 'Posten är skapad' }).waitFor();
+  await context.close();
+
+  const file = join(dir, 'markup.html');
+  exportKit(file, [name]);
+  const { page: kit, context: kctx, errors } = await offlinePage();
+  await kit.goto(`file://${file}`);
+  await unlock(kit, PASSPHRASE);
+  await kit.locator('#app nav').waitFor();
+  assert.equal(await kit.locator('h1').textContent(), `Krislåda: ${name}`);
+  assert.equal(await kit.locator('img').count(), 0, 'no element was made from the name');
+  assert.deepEqual(errors, [], 'no script ran');
+  await kctx.close();
+});
