@@ -180,6 +180,41 @@ impl UnitKind {
     }
 }
 
+vocabulary!(
+    /// What an entry in an incident's log is.
+    LogKind, "log-kind", {
+        Event => "event",
+        Decision => "decision",
+        Information => "information",
+        Task => "task",
+        Status => "status",
+        Correction => "correction",
+        System => "system",
+    }
+);
+
+vocabulary!(
+    /// Where a checklist item on the crisis staff's board stands ("is it done?").
+    BoardState, "board-state", {
+        NotStarted => "not_started",
+        UnderWay => "under_way",
+        Done => "done",
+        Problem => "problem",
+    }
+);
+
+vocabulary!(
+    /// The roles on the crisis staff.
+    StaffRole, "staff-role", {
+        CrisisLeader => "crisis_leader",
+        ChiefOfStaff => "chief_of_staff",
+        LogKeeper => "log_keeper",
+        InformationOfficer => "information_officer",
+        Spokesperson => "spokesperson",
+        AreaContact => "area_contact",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

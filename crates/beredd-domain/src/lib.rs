@@ -5,6 +5,7 @@ pub mod access;
 pub mod bia;
 pub mod classification;
 pub mod graph;
+pub mod incident;
 pub mod kinds;
 pub mod plan;
 pub mod roles;
@@ -13,6 +14,6 @@ pub mod text;
 pub mod tree;
 pub mod upload;
 
-pub use kinds::{ActionStatus, ContactKind, Criticality, Fulfilment, Hosting, NeedKind, NodeKind, Priority, ResourceKind, SystemKind, UnitKind};
+pub use kinds::{ActionStatus, BoardState, LogKind, StaffRole, ContactKind, Criticality, Fulfilment, Hosting, NeedKind, NodeKind, Priority, ResourceKind, SystemKind, UnitKind};
 pub use roles::Role;
 pub use text::FieldError;

@@ -59,6 +59,11 @@ impl Role {
     pub fn reads_audit(self) -> bool {
         matches!(self, Role::Admin | Role::Coordinator)
     }
+
+    /// May start incidents and write to their log, board, staff list and roster. Readers only read.
+    pub fn works_incidents(self) -> bool {
+        !matches!(self, Role::Reader)
+    }
 }
 
 #[cfg(test)]
@@ -69,6 +74,12 @@ mod tests {
     fn only_admin_and_coordinator_edit_everything() {
         let editors: Vec<_> = Role::ALL.iter().filter(|r| r.edits_all_content()).collect();
         assert_eq!(editors, [&Role::Admin, &Role::Coordinator]);
+    }
+
+    #[test]
+    fn everyone_but_readers_works_an_incident() {
+        assert!(Role::CrisisStaff.works_incidents() && Role::UnitManager.works_incidents() && Role::Coordinator.works_incidents());
+        assert!(!Role::Reader.works_incidents());
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod db;
 pub mod demo;
 pub mod kit;
+pub mod kit_import;
 pub mod outage;
 pub mod server;
 pub mod store;

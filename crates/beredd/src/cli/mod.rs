@@ -2,6 +2,7 @@
 
 mod demo;
 mod export;
+mod incident;
 mod serve;
 mod user;
 
@@ -34,6 +35,9 @@ enum Command {
     /// Write a document to a file (the printed binder).
     #[command(subcommand)]
     Export(export::Export),
+    /// Crisis mode from the command line: verify a log, import a kit's log.
+    #[command(subcommand)]
+    Incident(incident::Incident),
 }
 
 pub fn main() -> std::process::ExitCode {
@@ -52,6 +56,7 @@ pub fn main() -> std::process::ExitCode {
             Command::Demo(c) => c.run().await,
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
+            Command::Incident(c) => c.run().await,
         }
     });
     match result {

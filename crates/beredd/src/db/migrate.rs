@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (9, "local requirements", include_str!("../../migrations/0009_local_requirements.sql")),
     (10, "continuity plans", include_str!("../../migrations/0010_plans.sql")),
     (11, "offline kits", include_str!("../../migrations/0011_kits.sql")),
+    (12, "incidents", include_str!("../../migrations/0012_incidents.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

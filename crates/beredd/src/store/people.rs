@@ -98,5 +98,10 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
     out.extend(referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems"));
     out.extend(referrers_from(id_names(db, "SELECT id, name FROM assets WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-asset", "assets"));
     out.extend(referrers_from(id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND owner_id = $2 ORDER BY id", org, id).await?, "ref-action", "actions"));
+    out.extend(referrers_from(
+        id_names(db, "SELECT i.id, i.title FROM incidents i JOIN staff_reached r ON r.incident_id = i.id WHERE i.org_id = $1 AND r.person_id = $2 ORDER BY i.id", org, id).await?,
+        "ref-incident",
+        "incidents",
+    ));
     Ok(out)
 }

@@ -107,5 +107,10 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-plan",
         "plans",
     ));
+    out.extend(referrers_from(
+        id_names(db, "SELECT i.id, i.title FROM incidents i JOIN incident_units l ON l.incident_id = i.id WHERE i.org_id = $1 AND l.unit_id = $2 ORDER BY i.id", org, id).await?,
+        "ref-incident",
+        "incidents",
+    ));
     Ok(out)
 }

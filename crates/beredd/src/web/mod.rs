@@ -4,6 +4,7 @@ pub mod auth;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod live;
 pub mod lookups;
 pub mod page;
 pub mod pages;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub plan_templates: Arc<Vec<crate::plan_templates::PlanTemplate>>,
     /// Mark cookies `Secure` (set when Beredd is served over HTTPS).
     pub secure_cookies: bool,
+    /// Live updates of incident boards.
+    pub live: Arc<live::Live>,
 }
 
 impl AppState {
@@ -41,7 +44,7 @@ impl AppState {
     pub fn new(db: Db, secure_cookies: bool) -> anyhow::Result<AppState> {
         let catalogue = Arc::new(crate::catalogue::Catalogue::load()?);
         let plan_templates = Arc::new(crate::plan_templates::load()?);
-        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates })
+        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates, live: Arc::new(live::Live::default()) })
     }
 }
 
@@ -127,6 +130,16 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}/diff", get(pages::plans::diff))
         .route("/binder", post(pages::plans::print_binder))
         .route("/kit", get(pages::kit::form).post(pages::kit::make))
+        .route("/incidents", get(pages::incidents::list))
+        .route("/incidents/new", get(pages::incidents::new_form).post(pages::incidents::create))
+        .route("/incidents/{id}", get(pages::incidents::board))
+        .route("/incidents/{id}/events", get(pages::incidents::events))
+        .route("/incidents/{id}/board/{item}", post(pages::incidents::set_state))
+        .route("/incidents/{id}/log", get(pages::incidents::log).post(pages::incidents::add_entry))
+        .route("/incidents/{id}/staff", get(pages::incidents::staff))
+        .route("/incidents/{id}/staff/{person}", post(pages::incidents::set_reached))
+        .route("/incidents/{id}/roster", get(pages::incidents::roster).post(pages::incidents::add_roster))
+        .route("/incidents/{id}/close", post(pages::incidents::close))
         .route("/requirements/new", get(pages::local_requirements::new_form).post(pages::local_requirements::create))
         .route("/requirements/{id}", get(pages::requirements::show))
         .route("/requirements/{id}/edit", get(pages::local_requirements::edit_form).post(pages::local_requirements::update))
@@ -150,6 +163,7 @@ pub fn router(state: AppState) -> Router {
     // Evidence uploads are the only requests allowed to be larger than a form.
     let uploads = Router::new()
         .route("/systems/{id}/assessment/{req}/evidence", post(pages::evidence::upload))
+        .route("/incidents/{id}/import", post(pages::incidents::import))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024));
     let app = app
         .route("/evidence/{id}", get(pages::evidence::download))

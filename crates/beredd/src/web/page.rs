@@ -25,6 +25,7 @@ pub struct Ctx {
 /// The sections of the navigation; later modules add theirs here.
 const SECTIONS: &[(&str, &str)] = &[
     ("/", "nav-home"),
+    ("/incidents", "nav-incidents"),
     ("/units", "nav-units"),
     ("/activities", "nav-activities"),
     ("/people", "nav-people"),

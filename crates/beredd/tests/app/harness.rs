@@ -83,6 +83,11 @@ impl TestApp {
         TestApp { base: format!("http://{addr}"), db, org, kind, _db: test_db, _server: server }
     }
 
+    /// The database's address, for running the `beredd` binary against it.
+    pub fn db_url(&self) -> String {
+        self._db.url.clone()
+    }
+
     pub async fn add_user(&self, name: &str, role: Role, units: &[i64]) -> i64 {
         let hash = beredd::web::auth::hash_password(PASSWORD).expect("hash");
         let id = users::insert(&self.db.pool, &users::NewUser { org_id: self.org, username: name, display_name: name, password_hash: &hash, role, lang: "sv" })

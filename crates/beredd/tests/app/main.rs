@@ -6,6 +6,7 @@ mod harness;
 
 mod auth;
 mod cli;
+mod incidents;
 mod registers;
 mod outputs;
 mod plans;

@@ -20,7 +20,7 @@ use super::assessment;
 
 /// Reads the upload: the CSRF token first, then the file, counting bytes as they come so a huge
 /// file is never held in memory beyond the limit.
-async fn read(multipart: &mut Multipart, csrf: &str) -> Result<Result<(String, Vec<u8>), beredd_domain::FieldError>, AppError> {
+pub(crate) async fn read(multipart: &mut Multipart, csrf: &str) -> Result<Result<(String, Vec<u8>), beredd_domain::FieldError>, AppError> {
     let mut token_ok = false;
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut too_large = false;

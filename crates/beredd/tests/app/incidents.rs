@@ -1,0 +1,186 @@
+//! Crisis mode over HTTP: starting an incident, the board and its live updates, the log with
+//! decisions and corrections, staff reached, roles, the hash chain's tamper detection on both
+//! databases, and importing a kit's log twice without duplicates.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+
+use crate::harness::{Session, TestApp, kinds, texts};
+
+fn id_of(r: &crate::harness::Reply) -> String {
+    r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
+}
+
+/// A care home with a manager and an approved plan; returns the unit's id.
+async fn unit_with_plan(app: &TestApp, s: &Session) -> i64 {
+    let top = app.add_unit("Socialförvaltningen", None).await;
+    let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
+    let manager = id_of(&s.post("/people/new", &[("name", "Åsa Öberg"), ("kind", "staff"), ("title", "Enhetschef"), ("unit", &home.to_string()), ("work_phone", "070-174 06 40")]).await);
+    s.post(&format!("/units/{home}/edit"), &[("name", "Björkgårdens äldreboende"), ("kind", "enhet"), ("parent", &top.to_string()), ("manager", &manager)]).await;
+    s.post("/activities/new", &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")]).await;
+    let plan = id_of(&s.post("/plans/new", &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())]).await);
+    assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::SEE_OTHER);
+    home
+}
+
+async fn start(s: &Session, unit: i64) -> String {
+    let r = s.post("/incidents/new", &[("title", "IT-systemen är utslagna"), ("discovered_at", "2026-11-23 07:10"), ("raised_by", "IT-enheten"), ("units", &unit.to_string())]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    id_of(&r)
+}
+
+async fn verdict(app: &TestApp, id: &str) -> beredd::store::incidents::Verdict {
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    beredd::store::incidents::verify(&mut conn, app.org, id.parse().unwrap()).await.unwrap().unwrap()
+}
+
+#[tokio::test]
+async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("stab", beredd_domain::Role::CrisisStaff, &[]).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        let home = unit_with_plan(&app, &s).await;
+
+        // Bad input names the fields and starts nothing.
+        let r = s.post("/incidents/new", &[("title", ""), ("discovered_at", "igår")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, ".error-summary li").len(), 3, "{:?}", texts(&r.body, ".error-summary li"));
+        let id = start(&s, home).await;
+
+        // The board holds the steps of the plan's fallback routine.
+        let board = s.get(&format!("/incidents/{id}")).await.body;
+        assert!(texts(&board, "section.area h2").contains(&"Plan för Björkgården".to_owned()));
+        let items = texts(&board, "li.board-item p.label");
+        assert!(items.iter().any(|l| l.starts_with("Enhetschef:")), "{items:?}");
+        let first: String = scraper::Html::parse_document(&board)
+            .select(&scraper::Selector::parse("li.board-item").unwrap())
+            .next()
+            .unwrap()
+            .value()
+            .attr("id")
+            .unwrap()
+            .trim_start_matches("item-")
+            .to_owned();
+
+        // A second session listening to the board receives a change within two seconds.
+        let stab = app.login("stab").await;
+        let mut events = stab.client.get(format!("{}/incidents/{id}/events", app.base)).send().await.unwrap();
+        assert_eq!(events.status(), StatusCode::OK);
+        assert_eq!(events.headers()["content-type"], "text/event-stream");
+        let r = s.post(&format!("/incidents/{id}/board/{first}"), &[("state", "done")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let mut got = String::new();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
+        while !got.contains("event: board") {
+            let chunk = tokio::time::timeout_at(deadline, events.chunk()).await.expect("the update arrives within two seconds").unwrap().unwrap();
+            got.push_str(&String::from_utf8_lossy(&chunk));
+        }
+        assert!(got.contains(&format!("\"id\":{first}")) && got.contains("\"state\":\"done\""), "{got}");
+        assert!(s.get(&format!("/incidents/{id}")).await.body.contains("Klart: 1/"));
+
+        // The log: a decision needs who decided; a correction points to what it corrects.
+        let r = s.post(&format!("/incidents/{id}/log"), &[("kind", "decision"), ("text", "Papperssignering införs")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&r.body, ".error-summary li")[0].starts_with("Beslutat av"));
+        let r = s.post(&format!("/incidents/{id}/log"), &[("kind", "decision"), ("text", "Papperssignering införs"), ("decided_by", "Åsa Öberg"), ("grounds", "Krisledningens mandat")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let r = s.post(&format!("/incidents/{id}/log"), &[("kind", "correction"), ("text", "Gäller bara Björkgården"), ("corrects", "3")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let log = s.get(&format!("/incidents/{id}/log")).await.body;
+        assert_eq!(texts(&log, "#chain")[0], "Loggen är obruten: 4 poster, kontrollerade just nu.");
+        assert!(texts(&log, "#entry-3 .warning")[0].contains("#4"), "the corrected entry says where it is corrected");
+        assert!(texts(&log, "#entry-1 .pre")[0].starts_with("Incidenten startades: IT-systemen är utslagna."));
+
+        // Staff reached and the roster.
+        let person: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM people").fetch_one(&app.db.pool).await.unwrap().0;
+        assert_eq!(stab.post(&format!("/incidents/{id}/staff/{person}"), &[("reached", "1")]).await.status, StatusCode::SEE_OTHER);
+        assert!(texts(&stab.get(&format!("/incidents/{id}/staff")).await.body, "p.hint").iter().any(|t| t == "Nådda: 1/1 (100 %)"));
+        assert_eq!(stab.post(&format!("/incidents/{id}/roster"), &[("role", "crisis_leader"), ("name", "Margareta Lindqvist"), ("phone", "070-174 06 05"), ("on_duty", "on")]).await.status, StatusCode::SEE_OTHER);
+        assert!(texts(&s.get(&format!("/incidents/{id}/roster")).await.body, "td").contains(&"Krisledare".to_owned()));
+
+        // A reader reads everything and changes nothing.
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.get(&format!("/incidents/{id}/log")).await.status, StatusCode::OK);
+        assert_eq!(reader.get("/incidents/new").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post(&format!("/incidents/{id}/log"), &[("kind", "event"), ("text", "x")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post(&format!("/incidents/{id}/board/{first}"), &[("state", "problem")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post(&format!("/incidents/{id}/staff/{person}"), &[("reached", "0")]).await.status, StatusCode::FORBIDDEN);
+        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 6 }), "{kind:?}");
+
+        // Tampering directly in the database is found, and where.
+        sqlx::query("UPDATE incident_log SET text = 'Inget beslut' WHERE seq = 3").execute(&app.db.pool).await.unwrap();
+        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Broken(beredd_domain::incident::Break::Changed { seq: 3 }));
+        assert_eq!(texts(&s.get(&format!("/incidents/{id}/log")).await.body, "#chain")[0], "Loggen är bruten: post 3 har ändrats efter att den skrevs.");
+        sqlx::query("UPDATE incident_log SET text = 'Papperssignering införs' WHERE seq = 3").execute(&app.db.pool).await.unwrap();
+        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { .. }));
+        sqlx::query("DELETE FROM incident_log WHERE seq = 6").execute(&app.db.pool).await.unwrap();
+        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Truncated { found: 5, recorded: 6 }, "{kind:?}");
+        sqlx::query("DELETE FROM incident_log WHERE seq = 2").execute(&app.db.pool).await.unwrap();
+        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Broken(beredd_domain::incident::Break::Gap { expected: 2, found: 3 }));
+    }
+}
+
+fn kit_log(entries: &[(&str, &str, &str, &str)]) -> String {
+    let list: Vec<serde_json::Value> = entries.iter().map(|(id, at, text, author)| serde_json::json!({ "id": id, "at": at, "kind": "event", "text": text, "author": author })).collect();
+    serde_json::json!({ "format": "beredd-kit-log", "version": 1, "org": "Testkommun", "kit_id": "abc123", "entries": list }).to_string()
+}
+
+async fn upload(s: &Session, path: &str, bytes: Vec<u8>) -> crate::harness::Reply {
+    let form = reqwest::multipart::Form::new().text("_csrf", s.csrf.clone()).part("file", reqwest::multipart::Part::bytes(bytes).file_name("krislogg.json"));
+    let resp = s.client.post(format!("{}{path}", s.base)).multipart(form).send().await.unwrap();
+    crate::harness::reply(resp).await
+}
+
+#[tokio::test]
+async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Hemtjänst Norr", None).await;
+        let id = start(&s, unit).await;
+        let path = format!("/incidents/{id}/import");
+
+        // A bad entry refuses the whole file, naming the entry; nothing is written.
+        let bad = kit_log(&[("a1", "2026-11-23T07:30:00Z", "Ok", "Bo"), ("a2", "igår", "Fel tid", "Bo")]);
+        let r = upload(&s, &path, bad.into_bytes()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, "#file-error"), ["post 2: tiden (at) är inte en tid som 2026-11-23T07:10:00Z"]);
+        let count = || async { sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM incident_log").fetch_one(&app.db.pool).await.unwrap().0 };
+        assert_eq!(count().await, 1, "only the start entry");
+
+        let good = kit_log(&[("b2", "2026-11-23T09:05:00+01:00", "Nattlistan utskriven", "Cecilia Dahl"), ("b1", "2026-11-23T07:45:00Z", "Larmet fungerar inte", "Bo Ek")]);
+        let r = upload(&s, &path, good.clone().into_bytes()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(count().await, 4, "two entries and the record of the import");
+
+        // The same file again, from the command line: nothing new but the record of the import.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("krislogg.json");
+        std::fs::write(&file, &good).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd"))
+            .args(["incident", "import-kit-log", "--database", &app.db_url(), "--incident", &id])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 nya poster lästes in, 2 fanns redan.");
+        assert_eq!(count().await, 5);
+
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as("SELECT seq, author, occurred_at, source, text FROM incident_log ORDER BY seq").fetch_all(&app.db.pool).await.unwrap();
+        assert_eq!((rows[1].1.as_str(), rows[1].2.as_str()), ("Bo Ek", "2026-11-23T07:45:00Z"), "oldest first, author and time kept");
+        assert_eq!((rows[2].1.as_str(), rows[2].2.as_str()), ("Cecilia Dahl", "2026-11-23T08:05:00Z"));
+        assert_eq!(rows[1].3, "kit:abc123");
+        assert!(rows[3].4.contains("2/2") && rows[4].4.contains("0/2"), "each import is in the log: {rows:?}");
+        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 5 }));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: 5 poster, kontrollerade just nu.");
+        sqlx::query("UPDATE incident_log SET author = 'Någon annan' WHERE seq = 2").execute(&app.db.pool).await.unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("post 2 har ändrats"));
+    }
+}
