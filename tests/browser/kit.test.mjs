@@ -126,6 +126,30 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   assert.deepEqual(outside, [], 'the kit asks no address for anything');
   assert.deepEqual(errors, []);
   await context.close();
+
+  // The exported log is read into an incident by `beredd`, with its author and time kept.
+  const web = await browser.newContext({ locale: 'sv-SE' });
+  const staff = await web.newPage();
+  await staff.goto(`${BASE}/login`);
+  await staff.getByLabel('Användarnamn').fill('admin');
+  await staff.getByLabel('Lösenord').fill(PASSWORD);
+  await staff.getByRole('button', { name: 'Logga in' }).click();
+  await staff.waitForURL(`${BASE}/`);
+  await staff.goto(`${BASE}/incidents/new`);
+  await staff.getByLabel('Vad har hänt (rubrik)').fill('Avbrott i journalsystemet');
+  await staff.getByLabel('Björkbackens särskilda boende').check();
+  await staff.getByRole('button', { name: 'Starta incidenten' }).click();
+  await staff.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+  const incident = new URL(staff.url()).pathname.split('/')[2];
+  const imported = execFileSync(BIN, ['incident', 'import-kit-log', '--database', DATABASE, '--incident', incident, saved], { encoding: 'utf8' });
+  assert.equal(imported.trim(), '1 nya poster lästes in, 0 fanns redan.');
+  const again = execFileSync(BIN, ['incident', 'import-kit-log', '--database', DATABASE, '--incident', incident, saved], { encoding: 'utf8' });
+  assert.equal(again.trim(), '0 nya poster lästes in, 1 fanns redan.', 'nothing is duplicated');
+  await staff.goto(`${BASE}/incidents/${incident}/log`);
+  const entry = staff.locator('li.entry', { hasText: 'Journalsystemet nere sedan 07.10' });
+  assert.match(await entry.textContent(), /Maja Lindström/);
+  assert.match(await staff.locator('#chain').textContent(), /Loggen är obruten/);
+  await web.close();
 });
 
 test('a kit with one byte of its ciphertext changed is refused, never half-shown', async () => {

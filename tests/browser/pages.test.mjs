@@ -123,6 +123,43 @@ test('a plan is revised in the browser: errors name the line, approval makes the
   await page.context().close();
 });
 
+test('on a phone the crisis staff start an incident and a second session sees the board change live', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/incidents`);
+  await page.getByRole('link', { name: 'Starta en incident' }).click();
+  await page.getByRole('button', { name: 'Starta incidenten' }).click();
+  await page.getByRole('alert').waitFor();
+  await expectAccessible(page, 'incident form with errors');
+  await page.getByLabel('Vad har hänt (rubrik)').fill('Kommunens IT-system är utslagna');
+  await page.getByLabel('Björkbackens särskilda boende').check();
+  await page.getByRole('button', { name: 'Starta incidenten' }).click();
+  await page.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+  await expectAccessible(page, 'incident board');
+  const id = new URL(page.url()).pathname.split('/')[2];
+
+  const other = await newPage({ width: 360, height: 740 });
+  await login(other);
+  await other.goto(`${BASE}/incidents/${id}`);
+  await other.getByText('Tavlan uppdateras direkt.').waitFor();
+  const firstItem = page.locator('li.board-item').first();
+  const itemId = await firstItem.getAttribute('id');
+  await firstItem.getByRole('button', { name: 'Klart' }).click();
+  await other.locator(`#${itemId} .state-text`).filter({ hasText: 'Klart' }).waitFor({ timeout: 2000 });
+  assert.equal(await other.locator(`#${itemId} button[value=done]`).getAttribute('aria-pressed'), 'true');
+
+  for (const tab of ['log', 'staff', 'roster']) {
+    const resp = await page.goto(`${BASE}/incidents/${id}/${tab}`);
+    assert.equal(resp.status(), 200);
+    await expectAccessible(page, `incident ${tab}`);
+    if (tab === 'log') assert.match(await page.locator('#chain').textContent(), /Loggen är obruten/);
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  assert.equal(overflow, false, 'the incident pages fit a 360-pixel screen');
+  await other.context().close();
+  await page.context().close();
+});
+
 test('a coordinator creates a unit, sees the errors tied to the fields, and edits it', async () => {
   const page = await newPage();
   await login(page);
