@@ -48,6 +48,18 @@ async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str)
     Ok((Head { i, units, tab, may_write }, lk))
 }
 
+/// The incident and shared header, for the other incident pages.
+pub async fn head_for(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str) -> Result<(Head, Lookups), AppError> {
+    head(state, user, id, tab).await
+}
+
+/// The incident, when the user may write to it.
+pub async fn writer_for(state: &AppState, user: &CurrentUser, id: &str) -> Result<Head, AppError> {
+    let (h, _) = head(state, user, id, "comms").await?;
+    writer(user, &h)?;
+    Ok(h)
+}
+
 fn writer(user: &CurrentUser, h: &Head) -> Result<(), AppError> {
     user.require(user.role.works_incidents())?;
     if h.i.status != "active" {

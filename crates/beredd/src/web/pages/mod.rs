@@ -7,6 +7,7 @@ pub mod evidence;
 pub mod bia;
 pub mod classify;
 pub mod home;
+pub mod incident_comms;
 pub mod incidents;
 pub mod kit;
 pub mod local_requirements;
