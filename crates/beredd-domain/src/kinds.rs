@@ -189,6 +189,7 @@ vocabulary!(
         Task => "task",
         Status => "status",
         Correction => "correction",
+        Meeting => "meeting",
         System => "system",
     }
 );

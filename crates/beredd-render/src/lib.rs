@@ -16,6 +16,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("procurement.typ", include_str!("../typst/procurement.typ")),
     ("classification.typ", include_str!("../typst/classification.typ")),
     ("binder.typ", include_str!("../typst/binder.typ")),
+    ("meeting.typ", include_str!("../typst/meeting.typ")),
+    ("incident.typ", include_str!("../typst/incident.typ")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +39,10 @@ pub enum Document {
     Classification,
     /// The continuity binder: approved plans, call lists, checklists and blank paper forms.
     Binder,
+    /// The protocol of a crisis staff meeting.
+    Meeting,
+    /// The report of an incident: summary, board, staff reached, reports sent and the whole log.
+    Incident,
 }
 
 impl Document {
@@ -45,6 +51,8 @@ impl Document {
             Document::Procurement => "procurement.typ",
             Document::Classification => "classification.typ",
             Document::Binder => "binder.typ",
+            Document::Meeting => "meeting.typ",
+            Document::Incident => "incident.typ",
         }
     }
 }

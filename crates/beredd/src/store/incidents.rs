@@ -29,13 +29,15 @@ pub struct Incident {
     /// A personal-data breach: IMY is notified within 72 hours.
     #[sqlx(try_from = "i64")]
     pub personal_data: Flag,
+    /// Stays the same when the incident is moved to another Beredd as a bundle.
+    pub uid: Option<String>,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
 
 macro_rules! cols {
     () => {
-        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data"
+        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid"
     };
 }
 
@@ -46,12 +48,14 @@ pub struct NewIncident<'a> {
     pub raised_by: Option<&'a str>,
     pub exercise: bool,
     pub started_by: &'a str,
+    /// Kept from a bundle; made up otherwise.
+    pub uid: Option<String>,
 }
 
 pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_>, units: &[i64]) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash)
-         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(org)
     .bind(n.title)
@@ -62,6 +66,7 @@ pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_
     .bind(n.started_by)
     .bind(crate::db::now())
     .bind(GENESIS)
+    .bind(n.uid.clone().unwrap_or_else(|| format!("i-{}", super::sessions::random_token())))
     .fetch_one(&mut *conn)
     .await?;
     super::replace_links(conn, "DELETE FROM incident_units WHERE incident_id = $1", "INSERT INTO incident_units (incident_id, unit_id) VALUES ($1, $2)", id, units).await?;
@@ -483,4 +488,38 @@ pub async fn answer_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i
         .await?
         .rows_affected();
     Ok(n == 1)
+}
+
+// ---- Meetings ----------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Meeting {
+    pub id: i64,
+    pub number: i64,
+    pub held_at: String,
+    pub held_by: String,
+    /// The protocol as JSON (see `web::pages::meetings::Protocol`).
+    pub protocol: String,
+}
+
+pub async fn meetings<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Meeting>, DbError> {
+    Ok(sqlx::query_as("SELECT id, number, held_at, held_by, protocol FROM incident_meetings WHERE incident_id = $1 ORDER BY number DESC").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_meeting(conn: &mut sqlx::AnyConnection, incident: i64, by: &str, protocol: &str) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(number), 0) + 1 FROM incident_meetings WHERE incident_id = $1").bind(incident).fetch_one(&mut *conn).await?;
+    sqlx::query("INSERT INTO incident_meetings (incident_id, number, held_at, held_by, protocol) VALUES ($1, $2, $3, $4, $5)")
+        .bind(incident)
+        .bind(n)
+        .bind(crate::db::now())
+        .bind(by)
+        .bind(protocol)
+        .execute(&mut *conn)
+        .await?;
+    Ok(n)
+}
+
+pub async fn by_uid<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, uid: &str) -> Result<Option<i64>, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM incidents WHERE org_id = $1 AND uid = $2").bind(org).bind(uid).fetch_optional(e).await?;
+    Ok(found.map(|(id,)| id))
 }

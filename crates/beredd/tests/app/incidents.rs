@@ -225,12 +225,68 @@ async fn reporting_clocks_run_for_a_significant_incident_and_never_for_an_exerci
 
         // An exercise has no clocks, and no report can be recorded for it.
         let mut conn = app.db.pool.acquire().await.unwrap();
-        let n = beredd::store::incidents::NewIncident { title: "Övning", what_happened: None, discovered_at: "2026-11-23T07:10:00Z", raised_by: None, exercise: true, started_by: "admin" };
+        let n = beredd::store::incidents::NewIncident { title: "Övning", what_happened: None, discovered_at: "2026-11-23T07:10:00Z", raised_by: None, exercise: true, started_by: "admin", uid: None };
         let ex = beredd::store::incidents::create(&mut conn, app.org, &n, &[unit]).await.unwrap();
         beredd::store::incidents::set_flags(&mut *conn, app.org, ex, true, true).await.unwrap();
         drop(conn);
         let page = s.get(&format!("/incidents/{ex}/comms")).await.body;
         assert!(page.contains("Det här är en övning") && texts(&page, "section.clock").is_empty());
         assert_eq!(s.post(&format!("/incidents/{ex}/reports/nis2_early_warning"), &[("body", "x")]).await.status, StatusCode::BAD_REQUEST);
+    }
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let check = std::process::Command::new("qpdf").arg("--check").arg(&file).output().expect("qpdf is installed by scripts/install-test-deps");
+    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
+    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn a_staff_meeting_produces_its_protocol_in_the_log_and_as_pdf_and_the_incident_prints() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let home = unit_with_plan(&app, &s).await;
+    let id = start(&s, home).await;
+    let item: i64 = sqlx::query_as::<_, (i64,)>("SELECT MIN(id) FROM board_items").fetch_one(&app.db.pool).await.unwrap().0;
+    s.post(&format!("/incidents/{id}/board/{item}"), &[("state", "problem")]).await;
+
+    let r = s.post(&format!("/incidents/{id}/meeting"), &[("decisions", "Papper i alla enheter")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(texts(&r.body, ".error-summary li")[0].starts_with("Närvarande"));
+    let r = s
+        .post(
+            &format!("/incidents/{id}/meeting"),
+            &[
+                ("present", "Margareta Lindqvist\nÅsa Öberg"),
+                ("area_0", "Reservmobilerna är utdelade. Läkemedelsrundan går på papper."),
+                ("decisions", "Papperssignering i alla boenden\nExtra personal till natten"),
+                ("tasks", "Skriv ut nya signeringslistor | Åsa Öberg | 12.00"),
+                ("next_meeting", "kl. 14.00 i sal B"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let rows: Vec<(String, String, Option<String>)> = sqlx::query_as("SELECT kind, text, decided_by FROM incident_log WHERE seq > 2 ORDER BY seq").fetch_all(&app.db.pool).await.unwrap();
+    let kinds: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(kinds, ["meeting", "decision", "decision", "task"]);
+    assert!(rows[0].1.starts_with("Krisledningsmöte nr 1.\nNärvarande: Margareta Lindqvist, Åsa Öberg"));
+    assert_eq!(rows[1].2.as_deref(), Some("Krisledningsmöte nr 1"));
+    assert_eq!(rows[3].1, "Skriv ut nya signeringslistor – Åsa Öberg – 12.00");
+
+    let resp = s.client.get(format!("{}/incidents/{id}/meetings/1/pdf", s.base)).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let text = pdf_text(&resp.bytes().await.unwrap());
+    for want in ["Protokoll från krisledningsmöte nr 1", "Plan för Björkgården", "Reservmobilerna är utdelade", "Extra personal till natten", "Skriv ut nya signeringslistor", "kl. 14.00 i sal B"] {
+        assert!(text.contains(want), "the protocol lacks {want:?}:\n{text}");
+    }
+    let resp = s.client.get(format!("{}/incidents/{id}/report.pdf", s.base)).send().await.unwrap();
+    assert_eq!(resp.status(), StatusCode::OK);
+    let text = pdf_text(&resp.bytes().await.unwrap());
+    for want in ["IT-systemen är utslagna", "Loggen är obruten: 6 poster", "Papperssignering i alla boenden", "Ett problem."] {
+        assert!(text.contains(want), "the report lacks {want:?}:\n{text}");
     }
 }

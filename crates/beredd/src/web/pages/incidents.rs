@@ -200,7 +200,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         }
     }
     let mut tx = state.db.begin_write().await?;
-    let n = incidents::NewIncident { title: &title, what_happened: what.as_deref(), discovered_at: &discovered, raised_by: raised_by.as_deref(), exercise: false, started_by: &user.display_name };
+    let n = incidents::NewIncident { title: &title, what_happened: what.as_deref(), discovered_at: &discovered, raised_by: raised_by.as_deref(), exercise: false, started_by: &user.display_name, uid: None };
     let id = incidents::create(&mut tx, user.org_id, &n, &units).await?;
     for (pos, (area, section, label)) in items.iter().enumerate() {
         incidents::add_board_item(&mut *tx, id, area, section, pos as i64, label).await?;

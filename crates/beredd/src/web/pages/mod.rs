@@ -12,6 +12,7 @@ pub mod incidents;
 pub mod kit;
 pub mod local_requirements;
 pub mod login;
+pub mod meetings;
 pub mod organisation;
 pub mod overview;
 pub mod plan_templates;
