@@ -1,6 +1,7 @@
 //! Beredd's application: storage, web interface and command line.
 
 pub mod binder;
+pub mod bundle;
 pub mod catalogue;
 pub mod plan_templates;
 pub mod plans;

@@ -27,6 +27,22 @@ pub enum Incident {
         /// The .json file exported from the kit.
         file: std::path::PathBuf,
     },
+    /// Writes the incident as a bundle file that another Beredd can import.
+    ExportBundle {
+        #[command(flatten)]
+        db: super::DbOptions,
+        /// The incident's number.
+        id: i64,
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Imports an incident bundle from another Beredd: its log is checked first, and entries
+    /// already here are skipped.
+    ImportBundle {
+        #[command(flatten)]
+        db: super::DbOptions,
+        file: std::path::PathBuf,
+    },
 }
 
 const BY: &str = "(kommandorad)";
@@ -64,6 +80,32 @@ impl Incident {
                 audit::record(&mut *tx, &actor, audit::Change { action: "import", entity: "incident", entity_id: Some(i.id), summary: &i.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
                 tx.commit().await?;
                 println!("{} nya poster lästes in, {} fanns redan.", report.imported, report.skipped);
+                Ok(())
+            }
+            Incident::ExportBundle { db, id, out } => {
+                let db = Db::connect(&db.url).await?;
+                db.migrate().await?;
+                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let mut conn = db.pool.acquire().await?;
+                let b = crate::bundle::export(&mut conn, org.id, id).await?.ok_or_else(|| anyhow!("incident {id} finns inte"))?;
+                std::fs::write(&out, serde_json::to_vec_pretty(&b)?).with_context(|| format!("kunde inte skriva {}", out.display()))?;
+                println!("Incidentpaketet ({} poster) skrevs till {}", b.log.len(), out.display());
+                Ok(())
+            }
+            Incident::ImportBundle { db, file } => {
+                let bytes = std::fs::read(&file).with_context(|| format!("kunde inte läsa {}", file.display()))?;
+                let b = crate::bundle::parse(&bytes).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+                let db = Db::connect(&db.url).await?;
+                db.migrate().await?;
+                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let mut tx = db.begin_write().await?;
+                let note = |r: &crate::bundle::Report| tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped)) + " " + &tr.ts("incident-log-bundle-from", "instance", &b.instance);
+                let report = crate::bundle::import(&mut tx, org.id, &b, BY, note).await?;
+                let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
+                let record = serde_json::json!({ "file": file.display().to_string(), "uid": b.incident.uid, "created": report.created, "imported": report.imported, "skipped": report.skipped });
+                audit::record(&mut *tx, &actor, audit::Change { action: "import", entity: "incident", entity_id: Some(report.incident), summary: &b.incident.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+                tx.commit().await?;
+                println!("Incident {}{}: {} nya poster lästes in, {} fanns redan.", report.incident, if report.created { " (ny)" } else { "" }, report.imported, report.skipped);
                 Ok(())
             }
         }

@@ -251,7 +251,7 @@ pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
 
 // ---- The board ---------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow)]
 pub struct BoardItem {
     pub id: i64,
     pub area: String,
@@ -331,7 +331,7 @@ pub async fn set_reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: i6
 
 // ---- The roster --------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow)]
 pub struct RosterRow {
     pub id: i64,
     pub role: String,

@@ -25,7 +25,7 @@ pub mod users;
 pub use crate::db::DbError;
 
 /// A yes/no column, stored as 0/1 on both databases.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct Flag(pub bool);
 

@@ -144,6 +144,7 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/{id}/meeting", get(pages::meetings::form).post(pages::meetings::hold))
         .route("/incidents/{id}/meetings/{n}/pdf", get(pages::meetings::protocol_pdf))
         .route("/incidents/{id}/report.pdf", get(pages::meetings::report_pdf))
+        .route("/incidents/{id}/bundle", get(pages::incidents::export_bundle))
         .route("/incidents/{id}/flags", post(pages::incident_comms::flags))
         .route("/incidents/{id}/reports/{duty}", post(pages::incident_comms::report))
         .route("/incidents/{id}/hotlines", post(pages::incident_comms::add_hotline))
@@ -174,6 +175,7 @@ pub fn router(state: AppState) -> Router {
     let uploads = Router::new()
         .route("/systems/{id}/assessment/{req}/evidence", post(pages::evidence::upload))
         .route("/incidents/{id}/import", post(pages::incidents::import))
+        .route("/incidents/import-bundle", post(pages::incidents::import_bundle))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024));
     let app = app
         .route("/evidence/{id}", get(pages::evidence::download))

@@ -290,3 +290,53 @@ async fn a_staff_meeting_produces_its_protocol_in_the_log_and_as_pdf_and_the_inc
         assert!(text.contains(want), "the report lacks {want:?}:\n{text}");
     }
 }
+
+#[tokio::test]
+async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and_checked() {
+    for kind in kinds() {
+        // The laptop: a Beredd started empty while the main server was down.
+        let laptop = TestApp::start(crate::harness::Kind::Sqlite).await;
+        let l = laptop.login("admin").await;
+        let unit = laptop.add_unit("Hemtjänst Norr", None).await;
+        let id = start(&l, unit).await;
+        l.post(&format!("/incidents/{id}/log"), &[("kind", "event"), ("text", "Larmet tystnade 07.40"), ("occurred_at", "2026-11-23 07:40")]).await;
+        l.post(&format!("/incidents/{id}/log"), &[("kind", "correction"), ("text", "Rätt tid: 07.45"), ("corrects", "2")]).await;
+        let bundle = l.client.get(format!("{}/incidents/{id}/bundle", l.base)).send().await.unwrap().text().await.unwrap();
+
+        // The main instance (SQLite, and PostgreSQL when there is one).
+        let main = TestApp::start(kind).await;
+        main.add_unit("Hemtjänst Norr", None).await;
+        let m = main.login("admin").await;
+        let upload = |s: &Session, bytes: Vec<u8>| {
+            let form = reqwest::multipart::Form::new().text("_csrf", s.csrf.clone()).part("file", reqwest::multipart::Part::bytes(bytes).file_name("incident.json"));
+            let req = s.client.post(format!("{}/incidents/import-bundle", s.base)).multipart(form);
+            async move { crate::harness::reply(req.send().await.unwrap()).await }
+        };
+        // A bundle changed on the way is refused and nothing is written.
+        let tampered = bundle.replacen("Larmet tystnade 07.40", "Larmet tystnade aldrig", 1);
+        let r = upload(&m, tampered.into_bytes()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, "#file-error"), ["paketets logg är bruten: post 2 har ändrats; ingenting lästes in"]);
+        assert_eq!(sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM incidents").fetch_one(&main.db.pool).await.unwrap().0, 0);
+
+        let r = upload(&m, bundle.clone().into_bytes()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let new_id = r.location.unwrap().split('/').nth(2).unwrap().to_owned();
+        let rows: Vec<(i64, String, String, String, Option<i64>)> = sqlx::query_as("SELECT seq, kind, author, occurred_at, corrects FROM incident_log ORDER BY seq").fetch_all(&main.db.pool).await.unwrap();
+        assert_eq!(rows.len(), 4, "three entries and the record of the import: {rows:?}");
+        assert_eq!((rows[1].2.as_str(), rows[1].3.as_str()), ("admin", "2026-11-23T07:40:00Z"), "author and original time kept");
+        assert_eq!(rows[2].4, Some(2), "the correction still points at the entry it corrects");
+
+        // The same bundle again, from the command line: nothing duplicated.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("incident.json");
+        std::fs::write(&file, &bundle).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["incident", "import-bundle", "--database", &main.db_url()]).arg(&file).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("0 nya poster lästes in, 3 fanns redan."));
+        assert_eq!(sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM incidents").fetch_one(&main.db.pool).await.unwrap().0, 1);
+        assert!(matches!(verdict(&main, &new_id).await, beredd::store::incidents::Verdict::Intact { entries: 5 }), "{kind:?}");
+        let log = m.get(&format!("/incidents/{new_id}/log")).await.body;
+        assert!(texts(&log, "li.entry .pre").iter().any(|t| t.starts_with("Incidentpaket inläst: 0/3 poster var nya.")));
+    }
+}
