@@ -1211,3 +1211,5 @@ incident-bundle-file = Incident bundle (.json)
 incident-bundle-hint = For example from a laptop that ran Beredd while the server was down. The bundle's log is checked first; entries already here are not read again.
 incident-log-bundle = Incident bundle read: { $counts } entries were new.
 incident-log-bundle-from = From: { $instance }.
+incident-from-scenario = Start from a saved scenario
+incident-fill-from-scenario = Fill in from the scenario

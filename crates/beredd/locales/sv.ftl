@@ -1211,3 +1211,5 @@ incident-bundle-file = Incidentpaket (.json)
 incident-bundle-hint = Till exempel från en bärbar dator som körde Beredd när servern låg nere. Paketets logg kontrolleras först; poster som redan finns läses inte in igen.
 incident-log-bundle = Incidentpaket inläst: { $counts } poster var nya.
 incident-log-bundle-from = Från: { $instance }.
+incident-from-scenario = Utgå från ett sparat scenario
+incident-fill-from-scenario = Fyll i från scenariot

@@ -44,6 +44,15 @@ async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering
         let s = app.login("admin").await;
         let home = unit_with_plan(&app, &s).await;
 
+        // A saved outage scenario fills in the form: its name and the units it stops.
+        let act: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM activities").fetch_one(&app.db.pool).await.unwrap().0;
+        let sys = id_of(&s.post("/systems/new", &[("name", "Verksamhetssystem vård"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        assert_eq!(s.post("/dependencies/new", &[("from", &format!("activity:{act}")), ("to", &format!("system:{sys}")), ("need", "stops")]).await.status, StatusCode::SEE_OTHER);
+        let sc = id_of(&s.post("/scenarios/new", &[("name", "Allt inom kommunens nät ligger nere"), ("category", "inside_network"), ("hours", "24")]).await);
+        let form = s.get(&format!("/incidents/new?scenario={sc}")).await.body;
+        assert!(form.contains("value=\"Allt inom kommunens nät ligger nere\""), "the title comes from the scenario");
+        assert!(form.contains(&format!("value=\"{home}\" checked")), "the unit whose activity stops is chosen");
+
         // Bad input names the fields and starts nothing.
         let r = s.post("/incidents/new", &[("title", ""), ("discovered_at", "igår")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -110,7 +110,7 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "register/form.html")]
+#[template(path = "incidents/new.html")]
 pub struct FormView {
     pub ctx: Ctx,
     pub action: String,
@@ -120,6 +120,8 @@ pub struct FormView {
     pub submit: String,
     pub secondary: Option<(String, String)>,
     pub notice: Option<String>,
+    /// Saved outage scenarios to start from.
+    pub scenarios: Vec<(i64, String)>,
 }
 
 fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
@@ -139,18 +141,31 @@ fn form_view(ctx: Ctx, fields: Vec<Field>) -> FormView {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
     let submit = ctx.tr.t("incident-start");
-    FormView { ctx, action: "/incidents/new".into(), cancel: "/incidents".into(), fields, error_summary, submit, secondary: None, notice: None }
+    FormView { ctx, action: "/incidents/new".into(), cancel: "/incidents".into(), fields, error_summary, submit, secondary: None, notice: None, scenarios: Vec::new() }
 }
 
-pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Result<FormView, AppError> {
+pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormView, AppError> {
     user.require(user.role.works_incidents())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
     form.set("discovered_at", short(&crate::db::now()));
+    // Starting from a saved outage scenario: its name, description and the units it stops.
+    let scenarios = crate::store::scenarios::list(&state.db.pool, user.org_id).await?;
+    if let Some(s) = q.get("scenario").and_then(|s| s.parse::<i64>().ok()).and_then(|id| scenarios.iter().find(|s| s.id == id)) {
+        let model = crate::outage::Model::load(&state.db.pool, user.org_id).await?;
+        let acts = crate::store::activities::list(&state.db.pool, user.org_id).await?;
+        form.set("title", s.name.clone());
+        form.set("what_happened", s.description.clone().unwrap_or_default());
+        for u in super::outage::affected_units(&model, s, &acts) {
+            form.push("units", u.to_string());
+        }
+    }
     let mut ctx = Ctx::new(&state, &user, "/incidents", String::new());
     ctx.title = ctx.tr.t("incident-new");
     let fields = new_fields(&form, &Errors::default(), &lk, &ctx.tr);
-    Ok(form_view(ctx, fields))
+    let mut view = form_view(ctx, fields);
+    view.scenarios = scenarios.iter().map(|s| (s.id, s.name.clone())).collect();
+    Ok(view)
 }
 
 /// "YYYY-MM-DD HH:MM" (or with a T) as stored time, UTC.

@@ -125,6 +125,23 @@ fn params_of(s: &crate::store::scenarios::Scenario) -> Params {
 }
 
 /// Runs a saved scenario on today's data, keeps the result, and shows it with the changes.
+/// The units whose activities stop or run degraded in a saved scenario, for starting an
+/// incident from it.
+pub fn affected_units(model: &Model, s: &crate::store::scenarios::Scenario, activities: &[crate::store::activities::Activity]) -> Vec<i64> {
+    let mut units: Vec<i64> = model
+        .run(&failed_indices(model, &params_of(s)))
+        .iter()
+        .filter(|f| f.state != beredd_domain::graph::State::Working)
+        .filter_map(|f| {
+            let n = &model.nodes[f.node];
+            (n.kind == beredd_domain::NodeKind::Activity).then(|| activities.iter().find(|a| a.id == n.id).map(|a| a.unit_id)).flatten()
+        })
+        .collect();
+    units.sort();
+    units.dedup();
+    units
+}
+
 pub async fn run_saved(State(state): State<AppState>, Path(id): Path<String>, posted: crate::web::auth::Posted) -> Result<Response, AppError> {
     let user = posted.user;
     // Running stores a result and moves the last one aside: a change, so only for editors.
