@@ -1213,3 +1213,7 @@ incident-log-bundle = Incident bundle read: { $counts } entries were new.
 incident-log-bundle-from = From: { $instance }.
 incident-from-scenario = Start from a saved scenario
 incident-fill-from-scenario = Fill in from the scenario
+incident-on-duty = Goes on duty
+incident-off-duty = Goes off duty
+incident-log-on-duty = On duty: { $name }
+incident-log-off-duty = Off duty: { $name }

@@ -1213,3 +1213,7 @@ incident-log-bundle = Incidentpaket inläst: { $counts } poster var nya.
 incident-log-bundle-from = Från: { $instance }.
 incident-from-scenario = Utgå från ett sparat scenario
 incident-fill-from-scenario = Fyll i från scenariot
+incident-on-duty = Går i tjänst
+incident-off-duty = Går ur tjänst
+incident-log-on-duty = I tjänst: { $name }
+incident-log-off-duty = Ur tjänst: { $name }

@@ -139,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/{id}/staff", get(pages::incidents::staff))
         .route("/incidents/{id}/staff/{person}", post(pages::incidents::set_reached))
         .route("/incidents/{id}/roster", get(pages::incidents::roster).post(pages::incidents::add_roster))
+        .route("/incidents/{id}/roster/{row}/duty", post(pages::incidents::set_duty))
         .route("/incidents/{id}/close", post(pages::incidents::close))
         .route("/incidents/{id}/comms", get(pages::incident_comms::comms))
         .route("/incidents/{id}/meeting", get(pages::meetings::form).post(pages::meetings::hold))

@@ -32,7 +32,7 @@ const POST_ROUTES: &[&str] = &[
     "/requirements/new", "/requirements/EGEN-01/edit", "/requirements/EGEN-01/delete", "/requirements/STY-01/disable", "/requirements/STY-01/enable",
     "/plans/new", "/plans/1/edit", "/plans/1/approve", "/plans/1/delete", "/binder", "/kit",
     "/incidents/new", "/incidents/1/board/1", "/incidents/1/log", "/incidents/1/staff/1", "/incidents/1/roster", "/incidents/1/close", "/incidents/1/import",
-    "/incidents/1/flags", "/incidents/1/reports/nis2_early_warning", "/incidents/1/hotlines", "/incidents/1/messages", "/incidents/1/media", "/incidents/1/media/1/answered", "/incidents/1/meeting", "/incidents/import-bundle",
+    "/incidents/1/flags", "/incidents/1/reports/nis2_early_warning", "/incidents/1/hotlines", "/incidents/1/messages", "/incidents/1/media", "/incidents/1/media/1/answered", "/incidents/1/meeting", "/incidents/import-bundle", "/incidents/1/roster/1/duty",
 ];
 
 #[tokio::test]

@@ -109,6 +109,9 @@ async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering
         assert!(texts(&stab.get(&format!("/incidents/{id}/staff")).await.body, "p.hint").iter().any(|t| t == "Nådda: 1/1 (100 %)"));
         assert_eq!(stab.post(&format!("/incidents/{id}/roster"), &[("role", "crisis_leader"), ("name", "Margareta Lindqvist"), ("phone", "070-174 06 05"), ("on_duty", "on")]).await.status, StatusCode::SEE_OTHER);
         assert!(texts(&s.get(&format!("/incidents/{id}/roster")).await.body, "td").contains(&"Krisledare".to_owned()));
+        let row: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM incident_roster").fetch_one(&app.db.pool).await.unwrap().0;
+        assert_eq!(stab.post(&format!("/incidents/{id}/roster/{row}/duty"), &[("on_duty", "0")]).await.status, StatusCode::SEE_OTHER);
+        assert!(texts(&s.get(&format!("/incidents/{id}/roster")).await.body, "td").iter().any(|t| t.starts_with("Nej")), "off duty now");
 
         // A reader reads everything and changes nothing.
         let reader = app.login("lasare").await;
@@ -117,7 +120,7 @@ async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering
         assert_eq!(reader.post(&format!("/incidents/{id}/log"), &[("kind", "event"), ("text", "x")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(reader.post(&format!("/incidents/{id}/board/{first}"), &[("state", "problem")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(reader.post(&format!("/incidents/{id}/staff/{person}"), &[("reached", "0")]).await.status, StatusCode::FORBIDDEN);
-        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 6 }), "{kind:?}");
+        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 7 }), "{kind:?}");
 
         // Tampering directly in the database is found, and where.
         sqlx::query("UPDATE incident_log SET text = 'Inget beslut' WHERE seq = 3").execute(&app.db.pool).await.unwrap();
@@ -125,8 +128,8 @@ async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering
         assert_eq!(texts(&s.get(&format!("/incidents/{id}/log")).await.body, "#chain")[0], "Loggen är bruten: post 3 har ändrats efter att den skrevs.");
         sqlx::query("UPDATE incident_log SET text = 'Papperssignering införs' WHERE seq = 3").execute(&app.db.pool).await.unwrap();
         assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { .. }));
-        sqlx::query("DELETE FROM incident_log WHERE seq = 6").execute(&app.db.pool).await.unwrap();
-        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Truncated { found: 5, recorded: 6 }, "{kind:?}");
+        sqlx::query("DELETE FROM incident_log WHERE seq = 7").execute(&app.db.pool).await.unwrap();
+        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Truncated { found: 6, recorded: 7 }, "{kind:?}");
         sqlx::query("DELETE FROM incident_log WHERE seq = 2").execute(&app.db.pool).await.unwrap();
         assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Broken(beredd_domain::incident::Break::Gap { expected: 2, found: 3 }));
     }

@@ -593,6 +593,7 @@ pub async fn set_reached(State(state): State<AppState>, Path((id, person)): Path
 // ---- The roster ------------------------------------------------------------------------------
 
 pub struct RosterView {
+    pub id: i64,
     pub role: String,
     pub name: String,
     pub phone: String,
@@ -635,6 +636,7 @@ async fn roster_page(state: &AppState, user: &CurrentUser, id: &str, form: &Form
     let rows = rows
         .into_iter()
         .map(|r| RosterView {
+            id: r.id,
             role: StaffRole::parse(&r.role).map(|x| tr.t(x.label_id())).unwrap_or(r.role),
             name: r.name,
             phone: r.phone.unwrap_or_default(),
@@ -668,6 +670,23 @@ pub async fn add_roster(State(state): State<AppState>, Path(id): Path<String>, p
     let mut tx = state.db.begin_write().await?;
     incidents::add_roster(&mut *tx, h.i.id, role, &name, phone.as_deref(), area.as_deref(), form.checked("on_duty")).await?;
     let text = tr.ts("incident-log-roster", "who", &format!("{} – {name}", tr.t(role.label_id())));
+    let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
+}
+
+/// Marks a member of the crisis staff as on duty or off duty.
+pub async fn set_duty(State(state): State<AppState>, Path((id, row)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    let (h, _) = head(&state, &user, &id, "roster").await?;
+    writer(&user, &h)?;
+    let row = parse_id(&row)?;
+    let on = form.text("on_duty") == "1";
+    let mut tx = state.db.begin_write().await?;
+    let r = incidents::roster(&mut *tx, h.i.id).await?.into_iter().find(|r| r.id == row).ok_or(AppError::NotFound)?;
+    incidents::set_on_duty(&mut *tx, h.i.id, row, on).await?;
+    let text = tr.ts(if on { "incident-log-on-duty" } else { "incident-log-off-duty" }, "name", &r.name);
     let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
