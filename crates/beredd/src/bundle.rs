@@ -139,6 +139,7 @@ pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, b: &Bundle, by: &s
                 exercise: b.incident.exercise,
                 started_by: by,
                 uid: Some(b.incident.uid.clone()),
+                participants: None,
             };
             let id = store::create(conn, org, &n, &unit_ids).await?;
             store::set_flags(&mut *conn, org, id, b.incident.significant, b.incident.personal_data).await?;

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (12, "incidents", include_str!("../../migrations/0012_incidents.sql")),
     (13, "incident reporting and communication", include_str!("../../migrations/0013_incident_comms.sql")),
     (14, "meetings and bundles", include_str!("../../migrations/0014_meetings_bundles.sql")),
+    (15, "exercises and lessons", include_str!("../../migrations/0015_exercises_lessons.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

@@ -31,13 +31,15 @@ pub struct Incident {
     pub personal_data: Flag,
     /// Stays the same when the incident is moved to another Beredd as a bundle.
     pub uid: Option<String>,
+    /// An exercise's participants, one per line.
+    pub participants: Option<String>,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
 
 macro_rules! cols {
     () => {
-        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid"
+        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants"
     };
 }
 
@@ -50,12 +52,13 @@ pub struct NewIncident<'a> {
     pub started_by: &'a str,
     /// Kept from a bundle; made up otherwise.
     pub uid: Option<String>,
+    pub participants: Option<&'a str>,
 }
 
 pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_>, units: &[i64]) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid)
-         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10) RETURNING id",
+        "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid, participants)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(org)
     .bind(n.title)
@@ -67,6 +70,7 @@ pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_
     .bind(crate::db::now())
     .bind(GENESIS)
     .bind(n.uid.clone().unwrap_or_else(|| format!("i-{}", super::sessions::random_token())))
+    .bind(n.participants)
     .fetch_one(&mut *conn)
     .await?;
     super::replace_links(conn, "DELETE FROM incident_units WHERE incident_id = $1", "INSERT INTO incident_units (incident_id, unit_id) VALUES ($1, $2)", id, units).await?;
@@ -522,4 +526,50 @@ pub async fn add_meeting(conn: &mut sqlx::AnyConnection, incident: i64, by: &str
 pub async fn by_uid<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, uid: &str) -> Result<Option<i64>, DbError> {
     let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM incidents WHERE org_id = $1 AND uid = $2").bind(org).bind(uid).fetch_optional(e).await?;
     Ok(found.map(|(id,)| id))
+}
+
+// ---- Exercises and lessons learned -------------------------------------------------------
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Inject {
+    pub id: i64,
+    pub minute: i64,
+    pub text: String,
+}
+
+pub async fn injects<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Inject>, DbError> {
+    Ok(sqlx::query_as("SELECT id, minute, text FROM exercise_injects WHERE incident_id = $1 ORDER BY minute, id").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_inject<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, minute: i64, text: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO exercise_injects (incident_id, minute, text) VALUES ($1, $2, $3)").bind(incident).bind(minute).bind(text).execute(e).await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Lesson {
+    pub id: i64,
+    /// "well", "less_well" or "change".
+    pub kind: String,
+    pub text: String,
+    pub action_id: Option<i64>,
+    pub created_by: String,
+    pub created_at: String,
+}
+
+pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Lesson>, DbError> {
+    Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, kind: &str, text: &str, action: Option<i64>, by: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(incident)
+        .bind(kind)
+        .bind(text)
+        .bind(action)
+        .bind(by)
+        .bind(crate::db::now())
+        .execute(e)
+        .await?;
+    Ok(())
 }

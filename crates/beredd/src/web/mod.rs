@@ -146,6 +146,8 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/{id}/meetings/{n}/pdf", get(pages::meetings::protocol_pdf))
         .route("/incidents/{id}/report.pdf", get(pages::meetings::report_pdf))
         .route("/incidents/{id}/bundle", get(pages::incidents::export_bundle))
+        .route("/incidents/{id}/lessons", get(pages::lessons::lessons).post(pages::lessons::add_lesson))
+        .route("/incidents/{id}/injects", get(pages::lessons::injects).post(pages::lessons::add_inject))
         .route("/incidents/{id}/flags", post(pages::incident_comms::flags))
         .route("/incidents/{id}/reports/{duty}", post(pages::incident_comms::report))
         .route("/incidents/{id}/hotlines", post(pages::incident_comms::add_hotline))

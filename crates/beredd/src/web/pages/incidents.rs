@@ -72,6 +72,7 @@ fn writer(user: &CurrentUser, h: &Head) -> Result<(), AppError> {
 
 pub struct IncidentRow {
     pub id: i64,
+    pub exercise: bool,
     pub title: String,
     pub status: String,
     pub active: bool,
@@ -99,6 +100,7 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
         .into_iter()
         .map(|i| IncidentRow {
             id: i.id,
+            exercise: i.exercise.get(),
             status: if i.status == "active" { ctx.tr.t("incident-active") } else { ctx.tr.ts("incident-closed-at", "date", &short(i.closed_at.as_deref().unwrap_or(""))) },
             active: i.status == "active",
             started: short(&i.started_at),
@@ -131,6 +133,8 @@ fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> 
         Field::new("discovered_at", tr.t("incident-field-discovered"), FieldKind::Text, form, e, tr).required().maxlength(16).hint(tr.t("incident-hint-discovered")),
         Field::new("raised_by", tr.t("incident-field-raised-by"), FieldKind::Text, form, e, tr).maxlength(200),
         Field::new("units", tr.t("incident-field-units"), FieldKind::MultiCheck, form, e, tr).required().choices(lk.unit_choices(None)).hint(tr.t("incident-hint-units")),
+        Field::new("exercise", tr.t("incident-field-exercise"), FieldKind::Checkbox, form, e, tr).hint(tr.t("incident-hint-exercise")),
+        Field::new("participants", tr.t("incident-field-participants"), FieldKind::TextArea, form, e, tr).maxlength(4000).hint(tr.t("incident-hint-participants")),
     ]
 }
 
@@ -185,6 +189,8 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     let what = e.take("what_happened", text::optional_text(form.text("what_happened"), 4000));
     let discovered = e.take("discovered_at", parse_time(form.text("discovered_at")));
     let raised_by = e.take("raised_by", text::optional_line(form.text("raised_by"), 200));
+    let exercise = form.checked("exercise");
+    let participants = e.take("participants", text::optional_text(form.text("participants"), 4000));
     let mut units: Vec<i64> = Vec::new();
     for v in form.all("units") {
         match v.parse::<i64>().ok().filter(|u| lk.unit(*u).is_some()) {
@@ -217,13 +223,14 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         }
     }
     let mut tx = state.db.begin_write().await?;
-    let n = incidents::NewIncident { title: &title, what_happened: what.as_deref(), discovered_at: &discovered, raised_by: raised_by.as_deref(), exercise: false, started_by: &user.display_name, uid: None };
+    let n = incidents::NewIncident { title: &title, what_happened: what.as_deref(), discovered_at: &discovered, raised_by: raised_by.as_deref(), exercise, started_by: &user.display_name, uid: None, participants: participants.as_deref() };
     let id = incidents::create(&mut tx, user.org_id, &n, &units).await?;
     for (pos, (area, section, label)) in items.iter().enumerate() {
         incidents::add_board_item(&mut *tx, id, area, section, pos as i64, label).await?;
     }
     let names = units.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
-    let text = tr.ts("incident-log-started", "title", &title) + " " + &tr.ts("incident-log-units", "units", &names) + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
+    let started = if exercise { "incident-log-exercise-started" } else { "incident-log-started" };
+    let text = tr.ts(started, "title", &title) + " " + &tr.ts("incident-log-units", "units", &names) + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
     let entry = NewEntry { uid: None, kind: LogKind::System, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: Some(discovered.clone()), corrects: None, source: "web".into() };
     incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
     let after = incidents::get(&mut tx, user.org_id, id).await?;

@@ -255,6 +255,11 @@ pub async fn report_pdf(user: CurrentUser, State(state): State<AppState>, Path(i
             json!({ "seq": r.seq.to_string(), "when": r.occurred_at.get(..16).unwrap_or("").replace('T', " "), "meta": meta, "text": r.text, "hash": r.hash })
         })
         .collect();
+    let all_lessons = incidents::lessons(pool, h.i.id).await?;
+    let lessons: Vec<serde_json::Value> = super::lessons::KINDS
+        .iter()
+        .map(|k| json!({ "title": tr.t(&format!("lesson-{k}")), "items": all_lessons.iter().filter(|l| l.kind == *k).map(|l| l.text.clone()).collect::<Vec<_>>() }))
+        .collect();
     let today = crate::db::now()[..10].to_owned();
     let facts = vec![
         json!([tr.t("incident-field-discovered"), h.i.discovered_at.get(..16).unwrap_or("").replace('T', " ")]),
@@ -274,7 +279,9 @@ pub async fn report_pdf(user: CurrentUser, State(state): State<AppState>, Path(i
         "staff": staff,
         "reports": reports,
         "log": entries,
-        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("sent", "incident-report-sent"), ("reference", "comms-reference"), ("log", "incident-tab-log"), ("when", "form-f-time"), ("entry", "incident-report-entry")]),
+        "lessons": lessons,
+        "exercise": if h.i.exercise.get() { tr.t("incident-exercise-banner") } else { String::new() },
+        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("sent", "incident-report-sent"), ("reference", "comms-reference"), ("log", "incident-tab-log"), ("when", "form-f-time"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
     });
     typeset(beredd_render::Document::Incident, data, format!("incident-{}-{today}", text::file_stem(&h.i.title))).await
 }

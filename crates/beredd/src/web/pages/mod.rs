@@ -11,6 +11,7 @@ pub mod incident_comms;
 pub mod incidents;
 pub mod kit;
 pub mod local_requirements;
+pub mod lessons;
 pub mod login;
 pub mod meetings;
 pub mod organisation;

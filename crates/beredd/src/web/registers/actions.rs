@@ -77,6 +77,7 @@ impl Register for Actions {
             vec![
                 Choice { value: "requirement".into(), label: tr.t("action-origin-requirements"), depth: 0 },
                 Choice { value: "manual".into(), label: tr.t("action-origin-manual"), depth: 0 },
+                Choice { value: "lesson".into(), label: tr.t("action-origin-lessons"), depth: 0 },
             ],
             tr,
         );
@@ -103,6 +104,10 @@ impl Register for Actions {
             ("requirement", Some(o)) => {
                 let (system, req) = o.split_once(':').unwrap_or(("", o));
                 Cell::Link { text: tr.ts("action-origin-requirement", "req", req), href: format!("/systems/{system}/assessment/{req}") }
+            }
+            ("lesson", Some(o)) => {
+                let incident = o.trim_start_matches("incident:");
+                Cell::Link { text: tr.ts("action-origin-lesson", "incident", incident), href: format!("/incidents/{incident}/lessons") }
             }
             _ => Cell::Text(tr.t("action-origin-manual")),
         };
@@ -158,9 +163,10 @@ impl Register for Actions {
         // The origin is kept as it was; a new action made by hand is "manual".
         let origin = match form.text("origin") {
             "requirement" => "requirement".to_owned(),
+            "lesson" => "lesson".to_owned(),
             _ => "manual".to_owned(),
         };
-        let origin_ref = Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin == "requirement");
+        let origin_ref = Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != "manual");
         Ok(actions::ActionInput {
             title,
             origin,
