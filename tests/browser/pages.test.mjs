@@ -148,7 +148,7 @@ test('on a phone the crisis staff start an incident and a second session sees th
   await other.locator(`#${itemId} .state-text`).filter({ hasText: 'Klart' }).waitFor({ timeout: 2000 });
   assert.equal(await other.locator(`#${itemId} button[value=done]`).getAttribute('aria-pressed'), 'true');
 
-  for (const tab of ['log', 'staff', 'roster', 'comms', 'meeting']) {
+  for (const tab of ['log', 'staff', 'roster', 'comms', 'meeting', 'recovery', 'lessons']) {
     const resp = await page.goto(`${BASE}/incidents/${id}/${tab}`);
     assert.equal(resp.status(), 200);
     await expectAccessible(page, `incident ${tab}`);

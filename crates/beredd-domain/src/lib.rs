@@ -8,6 +8,7 @@ pub mod graph;
 pub mod incident;
 pub mod kinds;
 pub mod plan;
+pub mod recovery;
 pub mod reporting;
 pub mod roles;
 pub mod sort;

@@ -173,7 +173,7 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q)
 }
 
 /// "YYYY-MM-DD HH:MM" (or with a T) as stored time, UTC.
-fn parse_time(input: &str) -> Result<String, FieldError> {
+pub fn parse_time(input: &str) -> Result<String, FieldError> {
     let s = input.trim().replace('T', " ");
     let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
     let t = time::PrimitiveDateTime::parse(&s, &fmt).map_err(|_| FieldError::Date)?;

@@ -20,6 +20,7 @@ pub mod plan_templates;
 pub mod plans;
 pub mod outage;
 pub mod outage_graph;
+pub mod recovery;
 pub mod reports;
 pub mod requirements;
 pub mod setup;
