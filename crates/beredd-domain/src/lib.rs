@@ -3,6 +3,8 @@
 
 pub mod access;
 pub mod bia;
+pub mod civil;
+pub mod cycle;
 pub mod classification;
 pub mod graph;
 pub mod incident;

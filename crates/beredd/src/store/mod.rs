@@ -10,6 +10,7 @@ pub mod local_requirements;
 pub mod assets;
 pub mod audit;
 pub mod bia;
+pub mod cycle;
 pub mod dependencies;
 pub mod orgs;
 pub mod people;

@@ -39,6 +39,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/actions", "nav-actions"),
     ("/outage", "nav-outage"),
     ("/plans", "nav-plans"),
+    ("/cycle", "nav-cycle"),
     ("/plan-templates", "nav-plan-templates"),
     ("/scenarios", "nav-scenarios"),
 ];

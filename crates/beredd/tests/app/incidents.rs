@@ -443,3 +443,54 @@ async fn the_backlog_burns_down_with_a_forecast_and_restored_systems_are_logged(
         assert!(texts(&log, "li.entry .pre").iter().any(|t| t == "Systemet fungerar igen: Verksamhetssystem vård. Reservrutiner som avslutats: Papperssignering"));
     }
 }
+
+#[tokio::test]
+async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendars() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let unit = app.add_unit("Hemtjänst Norr", None).await;
+    let me = id_of(&s.post("/people/new", &[("name", "admin"), ("kind", "staff"), ("unit", &unit.to_string())]).await);
+
+    let r = s.post("/cycle", &[("title", "Stickprov i åtkomstloggar"), ("kind", "access_log_review"), ("start", "2026-10-31"), ("every", "1"), ("until", "2026-01-01")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an end before the start is refused");
+    assert!(texts(&r.body, ".error-summary li")[0].starts_with("Till och med"));
+    let r = s
+        .post("/cycle", &[("title", "Stickprov i åtkomstloggar"), ("kind", "access_log_review"), ("owner", &me), ("unit", &unit.to_string()), ("start", "2026-10-31"), ("every", "1"), ("until", "2027-01-31")])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    s.post("/cycle", &[("title", "Ledningens genomgång"), ("kind", "management_review"), ("start", "2027-03-15"), ("every", "12")]).await;
+
+    let page = s.get("/cycle?year=2026").await.body;
+    let due: Vec<String> = texts(&page, "tbody tr td:first-child");
+    assert_eq!(due, ["2026-10-31", "2026-11-30", "2026-12-31"], "the 31st falls on each month's last day");
+    assert_eq!(texts(&page, "tbody tr td strong.state-down"), ["Försenad"], "October's task is overdue");
+    assert!(texts(&s.get("/").await.body, "ul.attention li").iter().any(|a| a.starts_with("Uppgifter i årshjulet som är försenade") && a.contains("2026-10-31")));
+    let task: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM cycle_tasks WHERE due_date = '2026-10-31'").fetch_one(&app.db.pool).await.unwrap().0;
+    assert_eq!(s.post(&format!("/cycle/tasks/{task}/done"), &[]).await.status, StatusCode::SEE_OTHER);
+    assert!(texts(&s.get("/cycle?year=2026").await.body, "tbody tr td strong.state-down").is_empty());
+    assert_eq!(texts(&s.get("/cycle?year=2027").await.body, "tbody tr td:first-child"), ["2027-01-31", "2027-03-15"]);
+
+    // The calendar feeds, read back with an iCalendar parser.
+    let feed = scraper::Html::parse_document(&page);
+    let mine = feed.select(&scraper::Selector::parse("a[href^='/cycle/feed/']").unwrap()).next().unwrap().value().attr("href").unwrap().to_owned();
+    let parse = |body: String| {
+        let mut cals = ical::IcalParser::new(std::io::BufReader::new(body.as_bytes()));
+        let cal = cals.next().expect("a calendar").expect("it parses");
+        cal.events
+            .iter()
+            .map(|e| {
+                let get = |n: &str| e.properties.iter().find(|p| p.name == n).and_then(|p| p.value.clone()).unwrap_or_default();
+                (get("DTSTART"), get("SUMMARY"))
+            })
+            .collect::<Vec<_>>()
+    };
+    let anonymous = app.client();
+    let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap();
+    assert_eq!(body.headers()["content-type"], "text/calendar; charset=utf-8");
+    let events = parse(body.text().await.unwrap());
+    assert_eq!(events.len(), 4, "only the tasks owned by this user, without logging in: {events:?}");
+    assert_eq!(events[0], ("20261031".to_owned(), "Stickprov i åtkomstloggar".to_owned()));
+    let unit_feed = anonymous.get(format!("{}{mine}?unit={unit}", app.base)).send().await.unwrap().text().await.unwrap();
+    assert_eq!(parse(unit_feed).len(), 4);
+    assert_eq!(anonymous.get(format!("{}/cycle/feed/fel-nyckel.ics", app.base)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod evidence;
 pub mod bia;
 pub mod classify;
+pub mod cycle;
 pub mod home;
 pub mod incident_comms;
 pub mod incidents;

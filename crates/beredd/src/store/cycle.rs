@@ -1,0 +1,106 @@
+//! The yearly cycle: recurring items and their dated tasks.
+
+use serde::Serialize;
+use sqlx::{Any, Executor};
+
+use super::DbError;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Item {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+    pub owner_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub start_date: String,
+    pub every_months: i64,
+    pub until_date: Option<String>,
+    pub notes: Option<String>,
+}
+
+pub struct NewItem<'a> {
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub owner_id: Option<i64>,
+    pub unit_id: Option<i64>,
+    pub start_date: &'a str,
+    pub every_months: i64,
+    pub until_date: Option<&'a str>,
+    pub notes: Option<&'a str>,
+}
+
+pub async fn items<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Item>, DbError> {
+    Ok(sqlx::query_as("SELECT id, title, kind, owner_id, unit_id, start_date, every_months, until_date, notes FROM cycle_items WHERE org_id = $1 ORDER BY title").bind(org).fetch_all(e).await?)
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &NewItem<'_>) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO cycle_items (org_id, title, kind, owner_id, unit_id, start_date, every_months, until_date, notes, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(org)
+    .bind(n.title)
+    .bind(n.kind)
+    .bind(n.owner_id)
+    .bind(n.unit_id)
+    .bind(n.start_date)
+    .bind(n.every_months)
+    .bind(n.until_date)
+    .bind(n.notes)
+    .bind(crate::db::now())
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+/// Makes sure a task exists for each due date (existing ones are kept as they are).
+pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: i64, dates: &[String]) -> Result<(), DbError> {
+    for d in dates {
+        sqlx::query("INSERT INTO cycle_tasks (item_id, due_date) VALUES ($1, $2) ON CONFLICT (item_id, due_date) DO NOTHING").bind(item).bind(d).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Task {
+    pub id: i64,
+    pub item_id: i64,
+    pub due_date: String,
+    pub done_at: Option<String>,
+    pub done_by: Option<String>,
+}
+
+pub async fn tasks<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Task>, DbError> {
+    Ok(sqlx::query_as("SELECT t.id, t.item_id, t.due_date, t.done_at, t.done_by FROM cycle_tasks t JOIN cycle_items i ON i.id = t.item_id WHERE i.org_id = $1 ORDER BY t.due_date, t.id")
+        .bind(org)
+        .fetch_all(e)
+        .await?)
+}
+
+pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, task: i64, by: &str) -> Result<bool, DbError> {
+    let n = sqlx::query("UPDATE cycle_tasks SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL AND item_id IN (SELECT id FROM cycle_items WHERE org_id = $4)")
+        .bind(crate::db::now())
+        .bind(by)
+        .bind(task)
+        .bind(org)
+        .execute(e)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}
+
+/// The user's calendar token, made on first use.
+pub async fn calendar_token(conn: &mut sqlx::AnyConnection, user: i64) -> Result<String, DbError> {
+    let (t,): (Option<String>,) = sqlx::query_as("SELECT calendar_token FROM users WHERE id = $1").bind(user).fetch_one(&mut *conn).await?;
+    if let Some(t) = t {
+        return Ok(t);
+    }
+    let t = super::sessions::random_token();
+    sqlx::query("UPDATE users SET calendar_token = $1 WHERE id = $2").bind(&t).bind(user).execute(&mut *conn).await?;
+    Ok(t)
+}
+
+/// The organisation and user name of a calendar token.
+pub async fn by_token<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<(i64, String)>, DbError> {
+    Ok(sqlx::query_as("SELECT org_id, display_name FROM users WHERE calendar_token = $1 AND active = 1").bind(token).fetch_optional(e).await?)
+}
