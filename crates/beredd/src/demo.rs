@@ -279,6 +279,72 @@ struct RevisionRow {
     lead: Option<String>,
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CycleFile {
+    #[serde(default)]
+    item: Vec<CycleRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CycleRow {
+    title: String,
+    kind: String,
+    owner: Option<String>,
+    unit: Option<String>,
+    start: String,
+    every: i64,
+    until: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ExercisesFile {
+    #[serde(default)]
+    exercise: Vec<ExerciseRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExerciseRow {
+    title: String,
+    units: Vec<String>,
+    discovered: String,
+    closed: Option<String>,
+    participants: Vec<String>,
+    what_happened: Option<String>,
+    #[serde(default)]
+    inject: Vec<InjectRow>,
+    #[serde(default)]
+    lesson: Vec<LessonRow>,
+    #[serde(default)]
+    backlog: Vec<BacklogRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InjectRow {
+    minute: i64,
+    text: String,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LessonRow {
+    kind: String,
+    text: String,
+    action_owner: Option<String>,
+    action_due: Option<String>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BacklogRow {
+    unit: String,
+    system: Option<String>,
+    kind: String,
+    total: i64,
+    done: i64,
+    assignee: Option<String>,
+    priority: String,
+}
+
 /// A file that older demo folders may lack: missing means empty.
 fn parse_optional<T: serde::de::DeserializeOwned + Default>(source: &Source, name: &str) -> anyhow::Result<T> {
     match source {
@@ -664,6 +730,94 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
                 let print = plans::record_print(&mut tx, org, unit_list.first().copied(), key, by, &[(id, number)]).await?;
                 plans::backdate_print(&mut *tx, print, &format!("{printed}T10:00:00Z")).await?;
             }
+        }
+    }
+
+    let f = "cycle.toml";
+    let cycle_file: CycleFile = parse_optional(source, f)?;
+    for c in &cycle_file.item {
+        let key = &c.title;
+        if !crate::web::pages::cycle::KINDS.contains(&c.kind.as_str()) || ![0, 1, 3, 6, 12].contains(&c.every) {
+            bail!("{f}, post {key:?}: okänt slag {:?} eller intervall {}", c.kind, c.every);
+        }
+        let start = check(f, key, "start", crate::web::registers::actions::optional_date(&c.start))?.unwrap_or_default();
+        let until = check(f, key, "until", crate::web::registers::actions::optional_date(c.until.as_deref().unwrap_or("")))?;
+        let n = crate::store::cycle::NewItem {
+            title: key,
+            kind: &c.kind,
+            owner_id: lookup(&person_ids, f, key, "owner", &c.owner)?,
+            unit_id: lookup(&unit_ids, f, key, "unit", &c.unit)?,
+            start_date: &start,
+            every_months: c.every,
+            until_date: until.as_deref(),
+            notes: None,
+        };
+        crate::store::cycle::insert(&mut *tx, org, &n).await?;
+    }
+
+    let f = "exercises.toml";
+    let exercises_file: ExercisesFile = parse_optional(source, f)?;
+    for x in &exercises_file.exercise {
+        let key = &x.title;
+        let mut units_of = Vec::new();
+        for u in &x.units {
+            units_of.extend(lookup(&unit_ids, f, key, "units", &Some(u.clone()))?);
+        }
+        let mut names = Vec::new();
+        for p in &x.participants {
+            names.push(person_name(&mut tx, f, key, "participants", p).await?);
+        }
+        let participants = names.join("\n");
+        let leader = names.first().cloned().unwrap_or_default();
+        let n = crate::store::incidents::NewIncident {
+            title: key,
+            what_happened: x.what_happened.as_deref(),
+            discovered_at: &x.discovered,
+            raised_by: None,
+            exercise: true,
+            started_by: &leader,
+            uid: None,
+            participants: Some(&participants),
+        };
+        let id = crate::store::incidents::create(&mut tx, org, &n, &units_of).await?;
+        let entry = |kind, text: String, at: Option<String>| crate::store::incidents::NewEntry { uid: None, kind, text, decided_by: None, grounds: None, author: leader.clone(), occurred_at: at, corrects: None, source: "demo".into() };
+        crate::store::incidents::append(&mut tx, org, id, entry(beredd_domain::LogKind::System, format!("Övningen startades: {key}."), Some(x.discovered.clone())), &leader).await?;
+        for i in &x.inject {
+            crate::store::incidents::add_inject(&mut *tx, id, i.minute, &i.text).await?;
+        }
+        for l in &x.lesson {
+            if !crate::web::pages::lessons::KINDS.contains(&l.kind.as_str()) {
+                bail!("{f}, post {key:?}: okänt slag av lärdom {:?}", l.kind);
+            }
+            let action = match &l.action_due {
+                Some(due) => {
+                    let input = actions::ActionInput {
+                        title: format!("Lärdom: {}", l.text),
+                        origin: "lesson".into(),
+                        origin_ref: Some(format!("incident:{id}")),
+                        owner_id: lookup(&person_ids, f, key, "action_owner", &l.action_owner)?,
+                        unit_id: units_of.first().copied(),
+                        priority: Priority::Medium,
+                        due_date: check(f, key, "action_due", crate::web::registers::actions::optional_date(due))?,
+                        status: ActionStatus::Planned,
+                        notes: None,
+                    };
+                    Some(actions::insert(&mut *tx, org, &input).await?)
+                }
+                None => None,
+            };
+            crate::store::incidents::add_lesson(&mut *tx, id, &l.kind, &l.text, action, &leader).await?;
+        }
+        for b in &x.backlog {
+            let unit = lookup(&unit_ids, f, key, "backlog.unit", &Some(b.unit.clone()))?.unwrap_or_default();
+            let system = lookup(&system_ids, f, key, "backlog.system", &b.system)?;
+            let nb = crate::store::incidents::NewBacklogItem { unit_id: unit, system_id: system, kind: &b.kind, description: None, total: b.total, assignee: b.assignee.as_deref(), priority: &b.priority, deadline: None };
+            let item = crate::store::incidents::add_backlog(&mut tx, id, &nb, &leader).await?;
+            crate::store::incidents::set_backlog_done(&mut tx, id, item, b.done, &leader).await?;
+        }
+        if let Some(closed) = &x.closed {
+            crate::store::incidents::append(&mut tx, org, id, entry(beredd_domain::LogKind::System, "Övningen avslutades.".into(), Some(closed.clone())), &leader).await?;
+            crate::store::incidents::close(&mut *tx, org, id).await?;
         }
     }
 
