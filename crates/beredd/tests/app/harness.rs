@@ -197,3 +197,25 @@ pub async fn reply(resp: reqwest::Response) -> Reply {
     let body = resp.text().await.unwrap_or_default();
     Reply { status, location, body }
 }
+
+/// The text of a PDF in reading order, after `qpdf --check` has passed it.
+pub fn pdf_text(bytes: &[u8]) -> String {
+    pdf_text_with(bytes, false)
+}
+
+/// The text of a PDF, laid out as on the page or in reading order, after `qpdf --check` has
+/// passed it (both tools come from scripts/install-test-deps).
+pub fn pdf_text_with(bytes: &[u8], layout: bool) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let check = std::process::Command::new("qpdf").arg("--check").arg(&file).output().expect("qpdf is installed by scripts/install-test-deps");
+    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
+    let mut cmd = std::process::Command::new("pdftotext");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let out = cmd.arg(&file).arg("-").output().expect("pdftotext is installed by scripts/install-test-deps");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, kinds, texts};
+use crate::harness::{Session, TestApp, kinds, pdf_text, texts};
 
 fn id_of(r: &crate::harness::Reply) -> String {
     r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
@@ -247,15 +247,6 @@ async fn reporting_clocks_run_for_a_significant_incident_and_never_for_an_exerci
     }
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("doc.pdf");
-    std::fs::write(&file, bytes).unwrap();
-    let check = std::process::Command::new("qpdf").arg("--check").arg(&file).output().expect("qpdf is installed by scripts/install-test-deps");
-    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
-    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn a_staff_meeting_produces_its_protocol_in_the_log_and_as_pdf_and_the_incident_prints() {

@@ -1,12 +1,11 @@
 //! Evidence uploads and the printed outputs (PDF and Excel) of the classification work.
 
 use std::io::Cursor;
-use std::process::Command;
 
 use calamine::{Reader, Xlsx};
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, kinds, texts};
+use crate::harness::{Session, TestApp, kinds, pdf_text_with, texts};
 
 fn id_of(r: &crate::harness::Reply) -> String {
     r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
@@ -90,16 +89,6 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
     }
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("doc.pdf");
-    std::fs::write(&file, bytes).unwrap();
-    let check = Command::new("qpdf").arg("--check").arg(&file).output().expect("qpdf is installed by scripts/install-test-deps");
-    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
-    let out = Command::new("pdftotext").args(["-layout"]).arg(&file).arg("-").output().expect("pdftotext is installed by scripts/install-test-deps");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn xlsx_rows(bytes: Vec<u8>) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine can open");
@@ -145,7 +134,7 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
 
     let (status, ctype, bytes) = get_bytes(&s, &format!("/systems/{sys}/procurement/pdf")).await;
     assert_eq!((status, ctype.as_str()), (StatusCode::OK, "application/pdf"));
-    let text = pdf_text(&bytes);
+    let text = pdf_text_with(&bytes, true);
     assert!(text.contains("Kravspecifikation för upphandling") && text.contains("Journalsystem för äldreomsorg"), "{text}");
     assert!(text.contains("K3 R2 T3 S3") && text.contains("Sida 1 av"));
     assert!(text.contains("LOG-06"));
@@ -161,7 +150,7 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
     assert_eq!(&rows[1][1..5], ["3", "2", "3", "3"]);
     let (status, _, bytes) = get_bytes(&s, &format!("/reports/classification/pdf?unit={top}")).await;
     assert_eq!(status, StatusCode::OK);
-    let text = pdf_text(&bytes);
+    let text = pdf_text_with(&bytes, true);
     assert!(text.contains(odd), "text that looks like markup is printed as typed: {text}");
     assert!(text.contains("Socialförvaltningen") && text.contains("Hälsouppgifter om boende röjs"));
     assert!(text.contains("Innehåller uppgifter om var kommunen är sårbar"), "protected content is marked");

@@ -4,7 +4,7 @@
 
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, kinds, texts};
+use crate::harness::{Session, TestApp, kinds, pdf_text, texts};
 
 fn id_of(r: &crate::harness::Reply) -> String {
     r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
@@ -57,15 +57,6 @@ async fn stored_content(app: &TestApp, plan: &str, number: i64) -> (String, Stri
         .unwrap()
 }
 
-fn pdf_text(bytes: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("binder.pdf");
-    std::fs::write(&file, bytes).unwrap();
-    let check = std::process::Command::new("qpdf").arg("--check").arg(&file).output().expect("qpdf is installed by scripts/install-test-deps");
-    assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
-    let out = std::process::Command::new("pdftotext").arg(&file).arg("-").output().expect("pdftotext is installed by scripts/install-test-deps");
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[tokio::test]
 async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_printed() {
