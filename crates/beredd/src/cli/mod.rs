@@ -1,5 +1,6 @@
-//! The command line: `serve`, `demo`, `user`, `export`. One file per subcommand.
+//! The command line: `serve`, `demo`, `user`, `export`, `incident`, `backup`. One file per subcommand.
 
+mod backup;
 mod demo;
 mod export;
 mod incident;
@@ -35,6 +36,8 @@ enum Command {
     /// Write a document to a file (the printed binder).
     #[command(subcommand)]
     Export(export::Export),
+    /// A consistent copy of a SQLite database, for a laptop to run from when the server is down.
+    Backup(backup::Backup),
     /// Crisis mode from the command line: verify a log, import a kit's log.
     #[command(subcommand)]
     Incident(incident::Incident),
@@ -57,6 +60,7 @@ pub fn main() -> std::process::ExitCode {
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
             Command::Incident(c) => c.run().await,
+            Command::Backup(c) => c.run().await,
         }
     });
     match result {

@@ -485,3 +485,23 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
     assert_eq!(parse(unit_feed).len(), 4);
     assert_eq!(anonymous.get(format!("{}/cycle/feed/fel-nyckel.ics", app.base)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let unit = app.add_unit("Hemtjänst Norr", None).await;
+    let id = start(&s, unit).await;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("kopia.db");
+    let bin = env!("CARGO_BIN_EXE_beredd");
+    let out = std::process::Command::new(bin).args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again = std::process::Command::new(bin).args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    assert!(!again.status.success(), "an existing file is never overwritten");
+    // The copy holds the incident, and its log checks out there too.
+    let url = format!("sqlite://{}", copy.display());
+    let out = std::process::Command::new(bin).args(["incident", "verify", "--database", &url, &id]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: en post, kontrollerad just nu.");
+}
