@@ -1348,3 +1348,4 @@ month-9 = Sep
 month-10 = Oct
 month-11 = Nov
 month-12 = Dec
+recovery-log-progress = Entered so far: { $what }

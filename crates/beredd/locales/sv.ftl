@@ -1348,3 +1348,4 @@ month-9 = sep
 month-10 = okt
 month-11 = nov
 month-12 = dec
+recovery-log-progress = Efterregistrering införd: { $what }

@@ -426,6 +426,7 @@ async fn the_backlog_burns_down_with_a_forecast_and_restored_systems_are_logged(
         // Entering the rest finishes it.
         assert_eq!(s.post(&format!("/incidents/{id}/recovery/{item}"), &[("done", "120")]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(texts(&s.get(&format!("/incidents/{id}/recovery")).await.body, "#forecast"), ["Allt är infört."]);
+        assert!(texts(&s.get(&format!("/incidents/{id}/log")).await.body, "li.entry .pre").iter().any(|t| t.starts_with("Efterregistrering införd:") && t.ends_with("120 / 120")), "progress is in the log");
 
         // A system back, with the routines switched back, goes into the log.
         let r = s.post(&format!("/incidents/{id}/restored"), &[("restored_system", &sys), ("restored_at", "2026-11-24 10:30"), ("switched_back", "Papperssignering")]).await;

@@ -195,6 +195,10 @@ pub async fn add_inject(State(state): State<AppState>, Path(id): Path<String>, p
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, injects_page(&state, &user, &id, &form, &e).await?).into_response());
     }
-    incidents::add_inject(&state.db.pool, h.i.id, minute, &body).await?;
+    let mut tx = state.db.begin_write().await?;
+    incidents::add_inject(&mut *tx, h.i.id, minute, &body).await?;
+    let record = serde_json::json!({ "minute": minute, "text": body });
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "incident", entity_id: Some(h.i.id), summary: &h.i.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/injects", h.i.id)).into_response())
 }

@@ -218,13 +218,16 @@ pub async fn add_item(State(state): State<AppState>, Path(id): Path<String>, pos
 }
 
 pub async fn set_done(State(state): State<AppState>, Path((id, item)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
-    let Posted { user, form, .. } = posted;
+    let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let (h, _) = head_for(&state, &user, &id, "recovery").await?;
     let item = parse_id(&item)?;
     let done = text::optional_number(form.text("done"), 0, 1_000_000).ok().flatten().ok_or(AppError::BadRequest("not a number"))?;
     let mut tx = state.db.begin_write().await?;
-    incidents::set_backlog_done(&mut tx, h.i.id, item, done, &user.display_name).await?.ok_or(AppError::NotFound)?;
+    let it = incidents::set_backlog_done(&mut tx, h.i.id, item, done, &user.display_name).await?.ok_or(AppError::NotFound)?;
+    let what = format!("{} – {}: {} / {}", h.units, tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
+    let entry = NewEntry { uid: None, kind: LogKind::Status, text: tr.ts("recovery-log-progress", "what", &what), decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery#item-{item}", h.i.id)).into_response())
 }
