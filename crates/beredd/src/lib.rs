@@ -10,6 +10,7 @@ pub mod db;
 pub mod demo;
 pub mod kit;
 pub mod kit_import;
+pub mod mail;
 pub mod outage;
 pub mod server;
 pub mod store;

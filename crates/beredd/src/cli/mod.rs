@@ -4,6 +4,7 @@ mod backup;
 mod demo;
 mod export;
 mod incident;
+mod remind;
 mod serve;
 mod user;
 
@@ -38,6 +39,8 @@ enum Command {
     Export(export::Export),
     /// A consistent copy of a SQLite database, for a laptop to run from when the server is down.
     Backup(backup::Backup),
+    /// E-mail the owners of the yearly cycle's tasks that are due soon or overdue.
+    Remind(remind::Remind),
     /// Crisis mode from the command line: verify a log, import a kit's log.
     #[command(subcommand)]
     Incident(incident::Incident),
@@ -61,6 +64,7 @@ pub fn main() -> std::process::ExitCode {
             Command::Export(c) => c.run().await,
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,
+            Command::Remind(c) => c.run().await,
         }
     });
     match result {

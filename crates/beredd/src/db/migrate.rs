@@ -25,6 +25,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (15, "exercises and lessons", include_str!("../../migrations/0015_exercises_lessons.sql")),
     (16, "recovery backlog", include_str!("../../migrations/0016_recovery.sql")),
     (17, "yearly cycle", include_str!("../../migrations/0017_cycle.sql")),
+    (18, "reminders", include_str!("../../migrations/0018_reminders.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

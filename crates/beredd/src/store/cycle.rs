@@ -104,3 +104,13 @@ pub async fn calendar_token(conn: &mut sqlx::AnyConnection, user: i64) -> Result
 pub async fn by_token<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<(i64, String)>, DbError> {
     Ok(sqlx::query_as("SELECT org_id, display_name FROM users WHERE calendar_token = $1 AND active = 1").bind(token).fetch_optional(e).await?)
 }
+
+pub async fn reminded<'c, E: Executor<'c, Database = Any>>(e: E, task: i64) -> Result<bool, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as("SELECT task_id FROM cycle_reminders WHERE task_id = $1").bind(task).fetch_optional(e).await?;
+    Ok(found.is_some())
+}
+
+pub async fn record_reminder<'c, E: Executor<'c, Database = Any>>(e: E, task: i64, to: &str) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO cycle_reminders (task_id, sent_to, sent_at) VALUES ($1, $2, $3) ON CONFLICT (task_id) DO NOTHING").bind(task).bind(to).bind(crate::db::now()).execute(e).await?;
+    Ok(())
+}

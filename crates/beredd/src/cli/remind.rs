@@ -1,0 +1,65 @@
+//! `beredd remind`: e-mails each owner the yearly cycle's tasks that are due within a number of
+//! days or overdue, through the SMTP relay the administrator names. Run it daily (cron or a
+//! systemd timer); a task is reminded of once. Nothing else in Beredd needs e-mail.
+
+use anyhow::anyhow;
+
+use crate::db::Db;
+use crate::store::{cycle, orgs, people};
+
+#[derive(clap::Args, Debug)]
+pub struct Remind {
+    #[command(flatten)]
+    db: super::DbOptions,
+    /// The SMTP relay, host:port.
+    #[arg(long, env = "BEREDD_SMTP")]
+    smtp: String,
+    /// The sender address.
+    #[arg(long, env = "BEREDD_SMTP_FROM")]
+    from: String,
+    /// Remind of tasks due within this many days (overdue ones always).
+    #[arg(long, default_value_t = 7)]
+    days: i64,
+}
+
+impl Remind {
+    pub async fn run(self) -> anyhow::Result<()> {
+        let db = Db::connect(&self.db.url).await?;
+        db.migrate().await?;
+        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        crate::web::pages::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;
+        let horizon = time::OffsetDateTime::now_utc().date() + time::Duration::days(self.days);
+        let horizon = horizon.to_string();
+        let items = cycle::items(&db.pool, org.id).await?;
+        let everyone = people::list(&db.pool, org.id).await?;
+        // Per owner: the tasks to remind of.
+        let mut per_owner: Vec<(String, String, Vec<(i64, String)>)> = Vec::new();
+        for t in cycle::tasks(&db.pool, org.id).await? {
+            if t.done_at.is_some() || t.due_date > horizon || cycle::reminded(&db.pool, t.id).await? {
+                continue;
+            }
+            let Some(item) = items.iter().find(|i| i.id == t.item_id) else { continue };
+            let Some(owner) = item.owner_id.and_then(|o| everyone.iter().find(|p| p.id == o)) else { continue };
+            let Some(email) = owner.email.clone() else { continue };
+            let line = (t.id, format!("{}  {}", t.due_date, item.title));
+            match per_owner.iter_mut().find(|(e, _, _)| *e == email) {
+                Some(entry) => entry.2.push(line),
+                None => per_owner.push((email, owner.name.clone(), vec![line])),
+            }
+        }
+        let mut sent = 0;
+        for (email, name, tasks) in &per_owner {
+            let body = format!(
+                "Hej {name}!\n\nDe här uppgifterna i årshjulet ska vara klara snart eller är försenade:\n\n{}\n\nMarkera dem som klara i Beredd under Årshjul.\n",
+                tasks.iter().map(|(_, l)| format!("- {l}")).collect::<Vec<_>>().join("\n")
+            );
+            crate::mail::send(&self.smtp, &self.from, email, "Påminnelse från Beredd: årshjulet", &body).await?;
+            for (id, _) in tasks {
+                cycle::record_reminder(&db.pool, *id, email).await?;
+            }
+            sent += 1;
+        }
+        println!("{sent} påminnelser skickades ({} uppgifter).", per_owner.iter().map(|o| o.2.len()).sum::<usize>());
+        Ok(())
+    }
+}
