@@ -84,7 +84,8 @@ test('every page a user can reach is accessible', async () => {
   }
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
     '/requirements/new', '/actions/new', '/overview', '/actions?status=overdue',
-    '/plan-templates/ifo-ekonomiskt-bistand', '/incidents/new', '/plans/new', '/plans/1', '/plans/1/edit', '/plans/1/diff?from=1&to=2', '/plans/6');
+    '/plan-templates/ifo-ekonomiskt-bistand', '/incidents/new', '/plans/new', '/plans/1', '/plans/1/edit', '/plans/1/diff?from=1&to=2', '/plans/6',
+    '/incidents/1', '/incidents/1/injects', '/incidents/1/lessons', '/incidents/1/recovery', '/incidents/1/log');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);

@@ -1349,3 +1349,7 @@ month-10 = Oct
 month-11 = Nov
 month-12 = Dec
 recovery-log-progress = Entered so far: { $what }
+lesson-field-target = This changes
+lesson-hint-target = The continuity plan or classification the lesson concerns, if any.
+lesson-target-plan = Plan: { $name }
+lesson-target-asset = Classification: { $name }

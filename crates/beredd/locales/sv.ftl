@@ -1349,3 +1349,7 @@ month-10 = okt
 month-11 = nov
 month-12 = dec
 recovery-log-progress = Efterregistrering införd: { $what }
+lesson-field-target = Det här ändrar
+lesson-hint-target = Den kontinuitetsplan eller klassning som lärdomen gäller, om någon.
+lesson-target-plan = Plan: { $name }
+lesson-target-asset = Klassning: { $name }

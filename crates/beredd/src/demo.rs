@@ -806,7 +806,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
                 }
                 None => None,
             };
-            crate::store::incidents::add_lesson(&mut *tx, id, &l.kind, &l.text, action, &leader).await?;
+            crate::store::incidents::add_lesson(&mut *tx, id, &l.kind, &l.text, action, &leader, None).await?;
         }
         for b in &x.backlog {
             let unit = lookup(&unit_ids, f, key, "backlog.unit", &Some(b.unit.clone()))?.unwrap_or_default();

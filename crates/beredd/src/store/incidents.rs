@@ -555,20 +555,23 @@ pub struct Lesson {
     pub action_id: Option<i64>,
     pub created_by: String,
     pub created_at: String,
+    /// What the lesson changes: "plan:ID" or "asset:ID".
+    pub target: Option<String>,
 }
 
 pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Lesson>, DbError> {
-    Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at, target FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
 }
 
-pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, kind: &str, text: &str, action: Option<i64>, by: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, kind: &str, text: &str, action: Option<i64>, by: &str, target: Option<&str>) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at, target) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(incident)
         .bind(kind)
         .bind(text)
         .bind(action)
         .bind(by)
         .bind(crate::db::now())
+        .bind(target)
         .execute(e)
         .await?;
     Ok(())

@@ -368,7 +368,12 @@ async fn an_exercise_is_marked_keeps_its_injects_and_its_lessons_become_actions(
     assert_eq!(s.post(&format!("/incidents/{id}/injects"), &[("minute", "-5"), ("text", "x")]).await.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // The evaluation: a change becomes an action that points back here.
-    let r = s.post(&format!("/incidents/{id}/lessons"), &[("kind", "change"), ("text", "Reservnycklarna måste finnas i varje bil."), ("create_action", "on"), ("due", "2027-01-31")]).await;
+    let r = s.post(&format!("/incidents/{id}/lessons"), &[("kind", "change"), ("text", "x"), ("target", "plan:999")]).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "a target that does not exist is refused");
+    let asset = id_of(&s.post("/assets/new", &[("name", "Genomförandeplaner"), ("units", &unit.to_string())]).await);
+    let r = s
+        .post(&format!("/incidents/{id}/lessons"), &[("kind", "change"), ("text", "Reservnycklarna måste finnas i varje bil."), ("create_action", "on"), ("due", "2027-01-31"), ("target", &format!("asset:{asset}"))])
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     s.post(&format!("/incidents/{id}/lessons"), &[("kind", "well"), ("text", "Ringlistan fungerade.")]).await;
     let (origin, origin_ref, title): (String, Option<String>, String) = sqlx::query_as("SELECT origin, origin_ref, title FROM actions").fetch_one(&app.db.pool).await.unwrap();
@@ -379,6 +384,8 @@ async fn an_exercise_is_marked_keeps_its_injects_and_its_lessons_become_actions(
     let action: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM actions").fetch_one(&app.db.pool).await.unwrap().0;
     assert!(s.get(&format!("/actions/{action}")).await.body.contains(&format!("/incidents/{id}/lessons")));
     assert!(s.get("/actions?origin=lesson").await.body.contains("Lärdom: Reservnycklarna"));
+    let lessons = s.get(&format!("/incidents/{id}/lessons")).await.body;
+    assert!(lessons.contains(&format!("href=\"/assets/{asset}\"")) && lessons.contains("Klassning: Genomförandeplaner"), "the lesson points at what it changes");
     let reader = app.login("lasare").await;
     assert_eq!(reader.post(&format!("/incidents/{id}/lessons"), &[("kind", "well"), ("text", "x")]).await.status, StatusCode::FORBIDDEN);
 
@@ -442,6 +449,9 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
     let s = app.login("admin").await;
     let unit = app.add_unit("Hemtjänst Norr", None).await;
     let me = id_of(&s.post("/people/new", &[("name", "admin"), ("kind", "staff"), ("unit", &unit.to_string())]).await);
+    app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+    let reader = app.login("lasare").await;
+    assert_eq!(reader.post("/cycle", &[("title", "x"), ("kind", "other"), ("start", "2026-01-01"), ("every", "0")]).await.status, StatusCode::FORBIDDEN);
 
     let r = s.post("/cycle", &[("title", "Stickprov i åtkomstloggar"), ("kind", "access_log_review"), ("start", "2026-10-31"), ("every", "1"), ("until", "2026-01-01")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an end before the start is refused");
@@ -458,6 +468,7 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
     assert_eq!(texts(&page, "tbody tr td strong.state-down"), ["Försenad"], "October's task is overdue");
     assert!(texts(&s.get("/").await.body, "ul.attention li").iter().any(|a| a.starts_with("Uppgifter i årshjulet som är försenade") && a.contains("2026-10-31")));
     let task: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM cycle_tasks WHERE due_date = '2026-10-31'").fetch_one(&app.db.pool).await.unwrap().0;
+    assert_eq!(reader.post(&format!("/cycle/tasks/{task}/done"), &[]).await.status, StatusCode::FORBIDDEN, "a reader ticks nothing");
     assert_eq!(s.post(&format!("/cycle/tasks/{task}/done"), &[]).await.status, StatusCode::SEE_OTHER);
     assert!(texts(&s.get("/cycle?year=2026").await.body, "tbody tr td strong.state-down").is_empty());
     assert_eq!(texts(&s.get("/cycle?year=2027").await.body, "tbody tr td:first-child"), ["2027-01-31", "2027-03-15"]);

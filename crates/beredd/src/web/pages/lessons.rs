@@ -27,6 +27,8 @@ pub struct LessonView {
     pub text: String,
     pub by: String,
     pub action: Option<i64>,
+    /// (name, link) of the plan or information it changes.
+    pub target: Option<(String, String)>,
 }
 
 pub struct Group {
@@ -46,11 +48,23 @@ pub struct LessonsPage {
     pub may_write: bool,
 }
 
-fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
+/// The plans and classified information a lesson can point to, as (value, label, link).
+async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<(String, String, String)>, AppError> {
+    let mut conn = state.db.pool.acquire().await?;
+    let mut out: Vec<(String, String, String)> = crate::store::plans::list(&mut conn, org).await?.into_iter().map(|p| (format!("plan:{}", p.id), tr.ts("lesson-target-plan", "name", &p.name), format!("/plans/{}", p.id))).collect();
+    drop(conn);
+    out.extend(crate::store::assets::list(&state.db.pool, org).await?.into_iter().map(|a| (format!("asset:{}", a.id), tr.ts("lesson-target-asset", "name", &a.name), format!("/assets/{}", a.id))));
+    Ok(out)
+}
+
+fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr, targets: &[(String, String, String)]) -> Vec<Field> {
+    let mut target_choices = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
+    target_choices.extend(targets.iter().map(|(v, l, _)| Choice { value: v.clone(), label: l.clone(), depth: 0 }));
     let kinds = KINDS.iter().map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("lesson-{k}")), depth: 0 }).collect();
     vec![
         Field::new("kind", tr.t("lesson-field-kind"), FieldKind::Radio, form, e, tr).required().choices(kinds),
         Field::new("text", tr.t("lesson-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
+        Field::new("target", tr.t("lesson-field-target"), FieldKind::Select, form, e, tr).choices(target_choices).hint(tr.t("lesson-hint-target")),
         Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, e, tr).hint(tr.t("lesson-hint-action")),
         Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr).choices(lk.people_choices(tr.t("choice-none"))),
         Field::new("due", tr.t("field-due-date"), FieldKind::Text, form, e, tr).maxlength(10).hint(tr.t("hint-date")),
@@ -60,6 +74,8 @@ fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
 async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<LessonsPage, AppError> {
     let (h, lk) = head_for(state, user, id, "lessons").await?;
     let all = incidents::lessons(&state.db.pool, h.i.id).await?;
+    let tr0 = Tr::new(state.catalog.clone(), user.lang);
+    let targets = targets(state, user.org_id, &tr0).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("lessons-title", "title", &h.i.title);
     let tr = &ctx.tr;
@@ -67,10 +83,19 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
         .iter()
         .map(|k| Group {
             title: tr.t(&format!("lesson-{k}")),
-            items: all.iter().filter(|l| l.kind == *k).map(|l| LessonView { text: l.text.clone(), by: format!("{}, {}", l.created_by, l.created_at.get(..10).unwrap_or("")), action: l.action_id }).collect(),
+            items: all
+                .iter()
+                .filter(|l| l.kind == *k)
+                .map(|l| LessonView {
+                    text: l.text.clone(),
+                    by: format!("{}, {}", l.created_by, l.created_at.get(..10).unwrap_or("")),
+                    action: l.action_id,
+                    target: l.target.as_ref().and_then(|t| targets.iter().find(|(v, _, _)| v == t)).map(|(_, label, href)| (label.clone(), href.clone())),
+                })
+                .collect(),
         })
         .collect();
-    let fields = fields(form, e, &lk, tr);
+    let fields = fields(form, e, &lk, tr, &targets);
     let error_summary = summary(&fields);
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
@@ -97,6 +122,18 @@ pub async fn add_lesson(State(state): State<AppState>, Path(id): Path<String>, p
     let text = e.take("text", text::optional_text(form.text("text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
     let due = e.take("due", optional_date(form.text("due")));
+    let all_targets = targets(&state, user.org_id, &tr).await?;
+    let target = Some(form.text("target")).filter(|t| !t.is_empty()).map(str::to_owned);
+    let target_label = match &target {
+        Some(t) => match all_targets.iter().find(|(v, _, _)| v == t) {
+            Some((_, label, _)) => Some(label.clone()),
+            None => {
+                e.add("target", FieldError::Missing);
+                None
+            }
+        },
+        None => None,
+    };
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
     }
@@ -112,7 +149,10 @@ pub async fn add_lesson(State(state): State<AppState>, Path(id): Path<String>, p
             priority: Priority::Medium,
             due_date: due,
             status: ActionStatus::Planned,
-            notes: Some(text.clone()),
+            notes: Some(match &target_label {
+                Some(l) => format!("{text}\n{l}"),
+                None => text.clone(),
+            }),
         };
         let aid = actions::insert(&mut *tx, user.org_id, &input).await?;
         let created = actions::get(&mut *tx, user.org_id, aid).await?;
@@ -121,7 +161,7 @@ pub async fn add_lesson(State(state): State<AppState>, Path(id): Path<String>, p
     } else {
         None
     };
-    incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name).await?;
+    incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target.as_deref()).await?;
     let entry = NewEntry { uid: None, kind: LogKind::Information, text: format!("{}: {text}", tr.t(&format!("lesson-{kind}"))), decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
