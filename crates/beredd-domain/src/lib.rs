@@ -11,6 +11,7 @@ pub mod incident;
 pub mod kinds;
 pub mod plan;
 pub mod recovery;
+pub mod risk;
 pub mod reporting;
 pub mod roles;
 pub mod sort;

@@ -27,6 +27,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (17, "yearly cycle", include_str!("../../migrations/0017_cycle.sql")),
     (18, "reminders", include_str!("../../migrations/0018_reminders.sql")),
     (19, "lesson targets", include_str!("../../migrations/0019_lesson_targets.sql")),
+    (20, "risk analysis", include_str!("../../migrations/0020_risks.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

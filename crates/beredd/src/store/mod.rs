@@ -16,6 +16,7 @@ pub mod orgs;
 pub mod people;
 pub mod plans;
 pub mod resources;
+pub mod risks;
 pub mod scenarios;
 pub mod sessions;
 pub mod suppliers;

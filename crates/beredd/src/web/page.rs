@@ -36,6 +36,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/assets", "nav-assets"),
     ("/requirements", "nav-requirements"),
     ("/overview", "nav-overview"),
+    ("/risks", "nav-risks"),
     ("/actions", "nav-actions"),
     ("/outage", "nav-outage"),
     ("/plans", "nav-plans"),

@@ -21,7 +21,7 @@ const GET_ROUTES: &[&str] = &[
     "/requirements/new", "/requirements/EGEN-01/edit", "/overview", "/plan-templates", "/plan-templates/lss", "/units/export", "/actions/export", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
     "/plans", "/plans/new", "/plans/1", "/plans/1/edit", "/plans/1/diff", "/kit",
     "/incidents", "/incidents/new", "/incidents/1", "/incidents/1/events", "/incidents/1/log", "/incidents/1/staff", "/incidents/1/roster", "/incidents/1/comms",
-    "/incidents/1/meeting", "/incidents/1/meetings/1/pdf", "/incidents/1/report.pdf", "/incidents/1/bundle", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/cycle",
+    "/incidents/1/meeting", "/incidents/1/meetings/1/pdf", "/incidents/1/report.pdf", "/incidents/1/bundle", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/cycle", "/risks", "/risks/analyses/1",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",
@@ -32,7 +32,7 @@ const POST_ROUTES: &[&str] = &[
     "/requirements/new", "/requirements/EGEN-01/edit", "/requirements/EGEN-01/delete", "/requirements/STY-01/disable", "/requirements/STY-01/enable",
     "/plans/new", "/plans/1/edit", "/plans/1/approve", "/plans/1/delete", "/binder", "/kit",
     "/incidents/new", "/incidents/1/board/1", "/incidents/1/log", "/incidents/1/staff/1", "/incidents/1/roster", "/incidents/1/close", "/incidents/1/import",
-    "/incidents/1/flags", "/incidents/1/reports/nis2_early_warning", "/incidents/1/hotlines", "/incidents/1/messages", "/incidents/1/media", "/incidents/1/media/1/answered", "/incidents/1/meeting", "/incidents/import-bundle", "/incidents/1/roster/1/duty", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/incidents/1/recovery/1", "/incidents/1/restored", "/cycle", "/cycle/tasks/1/done",
+    "/incidents/1/flags", "/incidents/1/reports/nis2_early_warning", "/incidents/1/hotlines", "/incidents/1/messages", "/incidents/1/media", "/incidents/1/media/1/answered", "/incidents/1/meeting", "/incidents/import-bundle", "/incidents/1/roster/1/duty", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/incidents/1/recovery/1", "/incidents/1/restored", "/cycle", "/cycle/tasks/1/done", "/risks/analyses", "/risks/analyses/1/risks",
 ];
 
 #[tokio::test]

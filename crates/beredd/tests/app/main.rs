@@ -8,6 +8,7 @@ mod auth;
 mod cli;
 mod incidents;
 mod registers;
+mod risks;
 mod outputs;
 mod plans;
 mod storage;

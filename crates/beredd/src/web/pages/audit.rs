@@ -40,7 +40,7 @@ pub struct Row {
 
 const ACTIONS: &[&str] = &["create", "update", "delete", "login", "logout", "password", "password-reset", "import", "sign-off", "run", "classify", "assess", "upload", "disable", "enable", "approve", "print", "export", "close"];
 
-const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "resource", "dependency", "bia", "scenario", "asset", "action", "evidence", "requirement", "plan", "binder", "kit", "incident", "cycle", "user", "organisation", "session"];
+const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "resource", "dependency", "bia", "scenario", "asset", "action", "evidence", "requirement", "plan", "binder", "kit", "incident", "cycle", "risk", "user", "organisation", "session"];
 const LIMIT: i64 = 500;
 
 /// A date filter is either empty or `YYYY-MM-DD`; anything else is ignored.

@@ -23,6 +23,7 @@ pub mod outage;
 pub mod outage_graph;
 pub mod recovery;
 pub mod reports;
+pub mod risks;
 pub mod requirements;
 pub mod setup;
 pub mod users;

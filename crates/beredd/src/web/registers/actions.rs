@@ -78,6 +78,7 @@ impl Register for Actions {
                 Choice { value: "requirement".into(), label: tr.t("action-origin-requirements"), depth: 0 },
                 Choice { value: "manual".into(), label: tr.t("action-origin-manual"), depth: 0 },
                 Choice { value: "lesson".into(), label: tr.t("action-origin-lessons"), depth: 0 },
+                Choice { value: "risk".into(), label: tr.t("action-origin-risks"), depth: 0 },
             ],
             tr,
         );
@@ -108,6 +109,10 @@ impl Register for Actions {
             ("lesson", Some(o)) => {
                 let incident = o.trim_start_matches("incident:");
                 Cell::Link { text: tr.ts("action-origin-lesson", "incident", incident), href: format!("/incidents/{incident}/lessons") }
+            }
+            ("risk", Some(o)) => {
+                let analysis = o.trim_start_matches("analysis:");
+                Cell::Link { text: tr.t("action-origin-risk"), href: format!("/risks/analyses/{analysis}") }
             }
             _ => Cell::Text(tr.t("action-origin-manual")),
         };
@@ -164,6 +169,7 @@ impl Register for Actions {
         let origin = match form.text("origin") {
             "requirement" => "requirement".to_owned(),
             "lesson" => "lesson".to_owned(),
+            "risk" => "risk".to_owned(),
             _ => "manual".to_owned(),
         };
         let origin_ref = Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != "manual");
