@@ -1405,3 +1405,4 @@ risk-consequence-4 = Very serious
 risk-action-title = Treat risk: { $threat }
 action-origin-risks = Risk analysis
 action-origin-risk = Risk analysis
+attention-top-risks = The largest risks after existing measures:

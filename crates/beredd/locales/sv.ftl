@@ -1405,3 +1405,4 @@ risk-consequence-4 = Mycket allvarlig
 risk-action-title = Åtgärda risk: { $threat }
 action-origin-risks = Riskanalys
 action-origin-risk = Riskanalys
+attention-top-risks = De största riskerna efter befintliga åtgärder:

@@ -40,6 +40,8 @@ async fn a_risk_analysis_rates_its_risks_draws_the_matrix_and_treatments_become_
         let (origin, priority, due): (String, String, Option<String>) = sqlx::query_as("SELECT origin, priority, due_date FROM actions").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!((origin.as_str(), priority.as_str(), due.as_deref()), ("risk", "high", Some("2027-03-31")), "only the risk to treat becomes an action");
         assert!(s.get("/risks").await.body.contains("Riskanalys hemtjänsten 2026"));
+        let attention = texts(&s.get("/").await.body, "ul.attention li");
+        assert!(attention.iter().any(|a| a.starts_with("De största riskerna") && a.contains("Utpressningsvirus slår ut verksamhetssystemet (9)") && !a.contains("Strömavbrott")), "{attention:?}");
 
         let reader = app.login("lasare").await;
         assert_eq!(reader.get(&format!("/risks/analyses/{id}")).await.status, StatusCode::OK);

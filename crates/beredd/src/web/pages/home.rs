@@ -107,6 +107,14 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         .collect();
     attention.extend(item(tr.t("attention-cycle-overdue"), late));
     if user.role != beredd_domain::Role::UnitManager {
+        // The top risks: high or critical after the existing measures, highest first.
+        let mut top: Vec<_> = crate::store::risks::risks(&state.db.pool, user.org_id)
+            .await?
+            .into_iter()
+            .filter(|r| beredd_domain::risk::Level::of(r.residual_likelihood as u8, r.residual_consequence as u8) >= beredd_domain::risk::Level::High)
+            .collect();
+        top.sort_by_key(|r| std::cmp::Reverse(r.residual_likelihood * r.residual_consequence));
+        attention.extend(item(tr.t("attention-top-risks"), top.iter().map(|r| link(&format!("{} ({})", r.threat, r.residual_likelihood * r.residual_consequence), format!("/risks/analyses/{}", r.analysis_id))).collect()));
         attention.extend(item(tr.t("attention-system-no-owner"), systems.iter().filter(|s| s.owner_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect()));
         attention.extend(item(
             tr.t("attention-system-no-units"),
