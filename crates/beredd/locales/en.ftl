@@ -1350,7 +1350,7 @@ month-11 = Nov
 month-12 = Dec
 recovery-log-progress = Entered so far: { $what }
 lesson-field-target = This changes
-lesson-hint-target = The continuity plan or classification the lesson concerns, if any.
+lesson-hint-target = The continuity plan, risk or classification the lesson concerns, if any.
 lesson-target-plan = Plan: { $name }
 lesson-target-asset = Classification: { $name }
 
@@ -1406,3 +1406,6 @@ risk-action-title = Treat risk: { $threat }
 action-origin-risks = Risk analysis
 action-origin-risk = Risk analysis
 attention-top-risks = The largest risks after existing measures:
+field-me = You in the people register
+hint-me = Then the start page and your calendar show what you own.
+lesson-target-risk = Risk: { $name }

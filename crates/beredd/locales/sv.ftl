@@ -1350,7 +1350,7 @@ month-11 = nov
 month-12 = dec
 recovery-log-progress = Efterregistrering införd: { $what }
 lesson-field-target = Det här ändrar
-lesson-hint-target = Den kontinuitetsplan eller klassning som lärdomen gäller, om någon.
+lesson-hint-target = Den kontinuitetsplan, risk eller klassning som lärdomen gäller, om någon.
 lesson-target-plan = Plan: { $name }
 lesson-target-asset = Klassning: { $name }
 
@@ -1406,3 +1406,6 @@ risk-action-title = Åtgärda risk: { $threat }
 action-origin-risks = Riskanalys
 action-origin-risk = Riskanalys
 attention-top-risks = De största riskerna efter befintliga åtgärder:
+field-me = Du i personregistret
+hint-me = Då visar startsidan och din kalender det du är ägare till.
+lesson-target-risk = Risk: { $name }

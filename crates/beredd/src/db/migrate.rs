@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (18, "reminders", include_str!("../../migrations/0018_reminders.sql")),
     (19, "lesson targets", include_str!("../../migrations/0019_lesson_targets.sql")),
     (20, "risk analysis", include_str!("../../migrations/0020_risks.sql")),
+    (21, "users as people", include_str!("../../migrations/0021_user_person.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

@@ -100,9 +100,9 @@ pub async fn calendar_token(conn: &mut sqlx::AnyConnection, user: i64) -> Result
     Ok(t)
 }
 
-/// The organisation and user name of a calendar token.
-pub async fn by_token<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<(i64, String)>, DbError> {
-    Ok(sqlx::query_as("SELECT org_id, display_name FROM users WHERE calendar_token = $1 AND active = 1").bind(token).fetch_optional(e).await?)
+/// The organisation, user name and linked person of a calendar token.
+pub async fn by_token<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<(i64, String, Option<i64>)>, DbError> {
+    Ok(sqlx::query_as("SELECT org_id, display_name, person_id FROM users WHERE calendar_token = $1 AND active = 1").bind(token).fetch_optional(e).await?)
 }
 
 pub async fn reminded<'c, E: Executor<'c, Database = Any>>(e: E, task: i64) -> Result<bool, DbError> {

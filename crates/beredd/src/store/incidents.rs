@@ -555,7 +555,7 @@ pub struct Lesson {
     pub action_id: Option<i64>,
     pub created_by: String,
     pub created_at: String,
-    /// What the lesson changes: "plan:ID" or "asset:ID".
+    /// What the lesson changes: "plan:ID", "risk:ID" or "asset:ID".
     pub target: Option<String>,
 }
 

@@ -123,3 +123,14 @@ pub async fn set_lang<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, lang: 
     sqlx::query("UPDATE users SET lang = $1 WHERE id = $2").bind(lang).bind(id).execute(e).await?;
     Ok(())
 }
+
+/// The person in the register this user is, if they said.
+pub async fn person_of<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(e: E, user: i64) -> Result<Option<i64>, DbError> {
+    let (p,): (Option<i64>,) = sqlx::query_as("SELECT person_id FROM users WHERE id = $1").bind(user).fetch_one(e).await?;
+    Ok(p)
+}
+
+pub async fn set_person<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(e: E, user: i64, person: Option<i64>) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2").bind(person).bind(user).execute(e).await?;
+    Ok(())
+}

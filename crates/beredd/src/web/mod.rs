@@ -102,6 +102,7 @@ pub fn router(state: AppState) -> Router {
         .route("/account", get(pages::account::page))
         .route("/account/password", post(pages::account::change_password))
         .route("/account/language", post(pages::account::change_language))
+        .route("/account/person", post(pages::account::change_person))
         // Administration.
         .route("/users", get(pages::users::list))
         .route("/users/new", get(pages::users::new_form).post(pages::users::create))

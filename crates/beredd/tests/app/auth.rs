@@ -24,7 +24,7 @@ const GET_ROUTES: &[&str] = &[
     "/incidents/1/meeting", "/incidents/1/meetings/1/pdf", "/incidents/1/report.pdf", "/incidents/1/bundle", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/cycle", "/risks", "/risks/analyses/1",
 ];
 const POST_ROUTES: &[&str] = &[
-    "/logout", "/account/password", "/account/language", "/users/new", "/users/1", "/users/1/password", "/organisation",
+    "/logout", "/account/password", "/account/language", "/account/person", "/users/new", "/users/1", "/users/1/password", "/organisation",
     "/units/new", "/units/1/edit", "/units/1/delete", "/activities/new", "/people/new", "/systems/new", "/suppliers/new",
     "/resources/new", "/dependencies/new", "/dependencies/1/edit", "/dependencies/1/delete",
     "/scenarios/new", "/scenarios/1/run", "/activities/1/bia", "/activities/1/bia/sign-off", "/assets/new", "/assets/1/classify",

@@ -416,6 +416,11 @@ async fn the_backlog_burns_down_with_a_forecast_and_restored_systems_are_logged(
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let item: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM backlog_items").fetch_one(&app.db.pool).await.unwrap().0;
+        s.post(&format!("/incidents/{id}/recovery"), &[("unit", &unit.to_string()), ("kind", "other"), ("total", "5"), ("priority", "normal")]).await;
+        s.post(&format!("/incidents/{id}/recovery"), &[("unit", &unit.to_string()), ("kind", "payments"), ("total", "3"), ("priority", "high")]).await;
+        let order = texts(&s.get(&format!("/incidents/{id}/recovery")).await.body, "li.board-item .label");
+        assert!(order[0].contains("Omvårdnadsdokumentation") && order[1].contains("Utbetalningar") && order[2].contains("Annat"), "legal deadlines first: {order:?}");
+        sqlx::query("DELETE FROM backlog_items WHERE id <> $1").bind(item).execute(&app.db.pool).await.unwrap();
         // Two earlier days of progress, written as if they had happened: 120 → 90 → 60.
         sqlx::query("UPDATE backlog_progress SET day = '2026-11-20'").execute(&app.db.pool).await.unwrap();
         for (day, n) in [("2026-11-21", 30), ("2026-11-22", 30)] {
@@ -493,6 +498,15 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
     let events = parse(body.text().await.unwrap());
     assert_eq!(events.len(), 4, "only the tasks owned by this user, without logging in: {events:?}");
     assert_eq!(events[0], ("20261031".to_owned(), "Stickprov i åtkomstloggar".to_owned()));
+    // Saying which person one is makes "mine" follow that person, not the name.
+    let other = id_of(&s.post("/people/new", &[("name", "Bo Ek"), ("kind", "staff"), ("unit", &unit.to_string())]).await);
+    assert_eq!(s.post("/account/person", &[("person", &other)]).await.status, StatusCode::SEE_OTHER);
+    let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap().text().await.unwrap();
+    assert!(parse(body).is_empty(), "Bo Ek owns nothing");
+    assert_eq!(s.post("/account/person", &[("person", "999999")]).await.status, StatusCode::BAD_REQUEST);
+    s.post("/account/person", &[("person", &me)]).await;
+    let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap().text().await.unwrap();
+    assert_eq!(parse(body).len(), 4);
     let unit_feed = anonymous.get(format!("{}{mine}?unit={unit}", app.base)).send().await.unwrap().text().await.unwrap();
     assert_eq!(parse(unit_feed).len(), 4);
     assert_eq!(anonymous.get(format!("{}/cycle/feed/fel-nyckel.ics", app.base)).send().await.unwrap().status(), StatusCode::NOT_FOUND);

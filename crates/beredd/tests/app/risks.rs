@@ -43,6 +43,15 @@ async fn a_risk_analysis_rates_its_risks_draws_the_matrix_and_treatments_become_
         let attention = texts(&s.get("/").await.body, "ul.attention li");
         assert!(attention.iter().any(|a| a.starts_with("De största riskerna") && a.contains("Utpressningsvirus slår ut verksamhetssystemet (9)") && !a.contains("Strömavbrott")), "{attention:?}");
 
+        // A lesson learned can point at the risk it changes.
+        let unit = app.add_unit("Hemtjänst Norr", None).await;
+        let r = s.post("/incidents/new", &[("title", "Övning"), ("discovered_at", "2026-11-23 09:00"), ("units", &unit.to_string()), ("exercise", "on")]).await;
+        let incident = r.location.unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
+        let risk: i64 = sqlx::query_as::<_, (i64,)>("SELECT MIN(id) FROM risks").fetch_one(&app.db.pool).await.unwrap().0;
+        let r = s.post(&format!("/incidents/{incident}/lessons"), &[("kind", "less_well"), ("text", "Reservrutinen för signering var okänd"), ("target", &format!("risk:{risk}"))]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(s.get(&format!("/incidents/{incident}/lessons")).await.body.contains("Risk: Utpressningsvirus slår ut verksamhetssystemet"));
+
         let reader = app.login("lasare").await;
         assert_eq!(reader.get(&format!("/risks/analyses/{id}")).await.status, StatusCode::OK);
         assert_eq!(reader.post("/risks/analyses", &[("a_title", "x"), ("a_scope", "x"), ("a_held_on", "2026-01-01")]).await.status, StatusCode::FORBIDDEN);

@@ -1,4 +1,4 @@
-//! The user's own account: password and language.
+//! The user's own account: password, language, and which person in the register they are.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -23,6 +23,8 @@ pub struct AccountPage {
     pub username: String,
     pub password_fields: Vec<Field>,
     pub language: Field,
+    /// Which person in the register the user is.
+    pub person: Field,
 }
 
 fn password_fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
@@ -42,15 +44,32 @@ fn language_field(user: &CurrentUser, tr: &Tr) -> Field {
     ])
 }
 
-fn render(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, flash: Option<&str>) -> AccountPage {
+async fn render(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, flash: Option<&str>) -> Result<AccountPage, AppError> {
     let ctx = Ctx::new(state, user, "/account", String::new()).with_flash(flash);
     let mut ctx = ctx;
     ctx.title = ctx.tr.t("account-title");
-    AccountPage { password_fields: password_fields(form, errors, &ctx.tr), language: language_field(user, &ctx.tr), username: user.username.clone(), ctx }
+    let lk = crate::web::lookups::Lookups::load(&state.db, user.org_id).await?;
+    let mut pf = FormData::default();
+    pf.set("person", users::person_of(&state.db.pool, user.id).await?.map(|p| p.to_string()).unwrap_or_default());
+    let person = Field::new("person", ctx.tr.t("field-me"), FieldKind::Select, &pf, &Errors::default(), &ctx.tr).choices(lk.people_choices(ctx.tr.t("choice-none"))).hint(ctx.tr.t("hint-me"));
+    Ok(AccountPage { password_fields: password_fields(form, errors, &ctx.tr), language: language_field(user, &ctx.tr), username: user.username.clone(), person, ctx })
 }
 
-pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> AccountPage {
-    render(&state, &user, &FormData::default(), &Errors::default(), q.get("msg").map(String::as_str))
+pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<AccountPage, AppError> {
+    render(&state, &user, &FormData::default(), &Errors::default(), q.get("msg").map(String::as_str)).await
+}
+
+/// Says which person in the register the user is, for "mine" on the start page and in the calendar.
+pub async fn change_person(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    let lk = crate::web::lookups::Lookups::load(&state.db, user.org_id).await?;
+    let person = crate::web::forms::optional_id(form.text("person"), |p| lk.person(p).is_some()).map_err(|_| AppError::BadRequest("unknown person"))?;
+    let mut tx = state.db.begin_write().await?;
+    users::set_person(&mut *tx, user.id, person).await?;
+    let record = serde_json::json!({ "person_id": person });
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "user", entity_id: Some(user.id), summary: &user.username, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/account?msg=saved").into_response())
 }
 
 pub async fn change_password(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
@@ -70,7 +89,7 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
     }
     if !errors.is_empty() {
         // Passwords are never sent back into the page.
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&state, &user, &FormData::default(), &errors, None)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&state, &user, &FormData::default(), &errors, None).await?).into_response());
     }
     let hash = auth::hash_password_blocking(form.text("new").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;

@@ -262,7 +262,7 @@ fn fold(line: &str) -> String {
 /// The path holds the user's secret token instead of a session, for calendar programs.
 pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, Query(q): Query<Query_>) -> Result<Response, AppError> {
     let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
-    let (org, name) = cycle::by_token(&state.db.pool, token).await?.ok_or(AppError::NotFound)?;
+    let (org, name, me) = cycle::by_token(&state.db.pool, token).await?.ok_or(AppError::NotFound)?;
     ensure(&state.db.pool, org).await?;
     let lk = Lookups::load(&state.db, org).await?;
     let items = cycle::items(&state.db.pool, org).await?;
@@ -272,7 +272,11 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, Query
         .iter()
         .filter(|i| match &scope {
             Some(units) => i.unit_id.is_some_and(|u| units.contains(&u)),
-            None => lk.person_name(i.owner_id) == name,
+            // The user's own: the person they said they are, or else the person with their name.
+            None => match me {
+                Some(p) => i.owner_id == Some(p),
+                None => i.owner_id.is_some() && lk.person_name(i.owner_id) == name,
+            },
         })
         .collect();
     let stamp = crate::db::now().replace(['-', ':'], "");

@@ -97,12 +97,17 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     // Overdue tasks of the yearly cycle: a coordinator sees all, others those they own.
     super::cycle::ensure(&state.db.pool, user.org_id).await?;
     let cycle_items = crate::store::cycle::items(&state.db.pool, user.org_id).await?;
+    let me = crate::store::users::person_of(&state.db.pool, user.id).await?;
+    let mine = |owner: Option<i64>| match me {
+        Some(p) => owner == Some(p),
+        None => owner.is_some() && lk.person_name(owner) == user.display_name,
+    };
     let late: Vec<(String, String)> = crate::store::cycle::tasks(&state.db.pool, user.org_id)
         .await?
         .into_iter()
         .filter(|t| t.done_at.is_none() && t.due_date.as_str() < today.as_str())
         .filter_map(|t| cycle_items.iter().find(|i| i.id == t.item_id).map(|i| (i, t)))
-        .filter(|(i, _)| user.role.edits_all_content() || lk.person_name(i.owner_id) == user.display_name || i.unit_id.is_some_and(|u| user.role == beredd_domain::Role::UnitManager && in_scope(Some(u))))
+        .filter(|(i, _)| user.role.edits_all_content() || mine(i.owner_id) || i.unit_id.is_some_and(|u| user.role == beredd_domain::Role::UnitManager && in_scope(Some(u))))
         .map(|(i, t)| link(&format!("{} ({})", i.title, t.due_date), format!("/cycle?year={}#task-{}", &t.due_date[..4], t.id)))
         .collect();
     attention.extend(item(tr.t("attention-cycle-overdue"), late));

@@ -53,6 +53,7 @@ async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<(String, Str
     let mut conn = state.db.pool.acquire().await?;
     let mut out: Vec<(String, String, String)> = crate::store::plans::list(&mut conn, org).await?.into_iter().map(|p| (format!("plan:{}", p.id), tr.ts("lesson-target-plan", "name", &p.name), format!("/plans/{}", p.id))).collect();
     drop(conn);
+    out.extend(crate::store::risks::risks(&state.db.pool, org).await?.into_iter().map(|r| (format!("risk:{}", r.id), tr.ts("lesson-target-risk", "name", &r.threat), format!("/risks/analyses/{}", r.analysis_id))));
     out.extend(crate::store::assets::list(&state.db.pool, org).await?.into_iter().map(|a| (format!("asset:{}", a.id), tr.ts("lesson-target-asset", "name", &a.name), format!("/assets/{}", a.id))));
     Ok(out)
 }

@@ -104,7 +104,9 @@ fn restore_fields(form: &FormData, e: &Errors, systems: &[systems::System], tr: 
 async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<RecoveryPage, AppError> {
     let (h, lk) = head_for(state, user, id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
-    let items = incidents::backlog(&state.db.pool, h.i.id).await?;
+    let mut items = incidents::backlog(&state.db.pool, h.i.id).await?;
+    // Legal deadlines first, then high, then normal; within each, the earliest deadline first.
+    items.sort_by_key(|i| (PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()), i.deadline.clone().unwrap_or_else(|| "9999".into()), i.id));
     let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
