@@ -1409,3 +1409,7 @@ attention-top-risks = The largest risks after existing measures:
 field-me = You in the people register
 hint-me = Then the start page and your calendar show what you own.
 lesson-target-risk = Risk: { $name }
+home-my-actions = { $n ->
+    [one] My actions: one open
+   *[other] My actions: { $n } open
+}

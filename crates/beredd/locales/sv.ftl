@@ -1409,3 +1409,7 @@ attention-top-risks = De största riskerna efter befintliga åtgärder:
 field-me = Du i personregistret
 hint-me = Då visar startsidan och din kalender det du är ägare till.
 lesson-target-risk = Risk: { $name }
+home-my-actions = { $n ->
+    [one] Mina åtgärder: en öppen
+   *[other] Mina åtgärder: { $n } öppna
+}

@@ -43,6 +43,14 @@ async fn a_risk_analysis_rates_its_risks_draws_the_matrix_and_treatments_become_
         let attention = texts(&s.get("/").await.body, "ul.attention li");
         assert!(attention.iter().any(|a| a.starts_with("De största riskerna") && a.contains("Utpressningsvirus slår ut verksamhetssystemet (9)") && !a.contains("Strömavbrott")), "{attention:?}");
 
+        // "My actions": the user says which person they are and sees that person's open actions.
+        let me = s.post("/people/new", &[("name", "Risk Ägare"), ("kind", "external"), ("organisation", "Kommunen")]).await;
+        let me = me.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        sqlx::query("UPDATE actions SET owner_id = $1").bind(me.parse::<i64>().unwrap()).execute(&app.db.pool).await.unwrap();
+        s.post("/account/person", &[("person", &me)]).await;
+        let home = s.get("/").await.body;
+        assert!(home.contains(&format!("href=\"/actions?owner={me}\"")) && home.contains("Mina åtgärder: en öppen"), "the start page links to my actions");
+
         // A lesson learned can point at the risk it changes.
         let unit = app.add_unit("Hemtjänst Norr", None).await;
         let r = s.post("/incidents/new", &[("title", "Övning"), ("discovered_at", "2026-11-23 09:00"), ("units", &unit.to_string()), ("exercise", "on")]).await;

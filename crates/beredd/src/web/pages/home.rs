@@ -32,6 +32,8 @@ pub struct HomePage {
     pub attention: Vec<Attention>,
     pub scope: Vec<(String, String)>,
     pub read_only: Option<String>,
+    /// "My actions (n open)" with its link, when the user has said which person they are.
+    pub mine: Option<(String, String)>,
 }
 
 /// At most this many links per attention item; the rest are counted.
@@ -147,8 +149,16 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     } else {
         Vec::new()
     };
+    // The user's own open actions in the action plan, through the person they said they are.
+    let mine_link = match me {
+        Some(p) => {
+            let open = crate::store::actions::list(&state.db.pool, user.org_id).await?.into_iter().filter(|a| a.owner_id == Some(p) && matches!(a.status.as_str(), "planned" | "ongoing")).count();
+            Some((tr.tn("home-my-actions", open as i64), format!("/actions?owner={p}")))
+        }
+        None => None,
+    };
     let greeting = tr.ts("home-greeting", "name", &user.display_name);
     let mut ctx = ctx;
     ctx.title = title;
-    Ok(HomePage { ctx, greeting, counts, attention, scope, read_only })
+    Ok(HomePage { ctx, greeting, counts, attention, scope, read_only, mine: mine_link })
 }
