@@ -24,7 +24,7 @@ use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
-use crate::web::register::{Query_, parse_id};
+use crate::web::register::{FormPage, Query_, parse_id};
 
 fn short(t: &str) -> String {
     t.get(..16).unwrap_or(t).replace('T', " ")
@@ -139,13 +139,9 @@ fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> 
 }
 
 fn form_view(ctx: Ctx, fields: Vec<Field>) -> FormView {
-    let mut ctx = ctx;
-    let error_summary = summary(&fields);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
     let submit = ctx.tr.t("incident-start");
-    FormView { ctx, action: "/incidents/new".into(), cancel: "/incidents".into(), fields, error_summary, submit, secondary: None, notice: None, scenarios: Vec::new() }
+    let FormPage { ctx, action, cancel, fields, error_summary, secondary, notice, .. } = FormPage::new(ctx, "/incidents/new".into(), "/incidents".into(), fields);
+    FormView { ctx, action, cancel, fields, error_summary, submit, secondary, notice, scenarios: Vec::new() }
 }
 
 pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormView, AppError> {

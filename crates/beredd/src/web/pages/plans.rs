@@ -22,7 +22,7 @@ use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
-use crate::web::register::{Query_, parse_id};
+use crate::web::register::{FormPage, Query_, parse_id};
 
 fn today() -> String {
     crate::db::now()[..10].to_owned()
@@ -158,19 +158,6 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
 
 // ---- A new plan ----------------------------------------------------------------------------
 
-#[derive(Template, WebTemplate)]
-#[template(path = "register/form.html")]
-pub struct SimpleForm {
-    pub ctx: Ctx,
-    pub action: String,
-    pub cancel: String,
-    pub fields: Vec<Field>,
-    pub error_summary: Vec<(String, String)>,
-    pub submit: String,
-    pub secondary: Option<(String, String)>,
-    pub notice: Option<String>,
-}
-
 fn new_fields(form: &FormData, errors: &Errors, lk: &Lookups, user: &CurrentUser, state: &AppState, tr: &Tr) -> Vec<Field> {
     let templates: Vec<Choice> = state.plan_templates.iter().map(|t| Choice { value: t.id.clone(), label: t.name.clone(), depth: 0 }).collect();
     vec![
@@ -180,16 +167,12 @@ fn new_fields(form: &FormData, errors: &Errors, lk: &Lookups, user: &CurrentUser
     ]
 }
 
-fn simple_form(ctx: Ctx, action: String, cancel: String, fields: Vec<Field>, submit: String) -> SimpleForm {
-    let mut ctx = ctx;
-    let error_summary = summary(&fields);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
-    SimpleForm { ctx, action, cancel, fields, error_summary, submit, secondary: None, notice: None }
+/// The new-plan form: the shared form page with its own submit label.
+fn simple_form(ctx: Ctx, action: String, cancel: String, fields: Vec<Field>, submit: String) -> FormPage {
+    FormPage { submit, ..FormPage::new(ctx, action, cancel, fields) }
 }
 
-pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<SimpleForm, AppError> {
+pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormPage, AppError> {
     user.require(user.role.edits_all_content() || !user.granted.is_empty())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
