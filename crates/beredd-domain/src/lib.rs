@@ -5,6 +5,7 @@ pub mod access;
 pub mod bia;
 pub mod civil;
 pub mod cycle;
+pub mod framework;
 pub mod classification;
 pub mod graph;
 pub mod incident;

@@ -3,6 +3,7 @@
 pub mod binder;
 pub mod bundle;
 pub mod catalogue;
+pub mod frameworks;
 pub mod plan_templates;
 pub mod plans;
 pub mod cli;

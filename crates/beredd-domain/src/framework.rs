@@ -1,0 +1,490 @@
+//! Frameworks and their assessments: a framework is a tree of requirements (a statute, a
+//! standard's controls, a maturity checklist); an assessment answers each assessable requirement
+//! with a status and a maturity, and is summed up per chapter (the top-level requirements).
+//!
+//! The file formats are read in the application crate; this module checks what they produced
+//! (ids, parents, texts) and names the line of every problem.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+/// Whose words the requirement texts are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum TextKind {
+    /// The statute's own words (Swedish statutes carry no copyright).
+    Statute,
+    /// Written for Beredd, or a summary.
+    OwnWords,
+    /// Imported from another tool; whose words they are is in `source`.
+    Imported,
+}
+
+impl TextKind {
+    pub fn parse(s: &str) -> Option<TextKind> {
+        match s {
+            "statute" => Some(TextKind::Statute),
+            "own-words" => Some(TextKind::OwnWords),
+            "imported" => Some(TextKind::Imported),
+            _ => None,
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            TextKind::Statute => "statute",
+            TextKind::OwnWords => "own-words",
+            TextKind::Imported => "imported",
+        }
+    }
+}
+
+/// Values shared with the requirement catalogue, through which catalogue requirements are
+/// suggested as linked requirements.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Maps {
+    pub cyber_measures: Vec<u8>,
+    pub gdpr: Vec<String>,
+    pub pdl: Vec<String>,
+    pub hslf: Vec<String>,
+    pub iso27001: Vec<String>,
+}
+
+impl Maps {
+    /// True when the two share any value.
+    pub fn meets(&self, other: &Maps) -> bool {
+        fn any<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+            a.iter().any(|x| b.contains(x))
+        }
+        any(&self.cyber_measures, &other.cyber_measures) || any(&self.gdpr, &other.gdpr) || any(&self.pdl, &other.pdl) || any(&self.hslf, &other.hslf) || any(&self.iso27001, &other.iso27001)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.cyber_measures.is_empty() && self.gdpr.is_empty() && self.pdl.is_empty() && self.hslf.is_empty() && self.iso27001.is_empty()
+    }
+}
+
+/// One requirement of a framework as read from a file, before it is checked.
+#[derive(Debug, Clone, Default)]
+pub struct RawNode {
+    /// The line of the file it starts on (1-based).
+    pub line: usize,
+    pub id: String,
+    pub parent: Option<String>,
+    pub reference: Option<String>,
+    pub title_sv: Option<String>,
+    pub title_en: Option<String>,
+    pub text_sv: Option<String>,
+    pub text_en: Option<String>,
+    pub guidance_sv: Option<String>,
+    pub guidance_en: Option<String>,
+    pub references: Vec<String>,
+    pub assessable: bool,
+    pub maps: Maps,
+}
+
+/// A framework's header as read from a file.
+#[derive(Debug, Clone, Default)]
+pub struct RawHeader {
+    pub id: String,
+    pub version: String,
+    pub title_sv: String,
+    pub title_en: Option<String>,
+    pub description_sv: Option<String>,
+    pub description_en: Option<String>,
+    pub source: String,
+    pub text: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub parent: Option<String>,
+    /// 0 for a chapter (a top-level requirement).
+    pub depth: usize,
+    /// Index in `Framework::nodes` of the chapter this requirement belongs to.
+    pub chapter: usize,
+    pub reference: String,
+    pub title_sv: Option<String>,
+    pub title_en: Option<String>,
+    pub text_sv: String,
+    pub text_en: Option<String>,
+    pub guidance_sv: Option<String>,
+    pub guidance_en: Option<String>,
+    pub references: Vec<String>,
+    pub assessable: bool,
+    pub maps: Maps,
+}
+
+impl Node {
+    /// The title in the chosen language, falling back to Swedish, then to the text's start.
+    pub fn title(&self, english: bool) -> String {
+        let t = if english { self.title_en.as_ref().or(self.title_sv.as_ref()) } else { self.title_sv.as_ref() };
+        match t {
+            Some(t) => t.clone(),
+            None => {
+                let text = self.text(english);
+                let short: String = text.chars().take(90).collect();
+                if short.len() < text.len() { format!("{short}…") } else { short }
+            }
+        }
+    }
+    pub fn text(&self, english: bool) -> &str {
+        if english { self.text_en.as_deref().unwrap_or(&self.text_sv) } else { &self.text_sv }
+    }
+    pub fn guidance(&self, english: bool) -> Option<&str> {
+        if english { self.guidance_en.as_deref().or(self.guidance_sv.as_deref()) } else { self.guidance_sv.as_deref() }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Framework {
+    pub id: String,
+    pub version: String,
+    pub title_sv: String,
+    pub title_en: Option<String>,
+    pub description_sv: Option<String>,
+    pub description_en: Option<String>,
+    pub source: String,
+    pub text: TextKind,
+    pub url: Option<String>,
+    pub nodes: Vec<Node>,
+}
+
+impl Framework {
+    pub fn title(&self, english: bool) -> &str {
+        if english { self.title_en.as_deref().unwrap_or(&self.title_sv) } else { &self.title_sv }
+    }
+    pub fn description(&self, english: bool) -> Option<&str> {
+        if english { self.description_en.as_deref().or(self.description_sv.as_deref()) } else { self.description_sv.as_deref() }
+    }
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+    pub fn assessable(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.iter().filter(|n| n.assessable)
+    }
+    /// The chapters: top-level requirements, in order, as indices into `nodes`.
+    pub fn chapters(&self) -> Vec<usize> {
+        self.nodes.iter().enumerate().filter(|(_, n)| n.depth == 0).map(|(i, _)| i).collect()
+    }
+}
+
+/// What is wrong with a framework file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file is not valid TOML/YAML; the parser's own explanation.
+    Syntax(String),
+    /// A required key is missing or empty.
+    Missing(&'static str),
+    /// A key that the format does not have.
+    UnknownKey(String),
+    /// An id with characters outside the allowed set.
+    BadId(String),
+    /// A version with characters outside the allowed set.
+    BadVersion(String),
+    /// `text` is neither "statute" nor "own-words".
+    BadTextKind(String),
+    /// Two requirements with the same id.
+    Duplicate(String),
+    /// A parent that is not an earlier requirement.
+    UnknownParent { id: String, parent: String },
+    /// No requirement can be answered.
+    NothingAssessable,
+    /// More requirements than Beredd takes in one framework.
+    TooMany(usize),
+    /// The file is not a framework library (CISO Assistant: no `objects.framework`).
+    NotAFramework,
+}
+
+/// A problem and the line it is on (0 when the whole file is meant).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub line: usize,
+    pub problem: Problem,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = match &self.problem {
+            Problem::Syntax(m) => format!("the file cannot be read: {m}"),
+            Problem::Missing(k) => format!("`{k}` is missing"),
+            Problem::UnknownKey(k) => format!("unknown key `{k}`"),
+            Problem::BadId(id) => format!("the id `{id}` may only hold letters, digits and . - _ :"),
+            Problem::BadVersion(v) => format!("the version `{v}` may only hold letters, digits and . - _"),
+            Problem::BadTextKind(t) => format!("`text` must be \"statute\" or \"own-words\", not \"{t}\""),
+            Problem::Duplicate(id) => format!("the requirement `{id}` appears twice"),
+            Problem::UnknownParent { id, parent } => format!("the requirement `{id}` has the parent `{parent}`, which is not an earlier requirement"),
+            Problem::NothingAssessable => "no requirement can be assessed".to_owned(),
+            Problem::TooMany(n) => format!("{n} requirements, more than {MAX_NODES}"),
+            Problem::NotAFramework => "the file holds no framework".to_owned(),
+        };
+        if self.line > 0 { write!(f, "line {}: {what}", self.line) } else { write!(f, "{what}") }
+    }
+}
+
+/// At most this many requirements in one framework.
+pub const MAX_NODES: usize = 5000;
+
+fn id_ok(s: &str, extra: &[char]) -> bool {
+    !s.is_empty() && s.len() <= 200 && s.chars().all(|c| c.is_alphanumeric() || extra.contains(&c))
+}
+
+fn nonempty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// Checks a framework read from a file and builds its tree.
+pub fn build(header: RawHeader, raw: Vec<RawNode>) -> Result<Framework, FileError> {
+    let at = |line: usize, problem: Problem| FileError { line, problem };
+    let framework_id = header.id.trim().to_lowercase();
+    if framework_id.is_empty() {
+        return Err(at(0, Problem::Missing("id")));
+    }
+    if !id_ok(&framework_id, &['-']) || framework_id.chars().any(|c| !c.is_ascii()) {
+        return Err(at(0, Problem::BadId(framework_id)));
+    }
+    let version = header.version.trim().to_owned();
+    if version.is_empty() {
+        return Err(at(0, Problem::Missing("version")));
+    }
+    if !id_ok(&version, &['.', '-', '_']) || version.chars().any(|c| !c.is_ascii()) {
+        return Err(at(0, Problem::BadVersion(version)));
+    }
+    if header.title_sv.trim().is_empty() {
+        return Err(at(0, Problem::Missing("title_sv")));
+    }
+    if header.source.trim().is_empty() {
+        return Err(at(0, Problem::Missing("source")));
+    }
+    let text = TextKind::parse(header.text.trim()).ok_or_else(|| at(0, Problem::BadTextKind(header.text.clone())))?;
+    if raw.len() > MAX_NODES {
+        return Err(at(0, Problem::TooMany(raw.len())));
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut nodes: Vec<Node> = Vec::with_capacity(raw.len());
+    let mut has_children: HashSet<String> = HashSet::new();
+    for r in raw {
+        let id = r.id.trim().to_owned();
+        if id.is_empty() {
+            return Err(at(r.line, Problem::Missing("id")));
+        }
+        if !id_ok(&id, &['.', '-', '_', ':']) {
+            return Err(at(r.line, Problem::BadId(id)));
+        }
+        if seen.contains_key(&id) {
+            return Err(at(r.line, Problem::Duplicate(id)));
+        }
+        let text_sv = nonempty(r.text_sv).ok_or_else(|| at(r.line, Problem::Missing("text_sv")))?;
+        let parent = nonempty(r.parent);
+        let (depth, chapter) = match &parent {
+            None => (0, nodes.len()),
+            Some(p) => match seen.get(p) {
+                Some(&i) => (nodes[i].depth + 1, nodes[i].chapter),
+                None => return Err(at(r.line, Problem::UnknownParent { id, parent: p.clone() })),
+            },
+        };
+        if let Some(p) = &parent {
+            has_children.insert(p.clone());
+        }
+        seen.insert(id.clone(), nodes.len());
+        nodes.push(Node {
+            reference: nonempty(r.reference).unwrap_or_else(|| id.clone()),
+            id,
+            parent,
+            depth,
+            chapter,
+            title_sv: nonempty(r.title_sv),
+            title_en: nonempty(r.title_en),
+            text_sv,
+            text_en: nonempty(r.text_en),
+            guidance_sv: nonempty(r.guidance_sv),
+            guidance_en: nonempty(r.guidance_en),
+            references: r.references.into_iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+            assessable: r.assessable,
+            maps: r.maps,
+        });
+    }
+    if !nodes.iter().any(|n| n.assessable) {
+        return Err(at(0, Problem::NothingAssessable));
+    }
+    Ok(Framework {
+        id: framework_id,
+        version,
+        title_sv: header.title_sv.trim().to_owned(),
+        title_en: nonempty(header.title_en),
+        description_sv: nonempty(header.description_sv),
+        description_en: nonempty(header.description_en),
+        source: header.source.trim().to_owned(),
+        text,
+        url: nonempty(header.url),
+        nodes,
+    })
+}
+
+/// The answer to one requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Status {
+    Yes,
+    Partly,
+    No,
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [Status::Yes, Status::Partly, Status::No, Status::NotApplicable];
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.code() == s)
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Yes => "yes",
+            Status::Partly => "partly",
+            Status::No => "no",
+            Status::NotApplicable => "na",
+        }
+    }
+    pub fn label_id(self) -> &'static str {
+        match self {
+            Status::Yes => "fw-status-yes",
+            Status::Partly => "fw-status-partly",
+            Status::No => "fw-status-no",
+            Status::NotApplicable => "fw-status-na",
+        }
+    }
+    /// A gap: the requirement is not (fully) met.
+    pub fn is_gap(self) -> bool {
+        matches!(self, Status::Partly | Status::No)
+    }
+}
+
+/// Maturity 0–5.
+pub const MATURITY_MAX: u8 = 5;
+
+/// How far a chapter (or the whole framework) has come.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub assessable: usize,
+    pub yes: usize,
+    pub partly: usize,
+    pub no: usize,
+    pub na: usize,
+    pub maturity_sum: u32,
+    pub maturity_n: u32,
+}
+
+impl Tally {
+    pub fn add(&mut self, status: Option<Status>, maturity: Option<u8>) {
+        self.assessable += 1;
+        match status {
+            Some(Status::Yes) => self.yes += 1,
+            Some(Status::Partly) => self.partly += 1,
+            Some(Status::No) => self.no += 1,
+            Some(Status::NotApplicable) => self.na += 1,
+            None => {}
+        }
+        if let Some(m) = maturity {
+            self.maturity_sum += u32::from(m);
+            self.maturity_n += 1;
+        }
+    }
+    pub fn answered(&self) -> usize {
+        self.yes + self.partly + self.no + self.na
+    }
+    pub fn unanswered(&self) -> usize {
+        self.assessable - self.answered()
+    }
+    /// Fulfilment in whole per cent of the applicable requirements: yes counts whole, partly
+    /// half, unanswered as not met. None when nothing applies.
+    pub fn percent(&self) -> Option<u32> {
+        let applicable = (self.assessable - self.na) as u32;
+        if applicable == 0 {
+            return None;
+        }
+        Some((self.yes as u32 * 200 + self.partly as u32 * 100 + applicable) / (applicable * 2))
+    }
+    /// Mean maturity, one decimal, as tenths (e.g. 27 for 2.7).
+    pub fn maturity_tenths(&self) -> Option<u32> {
+        (self.maturity_n > 0).then(|| (self.maturity_sum * 10 + self.maturity_n / 2) / self.maturity_n)
+    }
+}
+
+/// The tally of each chapter (in `Framework::chapters` order) and of the whole framework, from
+/// the answers by requirement id.
+pub fn tally(fw: &Framework, answers: &HashMap<String, (Option<Status>, Option<u8>)>) -> (Vec<(usize, Tally)>, Tally) {
+    let chapters = fw.chapters();
+    let mut per: HashMap<usize, Tally> = HashMap::new();
+    let mut total = Tally::default();
+    for n in fw.assessable() {
+        let (s, m) = answers.get(&n.id).copied().unwrap_or((None, None));
+        per.entry(n.chapter).or_default().add(s, m);
+        total.add(s, m);
+    }
+    (chapters.into_iter().map(|c| (c, per.get(&c).copied().unwrap_or_default())).collect(), total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header() -> RawHeader {
+        RawHeader { id: "exempel".into(), version: "2026.1".into(), title_sv: "Exempel".into(), source: "Eget".into(), text: "own-words".into(), ..RawHeader::default() }
+    }
+
+    fn node(line: usize, id: &str, parent: Option<&str>, assessable: bool) -> RawNode {
+        RawNode { line, id: id.into(), parent: parent.map(str::to_owned), text_sv: Some(format!("Krav {id}")), assessable, ..RawNode::default() }
+    }
+
+    #[test]
+    fn a_tree_gets_depths_and_chapters() {
+        let fw = build(header(), vec![node(5, "1", None, false), node(9, "1.1", Some("1"), true), node(13, "1.1.a", Some("1.1"), true), node(17, "2", None, true)]).unwrap();
+        assert_eq!(fw.nodes.iter().map(|n| (n.depth, n.chapter)).collect::<Vec<_>>(), vec![(0, 0), (1, 0), (2, 0), (0, 3)]);
+        assert_eq!(fw.chapters(), vec![0, 3]);
+        assert_eq!(fw.node("1.1").unwrap().reference, "1.1");
+    }
+
+    #[test]
+    fn problems_name_their_line() {
+        let dup = build(header(), vec![node(5, "1", None, true), node(9, "1", None, true)]).unwrap_err();
+        assert_eq!(dup, FileError { line: 9, problem: Problem::Duplicate("1".into()) });
+        let orphan = build(header(), vec![node(5, "1", None, true), node(9, "2.1", Some("2"), true)]).unwrap_err();
+        assert_eq!(orphan.line, 9);
+        assert!(orphan.to_string().contains("`2`"), "{orphan}");
+        let mut empty = node(7, "1", None, true);
+        empty.text_sv = Some("  ".into());
+        assert_eq!(build(header(), vec![empty]).unwrap_err(), FileError { line: 7, problem: Problem::Missing("text_sv") });
+        let bad = build(header(), vec![node(3, "a b", None, true)]).unwrap_err();
+        assert_eq!(bad.problem, Problem::BadId("a b".into()));
+        assert_eq!(build(header(), vec![node(3, "1", None, false)]).unwrap_err().problem, Problem::NothingAssessable);
+        let mut h = header();
+        h.text = "summary".into();
+        assert_eq!(build(h, vec![node(3, "1", None, true)]).unwrap_err().problem, Problem::BadTextKind("summary".into()));
+    }
+
+    #[test]
+    fn a_tally_counts_partly_as_half_and_leaves_out_not_applicable() {
+        let fw = build(header(), vec![node(1, "1", None, false), node(2, "1.1", Some("1"), true), node(3, "1.2", Some("1"), true), node(4, "1.3", Some("1"), true), node(5, "2", None, false), node(6, "2.1", Some("2"), true)]).unwrap();
+        let answers: HashMap<String, (Option<Status>, Option<u8>)> =
+            [("1.1", (Some(Status::Yes), Some(4))), ("1.2", (Some(Status::Partly), Some(2))), ("1.3", (Some(Status::NotApplicable), None))].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let (chapters, total) = tally(&fw, &answers);
+        assert_eq!(chapters.len(), 2);
+        let first = chapters[0].1;
+        assert_eq!((first.assessable, first.answered(), first.unanswered()), (3, 3, 0));
+        assert_eq!(first.percent(), Some(75)); // (1 + 0.5) / 2
+        assert_eq!(first.maturity_tenths(), Some(30));
+        let second = chapters[1].1;
+        assert_eq!((second.assessable, second.unanswered(), second.percent()), (1, 1, Some(0)));
+        assert_eq!(total.percent(), Some(50)); // 1.5 of 3 applicable
+        let all_na = Tally { assessable: 2, na: 2, ..Tally::default() };
+        assert_eq!(all_na.percent(), None);
+    }
+
+    #[test]
+    fn maps_meet_on_any_shared_value() {
+        let a = Maps { cyber_measures: vec![3], iso27001: vec!["A.8.13".into()], ..Maps::default() };
+        let b = Maps { iso27001: vec!["A.8.13".into(), "A.5.30".into()], ..Maps::default() };
+        let c = Maps { gdpr: vec!["32".into()], ..Maps::default() };
+        assert!(a.meets(&b));
+        assert!(!a.meets(&c));
+        assert!(Maps::default().is_empty());
+    }
+}
