@@ -18,6 +18,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("binder.typ", include_str!("../typst/binder.typ")),
     ("meeting.typ", include_str!("../typst/meeting.typ")),
     ("incident.typ", include_str!("../typst/incident.typ")),
+    ("assessment.typ", include_str!("../typst/assessment.typ")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +44,8 @@ pub enum Document {
     Meeting,
     /// The report of an incident: summary, board, staff reached, reports sent and the whole log.
     Incident,
+    /// A framework assessment: progress per chapter, the statement of applicability and the gaps.
+    Assessment,
 }
 
 impl Document {
@@ -53,6 +56,7 @@ impl Document {
             Document::Binder => "binder.typ",
             Document::Meeting => "meeting.typ",
             Document::Incident => "incident.typ",
+            Document::Assessment => "assessment.typ",
         }
     }
 }

@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (19, "lesson targets", include_str!("../../migrations/0019_lesson_targets.sql")),
     (20, "risk analysis", include_str!("../../migrations/0020_risks.sql")),
     (21, "users as people", include_str!("../../migrations/0021_user_person.sql")),
+    (22, "frameworks and assessments", include_str!("../../migrations/0022_frameworks.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

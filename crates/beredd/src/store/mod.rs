@@ -5,6 +5,7 @@ pub mod actions;
 pub mod activities;
 pub mod assessments;
 pub mod evidence;
+pub mod frameworks;
 pub mod incidents;
 pub mod local_requirements;
 pub mod assets;

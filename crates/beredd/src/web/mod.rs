@@ -37,6 +37,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Live updates of incident boards.
     pub live: Arc<live::Live>,
+    /// The frameworks that ship with Beredd, from `library/frameworks`.
+    pub frameworks: Arc<Vec<Arc<beredd_domain::framework::Framework>>>,
 }
 
 impl AppState {
@@ -44,7 +46,8 @@ impl AppState {
     pub fn new(db: Db, secure_cookies: bool) -> anyhow::Result<AppState> {
         let catalogue = Arc::new(crate::catalogue::Catalogue::load()?);
         let plan_templates = Arc::new(crate::plan_templates::load()?);
-        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates, live: Arc::new(live::Live::default()) })
+        let frameworks = Arc::new(crate::frameworks::library()?.into_iter().map(Arc::new).collect());
+        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates, live: Arc::new(live::Live::default()), frameworks })
     }
 }
 
@@ -136,6 +139,14 @@ pub fn router(state: AppState) -> Router {
         .route("/risks/analyses", post(pages::risks::add_analysis))
         .route("/risks/analyses/{id}", get(pages::risks::analysis))
         .route("/risks/analyses/{id}/risks", post(pages::risks::add_risk))
+        .route("/frameworks", get(pages::frameworks::list))
+        .route("/frameworks/{key}/{version}", get(pages::frameworks::show))
+        .route("/frameworks/{key}/{version}/delete", post(pages::frameworks::delete))
+        .route("/assessments", post(pages::frameworks::create_assessment))
+        .route("/assessments/{id}", get(pages::frameworks::assessment))
+        .route("/assessments/{id}/{file}", get(pages::frameworks::export))
+        .route("/assessments/{id}/requirements/{node}", get(pages::frameworks::answer_form).post(pages::frameworks::save_answer))
+        .route("/assessments/{id}/requirements/{node}/unlink/{action}", post(pages::frameworks::unlink))
         .route("/cycle/tasks/{id}/done", post(pages::cycle::done))
         .route("/cycle/feed/{file}", get(pages::cycle::feed))
         .route("/incidents", get(pages::incidents::list))
@@ -190,6 +201,7 @@ pub fn router(state: AppState) -> Router {
         .route("/systems/{id}/assessment/{req}/evidence", post(pages::evidence::upload))
         .route("/incidents/{id}/import", post(pages::incidents::import))
         .route("/incidents/import-bundle", post(pages::incidents::import_bundle))
+        .route("/frameworks/import", post(pages::frameworks::import))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024));
     let app = app
         .route("/evidence/{id}", get(pages::evidence::download))

@@ -37,6 +37,7 @@ const SECTIONS: &[(&str, &str)] = &[
     ("/requirements", "nav-requirements"),
     ("/overview", "nav-overview"),
     ("/risks", "nav-risks"),
+    ("/frameworks", "nav-frameworks"),
     ("/actions", "nav-actions"),
     ("/outage", "nav-outage"),
     ("/plans", "nav-plans"),

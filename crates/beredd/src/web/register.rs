@@ -302,8 +302,27 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
     }
 }
 
+/// A filter value "me" (the action plan's "mine") stands for the person the user said they are
+/// on the account page, or else a person with the user's name; with neither it matches nothing.
+async fn resolve_me(state: &AppState, user: &CurrentUser, lk: &Lookups, mut q: Query_) -> Result<Query_, AppError> {
+    if !q.values().any(|v| v == "me") {
+        return Ok(q);
+    }
+    let me = match crate::store::users::person_of(&state.db.pool, user.id).await? {
+        Some(p) => Some(p),
+        None => lk.people.iter().find(|p| p.name == user.display_name).map(|p| p.id),
+    };
+    let value = me.map(|p| p.to_string()).unwrap_or_else(|| "0".to_owned());
+    for v in q.values_mut().filter(|v| *v == "me") {
+        *v = value.clone();
+    }
+    Ok(q)
+}
+
 pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>, headers: HeaderMap) -> Result<Response, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
+    let shown = q.clone();
+    let q = resolve_me(&state, &user, &lk, q).await?;
     let records = R::load_all(&state.db, user.org_id).await?;
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
     let table = build_table::<R>(&records, &lk, &ctx.tr, &q);
@@ -314,7 +333,7 @@ pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>,
         slug: R::SLUG,
         intro: title::<R>(&ctx.tr, "intro"),
         new_label: R::may_create(&user).then(|| title::<R>(&ctx.tr, "new")),
-        filters: R::filters(&lk, &ctx.tr, &q),
+        filters: R::filters(&lk, &ctx.tr, &shown),
         q: q.get("q").cloned().unwrap_or_default(),
         table,
         ctx: ctx.with_flash(q.get("msg").map(String::as_str)),
@@ -326,6 +345,7 @@ pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>,
 /// and sort order.
 pub async fn export<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
+    let q = resolve_me(&state, &user, &lk, q).await?;
     let records = R::load_all(&state.db, user.org_id).await?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let table = build_table::<R>(&records, &lk, &tr, &q);

@@ -123,6 +123,8 @@ impl TestApp {
             "users" => "SELECT COUNT(*) FROM users",
             "assessments" => "SELECT COUNT(*) FROM assessments",
             "actions" => "SELECT COUNT(*) FROM actions",
+            "frameworks" => "SELECT COUNT(*) FROM frameworks",
+            "framework_answers" => "SELECT COUNT(*) FROM framework_answers",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

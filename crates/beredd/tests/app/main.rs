@@ -6,6 +6,7 @@ mod harness;
 
 mod auth;
 mod cli;
+mod frameworks;
 mod incidents;
 mod registers;
 mod risks;

@@ -4,6 +4,7 @@ pub mod account;
 pub mod assessment;
 pub mod audit;
 pub mod evidence;
+pub mod frameworks;
 pub mod bia;
 pub mod classify;
 pub mod cycle;

@@ -47,7 +47,7 @@ fn download(bytes: Vec<u8>, fmt: Format_, stem: &str) -> Response {
     ([(header::CONTENT_TYPE, ctype.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\""))], bytes).into_response()
 }
 
-async fn pdf(document: beredd_render::Document, data: serde_json::Value) -> Result<Vec<u8>, AppError> {
+pub async fn pdf(document: beredd_render::Document, data: serde_json::Value) -> Result<Vec<u8>, AppError> {
     tokio::task::spawn_blocking(move || beredd_render::pdf(document, &data))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
@@ -60,28 +60,48 @@ fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> AppError {
 
 /// A workbook with one sheet: a bold, frozen header row with a filter, and the rows.
 pub fn workbook(sheet: &str, header: &[String], widths: &[f64], rows: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    workbook_sheets(&[(sheet.to_owned(), header.to_vec(), widths.to_vec(), rows.to_vec())])
+}
+
+/// One sheet of a workbook: its name, header, column widths and rows.
+pub type Sheet = (String, Vec<String>, Vec<f64>, Vec<Vec<String>>);
+
+/// A workbook with several sheets, each with a bold, frozen header row with a filter.
+pub fn workbook_sheets(sheets: &[Sheet]) -> Result<Vec<u8>, AppError> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet).map_err(xlsx_error)?;
-    for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, h, &bold).map_err(xlsx_error)?;
-        ws.set_column_width(c as u16, widths.get(c).copied().unwrap_or(14.0)).map_err(xlsx_error)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string_with_format(r as u32 + 1, c as u16, v, &wrap).map_err(xlsx_error)?;
+    for (sheet, header, widths, rows) in sheets {
+        let ws = wb.add_worksheet();
+        // Excel allows 31 characters and no []:*?/\ in a sheet name.
+        let name: String = sheet.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect();
+        ws.set_name(&name).map_err(xlsx_error)?;
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold).map_err(xlsx_error)?;
+            ws.set_column_width(c as u16, widths.get(c).copied().unwrap_or(14.0)).map_err(xlsx_error)?;
         }
-    }
-    ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-    if !rows.is_empty() {
-        ws.autofilter(0, 0, rows.len() as u32, header.len().saturating_sub(1) as u16).map_err(xlsx_error)?;
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string_with_format(r as u32 + 1, c as u16, v, &wrap).map_err(xlsx_error)?;
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+        if !rows.is_empty() {
+            ws.autofilter(0, 0, rows.len() as u32, header.len().saturating_sub(1) as u16).map_err(xlsx_error)?;
+        }
     }
     wb.save_to_buffer().map_err(xlsx_error)
 }
 
-fn labels(tr: &Tr, extra: &[(&str, &str)]) -> serde_json::Value {
+pub fn download_xlsx(bytes: Vec<u8>, stem: &str) -> Response {
+    download(bytes, Format_::Xlsx, stem)
+}
+
+pub fn download_pdf(bytes: Vec<u8>, stem: &str) -> Response {
+    download(bytes, Format_::Pdf, stem)
+}
+
+pub fn labels(tr: &Tr, extra: &[(&str, &str)]) -> serde_json::Value {
     let mut m = serde_json::Map::new();
     for (k, id) in [("page", "pdf-page"), ("of", "pdf-of"), ("contents", "pdf-contents")].iter().chain(extra.iter()) {
         m.insert((*k).to_owned(), json!(tr.t(id)));

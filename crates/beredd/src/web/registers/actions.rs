@@ -79,13 +79,14 @@ impl Register for Actions {
                 Choice { value: "manual".into(), label: tr.t("action-origin-manual"), depth: 0 },
                 Choice { value: "lesson".into(), label: tr.t("action-origin-lessons"), depth: 0 },
                 Choice { value: "risk".into(), label: tr.t("action-origin-risks"), depth: 0 },
+                Choice { value: "framework".into(), label: tr.t("action-origin-frameworks"), depth: 0 },
             ],
             tr,
         );
         let value = |k: &str| q.get(k).cloned().unwrap_or_default();
         vec![
             FilterView { name: "status", label: tr.t("field-status"), choices: statuses, value: value("status") },
-            FilterView { name: "owner", label: tr.t("field-responsible"), choices: with_all(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()).collect(), tr), value: value("owner") },
+            FilterView { name: "owner", label: tr.t("field-responsible"), choices: with_all(std::iter::once(Choice { value: "me".into(), label: tr.t("action-mine"), depth: 0 }).chain(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty())).collect(), tr), value: value("owner") },
             FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: value("unit") },
             FilterView { name: "origin", label: tr.t("field-origin"), choices: origins, value: value("origin") },
         ]
@@ -113,6 +114,10 @@ impl Register for Actions {
             ("risk", Some(o)) => {
                 let analysis = o.trim_start_matches("analysis:");
                 Cell::Link { text: tr.t("action-origin-risk"), href: format!("/risks/analyses/{analysis}") }
+            }
+            ("framework", Some(o)) => {
+                let (assessment, node) = o.trim_start_matches("assessment:").split_once(':').unwrap_or((o, ""));
+                Cell::Link { text: tr.t("action-origin-framework"), href: format!("/assessments/{assessment}/requirements/{node}") }
             }
             _ => Cell::Text(tr.t("action-origin-manual")),
         };
@@ -170,6 +175,7 @@ impl Register for Actions {
             "requirement" => "requirement".to_owned(),
             "lesson" => "lesson".to_owned(),
             "risk" => "risk".to_owned(),
+            "framework" => "framework".to_owned(),
             _ => "manual".to_owned(),
         };
         let origin_ref = Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != "manual");

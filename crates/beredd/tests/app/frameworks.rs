@@ -1,0 +1,192 @@
+//! Frameworks and gap analysis over HTTP: the shipped frameworks, an assessment against the
+//! cybersecurity act with answers, linked requirements and actions, progress and gaps, the
+//! statement of applicability as xlsx and PDF, and imports (a CISO Assistant library, broken
+//! files refused with their line and nothing stored).
+
+use reqwest::StatusCode;
+
+use crate::harness::{Session, TestApp, kinds, pdf_text, texts};
+
+async fn upload(s: &Session, name: &str, bytes: Vec<u8>) -> crate::harness::Reply {
+    let form = reqwest::multipart::Form::new().text("_csrf", s.csrf.clone()).part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let resp = s.client.post(format!("{}/frameworks/import", s.base)).multipart(form).send().await.unwrap();
+    crate::harness::reply(resp).await
+}
+
+#[tokio::test]
+async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_actions_and_prints_a_statement_of_applicability() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        let list = s.get("/frameworks").await.body;
+        let names = texts(&list, "table[aria-labelledby=frameworks-heading] tbody td a");
+        for expected in ["Cybersäkerhetslagen", "Dataskyddsförordningen", "ISO/IEC 27001:2022", "Patientdatalagen", "fyra steg"] {
+            assert!(names.iter().any(|n| n.to_lowercase().contains(&expected.to_lowercase())), "{expected} missing in {names:?}");
+        }
+        // The cybersecurity act shows its statute text.
+        let act = s.get("/frameworks/cybersakerhetslagen/2026.1").await.body;
+        assert!(act.contains("Verksamhetsutövare ska vidta lämpliga och proportionella tekniska"), "statute text of 2 kap. 3 §");
+        assert!(texts(&act, "dd").iter().any(|d| d == "Författningens egen lydelse"));
+
+        let bad = s.post("/assessments", &[("framework", "nope@1"), ("title", ""), ("started_on", "2026-13-01")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&bad.body, ".error-summary li").len(), 3, "{:?}", texts(&bad.body, ".error-summary li"));
+        let r = s.post("/assessments", &[("framework", "cybersakerhetslagen@2026.1"), ("title", "Cybersäkerhetslagen 2026"), ("scope", "Hela kommunen"), ("started_on", "2026-11-23")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let id = r.location.unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
+        let page = s.get(&format!("/assessments/{id}")).await.body;
+        let total = texts(&page, "tfoot td");
+        assert_eq!(total[0], "0 / 19", "{total:?}");
+
+        // Measure 3 (continuity): the catalogue's continuity requirements are suggested.
+        let form = s.get(&format!("/assessments/{id}/requirements/2.3.3")).await.body;
+        assert!(form.contains("kontinuitetshantering och krishantering"));
+        let suggested = texts(&form, "fieldset#req label");
+        assert!(!suggested.is_empty() && suggested.iter().all(|l| !l.is_empty()));
+        let first_req = suggested[0].split(' ').next().unwrap().to_owned();
+
+        // Bad input names the fields and saves nothing.
+        let bad = s.post(&format!("/assessments/{id}/requirements/2.3.3"), &[("status", "kanske"), ("maturity", "7"), ("req_other", "XYZ-99"), ("action_due", "snart")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let errors = texts(&bad.body, ".error-summary li");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("Mognad")), "{errors:?}");
+        assert_eq!(app.count("framework_answers").await, 0);
+
+        let r = s
+            .post(
+                &format!("/assessments/{id}/requirements/2.3.3"),
+                &[("status", "partly"), ("maturity", "2"), ("comment", "Planer finns för hemtjänsten men inte för IFO"), ("evidence", "Kontinuitetsplaner i Beredd"), ("req", &first_req), ("req_other", "sty-01"), ("new_action", "Ta fram kontinuitetsplan för IFO"), ("action_due", "2027-02-28"), ("go", "next")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(r.location.unwrap().contains("/requirements/2.3.4"), "save and go on to the next requirement");
+        s.post(&format!("/assessments/{id}/requirements/2.3.1"), &[("status", "yes"), ("maturity", "3")]).await;
+        s.post(&format!("/assessments/{id}/requirements/2.3.8"), &[("status", "na"), ("comment", "Prövat: krypteringen sköts av leverantören")]).await;
+        s.post(&format!("/assessments/{id}/requirements/2.4"), &[("status", "no"), ("maturity", "0")]).await;
+
+        let (origin, origin_ref, due): (String, String, Option<String>) = sqlx::query_as("SELECT origin, origin_ref, due_date FROM actions").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!((origin.as_str(), origin_ref.as_str(), due.as_deref()), ("framework", format!("assessment:{id}:2.3.3").as_str(), Some("2027-02-28")));
+        let answer = s.get(&format!("/assessments/{id}/requirements/2.3.3")).await.body;
+        assert!(texts(&answer, "ul[aria-labelledby=linked-heading] li a").contains(&"Ta fram kontinuitetsplan för IFO".to_owned()));
+        assert!(answer.contains("value=\"STY-01\""), "the typed requirement is kept: {}", texts(&answer, "#req_other").join(""));
+
+        let page = s.get(&format!("/assessments/{id}")).await.body;
+        let total = texts(&page, "tfoot td");
+        // 19 assessable, 4 answered: yes 1, partly 1, no 1, n/a 1 → (1 + 0.5) / 18 = 8 %.
+        assert_eq!(&total[..5], ["4 / 19", "1", "1", "1", "1"], "{total:?}");
+        assert!(total[5].ends_with("8 %"), "{total:?}");
+        let gaps = texts(&page, "table[aria-labelledby=gaps-heading] tbody tr");
+        assert_eq!(gaps.len(), 2, "{gaps:?}");
+        assert!(gaps.iter().any(|g| g.contains("Ingen åtgärd ännu")), "the no without an action is flagged: {gaps:?}");
+        let unanswered = texts(&s.get(&format!("/assessments/{id}?show=unanswered")).await.body, "table[aria-labelledby=answers-heading] tbody tr:not(.group)");
+        assert_eq!(unanswered.len(), 15);
+
+        // The statement of applicability as a workbook and as PDF.
+        let resp = s.client.get(format!("{}/assessments/{id}/soa.xlsx", s.base)).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let bytes = resp.bytes().await.unwrap().to_vec();
+        use calamine::Reader;
+        let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        assert_eq!(wb.sheet_names(), ["Tillämplighet", "Brister", "Per kapitel"]);
+        let soa = wb.worksheet_range("Tillämplighet").unwrap();
+        assert_eq!(soa.height(), 20, "header and 19 requirements");
+        let row = soa.rows().find(|r| r[0].to_string() == "2 kap. 3 § 8").expect("measure 8");
+        assert_eq!((row[2].to_string(), row[3].to_string()), ("Nej".to_owned(), "Ej tillämpligt".to_owned()));
+        let gap_sheet = wb.worksheet_range("Brister").unwrap();
+        assert_eq!(gap_sheet.height(), 3);
+        let continuity = gap_sheet.rows().find(|r| r[0].to_string() == "2 kap. 3 § 3").expect("measure 3 is a gap");
+        assert!(continuity[7].to_string().contains("STY-01") && continuity[8].to_string().contains("Ta fram kontinuitetsplan för IFO"), "{continuity:?}");
+        let resp = s.client.get(format!("{}/assessments/{id}/soa.pdf", s.base)).send().await.unwrap();
+        assert_eq!(resp.headers()["content-type"], "application/pdf");
+        let pdf = pdf_text(&resp.bytes().await.unwrap());
+        for expected in ["Tillämplighetsförklaring", "Cybersäkerhetslagen 2026", "2 kap. 3 § 3", "Planer finns för hemtjänsten men inte för IFO", "Brister"] {
+            assert!(pdf.contains(expected), "{expected} missing in the PDF");
+        }
+
+        // The action plan: by origin, and "mine" through the person the user says they are.
+        let actions = s.get("/actions?origin=framework").await.body;
+        assert!(actions.contains("Ta fram kontinuitetsplan för IFO"));
+        assert!(!s.get("/actions?owner=me").await.body.contains("Ta fram kontinuitetsplan för IFO"), "not mine yet");
+        let me = s.post("/people/new", &[("name", "Cissi Samordnare"), ("kind", "external"), ("organisation", "Kommunen")]).await;
+        let me = me.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        sqlx::query("UPDATE actions SET owner_id = $1").bind(me.parse::<i64>().unwrap()).execute(&app.db.pool).await.unwrap();
+        s.post("/account/person", &[("person", &me)]).await;
+        assert!(s.get("/actions?owner=me").await.body.contains("Ta fram kontinuitetsplan för IFO"), "mine");
+
+        // Every change is audited.
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE entity = 'framework-answer'").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(n, 4);
+
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.get(&format!("/assessments/{id}")).await.status, StatusCode::OK);
+        assert_eq!(reader.post(&format!("/assessments/{id}/requirements/2.3.5"), &[("status", "yes")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post("/assessments", &[("framework", "gdpr@2026.1"), ("title", "x"), ("started_on", "2026-01-01")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(s.get("/assessments/999").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(s.get(&format!("/assessments/{id}/requirements/finns-inte")).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+fn fixture(path: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures").join(path);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+#[tokio::test]
+async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_their_line() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+
+        // A broken CISO Assistant file: one node's parent does not exist.
+        let yaml = String::from_utf8(fixture("ciso-assistant/nis2-directive.yaml")).unwrap();
+        let broken = yaml.replacen("parent_urn: urn:intuitem:risk:req_node:nis2-directive:21.2\n", "parent_urn: urn:intuitem:risk:req_node:nis2-directive:99\n", 1);
+        assert_ne!(broken, yaml);
+        let r = upload(&s, "nis2.yaml", broken.clone().into_bytes()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = texts(&r.body, "#file-error").join("");
+        let line = broken.lines().position(|l| l.contains("nis2-directive:99")).unwrap(); // the node starts on an earlier line
+        assert!(message.starts_with("Rad ") && message.contains("har parent urn:intuitem:risk:req_node:nis2-directive:99"), "{message}");
+        let named: usize = message.trim_start_matches("Rad ").split(':').next().unwrap().parse().unwrap();
+        assert!(named > 0 && named <= line + 1, "line {named} for a parent on line {}", line + 1);
+        // YAML that does not parse names its line too.
+        let r = upload(&s, "nis2.yaml", yaml.replacen("    requirement_nodes:\n", "    requirement_nodes: [\n", 1).into_bytes()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&r.body, "#file-error").join("").starts_with("Rad "), "{:?}", texts(&r.body, "#file-error"));
+        // Beredd's own format: an unknown key, on its line.
+        let toml = "id = \"egen\"\nversion = \"1\"\ntitle_sv = \"Eget\"\nsource = \"Eget\"\ntext = \"own-words\"\n\n[[requirement]]\nid = \"1\"\ntext_sv = \"Ett krav\"\nfarg = \"blå\"\n";
+        let r = upload(&s, "eget.toml", toml.as_bytes().to_vec()).await;
+        assert_eq!(texts(&r.body, "#file-error").join(""), "Rad 10: okänd nyckel farg.");
+        let r = upload(&s, "eget.txt", toml.as_bytes().to_vec()).await;
+        assert!(texts(&r.body, "#file-error").join("").contains(".toml"));
+        assert_eq!(app.count("frameworks").await, 0, "nothing of a refused file is stored");
+
+        // The real file imports.
+        let r = upload(&s, "nis2-directive.yaml", yaml.clone().into_bytes()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", texts(&r.body, "#file-error").join(""));
+        assert_eq!(r.location.as_deref(), Some("/frameworks/nis2-directive/3?msg=imported"));
+        let page = s.get("/frameworks/nis2-directive/3?msg=imported").await.body;
+        assert!(page.contains("policies on risk analysis and information system security"));
+        assert!(texts(&page, ".flash").join("").starts_with("Ramverket är importerat med"));
+        let r = upload(&s, "nis2-directive.yaml", yaml.into_bytes()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&r.body, "#file-error").join("").contains("finns redan"));
+        assert_eq!(app.count("frameworks").await, 1);
+
+        // An imported framework can be assessed like a shipped one; while in use it stays.
+        let r = s.post("/assessments", &[("framework", "nis2-directive@3"), ("title", "NIS2 art. 21"), ("started_on", "2026-11-23")]).await;
+        let id = r.location.unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
+        let r = s.post(&format!("/assessments/{id}/requirements/urn:intuitem:risk:req_node:nis2-directive:21.2.b"), &[("status", "yes")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = s.post("/frameworks/nis2-directive/3/delete", &[]).await;
+        assert_eq!(r.location.as_deref(), Some("/frameworks/nis2-directive/3?msg=in-use"));
+        assert_eq!(app.count("frameworks").await, 1);
+
+        let reader = app.login("lasare").await;
+        assert_eq!(upload(&reader, "eget.toml", toml.as_bytes().to_vec()).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.post("/frameworks/nis2-directive/3/delete", &[]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(s.post("/frameworks/cybersakerhetslagen/2026.1/delete", &[]).await.status, StatusCode::FORBIDDEN, "a shipped framework cannot be deleted");
+    }
+}
