@@ -58,6 +58,10 @@ pub enum FieldError {
     FileEmpty,
     #[error("too many columns")]
     Columns,
+    #[error("too many lines (max {max})")]
+    TooManyLines { max: usize },
+    #[error("risks use step {used}")]
+    StepInUse { used: u8 },
     #[error("line {line}: {error}")]
     Line { line: usize, error: Box<FieldError> },
 }
@@ -92,6 +96,8 @@ impl FieldError {
             FieldError::FileType => "err-file-type",
             FieldError::FileEmpty => "err-file-empty",
             FieldError::Columns => "err-columns",
+            FieldError::TooManyLines { .. } => "err-too-many-lines",
+            FieldError::StepInUse { .. } => "err-step-in-use",
             FieldError::Line { error, .. } => error.message_id(),
         }
     }
@@ -103,6 +109,8 @@ impl FieldError {
             FieldError::TooShort { min } => Some(*min as i64),
             FieldError::Number { max, .. } => Some(*max),
             FieldError::FileTooLarge { max_mb } => Some(*max_mb as i64),
+            FieldError::TooManyLines { max } => Some(*max as i64),
+            FieldError::StepInUse { used } => Some(i64::from(*used)),
             FieldError::Line { error, .. } => error.arg(),
             _ => None,
         }

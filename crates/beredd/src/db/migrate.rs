@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (20, "risk analysis", include_str!("../../migrations/0020_risks.sql")),
     (21, "users as people", include_str!("../../migrations/0021_user_person.sql")),
     (22, "frameworks and assessments", include_str!("../../migrations/0022_frameworks.sql")),
+    (23, "risk scope, assets and scales", include_str!("../../migrations/0023_risk_scope_scales.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

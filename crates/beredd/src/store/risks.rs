@@ -14,6 +14,9 @@ pub struct Analysis {
     pub participants: Option<String>,
     pub method: Option<String>,
     pub created_by: String,
+    /// What the analysis covers: "org", "unit", "system" or "activity" (None before 0023).
+    pub scope_kind: Option<String>,
+    pub scope_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -35,11 +38,11 @@ pub struct Risk {
 }
 
 pub async fn analyses<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Analysis>, DbError> {
-    Ok(sqlx::query_as("SELECT id, title, scope, held_on, participants, method, created_by FROM risk_analyses WHERE org_id = $1 ORDER BY held_on DESC, id DESC").bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, title, scope, held_on, participants, method, created_by, scope_kind, scope_id FROM risk_analyses WHERE org_id = $1 ORDER BY held_on DESC, id DESC").bind(org).fetch_all(e).await?)
 }
 
 pub async fn add_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Analysis) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as("INSERT INTO risk_analyses (org_id, title, scope, held_on, participants, method, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO risk_analyses (org_id, title, scope, held_on, participants, method, created_by, created_at, scope_kind, scope_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
         .bind(org)
         .bind(&a.title)
         .bind(&a.scope)
@@ -48,6 +51,8 @@ pub async fn add_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a
         .bind(&a.method)
         .bind(&a.created_by)
         .bind(crate::db::now())
+        .bind(&a.scope_kind)
+        .bind(a.scope_id)
         .fetch_one(e)
         .await?;
     Ok(id)
@@ -86,4 +91,70 @@ pub async fn add_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &R
     .fetch_one(e)
     .await?;
     Ok(id)
+}
+
+/// Changes a risk's assessment (not its analysis).
+pub async fn update_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &Risk) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE risks SET threat = $1, vulnerability = $2, consequence_text = $3, likelihood = $4, consequence = $5, measures = $6, residual_likelihood = $7,
+         residual_consequence = $8, owner_id = $9, decision = $10, decided_by = $11, action_id = $12 WHERE org_id = $13 AND id = $14",
+    )
+    .bind(&r.threat)
+    .bind(&r.vulnerability)
+    .bind(&r.consequence_text)
+    .bind(r.likelihood)
+    .bind(r.consequence)
+    .bind(&r.measures)
+    .bind(r.residual_likelihood)
+    .bind(r.residual_consequence)
+    .bind(r.owner_id)
+    .bind(&r.decision)
+    .bind(&r.decided_by)
+    .bind(r.action_id)
+    .bind(org)
+    .bind(r.id)
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+/// (risk id, asset id) for every asset a risk of the organisation touches.
+pub async fn risk_assets<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<(i64, i64)>, DbError> {
+    Ok(sqlx::query_as("SELECT ra.risk_id, ra.asset_id FROM risk_assets ra JOIN risks r ON r.id = ra.risk_id WHERE r.org_id = $1 ORDER BY ra.risk_id, ra.asset_id").bind(org).fetch_all(e).await?)
+}
+
+pub async fn set_assets(conn: &mut sqlx::AnyConnection, risk: i64, assets: &[i64]) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM risk_assets WHERE risk_id = $1").bind(risk).execute(&mut *conn).await?;
+    for a in assets {
+        sqlx::query("INSERT INTO risk_assets (risk_id, asset_id) VALUES ($1, $2)").bind(risk).bind(a).execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct ScaleRow {
+    pub kind: String,
+    pub step: i64,
+    pub label: String,
+    pub description: Option<String>,
+}
+
+/// The organisation's own scales; empty when it uses the default.
+pub async fn scales<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<ScaleRow>, DbError> {
+    Ok(sqlx::query_as("SELECT kind, step, label, description FROM risk_scales WHERE org_id = $1 ORDER BY kind, step").bind(org).fetch_all(e).await?)
+}
+
+pub async fn set_scale(conn: &mut sqlx::AnyConnection, org: i64, kind: &str, steps: &[beredd_domain::risk::ScaleStep]) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM risk_scales WHERE org_id = $1 AND kind = $2").bind(org).bind(kind).execute(&mut *conn).await?;
+    for (i, s) in steps.iter().enumerate() {
+        sqlx::query("INSERT INTO risk_scales (org_id, kind, step, label, description) VALUES ($1, $2, $3, $4, $5)")
+            .bind(org)
+            .bind(kind)
+            .bind(i as i64 + 1)
+            .bind(&s.label)
+            .bind(&s.description)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }

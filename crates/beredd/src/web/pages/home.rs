@@ -114,11 +114,14 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         .collect();
     attention.extend(item(tr.t("attention-cycle-overdue"), late));
     if user.role != beredd_domain::Role::UnitManager {
-        // The top risks: high or critical after the existing measures, highest first.
+        // The top risks: high or critical after the existing measures (on the organisation's
+        // scales), highest first.
+        let scales = super::risks::scales(&state, user.org_id, &tr).await?;
+        let (nl, nc) = (scales.likelihood.len() as u8, scales.consequence.len() as u8);
         let mut top: Vec<_> = crate::store::risks::risks(&state.db.pool, user.org_id)
             .await?
             .into_iter()
-            .filter(|r| beredd_domain::risk::Level::of(r.residual_likelihood as u8, r.residual_consequence as u8) >= beredd_domain::risk::Level::High)
+            .filter(|r| beredd_domain::risk::Level::scaled(r.residual_likelihood as u8, r.residual_consequence as u8, nl, nc) >= beredd_domain::risk::Level::High)
             .collect();
         top.sort_by_key(|r| std::cmp::Reverse(r.residual_likelihood * r.residual_consequence));
         attention.extend(item(tr.t("attention-top-risks"), top.iter().map(|r| link(&format!("{} ({})", r.threat, r.residual_likelihood * r.residual_consequence), format!("/risks/analyses/{}", r.analysis_id))).collect()));
