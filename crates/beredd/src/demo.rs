@@ -299,6 +299,76 @@ struct CycleRow {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
+struct RisksFile {
+    #[serde(default)]
+    analysis: Vec<AnalysisRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnalysisRow {
+    title: String,
+    /// "org", or "unit:KEY" / "system:KEY" with a key from the registers.
+    scope: String,
+    scope_text: Option<String>,
+    held_on: String,
+    #[serde(default)]
+    participants: Vec<String>,
+    method: Option<String>,
+    #[serde(default)]
+    risk: Vec<RiskRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RiskRow {
+    threat: String,
+    vulnerability: Option<String>,
+    consequence: Option<String>,
+    #[serde(default)]
+    assets: Vec<String>,
+    likelihood: i64,
+    consequence_level: i64,
+    measures: Option<String>,
+    residual_likelihood: i64,
+    residual_consequence: i64,
+    owner: Option<String>,
+    decision: String,
+    due: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct FrameworksFile {
+    #[serde(default)]
+    assessment: Vec<FrameworkAssessmentRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameworkAssessmentRow {
+    framework: String,
+    version: String,
+    title: String,
+    scope: Option<String>,
+    started_on: String,
+    #[serde(default)]
+    answer: Vec<FrameworkAnswerRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameworkAnswerRow {
+    requirement: String,
+    status: String,
+    maturity: Option<i64>,
+    comment: Option<String>,
+    evidence: Option<String>,
+    #[serde(default)]
+    requirements: Vec<String>,
+    action: Option<String>,
+    action_owner: Option<String>,
+    action_due: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 struct ExercisesFile {
     #[serde(default)]
     exercise: Vec<ExerciseRow>,
@@ -818,6 +888,138 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         if let Some(closed) = &x.closed {
             crate::store::incidents::append(&mut tx, org, id, entry(beredd_domain::LogKind::System, "Övningen avslutades.".into(), Some(closed.clone())), &leader).await?;
             crate::store::incidents::close(&mut *tx, org, id).await?;
+        }
+    }
+
+    let f = "risks.toml";
+    let risks_file: RisksFile = parse_optional(source, f)?;
+    for a in &risks_file.analysis {
+        let key = &a.title;
+        let (scope_kind, scope_id) = match a.scope.split_once(':') {
+            None if a.scope == "org" => ("org".to_owned(), None),
+            Some(("unit", k)) => ("unit".to_owned(), lookup(&unit_ids, f, key, "scope", &Some(k.to_owned()))?),
+            Some(("system", k)) => ("system".to_owned(), lookup(&system_ids, f, key, "scope", &Some(k.to_owned()))?),
+            _ => bail!("{f}, post {key:?}: scope ska vara org, unit:NYCKEL eller system:NYCKEL"),
+        };
+        let mut names = Vec::new();
+        for p in &a.participants {
+            names.push(person_name(&mut tx, f, key, "participants", p).await?);
+        }
+        let analysis = crate::store::risks::Analysis {
+            id: 0,
+            title: key.clone(),
+            scope: a.scope_text.clone().unwrap_or_default(),
+            held_on: check(f, key, "held_on", crate::web::registers::actions::optional_date(&a.held_on))?.unwrap_or_default(),
+            participants: Some(names.join("\n")).filter(|s| !s.is_empty()),
+            method: a.method.clone(),
+            created_by: names.first().cloned().unwrap_or_default(),
+            scope_kind: Some(scope_kind),
+            scope_id,
+        };
+        let analysis_id = crate::store::risks::add_analysis(&mut *tx, org, &analysis).await?;
+        for r in &a.risk {
+            let rkey = &r.threat;
+            let steps = [r.likelihood, r.consequence_level, r.residual_likelihood, r.residual_consequence];
+            if steps.iter().any(|s| !(1..=i64::from(beredd_domain::risk::STEPS)).contains(s)) || !beredd_domain::risk::DECISIONS.contains(&r.decision.as_str()) {
+                bail!("{f}, risk {rkey:?}: stegen ska vara 1–4 och beslutet ett av {:?}", beredd_domain::risk::DECISIONS);
+            }
+            let owner = lookup(&person_ids, f, rkey, "owner", &r.owner)?;
+            let level = beredd_domain::risk::Level::of(r.residual_likelihood as u8, r.residual_consequence as u8);
+            let action = if r.decision == "treat" {
+                let input = actions::ActionInput {
+                    title: format!("Åtgärda risk: {rkey}"),
+                    origin: "risk".into(),
+                    origin_ref: Some(format!("analysis:{analysis_id}")),
+                    owner_id: owner,
+                    unit_id: None,
+                    priority: if level >= beredd_domain::risk::Level::High { Priority::High } else { Priority::Medium },
+                    due_date: check(f, rkey, "due", crate::web::registers::actions::optional_date(r.due.as_deref().unwrap_or("")))?,
+                    status: ActionStatus::Planned,
+                    notes: r.measures.clone(),
+                };
+                Some(actions::insert(&mut *tx, org, &input).await?)
+            } else {
+                None
+            };
+            let risk = crate::store::risks::Risk {
+                id: 0,
+                analysis_id,
+                threat: rkey.clone(),
+                vulnerability: r.vulnerability.clone(),
+                consequence_text: r.consequence.clone(),
+                likelihood: r.likelihood,
+                consequence: r.consequence_level,
+                measures: r.measures.clone(),
+                residual_likelihood: r.residual_likelihood,
+                residual_consequence: r.residual_consequence,
+                owner_id: owner,
+                decision: r.decision.clone(),
+                decided_by: Some(analysis.created_by.clone()),
+                action_id: action,
+            };
+            let rid = crate::store::risks::add_risk(&mut *tx, org, &risk).await?;
+            let mut touched = Vec::new();
+            for k in &r.assets {
+                touched.extend(lookup(&asset_ids, f, rkey, "assets", &Some(k.clone()))?);
+            }
+            crate::store::risks::set_assets(&mut tx, rid, &touched).await?;
+        }
+    }
+
+    let f = "frameworks.toml";
+    let frameworks_file: FrameworksFile = parse_optional(source, f)?;
+    let library = crate::frameworks::library()?;
+    let catalogue = crate::catalogue::Catalogue::load()?;
+    for a in &frameworks_file.assessment {
+        let key = &a.title;
+        let Some(fw) = library.iter().find(|x| x.id == a.framework && x.version == a.version) else {
+            bail!("{f}, post {key:?}: ramverket {} version {} finns inte i library/frameworks", a.framework, a.version);
+        };
+        let row = crate::store::frameworks::Assessment {
+            id: 0,
+            framework_key: fw.id.clone(),
+            version: fw.version.clone(),
+            title: key.clone(),
+            scope: a.scope.clone(),
+            started_on: check(f, key, "started_on", crate::web::registers::actions::optional_date(&a.started_on))?.unwrap_or_default(),
+            created_by: "Ahmed Karimi".into(),
+        };
+        let id = crate::store::frameworks::add_assessment(&mut *tx, org, &row).await?;
+        for x in &a.answer {
+            let node = fw.node(&x.requirement).filter(|n| n.assessable).ok_or_else(|| anyhow!("{f}, post {key:?}: kravet {} finns inte i ramverket", x.requirement))?;
+            let status = beredd_domain::framework::Status::parse(&x.status).ok_or_else(|| anyhow!("{f}, krav {}: okänd status {:?}", x.requirement, x.status))?;
+            if x.maturity.is_some_and(|m| !(0..=i64::from(beredd_domain::framework::MATURITY_MAX)).contains(&m)) {
+                bail!("{f}, krav {}: mognaden ska vara 0–5", x.requirement);
+            }
+            if let Some(r) = x.requirements.iter().find(|r| !catalogue.requirements.iter().any(|c| &c.id == *r)) {
+                bail!("{f}, krav {}: {r} finns inte i kravkatalogen", x.requirement);
+            }
+            let answer = crate::store::frameworks::Answer {
+                node_id: node.id.clone(),
+                status: Some(status.code().to_owned()),
+                maturity: x.maturity,
+                comment: x.comment.clone(),
+                evidence: x.evidence.clone(),
+                requirement_ids: Some(x.requirements.join(",")).filter(|s| !s.is_empty()),
+                updated_by: row.created_by.clone(),
+                updated_at: String::new(),
+            };
+            crate::store::frameworks::save_answer(&mut tx, id, &answer).await?;
+            if let Some(title) = &x.action {
+                let input = actions::ActionInput {
+                    title: title.clone(),
+                    origin: "framework".into(),
+                    origin_ref: Some(format!("assessment:{id}:{}", node.id)),
+                    owner_id: lookup(&person_ids, f, title, "action_owner", &x.action_owner)?,
+                    unit_id: None,
+                    priority: if status == beredd_domain::framework::Status::No { Priority::High } else { Priority::Medium },
+                    due_date: check(f, title, "action_due", crate::web::registers::actions::optional_date(x.action_due.as_deref().unwrap_or("")))?,
+                    status: ActionStatus::Planned,
+                    notes: Some(format!("{} {} – {}", fw.title_sv, node.reference, node.title(false))),
+                };
+                let aid = actions::insert(&mut *tx, org, &input).await?;
+                crate::store::frameworks::link_action(&mut tx, id, &node.id, aid).await?;
+            }
         }
     }
 

@@ -56,6 +56,21 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
                 assert!(fiction || ["112", "11414", "1177"].contains(&digits.as_str()), "{} has {n}", p.name);
             }
         }
+        // A risk analysis with risks touching information assets, and an assessment against the
+        // cybersecurity act whose gaps have actions in the action plan.
+        let risks = beredd::store::risks::risks(&db.pool, org.id).await.unwrap();
+        assert_eq!(risks.len(), 5, "{kind:?}");
+        assert!(!beredd::store::risks::risk_assets(&db.pool, org.id).await.unwrap().is_empty());
+        let assessments = beredd::store::frameworks::assessments(&db.pool, org.id).await.unwrap();
+        assert_eq!(assessments.len(), 1);
+        assert_eq!(assessments[0].framework_key, "cybersakerhetslagen");
+        let answers = beredd::store::frameworks::answers(&db.pool, assessments[0].id).await.unwrap();
+        assert_eq!(answers.len(), 8);
+        let linked = beredd::store::frameworks::linked_actions(&db.pool, assessments[0].id).await.unwrap();
+        assert_eq!(linked.len(), 5);
+        let actions = beredd::store::actions::list(&db.pool, org.id).await.unwrap();
+        assert_eq!(actions.iter().filter(|a| a.origin == "risk").count(), 3);
+        assert_eq!(actions.iter().filter(|a| a.origin == "framework").count(), 5);
         // The admin can log in with the given password.
         let admin = beredd::store::users::by_username(&db.pool, "admin").await.unwrap().unwrap();
         assert!(beredd::web::auth::verify_password("demo-lösenord-123", &admin.password_hash));
