@@ -85,7 +85,9 @@ test('every page a user can reach is accessible', async () => {
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
     '/requirements/new', '/actions/new', '/overview', '/actions?status=overdue',
     '/plan-templates/ifo-ekonomiskt-bistand', '/incidents/new', '/plans/new', '/plans/1', '/plans/1/edit', '/plans/1/diff?from=1&to=2', '/plans/6',
-    '/incidents/1', '/incidents/1/injects', '/incidents/1/lessons', '/incidents/1/recovery', '/incidents/1/log');
+    '/incidents/1', '/incidents/1/injects', '/incidents/1/lessons', '/incidents/1/recovery', '/incidents/1/log',
+    '/risks/analyses/1', '/risks/scales', '/risks/1/edit', '/risks?f_decision=treat', '/frameworks/cybersakerhetslagen/2026.1', '/frameworks/iso27001-bilaga-a/2026.1',
+    '/assessments/1', '/assessments/1?show=gaps', '/assessments/1/requirements/2.3.3');
   for (const path of queue) {
     if (visited.has(path)) continue;
     visited.add(path);
@@ -121,6 +123,30 @@ test('a plan is revised in the browser: errors name the line, approval makes the
   await page.getByRole('link', { name: 'Jämför med version 1' }).click();
   assert.match(await page.locator('li.diff-added').first().textContent(), /Ny vikarie/);
   await expectAccessible(page, 'plan diff');
+  await page.context().close();
+});
+
+test('a gap in the assessment against the cybersecurity act becomes an action, on a phone', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/frameworks`);
+  await page.getByRole('link', { name: 'Cybersäkerhetslagen – nulägesanalys hösten 2026' }).click();
+  await page.getByRole('link', { name: 'Säkerhet vid förvärv, utveckling och underhåll' }).first().click();
+  await page.getByLabel('Nej', { exact: true }).check();
+  await page.getByLabel('Ny åtgärd').fill('Rutin för sårbarhetshantering');
+  await page.getByLabel('Klart senast').fill('snart');
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Klart senast/);
+  await expectAccessible(page, 'assessment answer with errors');
+  await page.getByLabel('Klart senast').fill('2027-05-31');
+  await page.getByRole('button', { name: 'Spara', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
+  await page.getByRole('link', { name: 'Rutin för sårbarhetshantering' }).waitFor();
+  await page.getByRole('link', { name: 'Cybersäkerhetslagen – nulägesanalys hösten 2026' }).click();
+  const gaps = await page.locator('table[aria-labelledby=gaps-heading] tbody tr').allTextContents();
+  assert.ok(gaps.some((g) => g.includes('Rutin för sårbarhetshantering')), gaps.join('\n'));
+  await expectAccessible(page, 'assessment overview');
   await page.context().close();
 });
 
