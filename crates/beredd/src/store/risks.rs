@@ -68,53 +68,38 @@ pub async fn risks<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
     Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM risks WHERE org_id = $1 ORDER BY id")).bind(org).fetch_all(e).await?)
 }
 
+/// Binds a risk's assessment as $1–$12, in the order both statements below name them.
+fn bind<'q>(q: super::IdQuery<'q>, r: &Risk) -> super::IdQuery<'q> {
+    q.bind(r.threat.clone())
+        .bind(r.vulnerability.clone())
+        .bind(r.consequence_text.clone())
+        .bind(r.likelihood)
+        .bind(r.consequence)
+        .bind(r.measures.clone())
+        .bind(r.residual_likelihood)
+        .bind(r.residual_consequence)
+        .bind(r.owner_id)
+        .bind(r.decision.clone())
+        .bind(r.decided_by.clone())
+        .bind(r.action_id)
+}
+
 pub async fn add_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &Risk) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO risks (org_id, analysis_id, threat, vulnerability, consequence_text, likelihood, consequence, measures, residual_likelihood, residual_consequence, owner_id, decision, decided_by, action_id, created_at)
+    let q = sqlx::query_as(
+        "INSERT INTO risks (threat, vulnerability, consequence_text, likelihood, consequence, measures, residual_likelihood, residual_consequence, owner_id, decision, decided_by, action_id, org_id, analysis_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
-    )
-    .bind(org)
-    .bind(r.analysis_id)
-    .bind(&r.threat)
-    .bind(&r.vulnerability)
-    .bind(&r.consequence_text)
-    .bind(r.likelihood)
-    .bind(r.consequence)
-    .bind(&r.measures)
-    .bind(r.residual_likelihood)
-    .bind(r.residual_consequence)
-    .bind(r.owner_id)
-    .bind(&r.decision)
-    .bind(&r.decided_by)
-    .bind(r.action_id)
-    .bind(crate::db::now())
-    .fetch_one(e)
-    .await?;
+    );
+    let (id,) = bind(q, r).bind(org).bind(r.analysis_id).bind(crate::db::now()).fetch_one(e).await?;
     Ok(id)
 }
 
 /// Changes a risk's assessment (not its analysis).
 pub async fn update_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &Risk) -> Result<(), DbError> {
-    sqlx::query(
+    let q = sqlx::query_as(
         "UPDATE risks SET threat = $1, vulnerability = $2, consequence_text = $3, likelihood = $4, consequence = $5, measures = $6, residual_likelihood = $7,
-         residual_consequence = $8, owner_id = $9, decision = $10, decided_by = $11, action_id = $12 WHERE org_id = $13 AND id = $14",
-    )
-    .bind(&r.threat)
-    .bind(&r.vulnerability)
-    .bind(&r.consequence_text)
-    .bind(r.likelihood)
-    .bind(r.consequence)
-    .bind(&r.measures)
-    .bind(r.residual_likelihood)
-    .bind(r.residual_consequence)
-    .bind(r.owner_id)
-    .bind(&r.decision)
-    .bind(&r.decided_by)
-    .bind(r.action_id)
-    .bind(org)
-    .bind(r.id)
-    .execute(e)
-    .await?;
+         residual_consequence = $8, owner_id = $9, decision = $10, decided_by = $11, action_id = $12 WHERE org_id = $13 AND id = $14 RETURNING id",
+    );
+    bind(q, r).bind(org).bind(r.id).fetch_optional(e).await?;
     Ok(())
 }
 
