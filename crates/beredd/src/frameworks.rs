@@ -73,6 +73,12 @@ pub fn library() -> anyhow::Result<Vec<Framework>> {
     Ok(out)
 }
 
+/// The file a shipped framework was read from, so a user can take a copy, change it and import
+/// it as their own version.
+pub fn library_file(id: &str) -> Option<String> {
+    Embedded::iter().filter_map(|name| Embedded::get(&name)).filter_map(|f| String::from_utf8(f.data.into_owned()).ok()).find(|src| parse_toml(src).is_ok_and(|fw| fw.id == id))
+}
+
 fn line_of(src: &str, offset: usize) -> usize {
     src[..offset.min(src.len())].matches('\n').count() + 1
 }

@@ -83,6 +83,43 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let unanswered = texts(&s.get(&format!("/assessments/{id}?show=unanswered")).await.body, "table[aria-labelledby=answers-heading] tbody tr:not(.group)");
         assert_eq!(unanswered.len(), 15);
 
+        // A whole chapter at once: what the page shows is sent back, with one answer changed;
+        // answers that did not change are not written again.
+        let chapter = s.get(&format!("/assessments/{id}/chapters/1")).await.body;
+        let mut fields = form_values(&chapter);
+        let measure2 = scraper::Html::parse_document(&chapter)
+            .select(&scraper::Selector::parse("fieldset").unwrap())
+            .find(|f| f.text().collect::<String>().contains("Uppfylls 2 kap. 3 § 2?"))
+            .and_then(|f| f.value().attr("id").map(str::to_owned))
+            .expect("a fieldset for measure 2");
+        assert!(fields.iter().any(|(k, v)| k.starts_with('s') && v == "partly"), "the saved answer to measure 3 is shown: {fields:?}");
+        let maturity2 = measure2.replacen('s', "m", 1);
+        fields.retain(|(k, _)| *k != measure2 && *k != maturity2);
+        fields.push((measure2.clone(), "yes".into()));
+        fields.push((maturity2, "4".into()));
+        let audits_before = app.count("audit_log").await;
+        let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = s.post(&format!("/assessments/{id}/chapters/1"), &pairs).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(app.count("audit_log").await, audits_before + 1, "only the changed answer is written");
+        let (status, maturity, evidence): (Option<String>, Option<i64>, Option<String>) =
+            sqlx::query_as("SELECT status, maturity, evidence FROM framework_answers WHERE node_id = '2.3.2'").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!((status.as_deref(), maturity), (Some("yes"), Some(4)));
+        assert_eq!(evidence, None);
+        let (evidence,): (Option<String>,) = sqlx::query_as("SELECT evidence FROM framework_answers WHERE node_id = '2.3.3'").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(evidence.as_deref(), Some("Kontinuitetsplaner i Beredd"), "evidence given on the requirement's page stays");
+        let bad = s.post(&format!("/assessments/{id}/chapters/1"), &[(measure2.replacen('s', "m", 1).as_str(), "9")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&bad.body, ".error-summary li")[0].starts_with("Mognad 2 kap. 3 § 2"));
+        s.post(&format!("/assessments/{id}/requirements/2.3.2"), &[]).await; // back to unanswered for the counts below
+        assert_eq!(s.get(&format!("/assessments/{id}/chapters/9")).await.status, StatusCode::NOT_FOUND);
+
+        // The shipped file can be downloaded, changed and imported as a new version.
+        let file = s.client.get(format!("{}/frameworks/cybersakerhetslagen/2026.1/file", s.base)).send().await.unwrap().text().await.unwrap();
+        assert!(file.starts_with("# Cybersäkerhetslag (2025:1506)"));
+        let r = upload(&s, "egen.toml", file.replace("version = \"2026.1\"", "version = \"2026.1-kommunen\"").into_bytes()).await;
+        assert_eq!(r.location.as_deref(), Some("/frameworks/cybersakerhetslagen/2026.1-kommunen?msg=imported"));
+
         // The statement of applicability as a workbook and as PDF.
         let resp = s.client.get(format!("{}/assessments/{id}/soa.xlsx", s.base)).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
@@ -117,7 +154,7 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
 
         // Every change is audited.
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE entity = 'framework-answer'").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(n, 4);
+        assert_eq!(n, 6, "four answers, the chapter's one change and its undoing");
 
         let reader = app.login("lasare").await;
         assert_eq!(reader.get(&format!("/assessments/{id}")).await.status, StatusCode::OK);
@@ -126,6 +163,25 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         assert_eq!(s.get("/assessments/999").await.status, StatusCode::NOT_FOUND);
         assert_eq!(s.get(&format!("/assessments/{id}/requirements/finns-inte")).await.status, StatusCode::NOT_FOUND);
     }
+}
+
+/// The values a browser would send for a form: checked radios, selected options, text areas
+/// and hidden inputs except the CSRF token.
+fn form_values(html: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    let mut out = Vec::new();
+    for i in doc.select(&sel("main form input[type=radio][checked]")) {
+        out.push((i.value().attr("name").unwrap().to_owned(), i.value().attr("value").unwrap().to_owned()));
+    }
+    for s in doc.select(&sel("main form select")) {
+        let value = s.select(&sel("option[selected]")).next().and_then(|o| o.value().attr("value")).unwrap_or("");
+        out.push((s.value().attr("name").unwrap().to_owned(), value.to_owned()));
+    }
+    for t in doc.select(&sel("main form textarea")) {
+        out.push((t.value().attr("name").unwrap().to_owned(), t.text().collect()));
+    }
+    out
 }
 
 fn fixture(path: &str) -> Vec<u8> {

@@ -298,6 +298,19 @@ pub async fn show(user: CurrentUser, State(state): State<AppState>, Path((key, v
     })
 }
 
+/// The framework's file: a shipped one as it is in `library/frameworks`, an imported one as it
+/// was imported. A user can change a copy (with a new version) and import it.
+pub async fn file(user: CurrentUser, State(state): State<AppState>, Path((key, version)): Path<(String, String)>) -> Result<Response, AppError> {
+    let k = find(&state, user.org_id, &key, &version).await?;
+    let (content, ext, ctype) = match &k.imported {
+        Some(i) if i.format == Format::CisoAssistant.code() => (i.content.clone(), "yaml", "application/yaml; charset=utf-8"),
+        Some(i) => (i.content.clone(), "toml", "application/toml; charset=utf-8"),
+        None => (crate::frameworks::library_file(&key).ok_or(AppError::NotFound)?, "toml", "application/toml; charset=utf-8"),
+    };
+    let name = format!("{}-{}.{ext}", text::file_stem(&key), text::file_stem(&version));
+    Ok(([(axum::http::header::CONTENT_TYPE, ctype.to_owned()), (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], content).into_response())
+}
+
 /// Removes an imported framework that no assessment uses.
 pub async fn delete(State(state): State<AppState>, Path((key, version)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
@@ -346,6 +359,8 @@ async fn load(state: &AppState, user: &CurrentUser, id: &str) -> Result<(store::
 }
 
 pub struct ChapterView {
+    /// Position among the chapters, for the chapter form's address.
+    pub n: usize,
     pub title: String,
     pub anchor: String,
     pub tally: Tally,
@@ -412,12 +427,12 @@ async fn summarise(state: &AppState, user: &CurrentUser, a: &store::Assessment, 
     let links = store::linked_actions(&state.db.pool, a.id).await?;
     let all_actions = actions::list(&state.db.pool, user.org_id).await?;
     let (per_chapter, total) = framework::tally(fw, &map);
-    let chapter_view = |title: String, anchor: String, t: &Tally| {
+    let chapter_view = |n: usize, title: String, anchor: String, t: &Tally| {
         let (percent, percent_value) = pct(t);
-        ChapterView { title, anchor, tally: *t, percent, percent_value, maturity: maturity_text(t) }
+        ChapterView { n, title, anchor, tally: *t, percent, percent_value, maturity: maturity_text(t) }
     };
-    let chapters = per_chapter.iter().map(|(i, t)| chapter_view(format!("{} {}", fw.nodes[*i].reference, fw.nodes[*i].title(en)), format!("n{i}"), t)).collect();
-    let total = chapter_view(tr.t("fw-total"), String::new(), &total);
+    let chapters = per_chapter.iter().enumerate().map(|(n, (i, t))| chapter_view(n, format!("{} {}", fw.nodes[*i].reference, fw.nodes[*i].title(en)), format!("n{i}"), t)).collect();
+    let total = chapter_view(0, tr.t("fw-total"), String::new(), &total);
     let rows = fw
         .nodes
         .iter()
@@ -728,6 +743,131 @@ pub async fn save_answer(State(state): State<AppState>, Path((id, node_id)): Pat
     let to = match (form.text("go"), next) {
         ("next", Some(n)) => format!("/assessments/{}/requirements/{}?msg=saved", a.id, n.id),
         _ => format!("/assessments/{}/requirements/{}?msg=saved", a.id, node.id),
+    };
+    Ok(Redirect::to(&to).into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "frameworks/chapter.html")]
+pub struct ChapterPage {
+    pub ctx: Ctx,
+    pub a: store::Assessment,
+    pub rows: Vec<(String, String, Vec<Field>)>,
+    pub error_summary: Vec<(String, String)>,
+    pub action: String,
+    pub next: Option<usize>,
+}
+
+/// The assessable requirements of chapter `n` (position among the chapters), as indices.
+fn chapter_nodes(fw: &Framework, n: usize) -> Option<Vec<usize>> {
+    let chapter = *fw.chapters().get(n)?;
+    Some(fw.nodes.iter().enumerate().filter(|(_, x)| x.assessable && x.chapter == chapter).map(|(i, _)| i).collect())
+}
+
+async fn chapter_page(state: &AppState, user: &CurrentUser, a: store::Assessment, fw: &Framework, n: usize, form: Option<FormData>, e: &Errors) -> Result<ChapterPage, AppError> {
+    let nodes = chapter_nodes(fw, n).ok_or(AppError::NotFound)?;
+    let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
+    let en = english(&ctx.tr);
+    let head = &fw.nodes[fw.chapters()[n]];
+    ctx.title = format!("{} {}", head.reference, head.title(en));
+    let answers = store::answers(&state.db.pool, a.id).await?;
+    let form = form.unwrap_or_else(|| {
+        let mut f = FormData::default();
+        for &i in &nodes {
+            if let Some(x) = answers.iter().find(|x| x.node_id == fw.nodes[i].id) {
+                f.set(&format!("s{i}"), x.status.clone().unwrap_or_default());
+                f.set(&format!("m{i}"), x.maturity.map(|m| m.to_string()).unwrap_or_default());
+                f.set(&format!("c{i}"), x.comment.clone().unwrap_or_default());
+            }
+        }
+        f
+    });
+    let tr = &ctx.tr;
+    let statuses: Vec<Choice> = Status::ALL.iter().map(|s| Choice { value: s.code().to_owned(), label: tr.t(s.label_id()), depth: 0 }).collect();
+    let rows: Vec<(String, String, Vec<Field>)> = nodes
+        .iter()
+        .map(|&i| {
+            let node = &fw.nodes[i];
+            let name = format!("{} {}", node.reference, node.title(en));
+            let fields = vec![
+                Field::new(format!("s{i}"), tr.ts("fw-status-of", "req", &node.reference), FieldKind::Radio, &form, e, tr).choices(statuses.clone()),
+                Field::new(format!("m{i}"), tr.ts("fw-maturity-of", "req", &node.reference), FieldKind::Select, &form, e, tr).choices(maturity_choices(tr)),
+                Field::new(format!("c{i}"), tr.ts("fw-comment-of", "req", &node.reference), FieldKind::TextArea, &form, e, tr).maxlength(4000),
+            ];
+            (name, format!("/assessments/{}/requirements/{}", a.id, node.id), fields)
+        })
+        .collect();
+    let all: Vec<Field> = rows.iter().flat_map(|(_, _, f)| f.iter().cloned()).collect();
+    let error_summary = summary(&all);
+    if !error_summary.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    let next = (n + 1 < fw.chapters().len()).then_some(n + 1);
+    Ok(ChapterPage { action: format!("/assessments/{}/chapters/{n}", a.id), rows, error_summary, next, a, ctx })
+}
+
+pub async fn chapter_form(user: CurrentUser, State(state): State<AppState>, Path((id, n)): Path<(String, usize)>, Query(q): Query<Query_>) -> Result<ChapterPage, AppError> {
+    let (a, fw) = load(&state, &user, &id).await?;
+    let mut p = chapter_page(&state, &user, a, &fw, n, None, &Errors::default()).await?;
+    p.ctx.set_flash(q.get("msg").map(String::as_str));
+    Ok(p)
+}
+
+/// Saves the status, maturity and comment of every requirement of a chapter at once. Answers
+/// that did not change are left alone; evidence and links stay as they were.
+pub async fn save_chapter(State(state): State<AppState>, Path((id, n)): Path<(String, usize)>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    user.require(user.role.edits_all_content())?;
+    let (a, fw) = load(&state, &user, &id).await?;
+    let nodes = chapter_nodes(&fw, n).ok_or(AppError::NotFound)?;
+    let existing = store::answers(&state.db.pool, a.id).await?;
+    let mut e = Errors::default();
+    let mut changed = Vec::new();
+    for &i in &nodes {
+        let node = &fw.nodes[i];
+        let status = match form.text(&format!("s{i}")) {
+            "" => None,
+            s => match Status::parse(s) {
+                Some(s) => Some(s.code().to_owned()),
+                None => {
+                    e.add(format!("s{i}"), FieldError::Choice);
+                    None
+                }
+            },
+        };
+        let maturity = match form.text(&format!("m{i}")).trim() {
+            "" => None,
+            m => match m.parse::<u8>() {
+                Ok(x) if x <= framework::MATURITY_MAX => Some(i64::from(x)),
+                _ => {
+                    e.add(format!("m{i}"), FieldError::Number { min: 0, max: i64::from(framework::MATURITY_MAX) });
+                    None
+                }
+            },
+        };
+        let comment = e.take(format!("c{i}"), text::optional_text(form.text(&format!("c{i}")), 4000));
+        let before = existing.iter().find(|x| x.node_id == node.id).cloned();
+        let old = before.clone().unwrap_or_default();
+        if old.status == status && old.maturity == maturity && old.comment == comment {
+            continue;
+        }
+        let after = store::Answer { node_id: node.id.clone(), status, maturity, comment, updated_by: user.display_name.clone(), ..old };
+        changed.push((node.reference.clone(), before, after));
+    }
+    if !e.is_empty() {
+        let page = chapter_page(&state, &user, a, &fw, n, Some(form), &e).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    let mut tx = state.db.begin_write().await?;
+    for (reference, before, after) in &changed {
+        store::save_answer(&mut tx, a.id, after).await?;
+        let summary_text = format!("{} · {reference}", a.title);
+        audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "framework-answer", entity_id: Some(a.id), summary: &summary_text, before: before.as_ref(), after: Some(after) }).await?;
+    }
+    tx.commit().await?;
+    let to = match (form.text("go"), n + 1 < fw.chapters().len()) {
+        ("next", true) => format!("/assessments/{}/chapters/{}?msg=saved", a.id, n + 1),
+        _ => format!("/assessments/{}/chapters/{n}?msg=saved", a.id),
     };
     Ok(Redirect::to(&to).into_response())
 }
