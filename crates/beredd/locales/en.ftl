@@ -1562,3 +1562,5 @@ fw-save-next-chapter = Save and go to the next chapter
 fw-status-of = Is { $req } met?
 fw-maturity-of = Maturity { $req }
 fw-comment-of = Comment { $req }
+attention-assessments = Gap analyses against frameworks
+attention-gaps-no-action = Gaps in a gap analysis with no action yet

@@ -1562,3 +1562,5 @@ fw-save-next-chapter = Spara och gå till nästa kapitel
 fw-status-of = Uppfylls { $req }?
 fw-maturity-of = Mognad { $req }
 fw-comment-of = Kommentar { $req }
+attention-assessments = Nulägesanalyser mot ramverk
+attention-gaps-no-action = Brister i en nulägesanalys som saknar åtgärd

@@ -80,6 +80,9 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let gaps = texts(&page, "table[aria-labelledby=gaps-heading] tbody tr");
         assert_eq!(gaps.len(), 2, "{gaps:?}");
         assert!(gaps.iter().any(|g| g.contains("Ingen åtgärd ännu")), "the no without an action is flagged: {gaps:?}");
+        let attention = texts(&s.get("/").await.body, "ul.attention li");
+        assert!(attention.iter().any(|a| a.starts_with("Nulägesanalyser mot ramverk") && a.contains("Cybersäkerhetslagen 2026: 4 av 19 besvarade · 8 %")), "{attention:?}");
+        assert!(attention.iter().any(|a| a.starts_with("Brister i en nulägesanalys som saknar åtgärd") && a.contains("2 kap. 4 §") && !a.contains("2 kap. 3 § 3")), "{attention:?}");
         let unanswered = texts(&s.get(&format!("/assessments/{id}?show=unanswered")).await.body, "table[aria-labelledby=answers-heading] tbody tr:not(.group)");
         assert_eq!(unanswered.len(), 15);
 

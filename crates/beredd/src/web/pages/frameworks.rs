@@ -179,6 +179,29 @@ async fn list_page(state: &AppState, user: &CurrentUser, form: &FormData, e: &Er
     Ok(ListPage { may_edit: user.role.edits_all_content(), frameworks, assessments, fields, error_summary, import_error, upload_action: "/frameworks/import", upload_heading, upload_label, upload_hint, ctx })
 }
 
+/// For the start page: each assessment with how far it has come, and the gaps (no or partly)
+/// that have no action yet, as (text, link).
+pub async fn start_page(state: &AppState, org: i64, tr: &Tr) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+    let all = known(state, org).await?;
+    let en = english(tr);
+    let (mut progress, mut gaps) = (Vec::new(), Vec::new());
+    for a in store::assessments(&state.db.pool, org).await? {
+        let Some(k) = all.iter().find(|k| k.fw.id == a.framework_key && k.fw.version == a.version) else { continue };
+        let (answers, map) = answer_map(state, a.id).await?;
+        progress.push((format!("{}: {}", a.title, progress_text(&framework::tally(&k.fw, &map).1, tr)), format!("/assessments/{}", a.id)));
+        let linked = store::linked_actions(&state.db.pool, a.id).await?;
+        for x in answers.iter().filter(|x| x.status.as_deref().and_then(Status::parse).is_some_and(Status::is_gap)) {
+            if linked.iter().any(|(n, _)| *n == x.node_id) {
+                continue;
+            }
+            if let Some(n) = k.fw.node(&x.node_id) {
+                gaps.push((format!("{} {}", n.reference, n.title(en)), format!("/assessments/{}/requirements/{}", a.id, n.id)));
+            }
+        }
+    }
+    Ok((progress, gaps))
+}
+
 fn today() -> String {
     crate::db::now()[..10].to_owned()
 }

@@ -125,6 +125,10 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
             .collect();
         top.sort_by_key(|r| std::cmp::Reverse(r.residual_likelihood * r.residual_consequence));
         attention.extend(item(tr.t("attention-top-risks"), top.iter().map(|r| link(&format!("{} ({})", r.threat, r.residual_likelihood * r.residual_consequence), format!("/risks/analyses/{}", r.analysis_id))).collect()));
+        // Where the organisation stands against its frameworks, and gaps nobody acts on yet.
+        let (assessed, open_gaps) = super::frameworks::start_page(&state, user.org_id, &tr).await?;
+        attention.extend(item(tr.t("attention-assessments"), assessed));
+        attention.extend(item(tr.t("attention-gaps-no-action"), open_gaps));
         attention.extend(item(tr.t("attention-system-no-owner"), systems.iter().filter(|s| s.owner_id.is_none()).map(|s| link(&s.name, format!("/systems/{}/edit", s.id))).collect()));
         attention.extend(item(
             tr.t("attention-system-no-units"),
