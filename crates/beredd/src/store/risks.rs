@@ -143,3 +143,16 @@ pub async fn set_scale(conn: &mut sqlx::AnyConnection, org: i64, kind: &str, ste
     }
     Ok(())
 }
+
+pub async fn delete_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM risks WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Removes an analysis with its risks (their assets go with them).
+pub async fn delete_analysis(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM risk_assets WHERE risk_id IN (SELECT id FROM risks WHERE org_id = $1 AND analysis_id = $2)").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM risks WHERE org_id = $1 AND analysis_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM risk_analyses WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    Ok(())
+}

@@ -247,5 +247,12 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         assert_eq!(upload(&reader, "eget.toml", toml.as_bytes().to_vec()).await.status, StatusCode::FORBIDDEN);
         assert_eq!(reader.post("/frameworks/nis2-directive/3/delete", &[]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post("/frameworks/cybersakerhetslagen/2026.1/delete", &[]).await.status, StatusCode::FORBIDDEN, "a shipped framework cannot be deleted");
+        assert_eq!(reader.post(&format!("/assessments/{id}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
+
+        // Once its assessment is deleted, the imported framework can go too.
+        assert_eq!(s.post(&format!("/assessments/{id}/delete"), &[]).await.location.as_deref(), Some("/frameworks?msg=deleted"));
+        assert_eq!(app.count("framework_answers").await, 0);
+        assert_eq!(s.post("/frameworks/nis2-directive/3/delete", &[]).await.location.as_deref(), Some("/frameworks?msg=deleted"));
+        assert_eq!(app.count("frameworks").await, 0);
     }
 }

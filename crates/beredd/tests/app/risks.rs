@@ -136,5 +136,18 @@ async fn scales_can_be_set_risks_edited_filtered_and_exported() {
         assert_eq!(sheet.height(), 3);
         assert_eq!(sheet.get((1, 0)).unwrap().to_string(), "Nätfiske mot personalen", "highest residual first");
         assert_eq!(sheet.get((1, 8)).unwrap().to_string(), "20 (kritisk)");
+
+        // Deleting a risk, then the analysis: the actions stay in the action plan; both audited.
+        let actions_before = app.count("actions").await;
+        let r = s.post(&format!("/risks/{risk}/delete"), &[]).await;
+        assert_eq!(r.location.as_deref(), Some(format!("/risks/analyses/{id}?msg=deleted").as_str()));
+        let r = s.post(&format!("/risks/analyses/{id}/delete"), &[]).await;
+        assert_eq!(r.location.as_deref(), Some("/risks?msg=deleted"));
+        let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM risks").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(left, 0);
+        assert_eq!(app.count("actions").await, actions_before);
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'delete' AND entity IN ('risk', 'risk-analysis')").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(n, 2);
+        assert_eq!(s.get(&format!("/risks/analyses/{id}")).await.status, StatusCode::NOT_FOUND);
     }
 }

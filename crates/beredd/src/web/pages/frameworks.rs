@@ -895,6 +895,20 @@ pub async fn save_chapter(State(state): State<AppState>, Path((id, n)): Path<(St
     Ok(Redirect::to(&to).into_response())
 }
 
+/// Removes an assessment with its answers; the actions its gaps made stay in the action plan.
+pub async fn delete_assessment(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, .. } = posted;
+    user.require(user.role.edits_all_content())?;
+    let (a, _) = load(&state, &user, &id).await?;
+    let answers = store::answers(&state.db.pool, a.id).await?;
+    let mut tx = state.db.begin_write().await?;
+    store::delete_assessment(&mut tx, user.org_id, a.id).await?;
+    let before = serde_json::json!({ "assessment": a, "answers": answers });
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "framework-assessment", entity_id: Some(a.id), summary: &a.title, before: Some(&before), after: None }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/frameworks?msg=deleted").into_response())
+}
+
 pub async fn unlink(State(state): State<AppState>, Path((id, node_id, action)): Path<(String, String, String)>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;

@@ -642,3 +642,31 @@ pub async fn save_scales(State(state): State<AppState>, posted: Posted) -> Resul
     tx.commit().await?;
     Ok(Redirect::to("/risks/scales?msg=saved").into_response())
 }
+
+/// Removes a risk; an action it made stays in the action plan.
+pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, .. } = posted;
+    user.require(user.role.edits_all_content())?;
+    let r = find_risk(&state, &user, &id).await?;
+    let mut tx = state.db.begin_write().await?;
+    risks::set_assets(&mut tx, r.id, &[]).await?;
+    risks::delete_risk(&mut *tx, user.org_id, r.id).await?;
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "risk", entity_id: Some(r.id), summary: &r.threat, before: Some(&r), after: None }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/risks/analyses/{}?msg=deleted", r.analysis_id)).into_response())
+}
+
+/// Removes an analysis and its risks; actions they made stay in the action plan.
+pub async fn delete_analysis(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, .. } = posted;
+    user.require(user.role.edits_all_content())?;
+    let id = parse_id(&id)?;
+    let a = risks::analyses(&state.db.pool, user.org_id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)?;
+    let gone: Vec<risks::Risk> = risks::risks(&state.db.pool, user.org_id).await?.into_iter().filter(|r| r.analysis_id == id).collect();
+    let mut tx = state.db.begin_write().await?;
+    risks::delete_analysis(&mut tx, user.org_id, id).await?;
+    let before = serde_json::json!({ "analysis": a, "risks": gone });
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "risk-analysis", entity_id: Some(id), summary: &a.title, before: Some(&before), after: None }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/risks?msg=deleted").into_response())
+}
