@@ -1570,3 +1570,5 @@ risk-analysis-delete = Delete the risk analysis
 risk-analysis-delete-hint = The analysis is removed with all its risks. Actions the risks made stay in the action plan. The deletion, with everything removed, shows in the audit trail.
 fw-assessment-delete = Delete the assessment
 fw-assessment-delete-hint = The assessment is removed with all its answers. Actions its gaps made stay in the action plan. The deletion, with all answers, shows in the audit trail.
+risk-analysis-edit = Change the analysis's details
+risk-analysis-edit-title = Change risk analysis: { $title }

@@ -1570,3 +1570,5 @@ risk-analysis-delete = Ta bort riskanalysen
 risk-analysis-delete-hint = Analysen tas bort med alla sina risker. Åtgärder som riskerna gav finns kvar i handlingsplanen. Borttagningen, med allt som togs bort, syns i händelseloggen.
 fw-assessment-delete = Ta bort bedömningen
 fw-assessment-delete-hint = Bedömningen tas bort med alla svar. Åtgärder som bristerna gav finns kvar i handlingsplanen. Borttagningen, med alla svar, syns i händelseloggen.
+risk-analysis-edit = Ändra uppgifterna om analysen
+risk-analysis-edit-title = Ändra riskanalys: { $title }

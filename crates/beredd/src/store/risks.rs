@@ -156,3 +156,19 @@ pub async fn delete_analysis(conn: &mut sqlx::AnyConnection, org: i64, id: i64) 
     sqlx::query("DELETE FROM risk_analyses WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
     Ok(())
 }
+
+pub async fn update_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Analysis) -> Result<(), DbError> {
+    sqlx::query("UPDATE risk_analyses SET title = $1, scope = $2, held_on = $3, participants = $4, method = $5, scope_kind = $6, scope_id = $7 WHERE org_id = $8 AND id = $9")
+        .bind(&a.title)
+        .bind(&a.scope)
+        .bind(&a.held_on)
+        .bind(&a.participants)
+        .bind(&a.method)
+        .bind(&a.scope_kind)
+        .bind(a.scope_id)
+        .bind(org)
+        .bind(a.id)
+        .execute(e)
+        .await?;
+    Ok(())
+}

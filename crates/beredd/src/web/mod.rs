@@ -144,6 +144,7 @@ pub fn router(state: AppState) -> Router {
         .route("/risks/{id}/edit", get(pages::risks::edit_form).post(pages::risks::save))
         .route("/risks/{id}/delete", post(pages::risks::delete))
         .route("/risks/analyses/{id}/delete", post(pages::risks::delete_analysis))
+        .route("/risks/analyses/{id}/edit", get(pages::risks::edit_analysis_form).post(pages::risks::save_analysis))
         .route("/assessments/{id}/delete", post(pages::frameworks::delete_assessment))
         .route("/frameworks", get(pages::frameworks::list))
         .route("/frameworks/{key}/{version}", get(pages::frameworks::show))

@@ -137,6 +137,16 @@ async fn scales_can_be_set_risks_edited_filtered_and_exported() {
         assert_eq!(sheet.get((1, 0)).unwrap().to_string(), "Nätfiske mot personalen", "highest residual first");
         assert_eq!(sheet.get((1, 8)).unwrap().to_string(), "20 (kritisk)");
 
+        // The analysis's details can be changed; a bad date is refused and named.
+        let bad = s.post(&format!("/risks/analyses/{id}/edit"), &[("a_title", "Årlig riskanalys 2026"), ("a_scope_ref", "org"), ("a_held_on", "20 nov")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&bad.body, ".error-summary li").len(), 1);
+        let r = s.post(&format!("/risks/analyses/{id}/edit"), &[("a_title", "Årlig riskanalys 2026"), ("a_scope_ref", "org"), ("a_held_on", "2026-11-21"), ("a_method", "Workshop")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = s.get(&format!("/risks/analyses/{id}")).await.body;
+        assert!(page.contains("Riskanalys: Årlig riskanalys 2026") && page.contains("2026-11-21") && page.contains("Workshop"));
+        assert!(texts(&page, "table[aria-labelledby=register-heading] tbody td").iter().any(|t| t.starts_with("Åtgärda (admin")), "who decided: {:?}", texts(&page, "table[aria-labelledby=register-heading] tbody td"));
+
         // Deleting a risk, then the analysis: the actions stay in the action plan; both audited.
         let actions_before = app.count("actions").await;
         let r = s.post(&format!("/risks/{risk}/delete"), &[]).await;
