@@ -225,8 +225,10 @@ impl std::fmt::Display for FileError {
 /// At most this many requirements in one framework.
 pub const MAX_NODES: usize = 5000;
 
+/// Letters, digits and the given punctuation, with at least one letter or digit (so an id is
+/// never `.` or `..`, which a browser would take as a path step).
 fn id_ok(s: &str, extra: &[char]) -> bool {
-    !s.is_empty() && s.len() <= 200 && s.chars().all(|c| c.is_alphanumeric() || extra.contains(&c))
+    s.len() <= 200 && s.chars().any(char::is_alphanumeric) && s.chars().all(|c| c.is_alphanumeric() || extra.contains(&c))
 }
 
 fn nonempty(s: Option<String>) -> Option<String> {
@@ -316,7 +318,8 @@ pub fn build(header: RawHeader, raw: Vec<RawNode>) -> Result<Framework, FileErro
         description_en: nonempty(header.description_en),
         source: header.source.trim().to_owned(),
         text,
-        url: nonempty(header.url),
+        // Only a web address is shown as a link.
+        url: nonempty(header.url).filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         nodes,
     })
 }
@@ -452,6 +455,10 @@ mod tests {
         let mut empty = node(7, "1", None, true);
         empty.text_sv = Some("  ".into());
         assert_eq!(build(header(), vec![empty]).unwrap_err(), FileError { line: 7, problem: Problem::Missing("text_sv") });
+        assert_eq!(build(header(), vec![node(3, "..", None, true)]).unwrap_err().problem, Problem::BadId("..".into()));
+        let mut h = header();
+        h.url = Some("javascript:alert(1)".into());
+        assert_eq!(build(h, vec![node(3, "1", None, true)]).unwrap().url, None);
         let bad = build(header(), vec![node(3, "a b", None, true)]).unwrap_err();
         assert_eq!(bad.problem, Problem::BadId("a b".into()));
         assert_eq!(build(header(), vec![node(3, "1", None, false)]).unwrap_err().problem, Problem::NothingAssessable);

@@ -58,7 +58,7 @@ pub fn scale_lines(input: &str) -> Result<Vec<ScaleStep>, FieldError> {
         out.push(ScaleStep { label: label.to_owned(), description: description.map(str::to_owned) });
     }
     if out.len() < usize::from(MIN_STEPS) {
-        return Err(FieldError::TooShort { min: usize::from(MIN_STEPS) });
+        return Err(FieldError::TooFewLines { min: usize::from(MIN_STEPS) });
     }
     if out.len() > usize::from(MAX_STEPS) {
         return Err(FieldError::TooManyLines { max: usize::from(MAX_STEPS) });
@@ -155,7 +155,7 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[0], ScaleStep { label: "Sällan".into(), description: Some("Högst vart tionde år".into()) });
         assert_eq!(s[1].description, None);
-        assert_eq!(scale_lines("En"), Err(FieldError::TooShort { min: 2 }));
+        assert_eq!(scale_lines("En"), Err(FieldError::TooFewLines { min: 2 }));
         assert_eq!(scale_lines("a\nb\nc\nd\ne\nf\ng"), Err(FieldError::TooManyLines { max: 6 }));
         assert_eq!(scale_lines("Låg\n | bara text"), Err(FieldError::Line { line: 2, error: Box::new(FieldError::Required) }));
     }

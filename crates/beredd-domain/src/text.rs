@@ -62,6 +62,10 @@ pub enum FieldError {
     TooManyLines { max: usize },
     #[error("risks use step {used}")]
     StepInUse { used: u8 },
+    #[error("too few lines (min {min})")]
+    TooFewLines { min: usize },
+    #[error("not in the requirement catalogue")]
+    NotInCatalogue,
     #[error("line {line}: {error}")]
     Line { line: usize, error: Box<FieldError> },
 }
@@ -98,6 +102,8 @@ impl FieldError {
             FieldError::Columns => "err-columns",
             FieldError::TooManyLines { .. } => "err-too-many-lines",
             FieldError::StepInUse { .. } => "err-step-in-use",
+            FieldError::TooFewLines { .. } => "err-too-few-lines",
+            FieldError::NotInCatalogue => "err-not-in-catalogue",
             FieldError::Line { error, .. } => error.message_id(),
         }
     }
@@ -111,6 +117,7 @@ impl FieldError {
             FieldError::FileTooLarge { max_mb } => Some(*max_mb as i64),
             FieldError::TooManyLines { max } => Some(*max as i64),
             FieldError::StepInUse { used } => Some(i64::from(*used)),
+            FieldError::TooFewLines { min } => Some(*min as i64),
             FieldError::Line { error, .. } => error.arg(),
             _ => None,
         }

@@ -1572,3 +1572,7 @@ fw-assessment-delete = Delete the assessment
 fw-assessment-delete-hint = The assessment is removed with all its answers. Actions its gaps made stay in the action plan. The deletion, with all answers, shows in the audit trail.
 risk-analysis-edit = Change the analysis's details
 risk-analysis-edit-title = Change risk analysis: { $title }
+fw-evidence-files-title = Evidence files
+fw-evidence-files = Files: { $names }
+err-too-few-lines = Too few lines (at least { $n }).
+err-not-in-catalogue = At least one of the requirements is not in the requirement catalogue. Check the ids, for example STY-01.

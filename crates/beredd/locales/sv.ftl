@@ -1572,3 +1572,7 @@ fw-assessment-delete = Ta bort bedömningen
 fw-assessment-delete-hint = Bedömningen tas bort med alla svar. Åtgärder som bristerna gav finns kvar i handlingsplanen. Borttagningen, med alla svar, syns i händelseloggen.
 risk-analysis-edit = Ändra uppgifterna om analysen
 risk-analysis-edit-title = Ändra riskanalys: { $title }
+fw-evidence-files-title = Underlag som filer
+fw-evidence-files = Filer: { $names }
+err-too-few-lines = För få rader (minst { $n }).
+err-not-in-catalogue = Minst ett av kraven finns inte i kravkatalogen. Kontrollera id:na, till exempel STY-01.

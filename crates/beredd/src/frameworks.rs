@@ -49,6 +49,8 @@ impl Format {
 
 /// Reads a framework file in the given format.
 pub fn parse(format: Format, src: &str) -> Result<Framework, FileError> {
+    // Some editors on Windows start a UTF-8 file with a byte-order mark.
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     match format {
         Format::Beredd => parse_toml(src),
         Format::CisoAssistant => parse_ciso(src),
@@ -221,9 +223,16 @@ fn scalar(v: &Option<serde_yaml::Value>) -> Option<String> {
     }
 }
 
-/// The line of `urn: VALUE` (a requirement node) in a YAML file, for messages about that node.
-fn urn_line(src: &str, urn: &str) -> usize {
-    src.lines().position(|l| l.trim_start().trim_start_matches("- ").strip_prefix("urn:").is_some_and(|v| v.trim().trim_matches(['\'', '"']) == urn)).map(|i| i + 1).unwrap_or(0)
+/// The line of each `urn: VALUE` in a YAML file (the first, and every later one in order), for
+/// messages about a node; one pass over the file.
+fn urn_lines(src: &str) -> std::collections::HashMap<String, Vec<usize>> {
+    let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    for (i, l) in src.lines().enumerate() {
+        if let Some(v) = l.trim_start().trim_start_matches("- ").strip_prefix("urn:") {
+            out.entry(v.trim().trim_matches(['\'', '"']).to_owned()).or_default().push(i + 1);
+        }
+    }
+    out
 }
 
 /// A framework id from a CISO Assistant ref_id: lower case, anything but letters and digits a hyphen.
@@ -260,12 +269,17 @@ pub fn parse_ciso(src: &str) -> Result<Framework, FileError> {
         text: "imported".to_owned(),
         url: None,
     };
+    let lines = urn_lines(src);
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let nodes = fw
         .requirement_nodes
         .into_iter()
         .map(|n| {
             let urn = n.urn.unwrap_or_default();
-            let line = urn_line(src, &urn);
+            // The n-th node with this urn is on the n-th line that names it (a duplicate's own line).
+            let k = seen.entry(urn.clone()).or_default();
+            let line = lines.get(&urn).and_then(|l| l.get(*k).or(l.last())).copied().unwrap_or(0);
+            *k += 1;
             let name = n.name.filter(|s| !s.trim().is_empty());
             let text = n.description.filter(|s| !s.trim().is_empty()).or_else(|| name.clone());
             RawNode {

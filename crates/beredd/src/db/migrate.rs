@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     (21, "users as people", include_str!("../../migrations/0021_user_person.sql")),
     (22, "frameworks and assessments", include_str!("../../migrations/0022_frameworks.sql")),
     (23, "risk scope, assets and scales", include_str!("../../migrations/0023_risk_scope_scales.sql")),
+    (24, "framework evidence files", include_str!("../../migrations/0024_framework_evidence.sql")),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.

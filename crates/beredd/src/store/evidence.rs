@@ -84,3 +84,64 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     sqlx::query("DELETE FROM evidence_files WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
     Ok(())
 }
+
+/// An evidence file of an answer in a framework assessment.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct FrameworkFile {
+    pub id: i64,
+    pub assessment_id: i64,
+    pub node_id: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub uploaded_by: String,
+    pub uploaded_at: String,
+}
+
+macro_rules! framework_cols {
+    () => {
+        "id, assessment_id, node_id, file_name, content_type, size, sha256, uploaded_by, uploaded_at"
+    };
+}
+
+/// Every evidence file of an assessment.
+pub async fn for_assessment<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, assessment: i64) -> Result<Vec<FrameworkFile>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", framework_cols!(), " FROM framework_evidence WHERE org_id = $1 AND assessment_id = $2 ORDER BY id")).bind(org).bind(assessment).fetch_all(e).await?)
+}
+
+pub async fn framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<FrameworkFile>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", framework_cols!(), " FROM framework_evidence WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+}
+
+pub async fn framework_content<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Vec<u8>>, DbError> {
+    let row: Option<(Vec<u8>,)> = sqlx::query_as("SELECT content FROM framework_evidence WHERE org_id = $1 AND id = $2").bind(org).bind(id).fetch_optional(e).await?;
+    Ok(row.map(|r| r.0))
+}
+
+pub async fn insert_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, assessment: i64, node: &str, f: &NewFile<'_>, by: &str) -> Result<i64, DbError> {
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(f.content).iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO framework_evidence (org_id, assessment_id, node_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    )
+    .bind(org)
+    .bind(assessment)
+    .bind(node)
+    .bind(f.file_name)
+    .bind(f.content_type)
+    .bind(f.content.len() as i64)
+    .bind(hash)
+    .bind(f.content)
+    .bind(by)
+    .bind(crate::db::now())
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+pub async fn delete_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM framework_evidence WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+    Ok(())
+}

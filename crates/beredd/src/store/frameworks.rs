@@ -153,6 +153,7 @@ pub async fn unlink_action<'c, E: Executor<'c, Database = Any>>(e: E, assessment
 
 /// Removes an assessment with its answers and links; the actions stay in the action plan.
 pub async fn delete_assessment(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM framework_evidence WHERE org_id = $1 AND assessment_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM framework_answer_actions WHERE assessment_id IN (SELECT id FROM framework_assessments WHERE org_id = $1 AND id = $2)").bind(org).bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM framework_answers WHERE assessment_id IN (SELECT id FROM framework_assessments WHERE org_id = $1 AND id = $2)").bind(org).bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM framework_assessments WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;

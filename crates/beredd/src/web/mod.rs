@@ -39,6 +39,8 @@ pub struct AppState {
     pub live: Arc<live::Live>,
     /// The frameworks that ship with Beredd, from `library/frameworks`.
     pub frameworks: Arc<Vec<Arc<beredd_domain::framework::Framework>>>,
+    /// Imported frameworks as parsed, by their row id (a stored file never changes).
+    pub imported_frameworks: Arc<std::sync::Mutex<std::collections::HashMap<i64, Arc<beredd_domain::framework::Framework>>>>,
 }
 
 impl AppState {
@@ -47,7 +49,7 @@ impl AppState {
         let catalogue = Arc::new(crate::catalogue::Catalogue::load()?);
         let plan_templates = Arc::new(crate::plan_templates::load()?);
         let frameworks = Arc::new(crate::frameworks::library()?.into_iter().map(Arc::new).collect());
-        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates, live: Arc::new(live::Live::default()), frameworks })
+        Ok(AppState { db, catalog: i18n::Catalog::load(), throttle: Arc::new(auth::Throttle::default()), secure_cookies, catalogue, plan_templates, live: Arc::new(live::Live::default()), frameworks, imported_frameworks: Arc::default() })
     }
 }
 
@@ -211,10 +213,13 @@ pub fn router(state: AppState) -> Router {
         .route("/incidents/{id}/import", post(pages::incidents::import))
         .route("/incidents/import-bundle", post(pages::incidents::import_bundle))
         .route("/frameworks/import", post(pages::frameworks::import))
+        .route("/assessments/{id}/requirements/{node}/evidence", post(pages::frameworks::upload_evidence))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024));
     let app = app
         .route("/evidence/{id}", get(pages::evidence::download))
         .route("/evidence/{id}/delete", post(pages::evidence::delete))
+        .route("/framework-evidence/{id}", get(pages::frameworks::download_evidence))
+        .route("/framework-evidence/{id}/delete", post(pages::frameworks::delete_evidence))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(1024 * 1024))
         .merge(uploads);
 

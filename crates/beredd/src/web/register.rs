@@ -302,10 +302,10 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
     }
 }
 
-/// A filter value "me" (the action plan's "mine") stands for the person the user said they are
+/// The owner filter's value "me" (the action plan's "mine") stands for the person the user said they are
 /// on the account page, or else a person with the user's name; with neither it matches nothing.
 async fn resolve_me(state: &AppState, user: &CurrentUser, lk: &Lookups, mut q: Query_) -> Result<Query_, AppError> {
-    if !q.values().any(|v| v == "me") {
+    if q.get("owner").map(String::as_str) != Some("me") {
         return Ok(q);
     }
     let me = match crate::store::users::person_of(&state.db.pool, user.id).await? {
@@ -313,9 +313,7 @@ async fn resolve_me(state: &AppState, user: &CurrentUser, lk: &Lookups, mut q: Q
         None => lk.people.iter().find(|p| p.name == user.display_name).map(|p| p.id),
     };
     let value = me.map(|p| p.to_string()).unwrap_or_else(|| "0".to_owned());
-    for v in q.values_mut().filter(|v| *v == "me") {
-        *v = value.clone();
-    }
+    q.insert("owner".to_owned(), value);
     Ok(q)
 }
 

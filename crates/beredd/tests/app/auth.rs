@@ -23,7 +23,7 @@ const GET_ROUTES: &[&str] = &[
     "/incidents", "/incidents/new", "/incidents/1", "/incidents/1/events", "/incidents/1/log", "/incidents/1/staff", "/incidents/1/roster", "/incidents/1/comms",
     "/incidents/1/meeting", "/incidents/1/meetings/1/pdf", "/incidents/1/report.pdf", "/incidents/1/bundle", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/cycle", "/risks", "/risks/analyses/1",
     "/frameworks", "/frameworks/gdpr/2026.1", "/assessments/1", "/assessments/1/soa.pdf", "/assessments/1/soa.xlsx", "/assessments/1/requirements/2.3.1",
-    "/risks/scales", "/risks/export.xlsx", "/risks/1/edit", "/assessments/1/chapters/0", "/frameworks/gdpr/2026.1/file", "/risks/analyses/1/edit",
+    "/risks/scales", "/risks/export.xlsx", "/risks/1/edit", "/assessments/1/chapters/0", "/frameworks/gdpr/2026.1/file", "/risks/analyses/1/edit", "/framework-evidence/1",
 ];
 const POST_ROUTES: &[&str] = &[
     "/logout", "/account/password", "/account/language", "/account/person", "/users/new", "/users/1", "/users/1/password", "/organisation",
@@ -36,7 +36,7 @@ const POST_ROUTES: &[&str] = &[
     "/incidents/new", "/incidents/1/board/1", "/incidents/1/log", "/incidents/1/staff/1", "/incidents/1/roster", "/incidents/1/close", "/incidents/1/import",
     "/incidents/1/flags", "/incidents/1/reports/nis2_early_warning", "/incidents/1/hotlines", "/incidents/1/messages", "/incidents/1/media", "/incidents/1/media/1/answered", "/incidents/1/meeting", "/incidents/import-bundle", "/incidents/1/roster/1/duty", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/incidents/1/recovery/1", "/incidents/1/restored", "/cycle", "/cycle/tasks/1/done", "/risks/analyses", "/risks/analyses/1/risks",
     "/frameworks/import", "/frameworks/x/1/delete", "/assessments", "/assessments/1/requirements/2.3.1", "/assessments/1/requirements/2.3.1/unlink/1",
-    "/risks/scales", "/risks/1/edit", "/assessments/1/chapters/0", "/risks/1/delete", "/risks/analyses/1/delete", "/assessments/1/delete", "/risks/analyses/1/edit",
+    "/risks/scales", "/risks/1/edit", "/assessments/1/chapters/0", "/risks/1/delete", "/risks/analyses/1/delete", "/assessments/1/delete", "/risks/analyses/1/edit", "/framework-evidence/1/delete", "/assessments/1/requirements/2.3.1/evidence",
 ];
 
 #[tokio::test]

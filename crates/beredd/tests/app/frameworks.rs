@@ -100,11 +100,17 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         fields.retain(|(k, _)| *k != measure2 && *k != maturity2);
         fields.push((measure2.clone(), "yes".into()));
         fields.push((maturity2, "4".into()));
+        // Meanwhile a colleague changes measure 1 on its own page: the chapter save, which still
+        // shows the old answer there, must not put the old answer back.
+        s.post(&format!("/assessments/{id}/requirements/2.3.1"), &[("status", "partly"), ("maturity", "2"), ("comment", "Ändrat av en kollega")]).await;
         let audits_before = app.count("audit_log").await;
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let r = s.post(&format!("/assessments/{id}/chapters/1"), &pairs).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(app.count("audit_log").await, audits_before + 1, "only the changed answer is written");
+        let (colleague,): (Option<String>,) = sqlx::query_as("SELECT comment FROM framework_answers WHERE node_id = '2.3.1'").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(colleague.as_deref(), Some("Ändrat av en kollega"));
+        s.post(&format!("/assessments/{id}/requirements/2.3.1"), &[("status", "yes"), ("maturity", "3")]).await;
         let (status, maturity, evidence): (Option<String>, Option<i64>, Option<String>) =
             sqlx::query_as("SELECT status, maturity, evidence FROM framework_answers WHERE node_id = '2.3.2'").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!((status.as_deref(), maturity), (Some("yes"), Some(4)));
@@ -123,6 +129,28 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let r = upload(&s, "egen.toml", file.replace("version = \"2026.1\"", "version = \"2026.1-kommunen\"").into_bytes()).await;
         assert_eq!(r.location.as_deref(), Some("/frameworks/cybersakerhetslagen/2026.1-kommunen?msg=imported"));
 
+        // An evidence file for the continuity measure: a refused type is explained, a PDF is kept,
+        // offered for download and named in the statement of applicability.
+        let send = |name: &'static str, bytes: Vec<u8>| {
+            let (s, id) = (&s, id.clone());
+            async move {
+                let form = reqwest::multipart::Form::new().text("_csrf", s.csrf.clone()).part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
+                crate::harness::reply(s.client.post(format!("{}/assessments/{id}/requirements/2.3.3/evidence", s.base)).multipart(form).send().await.unwrap()).await
+            }
+        };
+        let refused = send("skript.exe", b"MZ".to_vec()).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&refused.body, "#file-error").join("").is_empty());
+        let pdf_bytes = b"%PDF-1.4\n% Ovningsrapport\n".to_vec();
+        let r = send("Övningsrapport 2026.pdf", pdf_bytes.clone()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", texts(&r.body, "#file-error").join(""));
+        let answer = s.get(&format!("/assessments/{id}/requirements/2.3.3")).await.body;
+        let link = scraper::Html::parse_document(&answer).select(&scraper::Selector::parse("ul.evidence a").unwrap()).next().and_then(|a| a.value().attr("href").map(str::to_owned)).expect("a file link");
+        let resp = s.client.get(format!("{}{link}", s.base)).send().await.unwrap();
+        assert!(resp.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+        assert_eq!(resp.bytes().await.unwrap().to_vec(), pdf_bytes);
+        assert!(s.get("/frameworks").await.body.contains("accept=\".toml,.yaml,.yml\""), "the file picker offers framework files");
+
         // The statement of applicability as a workbook and as PDF.
         let resp = s.client.get(format!("{}/assessments/{id}/soa.xlsx", s.base)).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
@@ -138,6 +166,7 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         assert_eq!(gap_sheet.height(), 3);
         let continuity = gap_sheet.rows().find(|r| r[0].to_string() == "2 kap. 3 § 3").expect("measure 3 is a gap");
         assert!(continuity[7].to_string().contains("STY-01") && continuity[8].to_string().contains("Ta fram kontinuitetsplan för IFO"), "{continuity:?}");
+        assert!(continuity[6].to_string().contains("Filer: Övningsrapport 2026.pdf"), "{continuity:?}");
         let resp = s.client.get(format!("{}/assessments/{id}/soa.pdf", s.base)).send().await.unwrap();
         assert_eq!(resp.headers()["content-type"], "application/pdf");
         let pdf = pdf_text(&resp.bytes().await.unwrap());
@@ -157,11 +186,16 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
 
         // Every change is audited.
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE entity = 'framework-answer'").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(n, 6, "four answers, the chapter's one change and its undoing");
+        assert_eq!(n, 8, "four answers, the colleague's change and its undoing, the chapter's one change and its undoing");
 
         let reader = app.login("lasare").await;
         assert_eq!(reader.get(&format!("/assessments/{id}")).await.status, StatusCode::OK);
         assert_eq!(reader.post(&format!("/assessments/{id}/requirements/2.3.5"), &[("status", "yes")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.get(&format!("/assessments/{id}/chapters/1")).await.status, StatusCode::OK);
+        assert!(texts(&reader.get(&format!("/assessments/{id}/chapters/1")).await.body, "form[method=post] textarea").is_empty(), "a reader sees no form to fill in");
+        assert_eq!(reader.get(&link).await.status, StatusCode::OK, "a reader may read the evidence");
+        assert_eq!(reader.post(&format!("{link}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(s.post(&format!("{link}/delete"), &[]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(reader.post("/assessments", &[("framework", "gdpr@2026.1"), ("title", "x"), ("started_on", "2026-01-01")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.get("/assessments/999").await.status, StatusCode::NOT_FOUND);
         assert_eq!(s.get(&format!("/assessments/{id}/requirements/finns-inte")).await.status, StatusCode::NOT_FOUND);
@@ -183,6 +217,9 @@ fn form_values(html: &str) -> Vec<(String, String)> {
     }
     for t in doc.select(&sel("main form textarea")) {
         out.push((t.value().attr("name").unwrap().to_owned(), t.text().collect()));
+    }
+    for h in doc.select(&sel("main form input[type=hidden]")).filter(|h| h.value().attr("name") != Some("_csrf")) {
+        out.push((h.value().attr("name").unwrap().to_owned(), h.value().attr("value").unwrap_or("").to_owned()));
     }
     out
 }

@@ -109,15 +109,20 @@ pub async fn download(user: CurrentUser, State(state): State<AppState>, Path(id)
     let id = parse_id(&id)?;
     let meta = evidence::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let bytes = evidence::content(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    Ok((
+    Ok(file_response(&meta.file_name, &meta.content_type, bytes))
+}
+
+/// A stored file as a download that a browser never runs: sandboxed, as an attachment.
+pub(crate) fn file_response(name: &str, content_type: &str, bytes: Vec<u8>) -> Response {
+    (
         [
-            (header::CONTENT_TYPE, meta.content_type.clone()),
-            (header::CONTENT_DISPOSITION, disposition(&meta.file_name)),
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition(name)),
             (header::CONTENT_SECURITY_POLICY, "sandbox; default-src 'none'".to_owned()),
         ],
         Body::from(bytes),
     )
-        .into_response())
+        .into_response()
 }
 
 pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {

@@ -36,11 +36,20 @@ pub struct Known {
 pub async fn known(state: &AppState, org: i64) -> Result<Vec<Known>, AppError> {
     let mut out: Vec<Known> = state.frameworks.iter().map(|f| Known { fw: f.clone(), imported: None }).collect();
     for i in store::imported(&state.db.pool, org).await? {
+        let cached = state.imported_frameworks.lock().unwrap_or_else(|e| e.into_inner()).get(&i.id).cloned();
+        if let Some(fw) = cached {
+            out.push(Known { fw, imported: Some(i) });
+            continue;
+        }
         let format = Format::parse(&i.format).unwrap_or(Format::Beredd);
         // A stored file was checked when it was imported; one that no longer reads (a newer,
         // stricter Beredd) is left out rather than shown half.
         match crate::frameworks::parse(format, &i.content) {
-            Ok(fw) => out.push(Known { fw: Arc::new(fw), imported: Some(i) }),
+            Ok(fw) => {
+                let fw = Arc::new(fw);
+                state.imported_frameworks.lock().unwrap_or_else(|e| e.into_inner()).insert(i.id, fw.clone());
+                out.push(Known { fw, imported: Some(i) });
+            }
             Err(e) => tracing::warn!(framework = %i.framework_key, version = %i.version, "stored framework no longer reads: {e}"),
         }
     }
@@ -287,6 +296,7 @@ pub struct ShowPage {
     pub origin: String,
     pub nodes: Vec<NodeView>,
     pub may_delete: bool,
+    pub may_edit: bool,
     pub in_use: usize,
 }
 
@@ -316,6 +326,7 @@ pub async fn show(user: CurrentUser, State(state): State<AppState>, Path((key, v
         origin,
         nodes: k.fw.nodes.iter().map(|n| node_view(n, en)).collect(),
         may_delete: k.imported.is_some() && user.role.edits_all_content(),
+        may_edit: user.role.edits_all_content(),
         in_use,
         ctx,
     })
@@ -557,6 +568,9 @@ pub struct AnswerPage {
     pub action: String,
     pub next: Option<String>,
     pub updated: Option<String>,
+    /// Evidence files: (id, name, size, who uploaded).
+    pub files: Vec<(i64, String, String, String)>,
+    pub upload_error: Option<String>,
 }
 
 fn maturity_choices(tr: &Tr) -> Vec<Choice> {
@@ -652,7 +666,15 @@ async fn answer_page(state: &AppState, user: &CurrentUser, a: store::Assessment,
     let pos = fw.nodes.iter().position(|n| n.id == node.id).unwrap_or(0);
     let next = fw.nodes.iter().skip(pos + 1).find(|n| n.assessable).map(|n| n.id.clone());
     let updated = current.map(|c| ctx.tr.ts("fw-updated", "who", &c.updated_by).replace("%when", &c.updated_at.replace('T', " ")[..16.min(c.updated_at.len())]));
+    let files = crate::store::evidence::for_assessment(&state.db.pool, user.org_id, a.id)
+        .await?
+        .into_iter()
+        .filter(|f| f.node_id == node.id)
+        .map(|f| (f.id, f.file_name, format!("{} kB", (f.size + 1023) / 1024), f.uploaded_by))
+        .collect();
     Ok(AnswerPage {
+        files,
+        upload_error: None,
         action: format!("/assessments/{}/requirements/{}", a.id, node.id),
         node: node_view(node, en),
         fields,
@@ -709,7 +731,7 @@ pub async fn save_answer(State(state): State<AppState>, Path((id, node_id)): Pat
     for r in form.text("req_other").split([',', ' ', ';']).map(str::trim).filter(|s| !s.is_empty()) {
         let r = r.to_uppercase();
         if !catalogue.requirements.iter().any(|c| c.id == r) {
-            e.add("req_other", FieldError::Missing);
+            e.add("req_other", FieldError::NotInCatalogue);
         } else if !reqs.contains(&r) {
             reqs.push(r);
         }
@@ -775,10 +797,22 @@ pub async fn save_answer(State(state): State<AppState>, Path((id, node_id)): Pat
 pub struct ChapterPage {
     pub ctx: Ctx,
     pub a: store::Assessment,
-    pub rows: Vec<(String, String, Vec<Field>)>,
+    /// (heading, link, fields, name and value of the hidden fingerprint of what is shown).
+    pub rows: Vec<(String, String, Vec<Field>, (String, String))>,
     pub error_summary: Vec<(String, String)>,
     pub action: String,
     pub next: Option<usize>,
+    pub may_edit: bool,
+}
+
+/// A short fingerprint of an answer's status, maturity and comment as a form shows them, so a
+/// chapter save writes only the rows this user changed and never puts back a value someone
+/// else has changed since the page was opened.
+fn fingerprint(status: &str, maturity: &str, comment: &str) -> String {
+    use sha2::Digest;
+    let comment = comment.trim().replace("\r\n", "\n");
+    let d = sha2::Sha256::digest(format!("{status}\u{1f}{maturity}\u{1f}{comment}").as_bytes());
+    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// The assessable requirements of chapter `n` (position among the chapters), as indices.
@@ -807,7 +841,7 @@ async fn chapter_page(state: &AppState, user: &CurrentUser, a: store::Assessment
     });
     let tr = &ctx.tr;
     let statuses: Vec<Choice> = Status::ALL.iter().map(|s| Choice { value: s.code().to_owned(), label: tr.t(s.label_id()), depth: 0 }).collect();
-    let rows: Vec<(String, String, Vec<Field>)> = nodes
+    let rows: Vec<(String, String, Vec<Field>, (String, String))> = nodes
         .iter()
         .map(|&i| {
             let node = &fw.nodes[i];
@@ -817,19 +851,28 @@ async fn chapter_page(state: &AppState, user: &CurrentUser, a: store::Assessment
                 Field::new(format!("m{i}"), tr.ts("fw-maturity-of", "req", &node.reference), FieldKind::Select, &form, e, tr).choices(maturity_choices(tr)),
                 Field::new(format!("c{i}"), tr.ts("fw-comment-of", "req", &node.reference), FieldKind::TextArea, &form, e, tr).maxlength(4000),
             ];
-            (name, format!("/assessments/{}/requirements/{}", a.id, node.id), fields)
+            let shown = match form.get(&format!("o{i}")) {
+                Some(o) => o.to_owned(),
+                None => fingerprint(form.text(&format!("s{i}")), form.text(&format!("m{i}")), form.text(&format!("c{i}"))),
+            };
+            (name, format!("/assessments/{}/requirements/{}", a.id, node.id), fields, (format!("o{i}"), shown))
         })
         .collect();
-    let all: Vec<Field> = rows.iter().flat_map(|(_, _, f)| f.iter().cloned()).collect();
+    let all: Vec<Field> = rows.iter().flat_map(|(_, _, f, _)| f.iter().cloned()).collect();
     let error_summary = summary(&all);
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
     let next = (n + 1 < fw.chapters().len()).then_some(n + 1);
-    Ok(ChapterPage { action: format!("/assessments/{}/chapters/{n}", a.id), rows, error_summary, next, a, ctx })
+    Ok(ChapterPage { action: format!("/assessments/{}/chapters/{n}", a.id), rows, error_summary, next, may_edit: user.role.edits_all_content(), a, ctx })
 }
 
-pub async fn chapter_form(user: CurrentUser, State(state): State<AppState>, Path((id, n)): Path<(String, usize)>, Query(q): Query<Query_>) -> Result<ChapterPage, AppError> {
+fn chapter_number(n: &str) -> Result<usize, AppError> {
+    n.parse().map_err(|_| AppError::NotFound)
+}
+
+pub async fn chapter_form(user: CurrentUser, State(state): State<AppState>, Path((id, n)): Path<(String, String)>, Query(q): Query<Query_>) -> Result<ChapterPage, AppError> {
+    let n = chapter_number(&n)?;
     let (a, fw) = load(&state, &user, &id).await?;
     let mut p = chapter_page(&state, &user, a, &fw, n, None, &Errors::default()).await?;
     p.ctx.set_flash(q.get("msg").map(String::as_str));
@@ -838,9 +881,10 @@ pub async fn chapter_form(user: CurrentUser, State(state): State<AppState>, Path
 
 /// Saves the status, maturity and comment of every requirement of a chapter at once. Answers
 /// that did not change are left alone; evidence and links stay as they were.
-pub async fn save_chapter(State(state): State<AppState>, Path((id, n)): Path<(String, usize)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn save_chapter(State(state): State<AppState>, Path((id, n)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
+    let n = chapter_number(&n)?;
     let (a, fw) = load(&state, &user, &id).await?;
     let nodes = chapter_nodes(&fw, n).ok_or(AppError::NotFound)?;
     let existing = store::answers(&state.db.pool, a.id).await?;
@@ -869,6 +913,11 @@ pub async fn save_chapter(State(state): State<AppState>, Path((id, n)): Path<(St
             },
         };
         let comment = e.take(format!("c{i}"), text::optional_text(form.text(&format!("c{i}")), 4000));
+        // A row the user left as the page showed it is not written, whatever the database says now.
+        let posted = fingerprint(form.text(&format!("s{i}")), form.text(&format!("m{i}")), form.text(&format!("c{i}")));
+        if form.get(&format!("o{i}")) == Some(posted.as_str()) {
+            continue;
+        }
         let before = existing.iter().find(|x| x.node_id == node.id).cloned();
         let old = before.clone().unwrap_or_default();
         if old.status == status && old.maturity == maturity && old.comment == comment {
@@ -899,7 +948,9 @@ pub async fn save_chapter(State(state): State<AppState>, Path((id, n)): Path<(St
 pub async fn delete_assessment(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
-    let (a, _) = load(&state, &user, &id).await?;
+    // Found without its framework, so an assessment of a framework that no longer reads can go.
+    let id = parse_id(&id)?;
+    let a = store::assessments(&state.db.pool, user.org_id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)?;
     let answers = store::answers(&state.db.pool, a.id).await?;
     let mut tx = state.db.begin_write().await?;
     store::delete_assessment(&mut tx, user.org_id, a.id).await?;
@@ -923,12 +974,66 @@ pub async fn unlink(State(state): State<AppState>, Path((id, node_id, action)): 
     Ok(Redirect::to(&format!("/assessments/{}/requirements/{}?msg=saved", a.id, node.id)).into_response())
 }
 
+/// Uploads an evidence file for an answer; a refused file is explained on the answer's page.
+pub async fn upload_evidence(user: CurrentUser, State(state): State<AppState>, Path((id, node_id)): Path<(String, String)>, mut multipart: axum::extract::Multipart) -> Result<Response, AppError> {
+    user.require(user.role.edits_all_content())?;
+    let (a, fw) = load(&state, &user, &id).await?;
+    let node = fw.node(&node_id).filter(|n| n.assessable).ok_or(AppError::NotFound)?.clone();
+    let checked = super::evidence::read(&mut multipart, &user.csrf).await?.and_then(|(name, bytes)| beredd_domain::upload::accept(&name, &bytes).map(|ok| (ok, bytes)));
+    let (accepted, bytes) = match checked {
+        Ok(ok) => ok,
+        Err(e) => {
+            let tr = Tr::new(state.catalog.clone(), user.lang);
+            let mut page = answer_page(&state, &user, a, &fw, &node.id, None, &Errors::default()).await?;
+            page.upload_error = Some(crate::web::forms::error_text(&e, &tr));
+            page.ctx.title_prefix = Some(tr.t("error-prefix"));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = state.db.begin_write().await?;
+    let file = crate::store::evidence::NewFile { file_name: &accepted.file_name, content_type: accepted.content_type, content: &bytes };
+    let fid = crate::store::evidence::insert_framework_file(&mut *tx, user.org_id, a.id, &node.id, &file, &user.display_name).await?;
+    let stored = crate::store::evidence::framework_file(&mut *tx, user.org_id, fid).await?;
+    let summary_text = format!("{} · {} – {}", a.title, node.reference, accepted.file_name);
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "upload", entity: "framework-evidence", entity_id: Some(fid), summary: &summary_text, before: None, after: stored.as_ref() }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/assessments/{}/requirements/{}?msg=uploaded", a.id, node.id)).into_response())
+}
+
+pub async fn download_evidence(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let id = parse_id(&id)?;
+    let meta = crate::store::evidence::framework_file(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let bytes = crate::store::evidence::framework_content(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    Ok(super::evidence::file_response(&meta.file_name, &meta.content_type, bytes))
+}
+
+pub async fn delete_evidence(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, .. } = posted;
+    user.require(user.role.edits_all_content())?;
+    let id = parse_id(&id)?;
+    let mut tx = state.db.begin_write().await?;
+    let before = crate::store::evidence::framework_file(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    crate::store::evidence::delete_framework_file(&mut *tx, user.org_id, id).await?;
+    let summary_text = format!("{} – {}", before.node_id, before.file_name);
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "framework-evidence", entity_id: Some(id), summary: &summary_text, before: Some(&before), after: None }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/assessments/{}/requirements/{}?msg=deleted", before.assessment_id, before.node_id)).into_response())
+}
+
 /// The statement of applicability and the gap list, as PDF or as an Excel workbook.
 pub async fn export(user: CurrentUser, State(state): State<AppState>, Path((id, file)): Path<(String, String)>) -> Result<Response, AppError> {
     let (a, fw) = load(&state, &user, &id).await?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let en = english(&tr);
-    let s = summarise(&state, &user, &a, &fw, &tr).await?;
+    let mut s = summarise(&state, &user, &a, &fw, &tr).await?;
+    let files = crate::store::evidence::for_assessment(&state.db.pool, user.org_id, a.id).await?;
+    for r in s.rows.iter_mut() {
+        let names: Vec<&str> = files.iter().filter(|f| f.node_id == r.id).map(|f| f.file_name.as_str()).collect();
+        if !names.is_empty() {
+            let listed = tr.ts("fw-evidence-files", "names", &names.join(", "));
+            r.evidence = if r.evidence.is_empty() { listed } else { format!("{}\n{listed}", r.evidence) };
+        }
+    }
     let stem = format!("{}-{}", text::file_stem(&tr.t("fw-soa-file")), text::file_stem(&a.title));
     let applicable = |r: &AnswerRow| if r.status_code == "na" { tr.t("fw-soa-no") } else { tr.t("fw-soa-yes") };
     let actions_text = |r: &AnswerRow| r.actions.iter().map(|(id, t, st)| format!("#{id} {t} ({st})")).collect::<Vec<_>>().join("\n");

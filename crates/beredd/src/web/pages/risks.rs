@@ -238,7 +238,7 @@ async fn register_rows(state: &AppState, user: &CurrentUser, analysis: Option<i6
 async fn scope_link(state: &AppState, org: i64, a: &risks::Analysis, lk: &Lookups, tr: &Tr) -> Result<Option<(String, String)>, AppError> {
     Ok(match (a.scope_kind.as_deref(), a.scope_id) {
         (Some("org"), _) => Some((tr.t("risk-scope-org"), String::new())),
-        (Some("unit"), Some(id)) => Some((lk.unit_name(Some(id)), format!("/units/{id}"))),
+        (Some("unit"), Some(id)) => lk.unit(id).map(|u| (u.name.clone(), format!("/units/{id}"))),
         (Some("system"), Some(id)) => systems::list(&state.db.pool, org).await?.into_iter().find(|s| s.id == id).map(|s| (s.name, format!("/systems/{id}"))),
         (Some("activity"), Some(id)) => activities::list(&state.db.pool, org).await?.into_iter().find(|x| x.id == id).map(|x| (x.name, format!("/activities/{id}"))),
         _ => None,
@@ -376,7 +376,8 @@ async fn parse_risk(state: &AppState, user: &CurrentUser, form: &FormData, s: &S
     let mut touched = Vec::new();
     for a in form.all("assets") {
         match a.parse::<i64>().ok().filter(|id| all_assets.iter().any(|x| x.id == *id)) {
-            Some(id) => touched.push(id),
+            Some(id) if !touched.contains(&id) => touched.push(id),
+            Some(_) => {}
             None => e.add("assets", FieldError::Choice),
         }
     }
@@ -591,6 +592,8 @@ async fn scales_page(state: &AppState, user: &CurrentUser, form: Option<FormData
 }
 
 pub async fn scales_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<ScalesPage, AppError> {
+    // Everyone reads the scales on the risk pages; this form is for those who may change them.
+    user.require(user.role.edits_all_content())?;
     let mut p = scales_page(&state, &user, None, &Errors::default()).await?;
     p.ctx.set_flash(q.get("msg").map(String::as_str));
     Ok(p)
