@@ -58,9 +58,14 @@ pub async fn content<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i6
     Ok(row.map(|(c,)| c))
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str, f: &NewFile<'_>, by: &str) -> Result<i64, DbError> {
+/// The file's SHA-256 as lower-case hex, kept beside it to show that it has not changed.
+fn sha256_hex(content: &[u8]) -> String {
     use sha2::Digest;
-    let hash = sha2::Sha256::digest(f.content).iter().map(|b| format!("{b:02x}")).collect::<String>();
+    sha2::Sha256::digest(content).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str, f: &NewFile<'_>, by: &str) -> Result<i64, DbError> {
+    let hash = sha256_hex(f.content);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO evidence_files (org_id, system_id, requirement_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -120,8 +125,7 @@ pub async fn framework_content<'c, E: Executor<'c, Database = Any>>(e: E, org: i
 }
 
 pub async fn insert_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, assessment: i64, node: &str, f: &NewFile<'_>, by: &str) -> Result<i64, DbError> {
-    use sha2::Digest;
-    let hash = sha2::Sha256::digest(f.content).iter().map(|b| format!("{b:02x}")).collect::<String>();
+    let hash = sha256_hex(f.content);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO framework_evidence (org_id, assessment_id, node_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",

@@ -570,7 +570,10 @@ pub struct AnswerPage {
     pub updated: Option<String>,
     /// Evidence files: (id, name, size, who uploaded).
     pub files: Vec<(i64, String, String, String)>,
+    pub upload_action: String,
     pub upload_error: Option<String>,
+    /// The file types the upload offers.
+    pub accept: String,
 }
 
 fn maturity_choices(tr: &Tr) -> Vec<Choice> {
@@ -674,7 +677,9 @@ async fn answer_page(state: &AppState, user: &CurrentUser, a: store::Assessment,
         .collect();
     Ok(AnswerPage {
         files,
+        upload_action: format!("/assessments/{}/requirements/{}/evidence", a.id, node.id),
         upload_error: None,
+        accept: beredd_domain::upload::extensions().map(|e| format!(".{e}")).collect::<Vec<_>>().join(","),
         action: format!("/assessments/{}/requirements/{}", a.id, node.id),
         node: node_view(node, en),
         fields,
