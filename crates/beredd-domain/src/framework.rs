@@ -128,6 +128,12 @@ impl Node {
             }
         }
     }
+    /// Reference and title, as headings and lists show them; a title that already names the
+    /// reference is not preceded by it again.
+    pub fn label(&self, english: bool) -> String {
+        let title = self.title(english);
+        if title.contains(&self.reference) { title } else { format!("{} {title}", self.reference) }
+    }
     pub fn text(&self, english: bool) -> &str {
         if english { self.text_en.as_deref().unwrap_or(&self.text_sv) } else { &self.text_sv }
     }
@@ -443,6 +449,7 @@ mod tests {
         assert_eq!(fw.nodes.iter().map(|n| (n.depth, n.chapter)).collect::<Vec<_>>(), vec![(0, 0), (1, 0), (2, 0), (0, 3)]);
         assert_eq!(fw.chapters(), vec![0, 3]);
         assert_eq!(fw.node("1.1").unwrap().reference, "1.1");
+        assert_eq!(fw.node("1.1").unwrap().label(false), "1.1 Krav 1.1", "a title without its reference gets it in front");
     }
 
     #[test]

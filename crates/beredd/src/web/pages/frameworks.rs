@@ -204,7 +204,7 @@ pub async fn start_page(state: &AppState, org: i64, tr: &Tr) -> Result<(Vec<(Str
                 continue;
             }
             if let Some(n) = k.fw.node(&x.node_id) {
-                gaps.push((format!("{} {}", n.reference, n.title(en)), format!("/assessments/{}/requirements/{}", a.id, n.id)));
+                gaps.push((n.label(en), format!("/assessments/{}/requirements/{}", a.id, n.id)));
             }
         }
     }
@@ -465,7 +465,7 @@ async fn summarise(state: &AppState, user: &CurrentUser, a: &store::Assessment, 
         let (percent, percent_value) = pct(t);
         ChapterView { n, title, anchor, tally: *t, percent, percent_value, maturity: maturity_text(t) }
     };
-    let chapters = per_chapter.iter().enumerate().map(|(n, (i, t))| chapter_view(n, format!("{} {}", fw.nodes[*i].reference, fw.nodes[*i].title(en)), format!("n{i}"), t)).collect();
+    let chapters = per_chapter.iter().enumerate().map(|(n, (i, t))| chapter_view(n, fw.nodes[*i].label(en), format!("n{i}"), t)).collect();
     let total = chapter_view(0, tr.t("fw-total"), String::new(), &total);
     let rows = fw
         .nodes
@@ -626,7 +626,7 @@ async fn answer_page(state: &AppState, user: &CurrentUser, a: store::Assessment,
     let node = fw.node(node_id).filter(|n| n.assessable).ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
     let en = english(&ctx.tr);
-    ctx.title = format!("{} {}", node.reference, node.title(en));
+    ctx.title = node.label(en);
     let catalogue = state.catalogue_for(user.org_id).await?;
     let suggested = suggestions(state, &catalogue, node, en);
     let answers = store::answers(&state.db.pool, a.id).await?;
@@ -831,7 +831,7 @@ async fn chapter_page(state: &AppState, user: &CurrentUser, a: store::Assessment
     let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
     let en = english(&ctx.tr);
     let head = &fw.nodes[fw.chapters()[n]];
-    ctx.title = format!("{} {}", head.reference, head.title(en));
+    ctx.title = head.label(en);
     let answers = store::answers(&state.db.pool, a.id).await?;
     let form = form.unwrap_or_else(|| {
         let mut f = FormData::default();
@@ -850,7 +850,7 @@ async fn chapter_page(state: &AppState, user: &CurrentUser, a: store::Assessment
         .iter()
         .map(|&i| {
             let node = &fw.nodes[i];
-            let name = format!("{} {}", node.reference, node.title(en));
+            let name = node.label(en);
             let fields = vec![
                 Field::new(format!("s{i}"), tr.ts("fw-status-of", "req", &node.reference), FieldKind::Radio, &form, e, tr).choices(statuses.clone()),
                 Field::new(format!("m{i}"), tr.ts("fw-maturity-of", "req", &node.reference), FieldKind::Select, &form, e, tr).choices(maturity_choices(tr)),
