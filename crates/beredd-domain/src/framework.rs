@@ -449,7 +449,11 @@ mod tests {
         assert_eq!(fw.nodes.iter().map(|n| (n.depth, n.chapter)).collect::<Vec<_>>(), vec![(0, 0), (1, 0), (2, 0), (0, 3)]);
         assert_eq!(fw.chapters(), vec![0, 3]);
         assert_eq!(fw.node("1.1").unwrap().reference, "1.1");
-        assert_eq!(fw.node("1.1").unwrap().label(false), "1.1 Krav 1.1", "a title without its reference gets it in front");
+        let mut n = fw.node("1.1").unwrap().clone();
+        n.title_sv = Some("Styrning".into());
+        assert_eq!(n.label(false), "1.1 Styrning", "a title without its reference gets it in front");
+        n.title_sv = Some("Styrning (1.1)".into());
+        assert_eq!(n.label(false), "Styrning (1.1)");
     }
 
     #[test]
