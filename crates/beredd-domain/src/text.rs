@@ -199,6 +199,26 @@ pub fn optional_number(input: &str, min: i64, max: i64) -> Result<Option<i64>, F
     }
 }
 
+/// An optional calendar date written `YYYY-MM-DD` (a real day: no 31 April, 29 February only in
+/// a leap year).
+pub fn optional_date(input: &str) -> Result<Option<String>, FieldError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit).then(|| s[r].parse::<u32>().ok()).flatten();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(FieldError::Date);
+    }
+    match (digits(0..4), digits(5..7), digits(8..10)) {
+        (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) && d >= 1 && d <= crate::civil::days_in_month(i64::from(y), m) => {
+            Ok(Some(s.to_owned()))
+        }
+        _ => Err(FieldError::Date),
+    }
+}
+
 /// A phone number as people write them in Sweden: digits with optional leading `+`, spaces,
 /// hyphens and parentheses, 3–20 digits (112 and 114 14 are valid numbers).
 pub fn optional_phone(input: &str) -> Result<Option<String>, FieldError> {
@@ -337,6 +357,15 @@ pub fn new_password(input: &str) -> Result<&str, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_must_be_a_real_day_written_year_month_day() {
+        assert_eq!(optional_date(" 2028-02-29 "), Ok(Some("2028-02-29".to_owned())));
+        assert_eq!(optional_date(""), Ok(None));
+        for bad in ["2027-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "26-11-01", "2026/11/01", "2026-1-01", "igår", "2026-11-0x"] {
+            assert_eq!(optional_date(bad), Err(FieldError::Date), "{bad}");
+        }
+    }
 
     #[test]
     fn a_file_stem_keeps_letters_and_digits_and_nothing_a_file_system_minds() {

@@ -2,17 +2,17 @@
 //! (6 approved plans) and for a generated organisation of 300 units with one plan each. The
 //! sizes of both PDFs are printed before the timings. Run with `cargo bench -p beredd --bench binder`.
 
-use beredd::binder::{self, Scope};
-use beredd::db::Db;
+use beredd::services::continuity::binder::{self, Scope};
+use beredd::platform::db::Db;
 use beredd::store::{activities, orgs, people, plans, units};
-use beredd::web::i18n::{Catalog, Lang, Tr};
+use beredd::platform::i18n::{Catalog, Lang, Tr};
 use beredd_domain::{ContactKind, Criticality, UnitKind};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 async fn demo(dir: &std::path::Path) -> (Db, i64) {
     let db = Db::connect(&format!("sqlite://{}", dir.join("demo.db").display())).await.unwrap();
     db.migrate().await.unwrap();
-    beredd::demo::load(&db, &beredd::demo::Source::Embedded, "ett långt lösenord").await.unwrap();
+    beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "ett långt lösenord").await.unwrap();
     let org = orgs::first(&db.pool).await.unwrap().unwrap().id;
     (db, org)
 }
@@ -23,7 +23,7 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
     let db = Db::connect(&format!("sqlite://{}", dir.join("big.db").display())).await.unwrap();
     db.migrate().await.unwrap();
     let org = orgs::create(&db.pool, "Storkommun", None).await.unwrap();
-    let templates = beredd::plan_templates::load().unwrap();
+    let templates = beredd::content::plan_templates::load().unwrap();
     let template = templates.iter().find(|t| t.id == "hemtjanst").unwrap();
     let mut tx = db.begin_write().await.unwrap();
     let top = units::insert(&mut *tx, org, &unit_input("Äldreomsorgen", None, UnitKind::Forvaltning)).await.unwrap();
@@ -59,10 +59,10 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
     let all_units = units::list(&db.pool, org).await.unwrap();
     let all_people = people::list(&db.pool, org).await.unwrap();
     let all_activities = activities::list(&db.pool, org).await.unwrap();
-    let regs = beredd::plans::Registers { units: &all_units, activities: &all_activities, people: &all_people, dependencies: &[], systems: &[], suppliers: &[] };
+    let regs = beredd::services::continuity::plans::Registers { units: &all_units, activities: &all_activities, people: &all_people, dependencies: &[], systems: &[], suppliers: &[] };
     let mut tx = db.begin_write().await.unwrap();
     for u in all_units.iter().filter(|u| u.parent_id.is_some()) {
-        let mut content = beredd::plans::draft(template, &regs, &[u.id]);
+        let mut content = beredd::services::continuity::plans::draft(template, &regs, &[u.id]);
         content.hotline.number = "0980-319 210".into();
         let id = plans::create(&mut tx, org, &format!("Plan {}", u.name), Some("hemtjanst"), &[u.id], &content, "Bänk").await.unwrap();
         assert!(plans::approve(&mut tx, org, id, 1, "Bänk", "2027-01-01").await.unwrap());

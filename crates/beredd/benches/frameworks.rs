@@ -22,13 +22,13 @@ fn ciso(n: usize) -> String {
 }
 
 fn bench(c: &mut Criterion) {
-    let iso = beredd::frameworks::library_file("iso27001-bilaga-a").expect("shipped file");
+    let iso = beredd::content::frameworks::library_file("iso27001-bilaga-a").expect("shipped file");
     let (small, large) = (ciso(500), ciso(5000));
-    assert_eq!(beredd::frameworks::parse_ciso(&large).unwrap().nodes.len(), 5000);
+    assert_eq!(beredd::content::frameworks::parse_ciso(&large).unwrap().nodes.len(), 5000);
     println!("ISO file {} kB; CISO 500 nodes {} kB; 5000 nodes {} kB", iso.len() / 1024, small.len() / 1024, large.len() / 1024);
-    c.bench_function("iso27001 annex A (toml, 97 requirements)", |b| b.iter(|| beredd::frameworks::parse_toml(&iso).unwrap()));
-    c.bench_function("ciso assistant yaml, 500 nodes", |b| b.iter(|| beredd::frameworks::parse_ciso(&small).unwrap()));
-    c.bench_function("ciso assistant yaml, 5000 nodes", |b| b.iter(|| beredd::frameworks::parse_ciso(&large).unwrap()));
+    c.bench_function("iso27001 annex A (toml, 97 requirements)", |b| b.iter(|| beredd::content::frameworks::parse_toml(&iso).unwrap()));
+    c.bench_function("ciso assistant yaml, 500 nodes", |b| b.iter(|| beredd::content::frameworks::parse_ciso(&small).unwrap()));
+    c.bench_function("ciso assistant yaml, 5000 nodes", |b| b.iter(|| beredd::content::frameworks::parse_ciso(&large).unwrap()));
 }
 
 criterion_group!(benches, bench);

@@ -1,18 +1,13 @@
-//! Beredd's application: storage, web interface and command line.
+//! Beredd's application: storage, use cases, web interface and command line.
+//!
+//! The layers, from the bottom: `platform` (database, clock, translations, passwords, mail) and
+//! `content` (the files under `library/`); `store` (SQL only); `services` (use cases, never
+//! `web`); `web` (HTTP only) and `cli` (commands). See README.md, "How the code is laid out".
 
-pub mod binder;
-pub mod bundle;
-pub mod catalogue;
-pub mod frameworks;
-pub mod plan_templates;
-pub mod plans;
-pub mod cli;
-pub mod db;
-pub mod demo;
-pub mod kit;
-pub mod kit_import;
-pub mod mail;
-pub mod outage;
-pub mod server;
+pub mod platform;
+pub mod content;
 pub mod store;
+pub mod services;
 pub mod web;
+pub mod cli;
+pub mod server;

@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 
 use anyhow::Context;
 
-use crate::db::Db;
+use crate::platform::db::Db;
 use crate::store::{orgs, sessions, users};
 use crate::web::{AppState, router};
 

@@ -4,7 +4,7 @@
 
 use anyhow::{Context, bail};
 
-use crate::db::{Backend, Db};
+use crate::platform::db::{Backend, Db};
 
 #[derive(clap::Args, Debug)]
 pub struct Backup {

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, bail};
 
-use crate::db::{self, Backend, Db};
+use crate::platform::db::{self, Backend, Db};
 use crate::server::{self, ServeOptions};
 use crate::store::orgs;
 
@@ -75,8 +75,8 @@ impl Demo {
         let db = fresh_database(&self.url).await?;
         db.migrate().await?;
         let source = match &self.library {
-            Some(dir) => crate::demo::Source::Folder(dir.clone()),
-            None => crate::demo::Source::Embedded,
+            Some(dir) => crate::content::demo::Source::Folder(dir.clone()),
+            None => crate::content::demo::Source::Embedded,
         };
         let password = match self.admin_password.clone() {
             Some(p) => {
@@ -85,7 +85,7 @@ impl Demo {
             }
             None => crate::store::sessions::random_token()[..16].to_owned(),
         };
-        let summary = crate::demo::load(&db, &source, &password).await?;
+        let summary = crate::content::demo::load(&db, &source, &password).await?;
         println!("Demokommunen {} är inläst: {summary}.", summary.organisation);
         println!("Logga in som  admin  med lösenordet  {password}");
         if self.no_serve {

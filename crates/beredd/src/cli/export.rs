@@ -2,10 +2,10 @@
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::binder::{self, Scope};
-use crate::db::Db;
+use crate::services::continuity::binder::{self, Scope};
+use crate::platform::db::Db;
 use crate::store::{audit, orgs, units};
-use crate::web::i18n::{Catalog, Lang, Tr};
+use crate::platform::i18n::{Catalog, Lang, Tr};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Export {
@@ -75,8 +75,8 @@ fn read_passphrase() -> anyhow::Result<String> {
         std::io::stdin().read_to_string(&mut s)?;
         s.lines().next().unwrap_or("").to_owned()
     };
-    if pass.chars().count() < crate::web::pages::kit::MIN_PASSPHRASE {
-        bail!("lösenfrasen måste ha minst {} tecken", crate::web::pages::kit::MIN_PASSPHRASE);
+    if pass.chars().count() < crate::services::continuity::kit::MIN_PASSPHRASE {
+        bail!("lösenfrasen måste ha minst {} tecken", crate::services::continuity::kit::MIN_PASSPHRASE);
     }
     Ok(pass)
 }
@@ -94,7 +94,7 @@ impl Export {
                 };
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let by = "(kommandorad)";
-                let today = crate::db::now()[..10].to_owned();
+                let today = crate::platform::clock::today_text();
                 let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
                 let pdf = tokio::task::spawn_blocking(move || binder::render(&b).map(|pdf| (b, pdf))).await?.context("pärmen kunde inte sättas")?;
                 let (b, pdf) = pdf;
@@ -120,11 +120,11 @@ impl Export {
                 let all = units::list(&db.pool, org.id).await?;
                 let ids = unit.iter().map(|u| find_unit(&all, u)).collect::<anyhow::Result<Vec<i64>>>()?;
                 let by = "(kommandorad)";
-                let today = crate::db::now()[..10].to_owned();
-                let content = crate::kit::content(&db.pool, &tr, org.id, &ids, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
+                let today = crate::platform::clock::today_text();
+                let content = crate::services::continuity::kit::content(&db.pool, &tr, org.id, &ids, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
                 let tr2 = tr.clone();
                 let (content, sealed) = tokio::task::spawn_blocking(move || {
-                    let sealed = crate::kit::seal(&content, &pass, &tr2, &today, max_age_days, crate::kit::ITERATIONS);
+                    let sealed = crate::services::continuity::kit::seal(&content, &pass, &tr2, &today, max_age_days, crate::services::continuity::kit::ITERATIONS);
                     (content, sealed)
                 })
                 .await?;

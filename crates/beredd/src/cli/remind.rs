@@ -4,7 +4,7 @@
 
 use anyhow::anyhow;
 
-use crate::db::Db;
+use crate::platform::db::Db;
 use crate::store::{cycle, orgs, people};
 
 #[derive(clap::Args, Debug)]
@@ -27,8 +27,8 @@ impl Remind {
         let db = Db::connect(&self.db.url).await?;
         db.migrate().await?;
         let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
-        crate::web::pages::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;
-        let horizon = time::OffsetDateTime::now_utc().date() + time::Duration::days(self.days);
+        crate::services::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;
+        let horizon = crate::platform::clock::now().date() + time::Duration::days(self.days);
         let horizon = horizon.to_string();
         let items = cycle::items(&db.pool, org.id).await?;
         let everyone = people::list(&db.pool, org.id).await?;
@@ -53,7 +53,7 @@ impl Remind {
                 "Hej {name}!\n\nDe här uppgifterna i årshjulet ska vara klara snart eller är försenade:\n\n{}\n\nMarkera dem som klara i Beredd under Årshjul.\n",
                 tasks.iter().map(|(_, l)| format!("- {l}")).collect::<Vec<_>>().join("\n")
             );
-            crate::mail::send(&self.smtp, &self.from, email, "Påminnelse från Beredd: årshjulet", &body).await?;
+            crate::platform::mail::send(&self.smtp, &self.from, email, "Påminnelse från Beredd: årshjulet", &body).await?;
             for (id, _) in tasks {
                 cycle::record_reminder(&db.pool, *id, email).await?;
             }

@@ -1,6 +1,6 @@
 //! `beredd serve`: run on an empty or existing database.
 
-use crate::db::Db;
+use crate::platform::db::Db;
 use crate::server::{self, ServeOptions};
 
 #[derive(clap::Args, Debug)]

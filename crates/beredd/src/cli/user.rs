@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Context, bail};
 use beredd_domain::{Role, text};
 
-use crate::db::Db;
+use crate::platform::db::Db;
 use crate::store::{audit, orgs, users};
 
 #[derive(clap::Subcommand, Debug)]
@@ -65,7 +65,7 @@ impl User {
                     bail!("användaren {username} finns redan");
                 }
                 let password = read_password()?;
-                let hash = crate::web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+                let hash = crate::platform::passwords::hash(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
                 let org = match orgs::first(&db.pool).await? {
                     Some(o) => o.id,
                     None => orgs::create(&db.pool, "Kommunen", None).await?,
@@ -83,7 +83,7 @@ impl User {
                 db.migrate().await?;
                 let user = users::by_username(&db.pool, &name.to_lowercase()).await?.with_context(|| format!("ingen användare {name}"))?;
                 let password = read_password()?;
-                let hash = crate::web::auth::hash_password(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
+                let hash = crate::platform::passwords::hash(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
                 let mut tx = db.begin_write().await?;
                 users::set_password(&mut *tx, user.id, &hash).await?;
                 // A reset password is often a leaked one: end every session it may have opened.

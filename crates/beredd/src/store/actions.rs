@@ -76,7 +76,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Act
         "INSERT INTO actions (title, origin, origin_ref, owner_id, unit_id, priority, due_date, status, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
     );
-    let (id,) = bind(q, a).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -85,7 +85,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
         "UPDATE actions SET title = $1, origin = $2, origin_ref = $3, owner_id = $4, unit_id = $5, priority = $6, due_date = $7,
          status = $8, notes = $9, updated_at = $10 WHERE org_id = $11 AND id = $12 RETURNING id",
     );
-    bind(q, a).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -57,7 +57,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Act
         "INSERT INTO activities (unit_id, name, description, recipients, criticality, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     );
-    let (id,) = bind(q, a).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -66,7 +66,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
         "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5, updated_at = $6
          WHERE org_id = $7 AND id = $8 RETURNING id",
     );
-    bind(q, a).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -66,7 +66,7 @@ pub async fn save<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i
     .bind(a.not_applicable_reason.clone())
     .bind(a.evidence_link.clone())
     .bind(by)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .bind(catalogue_version)
     .execute(e)
     .await?;

@@ -142,7 +142,7 @@ pub async fn insert(conn: &mut AnyConnection, org: i64, a: &AssetInput) -> Resul
         "INSERT INTO assets (name, description, owner_id, flags, osl_reference, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     );
-    let (id,) = bind(q, a).bind(org).bind(crate::db::now()).fetch_one(&mut *conn).await?;
+    let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
     set_links(conn, id, a).await?;
     Ok(id)
 }
@@ -152,7 +152,7 @@ pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, a: &AssetInput)
         "UPDATE assets SET name = $1, description = $2, owner_id = $3, flags = $4, osl_reference = $5, updated_at = $6
          WHERE org_id = $7 AND id = $8 RETURNING id",
     );
-    if bind(q, a).bind(crate::db::now()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
+    if bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
         set_links(conn, id, a).await?;
     }
     Ok(())
@@ -184,7 +184,7 @@ pub async fn classify(conn: &mut AnyConnection, org: i64, asset: i64, c: &Classi
     .bind(c.why[3].clone())
     .bind(c.reason.clone())
     .bind(by)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .bind(catalogue_version)
     .execute(&mut *conn)
     .await?;

@@ -49,7 +49,7 @@ where
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
     .bind(actor.org_id)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .bind(actor.user_id)
     .bind(&actor.username)
     .bind(change.action)

@@ -91,7 +91,7 @@ pub async fn save<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, activity:
     .bind(b.min_staffing.clone())
     .bind(org)
     .bind(activity)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .execute(e)
     .await?;
     Ok(())

@@ -47,7 +47,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &New
     .bind(n.every_months)
     .bind(n.until_date)
     .bind(n.notes)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .fetch_one(e)
     .await?;
     Ok(id)
@@ -79,7 +79,7 @@ pub async fn tasks<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
 
 pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, task: i64, by: &str) -> Result<bool, DbError> {
     let n = sqlx::query("UPDATE cycle_tasks SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL AND item_id IN (SELECT id FROM cycle_items WHERE org_id = $4)")
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(by)
         .bind(task)
         .bind(org)
@@ -111,6 +111,6 @@ pub async fn reminded<'c, E: Executor<'c, Database = Any>>(e: E, task: i64) -> R
 }
 
 pub async fn record_reminder<'c, E: Executor<'c, Database = Any>>(e: E, task: i64, to: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO cycle_reminders (task_id, sent_to, sent_at) VALUES ($1, $2, $3) ON CONFLICT (task_id) DO NOTHING").bind(task).bind(to).bind(crate::db::now()).execute(e).await?;
+    sqlx::query("INSERT INTO cycle_reminders (task_id, sent_to, sent_at) VALUES ($1, $2, $3) ON CONFLICT (task_id) DO NOTHING").bind(task).bind(to).bind(crate::platform::clock::stamp()).execute(e).await?;
     Ok(())
 }

@@ -55,7 +55,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, d: &Dep
         "INSERT INTO dependencies (from_kind, from_id, to_kind, to_id, need, fallback, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     );
-    let (id,) = bind(q, d).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, d).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -64,7 +64,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
         "UPDATE dependencies SET from_kind = $1, from_id = $2, to_kind = $3, to_id = $4, need = $5, fallback = $6, notes = $7,
          updated_at = $8 WHERE org_id = $9 AND id = $10 RETURNING id",
     );
-    bind(q, d).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, d).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -79,7 +79,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system:
     .bind(hash)
     .bind(f.content)
     .bind(by)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .fetch_one(e)
     .await?;
     Ok(id)
@@ -139,7 +139,7 @@ pub async fn insert_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, or
     .bind(hash)
     .bind(f.content)
     .bind(by)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .fetch_one(e)
     .await?;
     Ok(id)

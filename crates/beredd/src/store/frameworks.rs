@@ -62,7 +62,7 @@ pub async fn add_imported<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, f
         .bind(&f.format)
         .bind(&f.content)
         .bind(&f.imported_by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .fetch_one(e)
         .await?;
     Ok(id)
@@ -86,7 +86,7 @@ pub async fn add_assessment<'c, E: Executor<'c, Database = Any>>(e: E, org: i64,
         .bind(&a.scope)
         .bind(&a.started_on)
         .bind(&a.created_by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .fetch_one(e)
         .await?;
     Ok(id)
@@ -98,7 +98,7 @@ pub async fn answers<'c, E: Executor<'c, Database = Any>>(e: E, assessment: i64)
 
 /// Saves the answer to one requirement, replacing an earlier one.
 pub async fn save_answer(conn: &mut sqlx::AnyConnection, assessment: i64, a: &Answer) -> Result<(), DbError> {
-    let now = crate::db::now();
+    let now = crate::platform::clock::stamp();
     let updated = sqlx::query("UPDATE framework_answers SET status = $1, maturity = $2, comment = $3, evidence = $4, requirement_ids = $5, updated_by = $6, updated_at = $7 WHERE assessment_id = $8 AND node_id = $9")
         .bind(&a.status)
         .bind(a.maturity)

@@ -67,7 +67,7 @@ pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_
     .bind(n.raised_by)
     .bind(super::flag(n.exercise))
     .bind(n.started_by)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .bind(GENESIS)
     .bind(n.uid.clone().unwrap_or_else(|| format!("i-{}", super::sessions::random_token())))
     .bind(n.participants)
@@ -94,7 +94,7 @@ pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Op
 }
 
 pub async fn close<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE incidents SET status = 'closed', closed_at = $1 WHERE org_id = $2 AND id = $3").bind(crate::db::now()).bind(org).bind(id).execute(e).await?;
+    sqlx::query("UPDATE incidents SET status = 'closed', closed_at = $1 WHERE org_id = $2 AND id = $3").bind(crate::platform::clock::stamp()).bind(org).bind(id).execute(e).await?;
     Ok(())
 }
 
@@ -175,7 +175,7 @@ pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, u
 pub async fn append(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, n: NewEntry, recorded_by: &str) -> Result<LogRow, DbError> {
     let (count, last): (i64, String) =
         sqlx::query_as("SELECT log_count, last_hash FROM incidents WHERE org_id = $1 AND id = $2").bind(org).bind(incident).fetch_one(&mut *conn).await?;
-    let now = crate::db::now();
+    let now = crate::platform::clock::stamp();
     let entry = Entry {
         seq: count + 1,
         uid: n.uid.unwrap_or_else(|| format!("e-{}", super::sessions::random_token())),
@@ -295,7 +295,7 @@ pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(e: E, incident
     sqlx::query("UPDATE board_items SET state = $1, updated_by = $2, updated_at = $3 WHERE incident_id = $4 AND id = $5")
         .bind(state.code())
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(incident)
         .bind(item)
         .execute(e)
@@ -327,7 +327,7 @@ pub async fn set_reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: i6
     .bind(person)
     .bind(super::flag(reached))
     .bind(by)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .execute(e)
     .await?;
     Ok(())
@@ -447,7 +447,7 @@ pub async fn add_message<'c, E: Executor<'c, Database = Any>>(e: E, incident: i6
         .bind(text)
         .bind(approved_by)
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .execute(e)
         .await?;
     Ok(())
@@ -475,7 +475,7 @@ pub async fn add_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64,
         .bind(outlet)
         .bind(contact)
         .bind(question)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(routed_to)
         .execute(e)
         .await?;
@@ -485,7 +485,7 @@ pub async fn add_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64,
 pub async fn answer_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, id: i64, by: &str) -> Result<bool, DbError> {
     let n = sqlx::query("UPDATE media_requests SET answered_by = $1, answered_at = $2 WHERE incident_id = $3 AND id = $4 AND answered_at IS NULL")
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(incident)
         .bind(id)
         .execute(e)
@@ -515,7 +515,7 @@ pub async fn add_meeting(conn: &mut sqlx::AnyConnection, incident: i64, by: &str
     sqlx::query("INSERT INTO incident_meetings (incident_id, number, held_at, held_by, protocol) VALUES ($1, $2, $3, $4, $5)")
         .bind(incident)
         .bind(n)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(by)
         .bind(protocol)
         .execute(&mut *conn)
@@ -570,7 +570,7 @@ pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64
         .bind(text)
         .bind(action)
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(target)
         .execute(e)
         .await?;
@@ -625,10 +625,10 @@ pub async fn add_backlog(conn: &mut sqlx::AnyConnection, incident: i64, n: &NewB
     .bind(n.assignee)
     .bind(n.priority)
     .bind(n.deadline)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, $3, 0, $4)").bind(id).bind(&crate::db::now()[..10]).bind(n.total).bind(by).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, $3, 0, $4)").bind(id).bind(&crate::platform::clock::today_text()).bind(n.total).bind(by).execute(&mut *conn).await?;
     Ok(id)
 }
 
@@ -639,7 +639,7 @@ pub async fn set_backlog_done(conn: &mut sqlx::AnyConnection, incident: i64, ite
     sqlx::query("UPDATE backlog_items SET done = $1 WHERE incident_id = $2 AND id = $3").bind(done).bind(incident).bind(item).execute(&mut *conn).await?;
     sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, 0, $3, $4)")
         .bind(item)
-        .bind(&crate::db::now()[..10])
+        .bind(&crate::platform::clock::today_text())
         .bind(done - before.done)
         .bind(by)
         .execute(&mut *conn)

@@ -93,7 +93,7 @@ pub async fn disable(conn: &mut sqlx::AnyConnection, org: i64, id: &str, reason:
         .bind(id)
         .bind(reason)
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .execute(&mut *conn)
         .await?;
     bump(conn, org).await

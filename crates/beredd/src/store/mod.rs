@@ -25,7 +25,7 @@ pub mod systems;
 pub mod units;
 pub mod users;
 
-pub use crate::db::DbError;
+pub use crate::platform::db::DbError;
 
 /// A yes/no column, stored as 0/1 on both databases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]

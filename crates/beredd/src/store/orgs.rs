@@ -17,7 +17,7 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(e: E, name: &str, org_n
     let (id,): (i64,) = sqlx::query_as("INSERT INTO organisations (name, org_number, created_at) VALUES ($1, $2, $3) RETURNING id")
         .bind(name)
         .bind(org_number)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .fetch_one(e)
         .await?;
     Ok(id)

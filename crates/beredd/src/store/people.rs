@@ -73,7 +73,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &Per
          reachable_off_hours, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
     );
-    let (id,) = bind(q, p).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, p).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -83,7 +83,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
          private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, updated_at = $12 WHERE org_id = $13 AND id = $14
          RETURNING id",
     );
-    bind(q, p).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, p).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -88,7 +88,7 @@ pub async fn name_taken<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, nam
 
 /// A new plan with its first draft.
 pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, name: &str, template: Option<&str>, units: &[i64], content: &PlanContent, by: &str) -> Result<i64, DbError> {
-    let now = crate::db::now();
+    let now = crate::platform::clock::stamp();
     let (id,): (i64,) = sqlx::query_as("INSERT INTO plans (org_id, name, template_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")
         .bind(org)
         .bind(name)
@@ -109,7 +109,7 @@ pub async fn update_plan<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id
     sqlx::query("UPDATE plans SET name = $1, review_due = $2, updated_at = $3 WHERE org_id = $4 AND id = $5")
         .bind(name)
         .bind(review_due)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(org)
         .bind(id)
         .execute(e)
@@ -127,7 +127,7 @@ fn json(content: &PlanContent) -> String {
 }
 
 async fn insert_version<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, plan: i64, number: i64, content: &PlanContent, note: Option<&str>, by: &str) -> Result<i64, DbError> {
-    let now = crate::db::now();
+    let now = crate::platform::clock::stamp();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO plan_versions (org_id, plan_id, number, status, content, change_note, created_by, created_at, updated_by, updated_at)
          VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $6, $7) RETURNING id",
@@ -192,7 +192,7 @@ pub async fn save_draft(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, con
                 .bind(json(content))
                 .bind(note)
                 .bind(by)
-                .bind(crate::db::now())
+                .bind(crate::platform::clock::stamp())
                 .bind(v.id)
                 .execute(&mut *conn)
                 .await?;
@@ -211,7 +211,7 @@ pub async fn save_draft(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, con
 pub async fn approve(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, number: i64, by: &str, review_due: &str) -> Result<bool, DbError> {
     let done = sqlx::query("UPDATE plan_versions SET status = 'approved', approved_by = $1, approved_at = $2 WHERE org_id = $3 AND plan_id = $4 AND number = $5 AND status = 'draft'")
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(org)
         .bind(plan)
         .bind(number)
@@ -220,7 +220,7 @@ pub async fn approve(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, number
         .rows_affected()
         == 1;
     if done {
-        sqlx::query("UPDATE plans SET review_due = $1, updated_at = $2 WHERE org_id = $3 AND id = $4").bind(review_due).bind(crate::db::now()).bind(org).bind(plan).execute(&mut *conn).await?;
+        sqlx::query("UPDATE plans SET review_due = $1, updated_at = $2 WHERE org_id = $3 AND id = $4").bind(review_due).bind(crate::platform::clock::stamp()).bind(org).bind(plan).execute(&mut *conn).await?;
     }
     Ok(done)
 }
@@ -260,7 +260,7 @@ pub async fn record_print(conn: &mut sqlx::AnyConnection, org: i64, unit: Option
         .bind(unit)
         .bind(scope_name)
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .fetch_one(&mut *conn)
         .await?;
     for (plan, version) in plans {
@@ -311,7 +311,7 @@ pub async fn record_kit(conn: &mut sqlx::AnyConnection, org: i64, kit_id: &str, 
         .bind(scope_name)
         .bind(max_age_days)
         .bind(by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .fetch_one(&mut *conn)
         .await?;
     for (plan, version) in plans {

@@ -50,7 +50,7 @@ pub async fn add_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a
         .bind(&a.participants)
         .bind(&a.method)
         .bind(&a.created_by)
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(&a.scope_kind)
         .bind(a.scope_id)
         .fetch_one(e)
@@ -89,7 +89,7 @@ pub async fn add_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &R
         "INSERT INTO risks (threat, vulnerability, consequence_text, likelihood, consequence, measures, residual_likelihood, residual_consequence, owner_id, decision, decided_by, action_id, org_id, analysis_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     );
-    let (id,) = bind(q, r).bind(org).bind(r.analysis_id).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, r).bind(org).bind(r.analysis_id).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 

@@ -58,7 +58,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &Sce
         "INSERT INTO scenarios (name, description, failed, categories, hours, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
     );
-    let (id,) = bind(q, s).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, s).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -67,7 +67,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
         "UPDATE scenarios SET name = $1, description = $2, failed = $3, categories = $4, hours = $5, updated_at = $6
          WHERE org_id = $7 AND id = $8 RETURNING id",
     );
-    bind(q, s).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, s).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 
@@ -82,7 +82,7 @@ pub async fn record_run<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id:
         "UPDATE scenarios SET previous_run_at = last_run_at, previous_result = last_result, last_run_at = $1, last_result = $2
          WHERE org_id = $3 AND id = $4",
     )
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .bind(result)
     .bind(org)
     .bind(id)

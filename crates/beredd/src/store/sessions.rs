@@ -42,8 +42,8 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64) -> 
         .bind(hash_token(&token))
         .bind(user_id)
         .bind(&csrf)
-        .bind(crate::db::now())
-        .bind(crate::db::now_plus(LIFETIME_SECS))
+        .bind(crate::platform::clock::stamp())
+        .bind(crate::platform::clock::stamp_in(LIFETIME_SECS))
         .execute(e)
         .await?;
     Ok((token, csrf))
@@ -56,7 +56,7 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
     )
     .bind(hash_token(token))
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .fetch_optional(e)
     .await?)
 }
@@ -79,7 +79,7 @@ pub async fn delete_all<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64)
 }
 
 pub async fn purge_expired<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(crate::db::now()).execute(e).await?;
+    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(crate::platform::clock::stamp()).execute(e).await?;
     Ok(())
 }
 
@@ -89,7 +89,7 @@ pub async fn create_setup_token<'c, E: Executor<'c, Database = Any>>(e: E, org: 
     sqlx::query("INSERT INTO setup_tokens (token_hash, org_id, expires_at) VALUES ($1, $2, $3)")
         .bind(hash_token(&token))
         .bind(org)
-        .bind(crate::db::now_plus(24 * 3600))
+        .bind(crate::platform::clock::stamp_in(24 * 3600))
         .execute(e)
         .await?;
     Ok(token)
@@ -99,7 +99,7 @@ pub async fn create_setup_token<'c, E: Executor<'c, Database = Any>>(e: E, org: 
 pub async fn setup_token_org<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<i64>, DbError> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT org_id FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
         .bind(hash_token(token))
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .fetch_optional(e)
         .await?;
     Ok(row.map(|r| r.0))

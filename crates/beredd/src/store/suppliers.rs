@@ -51,7 +51,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &Sup
         "INSERT INTO suppliers (name, org_number, contract_ref, phone, email, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     );
-    let (id,) = bind(q, s).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, s).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -60,7 +60,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
         "UPDATE suppliers SET name = $1, org_number = $2, contract_ref = $3, phone = $4, email = $5, notes = $6, updated_at = $7
          WHERE org_id = $8 AND id = $9 RETURNING id",
     );
-    bind(q, s).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, s).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

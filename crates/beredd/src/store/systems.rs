@@ -91,7 +91,7 @@ pub async fn insert(conn: &mut AnyConnection, org: i64, s: &SystemInput) -> Resu
         "INSERT INTO systems (name, purpose, kind, owner_id, supplier_id, hosting, notes, provides, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
     );
-    let (id,) = bind(q, s).bind(org).bind(crate::db::now()).fetch_one(&mut *conn).await?;
+    let (id,) = bind(q, s).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
     set_units(conn, id, &s.unit_ids).await?;
     Ok(id)
 }
@@ -102,7 +102,7 @@ pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, s: &SystemInput
          provides = $8, updated_at = $9 WHERE org_id = $10 AND id = $11 RETURNING id",
     );
     // Only a system of this organisation gets its unit links replaced.
-    if bind(q, s).bind(crate::db::now()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
+    if bind(q, s).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
         set_units(conn, id, &s.unit_ids).await?;
     }
     Ok(())

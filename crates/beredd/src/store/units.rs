@@ -63,7 +63,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &Uni
         "INSERT INTO units (parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
     );
-    let (id,) = bind(q, u).bind(org).bind(crate::db::now()).fetch_one(e).await?;
+    let (id,) = bind(q, u).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
@@ -72,7 +72,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
         "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
          around_the_clock = $7, description = $8, updated_at = $9 WHERE org_id = $10 AND id = $11 RETURNING id",
     );
-    bind(q, u).bind(crate::db::now()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, u).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }
 

@@ -80,7 +80,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, u: &NewUser<'_>) 
     .bind(u.password_hash)
     .bind(u.role.code())
     .bind(u.lang)
-    .bind(crate::db::now())
+    .bind(crate::platform::clock::stamp())
     .fetch_one(e)
     .await?;
     Ok(id)
@@ -99,7 +99,7 @@ pub async fn update_account(
         .bind(display_name)
         .bind(role.code())
         .bind(super::flag(active))
-        .bind(crate::db::now())
+        .bind(crate::platform::clock::stamp())
         .bind(org)
         .bind(id)
         .execute(&mut *conn)
@@ -115,7 +115,7 @@ pub async fn update_account(
 }
 
 pub async fn set_password<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, hash: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3").bind(hash).bind(crate::db::now()).bind(id).execute(e).await?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3").bind(hash).bind(crate::platform::clock::stamp()).bind(id).execute(e).await?;
     Ok(())
 }
 

@@ -1,4 +1,4 @@
-//! Who is asking: the session cookie, CSRF tokens, password hashing and login throttling.
+//! Who is asking: the session cookie, CSRF tokens, hashing off the async workers and login throttling.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -162,19 +162,11 @@ impl FromRequest<AppState> for PreLoginForm {
 
 /// Argon2id with the crate's default parameters (19 MiB, 2 passes), salted.
 pub fn hash_password(password: &str) -> Result<String, AppError> {
-    use argon2::PasswordHasher;
-    argon2::Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|h| h.to_string())
-        .map_err(|e| AppError::Internal(format!("hashing: {e}")))
+    crate::platform::passwords::hash(password).map_err(|e| AppError::Internal(e.to_string()))
 }
 
 pub fn verify_password(password: &str, hash: &str) -> bool {
-    use argon2::{PasswordHash, PasswordVerifier};
-    match PasswordHash::new(hash) {
-        Ok(parsed) => argon2::Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
-        Err(_) => false,
-    }
+    crate::platform::passwords::verify(password, hash)
 }
 
 /// At most this many Argon2 computations at once (each takes 19 MiB and tens of milliseconds);

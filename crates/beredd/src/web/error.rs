@@ -26,14 +26,14 @@ pub enum AppError {
     #[error("too many login attempts")]
     Throttled,
     #[error(transparent)]
-    Db(#[from] crate::db::DbError),
+    Db(#[from] crate::platform::db::DbError),
     #[error("internal: {0}")]
     Internal(String),
 }
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        AppError::Db(crate::db::DbError::Sqlx(e))
+        AppError::Db(crate::platform::db::DbError::Sqlx(e))
     }
 }
 

@@ -228,6 +228,19 @@ impl Field {
     }
 }
 
+/// "Ja"/"Nej" in the user's language.
+pub(crate) fn yes_no(b: bool, tr: &Tr) -> String {
+    tr.t(if b { "yes" } else { "no" })
+}
+
+pub(crate) fn opt_string(v: Option<i64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+pub(crate) fn flag(b: bool) -> String {
+    if b { "on".into() } else { String::new() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,7 @@ use beredd_domain::{Role, access, sort::swedish_key, tree};
 use super::auth::CurrentUser;
 use super::forms::Choice;
 use super::i18n::Tr;
-use crate::db::Db;
+use crate::platform::db::Db;
 use crate::store::dependencies::NodeNames;
 use crate::store::{DbError, people, suppliers, units};
 

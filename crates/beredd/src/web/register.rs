@@ -20,7 +20,7 @@ use super::forms::{Choice, Errors, Field, FormData};
 use super::i18n::Tr;
 use super::lookups::Lookups;
 use super::page::Ctx;
-use crate::db::Db;
+use crate::platform::db::Db;
 use crate::store::{DbError, Referrer, audit};
 
 /// A table cell or a detail value.
@@ -350,8 +350,8 @@ pub async fn export<R: Register>(user: CurrentUser, State(state): State<AppState
     let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
     let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
     let widths: Vec<f64> = header.iter().enumerate().map(|(i, _)| if i == 0 { 40.0 } else { 24.0 }).collect();
-    let bytes = crate::web::pages::reports::workbook(&table.caption.chars().take(31).collect::<String>(), &header, &widths, &rows)?;
-    let name = format!("{}-{}.xlsx", R::SLUG, &crate::db::now()[..10]);
+    let bytes = crate::web::classification::reports::workbook(&table.caption.chars().take(31).collect::<String>(), &header, &widths, &rows)?;
+    let name = format!("{}-{}.xlsx", R::SLUG, &crate::platform::clock::today_text());
     Ok((
         [
             (axum::http::header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
@@ -520,14 +520,15 @@ pub async fn delete<R: Register>(State(state): State<AppState>, Path(id): Path<S
 }
 
 /// The routes of one register.
-pub fn routes<R: Register>(router: axum::Router<AppState>) -> axum::Router<AppState> {
-    use axum::routing::get;
+pub fn routes<R: Register>(r: super::routes::Routes) -> super::routes::Routes {
     let base = format!("/{}", R::SLUG);
-    router
-        .route(&base, get(list::<R>))
-        .route(&format!("{base}/new"), get(new_form::<R>).post(create::<R>))
-        .route(&format!("{base}/export"), get(export::<R>))
-        .route(&format!("{base}/{{id}}"), get(show::<R>))
-        .route(&format!("{base}/{{id}}/edit"), get(edit_form::<R>).post(update::<R>))
-        .route(&format!("{base}/{{id}}/delete"), get(delete_confirm::<R>).post(delete::<R>))
+    r.get(&base, list::<R>)
+        .get(&format!("{base}/new"), new_form::<R>)
+        .post(&format!("{base}/new"), create::<R>)
+        .get(&format!("{base}/export"), export::<R>)
+        .get(&format!("{base}/{{id}}"), show::<R>)
+        .get(&format!("{base}/{{id}}/edit"), edit_form::<R>)
+        .post(&format!("{base}/{{id}}/edit"), update::<R>)
+        .get(&format!("{base}/{{id}}/delete"), delete_confirm::<R>)
+        .post(&format!("{base}/{{id}}/delete"), delete::<R>)
 }

@@ -1,16 +1,10 @@
 //! The `beredd` binary as a user runs it: `user add`, `demo`, `serve` with its setup link.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::harness::{hidden_csrf, reply};
-
-fn beredd() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_beredd"));
-    c.env_remove("BEREDD_DATABASE_URL").env_remove("BEREDD_LISTEN").env("BEREDD_LOG", "warn");
-    c
-}
+use crate::harness::{beredd, hidden_csrf, reply};
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -51,7 +45,7 @@ fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
     let url_foreign = format!("sqlite://{}", foreign.display());
     let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     rt.block_on(async {
-        let db = beredd::db::Db::connect_to_inspect(&url_foreign).await.unwrap();
+        let db = beredd::platform::db::Db::connect_to_inspect(&url_foreign).await.unwrap();
         sqlx::query("CREATE TABLE journal (x TEXT)").execute(&db.pool).await.unwrap();
         db.close().await;
     });
@@ -112,7 +106,7 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
     child.kill().unwrap();
     child.wait().unwrap();
 
-    let db = beredd::db::Db::connect(&url).await.unwrap();
+    let db = beredd::platform::db::Db::connect(&url).await.unwrap();
     let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
     assert_eq!(user.role, "admin");
 }

@@ -2,13 +2,30 @@
 
 use std::time::Duration;
 
-use beredd::db::Db;
+use beredd::platform::db::Db;
 use beredd::store::{orgs, units, users};
 use beredd_domain::{Role, UnitKind};
 use reqwest::StatusCode;
 use reqwest::redirect::Policy;
 
 pub const PASSWORD: &str = "ett långt testlösenord";
+
+/// The time every test runs at: the application's one clock starts here and runs on, and the
+/// `beredd` commands a test runs get the same through `BEREDD_CLOCK`, whatever day it is.
+pub const NOW: &str = "2026-11-24T09:00:00Z";
+
+/// Pins the application's clock at [`NOW`] (every test does this before it starts anything).
+pub fn pin_clock() {
+    let at = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).expect("NOW is RFC 3339");
+    beredd::platform::clock::pin(at);
+}
+
+/// The `beredd` binary, with the tests' clock.
+pub fn beredd() -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_beredd"));
+    c.env(beredd::platform::clock::ENV, NOW).env_remove("BEREDD_DATABASE_URL").env_remove("BEREDD_LISTEN").env("BEREDD_LOG", "warn");
+    c
+}
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +50,7 @@ pub struct TestDb {
 
 /// A fresh, empty database: a new SQLite file, or a new PostgreSQL database.
 pub async fn fresh_db(kind: Kind) -> TestDb {
+    pin_clock();
     match kind {
         Kind::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
@@ -89,7 +107,7 @@ impl TestApp {
     }
 
     pub async fn add_user(&self, name: &str, role: Role, units: &[i64]) -> i64 {
-        let hash = beredd::web::auth::hash_password(PASSWORD).expect("hash");
+        let hash = beredd::platform::passwords::hash(PASSWORD).expect("hash");
         let id = users::insert(&self.db.pool, &users::NewUser { org_id: self.org, username: name, display_name: name, password_hash: &hash, role, lang: "sv" })
             .await
             .expect("user");

@@ -172,7 +172,7 @@ async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("krislogg.json");
         std::fs::write(&file, &good).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd"))
+        let out = crate::harness::beredd()
             .args(["incident", "import-kit-log", "--database", &app.db_url(), "--incident", &id])
             .arg(&file)
             .output()
@@ -187,11 +187,11 @@ async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
         assert_eq!(rows[1].3, "kit:abc123");
         assert!(rows[3].4.contains("2/2") && rows[4].4.contains("0/2"), "each import is in the log: {rows:?}");
         assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 5 }));
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        let out = crate::harness::beredd().args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
         assert!(out.status.success());
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: 5 poster, kontrollerade just nu.");
         sqlx::query("UPDATE incident_log SET author = 'Någon annan' WHERE seq = 2").execute(&app.db.pool).await.unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        let out = crate::harness::beredd().args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
         assert!(!out.status.success());
         assert!(String::from_utf8_lossy(&out.stderr).contains("post 2 har ändrats"));
     }
@@ -334,7 +334,7 @@ async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("incident.json");
         std::fs::write(&file, &bundle).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["incident", "import-bundle", "--database", &main.db_url()]).arg(&file).output().unwrap();
+        let out = crate::harness::beredd().args(["incident", "import-bundle", "--database", &main.db_url()]).arg(&file).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert!(String::from_utf8_lossy(&out.stdout).contains("0 nya poster lästes in, 3 fanns redan."));
         assert_eq!(sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM incidents").fetch_one(&main.db.pool).await.unwrap().0, 1);
@@ -520,14 +520,13 @@ async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
     let id = start(&s, unit).await;
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("kopia.db");
-    let bin = env!("CARGO_BIN_EXE_beredd");
-    let out = std::process::Command::new(bin).args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    let out = crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let again = std::process::Command::new(bin).args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    let again = crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
     assert!(!again.status.success(), "an existing file is never overwritten");
     // The copy holds the incident, and its log checks out there too.
     let url = format!("sqlite://{}", copy.display());
-    let out = std::process::Command::new(bin).args(["incident", "verify", "--database", &url, &id]).output().unwrap();
+    let out = crate::harness::beredd().args(["incident", "verify", "--database", &url, &id]).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: en post, kontrollerad just nu.");
 }
@@ -589,12 +588,12 @@ async fn owners_are_reminded_by_email_of_due_tasks_once() {
     s.post("/cycle", &[("title", "Översyn av kontinuitetsplanen"), ("kind", "plan_review"), ("owner", &owner), ("start", "2026-01-15"), ("every", "12")]).await;
     s.post("/cycle", &[("title", "Utan ägare"), ("kind", "other"), ("start", "2026-01-15"), ("every", "0")]).await;
     // Without a reachable relay the command says so and marks nothing as reminded.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["remind", "--database", &app.db_url(), "--smtp", "127.0.0.1:1", "--from", "b@x.example"]).output().unwrap();
+    let out = crate::harness::beredd().args(["remind", "--database", &app.db_url(), "--smtp", "127.0.0.1:1", "--from", "b@x.example"]).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("kunde inte nå e-postservern"));
     let (smtp, got) = smtp_sink().await;
     let url = app.db_url();
-    let remind = move || std::process::Command::new(env!("CARGO_BIN_EXE_beredd")).args(["remind", "--database", &url, "--smtp", &smtp, "--from", "beredd@exempelkommun.example"]).output().unwrap();
+    let remind = move || crate::harness::beredd().args(["remind", "--database", &url, "--smtp", &smtp, "--from", "beredd@exempelkommun.example"]).output().unwrap();
     let out = tokio::task::spawn_blocking(remind.clone()).await.unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1 påminnelser skickades (1 uppgifter).");

@@ -75,7 +75,7 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
         let anonymous = app.client().get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap();
         assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no file");
         let other_org = beredd::store::orgs::create(&app.db.pool, "Grannkommun", None).await.unwrap();
-        let hash = beredd::web::auth::hash_password(crate::harness::PASSWORD).unwrap();
+        let hash = beredd::platform::passwords::hash(crate::harness::PASSWORD).unwrap();
         let nu = beredd::store::users::NewUser { org_id: other_org, username: "granne", display_name: "Granne", password_hash: &hash, role: beredd_domain::Role::Admin, lang: "sv" };
         beredd::store::users::insert(&app.db.pool, &nu).await.unwrap();
         let neighbour = app.login("granne").await;
@@ -117,7 +117,7 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
     s.post(&format!("/assets/{asset}/classify"), &[("level_k", "3"), ("level_r", "2"), ("level_t", "3"), ("level_s", "3"), ("why_k", "Hälsouppgifter om boende röjs")]).await;
     s.post("/assets/new", &[("name", "Felanmälningar gator"), ("units", &other.to_string())]).await;
 
-    let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+    let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
     let levels = beredd_domain::classification::Levels::new(3, 2, 3, 3).unwrap();
     let flags = [beredd_domain::classification::LegalFlag::SecrecyOsl, beredd_domain::classification::LegalFlag::PatientData];
     let derived: Vec<_> = catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).collect();

@@ -131,9 +131,9 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let (status, _) = stored_content(&app, &plan, 1).await;
         assert_eq!(status, "approved");
-        let today = beredd::db::now()[..10].to_owned();
+        let today = beredd::platform::clock::today_text();
         let (due,): (Option<String>,) = sqlx::query_as("SELECT review_due FROM plans WHERE id = $1").bind(plan.parse::<i64>().unwrap()).fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(due.as_deref(), Some(beredd::plans::one_year_after(&today).as_str()), "the next review is a year ahead");
+        assert_eq!(due.as_deref(), Some(beredd::services::continuity::plans::one_year_after(&today).as_str()), "the next review is a year ahead");
         assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::UNPROCESSABLE_ENTITY, "nothing left to approve");
 
         // The binder of the plan: a real PDF with the plan's text, version and date on it.
@@ -265,7 +265,7 @@ async fn the_demo_binder_exports_from_the_command_line_and_is_recorded() {
     let out = std::process::Command::new(bin).args(["export", "binder", "--database", &url, "--unit", "Finns inte", "--out"]).arg(&pdf).output().unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("enheten \"Finns inte\" finns inte"));
-    let db = beredd::db::Db::connect(&url).await.unwrap();
+    let db = beredd::platform::db::Db::connect(&url).await.unwrap();
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints WHERE printed_by = '(kommandorad)'").fetch_one(&db.pool).await.unwrap();
     assert_eq!(n, 1);
 }
@@ -317,10 +317,10 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let html = resp.text().await.unwrap();
         assert!(html.len() < 1024 * 1024);
         assert!(!html.contains("Åsa Öberg"), "the content is encrypted");
-        let content = beredd::kit::open(&html, pass).unwrap();
+        let content = beredd::services::continuity::kit::open(&html, pass).unwrap();
         assert_eq!(content["plans"][0]["name"], "Plan för Björkgården");
         assert_eq!(content["plans"][0]["call_list"][0]["phone"], "070-174 06 40");
-        assert_eq!(beredd::kit::open(&html, "fel lösenfras"), Err(beredd::kit::OpenError::WrongPassphrase));
+        assert_eq!(beredd::services::continuity::kit::open(&html, "fel lösenfras"), Err(beredd::services::continuity::kit::OpenError::WrongPassphrase));
 
         let page = s.get("/kit").await.body;
         assert!(texts(&page, "td").iter().any(|t| t.starts_with("Aktuell, skapad")), "the plan's kit is current");

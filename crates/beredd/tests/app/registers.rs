@@ -443,7 +443,7 @@ async fn the_requirement_catalogue_shows_which_requirements_a_classification_yie
     use beredd_domain::classification::{Applies, LegalFlag, Levels};
     let app = TestApp::start(crate::harness::Kind::Sqlite).await;
     let s = app.login("admin").await;
-    let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+    let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
     let count = |levels: Levels, flags: &[LegalFlag]| catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, flags)).count();
 
     let all = s.get("/requirements").await.body;
@@ -565,7 +565,7 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
         let overview = s.get(&format!("/systems/{sys}/assessment")).await;
         assert_eq!(overview.status, StatusCode::OK);
         let rows = texts(&overview.body, "table.register tbody tr");
-        let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+        let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
         let levels = beredd_domain::classification::Levels::new(3, 3, 2, 2).unwrap();
         let flags = [beredd_domain::classification::LegalFlag::SocialServicesDocumentation];
         let expected = catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).count();
@@ -630,7 +630,7 @@ async fn a_municipality_adds_its_own_requirements_and_turns_ours_off_and_the_ver
         let app = TestApp::start(kind).await;
         app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
         let s = app.login("admin").await;
-        let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+        let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
         let area = catalogue.areas[0].id.clone();
         let own = [("area", area.as_str()), ("title", "Reservrutin i pärm"), ("is_text", "Det finns en utskriven reservrutin."), ("shall_text", "Leverantören ska leverera en utskrivbar reservrutin."), ("applies", "T2"), ("refs", "Kommunens riktlinje 2026:4")];
 
@@ -715,7 +715,7 @@ async fn the_overview_ranks_systems_by_level_charts_their_fulfilment_and_lists_g
         let tr = doc.select(&sel).nth(row).unwrap();
         tr.select(&scraper::Selector::parse("td").unwrap()).map(|c| c.text().collect()).collect()
     };
-    let catalogue = beredd::catalogue::Catalogue::load().unwrap();
+    let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
     let derived = catalogue.requirements.iter().filter(|r| r.applies.holds(&beredd_domain::classification::Levels::new(3, 3, 2, 3).unwrap(), &[])).count();
     let high_row = cells(0);
     assert_eq!(high_row[0], "K3 R3 T2 S3");
@@ -739,7 +739,7 @@ async fn the_continuity_plan_templates_can_be_read_step_by_step() {
     let s = app.login("lasare").await;
     let list = s.get("/plan-templates").await;
     assert_eq!(list.status, StatusCode::OK);
-    assert_eq!(texts(&list.body, "ul.template-list h2").len(), beredd::plan_templates::load().unwrap().len());
+    assert_eq!(texts(&list.body, "ul.template-list h2").len(), beredd::content::plan_templates::load().unwrap().len());
     let page = s.get("/plan-templates/ifo-ekonomiskt-bistand").await.body;
     let steps = texts(&page, "ol.steps li");
     assert!(steps.iter().any(|st| st.starts_with("Ekonomihandläggare:") && st.contains("bankdosan")), "{steps:?}");

@@ -1,14 +1,14 @@
 //! Storage on both databases: migrations, the demo municipality, constraints.
 
 use crate::harness::{fresh_db, kinds};
-use beredd::db::Db;
+use beredd::platform::db::Db;
 
 #[tokio::test]
 async fn migrations_run_once_and_again_is_a_no_op() {
     for kind in kinds() {
         let t = fresh_db(kind).await;
         let db = Db::connect(&t.url).await.unwrap();
-        assert_eq!(db.migrate().await.unwrap(), beredd::db::MIGRATIONS.len(), "{kind:?}");
+        assert_eq!(db.migrate().await.unwrap(), beredd::platform::db::MIGRATIONS.len(), "{kind:?}");
         assert_eq!(db.migrate().await.unwrap(), 0);
         db.close().await;
     }
@@ -34,7 +34,7 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         let t = fresh_db(kind).await;
         let db = Db::connect(&t.url).await.unwrap();
         db.migrate().await.unwrap();
-        let summary = beredd::demo::load(&db, &beredd::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
+        let summary = beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
         assert!(summary.units >= 20 && summary.people >= 40 && summary.systems >= 25 && summary.suppliers >= 6, "{kind:?}: {summary}");
         let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap();
         assert_eq!(org.name, "Exempelkommun");
@@ -93,7 +93,7 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     let t = fresh_db(crate::harness::Kind::Sqlite).await;
     let db = Db::connect(&t.url).await.unwrap();
     db.migrate().await.unwrap();
-    let err = beredd::demo::load(&db, &beredd::demo::Source::Folder(dir.path().into()), "demo-lösenord-123").await.unwrap_err().to_string();
+    let err = beredd::content::demo::load(&db, &beredd::content::demo::Source::Folder(dir.path().into()), "demo-lösenord-123").await.unwrap_err().to_string();
     assert!(err.contains("people.toml") && err.contains("work_phone"), "{err}");
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
     assert_eq!(n, 0, "nothing half-loaded");
@@ -106,11 +106,11 @@ async fn the_kalix_case_on_the_demo_municipality() {
         let t = fresh_db(kind).await;
         let db = Db::connect(&t.url).await.unwrap();
         db.migrate().await.unwrap();
-        beredd::demo::load(&db, &beredd::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
+        beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
         let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;
-        let model = beredd::outage::Model::load(&db.pool, org).await.unwrap();
+        let model = beredd::services::continuity::outage::Model::load(&db.pool, org).await.unwrap();
         // Everything inside the municipal network fails, as in December 2021.
-        let findings = model.run(model.category(beredd::outage::Category::InsideNetwork));
+        let findings = model.run(model.category(beredd::services::continuity::outage::Category::InsideNetwork));
         let state = |name: &str| {
             let f = findings.iter().find(|f| model.nodes[f.node].name == name).unwrap_or_else(|| panic!("{name} is in the demo"));
             (f.state, f.fallbacks.clone())

@@ -1,0 +1,7 @@
+//! The content under `library/`, embedded in the binary and checked when Beredd starts: the
+//! requirement catalogue, the frameworks, the plan templates and the demo municipality.
+
+pub mod catalogue;
+pub mod demo;
+pub mod frameworks;
+pub mod plan_templates;

@@ -1,0 +1,150 @@
+//! The connection to SQLite or PostgreSQL. Every query in `store` is written once, in SQL both
+//! understand (`$1` placeholders, text times, 0/1 integers for yes and no), and runs through sqlx's `Any` driver.
+
+mod migrate;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, ConnectOptions, Executor};
+
+pub use migrate::MIGRATIONS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("unsupported database address {0:?}: use sqlite://PATH or postgres://…")]
+    BadUrl(String),
+    #[error(transparent)]
+    Sqlx(#[from] sqlx::Error),
+    #[error("migration {version} failed: {source}")]
+    Migration { version: i64, source: sqlx::Error },
+    #[error("stored data cannot be read: {0}")]
+    Corrupt(String),
+}
+
+impl DbError {
+    /// True when a UNIQUE constraint refused the write (a duplicate name).
+    pub fn is_unique_violation(&self) -> bool {
+        match self {
+            DbError::Sqlx(sqlx::Error::Database(e)) => e.is_unique_violation(),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Db {
+    pub pool: AnyPool,
+    pub backend: Backend,
+}
+
+/// Turns the user's `sqlite://path` into what sqlx wants (create the file if missing).
+pub fn normalise_url(url: &str) -> Result<(String, Backend), DbError> {
+    if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
+        if rest.is_empty() {
+            return Err(DbError::BadUrl(url.to_owned()));
+        }
+        let sep = if rest.contains('?') { '&' } else { '?' };
+        let with_mode = if rest.contains("mode=") { rest.to_owned() } else { format!("{rest}{sep}mode=rwc") };
+        Ok((format!("sqlite://{with_mode}"), Backend::Sqlite))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok((url.to_owned(), Backend::Postgres))
+    } else {
+        Err(DbError::BadUrl(url.to_owned()))
+    }
+}
+
+/// The file behind a `sqlite://` address, for `beredd demo` to check before it replaces it.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
+    Some(std::path::PathBuf::from(path))
+}
+
+impl Db {
+    pub async fn connect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let (url, backend) = normalise_url(url)?;
+        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
+            .acquire_timeout(Duration::from_secs(10))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers go on while one writer writes; foreign keys are off
+                        // by default in SQLite and must be turned on per connection.
+                        conn.execute("PRAGMA journal_mode = WAL").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA busy_timeout = 5000").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Db { pool, backend })
+    }
+
+    /// A transaction that will write. On SQLite it takes the write lock at once (BEGIN
+    /// IMMEDIATE), so that a read-then-write cannot fail on a snapshot another writer changed;
+    /// the busy timeout then queues writers instead.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, DbError> {
+        Ok(match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        })
+    }
+
+    /// Connects without changing anything (no WAL switch), to look at a database that may not
+    /// be Beredd's.
+    pub async fn connect_to_inspect(url: &str) -> Result<Db, DbError> {
+        sqlx::any::install_default_drivers();
+        let (url, backend) = normalise_url(url)?;
+        let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
+        let pool = AnyPoolOptions::new().max_connections(1).connect_with(options).await?;
+        Ok(Db { pool, backend })
+    }
+
+    /// How many tables the database holds (in PostgreSQL's public schema).
+    pub async fn table_count(&self) -> Result<i64, DbError> {
+        let sql = match self.backend {
+            Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+            Backend::Postgres => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+        };
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.pool).await?;
+        Ok(n)
+    }
+
+    pub async fn migrate(&self) -> Result<usize, DbError> {
+        migrate::run(self).await
+    }
+
+    /// The SQL type of an auto-increment primary key on this backend.
+    pub fn id_column(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "INTEGER PRIMARY KEY AUTOINCREMENT",
+            Backend::Postgres => "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+        }
+    }
+
+    /// The SQL type of a column of raw bytes on this backend.
+    pub fn blob_column(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "BLOB",
+            Backend::Postgres => "BYTEA",
+        }
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,8 @@
+//! What every area uses and that knows nothing of areas: the database connection and its
+//! migrations, the clock, translations, password hashing and mail.
+
+pub mod clock;
+pub mod db;
+pub mod i18n;
+pub mod mail;
+pub mod passwords;

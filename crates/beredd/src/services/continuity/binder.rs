@@ -1,0 +1,270 @@
+//! The printed binder (pärmen): the approved continuity plans of one unit (and the units below
+//! it), of one plan, or of the whole organisation, typeset by `beredd-render`. Every print is
+//! recorded with the plan versions it held, so a binder older than its plan shows.
+
+use std::collections::HashMap;
+
+use beredd_domain::plan::PlanContent;
+use serde_json::{Value, json};
+
+use crate::platform::db::DbError;
+use crate::content::plan_templates::step_parts;
+use crate::store::{bia, dependencies, orgs, plans, systems, units};
+use crate::platform::i18n::Tr;
+
+/// What a binder holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// A unit and every unit below it.
+    Unit(i64),
+    /// Several units and every unit below them (the offline kit).
+    Units(Vec<i64>),
+    Plan(i64),
+}
+
+/// A binder ready to typeset.
+pub struct Binder {
+    pub data: Value,
+    /// (plan id, version number) of every plan in it.
+    pub plans: Vec<(i64, i64)>,
+    pub scope_name: String,
+    pub unit_id: Option<i64>,
+    /// A file name for it, without the extension.
+    pub file_stem: String,
+}
+
+/// The unit and every unit below it.
+pub fn subtree(all: &[units::Unit], root: i64) -> Vec<i64> {
+    let mut out = vec![root];
+    let mut i = 0;
+    while i < out.len() {
+        let id = out[i];
+        out.extend(all.iter().filter(|u| u.parent_id == Some(id)).map(|u| u.id));
+        i += 1;
+    }
+    out
+}
+
+const LABELS: &[(&str, &str)] = &[
+    ("page", "pdf-page"),
+    ("of", "pdf-of"),
+    ("contents", "pdf-contents"),
+    ("binder", "binder-title"),
+    ("no_plans", "binder-no-plans"),
+    ("plan", "binder-plan"),
+    ("version", "binder-version"),
+    ("approved", "binder-approved"),
+    ("how_to_use", "binder-how-to-use"),
+    ("units", "binder-units"),
+    ("review_due", "plan-review-due"),
+    ("lead", "plan-lead"),
+    ("routines", "plan-routines"),
+    ("trigger", "plan-trigger"),
+    ("steps", "plan-steps"),
+    ("resources", "plan-resources"),
+    ("switch_back", "plan-switch-back"),
+    ("reentry", "plan-reentry"),
+    ("call_list", "plan-call-list"),
+    ("name", "plan-col-name"),
+    ("role", "plan-col-role"),
+    ("phone", "plan-col-phone"),
+    ("calls", "plan-col-calls"),
+    ("reached", "binder-reached"),
+    ("time", "binder-time"),
+    ("externals", "plan-externals"),
+    ("purpose", "plan-col-purpose"),
+    ("hotline", "plan-hotline"),
+    ("hotline_number", "plan-hotline-number"),
+    ("hotline_hours", "plan-hotline-hours"),
+    ("hotline_answered_by", "plan-hotline-answered-by"),
+    ("hotline_script", "plan-hotline-script"),
+    ("communication", "plan-communication"),
+    ("comm_web", "plan-comm-web"),
+    ("comm_hotline", "plan-comm-hotline"),
+    ("comm_media", "plan-comm-media"),
+    ("comm_spokesperson", "plan-comm-spokesperson"),
+    ("checklists", "plan-checklists"),
+    ("forms", "binder-forms"),
+    ("forms_intro", "binder-forms-intro"),
+    ("form_visit", "form-visit"),
+    ("form_visit_note", "form-visit-note"),
+    ("form_meeting", "form-meeting"),
+    ("form_meeting_note", "form-meeting-note"),
+    ("form_decisions", "form-decisions"),
+    ("form_decisions_note", "form-decisions-note"),
+    ("form_calls", "form-calls"),
+    ("form_calls_note", "form-calls-note"),
+    ("f_client", "form-f-client"),
+    ("f_date", "form-f-date"),
+    ("f_time", "form-f-time"),
+    ("f_by", "form-f-by"),
+    ("f_title", "form-f-title"),
+    ("f_unit", "form-f-unit"),
+    ("f_done", "form-f-done"),
+    ("f_observed", "form-f-observed"),
+    ("f_medication", "form-f-medication"),
+    ("f_deviation", "form-f-deviation"),
+    ("f_nurse", "form-f-nurse"),
+    ("f_signature", "form-f-signature"),
+    ("f_entered", "form-f-entered"),
+    ("f_place", "form-f-place"),
+    ("f_present", "form-f-present"),
+    ("f_status", "form-f-status"),
+    ("f_area", "form-f-area"),
+    ("f_state", "form-f-state"),
+    ("f_comment", "form-f-comment"),
+    ("f_decisions", "form-f-decisions"),
+    ("f_tasks", "form-f-tasks"),
+    ("f_what", "form-f-what"),
+    ("f_who", "form-f-who"),
+    ("f_when", "form-f-when"),
+    ("f_next_meeting", "form-f-next-meeting"),
+    ("f_keeper", "form-f-keeper"),
+    ("f_decision", "form-f-decision"),
+    ("f_decided_by", "form-f-decided-by"),
+    ("f_grounds", "form-f-grounds"),
+    ("f_caller", "form-f-caller"),
+    ("f_errand", "form-f-errand"),
+    ("f_answer", "form-f-answer"),
+    ("f_callback", "form-f-callback"),
+    ("f_answered_by", "form-f-answered-by"),
+];
+
+/// The Fluent ids the binder uses, so a test can check that both languages have them.
+pub fn label_ids() -> impl Iterator<Item = &'static str> {
+    LABELS.iter().map(|(_, id)| *id)
+}
+
+/// One line under a routine's heading: how long the activity can be down and what it needs.
+pub fn facts(tr: &Tr, activity: Option<i64>, bias: &HashMap<i64, bia::Bia>, deps: &[dependencies::Dependency], system_names: &HashMap<i64, String>) -> String {
+    let Some(a) = activity else { return String::new() };
+    let mut parts = Vec::new();
+    if let Some(b) = bias.get(&a) {
+        if let Some(h) = b.mtpd_hours {
+            parts.push(tr.tn("binder-fact-mtpd", h));
+        }
+        if let Some(h) = b.rto_hours {
+            parts.push(tr.tn("binder-fact-rto", h));
+        }
+    }
+    let needs: Vec<&str> = deps.iter().filter(|d| d.from_kind == "activity" && d.from_id == a && d.to_kind == "system").filter_map(|d| system_names.get(&d.to_id).map(String::as_str)).collect();
+    if !needs.is_empty() {
+        parts.push(tr.ts("binder-fact-systems", "systems", &needs.join(", ")));
+    }
+    parts.join(" · ")
+}
+
+/// Gathers what a binder of `scope` holds. `None` when the unit or plan does not exist.
+pub async fn prepare(pool: &sqlx::AnyPool, tr: &Tr, org: i64, scope: Scope, printed_by: &str, today: &str) -> Result<Option<Binder>, DbError> {
+    let mut conn = pool.acquire().await?;
+    let Some(organisation) = orgs::get(&mut *conn, org).await? else { return Ok(None) };
+    let all_units = units::list(&mut *conn, org).await?;
+    let all_plans = plans::list(&mut conn, org).await?;
+    let approved: HashMap<i64, plans::Version> = plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    let bias: HashMap<i64, bia::Bia> = bia::list(&mut *conn, org).await?.into_iter().map(|b| (b.activity_id, b)).collect();
+    let deps = dependencies::list(&mut *conn, org).await?;
+    drop(conn);
+    let system_names: HashMap<i64, String> = systems::list(pool, org).await?.into_iter().map(|s| (s.id, s.name)).collect();
+    let unit_name = |id: i64| all_units.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_default();
+
+    let (scope_name, unit_id, chosen): (String, Option<i64>, Vec<&plans::Plan>) = match scope {
+        Scope::All => (organisation.name.clone(), None, all_plans.iter().collect()),
+        Scope::Unit(u) => {
+            if !all_units.iter().any(|x| x.id == u) {
+                return Ok(None);
+            }
+            let ids = subtree(&all_units, u);
+            (unit_name(u), Some(u), all_plans.iter().filter(|p| p.unit_ids.iter().any(|x| ids.contains(x))).collect())
+        }
+        Scope::Units(ref chosen) => {
+            if chosen.is_empty() || chosen.iter().any(|u| !all_units.iter().any(|x| x.id == *u)) {
+                return Ok(None);
+            }
+            let ids: Vec<i64> = chosen.iter().flat_map(|u| subtree(&all_units, *u)).collect();
+            let name = chosen.iter().map(|u| unit_name(*u)).collect::<Vec<_>>().join(", ");
+            (name, chosen.first().copied(), all_plans.iter().filter(|p| p.unit_ids.iter().any(|x| ids.contains(x))).collect())
+        }
+        Scope::Plan(p) => {
+            let Some(plan) = all_plans.iter().find(|x| x.id == p) else { return Ok(None) };
+            (plan.name.clone(), plan.unit_ids.first().copied(), vec![plan])
+        }
+    };
+
+    let printed = tr.ts("binder-printed", "date", today);
+    let mut plan_values = Vec::new();
+    let mut held = Vec::new();
+    let mut any_personal = false;
+    for p in chosen {
+        let Some(v) = approved.get(&p.id) else { continue };
+        let content: PlanContent = v.content()?;
+        let approved_at = v.approved_at.as_deref().map(|a| &a[..10.min(a.len())]).unwrap_or_default().to_owned();
+        let personal = !content.call_list.is_empty();
+        any_personal |= personal;
+        let stamp = format!("{} · {} · {}", p.name, tr.tn("binder-version-n", v.number), printed);
+        let routines: Vec<Value> = content
+            .routines
+            .iter()
+            .map(|r| {
+                json!({
+                    "activity": r.activity,
+                    "facts": facts(tr, r.activity_id, &bias, &deps, &system_names),
+                    "trigger": r.trigger,
+                    "switch_back": r.switch_back,
+                    "steps": r.steps.iter().map(|s| { let (role, text) = step_parts(s); json!({"role": role.unwrap_or(""), "text": text}) }).collect::<Vec<_>>(),
+                    "resources": r.resources,
+                    "reentry": r.reentry,
+                })
+            })
+            .collect();
+        plan_values.push(json!({
+            "id": p.id,
+            "name": p.name,
+            "units": p.unit_ids.iter().map(|u| unit_name(*u)).collect::<Vec<_>>().join(", "),
+            "version": v.number.to_string(),
+            "approved_at": approved_at,
+            "approved_by": v.approved_by.clone().unwrap_or_default(),
+            "review_due": p.review_due.clone().unwrap_or_default(),
+            "stamp": stamp,
+            "marking": if personal { tr.t("binder-marking") } else { String::new() },
+            "lead": content.lead,
+            "routines": routines,
+            "call_list": content.call_list,
+            "externals": content.externals,
+            "hotline": content.hotline,
+            "communication": content.communication,
+            "checklists": content.checklists,
+        }));
+        held.push((p.id, v.number));
+    }
+
+    let mut labels = serde_json::Map::new();
+    for (k, id) in LABELS {
+        labels.insert((*k).to_owned(), json!(tr.t(id)));
+    }
+    let title = tr.ts("binder-doc-title", "scope", &scope_name);
+    let data = json!({
+        "title": title,
+        "lang": tr.lang_code(),
+        "labels": labels,
+        "org": organisation.name,
+        "scope": scope_name,
+        "stamp": format!("{} · {}", tr.t("binder-title"), printed),
+        "forms_stamp": format!("{} · {}", tr.t("binder-forms"), printed),
+        "marking": if any_personal { tr.t("binder-marking") } else { String::new() },
+        "cover_lines": [printed, tr.ts("binder-printed-by", "name", printed_by)],
+        "plans": plan_values,
+    });
+    let file_stem = format!("parm-{}-{}", beredd_domain::text::file_stem(&scope_name), today);
+    Ok(Some(Binder { data, plans: held, scope_name, unit_id, file_stem }))
+}
+
+/// Typesets the binder; CPU-bound, so call it from a blocking task in the server.
+pub fn render(b: &Binder) -> Result<Vec<u8>, beredd_render::RenderError> {
+    beredd_render::pdf(beredd_render::Document::Binder, &b.data)
+}
+
+/// Records that the binder was printed, with the plan versions it held.
+pub async fn record(conn: &mut sqlx::AnyConnection, org: i64, b: &Binder, by: &str) -> Result<i64, DbError> {
+    plans::record_print(conn, org, b.unit_id, &b.scope_name, by, &b.plans).await
+}

@@ -1,0 +1,197 @@
+//! Building a continuity plan's first draft from a template and what the registers know about
+//! the plan's units: their critical activities, their staff and the suppliers they depend on.
+
+use beredd_domain::Criticality;
+use beredd_domain::plan::{CallEntry, Checklist, Communication, ExternalContact, Hotline, PlanContent, RoutinePlan};
+
+use crate::content::plan_templates::PlanTemplate;
+use crate::store::{activities::Activity, dependencies::Dependency, people::Person, suppliers::Supplier, systems::System, units::Unit};
+
+/// What the registers hold, loaded once; the builder picks what belongs to the plan's units.
+pub struct Registers<'a> {
+    pub units: &'a [Unit],
+    pub activities: &'a [Activity],
+    pub people: &'a [Person],
+    pub dependencies: &'a [Dependency],
+    pub systems: &'a [System],
+    pub suppliers: &'a [Supplier],
+}
+
+/// How many people each person in the phone tree calls.
+const BRANCHING: usize = 3;
+
+/// The critical activities (samhällsviktig and kritisk) of the given units, most critical first.
+pub fn critical_activities<'a>(r: &Registers<'a>, units: &[i64]) -> Vec<&'a Activity> {
+    let mut out: Vec<(Criticality, &Activity)> = r
+        .activities
+        .iter()
+        .filter(|a| units.contains(&a.unit_id))
+        .filter_map(|a| Criticality::parse(&a.criticality).ok().map(|c| (c, a)))
+        .filter(|(c, _)| matches!(c, Criticality::Samhallsviktig | Criticality::Kritisk))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
+    out.into_iter().map(|(_, a)| a).collect()
+}
+
+fn routine_from(t: &crate::content::plan_templates::Routine, activity: Option<&Activity>) -> RoutinePlan {
+    RoutinePlan {
+        activity_id: activity.map(|a| a.id),
+        activity: activity.map(|a| a.name.clone()).unwrap_or_else(|| t.activity.clone()),
+        trigger: t.trigger.clone(),
+        switch_back: t.switch_back.clone(),
+        steps: t.steps.clone(),
+        resources: t.resources.clone(),
+        reentry: t.reentry.clone(),
+    }
+}
+
+/// The call list of the units: their managers first, then their staff with a phone number,
+/// arranged as a phone tree where everyone calls the next three.
+pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
+    let managers: Vec<i64> = r.units.iter().filter(|u| units.contains(&u.id)).filter_map(|u| u.manager_id).collect();
+    let mut people: Vec<&Person> = r.people.iter().filter(|p| managers.contains(&p.id)).collect();
+    people.sort_by_key(|p| managers.iter().position(|m| *m == p.id));
+    people.extend(r.people.iter().filter(|p| p.kind == "staff" && p.unit_id.is_some_and(|u| units.contains(&u)) && !managers.contains(&p.id)));
+    let people: Vec<&Person> = people.into_iter().filter(|p| p.work_phone.is_some() || p.private_phone.is_some()).collect();
+    (0..people.len())
+        .map(|i| {
+            let p = people[i];
+            let called: Vec<&str> = (BRANCHING * i + 1..=BRANCHING * i + BRANCHING).filter_map(|j| people.get(j)).map(|p| p.name.as_str()).collect();
+            CallEntry {
+                name: p.name.clone(),
+                role: p.title.clone().unwrap_or_default(),
+                phone: p.work_phone.clone().or_else(|| p.private_phone.clone()).unwrap_or_default(),
+                calls: called.join(", "),
+            }
+        })
+        .collect()
+}
+
+/// The suppliers of the systems the units' activities depend on, with a phone number.
+fn supplier_contacts(r: &Registers, activities: &[i64]) -> Vec<ExternalContact> {
+    let systems: Vec<i64> = r.dependencies.iter().filter(|d| d.from_kind == "activity" && activities.contains(&d.from_id) && d.to_kind == "system").map(|d| d.to_id).collect();
+    let mut out: Vec<ExternalContact> = Vec::new();
+    for s in r.systems.iter().filter(|s| systems.contains(&s.id)) {
+        let Some(sup) = s.supplier_id.and_then(|id| r.suppliers.iter().find(|x| x.id == id)) else { continue };
+        let Some(phone) = sup.phone.clone() else { continue };
+        if let Some(e) = out.iter_mut().find(|e| e.name == sup.name) {
+            e.purpose.push_str(", ");
+            e.purpose.push_str(&s.name);
+        } else {
+            out.push(ExternalContact { name: sup.name.clone(), phone, purpose: format!("Leverantör: {}", s.name) });
+        }
+    }
+    out
+}
+
+/// The first draft of a plan for `units` from template `t`: one fallback routine per critical
+/// activity that a routine of the template fits (the template's activity name when none of the
+/// units' activities is registered), and the units' call list.
+pub fn draft(t: &PlanTemplate, r: &Registers, units: &[i64]) -> PlanContent {
+    let activities = critical_activities(r, units);
+    let mut routines: Vec<RoutinePlan> = Vec::new();
+    for a in &activities {
+        if let Some(tr) = t.routines.iter().find(|tr| tr.fits(&a.name)) {
+            routines.push(routine_from(tr, Some(a)));
+        } else {
+            routines.push(RoutinePlan { activity_id: Some(a.id), activity: a.name.clone(), ..Default::default() });
+        }
+    }
+    if activities.is_empty() {
+        routines = t.routines.iter().map(|tr| routine_from(tr, None)).collect();
+    }
+    let lead = r
+        .units
+        .iter()
+        .filter(|u| units.contains(&u.id))
+        .filter_map(|u| u.manager_id.and_then(|m| r.people.iter().find(|p| p.id == m)))
+        .map(|p| match (&p.title, &p.work_phone) {
+            (Some(t), Some(ph)) => format!("{}, {t}, {ph}", p.name),
+            (Some(t), None) => format!("{}, {t}", p.name),
+            _ => p.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ids: Vec<i64> = activities.iter().map(|a| a.id).collect();
+    let mut externals = supplier_contacts(r, &ids);
+    externals.extend(t.externals.iter().map(|e| ExternalContact { name: e.name.clone(), phone: e.phone.clone(), purpose: e.purpose.clone() }));
+    PlanContent {
+        lead,
+        routines,
+        call_list: call_list(r, units),
+        externals,
+        hotline: Hotline { number: String::new(), hours: t.hotline.hours.clone(), answered_by: t.hotline.answered_by.clone(), script: t.hotline.script.clone() },
+        communication: Communication {
+            web: t.communication.web.clone(),
+            hotline: t.communication.hotline.clone(),
+            media: t.communication.media.clone(),
+            spokesperson: t.communication.spokesperson.clone(),
+        },
+        checklists: t.checklists.iter().map(|c| Checklist { title: c.title.clone(), items: c.items.clone() }).collect(),
+    }
+}
+
+/// The date a year after `date` (YYYY-MM-DD); 29 February becomes 28 February.
+pub fn one_year_after(date: &str) -> String {
+    let (y, rest) = date.split_at(4.min(date.len()));
+    let year: i32 = y.parse().unwrap_or(2000) + 1;
+    let rest = if rest == "-02-29" { "-02-28" } else { rest };
+    format!("{year:04}{rest}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_year_after_keeps_the_day_and_moves_a_leap_day() {
+        assert_eq!(one_year_after("2026-11-23"), "2027-11-23");
+        assert_eq!(one_year_after("2028-02-29"), "2029-02-28");
+    }
+
+    fn person(id: i64, name: &str, unit: i64, phone: Option<&str>) -> Person {
+        Person {
+            id,
+            kind: "staff".into(),
+            name: name.into(),
+            title: Some("Undersköterska".into()),
+            unit_id: Some(unit),
+            organisation: None,
+            supplier_id: None,
+            work_phone: phone.map(str::to_owned),
+            private_phone: None,
+            email: None,
+            reachable_off_hours: Default::default(),
+            notes: None,
+            updated_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_call_list_starts_with_the_manager_and_forms_a_tree_of_three() {
+        let unit = Unit {
+            id: 1,
+            parent_id: None,
+            kind: "enhet".into(),
+            name: "Björkbacken".into(),
+            manager_id: Some(9),
+            address: None,
+            staff_count: None,
+            around_the_clock: Default::default(),
+            description: None,
+            updated_at: String::new(),
+        };
+        let mut people: Vec<Person> = (1..=6).map(|i| person(i, &format!("P{i}"), 1, Some("070-174 06 50"))).collect();
+        people.push(person(9, "Chefen", 1, Some("070-174 06 51")));
+        people.push(person(10, "Utan telefon", 1, None));
+        people.push(person(11, "Annan enhet", 2, Some("070-174 06 52")));
+        let units = [unit];
+        let r = Registers { units: &units, activities: &[], people: &people, dependencies: &[], systems: &[], suppliers: &[] };
+        let list = call_list(&r, &[1]);
+        let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Chefen", "P1", "P2", "P3", "P4", "P5", "P6"]);
+        assert_eq!(list[0].calls, "P1, P2, P3");
+        assert_eq!(list[1].calls, "P4, P5, P6");
+        assert_eq!(list[2].calls, "");
+    }
+}

@@ -1,0 +1,196 @@
+//! An incident as one file, to move it between Beredds: when the main server is down the crisis
+//! staff run the incident on a laptop, and afterwards its bundle is imported into the main
+//! instance. The bundle's log chain is checked before anything is written; entries are matched
+//! by their uid, so a second import adds nothing but the record of the import; authors and the
+//! original times are kept; corrections keep pointing at the entry they correct.
+
+use std::collections::HashMap;
+
+use beredd_domain::LogKind;
+use beredd_domain::incident::{self, Entry};
+use serde::{Deserialize, Serialize};
+
+use crate::platform::db::DbError;
+use crate::store::incidents::{self as store, NewEntry};
+use crate::store::units;
+
+pub const FORMAT: &str = "beredd-incident-bundle";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Bundle {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    /// The organisation of the Beredd it came from.
+    pub instance: String,
+    pub incident: IncidentPart,
+    pub log: Vec<LogPart>,
+    #[serde(default)]
+    pub board: Vec<store::BoardItem>,
+    #[serde(default)]
+    pub roster: Vec<store::RosterRow>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IncidentPart {
+    pub uid: String,
+    pub title: String,
+    pub what_happened: Option<String>,
+    pub discovered_at: String,
+    pub raised_by: Option<String>,
+    pub exercise: bool,
+    pub significant: bool,
+    pub personal_data: bool,
+    pub units: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LogPart {
+    #[serde(flatten)]
+    pub entry: Entry,
+    pub hash: String,
+}
+
+/// The incident of `id` as a bundle.
+pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Bundle>, DbError> {
+    let Some(i) = store::get(conn, org, id).await? else { return Ok(None) };
+    let org_name = crate::store::orgs::get(&mut *conn, org).await?.map(|o| o.name).unwrap_or_default();
+    let all_units = units::list(&mut *conn, org).await?;
+    let log = store::log(&mut *conn, org, id).await?;
+    Ok(Some(Bundle {
+        format: FORMAT.into(),
+        version: 1,
+        exported_at: crate::platform::clock::stamp(),
+        instance: org_name,
+        incident: IncidentPart {
+            uid: i.uid.clone().unwrap_or_else(|| format!("i-{}", i.id)),
+            title: i.title.clone(),
+            what_happened: i.what_happened.clone(),
+            discovered_at: i.discovered_at.clone(),
+            raised_by: i.raised_by.clone(),
+            exercise: i.exercise.get(),
+            significant: i.significant.get(),
+            personal_data: i.personal_data.get(),
+            units: i.unit_ids.iter().filter_map(|u| all_units.iter().find(|x| x.id == *u)).map(|u| u.name.clone()).collect(),
+        },
+        log: log.iter().map(|r| LogPart { entry: r.entry(), hash: r.hash.clone() }).collect(),
+        board: store::board(&mut *conn, id).await?,
+        roster: store::roster(&mut *conn, id).await?,
+    }))
+}
+
+/// Why a bundle was refused, in Swedish.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    #[error("filen är inte ett incidentpaket från Beredd: {0}")]
+    NotABundle(String),
+    #[error("paketet har version {0}; den här Beredd läser version 1")]
+    Version(u32),
+    #[error("paketets logg är bruten: {}; ingenting lästes in", break_text(.0))]
+    Broken(incident::Break),
+}
+
+fn break_text(b: &incident::Break) -> String {
+    match b {
+        incident::Break::Changed { seq } => format!("post {seq} har ändrats"),
+        incident::Break::Link { seq } => format!("posten före post {seq} har ändrats, tagits bort eller lagts till"),
+        incident::Break::Gap { expected, .. } => format!("post {expected} saknas"),
+    }
+}
+
+/// Reads and checks a bundle: the format, and that its log is an unbroken chain.
+pub fn parse(bytes: &[u8]) -> Result<Bundle, BundleError> {
+    let b: Bundle = serde_json::from_slice(bytes).map_err(|e| BundleError::NotABundle(format!("rad {}, kolumn {}: {e}", e.line(), e.column())))?;
+    if b.format != FORMAT {
+        return Err(BundleError::NotABundle(format!("format {:?}", b.format)));
+    }
+    if b.version != 1 {
+        return Err(BundleError::Version(b.version));
+    }
+    let pairs: Vec<(Entry, String)> = b.log.iter().map(|l| (l.entry.clone(), l.hash.clone())).collect();
+    incident::verify(&pairs).map_err(BundleError::Broken)?;
+    Ok(b)
+}
+
+/// How an import went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Report {
+    pub incident: i64,
+    pub created: bool,
+    pub imported: usize,
+    pub skipped: usize,
+}
+
+/// Imports a checked bundle: creates the incident if this Beredd does not have it (matched by
+/// uid), then appends the log entries it lacks. Call it inside a write transaction.
+pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, b: &Bundle, by: &str, note: impl Fn(&Report) -> String) -> Result<Report, DbError> {
+    let existing = store::by_uid(&mut *conn, org, &b.incident.uid).await?;
+    let created = existing.is_none();
+    let id = match existing {
+        Some(id) => id,
+        None => {
+            let all_units = units::list(&mut *conn, org).await?;
+            let unit_ids: Vec<i64> = b.incident.units.iter().filter_map(|n| all_units.iter().find(|u| &u.name == n)).map(|u| u.id).collect();
+            let n = store::NewIncident {
+                title: &b.incident.title,
+                what_happened: b.incident.what_happened.as_deref(),
+                discovered_at: &b.incident.discovered_at,
+                raised_by: b.incident.raised_by.as_deref(),
+                exercise: b.incident.exercise,
+                started_by: by,
+                uid: Some(b.incident.uid.clone()),
+                participants: None,
+            };
+            let id = store::create(conn, org, &n, &unit_ids).await?;
+            store::set_flags(&mut *conn, org, id, b.incident.significant, b.incident.personal_data).await?;
+            for it in &b.board {
+                store::add_board_item(&mut *conn, id, &it.area, &it.section, it.position, &it.label).await?;
+                if let (Ok(state), Some(who)) = (beredd_domain::BoardState::parse(&it.state), it.updated_by.as_deref()) {
+                    let items = store::board(&mut *conn, id).await?;
+                    if let Some(last) = items.iter().find(|x| x.position == it.position && x.label == it.label) {
+                        store::set_board_state(&mut *conn, id, last.id, state, who).await?;
+                    }
+                }
+            }
+            for r in &b.roster {
+                if let Ok(role) = beredd_domain::StaffRole::parse(&r.role) {
+                    store::add_roster(&mut *conn, id, role, &r.name, r.phone.as_deref(), r.area.as_deref(), r.on_duty.get()).await?;
+                }
+            }
+            id
+        }
+    };
+    // This Beredd's seq for each of the bundle's entries, so corrections point at the same entry.
+    let mut seq_of: HashMap<i64, i64> = HashMap::new();
+    for row in store::log(&mut *conn, org, id).await? {
+        if let Some(l) = b.log.iter().find(|l| l.entry.uid == row.uid) {
+            seq_of.insert(l.entry.seq, row.seq);
+        }
+    }
+    let mut report = Report { incident: id, created, imported: 0, skipped: 0 };
+    let source = format!("bundle:{}", b.instance);
+    for l in &b.log {
+        if store::has_uid(&mut *conn, id, &l.entry.uid).await? {
+            report.skipped += 1;
+            continue;
+        }
+        let e = &l.entry;
+        let n = NewEntry {
+            uid: Some(e.uid.clone()),
+            kind: LogKind::parse(&e.kind).unwrap_or(LogKind::Information),
+            text: e.text.clone(),
+            decided_by: e.decided_by.clone(),
+            grounds: e.grounds.clone(),
+            author: e.author.clone(),
+            occurred_at: Some(e.occurred_at.clone()),
+            corrects: e.corrects.and_then(|c| seq_of.get(&c).copied()),
+            source: if e.source == "web" { source.clone() } else { format!("{source} ({})", e.source) },
+        };
+        let row = store::append(conn, org, id, n, by).await?;
+        seq_of.insert(e.seq, row.seq);
+        report.imported += 1;
+    }
+    let record = NewEntry { uid: None, kind: LogKind::System, text: note(&report), decided_by: None, grounds: None, author: by.to_owned(), occurred_at: None, corrects: None, source };
+    store::append(conn, org, id, record, by).await?;
+    Ok(report)
+}

@@ -1,0 +1,23 @@
+//! Crisis mode: incident bundles between installations and the offline kit's log read back in.
+
+pub mod bundle;
+pub mod kit_import;
+
+use crate::store::incidents::Verdict;
+
+use crate::platform::i18n::Tr;
+
+/// The kinds of lesson learned, as stored: what went well, less well, and what to change.
+pub const LESSON_KINDS: &[&str] = &["well", "less_well", "change"];
+
+/// What a check of an incident's log found, in words (the log page and `beredd incident verify`).
+pub fn verdict_text(tr: &Tr, v: &Verdict) -> String {
+    use beredd_domain::incident::Break;
+    match v {
+        Verdict::Intact { entries } => tr.tn("incident-chain-intact", *entries as i64),
+        Verdict::Broken(Break::Changed { seq }) => tr.tn("incident-chain-changed", *seq),
+        Verdict::Broken(Break::Link { seq }) => tr.tn("incident-chain-link", *seq),
+        Verdict::Broken(Break::Gap { expected, .. }) => tr.tn("incident-chain-gap", *expected),
+        Verdict::Truncated { found, .. } => tr.tn("incident-chain-truncated", *found),
+    }
+}

@@ -1,0 +1,123 @@
+//! Logging in and out.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::store::{audit, sessions, users};
+use crate::web::AppState;
+use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, PreLoginForm, Posted, SESSION_COOKIE};
+use crate::web::error::AppError;
+use crate::platform::i18n::{Lang, Tr};
+use crate::web::register::Query_;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub tr: Tr,
+    pub csrf: String,
+    pub next: String,
+    pub username: String,
+    pub error: Option<String>,
+}
+
+/// Only local paths are followed after login, never another site.
+fn safe_next(next: Option<&str>) -> String {
+    match next {
+        // Browsers drop tabs and newlines from a Location header, so "/\t/x" would become "//x":
+        // only visible ASCII is accepted.
+        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.bytes().all(|b| b.is_ascii_graphic()) => n.to_owned(),
+        _ => "/".to_owned(),
+    }
+}
+
+fn login_page(state: &AppState, headers: &HeaderMap, status: StatusCode, next: String, username: String, error: Option<&str>) -> Response {
+    let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
+    let csrf = sessions::random_token();
+    let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, 3600);
+    let page = LoginPage { error: error.map(|e| tr.t(e)), tr, csrf, next, username };
+    (status, [(header::SET_COOKIE, cookie)], page).into_response()
+}
+
+pub async fn form(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<Query_>) -> Response {
+    login_page(&state, &headers, StatusCode::OK, safe_next(q.get("next").map(String::as_str)), String::new(), None)
+}
+
+pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
+    let PreLoginForm { form, headers } = posted;
+    let next = safe_next(form.get("next"));
+    let password = form.text("password").to_owned();
+    // A name that cannot exist is refused at once: no hashing, and nothing kept in the throttle.
+    let Ok(username) = beredd_domain::text::username(form.text("username")) else {
+        let typed: String = form.text("username").chars().take(64).collect();
+        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, typed, Some("login-failed")));
+    };
+    if password.len() > 1024 {
+        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
+    }
+    if state.throttle.is_locked(&username) {
+        return Ok(login_page(&state, &headers, StatusCode::TOO_MANY_REQUESTS, next, username, Some("login-throttled")));
+    }
+    let user = users::by_username(&state.db.pool, &username).await?.filter(|u| u.active.get());
+    // Verify against a real hash of nothing when the user does not exist, so timing does not tell.
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let hash = match &user {
+        Some(u) => u.password_hash.clone(),
+        None => DUMMY.get_or_init(|| auth::hash_password("no such user, no such password").unwrap_or_default()).clone(),
+    };
+    let ok = auth::verify_password_blocking(password, hash).await && user.is_some();
+    let Some(user) = user.filter(|_| ok) else {
+        state.throttle.fail(&username);
+        tracing::info!(username, "failed login");
+        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
+    };
+    state.throttle.succeed(&username);
+    let (token, _csrf) = sessions::create(&state.db.pool, user.id).await?;
+    let actor = audit::Actor { org_id: user.org_id, user_id: Some(user.id), username: user.username.clone() };
+    let change: audit::Change<'_, ()> = audit::Change { action: "login", entity: "session", entity_id: None, summary: "", before: None, after: None };
+    audit::record(&state.db.pool, &actor, change).await?;
+    sessions::purge_expired(&state.db.pool).await?;
+    let mut resp = Redirect::to(&next).into_response();
+    let h = resp.headers_mut();
+    let cookies = [
+        auth::set_cookie(&state, &headers, SESSION_COOKIE, &token, sessions::LIFETIME_SECS),
+        auth::set_cookie(&state, &headers, PRELOGIN_COOKIE, "", 0),
+        auth::set_cookie(&state, &headers, LANG_COOKIE, Lang::parse(&user.lang).code(), 365 * 86400),
+    ];
+    for c in cookies {
+        if let Ok(v) = c.parse() {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    Ok(resp)
+}
+
+pub async fn logout(State(state): State<AppState>, headers: HeaderMap, posted: Posted) -> Result<Response, AppError> {
+    let user: CurrentUser = posted.user;
+    sessions::delete(&state.db.pool, user.session_id).await?;
+    let change: audit::Change<'_, ()> = audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
+    audit::record(&state.db.pool, &user.actor(), change).await?;
+    let mut resp = Redirect::to("/login").into_response();
+    if let Ok(v) = auth::set_cookie(&state, &headers, SESSION_COOKIE, "", 0).parse() {
+        resp.headers_mut().append(header::SET_COOKIE, v);
+    }
+    Ok(resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed_after_login() {
+        assert_eq!(safe_next(Some("/units?q=a")), "/units?q=a");
+        assert_eq!(safe_next(Some("//evil.example")), "/");
+        assert_eq!(safe_next(Some("https://evil.example")), "/");
+        assert_eq!(safe_next(None), "/");
+        assert_eq!(safe_next(Some("/\t/evil.example")), "/");
+        assert_eq!(safe_next(Some("/\n")), "/");
+        assert_eq!(safe_next(Some("/ /x")), "/");
+    }
+}

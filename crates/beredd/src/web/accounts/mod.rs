@@ -1,0 +1,9 @@
+//! Accounts: logging in, first-time setup, the user's own account, users, the organisation's
+//! details and the audit trail.
+
+pub mod account;
+pub mod audit;
+pub mod login;
+pub mod organisation;
+pub mod setup;
+pub mod users;

@@ -1,0 +1,239 @@
+//! User administration (administrators only): accounts, roles, unit grants, password resets.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::{FieldError, Role, text};
+
+use crate::store::{audit, users};
+use crate::web::AppState;
+use crate::web::auth::{self, CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::platform::i18n::Tr;
+use crate::web::lookups::{Lookups, role_choices};
+use crate::web::page::Ctx;
+use crate::web::register::{Query_, parse_id};
+
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub active: String,
+    pub units: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users/list.html")]
+pub struct UsersPage {
+    pub ctx: Ctx,
+    pub rows: Vec<UserRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "users/form.html")]
+pub struct UserFormPage {
+    pub ctx: Ctx,
+    pub action: String,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    /// For an existing user: the password-reset form.
+    pub reset: Option<(String, Vec<Field>)>,
+}
+
+fn admin(user: &CurrentUser) -> Result<(), AppError> {
+    user.require(user.role.manages_users())
+}
+
+pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<UsersPage, AppError> {
+    admin(&user)?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/users", String::new()).with_flash(q.get("msg").map(String::as_str));
+    ctx.title = ctx.tr.t("users-title");
+    let rows = users::list(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .map(|u| UserRow {
+            id: u.id,
+            role: Role::parse(&u.role).map(|r| ctx.tr.t(r.label_id())).unwrap_or_default(),
+            active: ctx.tr.t(if u.active.get() { "yes" } else { "no" }),
+            units: u.unit_ids.iter().map(|id| lk.unit_name(Some(*id))).collect::<Vec<_>>().join(", "),
+            username: u.username,
+            display_name: u.display_name,
+        })
+        .collect();
+    Ok(UsersPage { ctx, rows })
+}
+
+fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) -> Vec<Field> {
+    let mut f = Vec::new();
+    if new {
+        f.push(Field::new("username", tr.t("field-username"), FieldKind::Text, form, errors, tr).required().maxlength(64).hint(tr.t("hint-username")));
+    }
+    f.push(Field::new("display_name", tr.t("field-display-name"), FieldKind::Text, form, errors, tr).required().maxlength(200));
+    f.push(Field::new("role", tr.t("field-role"), FieldKind::Select, form, errors, tr).required().choices(role_choices(tr)));
+    f.push(Field::new("units", tr.t("field-granted-units"), FieldKind::MultiCheck, form, errors, tr).hint(tr.t("hint-granted-units")).choices(lk.unit_choices(None)));
+    if new {
+        f.push(Field::new("password", tr.t("field-password"), FieldKind::Password, form, errors, tr).required().autocomplete("new-password").hint(tr.t("hint-password")));
+    } else {
+        f.push(Field::new("active", tr.t("field-active"), FieldKind::Checkbox, form, errors, tr));
+    }
+    f
+}
+
+fn form_page(mut ctx: Ctx, action: String, form: &FormData, errors: &Errors, lk: &Lookups, new: bool) -> UserFormPage {
+    let fields = fields(form, errors, lk, &ctx.tr, new);
+    if !errors.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    let reset = (!new).then(|| {
+        let f = vec![Field::new("password", ctx.tr.t("field-new-password"), FieldKind::Password, &FormData::default(), errors, &ctx.tr)
+            .required()
+            .autocomplete("new-password")
+            .hint(ctx.tr.t("hint-password"))];
+        (format!("{action}/password"), f)
+    });
+    let mut error_summary = crate::web::forms::summary(&fields);
+    if let Some((_, reset_fields)) = &reset {
+        error_summary.extend(crate::web::forms::summary(reset_fields));
+    }
+    UserFormPage { error_summary, ctx, action, fields, reset }
+}
+
+struct Parsed {
+    display_name: String,
+    role: Role,
+    units: Vec<i64>,
+}
+
+fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Parsed {
+    let display_name = e.take("display_name", text::Name::parse(form.text("display_name")).map(|n| n.into_string()));
+    let role = e.take("role", Role::parse(form.text("role")).map(Some)).unwrap_or(Role::Reader);
+    let mut units = Vec::new();
+    for u in form.all("units") {
+        match optional_id(u, |id| lk.unit(id).is_some()) {
+            Ok(Some(id)) => units.push(id),
+            Ok(None) => {}
+            Err(err) => e.add("units", err),
+        }
+    }
+    Parsed { display_name, role, units }
+}
+
+pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Result<UserFormPage, AppError> {
+    admin(&user)?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/users", String::new());
+    ctx.title = ctx.tr.t("users-new");
+    let mut form = FormData::default();
+    form.set("role", "reader");
+    Ok(form_page(ctx, "/users/new".into(), &form, &Errors::default(), &lk, true))
+}
+
+pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, mut form, .. } = posted;
+    admin(&user)?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut e = Errors::default();
+    let username = e.take("username", text::username(form.text("username")));
+    let p = parse(&form, &lk, &mut e);
+    if let Err(err) = text::new_password(form.text("password")) {
+        e.add("password", err);
+    }
+    if e.is_empty() && users::by_username(&state.db.pool, &username).await?.is_some() {
+        e.add("username", FieldError::Duplicate);
+    }
+    if !e.is_empty() {
+        form.set("password", "");
+        let mut ctx = Ctx::new(&state, &user, "/users", String::new());
+        ctx.title = ctx.tr.t("users-new");
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, "/users/new".into(), &form, &e, &lk, true)).into_response());
+    }
+    let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
+    let mut tx = state.db.begin_write().await?;
+    let new = users::NewUser { org_id: user.org_id, username: &username, display_name: &p.display_name, password_hash: &hash, role: p.role, lang: "sv" };
+    let id = users::insert(&mut *tx, &new).await?;
+    users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, true, &p.units).await?;
+    let after = users::get(&mut tx, user.org_id, id).await?;
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "user", entity_id: Some(id), summary: &username, before: None, after: after.as_ref() }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/users?msg=created").into_response())
+}
+
+fn values(u: &users::User) -> FormData {
+    let mut f = FormData::from_pairs(vec![
+        ("display_name".into(), u.display_name.clone()),
+        ("role".into(), u.role.clone()),
+        ("active".into(), if u.active.get() { "on".into() } else { String::new() }),
+    ]);
+    for id in &u.unit_ids {
+        f.push("units", id.to_string());
+    }
+    f
+}
+
+pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<UserFormPage, AppError> {
+    admin(&user)?;
+    let id = parse_id(&id)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let target = users::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/users", String::new());
+    ctx.title = ctx.tr.ts("users-edit", "name", &target.username);
+    Ok(form_page(ctx, format!("/users/{id}"), &values(&target), &Errors::default(), &lk, false))
+}
+
+pub async fn update(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    admin(&user)?;
+    let id = parse_id(&id)?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut tx = state.db.begin_write().await?;
+    let before = users::get(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let mut e = Errors::default();
+    let p = parse(&form, &lk, &mut e);
+    let active = form.checked("active");
+    // An administrator cannot lock themselves out.
+    if id == user.id && (p.role != Role::Admin || !active) {
+        e.add("role", FieldError::Choice);
+    }
+    if !e.is_empty() {
+        let mut ctx = Ctx::new(&state, &user, "/users", String::new());
+        ctx.title = ctx.tr.ts("users-edit", "name", &before.username);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &form, &e, &lk, false)).into_response());
+    }
+    users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, active, &p.units).await?;
+    let after = users::get(&mut tx, user.org_id, id).await?;
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "user", entity_id: Some(id), summary: &before.username, before: Some(&before), after: after.as_ref() }).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/users?msg=saved").into_response())
+}
+
+pub async fn reset_password(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    admin(&user)?;
+    let id = parse_id(&id)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let target = users::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    if let Err(err) = text::new_password(form.text("password")) {
+        let lk = Lookups::load(&state.db, user.org_id).await?;
+        let mut e = Errors::default();
+        e.add("password", err);
+        let mut ctx = Ctx::new(&state, &user, "/users", String::new());
+        ctx.title = ctx.tr.ts("users-edit", "name", &target.username);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &values(&target), &e, &lk, false)).into_response());
+    }
+    let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
+    let mut tx = state.db.begin_write().await?;
+    users::set_password(&mut *tx, id, &hash).await?;
+    crate::store::sessions::delete_all(&mut *tx, id).await?;
+    let change: audit::Change<'_, ()> = audit::Change { action: "password-reset", entity: "user", entity_id: Some(id), summary: &target.username, before: None, after: None };
+    audit::record(&mut *tx, &user.actor(), change).await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/users?msg=password").into_response())
+}

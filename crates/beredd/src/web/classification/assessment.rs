@@ -1,0 +1,275 @@
+//! The self-assessment of a system: each requirement its information yields, whether and how it
+//! is met; an unmet one becomes an action in the action plan.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::classification::{LegalFlag, Levels};
+use beredd_domain::{ActionStatus, FieldError, Fulfilment, Priority, text};
+
+use crate::content::catalogue::Requirement;
+use crate::store::{actions, assessments, assets, audit, evidence, systems};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::platform::i18n::{Lang, Tr};
+use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::page::Ctx;
+use crate::web::register::{FormPage, Query_, parse_id};
+use beredd_domain::text::optional_date;
+
+/// The level and legal flags a system must meet, from the information it holds.
+pub async fn required(db: &sqlx::AnyPool, org: i64, system: i64) -> Result<(Levels, Vec<LegalFlag>), AppError> {
+    Ok(required_from(&assets::list(db, org).await?, system))
+}
+
+/// The same, from assets already loaded.
+pub fn required_from(all: &[assets::Asset], system: i64) -> (Levels, Vec<LegalFlag>) {
+    let held: Vec<&assets::Asset> = all.iter().filter(|a| a.system_ids.contains(&system)).collect();
+    let levels: Vec<Levels> = held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
+    let mut flags: Vec<LegalFlag> = held.iter().flat_map(|a| a.flags()).collect();
+    flags.sort();
+    flags.dedup();
+    (Levels::highest(&levels), flags)
+}
+
+fn title(r: &Requirement, tr: &Tr) -> String {
+    if tr.lang == Lang::En { r.title_en.clone() } else { r.title_sv.clone() }
+}
+
+pub struct Row {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub status_class: &'static str,
+    pub by: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "assessment.html")]
+pub struct OverviewPage {
+    pub ctx: Ctx,
+    pub system_id: i64,
+    pub levels: String,
+    pub summary: String,
+    pub rows: Vec<Row>,
+    pub may_write: bool,
+}
+
+pub async fn overview(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<OverviewPage, AppError> {
+    let id = parse_id(&id)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    drop(conn);
+    let (levels, flags) = required(&state.db.pool, user.org_id, id).await?;
+    let done = assessments::for_system(&state.db.pool, user.org_id, id).await?;
+    let catalogue = state.catalogue_for(user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/systems", String::new()).with_flash(q.get("msg").map(String::as_str));
+    ctx.title = ctx.tr.ts("assessment-title", "name", &system.name);
+    let tr = &ctx.tr;
+    let mut counts = [0i64; 5];
+    let rows: Vec<Row> = catalogue
+        .requirements
+        .iter()
+        .filter(|r| r.applies.holds(&levels, &flags))
+        .map(|r| {
+            let a = done.iter().find(|a| a.requirement_id == r.id);
+            let status = a.and_then(|a| Fulfilment::parse(&a.status).ok());
+            counts[status.map(|s| Fulfilment::ALL.iter().position(|x| *x == s).unwrap_or(4)).unwrap_or(4)] += 1;
+            Row {
+                id: r.id.clone(),
+                title: title(r, tr),
+                status: status.map(|s| tr.t(s.label_id())).unwrap_or_else(|| tr.t("assessment-not-assessed")),
+                status_class: match status {
+                    Some(Fulfilment::Fulfilled) | Some(Fulfilment::NotApplicable) => "state-working",
+                    Some(Fulfilment::Partly) => "state-degraded",
+                    Some(Fulfilment::NotFulfilled) => "state-down",
+                    None => "",
+                },
+                by: a.map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at[..10.min(a.assessed_at.len())])).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let summary = tr.ts(
+        "assessment-summary",
+        "counts",
+        &format!("{} / {} / {} / {} / {}", counts[0], counts[1], counts[2], counts[3], counts[4]),
+    );
+    Ok(OverviewPage {
+        system_id: id,
+        levels: format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s),
+        summary,
+        rows,
+        may_write: user.role.edits_all_content(),
+        ctx,
+    })
+}
+
+fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
+    vec![
+        Field::new("status", tr.t("field-fulfilment"), FieldKind::Select, form, errors, tr)
+            .required()
+            .choices(vocabulary_choices(Fulfilment::ALL, Fulfilment::code, Fulfilment::label_id, tr)),
+        Field::new("how", tr.t("field-how-met"), FieldKind::TextArea, form, errors, tr).maxlength(4000).hint(tr.t("hint-how-met")),
+        Field::new("not_applicable_reason", tr.t("field-na-reason"), FieldKind::TextArea, form, errors, tr).maxlength(2000).hint(tr.t("hint-na-reason")),
+        Field::new("evidence_link", tr.t("field-evidence"), FieldKind::Text, form, errors, tr).maxlength(500).hint(tr.t("hint-evidence")),
+        Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, errors, tr).hint(tr.t("hint-create-action")),
+        Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
+        Field::new("action_due", tr.t("field-due-date"), FieldKind::Text, form, errors, tr).maxlength(10).hint(tr.t("hint-date")),
+    ]
+}
+
+pub async fn context(state: &AppState, user: &CurrentUser, id: &str, req: &str) -> Result<(systems::System, Requirement), AppError> {
+    user.require(user.role.edits_all_content())?;
+    let id = parse_id(id)?;
+    let requirement = state.catalogue_for(user.org_id).await?.get(req).cloned().ok_or(AppError::NotFound)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    Ok((system, requirement))
+}
+
+/// One uploaded evidence file, as listed under the form.
+pub struct FileRow {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+    pub by: String,
+}
+
+/// The assessment form, with the evidence files and the upload form under it.
+#[derive(Template, WebTemplate)]
+#[template(path = "assessment_form.html")]
+pub struct FormView {
+    pub ctx: Ctx,
+    pub action: String,
+    pub cancel: String,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub submit: String,
+    pub secondary: Option<(String, String)>,
+    pub notice: Option<String>,
+    pub files: Vec<FileRow>,
+    pub upload_action: String,
+    pub upload_error: Option<String>,
+    pub accept: String,
+    pub may_write: bool,
+}
+
+fn size_text(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 { format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)) } else { format!("{} kB", (bytes + 1023) / 1024) }
+}
+
+async fn view(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, form: &FormData, errors: &Errors, upload_error: Option<FieldError>) -> Result<FormView, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let page = page(state, user, system, r, form, errors, &lk);
+    let files = evidence::for_requirement(&state.db.pool, user.org_id, system.id, &r.id)
+        .await?
+        .into_iter()
+        .map(|f| FileRow { id: f.id, name: f.file_name, size: size_text(f.size), by: format!("{}, {}", f.uploaded_by, &f.uploaded_at[..10.min(f.uploaded_at.len())]) })
+        .collect();
+    let upload_error = upload_error.and_then(|e| {
+        let mut errors = Errors::default();
+        errors.add("file", e);
+        errors.message("file", &page.ctx.tr)
+    });
+    let FormPage { ctx, action, cancel, fields, error_summary, submit, notice, secondary } = page;
+    Ok(FormView {
+        ctx,
+        action,
+        cancel,
+        fields,
+        error_summary,
+        submit,
+        secondary,
+        notice,
+        files,
+        upload_action: format!("/systems/{}/assessment/{}/evidence", system.id, r.id),
+        upload_error,
+        accept: beredd_domain::upload::extensions().map(|e| format!(".{e}")).collect::<Vec<_>>().join(","),
+        may_write: user.role.edits_all_content(),
+    })
+}
+
+/// The form as stored, with an optional error from an upload.
+pub async fn render_form(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, upload_error: Option<FieldError>) -> Result<FormView, AppError> {
+    let mut form = FormData::default();
+    form.set("create_action", "on");
+    form.set("action_owner", system.owner_id.map(|o| o.to_string()).unwrap_or_default());
+    if let Some(a) = assessments::get(&state.db.pool, user.org_id, system.id, &r.id).await? {
+        form.set("status", a.status);
+        form.set("how", a.how.unwrap_or_default());
+        form.set("not_applicable_reason", a.not_applicable_reason.unwrap_or_default());
+        form.set("evidence_link", a.evidence_link.unwrap_or_default());
+    }
+    view(state, user, system, r, &form, &Errors::default(), upload_error).await
+}
+
+fn page(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, form: &FormData, errors: &Errors, lk: &Lookups) -> FormPage {
+    let mut ctx = Ctx::new(state, user, "/systems", String::new());
+    ctx.title = format!("{} – {} {}", system.name, r.id, title(r, &ctx.tr));
+    let is_text = if ctx.tr.lang == Lang::En { r.is_en.clone() } else { r.is_sv.clone() };
+    let fields = fields(form, errors, lk, &ctx.tr);
+    let mut page = FormPage::new(ctx, format!("/systems/{}/assessment/{}", system.id, r.id), format!("/systems/{}/assessment", system.id), fields);
+    page.notice = Some(is_text);
+    page
+}
+
+pub async fn form(user: CurrentUser, State(state): State<AppState>, Path((id, req)): Path<(String, String)>, Query(q): Query<Query_>) -> Result<FormView, AppError> {
+    let (system, r) = context(&state, &user, &id, &req).await?;
+    let mut view = render_form(&state, &user, &system, &r, None).await?;
+    view.ctx.set_flash(q.get("msg").map(String::as_str));
+    Ok(view)
+}
+
+pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    let (system, r) = context(&state, &user, &id, &req).await?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut e = Errors::default();
+    let status = e.take("status", Fulfilment::parse(form.text("status")).map(Some));
+    let how = e.take("how", text::optional_text(form.text("how"), 4000));
+    let na = e.take("not_applicable_reason", text::optional_text(form.text("not_applicable_reason"), 2000));
+    if status == Some(Fulfilment::NotApplicable) && na.is_none() && !e.0.contains_key("not_applicable_reason") {
+        e.add("not_applicable_reason", FieldError::Required);
+    }
+    let evidence = e.take("evidence_link", text::optional_line(form.text("evidence_link"), 500));
+    if evidence.as_deref().is_some_and(|l| !(l.starts_with("https://") || l.starts_with("http://"))) {
+        e.add("evidence_link", FieldError::Url);
+    }
+    let owner = e.take("action_owner", optional_id(form.text("action_owner"), |p| lk.person(p).is_some()));
+    let due = e.take("action_due", optional_date(form.text("action_due")));
+    let Some(status) = status.filter(|_| e.is_empty()) else {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, view(&state, &user, &system, &r, &form, &e, None).await?).into_response());
+    };
+    let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
+    let mut tx = state.db.begin_write().await?;
+    let before = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
+    assessments::save(&mut *tx, user.org_id, system.id, &r.id, &input, &user.display_name, &state.catalogue_for(user.org_id).await?.version).await?;
+    let after = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
+    let summary = format!("{}: {}", system.name, r.id);
+    audit::record(&mut *tx, &user.actor(), audit::Change { action: "assess", entity: "system", entity_id: Some(system.id), summary: &summary, before: before.as_ref(), after: after.as_ref() }).await?;
+    // A gap becomes one action in the action plan (not one per save).
+    let origin_ref = format!("{}:{}", system.id, r.id);
+    let gap = matches!(status, Fulfilment::NotFulfilled | Fulfilment::Partly);
+    if gap && form.checked("create_action") && actions::for_origin(&mut *tx, user.org_id, &origin_ref).await?.is_none() {
+        let action = actions::ActionInput {
+            title: tr.ts("action-from-requirement", "what", &format!("{} {} ({})", r.id, title(&r, &tr), system.name)),
+            origin: "requirement".into(),
+            origin_ref: Some(origin_ref),
+            owner_id: owner,
+            unit_id: None,
+            priority: if status == Fulfilment::NotFulfilled { Priority::High } else { Priority::Medium },
+            due_date: due,
+            status: ActionStatus::Planned,
+            notes: None,
+        };
+        let aid = actions::insert(&mut *tx, user.org_id, &action).await?;
+        let created = actions::get(&mut *tx, user.org_id, aid).await?;
+        audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "action", entity_id: Some(aid), summary: &action.title, before: None, after: created.as_ref() }).await?;
+    }
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/systems/{}/assessment?msg=saved", system.id)).into_response())
+}

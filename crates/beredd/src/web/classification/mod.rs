@@ -1,0 +1,10 @@
+//! Classification and requirements: classifying information, the requirement catalogue and the
+//! organisation's own requirements, self-assessment with evidence, the overview and reports.
+
+pub mod assessment;
+pub mod classify;
+pub mod evidence;
+pub mod local_requirements;
+pub mod overview;
+pub mod reports;
+pub mod requirements;

@@ -1,0 +1,288 @@
+//! The crisis staff meeting (walks the board area by area and produces its protocol, in the log
+//! and as a PDF), the incident's report as a PDF, and the incident as a bundle file another
+//! Beredd can import.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::{FieldError, LogKind, text};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::incidents::{Head, head_for, writer_for};
+use crate::services::crisis::verdict_text;
+use crate::store::incidents::{self, NewEntry};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::forms::{Errors, Field, FieldKind, FormData, summary};
+use crate::platform::i18n::Tr;
+use crate::web::page::Ctx;
+use crate::web::register::parse_id;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AreaStatus {
+    pub name: String,
+    /// "3 of 10 done", as it stood when the meeting was held.
+    pub board: String,
+    pub problems: Vec<String>,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Task {
+    pub what: String,
+    pub who: String,
+    pub when: String,
+}
+
+/// What a meeting decided, kept as JSON with the meeting.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Protocol {
+    pub number: i64,
+    pub held: String,
+    pub present: Vec<String>,
+    pub areas: Vec<AreaStatus>,
+    pub decisions: Vec<String>,
+    pub tasks: Vec<Task>,
+    pub next_meeting: String,
+}
+
+/// The board per area: (area, "done/total", problem labels).
+async fn board_status(state: &AppState, h: &Head, tr: &Tr) -> Result<Vec<(String, String, Vec<String>)>, AppError> {
+    let items = incidents::board(&state.db.pool, h.i.id).await?;
+    let mut out: Vec<(String, usize, usize, Vec<String>)> = Vec::new();
+    for it in items {
+        if out.last().is_none_or(|a| a.0 != it.area) {
+            out.push((it.area.clone(), 0, 0, Vec::new()));
+        }
+        let a = out.last_mut().expect("pushed above");
+        a.2 += 1;
+        if it.state == "done" {
+            a.1 += 1;
+        }
+        if it.state == "problem" {
+            a.3.push(it.label);
+        }
+    }
+    Ok(out.into_iter().map(|(name, done, all, problems)| (name, tr.ts("incident-done-of", "counts", &format!("{done}/{all}")), problems)).collect())
+}
+
+pub struct MeetingRow {
+    pub number: i64,
+    pub title: String,
+    pub held: String,
+}
+
+pub struct AreaForm {
+    pub index: usize,
+    pub name: String,
+    pub board: String,
+    pub problems: Vec<String>,
+    pub field: Field,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "incidents/meeting.html")]
+pub struct MeetingPage {
+    pub ctx: Ctx,
+    pub h: Head,
+    pub areas: Vec<AreaForm>,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub meetings: Vec<MeetingRow>,
+}
+
+async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<MeetingPage, AppError> {
+    let (h, _) = head_for(state, user, id, "meeting").await?;
+    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
+    ctx.title = ctx.tr.ts("meeting-title", "title", &h.i.title);
+    let tr = &ctx.tr;
+    let areas = board_status(state, &h, tr)
+        .await?
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, board, problems))| AreaForm { index: i, field: Field::new(format!("area_{i}"), tr.ts("meeting-area-comment", "area", &name), FieldKind::TextArea, form, e, tr).maxlength(2000), name, board, problems })
+        .collect::<Vec<_>>();
+    let fields = vec![
+        Field::new("present", tr.t("meeting-present"), FieldKind::TextArea, form, e, tr).required().hint(tr.t("hint-one-per-line")),
+        Field::new("decisions", tr.t("meeting-decisions"), FieldKind::TextArea, form, e, tr).hint(tr.t("meeting-hint-decisions")),
+        Field::new("tasks", tr.t("meeting-tasks"), FieldKind::TextArea, form, e, tr).hint(tr.t("meeting-hint-tasks")),
+        Field::new("next_meeting", tr.t("meeting-next"), FieldKind::Text, form, e, tr).maxlength(200).hint(tr.t("meeting-hint-next")),
+    ];
+    let mut all: Vec<Field> = fields.clone();
+    all.extend(areas.iter().map(|a| a.field.clone()));
+    let error_summary = summary(&all);
+    if !error_summary.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    let meetings = incidents::meetings(&state.db.pool, h.i.id).await?.into_iter().map(|m| MeetingRow { number: m.number, title: ctx.tr.tn("meeting-pdf-title", m.number), held: m.held_at.get(..16).unwrap_or(&m.held_at).replace('T', " ") }).collect();
+    Ok(MeetingPage { ctx, h, areas, fields, error_summary, meetings })
+}
+
+pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<MeetingPage, AppError> {
+    page(&state, &user, &id, &FormData::default(), &Errors::default()).await
+}
+
+pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    let h = writer_for(&state, &user, &id).await?;
+    let mut e = Errors::default();
+    let present = e.take("present", beredd_domain::plan::lines(form.text("present"), 200).map_err(FieldError::from));
+    if present.is_empty() && !e.0.contains_key("present") {
+        e.add("present", FieldError::Required);
+    }
+    let decisions = e.take("decisions", beredd_domain::plan::lines(form.text("decisions"), 1000).map_err(FieldError::from));
+    let task_lines = e.take("tasks", beredd_domain::plan::lines(form.text("tasks"), 600).map_err(FieldError::from));
+    let tasks: Vec<Task> = task_lines
+        .iter()
+        .map(|l| {
+            let c: Vec<&str> = l.split('|').map(str::trim).collect();
+            Task { what: c.first().copied().unwrap_or("").to_owned(), who: c.get(1).copied().unwrap_or("").to_owned(), when: c.get(2).copied().unwrap_or("").to_owned() }
+        })
+        .collect();
+    let next = e.take("next_meeting", text::optional_line(form.text("next_meeting"), 200)).unwrap_or_default();
+    let board = board_status(&state, &h, &tr).await?;
+    let mut areas = Vec::new();
+    for (i, (name, status, problems)) in board.into_iter().enumerate() {
+        let comment = e.take(format!("area_{i}"), text::optional_text(form.text(&format!("area_{i}")), 2000)).unwrap_or_default();
+        areas.push(AreaStatus { name, board: status, problems, comment });
+    }
+    if !e.is_empty() {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
+    }
+    let mut tx = state.db.begin_write().await?;
+    let number = incidents::meetings(&mut *tx, h.i.id).await?.len() as i64 + 1;
+    let protocol = Protocol { number, held: crate::platform::clock::stamp().get(..16).unwrap_or("").replace('T', " "), present, areas, decisions, tasks, next_meeting: next };
+    incidents::add_meeting(&mut tx, h.i.id, &user.display_name, &serde_json::to_string(&protocol).unwrap_or_default()).await?;
+    let mut text = vec![tr.tn("meeting-log", number), format!("{}: {}", tr.t("meeting-present"), protocol.present.join(", "))];
+    for a in &protocol.areas {
+        text.push(format!("{} – {}{}", a.name, a.board, if a.comment.is_empty() { String::new() } else { format!(" {}", a.comment) }));
+    }
+    if !protocol.next_meeting.is_empty() {
+        text.push(format!("{}: {}", tr.t("meeting-next"), protocol.next_meeting));
+    }
+    let by = user.display_name.clone();
+    let entry = |kind, text, decided_by| NewEntry { uid: None, kind, text, decided_by, grounds: None, author: by.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Meeting, text.join("\n"), None), &by).await?;
+    for d in &protocol.decisions {
+        incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Decision, d.clone(), Some(tr.tn("meeting-decided-by", number))), &by).await?;
+    }
+    for t in &protocol.tasks {
+        let line = [t.what.as_str(), t.who.as_str(), t.when.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" – ");
+        incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Task, line, None), &by).await?;
+    }
+    tx.commit().await?;
+    state.live.publish(h.i.id, "log", "{}".into());
+    Ok(Redirect::to(&format!("/incidents/{}/meeting?msg=saved", h.i.id)).into_response())
+}
+
+fn pdf_labels(tr: &Tr, pairs: &[(&str, &str)]) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for (k, id) in [("page", "pdf-page"), ("of", "pdf-of"), ("contents", "pdf-contents")].iter().chain(pairs) {
+        m.insert((*k).to_owned(), json!(tr.t(id)));
+    }
+    serde_json::Value::Object(m)
+}
+
+async fn typeset(document: beredd_render::Document, data: serde_json::Value, stem: String) -> Result<Response, AppError> {
+    let pdf = tokio::task::spawn_blocking(move || beredd_render::pdf(document, &data)).await.map_err(|e| AppError::Internal(e.to_string()))?.map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.pdf\""))], pdf).into_response())
+}
+
+pub async fn protocol_pdf(user: CurrentUser, State(state): State<AppState>, Path((id, n)): Path<(String, String)>) -> Result<Response, AppError> {
+    let (h, _) = head_for(&state, &user, &id, "meeting").await?;
+    let n = parse_id(&n)?;
+    let m = incidents::meetings(&state.db.pool, h.i.id).await?.into_iter().find(|m| m.number == n).ok_or(AppError::NotFound)?;
+    let p: Protocol = serde_json::from_str(&m.protocol).map_err(|e| AppError::Internal(format!("meeting {}: {e}", m.id)))?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let title = tr.tn("meeting-pdf-title", p.number);
+    let data = json!({
+        "title": title,
+        "incident": h.i.title,
+        "stamp": format!("{} · {}", title, p.held),
+        "marking": tr.t("binder-marking"),
+        "held": format!("{}, {}", p.held, m.held_by),
+        "present": p.present,
+        "areas": p.areas,
+        "decisions": p.decisions,
+        "tasks": p.tasks,
+        "next_meeting": p.next_meeting,
+        "labels": pdf_labels(&tr, &[("held", "meeting-held"), ("present", "meeting-present"), ("areas", "meeting-areas"), ("area", "form-f-area"), ("board", "incident-tab-board"), ("comment", "form-f-comment"), ("decisions", "meeting-decisions"), ("tasks", "meeting-tasks"), ("what", "form-f-what"), ("who", "form-f-who"), ("when", "form-f-when"), ("next", "meeting-next")]),
+    });
+    typeset(beredd_render::Document::Meeting, data, format!("protokoll-{}-{}", text::file_stem(&h.i.title), p.number)).await
+}
+
+/// The whole incident as a PDF: summary, board, staff reached, reports and the log with hashes.
+pub async fn report_pdf(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+    let (h, lk) = head_for(&state, &user, &id, "board").await?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let pool = &state.db.pool;
+    let mut conn = pool.acquire().await?;
+    let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
+    let log = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    drop(conn);
+    let areas: Vec<serde_json::Value> = board_status(&state, &h, &tr).await?.into_iter().map(|(name, s, p)| json!({ "name": name, "summary": if p.is_empty() { s } else { format!("{s} {}", tr.tn("incident-problems", p.len() as i64)) } })).collect();
+    let reached = incidents::reached(pool, h.i.id).await?;
+    let covered: Vec<i64> = h.i.unit_ids.iter().flat_map(|u| crate::services::continuity::binder::subtree(&lk.units, *u)).collect();
+    let staff: Vec<serde_json::Value> = lk
+        .units
+        .iter()
+        .filter(|u| covered.contains(&u.id))
+        .filter_map(|u| {
+            let people: Vec<i64> = lk.people.iter().filter(|p| p.kind == "staff" && p.unit_id == Some(u.id)).map(|p| p.id).collect();
+            let n = reached.iter().filter(|r| people.contains(&r.person_id) && r.reached.get()).count();
+            (!people.is_empty()).then(|| json!({ "unit": u.name, "share": format!("{n}/{}", people.len()) }))
+        })
+        .collect();
+    let reports: Vec<serde_json::Value> = incidents::reports(pool, h.i.id)
+        .await?
+        .into_iter()
+        .map(|r| json!({ "name": beredd_domain::reporting::Duty::parse(&r.duty).map(|d| tr.t(d.label_id())).unwrap_or(r.duty), "sent": r.sent_at.get(..16).unwrap_or("").replace('T', " "), "reference": r.reference.unwrap_or_default() }))
+        .collect();
+    let entries: Vec<serde_json::Value> = log
+        .iter()
+        .map(|r| {
+            let kind = LogKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.kind.clone());
+            let mut meta = format!("{kind} · {}", r.author);
+            if let Some(d) = &r.decided_by {
+                meta.push_str(&format!(" · {}: {d}", tr.t("incident-field-decided-by")));
+            }
+            if let Some(c) = r.corrects {
+                meta.push_str(&format!(" · {} #{c}", tr.t("incident-corrects")));
+            }
+            json!({ "seq": r.seq.to_string(), "when": r.occurred_at.get(..16).unwrap_or("").replace('T', " "), "meta": meta, "text": r.text, "hash": r.hash })
+        })
+        .collect();
+    let all_lessons = incidents::lessons(pool, h.i.id).await?;
+    let lessons: Vec<serde_json::Value> = crate::services::crisis::LESSON_KINDS
+        .iter()
+        .map(|k| json!({ "title": tr.t(&format!("lesson-{k}")), "items": all_lessons.iter().filter(|l| l.kind == *k).map(|l| l.text.clone()).collect::<Vec<_>>() }))
+        .collect();
+    let today = crate::platform::clock::today_text();
+    let facts = vec![
+        json!([tr.t("incident-field-discovered"), h.i.discovered_at.get(..16).unwrap_or("").replace('T', " ")]),
+        json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
+        json!([tr.t("incident-field-units"), h.units]),
+        json!([tr.t("incident-started"), format!("{}, {}", h.i.started_at.get(..16).unwrap_or("").replace('T', " "), h.i.started_by)]),
+        json!([tr.t("plan-col-status"), if h.i.status == "active" { tr.t("incident-active") } else { tr.t("incident-closed") }]),
+        json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
+    ];
+    let data = json!({
+        "title": h.i.title,
+        "stamp": tr.ts("incident-report-stamp", "date", &today),
+        "marking": tr.t("binder-marking"),
+        "facts": facts,
+        "verdict": verdict_text(&tr, &verdict),
+        "areas": areas,
+        "staff": staff,
+        "reports": reports,
+        "log": entries,
+        "lessons": lessons,
+        "exercise": if h.i.exercise.get() { tr.t("incident-exercise-banner") } else { String::new() },
+        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("sent", "incident-report-sent"), ("reference", "comms-reference"), ("log", "incident-tab-log"), ("when", "form-f-time"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
+    });
+    typeset(beredd_render::Document::Incident, data, format!("incident-{}-{today}", text::file_stem(&h.i.title))).await
+}

@@ -1,0 +1,195 @@
+//! The information assets register: what information there is, who owns it, which systems
+//! hold it, which units use it, which laws apply, and how it is classified.
+
+use beredd_domain::classification::{Aspect, LegalFlag, Levels};
+use beredd_domain::text;
+use sqlx::AnyConnection;
+
+use crate::platform::db::Db;
+use crate::store::{DbError, Referrer, assets};
+use crate::web::auth::CurrentUser;
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
+use crate::platform::i18n::Tr;
+use crate::web::lookups::Lookups;
+use crate::web::register::{Cell, Column, DetailItem, Register, Section};
+
+pub struct Assets;
+
+/// "K2 R1 T3 S2", or "–" when not classified.
+pub fn levels_text(c: Option<&assets::Classification>) -> String {
+    match c {
+        Some(c) => {
+            let l = c.levels();
+            format!("K{} R{} T{} S{}", l.k, l.r, l.t, l.s)
+        }
+        None => "–".into(),
+    }
+}
+
+/// The requirement page's query for a classification, to list what it yields.
+pub fn requirements_query(levels: &Levels, flags: &[LegalFlag]) -> String {
+    let mut q = format!("/requirements?K={}&R={}&T={}&S={}", levels.k, levels.r, levels.t, levels.s);
+    for f in flags {
+        q.push_str(&format!("&flag={}", f.code()));
+    }
+    q
+}
+
+impl Register for Assets {
+    type Record = assets::Asset;
+    type Input = assets::AssetInput;
+    const SLUG: &'static str = "assets";
+    const ENTITY: &'static str = "asset";
+
+    fn id(r: &assets::Asset) -> i64 {
+        r.id
+    }
+    fn name(r: &assets::Asset) -> &str {
+        &r.name
+    }
+    async fn load_all(db: &Db, org: i64) -> Result<Vec<assets::Asset>, DbError> {
+        assets::list(&db.pool, org).await
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<assets::Asset>, DbError> {
+        assets::get(conn, org, id).await
+    }
+    fn columns(tr: &Tr) -> Vec<Column> {
+        vec![
+            Column { key: "name", label: tr.t("field-name") },
+            Column { key: "levels", label: tr.t("asset-classification") },
+            Column { key: "owner", label: tr.t("field-information-owner") },
+            Column { key: "systems", label: tr.t("asset-systems") },
+        ]
+    }
+    fn row(r: &assets::Asset, lk: &Lookups, _tr: &Tr) -> Vec<Cell> {
+        let systems: Vec<String> = r.system_ids.iter().filter_map(|s| lk.nodes.name(beredd_domain::NodeKind::System, *s).map(str::to_owned)).collect();
+        vec![
+            Cell::Link { text: r.name.clone(), href: format!("/assets/{}", r.id) },
+            Cell::Text(levels_text(r.current.as_ref())),
+            Cell::Text(lk.person_name(r.owner_id)),
+            Cell::Text(systems.join(", ")),
+        ]
+    }
+    fn details(r: &assets::Asset, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
+        let systems = r.system_ids.iter().map(|s| (lk.nodes.name(beredd_domain::NodeKind::System, *s).unwrap_or("?").to_owned(), format!("/systems/{s}"))).collect();
+        let units = r.unit_ids.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect();
+        let flags: Vec<String> = r.flags().iter().map(|f| tr.t(&f.label_id())).collect();
+        vec![
+            DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
+            DetailItem { label: tr.t("field-information-owner"), value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))) },
+            DetailItem { label: tr.t("asset-flags"), value: Cell::Text(flags.join(", ")) },
+            DetailItem { label: tr.t("field-osl"), value: Cell::opt(&r.osl_reference) },
+            DetailItem { label: tr.t("asset-systems"), value: Cell::Links(systems) },
+            DetailItem { label: tr.t("asset-units"), value: Cell::Links(units) },
+        ]
+    }
+    async fn sections(r: &assets::Asset, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
+        let versions = assets::versions(&db.pool, org, r.id).await?;
+        let mut notes = Vec::new();
+        let mut items = Vec::new();
+        match versions.first() {
+            None => notes.push(tr.t("asset-not-classified")),
+            Some(c) => {
+                let levels = c.levels();
+                notes.push(tr.ts("asset-version", "what", &format!("{} ({}, {})", c.version, c.classified_by, &c.classified_at[..10.min(c.classified_at.len())])));
+                for (a, why) in Aspect::ALL.iter().zip([&c.why_k, &c.why_r, &c.why_t, &c.why_s]) {
+                    let level = tr.t(&format!("level-{}", levels.get(*a)));
+                    let why = why.as_ref().map(|w| format!(" – {w}")).unwrap_or_default();
+                    notes.push(format!("{}: {level}{why}", tr.t(a.label_id())));
+                }
+                if levels.outside_ordinary_handling() {
+                    notes.push(tr.t("requirements-level-4"));
+                }
+                items.push((tr.t("asset-show-requirements"), requirements_query(&levels, &r.flags())));
+            }
+        }
+        let history: Vec<String> = versions
+            .iter()
+            .map(|c| format!("{} {}: {} – {}{}", tr.t("asset-version-short"), c.version, levels_text(Some(c)), c.classified_by, c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default()))
+            .collect();
+        Ok(vec![
+            Section { title: tr.t("asset-classification"), notes, items, add: Some((tr.t("asset-classify"), format!("/assets/{}/classify", r.id))), ..Default::default() },
+            Section { title: tr.t("asset-history"), notes: history, ..Default::default() },
+        ])
+    }
+    fn values(r: &assets::Asset) -> FormData {
+        let mut f = FormData::from_pairs(vec![
+            ("name".into(), r.name.clone()),
+            ("description".into(), r.description.clone().unwrap_or_default()),
+            ("owner".into(), crate::web::forms::opt_string(r.owner_id)),
+            ("osl_reference".into(), r.osl_reference.clone().unwrap_or_default()),
+        ]);
+        for flag in r.flags() {
+            f.push("flags", flag.code());
+        }
+        for s in &r.system_ids {
+            f.push("systems", s.to_string());
+        }
+        for u in &r.unit_ids {
+            f.push("units", u.to_string());
+        }
+        f
+    }
+    fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, _user: &CurrentUser) -> Vec<Field> {
+        let flags = LegalFlag::ALL.iter().map(|f| Choice { value: f.code().into(), label: tr.t(&f.label_id()), depth: 0 }).collect();
+        let systems = lk
+            .nodes
+            .of_kinds(&[beredd_domain::NodeKind::System])
+            .into_iter()
+            .map(|(_, id, name)| Choice { value: id.to_string(), label: name.to_owned(), depth: 0 })
+            .collect();
+        vec![
+            Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200),
+            Field::new("description", tr.t("field-description"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
+            Field::new("owner", tr.t("field-information-owner"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
+            Field::new("flags", tr.t("asset-flags"), FieldKind::MultiCheck, form, errors, tr).hint(tr.t("hint-asset-flags")).choices(flags),
+            Field::new("osl_reference", tr.t("field-osl"), FieldKind::Text, form, errors, tr).maxlength(200).hint(tr.t("hint-osl")),
+            Field::new("systems", tr.t("asset-systems"), FieldKind::MultiCheck, form, errors, tr).choices(systems),
+            Field::new("units", tr.t("asset-units"), FieldKind::MultiCheck, form, errors, tr).choices(lk.unit_choices(None)),
+        ]
+    }
+    fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<assets::AssetInput, Errors> {
+        let mut e = Errors::default();
+        let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
+        let description = e.take("description", text::optional_text(form.text("description"), 4000));
+        let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
+        let mut flags = Vec::new();
+        for f in form.all("flags") {
+            match LegalFlag::parse(f) {
+                Ok(flag) if !flags.contains(&flag) => flags.push(flag),
+                Ok(_) => {}
+                Err(err) => e.add("flags", err),
+            }
+        }
+        let osl_reference = e.take("osl_reference", text::optional_line(form.text("osl_reference"), 200));
+        let ids = |e: &mut Errors, field: &'static str, known: &dyn Fn(i64) -> bool| -> Vec<i64> {
+            let mut out = Vec::new();
+            for v in form.all(field) {
+                match optional_id(v, known) {
+                    Ok(Some(id)) if !out.contains(&id) => out.push(id),
+                    Ok(_) => {}
+                    Err(err) => e.add(field, err),
+                }
+            }
+            out
+        };
+        let system_ids = ids(&mut e, "systems", &|id| lk.nodes.name(beredd_domain::NodeKind::System, id).is_some());
+        let unit_ids = ids(&mut e, "units", &|id| lk.unit(id).is_some());
+        if !e.is_empty() {
+            return Err(e);
+        }
+        Ok(assets::AssetInput { name, description, owner_id, flags, osl_reference, system_ids, unit_ids })
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &assets::AssetInput) -> Result<i64, DbError> {
+        assets::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &assets::AssetInput) -> Result<(), DbError> {
+        assets::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        assets::delete(conn, org, id).await
+    }
+    async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
+        assets::referrers(&db.pool, org, id).await
+    }
+}

@@ -1,0 +1,271 @@
+//! The route table: every route of the web interface in one function, one block per area in the
+//! order of the navigation. The table also records each route as data, so that a test can check
+//! every route the router really has (no hand-kept list).
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::Method;
+use axum::routing::{get, post};
+
+use super::AppState;
+use super::register::{self, Register};
+use super::{accounts, classification, continuity, crisis, home, static_files};
+use super::{actions::Actions, cycle, frameworks, risks};
+use super::organisation::{
+    activities::Activities, assets::Assets, dependencies::Dependencies, people::People, resources::Resources,
+    suppliers::Suppliers, systems::Systems, units::Units,
+};
+
+/// Who may reach a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Without a session (logging in, setup, health check, static files, calendar feeds).
+    Public,
+    /// Only with a session; without one a GET goes to the login page.
+    Session,
+}
+
+/// One route as data: its method, its path (with `{parameters}`) and who may reach it.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub method: Method,
+    pub path: String,
+    pub access: Access,
+}
+
+/// A router being built, with the table of what was added to it.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<Route>,
+}
+
+impl Routes {
+    fn new() -> Routes {
+        Routes { router: Router::new(), table: Vec::new() }
+    }
+
+    fn add<H, T>(mut self, method: Method, access: Access, path: &str, handler: H) -> Routes
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let route = if method == Method::GET { get(handler) } else { post(handler) };
+        self.router = self.router.route(path, route);
+        self.table.push(Route { method, path: path.to_owned(), access });
+        self
+    }
+
+    pub fn get<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::GET, Access::Session, path, handler)
+    }
+
+    pub fn post<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::POST, Access::Session, path, handler)
+    }
+
+    fn public_get<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::GET, Access::Public, path, handler)
+    }
+
+    fn public_post<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::POST, Access::Public, path, handler)
+    }
+
+    /// The generic routes of one register (list, new, export, show, edit, delete).
+    fn register<R: Register>(self) -> Routes {
+        register::routes::<R>(self)
+    }
+
+    /// Adds another set of routes, keeping its own layers (a larger body limit, say).
+    fn merge(mut self, other: Routes, layer: impl FnOnce(Router<AppState>) -> Router<AppState>) -> Routes {
+        self.router = self.router.merge(layer(other.router));
+        self.table.extend(other.table);
+        self
+    }
+
+    fn limit(self, bytes: usize) -> Routes {
+        let router = self.router.layer(tower_http::limit::RequestBodyLimitLayer::new(bytes));
+        Routes { router, table: self.table }
+    }
+}
+
+/// Every route of the application, as a router without state and as a table.
+pub fn all() -> (Router<AppState>, Vec<Route>) {
+    // ---- Without a session: logging in, first-time setup, health, static files, feeds ----
+    let public = Routes::new()
+        .public_get("/login", accounts::login::form)
+        .public_post("/login", accounts::login::submit)
+        .public_get("/setup/{token}", accounts::setup::form)
+        .public_post("/setup/{token}", accounts::setup::submit)
+        .public_get("/healthz", || async { "ok" })
+        .public_get("/static/{*path}", static_files::serve)
+        .public_get("/cycle/feed/{file}", cycle::feed);
+
+    // ---- Start ----
+    let r = public.get("/", home::page);
+
+    // ---- Crisis ----
+    let r = r
+        .get("/incidents", crisis::incidents::list)
+        .get("/incidents/new", crisis::incidents::new_form)
+        .post("/incidents/new", crisis::incidents::create)
+        .get("/incidents/{id}", crisis::incidents::board)
+        .get("/incidents/{id}/events", crisis::incidents::events)
+        .post("/incidents/{id}/board/{item}", crisis::incidents::set_state)
+        .get("/incidents/{id}/log", crisis::incidents::log)
+        .post("/incidents/{id}/log", crisis::incidents::add_entry)
+        .get("/incidents/{id}/staff", crisis::incidents::staff)
+        .post("/incidents/{id}/staff/{person}", crisis::incidents::set_reached)
+        .get("/incidents/{id}/roster", crisis::incidents::roster)
+        .post("/incidents/{id}/roster", crisis::incidents::add_roster)
+        .post("/incidents/{id}/roster/{row}/duty", crisis::incidents::set_duty)
+        .post("/incidents/{id}/close", crisis::incidents::close)
+        .get("/incidents/{id}/bundle", crisis::incidents::export_bundle)
+        .get("/incidents/{id}/comms", crisis::comms::comms)
+        .post("/incidents/{id}/flags", crisis::comms::flags)
+        .post("/incidents/{id}/reports/{duty}", crisis::comms::report)
+        .post("/incidents/{id}/hotlines", crisis::comms::add_hotline)
+        .post("/incidents/{id}/messages", crisis::comms::add_message)
+        .post("/incidents/{id}/media", crisis::comms::add_media)
+        .post("/incidents/{id}/media/{mid}/answered", crisis::comms::answer_media)
+        .get("/incidents/{id}/meeting", crisis::meetings::form)
+        .post("/incidents/{id}/meeting", crisis::meetings::hold)
+        .get("/incidents/{id}/meetings/{n}/pdf", crisis::meetings::protocol_pdf)
+        .get("/incidents/{id}/report.pdf", crisis::meetings::report_pdf)
+        .get("/incidents/{id}/recovery", crisis::recovery::recovery)
+        .post("/incidents/{id}/recovery", crisis::recovery::add_item)
+        .post("/incidents/{id}/recovery/{item}", crisis::recovery::set_done)
+        .post("/incidents/{id}/restored", crisis::recovery::restored)
+        .get("/incidents/{id}/lessons", crisis::lessons::lessons)
+        .post("/incidents/{id}/lessons", crisis::lessons::add_lesson)
+        .get("/incidents/{id}/injects", crisis::lessons::injects)
+        .post("/incidents/{id}/injects", crisis::lessons::add_inject);
+
+    // ---- Organisation: the registers ----
+    let r = r
+        .register::<Units>()
+        .register::<Activities>()
+        .register::<People>()
+        .register::<Systems>()
+        .register::<Suppliers>()
+        .register::<Resources>()
+        .register::<Dependencies>()
+        .register::<Assets>();
+
+    // ---- Classification and requirements ----
+    let r = r
+        .get("/assets/{id}/classify", classification::classify::form)
+        .post("/assets/{id}/classify", classification::classify::save)
+        .get("/requirements", classification::requirements::list)
+        .get("/requirements/new", classification::local_requirements::new_form)
+        .post("/requirements/new", classification::local_requirements::create)
+        .get("/requirements/{id}", classification::requirements::show)
+        .get("/requirements/{id}/edit", classification::local_requirements::edit_form)
+        .post("/requirements/{id}/edit", classification::local_requirements::update)
+        .post("/requirements/{id}/delete", classification::local_requirements::delete)
+        .post("/requirements/{id}/disable", classification::local_requirements::disable)
+        .post("/requirements/{id}/enable", classification::local_requirements::enable)
+        .get("/systems/{id}/assessment", classification::assessment::overview)
+        .get("/systems/{id}/assessment/{req}", classification::assessment::form)
+        .post("/systems/{id}/assessment/{req}", classification::assessment::save)
+        .get("/evidence/{id}", classification::evidence::download)
+        .post("/evidence/{id}/delete", classification::evidence::delete)
+        .get("/overview", classification::overview::page)
+        .get("/systems/{id}/procurement/{format}", classification::reports::procurement)
+        .get("/reports/classification/{format}", classification::reports::classification);
+
+    // ---- Continuity ----
+    let r = r
+        .get("/activities/{id}/bia", continuity::bia::form)
+        .post("/activities/{id}/bia", continuity::bia::save)
+        .post("/activities/{id}/bia/sign-off", continuity::bia::sign_off)
+        .register::<continuity::scenarios::Scenarios>()
+        .get("/outage", continuity::outage::page)
+        .post("/scenarios/{id}/run", continuity::outage::run_saved)
+        .get("/plan-templates", continuity::plan_templates::list)
+        .get("/plan-templates/{id}", continuity::plan_templates::show)
+        .get("/plans", continuity::plans::list)
+        .get("/plans/new", continuity::plans::new_form)
+        .post("/plans/new", continuity::plans::create)
+        .get("/plans/{id}", continuity::plans::show)
+        .get("/plans/{id}/edit", continuity::plans::edit_form)
+        .post("/plans/{id}/edit", continuity::plans::save)
+        .post("/plans/{id}/approve", continuity::plans::approve)
+        .post("/plans/{id}/delete", continuity::plans::delete)
+        .get("/plans/{id}/diff", continuity::plans::diff)
+        .post("/binder", continuity::plans::print_binder)
+        .get("/kit", continuity::kit::form)
+        .post("/kit", continuity::kit::make);
+
+    // ---- Risks and frameworks ----
+    let r = r
+        .get("/risks", risks::register)
+        .post("/risks/analyses", risks::add_analysis)
+        .get("/risks/analyses/{id}", risks::analysis)
+        .get("/risks/analyses/{id}/edit", risks::edit_analysis_form)
+        .post("/risks/analyses/{id}/edit", risks::save_analysis)
+        .post("/risks/analyses/{id}/delete", risks::delete_analysis)
+        .post("/risks/analyses/{id}/risks", risks::add_risk)
+        .get("/risks/{id}/edit", risks::edit_form)
+        .post("/risks/{id}/edit", risks::save)
+        .post("/risks/{id}/delete", risks::delete)
+        .get("/risks/scales", risks::scales_form)
+        .post("/risks/scales", risks::save_scales)
+        .get("/risks/export.xlsx", risks::export)
+        .get("/frameworks", frameworks::list)
+        .get("/frameworks/{key}/{version}", frameworks::show)
+        .get("/frameworks/{key}/{version}/file", frameworks::file)
+        .post("/frameworks/{key}/{version}/delete", frameworks::delete)
+        .post("/assessments", frameworks::create_assessment)
+        .get("/assessments/{id}", frameworks::assessment)
+        .post("/assessments/{id}/delete", frameworks::delete_assessment)
+        .get("/assessments/{id}/{file}", frameworks::export)
+        .get("/assessments/{id}/requirements/{node}", frameworks::answer_form)
+        .post("/assessments/{id}/requirements/{node}", frameworks::save_answer)
+        .post("/assessments/{id}/requirements/{node}/unlink/{action}", frameworks::unlink)
+        .get("/assessments/{id}/chapters/{n}", frameworks::chapter_form)
+        .post("/assessments/{id}/chapters/{n}", frameworks::save_chapter)
+        .get("/framework-evidence/{id}", frameworks::download_evidence)
+        .post("/framework-evidence/{id}/delete", frameworks::delete_evidence);
+
+    // ---- Follow-up: the action plan and the yearly cycle ----
+    let r = r
+        .register::<Actions>()
+        .get("/cycle", cycle::view)
+        .post("/cycle", cycle::add)
+        .post("/cycle/tasks/{id}/done", cycle::done);
+
+    // ---- Administration: the user's own account, users, the organisation, the audit trail ----
+    let r = r
+        .post("/logout", accounts::login::logout)
+        .get("/account", accounts::account::page)
+        .post("/account/password", accounts::account::change_password)
+        .post("/account/language", accounts::account::change_language)
+        .post("/account/person", accounts::account::change_person)
+        .get("/users", accounts::users::list)
+        .get("/users/new", accounts::users::new_form)
+        .post("/users/new", accounts::users::create)
+        .get("/users/{id}", accounts::users::edit_form)
+        .post("/users/{id}", accounts::users::update)
+        .post("/users/{id}/password", accounts::users::reset_password)
+        .get("/organisation", accounts::organisation::form)
+        .post("/organisation", accounts::organisation::save)
+        .get("/audit", accounts::audit::page);
+
+    // ---- Uploads: the only requests allowed to be larger than a form ----
+    let uploads = Routes::new()
+        .post("/systems/{id}/assessment/{req}/evidence", classification::evidence::upload)
+        .post("/incidents/{id}/import", crisis::incidents::import)
+        .post("/incidents/import-bundle", crisis::incidents::import_bundle)
+        .post("/frameworks/import", frameworks::import)
+        .post("/assessments/{id}/requirements/{node}/evidence", frameworks::upload_evidence)
+        .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
+
+    let all = r.limit(1024 * 1024).merge(uploads, |u| u);
+    (all.router, all.table)
+}
+
+/// The table alone: every route the router has.
+pub fn table() -> Vec<Route> {
+    all().1
+}
