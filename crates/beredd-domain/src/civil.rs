@@ -31,4 +31,3 @@ pub fn days_in_month(y: i64, m: u32) -> u32 {
         _ => 31,
     }
 }
-

@@ -88,7 +88,11 @@ pub struct Levels {
 
 impl Levels {
     pub fn new(k: u8, r: u8, t: u8, s: u8) -> Result<Levels, FieldError> {
-        if [k, r, t, s].iter().all(|l| *l <= 4) { Ok(Levels { k, r, t, s }) } else { Err(FieldError::Number { min: 0, max: 4 }) }
+        if [k, r, t, s].iter().all(|l| *l <= 4) {
+            Ok(Levels { k, r, t, s })
+        } else {
+            Err(FieldError::Number { min: 0, max: 4 })
+        }
     }
     pub fn get(&self, a: Aspect) -> u8 {
         match a {
@@ -105,7 +109,12 @@ impl Levels {
     /// A system must meet the highest level of the assets it holds, per aspect; a system
     /// holding no assets has level 0 everywhere.
     pub fn highest<'a>(assets: impl IntoIterator<Item = &'a Levels>) -> Levels {
-        assets.into_iter().fold(Levels::default(), |acc, l| Levels { k: acc.k.max(l.k), r: acc.r.max(l.r), t: acc.t.max(l.t), s: acc.s.max(l.s) })
+        assets.into_iter().fold(Levels::default(), |acc, l| Levels {
+            k: acc.k.max(l.k),
+            r: acc.r.max(l.r),
+            t: acc.t.max(l.t),
+            s: acc.s.max(l.s),
+        })
     }
 }
 

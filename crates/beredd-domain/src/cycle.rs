@@ -55,7 +55,10 @@ mod tests {
     #[test]
     fn monthly_from_the_31st_falls_on_each_months_last_day() {
         let r = Rule { start: day(2027, 1, 31), every_months: 1, until: None };
-        assert_eq!(r.occurrences(day(2027, 1, 1), day(2027, 4, 30)), vec![day(2027, 1, 31), day(2027, 2, 28), day(2027, 3, 31), day(2027, 4, 30)]);
+        assert_eq!(
+            r.occurrences(day(2027, 1, 1), day(2027, 4, 30)),
+            vec![day(2027, 1, 31), day(2027, 2, 28), day(2027, 3, 31), day(2027, 4, 30)]
+        );
         let leap = Rule { start: day(2028, 1, 31), every_months: 1, until: None };
         assert_eq!(leap.occurrences(day(2028, 2, 1), day(2028, 2, 29)), vec![day(2028, 2, 29)]);
     }
@@ -63,13 +66,19 @@ mod tests {
     #[test]
     fn yearly_from_a_leap_day_falls_on_28_february_in_other_years() {
         let r = Rule { start: day(2028, 2, 29), every_months: 12, until: None };
-        assert_eq!(r.occurrences(day(2028, 1, 1), day(2032, 12, 31)), vec![day(2028, 2, 29), day(2029, 2, 28), day(2030, 2, 28), day(2031, 2, 28), day(2032, 2, 29)]);
+        assert_eq!(
+            r.occurrences(day(2028, 1, 1), day(2032, 12, 31)),
+            vec![day(2028, 2, 29), day(2029, 2, 28), day(2030, 2, 28), day(2031, 2, 28), day(2032, 2, 29)]
+        );
     }
 
     #[test]
     fn every_n_months_stops_at_the_end_date_and_once_is_once() {
         let r = Rule { start: day(2026, 11, 15), every_months: 3, until: Some(day(2027, 8, 14)) };
-        assert_eq!(r.occurrences(day(2026, 1, 1), day(2030, 1, 1)), vec![day(2026, 11, 15), day(2027, 2, 15), day(2027, 5, 15)]);
+        assert_eq!(
+            r.occurrences(day(2026, 1, 1), day(2030, 1, 1)),
+            vec![day(2026, 11, 15), day(2027, 2, 15), day(2027, 5, 15)]
+        );
         let once = Rule { start: day(2027, 3, 1), every_months: 0, until: None };
         assert_eq!(once.occurrences(day(2027, 1, 1), day(2027, 12, 31)), vec![day(2027, 3, 1)]);
         assert!(once.occurrences(day(2028, 1, 1), day(2028, 12, 31)).is_empty());

@@ -55,10 +55,18 @@ impl Maps {
         fn any<T: PartialEq>(a: &[T], b: &[T]) -> bool {
             a.iter().any(|x| b.contains(x))
         }
-        any(&self.cyber_measures, &other.cyber_measures) || any(&self.gdpr, &other.gdpr) || any(&self.pdl, &other.pdl) || any(&self.hslf, &other.hslf) || any(&self.iso27001, &other.iso27001)
+        any(&self.cyber_measures, &other.cyber_measures)
+            || any(&self.gdpr, &other.gdpr)
+            || any(&self.pdl, &other.pdl)
+            || any(&self.hslf, &other.hslf)
+            || any(&self.iso27001, &other.iso27001)
     }
     pub fn is_empty(&self) -> bool {
-        self.cyber_measures.is_empty() && self.gdpr.is_empty() && self.pdl.is_empty() && self.hslf.is_empty() && self.iso27001.is_empty()
+        self.cyber_measures.is_empty()
+            && self.gdpr.is_empty()
+            && self.pdl.is_empty()
+            && self.hslf.is_empty()
+            && self.iso27001.is_empty()
     }
 }
 
@@ -161,7 +169,11 @@ impl Framework {
         if english { self.title_en.as_deref().unwrap_or(&self.title_sv) } else { &self.title_sv }
     }
     pub fn description(&self, english: bool) -> Option<&str> {
-        if english { self.description_en.as_deref().or(self.description_sv.as_deref()) } else { self.description_sv.as_deref() }
+        if english {
+            self.description_en.as_deref().or(self.description_sv.as_deref())
+        } else {
+            self.description_sv.as_deref()
+        }
     }
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes.iter().find(|n| n.id == id)
@@ -219,7 +231,9 @@ impl std::fmt::Display for FileError {
             Problem::BadVersion(v) => format!("the version `{v}` may only hold letters, digits and . - _"),
             Problem::BadTextKind(t) => format!("`text` must be \"statute\" or \"own-words\", not \"{t}\""),
             Problem::Duplicate(id) => format!("the requirement `{id}` appears twice"),
-            Problem::UnknownParent { id, parent } => format!("the requirement `{id}` has the parent `{parent}`, which is not an earlier requirement"),
+            Problem::UnknownParent { id, parent } => {
+                format!("the requirement `{id}` has the parent `{parent}`, which is not an earlier requirement")
+            }
             Problem::NothingAssessable => "no requirement can be assessed".to_owned(),
             Problem::TooMany(n) => format!("{n} requirements, more than {MAX_NODES}"),
             Problem::NotAFramework => "the file holds no framework".to_owned(),
@@ -234,7 +248,9 @@ pub const MAX_NODES: usize = 5000;
 /// Letters, digits and the given punctuation, with at least one letter or digit (so an id is
 /// never `.` or `..`, which a browser would take as a path step).
 fn id_ok(s: &str, extra: &[char]) -> bool {
-    s.len() <= 200 && s.chars().any(char::is_alphanumeric) && s.chars().all(|c| c.is_alphanumeric() || extra.contains(&c))
+    s.len() <= 200
+        && s.chars().any(char::is_alphanumeric)
+        && s.chars().all(|c| c.is_alphanumeric() || extra.contains(&c))
 }
 
 fn nonempty(s: Option<String>) -> Option<String> {
@@ -436,17 +452,43 @@ mod tests {
     use super::*;
 
     fn header() -> RawHeader {
-        RawHeader { id: "exempel".into(), version: "2026.1".into(), title_sv: "Exempel".into(), source: "Eget".into(), text: "own-words".into(), ..RawHeader::default() }
+        RawHeader {
+            id: "exempel".into(),
+            version: "2026.1".into(),
+            title_sv: "Exempel".into(),
+            source: "Eget".into(),
+            text: "own-words".into(),
+            ..RawHeader::default()
+        }
     }
 
     fn node(line: usize, id: &str, parent: Option<&str>, assessable: bool) -> RawNode {
-        RawNode { line, id: id.into(), parent: parent.map(str::to_owned), text_sv: Some(format!("Krav {id}")), assessable, ..RawNode::default() }
+        RawNode {
+            line,
+            id: id.into(),
+            parent: parent.map(str::to_owned),
+            text_sv: Some(format!("Krav {id}")),
+            assessable,
+            ..RawNode::default()
+        }
     }
 
     #[test]
     fn a_tree_gets_depths_and_chapters() {
-        let fw = build(header(), vec![node(5, "1", None, false), node(9, "1.1", Some("1"), true), node(13, "1.1.a", Some("1.1"), true), node(17, "2", None, true)]).unwrap();
-        assert_eq!(fw.nodes.iter().map(|n| (n.depth, n.chapter)).collect::<Vec<_>>(), vec![(0, 0), (1, 0), (2, 0), (0, 3)]);
+        let fw = build(
+            header(),
+            vec![
+                node(5, "1", None, false),
+                node(9, "1.1", Some("1"), true),
+                node(13, "1.1.a", Some("1.1"), true),
+                node(17, "2", None, true),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            fw.nodes.iter().map(|n| (n.depth, n.chapter)).collect::<Vec<_>>(),
+            vec![(0, 0), (1, 0), (2, 0), (0, 3)]
+        );
         assert_eq!(fw.chapters(), vec![0, 3]);
         assert_eq!(fw.node("1.1").unwrap().reference, "1.1");
         let mut n = fw.node("1.1").unwrap().clone();
@@ -465,7 +507,10 @@ mod tests {
         assert!(orphan.to_string().contains("`2`"), "{orphan}");
         let mut empty = node(7, "1", None, true);
         empty.text_sv = Some("  ".into());
-        assert_eq!(build(header(), vec![empty]).unwrap_err(), FileError { line: 7, problem: Problem::Missing("text_sv") });
+        assert_eq!(
+            build(header(), vec![empty]).unwrap_err(),
+            FileError { line: 7, problem: Problem::Missing("text_sv") }
+        );
         assert_eq!(build(header(), vec![node(3, "..", None, true)]).unwrap_err().problem, Problem::BadId("..".into()));
         let mut h = header();
         h.url = Some("javascript:alert(1)".into());
@@ -475,14 +520,34 @@ mod tests {
         assert_eq!(build(header(), vec![node(3, "1", None, false)]).unwrap_err().problem, Problem::NothingAssessable);
         let mut h = header();
         h.text = "summary".into();
-        assert_eq!(build(h, vec![node(3, "1", None, true)]).unwrap_err().problem, Problem::BadTextKind("summary".into()));
+        assert_eq!(
+            build(h, vec![node(3, "1", None, true)]).unwrap_err().problem,
+            Problem::BadTextKind("summary".into())
+        );
     }
 
     #[test]
     fn a_tally_counts_partly_as_half_and_leaves_out_not_applicable() {
-        let fw = build(header(), vec![node(1, "1", None, false), node(2, "1.1", Some("1"), true), node(3, "1.2", Some("1"), true), node(4, "1.3", Some("1"), true), node(5, "2", None, false), node(6, "2.1", Some("2"), true)]).unwrap();
-        let answers: HashMap<String, (Option<Status>, Option<u8>)> =
-            [("1.1", (Some(Status::Yes), Some(4))), ("1.2", (Some(Status::Partly), Some(2))), ("1.3", (Some(Status::NotApplicable), None))].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let fw = build(
+            header(),
+            vec![
+                node(1, "1", None, false),
+                node(2, "1.1", Some("1"), true),
+                node(3, "1.2", Some("1"), true),
+                node(4, "1.3", Some("1"), true),
+                node(5, "2", None, false),
+                node(6, "2.1", Some("2"), true),
+            ],
+        )
+        .unwrap();
+        let answers: HashMap<String, (Option<Status>, Option<u8>)> = [
+            ("1.1", (Some(Status::Yes), Some(4))),
+            ("1.2", (Some(Status::Partly), Some(2))),
+            ("1.3", (Some(Status::NotApplicable), None)),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v))
+        .collect();
         let (chapters, total) = tally(&fw, &answers);
         assert_eq!(chapters.len(), 2);
         let first = chapters[0].1;

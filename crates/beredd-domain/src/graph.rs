@@ -238,15 +238,18 @@ mod tests {
     // 0 municipal network, 1 identity, 2 case system, 3 payment of financial assistance,
     // 4 mobile network, 5 safety alarms, 6 alarm response, 7 health-care records, 8 nurse visits.
     fn kalix() -> Graph {
-        Graph::new(9, vec![
-            edge(1, 0, Need::Stops, false),
-            edge(2, 1, Need::Stops, false),
-            edge(3, 2, Need::Stops, true),
-            edge(5, 4, Need::Stops, false),
-            edge(6, 5, Need::Stops, false),
-            edge(7, 1, Need::Stops, false),
-            edge(8, 7, Need::Degraded, false),
-        ])
+        Graph::new(
+            9,
+            vec![
+                edge(1, 0, Need::Stops, false),
+                edge(2, 1, Need::Stops, false),
+                edge(3, 2, Need::Stops, true),
+                edge(5, 4, Need::Stops, false),
+                edge(6, 5, Need::Stops, false),
+                edge(7, 1, Need::Stops, false),
+                edge(8, 7, Need::Degraded, false),
+            ],
+        )
     }
 
     #[test]
@@ -284,12 +287,15 @@ mod tests {
 
     #[test]
     fn cycles_are_found_and_never_hang_the_analysis() {
-        let g = Graph::new(4, vec![
-            edge(0, 1, Need::Stops, false),
-            edge(1, 2, Need::Stops, false),
-            edge(2, 0, Need::Stops, false),
-            edge(3, 3, Need::Degraded, false),
-        ]);
+        let g = Graph::new(
+            4,
+            vec![
+                edge(0, 1, Need::Stops, false),
+                edge(1, 2, Need::Stops, false),
+                edge(2, 0, Need::Stops, false),
+                edge(3, 3, Need::Degraded, false),
+            ],
+        );
         let o = g.outage(&[1]);
         assert_eq!(o.state[..3], [State::Down, State::Down, State::Down]);
         assert_eq!(o.chain(&g, 0).len(), 1);

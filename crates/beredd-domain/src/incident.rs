@@ -153,7 +153,11 @@ mod tests {
         assert_eq!(verify(&c), Err(Break::Gap { expected: 2, found: 3 }));
         let mut c = chain(5);
         c.pop();
-        assert_eq!(verify(&c), Ok(4), "the last entry removed leaves a valid shorter chain; the incident's count catches it");
+        assert_eq!(
+            verify(&c),
+            Ok(4),
+            "the last entry removed leaves a valid shorter chain; the incident's count catches it"
+        );
     }
 
     #[test]

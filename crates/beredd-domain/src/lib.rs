@@ -4,22 +4,25 @@
 pub mod access;
 pub mod bia;
 pub mod civil;
+pub mod classification;
 pub mod cycle;
 pub mod framework;
-pub mod classification;
 pub mod graph;
 pub mod incident;
 pub mod kinds;
 pub mod plan;
 pub mod recovery;
-pub mod risk;
 pub mod reporting;
+pub mod risk;
 pub mod roles;
 pub mod sort;
 pub mod text;
 pub mod tree;
 pub mod upload;
 
-pub use kinds::{ActionStatus, BoardState, LogKind, StaffRole, ContactKind, Criticality, Fulfilment, Hosting, NeedKind, NodeKind, Priority, ResourceKind, SystemKind, UnitKind};
+pub use kinds::{
+    ActionStatus, BoardState, ContactKind, Criticality, Fulfilment, Hosting, LogKind, NeedKind, NodeKind, Priority,
+    ResourceKind, StaffRole, SystemKind, UnitKind,
+};
 pub use roles::Role;
 pub use text::FieldError;

@@ -156,11 +156,17 @@ pub fn parse_externals(input: &str) -> Result<Vec<ExternalContact>, LineError> {
 
 /// The call list back in the form it is edited in.
 pub fn call_list_text(list: &[CallEntry]) -> String {
-    list.iter().map(|c| format!("{} | {} | {} | {}", c.name, c.role, c.phone, c.calls).trim_end_matches([' ', '|']).to_owned()).collect::<Vec<_>>().join("\n")
+    list.iter()
+        .map(|c| format!("{} | {} | {} | {}", c.name, c.role, c.phone, c.calls).trim_end_matches([' ', '|']).to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 pub fn externals_text(list: &[ExternalContact]) -> String {
-    list.iter().map(|c| format!("{} | {} | {}", c.name, c.phone, c.purpose).trim_end_matches([' ', '|']).to_owned()).collect::<Vec<_>>().join("\n")
+    list.iter()
+        .map(|c| format!("{} | {} | {}", c.name, c.phone, c.purpose).trim_end_matches([' ', '|']).to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Something that keeps a draft from being approved.
@@ -316,7 +322,14 @@ mod tests {
         let d = diff(&old, &new);
         assert_eq!(
             d,
-            vec![DiffLine::Same("a"), DiffLine::Removed("b"), DiffLine::Same("c"), DiffLine::Added("x"), DiffLine::Same("d"), DiffLine::Added("e")]
+            vec![
+                DiffLine::Same("a"),
+                DiffLine::Removed("b"),
+                DiffLine::Same("c"),
+                DiffLine::Added("x"),
+                DiffLine::Same("d"),
+                DiffLine::Added("e")
+            ]
         );
     }
 
@@ -330,12 +343,21 @@ mod tests {
 
     #[test]
     fn a_call_list_line_needs_a_name_and_a_phone_number_and_errors_name_the_line() {
-        let ok = parse_call_list("Anna Berg | Enhetschef | 070-174 06 10 | Ringer Bo och Cecilia\n\nBo Ek | Undersköterska | 070-174 06 11").unwrap();
+        let ok = parse_call_list(
+            "Anna Berg | Enhetschef | 070-174 06 10 | Ringer Bo och Cecilia\n\nBo Ek | Undersköterska | 070-174 06 11",
+        )
+        .unwrap();
         assert_eq!(ok.len(), 2);
         assert_eq!(ok[0].calls, "Ringer Bo och Cecilia");
         assert_eq!(ok[1].role, "Undersköterska");
-        assert_eq!(parse_call_list("Anna | Chef | 07\nBo | x | ring mig"), Err(LineError { line: 1, error: FieldError::Phone }));
-        assert_eq!(parse_call_list("Anna | Chef | 0701740610\n | x | 0701740611"), Err(LineError { line: 2, error: FieldError::Required }));
+        assert_eq!(
+            parse_call_list("Anna | Chef | 07\nBo | x | ring mig"),
+            Err(LineError { line: 1, error: FieldError::Phone })
+        );
+        assert_eq!(
+            parse_call_list("Anna | Chef | 0701740610\n | x | 0701740611"),
+            Err(LineError { line: 2, error: FieldError::Required })
+        );
         assert_eq!(parse_call_list("Anna | Chef"), Err(LineError { line: 1, error: FieldError::Phone }));
         assert_eq!(parse_call_list("a | b | 112 | c | d"), Err(LineError { line: 1, error: FieldError::Columns }));
     }
@@ -367,7 +389,11 @@ mod tests {
     #[test]
     fn to_lines_labels_every_part_so_a_diff_says_where_a_change_is() {
         let mut p = PlanContent { lead: "Enhetschef\nBiträdande".into(), ..Default::default() };
-        p.routines.push(RoutinePlan { activity: "Omvårdnad".into(), steps: vec!["A: gör".into()], ..Default::default() });
+        p.routines.push(RoutinePlan {
+            activity: "Omvårdnad".into(),
+            steps: vec!["A: gör".into()],
+            ..Default::default()
+        });
         let l = p.to_lines(|k| k.to_uppercase());
         assert_eq!(&l[..4], &["LEAD: Enhetschef", "LEAD: Biträdande", "ROUTINE: Omvårdnad", "STEP: 1. A: gör"]);
     }

@@ -14,7 +14,8 @@ pub enum Duty {
 }
 
 impl Duty {
-    pub const ALL: &'static [Duty] = &[Duty::Nis2EarlyWarning, Duty::Nis2Notification, Duty::Nis2Final, Duty::ImyBreach];
+    pub const ALL: &'static [Duty] =
+        &[Duty::Nis2EarlyWarning, Duty::Nis2Notification, Duty::Nis2Final, Duty::ImyBreach];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -157,7 +157,10 @@ mod tests {
         assert_eq!(s[1].description, None);
         assert_eq!(scale_lines("En"), Err(FieldError::TooFewLines { min: 2 }));
         assert_eq!(scale_lines("a\nb\nc\nd\ne\nf\ng"), Err(FieldError::TooManyLines { max: 6 }));
-        assert_eq!(scale_lines("Låg\n | bara text"), Err(FieldError::Line { line: 2, error: Box::new(FieldError::Required) }));
+        assert_eq!(
+            scale_lines("Låg\n | bara text"),
+            Err(FieldError::Line { line: 2, error: Box::new(FieldError::Required) })
+        );
     }
 
     #[test]

@@ -78,7 +78,11 @@ mod tests {
 
     #[test]
     fn everyone_but_readers_works_an_incident() {
-        assert!(Role::CrisisStaff.works_incidents() && Role::UnitManager.works_incidents() && Role::Coordinator.works_incidents());
+        assert!(
+            Role::CrisisStaff.works_incidents()
+                && Role::UnitManager.works_incidents()
+                && Role::Coordinator.works_incidents()
+        );
         assert!(!Role::Reader.works_incidents());
     }
 

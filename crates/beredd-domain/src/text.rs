@@ -125,8 +125,7 @@ impl FieldError {
 }
 
 fn has_control(s: &str, allow_newlines: bool) -> bool {
-    s.chars()
-        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+    s.chars().any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
 }
 
 /// A required one-line name: trimmed, 1–200 characters, no control characters.
@@ -207,12 +206,16 @@ pub fn optional_date(input: &str) -> Result<Option<String>, FieldError> {
         return Ok(None);
     }
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r.clone()].iter().all(u8::is_ascii_digit).then(|| s[r].parse::<u32>().ok()).flatten();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r.clone()].iter().all(u8::is_ascii_digit).then(|| s[r].parse::<u32>().ok()).flatten()
+    };
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return Err(FieldError::Date);
     }
     match (digits(0..4), digits(5..7), digits(8..10)) {
-        (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) && d >= 1 && d <= crate::civil::days_in_month(i64::from(y), m) => {
+        (Some(y), Some(m), Some(d))
+            if (1..=12).contains(&m) && d >= 1 && d <= crate::civil::days_in_month(i64::from(y), m) =>
+        {
             Ok(Some(s.to_owned()))
         }
         _ => Err(FieldError::Date),
@@ -299,7 +302,8 @@ pub fn optional_org_number(input: &str) -> Result<Option<String>, FieldError> {
     if s.is_empty() {
         return Ok(None);
     }
-    let digits: Vec<u32> = s.chars().filter(|c| *c != '-').map(|c| c.to_digit(10)).collect::<Option<_>>().ok_or(FieldError::OrgNumber)?;
+    let digits: Vec<u32> =
+        s.chars().filter(|c| *c != '-').map(|c| c.to_digit(10)).collect::<Option<_>>().ok_or(FieldError::OrgNumber)?;
     let hyphens = s.chars().filter(|c| *c == '-').count();
     if digits.len() != 10 || hyphens > 1 || (hyphens == 1 && s.find('-') != Some(6)) {
         return Err(FieldError::OrgNumber);
@@ -362,7 +366,17 @@ mod tests {
     fn a_date_must_be_a_real_day_written_year_month_day() {
         assert_eq!(optional_date(" 2028-02-29 "), Ok(Some("2028-02-29".to_owned())));
         assert_eq!(optional_date(""), Ok(None));
-        for bad in ["2027-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "26-11-01", "2026/11/01", "2026-1-01", "igår", "2026-11-0x"] {
+        for bad in [
+            "2027-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "26-11-01",
+            "2026/11/01",
+            "2026-1-01",
+            "igår",
+            "2026-11-0x",
+        ] {
             assert_eq!(optional_date(bad), Err(FieldError::Date), "{bad}");
         }
     }

@@ -29,10 +29,7 @@ pub fn would_cycle(parents: &HashMap<i64, Option<i64>>, id: i64, new_parent: Opt
 
 /// Depth-first order with depth, children sorted by `key`. Units whose parent is missing (or
 /// who sit in a loop) are shown as roots so that nothing disappears from the list.
-pub fn depth_first<K: Ord>(
-    items: &[(i64, Option<i64>)],
-    key: impl Fn(i64) -> K,
-) -> Vec<(i64, usize)> {
+pub fn depth_first<K: Ord>(items: &[(i64, Option<i64>)], key: impl Fn(i64) -> K) -> Vec<(i64, usize)> {
     let ids: HashSet<i64> = items.iter().map(|(id, _)| *id).collect();
     let mut children: HashMap<Option<i64>, Vec<i64>> = HashMap::new();
     for (id, parent) in items {
@@ -44,7 +41,8 @@ pub fn depth_first<K: Ord>(
     }
     let mut out = Vec::with_capacity(items.len());
     let mut visited = HashSet::new();
-    let mut stack: Vec<(i64, usize)> = children.get(&None).map(|r| r.iter().rev().map(|id| (*id, 0)).collect()).unwrap_or_default();
+    let mut stack: Vec<(i64, usize)> =
+        children.get(&None).map(|r| r.iter().rev().map(|id| (*id, 0)).collect()).unwrap_or_default();
     let walk = |stack: &mut Vec<(i64, usize)>, out: &mut Vec<(i64, usize)>, visited: &mut HashSet<i64>| {
         while let Some((id, depth)) = stack.pop() {
             if !visited.insert(id) {

@@ -63,7 +63,11 @@ pub fn accept(raw_name: &str, bytes: &[u8]) -> Result<Accepted, FieldError> {
     let name = display_name(raw_name);
     let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).ok_or(FieldError::FileType)?;
     let (_, content_type, magic) = KINDS.iter().find(|(e, _, _)| *e == ext).ok_or(FieldError::FileType)?;
-    let fits = if magic.is_empty() { std::str::from_utf8(bytes).is_ok_and(|t| !t.contains('\0')) } else { bytes.starts_with(magic) };
+    let fits = if magic.is_empty() {
+        std::str::from_utf8(bytes).is_ok_and(|t| !t.contains('\0'))
+    } else {
+        bytes.starts_with(magic)
+    };
     if !fits {
         return Err(FieldError::FileType);
     }

@@ -8,8 +8,12 @@ use proptest::prelude::*;
 
 fn arb_graph() -> impl Strategy<Value = (usize, Vec<Edge>, Vec<usize>)> {
     (1usize..40).prop_flat_map(|n| {
-        let edge = (0..n, 0..n, any::<bool>(), any::<bool>())
-            .prop_map(|(from, to, hard, fallback)| Edge { from, to, need: if hard { Need::Stops } else { Need::Degraded }, fallback });
+        let edge = (0..n, 0..n, any::<bool>(), any::<bool>()).prop_map(|(from, to, hard, fallback)| Edge {
+            from,
+            to,
+            need: if hard { Need::Stops } else { Need::Degraded },
+            fallback,
+        });
         (Just(n), prop::collection::vec(edge, 0..120), prop::collection::vec(0..n, 0..5))
     })
 }

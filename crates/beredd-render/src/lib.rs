@@ -63,7 +63,12 @@ impl Document {
 
 fn engine() -> &'static TypstEngine {
     static ENGINE: OnceLock<TypstEngine> = OnceLock::new();
-    ENGINE.get_or_init(|| TypstEngine::builder().fonts(typst_assets::fonts()).with_static_source_file_resolver(SOURCES.iter().copied()).build())
+    ENGINE.get_or_init(|| {
+        TypstEngine::builder()
+            .fonts(typst_assets::fonts())
+            .with_static_source_file_resolver(SOURCES.iter().copied())
+            .build()
+    })
 }
 
 /// Typesets a document from its data and returns the PDF bytes.
@@ -78,6 +83,7 @@ pub fn pdf(document: Document, data: &serde_json::Value) -> Result<Vec<u8>, Rend
     let mut inputs = Dict::new();
     inputs.insert("data".into(), serde_json::to_string(data)?.into_value());
     let typeset = |message: String| RenderError::Typeset { template: template.to_owned(), message };
-    let doc: PagedDocument = engine().compile_with_input(template, inputs).output.map_err(|e| typeset(format!("{e:?}")))?;
+    let doc: PagedDocument =
+        engine().compile_with_input(template, inputs).output.map_err(|e| typeset(format!("{e:?}")))?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|e| typeset(format!("{e:?}")))
 }

@@ -2,10 +2,10 @@
 //! (6 approved plans) and for a generated organisation of 300 units with one plan each. The
 //! sizes of both PDFs are printed before the timings. Run with `cargo bench -p beredd --bench binder`.
 
-use beredd::services::continuity::binder::{self, Scope};
 use beredd::platform::db::Db;
-use beredd::store::{activities, orgs, people, plans, units};
 use beredd::platform::i18n::{Catalog, Lang, Tr};
+use beredd::services::continuity::binder::{self, Scope};
+use beredd::store::{activities, orgs, people, plans, units};
 use beredd_domain::{ContactKind, Criticality, UnitKind};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -51,7 +51,13 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
         u.manager_id = Some(staff[0]);
         units::update(&mut *tx, org, unit, &u).await.unwrap();
         for a in ["Hemtjänstbesök", "Utryckning på trygghetslarm"] {
-            let input = activities::ActivityInput { unit_id: unit, name: a.into(), description: None, recipients: None, criticality: Criticality::Samhallsviktig };
+            let input = activities::ActivityInput {
+                unit_id: unit,
+                name: a.into(),
+                description: None,
+                recipients: None,
+                criticality: Criticality::Samhallsviktig,
+            };
             activities::insert(&mut *tx, org, &input).await.unwrap();
         }
     }
@@ -59,12 +65,21 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
     let all_units = units::list(&db.pool, org).await.unwrap();
     let all_people = people::list(&db.pool, org).await.unwrap();
     let all_activities = activities::list(&db.pool, org).await.unwrap();
-    let regs = beredd::services::continuity::plans::Registers { units: &all_units, activities: &all_activities, people: &all_people, dependencies: &[], systems: &[], suppliers: &[] };
+    let regs = beredd::services::continuity::plans::Registers {
+        units: &all_units,
+        activities: &all_activities,
+        people: &all_people,
+        dependencies: &[],
+        systems: &[],
+        suppliers: &[],
+    };
     let mut tx = db.begin_write().await.unwrap();
     for u in all_units.iter().filter(|u| u.parent_id.is_some()) {
         let mut content = beredd::services::continuity::plans::draft(template, &regs, &[u.id]);
         content.hotline.number = "0980-319 210".into();
-        let id = plans::create(&mut tx, org, &format!("Plan {}", u.name), Some("hemtjanst"), &[u.id], &content, "Bänk").await.unwrap();
+        let id = plans::create(&mut tx, org, &format!("Plan {}", u.name), Some("hemtjanst"), &[u.id], &content, "Bänk")
+            .await
+            .unwrap();
         assert!(plans::approve(&mut tx, org, id, 1, "Bänk", "2027-01-01").await.unwrap());
     }
     tx.commit().await.unwrap();
@@ -72,7 +87,16 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
 }
 
 fn unit_input(name: &str, parent: Option<i64>, kind: UnitKind) -> units::UnitInput {
-    units::UnitInput { parent_id: parent, kind, name: name.into(), manager_id: None, address: None, staff_count: Some(6), around_the_clock: false, description: None }
+    units::UnitInput {
+        parent_id: parent,
+        kind,
+        name: name.into(),
+        manager_id: None,
+        address: None,
+        staff_count: Some(6),
+        around_the_clock: false,
+        description: None,
+    }
 }
 
 fn bench(c: &mut Criterion) {
@@ -89,7 +113,11 @@ fn bench(c: &mut Criterion) {
     for (label, db, org) in [("demo", &demo_db, demo_org), ("300 units", &big_db, big_org)] {
         let start = std::time::Instant::now();
         let (plans, bytes) = make(db, org);
-        eprintln!("binder of {label}: {plans} plans, {:.1} MB, first run {:.2} s", bytes as f64 / 1_048_576.0, start.elapsed().as_secs_f64());
+        eprintln!(
+            "binder of {label}: {plans} plans, {:.1} MB, first run {:.2} s",
+            bytes as f64 / 1_048_576.0,
+            start.elapsed().as_secs_f64()
+        );
     }
     let mut group = c.benchmark_group("binder");
     group.sample_size(10);

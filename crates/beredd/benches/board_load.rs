@@ -19,7 +19,12 @@ fn env(name: &str, default: usize) -> usize {
 fn rss_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
         .unwrap_or(0)
 }
 
@@ -29,10 +34,20 @@ fn csrf(html: &str) -> String {
 }
 
 async fn login(base: &str, password: &str) -> (reqwest::Client, String) {
-    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).pool_max_idle_per_host(4).build().unwrap();
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .pool_max_idle_per_host(4)
+        .build()
+        .unwrap();
     let page = client.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
     let token = csrf(&page);
-    let r = client.post(format!("{base}/login")).form(&[("_csrf", token.as_str()), ("username", "admin"), ("password", password), ("next", "/")]).send().await.unwrap();
+    let r = client
+        .post(format!("{base}/login"))
+        .form(&[("_csrf", token.as_str()), ("username", "admin"), ("password", password), ("next", "/")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), 303, "login");
     let home = client.get(format!("{base}/")).send().await.unwrap().text().await.unwrap();
     (client, csrf(&home))
@@ -43,12 +58,25 @@ fn main() {
     let writers = env("WRITERS", 20);
     let seconds = env("SECONDS", 60);
     let exe = std::env::current_exe().unwrap();
-    let bin = exe.parent().and_then(|d| d.parent()).map(|d| d.join("beredd")).filter(|p| p.exists()).expect("build the server first: cargo build --release --bin beredd");
+    let bin = exe
+        .parent()
+        .and_then(|d| d.parent())
+        .map(|d| d.join("beredd"))
+        .filter(|p| p.exists())
+        .expect("build the server first: cargo build --release --bin beredd");
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let password = "ett långt lösenord för lasttestet";
     let mut server = std::process::Command::new(&bin)
-        .args(["demo", "--database", &format!("sqlite://{}", dir.path().join("load.db").display()), "--listen", &format!("127.0.0.1:{port}"), "--admin-password", password])
+        .args([
+            "demo",
+            "--database",
+            &format!("sqlite://{}", dir.path().join("load.db").display()),
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+            "--admin-password",
+            password,
+        ])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -74,13 +102,22 @@ fn main() {
         };
         let r = admin
             .post(format!("{base}/incidents/new"))
-            .form(&[("_csrf", token.as_str()), ("title", "Lasttest"), ("discovered_at", "2026-11-23 07:10"), ("units", unit.as_str())])
+            .form(&[
+                ("_csrf", token.as_str()),
+                ("title", "Lasttest"),
+                ("discovered_at", "2026-11-23 07:10"),
+                ("units", unit.as_str()),
+            ])
             .send()
             .await
             .unwrap();
-        let incident = r.headers()["location"].to_str().unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
+        let incident =
+            r.headers()["location"].to_str().unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
         let board = admin.get(format!("{base}/incidents/{incident}")).send().await.unwrap().text().await.unwrap();
-        let items: Vec<String> = board.match_indices("id=\"item-").map(|(i, m)| board[i + m.len()..i + m.len() + board[i + m.len()..].find('"').unwrap()].to_owned()).collect();
+        let items: Vec<String> = board
+            .match_indices("id=\"item-")
+            .map(|(i, m)| board[i + m.len()..i + m.len() + board[i + m.len()..].find('"').unwrap()].to_owned())
+            .collect();
         assert!(items.len() >= writers, "the board has {} items", items.len());
 
         // (item, state) → when the writer sent it.
@@ -93,14 +130,25 @@ fn main() {
         let (cookie_client, _) = login(&base, password).await;
         let opened = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         for _ in 0..listeners {
-            let (client, base, incident, sent, delays, stop, opened) = (cookie_client.clone(), base.clone(), incident.clone(), sent.clone(), delays.clone(), stop.clone(), opened.clone());
+            let (client, base, incident, sent, delays, stop, opened) = (
+                cookie_client.clone(),
+                base.clone(),
+                incident.clone(),
+                sent.clone(),
+                delays.clone(),
+                stop.clone(),
+                opened.clone(),
+            );
             tasks.push(tokio::spawn(async move {
                 let mut resp = client.get(format!("{base}/incidents/{incident}/events")).send().await.unwrap();
                 opened.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let mut buf = String::new();
                 let mut mine = Vec::new();
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let Ok(Ok(Some(chunk))) = tokio::time::timeout(Duration::from_millis(500), resp.chunk()).await else { continue };
+                    let Ok(Ok(Some(chunk))) = tokio::time::timeout(Duration::from_millis(500), resp.chunk()).await
+                    else {
+                        continue;
+                    };
                     let now = Instant::now();
                     buf.push_str(&String::from_utf8_lossy(&chunk));
                     while let Some(end) = buf.find("\n\n") {
@@ -108,7 +156,12 @@ fn main() {
                         let Some(data) = event.lines().find_map(|l| l.strip_prefix("data: ")) else { continue };
                         let v: serde_json::Value = serde_json::from_str(data).unwrap_or_default();
                         let (Some(id), Some(state)) = (v["id"].as_i64(), v["state"].as_str()) else { continue };
-                        let key_state: &'static str = match state { "not_started" => "not_started", "under_way" => "under_way", "done" => "done", _ => "problem" };
+                        let key_state: &'static str = match state {
+                            "not_started" => "not_started",
+                            "under_way" => "under_way",
+                            "done" => "done",
+                            _ => "problem",
+                        };
                         if let Some(t) = sent.lock().unwrap().get(&(id.to_string(), key_state)) {
                             mine.push(now.saturating_duration_since(*t).as_micros() as u64);
                         }
@@ -126,7 +179,8 @@ fn main() {
         let started = Instant::now();
         for w in 0..writers {
             let (client, token) = login(&base, password).await;
-            let (base, incident, item, sent, writes) = (base.clone(), incident.clone(), items[w].clone(), sent.clone(), writes.clone());
+            let (base, incident, item, sent, writes) =
+                (base.clone(), incident.clone(), items[w].clone(), sent.clone(), writes.clone());
             writer_tasks.push(tokio::spawn(async move {
                 let states: [&'static str; 4] = ["under_way", "done", "problem", "not_started"];
                 let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -162,9 +216,23 @@ fn main() {
         d.sort_unstable();
         let pct = |p: f64| d.get(((d.len() as f64 - 1.0) * p) as usize).copied().unwrap_or(0) as f64 / 1000.0;
         let writes = writes.load(std::sync::atomic::Ordering::Relaxed);
-        println!("listeners {listeners}, writers {writers}, {seconds} s: {writes} writes, {} deliveries of {} expected", d.len(), writes * listeners);
-        println!("delay from the write to each listener: median {:.1} ms, p99 {:.1} ms, max {:.1} ms", pct(0.5), pct(0.99), pct(1.0));
-        println!("server memory (RSS): idle {:.1} MB, with {listeners} listeners {:.1} MB, peak under load {:.1} MB", idle as f64 / 1024.0, with_listeners as f64 / 1024.0, peak as f64 / 1024.0);
+        println!(
+            "listeners {listeners}, writers {writers}, {seconds} s: {writes} writes, {} deliveries of {} expected",
+            d.len(),
+            writes * listeners
+        );
+        println!(
+            "delay from the write to each listener: median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+            pct(0.5),
+            pct(0.99),
+            pct(1.0)
+        );
+        println!(
+            "server memory (RSS): idle {:.1} MB, with {listeners} listeners {:.1} MB, peak under load {:.1} MB",
+            idle as f64 / 1024.0,
+            with_listeners as f64 / 1024.0,
+            peak as f64 / 1024.0
+        );
     });
     let _ = server.kill();
     let _ = server.wait();

@@ -7,10 +7,14 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 /// A CISO Assistant library with `n` nodes: chapters of ten assessable requirements each.
 fn ciso(n: usize) -> String {
-    let mut s = String::from("urn: urn:bench:library:gen\nref_id: gen\nname: Generated\nversion: 1\nprovider: Bench\nobjects:\n  framework:\n    urn: urn:bench:framework:gen\n    ref_id: gen\n    name: Generated\n    requirement_nodes:\n");
+    let mut s = String::from(
+        "urn: urn:bench:library:gen\nref_id: gen\nname: Generated\nversion: 1\nprovider: Bench\nobjects:\n  framework:\n    urn: urn:bench:framework:gen\n    ref_id: gen\n    name: Generated\n    requirement_nodes:\n",
+    );
     for i in 0..n {
         if i % 11 == 0 {
-            s.push_str(&format!("    - urn: urn:bench:req:gen:c{i}\n      assessable: false\n      depth: 1\n      name: Kapitel {i}\n"));
+            s.push_str(&format!(
+                "    - urn: urn:bench:req:gen:c{i}\n      assessable: false\n      depth: 1\n      name: Kapitel {i}\n"
+            ));
         } else {
             let parent = i - i % 11;
             s.push_str(&format!(
@@ -25,10 +29,21 @@ fn bench(c: &mut Criterion) {
     let iso = beredd::content::frameworks::library_file("iso27001-bilaga-a").expect("shipped file");
     let (small, large) = (ciso(500), ciso(5000));
     assert_eq!(beredd::content::frameworks::parse_ciso(&large).unwrap().nodes.len(), 5000);
-    println!("ISO file {} kB; CISO 500 nodes {} kB; 5000 nodes {} kB", iso.len() / 1024, small.len() / 1024, large.len() / 1024);
-    c.bench_function("iso27001 annex A (toml, 97 requirements)", |b| b.iter(|| beredd::content::frameworks::parse_toml(&iso).unwrap()));
-    c.bench_function("ciso assistant yaml, 500 nodes", |b| b.iter(|| beredd::content::frameworks::parse_ciso(&small).unwrap()));
-    c.bench_function("ciso assistant yaml, 5000 nodes", |b| b.iter(|| beredd::content::frameworks::parse_ciso(&large).unwrap()));
+    println!(
+        "ISO file {} kB; CISO 500 nodes {} kB; 5000 nodes {} kB",
+        iso.len() / 1024,
+        small.len() / 1024,
+        large.len() / 1024
+    );
+    c.bench_function("iso27001 annex A (toml, 97 requirements)", |b| {
+        b.iter(|| beredd::content::frameworks::parse_toml(&iso).unwrap())
+    });
+    c.bench_function("ciso assistant yaml, 500 nodes", |b| {
+        b.iter(|| beredd::content::frameworks::parse_ciso(&small).unwrap())
+    });
+    c.bench_function("ciso assistant yaml, 5000 nodes", |b| {
+        b.iter(|| beredd::content::frameworks::parse_ciso(&large).unwrap())
+    });
 }
 
 criterion_group!(benches, bench);

@@ -4,10 +4,10 @@
 //! `content` (the files under `library/`); `store` (SQL only); `services` (use cases, never
 //! `web`); `web` (HTTP only) and `cli` (commands). See README.md, "How the code is laid out".
 
-pub mod platform;
-pub mod content;
-pub mod store;
-pub mod services;
-pub mod web;
 pub mod cli;
+pub mod content;
+pub mod platform;
 pub mod server;
+pub mod services;
+pub mod store;
+pub mod web;

@@ -35,7 +35,9 @@ pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
 }
 
 pub async fn run(db: Db, opts: &ServeOptions) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(opts.listen).await.with_context(|| format!("kan inte lyssna på {}", opts.listen))?;
+    let listener = tokio::net::TcpListener::bind(opts.listen)
+        .await
+        .with_context(|| format!("kan inte lyssna på {}", opts.listen))?;
     let addr = listener.local_addr()?;
     prepare(&db, addr).await?;
     let state = AppState::new(db.clone(), opts.secure_cookies)?;

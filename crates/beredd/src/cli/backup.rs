@@ -25,12 +25,22 @@ impl Backup {
             Backend::Sqlite => {
                 let path = self.out.to_str().context("filnamnet måste vara UTF-8")?;
                 // VACUUM INTO writes a consistent copy while other connections keep working.
-                sqlx::query(sqlx::AssertSqlSafe(format!("VACUUM INTO '{}'", path.replace('\'', "''")))).execute(&db.pool).await.context("säkerhetskopian kunde inte skrivas")?;
+                sqlx::query(sqlx::AssertSqlSafe(format!("VACUUM INTO '{}'", path.replace('\'', "''"))))
+                    .execute(&db.pool)
+                    .await
+                    .context("säkerhetskopian kunde inte skrivas")?;
                 let size = std::fs::metadata(&self.out).map(|m| m.len()).unwrap_or(0);
-                println!("Säkerhetskopian ({} kB) skrevs till {}. Starta den med: beredd serve --database sqlite://{}", size.div_ceil(1024), self.out.display(), self.out.display());
+                println!(
+                    "Säkerhetskopian ({} kB) skrevs till {}. Starta den med: beredd serve --database sqlite://{}",
+                    size.div_ceil(1024),
+                    self.out.display(),
+                    self.out.display()
+                );
                 Ok(())
             }
-            Backend::Postgres => bail!("beredd backup kopierar SQLite-databaser; en PostgreSQL-databas säkerhetskopieras med pg_dump"),
+            Backend::Postgres => {
+                bail!("beredd backup kopierar SQLite-databaser; en PostgreSQL-databas säkerhetskopieras med pg_dump")
+            }
         }
     }
 }

@@ -43,7 +43,10 @@ async fn fresh_database(url: &str) -> anyhow::Result<Db> {
                 let real = holds_real_data(&existing).await?;
                 existing.close().await;
                 if real {
-                    bail!("{} innehåller redan data som inte är demodata; välj en annan fil med --database", path.display());
+                    bail!(
+                        "{} innehåller redan data som inte är demodata; välj en annan fil med --database",
+                        path.display()
+                    );
                 }
                 for suffix in ["", "-wal", "-shm"] {
                     let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
@@ -80,7 +83,8 @@ impl Demo {
         };
         let password = match self.admin_password.clone() {
             Some(p) => {
-                beredd_domain::text::new_password(&p).map_err(|_| anyhow::anyhow!("--admin-password måste ha minst tio tecken"))?;
+                beredd_domain::text::new_password(&p)
+                    .map_err(|_| anyhow::anyhow!("--admin-password måste ha minst tio tecken"))?;
                 p
             }
             None => crate::store::sessions::random_token()[..16].to_owned(),

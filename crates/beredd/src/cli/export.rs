@@ -2,10 +2,10 @@
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::services::continuity::binder::{self, Scope};
 use crate::platform::db::Db;
-use crate::store::{audit, orgs, units};
 use crate::platform::i18n::{Catalog, Lang, Tr};
+use crate::services::continuity::binder::{self, Scope};
+use crate::store::{audit, orgs, units};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Export {
@@ -87,7 +87,8 @@ impl Export {
             Export::Binder { db, unit, out, lang } => {
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org =
+                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let scope = match unit.as_deref().map(str::trim) {
                     None | Some("") => Scope::All,
                     Some(u) => Scope::Unit(find_unit(&units::list(&db.pool, org.id).await?, u)?),
@@ -95,17 +96,40 @@ impl Export {
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let by = "(kommandorad)";
                 let today = crate::platform::clock::today_text();
-                let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
-                let pdf = tokio::task::spawn_blocking(move || binder::render(&b).map(|pdf| (b, pdf))).await?.context("pärmen kunde inte sättas")?;
+                let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
+                    .await?
+                    .ok_or_else(|| anyhow!("enheten finns inte"))?;
+                let pdf = tokio::task::spawn_blocking(move || binder::render(&b).map(|pdf| (b, pdf)))
+                    .await?
+                    .context("pärmen kunde inte sättas")?;
                 let (b, pdf) = pdf;
                 std::fs::write(&out, &pdf).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;
                 let print = binder::record(&mut tx, org.id, &b, by).await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
-                let record = serde_json::json!({ "scope": b.scope_name, "plans": b.plans, "file": out.display().to_string() });
-                audit::record(&mut *tx, &actor, audit::Change { action: "print", entity: "binder", entity_id: Some(print), summary: &b.scope_name, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+                let record =
+                    serde_json::json!({ "scope": b.scope_name, "plans": b.plans, "file": out.display().to_string() });
+                audit::record(
+                    &mut *tx,
+                    &actor,
+                    audit::Change {
+                        action: "print",
+                        entity: "binder",
+                        entity_id: Some(print),
+                        summary: &b.scope_name,
+                        before: None::<&serde_json::Value>,
+                        after: Some(&record),
+                    },
+                )
+                .await?;
                 tx.commit().await?;
-                println!("Pärmen för {} ({} planer, {} kB) skrevs till {}", b.scope_name, b.plans.len(), pdf.len().div_ceil(1024), out.display());
+                println!(
+                    "Pärmen för {} ({} planer, {} kB) skrevs till {}",
+                    b.scope_name,
+                    b.plans.len(),
+                    pdf.len().div_ceil(1024),
+                    out.display()
+                );
                 Ok(())
             }
             Export::Kit { db, unit, out, max_age_days, lang } => {
@@ -116,26 +140,63 @@ impl Export {
                 let pass = read_passphrase()?;
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org =
+                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let all = units::list(&db.pool, org.id).await?;
                 let ids = unit.iter().map(|u| find_unit(&all, u)).collect::<anyhow::Result<Vec<i64>>>()?;
                 let by = "(kommandorad)";
                 let today = crate::platform::clock::today_text();
-                let content = crate::services::continuity::kit::content(&db.pool, &tr, org.id, &ids, by, &today).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
+                let content = crate::services::continuity::kit::content(&db.pool, &tr, org.id, &ids, by, &today)
+                    .await?
+                    .ok_or_else(|| anyhow!("enheten finns inte"))?;
                 let tr2 = tr.clone();
                 let (content, sealed) = tokio::task::spawn_blocking(move || {
-                    let sealed = crate::services::continuity::kit::seal(&content, &pass, &tr2, &today, max_age_days, crate::services::continuity::kit::ITERATIONS);
+                    let sealed = crate::services::continuity::kit::seal(
+                        &content,
+                        &pass,
+                        &tr2,
+                        &today,
+                        max_age_days,
+                        crate::services::continuity::kit::ITERATIONS,
+                    );
                     (content, sealed)
                 })
                 .await?;
                 std::fs::write(&out, &sealed.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;
-                let id = crate::store::plans::record_kit(&mut tx, org.id, &sealed.kit_id, &content.scope_name, i64::from(max_age_days), by, &content.plans).await?;
+                let id = crate::store::plans::record_kit(
+                    &mut tx,
+                    org.id,
+                    &sealed.kit_id,
+                    &content.scope_name,
+                    i64::from(max_age_days),
+                    by,
+                    &content.plans,
+                )
+                .await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
                 let record = serde_json::json!({ "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age_days });
-                audit::record(&mut *tx, &actor, audit::Change { action: "export", entity: "kit", entity_id: Some(id), summary: &content.scope_name, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+                audit::record(
+                    &mut *tx,
+                    &actor,
+                    audit::Change {
+                        action: "export",
+                        entity: "kit",
+                        entity_id: Some(id),
+                        summary: &content.scope_name,
+                        before: None::<&serde_json::Value>,
+                        after: Some(&record),
+                    },
+                )
+                .await?;
                 tx.commit().await?;
-                println!("Krislådan för {} ({} planer, {} kB) skrevs till {}", content.scope_name, content.plans.len(), sealed.html.len().div_ceil(1024), out.display());
+                println!(
+                    "Krislådan för {} ({} planer, {} kB) skrevs till {}",
+                    content.scope_name,
+                    content.plans.len(),
+                    sealed.html.len().div_ceil(1024),
+                    out.display()
+                );
                 Ok(())
             }
         }

@@ -3,9 +3,9 @@
 use anyhow::{Context, anyhow, bail};
 
 use crate::platform::db::Db;
+use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::store::incidents::{self, Verdict};
 use crate::store::{audit, orgs};
-use crate::platform::i18n::{Catalog, Lang, Tr};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Incident {
@@ -54,9 +54,12 @@ impl Incident {
             Incident::Verify { db, id } => {
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org =
+                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let mut conn = db.pool.acquire().await?;
-                let verdict = incidents::verify(&mut conn, org.id, id).await?.ok_or_else(|| anyhow!("incident {id} finns inte"))?;
+                let verdict = incidents::verify(&mut conn, org.id, id)
+                    .await?
+                    .ok_or_else(|| anyhow!("incident {id} finns inte"))?;
                 let text = crate::services::crisis::verdict_text(&tr, &verdict);
                 if matches!(verdict, Verdict::Intact { .. }) {
                     println!("{text}");
@@ -67,17 +70,35 @@ impl Incident {
             }
             Incident::ImportKitLog { db, incident, file } => {
                 let bytes = std::fs::read(&file).with_context(|| format!("kunde inte läsa {}", file.display()))?;
-                let log = crate::services::crisis::kit_import::parse(&bytes).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+                let log = crate::services::crisis::kit_import::parse(&bytes)
+                    .map_err(|e| anyhow!("{}: {e}", file.display()))?;
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org =
+                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let mut tx = db.begin_write().await?;
-                let i = incidents::get(&mut tx, org.id, incident).await?.ok_or_else(|| anyhow!("incident {incident} finns inte"))?;
-                let note = |r: crate::services::crisis::kit_import::Report| tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped));
+                let i = incidents::get(&mut tx, org.id, incident)
+                    .await?
+                    .ok_or_else(|| anyhow!("incident {incident} finns inte"))?;
+                let note = |r: crate::services::crisis::kit_import::Report| {
+                    tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
+                };
                 let report = crate::services::crisis::kit_import::import(&mut tx, org.id, i.id, &log, BY, note).await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
                 let record = serde_json::json!({ "file": file.display().to_string(), "imported": report.imported, "skipped": report.skipped });
-                audit::record(&mut *tx, &actor, audit::Change { action: "import", entity: "incident", entity_id: Some(i.id), summary: &i.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+                audit::record(
+                    &mut *tx,
+                    &actor,
+                    audit::Change {
+                        action: "import",
+                        entity: "incident",
+                        entity_id: Some(i.id),
+                        summary: &i.title,
+                        before: None::<&serde_json::Value>,
+                        after: Some(&record),
+                    },
+                )
+                .await?;
                 tx.commit().await?;
                 println!("{} nya poster lästes in, {} fanns redan.", report.imported, report.skipped);
                 Ok(())
@@ -85,27 +106,55 @@ impl Incident {
             Incident::ExportBundle { db, id, out } => {
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org =
+                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let mut conn = db.pool.acquire().await?;
-                let b = crate::services::crisis::bundle::export(&mut conn, org.id, id).await?.ok_or_else(|| anyhow!("incident {id} finns inte"))?;
-                std::fs::write(&out, serde_json::to_vec_pretty(&b)?).with_context(|| format!("kunde inte skriva {}", out.display()))?;
+                let b = crate::services::crisis::bundle::export(&mut conn, org.id, id)
+                    .await?
+                    .ok_or_else(|| anyhow!("incident {id} finns inte"))?;
+                std::fs::write(&out, serde_json::to_vec_pretty(&b)?)
+                    .with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 println!("Incidentpaketet ({} poster) skrevs till {}", b.log.len(), out.display());
                 Ok(())
             }
             Incident::ImportBundle { db, file } => {
                 let bytes = std::fs::read(&file).with_context(|| format!("kunde inte läsa {}", file.display()))?;
-                let b = crate::services::crisis::bundle::parse(&bytes).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+                let b =
+                    crate::services::crisis::bundle::parse(&bytes).map_err(|e| anyhow!("{}: {e}", file.display()))?;
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org =
+                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let mut tx = db.begin_write().await?;
-                let note = |r: &crate::services::crisis::bundle::Report| tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped)) + " " + &tr.ts("incident-log-bundle-from", "instance", &b.instance);
+                let note = |r: &crate::services::crisis::bundle::Report| {
+                    tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
+                        + " "
+                        + &tr.ts("incident-log-bundle-from", "instance", &b.instance)
+                };
                 let report = crate::services::crisis::bundle::import(&mut tx, org.id, &b, BY, note).await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
                 let record = serde_json::json!({ "file": file.display().to_string(), "uid": b.incident.uid, "created": report.created, "imported": report.imported, "skipped": report.skipped });
-                audit::record(&mut *tx, &actor, audit::Change { action: "import", entity: "incident", entity_id: Some(report.incident), summary: &b.incident.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+                audit::record(
+                    &mut *tx,
+                    &actor,
+                    audit::Change {
+                        action: "import",
+                        entity: "incident",
+                        entity_id: Some(report.incident),
+                        summary: &b.incident.title,
+                        before: None::<&serde_json::Value>,
+                        after: Some(&record),
+                    },
+                )
+                .await?;
                 tx.commit().await?;
-                println!("Incident {}{}: {} nya poster lästes in, {} fanns redan.", report.incident, if report.created { " (ny)" } else { "" }, report.imported, report.skipped);
+                println!(
+                    "Incident {}{}: {} nya poster lästes in, {} fanns redan.",
+                    report.incident,
+                    if report.created { " (ny)" } else { "" },
+                    report.imported,
+                    report.skipped
+                );
                 Ok(())
             }
         }

@@ -53,7 +53,8 @@ impl Remind {
                 "Hej {name}!\n\nDe här uppgifterna i årshjulet ska vara klara snart eller är försenade:\n\n{}\n\nMarkera dem som klara i Beredd under Årshjul.\n",
                 tasks.iter().map(|(_, l)| format!("- {l}")).collect::<Vec<_>>().join("\n")
             );
-            crate::platform::mail::send(&self.smtp, &self.from, email, "Påminnelse från Beredd: årshjulet", &body).await?;
+            crate::platform::mail::send(&self.smtp, &self.from, email, "Påminnelse från Beredd: årshjulet", &body)
+                .await?;
             for (id, _) in tasks {
                 cycle::record_reminder(&db.pool, *id, email).await?;
             }

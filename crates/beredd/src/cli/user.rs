@@ -56,9 +56,14 @@ impl User {
     pub async fn run(self) -> anyhow::Result<()> {
         match self {
             User::Add { db, role, display_name, name } => {
-                let role = Role::parse(&role).map_err(|_| anyhow::anyhow!("okänd roll {role:?}: använd admin, coordinator, unit_manager, crisis_staff eller reader"))?;
+                let role = Role::parse(&role).map_err(|_| {
+                    anyhow::anyhow!(
+                        "okänd roll {role:?}: använd admin, coordinator, unit_manager, crisis_staff eller reader"
+                    )
+                })?;
                 let username = text::username(&name).map_err(|_| anyhow::anyhow!("ogiltigt användarnamn {name:?}"))?;
-                let display = text::Name::parse(display_name.as_deref().unwrap_or(&name)).map_err(|_| anyhow::anyhow!("ogiltigt namn"))?;
+                let display = text::Name::parse(display_name.as_deref().unwrap_or(&name))
+                    .map_err(|_| anyhow::anyhow!("ogiltigt namn"))?;
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
                 if users::by_username(&db.pool, &username).await?.is_some() {
@@ -71,8 +76,26 @@ impl User {
                     None => orgs::create(&db.pool, "Kommunen", None).await?,
                 };
                 let mut tx = db.begin_write().await?;
-                let id = users::insert(&mut *tx, &users::NewUser { org_id: org, username: &username, display_name: display.as_str(), password_hash: &hash, role, lang: "sv" }).await?;
-                let change: audit::Change<'_, ()> = audit::Change { action: "create", entity: "user", entity_id: Some(id), summary: &username, before: None, after: None };
+                let id = users::insert(
+                    &mut *tx,
+                    &users::NewUser {
+                        org_id: org,
+                        username: &username,
+                        display_name: display.as_str(),
+                        password_hash: &hash,
+                        role,
+                        lang: "sv",
+                    },
+                )
+                .await?;
+                let change: audit::Change<'_, ()> = audit::Change {
+                    action: "create",
+                    entity: "user",
+                    entity_id: Some(id),
+                    summary: &username,
+                    before: None,
+                    after: None,
+                };
                 audit::record(&mut *tx, &cli_actor(org), change).await?;
                 tx.commit().await?;
                 println!("Användaren {username} ({}) är skapad.", role.code());
@@ -81,14 +104,23 @@ impl User {
             User::Passwd { db, name } => {
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
-                let user = users::by_username(&db.pool, &name.to_lowercase()).await?.with_context(|| format!("ingen användare {name}"))?;
+                let user = users::by_username(&db.pool, &name.to_lowercase())
+                    .await?
+                    .with_context(|| format!("ingen användare {name}"))?;
                 let password = read_password()?;
                 let hash = crate::platform::passwords::hash(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
                 let mut tx = db.begin_write().await?;
                 users::set_password(&mut *tx, user.id, &hash).await?;
                 // A reset password is often a leaked one: end every session it may have opened.
                 crate::store::sessions::delete_all(&mut *tx, user.id).await?;
-                let change: audit::Change<'_, ()> = audit::Change { action: "password-reset", entity: "user", entity_id: Some(user.id), summary: &user.username, before: None, after: None };
+                let change: audit::Change<'_, ()> = audit::Change {
+                    action: "password-reset",
+                    entity: "user",
+                    entity_id: Some(user.id),
+                    summary: &user.username,
+                    before: None,
+                    after: None,
+                };
                 audit::record(&mut *tx, &cli_actor(user.org_id), change).await?;
                 tx.commit().await?;
                 println!("Lösenordet för {} är bytt.", user.username);

@@ -131,7 +131,10 @@ fn applies(file: &str, r: &RequirementRow) -> anyhow::Result<Applies> {
             Ok(Applies::AtLeast(aspect, level))
         }
         (None, None, None, Some(flags)) if !flags.is_empty() => {
-            let flags = flags.iter().map(|f| LegalFlag::parse(f).map_err(|_| at(format!("okänd flagga {f:?}")))).collect::<Result<_, _>>()?;
+            let flags = flags
+                .iter()
+                .map(|f| LegalFlag::parse(f).map_err(|_| at(format!("okänd flagga {f:?}"))))
+                .collect::<Result<_, _>>()?;
             Ok(Applies::AnyFlag(flags))
         }
         _ => Err(at("ange exakt ett av: baseline = true, aspect + min_level, eller flags".into())),
@@ -140,7 +143,8 @@ fn applies(file: &str, r: &RequirementRow) -> anyhow::Result<Applies> {
 
 impl Catalogue {
     pub fn load() -> anyhow::Result<Catalogue> {
-        let head: CatalogueFile = toml::from_str(&read("catalogue.toml")?).map_err(|e| anyhow!("catalogue.toml: {e}"))?;
+        let head: CatalogueFile =
+            toml::from_str(&read("catalogue.toml")?).map_err(|e| anyhow!("catalogue.toml: {e}"))?;
         let mut ids = HashSet::new();
         let mut requirements = Vec::new();
         for area in &head.area {
@@ -153,7 +157,16 @@ impl Catalogue {
                 if !ids.insert(r.id.clone()) {
                     bail!("{file}: kravet {} finns två gånger", r.id);
                 }
-                let texts = [&r.title_sv, &r.title_en, &r.is_sv, &r.is_en, &r.shall_sv, &r.shall_en, &r.guidance_sv, &r.guidance_en];
+                let texts = [
+                    &r.title_sv,
+                    &r.title_en,
+                    &r.is_sv,
+                    &r.is_en,
+                    &r.shall_sv,
+                    &r.shall_en,
+                    &r.guidance_sv,
+                    &r.guidance_en,
+                ];
                 if texts.iter().any(|t| t.trim().is_empty()) {
                     bail!("{file}, krav {}: en text är tom", r.id);
                 }
@@ -186,7 +199,14 @@ impl Catalogue {
                 });
             }
         }
-        Ok(Catalogue { id: head.id, version: head.version, title_sv: head.title_sv, title_en: head.title_en, areas: head.area, requirements })
+        Ok(Catalogue {
+            id: head.id,
+            version: head.version,
+            title_sv: head.title_sv,
+            title_en: head.title_en,
+            areas: head.area,
+            requirements,
+        })
     }
 
     pub fn area(&self, id: &str) -> Option<&Area> {
@@ -200,13 +220,21 @@ impl Catalogue {
     /// The catalogue as one organisation uses it: ours without the requirements it turned off,
     /// with its own added, and a version that says how many local changes it has.
     pub fn for_organisation(&self, own: Vec<Requirement>, disabled: &[String], revision: i64) -> Catalogue {
-        let mut requirements: Vec<Requirement> = self.requirements.iter().filter(|r| !disabled.contains(&r.id)).cloned().collect();
+        let mut requirements: Vec<Requirement> =
+            self.requirements.iter().filter(|r| !disabled.contains(&r.id)).cloned().collect();
         requirements.extend(own);
         // Keep area order, and the library's order inside an area; own requirements last in theirs.
         let area_pos = |a: &str| self.areas.iter().position(|x| x.id == a).unwrap_or(usize::MAX);
         requirements.sort_by_key(|r| area_pos(&r.area));
         let version = if revision > 0 { format!("{}+lokal.{revision}", self.version) } else { self.version.clone() };
-        Catalogue { id: self.id.clone(), version, title_sv: self.title_sv.clone(), title_en: self.title_en.clone(), areas: self.areas.clone(), requirements }
+        Catalogue {
+            id: self.id.clone(),
+            version,
+            title_sv: self.title_sv.clone(),
+            title_en: self.title_en.clone(),
+            areas: self.areas.clone(),
+            requirements,
+        }
     }
 }
 
@@ -260,7 +288,10 @@ mod tests {
         assert_eq!(mine.version, format!("{}+lokal.2", c.version));
         assert_eq!(c.for_organisation(vec![], &[], 0).version, c.version, "no local changes, the library's version");
         let pos = |id: &str| mine.requirements.iter().position(|r| r.id == id).unwrap();
-        assert!(pos("EGEN-01") < pos(&mine.requirements.iter().find(|r| r.area == c.areas[1].id).unwrap().id.clone()), "own requirements stay in their area");
+        assert!(
+            pos("EGEN-01") < pos(&mine.requirements.iter().find(|r| r.area == c.areas[1].id).unwrap().id.clone()),
+            "own requirements stay in their area"
+        );
     }
 
     #[test]

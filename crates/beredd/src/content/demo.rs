@@ -7,11 +7,17 @@ use std::path::PathBuf;
 
 use anyhow::{Context, anyhow, bail};
 use beredd_domain::classification::{LegalFlag, Levels};
-use beredd_domain::{ActionStatus, Fulfilment, Priority, ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, Role, SystemKind, UnitKind, text};
+use beredd_domain::{
+    ActionStatus, ContactKind, Criticality, Fulfilment, Hosting, NeedKind, NodeKind, Priority, ResourceKind, Role,
+    SystemKind, UnitKind, text,
+};
 use serde::Deserialize;
 
 use crate::platform::db::Db;
-use crate::store::{actions, activities, assessments, assets, audit, bia, dependencies, orgs, people, plans, resources, suppliers, systems, units, users};
+use crate::store::{
+    actions, activities, assessments, assets, audit, bia, dependencies, orgs, people, plans, resources, suppliers,
+    systems, units, users,
+};
 
 #[derive(rust_embed::Embed)]
 #[folder = "../../library/demo/"]
@@ -30,7 +36,8 @@ impl Source {
                 let f = Embedded::get(name).with_context(|| format!("{name} saknas i den inbyggda demodatan"))?;
                 Ok(String::from_utf8(f.data.into_owned()).with_context(|| format!("{name} är inte UTF-8"))?)
             }
-            Source::Folder(dir) => std::fs::read_to_string(dir.join(name)).with_context(|| format!("kan inte läsa {}", dir.join(name).display())),
+            Source::Folder(dir) => std::fs::read_to_string(dir.join(name))
+                .with_context(|| format!("kan inte läsa {}", dir.join(name).display())),
         }
     }
 }
@@ -442,10 +449,18 @@ fn para(file: &str, key: &str, field: &str, v: &Option<String>) -> anyhow::Resul
     check(file, key, field, text::optional_text(v.as_deref().unwrap_or(""), 4000))
 }
 
-fn lookup(map: &HashMap<String, i64>, file: &str, key: &str, field: &str, r: &Option<String>) -> anyhow::Result<Option<i64>> {
+fn lookup(
+    map: &HashMap<String, i64>,
+    file: &str,
+    key: &str,
+    field: &str,
+    r: &Option<String>,
+) -> anyhow::Result<Option<i64>> {
     match r {
         None => Ok(None),
-        Some(k) => map.get(k).copied().map(Some).ok_or_else(|| anyhow!("{file}, post {key:?}, fält {field}: {k:?} finns inte")),
+        Some(k) => {
+            map.get(k).copied().map(Some).ok_or_else(|| anyhow!("{file}, post {key:?}, fält {field}: {k:?} finns inte"))
+        }
     }
 }
 
@@ -476,7 +491,16 @@ impl std::fmt::Display for Summary {
         write!(
             f,
             "{} enheter, {} personer, {} leverantörer, {} system, {} verksamheter, {} resurser, {} beroenden, {} informationsmängder, {} kravbedömningar, {} kontinuitetsplaner",
-            self.units, self.people, self.suppliers, self.systems, self.activities, self.resources, self.dependencies, self.assets, self.assessments, self.plans
+            self.units,
+            self.people,
+            self.suppliers,
+            self.systems,
+            self.activities,
+            self.resources,
+            self.dependencies,
+            self.assets,
+            self.assessments,
+            self.plans
         )
     }
 }
@@ -499,7 +523,12 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
 
     let mut tx = db.begin_write().await?;
     let org_name = check("organisation.toml", "-", "name", text::Name::parse(&org_file.name))?;
-    let org_number = check("organisation.toml", "-", "org_number", text::optional_org_number(org_file.org_number.as_deref().unwrap_or("")))?;
+    let org_number = check(
+        "organisation.toml",
+        "-",
+        "org_number",
+        text::optional_org_number(org_file.org_number.as_deref().unwrap_or("")),
+    )?;
     let org = orgs::create(&mut *tx, org_name.as_str(), org_number.as_deref()).await?;
 
     let f = "suppliers.toml";
@@ -507,7 +536,12 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     for s in &suppliers_file.supplier {
         let input = suppliers::SupplierInput {
             name: check(f, &s.key, "name", text::Name::parse(&s.name))?.into_string(),
-            org_number: check(f, &s.key, "org_number", text::optional_org_number(s.org_number.as_deref().unwrap_or("")))?,
+            org_number: check(
+                f,
+                &s.key,
+                "org_number",
+                text::optional_org_number(s.org_number.as_deref().unwrap_or("")),
+            )?,
             contract_ref: line(f, &s.key, "contract_ref", &s.contract_ref, 200)?,
             phone: check(f, &s.key, "phone", text::optional_phone(s.phone.as_deref().unwrap_or("")))?,
             email: check(f, &s.key, "email", text::optional_email(s.email.as_deref().unwrap_or("")))?,
@@ -528,7 +562,12 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             name: check(f, &u.key, "name", text::Name::parse(&u.name))?.into_string(),
             manager_id: None,
             address: line(f, &u.key, "address", &u.address, 300)?,
-            staff_count: check(f, &u.key, "staff_count", text::optional_number(&u.staff_count.map(|n| n.to_string()).unwrap_or_default(), 0, 100_000))?,
+            staff_count: check(
+                f,
+                &u.key,
+                "staff_count",
+                text::optional_number(&u.staff_count.map(|n| n.to_string()).unwrap_or_default(), 0, 100_000),
+            )?,
             around_the_clock: u.around_the_clock,
             description: para(f, &u.key, "description", &u.description)?,
         };
@@ -540,7 +579,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let f = "people.toml";
     let mut person_ids = HashMap::new();
     for p in &people_file.person {
-        let phone = |field: &str, v: &Option<String>| check(f, &p.key, field, text::optional_phone(v.as_deref().unwrap_or("")));
+        let phone =
+            |field: &str, v: &Option<String>| check(f, &p.key, field, text::optional_phone(v.as_deref().unwrap_or("")));
         let input = people::PersonInput {
             kind: check(f, &p.key, "kind", ContactKind::parse(&p.kind))?,
             name: check(f, &p.key, "name", text::Name::parse(&p.name))?.into_string(),
@@ -579,7 +619,11 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             supplier_id: lookup(&supplier_ids, f, &s.key, "supplier", &s.supplier)?,
             hosting: check(f, &s.key, "hosting", Hosting::parse(&s.hosting))?,
             notes: para(f, &s.key, "notes", &s.notes)?,
-            provides: s.provides.as_deref().map(|p| check(f, &s.key, "provides", ResourceKind::parse(p))).transpose()?,
+            provides: s
+                .provides
+                .as_deref()
+                .map(|p| check(f, &s.key, "provides", ResourceKind::parse(p)))
+                .transpose()?,
             unit_ids: unit_list,
         };
         let id = systems::insert(&mut tx, org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;
@@ -614,7 +658,9 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
 
     let f = "dependencies.toml";
     let node = |reference: &str, field: &str, n: usize| -> anyhow::Result<(NodeKind, i64)> {
-        let (kind, key) = reference.split_once(':').ok_or_else(|| anyhow!("{f}, beroende nr {n}, fält {field}: {reference:?} ska vara typ:nyckel"))?;
+        let (kind, key) = reference
+            .split_once(':')
+            .ok_or_else(|| anyhow!("{f}, beroende nr {n}, fält {field}: {reference:?} ska vara typ:nyckel"))?;
         let kind = check(f, &format!("nr {n}"), field, NodeKind::parse(kind))?;
         let map = match kind {
             NodeKind::Activity => &activity_ids,
@@ -622,7 +668,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             NodeKind::Supplier => &supplier_ids,
             NodeKind::Resource => &resource_ids,
         };
-        let id = map.get(key).copied().ok_or_else(|| anyhow!("{f}, beroende nr {n}, fält {field}: {key:?} finns inte"))?;
+        let id =
+            map.get(key).copied().ok_or_else(|| anyhow!("{f}, beroende nr {n}, fält {field}: {key:?} finns inte"))?;
         Ok((kind, id))
     };
     for (i, d) in dependencies_file.dependency.iter().enumerate() {
@@ -636,10 +683,17 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             from,
             to,
             need: check(f, &format!("nr {n}"), "need", NeedKind::parse(&d.need))?,
-            fallback: check(f, &format!("nr {n}"), "fallback", text::optional_text(d.fallback.as_deref().unwrap_or(""), 2000))?,
+            fallback: check(
+                f,
+                &format!("nr {n}"),
+                "fallback",
+                text::optional_text(d.fallback.as_deref().unwrap_or(""), 2000),
+            )?,
             notes: para(f, &format!("nr {n}"), "notes", &d.notes)?,
         };
-        dependencies::insert(&mut *tx, org, &input).await.with_context(|| format!("{f}, beroende nr {n} ({} → {})", d.from, d.to))?;
+        dependencies::insert(&mut *tx, org, &input)
+            .await
+            .with_context(|| format!("{f}, beroende nr {n} ({} → {})", d.from, d.to))?;
     }
 
     let f = "bia.toml";
@@ -650,7 +704,9 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         if !analysed.insert(activity) {
             bail!("{f}: verksamheten {key:?} har två konsekvensanalyser");
         }
-        let hours = |field: &str, v: Option<i64>, min: i64| check(f, key, field, text::optional_number(&v.map(|h| h.to_string()).unwrap_or_default(), min, 24 * 366));
+        let hours = |field: &str, v: Option<i64>, min: i64| {
+            check(f, key, field, text::optional_number(&v.map(|h| h.to_string()).unwrap_or_default(), min, 24 * 366))
+        };
         let level = |field: &str, v: Option<i64>| -> anyhow::Result<Option<i64>> {
             v.map(|l| check(f, key, field, beredd_domain::bia::level(l)).map(i64::from)).transpose()
         };
@@ -658,8 +714,18 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             mtpd_hours: hours("mtpd_hours", b.mtpd_hours, 1)?,
             rto_hours: hours("rto_hours", b.rto_hours, 0)?,
             rpo_hours: hours("rpo_hours", b.rpo_hours, 0)?,
-            levels: [level("level_1h", b.level_1h)?, level("level_1d", b.level_1d)?, level("level_1w", b.level_1w)?, level("level_1m", b.level_1m)?],
-            texts: [para(f, key, "text_1h", &b.text_1h)?, para(f, key, "text_1d", &b.text_1d)?, para(f, key, "text_1w", &b.text_1w)?, para(f, key, "text_1m", &b.text_1m)?],
+            levels: [
+                level("level_1h", b.level_1h)?,
+                level("level_1d", b.level_1d)?,
+                level("level_1w", b.level_1w)?,
+                level("level_1m", b.level_1m)?,
+            ],
+            texts: [
+                para(f, key, "text_1h", &b.text_1h)?,
+                para(f, key, "text_1d", &b.text_1d)?,
+                para(f, key, "text_1w", &b.text_1w)?,
+                para(f, key, "text_1m", &b.text_1m)?,
+            ],
             peak_periods: para(f, key, "peak_periods", &b.peak_periods)?,
             min_staffing: para(f, key, "min_staffing", &b.min_staffing)?,
         };
@@ -672,14 +738,20 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             let pid = lookup(&person_ids, f, key, "signed_off_by", &Some(person.clone()))?.unwrap_or_default();
             let name = people::get(&mut *tx, org, pid).await?.map(|p| p.name).unwrap_or_default();
             let at = b.signed_off_at.as_deref().ok_or_else(|| anyhow!("{f}, post {key:?}: signed_off_at saknas"))?;
-            time::Date::parse(at, time::macros::format_description!("[year]-[month]-[day]")).map_err(|_| anyhow!("{f}, post {key:?}, fält signed_off_at: {at:?} är inte ÅÅÅÅ-MM-DD"))?;
+            time::Date::parse(at, time::macros::format_description!("[year]-[month]-[day]"))
+                .map_err(|_| anyhow!("{f}, post {key:?}, fält signed_off_at: {at:?} är inte ÅÅÅÅ-MM-DD"))?;
             bia::sign_off(&mut *tx, org, activity, &name, at).await?;
         }
     }
 
     let f = "assets.toml";
     let mut asset_ids: HashMap<String, i64> = HashMap::new();
-    let person_name = async |tx: &mut sqlx::AnyConnection, file: &str, key: &str, field: &str, person: &str| -> anyhow::Result<String> {
+    let person_name = async |tx: &mut sqlx::AnyConnection,
+                             file: &str,
+                             key: &str,
+                             field: &str,
+                             person: &str|
+           -> anyhow::Result<String> {
         let pid = lookup(&person_ids, file, key, field, &Some(person.to_owned()))?.unwrap_or_default();
         Ok(people::get(tx, org, pid).await?.map(|p| p.name).unwrap_or_default())
     };
@@ -688,7 +760,12 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         let flags = a
             .flags
             .iter()
-            .map(|code| LegalFlag::ALL.into_iter().find(|f| f.code() == code).ok_or_else(|| anyhow!("{f}, post {key:?}, fält flags: okänd flagga {code:?}")))
+            .map(|code| {
+                LegalFlag::ALL
+                    .into_iter()
+                    .find(|f| f.code() == code)
+                    .ok_or_else(|| anyhow!("{f}, post {key:?}, fält flags: okänd flagga {code:?}"))
+            })
             .collect::<anyhow::Result<Vec<_>>>()?;
         let ids = |map: &HashMap<String, i64>, field: &str, keys: &[String]| -> anyhow::Result<Vec<i64>> {
             keys.iter().map(|k| lookup(map, f, key, field, &Some(k.clone())).map(|id| id.unwrap_or_default())).collect()
@@ -705,10 +782,24 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         let id = assets::insert(&mut tx, org, &input).await.with_context(|| format!("{f}, post {key:?}"))?;
         unique(&mut asset_ids, f, key, id)?;
         if let Some(c) = &a.classification {
-            let levels = Levels::new(c.k, c.r, c.t, c.s).map_err(|_| anyhow!("{f}, post {key:?}: nivåerna måste vara 0–4"))?;
-            let why = [para(f, key, "why_k", &c.why_k)?, para(f, key, "why_r", &c.why_r)?, para(f, key, "why_t", &c.why_t)?, para(f, key, "why_s", &c.why_s)?];
+            let levels =
+                Levels::new(c.k, c.r, c.t, c.s).map_err(|_| anyhow!("{f}, post {key:?}: nivåerna måste vara 0–4"))?;
+            let why = [
+                para(f, key, "why_k", &c.why_k)?,
+                para(f, key, "why_r", &c.why_r)?,
+                para(f, key, "why_t", &c.why_t)?,
+                para(f, key, "why_s", &c.why_s)?,
+            ];
             let by = person_name(&mut tx, f, key, "classified_by", &c.classified_by).await?;
-            assets::classify(&mut tx, org, id, &assets::ClassificationInput { levels, why, reason: None }, &by, &catalogue.version).await?;
+            assets::classify(
+                &mut tx,
+                org,
+                id,
+                &assets::ClassificationInput { levels, why, reason: None },
+                &by,
+                &catalogue.version,
+            )
+            .await?;
         }
     }
 
@@ -716,7 +807,9 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     for (n, a) in assessments_file.assessment.iter().enumerate() {
         let key = format!("nr {} ({} {})", n + 1, a.system, a.requirement);
         let system = lookup(&system_ids, f, &key, "system", &Some(a.system.clone()))?.unwrap_or_default();
-        let requirement = catalogue.get(&a.requirement).ok_or_else(|| anyhow!("{f}, {key}: kravet {:?} finns inte i kravkatalogen", a.requirement))?;
+        let requirement = catalogue
+            .get(&a.requirement)
+            .ok_or_else(|| anyhow!("{f}, {key}: kravet {:?} finns inte i kravkatalogen", a.requirement))?;
         let status = check(f, &key, "status", Fulfilment::parse(&a.status))?;
         let input = assessments::AssessmentInput {
             status,
@@ -728,7 +821,9 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             bail!("{f}, {key}: not_applicable_reason krävs när kravet inte är tillämpligt");
         }
         let by = person_name(&mut tx, f, &key, "assessed_by", &a.assessed_by).await?;
-        assessments::save(&mut *tx, org, system, &requirement.id, &input, &by, &catalogue.version).await.with_context(|| format!("{f}, {key}"))?;
+        assessments::save(&mut *tx, org, system, &requirement.id, &input, &by, &catalogue.version)
+            .await
+            .with_context(|| format!("{f}, {key}"))?;
         if let Some(due) = &a.action_due {
             check(f, &key, "action_due", beredd_domain::text::optional_date(due))?;
             let system_name = systems::get(&mut tx, org, system).await?.map(|s| s.name).unwrap_or_default();
@@ -751,7 +846,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let plans_file: PlansFile = parse_optional(source, f)?;
     let templates = crate::content::plan_templates::load()?;
     let (all_units, all_people) = (units::list(&mut *tx, org).await?, people::list(&mut *tx, org).await?);
-    let (all_activities, all_dependencies) = (activities::list(&mut *tx, org).await?, dependencies::list(&mut *tx, org).await?);
+    let (all_activities, all_dependencies) =
+        (activities::list(&mut *tx, org).await?, dependencies::list(&mut *tx, org).await?);
     let all_suppliers = suppliers::list(&mut *tx, org).await?;
     let all_systems: Vec<systems::System> = {
         let mut v = Vec::new();
@@ -760,16 +856,28 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         }
         v
     };
-    let regs = crate::services::continuity::plans::Registers { units: &all_units, activities: &all_activities, people: &all_people, dependencies: &all_dependencies, systems: &all_systems, suppliers: &all_suppliers };
+    let regs = crate::services::continuity::plans::Registers {
+        units: &all_units,
+        activities: &all_activities,
+        people: &all_people,
+        dependencies: &all_dependencies,
+        systems: &all_systems,
+        suppliers: &all_suppliers,
+    };
     for p in &plans_file.plan {
         let key = &p.name;
-        let template = templates.iter().find(|t| t.id == p.template).ok_or_else(|| anyhow!("{f}, post {key:?}: mallen {:?} finns inte", p.template))?;
+        let template = templates
+            .iter()
+            .find(|t| t.id == p.template)
+            .ok_or_else(|| anyhow!("{f}, post {key:?}: mallen {:?} finns inte", p.template))?;
         let mut unit_list = Vec::new();
         for u in &p.units {
             unit_list.extend(lookup(&unit_ids, f, key, "units", &Some(u.clone()))?);
         }
         let mut content = crate::services::continuity::plans::draft(template, &regs, &unit_list);
-        content.hotline.number = check(f, key, "hotline_number", text::optional_phone(p.hotline_number.as_deref().unwrap_or("")))?.unwrap_or_default();
+        content.hotline.number =
+            check(f, key, "hotline_number", text::optional_phone(p.hotline_number.as_deref().unwrap_or("")))?
+                .unwrap_or_default();
         let by = person_name(&mut tx, f, key, "approved_by", &p.approved_by).await?;
         let id = plans::create(&mut tx, org, key, Some(&template.id), &unit_list, &content, &by).await?;
         // Version 1 is the draft just created; each revision is the next version.
@@ -791,13 +899,15 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             if i > 0 {
                 plans::save_draft(&mut tx, org, id, c, note.as_deref(), by).await?;
             }
-            plans::approve(&mut tx, org, id, number, by, &crate::services::continuity::plans::one_year_after(on)).await?;
+            plans::approve(&mut tx, org, id, number, by, &crate::services::continuity::plans::one_year_after(on))
+                .await?;
             plans::backdate(&mut *tx, org, id, number, &format!("{on}T09:00:00Z")).await?;
             if i == 0
                 && let Some(printed) = &p.printed_on
             {
                 check(f, key, "printed_on", beredd_domain::text::optional_date(printed))?;
-                let print = plans::record_print(&mut tx, org, unit_list.first().copied(), key, by, &[(id, number)]).await?;
+                let print =
+                    plans::record_print(&mut tx, org, unit_list.first().copied(), key, by, &[(id, number)]).await?;
                 plans::backdate_print(&mut *tx, print, &format!("{printed}T10:00:00Z")).await?;
             }
         }
@@ -807,7 +917,9 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let cycle_file: CycleFile = parse_optional(source, f)?;
     for c in &cycle_file.item {
         let key = &c.title;
-        if !crate::services::cycle::KINDS.contains(&c.kind.as_str()) || !crate::services::cycle::EVERY_MONTHS.contains(&c.every) {
+        if !crate::services::cycle::KINDS.contains(&c.kind.as_str())
+            || !crate::services::cycle::EVERY_MONTHS.contains(&c.every)
+        {
             bail!("{f}, post {key:?}: okänt slag {:?} eller intervall {}", c.kind, c.every);
         }
         let start = check(f, key, "start", beredd_domain::text::optional_date(&c.start))?.unwrap_or_default();
@@ -850,8 +962,25 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             participants: Some(&participants),
         };
         let id = crate::store::incidents::create(&mut tx, org, &n, &units_of).await?;
-        let entry = |kind, text: String, at: Option<String>| crate::store::incidents::NewEntry { uid: None, kind, text, decided_by: None, grounds: None, author: leader.clone(), occurred_at: at, corrects: None, source: "demo".into() };
-        crate::store::incidents::append(&mut tx, org, id, entry(beredd_domain::LogKind::System, format!("Övningen startades: {key}."), Some(x.discovered.clone())), &leader).await?;
+        let entry = |kind, text: String, at: Option<String>| crate::store::incidents::NewEntry {
+            uid: None,
+            kind,
+            text,
+            decided_by: None,
+            grounds: None,
+            author: leader.clone(),
+            occurred_at: at,
+            corrects: None,
+            source: "demo".into(),
+        };
+        crate::store::incidents::append(
+            &mut tx,
+            org,
+            id,
+            entry(beredd_domain::LogKind::System, format!("Övningen startades: {key}."), Some(x.discovered.clone())),
+            &leader,
+        )
+        .await?;
         for i in &x.inject {
             crate::store::incidents::add_inject(&mut *tx, id, i.minute, &i.text).await?;
         }
@@ -881,12 +1010,28 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         for b in &x.backlog {
             let unit = lookup(&unit_ids, f, key, "backlog.unit", &Some(b.unit.clone()))?.unwrap_or_default();
             let system = lookup(&system_ids, f, key, "backlog.system", &b.system)?;
-            let nb = crate::store::incidents::NewBacklogItem { unit_id: unit, system_id: system, kind: &b.kind, description: None, total: b.total, assignee: b.assignee.as_deref(), priority: &b.priority, deadline: None };
+            let nb = crate::store::incidents::NewBacklogItem {
+                unit_id: unit,
+                system_id: system,
+                kind: &b.kind,
+                description: None,
+                total: b.total,
+                assignee: b.assignee.as_deref(),
+                priority: &b.priority,
+                deadline: None,
+            };
             let item = crate::store::incidents::add_backlog(&mut tx, id, &nb, &leader).await?;
             crate::store::incidents::set_backlog_done(&mut tx, id, item, b.done, &leader).await?;
         }
         if let Some(closed) = &x.closed {
-            crate::store::incidents::append(&mut tx, org, id, entry(beredd_domain::LogKind::System, "Övningen avslutades.".into(), Some(closed.clone())), &leader).await?;
+            crate::store::incidents::append(
+                &mut tx,
+                org,
+                id,
+                entry(beredd_domain::LogKind::System, "Övningen avslutades.".into(), Some(closed.clone())),
+                &leader,
+            )
+            .await?;
             crate::store::incidents::close(&mut *tx, org, id).await?;
         }
     }
@@ -920,8 +1065,13 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         for r in &a.risk {
             let rkey = &r.threat;
             let steps = [r.likelihood, r.consequence_level, r.residual_likelihood, r.residual_consequence];
-            if steps.iter().any(|s| !(1..=i64::from(beredd_domain::risk::STEPS)).contains(s)) || !beredd_domain::risk::DECISIONS.contains(&r.decision.as_str()) {
-                bail!("{f}, risk {rkey:?}: stegen ska vara 1–4 och beslutet ett av {:?}", beredd_domain::risk::DECISIONS);
+            if steps.iter().any(|s| !(1..=i64::from(beredd_domain::risk::STEPS)).contains(s))
+                || !beredd_domain::risk::DECISIONS.contains(&r.decision.as_str())
+            {
+                bail!(
+                    "{f}, risk {rkey:?}: stegen ska vara 1–4 och beslutet ett av {:?}",
+                    beredd_domain::risk::DECISIONS
+                );
             }
             let owner = lookup(&person_ids, f, rkey, "owner", &r.owner)?;
             let level = beredd_domain::risk::Level::of(r.residual_likelihood as u8, r.residual_consequence as u8);
@@ -933,7 +1083,12 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
                     owner_id: owner,
                     unit_id: None,
                     priority: if level >= beredd_domain::risk::Level::High { Priority::High } else { Priority::Medium },
-                    due_date: check(f, rkey, "due", beredd_domain::text::optional_date(r.due.as_deref().unwrap_or("")))?,
+                    due_date: check(
+                        f,
+                        rkey,
+                        "due",
+                        beredd_domain::text::optional_date(r.due.as_deref().unwrap_or("")),
+                    )?,
                     status: ActionStatus::Planned,
                     notes: r.measures.clone(),
                 };
@@ -981,13 +1136,18 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
             version: fw.version.clone(),
             title: key.clone(),
             scope: a.scope.clone(),
-            started_on: check(f, key, "started_on", beredd_domain::text::optional_date(&a.started_on))?.unwrap_or_default(),
+            started_on: check(f, key, "started_on", beredd_domain::text::optional_date(&a.started_on))?
+                .unwrap_or_default(),
             created_by: "Ahmed Karimi".into(),
         };
         let id = crate::store::frameworks::add_assessment(&mut *tx, org, &row).await?;
         for x in &a.answer {
-            let node = fw.node(&x.requirement).filter(|n| n.assessable).ok_or_else(|| anyhow!("{f}, post {key:?}: kravet {} finns inte i ramverket", x.requirement))?;
-            let status = beredd_domain::framework::Status::parse(&x.status).ok_or_else(|| anyhow!("{f}, krav {}: okänd status {:?}", x.requirement, x.status))?;
+            let node = fw
+                .node(&x.requirement)
+                .filter(|n| n.assessable)
+                .ok_or_else(|| anyhow!("{f}, post {key:?}: kravet {} finns inte i ramverket", x.requirement))?;
+            let status = beredd_domain::framework::Status::parse(&x.status)
+                .ok_or_else(|| anyhow!("{f}, krav {}: okänd status {:?}", x.requirement, x.status))?;
             if x.maturity.is_some_and(|m| !(0..=i64::from(beredd_domain::framework::MATURITY_MAX)).contains(&m)) {
                 bail!("{f}, krav {}: mognaden ska vara 0–5", x.requirement);
             }
@@ -1012,8 +1172,17 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
                     origin_ref: Some(format!("assessment:{id}:{}", node.id)),
                     owner_id: lookup(&person_ids, f, title, "action_owner", &x.action_owner)?,
                     unit_id: None,
-                    priority: if status == beredd_domain::framework::Status::No { Priority::High } else { Priority::Medium },
-                    due_date: check(f, title, "action_due", beredd_domain::text::optional_date(x.action_due.as_deref().unwrap_or("")))?,
+                    priority: if status == beredd_domain::framework::Status::No {
+                        Priority::High
+                    } else {
+                        Priority::Medium
+                    },
+                    due_date: check(
+                        f,
+                        title,
+                        "action_due",
+                        beredd_domain::text::optional_date(x.action_due.as_deref().unwrap_or("")),
+                    )?,
                     status: ActionStatus::Planned,
                     notes: Some(format!("{} {} – {}", fw.title_sv, node.reference, node.title(false))),
                 };
@@ -1023,7 +1192,14 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         }
     }
 
-    let admin = users::NewUser { org_id: org, username: "admin", display_name: "Administratör", password_hash: &hash, role: Role::Admin, lang: "sv" };
+    let admin = users::NewUser {
+        org_id: org,
+        username: "admin",
+        display_name: "Administratör",
+        password_hash: &hash,
+        role: Role::Admin,
+        lang: "sv",
+    };
     users::insert(&mut *tx, &admin).await?;
     orgs::set_meta(&mut *tx, "demo", "true").await?;
     let summary = Summary {
@@ -1041,7 +1217,14 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     };
     let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
     let text = summary.to_string();
-    let change: audit::Change<'_, ()> = audit::Change { action: "import", entity: "organisation", entity_id: Some(org), summary: &text, before: None, after: None };
+    let change: audit::Change<'_, ()> = audit::Change {
+        action: "import",
+        entity: "organisation",
+        entity_id: Some(org),
+        summary: &text,
+        before: None,
+        after: None,
+    };
     audit::record(&mut *tx, &actor, change).await?;
     tx.commit().await?;
     Ok(summary)

@@ -78,7 +78,10 @@ pub fn library() -> anyhow::Result<Vec<Framework>> {
 /// The file a shipped framework was read from, so a user can take a copy, change it and import
 /// it as their own version.
 pub fn library_file(id: &str) -> Option<String> {
-    Embedded::iter().filter_map(|name| Embedded::get(&name)).filter_map(|f| String::from_utf8(f.data.into_owned()).ok()).find(|src| parse_toml(src).is_ok_and(|fw| fw.id == id))
+    Embedded::iter()
+        .filter_map(|name| Embedded::get(&name))
+        .filter_map(|f| String::from_utf8(f.data.into_owned()).ok())
+        .find(|src| parse_toml(src).is_ok_and(|fw| fw.id == id))
 }
 
 fn line_of(src: &str, offset: usize) -> usize {
@@ -170,7 +173,13 @@ pub fn parse_toml(src: &str) -> Result<Framework, FileError> {
                 guidance_en: n.guidance_en,
                 references: n.references,
                 assessable: n.assessable.unwrap_or(true),
-                maps: Maps { cyber_measures: n.cyber_measures, gdpr: n.gdpr, pdl: n.pdl, hslf: n.hslf, iso27001: n.iso27001 },
+                maps: Maps {
+                    cyber_measures: n.cyber_measures,
+                    gdpr: n.gdpr,
+                    pdl: n.pdl,
+                    hslf: n.hslf,
+                    iso27001: n.iso27001,
+                },
             }
         })
         .collect();
@@ -249,9 +258,14 @@ fn slug(s: &str) -> String {
 }
 
 pub fn parse_ciso(src: &str) -> Result<Framework, FileError> {
-    let lib: CisoLibrary = serde_yaml::from_str(src).map_err(|e| FileError { line: e.location().map(|l| l.line()).unwrap_or(0), problem: Problem::Syntax(e.to_string()) })?;
+    let lib: CisoLibrary = serde_yaml::from_str(src).map_err(|e| FileError {
+        line: e.location().map(|l| l.line()).unwrap_or(0),
+        problem: Problem::Syntax(e.to_string()),
+    })?;
     let fw = lib.objects.and_then(|o| o.framework).ok_or(FileError { line: 0, problem: Problem::NotAFramework })?;
-    let ref_id = scalar(&lib.ref_id).or_else(|| scalar(&fw.ref_id)).ok_or(FileError { line: 0, problem: Problem::Missing("ref_id") })?;
+    let ref_id = scalar(&lib.ref_id)
+        .or_else(|| scalar(&fw.ref_id))
+        .ok_or(FileError { line: 0, problem: Problem::Missing("ref_id") })?;
     let source = match (&lib.provider, &lib.copyright) {
         (Some(p), Some(c)) => format!("{p} ({c})"),
         (Some(p), None) => p.clone(),

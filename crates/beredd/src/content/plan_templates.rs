@@ -78,7 +78,9 @@ pub struct Checklist {
 /// A step written "Roll: vad som görs" split into the role and the rest, when it starts so.
 pub fn step_parts(step: &str) -> (Option<&str>, &str) {
     match step.split_once(": ") {
-        Some((role, rest)) if !role.is_empty() && role.chars().count() <= 40 && !role.contains('.') => (Some(role), rest),
+        Some((role, rest)) if !role.is_empty() && role.chars().count() <= 40 && !role.contains('.') => {
+            (Some(role), rest)
+        }
         _ => (None, step),
     }
 }
@@ -108,7 +110,9 @@ fn check(file: &str, t: &PlanTemplate) -> anyhow::Result<()> {
         }
     }
     for e in &t.externals {
-        beredd_domain::text::optional_phone(&e.phone).map_err(|_| anyhow::anyhow!("{file}, kontakt {:?}: telefonnumret {:?} går inte att tolka", e.name, e.phone))?;
+        beredd_domain::text::optional_phone(&e.phone).map_err(|_| {
+            anyhow::anyhow!("{file}, kontakt {:?}: telefonnumret {:?} går inte att tolka", e.name, e.phone)
+        })?;
     }
     Ok(())
 }
@@ -142,7 +146,10 @@ mod tests {
         }
         let ifo = all.iter().find(|t| t.id == "ifo-ekonomiskt-bistand").unwrap();
         assert!(ifo.routines.iter().any(|r| r.fits("Utbetalning av ekonomiskt bistånd")));
-        assert!(ifo.routines.iter().flat_map(|r| &r.steps).any(|s| s.contains("bankdosa")), "payment by the bank token, as in Kalix");
+        assert!(
+            ifo.routines.iter().flat_map(|r| &r.steps).any(|s| s.contains("bankdosa")),
+            "payment by the bank token, as in Kalix"
+        );
     }
 
     #[test]

@@ -82,7 +82,11 @@ pub fn day_number(date: &str) -> Option<i64> {
 
 /// The date (`YYYY-MM-DD`) of a day number.
 pub fn date_of(day: i64) -> String {
-    i32::try_from(day + 2_440_588).ok().and_then(|j| Date::from_julian_day(j).ok()).map(|d| d.to_string()).unwrap_or_default()
+    i32::try_from(day + 2_440_588)
+        .ok()
+        .and_then(|j| Date::from_julian_day(j).ok())
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

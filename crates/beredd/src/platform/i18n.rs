@@ -141,7 +141,9 @@ mod tests {
     #[test]
     fn every_domain_label_has_a_message() {
         use beredd_domain::*;
-        let ids: Vec<&str> = UnitKind::ALL.iter().map(|k| k.label_id())
+        let ids: Vec<&str> = UnitKind::ALL
+            .iter()
+            .map(|k| k.label_id())
             .chain(Criticality::ALL.iter().map(|k| k.label_id()))
             .chain(Hosting::ALL.iter().map(|k| k.label_id()))
             .chain(SystemKind::ALL.iter().map(|k| k.label_id()))

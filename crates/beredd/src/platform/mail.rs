@@ -20,7 +20,11 @@ pub enum MailError {
 
 /// A header value in UTF-8 (RFC 2047).
 fn encoded(s: &str) -> String {
-    if s.is_ascii() { s.to_owned() } else { format!("=?UTF-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(s)) }
+    if s.is_ascii() {
+        s.to_owned()
+    } else {
+        format!("=?UTF-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(s))
+    }
 }
 
 /// Reads one (possibly multi-line) reply and checks that its code starts with `ok`.

@@ -9,7 +9,10 @@ pub struct HashError(String);
 /// An Argon2id hash in PHC string form, with a random salt.
 pub fn hash(password: &str) -> Result<String, HashError> {
     use argon2::PasswordHasher;
-    argon2::Argon2::default().hash_password(password.as_bytes()).map(|h| h.to_string()).map_err(|e| HashError(e.to_string()))
+    argon2::Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| HashError(e.to_string()))
 }
 
 /// True when `password` matches the stored hash; a hash that cannot be read matches nothing.

@@ -14,7 +14,8 @@ pub async fn for_org(pool: &sqlx::AnyPool, base: &Arc<Catalogue>, org: i64) -> R
         return Ok(base.clone());
     }
     let own = local_requirements::list(pool, org).await?.into_iter().filter_map(local_requirement).collect();
-    let disabled: Vec<String> = local_requirements::disabled(pool, org).await?.into_iter().map(|d| d.requirement_id).collect();
+    let disabled: Vec<String> =
+        local_requirements::disabled(pool, org).await?.into_iter().map(|d| d.requirement_id).collect();
     Ok(Arc::new(base.for_organisation(own, &disabled, revision)))
 }
 

@@ -42,20 +42,35 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Action>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM actions WHERE org_id = $1 ORDER BY id")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM actions WHERE org_id = $1 ORDER BY id"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Action>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM actions WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM actions WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// The open action that already answers a gap, if any, so a gap gets one action, not many.
-pub async fn for_origin<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, origin_ref: &str) -> Result<Option<Action>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM actions WHERE org_id = $1 AND origin_ref = $2 AND status <> 'cancelled' ORDER BY id LIMIT 1"))
-        .bind(org)
-        .bind(origin_ref)
-        .fetch_optional(e)
-        .await?)
+pub async fn for_origin<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    origin_ref: &str,
+) -> Result<Option<Action>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        cols!(),
+        " FROM actions WHERE org_id = $1 AND origin_ref = $2 AND status <> 'cancelled' ORDER BY id LIMIT 1"
+    ))
+    .bind(org)
+    .bind(origin_ref)
+    .fetch_optional(e)
+    .await?)
 }
 
 /// Binds the input's fields as $1–$9, in the order both statements below name them.
@@ -80,7 +95,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Act
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, a: &ActionInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    a: &ActionInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE actions SET title = $1, origin = $2, origin_ref = $3, owner_id = $4, unit_id = $5, priority = $6, due_date = $7,
          status = $8, notes = $9, updated_at = $10 WHERE org_id = $11 AND id = $12 RETURNING id",

@@ -36,12 +36,19 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Activity>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Activity>, DbError> {
     let activity: Option<Activity> =
-        sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM activities WHERE org_id = $1 AND id = $2"))
+            .bind(org)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(mut activity) = activity else { return Ok(None) };
     activity.bia = super::bia::get(&mut *conn, org, id).await?;
     Ok(Some(activity))
@@ -49,7 +56,11 @@ pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Op
 
 /// Binds the input's fields as $1–$5, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, a: &ActivityInput) -> super::IdQuery<'q> {
-    q.bind(a.unit_id).bind(a.name.clone()).bind(a.description.clone()).bind(a.recipients.clone()).bind(a.criticality.code())
+    q.bind(a.unit_id)
+        .bind(a.name.clone())
+        .bind(a.description.clone())
+        .bind(a.recipients.clone())
+        .bind(a.criticality.code())
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &ActivityInput) -> Result<i64, DbError> {
@@ -61,7 +72,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Act
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, a: &ActivityInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    a: &ActivityInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5, updated_at = $6
          WHERE org_id = $7 AND id = $8 RETURNING id",

@@ -32,25 +32,53 @@ macro_rules! cols {
     };
 }
 
-pub async fn for_system<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64) -> Result<Vec<Assessment>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1 AND system_id = $2")).bind(org).bind(system).fetch_all(e).await?)
+pub async fn for_system<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+) -> Result<Vec<Assessment>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1 AND system_id = $2"))
+        .bind(org)
+        .bind(system)
+        .fetch_all(e)
+        .await?)
 }
 
 /// Every assessment of the organisation, for the overview.
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Assessment>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1")).bind(org).fetch_all(e).await?)
-}
-
-pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str) -> Result<Option<Assessment>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1 AND system_id = $2 AND requirement_id = $3"))
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM assessments WHERE org_id = $1"))
         .bind(org)
-        .bind(system)
-        .bind(requirement)
-        .fetch_optional(e)
+        .fetch_all(e)
         .await?)
 }
 
-pub async fn save<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str, a: &AssessmentInput, by: &str, catalogue_version: &str) -> Result<(), DbError> {
+pub async fn get<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+    requirement: &str,
+) -> Result<Option<Assessment>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        cols!(),
+        " FROM assessments WHERE org_id = $1 AND system_id = $2 AND requirement_id = $3"
+    ))
+    .bind(org)
+    .bind(system)
+    .bind(requirement)
+    .fetch_optional(e)
+    .await?)
+}
+
+pub async fn save<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+    requirement: &str,
+    a: &AssessmentInput,
+    by: &str,
+    catalogue_version: &str,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO assessments (org_id, system_id, requirement_id, status, how, not_applicable_reason, evidence_link, assessed_by, assessed_at, catalogue_version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)

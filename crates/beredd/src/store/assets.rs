@@ -26,7 +26,12 @@ pub struct Classification {
 impl Classification {
     pub fn levels(&self) -> beredd_domain::classification::Levels {
         let l = |v: i64| u8::try_from(v.clamp(0, 4)).unwrap_or(0);
-        beredd_domain::classification::Levels { k: l(self.level_k), r: l(self.level_r), t: l(self.level_t), s: l(self.level_s) }
+        beredd_domain::classification::Levels {
+            k: l(self.level_k),
+            r: l(self.level_r),
+            t: l(self.level_t),
+            s: l(self.level_s),
+        }
     }
 }
 
@@ -86,11 +91,23 @@ macro_rules! ccols {
 
 /// Every asset with its links and newest classification.
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<Asset>, DbError> {
-    let mut assets: Vec<Asset> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(db).await?;
-    let systems: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT l.asset_id, l.system_id FROM asset_systems l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1").bind(org).fetch_all(db).await?;
-    let units: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT l.asset_id, l.unit_id FROM asset_units l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1").bind(org).fetch_all(db).await?;
+    let mut assets: Vec<Asset> =
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 ORDER BY name"))
+            .bind(org)
+            .fetch_all(db)
+            .await?;
+    let systems: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT l.asset_id, l.system_id FROM asset_systems l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
+    )
+    .bind(org)
+    .fetch_all(db)
+    .await?;
+    let units: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT l.asset_id, l.unit_id FROM asset_units l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
+    )
+    .bind(org)
+    .fetch_all(db)
+    .await?;
     let current = latest(db, org).await?;
     for a in &mut assets {
         a.system_ids = systems.iter().filter(|(x, _)| *x == a.id).map(|(_, s)| *s).collect();
@@ -112,29 +129,71 @@ pub async fn latest<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resu
     .await?)
 }
 
-pub async fn versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, asset: i64) -> Result<Vec<Classification>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", ccols!(), " FROM classifications WHERE org_id = $1 AND asset_id = $2 ORDER BY version DESC")).bind(org).bind(asset).fetch_all(e).await?)
+pub async fn versions<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    asset: i64,
+) -> Result<Vec<Classification>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        ccols!(),
+        " FROM classifications WHERE org_id = $1 AND asset_id = $2 ORDER BY version DESC"
+    ))
+    .bind(org)
+    .bind(asset)
+    .fetch_all(e)
+    .await?)
 }
 
 pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<Asset>, DbError> {
-    let asset: Option<Asset> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let asset: Option<Asset> =
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 AND id = $2"))
+            .bind(org)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(mut asset) = asset else { return Ok(None) };
     let ids = |rows: Vec<(i64,)>| rows.into_iter().map(|r| r.0).collect::<Vec<_>>();
-    asset.system_ids = ids(sqlx::query_as("SELECT system_id FROM asset_systems WHERE asset_id = $1 ORDER BY system_id").bind(id).fetch_all(&mut *conn).await?);
-    asset.unit_ids = ids(sqlx::query_as("SELECT unit_id FROM asset_units WHERE asset_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?);
+    asset.system_ids =
+        ids(sqlx::query_as("SELECT system_id FROM asset_systems WHERE asset_id = $1 ORDER BY system_id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?);
+    asset.unit_ids = ids(sqlx::query_as("SELECT unit_id FROM asset_units WHERE asset_id = $1 ORDER BY unit_id")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?);
     asset.current = versions(&mut *conn, org, id).await?.into_iter().next();
     Ok(Some(asset))
 }
 
 async fn set_links(conn: &mut AnyConnection, id: i64, a: &AssetInput) -> Result<(), DbError> {
-    super::replace_links(conn, "DELETE FROM asset_systems WHERE asset_id = $1", "INSERT INTO asset_systems (asset_id, system_id) VALUES ($1, $2)", id, &a.system_ids).await?;
-    super::replace_links(conn, "DELETE FROM asset_units WHERE asset_id = $1", "INSERT INTO asset_units (asset_id, unit_id) VALUES ($1, $2)", id, &a.unit_ids).await
+    super::replace_links(
+        conn,
+        "DELETE FROM asset_systems WHERE asset_id = $1",
+        "INSERT INTO asset_systems (asset_id, system_id) VALUES ($1, $2)",
+        id,
+        &a.system_ids,
+    )
+    .await?;
+    super::replace_links(
+        conn,
+        "DELETE FROM asset_units WHERE asset_id = $1",
+        "INSERT INTO asset_units (asset_id, unit_id) VALUES ($1, $2)",
+        id,
+        &a.unit_ids,
+    )
+    .await
 }
 
 /// Binds the input's fields as $1–$5, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, a: &AssetInput) -> super::IdQuery<'q> {
     let flags: Vec<&str> = a.flags.iter().map(|f| f.code()).collect();
-    q.bind(a.name.clone()).bind(a.description.clone()).bind(a.owner_id).bind(flags.join(" ")).bind(a.osl_reference.clone())
+    q.bind(a.name.clone())
+        .bind(a.description.clone())
+        .bind(a.owner_id)
+        .bind(flags.join(" "))
+        .bind(a.osl_reference.clone())
 }
 
 pub async fn insert(conn: &mut AnyConnection, org: i64, a: &AssetInput) -> Result<i64, DbError> {
@@ -164,8 +223,18 @@ pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), D
 }
 
 /// Stores a new version of the asset's classification and returns its number.
-pub async fn classify(conn: &mut AnyConnection, org: i64, asset: i64, c: &ClassificationInput, by: &str, catalogue_version: &str) -> Result<i64, DbError> {
-    let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM classifications WHERE asset_id = $1").bind(asset).fetch_one(&mut *conn).await?;
+pub async fn classify(
+    conn: &mut AnyConnection,
+    org: i64,
+    asset: i64,
+    c: &ClassificationInput,
+    by: &str,
+    catalogue_version: &str,
+) -> Result<i64, DbError> {
+    let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM classifications WHERE asset_id = $1")
+        .bind(asset)
+        .fetch_one(&mut *conn)
+        .await?;
     let version = max.unwrap_or(0) + 1;
     sqlx::query(
         "INSERT INTO classifications (org_id, asset_id, version, level_k, level_r, level_t, level_s, why_k, why_r, why_t, why_s, reason,

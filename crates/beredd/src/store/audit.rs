@@ -73,7 +73,12 @@ pub struct Filter {
 }
 
 /// The newest entries first, at most `limit`, matching the filter.
-pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, f: &Filter, limit: i64) -> Result<Vec<AuditEntry>, DbError> {
+pub async fn list<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    f: &Filter,
+    limit: i64,
+) -> Result<Vec<AuditEntry>, DbError> {
     // Empty filters are bound as values that match everything, so the SQL stays one string.
     let from = f.from.clone().unwrap_or_default();
     let to = f.to.as_ref().map(|d| format!("{d}T99")).unwrap_or_else(|| "9999".into());
@@ -93,6 +98,10 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, f: &Filte
 }
 
 pub async fn distinct_users<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<String>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as("SELECT DISTINCT username FROM audit_log WHERE org_id = $1 ORDER BY username").bind(org).fetch_all(e).await?;
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT username FROM audit_log WHERE org_id = $1 ORDER BY username")
+            .bind(org)
+            .fetch_all(e)
+            .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }

@@ -56,7 +56,11 @@ macro_rules! cols {
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, activity: i64) -> Result<Option<Bia>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM bia WHERE org_id = $1 AND activity_id = $2")).bind(org).bind(activity).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM bia WHERE org_id = $1 AND activity_id = $2"))
+        .bind(org)
+        .bind(activity)
+        .fetch_optional(e)
+        .await?)
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Bia>, DbError> {
@@ -65,7 +69,12 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result
 
 /// Stores the analysis. Changing it withdraws an earlier sign-off: what was approved is no
 /// longer what stands.
-pub async fn save<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, activity: i64, b: &BiaInput) -> Result<(), DbError> {
+pub async fn save<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    activity: i64,
+    b: &BiaInput,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO bia (mtpd_hours, rto_hours, rpo_hours, level_1h, text_1h, level_1d, text_1d, level_1w, text_1w, level_1m, text_1m,
          peak_periods, min_staffing, org_id, activity_id, updated_at, signed_off_by, signed_off_at)
@@ -97,7 +106,13 @@ pub async fn save<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, activity:
     Ok(())
 }
 
-pub async fn sign_off<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, activity: i64, by: &str, at: &str) -> Result<(), DbError> {
+pub async fn sign_off<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    activity: i64,
+    by: &str,
+    at: &str,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE bia SET signed_off_by = $1, signed_off_at = $2 WHERE org_id = $3 AND activity_id = $4")
         .bind(by)
         .bind(at)

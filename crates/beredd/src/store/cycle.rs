@@ -56,7 +56,13 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &New
 /// Makes sure a task exists for each due date (existing ones are kept as they are).
 pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: i64, dates: &[String]) -> Result<(), DbError> {
     for d in dates {
-        sqlx::query("INSERT INTO cycle_tasks (item_id, due_date) VALUES ($1, $2) ON CONFLICT (item_id, due_date) DO NOTHING").bind(item).bind(d).execute(&mut *conn).await?;
+        sqlx::query(
+            "INSERT INTO cycle_tasks (item_id, due_date) VALUES ($1, $2) ON CONFLICT (item_id, due_date) DO NOTHING",
+        )
+        .bind(item)
+        .bind(d)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(())
 }
@@ -77,7 +83,12 @@ pub async fn tasks<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
         .await?)
 }
 
-pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, task: i64, by: &str) -> Result<bool, DbError> {
+pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    task: i64,
+    by: &str,
+) -> Result<bool, DbError> {
     let n = sqlx::query("UPDATE cycle_tasks SET done_at = $1, done_by = $2 WHERE id = $3 AND done_at IS NULL AND item_id IN (SELECT id FROM cycle_items WHERE org_id = $4)")
         .bind(crate::platform::clock::stamp())
         .bind(by)
@@ -91,7 +102,8 @@ pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, task
 
 /// The user's calendar token, made on first use.
 pub async fn calendar_token(conn: &mut sqlx::AnyConnection, user: i64) -> Result<String, DbError> {
-    let (t,): (Option<String>,) = sqlx::query_as("SELECT calendar_token FROM users WHERE id = $1").bind(user).fetch_one(&mut *conn).await?;
+    let (t,): (Option<String>,) =
+        sqlx::query_as("SELECT calendar_token FROM users WHERE id = $1").bind(user).fetch_one(&mut *conn).await?;
     if let Some(t) = t {
         return Ok(t);
     }
@@ -101,16 +113,30 @@ pub async fn calendar_token(conn: &mut sqlx::AnyConnection, user: i64) -> Result
 }
 
 /// The organisation, user name and linked person of a calendar token.
-pub async fn by_token<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<(i64, String, Option<i64>)>, DbError> {
-    Ok(sqlx::query_as("SELECT org_id, display_name, person_id FROM users WHERE calendar_token = $1 AND active = 1").bind(token).fetch_optional(e).await?)
+pub async fn by_token<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    token: &str,
+) -> Result<Option<(i64, String, Option<i64>)>, DbError> {
+    Ok(sqlx::query_as("SELECT org_id, display_name, person_id FROM users WHERE calendar_token = $1 AND active = 1")
+        .bind(token)
+        .fetch_optional(e)
+        .await?)
 }
 
 pub async fn reminded<'c, E: Executor<'c, Database = Any>>(e: E, task: i64) -> Result<bool, DbError> {
-    let found: Option<(i64,)> = sqlx::query_as("SELECT task_id FROM cycle_reminders WHERE task_id = $1").bind(task).fetch_optional(e).await?;
+    let found: Option<(i64,)> =
+        sqlx::query_as("SELECT task_id FROM cycle_reminders WHERE task_id = $1").bind(task).fetch_optional(e).await?;
     Ok(found.is_some())
 }
 
 pub async fn record_reminder<'c, E: Executor<'c, Database = Any>>(e: E, task: i64, to: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO cycle_reminders (task_id, sent_to, sent_at) VALUES ($1, $2, $3) ON CONFLICT (task_id) DO NOTHING").bind(task).bind(to).bind(crate::platform::clock::stamp()).execute(e).await?;
+    sqlx::query(
+        "INSERT INTO cycle_reminders (task_id, sent_to, sent_at) VALUES ($1, $2, $3) ON CONFLICT (task_id) DO NOTHING",
+    )
+    .bind(task)
+    .bind(to)
+    .bind(crate::platform::clock::stamp())
+    .execute(e)
+    .await?;
     Ok(())
 }

@@ -38,16 +38,29 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Dependency>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM dependencies WHERE org_id = $1 ORDER BY id")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM dependencies WHERE org_id = $1 ORDER BY id"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Dependency>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM dependencies WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM dependencies WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// Binds the input's fields as $1–$7, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, d: &DependencyInput) -> super::IdQuery<'q> {
-    q.bind(d.from.0.code()).bind(d.from.1).bind(d.to.0.code()).bind(d.to.1).bind(d.need.code()).bind(d.fallback.clone()).bind(d.notes.clone())
+    q.bind(d.from.0.code())
+        .bind(d.from.1)
+        .bind(d.to.0.code())
+        .bind(d.to.1)
+        .bind(d.need.code())
+        .bind(d.fallback.clone())
+        .bind(d.notes.clone())
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, d: &DependencyInput) -> Result<i64, DbError> {
@@ -59,7 +72,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, d: &Dep
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, d: &DependencyInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    d: &DependencyInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE dependencies SET from_kind = $1, from_id = $2, to_kind = $3, to_id = $4, need = $5, fallback = $6, notes = $7,
          updated_at = $8 WHERE org_id = $9 AND id = $10 RETURNING id",
@@ -83,7 +101,10 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, kind: NodeKind, id: i64) ->
     .bind(id)
     .fetch_all(db)
     .await?;
-    Ok(rows.into_iter().map(|(d,)| Referrer { kind: "ref-dependency", name: format!("#{d}"), href: format!("/dependencies/{d}") }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(d,)| Referrer { kind: "ref-dependency", name: format!("#{d}"), href: format!("/dependencies/{d}") })
+        .collect())
 }
 
 /// The names of everything an edge can name, to show edges and check their ends.
@@ -113,15 +134,23 @@ impl NodeNames {
 
     /// All nodes of the given kinds, sorted by kind and then name.
     pub fn of_kinds(&self, kinds: &[NodeKind]) -> Vec<(NodeKind, i64, &str)> {
-        let mut out: Vec<(NodeKind, i64, &str)> =
-            self.names.iter().filter(|((k, _), _)| kinds.contains(k)).map(|((k, id), n)| (*k, *id, n.as_str())).collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| beredd_domain::sort::swedish_key(a.2).cmp(&beredd_domain::sort::swedish_key(b.2))));
+        let mut out: Vec<(NodeKind, i64, &str)> = self
+            .names
+            .iter()
+            .filter(|((k, _), _)| kinds.contains(k))
+            .map(|((k, id), n)| (*k, *id, n.as_str()))
+            .collect();
+        out.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| beredd_domain::sort::swedish_key(a.2).cmp(&beredd_domain::sort::swedish_key(b.2)))
+        });
         out
     }
 
     /// "Larmbesök → Trygghetslarm", for titles and the audit trail.
     pub fn label(&self, d: &Dependency) -> String {
-        let end = |kind: &str, id: i64| NodeKind::parse(kind).ok().and_then(|k| self.name(k, id)).unwrap_or("?").to_owned();
+        let end =
+            |kind: &str, id: i64| NodeKind::parse(kind).ok().and_then(|k| self.name(k, id)).unwrap_or("?").to_owned();
         format!("{} → {}", end(&d.from_kind, d.from_id), end(&d.to_kind, d.to_id))
     }
 }

@@ -31,17 +31,30 @@ macro_rules! cols {
     };
 }
 
-pub async fn for_requirement<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str) -> Result<Vec<EvidenceFile>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM evidence_files WHERE org_id = $1 AND system_id = $2 AND requirement_id = $3 ORDER BY id"))
-        .bind(org)
-        .bind(system)
-        .bind(requirement)
-        .fetch_all(e)
-        .await?)
+pub async fn for_requirement<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+    requirement: &str,
+) -> Result<Vec<EvidenceFile>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        cols!(),
+        " FROM evidence_files WHERE org_id = $1 AND system_id = $2 AND requirement_id = $3 ORDER BY id"
+    ))
+    .bind(org)
+    .bind(system)
+    .bind(requirement)
+    .fetch_all(e)
+    .await?)
 }
 
 /// How many files each requirement of a system has, for the overview.
-pub async fn counts<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64) -> Result<Vec<(String, i64)>, DbError> {
+pub async fn counts<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+) -> Result<Vec<(String, i64)>, DbError> {
     Ok(sqlx::query_as("SELECT requirement_id, COUNT(*) FROM evidence_files WHERE org_id = $1 AND system_id = $2 GROUP BY requirement_id")
         .bind(org)
         .bind(system)
@@ -49,12 +62,24 @@ pub async fn counts<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system:
         .await?)
 }
 
-pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<EvidenceFile>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM evidence_files WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+pub async fn get<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+) -> Result<Option<EvidenceFile>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM evidence_files WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 pub async fn content<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Vec<u8>>, DbError> {
-    let row: Option<(Vec<u8>,)> = sqlx::query_as("SELECT content FROM evidence_files WHERE org_id = $1 AND id = $2").bind(org).bind(id).fetch_optional(e).await?;
+    let row: Option<(Vec<u8>,)> = sqlx::query_as("SELECT content FROM evidence_files WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?;
     Ok(row.map(|(c,)| c))
 }
 
@@ -64,7 +89,14 @@ fn sha256_hex(content: &[u8]) -> String {
     sha2::Sha256::digest(content).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, system: i64, requirement: &str, f: &NewFile<'_>, by: &str) -> Result<i64, DbError> {
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+    requirement: &str,
+    f: &NewFile<'_>,
+    by: &str,
+) -> Result<i64, DbError> {
     let hash = sha256_hex(f.content);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO evidence_files (org_id, system_id, requirement_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
@@ -111,20 +143,56 @@ macro_rules! framework_cols {
 }
 
 /// Every evidence file of an assessment.
-pub async fn for_assessment<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, assessment: i64) -> Result<Vec<FrameworkFile>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", framework_cols!(), " FROM framework_evidence WHERE org_id = $1 AND assessment_id = $2 ORDER BY id")).bind(org).bind(assessment).fetch_all(e).await?)
+pub async fn for_assessment<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    assessment: i64,
+) -> Result<Vec<FrameworkFile>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        framework_cols!(),
+        " FROM framework_evidence WHERE org_id = $1 AND assessment_id = $2 ORDER BY id"
+    ))
+    .bind(org)
+    .bind(assessment)
+    .fetch_all(e)
+    .await?)
 }
 
-pub async fn framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<FrameworkFile>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", framework_cols!(), " FROM framework_evidence WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+pub async fn framework_file<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+) -> Result<Option<FrameworkFile>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", framework_cols!(), " FROM framework_evidence WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
-pub async fn framework_content<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Vec<u8>>, DbError> {
-    let row: Option<(Vec<u8>,)> = sqlx::query_as("SELECT content FROM framework_evidence WHERE org_id = $1 AND id = $2").bind(org).bind(id).fetch_optional(e).await?;
+pub async fn framework_content<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+) -> Result<Option<Vec<u8>>, DbError> {
+    let row: Option<(Vec<u8>,)> =
+        sqlx::query_as("SELECT content FROM framework_evidence WHERE org_id = $1 AND id = $2")
+            .bind(org)
+            .bind(id)
+            .fetch_optional(e)
+            .await?;
     Ok(row.map(|r| r.0))
 }
 
-pub async fn insert_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, assessment: i64, node: &str, f: &NewFile<'_>, by: &str) -> Result<i64, DbError> {
+pub async fn insert_framework_file<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    assessment: i64,
+    node: &str,
+    f: &NewFile<'_>,
+    by: &str,
+) -> Result<i64, DbError> {
     let hash = sha256_hex(f.content);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO framework_evidence (org_id, assessment_id, node_id, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
@@ -145,7 +213,11 @@ pub async fn insert_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, or
     Ok(id)
 }
 
-pub async fn delete_framework_file<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
+pub async fn delete_framework_file<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+) -> Result<(), DbError> {
     sqlx::query("DELETE FROM framework_evidence WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
     Ok(())
 }

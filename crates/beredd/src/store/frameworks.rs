@@ -45,7 +45,13 @@ pub struct Answer {
 
 impl Answer {
     pub fn requirements(&self) -> Vec<String> {
-        self.requirement_ids.as_deref().unwrap_or_default().split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()
+        self.requirement_ids
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 }
 
@@ -68,8 +74,18 @@ pub async fn add_imported<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, f
     Ok(id)
 }
 
-pub async fn delete_imported<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, key: &str, version: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM frameworks WHERE org_id = $1 AND framework_key = $2 AND version = $3").bind(org).bind(key).bind(version).execute(e).await?;
+pub async fn delete_imported<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    key: &str,
+    version: &str,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM frameworks WHERE org_id = $1 AND framework_key = $2 AND version = $3")
+        .bind(org)
+        .bind(key)
+        .bind(version)
+        .execute(e)
+        .await?;
     Ok(())
 }
 
@@ -77,7 +93,11 @@ pub async fn assessments<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) ->
     Ok(sqlx::query_as("SELECT id, framework_key, version, title, scope, started_on, created_by FROM framework_assessments WHERE org_id = $1 ORDER BY started_on DESC, id DESC").bind(org).fetch_all(e).await?)
 }
 
-pub async fn add_assessment<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Assessment) -> Result<i64, DbError> {
+pub async fn add_assessment<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    a: &Assessment,
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as("INSERT INTO framework_assessments (org_id, framework_key, version, title, scope, started_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
         .bind(org)
         .bind(&a.framework_key)
@@ -129,33 +149,71 @@ pub async fn save_answer(conn: &mut sqlx::AnyConnection, assessment: i64, a: &An
 }
 
 /// (requirement id, action id) for every action linked to an answer of the assessment.
-pub async fn linked_actions<'c, E: Executor<'c, Database = Any>>(e: E, assessment: i64) -> Result<Vec<(String, i64)>, DbError> {
-    Ok(sqlx::query_as("SELECT node_id, action_id FROM framework_answer_actions WHERE assessment_id = $1 ORDER BY action_id").bind(assessment).fetch_all(e).await?)
+pub async fn linked_actions<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    assessment: i64,
+) -> Result<Vec<(String, i64)>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT node_id, action_id FROM framework_answer_actions WHERE assessment_id = $1 ORDER BY action_id",
+    )
+    .bind(assessment)
+    .fetch_all(e)
+    .await?)
 }
 
-pub async fn link_action(conn: &mut sqlx::AnyConnection, assessment: i64, node: &str, action: i64) -> Result<(), DbError> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM framework_answer_actions WHERE assessment_id = $1 AND node_id = $2 AND action_id = $3")
-        .bind(assessment)
-        .bind(node)
-        .bind(action)
-        .fetch_one(&mut *conn)
-        .await?;
+pub async fn link_action(
+    conn: &mut sqlx::AnyConnection,
+    assessment: i64,
+    node: &str,
+    action: i64,
+) -> Result<(), DbError> {
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM framework_answer_actions WHERE assessment_id = $1 AND node_id = $2 AND action_id = $3",
+    )
+    .bind(assessment)
+    .bind(node)
+    .bind(action)
+    .fetch_one(&mut *conn)
+    .await?;
     if n == 0 {
-        sqlx::query("INSERT INTO framework_answer_actions (assessment_id, node_id, action_id) VALUES ($1, $2, $3)").bind(assessment).bind(node).bind(action).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO framework_answer_actions (assessment_id, node_id, action_id) VALUES ($1, $2, $3)")
+            .bind(assessment)
+            .bind(node)
+            .bind(action)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
 
-pub async fn unlink_action<'c, E: Executor<'c, Database = Any>>(e: E, assessment: i64, node: &str, action: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM framework_answer_actions WHERE assessment_id = $1 AND node_id = $2 AND action_id = $3").bind(assessment).bind(node).bind(action).execute(e).await?;
+pub async fn unlink_action<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    assessment: i64,
+    node: &str,
+    action: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM framework_answer_actions WHERE assessment_id = $1 AND node_id = $2 AND action_id = $3")
+        .bind(assessment)
+        .bind(node)
+        .bind(action)
+        .execute(e)
+        .await?;
     Ok(())
 }
 
 /// Removes an assessment with its answers and links; the actions stay in the action plan.
 pub async fn delete_assessment(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM framework_evidence WHERE org_id = $1 AND assessment_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM framework_evidence WHERE org_id = $1 AND assessment_id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("DELETE FROM framework_answer_actions WHERE assessment_id IN (SELECT id FROM framework_assessments WHERE org_id = $1 AND id = $2)").bind(org).bind(id).execute(&mut *conn).await?;
     sqlx::query("DELETE FROM framework_answers WHERE assessment_id IN (SELECT id FROM framework_assessments WHERE org_id = $1 AND id = $2)").bind(org).bind(id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM framework_assessments WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM framework_assessments WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }

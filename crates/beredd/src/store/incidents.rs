@@ -55,7 +55,12 @@ pub struct NewIncident<'a> {
     pub participants: Option<&'a str>,
 }
 
-pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_>, units: &[i64]) -> Result<i64, DbError> {
+pub async fn create(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    n: &NewIncident<'_>,
+    units: &[i64],
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid, participants)
          VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11) RETURNING id",
@@ -73,12 +78,23 @@ pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, n: &NewIncident<'_
     .bind(n.participants)
     .fetch_one(&mut *conn)
     .await?;
-    super::replace_links(conn, "DELETE FROM incident_units WHERE incident_id = $1", "INSERT INTO incident_units (incident_id, unit_id) VALUES ($1, $2)", id, units).await?;
+    super::replace_links(
+        conn,
+        "DELETE FROM incident_units WHERE incident_id = $1",
+        "INSERT INTO incident_units (incident_id, unit_id) VALUES ($1, $2)",
+        id,
+        units,
+    )
+    .await?;
     Ok(id)
 }
 
 pub async fn list(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Incident>, DbError> {
-    let mut all: Vec<Incident> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM incidents WHERE org_id = $1 ORDER BY id DESC")).bind(org).fetch_all(&mut *conn).await?;
+    let mut all: Vec<Incident> =
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM incidents WHERE org_id = $1 ORDER BY id DESC"))
+            .bind(org)
+            .fetch_all(&mut *conn)
+            .await?;
     let links: Vec<(i64, i64)> = sqlx::query_as("SELECT l.incident_id, l.unit_id FROM incident_units l JOIN incidents i ON i.id = l.incident_id WHERE i.org_id = $1").bind(org).fetch_all(&mut *conn).await?;
     for i in &mut all {
         i.unit_ids = links.iter().filter(|(x, _)| *x == i.id).map(|(_, u)| *u).collect();
@@ -87,14 +103,31 @@ pub async fn list(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Incide
 }
 
 pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Incident>, DbError> {
-    let found: Option<Incident> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM incidents WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let found: Option<Incident> =
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM incidents WHERE org_id = $1 AND id = $2"))
+            .bind(org)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(mut i) = found else { return Ok(None) };
-    i.unit_ids = sqlx::query_as::<_, (i64,)>("SELECT unit_id FROM incident_units WHERE incident_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?.into_iter().map(|(u,)| u).collect();
+    i.unit_ids =
+        sqlx::query_as::<_, (i64,)>("SELECT unit_id FROM incident_units WHERE incident_id = $1 ORDER BY unit_id")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|(u,)| u)
+            .collect();
     Ok(Some(i))
 }
 
 pub async fn close<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("UPDATE incidents SET status = 'closed', closed_at = $1 WHERE org_id = $2 AND id = $3").bind(crate::platform::clock::stamp()).bind(org).bind(id).execute(e).await?;
+    sqlx::query("UPDATE incidents SET status = 'closed', closed_at = $1 WHERE org_id = $2 AND id = $3")
+        .bind(crate::platform::clock::stamp())
+        .bind(org)
+        .bind(id)
+        .execute(e)
+        .await?;
     Ok(())
 }
 
@@ -166,15 +199,29 @@ pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: 
 }
 
 pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, uid: &str) -> Result<bool, DbError> {
-    let found: Option<(i64,)> = sqlx::query_as("SELECT seq FROM incident_log WHERE incident_id = $1 AND uid = $2").bind(incident).bind(uid).fetch_optional(e).await?;
+    let found: Option<(i64,)> = sqlx::query_as("SELECT seq FROM incident_log WHERE incident_id = $1 AND uid = $2")
+        .bind(incident)
+        .bind(uid)
+        .fetch_optional(e)
+        .await?;
     Ok(found.is_some())
 }
 
 /// Appends one entry at the end of the incident's chain. Call it inside a write transaction:
 /// the incident row's count and last hash move with the entry.
-pub async fn append(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, n: NewEntry, recorded_by: &str) -> Result<LogRow, DbError> {
+pub async fn append(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    incident: i64,
+    n: NewEntry,
+    recorded_by: &str,
+) -> Result<LogRow, DbError> {
     let (count, last): (i64, String) =
-        sqlx::query_as("SELECT log_count, last_hash FROM incidents WHERE org_id = $1 AND id = $2").bind(org).bind(incident).fetch_one(&mut *conn).await?;
+        sqlx::query_as("SELECT log_count, last_hash FROM incidents WHERE org_id = $1 AND id = $2")
+            .bind(org)
+            .bind(incident)
+            .fetch_one(&mut *conn)
+            .await?;
     let now = crate::platform::clock::stamp();
     let entry = Entry {
         seq: count + 1,
@@ -214,7 +261,13 @@ pub async fn append(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, n: 
     .bind(&hash)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE incidents SET log_count = $1, last_hash = $2 WHERE org_id = $3 AND id = $4").bind(entry.seq).bind(&hash).bind(org).bind(incident).execute(&mut *conn).await?;
+    sqlx::query("UPDATE incidents SET log_count = $1, last_hash = $2 WHERE org_id = $3 AND id = $4")
+        .bind(entry.seq)
+        .bind(&hash)
+        .bind(org)
+        .bind(incident)
+        .execute(&mut *conn)
+        .await?;
     Ok(LogRow {
         seq: entry.seq,
         uid: entry.uid,
@@ -236,10 +289,15 @@ pub async fn append(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, n: 
 /// The result of checking an incident's log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    Intact { entries: usize },
+    Intact {
+        entries: usize,
+    },
     Broken(incident::Break),
     /// The chain holds but ends before the incident's recorded end: entries were removed.
-    Truncated { found: i64, recorded: i64 },
+    Truncated {
+        found: i64,
+        recorded: i64,
+    },
 }
 
 pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Verdict>, DbError> {
@@ -248,7 +306,9 @@ pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
     let pairs: Vec<(Entry, String)> = rows.iter().map(|r| (r.entry(), r.hash.clone())).collect();
     Ok(Some(match incident::verify(&pairs) {
         Err(b) => Verdict::Broken(b),
-        Ok(n) if n as i64 != i.log_count || rows.last().map(|r| r.hash.as_str()).unwrap_or(GENESIS) != i.last_hash => Verdict::Truncated { found: n as i64, recorded: i.log_count },
+        Ok(n) if n as i64 != i.log_count || rows.last().map(|r| r.hash.as_str()).unwrap_or(GENESIS) != i.last_hash => {
+            Verdict::Truncated { found: n as i64, recorded: i.log_count }
+        }
         Ok(n) => Verdict::Intact { entries: n },
     }))
 }
@@ -267,7 +327,14 @@ pub struct BoardItem {
     pub updated_at: Option<String>,
 }
 
-pub async fn add_board_item<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, area: &str, section: &str, position: i64, label: &str) -> Result<(), DbError> {
+pub async fn add_board_item<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    area: &str,
+    section: &str,
+    position: i64,
+    label: &str,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO board_items (incident_id, area, section, position, label, state) VALUES ($1, $2, $3, $4, $5, 'not_started')")
         .bind(incident)
         .bind(area)
@@ -283,7 +350,11 @@ pub async fn board<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> 
     Ok(sqlx::query_as("SELECT id, area, section, position, label, state, updated_by, updated_at FROM board_items WHERE incident_id = $1 ORDER BY position").bind(incident).fetch_all(e).await?)
 }
 
-pub async fn board_item<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, item: i64) -> Result<Option<BoardItem>, DbError> {
+pub async fn board_item<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    item: i64,
+) -> Result<Option<BoardItem>, DbError> {
     Ok(sqlx::query_as("SELECT id, area, section, position, label, state, updated_by, updated_at FROM board_items WHERE incident_id = $1 AND id = $2")
         .bind(incident)
         .bind(item)
@@ -291,15 +362,23 @@ pub async fn board_item<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64
         .await?)
 }
 
-pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, item: i64, state: beredd_domain::BoardState, by: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE board_items SET state = $1, updated_by = $2, updated_at = $3 WHERE incident_id = $4 AND id = $5")
-        .bind(state.code())
-        .bind(by)
-        .bind(crate::platform::clock::stamp())
-        .bind(incident)
-        .bind(item)
-        .execute(e)
-        .await?;
+pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    item: i64,
+    state: beredd_domain::BoardState,
+    by: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE board_items SET state = $1, updated_by = $2, updated_at = $3 WHERE incident_id = $4 AND id = $5",
+    )
+    .bind(state.code())
+    .bind(by)
+    .bind(crate::platform::clock::stamp())
+    .bind(incident)
+    .bind(item)
+    .execute(e)
+    .await?;
     Ok(())
 }
 
@@ -315,10 +394,19 @@ pub struct Reached {
 }
 
 pub async fn reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Reached>, DbError> {
-    Ok(sqlx::query_as("SELECT person_id, reached, by_name, at FROM staff_reached WHERE incident_id = $1").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT person_id, reached, by_name, at FROM staff_reached WHERE incident_id = $1")
+        .bind(incident)
+        .fetch_all(e)
+        .await?)
 }
 
-pub async fn set_reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, person: i64, reached: bool, by: &str) -> Result<(), DbError> {
+pub async fn set_reached<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    person: i64,
+    reached: bool,
+    by: &str,
+) -> Result<(), DbError> {
     sqlx::query(
         "INSERT INTO staff_reached (incident_id, person_id, reached, by_name, at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (incident_id, person_id) DO UPDATE SET reached = excluded.reached, by_name = excluded.by_name, at = excluded.at",
@@ -347,30 +435,61 @@ pub struct RosterRow {
 }
 
 pub async fn roster<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<RosterRow>, DbError> {
-    Ok(sqlx::query_as("SELECT id, role, name, phone, area, on_duty FROM incident_roster WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as(
+        "SELECT id, role, name, phone, area, on_duty FROM incident_roster WHERE incident_id = $1 ORDER BY id",
+    )
+    .bind(incident)
+    .fetch_all(e)
+    .await?)
 }
 
-pub async fn add_roster<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, role: beredd_domain::StaffRole, name: &str, phone: Option<&str>, area: Option<&str>, on_duty: bool) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO incident_roster (incident_id, role, name, phone, area, on_duty) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(incident)
-        .bind(role.code())
-        .bind(name)
-        .bind(phone)
-        .bind(area)
+pub async fn add_roster<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    role: beredd_domain::StaffRole,
+    name: &str,
+    phone: Option<&str>,
+    area: Option<&str>,
+    on_duty: bool,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "INSERT INTO incident_roster (incident_id, role, name, phone, area, on_duty) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(incident)
+    .bind(role.code())
+    .bind(name)
+    .bind(phone)
+    .bind(area)
+    .bind(super::flag(on_duty))
+    .execute(e)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_on_duty<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    row: i64,
+    on_duty: bool,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE incident_roster SET on_duty = $1 WHERE incident_id = $2 AND id = $3")
         .bind(super::flag(on_duty))
+        .bind(incident)
+        .bind(row)
         .execute(e)
         .await?;
     Ok(())
 }
 
-pub async fn set_on_duty<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, row: i64, on_duty: bool) -> Result<(), DbError> {
-    sqlx::query("UPDATE incident_roster SET on_duty = $1 WHERE incident_id = $2 AND id = $3").bind(super::flag(on_duty)).bind(incident).bind(row).execute(e).await?;
-    Ok(())
-}
-
 // ---- Reporting and communication ---------------------------------------------------------
 
-pub async fn set_flags<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, significant: bool, personal_data: bool) -> Result<(), DbError> {
+pub async fn set_flags<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    significant: bool,
+    personal_data: bool,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE incidents SET significant = $1, personal_data = $2 WHERE org_id = $3 AND id = $4")
         .bind(super::flag(significant))
         .bind(super::flag(personal_data))
@@ -391,11 +510,22 @@ pub struct Report {
 }
 
 pub async fn reports<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Report>, DbError> {
-    Ok(sqlx::query_as("SELECT duty, sent_at, sent_by, reference, body FROM incident_reports WHERE incident_id = $1").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT duty, sent_at, sent_by, reference, body FROM incident_reports WHERE incident_id = $1")
+        .bind(incident)
+        .fetch_all(e)
+        .await?)
 }
 
 /// Records a report as sent; a duty is reported once.
-pub async fn record_report<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, duty: &str, sent_at: &str, by: &str, reference: Option<&str>, body: &str) -> Result<bool, DbError> {
+pub async fn record_report<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    duty: &str,
+    sent_at: &str,
+    by: &str,
+    reference: Option<&str>,
+    body: &str,
+) -> Result<bool, DbError> {
     let done = sqlx::query("INSERT INTO incident_reports (incident_id, duty, sent_at, sent_by, reference, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (incident_id, duty) DO NOTHING")
         .bind(incident)
         .bind(duty)
@@ -418,11 +548,28 @@ pub struct Hotline {
 }
 
 pub async fn hotlines<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Hotline>, DbError> {
-    Ok(sqlx::query_as("SELECT id, number, hours, answered_by FROM incident_hotlines WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as(
+        "SELECT id, number, hours, answered_by FROM incident_hotlines WHERE incident_id = $1 ORDER BY id",
+    )
+    .bind(incident)
+    .fetch_all(e)
+    .await?)
 }
 
-pub async fn add_hotline<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, number: &str, hours: Option<&str>, answered_by: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO incident_hotlines (incident_id, number, hours, answered_by) VALUES ($1, $2, $3, $4)").bind(incident).bind(number).bind(hours).bind(answered_by).execute(e).await?;
+pub async fn add_hotline<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    number: &str,
+    hours: Option<&str>,
+    answered_by: &str,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO incident_hotlines (incident_id, number, hours, answered_by) VALUES ($1, $2, $3, $4)")
+        .bind(incident)
+        .bind(number)
+        .bind(hours)
+        .bind(answered_by)
+        .execute(e)
+        .await?;
     Ok(())
 }
 
@@ -440,7 +587,14 @@ pub async fn messages<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) 
     Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
 }
 
-pub async fn add_message<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, channel: &str, text: &str, approved_by: &str, by: &str) -> Result<(), DbError> {
+pub async fn add_message<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    channel: &str,
+    text: &str,
+    approved_by: &str,
+    by: &str,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO incident_messages (incident_id, channel, text, approved_by, published_by, published_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(incident)
         .bind(channel)
@@ -469,7 +623,14 @@ pub async fn media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> 
     Ok(sqlx::query_as("SELECT id, outlet, contact, question, received_at, routed_to, answered_by, answered_at FROM media_requests WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
 }
 
-pub async fn add_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, outlet: &str, contact: Option<&str>, question: &str, routed_to: &str) -> Result<(), DbError> {
+pub async fn add_media<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    outlet: &str,
+    contact: Option<&str>,
+    question: &str,
+    routed_to: &str,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO media_requests (incident_id, outlet, contact, question, received_at, routed_to) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(incident)
         .bind(outlet)
@@ -482,7 +643,12 @@ pub async fn add_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64,
     Ok(())
 }
 
-pub async fn answer_media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, id: i64, by: &str) -> Result<bool, DbError> {
+pub async fn answer_media<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    id: i64,
+    by: &str,
+) -> Result<bool, DbError> {
     let n = sqlx::query("UPDATE media_requests SET answered_by = $1, answered_at = $2 WHERE incident_id = $3 AND id = $4 AND answered_at IS NULL")
         .bind(by)
         .bind(crate::platform::clock::stamp())
@@ -510,21 +676,36 @@ pub async fn meetings<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) 
     Ok(sqlx::query_as("SELECT id, number, held_at, held_by, protocol FROM incident_meetings WHERE incident_id = $1 ORDER BY number DESC").bind(incident).fetch_all(e).await?)
 }
 
-pub async fn add_meeting(conn: &mut sqlx::AnyConnection, incident: i64, by: &str, protocol: &str) -> Result<i64, DbError> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(number), 0) + 1 FROM incident_meetings WHERE incident_id = $1").bind(incident).fetch_one(&mut *conn).await?;
-    sqlx::query("INSERT INTO incident_meetings (incident_id, number, held_at, held_by, protocol) VALUES ($1, $2, $3, $4, $5)")
-        .bind(incident)
-        .bind(n)
-        .bind(crate::platform::clock::stamp())
-        .bind(by)
-        .bind(protocol)
-        .execute(&mut *conn)
-        .await?;
+pub async fn add_meeting(
+    conn: &mut sqlx::AnyConnection,
+    incident: i64,
+    by: &str,
+    protocol: &str,
+) -> Result<i64, DbError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(number), 0) + 1 FROM incident_meetings WHERE incident_id = $1")
+            .bind(incident)
+            .fetch_one(&mut *conn)
+            .await?;
+    sqlx::query(
+        "INSERT INTO incident_meetings (incident_id, number, held_at, held_by, protocol) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(incident)
+    .bind(n)
+    .bind(crate::platform::clock::stamp())
+    .bind(by)
+    .bind(protocol)
+    .execute(&mut *conn)
+    .await?;
     Ok(n)
 }
 
 pub async fn by_uid<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, uid: &str) -> Result<Option<i64>, DbError> {
-    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM incidents WHERE org_id = $1 AND uid = $2").bind(org).bind(uid).fetch_optional(e).await?;
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM incidents WHERE org_id = $1 AND uid = $2")
+        .bind(org)
+        .bind(uid)
+        .fetch_optional(e)
+        .await?;
     Ok(found.map(|(id,)| id))
 }
 
@@ -538,11 +719,24 @@ pub struct Inject {
 }
 
 pub async fn injects<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Inject>, DbError> {
-    Ok(sqlx::query_as("SELECT id, minute, text FROM exercise_injects WHERE incident_id = $1 ORDER BY minute, id").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, minute, text FROM exercise_injects WHERE incident_id = $1 ORDER BY minute, id")
+        .bind(incident)
+        .fetch_all(e)
+        .await?)
 }
 
-pub async fn add_inject<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, minute: i64, text: &str) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO exercise_injects (incident_id, minute, text) VALUES ($1, $2, $3)").bind(incident).bind(minute).bind(text).execute(e).await?;
+pub async fn add_inject<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    minute: i64,
+    text: &str,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO exercise_injects (incident_id, minute, text) VALUES ($1, $2, $3)")
+        .bind(incident)
+        .bind(minute)
+        .bind(text)
+        .execute(e)
+        .await?;
     Ok(())
 }
 
@@ -563,7 +757,15 @@ pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -
     Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at, target FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
 }
 
-pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, kind: &str, text: &str, action: Option<i64>, by: &str, target: Option<&str>) -> Result<(), DbError> {
+pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    kind: &str,
+    text: &str,
+    action: Option<i64>,
+    by: &str,
+    target: Option<&str>,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at, target) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(incident)
         .bind(kind)
@@ -611,7 +813,12 @@ pub async fn backlog<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -
         .await?)
 }
 
-pub async fn add_backlog(conn: &mut sqlx::AnyConnection, incident: i64, n: &NewBacklogItem<'_>, by: &str) -> Result<i64, DbError> {
+pub async fn add_backlog(
+    conn: &mut sqlx::AnyConnection,
+    incident: i64,
+    n: &NewBacklogItem<'_>,
+    by: &str,
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO backlog_items (incident_id, unit_id, system_id, kind, description, total, assignee, priority, deadline, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -628,15 +835,32 @@ pub async fn add_backlog(conn: &mut sqlx::AnyConnection, incident: i64, n: &NewB
     .bind(crate::platform::clock::stamp())
     .fetch_one(&mut *conn)
     .await?;
-    sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, $3, 0, $4)").bind(id).bind(&crate::platform::clock::today_text()).bind(n.total).bind(by).execute(&mut *conn).await?;
+    sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, $3, 0, $4)")
+        .bind(id)
+        .bind(&crate::platform::clock::today_text())
+        .bind(n.total)
+        .bind(by)
+        .execute(&mut *conn)
+        .await?;
     Ok(id)
 }
 
 /// Sets how many of an item are entered so far, and records the day's progress.
-pub async fn set_backlog_done(conn: &mut sqlx::AnyConnection, incident: i64, item: i64, done: i64, by: &str) -> Result<Option<BacklogItem>, DbError> {
+pub async fn set_backlog_done(
+    conn: &mut sqlx::AnyConnection,
+    incident: i64,
+    item: i64,
+    done: i64,
+    by: &str,
+) -> Result<Option<BacklogItem>, DbError> {
     let Some(before) = backlog(&mut *conn, incident).await?.into_iter().find(|i| i.id == item) else { return Ok(None) };
     let done = done.clamp(0, before.total);
-    sqlx::query("UPDATE backlog_items SET done = $1 WHERE incident_id = $2 AND id = $3").bind(done).bind(incident).bind(item).execute(&mut *conn).await?;
+    sqlx::query("UPDATE backlog_items SET done = $1 WHERE incident_id = $2 AND id = $3")
+        .bind(done)
+        .bind(incident)
+        .bind(item)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, 0, $3, $4)")
         .bind(item)
         .bind(&crate::platform::clock::today_text())
@@ -648,7 +872,10 @@ pub async fn set_backlog_done(conn: &mut sqlx::AnyConnection, incident: i64, ite
 }
 
 /// Every progress record of the incident's backlog: (day, added, entered).
-pub async fn backlog_progress<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<(String, i64, i64)>, DbError> {
+pub async fn backlog_progress<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+) -> Result<Vec<(String, i64, i64)>, DbError> {
     Ok(sqlx::query_as("SELECT p.day, p.added, p.entered FROM backlog_progress p JOIN backlog_items i ON i.id = p.item_id WHERE i.incident_id = $1 ORDER BY p.id")
         .bind(incident)
         .fetch_all(e)

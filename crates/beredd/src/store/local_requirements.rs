@@ -83,11 +83,21 @@ pub async fn save(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement
 }
 
 pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM local_requirements WHERE org_id = $1 AND requirement_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM local_requirements WHERE org_id = $1 AND requirement_id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     bump(conn, org).await
 }
 
-pub async fn disable(conn: &mut sqlx::AnyConnection, org: i64, id: &str, reason: &str, by: &str) -> Result<(), DbError> {
+pub async fn disable(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    id: &str,
+    reason: &str,
+    by: &str,
+) -> Result<(), DbError> {
     sqlx::query("INSERT INTO disabled_requirements (org_id, requirement_id, reason, disabled_by, disabled_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (org_id, requirement_id) DO NOTHING")
         .bind(org)
         .bind(id)
@@ -100,6 +110,10 @@ pub async fn disable(conn: &mut sqlx::AnyConnection, org: i64, id: &str, reason:
 }
 
 pub async fn enable(conn: &mut sqlx::AnyConnection, org: i64, id: &str) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM disabled_requirements WHERE org_id = $1 AND requirement_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM disabled_requirements WHERE org_id = $1 AND requirement_id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     bump(conn, org).await
 }

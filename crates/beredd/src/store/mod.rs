@@ -4,15 +4,15 @@
 pub mod actions;
 pub mod activities;
 pub mod assessments;
-pub mod evidence;
-pub mod frameworks;
-pub mod incidents;
-pub mod local_requirements;
 pub mod assets;
 pub mod audit;
 pub mod bia;
 pub mod cycle;
 pub mod dependencies;
+pub mod evidence;
+pub mod frameworks;
+pub mod incidents;
+pub mod local_requirements;
 pub mod orgs;
 pub mod people;
 pub mod plans;
@@ -62,14 +62,18 @@ pub struct Referrer {
 }
 
 pub(crate) fn referrers_from(rows: Vec<(i64, String)>, kind: &'static str, slug: &str) -> Vec<Referrer> {
-    rows.into_iter()
-        .map(|(id, name)| Referrer { kind, name, href: format!("/{slug}/{id}") })
-        .collect()
+    rows.into_iter().map(|(id, name)| Referrer { kind, name, href: format!("/{slug}/{id}") }).collect()
 }
 
 /// Replaces the links of `id` in a link table: `delete_sql` removes them ($1 = id), `insert_sql`
 /// adds one ($1 = id, $2 = the other end).
-pub(crate) async fn replace_links(conn: &mut sqlx::AnyConnection, delete_sql: &'static str, insert_sql: &'static str, id: i64, others: &[i64]) -> Result<(), DbError> {
+pub(crate) async fn replace_links(
+    conn: &mut sqlx::AnyConnection,
+    delete_sql: &'static str,
+    insert_sql: &'static str,
+    id: i64,
+    others: &[i64],
+) -> Result<(), DbError> {
     sqlx::query(delete_sql).bind(id).execute(&mut *conn).await?;
     for other in others {
         sqlx::query(insert_sql).bind(id).bind(*other).execute(&mut *conn).await?;

@@ -45,11 +45,18 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Person>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Person>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM people WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// Binds the input's fields as $1–$11, in the order both statements below name them.
@@ -77,7 +84,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &Per
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, p: &PersonInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    p: &PersonInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE people SET kind = $1, name = $2, title = $3, unit_id = $4, organisation = $5, supplier_id = $6, work_phone = $7,
          private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, updated_at = $12 WHERE org_id = $13 AND id = $14
@@ -94,10 +106,26 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
 
 /// Units this person manages and systems this person owns.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
-    let mut out = referrers_from(id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND manager_id = $2 ORDER BY name", org, id).await?, "ref-unit", "units");
-    out.extend(referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems"));
-    out.extend(referrers_from(id_names(db, "SELECT id, name FROM assets WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?, "ref-asset", "assets"));
-    out.extend(referrers_from(id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND owner_id = $2 ORDER BY id", org, id).await?, "ref-action", "actions"));
+    let mut out = referrers_from(
+        id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND manager_id = $2 ORDER BY name", org, id).await?,
+        "ref-unit",
+        "units",
+    );
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?,
+        "ref-system",
+        "systems",
+    ));
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, name FROM assets WHERE org_id = $1 AND owner_id = $2 ORDER BY name", org, id).await?,
+        "ref-asset",
+        "assets",
+    ));
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND owner_id = $2 ORDER BY id", org, id).await?,
+        "ref-action",
+        "actions",
+    ));
     out.extend(referrers_from(
         id_names(db, "SELECT i.id, i.title FROM incidents i JOIN staff_reached r ON r.incident_id = i.id WHERE i.org_id = $1 AND r.person_id = $2 ORDER BY i.id", org, id).await?,
         "ref-incident",

@@ -60,7 +60,11 @@ macro_rules! version_cols {
     };
 }
 
-async fn with_units<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, mut plans: Vec<Plan>) -> Result<Vec<Plan>, DbError> {
+async fn with_units<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    mut plans: Vec<Plan>,
+) -> Result<Vec<Plan>, DbError> {
     let links: Vec<(i64, i64)> =
         sqlx::query_as("SELECT l.plan_id, l.unit_id FROM plan_units l JOIN plans p ON p.id = l.plan_id WHERE p.org_id = $1 ORDER BY l.unit_id").bind(org).fetch_all(e).await?;
     for p in &mut plans {
@@ -70,24 +74,56 @@ async fn with_units<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, mut pla
 }
 
 pub async fn list(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Plan>, DbError> {
-    let plans = sqlx::query_as(concat!("SELECT ", plan_cols!(), " FROM plans WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(&mut *conn).await?;
+    let plans = sqlx::query_as(concat!("SELECT ", plan_cols!(), " FROM plans WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(&mut *conn)
+        .await?;
     with_units(&mut *conn, org, plans).await
 }
 
 pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Plan>, DbError> {
-    let plan: Option<Plan> = sqlx::query_as(concat!("SELECT ", plan_cols!(), " FROM plans WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let plan: Option<Plan> =
+        sqlx::query_as(concat!("SELECT ", plan_cols!(), " FROM plans WHERE org_id = $1 AND id = $2"))
+            .bind(org)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(mut plan) = plan else { return Ok(None) };
-    plan.unit_ids = sqlx::query_as::<_, (i64,)>("SELECT unit_id FROM plan_units WHERE plan_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?.into_iter().map(|(u,)| u).collect();
+    plan.unit_ids = sqlx::query_as::<_, (i64,)>("SELECT unit_id FROM plan_units WHERE plan_id = $1 ORDER BY unit_id")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|(u,)| u)
+        .collect();
     Ok(Some(plan))
 }
 
-pub async fn name_taken<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, name: &str, except: Option<i64>) -> Result<bool, DbError> {
-    let n: Option<(i64,)> = sqlx::query_as("SELECT id FROM plans WHERE org_id = $1 AND name = $2 AND id <> $3").bind(org).bind(name).bind(except.unwrap_or(0)).fetch_optional(e).await?;
+pub async fn name_taken<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    name: &str,
+    except: Option<i64>,
+) -> Result<bool, DbError> {
+    let n: Option<(i64,)> = sqlx::query_as("SELECT id FROM plans WHERE org_id = $1 AND name = $2 AND id <> $3")
+        .bind(org)
+        .bind(name)
+        .bind(except.unwrap_or(0))
+        .fetch_optional(e)
+        .await?;
     Ok(n.is_some())
 }
 
 /// A new plan with its first draft.
-pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, name: &str, template: Option<&str>, units: &[i64], content: &PlanContent, by: &str) -> Result<i64, DbError> {
+pub async fn create(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    name: &str,
+    template: Option<&str>,
+    units: &[i64],
+    content: &PlanContent,
+    by: &str,
+) -> Result<i64, DbError> {
     let now = crate::platform::clock::stamp();
     let (id,): (i64,) = sqlx::query_as("INSERT INTO plans (org_id, name, template_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id")
         .bind(org)
@@ -102,10 +138,23 @@ pub async fn create(conn: &mut sqlx::AnyConnection, org: i64, name: &str, templa
 }
 
 pub async fn set_units(conn: &mut sqlx::AnyConnection, plan: i64, units: &[i64]) -> Result<(), DbError> {
-    super::replace_links(conn, "DELETE FROM plan_units WHERE plan_id = $1", "INSERT INTO plan_units (plan_id, unit_id) VALUES ($1, $2)", plan, units).await
+    super::replace_links(
+        conn,
+        "DELETE FROM plan_units WHERE plan_id = $1",
+        "INSERT INTO plan_units (plan_id, unit_id) VALUES ($1, $2)",
+        plan,
+        units,
+    )
+    .await
 }
 
-pub async fn update_plan<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, name: &str, review_due: Option<&str>) -> Result<(), DbError> {
+pub async fn update_plan<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    name: &str,
+    review_due: Option<&str>,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE plans SET name = $1, review_due = $2, updated_at = $3 WHERE org_id = $4 AND id = $5")
         .bind(name)
         .bind(review_due)
@@ -126,7 +175,15 @@ fn json(content: &PlanContent) -> String {
     serde_json::to_string(content).unwrap_or_else(|_| "{}".into())
 }
 
-async fn insert_version<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, plan: i64, number: i64, content: &PlanContent, note: Option<&str>, by: &str) -> Result<i64, DbError> {
+async fn insert_version<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    plan: i64,
+    number: i64,
+    content: &PlanContent,
+    note: Option<&str>,
+    by: &str,
+) -> Result<i64, DbError> {
     let now = crate::platform::clock::stamp();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO plan_versions (org_id, plan_id, number, status, content, change_note, created_by, created_at, updated_by, updated_at)
@@ -146,16 +203,33 @@ async fn insert_version<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, pla
 
 /// Every version of a plan, newest first.
 pub async fn versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, plan: i64) -> Result<Vec<Version>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", version_cols!(), " FROM plan_versions WHERE org_id = $1 AND plan_id = $2 ORDER BY number DESC")).bind(org).bind(plan).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        version_cols!(),
+        " FROM plan_versions WHERE org_id = $1 AND plan_id = $2 ORDER BY number DESC"
+    ))
+    .bind(org)
+    .bind(plan)
+    .fetch_all(e)
+    .await?)
 }
 
-pub async fn version<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, plan: i64, number: i64) -> Result<Option<Version>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", version_cols!(), " FROM plan_versions WHERE org_id = $1 AND plan_id = $2 AND number = $3"))
-        .bind(org)
-        .bind(plan)
-        .bind(number)
-        .fetch_optional(e)
-        .await?)
+pub async fn version<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    plan: i64,
+    number: i64,
+) -> Result<Option<Version>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        version_cols!(),
+        " FROM plan_versions WHERE org_id = $1 AND plan_id = $2 AND number = $3"
+    ))
+    .bind(org)
+    .bind(plan)
+    .bind(number)
+    .fetch_optional(e)
+    .await?)
 }
 
 /// The newest approved version of every plan of the organisation.
@@ -184,7 +258,14 @@ pub async fn newest_all<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> 
 
 /// Saves the draft's content: the open draft is changed in place; when the newest version is
 /// approved, a new draft (the next number) is started instead. Returns the draft's number.
-pub async fn save_draft(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, content: &PlanContent, note: Option<&str>, by: &str) -> Result<i64, DbError> {
+pub async fn save_draft(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    plan: i64,
+    content: &PlanContent,
+    note: Option<&str>,
+    by: &str,
+) -> Result<i64, DbError> {
     let newest = versions(&mut *conn, org, plan).await?.into_iter().next();
     match newest {
         Some(v) if v.is_draft() => {
@@ -208,7 +289,14 @@ pub async fn save_draft(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, con
 
 /// Approves the open draft and sets the next review a year from `today`. Returns false when
 /// there is no draft to approve.
-pub async fn approve(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, number: i64, by: &str, review_due: &str) -> Result<bool, DbError> {
+pub async fn approve(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    plan: i64,
+    number: i64,
+    by: &str,
+    review_due: &str,
+) -> Result<bool, DbError> {
     let done = sqlx::query("UPDATE plan_versions SET status = 'approved', approved_by = $1, approved_at = $2 WHERE org_id = $3 AND plan_id = $4 AND number = $5 AND status = 'draft'")
         .bind(by)
         .bind(crate::platform::clock::stamp())
@@ -220,14 +308,26 @@ pub async fn approve(conn: &mut sqlx::AnyConnection, org: i64, plan: i64, number
         .rows_affected()
         == 1;
     if done {
-        sqlx::query("UPDATE plans SET review_due = $1, updated_at = $2 WHERE org_id = $3 AND id = $4").bind(review_due).bind(crate::platform::clock::stamp()).bind(org).bind(plan).execute(&mut *conn).await?;
+        sqlx::query("UPDATE plans SET review_due = $1, updated_at = $2 WHERE org_id = $3 AND id = $4")
+            .bind(review_due)
+            .bind(crate::platform::clock::stamp())
+            .bind(org)
+            .bind(plan)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(done)
 }
 
 /// Sets the times of a version as if it had been written and approved at `at` (the demo
 /// municipality's history).
-pub async fn backdate<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, plan: i64, number: i64, at: &str) -> Result<(), DbError> {
+pub async fn backdate<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    plan: i64,
+    number: i64,
+    at: &str,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE plan_versions SET created_at = $1, updated_at = $1, approved_at = CASE WHEN approved_at IS NULL THEN NULL ELSE $1 END WHERE org_id = $2 AND plan_id = $3 AND number = $4")
         .bind(at)
         .bind(org)
@@ -254,7 +354,14 @@ pub struct Print {
 }
 
 /// Records a printed binder and the plan versions it held.
-pub async fn record_print(conn: &mut sqlx::AnyConnection, org: i64, unit: Option<i64>, scope_name: &str, by: &str, plans: &[(i64, i64)]) -> Result<i64, DbError> {
+pub async fn record_print(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    unit: Option<i64>,
+    scope_name: &str,
+    by: &str,
+    plans: &[(i64, i64)],
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as("INSERT INTO binder_prints (org_id, unit_id, scope_name, printed_by, printed_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
         .bind(org)
         .bind(unit)
@@ -264,7 +371,12 @@ pub async fn record_print(conn: &mut sqlx::AnyConnection, org: i64, unit: Option
         .fetch_one(&mut *conn)
         .await?;
     for (plan, version) in plans {
-        sqlx::query("INSERT INTO binder_print_plans (print_id, plan_id, version) VALUES ($1, $2, $3)").bind(id).bind(*plan).bind(*version).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO binder_print_plans (print_id, plan_id, version) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(*plan)
+            .bind(*version)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(id)
 }
@@ -304,7 +416,15 @@ pub struct KitExport {
 }
 
 /// Records a kit and the plan versions it held.
-pub async fn record_kit(conn: &mut sqlx::AnyConnection, org: i64, kit_id: &str, scope_name: &str, max_age_days: i64, by: &str, plans: &[(i64, i64)]) -> Result<i64, DbError> {
+pub async fn record_kit(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    kit_id: &str,
+    scope_name: &str,
+    max_age_days: i64,
+    by: &str,
+    plans: &[(i64, i64)],
+) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as("INSERT INTO kit_exports (org_id, kit_id, scope_name, max_age_days, exported_by, exported_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id")
         .bind(org)
         .bind(kit_id)
@@ -315,7 +435,12 @@ pub async fn record_kit(conn: &mut sqlx::AnyConnection, org: i64, kit_id: &str, 
         .fetch_one(&mut *conn)
         .await?;
     for (plan, version) in plans {
-        sqlx::query("INSERT INTO kit_export_plans (export_id, plan_id, version) VALUES ($1, $2, $3)").bind(id).bind(*plan).bind(*version).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO kit_export_plans (export_id, plan_id, version) VALUES ($1, $2, $3)")
+            .bind(id)
+            .bind(*plan)
+            .bind(*version)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(id)
 }

@@ -28,11 +28,18 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Resource>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM resources WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM resources WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Resource>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM resources WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM resources WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// Binds the input's fields as $1–$3, in the order both statements below name them.
@@ -41,13 +48,22 @@ fn bind<'q>(q: super::IdQuery<'q>, r: &ResourceInput) -> super::IdQuery<'q> {
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &ResourceInput) -> Result<i64, DbError> {
-    let q = sqlx::query_as("INSERT INTO resources (name, kind, description, org_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id");
+    let q = sqlx::query_as(
+        "INSERT INTO resources (name, kind, description, org_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+    );
     let (id,) = bind(q, r).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, r: &ResourceInput) -> Result<(), DbError> {
-    let q = sqlx::query_as("UPDATE resources SET name = $1, kind = $2, description = $3, updated_at = $4 WHERE org_id = $5 AND id = $6 RETURNING id");
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    r: &ResourceInput,
+) -> Result<(), DbError> {
+    let q = sqlx::query_as(
+        "UPDATE resources SET name = $1, kind = $2, description = $3, updated_at = $4 WHERE org_id = $5 AND id = $6 RETURNING id",
+    );
     bind(q, r).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())
 }

@@ -65,7 +65,10 @@ macro_rules! cols {
 }
 
 pub async fn risks<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Risk>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM risks WHERE org_id = $1 ORDER BY id")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM risks WHERE org_id = $1 ORDER BY id"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 /// Binds a risk's assessment as $1–$12, in the order both statements below name them.
@@ -111,7 +114,11 @@ pub async fn risk_assets<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) ->
 pub async fn set_assets(conn: &mut sqlx::AnyConnection, risk: i64, assets: &[i64]) -> Result<(), DbError> {
     sqlx::query("DELETE FROM risk_assets WHERE risk_id = $1").bind(risk).execute(&mut *conn).await?;
     for a in assets {
-        sqlx::query("INSERT INTO risk_assets (risk_id, asset_id) VALUES ($1, $2)").bind(risk).bind(a).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO risk_assets (risk_id, asset_id) VALUES ($1, $2)")
+            .bind(risk)
+            .bind(a)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
@@ -126,11 +133,23 @@ pub struct ScaleRow {
 
 /// The organisation's own scales; empty when it uses the default.
 pub async fn scales<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<ScaleRow>, DbError> {
-    Ok(sqlx::query_as("SELECT kind, step, label, description FROM risk_scales WHERE org_id = $1 ORDER BY kind, step").bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT kind, step, label, description FROM risk_scales WHERE org_id = $1 ORDER BY kind, step")
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
-pub async fn set_scale(conn: &mut sqlx::AnyConnection, org: i64, kind: &str, steps: &[beredd_domain::risk::ScaleStep]) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM risk_scales WHERE org_id = $1 AND kind = $2").bind(org).bind(kind).execute(&mut *conn).await?;
+pub async fn set_scale(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    kind: &str,
+    steps: &[beredd_domain::risk::ScaleStep],
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM risk_scales WHERE org_id = $1 AND kind = $2")
+        .bind(org)
+        .bind(kind)
+        .execute(&mut *conn)
+        .await?;
     for (i, s) in steps.iter().enumerate() {
         sqlx::query("INSERT INTO risk_scales (org_id, kind, step, label, description) VALUES ($1, $2, $3, $4, $5)")
             .bind(org)
@@ -151,9 +170,23 @@ pub async fn delete_risk<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id
 
 /// Removes an analysis with its risks (their assets go with them).
 pub async fn delete_analysis(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM risk_assets WHERE risk_id IN (SELECT id FROM risks WHERE org_id = $1 AND analysis_id = $2)").bind(org).bind(id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM risks WHERE org_id = $1 AND analysis_id = $2").bind(org).bind(id).execute(&mut *conn).await?;
-    sqlx::query("DELETE FROM risk_analyses WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query(
+        "DELETE FROM risk_assets WHERE risk_id IN (SELECT id FROM risks WHERE org_id = $1 AND analysis_id = $2)",
+    )
+    .bind(org)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("DELETE FROM risks WHERE org_id = $1 AND analysis_id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM risk_analyses WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 

@@ -41,16 +41,27 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Scenario>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM scenarios WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM scenarios WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Scenario>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM scenarios WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM scenarios WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// Binds the input's fields as $1–$5, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, s: &ScenarioInput) -> super::IdQuery<'q> {
-    q.bind(s.name.clone()).bind(s.description.clone()).bind(s.failed.join(" ")).bind(s.categories.join(" ")).bind(s.hours)
+    q.bind(s.name.clone())
+        .bind(s.description.clone())
+        .bind(s.failed.join(" "))
+        .bind(s.categories.join(" "))
+        .bind(s.hours)
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &ScenarioInput) -> Result<i64, DbError> {
@@ -62,7 +73,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &Sce
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, s: &ScenarioInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    s: &ScenarioInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE scenarios SET name = $1, description = $2, failed = $3, categories = $4, hours = $5, updated_at = $6
          WHERE org_id = $7 AND id = $8 RETURNING id",
@@ -77,7 +93,12 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
 }
 
 /// Keeps the new result and moves the last one to "previous".
-pub async fn record_run<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, result: &str) -> Result<(), DbError> {
+pub async fn record_run<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    result: &str,
+) -> Result<(), DbError> {
     sqlx::query(
         "UPDATE scenarios SET previous_run_at = last_run_at, previous_result = last_result, last_run_at = $1, last_result = $2
          WHERE org_id = $3 AND id = $4",

@@ -38,14 +38,16 @@ pub fn random_token() -> String {
 pub async fn create<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64) -> Result<(String, String), DbError> {
     let token = random_token();
     let csrf = random_token();
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)")
-        .bind(hash_token(&token))
-        .bind(user_id)
-        .bind(&csrf)
-        .bind(crate::platform::clock::stamp())
-        .bind(crate::platform::clock::stamp_in(LIFETIME_SECS))
-        .execute(e)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(hash_token(&token))
+    .bind(user_id)
+    .bind(&csrf)
+    .bind(crate::platform::clock::stamp())
+    .bind(crate::platform::clock::stamp_in(LIFETIME_SECS))
+    .execute(e)
+    .await?;
     Ok((token, csrf))
 }
 
@@ -97,11 +99,12 @@ pub async fn create_setup_token<'c, E: Executor<'c, Database = Any>>(e: E, org: 
 
 /// The organisation a still-valid setup token belongs to.
 pub async fn setup_token_org<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<i64>, DbError> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT org_id FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
-        .bind(hash_token(token))
-        .bind(crate::platform::clock::stamp())
-        .fetch_optional(e)
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT org_id FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
+            .bind(hash_token(token))
+            .bind(crate::platform::clock::stamp())
+            .fetch_optional(e)
+            .await?;
     Ok(row.map(|r| r.0))
 }
 

@@ -34,16 +34,28 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Supplier>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Supplier>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM suppliers WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// Binds the input's fields as $1–$6, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, s: &SupplierInput) -> super::IdQuery<'q> {
-    q.bind(s.name.clone()).bind(s.org_number.clone()).bind(s.contract_ref.clone()).bind(s.phone.clone()).bind(s.email.clone()).bind(s.notes.clone())
+    q.bind(s.name.clone())
+        .bind(s.org_number.clone())
+        .bind(s.contract_ref.clone())
+        .bind(s.phone.clone())
+        .bind(s.email.clone())
+        .bind(s.notes.clone())
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &SupplierInput) -> Result<i64, DbError> {
@@ -55,7 +67,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, s: &Sup
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, s: &SupplierInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    s: &SupplierInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE suppliers SET name = $1, org_number = $2, contract_ref = $3, phone = $4, email = $5, notes = $6, updated_at = $7
          WHERE org_id = $8 AND id = $9 RETURNING id",
@@ -71,8 +88,18 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
 
 /// Systems delivered by this supplier and people who work there.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
-    let mut out = referrers_from(id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id).await?, "ref-system", "systems");
-    out.extend(referrers_from(id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id).await?, "ref-person", "people"));
+    let mut out = referrers_from(
+        id_names(db, "SELECT id, name FROM systems WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id)
+            .await?,
+        "ref-system",
+        "systems",
+    );
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND supplier_id = $2 ORDER BY name", org, id)
+            .await?,
+        "ref-person",
+        "people",
+    ));
     out.extend(super::dependencies::referrers(db, org, beredd_domain::NodeKind::Supplier, id).await?);
     Ok(out)
 }

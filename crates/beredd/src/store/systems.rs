@@ -44,7 +44,10 @@ macro_rules! cols {
 
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> {
     let mut systems: Vec<System> =
-        sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(db).await?;
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 ORDER BY name"))
+            .bind(org)
+            .fetch_all(db)
+            .await?;
     let links: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT su.system_id, su.unit_id FROM system_units su JOIN systems s ON s.id = su.system_id WHERE s.org_id = $1",
     )
@@ -63,15 +66,29 @@ pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> 
 
 pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<System>, DbError> {
     let system: Option<System> =
-        sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 AND id = $2"))
+            .bind(org)
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
     let Some(mut system) = system else { return Ok(None) };
-    let units: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM system_units WHERE system_id = $1 ORDER BY unit_id").bind(id).fetch_all(&mut *conn).await?;
+    let units: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM system_units WHERE system_id = $1 ORDER BY unit_id")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?;
     system.unit_ids = units.into_iter().map(|u| u.0).collect();
     Ok(Some(system))
 }
 
 async fn set_units(conn: &mut AnyConnection, id: i64, units: &[i64]) -> Result<(), DbError> {
-    super::replace_links(conn, "DELETE FROM system_units WHERE system_id = $1", "INSERT INTO system_units (system_id, unit_id) VALUES ($1, $2)", id, units).await
+    super::replace_links(
+        conn,
+        "DELETE FROM system_units WHERE system_id = $1",
+        "INSERT INTO system_units (system_id, unit_id) VALUES ($1, $2)",
+        id,
+        units,
+    )
+    .await
 }
 
 /// Binds the input's fields as $1–$8, in the order both statements below name them.
@@ -109,11 +126,13 @@ pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, s: &SystemInput
 }
 
 pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM system_units WHERE system_id = $1 AND system_id IN (SELECT id FROM systems WHERE org_id = $2)")
-        .bind(id)
-        .bind(org)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "DELETE FROM system_units WHERE system_id = $1 AND system_id IN (SELECT id FROM systems WHERE org_id = $2)",
+    )
+    .bind(id)
+    .bind(org)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query("DELETE FROM systems WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
     Ok(())
 }

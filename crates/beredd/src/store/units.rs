@@ -39,11 +39,18 @@ macro_rules! cols {
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Unit>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 ORDER BY name")).bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 ORDER BY name"))
+        .bind(org)
+        .fetch_all(e)
+        .await?)
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<Option<Unit>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM units WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(e)
+        .await?)
 }
 
 /// Binds the input's fields as $1–$8, in the order both statements below name them.
@@ -67,7 +74,12 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &Uni
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64, u: &UnitInput) -> Result<(), DbError> {
+pub async fn update<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    u: &UnitInput,
+) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
          around_the_clock = $7, description = $8, updated_at = $9 WHERE org_id = $10 AND id = $11 RETURNING id",
@@ -83,9 +95,22 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
 
 /// Everything that points to this unit: sub-units, activities, people, systems that use it.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
-    let mut out = referrers_from(id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND parent_id = $2 ORDER BY name", org, id).await?, "ref-unit", "units");
-    out.extend(referrers_from(id_names(db, "SELECT id, name FROM activities WHERE org_id = $1 AND unit_id = $2 ORDER BY name", org, id).await?, "ref-activity", "activities"));
-    out.extend(referrers_from(id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND unit_id = $2 ORDER BY name", org, id).await?, "ref-person", "people"));
+    let mut out = referrers_from(
+        id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND parent_id = $2 ORDER BY name", org, id).await?,
+        "ref-unit",
+        "units",
+    );
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, name FROM activities WHERE org_id = $1 AND unit_id = $2 ORDER BY name", org, id)
+            .await?,
+        "ref-activity",
+        "activities",
+    ));
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, name FROM people WHERE org_id = $1 AND unit_id = $2 ORDER BY name", org, id).await?,
+        "ref-person",
+        "people",
+    ));
     out.extend(referrers_from(
         id_names(db, "SELECT s.id, s.name FROM systems s JOIN system_units su ON su.system_id = s.id WHERE s.org_id = $1 AND su.unit_id = $2 ORDER BY s.name", org, id).await?,
         "ref-system",
@@ -101,7 +126,11 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-asset",
         "assets",
     ));
-    out.extend(referrers_from(id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND unit_id = $2 ORDER BY id", org, id).await?, "ref-action", "actions"));
+    out.extend(referrers_from(
+        id_names(db, "SELECT id, title FROM actions WHERE org_id = $1 AND unit_id = $2 ORDER BY id", org, id).await?,
+        "ref-action",
+        "actions",
+    ));
     out.extend(referrers_from(
         id_names(db, "SELECT p.id, p.name FROM plans p JOIN plan_units l ON l.plan_id = p.id WHERE p.org_id = $1 AND l.unit_id = $2 ORDER BY p.name", org, id).await?,
         "ref-plan",

@@ -34,21 +34,35 @@ pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<i64, DbE
 }
 
 pub async fn by_username<'c, E: Executor<'c, Database = Any>>(e: E, username: &str) -> Result<Option<User>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE username = $1")).bind(username).fetch_optional(e).await?)
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE username = $1"))
+        .bind(username)
+        .fetch_optional(e)
+        .await?)
 }
 
 pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<User>, DbError> {
-    let user: Option<User> =
-        sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 AND id = $2")).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    let user: Option<User> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 AND id = $2"))
+        .bind(org)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     let Some(mut user) = user else { return Ok(None) };
     user.unit_ids = granted_units(&mut *conn, id).await?;
     Ok(Some(user))
 }
 
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<User>, DbError> {
-    let mut users: Vec<User> = sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 ORDER BY username")).bind(org).fetch_all(db).await?;
-    let grants: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT g.user_id, g.unit_id FROM user_units g JOIN users u ON u.id = g.user_id WHERE u.org_id = $1").bind(org).fetch_all(db).await?;
+    let mut users: Vec<User> =
+        sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 ORDER BY username"))
+            .bind(org)
+            .fetch_all(db)
+            .await?;
+    let grants: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT g.user_id, g.unit_id FROM user_units g JOIN users u ON u.id = g.user_id WHERE u.org_id = $1",
+    )
+    .bind(org)
+    .fetch_all(db)
+    .await?;
     for u in &mut users {
         u.unit_ids = grants.iter().filter(|g| g.0 == u.id).map(|g| g.1).collect();
     }
@@ -56,7 +70,10 @@ pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<User>, DbError> {
 }
 
 pub async fn granted_units<'c, E: Executor<'c, Database = Any>>(e: E, user: i64) -> Result<Vec<i64>, DbError> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM user_units WHERE user_id = $1 ORDER BY unit_id").bind(user).fetch_all(e).await?;
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT unit_id FROM user_units WHERE user_id = $1 ORDER BY unit_id")
+        .bind(user)
+        .fetch_all(e)
+        .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
@@ -95,18 +112,24 @@ pub async fn update_account(
     active: bool,
     units: &[i64],
 ) -> Result<(), DbError> {
-    sqlx::query("UPDATE users SET display_name = $1, role = $2, active = $3, updated_at = $4 WHERE org_id = $5 AND id = $6")
-        .bind(display_name)
-        .bind(role.code())
-        .bind(super::flag(active))
-        .bind(crate::platform::clock::stamp())
-        .bind(org)
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "UPDATE users SET display_name = $1, role = $2, active = $3, updated_at = $4 WHERE org_id = $5 AND id = $6",
+    )
+    .bind(display_name)
+    .bind(role.code())
+    .bind(super::flag(active))
+    .bind(crate::platform::clock::stamp())
+    .bind(org)
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query("DELETE FROM user_units WHERE user_id = $1").bind(id).execute(&mut *conn).await?;
     for u in units {
-        sqlx::query("INSERT INTO user_units (user_id, unit_id) VALUES ($1, $2)").bind(id).bind(*u).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO user_units (user_id, unit_id) VALUES ($1, $2)")
+            .bind(id)
+            .bind(*u)
+            .execute(&mut *conn)
+            .await?;
     }
     if !active {
         super::sessions::delete_all(&mut *conn, id).await?;
@@ -115,7 +138,12 @@ pub async fn update_account(
 }
 
 pub async fn set_password<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, hash: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3").bind(hash).bind(crate::platform::clock::stamp()).bind(id).execute(e).await?;
+    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(crate::platform::clock::stamp())
+        .bind(id)
+        .execute(e)
+        .await?;
     Ok(())
 }
 
@@ -125,12 +153,20 @@ pub async fn set_lang<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, lang: 
 }
 
 /// The person in the register this user is, if they said.
-pub async fn person_of<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(e: E, user: i64) -> Result<Option<i64>, DbError> {
-    let (p,): (Option<i64>,) = sqlx::query_as("SELECT person_id FROM users WHERE id = $1").bind(user).fetch_one(e).await?;
+pub async fn person_of<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    e: E,
+    user: i64,
+) -> Result<Option<i64>, DbError> {
+    let (p,): (Option<i64>,) =
+        sqlx::query_as("SELECT person_id FROM users WHERE id = $1").bind(user).fetch_one(e).await?;
     Ok(p)
 }
 
-pub async fn set_person<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(e: E, user: i64, person: Option<i64>) -> Result<(), DbError> {
+pub async fn set_person<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
+    e: E,
+    user: i64,
+    person: Option<i64>,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2").bind(person).bind(user).execute(e).await?;
     Ok(())
 }

@@ -5,10 +5,10 @@ use beredd_domain::{ActionStatus, Priority, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, actions};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
@@ -63,7 +63,8 @@ impl Register for Actions {
     }
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         use crate::web::forms::Choice;
-        let mut statuses = with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
+        let mut statuses =
+            with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
         statuses.push(Choice { value: "overdue".into(), label: tr.t("action-overdue"), depth: 0 });
         let origins = with_all(
             vec![
@@ -78,8 +79,23 @@ impl Register for Actions {
         let value = |k: &str| q.get(k).cloned().unwrap_or_default();
         vec![
             FilterView { name: "status", label: tr.t("field-status"), choices: statuses, value: value("status") },
-            FilterView { name: "owner", label: tr.t("field-responsible"), choices: with_all(std::iter::once(Choice { value: "me".into(), label: tr.t("action-mine"), depth: 0 }).chain(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty())).collect(), tr), value: value("owner") },
-            FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: value("unit") },
+            FilterView {
+                name: "owner",
+                label: tr.t("field-responsible"),
+                choices: with_all(
+                    std::iter::once(Choice { value: "me".into(), label: tr.t("action-mine"), depth: 0 })
+                        .chain(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()))
+                        .collect(),
+                    tr,
+                ),
+                value: value("owner"),
+            },
+            FilterView {
+                name: "unit",
+                label: tr.t("field-unit"),
+                choices: lk.unit_choices(Some(tr.t("filter-all"))),
+                value: value("unit"),
+            },
             FilterView { name: "origin", label: tr.t("field-origin"), choices: origins, value: value("origin") },
         ]
     }
@@ -89,7 +105,9 @@ impl Register for Actions {
             Some("overdue") => overdue(r),
             Some(s) => r.status == s,
         };
-        let id_matches = |key: &str, value: Option<i64>| q.get(key).filter(|v| !v.is_empty()).is_none_or(|v| value.map(|x| x.to_string()) == Some(v.clone()));
+        let id_matches = |key: &str, value: Option<i64>| {
+            q.get(key).filter(|v| !v.is_empty()).is_none_or(|v| value.map(|x| x.to_string()) == Some(v.clone()))
+        };
         let origin = q.get("origin").filter(|v| !v.is_empty()).is_none_or(|o| &r.origin == o);
         status && origin && id_matches("owner", r.owner_id) && id_matches("unit", r.unit_id)
     }
@@ -97,11 +115,17 @@ impl Register for Actions {
         let origin = match (r.origin.as_str(), &r.origin_ref) {
             ("requirement", Some(o)) => {
                 let (system, req) = o.split_once(':').unwrap_or(("", o));
-                Cell::Link { text: tr.ts("action-origin-requirement", "req", req), href: format!("/systems/{system}/assessment/{req}") }
+                Cell::Link {
+                    text: tr.ts("action-origin-requirement", "req", req),
+                    href: format!("/systems/{system}/assessment/{req}"),
+                }
             }
             ("lesson", Some(o)) => {
                 let incident = o.trim_start_matches("incident:");
-                Cell::Link { text: tr.ts("action-origin-lesson", "incident", incident), href: format!("/incidents/{incident}/lessons") }
+                Cell::Link {
+                    text: tr.ts("action-origin-lesson", "incident", incident),
+                    href: format!("/incidents/{incident}/lessons"),
+                }
             }
             ("risk", Some(o)) => {
                 let analysis = o.trim_start_matches("analysis:");
@@ -109,15 +133,27 @@ impl Register for Actions {
             }
             ("framework", Some(o)) => {
                 let (assessment, node) = o.trim_start_matches("assessment:").split_once(':').unwrap_or((o, ""));
-                Cell::Link { text: tr.t("action-origin-framework"), href: format!("/assessments/{assessment}/requirements/{node}") }
+                Cell::Link {
+                    text: tr.t("action-origin-framework"),
+                    href: format!("/assessments/{assessment}/requirements/{node}"),
+                }
             }
             _ => Cell::Text(tr.t("action-origin-manual")),
         };
         vec![
             DetailItem { label: tr.t("field-origin"), value: origin },
-            DetailItem { label: tr.t("field-responsible"), value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))) },
-            DetailItem { label: tr.t("field-unit"), value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))) },
-            DetailItem { label: tr.t("field-priority"), value: Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()) },
+            DetailItem {
+                label: tr.t("field-responsible"),
+                value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))),
+            },
+            DetailItem {
+                label: tr.t("field-unit"),
+                value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))),
+            },
+            DetailItem {
+                label: tr.t("field-priority"),
+                value: Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()),
+            },
             DetailItem { label: tr.t("field-due-date"), value: Cell::opt(&r.due_date) },
             DetailItem { label: tr.t("field-status"), value: Cell::Text(status_label(&r.status, tr)) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
@@ -142,11 +178,19 @@ impl Register for Actions {
     fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, _user: &CurrentUser) -> Vec<Field> {
         vec![
             Field::new("title", tr.t("field-action"), FieldKind::Text, form, errors, tr).required().maxlength(200),
-            Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
-            Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, errors, tr).choices(lk.unit_choices(Some(tr.t("choice-none")))),
-            Field::new("priority", tr.t("field-priority"), FieldKind::Select, form, errors, tr).required().choices(vocabulary_choices(Priority::ALL, Priority::code, Priority::label_id, tr)),
-            Field::new("due_date", tr.t("field-due-date"), FieldKind::Text, form, errors, tr).maxlength(10).hint(tr.t("hint-date")),
-            Field::new("status", tr.t("field-status"), FieldKind::Select, form, errors, tr).required().choices(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr)),
+            Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr)
+                .choices(lk.people_choices(tr.t("choice-none"))),
+            Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, errors, tr)
+                .choices(lk.unit_choices(Some(tr.t("choice-none")))),
+            Field::new("priority", tr.t("field-priority"), FieldKind::Select, form, errors, tr)
+                .required()
+                .choices(vocabulary_choices(Priority::ALL, Priority::code, Priority::label_id, tr)),
+            Field::new("due_date", tr.t("field-due-date"), FieldKind::Text, form, errors, tr)
+                .maxlength(10)
+                .hint(tr.t("hint-date")),
+            Field::new("status", tr.t("field-status"), FieldKind::Select, form, errors, tr)
+                .required()
+                .choices(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr)),
             Field::new("notes", tr.t("field-progress"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
     }
@@ -170,7 +214,8 @@ impl Register for Actions {
             "framework" => "framework".to_owned(),
             _ => "manual".to_owned(),
         };
-        let origin_ref = Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != "manual");
+        let origin_ref =
+            Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != "manual");
         Ok(actions::ActionInput {
             title,
             origin,

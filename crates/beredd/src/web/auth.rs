@@ -84,11 +84,14 @@ impl FromRequestParts<AppState> for CurrentUser {
             return Ok(user.clone());
         }
         let next = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
-        let login = || AppError::LoginRequired { next: if parts.method == axum::http::Method::GET { next.clone() } else { "/".into() } };
+        let login = || AppError::LoginRequired {
+            next: if parts.method == axum::http::Method::GET { next.clone() } else { "/".into() },
+        };
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else { return Err(login()) };
         let Some(s) = sessions::lookup(&state.db.pool, token).await? else { return Err(login()) };
         let role = Role::parse(&s.role).map_err(|_| AppError::Internal(format!("unknown role {}", s.role)))?;
-        let granted = if role == Role::UnitManager { users::granted_units(&state.db.pool, s.user_id).await? } else { Vec::new() };
+        let granted =
+            if role == Role::UnitManager { users::granted_units(&state.db.pool, s.user_id).await? } else { Vec::new() };
         let user = CurrentUser {
             session_id: s.session_id,
             id: s.user_id,
@@ -123,7 +126,9 @@ impl FromRequest<AppState> for Posted {
         let user = CurrentUser::from_request_parts(&mut parts, state).await?;
         let header_token = parts.headers.get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
         let req = Request::from_parts(parts, body);
-        let bytes = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES).await.map_err(|_| AppError::BadRequest("form too large"))?;
+        let bytes = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES)
+            .await
+            .map_err(|_| AppError::BadRequest("form too large"))?;
         let form = FormData::parse(&bytes);
         let token = form.get("_csrf").map(str::to_owned).or(header_token).unwrap_or_default();
         if !same_secret(&token, &user.csrf) {
@@ -176,7 +181,9 @@ static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
 /// Hashing takes tens of milliseconds of CPU: keep it off the async workers, a few at a time.
 pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
     let _permit = HASHING.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
-    tokio::task::spawn_blocking(move || hash_password(&password)).await.map_err(|e| AppError::Internal(e.to_string()))?
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
 }
 
 pub async fn verify_password_blocking(password: String, hash: String) -> bool {

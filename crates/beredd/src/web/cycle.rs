@@ -11,13 +11,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, text};
 
 use crate::platform::clock::{date_of as date, day_number as day};
+use crate::platform::i18n::Tr;
 use crate::services::cycle::{KINDS, ensure};
 use crate::store::{audit, cycle};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
@@ -61,23 +61,45 @@ pub struct CyclePage {
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
-    let kinds = KINDS.iter().map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("cycle-kind-{k}")), depth: 0 }).collect();
-    let every = [(12, "cycle-every-year"), (6, "cycle-every-half-year"), (3, "cycle-every-quarter"), (1, "cycle-every-month"), (0, "cycle-once")]
+    let kinds = KINDS
         .iter()
-        .map(|(n, id)| Choice { value: n.to_string(), label: tr.t(id), depth: 0 })
+        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("cycle-kind-{k}")), depth: 0 })
         .collect();
+    let every = [
+        (12, "cycle-every-year"),
+        (6, "cycle-every-half-year"),
+        (3, "cycle-every-quarter"),
+        (1, "cycle-every-month"),
+        (0, "cycle-once"),
+    ]
+    .iter()
+    .map(|(n, id)| Choice { value: n.to_string(), label: tr.t(id), depth: 0 })
+    .collect();
     vec![
         Field::new("title", tr.t("cycle-field-title"), FieldKind::Text, form, e, tr).required().maxlength(200),
         Field::new("kind", tr.t("cycle-field-kind"), FieldKind::Select, form, e, tr).required().choices(kinds),
-        Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr).choices(lk.people_choices(tr.t("choice-none"))),
-        Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, e, tr).choices(lk.unit_choices(Some(tr.t("choice-none")))),
-        Field::new("start", tr.t("cycle-field-start"), FieldKind::Text, form, e, tr).required().maxlength(10).hint(tr.t("hint-date")),
+        Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr)
+            .choices(lk.people_choices(tr.t("choice-none"))),
+        Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, e, tr)
+            .choices(lk.unit_choices(Some(tr.t("choice-none")))),
+        Field::new("start", tr.t("cycle-field-start"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(10)
+            .hint(tr.t("hint-date")),
         Field::new("every", tr.t("cycle-field-every"), FieldKind::Select, form, e, tr).required().choices(every),
-        Field::new("until", tr.t("cycle-field-until"), FieldKind::Text, form, e, tr).maxlength(10).hint(tr.t("cycle-hint-until")),
+        Field::new("until", tr.t("cycle-field-until"), FieldKind::Text, form, e, tr)
+            .maxlength(10)
+            .hint(tr.t("cycle-hint-until")),
     ]
 }
 
-async fn page(state: &AppState, user: &CurrentUser, year: Option<i32>, form: &FormData, e: &Errors) -> Result<CyclePage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    year: Option<i32>,
+    form: &FormData,
+    e: &Errors,
+) -> Result<CyclePage, AppError> {
     ensure(&state.db.pool, user.org_id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let items = cycle::items(&state.db.pool, user.org_id).await?;
@@ -110,21 +132,31 @@ async fn page(state: &AppState, user: &CurrentUser, year: Option<i32>, form: &Fo
                 due: t.due_date.clone(),
                 state,
                 state_label,
-                done: t.done_by.as_ref().map(|b| format!("{b}, {}", t.done_at.as_deref().unwrap_or("").get(..10).unwrap_or(""))).unwrap_or_default(),
+                done: t
+                    .done_by
+                    .as_ref()
+                    .map(|b| format!("{b}, {}", t.done_at.as_deref().unwrap_or("").get(..10).unwrap_or("")))
+                    .unwrap_or_default(),
             })
         })
         .collect();
     // The year view: one row per item, a dot per task on a 12-month axis.
     let year_start = day(&format!("{year}-01-01")).unwrap_or(0);
     let year_len = (day(&format!("{}-01-01", year + 1)).unwrap_or(year_start + 365) - year_start) as f64;
-    let rows: Vec<(f64, String)> = items.iter().enumerate().map(|(n, i)| (30.0 + 24.0 * n as f64, i.title.clone())).collect();
+    let rows: Vec<(f64, String)> =
+        items.iter().enumerate().map(|(n, i)| (30.0 + 24.0 * n as f64, i.title.clone())).collect();
     let dots = in_year
         .iter()
         .filter_map(|t| {
             let row = items.iter().position(|i| i.id == t.item_id)?;
             let x = 200.0 + 580.0 * (day(&t.due_date)? - year_start) as f64 / year_len;
             let (class, label) = state_of(t);
-            Some(Dot { x, y: 26.0 + 24.0 * row as f64, class, label: format!("{} {}: {label}", items[row].title, t.due_date) })
+            Some(Dot {
+                x,
+                y: 26.0 + 24.0 * row as f64,
+                class,
+                label: format!("{} {}: {label}", items[row].title, t.due_date),
+            })
         })
         .collect();
     let months = (1..=12).map(|m| (200.0 + 580.0 * (m - 1) as f64 / 12.0, tr.t(&format!("month-{m}")))).collect();
@@ -135,7 +167,12 @@ async fn page(state: &AppState, user: &CurrentUser, year: Option<i32>, form: &Fo
     }
     let mut conn = state.db.pool.acquire().await?;
     let token = cycle::calendar_token(&mut conn, user.id).await?;
-    let unit_feeds = lk.units.iter().filter(|u| items.iter().any(|i| i.unit_id == Some(u.id))).map(|u| (u.name.clone(), format!("/cycle/feed/{token}.ics?unit={}", u.id))).collect();
+    let unit_feeds = lk
+        .units
+        .iter()
+        .filter(|u| items.iter().any(|i| i.unit_id == Some(u.id)))
+        .map(|u| (u.name.clone(), format!("/cycle/feed/{token}.ics?unit={}", u.id)))
+        .collect();
     Ok(CyclePage {
         heading: ctx.tr.ts("cycle-tasks-in", "year", &year.to_string()),
         may_edit: user.role.edits_all_content(),
@@ -153,7 +190,11 @@ async fn page(state: &AppState, user: &CurrentUser, year: Option<i32>, form: &Fo
     })
 }
 
-pub async fn view(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<CyclePage, AppError> {
+pub async fn view(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<CyclePage, AppError> {
     let mut form = FormData::default();
     form.set("every", "12");
     let year = q.get("year").and_then(|y| y.parse::<i32>().ok()).filter(|y| (2000..=2100).contains(y));
@@ -190,10 +231,32 @@ pub async fn add(State(state): State<AppState>, posted: Posted) -> Result<Respon
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, None, &form, &e).await?).into_response());
     }
     let mut tx = state.db.begin_write().await?;
-    let n = cycle::NewItem { title: &title, kind, owner_id: owner, unit_id: unit, start_date: &start, every_months: every, until_date: until.as_deref(), notes: None };
+    let n = cycle::NewItem {
+        title: &title,
+        kind,
+        owner_id: owner,
+        unit_id: unit,
+        start_date: &start,
+        every_months: every,
+        until_date: until.as_deref(),
+        notes: None,
+    };
     let id = cycle::insert(&mut *tx, user.org_id, &n).await?;
-    let record = serde_json::json!({ "title": title, "kind": kind, "start": start, "every_months": every, "until": until });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "cycle", entity_id: Some(id), summary: &title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    let record =
+        serde_json::json!({ "title": title, "kind": kind, "start": start, "every_months": every, "until": until });
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "cycle",
+            entity_id: Some(id),
+            summary: &title,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/cycle?msg=created").into_response())
 }
@@ -206,7 +269,19 @@ pub async fn done(State(state): State<AppState>, Path(id): Path<String>, posted:
     if !cycle::mark_done(&mut *tx, user.org_id, id, &user.display_name).await? {
         return Err(AppError::NotFound);
     }
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "cycle", entity_id: Some(id), summary: "done", before: None::<&()>, after: None::<&()> }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "cycle",
+            entity_id: Some(id),
+            summary: "done",
+            before: None::<&()>,
+            after: None::<&()>,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/cycle?msg=saved").into_response())
 }
@@ -234,7 +309,11 @@ fn fold(line: &str) -> String {
 
 /// The cycle's tasks as an iCalendar feed: the user's own (by name as owner), or a unit's.
 /// The path holds the user's secret token instead of a session, for calendar programs.
-pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn feed(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     let token = file.strip_suffix(".ics").ok_or(AppError::NotFound)?;
     let (org, name, me) = cycle::by_token(&state.db.pool, token).await?.ok_or(AppError::NotFound)?;
     ensure(&state.db.pool, org).await?;
@@ -254,8 +333,12 @@ pub async fn feed(State(state): State<AppState>, Path(file): Path<String>, Query
         })
         .collect();
     let stamp = crate::platform::clock::stamp().replace(['-', ':'], "");
-    let mut out = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Beredd//Arshjul//SV\r\nCALSCALE:GREGORIAN\r\n");
-    out.push_str(&fold(&format!("X-WR-CALNAME:{}", ics_text(&format!("Beredd – {}", unit.map(|u| lk.unit_name(Some(u))).unwrap_or(name.clone()))))));
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Beredd//Arshjul//SV\r\nCALSCALE:GREGORIAN\r\n");
+    out.push_str(&fold(&format!(
+        "X-WR-CALNAME:{}",
+        ics_text(&format!("Beredd – {}", unit.map(|u| lk.unit_name(Some(u))).unwrap_or(name.clone())))
+    )));
     for t in cycle::tasks(&state.db.pool, org).await? {
         let Some(i) = chosen.iter().find(|i| i.id == t.item_id) else { continue };
         let d = t.due_date.replace('-', "");

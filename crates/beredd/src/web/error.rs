@@ -57,7 +57,8 @@ impl IntoResponse for AppError {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden"),
             AppError::LoginRequired { next } => {
-                let target = format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+                let target =
+                    format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
                 let mut resp = Redirect::to(&target).into_response();
                 // htmx follows this header with a full page load instead of swapping a login page in.
                 if let Ok(v) = HeaderValue::from_str(&target) {
@@ -68,7 +69,9 @@ impl IntoResponse for AppError {
             AppError::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf"),
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request"),
             AppError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-throttled-title", "error-throttled"),
-            AppError::Db(_) | AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal"),
+            AppError::Db(_) | AppError::Internal(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal")
+            }
         };
         let reference = if status.is_server_error() {
             let reference = crate::store::sessions::random_token()[..10].to_owned();

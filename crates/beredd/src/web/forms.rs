@@ -145,7 +145,14 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(name: impl Into<String>, label: String, kind: FieldKind, form: &FormData, errors: &Errors, tr: &Tr) -> Field {
+    pub fn new(
+        name: impl Into<String>,
+        label: String,
+        kind: FieldKind,
+        form: &FormData,
+        errors: &Errors,
+        tr: &Tr,
+    ) -> Field {
         let name: String = name.into();
         Field {
             label,

@@ -69,7 +69,8 @@ impl Lookups {
     pub fn unit_choices(&self, none_label: Option<String>) -> Vec<Choice> {
         let items: Vec<(i64, Option<i64>)> = self.units.iter().map(|u| (u.id, u.parent_id)).collect();
         let order = tree::depth_first(&items, |id| swedish_key(&self.unit_name(Some(id))));
-        let mut out: Vec<Choice> = none_label.into_iter().map(|l| Choice { value: String::new(), label: l, depth: 0 }).collect();
+        let mut out: Vec<Choice> =
+            none_label.into_iter().map(|l| Choice { value: String::new(), label: l, depth: 0 }).collect();
         // Indentation shows the tree to the eye; the parent's name says it to a screen reader.
         out.extend(order.into_iter().map(|(id, depth)| {
             let name = self.unit_name(Some(id));
@@ -115,7 +116,9 @@ impl Lookups {
         if user.role.edits_all_content() {
             return all;
         }
-        all.into_iter().filter(|c| c.value.is_empty() || c.value.parse().is_ok_and(|id| self.may_edit_unit(user, id))).collect()
+        all.into_iter()
+            .filter(|c| c.value.is_empty() || c.value.parse().is_ok_and(|id| self.may_edit_unit(user, id)))
+            .collect()
     }
 }
 
@@ -126,7 +129,12 @@ pub fn with_all(mut choices: Vec<Choice>, tr: &Tr) -> Vec<Choice> {
 }
 
 /// Labels of a closed vocabulary as select choices.
-pub fn vocabulary_choices<T: Copy>(all: &[T], code: impl Fn(T) -> &'static str, label: impl Fn(T) -> &'static str, tr: &Tr) -> Vec<Choice> {
+pub fn vocabulary_choices<T: Copy>(
+    all: &[T],
+    code: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+    tr: &Tr,
+) -> Vec<Choice> {
     all.iter().map(|v| Choice { value: code(*v).to_owned(), label: tr.t(label(*v)), depth: 0 }).collect()
 }
 

@@ -49,7 +49,8 @@ pub struct AppState {
     /// The frameworks that ship with Beredd, from `library/frameworks`.
     pub frameworks: Arc<Vec<Arc<beredd_domain::framework::Framework>>>,
     /// Imported frameworks as parsed, by their row id (a stored file never changes).
-    pub imported_frameworks: Arc<std::sync::Mutex<std::collections::HashMap<i64, Arc<beredd_domain::framework::Framework>>>>,
+    pub imported_frameworks:
+        Arc<std::sync::Mutex<std::collections::HashMap<i64, Arc<beredd_domain::framework::Framework>>>>,
 }
 
 impl AppState {

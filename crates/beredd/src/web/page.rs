@@ -1,8 +1,8 @@
 //! What every full page shares: the translator, the user, the CSRF token and the navigation.
 
+use super::AppState;
 use super::auth::CurrentUser;
 use super::i18n::Tr;
-use super::AppState;
 
 pub struct NavItem {
     pub href: &'static str,
@@ -49,8 +49,10 @@ const SECTIONS: &[(&str, &str)] = &[
 impl Ctx {
     pub fn new(state: &AppState, user: &CurrentUser, section: &str, title: String) -> Ctx {
         let tr = Tr::new(state.catalog.clone(), user.lang);
-        let mut nav: Vec<NavItem> =
-            SECTIONS.iter().map(|(href, label)| NavItem { href, label: tr.t(label), current: *href == section }).collect();
+        let mut nav: Vec<NavItem> = SECTIONS
+            .iter()
+            .map(|(href, label)| NavItem { href, label: tr.t(label), current: *href == section })
+            .collect();
         if user.role.edits_all_content() {
             nav.push(NavItem { href: "/kit", label: tr.t("nav-kit"), current: section == "/kit" });
         }
@@ -59,7 +61,11 @@ impl Ctx {
         }
         if user.role.manages_users() {
             nav.push(NavItem { href: "/users", label: tr.t("nav-users"), current: section == "/users" });
-            nav.push(NavItem { href: "/organisation", label: tr.t("nav-organisation"), current: section == "/organisation" });
+            nav.push(NavItem {
+                href: "/organisation",
+                label: tr.t("nav-organisation"),
+                current: section == "/organisation",
+            });
         }
         Ctx {
             title,

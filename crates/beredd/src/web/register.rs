@@ -100,7 +100,11 @@ pub trait Register: Send + Sync + 'static {
     fn id(r: &Self::Record) -> i64;
     fn name(r: &Self::Record) -> &str;
     fn load_all(db: &Db, org: i64) -> impl Future<Output = Result<Vec<Self::Record>, DbError>> + Send;
-    fn load(conn: &mut AnyConnection, org: i64, id: i64) -> impl Future<Output = Result<Option<Self::Record>, DbError>> + Send;
+    fn load(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+    ) -> impl Future<Output = Result<Option<Self::Record>, DbError>> + Send;
 
     fn columns(tr: &Tr) -> Vec<Column>;
     /// Cells in the order of `columns`; the first is the record's name.
@@ -113,7 +117,13 @@ pub trait Register: Send + Sync + 'static {
         true
     }
     fn details(r: &Self::Record, lk: &Lookups, tr: &Tr) -> Vec<DetailItem>;
-    fn sections(_r: &Self::Record, _lk: &Lookups, _tr: &Tr, _db: &Db, _org: i64) -> impl Future<Output = Result<Vec<Section>, DbError>> + Send {
+    fn sections(
+        _r: &Self::Record,
+        _lk: &Lookups,
+        _tr: &Tr,
+        _db: &Db,
+        _org: i64,
+    ) -> impl Future<Output = Result<Vec<Section>, DbError>> + Send {
         async { Ok(Vec::new()) }
     }
 
@@ -135,15 +145,29 @@ pub trait Register: Send + Sync + 'static {
         user.role.edits_all_content()
     }
     /// May the user store this input (`before` is the record being edited, if any)?
-    fn may_write_input(user: &CurrentUser, _input: &Self::Input, _before: Option<&Self::Record>, _lk: &Lookups) -> bool {
+    fn may_write_input(
+        user: &CurrentUser,
+        _input: &Self::Input,
+        _before: Option<&Self::Record>,
+        _lk: &Lookups,
+    ) -> bool {
         user.role.edits_all_content()
     }
     fn may_write_record(user: &CurrentUser, _r: &Self::Record, _lk: &Lookups) -> bool {
         user.role.edits_all_content()
     }
 
-    fn insert(conn: &mut AnyConnection, org: i64, input: &Self::Input) -> impl Future<Output = Result<i64, DbError>> + Send;
-    fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &Self::Input) -> impl Future<Output = Result<(), DbError>> + Send;
+    fn insert(
+        conn: &mut AnyConnection,
+        org: i64,
+        input: &Self::Input,
+    ) -> impl Future<Output = Result<i64, DbError>> + Send;
+    fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &Self::Input,
+    ) -> impl Future<Output = Result<(), DbError>> + Send;
     fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> impl Future<Output = Result<(), DbError>> + Send;
     fn referrers(db: &Db, org: i64, id: i64) -> impl Future<Output = Result<Vec<Referrer>, DbError>> + Send;
 }
@@ -237,7 +261,9 @@ pub fn parse_id(s: &str) -> Result<i64, AppError> {
 /// An htmx request for a fragment. A history restore (going back past htmx's cache) and a
 /// boosted link want the whole page.
 fn is_htmx(headers: &HeaderMap) -> bool {
-    headers.contains_key("hx-request") && !headers.contains_key("hx-boosted") && !headers.contains_key("hx-history-restore-request")
+    headers.contains_key("hx-request")
+        && !headers.contains_key("hx-boosted")
+        && !headers.contains_key("hx-history-restore-request")
 }
 
 fn title<R: Register>(tr: &Tr, suffix: &str) -> String {
@@ -272,7 +298,11 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
         if desc { o.reverse() } else { o }
     });
     // Sort links keep the search and filters, and flip direction on the sorted column.
-    let mut base: Vec<(String, String)> = q.iter().filter(|(k, _)| *k != "sort" && *k != "dir" && *k != "msg").map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut base: Vec<(String, String)> = q
+        .iter()
+        .filter(|(k, _)| *k != "sort" && *k != "dir" && *k != "msg")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     base.sort();
     let columns = columns
         .into_iter()
@@ -286,11 +316,18 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
             ColumnView {
                 label: c.label,
                 sort_href: format!("/{}?{qs}", R::SLUG),
-                sorted: if i != sort { "" } else if desc { "descending" } else { "ascending" },
+                sorted: if i != sort {
+                    ""
+                } else if desc {
+                    "descending"
+                } else {
+                    "ascending"
+                },
             }
         })
         .collect();
-    let export_qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(q.iter().filter(|(k, _)| *k != "msg")).finish();
+    let export_qs: String =
+        form_urlencoded::Serializer::new(String::new()).extend_pairs(q.iter().filter(|(k, _)| *k != "msg")).finish();
     Table {
         export_href: format!("/{}/export?{export_qs}", R::SLUG),
         export_label: tr.t("list-export"),
@@ -317,7 +354,12 @@ async fn resolve_me(state: &AppState, user: &CurrentUser, lk: &Lookups, mut q: Q
     Ok(q)
 }
 
-pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn list<R: Register>(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let shown = q.clone();
     let q = resolve_me(&state, &user, &lk, q).await?;
@@ -341,7 +383,11 @@ pub async fn list<R: Register>(user: CurrentUser, State(state): State<AppState>,
 
 /// The list as an Excel workbook: the columns and rows the page shows, with its search, filters
 /// and sort order.
-pub async fn export<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn export<R: Register>(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let q = resolve_me(&state, &user, &lk, q).await?;
     let records = R::load_all(&state.db, user.org_id).await?;
@@ -350,11 +396,19 @@ pub async fn export<R: Register>(user: CurrentUser, State(state): State<AppState
     let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
     let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
     let widths: Vec<f64> = header.iter().enumerate().map(|(i, _)| if i == 0 { 40.0 } else { 24.0 }).collect();
-    let bytes = crate::web::classification::reports::workbook(&table.caption.chars().take(31).collect::<String>(), &header, &widths, &rows)?;
+    let bytes = crate::web::classification::reports::workbook(
+        &table.caption.chars().take(31).collect::<String>(),
+        &header,
+        &widths,
+        &rows,
+    )?;
     let name = format!("{}-{}.xlsx", R::SLUG, &crate::platform::clock::today_text());
     Ok((
         [
-            (axum::http::header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
+            ),
             (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
         ],
         bytes,
@@ -367,7 +421,12 @@ async fn load_or_404<R: Register>(state: &AppState, org: i64, id: i64) -> Result
     R::load(&mut conn, org, id).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn show<R: Register>(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn show<R: Register>(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let record = load_or_404::<R>(&state, user.org_id, id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
@@ -385,7 +444,15 @@ pub async fn show<R: Register>(user: CurrentUser, State(state): State<AppState>,
     .into_response())
 }
 
-fn form_page<R: Register>(ctx: Ctx, action: String, cancel: String, form: &FormData, errors: &Errors, lk: &Lookups, user: &CurrentUser) -> FormPage {
+fn form_page<R: Register>(
+    ctx: Ctx,
+    action: String,
+    cancel: String,
+    form: &FormData,
+    errors: &Errors,
+    lk: &Lookups,
+    user: &CurrentUser,
+) -> FormPage {
     let fields = R::fields(form, errors, lk, &ctx.tr, user);
     FormPage::new(ctx, action, cancel, fields)
 }
@@ -403,17 +470,39 @@ impl FormPage {
     }
 }
 
-pub async fn new_form<R: Register>(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn new_form<R: Register>(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     user.require(R::may_create(&user))?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "new"));
-    let page = form_page::<R>(ctx, format!("/{}/new", R::SLUG), format!("/{}", R::SLUG), &R::defaults(&q), &Errors::default(), &lk, &user);
+    let page = form_page::<R>(
+        ctx,
+        format!("/{}/new", R::SLUG),
+        format!("/{}", R::SLUG),
+        &R::defaults(&q),
+        &Errors::default(),
+        &lk,
+        &user,
+    );
     Ok(page.into_response())
 }
 
 /// Re-shows the form with the user's input and the errors, status 422.
-fn invalid<R: Register>(state: &AppState, user: &CurrentUser, title_suffix: &str, action: String, cancel: String, form: &FormData, errors: &Errors, lk: &Lookups) -> Response {
-    let ctx = Ctx::new(state, user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), title_suffix));
+fn invalid<R: Register>(
+    state: &AppState,
+    user: &CurrentUser,
+    title_suffix: &str,
+    action: String,
+    cancel: String,
+    form: &FormData,
+    errors: &Errors,
+    lk: &Lookups,
+) -> Response {
+    let ctx =
+        Ctx::new(state, user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), title_suffix));
     let page = form_page::<R>(ctx, action, cancel, form, errors, lk, user);
     (StatusCode::UNPROCESSABLE_ENTITY, page).into_response()
 }
@@ -438,27 +527,57 @@ pub async fn create<R: Register>(State(state): State<AppState>, posted: Posted) 
     let mut tx = state.db.begin_write().await?;
     let id = match R::insert(&mut tx, user.org_id, &input).await {
         Ok(id) => id,
-        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &duplicate::<R>(), &lk)),
+        Err(e) if e.is_unique_violation() => {
+            return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &duplicate::<R>(), &lk));
+        }
         Err(e) => return Err(e.into()),
     };
     let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::Internal("vanished after insert".into()))?;
-    let change = audit::Change { action: "create", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&after), before: None, after: Some(&after) };
+    let change = audit::Change {
+        action: "create",
+        entity: R::ENTITY,
+        entity_id: Some(id),
+        summary: R::name(&after),
+        before: None,
+        after: Some(&after),
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/{}/{id}?msg=created", R::SLUG)).into_response())
 }
 
-pub async fn edit_form<R: Register>(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn edit_form<R: Register>(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let record = load_or_404::<R>(&state, user.org_id, id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     user.require(R::may_write_record(&user, &record, &lk))?;
-    let ctx = Ctx::new(&state, &user, &section::<R>(), format!("{}: {}", title::<R>(&Tr::new(state.catalog.clone(), user.lang), "edit"), R::name(&record)));
-    let page = form_page::<R>(ctx, format!("/{}/{id}/edit", R::SLUG), format!("/{}/{id}", R::SLUG), &R::values(&record), &Errors::default(), &lk, &user);
+    let ctx = Ctx::new(
+        &state,
+        &user,
+        &section::<R>(),
+        format!("{}: {}", title::<R>(&Tr::new(state.catalog.clone(), user.lang), "edit"), R::name(&record)),
+    );
+    let page = form_page::<R>(
+        ctx,
+        format!("/{}/{id}/edit", R::SLUG),
+        format!("/{}/{id}", R::SLUG),
+        &R::values(&record),
+        &Errors::default(),
+        &lk,
+        &user,
+    );
     Ok(page.into_response())
 }
 
-pub async fn update<R: Register>(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn update<R: Register>(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     let id = parse_id(&id)?;
     let before = load_or_404::<R>(&state, user.org_id, id).await?;
@@ -474,21 +593,39 @@ pub async fn update<R: Register>(State(state): State<AppState>, Path(id): Path<S
     let mut tx = state.db.begin_write().await?;
     match R::update(&mut tx, user.org_id, id, &input).await {
         Ok(()) => {}
-        Err(e) if e.is_unique_violation() => return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &duplicate::<R>(), &lk)),
+        Err(e) if e.is_unique_violation() => {
+            return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &duplicate::<R>(), &lk));
+        }
         Err(e) => return Err(e.into()),
     }
     let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    let change = audit::Change { action: "update", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&after), before: Some(&before), after: Some(&after) };
+    let change = audit::Change {
+        action: "update",
+        entity: R::ENTITY,
+        entity_id: Some(id),
+        summary: R::name(&after),
+        before: Some(&before),
+        after: Some(&after),
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/{}/{id}?msg=saved", R::SLUG)).into_response())
 }
 
-async fn referrer_views<R: Register>(state: &AppState, org: i64, id: i64, tr: &Tr) -> Result<Vec<(String, String, String)>, AppError> {
+async fn referrer_views<R: Register>(
+    state: &AppState,
+    org: i64,
+    id: i64,
+    tr: &Tr,
+) -> Result<Vec<(String, String, String)>, AppError> {
     Ok(R::referrers(&state.db, org, id).await?.into_iter().map(|r| (tr.t(r.kind), r.name, r.href)).collect())
 }
 
-pub async fn delete_confirm<R: Register>(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn delete_confirm<R: Register>(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let record = load_or_404::<R>(&state, user.org_id, id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
@@ -499,7 +636,11 @@ pub async fn delete_confirm<R: Register>(user: CurrentUser, State(state): State<
     Ok(DeletePage { ctx, slug: R::SLUG, id, name: R::name(&record).to_owned(), referrers }.into_response())
 }
 
-pub async fn delete<R: Register>(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn delete<R: Register>(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, tr, .. } = posted;
     let id = parse_id(&id)?;
     let record = load_or_404::<R>(&state, user.org_id, id).await?;
@@ -513,7 +654,14 @@ pub async fn delete<R: Register>(State(state): State<AppState>, Path(id): Path<S
     }
     let mut tx = state.db.begin_write().await?;
     R::delete(&mut tx, user.org_id, id).await?;
-    let change = audit::Change { action: "delete", entity: R::ENTITY, entity_id: Some(id), summary: R::name(&record), before: Some(&record), after: None };
+    let change = audit::Change {
+        action: "delete",
+        entity: R::ENTITY,
+        entity_id: Some(id),
+        summary: R::name(&record),
+        before: Some(&record),
+        after: None,
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/{}?msg=deleted", R::SLUG)).into_response())

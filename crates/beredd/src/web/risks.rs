@@ -13,12 +13,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::risk::{self, Level, ScaleStep};
 use beredd_domain::{ActionStatus, FieldError, Priority, text};
 
+use crate::platform::i18n::Tr;
 use crate::store::{actions, activities, assets, audit, risks, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
@@ -38,17 +38,24 @@ impl Scales {
         self.of(kind).len() as u8
     }
     fn label(&self, kind: &str, n: i64) -> String {
-        self.of(kind).get((n - 1).max(0) as usize).map(|s| format!("{n} – {}", s.label)).unwrap_or_else(|| n.to_string())
+        self.of(kind)
+            .get((n - 1).max(0) as usize)
+            .map(|s| format!("{n} – {}", s.label))
+            .unwrap_or_else(|| n.to_string())
     }
     fn level(&self, l: i64, c: i64) -> Level {
         Level::scaled(l as u8, c as u8, self.steps("likelihood"), self.steps("consequence"))
     }
     /// The scale as a text area holds it: `Label | description`, one step per line.
     fn lines(&self, kind: &str) -> String {
-        self.of(kind).iter().map(|s| match &s.description {
-            Some(d) => format!("{} | {d}", s.label),
-            None => s.label.clone(),
-        }).collect::<Vec<_>>().join("\n")
+        self.of(kind)
+            .iter()
+            .map(|s| match &s.description {
+                Some(d) => format!("{} | {d}", s.label),
+                None => s.label.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -56,9 +63,18 @@ impl Scales {
 pub async fn scales(state: &AppState, org: i64, tr: &Tr) -> Result<Scales, AppError> {
     let rows = risks::scales(&state.db.pool, org).await?;
     let pick = |kind: &str| {
-        let own: Vec<ScaleStep> = rows.iter().filter(|r| r.kind == kind).map(|r| ScaleStep { label: r.label.clone(), description: r.description.clone() }).collect();
+        let own: Vec<ScaleStep> = rows
+            .iter()
+            .filter(|r| r.kind == kind)
+            .map(|r| ScaleStep { label: r.label.clone(), description: r.description.clone() })
+            .collect();
         if own.is_empty() {
-            (1..=risk::STEPS).map(|n| ScaleStep { label: tr.t(&format!("risk-{kind}-{n}")), description: Some(tr.t(&format!("risk-{kind}-{n}-desc"))) }).collect()
+            (1..=risk::STEPS)
+                .map(|n| ScaleStep {
+                    label: tr.t(&format!("risk-{kind}-{n}")),
+                    description: Some(tr.t(&format!("risk-{kind}-{n}-desc"))),
+                })
+                .collect()
         } else {
             own
         }
@@ -131,42 +147,87 @@ fn scale_choices(s: &Scales, kind: &str) -> Vec<Choice> {
 /// Where an analysis can point: the whole organisation, a unit, a system or an activity.
 async fn scope_choices(state: &AppState, org: i64, lk: &Lookups, tr: &Tr) -> Result<Vec<Choice>, AppError> {
     let mut c = vec![Choice { value: "org".into(), label: tr.t("risk-scope-org"), depth: 0 }];
-    c.extend(lk.unit_choices(None).into_iter().map(|u| Choice { value: format!("unit:{}", u.value), label: format!("{}: {}", tr.t("field-unit"), u.label), depth: 0 }));
-    c.extend(systems::list(&state.db.pool, org).await?.into_iter().map(|s| Choice { value: format!("system:{}", s.id), label: format!("{}: {}", tr.t("risk-scope-system"), s.name), depth: 0 }));
-    c.extend(activities::list(&state.db.pool, org).await?.into_iter().map(|a| Choice { value: format!("activity:{}", a.id), label: format!("{}: {}", tr.t("risk-scope-activity"), a.name), depth: 0 }));
+    c.extend(lk.unit_choices(None).into_iter().map(|u| Choice {
+        value: format!("unit:{}", u.value),
+        label: format!("{}: {}", tr.t("field-unit"), u.label),
+        depth: 0,
+    }));
+    c.extend(systems::list(&state.db.pool, org).await?.into_iter().map(|s| Choice {
+        value: format!("system:{}", s.id),
+        label: format!("{}: {}", tr.t("risk-scope-system"), s.name),
+        depth: 0,
+    }));
+    c.extend(activities::list(&state.db.pool, org).await?.into_iter().map(|a| Choice {
+        value: format!("activity:{}", a.id),
+        label: format!("{}: {}", tr.t("risk-scope-activity"), a.name),
+        depth: 0,
+    }));
     Ok(c)
 }
 
 fn analysis_fields(form: &FormData, e: &Errors, scopes: Vec<Choice>, tr: &Tr) -> Vec<Field> {
     vec![
-        Field::new("a_title", tr.t("risk-analysis-title-field"), FieldKind::Text, form, e, tr).required().maxlength(200),
-        Field::new("a_scope_ref", tr.t("risk-analysis-scope"), FieldKind::Select, form, e, tr).required().choices(scopes),
-        Field::new("a_scope", tr.t("risk-analysis-scope-text"), FieldKind::Text, form, e, tr).maxlength(300).hint(tr.t("risk-analysis-scope-hint")),
-        Field::new("a_held_on", tr.t("risk-analysis-held-on"), FieldKind::Text, form, e, tr).required().maxlength(10).hint(tr.t("hint-date")),
-        Field::new("a_participants", tr.t("incident-field-participants"), FieldKind::TextArea, form, e, tr).maxlength(2000),
+        Field::new("a_title", tr.t("risk-analysis-title-field"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(200),
+        Field::new("a_scope_ref", tr.t("risk-analysis-scope"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(scopes),
+        Field::new("a_scope", tr.t("risk-analysis-scope-text"), FieldKind::Text, form, e, tr)
+            .maxlength(300)
+            .hint(tr.t("risk-analysis-scope-hint")),
+        Field::new("a_held_on", tr.t("risk-analysis-held-on"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(10)
+            .hint(tr.t("hint-date")),
+        Field::new("a_participants", tr.t("incident-field-participants"), FieldKind::TextArea, form, e, tr)
+            .maxlength(2000),
         Field::new("a_method", tr.t("risk-analysis-method"), FieldKind::TextArea, form, e, tr).maxlength(4000),
     ]
 }
 
-fn risk_fields(form: &FormData, e: &Errors, lk: &Lookups, all_assets: &[assets::Asset], s: &Scales, tr: &Tr) -> Vec<Field> {
-    let decisions = risk::DECISIONS.iter().map(|d| Choice { value: (*d).to_owned(), label: tr.t(&format!("risk-decision-{d}")), depth: 0 }).collect();
+fn risk_fields(
+    form: &FormData,
+    e: &Errors,
+    lk: &Lookups,
+    all_assets: &[assets::Asset],
+    s: &Scales,
+    tr: &Tr,
+) -> Vec<Field> {
+    let decisions = risk::DECISIONS
+        .iter()
+        .map(|d| Choice { value: (*d).to_owned(), label: tr.t(&format!("risk-decision-{d}")), depth: 0 })
+        .collect();
     let mut f = vec![
         Field::new("threat", tr.t("risk-threat"), FieldKind::Text, form, e, tr).required().maxlength(300),
         Field::new("vulnerability", tr.t("risk-vulnerability"), FieldKind::TextArea, form, e, tr).maxlength(2000),
         Field::new("consequence_text", tr.t("risk-consequence-text"), FieldKind::TextArea, form, e, tr).maxlength(2000),
     ];
     if !all_assets.is_empty() {
-        f.push(Field::new("assets", tr.t("risk-assets"), FieldKind::MultiCheck, form, e, tr).choices(all_assets.iter().map(|a| Choice { value: a.id.to_string(), label: a.name.clone(), depth: 0 }).collect()));
+        f.push(Field::new("assets", tr.t("risk-assets"), FieldKind::MultiCheck, form, e, tr).choices(
+            all_assets.iter().map(|a| Choice { value: a.id.to_string(), label: a.name.clone(), depth: 0 }).collect(),
+        ));
     }
     f.extend([
-        Field::new("likelihood", tr.t("risk-likelihood"), FieldKind::Select, form, e, tr).required().choices(scale_choices(s, "likelihood")),
-        Field::new("consequence", tr.t("risk-consequence"), FieldKind::Select, form, e, tr).required().choices(scale_choices(s, "consequence")),
+        Field::new("likelihood", tr.t("risk-likelihood"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(scale_choices(s, "likelihood")),
+        Field::new("consequence", tr.t("risk-consequence"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(scale_choices(s, "consequence")),
         Field::new("measures", tr.t("risk-measures"), FieldKind::TextArea, form, e, tr).maxlength(2000),
-        Field::new("residual_likelihood", tr.t("risk-residual-likelihood"), FieldKind::Select, form, e, tr).required().choices(scale_choices(s, "likelihood")),
-        Field::new("residual_consequence", tr.t("risk-residual-consequence"), FieldKind::Select, form, e, tr).required().choices(scale_choices(s, "consequence")),
-        Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr).choices(lk.people_choices(tr.t("choice-none"))),
+        Field::new("residual_likelihood", tr.t("risk-residual-likelihood"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(scale_choices(s, "likelihood")),
+        Field::new("residual_consequence", tr.t("risk-residual-consequence"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(scale_choices(s, "consequence")),
+        Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr)
+            .choices(lk.people_choices(tr.t("choice-none"))),
         Field::new("decision", tr.t("risk-decision"), FieldKind::Select, form, e, tr).required().choices(decisions),
-        Field::new("due", tr.t("field-due-date"), FieldKind::Text, form, e, tr).maxlength(10).hint(tr.t("risk-hint-due")),
+        Field::new("due", tr.t("field-due-date"), FieldKind::Text, form, e, tr)
+            .maxlength(10)
+            .hint(tr.t("risk-hint-due")),
     ]);
     f
 }
@@ -174,9 +235,17 @@ fn risk_fields(form: &FormData, e: &Errors, lk: &Lookups, all_assets: &[assets::
 fn filter_fields(q: &FormData, lk: &Lookups, tr: &Tr) -> Vec<Field> {
     let all = || Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 };
     let mut levels = vec![all()];
-    levels.extend(["critical", "high", "medium", "low"].iter().map(|l| Choice { value: (*l).to_owned(), label: tr.t(&format!("risk-level-{l}")), depth: 0 }));
+    levels.extend(["critical", "high", "medium", "low"].iter().map(|l| Choice {
+        value: (*l).to_owned(),
+        label: tr.t(&format!("risk-level-{l}")),
+        depth: 0,
+    }));
     let mut decisions = vec![all()];
-    decisions.extend(risk::DECISIONS.iter().map(|d| Choice { value: (*d).to_owned(), label: tr.t(&format!("risk-decision-{d}")), depth: 0 }));
+    decisions.extend(risk::DECISIONS.iter().map(|d| Choice {
+        value: (*d).to_owned(),
+        label: tr.t(&format!("risk-decision-{d}")),
+        depth: 0,
+    }));
     let mut owners = vec![all()];
     owners.extend(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()));
     let none = Errors::default();
@@ -188,7 +257,15 @@ fn filter_fields(q: &FormData, lk: &Lookups, tr: &Tr) -> Vec<Field> {
 }
 
 /// The risks the filters keep, as the register shows them (highest residual first).
-async fn register_rows(state: &AppState, user: &CurrentUser, analysis: Option<i64>, q: &Query_, s: &Scales, lk: &Lookups, tr: &Tr) -> Result<Vec<(risks::Risk, RiskView)>, AppError> {
+async fn register_rows(
+    state: &AppState,
+    user: &CurrentUser,
+    analysis: Option<i64>,
+    q: &Query_,
+    s: &Scales,
+    lk: &Lookups,
+    tr: &Tr,
+) -> Result<Vec<(risks::Risk, RiskView)>, AppError> {
     let analyses = risks::analyses(&state.db.pool, user.org_id).await?;
     let all_assets = assets::list(&state.db.pool, user.org_id).await?;
     let touches = risks::risk_assets(&state.db.pool, user.org_id).await?;
@@ -203,7 +280,12 @@ async fn register_rows(state: &AppState, user: &CurrentUser, analysis: Option<i6
         .map(|r| {
             let level = s.level(r.likelihood, r.consequence);
             let residual_level = s.level(r.residual_likelihood, r.residual_consequence);
-            let names: Vec<String> = touches.iter().filter(|(rid, _)| *rid == r.id).filter_map(|(_, a)| all_assets.iter().find(|x| x.id == *a)).map(|a| a.name.clone()).collect();
+            let names: Vec<String> = touches
+                .iter()
+                .filter(|(rid, _)| *rid == r.id)
+                .filter_map(|(_, a)| all_assets.iter().find(|x| x.id == *a))
+                .map(|a| a.name.clone())
+                .collect();
             let view = RiskView {
                 id: r.id,
                 analysis: analyses.iter().find(|a| a.id == r.analysis_id).map(|a| a.title.clone()).unwrap_or_default(),
@@ -226,7 +308,11 @@ async fn register_rows(state: &AppState, user: &CurrentUser, analysis: Option<i6
                 consequence_text: r.consequence_text.clone().unwrap_or_default(),
                 measures: r.measures.clone().unwrap_or_default(),
                 before: format!("{} · {}", s.label("likelihood", r.likelihood), s.label("consequence", r.consequence)),
-                after: format!("{} · {}", s.label("likelihood", r.residual_likelihood), s.label("consequence", r.residual_consequence)),
+                after: format!(
+                    "{} · {}",
+                    s.label("likelihood", r.residual_likelihood),
+                    s.label("consequence", r.residual_consequence)
+                ),
             };
             (r, view)
         })
@@ -235,17 +321,38 @@ async fn register_rows(state: &AppState, user: &CurrentUser, analysis: Option<i6
     Ok(rows)
 }
 
-async fn scope_link(state: &AppState, org: i64, a: &risks::Analysis, lk: &Lookups, tr: &Tr) -> Result<Option<(String, String)>, AppError> {
+async fn scope_link(
+    state: &AppState,
+    org: i64,
+    a: &risks::Analysis,
+    lk: &Lookups,
+    tr: &Tr,
+) -> Result<Option<(String, String)>, AppError> {
     Ok(match (a.scope_kind.as_deref(), a.scope_id) {
         (Some("org"), _) => Some((tr.t("risk-scope-org"), String::new())),
         (Some("unit"), Some(id)) => lk.unit(id).map(|u| (u.name.clone(), format!("/units/{id}"))),
-        (Some("system"), Some(id)) => systems::list(&state.db.pool, org).await?.into_iter().find(|s| s.id == id).map(|s| (s.name, format!("/systems/{id}"))),
-        (Some("activity"), Some(id)) => activities::list(&state.db.pool, org).await?.into_iter().find(|x| x.id == id).map(|x| (x.name, format!("/activities/{id}"))),
+        (Some("system"), Some(id)) => systems::list(&state.db.pool, org)
+            .await?
+            .into_iter()
+            .find(|s| s.id == id)
+            .map(|s| (s.name, format!("/systems/{id}"))),
+        (Some("activity"), Some(id)) => activities::list(&state.db.pool, org)
+            .await?
+            .into_iter()
+            .find(|x| x.id == id)
+            .map(|x| (x.name, format!("/activities/{id}"))),
         _ => None,
     })
 }
 
-async fn page(state: &AppState, user: &CurrentUser, analysis: Option<i64>, q: &Query_, form: &FormData, e: &Errors) -> Result<RisksPage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    analysis: Option<i64>,
+    q: &Query_,
+    form: &FormData,
+    e: &Errors,
+) -> Result<RisksPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let analyses = risks::analyses(&state.db.pool, user.org_id).await?;
     let current = match analysis {
@@ -262,17 +369,36 @@ async fn page(state: &AppState, user: &CurrentUser, analysis: Option<i64>, q: &Q
     let chosen = register_rows(state, user, analysis, q, &s, &lk, tr).await?;
     // The matrix counts each risk at its residual likelihood and consequence.
     let (nl, nc) = (i64::from(s.steps("likelihood")), i64::from(s.steps("consequence")));
-    let count = |l: i64, c: i64| chosen.iter().filter(|(r, _)| r.residual_likelihood == l && r.residual_consequence == c).count();
+    let count = |l: i64, c: i64| {
+        chosen.iter().filter(|(r, _)| r.residual_likelihood == l && r.residual_consequence == c).count()
+    };
     let (w, h) = (320 / nc, 240 / nl);
     let mut cells = Vec::new();
     for l in 1..=nl {
         for c in 1..=nc {
-            cells.push(Cell { x: 60 + (c - 1) * w, y: 10 + (nl - l) * h, w: w - 2, h: h - 2, n: count(l, c), level: s.level(l, c).code() });
+            cells.push(Cell {
+                x: 60 + (c - 1) * w,
+                y: 10 + (nl - l) * h,
+                w: w - 2,
+                h: h - 2,
+                n: count(l, c),
+                level: s.level(l, c).code(),
+            });
         }
     }
-    let matrix_rows = (1..=nl).rev().map(|l| (s.label("likelihood", l), (1..=nc).map(|c| count(l, c)).collect())).collect();
+    let matrix_rows =
+        (1..=nl).rev().map(|l| (s.label("likelihood", l), (1..=nc).map(|c| count(l, c)).collect())).collect();
     let consequence_labels = (1..=nc).map(|c| s.label("consequence", c)).collect();
-    let view = |kind: &str| s.of(kind).iter().enumerate().map(|(i, st)| ScaleView { label: format!("{} – {}", i + 1, st.label), description: st.description.clone().unwrap_or_default() }).collect();
+    let view = |kind: &str| {
+        s.of(kind)
+            .iter()
+            .enumerate()
+            .map(|(i, st)| ScaleView {
+                label: format!("{} – {}", i + 1, st.label),
+                description: st.description.clone().unwrap_or_default(),
+            })
+            .collect()
+    };
     let scope_link = match &current {
         Some(a) => scope_link(state, user.org_id, a, &lk, tr).await?,
         None => None,
@@ -285,7 +411,10 @@ async fn page(state: &AppState, user: &CurrentUser, analysis: Option<i64>, q: &Q
     let error_summary = summary(&all_fields);
     let query_form = FormData::from_pairs(q.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
     let filters = filter_fields(&query_form, &lk, tr);
-    let mut export_query: Vec<(String, String)> = ["f_level", "f_decision", "f_owner"].iter().filter_map(|k| q.get(*k).filter(|v| !v.is_empty()).map(|v| ((*k).to_owned(), v.clone()))).collect();
+    let mut export_query: Vec<(String, String)> = ["f_level", "f_decision", "f_owner"]
+        .iter()
+        .filter_map(|k| q.get(*k).filter(|v| !v.is_empty()).map(|v| ((*k).to_owned(), v.clone())))
+        .collect();
     if let Some(a) = analysis {
         export_query.push(("analysis".into(), a.to_string()));
     }
@@ -325,13 +454,22 @@ fn defaults() -> FormData {
     f
 }
 
-pub async fn register(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<RisksPage, AppError> {
+pub async fn register(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<RisksPage, AppError> {
     let mut p = page(&state, &user, None, &q, &defaults(), &Errors::default()).await?;
     p.ctx.set_flash(q.get("msg").map(String::as_str));
     Ok(p)
 }
 
-pub async fn analysis(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<RisksPage, AppError> {
+pub async fn analysis(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<RisksPage, AppError> {
     let id = parse_id(&id)?;
     let mut p = page(&state, &user, Some(id), &q, &defaults(), &Errors::default()).await?;
     p.ctx.set_flash(q.get("msg").map(String::as_str));
@@ -343,11 +481,29 @@ pub async fn add_analysis(State(state): State<AppState>, posted: Posted) -> Resu
     user.require(user.role.edits_all_content())?;
     let a = match parse_analysis(&state, &user, &form, &tr).await? {
         Ok(a) => a,
-        Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, None, &Query_::default(), &form, &e).await?).into_response()),
+        Err(e) => {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(&state, &user, None, &Query_::default(), &form, &e).await?,
+            )
+                .into_response());
+        }
     };
     let mut tx = state.db.begin_write().await?;
     let id = risks::add_analysis(&mut *tx, user.org_id, &a).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "risk-analysis", entity_id: Some(id), summary: &a.title, before: None, after: Some(&a) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "risk-analysis",
+            entity_id: Some(id),
+            summary: &a.title,
+            before: None,
+            after: Some(&a),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
 }
@@ -359,14 +515,26 @@ struct Parsed {
     due: Option<String>,
 }
 
-async fn parse_risk(state: &AppState, user: &CurrentUser, form: &FormData, s: &Scales, lk: &Lookups) -> Result<Result<Parsed, Errors>, AppError> {
+async fn parse_risk(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    s: &Scales,
+    lk: &Lookups,
+) -> Result<Result<Parsed, Errors>, AppError> {
     let all_assets = assets::list(&state.db.pool, user.org_id).await?;
     let mut e = Errors::default();
-    let threat = e.take("threat", text::optional_line(form.text("threat"), 300).and_then(|t| t.ok_or(FieldError::Required)));
+    let threat =
+        e.take("threat", text::optional_line(form.text("threat"), 300).and_then(|t| t.ok_or(FieldError::Required)));
     let vulnerability = e.take("vulnerability", text::optional_text(form.text("vulnerability"), 2000));
     let consequence_text = e.take("consequence_text", text::optional_text(form.text("consequence_text"), 2000));
     let mut step = |k: &'static str, kind: &str| i64::from(e.take(k, risk::step_of(form.text(k), s.steps(kind))));
-    let (l, c, rl, rc) = (step("likelihood", "likelihood"), step("consequence", "consequence"), step("residual_likelihood", "likelihood"), step("residual_consequence", "consequence"));
+    let (l, c, rl, rc) = (
+        step("likelihood", "likelihood"),
+        step("consequence", "consequence"),
+        step("residual_likelihood", "likelihood"),
+        step("residual_consequence", "consequence"),
+    );
     let measures = e.take("measures", text::optional_text(form.text("measures"), 2000));
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
     let decision = form.text("decision").to_owned();
@@ -405,7 +573,14 @@ async fn parse_risk(state: &AppState, user: &CurrentUser, form: &FormData, s: &S
 }
 
 /// A risk to treat becomes an action in the action plan, with a priority from its residual level.
-async fn treatment(conn: &mut sqlx::AnyConnection, user: &CurrentUser, tr: &Tr, s: &Scales, r: &risks::Risk, due: Option<String>) -> Result<i64, AppError> {
+async fn treatment(
+    conn: &mut sqlx::AnyConnection,
+    user: &CurrentUser,
+    tr: &Tr,
+    s: &Scales,
+    r: &risks::Risk,
+    due: Option<String>,
+) -> Result<i64, AppError> {
     let input = actions::ActionInput {
         title: tr.ts("risk-action-title", "threat", &r.threat),
         origin: "risk".into(),
@@ -424,7 +599,11 @@ async fn treatment(conn: &mut sqlx::AnyConnection, user: &CurrentUser, tr: &Tr, 
     Ok(actions::insert(&mut *conn, user.org_id, &input).await?)
 }
 
-pub async fn add_risk(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_risk(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
@@ -435,7 +614,13 @@ pub async fn add_risk(State(state): State<AppState>, Path(id): Path<String>, pos
     let s = scales(&state, user.org_id, &tr).await?;
     let Parsed { mut risk, assets, due } = match parse_risk(&state, &user, &form, &s, &lk).await? {
         Ok(p) => p,
-        Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, Some(id), &Query_::default(), &form, &e).await?).into_response()),
+        Err(e) => {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(&state, &user, Some(id), &Query_::default(), &form, &e).await?,
+            )
+                .into_response());
+        }
     };
     risk.analysis_id = id;
     let mut tx = state.db.begin_write().await?;
@@ -444,7 +629,19 @@ pub async fn add_risk(State(state): State<AppState>, Path(id): Path<String>, pos
     }
     let rid = risks::add_risk(&mut *tx, user.org_id, &risk).await?;
     risks::set_assets(&mut tx, rid, &assets).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "risk", entity_id: Some(rid), summary: &risk.threat, before: None, after: Some(&risk) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "risk",
+            entity_id: Some(rid),
+            summary: &risk.threat,
+            before: None,
+            after: Some(&risk),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
 }
@@ -459,9 +656,19 @@ pub struct EditPage {
     pub error_summary: Vec<(String, String)>,
 }
 
-async fn edit_page(state: &AppState, user: &CurrentUser, r: &risks::Risk, form: &FormData, e: &Errors) -> Result<EditPage, AppError> {
+async fn edit_page(
+    state: &AppState,
+    user: &CurrentUser,
+    r: &risks::Risk,
+    form: &FormData,
+    e: &Errors,
+) -> Result<EditPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let analysis = risks::analyses(&state.db.pool, user.org_id).await?.into_iter().find(|a| a.id == r.analysis_id).ok_or(AppError::NotFound)?;
+    let analysis = risks::analyses(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == r.analysis_id)
+        .ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(state, user, "/risks", String::new());
     ctx.title = ctx.tr.ts("risk-edit-title", "threat", &r.threat);
     let s = scales(state, user.org_id, &ctx.tr).await?;
@@ -479,7 +686,11 @@ async fn find_risk(state: &AppState, user: &CurrentUser, id: &str) -> Result<ris
     risks::risks(&state.db.pool, user.org_id).await?.into_iter().find(|r| r.id == id).ok_or(AppError::NotFound)
 }
 
-pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<EditPage, AppError> {
+pub async fn edit_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<EditPage, AppError> {
     user.require(user.role.edits_all_content())?;
     let r = find_risk(&state, &user, &id).await?;
     let touched = risks::risk_assets(&state.db.pool, user.org_id).await?;
@@ -509,7 +720,11 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let s = scales(&state, user.org_id, &tr).await?;
     let Parsed { mut risk, assets, due } = match parse_risk(&state, &user, &form, &s, &lk).await? {
         Ok(p) => p,
-        Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, &user, &before, &form, &e).await?).into_response()),
+        Err(e) => {
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, &user, &before, &form, &e).await?).into_response()
+            );
+        }
     };
     risk.id = before.id;
     risk.analysis_id = before.analysis_id;
@@ -524,13 +739,29 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     }
     risks::update_risk(&mut *tx, user.org_id, &risk).await?;
     risks::set_assets(&mut tx, risk.id, &assets).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "risk", entity_id: Some(risk.id), summary: &risk.threat, before: Some(&before), after: Some(&risk) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "risk",
+            entity_id: Some(risk.id),
+            summary: &risk.threat,
+            before: Some(&before),
+            after: Some(&risk),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", risk.analysis_id)).into_response())
 }
 
 /// The register as an Excel workbook, with the page's filters.
-pub async fn export(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn export(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let s = scales(&state, user.org_id, &tr).await?;
@@ -539,7 +770,21 @@ pub async fn export(user: CurrentUser, State(state): State<AppState>, Query(q): 
         None => None,
     };
     let rows = register_rows(&state, &user, analysis, &q, &s, &lk, &tr).await?;
-    let header = ["risk-threat", "risk-vulnerability", "risk-consequence-text", "risk-assets", "risk-before", "risk-value", "risk-measures", "risk-after", "risk-residual", "field-responsible", "risk-decision", "risk-analysis"].map(|h| tr.t(h));
+    let header = [
+        "risk-threat",
+        "risk-vulnerability",
+        "risk-consequence-text",
+        "risk-assets",
+        "risk-before",
+        "risk-value",
+        "risk-measures",
+        "risk-after",
+        "risk-residual",
+        "field-responsible",
+        "risk-decision",
+        "risk-analysis",
+    ]
+    .map(|h| tr.t(h));
     let sheet: Vec<Vec<String>> = rows
         .iter()
         .map(|(_, v)| {
@@ -561,7 +806,10 @@ pub async fn export(user: CurrentUser, State(state): State<AppState>, Query(q): 
         .collect();
     let widths = [40.0, 30.0, 30.0, 24.0, 28.0, 14.0, 30.0, 28.0, 14.0, 20.0, 14.0, 30.0];
     let bytes = crate::web::classification::reports::workbook(&tr.t("risk-register"), &header, &widths, &sheet)?;
-    Ok(crate::web::classification::reports::download_xlsx(bytes, &format!("{}-{}", text::file_stem(&tr.t("risk-register")), &crate::platform::clock::today_text())))
+    Ok(crate::web::classification::reports::download_xlsx(
+        bytes,
+        &format!("{}-{}", text::file_stem(&tr.t("risk-register")), &crate::platform::clock::today_text()),
+    ))
 }
 
 #[derive(Template, WebTemplate)]
@@ -573,16 +821,32 @@ pub struct ScalesPage {
     pub own: bool,
 }
 
-async fn scales_page(state: &AppState, user: &CurrentUser, form: Option<FormData>, e: &Errors) -> Result<ScalesPage, AppError> {
+async fn scales_page(
+    state: &AppState,
+    user: &CurrentUser,
+    form: Option<FormData>,
+    e: &Errors,
+) -> Result<ScalesPage, AppError> {
     let mut ctx = Ctx::new(state, user, "/risks", String::new());
     ctx.title = ctx.tr.t("risk-scales-title");
     let s = scales(state, user.org_id, &ctx.tr).await?;
     let own = !risks::scales(&state.db.pool, user.org_id).await?.is_empty();
-    let form = form.unwrap_or_else(|| FormData::from_pairs(vec![("likelihood".into(), s.lines("likelihood")), ("consequence".into(), s.lines("consequence"))]));
+    let form = form.unwrap_or_else(|| {
+        FormData::from_pairs(vec![
+            ("likelihood".into(), s.lines("likelihood")),
+            ("consequence".into(), s.lines("consequence")),
+        ])
+    });
     let tr = &ctx.tr;
     let fields = vec![
-        Field::new("likelihood", tr.t("risk-likelihood"), FieldKind::TextArea, &form, e, tr).required().maxlength(3000).hint(tr.t("risk-scales-hint")),
-        Field::new("consequence", tr.t("risk-consequence"), FieldKind::TextArea, &form, e, tr).required().maxlength(3000).hint(tr.t("risk-scales-hint")),
+        Field::new("likelihood", tr.t("risk-likelihood"), FieldKind::TextArea, &form, e, tr)
+            .required()
+            .maxlength(3000)
+            .hint(tr.t("risk-scales-hint")),
+        Field::new("consequence", tr.t("risk-consequence"), FieldKind::TextArea, &form, e, tr)
+            .required()
+            .maxlength(3000)
+            .hint(tr.t("risk-scales-hint")),
     ];
     let error_summary = summary(&fields);
     if !error_summary.is_empty() {
@@ -591,7 +855,11 @@ async fn scales_page(state: &AppState, user: &CurrentUser, form: Option<FormData
     Ok(ScalesPage { fields, error_summary, own, ctx })
 }
 
-pub async fn scales_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<ScalesPage, AppError> {
+pub async fn scales_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<ScalesPage, AppError> {
     // Everyone reads the scales on the risk pages; this form is for those who may change them.
     user.require(user.role.edits_all_content())?;
     let mut p = scales_page(&state, &user, None, &Errors::default()).await?;
@@ -617,42 +885,94 @@ pub async fn save_scales(State(state): State<AppState>, posted: Posted) -> Resul
         e.add("consequence", FieldError::StepInUse { used: used_c as u8 });
     }
     if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, scales_page(&state, &user, Some(form), &e).await?).into_response());
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, scales_page(&state, &user, Some(form), &e).await?).into_response()
+        );
     }
     let mut tx = state.db.begin_write().await?;
     risks::set_scale(&mut tx, user.org_id, "likelihood", &likelihood).await?;
     risks::set_scale(&mut tx, user.org_id, "consequence", &consequence).await?;
-    let was = serde_json::json!({ "likelihood": before.lines("likelihood"), "consequence": before.lines("consequence") });
+    let was =
+        serde_json::json!({ "likelihood": before.lines("likelihood"), "consequence": before.lines("consequence") });
     let now = serde_json::json!({ "likelihood": form.text("likelihood"), "consequence": form.text("consequence") });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "risk-scales", entity_id: None, summary: &tr.t("risk-scales-title"), before: Some(&was), after: Some(&now) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "risk-scales",
+            entity_id: None,
+            summary: &tr.t("risk-scales-title"),
+            before: Some(&was),
+            after: Some(&now),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/risks/scales?msg=saved").into_response())
 }
 
 /// Removes a risk; an action it made stays in the action plan.
-pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let r = find_risk(&state, &user, &id).await?;
     let mut tx = state.db.begin_write().await?;
     risks::set_assets(&mut tx, r.id, &[]).await?;
     risks::delete_risk(&mut *tx, user.org_id, r.id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "risk", entity_id: Some(r.id), summary: &r.threat, before: Some(&r), after: None }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "delete",
+            entity: "risk",
+            entity_id: Some(r.id),
+            summary: &r.threat,
+            before: Some(&r),
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/risks/analyses/{}?msg=deleted", r.analysis_id)).into_response())
 }
 
 /// Removes an analysis and its risks; actions they made stay in the action plan.
-pub async fn delete_analysis(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn delete_analysis(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
-    let a = risks::analyses(&state.db.pool, user.org_id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)?;
-    let gone: Vec<risks::Risk> = risks::risks(&state.db.pool, user.org_id).await?.into_iter().filter(|r| r.analysis_id == id).collect();
+    let a = risks::analyses(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(AppError::NotFound)?;
+    let gone: Vec<risks::Risk> =
+        risks::risks(&state.db.pool, user.org_id).await?.into_iter().filter(|r| r.analysis_id == id).collect();
     let mut tx = state.db.begin_write().await?;
     risks::delete_analysis(&mut tx, user.org_id, id).await?;
     let before = serde_json::json!({ "analysis": a, "risks": gone });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "risk-analysis", entity_id: Some(id), summary: &a.title, before: Some(&before), after: None }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "delete",
+            entity: "risk-analysis",
+            entity_id: Some(id),
+            summary: &a.title,
+            before: Some(&before),
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/risks?msg=deleted").into_response())
 }
@@ -666,7 +986,13 @@ pub struct AnalysisEditPage {
     pub error_summary: Vec<(String, String)>,
 }
 
-async fn analysis_edit_page(state: &AppState, user: &CurrentUser, a: &risks::Analysis, form: &FormData, e: &Errors) -> Result<AnalysisEditPage, AppError> {
+async fn analysis_edit_page(
+    state: &AppState,
+    user: &CurrentUser,
+    a: &risks::Analysis,
+    form: &FormData,
+    e: &Errors,
+) -> Result<AnalysisEditPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(state, user, "/risks", String::new());
     ctx.title = ctx.tr.ts("risk-analysis-edit-title", "title", &a.title);
@@ -683,7 +1009,11 @@ async fn find_analysis(state: &AppState, user: &CurrentUser, id: &str) -> Result
     risks::analyses(&state.db.pool, user.org_id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)
 }
 
-pub async fn edit_analysis_form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<AnalysisEditPage, AppError> {
+pub async fn edit_analysis_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<AnalysisEditPage, AppError> {
     user.require(user.role.edits_all_content())?;
     let a = find_analysis(&state, &user, &id).await?;
     let scope_ref = match (a.scope_kind.as_deref(), a.scope_id) {
@@ -703,7 +1033,12 @@ pub async fn edit_analysis_form(user: CurrentUser, State(state): State<AppState>
 }
 
 /// Reads the analysis form; shared by creating and changing an analysis.
-async fn parse_analysis(state: &AppState, user: &CurrentUser, form: &FormData, tr: &Tr) -> Result<Result<risks::Analysis, Errors>, AppError> {
+async fn parse_analysis(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    tr: &Tr,
+) -> Result<Result<risks::Analysis, Errors>, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
     let title = e.take("a_title", text::Name::parse(form.text("a_title")).map(|n| n.into_string()));
@@ -721,28 +1056,58 @@ async fn parse_analysis(state: &AppState, user: &CurrentUser, form: &FormData, t
         (None, None)
     };
     let scope = e.take("a_scope", text::optional_line(form.text("a_scope"), 300)).unwrap_or_default();
-    let held_on = e.take("a_held_on", optional_date(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)));
+    let held_on =
+        e.take("a_held_on", optional_date(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)));
     let participants = e.take("a_participants", text::optional_text(form.text("a_participants"), 2000));
     let method = e.take("a_method", text::optional_text(form.text("a_method"), 4000));
     if !e.is_empty() {
         return Ok(Err(e));
     }
-    Ok(Ok(risks::Analysis { id: 0, title, scope, held_on, participants, method, created_by: user.display_name.clone(), scope_kind, scope_id }))
+    Ok(Ok(risks::Analysis {
+        id: 0,
+        title,
+        scope,
+        held_on,
+        participants,
+        method,
+        created_by: user.display_name.clone(),
+        scope_kind,
+        scope_id,
+    }))
 }
 
-pub async fn save_analysis(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn save_analysis(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
     let before = find_analysis(&state, &user, &id).await?;
     let mut a = match parse_analysis(&state, &user, &form, &tr).await? {
         Ok(a) => a,
-        Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, analysis_edit_page(&state, &user, &before, &form, &e).await?).into_response()),
+        Err(e) => {
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, analysis_edit_page(&state, &user, &before, &form, &e).await?)
+                .into_response());
+        }
     };
     a.id = before.id;
     a.created_by = before.created_by.clone();
     let mut tx = state.db.begin_write().await?;
     risks::update_analysis(&mut *tx, user.org_id, &a).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "risk-analysis", entity_id: Some(a.id), summary: &a.title, before: Some(&before), after: Some(&a) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "risk-analysis",
+            entity_id: Some(a.id),
+            summary: &a.title,
+            before: Some(&before),
+            after: Some(&a),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", a.id)).into_response())
 }

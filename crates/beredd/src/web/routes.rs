@@ -8,13 +8,13 @@ use axum::http::Method;
 use axum::routing::{get, post};
 
 use super::AppState;
-use super::register::{self, Register};
-use super::{accounts, classification, continuity, crisis, home, static_files};
-use super::{actions::Actions, cycle, frameworks, risks};
 use super::organisation::{
     activities::Activities, assets::Assets, dependencies::Dependencies, people::People, resources::Resources,
     suppliers::Suppliers, systems::Systems, units::Units,
 };
+use super::register::{self, Register};
+use super::{accounts, classification, continuity, crisis, home, static_files};
+use super::{actions::Actions, cycle, frameworks, risks};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

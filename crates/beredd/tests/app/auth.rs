@@ -7,36 +7,200 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
 /// Every route of the application, with a representative id.
 const GET_ROUTES: &[&str] = &[
-    "/", "/account", "/users", "/users/new", "/users/1", "/organisation", "/audit",
-    "/units", "/units/new", "/units/1", "/units/1/edit", "/units/1/delete",
-    "/activities", "/activities/new", "/activities/1", "/activities/1/edit", "/activities/1/delete",
-    "/people", "/people/new", "/people/1", "/people/1/edit", "/people/1/delete",
-    "/systems", "/systems/new", "/systems/1", "/systems/1/edit", "/systems/1/delete",
-    "/suppliers", "/suppliers/new", "/suppliers/1", "/suppliers/1/edit", "/suppliers/1/delete",
-    "/resources", "/resources/new", "/resources/1", "/resources/1/edit", "/resources/1/delete",
-    "/dependencies", "/dependencies/new", "/dependencies/1", "/dependencies/1/edit", "/dependencies/1/delete",
-    "/scenarios", "/scenarios/new", "/scenarios/1", "/scenarios/1/edit", "/scenarios/1/delete",
-    "/outage", "/outage?category=inside_network", "/activities/1/bia", "/requirements", "/requirements/STY-01", "/assets", "/assets/new", "/assets/1", "/assets/1/edit", "/assets/1/classify",
-    "/systems/1/assessment", "/systems/1/assessment/STY-01", "/systems/1/procurement/pdf", "/reports/classification/xlsx", "/evidence/1",
-    "/requirements/new", "/requirements/EGEN-01/edit", "/overview", "/plan-templates", "/plan-templates/lss", "/units/export", "/actions/export", "/actions", "/actions/new", "/actions/1", "/actions/1/edit", "/actions/1/delete",
-    "/plans", "/plans/new", "/plans/1", "/plans/1/edit", "/plans/1/diff", "/kit",
-    "/incidents", "/incidents/new", "/incidents/1", "/incidents/1/events", "/incidents/1/log", "/incidents/1/staff", "/incidents/1/roster", "/incidents/1/comms",
-    "/incidents/1/meeting", "/incidents/1/meetings/1/pdf", "/incidents/1/report.pdf", "/incidents/1/bundle", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/cycle", "/risks", "/risks/analyses/1",
-    "/frameworks", "/frameworks/gdpr/2026.1", "/assessments/1", "/assessments/1/soa.pdf", "/assessments/1/soa.xlsx", "/assessments/1/requirements/2.3.1",
-    "/risks/scales", "/risks/export.xlsx", "/risks/1/edit", "/assessments/1/chapters/0", "/frameworks/gdpr/2026.1/file", "/risks/analyses/1/edit", "/framework-evidence/1",
+    "/",
+    "/account",
+    "/users",
+    "/users/new",
+    "/users/1",
+    "/organisation",
+    "/audit",
+    "/units",
+    "/units/new",
+    "/units/1",
+    "/units/1/edit",
+    "/units/1/delete",
+    "/activities",
+    "/activities/new",
+    "/activities/1",
+    "/activities/1/edit",
+    "/activities/1/delete",
+    "/people",
+    "/people/new",
+    "/people/1",
+    "/people/1/edit",
+    "/people/1/delete",
+    "/systems",
+    "/systems/new",
+    "/systems/1",
+    "/systems/1/edit",
+    "/systems/1/delete",
+    "/suppliers",
+    "/suppliers/new",
+    "/suppliers/1",
+    "/suppliers/1/edit",
+    "/suppliers/1/delete",
+    "/resources",
+    "/resources/new",
+    "/resources/1",
+    "/resources/1/edit",
+    "/resources/1/delete",
+    "/dependencies",
+    "/dependencies/new",
+    "/dependencies/1",
+    "/dependencies/1/edit",
+    "/dependencies/1/delete",
+    "/scenarios",
+    "/scenarios/new",
+    "/scenarios/1",
+    "/scenarios/1/edit",
+    "/scenarios/1/delete",
+    "/outage",
+    "/outage?category=inside_network",
+    "/activities/1/bia",
+    "/requirements",
+    "/requirements/STY-01",
+    "/assets",
+    "/assets/new",
+    "/assets/1",
+    "/assets/1/edit",
+    "/assets/1/classify",
+    "/systems/1/assessment",
+    "/systems/1/assessment/STY-01",
+    "/systems/1/procurement/pdf",
+    "/reports/classification/xlsx",
+    "/evidence/1",
+    "/requirements/new",
+    "/requirements/EGEN-01/edit",
+    "/overview",
+    "/plan-templates",
+    "/plan-templates/lss",
+    "/units/export",
+    "/actions/export",
+    "/actions",
+    "/actions/new",
+    "/actions/1",
+    "/actions/1/edit",
+    "/actions/1/delete",
+    "/plans",
+    "/plans/new",
+    "/plans/1",
+    "/plans/1/edit",
+    "/plans/1/diff",
+    "/kit",
+    "/incidents",
+    "/incidents/new",
+    "/incidents/1",
+    "/incidents/1/events",
+    "/incidents/1/log",
+    "/incidents/1/staff",
+    "/incidents/1/roster",
+    "/incidents/1/comms",
+    "/incidents/1/meeting",
+    "/incidents/1/meetings/1/pdf",
+    "/incidents/1/report.pdf",
+    "/incidents/1/bundle",
+    "/incidents/1/lessons",
+    "/incidents/1/injects",
+    "/incidents/1/recovery",
+    "/cycle",
+    "/risks",
+    "/risks/analyses/1",
+    "/frameworks",
+    "/frameworks/gdpr/2026.1",
+    "/assessments/1",
+    "/assessments/1/soa.pdf",
+    "/assessments/1/soa.xlsx",
+    "/assessments/1/requirements/2.3.1",
+    "/risks/scales",
+    "/risks/export.xlsx",
+    "/risks/1/edit",
+    "/assessments/1/chapters/0",
+    "/frameworks/gdpr/2026.1/file",
+    "/risks/analyses/1/edit",
+    "/framework-evidence/1",
 ];
 const POST_ROUTES: &[&str] = &[
-    "/logout", "/account/password", "/account/language", "/account/person", "/users/new", "/users/1", "/users/1/password", "/organisation",
-    "/units/new", "/units/1/edit", "/units/1/delete", "/activities/new", "/people/new", "/systems/new", "/suppliers/new",
-    "/resources/new", "/dependencies/new", "/dependencies/1/edit", "/dependencies/1/delete",
-    "/scenarios/new", "/scenarios/1/run", "/activities/1/bia", "/activities/1/bia/sign-off", "/assets/new", "/assets/1/classify",
-    "/systems/1/assessment/STY-01", "/actions/new", "/actions/1/edit", "/actions/1/delete", "/systems/1/assessment/STY-01/evidence", "/evidence/1/delete",
-    "/requirements/new", "/requirements/EGEN-01/edit", "/requirements/EGEN-01/delete", "/requirements/STY-01/disable", "/requirements/STY-01/enable",
-    "/plans/new", "/plans/1/edit", "/plans/1/approve", "/plans/1/delete", "/binder", "/kit",
-    "/incidents/new", "/incidents/1/board/1", "/incidents/1/log", "/incidents/1/staff/1", "/incidents/1/roster", "/incidents/1/close", "/incidents/1/import",
-    "/incidents/1/flags", "/incidents/1/reports/nis2_early_warning", "/incidents/1/hotlines", "/incidents/1/messages", "/incidents/1/media", "/incidents/1/media/1/answered", "/incidents/1/meeting", "/incidents/import-bundle", "/incidents/1/roster/1/duty", "/incidents/1/lessons", "/incidents/1/injects", "/incidents/1/recovery", "/incidents/1/recovery/1", "/incidents/1/restored", "/cycle", "/cycle/tasks/1/done", "/risks/analyses", "/risks/analyses/1/risks",
-    "/frameworks/import", "/frameworks/x/1/delete", "/assessments", "/assessments/1/requirements/2.3.1", "/assessments/1/requirements/2.3.1/unlink/1",
-    "/risks/scales", "/risks/1/edit", "/assessments/1/chapters/0", "/risks/1/delete", "/risks/analyses/1/delete", "/assessments/1/delete", "/risks/analyses/1/edit", "/framework-evidence/1/delete", "/assessments/1/requirements/2.3.1/evidence",
+    "/logout",
+    "/account/password",
+    "/account/language",
+    "/account/person",
+    "/users/new",
+    "/users/1",
+    "/users/1/password",
+    "/organisation",
+    "/units/new",
+    "/units/1/edit",
+    "/units/1/delete",
+    "/activities/new",
+    "/people/new",
+    "/systems/new",
+    "/suppliers/new",
+    "/resources/new",
+    "/dependencies/new",
+    "/dependencies/1/edit",
+    "/dependencies/1/delete",
+    "/scenarios/new",
+    "/scenarios/1/run",
+    "/activities/1/bia",
+    "/activities/1/bia/sign-off",
+    "/assets/new",
+    "/assets/1/classify",
+    "/systems/1/assessment/STY-01",
+    "/actions/new",
+    "/actions/1/edit",
+    "/actions/1/delete",
+    "/systems/1/assessment/STY-01/evidence",
+    "/evidence/1/delete",
+    "/requirements/new",
+    "/requirements/EGEN-01/edit",
+    "/requirements/EGEN-01/delete",
+    "/requirements/STY-01/disable",
+    "/requirements/STY-01/enable",
+    "/plans/new",
+    "/plans/1/edit",
+    "/plans/1/approve",
+    "/plans/1/delete",
+    "/binder",
+    "/kit",
+    "/incidents/new",
+    "/incidents/1/board/1",
+    "/incidents/1/log",
+    "/incidents/1/staff/1",
+    "/incidents/1/roster",
+    "/incidents/1/close",
+    "/incidents/1/import",
+    "/incidents/1/flags",
+    "/incidents/1/reports/nis2_early_warning",
+    "/incidents/1/hotlines",
+    "/incidents/1/messages",
+    "/incidents/1/media",
+    "/incidents/1/media/1/answered",
+    "/incidents/1/meeting",
+    "/incidents/import-bundle",
+    "/incidents/1/roster/1/duty",
+    "/incidents/1/lessons",
+    "/incidents/1/injects",
+    "/incidents/1/recovery",
+    "/incidents/1/recovery/1",
+    "/incidents/1/restored",
+    "/cycle",
+    "/cycle/tasks/1/done",
+    "/risks/analyses",
+    "/risks/analyses/1/risks",
+    "/frameworks/import",
+    "/frameworks/x/1/delete",
+    "/assessments",
+    "/assessments/1/requirements/2.3.1",
+    "/assessments/1/requirements/2.3.1/unlink/1",
+    "/risks/scales",
+    "/risks/1/edit",
+    "/assessments/1/chapters/0",
+    "/risks/1/delete",
+    "/risks/analyses/1/delete",
+    "/assessments/1/delete",
+    "/risks/analyses/1/edit",
+    "/framework-evidence/1/delete",
+    "/assessments/1/requirements/2.3.1/evidence",
 ];
 
 #[tokio::test]
@@ -61,10 +225,22 @@ async fn every_route_without_a_session_is_sent_to_the_login_page() {
 async fn a_post_without_the_csrf_token_is_refused_and_stores_nothing() {
     let app = TestApp::start(crate::harness::Kind::Sqlite).await;
     let s = app.login("admin").await;
-    let resp = s.client.post(format!("{}/units/new", app.base)).form(&[("name", "Utan token"), ("kind", "forvaltning")]).send().await.unwrap();
+    let resp = s
+        .client
+        .post(format!("{}/units/new", app.base))
+        .form(&[("name", "Utan token"), ("kind", "forvaltning")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     assert!(resp.text().await.unwrap().contains("Formuläret har gått ut"));
-    let resp = s.client.post(format!("{}/units/new", app.base)).form(&[("_csrf", "fel"), ("name", "Fel token"), ("kind", "forvaltning")]).send().await.unwrap();
+    let resp = s
+        .client
+        .post(format!("{}/units/new", app.base))
+        .form(&[("_csrf", "fel"), ("name", "Fel token"), ("kind", "forvaltning")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     assert_eq!(app.count("units").await, 0);
 }
@@ -72,7 +248,13 @@ async fn a_post_without_the_csrf_token_is_refused_and_stores_nothing() {
 #[tokio::test]
 async fn the_login_form_is_protected_against_cross_site_posts() {
     let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let resp = app.client().post(format!("{}/login", app.base)).form(&[("username", "admin"), ("password", PASSWORD)]).send().await.unwrap();
+    let resp = app
+        .client()
+        .post(format!("{}/login", app.base))
+        .form(&[("username", "admin"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
 }
 
@@ -89,9 +271,13 @@ async fn the_session_cookie_is_http_only_and_strict_and_secure_behind_https() {
         .send()
         .await
         .unwrap();
-    let cookies: Vec<String> = resp.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+    let cookies: Vec<String> =
+        resp.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
     let session = cookies.iter().find(|c| c.starts_with("beredd_session=")).expect("session cookie");
-    assert!(session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.contains("Secure"), "{session}");
+    assert!(
+        session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.contains("Secure"),
+        "{session}"
+    );
 }
 
 #[tokio::test]
@@ -101,7 +287,12 @@ async fn wrong_passwords_are_refused_and_five_failures_lock_the_name() {
     for attempt in 1..=6 {
         let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
         let csrf = hidden_csrf(&page).unwrap();
-        let resp = client.post(format!("{}/login", app.base)).form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", "fel lösenord!")]).send().await.unwrap();
+        let resp = client
+            .post(format!("{}/login", app.base))
+            .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", "fel lösenord!")])
+            .send()
+            .await
+            .unwrap();
         let status = resp.status();
         let body = resp.text().await.unwrap();
         if attempt <= 5 {
@@ -115,7 +306,12 @@ async fn wrong_passwords_are_refused_and_five_failures_lock_the_name() {
     // Even the right password is refused while the name is locked.
     let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).unwrap();
-    let resp = client.post(format!("{}/login", app.base)).form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD)]).send().await.unwrap();
+    let resp = client
+        .post(format!("{}/login", app.base))
+        .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
 }
 
@@ -133,12 +329,22 @@ async fn logging_out_ends_the_session() {
 async fn a_user_changes_their_password_and_the_old_one_stops_working() {
     let app = TestApp::start(crate::harness::Kind::Sqlite).await;
     let s = app.login("admin").await;
-    let r = s.post("/account/password", &[("current", "fel"), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")]).await;
+    let r = s
+        .post(
+            "/account/password",
+            &[("current", "fel"), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Fel lösenord."));
     let r = s.post("/account/password", &[("current", PASSWORD), ("new", "kort"), ("repeat", "kort")]).await;
     assert!(r.body.contains("Minst 10 tecken"));
-    let r = s.post("/account/password", &[("current", PASSWORD), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")]).await;
+    let r = s
+        .post(
+            "/account/password",
+            &[("current", PASSWORD), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")],
+        )
+        .await;
     assert_eq!(r.location.as_deref(), Some("/account?msg=password"));
     let stored = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap();
     assert!(stored.password_hash.starts_with("$argon2id$"));
@@ -170,7 +376,11 @@ async fn a_unit_manager_edits_their_units_and_sub_units_but_not_another_unit() {
         let edit = |id: i64, name: &'static str, parent: i64| {
             let s = &s;
             async move {
-                s.post(&format!("/units/{id}/edit"), &[("name", name), ("kind", "enhet"), ("parent", &parent.to_string())]).await
+                s.post(
+                    &format!("/units/{id}/edit"),
+                    &[("name", name), ("kind", "enhet"), ("parent", &parent.to_string())],
+                )
+                .await
             }
         };
         assert_eq!(edit(mine, "Hemtjänst Norr (ny)", top).await.status, StatusCode::SEE_OTHER, "{kind:?}: own unit");
@@ -180,15 +390,20 @@ async fn a_unit_manager_edits_their_units_and_sub_units_but_not_another_unit() {
         assert_eq!(edit(sub, "Nattpatrullen", other).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post(&format!("/units/{other}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
         // Activities follow the unit's scope.
-        let r = s.post("/activities/new", &[("name", "Nattbesök"), ("unit", &sub.to_string()), ("criticality", "kritisk")]).await;
+        let r = s
+            .post("/activities/new", &[("name", "Nattbesök"), ("unit", &sub.to_string()), ("criticality", "kritisk")])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        let r = s.post("/activities/new", &[("name", "Nattbesök"), ("unit", &other.to_string()), ("criticality", "kritisk")]).await;
+        let r = s
+            .post("/activities/new", &[("name", "Nattbesök"), ("unit", &other.to_string()), ("criticality", "kritisk")])
+            .await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         // They read the rest, and organisation-wide registers stay the coordinator's.
         assert_eq!(s.get(&format!("/units/{other}")).await.status, StatusCode::OK);
         assert_eq!(s.post("/suppliers/new", &[("name", "Leverantör X AB")]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.get("/users").await.status, StatusCode::FORBIDDEN);
-        let (name,): (String,) = sqlx::query_as("SELECT name FROM units WHERE id = $1").bind(other).fetch_one(&app.db.pool).await.unwrap();
+        let (name,): (String,) =
+            sqlx::query_as("SELECT name FROM units WHERE id = $1").bind(other).fetch_one(&app.db.pool).await.unwrap();
         assert_eq!(name, "Särskilt boende Solgården");
     }
 }
@@ -205,7 +420,10 @@ async fn readers_and_crisis_staff_read_but_cannot_write() {
         assert!(!body.contains("/edit\""), "{name} sees no edit button");
         assert_eq!(s.get("/units/new").await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post("/units/new", &[("name", "Ny"), ("kind", "enhet")]).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(s.post(&format!("/units/{unit}/edit"), &[("name", "Ändrad"), ("kind", "forvaltning")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            s.post(&format!("/units/{unit}/edit"), &[("name", "Ändrad"), ("kind", "forvaltning")]).await.status,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(s.get("/audit").await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post("/scenarios/1/run", &[]).await.status, StatusCode::FORBIDDEN, "{name} cannot run a scenario");
         let home = s.get("/").await.body;
@@ -219,16 +437,39 @@ async fn an_administrator_adds_a_unit_manager_who_can_then_log_in() {
     let app = TestApp::start(crate::harness::Kind::Sqlite).await;
     let unit = app.add_unit("Hemtjänst Centrum", None).await;
     let s = app.login("admin").await;
-    let r = s.post("/users/new", &[("username", "Anna.Berg"), ("display_name", "Anna Berg"), ("role", "unit_manager"), ("units", &unit.to_string()), ("password", "kort")]).await;
+    let r = s
+        .post(
+            "/users/new",
+            &[
+                ("username", "Anna.Berg"),
+                ("display_name", "Anna Berg"),
+                ("role", "unit_manager"),
+                ("units", &unit.to_string()),
+                ("password", "kort"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("Minst 10 tecken") && r.body.contains("value=\"Anna Berg\""), "error shown and input kept");
-    let r = s.post("/users/new", &[("username", "Anna.Berg"), ("display_name", "Anna Berg"), ("role", "unit_manager"), ("units", &unit.to_string()), ("password", PASSWORD)]).await;
+    let r = s
+        .post(
+            "/users/new",
+            &[
+                ("username", "Anna.Berg"),
+                ("display_name", "Anna Berg"),
+                ("role", "unit_manager"),
+                ("units", &unit.to_string()),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     let anna = app.login("anna.berg").await;
     assert!(anna.get("/").await.body.contains("Hemtjänst Centrum"), "the start page shows her unit");
     // The administrator cannot take away their own administrator role.
     let admin_id = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap().id;
-    let r = s.post(&format!("/users/{admin_id}"), &[("display_name", "admin"), ("role", "reader"), ("active", "on")]).await;
+    let r =
+        s.post(&format!("/users/{admin_id}"), &[("display_name", "admin"), ("role", "reader"), ("active", "on")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
@@ -250,7 +491,12 @@ async fn login_refuses_names_that_cannot_exist_and_never_redirects_off_site() {
     let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).unwrap();
     let long = "x".repeat(100_000);
-    let resp = client.post(format!("{}/login", app.base)).form(&[("_csrf", csrf.as_str()), ("username", long.as_str()), ("password", "whatever")]).send().await.unwrap();
+    let resp = client
+        .post(format!("{}/login", app.base))
+        .form(&[("_csrf", csrf.as_str()), ("username", long.as_str()), ("password", "whatever")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
     let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).unwrap();

@@ -15,7 +15,13 @@ fn user_add_reads_the_password_from_stdin_and_refuses_short_ones() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("b.db").display());
     let run = |pw: &str, name: &str| {
-        let mut child = beredd().args(["user", "add", "--role", "admin", "--database", &url, name]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child = beredd()
+            .args(["user", "add", "--role", "admin", "--database", &url, name])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
         child.stdin.take().unwrap().write_all(pw.as_bytes()).unwrap();
         child.wait_with_output().unwrap()
     };
@@ -33,10 +39,18 @@ fn user_add_reads_the_password_from_stdin_and_refuses_short_ones() {
 fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("real.db").display());
-    let mut child = beredd().args(["user", "add", "--role", "admin", "--database", &url, "riktig"]).stdin(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
+    let mut child = beredd()
+        .args(["user", "add", "--role", "admin", "--database", &url, "riktig"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
     child.stdin.take().unwrap().write_all("ett riktigt lösenord\n".as_bytes()).unwrap();
     assert!(child.wait().unwrap().success());
-    let out = beredd().args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"]).output().unwrap();
+    let out = beredd()
+        .args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("innehåller redan data som inte är demodata"));
 
@@ -49,14 +63,20 @@ fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
         sqlx::query("CREATE TABLE journal (x TEXT)").execute(&db.pool).await.unwrap();
         db.close().await;
     });
-    let out = beredd().args(["demo", "--no-serve", "--database", &url_foreign, "--admin-password", "demolösenord1"]).output().unwrap();
+    let out = beredd()
+        .args(["demo", "--no-serve", "--database", &url_foreign, "--admin-password", "demolösenord1"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(foreign.exists() && !dir.path().join("foreign.db-wal").exists());
 
     // A demo database is replaced by a fresh demo, as often as one likes.
     let demo_url = format!("sqlite://{}", dir.path().join("demo.db").display());
     for _ in 0..2 {
-        let out = beredd().args(["demo", "--no-serve", "--database", &demo_url, "--admin-password", "demolösenord1"]).output().unwrap();
+        let out = beredd()
+            .args(["demo", "--no-serve", "--database", &demo_url, "--admin-password", "demolösenord1"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains("Exempelkommun") && stdout.contains("admin") && stdout.contains("demolösenord1"));
@@ -86,20 +106,61 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("new.db").display());
     let port = free_port();
-    let mut child = beredd().args(["serve", "--database", &url, "--listen", &format!("127.0.0.1:{port}")]).stdout(Stdio::piped()).spawn().unwrap();
+    let mut child = beredd()
+        .args(["serve", "--database", &url, "--listen", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let lines = wait_for_line(&mut out, "Beredd kör på");
-    let link = lines.iter().find_map(|l| l.trim().strip_prefix(&format!("http://127.0.0.1:{port}")).filter(|p| p.starts_with("/setup/")).map(str::to_owned)).expect("setup link");
+    let link = lines
+        .iter()
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix(&format!("http://127.0.0.1:{port}"))
+                .filter(|p| p.starts_with("/setup/"))
+                .map(str::to_owned)
+        })
+        .expect("setup link");
 
-    let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let client =
+        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let base = format!("http://127.0.0.1:{port}");
     let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).unwrap();
-    let r = reply(client.post(format!("{base}{link}")).form(&[("_csrf", csrf.as_str()), ("username", "chefen"), ("display_name", "Chefen"), ("password", "kort"), ("repeat", "kort")]).send().await.unwrap()).await;
+    let r = reply(
+        client
+            .post(format!("{base}{link}"))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("username", "chefen"),
+                ("display_name", "Chefen"),
+                ("password", "kort"),
+                ("repeat", "kort"),
+            ])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(r.status, 422);
     let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).unwrap();
-    let r = reply(client.post(format!("{base}{link}")).form(&[("_csrf", csrf.as_str()), ("username", "chefen"), ("display_name", "Chefen"), ("password", "ett långt lösenord"), ("repeat", "ett långt lösenord")]).send().await.unwrap()).await;
+    let r = reply(
+        client
+            .post(format!("{base}{link}"))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("username", "chefen"),
+                ("display_name", "Chefen"),
+                ("password", "ett långt lösenord"),
+                ("repeat", "ett långt lösenord"),
+            ])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(r.location.as_deref(), Some("/login"));
     // The link is spent.
     assert_eq!(client.get(format!("{base}{link}")).send().await.unwrap().status(), 404);

@@ -8,31 +8,52 @@ use reqwest::StatusCode;
 use crate::harness::{Session, TestApp, kinds, pdf_text, texts};
 
 async fn upload(s: &Session, name: &str, bytes: Vec<u8>) -> crate::harness::Reply {
-    let form = reqwest::multipart::Form::new().text("_csrf", s.csrf.clone()).part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let form = reqwest::multipart::Form::new()
+        .text("_csrf", s.csrf.clone())
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
     let resp = s.client.post(format!("{}/frameworks/import", s.base)).multipart(form).send().await.unwrap();
     crate::harness::reply(resp).await
 }
 
 #[tokio::test]
-async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_actions_and_prints_a_statement_of_applicability() {
+async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_actions_and_prints_a_statement_of_applicability()
+ {
     for kind in kinds() {
         let app = TestApp::start(kind).await;
         app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
         let s = app.login("admin").await;
         let list = s.get("/frameworks").await.body;
         let names = texts(&list, "table[aria-labelledby=frameworks-heading] tbody td a");
-        for expected in ["Cybersäkerhetslagen", "Dataskyddsförordningen", "ISO/IEC 27001:2022", "Patientdatalagen", "fyra steg"] {
-            assert!(names.iter().any(|n| n.to_lowercase().contains(&expected.to_lowercase())), "{expected} missing in {names:?}");
+        for expected in
+            ["Cybersäkerhetslagen", "Dataskyddsförordningen", "ISO/IEC 27001:2022", "Patientdatalagen", "fyra steg"]
+        {
+            assert!(
+                names.iter().any(|n| n.to_lowercase().contains(&expected.to_lowercase())),
+                "{expected} missing in {names:?}"
+            );
         }
         // The cybersecurity act shows its statute text.
         let act = s.get("/frameworks/cybersakerhetslagen/2026.1").await.body;
-        assert!(act.contains("Verksamhetsutövare ska vidta lämpliga och proportionella tekniska"), "statute text of 2 kap. 3 §");
+        assert!(
+            act.contains("Verksamhetsutövare ska vidta lämpliga och proportionella tekniska"),
+            "statute text of 2 kap. 3 §"
+        );
         assert!(texts(&act, "dd").iter().any(|d| d == "Författningens egen lydelse"));
 
         let bad = s.post("/assessments", &[("framework", "nope@1"), ("title", ""), ("started_on", "2026-13-01")]).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(texts(&bad.body, ".error-summary li").len(), 3, "{:?}", texts(&bad.body, ".error-summary li"));
-        let r = s.post("/assessments", &[("framework", "cybersakerhetslagen@2026.1"), ("title", "Cybersäkerhetslagen 2026"), ("scope", "Hela kommunen"), ("started_on", "2026-11-23")]).await;
+        let r = s
+            .post(
+                "/assessments",
+                &[
+                    ("framework", "cybersakerhetslagen@2026.1"),
+                    ("title", "Cybersäkerhetslagen 2026"),
+                    ("scope", "Hela kommunen"),
+                    ("started_on", "2026-11-23"),
+                ],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let id = r.location.unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
         let page = s.get(&format!("/assessments/{id}")).await.body;
@@ -47,7 +68,12 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let first_req = suggested[0].split(' ').next().unwrap().to_owned();
 
         // Bad input names the fields and saves nothing.
-        let bad = s.post(&format!("/assessments/{id}/requirements/2.3.3"), &[("status", "kanske"), ("maturity", "7"), ("req_other", "XYZ-99"), ("action_due", "snart")]).await;
+        let bad = s
+            .post(
+                &format!("/assessments/{id}/requirements/2.3.3"),
+                &[("status", "kanske"), ("maturity", "7"), ("req_other", "XYZ-99"), ("action_due", "snart")],
+            )
+            .await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&bad.body, ".error-summary li");
         assert_eq!(errors.len(), 4, "{errors:?}");
@@ -57,20 +83,45 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let r = s
             .post(
                 &format!("/assessments/{id}/requirements/2.3.3"),
-                &[("status", "partly"), ("maturity", "2"), ("comment", "Planer finns för hemtjänsten men inte för IFO"), ("evidence", "Kontinuitetsplaner i Beredd"), ("req", &first_req), ("req_other", "sty-01"), ("new_action", "Ta fram kontinuitetsplan för IFO"), ("action_due", "2027-02-28"), ("go", "next")],
+                &[
+                    ("status", "partly"),
+                    ("maturity", "2"),
+                    ("comment", "Planer finns för hemtjänsten men inte för IFO"),
+                    ("evidence", "Kontinuitetsplaner i Beredd"),
+                    ("req", &first_req),
+                    ("req_other", "sty-01"),
+                    ("new_action", "Ta fram kontinuitetsplan för IFO"),
+                    ("action_due", "2027-02-28"),
+                    ("go", "next"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert!(r.location.unwrap().contains("/requirements/2.3.4"), "save and go on to the next requirement");
         s.post(&format!("/assessments/{id}/requirements/2.3.1"), &[("status", "yes"), ("maturity", "3")]).await;
-        s.post(&format!("/assessments/{id}/requirements/2.3.8"), &[("status", "na"), ("comment", "Prövat: krypteringen sköts av leverantören")]).await;
+        s.post(
+            &format!("/assessments/{id}/requirements/2.3.8"),
+            &[("status", "na"), ("comment", "Prövat: krypteringen sköts av leverantören")],
+        )
+        .await;
         s.post(&format!("/assessments/{id}/requirements/2.4"), &[("status", "no"), ("maturity", "0")]).await;
 
-        let (origin, origin_ref, due): (String, String, Option<String>) = sqlx::query_as("SELECT origin, origin_ref, due_date FROM actions").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!((origin.as_str(), origin_ref.as_str(), due.as_deref()), ("framework", format!("assessment:{id}:2.3.3").as_str(), Some("2027-02-28")));
+        let (origin, origin_ref, due): (String, String, Option<String>) =
+            sqlx::query_as("SELECT origin, origin_ref, due_date FROM actions").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(
+            (origin.as_str(), origin_ref.as_str(), due.as_deref()),
+            ("framework", format!("assessment:{id}:2.3.3").as_str(), Some("2027-02-28"))
+        );
         let answer = s.get(&format!("/assessments/{id}/requirements/2.3.3")).await.body;
-        assert!(texts(&answer, "ul[aria-labelledby=linked-heading] li a").contains(&"Ta fram kontinuitetsplan för IFO".to_owned()));
-        assert!(answer.contains("value=\"STY-01\""), "the typed requirement is kept: {}", texts(&answer, "#req_other").join(""));
+        assert!(
+            texts(&answer, "ul[aria-labelledby=linked-heading] li a")
+                .contains(&"Ta fram kontinuitetsplan för IFO".to_owned())
+        );
+        assert!(
+            answer.contains("value=\"STY-01\""),
+            "the typed requirement is kept: {}",
+            texts(&answer, "#req_other").join("")
+        );
 
         let page = s.get(&format!("/assessments/{id}")).await.body;
         let total = texts(&page, "tfoot td");
@@ -81,9 +132,21 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         assert_eq!(gaps.len(), 2, "{gaps:?}");
         assert!(gaps.iter().any(|g| g.contains("Ingen åtgärd ännu")), "the no without an action is flagged: {gaps:?}");
         let attention = texts(&s.get("/").await.body, "ul.attention li");
-        assert!(attention.iter().any(|a| a.starts_with("Nulägesanalyser mot ramverk") && a.contains("Cybersäkerhetslagen 2026: 4 av 19 besvarade · 8 %")), "{attention:?}");
-        assert!(attention.iter().any(|a| a.starts_with("Brister i en nulägesanalys som saknar åtgärd") && a.contains("2 kap. 4 §") && !a.contains("2 kap. 3 § 3")), "{attention:?}");
-        let unanswered = texts(&s.get(&format!("/assessments/{id}?show=unanswered")).await.body, "table[aria-labelledby=answers-heading] tbody tr:not(.group)");
+        assert!(
+            attention.iter().any(|a| a.starts_with("Nulägesanalyser mot ramverk")
+                && a.contains("Cybersäkerhetslagen 2026: 4 av 19 besvarade · 8 %")),
+            "{attention:?}"
+        );
+        assert!(
+            attention.iter().any(|a| a.starts_with("Brister i en nulägesanalys som saknar åtgärd")
+                && a.contains("2 kap. 4 §")
+                && !a.contains("2 kap. 3 § 3")),
+            "{attention:?}"
+        );
+        let unanswered = texts(
+            &s.get(&format!("/assessments/{id}?show=unanswered")).await.body,
+            "table[aria-labelledby=answers-heading] tbody tr:not(.group)",
+        );
         assert_eq!(unanswered.len(), 15);
 
         // A whole chapter at once: what the page shows is sent back, with one answer changed;
@@ -95,38 +158,71 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
             .find(|f| f.text().collect::<String>().contains("Uppfylls 2 kap. 3 § 2?"))
             .and_then(|f| f.value().attr("id").map(str::to_owned))
             .expect("a fieldset for measure 2");
-        assert!(fields.iter().any(|(k, v)| k.starts_with('s') && v == "partly"), "the saved answer to measure 3 is shown: {fields:?}");
+        assert!(
+            fields.iter().any(|(k, v)| k.starts_with('s') && v == "partly"),
+            "the saved answer to measure 3 is shown: {fields:?}"
+        );
         let maturity2 = measure2.replacen('s', "m", 1);
         fields.retain(|(k, _)| *k != measure2 && *k != maturity2);
         fields.push((measure2.clone(), "yes".into()));
         fields.push((maturity2, "4".into()));
         // Meanwhile a colleague changes measure 1 on its own page: the chapter save, which still
         // shows the old answer there, must not put the old answer back.
-        s.post(&format!("/assessments/{id}/requirements/2.3.1"), &[("status", "partly"), ("maturity", "2"), ("comment", "Ändrat av en kollega")]).await;
+        s.post(
+            &format!("/assessments/{id}/requirements/2.3.1"),
+            &[("status", "partly"), ("maturity", "2"), ("comment", "Ändrat av en kollega")],
+        )
+        .await;
         let audits_before = app.count("audit_log").await;
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let r = s.post(&format!("/assessments/{id}/chapters/1"), &pairs).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(app.count("audit_log").await, audits_before + 1, "only the changed answer is written");
-        let (colleague,): (Option<String>,) = sqlx::query_as("SELECT comment FROM framework_answers WHERE node_id = '2.3.1'").fetch_one(&app.db.pool).await.unwrap();
+        let (colleague,): (Option<String>,) =
+            sqlx::query_as("SELECT comment FROM framework_answers WHERE node_id = '2.3.1'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
         assert_eq!(colleague.as_deref(), Some("Ändrat av en kollega"));
         s.post(&format!("/assessments/{id}/requirements/2.3.1"), &[("status", "yes"), ("maturity", "3")]).await;
         let (status, maturity, evidence): (Option<String>, Option<i64>, Option<String>) =
-            sqlx::query_as("SELECT status, maturity, evidence FROM framework_answers WHERE node_id = '2.3.2'").fetch_one(&app.db.pool).await.unwrap();
+            sqlx::query_as("SELECT status, maturity, evidence FROM framework_answers WHERE node_id = '2.3.2'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
         assert_eq!((status.as_deref(), maturity), (Some("yes"), Some(4)));
         assert_eq!(evidence, None);
-        let (evidence,): (Option<String>,) = sqlx::query_as("SELECT evidence FROM framework_answers WHERE node_id = '2.3.3'").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(evidence.as_deref(), Some("Kontinuitetsplaner i Beredd"), "evidence given on the requirement's page stays");
-        let bad = s.post(&format!("/assessments/{id}/chapters/1"), &[(measure2.replacen('s', "m", 1).as_str(), "9")]).await;
+        let (evidence,): (Option<String>,) =
+            sqlx::query_as("SELECT evidence FROM framework_answers WHERE node_id = '2.3.3'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            evidence.as_deref(),
+            Some("Kontinuitetsplaner i Beredd"),
+            "evidence given on the requirement's page stays"
+        );
+        let bad =
+            s.post(&format!("/assessments/{id}/chapters/1"), &[(measure2.replacen('s', "m", 1).as_str(), "9")]).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(texts(&bad.body, ".error-summary li")[0].starts_with("Mognad 2 kap. 3 § 2"));
         s.post(&format!("/assessments/{id}/requirements/2.3.2"), &[]).await; // back to unanswered for the counts below
         assert_eq!(s.get(&format!("/assessments/{id}/chapters/9")).await.status, StatusCode::NOT_FOUND);
 
         // The shipped file can be downloaded, changed and imported as a new version.
-        let file = s.client.get(format!("{}/frameworks/cybersakerhetslagen/2026.1/file", s.base)).send().await.unwrap().text().await.unwrap();
+        let file = s
+            .client
+            .get(format!("{}/frameworks/cybersakerhetslagen/2026.1/file", s.base))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         assert!(file.starts_with("# Cybersäkerhetslag (2025:1506)"));
-        let r = upload(&s, "egen.toml", file.replace("version = \"2026.1\"", "version = \"2026.1-kommunen\"").into_bytes()).await;
+        let r =
+            upload(&s, "egen.toml", file.replace("version = \"2026.1\"", "version = \"2026.1-kommunen\"").into_bytes())
+                .await;
         assert_eq!(r.location.as_deref(), Some("/frameworks/cybersakerhetslagen/2026.1-kommunen?msg=imported"));
 
         // An evidence file for the continuity measure: a refused type is explained, a PDF is kept,
@@ -134,8 +230,18 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let send = |name: &'static str, bytes: Vec<u8>| {
             let (s, id) = (&s, id.clone());
             async move {
-                let form = reqwest::multipart::Form::new().text("_csrf", s.csrf.clone()).part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
-                crate::harness::reply(s.client.post(format!("{}/assessments/{id}/requirements/2.3.3/evidence", s.base)).multipart(form).send().await.unwrap()).await
+                let form = reqwest::multipart::Form::new()
+                    .text("_csrf", s.csrf.clone())
+                    .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name));
+                crate::harness::reply(
+                    s.client
+                        .post(format!("{}/assessments/{id}/requirements/2.3.3/evidence", s.base))
+                        .multipart(form)
+                        .send()
+                        .await
+                        .unwrap(),
+                )
+                .await
             }
         };
         let refused = send("skript.exe", b"MZ".to_vec()).await;
@@ -145,11 +251,18 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let r = send("Övningsrapport 2026.pdf", pdf_bytes.clone()).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", texts(&r.body, "#file-error").join(""));
         let answer = s.get(&format!("/assessments/{id}/requirements/2.3.3")).await.body;
-        let link = scraper::Html::parse_document(&answer).select(&scraper::Selector::parse("ul.evidence a").unwrap()).next().and_then(|a| a.value().attr("href").map(str::to_owned)).expect("a file link");
+        let link = scraper::Html::parse_document(&answer)
+            .select(&scraper::Selector::parse("ul.evidence a").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_owned))
+            .expect("a file link");
         let resp = s.client.get(format!("{}{link}", s.base)).send().await.unwrap();
         assert!(resp.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
         assert_eq!(resp.bytes().await.unwrap().to_vec(), pdf_bytes);
-        assert!(s.get("/frameworks").await.body.contains("accept=\".toml,.yaml,.yml\""), "the file picker offers framework files");
+        assert!(
+            s.get("/frameworks").await.body.contains("accept=\".toml,.yaml,.yml\""),
+            "the file picker offers framework files"
+        );
 
         // The statement of applicability as a workbook and as PDF.
         let resp = s.client.get(format!("{}/assessments/{id}/soa.xlsx", s.base)).send().await.unwrap();
@@ -165,12 +278,22 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let gap_sheet = wb.worksheet_range("Brister").unwrap();
         assert_eq!(gap_sheet.height(), 3);
         let continuity = gap_sheet.rows().find(|r| r[0].to_string() == "2 kap. 3 § 3").expect("measure 3 is a gap");
-        assert!(continuity[7].to_string().contains("STY-01") && continuity[8].to_string().contains("Ta fram kontinuitetsplan för IFO"), "{continuity:?}");
+        assert!(
+            continuity[7].to_string().contains("STY-01")
+                && continuity[8].to_string().contains("Ta fram kontinuitetsplan för IFO"),
+            "{continuity:?}"
+        );
         assert!(continuity[6].to_string().contains("Filer: Övningsrapport 2026.pdf"), "{continuity:?}");
         let resp = s.client.get(format!("{}/assessments/{id}/soa.pdf", s.base)).send().await.unwrap();
         assert_eq!(resp.headers()["content-type"], "application/pdf");
         let pdf = pdf_text(&resp.bytes().await.unwrap());
-        for expected in ["Tillämplighetsförklaring", "Cybersäkerhetslagen 2026", "2 kap. 3 § 3", "Planer finns för hemtjänsten men inte för IFO", "Brister"] {
+        for expected in [
+            "Tillämplighetsförklaring",
+            "Cybersäkerhetslagen 2026",
+            "2 kap. 3 § 3",
+            "Planer finns för hemtjänsten men inte för IFO",
+            "Brister",
+        ] {
             assert!(pdf.contains(expected), "{expected} missing in the PDF");
         }
 
@@ -178,25 +301,50 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let actions = s.get("/actions?origin=framework").await.body;
         assert!(actions.contains("Ta fram kontinuitetsplan för IFO"));
         assert!(!s.get("/actions?owner=me").await.body.contains("Ta fram kontinuitetsplan för IFO"), "not mine yet");
-        let me = s.post("/people/new", &[("name", "Cissi Samordnare"), ("kind", "external"), ("organisation", "Kommunen")]).await;
+        let me = s
+            .post("/people/new", &[("name", "Cissi Samordnare"), ("kind", "external"), ("organisation", "Kommunen")])
+            .await;
         let me = me.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
-        sqlx::query("UPDATE actions SET owner_id = $1").bind(me.parse::<i64>().unwrap()).execute(&app.db.pool).await.unwrap();
+        sqlx::query("UPDATE actions SET owner_id = $1")
+            .bind(me.parse::<i64>().unwrap())
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
         s.post("/account/person", &[("person", &me)]).await;
         assert!(s.get("/actions?owner=me").await.body.contains("Ta fram kontinuitetsplan för IFO"), "mine");
 
         // Every change is audited.
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE entity = 'framework-answer'").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(n, 8, "four answers, the colleague's change and its undoing, the chapter's one change and its undoing");
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE entity = 'framework-answer'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            n, 8,
+            "four answers, the colleague's change and its undoing, the chapter's one change and its undoing"
+        );
 
         let reader = app.login("lasare").await;
         assert_eq!(reader.get(&format!("/assessments/{id}")).await.status, StatusCode::OK);
-        assert_eq!(reader.post(&format!("/assessments/{id}/requirements/2.3.5"), &[("status", "yes")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            reader.post(&format!("/assessments/{id}/requirements/2.3.5"), &[("status", "yes")]).await.status,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(reader.get(&format!("/assessments/{id}/chapters/1")).await.status, StatusCode::OK);
-        assert!(texts(&reader.get(&format!("/assessments/{id}/chapters/1")).await.body, "form[method=post] textarea").is_empty(), "a reader sees no form to fill in");
+        assert!(
+            texts(&reader.get(&format!("/assessments/{id}/chapters/1")).await.body, "form[method=post] textarea")
+                .is_empty(),
+            "a reader sees no form to fill in"
+        );
         assert_eq!(reader.get(&link).await.status, StatusCode::OK, "a reader may read the evidence");
         assert_eq!(reader.post(&format!("{link}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(s.post(&format!("{link}/delete"), &[]).await.status, StatusCode::SEE_OTHER);
-        assert_eq!(reader.post("/assessments", &[("framework", "gdpr@2026.1"), ("title", "x"), ("started_on", "2026-01-01")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            reader
+                .post("/assessments", &[("framework", "gdpr@2026.1"), ("title", "x"), ("started_on", "2026-01-01")])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(s.get("/assessments/999").await.status, StatusCode::NOT_FOUND);
         assert_eq!(s.get(&format!("/assessments/{id}/requirements/finns-inte")).await.status, StatusCode::NOT_FOUND);
     }
@@ -238,17 +386,29 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
 
         // A broken CISO Assistant file: one node's parent does not exist.
         let yaml = String::from_utf8(fixture("ciso-assistant/nis2-directive.yaml")).unwrap();
-        let broken = yaml.replacen("parent_urn: urn:intuitem:risk:req_node:nis2-directive:21.2\n", "parent_urn: urn:intuitem:risk:req_node:nis2-directive:99\n", 1);
+        let broken = yaml.replacen(
+            "parent_urn: urn:intuitem:risk:req_node:nis2-directive:21.2\n",
+            "parent_urn: urn:intuitem:risk:req_node:nis2-directive:99\n",
+            1,
+        );
         assert_ne!(broken, yaml);
         let r = upload(&s, "nis2.yaml", broken.clone().into_bytes()).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let message = texts(&r.body, "#file-error").join("");
         let line = broken.lines().position(|l| l.contains("nis2-directive:99")).unwrap(); // the node starts on an earlier line
-        assert!(message.starts_with("Rad ") && message.contains("har parent urn:intuitem:risk:req_node:nis2-directive:99"), "{message}");
+        assert!(
+            message.starts_with("Rad ") && message.contains("har parent urn:intuitem:risk:req_node:nis2-directive:99"),
+            "{message}"
+        );
         let named: usize = message.trim_start_matches("Rad ").split(':').next().unwrap().parse().unwrap();
         assert!(named > 0 && named <= line + 1, "line {named} for a parent on line {}", line + 1);
         // YAML that does not parse names its line too.
-        let r = upload(&s, "nis2.yaml", yaml.replacen("    requirement_nodes:\n", "    requirement_nodes: [\n", 1).into_bytes()).await;
+        let r = upload(
+            &s,
+            "nis2.yaml",
+            yaml.replacen("    requirement_nodes:\n", "    requirement_nodes: [\n", 1).into_bytes(),
+        )
+        .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(texts(&r.body, "#file-error").join("").starts_with("Rad "), "{:?}", texts(&r.body, "#file-error"));
         // Beredd's own format: an unknown key, on its line.
@@ -272,9 +432,19 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         assert_eq!(app.count("frameworks").await, 1);
 
         // An imported framework can be assessed like a shipped one; while in use it stays.
-        let r = s.post("/assessments", &[("framework", "nis2-directive@3"), ("title", "NIS2 art. 21"), ("started_on", "2026-11-23")]).await;
+        let r = s
+            .post(
+                "/assessments",
+                &[("framework", "nis2-directive@3"), ("title", "NIS2 art. 21"), ("started_on", "2026-11-23")],
+            )
+            .await;
         let id = r.location.unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
-        let r = s.post(&format!("/assessments/{id}/requirements/urn:intuitem:risk:req_node:nis2-directive:21.2.b"), &[("status", "yes")]).await;
+        let r = s
+            .post(
+                &format!("/assessments/{id}/requirements/urn:intuitem:risk:req_node:nis2-directive:21.2.b"),
+                &[("status", "yes")],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let r = s.post("/frameworks/nis2-directive/3/delete", &[]).await;
         assert_eq!(r.location.as_deref(), Some("/frameworks/nis2-directive/3?msg=in-use"));
@@ -283,13 +453,23 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         let reader = app.login("lasare").await;
         assert_eq!(upload(&reader, "eget.toml", toml.as_bytes().to_vec()).await.status, StatusCode::FORBIDDEN);
         assert_eq!(reader.post("/frameworks/nis2-directive/3/delete", &[]).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(s.post("/frameworks/cybersakerhetslagen/2026.1/delete", &[]).await.status, StatusCode::FORBIDDEN, "a shipped framework cannot be deleted");
+        assert_eq!(
+            s.post("/frameworks/cybersakerhetslagen/2026.1/delete", &[]).await.status,
+            StatusCode::FORBIDDEN,
+            "a shipped framework cannot be deleted"
+        );
         assert_eq!(reader.post(&format!("/assessments/{id}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
 
         // Once its assessment is deleted, the imported framework can go too.
-        assert_eq!(s.post(&format!("/assessments/{id}/delete"), &[]).await.location.as_deref(), Some("/frameworks?msg=deleted"));
+        assert_eq!(
+            s.post(&format!("/assessments/{id}/delete"), &[]).await.location.as_deref(),
+            Some("/frameworks?msg=deleted")
+        );
         assert_eq!(app.count("framework_answers").await, 0);
-        assert_eq!(s.post("/frameworks/nis2-directive/3/delete", &[]).await.location.as_deref(), Some("/frameworks?msg=deleted"));
+        assert_eq!(
+            s.post("/frameworks/nis2-directive/3/delete", &[]).await.location.as_deref(),
+            Some("/frameworks?msg=deleted")
+        );
         assert_eq!(app.count("frameworks").await, 0);
     }
 }

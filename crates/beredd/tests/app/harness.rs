@@ -23,7 +23,10 @@ pub fn pin_clock() {
 /// The `beredd` binary, with the tests' clock.
 pub fn beredd() -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_beredd"));
-    c.env(beredd::platform::clock::ENV, NOW).env_remove("BEREDD_DATABASE_URL").env_remove("BEREDD_LISTEN").env("BEREDD_LOG", "warn");
+    c.env(beredd::platform::clock::ENV, NOW)
+        .env_remove("BEREDD_DATABASE_URL")
+        .env_remove("BEREDD_LISTEN")
+        .env("BEREDD_LOG", "warn");
     c
 }
 
@@ -59,9 +62,15 @@ pub async fn fresh_db(kind: Kind) -> TestDb {
         }
         Kind::Postgres => {
             let admin = std::env::var("BEREDD_TEST_POSTGRES_URL").expect("postgres url");
-            let name = format!("beredd_test_{}", beredd::store::sessions::random_token().to_lowercase().replace(['-', '_'], "")[..16].to_owned());
+            let name = format!(
+                "beredd_test_{}",
+                beredd::store::sessions::random_token().to_lowercase().replace(['-', '_'], "")[..16].to_owned()
+            );
             let db = Db::connect(&admin).await.expect("connect to postgres");
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&db.pool).await.expect("create database");
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&db.pool)
+                .await
+                .expect("create database");
             db.close().await;
             let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
             TestDb { url: format!("{base}/{name}"), _dir: None }
@@ -108,9 +117,19 @@ impl TestApp {
 
     pub async fn add_user(&self, name: &str, role: Role, units: &[i64]) -> i64 {
         let hash = beredd::platform::passwords::hash(PASSWORD).expect("hash");
-        let id = users::insert(&self.db.pool, &users::NewUser { org_id: self.org, username: name, display_name: name, password_hash: &hash, role, lang: "sv" })
-            .await
-            .expect("user");
+        let id = users::insert(
+            &self.db.pool,
+            &users::NewUser {
+                org_id: self.org,
+                username: name,
+                display_name: name,
+                password_hash: &hash,
+                role,
+                lang: "sv",
+            },
+        )
+        .await
+        .expect("user");
         let mut conn = self.db.pool.acquire().await.expect("conn");
         users::update_account(&mut conn, self.org, id, name, role, true, units).await.expect("grants");
         id
@@ -151,12 +170,18 @@ impl TestApp {
 
     /// A client with a cookie jar that does not follow redirects, so tests see them.
     pub fn client(&self) -> reqwest::Client {
-        reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).timeout(Duration::from_secs(30)).build().expect("client")
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .timeout(Duration::from_secs(30))
+            .build()
+            .expect("client")
     }
 
     pub async fn login(&self, username: &str) -> Session {
         let client = self.client();
-        let page = client.get(format!("{}/login", self.base)).send().await.expect("login page").text().await.expect("body");
+        let page =
+            client.get(format!("{}/login", self.base)).send().await.expect("login page").text().await.expect("body");
         let csrf = hidden_csrf(&page).expect("login csrf");
         let resp = client
             .post(format!("{}/login", self.base))
@@ -229,7 +254,11 @@ pub fn pdf_text_with(bytes: &[u8], layout: bool) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("doc.pdf");
     std::fs::write(&file, bytes).unwrap();
-    let check = std::process::Command::new("qpdf").arg("--check").arg(&file).output().expect("qpdf is installed by scripts/install-test-deps");
+    let check = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&file)
+        .output()
+        .expect("qpdf is installed by scripts/install-test-deps");
     assert!(check.status.success(), "qpdf --check: {}", String::from_utf8_lossy(&check.stdout));
     let mut cmd = std::process::Command::new("pdftotext");
     if layout {

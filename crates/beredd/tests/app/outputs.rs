@@ -32,7 +32,9 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
         let app = TestApp::start(kind).await;
         app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
         let s = app.login("admin").await;
-        let sys = id_of(&s.post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        let sys = id_of(
+            &s.post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")]).await,
+        );
         let form = format!("/systems/{sys}/assessment/STY-01");
         let path = format!("{form}/evidence");
 
@@ -40,7 +42,11 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
         for (name, bytes, message) in [
             ("sida.html", b"<html><script>alert(1)</script></html>".to_vec(), "Den sortens fil tas inte emot."),
             ("rapport.pdf", b"<html>not a pdf</html>".to_vec(), "Den sortens fil tas inte emot."),
-            ("stor.txt", vec![b'a'; beredd_domain::upload::MAX_BYTES + 1], "Filen är för stor. Den får vara högst 10 MB."),
+            (
+                "stor.txt",
+                vec![b'a'; beredd_domain::upload::MAX_BYTES + 1],
+                "Filen är för stor. Den får vara högst 10 MB.",
+            ),
             ("tom.pdf", Vec::new(), "Filen är tom."),
         ] {
             let r = upload(&s, &path, name, bytes, Some(&s.csrf)).await;
@@ -48,7 +54,11 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
             let error = texts(&r.body, "#file-error");
             assert!(error.len() == 1 && error[0].starts_with(message), "{name}: {error:?}");
         }
-        assert_eq!(upload(&s, &path, "x.pdf", b"%PDF-1.4".to_vec(), None).await.status, StatusCode::FORBIDDEN, "no CSRF token, no upload");
+        assert_eq!(
+            upload(&s, &path, "x.pdf", b"%PDF-1.4".to_vec(), None).await.status,
+            StatusCode::FORBIDDEN,
+            "no CSRF token, no upload"
+        );
         assert_eq!(evidence_count(&app).await, 0, "nothing refused is stored");
 
         // Accepted: the name loses its path, the bytes come back as they went in.
@@ -58,37 +68,64 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
         let page = s.get(&form).await.body;
         let link = texts(&page, "ul.evidence a");
         assert_eq!(link, ["Återläsningstest 2026.pdf"]);
-        let file_id: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM evidence_files").fetch_one(&app.db.pool).await.unwrap().0;
+        let file_id: i64 =
+            sqlx::query_as::<_, (i64,)>("SELECT id FROM evidence_files").fetch_one(&app.db.pool).await.unwrap().0;
         let resp = s.client.get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
         assert_eq!(resp.headers()["content-type"], "application/pdf");
         let disposition = resp.headers()["content-disposition"].to_str().unwrap().to_owned();
-        assert!(disposition.starts_with("attachment;") && disposition.contains("filename*=UTF-8''%C3%85terl%C3%A4sningstest%202026.pdf"), "{disposition}");
+        assert!(
+            disposition.starts_with("attachment;")
+                && disposition.contains("filename*=UTF-8''%C3%85terl%C3%A4sningstest%202026.pdf"),
+            "{disposition}"
+        );
         assert!(resp.headers()["content-security-policy"].to_str().unwrap().contains("sandbox"));
         assert_eq!(resp.bytes().await.unwrap().to_vec(), pdf);
 
         // A reader may read it but not delete it; nobody outside the organisation sees it.
         let reader = app.login("lasare").await;
-        assert_eq!(reader.client.get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap().status(), StatusCode::OK);
+        assert_eq!(
+            reader.client.get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap().status(),
+            StatusCode::OK
+        );
         assert_eq!(reader.post(&format!("/evidence/{file_id}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(upload(&reader, &path, "x.pdf", b"%PDF-1.4".to_vec(), Some(&reader.csrf)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            upload(&reader, &path, "x.pdf", b"%PDF-1.4".to_vec(), Some(&reader.csrf)).await.status,
+            StatusCode::FORBIDDEN
+        );
         let anonymous = app.client().get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap();
         assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no file");
         let other_org = beredd::store::orgs::create(&app.db.pool, "Grannkommun", None).await.unwrap();
         let hash = beredd::platform::passwords::hash(crate::harness::PASSWORD).unwrap();
-        let nu = beredd::store::users::NewUser { org_id: other_org, username: "granne", display_name: "Granne", password_hash: &hash, role: beredd_domain::Role::Admin, lang: "sv" };
+        let nu = beredd::store::users::NewUser {
+            org_id: other_org,
+            username: "granne",
+            display_name: "Granne",
+            password_hash: &hash,
+            role: beredd_domain::Role::Admin,
+            lang: "sv",
+        };
         beredd::store::users::insert(&app.db.pool, &nu).await.unwrap();
         let neighbour = app.login("granne").await;
-        assert_eq!(neighbour.client.get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap().status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            neighbour.client.get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap().status(),
+            StatusCode::NOT_FOUND
+        );
 
         let r = s.post(&format!("/evidence/{file_id}/delete"), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(evidence_count(&app).await, 0);
-        let trail = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("evidence".into()), ..Default::default() }, 10).await.unwrap();
+        let trail = beredd::store::audit::list(
+            &app.db.pool,
+            app.org,
+            &beredd::store::audit::Filter { entity: Some("evidence".into()), ..Default::default() },
+            10,
+        )
+        .await
+        .unwrap();
         assert_eq!(trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["delete", "upload"], "{kind:?}");
     }
 }
-
 
 fn xlsx_rows(bytes: Vec<u8>) -> Vec<Vec<String>> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a workbook calamine can open");
@@ -111,15 +148,45 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
     let top = app.add_unit("Socialförvaltningen", None).await;
     let home = app.add_unit("Äldreboendet Björkgården", Some(top)).await;
     let other = app.add_unit("Tekniska förvaltningen", None).await;
-    let sys = id_of(&s.post("/systems/new", &[("name", "Journalsystem för äldreomsorg"), ("kind", "it_system"), ("hosting", "internal")]).await);
+    let sys = id_of(
+        &s.post(
+            "/systems/new",
+            &[("name", "Journalsystem för äldreomsorg"), ("kind", "it_system"), ("hosting", "internal")],
+        )
+        .await,
+    );
     let odd = "*fet* #eval(\"1+1\") <b>x</b> ÅÄÖ åäö";
-    let asset = id_of(&s.post("/assets/new", &[("name", odd), ("flags", "patient_data"), ("flags", "secrecy_osl"), ("osl_reference", "25 kap. 1 §"), ("systems", &sys), ("units", &home.to_string())]).await);
-    s.post(&format!("/assets/{asset}/classify"), &[("level_k", "3"), ("level_r", "2"), ("level_t", "3"), ("level_s", "3"), ("why_k", "Hälsouppgifter om boende röjs")]).await;
+    let asset = id_of(
+        &s.post(
+            "/assets/new",
+            &[
+                ("name", odd),
+                ("flags", "patient_data"),
+                ("flags", "secrecy_osl"),
+                ("osl_reference", "25 kap. 1 §"),
+                ("systems", &sys),
+                ("units", &home.to_string()),
+            ],
+        )
+        .await,
+    );
+    s.post(
+        &format!("/assets/{asset}/classify"),
+        &[
+            ("level_k", "3"),
+            ("level_r", "2"),
+            ("level_t", "3"),
+            ("level_s", "3"),
+            ("why_k", "Hälsouppgifter om boende röjs"),
+        ],
+    )
+    .await;
     s.post("/assets/new", &[("name", "Felanmälningar gator"), ("units", &other.to_string())]).await;
 
     let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
     let levels = beredd_domain::classification::Levels::new(3, 2, 3, 3).unwrap();
-    let flags = [beredd_domain::classification::LegalFlag::SecrecyOsl, beredd_domain::classification::LegalFlag::PatientData];
+    let flags =
+        [beredd_domain::classification::LegalFlag::SecrecyOsl, beredd_domain::classification::LegalFlag::PatientData];
     let derived: Vec<_> = catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).collect();
 
     let (status, ctype, bytes) = get_bytes(&s, &format!("/systems/{sys}/procurement/xlsx")).await;
@@ -135,7 +202,10 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
     let (status, ctype, bytes) = get_bytes(&s, &format!("/systems/{sys}/procurement/pdf")).await;
     assert_eq!((status, ctype.as_str()), (StatusCode::OK, "application/pdf"));
     let text = pdf_text_with(&bytes, true);
-    assert!(text.contains("Kravspecifikation för upphandling") && text.contains("Journalsystem för äldreomsorg"), "{text}");
+    assert!(
+        text.contains("Kravspecifikation för upphandling") && text.contains("Journalsystem för äldreomsorg"),
+        "{text}"
+    );
     assert!(text.contains("K3 R2 T3 S3") && text.contains("Sida 1 av"));
     assert!(text.contains("LOG-06"));
 
@@ -176,7 +246,11 @@ async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() 
     let rows = xlsx_rows(bytes);
     assert_eq!(rows.len(), 5, "a header and the four units");
     let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(names, ["Äldreboendet Björkgården", "Socialförvaltningen", "Hemtjänst Norr", "=HYPERLINK(\"http://x\")"], "Swedish order, descending");
+    assert_eq!(
+        names,
+        ["Äldreboendet Björkgården", "Socialförvaltningen", "Hemtjänst Norr", "=HYPERLINK(\"http://x\")"],
+        "Swedish order, descending"
+    );
     let (_, _, bytes) = get_bytes(&s, "/units/export?q=hemtj").await;
     assert_eq!(xlsx_rows(bytes).len(), 2, "the search applies");
     assert!(s.get("/units?q=hemtj").await.body.contains("/units/export?q=hemtj"), "the list links to its own export");
@@ -184,7 +258,17 @@ async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() 
     // The action plan filters by owner, unit and origin, and exports what it shows.
     let owner = s.post("/people/new", &[("name", "Anna Ek"), ("kind", "staff"), ("unit", &top.to_string())]).await;
     let owner = id_of(&owner);
-    s.post("/actions/new", &[("title", "Öva reservrutinen"), ("owner", &owner), ("unit", &top.to_string()), ("priority", "high"), ("status", "planned")]).await;
+    s.post(
+        "/actions/new",
+        &[
+            ("title", "Öva reservrutinen"),
+            ("owner", &owner),
+            ("unit", &top.to_string()),
+            ("priority", "high"),
+            ("status", "planned"),
+        ],
+    )
+    .await;
     s.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
     assert_eq!(texts(&s.get(&format!("/actions?owner={owner}")).await.body, "table.register tbody tr").len(), 1);
     assert_eq!(texts(&s.get(&format!("/actions?unit={top}")).await.body, "table.register tbody tr").len(), 1);

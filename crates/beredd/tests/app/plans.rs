@@ -57,7 +57,6 @@ async fn stored_content(app: &TestApp, plan: &str, number: i64) -> (String, Stri
         .unwrap()
 }
 
-
 #[tokio::test]
 async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_printed() {
     for kind in kinds() {
@@ -65,36 +64,94 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         let s = app.login("admin").await;
         let top = app.add_unit("Socialförvaltningen", None).await;
         let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
-        let manager = id_of(&s.post("/people/new", &[("name", "Åsa Öberg"), ("kind", "staff"), ("title", "Enhetschef"), ("unit", &home.to_string()), ("work_phone", "070-174 06 40")]).await);
-        s.post("/people/new", &[("name", "Bo Ärlig"), ("kind", "staff"), ("title", "Undersköterska"), ("unit", &home.to_string()), ("work_phone", "070-174 06 41")]).await;
-        let r = s.post(&format!("/units/{home}/edit"), &[("name", "Björkgårdens äldreboende"), ("kind", "enhet"), ("parent", &top.to_string()), ("manager", &manager)]).await;
+        let manager = id_of(
+            &s.post(
+                "/people/new",
+                &[
+                    ("name", "Åsa Öberg"),
+                    ("kind", "staff"),
+                    ("title", "Enhetschef"),
+                    ("unit", &home.to_string()),
+                    ("work_phone", "070-174 06 40"),
+                ],
+            )
+            .await,
+        );
+        s.post(
+            "/people/new",
+            &[
+                ("name", "Bo Ärlig"),
+                ("kind", "staff"),
+                ("title", "Undersköterska"),
+                ("unit", &home.to_string()),
+                ("work_phone", "070-174 06 41"),
+            ],
+        )
+        .await;
+        let r = s
+            .post(
+                &format!("/units/{home}/edit"),
+                &[
+                    ("name", "Björkgårdens äldreboende"),
+                    ("kind", "enhet"),
+                    ("parent", &top.to_string()),
+                    ("manager", &manager),
+                ],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-        s.post("/activities/new", &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")]).await;
+        s.post(
+            "/activities/new",
+            &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")],
+        )
+        .await;
         s.post("/activities/new", &[("name", "Fotvård"), ("unit", &home.to_string()), ("criticality", "ovrig")]).await;
 
         // A unit with a critical activity and no plan is on the start page, linked to a new plan for it.
         let attention = texts(&s.get("/").await.body, "ul.attention li");
-        assert!(attention.iter().any(|a| a.starts_with("Enheter med kritiska verksamheter men utan kontinuitetsplan") && a.contains("Björkgårdens äldreboende")), "{attention:?}");
+        assert!(
+            attention.iter().any(|a| a.starts_with("Enheter med kritiska verksamheter men utan kontinuitetsplan")
+                && a.contains("Björkgårdens äldreboende")),
+            "{attention:?}"
+        );
         let form = s.get(&format!("/plans/new?unit={home}")).await.body;
-        assert!(form.contains(&format!("value=\"{home}\" checked")) && form.contains("value=\"Kontinuitetsplan Björkgårdens äldreboende\""), "the unit and a name are filled in");
+        assert!(
+            form.contains(&format!("value=\"{home}\" checked"))
+                && form.contains("value=\"Kontinuitetsplan Björkgårdens äldreboende\""),
+            "the unit and a name are filled in"
+        );
 
         // A new plan with nothing filled in names every field it needs.
         let r = s.post("/plans/new", &[]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&r.body, ".error-summary li");
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].starts_with("Planens namn") && errors[1].starts_with("Mall") && errors[2].starts_with("Enheter"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("Planens namn") && errors[1].starts_with("Mall") && errors[2].starts_with("Enheter"),
+            "{errors:?}"
+        );
 
-        let r = s.post("/plans/new", &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())]).await;
+        let r = s
+            .post(
+                "/plans/new",
+                &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())],
+            )
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         let plan = id_of(&r);
         let page = s.get(&format!("/plans/{plan}")).await.body;
-        assert!(!texts(&s.get("/").await.body, "ul.attention li").iter().any(|a| a.starts_with("Enheter med kritiska")), "the unit has a plan now");
+        assert!(
+            !texts(&s.get("/").await.body, "ul.attention li").iter().any(|a| a.starts_with("Enheter med kritiska")),
+            "the unit has a plan now"
+        );
         let routines = texts(&page, "section.routine h3");
         assert_eq!(routines, ["Omvårdnad dygnet runt"], "one routine per critical activity, named after it");
         assert!(texts(&page, "ol.steps li").iter().any(|s| s.starts_with("Enhetschef:")), "the template's steps");
         let call = texts(&page, "table tbody tr td");
-        assert!(call.contains(&"Åsa Öberg".to_owned()) && call.contains(&"070-174 06 41".to_owned()), "the manager first, then the staff: {call:?}");
+        assert!(
+            call.contains(&"Åsa Öberg".to_owned()) && call.contains(&"070-174 06 41".to_owned()),
+            "the manager first, then the staff: {call:?}"
+        );
         assert!(page.contains("tel:0701740640"), "phone numbers are tappable");
         assert_eq!(texts(&page, "#approve").len(), 1, "a complete draft can be approved");
 
@@ -105,7 +162,11 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         let r = post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&r.body, ".error-summary li");
-        assert_eq!(errors, ["Ringlista: Rad 2: Ange ett telefonnummer med siffror, till exempel 070-174 06 05."], "{kind:?}");
+        assert_eq!(
+            errors,
+            ["Ringlista: Rad 2: Ange ett telefonnummer med siffror, till exempel 070-174 06 05."],
+            "{kind:?}"
+        );
         assert!(r.body.contains("ring mig"), "what the user typed is kept in the form");
         assert_eq!(stored_content(&app, &plan, 1).await, before);
 
@@ -132,16 +193,44 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         let (status, _) = stored_content(&app, &plan, 1).await;
         assert_eq!(status, "approved");
         let today = beredd::platform::clock::today_text();
-        let (due,): (Option<String>,) = sqlx::query_as("SELECT review_due FROM plans WHERE id = $1").bind(plan.parse::<i64>().unwrap()).fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(due.as_deref(), Some(beredd::services::continuity::plans::one_year_after(&today).as_str()), "the next review is a year ahead");
-        assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::UNPROCESSABLE_ENTITY, "nothing left to approve");
+        let (due,): (Option<String>,) = sqlx::query_as("SELECT review_due FROM plans WHERE id = $1")
+            .bind(plan.parse::<i64>().unwrap())
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(
+            due.as_deref(),
+            Some(beredd::services::continuity::plans::one_year_after(&today).as_str()),
+            "the next review is a year ahead"
+        );
+        assert_eq!(
+            s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "nothing left to approve"
+        );
 
         // The binder of the plan: a real PDF with the plan's text, version and date on it.
-        let resp = s.client.post(format!("{}/binder", s.base)).form(&[("_csrf", s.csrf.as_str()), ("plan", plan.as_str())]).send().await.unwrap();
+        let resp = s
+            .client
+            .post(format!("{}/binder", s.base))
+            .form(&[("_csrf", s.csrf.as_str()), ("plan", plan.as_str())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
         assert_eq!(resp.headers()["content-type"], "application/pdf");
         let text = pdf_text(&resp.bytes().await.unwrap());
-        for want in ["Kontinuitetspärm", "Plan för Björkgården", "Omvårdnad dygnet runt", "Åsa Öberg", "version 1", &format!("utskriven {today}"), odd, "Beslutslogg", "Samtal till upplysningstelefonen"] {
+        for want in [
+            "Kontinuitetspärm",
+            "Plan för Björkgården",
+            "Omvårdnad dygnet runt",
+            "Åsa Öberg",
+            "version 1",
+            &format!("utskriven {today}"),
+            odd,
+            "Beslutslogg",
+            "Samtal till upplysningstelefonen",
+        ] {
             assert!(text.contains(want), "{kind:?}: the binder lacks {want:?}:\n{text}");
         }
         assert!(text.contains("Intern: innehåller personuppgifter"), "the call list makes it personal data");
@@ -155,7 +244,11 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         set(&mut fields, "change_note", "Ny ersättare");
         set(&mut fields, "r1_activity", "Läkemedel på delegering");
         set(&mut fields, "r1_trigger", "Signeringslistan i appen går inte att öppna.");
-        set(&mut fields, "r1_steps", "Sjuksköterska: skriver ut signeringslistor.\nUndersköterska: signerar på papper.");
+        set(
+            &mut fields,
+            "r1_steps",
+            "Sjuksköterska: skriver ut signeringslistor.\nUndersköterska: signerar på papper.",
+        );
         set(&mut fields, "r1_switch_back", "När appen fungerar.");
         let r = post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -176,19 +269,37 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         // Approving version 2 makes the printed binder (version 1) stale, on the plan and the start page.
         assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "2")]).await.status, StatusCode::SEE_OTHER);
         let page = s.get(&format!("/plans/{plan}")).await.body;
-        assert!(texts(&page, "p.warning").iter().any(|w| w.contains("Pärmen har version 1")), "{:?}", texts(&page, "p.warning"));
+        assert!(
+            texts(&page, "p.warning").iter().any(|w| w.contains("Pärmen har version 1")),
+            "{:?}",
+            texts(&page, "p.warning")
+        );
         let home_page = s.get("/").await.body;
         let attention = texts(&home_page, "ul.attention li");
-        assert!(attention.iter().any(|a| a.starts_with("Pärmar som är äldre") && a.contains("Plan för Björkgården")), "{attention:?}");
+        assert!(
+            attention.iter().any(|a| a.starts_with("Pärmar som är äldre") && a.contains("Plan för Björkgården")),
+            "{attention:?}"
+        );
 
         // The binder for the unit's parent holds the plan; printing it clears the warning.
-        let resp = s.client.post(format!("{}/binder", s.base)).form(&[("_csrf", s.csrf.as_str()), ("unit", &top.to_string())]).send().await.unwrap();
+        let resp = s
+            .client
+            .post(format!("{}/binder", s.base))
+            .form(&[("_csrf", s.csrf.as_str()), ("unit", &top.to_string())])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
         let text = pdf_text(&resp.bytes().await.unwrap());
-        assert!(text.contains("Plan för Björkgården") && text.contains("version 2") && text.contains("Läkemedel på delegering"));
+        assert!(
+            text.contains("Plan för Björkgården")
+                && text.contains("version 2")
+                && text.contains("Läkemedel på delegering")
+        );
         let page = s.get(&format!("/plans/{plan}")).await.body;
         assert!(!texts(&page, "p.warning").iter().any(|w| w.contains("Pärmen")), "printed: no longer stale");
-        let (prints,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints").fetch_one(&app.db.pool).await.unwrap();
+        let (prints,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM binder_prints").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!(prints, 2, "each print is recorded");
 
         // A review date in the past puts the plan on the start page as overdue.
@@ -196,12 +307,25 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         set(&mut fields, "review_due", "2020-01-31");
         assert_eq!(post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
         let attention = texts(&s.get("/").await.body, "ul.attention li");
-        assert!(attention.iter().any(|a| a.starts_with("Kontinuitetsplaner som skulle ha setts över") && a.contains("Plan för Björkgården")), "{attention:?}");
+        assert!(
+            attention
+                .iter()
+                .any(|a| a.starts_with("Kontinuitetsplaner som skulle ha setts över")
+                    && a.contains("Plan för Björkgården")),
+            "{attention:?}"
+        );
         let page = s.get(&format!("/plans/{plan}")).await.body;
         assert!(texts(&page, "p.warning").iter().any(|w| w.contains("2020-01-31")));
 
         // Every step is in the audit trail.
-        let trail = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("plan".into()), ..Default::default() }, 20).await.unwrap();
+        let trail = beredd::store::audit::list(
+            &app.db.pool,
+            app.org,
+            &beredd::store::audit::Filter { entity: Some("plan".into()), ..Default::default() },
+            20,
+        )
+        .await
+        .unwrap();
         let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
         assert_eq!(actions, ["update", "approve", "update", "approve", "update", "create"], "{kind:?}");
     }
@@ -216,32 +340,64 @@ async fn readers_read_plans_and_unit_managers_change_only_their_own() {
     app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
     app.add_user("chef", beredd_domain::Role::UnitManager, &[mine]).await;
     let admin = app.login("admin").await;
-    let theirs = id_of(&admin.post("/plans/new", &[("name", "Plan Syd"), ("template", "hemtjanst"), ("units", &other.to_string())]).await);
+    let theirs = id_of(
+        &admin
+            .post("/plans/new", &[("name", "Plan Syd"), ("template", "hemtjanst"), ("units", &other.to_string())])
+            .await,
+    );
 
     let reader = app.login("lasare").await;
     assert_eq!(reader.get("/plans").await.status, StatusCode::OK);
     assert_eq!(reader.get(&format!("/plans/{theirs}")).await.status, StatusCode::OK);
     assert_eq!(reader.get("/plans/new").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(reader.post("/plans/new", &[("name", "X"), ("template", "hemtjanst"), ("units", &other.to_string())]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        reader
+            .post("/plans/new", &[("name", "X"), ("template", "hemtjanst"), ("units", &other.to_string())])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(reader.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(reader.post(&format!("/plans/{theirs}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
 
     let chef = app.login("chef").await;
-    assert_eq!(chef.post("/plans/new", &[("name", "Plan Syd 2"), ("template", "hemtjanst"), ("units", &other.to_string())]).await.status, StatusCode::UNPROCESSABLE_ENTITY, "not their unit");
-    let own = chef.post("/plans/new", &[("name", "Plan Norr"), ("template", "hemtjanst"), ("units", &mine.to_string())]).await;
+    assert_eq!(
+        chef.post("/plans/new", &[("name", "Plan Syd 2"), ("template", "hemtjanst"), ("units", &other.to_string())])
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not their unit"
+    );
+    let own = chef
+        .post("/plans/new", &[("name", "Plan Norr"), ("template", "hemtjanst"), ("units", &mine.to_string())])
+        .await;
     assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
     let own = id_of(&own);
     assert_eq!(chef.get(&format!("/plans/{own}/edit")).await.status, StatusCode::OK);
     assert_eq!(chef.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(chef.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(chef.post(&format!("/plans/{own}/delete"), &[]).await.status, StatusCode::FORBIDDEN, "only coordinators delete plans");
+    assert_eq!(
+        chef.post(&format!("/plans/{own}/delete"), &[]).await.status,
+        StatusCode::FORBIDDEN,
+        "only coordinators delete plans"
+    );
 
     // A draft with an empty call list cannot be approved, and the page says why.
     let r = chef.post(&format!("/plans/{own}/approve"), &[("version", "1")]).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."), "{:?}", texts(&r.body, ".error-summary li"));
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM plan_versions WHERE status = 'approved'").fetch_one(&app.db.pool).await.unwrap();
+    assert!(
+        texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."),
+        "{:?}",
+        texts(&r.body, ".error-summary li")
+    );
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM plan_versions WHERE status = 'approved'")
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
     assert_eq!(n, 0);
 
     let r = admin.post(&format!("/plans/{theirs}/delete"), &[]).await;
@@ -254,19 +410,37 @@ async fn the_demo_binder_exports_from_the_command_line_and_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("demo.db").display());
     let bin = env!("CARGO_BIN_EXE_beredd");
-    let out = std::process::Command::new(bin).args(["demo", "--no-serve", "--admin-password", "ett långt lösenord", "--database", &url]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["demo", "--no-serve", "--admin-password", "ett långt lösenord", "--database", &url])
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let pdf = dir.path().join("parm.pdf");
-    let out = std::process::Command::new(bin).args(["export", "binder", "--database", &url, "--unit", "Äldreomsorg", "--out"]).arg(&pdf).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["export", "binder", "--database", &url, "--unit", "Äldreomsorg", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = pdf_text(&std::fs::read(&pdf).unwrap());
-    assert!(text.contains("Kontinuitetsplan Björkbackens särskilda boende") && text.contains("Kontinuitetsplan hemtjänsten"), "{text}");
+    assert!(
+        text.contains("Kontinuitetsplan Björkbackens särskilda boende")
+            && text.contains("Kontinuitetsplan hemtjänsten"),
+        "{text}"
+    );
     assert!(!text.contains("Kontinuitetsplan ekonomiskt bistånd"), "only the plans of Äldreomsorg and below");
-    let out = std::process::Command::new(bin).args(["export", "binder", "--database", &url, "--unit", "Finns inte", "--out"]).arg(&pdf).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["export", "binder", "--database", &url, "--unit", "Finns inte", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("enheten \"Finns inte\" finns inte"));
     let db = beredd::platform::db::Db::connect(&url).await.unwrap();
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints WHERE printed_by = '(kommandorad)'").fetch_one(&db.pool).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints WHERE printed_by = '(kommandorad)'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
     assert_eq!(n, 1);
 }
 
@@ -278,8 +452,24 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let s = app.login("admin").await;
         let top = app.add_unit("Socialförvaltningen", None).await;
         let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
-        s.post("/people/new", &[("name", "Åsa Öberg"), ("kind", "staff"), ("title", "Enhetschef"), ("unit", &home.to_string()), ("work_phone", "070-174 06 40")]).await;
-        let plan = id_of(&s.post("/plans/new", &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())]).await);
+        s.post(
+            "/people/new",
+            &[
+                ("name", "Åsa Öberg"),
+                ("kind", "staff"),
+                ("title", "Enhetschef"),
+                ("unit", &home.to_string()),
+                ("work_phone", "070-174 06 40"),
+            ],
+        )
+        .await;
+        let plan = id_of(
+            &s.post(
+                "/plans/new",
+                &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())],
+            )
+            .await,
+        );
         let mut fields = edit_fields(&s, &plan).await;
         set(&mut fields, "lead", "Åsa Öberg leder.");
         assert_eq!(post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
@@ -290,7 +480,20 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         assert!(texts(&page.body, "td").iter().any(|t| t == "Ingen krislåda med den godkända versionen"), "no kit yet");
         let reader = app.login("lasare").await;
         assert_eq!(reader.get("/kit").await.status, StatusCode::FORBIDDEN);
-        assert_eq!(reader.post("/kit", &[("passphrase", "ett långt lösenord"), ("passphrase2", "ett långt lösenord"), ("max_age_days", "30")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            reader
+                .post(
+                    "/kit",
+                    &[
+                        ("passphrase", "ett långt lösenord"),
+                        ("passphrase2", "ett långt lösenord"),
+                        ("max_age_days", "30")
+                    ]
+                )
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
 
         // Refused: a short passphrase, two that differ, an age out of range. Nothing is recorded
         // and the passphrase is not sent back.
@@ -299,7 +502,12 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let errors = texts(&r.body, ".error-summary li");
         assert!(errors[0].starts_with("Lösenfras:") && errors[1].starts_with("Varna när"), "{errors:?}");
         assert!(!r.body.contains("value=\"kort\""));
-        let r = s.post("/kit", &[("passphrase", "ett långt lösenord"), ("passphrase2", "ett annat lösenord"), ("max_age_days", "30")]).await;
+        let r = s
+            .post(
+                "/kit",
+                &[("passphrase", "ett långt lösenord"), ("passphrase2", "ett annat lösenord"), ("max_age_days", "30")],
+            )
+            .await;
         assert_eq!(texts(&r.body, ".error-summary li").len(), 1);
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!(n, 0);
@@ -308,7 +516,13 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let resp = s
             .client
             .post(format!("{}/kit", s.base))
-            .form(&[("_csrf", s.csrf.as_str()), ("units", &home.to_string()), ("passphrase", pass), ("passphrase2", pass), ("max_age_days", "14")])
+            .form(&[
+                ("_csrf", s.csrf.as_str()),
+                ("units", &home.to_string()),
+                ("passphrase", pass),
+                ("passphrase2", pass),
+                ("max_age_days", "14"),
+            ])
             .send()
             .await
             .unwrap();
@@ -320,13 +534,24 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let content = beredd::services::continuity::kit::open(&html, pass).unwrap();
         assert_eq!(content["plans"][0]["name"], "Plan för Björkgården");
         assert_eq!(content["plans"][0]["call_list"][0]["phone"], "070-174 06 40");
-        assert_eq!(beredd::services::continuity::kit::open(&html, "fel lösenfras"), Err(beredd::services::continuity::kit::OpenError::WrongPassphrase));
+        assert_eq!(
+            beredd::services::continuity::kit::open(&html, "fel lösenfras"),
+            Err(beredd::services::continuity::kit::OpenError::WrongPassphrase)
+        );
 
         let page = s.get("/kit").await.body;
         assert!(texts(&page, "td").iter().any(|t| t.starts_with("Aktuell, skapad")), "the plan's kit is current");
-        let (by, days): (String, i64) = sqlx::query_as("SELECT exported_by, max_age_days FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
+        let (by, days): (String, i64) =
+            sqlx::query_as("SELECT exported_by, max_age_days FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!((by.as_str(), days), ("admin", 14));
-        let trail = beredd::store::audit::list(&app.db.pool, app.org, &beredd::store::audit::Filter { entity: Some("kit".into()), ..Default::default() }, 5).await.unwrap();
+        let trail = beredd::store::audit::list(
+            &app.db.pool,
+            app.org,
+            &beredd::store::audit::Filter { entity: Some("kit".into()), ..Default::default() },
+            5,
+        )
+        .await
+        .unwrap();
         assert_eq!(trail.len(), 1);
         assert!(!format!("{:?}", trail[0]).contains(pass), "the passphrase is never stored");
     }

@@ -34,8 +34,13 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         let t = fresh_db(kind).await;
         let db = Db::connect(&t.url).await.unwrap();
         db.migrate().await.unwrap();
-        let summary = beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
-        assert!(summary.units >= 20 && summary.people >= 40 && summary.systems >= 25 && summary.suppliers >= 6, "{kind:?}: {summary}");
+        let summary = beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "demo-lösenord-123")
+            .await
+            .unwrap();
+        assert!(
+            summary.units >= 20 && summary.people >= 40 && summary.systems >= 25 && summary.suppliers >= 6,
+            "{kind:?}: {summary}"
+        );
         let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap();
         assert_eq!(org.name, "Exempelkommun");
         assert_eq!(beredd::store::orgs::meta(&db.pool, "demo").await.unwrap().as_deref(), Some("true"));
@@ -52,7 +57,9 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         for p in &people {
             for n in [&p.work_phone, &p.private_phone].into_iter().flatten() {
                 let digits: String = n.chars().filter(char::is_ascii_digit).collect();
-                let fiction = digits.len() == 10 && digits.starts_with("07017406") && (5..=99).contains(&digits[8..].parse::<u32>().unwrap());
+                let fiction = digits.len() == 10
+                    && digits.starts_with("07017406")
+                    && (5..=99).contains(&digits[8..].parse::<u32>().unwrap());
                 assert!(fiction || ["112", "11414", "1177"].contains(&digits.as_str()), "{} has {n}", p.name);
             }
         }
@@ -93,7 +100,14 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     let t = fresh_db(crate::harness::Kind::Sqlite).await;
     let db = Db::connect(&t.url).await.unwrap();
     db.migrate().await.unwrap();
-    let err = beredd::content::demo::load(&db, &beredd::content::demo::Source::Folder(dir.path().into()), "demo-lösenord-123").await.unwrap_err().to_string();
+    let err = beredd::content::demo::load(
+        &db,
+        &beredd::content::demo::Source::Folder(dir.path().into()),
+        "demo-lösenord-123",
+    )
+    .await
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("people.toml") && err.contains("work_phone"), "{err}");
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
     assert_eq!(n, 0, "nothing half-loaded");
@@ -112,7 +126,10 @@ async fn the_kalix_case_on_the_demo_municipality() {
         // Everything inside the municipal network fails, as in December 2021.
         let findings = model.run(model.category(beredd::services::continuity::outage::Category::InsideNetwork));
         let state = |name: &str| {
-            let f = findings.iter().find(|f| model.nodes[f.node].name == name).unwrap_or_else(|| panic!("{name} is in the demo"));
+            let f = findings
+                .iter()
+                .find(|f| model.nodes[f.node].name == name)
+                .unwrap_or_else(|| panic!("{name} is in the demo"));
             (f.state, f.fallbacks.clone())
         };
         assert_eq!(state("Trygghetslarm").0, State::Working, "{kind:?}: the safety alarms run at the supplier");
@@ -120,7 +137,10 @@ async fn the_kalix_case_on_the_demo_municipality() {
         assert_eq!(state("Utryckning på trygghetslarm").0, State::Working);
         let (pay, fallbacks) = state("Utbetalning av ekonomiskt bistånd");
         assert_eq!(pay, State::Degraded, "payments are affected");
-        assert!(fallbacks.iter().any(|f| f.to_lowercase().contains("bankdosa") || f.to_lowercase().contains("hand")), "…but covered by a manual fallback: {fallbacks:?}");
+        assert!(
+            fallbacks.iter().any(|f| f.to_lowercase().contains("bankdosa") || f.to_lowercase().contains("hand")),
+            "…but covered by a manual fallback: {fallbacks:?}"
+        );
         assert_eq!(state("Journalsystem kommunal hälso- och sjukvård").0, State::Down);
         // The built-in scenarios include the mobile network and e-mail with log-in, which the
         // demo records as systems that provide them.

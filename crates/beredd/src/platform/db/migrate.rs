@@ -72,7 +72,9 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
         }
         let mut tx = db.begin_write().await?;
         for stmt in statements(&sql.replace("{{id}}", db.id_column()).replace("{{blob}}", db.blob_column())) {
-            tx.execute(sqlx::AssertSqlSafe(stmt)).await.map_err(|source| DbError::Migration { version: *version, source })?;
+            tx.execute(sqlx::AssertSqlSafe(stmt))
+                .await
+                .map_err(|source| DbError::Migration { version: *version, source })?;
         }
         sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
             .bind(*version)

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use beredd_domain::plan::PlanContent;
 use serde_json::{Value, json};
 
-use crate::platform::db::DbError;
 use crate::content::plan_templates::step_parts;
-use crate::store::{bia, dependencies, orgs, plans, systems, units};
+use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
+use crate::store::{bia, dependencies, orgs, plans, systems, units};
 
 /// What a binder holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +137,13 @@ pub fn label_ids() -> impl Iterator<Item = &'static str> {
 }
 
 /// One line under a routine's heading: how long the activity can be down and what it needs.
-pub fn facts(tr: &Tr, activity: Option<i64>, bias: &HashMap<i64, bia::Bia>, deps: &[dependencies::Dependency], system_names: &HashMap<i64, String>) -> String {
+pub fn facts(
+    tr: &Tr,
+    activity: Option<i64>,
+    bias: &HashMap<i64, bia::Bia>,
+    deps: &[dependencies::Dependency],
+    system_names: &HashMap<i64, String>,
+) -> String {
     let Some(a) = activity else { return String::new() };
     let mut parts = Vec::new();
     if let Some(b) = bias.get(&a) {
@@ -148,7 +154,11 @@ pub fn facts(tr: &Tr, activity: Option<i64>, bias: &HashMap<i64, bia::Bia>, deps
             parts.push(tr.tn("binder-fact-rto", h));
         }
     }
-    let needs: Vec<&str> = deps.iter().filter(|d| d.from_kind == "activity" && d.from_id == a && d.to_kind == "system").filter_map(|d| system_names.get(&d.to_id).map(String::as_str)).collect();
+    let needs: Vec<&str> = deps
+        .iter()
+        .filter(|d| d.from_kind == "activity" && d.from_id == a && d.to_kind == "system")
+        .filter_map(|d| system_names.get(&d.to_id).map(String::as_str))
+        .collect();
     if !needs.is_empty() {
         parts.push(tr.ts("binder-fact-systems", "systems", &needs.join(", ")));
     }
@@ -156,16 +166,26 @@ pub fn facts(tr: &Tr, activity: Option<i64>, bias: &HashMap<i64, bia::Bia>, deps
 }
 
 /// Gathers what a binder of `scope` holds. `None` when the unit or plan does not exist.
-pub async fn prepare(pool: &sqlx::AnyPool, tr: &Tr, org: i64, scope: Scope, printed_by: &str, today: &str) -> Result<Option<Binder>, DbError> {
+pub async fn prepare(
+    pool: &sqlx::AnyPool,
+    tr: &Tr,
+    org: i64,
+    scope: Scope,
+    printed_by: &str,
+    today: &str,
+) -> Result<Option<Binder>, DbError> {
     let mut conn = pool.acquire().await?;
     let Some(organisation) = orgs::get(&mut *conn, org).await? else { return Ok(None) };
     let all_units = units::list(&mut *conn, org).await?;
     let all_plans = plans::list(&mut conn, org).await?;
-    let approved: HashMap<i64, plans::Version> = plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
-    let bias: HashMap<i64, bia::Bia> = bia::list(&mut *conn, org).await?.into_iter().map(|b| (b.activity_id, b)).collect();
+    let approved: HashMap<i64, plans::Version> =
+        plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    let bias: HashMap<i64, bia::Bia> =
+        bia::list(&mut *conn, org).await?.into_iter().map(|b| (b.activity_id, b)).collect();
     let deps = dependencies::list(&mut *conn, org).await?;
     drop(conn);
-    let system_names: HashMap<i64, String> = systems::list(pool, org).await?.into_iter().map(|s| (s.id, s.name)).collect();
+    let system_names: HashMap<i64, String> =
+        systems::list(pool, org).await?.into_iter().map(|s| (s.id, s.name)).collect();
     let unit_name = |id: i64| all_units.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_default();
 
     let (scope_name, unit_id, chosen): (String, Option<i64>, Vec<&plans::Plan>) = match scope {
@@ -183,7 +203,11 @@ pub async fn prepare(pool: &sqlx::AnyPool, tr: &Tr, org: i64, scope: Scope, prin
             }
             let ids: Vec<i64> = chosen.iter().flat_map(|u| subtree(&all_units, *u)).collect();
             let name = chosen.iter().map(|u| unit_name(*u)).collect::<Vec<_>>().join(", ");
-            (name, chosen.first().copied(), all_plans.iter().filter(|p| p.unit_ids.iter().any(|x| ids.contains(x))).collect())
+            (
+                name,
+                chosen.first().copied(),
+                all_plans.iter().filter(|p| p.unit_ids.iter().any(|x| ids.contains(x))).collect(),
+            )
         }
         Scope::Plan(p) => {
             let Some(plan) = all_plans.iter().find(|x| x.id == p) else { return Ok(None) };

@@ -11,11 +11,11 @@ use base64::engine::general_purpose::STANDARD as B64;
 use rand::RngCore;
 use serde_json::{Value, json};
 
-use crate::services::continuity::binder::{self, Scope};
 use crate::platform::db::DbError;
+use crate::platform::i18n::Tr;
+use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::outage::{Category, Model};
 use crate::store::{activities, orgs, units};
-use crate::platform::i18n::Tr;
 
 /// PBKDF2 rounds: OWASP's 2023 advice for PBKDF2-HMAC-SHA-256.
 pub const ITERATIONS: u32 = 600_000;
@@ -40,32 +40,93 @@ pub struct Content {
 
 /// The UI texts the kit needs after it is opened: (key in the kit, Fluent id).
 const LABELS: &[(&str, &str)] = &[
-    ("version", "kit-version"), ("approved", "kit-approved"), ("versions", "kit-versions"), ("lead", "plan-lead"),
-    ("trigger", "plan-trigger"), ("steps", "plan-steps"), ("resources", "plan-resources"), ("switch_back", "plan-switch-back"),
-    ("reentry", "plan-reentry"), ("calls", "plan-col-calls"), ("calls_intro", "kit-calls-intro"), ("externals", "plan-externals"),
-    ("hotline", "plan-hotline"), ("hotline_hours", "plan-hotline-hours"), ("hotline_answered_by", "plan-hotline-answered-by"),
-    ("hotline_script", "plan-hotline-script"), ("comm_spokesperson", "plan-comm-spokesperson"), ("comm_web", "plan-comm-web"),
-    ("comm_hotline", "plan-comm-hotline"), ("comm_media", "plan-comm-media"), ("done_at", "kit-done-at"), ("no_plans", "binder-no-plans"),
-    ("too_old", "kit-too-old"), ("nav_label", "kit-nav-label"), ("works_intro", "kit-works-intro"), ("works_down", "kit-works-down"),
-    ("works_degraded", "kit-works-degraded"), ("works_working", "kit-works-working"), ("print", "kit-print"), ("forms_intro", "binder-forms-intro"),
-    ("log_intro", "kit-log-intro"), ("log_kind", "kit-log-kind"), ("log_text", "kit-log-text"), ("log_author", "kit-log-author"),
-    ("log_decided_by", "kit-log-decided-by"), ("log_grounds", "kit-log-grounds"), ("log_add", "kit-log-add"), ("log_saved", "kit-log-saved"),
-    ("log_need_text", "kit-log-need-text"), ("log_need_author", "kit-log-need-author"), ("log_not_saved", "kit-log-not-saved"),
-    ("log_entries", "kit-log-entries"), ("log_export", "kit-log-export"), ("log_count", "kit-log-count"), ("search_label", "kit-search-label"),
+    ("version", "kit-version"),
+    ("approved", "kit-approved"),
+    ("versions", "kit-versions"),
+    ("lead", "plan-lead"),
+    ("trigger", "plan-trigger"),
+    ("steps", "plan-steps"),
+    ("resources", "plan-resources"),
+    ("switch_back", "plan-switch-back"),
+    ("reentry", "plan-reentry"),
+    ("calls", "plan-col-calls"),
+    ("calls_intro", "kit-calls-intro"),
+    ("externals", "plan-externals"),
+    ("hotline", "plan-hotline"),
+    ("hotline_hours", "plan-hotline-hours"),
+    ("hotline_answered_by", "plan-hotline-answered-by"),
+    ("hotline_script", "plan-hotline-script"),
+    ("comm_spokesperson", "plan-comm-spokesperson"),
+    ("comm_web", "plan-comm-web"),
+    ("comm_hotline", "plan-comm-hotline"),
+    ("comm_media", "plan-comm-media"),
+    ("done_at", "kit-done-at"),
+    ("no_plans", "binder-no-plans"),
+    ("too_old", "kit-too-old"),
+    ("nav_label", "kit-nav-label"),
+    ("works_intro", "kit-works-intro"),
+    ("works_down", "kit-works-down"),
+    ("works_degraded", "kit-works-degraded"),
+    ("works_working", "kit-works-working"),
+    ("print", "kit-print"),
+    ("forms_intro", "binder-forms-intro"),
+    ("log_intro", "kit-log-intro"),
+    ("log_kind", "kit-log-kind"),
+    ("log_text", "kit-log-text"),
+    ("log_author", "kit-log-author"),
+    ("log_decided_by", "kit-log-decided-by"),
+    ("log_grounds", "kit-log-grounds"),
+    ("log_add", "kit-log-add"),
+    ("log_saved", "kit-log-saved"),
+    ("log_need_text", "kit-log-need-text"),
+    ("log_need_author", "kit-log-need-author"),
+    ("log_not_saved", "kit-log-not-saved"),
+    ("log_entries", "kit-log-entries"),
+    ("log_export", "kit-log-export"),
+    ("log_count", "kit-log-count"),
+    ("search_label", "kit-search-label"),
     ("search_count", "kit-search-count"),
 ];
 const FORM_LABELS: &[(&str, &str)] = &[
-    ("visit", "form-visit"), ("visit_note", "form-visit-note"), ("meeting", "form-meeting"), ("meeting_note", "form-meeting-note"),
-    ("decisions", "form-decisions"), ("decisions_note", "form-decisions-note"), ("calls", "form-calls"), ("calls_note", "form-calls-note"),
-    ("client", "form-f-client"), ("time", "form-f-time"), ("done", "form-f-done"), ("signature", "form-f-signature"), ("entered", "form-f-entered"),
-    ("area", "form-f-area"), ("state", "form-f-state"), ("comment", "form-f-comment"), ("decision", "form-f-decision"),
-    ("decided_by", "form-f-decided-by"), ("grounds", "form-f-grounds"), ("caller", "form-f-caller"), ("errand", "form-f-errand"),
-    ("answer", "form-f-answer"), ("callback", "form-f-callback"),
+    ("visit", "form-visit"),
+    ("visit_note", "form-visit-note"),
+    ("meeting", "form-meeting"),
+    ("meeting_note", "form-meeting-note"),
+    ("decisions", "form-decisions"),
+    ("decisions_note", "form-decisions-note"),
+    ("calls", "form-calls"),
+    ("calls_note", "form-calls-note"),
+    ("client", "form-f-client"),
+    ("time", "form-f-time"),
+    ("done", "form-f-done"),
+    ("signature", "form-f-signature"),
+    ("entered", "form-f-entered"),
+    ("area", "form-f-area"),
+    ("state", "form-f-state"),
+    ("comment", "form-f-comment"),
+    ("decision", "form-f-decision"),
+    ("decided_by", "form-f-decided-by"),
+    ("grounds", "form-f-grounds"),
+    ("caller", "form-f-caller"),
+    ("errand", "form-f-errand"),
+    ("answer", "form-f-answer"),
+    ("callback", "form-f-callback"),
 ];
-const KIND_LABELS: &[(&str, &str)] = &[("event", "kit-kind-event"), ("decision", "kit-kind-decision"), ("information", "kit-kind-information"), ("task", "kit-kind-task")];
+const KIND_LABELS: &[(&str, &str)] = &[
+    ("event", "kit-kind-event"),
+    ("decision", "kit-kind-decision"),
+    ("information", "kit-kind-information"),
+    ("task", "kit-kind-task"),
+];
 const NAV_LABELS: &[(&str, &str)] = &[
-    ("plans", "kit-nav-plans"), ("calls", "kit-nav-calls"), ("contacts", "kit-nav-contacts"), ("comm", "kit-nav-comm"),
-    ("works", "kit-nav-works"), ("forms", "kit-nav-forms"), ("log", "kit-nav-log"), ("search", "kit-nav-search"),
+    ("plans", "kit-nav-plans"),
+    ("calls", "kit-nav-calls"),
+    ("contacts", "kit-nav-contacts"),
+    ("comm", "kit-nav-comm"),
+    ("works", "kit-nav-works"),
+    ("forms", "kit-nav-forms"),
+    ("log", "kit-nav-log"),
+    ("search", "kit-nav-search"),
 ];
 
 /// Every Fluent id the kit uses, so a test can check both languages have them.
@@ -95,7 +156,9 @@ async fn works(pool: &sqlx::AnyPool, org: i64, unit_ids: Option<&[i64]>, tr: &Tr
     for f in model.run(&failed) {
         let n = &model.nodes[f.node];
         let in_scope = match n.kind {
-            beredd_domain::NodeKind::Activity => acts.iter().find(|a| a.id == n.id).is_some_and(|a| unit_ids.is_none_or(|u| u.contains(&a.unit_id))),
+            beredd_domain::NodeKind::Activity => {
+                acts.iter().find(|a| a.id == n.id).is_some_and(|a| unit_ids.is_none_or(|u| u.contains(&a.unit_id)))
+            }
             beredd_domain::NodeKind::System => f.state == beredd_domain::graph::State::Working,
             _ => false,
         };
@@ -121,7 +184,14 @@ async fn works(pool: &sqlx::AnyPool, org: i64, unit_ids: Option<&[i64]>, tr: &Tr
 
 /// Gathers the kit's content for the given units (empty: the whole organisation). `None` when a
 /// unit does not exist.
-pub async fn content(pool: &sqlx::AnyPool, tr: &Tr, org: i64, unit_ids: &[i64], by: &str, today: &str) -> Result<Option<Content>, DbError> {
+pub async fn content(
+    pool: &sqlx::AnyPool,
+    tr: &Tr,
+    org: i64,
+    unit_ids: &[i64],
+    by: &str,
+    today: &str,
+) -> Result<Option<Content>, DbError> {
     let scope = if unit_ids.is_empty() { Scope::All } else { Scope::Units(unit_ids.to_vec()) };
     let Some(b) = binder::prepare(pool, tr, org, scope, by, today).await? else { return Ok(None) };
     let org_name = orgs::get(pool, org).await?.map(|o| o.name).unwrap_or_default();
@@ -214,7 +284,9 @@ pub fn seal(c: &Content, passphrase: &str, tr: &Tr, exported: &str, max_age_days
     let cipher = Aes256Gcm::new_from_slice(&key(passphrase, &salt, iterations)).expect("a 32-byte key");
     let check = cipher.encrypt(&Nonce::from(check_iv), CHECK).expect("encrypting in memory");
     let plain = c.value.to_string();
-    let sealed = cipher.encrypt(&Nonce::from(iv), Payload { msg: plain.as_bytes(), aad: header_text.as_bytes() }).expect("encrypting in memory");
+    let sealed = cipher
+        .encrypt(&Nonce::from(iv), Payload { msg: plain.as_bytes(), aad: header_text.as_bytes() })
+        .expect("encrypting in memory");
     let title = html_escape(&tr.ts("kit-title", "scope", &c.org));
     let stamp = html_escape(&tr.ts("kit-stamp", "date", exported));
     let html = fill(
@@ -266,10 +338,13 @@ pub fn open(html: &str, passphrase: &str) -> Result<Value, OpenError> {
     let (iv, check_iv) = (nonce(b("iv")?)?, nonce(b("check_iv")?)?);
     let iterations = header["iterations"].as_u64().and_then(|n| u32::try_from(n).ok()).ok_or(OpenError::Altered)?;
     let cipher = Aes256Gcm::new_from_slice(&key(passphrase, &salt, iterations)).map_err(|_| OpenError::Altered)?;
-    let check = B64.decode(between(html, "kit-check").ok_or(OpenError::NotAKit)?.trim()).map_err(|_| OpenError::Altered)?;
+    let check =
+        B64.decode(between(html, "kit-check").ok_or(OpenError::NotAKit)?.trim()).map_err(|_| OpenError::Altered)?;
     cipher.decrypt(&check_iv, check.as_slice()).map_err(|_| OpenError::WrongPassphrase)?;
-    let sealed = B64.decode(between(html, "kit-data").ok_or(OpenError::NotAKit)?.trim()).map_err(|_| OpenError::Altered)?;
-    let plain = cipher.decrypt(&iv, Payload { msg: &sealed, aad: header_text.as_bytes() }).map_err(|_| OpenError::Altered)?;
+    let sealed =
+        B64.decode(between(html, "kit-data").ok_or(OpenError::NotAKit)?.trim()).map_err(|_| OpenError::Altered)?;
+    let plain =
+        cipher.decrypt(&iv, Payload { msg: &sealed, aad: header_text.as_bytes() }).map_err(|_| OpenError::Altered)?;
     serde_json::from_slice(&plain).map_err(|_| OpenError::Altered)
 }
 
@@ -279,7 +354,12 @@ mod tests {
     use crate::platform::i18n::{Catalog, Lang};
 
     fn sample() -> Content {
-        Content { value: json!({"plans": [{"name": "<img src=x onerror=alert(1)>"}]}), plans: vec![(1, 2)], scope_name: "Enhet".into(), org: "Kommun </script><b>".into() }
+        Content {
+            value: json!({"plans": [{"name": "<img src=x onerror=alert(1)>"}]}),
+            plans: vec![(1, 2)],
+            scope_name: "Enhet".into(),
+            org: "Kommun </script><b>".into(),
+        }
     }
 
     #[test]

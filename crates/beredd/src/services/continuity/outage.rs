@@ -67,7 +67,14 @@ impl Model {
     pub async fn load(db: &sqlx::AnyPool, org: i64) -> Result<Model, DbError> {
         let mut nodes = Vec::new();
         for a in activities::list(db, org).await? {
-            nodes.push(Node { kind: NodeKind::Activity, id: a.id, name: a.name, criticality: Some(a.criticality), resource_kind: None, hosted_by: None });
+            nodes.push(Node {
+                kind: NodeKind::Activity,
+                id: a.id,
+                name: a.name,
+                criticality: Some(a.criticality),
+                resource_kind: None,
+                hosted_by: None,
+            });
         }
         let systems = systems::list(db, org).await?;
         let resources = resources::list(db, org).await?;
@@ -80,18 +87,40 @@ impl Model {
             if s.provides.as_deref() == Some("network") {
                 inside.push((NodeKind::System, s.id));
             }
-            nodes.push(Node { kind: NodeKind::System, id: s.id, name: s.name.clone(), criticality: None, resource_kind: s.provides.clone(), hosted_by });
+            nodes.push(Node {
+                kind: NodeKind::System,
+                id: s.id,
+                name: s.name.clone(),
+                criticality: None,
+                resource_kind: s.provides.clone(),
+                hosted_by,
+            });
         }
         for s in crate::store::suppliers::list(db, org).await? {
-            nodes.push(Node { kind: NodeKind::Supplier, id: s.id, name: s.name, criticality: None, resource_kind: None, hosted_by: None });
+            nodes.push(Node {
+                kind: NodeKind::Supplier,
+                id: s.id,
+                name: s.name,
+                criticality: None,
+                resource_kind: None,
+                hosted_by: None,
+            });
         }
         for r in &resources {
             if r.kind == "network" || r.kind == "data_centre" {
                 inside.push((NodeKind::Resource, r.id));
             }
-            nodes.push(Node { kind: NodeKind::Resource, id: r.id, name: r.name.clone(), criticality: None, resource_kind: Some(r.kind.clone()), hosted_by: None });
+            nodes.push(Node {
+                kind: NodeKind::Resource,
+                id: r.id,
+                name: r.name.clone(),
+                criticality: None,
+                resource_kind: Some(r.kind.clone()),
+                hosted_by: None,
+            });
         }
-        let index: HashMap<(NodeKind, i64), usize> = nodes.iter().enumerate().map(|(i, n)| ((n.kind, n.id), i)).collect();
+        let index: HashMap<(NodeKind, i64), usize> =
+            nodes.iter().enumerate().map(|(i, n)| ((n.kind, n.id), i)).collect();
         let mut edges = Vec::new();
         let mut fallbacks = Vec::new();
         for d in dependencies::list(db, org).await? {
@@ -131,12 +160,17 @@ impl Model {
         };
         let mut out = Vec::new();
         if !self.inside_network.is_empty() {
-            out.push(Preset { title_id: "preset-attack", name: String::new(), query: format!("category={}&hours=720", Category::InsideNetwork.code()) });
+            out.push(Preset {
+                title_id: "preset-attack",
+                name: String::new(),
+                query: format!("category={}&hours=720", Category::InsideNetwork.code()),
+            });
         }
         for n in of_kinds(&["electricity"]) {
             out.push(Preset { title_id: "preset-power", name: n.name.clone(), query: format!("{}&hours=24", fail(n)) });
         }
-        for group in [("preset-mobile", &["mobile_network"][..]), ("preset-email-identity", &["email", "identity"][..])] {
+        for group in [("preset-mobile", &["mobile_network"][..]), ("preset-email-identity", &["email", "identity"][..])]
+        {
             let nodes = of_kinds(group.1);
             if !nodes.is_empty() {
                 let q: Vec<String> = nodes.iter().map(|n| fail(n)).collect();
@@ -146,7 +180,11 @@ impl Model {
         for s in self.nodes.iter().filter(|n| n.kind == NodeKind::Supplier) {
             let mut q = vec![fail(s)];
             q.extend(self.nodes.iter().filter(|n| n.hosted_by == Some(s.id)).map(fail));
-            out.push(Preset { title_id: "preset-supplier", name: s.name.clone(), query: format!("{}&hours=168", q.join("&")) });
+            out.push(Preset {
+                title_id: "preset-supplier",
+                name: s.name.clone(),
+                query: format!("{}&hours=168", q.join("&")),
+            });
         }
         out
     }
@@ -155,10 +193,12 @@ impl Model {
     pub fn run(&self, failed: &[usize]) -> Vec<Finding> {
         let outage = self.graph.outage(failed);
         // Map each edge back to its index to find its fallback text.
-        let edge_index: HashMap<(usize, usize), usize> = (0..self.fallbacks.len()).map(|i| {
-            let e = self.graph.edge(i);
-            ((e.from, e.to), i)
-        }).collect();
+        let edge_index: HashMap<(usize, usize), usize> = (0..self.fallbacks.len())
+            .map(|i| {
+                let e = self.graph.edge(i);
+                ((e.from, e.to), i)
+            })
+            .collect();
         (0..self.nodes.len())
             .map(|n| {
                 let chain_edges = outage.chain(&self.graph, n);

@@ -5,7 +5,9 @@ use beredd_domain::Criticality;
 use beredd_domain::plan::{CallEntry, Checklist, Communication, ExternalContact, Hotline, PlanContent, RoutinePlan};
 
 use crate::content::plan_templates::PlanTemplate;
-use crate::store::{activities::Activity, dependencies::Dependency, people::Person, suppliers::Supplier, systems::System, units::Unit};
+use crate::store::{
+    activities::Activity, dependencies::Dependency, people::Person, suppliers::Supplier, systems::System, units::Unit,
+};
 
 /// What the registers hold, loaded once; the builder picks what belongs to the plan's units.
 pub struct Registers<'a> {
@@ -51,12 +53,20 @@ pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
     let managers: Vec<i64> = r.units.iter().filter(|u| units.contains(&u.id)).filter_map(|u| u.manager_id).collect();
     let mut people: Vec<&Person> = r.people.iter().filter(|p| managers.contains(&p.id)).collect();
     people.sort_by_key(|p| managers.iter().position(|m| *m == p.id));
-    people.extend(r.people.iter().filter(|p| p.kind == "staff" && p.unit_id.is_some_and(|u| units.contains(&u)) && !managers.contains(&p.id)));
-    let people: Vec<&Person> = people.into_iter().filter(|p| p.work_phone.is_some() || p.private_phone.is_some()).collect();
+    people.extend(
+        r.people.iter().filter(|p| {
+            p.kind == "staff" && p.unit_id.is_some_and(|u| units.contains(&u)) && !managers.contains(&p.id)
+        }),
+    );
+    let people: Vec<&Person> =
+        people.into_iter().filter(|p| p.work_phone.is_some() || p.private_phone.is_some()).collect();
     (0..people.len())
         .map(|i| {
             let p = people[i];
-            let called: Vec<&str> = (BRANCHING * i + 1..=BRANCHING * i + BRANCHING).filter_map(|j| people.get(j)).map(|p| p.name.as_str()).collect();
+            let called: Vec<&str> = (BRANCHING * i + 1..=BRANCHING * i + BRANCHING)
+                .filter_map(|j| people.get(j))
+                .map(|p| p.name.as_str())
+                .collect();
             CallEntry {
                 name: p.name.clone(),
                 role: p.title.clone().unwrap_or_default(),
@@ -69,7 +79,12 @@ pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
 
 /// The suppliers of the systems the units' activities depend on, with a phone number.
 fn supplier_contacts(r: &Registers, activities: &[i64]) -> Vec<ExternalContact> {
-    let systems: Vec<i64> = r.dependencies.iter().filter(|d| d.from_kind == "activity" && activities.contains(&d.from_id) && d.to_kind == "system").map(|d| d.to_id).collect();
+    let systems: Vec<i64> = r
+        .dependencies
+        .iter()
+        .filter(|d| d.from_kind == "activity" && activities.contains(&d.from_id) && d.to_kind == "system")
+        .map(|d| d.to_id)
+        .collect();
     let mut out: Vec<ExternalContact> = Vec::new();
     for s in r.systems.iter().filter(|s| systems.contains(&s.id)) {
         let Some(sup) = s.supplier_id.and_then(|id| r.suppliers.iter().find(|x| x.id == id)) else { continue };
@@ -114,13 +129,22 @@ pub fn draft(t: &PlanTemplate, r: &Registers, units: &[i64]) -> PlanContent {
         .join("\n");
     let ids: Vec<i64> = activities.iter().map(|a| a.id).collect();
     let mut externals = supplier_contacts(r, &ids);
-    externals.extend(t.externals.iter().map(|e| ExternalContact { name: e.name.clone(), phone: e.phone.clone(), purpose: e.purpose.clone() }));
+    externals.extend(t.externals.iter().map(|e| ExternalContact {
+        name: e.name.clone(),
+        phone: e.phone.clone(),
+        purpose: e.purpose.clone(),
+    }));
     PlanContent {
         lead,
         routines,
         call_list: call_list(r, units),
         externals,
-        hotline: Hotline { number: String::new(), hours: t.hotline.hours.clone(), answered_by: t.hotline.answered_by.clone(), script: t.hotline.script.clone() },
+        hotline: Hotline {
+            number: String::new(),
+            hours: t.hotline.hours.clone(),
+            answered_by: t.hotline.answered_by.clone(),
+            script: t.hotline.script.clone(),
+        },
         communication: Communication {
             web: t.communication.web.clone(),
             hotline: t.communication.hotline.clone(),
@@ -186,7 +210,14 @@ mod tests {
         people.push(person(10, "Utan telefon", 1, None));
         people.push(person(11, "Annan enhet", 2, Some("070-174 06 52")));
         let units = [unit];
-        let r = Registers { units: &units, activities: &[], people: &people, dependencies: &[], systems: &[], suppliers: &[] };
+        let r = Registers {
+            units: &units,
+            activities: &[],
+            people: &people,
+            dependencies: &[],
+            systems: &[],
+            suppliers: &[],
+        };
         let list = call_list(&r, &[1]);
         let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
         assert_eq!(names, ["Chefen", "P1", "P2", "P3", "P4", "P5", "P6"]);

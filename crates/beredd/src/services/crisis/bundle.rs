@@ -71,7 +71,12 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
             exercise: i.exercise.get(),
             significant: i.significant.get(),
             personal_data: i.personal_data.get(),
-            units: i.unit_ids.iter().filter_map(|u| all_units.iter().find(|x| x.id == *u)).map(|u| u.name.clone()).collect(),
+            units: i
+                .unit_ids
+                .iter()
+                .filter_map(|u| all_units.iter().find(|x| x.id == *u))
+                .map(|u| u.name.clone())
+                .collect(),
         },
         log: log.iter().map(|r| LogPart { entry: r.entry(), hash: r.hash.clone() }).collect(),
         board: store::board(&mut *conn, id).await?,
@@ -100,7 +105,8 @@ fn break_text(b: &incident::Break) -> String {
 
 /// Reads and checks a bundle: the format, and that its log is an unbroken chain.
 pub fn parse(bytes: &[u8]) -> Result<Bundle, BundleError> {
-    let b: Bundle = serde_json::from_slice(bytes).map_err(|e| BundleError::NotABundle(format!("rad {}, kolumn {}: {e}", e.line(), e.column())))?;
+    let b: Bundle = serde_json::from_slice(bytes)
+        .map_err(|e| BundleError::NotABundle(format!("rad {}, kolumn {}: {e}", e.line(), e.column())))?;
     if b.format != FORMAT {
         return Err(BundleError::NotABundle(format!("format {:?}", b.format)));
     }
@@ -123,14 +129,21 @@ pub struct Report {
 
 /// Imports a checked bundle: creates the incident if this Beredd does not have it (matched by
 /// uid), then appends the log entries it lacks. Call it inside a write transaction.
-pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, b: &Bundle, by: &str, note: impl Fn(&Report) -> String) -> Result<Report, DbError> {
+pub async fn import(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    b: &Bundle,
+    by: &str,
+    note: impl Fn(&Report) -> String,
+) -> Result<Report, DbError> {
     let existing = store::by_uid(&mut *conn, org, &b.incident.uid).await?;
     let created = existing.is_none();
     let id = match existing {
         Some(id) => id,
         None => {
             let all_units = units::list(&mut *conn, org).await?;
-            let unit_ids: Vec<i64> = b.incident.units.iter().filter_map(|n| all_units.iter().find(|u| &u.name == n)).map(|u| u.id).collect();
+            let unit_ids: Vec<i64> =
+                b.incident.units.iter().filter_map(|n| all_units.iter().find(|u| &u.name == n)).map(|u| u.id).collect();
             let n = store::NewIncident {
                 title: &b.incident.title,
                 what_happened: b.incident.what_happened.as_deref(),
@@ -145,7 +158,8 @@ pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, b: &Bundle, by: &s
             store::set_flags(&mut *conn, org, id, b.incident.significant, b.incident.personal_data).await?;
             for it in &b.board {
                 store::add_board_item(&mut *conn, id, &it.area, &it.section, it.position, &it.label).await?;
-                if let (Ok(state), Some(who)) = (beredd_domain::BoardState::parse(&it.state), it.updated_by.as_deref()) {
+                if let (Ok(state), Some(who)) = (beredd_domain::BoardState::parse(&it.state), it.updated_by.as_deref())
+                {
                     let items = store::board(&mut *conn, id).await?;
                     if let Some(last) = items.iter().find(|x| x.position == it.position && x.label == it.label) {
                         store::set_board_state(&mut *conn, id, last.id, state, who).await?;
@@ -154,7 +168,16 @@ pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, b: &Bundle, by: &s
             }
             for r in &b.roster {
                 if let Ok(role) = beredd_domain::StaffRole::parse(&r.role) {
-                    store::add_roster(&mut *conn, id, role, &r.name, r.phone.as_deref(), r.area.as_deref(), r.on_duty.get()).await?;
+                    store::add_roster(
+                        &mut *conn,
+                        id,
+                        role,
+                        &r.name,
+                        r.phone.as_deref(),
+                        r.area.as_deref(),
+                        r.on_duty.get(),
+                    )
+                    .await?;
                 }
             }
             id
@@ -190,7 +213,17 @@ pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, b: &Bundle, by: &s
         seq_of.insert(e.seq, row.seq);
         report.imported += 1;
     }
-    let record = NewEntry { uid: None, kind: LogKind::System, text: note(&report), decided_by: None, grounds: None, author: by.to_owned(), occurred_at: None, corrects: None, source };
+    let record = NewEntry {
+        uid: None,
+        kind: LogKind::System,
+        text: note(&report),
+        decided_by: None,
+        grounds: None,
+        author: by.to_owned(),
+        occurred_at: None,
+        corrects: None,
+        source,
+    };
     store::append(conn, org, id, record, by).await?;
     Ok(report)
 }

@@ -65,7 +65,8 @@ fn time(s: &str) -> Option<String> {
 
 /// Checks a file before anything is written; the error names the entry and what is wrong.
 pub fn parse(bytes: &[u8]) -> Result<KitLog, ImportError> {
-    let raw: RawLog = serde_json::from_slice(bytes).map_err(|e| ImportError::NotAKitLog(format!("rad {}, kolumn {}", e.line(), e.column())))?;
+    let raw: RawLog = serde_json::from_slice(bytes)
+        .map_err(|e| ImportError::NotAKitLog(format!("rad {}, kolumn {}", e.line(), e.column())))?;
     if raw.format != "beredd-kit-log" {
         return Err(ImportError::NotAKitLog(format!("format {:?}", raw.format)));
     }
@@ -83,10 +84,16 @@ pub fn parse(bytes: &[u8]) -> Result<KitLog, ImportError> {
             Ok(k @ (LogKind::Event | LogKind::Decision | LogKind::Information | LogKind::Task)) => k,
             _ => return Err(bad("slaget (kind) ska vara event, decision, information eller task")),
         };
-        let text = text::optional_text(&e.text, 4000).map_err(|_| bad("texten är för lång eller har otillåtna tecken"))?.ok_or_else(|| bad("texten saknas"))?;
-        let author = text::optional_line(&e.author, 200).map_err(|_| bad("namnet är för långt eller har otillåtna tecken"))?.ok_or_else(|| bad("namnet (author) saknas"))?;
-        let decided_by = text::optional_line(e.decided_by.as_deref().unwrap_or(""), 200).map_err(|_| bad("\"beslutat av\" är för långt"))?;
-        let grounds = text::optional_text(e.grounds.as_deref().unwrap_or(""), 2000).map_err(|_| bad("underlaget är för långt"))?;
+        let text = text::optional_text(&e.text, 4000)
+            .map_err(|_| bad("texten är för lång eller har otillåtna tecken"))?
+            .ok_or_else(|| bad("texten saknas"))?;
+        let author = text::optional_line(&e.author, 200)
+            .map_err(|_| bad("namnet är för långt eller har otillåtna tecken"))?
+            .ok_or_else(|| bad("namnet (author) saknas"))?;
+        let decided_by = text::optional_line(e.decided_by.as_deref().unwrap_or(""), 200)
+            .map_err(|_| bad("\"beslutat av\" är för långt"))?;
+        let grounds = text::optional_text(e.grounds.as_deref().unwrap_or(""), 2000)
+            .map_err(|_| bad("underlaget är för långt"))?;
         entries.push(KitEntry { id: e.id, at, kind, text, author, decided_by, grounds });
     }
     let kit_id: String = raw.kit_id.chars().filter(|c| c.is_ascii_alphanumeric()).take(64).collect();
@@ -102,7 +109,14 @@ pub struct Report {
 
 /// Appends the entries not already in the incident, oldest first, then records the import itself.
 /// Call it inside a write transaction.
-pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, log: &KitLog, by: &str, note: impl Fn(Report) -> String) -> Result<Report, DbError> {
+pub async fn import(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    incident: i64,
+    log: &KitLog,
+    by: &str,
+    note: impl Fn(Report) -> String,
+) -> Result<Report, DbError> {
     let mut entries: Vec<&KitEntry> = log.entries.iter().collect();
     entries.sort_by(|a, b| a.at.cmp(&b.at));
     let mut report = Report { imported: 0, skipped: 0 };
@@ -127,7 +141,17 @@ pub async fn import(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, log
         incidents::append(conn, org, incident, n, by).await?;
         report.imported += 1;
     }
-    let record = NewEntry { uid: None, kind: LogKind::System, text: note(report), decided_by: None, grounds: None, author: by.to_owned(), occurred_at: None, corrects: None, source: source.clone() };
+    let record = NewEntry {
+        uid: None,
+        kind: LogKind::System,
+        text: note(report),
+        decided_by: None,
+        grounds: None,
+        author: by.to_owned(),
+        occurred_at: None,
+        corrects: None,
+        source: source.clone(),
+    };
     incidents::append(conn, org, incident, record, by).await?;
     Ok(report)
 }
@@ -148,7 +172,10 @@ mod tests {
     #[test]
     fn a_bad_file_is_refused_naming_the_entry() {
         assert!(matches!(parse(b"<html>"), Err(ImportError::NotAKitLog(_))));
-        assert_eq!(parse(br#"{"format":"beredd-kit-log","version":2,"entries":[]}"#).unwrap_err(), ImportError::Version(2));
+        assert_eq!(
+            parse(br#"{"format":"beredd-kit-log","version":2,"entries":[]}"#).unwrap_err(),
+            ImportError::Version(2)
+        );
         let file = br#"{"format":"beredd-kit-log","version":1,"entries":[
             {"id":"a1","at":"2026-11-23T07:10:00Z","kind":"event","text":"Ok","author":"Maja"},
             {"id":"a2","at":"yesterday","kind":"event","text":"Fel","author":"Maja"}]}"#;

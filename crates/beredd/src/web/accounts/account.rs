@@ -7,12 +7,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, text};
 
+use crate::platform::i18n::{Lang, Tr};
 use crate::store::{audit, sessions, users};
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, LANG_COOKIE, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::{Lang, Tr};
 use crate::web::page::Ctx;
 use crate::web::register::Query_;
 
@@ -29,9 +29,16 @@ pub struct AccountPage {
 
 fn password_fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
     vec![
-        Field::new("current", tr.t("field-current-password"), FieldKind::Password, form, errors, tr).required().autocomplete("current-password"),
-        Field::new("new", tr.t("field-new-password"), FieldKind::Password, form, errors, tr).required().autocomplete("new-password").hint(tr.t("hint-password")),
-        Field::new("repeat", tr.t("field-repeat-password"), FieldKind::Password, form, errors, tr).required().autocomplete("new-password"),
+        Field::new("current", tr.t("field-current-password"), FieldKind::Password, form, errors, tr)
+            .required()
+            .autocomplete("current-password"),
+        Field::new("new", tr.t("field-new-password"), FieldKind::Password, form, errors, tr)
+            .required()
+            .autocomplete("new-password")
+            .hint(tr.t("hint-password")),
+        Field::new("repeat", tr.t("field-repeat-password"), FieldKind::Password, form, errors, tr)
+            .required()
+            .autocomplete("new-password"),
     ]
 }
 
@@ -44,18 +51,36 @@ fn language_field(user: &CurrentUser, tr: &Tr) -> Field {
     ])
 }
 
-async fn render(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, flash: Option<&str>) -> Result<AccountPage, AppError> {
+async fn render(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    errors: &Errors,
+    flash: Option<&str>,
+) -> Result<AccountPage, AppError> {
     let ctx = Ctx::new(state, user, "/account", String::new()).with_flash(flash);
     let mut ctx = ctx;
     ctx.title = ctx.tr.t("account-title");
     let lk = crate::web::lookups::Lookups::load(&state.db, user.org_id).await?;
     let mut pf = FormData::default();
     pf.set("person", users::person_of(&state.db.pool, user.id).await?.map(|p| p.to_string()).unwrap_or_default());
-    let person = Field::new("person", ctx.tr.t("field-me"), FieldKind::Select, &pf, &Errors::default(), &ctx.tr).choices(lk.people_choices(ctx.tr.t("choice-none"))).hint(ctx.tr.t("hint-me"));
-    Ok(AccountPage { password_fields: password_fields(form, errors, &ctx.tr), language: language_field(user, &ctx.tr), username: user.username.clone(), person, ctx })
+    let person = Field::new("person", ctx.tr.t("field-me"), FieldKind::Select, &pf, &Errors::default(), &ctx.tr)
+        .choices(lk.people_choices(ctx.tr.t("choice-none")))
+        .hint(ctx.tr.t("hint-me"));
+    Ok(AccountPage {
+        password_fields: password_fields(form, errors, &ctx.tr),
+        language: language_field(user, &ctx.tr),
+        username: user.username.clone(),
+        person,
+        ctx,
+    })
 }
 
-pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<AccountPage, AppError> {
+pub async fn page(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<AccountPage, AppError> {
     render(&state, &user, &FormData::default(), &Errors::default(), q.get("msg").map(String::as_str)).await
 }
 
@@ -63,11 +88,24 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
 pub async fn change_person(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     let lk = crate::web::lookups::Lookups::load(&state.db, user.org_id).await?;
-    let person = crate::web::forms::optional_id(form.text("person"), |p| lk.person(p).is_some()).map_err(|_| AppError::BadRequest("unknown person"))?;
+    let person = crate::web::forms::optional_id(form.text("person"), |p| lk.person(p).is_some())
+        .map_err(|_| AppError::BadRequest("unknown person"))?;
     let mut tx = state.db.begin_write().await?;
     users::set_person(&mut *tx, user.id, person).await?;
     let record = serde_json::json!({ "person_id": person });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "user", entity_id: Some(user.id), summary: &user.username, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "user",
+            entity_id: Some(user.id),
+            summary: &user.username,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/account?msg=saved").into_response())
 }
@@ -89,19 +127,34 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
     }
     if !errors.is_empty() {
         // Passwords are never sent back into the page.
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&state, &user, &FormData::default(), &errors, None).await?).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&state, &user, &FormData::default(), &errors, None).await?,
+        )
+            .into_response());
     }
     let hash = auth::hash_password_blocking(form.text("new").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
     users::set_password(&mut *tx, user.id, &hash).await?;
     sessions::delete_others(&mut *tx, user.id, user.session_id).await?;
-    let change: audit::Change<'_, ()> = audit::Change { action: "password", entity: "user", entity_id: Some(user.id), summary: &user.username, before: None, after: None };
+    let change: audit::Change<'_, ()> = audit::Change {
+        action: "password",
+        entity: "user",
+        entity_id: Some(user.id),
+        summary: &user.username,
+        before: None,
+        after: None,
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to("/account?msg=password").into_response())
 }
 
-pub async fn change_language(State(state): State<AppState>, headers: HeaderMap, posted: Posted) -> Result<Response, AppError> {
+pub async fn change_language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     let lang = Lang::parse(form.text("lang"));
     users::set_lang(&state.db.pool, user.id, lang.code()).await?;

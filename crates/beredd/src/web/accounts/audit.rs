@@ -38,17 +38,66 @@ pub struct Row {
     pub after_json: Option<String>,
 }
 
-const ACTIONS: &[&str] = &["create", "update", "delete", "login", "logout", "password", "password-reset", "import", "sign-off", "run", "classify", "assess", "upload", "disable", "enable", "approve", "print", "export", "close"];
+const ACTIONS: &[&str] = &[
+    "create",
+    "update",
+    "delete",
+    "login",
+    "logout",
+    "password",
+    "password-reset",
+    "import",
+    "sign-off",
+    "run",
+    "classify",
+    "assess",
+    "upload",
+    "disable",
+    "enable",
+    "approve",
+    "print",
+    "export",
+    "close",
+];
 
-const ENTITIES: &[&str] = &["unit", "activity", "person", "system", "supplier", "resource", "dependency", "bia", "scenario", "asset", "action", "evidence", "requirement", "plan", "binder", "kit", "incident", "cycle", "risk", "user", "organisation", "session"];
+const ENTITIES: &[&str] = &[
+    "unit",
+    "activity",
+    "person",
+    "system",
+    "supplier",
+    "resource",
+    "dependency",
+    "bia",
+    "scenario",
+    "asset",
+    "action",
+    "evidence",
+    "requirement",
+    "plan",
+    "binder",
+    "kit",
+    "incident",
+    "cycle",
+    "risk",
+    "user",
+    "organisation",
+    "session",
+];
 const LIMIT: i64 = 500;
 
 /// A date filter is either empty or `YYYY-MM-DD`; anything else is ignored.
 fn date(q: &Query_, key: &str) -> Option<String> {
-    q.get(key).map(|s| s.trim().to_owned()).filter(|s| time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).is_ok())
+    q.get(key)
+        .map(|s| s.trim().to_owned())
+        .filter(|s| time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).is_ok())
 }
 
-pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<AuditPage, AppError> {
+pub async fn page(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<AuditPage, AppError> {
     user.require(user.role.reads_audit())?;
     let filter = audit::Filter {
         username: q.get("user").filter(|s| !s.is_empty()).cloned(),
@@ -61,15 +110,31 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
     ctx.title = ctx.tr.t("audit-title");
     let all = Choice { value: String::new(), label: ctx.tr.t("filter-all"), depth: 0 };
     let mut users = vec![all.clone()];
-    users.extend(audit::distinct_users(&state.db.pool, user.org_id).await?.into_iter().map(|u| Choice { label: u.clone(), value: u, depth: 0 }));
+    users.extend(audit::distinct_users(&state.db.pool, user.org_id).await?.into_iter().map(|u| Choice {
+        label: u.clone(),
+        value: u,
+        depth: 0,
+    }));
     let mut entities = vec![all];
-    entities.extend(ENTITIES.iter().map(|e| Choice { value: (*e).into(), label: ctx.tr.t(&format!("entity-{e}")), depth: 0 }));
+    entities.extend(ENTITIES.iter().map(|e| Choice {
+        value: (*e).into(),
+        label: ctx.tr.t(&format!("entity-{e}")),
+        depth: 0,
+    }));
     let tr = &ctx.tr;
     let entries: Vec<Row> = entries
         .into_iter()
         .map(|e| Row {
-            action: if ACTIONS.contains(&e.action.as_str()) { tr.t(&format!("audit-action-{}", e.action)) } else { e.action.clone() },
-            entity: if ENTITIES.contains(&e.entity.as_str()) { tr.t(&format!("entity-{}", e.entity)) } else { e.entity.clone() },
+            action: if ACTIONS.contains(&e.action.as_str()) {
+                tr.t(&format!("audit-action-{}", e.action))
+            } else {
+                e.action.clone()
+            },
+            entity: if ENTITIES.contains(&e.entity.as_str()) {
+                tr.t(&format!("entity-{}", e.entity))
+            } else {
+                e.entity.clone()
+            },
             at: e.at.replace('T', " ").trim_end_matches('Z').to_owned(),
             username: e.username,
             entity_id: e.entity_id,

@@ -6,11 +6,11 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::platform::i18n::{Lang, Tr};
 use crate::store::{audit, sessions, users};
 use crate::web::AppState;
-use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, PreLoginForm, Posted, SESSION_COOKIE};
+use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, Posted, PreLoginForm, SESSION_COOKIE};
 use crate::web::error::AppError;
-use crate::platform::i18n::{Lang, Tr};
 use crate::web::register::Query_;
 
 #[derive(Template, WebTemplate)]
@@ -28,12 +28,26 @@ fn safe_next(next: Option<&str>) -> String {
     match next {
         // Browsers drop tabs and newlines from a Location header, so "/\t/x" would become "//x":
         // only visible ASCII is accepted.
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') && n.bytes().all(|b| b.is_ascii_graphic()) => n.to_owned(),
+        Some(n)
+            if n.starts_with('/')
+                && !n.starts_with("//")
+                && !n.contains('\\')
+                && n.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            n.to_owned()
+        }
         _ => "/".to_owned(),
     }
 }
 
-fn login_page(state: &AppState, headers: &HeaderMap, status: StatusCode, next: String, username: String, error: Option<&str>) -> Response {
+fn login_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    status: StatusCode,
+    next: String,
+    username: String,
+    error: Option<&str>,
+) -> Response {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = sessions::random_token();
     let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, 3600);
@@ -58,7 +72,14 @@ pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Resu
         return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
     }
     if state.throttle.is_locked(&username) {
-        return Ok(login_page(&state, &headers, StatusCode::TOO_MANY_REQUESTS, next, username, Some("login-throttled")));
+        return Ok(login_page(
+            &state,
+            &headers,
+            StatusCode::TOO_MANY_REQUESTS,
+            next,
+            username,
+            Some("login-throttled"),
+        ));
     }
     let user = users::by_username(&state.db.pool, &username).await?.filter(|u| u.active.get());
     // Verify against a real hash of nothing when the user does not exist, so timing does not tell.
@@ -76,7 +97,8 @@ pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Resu
     state.throttle.succeed(&username);
     let (token, _csrf) = sessions::create(&state.db.pool, user.id).await?;
     let actor = audit::Actor { org_id: user.org_id, user_id: Some(user.id), username: user.username.clone() };
-    let change: audit::Change<'_, ()> = audit::Change { action: "login", entity: "session", entity_id: None, summary: "", before: None, after: None };
+    let change: audit::Change<'_, ()> =
+        audit::Change { action: "login", entity: "session", entity_id: None, summary: "", before: None, after: None };
     audit::record(&state.db.pool, &actor, change).await?;
     sessions::purge_expired(&state.db.pool).await?;
     let mut resp = Redirect::to(&next).into_response();
@@ -97,7 +119,8 @@ pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Resu
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap, posted: Posted) -> Result<Response, AppError> {
     let user: CurrentUser = posted.user;
     sessions::delete(&state.db.pool, user.session_id).await?;
-    let change: audit::Change<'_, ()> = audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
+    let change: audit::Change<'_, ()> =
+        audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
     audit::record(&state.db.pool, &user.actor(), change).await?;
     let mut resp = Redirect::to("/login").into_response();
     if let Ok(v) = auth::set_cookie(&state, &headers, SESSION_COOKIE, "", 0).parse() {

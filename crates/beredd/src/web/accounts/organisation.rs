@@ -18,16 +18,28 @@ fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, 
     ctx.title = ctx.tr.t("organisation-title");
     let tr = &ctx.tr;
     let fields = vec![
-        Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200).autocomplete("organization"),
-        Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr).maxlength(11).hint(tr.t("hint-org-number")),
+        Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr)
+            .required()
+            .maxlength(200)
+            .autocomplete("organization"),
+        Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr)
+            .maxlength(11)
+            .hint(tr.t("hint-org-number")),
     ];
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormPage, AppError> {
+pub async fn form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<FormPage, AppError> {
     user.require(user.role.manages_users())?;
     let org = orgs::get(&state.db.pool, user.org_id).await?.ok_or(AppError::NotFound)?;
-    let form = FormData::from_pairs(vec![("name".into(), org.name), ("org_number".into(), org.org_number.unwrap_or_default())]);
+    let form = FormData::from_pairs(vec![
+        ("name".into(), org.name),
+        ("org_number".into(), org.org_number.unwrap_or_default()),
+    ]);
     Ok(page(&state, &user, &form, &Errors::default(), q.get("msg").map(String::as_str)))
 }
 
@@ -44,7 +56,19 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
     let before = orgs::get(&mut *tx, user.org_id).await?.ok_or(AppError::NotFound)?;
     orgs::update(&mut *tx, user.org_id, &name, org_number.as_deref()).await?;
     let after = orgs::get(&mut *tx, user.org_id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "organisation", entity_id: Some(user.org_id), summary: &name, before: Some(&before), after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "organisation",
+            entity_id: Some(user.org_id),
+            summary: &name,
+            before: Some(&before),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/organisation?msg=saved").into_response())
 }

@@ -7,12 +7,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, Role, text};
 
+use crate::platform::i18n::Tr;
 use crate::store::{audit, sessions, users};
 use crate::web::AppState;
 use crate::web::auth::{self, PRELOGIN_COOKIE, PreLoginForm};
 use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "setup.html")]
@@ -23,17 +23,36 @@ pub struct SetupPage {
     pub fields: Vec<Field>,
 }
 
-fn render(state: &AppState, headers: &HeaderMap, token: &str, form: &FormData, errors: &Errors, status: StatusCode) -> Response {
+fn render(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+    form: &FormData,
+    errors: &Errors,
+    status: StatusCode,
+) -> Response {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = sessions::random_token();
     let fields = vec![
-        Field::new("username", tr.t("field-username"), FieldKind::Text, form, errors, &tr).required().maxlength(64).autocomplete("username"),
-        Field::new("display_name", tr.t("field-display-name"), FieldKind::Text, form, errors, &tr).required().maxlength(200).autocomplete("name"),
-        Field::new("password", tr.t("field-password"), FieldKind::Password, &FormData::default(), errors, &tr).required().autocomplete("new-password").hint(tr.t("hint-password")),
-        Field::new("repeat", tr.t("field-repeat-password"), FieldKind::Password, &FormData::default(), errors, &tr).required().autocomplete("new-password"),
+        Field::new("username", tr.t("field-username"), FieldKind::Text, form, errors, &tr)
+            .required()
+            .maxlength(64)
+            .autocomplete("username"),
+        Field::new("display_name", tr.t("field-display-name"), FieldKind::Text, form, errors, &tr)
+            .required()
+            .maxlength(200)
+            .autocomplete("name"),
+        Field::new("password", tr.t("field-password"), FieldKind::Password, &FormData::default(), errors, &tr)
+            .required()
+            .autocomplete("new-password")
+            .hint(tr.t("hint-password")),
+        Field::new("repeat", tr.t("field-repeat-password"), FieldKind::Password, &FormData::default(), errors, &tr)
+            .required()
+            .autocomplete("new-password"),
     ];
     let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, 3600);
-    (status, [(header::SET_COOKIE, cookie)], SetupPage { tr, csrf, action: format!("/setup/{token}"), fields }).into_response()
+    (status, [(header::SET_COOKIE, cookie)], SetupPage { tr, csrf, action: format!("/setup/{token}"), fields })
+        .into_response()
 }
 
 /// The link works only while no user exists and the token is valid.
@@ -44,12 +63,20 @@ async fn valid(state: &AppState, token: &str) -> Result<i64, AppError> {
     sessions::setup_token_org(&state.db.pool, token).await?.ok_or(AppError::NotFound)
 }
 
-pub async fn form(State(state): State<AppState>, headers: HeaderMap, Path(token): Path<String>) -> Result<Response, AppError> {
+pub async fn form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
     valid(&state, &token).await?;
     Ok(render(&state, &headers, &token, &FormData::default(), &Errors::default(), StatusCode::OK))
 }
 
-pub async fn submit(State(state): State<AppState>, Path(token): Path<String>, posted: PreLoginForm) -> Result<Response, AppError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    posted: PreLoginForm,
+) -> Result<Response, AppError> {
     let org = valid(&state, &token).await?;
     let PreLoginForm { form, headers } = posted;
     let mut e = Errors::default();
@@ -65,10 +92,28 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>, po
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
-    let id = users::insert(&mut *tx, &users::NewUser { org_id: org, username: &username, display_name: &display_name, password_hash: &hash, role: Role::Admin, lang: "sv" }).await?;
+    let id = users::insert(
+        &mut *tx,
+        &users::NewUser {
+            org_id: org,
+            username: &username,
+            display_name: &display_name,
+            password_hash: &hash,
+            role: Role::Admin,
+            lang: "sv",
+        },
+    )
+    .await?;
     sessions::consume_setup_tokens(&mut *tx).await?;
     let actor = audit::Actor { org_id: org, user_id: Some(id), username: username.clone() };
-    let change: audit::Change<'_, ()> = audit::Change { action: "create", entity: "user", entity_id: Some(id), summary: "setup link", before: None, after: None };
+    let change: audit::Change<'_, ()> = audit::Change {
+        action: "create",
+        entity: "user",
+        entity_id: Some(id),
+        summary: "setup link",
+        before: None,
+        after: None,
+    };
     audit::record(&mut *tx, &actor, change).await?;
     tx.commit().await?;
     Ok(Redirect::to("/login").into_response())

@@ -7,12 +7,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, Role, text};
 
+use crate::platform::i18n::Tr;
 use crate::store::{audit, users};
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, role_choices};
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
@@ -48,7 +48,11 @@ fn admin(user: &CurrentUser) -> Result<(), AppError> {
     user.require(user.role.manages_users())
 }
 
-pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<UsersPage, AppError> {
+pub async fn list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<UsersPage, AppError> {
     admin(&user)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/users", String::new()).with_flash(q.get("msg").map(String::as_str));
@@ -71,13 +75,35 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
 fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) -> Vec<Field> {
     let mut f = Vec::new();
     if new {
-        f.push(Field::new("username", tr.t("field-username"), FieldKind::Text, form, errors, tr).required().maxlength(64).hint(tr.t("hint-username")));
+        f.push(
+            Field::new("username", tr.t("field-username"), FieldKind::Text, form, errors, tr)
+                .required()
+                .maxlength(64)
+                .hint(tr.t("hint-username")),
+        );
     }
-    f.push(Field::new("display_name", tr.t("field-display-name"), FieldKind::Text, form, errors, tr).required().maxlength(200));
-    f.push(Field::new("role", tr.t("field-role"), FieldKind::Select, form, errors, tr).required().choices(role_choices(tr)));
-    f.push(Field::new("units", tr.t("field-granted-units"), FieldKind::MultiCheck, form, errors, tr).hint(tr.t("hint-granted-units")).choices(lk.unit_choices(None)));
+    f.push(
+        Field::new("display_name", tr.t("field-display-name"), FieldKind::Text, form, errors, tr)
+            .required()
+            .maxlength(200),
+    );
+    f.push(
+        Field::new("role", tr.t("field-role"), FieldKind::Select, form, errors, tr)
+            .required()
+            .choices(role_choices(tr)),
+    );
+    f.push(
+        Field::new("units", tr.t("field-granted-units"), FieldKind::MultiCheck, form, errors, tr)
+            .hint(tr.t("hint-granted-units"))
+            .choices(lk.unit_choices(None)),
+    );
     if new {
-        f.push(Field::new("password", tr.t("field-password"), FieldKind::Password, form, errors, tr).required().autocomplete("new-password").hint(tr.t("hint-password")));
+        f.push(
+            Field::new("password", tr.t("field-password"), FieldKind::Password, form, errors, tr)
+                .required()
+                .autocomplete("new-password")
+                .hint(tr.t("hint-password")),
+        );
     } else {
         f.push(Field::new("active", tr.t("field-active"), FieldKind::Checkbox, form, errors, tr));
     }
@@ -90,10 +116,19 @@ fn form_page(mut ctx: Ctx, action: String, form: &FormData, errors: &Errors, lk:
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
     let reset = (!new).then(|| {
-        let f = vec![Field::new("password", ctx.tr.t("field-new-password"), FieldKind::Password, &FormData::default(), errors, &ctx.tr)
+        let f = vec![
+            Field::new(
+                "password",
+                ctx.tr.t("field-new-password"),
+                FieldKind::Password,
+                &FormData::default(),
+                errors,
+                &ctx.tr,
+            )
             .required()
             .autocomplete("new-password")
-            .hint(ctx.tr.t("hint-password"))];
+            .hint(ctx.tr.t("hint-password")),
+        ];
         (format!("{action}/password"), f)
     });
     let mut error_summary = crate::web::forms::summary(&fields);
@@ -150,15 +185,35 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         form.set("password", "");
         let mut ctx = Ctx::new(&state, &user, "/users", String::new());
         ctx.title = ctx.tr.t("users-new");
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, "/users/new".into(), &form, &e, &lk, true)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, "/users/new".into(), &form, &e, &lk, true))
+            .into_response());
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
-    let new = users::NewUser { org_id: user.org_id, username: &username, display_name: &p.display_name, password_hash: &hash, role: p.role, lang: "sv" };
+    let new = users::NewUser {
+        org_id: user.org_id,
+        username: &username,
+        display_name: &p.display_name,
+        password_hash: &hash,
+        role: p.role,
+        lang: "sv",
+    };
     let id = users::insert(&mut *tx, &new).await?;
     users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, true, &p.units).await?;
     let after = users::get(&mut tx, user.org_id, id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "user", entity_id: Some(id), summary: &username, before: None, after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "user",
+            entity_id: Some(id),
+            summary: &username,
+            before: None,
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/users?msg=created").into_response())
 }
@@ -175,7 +230,11 @@ fn values(u: &users::User) -> FormData {
     f
 }
 
-pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<UserFormPage, AppError> {
+pub async fn edit_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<UserFormPage, AppError> {
     admin(&user)?;
     let id = parse_id(&id)?;
     let mut conn = state.db.pool.acquire().await?;
@@ -187,7 +246,11 @@ pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id
     Ok(form_page(ctx, format!("/users/{id}"), &values(&target), &Errors::default(), &lk, false))
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     admin(&user)?;
     let id = parse_id(&id)?;
@@ -204,16 +267,33 @@ pub async fn update(State(state): State<AppState>, Path(id): Path<String>, poste
     if !e.is_empty() {
         let mut ctx = Ctx::new(&state, &user, "/users", String::new());
         ctx.title = ctx.tr.ts("users-edit", "name", &before.username);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &form, &e, &lk, false)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &form, &e, &lk, false))
+            .into_response());
     }
     users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, active, &p.units).await?;
     let after = users::get(&mut tx, user.org_id, id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "user", entity_id: Some(id), summary: &before.username, before: Some(&before), after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "user",
+            entity_id: Some(id),
+            summary: &before.username,
+            before: Some(&before),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/users?msg=saved").into_response())
 }
 
-pub async fn reset_password(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn reset_password(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     admin(&user)?;
     let id = parse_id(&id)?;
@@ -226,13 +306,24 @@ pub async fn reset_password(State(state): State<AppState>, Path(id): Path<String
         e.add("password", err);
         let mut ctx = Ctx::new(&state, &user, "/users", String::new());
         ctx.title = ctx.tr.ts("users-edit", "name", &target.username);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &values(&target), &e, &lk, false)).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            form_page(ctx, format!("/users/{id}"), &values(&target), &e, &lk, false),
+        )
+            .into_response());
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
     users::set_password(&mut *tx, id, &hash).await?;
     crate::store::sessions::delete_all(&mut *tx, id).await?;
-    let change: audit::Change<'_, ()> = audit::Change { action: "password-reset", entity: "user", entity_id: Some(id), summary: &target.username, before: None, after: None };
+    let change: audit::Change<'_, ()> = audit::Change {
+        action: "password-reset",
+        entity: "user",
+        entity_id: Some(id),
+        summary: &target.username,
+        before: None,
+        after: None,
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to("/users?msg=password").into_response())

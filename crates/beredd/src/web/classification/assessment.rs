@@ -10,12 +10,12 @@ use beredd_domain::classification::{LegalFlag, Levels};
 use beredd_domain::{ActionStatus, FieldError, Fulfilment, Priority, text};
 
 use crate::content::catalogue::Requirement;
+use crate::platform::i18n::{Lang, Tr};
 use crate::store::{actions, assessments, assets, audit, evidence, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::{Lang, Tr};
 use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_, parse_id};
@@ -59,7 +59,12 @@ pub struct OverviewPage {
     pub may_write: bool,
 }
 
-pub async fn overview(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<OverviewPage, AppError> {
+pub async fn overview(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<OverviewPage, AppError> {
     let id = parse_id(&id)?;
     let mut conn = state.db.pool.acquire().await?;
     let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
@@ -89,7 +94,9 @@ pub async fn overview(user: CurrentUser, State(state): State<AppState>, Path(id)
                     Some(Fulfilment::NotFulfilled) => "state-down",
                     None => "",
                 },
-                by: a.map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at[..10.min(a.assessed_at.len())])).unwrap_or_default(),
+                by: a
+                    .map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at[..10.min(a.assessed_at.len())]))
+                    .unwrap_or_default(),
             }
         })
         .collect();
@@ -113,16 +120,31 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
         Field::new("status", tr.t("field-fulfilment"), FieldKind::Select, form, errors, tr)
             .required()
             .choices(vocabulary_choices(Fulfilment::ALL, Fulfilment::code, Fulfilment::label_id, tr)),
-        Field::new("how", tr.t("field-how-met"), FieldKind::TextArea, form, errors, tr).maxlength(4000).hint(tr.t("hint-how-met")),
-        Field::new("not_applicable_reason", tr.t("field-na-reason"), FieldKind::TextArea, form, errors, tr).maxlength(2000).hint(tr.t("hint-na-reason")),
-        Field::new("evidence_link", tr.t("field-evidence"), FieldKind::Text, form, errors, tr).maxlength(500).hint(tr.t("hint-evidence")),
-        Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, errors, tr).hint(tr.t("hint-create-action")),
-        Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
-        Field::new("action_due", tr.t("field-due-date"), FieldKind::Text, form, errors, tr).maxlength(10).hint(tr.t("hint-date")),
+        Field::new("how", tr.t("field-how-met"), FieldKind::TextArea, form, errors, tr)
+            .maxlength(4000)
+            .hint(tr.t("hint-how-met")),
+        Field::new("not_applicable_reason", tr.t("field-na-reason"), FieldKind::TextArea, form, errors, tr)
+            .maxlength(2000)
+            .hint(tr.t("hint-na-reason")),
+        Field::new("evidence_link", tr.t("field-evidence"), FieldKind::Text, form, errors, tr)
+            .maxlength(500)
+            .hint(tr.t("hint-evidence")),
+        Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, errors, tr)
+            .hint(tr.t("hint-create-action")),
+        Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr)
+            .choices(lk.people_choices(tr.t("choice-none"))),
+        Field::new("action_due", tr.t("field-due-date"), FieldKind::Text, form, errors, tr)
+            .maxlength(10)
+            .hint(tr.t("hint-date")),
     ]
 }
 
-pub async fn context(state: &AppState, user: &CurrentUser, id: &str, req: &str) -> Result<(systems::System, Requirement), AppError> {
+pub async fn context(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    req: &str,
+) -> Result<(systems::System, Requirement), AppError> {
     user.require(user.role.edits_all_content())?;
     let id = parse_id(id)?;
     let requirement = state.catalogue_for(user.org_id).await?.get(req).cloned().ok_or(AppError::NotFound)?;
@@ -159,16 +181,33 @@ pub struct FormView {
 }
 
 fn size_text(bytes: i64) -> String {
-    if bytes >= 1024 * 1024 { format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)) } else { format!("{} kB", (bytes + 1023) / 1024) }
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} kB", (bytes + 1023) / 1024)
+    }
 }
 
-async fn view(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, form: &FormData, errors: &Errors, upload_error: Option<FieldError>) -> Result<FormView, AppError> {
+async fn view(
+    state: &AppState,
+    user: &CurrentUser,
+    system: &systems::System,
+    r: &Requirement,
+    form: &FormData,
+    errors: &Errors,
+    upload_error: Option<FieldError>,
+) -> Result<FormView, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let page = page(state, user, system, r, form, errors, &lk);
     let files = evidence::for_requirement(&state.db.pool, user.org_id, system.id, &r.id)
         .await?
         .into_iter()
-        .map(|f| FileRow { id: f.id, name: f.file_name, size: size_text(f.size), by: format!("{}, {}", f.uploaded_by, &f.uploaded_at[..10.min(f.uploaded_at.len())]) })
+        .map(|f| FileRow {
+            id: f.id,
+            name: f.file_name,
+            size: size_text(f.size),
+            by: format!("{}, {}", f.uploaded_by, &f.uploaded_at[..10.min(f.uploaded_at.len())]),
+        })
         .collect();
     let upload_error = upload_error.and_then(|e| {
         let mut errors = Errors::default();
@@ -194,7 +233,13 @@ async fn view(state: &AppState, user: &CurrentUser, system: &systems::System, r:
 }
 
 /// The form as stored, with an optional error from an upload.
-pub async fn render_form(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, upload_error: Option<FieldError>) -> Result<FormView, AppError> {
+pub async fn render_form(
+    state: &AppState,
+    user: &CurrentUser,
+    system: &systems::System,
+    r: &Requirement,
+    upload_error: Option<FieldError>,
+) -> Result<FormView, AppError> {
     let mut form = FormData::default();
     form.set("create_action", "on");
     form.set("action_owner", system.owner_id.map(|o| o.to_string()).unwrap_or_default());
@@ -207,24 +252,46 @@ pub async fn render_form(state: &AppState, user: &CurrentUser, system: &systems:
     view(state, user, system, r, &form, &Errors::default(), upload_error).await
 }
 
-fn page(state: &AppState, user: &CurrentUser, system: &systems::System, r: &Requirement, form: &FormData, errors: &Errors, lk: &Lookups) -> FormPage {
+fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    system: &systems::System,
+    r: &Requirement,
+    form: &FormData,
+    errors: &Errors,
+    lk: &Lookups,
+) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/systems", String::new());
     ctx.title = format!("{} – {} {}", system.name, r.id, title(r, &ctx.tr));
     let is_text = if ctx.tr.lang == Lang::En { r.is_en.clone() } else { r.is_sv.clone() };
     let fields = fields(form, errors, lk, &ctx.tr);
-    let mut page = FormPage::new(ctx, format!("/systems/{}/assessment/{}", system.id, r.id), format!("/systems/{}/assessment", system.id), fields);
+    let mut page = FormPage::new(
+        ctx,
+        format!("/systems/{}/assessment/{}", system.id, r.id),
+        format!("/systems/{}/assessment", system.id),
+        fields,
+    );
     page.notice = Some(is_text);
     page
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Path((id, req)): Path<(String, String)>, Query(q): Query<Query_>) -> Result<FormView, AppError> {
+pub async fn form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path((id, req)): Path<(String, String)>,
+    Query(q): Query<Query_>,
+) -> Result<FormView, AppError> {
     let (system, r) = context(&state, &user, &id, &req).await?;
     let mut view = render_form(&state, &user, &system, &r, None).await?;
     view.ctx.set_flash(q.get("msg").map(String::as_str));
     Ok(view)
 }
 
-pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn save(
+    State(state): State<AppState>,
+    Path((id, req)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let (system, r) = context(&state, &user, &id, &req).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
@@ -242,19 +309,42 @@ pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, 
     let owner = e.take("action_owner", optional_id(form.text("action_owner"), |p| lk.person(p).is_some()));
     let due = e.take("action_due", optional_date(form.text("action_due")));
     let Some(status) = status.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, view(&state, &user, &system, &r, &form, &e, None).await?).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, view(&state, &user, &system, &r, &form, &e, None).await?)
+            .into_response());
     };
     let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
     let mut tx = state.db.begin_write().await?;
     let before = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
-    assessments::save(&mut *tx, user.org_id, system.id, &r.id, &input, &user.display_name, &state.catalogue_for(user.org_id).await?.version).await?;
+    assessments::save(
+        &mut *tx,
+        user.org_id,
+        system.id,
+        &r.id,
+        &input,
+        &user.display_name,
+        &state.catalogue_for(user.org_id).await?.version,
+    )
+    .await?;
     let after = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
     let summary = format!("{}: {}", system.name, r.id);
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "assess", entity: "system", entity_id: Some(system.id), summary: &summary, before: before.as_ref(), after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "assess",
+            entity: "system",
+            entity_id: Some(system.id),
+            summary: &summary,
+            before: before.as_ref(),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     // A gap becomes one action in the action plan (not one per save).
     let origin_ref = format!("{}:{}", system.id, r.id);
     let gap = matches!(status, Fulfilment::NotFulfilled | Fulfilment::Partly);
-    if gap && form.checked("create_action") && actions::for_origin(&mut *tx, user.org_id, &origin_ref).await?.is_none() {
+    if gap && form.checked("create_action") && actions::for_origin(&mut *tx, user.org_id, &origin_ref).await?.is_none()
+    {
         let action = actions::ActionInput {
             title: tr.ts("action-from-requirement", "what", &format!("{} {} ({})", r.id, title(&r, &tr), system.name)),
             origin: "requirement".into(),
@@ -268,7 +358,19 @@ pub async fn save(State(state): State<AppState>, Path((id, req)): Path<(String, 
         };
         let aid = actions::insert(&mut *tx, user.org_id, &action).await?;
         let created = actions::get(&mut *tx, user.org_id, aid).await?;
-        audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "action", entity_id: Some(aid), summary: &action.title, before: None, after: created.as_ref() }).await?;
+        audit::record(
+            &mut *tx,
+            &user.actor(),
+            audit::Change {
+                action: "create",
+                entity: "action",
+                entity_id: Some(aid),
+                summary: &action.title,
+                before: None,
+                after: created.as_ref(),
+            },
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(Redirect::to(&format!("/systems/{}/assessment?msg=saved", system.id)).into_response())

@@ -9,41 +9,67 @@ use beredd_domain::FieldError;
 use beredd_domain::classification::{Aspect, Levels, derive, difference, propose};
 use beredd_domain::text;
 
+use crate::platform::i18n::Tr;
 use crate::store::{assets, audit};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, parse_id};
 
 const LEVEL: [&str; 4] = ["level_k", "level_r", "level_t", "level_s"];
 /// The questionnaire: plain questions about consequences, each answered on the 0–4 scale.
 /// Their texts and answers are in the Fluent files (`q-…`, `q-…-a0` … `q-…-a4`).
-const QUESTIONS: [(Aspect, &str); 5] = [(Aspect::K, "q-K"), (Aspect::R, "q-R"), (Aspect::T, "q-T-day"), (Aspect::T, "q-T-week"), (Aspect::S, "q-S")];
+const QUESTIONS: [(Aspect, &str); 5] =
+    [(Aspect::K, "q-K"), (Aspect::R, "q-R"), (Aspect::T, "q-T-day"), (Aspect::T, "q-T-week"), (Aspect::S, "q-S")];
 
 /// The answers given: (aspect, level) for each question answered with a level 0–4.
 fn answers(form: &FormData) -> Vec<(Aspect, u8)> {
-    QUESTIONS.iter().filter_map(|(a, q)| form.get(q).and_then(|v| v.parse::<u8>().ok()).filter(|l| *l <= 4).map(|l| (*a, l))).collect()
+    QUESTIONS
+        .iter()
+        .filter_map(|(a, q)| form.get(q).and_then(|v| v.parse::<u8>().ok()).filter(|l| *l <= 4).map(|l| (*a, l)))
+        .collect()
 }
 
 fn proposal_text(p: &[Option<u8>; 4]) -> String {
-    Aspect::ALL.iter().zip(p).map(|(a, l)| format!("{}{}", a.code(), l.map(|l| l.to_string()).unwrap_or_else(|| "–".into()))).collect::<Vec<_>>().join(" ")
+    Aspect::ALL
+        .iter()
+        .zip(p)
+        .map(|(a, l)| format!("{}{}", a.code(), l.map(|l| l.to_string()).unwrap_or_else(|| "–".into())))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 const WHY: [&str; 4] = ["why_k", "why_r", "why_t", "why_s"];
 
 fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec<Field> {
     let mut f = Vec::new();
     for (_, q) in QUESTIONS {
-        let choices = (0..=4).map(|l| crate::web::forms::Choice { value: l.to_string(), label: tr.t(&format!("{q}-a{l}")), depth: 0 }).collect();
+        let choices = (0..=4)
+            .map(|l| crate::web::forms::Choice { value: l.to_string(), label: tr.t(&format!("{q}-a{l}")), depth: 0 })
+            .collect();
         f.push(Field::new(q, tr.t(q), FieldKind::Radio, form, errors, tr).choices(choices));
     }
     for (i, a) in Aspect::ALL.iter().enumerate() {
         let mut choices = crate::web::continuity::bia::level_choices(tr);
         choices.retain(|c| !c.value.is_empty());
-        f.push(Field::new(LEVEL[i], tr.t(a.label_id()), FieldKind::Select, form, errors, tr).required().hint(tr.t(&format!("hint-aspect-{}", a.code()))).choices(choices));
-        f.push(Field::new(WHY[i], tr.ts("field-why", "aspect", &tr.t(a.label_id())), FieldKind::TextArea, form, errors, tr).maxlength(2000));
+        f.push(
+            Field::new(LEVEL[i], tr.t(a.label_id()), FieldKind::Select, form, errors, tr)
+                .required()
+                .hint(tr.t(&format!("hint-aspect-{}", a.code())))
+                .choices(choices),
+        );
+        f.push(
+            Field::new(
+                WHY[i],
+                tr.ts("field-why", "aspect", &tr.t(a.label_id())),
+                FieldKind::TextArea,
+                form,
+                errors,
+                tr,
+            )
+            .maxlength(2000),
+        );
     }
     let reason = Field::new("reason", tr.t("field-reason"), FieldKind::TextArea, form, errors, tr).maxlength(2000);
     f.push(if reclassifying { reason.required().hint(tr.t("hint-reason")) } else { reason });
@@ -55,7 +81,13 @@ fn parse(form: &FormData, reclassifying: bool) -> Result<assets::ClassificationI
     let mut e = Errors::default();
     let mut levels = [0u8; 4];
     for i in 0..4 {
-        match form.text(LEVEL[i]).trim().parse::<i64>().map_err(|_| FieldError::Number { min: 0, max: 4 }).and_then(beredd_domain::bia::level) {
+        match form
+            .text(LEVEL[i])
+            .trim()
+            .parse::<i64>()
+            .map_err(|_| FieldError::Number { min: 0, max: 4 })
+            .and_then(beredd_domain::bia::level)
+        {
             Ok(l) => levels[i] = l,
             Err(err) => e.add(LEVEL[i], err),
         }
@@ -89,19 +121,31 @@ async fn load(state: &AppState, user: &CurrentUser, id: &str) -> Result<assets::
     assets::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)
 }
 
-fn page(state: &AppState, user: &CurrentUser, asset: &assets::Asset, form: &FormData, errors: &Errors, notice: Option<String>) -> FormPage {
+fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    asset: &assets::Asset,
+    form: &FormData,
+    errors: &Errors,
+    notice: Option<String>,
+) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/assets", String::new());
     ctx.title = ctx.tr.ts("classify-title", "name", &asset.name);
     let fields = fields(form, errors, &ctx.tr, asset.current.is_some());
     let secondary = Some(("propose".to_owned(), ctx.tr.t("classify-propose")));
     let notice = notice.or_else(|| Some(ctx.tr.t("classify-help")));
-    let mut page = FormPage::new(ctx, format!("/assets/{}/classify", asset.id), format!("/assets/{}", asset.id), fields);
+    let mut page =
+        FormPage::new(ctx, format!("/assets/{}/classify", asset.id), format!("/assets/{}", asset.id), fields);
     page.secondary = secondary;
     page.notice = notice;
     page
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+pub async fn form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<FormPage, AppError> {
     let asset = load(&state, &user, &id).await?;
     let mut form = FormData::default();
     let levels = asset.current.as_ref().map(|c| c.levels()).unwrap_or_default();
@@ -135,13 +179,25 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     }
     let input = match parse(&form, asset.current.is_some()) {
         Ok(i) => i,
-        Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &asset, &form, &errors, None)).into_response()),
+        Err(errors) => {
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &asset, &form, &errors, None)).into_response()
+            );
+        }
     };
     let catalogue = state.catalogue_for(user.org_id).await?;
     let mut tx = state.db.begin_write().await?;
-    let version = assets::classify(&mut tx, user.org_id, asset.id, &input, &user.display_name, &catalogue.version).await?;
+    let version =
+        assets::classify(&mut tx, user.org_id, asset.id, &input, &user.display_name, &catalogue.version).await?;
     let after = assets::versions(&mut *tx, user.org_id, asset.id).await?.into_iter().next();
-    let change = audit::Change { action: "classify", entity: "asset", entity_id: Some(asset.id), summary: &asset.name, before: asset.current.as_ref(), after: after.as_ref() };
+    let change = audit::Change {
+        action: "classify",
+        entity: "asset",
+        entity_id: Some(asset.id),
+        summary: &asset.name,
+        before: asset.current.as_ref(),
+        after: after.as_ref(),
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     // What the change did to the requirements, carried to the asset page.
@@ -150,5 +206,11 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let before = derive(&rules, &asset.current.as_ref().map(|c| c.levels()).unwrap_or_default(), &flags);
     let now = derive(&rules, &input.levels, &flags);
     let (appear, disappear) = difference(&before, &now);
-    Ok(Redirect::to(&format!("/assets/{}?msg=classified&version={version}&appear={}&disappear={}", asset.id, appear.len(), disappear.len())).into_response())
+    Ok(Redirect::to(&format!(
+        "/assets/{}?msg=classified&version={version}&appear={}&disappear={}",
+        asset.id,
+        appear.len(),
+        disappear.len()
+    ))
+    .into_response())
 }

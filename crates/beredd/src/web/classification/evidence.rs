@@ -20,7 +20,10 @@ use super::assessment;
 
 /// Reads the upload: the CSRF token first, then the file, counting bytes as they come so a huge
 /// file is never held in memory beyond the limit.
-pub(crate) async fn read(multipart: &mut Multipart, csrf: &str) -> Result<Result<(String, Vec<u8>), beredd_domain::FieldError>, AppError> {
+pub(crate) async fn read(
+    multipart: &mut Multipart,
+    csrf: &str,
+) -> Result<Result<(String, Vec<u8>), beredd_domain::FieldError>, AppError> {
     let mut token_ok = false;
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut too_large = false;
@@ -78,9 +81,16 @@ pub(crate) async fn read(multipart: &mut Multipart, csrf: &str) -> Result<Result
     Ok(file.filter(|(name, _)| !name.is_empty()).ok_or(beredd_domain::FieldError::Required))
 }
 
-pub async fn upload(user: CurrentUser, State(state): State<AppState>, Path((id, req)): Path<(String, String)>, mut multipart: Multipart) -> Result<Response, AppError> {
+pub async fn upload(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path((id, req)): Path<(String, String)>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
     let (system, r) = assessment::context(&state, &user, &id, &req).await?;
-    let checked = read(&mut multipart, &user.csrf).await?.and_then(|(name, bytes)| upload::accept(&name, &bytes).map(|a| (a, bytes)));
+    let checked = read(&mut multipart, &user.csrf)
+        .await?
+        .and_then(|(name, bytes)| upload::accept(&name, &bytes).map(|a| (a, bytes)));
     let (accepted, bytes) = match checked {
         Ok(ok) => ok,
         Err(e) => {
@@ -89,23 +99,46 @@ pub async fn upload(user: CurrentUser, State(state): State<AppState>, Path((id, 
         }
     };
     let mut tx = state.db.begin_write().await?;
-    let file = evidence::NewFile { file_name: &accepted.file_name, content_type: accepted.content_type, content: &bytes };
+    let file =
+        evidence::NewFile { file_name: &accepted.file_name, content_type: accepted.content_type, content: &bytes };
     let fid = evidence::insert(&mut *tx, user.org_id, system.id, &r.id, &file, &user.display_name).await?;
     let stored = evidence::get(&mut *tx, user.org_id, fid).await?;
     let summary = format!("{}: {} – {}", system.name, r.id, accepted.file_name);
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "upload", entity: "evidence", entity_id: Some(fid), summary: &summary, before: None, after: stored.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "upload",
+            entity: "evidence",
+            entity_id: Some(fid),
+            summary: &summary,
+            before: None,
+            after: stored.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=uploaded", system.id, r.id)).into_response())
 }
 
 /// `attachment; filename="…"` with a plain-ASCII fallback and the real name in RFC 5987 form.
 fn disposition(name: &str) -> String {
-    let ascii: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
-    let encoded: String = name.bytes().map(|b| if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect();
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
+        .collect();
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
-pub async fn download(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn download(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
     let meta = evidence::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let bytes = evidence::content(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
@@ -125,7 +158,11 @@ pub(crate) fn file_response(name: &str, content_type: &str, bytes: Vec<u8>) -> R
         .into_response()
 }
 
-pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
@@ -133,7 +170,20 @@ pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, poste
     let before = evidence::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     evidence::delete(&mut *tx, user.org_id, id).await?;
     let summary = format!("{} – {}", before.requirement_id, before.file_name);
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "evidence", entity_id: Some(id), summary: &summary, before: Some(&before), after: None }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "delete",
+            entity: "evidence",
+            entity_id: Some(id),
+            summary: &summary,
+            before: Some(&before),
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=deleted", before.system_id, before.requirement_id)).into_response())
+    Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=deleted", before.system_id, before.requirement_id))
+        .into_response())
 }

@@ -8,12 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::classification::{Aspect, LegalFlag};
 use beredd_domain::{FieldError, text};
 
+use crate::platform::i18n::{Lang, Tr};
 use crate::store::{audit, local_requirements as local};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::{Lang, Tr};
 use crate::web::page::Ctx;
 use crate::web::register::FormPage;
 
@@ -21,7 +21,11 @@ fn rule_choices(tr: &Tr) -> Vec<Choice> {
     let mut out = vec![Choice { value: "baseline".into(), label: tr.t("applies-baseline"), depth: 0 }];
     for a in Aspect::ALL {
         for level in 1..=4 {
-            out.push(Choice { value: format!("{}{level}", a.code()), label: tr.ts("applies-level", "what", &format!("{} {level}", tr.t(a.label_id()))), depth: 0 });
+            out.push(Choice {
+                value: format!("{}{level}", a.code()),
+                label: tr.ts("applies-level", "what", &format!("{} {level}", tr.t(a.label_id()))),
+                depth: 0,
+            });
         }
     }
     for f in LegalFlag::ALL {
@@ -35,20 +39,37 @@ fn fields(state: &AppState, form: &FormData, errors: &Errors, tr: &Tr, new: bool
         .catalogue
         .areas
         .iter()
-        .map(|a| Choice { value: a.id.clone(), label: if tr.lang == Lang::En { a.name_en.clone() } else { a.name_sv.clone() }, depth: 0 })
+        .map(|a| Choice {
+            value: a.id.clone(),
+            label: if tr.lang == Lang::En { a.name_en.clone() } else { a.name_sv.clone() },
+            depth: 0,
+        })
         .collect();
     let mut v = Vec::new();
     if new {
-        v.push(Field::new("requirement_id", tr.t("requirements-id"), FieldKind::Text, form, errors, tr).required().maxlength(20).hint(tr.t("hint-local-id")));
+        v.push(
+            Field::new("requirement_id", tr.t("requirements-id"), FieldKind::Text, form, errors, tr)
+                .required()
+                .maxlength(20)
+                .hint(tr.t("hint-local-id")),
+        );
     }
     v.extend([
         Field::new("area", tr.t("requirements-area"), FieldKind::Select, form, errors, tr).required().choices(areas),
         Field::new("title", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200),
-        Field::new("is_text", tr.t("requirements-is"), FieldKind::TextArea, form, errors, tr).required().maxlength(2000),
-        Field::new("shall_text", tr.t("requirements-shall"), FieldKind::TextArea, form, errors, tr).required().maxlength(2000),
+        Field::new("is_text", tr.t("requirements-is"), FieldKind::TextArea, form, errors, tr)
+            .required()
+            .maxlength(2000),
+        Field::new("shall_text", tr.t("requirements-shall"), FieldKind::TextArea, form, errors, tr)
+            .required()
+            .maxlength(2000),
         Field::new("guidance", tr.t("requirements-guidance"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
-        Field::new("applies", tr.t("requirements-applies"), FieldKind::Select, form, errors, tr).required().choices(rule_choices(tr)),
-        Field::new("refs", tr.t("ref-local"), FieldKind::Text, form, errors, tr).maxlength(500).hint(tr.t("hint-local-refs")),
+        Field::new("applies", tr.t("requirements-applies"), FieldKind::Select, form, errors, tr)
+            .required()
+            .choices(rule_choices(tr)),
+        Field::new("refs", tr.t("ref-local"), FieldKind::Text, form, errors, tr)
+            .maxlength(500)
+            .hint(tr.t("hint-local-refs")),
     ]);
     v
 }
@@ -81,29 +102,41 @@ fn parse_id(input: &str) -> Result<String, FieldError> {
 
 fn parse(state: &AppState, form: &FormData, user: &CurrentUser) -> Result<local::LocalRequirement, Errors> {
     let mut e = Errors::default();
-    let area = e.take("area", if state.catalogue.area(form.text("area")).is_some() { Ok(form.text("area").to_owned()) } else { Err(FieldError::Choice) });
+    let area = e.take(
+        "area",
+        if state.catalogue.area(form.text("area")).is_some() {
+            Ok(form.text("area").to_owned())
+        } else {
+            Err(FieldError::Choice)
+        },
+    );
     let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
     let required = |v: &str, max| text::optional_text(v, max).and_then(|t| t.ok_or(FieldError::Required));
     let is_text = e.take("is_text", required(form.text("is_text"), 2000));
     let shall_text = e.take("shall_text", required(form.text("shall_text"), 2000));
     let guidance = e.take("guidance", text::optional_text(form.text("guidance"), 4000));
-    let applies = e.take("applies", crate::content::catalogue::parse_applies(form.text("applies")).map(|a| crate::content::catalogue::applies_code(&a)).ok_or(FieldError::Choice));
+    let applies = e.take(
+        "applies",
+        crate::content::catalogue::parse_applies(form.text("applies"))
+            .map(|a| crate::content::catalogue::applies_code(&a))
+            .ok_or(FieldError::Choice),
+    );
     let refs = e.take("refs", text::optional_line(form.text("refs"), 500));
     if !e.is_empty() {
         return Err(e);
     }
     Ok(local::LocalRequirement {
-            requirement_id: String::new(),
-            area,
-            title,
-            is_text,
-            shall_text,
-            guidance,
-            applies,
-            refs,
-            updated_by: user.display_name.clone(),
-            updated_at: crate::platform::clock::stamp(),
-        })
+        requirement_id: String::new(),
+        area,
+        title,
+        is_text,
+        shall_text,
+        guidance,
+        applies,
+        refs,
+        updated_by: user.display_name.clone(),
+        updated_at: crate::platform::clock::stamp(),
+    })
 }
 
 pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Result<FormPage, AppError> {
@@ -123,7 +156,12 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     user.require(user.role.edits_all_content())?;
     let mut parsed = parse(&state, &form, &user);
     let id = match parse_id(form.text("requirement_id")) {
-        Ok(id) if state.catalogue.get(&id).is_some() || local::list(&state.db.pool, user.org_id).await?.iter().any(|r| r.requirement_id == id) => Err(FieldError::Duplicate),
+        Ok(id)
+            if state.catalogue.get(&id).is_some()
+                || local::list(&state.db.pool, user.org_id).await?.iter().any(|r| r.requirement_id == id) =>
+        {
+            Err(FieldError::Duplicate)
+        }
         other => other,
     };
     match (&mut parsed, id) {
@@ -138,16 +176,34 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     }
     let r = match parsed {
         Ok(r) => r,
-        Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, &user, None, &form, &e)).into_response()),
+        Err(e) => {
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, &user, None, &form, &e)).into_response());
+        }
     };
     let mut tx = state.db.begin_write().await?;
     local::save(&mut tx, user.org_id, &r).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "requirement", entity_id: None, summary: &format!("{} {}", r.requirement_id, r.title), before: None, after: Some(&r) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "requirement",
+            entity_id: None,
+            summary: &format!("{} {}", r.requirement_id, r.title),
+            before: None,
+            after: Some(&r),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/requirements/{}?msg=created", r.requirement_id)).into_response())
 }
 
-pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+pub async fn edit_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<FormPage, AppError> {
     user.require(user.role.edits_all_content())?;
     let r = find(&state, user.org_id, &id).await?;
     let form = FormData::from_pairs(vec![
@@ -162,35 +218,75 @@ pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id
     Ok(form_page(&state, &user, Some(&id), &form, &Errors::default()))
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let before = find(&state, user.org_id, &id).await?;
     let mut r = match parse(&state, &form, &user) {
         Ok(r) => r,
-        Err(e) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, &user, Some(&id), &form, &e)).into_response()),
+        Err(e) => {
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, &user, Some(&id), &form, &e)).into_response()
+            );
+        }
     };
     r.requirement_id = before.requirement_id.clone();
     let mut tx = state.db.begin_write().await?;
     local::save(&mut tx, user.org_id, &r).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "requirement", entity_id: None, summary: &format!("{} {}", r.requirement_id, r.title), before: Some(&before), after: Some(&r) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "requirement",
+            entity_id: None,
+            summary: &format!("{} {}", r.requirement_id, r.title),
+            before: Some(&before),
+            after: Some(&r),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/requirements/{id}?msg=saved")).into_response())
 }
 
-pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let before = find(&state, user.org_id, &id).await?;
     let mut tx = state.db.begin_write().await?;
     local::delete(&mut tx, user.org_id, &id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "requirement", entity_id: None, summary: &format!("{} {}", before.requirement_id, before.title), before: Some(&before), after: None }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "delete",
+            entity: "requirement",
+            entity_id: None,
+            summary: &format!("{} {}", before.requirement_id, before.title),
+            before: Some(&before),
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/requirements?msg=deleted").into_response())
 }
 
 /// Turns one of the catalogue's requirements off for this organisation; a reason is required.
-pub async fn disable(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn disable(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let r = state.catalogue.get(&id).ok_or(AppError::NotFound)?;
@@ -201,19 +297,47 @@ pub async fn disable(State(state): State<AppState>, Path(id): Path<String>, post
     let mut tx = state.db.begin_write().await?;
     local::disable(&mut tx, user.org_id, &r.id, &reason, &user.display_name).await?;
     let after = local::disabled(&mut *tx, user.org_id).await?.into_iter().find(|d| d.requirement_id == r.id);
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "disable", entity: "requirement", entity_id: None, summary: &format!("{} {}", r.id, r.title_sv), before: None, after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "disable",
+            entity: "requirement",
+            entity_id: None,
+            summary: &format!("{} {}", r.id, r.title_sv),
+            before: None,
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/requirements/{}?msg=saved", r.id)).into_response())
 }
 
-pub async fn enable(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn enable(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let r = state.catalogue.get(&id).ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin_write().await?;
     let before = local::disabled(&mut *tx, user.org_id).await?.into_iter().find(|d| d.requirement_id == r.id);
     local::enable(&mut tx, user.org_id, &r.id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "enable", entity: "requirement", entity_id: None, summary: &format!("{} {}", r.id, r.title_sv), before: before.as_ref(), after: None }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "enable",
+            entity: "requirement",
+            entity_id: None,
+            summary: &format!("{} {}", r.id, r.title_sv),
+            before: before.as_ref(),
+            after: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/requirements/{}?msg=saved", r.id)).into_response())
 }

@@ -9,15 +9,15 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use beredd_domain::Fulfilment;
 
+use crate::platform::i18n::Lang;
 use crate::store::{actions, assessments, assets, systems};
 use crate::web::AppState;
+use crate::web::actions::overdue;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
 use crate::web::forms::Choice;
-use crate::platform::i18n::Lang;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
-use crate::web::actions::overdue;
 
 use super::assessment::required_from;
 
@@ -99,7 +99,13 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
     let mut ctx = Ctx::new(&state, &user, "/overview", String::new());
     ctx.title = ctx.tr.t("overview-title");
     let tr = &ctx.tr;
-    let state_label = |s: &str| if s == "none" { tr.t("assessment-not-assessed") } else { Fulfilment::parse(s).map(|f| tr.t(f.label_id())).unwrap_or_default() };
+    let state_label = |s: &str| {
+        if s == "none" {
+            tr.t("assessment-not-assessed")
+        } else {
+            Fulfilment::parse(s).map(|f| tr.t(f.label_id())).unwrap_or_default()
+        }
+    };
 
     let mut rows = Vec::new();
     // requirement id -> (not fulfilled, partly) across systems
@@ -114,7 +120,11 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
         let mut derived = 0;
         for r in catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)) {
             derived += 1;
-            let status = done.iter().find(|a| a.system_id == s.id && a.requirement_id == r.id).map(|a| a.status.as_str()).unwrap_or("none");
+            let status = done
+                .iter()
+                .find(|a| a.system_id == s.id && a.requirement_id == r.id)
+                .map(|a| a.status.as_str())
+                .unwrap_or("none");
             counts[STATES.iter().position(|x| *x == status).unwrap_or(4)] += 1;
             let g = gaps.entry(r.id.as_str()).or_default();
             match status {
@@ -136,7 +146,11 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
         });
     }
     // Highest level first, then by name.
-    rows.sort_by(|a, b| b.highest.cmp(&a.highest).then_with(|| beredd_domain::sort::swedish_key(&a.name).cmp(&beredd_domain::sort::swedish_key(&b.name))));
+    rows.sort_by(|a, b| {
+        b.highest
+            .cmp(&a.highest)
+            .then_with(|| beredd_domain::sort::swedish_key(&a.name).cmp(&beredd_domain::sort::swedish_key(&b.name)))
+    });
 
     let bars = rows
         .iter()
@@ -149,12 +163,17 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
                 .filter(|(_, n)| *n > 0)
                 .map(|(st, n)| {
                     let width = BAR_W * n as f64 / r.derived.max(1) as f64;
-                    let seg = Segment { x, width, class: class(st), title: format!("{}: {} {n}", r.name, state_label(st)) };
+                    let seg =
+                        Segment { x, width, class: class(st), title: format!("{}: {} {n}", r.name, state_label(st)) };
                     x += width;
                     seg
                 })
                 .collect();
-            let label: String = if r.name.chars().count() > 32 { format!("{}…", r.name.chars().take(31).collect::<String>()) } else { r.name.clone() };
+            let label: String = if r.name.chars().count() > 32 {
+                format!("{}…", r.name.chars().take(31).collect::<String>())
+            } else {
+                r.name.clone()
+            };
             Bar { y: 10 + i as i64 * 28, label, segments, share: r.share_met.clone() }
         })
         .collect::<Vec<_>>();
@@ -163,17 +182,40 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
         .into_iter()
         .filter(|(_, (n, p))| n + p > 0)
         .filter_map(|(id, (n, p))| {
-            catalogue.get(id).map(|r| GapRow { id: r.id.clone(), title: if tr.lang == Lang::En { r.title_en.clone() } else { r.title_sv.clone() }, not_met: n, partly: p })
+            catalogue.get(id).map(|r| GapRow {
+                id: r.id.clone(),
+                title: if tr.lang == Lang::En { r.title_en.clone() } else { r.title_sv.clone() },
+                not_met: n,
+                partly: p,
+            })
         })
         .collect();
     gap_rows.sort_by(|a, b| (b.not_met * 2 + b.partly).cmp(&(a.not_met * 2 + a.partly)).then_with(|| a.id.cmp(&b.id)));
     gap_rows.truncate(10);
 
-    let mut late: Vec<actions::Action> = actions::list(&state.db.pool, user.org_id).await?.into_iter().filter(overdue).collect();
+    let mut late: Vec<actions::Action> =
+        actions::list(&state.db.pool, user.org_id).await?.into_iter().filter(overdue).collect();
     late.sort_by(|a, b| a.due_date.cmp(&b.due_date));
-    let overdue_rows = late.into_iter().map(|a| ActionRow { id: a.id, title: a.title, owner: lk.person_name(a.owner_id), due: a.due_date.unwrap_or_default() }).collect();
+    let overdue_rows = late
+        .into_iter()
+        .map(|a| ActionRow {
+            id: a.id,
+            title: a.title,
+            owner: lk.person_name(a.owner_id),
+            due: a.due_date.unwrap_or_default(),
+        })
+        .collect();
 
     let legend = STATES.iter().map(|s| (class(s), state_label(s))).collect();
     let units = lk.unit_choices(Some(tr.t("overview-whole-org")));
-    Ok(OverviewPage { chart_height: 20 + bars.len() as i64 * 28, bars, systems: rows, legend, gaps: gap_rows, overdue: overdue_rows, units, ctx })
+    Ok(OverviewPage {
+        chart_height: 20 + bars.len() as i64 * 28,
+        bars,
+        systems: rows,
+        legend,
+        gaps: gap_rows,
+        overdue: overdue_rows,
+        units,
+        ctx,
+    })
 }

@@ -10,11 +10,11 @@ use beredd_domain::{Fulfilment, tree};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::json;
 
+use crate::platform::i18n::{Lang, Tr};
 use crate::store::{assessments, assets, orgs, systems};
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
-use crate::platform::i18n::{Lang, Tr};
 use crate::web::lookups::Lookups;
 use crate::web::register::{Query_, parse_id};
 
@@ -44,7 +44,14 @@ fn download(bytes: Vec<u8>, fmt: Format_, stem: &str) -> Response {
         Format_::Pdf => ("application/pdf", "pdf"),
         Format_::Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     };
-    ([(header::CONTENT_TYPE, ctype.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\""))], bytes).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, ctype.to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.{ext}\"")),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 pub async fn pdf(document: beredd_render::Document, data: serde_json::Value) -> Result<Vec<u8>, AppError> {
@@ -119,7 +126,11 @@ fn flag_names(flags: &[LegalFlag], tr: &Tr) -> Vec<String> {
 
 /// The procurement requirement specification of one system: the "shall"-requirements its
 /// information yields, grouped by area and numbered.
-pub async fn procurement(user: CurrentUser, State(state): State<AppState>, Path((id, fmt)): Path<(String, String)>) -> Result<Response, AppError> {
+pub async fn procurement(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path((id, fmt)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let fmt = format(&fmt)?;
     let id = parse_id(&id)?;
     let mut conn = state.db.pool.acquire().await?;
@@ -131,22 +142,38 @@ pub async fn procurement(user: CurrentUser, State(state): State<AppState>, Path(
     let c = state.catalogue_for(user.org_id).await?;
     let mut groups = Vec::new();
     let mut rows = Vec::new();
-    for (ai, area) in c.areas.iter().filter(|a| c.requirements.iter().any(|r| r.area == a.id && r.applies.holds(&levels, &flags))).enumerate() {
+    for (ai, area) in c
+        .areas
+        .iter()
+        .filter(|a| c.requirements.iter().any(|r| r.area == a.id && r.applies.holds(&levels, &flags)))
+        .enumerate()
+    {
         let area_name = pick(&tr, &area.name_sv, &area.name_en).to_owned();
         let mut reqs = Vec::new();
-        for (ri, r) in c.requirements.iter().filter(|r| r.area == area.id && r.applies.holds(&levels, &flags)).enumerate() {
+        for (ri, r) in
+            c.requirements.iter().filter(|r| r.area == area.id && r.applies.holds(&levels, &flags)).enumerate()
+        {
             let number = format!("{}.{}", ai + 1, ri + 1);
             let text = pick(&tr, &r.shall_sv, &r.shall_en).to_owned();
-            let refs: Vec<String> = references(r, &tr).into_iter().map(|(what, which)| format!("{what} {which}")).collect();
+            let refs: Vec<String> =
+                references(r, &tr).into_iter().map(|(what, which)| format!("{what} {which}")).collect();
             rows.push(vec![number.clone(), area_name.clone(), text.clone(), r.id.clone(), refs.join("; ")]);
             reqs.push(json!({"number": number, "id": r.id, "text": text, "refs": refs.join("; ")}));
         }
         groups.push(json!({"area": area_name, "requirements": reqs}));
     }
-    let stem = format!("{}-{}", beredd_domain::text::file_stem(&tr.t("procurement-file")), beredd_domain::text::file_stem(&system.name));
+    let stem = format!(
+        "{}-{}",
+        beredd_domain::text::file_stem(&tr.t("procurement-file")),
+        beredd_domain::text::file_stem(&system.name)
+    );
     if fmt == Format_::Xlsx {
         let header = ["proc-number", "proc-area", "proc-requirement", "proc-id", "proc-references"].map(|h| tr.t(h));
-        return Ok(download(workbook(&tr.t("proc-sheet"), &header, &[8.0, 24.0, 80.0, 10.0, 40.0], &rows)?, fmt, &stem));
+        return Ok(download(
+            workbook(&tr.t("proc-sheet"), &header, &[8.0, 24.0, 80.0, 10.0, 40.0], &rows)?,
+            fmt,
+            &stem,
+        ));
     }
     let data = json!({
         "lang": if tr.lang == Lang::En { "en" } else { "sv" },
@@ -166,7 +193,12 @@ pub async fn procurement(user: CurrentUser, State(state): State<AppState>, Path(
 }
 
 /// The classification report for a unit (and everything under it) or the whole organisation.
-pub async fn classification(user: CurrentUser, State(state): State<AppState>, Path(fmt): Path<String>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn classification(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(fmt): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     let fmt = format(&fmt)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let unit = match q.get("unit").map(String::as_str) {
@@ -195,8 +227,13 @@ pub async fn classification(user: CurrentUser, State(state): State<AppState>, Pa
             Some(c) => {
                 let l = c.levels();
                 let why = [(Aspect::K, &c.why_k), (Aspect::R, &c.why_r), (Aspect::T, &c.why_t), (Aspect::S, &c.why_s)];
-                let reasons: Vec<(String, String)> = why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
-                let version = tr.t("report-version").replace("{v}", &c.version.to_string()).replace("{who}", &c.classified_by).replace("{when}", &c.classified_at[..10.min(c.classified_at.len())]);
+                let reasons: Vec<(String, String)> =
+                    why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
+                let version = tr
+                    .t("report-version")
+                    .replace("{v}", &c.version.to_string())
+                    .replace("{who}", &c.classified_by)
+                    .replace("{when}", &c.classified_at[..10.min(c.classified_at.len())]);
                 (Some(l), reasons, version)
             }
             None => (None, Vec::new(), tr.t("report-not-classified")),
@@ -223,18 +260,51 @@ pub async fn classification(user: CurrentUser, State(state): State<AppState>, Pa
     let mut system_rows = Vec::new();
     for s in all_systems.iter().filter(|s| scoped.iter().any(|a| a.system_ids.contains(&s.id))) {
         let (levels, flags) = required(&state.db.pool, user.org_id, s.id).await?;
-        let derived: Vec<&str> = catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).map(|r| r.id.as_str()).collect();
+        let derived: Vec<&str> =
+            catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).map(|r| r.id.as_str()).collect();
         let done = assessments::for_system(&state.db.pool, user.org_id, s.id).await?;
-        let met = done.iter().filter(|a| derived.contains(&a.requirement_id.as_str()) && matches!(Fulfilment::parse(&a.status), Ok(Fulfilment::Fulfilled | Fulfilment::NotApplicable))).count();
-        let fulfilment = tr.t("report-fulfilment").replace("{met}", &met.to_string()).replace("{all}", &derived.len().to_string());
+        let met = done
+            .iter()
+            .filter(|a| {
+                derived.contains(&a.requirement_id.as_str())
+                    && matches!(Fulfilment::parse(&a.status), Ok(Fulfilment::Fulfilled | Fulfilment::NotApplicable))
+            })
+            .count();
+        let fulfilment =
+            tr.t("report-fulfilment").replace("{met}", &met.to_string()).replace("{all}", &derived.len().to_string());
         system_rows.push(json!({"name": s.name, "k": levels.k, "r": levels.r, "t": levels.t, "s": levels.s, "fulfilment": fulfilment}));
     }
 
     let scope_name = unit.as_ref().map(|u| u.name.clone()).unwrap_or_else(|| org.name.clone());
-    let stem = format!("{}-{}", beredd_domain::text::file_stem(&tr.t("report-file")), beredd_domain::text::file_stem(&scope_name));
+    let stem = format!(
+        "{}-{}",
+        beredd_domain::text::file_stem(&tr.t("report-file")),
+        beredd_domain::text::file_stem(&scope_name)
+    );
     if fmt == Format_::Xlsx {
-        let header = ["report-asset", "aspect-K", "aspect-R", "aspect-T", "aspect-S", "proc-flags", "field-information-owner", "nav-systems", "report-reasons", "report-version-col"].map(|h| tr.t(h));
-        return Ok(download(workbook(&tr.t("report-sheet"), &header, &[34.0, 6.0, 6.0, 6.0, 6.0, 30.0, 22.0, 30.0, 60.0, 30.0], &sheet)?, fmt, &stem));
+        let header = [
+            "report-asset",
+            "aspect-K",
+            "aspect-R",
+            "aspect-T",
+            "aspect-S",
+            "proc-flags",
+            "field-information-owner",
+            "nav-systems",
+            "report-reasons",
+            "report-version-col",
+        ]
+        .map(|h| tr.t(h));
+        return Ok(download(
+            workbook(
+                &tr.t("report-sheet"),
+                &header,
+                &[34.0, 6.0, 6.0, 6.0, 6.0, 30.0, 22.0, 30.0, 60.0, 30.0],
+                &sheet,
+            )?,
+            fmt,
+            &stem,
+        ));
     }
     let classified = scoped.iter().filter(|a| a.current.is_some()).count();
     let summary = vec![

@@ -8,11 +8,11 @@ use axum::http::Uri;
 use beredd_domain::classification::{Applies, Aspect, LegalFlag, Levels};
 
 use crate::content::catalogue::Requirement;
+use crate::platform::i18n::{Lang, Tr};
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, FormData};
-use crate::platform::i18n::{Lang, Tr};
 use crate::web::page::Ctx;
 use crate::web::register::Query_;
 
@@ -75,7 +75,9 @@ fn pick<'a>(tr: &Tr, sv: &'a str, en: &'a str) -> &'a str {
 pub fn applies_text(a: &Applies, tr: &Tr) -> String {
     match a {
         Applies::Baseline => tr.t("applies-baseline"),
-        Applies::AtLeast(aspect, level) => tr.ts("applies-level", "what", &format!("{} {level}", tr.t(aspect.label_id()))),
+        Applies::AtLeast(aspect, level) => {
+            tr.ts("applies-level", "what", &format!("{} {level}", tr.t(aspect.label_id())))
+        }
         Applies::AnyFlag(flags) => flags.iter().map(|f| tr.t(&f.label_id())).collect::<Vec<_>>().join(", "),
     }
 }
@@ -94,11 +96,19 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     let level = |a: Aspect| q.get(a.code()).and_then(|v| v.parse::<u8>().ok()).filter(|l| *l <= 4);
     let flags: Vec<LegalFlag> = q.all("flag").into_iter().filter_map(|f| LegalFlag::parse(f).ok()).collect();
     let derived = Aspect::ALL.iter().any(|a| level(*a).is_some()) || !flags.is_empty();
-    let levels = Levels { k: level(Aspect::K).unwrap_or(0), r: level(Aspect::R).unwrap_or(0), t: level(Aspect::T).unwrap_or(0), s: level(Aspect::S).unwrap_or(0) };
+    let levels = Levels {
+        k: level(Aspect::K).unwrap_or(0),
+        r: level(Aspect::R).unwrap_or(0),
+        t: level(Aspect::T).unwrap_or(0),
+        s: level(Aspect::S).unwrap_or(0),
+    };
 
     let matches = |r: &&Requirement| {
         (area.is_empty() || r.area == area)
-            && (needle.is_empty() || [&r.id, &r.title_sv, &r.title_en, &r.is_sv, &r.is_en].iter().any(|t| t.to_lowercase().contains(&needle)))
+            && (needle.is_empty()
+                || [&r.id, &r.title_sv, &r.title_en, &r.is_sv, &r.is_en]
+                    .iter()
+                    .any(|t| t.to_lowercase().contains(&needle)))
             && (!derived || r.applies.holds(&levels, &flags))
     };
     let rows: Vec<Row> = c
@@ -107,23 +117,41 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         .filter(matches)
         .map(|r| Row {
             id: r.id.clone(),
-            title: if r.local { format!("{} ({})", pick(tr, &r.title_sv, &r.title_en), tr.t("local-mark")) } else { pick(tr, &r.title_sv, &r.title_en).to_owned() },
+            title: if r.local {
+                format!("{} ({})", pick(tr, &r.title_sv, &r.title_en), tr.t("local-mark"))
+            } else {
+                pick(tr, &r.title_sv, &r.title_en).to_owned()
+            },
             area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),
             applies: applies_text(&r.applies, tr),
         })
         .collect();
 
     let mut areas = vec![Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 }];
-    areas.extend(c.areas.iter().map(|a| Choice { value: a.id.clone(), label: pick(tr, &a.name_sv, &a.name_en).to_owned(), depth: 0 }));
+    areas.extend(c.areas.iter().map(|a| Choice {
+        value: a.id.clone(),
+        label: pick(tr, &a.name_sv, &a.name_en).to_owned(),
+        depth: 0,
+    }));
     let aspects = Aspect::ALL
         .iter()
-        .map(|a| AspectInput { code: a.code(), label: tr.t(a.label_id()), value: level(*a).map(|l| l.to_string()).unwrap_or_default() })
+        .map(|a| AspectInput {
+            code: a.code(),
+            label: tr.t(a.label_id()),
+            value: level(*a).map(|l| l.to_string()).unwrap_or_default(),
+        })
         .collect();
     let levels_choices = crate::web::continuity::bia::level_choices(tr);
-    let flag_choices = LegalFlag::ALL.iter().map(|f| (f.code().to_owned(), tr.t(&f.label_id()), flags.contains(f))).collect();
+    let flag_choices =
+        LegalFlag::ALL.iter().map(|f| (f.code().to_owned(), tr.t(&f.label_id()), flags.contains(f))).collect();
     let disabled = off
         .iter()
-        .filter_map(|d| state.catalogue.get(&d.requirement_id).map(|r| (r.id.clone(), pick(tr, &r.title_sv, &r.title_en).to_owned(), d.reason.clone())))
+        .filter_map(|d| {
+            state
+                .catalogue
+                .get(&d.requirement_id)
+                .map(|r| (r.id.clone(), pick(tr, &r.title_sv, &r.title_en).to_owned(), d.reason.clone()))
+        })
         .collect();
     Ok(ListPage {
         disabled,
@@ -162,9 +190,17 @@ pub fn references(r: &Requirement, tr: &Tr) -> Vec<(String, String)> {
     references
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<DetailPage, AppError> {
+pub async fn show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<DetailPage, AppError> {
     let c = state.catalogue_for(user.org_id).await?;
-    let off = crate::store::local_requirements::disabled(&state.db.pool, user.org_id).await?.into_iter().find(|d| d.requirement_id == id);
+    let off = crate::store::local_requirements::disabled(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .find(|d| d.requirement_id == id);
     // A requirement turned off is still shown, from the library, so it can be turned on again.
     let r = c.get(&id).or_else(|| off.as_ref().and(state.catalogue.get(&id))).ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/requirements", String::new()).with_flash(q.get("msg").map(String::as_str));

@@ -5,12 +5,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, bia as rules, text};
 
+use crate::platform::i18n::Tr;
 use crate::store::{activities, audit, bia};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, parse_id};
@@ -57,11 +57,23 @@ fn fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
         Field::new("rpo_hours", tr.t("field-rpo"), FieldKind::Number, form, errors, tr).hint(tr.t("hint-rpo")),
     ];
     for (i, c) in CHECKPOINTS.iter().enumerate() {
-        f.push(Field::new(LEVEL_FIELDS[i], tr.t(&format!("field-level-{c}")), FieldKind::Select, form, errors, tr).choices(level_choices(tr)));
-        f.push(Field::new(TEXT_FIELDS[i], tr.t(&format!("field-text-{c}")), FieldKind::TextArea, form, errors, tr).maxlength(2000));
+        f.push(
+            Field::new(LEVEL_FIELDS[i], tr.t(&format!("field-level-{c}")), FieldKind::Select, form, errors, tr)
+                .choices(level_choices(tr)),
+        );
+        f.push(
+            Field::new(TEXT_FIELDS[i], tr.t(&format!("field-text-{c}")), FieldKind::TextArea, form, errors, tr)
+                .maxlength(2000),
+        );
     }
-    f.push(Field::new("peak_periods", tr.t("field-peak-periods"), FieldKind::TextArea, form, errors, tr).maxlength(2000).hint(tr.t("hint-peak-periods")));
-    f.push(Field::new("min_staffing", tr.t("field-min-staffing"), FieldKind::TextArea, form, errors, tr).maxlength(2000));
+    f.push(
+        Field::new("peak_periods", tr.t("field-peak-periods"), FieldKind::TextArea, form, errors, tr)
+            .maxlength(2000)
+            .hint(tr.t("hint-peak-periods")),
+    );
+    f.push(
+        Field::new("min_staffing", tr.t("field-min-staffing"), FieldKind::TextArea, form, errors, tr).maxlength(2000),
+    );
     f
 }
 
@@ -80,7 +92,14 @@ fn parse(form: &FormData) -> Result<bia::BiaInput, Errors> {
         input.levels[i] = if raw.trim().is_empty() {
             None
         } else {
-            e.take(LEVEL_FIELDS[i], raw.trim().parse::<i64>().map_err(|_| FieldError::Number { min: 0, max: 4 }).and_then(rules::level).map(|l| Some(i64::from(l))))
+            e.take(
+                LEVEL_FIELDS[i],
+                raw.trim()
+                    .parse::<i64>()
+                    .map_err(|_| FieldError::Number { min: 0, max: 4 })
+                    .and_then(rules::level)
+                    .map(|l| Some(i64::from(l))),
+            )
         };
         input.texts[i] = e.take(TEXT_FIELDS[i], text::optional_text(form.text(TEXT_FIELDS[i]), 2000));
     }
@@ -100,14 +119,24 @@ async fn editable(state: &AppState, user: &CurrentUser, id: &str) -> Result<acti
     Ok(activity)
 }
 
-fn page(state: &AppState, user: &CurrentUser, activity: &activities::Activity, form: &FormData, errors: &Errors) -> FormPage {
+fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    activity: &activities::Activity,
+    form: &FormData,
+    errors: &Errors,
+) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/activities", String::new());
     ctx.title = ctx.tr.ts("bia-title", "name", &activity.name);
     let fields = fields(form, errors, &ctx.tr);
     FormPage::new(ctx, format!("/activities/{}/bia", activity.id), format!("/activities/{}", activity.id), fields)
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<FormPage, AppError> {
+pub async fn form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<FormPage, AppError> {
     let activity = editable(&state, &user, &id).await?;
     let existing = bia::get(&state.db.pool, user.org_id, activity.id).await?.unwrap_or_default();
     Ok(page(&state, &user, &activity, &values(&existing), &Errors::default()))
@@ -118,19 +147,34 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let activity = editable(&state, &user, &id).await?;
     let input = match parse(&form) {
         Ok(i) => i,
-        Err(errors) => return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &activity, &form, &errors)).into_response()),
+        Err(errors) => {
+            return Ok(
+                (StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &activity, &form, &errors)).into_response()
+            );
+        }
     };
     let mut tx = state.db.begin_write().await?;
     let before = bia::get(&mut *tx, user.org_id, activity.id).await?;
     bia::save(&mut *tx, user.org_id, activity.id, &input).await?;
     let after = bia::get(&mut *tx, user.org_id, activity.id).await?;
-    let change = audit::Change { action: "update", entity: "bia", entity_id: Some(activity.id), summary: &activity.name, before: before.as_ref(), after: after.as_ref() };
+    let change = audit::Change {
+        action: "update",
+        entity: "bia",
+        entity_id: Some(activity.id),
+        summary: &activity.name,
+        before: before.as_ref(),
+        after: after.as_ref(),
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/activities/{}?msg=saved", activity.id)).into_response())
 }
 
-pub async fn sign_off(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn sign_off(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     let activity = editable(&state, &user, &id).await?;
     let mut tx = state.db.begin_write().await?;
@@ -138,7 +182,14 @@ pub async fn sign_off(State(state): State<AppState>, Path(id): Path<String>, pos
     let today = crate::platform::clock::today_text();
     bia::sign_off(&mut *tx, user.org_id, activity.id, &user.display_name, &today).await?;
     let after = bia::get(&mut *tx, user.org_id, activity.id).await?;
-    let change = audit::Change { action: "sign-off", entity: "bia", entity_id: Some(activity.id), summary: &activity.name, before: Some(&before), after: after.as_ref() };
+    let change = audit::Change {
+        action: "sign-off",
+        entity: "bia",
+        entity_id: Some(activity.id),
+        summary: &activity.name,
+        before: Some(&before),
+        after: after.as_ref(),
+    };
     audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/activities/{}?msg=saved", activity.id)).into_response())

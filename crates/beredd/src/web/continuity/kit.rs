@@ -8,13 +8,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use beredd_domain::{FieldError, text};
 
+use crate::platform::i18n::Tr;
 use crate::services::continuity::kit;
 use crate::store::{audit, plans};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::Query_;
@@ -48,10 +48,19 @@ pub struct KitPage {
 
 fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
     vec![
-        Field::new("units", tr.t("kit-field-units"), FieldKind::MultiCheck, form, errors, tr).choices(lk.unit_choices(None)).hint(tr.t("kit-hint-units")),
-        Field::new("passphrase", tr.t("kit-field-passphrase"), FieldKind::Password, form, errors, tr).required().autocomplete("new-password").hint(tr.tn("kit-hint-passphrase", MIN_PASSPHRASE as i64)),
-        Field::new("passphrase2", tr.t("kit-field-passphrase2"), FieldKind::Password, form, errors, tr).required().autocomplete("new-password"),
-        Field::new("max_age_days", tr.t("kit-field-max-age"), FieldKind::Number, form, errors, tr).required().hint(tr.t("kit-hint-max-age")),
+        Field::new("units", tr.t("kit-field-units"), FieldKind::MultiCheck, form, errors, tr)
+            .choices(lk.unit_choices(None))
+            .hint(tr.t("kit-hint-units")),
+        Field::new("passphrase", tr.t("kit-field-passphrase"), FieldKind::Password, form, errors, tr)
+            .required()
+            .autocomplete("new-password")
+            .hint(tr.tn("kit-hint-passphrase", MIN_PASSPHRASE as i64)),
+        Field::new("passphrase2", tr.t("kit-field-passphrase2"), FieldKind::Password, form, errors, tr)
+            .required()
+            .autocomplete("new-password"),
+        Field::new("max_age_days", tr.t("kit-field-max-age"), FieldKind::Number, form, errors, tr)
+            .required()
+            .hint(tr.t("kit-hint-max-age")),
     ]
 }
 
@@ -79,18 +88,32 @@ async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Er
                 Some(k) if k.version < a.number => (tr.tn("kit-state-stale", k.version), true),
                 Some(k) => (tr.ts("kit-state-current", "date", &k.printed_at[..10.min(k.printed_at.len())]), false),
             };
-            Some(PlanKitRow { id: p.id, units: p.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "), name: p.name, state, stale })
+            Some(PlanKitRow {
+                id: p.id,
+                units: p.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "),
+                name: p.name,
+                state,
+                stale,
+            })
         })
         .collect();
     let kits = plans::kits(&mut *conn, user.org_id, 10)
         .await?
         .into_iter()
-        .map(|k| KitRow { scope: k.scope_name, by: k.exported_by, at: k.exported_at.replace('T', " ").trim_end_matches('Z').to_owned() })
+        .map(|k| KitRow {
+            scope: k.scope_name,
+            by: k.exported_by,
+            at: k.exported_at.replace('T', " ").trim_end_matches('Z').to_owned(),
+        })
         .collect();
     Ok(KitPage { ctx, fields, error_summary, plans, kits })
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Query(_q): Query<Query_>) -> Result<KitPage, AppError> {
+pub async fn form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(_q): Query<Query_>,
+) -> Result<KitPage, AppError> {
     user.require(user.role.edits_all_content())?;
     let mut form = FormData::default();
     form.set("max_age_days", "30");
@@ -115,7 +138,10 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
     } else if pass != form.text("passphrase2") {
         e.add("passphrase2", FieldError::PasswordMismatch);
     }
-    let max_age = e.take("max_age_days", text::optional_number(form.text("max_age_days"), 1, 365).and_then(|n| n.ok_or(FieldError::Required)));
+    let max_age = e.take(
+        "max_age_days",
+        text::optional_number(form.text("max_age_days"), 1, 365).and_then(|n| n.ok_or(FieldError::Required)),
+    );
     if !e.is_empty() {
         // A refused form never sends the passphrase back.
         form.set("passphrase", "");
@@ -123,7 +149,9 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e).await?).into_response());
     }
     let today = crate::platform::clock::today_text();
-    let content = kit::content(&state.db.pool, &tr, user.org_id, &units, &user.display_name, &today).await?.ok_or(AppError::NotFound)?;
+    let content = kit::content(&state.db.pool, &tr, user.org_id, &units, &user.display_name, &today)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let tr2 = tr.clone();
     let exported = today.clone();
     let (content, sealed) = tokio::task::spawn_blocking(move || {
@@ -133,13 +161,37 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?;
     let mut tx = state.db.begin_write().await?;
-    let id = plans::record_kit(&mut tx, user.org_id, &sealed.kit_id, &content.scope_name, max_age, &user.display_name, &content.plans).await?;
+    let id = plans::record_kit(
+        &mut tx,
+        user.org_id,
+        &sealed.kit_id,
+        &content.scope_name,
+        max_age,
+        &user.display_name,
+        &content.plans,
+    )
+    .await?;
     let record = serde_json::json!({ "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "export", entity: "kit", entity_id: Some(id), summary: &content.scope_name, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "export",
+            entity: "kit",
+            entity_id: Some(id),
+            summary: &content.scope_name,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
     let name = format!("krislada-{}-{today}.html", text::file_stem(&content.scope_name));
     Ok((
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))],
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
         sealed.html,
     )
         .into_response())

@@ -87,7 +87,10 @@ fn state_label(code: &str, tr: &crate::platform::i18n::Tr) -> String {
 }
 
 /// Activity id → state code, for every activity in the model.
-pub fn result_of(model: &Model, findings: &[crate::services::continuity::outage::Finding]) -> std::collections::BTreeMap<i64, String> {
+pub fn result_of(
+    model: &Model,
+    findings: &[crate::services::continuity::outage::Finding],
+) -> std::collections::BTreeMap<i64, String> {
     findings
         .iter()
         .filter(|f| model.nodes[f.node].kind == NodeKind::Activity)
@@ -127,14 +130,20 @@ fn params_of(s: &crate::store::scenarios::Scenario) -> Params {
 /// Runs a saved scenario on today's data, keeps the result, and shows it with the changes.
 /// The units whose activities stop or run degraded in a saved scenario, for starting an
 /// incident from it.
-pub fn affected_units(model: &Model, s: &crate::store::scenarios::Scenario, activities: &[crate::store::activities::Activity]) -> Vec<i64> {
+pub fn affected_units(
+    model: &Model,
+    s: &crate::store::scenarios::Scenario,
+    activities: &[crate::store::activities::Activity],
+) -> Vec<i64> {
     let mut units: Vec<i64> = model
         .run(&failed_indices(model, &params_of(s)))
         .iter()
         .filter(|f| f.state != beredd_domain::graph::State::Working)
         .filter_map(|f| {
             let n = &model.nodes[f.node];
-            (n.kind == beredd_domain::NodeKind::Activity).then(|| activities.iter().find(|a| a.id == n.id).map(|a| a.unit_id)).flatten()
+            (n.kind == beredd_domain::NodeKind::Activity)
+                .then(|| activities.iter().find(|a| a.id == n.id).map(|a| a.unit_id))
+                .flatten()
         })
         .collect();
     units.sort();
@@ -142,7 +151,11 @@ pub fn affected_units(model: &Model, s: &crate::store::scenarios::Scenario, acti
     units
 }
 
-pub async fn run_saved(State(state): State<AppState>, Path(id): Path<String>, posted: crate::web::auth::Posted) -> Result<Response, AppError> {
+pub async fn run_saved(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: crate::web::auth::Posted,
+) -> Result<Response, AppError> {
     let user = posted.user;
     // Running stores a result and moves the last one aside: a change, so only for editors.
     user.require(user.role.edits_all_content())?;
@@ -154,15 +167,21 @@ pub async fn run_saved(State(state): State<AppState>, Path(id): Path<String>, po
     let findings = model.run(&failed_indices(&model, &params_of(&scenario)));
     let result = serde_json::to_string(&result_of(&model, &findings)).map_err(|e| AppError::Internal(e.to_string()))?;
     crate::store::scenarios::record_run(&mut *tx, user.org_id, id, &result).await?;
-    let change: crate::store::audit::Change<'_, ()> =
-        crate::store::audit::Change { action: "run", entity: "scenario", entity_id: Some(id), summary: &scenario.name, before: None, after: None };
+    let change: crate::store::audit::Change<'_, ()> = crate::store::audit::Change {
+        action: "run",
+        entity: "scenario",
+        entity_id: Some(id),
+        summary: &scenario.name,
+        before: None,
+        after: None,
+    };
     crate::store::audit::record(&mut *tx, &user.actor(), change).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/outage?scenario={id}")).into_response())
 }
 
-pub const DURATIONS: &[(u32, &str)] = &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
-
+pub const DURATIONS: &[(u32, &str)] =
+    &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<OutagePage, AppError> {
     // The query may repeat `fail` and `category`, so it is read as pairs.
@@ -174,7 +193,9 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
 
     // A saved scenario brings its own choices; otherwise they come from the form.
     let saved = match q.get("scenario").and_then(|s| s.parse::<i64>().ok()) {
-        Some(id) => Some(crate::store::scenarios::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?),
+        Some(id) => {
+            Some(crate::store::scenarios::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?)
+        }
         None => None,
     };
     let params = match &saved {
@@ -182,7 +203,11 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         None => Params {
             fail: q.all("fail").into_iter().map(str::to_owned).collect(),
             categories: q.all("category").into_iter().filter_map(Category::parse).collect(),
-            hours: q.get("hours").and_then(|h| h.parse().ok()).filter(|h| DURATIONS.iter().any(|(d, _)| d == h)).unwrap_or(24),
+            hours: q
+                .get("hours")
+                .and_then(|h| h.parse().ok())
+                .filter(|h| DURATIONS.iter().any(|(d, _)| d == h))
+                .unwrap_or(24),
         },
     };
     let failed = failed_indices(&model, &params);
@@ -208,13 +233,24 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     }
     let category_choices = Category::ALL
         .iter()
-        .map(|c| Choice { value: c.code().into(), label: tr.t(&format!("outage-category-{}", c.code())), checked: categories.contains(c) })
+        .map(|c| Choice {
+            value: c.code().into(),
+            label: tr.t(&format!("outage-category-{}", c.code())),
+            checked: categories.contains(c),
+        })
         .collect();
-    let durations = DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == hours }).collect();
+    let durations = DURATIONS
+        .iter()
+        .map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == hours })
+        .collect();
 
     let bias: std::collections::HashMap<i64, crate::store::bia::Bia> =
         crate::store::bia::list(&state.db.pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
-    let presets = model.presets().into_iter().map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query))).collect();
+    let presets = model
+        .presets()
+        .into_iter()
+        .map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query)))
+        .collect();
     let ran = !failed.is_empty();
     let findings = if ran { model.run(&failed) } else { Vec::new() };
     let row = |f: &crate::services::continuity::outage::Finding| {
@@ -242,37 +278,72 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
             href: format!("/{}/{}", n.kind.slug(), n.id),
             state,
             state_class: class,
-            criticality: n.criticality.as_deref().and_then(|c| Criticality::parse(c).ok()).map(|c| tr.t(c.label_id())).unwrap_or_default(),
+            criticality: n
+                .criticality
+                .as_deref()
+                .and_then(|c| Criticality::parse(c).ok())
+                .map(|c| tr.t(c.label_id()))
+                .unwrap_or_default(),
             chain: f.chain.join(" → "),
             fallbacks: f.fallbacks.clone(),
         }
     };
     // What needs action first: stopped before degraded, the most critical first.
-    let mut affected: Vec<&crate::services::continuity::outage::Finding> =
-        findings.iter().filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::Activity).collect();
+    let mut affected: Vec<&crate::services::continuity::outage::Finding> = findings
+        .iter()
+        .filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::Activity)
+        .collect();
     affected.sort_by_key(|f| {
-        let crit = model.nodes[f.node].criticality.as_deref().and_then(|c| Criticality::parse(c).ok()).unwrap_or(Criticality::Ovrig);
+        let crit = model.nodes[f.node]
+            .criticality
+            .as_deref()
+            .and_then(|c| Criticality::parse(c).ok())
+            .unwrap_or(Criticality::Ovrig);
         (std::cmp::Reverse(f.state), !f.fallbacks.is_empty(), crit)
     });
     let mut activities: Vec<Row> = affected.into_iter().map(row).collect();
     // Critical gaps first; the sort is stable, so the order above holds within each group.
     activities.sort_by_key(|r| !r.gap);
-    let systems: Vec<Row> = findings.iter().filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::System).map(row).collect();
+    let systems: Vec<Row> = findings
+        .iter()
+        .filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::System)
+        .map(row)
+        .collect();
     let mut working: Vec<(String, String)> = findings
         .iter()
-        .filter(|f| f.state == NodeState::Working && matches!(model.nodes[f.node].kind, NodeKind::Activity | NodeKind::System))
+        .filter(|f| {
+            f.state == NodeState::Working && matches!(model.nodes[f.node].kind, NodeKind::Activity | NodeKind::System)
+        })
         .map(|f| {
             let n = &model.nodes[f.node];
             (n.name.clone(), format!("/{}/{}", n.kind.slug(), n.id))
         })
         .collect();
     working.sort_by_key(|(n, _)| beredd_domain::sort::swedish_key(n));
-    let down = findings.iter().filter(|f| f.state == NodeState::Down && model.nodes[f.node].kind == NodeKind::Activity).count();
-    let summary = tr.ts("outage-summary", "counts", &format!("{down} / {} / {}", activities.len() - down, working.iter().filter(|(_, h)| h.starts_with("/activities")).count()));
+    let down = findings
+        .iter()
+        .filter(|f| f.state == NodeState::Down && model.nodes[f.node].kind == NodeKind::Activity)
+        .count();
+    let summary = tr.ts(
+        "outage-summary",
+        "counts",
+        &format!(
+            "{down} / {} / {}",
+            activities.len() - down,
+            working.iter().filter(|(_, h)| h.starts_with("/activities")).count()
+        ),
+    );
     let cycle_sets = beredd_domain::graph::cycles(&model.graph);
-    let summary = if cycle_sets.is_empty() { summary } else { format!("{summary} {}", tr.tn("outage-cycles", cycle_sets.len() as i64)) };
-    let cycles: Vec<String> = cycle_sets.iter().map(|c| c.iter().map(|n| model.nodes[*n].name.as_str()).collect::<Vec<_>>().join(" ⇄ ")).collect();
-        // Offer to save what was run (not a saved scenario again), to those who may.
+    let summary = if cycle_sets.is_empty() {
+        summary
+    } else {
+        format!("{summary} {}", tr.tn("outage-cycles", cycle_sets.len() as i64))
+    };
+    let cycles: Vec<String> = cycle_sets
+        .iter()
+        .map(|c| c.iter().map(|n| model.nodes[*n].name.as_str()).collect::<Vec<_>>().join(" ⇄ "))
+        .collect();
+    // Offer to save what was run (not a saved scenario again), to those who may.
     let save = (ran && saved.is_none() && user.role.edits_all_content()).then(|| {
         let mut fields: Vec<(&'static str, String)> = params.fail.iter().map(|v| ("fail", v.clone())).collect();
         fields.extend(params.categories.iter().map(|c| ("category", c.code().to_owned())));
@@ -291,7 +362,8 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
             model.nodes.iter().filter(|n| n.kind == NodeKind::Activity).map(|n| (n.id, n.name.as_str())).collect();
         let ids: std::collections::BTreeSet<i64> = last.keys().chain(prev.keys()).copied().collect();
         for id in ids {
-            let (before, after) = (prev.get(&id).map(String::as_str).unwrap_or(""), last.get(&id).map(String::as_str).unwrap_or(""));
+            let (before, after) =
+                (prev.get(&id).map(String::as_str).unwrap_or(""), last.get(&id).map(String::as_str).unwrap_or(""));
             if before != after {
                 let name = names.get(&id).map(|n| (*n).to_owned()).unwrap_or_else(|| tr.t("scenario-removed-activity"));
                 changes.push((name, state_label(before, tr), state_label(after, tr)));
@@ -303,5 +375,22 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         (s.name.clone(), when)
     });
     let graph = ran.then(|| super::outage_graph::draw(&model, &findings, tr));
-    Ok(OutagePage { ctx, groups, categories: category_choices, durations, ran, summary, activities, systems, working, presets, save, scenario, changes, changes_known, graph, cycles })
+    Ok(OutagePage {
+        ctx,
+        groups,
+        categories: category_choices,
+        durations,
+        ran,
+        summary,
+        activities,
+        systems,
+        working,
+        presets,
+        save,
+        scenario,
+        changes,
+        changes_known,
+        graph,
+        cycles,
+    })
 }

@@ -5,8 +5,8 @@
 use beredd_domain::NodeKind;
 use beredd_domain::graph::State;
 
-use crate::services::continuity::outage::{Finding, Model};
 use crate::platform::i18n::Tr;
+use crate::services::continuity::outage::{Finding, Model};
 
 pub struct NodeView {
     pub x: i64,
@@ -74,7 +74,14 @@ pub fn draw(model: &Model, findings: &[Finding], tr: &Tr) -> GraphView {
             State::Degraded => ("node degraded", "!", tr.t("outage-degraded")),
             State::Working => ("node working", "✓", tr.t("outage-working")),
         };
-        nodes.push(NodeView { x, y, label: shorten(&n.name), title: format!("{} ({}): {state_text}", n.name, tr.t(n.kind.label_id())), class, mark });
+        nodes.push(NodeView {
+            x,
+            y,
+            label: shorten(&n.name),
+            title: format!("{} ({}): {state_text}", n.name, tr.t(n.kind.label_id())),
+            class,
+            mark,
+        });
     }
     let mut edges = Vec::new();
     for ei in 0..model.graph_edges() {
@@ -91,10 +98,23 @@ pub fn draw(model: &Model, findings: &[Finding], tr: &Tr) -> GraphView {
             let out = fx + NODE_WIDTH + 30;
             format!("M{x1},{y1} C{out},{y1} {out},{y2} {},{y2}", tx + NODE_WIDTH)
         };
-        let hot = findings.get(e.from).is_some_and(|f| f.state != State::Working) && findings.get(e.to).is_some_and(|f| f.state != State::Working);
+        let hot = findings.get(e.from).is_some_and(|f| f.state != State::Working)
+            && findings.get(e.to).is_some_and(|f| f.state != State::Working);
         edges.push(EdgeView { d, class: if hot { "edge hot" } else { "edge" } });
     }
-    let columns = order.iter().enumerate().map(|(c, k)| ColumnView { x: 10 + c as i64 * COLUMN_WIDTH, title: tr.t(k.label_id()) }).collect();
+    let columns = order
+        .iter()
+        .enumerate()
+        .map(|(c, k)| ColumnView { x: 10 + c as i64 * COLUMN_WIDTH, title: tr.t(k.label_id()) })
+        .collect();
     let height = TOP + rows.iter().max().copied().unwrap_or(0) * ROW + 10;
-    GraphView { width: 10 + 4 * COLUMN_WIDTH, height, node_width: NODE_WIDTH, node_height: NODE_HEIGHT, columns, nodes, edges }
+    GraphView {
+        width: 10 + 4 * COLUMN_WIDTH,
+        height,
+        node_width: NODE_WIDTH,
+        node_height: NODE_HEIGHT,
+        columns,
+        nodes,
+        edges,
+    }
 }

@@ -51,7 +51,11 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>) -> Result<Li
     Ok(ListPage { ctx, templates: state.plan_templates.as_ref().clone() })
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<ShowPage, AppError> {
+pub async fn show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<ShowPage, AppError> {
     let t = state.plan_templates.iter().find(|t| t.id == id).cloned().ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/plan-templates", String::new());
     ctx.title = ctx.tr.ts("plan-template-title", "name", &t.name);

@@ -11,15 +11,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::plan::{self, Checklist, Communication, DiffLine, Hotline, PlanContent, RoutinePlan};
 use beredd_domain::{FieldError, text};
 
-use crate::services::continuity::binder::{self, Scope};
 use crate::content::plan_templates::step_parts;
+use crate::platform::i18n::Tr;
+use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::plans::{self as builder, Registers};
 use crate::store::{activities, audit, bia, dependencies, plans, suppliers, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_, parse_id};
@@ -56,12 +56,16 @@ impl Standing {
 pub async fn standings(pool: &sqlx::AnyPool, org: i64) -> Result<Vec<(plans::Plan, Standing)>, AppError> {
     let mut conn = pool.acquire().await?;
     let all = plans::list(&mut conn, org).await?;
-    let mut approved: HashMap<i64, plans::Version> = plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
-    let mut printed: HashMap<i64, plans::Printed> = plans::printed(&mut *conn, org).await?.into_iter().map(|p| (p.plan_id, p)).collect();
-    let mut newest: HashMap<i64, plans::Version> = plans::newest_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    let mut approved: HashMap<i64, plans::Version> =
+        plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    let mut printed: HashMap<i64, plans::Printed> =
+        plans::printed(&mut *conn, org).await?.into_iter().map(|p| (p.plan_id, p)).collect();
+    let mut newest: HashMap<i64, plans::Version> =
+        plans::newest_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
     let mut out = Vec::new();
     for p in all {
-        let s = Standing { newest: newest.remove(&p.id), approved: approved.remove(&p.id), printed: printed.remove(&p.id) };
+        let s =
+            Standing { newest: newest.remove(&p.id), approved: approved.remove(&p.id), printed: printed.remove(&p.id) };
         out.push((p, s));
     }
     Ok(out)
@@ -123,7 +127,11 @@ pub fn binder_text(tr: &Tr, s: &Standing) -> String {
     }
 }
 
-pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<ListPage, AppError> {
+pub async fn list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<ListPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/plans", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.t("plans-title");
@@ -145,7 +153,11 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
     let prints = plans::prints(&state.db.pool, user.org_id, 10)
         .await?
         .into_iter()
-        .map(|p| PrintRow { scope: p.scope_name, by: p.printed_by, at: p.printed_at.replace('T', " ").trim_end_matches('Z').to_owned() })
+        .map(|p| PrintRow {
+            scope: p.scope_name,
+            by: p.printed_by,
+            at: p.printed_at.replace('T', " ").trim_end_matches('Z').to_owned(),
+        })
         .collect();
     let mut units = vec![Choice { value: String::new(), label: ctx.tr.t("binder-whole-org"), depth: 0 }];
     units.extend(lk.unit_choices(None));
@@ -154,12 +166,29 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
 
 // ---- A new plan ----------------------------------------------------------------------------
 
-fn new_fields(form: &FormData, errors: &Errors, lk: &Lookups, user: &CurrentUser, state: &AppState, tr: &Tr) -> Vec<Field> {
-    let templates: Vec<Choice> = state.plan_templates.iter().map(|t| Choice { value: t.id.clone(), label: t.name.clone(), depth: 0 }).collect();
+fn new_fields(
+    form: &FormData,
+    errors: &Errors,
+    lk: &Lookups,
+    user: &CurrentUser,
+    state: &AppState,
+    tr: &Tr,
+) -> Vec<Field> {
+    let templates: Vec<Choice> =
+        state.plan_templates.iter().map(|t| Choice { value: t.id.clone(), label: t.name.clone(), depth: 0 }).collect();
     vec![
-        Field::new("name", tr.t("field-plan-name"), FieldKind::Text, form, errors, tr).required().maxlength(200).hint(tr.t("hint-plan-name")),
-        Field::new("template", tr.t("field-plan-template"), FieldKind::Radio, form, errors, tr).required().choices(templates).hint(tr.t("hint-plan-template")),
-        Field::new("units", tr.t("field-plan-units"), FieldKind::MultiCheck, form, errors, tr).required().choices(lk.editable_unit_choices(user, None)).hint(tr.t("hint-plan-units")),
+        Field::new("name", tr.t("field-plan-name"), FieldKind::Text, form, errors, tr)
+            .required()
+            .maxlength(200)
+            .hint(tr.t("hint-plan-name")),
+        Field::new("template", tr.t("field-plan-template"), FieldKind::Radio, form, errors, tr)
+            .required()
+            .choices(templates)
+            .hint(tr.t("hint-plan-template")),
+        Field::new("units", tr.t("field-plan-units"), FieldKind::MultiCheck, form, errors, tr)
+            .required()
+            .choices(lk.editable_unit_choices(user, None))
+            .hint(tr.t("hint-plan-units")),
     ]
 }
 
@@ -168,7 +197,11 @@ fn simple_form(ctx: Ctx, action: String, cancel: String, fields: Vec<Field>, sub
     FormPage { submit, ..FormPage::new(ctx, action, cancel, fields) }
 }
 
-pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormPage, AppError> {
+pub async fn new_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<FormPage, AppError> {
     user.require(user.role.edits_all_content() || !user.granted.is_empty())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
@@ -187,9 +220,20 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q)
 }
 
 /// The registers a draft is built from.
-async fn registers_data(state: &AppState, org: i64) -> Result<(Vec<activities::Activity>, Vec<dependencies::Dependency>, Vec<systems::System>, Vec<suppliers::Supplier>), AppError> {
+async fn registers_data(
+    state: &AppState,
+    org: i64,
+) -> Result<
+    (Vec<activities::Activity>, Vec<dependencies::Dependency>, Vec<systems::System>, Vec<suppliers::Supplier>),
+    AppError,
+> {
     let pool = &state.db.pool;
-    Ok((activities::list(pool, org).await?, dependencies::list(pool, org).await?, systems::list(pool, org).await?, suppliers::list(pool, org).await?))
+    Ok((
+        activities::list(pool, org).await?,
+        dependencies::list(pool, org).await?,
+        systems::list(pool, org).await?,
+        suppliers::list(pool, org).await?,
+    ))
 }
 
 fn parse_units(form: &FormData, lk: &Lookups, user: &CurrentUser, e: &mut Errors) -> Vec<i64> {
@@ -228,15 +272,39 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         ctx.title = ctx.tr.t("plans-new");
         let fields = new_fields(&form, &e, &lk, &user, &state, &ctx.tr);
         let submit = ctx.tr.t("plans-create");
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, simple_form(ctx, "/plans/new".into(), "/plans".into(), fields, submit)).into_response());
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            simple_form(ctx, "/plans/new".into(), "/plans".into(), fields, submit),
+        )
+            .into_response());
     };
     let (acts, deps, syss, sups) = registers_data(&state, user.org_id).await?;
-    let regs = Registers { units: &lk.units, activities: &acts, people: &lk.people, dependencies: &deps, systems: &syss, suppliers: &sups };
+    let regs = Registers {
+        units: &lk.units,
+        activities: &acts,
+        people: &lk.people,
+        dependencies: &deps,
+        systems: &syss,
+        suppliers: &sups,
+    };
     let content = builder::draft(template, &regs, &units);
     let mut tx = state.db.begin_write().await?;
-    let id = plans::create(&mut tx, user.org_id, &name, Some(&template.id), &units, &content, &user.display_name).await?;
+    let id =
+        plans::create(&mut tx, user.org_id, &name, Some(&template.id), &units, &content, &user.display_name).await?;
     let after = plans::version(&mut *tx, user.org_id, id, 1).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "plan", entity_id: Some(id), summary: &name, before: None, after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "plan",
+            entity_id: Some(id),
+            summary: &name,
+            before: None,
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/plans/{id}?msg=created")).into_response())
 }
@@ -303,7 +371,13 @@ pub fn gap_texts(tr: &Tr, c: &PlanContent) -> Vec<String> {
         .collect()
 }
 
-async fn show_page(state: &AppState, user: &CurrentUser, id: i64, number: Option<i64>, errors: Vec<String>) -> Result<ShowPage, AppError> {
+async fn show_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    number: Option<i64>,
+    errors: Vec<String>,
+) -> Result<ShowPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut conn = state.db.pool.acquire().await?;
     let plan = plans::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
@@ -315,13 +389,20 @@ async fn show_page(state: &AppState, user: &CurrentUser, id: i64, number: Option
         None => newest.clone(),
     };
     let content = version.content()?;
-    let standing = standings(&state.db.pool, user.org_id).await?.into_iter().find(|(p, _)| p.id == id).map(|(_, s)| s).ok_or(AppError::NotFound)?;
+    let standing = standings(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .find(|(p, _)| p.id == id)
+        .map(|(_, s)| s)
+        .ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(state, user, "/plans", plan.name.clone());
     let tr = &ctx.tr;
     let version_label = if version.is_draft() {
-        tr.ts("plan-version-draft", "number", &version.number.to_string()) + &format!(" ({}, {})", version.updated_by, date_part(&Some(version.updated_at.clone())))
+        tr.ts("plan-version-draft", "number", &version.number.to_string())
+            + &format!(" ({}, {})", version.updated_by, date_part(&Some(version.updated_at.clone())))
     } else {
-        tr.ts("plan-version-approved", "number", &version.number.to_string()) + &format!(" ({}, {})", version.approved_by.clone().unwrap_or_default(), date_part(&version.approved_at))
+        tr.ts("plan-version-approved", "number", &version.number.to_string())
+            + &format!(" ({}, {})", version.approved_by.clone().unwrap_or_default(), date_part(&version.approved_at))
     };
     let today = crate::platform::clock::today_text();
     let mut warnings = Vec::new();
@@ -335,15 +416,24 @@ async fn show_page(state: &AppState, user: &CurrentUser, id: i64, number: Option
         warnings.push(tr.t("plan-warn-not-approved"));
     }
     let pool = &state.db.pool;
-    let bias: HashMap<i64, bia::Bia> = bia::list(pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
+    let bias: HashMap<i64, bia::Bia> =
+        bia::list(pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
     let deps = dependencies::list(pool, user.org_id).await?;
-    let system_names: HashMap<i64, String> = systems::list(pool, user.org_id).await?.into_iter().map(|s| (s.id, s.name)).collect();
+    let system_names: HashMap<i64, String> =
+        systems::list(pool, user.org_id).await?.into_iter().map(|s| (s.id, s.name)).collect();
     let routines = content
         .routines
         .iter()
         .map(|r| RoutineView {
             facts: binder::facts(tr, r.activity_id, &bias, &deps, &system_names),
-            steps: r.steps.iter().map(|s| { let (role, text) = step_parts(s); StepView { role: role.map(str::to_owned), text: text.to_owned() } }).collect(),
+            steps: r
+                .steps
+                .iter()
+                .map(|s| {
+                    let (role, text) = step_parts(s);
+                    StepView { role: role.map(str::to_owned), text: text.to_owned() }
+                })
+                .collect(),
             r: r.clone(),
         })
         .collect();
@@ -386,7 +476,12 @@ async fn show_page(state: &AppState, user: &CurrentUser, id: i64, number: Option
     })
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<ShowPage, AppError> {
+pub async fn show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<ShowPage, AppError> {
     let id = parse_id(&id)?;
     let number = match q.get("version") {
         Some(v) => Some(v.parse::<i64>().map_err(|_| AppError::NotFound)?),
@@ -402,7 +497,11 @@ pub async fn show(user: CurrentUser, State(state): State<AppState>, Path(id): Pa
 
 // ---- Approving -----------------------------------------------------------------------------
 
-pub async fn approve(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn approve(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let id = parse_id(&id)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
@@ -412,7 +511,11 @@ pub async fn approve(State(state): State<AppState>, Path(id): Path<String>, post
     let newest = plans::versions(&mut *tx, user.org_id, id).await?.into_iter().next().ok_or(AppError::NotFound)?;
     // The version the user looked at must still be the open draft.
     let seen = form.text("version").parse::<i64>().ok();
-    let problems = if !newest.is_draft() || seen != Some(newest.number) { vec![tr.t("plan-approve-stale")] } else { gap_texts(&tr, &newest.content()?) };
+    let problems = if !newest.is_draft() || seen != Some(newest.number) {
+        vec![tr.t("plan-approve-stale")]
+    } else {
+        gap_texts(&tr, &newest.content()?)
+    };
     if !problems.is_empty() {
         drop(tx);
         let page = show_page(&state, &user, id, None, problems).await?;
@@ -422,7 +525,19 @@ pub async fn approve(State(state): State<AppState>, Path(id): Path<String>, post
     plans::approve(&mut tx, user.org_id, id, newest.number, &user.display_name, &review_due).await?;
     let after = plans::version(&mut *tx, user.org_id, id, newest.number).await?;
     let summary = format!("{} ({})", plan.name, tr.tn("binder-version-n", newest.number));
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "approve", entity: "plan", entity_id: Some(id), summary: &summary, before: Some(&newest), after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "approve",
+            entity: "plan",
+            entity_id: Some(id),
+            summary: &summary,
+            before: Some(&newest),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/plans/{id}?msg=approved")).into_response())
 }
@@ -508,7 +623,9 @@ const LONG: usize = 4000;
 
 /// Reads the posted form into content; errors are keyed by field name.
 fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
-    let text_field = |e: &mut Errors, name: &str| e.take(name.to_owned(), text::optional_text(form.text(name), LONG)).unwrap_or_default();
+    let text_field = |e: &mut Errors, name: &str| {
+        e.take(name.to_owned(), text::optional_text(form.text(name), LONG)).unwrap_or_default()
+    };
     let lead = text_field(e, "lead");
     let mut routines = Vec::new();
     for i in 0..count(form, "routines") {
@@ -523,7 +640,11 @@ fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
         let steps = list(e, "steps");
         let resources = list(e, "resources");
         let reentry = list(e, "reentry");
-        let empty = trigger.is_empty() && switch_back.is_empty() && steps.is_empty() && resources.is_empty() && reentry.is_empty();
+        let empty = trigger.is_empty()
+            && switch_back.is_empty()
+            && steps.is_empty()
+            && resources.is_empty()
+            && reentry.is_empty();
         if activity.is_empty() {
             if !empty {
                 e.add(k("activity"), FieldError::Required);
@@ -536,8 +657,18 @@ fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
     let call_list = e.take("call_list", plan::parse_call_list(form.text("call_list")).map_err(FieldError::from));
     let externals = e.take("externals", plan::parse_externals(form.text("externals")).map_err(FieldError::from));
     let number = e.take("hotline_number", text::optional_phone(form.text("hotline_number"))).unwrap_or_default();
-    let hotline = Hotline { number, hours: text_field(e, "hotline_hours"), answered_by: text_field(e, "hotline_answered_by"), script: text_field(e, "hotline_script") };
-    let communication = Communication { web: text_field(e, "comm_web"), hotline: text_field(e, "comm_hotline"), media: text_field(e, "comm_media"), spokesperson: text_field(e, "comm_spokesperson") };
+    let hotline = Hotline {
+        number,
+        hours: text_field(e, "hotline_hours"),
+        answered_by: text_field(e, "hotline_answered_by"),
+        script: text_field(e, "hotline_script"),
+    };
+    let communication = Communication {
+        web: text_field(e, "comm_web"),
+        hotline: text_field(e, "comm_hotline"),
+        media: text_field(e, "comm_media"),
+        spokesperson: text_field(e, "comm_spokesperson"),
+    };
     let mut checklists = Vec::new();
     for i in 0..count(form, "checklists") {
         let k = |f: &str| format!("c{i}_{f}");
@@ -557,7 +688,15 @@ fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
     PlanContent { lead, routines, call_list, externals, hotline, communication, checklists }
 }
 
-fn edit_page(state: &AppState, user: &CurrentUser, id: i64, form: &FormData, e: &Errors, lk: &Lookups, notice: Option<String>) -> EditPage {
+fn edit_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    form: &FormData,
+    e: &Errors,
+    lk: &Lookups,
+    notice: Option<String>,
+) -> EditPage {
     let mut ctx = Ctx::new(state, user, "/plans", String::new());
     ctx.title = ctx.tr.ts("plans-edit", "name", form.text("name"));
     let tr = &ctx.tr;
@@ -576,7 +715,11 @@ fn edit_page(state: &AppState, user: &CurrentUser, id: i64, form: &FormData, e: 
             let name = form.text(&k("activity"));
             RoutineBlock {
                 index: i,
-                legend: if name.is_empty() { tr.t("plan-new-routine") } else { tr.ts("plan-routine-for", "activity", name) },
+                legend: if name.is_empty() {
+                    tr.t("plan-new-routine")
+                } else {
+                    tr.ts("plan-routine-for", "activity", name)
+                },
                 activity_id: form.text(&k("activity_id")).to_owned(),
                 fields: vec![
                     f(&k("activity"), "field-routine-activity", FieldKind::Text).maxlength(200),
@@ -635,7 +778,21 @@ fn edit_page(state: &AppState, user: &CurrentUser, id: i64, form: &FormData, e: 
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    EditPage { ctx, id, error_summary, notice, head, lead, routines, routine_count, contacts, hotline, communication, checklists, checklist_count }
+    EditPage {
+        ctx,
+        id,
+        error_summary,
+        notice,
+        head,
+        lead,
+        routines,
+        routine_count,
+        contacts,
+        hotline,
+        communication,
+        checklists,
+        checklist_count,
+    }
 }
 
 async fn editable(state: &AppState, user: &CurrentUser, id: &str) -> Result<(plans::Plan, Lookups), AppError> {
@@ -647,9 +804,14 @@ async fn editable(state: &AppState, user: &CurrentUser, id: &str) -> Result<(pla
     Ok((plan, lk))
 }
 
-pub async fn edit_form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<EditPage, AppError> {
+pub async fn edit_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<EditPage, AppError> {
     let (plan, lk) = editable(&state, &user, &id).await?;
-    let newest = plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
+    let newest =
+        plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
     let note = if newest.is_draft() { newest.change_note.clone().unwrap_or_default() } else { String::new() };
     let form = form_from(&plan, &newest.content()?, &note);
     let tr = Tr::new(state.catalog.clone(), user.lang);
@@ -663,10 +825,18 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     // "Fill the call list from the staff register" re-shows the form with the list replaced.
     if form.checked("refresh_call_list") {
         let units = parse_units(&form, &lk, &user, &mut Errors::default());
-        let regs = Registers { units: &lk.units, activities: &[], people: &lk.people, dependencies: &[], systems: &[], suppliers: &[] };
+        let regs = Registers {
+            units: &lk.units,
+            activities: &[],
+            people: &lk.people,
+            dependencies: &[],
+            systems: &[],
+            suppliers: &[],
+        };
         form.set("call_list", plan::call_list_text(&builder::call_list(&regs, &units)));
         form.set("refresh_call_list", "");
-        let page = edit_page(&state, &user, plan.id, &form, &Errors::default(), &lk, Some(tr.t("plan-call-list-refreshed")));
+        let page =
+            edit_page(&state, &user, plan.id, &form, &Errors::default(), &lk, Some(tr.t("plan-call-list-refreshed")));
         return Ok(page.into_response());
     }
     let mut e = Errors::default();
@@ -679,30 +849,61 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         e.add("name", FieldError::Duplicate);
     }
     if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, &user, plan.id, &form, &e, &lk, None)).into_response());
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, &user, plan.id, &form, &e, &lk, None)).into_response()
+        );
     }
     let mut tx = state.db.begin_write().await?;
     let before = plans::versions(&mut *tx, user.org_id, plan.id).await?.into_iter().next();
     plans::update_plan(&mut *tx, user.org_id, plan.id, &name, review_due.as_deref()).await?;
     plans::set_units(&mut tx, plan.id, &units).await?;
-    let number = plans::save_draft(&mut tx, user.org_id, plan.id, &content, note.as_deref(), &user.display_name).await?;
+    let number =
+        plans::save_draft(&mut tx, user.org_id, plan.id, &content, note.as_deref(), &user.display_name).await?;
     let after = plans::version(&mut *tx, user.org_id, plan.id, number).await?;
     let summary = format!("{} ({})", name, tr.tn("binder-version-n", number));
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "update", entity: "plan", entity_id: Some(plan.id), summary: &summary, before: before.as_ref(), after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "plan",
+            entity_id: Some(plan.id),
+            summary: &summary,
+            before: before.as_ref(),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/plans/{}?msg=saved", plan.id)).into_response())
 }
 
 // ---- Deleting ------------------------------------------------------------------------------
 
-pub async fn delete(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
     let mut tx = state.db.begin_write().await?;
     let plan = plans::get(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     plans::delete(&mut *tx, user.org_id, id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "delete", entity: "plan", entity_id: Some(id), summary: &plan.name, before: Some(&plan), after: None::<&plans::Plan> }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "delete",
+            entity: "plan",
+            entity_id: Some(id),
+            summary: &plan.name,
+            before: Some(&plan),
+            after: None::<&plans::Plan>,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to("/plans?msg=deleted").into_response())
 }
@@ -733,7 +934,12 @@ fn section_label(tr: &Tr, key: &str) -> String {
     tr.t(&format!("plan-line-{key}"))
 }
 
-pub async fn diff(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<DiffPage, AppError> {
+pub async fn diff(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<DiffPage, AppError> {
     let id = parse_id(&id)?;
     let mut conn = state.db.pool.acquire().await?;
     let plan = plans::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
@@ -764,7 +970,8 @@ pub async fn diff(user: CurrentUser, State(state): State<AppState>, Path(id): Pa
         .collect();
     let added = rows.iter().filter(|r| r.kind == "added").count();
     let removed = rows.iter().filter(|r| r.kind == "removed").count();
-    let summary = format!("{} {}", ctx.tr.tn("plan-diff-added", added as i64), ctx.tr.tn("plan-diff-removed", removed as i64));
+    let summary =
+        format!("{} {}", ctx.tr.tn("plan-diff-added", added as i64), ctx.tr.tn("plan-diff-removed", removed as i64));
     Ok(DiffPage { ctx, id, numbers, from, to, rows, summary })
 }
 
@@ -781,7 +988,16 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     } else {
         Scope::All
     };
-    let b = binder::prepare(&state.db.pool, &tr, user.org_id, scope, &user.display_name, &crate::platform::clock::today_text()).await?.ok_or(AppError::NotFound)?;
+    let b = binder::prepare(
+        &state.db.pool,
+        &tr,
+        user.org_id,
+        scope,
+        &user.display_name,
+        &crate::platform::clock::today_text(),
+    )
+    .await?
+    .ok_or(AppError::NotFound)?;
     let b = tokio::task::spawn_blocking(move || binder::render(&b).map(|pdf| (b, pdf)))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?
@@ -790,7 +1006,26 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     let mut tx = state.db.begin_write().await?;
     let print = binder::record(&mut tx, user.org_id, &b, &user.display_name).await?;
     let record = serde_json::json!({ "scope": b.scope_name, "plans": b.plans });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "print", entity: "binder", entity_id: Some(print), summary: &b.scope_name, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "print",
+            entity: "binder",
+            entity_id: Some(print),
+            summary: &b.scope_name,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
-    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.pdf\"", b.file_stem))], pdf).into_response())
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}.pdf\"", b.file_stem)),
+        ],
+        pdf,
+    )
+        .into_response())
 }

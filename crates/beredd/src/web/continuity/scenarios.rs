@@ -4,24 +4,33 @@ use beredd_domain::{FieldError, NodeKind, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::services::continuity::outage::Category;
 use crate::store::{DbError, Referrer, scenarios};
 use crate::web::auth::CurrentUser;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
-use crate::web::lookups::Lookups;
 use crate::web::continuity::outage::DURATIONS;
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
+use crate::web::lookups::Lookups;
 use crate::web::register::{Cell, Column, DetailItem, Register, Section};
 
 pub struct Scenarios;
 
 fn duration_label(hours: i64, tr: &Tr) -> String {
-    DURATIONS.iter().find(|(h, _)| i64::from(*h) == hours).map(|(_, id)| tr.t(id)).unwrap_or_else(|| tr.tn("hours", hours))
+    DURATIONS
+        .iter()
+        .find(|(h, _)| i64::from(*h) == hours)
+        .map(|(_, id)| tr.t(id))
+        .unwrap_or_else(|| tr.tn("hours", hours))
 }
 
 /// The names of what a scenario fails, for lists and details.
 fn failed_names(s: &scenarios::Scenario, lk: &Lookups, tr: &Tr) -> Vec<String> {
-    let mut out: Vec<String> = s.categories.split_whitespace().filter_map(Category::parse).map(|c| tr.t(&format!("outage-category-{}", c.code()))).collect();
+    let mut out: Vec<String> = s
+        .categories
+        .split_whitespace()
+        .filter_map(Category::parse)
+        .map(|c| tr.t(&format!("outage-category-{}", c.code())))
+        .collect();
     out.extend(s.failed.split_whitespace().filter_map(|v| {
         let (k, id) = v.split_once(':')?;
         let kind = NodeKind::parse(k).ok()?;
@@ -73,7 +82,13 @@ impl Register for Scenarios {
             DetailItem { label: tr.t("scenario-previous-run"), value: Cell::opt(&r.previous_run_at) },
         ]
     }
-    async fn sections(r: &scenarios::Scenario, _lk: &Lookups, tr: &Tr, _db: &Db, _org: i64) -> Result<Vec<Section>, DbError> {
+    async fn sections(
+        r: &scenarios::Scenario,
+        _lk: &Lookups,
+        tr: &Tr,
+        _db: &Db,
+        _org: i64,
+    ) -> Result<Vec<Section>, DbError> {
         let mut notes = vec![tr.t("scenario-run-help")];
         if r.last_run_at.is_some() {
             notes.push(tr.t("scenario-has-result"));
@@ -81,7 +96,11 @@ impl Register for Scenarios {
         Ok(vec![Section {
             title: tr.t("scenario-run-title"),
             notes,
-            items: r.last_run_at.as_ref().map(|_| vec![(tr.t("scenario-show-result"), format!("/outage?scenario={}", r.id))]).unwrap_or_default(),
+            items: r
+                .last_run_at
+                .as_ref()
+                .map(|_| vec![(tr.t("scenario-show-result"), format!("/outage?scenario={}", r.id))])
+                .unwrap_or_default(),
             post: Some((tr.t("scenario-run"), format!("/scenarios/{}/run", r.id))),
             ..Default::default()
         }])
@@ -104,20 +123,31 @@ impl Register for Scenarios {
         FormData::from_pairs(vec![("hours".into(), "24".into())])
     }
     fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, _user: &CurrentUser) -> Vec<Field> {
-        let categories = Category::ALL.iter().map(|c| Choice { value: c.code().into(), label: tr.t(&format!("outage-category-{}", c.code())), depth: 0 }).collect();
+        let categories = Category::ALL
+            .iter()
+            .map(|c| Choice { value: c.code().into(), label: tr.t(&format!("outage-category-{}", c.code())), depth: 0 })
+            .collect();
         let nodes = lk
             .nodes
             .of_kinds(&[NodeKind::System, NodeKind::Supplier, NodeKind::Resource])
             .into_iter()
-            .map(|(k, id, name)| Choice { value: format!("{}:{id}", k.code()), label: format!("{}: {name}", tr.t(k.label_id())), depth: 0 })
+            .map(|(k, id, name)| Choice {
+                value: format!("{}:{id}", k.code()),
+                label: format!("{}: {name}", tr.t(k.label_id())),
+                depth: 0,
+            })
             .collect();
-        let durations = DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), depth: 0 }).collect();
+        let durations =
+            DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), depth: 0 }).collect();
         vec![
             Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200),
             Field::new("description", tr.t("field-description"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
-            Field::new("category", tr.t("scenario-categories"), FieldKind::MultiCheck, form, errors, tr).choices(categories),
+            Field::new("category", tr.t("scenario-categories"), FieldKind::MultiCheck, form, errors, tr)
+                .choices(categories),
             Field::new("fail", tr.t("outage-what-fails"), FieldKind::MultiCheck, form, errors, tr).choices(nodes),
-            Field::new("hours", tr.t("outage-duration"), FieldKind::Select, form, errors, tr).required().choices(durations),
+            Field::new("hours", tr.t("outage-duration"), FieldKind::Select, form, errors, tr)
+                .required()
+                .choices(durations),
         ]
     }
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<scenarios::ScenarioInput, Errors> {
@@ -147,7 +177,12 @@ impl Register for Scenarios {
         if failed.is_empty() && categories.is_empty() && !e.0.contains_key("fail") {
             e.add("fail", FieldError::NothingChosen);
         }
-        let hours = form.text("hours").trim().parse::<i64>().ok().filter(|h| DURATIONS.iter().any(|(d, _)| i64::from(*d) == *h));
+        let hours = form
+            .text("hours")
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .filter(|h| DURATIONS.iter().any(|(d, _)| i64::from(*d) == *h));
         if hours.is_none() {
             e.add("hours", FieldError::Choice);
         }
@@ -159,7 +194,12 @@ impl Register for Scenarios {
     async fn insert(conn: &mut AnyConnection, org: i64, input: &scenarios::ScenarioInput) -> Result<i64, DbError> {
         scenarios::insert(conn, org, input).await
     }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &scenarios::ScenarioInput) -> Result<(), DbError> {
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &scenarios::ScenarioInput,
+    ) -> Result<(), DbError> {
         scenarios::update(conn, org, id, input).await
     }
     async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {

@@ -12,12 +12,12 @@ use beredd_domain::reporting::{self, Clock, Duty};
 use beredd_domain::{FieldError, LogKind, StaffRole, text};
 
 use super::incidents::{Head, head_for, writer_for};
+use crate::platform::i18n::Tr;
 use crate::store::incidents::{self, NewEntry};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
-use crate::platform::i18n::Tr;
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
 
@@ -93,19 +93,36 @@ impl CommsPage {
 
 /// The draft of a report: what the log says, in the order an authority asks for it.
 fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[incidents::RosterRow]) -> String {
-    let mut out = vec![h.i.title.clone(), format!("{}: {}", tr.t("incident-field-discovered"), h.i.discovered_at.get(..16).unwrap_or(&h.i.discovered_at).replace('T', " "))];
+    let mut out = vec![
+        h.i.title.clone(),
+        format!(
+            "{}: {}",
+            tr.t("incident-field-discovered"),
+            h.i.discovered_at.get(..16).unwrap_or(&h.i.discovered_at).replace('T', " ")
+        ),
+    ];
     out.push(format!("{}: {}", tr.t("incident-field-units"), h.units));
     if let Some(w) = &h.i.what_happened {
         out.push(format!("{}: {w}", tr.t("incident-field-what")));
     }
-    let line = |r: &incidents::LogRow| format!("- {} {}", r.occurred_at.get(..16).unwrap_or(&r.occurred_at).replace('T', " "), r.text);
-    let decisions: Vec<String> = log.iter().filter(|r| r.kind == "decision").map(|r| format!("{} ({})", line(r), r.decided_by.clone().unwrap_or_default())).collect();
+    let line = |r: &incidents::LogRow| {
+        format!("- {} {}", r.occurred_at.get(..16).unwrap_or(&r.occurred_at).replace('T', " "), r.text)
+    };
+    let decisions: Vec<String> = log
+        .iter()
+        .filter(|r| r.kind == "decision")
+        .map(|r| format!("{} ({})", line(r), r.decided_by.clone().unwrap_or_default()))
+        .collect();
     if !decisions.is_empty() {
         out.push(String::new());
         out.push(tr.t("report-decisions"));
         out.extend(decisions);
     }
-    let events: Vec<String> = log.iter().filter(|r| matches!(r.kind.as_str(), "event" | "information" | "task" | "correction")).map(line).collect();
+    let events: Vec<String> = log
+        .iter()
+        .filter(|r| matches!(r.kind.as_str(), "event" | "information" | "task" | "correction"))
+        .map(line)
+        .collect();
     if !events.is_empty() {
         out.push(String::new());
         out.push(tr.t("report-events"));
@@ -113,7 +130,12 @@ fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[incidents::Rost
     }
     if let Some(c) = roster.iter().find(|r| r.role == StaffRole::CrisisLeader.code()) {
         out.push(String::new());
-        out.push(format!("{}: {}{}", tr.t("report-contact"), c.name, c.phone.as_deref().map(|p| format!(", {p}")).unwrap_or_default()));
+        out.push(format!(
+            "{}: {}{}",
+            tr.t("report-contact"),
+            c.name,
+            c.phone.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
+        ));
     }
     out.join("\n")
 }
@@ -122,18 +144,26 @@ fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     vec![
         Field::new("hl_number", tr.t("plan-hotline-number"), FieldKind::Tel, form, e, tr).required().maxlength(30),
         Field::new("hl_hours", tr.t("plan-hotline-hours"), FieldKind::Text, form, e, tr).maxlength(200),
-        Field::new("hl_answered_by", tr.t("plan-hotline-answered-by"), FieldKind::Text, form, e, tr).required().maxlength(200),
+        Field::new("hl_answered_by", tr.t("plan-hotline-answered-by"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(200),
     ]
 }
 
 const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
 
 fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
-    let channels = CHANNELS.iter().map(|c| Choice { value: (*c).to_owned(), label: tr.t(&format!("channel-{c}")), depth: 0 }).collect();
+    let channels = CHANNELS
+        .iter()
+        .map(|c| Choice { value: (*c).to_owned(), label: tr.t(&format!("channel-{c}")), depth: 0 })
+        .collect();
     vec![
         Field::new("msg_channel", tr.t("comms-channel"), FieldKind::Select, form, e, tr).required().choices(channels),
         Field::new("msg_text", tr.t("comms-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
-        Field::new("msg_approved_by", tr.t("comms-approved-by"), FieldKind::Text, form, e, tr).required().maxlength(200).hint(tr.t("comms-hint-approved-by")),
+        Field::new("msg_approved_by", tr.t("comms-approved-by"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(200)
+            .hint(tr.t("comms-hint-approved-by")),
     ]
 }
 
@@ -141,14 +171,26 @@ fn media_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     vec![
         Field::new("media_outlet", tr.t("comms-outlet"), FieldKind::Text, form, e, tr).required().maxlength(200),
         Field::new("media_contact", tr.t("comms-contact"), FieldKind::Text, form, e, tr).maxlength(200),
-        Field::new("media_question", tr.t("comms-question"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
+        Field::new("media_question", tr.t("comms-question"), FieldKind::TextArea, form, e, tr)
+            .required()
+            .maxlength(4000),
     ]
 }
 
-async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<CommsPage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<CommsPage, AppError> {
     let (h, _) = head_for(state, user, id, "comms").await?;
     let pool = &state.db.pool;
-    let (sent, log, roster) = (incidents::reports(pool, h.i.id).await?, incidents::log(pool, user.org_id, h.i.id).await?, incidents::roster(pool, h.i.id).await?);
+    let (sent, log, roster) = (
+        incidents::reports(pool, h.i.id).await?,
+        incidents::log(pool, user.org_id, h.i.id).await?,
+        incidents::roster(pool, h.i.id).await?,
+    );
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("comms-title", "title", &h.i.title);
     let tr = &ctx.tr;
@@ -165,7 +207,9 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
             let (state, class) = match reporting::clock(deadline, report.and_then(|r| secs(&r.sent_at)), now) {
                 Clock::Sent { at, late: false } => (tr.ts("clock-sent", "at", &stamp(at)), "state-working"),
                 Clock::Sent { at, late: true } => (tr.ts("clock-sent-late", "at", &stamp(at)), "state-degraded"),
-                Clock::Running { left } => (tr.ts("clock-left", "left", &span(tr, left)), if left < 6 * 3600 { "state-degraded" } else { "" }),
+                Clock::Running { left } => {
+                    (tr.ts("clock-left", "left", &span(tr, left)), if left < 6 * 3600 { "state-degraded" } else { "" })
+                }
                 Clock::Overdue { by } => (tr.ts("clock-overdue", "by", &span(tr, by)), "state-down"),
             };
             ClockView {
@@ -189,10 +233,16 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
             question: m.question,
             received: m.received_at.get(..16).unwrap_or(&m.received_at).replace('T', " "),
             routed_to: m.routed_to,
-            answered: m.answered_by.map(|b| format!("{b}, {}", m.answered_at.unwrap_or_default().get(..16).unwrap_or("").replace('T', " "))).unwrap_or_default(),
+            answered: m
+                .answered_by
+                .map(|b| {
+                    format!("{b}, {}", m.answered_at.unwrap_or_default().get(..16).unwrap_or("").replace('T', " "))
+                })
+                .unwrap_or_default(),
         })
         .collect();
-    let (hotline_fields, message_fields, media_fields) = (hotline_fields(form, e, tr), message_fields(form, e, tr), media_fields(form, e, tr));
+    let (hotline_fields, message_fields, media_fields) =
+        (hotline_fields(form, e, tr), message_fields(form, e, tr), media_fields(form, e, tr));
     let all: Vec<Field> = hotline_fields.iter().chain(&message_fields).chain(&media_fields).cloned().collect();
     let error_summary = summary(&all);
     if !error_summary.is_empty() {
@@ -205,7 +255,12 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
         messages: incidents::messages(pool, h.i.id)
             .await?
             .into_iter()
-            .map(|m| MessageView { published: m.published_at.get(..16).unwrap_or(&m.published_at).replace('T', " "), channel: ctx.tr.t(&format!("channel-{}", m.channel)), approved_by: m.approved_by, text: m.text })
+            .map(|m| MessageView {
+                published: m.published_at.get(..16).unwrap_or(&m.published_at).replace('T', " "),
+                channel: ctx.tr.t(&format!("channel-{}", m.channel)),
+                approved_by: m.approved_by,
+                text: m.text,
+            })
             .collect(),
         media,
         hotline_fields,
@@ -217,7 +272,12 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
     })
 }
 
-pub async fn comms(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<CommsPage, AppError> {
+pub async fn comms(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<CommsPage, AppError> {
     let mut form = FormData::default();
     form.set("msg_channel", "web");
     let mut p = page(&state, &user, &id, &form, &Errors::default()).await?;
@@ -226,8 +286,25 @@ pub async fn comms(user: CurrentUser, State(state): State<AppState>, Path(id): P
 }
 
 /// Writes one entry to the incident's log and commits with the change made in `tx`.
-async fn log_and_commit(state: &AppState, user: &CurrentUser, mut tx: sqlx::Transaction<'static, sqlx::Any>, incident: i64, kind: LogKind, text: String) -> Result<(), AppError> {
-    let entry = NewEntry { uid: None, kind, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+async fn log_and_commit(
+    state: &AppState,
+    user: &CurrentUser,
+    mut tx: sqlx::Transaction<'static, sqlx::Any>,
+    incident: i64,
+    kind: LogKind,
+    text: String,
+) -> Result<(), AppError> {
+    let entry = NewEntry {
+        uid: None,
+        kind,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, incident, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(incident, "log", "{}".into());
@@ -238,57 +315,108 @@ fn back(id: i64) -> Response {
     Redirect::to(&format!("/incidents/{id}/comms?msg=saved")).into_response()
 }
 
-pub async fn flags(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn flags(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let (sig, pd) = (form.checked("significant"), form.checked("personal_data"));
     let mut tx = state.db.begin_write().await?;
     incidents::set_flags(&mut *tx, user.org_id, h.i.id, sig, pd).await?;
     let yes_no = |b: bool| tr.t(if b { "yes" } else { "no" });
-    let text = format!("{}: {}. {}: {}.", tr.t("comms-significant"), yes_no(sig), tr.t("comms-personal-data"), yes_no(pd));
+    let text =
+        format!("{}: {}. {}: {}.", tr.t("comms-significant"), yes_no(sig), tr.t("comms-personal-data"), yes_no(pd));
     log_and_commit(&state, &user, tx, h.i.id, LogKind::Decision, text).await?;
     Ok(back(h.i.id))
 }
 
-pub async fn report(State(state): State<AppState>, Path((id, duty)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn report(
+    State(state): State<AppState>,
+    Path((id, duty)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let duty = Duty::parse(&duty).ok_or(AppError::NotFound)?;
     if !duty.applies(h.i.significant.get(), h.i.personal_data.get(), h.i.exercise.get()) {
         return Err(AppError::BadRequest("this duty does not apply"));
     }
-    let body = text::optional_text(form.text("body"), 20_000).ok().flatten().ok_or(AppError::BadRequest("empty report"))?;
-    let reference = text::optional_line(form.text("reference"), 200).map_err(|_| AppError::BadRequest("bad reference"))?;
+    let body =
+        text::optional_text(form.text("body"), 20_000).ok().flatten().ok_or(AppError::BadRequest("empty report"))?;
+    let reference =
+        text::optional_line(form.text("reference"), 200).map_err(|_| AppError::BadRequest("bad reference"))?;
     let mut tx = state.db.begin_write().await?;
-    if !incidents::record_report(&mut *tx, h.i.id, duty.code(), &crate::platform::clock::stamp(), &user.display_name, reference.as_deref(), &body).await? {
+    if !incidents::record_report(
+        &mut *tx,
+        h.i.id,
+        duty.code(),
+        &crate::platform::clock::stamp(),
+        &user.display_name,
+        reference.as_deref(),
+        &body,
+    )
+    .await?
+    {
         return Err(AppError::BadRequest("already sent"));
     }
-    let text = tr.ts("comms-log-report", "what", &format!("{}{}", tr.t(duty.label_id()), reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()));
+    let text = tr.ts(
+        "comms-log-report",
+        "what",
+        &format!("{}{}", tr.t(duty.label_id()), reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()),
+    );
     log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
     Ok(back(h.i.id))
 }
 
-async fn refuse(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<Response, AppError> {
+async fn refuse(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<Response, AppError> {
     Ok((StatusCode::UNPROCESSABLE_ENTITY, page(state, user, id, form, e).await?).into_response())
 }
 
-pub async fn add_hotline(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_hotline(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let mut e = Errors::default();
-    let number = e.take("hl_number", text::optional_phone(form.text("hl_number")).and_then(|p| p.ok_or(FieldError::Required)));
+    let number =
+        e.take("hl_number", text::optional_phone(form.text("hl_number")).and_then(|p| p.ok_or(FieldError::Required)));
     let hours = e.take("hl_hours", text::optional_line(form.text("hl_hours"), 200));
-    let by = e.take("hl_answered_by", text::optional_line(form.text("hl_answered_by"), 200).and_then(|p| p.ok_or(FieldError::Required)));
+    let by = e.take(
+        "hl_answered_by",
+        text::optional_line(form.text("hl_answered_by"), 200).and_then(|p| p.ok_or(FieldError::Required)),
+    );
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
     let mut tx = state.db.begin_write().await?;
     incidents::add_hotline(&mut *tx, h.i.id, &number, hours.as_deref(), &by).await?;
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, tr.ts("comms-log-hotline", "what", &format!("{number} ({by})"))).await?;
+    log_and_commit(
+        &state,
+        &user,
+        tx,
+        h.i.id,
+        LogKind::Information,
+        tr.ts("comms-log-hotline", "what", &format!("{number} ({by})")),
+    )
+    .await?;
     Ok(back(h.i.id))
 }
 
-pub async fn add_message(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_message(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let mut e = Errors::default();
@@ -296,31 +424,50 @@ pub async fn add_message(State(state): State<AppState>, Path(id): Path<String>, 
     if !CHANNELS.contains(&channel) {
         e.add("msg_channel", FieldError::Choice);
     }
-    let text = e.take("msg_text", text::optional_text(form.text("msg_text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
-    let approved = e.take("msg_approved_by", text::optional_line(form.text("msg_approved_by"), 200).and_then(|t| t.ok_or(FieldError::Required)));
+    let text = e
+        .take("msg_text", text::optional_text(form.text("msg_text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
+    let approved = e.take(
+        "msg_approved_by",
+        text::optional_line(form.text("msg_approved_by"), 200).and_then(|t| t.ok_or(FieldError::Required)),
+    );
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
     let mut tx = state.db.begin_write().await?;
     incidents::add_message(&mut *tx, h.i.id, channel, &text, &approved, &user.display_name).await?;
-    let log = tr.ts("comms-log-message", "what", &format!("{} ({}, {}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-approved-by"), approved));
+    let log = tr.ts(
+        "comms-log-message",
+        "what",
+        &format!("{} ({}, {}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-approved-by"), approved),
+    );
     log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, log).await?;
     Ok(back(h.i.id))
 }
 
-pub async fn add_media(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_media(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let mut e = Errors::default();
-    let outlet = e.take("media_outlet", text::optional_line(form.text("media_outlet"), 200).and_then(|t| t.ok_or(FieldError::Required)));
+    let outlet = e.take(
+        "media_outlet",
+        text::optional_line(form.text("media_outlet"), 200).and_then(|t| t.ok_or(FieldError::Required)),
+    );
     let contact = e.take("media_contact", text::optional_line(form.text("media_contact"), 200));
-    let question = e.take("media_question", text::optional_text(form.text("media_question"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
+    let question = e.take(
+        "media_question",
+        text::optional_text(form.text("media_question"), 4000).and_then(|t| t.ok_or(FieldError::Required)),
+    );
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
     // Routed to the spokesperson on duty, else any spokesperson, else the crisis leader.
     let roster = incidents::roster(&state.db.pool, h.i.id).await?;
-    let pick = |role: StaffRole, duty: bool| roster.iter().find(|r| r.role == role.code() && (!duty || r.on_duty.get()));
+    let pick =
+        |role: StaffRole, duty: bool| roster.iter().find(|r| r.role == role.code() && (!duty || r.on_duty.get()));
     let routed = pick(StaffRole::Spokesperson, true)
         .or_else(|| pick(StaffRole::Spokesperson, false))
         .or_else(|| pick(StaffRole::CrisisLeader, false))
@@ -328,11 +475,23 @@ pub async fn add_media(State(state): State<AppState>, Path(id): Path<String>, po
         .unwrap_or_else(|| tr.t("comms-no-spokesperson"));
     let mut tx = state.db.begin_write().await?;
     incidents::add_media(&mut *tx, h.i.id, &outlet, contact.as_deref(), &question, &routed).await?;
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, tr.ts("comms-log-media", "what", &format!("{outlet} → {routed}: {question}"))).await?;
+    log_and_commit(
+        &state,
+        &user,
+        tx,
+        h.i.id,
+        LogKind::Information,
+        tr.ts("comms-log-media", "what", &format!("{outlet} → {routed}: {question}")),
+    )
+    .await?;
     Ok(back(h.i.id))
 }
 
-pub async fn answer_media(State(state): State<AppState>, Path((id, mid)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn answer_media(
+    State(state): State<AppState>,
+    Path((id, mid)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, tr, .. } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let mid = parse_id(&mid)?;

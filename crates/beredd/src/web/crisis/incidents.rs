@@ -14,6 +14,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{BoardState, FieldError, LogKind, StaffRole, text};
 use serde_json::json;
 
+use crate::platform::i18n::Tr;
 use crate::services::continuity::binder::subtree;
 use crate::store::incidents::{self, Incident, NewEntry, Verdict};
 use crate::store::{audit, plans};
@@ -21,7 +22,6 @@ use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_, parse_id};
@@ -49,7 +49,12 @@ async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str)
 }
 
 /// The incident and shared header, for the other incident pages.
-pub async fn head_for(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str) -> Result<(Head, Lookups), AppError> {
+pub async fn head_for(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    tab: &'static str,
+) -> Result<(Head, Lookups), AppError> {
     head(state, user, id, tab).await
 }
 
@@ -90,7 +95,11 @@ pub struct ListPage {
     pub import_error: Option<String>,
 }
 
-pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<ListPage, AppError> {
+pub async fn list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<ListPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.t("incidents-title");
@@ -101,7 +110,11 @@ pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Qu
         .map(|i| IncidentRow {
             id: i.id,
             exercise: i.exercise.get(),
-            status: if i.status == "active" { ctx.tr.t("incident-active") } else { ctx.tr.ts("incident-closed-at", "date", &short(i.closed_at.as_deref().unwrap_or(""))) },
+            status: if i.status == "active" {
+                ctx.tr.t("incident-active")
+            } else {
+                ctx.tr.ts("incident-closed-at", "date", &short(i.closed_at.as_deref().unwrap_or("")))
+            },
             active: i.status == "active",
             started: short(&i.started_at),
             units: i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "),
@@ -128,30 +141,49 @@ pub struct FormView {
 
 fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
     vec![
-        Field::new("title", tr.t("incident-field-title"), FieldKind::Text, form, e, tr).required().maxlength(200).hint(tr.t("incident-hint-title")),
+        Field::new("title", tr.t("incident-field-title"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(200)
+            .hint(tr.t("incident-hint-title")),
         Field::new("what_happened", tr.t("incident-field-what"), FieldKind::TextArea, form, e, tr).maxlength(4000),
-        Field::new("discovered_at", tr.t("incident-field-discovered"), FieldKind::Text, form, e, tr).required().maxlength(16).hint(tr.t("incident-hint-discovered")),
+        Field::new("discovered_at", tr.t("incident-field-discovered"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(16)
+            .hint(tr.t("incident-hint-discovered")),
         Field::new("raised_by", tr.t("incident-field-raised-by"), FieldKind::Text, form, e, tr).maxlength(200),
-        Field::new("units", tr.t("incident-field-units"), FieldKind::MultiCheck, form, e, tr).required().choices(lk.unit_choices(None)).hint(tr.t("incident-hint-units")),
-        Field::new("exercise", tr.t("incident-field-exercise"), FieldKind::Checkbox, form, e, tr).hint(tr.t("incident-hint-exercise")),
-        Field::new("participants", tr.t("incident-field-participants"), FieldKind::TextArea, form, e, tr).maxlength(4000).hint(tr.t("incident-hint-participants")),
+        Field::new("units", tr.t("incident-field-units"), FieldKind::MultiCheck, form, e, tr)
+            .required()
+            .choices(lk.unit_choices(None))
+            .hint(tr.t("incident-hint-units")),
+        Field::new("exercise", tr.t("incident-field-exercise"), FieldKind::Checkbox, form, e, tr)
+            .hint(tr.t("incident-hint-exercise")),
+        Field::new("participants", tr.t("incident-field-participants"), FieldKind::TextArea, form, e, tr)
+            .maxlength(4000)
+            .hint(tr.t("incident-hint-participants")),
     ]
 }
 
 fn form_view(ctx: Ctx, fields: Vec<Field>) -> FormView {
     let submit = ctx.tr.t("incident-start");
-    let FormPage { ctx, action, cancel, fields, error_summary, secondary, notice, .. } = FormPage::new(ctx, "/incidents/new".into(), "/incidents".into(), fields);
+    let FormPage { ctx, action, cancel, fields, error_summary, secondary, notice, .. } =
+        FormPage::new(ctx, "/incidents/new".into(), "/incidents".into(), fields);
     FormView { ctx, action, cancel, fields, error_summary, submit, secondary, notice, scenarios: Vec::new() }
 }
 
-pub async fn new_form(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<FormView, AppError> {
+pub async fn new_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<FormView, AppError> {
     user.require(user.role.works_incidents())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
     form.set("discovered_at", short(&crate::platform::clock::stamp()));
     // Starting from a saved outage scenario: its name, description and the units it stops.
     let scenarios = crate::store::scenarios::list(&state.db.pool, user.org_id).await?;
-    if let Some(s) = q.get("scenario").and_then(|s| s.parse::<i64>().ok()).and_then(|id| scenarios.iter().find(|s| s.id == id)) {
+    if let Some(s) =
+        q.get("scenario").and_then(|s| s.parse::<i64>().ok()).and_then(|id| scenarios.iter().find(|s| s.id == id))
+    {
         let model = crate::services::continuity::outage::Model::load(&state.db.pool, user.org_id).await?;
         let acts = crate::store::activities::list(&state.db.pool, user.org_id).await?;
         form.set("title", s.name.clone());
@@ -219,18 +251,52 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         }
     }
     let mut tx = state.db.begin_write().await?;
-    let n = incidents::NewIncident { title: &title, what_happened: what.as_deref(), discovered_at: &discovered, raised_by: raised_by.as_deref(), exercise, started_by: &user.display_name, uid: None, participants: participants.as_deref() };
+    let n = incidents::NewIncident {
+        title: &title,
+        what_happened: what.as_deref(),
+        discovered_at: &discovered,
+        raised_by: raised_by.as_deref(),
+        exercise,
+        started_by: &user.display_name,
+        uid: None,
+        participants: participants.as_deref(),
+    };
     let id = incidents::create(&mut tx, user.org_id, &n, &units).await?;
     for (pos, (area, section, label)) in items.iter().enumerate() {
         incidents::add_board_item(&mut *tx, id, area, section, pos as i64, label).await?;
     }
     let names = units.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
     let started = if exercise { "incident-log-exercise-started" } else { "incident-log-started" };
-    let text = tr.ts(started, "title", &title) + " " + &tr.ts("incident-log-units", "units", &names) + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
-    let entry = NewEntry { uid: None, kind: LogKind::System, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: Some(discovered.clone()), corrects: None, source: "web".into() };
+    let text = tr.ts(started, "title", &title)
+        + " "
+        + &tr.ts("incident-log-units", "units", &names)
+        + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::System,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: Some(discovered.clone()),
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
     let after = incidents::get(&mut tx, user.org_id, id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "incident", entity_id: Some(id), summary: &title, before: None, after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "incident",
+            entity_id: Some(id),
+            summary: &title,
+            before: None,
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{id}?msg=created")).into_response())
 }
@@ -272,7 +338,12 @@ fn who(tr: &Tr, by: &Option<String>, at: &Option<String>) -> String {
     }
 }
 
-pub async fn board(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<BoardPage, AppError> {
+pub async fn board(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<BoardPage, AppError> {
     let (h, _) = head(&state, &user, &id, "board").await?;
     let items = incidents::board(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(&state, &user, "/incidents", h.i.title.clone());
@@ -291,19 +362,34 @@ pub async fn board(user: CurrentUser, State(state): State<AppState>, Path(id): P
             area.sections.push(SectionView { name: it.section.clone(), items: Vec::new() });
         }
         let state_label = BoardState::parse(&it.state).map(|s| tr.t(s.label_id())).unwrap_or_else(|_| it.state.clone());
-        area.sections.last_mut().expect("pushed above").items.push(ItemView { id: it.id, who: who(tr, &it.updated_by, &it.updated_at), label: it.label, state: it.state, state_label });
+        area.sections.last_mut().expect("pushed above").items.push(ItemView {
+            id: it.id,
+            who: who(tr, &it.updated_by, &it.updated_at),
+            label: it.label,
+            state: it.state,
+            state_label,
+        });
     }
     for a in &mut areas {
         let all: Vec<&ItemView> = a.sections.iter().flat_map(|s| &s.items).collect();
         let done = all.iter().filter(|i| i.state == "done").count();
         let problems = all.iter().filter(|i| i.state == "problem").count();
-        a.summary = format!("{} {}", tr.ts("incident-done-of", "counts", &format!("{done}/{}", all.len())), if problems > 0 { tr.tn("incident-problems", problems as i64) } else { String::new() });
+        a.summary = format!(
+            "{} {}",
+            tr.ts("incident-done-of", "counts", &format!("{done}/{}", all.len())),
+            if problems > 0 { tr.tn("incident-problems", problems as i64) } else { String::new() }
+        );
     }
     let states = BoardState::ALL.iter().map(|s| (s.code().to_owned(), tr.t(s.label_id()))).collect();
     Ok(BoardPage { ctx, h, areas, states })
 }
 
-pub async fn set_state(State(state): State<AppState>, Path((id, item)): Path<(String, String)>, headers: HeaderMap, posted: Posted) -> Result<Response, AppError> {
+pub async fn set_state(
+    State(state): State<AppState>,
+    Path((id, item)): Path<(String, String)>,
+    headers: HeaderMap,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let (h, _) = head(&state, &user, &id, "board").await?;
     writer(&user, &h)?;
@@ -313,7 +399,17 @@ pub async fn set_state(State(state): State<AppState>, Path((id, item)): Path<(St
     let it = incidents::board_item(&mut *tx, h.i.id, item).await?.ok_or(AppError::NotFound)?;
     incidents::set_board_state(&mut *tx, h.i.id, item, new, &user.display_name).await?;
     let text = tr.ts("incident-log-board", "item", &format!("{} – {}: {}", it.area, it.label, tr.t(new.label_id())));
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     let data = json!({ "id": item, "state": new.code(), "state_label": tr.t(new.label_id()), "who": who(&tr, &Some(user.display_name.clone()), &Some(row.recorded_at.clone())) });
@@ -325,15 +421,23 @@ pub async fn set_state(State(state): State<AppState>, Path((id, item)): Path<(St
 }
 
 /// The board's live updates as server-sent events.
-pub async fn events(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn events(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let (h, _) = head(&state, &user, &id, "board").await?;
     let rx = state.live.sender(h.i.id).subscribe();
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
         loop {
             match rx.recv().await {
-                Ok((event, data)) => return Some((Ok::<Event, Infallible>(Event::default().event(event).data(data)), rx)),
+                Ok((event, data)) => {
+                    return Some((Ok::<Event, Infallible>(Event::default().event(event).data(data)), rx));
+                }
                 // Too far behind: tell the page to load itself again.
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => return Some((Ok(Event::default().event("reload").data("")), rx)),
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                    return Some((Ok(Event::default().event("reload").data("")), rx));
+                }
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
             }
         }
@@ -375,18 +479,38 @@ pub struct LogPage {
 fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> {
     let kinds = [LogKind::Event, LogKind::Decision, LogKind::Information, LogKind::Task, LogKind::Correction];
     let mut corrects = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
-    corrects.extend(seqs.iter().rev().map(|s| Choice { value: s.to_string(), label: tr.tn("incident-entry-n", *s), depth: 0 }));
+    corrects.extend(seqs.iter().rev().map(|s| Choice {
+        value: s.to_string(),
+        label: tr.tn("incident-entry-n", *s),
+        depth: 0,
+    }));
     vec![
-        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr).required().choices(vocabulary_choices(&kinds, LogKind::code, LogKind::label_id, tr)),
+        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(vocabulary_choices(&kinds, LogKind::code, LogKind::label_id, tr)),
         Field::new("text", tr.t("incident-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
-        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr).maxlength(200).hint(tr.t("incident-hint-decided-by")),
-        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr).maxlength(2000).hint(tr.t("incident-hint-grounds")),
-        Field::new("occurred_at", tr.t("incident-field-occurred"), FieldKind::Text, form, e, tr).maxlength(16).hint(tr.t("incident-hint-occurred")),
-        Field::new("corrects", tr.t("incident-field-corrects"), FieldKind::Select, form, e, tr).choices(corrects).hint(tr.t("incident-hint-corrects")),
+        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("incident-hint-decided-by")),
+        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr)
+            .maxlength(2000)
+            .hint(tr.t("incident-hint-grounds")),
+        Field::new("occurred_at", tr.t("incident-field-occurred"), FieldKind::Text, form, e, tr)
+            .maxlength(16)
+            .hint(tr.t("incident-hint-occurred")),
+        Field::new("corrects", tr.t("incident-field-corrects"), FieldKind::Select, form, e, tr)
+            .choices(corrects)
+            .hint(tr.t("incident-hint-corrects")),
     ]
 }
 
-async fn log_page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<LogPage, AppError> {
+async fn log_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<LogPage, AppError> {
     let (h, _) = head(state, user, id, "log").await?;
     let mut conn = state.db.pool.acquire().await?;
     let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
@@ -414,7 +538,11 @@ async fn log_page(state: &AppState, user: &CurrentUser, id: &str, form: &FormDat
             text: r.text.clone(),
             author: r.author.clone(),
             occurred: short(&r.occurred_at),
-            recorded: if r.recorded_by != r.author || r.source != "web" { tr.ts("incident-recorded-by", "who", &format!("{}, {}", r.recorded_by, short(&r.recorded_at))) } else { String::new() },
+            recorded: if r.recorded_by != r.author || r.source != "web" {
+                tr.ts("incident-recorded-by", "who", &format!("{}, {}", r.recorded_by, short(&r.recorded_at)))
+            } else {
+                String::new()
+            },
             decided_by: r.decided_by.clone().unwrap_or_default(),
             grounds: r.grounds.clone().unwrap_or_default(),
             corrects: r.corrects,
@@ -425,10 +553,24 @@ async fn log_page(state: &AppState, user: &CurrentUser, id: &str, form: &FormDat
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    Ok(LogPage { verdict: crate::services::crisis::verdict_text(&ctx.tr, &verdict), intact: matches!(verdict, Verdict::Intact { .. }), fields, error_summary, entries, h, ctx, import_error: None })
+    Ok(LogPage {
+        verdict: crate::services::crisis::verdict_text(&ctx.tr, &verdict),
+        intact: matches!(verdict, Verdict::Intact { .. }),
+        fields,
+        error_summary,
+        entries,
+        h,
+        ctx,
+        import_error: None,
+    })
 }
 
-pub async fn log(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<LogPage, AppError> {
+pub async fn log(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<LogPage, AppError> {
     let mut form = FormData::default();
     form.set("kind", "event");
     let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
@@ -440,7 +582,12 @@ pub async fn log(user: CurrentUser, State(state): State<AppState>, Path(id): Pat
 }
 
 /// Reads a crisis log exported from an offline kit (an upload) into the incident.
-pub async fn import(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, mut multipart: axum::extract::Multipart) -> Result<Response, AppError> {
+pub async fn import(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
     let (h, _) = head(&state, &user, &id, "log").await?;
     writer(&user, &h)?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
@@ -460,29 +607,66 @@ pub async fn import(user: CurrentUser, State(state): State<AppState>, Path(id): 
         }
     };
     let mut tx = state.db.begin_write().await?;
-    let note = |r: crate::services::crisis::kit_import::Report| tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped));
-    let report = crate::services::crisis::kit_import::import(&mut tx, user.org_id, h.i.id, &log, &user.display_name, note).await?;
+    let note = |r: crate::services::crisis::kit_import::Report| {
+        tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
+    };
+    let report =
+        crate::services::crisis::kit_import::import(&mut tx, user.org_id, h.i.id, &log, &user.display_name, note)
+            .await?;
     let record = json!({ "imported": report.imported, "skipped": report.skipped, "kit_id": log.kit_id });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "import", entity: "incident", entity_id: Some(h.i.id), summary: &h.i.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "import",
+            entity: "incident",
+            entity_id: Some(h.i.id),
+            summary: &h.i.title,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
     state.live.publish(h.i.id, "log", json!({ "imported": report.imported }).to_string());
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=imported", h.i.id)).into_response())
 }
 
-pub async fn add_entry(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_entry(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     let (h, _) = head(&state, &user, &id, "log").await?;
     writer(&user, &h)?;
     let mut e = Errors::default();
-    let kind = e.take("kind", LogKind::parse(form.text("kind")).and_then(|k| if matches!(k, LogKind::Status | LogKind::System) { Err(FieldError::Choice) } else { Ok(Some(k)) }));
+    let kind = e.take(
+        "kind",
+        LogKind::parse(form.text("kind")).and_then(|k| {
+            if matches!(k, LogKind::Status | LogKind::System) { Err(FieldError::Choice) } else { Ok(Some(k)) }
+        }),
+    );
     let text = e.take("text", text::optional_text(form.text("text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
     let decided_by = e.take("decided_by", text::optional_line(form.text("decided_by"), 200));
     let grounds = e.take("grounds", text::optional_text(form.text("grounds"), 2000));
-    let occurred = if form.text("occurred_at").trim().is_empty() { None } else { e.take("occurred_at", parse_time(form.text("occurred_at")).map(Some)) };
+    let occurred = if form.text("occurred_at").trim().is_empty() {
+        None
+    } else {
+        e.take("occurred_at", parse_time(form.text("occurred_at")).map(Some))
+    };
     let corrects = if form.text("corrects").is_empty() {
         None
     } else {
-        e.take("corrects", form.text("corrects").parse::<i64>().ok().filter(|s| *s >= 1 && *s <= h.i.log_count).map(Some).ok_or(FieldError::Missing))
+        e.take(
+            "corrects",
+            form.text("corrects")
+                .parse::<i64>()
+                .ok()
+                .filter(|s| *s >= 1 && *s <= h.i.log_count)
+                .map(Some)
+                .ok_or(FieldError::Missing),
+        )
     };
     if kind == Some(LogKind::Decision) && decided_by.is_none() && !e.0.contains_key("decided_by") {
         e.add("decided_by", FieldError::Required);
@@ -494,7 +678,17 @@ pub async fn add_entry(State(state): State<AppState>, Path(id): Path<String>, po
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, log_page(&state, &user, &id, &form, &e).await?).into_response());
     };
     let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry { uid: None, kind, text, decided_by, grounds, author: user.display_name.clone(), occurred_at: occurred, corrects, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind,
+        text,
+        decided_by,
+        grounds,
+        author: user.display_name.clone(),
+        occurred_at: occurred,
+        corrects,
+        source: "web".into(),
+    };
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(h.i.id, "log", json!({ "seq": row.seq }).to_string());
@@ -532,7 +726,12 @@ impl StaffPage {
     }
 }
 
-pub async fn staff(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>, Query(q): Query<Query_>) -> Result<StaffPage, AppError> {
+pub async fn staff(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<StaffPage, AppError> {
     let (h, lk) = head(&state, &user, &id, "staff").await?;
     let reached = incidents::reached(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
@@ -561,12 +760,24 @@ pub async fn staff(user: CurrentUser, State(state): State<AppState>, Path(id): P
             continue;
         }
         let n = people.iter().filter(|p| p.reached).count();
-        units.push(UnitStaff { name: u.name.clone(), share: tr.ts("incident-reached-share", "share", &format!("{n}/{} ({} %)", people.len(), n * 100 / people.len())), people });
+        units.push(UnitStaff {
+            name: u.name.clone(),
+            share: tr.ts(
+                "incident-reached-share",
+                "share",
+                &format!("{n}/{} ({} %)", people.len(), n * 100 / people.len()),
+            ),
+            people,
+        });
     }
     Ok(StaffPage { ctx, h, units })
 }
 
-pub async fn set_reached(State(state): State<AppState>, Path((id, person)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn set_reached(
+    State(state): State<AppState>,
+    Path((id, person)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let (h, lk) = head(&state, &user, &id, "staff").await?;
     writer(&user, &h)?;
@@ -576,7 +787,17 @@ pub async fn set_reached(State(state): State<AppState>, Path((id, person)): Path
     let mut tx = state.db.begin_write().await?;
     incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
     let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &p.name);
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())
@@ -611,15 +832,25 @@ impl RosterPage {
 
 fn roster_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     vec![
-        Field::new("role", tr.t("incident-field-role"), FieldKind::Select, form, e, tr).required().choices(vocabulary_choices(StaffRole::ALL, StaffRole::code, StaffRole::label_id, tr)),
+        Field::new("role", tr.t("incident-field-role"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(vocabulary_choices(StaffRole::ALL, StaffRole::code, StaffRole::label_id, tr)),
         Field::new("name", tr.t("field-name"), FieldKind::Text, form, e, tr).required().maxlength(200),
         Field::new("phone", tr.t("plan-col-phone"), FieldKind::Tel, form, e, tr).maxlength(30),
-        Field::new("area", tr.t("incident-field-area"), FieldKind::Text, form, e, tr).maxlength(200).hint(tr.t("incident-hint-area")),
+        Field::new("area", tr.t("incident-field-area"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("incident-hint-area")),
         Field::new("on_duty", tr.t("incident-field-on-duty"), FieldKind::Checkbox, form, e, tr),
     ]
 }
 
-async fn roster_page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<RosterPage, AppError> {
+async fn roster_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<RosterPage, AppError> {
     let (h, _) = head(state, user, id, "roster").await?;
     let rows = incidents::roster(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
@@ -641,13 +872,21 @@ async fn roster_page(state: &AppState, user: &CurrentUser, id: &str, form: &Form
     Ok(RosterPage { ctx, h, rows, fields, error_summary })
 }
 
-pub async fn roster(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<RosterPage, AppError> {
+pub async fn roster(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<RosterPage, AppError> {
     let mut form = FormData::default();
     form.set("on_duty", "on");
     roster_page(&state, &user, &id, &form, &Errors::default()).await
 }
 
-pub async fn add_roster(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_roster(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let (h, _) = head(&state, &user, &id, "roster").await?;
     writer(&user, &h)?;
@@ -657,19 +896,36 @@ pub async fn add_roster(State(state): State<AppState>, Path(id): Path<String>, p
     let phone = e.take("phone", text::optional_phone(form.text("phone")));
     let area = e.take("area", text::optional_line(form.text("area"), 200));
     let Some(role) = role.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, roster_page(&state, &user, &id, &form, &e).await?).into_response());
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, roster_page(&state, &user, &id, &form, &e).await?).into_response()
+        );
     };
     let mut tx = state.db.begin_write().await?;
-    incidents::add_roster(&mut *tx, h.i.id, role, &name, phone.as_deref(), area.as_deref(), form.checked("on_duty")).await?;
+    incidents::add_roster(&mut *tx, h.i.id, role, &name, phone.as_deref(), area.as_deref(), form.checked("on_duty"))
+        .await?;
     let text = tr.ts("incident-log-roster", "who", &format!("{} – {name}", tr.t(role.label_id())));
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }
 
 /// Marks a member of the crisis staff as on duty or off duty.
-pub async fn set_duty(State(state): State<AppState>, Path((id, row)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn set_duty(
+    State(state): State<AppState>,
+    Path((id, row)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let (h, _) = head(&state, &user, &id, "roster").await?;
     writer(&user, &h)?;
@@ -679,7 +935,17 @@ pub async fn set_duty(State(state): State<AppState>, Path((id, row)): Path<(Stri
     let r = incidents::roster(&mut *tx, h.i.id).await?.into_iter().find(|r| r.id == row).ok_or(AppError::NotFound)?;
     incidents::set_on_duty(&mut *tx, h.i.id, row, on).await?;
     let text = tr.ts(if on { "incident-log-on-duty" } else { "incident-log-off-duty" }, "name", &r.name);
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
@@ -687,17 +953,43 @@ pub async fn set_duty(State(state): State<AppState>, Path((id, row)): Path<(Stri
 
 // ---- Closing ---------------------------------------------------------------------------------
 
-pub async fn close(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn close(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, tr, .. } = posted;
     let (h, _) = head(&state, &user, &id, "board").await?;
     writer(&user, &h)?;
     user.require(user.role.edits_all_content() || user.role == beredd_domain::Role::CrisisStaff)?;
     let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry { uid: None, kind: LogKind::System, text: tr.t("incident-log-closed"), decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::System,
+        text: tr.t("incident-log-closed"),
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     incidents::close(&mut *tx, user.org_id, h.i.id).await?;
     let after = incidents::get(&mut tx, user.org_id, h.i.id).await?;
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "close", entity: "incident", entity_id: Some(h.i.id), summary: &h.i.title, before: Some(&h.i), after: after.as_ref() }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "close",
+            entity: "incident",
+            entity_id: Some(h.i.id),
+            summary: &h.i.title,
+            before: Some(&h.i),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}?msg=saved", h.i.id)).into_response())
 }
@@ -705,17 +997,32 @@ pub async fn close(State(state): State<AppState>, Path(id): Path<String>, posted
 // ---- Bundles -----------------------------------------------------------------------------------
 
 /// The incident as a bundle file for another Beredd.
-pub async fn export_bundle(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn export_bundle(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let (h, _) = head(&state, &user, &id, "board").await?;
     let mut conn = state.db.pool.acquire().await?;
     let b = crate::services::crisis::bundle::export(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
     let body = serde_json::to_string_pretty(&b).map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!("incident-{}-{}.json", text::file_stem(&h.i.title), &crate::platform::clock::today_text());
-    Ok(([(axum::http::header::CONTENT_TYPE, "application/json".to_owned()), (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\""))], body).into_response())
+    Ok((
+        [
+            (axum::http::header::CONTENT_TYPE, "application/json".to_owned()),
+            (axum::http::header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// Imports a bundle made by another Beredd (an upload on the incident list).
-pub async fn import_bundle(user: CurrentUser, State(state): State<AppState>, mut multipart: axum::extract::Multipart) -> Result<Response, AppError> {
+pub async fn import_bundle(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
     user.require(user.role.works_incidents())?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let parsed = match crate::web::classification::evidence::read(&mut multipart, &user.csrf).await? {
@@ -732,10 +1039,26 @@ pub async fn import_bundle(user: CurrentUser, State(state): State<AppState>, mut
         }
     };
     let mut tx = state.db.begin_write().await?;
-    let note = |r: &crate::services::crisis::bundle::Report| tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped)) + " " + &tr.ts("incident-log-bundle-from", "instance", &b.instance);
+    let note = |r: &crate::services::crisis::bundle::Report| {
+        tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
+            + " "
+            + &tr.ts("incident-log-bundle-from", "instance", &b.instance)
+    };
     let report = crate::services::crisis::bundle::import(&mut tx, user.org_id, &b, &user.display_name, note).await?;
     let record = json!({ "uid": b.incident.uid, "instance": b.instance, "created": report.created, "imported": report.imported, "skipped": report.skipped });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "import", entity: "incident", entity_id: Some(report.incident), summary: &b.incident.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "import",
+            entity: "incident",
+            entity_id: Some(report.incident),
+            summary: &b.incident.title,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=imported", report.incident)).into_response())
 }

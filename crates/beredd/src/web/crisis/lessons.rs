@@ -10,13 +10,13 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{ActionStatus, FieldError, LogKind, Priority, text};
 
 use super::incidents::{Head, head_for};
+use crate::platform::i18n::Tr;
 use crate::store::incidents::{self, NewEntry};
 use crate::store::{actions, audit};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use beredd_domain::text::optional_date;
@@ -51,28 +51,53 @@ pub struct LessonsPage {
 /// The plans and classified information a lesson can point to, as (value, label, link).
 async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<(String, String, String)>, AppError> {
     let mut conn = state.db.pool.acquire().await?;
-    let mut out: Vec<(String, String, String)> = crate::store::plans::list(&mut conn, org).await?.into_iter().map(|p| (format!("plan:{}", p.id), tr.ts("lesson-target-plan", "name", &p.name), format!("/plans/{}", p.id))).collect();
+    let mut out: Vec<(String, String, String)> = crate::store::plans::list(&mut conn, org)
+        .await?
+        .into_iter()
+        .map(|p| (format!("plan:{}", p.id), tr.ts("lesson-target-plan", "name", &p.name), format!("/plans/{}", p.id)))
+        .collect();
     drop(conn);
-    out.extend(crate::store::risks::risks(&state.db.pool, org).await?.into_iter().map(|r| (format!("risk:{}", r.id), tr.ts("lesson-target-risk", "name", &r.threat), format!("/risks/analyses/{}", r.analysis_id))));
-    out.extend(crate::store::assets::list(&state.db.pool, org).await?.into_iter().map(|a| (format!("asset:{}", a.id), tr.ts("lesson-target-asset", "name", &a.name), format!("/assets/{}", a.id))));
+    out.extend(crate::store::risks::risks(&state.db.pool, org).await?.into_iter().map(|r| {
+        (
+            format!("risk:{}", r.id),
+            tr.ts("lesson-target-risk", "name", &r.threat),
+            format!("/risks/analyses/{}", r.analysis_id),
+        )
+    }));
+    out.extend(crate::store::assets::list(&state.db.pool, org).await?.into_iter().map(|a| {
+        (format!("asset:{}", a.id), tr.ts("lesson-target-asset", "name", &a.name), format!("/assets/{}", a.id))
+    }));
     Ok(out)
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr, targets: &[(String, String, String)]) -> Vec<Field> {
     let mut target_choices = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
     target_choices.extend(targets.iter().map(|(v, l, _)| Choice { value: v.clone(), label: l.clone(), depth: 0 }));
-    let kinds = KINDS.iter().map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("lesson-{k}")), depth: 0 }).collect();
+    let kinds = KINDS
+        .iter()
+        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("lesson-{k}")), depth: 0 })
+        .collect();
     vec![
         Field::new("kind", tr.t("lesson-field-kind"), FieldKind::Radio, form, e, tr).required().choices(kinds),
         Field::new("text", tr.t("lesson-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
-        Field::new("target", tr.t("lesson-field-target"), FieldKind::Select, form, e, tr).choices(target_choices).hint(tr.t("lesson-hint-target")),
-        Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, e, tr).hint(tr.t("lesson-hint-action")),
-        Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr).choices(lk.people_choices(tr.t("choice-none"))),
+        Field::new("target", tr.t("lesson-field-target"), FieldKind::Select, form, e, tr)
+            .choices(target_choices)
+            .hint(tr.t("lesson-hint-target")),
+        Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, e, tr)
+            .hint(tr.t("lesson-hint-action")),
+        Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr)
+            .choices(lk.people_choices(tr.t("choice-none"))),
         Field::new("due", tr.t("field-due-date"), FieldKind::Text, form, e, tr).maxlength(10).hint(tr.t("hint-date")),
     ]
 }
 
-async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<LessonsPage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<LessonsPage, AppError> {
     let (h, lk) = head_for(state, user, id, "lessons").await?;
     let all = incidents::lessons(&state.db.pool, h.i.id).await?;
     let tr0 = Tr::new(state.catalog.clone(), user.lang);
@@ -91,7 +116,11 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
                     text: l.text.clone(),
                     by: format!("{}, {}", l.created_by, l.created_at.get(..10).unwrap_or("")),
                     action: l.action_id,
-                    target: l.target.as_ref().and_then(|t| targets.iter().find(|(v, _, _)| v == t)).map(|(_, label, href)| (label.clone(), href.clone())),
+                    target: l
+                        .target
+                        .as_ref()
+                        .and_then(|t| targets.iter().find(|(v, _, _)| v == t))
+                        .map(|(_, label, href)| (label.clone(), href.clone())),
                 })
                 .collect(),
         })
@@ -104,14 +133,22 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
     Ok(LessonsPage { may_write: user.role.works_incidents(), ctx, h, groups, fields, error_summary })
 }
 
-pub async fn lessons(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<LessonsPage, AppError> {
+pub async fn lessons(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<LessonsPage, AppError> {
     let mut form = FormData::default();
     form.set("kind", "change");
     form.set("create_action", "on");
     page(&state, &user, &id, &form, &Errors::default()).await
 }
 
-pub async fn add_lesson(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_lesson(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let (h, lk) = head_for(&state, &user, &id, "lessons").await?;
@@ -157,13 +194,35 @@ pub async fn add_lesson(State(state): State<AppState>, Path(id): Path<String>, p
         };
         let aid = actions::insert(&mut *tx, user.org_id, &input).await?;
         let created = actions::get(&mut *tx, user.org_id, aid).await?;
-        audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "action", entity_id: Some(aid), summary: &input.title, before: None, after: created.as_ref() }).await?;
+        audit::record(
+            &mut *tx,
+            &user.actor(),
+            audit::Change {
+                action: "create",
+                entity: "action",
+                entity_id: Some(aid),
+                summary: &input.title,
+                before: None,
+                after: created.as_ref(),
+            },
+        )
+        .await?;
         Some(aid)
     } else {
         None
     };
     incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target.as_deref()).await?;
-    let entry = NewEntry { uid: None, kind: LogKind::Information, text: format!("{}: {text}", tr.t(&format!("lesson-{kind}"))), decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Information,
+        text: format!("{}: {text}", tr.t(&format!("lesson-{kind}"))),
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/lessons?msg=saved", h.i.id)).into_response())
@@ -188,7 +247,13 @@ pub struct InjectsPage {
     pub error_summary: Vec<(String, String)>,
 }
 
-async fn injects_page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<InjectsPage, AppError> {
+async fn injects_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<InjectsPage, AppError> {
     let (h, _) = head_for(state, user, id, "injects").await?;
     if !h.i.exercise.get() {
         return Err(AppError::NotFound);
@@ -205,25 +270,38 @@ async fn injects_page(state: &AppState, user: &CurrentUser, id: &str, form: &For
             let at = start.map(|s| s + time::Duration::minutes(i.minute));
             InjectView {
                 minute: i.minute,
-                at: at.and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok()).map(|t| t.get(11..16).unwrap_or("").to_owned()).unwrap_or_default(),
+                at: at
+                    .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+                    .map(|t| t.get(11..16).unwrap_or("").to_owned())
+                    .unwrap_or_default(),
                 due: at.is_some_and(|t| t <= now),
                 text: i.text,
             }
         })
         .collect();
     let fields = vec![
-        Field::new("minute", tr.t("inject-field-minute"), FieldKind::Number, form, e, tr).required().hint(tr.t("inject-hint-minute")),
+        Field::new("minute", tr.t("inject-field-minute"), FieldKind::Number, form, e, tr)
+            .required()
+            .hint(tr.t("inject-hint-minute")),
         Field::new("text", tr.t("inject-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(2000),
     ];
     let error_summary = summary(&fields);
     Ok(InjectsPage { ctx, h, injects, fields, error_summary })
 }
 
-pub async fn injects(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<InjectsPage, AppError> {
+pub async fn injects(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<InjectsPage, AppError> {
     injects_page(&state, &user, &id, &FormData::default(), &Errors::default()).await
 }
 
-pub async fn add_inject(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_inject(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.works_incidents())?;
     let (h, _) = head_for(&state, &user, &id, "injects").await?;
@@ -231,15 +309,32 @@ pub async fn add_inject(State(state): State<AppState>, Path(id): Path<String>, p
         return Err(AppError::NotFound);
     }
     let mut e = Errors::default();
-    let minute = e.take("minute", text::optional_number(form.text("minute"), 0, 10_000).and_then(|m| m.ok_or(FieldError::Required)));
+    let minute = e.take(
+        "minute",
+        text::optional_number(form.text("minute"), 0, 10_000).and_then(|m| m.ok_or(FieldError::Required)),
+    );
     let body = e.take("text", text::optional_text(form.text("text"), 2000).and_then(|t| t.ok_or(FieldError::Required)));
     if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, injects_page(&state, &user, &id, &form, &e).await?).into_response());
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, injects_page(&state, &user, &id, &form, &e).await?).into_response()
+        );
     }
     let mut tx = state.db.begin_write().await?;
     incidents::add_inject(&mut *tx, h.i.id, minute, &body).await?;
     let record = serde_json::json!({ "minute": minute, "text": body });
-    audit::record(&mut *tx, &user.actor(), audit::Change { action: "create", entity: "incident", entity_id: Some(h.i.id), summary: &h.i.title, before: None::<&serde_json::Value>, after: Some(&record) }).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "incident",
+            entity_id: Some(h.i.id),
+            summary: &h.i.title,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/injects", h.i.id)).into_response())
 }

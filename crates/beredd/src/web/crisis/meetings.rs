@@ -12,13 +12,13 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::incidents::{Head, head_for, writer_for};
+use crate::platform::i18n::Tr;
 use crate::services::crisis::verdict_text;
 use crate::store::incidents::{self, NewEntry};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, summary};
-use crate::platform::i18n::Tr;
 use crate::web::page::Ctx;
 use crate::web::register::parse_id;
 
@@ -67,7 +67,12 @@ async fn board_status(state: &AppState, h: &Head, tr: &Tr) -> Result<Vec<(String
             a.3.push(it.label);
         }
     }
-    Ok(out.into_iter().map(|(name, done, all, problems)| (name, tr.ts("incident-done-of", "counts", &format!("{done}/{all}")), problems)).collect())
+    Ok(out
+        .into_iter()
+        .map(|(name, done, all, problems)| {
+            (name, tr.ts("incident-done-of", "counts", &format!("{done}/{all}")), problems)
+        })
+        .collect())
 }
 
 pub struct MeetingRow {
@@ -95,7 +100,13 @@ pub struct MeetingPage {
     pub meetings: Vec<MeetingRow>,
 }
 
-async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<MeetingPage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<MeetingPage, AppError> {
     let (h, _) = head_for(state, user, id, "meeting").await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("meeting-title", "title", &h.i.title);
@@ -104,13 +115,32 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
         .await?
         .into_iter()
         .enumerate()
-        .map(|(i, (name, board, problems))| AreaForm { index: i, field: Field::new(format!("area_{i}"), tr.ts("meeting-area-comment", "area", &name), FieldKind::TextArea, form, e, tr).maxlength(2000), name, board, problems })
+        .map(|(i, (name, board, problems))| AreaForm {
+            index: i,
+            field: Field::new(
+                format!("area_{i}"),
+                tr.ts("meeting-area-comment", "area", &name),
+                FieldKind::TextArea,
+                form,
+                e,
+                tr,
+            )
+            .maxlength(2000),
+            name,
+            board,
+            problems,
+        })
         .collect::<Vec<_>>();
     let fields = vec![
-        Field::new("present", tr.t("meeting-present"), FieldKind::TextArea, form, e, tr).required().hint(tr.t("hint-one-per-line")),
-        Field::new("decisions", tr.t("meeting-decisions"), FieldKind::TextArea, form, e, tr).hint(tr.t("meeting-hint-decisions")),
+        Field::new("present", tr.t("meeting-present"), FieldKind::TextArea, form, e, tr)
+            .required()
+            .hint(tr.t("hint-one-per-line")),
+        Field::new("decisions", tr.t("meeting-decisions"), FieldKind::TextArea, form, e, tr)
+            .hint(tr.t("meeting-hint-decisions")),
         Field::new("tasks", tr.t("meeting-tasks"), FieldKind::TextArea, form, e, tr).hint(tr.t("meeting-hint-tasks")),
-        Field::new("next_meeting", tr.t("meeting-next"), FieldKind::Text, form, e, tr).maxlength(200).hint(tr.t("meeting-hint-next")),
+        Field::new("next_meeting", tr.t("meeting-next"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("meeting-hint-next")),
     ];
     let mut all: Vec<Field> = fields.clone();
     all.extend(areas.iter().map(|a| a.field.clone()));
@@ -118,11 +148,23 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    let meetings = incidents::meetings(&state.db.pool, h.i.id).await?.into_iter().map(|m| MeetingRow { number: m.number, title: ctx.tr.tn("meeting-pdf-title", m.number), held: m.held_at.get(..16).unwrap_or(&m.held_at).replace('T', " ") }).collect();
+    let meetings = incidents::meetings(&state.db.pool, h.i.id)
+        .await?
+        .into_iter()
+        .map(|m| MeetingRow {
+            number: m.number,
+            title: ctx.tr.tn("meeting-pdf-title", m.number),
+            held: m.held_at.get(..16).unwrap_or(&m.held_at).replace('T', " "),
+        })
+        .collect();
     Ok(MeetingPage { ctx, h, areas, fields, error_summary, meetings })
 }
 
-pub async fn form(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<MeetingPage, AppError> {
+pub async fn form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<MeetingPage, AppError> {
     page(&state, &user, &id, &FormData::default(), &Errors::default()).await
 }
 
@@ -134,20 +176,26 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
     if present.is_empty() && !e.0.contains_key("present") {
         e.add("present", FieldError::Required);
     }
-    let decisions = e.take("decisions", beredd_domain::plan::lines(form.text("decisions"), 1000).map_err(FieldError::from));
+    let decisions =
+        e.take("decisions", beredd_domain::plan::lines(form.text("decisions"), 1000).map_err(FieldError::from));
     let task_lines = e.take("tasks", beredd_domain::plan::lines(form.text("tasks"), 600).map_err(FieldError::from));
     let tasks: Vec<Task> = task_lines
         .iter()
         .map(|l| {
             let c: Vec<&str> = l.split('|').map(str::trim).collect();
-            Task { what: c.first().copied().unwrap_or("").to_owned(), who: c.get(1).copied().unwrap_or("").to_owned(), when: c.get(2).copied().unwrap_or("").to_owned() }
+            Task {
+                what: c.first().copied().unwrap_or("").to_owned(),
+                who: c.get(1).copied().unwrap_or("").to_owned(),
+                when: c.get(2).copied().unwrap_or("").to_owned(),
+            }
         })
         .collect();
     let next = e.take("next_meeting", text::optional_line(form.text("next_meeting"), 200)).unwrap_or_default();
     let board = board_status(&state, &h, &tr).await?;
     let mut areas = Vec::new();
     for (i, (name, status, problems)) in board.into_iter().enumerate() {
-        let comment = e.take(format!("area_{i}"), text::optional_text(form.text(&format!("area_{i}")), 2000)).unwrap_or_default();
+        let comment =
+            e.take(format!("area_{i}"), text::optional_text(form.text(&format!("area_{i}")), 2000)).unwrap_or_default();
         areas.push(AreaStatus { name, board: status, problems, comment });
     }
     if !e.is_empty() {
@@ -155,23 +203,60 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
     }
     let mut tx = state.db.begin_write().await?;
     let number = incidents::meetings(&mut *tx, h.i.id).await?.len() as i64 + 1;
-    let protocol = Protocol { number, held: crate::platform::clock::stamp().get(..16).unwrap_or("").replace('T', " "), present, areas, decisions, tasks, next_meeting: next };
-    incidents::add_meeting(&mut tx, h.i.id, &user.display_name, &serde_json::to_string(&protocol).unwrap_or_default()).await?;
-    let mut text = vec![tr.tn("meeting-log", number), format!("{}: {}", tr.t("meeting-present"), protocol.present.join(", "))];
+    let protocol = Protocol {
+        number,
+        held: crate::platform::clock::stamp().get(..16).unwrap_or("").replace('T', " "),
+        present,
+        areas,
+        decisions,
+        tasks,
+        next_meeting: next,
+    };
+    incidents::add_meeting(&mut tx, h.i.id, &user.display_name, &serde_json::to_string(&protocol).unwrap_or_default())
+        .await?;
+    let mut text =
+        vec![tr.tn("meeting-log", number), format!("{}: {}", tr.t("meeting-present"), protocol.present.join(", "))];
     for a in &protocol.areas {
-        text.push(format!("{} – {}{}", a.name, a.board, if a.comment.is_empty() { String::new() } else { format!(" {}", a.comment) }));
+        text.push(format!(
+            "{} – {}{}",
+            a.name,
+            a.board,
+            if a.comment.is_empty() { String::new() } else { format!(" {}", a.comment) }
+        ));
     }
     if !protocol.next_meeting.is_empty() {
         text.push(format!("{}: {}", tr.t("meeting-next"), protocol.next_meeting));
     }
     let by = user.display_name.clone();
-    let entry = |kind, text, decided_by| NewEntry { uid: None, kind, text, decided_by, grounds: None, author: by.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = |kind, text, decided_by| NewEntry {
+        uid: None,
+        kind,
+        text,
+        decided_by,
+        grounds: None,
+        author: by.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Meeting, text.join("\n"), None), &by).await?;
     for d in &protocol.decisions {
-        incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Decision, d.clone(), Some(tr.tn("meeting-decided-by", number))), &by).await?;
+        incidents::append(
+            &mut tx,
+            user.org_id,
+            h.i.id,
+            entry(LogKind::Decision, d.clone(), Some(tr.tn("meeting-decided-by", number))),
+            &by,
+        )
+        .await?;
     }
     for t in &protocol.tasks {
-        let line = [t.what.as_str(), t.who.as_str(), t.when.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" – ");
+        let line = [t.what.as_str(), t.who.as_str(), t.when.as_str()]
+            .iter()
+            .filter(|x| !x.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" – ");
         incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Task, line, None), &by).await?;
     }
     tx.commit().await?;
@@ -187,16 +272,39 @@ fn pdf_labels(tr: &Tr, pairs: &[(&str, &str)]) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
-async fn typeset(document: beredd_render::Document, data: serde_json::Value, stem: String) -> Result<Response, AppError> {
-    let pdf = tokio::task::spawn_blocking(move || beredd_render::pdf(document, &data)).await.map_err(|e| AppError::Internal(e.to_string()))?.map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(([(header::CONTENT_TYPE, "application/pdf".to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.pdf\""))], pdf).into_response())
+async fn typeset(
+    document: beredd_render::Document,
+    data: serde_json::Value,
+    stem: String,
+) -> Result<Response, AppError> {
+    let pdf = tokio::task::spawn_blocking(move || beredd_render::pdf(document, &data))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{stem}.pdf\"")),
+        ],
+        pdf,
+    )
+        .into_response())
 }
 
-pub async fn protocol_pdf(user: CurrentUser, State(state): State<AppState>, Path((id, n)): Path<(String, String)>) -> Result<Response, AppError> {
+pub async fn protocol_pdf(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path((id, n)): Path<(String, String)>,
+) -> Result<Response, AppError> {
     let (h, _) = head_for(&state, &user, &id, "meeting").await?;
     let n = parse_id(&n)?;
-    let m = incidents::meetings(&state.db.pool, h.i.id).await?.into_iter().find(|m| m.number == n).ok_or(AppError::NotFound)?;
-    let p: Protocol = serde_json::from_str(&m.protocol).map_err(|e| AppError::Internal(format!("meeting {}: {e}", m.id)))?;
+    let m = incidents::meetings(&state.db.pool, h.i.id)
+        .await?
+        .into_iter()
+        .find(|m| m.number == n)
+        .ok_or(AppError::NotFound)?;
+    let p: Protocol =
+        serde_json::from_str(&m.protocol).map_err(|e| AppError::Internal(format!("meeting {}: {e}", m.id)))?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let title = tr.tn("meeting-pdf-title", p.number);
     let data = json!({
@@ -212,11 +320,16 @@ pub async fn protocol_pdf(user: CurrentUser, State(state): State<AppState>, Path
         "next_meeting": p.next_meeting,
         "labels": pdf_labels(&tr, &[("held", "meeting-held"), ("present", "meeting-present"), ("areas", "meeting-areas"), ("area", "form-f-area"), ("board", "incident-tab-board"), ("comment", "form-f-comment"), ("decisions", "meeting-decisions"), ("tasks", "meeting-tasks"), ("what", "form-f-what"), ("who", "form-f-who"), ("when", "form-f-when"), ("next", "meeting-next")]),
     });
-    typeset(beredd_render::Document::Meeting, data, format!("protokoll-{}-{}", text::file_stem(&h.i.title), p.number)).await
+    typeset(beredd_render::Document::Meeting, data, format!("protokoll-{}-{}", text::file_stem(&h.i.title), p.number))
+        .await
 }
 
 /// The whole incident as a PDF: summary, board, staff reached, reports and the log with hashes.
-pub async fn report_pdf(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, AppError> {
+pub async fn report_pdf(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
     let (h, lk) = head_for(&state, &user, &id, "board").await?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let pool = &state.db.pool;
@@ -226,13 +339,15 @@ pub async fn report_pdf(user: CurrentUser, State(state): State<AppState>, Path(i
     drop(conn);
     let areas: Vec<serde_json::Value> = board_status(&state, &h, &tr).await?.into_iter().map(|(name, s, p)| json!({ "name": name, "summary": if p.is_empty() { s } else { format!("{s} {}", tr.tn("incident-problems", p.len() as i64)) } })).collect();
     let reached = incidents::reached(pool, h.i.id).await?;
-    let covered: Vec<i64> = h.i.unit_ids.iter().flat_map(|u| crate::services::continuity::binder::subtree(&lk.units, *u)).collect();
+    let covered: Vec<i64> =
+        h.i.unit_ids.iter().flat_map(|u| crate::services::continuity::binder::subtree(&lk.units, *u)).collect();
     let staff: Vec<serde_json::Value> = lk
         .units
         .iter()
         .filter(|u| covered.contains(&u.id))
         .filter_map(|u| {
-            let people: Vec<i64> = lk.people.iter().filter(|p| p.kind == "staff" && p.unit_id == Some(u.id)).map(|p| p.id).collect();
+            let people: Vec<i64> =
+                lk.people.iter().filter(|p| p.kind == "staff" && p.unit_id == Some(u.id)).map(|p| p.id).collect();
             let n = reached.iter().filter(|r| people.contains(&r.person_id) && r.reached.get()).count();
             (!people.is_empty()).then(|| json!({ "unit": u.name, "share": format!("{n}/{}", people.len()) }))
         })
@@ -266,8 +381,14 @@ pub async fn report_pdf(user: CurrentUser, State(state): State<AppState>, Path(i
         json!([tr.t("incident-field-discovered"), h.i.discovered_at.get(..16).unwrap_or("").replace('T', " ")]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
-        json!([tr.t("incident-started"), format!("{}, {}", h.i.started_at.get(..16).unwrap_or("").replace('T', " "), h.i.started_by)]),
-        json!([tr.t("plan-col-status"), if h.i.status == "active" { tr.t("incident-active") } else { tr.t("incident-closed") }]),
+        json!([
+            tr.t("incident-started"),
+            format!("{}, {}", h.i.started_at.get(..16).unwrap_or("").replace('T', " "), h.i.started_by)
+        ]),
+        json!([
+            tr.t("plan-col-status"),
+            if h.i.status == "active" { tr.t("incident-active") } else { tr.t("incident-closed") }
+        ]),
         json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
     ];
     let data = json!({

@@ -12,18 +12,18 @@ use beredd_domain::recovery::{self, Forecast};
 use beredd_domain::{FieldError, LogKind, text};
 
 use super::incidents::{Head, head_for};
+use crate::platform::clock::{date_of, day_number};
+use crate::platform::i18n::Tr;
 use crate::store::incidents::{self, NewBacklogItem, NewEntry};
 use crate::store::systems;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::parse_id;
 use beredd_domain::text::optional_date;
-use crate::platform::clock::{date_of, day_number};
 
 pub const KINDS: &[&str] = &["care_doc", "social_doc", "medication", "decisions", "payments", "other"];
 pub const PRIORITIES: &[&str] = &["legal", "high", "normal"];
@@ -68,43 +68,77 @@ pub struct RecoveryPage {
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, systems: &[systems::System], tr: &Tr) -> Vec<Field> {
-    let kinds = KINDS.iter().map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-kind-{k}")), depth: 0 }).collect();
-    let priorities = PRIORITIES.iter().map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-priority-{k}")), depth: 0 }).collect();
+    let kinds = KINDS
+        .iter()
+        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-kind-{k}")), depth: 0 })
+        .collect();
+    let priorities = PRIORITIES
+        .iter()
+        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-priority-{k}")), depth: 0 })
+        .collect();
     let mut sys = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
     sys.extend(systems.iter().map(|s| Choice { value: s.id.to_string(), label: s.name.clone(), depth: 0 }));
     vec![
-        Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, e, tr).required().choices(lk.unit_choices(None)),
+        Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(lk.unit_choices(None)),
         Field::new("system", tr.t("backlog-field-system"), FieldKind::Select, form, e, tr).choices(sys),
         Field::new("kind", tr.t("backlog-field-kind"), FieldKind::Select, form, e, tr).required().choices(kinds),
         Field::new("description", tr.t("backlog-field-description"), FieldKind::Text, form, e, tr).maxlength(300),
-        Field::new("total", tr.t("backlog-field-total"), FieldKind::Number, form, e, tr).required().hint(tr.t("backlog-hint-total")),
+        Field::new("total", tr.t("backlog-field-total"), FieldKind::Number, form, e, tr)
+            .required()
+            .hint(tr.t("backlog-hint-total")),
         Field::new("assignee", tr.t("backlog-field-assignee"), FieldKind::Text, form, e, tr).maxlength(200),
-        Field::new("priority", tr.t("backlog-field-priority"), FieldKind::Select, form, e, tr).required().choices(priorities),
-        Field::new("deadline", tr.t("backlog-field-deadline"), FieldKind::Text, form, e, tr).maxlength(10).hint(tr.t("hint-date")),
+        Field::new("priority", tr.t("backlog-field-priority"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(priorities),
+        Field::new("deadline", tr.t("backlog-field-deadline"), FieldKind::Text, form, e, tr)
+            .maxlength(10)
+            .hint(tr.t("hint-date")),
     ]
 }
 
 fn restore_fields(form: &FormData, e: &Errors, systems: &[systems::System], tr: &Tr) -> Vec<Field> {
     let sys = systems.iter().map(|s| Choice { value: s.id.to_string(), label: s.name.clone(), depth: 0 }).collect();
     vec![
-        Field::new("restored_system", tr.t("restore-field-system"), FieldKind::Select, form, e, tr).required().choices(sys),
-        Field::new("restored_at", tr.t("restore-field-at"), FieldKind::Text, form, e, tr).maxlength(16).hint(tr.t("incident-hint-occurred")),
-        Field::new("switched_back", tr.t("restore-field-routines"), FieldKind::TextArea, form, e, tr).maxlength(2000).hint(tr.t("restore-hint-routines")),
+        Field::new("restored_system", tr.t("restore-field-system"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(sys),
+        Field::new("restored_at", tr.t("restore-field-at"), FieldKind::Text, form, e, tr)
+            .maxlength(16)
+            .hint(tr.t("incident-hint-occurred")),
+        Field::new("switched_back", tr.t("restore-field-routines"), FieldKind::TextArea, form, e, tr)
+            .maxlength(2000)
+            .hint(tr.t("restore-hint-routines")),
     ]
 }
 
-async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e: &Errors) -> Result<RecoveryPage, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<RecoveryPage, AppError> {
     let (h, lk) = head_for(state, user, id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
     let mut items = incidents::backlog(&state.db.pool, h.i.id).await?;
     // Legal deadlines first, then high, then normal; within each, the earliest deadline first.
-    items.sort_by_key(|i| (PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()), i.deadline.clone().unwrap_or_else(|| "9999".into()), i.id));
+    items.sort_by_key(|i| {
+        (
+            PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()),
+            i.deadline.clone().unwrap_or_else(|| "9999".into()),
+            i.id,
+        )
+    });
     let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
     let tr = &ctx.tr;
     let today = crate::platform::clock::today_text();
-    let system_name = |s: Option<i64>| s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default();
+    let system_name = |s: Option<i64>| {
+        s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default()
+    };
     let views: Vec<ItemView> = items
         .iter()
         .map(|i| ItemView {
@@ -135,7 +169,8 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
         add(&mut per_unit, lk.unit_name(Some(i.unit_id)));
         add(&mut per_system, if i.system_id.is_some() { system_name(i.system_id) } else { tr.t("backlog-no-system") });
     }
-    let records: Vec<(i64, i64, i64)> = progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
+    let records: Vec<(i64, i64, i64)> =
+        progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
     let series = recovery::burn_down(&records, day_number(&today).unwrap_or(0));
     let forecast = match recovery::forecast(&series, 7) {
         Forecast::Done if items.is_empty() => tr.t("recovery-nothing"),
@@ -146,7 +181,14 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
     // The chart: remaining per day as a polyline in a 600 × 200 box.
     let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
     let n = series.len().max(2) - 1;
-    let svg_points = series.iter().enumerate().map(|(i, (_, v))| format!("{:.1},{:.1}", 40.0 + 540.0 * i as f64 / n as f64, 10.0 + 180.0 * (1.0 - *v as f64 / max as f64))).collect::<Vec<_>>().join(" ");
+    let svg_points = series
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| {
+            format!("{:.1},{:.1}", 40.0 + 540.0 * i as f64 / n as f64, 10.0 + 180.0 * (1.0 - *v as f64 / max as f64))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let fields = fields(form, e, &lk, &all_systems, tr);
     let restore_fields = restore_fields(form, e, &all_systems, tr);
     let mut all = fields.clone();
@@ -172,26 +214,40 @@ async fn page(state: &AppState, user: &CurrentUser, id: &str, form: &FormData, e
     })
 }
 
-pub async fn recovery(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<RecoveryPage, AppError> {
+pub async fn recovery(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<RecoveryPage, AppError> {
     let mut form = FormData::default();
     form.set("priority", "normal");
     page(&state, &user, &id, &form, &Errors::default()).await
 }
 
-pub async fn add_item(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_item(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let (h, lk) = head_for(&state, &user, &id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
     let mut e = Errors::default();
-    let unit = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()).and_then(|u| u.ok_or(FieldError::Required)));
+    let unit = e.take(
+        "unit",
+        optional_id(form.text("unit"), |u| lk.unit(u).is_some()).and_then(|u| u.ok_or(FieldError::Required)),
+    );
     let system = e.take("system", optional_id(form.text("system"), |s| all_systems.iter().any(|x| x.id == s)));
     let kind = form.text("kind");
     if !KINDS.contains(&kind) {
         e.add("kind", FieldError::Choice);
     }
     let description = e.take("description", text::optional_line(form.text("description"), 300));
-    let total = e.take("total", text::optional_number(form.text("total"), 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)));
+    let total = e.take(
+        "total",
+        text::optional_number(form.text("total"), 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)),
+    );
     let assignee = e.take("assignee", text::optional_line(form.text("assignee"), 200));
     let priority = form.text("priority");
     if !PRIORITIES.contains(&priority) {
@@ -202,39 +258,89 @@ pub async fn add_item(State(state): State<AppState>, Path(id): Path<String>, pos
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
     }
     let mut tx = state.db.begin_write().await?;
-    let n = NewBacklogItem { unit_id: unit, system_id: system, kind, description: description.as_deref(), total, assignee: assignee.as_deref(), priority, deadline: deadline.as_deref() };
+    let n = NewBacklogItem {
+        unit_id: unit,
+        system_id: system,
+        kind,
+        description: description.as_deref(),
+        total,
+        assignee: assignee.as_deref(),
+        priority,
+        deadline: deadline.as_deref(),
+    };
     incidents::add_backlog(&mut tx, h.i.id, &n, &user.display_name).await?;
     let what = format!("{} – {}: {total}", lk.unit_name(Some(unit)), tr.t(&format!("backlog-kind-{kind}")));
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text: tr.ts("recovery-log-added", "what", &what), decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text: tr.ts("recovery-log-added", "what", &what),
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }
 
-pub async fn set_done(State(state): State<AppState>, Path((id, item)): Path<(String, String)>, posted: Posted) -> Result<Response, AppError> {
+pub async fn set_done(
+    State(state): State<AppState>,
+    Path((id, item)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let (h, _) = head_for(&state, &user, &id, "recovery").await?;
     let item = parse_id(&item)?;
-    let done = text::optional_number(form.text("done"), 0, 1_000_000).ok().flatten().ok_or(AppError::BadRequest("not a number"))?;
+    let done = text::optional_number(form.text("done"), 0, 1_000_000)
+        .ok()
+        .flatten()
+        .ok_or(AppError::BadRequest("not a number"))?;
     let mut tx = state.db.begin_write().await?;
-    let it = incidents::set_backlog_done(&mut tx, h.i.id, item, done, &user.display_name).await?.ok_or(AppError::NotFound)?;
+    let it = incidents::set_backlog_done(&mut tx, h.i.id, item, done, &user.display_name)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let what = format!("{} – {}: {} / {}", h.units, tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text: tr.ts("recovery-log-progress", "what", &what), decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: None, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text: tr.ts("recovery-log-progress", "what", &what),
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery#item-{item}", h.i.id)).into_response())
 }
 
 /// A system is back: when, and which fallback routines were switched back; written to the log.
-pub async fn restored(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn restored(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let (h, _) = head_for(&state, &user, &id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
     let mut e = Errors::default();
-    let system = e.take("restored_system", optional_id(form.text("restored_system"), |s| all_systems.iter().any(|x| x.id == s)).and_then(|s| s.ok_or(FieldError::Required)));
-    let at = if form.text("restored_at").trim().is_empty() { None } else { e.take("restored_at", super::incidents::parse_time(form.text("restored_at")).map(Some)) };
+    let system = e.take(
+        "restored_system",
+        optional_id(form.text("restored_system"), |s| all_systems.iter().any(|x| x.id == s))
+            .and_then(|s| s.ok_or(FieldError::Required)),
+    );
+    let at = if form.text("restored_at").trim().is_empty() {
+        None
+    } else {
+        e.take("restored_at", super::incidents::parse_time(form.text("restored_at")).map(Some))
+    };
     let routines = e.take("switched_back", text::optional_text(form.text("switched_back"), 2000));
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
@@ -246,7 +352,17 @@ pub async fn restored(State(state): State<AppState>, Path(id): Path<String>, pos
         text.push_str(&tr.ts("recovery-log-switched-back", "routines", &r));
     }
     let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry { uid: None, kind: LogKind::Status, text, decided_by: None, grounds: None, author: user.display_name.clone(), occurred_at: at, corrects: None, source: "web".into() };
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: at,
+        corrects: None,
+        source: "web".into(),
+    };
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())

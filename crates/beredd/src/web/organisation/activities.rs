@@ -4,10 +4,10 @@ use beredd_domain::{Criticality, FieldError, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, activities};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
@@ -55,8 +55,18 @@ impl Register for Activities {
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let crit = with_all(vocabulary_choices(Criticality::ALL, Criticality::code, Criticality::label_id, tr), tr);
         vec![
-            FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: q.get("unit").cloned().unwrap_or_default() },
-            FilterView { name: "criticality", label: tr.t("field-criticality"), choices: crit, value: q.get("criticality").cloned().unwrap_or_default() },
+            FilterView {
+                name: "unit",
+                label: tr.t("field-unit"),
+                choices: lk.unit_choices(Some(tr.t("filter-all"))),
+                value: q.get("unit").cloned().unwrap_or_default(),
+            },
+            FilterView {
+                name: "criticality",
+                label: tr.t("field-criticality"),
+                choices: crit,
+                value: q.get("criticality").cloned().unwrap_or_default(),
+            },
         ]
     }
     fn keep(r: &activities::Activity, q: &Query_) -> bool {
@@ -65,14 +75,23 @@ impl Register for Activities {
     }
     fn details(r: &activities::Activity, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem { label: tr.t("field-unit"), value: Cell::Link { text: lk.unit_name(Some(r.unit_id)), href: format!("/units/{}", r.unit_id) } },
+            DetailItem {
+                label: tr.t("field-unit"),
+                value: Cell::Link { text: lk.unit_name(Some(r.unit_id)), href: format!("/units/{}", r.unit_id) },
+            },
             DetailItem { label: tr.t("field-criticality"), value: Cell::Text(criticality_label(&r.criticality, tr)) },
             DetailItem { label: tr.t("field-recipients"), value: Cell::opt(&r.recipients) },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
     }
     /// The business impact analysis, summarised, with links to edit and sign it off.
-    async fn sections(r: &activities::Activity, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
+    async fn sections(
+        r: &activities::Activity,
+        _lk: &Lookups,
+        tr: &Tr,
+        db: &Db,
+        org: i64,
+    ) -> Result<Vec<Section>, DbError> {
         let Some(b) = crate::store::bia::get(&db.pool, org, r.id).await? else {
             return Ok(vec![Section {
                 title: tr.t("bia-section"),
@@ -81,7 +100,8 @@ impl Register for Activities {
                 ..Default::default()
             }]);
         };
-        let hours = |v: Option<i64>| v.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_else(|| "–".into());
+        let hours =
+            |v: Option<i64>| v.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_else(|| "–".into());
         let mut notes = vec![
             format!("{}: {}", tr.t("field-mtpd"), hours(b.mtpd_hours)),
             format!("{}: {}", tr.t("field-rto"), hours(b.rto_hours)),
@@ -103,8 +123,15 @@ impl Register for Activities {
             _ => tr.t("bia-not-signed"),
         };
         notes.push(signed);
-        let post = b.signed_off_by.is_none().then(|| (tr.t("bia-sign-off"), format!("/activities/{}/bia/sign-off", r.id)));
-        Ok(vec![Section { title: tr.t("bia-section"), notes, add: Some((tr.t("bia-edit"), format!("/activities/{}/bia", r.id))), post, ..Default::default() }])
+        let post =
+            b.signed_off_by.is_none().then(|| (tr.t("bia-sign-off"), format!("/activities/{}/bia/sign-off", r.id)));
+        Ok(vec![Section {
+            title: tr.t("bia-section"),
+            notes,
+            add: Some((tr.t("bia-edit"), format!("/activities/{}/bia", r.id))),
+            post,
+            ..Default::default()
+        }])
     }
 
     fn values(r: &activities::Activity) -> FormData {
@@ -134,27 +161,43 @@ impl Register for Activities {
                 .required()
                 .hint(tr.t("hint-criticality"))
                 .choices(vocabulary_choices(Criticality::ALL, Criticality::code, Criticality::label_id, tr)),
-            Field::new("recipients", tr.t("field-recipients"), FieldKind::Text, form, errors, tr).maxlength(300).hint(tr.t("hint-recipients")),
+            Field::new("recipients", tr.t("field-recipients"), FieldKind::Text, form, errors, tr)
+                .maxlength(300)
+                .hint(tr.t("hint-recipients")),
             Field::new("description", tr.t("field-description"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
     }
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<activities::ActivityInput, Errors> {
         let mut e = Errors::default();
         let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
-        let unit = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()).and_then(|u| u.ok_or(FieldError::Required)));
+        let unit = e.take(
+            "unit",
+            optional_id(form.text("unit"), |u| lk.unit(u).is_some()).and_then(|u| u.ok_or(FieldError::Required)),
+        );
         let criticality = e.take("criticality", Criticality::parse(form.text("criticality")).map(Some));
         let recipients = e.take("recipients", text::optional_line(form.text("recipients"), 300));
         let description = e.take("description", text::optional_text(form.text("description"), 4000));
         if !e.is_empty() {
             return Err(e);
         }
-        Ok(activities::ActivityInput { unit_id: unit, name, description, recipients, criticality: criticality.unwrap_or(Criticality::Viktig) })
+        Ok(activities::ActivityInput {
+            unit_id: unit,
+            name,
+            description,
+            recipients,
+            criticality: criticality.unwrap_or(Criticality::Viktig),
+        })
     }
 
     fn may_create(user: &CurrentUser) -> bool {
         user.role.edits_all_content() || (user.role == beredd_domain::Role::UnitManager && !user.granted.is_empty())
     }
-    fn may_write_input(user: &CurrentUser, input: &activities::ActivityInput, _before: Option<&activities::Activity>, lk: &Lookups) -> bool {
+    fn may_write_input(
+        user: &CurrentUser,
+        input: &activities::ActivityInput,
+        _before: Option<&activities::Activity>,
+        lk: &Lookups,
+    ) -> bool {
         lk.may_edit_unit(user, input.unit_id)
     }
     fn may_write_record(user: &CurrentUser, r: &activities::Activity, lk: &Lookups) -> bool {
@@ -164,7 +207,12 @@ impl Register for Activities {
     async fn insert(conn: &mut AnyConnection, org: i64, input: &activities::ActivityInput) -> Result<i64, DbError> {
         activities::insert(conn, org, input).await
     }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &activities::ActivityInput) -> Result<(), DbError> {
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &activities::ActivityInput,
+    ) -> Result<(), DbError> {
         activities::update(conn, org, id, input).await
     }
     async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {

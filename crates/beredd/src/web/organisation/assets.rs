@@ -6,10 +6,10 @@ use beredd_domain::text;
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, assets};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::register::{Cell, Column, DetailItem, Register, Section};
 
@@ -62,7 +62,11 @@ impl Register for Assets {
         ]
     }
     fn row(r: &assets::Asset, lk: &Lookups, _tr: &Tr) -> Vec<Cell> {
-        let systems: Vec<String> = r.system_ids.iter().filter_map(|s| lk.nodes.name(beredd_domain::NodeKind::System, *s).map(str::to_owned)).collect();
+        let systems: Vec<String> = r
+            .system_ids
+            .iter()
+            .filter_map(|s| lk.nodes.name(beredd_domain::NodeKind::System, *s).map(str::to_owned))
+            .collect();
         vec![
             Cell::Link { text: r.name.clone(), href: format!("/assets/{}", r.id) },
             Cell::Text(levels_text(r.current.as_ref())),
@@ -71,12 +75,21 @@ impl Register for Assets {
         ]
     }
     fn details(r: &assets::Asset, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
-        let systems = r.system_ids.iter().map(|s| (lk.nodes.name(beredd_domain::NodeKind::System, *s).unwrap_or("?").to_owned(), format!("/systems/{s}"))).collect();
+        let systems = r
+            .system_ids
+            .iter()
+            .map(|s| {
+                (lk.nodes.name(beredd_domain::NodeKind::System, *s).unwrap_or("?").to_owned(), format!("/systems/{s}"))
+            })
+            .collect();
         let units = r.unit_ids.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect();
         let flags: Vec<String> = r.flags().iter().map(|f| tr.t(&f.label_id())).collect();
         vec![
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
-            DetailItem { label: tr.t("field-information-owner"), value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))) },
+            DetailItem {
+                label: tr.t("field-information-owner"),
+                value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))),
+            },
             DetailItem { label: tr.t("asset-flags"), value: Cell::Text(flags.join(", ")) },
             DetailItem { label: tr.t("field-osl"), value: Cell::opt(&r.osl_reference) },
             DetailItem { label: tr.t("asset-systems"), value: Cell::Links(systems) },
@@ -91,7 +104,16 @@ impl Register for Assets {
             None => notes.push(tr.t("asset-not-classified")),
             Some(c) => {
                 let levels = c.levels();
-                notes.push(tr.ts("asset-version", "what", &format!("{} ({}, {})", c.version, c.classified_by, &c.classified_at[..10.min(c.classified_at.len())])));
+                notes.push(tr.ts(
+                    "asset-version",
+                    "what",
+                    &format!(
+                        "{} ({}, {})",
+                        c.version,
+                        c.classified_by,
+                        &c.classified_at[..10.min(c.classified_at.len())]
+                    ),
+                ));
                 for (a, why) in Aspect::ALL.iter().zip([&c.why_k, &c.why_r, &c.why_t, &c.why_s]) {
                     let level = tr.t(&format!("level-{}", levels.get(*a)));
                     let why = why.as_ref().map(|w| format!(" – {w}")).unwrap_or_default();
@@ -105,10 +127,25 @@ impl Register for Assets {
         }
         let history: Vec<String> = versions
             .iter()
-            .map(|c| format!("{} {}: {} – {}{}", tr.t("asset-version-short"), c.version, levels_text(Some(c)), c.classified_by, c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default()))
+            .map(|c| {
+                format!(
+                    "{} {}: {} – {}{}",
+                    tr.t("asset-version-short"),
+                    c.version,
+                    levels_text(Some(c)),
+                    c.classified_by,
+                    c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default()
+                )
+            })
             .collect();
         Ok(vec![
-            Section { title: tr.t("asset-classification"), notes, items, add: Some((tr.t("asset-classify"), format!("/assets/{}/classify", r.id))), ..Default::default() },
+            Section {
+                title: tr.t("asset-classification"),
+                notes,
+                items,
+                add: Some((tr.t("asset-classify"), format!("/assets/{}/classify", r.id))),
+                ..Default::default()
+            },
             Section { title: tr.t("asset-history"), notes: history, ..Default::default() },
         ])
     }
@@ -131,7 +168,10 @@ impl Register for Assets {
         f
     }
     fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, _user: &CurrentUser) -> Vec<Field> {
-        let flags = LegalFlag::ALL.iter().map(|f| Choice { value: f.code().into(), label: tr.t(&f.label_id()), depth: 0 }).collect();
+        let flags = LegalFlag::ALL
+            .iter()
+            .map(|f| Choice { value: f.code().into(), label: tr.t(&f.label_id()), depth: 0 })
+            .collect();
         let systems = lk
             .nodes
             .of_kinds(&[beredd_domain::NodeKind::System])
@@ -141,11 +181,17 @@ impl Register for Assets {
         vec![
             Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200),
             Field::new("description", tr.t("field-description"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
-            Field::new("owner", tr.t("field-information-owner"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
-            Field::new("flags", tr.t("asset-flags"), FieldKind::MultiCheck, form, errors, tr).hint(tr.t("hint-asset-flags")).choices(flags),
-            Field::new("osl_reference", tr.t("field-osl"), FieldKind::Text, form, errors, tr).maxlength(200).hint(tr.t("hint-osl")),
+            Field::new("owner", tr.t("field-information-owner"), FieldKind::Select, form, errors, tr)
+                .choices(lk.people_choices(tr.t("choice-none"))),
+            Field::new("flags", tr.t("asset-flags"), FieldKind::MultiCheck, form, errors, tr)
+                .hint(tr.t("hint-asset-flags"))
+                .choices(flags),
+            Field::new("osl_reference", tr.t("field-osl"), FieldKind::Text, form, errors, tr)
+                .maxlength(200)
+                .hint(tr.t("hint-osl")),
             Field::new("systems", tr.t("asset-systems"), FieldKind::MultiCheck, form, errors, tr).choices(systems),
-            Field::new("units", tr.t("asset-units"), FieldKind::MultiCheck, form, errors, tr).choices(lk.unit_choices(None)),
+            Field::new("units", tr.t("asset-units"), FieldKind::MultiCheck, form, errors, tr)
+                .choices(lk.unit_choices(None)),
         ]
     }
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<assets::AssetInput, Errors> {

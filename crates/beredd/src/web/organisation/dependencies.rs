@@ -5,33 +5,43 @@ use beredd_domain::{FieldError, NeedKind, NodeKind, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::dependencies::{self, Dependency, DependencyInput, NodeNames};
 use crate::store::{DbError, Referrer};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
 pub struct Dependencies;
 
-
 /// One end of an edge as a link: "Verksamhet: Larmbesök".
 fn end(kind: &str, id: i64, nodes: &NodeNames, tr: &Tr) -> Cell {
     match NodeKind::parse(kind) {
-        Ok(k) => Cell::Link { text: format!("{}: {}", tr.t(k.label_id()), nodes.name(k, id).unwrap_or("?")), href: format!("/{}/{id}", k.slug()) },
+        Ok(k) => Cell::Link {
+            text: format!("{}: {}", tr.t(k.label_id()), nodes.name(k, id).unwrap_or("?")),
+            href: format!("/{}/{id}", k.slug()),
+        },
         Err(_) => Cell::Text(String::new()),
     }
 }
 
 fn node_choices(nodes: &NodeNames, kinds: &[NodeKind], tr: &Tr) -> Vec<Choice> {
     std::iter::once(Choice { value: String::new(), label: tr.t("choice-pick"), depth: 0 })
-        .chain(nodes.of_kinds(kinds).into_iter().map(|(k, id, name)| Choice { value: format!("{}:{id}", k.code()), label: format!("{}: {name}", tr.t(k.label_id())), depth: 0 }))
+        .chain(nodes.of_kinds(kinds).into_iter().map(|(k, id, name)| Choice {
+            value: format!("{}:{id}", k.code()),
+            label: format!("{}: {name}", tr.t(k.label_id())),
+            depth: 0,
+        }))
         .collect()
 }
 
 /// Parses "system:12" into a node that exists and may stand at this end.
-fn parse_node(input: &str, nodes: &NodeNames, allowed: impl Fn(NodeKind) -> bool) -> Result<(NodeKind, i64), FieldError> {
+fn parse_node(
+    input: &str,
+    nodes: &NodeNames,
+    allowed: impl Fn(NodeKind) -> bool,
+) -> Result<(NodeKind, i64), FieldError> {
     if input.trim().is_empty() {
         return Err(FieldError::Required);
     }
@@ -44,7 +54,11 @@ fn parse_node(input: &str, nodes: &NodeNames, allowed: impl Fn(NodeKind) -> bool
     Ok((kind, id))
 }
 
-async fn with_labels(conn: &mut AnyConnection, org: i64, mut deps: Vec<Dependency>) -> Result<Vec<Dependency>, DbError> {
+async fn with_labels(
+    conn: &mut AnyConnection,
+    org: i64,
+    mut deps: Vec<Dependency>,
+) -> Result<Vec<Dependency>, DbError> {
     let nodes = NodeNames::load(conn, org).await?;
     for d in &mut deps {
         d.label = nodes.label(d);
@@ -100,7 +114,12 @@ impl Register for Dependencies {
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let needs = with_all(vocabulary_choices(NeedKind::ALL, NeedKind::code, NeedKind::label_id, tr), tr);
-        vec![FilterView { name: "need", label: tr.t("field-need"), choices: needs, value: q.get("need").cloned().unwrap_or_default() }]
+        vec![FilterView {
+            name: "need",
+            label: tr.t("field-need"),
+            choices: needs,
+            value: q.get("need").cloned().unwrap_or_default(),
+        }]
     }
     fn keep(r: &Dependency, q: &Query_) -> bool {
         q.get("need").is_none_or(|n| n.is_empty() || *n == r.need)
@@ -109,7 +128,10 @@ impl Register for Dependencies {
         vec![
             DetailItem { label: tr.t("field-dependent"), value: end(&r.from_kind, r.from_id, &lk.nodes, tr) },
             DetailItem { label: tr.t("field-depends-on"), value: end(&r.to_kind, r.to_id, &lk.nodes, tr) },
-            DetailItem { label: tr.t("field-need"), value: Cell::Text(NeedKind::parse(&r.need).map(|n| tr.t(n.label_id())).unwrap_or_default()) },
+            DetailItem {
+                label: tr.t("field-need"),
+                value: Cell::Text(NeedKind::parse(&r.need).map(|n| tr.t(n.label_id())).unwrap_or_default()),
+            },
             DetailItem { label: tr.t("field-fallback"), value: Cell::opt(&r.fallback) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
@@ -143,14 +165,18 @@ impl Register for Dependencies {
                 .required()
                 .hint(tr.t("hint-need"))
                 .choices(vocabulary_choices(NeedKind::ALL, NeedKind::code, NeedKind::label_id, tr)),
-            Field::new("fallback", tr.t("field-fallback"), FieldKind::TextArea, form, errors, tr).maxlength(2000).hint(tr.t("hint-fallback")),
+            Field::new("fallback", tr.t("field-fallback"), FieldKind::TextArea, form, errors, tr)
+                .maxlength(2000)
+                .hint(tr.t("hint-fallback")),
             Field::new("notes", tr.t("field-notes"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
     }
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<DependencyInput, Errors> {
         let mut e = Errors::default();
-        let from = parse_node(form.text("from"), &lk.nodes, NodeKind::may_depend).map_err(|err| e.add("from", err)).ok();
-        let to = parse_node(form.text("to"), &lk.nodes, NodeKind::may_be_depended_on).map_err(|err| e.add("to", err)).ok();
+        let from =
+            parse_node(form.text("from"), &lk.nodes, NodeKind::may_depend).map_err(|err| e.add("from", err)).ok();
+        let to =
+            parse_node(form.text("to"), &lk.nodes, NodeKind::may_be_depended_on).map_err(|err| e.add("to", err)).ok();
         if from.is_some() && from == to {
             e.add("to", FieldError::SelfEdge);
         }
@@ -158,7 +184,9 @@ impl Register for Dependencies {
         let fallback = e.take("fallback", text::optional_text(form.text("fallback"), 2000));
         let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
         match (from, to, need) {
-            (Some(from), Some(to), Some(need)) if e.is_empty() => Ok(DependencyInput { from, to, need, fallback, notes }),
+            (Some(from), Some(to), Some(need)) if e.is_empty() => {
+                Ok(DependencyInput { from, to, need, fallback, notes })
+            }
             _ => Err(e),
         }
     }

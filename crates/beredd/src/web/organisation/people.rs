@@ -3,12 +3,12 @@
 use beredd_domain::{ContactKind, FieldError, text};
 use sqlx::AnyConnection;
 
-use crate::web::forms::{flag, yes_no};
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, people};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
+use crate::web::forms::{flag, yes_no};
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
@@ -72,24 +72,50 @@ impl Register for People {
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let kinds = with_all(vocabulary_choices(ContactKind::ALL, ContactKind::code, ContactKind::label_id, tr), tr);
         vec![
-            FilterView { name: "kind", label: tr.t("field-contact-kind"), choices: kinds, value: q.get("kind").cloned().unwrap_or_default() },
-            FilterView { name: "unit", label: tr.t("field-unit"), choices: lk.unit_choices(Some(tr.t("filter-all"))), value: q.get("unit").cloned().unwrap_or_default() },
+            FilterView {
+                name: "kind",
+                label: tr.t("field-contact-kind"),
+                choices: kinds,
+                value: q.get("kind").cloned().unwrap_or_default(),
+            },
+            FilterView {
+                name: "unit",
+                label: tr.t("field-unit"),
+                choices: lk.unit_choices(Some(tr.t("filter-all"))),
+                value: q.get("unit").cloned().unwrap_or_default(),
+            },
         ]
     }
     fn keep(r: &people::Person, q: &Query_) -> bool {
         q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
-            && q.get("unit").is_none_or(|u| u.is_empty() || Some(u.as_str()) == r.unit_id.map(|x| x.to_string()).as_deref())
+            && q.get("unit")
+                .is_none_or(|u| u.is_empty() || Some(u.as_str()) == r.unit_id.map(|x| x.to_string()).as_deref())
     }
     fn details(r: &people::Person, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem { label: tr.t("field-contact-kind"), value: Cell::Text(ContactKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()) },
+            DetailItem {
+                label: tr.t("field-contact-kind"),
+                value: Cell::Text(ContactKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()),
+            },
             DetailItem { label: tr.t("field-title"), value: Cell::opt(&r.title) },
-            DetailItem { label: tr.t("field-unit"), value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))) },
+            DetailItem {
+                label: tr.t("field-unit"),
+                value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))),
+            },
             DetailItem { label: tr.t("field-organisation"), value: Cell::opt(&r.organisation) },
-            DetailItem { label: tr.t("field-supplier"), value: Cell::link_or_text(lk.supplier_name(r.supplier_id), r.supplier_id.map(|s| format!("/suppliers/{s}"))) },
+            DetailItem {
+                label: tr.t("field-supplier"),
+                value: Cell::link_or_text(
+                    lk.supplier_name(r.supplier_id),
+                    r.supplier_id.map(|s| format!("/suppliers/{s}")),
+                ),
+            },
             DetailItem { label: tr.t("field-work-phone"), value: phone_cell(&r.work_phone) },
             DetailItem { label: tr.t("field-private-phone"), value: phone_cell(&r.private_phone) },
-            DetailItem { label: tr.t("field-email"), value: r.email.clone().map(Cell::Mail).unwrap_or(Cell::Text(String::new())) },
+            DetailItem {
+                label: tr.t("field-email"),
+                value: r.email.clone().map(Cell::Mail).unwrap_or(Cell::Text(String::new())),
+            },
             DetailItem { label: tr.t("field-off-hours"), value: Cell::Text(yes_no(r.reachable_off_hours.get(), tr)) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
@@ -129,13 +155,27 @@ impl Register for People {
         }
         let unit_none = user.role.edits_all_content().then(|| tr.t("choice-none"));
         vec![
-            Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200).autocomplete("name"),
-            Field::new("kind", tr.t("field-contact-kind"), FieldKind::Select, form, errors, tr).required().choices(kinds),
-            Field::new("title", tr.t("field-title"), FieldKind::Text, form, errors, tr).maxlength(200).autocomplete("organization-title"),
-            Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, errors, tr).hint(tr.t("hint-person-unit")).choices(lk.editable_unit_choices(user, unit_none)),
-            Field::new("organisation", tr.t("field-organisation"), FieldKind::Text, form, errors, tr).maxlength(200).hint(tr.t("hint-person-organisation")),
-            Field::new("supplier", tr.t("field-supplier"), FieldKind::Select, form, errors, tr).choices(lk.supplier_choices(tr.t("choice-none"))),
-            Field::new("work_phone", tr.t("field-work-phone"), FieldKind::Tel, form, errors, tr).maxlength(30).hint(tr.t("hint-phone")),
+            Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr)
+                .required()
+                .maxlength(200)
+                .autocomplete("name"),
+            Field::new("kind", tr.t("field-contact-kind"), FieldKind::Select, form, errors, tr)
+                .required()
+                .choices(kinds),
+            Field::new("title", tr.t("field-title"), FieldKind::Text, form, errors, tr)
+                .maxlength(200)
+                .autocomplete("organization-title"),
+            Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, errors, tr)
+                .hint(tr.t("hint-person-unit"))
+                .choices(lk.editable_unit_choices(user, unit_none)),
+            Field::new("organisation", tr.t("field-organisation"), FieldKind::Text, form, errors, tr)
+                .maxlength(200)
+                .hint(tr.t("hint-person-organisation")),
+            Field::new("supplier", tr.t("field-supplier"), FieldKind::Select, form, errors, tr)
+                .choices(lk.supplier_choices(tr.t("choice-none"))),
+            Field::new("work_phone", tr.t("field-work-phone"), FieldKind::Tel, form, errors, tr)
+                .maxlength(30)
+                .hint(tr.t("hint-phone")),
             Field::new("private_phone", tr.t("field-private-phone"), FieldKind::Tel, form, errors, tr).maxlength(30),
             Field::new("email", tr.t("field-email"), FieldKind::Email, form, errors, tr).maxlength(254),
             Field::new("reachable_off_hours", tr.t("field-off-hours"), FieldKind::Checkbox, form, errors, tr),
@@ -161,15 +201,33 @@ impl Register for People {
         if !e.is_empty() {
             return Err(e);
         }
-        Ok(people::PersonInput { kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours: form.checked("reachable_off_hours"), notes })
+        Ok(people::PersonInput {
+            kind,
+            name,
+            title,
+            unit_id,
+            organisation,
+            supplier_id,
+            work_phone,
+            private_phone,
+            email,
+            reachable_off_hours: form.checked("reachable_off_hours"),
+            notes,
+        })
     }
 
     fn may_create(user: &CurrentUser) -> bool {
         user.role.edits_all_content() || (user.role == beredd_domain::Role::UnitManager && !user.granted.is_empty())
     }
     /// A unit manager keeps the staff of their units; outside contacts are the coordinator's.
-    fn may_write_input(user: &CurrentUser, input: &people::PersonInput, _before: Option<&people::Person>, lk: &Lookups) -> bool {
-        user.role.edits_all_content() || (input.kind == ContactKind::Staff && input.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))
+    fn may_write_input(
+        user: &CurrentUser,
+        input: &people::PersonInput,
+        _before: Option<&people::Person>,
+        lk: &Lookups,
+    ) -> bool {
+        user.role.edits_all_content()
+            || (input.kind == ContactKind::Staff && input.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))
     }
     fn may_write_record(user: &CurrentUser, r: &people::Person, lk: &Lookups) -> bool {
         user.role.edits_all_content() || (r.kind == "staff" && r.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))

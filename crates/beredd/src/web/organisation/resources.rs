@@ -4,10 +4,10 @@ use beredd_domain::{ResourceKind, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, resources};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
@@ -51,7 +51,12 @@ impl Register for Resources {
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let kinds = with_all(vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr), tr);
-        vec![FilterView { name: "kind", label: tr.t("field-resource-kind"), choices: kinds, value: q.get("kind").cloned().unwrap_or_default() }]
+        vec![FilterView {
+            name: "kind",
+            label: tr.t("field-resource-kind"),
+            choices: kinds,
+            value: q.get("kind").cloned().unwrap_or_default(),
+        }]
     }
     fn keep(r: &resources::Resource, q: &Query_) -> bool {
         q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
@@ -91,7 +96,12 @@ impl Register for Resources {
     async fn insert(conn: &mut AnyConnection, org: i64, input: &resources::ResourceInput) -> Result<i64, DbError> {
         resources::insert(conn, org, input).await
     }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &resources::ResourceInput) -> Result<(), DbError> {
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &resources::ResourceInput,
+    ) -> Result<(), DbError> {
         resources::update(conn, org, id, input).await
     }
     async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {

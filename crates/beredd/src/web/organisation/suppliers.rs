@@ -4,10 +4,10 @@ use beredd_domain::text;
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, suppliers, systems};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::Lookups;
 use crate::web::register::{Cell, Column, DetailItem, Register, Section};
 
@@ -52,16 +52,43 @@ impl Register for Suppliers {
         vec![
             DetailItem { label: tr.t("field-org-number"), value: Cell::opt(&r.org_number) },
             DetailItem { label: tr.t("field-contract-ref"), value: Cell::opt(&r.contract_ref) },
-            DetailItem { label: tr.t("field-phone"), value: r.phone.clone().map(Cell::Tel).unwrap_or(Cell::Text(String::new())) },
-            DetailItem { label: tr.t("field-email"), value: r.email.clone().map(Cell::Mail).unwrap_or(Cell::Text(String::new())) },
+            DetailItem {
+                label: tr.t("field-phone"),
+                value: r.phone.clone().map(Cell::Tel).unwrap_or(Cell::Text(String::new())),
+            },
+            DetailItem {
+                label: tr.t("field-email"),
+                value: r.email.clone().map(Cell::Mail).unwrap_or(Cell::Text(String::new())),
+            },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
     }
-    async fn sections(r: &suppliers::Supplier, lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
-        let contacts = lk.people.iter().filter(|p| p.supplier_id == Some(r.id)).map(|p| (p.name.clone(), format!("/people/{}", p.id))).collect();
-        let systems = systems::list(&db.pool, org).await?.into_iter().filter(|s| s.supplier_id == Some(r.id)).map(|s| (s.name, format!("/systems/{}", s.id))).collect();
+    async fn sections(
+        r: &suppliers::Supplier,
+        lk: &Lookups,
+        tr: &Tr,
+        db: &Db,
+        org: i64,
+    ) -> Result<Vec<Section>, DbError> {
+        let contacts = lk
+            .people
+            .iter()
+            .filter(|p| p.supplier_id == Some(r.id))
+            .map(|p| (p.name.clone(), format!("/people/{}", p.id)))
+            .collect();
+        let systems = systems::list(&db.pool, org)
+            .await?
+            .into_iter()
+            .filter(|s| s.supplier_id == Some(r.id))
+            .map(|s| (s.name, format!("/systems/{}", s.id)))
+            .collect();
         Ok(vec![
-            Section { title: tr.t("suppliers-contacts"), items: contacts, add: Some((tr.t("people-new"), format!("/people/new?kind=external&supplier={}", r.id))), ..Default::default() },
+            Section {
+                title: tr.t("suppliers-contacts"),
+                items: contacts,
+                add: Some((tr.t("people-new"), format!("/people/new?kind=external&supplier={}", r.id))),
+                ..Default::default()
+            },
             Section { title: tr.t("nav-systems"), items: systems, add: None, ..Default::default() },
         ])
     }
@@ -80,9 +107,13 @@ impl Register for Suppliers {
     fn fields(form: &FormData, errors: &Errors, _lk: &Lookups, tr: &Tr, _user: &CurrentUser) -> Vec<Field> {
         vec![
             Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200),
-            Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr).maxlength(11).hint(tr.t("hint-org-number")),
+            Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr)
+                .maxlength(11)
+                .hint(tr.t("hint-org-number")),
             Field::new("contract_ref", tr.t("field-contract-ref"), FieldKind::Text, form, errors, tr).maxlength(200),
-            Field::new("phone", tr.t("field-phone"), FieldKind::Tel, form, errors, tr).maxlength(30).hint(tr.t("hint-phone")),
+            Field::new("phone", tr.t("field-phone"), FieldKind::Tel, form, errors, tr)
+                .maxlength(30)
+                .hint(tr.t("hint-phone")),
             Field::new("email", tr.t("field-email"), FieldKind::Email, form, errors, tr).maxlength(254),
             Field::new("notes", tr.t("field-notes"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
@@ -104,7 +135,12 @@ impl Register for Suppliers {
     async fn insert(conn: &mut AnyConnection, org: i64, input: &suppliers::SupplierInput) -> Result<i64, DbError> {
         suppliers::insert(conn, org, input).await
     }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &suppliers::SupplierInput) -> Result<(), DbError> {
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &suppliers::SupplierInput,
+    ) -> Result<(), DbError> {
         suppliers::update(conn, org, id, input).await
     }
     async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {

@@ -4,10 +4,10 @@ use beredd_domain::{FieldError, Hosting, ResourceKind, SystemKind, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, systems};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
@@ -61,12 +61,23 @@ impl Register for Systems {
         let hosting = with_all(vocabulary_choices(Hosting::ALL, Hosting::code, Hosting::label_id, tr), tr);
         let kinds = with_all(vocabulary_choices(SystemKind::ALL, SystemKind::code, SystemKind::label_id, tr), tr);
         vec![
-            FilterView { name: "kind", label: tr.t("field-system-kind"), choices: kinds, value: q.get("kind").cloned().unwrap_or_default() },
-            FilterView { name: "hosting", label: tr.t("field-hosting"), choices: hosting, value: q.get("hosting").cloned().unwrap_or_default() },
+            FilterView {
+                name: "kind",
+                label: tr.t("field-system-kind"),
+                choices: kinds,
+                value: q.get("kind").cloned().unwrap_or_default(),
+            },
+            FilterView {
+                name: "hosting",
+                label: tr.t("field-hosting"),
+                choices: hosting,
+                value: q.get("hosting").cloned().unwrap_or_default(),
+            },
         ]
     }
     fn keep(r: &systems::System, q: &Query_) -> bool {
-        q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind) && q.get("hosting").is_none_or(|h| h.is_empty() || *h == r.hosting)
+        q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
+            && q.get("hosting").is_none_or(|h| h.is_empty() || *h == r.hosting)
     }
     fn details(r: &systems::System, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         let units = r.unit_ids.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect();
@@ -74,11 +85,26 @@ impl Register for Systems {
             DetailItem { label: tr.t("field-purpose"), value: Cell::opt(&r.purpose) },
             DetailItem { label: tr.t("field-system-kind"), value: Cell::Text(kind_label(&r.kind, tr)) },
             DetailItem { label: tr.t("field-hosting"), value: Cell::Text(hosting_label(&r.hosting, tr)) },
-            DetailItem { label: tr.t("field-owner"), value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))) },
-            DetailItem { label: tr.t("field-supplier"), value: Cell::link_or_text(lk.supplier_name(r.supplier_id), r.supplier_id.map(|s| format!("/suppliers/{s}"))) },
+            DetailItem {
+                label: tr.t("field-owner"),
+                value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))),
+            },
+            DetailItem {
+                label: tr.t("field-supplier"),
+                value: Cell::link_or_text(
+                    lk.supplier_name(r.supplier_id),
+                    r.supplier_id.map(|s| format!("/suppliers/{s}")),
+                ),
+            },
             DetailItem {
                 label: tr.t("field-provides"),
-                value: Cell::Text(r.provides.as_deref().and_then(|p| ResourceKind::parse(p).ok()).map(|k| tr.t(k.label_id())).unwrap_or_default()),
+                value: Cell::Text(
+                    r.provides
+                        .as_deref()
+                        .and_then(|p| ResourceKind::parse(p).ok())
+                        .map(|k| tr.t(k.label_id()))
+                        .unwrap_or_default(),
+                ),
             },
             DetailItem { label: tr.t("field-used-by"), value: Cell::Links(units) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
@@ -86,19 +112,36 @@ impl Register for Systems {
     }
     /// The level the system must meet: per aspect the highest of the information it holds.
     async fn sections(r: &systems::System, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
-        let held: Vec<crate::store::assets::Asset> = crate::store::assets::list(&db.pool, org).await?.into_iter().filter(|a| a.system_ids.contains(&r.id)).collect();
-        let classified: Vec<beredd_domain::classification::Levels> = held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
+        let held: Vec<crate::store::assets::Asset> = crate::store::assets::list(&db.pool, org)
+            .await?
+            .into_iter()
+            .filter(|a| a.system_ids.contains(&r.id))
+            .collect();
+        let classified: Vec<beredd_domain::classification::Levels> =
+            held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
         let mut flags: Vec<beredd_domain::classification::LegalFlag> = held.iter().flat_map(|a| a.flags()).collect();
         flags.sort();
         flags.dedup();
-        let items: Vec<(String, String)> = held.iter().map(|a| (format!("{} ({})", a.name, super::assets::levels_text(a.current.as_ref())), format!("/assets/{}", a.id))).collect();
+        let items: Vec<(String, String)> = held
+            .iter()
+            .map(|a| {
+                (
+                    format!("{} ({})", a.name, super::assets::levels_text(a.current.as_ref())),
+                    format!("/assets/{}", a.id),
+                )
+            })
+            .collect();
         let mut notes = Vec::new();
         let mut links = items;
         if classified.is_empty() {
             notes.push(tr.t("system-no-classified"));
         } else {
             let levels = beredd_domain::classification::Levels::highest(&classified);
-            notes.push(tr.ts("system-required-level", "levels", &format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s)));
+            notes.push(tr.ts(
+                "system-required-level",
+                "levels",
+                &format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s),
+            ));
             if levels.outside_ordinary_handling() {
                 notes.push(tr.t("requirements-level-4"));
             }
@@ -106,7 +149,8 @@ impl Register for Systems {
         }
         links.push((tr.t("assessment-open"), format!("/systems/{}/assessment", r.id)));
         links.push((format!("{} (PDF)", tr.t("procurement-download")), format!("/systems/{}/procurement/pdf", r.id)));
-        links.push((format!("{} (Excel)", tr.t("procurement-download")), format!("/systems/{}/procurement/xlsx", r.id)));
+        links
+            .push((format!("{} (Excel)", tr.t("procurement-download")), format!("/systems/{}/procurement/xlsx", r.id)));
         Ok(vec![Section { title: tr.t("system-information"), notes, items: links, ..Default::default() }])
     }
 
@@ -141,14 +185,20 @@ impl Register for Systems {
                 .required()
                 .hint(tr.t("hint-hosting"))
                 .choices(vocabulary_choices(Hosting::ALL, Hosting::code, Hosting::label_id, tr)),
-            Field::new("owner", tr.t("field-owner"), FieldKind::Select, form, errors, tr).hint(tr.t("hint-owner")).choices(lk.people_choices(tr.t("choice-none"))),
-            Field::new("supplier", tr.t("field-supplier"), FieldKind::Select, form, errors, tr).choices(lk.supplier_choices(tr.t("choice-none"))),
-            Field::new("provides", tr.t("field-provides"), FieldKind::Select, form, errors, tr).hint(tr.t("hint-provides")).choices({
-                let mut c = vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr);
-                c.insert(0, Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 });
-                c
-            }),
-            Field::new("units", tr.t("field-used-by"), FieldKind::MultiCheck, form, errors, tr).choices(lk.unit_choices(None)),
+            Field::new("owner", tr.t("field-owner"), FieldKind::Select, form, errors, tr)
+                .hint(tr.t("hint-owner"))
+                .choices(lk.people_choices(tr.t("choice-none"))),
+            Field::new("supplier", tr.t("field-supplier"), FieldKind::Select, form, errors, tr)
+                .choices(lk.supplier_choices(tr.t("choice-none"))),
+            Field::new("provides", tr.t("field-provides"), FieldKind::Select, form, errors, tr)
+                .hint(tr.t("hint-provides"))
+                .choices({
+                    let mut c = vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr);
+                    c.insert(0, Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 });
+                    c
+                }),
+            Field::new("units", tr.t("field-used-by"), FieldKind::MultiCheck, form, errors, tr)
+                .choices(lk.unit_choices(None)),
             Field::new("notes", tr.t("field-notes"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
     }

@@ -3,12 +3,12 @@
 use beredd_domain::{FieldError, UnitKind, text, tree};
 use sqlx::AnyConnection;
 
-use crate::web::forms::{flag, opt_string, yes_no};
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, activities, people, units};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
-use crate::platform::i18n::Tr;
+use crate::web::forms::{flag, opt_string, yes_no};
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
@@ -55,36 +55,77 @@ impl Register for Units {
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let choices = with_all(vocabulary_choices(UnitKind::ALL, UnitKind::code, UnitKind::label_id, tr), tr);
-        vec![FilterView { name: "kind", label: tr.t("field-unit-kind"), choices, value: q.get("kind").cloned().unwrap_or_default() }]
+        vec![FilterView {
+            name: "kind",
+            label: tr.t("field-unit-kind"),
+            choices,
+            value: q.get("kind").cloned().unwrap_or_default(),
+        }]
     }
     fn keep(r: &units::Unit, q: &Query_) -> bool {
         q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
     }
     fn details(r: &units::Unit, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem { label: tr.t("field-unit-kind"), value: Cell::Text(UnitKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()) },
-            DetailItem { label: tr.t("field-parent"), value: Cell::link_or_text(lk.unit_name(r.parent_id), r.parent_id.map(|p| format!("/units/{p}"))) },
-            DetailItem { label: tr.t("field-manager"), value: Cell::link_or_text(lk.person_name(r.manager_id), r.manager_id.map(|p| format!("/people/{p}"))) },
+            DetailItem {
+                label: tr.t("field-unit-kind"),
+                value: Cell::Text(UnitKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()),
+            },
+            DetailItem {
+                label: tr.t("field-parent"),
+                value: Cell::link_or_text(lk.unit_name(r.parent_id), r.parent_id.map(|p| format!("/units/{p}"))),
+            },
+            DetailItem {
+                label: tr.t("field-manager"),
+                value: Cell::link_or_text(lk.person_name(r.manager_id), r.manager_id.map(|p| format!("/people/{p}"))),
+            },
             DetailItem { label: tr.t("field-address"), value: Cell::opt(&r.address) },
             DetailItem { label: tr.t("field-staff-count"), value: Cell::Text(opt_string(r.staff_count)) },
-            DetailItem { label: tr.t("field-around-the-clock"), value: Cell::Text(yes_no(r.around_the_clock.get(), tr)) },
+            DetailItem {
+                label: tr.t("field-around-the-clock"),
+                value: Cell::Text(yes_no(r.around_the_clock.get(), tr)),
+            },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
     }
     async fn sections(r: &units::Unit, lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
-        let children: Vec<(String, String)> =
-            lk.units.iter().filter(|u| u.parent_id == Some(r.id)).map(|u| (u.name.clone(), format!("/units/{}", u.id))).collect();
+        let children: Vec<(String, String)> = lk
+            .units
+            .iter()
+            .filter(|u| u.parent_id == Some(r.id))
+            .map(|u| (u.name.clone(), format!("/units/{}", u.id)))
+            .collect();
         let acts: Vec<(String, String)> = activities::list(&db.pool, org)
             .await?
             .into_iter()
             .filter(|a| a.unit_id == r.id)
             .map(|a| (a.name, format!("/activities/{}", a.id)))
             .collect();
-        let staff: Vec<(String, String)> = lk.people.iter().filter(|p: &&people::Person| p.unit_id == Some(r.id)).map(|p| (p.name.clone(), format!("/people/{}", p.id))).collect();
+        let staff: Vec<(String, String)> = lk
+            .people
+            .iter()
+            .filter(|p: &&people::Person| p.unit_id == Some(r.id))
+            .map(|p| (p.name.clone(), format!("/people/{}", p.id)))
+            .collect();
         Ok(vec![
-            Section { title: tr.t("units-children"), items: children, add: Some((tr.t("units-new"), format!("/units/new?parent={}", r.id))), ..Default::default() },
-            Section { title: tr.t("nav-activities"), items: acts, add: Some((tr.t("activities-new"), format!("/activities/new?unit={}", r.id))), ..Default::default() },
-            Section { title: tr.t("nav-people"), items: staff, add: Some((tr.t("people-new"), format!("/people/new?unit={}", r.id))), ..Default::default() },
+            Section {
+                title: tr.t("units-children"),
+                items: children,
+                add: Some((tr.t("units-new"), format!("/units/new?parent={}", r.id))),
+                ..Default::default()
+            },
+            Section {
+                title: tr.t("nav-activities"),
+                items: acts,
+                add: Some((tr.t("activities-new"), format!("/activities/new?unit={}", r.id))),
+                ..Default::default()
+            },
+            Section {
+                title: tr.t("nav-people"),
+                items: staff,
+                add: Some((tr.t("people-new"), format!("/people/new?unit={}", r.id))),
+                ..Default::default()
+            },
         ])
     }
 
@@ -114,7 +155,14 @@ impl Register for Units {
         // Keep the current parent selectable even when it lies outside a unit manager's scope.
         let current = form.text("parent");
         if !current.is_empty() && !parents.iter().any(|c| c.value == current) {
-            parents.insert(0, crate::web::forms::Choice { value: current.to_owned(), label: lk.unit_name(current.parse().ok()), depth: 0 });
+            parents.insert(
+                0,
+                crate::web::forms::Choice {
+                    value: current.to_owned(),
+                    label: lk.unit_name(current.parse().ok()),
+                    depth: 0,
+                },
+            );
         }
         vec![
             Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr).required().maxlength(200),
@@ -122,10 +170,14 @@ impl Register for Units {
                 .required()
                 .choices(vocabulary_choices(UnitKind::ALL, UnitKind::code, UnitKind::label_id, tr)),
             Field::new("parent", tr.t("field-parent"), FieldKind::Select, form, errors, tr).choices(parents),
-            Field::new("manager", tr.t("field-manager"), FieldKind::Select, form, errors, tr).choices(lk.people_choices(tr.t("choice-none"))),
-            Field::new("address", tr.t("field-address"), FieldKind::Text, form, errors, tr).maxlength(300).autocomplete("street-address"),
+            Field::new("manager", tr.t("field-manager"), FieldKind::Select, form, errors, tr)
+                .choices(lk.people_choices(tr.t("choice-none"))),
+            Field::new("address", tr.t("field-address"), FieldKind::Text, form, errors, tr)
+                .maxlength(300)
+                .autocomplete("street-address"),
             Field::new("staff_count", tr.t("field-staff-count"), FieldKind::Number, form, errors, tr),
-            Field::new("around_the_clock", tr.t("field-around-the-clock"), FieldKind::Checkbox, form, errors, tr).hint(tr.t("hint-around-the-clock")),
+            Field::new("around_the_clock", tr.t("field-around-the-clock"), FieldKind::Checkbox, form, errors, tr)
+                .hint(tr.t("hint-around-the-clock")),
             Field::new("description", tr.t("field-description"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
         ]
     }
@@ -164,7 +216,12 @@ impl Register for Units {
     /// A unit manager may create and move units only below a unit in their scope; their own top
     /// unit they may edit as long as it stays where it is. Moving units between scopes is for
     /// the coordinator.
-    fn may_write_input(user: &CurrentUser, input: &units::UnitInput, before: Option<&units::Unit>, lk: &Lookups) -> bool {
+    fn may_write_input(
+        user: &CurrentUser,
+        input: &units::UnitInput,
+        before: Option<&units::Unit>,
+        lk: &Lookups,
+    ) -> bool {
         user.role.edits_all_content()
             || input.parent_id.is_some_and(|p| lk.may_edit_unit(user, p))
             || before.is_some_and(|b| b.parent_id == input.parent_id && lk.may_edit_unit(user, b.id))
@@ -186,4 +243,3 @@ impl Register for Units {
         units::referrers(&db.pool, org, id).await
     }
 }
-
