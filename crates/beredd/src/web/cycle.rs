@@ -43,7 +43,7 @@ pub struct Dot {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "cycle.html")]
+#[template(path = "cycle/year.html")]
 pub struct CyclePage {
     pub ctx: Ctx,
     pub year: i32,

@@ -120,7 +120,7 @@ pub struct ScaleView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "risks.html")]
+#[template(path = "risks/register.html")]
 pub struct RisksPage {
     pub ctx: Ctx,
     pub analysis: Option<risks::Analysis>,
@@ -647,7 +647,7 @@ pub async fn add_risk(
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "risk_edit.html")]
+#[template(path = "risks/risk_edit.html")]
 pub struct EditPage {
     pub ctx: Ctx,
     pub id: i64,
@@ -813,7 +813,7 @@ pub async fn export(
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "risk_scales.html")]
+#[template(path = "risks/scales.html")]
 pub struct ScalesPage {
     pub ctx: Ctx,
     pub fields: Vec<Field>,
@@ -978,7 +978,7 @@ pub async fn delete_analysis(
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "risk_analysis_edit.html")]
+#[template(path = "risks/analysis_edit.html")]
 pub struct AnalysisEditPage {
     pub ctx: Ctx,
     pub id: i64,

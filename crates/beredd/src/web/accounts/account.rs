@@ -17,7 +17,7 @@ use crate::web::page::Ctx;
 use crate::web::register::Query_;
 
 #[derive(Template, WebTemplate)]
-#[template(path = "account.html")]
+#[template(path = "accounts/account.html")]
 pub struct AccountPage {
     pub ctx: Ctx,
     pub username: String,

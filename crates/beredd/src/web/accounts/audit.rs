@@ -13,7 +13,7 @@ use crate::web::page::Ctx;
 use crate::web::register::Query_;
 
 #[derive(Template, WebTemplate)]
-#[template(path = "audit.html")]
+#[template(path = "accounts/audit.html")]
 pub struct AuditPage {
     pub ctx: Ctx,
     pub entries: Vec<Row>,

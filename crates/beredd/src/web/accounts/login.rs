@@ -14,7 +14,7 @@ use crate::web::error::AppError;
 use crate::web::register::Query_;
 
 #[derive(Template, WebTemplate)]
-#[template(path = "login.html")]
+#[template(path = "accounts/login.html")]
 pub struct LoginPage {
     pub tr: Tr,
     pub csrf: String,

@@ -15,7 +15,7 @@ use crate::web::error::AppError;
 use crate::web::forms::{Errors, Field, FieldKind, FormData};
 
 #[derive(Template, WebTemplate)]
-#[template(path = "setup.html")]
+#[template(path = "accounts/setup.html")]
 pub struct SetupPage {
     pub tr: Tr,
     pub csrf: String,

@@ -27,14 +27,14 @@ pub struct UserRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "users/list.html")]
+#[template(path = "accounts/users.html")]
 pub struct UsersPage {
     pub ctx: Ctx,
     pub rows: Vec<UserRow>,
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "users/form.html")]
+#[template(path = "accounts/user_form.html")]
 pub struct UserFormPage {
     pub ctx: Ctx,
     pub action: String,

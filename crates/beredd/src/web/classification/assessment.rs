@@ -49,7 +49,7 @@ pub struct Row {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "assessment.html")]
+#[template(path = "classification/assessment.html")]
 pub struct OverviewPage {
     pub ctx: Ctx,
     pub system_id: i64,
@@ -163,7 +163,7 @@ pub struct FileRow {
 
 /// The assessment form, with the evidence files and the upload form under it.
 #[derive(Template, WebTemplate)]
-#[template(path = "assessment_form.html")]
+#[template(path = "classification/assessment_form.html")]
 pub struct FormView {
     pub ctx: Ctx,
     pub action: String,

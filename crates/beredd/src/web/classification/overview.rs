@@ -65,7 +65,7 @@ pub struct ActionRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "overview.html")]
+#[template(path = "classification/overview.html")]
 pub struct OverviewPage {
     pub ctx: Ctx,
     pub systems: Vec<SystemRow>,

@@ -30,7 +30,7 @@ pub struct AspectInput {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "requirements/list.html")]
+#[template(path = "classification/requirements.html")]
 pub struct ListPage {
     pub ctx: Ctx,
     pub intro: String,
@@ -50,7 +50,7 @@ pub struct ListPage {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "requirements/detail.html")]
+#[template(path = "classification/requirement.html")]
 pub struct DetailPage {
     pub ctx: Ctx,
     pub id: String,

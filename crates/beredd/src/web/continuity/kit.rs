@@ -37,7 +37,7 @@ pub struct KitRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "kit.html")]
+#[template(path = "continuity/kit.html")]
 pub struct KitPage {
     pub ctx: Ctx,
     pub fields: Vec<Field>,

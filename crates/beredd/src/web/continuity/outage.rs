@@ -43,7 +43,7 @@ pub struct Row {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "outage.html")]
+#[template(path = "continuity/outage.html")]
 pub struct OutagePage {
     pub ctx: Ctx,
     pub groups: Vec<Group>,

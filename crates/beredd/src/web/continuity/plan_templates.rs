@@ -11,7 +11,7 @@ use crate::web::error::AppError;
 use crate::web::page::Ctx;
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plan_templates/list.html")]
+#[template(path = "continuity/plan_templates.html")]
 pub struct ListPage {
     pub ctx: Ctx,
     pub templates: Vec<PlanTemplate>,
@@ -30,7 +30,7 @@ pub struct StepView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plan_templates/show.html")]
+#[template(path = "continuity/plan_template.html")]
 pub struct ShowPage {
     pub ctx: Ctx,
     pub t: PlanTemplate,

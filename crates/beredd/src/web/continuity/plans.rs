@@ -101,7 +101,7 @@ pub struct PrintRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plans/list.html")]
+#[template(path = "continuity/plans/list.html")]
 pub struct ListPage {
     pub ctx: Ctx,
     pub rows: Vec<PlanRow>,
@@ -333,7 +333,7 @@ pub struct VersionRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plans/show.html")]
+#[template(path = "continuity/plans/show.html")]
 pub struct ShowPage {
     pub ctx: Ctx,
     pub id: i64,
@@ -559,7 +559,7 @@ pub struct ChecklistBlock {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plans/edit.html")]
+#[template(path = "continuity/plans/edit.html")]
 pub struct EditPage {
     pub ctx: Ctx,
     pub id: i64,
@@ -917,7 +917,7 @@ pub struct DiffRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "plans/diff.html")]
+#[template(path = "continuity/plans/diff.html")]
 pub struct DiffPage {
     pub ctx: Ctx,
     pub id: i64,

@@ -67,7 +67,7 @@ pub struct MediaView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/comms.html")]
+#[template(path = "crisis/comms.html")]
 pub struct CommsPage {
     pub ctx: Ctx,
     pub h: Head,

@@ -86,7 +86,7 @@ pub struct IncidentRow {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/list.html")]
+#[template(path = "crisis/list.html")]
 pub struct ListPage {
     pub ctx: Ctx,
     pub rows: Vec<IncidentRow>,
@@ -125,7 +125,7 @@ pub async fn list(
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/new.html")]
+#[template(path = "crisis/new.html")]
 pub struct FormView {
     pub ctx: Ctx,
     pub action: String,
@@ -323,7 +323,7 @@ pub struct AreaView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/board.html")]
+#[template(path = "crisis/board.html")]
 pub struct BoardPage {
     pub ctx: Ctx,
     pub h: Head,
@@ -463,7 +463,7 @@ pub struct EntryView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/log.html")]
+#[template(path = "crisis/log.html")]
 pub struct LogPage {
     pub ctx: Ctx,
     pub h: Head,
@@ -713,7 +713,7 @@ pub struct UnitStaff {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/staff.html")]
+#[template(path = "crisis/staff.html")]
 pub struct StaffPage {
     pub ctx: Ctx,
     pub h: Head,
@@ -815,7 +815,7 @@ pub struct RosterView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/roster.html")]
+#[template(path = "crisis/roster.html")]
 pub struct RosterPage {
     pub ctx: Ctx,
     pub h: Head,

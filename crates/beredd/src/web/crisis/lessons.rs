@@ -37,7 +37,7 @@ pub struct Group {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/lessons.html")]
+#[template(path = "crisis/lessons.html")]
 pub struct LessonsPage {
     pub ctx: Ctx,
     pub h: Head,
@@ -238,7 +238,7 @@ pub struct InjectView {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/injects.html")]
+#[template(path = "crisis/injects.html")]
 pub struct InjectsPage {
     pub ctx: Ctx,
     pub h: Head,

@@ -90,7 +90,7 @@ pub struct AreaForm {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/meeting.html")]
+#[template(path = "crisis/meeting.html")]
 pub struct MeetingPage {
     pub ctx: Ctx,
     pub h: Head,

@@ -50,7 +50,7 @@ pub struct Summary {
 }
 
 #[derive(Template, WebTemplate)]
-#[template(path = "incidents/recovery.html")]
+#[template(path = "crisis/recovery.html")]
 pub struct RecoveryPage {
     pub ctx: Ctx,
     pub h: Head,
