@@ -104,6 +104,19 @@ impl Tr {
         self.format(id, Some(&args))
     }
 
+    /// The message `id` with several arguments; a value that parses as a whole number is passed as
+    /// a number (so that Fluent's plural rules and number formatting apply to it).
+    pub fn args(&self, id: &str, args: &[(&str, &str)]) -> String {
+        let mut a = FluentArgs::new();
+        for (name, value) in args {
+            match value.parse::<i64>() {
+                Ok(n) => a.set(name.to_string(), FluentValue::from(n)),
+                Err(_) => a.set(name.to_string(), FluentValue::from(value.to_string())),
+            }
+        }
+        self.format(id, Some(&a))
+    }
+
     pub fn lang_code(&self) -> &'static str {
         self.lang.code()
     }

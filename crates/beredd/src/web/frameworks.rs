@@ -76,7 +76,7 @@ pub fn problem_text(e: &FileError, tr: &Tr) -> String {
         Problem::BadVersion(v) => tr.ts("fw-err-bad-version", "version", v),
         Problem::BadTextKind(t) => tr.ts("fw-err-text-kind", "value", t),
         Problem::Duplicate(id) => tr.ts("fw-err-duplicate", "id", id),
-        Problem::UnknownParent { id, parent } => tr.ts("fw-err-parent", "id", id).replace("%parent", parent),
+        Problem::UnknownParent { id, parent } => tr.args("fw-err-parent", &[("id", id), ("parent", parent)]),
         Problem::NothingAssessable => tr.t("fw-err-nothing"),
         Problem::TooMany(n) => tr.tn("fw-err-too-many", *n as i64),
         Problem::NotAFramework => tr.t("fw-err-not-framework"),
@@ -124,7 +124,7 @@ fn text_kind(fw: &Framework, tr: &Tr) -> String {
 
 /// "12 av 19 besvarade · 58 %".
 fn progress_text(t: &Tally, tr: &Tr) -> String {
-    let answered = tr.tn("fw-answered", t.answered() as i64).replace("%all", &t.assessable.to_string());
+    let answered = tr.args("fw-answered", &[("n", &t.answered().to_string()), ("all", &t.assessable.to_string())]);
     match t.percent() {
         Some(p) => format!("{answered} · {p} %"),
         None => answered,
@@ -189,9 +189,7 @@ async fn list_page(
             count: k.fw.assessable().count(),
             origin: match &k.imported {
                 None => tr.t("fw-origin-library"),
-                Some(i) => tr
-                    .ts("fw-origin-imported", "who", &i.imported_by)
-                    .replace("%when", &i.imported_at[..10.min(i.imported_at.len())]),
+                Some(i) => tr.args("fw-origin-imported", &[("who", &i.imported_by), ("when", &i.imported_at[..10.min(i.imported_at.len())])]),
             },
         })
         .collect();
@@ -304,7 +302,7 @@ pub async fn import(
         Err(e) => return refuse(problem_text(&e, &tr)).await,
     };
     if known(&state, user.org_id).await?.iter().any(|k| k.fw.id == fw.id && k.fw.version == fw.version) {
-        return refuse(tr.ts("fw-err-exists", "id", &fw.id).replace("%version", &fw.version)).await;
+        return refuse(tr.args("fw-err-exists", &[("id", &fw.id), ("version", &fw.version)])).await;
     }
     let row = store::Imported {
         id: 0,
@@ -402,10 +400,7 @@ pub async fn show(
         .count();
     let origin = match &k.imported {
         None => ctx.tr.t("fw-origin-library"),
-        Some(i) => ctx
-            .tr
-            .ts("fw-origin-imported", "who", &i.imported_by)
-            .replace("%when", &i.imported_at[..10.min(i.imported_at.len())]),
+        Some(i) => ctx.tr.args("fw-origin-imported", &[("who", &i.imported_by), ("when", &i.imported_at[..10.min(i.imported_at.len())])]),
     };
     Ok(ShowPage {
         key,
@@ -907,9 +902,7 @@ async fn answer_page(
     let pos = fw.nodes.iter().position(|n| n.id == node.id).unwrap_or(0);
     let next = fw.nodes.iter().skip(pos + 1).find(|n| n.assessable).map(|n| n.id.clone());
     let updated = current.map(|c| {
-        ctx.tr
-            .ts("fw-updated", "who", &c.updated_by)
-            .replace("%when", &c.updated_at.replace('T', " ")[..16.min(c.updated_at.len())])
+        ctx.tr.args("fw-updated", &[("who", &c.updated_by), ("when", &c.updated_at.replace('T', " ")[..16.min(c.updated_at.len())])])
     });
     let files = crate::store::evidence::for_assessment(&state.db.pool, user.org_id, a.id)
         .await?
