@@ -1087,7 +1087,10 @@ pub async fn save_analysis(
     let mut a = match parse_analysis(&state, &user, &form, &tr).await? {
         Ok(a) => a,
         Err(e) => {
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, analysis_edit_page(&state, &user, &before, &form, &e).await?)
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                analysis_edit_page(&state, &user, &before, &form, &e).await?,
+            )
                 .into_response());
         }
     };

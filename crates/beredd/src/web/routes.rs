@@ -212,21 +212,21 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/risks/scales", risks::scales_form)
         .post("/risks/scales", risks::save_scales)
         .get("/risks/export.xlsx", risks::export)
-        .get("/frameworks", frameworks::list)
-        .get("/frameworks/{key}/{version}", frameworks::show)
-        .get("/frameworks/{key}/{version}/file", frameworks::file)
-        .post("/frameworks/{key}/{version}/delete", frameworks::delete)
-        .post("/assessments", frameworks::create_assessment)
-        .get("/assessments/{id}", frameworks::assessment)
-        .post("/assessments/{id}/delete", frameworks::delete_assessment)
-        .get("/assessments/{id}/{file}", frameworks::export)
-        .get("/assessments/{id}/requirements/{node}", frameworks::answer_form)
-        .post("/assessments/{id}/requirements/{node}", frameworks::save_answer)
-        .post("/assessments/{id}/requirements/{node}/unlink/{action}", frameworks::unlink)
-        .get("/assessments/{id}/chapters/{n}", frameworks::chapter_form)
-        .post("/assessments/{id}/chapters/{n}", frameworks::save_chapter)
-        .get("/framework-evidence/{id}", frameworks::download_evidence)
-        .post("/framework-evidence/{id}/delete", frameworks::delete_evidence);
+        .get("/frameworks", frameworks::library::list)
+        .get("/frameworks/{key}/{version}", frameworks::library::show)
+        .get("/frameworks/{key}/{version}/file", frameworks::library::file)
+        .post("/frameworks/{key}/{version}/delete", frameworks::library::delete)
+        .post("/assessments", frameworks::assessments::create_assessment)
+        .get("/assessments/{id}", frameworks::assessments::assessment)
+        .post("/assessments/{id}/delete", frameworks::assessments::delete_assessment)
+        .get("/assessments/{id}/{file}", frameworks::export::export)
+        .get("/assessments/{id}/requirements/{node}", frameworks::answers::answer_form)
+        .post("/assessments/{id}/requirements/{node}", frameworks::answers::save_answer)
+        .post("/assessments/{id}/requirements/{node}/unlink/{action}", frameworks::answers::unlink)
+        .get("/assessments/{id}/chapters/{n}", frameworks::chapters::chapter_form)
+        .post("/assessments/{id}/chapters/{n}", frameworks::chapters::save_chapter)
+        .get("/framework-evidence/{id}", frameworks::evidence::download_evidence)
+        .post("/framework-evidence/{id}/delete", frameworks::evidence::delete_evidence);
 
     // ---- Follow-up: the action plan and the yearly cycle ----
     let r = r
@@ -257,8 +257,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/systems/{id}/assessment/{req}/evidence", classification::evidence::upload)
         .post("/incidents/{id}/import", crisis::incidents::import)
         .post("/incidents/import-bundle", crisis::incidents::import_bundle)
-        .post("/frameworks/import", frameworks::import)
-        .post("/assessments/{id}/requirements/{node}/evidence", frameworks::upload_evidence)
+        .post("/frameworks/import", frameworks::library::import)
+        .post("/assessments/{id}/requirements/{node}/evidence", frameworks::evidence::upload_evidence)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 
     let all = r.limit(1024 * 1024).merge(uploads, |u| u);

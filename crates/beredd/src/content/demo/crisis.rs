@@ -1,0 +1,107 @@
+//! The demo's past exercises: injects, lessons (changes become actions) and a finished recovery.
+
+use super::*;
+
+pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
+    let f = "exercises.toml";
+    let exercises_file: ExercisesFile = parse_optional(l.source, f)?;
+    for x in &exercises_file.exercise {
+        let key = &x.title;
+        let mut units_of = Vec::new();
+        for u in &x.units {
+            units_of.extend(lookup(&l.units, f, key, "units", &Some(u.clone()))?);
+        }
+        let mut names = Vec::new();
+        for p in &x.participants {
+            names.push(l.person_name(f, key, "participants", p).await?);
+        }
+        let participants = names.join("\n");
+        let leader = names.first().cloned().unwrap_or_default();
+        let n = crate::store::incidents::NewIncident {
+            title: key,
+            what_happened: x.what_happened.as_deref(),
+            discovered_at: &x.discovered,
+            raised_by: None,
+            exercise: true,
+            started_by: &leader,
+            uid: None,
+            participants: Some(&participants),
+        };
+        let id = crate::store::incidents::create(&mut l.tx, l.org, &n, &units_of).await?;
+        let entry = |kind, text: String, at: Option<String>| crate::store::incidents::NewEntry {
+            uid: None,
+            kind,
+            text,
+            decided_by: None,
+            grounds: None,
+            author: leader.clone(),
+            occurred_at: at,
+            corrects: None,
+            source: "demo".into(),
+        };
+        crate::store::incidents::append(
+            &mut l.tx,
+            l.org,
+            id,
+            entry(beredd_domain::LogKind::System, format!("Övningen startades: {key}."), Some(x.discovered.clone())),
+            &leader,
+        )
+        .await?;
+        for i in &x.inject {
+            crate::store::incidents::add_inject(&mut *l.tx, id, i.minute, &i.text).await?;
+        }
+        for lesson in &x.lesson {
+            if !crate::services::crisis::LESSON_KINDS.contains(&lesson.kind.as_str()) {
+                bail!("{f}, post {key:?}: okänt slag av lärdom {:?}", lesson.kind);
+            }
+            let action = match &lesson.action_due {
+                Some(due) => {
+                    let input = actions::ActionInput {
+                        title: format!("Lärdom: {}", lesson.text),
+                        origin: "lesson".into(),
+                        origin_ref: Some(format!("incident:{id}")),
+                        owner_id: lookup(&l.people, f, key, "action_owner", &lesson.action_owner)?,
+                        unit_id: units_of.first().copied(),
+                        priority: Priority::Medium,
+                        due_date: check(f, key, "action_due", beredd_domain::text::optional_date(due))?,
+                        status: ActionStatus::Planned,
+                        notes: None,
+                    };
+                    Some(actions::insert(&mut *l.tx, l.org, &input).await?)
+                }
+                None => None,
+            };
+            crate::store::incidents::add_lesson(&mut *l.tx, id, &lesson.kind, &lesson.text, action, &leader, None)
+                .await?;
+        }
+        for b in &x.backlog {
+            let unit = lookup(&l.units, f, key, "backlog.unit", &Some(b.unit.clone()))?.unwrap_or_default();
+            let system = lookup(&l.systems, f, key, "backlog.system", &b.system)?;
+            let nb = crate::store::incidents::NewBacklogItem {
+                unit_id: unit,
+                system_id: system,
+                kind: &b.kind,
+                description: None,
+                total: b.total,
+                assignee: b.assignee.as_deref(),
+                priority: &b.priority,
+                deadline: None,
+            };
+            let item = crate::store::incidents::add_backlog(&mut l.tx, id, &nb, &leader).await?;
+            crate::store::incidents::set_backlog_done(&mut l.tx, id, item, b.done, &leader).await?;
+        }
+        if let Some(closed) = &x.closed {
+            crate::store::incidents::append(
+                &mut l.tx,
+                l.org,
+                id,
+                entry(beredd_domain::LogKind::System, "Övningen avslutades.".into(), Some(closed.clone())),
+                &leader,
+            )
+            .await?;
+            crate::store::incidents::close(&mut *l.tx, l.org, id).await?;
+        }
+    }
+
+    Ok(())
+}

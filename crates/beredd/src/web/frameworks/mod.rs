@@ -1,0 +1,303 @@
+//! Frameworks and gap analysis: the shipped and imported frameworks, and assessments against
+//! them (per requirement a status, a maturity, a comment, evidence, linked catalogue requirements
+//! and linked actions; progress per chapter, the gap list and the statement of applicability).
+//! This module holds what the pages share; each page group is a file of its own.
+
+pub mod answers;
+pub mod assessments;
+pub mod chapters;
+pub mod evidence;
+pub mod export;
+pub mod library;
+
+use crate::content::frameworks::Format;
+use crate::platform::i18n::{Lang, Tr};
+use crate::store::{actions, audit, frameworks as store};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
+use crate::web::lookups::Lookups;
+use crate::web::page::Ctx;
+use crate::web::register::{Query_, parse_id};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::framework::{self, FileError, Framework, Maps, Problem, Status, Tally};
+use beredd_domain::text::optional_date;
+use beredd_domain::{ActionStatus, FieldError, Priority, text};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A framework Beredd knows: shipped in `library/frameworks`, or imported by this organisation.
+pub struct Known {
+    pub fw: Arc<Framework>,
+    pub imported: Option<store::Imported>,
+}
+
+/// Every framework of the organisation: the shipped ones first, then the imported ones.
+pub async fn known(state: &AppState, org: i64) -> Result<Vec<Known>, AppError> {
+    let mut out: Vec<Known> = state.frameworks.iter().map(|f| Known { fw: f.clone(), imported: None }).collect();
+    for i in store::imported(&state.db.pool, org).await? {
+        let cached = state.imported_frameworks.lock().unwrap_or_else(|e| e.into_inner()).get(&i.id).cloned();
+        if let Some(fw) = cached {
+            out.push(Known { fw, imported: Some(i) });
+            continue;
+        }
+        let format = Format::parse(&i.format).unwrap_or(Format::Beredd);
+        // A stored file was checked when it was imported; one that no longer reads (a newer,
+        // stricter Beredd) is left out rather than shown half.
+        match crate::content::frameworks::parse(format, &i.content) {
+            Ok(fw) => {
+                let fw = Arc::new(fw);
+                state.imported_frameworks.lock().unwrap_or_else(|e| e.into_inner()).insert(i.id, fw.clone());
+                out.push(Known { fw, imported: Some(i) });
+            }
+            Err(e) => {
+                tracing::warn!(framework = %i.framework_key, version = %i.version, "stored framework no longer reads: {e}")
+            }
+        }
+    }
+    Ok(out)
+}
+
+async fn find(state: &AppState, org: i64, key: &str, version: &str) -> Result<Known, AppError> {
+    known(state, org).await?.into_iter().find(|k| k.fw.id == key && k.fw.version == version).ok_or(AppError::NotFound)
+}
+
+fn english(tr: &Tr) -> bool {
+    tr.lang == Lang::En
+}
+
+/// A framework file problem in the user's language, with its line.
+pub fn problem_text(e: &FileError, tr: &Tr) -> String {
+    let what = match &e.problem {
+        Problem::Syntax(m) => tr.ts("fw-err-syntax", "detail", m),
+        Problem::Missing(k) => tr.ts("fw-err-missing", "key", k),
+        Problem::UnknownKey(k) => tr.ts("fw-err-unknown-key", "key", k),
+        Problem::BadId(id) => tr.ts("fw-err-bad-id", "id", id),
+        Problem::BadVersion(v) => tr.ts("fw-err-bad-version", "version", v),
+        Problem::BadTextKind(t) => tr.ts("fw-err-text-kind", "value", t),
+        Problem::Duplicate(id) => tr.ts("fw-err-duplicate", "id", id),
+        Problem::UnknownParent { id, parent } => tr.args("fw-err-parent", &[("id", id), ("parent", parent)]),
+        Problem::NothingAssessable => tr.t("fw-err-nothing"),
+        Problem::TooMany(n) => tr.tn("fw-err-too-many", *n as i64),
+        Problem::NotAFramework => tr.t("fw-err-not-framework"),
+    };
+    if e.line > 0 { format!("{} {what}", tr.tn("err-on-line", e.line as i64)) } else { what }
+}
+
+fn text_kind(fw: &Framework, tr: &Tr) -> String {
+    tr.t(&format!("fw-text-{}", fw.text.code()))
+}
+
+/// "12 av 19 besvarade · 58 %".
+fn progress_text(t: &Tally, tr: &Tr) -> String {
+    let answered = tr.args("fw-answered", &[("n", &t.answered().to_string()), ("all", &t.assessable.to_string())]);
+    match t.percent() {
+        Some(p) => format!("{answered} · {p} %"),
+        None => answered,
+    }
+}
+
+async fn answer_map(
+    state: &AppState,
+    assessment: i64,
+) -> Result<(Vec<store::Answer>, HashMap<String, (Option<Status>, Option<u8>)>), AppError> {
+    let answers = store::answers(&state.db.pool, assessment).await?;
+    let map = answers
+        .iter()
+        .map(|a| (a.node_id.clone(), (a.status.as_deref().and_then(Status::parse), a.maturity.map(|m| m as u8))))
+        .collect();
+    Ok((answers, map))
+}
+
+/// For the start page: each assessment with how far it has come, and the gaps (no or partly)
+/// that have no action yet, as (text, link).
+pub async fn start_page(
+    state: &AppState,
+    org: i64,
+    tr: &Tr,
+) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
+    let all = known(state, org).await?;
+    let en = english(tr);
+    let (mut progress, mut gaps) = (Vec::new(), Vec::new());
+    for a in store::assessments(&state.db.pool, org).await? {
+        let Some(k) = all.iter().find(|k| k.fw.id == a.framework_key && k.fw.version == a.version) else { continue };
+        let (answers, map) = answer_map(state, a.id).await?;
+        progress.push((
+            format!("{}: {}", a.title, progress_text(&framework::tally(&k.fw, &map).1, tr)),
+            format!("/assessments/{}", a.id),
+        ));
+        let linked = store::linked_actions(&state.db.pool, a.id).await?;
+        for x in answers.iter().filter(|x| x.status.as_deref().and_then(Status::parse).is_some_and(Status::is_gap)) {
+            if linked.iter().any(|(n, _)| *n == x.node_id) {
+                continue;
+            }
+            if let Some(n) = k.fw.node(&x.node_id) {
+                gaps.push((n.label(en), format!("/assessments/{}/requirements/{}", a.id, n.id)));
+            }
+        }
+    }
+    Ok((progress, gaps))
+}
+
+pub struct NodeView {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    pub text: String,
+    pub guidance: Option<String>,
+    pub references: String,
+    pub assessable: bool,
+    pub depth: usize,
+    pub heading: bool,
+}
+
+fn node_view(n: &framework::Node, en: bool) -> NodeView {
+    NodeView {
+        id: n.id.clone(),
+        reference: n.reference.clone(),
+        title: n.title(en),
+        text: n.text(en).to_owned(),
+        guidance: n.guidance(en).map(str::to_owned),
+        references: n.references.join(", "),
+        assessable: n.assessable,
+        depth: n.depth.min(4),
+        heading: n.depth == 0,
+    }
+}
+
+/// The assessment and its framework, or 404 when either is not the organisation's.
+async fn load(state: &AppState, user: &CurrentUser, id: &str) -> Result<(store::Assessment, Arc<Framework>), AppError> {
+    let id = parse_id(id)?;
+    let a = store::assessments(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(AppError::NotFound)?;
+    let fw = find(state, user.org_id, &a.framework_key, &a.version).await?.fw;
+    Ok((a, fw))
+}
+
+pub struct ChapterView {
+    /// Position among the chapters, for the chapter form's address.
+    pub n: usize,
+    pub title: String,
+    pub anchor: String,
+    pub tally: Tally,
+    pub percent: String,
+    pub percent_value: u32,
+    pub maturity: String,
+}
+
+pub struct AnswerRow {
+    pub id: String,
+    pub reference: String,
+    pub title: String,
+    pub depth: usize,
+    pub assessable: bool,
+    pub heading: bool,
+    pub anchor: String,
+    pub status: String,
+    pub status_code: String,
+    pub maturity: String,
+    pub comment: String,
+    pub evidence: String,
+    pub actions: Vec<(i64, String, String)>,
+    pub requirements: String,
+}
+
+fn pct(t: &Tally) -> (String, u32) {
+    match t.percent() {
+        Some(p) => (format!("{p} %"), p),
+        None => ("–".to_owned(), 0),
+    }
+}
+
+fn maturity_text(t: &Tally) -> String {
+    t.maturity_tenths().map(|m| format!("{},{}", m / 10, m % 10)).unwrap_or_else(|| "–".to_owned())
+}
+
+/// Everything the overview, the exports and the PDF show: chapters, rows and gaps.
+struct Summary {
+    chapters: Vec<ChapterView>,
+    total: ChapterView,
+    rows: Vec<AnswerRow>,
+}
+
+async fn summarise(
+    state: &AppState,
+    user: &CurrentUser,
+    a: &store::Assessment,
+    fw: &Framework,
+    tr: &Tr,
+) -> Result<Summary, AppError> {
+    let en = english(tr);
+    let (answers, map) = answer_map(state, a.id).await?;
+    let by_node: HashMap<&str, &store::Answer> = answers.iter().map(|x| (x.node_id.as_str(), x)).collect();
+    let links = store::linked_actions(&state.db.pool, a.id).await?;
+    let all_actions = actions::list(&state.db.pool, user.org_id).await?;
+    let (per_chapter, total) = framework::tally(fw, &map);
+    let chapter_view = |n: usize, title: String, anchor: String, t: &Tally| {
+        let (percent, percent_value) = pct(t);
+        ChapterView { n, title, anchor, tally: *t, percent, percent_value, maturity: maturity_text(t) }
+    };
+    let chapters = per_chapter
+        .iter()
+        .enumerate()
+        .map(|(n, (i, t))| chapter_view(n, fw.nodes[*i].label(en), format!("n{i}"), t))
+        .collect();
+    let total = chapter_view(0, tr.t("fw-total"), String::new(), &total);
+    let rows = fw
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let ans = by_node.get(n.id.as_str());
+            let status = ans.and_then(|x| x.status.as_deref()).and_then(Status::parse);
+            AnswerRow {
+                id: n.id.clone(),
+                reference: n.reference.clone(),
+                title: n.title(en),
+                depth: n.depth.min(4),
+                assessable: n.assessable,
+                heading: n.depth == 0,
+                anchor: format!("n{i}"),
+                status: status
+                    .map(|s| tr.t(s.label_id()))
+                    .unwrap_or_else(|| if n.assessable { tr.t("fw-status-none") } else { String::new() }),
+                status_code: status.map(|s| s.code()).unwrap_or("none").to_owned(),
+                maturity: ans.and_then(|x| x.maturity).map(|m| m.to_string()).unwrap_or_default(),
+                comment: ans.and_then(|x| x.comment.clone()).unwrap_or_default(),
+                evidence: ans.and_then(|x| x.evidence.clone()).unwrap_or_default(),
+                actions: links
+                    .iter()
+                    .filter(|(node, _)| *node == n.id)
+                    .filter_map(|(_, aid)| all_actions.iter().find(|x| x.id == *aid))
+                    .map(|x| {
+                        (
+                            x.id,
+                            x.title.clone(),
+                            ActionStatus::parse(&x.status).map(|s| tr.t(s.label_id())).unwrap_or_default(),
+                        )
+                    })
+                    .collect(),
+                requirements: ans.map(|x| x.requirements().join(", ")).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Ok(Summary { chapters, total, rows })
+}
+
+fn maturity_choices(tr: &Tr) -> Vec<Choice> {
+    let mut c = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
+    c.extend((0..=framework::MATURITY_MAX).map(|m| Choice {
+        value: m.to_string(),
+        label: format!("{m} – {}", tr.t(&format!("fw-maturity-{m}"))),
+        depth: 0,
+    }));
+    c
+}
