@@ -101,7 +101,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     ));
     // Continuity plans due for their yearly review, and binders older than the approved plan.
     let today = crate::platform::clock::today_text();
-    let plans: Vec<_> = crate::web::continuity::plans::standings(&state.db.pool, user.org_id)
+    let plans: Vec<_> = crate::services::continuity::plans::standings(&state.db.pool, user.org_id)
         .await?
         .into_iter()
         .filter(|(p, _)| p.unit_ids.iter().any(|u| in_scope(Some(*u))))

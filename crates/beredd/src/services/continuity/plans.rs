@@ -1,10 +1,15 @@
 //! Building a continuity plan's first draft from a template and what the registers know about
-//! the plan's units: their critical activities, their staff and the suppliers they depend on.
+//! the plan's units: their critical activities, their staff and the suppliers they depend on;
+//! and where each plan stands (review overdue, binder not printed since the last approval).
 
 use beredd_domain::Criticality;
 use beredd_domain::plan::{CallEntry, Checklist, Communication, ExternalContact, Hotline, PlanContent, RoutinePlan};
 
+use std::collections::HashMap;
+
 use crate::content::plan_templates::PlanTemplate;
+use crate::platform::db::DbError;
+use crate::store::plans;
 use crate::store::{
     activities::Activity, dependencies::Dependency, people::Person, suppliers::Supplier, systems::System, units::Unit,
 };
@@ -161,6 +166,49 @@ pub fn one_year_after(date: &str) -> String {
     let year: i32 = y.parse().unwrap_or(2000) + 1;
     let rest = if rest == "-02-29" { "-02-28" } else { rest };
     format!("{year:04}{rest}")
+}
+
+/// Where a plan stands: its newest version, its newest approved one and its printed binder.
+pub struct Standing {
+    pub newest: Option<plans::Version>,
+    pub approved: Option<plans::Version>,
+    pub printed: Option<plans::Printed>,
+}
+
+impl Standing {
+    pub fn review_overdue(&self, plan: &plans::Plan, today: &str) -> bool {
+        self.approved.is_some() && plan.review_due.as_deref().is_some_and(|d| d < today)
+    }
+    /// The approved version has not been printed (or a newer one was approved since).
+    pub fn binder_stale(&self) -> bool {
+        match (&self.approved, &self.printed) {
+            (Some(a), Some(p)) => p.version < a.number,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+    pub fn has_draft(&self) -> bool {
+        self.newest.as_ref().is_some_and(|v| v.is_draft())
+    }
+}
+
+/// Every plan of the organisation with where it stands.
+pub async fn standings(pool: &sqlx::AnyPool, org: i64) -> Result<Vec<(plans::Plan, Standing)>, DbError> {
+    let mut conn = pool.acquire().await?;
+    let all = plans::list(&mut conn, org).await?;
+    let mut approved: HashMap<i64, plans::Version> =
+        plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    let mut printed: HashMap<i64, plans::Printed> =
+        plans::printed(&mut *conn, org).await?.into_iter().map(|p| (p.plan_id, p)).collect();
+    let mut newest: HashMap<i64, plans::Version> =
+        plans::newest_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    let mut out = Vec::new();
+    for p in all {
+        let s =
+            Standing { newest: newest.remove(&p.id), approved: approved.remove(&p.id), printed: printed.remove(&p.id) };
+        out.push((p, s));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::reporting::{self, Clock, Duty};
 use beredd_domain::{FieldError, LogKind, StaffRole, text};
 
-use super::incidents::{Head, head_for, writer_for};
+use super::{Head, head_for, writer_for};
 use crate::platform::i18n::Tr;
 use crate::store::incidents::{self, NewEntry};
 use crate::web::AppState;

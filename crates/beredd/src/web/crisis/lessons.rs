@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{ActionStatus, FieldError, LogKind, Priority, text};
 
-use super::incidents::{Head, head_for};
+use super::{Head, head_for};
 use crate::platform::i18n::Tr;
 use crate::store::incidents::{self, NewEntry};
 use crate::store::{actions, audit};

@@ -11,7 +11,7 @@ use beredd_domain::{FieldError, LogKind, text};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::incidents::{Head, head_for, writer_for};
+use super::{Head, head_for, writer_for};
 use crate::platform::i18n::Tr;
 use crate::services::crisis::verdict_text;
 use crate::store::incidents::{self, NewEntry};

@@ -1,8 +1,98 @@
 //! Crisis mode: incidents with their board, log, staff, roster, communication, meetings,
 //! recovery, exercises and lessons learned.
 
+pub mod board;
+pub mod bundle;
 pub mod comms;
-pub mod incidents;
 pub mod lessons;
+pub mod list;
+pub mod log;
 pub mod meetings;
 pub mod recovery;
+pub mod roster;
+pub mod staff;
+
+use crate::platform::i18n::Tr;
+use crate::services::continuity::binder::subtree;
+use crate::store::incidents::{self, Incident, NewEntry, Verdict};
+use crate::store::{audit, plans};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
+use crate::web::lookups::{Lookups, vocabulary_choices};
+use crate::web::page::Ctx;
+use crate::web::register::{FormPage, Query_, parse_id};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::{BoardState, FieldError, LogKind, StaffRole, text};
+use serde_json::json;
+use std::collections::HashMap;
+use std::convert::Infallible;
+
+fn short(t: &str) -> String {
+    t.get(..16).unwrap_or(t).replace('T', " ")
+}
+
+/// The incident and the header every incident page shares.
+pub struct Head {
+    pub i: Incident,
+    pub units: String,
+    pub tab: &'static str,
+    pub may_write: bool,
+}
+
+async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str) -> Result<(Head, Lookups), AppError> {
+    let id = parse_id(id)?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let i = incidents::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let units = i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
+    let may_write = user.role.works_incidents() && i.status == "active";
+    Ok((Head { i, units, tab, may_write }, lk))
+}
+
+/// The incident and shared header, for the other incident pages.
+pub async fn head_for(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    tab: &'static str,
+) -> Result<(Head, Lookups), AppError> {
+    head(state, user, id, tab).await
+}
+
+/// The incident, when the user may write to it.
+pub async fn writer_for(state: &AppState, user: &CurrentUser, id: &str) -> Result<Head, AppError> {
+    let (h, _) = head(state, user, id, "comms").await?;
+    writer(user, &h)?;
+    Ok(h)
+}
+
+fn writer(user: &CurrentUser, h: &Head) -> Result<(), AppError> {
+    user.require(user.role.works_incidents())?;
+    if h.i.status != "active" {
+        return Err(AppError::BadRequest("the incident is closed"));
+    }
+    Ok(())
+}
+
+/// "YYYY-MM-DD HH:MM" (or with a T) as stored time, UTC.
+pub fn parse_time(input: &str) -> Result<String, FieldError> {
+    let s = input.trim().replace('T', " ");
+    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
+    let t = time::PrimitiveDateTime::parse(&s, &fmt).map_err(|_| FieldError::Date)?;
+    Ok(format!("{}T{:02}:{:02}:00Z", t.date(), t.hour(), t.minute()))
+}
+
+/// "by NAME, at TIME" under a board item or a staff member, or nothing.
+fn who(tr: &Tr, by: &Option<String>, at: &Option<String>) -> String {
+    match (by, at) {
+        (Some(b), Some(a)) => tr.ts("incident-by-at", "who", &format!("{b}, {}", short(a))),
+        _ => String::new(),
+    }
+}

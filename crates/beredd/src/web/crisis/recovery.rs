@@ -11,7 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::recovery::{self, Forecast};
 use beredd_domain::{FieldError, LogKind, text};
 
-use super::incidents::{Head, head_for};
+use super::{Head, head_for};
 use crate::platform::clock::{date_of, day_number};
 use crate::platform::i18n::Tr;
 use crate::store::incidents::{self, NewBacklogItem, NewEntry};
@@ -339,7 +339,7 @@ pub async fn restored(
     let at = if form.text("restored_at").trim().is_empty() {
         None
     } else {
-        e.take("restored_at", super::incidents::parse_time(form.text("restored_at")).map(Some))
+        e.take("restored_at", super::parse_time(form.text("restored_at")).map(Some))
     };
     let routines = e.take("switched_back", text::optional_text(form.text("switched_back"), 2000));
     if !e.is_empty() {

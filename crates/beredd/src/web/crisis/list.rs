@@ -1,0 +1,262 @@
+//! The incidents: the list, starting one (real or an exercise) and closing it.
+
+use super::*;
+
+pub struct IncidentRow {
+    pub id: i64,
+    pub exercise: bool,
+    pub title: String,
+    pub status: String,
+    pub active: bool,
+    pub started: String,
+    pub units: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "crisis/list.html")]
+pub struct ListPage {
+    pub ctx: Ctx,
+    pub rows: Vec<IncidentRow>,
+    pub may_start: bool,
+    /// Why an uploaded bundle was refused.
+    pub import_error: Option<String>,
+}
+
+pub async fn list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<ListPage, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
+    ctx.title = ctx.tr.t("incidents-title");
+    let mut conn = state.db.pool.acquire().await?;
+    let rows = incidents::list(&mut conn, user.org_id)
+        .await?
+        .into_iter()
+        .map(|i| IncidentRow {
+            id: i.id,
+            exercise: i.exercise.get(),
+            status: if i.status == "active" {
+                ctx.tr.t("incident-active")
+            } else {
+                ctx.tr.ts("incident-closed-at", "date", &short(i.closed_at.as_deref().unwrap_or("")))
+            },
+            active: i.status == "active",
+            started: short(&i.started_at),
+            units: i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "),
+            title: i.title,
+        })
+        .collect();
+    Ok(ListPage { ctx, rows, may_start: user.role.works_incidents(), import_error: None })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "crisis/new.html")]
+pub struct FormView {
+    pub ctx: Ctx,
+    pub action: String,
+    pub cancel: String,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub submit: String,
+    pub secondary: Option<(String, String)>,
+    pub notice: Option<String>,
+    /// Saved outage scenarios to start from.
+    pub scenarios: Vec<(i64, String)>,
+}
+
+fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
+    vec![
+        Field::new("title", tr.t("incident-field-title"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(200)
+            .hint(tr.t("incident-hint-title")),
+        Field::new("what_happened", tr.t("incident-field-what"), FieldKind::TextArea, form, e, tr).maxlength(4000),
+        Field::new("discovered_at", tr.t("incident-field-discovered"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(16)
+            .hint(tr.t("incident-hint-discovered")),
+        Field::new("raised_by", tr.t("incident-field-raised-by"), FieldKind::Text, form, e, tr).maxlength(200),
+        Field::new("units", tr.t("incident-field-units"), FieldKind::MultiCheck, form, e, tr)
+            .required()
+            .choices(lk.unit_choices(None))
+            .hint(tr.t("incident-hint-units")),
+        Field::new("exercise", tr.t("incident-field-exercise"), FieldKind::Checkbox, form, e, tr)
+            .hint(tr.t("incident-hint-exercise")),
+        Field::new("participants", tr.t("incident-field-participants"), FieldKind::TextArea, form, e, tr)
+            .maxlength(4000)
+            .hint(tr.t("incident-hint-participants")),
+    ]
+}
+
+fn form_view(ctx: Ctx, fields: Vec<Field>) -> FormView {
+    let submit = ctx.tr.t("incident-start");
+    let FormPage { ctx, action, cancel, fields, error_summary, secondary, notice, .. } =
+        FormPage::new(ctx, "/incidents/new".into(), "/incidents".into(), fields);
+    FormView { ctx, action, cancel, fields, error_summary, submit, secondary, notice, scenarios: Vec::new() }
+}
+
+pub async fn new_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<FormView, AppError> {
+    user.require(user.role.works_incidents())?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut form = FormData::default();
+    form.set("discovered_at", short(&crate::platform::clock::stamp()));
+    // Starting from a saved outage scenario: its name, description and the units it stops.
+    let scenarios = crate::store::scenarios::list(&state.db.pool, user.org_id).await?;
+    if let Some(s) =
+        q.get("scenario").and_then(|s| s.parse::<i64>().ok()).and_then(|id| scenarios.iter().find(|s| s.id == id))
+    {
+        let model = crate::services::continuity::outage::Model::load(&state.db.pool, user.org_id).await?;
+        let acts = crate::store::activities::list(&state.db.pool, user.org_id).await?;
+        form.set("title", s.name.clone());
+        form.set("what_happened", s.description.clone().unwrap_or_default());
+        for u in crate::web::continuity::outage::affected_units(&model, s, &acts) {
+            form.push("units", u.to_string());
+        }
+    }
+    let mut ctx = Ctx::new(&state, &user, "/incidents", String::new());
+    ctx.title = ctx.tr.t("incident-new");
+    let fields = new_fields(&form, &Errors::default(), &lk, &ctx.tr);
+    let mut view = form_view(ctx, fields);
+    view.scenarios = scenarios.iter().map(|s| (s.id, s.name.clone())).collect();
+    Ok(view)
+}
+
+pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    user.require(user.role.works_incidents())?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut e = Errors::default();
+    let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
+    let what = e.take("what_happened", text::optional_text(form.text("what_happened"), 4000));
+    let discovered = e.take("discovered_at", parse_time(form.text("discovered_at")));
+    let raised_by = e.take("raised_by", text::optional_line(form.text("raised_by"), 200));
+    let exercise = form.checked("exercise");
+    let participants = e.take("participants", text::optional_text(form.text("participants"), 4000));
+    let mut units: Vec<i64> = Vec::new();
+    for v in form.all("units") {
+        match v.parse::<i64>().ok().filter(|u| lk.unit(*u).is_some()) {
+            Some(u) => units.push(u),
+            None => e.add("units", FieldError::Missing),
+        }
+    }
+    if units.is_empty() {
+        e.add("units", FieldError::Required);
+    }
+    if !e.is_empty() {
+        let mut ctx = Ctx::new(&state, &user, "/incidents", String::new());
+        ctx.title = ctx.tr.t("incident-new");
+        let fields = new_fields(&form, &e, &lk, &ctx.tr);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_view(ctx, fields)).into_response());
+    }
+    // The board: every step of the fallback routines of the approved plans of the affected units.
+    let covered: Vec<i64> = units.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
+    let mut conn = state.db.pool.acquire().await?;
+    let all_plans = plans::list(&mut conn, user.org_id).await?;
+    let approved = plans::approved_all(&mut *conn, user.org_id).await?;
+    drop(conn);
+    let mut items: Vec<(String, String, String)> = Vec::new();
+    for p in all_plans.iter().filter(|p| p.unit_ids.iter().any(|u| covered.contains(u))) {
+        let Some(v) = approved.iter().find(|v| v.plan_id == p.id) else { continue };
+        for r in v.content()?.routines {
+            for s in r.steps {
+                items.push((p.name.clone(), r.activity.clone(), s));
+            }
+        }
+    }
+    let mut tx = state.db.begin_write().await?;
+    let n = incidents::NewIncident {
+        title: &title,
+        what_happened: what.as_deref(),
+        discovered_at: &discovered,
+        raised_by: raised_by.as_deref(),
+        exercise,
+        started_by: &user.display_name,
+        uid: None,
+        participants: participants.as_deref(),
+    };
+    let id = incidents::create(&mut tx, user.org_id, &n, &units).await?;
+    for (pos, (area, section, label)) in items.iter().enumerate() {
+        incidents::add_board_item(&mut *tx, id, area, section, pos as i64, label).await?;
+    }
+    let names = units.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
+    let started = if exercise { "incident-log-exercise-started" } else { "incident-log-started" };
+    let text = tr.ts(started, "title", &title)
+        + " "
+        + &tr.ts("incident-log-units", "units", &names)
+        + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::System,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: Some(discovered.clone()),
+        corrects: None,
+        source: "web".into(),
+    };
+    incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
+    let after = incidents::get(&mut tx, user.org_id, id).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "incident",
+            entity_id: Some(id),
+            summary: &title,
+            before: None,
+            after: after.as_ref(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/incidents/{id}?msg=created")).into_response())
+}
+
+pub async fn close(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, tr, .. } = posted;
+    let (h, _) = head(&state, &user, &id, "board").await?;
+    writer(&user, &h)?;
+    user.require(user.role.edits_all_content() || user.role == beredd_domain::Role::CrisisStaff)?;
+    let mut tx = state.db.begin_write().await?;
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::System,
+        text: tr.t("incident-log-closed"),
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
+    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::close(&mut *tx, user.org_id, h.i.id).await?;
+    let after = incidents::get(&mut tx, user.org_id, h.i.id).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "close",
+            entity: "incident",
+            entity_id: Some(h.i.id),
+            summary: &h.i.title,
+            before: Some(&h.i),
+            after: after.as_ref(),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/incidents/{}?msg=saved", h.i.id)).into_response())
+}

@@ -1,0 +1,252 @@
+//! The incident's log: entries in a hash chain that shows any change, with the offline kit's
+//! log read in.
+
+use super::*;
+
+pub struct EntryView {
+    pub seq: i64,
+    pub kind: String,
+    pub kind_code: String,
+    pub text: String,
+    pub author: String,
+    pub occurred: String,
+    pub recorded: String,
+    pub decided_by: String,
+    pub grounds: String,
+    pub corrects: Option<i64>,
+    pub corrected_by: Vec<i64>,
+    pub source: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "crisis/log.html")]
+pub struct LogPage {
+    pub ctx: Ctx,
+    pub h: Head,
+    pub verdict: String,
+    pub intact: bool,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub entries: Vec<EntryView>,
+    /// Why an uploaded kit log was refused.
+    pub import_error: Option<String>,
+}
+
+fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> {
+    let kinds = [LogKind::Event, LogKind::Decision, LogKind::Information, LogKind::Task, LogKind::Correction];
+    let mut corrects = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
+    corrects.extend(seqs.iter().rev().map(|s| Choice {
+        value: s.to_string(),
+        label: tr.tn("incident-entry-n", *s),
+        depth: 0,
+    }));
+    vec![
+        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(vocabulary_choices(&kinds, LogKind::code, LogKind::label_id, tr)),
+        Field::new("text", tr.t("incident-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
+        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("incident-hint-decided-by")),
+        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr)
+            .maxlength(2000)
+            .hint(tr.t("incident-hint-grounds")),
+        Field::new("occurred_at", tr.t("incident-field-occurred"), FieldKind::Text, form, e, tr)
+            .maxlength(16)
+            .hint(tr.t("incident-hint-occurred")),
+        Field::new("corrects", tr.t("incident-field-corrects"), FieldKind::Select, form, e, tr)
+            .choices(corrects)
+            .hint(tr.t("incident-hint-corrects")),
+    ]
+}
+
+async fn log_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<LogPage, AppError> {
+    let (h, _) = head(state, user, id, "log").await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
+    let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    drop(conn);
+    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
+    ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
+    let tr = &ctx.tr;
+    let seqs: Vec<i64> = rows.iter().map(|r| r.seq).collect();
+    let fields = log_fields(form, e, tr, &seqs);
+    let error_summary = summary(&fields);
+    let mut corrected: HashMap<i64, Vec<i64>> = HashMap::new();
+    for r in &rows {
+        if let Some(c) = r.corrects {
+            corrected.entry(c).or_default().push(r.seq);
+        }
+    }
+    let entries = rows
+        .iter()
+        .rev()
+        .map(|r| EntryView {
+            seq: r.seq,
+            kind: LogKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.kind.clone()),
+            kind_code: r.kind.clone(),
+            text: r.text.clone(),
+            author: r.author.clone(),
+            occurred: short(&r.occurred_at),
+            recorded: if r.recorded_by != r.author || r.source != "web" {
+                tr.ts("incident-recorded-by", "who", &format!("{}, {}", r.recorded_by, short(&r.recorded_at)))
+            } else {
+                String::new()
+            },
+            decided_by: r.decided_by.clone().unwrap_or_default(),
+            grounds: r.grounds.clone().unwrap_or_default(),
+            corrects: r.corrects,
+            corrected_by: corrected.get(&r.seq).cloned().unwrap_or_default(),
+            source: if r.source == "web" { String::new() } else { r.source.clone() },
+        })
+        .collect();
+    if !error_summary.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    Ok(LogPage {
+        verdict: crate::services::crisis::verdict_text(&ctx.tr, &verdict),
+        intact: matches!(verdict, Verdict::Intact { .. }),
+        fields,
+        error_summary,
+        entries,
+        h,
+        ctx,
+        import_error: None,
+    })
+}
+
+pub async fn log(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<LogPage, AppError> {
+    let mut form = FormData::default();
+    form.set("kind", "event");
+    let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
+    page.ctx.set_flash(q.get("msg").map(String::as_str));
+    if q.get("msg").map(String::as_str) == Some("imported") {
+        page.ctx.flash = Some(page.ctx.tr.t("flash-imported"));
+    }
+    Ok(page)
+}
+
+/// Reads a crisis log exported from an offline kit (an upload) into the incident.
+pub async fn import(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, AppError> {
+    let (h, _) = head(&state, &user, &id, "log").await?;
+    writer(&user, &h)?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let parsed = match crate::web::classification::evidence::read(&mut multipart, &user.csrf).await? {
+        Err(e) => Err(crate::web::forms::error_text(&e, &tr)),
+        Ok((_, bytes)) => crate::services::crisis::kit_import::parse(&bytes).map_err(|e| e.to_string()),
+    };
+    let log = match parsed {
+        Ok(log) => log,
+        Err(message) => {
+            let mut form = FormData::default();
+            form.set("kind", "event");
+            let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
+            page.import_error = Some(message);
+            page.ctx.title_prefix = Some(page.ctx.tr.t("error-prefix"));
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let mut tx = state.db.begin_write().await?;
+    let note = |r: crate::services::crisis::kit_import::Report| {
+        tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
+    };
+    let report =
+        crate::services::crisis::kit_import::import(&mut tx, user.org_id, h.i.id, &log, &user.display_name, note)
+            .await?;
+    let record = json!({ "imported": report.imported, "skipped": report.skipped, "kit_id": log.kit_id });
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "import",
+            entity: "incident",
+            entity_id: Some(h.i.id),
+            summary: &h.i.title,
+            before: None::<&serde_json::Value>,
+            after: Some(&record),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    state.live.publish(h.i.id, "log", json!({ "imported": report.imported }).to_string());
+    Ok(Redirect::to(&format!("/incidents/{}/log?msg=imported", h.i.id)).into_response())
+}
+
+pub async fn add_entry(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, form, .. } = posted;
+    let (h, _) = head(&state, &user, &id, "log").await?;
+    writer(&user, &h)?;
+    let mut e = Errors::default();
+    let kind = e.take(
+        "kind",
+        LogKind::parse(form.text("kind")).and_then(|k| {
+            if matches!(k, LogKind::Status | LogKind::System) { Err(FieldError::Choice) } else { Ok(Some(k)) }
+        }),
+    );
+    let text = e.take("text", text::optional_text(form.text("text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
+    let decided_by = e.take("decided_by", text::optional_line(form.text("decided_by"), 200));
+    let grounds = e.take("grounds", text::optional_text(form.text("grounds"), 2000));
+    let occurred = if form.text("occurred_at").trim().is_empty() {
+        None
+    } else {
+        e.take("occurred_at", parse_time(form.text("occurred_at")).map(Some))
+    };
+    let corrects = if form.text("corrects").is_empty() {
+        None
+    } else {
+        e.take(
+            "corrects",
+            form.text("corrects")
+                .parse::<i64>()
+                .ok()
+                .filter(|s| *s >= 1 && *s <= h.i.log_count)
+                .map(Some)
+                .ok_or(FieldError::Missing),
+        )
+    };
+    if kind == Some(LogKind::Decision) && decided_by.is_none() && !e.0.contains_key("decided_by") {
+        e.add("decided_by", FieldError::Required);
+    }
+    if kind == Some(LogKind::Correction) && corrects.is_none() && !e.0.contains_key("corrects") {
+        e.add("corrects", FieldError::Required);
+    }
+    let Some(kind) = kind.filter(|_| e.is_empty()) else {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, log_page(&state, &user, &id, &form, &e).await?).into_response());
+    };
+    let mut tx = state.db.begin_write().await?;
+    let entry = NewEntry {
+        uid: None,
+        kind,
+        text,
+        decided_by,
+        grounds,
+        author: user.display_name.clone(),
+        occurred_at: occurred,
+        corrects,
+        source: "web".into(),
+    };
+    let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    tx.commit().await?;
+    state.live.publish(h.i.id, "log", json!({ "seq": row.seq }).to_string());
+    Ok(Redirect::to(&format!("/incidents/{}/log?msg=saved", h.i.id)).into_response())
+}

@@ -1,0 +1,109 @@
+//! Staff reached: who has been called, per unit.
+
+use super::*;
+
+pub struct PersonView {
+    pub id: i64,
+    pub name: String,
+    pub title: String,
+    pub phone: String,
+    pub reached: bool,
+    pub who: String,
+}
+
+pub struct UnitStaff {
+    pub name: String,
+    pub share: String,
+    pub people: Vec<PersonView>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "crisis/staff.html")]
+pub struct StaffPage {
+    pub ctx: Ctx,
+    pub h: Head,
+    pub units: Vec<UnitStaff>,
+}
+
+impl StaffPage {
+    pub fn tel(&self, phone: &str) -> String {
+        text::tel_uri(phone)
+    }
+}
+
+pub async fn staff(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<StaffPage, AppError> {
+    let (h, lk) = head(&state, &user, &id, "staff").await?;
+    let reached = incidents::reached(&state.db.pool, h.i.id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
+    ctx.title = ctx.tr.ts("incident-staff-title", "title", &h.i.title);
+    let tr = &ctx.tr;
+    let covered: Vec<i64> = h.i.unit_ids.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
+    let mut units = Vec::new();
+    for u in lk.units.iter().filter(|u| covered.contains(&u.id)) {
+        let people: Vec<PersonView> = lk
+            .people
+            .iter()
+            .filter(|p| p.kind == "staff" && p.unit_id == Some(u.id))
+            .map(|p| {
+                let r = reached.iter().find(|r| r.person_id == p.id);
+                PersonView {
+                    id: p.id,
+                    name: p.name.clone(),
+                    title: p.title.clone().unwrap_or_default(),
+                    phone: p.work_phone.clone().or_else(|| p.private_phone.clone()).unwrap_or_default(),
+                    reached: r.is_some_and(|r| r.reached.get()),
+                    who: r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default(),
+                }
+            })
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        let n = people.iter().filter(|p| p.reached).count();
+        units.push(UnitStaff {
+            name: u.name.clone(),
+            share: tr.ts(
+                "incident-reached-share",
+                "share",
+                &format!("{n}/{} ({} %)", people.len(), n * 100 / people.len()),
+            ),
+            people,
+        });
+    }
+    Ok(StaffPage { ctx, h, units })
+}
+
+pub async fn set_reached(
+    State(state): State<AppState>,
+    Path((id, person)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    let (h, lk) = head(&state, &user, &id, "staff").await?;
+    writer(&user, &h)?;
+    let person = parse_id(&person)?;
+    let p = lk.person(person).ok_or(AppError::NotFound)?;
+    let reached = form.text("reached") == "1";
+    let mut tx = state.db.begin_write().await?;
+    incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
+    let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &p.name);
+    let entry = NewEntry {
+        uid: None,
+        kind: LogKind::Status,
+        text,
+        decided_by: None,
+        grounds: None,
+        author: user.display_name.clone(),
+        occurred_at: None,
+        corrects: None,
+        source: "web".into(),
+    };
+    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())
+}
