@@ -5,3 +5,4 @@ pub mod catalogue;
 pub mod continuity;
 pub mod crisis;
 pub mod cycle;
+pub mod risks;

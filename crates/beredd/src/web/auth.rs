@@ -13,7 +13,7 @@ use beredd_domain::Role;
 use super::AppState;
 use super::error::AppError;
 use super::forms::FormData;
-use super::i18n::{Lang, Tr};
+use crate::platform::i18n::{Lang, Tr};
 use crate::store::{audit::Actor, sessions, users};
 
 pub const SESSION_COOKIE: &str = "beredd_session";

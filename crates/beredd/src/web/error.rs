@@ -9,7 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::AppState;
-use super::i18n::Tr;
+use crate::platform::i18n::Tr;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

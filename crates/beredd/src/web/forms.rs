@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use beredd_domain::FieldError;
 
-use super::i18n::Tr;
+use crate::platform::i18n::Tr;
 
 /// The fields of a posted form, in order; a name may occur several times (check boxes).
 #[derive(Debug, Default, Clone)]

@@ -167,7 +167,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     if user.role != beredd_domain::Role::UnitManager {
         // The top risks: high or critical after the existing measures (on the organisation's
         // scales), highest first.
-        let scales = super::risks::scales(&state, user.org_id, &tr).await?;
+        let scales = crate::services::risks::scales(&state.db.pool, user.org_id, &tr).await?;
         let (nl, nc) = (scales.likelihood.len() as u8, scales.consequence.len() as u8);
         let mut top: Vec<_> = crate::store::risks::risks(&state.db.pool, user.org_id)
             .await?

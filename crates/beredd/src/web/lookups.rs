@@ -7,8 +7,8 @@ use beredd_domain::{Role, access, sort::swedish_key, tree};
 
 use super::auth::CurrentUser;
 use super::forms::Choice;
-use super::i18n::Tr;
 use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
 use crate::store::dependencies::NodeNames;
 use crate::store::{DbError, people, suppliers, units};
 

@@ -2,7 +2,7 @@
 
 use super::AppState;
 use super::auth::CurrentUser;
-use super::i18n::Tr;
+use crate::platform::i18n::Tr;
 
 pub struct NavItem {
     pub href: &'static str,

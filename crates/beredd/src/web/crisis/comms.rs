@@ -1,15 +1,7 @@
-//! Reporting and communication during an incident: the NIS2 and IMY reporting clocks with a
-//! draft report built from the log and a record of when each was sent; the public hotline
-//! numbers and who answers; published messages with their approver; media requests routed to
-//! the spokesperson. Every change is also written to the incident's log.
+//! Communication during an incident: hotlines for citizens, prepared messages per channel, and
+//! media questions, on one page with the reporting duties (see `reports`).
 
-use askama::Template;
-use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::reporting::{self, Clock, Duty};
-use beredd_domain::{FieldError, LogKind, StaffRole, text};
+use super::reports::*;
 
 use super::{Head, head_for, writer_for};
 use crate::platform::i18n::Tr;
@@ -20,35 +12,12 @@ use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
-
-fn secs(t: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
-}
-
-fn stamp(s: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(s)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .map(|t| t.get(..16).unwrap_or(&t).replace('T', " "))
-        .unwrap_or_default()
-}
-
-fn span(tr: &Tr, s: i64) -> String {
-    let (h, m) = (s / 3600, (s % 3600) / 60);
-    tr.ts("duration-hm", "hm", &format!("{h} h {m} min"))
-}
-
-pub struct ClockView {
-    pub code: &'static str,
-    pub name: String,
-    pub deadline: String,
-    pub state: String,
-    /// "state-working", "state-degraded" or "state-down".
-    pub class: &'static str,
-    pub sent: bool,
-    pub body: String,
-    pub reference: String,
-}
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::reporting::{self, Clock, Duty};
+use beredd_domain::{FieldError, LogKind, StaffRole, text};
 
 pub struct MessageView {
     pub published: String,
@@ -91,56 +60,7 @@ impl CommsPage {
     }
 }
 
-/// The draft of a report: what the log says, in the order an authority asks for it.
-fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[incidents::RosterRow]) -> String {
-    let mut out = vec![
-        h.i.title.clone(),
-        format!(
-            "{}: {}",
-            tr.t("incident-field-discovered"),
-            h.i.discovered_at.get(..16).unwrap_or(&h.i.discovered_at).replace('T', " ")
-        ),
-    ];
-    out.push(format!("{}: {}", tr.t("incident-field-units"), h.units));
-    if let Some(w) = &h.i.what_happened {
-        out.push(format!("{}: {w}", tr.t("incident-field-what")));
-    }
-    let line = |r: &incidents::LogRow| {
-        format!("- {} {}", r.occurred_at.get(..16).unwrap_or(&r.occurred_at).replace('T', " "), r.text)
-    };
-    let decisions: Vec<String> = log
-        .iter()
-        .filter(|r| r.kind == "decision")
-        .map(|r| format!("{} ({})", line(r), r.decided_by.clone().unwrap_or_default()))
-        .collect();
-    if !decisions.is_empty() {
-        out.push(String::new());
-        out.push(tr.t("report-decisions"));
-        out.extend(decisions);
-    }
-    let events: Vec<String> = log
-        .iter()
-        .filter(|r| matches!(r.kind.as_str(), "event" | "information" | "task" | "correction"))
-        .map(line)
-        .collect();
-    if !events.is_empty() {
-        out.push(String::new());
-        out.push(tr.t("report-events"));
-        out.extend(events);
-    }
-    if let Some(c) = roster.iter().find(|r| r.role == StaffRole::CrisisLeader.code()) {
-        out.push(String::new());
-        out.push(format!(
-            "{}: {}{}",
-            tr.t("report-contact"),
-            c.name,
-            c.phone.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
-        ));
-    }
-    out.join("\n")
-}
-
-fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
+pub(super) fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     vec![
         Field::new("hl_number", tr.t("plan-hotline-number"), FieldKind::Tel, form, e, tr).required().maxlength(30),
         Field::new("hl_hours", tr.t("plan-hotline-hours"), FieldKind::Text, form, e, tr).maxlength(200),
@@ -150,9 +70,9 @@ fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     ]
 }
 
-const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+pub(super) const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
 
-fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
+pub(super) fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     let channels = CHANNELS
         .iter()
         .map(|c| Choice { value: (*c).to_owned(), label: tr.t(&format!("channel-{c}")), depth: 0 })
@@ -167,7 +87,7 @@ fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     ]
 }
 
-fn media_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
+pub(super) fn media_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     vec![
         Field::new("media_outlet", tr.t("comms-outlet"), FieldKind::Text, form, e, tr).required().maxlength(200),
         Field::new("media_contact", tr.t("comms-contact"), FieldKind::Text, form, e, tr).maxlength(200),
@@ -177,7 +97,7 @@ fn media_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     ]
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     user: &CurrentUser,
     id: &str,
@@ -286,7 +206,7 @@ pub async fn comms(
 }
 
 /// Writes one entry to the incident's log and commits with the change made in `tx`.
-async fn log_and_commit(
+pub(super) async fn log_and_commit(
     state: &AppState,
     user: &CurrentUser,
     mut tx: sqlx::Transaction<'static, sqlx::Any>,
@@ -311,73 +231,8 @@ async fn log_and_commit(
     Ok(())
 }
 
-fn back(id: i64) -> Response {
+pub(super) fn back(id: i64) -> Response {
     Redirect::to(&format!("/incidents/{id}/comms?msg=saved")).into_response()
-}
-
-pub async fn flags(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    posted: Posted,
-) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
-    let h = writer_for(&state, &user, &id).await?;
-    let (sig, pd) = (form.checked("significant"), form.checked("personal_data"));
-    let mut tx = state.db.begin_write().await?;
-    incidents::set_flags(&mut *tx, user.org_id, h.i.id, sig, pd).await?;
-    let yes_no = |b: bool| tr.t(if b { "yes" } else { "no" });
-    let text =
-        format!("{}: {}. {}: {}.", tr.t("comms-significant"), yes_no(sig), tr.t("comms-personal-data"), yes_no(pd));
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Decision, text).await?;
-    Ok(back(h.i.id))
-}
-
-pub async fn report(
-    State(state): State<AppState>,
-    Path((id, duty)): Path<(String, String)>,
-    posted: Posted,
-) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
-    let h = writer_for(&state, &user, &id).await?;
-    let duty = Duty::parse(&duty).ok_or(AppError::NotFound)?;
-    if !duty.applies(h.i.significant.get(), h.i.personal_data.get(), h.i.exercise.get()) {
-        return Err(AppError::BadRequest("this duty does not apply"));
-    }
-    let body =
-        text::optional_text(form.text("body"), 20_000).ok().flatten().ok_or(AppError::BadRequest("empty report"))?;
-    let reference =
-        text::optional_line(form.text("reference"), 200).map_err(|_| AppError::BadRequest("bad reference"))?;
-    let mut tx = state.db.begin_write().await?;
-    if !incidents::record_report(
-        &mut *tx,
-        h.i.id,
-        duty.code(),
-        &crate::platform::clock::stamp(),
-        &user.display_name,
-        reference.as_deref(),
-        &body,
-    )
-    .await?
-    {
-        return Err(AppError::BadRequest("already sent"));
-    }
-    let text = tr.ts(
-        "comms-log-report",
-        "what",
-        &format!("{}{}", tr.t(duty.label_id()), reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()),
-    );
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
-    Ok(back(h.i.id))
-}
-
-async fn refuse(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-    form: &FormData,
-    e: &Errors,
-) -> Result<Response, AppError> {
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page(state, user, id, form, e).await?).into_response())
 }
 
 pub async fn add_hotline(

@@ -9,6 +9,7 @@ pub mod list;
 pub mod log;
 pub mod meetings;
 pub mod recovery;
+pub mod reports;
 pub mod roster;
 pub mod staff;
 

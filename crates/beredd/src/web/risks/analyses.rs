@@ -1,0 +1,210 @@
+//! Risk analyses: adding one, changing its details, deleting it.
+
+use super::register::page;
+use super::*;
+
+pub async fn add_analysis(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    user.require(user.role.edits_all_content())?;
+    let a = match parse_analysis(&state, &user, &form, &tr).await? {
+        Ok(a) => a,
+        Err(e) => {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(&state, &user, None, &Query_::default(), &form, &e).await?,
+            )
+                .into_response());
+        }
+    };
+    let mut tx = state.db.begin_write().await?;
+    let id = risks::add_analysis(&mut *tx, user.org_id, &a).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "create",
+            entity: "risk-analysis",
+            entity_id: Some(id),
+            summary: &a.title,
+            before: None,
+            after: Some(&a),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
+}
+
+/// Removes an analysis and its risks; actions they made stay in the action plan.
+pub async fn delete_analysis(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, .. } = posted;
+    user.require(user.role.edits_all_content())?;
+    let id = parse_id(&id)?;
+    let a = risks::analyses(&state.db.pool, user.org_id)
+        .await?
+        .into_iter()
+        .find(|a| a.id == id)
+        .ok_or(AppError::NotFound)?;
+    let gone: Vec<risks::Risk> =
+        risks::risks(&state.db.pool, user.org_id).await?.into_iter().filter(|r| r.analysis_id == id).collect();
+    let mut tx = state.db.begin_write().await?;
+    risks::delete_analysis(&mut tx, user.org_id, id).await?;
+    let before = serde_json::json!({ "analysis": a, "risks": gone });
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "delete",
+            entity: "risk-analysis",
+            entity_id: Some(id),
+            summary: &a.title,
+            before: Some(&before),
+            after: None,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to("/risks?msg=deleted").into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "risks/analysis_edit.html")]
+pub struct AnalysisEditPage {
+    pub ctx: Ctx,
+    pub id: i64,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+}
+
+async fn analysis_edit_page(
+    state: &AppState,
+    user: &CurrentUser,
+    a: &risks::Analysis,
+    form: &FormData,
+    e: &Errors,
+) -> Result<AnalysisEditPage, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut ctx = Ctx::new(state, user, "/risks", String::new());
+    ctx.title = ctx.tr.ts("risk-analysis-edit-title", "title", &a.title);
+    let fields = analysis_fields(form, e, scope_choices(state, user.org_id, &lk, &ctx.tr).await?, &ctx.tr);
+    let error_summary = summary(&fields);
+    if !error_summary.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    Ok(AnalysisEditPage { id: a.id, fields, error_summary, ctx })
+}
+
+async fn find_analysis(state: &AppState, user: &CurrentUser, id: &str) -> Result<risks::Analysis, AppError> {
+    let id = parse_id(id)?;
+    risks::analyses(&state.db.pool, user.org_id).await?.into_iter().find(|a| a.id == id).ok_or(AppError::NotFound)
+}
+
+pub async fn edit_analysis_form(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<AnalysisEditPage, AppError> {
+    user.require(user.role.edits_all_content())?;
+    let a = find_analysis(&state, &user, &id).await?;
+    let scope_ref = match (a.scope_kind.as_deref(), a.scope_id) {
+        (Some(k), Some(id)) => format!("{k}:{id}"),
+        (Some(k), None) => k.to_owned(),
+        _ => String::new(),
+    };
+    let form = FormData::from_pairs(vec![
+        ("a_title".into(), a.title.clone()),
+        ("a_scope_ref".into(), scope_ref),
+        ("a_scope".into(), a.scope.clone()),
+        ("a_held_on".into(), a.held_on.clone()),
+        ("a_participants".into(), a.participants.clone().unwrap_or_default()),
+        ("a_method".into(), a.method.clone().unwrap_or_default()),
+    ]);
+    analysis_edit_page(&state, &user, &a, &form, &Errors::default()).await
+}
+
+/// Reads the analysis form; shared by creating and changing an analysis.
+async fn parse_analysis(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    tr: &Tr,
+) -> Result<Result<risks::Analysis, Errors>, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut e = Errors::default();
+    let title = e.take("a_title", text::Name::parse(form.text("a_title")).map(|n| n.into_string()));
+    let scope_ref = form.text("a_scope_ref");
+    let (scope_kind, scope_id) = if scope_ref.is_empty() {
+        e.add("a_scope_ref", FieldError::Required);
+        (None, None)
+    } else if scope_choices(state, user.org_id, &lk, tr).await?.iter().any(|c| c.value == scope_ref) {
+        match scope_ref.split_once(':') {
+            Some((k, id)) => (Some(k.to_owned()), id.parse::<i64>().ok()),
+            None => (Some(scope_ref.to_owned()), None),
+        }
+    } else {
+        e.add("a_scope_ref", FieldError::Choice);
+        (None, None)
+    };
+    let scope = e.take("a_scope", text::optional_line(form.text("a_scope"), 300)).unwrap_or_default();
+    let held_on =
+        e.take("a_held_on", optional_date(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)));
+    let participants = e.take("a_participants", text::optional_text(form.text("a_participants"), 2000));
+    let method = e.take("a_method", text::optional_text(form.text("a_method"), 4000));
+    if !e.is_empty() {
+        return Ok(Err(e));
+    }
+    Ok(Ok(risks::Analysis {
+        id: 0,
+        title,
+        scope,
+        held_on,
+        participants,
+        method,
+        created_by: user.display_name.clone(),
+        scope_kind,
+        scope_id,
+    }))
+}
+
+pub async fn save_analysis(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    user.require(user.role.edits_all_content())?;
+    let before = find_analysis(&state, &user, &id).await?;
+    let mut a = match parse_analysis(&state, &user, &form, &tr).await? {
+        Ok(a) => a,
+        Err(e) => {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                analysis_edit_page(&state, &user, &before, &form, &e).await?,
+            )
+                .into_response());
+        }
+    };
+    a.id = before.id;
+    a.created_by = before.created_by.clone();
+    let mut tx = state.db.begin_write().await?;
+    risks::update_analysis(&mut *tx, user.org_id, &a).await?;
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: "update",
+            entity: "risk-analysis",
+            entity_id: Some(a.id),
+            summary: &a.title,
+            before: Some(&before),
+            after: Some(&a),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", a.id)).into_response())
+}
