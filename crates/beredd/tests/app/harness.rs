@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use beredd::platform::db::Db;
+use beredd::platform::db::{Backend, Db};
 use beredd::store::{orgs, units, users};
 use beredd_domain::{Role, UnitKind};
 use reqwest::StatusCode;
@@ -166,6 +166,27 @@ impl TestApp {
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");
         n
+    }
+
+    /// Every table of the database with its number of rows, to show that requests stored nothing.
+    pub async fn row_counts(&self) -> Vec<(String, i64)> {
+        let sql = match self.db.backend {
+            Backend::Sqlite => {
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            }
+            Backend::Postgres => "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        };
+        let tables: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&self.db.pool).await.expect("tables");
+        assert!(!tables.is_empty(), "the database has tables");
+        let mut counts = Vec::new();
+        for (table,) in tables {
+            let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM \"{table}\"")))
+                .fetch_one(&self.db.pool)
+                .await
+                .expect("count");
+            counts.push((table, n));
+        }
+        counts
     }
 
     /// A client with a cookie jar that does not follow redirects, so tests see them.
