@@ -1,10 +1,12 @@
-//! The `beredd` binary as a user runs it: `user add`, `demo`, `serve` with its setup link.
+//! The `beredd` binary as a user runs it: `user add`, `demo`, `serve` with its setup link,
+//! `backup`, and `export binder`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::harness::{beredd, hidden_csrf, reply};
+use crate::crisis::start;
+use crate::harness::{TestApp, beredd, hidden_csrf, pdf_text, reply};
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -170,4 +172,64 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
     let db = beredd::platform::db::Db::connect(&url).await.unwrap();
     let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
     assert_eq!(user.role, "admin");
+}
+
+#[tokio::test]
+async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let unit = app.add_unit("Hemtjänst Norr", None).await;
+    let id = start(&s, unit).await;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("kopia.db");
+    let out =
+        crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again =
+        crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    assert!(!again.status.success(), "an existing file is never overwritten");
+    // The copy holds the incident, and its log checks out there too.
+    let url = format!("sqlite://{}", copy.display());
+    let out = crate::harness::beredd().args(["incident", "verify", "--database", &url, &id]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: en post, kontrollerad just nu.");
+}
+
+#[tokio::test]
+async fn the_demo_binder_exports_from_the_command_line_and_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
+    let bin = env!("CARGO_BIN_EXE_beredd");
+    let out = std::process::Command::new(bin)
+        .args(["demo", "--no-serve", "--admin-password", "ett långt lösenord", "--database", &url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let pdf = dir.path().join("parm.pdf");
+    let out = std::process::Command::new(bin)
+        .args(["export", "binder", "--database", &url, "--unit", "Äldreomsorg", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = pdf_text(&std::fs::read(&pdf).unwrap());
+    assert!(
+        text.contains("Kontinuitetsplan Björkbackens särskilda boende")
+            && text.contains("Kontinuitetsplan hemtjänsten"),
+        "{text}"
+    );
+    assert!(!text.contains("Kontinuitetsplan ekonomiskt bistånd"), "only the plans of Äldreomsorg and below");
+    let out = std::process::Command::new(bin)
+        .args(["export", "binder", "--database", &url, "--unit", "Finns inte", "--out"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("enheten \"Finns inte\" finns inte"));
+    let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints WHERE printed_by = '(kommandorad)'")
+        .fetch_one(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
 }

@@ -264,6 +264,54 @@ pub async fn reply(resp: reqwest::Response) -> Reply {
     Reply { status, location, body }
 }
 
+/// The id at the end of the address a create redirected to (`/units/7?msg=created` gives `7`).
+pub fn id_of(r: &Reply) -> String {
+    r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
+}
+
+/// Uploads `bytes` as the file `name` to `path`, as a form with this session's CSRF token.
+pub async fn upload(s: &Session, path: &str, name: &str, bytes: Vec<u8>) -> Reply {
+    send_file(s, path, name, bytes, Some(&s.csrf)).await
+}
+
+/// Uploads a file without a CSRF token, as a forged cross-site form would.
+pub async fn upload_without_csrf(s: &Session, path: &str, name: &str, bytes: Vec<u8>) -> Reply {
+    send_file(s, path, name, bytes, None).await
+}
+
+async fn send_file(s: &Session, path: &str, name: &str, bytes: Vec<u8>, csrf: Option<&str>) -> Reply {
+    let mut form = reqwest::multipart::Form::new();
+    if let Some(token) = csrf {
+        form = form.text("_csrf", token.to_owned());
+    }
+    form = form.part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let resp = s.client.post(format!("{}{path}", s.base)).multipart(form).send().await.expect("upload");
+    reply(resp).await
+}
+
+/// A file from `tests/fixtures`.
+pub fn fixture(path: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A download: its status, content type and bytes.
+pub async fn get_bytes(s: &Session, path: &str) -> (StatusCode, String, Vec<u8>) {
+    let resp = s.client.get(format!("{}{path}", s.base)).send().await.unwrap();
+    let status = resp.status();
+    let ctype = resp.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    (status, ctype, resp.bytes().await.unwrap().to_vec())
+}
+
+/// The rows of the first sheet of a workbook, each cell as text.
+pub fn xlsx_rows(bytes: Vec<u8>) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook calamine can open");
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+}
+
 /// The text of a PDF in reading order, after `qpdf --check` has passed it.
 pub fn pdf_text(bytes: &[u8]) -> String {
     pdf_text_with(bytes, false)

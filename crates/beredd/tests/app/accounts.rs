@@ -1,4 +1,5 @@
-//! Login, sessions, CSRF, roles and unit scope, enforced on the server.
+//! Accounts: logging in, sessions, CSRF, roles and unit scope enforced on the server, the
+//! user's own account, users, and what every route does without a session.
 
 use beredd_domain::Role;
 use reqwest::StatusCode;
