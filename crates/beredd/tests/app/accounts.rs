@@ -98,143 +98,157 @@ async fn every_route_without_a_session_is_sent_to_the_login_page() {
 
 #[tokio::test]
 async fn a_post_without_the_csrf_token_is_refused_and_stores_nothing() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let resp = s
-        .client
-        .post(format!("{}/units/new", app.base))
-        .form(&[("name", "Utan token"), ("kind", "forvaltning")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
-    assert!(resp.text().await.unwrap().contains("Formuläret har gått ut"));
-    let resp = s
-        .client
-        .post(format!("{}/units/new", app.base))
-        .form(&[("_csrf", "fel"), ("name", "Fel token"), ("kind", "forvaltning")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app.count("units").await, 0);
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let resp = s
+            .client
+            .post(format!("{}/units/new", app.base))
+            .form(&[("name", "Utan token"), ("kind", "forvaltning")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+        assert!(resp.text().await.unwrap().contains("Formuläret har gått ut"));
+        let resp = s
+            .client
+            .post(format!("{}/units/new", app.base))
+            .form(&[("_csrf", "fel"), ("name", "Fel token"), ("kind", "forvaltning")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.count("units").await, 0);
+    }
 }
 
 #[tokio::test]
 async fn the_login_form_is_protected_against_cross_site_posts() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let resp = app
-        .client()
-        .post(format!("{}/login", app.base))
-        .form(&[("username", "admin"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let resp = app
+            .client()
+            .post(format!("{}/login", app.base))
+            .form(&[("username", "admin"), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    }
 }
 
 #[tokio::test]
 async fn the_session_cookie_is_http_only_and_strict_and_secure_behind_https() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let client = app.client();
-    let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
-    let csrf = hidden_csrf(&page).unwrap();
-    let resp = client
-        .post(format!("{}/login", app.base))
-        .header("x-forwarded-proto", "https")
-        .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    let cookies: Vec<String> =
-        resp.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
-    let session = cookies.iter().find(|c| c.starts_with("beredd_session=")).expect("session cookie");
-    assert!(
-        session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.contains("Secure"),
-        "{session}"
-    );
-}
-
-#[tokio::test]
-async fn wrong_passwords_are_refused_and_five_failures_lock_the_name() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let client = app.client();
-    for attempt in 1..=6 {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let client = app.client();
         let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
         let csrf = hidden_csrf(&page).unwrap();
         let resp = client
             .post(format!("{}/login", app.base))
-            .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", "fel lösenord!")])
+            .header("x-forwarded-proto", "https")
+            .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD)])
             .send()
             .await
             .unwrap();
-        let status = resp.status();
-        let body = resp.text().await.unwrap();
-        if attempt <= 5 {
-            assert_eq!(status, StatusCode::UNAUTHORIZED);
-            assert!(body.contains("Fel användarnamn eller lösenord"));
-        } else {
-            assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-            assert!(body.contains("För många misslyckade försök"));
-        }
+        let cookies: Vec<String> =
+            resp.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect();
+        let session = cookies.iter().find(|c| c.starts_with("beredd_session=")).expect("session cookie");
+        assert!(
+            session.contains("HttpOnly") && session.contains("SameSite=Strict") && session.contains("Secure"),
+            "{session}"
+        );
     }
-    // Even the right password is refused while the name is locked.
-    let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
-    let csrf = hidden_csrf(&page).unwrap();
-    let resp = client
-        .post(format!("{}/login", app.base))
-        .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD)])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
+#[tokio::test]
+async fn wrong_passwords_are_refused_and_five_failures_lock_the_name() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let client = app.client();
+        for attempt in 1..=6 {
+            let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+            let csrf = hidden_csrf(&page).unwrap();
+            let resp = client
+                .post(format!("{}/login", app.base))
+                .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", "fel lösenord!")])
+                .send()
+                .await
+                .unwrap();
+            let status = resp.status();
+            let body = resp.text().await.unwrap();
+            if attempt <= 5 {
+                assert_eq!(status, StatusCode::UNAUTHORIZED);
+                assert!(body.contains("Fel användarnamn eller lösenord"));
+            } else {
+                assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+                assert!(body.contains("För många misslyckade försök"));
+            }
+        }
+        // Even the right password is refused while the name is locked.
+        let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+        let csrf = hidden_csrf(&page).unwrap();
+        let resp = client
+            .post(format!("{}/login", app.base))
+            .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    }
 }
 
 #[tokio::test]
 async fn logging_out_ends_the_session() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    assert_eq!(s.get("/units").await.status, StatusCode::OK);
-    let r = s.post("/logout", &[]).await;
-    assert_eq!(r.location.as_deref(), Some("/login"));
-    assert_eq!(s.get("/units").await.status, StatusCode::SEE_OTHER);
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        assert_eq!(s.get("/units").await.status, StatusCode::OK);
+        let r = s.post("/logout", &[]).await;
+        assert_eq!(r.location.as_deref(), Some("/login"));
+        assert_eq!(s.get("/units").await.status, StatusCode::SEE_OTHER);
+    }
 }
 
 #[tokio::test]
 async fn a_user_changes_their_password_and_the_old_one_stops_working() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let r = s
-        .post(
-            "/account/password",
-            &[("current", "fel"), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Fel lösenord."));
-    let r = s.post("/account/password", &[("current", PASSWORD), ("new", "kort"), ("repeat", "kort")]).await;
-    assert!(r.body.contains("Minst 10 tecken"));
-    let r = s
-        .post(
-            "/account/password",
-            &[("current", PASSWORD), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")],
-        )
-        .await;
-    assert_eq!(r.location.as_deref(), Some("/account?msg=password"));
-    let stored = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap();
-    assert!(stored.password_hash.starts_with("$argon2id$"));
-    assert!(beredd::web::auth::verify_password("ett nytt långt lösen", &stored.password_hash));
-    assert!(!beredd::web::auth::verify_password(PASSWORD, &stored.password_hash));
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let r = s
+            .post(
+                "/account/password",
+                &[("current", "fel"), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("Fel lösenord."));
+        let r = s.post("/account/password", &[("current", PASSWORD), ("new", "kort"), ("repeat", "kort")]).await;
+        assert!(r.body.contains("Minst 10 tecken"));
+        let r = s
+            .post(
+                "/account/password",
+                &[("current", PASSWORD), ("new", "ett nytt långt lösen"), ("repeat", "ett nytt långt lösen")],
+            )
+            .await;
+        assert_eq!(r.location.as_deref(), Some("/account?msg=password"));
+        let stored = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap();
+        assert!(stored.password_hash.starts_with("$argon2id$"));
+        assert!(beredd::web::auth::verify_password("ett nytt långt lösen", &stored.password_hash));
+        assert!(!beredd::web::auth::verify_password(PASSWORD, &stored.password_hash));
+    }
 }
 
 #[tokio::test]
 async fn english_can_be_chosen_per_user() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    assert!(s.get("/units").await.body.contains("<html lang=\"sv\">"));
-    s.post("/account/language", &[("lang", "en")]).await;
-    let body = s.get("/units").await.body;
-    assert!(body.contains("<html lang=\"en\">") && body.contains("New unit"), "English page expected");
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        assert!(s.get("/units").await.body.contains("<html lang=\"sv\">"));
+        s.post("/account/language", &[("lang", "en")]).await;
+        let body = s.get("/units").await.body;
+        assert!(body.contains("<html lang=\"en\">") && body.contains("New unit"), "English page expected");
+    }
 }
 
 #[tokio::test]
@@ -285,101 +299,122 @@ async fn a_unit_manager_edits_their_units_and_sub_units_but_not_another_unit() {
 
 #[tokio::test]
 async fn readers_and_crisis_staff_read_but_cannot_write() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let unit = app.add_unit("Socialförvaltningen", None).await;
-    for (name, role) in [("lasare", Role::Reader), ("stab", Role::CrisisStaff)] {
-        app.add_user(name, role, &[unit]).await;
-        let s = app.login(name).await;
-        assert_eq!(s.get("/units").await.status, StatusCode::OK);
-        let body = s.get(&format!("/units/{unit}")).await.body;
-        assert!(!body.contains("/edit\""), "{name} sees no edit button");
-        assert_eq!(s.get("/units/new").await.status, StatusCode::FORBIDDEN);
-        assert_eq!(s.post("/units/new", &[("name", "Ny"), ("kind", "enhet")]).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(
-            s.post(&format!("/units/{unit}/edit"), &[("name", "Ändrad"), ("kind", "forvaltning")]).await.status,
-            StatusCode::FORBIDDEN
-        );
-        assert_eq!(s.get("/audit").await.status, StatusCode::FORBIDDEN);
-        assert_eq!(s.post("/scenarios/1/run", &[]).await.status, StatusCode::FORBIDDEN, "{name} cannot run a scenario");
-        let home = s.get("/").await.body;
-        assert!(home.contains("Du kan läsa allt") && !home.contains("Att åtgärda"), "{name} gets no to-do links");
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let unit = app.add_unit("Socialförvaltningen", None).await;
+        for (name, role) in [("lasare", Role::Reader), ("stab", Role::CrisisStaff)] {
+            app.add_user(name, role, &[unit]).await;
+            let s = app.login(name).await;
+            assert_eq!(s.get("/units").await.status, StatusCode::OK);
+            let body = s.get(&format!("/units/{unit}")).await.body;
+            assert!(!body.contains("/edit\""), "{name} sees no edit button");
+            assert_eq!(s.get("/units/new").await.status, StatusCode::FORBIDDEN);
+            assert_eq!(s.post("/units/new", &[("name", "Ny"), ("kind", "enhet")]).await.status, StatusCode::FORBIDDEN);
+            assert_eq!(
+                s.post(&format!("/units/{unit}/edit"), &[("name", "Ändrad"), ("kind", "forvaltning")]).await.status,
+                StatusCode::FORBIDDEN
+            );
+            assert_eq!(s.get("/audit").await.status, StatusCode::FORBIDDEN);
+            assert_eq!(
+                s.post("/scenarios/1/run", &[]).await.status,
+                StatusCode::FORBIDDEN,
+                "{name} cannot run a scenario"
+            );
+            let home = s.get("/").await.body;
+            assert!(home.contains("Du kan läsa allt") && !home.contains("Att åtgärda"), "{name} gets no to-do links");
+        }
+        assert_eq!(app.count("units").await, 1);
     }
-    assert_eq!(app.count("units").await, 1);
 }
 
 #[tokio::test]
 async fn an_administrator_adds_a_unit_manager_who_can_then_log_in() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let unit = app.add_unit("Hemtjänst Centrum", None).await;
-    let s = app.login("admin").await;
-    let r = s
-        .post(
-            "/users/new",
-            &[
-                ("username", "Anna.Berg"),
-                ("display_name", "Anna Berg"),
-                ("role", "unit_manager"),
-                ("units", &unit.to_string()),
-                ("password", "kort"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("Minst 10 tecken") && r.body.contains("value=\"Anna Berg\""), "error shown and input kept");
-    let r = s
-        .post(
-            "/users/new",
-            &[
-                ("username", "Anna.Berg"),
-                ("display_name", "Anna Berg"),
-                ("role", "unit_manager"),
-                ("units", &unit.to_string()),
-                ("password", PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    let anna = app.login("anna.berg").await;
-    assert!(anna.get("/").await.body.contains("Hemtjänst Centrum"), "the start page shows her unit");
-    // The administrator cannot take away their own administrator role.
-    let admin_id = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap().id;
-    let r =
-        s.post(&format!("/users/{admin_id}"), &[("display_name", "admin"), ("role", "reader"), ("active", "on")]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let unit = app.add_unit("Hemtjänst Centrum", None).await;
+        let s = app.login("admin").await;
+        let r = s
+            .post(
+                "/users/new",
+                &[
+                    ("username", "Anna.Berg"),
+                    ("display_name", "Anna Berg"),
+                    ("role", "unit_manager"),
+                    ("units", &unit.to_string()),
+                    ("password", "kort"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            r.body.contains("Minst 10 tecken") && r.body.contains("value=\"Anna Berg\""),
+            "error shown and input kept"
+        );
+        let r = s
+            .post(
+                "/users/new",
+                &[
+                    ("username", "Anna.Berg"),
+                    ("display_name", "Anna Berg"),
+                    ("role", "unit_manager"),
+                    ("units", &unit.to_string()),
+                    ("password", PASSWORD),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let anna = app.login("anna.berg").await;
+        assert!(anna.get("/").await.body.contains("Hemtjänst Centrum"), "the start page shows her unit");
+        // The administrator cannot take away their own administrator role.
+        let admin_id = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap().id;
+        let r = s
+            .post(&format!("/users/{admin_id}"), &[("display_name", "admin"), ("role", "reader"), ("active", "on")])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
 }
 
 #[tokio::test]
 async fn a_deactivated_user_is_logged_out_and_cannot_log_in() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let id = app.add_user("bertil", Role::Reader, &[]).await;
-    let bertil = app.login("bertil").await;
-    let admin = app.login("admin").await;
-    let r = admin.post(&format!("/users/{id}"), &[("display_name", "Bertil"), ("role", "reader")]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(bertil.get("/").await.status, StatusCode::SEE_OTHER);
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let id = app.add_user("bertil", Role::Reader, &[]).await;
+        let bertil = app.login("bertil").await;
+        let admin = app.login("admin").await;
+        let r = admin.post(&format!("/users/{id}"), &[("display_name", "Bertil"), ("role", "reader")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(bertil.get("/").await.status, StatusCode::SEE_OTHER);
+    }
 }
 
 #[tokio::test]
 async fn login_refuses_names_that_cannot_exist_and_never_redirects_off_site() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let client = app.client();
-    let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
-    let csrf = hidden_csrf(&page).unwrap();
-    let long = "x".repeat(100_000);
-    let resp = client
-        .post(format!("{}/login", app.base))
-        .form(&[("_csrf", csrf.as_str()), ("username", long.as_str()), ("password", "whatever")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
-    let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
-    let csrf = hidden_csrf(&page).unwrap();
-    let resp = client
-        .post(format!("{}/login", app.base))
-        .form(&[("_csrf", csrf.as_str()), ("username", "admin"), ("password", PASSWORD), ("next", "/\t/evil.example")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.headers()["location"], "/");
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let client = app.client();
+        let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+        let csrf = hidden_csrf(&page).unwrap();
+        let long = "x".repeat(100_000);
+        let resp = client
+            .post(format!("{}/login", app.base))
+            .form(&[("_csrf", csrf.as_str()), ("username", long.as_str()), ("password", "whatever")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.status(), StatusCode::UNAUTHORIZED);
+        let page = client.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+        let csrf = hidden_csrf(&page).unwrap();
+        let resp = client
+            .post(format!("{}/login", app.base))
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("username", "admin"),
+                ("password", PASSWORD),
+                ("next", "/\t/evil.example"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(resp.headers()["location"], "/");
+    }
 }

@@ -173,97 +173,108 @@ async fn deleting_something_others_point_to_is_refused_with_what_points_to_it() 
 
 #[tokio::test]
 async fn bad_input_gets_a_message_at_the_field_keeps_what_was_typed_and_stores_nothing() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
 
-    let r = s.post("/units/new", &[("name", "   "), ("kind", "enhet"), ("staff_count", "många")]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(texts(&r.body, "#name-error"), ["Fyll i fältet."]);
-    assert!(texts(&r.body, "#staff_count-error")[0].starts_with("Ange ett heltal"));
-    assert!(r.body.contains("value=\"många\""), "the typed value is kept");
-    assert!(r.body.contains("aria-describedby=\"name-error\"") && r.body.contains("aria-invalid=\"true\""));
+        let r = s.post("/units/new", &[("name", "   "), ("kind", "enhet"), ("staff_count", "många")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, "#name-error"), ["Fyll i fältet."]);
+        assert!(texts(&r.body, "#staff_count-error")[0].starts_with("Ange ett heltal"));
+        assert!(r.body.contains("value=\"många\""), "the typed value is kept");
+        assert!(r.body.contains("aria-describedby=\"name-error\"") && r.body.contains("aria-invalid=\"true\""));
 
-    let long = "x".repeat(201);
-    let r = s.post("/units/new", &[("name", &long), ("kind", "enhet")]).await;
-    assert_eq!(texts(&r.body, "#name-error"), ["Texten är för lång. Högst 200 tecken."]);
+        let long = "x".repeat(201);
+        let r = s.post("/units/new", &[("name", &long), ("kind", "enhet")]).await;
+        assert_eq!(texts(&r.body, "#name-error"), ["Texten är för lång. Högst 200 tecken."]);
 
-    let r = s.post("/units/new", &[("name", "Enhet"), ("kind", "påhittad")]).await;
-    assert_eq!(texts(&r.body, "#kind-error"), ["Välj ett av alternativen."]);
-    let r = s.post("/units/new", &[("name", "Enhet"), ("kind", "enhet"), ("parent", "999999")]).await;
-    assert_eq!(texts(&r.body, "#parent-error"), ["Det valda finns inte längre. Välj igen."]);
+        let r = s.post("/units/new", &[("name", "Enhet"), ("kind", "påhittad")]).await;
+        assert_eq!(texts(&r.body, "#kind-error"), ["Välj ett av alternativen."]);
+        let r = s.post("/units/new", &[("name", "Enhet"), ("kind", "enhet"), ("parent", "999999")]).await;
+        assert_eq!(texts(&r.body, "#parent-error"), ["Det valda finns inte längre. Välj igen."]);
 
-    let r = s
-        .post("/people/new", &[("name", "Kalle"), ("kind", "staff"), ("work_phone", "ring mig"), ("email", "kalle@")])
-        .await;
-    assert!(texts(&r.body, "#work_phone-error")[0].starts_with("Ange ett telefonnummer"));
-    assert!(texts(&r.body, "#email-error")[0].starts_with("Ange en e-postadress"));
-    let r = s.post("/suppliers/new", &[("name", "Lev"), ("org_number", "556016-0681")]).await;
-    assert!(texts(&r.body, "#org_number-error")[0].contains("Kontrollsiffran"));
+        let r = s
+            .post(
+                "/people/new",
+                &[("name", "Kalle"), ("kind", "staff"), ("work_phone", "ring mig"), ("email", "kalle@")],
+            )
+            .await;
+        assert!(texts(&r.body, "#work_phone-error")[0].starts_with("Ange ett telefonnummer"));
+        assert!(texts(&r.body, "#email-error")[0].starts_with("Ange en e-postadress"));
+        let r = s.post("/suppliers/new", &[("name", "Lev"), ("org_number", "556016-0681")]).await;
+        assert!(texts(&r.body, "#org_number-error")[0].contains("Kontrollsiffran"));
 
-    assert_eq!(app.count("units").await, 0);
-    assert_eq!(app.count("people").await, 0);
-    assert_eq!(app.count("suppliers").await, 0);
+        assert_eq!(app.count("units").await, 0);
+        assert_eq!(app.count("people").await, 0);
+        assert_eq!(app.count("suppliers").await, 0);
 
-    // Duplicates: a clear message, not a database error.
-    assert_eq!(s.post("/suppliers/new", &[("name", "Leverantör B AB")]).await.status, StatusCode::SEE_OTHER);
-    let r = s.post("/suppliers/new", &[("name", "Leverantör B AB")]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(texts(&r.body, "#name-error"), ["Det namnet finns redan. Välj ett annat."]);
-    assert_eq!(app.count("suppliers").await, 1);
+        // Duplicates: a clear message, not a database error.
+        assert_eq!(s.post("/suppliers/new", &[("name", "Leverantör B AB")]).await.status, StatusCode::SEE_OTHER);
+        let r = s.post("/suppliers/new", &[("name", "Leverantör B AB")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, "#name-error"), ["Det namnet finns redan. Välj ett annat."]);
+        assert_eq!(app.count("suppliers").await, 1);
+    }
 }
 
 #[tokio::test]
 async fn a_unit_cannot_be_moved_under_its_own_sub_unit() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let top = app.add_unit("Socialförvaltningen", None).await;
-    let child = app.add_unit("IFO", Some(top)).await;
-    let s = app.login("admin").await;
-    let r = s
-        .post(
-            &format!("/units/{top}/edit"),
-            &[("name", "Socialförvaltningen"), ("kind", "forvaltning"), ("parent", &child.to_string())],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(texts(&r.body, "#parent-error")[0].contains("under sig själv"));
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let top = app.add_unit("Socialförvaltningen", None).await;
+        let child = app.add_unit("IFO", Some(top)).await;
+        let s = app.login("admin").await;
+        let r = s
+            .post(
+                &format!("/units/{top}/edit"),
+                &[("name", "Socialförvaltningen"), ("kind", "forvaltning"), ("parent", &child.to_string())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&r.body, "#parent-error")[0].contains("under sig själv"));
+    }
 }
 
 #[tokio::test]
 async fn markup_in_names_is_shown_as_text_everywhere() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
-    let r = s.post("/units/new", &[("name", evil), ("kind", "forvaltning")]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    for path in ["/units", r.location.as_deref().unwrap(), "/", "/audit"] {
-        let body = s.get(path).await.body;
-        assert!(!body.contains("<script>alert(2)") && !body.contains("<img src=x"), "{path} must escape");
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        let r = s.post("/units/new", &[("name", evil), ("kind", "forvaltning")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        for path in ["/units", r.location.as_deref().unwrap(), "/", "/audit"] {
+            let body = s.get(path).await.body;
+            assert!(!body.contains("<script>alert(2)") && !body.contains("<img src=x"), "{path} must escape");
+        }
+        let list = s.get("/units").await.body;
+        let at = list.find("img src").expect("name shown");
+        assert!(list[at - 5..].starts_with("&#60;img src=x onerror=alert(1)&#62;"), "{}", &list[at - 10..at + 60]);
     }
-    let list = s.get("/units").await.body;
-    let at = list.find("img src").expect("name shown");
-    assert!(list[at - 5..].starts_with("&#60;img src=x onerror=alert(1)&#62;"), "{}", &list[at - 10..at + 60]);
 }
 
 #[tokio::test]
 async fn malformed_and_unknown_ids_give_not_found_never_a_server_error() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    for path in [
-        "/units/abc",
-        "/units/-1",
-        "/units/0",
-        "/units/99999999999999999999999",
-        "/units/1.5",
-        "/units/%00",
-        "/people/123456/edit",
-        "/systems/9/delete",
-        "/nowhere",
-    ] {
-        let r = s.get(path).await;
-        assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(r.body.contains("Sidan finns inte"));
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        for path in [
+            "/units/abc",
+            "/units/-1",
+            "/units/0",
+            "/units/99999999999999999999999",
+            "/units/1.5",
+            "/units/%00",
+            "/people/123456/edit",
+            "/systems/9/delete",
+            "/nowhere",
+        ] {
+            let r = s.get(path).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+            assert!(r.body.contains("Sidan finns inte"));
+        }
+        assert_eq!(s.post("/units/abc/edit", &[("name", "x"), ("kind", "enhet")]).await.status, StatusCode::NOT_FOUND);
     }
-    assert_eq!(s.post("/units/abc/edit", &[("name", "x"), ("kind", "enhet")]).await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -298,13 +309,15 @@ async fn one_organisation_never_sees_another_organisations_records() {
 
 #[tokio::test]
 async fn the_start_page_shows_what_needs_attention() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let body = s.get("/").await.body;
-    assert!(body.contains("Registret Enheter är tomt."));
-    app.add_unit("Hemtjänst Centrum", None).await;
-    let body = s.get("/").await.body;
-    assert!(body.contains("Enheter utan chef:") && body.contains("Hemtjänst Centrum"));
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let body = s.get("/").await.body;
+        assert!(body.contains("Registret Enheter är tomt."));
+        app.add_unit("Hemtjänst Centrum", None).await;
+        let body = s.get("/").await.body;
+        assert!(body.contains("Enheter utan chef:") && body.contains("Hemtjänst Centrum"));
+    }
 }
 
 #[tokio::test]
@@ -421,53 +434,58 @@ async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orph
 
 #[tokio::test]
 async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let top = app.add_unit("Socialförvaltningen", None).await;
-    app.add_unit("Äldreboendet Björkgården", Some(top)).await;
-    app.add_unit("Hemtjänst Norr", Some(top)).await;
-    app.add_unit("=HYPERLINK(\"http://x\")", None).await;
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let top = app.add_unit("Socialförvaltningen", None).await;
+        app.add_unit("Äldreboendet Björkgården", Some(top)).await;
+        app.add_unit("Hemtjänst Norr", Some(top)).await;
+        app.add_unit("=HYPERLINK(\"http://x\")", None).await;
 
-    let (status, ctype, bytes) = get_bytes(&s, "/units/export?sort=name&dir=desc").await;
-    assert_eq!(status, StatusCode::OK);
-    assert!(ctype.contains("spreadsheetml"));
-    let rows = xlsx_rows(bytes);
-    assert_eq!(rows.len(), 5, "a header and the four units");
-    let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(
-        names,
-        ["Äldreboendet Björkgården", "Socialförvaltningen", "Hemtjänst Norr", "=HYPERLINK(\"http://x\")"],
-        "Swedish order, descending"
-    );
-    let (_, _, bytes) = get_bytes(&s, "/units/export?q=hemtj").await;
-    assert_eq!(xlsx_rows(bytes).len(), 2, "the search applies");
-    assert!(s.get("/units?q=hemtj").await.body.contains("/units/export?q=hemtj"), "the list links to its own export");
+        let (status, ctype, bytes) = get_bytes(&s, "/units/export?sort=name&dir=desc").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(ctype.contains("spreadsheetml"));
+        let rows = xlsx_rows(bytes);
+        assert_eq!(rows.len(), 5, "a header and the four units");
+        let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            names,
+            ["Äldreboendet Björkgården", "Socialförvaltningen", "Hemtjänst Norr", "=HYPERLINK(\"http://x\")"],
+            "Swedish order, descending"
+        );
+        let (_, _, bytes) = get_bytes(&s, "/units/export?q=hemtj").await;
+        assert_eq!(xlsx_rows(bytes).len(), 2, "the search applies");
+        assert!(
+            s.get("/units?q=hemtj").await.body.contains("/units/export?q=hemtj"),
+            "the list links to its own export"
+        );
 
-    // The action plan filters by owner, unit and origin, and exports what it shows.
-    let owner = s.post("/people/new", &[("name", "Anna Ek"), ("kind", "staff"), ("unit", &top.to_string())]).await;
-    let owner = id_of(&owner);
-    s.post(
-        "/actions/new",
-        &[
-            ("title", "Öva reservrutinen"),
-            ("owner", &owner),
-            ("unit", &top.to_string()),
-            ("priority", "high"),
-            ("status", "planned"),
-        ],
-    )
-    .await;
-    s.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
-    assert_eq!(texts(&s.get(&format!("/actions?owner={owner}")).await.body, "table.register tbody tr").len(), 1);
-    assert_eq!(texts(&s.get(&format!("/actions?unit={top}")).await.body, "table.register tbody tr").len(), 1);
-    assert_eq!(texts(&s.get("/actions?origin=manual").await.body, "table.register tbody tr").len(), 2);
-    assert!(texts(&s.get("/actions?origin=requirement").await.body, "table.register tbody tr").is_empty());
-    let (_, _, bytes) = get_bytes(&s, &format!("/actions/export?owner={owner}")).await;
-    let rows = xlsx_rows(bytes);
-    assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1][0], "Öva reservrutinen");
-    assert_eq!(rows[1][1], "Anna Ek");
+        // The action plan filters by owner, unit and origin, and exports what it shows.
+        let owner = s.post("/people/new", &[("name", "Anna Ek"), ("kind", "staff"), ("unit", &top.to_string())]).await;
+        let owner = id_of(&owner);
+        s.post(
+            "/actions/new",
+            &[
+                ("title", "Öva reservrutinen"),
+                ("owner", &owner),
+                ("unit", &top.to_string()),
+                ("priority", "high"),
+                ("status", "planned"),
+            ],
+        )
+        .await;
+        s.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
+        assert_eq!(texts(&s.get(&format!("/actions?owner={owner}")).await.body, "table.register tbody tr").len(), 1);
+        assert_eq!(texts(&s.get(&format!("/actions?unit={top}")).await.body, "table.register tbody tr").len(), 1);
+        assert_eq!(texts(&s.get("/actions?origin=manual").await.body, "table.register tbody tr").len(), 2);
+        assert!(texts(&s.get("/actions?origin=requirement").await.body, "table.register tbody tr").is_empty());
+        let (_, _, bytes) = get_bytes(&s, &format!("/actions/export?owner={owner}")).await;
+        let rows = xlsx_rows(bytes);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1][0], "Öva reservrutinen");
+        assert_eq!(rows[1][1], "Anna Ek");
 
-    let anonymous = app.client().get(format!("{}/actions/export", s.base)).send().await.unwrap();
-    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no export");
+        let anonymous = app.client().get(format!("{}/actions/export", s.base)).send().await.unwrap();
+        assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no export");
+    }
 }

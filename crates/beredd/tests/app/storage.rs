@@ -15,6 +15,8 @@ async fn migrations_run_once_and_again_is_a_no_op() {
     }
 }
 
+/// SQLite only: write-ahead logging and foreign keys are settings of a SQLite connection
+/// (PostgreSQL always enforces its foreign keys and has no such modes).
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
     let t = fresh_db(crate::harness::Kind::Sqlite).await;
@@ -98,18 +100,21 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     let broken = people.replacen("work_phone = \"070-174 06 05\"", "work_phone = \"ring växeln\"", 1);
     assert_ne!(people, broken, "the fixture line exists");
     std::fs::write(dir.path().join("people.toml"), broken).unwrap();
-    let t = fresh_db(crate::harness::Kind::Sqlite).await;
-    let db = Db::connect(&t.url).await.unwrap();
-    db.migrate().await.unwrap();
-    let err = beredd::content::demo::load(
-        &db,
-        &beredd::content::demo::Source::Folder(dir.path().into()),
-        "demo-lösenord-123",
-    )
-    .await
-    .unwrap_err()
-    .to_string();
-    assert!(err.contains("people.toml") && err.contains("work_phone"), "{err}");
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
-    assert_eq!(n, 0, "nothing half-loaded");
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = Db::connect(&t.url).await.unwrap();
+        db.migrate().await.unwrap();
+        let err = beredd::content::demo::load(
+            &db,
+            &beredd::content::demo::Source::Folder(dir.path().into()),
+            "demo-lösenord-123",
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("people.toml") && err.contains("work_phone"), "{err}");
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
+        assert_eq!(n, 0, "{kind:?}: nothing half-loaded");
+        db.close().await;
+    }
 }

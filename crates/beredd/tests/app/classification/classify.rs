@@ -118,40 +118,45 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
 
 #[tokio::test]
 async fn the_questionnaire_proposes_levels_and_overriding_them_needs_a_reason() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let r = s.post("/assets/new", &[("name", "Ekonomiskt bistånd – ärenden")]).await;
-    let asset = r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
-    let path = format!("/assets/{asset}/classify");
-    let form = s.get(&path).await.body;
-    assert!(form.contains("Vad händer med den enskilde") && form.contains("type=\"radio\""), "the questions are asked");
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let r = s.post("/assets/new", &[("name", "Ekonomiskt bistånd – ärenden")]).await;
+        let asset = r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        let path = format!("/assets/{asset}/classify");
+        let form = s.get(&path).await.body;
+        assert!(
+            form.contains("Vad händer med den enskilde") && form.contains("type=\"radio\""),
+            "the questions are asked"
+        );
 
-    let answers = [("q-K", "3"), ("q-T-day", "2"), ("q-T-week", "3"), ("q-S", "2")];
-    let mut propose: Vec<(&str, &str)> = answers.to_vec();
-    propose.push(("propose", "1"));
-    let r = s.post(&path, &propose).await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert!(r.body.contains("Förslag utifrån svaren: K3 R– T3 S2."), "{}", texts(&r.body, "p.flash").join("|"));
-    let doc = scraper::Html::parse_document(&r.body);
-    let selected = |name: &str| {
-        doc.select(&scraper::Selector::parse(&format!("select[name={name}] option[selected]")).unwrap())
-            .next()
-            .and_then(|o| o.value().attr("value"))
-            .map(str::to_owned)
-    };
-    assert_eq!(selected("level_k").as_deref(), Some("3"));
-    assert_eq!(selected("level_t").as_deref(), Some("3"));
-    assert_eq!(app.count("audit_log").await, 2, "proposing stores nothing (only the login and the asset)");
+        let answers = [("q-K", "3"), ("q-T-day", "2"), ("q-T-week", "3"), ("q-S", "2")];
+        let mut propose: Vec<(&str, &str)> = answers.to_vec();
+        propose.push(("propose", "1"));
+        let r = s.post(&path, &propose).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Förslag utifrån svaren: K3 R– T3 S2."), "{}", texts(&r.body, "p.flash").join("|"));
+        let doc = scraper::Html::parse_document(&r.body);
+        let selected = |name: &str| {
+            doc.select(&scraper::Selector::parse(&format!("select[name={name}] option[selected]")).unwrap())
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .map(str::to_owned)
+        };
+        assert_eq!(selected("level_k").as_deref(), Some("3"));
+        assert_eq!(selected("level_t").as_deref(), Some("3"));
+        assert_eq!(app.count("audit_log").await, 2, "proposing stores nothing (only the login and the asset)");
 
-    let mut save: Vec<(&str, &str)> = answers.to_vec();
-    save.extend([("level_k", "2"), ("level_r", "1"), ("level_t", "3"), ("level_s", "2")]);
-    let r = s.post(&path, &save).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(
-        texts(&r.body, "#reason-error"),
-        ["Du har valt en annan nivå än förslaget från frågorna. Skriv varför."]
-    );
-    save.push(("reason", "Uppgifterna om skyddade personer ligger i ett annat system"));
-    assert_eq!(s.post(&path, &save).await.status, StatusCode::SEE_OTHER);
-    assert!(s.get(&format!("/assets/{asset}")).await.body.contains("Version 1: K2 R1 T3 S2"));
+        let mut save: Vec<(&str, &str)> = answers.to_vec();
+        save.extend([("level_k", "2"), ("level_r", "1"), ("level_t", "3"), ("level_s", "2")]);
+        let r = s.post(&path, &save).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            texts(&r.body, "#reason-error"),
+            ["Du har valt en annan nivå än förslaget från frågorna. Skriv varför."]
+        );
+        save.push(("reason", "Uppgifterna om skyddade personer ligger i ett annat system"));
+        assert_eq!(s.post(&path, &save).await.status, StatusCode::SEE_OTHER);
+        assert!(s.get(&format!("/assets/{asset}")).await.body.contains("Version 1: K2 R1 T3 S2"));
+    }
 }

@@ -8,36 +8,38 @@ use crate::harness::{TestApp, kinds, texts};
 #[tokio::test]
 async fn the_requirement_catalogue_shows_which_requirements_a_classification_yields() {
     use beredd_domain::classification::{Applies, LegalFlag, Levels};
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let s = app.login("admin").await;
-    let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
-    let count = |levels: Levels, flags: &[LegalFlag]| {
-        catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, flags)).count()
-    };
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let catalogue = beredd::content::catalogue::Catalogue::load().unwrap();
+        let count = |levels: Levels, flags: &[LegalFlag]| {
+            catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, flags)).count()
+        };
 
-    let all = s.get("/requirements").await.body;
-    assert_eq!(texts(&all, "table.register tbody tr").len(), catalogue.requirements.len());
+        let all = s.get("/requirements").await.body;
+        assert_eq!(texts(&all, "table.register tbody tr").len(), catalogue.requirements.len());
 
-    let base = s.get("/requirements?K=0&R=0&T=0&S=0").await.body;
-    let baseline = catalogue.requirements.iter().filter(|r| r.applies == Applies::Baseline).count();
-    assert_eq!(texts(&base, "table.register tbody tr").len(), baseline, "level 0 everywhere yields the baseline");
+        let base = s.get("/requirements?K=0&R=0&T=0&S=0").await.body;
+        let baseline = catalogue.requirements.iter().filter(|r| r.applies == Applies::Baseline).count();
+        assert_eq!(texts(&base, "table.register tbody tr").len(), baseline, "level 0 everywhere yields the baseline");
 
-    let high = s.get("/requirements?K=3&R=2&T=3&S=2&flag=patient_data").await.body;
-    let expected = count(Levels::new(3, 2, 3, 2).unwrap(), &[LegalFlag::PatientData]);
-    assert_eq!(texts(&high, "table.register tbody tr").len(), expected);
-    assert!(
-        texts(&high, "table.register tbody th").iter().any(|id| id == "LOG-06"),
-        "patient data brings the access-log follow-up"
-    );
-    assert!(!high.contains("utanför ordinär hantering"));
-    assert!(s.get("/requirements?K=4").await.body.contains("Nivå 4 ligger utanför ordinär hantering"));
+        let high = s.get("/requirements?K=3&R=2&T=3&S=2&flag=patient_data").await.body;
+        let expected = count(Levels::new(3, 2, 3, 2).unwrap(), &[LegalFlag::PatientData]);
+        assert_eq!(texts(&high, "table.register tbody tr").len(), expected);
+        assert!(
+            texts(&high, "table.register tbody th").iter().any(|id| id == "LOG-06"),
+            "patient data brings the access-log follow-up"
+        );
+        assert!(!high.contains("utanför ordinär hantering"));
+        assert!(s.get("/requirements?K=4").await.body.contains("Nivå 4 ligger utanför ordinär hantering"));
 
-    let detail = s.get("/requirements/LOG-06").await;
-    assert_eq!(detail.status, StatusCode::OK);
-    assert!(detail.body.contains("Patientdatalagen") && detail.body.contains("4 kap. 3 §"));
-    assert_eq!(s.get("/requirements/NOPE-99").await.status, StatusCode::NOT_FOUND);
-    // Out-of-range levels are ignored, never an error.
-    assert_eq!(s.get("/requirements?K=9&T=-1&flag=nonsense").await.status, StatusCode::OK);
+        let detail = s.get("/requirements/LOG-06").await;
+        assert_eq!(detail.status, StatusCode::OK);
+        assert!(detail.body.contains("Patientdatalagen") && detail.body.contains("4 kap. 3 §"));
+        assert_eq!(s.get("/requirements/NOPE-99").await.status, StatusCode::NOT_FOUND);
+        // Out-of-range levels are ignored, never an error.
+        assert_eq!(s.get("/requirements?K=9&T=-1&flag=nonsense").await.status, StatusCode::OK);
+    }
 }
 
 #[tokio::test]

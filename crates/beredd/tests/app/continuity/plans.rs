@@ -292,90 +292,103 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
 
 #[tokio::test]
 async fn readers_read_plans_and_unit_managers_change_only_their_own() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let top = app.add_unit("Socialförvaltningen", None).await;
-    let mine = app.add_unit("Hemtjänst Norr", Some(top)).await;
-    let other = app.add_unit("Hemtjänst Syd", Some(top)).await;
-    app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
-    app.add_user("chef", beredd_domain::Role::UnitManager, &[mine]).await;
-    let admin = app.login("admin").await;
-    let theirs = id_of(
-        &admin
-            .post("/plans/new", &[("name", "Plan Syd"), ("template", "hemtjanst"), ("units", &other.to_string())])
-            .await,
-    );
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let top = app.add_unit("Socialförvaltningen", None).await;
+        let mine = app.add_unit("Hemtjänst Norr", Some(top)).await;
+        let other = app.add_unit("Hemtjänst Syd", Some(top)).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        app.add_user("chef", beredd_domain::Role::UnitManager, &[mine]).await;
+        let admin = app.login("admin").await;
+        let theirs = id_of(
+            &admin
+                .post("/plans/new", &[("name", "Plan Syd"), ("template", "hemtjanst"), ("units", &other.to_string())])
+                .await,
+        );
 
-    let reader = app.login("lasare").await;
-    assert_eq!(reader.get("/plans").await.status, StatusCode::OK);
-    assert_eq!(reader.get(&format!("/plans/{theirs}")).await.status, StatusCode::OK);
-    assert_eq!(reader.get("/plans/new").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        reader
-            .post("/plans/new", &[("name", "X"), ("template", "hemtjanst"), ("units", &other.to_string())])
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.get("/plans").await.status, StatusCode::OK);
+        assert_eq!(reader.get(&format!("/plans/{theirs}")).await.status, StatusCode::OK);
+        assert_eq!(reader.get("/plans/new").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            reader
+                .post("/plans/new", &[("name", "X"), ("template", "hemtjanst"), ("units", &other.to_string())])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(reader.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(reader.post(&format!("/plans/{theirs}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
+
+        let chef = app.login("chef").await;
+        assert_eq!(
+            chef.post(
+                "/plans/new",
+                &[("name", "Plan Syd 2"), ("template", "hemtjanst"), ("units", &other.to_string())]
+            )
             .await
             .status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(reader.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(reader.post(&format!("/plans/{theirs}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not their unit"
+        );
+        let own = chef
+            .post("/plans/new", &[("name", "Plan Norr"), ("template", "hemtjanst"), ("units", &mine.to_string())])
+            .await;
+        assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
+        let own = id_of(&own);
+        assert_eq!(chef.get(&format!("/plans/{own}/edit")).await.status, StatusCode::OK);
+        assert_eq!(chef.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            chef.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            chef.post(&format!("/plans/{own}/delete"), &[]).await.status,
+            StatusCode::FORBIDDEN,
+            "only coordinators delete plans"
+        );
 
-    let chef = app.login("chef").await;
-    assert_eq!(
-        chef.post("/plans/new", &[("name", "Plan Syd 2"), ("template", "hemtjanst"), ("units", &other.to_string())])
+        // A draft with an empty call list cannot be approved, and the page says why.
+        let r = chef.post(&format!("/plans/{own}/approve"), &[("version", "1")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."),
+            "{:?}",
+            texts(&r.body, ".error-summary li")
+        );
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM plan_versions WHERE status = 'approved'")
+            .fetch_one(&app.db.pool)
             .await
-            .status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "not their unit"
-    );
-    let own = chef
-        .post("/plans/new", &[("name", "Plan Norr"), ("template", "hemtjanst"), ("units", &mine.to_string())])
-        .await;
-    assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
-    let own = id_of(&own);
-    assert_eq!(chef.get(&format!("/plans/{own}/edit")).await.status, StatusCode::OK);
-    assert_eq!(chef.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(chef.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        chef.post(&format!("/plans/{own}/delete"), &[]).await.status,
-        StatusCode::FORBIDDEN,
-        "only coordinators delete plans"
-    );
+            .unwrap();
+        assert_eq!(n, 0);
 
-    // A draft with an empty call list cannot be approved, and the page says why.
-    let r = chef.post(&format!("/plans/{own}/approve"), &[("version", "1")]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."),
-        "{:?}",
-        texts(&r.body, ".error-summary li")
-    );
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM plan_versions WHERE status = 'approved'")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    assert_eq!(n, 0);
-
-    let r = admin.post(&format!("/plans/{theirs}/delete"), &[]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(admin.get(&format!("/plans/{theirs}")).await.status, StatusCode::NOT_FOUND);
+        let r = admin.post(&format!("/plans/{theirs}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(admin.get(&format!("/plans/{theirs}")).await.status, StatusCode::NOT_FOUND);
+    }
 }
 
 #[tokio::test]
 async fn the_continuity_plan_templates_can_be_read_step_by_step() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
-    let s = app.login("lasare").await;
-    let list = s.get("/plan-templates").await;
-    assert_eq!(list.status, StatusCode::OK);
-    assert_eq!(texts(&list.body, "ul.template-list h2").len(), beredd::content::plan_templates::load().unwrap().len());
-    let page = s.get("/plan-templates/ifo-ekonomiskt-bistand").await.body;
-    let steps = texts(&page, "ol.steps li");
-    assert!(steps.iter().any(|st| st.starts_with("Ekonomihandläggare:") && st.contains("bankdosan")), "{steps:?}");
-    assert!(page.contains("Utbetalning av ekonomiskt bistånd"));
-    assert!(page.contains("href=\"tel:"), "external numbers can be called from a phone");
-    assert_eq!(s.get("/plan-templates/nope").await.status, StatusCode::NOT_FOUND);
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("lasare").await;
+        let list = s.get("/plan-templates").await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert_eq!(
+            texts(&list.body, "ul.template-list h2").len(),
+            beredd::content::plan_templates::load().unwrap().len()
+        );
+        let page = s.get("/plan-templates/ifo-ekonomiskt-bistand").await.body;
+        let steps = texts(&page, "ol.steps li");
+        assert!(steps.iter().any(|st| st.starts_with("Ekonomihandläggare:") && st.contains("bankdosan")), "{steps:?}");
+        assert!(page.contains("Utbetalning av ekonomiskt bistånd"));
+        assert!(page.contains("href=\"tel:"), "external numbers can be called from a phone");
+        assert_eq!(s.get("/plan-templates/nope").await.status, StatusCode::NOT_FOUND);
+    }
 }

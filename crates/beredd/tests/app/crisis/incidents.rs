@@ -282,7 +282,8 @@ async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
 #[tokio::test]
 async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and_checked() {
     for kind in kinds() {
-        // The laptop: a Beredd started empty while the main server was down.
+        // The laptop: a Beredd started empty while the main server was down (always SQLite, the
+        // one file a laptop serves from; the main instance runs on every backend).
         let laptop = TestApp::start(crate::harness::Kind::Sqlite).await;
         let l = laptop.login("admin").await;
         let unit = laptop.add_unit("Hemtjänst Norr", None).await;
