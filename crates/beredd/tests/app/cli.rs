@@ -1,85 +1,92 @@
-//! The `beredd` binary as a user runs it: `user add`, `demo`, `serve` with its setup link.
+//! The `beredd` binary as a user runs it: `user add`, `demo`, `serve` with its setup link,
+//! `backup`, and `export binder`.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::harness::{beredd, hidden_csrf, reply};
+use crate::crisis::start;
+use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, reply};
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-#[test]
-fn user_add_reads_the_password_from_stdin_and_refuses_short_ones() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("b.db").display());
-    let run = |pw: &str, name: &str| {
-        let mut child = beredd()
-            .args(["user", "add", "--role", "admin", "--database", &url, name])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(pw.as_bytes()).unwrap();
-        child.wait_with_output().unwrap()
-    };
-    let out = run("kort\n", "anna");
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("minst tio tecken"));
-    let out = run("ett långt lösenord\n", "anna");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Användaren anna (admin) är skapad."));
-    let out = run("ett långt lösenord\n", "anna");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("finns redan"));
+#[tokio::test]
+async fn user_add_reads_the_password_from_stdin_and_refuses_short_ones() {
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let url = t.url.clone();
+        let run = |pw: &str, name: &str| {
+            let mut child = beredd()
+                .args(["user", "add", "--role", "admin", "--database", &url, name])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            child.stdin.take().unwrap().write_all(pw.as_bytes()).unwrap();
+            child.wait_with_output().unwrap()
+        };
+        let out = run("kort\n", "anna");
+        assert!(!out.status.success(), "{kind:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("minst tio tecken"));
+        let out = run("ett långt lösenord\n", "anna");
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Användaren anna (admin) är skapad."));
+        let out = run("ett långt lösenord\n", "anna");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("finns redan"), "{kind:?}");
+    }
 }
 
-#[test]
-fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("real.db").display());
-    let mut child = beredd()
-        .args(["user", "add", "--role", "admin", "--database", &url, "riktig"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all("ett riktigt lösenord\n".as_bytes()).unwrap();
-    assert!(child.wait().unwrap().success());
-    let out = beredd()
-        .args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("innehåller redan data som inte är demodata"));
-
-    // Nor a database of some other program, which it does not even switch to WAL mode.
-    let foreign = dir.path().join("foreign.db");
-    let url_foreign = format!("sqlite://{}", foreign.display());
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
-    rt.block_on(async {
-        let db = beredd::platform::db::Db::connect_to_inspect(&url_foreign).await.unwrap();
-        sqlx::query("CREATE TABLE journal (x TEXT)").execute(&db.pool).await.unwrap();
-        db.close().await;
-    });
-    let out = beredd()
-        .args(["demo", "--no-serve", "--database", &url_foreign, "--admin-password", "demolösenord1"])
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(foreign.exists() && !dir.path().join("foreign.db-wal").exists());
-
-    // A demo database is replaced by a fresh demo, as often as one likes.
-    let demo_url = format!("sqlite://{}", dir.path().join("demo.db").display());
-    for _ in 0..2 {
+#[tokio::test]
+async fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
+    for kind in kinds() {
+        let real = fresh_db(kind).await;
+        let url = real.url.clone();
+        let mut child = beredd()
+            .args(["user", "add", "--role", "admin", "--database", &url, "riktig"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all("ett riktigt lösenord\n".as_bytes()).unwrap();
+        assert!(child.wait().unwrap().success(), "{kind:?}");
         let out = beredd()
-            .args(["demo", "--no-serve", "--database", &demo_url, "--admin-password", "demolösenord1"])
+            .args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(stdout.contains("Exempelkommun") && stdout.contains("admin") && stdout.contains("demolösenord1"));
+        assert!(!out.status.success(), "{kind:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("innehåller redan data som inte är demodata"));
+
+        // Nor a database of some other program (a SQLite file it does not even switch to WAL mode).
+        let foreign = fresh_db(kind).await;
+        let db = beredd::platform::db::Db::connect_to_inspect(&foreign.url).await.unwrap();
+        sqlx::query("CREATE TABLE journal (x TEXT)").execute(&db.pool).await.unwrap();
+        db.close().await;
+        let out = beredd()
+            .args(["demo", "--no-serve", "--database", &foreign.url, "--admin-password", "demolösenord1"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success(), "{kind:?}");
+        if let Some(file) = beredd::platform::db::sqlite_path(&foreign.url) {
+            assert!(file.exists() && !std::path::PathBuf::from(format!("{}-wal", file.display())).exists());
+        }
+        let db = beredd::platform::db::Db::connect_to_inspect(&foreign.url).await.unwrap();
+        assert_eq!(db.table_count().await.unwrap(), 1, "{kind:?}: the other program's table is left alone");
+        db.close().await;
+
+        // A demo database is replaced by a fresh demo, as often as one likes.
+        let demo = fresh_db(kind).await;
+        for _ in 0..2 {
+            let out = beredd()
+                .args(["demo", "--no-serve", "--database", &demo.url, "--admin-password", "demolösenord1"])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert!(stdout.contains("Exempelkommun") && stdout.contains("admin") && stdout.contains("demolösenord1"));
+        }
     }
 }
 
@@ -103,71 +110,139 @@ fn wait_for_line(reader: &mut impl BufRead, needle: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_the_admin() {
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let url = t.url.clone();
+        let port = free_port();
+        let mut child = beredd()
+            .args(["serve", "--database", &url, "--listen", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        let lines = wait_for_line(&mut out, "Beredd kör på");
+        let link = lines
+            .iter()
+            .find_map(|l| {
+                l.trim()
+                    .strip_prefix(&format!("http://127.0.0.1:{port}"))
+                    .filter(|p| p.starts_with("/setup/"))
+                    .map(str::to_owned)
+            })
+            .expect("setup link");
+
+        let client =
+            reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
+        let csrf = hidden_csrf(&page).unwrap();
+        let r = reply(
+            client
+                .post(format!("{base}{link}"))
+                .form(&[
+                    ("_csrf", csrf.as_str()),
+                    ("username", "chefen"),
+                    ("display_name", "Chefen"),
+                    ("password", "kort"),
+                    ("repeat", "kort"),
+                ])
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, 422);
+        let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
+        let csrf = hidden_csrf(&page).unwrap();
+        let r = reply(
+            client
+                .post(format!("{base}{link}"))
+                .form(&[
+                    ("_csrf", csrf.as_str()),
+                    ("username", "chefen"),
+                    ("display_name", "Chefen"),
+                    ("password", "ett långt lösenord"),
+                    ("repeat", "ett långt lösenord"),
+                ])
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(r.location.as_deref(), Some("/login"));
+        // The link is spent.
+        assert_eq!(client.get(format!("{base}{link}")).send().await.unwrap().status(), 404);
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
+        assert_eq!(user.role, "admin", "{kind:?}");
+        db.close().await;
+    }
+}
+
+/// SQLite only: `beredd backup` copies a SQLite database with VACUUM INTO, into the one file a
+/// laptop serves from; on PostgreSQL it refuses and points to pg_dump.
+#[tokio::test]
+async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    let unit = app.add_unit("Hemtjänst Norr", None).await;
+    let id = start(&s, unit).await;
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("new.db").display());
-    let port = free_port();
-    let mut child = beredd()
-        .args(["serve", "--database", &url, "--listen", &format!("127.0.0.1:{port}")])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let lines = wait_for_line(&mut out, "Beredd kör på");
-    let link = lines
-        .iter()
-        .find_map(|l| {
-            l.trim()
-                .strip_prefix(&format!("http://127.0.0.1:{port}"))
-                .filter(|p| p.starts_with("/setup/"))
-                .map(str::to_owned)
-        })
-        .expect("setup link");
+    let copy = dir.path().join("kopia.db");
+    let out =
+        crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let again =
+        crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    assert!(!again.status.success(), "an existing file is never overwritten");
+    // The copy holds the incident, and its log checks out there too.
+    let url = format!("sqlite://{}", copy.display());
+    let out = crate::harness::beredd().args(["incident", "verify", "--database", &url, &id]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: en post, kontrollerad just nu.");
+}
 
-    let client =
-        reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let base = format!("http://127.0.0.1:{port}");
-    let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
-    let csrf = hidden_csrf(&page).unwrap();
-    let r = reply(
-        client
-            .post(format!("{base}{link}"))
-            .form(&[
-                ("_csrf", csrf.as_str()),
-                ("username", "chefen"),
-                ("display_name", "Chefen"),
-                ("password", "kort"),
-                ("repeat", "kort"),
-            ])
-            .send()
+#[tokio::test]
+async fn the_demo_binder_exports_from_the_command_line_and_is_recorded() {
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let url = t.url.clone();
+        let dir = tempfile::tempdir().unwrap();
+        let out = beredd()
+            .args(["demo", "--no-serve", "--admin-password", "ett långt lösenord", "--database", &url])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let pdf = dir.path().join("parm.pdf");
+        let out = beredd()
+            .args(["export", "binder", "--database", &url, "--unit", "Äldreomsorg", "--out"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = pdf_text(&std::fs::read(&pdf).unwrap());
+        assert!(
+            text.contains("Kontinuitetsplan Björkbackens särskilda boende")
+                && text.contains("Kontinuitetsplan hemtjänsten"),
+            "{text}"
+        );
+        assert!(!text.contains("Kontinuitetsplan ekonomiskt bistånd"), "only the plans of Äldreomsorg and below");
+        let out = beredd()
+            .args(["export", "binder", "--database", &url, "--unit", "Finns inte", "--out"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("enheten \"Finns inte\" finns inte"));
+        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints WHERE printed_by = '(kommandorad)'")
+            .fetch_one(&db.pool)
             .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(r.status, 422);
-    let page = client.get(format!("{base}{link}")).send().await.unwrap().text().await.unwrap();
-    let csrf = hidden_csrf(&page).unwrap();
-    let r = reply(
-        client
-            .post(format!("{base}{link}"))
-            .form(&[
-                ("_csrf", csrf.as_str()),
-                ("username", "chefen"),
-                ("display_name", "Chefen"),
-                ("password", "ett långt lösenord"),
-                ("repeat", "ett långt lösenord"),
-            ])
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await;
-    assert_eq!(r.location.as_deref(), Some("/login"));
-    // The link is spent.
-    assert_eq!(client.get(format!("{base}{link}")).send().await.unwrap().status(), 404);
-    child.kill().unwrap();
-    child.wait().unwrap();
-
-    let db = beredd::platform::db::Db::connect(&url).await.unwrap();
-    let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
-    assert_eq!(user.role, "admin");
+            .unwrap();
+        assert_eq!(n, 1, "{kind:?}");
+        db.close().await;
+    }
 }

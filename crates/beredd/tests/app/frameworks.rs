@@ -5,15 +5,7 @@
 
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, kinds, pdf_text, texts};
-
-async fn upload(s: &Session, name: &str, bytes: Vec<u8>) -> crate::harness::Reply {
-    let form = reqwest::multipart::Form::new()
-        .text("_csrf", s.csrf.clone())
-        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
-    let resp = s.client.post(format!("{}/frameworks/import", s.base)).multipart(form).send().await.unwrap();
-    crate::harness::reply(resp).await
-}
+use crate::harness::{TestApp, fixture, kinds, pdf_text, texts, upload};
 
 #[tokio::test]
 async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_actions_and_prints_a_statement_of_applicability()
@@ -220,9 +212,13 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
             .await
             .unwrap();
         assert!(file.starts_with("# Cybersäkerhetslag (2025:1506)"));
-        let r =
-            upload(&s, "egen.toml", file.replace("version = \"2026.1\"", "version = \"2026.1-kommunen\"").into_bytes())
-                .await;
+        let r = upload(
+            &s,
+            "/frameworks/import",
+            "egen.toml",
+            file.replace("version = \"2026.1\"", "version = \"2026.1-kommunen\"").into_bytes(),
+        )
+        .await;
         assert_eq!(r.location.as_deref(), Some("/frameworks/cybersakerhetslagen/2026.1-kommunen?msg=imported"));
 
         // An evidence file for the continuity measure: a refused type is explained, a PDF is kept,
@@ -372,11 +368,6 @@ fn form_values(html: &str) -> Vec<(String, String)> {
     out
 }
 
-fn fixture(path: &str) -> Vec<u8> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
-    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
 #[tokio::test]
 async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_their_line() {
     for kind in kinds() {
@@ -392,7 +383,7 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
             1,
         );
         assert_ne!(broken, yaml);
-        let r = upload(&s, "nis2.yaml", broken.clone().into_bytes()).await;
+        let r = upload(&s, "/frameworks/import", "nis2.yaml", broken.clone().into_bytes()).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let message = texts(&r.body, "#file-error").join("");
         let line = broken.lines().position(|l| l.contains("nis2-directive:99")).unwrap(); // the node starts on an earlier line
@@ -405,6 +396,7 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         // YAML that does not parse names its line too.
         let r = upload(
             &s,
+            "/frameworks/import",
             "nis2.yaml",
             yaml.replacen("    requirement_nodes:\n", "    requirement_nodes: [\n", 1).into_bytes(),
         )
@@ -413,20 +405,20 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         assert!(texts(&r.body, "#file-error").join("").starts_with("Rad "), "{:?}", texts(&r.body, "#file-error"));
         // Beredd's own format: an unknown key, on its line.
         let toml = "id = \"egen\"\nversion = \"1\"\ntitle_sv = \"Eget\"\nsource = \"Eget\"\ntext = \"own-words\"\n\n[[requirement]]\nid = \"1\"\ntext_sv = \"Ett krav\"\nfarg = \"blå\"\n";
-        let r = upload(&s, "eget.toml", toml.as_bytes().to_vec()).await;
+        let r = upload(&s, "/frameworks/import", "eget.toml", toml.as_bytes().to_vec()).await;
         assert_eq!(texts(&r.body, "#file-error").join(""), "Rad 10: okänd nyckel farg.");
-        let r = upload(&s, "eget.txt", toml.as_bytes().to_vec()).await;
+        let r = upload(&s, "/frameworks/import", "eget.txt", toml.as_bytes().to_vec()).await;
         assert!(texts(&r.body, "#file-error").join("").contains(".toml"));
         assert_eq!(app.count("frameworks").await, 0, "nothing of a refused file is stored");
 
         // The real file imports.
-        let r = upload(&s, "nis2-directive.yaml", yaml.clone().into_bytes()).await;
+        let r = upload(&s, "/frameworks/import", "nis2-directive.yaml", yaml.clone().into_bytes()).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", texts(&r.body, "#file-error").join(""));
         assert_eq!(r.location.as_deref(), Some("/frameworks/nis2-directive/3?msg=imported"));
         let page = s.get("/frameworks/nis2-directive/3?msg=imported").await.body;
         assert!(page.contains("policies on risk analysis and information system security"));
         assert!(texts(&page, ".flash").join("").starts_with("Ramverket är importerat med"));
-        let r = upload(&s, "nis2-directive.yaml", yaml.into_bytes()).await;
+        let r = upload(&s, "/frameworks/import", "nis2-directive.yaml", yaml.into_bytes()).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(texts(&r.body, "#file-error").join("").contains("finns redan"));
         assert_eq!(app.count("frameworks").await, 1);
@@ -451,7 +443,10 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         assert_eq!(app.count("frameworks").await, 1);
 
         let reader = app.login("lasare").await;
-        assert_eq!(upload(&reader, "eget.toml", toml.as_bytes().to_vec()).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            upload(&reader, "/frameworks/import", "eget.toml", toml.as_bytes().to_vec()).await.status,
+            StatusCode::FORBIDDEN
+        );
         assert_eq!(reader.post("/frameworks/nis2-directive/3/delete", &[]).await.status, StatusCode::FORBIDDEN);
         assert_eq!(
             s.post("/frameworks/cybersakerhetslagen/2026.1/delete", &[]).await.status,

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use beredd::platform::db::Db;
+use beredd::platform::db::{Backend, Db};
 use beredd::store::{orgs, units, users};
 use beredd_domain::{Role, UnitKind};
 use reqwest::StatusCode;
@@ -46,10 +46,25 @@ pub fn kinds() -> Vec<Kind> {
     k
 }
 
+/// A database for one test. A PostgreSQL database is dropped again when this goes away, unless
+/// the test failed: then it is kept for a look, and a later run's sweep removes it.
 pub struct TestDb {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
+    postgres: Option<PostgresDb>,
 }
+
+/// A PostgreSQL test database: its name and the server address it was created through.
+struct PostgresDb {
+    admin: String,
+    name: String,
+}
+
+/// The prefix of every PostgreSQL test database; the sweep looks at these names only.
+const PG_PREFIX: &str = "beredd_test_";
+
+/// A PostgreSQL test database older than this belongs to no running test and is swept away.
+const STALE_AFTER_SECS: u64 = 60 * 60;
 
 /// A fresh, empty database: a new SQLite file, or a new PostgreSQL database.
 pub async fn fresh_db(kind: Kind) -> TestDb {
@@ -58,12 +73,19 @@ pub async fn fresh_db(kind: Kind) -> TestDb {
         Kind::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
             let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            TestDb { url, _dir: Some(dir) }
+            TestDb { url, _dir: Some(dir), postgres: None }
         }
         Kind::Postgres => {
             let admin = std::env::var("BEREDD_TEST_POSTGRES_URL").expect("postgres url");
+            static SWEEP: std::sync::Once = std::sync::Once::new();
+            SWEEP.call_once(|| {
+                let admin = admin.clone();
+                on_own_runtime(async move { sweep_stale_databases(&admin).await });
+            });
+            // The creation time is part of the name, so that a later sweep can tell how old it is.
             let name = format!(
-                "beredd_test_{}",
+                "{PG_PREFIX}{}_{}",
+                unix_now(),
                 beredd::store::sessions::random_token().to_lowercase().replace(['-', '_'], "")[..16].to_owned()
             );
             let db = Db::connect(&admin).await.expect("connect to postgres");
@@ -72,10 +94,104 @@ pub async fn fresh_db(kind: Kind) -> TestDb {
                 .await
                 .expect("create database");
             db.close().await;
-            let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
-            TestDb { url: format!("{base}/{name}"), _dir: None }
+            let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or_else(|| admin.clone());
+            TestDb { url: format!("{base}/{name}"), _dir: None, postgres: Some(PostgresDb { admin, name }) }
         }
     }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let Some(PostgresDb { admin, name }) = self.postgres.take() else { return };
+        if std::thread::panicking() {
+            eprintln!("the test failed: its database {name} is kept (a run an hour from now sweeps it away)");
+            return;
+        }
+        // FORCE ends the connections the test's server still holds; the database is this test's
+        // alone, so nothing else is using it.
+        on_own_runtime(async move {
+            if let Err(e) = drop_database(&admin, &name).await {
+                eprintln!("could not drop the test database {name}: {e}");
+            }
+        });
+    }
+}
+
+/// Runs `work` to its end on a thread and runtime of its own: `Drop` is synchronous and may run
+/// inside a test's runtime, which cannot be blocked on from within.
+fn on_own_runtime(work: impl std::future::Future<Output = ()> + Send + 'static) {
+    let thread = std::thread::spawn(move || match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt.block_on(work),
+        Err(e) => eprintln!("no runtime to clean up test databases with: {e}"),
+    });
+    let _ = thread.join();
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+async fn drop_database(admin: &str, name: &str) -> Result<(), String> {
+    let db = Db::connect_to_inspect(admin).await.map_err(|e| e.to_string())?;
+    let result = drop_database_on(&db, name, true).await;
+    db.close().await;
+    result
+}
+
+async fn drop_database_on(db: &Db, name: &str, force: bool) -> Result<(), String> {
+    let sql = format!("DROP DATABASE IF EXISTS \"{name}\"{}", if force { " WITH (FORCE)" } else { "" });
+    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&db.pool).await.map(|_| ()).map_err(|e| e.to_string())
+}
+
+/// Drops the test databases that earlier runs left behind (a failed test's, or one from before
+/// test databases were dropped): those more than an hour old. Never one a running test uses: a
+/// test is far younger than an hour, and without FORCE PostgreSQL refuses to drop a database
+/// anyone is connected to.
+async fn sweep_stale_databases(admin: &str) {
+    let Ok(db) = Db::connect_to_inspect(admin).await else { return };
+    // Databases someone is connected to are left out at once (dropping one would wait for them).
+    let names: Vec<(String,)> = sqlx::query_as(
+        "SELECT d.datname::text FROM pg_database d WHERE d.datname LIKE 'beredd\\_test\\_%' \
+         AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datid = d.oid)",
+    )
+    .fetch_all(&db.pool)
+    .await
+    .unwrap_or_default();
+    let now = unix_now();
+    let mut stale = Vec::new();
+    for (name,) in names {
+        let age = match created_at(&name) {
+            Some(at) => Some(now.saturating_sub(at)),
+            // A name without its time (from before the time was in the name): the age of the
+            // database's files, where the server lets us read them.
+            None => sqlx::query_as::<_, (i64,)>(
+                "SELECT EXTRACT(EPOCH FROM now() - (pg_stat_file('base/' || oid || '/PG_VERSION')).modification)::bigint \
+                 FROM pg_database WHERE datname = $1",
+            )
+            .bind(&name)
+            .fetch_one(&db.pool)
+            .await
+            .ok()
+            .map(|(secs,)| secs.max(0) as u64),
+        };
+        if age.is_some_and(|age| age > STALE_AFTER_SECS) {
+            stale.push(name);
+        }
+    }
+    for name in stale {
+        // Without FORCE: a database someone is connected to stays.
+        let _ = drop_database_on(&db, &name, false).await;
+    }
+    db.close().await;
+}
+
+/// The creation time in a test database's name (`beredd_test_<unix seconds>_<random>`).
+fn created_at(name: &str) -> Option<u64> {
+    let (secs, _) = name.strip_prefix(PG_PREFIX)?.split_once('_')?;
+    if secs.len() < 9 || !secs.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    secs.parse().ok()
 }
 
 pub struct TestApp {
@@ -168,6 +284,27 @@ impl TestApp {
         n
     }
 
+    /// Every table of the database with its number of rows, to show that requests stored nothing.
+    pub async fn row_counts(&self) -> Vec<(String, i64)> {
+        let sql = match self.db.backend {
+            Backend::Sqlite => {
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            }
+            Backend::Postgres => "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        };
+        let tables: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&self.db.pool).await.expect("tables");
+        assert!(!tables.is_empty(), "the database has tables");
+        let mut counts = Vec::new();
+        for (table,) in tables {
+            let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM \"{table}\"")))
+                .fetch_one(&self.db.pool)
+                .await
+                .expect("count");
+            counts.push((table, n));
+        }
+        counts
+    }
+
     /// A client with a cookie jar that does not follow redirects, so tests see them.
     pub fn client(&self) -> reqwest::Client {
         reqwest::Client::builder()
@@ -241,6 +378,54 @@ pub async fn reply(resp: reqwest::Response) -> Reply {
     let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let body = resp.text().await.unwrap_or_default();
     Reply { status, location, body }
+}
+
+/// The id at the end of the address a create redirected to (`/units/7?msg=created` gives `7`).
+pub fn id_of(r: &Reply) -> String {
+    r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
+}
+
+/// Uploads `bytes` as the file `name` to `path`, as a form with this session's CSRF token.
+pub async fn upload(s: &Session, path: &str, name: &str, bytes: Vec<u8>) -> Reply {
+    send_file(s, path, name, bytes, Some(&s.csrf)).await
+}
+
+/// Uploads a file without a CSRF token, as a forged cross-site form would.
+pub async fn upload_without_csrf(s: &Session, path: &str, name: &str, bytes: Vec<u8>) -> Reply {
+    send_file(s, path, name, bytes, None).await
+}
+
+async fn send_file(s: &Session, path: &str, name: &str, bytes: Vec<u8>, csrf: Option<&str>) -> Reply {
+    let mut form = reqwest::multipart::Form::new();
+    if let Some(token) = csrf {
+        form = form.text("_csrf", token.to_owned());
+    }
+    form = form.part("file", reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()));
+    let resp = s.client.post(format!("{}{path}", s.base)).multipart(form).send().await.expect("upload");
+    reply(resp).await
+}
+
+/// A file from `tests/fixtures`.
+pub fn fixture(path: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// A download: its status, content type and bytes.
+pub async fn get_bytes(s: &Session, path: &str) -> (StatusCode, String, Vec<u8>) {
+    let resp = s.client.get(format!("{}{path}", s.base)).send().await.unwrap();
+    let status = resp.status();
+    let ctype = resp.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    (status, ctype, resp.bytes().await.unwrap().to_vec())
+}
+
+/// The rows of the first sheet of a workbook, each cell as text.
+pub fn xlsx_rows(bytes: Vec<u8>) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook calamine can open");
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
 }
 
 /// The text of a PDF in reading order, after `qpdf --check` has passed it.

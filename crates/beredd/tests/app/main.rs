@@ -1,15 +1,17 @@
 //! Beredd's integration tests, in one binary to keep builds short. Each test starts the real
 //! server on a free port against a fresh database (a temporary SQLite file, and PostgreSQL too
-//! when BEREDD_TEST_POSTGRES_URL is set) and acts as a user over HTTP.
+//! when BEREDD_TEST_POSTGRES_URL is set) and acts as a user over HTTP. The files follow the
+//! application's areas, as in `src/web/`.
 
 mod harness;
 
-mod auth;
+mod accounts;
+mod classification;
 mod cli;
+mod continuity;
+mod crisis;
+mod cycle;
 mod frameworks;
-mod incidents;
-mod outputs;
-mod plans;
-mod registers;
+mod organisation;
 mod risks;
 mod storage;

@@ -1,52 +1,11 @@
-//! Continuity plans over HTTP: a draft from a template, editing with bad and good input,
-//! approval, new versions and the diff, the overdue review, the printed binder and its
-//! stale warning, and who may do what.
+//! Plan templates and continuity plans: a draft from a template, editing with bad and good input,
+//! approval, new versions and the diff, the overdue review, the printed binder and its stale
+//! warning, and who may do what.
 
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, kinds, pdf_text, texts};
-
-fn id_of(r: &crate::harness::Reply) -> String {
-    r.location.as_deref().expect("redirect").rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
-}
-
-/// The plan's form as the edit page shows it, so a test changes only what it means to.
-async fn edit_fields(s: &Session, plan: &str) -> Vec<(String, String)> {
-    let page = s.get(&format!("/plans/{plan}/edit")).await;
-    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    let doc = scraper::Html::parse_document(&page.body);
-    let mut out = Vec::new();
-    for sel in ["form.plan-form input", "form.plan-form textarea"] {
-        let sel = scraper::Selector::parse(sel).unwrap();
-        for e in doc.select(&sel) {
-            let v = e.value();
-            let Some(name) = v.attr("name") else { continue };
-            if name == "_csrf" {
-                continue;
-            }
-            match v.attr("type") {
-                Some("checkbox") => {
-                    if v.attr("checked").is_some() {
-                        out.push((name.to_owned(), v.attr("value").unwrap_or("on").to_owned()));
-                    }
-                }
-                _ if v.name() == "textarea" => out.push((name.to_owned(), e.text().collect())),
-                _ => out.push((name.to_owned(), v.attr("value").unwrap_or("").to_owned())),
-            }
-        }
-    }
-    out
-}
-
-fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
-    fields.retain(|(k, _)| k != name);
-    fields.push((name.to_owned(), value.to_owned()));
-}
-
-async fn post_fields(s: &Session, path: &str, fields: &[(String, String)]) -> crate::harness::Reply {
-    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    s.post(path, &pairs).await
-}
+use super::{edit_fields, post_fields, set};
+use crate::harness::{TestApp, id_of, kinds, pdf_text, texts};
 
 async fn stored_content(app: &TestApp, plan: &str, number: i64) -> (String, String) {
     sqlx::query_as("SELECT status, content FROM plan_versions WHERE plan_id = $1 AND number = $2")
@@ -333,226 +292,103 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
 
 #[tokio::test]
 async fn readers_read_plans_and_unit_managers_change_only_their_own() {
-    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
-    let top = app.add_unit("Socialförvaltningen", None).await;
-    let mine = app.add_unit("Hemtjänst Norr", Some(top)).await;
-    let other = app.add_unit("Hemtjänst Syd", Some(top)).await;
-    app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
-    app.add_user("chef", beredd_domain::Role::UnitManager, &[mine]).await;
-    let admin = app.login("admin").await;
-    let theirs = id_of(
-        &admin
-            .post("/plans/new", &[("name", "Plan Syd"), ("template", "hemtjanst"), ("units", &other.to_string())])
-            .await,
-    );
-
-    let reader = app.login("lasare").await;
-    assert_eq!(reader.get("/plans").await.status, StatusCode::OK);
-    assert_eq!(reader.get(&format!("/plans/{theirs}")).await.status, StatusCode::OK);
-    assert_eq!(reader.get("/plans/new").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        reader
-            .post("/plans/new", &[("name", "X"), ("template", "hemtjanst"), ("units", &other.to_string())])
-            .await
-            .status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(reader.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
-        StatusCode::FORBIDDEN
-    );
-    assert_eq!(reader.post(&format!("/plans/{theirs}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
-
-    let chef = app.login("chef").await;
-    assert_eq!(
-        chef.post("/plans/new", &[("name", "Plan Syd 2"), ("template", "hemtjanst"), ("units", &other.to_string())])
-            .await
-            .status,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "not their unit"
-    );
-    let own = chef
-        .post("/plans/new", &[("name", "Plan Norr"), ("template", "hemtjanst"), ("units", &mine.to_string())])
-        .await;
-    assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
-    let own = id_of(&own);
-    assert_eq!(chef.get(&format!("/plans/{own}/edit")).await.status, StatusCode::OK);
-    assert_eq!(chef.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(chef.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status, StatusCode::FORBIDDEN);
-    assert_eq!(
-        chef.post(&format!("/plans/{own}/delete"), &[]).await.status,
-        StatusCode::FORBIDDEN,
-        "only coordinators delete plans"
-    );
-
-    // A draft with an empty call list cannot be approved, and the page says why.
-    let r = chef.post(&format!("/plans/{own}/approve"), &[("version", "1")]).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."),
-        "{:?}",
-        texts(&r.body, ".error-summary li")
-    );
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM plan_versions WHERE status = 'approved'")
-        .fetch_one(&app.db.pool)
-        .await
-        .unwrap();
-    assert_eq!(n, 0);
-
-    let r = admin.post(&format!("/plans/{theirs}/delete"), &[]).await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER);
-    assert_eq!(admin.get(&format!("/plans/{theirs}")).await.status, StatusCode::NOT_FOUND);
-}
-
-#[tokio::test]
-async fn the_demo_binder_exports_from_the_command_line_and_is_recorded() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("demo.db").display());
-    let bin = env!("CARGO_BIN_EXE_beredd");
-    let out = std::process::Command::new(bin)
-        .args(["demo", "--no-serve", "--admin-password", "ett långt lösenord", "--database", &url])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let pdf = dir.path().join("parm.pdf");
-    let out = std::process::Command::new(bin)
-        .args(["export", "binder", "--database", &url, "--unit", "Äldreomsorg", "--out"])
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let text = pdf_text(&std::fs::read(&pdf).unwrap());
-    assert!(
-        text.contains("Kontinuitetsplan Björkbackens särskilda boende")
-            && text.contains("Kontinuitetsplan hemtjänsten"),
-        "{text}"
-    );
-    assert!(!text.contains("Kontinuitetsplan ekonomiskt bistånd"), "only the plans of Äldreomsorg and below");
-    let out = std::process::Command::new(bin)
-        .args(["export", "binder", "--database", &url, "--unit", "Finns inte", "--out"])
-        .arg(&pdf)
-        .output()
-        .unwrap();
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("enheten \"Finns inte\" finns inte"));
-    let db = beredd::platform::db::Db::connect(&url).await.unwrap();
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM binder_prints WHERE printed_by = '(kommandorad)'")
-        .fetch_one(&db.pool)
-        .await
-        .unwrap();
-    assert_eq!(n, 1);
-}
-
-#[tokio::test]
-async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_its_passphrase() {
     for kind in kinds() {
         let app = TestApp::start(kind).await;
-        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
-        let s = app.login("admin").await;
         let top = app.add_unit("Socialförvaltningen", None).await;
-        let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
-        s.post(
-            "/people/new",
-            &[
-                ("name", "Åsa Öberg"),
-                ("kind", "staff"),
-                ("title", "Enhetschef"),
-                ("unit", &home.to_string()),
-                ("work_phone", "070-174 06 40"),
-            ],
-        )
-        .await;
-        let plan = id_of(
-            &s.post(
-                "/plans/new",
-                &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())],
-            )
-            .await,
+        let mine = app.add_unit("Hemtjänst Norr", Some(top)).await;
+        let other = app.add_unit("Hemtjänst Syd", Some(top)).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        app.add_user("chef", beredd_domain::Role::UnitManager, &[mine]).await;
+        let admin = app.login("admin").await;
+        let theirs = id_of(
+            &admin
+                .post("/plans/new", &[("name", "Plan Syd"), ("template", "hemtjanst"), ("units", &other.to_string())])
+                .await,
         );
-        let mut fields = edit_fields(&s, &plan).await;
-        set(&mut fields, "lead", "Åsa Öberg leder.");
-        assert_eq!(post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
-        assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::SEE_OTHER);
 
-        let page = s.get("/kit").await;
-        assert_eq!(page.status, StatusCode::OK);
-        assert!(texts(&page.body, "td").iter().any(|t| t == "Ingen krislåda med den godkända versionen"), "no kit yet");
         let reader = app.login("lasare").await;
-        assert_eq!(reader.get("/kit").await.status, StatusCode::FORBIDDEN);
+        assert_eq!(reader.get("/plans").await.status, StatusCode::OK);
+        assert_eq!(reader.get(&format!("/plans/{theirs}")).await.status, StatusCode::OK);
+        assert_eq!(reader.get("/plans/new").await.status, StatusCode::FORBIDDEN);
         assert_eq!(
             reader
-                .post(
-                    "/kit",
-                    &[
-                        ("passphrase", "ett långt lösenord"),
-                        ("passphrase2", "ett långt lösenord"),
-                        ("max_age_days", "30")
-                    ]
-                )
+                .post("/plans/new", &[("name", "X"), ("template", "hemtjanst"), ("units", &other.to_string())])
                 .await
                 .status,
             StatusCode::FORBIDDEN
         );
-
-        // Refused: a short passphrase, two that differ, an age out of range. Nothing is recorded
-        // and the passphrase is not sent back.
-        let r = s.post("/kit", &[("passphrase", "kort"), ("passphrase2", "kort"), ("max_age_days", "400")]).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-        let errors = texts(&r.body, ".error-summary li");
-        assert!(errors[0].starts_with("Lösenfras:") && errors[1].starts_with("Varna när"), "{errors:?}");
-        assert!(!r.body.contains("value=\"kort\""));
-        let r = s
-            .post(
-                "/kit",
-                &[("passphrase", "ett långt lösenord"), ("passphrase2", "ett annat lösenord"), ("max_age_days", "30")],
-            )
-            .await;
-        assert_eq!(texts(&r.body, ".error-summary li").len(), 1);
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!(n, 0);
-
-        let pass = "blå traktor sjunger i snön";
-        let resp = s
-            .client
-            .post(format!("{}/kit", s.base))
-            .form(&[
-                ("_csrf", s.csrf.as_str()),
-                ("units", &home.to_string()),
-                ("passphrase", pass),
-                ("passphrase2", pass),
-                ("max_age_days", "14"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), StatusCode::OK);
-        assert!(resp.headers()["content-disposition"].to_str().unwrap().contains("krislada-bjorkgardens-aldreboende-"));
-        let html = resp.text().await.unwrap();
-        assert!(html.len() < 1024 * 1024);
-        assert!(!html.contains("Åsa Öberg"), "the content is encrypted");
-        let content = beredd::services::continuity::kit::open(&html, pass).unwrap();
-        assert_eq!(content["plans"][0]["name"], "Plan för Björkgården");
-        assert_eq!(content["plans"][0]["call_list"][0]["phone"], "070-174 06 40");
+        assert_eq!(reader.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
         assert_eq!(
-            beredd::services::continuity::kit::open(&html, "fel lösenfras"),
-            Err(beredd::services::continuity::kit::OpenError::WrongPassphrase)
+            reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(reader.post(&format!("/plans/{theirs}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
+
+        let chef = app.login("chef").await;
+        assert_eq!(
+            chef.post(
+                "/plans/new",
+                &[("name", "Plan Syd 2"), ("template", "hemtjanst"), ("units", &other.to_string())]
+            )
+            .await
+            .status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "not their unit"
+        );
+        let own = chef
+            .post("/plans/new", &[("name", "Plan Norr"), ("template", "hemtjanst"), ("units", &mine.to_string())])
+            .await;
+        assert_eq!(own.status, StatusCode::SEE_OTHER, "{}", own.body);
+        let own = id_of(&own);
+        assert_eq!(chef.get(&format!("/plans/{own}/edit")).await.status, StatusCode::OK);
+        assert_eq!(chef.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            chef.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            chef.post(&format!("/plans/{own}/delete"), &[]).await.status,
+            StatusCode::FORBIDDEN,
+            "only coordinators delete plans"
         );
 
-        let page = s.get("/kit").await.body;
-        assert!(texts(&page, "td").iter().any(|t| t.starts_with("Aktuell, skapad")), "the plan's kit is current");
-        let (by, days): (String, i64) =
-            sqlx::query_as("SELECT exported_by, max_age_days FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
-        assert_eq!((by.as_str(), days), ("admin", 14));
-        let trail = beredd::store::audit::list(
-            &app.db.pool,
-            app.org,
-            &beredd::store::audit::Filter { entity: Some("kit".into()), ..Default::default() },
-            5,
-        )
-        .await
-        .unwrap();
-        assert_eq!(trail.len(), 1);
-        assert!(!format!("{:?}", trail[0]).contains(pass), "the passphrase is never stored");
+        // A draft with an empty call list cannot be approved, and the page says why.
+        let r = chef.post(&format!("/plans/{own}/approve"), &[("version", "1")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."),
+            "{:?}",
+            texts(&r.body, ".error-summary li")
+        );
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM plan_versions WHERE status = 'approved'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(n, 0);
+
+        let r = admin.post(&format!("/plans/{theirs}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(admin.get(&format!("/plans/{theirs}")).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn the_continuity_plan_templates_can_be_read_step_by_step() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("lasare").await;
+        let list = s.get("/plan-templates").await;
+        assert_eq!(list.status, StatusCode::OK);
+        assert_eq!(
+            texts(&list.body, "ul.template-list h2").len(),
+            beredd::content::plan_templates::load().unwrap().len()
+        );
+        let page = s.get("/plan-templates/ifo-ekonomiskt-bistand").await.body;
+        let steps = texts(&page, "ol.steps li");
+        assert!(steps.iter().any(|st| st.starts_with("Ekonomihandläggare:") && st.contains("bankdosan")), "{steps:?}");
+        assert!(page.contains("Utbetalning av ekonomiskt bistånd"));
+        assert!(page.contains("href=\"tel:"), "external numbers can be called from a phone");
+        assert_eq!(s.get("/plan-templates/nope").await.status, StatusCode::NOT_FOUND);
     }
 }

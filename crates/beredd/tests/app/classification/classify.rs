@@ -1,0 +1,162 @@
+//! Classifying information: versions with reasons, the systems' required level, and the
+//! questionnaire's proposal.
+
+use reqwest::StatusCode;
+
+use crate::harness::{TestApp, kinds, texts};
+
+#[tokio::test]
+async fn information_is_classified_in_versions_and_systems_take_the_highest_level_of_what_they_hold() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        let id = |r: &crate::harness::Reply| {
+            r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned()
+        };
+        let sys = id(&s
+            .post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")])
+            .await);
+        let r = s
+            .post(
+                "/assets/new",
+                &[
+                    ("name", "Patientjournal"),
+                    ("flags", "patient_data"),
+                    ("flags", "sensitive_personal_data"),
+                    ("systems", &sys),
+                    ("osl_reference", "25 kap. 1 §"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind:?}: {}", r.body);
+        let journal = id(&r);
+        let r = s.post("/assets/new", &[("name", "Signeringslistor"), ("systems", &sys)]).await;
+        let lists = id(&r);
+        assert!(s.get(&format!("/assets/{journal}")).await.body.contains("Informationen är inte klassad ännu."));
+
+        let path = format!("/assets/{journal}/classify");
+        let r = s.post(&path, &[("level_k", "7"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&r.body, "#level_k-error").is_empty());
+        let r = s
+            .post(
+                &path,
+                &[
+                    ("level_k", "3"),
+                    ("level_r", "2"),
+                    ("level_t", "3"),
+                    ("level_s", "2"),
+                    ("why_k", "Uppgifter om hälsa"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = s.get(r.location.as_deref().unwrap()).await.body;
+        assert!(
+            page.contains("Klassningen sparades som version 1.") && page.contains("krav tillkom"),
+            "the change in requirements is shown"
+        );
+        s.post(
+            &format!("/assets/{lists}/classify"),
+            &[("level_k", "1"), ("level_r", "3"), ("level_t", "4"), ("level_s", "1")],
+        )
+        .await;
+
+        // A re-classification needs a reason, and keeps the old version.
+        let r = s.post(&path, &[("level_k", "2"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
+        assert_eq!(texts(&r.body, "#reason-error"), ["Fyll i fältet."]);
+        let r = s
+            .post(
+                &path,
+                &[
+                    ("level_k", "2"),
+                    ("level_r", "2"),
+                    ("level_t", "3"),
+                    ("level_s", "2"),
+                    ("reason", "Uppgifterna är nu pseudonymiserade"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = s.get(&format!("/assets/{journal}")).await.body;
+        assert!(
+            page.contains("Version 2: K2 R2 T3 S2") && page.contains("Version 1: K3 R2 T3 S2"),
+            "both versions are kept"
+        );
+
+        // The system must meet the highest level per aspect of what it holds; level 4 is flagged.
+        let system_page = s.get(&format!("/systems/{sys}")).await.body;
+        assert!(system_page.contains("Krävd nivå: K2 R3 T4 S2"), "{kind:?}");
+        assert!(system_page.contains("utanför ordinär hantering"));
+        let doc = scraper::Html::parse_document(&system_page);
+        let hrefs: Vec<String> = doc
+            .select(&scraper::Selector::parse("a").unwrap())
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        assert!(hrefs.iter().any(|h| h.starts_with("/requirements?K=2&R=3&T=4&S=2&flag=")), "{hrefs:?}");
+        // The system cannot be deleted from under the information it holds.
+        assert_eq!(s.post(&format!("/systems/{sys}/delete"), &[]).await.status, StatusCode::CONFLICT);
+
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.get(&path).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            reader.post(&path, &[("level_k", "0"), ("level_r", "0"), ("level_t", "0"), ("level_s", "0")]).await.status,
+            StatusCode::FORBIDDEN
+        );
+        let trail = beredd::store::audit::list(
+            &app.db.pool,
+            app.org,
+            &beredd::store::audit::Filter { entity: Some("asset".into()), ..Default::default() },
+            20,
+        )
+        .await
+        .unwrap();
+        assert_eq!(trail.iter().filter(|e| e.action == "classify").count(), 3);
+    }
+}
+
+#[tokio::test]
+async fn the_questionnaire_proposes_levels_and_overriding_them_needs_a_reason() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let r = s.post("/assets/new", &[("name", "Ekonomiskt bistånd – ärenden")]).await;
+        let asset = r.location.as_deref().unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
+        let path = format!("/assets/{asset}/classify");
+        let form = s.get(&path).await.body;
+        assert!(
+            form.contains("Vad händer med den enskilde") && form.contains("type=\"radio\""),
+            "the questions are asked"
+        );
+
+        let answers = [("q-K", "3"), ("q-T-day", "2"), ("q-T-week", "3"), ("q-S", "2")];
+        let mut propose: Vec<(&str, &str)> = answers.to_vec();
+        propose.push(("propose", "1"));
+        let r = s.post(&path, &propose).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Förslag utifrån svaren: K3 R– T3 S2."), "{}", texts(&r.body, "p.flash").join("|"));
+        let doc = scraper::Html::parse_document(&r.body);
+        let selected = |name: &str| {
+            doc.select(&scraper::Selector::parse(&format!("select[name={name}] option[selected]")).unwrap())
+                .next()
+                .and_then(|o| o.value().attr("value"))
+                .map(str::to_owned)
+        };
+        assert_eq!(selected("level_k").as_deref(), Some("3"));
+        assert_eq!(selected("level_t").as_deref(), Some("3"));
+        assert_eq!(app.count("audit_log").await, 2, "proposing stores nothing (only the login and the asset)");
+
+        let mut save: Vec<(&str, &str)> = answers.to_vec();
+        save.extend([("level_k", "2"), ("level_r", "1"), ("level_t", "3"), ("level_s", "2")]);
+        let r = s.post(&path, &save).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(
+            texts(&r.body, "#reason-error"),
+            ["Du har valt en annan nivå än förslaget från frågorna. Skriv varför."]
+        );
+        save.push(("reason", "Uppgifterna om skyddade personer ligger i ett annat system"));
+        assert_eq!(s.post(&path, &save).await.status, StatusCode::SEE_OTHER);
+        assert!(s.get(&format!("/assets/{asset}")).await.body.contains("Version 1: K2 R1 T3 S2"));
+    }
+}

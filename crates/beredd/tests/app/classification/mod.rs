@@ -1,0 +1,8 @@
+//! Classification and requirements: information classified in versions, the requirement
+//! catalogue and the municipality's own requirements, the self-assessment with its evidence, and
+//! the overview and printed reports.
+
+mod assessment;
+mod classify;
+mod reports;
+mod requirements;

@@ -1,0 +1,49 @@
+//! Continuity: business impact analyses, scenarios and the outage analysis, plan templates,
+//! plans with their versions and the printed binder, and the crisis kit.
+
+mod bia;
+mod kit;
+mod outage;
+mod plans;
+
+use reqwest::StatusCode;
+
+use crate::harness::Session;
+
+/// The plan's form as the edit page shows it, so a test changes only what it means to.
+async fn edit_fields(s: &Session, plan: &str) -> Vec<(String, String)> {
+    let page = s.get(&format!("/plans/{plan}/edit")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let doc = scraper::Html::parse_document(&page.body);
+    let mut out = Vec::new();
+    for sel in ["form.plan-form input", "form.plan-form textarea"] {
+        let sel = scraper::Selector::parse(sel).unwrap();
+        for e in doc.select(&sel) {
+            let v = e.value();
+            let Some(name) = v.attr("name") else { continue };
+            if name == "_csrf" {
+                continue;
+            }
+            match v.attr("type") {
+                Some("checkbox") => {
+                    if v.attr("checked").is_some() {
+                        out.push((name.to_owned(), v.attr("value").unwrap_or("on").to_owned()));
+                    }
+                }
+                _ if v.name() == "textarea" => out.push((name.to_owned(), e.text().collect())),
+                _ => out.push((name.to_owned(), v.attr("value").unwrap_or("").to_owned())),
+            }
+        }
+    }
+    out
+}
+
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    fields.retain(|(k, _)| k != name);
+    fields.push((name.to_owned(), value.to_owned()));
+}
+
+async fn post_fields(s: &Session, path: &str, fields: &[(String, String)]) -> crate::harness::Reply {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    s.post(path, &pairs).await
+}

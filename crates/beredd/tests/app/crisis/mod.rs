@@ -1,0 +1,73 @@
+//! Crisis mode over HTTP: incidents with their board, log, staff and roster, communication and
+//! reporting clocks, staff meetings, recovery, exercises and lessons, and the bundles and kit
+//! logs that come back from laptops and kits.
+
+mod comms;
+mod incidents;
+mod lessons;
+mod meetings;
+mod recovery;
+
+use reqwest::StatusCode;
+
+use crate::harness::{Session, TestApp, id_of};
+
+/// A care home with a manager and an approved plan; returns the unit's id.
+async fn unit_with_plan(app: &TestApp, s: &Session) -> i64 {
+    let top = app.add_unit("Socialförvaltningen", None).await;
+    let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
+    let manager = id_of(
+        &s.post(
+            "/people/new",
+            &[
+                ("name", "Åsa Öberg"),
+                ("kind", "staff"),
+                ("title", "Enhetschef"),
+                ("unit", &home.to_string()),
+                ("work_phone", "070-174 06 40"),
+            ],
+        )
+        .await,
+    );
+    s.post(
+        &format!("/units/{home}/edit"),
+        &[("name", "Björkgårdens äldreboende"), ("kind", "enhet"), ("parent", &top.to_string()), ("manager", &manager)],
+    )
+    .await;
+    s.post(
+        "/activities/new",
+        &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")],
+    )
+    .await;
+    let plan = id_of(
+        &s.post(
+            "/plans/new",
+            &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home.to_string())],
+        )
+        .await,
+    );
+    assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::SEE_OTHER);
+    home
+}
+
+/// Starts an incident for `unit` and returns its id (the backup test in cli.rs uses it too).
+pub(crate) async fn start(s: &Session, unit: i64) -> String {
+    let r = s
+        .post(
+            "/incidents/new",
+            &[
+                ("title", "IT-systemen är utslagna"),
+                ("discovered_at", "2026-11-23 07:10"),
+                ("raised_by", "IT-enheten"),
+                ("units", &unit.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    id_of(&r)
+}
+
+async fn verdict(app: &TestApp, id: &str) -> beredd::store::incidents::Verdict {
+    let mut conn = app.db.pool.acquire().await.unwrap();
+    beredd::store::incidents::verify(&mut conn, app.org, id.parse().unwrap()).await.unwrap().unwrap()
+}

@@ -1,0 +1,252 @@
+//! The yearly cycle: dated tasks, the overdue ones, calendar feeds, and e-mail reminders to their
+//! owners.
+
+use reqwest::StatusCode;
+
+use crate::harness::{TestApp, id_of, kinds, texts};
+
+#[tokio::test]
+async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendars() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Hemtjänst Norr", None).await;
+        let me =
+            id_of(&s.post("/people/new", &[("name", "admin"), ("kind", "staff"), ("unit", &unit.to_string())]).await);
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let reader = app.login("lasare").await;
+        assert_eq!(
+            reader
+                .post("/cycle", &[("title", "x"), ("kind", "other"), ("start", "2026-01-01"), ("every", "0")])
+                .await
+                .status,
+            StatusCode::FORBIDDEN
+        );
+
+        let r = s
+            .post(
+                "/cycle",
+                &[
+                    ("title", "Stickprov i åtkomstloggar"),
+                    ("kind", "access_log_review"),
+                    ("start", "2026-10-31"),
+                    ("every", "1"),
+                    ("until", "2026-01-01"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an end before the start is refused");
+        assert!(texts(&r.body, ".error-summary li")[0].starts_with("Till och med"));
+        let r = s
+            .post(
+                "/cycle",
+                &[
+                    ("title", "Stickprov i åtkomstloggar"),
+                    ("kind", "access_log_review"),
+                    ("owner", &me),
+                    ("unit", &unit.to_string()),
+                    ("start", "2026-10-31"),
+                    ("every", "1"),
+                    ("until", "2027-01-31"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        s.post(
+            "/cycle",
+            &[
+                ("title", "Ledningens genomgång"),
+                ("kind", "management_review"),
+                ("start", "2027-03-15"),
+                ("every", "12"),
+            ],
+        )
+        .await;
+
+        let page = s.get("/cycle?year=2026").await.body;
+        let due: Vec<String> = texts(&page, "tbody tr td:first-child");
+        assert_eq!(due, ["2026-10-31", "2026-11-30", "2026-12-31"], "the 31st falls on each month's last day");
+        assert_eq!(texts(&page, "tbody tr td strong.state-down"), ["Försenad"], "October's task is overdue");
+        assert!(
+            texts(&s.get("/").await.body, "ul.attention li")
+                .iter()
+                .any(|a| a.starts_with("Uppgifter i årshjulet som är försenade") && a.contains("2026-10-31"))
+        );
+        let task: i64 = sqlx::query_as::<_, (i64,)>("SELECT id FROM cycle_tasks WHERE due_date = '2026-10-31'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap()
+            .0;
+        assert_eq!(
+            reader.post(&format!("/cycle/tasks/{task}/done"), &[]).await.status,
+            StatusCode::FORBIDDEN,
+            "a reader ticks nothing"
+        );
+        assert_eq!(s.post(&format!("/cycle/tasks/{task}/done"), &[]).await.status, StatusCode::SEE_OTHER);
+        assert!(texts(&s.get("/cycle?year=2026").await.body, "tbody tr td strong.state-down").is_empty());
+        assert_eq!(
+            texts(&s.get("/cycle?year=2027").await.body, "tbody tr td:first-child"),
+            ["2027-01-31", "2027-03-15"]
+        );
+
+        // The calendar feeds, read back with an iCalendar parser.
+        let feed = scraper::Html::parse_document(&page);
+        let mine = feed
+            .select(&scraper::Selector::parse("a[href^='/cycle/feed/']").unwrap())
+            .next()
+            .unwrap()
+            .value()
+            .attr("href")
+            .unwrap()
+            .to_owned();
+        let parse = |body: String| {
+            let mut cals = ical::IcalParser::new(std::io::BufReader::new(body.as_bytes()));
+            let cal = cals.next().expect("a calendar").expect("it parses");
+            cal.events
+                .iter()
+                .map(|e| {
+                    let get = |n: &str| {
+                        e.properties.iter().find(|p| p.name == n).and_then(|p| p.value.clone()).unwrap_or_default()
+                    };
+                    (get("DTSTART"), get("SUMMARY"))
+                })
+                .collect::<Vec<_>>()
+        };
+        let anonymous = app.client();
+        let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap();
+        assert_eq!(body.headers()["content-type"], "text/calendar; charset=utf-8");
+        let events = parse(body.text().await.unwrap());
+        assert_eq!(events.len(), 4, "only the tasks owned by this user, without logging in: {events:?}");
+        assert_eq!(events[0], ("20261031".to_owned(), "Stickprov i åtkomstloggar".to_owned()));
+        // Saying which person one is makes "mine" follow that person, not the name.
+        let other =
+            id_of(&s.post("/people/new", &[("name", "Bo Ek"), ("kind", "staff"), ("unit", &unit.to_string())]).await);
+        assert_eq!(s.post("/account/person", &[("person", &other)]).await.status, StatusCode::SEE_OTHER);
+        let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap().text().await.unwrap();
+        assert!(parse(body).is_empty(), "Bo Ek owns nothing");
+        assert_eq!(s.post("/account/person", &[("person", "999999")]).await.status, StatusCode::BAD_REQUEST);
+        s.post("/account/person", &[("person", &me)]).await;
+        let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap().text().await.unwrap();
+        assert_eq!(parse(body).len(), 4);
+        let unit_feed =
+            anonymous.get(format!("{}{mine}?unit={unit}", app.base)).send().await.unwrap().text().await.unwrap();
+        assert_eq!(parse(unit_feed).len(), 4);
+        assert_eq!(
+            anonymous.get(format!("{}/cycle/feed/fel-nyckel.ics", app.base)).send().await.unwrap().status(),
+            StatusCode::NOT_FOUND
+        );
+    }
+}
+
+/// A local SMTP server for the tests: it accepts every message and keeps (recipient, text).
+async fn smtp_sink() -> (String, std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let got: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>> = Default::default();
+    let keep = got.clone();
+    tokio::spawn(async move {
+        loop {
+            let (stream, _) = listener.accept().await.unwrap();
+            let keep = keep.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = stream.into_split();
+                let mut r = BufReader::new(r);
+                w.write_all(b"220 test\r\n").await.unwrap();
+                let (mut rcpt, mut data, mut in_data) = (String::new(), String::new(), false);
+                let mut line = String::new();
+                while r.read_line(&mut line).await.unwrap_or(0) > 0 {
+                    if in_data {
+                        if line == ".\r\n" {
+                            in_data = false;
+                            keep.lock().unwrap().push((rcpt.clone(), data.clone()));
+                            w.write_all(b"250 queued\r\n").await.unwrap();
+                        } else {
+                            data.push_str(&line);
+                        }
+                    } else if line.starts_with("EHLO") {
+                        w.write_all(b"250-test\r\n250 OK\r\n").await.unwrap();
+                    } else if let Some(to) = line.strip_prefix("RCPT TO:") {
+                        rcpt = to.trim().trim_matches(['<', '>']).to_owned();
+                        w.write_all(b"250 OK\r\n").await.unwrap();
+                    } else if line.starts_with("DATA") {
+                        in_data = true;
+                        w.write_all(b"354 go\r\n").await.unwrap();
+                    } else if line.starts_with("QUIT") {
+                        w.write_all(b"221 bye\r\n").await.unwrap();
+                        break;
+                    } else {
+                        w.write_all(b"250 OK\r\n").await.unwrap();
+                    }
+                    line.clear();
+                }
+            });
+        }
+    });
+    (addr, got)
+}
+
+#[tokio::test]
+async fn owners_are_reminded_by_email_of_due_tasks_once() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Björkgården", None).await;
+        let owner = id_of(
+            &s.post(
+                "/people/new",
+                &[
+                    ("name", "Åsa Öberg"),
+                    ("kind", "staff"),
+                    ("unit", &unit.to_string()),
+                    ("email", "asa.oberg@exempelkommun.example"),
+                ],
+            )
+            .await,
+        );
+        s.post(
+            "/cycle",
+            &[
+                ("title", "Översyn av kontinuitetsplanen"),
+                ("kind", "plan_review"),
+                ("owner", &owner),
+                ("start", "2026-01-15"),
+                ("every", "12"),
+            ],
+        )
+        .await;
+        s.post("/cycle", &[("title", "Utan ägare"), ("kind", "other"), ("start", "2026-01-15"), ("every", "0")]).await;
+        // Without a reachable relay the command says so and marks nothing as reminded.
+        let out = crate::harness::beredd()
+            .args(["remind", "--database", &app.db_url(), "--smtp", "127.0.0.1:1", "--from", "b@x.example"])
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        assert!(String::from_utf8_lossy(&out.stderr).contains("kunde inte nå e-postservern"));
+        let (smtp, got) = smtp_sink().await;
+        let url = app.db_url();
+        let remind = move || {
+            crate::harness::beredd()
+                .args(["remind", "--database", &url, "--smtp", &smtp, "--from", "beredd@exempelkommun.example"])
+                .output()
+                .unwrap()
+        };
+        let out = tokio::task::spawn_blocking(remind.clone()).await.unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1 påminnelser skickades (1 uppgifter).");
+        {
+            let mails = got.lock().unwrap();
+            assert_eq!(mails.len(), 1);
+            assert_eq!(mails[0].0, "asa.oberg@exempelkommun.example");
+            assert!(mails[0].1.contains("2026-01-15  Översyn av kontinuitetsplanen"), "{}", mails[0].1);
+            assert!(mails[0].1.contains("Subject: =?UTF-8?B?"), "the subject is encoded");
+        }
+        let out = tokio::task::spawn_blocking(remind).await.unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "0 påminnelser skickades (0 uppgifter).",
+            "a task is reminded of once"
+        );
+        assert_eq!(got.lock().unwrap().len(), 1);
+    }
+}

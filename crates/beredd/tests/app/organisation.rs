@@ -1,0 +1,491 @@
+//! The organisation's registers through HTTP (units, people, suppliers, activities, resources,
+//! dependencies, systems, assets): create, edit, delete, refusals, bad input, escaping, the
+//! audit of every change, one organisation's records kept from another, and the lists' exports.
+
+use reqwest::StatusCode;
+
+use crate::harness::{TestApp, get_bytes, id_of, kinds, texts, xlsx_rows};
+
+#[tokio::test]
+async fn a_coordinator_creates_edits_and_deletes_a_unit_and_every_change_is_audited() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("ciso", beredd_domain::Role::Coordinator, &[]).await;
+        let s = app.login("ciso").await;
+        let audit_before = app.count("audit_log").await;
+
+        let r = s
+            .post("/units/new", &[("name", "Socialförvaltningen"), ("kind", "forvaltning"), ("staff_count", "800")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind:?}");
+        let location = r.location.unwrap();
+        assert!(location.ends_with("?msg=created"));
+        let page = s.get(&location).await;
+        assert_eq!(texts(&page.body, "h1"), ["Socialförvaltningen"]);
+        assert!(page.body.contains("Posten är skapad"));
+        let id: i64 = location.trim_start_matches("/units/").split('?').next().unwrap().parse().unwrap();
+
+        let r = s
+            .post(
+                &format!("/units/{id}/edit"),
+                &[
+                    ("name", "Socialförvaltningen"),
+                    ("kind", "forvaltning"),
+                    ("staff_count", "805"),
+                    ("around_the_clock", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let body = s.get(&format!("/units/{id}")).await.body;
+        assert!(body.contains("805"));
+
+        let r = s.post(&format!("/units/{id}/delete"), &[]).await;
+        assert_eq!(r.location.as_deref(), Some("/units?msg=deleted"));
+        assert_eq!(app.count("units").await, 0);
+
+        let entries = beredd::store::audit::list(&app.db.pool, app.org, &Default::default(), 100).await.unwrap();
+        let unit_entries: Vec<_> = entries.iter().filter(|e| e.entity == "unit").collect();
+        assert_eq!(unit_entries.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["delete", "update", "create"]);
+        let update = unit_entries[1];
+        assert_eq!(update.username, "ciso");
+        assert!(update.before_json.as_deref().unwrap().contains("\"staff_count\":800"));
+        assert!(update.after_json.as_deref().unwrap().contains("\"staff_count\":805"));
+        assert!(update.after_json.as_deref().unwrap().contains("\"around_the_clock\":true"));
+        assert!(app.count("audit_log").await >= audit_before + 3);
+
+        // The audit page shows it, filtered by entity, and offers no way to change it.
+        let page = s.get("/audit?entity=unit").await.body;
+        assert!(page.contains("Socialförvaltningen") && page.contains("3 händelser"));
+        assert_eq!(s.post("/audit", &[]).await.status, StatusCode::METHOD_NOT_ALLOWED);
+    }
+}
+
+#[tokio::test]
+async fn every_register_can_be_filled_through_its_forms() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit =
+            s.post("/units/new", &[("name", "Hemtjänst Norr"), ("kind", "enhet"), ("around_the_clock", "on")]).await;
+        let unit_id = unit.location.unwrap().trim_start_matches("/units/").split('?').next().unwrap().to_owned();
+        let sup = s
+            .post(
+                "/suppliers/new",
+                &[("name", "Leverantör A AB"), ("org_number", "5560160680"), ("phone", "070-174 06 40")],
+            )
+            .await;
+        assert_eq!(sup.status, StatusCode::SEE_OTHER, "{kind:?}: {}", sup.body);
+        let sup_id = sup.location.unwrap().trim_start_matches("/suppliers/").split('?').next().unwrap().to_owned();
+        let person = s
+            .post(
+                "/people/new",
+                &[
+                    ("name", "Åsa Öberg"),
+                    ("kind", "staff"),
+                    ("unit", &unit_id),
+                    ("work_phone", "070-174 06 41"),
+                    ("reachable_off_hours", "on"),
+                ],
+            )
+            .await;
+        assert_eq!(person.status, StatusCode::SEE_OTHER, "{}", person.body);
+        let person_id = person.location.unwrap().trim_start_matches("/people/").split('?').next().unwrap().to_owned();
+        let sys = s
+            .post(
+                "/systems/new",
+                &[
+                    ("name", "Trygghetslarm"),
+                    ("kind", "welfare_tech"),
+                    ("hosting", "supplier_cloud"),
+                    ("owner", &person_id),
+                    ("supplier", &sup_id),
+                    ("units", &unit_id),
+                ],
+            )
+            .await;
+        assert_eq!(sys.status, StatusCode::SEE_OTHER, "{}", sys.body);
+        let act = s
+            .post(
+                "/activities/new",
+                &[
+                    ("name", "Larmbesök"),
+                    ("unit", &unit_id),
+                    ("criticality", "samhallsviktig"),
+                    ("recipients", "Brukare med trygghetslarm"),
+                ],
+            )
+            .await;
+        assert_eq!(act.status, StatusCode::SEE_OTHER, "{}", act.body);
+
+        let sys_page = s.get(sys.location.as_deref().unwrap()).await.body;
+        assert!(
+            sys_page.contains("Hos leverantör (moln)")
+                && sys_page.contains("Hemtjänst Norr")
+                && sys_page.contains("Leverantör A AB")
+        );
+        let person_page = s.get(&format!("/people/{person_id}")).await.body;
+        assert!(person_page.contains("href=\"tel:0701740641\""), "phone numbers are tappable");
+        let unit_page = s.get(&format!("/units/{unit_id}")).await.body;
+        assert!(unit_page.contains("Larmbesök") && unit_page.contains("Åsa Öberg"));
+
+        // Lists filter and search.
+        let list = s.get("/systems?hosting=internal").await.body;
+        assert!(!list.contains("Trygghetslarm"));
+        let list = s.get("/systems?q=trygghet").await.body;
+        assert!(list.contains("Trygghetslarm") && list.contains("1 post"));
+        // An htmx request gets just the table.
+        let frag = s
+            .client
+            .get(format!("{}/activities?q=larm", app.base))
+            .header("hx-request", "true")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(frag.contains("Larmbesök") && !frag.contains("<html"));
+    }
+}
+
+#[tokio::test]
+async fn deleting_something_others_point_to_is_refused_with_what_points_to_it() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let top = app.add_unit("Äldreomsorg", None).await;
+        app.add_unit("Solgården", Some(top)).await;
+        let s = app.login("admin").await;
+        let confirm = s.get(&format!("/units/{top}/delete")).await.body;
+        assert!(confirm.contains("kan inte tas bort") && confirm.contains("Solgården"));
+        let r = s.post(&format!("/units/{top}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{kind:?}");
+        assert!(r.body.contains("Enhet: <a href=\"/units/"));
+        assert_eq!(app.count("units").await, 2);
+        // A unit someone is responsible for is not removed from under them either.
+        let lone = app.add_unit("Daglig verksamhet", None).await;
+        app.add_user("chef", beredd_domain::Role::UnitManager, &[lone]).await;
+        let r = s.post(&format!("/units/{lone}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(r.body.contains("Användare som ansvarar för enheten: <a href=\"/users/"));
+    }
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_message_at_the_field_keeps_what_was_typed_and_stores_nothing() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+
+        let r = s.post("/units/new", &[("name", "   "), ("kind", "enhet"), ("staff_count", "många")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, "#name-error"), ["Fyll i fältet."]);
+        assert!(texts(&r.body, "#staff_count-error")[0].starts_with("Ange ett heltal"));
+        assert!(r.body.contains("value=\"många\""), "the typed value is kept");
+        assert!(r.body.contains("aria-describedby=\"name-error\"") && r.body.contains("aria-invalid=\"true\""));
+
+        let long = "x".repeat(201);
+        let r = s.post("/units/new", &[("name", &long), ("kind", "enhet")]).await;
+        assert_eq!(texts(&r.body, "#name-error"), ["Texten är för lång. Högst 200 tecken."]);
+
+        let r = s.post("/units/new", &[("name", "Enhet"), ("kind", "påhittad")]).await;
+        assert_eq!(texts(&r.body, "#kind-error"), ["Välj ett av alternativen."]);
+        let r = s.post("/units/new", &[("name", "Enhet"), ("kind", "enhet"), ("parent", "999999")]).await;
+        assert_eq!(texts(&r.body, "#parent-error"), ["Det valda finns inte längre. Välj igen."]);
+
+        let r = s
+            .post(
+                "/people/new",
+                &[("name", "Kalle"), ("kind", "staff"), ("work_phone", "ring mig"), ("email", "kalle@")],
+            )
+            .await;
+        assert!(texts(&r.body, "#work_phone-error")[0].starts_with("Ange ett telefonnummer"));
+        assert!(texts(&r.body, "#email-error")[0].starts_with("Ange en e-postadress"));
+        let r = s.post("/suppliers/new", &[("name", "Lev"), ("org_number", "556016-0681")]).await;
+        assert!(texts(&r.body, "#org_number-error")[0].contains("Kontrollsiffran"));
+
+        assert_eq!(app.count("units").await, 0);
+        assert_eq!(app.count("people").await, 0);
+        assert_eq!(app.count("suppliers").await, 0);
+
+        // Duplicates: a clear message, not a database error.
+        assert_eq!(s.post("/suppliers/new", &[("name", "Leverantör B AB")]).await.status, StatusCode::SEE_OTHER);
+        let r = s.post("/suppliers/new", &[("name", "Leverantör B AB")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, "#name-error"), ["Det namnet finns redan. Välj ett annat."]);
+        assert_eq!(app.count("suppliers").await, 1);
+    }
+}
+
+#[tokio::test]
+async fn a_unit_cannot_be_moved_under_its_own_sub_unit() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let top = app.add_unit("Socialförvaltningen", None).await;
+        let child = app.add_unit("IFO", Some(top)).await;
+        let s = app.login("admin").await;
+        let r = s
+            .post(
+                &format!("/units/{top}/edit"),
+                &[("name", "Socialförvaltningen"), ("kind", "forvaltning"), ("parent", &child.to_string())],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&r.body, "#parent-error")[0].contains("under sig själv"));
+    }
+}
+
+#[tokio::test]
+async fn markup_in_names_is_shown_as_text_everywhere() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let evil = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+        let r = s.post("/units/new", &[("name", evil), ("kind", "forvaltning")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        for path in ["/units", r.location.as_deref().unwrap(), "/", "/audit"] {
+            let body = s.get(path).await.body;
+            assert!(!body.contains("<script>alert(2)") && !body.contains("<img src=x"), "{path} must escape");
+        }
+        let list = s.get("/units").await.body;
+        let at = list.find("img src").expect("name shown");
+        assert!(list[at - 5..].starts_with("&#60;img src=x onerror=alert(1)&#62;"), "{}", &list[at - 10..at + 60]);
+    }
+}
+
+#[tokio::test]
+async fn malformed_and_unknown_ids_give_not_found_never_a_server_error() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        for path in [
+            "/units/abc",
+            "/units/-1",
+            "/units/0",
+            "/units/99999999999999999999999",
+            "/units/1.5",
+            "/units/%00",
+            "/people/123456/edit",
+            "/systems/9/delete",
+            "/nowhere",
+        ] {
+            let r = s.get(path).await;
+            assert_eq!(r.status, StatusCode::NOT_FOUND, "{path}");
+            assert!(r.body.contains("Sidan finns inte"));
+        }
+        assert_eq!(s.post("/units/abc/edit", &[("name", "x"), ("kind", "enhet")]).await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn one_organisation_never_sees_another_organisations_records() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let other_org = beredd::store::orgs::create(&app.db.pool, "Grannkommunen", None).await.unwrap();
+        let input = beredd::store::units::UnitInput {
+            parent_id: None,
+            kind: beredd_domain::UnitKind::Forvaltning,
+            name: "Grannens förvaltning".into(),
+            manager_id: None,
+            address: None,
+            staff_count: None,
+            around_the_clock: false,
+            description: None,
+        };
+        let foreign = beredd::store::units::insert(&app.db.pool, other_org, &input).await.unwrap();
+        let s = app.login("admin").await;
+        assert!(!s.get("/units").await.body.contains("Grannens"));
+        assert_eq!(s.get(&format!("/units/{foreign}")).await.status, StatusCode::NOT_FOUND, "{kind:?}");
+        assert_eq!(
+            s.post(&format!("/units/{foreign}/edit"), &[("name", "x"), ("kind", "enhet")]).await.status,
+            StatusCode::NOT_FOUND
+        );
+        assert_eq!(s.post(&format!("/units/{foreign}/delete"), &[]).await.status, StatusCode::NOT_FOUND);
+        // Nor can it be used as a parent.
+        let r = s.post("/units/new", &[("name", "Smyg"), ("kind", "enhet"), ("parent", &foreign.to_string())]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    }
+}
+
+#[tokio::test]
+async fn the_start_page_shows_what_needs_attention() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let body = s.get("/").await.body;
+        assert!(body.contains("Registret Enheter är tomt."));
+        app.add_unit("Hemtjänst Centrum", None).await;
+        let body = s.get("/").await.body;
+        assert!(body.contains("Enheter utan chef:") && body.contains("Hemtjänst Centrum"));
+    }
+}
+
+#[tokio::test]
+async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orphaning_deletes() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Ekonomiskt bistånd", None).await;
+        let id_of = |r: &crate::harness::Reply, slug: &str| {
+            r.location
+                .as_deref()
+                .unwrap()
+                .trim_start_matches(&format!("/{slug}/"))
+                .split('?')
+                .next()
+                .unwrap()
+                .to_owned()
+        };
+        let net = s.post("/resources/new", &[("name", "Kommunens nät"), ("kind", "network")]).await;
+        assert_eq!(net.status, StatusCode::SEE_OTHER, "{kind:?}: {}", net.body);
+        let net = id_of(&net, "resources");
+        let sys = s
+            .post(
+                "/systems/new",
+                &[("name", "Verksamhetssystem socialtjänst"), ("kind", "it_system"), ("hosting", "internal")],
+            )
+            .await;
+        let sys = id_of(&sys, "systems");
+        let act = s
+            .post(
+                "/activities/new",
+                &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "samhallsviktig")],
+            )
+            .await;
+        let act = id_of(&act, "activities");
+
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "stops")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[
+                    ("from", &format!("activity:{act}")),
+                    ("to", &format!("system:{sys}")),
+                    ("need", "stops"),
+                    ("fallback", "Manuell beräkning, utbetalning med bankdosa"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        let page = s.get(r.location.as_deref().unwrap()).await.body;
+        assert_eq!(texts(&page, "h1"), ["Utbetalning → Verksamhetssystem socialtjänst"]);
+        assert!(page.contains("bankdosa"));
+
+        // Bad edges: to itself, to something that does not exist, from a resource.
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[("from", &format!("system:{sys}")), ("to", &format!("system:{sys}")), ("need", "stops")],
+            )
+            .await;
+        assert_eq!(texts(&r.body, "#to-error"), ["Något kan inte vara beroende av sig självt."]);
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[("from", &format!("system:{sys}")), ("to", "resource:987654"), ("need", "stops")],
+            )
+            .await;
+        assert_eq!(texts(&r.body, "#to-error"), ["Det valda finns inte längre. Välj igen."]);
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[("from", &format!("resource:{net}")), ("to", &format!("system:{sys}")), ("need", "stops")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "sometimes")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = s
+            .post(
+                "/dependencies/new",
+                &[("from", &format!("system:{sys}")), ("to", &format!("resource:{net}")), ("need", "degraded")],
+            )
+            .await;
+        assert_eq!(
+            texts(&r.body, "#to-error"),
+            ["Det beroendet finns redan. Ändra det befintliga i stället."],
+            "a duplicate edge is named at its field"
+        );
+        let (edges,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM dependencies").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(edges, 2);
+
+        // A node that an edge names cannot be deleted; the refusal names the edge.
+        for path in
+            [format!("/systems/{sys}/delete"), format!("/resources/{net}/delete"), format!("/activities/{act}/delete")]
+        {
+            let r = s.post(&path, &[]).await;
+            assert_eq!(r.status, StatusCode::CONFLICT, "{path}");
+            assert!(r.body.contains("Beroende: <a href=\"/dependencies/"), "{path}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let top = app.add_unit("Socialförvaltningen", None).await;
+        app.add_unit("Äldreboendet Björkgården", Some(top)).await;
+        app.add_unit("Hemtjänst Norr", Some(top)).await;
+        app.add_unit("=HYPERLINK(\"http://x\")", None).await;
+
+        let (status, ctype, bytes) = get_bytes(&s, "/units/export?sort=name&dir=desc").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(ctype.contains("spreadsheetml"));
+        let rows = xlsx_rows(bytes);
+        assert_eq!(rows.len(), 5, "a header and the four units");
+        let names: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            names,
+            ["Äldreboendet Björkgården", "Socialförvaltningen", "Hemtjänst Norr", "=HYPERLINK(\"http://x\")"],
+            "Swedish order, descending"
+        );
+        let (_, _, bytes) = get_bytes(&s, "/units/export?q=hemtj").await;
+        assert_eq!(xlsx_rows(bytes).len(), 2, "the search applies");
+        assert!(
+            s.get("/units?q=hemtj").await.body.contains("/units/export?q=hemtj"),
+            "the list links to its own export"
+        );
+
+        // The action plan filters by owner, unit and origin, and exports what it shows.
+        let owner = s.post("/people/new", &[("name", "Anna Ek"), ("kind", "staff"), ("unit", &top.to_string())]).await;
+        let owner = id_of(&owner);
+        s.post(
+            "/actions/new",
+            &[
+                ("title", "Öva reservrutinen"),
+                ("owner", &owner),
+                ("unit", &top.to_string()),
+                ("priority", "high"),
+                ("status", "planned"),
+            ],
+        )
+        .await;
+        s.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
+        assert_eq!(texts(&s.get(&format!("/actions?owner={owner}")).await.body, "table.register tbody tr").len(), 1);
+        assert_eq!(texts(&s.get(&format!("/actions?unit={top}")).await.body, "table.register tbody tr").len(), 1);
+        assert_eq!(texts(&s.get("/actions?origin=manual").await.body, "table.register tbody tr").len(), 2);
+        assert!(texts(&s.get("/actions?origin=requirement").await.body, "table.register tbody tr").is_empty());
+        let (_, _, bytes) = get_bytes(&s, &format!("/actions/export?owner={owner}")).await;
+        let rows = xlsx_rows(bytes);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1][0], "Öva reservrutinen");
+        assert_eq!(rows[1][1], "Anna Ek");
+
+        let anonymous = app.client().get(format!("{}/actions/export", s.base)).send().await.unwrap();
+        assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no export");
+    }
+}
