@@ -1,0 +1,180 @@
+//! Reporting duties and communication: reports sent, hotlines, prepared messages, media.
+
+use super::*;
+
+pub async fn set_flags<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    significant: bool,
+    personal_data: bool,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE incidents SET significant = $1, personal_data = $2 WHERE org_id = $3 AND id = $4")
+        .bind(crate::store::flag(significant))
+        .bind(crate::store::flag(personal_data))
+        .bind(org)
+        .bind(id)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Report {
+    pub duty: String,
+    pub sent_at: String,
+    pub sent_by: String,
+    pub reference: Option<String>,
+    pub body: String,
+}
+
+pub async fn reports<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Report>, DbError> {
+    Ok(sqlx::query_as("SELECT duty, sent_at, sent_by, reference, body FROM incident_reports WHERE incident_id = $1")
+        .bind(incident)
+        .fetch_all(e)
+        .await?)
+}
+
+/// Records a report as sent; a duty is reported once.
+pub async fn record_report<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    duty: &str,
+    sent_at: &str,
+    by: &str,
+    reference: Option<&str>,
+    body: &str,
+) -> Result<bool, DbError> {
+    let done = sqlx::query("INSERT INTO incident_reports (incident_id, duty, sent_at, sent_by, reference, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (incident_id, duty) DO NOTHING")
+        .bind(incident)
+        .bind(duty)
+        .bind(sent_at)
+        .bind(by)
+        .bind(reference)
+        .bind(body)
+        .execute(e)
+        .await?
+        .rows_affected();
+    Ok(done == 1)
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Hotline {
+    pub id: i64,
+    pub number: String,
+    pub hours: Option<String>,
+    pub answered_by: String,
+}
+
+pub async fn hotlines<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Hotline>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT id, number, hours, answered_by FROM incident_hotlines WHERE incident_id = $1 ORDER BY id",
+    )
+    .bind(incident)
+    .fetch_all(e)
+    .await?)
+}
+
+pub async fn add_hotline<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    number: &str,
+    hours: Option<&str>,
+    answered_by: &str,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO incident_hotlines (incident_id, number, hours, answered_by) VALUES ($1, $2, $3, $4)")
+        .bind(incident)
+        .bind(number)
+        .bind(hours)
+        .bind(answered_by)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Message {
+    pub id: i64,
+    pub channel: String,
+    pub text: String,
+    pub approved_by: String,
+    pub published_by: String,
+    pub published_at: String,
+}
+
+pub async fn messages<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Message>, DbError> {
+    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_message<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    channel: &str,
+    text: &str,
+    approved_by: &str,
+    by: &str,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO incident_messages (incident_id, channel, text, approved_by, published_by, published_at) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(incident)
+        .bind(channel)
+        .bind(text)
+        .bind(approved_by)
+        .bind(by)
+        .bind(crate::platform::clock::stamp())
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct MediaRequest {
+    pub id: i64,
+    pub outlet: String,
+    pub contact: Option<String>,
+    pub question: String,
+    pub received_at: String,
+    pub routed_to: String,
+    pub answered_by: Option<String>,
+    pub answered_at: Option<String>,
+}
+
+pub async fn media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<MediaRequest>, DbError> {
+    Ok(sqlx::query_as("SELECT id, outlet, contact, question, received_at, routed_to, answered_by, answered_at FROM media_requests WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_media<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    outlet: &str,
+    contact: Option<&str>,
+    question: &str,
+    routed_to: &str,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO media_requests (incident_id, outlet, contact, question, received_at, routed_to) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(incident)
+        .bind(outlet)
+        .bind(contact)
+        .bind(question)
+        .bind(crate::platform::clock::stamp())
+        .bind(routed_to)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+pub async fn answer_media<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    id: i64,
+    by: &str,
+) -> Result<bool, DbError> {
+    let n = sqlx::query("UPDATE media_requests SET answered_by = $1, answered_at = $2 WHERE incident_id = $3 AND id = $4 AND answered_at IS NULL")
+        .bind(by)
+        .bind(crate::platform::clock::stamp())
+        .bind(incident)
+        .bind(id)
+        .execute(e)
+        .await?
+        .rows_affected();
+    Ok(n == 1)
+}

@@ -1,0 +1,71 @@
+//! Exercises (injects) and lessons learned.
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Inject {
+    pub id: i64,
+    pub minute: i64,
+    pub text: String,
+}
+
+pub async fn injects<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Inject>, DbError> {
+    Ok(sqlx::query_as("SELECT id, minute, text FROM exercise_injects WHERE incident_id = $1 ORDER BY minute, id")
+        .bind(incident)
+        .fetch_all(e)
+        .await?)
+}
+
+pub async fn add_inject<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    minute: i64,
+    text: &str,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO exercise_injects (incident_id, minute, text) VALUES ($1, $2, $3)")
+        .bind(incident)
+        .bind(minute)
+        .bind(text)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Lesson {
+    pub id: i64,
+    /// "well", "less_well" or "change".
+    pub kind: String,
+    pub text: String,
+    pub action_id: Option<i64>,
+    pub created_by: String,
+    pub created_at: String,
+    /// What the lesson changes: "plan:ID", "risk:ID" or "asset:ID".
+    pub target: Option<String>,
+}
+
+pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Lesson>, DbError> {
+    Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at, target FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    kind: &str,
+    text: &str,
+    action: Option<i64>,
+    by: &str,
+    target: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at, target) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+        .bind(incident)
+        .bind(kind)
+        .bind(text)
+        .bind(action)
+        .bind(by)
+        .bind(crate::platform::clock::stamp())
+        .bind(target)
+        .execute(e)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,184 @@
+//! The incident's log, append-only: every entry is written by `append`, which chains it to the one
+//! before (a hash chain); nothing here updates or deletes one. Read back and verified.
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct LogRow {
+    pub seq: i64,
+    pub uid: String,
+    pub kind: String,
+    pub text: String,
+    pub decided_by: Option<String>,
+    pub grounds: Option<String>,
+    pub author: String,
+    pub occurred_at: String,
+    pub recorded_at: String,
+    pub recorded_by: String,
+    pub corrects: Option<i64>,
+    pub source: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl LogRow {
+    pub fn entry(&self) -> Entry {
+        Entry {
+            seq: self.seq,
+            uid: self.uid.clone(),
+            kind: self.kind.clone(),
+            text: self.text.clone(),
+            decided_by: self.decided_by.clone(),
+            grounds: self.grounds.clone(),
+            author: self.author.clone(),
+            occurred_at: self.occurred_at.clone(),
+            recorded_at: self.recorded_at.clone(),
+            recorded_by: self.recorded_by.clone(),
+            corrects: self.corrects,
+            source: self.source.clone(),
+            prev_hash: self.prev_hash.clone(),
+        }
+    }
+}
+
+/// What is written to the log; the chain fields are filled in by `append`.
+#[derive(Debug, Clone)]
+pub struct NewEntry {
+    /// Kept when the entry comes from a kit log or a bundle; made up otherwise.
+    pub uid: Option<String>,
+    pub kind: beredd_domain::LogKind,
+    pub text: String,
+    pub decided_by: Option<String>,
+    pub grounds: Option<String>,
+    pub author: String,
+    /// Kept from the source; now otherwise.
+    pub occurred_at: Option<String>,
+    pub corrects: Option<i64>,
+    pub source: String,
+}
+
+pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: i64) -> Result<Vec<LogRow>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash
+         FROM incident_log WHERE org_id = $1 AND incident_id = $2 ORDER BY seq",
+    )
+    .bind(org)
+    .bind(incident)
+    .fetch_all(e)
+    .await?)
+}
+
+pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, uid: &str) -> Result<bool, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as("SELECT seq FROM incident_log WHERE incident_id = $1 AND uid = $2")
+        .bind(incident)
+        .bind(uid)
+        .fetch_optional(e)
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Appends one entry at the end of the incident's chain. Call it inside a write transaction:
+/// the incident row's count and last hash move with the entry.
+pub async fn append(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    incident: i64,
+    n: NewEntry,
+    recorded_by: &str,
+) -> Result<LogRow, DbError> {
+    let (count, last): (i64, String) =
+        sqlx::query_as("SELECT log_count, last_hash FROM incidents WHERE org_id = $1 AND id = $2")
+            .bind(org)
+            .bind(incident)
+            .fetch_one(&mut *conn)
+            .await?;
+    let now = crate::platform::clock::stamp();
+    let entry = Entry {
+        seq: count + 1,
+        uid: n.uid.unwrap_or_else(|| format!("e-{}", crate::store::sessions::random_token())),
+        kind: n.kind.code().to_owned(),
+        text: n.text,
+        decided_by: n.decided_by,
+        grounds: n.grounds,
+        author: n.author,
+        occurred_at: n.occurred_at.unwrap_or_else(|| now.clone()),
+        recorded_at: now,
+        recorded_by: recorded_by.to_owned(),
+        corrects: n.corrects,
+        source: n.source,
+        prev_hash: last,
+    };
+    let hash = entry.hash();
+    sqlx::query(
+        "INSERT INTO incident_log (org_id, incident_id, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+    )
+    .bind(org)
+    .bind(incident)
+    .bind(entry.seq)
+    .bind(&entry.uid)
+    .bind(&entry.kind)
+    .bind(&entry.text)
+    .bind(&entry.decided_by)
+    .bind(&entry.grounds)
+    .bind(&entry.author)
+    .bind(&entry.occurred_at)
+    .bind(&entry.recorded_at)
+    .bind(&entry.recorded_by)
+    .bind(entry.corrects)
+    .bind(&entry.source)
+    .bind(&entry.prev_hash)
+    .bind(&hash)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query("UPDATE incidents SET log_count = $1, last_hash = $2 WHERE org_id = $3 AND id = $4")
+        .bind(entry.seq)
+        .bind(&hash)
+        .bind(org)
+        .bind(incident)
+        .execute(&mut *conn)
+        .await?;
+    Ok(LogRow {
+        seq: entry.seq,
+        uid: entry.uid,
+        kind: entry.kind,
+        text: entry.text,
+        decided_by: entry.decided_by,
+        grounds: entry.grounds,
+        author: entry.author,
+        occurred_at: entry.occurred_at,
+        recorded_at: entry.recorded_at,
+        recorded_by: entry.recorded_by,
+        corrects: entry.corrects,
+        source: entry.source,
+        prev_hash: entry.prev_hash,
+        hash,
+    })
+}
+
+/// The result of checking an incident's log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Intact {
+        entries: usize,
+    },
+    Broken(incident::Break),
+    /// The chain holds but ends before the incident's recorded end: entries were removed.
+    Truncated {
+        found: i64,
+        recorded: i64,
+    },
+}
+
+pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Verdict>, DbError> {
+    let Some(i) = get(conn, org, id).await? else { return Ok(None) };
+    let rows = log(&mut *conn, org, id).await?;
+    let pairs: Vec<(Entry, String)> = rows.iter().map(|r| (r.entry(), r.hash.clone())).collect();
+    Ok(Some(match incident::verify(&pairs) {
+        Err(b) => Verdict::Broken(b),
+        Ok(n) if n as i64 != i.log_count || rows.last().map(|r| r.hash.as_str()).unwrap_or(GENESIS) != i.last_hash => {
+            Verdict::Truncated { found: n as i64, recorded: i.log_count }
+        }
+        Ok(n) => Verdict::Intact { entries: n },
+    }))
+}

@@ -1,0 +1,50 @@
+//! Crisis staff meetings and their protocols.
+
+use super::*;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Meeting {
+    pub id: i64,
+    pub number: i64,
+    pub held_at: String,
+    pub held_by: String,
+    /// The protocol as JSON (see `web::pages::meetings::Protocol`).
+    pub protocol: String,
+}
+
+pub async fn meetings<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Meeting>, DbError> {
+    Ok(sqlx::query_as("SELECT id, number, held_at, held_by, protocol FROM incident_meetings WHERE incident_id = $1 ORDER BY number DESC").bind(incident).fetch_all(e).await?)
+}
+
+pub async fn add_meeting(
+    conn: &mut sqlx::AnyConnection,
+    incident: i64,
+    by: &str,
+    protocol: &str,
+) -> Result<i64, DbError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COALESCE(MAX(number), 0) + 1 FROM incident_meetings WHERE incident_id = $1")
+            .bind(incident)
+            .fetch_one(&mut *conn)
+            .await?;
+    sqlx::query(
+        "INSERT INTO incident_meetings (incident_id, number, held_at, held_by, protocol) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(incident)
+    .bind(n)
+    .bind(crate::platform::clock::stamp())
+    .bind(by)
+    .bind(protocol)
+    .execute(&mut *conn)
+    .await?;
+    Ok(n)
+}
+
+pub async fn by_uid<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, uid: &str) -> Result<Option<i64>, DbError> {
+    let found: Option<(i64,)> = sqlx::query_as("SELECT id FROM incidents WHERE org_id = $1 AND uid = $2")
+        .bind(org)
+        .bind(uid)
+        .fetch_optional(e)
+        .await?;
+    Ok(found.map(|(id,)| id))
+}
