@@ -1,0 +1,124 @@
+//! The shape of the code, checked: which layer may name which, the domain crate free of I/O, and
+//! no source file grown past the size where it holds two concerns. README.md, "How the code is
+//! laid out", gives the rules these checks keep.
+
+use std::path::{Path, PathBuf};
+
+fn sources(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The layer of a file: its first folder under `src/` (or the file's own name at the top).
+fn layer(file: &Path) -> String {
+    let rel = file.strip_prefix(src()).unwrap();
+    let first = rel.components().next().unwrap().as_os_str().to_string_lossy().into_owned();
+    first.trim_end_matches(".rs").to_owned()
+}
+
+/// Lines that name a module path (imports and paths), without comments.
+fn code_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().map(|(i, l)| (i + 1, l)).filter(|(_, l)| !l.trim_start().starts_with("//"))
+}
+
+#[test]
+fn each_layer_names_only_the_layers_below_it() {
+    // What each layer must never name. `web` and `cli` are the top; `server` wires the web
+    // interface to a listener, so it alone outside `web/` may name it.
+    let forbidden: &[(&str, &[&str])] = &[
+        ("platform", &["crate::content", "crate::store", "crate::services", "crate::web", "crate::cli", "axum", "askama"]),
+        ("content", &["crate::web", "crate::cli", "axum", "askama"]),
+        ("store", &["crate::services", "crate::web", "crate::cli", "crate::content", "axum", "askama"]),
+        ("services", &["crate::web", "crate::cli", "axum", "askama"]),
+        ("cli", &["crate::web"]),
+        ("web", &["crate::cli"]),
+    ];
+    let mut broken = Vec::new();
+    let files = sources(&src());
+    assert!(files.len() > 100, "the sources were found: {}", files.len());
+    for file in &files {
+        let layer = layer(file);
+        let Some((_, words)) = forbidden.iter().find(|(l, _)| *l == layer) else { continue };
+        let text = std::fs::read_to_string(file).unwrap();
+        for (n, line) in code_lines(&text) {
+            for w in *words {
+                if line.contains(&format!("{w}::")) || line.contains(&format!("use {w}")) {
+                    broken.push(format!("{}:{n} ({layer} names {w}): {}", file.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(broken.is_empty(), "layers crossed:\n{}", broken.join("\n"));
+}
+
+#[test]
+fn the_web_layer_is_named_only_by_the_server() {
+    let mut outside = Vec::new();
+    for file in sources(&src()) {
+        if matches!(layer(&file).as_str(), "web" | "server") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in code_lines(&text) {
+            if line.contains("crate::web") || line.contains("super::web") {
+                outside.push(format!("{}:{n}: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert!(outside.is_empty(), "outside web/, only server.rs may name the web layer:\n{}", outside.join("\n"));
+}
+
+#[test]
+fn the_domain_crate_does_no_io() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../beredd-domain");
+    let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    let deps: Vec<&str> = manifest
+        .split("[dependencies]")
+        .nth(1)
+        .unwrap()
+        .split("\n[")
+        .next()
+        .unwrap()
+        .lines()
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim()))
+        .collect();
+    assert_eq!(deps, ["thiserror", "serde", "sha2"], "the domain crate's dependencies");
+    let io = ["std::fs", "std::net", "std::process", "std::env", "tokio", "sqlx", "reqwest", "SystemTime", "Instant::now"];
+    let mut found = Vec::new();
+    for file in sources(&root.join("src")) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in code_lines(&text) {
+            for w in io {
+                if line.contains(w) {
+                    found.push(format!("{}:{n}: {}", file.display(), line.trim()));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "I/O in the domain crate:\n{}", found.join("\n"));
+}
+
+#[test]
+fn no_source_file_of_the_application_passes_five_hundred_lines() {
+    let long: Vec<String> = sources(&src())
+        .into_iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(&f).unwrap().lines().count();
+            (n > 500).then(|| format!("{} ({n} lines)", f.display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these along their concerns: {long:?}");
+}
