@@ -15,6 +15,46 @@ async fn migrations_run_once_and_again_is_a_no_op() {
     }
 }
 
+#[tokio::test]
+async fn a_changed_or_unknown_migration_stops_the_start_and_an_old_database_gets_its_checksums() {
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = Db::connect(&t.url).await.unwrap();
+        db.migrate().await.unwrap();
+        let sums = async || -> Vec<Option<String>> {
+            sqlx::query_as::<_, (Option<String>,)>("SELECT checksum FROM schema_migrations ORDER BY version")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|r| r.0)
+                .collect()
+        };
+        let recorded = sums().await;
+        assert!(recorded.iter().all(|s| s.as_ref().is_some_and(|s| s.len() == 64)), "{kind:?}: {recorded:?}");
+
+        // A database migrated before checksums were recorded gets them, and starts.
+        sqlx::query("UPDATE schema_migrations SET checksum = NULL").execute(&db.pool).await.unwrap();
+        assert_eq!(db.migrate().await.unwrap(), 0);
+        assert_eq!(sums().await, recorded);
+
+        // A migration file changed after it was applied: refused, naming the file.
+        sqlx::query("UPDATE schema_migrations SET checksum = 'x' WHERE version = 3").execute(&db.pool).await.unwrap();
+        let e = db.migrate().await.unwrap_err().to_string();
+        assert!(e.contains("0003_bia.sql") && e.contains("never be edited"), "{e}");
+        sqlx::query("UPDATE schema_migrations SET checksum = NULL WHERE version = 3").execute(&db.pool).await.unwrap();
+
+        // A database from a newer Beredd: refused, and nothing is changed.
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00Z')")
+            .execute(&db.pool)
+            .await
+            .unwrap();
+        let e = db.migrate().await.unwrap_err().to_string();
+        assert!(e.contains("999") && e.contains("newer Beredd"), "{e}");
+        db.close().await;
+    }
+}
+
 /// SQLite only: write-ahead logging and foreign keys are settings of a SQLite connection
 /// (PostgreSQL always enforces its foreign keys and has no such modes).
 #[tokio::test]

@@ -2,36 +2,58 @@
 
 use sqlx::{Executor, Row};
 
-// Migrations are our own files, embedded at build time: no user input reaches them.
-
 use super::{Db, DbError};
 
-/// (version, name, SQL). Never edit a migration that has shipped; add a new one.
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "foundation", include_str!("../../../migrations/0001_foundation.sql")),
-    (2, "dependencies", include_str!("../../../migrations/0002_dependencies.sql")),
-    (3, "bia", include_str!("../../../migrations/0003_bia.sql")),
-    (4, "scenarios", include_str!("../../../migrations/0004_scenarios.sql")),
-    (5, "system provides", include_str!("../../../migrations/0005_system_provides.sql")),
-    (6, "assets", include_str!("../../../migrations/0006_assets.sql")),
-    (7, "assessments and actions", include_str!("../../../migrations/0007_assessments.sql")),
-    (8, "evidence files", include_str!("../../../migrations/0008_evidence.sql")),
-    (9, "local requirements", include_str!("../../../migrations/0009_local_requirements.sql")),
-    (10, "continuity plans", include_str!("../../../migrations/0010_plans.sql")),
-    (11, "offline kits", include_str!("../../../migrations/0011_kits.sql")),
-    (12, "incidents", include_str!("../../../migrations/0012_incidents.sql")),
-    (13, "incident reporting and communication", include_str!("../../../migrations/0013_incident_comms.sql")),
-    (14, "meetings and bundles", include_str!("../../../migrations/0014_meetings_bundles.sql")),
-    (15, "exercises and lessons", include_str!("../../../migrations/0015_exercises_lessons.sql")),
-    (16, "recovery backlog", include_str!("../../../migrations/0016_recovery.sql")),
-    (17, "yearly cycle", include_str!("../../../migrations/0017_cycle.sql")),
-    (18, "reminders", include_str!("../../../migrations/0018_reminders.sql")),
-    (19, "lesson targets", include_str!("../../../migrations/0019_lesson_targets.sql")),
-    (20, "risk analysis", include_str!("../../../migrations/0020_risks.sql")),
-    (21, "users as people", include_str!("../../../migrations/0021_user_person.sql")),
-    (22, "frameworks and assessments", include_str!("../../../migrations/0022_frameworks.sql")),
-    (23, "risk scope, assets and scales", include_str!("../../../migrations/0023_risk_scope_scales.sql")),
-    (24, "framework evidence files", include_str!("../../../migrations/0024_framework_evidence.sql")),
+/// One migration: its version, what it does, its file under `migrations/` and the file's text.
+pub struct Migration {
+    pub version: i64,
+    pub name: &'static str,
+    pub file: &'static str,
+    pub sql: &'static str,
+}
+
+impl Migration {
+    /// SHA-256 of the file as embedded (before the backend's tokens are filled in, so that both
+    /// databases record the same value), in hex.
+    pub fn checksum(&self) -> String {
+        use sha2::Digest;
+        sha2::Sha256::digest(self.sql.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+macro_rules! migration {
+    ($version:literal, $name:literal, $file:literal) => {
+        Migration { version: $version, name: $name, file: $file, sql: include_str!(concat!("../../../migrations/", $file)) }
+    };
+}
+
+/// Every migration, in order. Never edit one that has shipped (Beredd refuses to start on a
+/// database whose recorded checksum differs); add a new one.
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "foundation", "0001_foundation.sql"),
+    migration!(2, "dependencies", "0002_dependencies.sql"),
+    migration!(3, "bia", "0003_bia.sql"),
+    migration!(4, "scenarios", "0004_scenarios.sql"),
+    migration!(5, "system provides", "0005_system_provides.sql"),
+    migration!(6, "assets", "0006_assets.sql"),
+    migration!(7, "assessments and actions", "0007_assessments.sql"),
+    migration!(8, "evidence files", "0008_evidence.sql"),
+    migration!(9, "local requirements", "0009_local_requirements.sql"),
+    migration!(10, "continuity plans", "0010_plans.sql"),
+    migration!(11, "offline kits", "0011_kits.sql"),
+    migration!(12, "incidents", "0012_incidents.sql"),
+    migration!(13, "incident reporting and communication", "0013_incident_comms.sql"),
+    migration!(14, "meetings and bundles", "0014_meetings_bundles.sql"),
+    migration!(15, "exercises and lessons", "0015_exercises_lessons.sql"),
+    migration!(16, "recovery backlog", "0016_recovery.sql"),
+    migration!(17, "yearly cycle", "0017_cycle.sql"),
+    migration!(18, "reminders", "0018_reminders.sql"),
+    migration!(19, "lesson targets", "0019_lesson_targets.sql"),
+    migration!(20, "risk analysis", "0020_risks.sql"),
+    migration!(21, "users as people", "0021_user_person.sql"),
+    migration!(22, "frameworks and assessments", "0022_frameworks.sql"),
+    migration!(23, "risk scope, assets and scales", "0023_risk_scope_scales.sql"),
+    migration!(24, "framework evidence files", "0024_framework_evidence.sql"),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line.
@@ -55,31 +77,61 @@ fn statements(sql: &str) -> Vec<String> {
     out
 }
 
+/// The checksum column came after the first release: add it to a table made before it.
+async fn ensure_checksum_column(db: &Db) -> Result<(), DbError> {
+    if sqlx::query("SELECT checksum FROM schema_migrations WHERE version = 0").fetch_optional(&db.pool).await.is_err() {
+        db.pool.execute("ALTER TABLE schema_migrations ADD COLUMN checksum TEXT").await?;
+    }
+    Ok(())
+}
+
+/// Applies the migrations the database lacks. Before that, refuses a database that has a
+/// migration this program does not know (it was made by a newer Beredd) or one whose file has
+/// changed since it was applied; a migration recorded before checksums existed gets its checksum.
 pub async fn run(db: &Db) -> Result<usize, DbError> {
     db.pool
-        .execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        .execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)")
         .await?;
-    let applied: Vec<i64> = sqlx::query("SELECT version FROM schema_migrations")
+    ensure_checksum_column(db).await?;
+    let applied: Vec<(i64, Option<String>)> = sqlx::query("SELECT version, checksum FROM schema_migrations ORDER BY version")
         .fetch_all(&db.pool)
         .await?
         .iter()
-        .map(|r| r.try_get::<i64, _>(0))
-        .collect::<Result<_, _>>()?;
+        .map(|r| Ok((r.try_get::<i64, _>(0)?, r.try_get::<Option<String>, _>(1)?)))
+        .collect::<Result<_, sqlx::Error>>()?;
+    for (version, recorded) in &applied {
+        let Some(m) = MIGRATIONS.iter().find(|m| m.version == *version) else {
+            return Err(DbError::UnknownMigration { version: *version });
+        };
+        match recorded {
+            Some(sum) if *sum != m.checksum() => return Err(DbError::ChangedMigration { file: m.file }),
+            Some(_) => {}
+            None => {
+                sqlx::query("UPDATE schema_migrations SET checksum = $1 WHERE version = $2")
+                    .bind(m.checksum())
+                    .bind(*version)
+                    .execute(&db.pool)
+                    .await?;
+            }
+        }
+    }
     let mut count = 0;
-    for (version, name, sql) in MIGRATIONS {
-        if applied.contains(version) {
+    for m in MIGRATIONS {
+        if applied.iter().any(|(v, _)| *v == m.version) {
             continue;
         }
         let mut tx = db.begin_write().await?;
-        for stmt in statements(&sql.replace("{{id}}", db.id_column()).replace("{{blob}}", db.blob_column())) {
+        // Our own files, embedded at build time: no user input reaches these statements.
+        for stmt in statements(&m.sql.replace("{{id}}", db.id_column()).replace("{{blob}}", db.blob_column())) {
             tx.execute(sqlx::AssertSqlSafe(stmt))
                 .await
-                .map_err(|source| DbError::Migration { version: *version, source })?;
+                .map_err(|source| DbError::Migration { version: m.version, source })?;
         }
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
-            .bind(*version)
-            .bind(*name)
+        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)")
+            .bind(m.version)
+            .bind(m.name)
             .bind(crate::platform::clock::stamp())
+            .bind(m.checksum())
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
@@ -97,5 +149,24 @@ mod tests {
         let s = statements("-- c\nCREATE TABLE a (\n x TEXT\n);\nCREATE INDEX i ON a(x);\n");
         assert_eq!(s.len(), 2);
         assert!(s[0].starts_with("CREATE TABLE a"));
+    }
+
+    #[test]
+    fn the_migration_list_and_the_files_agree() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|f| f.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = MIGRATIONS.iter().map(|m| m.file).collect();
+        assert_eq!(files, listed, "every file in migrations/ is listed, in order, and nothing else");
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "versions run 1, 2, 3… without a gap");
+            assert_eq!(m.file[..4].parse::<i64>().ok(), Some(m.version), "{} starts with its version", m.file);
+            assert_eq!(m.checksum().len(), 64);
+        }
+        assert!(MIGRATIONS.len() >= 24);
     }
 }

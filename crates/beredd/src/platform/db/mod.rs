@@ -25,6 +25,12 @@ pub enum DbError {
     Sqlx(#[from] sqlx::Error),
     #[error("migration {version} failed: {source}")]
     Migration { version: i64, source: sqlx::Error },
+    #[error(
+        "the database has migration {version}, which this version of Beredd does not know: it was made by a newer Beredd"
+    )]
+    UnknownMigration { version: i64 },
+    #[error("the migration {file} differs from the one applied to this database: migrations must never be edited")]
+    ChangedMigration { file: &'static str },
     #[error("stored data cannot be read: {0}")]
     Corrupt(String),
 }
