@@ -1,4 +1,6 @@
 //! User-facing text: Fluent files for Swedish (the default) and English, embedded in the binary.
+//! Each language has one file per area of the application (`locales/sv/crisis.ftl`, …); all of a
+//! language's files go into one bundle, so an id is looked up the same way whichever file holds it.
 
 use std::sync::Arc;
 
@@ -23,36 +25,67 @@ impl Lang {
     }
 }
 
-pub const SV_FTL: &str = include_str!("../../locales/sv.ftl");
-pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
+/// Embeds each area's file for both languages, and each language's files as one source.
+macro_rules! locales {
+    ($($area:literal),+ $(,)?) => {
+        /// The areas the texts are split into, in the order their files are loaded.
+        pub const AREAS: &[&str] = &[$($area),+];
+        /// The Swedish files as (area, Fluent source).
+        pub const SV_FILES: &[(&str, &str)] =
+            &[$(($area, include_str!(concat!("../../locales/sv/", $area, ".ftl")))),+];
+        /// The English files as (area, Fluent source).
+        pub const EN_FILES: &[(&str, &str)] =
+            &[$(($area, include_str!(concat!("../../locales/en/", $area, ".ftl")))),+];
+        /// Every Swedish text as one Fluent source: the area files one after the other.
+        pub const SV_FTL: &str = concat!($(include_str!(concat!("../../locales/sv/", $area, ".ftl")), "\n"),+);
+        /// Every English text as one Fluent source: the area files one after the other.
+        pub const EN_FTL: &str = concat!($(include_str!(concat!("../../locales/en/", $area, ".ftl")), "\n"),+);
+    };
+}
+
+locales!(
+    "common",
+    "accounts",
+    "organisation",
+    "classification",
+    "continuity",
+    "crisis",
+    "risks",
+    "frameworks",
+    "cycle",
+    "actions",
+    "home",
+);
 
 pub struct Catalog {
     sv: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
 }
 
-fn bundle(lang: &str, src: &str) -> FluentBundle<FluentResource> {
+fn bundle(lang: &str, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut b = FluentBundle::new_concurrent(vec![id]);
     // No Unicode isolation marks around arguments: they show up as odd characters in tests and
     // copy-paste, and our texts are all left-to-right.
     b.set_use_isolating(false);
-    let res = match FluentResource::try_new(src.to_owned()) {
-        Ok(r) => r,
-        Err((r, errors)) => {
-            tracing::error!(?errors, lang, "errors in Fluent file");
-            r
+    for (area, src) in files {
+        let res = match FluentResource::try_new((*src).to_owned()) {
+            Ok(r) => r,
+            Err((r, errors)) => {
+                tracing::error!(?errors, lang, area, "errors in Fluent file");
+                r
+            }
+        };
+        if let Err(errors) = b.add_resource(res) {
+            tracing::error!(?errors, lang, area, "duplicate Fluent messages");
         }
-    };
-    if let Err(errors) = b.add_resource(res) {
-        tracing::error!(?errors, lang, "duplicate Fluent messages");
     }
     b
 }
 
 impl Catalog {
     pub fn load() -> Arc<Catalog> {
-        Arc::new(Catalog { sv: bundle("sv", SV_FTL), en: bundle("en", EN_FTL) })
+        Arc::new(Catalog { sv: bundle("sv", SV_FILES), en: bundle("en", EN_FILES) })
     }
 
     fn get(&self, lang: Lang) -> &FluentBundle<FluentResource> {
