@@ -168,20 +168,68 @@ mod tests {
     use super::*;
 
     #[test]
-    fn swedish_and_english_define_the_same_messages() {
-        let mut sv = message_ids(SV_FTL);
-        let mut en = message_ids(EN_FTL);
-        sv.sort();
-        en.sort();
-        let only_sv: Vec<_> = sv.iter().filter(|k| !en.contains(k)).collect();
-        let only_en: Vec<_> = en.iter().filter(|k| !sv.contains(k)).collect();
-        assert!(only_sv.is_empty() && only_en.is_empty(), "only in sv: {only_sv:?}; only in en: {only_en:?}");
+    fn every_file_is_loaded_in_both_languages() {
+        for (lang, files) in [("sv", SV_FILES), ("en", EN_FILES)] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+            let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+                .expect("the locales folder")
+                .map(|e| e.expect("a directory entry").file_name().to_string_lossy().into_owned())
+                .collect();
+            on_disk.sort();
+            let mut loaded: Vec<String> = files.iter().map(|(area, _)| format!("{area}.ftl")).collect();
+            loaded.sort();
+            assert_eq!(on_disk, loaded, "locales/{lang} holds other files than the catalogue loads (AREAS)");
+        }
+        assert_eq!(SV_FILES.iter().map(|(a, _)| *a).collect::<Vec<_>>(), AREAS);
+        assert_eq!(EN_FILES.iter().map(|(a, _)| *a).collect::<Vec<_>>(), AREAS);
     }
 
     #[test]
-    fn both_files_parse_without_errors() {
-        assert!(FluentResource::try_new(SV_FTL.to_owned()).is_ok());
-        assert!(FluentResource::try_new(EN_FTL.to_owned()).is_ok());
+    fn each_file_defines_the_same_ids_in_swedish_and_english() {
+        for ((area, sv), (_, en)) in SV_FILES.iter().zip(EN_FILES) {
+            let (sv, en) = (message_ids(sv), message_ids(en));
+            let only_sv: Vec<_> = sv.iter().filter(|k| !en.contains(k)).collect();
+            let only_en: Vec<_> = en.iter().filter(|k| !sv.contains(k)).collect();
+            assert!(
+                only_sv.is_empty() && only_en.is_empty(),
+                "{area}.ftl: only in sv: {only_sv:?}; only in en: {only_en:?}"
+            );
+            assert_eq!(sv, en, "{area}.ftl: Swedish and English list the same ids in a different order");
+        }
+    }
+
+    #[test]
+    fn no_id_is_defined_twice() {
+        for (lang, files) in [("sv", SV_FILES), ("en", EN_FILES)] {
+            let mut first: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+            let mut twice = Vec::new();
+            for (area, src) in files {
+                for id in message_ids(src) {
+                    if let Some(earlier) = first.insert(id.clone(), area) {
+                        twice.push(format!("{id} ({earlier}.ftl and {area}.ftl)"));
+                    }
+                }
+            }
+            assert!(twice.is_empty(), "{lang}: defined twice: {twice:?}");
+            // The bundle agrees: adding every file in turn reports no duplicate.
+            let mut b = FluentBundle::new_concurrent(vec![unic_langid::langid!("sv")]);
+            for (area, src) in files {
+                let res = FluentResource::try_new((*src).to_owned()).unwrap_or_else(|(r, _)| r);
+                assert!(b.add_resource(res).is_ok(), "{lang}/{area}.ftl defines an id an earlier file already has");
+            }
+        }
+    }
+
+    #[test]
+    fn every_file_parses_without_errors() {
+        for (lang, files) in [("sv", SV_FILES), ("en", EN_FILES)] {
+            for (area, src) in files {
+                if let Err((_, errors)) = FluentResource::try_new((*src).to_owned()) {
+                    panic!("{lang}/{area}.ftl: {errors:?}");
+                }
+                assert!(!message_ids(src).is_empty(), "{lang}/{area}.ftl defines no message");
+            }
+        }
     }
 
     #[test]
