@@ -2,7 +2,8 @@
 //! Each language has one file per area of the application (`locales/sv/crisis.ftl`, …); all of a
 //! language's files go into one bundle, so an id is looked up the same way whichever file holds it.
 
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -57,6 +58,34 @@ locales!(
     "home",
 );
 
+/// The environment variable that turns on strict mode (`BEREDD_STRICT_I18N=1`), read once.
+pub const STRICT_ENV: &str = "BEREDD_STRICT_I18N";
+
+static STRICT: AtomicBool = AtomicBool::new(false);
+static STRICT_FROM_ENV: Once = Once::new();
+
+fn read_strict_env() {
+    STRICT_FROM_ENV.call_once(|| {
+        if std::env::var(STRICT_ENV).is_ok_and(|v| v.trim() == "1") {
+            STRICT.store(true, Ordering::Relaxed);
+        }
+    });
+}
+
+/// Strict mode, for the tests: a missing message id or a message that cannot be formatted (an
+/// argument it needs is not given, say) panics instead of being logged and shown as its id.
+/// Process-wide; also on when `BEREDD_STRICT_I18N=1` is set.
+pub fn set_strict(on: bool) {
+    read_strict_env();
+    STRICT.store(on, Ordering::Relaxed);
+}
+
+/// Whether strict mode is on.
+pub fn strict() -> bool {
+    read_strict_env();
+    STRICT.load(Ordering::Relaxed)
+}
+
 pub struct Catalog {
     sv: FluentBundle<FluentResource>,
     en: FluentBundle<FluentResource>,
@@ -109,13 +138,29 @@ impl Tr {
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs>) -> String {
+        let (text, problem) = self.render(id, args);
+        if let Some(problem) = problem {
+            if strict() {
+                panic!("{problem}");
+            }
+            tracing::warn!(id, "{problem}");
+        }
+        text
+    }
+
+    /// The message `id` formatted with `args`, and what went wrong if anything did: a missing
+    /// message is shown as its id, one that could not be formatted as far as Fluent got.
+    fn render(&self, id: &str, args: Option<&FluentArgs>) -> (String, Option<String>) {
+        let lang = self.lang.code();
         let bundle = self.catalog.get(self.lang);
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            tracing::warn!(id, "missing Fluent message");
-            return id.to_owned();
+            return (id.to_owned(), Some(format!("missing Fluent message {id:?} ({lang})")));
         };
         let mut errors = Vec::new();
-        bundle.format_pattern(pattern, args, &mut errors).into_owned()
+        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        let problem =
+            (!errors.is_empty()).then(|| format!("Fluent message {id:?} ({lang}) could not be formatted: {errors:?}"));
+        (text, problem)
     }
 
     /// The message `id`.
@@ -253,6 +298,18 @@ mod tests {
         for id in ids.into_iter().chain(flags.iter().map(String::as_str)).chain(aspects) {
             assert!(sv.iter().any(|k| k == id), "missing {id}");
         }
+    }
+
+    #[test]
+    fn a_missing_id_or_argument_is_a_problem_strict_mode_panics_on() {
+        let tr = Tr::new(Catalog::load(), Lang::Sv);
+        let (text, problem) = tr.render("no-such-message", None);
+        assert_eq!(text, "no-such-message", "a missing message is shown as its id");
+        assert!(problem.is_some_and(|p| p.contains("missing")));
+        assert!(tr.render("err-too-long", None).1.is_some(), "a message without the argument it needs");
+        let mut args = FluentArgs::new();
+        args.set("n", FluentValue::from(200));
+        assert_eq!(tr.render("err-too-long", Some(&args)), ("Texten är för lång. Högst 200 tecken.".to_owned(), None));
     }
 
     #[test]
