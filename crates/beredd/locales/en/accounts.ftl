@@ -89,6 +89,12 @@ entity-kit = Crisis kit
 entity-incident = Incident
 entity-cycle = Yearly cycle
 entity-risk = Risk
+entity-risk-analysis = Risk analysis
+entity-risk-scales = Likelihood and consequence scales
+entity-framework = Framework
+entity-framework-assessment = Framework assessment
+entity-framework-answer = Answer in a framework assessment
+entity-framework-evidence = Evidence in a framework assessment
 
 ## Audit trail: what was done
 audit-action-create = Created
@@ -110,3 +116,4 @@ audit-action-approve = Approved
 audit-action-print = Printed
 audit-action-export = Exported
 audit-action-close = Closed
+audit-action-unlink = Removed the link

@@ -89,6 +89,12 @@ entity-kit = Krislåda
 entity-incident = Incident
 entity-cycle = Årshjul
 entity-risk = Risk
+entity-risk-analysis = Riskanalys
+entity-risk-scales = Skalor för sannolikhet och konsekvens
+entity-framework = Ramverk
+entity-framework-assessment = Bedömning mot ramverk
+entity-framework-answer = Svar i en bedömning mot ramverk
+entity-framework-evidence = Underlag i en bedömning mot ramverk
 
 ## Händelselogg: vad som gjordes
 audit-action-create = Skapade
@@ -110,3 +116,4 @@ audit-action-approve = Godkände
 audit-action-print = Skrev ut
 audit-action-export = Exporterade
 audit-action-close = Avslutade
+audit-action-unlink = Tog bort kopplingen

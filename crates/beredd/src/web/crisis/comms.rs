@@ -150,7 +150,7 @@ fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     ]
 }
 
-const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
 
 fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     let channels = CHANNELS
