@@ -217,9 +217,12 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
 
     // ---- Shared: field errors (forms::error_text), roles, the domain's vocabularies ----
     for e in field_errors() {
-        match e.arg() {
-            Some(v) => c.with("FieldError", e.message_id(), &[n(v)]),
-            None => c.plain("FieldError", [e.message_id()]),
+        match (&e, e.arg()) {
+            (FieldError::Number { min, max }, _) => {
+                c.with("FieldError", e.message_id(), &[("min", FluentValue::from(*min)), n(*max)])
+            }
+            (_, Some(v)) => c.with("FieldError", e.message_id(), &[n(v)]),
+            (_, None) => c.plain("FieldError", [e.message_id()]),
         }
     }
     c.plain("Role", Role::ALL.iter().map(|r| r.label_id()));
