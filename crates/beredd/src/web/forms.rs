@@ -65,9 +65,12 @@ impl Errors {
 
 /// The message that explains an error; one on a line of a text area starts with the line.
 pub fn error_text(e: &FieldError, tr: &Tr) -> String {
-    let text = |e: &FieldError| match e.arg() {
-        Some(n) => tr.tn(e.message_id(), n),
-        None => tr.t(e.message_id()),
+    let text = |e: &FieldError| match (e, e.arg()) {
+        (FieldError::Number { min, max }, _) => {
+            tr.args(e.message_id(), &[("min", &min.to_string()), ("n", &max.to_string())])
+        }
+        (_, Some(n)) => tr.tn(e.message_id(), n),
+        (_, None) => tr.t(e.message_id()),
     };
     match e {
         FieldError::Line { line, error } => format!("{} {}", tr.tn("err-on-line", *line as i64), text(error)),
@@ -251,6 +254,14 @@ pub(crate) fn flag(b: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_out_of_range_names_both_ends() {
+        use crate::platform::i18n::{Catalog, Lang};
+        let tr = Tr::new(Catalog::load(), Lang::Sv);
+        let e = FieldError::Number { min: 1, max: 365 };
+        assert_eq!(error_text(&e, &tr), "Ange ett heltal från 1 till och med 365.");
+    }
 
     #[test]
     fn repeated_names_are_all_kept() {

@@ -15,6 +15,8 @@ pub mod frameworks;
 pub mod home;
 pub mod live;
 pub mod lookups;
+#[cfg(test)]
+mod message_ids;
 pub mod organisation;
 pub mod page;
 pub mod register;

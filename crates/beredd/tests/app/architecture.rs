@@ -39,7 +39,10 @@ fn each_layer_names_only_the_layers_below_it() {
     // What each layer must never name. `web` and `cli` are the top; `server` wires the web
     // interface to a listener, so it alone outside `web/` may name it.
     let forbidden: &[(&str, &[&str])] = &[
-        ("platform", &["crate::content", "crate::store", "crate::services", "crate::web", "crate::cli", "axum", "askama"]),
+        (
+            "platform",
+            &["crate::content", "crate::store", "crate::services", "crate::web", "crate::cli", "axum", "askama"],
+        ),
         ("content", &["crate::web", "crate::cli", "axum", "askama"]),
         ("store", &["crate::services", "crate::web", "crate::cli", "crate::content", "axum", "askama"]),
         ("services", &["crate::web", "crate::cli", "axum", "askama"]),
@@ -96,7 +99,8 @@ fn the_domain_crate_does_no_io() {
         .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim()))
         .collect();
     assert_eq!(deps, ["thiserror", "serde", "sha2"], "the domain crate's dependencies");
-    let io = ["std::fs", "std::net", "std::process", "std::env", "tokio", "sqlx", "reqwest", "SystemTime", "Instant::now"];
+    let io =
+        ["std::fs", "std::net", "std::process", "std::env", "tokio", "sqlx", "reqwest", "SystemTime", "Instant::now"];
     let mut found = Vec::new();
     for file in sources(&root.join("src")) {
         let text = std::fs::read_to_string(&file).unwrap();

@@ -14,16 +14,19 @@ pub const PASSWORD: &str = "ett långt testlösenord";
 /// `beredd` commands a test runs get the same through `BEREDD_CLOCK`, whatever day it is.
 pub const NOW: &str = "2026-11-24T09:00:00Z";
 
-/// Pins the application's clock at [`NOW`] (every test does this before it starts anything).
+/// Pins the application's clock at [`NOW`] (every test does this before it starts anything), and
+/// turns on strict texts: a missing message id or a message that cannot be formatted panics.
 pub fn pin_clock() {
     let at = time::OffsetDateTime::parse(NOW, &time::format_description::well_known::Rfc3339).expect("NOW is RFC 3339");
     beredd::platform::clock::pin(at);
+    beredd::platform::i18n::set_strict(true);
 }
 
-/// The `beredd` binary, with the tests' clock.
+/// The `beredd` binary, with the tests' clock and strict texts.
 pub fn beredd() -> std::process::Command {
     let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_beredd"));
     c.env(beredd::platform::clock::ENV, NOW)
+        .env(beredd::platform::i18n::STRICT_ENV, "1")
         .env_remove("BEREDD_DATABASE_URL")
         .env_remove("BEREDD_LISTEN")
         .env("BEREDD_LOG", "warn");

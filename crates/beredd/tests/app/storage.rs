@@ -45,10 +45,12 @@ async fn a_changed_or_unknown_migration_stops_the_start_and_an_old_database_gets
         sqlx::query("UPDATE schema_migrations SET checksum = NULL WHERE version = 3").execute(&db.pool).await.unwrap();
 
         // A database from a newer Beredd: refused, and nothing is changed.
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00Z')")
-            .execute(&db.pool)
-            .await
-            .unwrap();
+        sqlx::query(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', '2030-01-01T00:00:00Z')",
+        )
+        .execute(&db.pool)
+        .await
+        .unwrap();
         let e = db.migrate().await.unwrap_err().to_string();
         assert!(e.contains("999") && e.contains("newer Beredd"), "{e}");
         db.close().await;

@@ -23,7 +23,12 @@ impl Migration {
 
 macro_rules! migration {
     ($version:literal, $name:literal, $file:literal) => {
-        Migration { version: $version, name: $name, file: $file, sql: include_str!(concat!("../../../migrations/", $file)) }
+        Migration {
+            version: $version,
+            name: $name,
+            file: $file,
+            sql: include_str!(concat!("../../../migrations/", $file)),
+        }
     };
 }
 
@@ -93,12 +98,13 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
         .execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)")
         .await?;
     ensure_checksum_column(db).await?;
-    let applied: Vec<(i64, Option<String>)> = sqlx::query("SELECT version, checksum FROM schema_migrations ORDER BY version")
-        .fetch_all(&db.pool)
-        .await?
-        .iter()
-        .map(|r| Ok((r.try_get::<i64, _>(0)?, r.try_get::<Option<String>, _>(1)?)))
-        .collect::<Result<_, sqlx::Error>>()?;
+    let applied: Vec<(i64, Option<String>)> =
+        sqlx::query("SELECT version, checksum FROM schema_migrations ORDER BY version")
+            .fetch_all(&db.pool)
+            .await?
+            .iter()
+            .map(|r| Ok((r.try_get::<i64, _>(0)?, r.try_get::<Option<String>, _>(1)?)))
+            .collect::<Result<_, sqlx::Error>>()?;
     for (version, recorded) in &applied {
         let Some(m) = MIGRATIONS.iter().find(|m| m.version == *version) else {
             return Err(DbError::UnknownMigration { version: *version });

@@ -38,7 +38,8 @@ pub struct Row {
     pub after_json: Option<String>,
 }
 
-const ACTIONS: &[&str] = &[
+/// The actions the audit trail names (`audit-action-…`); another is shown as recorded.
+pub const ACTIONS: &[&str] = &[
     "create",
     "update",
     "delete",
@@ -58,9 +59,11 @@ const ACTIONS: &[&str] = &[
     "print",
     "export",
     "close",
+    "unlink",
 ];
 
-const ENTITIES: &[&str] = &[
+/// The kinds of record the audit trail names and filters on (`entity-…`).
+pub const ENTITIES: &[&str] = &[
     "unit",
     "activity",
     "person",
@@ -80,6 +83,12 @@ const ENTITIES: &[&str] = &[
     "incident",
     "cycle",
     "risk",
+    "risk-analysis",
+    "risk-scales",
+    "framework",
+    "framework-assessment",
+    "framework-answer",
+    "framework-evidence",
     "user",
     "organisation",
     "session",

@@ -21,7 +21,7 @@ use crate::web::register::{FormPage, parse_id};
 const LEVEL: [&str; 4] = ["level_k", "level_r", "level_t", "level_s"];
 /// The questionnaire: plain questions about consequences, each answered on the 0–4 scale.
 /// Their texts and answers are in the Fluent files (`q-…`, `q-…-a0` … `q-…-a4`).
-const QUESTIONS: [(Aspect, &str); 5] =
+pub const QUESTIONS: [(Aspect, &str); 5] =
     [(Aspect::K, "q-K"), (Aspect::R, "q-R"), (Aspect::T, "q-T-day"), (Aspect::T, "q-T-week"), (Aspect::S, "q-S")];
 
 /// The answers given: (aspect, level) for each question answered with a level 0–4.

@@ -229,11 +229,11 @@ pub async fn classification(
                 let why = [(Aspect::K, &c.why_k), (Aspect::R, &c.why_r), (Aspect::T, &c.why_t), (Aspect::S, &c.why_s)];
                 let reasons: Vec<(String, String)> =
                     why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
-                let version = tr
-                    .t("report-version")
-                    .replace("{v}", &c.version.to_string())
-                    .replace("{who}", &c.classified_by)
-                    .replace("{when}", &c.classified_at[..10.min(c.classified_at.len())]);
+                let when = &c.classified_at[..10.min(c.classified_at.len())];
+                let version = tr.args(
+                    "report-version",
+                    &[("v", &c.version.to_string()), ("who", &c.classified_by), ("when", when)],
+                );
                 (Some(l), reasons, version)
             }
             None => (None, Vec::new(), tr.t("report-not-classified")),
@@ -271,7 +271,7 @@ pub async fn classification(
             })
             .count();
         let fulfilment =
-            tr.t("report-fulfilment").replace("{met}", &met.to_string()).replace("{all}", &derived.len().to_string());
+            tr.args("report-fulfilment", &[("met", &met.to_string()), ("all", &derived.len().to_string())]);
         system_rows.push(json!({"name": s.name, "k": levels.k, "r": levels.r, "t": levels.t, "s": levels.s, "fulfilment": fulfilment}));
     }
 

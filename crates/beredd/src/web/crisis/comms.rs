@@ -70,7 +70,7 @@ pub(super) fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field>
     ]
 }
 
-pub(super) const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
 
 pub(super) fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     let channels = CHANNELS

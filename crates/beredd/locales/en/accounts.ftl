@@ -1,0 +1,119 @@
+### Beredd – English texts: login, account, users, the organisation and the audit trail
+
+## Buttons
+action-login = Log in
+action-change-password = Change password
+action-reset-password = Set new password
+action-create-admin = Create administrator
+
+## Login
+login-title = Log in to Beredd
+login-intro = Log in with your user name and password.
+login-failed = Wrong user name or password.
+login-throttled = Too many failed attempts. Wait fifteen minutes and try again.
+setup-title = Create the first administrator
+setup-intro = Beredd has no users yet. Create the administrator, who then adds the other users. The link works only once.
+
+## Fields
+field-username = User name
+field-display-name = Display name
+field-password = Password
+field-current-password = Current password
+field-new-password = New password
+field-repeat-password = Repeat the new password
+field-role = Role
+field-granted-units = Units this user is responsible for
+field-active = The account is active
+field-language = Language
+
+## Hints
+hint-username = Lower-case letters, digits, dots and hyphens, for example anna.berg.
+hint-password = At least ten characters. A long phrase is easier to remember and harder to guess.
+hint-granted-units = For the unit manager role: the user may change these units and everything below them.
+
+## Account
+account-title = My account
+account-username = Logged in as { $name }.
+account-language = Language
+account-password = Change password
+field-me = You in the people register
+hint-me = Then the start page and your calendar show what you own.
+
+## Users
+users-title = Users
+users-new = New user
+users-edit = User { $name }
+users-reset-password = New password for this user
+
+## Organisation
+organisation-title = The organisation
+
+## Audit trail
+audit-title = Audit trail
+audit-intro = Every change is kept with who, when, what and how it looked before and after. The trail cannot be changed.
+audit-count = { $n ->
+    [one] 1 event
+   *[other] { $n } events
+}
+audit-user = User
+audit-entity = Type
+audit-from = From
+audit-to = To
+audit-at = Time (UTC)
+audit-action = Event
+audit-what = What
+audit-show-change = Show the change
+audit-before = Before
+audit-after = After
+
+## Audit trail: what was changed
+entity-unit = Unit
+entity-activity = Activity
+entity-person = Person
+entity-system = System
+entity-supplier = Supplier
+entity-user = User
+entity-organisation = Organisation
+entity-session = Login
+entity-resource = Resource
+entity-dependency = Dependency
+entity-bia = Business impact analysis
+entity-scenario = Scenario
+entity-asset = Information asset
+entity-action = Action
+entity-evidence = Evidence
+entity-requirement = Requirement
+entity-plan = Continuity plan
+entity-binder = Binder
+entity-kit = Crisis kit
+entity-incident = Incident
+entity-cycle = Yearly cycle
+entity-risk = Risk
+entity-risk-analysis = Risk analysis
+entity-risk-scales = Likelihood and consequence scales
+entity-framework = Framework
+entity-framework-assessment = Framework assessment
+entity-framework-answer = Answer in a framework assessment
+entity-framework-evidence = Evidence in a framework assessment
+
+## Audit trail: what was done
+audit-action-create = Created
+audit-action-update = Changed
+audit-action-delete = Deleted
+audit-action-login = Logged in
+audit-action-logout = Logged out
+audit-action-password = Changed password
+audit-action-password-reset = Set a new password
+audit-action-import = Imported
+audit-action-sign-off = Approved
+audit-action-run = Ran
+audit-action-classify = Classified
+audit-action-assess = Assessed
+audit-action-upload = Uploaded
+audit-action-disable = Turned off
+audit-action-enable = Turned on
+audit-action-approve = Approved
+audit-action-print = Printed
+audit-action-export = Exported
+audit-action-close = Closed
+audit-action-unlink = Removed the link

@@ -1,0 +1,26 @@
+### Beredd – English texts: the action plan
+
+## Action plan
+actions-title = Action plan
+actions-intro = Everything to be done to close gaps: who, by when and how it is going. Gaps from the self-assessment end up here.
+actions-new = New action
+actions-edit = Edit action
+field-action = Action
+field-status = Status
+field-priority = Priority
+field-progress = Notes on progress
+field-origin = Comes from
+action-overdue = overdue
+action-origin-requirement = Self-assessment of requirement { $req }
+action-origin-manual = Added by hand
+priority-high = High
+priority-medium = Medium
+priority-low = Low
+action-origin-requirements = Self-assessment of requirements
+action-origin-lessons = Lessons learned
+action-origin-lesson = Lesson from incident { $incident }
+action-origin-risks = Risk analysis
+action-origin-risk = Risk analysis
+action-origin-frameworks = Frameworks
+action-origin-framework = Assessment against a framework
+action-mine = My actions

@@ -1,0 +1,227 @@
+### Beredd – English texts: navigation, buttons, generic words, form errors and texts that several areas use
+
+## Page frame and navigation
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-home = Home
+nav-units = Units
+nav-activities = Activities
+nav-people = People and contacts
+nav-systems = Systems and services
+nav-suppliers = Suppliers
+nav-audit = Audit trail
+nav-users = Users
+nav-organisation = Organisation
+footer-text = Beredd – information security and continuity for the municipality.
+nav-resources = Resources
+nav-dependencies = Dependencies
+nav-outage = If it goes down
+nav-scenarios = Scenarios
+nav-requirements = Requirements
+nav-assets = Information
+nav-actions = Action plan
+nav-overview = Overview
+nav-plan-templates = Plan templates
+nav-plans = Continuity plans
+nav-kit = Crisis kit
+nav-incidents = Crisis mode
+nav-cycle = Yearly cycle
+nav-risks = Risks
+nav-frameworks = Frameworks
+
+## General
+yes = Yes
+no = No
+filter-all = All
+choice-none = (none)
+choice-none-top = (none – top level)
+choice-pick = Choose …
+field-required = required
+error-prefix = Error:
+lesson-action-link = action
+recovery-table = The figures as a table
+
+## Buttons
+action-save = Save
+action-cancel = Cancel
+action-edit = Edit
+action-delete = Delete
+action-back = Back
+action-add = Add
+action-filter = Show
+action-logout = Log out
+
+## Messages after a change
+flash-created = Saved. The record was created.
+flash-saved = Your changes are saved.
+flash-deleted = The record was deleted.
+flash-password = The password was changed.
+flash-classified = The classification was saved as version { $n }.
+flash-appear = { $n ->
+    [one] 1 requirement appeared
+   *[other] { $n } requirements appeared
+}
+flash-disappear = { $n ->
+    [one] and 1 disappeared.
+   *[other] and { $n } disappeared.
+}
+flash-uploaded = The file was uploaded.
+
+## Lists and forms
+list-search = Search
+list-count = { $n ->
+    [one] 1 record
+   *[other] { $n } records
+}
+list-empty = Nothing to show.
+form-errors = Something needs correcting before it can be saved
+delete-title = Delete { $name }
+delete-confirm = Do you want to delete “{ $name }”? This cannot be undone, but the deletion is kept in the audit trail.
+delete-refused = “{ $name }” cannot be deleted because other records point to it. Change or delete these first:
+list-export = Download the list as an Excel file
+
+## What prevents a deletion
+ref-unit = Unit
+ref-activity = Activity
+ref-person = Person
+ref-system = System
+ref-dependency = Dependency
+ref-user = User responsible for the unit
+ref-asset = Information asset
+ref-action = Action in the action plan
+ref-plan = Continuity plan
+ref-incident = Incident
+
+## Field errors
+err-required = Fill in this field.
+err-too-long = The text is too long. At most { $n } characters.
+err-too-short = Too short. At least { $n } characters.
+err-control-chars = The text contains control characters that are not allowed.
+err-phone = Enter a phone number in digits, for example 070-174 06 05.
+err-email = Enter an e-mail address, for example name@kommun.se.
+err-org-number = Enter an organisation number of ten digits, for example 212000-2171. Otherwise the check digit does not match.
+err-number = Enter a whole number from { $min } to { $n }.
+err-choice = Choose one of the options.
+err-username = The user name may only contain letters, digits, dots, hyphens and underscores (2–64 characters).
+err-duplicate = That name already exists. Choose another.
+err-cycle = A unit cannot sit under itself or under one of its own sub-units.
+err-missing = The chosen item no longer exists. Choose again.
+err-password-mismatch = The passwords differ.
+err-wrong-password = Wrong password.
+err-self-edge = Nothing can depend on itself.
+err-rto-mtpd = The recovery time objective must be shorter than the maximum tolerable outage.
+err-nothing-chosen = Choose at least one thing that stops working.
+err-duplicate-dependency = That dependency already exists. Edit the existing one instead.
+err-override-reason = You chose another level than the questions proposed. Say why.
+err-date = Write a date as YYYY-MM-DD, for example 2027-03-31.
+err-url = Write a web address starting with https://.
+err-file-too-large = The file is too large. It may be at most { $n } MB.
+err-file-type = That kind of file is not accepted. Choose a PDF, an image, a text file or an Office document.
+err-file-empty = The file is empty.
+err-columns = Too many columns; separate the columns with |.
+err-on-line = Line { $n }:
+err-too-many-lines = Too many lines (at most { $n }).
+err-step-in-use = Registered risks use step { $n }; the scale cannot be shorter than that.
+err-too-few-lines = Too few lines (at least { $n }).
+err-not-in-catalogue = At least one of the requirements is not in the requirement catalogue. Check the ids, for example STY-01.
+
+## Error pages
+error-not-found-title = Page not found
+error-not-found = What you are looking for does not exist, or it has been deleted.
+error-forbidden-title = Not allowed
+error-forbidden = Your role does not allow this. Ask an administrator if you need it.
+error-login-title = Log in
+error-login = You need to log in.
+error-csrf-title = The form has expired
+error-csrf = The form could not be verified. Go back, reload the page and try again.
+error-bad-request-title = Bad request
+error-bad-request = The request could not be read.
+error-throttled-title = Too many attempts
+error-throttled = Wait a while and try again.
+error-internal-title = Something went wrong
+error-internal = An error occurred and nothing was saved. Try again. If it persists, give the reference below to whoever runs Beredd.
+error-reference = Reference:
+error-back = To the start page
+
+## Fields used in several areas
+field-name = Name
+field-description = Description
+field-unit = Unit
+field-criticality = Criticality
+field-notes = Notes
+field-org-number = Organisation number
+hint-org-number = Ten digits, for example 212000-2171.
+field-fallback = Fallback routine
+field-responsible = Responsible
+field-due-date = Due by
+hint-date = Write the date as YYYY-MM-DD, for example 2027-03-31.
+field-create-action = Add an action to the action plan if the requirement is not fully met
+hint-one-per-line = One per line.
+incident-field-participants = Participants
+
+## Vocabularies
+criticality-samhallsviktig = Vital to society
+criticality-kritisk = Critical
+criticality-viktig = Important
+criticality-ovrig = Other
+role-admin = Administrator
+role-coordinator = Information-security coordinator
+role-unit_manager = Unit manager
+role-crisis_staff = Crisis staff
+role-reader = Reader
+node-kind-activity = Activity
+node-kind-system = System
+node-kind-supplier = Supplier
+node-kind-resource = Resource
+action-status-planned = Planned
+action-status-ongoing = Ongoing
+action-status-done = Done
+action-status-cancelled = Cancelled
+
+## Business impact analysis
+field-mtpd = Maximum tolerable outage (hours)
+field-rto = Recovery time objective (hours)
+field-rpo = Maximum tolerable data loss (hours)
+field-level-1h = Consequence after one hour
+field-level-1d = Consequence after one day
+field-level-1w = Consequence after one week
+field-level-1m = Consequence after one month
+field-peak-periods = Sensitive periods
+field-min-staffing = Minimum staffing
+level-none = – not assessed
+level-0 = 0 – None or negligible
+level-1 = 1 – Moderate
+level-2 = 2 – Significant
+level-3 = 3 – Serious
+level-4 = 4 – Exceptionally serious
+
+## Classification and requirements
+requirements-level-4 = Level 4 is outside ordinary handling: the information needs its own security analysis beyond the requirements here.
+asset-show-requirements = Show the requirements the classification yields
+evidence-none = No files have been uploaded for this requirement.
+evidence-delete = Delete { $name }
+
+## Printouts
+pdf-page = Page
+pdf-of = of
+pdf-contents = Contents
+pdf-stamp = Printed { $date }
+pdf-printed-by = Printed by { $name }
+pdf-marking-internal = Contains information on where the municipality is vulnerable. Handle under the municipality's rules for protected information.
+binder-marking = Internal: contains personal data. Keep locked away.
+
+## Continuity plans and forms
+plan-hotline-hours = Hours
+plan-hotline-answered-by = Who answers
+plan-col-status = Status
+plan-overdue = overdue
+plan-col-phone = Phone
+plan-hotline-number = Phone number
+form-f-date = Date
+form-f-time = Time
+form-f-unit = Unit
+form-f-area = Area
+form-f-comment = Comment
+form-f-what = What
+form-f-who = Who
+form-f-when = Due

@@ -1,0 +1,373 @@
+### Beredd – English texts: outage analysis, business impact analysis, scenarios, continuity plans, the binder and the crisis kit
+
+## Outage analysis
+outage-title = If it goes down – outage analysis
+outage-intro = Choose what stops working and for how long. Beredd shows which activities stop, which can go on by hand with a fallback routine, and what keeps working.
+outage-what-fails = What stops working?
+outage-category-inside_network = Everything inside the municipal network (as in a cyber attack)
+outage-duration = For how long?
+duration-hour = One hour
+duration-day = One day
+duration-week = One week
+duration-month = One month
+outage-run = Show the consequences
+outage-result = Consequences
+outage-summary = Activities that stop / go on degraded or by hand / work: { $counts }.
+outage-cycles = { $n ->
+    [one] The dependencies contain a cycle; it does not affect the analysis but should be reviewed.
+   *[other] The dependencies contain { $n } cycles; they do not affect the analysis but should be reviewed.
+}
+outage-activities = Activities affected
+outage-systems = Systems affected
+outage-keeps-working = Keeps working
+outage-none-affected = Nothing is affected.
+outage-nothing-works = Nothing.
+outage-state = State
+outage-chain = Why
+outage-down = Stops
+outage-degraded = Degraded
+outage-fallback = By hand (fallback routine)
+outage-working = Works
+
+## Business impact analysis
+bia-title = Business impact analysis: { $name }
+bia-section = Business impact analysis
+bia-missing = No business impact analysis has been made yet.
+bia-edit = Edit the business impact analysis
+bia-sign-off = Approve the analysis
+bia-signed = Approved by { $who }.
+bia-not-signed = Not approved.
+hint-mtpd = How long the activity can at most be without what it needs before the harm becomes unacceptable. 24 = one day, 168 = one week.
+hint-rto = How quickly it must be running again. Must be shorter than the maximum tolerable outage.
+hint-rpo = How much information, counted in time backwards, may be lost.
+field-text-1h = What happens after one hour?
+field-text-1d = What happens after one day?
+field-text-1w = What happens after one week?
+field-text-1m = What happens after one month?
+hint-peak-periods = When an outage hurts most, for example the payment week or the weeks around Christmas.
+hours = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
+days = { $n ->
+    [one] 1 day
+   *[other] { $n } days
+}
+outage-mtpd = Maximum tolerable outage
+outage-consequence = Consequence at this length
+outage-gap = Exceeds the maximum tolerable outage
+outage-presets = Ready-made scenarios
+outage-own = Your own scenario
+preset-attack = Cyber attack: everything inside the municipal network for a month
+preset-power = Power cut: { $name }
+preset-mobile = The mobile network stops working
+preset-email-identity = E-mail and log-in stop working
+preset-supplier = The supplier is lost: { $name }
+
+## Saved scenarios
+scenarios-title = Saved scenarios
+scenarios-intro = Outage scenarios saved to be run again when the data changes. Every run is kept, so you can see what changed since last time.
+scenarios-new = New scenario
+scenarios-edit = Edit scenario
+scenario-last-run = Last run
+scenario-previous-run = Run before that
+scenario-categories = Whole areas
+scenario-run-title = Running
+scenario-run-help = Run the scenario on today's data. The result is kept and compared with the previous run.
+scenario-has-result = There is a saved result.
+scenario-show-result = Show the latest result
+scenario-run = Run the scenario now
+scenario-showing = Scenario: { $name }.
+scenario-run-at = Run { $when }.
+scenario-changes = Changed since the previous run
+scenario-no-previous = The scenario has not been run twice yet, so there is nothing to compare with.
+scenario-no-changes = No activity has changed state.
+scenario-not-there = (did not exist)
+scenario-removed-activity = (deleted activity)
+scenario-save-title = Save as a scenario
+scenario-save = Save the scenario
+graph-title = The dependency graph
+graph-desc = Activities, systems, suppliers and resources with lines to what they depend on. ✕ means it has failed or stops, ! that it works degraded or by hand, ✓ that it works. The tables above and below say the same in text.
+graph-failed = Fails in the scenario
+
+## Continuity plan templates
+plan-templates-title = Continuity plan templates
+plan-templates-intro = The templates show how a unit can work when the systems are down: fallback routines step by step, what must be in place beforehand, contacts, the citizens' hotline, communication and checklists. A unit's continuity plan starts from a template and is adapted to its own activities. The templates are in Swedish.
+plan-template-title = Plan template: { $name }
+plan-template-version = Version
+plan-template-routines = { $n ->
+    [one] one fallback routine
+   *[other] { $n } fallback routines
+}
+plan-routines = Fallback routines
+plan-trigger = When do we switch to the fallback routine?
+plan-switch-back = When do we switch back?
+plan-steps = Step by step
+plan-resources = What must be in place beforehand
+plan-reentry = What must be entered in the systems afterwards
+plan-externals = External contacts
+plan-hotline = Hotline for the public
+plan-hotline-script = What the person answering says
+plan-communication = Communication
+plan-comm-web = Text for a temporary web page
+plan-comm-hotline = Recorded message
+plan-comm-media = To the media
+plan-comm-spokesperson = Spokesperson
+plan-checklists = Checklists
+
+## Continuity plans and the binder
+plans-title = Continuity plans
+plans-intro = A continuity plan says how a unit keeps working when the systems are down: fallback routines step by step, who leads and who calls whom, outside contacts, the public hotline and communication. A plan starts as a draft, is approved and is reviewed every year. Every version is kept.
+plans-none = There are no continuity plans yet. Start by reading the templates and create a plan for a unit.
+plans-new = New continuity plan
+plans-create = Create draft
+plans-edit = Edit draft: { $name }
+field-plan-name = Plan name
+hint-plan-name = For example "Continuity plan Björkbacken".
+field-plan-template = Template
+hint-plan-template = The draft is filled in from the template and from the units' critical activities, staff and suppliers. Everything can be changed before the plan is approved.
+field-plan-units = Units the plan covers
+hint-plan-units = A plan can cover one unit or be shared by several.
+field-review-due = Next review
+hint-review-due = Date as YYYY-MM-DD. Set to a year ahead when the plan is approved.
+field-change-note = What changed
+hint-change-note = One sentence on what this version changes, for example "New call list after the summer".
+plan-col-binder = Printed binder
+plan-review-due = Next review
+plan-status-approved = Version { $n } approved
+plan-status-draft = Draft, not approved
+plan-status-draft-open = new draft in progress
+plan-binder-never = Never printed
+plan-binder-stale = The binder holds version { $n }; print the new one
+plan-binder-current = Current, printed { $date }
+plan-shown-version = Version shown
+plan-version-draft = Draft, version { $number }
+plan-version-approved = Version { $number }, approved
+plan-warn-review = The plan should have been reviewed by { $date }. Go through it with the unit and approve a new version.
+plan-warn-not-approved = The plan is not approved yet. Only approved versions go into the binder.
+plan-old-version = You are looking at an older version.
+plan-show-newest = Show the newest.
+plan-edit-draft = Edit the draft
+plan-new-draft = Start a new draft
+plan-edit-new-draft = The approved version does not change. Saving creates a new draft, version { $n }.
+plan-approve-heading = Approve the plan
+plan-approve-intro = The draft is complete. When you approve it, it becomes the version in force and the next review is set a year ahead.
+plan-approve = Approve the draft
+plan-gaps-intro = This is missing before the draft can be approved:
+plan-approve-stale = The draft has been changed or already approved by someone else. Read the newest version and try again.
+plan-gap-lead = It does not say who leads the unit's work during an outage.
+plan-gap-routines = The plan has no fallback routine.
+plan-gap-routine = The fallback routine for "{ $activity }" lacks when to switch over, steps, or when to switch back.
+plan-gap-call-list = The call list is empty.
+plan-gap-hotline = It does not say who answers the public hotline.
+plan-gap-spokesperson = It does not say who the spokesperson is.
+flash-plan-approved = The plan is approved.
+plan-draft = Draft
+plan-approved = Approved
+plan-versions = Versions
+plan-col-created = Created
+plan-col-compare = Compare
+plan-compare-with = Compare with version { $n }
+plan-delete = Delete the plan
+plan-delete-hint = Deletes the plan with all its versions. This cannot be undone, but the deletion stays in the audit trail.
+plan-back = Back to the plan
+plan-lead = Leadership during an outage
+hint-plan-lead = Who leads, who stands in, and how to reach them.
+plan-call-list = Call list
+plan-col-name = Name
+plan-col-role = Role
+plan-col-calls = Calls in turn
+plan-col-purpose = Why to call
+plan-contacts = Call list and contacts
+hint-call-list = One person per line: Name | Role | Phone | Whom this person calls in turn. Name and phone are required.
+hint-externals = One contact per line: Name | Phone | Why to call.
+plan-refresh-call-list = Fill the call list again from the staff register
+hint-refresh-call-list = The call list is replaced by the units' managers and staff from the register, arranged as a phone tree. You see the result before anything is saved.
+plan-call-list-refreshed = The call list is filled in from the staff register. Check it and save the draft.
+plan-routine-for = Fallback routine: { $activity }
+plan-new-routine = New fallback routine
+hint-routines = Leave the empty routine at the bottom empty if you do not want to add one. Save to get a new empty routine.
+field-routine-activity = Activity
+hint-trigger = What happens, and who decides to switch over.
+hint-steps = One step per line, preferably "Role: what is done".
+field-remove-routine = Remove this routine
+plan-new-checklist = New checklist
+field-checklist-title = Title
+field-checklist-items = Items
+field-remove-checklist = Remove this checklist
+plan-save-draft = Save the draft
+plan-diff-title = Compare versions: { $name }
+plan-diff-from = From version
+plan-diff-to = To version
+plan-diff-show = Compare
+plan-diff-added = { $n ->
+    [one] One line added.
+   *[other] { $n } lines added.
+}
+plan-diff-removed = { $n ->
+    [one] One line removed.
+   *[other] { $n } lines removed.
+}
+plan-diff-added-label = Added:
+plan-diff-removed-label = Removed:
+plan-line-lead = Leadership
+plan-line-routine = Fallback routine
+plan-line-trigger = Switch over
+plan-line-step = Step
+plan-line-resource = Resource
+plan-line-switch-back = Switch back
+plan-line-reentry = Re-entry
+plan-line-call-list = Call list
+plan-line-external = Outside contact
+plan-line-hotline-number = Hotline
+plan-line-hotline-hours = Hours
+plan-line-hotline-answered-by = Answered by
+plan-line-hotline-script = Hotline script
+plan-line-comm-web = Web text
+plan-line-comm-hotline = Recorded message
+plan-line-comm-media = Media
+plan-line-comm-spokesperson = Spokesperson
+plan-line-checklist = Checklist
+plan-line-checklist-item = Item
+binder-heading = The binder
+binder-intro = Print the binder for a unit (with the units below it) or for the whole organisation. It holds the approved plans, call lists, checklists and blank forms. Every print is recorded, so you see when a binder is older than its plan.
+binder-scope = Binder for
+binder-whole-org = The whole organisation
+binder-print = Print binder (PDF)
+binder-print-plan = Print the plan (PDF)
+binder-recent = Latest prints
+binder-title = Continuity binder
+binder-doc-title = Continuity binder: { $scope }
+binder-no-plans = There is no approved continuity plan for this selection yet.
+binder-plan = Plan
+binder-version = Version
+binder-version-n = version { $n }
+binder-approved = Approved
+binder-units = Units
+binder-printed = printed { $date }
+binder-printed-by = Printed by { $name }
+binder-how-to-use = How to use the binder: keep it locked away but within reach at the unit, with a copy at the manager's. In an outage, whoever leads decides to switch to the fallback routine and notes the time. Tick the steps as they are done. Document on the forms at the back and hand them to whoever leads at the end of the shift. Everything written on paper is entered in the systems when they work again. Replace the binder when a new version of the plan is approved.
+binder-reached = Reached
+binder-time = at
+binder-fact-mtpd = Tolerates at most { $n ->
+    [one] one hour
+   *[other] { $n } hours
+} of outage
+binder-fact-rto = must be running within { $n ->
+    [one] one hour
+   *[other] { $n } hours
+}
+binder-fact-systems = Depends on: { $systems }
+binder-forms = Forms
+binder-forms-intro = Copy the forms in advance and keep the copies in the binder. Write clearly, with date and time, and sign. What is written here is entered in the systems afterwards.
+form-visit = Documentation of a visit
+form-visit-note = One box per visit. Write what departs from the plan and what must go into the record afterwards.
+form-meeting = Minutes of a crisis staff meeting
+form-meeting-note = Go through every area: is it done? Write decisions and new tasks with who is responsible.
+form-decisions = Decision log
+form-decisions-note = Every decision with the time, who decided, and on what grounds or mandate.
+form-calls = Calls to the public hotline
+form-calls-note = One call per line. Mark whether the caller needs a call back.
+form-f-client = Client
+form-f-by = Done by
+form-f-title = Position
+form-f-done = What was done
+form-f-observed = Observations and deviations
+form-f-medication = Medication given
+form-f-deviation = Deviation
+form-f-nurse = Nurse contacted
+form-f-signature = Signature
+form-f-entered = Entered in the system (date, signature)
+form-f-place = Place
+form-f-present = Present
+form-f-status = Status per area
+form-f-state = Done / under way / problem
+form-f-decisions = Decisions
+form-f-tasks = New tasks
+form-f-next-meeting = Next meeting
+form-f-keeper = Minutes taken by
+form-f-decision = Decision
+form-f-decided-by = Decided by
+form-f-grounds = Grounds/mandate
+form-f-caller = Caller (name, phone)
+form-f-errand = Errand
+form-f-answer = Answer or action
+form-f-callback = Call back
+form-f-answered-by = Answered by
+plan-template-use = Create a plan from this template
+plan-default-name = Continuity plan { $unit }
+
+## The crisis kit (offline)
+kit-page-title = The crisis kit: the plans on a phone, with no network
+kit-page-intro = The crisis kit is one HTML file with the approved continuity plans, call lists, contacts, prepared texts, forms and what still works when the municipal network is down. It opens in the browser of a phone or a computer, from a USB stick, the phone's files or an e-mail attachment, with no server and no network. Its content is encrypted with the passphrase you choose here.
+kit-handout-heading = How to hand out the kit
+kit-handout-1 = Send or copy the file to those who need it, in advance. The file cannot be read without the passphrase.
+kit-handout-2 = Give the passphrase another way than the file: in person, on paper in the binder or by text message, never in the same e-mail. Beredd does not store the passphrase and cannot recover it.
+kit-handout-3 = Make a new kit when a plan is approved in a new version; the table below shows which plans' kits are out of date.
+kit-field-units = Units
+kit-hint-units = Choose none for the whole organisation. The units below a chosen unit are included.
+kit-field-passphrase = Passphrase
+kit-hint-passphrase = At least { $n } characters. Several words are good, for example "blue tractor sings in the snow".
+kit-field-passphrase2 = The passphrase again
+kit-field-max-age = Warn when the kit is older than (days)
+kit-hint-max-age = The kit shows a warning when it is older than this. 1–365 days.
+kit-make = Make and download the kit
+kit-plans-heading = The plans' kits
+kit-col-state = Crisis kit
+kit-state-none = No kit with the approved version
+kit-state-stale = The kit holds version { $n }; make a new one
+kit-state-current = Current, made { $date }
+kit-recent = Latest kits made
+kit-title = Crisis kit: { $scope }
+kit-stamp = Exported { $date }
+kit-intro = Enter the passphrase to open the crisis kit. It works without a network; nothing is sent anywhere.
+kit-pass-label = Passphrase
+kit-open = Open
+kit-noscript = The crisis kit needs JavaScript to open. Turn JavaScript on in the browser.
+kit-need-pass = Enter the passphrase.
+kit-opening = Opening …
+kit-wrong-pass = Wrong passphrase. Try again, and check upper and lower case.
+kit-altered = The file has been altered or damaged and cannot be opened. Use another copy of the kit.
+kit-no-crypto = This browser cannot decrypt the kit. Use a current browser.
+kit-version = version
+kit-approved = approved
+kit-versions = Plan versions
+kit-done-at = done
+kit-too-old = The kit is %n days old. The plans may have changed since; ask for a new kit when you can.
+kit-nav-label = Parts of the kit
+kit-nav-plans = Plans and routines
+kit-nav-calls = Call lists
+kit-nav-contacts = Contacts
+kit-nav-comm = Texts
+kit-nav-works = What works?
+kit-nav-forms = Forms
+kit-nav-log = Log
+kit-nav-search = Search
+kit-calls-intro = Tick whoever has been reached. The ticks are kept in this browser.
+kit-works-intro = How the activities are affected when everything inside the municipal network is down, from the dependencies in Beredd when the kit was made.
+kit-works-down = Stops
+kit-works-degraded = Works with a fallback routine or worse
+kit-works-working = Works
+kit-works-because = Because: { $chain }.
+kit-works-fallback = Fallback routine: { $fallback }
+kit-print = Print
+kit-log-intro = Write down events and decisions as they happen. The log is kept only in this browser; export it as a file and give the file to the crisis staff, who enter it in Beredd.
+kit-log-kind = Kind
+kit-log-text = What happened or was decided
+kit-log-author = Your name
+kit-log-decided-by = Decided by (for a decision)
+kit-log-grounds = Grounds and mandate (for a decision)
+kit-log-add = Save in the log
+kit-log-saved = Saved in the log.
+kit-log-need-text = Write what happened.
+kit-log-need-author = Write your name.
+kit-log-not-saved = The browser could not save it. Write on paper instead.
+kit-log-entries = The log
+kit-log-export = Export the log as a file
+kit-log-count = %n entries in the log.
+kit-kind-event = Event
+kit-kind-decision = Decision
+kit-kind-information = Information
+kit-kind-task = Task
+kit-search-label = Search the kit
+kit-search-count = %n hits.

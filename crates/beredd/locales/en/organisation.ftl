@@ -1,0 +1,109 @@
+### Beredd – English texts: the organisation's registers of units, activities, people, systems, suppliers, resources and dependencies
+
+## Fields
+field-unit-kind = Level
+field-parent = Part of
+field-manager = Manager
+field-address = Address
+field-staff-count = Number of staff
+field-around-the-clock = Around the clock
+field-recipients = For whom
+field-title = Position or role
+field-affiliation = Unit or organisation
+field-contact-kind = Type
+field-organisation = Organisation
+field-supplier = Supplier
+field-work-phone = Phone (work)
+field-private-phone = Phone (private)
+field-phone = Phone
+field-email = E-mail
+field-off-hours = Reachable outside working hours
+field-off-hours-short = Reachable evenings/weekends
+field-contract-ref = Contract reference
+field-purpose = Purpose
+field-system-kind = Kind
+field-hosting = Where it runs
+field-owner = System owner
+field-used-by = Used by units
+
+## Hints
+hint-around-the-clock = Tick if the unit works around the clock, such as a residential care home or a night patrol.
+hint-criticality = Vital to society: must not stop at all. Critical: tolerates only short outages. Important: tolerates a few days. Other: can wait.
+hint-recipients = For example “residents of the care home” or “households applying for financial assistance”.
+hint-person-unit = The unit where the person works. Leave empty for outside contacts.
+hint-person-organisation = For outside contacts: for example the region, the police or SOS Alarm.
+hint-phone = Write the number as you would dial it, for example 070-174 06 05.
+hint-hosting = Decides what keeps working if the municipal network is knocked out: what runs inside goes down, what runs at a supplier or nationally may go on.
+hint-owner = The person in the organisation responsible for the system.
+
+## Registers
+units-title = Units
+units-intro = The organisation as a tree: administration, area of operations and unit. Each unit has a manager and may work around the clock.
+units-new = New unit
+units-edit = Edit unit
+units-children = Sub-units
+activities-title = Activities
+activities-intro = What each unit does and for whom, and how critical an interruption is.
+activities-new = New activity
+activities-edit = Edit activity
+people-title = People and contacts
+people-intro = Staff with phone numbers, and outside contacts: suppliers, the region, the police, SOS Alarm.
+people-new = New person
+people-edit = Edit person
+systems-title = Systems and services
+systems-intro = IT systems, services and welfare technology, who owns them and where they run.
+systems-new = New system
+systems-edit = Edit system
+suppliers-title = Suppliers
+suppliers-intro = Suppliers of systems and services, with contracts and how to reach them.
+suppliers-new = New supplier
+suppliers-edit = Edit supplier
+suppliers-contacts = Contacts
+
+## Vocabularies
+unit-kind-forvaltning = Administration
+unit-kind-verksamhetsomrade = Area of operations
+unit-kind-enhet = Unit
+hosting-internal = Inside the municipal network
+hosting-supplier_cloud = At a supplier (cloud)
+hosting-national = National service
+system-kind-it_system = IT system
+system-kind-service = Service
+system-kind-welfare_tech = Welfare technology
+system-kind-infrastructure = Infrastructure
+contact-kind-staff = Staff
+contact-kind-external = Outside contact
+
+## Dependencies
+resources-title = Resources
+resources-intro = What activities and systems need beyond the registered systems: the municipal network, log-in, power, premises, staff and more.
+resources-new = New resource
+resources-edit = Edit resource
+dependencies-title = Dependencies
+dependencies-intro = What depends on what, how hard, and which fallback routine takes over if it fails.
+dependencies-new = New dependency
+dependencies-edit = Edit dependency
+field-resource-kind = Kind of resource
+field-dependent = What depends
+field-depends-on = Depends on
+field-need = Without it
+hint-need = Stops: the activity or system does not work at all without it, unless there is a fallback routine. Degraded: it goes on, but less well.
+hint-fallback = How the work goes on without it, for example “paper list of clients and manual payments with the bank token”.
+need-stops = Stops
+need-degraded = Degraded
+resource-kind-network = Municipal network
+resource-kind-identity = Log-in and identity
+resource-kind-email = E-mail
+resource-kind-internet = Internet connection
+resource-kind-data_centre = Data centre
+resource-kind-electricity = Electricity
+resource-kind-water = Water
+resource-kind-heating = Heating
+resource-kind-mobile_network = Mobile network
+resource-kind-telephony = Telephony
+resource-kind-premises = Premises
+resource-kind-transport = Transport
+resource-kind-staff = Staff
+resource-kind-other = Other
+field-provides = Provides
+hint-provides = If this system is what gives the municipality a shared resource, such as the network, log-in, e-mail or the mobile network. Scenarios about that resource then include it.

@@ -1,0 +1,119 @@
+### Beredd – svenska texter (standardspråk): inloggning, konto, användare, organisationen och händelseloggen
+
+## Knappar
+action-login = Logga in
+action-change-password = Byt lösenord
+action-reset-password = Sätt nytt lösenord
+action-create-admin = Skapa administratör
+
+## Inloggning
+login-title = Logga in i Beredd
+login-intro = Logga in med ditt användarnamn och lösenord.
+login-failed = Fel användarnamn eller lösenord.
+login-throttled = För många misslyckade försök. Vänta en kvart och försök igen.
+setup-title = Skapa den första administratören
+setup-intro = Beredd har ännu inga användare. Skapa administratören som sedan lägger upp övriga användare. Länken fungerar bara en gång.
+
+## Fält
+field-username = Användarnamn
+field-display-name = Namn som visas
+field-password = Lösenord
+field-current-password = Nuvarande lösenord
+field-new-password = Nytt lösenord
+field-repeat-password = Upprepa det nya lösenordet
+field-role = Roll
+field-granted-units = Enheter som användaren ansvarar för
+field-active = Kontot är aktivt
+field-language = Språk
+
+## Hjälptexter
+hint-username = Små bokstäver, siffror, punkt och bindestreck, till exempel anna.berg.
+hint-password = Minst tio tecken. En lång fras är lättare att minnas och svårare att gissa.
+hint-granted-units = Gäller rollen enhetschef: användaren får ändra dessa enheter och allt under dem.
+
+## Konto
+account-title = Mitt konto
+account-username = Inloggad som { $name }.
+account-language = Språk
+account-password = Byt lösenord
+field-me = Du i personregistret
+hint-me = Då visar startsidan och din kalender det du är ägare till.
+
+## Användare
+users-title = Användare
+users-new = Ny användare
+users-edit = Användare { $name }
+users-reset-password = Nytt lösenord för användaren
+
+## Organisation
+organisation-title = Organisationen
+
+## Händelselogg
+audit-title = Händelselogg
+audit-intro = Varje ändring sparas med vem, när, vad och hur det såg ut före och efter. Loggen kan inte ändras.
+audit-count = { $n ->
+    [one] 1 händelse
+   *[other] { $n } händelser
+}
+audit-user = Användare
+audit-entity = Typ
+audit-from = Från och med
+audit-to = Till och med
+audit-at = Tid (UTC)
+audit-action = Händelse
+audit-what = Vad
+audit-show-change = Visa ändringen
+audit-before = Före
+audit-after = Efter
+
+## Händelselogg: vad som ändrades
+entity-unit = Enhet
+entity-activity = Verksamhet
+entity-person = Person
+entity-system = System
+entity-supplier = Leverantör
+entity-user = Användare
+entity-organisation = Organisation
+entity-session = Inloggning
+entity-resource = Resurs
+entity-dependency = Beroende
+entity-bia = Konsekvensanalys
+entity-scenario = Scenario
+entity-asset = Informationsmängd
+entity-action = Åtgärd
+entity-evidence = Underlag
+entity-requirement = Krav
+entity-plan = Kontinuitetsplan
+entity-binder = Pärm
+entity-kit = Krislåda
+entity-incident = Incident
+entity-cycle = Årshjul
+entity-risk = Risk
+entity-risk-analysis = Riskanalys
+entity-risk-scales = Skalor för sannolikhet och konsekvens
+entity-framework = Ramverk
+entity-framework-assessment = Bedömning mot ramverk
+entity-framework-answer = Svar i en bedömning mot ramverk
+entity-framework-evidence = Underlag i en bedömning mot ramverk
+
+## Händelselogg: vad som gjordes
+audit-action-create = Skapade
+audit-action-update = Ändrade
+audit-action-delete = Tog bort
+audit-action-login = Loggade in
+audit-action-logout = Loggade ut
+audit-action-password = Bytte lösenord
+audit-action-password-reset = Satte nytt lösenord
+audit-action-import = Läste in
+audit-action-sign-off = Fastställde
+audit-action-run = Körde
+audit-action-classify = Klassade
+audit-action-assess = Bedömde
+audit-action-upload = Laddade upp
+audit-action-disable = Stängde av
+audit-action-enable = Slog på
+audit-action-approve = Godkände
+audit-action-print = Skrev ut
+audit-action-export = Exporterade
+audit-action-close = Avslutade
+audit-action-unlink = Tog bort kopplingen

@@ -1,0 +1,26 @@
+### Beredd – svenska texter (standardspråk): handlingsplanen
+
+## Handlingsplan
+actions-title = Handlingsplan
+actions-intro = Allt som ska göras för att stänga brister: vem, när och hur det går. Brister från självskattningen hamnar här.
+actions-new = Ny åtgärd
+actions-edit = Ändra åtgärd
+field-action = Åtgärd
+field-status = Status
+field-priority = Prioritet
+field-progress = Anteckningar om hur det går
+field-origin = Kommer från
+action-overdue = försenad
+action-origin-requirement = Självskattning av krav { $req }
+action-origin-manual = Lagd för hand
+priority-high = Hög
+priority-medium = Medel
+priority-low = Låg
+action-origin-requirements = Självskattning av krav
+action-origin-lessons = Lärdomar
+action-origin-lesson = Lärdom från incident { $incident }
+action-origin-risks = Riskanalys
+action-origin-risk = Riskanalys
+action-origin-frameworks = Ramverk
+action-origin-framework = Bedömning mot ramverk
+action-mine = Mina åtgärder

@@ -1,0 +1,199 @@
+### Beredd – svenska texter (standardspråk): information, klassning, kravkatalog och självskattning
+
+## Kravkatalog
+requirements-intro = Beredds egen kravkatalog, version { $version }. Välj nivåer och lagar nedan för att se vilka krav en klassning ger.
+requirements-count = { $n ->
+    [one] 1 krav
+   *[other] { $n } krav
+}
+requirements-derived = gäller för den valda klassningen.
+requirements-area = Område
+requirements-id = Id
+requirements-applies = Gäller
+requirements-is = Krav på verksamheten (”är”-krav)
+requirements-shall = Krav vid upphandling (”ska”-krav)
+requirements-guidance = Vägledning
+requirements-derive = Vilka krav ger en klassning?
+requirements-derive-hint = Ange nivå per aspekt och kryssa i de lagar som gäller för informationen.
+applies-baseline = Alla system
+applies-level = Från { $what }
+aspect-K = Konfidentialitet
+aspect-R = Riktighet
+aspect-T = Tillgänglighet
+aspect-S = Spårbarhet
+flag-personal_data = Personuppgifter
+flag-sensitive_personal_data = Känsliga personuppgifter (GDPR art. 9)
+flag-children = Uppgifter om barn
+flag-secrecy_osl = Sekretess enligt OSL
+flag-patient_data = Patientuppgifter (PDL)
+flag-social_services_documentation = Socialtjänstens dokumentation
+ref-cyber = Cybersäkerhetslagen 2 kap. 3 §, åtgärd
+ref-gdpr = GDPR, artikel
+ref-pdl = Patientdatalagen
+ref-hslf = HSLF-FS 2016:40
+ref-iso = ISO/IEC 27001:2022 bilaga A
+
+## Information och klassning
+assets-title = Information och klassning
+assets-intro = Informationsmängderna: vad de innehåller, vem som äger dem, vilka system som har dem och vilka lagar som gäller. Klassningen avgör vilka krav systemen ska uppfylla.
+assets-new = Ny informationsmängd
+assets-edit = Ändra informationsmängd
+field-information-owner = Informationsägare
+field-osl = Sekretess enligt OSL (kapitel och paragraf)
+hint-osl = Till exempel ”26 kap. 1 §” för socialtjänstens sekretess.
+asset-flags = Lagar som gäller för informationen
+hint-asset-flags = Varje lag som kryssas i lägger till sina egna krav.
+asset-systems = System som har informationen
+asset-units = Enheter som använder informationen
+asset-classification = Klassning
+asset-not-classified = Informationen är inte klassad ännu.
+asset-version = Gällande klassning: version { $what }.
+asset-version-short = Version
+asset-history = Alla versioner
+asset-classify = Klassa informationen
+classify-title = Klassa: { $name }
+field-why = Motivering, { $aspect }
+field-reason = Varför klassas informationen nu?
+hint-reason = Krävs när en klassning ändras: vad har ändrats sedan förra gången?
+hint-aspect-K = Vad händer om informationen visas för fel person?
+hint-aspect-R = Vad händer om informationen är fel eller har ändrats av misstag?
+hint-aspect-T = Vad händer om informationen inte går att nå på en dag, en vecka?
+hint-aspect-S = Hur viktigt är det att kunna se vem som har läst eller ändrat informationen?
+system-information = Information och krav
+system-no-classified = Ingen klassad information är kopplad till systemet.
+system-required-level = Krävd nivå: { $levels } (den högsta bland informationen systemet har).
+
+## Frågor som leder till en nivå
+classify-help = Svara på frågorna och välj ”Föreslå nivåer”, eller välj nivåerna direkt. Väljer du en annan nivå än förslaget behöver du skriva varför.
+classify-propose = Föreslå nivåer
+classify-proposal = Förslag utifrån svaren: { $levels }. Kontrollera nivåerna, skriv motiveringar och spara.
+q-K = Vad händer med den enskilde (brukaren, klienten, patienten) om informationen visas för fel person?
+q-K-a0 = Ingenting som spelar någon roll
+q-K-a1 = Obehag eller en mindre skada
+q-K-a2 = Betydande skada, till exempel en allvarlig kränkning av den personliga integriteten
+q-K-a3 = Allvarlig skada för liv, hälsa, trygghet eller rättigheter, till exempel skyddad adress som röjs
+q-K-a4 = Skada för Sveriges säkerhet
+q-R = Vad händer om informationen är fel eller har ändrats av misstag?
+q-R-a0 = Ingenting som spelar någon roll
+q-R-a1 = Merarbete eller en mindre skada
+q-R-a2 = Betydande skada, till exempel fel beslut eller fel utbetalning
+q-R-a3 = Allvarlig skada, till exempel fel läkemedel eller fel dos till en patient
+q-R-a4 = Skada för Sveriges säkerhet
+q-T-day = Vad händer om informationen inte går att nå på ett dygn?
+q-T-day-a0 = Ingenting som spelar någon roll
+q-T-day-a1 = Merarbete, men arbetet går att skjuta upp
+q-T-day-a2 = Betydande skada, till exempel att utbetalningar eller beslut försenas
+q-T-day-a3 = Allvarlig skada: verksamheten kan inte ge vård eller stöd som någon behöver samma dag
+q-T-day-a4 = Skada för Sveriges säkerhet
+q-T-week = Vad händer om informationen inte går att nå på en vecka?
+q-T-week-a0 = Ingenting som spelar någon roll
+q-T-week-a1 = Merarbete, men det går att komma ikapp
+q-T-week-a2 = Betydande skada för enskilda eller för kommunen
+q-T-week-a3 = Allvarlig skada: kommunen kan inte utföra sina viktigaste uppgifter
+q-T-week-a4 = Skada för Sveriges säkerhet
+q-S = Behöver ni i efterhand kunna se vem som har läst eller ändrat informationen?
+q-S-a0 = Nej
+q-S-a1 = Det vore bra, men det krävs inte
+q-S-a2 = Ja, för att kunna följa upp och utreda misstänkt felaktig åtkomst
+q-S-a3 = Ja, lagen kräver loggning och systematisk uppföljning (till exempel patientjournal)
+q-S-a4 = Ja, för Sveriges säkerhet
+
+## Självskattning och handlingsplan
+action-from-requirement = Uppfyll krav { $what }
+fulfilment-fulfilled = Uppfyllt
+fulfilment-partly = Delvis uppfyllt
+fulfilment-not_fulfilled = Inte uppfyllt
+fulfilment-not_applicable = Inte tillämpligt
+field-fulfilment = Uppfylls kravet?
+field-how-met = Hur uppfylls det hos oss?
+hint-how-met = Beskriv kort hur det går till, eller vad som saknas.
+field-na-reason = Varför gäller kravet inte?
+hint-na-reason = Krävs när kravet inte är tillämpligt.
+field-evidence = Länk till underlag
+hint-evidence = En webbadress som börjar med https://, till exempel till en rutin på intranätet.
+hint-create-action = En brist får en åtgärd; finns det redan en öppen åtgärd för bristen läggs ingen ny.
+assessment-title = Självskattning: { $name }
+assessment-intro = Kraven som systemets information ger (krävd nivå { $levels }). Bedöm varje krav; brister blir åtgärder i handlingsplanen.
+assessment-summary = Uppfyllda / delvis / inte uppfyllda / inte tillämpliga / inte bedömda: { $counts }.
+assessment-not-assessed = Inte bedömt
+assessment-by = Bedömt av
+assessment-open = Självskattning av kraven
+
+## Underlag (bevis) för självskattningen
+evidence-title = Underlag
+evidence-file = Fil att ladda upp
+evidence-hint = PDF, bild (PNG, JPEG), text (TXT, CSV) eller Office-dokument (DOCX, XLSX, PPTX, ODT, ODS), högst 10 MB.
+evidence-upload = Ladda upp
+
+## Utskrifter: kravspecifikation och klassningsrapport
+pdf-catalogue = Kravkatalog
+procurement-title = Kravspecifikation för upphandling
+procurement-file = kravspecifikation
+procurement-intro = Kraven nedan följer av klassningen av den information systemet ska hantera. Varje krav är ett skall-krav som kan klistras in i förfrågningsunderlaget. Numreringen följer området och ordningen i Beredds kravkatalog; id-numret inom parentes visar vilket krav i katalogen det kommer från.
+procurement-download = Kravspecifikation för upphandling
+proc-sheet = Krav
+proc-background = Underlag
+proc-system = System
+proc-levels = Krävd nivå
+proc-flags = Rättsliga flaggor
+proc-number = Nr
+proc-area = Område
+proc-requirement = Krav
+proc-id = Id
+proc-references = Referenser
+report-title = Klassningsrapport
+report-file = klassningsrapport
+report-sheet = Information
+report-intro = Rapporten visar den information som används inom området, hur den är klassad på konfidentialitet (K), riktighet (R), tillgänglighet (T) och spårbarhet (S) med nivåerna 0–4, och vilken nivå varje system som håller informationen måste klara.
+report-summary = Sammanfattning
+report-assets = Information och klassning
+report-asset = Information
+report-owner-systems = Ansvarig och system
+report-systems = System och krävd nivå
+report-reasons = Motiveringar
+report-version-col = Version
+report-version = Version { $v }, klassad av { $who } { $when }
+report-not-classified = Inte klassad ännu
+report-fulfilment = { $met } av { $all } krav uppfyllda
+report-fulfilment-col = Självskattning
+report-count-assets = Informationsmängder
+report-count-classified = Klassade
+report-count-unclassified = Inte klassade
+report-count-systems = System som håller informationen
+
+## Egna krav och avstängda krav
+local-new = Nytt eget krav
+local-edit = Ändra krav { $id }
+local-delete = Ta bort krav { $id }
+local-mark = eget krav
+local-intro = Ett krav som kommunen själv har lagt till i katalogen.
+local-heading = Kommunens anpassning av katalogen
+local-disabled = Avstängt för kommunen:
+local-disabled-list = Krav som kommunen har stängt av
+local-disable = Stäng av kravet för kommunen
+local-disable-reason = Varför gäller kravet inte hos er?
+local-disable-hint = Avstängda krav räknas inte fram för något system. Skälet sparas och visas i katalogen.
+local-enable = Slå på kravet igen
+hint-local-id = Ett eget id med stora bokstäver, siffror och bindestreck, till exempel EGEN-01. Det får inte finnas i katalogen redan.
+hint-local-refs = Till exempel en egen riktlinje eller en paragraf.
+ref-local = Egna referenser
+
+## Översikt över klassning och självskattning
+overview-title = Översikt: klassning och krav
+overview-intro = Systemen ordnade efter den högsta nivå de måste klara, hur långt självskattningen har kommit, vilka krav som oftast brister och vilka åtgärder som är försenade.
+overview-print = Skriv ut klassningsrapporten
+overview-report-for = Rapport för
+overview-whole-org = Hela organisationen
+overview-chart = Uppfyllnad av kraven per system
+overview-chart-desc = Varje stapel är ett system. Den delas upp efter hur många av systemets krav som är uppfyllda, delvis uppfyllda, inte uppfyllda, inte tillämpliga och inte bedömda. Samma siffror står i tabellen under diagrammet.
+overview-table = Uppfyllnad per system i siffror
+overview-assets = Informationsmängder
+overview-share = Andel uppfyllda
+overview-no-systems = Inget system håller någon klassad information ännu. Lägg till information och ange vilka system som håller den.
+overview-gaps = Krav som oftast brister
+overview-no-gaps = Inga brister är registrerade.
+overview-not-met = System där kravet inte uppfylls
+overview-partly = System där kravet uppfylls delvis
+overview-overdue = Försenade åtgärder
+overview-no-overdue = Inga åtgärder är försenade.
+overview-all-overdue = Alla försenade åtgärder i handlingsplanen

@@ -1,0 +1,227 @@
+### Beredd – svenska texter (standardspråk): navigering, knappar, allmänna ord, fel i formulär och texter som flera områden använder
+
+## Sidans ram och navigering
+skip-to-content = Hoppa till innehållet
+nav-label = Huvudmeny
+nav-home = Start
+nav-units = Enheter
+nav-activities = Verksamheter
+nav-people = Personer och kontakter
+nav-systems = System och tjänster
+nav-suppliers = Leverantörer
+nav-audit = Händelselogg
+nav-users = Användare
+nav-organisation = Organisation
+footer-text = Beredd – informationssäkerhet och kontinuitet för kommunen.
+nav-resources = Resurser
+nav-dependencies = Beroenden
+nav-outage = Om det går ner
+nav-scenarios = Scenarier
+nav-requirements = Krav
+nav-assets = Information
+nav-actions = Handlingsplan
+nav-overview = Översikt
+nav-plan-templates = Planmallar
+nav-plans = Kontinuitetsplaner
+nav-kit = Krislåda
+nav-incidents = Krisläge
+nav-cycle = Årshjul
+nav-risks = Risker
+nav-frameworks = Ramverk
+
+## Allmänt
+yes = Ja
+no = Nej
+filter-all = Alla
+choice-none = (ingen)
+choice-none-top = (ingen – högsta nivån)
+choice-pick = Välj …
+field-required = obligatorisk
+error-prefix = Fel:
+lesson-action-link = åtgärd
+recovery-table = Siffrorna som tabell
+
+## Knappar
+action-save = Spara
+action-cancel = Avbryt
+action-edit = Ändra
+action-delete = Ta bort
+action-back = Tillbaka
+action-add = Lägg till
+action-filter = Visa
+action-logout = Logga ut
+
+## Meddelanden efter en ändring
+flash-created = Sparat. Posten är skapad.
+flash-saved = Ändringarna är sparade.
+flash-deleted = Posten är borttagen.
+flash-password = Lösenordet är bytt.
+flash-classified = Klassningen sparades som version { $n }.
+flash-appear = { $n ->
+    [one] 1 krav tillkom
+   *[other] { $n } krav tillkom
+}
+flash-disappear = { $n ->
+    [one] och 1 föll bort.
+   *[other] och { $n } föll bort.
+}
+flash-uploaded = Filen laddades upp.
+
+## Listor och formulär
+list-search = Sök
+list-count = { $n ->
+    [one] 1 post
+   *[other] { $n } poster
+}
+list-empty = Inget att visa.
+form-errors = Något behöver rättas innan det går att spara
+delete-title = Ta bort { $name }
+delete-confirm = Vill du ta bort ”{ $name }”? Det går inte att ångra, men borttagningen sparas i händelseloggen.
+delete-refused = ”{ $name }” kan inte tas bort eftersom annat pekar på den. Ändra eller ta bort dessa först:
+list-export = Hämta listan som Excel-fil
+
+## Det som hindrar en borttagning
+ref-unit = Enhet
+ref-activity = Verksamhet
+ref-person = Person
+ref-system = System
+ref-dependency = Beroende
+ref-user = Användare som ansvarar för enheten
+ref-asset = Informationsmängd
+ref-action = Åtgärd i handlingsplanen
+ref-plan = Kontinuitetsplan
+ref-incident = Incident
+
+## Fel i fält
+err-required = Fyll i fältet.
+err-too-long = Texten är för lång. Högst { $n } tecken.
+err-too-short = För kort. Minst { $n } tecken.
+err-control-chars = Texten innehåller otillåtna styrtecken.
+err-phone = Ange ett telefonnummer med siffror, till exempel 070-174 06 05.
+err-email = Ange en e-postadress, till exempel namn@kommun.se.
+err-org-number = Ange ett organisationsnummer med tio siffror, till exempel 212000-2171. Kontrollsiffran stämmer inte annars.
+err-number = Ange ett heltal från { $min } till och med { $n }.
+err-choice = Välj ett av alternativen.
+err-username = Användarnamnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (2–64 tecken).
+err-duplicate = Det namnet finns redan. Välj ett annat.
+err-cycle = En enhet kan inte ligga under sig själv eller under en av sina underenheter.
+err-missing = Det valda finns inte längre. Välj igen.
+err-password-mismatch = Lösenorden är inte lika.
+err-wrong-password = Fel lösenord.
+err-self-edge = Något kan inte vara beroende av sig självt.
+err-rto-mtpd = Målet för återställning måste vara kortare än det längsta tålbara avbrottet.
+err-nothing-chosen = Välj minst en sak som slutar fungera.
+err-duplicate-dependency = Det beroendet finns redan. Ändra det befintliga i stället.
+err-override-reason = Du har valt en annan nivå än förslaget från frågorna. Skriv varför.
+err-date = Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.
+err-url = Skriv en webbadress som börjar med https://.
+err-file-too-large = Filen är för stor. Den får vara högst { $n } MB.
+err-file-type = Den sortens fil tas inte emot. Välj en PDF, en bild, en textfil eller ett Office-dokument.
+err-file-empty = Filen är tom.
+err-columns = För många kolumner; skilj kolumnerna åt med |.
+err-on-line = Rad { $n }:
+err-too-many-lines = För många rader (högst { $n }).
+err-step-in-use = Registrerade risker använder steg { $n }; skalan kan inte bli kortare än så.
+err-too-few-lines = För få rader (minst { $n }).
+err-not-in-catalogue = Minst ett av kraven finns inte i kravkatalogen. Kontrollera id:na, till exempel STY-01.
+
+## Felsidor
+error-not-found-title = Sidan finns inte
+error-not-found = Det du letar efter finns inte, eller så har det tagits bort.
+error-forbidden-title = Du saknar behörighet
+error-forbidden = Din roll ger inte rätt att göra detta. Kontakta en administratör om du behöver det.
+error-login-title = Logga in
+error-login = Du behöver logga in.
+error-csrf-title = Formuläret har gått ut
+error-csrf = Formuläret kunde inte kontrolleras. Gå tillbaka, ladda om sidan och försök igen.
+error-bad-request-title = Felaktig begäran
+error-bad-request = Begäran kunde inte läsas.
+error-throttled-title = För många försök
+error-throttled = Vänta en stund och försök igen.
+error-internal-title = Något gick fel
+error-internal = Ett fel uppstod och ingenting sparades. Försök igen. Om felet kvarstår, ange referensen nedan till den som sköter Beredd.
+error-reference = Referens:
+error-back = Till startsidan
+
+## Fält som flera områden använder
+field-name = Namn
+field-description = Beskrivning
+field-unit = Enhet
+field-criticality = Kritikalitet
+field-notes = Anteckningar
+field-org-number = Organisationsnummer
+hint-org-number = Tio siffror, till exempel 212000-2171.
+field-fallback = Reservrutin
+field-responsible = Ansvarig
+field-due-date = Klart senast
+hint-date = Skriv datumet som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.
+field-create-action = Lägg en åtgärd i handlingsplanen om kravet inte uppfylls helt
+hint-one-per-line = En per rad.
+incident-field-participants = Deltagare
+
+## Ordlistor
+criticality-samhallsviktig = Samhällsviktig
+criticality-kritisk = Kritisk
+criticality-viktig = Viktig
+criticality-ovrig = Övrig
+role-admin = Administratör
+role-coordinator = Informationssäkerhetssamordnare
+role-unit_manager = Enhetschef
+role-crisis_staff = Krisledning
+role-reader = Läsare
+node-kind-activity = Verksamhet
+node-kind-system = System
+node-kind-supplier = Leverantör
+node-kind-resource = Resurs
+action-status-planned = Planerad
+action-status-ongoing = Pågår
+action-status-done = Klar
+action-status-cancelled = Avbruten
+
+## Konsekvensanalys
+field-mtpd = Längsta tålbara avbrott (timmar)
+field-rto = Mål för återställning (timmar)
+field-rpo = Största tålbara dataförlust (timmar)
+field-level-1h = Konsekvens efter en timme
+field-level-1d = Konsekvens efter ett dygn
+field-level-1w = Konsekvens efter en vecka
+field-level-1m = Konsekvens efter en månad
+field-peak-periods = Känsliga perioder
+field-min-staffing = Lägsta bemanning
+level-none = – inte bedömd
+level-0 = 0 – Ingen eller försumbar
+level-1 = 1 – Måttlig
+level-2 = 2 – Betydande
+level-3 = 3 – Allvarlig
+level-4 = 4 – Synnerligen allvarlig
+
+## Klassning och krav
+requirements-level-4 = Nivå 4 ligger utanför ordinär hantering: informationen behöver en egen säkerhetsanalys utöver kraven här.
+asset-show-requirements = Visa kraven som klassningen ger
+evidence-none = Inga filer har laddats upp för kravet.
+evidence-delete = Ta bort { $name }
+
+## Utskrifter
+pdf-page = Sida
+pdf-of = av
+pdf-contents = Innehåll
+pdf-stamp = Utskriven { $date }
+pdf-printed-by = Utskriven av { $name }
+pdf-marking-internal = Innehåller uppgifter om var kommunen är sårbar. Hanteras enligt kommunens regler för skyddsvärd information.
+binder-marking = Intern: innehåller personuppgifter. Förvaras inlåst.
+
+## Kontinuitetsplaner och blanketter
+plan-hotline-hours = Öppettider
+plan-hotline-answered-by = Vem svarar
+plan-col-status = Status
+plan-overdue = försenad
+plan-col-phone = Telefon
+plan-hotline-number = Telefonnummer
+form-f-date = Datum
+form-f-time = Klockslag
+form-f-unit = Enhet
+form-f-area = Område
+form-f-comment = Kommentar
+form-f-what = Vad
+form-f-who = Vem
+form-f-when = Klart till

@@ -1,0 +1,373 @@
+### Beredd – svenska texter (standardspråk): avbrottsanalys, konsekvensanalys, scenarier, kontinuitetsplaner, pärmen och krislådan
+
+## Avbrottsanalys
+outage-title = Om det går ner – avbrottsanalys
+outage-intro = Välj vad som slutar fungera och hur länge. Beredd visar vilka verksamheter som stannar, vilka som kan fortsätta för hand med en reservrutin, och vad som fortsätter att fungera.
+outage-what-fails = Vad slutar fungera?
+outage-category-inside_network = Allt i kommunens nät (som vid en IT-attack)
+outage-duration = Hur länge?
+duration-hour = En timme
+duration-day = Ett dygn
+duration-week = En vecka
+duration-month = En månad
+outage-run = Visa följderna
+outage-result = Följder
+outage-summary = Verksamheter som stannar / fortsätter försämrat eller för hand / fungerar: { $counts }.
+outage-cycles = { $n ->
+    [one] Beroendena innehåller en cirkel; den påverkar inte analysen men bör ses över.
+   *[other] Beroendena innehåller { $n } cirklar; de påverkar inte analysen men bör ses över.
+}
+outage-activities = Verksamheter som påverkas
+outage-systems = System som påverkas
+outage-keeps-working = Fortsätter att fungera
+outage-none-affected = Inget påverkas.
+outage-nothing-works = Inget.
+outage-state = Läge
+outage-chain = Varför
+outage-down = Stannar
+outage-degraded = Försämrad
+outage-fallback = För hand (reservrutin)
+outage-working = Fungerar
+
+## Konsekvensanalys
+bia-title = Konsekvensanalys: { $name }
+bia-section = Konsekvensanalys
+bia-missing = Ingen konsekvensanalys är gjord ännu.
+bia-edit = Ändra konsekvensanalysen
+bia-sign-off = Fastställ analysen
+bia-signed = Fastställd av { $who }.
+bia-not-signed = Inte fastställd.
+hint-mtpd = Hur länge verksamheten längst kan vara utan det den behöver innan skadan blir oacceptabel. 24 = ett dygn, 168 = en vecka.
+hint-rto = Hur snabbt det ska vara igång igen. Måste vara kortare än det längsta tålbara avbrottet.
+hint-rpo = Hur mycket information, räknat i tid bakåt, som får gå förlorad.
+field-text-1h = Vad händer efter en timme?
+field-text-1d = Vad händer efter ett dygn?
+field-text-1w = Vad händer efter en vecka?
+field-text-1m = Vad händer efter en månad?
+hint-peak-periods = När ett avbrott skadar mest, till exempel utbetalningsveckan eller veckorna kring jul.
+hours = { $n ->
+    [one] 1 timme
+   *[other] { $n } timmar
+}
+days = { $n ->
+    [one] 1 dygn
+   *[other] { $n } dygn
+}
+outage-mtpd = Längsta tålbara avbrott
+outage-consequence = Konsekvens vid avbrottets längd
+outage-gap = Överskrider längsta tålbara avbrott
+outage-presets = Färdiga scenarier
+outage-own = Eget scenario
+preset-attack = IT-attack: allt i kommunens nät i en månad
+preset-power = Strömavbrott: { $name }
+preset-mobile = Mobilnätet slutar fungera
+preset-email-identity = E-post och inloggning slutar fungera
+preset-supplier = Leverantören faller bort: { $name }
+
+## Sparade scenarier
+scenarios-title = Sparade scenarier
+scenarios-intro = Avbrottsscenarier som sparats för att köras igen när uppgifterna ändras. Varje körning sparas, så att det syns vad som har ändrats sedan förra gången.
+scenarios-new = Nytt scenario
+scenarios-edit = Ändra scenario
+scenario-last-run = Senast körd
+scenario-previous-run = Körd gången före
+scenario-categories = Hela områden
+scenario-run-title = Körning
+scenario-run-help = Kör scenariot på dagens uppgifter. Resultatet sparas och jämförs med förra körningen.
+scenario-has-result = Det finns ett sparat resultat.
+scenario-show-result = Visa senaste resultatet
+scenario-run = Kör scenariot nu
+scenario-showing = Scenario: { $name }.
+scenario-run-at = Kört { $when }.
+scenario-changes = Ändrat sedan förra körningen
+scenario-no-previous = Scenariot har inte körts två gånger ännu, så det finns inget att jämföra med.
+scenario-no-changes = Inga verksamheter har fått ändrat läge.
+scenario-not-there = (fanns inte)
+scenario-removed-activity = (borttagen verksamhet)
+scenario-save-title = Spara som scenario
+scenario-save = Spara scenariot
+graph-title = Beroendegrafen
+graph-desc = Verksamheter, system, leverantörer och resurser med linjer till det de är beroende av. ✕ betyder att det har slutat fungera eller stannar, ! att det fungerar försämrat eller för hand, ✓ att det fungerar. Tabellerna ovan och nedan säger samma sak i text.
+graph-failed = Slutar fungera i scenariot
+
+## Mallar för kontinuitetsplaner
+plan-templates-title = Mallar för kontinuitetsplaner
+plan-templates-intro = Mallarna visar hur en enhet kan arbeta när systemen ligger nere: reservrutiner steg för steg, vad som måste finnas på plats i förväg, kontakter, upplysningstelefon, kommunikation och checklistor. En enhets kontinuitetsplan utgår från en mall och anpassas till enhetens egna verksamheter.
+plan-template-title = Planmall: { $name }
+plan-template-version = Version
+plan-template-routines = { $n ->
+    [one] en reservrutin
+   *[other] { $n } reservrutiner
+}
+plan-routines = Reservrutiner
+plan-trigger = När går vi över till reservrutinen?
+plan-switch-back = När går vi tillbaka?
+plan-steps = Steg för steg
+plan-resources = Det här måste finnas på plats i förväg
+plan-reentry = Det här ska föras in i systemen efteråt
+plan-externals = Externa kontakter
+plan-hotline = Upplysningstelefon för allmänheten
+plan-hotline-script = Vad den som svarar säger
+plan-communication = Kommunikation
+plan-comm-web = Text för en tillfällig webbsida
+plan-comm-hotline = Inspelat meddelande
+plan-comm-media = Till media
+plan-comm-spokesperson = Talesperson
+plan-checklists = Checklistor
+
+## Kontinuitetsplaner och pärmen
+plans-title = Kontinuitetsplaner
+plans-intro = En kontinuitetsplan säger hur en enhet fortsätter arbeta när systemen ligger nere: reservrutiner steg för steg, vem som leder och ringer vem, externa kontakter, upplysningstelefon och kommunikation. En plan börjar som utkast, godkänns och ses över varje år. Varje version sparas.
+plans-none = Det finns inga kontinuitetsplaner ännu. Börja med att läsa mallarna och skapa en plan för en enhet.
+plans-new = Ny kontinuitetsplan
+plans-create = Skapa utkast
+plans-edit = Redigera utkast: { $name }
+field-plan-name = Planens namn
+hint-plan-name = Till exempel "Kontinuitetsplan Björkbacken".
+field-plan-template = Mall
+hint-plan-template = Utkastet fylls i från mallen och från enheternas kritiska verksamheter, personal och leverantörer. Allt går att ändra innan planen godkänns.
+field-plan-units = Enheter som planen gäller
+hint-plan-units = En plan kan gälla en enhet eller delas av flera.
+field-review-due = Nästa översyn
+hint-review-due = Datum som ÅÅÅÅ-MM-DD. Sätts till ett år fram när planen godkänns.
+field-change-note = Vad som ändrats
+hint-change-note = En mening om vad den här versionen ändrar, till exempel "Ny ringlista efter sommaren".
+plan-col-binder = Utskriven pärm
+plan-review-due = Nästa översyn
+plan-status-approved = Version { $n } godkänd
+plan-status-draft = Utkast, inte godkänd
+plan-status-draft-open = nytt utkast pågår
+plan-binder-never = Aldrig utskriven
+plan-binder-stale = Pärmen har version { $n }, skriv ut den nya
+plan-binder-current = Aktuell, utskriven { $date }
+plan-shown-version = Version som visas
+plan-version-draft = Utkast, version { $number }
+plan-version-approved = Version { $number }, godkänd
+plan-warn-review = Planen skulle ha setts över senast { $date }. Gå igenom den med enheten och godkänn en ny version.
+plan-warn-not-approved = Planen är inte godkänd ännu. Bara godkända versioner kommer med i pärmen.
+plan-old-version = Du tittar på en äldre version.
+plan-show-newest = Visa den senaste.
+plan-edit-draft = Redigera utkastet
+plan-new-draft = Börja ett nytt utkast
+plan-edit-new-draft = Den godkända versionen ändras inte. När du sparar blir det ett nytt utkast, version { $n }.
+plan-approve-heading = Godkänn planen
+plan-approve-intro = Utkastet är komplett. När du godkänner det blir det den gällande versionen, och nästa översyn sätts till ett år fram.
+plan-approve = Godkänn utkastet
+plan-gaps-intro = Det här saknas innan utkastet kan godkännas:
+plan-approve-stale = Utkastet har ändrats eller redan godkänts av någon annan. Läs den senaste versionen och försök igen.
+plan-gap-lead = Det står inte vem som leder enhetens arbete under ett avbrott.
+plan-gap-routines = Planen har ingen reservrutin.
+plan-gap-routine = Reservrutinen för "{ $activity }" saknar när man går över, steg eller när man går tillbaka.
+plan-gap-call-list = Ringlistan är tom.
+plan-gap-hotline = Det står inte vem som svarar i upplysningstelefonen.
+plan-gap-spokesperson = Det står inte vem som är talesperson.
+flash-plan-approved = Planen är godkänd.
+plan-draft = Utkast
+plan-approved = Godkänd
+plan-versions = Versioner
+plan-col-created = Skapad
+plan-col-compare = Jämför
+plan-compare-with = Jämför med version { $n }
+plan-delete = Ta bort planen
+plan-delete-hint = Tar bort planen med alla versioner. Det går inte att ångra, men borttagningen finns kvar i granskningsloggen.
+plan-back = Tillbaka till planen
+plan-lead = Ledning under avbrott
+hint-plan-lead = Vem leder, vem ersätter och hur de nås.
+plan-call-list = Ringlista
+plan-col-name = Namn
+plan-col-role = Roll
+plan-col-calls = Ringer i sin tur
+plan-col-purpose = Varför man ringer
+plan-contacts = Ringlista och kontakter
+hint-call-list = En person per rad: Namn | Roll | Telefon | Vem personen ringer i sin tur. Namn och telefon krävs.
+hint-externals = En kontakt per rad: Namn | Telefon | Varför man ringer.
+plan-refresh-call-list = Fyll i ringlistan på nytt från personalregistret
+hint-refresh-call-list = Ringlistan ersätts med enheternas chefer och personal ur registret, ordnad som ett ringträd. Du får se resultatet innan något sparas.
+plan-call-list-refreshed = Ringlistan är ifylld från personalregistret. Granska den och spara utkastet.
+plan-routine-for = Reservrutin: { $activity }
+plan-new-routine = Ny reservrutin
+hint-routines = Lämna den tomma rutinen längst ned tom om du inte vill lägga till en. Spara så får du en ny tom rutin.
+field-routine-activity = Verksamhet
+hint-trigger = Vad som händer och vem som beslutar om att gå över.
+hint-steps = Ett steg per rad, gärna "Roll: vad som görs".
+field-remove-routine = Ta bort den här rutinen
+plan-new-checklist = Ny checklista
+field-checklist-title = Rubrik
+field-checklist-items = Punkter
+field-remove-checklist = Ta bort den här checklistan
+plan-save-draft = Spara utkastet
+plan-diff-title = Jämför versioner: { $name }
+plan-diff-from = Från version
+plan-diff-to = Till version
+plan-diff-show = Jämför
+plan-diff-added = { $n ->
+    [one] En rad tillagd.
+   *[other] { $n } rader tillagda.
+}
+plan-diff-removed = { $n ->
+    [one] En rad borttagen.
+   *[other] { $n } rader borttagna.
+}
+plan-diff-added-label = Tillagt:
+plan-diff-removed-label = Borttaget:
+plan-line-lead = Ledning
+plan-line-routine = Reservrutin
+plan-line-trigger = Övergång
+plan-line-step = Steg
+plan-line-resource = Resurs
+plan-line-switch-back = Tillbaka
+plan-line-reentry = Efterregistrering
+plan-line-call-list = Ringlista
+plan-line-external = Extern kontakt
+plan-line-hotline-number = Upplysningstelefon
+plan-line-hotline-hours = Öppettider
+plan-line-hotline-answered-by = Svarar
+plan-line-hotline-script = Svarsmanus
+plan-line-comm-web = Webbtext
+plan-line-comm-hotline = Inspelat meddelande
+plan-line-comm-media = Media
+plan-line-comm-spokesperson = Talesperson
+plan-line-checklist = Checklista
+plan-line-checklist-item = Punkt
+binder-heading = Pärmen
+binder-intro = Skriv ut pärmen för en enhet (med enheterna under den) eller för hela organisationen. Den innehåller de godkända planerna, ringlistor, checklistor och tomma blanketter. Varje utskrift registreras så att du ser när en pärm är äldre än planen.
+binder-scope = Pärm för
+binder-whole-org = Hela organisationen
+binder-print = Skriv ut pärm (PDF)
+binder-print-plan = Skriv ut planen (PDF)
+binder-recent = Senaste utskrifterna
+binder-title = Kontinuitetspärm
+binder-doc-title = Kontinuitetspärm: { $scope }
+binder-no-plans = Det finns ingen godkänd kontinuitetsplan för det här urvalet ännu.
+binder-plan = Plan
+binder-version = Version
+binder-version-n = version { $n }
+binder-approved = Godkänd
+binder-units = Enheter
+binder-printed = utskriven { $date }
+binder-printed-by = Utskriven av { $name }
+binder-how-to-use = Så används pärmen: Förvara den inlåst men åtkomlig på enheten, och ha en kopia hos chefen. Vid ett avbrott beslutar den som leder om reservrutin och noterar klockslaget. Bocka av stegen när de är gjorda. Dokumentera på blanketterna längst bak och lämna dem till den som leder vid passets slut. Allt som skrivs på papper ska föras in i systemen när de fungerar igen. Byt ut pärmen när en ny version av planen godkänns.
+binder-reached = Nådd
+binder-time = kl.
+binder-fact-mtpd = Tål avbrott i högst { $n ->
+    [one] en timme
+   *[other] { $n } timmar
+}
+binder-fact-rto = ska vara igång inom { $n ->
+    [one] en timme
+   *[other] { $n } timmar
+}
+binder-fact-systems = Beroende av: { $systems }
+binder-forms = Blanketter
+binder-forms-intro = Kopiera blanketterna i förväg och förvara kopiorna i pärmen. Skriv tydligt, med datum och klockslag, och signera. Det som skrivs här förs in i systemen efteråt.
+form-visit = Dokumentation vid besök
+form-visit-note = En ruta per besök. Skriv det som avviker från planen och det som måste föras in i journalen eller den sociala dokumentationen.
+form-meeting = Protokoll från krisledningsmöte
+form-meeting-note = Gå igenom varje område: är det klart? Skriv beslut och nya uppgifter med ansvarig.
+form-decisions = Beslutslogg
+form-decisions-note = Varje beslut med klockslag, vem som beslutade och på vilket underlag eller mandat.
+form-calls = Samtal till upplysningstelefonen
+form-calls-note = Ett samtal per rad. Markera om den som ringde behöver bli uppringd igen.
+form-f-client = Brukare/klient
+form-f-by = Utfört av
+form-f-title = Befattning
+form-f-done = Vad som gjordes
+form-f-observed = Iakttagelser och avvikelser
+form-f-medication = Läkemedel givet
+form-f-deviation = Avvikelse
+form-f-nurse = Sjuksköterska kontaktad
+form-f-signature = Signatur
+form-f-entered = Införd i systemet (datum, signatur)
+form-f-place = Plats
+form-f-present = Närvarande
+form-f-status = Läget per område
+form-f-state = Klart / pågår / problem
+form-f-decisions = Beslut
+form-f-tasks = Nya uppgifter
+form-f-next-meeting = Nästa möte
+form-f-keeper = Protokollförare
+form-f-decision = Beslut
+form-f-decided-by = Beslutat av
+form-f-grounds = Underlag/mandat
+form-f-caller = Vem ringde (namn, telefon)
+form-f-errand = Ärende
+form-f-answer = Svar eller åtgärd
+form-f-callback = Ring upp
+form-f-answered-by = Besvarat av
+plan-template-use = Skapa en plan från mallen
+plan-default-name = Kontinuitetsplan { $unit }
+
+## Krislådan (offline)
+kit-page-title = Krislådan: planerna i telefonen utan nät
+kit-page-intro = Krislådan är en enda HTML-fil med de godkända kontinuitetsplanerna, ringlistor, kontakter, färdiga texter, blanketter och vad som fungerar när kommunens nät ligger nere. Den öppnas i webbläsaren på en telefon eller dator, från ett USB-minne, telefonens filer eller en e-postbilaga, utan server och utan nät. Innehållet är krypterat med lösenfrasen du väljer här.
+kit-handout-heading = Så lämnar du ut krislådan
+kit-handout-1 = Skicka eller kopiera filen till dem som behöver den, i förväg. Filen kan inte läsas utan lösenfrasen.
+kit-handout-2 = Lämna lösenfrasen på ett annat sätt än filen: muntligt, på papper i pärmen eller i ett sms, aldrig i samma e-post. Beredd sparar inte lösenfrasen och kan inte ta fram den igen.
+kit-handout-3 = Gör en ny krislåda när en plan godkänns i en ny version; tabellen nedan visar vilka planers krislåda som är inaktuell.
+kit-field-units = Enheter
+kit-hint-units = Välj inga för hela organisationen. Enheterna under en vald enhet kommer med.
+kit-field-passphrase = Lösenfras
+kit-hint-passphrase = Minst { $n } tecken. Gärna flera ord, till exempel "blå traktor sjunger i snön".
+kit-field-passphrase2 = Lösenfrasen igen
+kit-field-max-age = Varna när krislådan är äldre än (dagar)
+kit-hint-max-age = Krislådan visar en varning när den är äldre än så här. 1–365 dagar.
+kit-make = Skapa och ladda ner krislådan
+kit-plans-heading = Planernas krislådor
+kit-col-state = Krislåda
+kit-state-none = Ingen krislåda med den godkända versionen
+kit-state-stale = Krislådan har version { $n }, gör en ny
+kit-state-current = Aktuell, skapad { $date }
+kit-recent = Senast skapade krislådor
+kit-title = Krislåda: { $scope }
+kit-stamp = Exporterad { $date }
+kit-intro = Skriv lösenfrasen för att öppna krislådan. Den fungerar utan nät; inget skickas någonstans.
+kit-pass-label = Lösenfras
+kit-open = Öppna
+kit-noscript = Krislådan behöver JavaScript för att öppnas. Slå på JavaScript i webbläsaren.
+kit-need-pass = Skriv lösenfrasen.
+kit-opening = Öppnar …
+kit-wrong-pass = Fel lösenfras. Försök igen, och kontrollera stora och små bokstäver.
+kit-altered = Filen är ändrad eller skadad och kan inte öppnas. Använd en annan kopia av krislådan.
+kit-no-crypto = Den här webbläsaren kan inte dekryptera krislådan. Använd en aktuell webbläsare.
+kit-version = version
+kit-approved = godkänd
+kit-versions = Planversioner
+kit-done-at = klart
+kit-too-old = Krislådan är %n dagar gammal. Planerna kan ha ändrats sedan dess; fråga efter en ny krislåda när det går.
+kit-nav-label = Krislådans delar
+kit-nav-plans = Planer och rutiner
+kit-nav-calls = Ringlistor
+kit-nav-contacts = Kontakter
+kit-nav-comm = Texter
+kit-nav-works = Vad fungerar?
+kit-nav-forms = Blanketter
+kit-nav-log = Logg
+kit-nav-search = Sök
+kit-calls-intro = Bocka av den som är nådd. Bockarna sparas i den här webbläsaren.
+kit-works-intro = Så här påverkas verksamheterna när allt inom kommunens nät ligger nere, enligt beroendena i Beredd när krislådan skapades.
+kit-works-down = Stannar
+kit-works-degraded = Fungerar med reservrutin eller sämre
+kit-works-working = Fungerar
+kit-works-because = Därför att: { $chain }.
+kit-works-fallback = Reservrutin: { $fallback }
+kit-print = Skriv ut
+kit-log-intro = Skriv händelser och beslut medan de händer. Loggen sparas bara i den här webbläsaren; exportera den som fil och lämna filen till krisledningen så förs den in i Beredd.
+kit-log-kind = Slag
+kit-log-text = Vad hände eller beslutades
+kit-log-author = Ditt namn
+kit-log-decided-by = Beslutat av (vid beslut)
+kit-log-grounds = Underlag och mandat (vid beslut)
+kit-log-add = Spara i loggen
+kit-log-saved = Sparat i loggen.
+kit-log-need-text = Skriv vad som hände.
+kit-log-need-author = Skriv ditt namn.
+kit-log-not-saved = Det gick inte att spara i webbläsaren. Skriv på papper i stället.
+kit-log-entries = Loggen
+kit-log-export = Exportera loggen som fil
+kit-log-count = %n poster i loggen.
+kit-kind-event = Händelse
+kit-kind-decision = Beslut
+kit-kind-information = Information
+kit-kind-task = Uppgift
+kit-search-label = Sök i krislådan
+kit-search-count = %n träffar.

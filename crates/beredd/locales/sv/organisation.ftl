@@ -1,0 +1,109 @@
+### Beredd – svenska texter (standardspråk): organisationens register med enheter, verksamheter, personer, system, leverantörer, resurser och beroenden
+
+## Fält
+field-unit-kind = Nivå
+field-parent = Ingår i
+field-manager = Chef
+field-address = Adress
+field-staff-count = Antal medarbetare
+field-around-the-clock = Dygnet runt
+field-recipients = För vem
+field-title = Befattning eller roll
+field-affiliation = Enhet eller organisation
+field-contact-kind = Typ
+field-organisation = Organisation
+field-supplier = Leverantör
+field-work-phone = Telefon (arbete)
+field-private-phone = Telefon (privat)
+field-phone = Telefon
+field-email = E-post
+field-off-hours = Nås utanför arbetstid
+field-off-hours-short = Nås kvällar/helger
+field-contract-ref = Avtalsreferens
+field-purpose = Syfte
+field-system-kind = Slag
+field-hosting = Var det körs
+field-owner = Systemägare
+field-used-by = Används av enheter
+
+## Hjälptexter
+hint-around-the-clock = Kryssa i om enheten har verksamhet dygnet runt, till exempel särskilt boende eller nattpatrull.
+hint-criticality = Samhällsviktig: får inte avbrytas alls. Kritisk: tål bara korta avbrott. Viktig: tål några dagar. Övrig: kan vänta.
+hint-recipients = Till exempel ”boende på särskilt boende” eller ”hushåll som söker ekonomiskt bistånd”.
+hint-person-unit = Enheten där personen arbetar. Lämna tomt för externa kontakter.
+hint-person-organisation = För externa kontakter: till exempel Regionen, Polisen eller SOS Alarm.
+hint-phone = Skriv numret som du skulle slå det, till exempel 070-174 06 05.
+hint-hosting = Avgör vad som fungerar om kommunens nät slås ut: det som körs internt går ner, det som körs hos leverantör eller nationellt kan fortsätta.
+hint-owner = Den som ansvarar för systemet i verksamheten.
+
+## Register
+units-title = Enheter
+units-intro = Organisationen som ett träd: förvaltning, verksamhetsområde och enhet. Varje enhet har en chef och kan ha verksamhet dygnet runt.
+units-new = Ny enhet
+units-edit = Ändra enhet
+units-children = Underenheter
+activities-title = Verksamheter
+activities-intro = Vad varje enhet gör och för vem, och hur kritiskt det är om det avbryts.
+activities-new = Ny verksamhet
+activities-edit = Ändra verksamhet
+people-title = Personer och kontakter
+people-intro = Personal med telefonnummer och externa kontakter: leverantörer, regionen, polisen, SOS Alarm.
+people-new = Ny person
+people-edit = Ändra person
+systems-title = System och tjänster
+systems-intro = IT-system, tjänster och välfärdsteknik, vem som äger dem och var de körs.
+systems-new = Nytt system
+systems-edit = Ändra system
+suppliers-title = Leverantörer
+suppliers-intro = Leverantörer av system och tjänster, med avtal och kontaktvägar.
+suppliers-new = Ny leverantör
+suppliers-edit = Ändra leverantör
+suppliers-contacts = Kontaktpersoner
+
+## Ordlistor
+unit-kind-forvaltning = Förvaltning
+unit-kind-verksamhetsomrade = Verksamhetsområde
+unit-kind-enhet = Enhet
+hosting-internal = I kommunens nät
+hosting-supplier_cloud = Hos leverantör (moln)
+hosting-national = Nationell tjänst
+system-kind-it_system = IT-system
+system-kind-service = Tjänst
+system-kind-welfare_tech = Välfärdsteknik
+system-kind-infrastructure = Infrastruktur
+contact-kind-staff = Personal
+contact-kind-external = Extern kontakt
+
+## Beroenden
+resources-title = Resurser
+resources-intro = Det som verksamheter och system behöver utöver registrerade system: kommunens nät, inloggning, el, lokaler, personal och annat.
+resources-new = Ny resurs
+resources-edit = Ändra resurs
+dependencies-title = Beroenden
+dependencies-intro = Vad som är beroende av vad, hur hårt, och vilken reservrutin som tar över om det faller bort.
+dependencies-new = Nytt beroende
+dependencies-edit = Ändra beroende
+field-resource-kind = Slag av resurs
+field-dependent = Det som är beroende
+field-depends-on = Är beroende av
+field-need = Utan det
+hint-need = Stannar: verksamheten eller systemet fungerar inte alls utan det, om ingen reservrutin finns. Försämras: det går att fortsätta, men sämre.
+hint-fallback = Hur arbetet fortsätter utan det, till exempel ”papperslista över brukare och manuella utbetalningar med bankdosa”.
+need-stops = Stannar
+need-degraded = Försämras
+resource-kind-network = Kommunens nät
+resource-kind-identity = Inloggning och identitet
+resource-kind-email = E-post
+resource-kind-internet = Internetförbindelse
+resource-kind-data_centre = Serverhall
+resource-kind-electricity = El
+resource-kind-water = Vatten
+resource-kind-heating = Värme
+resource-kind-mobile_network = Mobilnät
+resource-kind-telephony = Telefoni
+resource-kind-premises = Lokaler
+resource-kind-transport = Transporter
+resource-kind-staff = Personal
+resource-kind-other = Annat
+field-provides = Tillhandahåller
+hint-provides = Om systemet är det som ger kommunen en gemensam resurs, till exempel nätet, inloggningen, e-posten eller mobilnätet. Då tas det med i scenarier om den resursen.
