@@ -264,14 +264,14 @@ pub fn build(header: RawHeader, raw: Vec<RawNode>) -> Result<Framework, FileErro
     if framework_id.is_empty() {
         return Err(at(0, Problem::Missing("id")));
     }
-    if !id_ok(&framework_id, &['-']) || framework_id.chars().any(|c| !c.is_ascii()) {
+    if !id_ok(&framework_id, &['-']) || !framework_id.is_ascii() {
         return Err(at(0, Problem::BadId(framework_id)));
     }
     let version = header.version.trim().to_owned();
     if version.is_empty() {
         return Err(at(0, Problem::Missing("version")));
     }
-    if !id_ok(&version, &['.', '-', '_']) || version.chars().any(|c| !c.is_ascii()) {
+    if !id_ok(&version, &['.', '-', '_']) || !version.is_ascii() {
         return Err(at(0, Problem::BadVersion(version)));
     }
     if header.title_sv.trim().is_empty() {

@@ -325,7 +325,7 @@ fn luhn_ok(digits: &[u32]) -> bool {
             if v > 9 { v - 9 } else { v }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A login name: 2–64 characters of letters, digits, `.`, `_`, `-`; stored lower-case.

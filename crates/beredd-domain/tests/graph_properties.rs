@@ -44,8 +44,8 @@ proptest! {
         let g = Graph::new(n, edges.clone());
         let o = g.outage(&failed);
         let reach = naive_reach(n, &edges, &failed, |_| true);
-        for x in 0..n {
-            prop_assert_eq!(o.state[x] != State::Working, reach[x], "node {}", x);
+        for (x, reached) in reach.iter().enumerate().take(n) {
+            prop_assert_eq!(o.state[x] != State::Working, *reached, "node {}", x);
         }
     }
 
@@ -56,8 +56,8 @@ proptest! {
         let g = Graph::new(n, edges.clone());
         let o = g.outage(&failed);
         let hard = naive_reach(n, &edges, &failed, |e| e.need == Need::Stops && !e.fallback);
-        for x in 0..n {
-            prop_assert_eq!(o.state[x] == State::Down, hard[x], "node {}", x);
+        for (x, down) in hard.iter().enumerate().take(n) {
+            prop_assert_eq!(o.state[x] == State::Down, *down, "node {}", x);
         }
     }
 

@@ -177,10 +177,10 @@ fn main() {
         let writes = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let mut writer_tasks = Vec::new();
         let started = Instant::now();
-        for w in 0..writers {
+        for item in items.iter().take(writers) {
             let (client, token) = login(&base, password).await;
             let (base, incident, item, sent, writes) =
-                (base.clone(), incident.clone(), items[w].clone(), sent.clone(), writes.clone());
+                (base.clone(), incident.clone(), item.clone(), sent.clone(), writes.clone());
             writer_tasks.push(tokio::spawn(async move {
                 let states: [&'static str; 4] = ["under_way", "done", "problem", "not_started"];
                 let mut tick = tokio::time::interval(Duration::from_secs(1));

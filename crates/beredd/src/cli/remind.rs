@@ -7,6 +7,8 @@ use anyhow::anyhow;
 use crate::platform::db::Db;
 use crate::store::{cycle, orgs, people};
 
+/// One owner's name and address, and the tasks (id, text) to remind them of.
+type OwnerTasks = (String, String, Vec<(i64, String)>);
 #[derive(clap::Args, Debug)]
 pub struct Remind {
     #[command(flatten)]
@@ -33,7 +35,7 @@ impl Remind {
         let items = cycle::items(&db.pool, org.id).await?;
         let everyone = people::list(&db.pool, org.id).await?;
         // Per owner: the tasks to remind of.
-        let mut per_owner: Vec<(String, String, Vec<(i64, String)>)> = Vec::new();
+        let mut per_owner: Vec<OwnerTasks> = Vec::new();
         for t in cycle::tasks(&db.pool, org.id).await? {
             if t.done_at.is_some() || t.due_date > horizon || cycle::reminded(&db.pool, t.id).await? {
                 continue;

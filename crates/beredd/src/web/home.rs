@@ -167,7 +167,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     if user.role != beredd_domain::Role::UnitManager {
         // The top risks: high or critical after the existing measures (on the organisation's
         // scales), highest first.
-        let scales = crate::services::risks::scales(&state.db.pool, user.org_id, &tr).await?;
+        let scales = crate::services::risks::scales(&state.db.pool, user.org_id, tr).await?;
         let (nl, nc) = (scales.likelihood.len() as u8, scales.consequence.len() as u8);
         let mut top: Vec<_> = crate::store::risks::risks(&state.db.pool, user.org_id)
             .await?
@@ -190,7 +190,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
                 .collect(),
         ));
         // Where the organisation stands against its frameworks, and gaps nobody acts on yet.
-        let (assessed, open_gaps) = super::frameworks::start_page(&state, user.org_id, &tr).await?;
+        let (assessed, open_gaps) = super::frameworks::start_page(&state, user.org_id, tr).await?;
         attention.extend(item(tr.t("attention-assessments"), assessed));
         attention.extend(item(tr.t("attention-gaps-no-action"), open_gaps));
         attention.extend(item(

@@ -74,7 +74,7 @@ async fn every_route_without_a_session_is_sent_to_the_login_page() {
                 assert_eq!(back.path(), "/login", "{what} went to {location}");
                 let next: Vec<String> =
                     back.query_pairs().filter(|(k, _)| k == "next").map(|(_, v)| v.into_owned()).collect();
-                assert_eq!(next, [path.clone()], "{what}: the login page leads back");
+                assert_eq!(next, std::slice::from_ref(&path), "{what}: the login page leads back");
             } else {
                 assert!(location.starts_with("/login"), "{what} went to {location}");
             }

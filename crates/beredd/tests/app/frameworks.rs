@@ -269,11 +269,11 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         assert_eq!(wb.sheet_names(), ["Tillämplighet", "Brister", "Per kapitel"]);
         let soa = wb.worksheet_range("Tillämplighet").unwrap();
         assert_eq!(soa.height(), 20, "header and 19 requirements");
-        let row = soa.rows().find(|r| r[0].to_string() == "2 kap. 3 § 8").expect("measure 8");
+        let row = soa.rows().find(|r| r[0] == "2 kap. 3 § 8").expect("measure 8");
         assert_eq!((row[2].to_string(), row[3].to_string()), ("Nej".to_owned(), "Ej tillämpligt".to_owned()));
         let gap_sheet = wb.worksheet_range("Brister").unwrap();
         assert_eq!(gap_sheet.height(), 3);
-        let continuity = gap_sheet.rows().find(|r| r[0].to_string() == "2 kap. 3 § 3").expect("measure 3 is a gap");
+        let continuity = gap_sheet.rows().find(|r| r[0] == "2 kap. 3 § 3").expect("measure 3 is a gap");
         assert!(
             continuity[7].to_string().contains("STY-01")
                 && continuity[8].to_string().contains("Ta fram kontinuitetsplan för IFO"),

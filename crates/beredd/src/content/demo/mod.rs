@@ -222,10 +222,10 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         systems: l.systems.len(),
         activities: l.activities.len(),
         resources: l.resources.len(),
-        dependencies: dependencies,
+        dependencies,
         assets: l.assets.len(),
-        assessments: assessments,
-        plans: plans,
+        assessments,
+        plans,
     };
     let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
     let text = summary.to_string();

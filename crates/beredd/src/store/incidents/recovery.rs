@@ -58,7 +58,7 @@ pub async fn add_backlog(
     .await?;
     sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, $3, 0, $4)")
         .bind(id)
-        .bind(&crate::platform::clock::today_text())
+        .bind(crate::platform::clock::today_text())
         .bind(n.total)
         .bind(by)
         .execute(&mut *conn)
@@ -84,7 +84,7 @@ pub async fn set_backlog_done(
         .await?;
     sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, 0, $3, $4)")
         .bind(item)
-        .bind(&crate::platform::clock::today_text())
+        .bind(crate::platform::clock::today_text())
         .bind(done - before.done)
         .bind(by)
         .execute(&mut *conn)

@@ -142,7 +142,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
             assets: held,
             counts,
             derived,
-            share_met: if derived == 0 { "–".into() } else { format!("{} %", met * 100 / derived) },
+            share_met: (met * 100).checked_div(derived).map_or_else(|| "–".into(), |p| format!("{p} %")),
         });
     }
     // Highest level first, then by name.

@@ -112,7 +112,7 @@ fn parse(form: &FormData) -> Result<bia::BiaInput, Errors> {
 async fn editable(state: &AppState, user: &CurrentUser, id: &str) -> Result<activities::Activity, AppError> {
     let id = parse_id(id)?;
     let mut conn = state.db.pool.acquire().await?;
-    let activity = activities::get(&mut *conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let activity = activities::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     drop(conn);
     let lk = Lookups::load(&state.db, user.org_id).await?;
     user.require(lk.may_edit_unit(user, activity.unit_id))?;

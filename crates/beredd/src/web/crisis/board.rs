@@ -121,17 +121,13 @@ pub async fn events(
     let (h, _) = head(&state, &user, &id, "board").await?;
     let rx = state.live.sender(h.i.id).subscribe();
     let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        loop {
-            match rx.recv().await {
-                Ok((event, data)) => {
-                    return Some((Ok::<Event, Infallible>(Event::default().event(event).data(data)), rx));
-                }
-                // Too far behind: tell the page to load itself again.
-                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                    return Some((Ok(Event::default().event("reload").data("")), rx));
-                }
-                Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+        match rx.recv().await {
+            Ok((event, data)) => Some((Ok::<Event, Infallible>(Event::default().event(event).data(data)), rx)),
+            // Too far behind: tell the page to load itself again.
+            Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
+                Some((Ok(Event::default().event("reload").data("")), rx))
             }
+            Err(tokio::sync::broadcast::error::RecvError::Closed) => None,
         }
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())

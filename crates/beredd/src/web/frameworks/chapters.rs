@@ -3,13 +3,16 @@
 
 use super::*;
 
+/// One requirement on the chapter page: its heading, its link, its fields, and the name and value
+/// of the hidden fingerprint of what is shown.
+pub type ChapterRow = (String, String, Vec<Field>, (String, String));
+
 #[derive(Template, WebTemplate)]
 #[template(path = "frameworks/chapter.html")]
 pub struct ChapterPage {
     pub ctx: Ctx,
     pub a: store::Assessment,
-    /// (heading, link, fields, name and value of the hidden fingerprint of what is shown).
-    pub rows: Vec<(String, String, Vec<Field>, (String, String))>,
+    pub rows: Vec<ChapterRow>,
     pub error_summary: Vec<(String, String)>,
     pub action: String,
     pub next: Option<usize>,
@@ -63,7 +66,7 @@ async fn chapter_page(
         .iter()
         .map(|s| Choice { value: s.code().to_owned(), label: tr.t(s.label_id()), depth: 0 })
         .collect();
-    let rows: Vec<(String, String, Vec<Field>, (String, String))> = nodes
+    let rows: Vec<ChapterRow> = nodes
         .iter()
         .map(|&i| {
             let node = &fw.nodes[i];

@@ -227,8 +227,7 @@ fn invalid<R: Register>(
     state: &AppState,
     user: &CurrentUser,
     title_suffix: &str,
-    action: String,
-    cancel: String,
+    (action, cancel): (String, String),
     form: &FormData,
     errors: &Errors,
     lk: &Lookups,
@@ -253,14 +252,14 @@ pub async fn create<R: Register>(State(state): State<AppState>, posted: Posted) 
     let (action, cancel) = (format!("/{}/new", R::SLUG), format!("/{}", R::SLUG));
     let input = match R::parse(&form, &lk, None) {
         Ok(i) => i,
-        Err(errors) => return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &errors, &lk)),
+        Err(errors) => return Ok(invalid::<R>(&state, &user, "new", (action, cancel), &form, &errors, &lk)),
     };
     user.require(R::may_write_input(&user, &input, None, &lk))?;
     let mut tx = state.db.begin_write().await?;
     let id = match R::insert(&mut tx, user.org_id, &input).await {
         Ok(id) => id,
         Err(e) if e.is_unique_violation() => {
-            return Ok(invalid::<R>(&state, &user, "new", action, cancel, &form, &duplicate::<R>(), &lk));
+            return Ok(invalid::<R>(&state, &user, "new", (action, cancel), &form, &duplicate::<R>(), &lk));
         }
         Err(e) => return Err(e.into()),
     };
@@ -318,7 +317,7 @@ pub async fn update<R: Register>(
     let (action, cancel) = (format!("/{}/{id}/edit", R::SLUG), format!("/{}/{id}", R::SLUG));
     let input = match R::parse(&form, &lk, Some(id)) {
         Ok(i) => i,
-        Err(errors) => return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &errors, &lk)),
+        Err(errors) => return Ok(invalid::<R>(&state, &user, "edit", (action, cancel), &form, &errors, &lk)),
     };
     // Moving a record out of one's own scope (or into someone else's) is refused as well.
     user.require(R::may_write_input(&user, &input, Some(&before), &lk))?;
@@ -326,7 +325,7 @@ pub async fn update<R: Register>(
     match R::update(&mut tx, user.org_id, id, &input).await {
         Ok(()) => {}
         Err(e) if e.is_unique_violation() => {
-            return Ok(invalid::<R>(&state, &user, "edit", action, cancel, &form, &duplicate::<R>(), &lk));
+            return Ok(invalid::<R>(&state, &user, "edit", (action, cancel), &form, &duplicate::<R>(), &lk));
         }
         Err(e) => return Err(e.into()),
     }

@@ -126,6 +126,6 @@ fn defaults() -> FormData {
     }
     f.set("decision", "treat");
     f.set("a_scope_ref", "org");
-    f.set("a_held_on", &crate::platform::clock::today_text());
+    f.set("a_held_on", crate::platform::clock::today_text());
     f
 }

@@ -68,10 +68,10 @@ pub async fn save_scales(State(state): State<AppState>, posted: Posted) -> Resul
     let consequence = e.take("consequence", risk::scale_lines(form.text("consequence")));
     let used_l = all.iter().map(|r| r.likelihood.max(r.residual_likelihood)).max().unwrap_or(0);
     let used_c = all.iter().map(|r| r.consequence.max(r.residual_consequence)).max().unwrap_or(0);
-    if e.0.get("likelihood").is_none() && (likelihood.len() as i64) < used_l {
+    if !e.0.contains_key("likelihood") && (likelihood.len() as i64) < used_l {
         e.add("likelihood", FieldError::StepInUse { used: used_l as u8 });
     }
-    if e.0.get("consequence").is_none() && (consequence.len() as i64) < used_c {
+    if !e.0.contains_key("consequence") && (consequence.len() as i64) < used_c {
         e.add("consequence", FieldError::StepInUse { used: used_c as u8 });
     }
     if !e.is_empty() {
