@@ -225,3 +225,13 @@ form-f-comment = Comment
 form-f-what = What
 form-f-who = Who
 form-f-when = Due
+
+## Navigation groups (web::page::GROUPS)
+nav-group-start = Start
+nav-group-crisis = Crisis
+nav-group-organisation = Organisation
+nav-group-classification = Classification and requirements
+nav-group-continuity = Continuity
+nav-group-risk = Risks and frameworks
+nav-group-follow-up = Follow-up
+nav-group-administration = Administration

@@ -225,3 +225,13 @@ form-f-comment = Kommentar
 form-f-what = Vad
 form-f-who = Vem
 form-f-when = Klart till
+
+## Navigationens grupper (web::page::GROUPS)
+nav-group-start = Start
+nav-group-crisis = Kris
+nav-group-organisation = Organisation
+nav-group-classification = Klassning och krav
+nav-group-continuity = Kontinuitet
+nav-group-risk = Risk och ramverk
+nav-group-follow-up = Uppföljning
+nav-group-administration = Administration

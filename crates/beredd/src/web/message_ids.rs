@@ -294,6 +294,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     // ---- Crisis ----
     c.plain("Duty", Duty::ALL.iter().map(|d| d.label_id()));
     c.plain("lesson kind", crate::services::crisis::LESSON_KINDS.iter().map(|k| format!("lesson-{k}")));
+    c.plain("nav-group", crate::web::page::GROUPS.iter().map(|(id, _)| id.to_string()));
     c.plain("channel", crate::web::crisis::comms::CHANNELS.iter().map(|k| format!("channel-{k}")));
     c.plain("backlog kind", crate::web::crisis::recovery::KINDS.iter().map(|k| format!("backlog-kind-{k}")));
     c.plain(

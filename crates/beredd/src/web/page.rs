@@ -23,6 +23,19 @@ pub struct Ctx {
 }
 
 /// The sections of the navigation; later modules add theirs here.
+/// The navigation's groups in the order of the work (message id), and the areas of the code each
+/// holds: `web/<area>`, `templates/<area>`, `locales/*/<area>.ftl` and `tests/app/<area>`.
+pub const GROUPS: &[(&str, &[&str])] = &[
+    ("nav-group-start", &["home"]),
+    ("nav-group-crisis", &["crisis"]),
+    ("nav-group-organisation", &["organisation"]),
+    ("nav-group-classification", &["classification"]),
+    ("nav-group-continuity", &["continuity"]),
+    ("nav-group-risk", &["risks", "frameworks"]),
+    ("nav-group-follow-up", &["actions", "cycle"]),
+    ("nav-group-administration", &["accounts"]),
+];
+
 const SECTIONS: &[(&str, &str)] = &[
     ("/", "nav-home"),
     ("/incidents", "nav-incidents"),
@@ -110,5 +123,52 @@ impl Ctx {
             Some("uploaded") => Some(self.tr.t("flash-uploaded")),
             _ => None,
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GROUPS;
+
+    #[test]
+    fn every_area_of_the_web_layer_belongs_to_one_navigation_group() {
+        let areas: Vec<&str> = GROUPS.iter().flat_map(|(_, a)| a.iter().copied()).collect();
+        assert!(GROUPS.len() <= 8, "at most eight groups");
+        let web = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
+        // The web layer's own parts, shared by every area.
+        let shared = [
+            "mod",
+            "auth",
+            "error",
+            "forms",
+            "live",
+            "lookups",
+            "page",
+            "register",
+            "routes",
+            "static_files",
+            "message_ids",
+        ];
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(&web).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().trim_end_matches(".rs").to_owned();
+            if !shared.contains(&name.as_str()) {
+                found.push(name);
+            }
+        }
+        found.sort();
+        let mut expected: Vec<String> = areas.iter().map(|a| a.to_string()).collect();
+        expected.sort();
+        assert_eq!(found, expected, "web/ holds exactly the areas of the navigation's groups");
+        // The registers (organisation, actions) are drawn by the generic `templates/register/`, and
+        // the start page is one template, `templates/home.html`.
+        for dir in ["templates", "locales/sv", "locales/en"] {
+            let drawn_elsewhere: &[&str] = if dir == "templates" { &["home", "organisation", "actions"] } else { &[] };
+            for area in areas.iter().filter(|a| !drawn_elsewhere.contains(a)) {
+                let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+                let exists = p.join(area).is_dir() || p.join(format!("{area}.ftl")).is_file();
+                assert!(exists, "{dir} has the area {area}");
+            }
+        }
     }
 }
