@@ -456,3 +456,24 @@ pub fn pdf_text_with(bytes: &[u8], layout: bool) -> String {
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// Socialförvaltningen with Björkgårdens äldreboende below it, and Åsa Öberg (enhetschef, with a
+/// work phone) on its staff: the ids of the two units and of her.
+pub async fn care_home(app: &TestApp, s: &Session) -> (i64, i64, String) {
+    let top = app.add_unit("Socialförvaltningen", None).await;
+    let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
+    let manager = id_of(
+        &s.post(
+            "/people/new",
+            &[
+                ("name", "Åsa Öberg"),
+                ("kind", "staff"),
+                ("title", "Enhetschef"),
+                ("unit", &home.to_string()),
+                ("work_phone", "070-174 06 40"),
+            ],
+        )
+        .await,
+    );
+    (top, home, manager)
+}

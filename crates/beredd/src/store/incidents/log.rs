@@ -57,6 +57,24 @@ pub struct NewEntry {
     pub source: String,
 }
 
+impl NewEntry {
+    /// An entry a person writes through the web interface, now: no decision fields, no source
+    /// id, nothing corrected.
+    pub fn web(kind: beredd_domain::LogKind, text: impl Into<String>, author: &str) -> NewEntry {
+        NewEntry {
+            uid: None,
+            kind,
+            text: text.into(),
+            decided_by: None,
+            grounds: None,
+            author: author.to_owned(),
+            occurred_at: None,
+            corrects: None,
+            source: "web".into(),
+        }
+    }
+}
+
 pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: i64) -> Result<Vec<LogRow>, DbError> {
     Ok(sqlx::query_as(
         "SELECT seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash

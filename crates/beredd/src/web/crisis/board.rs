@@ -91,17 +91,7 @@ pub async fn set_state(
     let it = incidents::board_item(&mut *tx, h.i.id, item).await?.ok_or(AppError::NotFound)?;
     incidents::set_board_state(&mut *tx, h.i.id, item, new, &user.display_name).await?;
     let text = tr.ts("incident-log-board", "item", &format!("{} – {}: {}", it.area, it.label, tr.t(new.label_id())));
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::Status,
-        text,
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     let data = json!({ "id": item, "state": new.code(), "state_label": tr.t(new.label_id()), "who": who(&tr, &Some(user.display_name.clone()), &Some(row.recorded_at.clone())) });

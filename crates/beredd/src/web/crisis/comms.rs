@@ -214,17 +214,7 @@ pub(super) async fn log_and_commit(
     kind: LogKind,
     text: String,
 ) -> Result<(), AppError> {
-    let entry = NewEntry {
-        uid: None,
-        kind,
-        text,
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry = NewEntry::web(kind, text, &user.display_name);
     incidents::append(&mut tx, user.org_id, incident, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(incident, "log", "{}".into());

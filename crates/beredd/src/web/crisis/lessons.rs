@@ -212,17 +212,8 @@ pub async fn add_lesson(
         None
     };
     incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target.as_deref()).await?;
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::Information,
-        text: format!("{}: {text}", tr.t(&format!("lesson-{kind}"))),
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry =
+        NewEntry::web(LogKind::Information, format!("{}: {text}", tr.t(&format!("lesson-{kind}"))), &user.display_name);
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/lessons?msg=saved", h.i.id)).into_response())

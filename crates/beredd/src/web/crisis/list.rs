@@ -190,17 +190,8 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         + " "
         + &tr.ts("incident-log-units", "units", &names)
         + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::System,
-        text,
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: Some(discovered.clone()),
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry =
+        NewEntry { occurred_at: Some(discovered.clone()), ..NewEntry::web(LogKind::System, text, &user.display_name) };
     incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
     let after = incidents::get(&mut tx, user.org_id, id).await?;
     audit::record(
@@ -230,17 +221,7 @@ pub async fn close(
     writer(&user, &h)?;
     user.require(user.role.edits_all_content() || user.role == beredd_domain::Role::CrisisStaff)?;
     let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::System,
-        text: tr.t("incident-log-closed"),
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry = NewEntry::web(LogKind::System, tr.t("incident-log-closed"), &user.display_name);
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     incidents::close(&mut *tx, user.org_id, h.i.id).await?;
     let after = incidents::get(&mut tx, user.org_id, h.i.id).await?;

@@ -101,17 +101,7 @@ pub async fn add_roster(
     incidents::add_roster(&mut *tx, h.i.id, role, &name, phone.as_deref(), area.as_deref(), form.checked("on_duty"))
         .await?;
     let text = tr.ts("incident-log-roster", "who", &format!("{} – {name}", tr.t(role.label_id())));
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::Status,
-        text,
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
@@ -132,17 +122,7 @@ pub async fn set_duty(
     let r = incidents::roster(&mut *tx, h.i.id).await?.into_iter().find(|r| r.id == row).ok_or(AppError::NotFound)?;
     incidents::set_on_duty(&mut *tx, h.i.id, row, on).await?;
     let text = tr.ts(if on { "incident-log-on-duty" } else { "incident-log-off-duty" }, "name", &r.name);
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::Status,
-        text,
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())

@@ -92,17 +92,7 @@ pub async fn set_reached(
     let mut tx = state.db.begin_write().await?;
     incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
     let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &p.name);
-    let entry = NewEntry {
-        uid: None,
-        kind: LogKind::Status,
-        text,
-        decided_by: None,
-        grounds: None,
-        author: user.display_name.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
-    };
+    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())

@@ -41,38 +41,21 @@ pub async fn export(
                 "fw-actions",
             ]
             .map(|h| tr.t(h));
-            let soa: Vec<Vec<String>> = assessable
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.reference.clone(),
-                        r.title.clone(),
-                        applicable(r),
-                        r.status.clone(),
-                        r.maturity.clone(),
-                        r.comment.clone(),
-                        r.evidence.clone(),
-                        r.requirements.clone(),
-                        actions_text(r),
-                    ]
-                })
-                .collect();
-            let gap_rows: Vec<Vec<String>> = gaps
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.reference.clone(),
-                        r.title.clone(),
-                        applicable(r),
-                        r.status.clone(),
-                        r.maturity.clone(),
-                        r.comment.clone(),
-                        r.evidence.clone(),
-                        r.requirements.clone(),
-                        actions_text(r),
-                    ]
-                })
-                .collect();
+            let row = |r: &&AnswerRow| {
+                vec![
+                    r.reference.clone(),
+                    r.title.clone(),
+                    applicable(r),
+                    r.status.clone(),
+                    r.maturity.clone(),
+                    r.comment.clone(),
+                    r.evidence.clone(),
+                    r.requirements.clone(),
+                    actions_text(r),
+                ]
+            };
+            let soa: Vec<Vec<String>> = assessable.iter().map(row).collect();
+            let gap_rows: Vec<Vec<String>> = gaps.iter().map(row).collect();
             let chapter_header = [
                 "fw-chapter",
                 "fw-assessable",

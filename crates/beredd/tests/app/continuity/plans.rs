@@ -5,7 +5,7 @@
 use reqwest::StatusCode;
 
 use super::{edit_fields, post_fields, set};
-use crate::harness::{TestApp, id_of, kinds, pdf_text, texts};
+use crate::harness::{TestApp, care_home, id_of, kinds, pdf_text, texts};
 
 async fn stored_content(app: &TestApp, plan: &str, number: i64) -> (String, String) {
     sqlx::query_as("SELECT status, content FROM plan_versions WHERE plan_id = $1 AND number = $2")
@@ -21,21 +21,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
     for kind in kinds() {
         let app = TestApp::start(kind).await;
         let s = app.login("admin").await;
-        let top = app.add_unit("Socialförvaltningen", None).await;
-        let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
-        let manager = id_of(
-            &s.post(
-                "/people/new",
-                &[
-                    ("name", "Åsa Öberg"),
-                    ("kind", "staff"),
-                    ("title", "Enhetschef"),
-                    ("unit", &home.to_string()),
-                    ("work_phone", "070-174 06 40"),
-                ],
-            )
-            .await,
-        );
+        let (top, home, manager) = care_home(&app, &s).await;
         s.post(
             "/people/new",
             &[

@@ -10,25 +10,11 @@ mod recovery;
 
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, id_of};
+use crate::harness::{Session, TestApp, care_home, id_of};
 
 /// A care home with a manager and an approved plan; returns the unit's id.
 async fn unit_with_plan(app: &TestApp, s: &Session) -> i64 {
-    let top = app.add_unit("Socialförvaltningen", None).await;
-    let home = app.add_unit("Björkgårdens äldreboende", Some(top)).await;
-    let manager = id_of(
-        &s.post(
-            "/people/new",
-            &[
-                ("name", "Åsa Öberg"),
-                ("kind", "staff"),
-                ("title", "Enhetschef"),
-                ("unit", &home.to_string()),
-                ("work_phone", "070-174 06 40"),
-            ],
-        )
-        .await,
-    );
+    let (top, home, manager) = care_home(app, s).await;
     s.post(
         &format!("/units/{home}/edit"),
         &[("name", "Björkgårdens äldreboende"), ("kind", "enhet"), ("parent", &top.to_string()), ("manager", &manager)],
