@@ -5,4 +5,5 @@ pub mod catalogue;
 pub mod continuity;
 pub mod crisis;
 pub mod cycle;
+pub mod frameworks;
 pub mod risks;

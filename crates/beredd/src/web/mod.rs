@@ -48,11 +48,8 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Live updates of incident boards.
     pub live: Arc<live::Live>,
-    /// The frameworks that ship with Beredd, from `library/frameworks`.
-    pub frameworks: Arc<Vec<Arc<beredd_domain::framework::Framework>>>,
-    /// Imported frameworks as parsed, by their row id (a stored file never changes).
-    pub imported_frameworks:
-        Arc<std::sync::Mutex<std::collections::HashMap<i64, Arc<beredd_domain::framework::Framework>>>>,
+    /// The frameworks that ship with Beredd (`library/frameworks`) and the imported ones, parsed.
+    pub frameworks: Arc<crate::services::frameworks::Library>,
 }
 
 impl AppState {
@@ -60,7 +57,7 @@ impl AppState {
     pub fn new(db: Db, secure_cookies: bool) -> anyhow::Result<AppState> {
         let catalogue = Arc::new(Catalogue::load()?);
         let plan_templates = Arc::new(crate::content::plan_templates::load()?);
-        let frameworks = Arc::new(crate::content::frameworks::library()?.into_iter().map(Arc::new).collect());
+        let frameworks = Arc::new(crate::services::frameworks::Library::new(crate::content::frameworks::library()?));
         Ok(AppState {
             db,
             catalog: i18n::Catalog::load(),
@@ -70,7 +67,6 @@ impl AppState {
             plan_templates,
             live: Arc::new(live::Live::default()),
             frameworks,
-            imported_frameworks: Arc::default(),
         })
     }
 

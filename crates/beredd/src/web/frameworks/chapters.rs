@@ -19,16 +19,6 @@ pub struct ChapterPage {
     pub may_edit: bool,
 }
 
-/// A short fingerprint of an answer's status, maturity and comment as a form shows them, so a
-/// chapter save writes only the rows this user changed and never puts back a value someone
-/// else has changed since the page was opened.
-fn fingerprint(status: &str, maturity: &str, comment: &str) -> String {
-    use sha2::Digest;
-    let comment = comment.trim().replace("\r\n", "\n");
-    let d = sha2::Sha256::digest(format!("{status}\u{1f}{maturity}\u{1f}{comment}").as_bytes());
-    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
-}
-
 /// The assessable requirements of chapter `n` (position among the chapters), as indices.
 fn chapter_nodes(fw: &Framework, n: usize) -> Option<Vec<usize>> {
     let chapter = *fw.chapters().get(n)?;

@@ -12,6 +12,7 @@ pub mod library;
 
 use crate::content::frameworks::Format;
 use crate::platform::i18n::{Lang, Tr};
+pub use crate::services::frameworks::{AnswerMap, Known, fingerprint};
 use crate::store::{actions, audit, frameworks as store};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
@@ -31,36 +32,9 @@ use beredd_domain::{ActionStatus, FieldError, Priority, text};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// A framework Beredd knows: shipped in `library/frameworks`, or imported by this organisation.
-pub struct Known {
-    pub fw: Arc<Framework>,
-    pub imported: Option<store::Imported>,
-}
-
 /// Every framework of the organisation: the shipped ones first, then the imported ones.
 pub async fn known(state: &AppState, org: i64) -> Result<Vec<Known>, AppError> {
-    let mut out: Vec<Known> = state.frameworks.iter().map(|f| Known { fw: f.clone(), imported: None }).collect();
-    for i in store::imported(&state.db.pool, org).await? {
-        let cached = state.imported_frameworks.lock().unwrap_or_else(|e| e.into_inner()).get(&i.id).cloned();
-        if let Some(fw) = cached {
-            out.push(Known { fw, imported: Some(i) });
-            continue;
-        }
-        let format = Format::parse(&i.format).unwrap_or(Format::Beredd);
-        // A stored file was checked when it was imported; one that no longer reads (a newer,
-        // stricter Beredd) is left out rather than shown half.
-        match crate::content::frameworks::parse(format, &i.content) {
-            Ok(fw) => {
-                let fw = Arc::new(fw);
-                state.imported_frameworks.lock().unwrap_or_else(|e| e.into_inner()).insert(i.id, fw.clone());
-                out.push(Known { fw, imported: Some(i) });
-            }
-            Err(e) => {
-                tracing::warn!(framework = %i.framework_key, version = %i.version, "stored framework no longer reads: {e}")
-            }
-        }
-    }
-    Ok(out)
+    Ok(state.frameworks.known(&state.db.pool, org).await?)
 }
 
 async fn find(state: &AppState, org: i64, key: &str, version: &str) -> Result<Known, AppError> {
@@ -102,16 +76,8 @@ fn progress_text(t: &Tally, tr: &Tr) -> String {
     }
 }
 
-async fn answer_map(
-    state: &AppState,
-    assessment: i64,
-) -> Result<(Vec<store::Answer>, HashMap<String, (Option<Status>, Option<u8>)>), AppError> {
-    let answers = store::answers(&state.db.pool, assessment).await?;
-    let map = answers
-        .iter()
-        .map(|a| (a.node_id.clone(), (a.status.as_deref().and_then(Status::parse), a.maturity.map(|m| m as u8))))
-        .collect();
-    Ok((answers, map))
+async fn answer_map(state: &AppState, assessment: i64) -> Result<(Vec<store::Answer>, AnswerMap), AppError> {
+    Ok(crate::services::frameworks::answer_map(&state.db.pool, assessment).await?)
 }
 
 /// For the start page: each assessment with how far it has come, and the gaps (no or partly)
