@@ -1,6 +1,7 @@
 //! Use cases: what a page handler or a command asks for, built from the store, the domain, the
 //! content and the platform. Nothing here knows of HTTP, templates or `web`.
 
+pub mod attention;
 pub mod catalogue;
 pub mod continuity;
 pub mod crisis;

@@ -20,8 +20,7 @@ fn status_label(code: &str, tr: &Tr) -> String {
 
 /// Overdue: a due date before today and not done or cancelled.
 pub fn overdue(a: &actions::Action) -> bool {
-    let today = crate::platform::clock::today_text();
-    a.due_date.as_deref().is_some_and(|d| d < today.as_str()) && (a.status == "planned" || a.status == "ongoing")
+    crate::services::attention::action_overdue(a, &crate::platform::clock::today_text())
 }
 
 impl Register for Actions {

@@ -1,0 +1,218 @@
+//! The start page's rules: what needs attention, for a viewer's role and unit scope. Each item is
+//! a message id and the records it names, with where each is put right; the page translates them.
+
+use beredd_domain::{Role, access, risk};
+
+use crate::platform::db::DbError;
+use crate::services::continuity::plans::standings;
+use crate::store::{actions, activities, assets, cycle, people, risks, systems, units, users};
+
+/// Who is looking: their role, the units granted to them, and the person they said they are.
+pub struct Viewer<'a> {
+    pub user_id: i64,
+    pub role: Role,
+    pub granted: &'a [i64],
+    pub display_name: &'a str,
+}
+
+/// Something to see to: a message id, and the records it names as (name, where to act).
+pub struct Item {
+    pub message: &'static str,
+    pub links: Vec<(String, String)>,
+}
+
+/// What the start page shows, in its order: the viewer's scope first, then (for everyone but a
+/// unit manager) the top risks, then the registers; the page puts the framework assessments
+/// between the last two.
+pub struct StartPage {
+    pub scoped: Vec<Item>,
+    pub top_risks: Vec<Item>,
+    pub registers: Vec<Item>,
+    /// The person the viewer said they are, and how many of their actions are still open.
+    pub my_open_actions: Option<(i64, usize)>,
+}
+
+fn item(message: &'static str, links: Vec<(String, String)>) -> Option<Item> {
+    (!links.is_empty()).then_some(Item { message, links })
+}
+
+fn open(status: &str) -> bool {
+    matches!(status, "planned" | "ongoing")
+}
+
+/// Overdue: a due date before today and not done or cancelled.
+pub fn action_overdue(a: &actions::Action, today: &str) -> bool {
+    a.due_date.as_deref().is_some_and(|d| d < today) && open(&a.status)
+}
+
+/// The start page's items for `viewer` on `today` (`YYYY-MM-DD`).
+pub async fn start_page(
+    pool: &sqlx::AnyPool,
+    org: i64,
+    viewer: &Viewer<'_>,
+    today: &str,
+) -> Result<StartPage, DbError> {
+    let all_units = units::list(pool, org).await?;
+    let everyone = people::list(pool, org).await?;
+    let acts = activities::list(pool, org).await?;
+    let parents = all_units.iter().map(|u| (u.id, u.parent_id)).collect();
+    // A unit manager sees their own scope; everyone else the whole organisation.
+    let in_scope = |unit: Option<i64>| -> bool {
+        viewer.role != Role::UnitManager
+            || unit.is_some_and(|u| access::may_edit_unit(viewer.role, viewer.granted, &parents, u))
+    };
+    let scope: Vec<&units::Unit> = all_units.iter().filter(|u| in_scope(Some(u.id))).collect();
+    let link = |name: &str, href: String| (name.to_owned(), href);
+
+    let mut scoped = Vec::new();
+    scoped.extend(item(
+        "attention-unit-no-manager",
+        scope
+            .iter()
+            .filter(|u| u.manager_id.is_none())
+            .map(|u| link(&u.name, format!("/units/{}/edit", u.id)))
+            .collect(),
+    ));
+    scoped.extend(item(
+        "attention-unit-no-activities",
+        scope
+            .iter()
+            .filter(|u| u.kind == "enhet" && !acts.iter().any(|a| a.unit_id == u.id))
+            .map(|u| link(&u.name, format!("/activities/new?unit={}", u.id)))
+            .collect(),
+    ));
+    scoped.extend(item(
+        "attention-staff-no-phone",
+        everyone
+            .iter()
+            .filter(|p| p.kind == "staff" && in_scope(p.unit_id) && p.work_phone.is_none() && p.private_phone.is_none())
+            .map(|p| link(&p.name, format!("/people/{}/edit", p.id)))
+            .collect(),
+    ));
+    // Continuity plans due for their yearly review, and binders older than the approved plan.
+    let plans: Vec<_> = standings(pool, org)
+        .await?
+        .into_iter()
+        .filter(|(p, _)| p.unit_ids.iter().any(|u| in_scope(Some(*u))))
+        .collect();
+    let plan_link = |p: &crate::store::plans::Plan| link(&p.name, format!("/plans/{}", p.id));
+    scoped.extend(item(
+        "attention-plan-review",
+        plans.iter().filter(|(p, s)| s.review_overdue(p, today)).map(|(p, _)| plan_link(p)).collect(),
+    ));
+    scoped.extend(item(
+        "attention-binder-stale",
+        plans.iter().filter(|(_, s)| s.binder_stale()).map(|(p, _)| plan_link(p)).collect(),
+    ));
+    let covered: Vec<i64> = plans.iter().flat_map(|(p, _)| p.unit_ids.iter().copied()).collect();
+    let critical =
+        |u: i64| acts.iter().any(|a| a.unit_id == u && matches!(a.criticality.as_str(), "samhallsviktig" | "kritisk"));
+    scoped.extend(item(
+        "attention-unit-no-plan",
+        scope
+            .iter()
+            .filter(|u| u.kind == "enhet" && critical(u.id) && !covered.contains(&u.id))
+            .map(|u| link(&u.name, format!("/plans/new?unit={}", u.id)))
+            .collect(),
+    ));
+    scoped.extend(item(
+        "attention-plan-unapproved",
+        plans.iter().filter(|(_, s)| s.approved.is_none()).map(|(p, _)| plan_link(p)).collect(),
+    ));
+    // Overdue tasks of the yearly cycle: a coordinator sees all, others those they own.
+    crate::services::cycle::ensure(pool, org).await?;
+    let cycle_items = cycle::items(pool, org).await?;
+    let me = users::person_of(pool, viewer.user_id).await?;
+    let person_name = |id: Option<i64>| everyone.iter().find(|p| Some(p.id) == id).map(|p| p.name.as_str());
+    let mine = |owner: Option<i64>| match me {
+        Some(p) => owner == Some(p),
+        None => owner.is_some() && person_name(owner) == Some(viewer.display_name),
+    };
+    let late = cycle::tasks(pool, org)
+        .await?
+        .into_iter()
+        .filter(|t| t.done_at.is_none() && t.due_date.as_str() < today)
+        .filter_map(|t| cycle_items.iter().find(|i| i.id == t.item_id).map(|i| (i, t)))
+        .filter(|(i, _)| {
+            viewer.role.edits_all_content()
+                || mine(i.owner_id)
+                || i.unit_id.is_some_and(|u| viewer.role == Role::UnitManager && in_scope(Some(u)))
+        })
+        .map(|(i, t)| {
+            link(&format!("{} ({})", i.title, t.due_date), format!("/cycle?year={}#task-{}", &t.due_date[..4], t.id))
+        })
+        .collect();
+    scoped.extend(item("attention-cycle-overdue", late));
+
+    let all_actions = actions::list(pool, org).await?;
+    let my_open_actions =
+        me.map(|p| (p, all_actions.iter().filter(|a| a.owner_id == Some(p) && open(&a.status)).count()));
+    let (mut top_risks, mut registers) = (Vec::new(), Vec::new());
+    if viewer.role == Role::UnitManager {
+        return Ok(StartPage { scoped, top_risks, registers, my_open_actions });
+    }
+    // The top risks: high or critical after the existing measures on the organisation's scales
+    // (their number of steps), highest first.
+    let steps = risks::scales(pool, org).await?;
+    let count = |kind: &str| match steps.iter().filter(|s| s.kind == kind).count() {
+        0 => risk::STEPS,
+        n => n as u8,
+    };
+    let (nl, nc) = (count("likelihood"), count("consequence"));
+    let mut top: Vec<_> = risks::risks(pool, org)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            risk::Level::scaled(r.residual_likelihood as u8, r.residual_consequence as u8, nl, nc) >= risk::Level::High
+        })
+        .collect();
+    top.sort_by_key(|r| std::cmp::Reverse(r.residual_likelihood * r.residual_consequence));
+    top_risks.extend(item(
+        "attention-top-risks",
+        top.iter()
+            .map(|r| {
+                link(
+                    &format!("{} ({})", r.threat, r.residual_likelihood * r.residual_consequence),
+                    format!("/risks/analyses/{}", r.analysis_id),
+                )
+            })
+            .collect(),
+    ));
+    let all_systems = systems::list(pool, org).await?;
+    let system_link = |s: &systems::System| link(&s.name, format!("/systems/{}/edit", s.id));
+    registers.extend(item(
+        "attention-system-no-owner",
+        all_systems.iter().filter(|s| s.owner_id.is_none()).map(system_link).collect(),
+    ));
+    registers.extend(item(
+        "attention-system-no-units",
+        all_systems.iter().filter(|s| s.unit_ids.is_empty() && s.kind != "infrastructure").map(system_link).collect(),
+    ));
+    // Overdue actions in the action plan, and information nobody has classified yet.
+    registers.extend(item(
+        "attention-overdue-actions",
+        all_actions
+            .iter()
+            .filter(|a| action_overdue(a, today))
+            .map(|a| link(&a.title, format!("/actions/{}", a.id)))
+            .collect(),
+    ));
+    registers.extend(item(
+        "attention-unclassified",
+        assets::list(pool, org)
+            .await?
+            .iter()
+            .filter(|a| a.current.is_none())
+            .map(|a| link(&a.name, format!("/assets/{}/classify", a.id)))
+            .collect(),
+    ));
+    registers.extend(item(
+        "attention-cloud-no-supplier",
+        all_systems
+            .iter()
+            .filter(|s| s.hosting == "supplier_cloud" && s.supplier_id.is_none())
+            .map(system_link)
+            .collect(),
+    ));
+    Ok(StartPage { scoped, top_risks, registers, my_open_actions })
+}
