@@ -89,6 +89,29 @@ pub fn date_of(day: i64) -> String {
         .unwrap_or_default()
 }
 
+/// The day (`YYYY-MM-DD`) of a stored time or date, as a person reads it.
+pub fn shown_day(stored: &str) -> String {
+    shown(stored, 10)
+}
+
+/// The minute (`YYYY-MM-DD HH:MM`) of a stored time, as a person reads it.
+pub fn shown_minute(stored: &str) -> String {
+    shown(stored, 16)
+}
+
+/// Every time a page, a PDF or an export shows goes through here, so that the zone it is shown
+/// in is decided in one place. A value that is not a stored time is shown as far as it goes.
+fn shown(stored: &str, len: usize) -> String {
+    match OffsetDateTime::parse(stored, &Rfc3339) {
+        Ok(t) => {
+            let t = t.to_offset(time::UtcOffset::UTC);
+            let text = format!("{} {:02}:{:02}", t.date(), t.hour(), t.minute());
+            text[..len.min(text.len())].to_owned()
+        }
+        Err(_) => stored.get(..len).unwrap_or(stored).replace('T', " "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +124,15 @@ mod tests {
         assert!(t - at >= Duration::seconds(2) && t - at < Duration::minutes(10), "{t}");
         assert_eq!(t.nanosecond(), 0);
         assert_eq!(t.date().to_string(), "2026-11-24");
+    }
+
+    #[test]
+    fn stored_times_are_shown_to_the_day_or_the_minute() {
+        assert_eq!(shown_minute("2026-11-23T07:10:00Z"), "2026-11-23 07:10");
+        assert_eq!(shown_day("2026-11-23T07:10:00Z"), "2026-11-23");
+        assert_eq!(shown_day("2026-11-20"), "2026-11-20");
+        assert_eq!(shown_minute("2026-11-23T09:05:00+01:00"), "2026-11-23 08:05");
+        assert_eq!(shown_minute(""), "");
     }
 
     #[test]

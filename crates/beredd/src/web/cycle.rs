@@ -135,7 +135,7 @@ async fn page(
                 done: t
                     .done_by
                     .as_ref()
-                    .map(|b| format!("{b}, {}", t.done_at.as_deref().unwrap_or("").get(..10).unwrap_or("")))
+                    .map(|b| format!("{b}, {}", crate::platform::clock::shown_day(t.done_at.as_deref().unwrap_or(""))))
                     .unwrap_or_default(),
             })
         })

@@ -222,7 +222,7 @@ pub async fn prepare(
     for p in chosen {
         let Some(v) = approved.get(&p.id) else { continue };
         let content: PlanContent = v.content()?;
-        let approved_at = v.approved_at.as_deref().map(|a| &a[..10.min(a.len())]).unwrap_or_default().to_owned();
+        let approved_at = v.approved_at.as_deref().map(crate::platform::clock::shown_day).unwrap_or_default();
         let personal = !content.call_list.is_empty();
         any_personal |= personal;
         let stamp = format!("{} · {} · {}", p.name, tr.tn("binder-version-n", v.number), printed);

@@ -95,7 +95,7 @@ pub async fn overview(
                     None => "",
                 },
                 by: a
-                    .map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at[..10.min(a.assessed_at.len())]))
+                    .map(|a| format!("{}, {}", a.assessed_by, &crate::platform::clock::shown_day(&a.assessed_at)))
                     .unwrap_or_default(),
             }
         })
@@ -206,7 +206,7 @@ async fn view(
             id: f.id,
             name: f.file_name,
             size: size_text(f.size),
-            by: format!("{}, {}", f.uploaded_by, &f.uploaded_at[..10.min(f.uploaded_at.len())]),
+            by: format!("{}, {}", f.uploaded_by, &crate::platform::clock::shown_day(&f.uploaded_at)),
         })
         .collect();
     let upload_error = upload_error.and_then(|e| {

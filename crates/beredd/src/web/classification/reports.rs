@@ -229,7 +229,7 @@ pub async fn classification(
                 let why = [(Aspect::K, &c.why_k), (Aspect::R, &c.why_r), (Aspect::T, &c.why_t), (Aspect::S, &c.why_s)];
                 let reasons: Vec<(String, String)> =
                     why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
-                let when = &c.classified_at[..10.min(c.classified_at.len())];
+                let when = &crate::platform::clock::shown_day(&c.classified_at);
                 let version = tr.args(
                     "report-version",
                     &[("v", &c.version.to_string()), ("who", &c.classified_by), ("when", when)],

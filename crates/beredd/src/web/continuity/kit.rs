@@ -86,7 +86,9 @@ async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Er
             let (state, stale) = match k {
                 None => (tr.t("kit-state-none"), true),
                 Some(k) if k.version < a.number => (tr.tn("kit-state-stale", k.version), true),
-                Some(k) => (tr.ts("kit-state-current", "date", &k.printed_at[..10.min(k.printed_at.len())]), false),
+                Some(k) => {
+                    (tr.ts("kit-state-current", "date", &crate::platform::clock::shown_day(&k.printed_at)), false)
+                }
             };
             Some(PlanKitRow {
                 id: p.id,

@@ -56,7 +56,7 @@ impl CommsPage {
         text::tel_uri(phone)
     }
     pub fn short(&self, t: &str) -> String {
-        t.get(..16).unwrap_or(t).replace('T', " ")
+        crate::platform::clock::shown_minute(t)
     }
 }
 
@@ -151,13 +151,11 @@ pub(super) async fn page(
             id: m.id,
             outlet: m.contact.as_deref().map(|c| format!("{} ({c})", m.outlet)).unwrap_or(m.outlet.clone()),
             question: m.question,
-            received: m.received_at.get(..16).unwrap_or(&m.received_at).replace('T', " "),
+            received: crate::platform::clock::shown_minute(&m.received_at),
             routed_to: m.routed_to,
             answered: m
                 .answered_by
-                .map(|b| {
-                    format!("{b}, {}", m.answered_at.unwrap_or_default().get(..16).unwrap_or("").replace('T', " "))
-                })
+                .map(|b| format!("{b}, {}", crate::platform::clock::shown_minute(&m.answered_at.unwrap_or_default())))
                 .unwrap_or_default(),
         })
         .collect();
@@ -176,7 +174,7 @@ pub(super) async fn page(
             .await?
             .into_iter()
             .map(|m| MessageView {
-                published: m.published_at.get(..16).unwrap_or(&m.published_at).replace('T', " "),
+                published: crate::platform::clock::shown_minute(&m.published_at),
                 channel: ctx.tr.t(&format!("channel-{}", m.channel)),
                 approved_by: m.approved_by,
                 text: m.text,

@@ -114,7 +114,7 @@ async fn page(
                 .filter(|l| l.kind == *k)
                 .map(|l| LessonView {
                     text: l.text.clone(),
-                    by: format!("{}, {}", l.created_by, l.created_at.get(..10).unwrap_or("")),
+                    by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
                     action: l.action_id,
                     target: l
                         .target

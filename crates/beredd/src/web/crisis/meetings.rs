@@ -154,7 +154,7 @@ async fn page(
         .map(|m| MeetingRow {
             number: m.number,
             title: ctx.tr.tn("meeting-pdf-title", m.number),
-            held: m.held_at.get(..16).unwrap_or(&m.held_at).replace('T', " "),
+            held: crate::platform::clock::shown_minute(&m.held_at),
         })
         .collect();
     Ok(MeetingPage { ctx, h, areas, fields, error_summary, meetings })
@@ -205,7 +205,7 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
     let number = incidents::meetings(&mut *tx, h.i.id).await?.len() as i64 + 1;
     let protocol = Protocol {
         number,
-        held: crate::platform::clock::stamp().get(..16).unwrap_or("").replace('T', " "),
+        held: crate::platform::clock::shown_minute(&crate::platform::clock::stamp()),
         present,
         areas,
         decisions,
@@ -355,7 +355,7 @@ pub async fn report_pdf(
     let reports: Vec<serde_json::Value> = incidents::reports(pool, h.i.id)
         .await?
         .into_iter()
-        .map(|r| json!({ "name": beredd_domain::reporting::Duty::parse(&r.duty).map(|d| tr.t(d.label_id())).unwrap_or(r.duty), "sent": r.sent_at.get(..16).unwrap_or("").replace('T', " "), "reference": r.reference.unwrap_or_default() }))
+        .map(|r| json!({ "name": beredd_domain::reporting::Duty::parse(&r.duty).map(|d| tr.t(d.label_id())).unwrap_or(r.duty), "sent": crate::platform::clock::shown_minute(&r.sent_at), "reference": r.reference.unwrap_or_default() }))
         .collect();
     let entries: Vec<serde_json::Value> = log
         .iter()
@@ -368,7 +368,7 @@ pub async fn report_pdf(
             if let Some(c) = r.corrects {
                 meta.push_str(&format!(" · {} #{c}", tr.t("incident-corrects")));
             }
-            json!({ "seq": r.seq.to_string(), "when": r.occurred_at.get(..16).unwrap_or("").replace('T', " "), "meta": meta, "text": r.text, "hash": r.hash })
+            json!({ "seq": r.seq.to_string(), "when": crate::platform::clock::shown_minute(&r.occurred_at), "meta": meta, "text": r.text, "hash": r.hash })
         })
         .collect();
     let all_lessons = incidents::lessons(pool, h.i.id).await?;
@@ -378,12 +378,12 @@ pub async fn report_pdf(
         .collect();
     let today = crate::platform::clock::today_text();
     let facts = vec![
-        json!([tr.t("incident-field-discovered"), h.i.discovered_at.get(..16).unwrap_or("").replace('T', " ")]),
+        json!([tr.t("incident-field-discovered"), crate::platform::clock::shown_minute(&h.i.discovered_at)]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
         json!([
             tr.t("incident-started"),
-            format!("{}, {}", h.i.started_at.get(..16).unwrap_or("").replace('T', " "), h.i.started_by)
+            format!("{}, {}", crate::platform::clock::shown_minute(&h.i.started_at), h.i.started_by)
         ]),
         json!([
             tr.t("plan-col-status"),

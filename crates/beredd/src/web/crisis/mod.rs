@@ -36,7 +36,7 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 
 fn short(t: &str) -> String {
-    t.get(..16).unwrap_or(t).replace('T', " ")
+    crate::platform::clock::shown_minute(t)
 }
 
 /// The incident and the header every incident page shares.

@@ -24,7 +24,7 @@ pub(super) fn stamp(s: i64) -> String {
     time::OffsetDateTime::from_unix_timestamp(s)
         .ok()
         .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .map(|t| t.get(..16).unwrap_or(&t).replace('T', " "))
+        .map(|t| crate::platform::clock::shown_minute(&t))
         .unwrap_or_default()
 }
 
@@ -49,19 +49,13 @@ pub struct ClockView {
 pub(super) fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[incidents::RosterRow]) -> String {
     let mut out = vec![
         h.i.title.clone(),
-        format!(
-            "{}: {}",
-            tr.t("incident-field-discovered"),
-            h.i.discovered_at.get(..16).unwrap_or(&h.i.discovered_at).replace('T', " ")
-        ),
+        format!("{}: {}", tr.t("incident-field-discovered"), crate::platform::clock::shown_minute(&h.i.discovered_at)),
     ];
     out.push(format!("{}: {}", tr.t("incident-field-units"), h.units));
     if let Some(w) = &h.i.what_happened {
         out.push(format!("{}: {w}", tr.t("incident-field-what")));
     }
-    let line = |r: &incidents::LogRow| {
-        format!("- {} {}", r.occurred_at.get(..16).unwrap_or(&r.occurred_at).replace('T', " "), r.text)
-    };
+    let line = |r: &incidents::LogRow| format!("- {} {}", crate::platform::clock::shown_minute(&r.occurred_at), r.text);
     let decisions: Vec<String> = log
         .iter()
         .filter(|r| r.kind == "decision")

@@ -169,7 +169,7 @@ pub(super) async fn answer_page(
     let updated = current.map(|c| {
         ctx.tr.args(
             "fw-updated",
-            &[("who", &c.updated_by), ("when", &c.updated_at.replace('T', " ")[..16.min(c.updated_at.len())])],
+            &[("who", &c.updated_by), ("when", &crate::platform::clock::shown_minute(&c.updated_at))],
         )
     });
     let files = crate::store::evidence::for_assessment(&state.db.pool, user.org_id, a.id)

@@ -85,7 +85,7 @@ pub(super) async fn list_page(
                 None => tr.t("fw-origin-library"),
                 Some(i) => tr.args(
                     "fw-origin-imported",
-                    &[("who", &i.imported_by), ("when", &i.imported_at[..10.min(i.imported_at.len())])],
+                    &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
                 ),
             },
         })
@@ -243,7 +243,7 @@ pub async fn show(
         None => ctx.tr.t("fw-origin-library"),
         Some(i) => ctx.tr.args(
             "fw-origin-imported",
-            &[("who", &i.imported_by), ("when", &i.imported_at[..10.min(i.imported_at.len())])],
+            &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
         ),
     };
     Ok(ShowPage {

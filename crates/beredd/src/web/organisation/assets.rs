@@ -111,7 +111,7 @@ impl Register for Assets {
                         "{} ({}, {})",
                         c.version,
                         c.classified_by,
-                        &c.classified_at[..10.min(c.classified_at.len())]
+                        &crate::platform::clock::shown_day(&c.classified_at)
                     ),
                 ));
                 for (a, why) in Aspect::ALL.iter().zip([&c.why_k, &c.why_r, &c.why_t, &c.why_s]) {

@@ -31,7 +31,7 @@ use beredd_domain::{FieldError, text};
 use std::collections::HashMap;
 
 fn date_part(s: &Option<String>) -> String {
-    s.as_deref().map(|d| d[..10.min(d.len())].to_owned()).unwrap_or_default()
+    s.as_deref().map(crate::platform::clock::shown_day).unwrap_or_default()
 }
 
 /// Whether the user may change this plan: coordinators and admins, and unit managers when every
@@ -57,7 +57,7 @@ pub fn binder_text(tr: &Tr, s: &Standing) -> String {
         (None, _) => String::new(),
         (Some(_), None) => tr.t("plan-binder-never"),
         (Some(a), Some(p)) if p.version < a.number => tr.tn("plan-binder-stale", p.version),
-        (Some(_), Some(p)) => tr.ts("plan-binder-current", "date", &p.printed_at[..10.min(p.printed_at.len())]),
+        (Some(_), Some(p)) => tr.ts("plan-binder-current", "date", &crate::platform::clock::shown_day(&p.printed_at)),
     }
 }
 
