@@ -1,4 +1,5 @@
-//! The command line: `serve`, `demo`, `user`, `export`, `incident`, `backup`. One file per subcommand.
+//! The command line: `serve`, `demo`, `user`, `export`, `incident`, `backup`, `remind`. One file
+//! per subcommand. Its messages are in Swedish only: the operators who run it read Swedish.
 
 mod backup;
 mod demo;

@@ -1,5 +1,7 @@
 //! The registers in the database: one module per table, each query written once for both
-//! backends. Every query is scoped by the organisation id.
+//! backends. Every top-level record is read and written with the organisation's id; a child
+//! record (an incident's log, an assessment's answers) is reached through its parent, which the
+//! caller reads with the organisation's id first.
 
 pub mod actions;
 pub mod activities;

@@ -61,7 +61,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(24, "framework evidence files", "0024_framework_evidence.sql"),
 ];
 
-/// Splits a migration into statements: they end with `;` at the end of a line.
+/// Splits a migration into statements: they end with `;` at the end of a line. A PostgreSQL
+/// function or trigger body (with `;` inside) would need more than this; none exists yet.
 fn statements(sql: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
