@@ -95,6 +95,13 @@ pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, u
     Ok(found.is_some())
 }
 
+/// How many entries, in every incident's log, came from anywhere but `source` (the demo's, for one).
+pub async fn entries_not_from<'c, E: Executor<'c, Database = Any>>(e: E, source: &str) -> Result<i64, DbError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM incident_log WHERE source <> $1").bind(source).fetch_one(e).await?;
+    Ok(n)
+}
+
 /// Appends one entry at the end of the incident's chain. Call it inside a write transaction:
 /// the incident row's count and last hash move with the entry.
 ///
