@@ -212,6 +212,24 @@ pub enum Problem {
     TooMany(usize),
     /// The file is not a framework library (CISO Assistant: no `objects.framework`).
     NotAFramework,
+    /// The file goes past one of the limits its reader keeps while it reads (YAML aliases can make
+    /// a small file stand for billions of values); the limit passed, and its value.
+    OverLimit { limit: Limit, max: usize },
+}
+
+/// A limit the YAML reader keeps while it reads a file, counting what aliases repeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Uses of aliases (`*name`).
+    Aliases,
+    /// Values: texts, lists and maps.
+    Values,
+    /// Characters in one text.
+    TextLength,
+    /// Characters of text in the whole file.
+    Text,
+    /// Levels of lists and maps inside each other.
+    Depth,
 }
 
 /// A problem and the line it is on (0 when the whole file is meant).
@@ -237,6 +255,13 @@ impl std::fmt::Display for FileError {
             Problem::NothingAssessable => "no requirement can be assessed".to_owned(),
             Problem::TooMany(n) => format!("{n} requirements, more than {MAX_NODES}"),
             Problem::NotAFramework => "the file holds no framework".to_owned(),
+            Problem::OverLimit { limit, max } => match limit {
+                Limit::Aliases => format!("more than {max} uses of aliases"),
+                Limit::Values => format!("more than {max} values"),
+                Limit::TextLength => format!("a text longer than {max} characters"),
+                Limit::Text => format!("more than {max} characters of text"),
+                Limit::Depth => format!("nested more than {max} levels deep"),
+            },
         };
         if self.line > 0 { write!(f, "line {}: {what}", self.line) } else { write!(f, "{what}") }
     }

@@ -1,14 +1,16 @@
-//! `beredd demo`: a fresh database holding the demo municipality, then serve it.
+//! `beredd demo`: a fresh database holding the demo municipality, then serve it. An earlier demo
+//! is replaced, unless people have worked in it since (then only with `--replace`).
 
 use anyhow::{Context, bail};
 
 use crate::platform::db::{self, Backend, Db};
 use crate::server::{self, ServeOptions};
-use crate::store::orgs;
+use crate::store::{audit, incidents, orgs};
 
 #[derive(clap::Args, Debug)]
 pub struct Demo {
-    /// sqlite://PATH or postgres://…; an existing demo database there is replaced, any other refused.
+    /// sqlite://PATH or postgres://…; an earlier demo there is replaced (one people have worked in
+    /// only with --replace), any other database refused.
     #[arg(long = "database", env = "BEREDD_DATABASE_URL", default_value = "sqlite://beredd-demo.db")]
     url: String,
     #[command(flatten)]
@@ -22,32 +24,73 @@ pub struct Demo {
     /// Load the data and exit without serving.
     #[arg(long)]
     no_serve: bool,
+    /// Replace a demo database even when people have worked in it since it was loaded.
+    #[arg(long)]
+    replace: bool,
 }
 
-/// Whether the database holds anything but an earlier demo: any table at all, unless Beredd's
-/// own marker says it is a demo. A database of some other program is never replaced.
-async fn holds_real_data(db: &Db) -> anyhow::Result<bool> {
+/// Whether the database at `url` may give way to a fresh demo: it is empty, or an earlier demo
+/// that nobody has worked in since it was loaded (or `replace` says to replace it anyway). Any
+/// other database, even one of some other program, is never replaced. `place` names it.
+async fn check_replaceable(url: &str, place: &str, replace: bool) -> anyhow::Result<()> {
+    let db = Db::connect_to_inspect(url).await?;
+    let verdict = replaceable(&db, url, place, replace).await;
+    db.close().await;
+    verdict
+}
+
+async fn replaceable(db: &Db, url: &str, place: &str, replace: bool) -> anyhow::Result<()> {
     if db.table_count().await? == 0 {
-        return Ok(false);
+        return Ok(());
     }
-    Ok(!matches!(orgs::meta(&db.pool, "demo").await, Ok(Some(v)) if v == "true"))
+    if !matches!(orgs::meta(&db.pool, "demo").await, Ok(Some(v)) if v == "true") {
+        bail!("{place} innehåller redan data som inte är demodata; välj en annan med --database");
+    }
+    if replace {
+        return Ok(());
+    }
+    if let Some(work) = work_since_loaded(db).await {
+        bail!(
+            "{place} är en demodatabas som det har arbetats i sedan demon lästes in ({work}). Den ersätts inte, så att inget går förlorat.\n\
+             Vill du behålla uppgifterna: starta Beredd på den med  beredd serve --database {url}  och ta gärna en kopia först med  beredd backup --database {url} --out kopia.db\n\
+             Vill du ändå börja om med en ny demo och kasta allt som gjorts i den: kör  beredd demo --replace"
+        );
+    }
+    Ok(())
 }
 
-async fn fresh_database(url: &str) -> anyhow::Result<Db> {
+/// What people did in a demo database after it was loaded, in words, or `None` when nothing: a
+/// change in the audit trail by anyone but the demo loader (logging in and out aside; the yearly
+/// cycle's generated tasks are not in the trail), or an entry in an incident's log that the
+/// demo did not write. A database that cannot be asked is taken to hold work.
+async fn work_since_loaded(db: &Db) -> Option<String> {
+    let changes = audit::changes_by_others(&db.pool, crate::content::demo::ACTOR).await;
+    let entries = incidents::entries_not_from(&db.pool, crate::content::demo::LOG_SOURCE).await;
+    let (Ok((changes, newest)), Ok(entries)) = (changes, entries) else {
+        return Some("databasen går inte att undersöka".to_owned());
+    };
+    let mut what = Vec::new();
+    if changes > 0 {
+        let newest = newest
+            .map(|at| format!(", den senaste {} UTC", at.get(..16).unwrap_or(&at).replace('T', " ")))
+            .unwrap_or_default();
+        let n = if changes == 1 { "1 ändring".to_owned() } else { format!("{changes} ändringar") };
+        what.push(format!("{n} i händelseloggen av andra än demoinläsningen{newest}"));
+    }
+    if entries > 0 {
+        let n = if entries == 1 { "1 ny post".to_owned() } else { format!("{entries} nya poster") };
+        what.push(format!("{n} i incidenternas loggar"));
+    }
+    (!what.is_empty()).then(|| what.join(" och "))
+}
+
+async fn fresh_database(url: &str, replace: bool) -> anyhow::Result<Db> {
     let (_, backend) = db::normalise_url(url)?;
     match backend {
         Backend::Sqlite => {
             let path = db::sqlite_path(url).context("sqlite-sökväg saknas")?;
             if path.exists() {
-                let existing = Db::connect_to_inspect(url).await?;
-                let real = holds_real_data(&existing).await?;
-                existing.close().await;
-                if real {
-                    bail!(
-                        "{} innehåller redan data som inte är demodata; välj en annan fil med --database",
-                        path.display()
-                    );
-                }
+                check_replaceable(url, &path.display().to_string(), replace).await?;
                 for suffix in ["", "-wal", "-shm"] {
                     let p = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
                     if p.exists() {
@@ -58,12 +101,7 @@ async fn fresh_database(url: &str) -> anyhow::Result<Db> {
             Ok(Db::connect(url).await?)
         }
         Backend::Postgres => {
-            let inspect = Db::connect_to_inspect(url).await?;
-            let real = holds_real_data(&inspect).await?;
-            inspect.close().await;
-            if real {
-                bail!("databasen innehåller redan data som inte är demodata; välj en annan med --database");
-            }
+            check_replaceable(url, "databasen", replace).await?;
             let db = Db::connect(url).await?;
             // A previous demo (or an empty schema): start over.
             sqlx::query("DROP SCHEMA public CASCADE").execute(&db.pool).await?;
@@ -75,7 +113,7 @@ async fn fresh_database(url: &str) -> anyhow::Result<Db> {
 
 impl Demo {
     pub async fn run(self) -> anyhow::Result<()> {
-        let db = fresh_database(&self.url).await?;
+        let db = fresh_database(&self.url, self.replace).await?;
         db.migrate().await?;
         let source = match &self.library {
             Some(dir) => crate::content::demo::Source::Folder(dir.clone()),

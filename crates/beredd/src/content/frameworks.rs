@@ -6,6 +6,8 @@ use anyhow::anyhow;
 use beredd_domain::framework::{self, FileError, Framework, Maps, Problem, RawHeader, RawNode};
 use serde::Deserialize;
 
+use super::yaml::{self, Node, Value};
+
 #[derive(rust_embed::Embed)]
 #[folder = "../../library/frameworks/"]
 #[include = "*.toml"]
@@ -186,62 +188,27 @@ pub fn parse_toml(src: &str) -> Result<Framework, FileError> {
     framework::build(header, nodes)
 }
 
-#[derive(Deserialize)]
-struct CisoLibrary {
-    ref_id: Option<serde_yaml::Value>,
-    name: Option<String>,
-    description: Option<String>,
-    copyright: Option<String>,
-    version: Option<serde_yaml::Value>,
-    provider: Option<String>,
-    objects: Option<CisoObjects>,
-}
-
-#[derive(Deserialize)]
-struct CisoObjects {
-    framework: Option<CisoFramework>,
-}
-
-#[derive(Deserialize)]
-struct CisoFramework {
-    ref_id: Option<serde_yaml::Value>,
-    name: Option<String>,
-    description: Option<String>,
-    #[serde(default)]
-    requirement_nodes: Vec<CisoNode>,
-}
-
-#[derive(Deserialize)]
-struct CisoNode {
-    urn: Option<String>,
-    ref_id: Option<serde_yaml::Value>,
-    name: Option<String>,
-    description: Option<String>,
-    annotation: Option<String>,
-    assessable: Option<bool>,
-    parent_urn: Option<String>,
-}
-
-/// A YAML scalar as text (CISO Assistant writes versions and some ref_ids as numbers).
-fn scalar(v: &Option<serde_yaml::Value>) -> Option<String> {
-    match v.as_ref()? {
-        serde_yaml::Value::String(s) => Some(s.clone()),
-        serde_yaml::Value::Number(n) => Some(n.to_string()),
-        serde_yaml::Value::Bool(b) => Some(b.to_string()),
-        _ => None,
+/// The text under `key` of a YAML map: `None` when absent or null; a list or map there is refused.
+/// CISO Assistant writes versions and some ref_ids as numbers, which are read as their text.
+fn text(map: &Node, key: &str) -> Result<Option<String>, FileError> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(Node { value: Value::Null, .. }) => Ok(None),
+        Some(Node { value: Value::Text(t), .. }) => Ok(Some(t.clone())),
+        Some(n) => Err(FileError { line: n.line, problem: Problem::Syntax(format!("`{key}` should be text")) }),
     }
 }
 
-/// The line of each `urn: VALUE` in a YAML file (the first, and every later one in order), for
-/// messages about a node; one pass over the file.
-fn urn_lines(src: &str) -> std::collections::HashMap<String, Vec<usize>> {
-    let mut out: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
-    for (i, l) in src.lines().enumerate() {
-        if let Some(v) = l.trim_start().trim_start_matches("- ").strip_prefix("urn:") {
-            out.entry(v.trim().trim_matches(['\'', '"']).to_owned()).or_default().push(i + 1);
+/// `assessable`: true or false (YAML 1.2's spellings), false when absent.
+fn flag(map: &Node, key: &str) -> Result<bool, FileError> {
+    match text(map, key)?.as_deref() {
+        None | Some("false" | "False" | "FALSE") => Ok(false),
+        Some("true" | "True" | "TRUE") => Ok(true),
+        Some(_) => {
+            let line = map.get(key).map_or(map.line, |n| n.line);
+            Err(FileError { line, problem: Problem::Syntax(format!("`{key}` should be true or false")) })
         }
     }
-    out
 }
 
 /// A framework id from a CISO Assistant ref_id: lower case, anything but letters and digits a hyphen.
@@ -257,58 +224,71 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').to_owned()
 }
 
+/// Reads a CISO Assistant library with the bounded YAML reader (`content::yaml`): a file that
+/// passes one of its limits is refused, naming the limit and the line where it was passed.
 pub fn parse_ciso(src: &str) -> Result<Framework, FileError> {
-    let lib: CisoLibrary = serde_yaml::from_str(src).map_err(|e| FileError {
-        line: e.location().map(|l| l.line()).unwrap_or(0),
-        problem: Problem::Syntax(e.to_string()),
-    })?;
-    let fw = lib.objects.and_then(|o| o.framework).ok_or(FileError { line: 0, problem: Problem::NotAFramework })?;
-    let ref_id = scalar(&lib.ref_id)
-        .or_else(|| scalar(&fw.ref_id))
-        .ok_or(FileError { line: 0, problem: Problem::Missing("ref_id") })?;
-    let source = match (&lib.provider, &lib.copyright) {
+    let lib = yaml::read(src)?;
+    let fw = lib
+        .get("objects")
+        .and_then(|o| o.get("framework"))
+        .filter(|f| matches!(f.value, Value::Map(_)))
+        .ok_or(FileError { line: 0, problem: Problem::NotAFramework })?;
+    let ref_id = match text(&lib, "ref_id")? {
+        Some(r) => r,
+        None => text(fw, "ref_id")?.ok_or(FileError { line: 0, problem: Problem::Missing("ref_id") })?,
+    };
+    let source = match (text(&lib, "provider")?, text(&lib, "copyright")?) {
         (Some(p), Some(c)) => format!("{p} ({c})"),
-        (Some(p), None) => p.clone(),
-        (None, Some(c)) => c.clone(),
+        (Some(p), None) => p,
+        (None, Some(c)) => c,
         (None, None) => "CISO Assistant".to_owned(),
+    };
+    let title = match text(fw, "name")? {
+        Some(t) => t,
+        None => text(&lib, "name")?.ok_or(FileError { line: 0, problem: Problem::Missing("name") })?,
     };
     let header = RawHeader {
         id: slug(&ref_id),
-        version: scalar(&lib.version).ok_or(FileError { line: 0, problem: Problem::Missing("version") })?,
-        title_sv: fw.name.or(lib.name).ok_or(FileError { line: 0, problem: Problem::Missing("name") })?,
+        version: text(&lib, "version")?.ok_or(FileError { line: 0, problem: Problem::Missing("version") })?,
+        title_sv: title,
         title_en: None,
-        description_sv: fw.description.or(lib.description),
+        description_sv: match text(fw, "description")? {
+            Some(d) => Some(d),
+            None => text(&lib, "description")?,
+        },
         description_en: None,
         source,
         text: "imported".to_owned(),
         url: None,
     };
-    let lines = urn_lines(src);
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let nodes = fw
-        .requirement_nodes
-        .into_iter()
-        .map(|n| {
-            let urn = n.urn.unwrap_or_default();
-            // The n-th node with this urn is on the n-th line that names it (a duplicate's own line).
-            let k = seen.entry(urn.clone()).or_default();
-            let line = lines.get(&urn).and_then(|l| l.get(*k).or(l.last())).copied().unwrap_or(0);
-            *k += 1;
-            let name = n.name.filter(|s| !s.trim().is_empty());
-            let text = n.description.filter(|s| !s.trim().is_empty()).or_else(|| name.clone());
-            RawNode {
-                line,
-                id: urn,
-                parent: n.parent_urn,
-                reference: scalar(&n.ref_id),
-                title_sv: name,
-                text_sv: text,
-                guidance_sv: n.annotation,
-                assessable: n.assessable.unwrap_or(false),
-                ..RawNode::default()
-            }
-        })
-        .collect();
+    let items: &[std::rc::Rc<Node>] = match fw.get("requirement_nodes") {
+        None | Some(Node { value: Value::Null, .. }) => &[],
+        Some(Node { value: Value::List(items), .. }) => items,
+        Some(n) => {
+            let problem = Problem::Syntax("`requirement_nodes` should be a list".to_owned());
+            return Err(FileError { line: n.line, problem });
+        }
+    };
+    let mut nodes = Vec::with_capacity(items.len().min(framework::MAX_NODES + 1));
+    for n in items {
+        if !matches!(n.value, Value::Map(_)) {
+            let problem = Problem::Syntax("a requirement node should be a map".to_owned());
+            return Err(FileError { line: n.line, problem });
+        }
+        let name = text(n, "name")?.filter(|s| !s.trim().is_empty());
+        let description = text(n, "description")?.filter(|s| !s.trim().is_empty()).or_else(|| name.clone());
+        nodes.push(RawNode {
+            line: n.line,
+            id: text(n, "urn")?.unwrap_or_default(),
+            parent: text(n, "parent_urn")?,
+            reference: text(n, "ref_id")?,
+            title_sv: name,
+            text_sv: description,
+            guidance_sv: text(n, "annotation")?,
+            assessable: flag(n, "assessable")?,
+            ..RawNode::default()
+        });
+    }
     framework::build(header, nodes)
 }
 

@@ -5,3 +5,4 @@ pub mod catalogue;
 pub mod demo;
 pub mod frameworks;
 pub mod plan_templates;
+pub mod yaml;

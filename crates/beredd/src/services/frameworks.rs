@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use beredd_domain::framework::{Framework, Status};
+use beredd_domain::framework::{FileError, Framework, Problem, Status};
 
 use crate::content::frameworks::Format;
 use crate::platform::db::DbError;
@@ -40,8 +40,12 @@ impl Library {
             }
             let format = Format::parse(&i.format).unwrap_or(Format::Beredd);
             // A stored file was checked when it was imported; one that no longer reads (a newer,
-            // stricter Beredd) is left out rather than shown half.
-            match crate::content::frameworks::parse(format, &i.content) {
+            // stricter Beredd) is left out rather than shown half. Read off the async workers.
+            let content = i.content.clone();
+            let parsed = tokio::task::spawn_blocking(move || crate::content::frameworks::parse(format, &content))
+                .await
+                .unwrap_or_else(|e| Err(FileError { line: 0, problem: Problem::Syntax(e.to_string()) }));
+            match parsed {
                 Ok(fw) => {
                     let fw = Arc::new(fw);
                     self.imported.lock().unwrap_or_else(|e| e.into_inner()).insert(i.id, fw.clone());

@@ -97,6 +97,18 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(
     .await?)
 }
 
+/// How many changes anyone but `username` made (logging in and out aside), and when the newest
+/// was: whether people have worked in a database since a loader (the demo's) filled it.
+pub async fn changes_by_others<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    username: &str,
+) -> Result<(i64, Option<String>), DbError> {
+    Ok(sqlx::query_as("SELECT COUNT(*), MAX(at) FROM audit_log WHERE username <> $1 AND entity <> 'session'")
+        .bind(username)
+        .fetch_one(e)
+        .await?)
+}
+
 pub async fn distinct_users<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<String>, DbError> {
     let rows: Vec<(String,)> =
         sqlx::query_as("SELECT DISTINCT username FROM audit_log WHERE org_id = $1 ORDER BY username")

@@ -90,6 +90,91 @@ async fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
     }
 }
 
+/// A demo that people have worked in is kept: `beredd demo` replaces it only with `--replace`.
+/// Logging in and the yearly cycle's generated tasks are not work, so an untouched demo is
+/// replaced as before (the README's first command, run again).
+#[tokio::test]
+async fn demo_keeps_a_demo_database_that_has_been_worked_in_unless_told_to_replace_it() {
+    use beredd::store::{audit, incidents, orgs};
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let url = t.url.clone();
+        let demo = |extra: &[&str]| {
+            beredd()
+                .args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"])
+                .args(extra)
+                .output()
+                .unwrap()
+        };
+        let out = demo(&[]);
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let admin = |org| audit::Actor { org_id: org, user_id: None, username: "admin".into() };
+
+        // Someone logged in and looked at the yearly cycle: still an untouched demo.
+        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let org = orgs::first(&db.pool).await.unwrap().unwrap().id;
+        let login: audit::Change<'_, ()> = audit::Change {
+            action: "login",
+            entity: "session",
+            entity_id: None,
+            summary: "",
+            before: None,
+            after: None,
+        };
+        audit::record(&db.pool, &admin(org), login).await.unwrap();
+        beredd::services::cycle::ensure(&db.pool, org).await.unwrap();
+        db.close().await;
+        let out = demo(&[]);
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+
+        // A change by a person: the demo is kept, and the message says how to go on.
+        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let org = orgs::first(&db.pool).await.unwrap().unwrap().id;
+        let change: audit::Change<'_, ()> = audit::Change {
+            action: "update",
+            entity: "organisation",
+            entity_id: Some(org),
+            summary: "Vår kommun",
+            before: None,
+            after: None,
+        };
+        audit::record(&db.pool, &admin(org), change).await.unwrap();
+        db.close().await;
+        let out = demo(&[]);
+        assert!(!out.status.success(), "{kind:?}: a demo someone worked in is not replaced");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("har arbetats i") && err.contains("beredd serve --database") && err.contains("--replace"),
+            "{kind:?}: {err}"
+        );
+        let changes = "SELECT COUNT(*) FROM audit_log WHERE summary = 'Vår kommun'";
+        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as(changes).fetch_one(&db.pool).await.unwrap();
+        assert_eq!(n, 1, "{kind:?}: the change is still there");
+        db.close().await;
+
+        // --replace replaces it.
+        let out = demo(&["--replace"]);
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as(changes).fetch_one(&db.pool).await.unwrap();
+        assert_eq!(n, 0, "{kind:?}");
+
+        // An entry written to a demo incident's log is work too (the crisis log is not in the audit trail).
+        let org = orgs::first(&db.pool).await.unwrap().unwrap().id;
+        let (incident,): (i64,) =
+            sqlx::query_as("SELECT id FROM incidents ORDER BY id LIMIT 1").fetch_one(&db.pool).await.unwrap();
+        let mut tx = db.begin_write().await.unwrap();
+        let entry = incidents::NewEntry::web(beredd_domain::LogKind::Information, "Övningen fortsätter", "Anna");
+        incidents::append(&mut tx, org, incident, entry, "Anna").await.unwrap();
+        tx.commit().await.unwrap();
+        db.close().await;
+        let out = demo(&[]);
+        assert!(!out.status.success(), "{kind:?}: a demo with a new log entry is not replaced");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("--replace"));
+    }
+}
+
 /// Reads the server's output until a line containing `needle` appears.
 fn wait_for_line(reader: &mut impl BufRead, needle: &str) -> Vec<String> {
     let deadline = Instant::now() + Duration::from_secs(30);

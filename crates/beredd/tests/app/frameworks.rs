@@ -468,3 +468,33 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         assert_eq!(app.count("frameworks").await, 0);
     }
 }
+
+/// A "billion laughs": a short string behind nine levels of ten aliases each, a few hundred
+/// bytes that would expand to a billion strings. It is refused while it is read, with a message
+/// that names Beredd's limit, quickly, and nothing is stored.
+#[tokio::test]
+async fn a_yaml_file_whose_aliases_multiply_is_refused_while_it_is_read() {
+    let mut yaml =
+        String::from("urn: urn:x:library:lol\nref_id: lol\nname: Lol\nversion: 1\nlols:\n  l0: &l0 \"lol\"\n");
+    for level in 1..=9 {
+        let refs = vec![format!("*l{}", level - 1); 10].join(", ");
+        yaml.push_str(&format!("  l{level}: &l{level} [{refs}]\n"));
+    }
+    yaml.push_str("objects:\n  framework:\n    ref_id: lol\n    name: Lol\n    requirement_nodes:\n    - urn: urn:x:req:lol:1\n      assessable: true\n      description: *l9\n");
+    assert!(yaml.len() < 1000, "{}", yaml.len());
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let started = std::time::Instant::now();
+        let r = upload(&s, "/frameworks/import", "lol.yaml", yaml.clone().into_bytes()).await;
+        let took = started.elapsed();
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let message = texts(&r.body, "#file-error").join("");
+        assert!(
+            message.starts_with("Rad ") && message.contains("fler än 100\u{a0}000 alias"),
+            "the message names the limit: {message}"
+        );
+        assert!(took < std::time::Duration::from_secs(3), "refused in {took:?}");
+        assert_eq!(app.count("frameworks").await, 0);
+    }
+}

@@ -37,7 +37,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
             author: leader.clone(),
             occurred_at: at,
             corrects: None,
-            source: "demo".into(),
+            source: super::LOG_SOURCE.into(),
         };
         crate::store::incidents::append(
             &mut l.tx,

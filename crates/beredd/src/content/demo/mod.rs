@@ -35,6 +35,11 @@ use rows::*;
 #[include = "*.toml"]
 struct Embedded;
 
+/// Who the demo's changes are by in the audit trail, and the source of its incidents' log entries:
+/// anything else in a demo database was done by people after it was loaded.
+pub const ACTOR: &str = "(demo)";
+pub const LOG_SOURCE: &str = "demo";
+
 pub enum Source {
     Embedded,
     Folder(PathBuf),
@@ -227,7 +232,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         assessments,
         plans,
     };
-    let actor = audit::Actor { org_id: org, user_id: None, username: "(demo)".into() };
+    let actor = audit::Actor { org_id: org, user_id: None, username: ACTOR.into() };
     let text = summary.to_string();
     let change: audit::Change<'_, ()> = audit::Change {
         action: "import",

@@ -95,8 +95,21 @@ pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, u
     Ok(found.is_some())
 }
 
+/// How many entries, in every incident's log, came from anywhere but `source` (the demo's, for one).
+pub async fn entries_not_from<'c, E: Executor<'c, Database = Any>>(e: E, source: &str) -> Result<i64, DbError> {
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM incident_log WHERE source <> $1").bind(source).fetch_one(e).await?;
+    Ok(n)
+}
+
 /// Appends one entry at the end of the incident's chain. Call it inside a write transaction:
 /// the incident row's count and last hash move with the entry.
+///
+/// Writers to one incident take their places in the chain one at a time: the first statement
+/// claims the next place by updating the incident's row, which on PostgreSQL locks the row until
+/// the transaction ends, so a second writer waits and then reads the count and hash the first
+/// one left (on SQLite, `BEGIN IMMEDIATE` already lets one writer in at a time). Reading the count
+/// first and writing it later let two writers take the same place, and one failed.
 pub async fn append(
     conn: &mut sqlx::AnyConnection,
     org: i64,
@@ -104,15 +117,16 @@ pub async fn append(
     n: NewEntry,
     recorded_by: &str,
 ) -> Result<LogRow, DbError> {
-    let (count, last): (i64, String) =
-        sqlx::query_as("SELECT log_count, last_hash FROM incidents WHERE org_id = $1 AND id = $2")
-            .bind(org)
-            .bind(incident)
-            .fetch_one(&mut *conn)
-            .await?;
+    let (seq, last): (i64, String) = sqlx::query_as(
+        "UPDATE incidents SET log_count = log_count + 1 WHERE org_id = $1 AND id = $2 RETURNING log_count, last_hash",
+    )
+    .bind(org)
+    .bind(incident)
+    .fetch_one(&mut *conn)
+    .await?;
     let now = crate::platform::clock::stamp();
     let entry = Entry {
-        seq: count + 1,
+        seq,
         uid: n.uid.unwrap_or_else(|| format!("e-{}", crate::store::sessions::random_token())),
         kind: n.kind.code().to_owned(),
         text: n.text,
@@ -149,8 +163,7 @@ pub async fn append(
     .bind(&hash)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE incidents SET log_count = $1, last_hash = $2 WHERE org_id = $3 AND id = $4")
-        .bind(entry.seq)
+    sqlx::query("UPDATE incidents SET last_hash = $1 WHERE org_id = $2 AND id = $3")
         .bind(&hash)
         .bind(org)
         .bind(incident)

@@ -164,7 +164,14 @@ pub async fn import(
     };
     let Some(format) = Format::of_file(&name) else { return refuse(tr.t("fw-err-file-type")).await };
     let Ok(src) = String::from_utf8(bytes) else { return refuse(tr.t("fw-err-utf8")).await };
-    let fw = match crate::content::frameworks::parse(format, &src) {
+    // Reading a large file takes CPU time: off the async workers.
+    let (src, parsed) = tokio::task::spawn_blocking(move || {
+        let parsed = crate::content::frameworks::parse(format, &src);
+        (src, parsed)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let fw = match parsed {
         Ok(fw) => fw,
         Err(e) => return refuse(problem_text(&e, &tr)).await,
     };

@@ -26,7 +26,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::framework::{self, FileError, Framework, Maps, Problem, Status, Tally};
+use beredd_domain::framework::{self, FileError, Framework, Limit, Maps, Problem, Status, Tally};
 use beredd_domain::text::optional_date;
 use beredd_domain::{ActionStatus, FieldError, Priority, text};
 use std::collections::HashMap;
@@ -59,8 +59,33 @@ pub fn problem_text(e: &FileError, tr: &Tr) -> String {
         Problem::NothingAssessable => tr.t("fw-err-nothing"),
         Problem::TooMany(n) => tr.tn("fw-err-too-many", *n as i64),
         Problem::NotAFramework => tr.t("fw-err-not-framework"),
+        Problem::OverLimit { limit, max } => {
+            let id = match limit {
+                Limit::Aliases => "fw-err-limit-aliases",
+                Limit::Values => "fw-err-limit-values",
+                Limit::TextLength => "fw-err-limit-text-length",
+                Limit::Text => "fw-err-limit-text",
+                Limit::Depth => "fw-err-limit-depth",
+            };
+            tr.ts(id, "max", &grouped(*max, tr.lang))
+        }
     };
     if e.line > 0 { format!("{} {what}", tr.tn("err-on-line", e.line as i64)) } else { what }
+}
+
+/// A whole number with its thousands apart: "100 000" (a no-break space) in Swedish, "100,000" in
+/// English.
+fn grouped(n: usize, lang: Lang) -> String {
+    let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn text_kind(fw: &Framework, tr: &Tr) -> String {

@@ -363,3 +363,48 @@ async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and
         );
     }
 }
+
+/// Fifty people write to one incident at the same moment, half to its log and half on its board:
+/// every write succeeds, every one lands in the log, and the chain holds. (On PostgreSQL two
+/// writers used to take the same place in the chain: one got an error and its change was lost.)
+#[tokio::test]
+async fn fifty_concurrent_writes_to_one_incident_all_land_in_its_log() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let home = unit_with_plan(&app, &s).await;
+        let id = start(&s, home).await;
+        let board = s.get(&format!("/incidents/{id}")).await.body;
+        let items: Vec<String> = scraper::Html::parse_document(&board)
+            .select(&scraper::Selector::parse("li.board-item").unwrap())
+            .map(|li| li.value().attr("id").unwrap().trim_start_matches("item-").to_owned())
+            .collect();
+        assert!(items.len() >= 2, "{items:?}");
+        let before = app.count("incident_log").await;
+
+        let states = ["under_way", "done", "problem", "not_started"];
+        let writes = (0..50).map(|i| {
+            let s = &s;
+            let (item, state) = (items[i % items.len()].clone(), states[i % states.len()]);
+            let id = id.clone();
+            async move {
+                if i % 2 == 0 {
+                    let text = format!("Lägesrapport {i}");
+                    s.post(&format!("/incidents/{id}/log"), &[("kind", "information"), ("text", &text)]).await
+                } else {
+                    s.post(&format!("/incidents/{id}/board/{item}"), &[("state", state)]).await
+                }
+            }
+        });
+        let replies = futures_util::future::join_all(writes).await;
+        let failed: Vec<_> = replies.iter().filter(|r| r.status != StatusCode::SEE_OTHER).map(|r| r.status).collect();
+        assert!(failed.is_empty(), "{kind:?}: {} of 50 writes failed: {failed:?}", failed.len());
+        assert_eq!(app.count("incident_log").await, before + 50, "{kind:?}");
+        let log = s.get(&format!("/incidents/{id}/log")).await.body;
+        for i in (0..50).step_by(2) {
+            assert!(log.contains(&format!("Lägesrapport {i}<")), "{kind:?}: entry {i} is in the log");
+        }
+        let entries = (before + 50) as usize;
+        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries }, "{kind:?}");
+    }
+}
