@@ -123,8 +123,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
             .collect(),
     ));
     let covered: Vec<i64> = plans.iter().flat_map(|(p, _)| p.unit_ids.iter().copied()).collect();
-    let critical =
-        |u: i64| acts.iter().any(|a| a.unit_id == u && matches!(a.criticality.as_str(), "samhallsviktig" | "kritisk"));
+    let critical = |u: i64| acts.iter().any(|a| a.unit_id == u && a.criticality.is_critical());
     attention.extend(item(
         tr.t("attention-unit-no-plan"),
         units
@@ -205,7 +204,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
             tr.t("attention-system-no-units"),
             systems
                 .iter()
-                .filter(|s| s.unit_ids.is_empty() && s.kind != "infrastructure")
+                .filter(|s| s.unit_ids.is_empty() && s.kind != beredd_domain::SystemKind::Infrastructure)
                 .map(|s| link(&s.name, format!("/systems/{}/edit", s.id)))
                 .collect(),
         ));
@@ -232,7 +231,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
             tr.t("attention-cloud-no-supplier"),
             systems
                 .iter()
-                .filter(|s| s.hosting == "supplier_cloud" && s.supplier_id.is_none())
+                .filter(|s| s.hosting == beredd_domain::Hosting::SupplierCloud && s.supplier_id.is_none())
                 .map(|s| link(&s.name, format!("/systems/{}/edit", s.id)))
                 .collect(),
         ));

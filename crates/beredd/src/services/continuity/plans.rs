@@ -33,7 +33,7 @@ pub fn critical_activities<'a>(r: &Registers<'a>, units: &[i64]) -> Vec<&'a Acti
         .activities
         .iter()
         .filter(|a| units.contains(&a.unit_id))
-        .filter_map(|a| Criticality::parse(&a.criticality).ok().map(|c| (c, a)))
+        .map(|a| (a.criticality, a))
         .filter(|(c, _)| matches!(c, Criticality::Samhallsviktig | Criticality::Kritisk))
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
