@@ -123,6 +123,8 @@ stored_vocabularies!(
     beredd_domain::Hosting,
     beredd_domain::ResourceKind,
     beredd_domain::Criticality,
+    beredd_domain::UnitKind,
+    beredd_domain::ContactKind,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

@@ -87,7 +87,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         tr.t("attention-unit-no-activities"),
         units
             .iter()
-            .filter(|u| u.kind == "enhet" && !acts.iter().any(|a| a.unit_id == u.id))
+            .filter(|u| u.kind == beredd_domain::UnitKind::Enhet && !acts.iter().any(|a| a.unit_id == u.id))
             .map(|u| link(&u.name, format!("/activities/new?unit={}", u.id)))
             .collect(),
     ));
@@ -95,7 +95,12 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         tr.t("attention-staff-no-phone"),
         lk.people
             .iter()
-            .filter(|p| p.kind == "staff" && in_scope(p.unit_id) && p.work_phone.is_none() && p.private_phone.is_none())
+            .filter(|p| {
+                p.kind == beredd_domain::ContactKind::Staff
+                    && in_scope(p.unit_id)
+                    && p.work_phone.is_none()
+                    && p.private_phone.is_none()
+            })
             .map(|p| link(&p.name, format!("/people/{}/edit", p.id)))
             .collect(),
     ));
@@ -128,7 +133,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         tr.t("attention-unit-no-plan"),
         units
             .iter()
-            .filter(|u| u.kind == "enhet" && critical(u.id) && !covered.contains(&u.id))
+            .filter(|u| u.kind == beredd_domain::UnitKind::Enhet && critical(u.id) && !covered.contains(&u.id))
             .map(|u| link(&u.name, format!("/plans/new?unit={}", u.id)))
             .collect(),
     ));

@@ -171,6 +171,8 @@ const CODES: &[(&str, &str, &str)] = &[
     ("systems", "provides", "/systems"),
     ("activities", "criticality", "/activities"),
     ("resources", "kind", "/resources"),
+    ("units", "kind", "/units"),
+    ("people", "kind", "/people"),
 ];
 
 /// A code Beredd never wrote (a hand edit, a bad restore) makes the page that reads it the error
