@@ -221,6 +221,22 @@ impl Criticality {
     }
 }
 
+impl From<NeedKind> for crate::graph::Need {
+    fn from(n: NeedKind) -> Self {
+        match n {
+            NeedKind::Stops => crate::graph::Need::Stops,
+            NeedKind::Degraded => crate::graph::Need::Degraded,
+        }
+    }
+}
+
+impl ActionStatus {
+    /// Planned or ongoing: still to be done.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Planned | ActionStatus::Ongoing)
+    }
+}
+
 impl UnitKind {
     /// The kind a child of this unit normally has; the tree is förvaltning > verksamhetsområde > enhet.
     pub fn allows_child(self, child: UnitKind) -> bool {

@@ -125,6 +125,10 @@ stored_vocabularies!(
     beredd_domain::Criticality,
     beredd_domain::UnitKind,
     beredd_domain::ContactKind,
+    beredd_domain::Priority,
+    beredd_domain::ActionStatus,
+    beredd_domain::NodeKind,
+    beredd_domain::NeedKind,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

@@ -259,7 +259,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
             let open = crate::store::actions::list(&state.db.pool, user.org_id)
                 .await?
                 .into_iter()
-                .filter(|a| a.owner_id == Some(p) && matches!(a.status.as_str(), "planned" | "ongoing"))
+                .filter(|a| a.owner_id == Some(p) && a.status.is_open())
                 .count();
             Some((tr.tn("home-my-actions", open as i64), format!("/actions?owner={p}")))
         }

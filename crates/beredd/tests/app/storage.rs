@@ -173,6 +173,11 @@ const CODES: &[(&str, &str, &str)] = &[
     ("resources", "kind", "/resources"),
     ("units", "kind", "/units"),
     ("people", "kind", "/people"),
+    ("actions", "status", "/actions"),
+    ("actions", "priority", "/actions"),
+    ("dependencies", "from_kind", "/dependencies"),
+    ("dependencies", "to_kind", "/dependencies"),
+    ("dependencies", "need", "/dependencies"),
 ];
 
 /// A code Beredd never wrote (a hand edit, a bad restore) makes the page that reads it the error

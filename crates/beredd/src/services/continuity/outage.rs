@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use beredd_domain::graph::{Edge, Graph, Need, State};
+use beredd_domain::graph::{Edge, Graph, State};
 use beredd_domain::{Criticality, Hosting, NodeKind, ResourceKind};
 
 use crate::store::{DbError, activities, dependencies, resources, systems};
@@ -124,11 +124,10 @@ impl Model {
         let mut edges = Vec::new();
         let mut fallbacks = Vec::new();
         for d in dependencies::list(db, org).await? {
-            let end = |kind: &str, id: i64| NodeKind::parse(kind).ok().and_then(|k| index.get(&(k, id)).copied());
+            let end = |kind: NodeKind, id: i64| index.get(&(kind, id)).copied();
             // An edge whose end has gone is skipped rather than failing the whole analysis.
-            let (Some(from), Some(to)) = (end(&d.from_kind, d.from_id), end(&d.to_kind, d.to_id)) else { continue };
-            let need = if d.need == "stops" { Need::Stops } else { Need::Degraded };
-            edges.push(Edge { from, to, need, fallback: d.fallback.is_some() });
+            let (Some(from), Some(to)) = (end(d.from_kind, d.from_id), end(d.to_kind, d.to_id)) else { continue };
+            edges.push(Edge { from, to, need: d.need.into(), fallback: d.fallback.is_some() });
             fallbacks.push(d.fallback);
         }
         let inside_network = inside.iter().filter_map(|k| index.get(k).copied()).collect();

@@ -87,7 +87,11 @@ fn supplier_contacts(r: &Registers, activities: &[i64]) -> Vec<ExternalContact> 
     let systems: Vec<i64> = r
         .dependencies
         .iter()
-        .filter(|d| d.from_kind == "activity" && activities.contains(&d.from_id) && d.to_kind == "system")
+        .filter(|d| {
+            d.from_kind == beredd_domain::NodeKind::Activity
+                && activities.contains(&d.from_id)
+                && d.to_kind == beredd_domain::NodeKind::System
+        })
         .map(|d| d.to_id)
         .collect();
     let mut out: Vec<ExternalContact> = Vec::new();
