@@ -129,6 +129,7 @@ stored_vocabularies!(
     beredd_domain::ActionStatus,
     beredd_domain::NodeKind,
     beredd_domain::NeedKind,
+    beredd_domain::Role,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).
