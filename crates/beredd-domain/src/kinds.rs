@@ -3,6 +3,45 @@
 
 use crate::text::FieldError;
 
+/// A stored code that names no value of its vocabulary: the database or a data file holds
+/// something Beredd never wrote. Reading it is an error, never a silent default.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{code:?} is not a {vocabulary} code")]
+pub struct UnknownCode {
+    /// The vocabulary's type name, e.g. `SystemKind`.
+    pub vocabulary: &'static str,
+    pub code: String,
+}
+
+/// What a vocabulary stored as text needs to be read back: `TryFrom<String>` (what a read model
+/// decodes its column with) and serde (the audit trail and bundles keep the code).
+/// The type needs `code()` and `parse()`.
+macro_rules! stored_code {
+    ($name:ident) => {
+        impl TryFrom<String> for $name {
+            type Error = $crate::kinds::UnknownCode;
+            fn try_from(code: String) -> Result<Self, Self::Error> {
+                $name::parse(&code).map_err(|_| $crate::kinds::UnknownCode { vocabulary: stringify!($name), code })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let code = String::deserialize(deserializer)?;
+                $name::try_from(code).map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+
+pub(crate) use stored_code;
+
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident, $prefix:literal, { $($variant:ident => $code:literal),+ $(,)? }) => {
         $(#[$doc])*
@@ -35,6 +74,8 @@ macro_rules! vocabulary {
                 f.write_str(self.code())
             }
         }
+
+        $crate::kinds::stored_code!($name);
     };
 }
 
@@ -173,6 +214,29 @@ impl NodeKind {
     }
 }
 
+impl Criticality {
+    /// Samhällsviktig or kritisk: the activities that need a continuity plan.
+    pub fn is_critical(self) -> bool {
+        matches!(self, Criticality::Samhallsviktig | Criticality::Kritisk)
+    }
+}
+
+impl From<NeedKind> for crate::graph::Need {
+    fn from(n: NeedKind) -> Self {
+        match n {
+            NeedKind::Stops => crate::graph::Need::Stops,
+            NeedKind::Degraded => crate::graph::Need::Degraded,
+        }
+    }
+}
+
+impl ActionStatus {
+    /// Planned or ongoing: still to be done.
+    pub fn is_open(self) -> bool {
+        matches!(self, ActionStatus::Planned | ActionStatus::Ongoing)
+    }
+}
+
 impl UnitKind {
     /// The kind a child of this unit normally has; the tree is förvaltning > verksamhetsområde > enhet.
     pub fn allows_child(self, child: UnitKind) -> bool {
@@ -233,6 +297,14 @@ mod tests {
     #[test]
     fn unknown_codes_are_refused() {
         assert_eq!(Criticality::parse("viktigast"), Err(FieldError::Choice));
+    }
+
+    #[test]
+    fn a_stored_code_reads_back_and_an_unknown_one_is_an_error() {
+        assert_eq!(Hosting::try_from("supplier_cloud".to_owned()), Ok(Hosting::SupplierCloud));
+        let e = SystemKind::try_from("mainframe".to_owned()).unwrap_err();
+        assert_eq!(e, UnknownCode { vocabulary: "SystemKind", code: "mainframe".into() });
+        assert_eq!(e.to_string(), "\"mainframe\" is not a SystemKind code");
     }
 
     #[test]

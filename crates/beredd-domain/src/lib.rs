@@ -22,7 +22,7 @@ pub mod upload;
 
 pub use kinds::{
     ActionStatus, BoardState, ContactKind, Criticality, Fulfilment, Hosting, LogKind, NeedKind, NodeKind, Priority,
-    ResourceKind, StaffRole, SystemKind, UnitKind,
+    ResourceKind, StaffRole, SystemKind, UnitKind, UnknownCode,
 };
 pub use roles::Role;
 pub use text::FieldError;

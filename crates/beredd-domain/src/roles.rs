@@ -66,6 +66,8 @@ impl Role {
     }
 }
 
+crate::kinds::stored_code!(Role);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,7 @@
 //! The start page's rules: what needs attention, for a viewer's role and unit scope. Each item is
 //! a message id and the records it names, with where each is put right; the page translates them.
 
-use beredd_domain::{Role, access, risk};
+use beredd_domain::{ContactKind, Hosting, Role, SystemKind, UnitKind, access, risk};
 
 use crate::platform::db::DbError;
 use crate::services::continuity::plans::standings;
@@ -36,13 +36,9 @@ fn item(message: &'static str, links: Vec<(String, String)>) -> Option<Item> {
     (!links.is_empty()).then_some(Item { message, links })
 }
 
-fn open(status: &str) -> bool {
-    matches!(status, "planned" | "ongoing")
-}
-
 /// Overdue: a due date before today and not done or cancelled.
 pub fn action_overdue(a: &actions::Action, today: &str) -> bool {
-    a.due_date.as_deref().is_some_and(|d| d < today) && open(&a.status)
+    a.due_date.as_deref().is_some_and(|d| d < today) && a.status.is_open()
 }
 
 /// The start page's items for `viewer` on `today` (`YYYY-MM-DD`).
@@ -77,7 +73,7 @@ pub async fn start_page(
         "attention-unit-no-activities",
         scope
             .iter()
-            .filter(|u| u.kind == "enhet" && !acts.iter().any(|a| a.unit_id == u.id))
+            .filter(|u| u.kind == UnitKind::Enhet && !acts.iter().any(|a| a.unit_id == u.id))
             .map(|u| link(&u.name, format!("/activities/new?unit={}", u.id)))
             .collect(),
     ));
@@ -85,7 +81,12 @@ pub async fn start_page(
         "attention-staff-no-phone",
         everyone
             .iter()
-            .filter(|p| p.kind == "staff" && in_scope(p.unit_id) && p.work_phone.is_none() && p.private_phone.is_none())
+            .filter(|p| {
+                p.kind == ContactKind::Staff
+                    && in_scope(p.unit_id)
+                    && p.work_phone.is_none()
+                    && p.private_phone.is_none()
+            })
             .map(|p| link(&p.name, format!("/people/{}/edit", p.id)))
             .collect(),
     ));
@@ -105,13 +106,12 @@ pub async fn start_page(
         plans.iter().filter(|(_, s)| s.binder_stale()).map(|(p, _)| plan_link(p)).collect(),
     ));
     let covered: Vec<i64> = plans.iter().flat_map(|(p, _)| p.unit_ids.iter().copied()).collect();
-    let critical =
-        |u: i64| acts.iter().any(|a| a.unit_id == u && matches!(a.criticality.as_str(), "samhallsviktig" | "kritisk"));
+    let critical = |u: i64| acts.iter().any(|a| a.unit_id == u && a.criticality.is_critical());
     scoped.extend(item(
         "attention-unit-no-plan",
         scope
             .iter()
-            .filter(|u| u.kind == "enhet" && critical(u.id) && !covered.contains(&u.id))
+            .filter(|u| u.kind == UnitKind::Enhet && critical(u.id) && !covered.contains(&u.id))
             .map(|u| link(&u.name, format!("/plans/new?unit={}", u.id)))
             .collect(),
     ));
@@ -146,7 +146,7 @@ pub async fn start_page(
 
     let all_actions = actions::list(pool, org).await?;
     let my_open_actions =
-        me.map(|p| (p, all_actions.iter().filter(|a| a.owner_id == Some(p) && open(&a.status)).count()));
+        me.map(|p| (p, all_actions.iter().filter(|a| a.owner_id == Some(p) && a.status.is_open()).count()));
     let (mut top_risks, mut registers) = (Vec::new(), Vec::new());
     if viewer.role == Role::UnitManager {
         return Ok(StartPage { scoped, top_risks, registers, my_open_actions });
@@ -186,7 +186,11 @@ pub async fn start_page(
     ));
     registers.extend(item(
         "attention-system-no-units",
-        all_systems.iter().filter(|s| s.unit_ids.is_empty() && s.kind != "infrastructure").map(system_link).collect(),
+        all_systems
+            .iter()
+            .filter(|s| s.unit_ids.is_empty() && s.kind != SystemKind::Infrastructure)
+            .map(system_link)
+            .collect(),
     ));
     // Overdue actions in the action plan, and information nobody has classified yet.
     registers.extend(item(
@@ -210,7 +214,7 @@ pub async fn start_page(
         "attention-cloud-no-supplier",
         all_systems
             .iter()
-            .filter(|s| s.hosting == "supplier_cloud" && s.supplier_id.is_none())
+            .filter(|s| s.hosting == Hosting::SupplierCloud && s.supplier_id.is_none())
             .map(system_link)
             .collect(),
     ));

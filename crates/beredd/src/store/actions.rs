@@ -15,9 +15,11 @@ pub struct Action {
     pub origin_ref: Option<String>,
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
-    pub priority: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::Priority>")]
+    pub priority: beredd_domain::Priority,
     pub due_date: Option<String>,
-    pub status: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::ActionStatus>")]
+    pub status: beredd_domain::ActionStatus,
     pub notes: Option<String>,
     pub updated_at: String,
 }

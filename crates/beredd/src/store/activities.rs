@@ -12,7 +12,8 @@ pub struct Activity {
     pub name: String,
     pub description: Option<String>,
     pub recipients: Option<String>,
-    pub criticality: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::Criticality>")]
+    pub criticality: beredd_domain::Criticality,
     pub updated_at: String,
     /// Its business impact analysis, loaded with it so that the audit trail keeps it when the
     /// activity (and with it the analysis) is deleted.

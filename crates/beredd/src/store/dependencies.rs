@@ -9,11 +9,14 @@ use beredd_domain::NodeKind;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Dependency {
     pub id: i64,
-    pub from_kind: String,
+    #[sqlx(try_from = "super::Code<NodeKind>")]
+    pub from_kind: NodeKind,
     pub from_id: i64,
-    pub to_kind: String,
+    #[sqlx(try_from = "super::Code<NodeKind>")]
+    pub to_kind: NodeKind,
     pub to_id: i64,
-    pub need: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::NeedKind>")]
+    pub need: beredd_domain::NeedKind,
     pub fallback: Option<String>,
     pub notes: Option<String>,
     pub updated_at: String,
@@ -149,8 +152,7 @@ impl NodeNames {
 
     /// "Larmbesök → Trygghetslarm", for titles and the audit trail.
     pub fn label(&self, d: &Dependency) -> String {
-        let end =
-            |kind: &str, id: i64| NodeKind::parse(kind).ok().and_then(|k| self.name(k, id)).unwrap_or("?").to_owned();
-        format!("{} → {}", end(&d.from_kind, d.from_id), end(&d.to_kind, d.to_id))
+        let end = |kind: NodeKind, id: i64| self.name(kind, id).unwrap_or("?").to_owned();
+        format!("{} → {}", end(d.from_kind, d.from_id), end(d.to_kind, d.to_id))
     }
 }

@@ -8,7 +8,8 @@ use super::{DbError, Referrer, id_names, referrers_from};
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Person {
     pub id: i64,
-    pub kind: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::ContactKind>")]
+    pub kind: beredd_domain::ContactKind,
     pub name: String,
     pub title: Option<String>,
     pub unit_id: Option<i64>,

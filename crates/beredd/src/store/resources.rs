@@ -9,7 +9,8 @@ use super::{DbError, Referrer};
 pub struct Resource {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::ResourceKind>")]
+    pub kind: beredd_domain::ResourceKind,
     pub description: Option<String>,
     pub updated_at: String,
 }

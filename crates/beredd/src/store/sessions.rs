@@ -16,7 +16,8 @@ pub struct SessionUser {
     pub org_id: i64,
     pub username: String,
     pub display_name: String,
-    pub role: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::Role>")]
+    pub role: beredd_domain::Role,
     pub lang: String,
     pub csrf_token: String,
 }

@@ -1,5 +1,6 @@
 //! Systems and services, including welfare technology, and the units that use them.
 
+use beredd_domain::{Hosting, ResourceKind, SystemKind};
 use serde::Serialize;
 use sqlx::AnyConnection;
 
@@ -10,13 +11,16 @@ pub struct System {
     pub id: i64,
     pub name: String,
     pub purpose: Option<String>,
-    pub kind: String,
+    #[sqlx(try_from = "super::Code<SystemKind>")]
+    pub kind: SystemKind,
     pub owner_id: Option<i64>,
     pub supplier_id: Option<i64>,
-    pub hosting: String,
+    #[sqlx(try_from = "super::Code<Hosting>")]
+    pub hosting: Hosting,
     pub notes: Option<String>,
-    /// The shared resource this system provides, if any (a `ResourceKind` code).
-    pub provides: Option<String>,
+    /// The shared resource this system provides, if any.
+    #[sqlx(try_from = "super::OptionalCode<ResourceKind>")]
+    pub provides: Option<ResourceKind>,
     pub updated_at: String,
     /// Filled from `system_units`, not a column.
     #[sqlx(skip)]

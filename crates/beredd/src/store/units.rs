@@ -9,7 +9,8 @@ use super::{DbError, Referrer, id_names, referrers_from};
 pub struct Unit {
     pub id: i64,
     pub parent_id: Option<i64>,
-    pub kind: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::UnitKind>")]
+    pub kind: beredd_domain::UnitKind,
     pub name: String,
     pub manager_id: Option<i64>,
     pub address: Option<String>,

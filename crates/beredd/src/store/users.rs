@@ -13,7 +13,8 @@ pub struct User {
     pub display_name: String,
     #[serde(skip)]
     pub password_hash: String,
-    pub role: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::Role>")]
+    pub role: beredd_domain::Role,
     pub lang: String,
     #[sqlx(try_from = "i64")]
     pub active: super::Flag,

@@ -14,10 +14,6 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Actions;
 
-fn status_label(code: &str, tr: &Tr) -> String {
-    ActionStatus::parse(code).map(|s| tr.t(s.label_id())).unwrap_or_default()
-}
-
 /// Overdue: a due date before today and not done or cancelled.
 pub fn overdue(a: &actions::Action) -> bool {
     crate::services::attention::action_overdue(a, &crate::platform::clock::today_text())
@@ -56,8 +52,8 @@ impl Register for Actions {
             Cell::Link { text: r.title.clone(), href: format!("/actions/{}", r.id) },
             Cell::Text(lk.person_name(r.owner_id)),
             Cell::Text(if overdue(r) { format!("{due} ({})", tr.t("action-overdue")) } else { due }),
-            Cell::Text(status_label(&r.status, tr)),
-            Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()),
+            Cell::Text(tr.t(r.status.label_id())),
+            Cell::Text(tr.t(r.priority.label_id())),
         ]
     }
     fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
@@ -102,7 +98,7 @@ impl Register for Actions {
         let status = match q.get("status").map(String::as_str) {
             None | Some("") => true,
             Some("overdue") => overdue(r),
-            Some(s) => r.status == s,
+            Some(s) => r.status.code() == s,
         };
         let id_matches = |key: &str, value: Option<i64>| {
             q.get(key).filter(|v| !v.is_empty()).is_none_or(|v| value.map(|x| x.to_string()) == Some(v.clone()))
@@ -149,12 +145,9 @@ impl Register for Actions {
                 label: tr.t("field-unit"),
                 value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))),
             },
-            DetailItem {
-                label: tr.t("field-priority"),
-                value: Cell::Text(Priority::parse(&r.priority).map(|p| tr.t(p.label_id())).unwrap_or_default()),
-            },
+            DetailItem { label: tr.t("field-priority"), value: Cell::Text(tr.t(r.priority.label_id())) },
             DetailItem { label: tr.t("field-due-date"), value: Cell::opt(&r.due_date) },
-            DetailItem { label: tr.t("field-status"), value: Cell::Text(status_label(&r.status, tr)) },
+            DetailItem { label: tr.t("field-status"), value: Cell::Text(tr.t(r.status.label_id())) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
     }
@@ -163,9 +156,9 @@ impl Register for Actions {
             ("title".into(), r.title.clone()),
             ("owner".into(), crate::web::forms::opt_string(r.owner_id)),
             ("unit".into(), crate::web::forms::opt_string(r.unit_id)),
-            ("priority".into(), r.priority.clone()),
+            ("priority".into(), r.priority.code().into()),
             ("due_date".into(), r.due_date.clone().unwrap_or_default()),
-            ("status".into(), r.status.clone()),
+            ("status".into(), r.status.code().into()),
             ("notes".into(), r.notes.clone().unwrap_or_default()),
             ("origin".into(), r.origin.clone()),
             ("origin_ref".into(), r.origin_ref.clone().unwrap_or_default()),

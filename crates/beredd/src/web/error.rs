@@ -33,7 +33,7 @@ pub enum AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(e: sqlx::Error) -> Self {
-        AppError::Db(crate::platform::db::DbError::Sqlx(e))
+        AppError::Db(crate::platform::db::DbError::from(e))
     }
 }
 

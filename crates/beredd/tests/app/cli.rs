@@ -262,7 +262,7 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
 
         let db = beredd::platform::db::Db::connect(&url).await.unwrap();
         let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
-        assert_eq!(user.role, "admin", "{kind:?}");
+        assert_eq!(user.role, beredd_domain::Role::Admin, "{kind:?}");
         db.close().await;
     }
 }

@@ -1,8 +1,10 @@
-//! Storage on both databases: migrations, SQLite's settings, the demo municipality, and a broken
-//! demo file that loads nothing.
+//! Storage on both databases: migrations, SQLite's settings, the demo municipality, a broken
+//! demo file that loads nothing, and a corrupt code in a row that is an error, not a gap.
 
-use crate::harness::{fresh_db, kinds};
+use crate::harness::{Logs, TestApp, fresh_db, kinds, texts};
 use beredd::platform::db::Db;
+use beredd_domain::{Hosting, SystemKind};
+use reqwest::StatusCode;
 
 #[tokio::test]
 async fn migrations_run_once_and_again_is_a_no_op() {
@@ -95,8 +97,8 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         assert!(analyses.iter().filter(|b| b.signed_off_by.is_some()).count() * 2 > analyses.len());
         // The safety alarms run at a supplier, outside the municipal network, as in Kalix.
         let systems = beredd::store::systems::list(&db.pool, org.id).await.unwrap();
-        assert!(systems.iter().any(|s| s.kind == "welfare_tech" && s.hosting == "supplier_cloud"));
-        assert!(systems.iter().any(|s| s.hosting == "national"));
+        assert!(systems.iter().any(|s| s.kind == SystemKind::WelfareTech && s.hosting == Hosting::SupplierCloud));
+        assert!(systems.iter().any(|s| s.hosting == Hosting::National));
         // Phone numbers are all from the range reserved for fiction, or public service numbers.
         let people = beredd::store::people::list(&db.pool, org.id).await.unwrap();
         for p in &people {
@@ -158,5 +160,75 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM units").fetch_one(&db.pool).await.unwrap();
         assert_eq!(n, 0, "{kind:?}: nothing half-loaded");
         db.close().await;
+    }
+}
+
+/// The stored codes a page reads: (table, column, the page, which row). Each is decoded into its
+/// vocabulary once, in the store.
+const CODES: &[(&str, &str, &str, &str)] = &[
+    ("systems", "kind", "/systems", ""),
+    ("systems", "hosting", "/systems", ""),
+    ("systems", "provides", "/systems", ""),
+    ("activities", "criticality", "/activities", ""),
+    ("resources", "kind", "/resources", ""),
+    ("units", "kind", "/units", ""),
+    ("people", "kind", "/people", ""),
+    ("actions", "status", "/actions", ""),
+    ("actions", "priority", "/actions", ""),
+    ("dependencies", "from_kind", "/dependencies", ""),
+    ("dependencies", "to_kind", "/dependencies", ""),
+    ("dependencies", "need", "/dependencies", ""),
+    // Not the admin, whose session the test uses.
+    ("users", "role", "/users", "AND username <> 'admin'"),
+];
+
+/// A code Beredd never wrote (a hand edit, a bad restore) makes the page that reads it the error
+/// page, with a reference to a logged error that names the code, rather than a list that leaves
+/// the row out or shows it without its label. The row is put back after each check.
+#[tokio::test]
+async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
+    let (logs, _guard) = Logs::capture();
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = Db::connect(&t.url).await.unwrap();
+        db.migrate().await.unwrap();
+        beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, crate::harness::PASSWORD)
+            .await
+            .unwrap();
+        let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;
+        let app = TestApp::serve(db, org, kind, t).await;
+        app.add_user("reader", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        for (table, column, page, which) in CODES {
+            assert_eq!(s.get(page).await.status, StatusCode::OK, "{kind:?}: {page} before");
+            let (id, was): (i64, Option<String>) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT id, {column} FROM {table} WHERE org_id = $1 {which} ORDER BY id LIMIT 1"
+            )))
+            .bind(org)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+            let set = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
+            sqlx::query(sqlx::AssertSqlSafe(set.clone()))
+                .bind("no-such-code")
+                .bind(id)
+                .execute(&app.db.pool)
+                .await
+                .unwrap();
+
+            let r = s.get(page).await;
+            assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{kind:?}: {table}.{column} on {page}");
+            let reference = texts(&r.body, "main code, code").into_iter().next().unwrap_or_default();
+            assert!(!reference.is_empty(), "{kind:?}: {page} is the error page with a reference: {}", r.body);
+            let logged = logs.text();
+            let line = logged.lines().find(|l| l.contains(&reference)).unwrap_or_default();
+            assert!(
+                line.contains("ERROR") && line.contains("stored data cannot be read") && line.contains("no-such-code"),
+                "{kind:?}: {table}.{column}: the log names the corrupt code under {reference}:\n{logged}"
+            );
+
+            sqlx::query(sqlx::AssertSqlSafe(set)).bind(was).bind(id).execute(&app.db.pool).await.unwrap();
+            assert_eq!(s.get(page).await.status, StatusCode::OK, "{kind:?}: {page} after");
+        }
     }
 }

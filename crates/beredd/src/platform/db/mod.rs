@@ -22,7 +22,7 @@ pub enum DbError {
     #[error("unsupported database address {0:?}: use sqlite://PATH or postgres://…")]
     BadUrl(String),
     #[error(transparent)]
-    Sqlx(#[from] sqlx::Error),
+    Sqlx(sqlx::Error),
     #[error("migration {version} failed: {source}")]
     Migration { version: i64, source: sqlx::Error },
     #[error(
@@ -33,6 +33,19 @@ pub enum DbError {
     ChangedMigration { file: &'static str },
     #[error("stored data cannot be read: {0}")]
     Corrupt(String),
+}
+
+impl From<sqlx::Error> for DbError {
+    /// A column holding a code its vocabulary does not know (a read model decodes it with
+    /// `TryFrom<String>`, see `store`) is corrupt data, not a failed query.
+    fn from(e: sqlx::Error) -> Self {
+        match e {
+            sqlx::Error::ColumnDecode { index, source } if source.is::<beredd_domain::UnknownCode>() => {
+                DbError::Corrupt(format!("column {index}: {source}"))
+            }
+            e => DbError::Sqlx(e),
+        }
+    }
 }
 
 impl DbError {

@@ -156,7 +156,11 @@ pub fn facts(
     }
     let needs: Vec<&str> = deps
         .iter()
-        .filter(|d| d.from_kind == "activity" && d.from_id == a && d.to_kind == "system")
+        .filter(|d| {
+            d.from_kind == beredd_domain::NodeKind::Activity
+                && d.from_id == a
+                && d.to_kind == beredd_domain::NodeKind::System
+        })
         .filter_map(|d| system_names.get(&d.to_id).map(String::as_str))
         .collect();
     if !needs.is_empty() {

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
-use beredd_domain::NodeKind;
-use beredd_domain::graph::{Edge, Graph, Need, State};
+use beredd_domain::graph::{Edge, Graph, State};
+use beredd_domain::{Criticality, Hosting, NodeKind, ResourceKind};
 
 use crate::store::{DbError, activities, dependencies, resources, systems};
 
@@ -31,10 +31,10 @@ pub struct Node {
     pub kind: NodeKind,
     pub id: i64,
     pub name: String,
-    /// Activities: their criticality code.
-    pub criticality: Option<String>,
+    /// Activities: their criticality.
+    pub criticality: Option<Criticality>,
     /// Resources: their kind. Systems: the kind of resource they provide, if any.
-    pub resource_kind: Option<String>,
+    pub resource_kind: Option<ResourceKind>,
     /// Systems: their supplier, if it hosts them.
     pub hosted_by: Option<i64>,
 }
@@ -80,11 +80,11 @@ impl Model {
         let resources = resources::list(db, org).await?;
         let mut inside = Vec::new();
         for s in &systems {
-            if s.hosting == "internal" {
+            if s.hosting == Hosting::Internal {
                 inside.push((NodeKind::System, s.id));
             }
-            let hosted_by = s.supplier_id.filter(|_| s.hosting == "supplier_cloud");
-            if s.provides.as_deref() == Some("network") {
+            let hosted_by = s.supplier_id.filter(|_| s.hosting == Hosting::SupplierCloud);
+            if s.provides == Some(ResourceKind::Network) {
                 inside.push((NodeKind::System, s.id));
             }
             nodes.push(Node {
@@ -92,7 +92,7 @@ impl Model {
                 id: s.id,
                 name: s.name.clone(),
                 criticality: None,
-                resource_kind: s.provides.clone(),
+                resource_kind: s.provides,
                 hosted_by,
             });
         }
@@ -107,7 +107,7 @@ impl Model {
             });
         }
         for r in &resources {
-            if r.kind == "network" || r.kind == "data_centre" {
+            if matches!(r.kind, ResourceKind::Network | ResourceKind::DataCentre) {
                 inside.push((NodeKind::Resource, r.id));
             }
             nodes.push(Node {
@@ -115,7 +115,7 @@ impl Model {
                 id: r.id,
                 name: r.name.clone(),
                 criticality: None,
-                resource_kind: Some(r.kind.clone()),
+                resource_kind: Some(r.kind),
                 hosted_by: None,
             });
         }
@@ -124,11 +124,10 @@ impl Model {
         let mut edges = Vec::new();
         let mut fallbacks = Vec::new();
         for d in dependencies::list(db, org).await? {
-            let end = |kind: &str, id: i64| NodeKind::parse(kind).ok().and_then(|k| index.get(&(k, id)).copied());
+            let end = |kind: NodeKind, id: i64| index.get(&(kind, id)).copied();
             // An edge whose end has gone is skipped rather than failing the whole analysis.
-            let (Some(from), Some(to)) = (end(&d.from_kind, d.from_id), end(&d.to_kind, d.to_id)) else { continue };
-            let need = if d.need == "stops" { Need::Stops } else { Need::Degraded };
-            edges.push(Edge { from, to, need, fallback: d.fallback.is_some() });
+            let (Some(from), Some(to)) = (end(d.from_kind, d.from_id), end(d.to_kind, d.to_id)) else { continue };
+            edges.push(Edge { from, to, need: d.need.into(), fallback: d.fallback.is_some() });
             fallbacks.push(d.fallback);
         }
         let inside_network = inside.iter().filter_map(|k| index.get(k).copied()).collect();
@@ -155,8 +154,8 @@ impl Model {
     /// are recorded as resources.
     pub fn presets(&self) -> Vec<Preset> {
         let fail = |n: &Node| format!("fail={}:{}", n.kind.code(), n.id);
-        let of_kinds = |kinds: &[&str]| -> Vec<&Node> {
-            self.nodes.iter().filter(|n| n.resource_kind.as_deref().is_some_and(|k| kinds.contains(&k))).collect()
+        let of_kinds = |kinds: &[ResourceKind]| -> Vec<&Node> {
+            self.nodes.iter().filter(|n| n.resource_kind.is_some_and(|k| kinds.contains(&k))).collect()
         };
         let mut out = Vec::new();
         if !self.inside_network.is_empty() {
@@ -166,11 +165,13 @@ impl Model {
                 query: format!("category={}&hours=720", Category::InsideNetwork.code()),
             });
         }
-        for n in of_kinds(&["electricity"]) {
+        for n in of_kinds(&[ResourceKind::Electricity]) {
             out.push(Preset { title_id: "preset-power", name: n.name.clone(), query: format!("{}&hours=24", fail(n)) });
         }
-        for group in [("preset-mobile", &["mobile_network"][..]), ("preset-email-identity", &["email", "identity"][..])]
-        {
+        for group in [
+            ("preset-mobile", &[ResourceKind::MobileNetwork][..]),
+            ("preset-email-identity", &[ResourceKind::Email, ResourceKind::Identity][..]),
+        ] {
             let nodes = of_kinds(group.1);
             if !nodes.is_empty() {
                 let q: Vec<String> = nodes.iter().map(|n| fail(n)).collect();

@@ -33,7 +33,7 @@ pub fn critical_activities<'a>(r: &Registers<'a>, units: &[i64]) -> Vec<&'a Acti
         .activities
         .iter()
         .filter(|a| units.contains(&a.unit_id))
-        .filter_map(|a| Criticality::parse(&a.criticality).ok().map(|c| (c, a)))
+        .map(|a| (a.criticality, a))
         .filter(|(c, _)| matches!(c, Criticality::Samhallsviktig | Criticality::Kritisk))
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
@@ -58,11 +58,11 @@ pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
     let managers: Vec<i64> = r.units.iter().filter(|u| units.contains(&u.id)).filter_map(|u| u.manager_id).collect();
     let mut people: Vec<&Person> = r.people.iter().filter(|p| managers.contains(&p.id)).collect();
     people.sort_by_key(|p| managers.iter().position(|m| *m == p.id));
-    people.extend(
-        r.people.iter().filter(|p| {
-            p.kind == "staff" && p.unit_id.is_some_and(|u| units.contains(&u)) && !managers.contains(&p.id)
-        }),
-    );
+    people.extend(r.people.iter().filter(|p| {
+        p.kind == beredd_domain::ContactKind::Staff
+            && p.unit_id.is_some_and(|u| units.contains(&u))
+            && !managers.contains(&p.id)
+    }));
     let people: Vec<&Person> =
         people.into_iter().filter(|p| p.work_phone.is_some() || p.private_phone.is_some()).collect();
     (0..people.len())
@@ -87,7 +87,11 @@ fn supplier_contacts(r: &Registers, activities: &[i64]) -> Vec<ExternalContact> 
     let systems: Vec<i64> = r
         .dependencies
         .iter()
-        .filter(|d| d.from_kind == "activity" && activities.contains(&d.from_id) && d.to_kind == "system")
+        .filter(|d| {
+            d.from_kind == beredd_domain::NodeKind::Activity
+                && activities.contains(&d.from_id)
+                && d.to_kind == beredd_domain::NodeKind::System
+        })
         .map(|d| d.to_id)
         .collect();
     let mut out: Vec<ExternalContact> = Vec::new();
@@ -224,7 +228,7 @@ mod tests {
     fn person(id: i64, name: &str, unit: i64, phone: Option<&str>) -> Person {
         Person {
             id,
-            kind: "staff".into(),
+            kind: beredd_domain::ContactKind::Staff,
             name: name.into(),
             title: Some("Undersköterska".into()),
             unit_id: Some(unit),
@@ -244,7 +248,7 @@ mod tests {
         let unit = Unit {
             id: 1,
             parent_id: None,
-            kind: "enhet".into(),
+            kind: beredd_domain::UnitKind::Enhet,
             name: "Björkbacken".into(),
             manager_id: Some(9),
             address: None,

@@ -62,7 +62,7 @@ pub async fn list(
         .into_iter()
         .map(|u| UserRow {
             id: u.id,
-            role: Role::parse(&u.role).map(|r| ctx.tr.t(r.label_id())).unwrap_or_default(),
+            role: ctx.tr.t(u.role.label_id()),
             active: ctx.tr.t(if u.active.get() { "yes" } else { "no" }),
             units: u.unit_ids.iter().map(|id| lk.unit_name(Some(*id))).collect::<Vec<_>>().join(", "),
             username: u.username,
@@ -221,7 +221,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
 fn values(u: &users::User) -> FormData {
     let mut f = FormData::from_pairs(vec![
         ("display_name".into(), u.display_name.clone()),
-        ("role".into(), u.role.clone()),
+        ("role".into(), u.role.code().into()),
         ("active".into(), if u.active.get() { "on".into() } else { String::new() }),
     ]);
     for id in &u.unit_ids {

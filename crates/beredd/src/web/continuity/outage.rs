@@ -278,12 +278,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
             href: format!("/{}/{}", n.kind.slug(), n.id),
             state,
             state_class: class,
-            criticality: n
-                .criticality
-                .as_deref()
-                .and_then(|c| Criticality::parse(c).ok())
-                .map(|c| tr.t(c.label_id()))
-                .unwrap_or_default(),
+            criticality: n.criticality.map(|c| tr.t(c.label_id())).unwrap_or_default(),
             chain: f.chain.join(" → "),
             fallbacks: f.fallbacks.clone(),
         }
@@ -294,11 +289,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
         .filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::Activity)
         .collect();
     affected.sort_by_key(|f| {
-        let crit = model.nodes[f.node]
-            .criticality
-            .as_deref()
-            .and_then(|c| Criticality::parse(c).ok())
-            .unwrap_or(Criticality::Ovrig);
+        let crit = model.nodes[f.node].criticality.unwrap_or(Criticality::Ovrig);
         (std::cmp::Reverse(f.state), !f.fallbacks.is_empty(), crit)
     });
     let mut activities: Vec<Row> = affected.into_iter().map(row).collect();

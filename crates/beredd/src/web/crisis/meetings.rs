@@ -346,8 +346,12 @@ pub async fn report_pdf(
         .iter()
         .filter(|u| covered.contains(&u.id))
         .filter_map(|u| {
-            let people: Vec<i64> =
-                lk.people.iter().filter(|p| p.kind == "staff" && p.unit_id == Some(u.id)).map(|p| p.id).collect();
+            let people: Vec<i64> = lk
+                .people
+                .iter()
+                .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
+                .map(|p| p.id)
+                .collect();
             let n = reached.iter().filter(|r| people.contains(&r.person_id) && r.reached.get()).count();
             (!people.is_empty()).then(|| json!({ "unit": u.name, "share": format!("{n}/{}", people.len()) }))
         })

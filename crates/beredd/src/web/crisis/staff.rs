@@ -48,7 +48,7 @@ pub async fn staff(
         let people: Vec<PersonView> = lk
             .people
             .iter()
-            .filter(|p| p.kind == "staff" && p.unit_id == Some(u.id))
+            .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
             .map(|p| {
                 let r = reached.iter().find(|r| r.person_id == p.id);
                 PersonView {

@@ -147,14 +147,10 @@ pub(super) async fn answer_page(
         .iter()
         .filter(|(n, _)| *n == node.id)
         .filter_map(|(_, aid)| all_actions.iter().find(|x| x.id == *aid))
-        .map(|x| {
-            (x.id, x.title.clone(), ActionStatus::parse(&x.status).map(|s| ctx.tr.t(s.label_id())).unwrap_or_default())
-        })
+        .map(|x| (x.id, x.title.clone(), ctx.tr.t(x.status.label_id())))
         .collect();
-    let open: Vec<actions::Action> = all_actions
-        .into_iter()
-        .filter(|x| (x.status == "planned" || x.status == "ongoing") && !linked.iter().any(|l| l.0 == x.id))
-        .collect();
+    let open: Vec<actions::Action> =
+        all_actions.into_iter().filter(|x| x.status.is_open() && !linked.iter().any(|l| l.0 == x.id)).collect();
     let fields = answer_fields(&form, e, &ctx.tr, &suggested);
     let action_fields = action_fields(&form, e, &lk, &open, &ctx.tr);
     let mut all_fields = fields.clone();

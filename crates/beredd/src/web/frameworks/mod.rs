@@ -268,13 +268,7 @@ async fn summarise(
                     .iter()
                     .filter(|(node, _)| *node == n.id)
                     .filter_map(|(_, aid)| all_actions.iter().find(|x| x.id == *aid))
-                    .map(|x| {
-                        (
-                            x.id,
-                            x.title.clone(),
-                            ActionStatus::parse(&x.status).map(|s| tr.t(s.label_id())).unwrap_or_default(),
-                        )
-                    })
+                    .map(|x| (x.id, x.title.clone(), tr.t(x.status.label_id())))
                     .collect(),
                 requirements: ans.map(|x| x.requirements().join(", ")).unwrap_or_default(),
             }

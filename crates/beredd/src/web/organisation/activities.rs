@@ -13,10 +13,6 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Activities;
 
-fn criticality_label(code: &str, tr: &Tr) -> String {
-    Criticality::parse(code).map(|c| tr.t(c.label_id())).unwrap_or_default()
-}
-
 impl Register for Activities {
     type Record = activities::Activity;
     type Input = activities::ActivityInput;
@@ -48,7 +44,7 @@ impl Register for Activities {
         vec![
             Cell::Link { text: r.name.clone(), href: format!("/activities/{}", r.id) },
             Cell::Text(lk.unit_name(Some(r.unit_id))),
-            Cell::Text(criticality_label(&r.criticality, tr)),
+            Cell::Text(tr.t(r.criticality.label_id())),
             Cell::opt(&r.recipients),
         ]
     }
@@ -71,7 +67,7 @@ impl Register for Activities {
     }
     fn keep(r: &activities::Activity, q: &Query_) -> bool {
         q.get("unit").is_none_or(|u| u.is_empty() || *u == r.unit_id.to_string())
-            && q.get("criticality").is_none_or(|c| c.is_empty() || *c == r.criticality)
+            && q.get("criticality").is_none_or(|c| c.is_empty() || c == r.criticality.code())
     }
     fn details(r: &activities::Activity, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
@@ -79,7 +75,7 @@ impl Register for Activities {
                 label: tr.t("field-unit"),
                 value: Cell::Link { text: lk.unit_name(Some(r.unit_id)), href: format!("/units/{}", r.unit_id) },
             },
-            DetailItem { label: tr.t("field-criticality"), value: Cell::Text(criticality_label(&r.criticality, tr)) },
+            DetailItem { label: tr.t("field-criticality"), value: Cell::Text(tr.t(r.criticality.label_id())) },
             DetailItem { label: tr.t("field-recipients"), value: Cell::opt(&r.recipients) },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
@@ -138,7 +134,7 @@ impl Register for Activities {
         FormData::from_pairs(vec![
             ("name".into(), r.name.clone()),
             ("unit".into(), r.unit_id.to_string()),
-            ("criticality".into(), r.criticality.clone()),
+            ("criticality".into(), r.criticality.code().into()),
             ("recipients".into(), r.recipients.clone().unwrap_or_default()),
             ("description".into(), r.description.clone().unwrap_or_default()),
         ])

@@ -16,13 +16,10 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 pub struct Dependencies;
 
 /// One end of an edge as a link: "Verksamhet: Larmbesök".
-fn end(kind: &str, id: i64, nodes: &NodeNames, tr: &Tr) -> Cell {
-    match NodeKind::parse(kind) {
-        Ok(k) => Cell::Link {
-            text: format!("{}: {}", tr.t(k.label_id()), nodes.name(k, id).unwrap_or("?")),
-            href: format!("/{}/{id}", k.slug()),
-        },
-        Err(_) => Cell::Text(String::new()),
+fn end(kind: NodeKind, id: i64, nodes: &NodeNames, tr: &Tr) -> Cell {
+    Cell::Link {
+        text: format!("{}: {}", tr.t(kind.label_id()), nodes.name(kind, id).unwrap_or("?")),
+        href: format!("/{}/{id}", kind.slug()),
     }
 }
 
@@ -101,16 +98,11 @@ impl Register for Dependencies {
         ]
     }
     fn row(r: &Dependency, lk: &Lookups, tr: &Tr) -> Vec<Cell> {
-        let from = match end(&r.from_kind, r.from_id, &lk.nodes, tr) {
+        let from = match end(r.from_kind, r.from_id, &lk.nodes, tr) {
             Cell::Link { text, .. } => Cell::Link { text, href: format!("/dependencies/{}", r.id) },
             other => other,
         };
-        vec![
-            from,
-            end(&r.to_kind, r.to_id, &lk.nodes, tr),
-            Cell::Text(NeedKind::parse(&r.need).map(|n| tr.t(n.label_id())).unwrap_or_default()),
-            Cell::opt(&r.fallback),
-        ]
+        vec![from, end(r.to_kind, r.to_id, &lk.nodes, tr), Cell::Text(tr.t(r.need.label_id())), Cell::opt(&r.fallback)]
     }
     fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let needs = with_all(vocabulary_choices(NeedKind::ALL, NeedKind::code, NeedKind::label_id, tr), tr);
@@ -122,16 +114,13 @@ impl Register for Dependencies {
         }]
     }
     fn keep(r: &Dependency, q: &Query_) -> bool {
-        q.get("need").is_none_or(|n| n.is_empty() || *n == r.need)
+        q.get("need").is_none_or(|n| n.is_empty() || n == r.need.code())
     }
     fn details(r: &Dependency, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem { label: tr.t("field-dependent"), value: end(&r.from_kind, r.from_id, &lk.nodes, tr) },
-            DetailItem { label: tr.t("field-depends-on"), value: end(&r.to_kind, r.to_id, &lk.nodes, tr) },
-            DetailItem {
-                label: tr.t("field-need"),
-                value: Cell::Text(NeedKind::parse(&r.need).map(|n| tr.t(n.label_id())).unwrap_or_default()),
-            },
+            DetailItem { label: tr.t("field-dependent"), value: end(r.from_kind, r.from_id, &lk.nodes, tr) },
+            DetailItem { label: tr.t("field-depends-on"), value: end(r.to_kind, r.to_id, &lk.nodes, tr) },
+            DetailItem { label: tr.t("field-need"), value: Cell::Text(tr.t(r.need.label_id())) },
             DetailItem { label: tr.t("field-fallback"), value: Cell::opt(&r.fallback) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
@@ -140,7 +129,7 @@ impl Register for Dependencies {
         FormData::from_pairs(vec![
             ("from".into(), format!("{}:{}", r.from_kind, r.from_id)),
             ("to".into(), format!("{}:{}", r.to_kind, r.to_id)),
-            ("need".into(), r.need.clone()),
+            ("need".into(), r.need.code().into()),
             ("fallback".into(), r.fallback.clone().unwrap_or_default()),
             ("notes".into(), r.notes.clone().unwrap_or_default()),
         ])

@@ -87,16 +87,13 @@ impl Register for People {
         ]
     }
     fn keep(r: &people::Person, q: &Query_) -> bool {
-        q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
+        q.get("kind").is_none_or(|k| k.is_empty() || k == r.kind.code())
             && q.get("unit")
                 .is_none_or(|u| u.is_empty() || Some(u.as_str()) == r.unit_id.map(|x| x.to_string()).as_deref())
     }
     fn details(r: &people::Person, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem {
-                label: tr.t("field-contact-kind"),
-                value: Cell::Text(ContactKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()),
-            },
+            DetailItem { label: tr.t("field-contact-kind"), value: Cell::Text(tr.t(r.kind.label_id())) },
             DetailItem { label: tr.t("field-title"), value: Cell::opt(&r.title) },
             DetailItem {
                 label: tr.t("field-unit"),
@@ -125,7 +122,7 @@ impl Register for People {
         let s = |v: &Option<String>| v.clone().unwrap_or_default();
         FormData::from_pairs(vec![
             ("name".into(), r.name.clone()),
-            ("kind".into(), r.kind.clone()),
+            ("kind".into(), r.kind.code().into()),
             ("title".into(), s(&r.title)),
             ("unit".into(), crate::web::forms::opt_string(r.unit_id)),
             ("organisation".into(), s(&r.organisation)),
@@ -230,7 +227,8 @@ impl Register for People {
             || (input.kind == ContactKind::Staff && input.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))
     }
     fn may_write_record(user: &CurrentUser, r: &people::Person, lk: &Lookups) -> bool {
-        user.role.edits_all_content() || (r.kind == "staff" && r.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))
+        user.role.edits_all_content()
+            || (r.kind == ContactKind::Staff && r.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))
     }
 
     async fn insert(conn: &mut AnyConnection, org: i64, input: &people::PersonInput) -> Result<i64, DbError> {

@@ -13,10 +13,6 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Resources;
 
-fn kind_label(code: &str, tr: &Tr) -> String {
-    ResourceKind::parse(code).map(|k| tr.t(k.label_id())).unwrap_or_default()
-}
-
 impl Register for Resources {
     type Record = resources::Resource;
     type Input = resources::ResourceInput;
@@ -45,7 +41,7 @@ impl Register for Resources {
     fn row(r: &resources::Resource, _lk: &Lookups, tr: &Tr) -> Vec<Cell> {
         vec![
             Cell::Link { text: r.name.clone(), href: format!("/resources/{}", r.id) },
-            Cell::Text(kind_label(&r.kind, tr)),
+            Cell::Text(tr.t(r.kind.label_id())),
             Cell::opt(&r.description),
         ]
     }
@@ -59,18 +55,18 @@ impl Register for Resources {
         }]
     }
     fn keep(r: &resources::Resource, q: &Query_) -> bool {
-        q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
+        q.get("kind").is_none_or(|k| k.is_empty() || k == r.kind.code())
     }
     fn details(r: &resources::Resource, _lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem { label: tr.t("field-resource-kind"), value: Cell::Text(kind_label(&r.kind, tr)) },
+            DetailItem { label: tr.t("field-resource-kind"), value: Cell::Text(tr.t(r.kind.label_id())) },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
     }
     fn values(r: &resources::Resource) -> FormData {
         FormData::from_pairs(vec![
             ("name".into(), r.name.clone()),
-            ("kind".into(), r.kind.clone()),
+            ("kind".into(), r.kind.code().into()),
             ("description".into(), r.description.clone().unwrap_or_default()),
         ])
     }

@@ -13,13 +13,6 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Systems;
 
-fn hosting_label(code: &str, tr: &Tr) -> String {
-    Hosting::parse(code).map(|h| tr.t(h.label_id())).unwrap_or_default()
-}
-fn kind_label(code: &str, tr: &Tr) -> String {
-    SystemKind::parse(code).map(|k| tr.t(k.label_id())).unwrap_or_default()
-}
-
 impl Register for Systems {
     type Record = systems::System;
     type Input = systems::SystemInput;
@@ -51,8 +44,8 @@ impl Register for Systems {
     fn row(r: &systems::System, lk: &Lookups, tr: &Tr) -> Vec<Cell> {
         vec![
             Cell::Link { text: r.name.clone(), href: format!("/systems/{}", r.id) },
-            Cell::Text(kind_label(&r.kind, tr)),
-            Cell::Text(hosting_label(&r.hosting, tr)),
+            Cell::Text(tr.t(r.kind.label_id())),
+            Cell::Text(tr.t(r.hosting.label_id())),
             Cell::Text(lk.person_name(r.owner_id)),
             Cell::Text(lk.supplier_name(r.supplier_id)),
         ]
@@ -76,15 +69,15 @@ impl Register for Systems {
         ]
     }
     fn keep(r: &systems::System, q: &Query_) -> bool {
-        q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
-            && q.get("hosting").is_none_or(|h| h.is_empty() || *h == r.hosting)
+        q.get("kind").is_none_or(|k| k.is_empty() || k == r.kind.code())
+            && q.get("hosting").is_none_or(|h| h.is_empty() || h == r.hosting.code())
     }
     fn details(r: &systems::System, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         let units = r.unit_ids.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect();
         vec![
             DetailItem { label: tr.t("field-purpose"), value: Cell::opt(&r.purpose) },
-            DetailItem { label: tr.t("field-system-kind"), value: Cell::Text(kind_label(&r.kind, tr)) },
-            DetailItem { label: tr.t("field-hosting"), value: Cell::Text(hosting_label(&r.hosting, tr)) },
+            DetailItem { label: tr.t("field-system-kind"), value: Cell::Text(tr.t(r.kind.label_id())) },
+            DetailItem { label: tr.t("field-hosting"), value: Cell::Text(tr.t(r.hosting.label_id())) },
             DetailItem {
                 label: tr.t("field-owner"),
                 value: Cell::link_or_text(lk.person_name(r.owner_id), r.owner_id.map(|p| format!("/people/{p}"))),
@@ -98,13 +91,7 @@ impl Register for Systems {
             },
             DetailItem {
                 label: tr.t("field-provides"),
-                value: Cell::Text(
-                    r.provides
-                        .as_deref()
-                        .and_then(|p| ResourceKind::parse(p).ok())
-                        .map(|k| tr.t(k.label_id()))
-                        .unwrap_or_default(),
-                ),
+                value: Cell::Text(r.provides.map(|k| tr.t(k.label_id())).unwrap_or_default()),
             },
             DetailItem { label: tr.t("field-used-by"), value: Cell::Links(units) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
@@ -159,12 +146,12 @@ impl Register for Systems {
         let mut f = FormData::from_pairs(vec![
             ("name".into(), r.name.clone()),
             ("purpose".into(), s(&r.purpose)),
-            ("kind".into(), r.kind.clone()),
+            ("kind".into(), r.kind.code().into()),
             ("owner".into(), crate::web::forms::opt_string(r.owner_id)),
             ("supplier".into(), crate::web::forms::opt_string(r.supplier_id)),
-            ("hosting".into(), r.hosting.clone()),
+            ("hosting".into(), r.hosting.code().into()),
             ("notes".into(), s(&r.notes)),
-            ("provides".into(), s(&r.provides)),
+            ("provides".into(), r.provides.map(|p| p.code().into()).unwrap_or_default()),
         ]);
         for u in &r.unit_ids {
             f.push("units", u.to_string());

@@ -46,7 +46,7 @@ impl Register for Units {
     fn row(r: &units::Unit, lk: &Lookups, tr: &Tr) -> Vec<Cell> {
         vec![
             Cell::Link { text: r.name.clone(), href: format!("/units/{}", r.id) },
-            Cell::Text(UnitKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()),
+            Cell::Text(tr.t(r.kind.label_id())),
             Cell::Text(lk.unit_name(r.parent_id)),
             Cell::Text(lk.person_name(r.manager_id)),
             Cell::Text(opt_string(r.staff_count)),
@@ -63,14 +63,11 @@ impl Register for Units {
         }]
     }
     fn keep(r: &units::Unit, q: &Query_) -> bool {
-        q.get("kind").is_none_or(|k| k.is_empty() || *k == r.kind)
+        q.get("kind").is_none_or(|k| k.is_empty() || k == r.kind.code())
     }
     fn details(r: &units::Unit, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
-            DetailItem {
-                label: tr.t("field-unit-kind"),
-                value: Cell::Text(UnitKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_default()),
-            },
+            DetailItem { label: tr.t("field-unit-kind"), value: Cell::Text(tr.t(r.kind.label_id())) },
             DetailItem {
                 label: tr.t("field-parent"),
                 value: Cell::link_or_text(lk.unit_name(r.parent_id), r.parent_id.map(|p| format!("/units/{p}"))),
@@ -132,7 +129,7 @@ impl Register for Units {
     fn values(r: &units::Unit) -> FormData {
         FormData::from_pairs(vec![
             ("name".into(), r.name.clone()),
-            ("kind".into(), r.kind.clone()),
+            ("kind".into(), r.kind.code().into()),
             ("parent".into(), opt_string(r.parent_id)),
             ("manager".into(), opt_string(r.manager_id)),
             ("address".into(), r.address.clone().unwrap_or_default()),
