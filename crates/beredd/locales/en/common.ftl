@@ -90,6 +90,9 @@ ref-user = User responsible for the unit
 ref-asset = Information asset
 ref-action = Action in the action plan
 ref-plan = Continuity plan
+ref-cycle-item = Recurring work in the yearly cycle
+ref-risk = Risk
+ref-recovery = Recovery after an incident
 ref-incident = Incident
 
 ## Field errors

@@ -90,6 +90,9 @@ ref-user = Användare som ansvarar för enheten
 ref-asset = Informationsmängd
 ref-action = Åtgärd i handlingsplanen
 ref-plan = Kontinuitetsplan
+ref-cycle-item = Återkommande arbete i årshjulet
+ref-risk = Risk
+ref-recovery = Efterregistrering efter incident
 ref-incident = Incident
 
 ## Fel i fält

@@ -150,6 +150,15 @@ pub(crate) fn referrers_from(rows: Vec<(i64, String)>, kind: &'static str, slug:
     rows.into_iter().map(|(id, name)| Referrer { kind, name, href: format!("/{slug}/{id}") }).collect()
 }
 
+/// Referrers whose page is not `/{slug}/{id}`: `href` makes it from the id.
+pub(crate) fn referrers_at(
+    rows: Vec<(i64, String)>,
+    kind: &'static str,
+    href: impl Fn(i64) -> String,
+) -> Vec<Referrer> {
+    rows.into_iter().map(|(id, name)| Referrer { kind, name, href: href(id) }).collect()
+}
+
 /// Replaces the links of `id` in a link table: `delete_sql` removes them ($1 = id), `insert_sql`
 /// adds one ($1 = id, $2 = the other end).
 pub(crate) async fn replace_links(

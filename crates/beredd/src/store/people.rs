@@ -3,7 +3,7 @@
 use serde::Serialize;
 use sqlx::{Any, Executor};
 
-use super::{DbError, Referrer, id_names, referrers_from};
+use super::{DbError, Referrer, id_names, referrers_at, referrers_from};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Person {
@@ -105,7 +105,8 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     Ok(())
 }
 
-/// Units this person manages and systems this person owns.
+/// Everything that names this person: units they manage, systems and assets they own, actions,
+/// incidents that reached them, recurring work in the yearly cycle and risks they own.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
     let mut out = referrers_from(
         id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND manager_id = $2 ORDER BY name", org, id).await?,
@@ -132,5 +133,9 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-incident",
         "incidents",
     ));
+    let sql = "SELECT id, title FROM cycle_items WHERE org_id = $1 AND owner_id = $2 ORDER BY title";
+    out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-cycle-item", |_| "/cycle".into()));
+    let sql = "SELECT r.id, a.title || ': ' || r.threat FROM risks r JOIN risk_analyses a ON a.id = r.analysis_id WHERE r.org_id = $1 AND r.owner_id = $2 ORDER BY a.title, r.id";
+    out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-risk", |r| format!("/risks/{r}/edit")));
     Ok(out)
 }

@@ -141,10 +141,15 @@ pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), D
     Ok(())
 }
 
-/// The dependency edges that name this system.
+/// The dependency edges and assets that name this system, and incidents whose recovery has
+/// something to enter in it.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
     let mut out = super::dependencies::referrers(db, org, beredd_domain::NodeKind::System, id).await?;
     let sql = "SELECT a.id, a.name FROM assets a JOIN asset_systems l ON l.asset_id = a.id WHERE a.org_id = $1 AND l.system_id = $2 ORDER BY a.name";
     out.extend(super::referrers_from(super::id_names(db, sql, org, id).await?, "ref-asset", "assets"));
+    let sql = "SELECT DISTINCT i.id, i.title FROM incidents i JOIN backlog_items b ON b.incident_id = i.id WHERE i.org_id = $1 AND b.system_id = $2 ORDER BY i.id";
+    out.extend(super::referrers_at(super::id_names(db, sql, org, id).await?, "ref-recovery", |i| {
+        format!("/incidents/{i}/recovery")
+    }));
     Ok(out)
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use sqlx::{Any, Executor};
 
-use super::{DbError, Referrer, id_names, referrers_from};
+use super::{DbError, Referrer, id_names, referrers_at, referrers_from};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Unit {
@@ -94,7 +94,9 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     Ok(())
 }
 
-/// Everything that points to this unit: sub-units, activities, people, systems that use it.
+/// Everything that points to this unit: sub-units, activities, people, systems that use it, users,
+/// assets, actions, plans, incidents, recurring work in the yearly cycle and what an incident's
+/// recovery has to enter for it.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
     let mut out = referrers_from(
         id_names(db, "SELECT id, name FROM units WHERE org_id = $1 AND parent_id = $2 ORDER BY name", org, id).await?,
@@ -142,5 +144,9 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
         "ref-incident",
         "incidents",
     ));
+    let sql = "SELECT id, title FROM cycle_items WHERE org_id = $1 AND unit_id = $2 ORDER BY title";
+    out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-cycle-item", |_| "/cycle".into()));
+    let sql = "SELECT DISTINCT i.id, i.title FROM incidents i JOIN backlog_items b ON b.incident_id = i.id WHERE i.org_id = $1 AND b.unit_id = $2 ORDER BY i.id";
+    out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-recovery", |i| format!("/incidents/{i}/recovery")));
     Ok(out)
 }

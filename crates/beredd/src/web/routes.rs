@@ -83,8 +83,13 @@ impl Routes {
         self
     }
 
+    /// The largest request body these routes take: as it arrives, and in the extractors (axum's
+    /// `Multipart` otherwise keeps to its own default of 2 MB whatever the route allows).
     fn limit(self, bytes: usize) -> Routes {
-        let router = self.router.layer(tower_http::limit::RequestBodyLimitLayer::new(bytes));
+        let router = self
+            .router
+            .layer(axum::extract::DefaultBodyLimit::max(bytes))
+            .layer(tower_http::limit::RequestBodyLimitLayer::new(bytes));
         Routes { router, table: self.table }
     }
 }

@@ -171,6 +171,97 @@ async fn deleting_something_others_point_to_is_refused_with_what_points_to_it() 
     }
 }
 
+/// The yearly cycle, risk analyses and an incident's recovery point to people, units and systems
+/// too: deleting one of those is refused with the list, not answered with a server error.
+#[tokio::test]
+async fn deleting_what_the_cycle_a_risk_or_a_recovery_item_points_to_is_refused_with_what_points_there() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let staff = app.add_unit("Personalenheten", None).await;
+        let person = |name: &'static str| {
+            let s = &s;
+            async move {
+                id_of(&s.post("/people/new", &[("name", name), ("kind", "staff"), ("unit", &staff.to_string())]).await)
+            }
+        };
+        let (karin, olle) = (person("Karin Lund").await, person("Olle Berg").await);
+        let cycle_unit = app.add_unit("Kommunikationsenheten", None).await;
+        let recovery_unit = app.add_unit("Hemtjänst Norr", None).await;
+        let sys = id_of(
+            &s.post(
+                "/systems/new",
+                &[("name", "Verksamhetssystem vård"), ("kind", "it_system"), ("hosting", "internal")],
+            )
+            .await,
+        );
+
+        // Recurring work with an owner and a unit.
+        let item = [
+            ("title", "Genomgång av behörigheter"),
+            ("kind", "other"),
+            ("owner", karin.as_str()),
+            ("unit", &cycle_unit.to_string()),
+            ("start", "2026-12-01"),
+            ("every", "12"),
+        ];
+        assert_eq!(s.post("/cycle", &item).await.status, StatusCode::SEE_OTHER);
+        // A risk with an owner.
+        let r = s
+            .post(
+                "/risks/analyses",
+                &[
+                    ("a_title", "Riskanalys IT 2026"),
+                    ("a_scope_ref", &format!("unit:{staff}")),
+                    ("a_scope", "Hela förvaltningen"),
+                    ("a_held_on", "2026-11-20"),
+                ],
+            )
+            .await;
+        let analysis = r.location.unwrap().split('/').nth(3).unwrap().split('?').next().unwrap().to_owned();
+        let risk = [
+            ("threat", "Strömavbrott"),
+            ("likelihood", "2"),
+            ("consequence", "3"),
+            ("residual_likelihood", "1"),
+            ("residual_consequence", "3"),
+            ("decision", "accept"),
+            ("owner", olle.as_str()),
+        ];
+        assert_eq!(s.post(&format!("/risks/analyses/{analysis}/risks"), &risk).await.status, StatusCode::SEE_OTHER);
+        let (risk,): (i64,) = sqlx::query_as("SELECT id FROM risks").fetch_one(&app.db.pool).await.unwrap();
+        // Something to enter after an outage, for another unit than the incident's, in a system.
+        let incident = crate::crisis::start(&s, staff).await;
+        let backlog = [
+            ("unit", recovery_unit.to_string()),
+            ("system", sys.clone()),
+            ("kind", "care_doc".into()),
+            ("total", "12".into()),
+            ("priority", "normal".into()),
+        ];
+        let backlog: Vec<(&str, &str)> = backlog.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(s.post(&format!("/incidents/{incident}/recovery"), &backlog).await.status, StatusCode::SEE_OTHER);
+
+        let cycle = "Återkommande arbete i årshjulet: <a href=\"/cycle\">Genomgång av behörigheter</a>";
+        let risk = format!("Risk: <a href=\"/risks/{risk}/edit\">Riskanalys IT 2026: Strömavbrott</a>");
+        let recovery = format!(
+            "Efterregistrering efter incident: <a href=\"/incidents/{incident}/recovery\">IT-systemen är utslagna</a>"
+        );
+        for (path, points) in [
+            (format!("/people/{karin}/delete"), cycle.to_owned()),
+            (format!("/units/{cycle_unit}/delete"), cycle.to_owned()),
+            (format!("/people/{olle}/delete"), risk),
+            (format!("/units/{recovery_unit}/delete"), recovery.clone()),
+            (format!("/systems/{sys}/delete"), recovery),
+        ] {
+            let r = s.post(&path, &[]).await;
+            assert_eq!(r.status, StatusCode::CONFLICT, "{kind:?} {path}");
+            assert!(r.body.contains(&points), "{kind:?} {path}: {}", texts(&r.body, "main li").join(" | "));
+        }
+        assert_eq!((app.count("people").await, app.count("units").await, app.count("systems").await), (2, 3, 1));
+    }
+}
+
 #[tokio::test]
 async fn bad_input_gets_a_message_at_the_field_keeps_what_was_typed_and_stores_nothing() {
     for kind in kinds() {
