@@ -1,7 +1,7 @@
 //! Outage scenarios over the recorded dependencies: builds the domain graph from the registers
 //! and names the results. The analysis itself lives in `beredd_domain::graph`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use beredd_domain::graph::{Edge, Graph, State};
 use beredd_domain::{Criticality, Hosting, NodeKind, ResourceKind};
@@ -218,4 +218,43 @@ impl Model {
             })
             .collect()
     }
+}
+/// The activities an outage affects, in the order to act on them: stopped before degraded,
+/// those without a fallback routine before those with one, the most critical first.
+pub fn affected_activities<'a>(model: &Model, findings: &'a [Finding]) -> Vec<&'a Finding> {
+    let mut affected: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.state != State::Working && model.nodes[f.node].kind == NodeKind::Activity)
+        .collect();
+    affected.sort_by_key(|f| {
+        let crit = model.nodes[f.node].criticality.unwrap_or(Criticality::Ovrig);
+        (std::cmp::Reverse(f.state), !f.fallbacks.is_empty(), crit)
+    });
+    affected
+}
+
+/// A gap: the outage stops or degrades the activity with no fallback routine, for longer than
+/// it can be without (its maximum tolerable period of disruption, from the BIA).
+pub fn is_gap(f: &Finding, hours: u32, mtpd_hours: Option<i64>) -> bool {
+    f.state != State::Working
+        && f.fallbacks.is_empty()
+        && beredd_domain::bia::exceeds_mtpd(hours, mtpd_hours.and_then(|m| u32::try_from(m).ok()))
+}
+
+/// What changed between a saved scenario's two latest runs: per activity whose state changed, its
+/// name (`None` when it has been removed since) and the state codes before and after. The
+/// results are stored as JSON maps from activity id to state code.
+pub fn changes(model: &Model, previous: &str, last: &str) -> Vec<(Option<String>, String, String)> {
+    let parse = |j: &str| serde_json::from_str::<BTreeMap<i64, String>>(j).unwrap_or_default();
+    let (last, prev) = (parse(last), parse(previous));
+    let ids: BTreeSet<i64> = last.keys().chain(prev.keys()).copied().collect();
+    let mut out = Vec::new();
+    for id in ids {
+        let (before, after) = (prev.get(&id).cloned().unwrap_or_default(), last.get(&id).cloned().unwrap_or_default());
+        if before != after {
+            let name = model.nodes.iter().find(|n| n.kind == NodeKind::Activity && n.id == id).map(|n| n.name.clone());
+            out.push((name, before, after));
+        }
+    }
+    out
 }

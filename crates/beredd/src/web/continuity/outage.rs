@@ -5,10 +5,14 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::Uri;
 use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::NodeKind;
 use beredd_domain::graph::State as NodeState;
-use beredd_domain::{Criticality, NodeKind};
 
-use crate::services::continuity::outage::{Category, Model};
+use std::collections::HashMap;
+
+use crate::platform::i18n::Tr;
+use crate::services::continuity::outage::{self, Category, Finding, Model};
+use crate::store::bia::Bia;
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
@@ -183,38 +187,8 @@ pub async fn run_saved(
 pub const DURATIONS: &[(u32, &str)] =
     &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
 
-pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<OutagePage, AppError> {
-    // The query may repeat `fail` and `category`, so it is read as pairs.
-    let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
-    let model = Model::load(&state.db.pool, user.org_id).await?;
-    let mut ctx = Ctx::new(&state, &user, "/outage", String::new());
-    ctx.title = ctx.tr.t("outage-title");
-    let tr = &ctx.tr;
-
-    // A saved scenario brings its own choices; otherwise they come from the form.
-    let saved = match q.get("scenario").and_then(|s| s.parse::<i64>().ok()) {
-        Some(id) => {
-            Some(crate::store::scenarios::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?)
-        }
-        None => None,
-    };
-    let params = match &saved {
-        Some(s) => params_of(s),
-        None => Params {
-            fail: q.all("fail").into_iter().map(str::to_owned).collect(),
-            categories: q.all("category").into_iter().filter_map(Category::parse).collect(),
-            hours: q
-                .get("hours")
-                .and_then(|h| h.parse().ok())
-                .filter(|h| DURATIONS.iter().any(|(d, _)| d == h))
-                .unwrap_or(24),
-        },
-    };
-    let failed = failed_indices(&model, &params);
-    let chosen: Vec<&str> = params.fail.iter().map(String::as_str).collect();
-    let categories = params.categories.clone();
-    let hours = params.hours;
-
+/// The systems, suppliers and resources a person can fail, grouped by kind.
+fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
     let mut groups = Vec::new();
     for kind in [NodeKind::System, NodeKind::Supplier, NodeKind::Resource] {
         let mut choices: Vec<Choice> = model
@@ -231,157 +205,166 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
             groups.push(Group { legend: tr.t(kind.label_id()), open: choices.iter().any(|c| c.checked), choices });
         }
     }
-    let category_choices = Category::ALL
-        .iter()
-        .map(|c| Choice {
-            value: c.code().into(),
-            label: tr.t(&format!("outage-category-{}", c.code())),
-            checked: categories.contains(c),
-        })
-        .collect();
-    let durations = DURATIONS
-        .iter()
-        .map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == hours })
-        .collect();
+    groups
+}
 
-    let bias: std::collections::HashMap<i64, crate::store::bia::Bia> =
-        crate::store::bia::list(&state.db.pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
-    let presets = model
-        .presets()
-        .into_iter()
-        .map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query)))
-        .collect();
-    let ran = !failed.is_empty();
-    let findings = if ran { model.run(&failed) } else { Vec::new() };
-    let row = |f: &crate::services::continuity::outage::Finding| {
-        let n = &model.nodes[f.node];
-        let (state, class) = match f.state {
-            NodeState::Down => (tr.t("outage-down"), "state-down"),
-            NodeState::Degraded if !f.fallbacks.is_empty() => (tr.t("outage-fallback"), "state-degraded"),
-            NodeState::Degraded => (tr.t("outage-degraded"), "state-degraded"),
-            NodeState::Working => (tr.t("outage-working"), "state-working"),
-        };
-        let b = (n.kind == NodeKind::Activity).then(|| bias.get(&n.id)).flatten();
-        let mtpd = b.and_then(|b| b.mtpd_hours);
-        let gap = f.state != NodeState::Working
-            && f.fallbacks.is_empty()
-            && beredd_domain::bia::exceeds_mtpd(hours, mtpd.and_then(|m| u32::try_from(m).ok()));
-        let consequence = b
-            .and_then(|b| beredd_domain::bia::consequence_at(hours, b.levels()))
-            .map(|l| tr.t(&format!("level-{l}")))
-            .unwrap_or_default();
-        Row {
-            mtpd: mtpd.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_default(),
-            consequence,
-            gap,
-            name: n.name.clone(),
-            href: format!("/{}/{}", n.kind.slug(), n.id),
-            state,
-            state_class: class,
-            criticality: n.criticality.map(|c| tr.t(c.label_id())).unwrap_or_default(),
-            chain: f.chain.join(" → "),
-            fallbacks: f.fallbacks.clone(),
-        }
+/// One finding as a table row: its state, and for an activity its BIA's tolerance and the
+/// consequence at this duration.
+fn row(model: &Model, bias: &HashMap<i64, Bia>, hours: u32, f: &Finding, tr: &Tr) -> Row {
+    let n = &model.nodes[f.node];
+    let (state, class) = match f.state {
+        NodeState::Down => (tr.t("outage-down"), "state-down"),
+        NodeState::Degraded if !f.fallbacks.is_empty() => (tr.t("outage-fallback"), "state-degraded"),
+        NodeState::Degraded => (tr.t("outage-degraded"), "state-degraded"),
+        NodeState::Working => (tr.t("outage-working"), "state-working"),
     };
-    // What needs action first: stopped before degraded, the most critical first.
-    let mut affected: Vec<&crate::services::continuity::outage::Finding> = findings
-        .iter()
-        .filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::Activity)
-        .collect();
-    affected.sort_by_key(|f| {
-        let crit = model.nodes[f.node].criticality.unwrap_or(Criticality::Ovrig);
-        (std::cmp::Reverse(f.state), !f.fallbacks.is_empty(), crit)
-    });
-    let mut activities: Vec<Row> = affected.into_iter().map(row).collect();
+    let b = (n.kind == NodeKind::Activity).then(|| bias.get(&n.id)).flatten();
+    let mtpd = b.and_then(|b| b.mtpd_hours);
+    let consequence = b
+        .and_then(|b| beredd_domain::bia::consequence_at(hours, b.levels()))
+        .map(|l| tr.t(&format!("level-{l}")))
+        .unwrap_or_default();
+    Row {
+        mtpd: mtpd.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_default(),
+        consequence,
+        gap: outage::is_gap(f, hours, mtpd),
+        name: n.name.clone(),
+        href: format!("/{}/{}", n.kind.slug(), n.id),
+        state,
+        state_class: class,
+        criticality: n.criticality.map(|c| tr.t(c.label_id())).unwrap_or_default(),
+        chain: f.chain.join(" → "),
+        fallbacks: f.fallbacks.clone(),
+    }
+}
+
+/// The results of a run: the affected activities (critical gaps first) and systems, what keeps
+/// working, the summary line and the dependency cycles found.
+struct Results {
+    activities: Vec<Row>,
+    systems: Vec<Row>,
+    working: Vec<(String, String)>,
+    summary: String,
+    cycles: Vec<String>,
+}
+
+fn results(model: &Model, findings: &[Finding], bias: &HashMap<i64, Bia>, hours: u32, tr: &Tr) -> Results {
+    let row = |f: &Finding| row(model, bias, hours, f, tr);
+    let mut activities: Vec<Row> = outage::affected_activities(model, findings).into_iter().map(row).collect();
     // Critical gaps first; the sort is stable, so the order above holds within each group.
     activities.sort_by_key(|r| !r.gap);
-    let systems: Vec<Row> = findings
-        .iter()
-        .filter(|f| f.state != NodeState::Working && model.nodes[f.node].kind == NodeKind::System)
-        .map(row)
-        .collect();
+    let kind = |f: &Finding| model.nodes[f.node].kind;
+    let systems: Vec<Row> =
+        findings.iter().filter(|f| f.state != NodeState::Working && kind(f) == NodeKind::System).map(row).collect();
     let mut working: Vec<(String, String)> = findings
         .iter()
-        .filter(|f| {
-            f.state == NodeState::Working && matches!(model.nodes[f.node].kind, NodeKind::Activity | NodeKind::System)
-        })
+        .filter(|f| f.state == NodeState::Working && matches!(kind(f), NodeKind::Activity | NodeKind::System))
         .map(|f| {
             let n = &model.nodes[f.node];
             (n.name.clone(), format!("/{}/{}", n.kind.slug(), n.id))
         })
         .collect();
     working.sort_by_key(|(n, _)| beredd_domain::sort::swedish_key(n));
-    let down = findings
-        .iter()
-        .filter(|f| f.state == NodeState::Down && model.nodes[f.node].kind == NodeKind::Activity)
-        .count();
-    let summary = tr.ts(
-        "outage-summary",
-        "counts",
-        &format!(
-            "{down} / {} / {}",
-            activities.len() - down,
-            working.iter().filter(|(_, h)| h.starts_with("/activities")).count()
-        ),
-    );
+    let down = findings.iter().filter(|f| f.state == NodeState::Down && kind(f) == NodeKind::Activity).count();
+    let on = working.iter().filter(|(_, h)| h.starts_with("/activities")).count();
+    let summary = tr.ts("outage-summary", "counts", &format!("{down} / {} / {on}", activities.len() - down));
     let cycle_sets = beredd_domain::graph::cycles(&model.graph);
     let summary = if cycle_sets.is_empty() {
         summary
     } else {
         format!("{summary} {}", tr.tn("outage-cycles", cycle_sets.len() as i64))
     };
-    let cycles: Vec<String> = cycle_sets
+    let cycles = cycle_sets
         .iter()
         .map(|c| c.iter().map(|n| model.nodes[*n].name.as_str()).collect::<Vec<_>>().join(" ⇄ "))
         .collect();
+    Results { activities, systems, working, summary, cycles }
+}
+
+/// The scenario's choices: a saved scenario brings its own; otherwise they come from the query.
+fn params_from(q: &FormData, saved: Option<&crate::store::scenarios::Scenario>) -> Params {
+    match saved {
+        Some(s) => params_of(s),
+        None => Params {
+            fail: q.all("fail").into_iter().map(str::to_owned).collect(),
+            categories: q.all("category").into_iter().filter_map(Category::parse).collect(),
+            hours: q
+                .get("hours")
+                .and_then(|h| h.parse().ok())
+                .filter(|h| DURATIONS.iter().any(|(d, _)| d == h))
+                .unwrap_or(24),
+        },
+    }
+}
+
+pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<OutagePage, AppError> {
+    // The query may repeat `fail` and `category`, so it is read as pairs.
+    let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
+    let model = Model::load(&state.db.pool, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/outage", String::new());
+    ctx.title = ctx.tr.t("outage-title");
+    let tr = &ctx.tr;
+    let saved = match q.get("scenario").and_then(|s| s.parse::<i64>().ok()) {
+        Some(id) => {
+            Some(crate::store::scenarios::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?)
+        }
+        None => None,
+    };
+    let params = params_from(&q, saved.as_ref());
+    let failed = failed_indices(&model, &params);
+    let chosen: Vec<&str> = params.fail.iter().map(String::as_str).collect();
+    let bias: HashMap<i64, Bia> =
+        crate::store::bia::list(&state.db.pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
+    let ran = !failed.is_empty();
+    let findings = if ran { model.run(&failed) } else { Vec::new() };
+    let r = results(&model, &findings, &bias, params.hours, tr);
     // Offer to save what was run (not a saved scenario again), to those who may.
     let save = (ran && saved.is_none() && user.role.edits_all_content()).then(|| {
         let mut fields: Vec<(&'static str, String)> = params.fail.iter().map(|v| ("fail", v.clone())).collect();
         fields.extend(params.categories.iter().map(|c| ("category", c.code().to_owned())));
-        fields.push(("hours", hours.to_string()));
+        fields.push(("hours", params.hours.to_string()));
         fields
     });
-    let mut changes = Vec::new();
-    let mut changes_known = false;
-    if let Some(s) = &saved
-        && let (Some(last), Some(prev)) = (&s.last_result, &s.previous_result)
-    {
-        let parse = |j: &str| serde_json::from_str::<std::collections::BTreeMap<i64, String>>(j).unwrap_or_default();
-        let (last, prev) = (parse(last), parse(prev));
-        changes_known = true;
-        let names: std::collections::HashMap<i64, &str> =
-            model.nodes.iter().filter(|n| n.kind == NodeKind::Activity).map(|n| (n.id, n.name.as_str())).collect();
-        let ids: std::collections::BTreeSet<i64> = last.keys().chain(prev.keys()).copied().collect();
-        for id in ids {
-            let (before, after) =
-                (prev.get(&id).map(String::as_str).unwrap_or(""), last.get(&id).map(String::as_str).unwrap_or(""));
-            if before != after {
-                let name = names.get(&id).map(|n| (*n).to_owned()).unwrap_or_else(|| tr.t("scenario-removed-activity"));
-                changes.push((name, state_label(before, tr), state_label(after, tr)));
-            }
-        }
-    }
-    let scenario = saved.as_ref().map(|s| {
-        let when = s.last_run_at.clone().unwrap_or_default();
-        (s.name.clone(), when)
-    });
-    let graph = ran.then(|| super::outage_graph::draw(&model, &findings, tr));
+    let runs = saved.as_ref().and_then(|s| s.previous_result.as_deref().zip(s.last_result.as_deref()));
+    let changes = runs
+        .map(|(previous, last)| outage::changes(&model, previous, last))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(name, before, after)| {
+            let name = name.unwrap_or_else(|| tr.t("scenario-removed-activity"));
+            (name, state_label(&before, tr), state_label(&after, tr))
+        })
+        .collect();
     Ok(OutagePage {
-        ctx,
-        groups,
-        categories: category_choices,
-        durations,
+        groups: choice_groups(&model, &chosen, tr),
+        categories: Category::ALL
+            .iter()
+            .map(|c| Choice {
+                value: c.code().into(),
+                label: tr.t(&format!("outage-category-{}", c.code())),
+                checked: params.categories.contains(c),
+            })
+            .collect(),
+        durations: DURATIONS
+            .iter()
+            .map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == params.hours })
+            .collect(),
+        presets: model
+            .presets()
+            .into_iter()
+            .map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query)))
+            .collect(),
         ran,
-        summary,
-        activities,
-        systems,
-        working,
-        presets,
+        summary: r.summary,
+        activities: r.activities,
+        systems: r.systems,
+        working: r.working,
         save,
-        scenario,
+        scenario: saved.as_ref().map(|s| (s.name.clone(), s.last_run_at.clone().unwrap_or_default())),
         changes,
-        changes_known,
-        graph,
-        cycles,
+        changes_known: runs.is_some(),
+        graph: ran.then(|| super::outage_graph::draw(&model, &findings, tr)),
+        cycles: r.cycles,
+        ctx,
     })
 }
