@@ -130,6 +130,7 @@ stored_vocabularies!(
     beredd_domain::NodeKind,
     beredd_domain::NeedKind,
     beredd_domain::Role,
+    beredd_domain::risk::RiskDecision,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

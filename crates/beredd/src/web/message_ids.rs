@@ -308,7 +308,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
             (1..=risk::STEPS).flat_map(|s| [format!("risk-{kind}-{s}"), format!("risk-{kind}-{s}-desc")]),
         );
     }
-    c.plain("risk decision", risk::DECISIONS.iter().map(|d| format!("risk-decision-{d}")));
+    c.plain("risk decision", risk::RiskDecision::ALL.iter().map(|d| d.label_id()));
     c.plain("risk level", risk_levels().iter().map(|l| format!("risk-level-{}", l.code())));
 
     // ---- Frameworks ----

@@ -178,6 +178,7 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("dependencies", "from_kind", "/dependencies", ""),
     ("dependencies", "to_kind", "/dependencies", ""),
     ("dependencies", "need", "/dependencies", ""),
+    ("risks", "decision", "/risks", ""),
     // Not the admin, whose session the test uses.
     ("users", "role", "/users", "AND username <> 'admin'"),
 ];
