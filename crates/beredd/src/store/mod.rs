@@ -131,6 +131,7 @@ stored_vocabularies!(
     beredd_domain::NeedKind,
     beredd_domain::Role,
     beredd_domain::risk::RiskDecision,
+    beredd_domain::plan::PlanStatus,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

@@ -240,6 +240,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("LogKind", LogKind::ALL.iter().map(|k| k.label_id()));
     c.plain("BoardState", BoardState::ALL.iter().map(|k| k.label_id()));
     c.plain("StaffRole", StaffRole::ALL.iter().map(|k| k.label_id()));
+    c.plain("PlanStatus", plan::PlanStatus::ALL.iter().map(|k| k.label_id()));
 
     // ---- The registers (register::title) and the audit trail (accounts::audit) ----
     use crate::web::continuity::scenarios::Scenarios;

@@ -179,6 +179,13 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("dependencies", "to_kind", "/dependencies", ""),
     ("dependencies", "need", "/dependencies", ""),
     ("risks", "decision", "/risks", ""),
+    // The newest version of a plan, which the list reads.
+    (
+        "plan_versions",
+        "status",
+        "/plans",
+        "AND number = (SELECT MAX(number) FROM plan_versions w WHERE w.plan_id = plan_versions.plan_id)",
+    ),
     // Not the admin, whose session the test uses.
     ("users", "role", "/users", "AND username <> 'admin'"),
 ];
