@@ -132,6 +132,9 @@ stored_vocabularies!(
     beredd_domain::Role,
     beredd_domain::risk::RiskDecision,
     beredd_domain::plan::PlanStatus,
+    beredd_domain::incident::IncidentStatus,
+    beredd_domain::incident::LessonKind,
+    beredd_domain::incident::LessonTarget,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

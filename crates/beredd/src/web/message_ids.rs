@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use beredd_domain::classification::{Aspect, LegalFlag};
 use beredd_domain::framework::{self, TextKind};
+use beredd_domain::incident;
 use beredd_domain::plan::{self, PlanContent};
 use beredd_domain::reporting::Duty;
 use beredd_domain::risk::{self, Level};
@@ -294,7 +295,11 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
 
     // ---- Crisis ----
     c.plain("Duty", Duty::ALL.iter().map(|d| d.label_id()));
-    c.plain("lesson kind", crate::services::crisis::LESSON_KINDS.iter().map(|k| format!("lesson-{k}")));
+    c.plain("lesson kind", incident::LessonKind::ALL.iter().map(|k| k.label_id()));
+    c.plain("IncidentStatus", incident::IncidentStatus::ALL.iter().map(|k| k.label_id()));
+    for t in [incident::LessonTarget::Plan(1), incident::LessonTarget::Risk(1), incident::LessonTarget::Asset(1)] {
+        c.with("lesson target", t.label_id(), &[("name", FluentValue::from("x"))]);
+    }
     c.plain("channel", crate::web::crisis::comms::CHANNELS.iter().map(|k| format!("channel-{k}")));
     c.plain("backlog kind", crate::web::crisis::recovery::KINDS.iter().map(|k| format!("backlog-kind-{k}")));
     c.plain(
