@@ -135,6 +135,7 @@ stored_vocabularies!(
     beredd_domain::incident::IncidentStatus,
     beredd_domain::incident::LessonKind,
     beredd_domain::incident::LessonTarget,
+    beredd_domain::cycle::CycleKind,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

@@ -191,6 +191,7 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("incidents", "status", ORG, "/incidents"),
     ("lessons", "kind", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
     ("lessons", "target", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
+    ("cycle_items", "kind", ORG, "/cycle"),
 ];
 
 /// The organisation's rows (`$1` is its id).
