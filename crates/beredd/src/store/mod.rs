@@ -136,6 +136,7 @@ stored_vocabularies!(
     beredd_domain::incident::LessonKind,
     beredd_domain::incident::LessonTarget,
     beredd_domain::cycle::CycleKind,
+    beredd_domain::Fulfilment,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

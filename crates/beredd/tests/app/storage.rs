@@ -192,7 +192,16 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("lessons", "kind", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
     ("lessons", "target", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
     ("cycle_items", "kind", ORG, "/cycle"),
+    ("assessments", "status", ORG, "/systems/{system_id}/assessment"),
 ];
+
+/// A row's key as text: its id, or for a table without one, its primary key.
+fn key_of(table: &str) -> &'static str {
+    match table {
+        "assessments" => "CAST(system_id AS TEXT) || ':' || requirement_id",
+        _ => "CAST(id AS TEXT)",
+    }
+}
 
 /// The organisation's rows (`$1` is its id).
 const ORG: &str = "org_id = $1";
@@ -218,9 +227,10 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
         for (table, column, which, page) in CODES {
             // The page's `{column}`, if any, is read from the row as well.
             let param = page.split_once('{').and_then(|(_, rest)| rest.split_once('}')).map(|(c, _)| c);
-            let (id, was, value): (i64, Option<String>, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT id, {column}, {} FROM {table} WHERE {which} ORDER BY id LIMIT 1",
-                param.unwrap_or("id")
+            let key = key_of(table);
+            let (id, was, value): (String, Option<String>, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {key}, {column}, {} FROM {table} WHERE {which} ORDER BY {key} LIMIT 1",
+                param.unwrap_or("0")
             )))
             .bind(org)
             .fetch_one(&app.db.pool)
@@ -231,10 +241,10 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
                 None => page.to_string(),
             };
             assert_eq!(s.get(&page).await.status, StatusCode::OK, "{kind:?}: {page} before");
-            let set = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
+            let set = format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2");
             sqlx::query(sqlx::AssertSqlSafe(set.clone()))
                 .bind("no-such-code")
-                .bind(id)
+                .bind(&id)
                 .execute(&app.db.pool)
                 .await
                 .unwrap();
@@ -250,7 +260,7 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
                 "{kind:?}: {table}.{column}: the log names the corrupt code under {reference}:\n{logged}"
             );
 
-            sqlx::query(sqlx::AssertSqlSafe(set)).bind(was).bind(id).execute(&app.db.pool).await.unwrap();
+            sqlx::query(sqlx::AssertSqlSafe(set)).bind(was).bind(&id).execute(&app.db.pool).await.unwrap();
             assert_eq!(s.get(&page).await.status, StatusCode::OK, "{kind:?}: {page} after");
         }
     }
