@@ -5,6 +5,21 @@
 
 use crate::civil::{civil, days_from_civil, days_in_month};
 
+crate::kinds::vocabulary!(
+    /// The kinds of recurring work in the yearly cycle.
+    CycleKind, "cycle-kind", {
+        PlanReview => "plan_review",
+        ClassificationReview => "classification_review",
+        RiskAnalysis => "risk_analysis",
+        AccessLogReview => "access_log_review",
+        Exercise => "exercise",
+        Training => "training",
+        ManagementReview => "management_review",
+        SupplierReview => "supplier_review",
+        Other => "other",
+    }
+);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Rule {
     pub start: i64,

@@ -4,6 +4,85 @@
 
 use sha2::{Digest, Sha256};
 
+use crate::kinds::UnknownCode;
+use crate::text::FieldError;
+
+crate::kinds::vocabulary!(
+    /// Whether an incident is going on (its log, board and staff are written to) or closed.
+    IncidentStatus, "incident", {
+        Active => "active",
+        Closed => "closed",
+    }
+);
+
+impl IncidentStatus {
+    pub fn is_active(self) -> bool {
+        self == IncidentStatus::Active
+    }
+}
+
+crate::kinds::vocabulary!(
+    /// The kinds of lesson learned after an incident or exercise: what went well, what went
+    /// less well, and what must change.
+    LessonKind, "lesson", {
+        Well => "well",
+        LessWell => "less_well",
+        Change => "change",
+    }
+);
+
+/// What a lesson changes, stored as "plan:ID", "risk:ID" or "asset:ID".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LessonTarget {
+    Plan(i64),
+    Risk(i64),
+    Asset(i64),
+}
+
+impl LessonTarget {
+    /// The stored code, e.g. "plan:12".
+    pub fn code(self) -> String {
+        match self {
+            LessonTarget::Plan(id) => format!("plan:{id}"),
+            LessonTarget::Risk(id) => format!("risk:{id}"),
+            LessonTarget::Asset(id) => format!("asset:{id}"),
+        }
+    }
+
+    /// The Fluent message id of its label, which takes the target's name as `$name`.
+    pub fn label_id(self) -> &'static str {
+        match self {
+            LessonTarget::Plan(_) => "lesson-target-plan",
+            LessonTarget::Risk(_) => "lesson-target-risk",
+            LessonTarget::Asset(_) => "lesson-target-asset",
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<Self, FieldError> {
+        let (kind, id) = code.trim().split_once(':').ok_or(FieldError::Choice)?;
+        let id: i64 = id.parse().ok().filter(|id| *id > 0).ok_or(FieldError::Choice)?;
+        match kind {
+            "plan" => Ok(LessonTarget::Plan(id)),
+            "risk" => Ok(LessonTarget::Risk(id)),
+            "asset" => Ok(LessonTarget::Asset(id)),
+            _ => Err(FieldError::Choice),
+        }
+    }
+}
+
+impl TryFrom<String> for LessonTarget {
+    type Error = UnknownCode;
+    fn try_from(code: String) -> Result<Self, UnknownCode> {
+        LessonTarget::parse(&code).map_err(|_| UnknownCode { vocabulary: "LessonTarget", code })
+    }
+}
+
+impl serde::Serialize for LessonTarget {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.code())
+    }
+}
+
 /// The hash the first entry of a log points back to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -99,6 +178,17 @@ pub fn verify(entries: &[(Entry, String)]) -> Result<usize, Break> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lesson_target_reads_back_from_its_code() {
+        for t in [LessonTarget::Plan(12), LessonTarget::Risk(3), LessonTarget::Asset(7)] {
+            assert_eq!(LessonTarget::try_from(t.code()), Ok(t));
+        }
+        assert_eq!(LessonTarget::Plan(12).code(), "plan:12");
+        for bad in ["plan", "plan:", "plan:x", "plan:0", "unit:3", ""] {
+            assert!(LessonTarget::parse(bad).is_err(), "{bad}");
+        }
+    }
 
     fn chain(n: i64) -> Vec<(Entry, String)> {
         let mut out: Vec<(Entry, String)> = Vec::new();

@@ -1,8 +1,6 @@
 //! The closed vocabularies of the registers. Each value has a stable code (stored in the
 //! database and in data files) and a Fluent message id for its label.
 
-use crate::text::FieldError;
-
 /// A stored code that names no value of its vocabulary: the database or a data file holds
 /// something Beredd never wrote. Reading it is an error, never a silent default.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -61,10 +59,10 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => concat!($prefix, "-", $code)),+ }
             }
 
-            pub fn parse(code: &str) -> Result<Self, FieldError> {
+            pub fn parse(code: &str) -> Result<Self, $crate::text::FieldError> {
                 match code.trim() {
                     $($code => Ok($name::$variant),)+
-                    _ => Err(FieldError::Choice),
+                    _ => Err($crate::text::FieldError::Choice),
                 }
             }
         }
@@ -78,6 +76,8 @@ macro_rules! vocabulary {
         $crate::kinds::stored_code!($name);
     };
 }
+
+pub(crate) use vocabulary;
 
 vocabulary!(
     /// Where a unit sits in the organisation tree.
@@ -283,6 +283,7 @@ vocabulary!(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::FieldError;
 
     #[test]
     fn every_code_parses_back_to_its_value() {

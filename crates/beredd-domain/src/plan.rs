@@ -5,6 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::{self, FieldError};
 
+crate::kinds::vocabulary!(
+    /// Where a version of a plan stands: a draft, edited until it is approved, after which it
+    /// never changes (the next change starts a new draft).
+    PlanStatus, "plan", {
+        Draft => "draft",
+        Approved => "approved",
+    }
+);
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlanContent {

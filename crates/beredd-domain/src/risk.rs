@@ -106,8 +106,15 @@ impl Level {
     }
 }
 
-/// What is decided about a risk.
-pub const DECISIONS: &[&str] = &["treat", "accept", "avoid", "transfer"];
+crate::kinds::vocabulary!(
+    /// What is decided about a risk.
+    RiskDecision, "risk-decision", {
+        Treat => "treat",
+        Accept => "accept",
+        Avoid => "avoid",
+        Transfer => "transfer",
+    }
+);
 
 #[cfg(test)]
 mod tests {

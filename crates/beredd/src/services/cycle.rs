@@ -7,19 +7,6 @@ use crate::platform::clock::{self, date_of, day_number};
 use crate::platform::db::DbError;
 use crate::store::cycle;
 
-/// The kinds of recurring work, as stored.
-pub const KINDS: &[&str] = &[
-    "plan_review",
-    "classification_review",
-    "risk_analysis",
-    "access_log_review",
-    "exercise",
-    "training",
-    "management_review",
-    "supplier_review",
-    "other",
-];
-
 /// How often an item may recur, in months (0: once).
 pub const EVERY_MONTHS: &[i64] = &[0, 1, 3, 6, 12];
 

@@ -9,7 +9,8 @@ use super::DbError;
 pub struct Assessment {
     pub system_id: i64,
     pub requirement_id: String,
-    pub status: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::Fulfilment>")]
+    pub status: beredd_domain::Fulfilment,
     pub how: Option<String>,
     pub not_applicable_reason: Option<String>,
     pub evidence_link: Option<String>,

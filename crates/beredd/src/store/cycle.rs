@@ -1,5 +1,6 @@
 //! The yearly cycle: recurring items and their dated tasks.
 
+use beredd_domain::cycle::CycleKind;
 use serde::Serialize;
 use sqlx::{Any, Executor};
 
@@ -9,7 +10,8 @@ use super::DbError;
 pub struct Item {
     pub id: i64,
     pub title: String,
-    pub kind: String,
+    #[sqlx(try_from = "super::Code<CycleKind>")]
+    pub kind: CycleKind,
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
     pub start_date: String,
@@ -20,7 +22,7 @@ pub struct Item {
 
 pub struct NewItem<'a> {
     pub title: &'a str,
-    pub kind: &'a str,
+    pub kind: CycleKind,
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
     pub start_date: &'a str,
@@ -40,7 +42,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &New
     )
     .bind(org)
     .bind(n.title)
-    .bind(n.kind)
+    .bind(n.kind.code())
     .bind(n.owner_id)
     .bind(n.unit_id)
     .bind(n.start_date)

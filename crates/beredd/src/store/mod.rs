@@ -132,6 +132,13 @@ stored_vocabularies!(
     beredd_domain::NodeKind,
     beredd_domain::NeedKind,
     beredd_domain::Role,
+    beredd_domain::risk::RiskDecision,
+    beredd_domain::plan::PlanStatus,
+    beredd_domain::incident::IncidentStatus,
+    beredd_domain::incident::LessonKind,
+    beredd_domain::incident::LessonTarget,
+    beredd_domain::cycle::CycleKind,
+    beredd_domain::Fulfilment,
 );
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).

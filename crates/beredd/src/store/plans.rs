@@ -1,7 +1,7 @@
 //! Continuity plans, their versions (draft → approved → new draft, every one kept) and the
 //! record of printed binders.
 
-use beredd_domain::plan::PlanContent;
+use beredd_domain::plan::{PlanContent, PlanStatus};
 use serde::Serialize;
 use sqlx::{Any, Executor};
 
@@ -24,8 +24,8 @@ pub struct Version {
     pub id: i64,
     pub plan_id: i64,
     pub number: i64,
-    /// "draft" or "approved".
-    pub status: String,
+    #[sqlx(try_from = "super::Code<PlanStatus>")]
+    pub status: PlanStatus,
     pub content: String,
     pub change_note: Option<String>,
     pub created_by: String,
@@ -36,12 +36,9 @@ pub struct Version {
     pub approved_at: Option<String>,
 }
 
-pub const DRAFT: &str = "draft";
-pub const APPROVED: &str = "approved";
-
 impl Version {
     pub fn is_draft(&self) -> bool {
-        self.status == DRAFT
+        self.status == PlanStatus::Draft
     }
     /// The stored content; a version that cannot be read is an error, never an empty plan.
     pub fn content(&self) -> Result<PlanContent, DbError> {

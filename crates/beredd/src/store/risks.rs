@@ -32,7 +32,8 @@ pub struct Risk {
     pub residual_likelihood: i64,
     pub residual_consequence: i64,
     pub owner_id: Option<i64>,
-    pub decision: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::risk::RiskDecision>")]
+    pub decision: beredd_domain::risk::RiskDecision,
     pub decided_by: Option<String>,
     pub action_id: Option<i64>,
 }
@@ -82,7 +83,7 @@ fn bind<'q>(q: super::IdQuery<'q>, r: &Risk) -> super::IdQuery<'q> {
         .bind(r.residual_likelihood)
         .bind(r.residual_consequence)
         .bind(r.owner_id)
-        .bind(r.decision.clone())
+        .bind(r.decision.code())
         .bind(r.decided_by.clone())
         .bind(r.action_id)
 }

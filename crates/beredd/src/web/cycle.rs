@@ -8,17 +8,18 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::cycle::CycleKind;
 use beredd_domain::{FieldError, text};
 
 use crate::platform::clock::{date_of as date, day_number as day};
 use crate::platform::i18n::Tr;
-use crate::services::cycle::{KINDS, ensure};
+use crate::services::cycle::ensure;
 use crate::store::{audit, cycle};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::web::lookups::Lookups;
+use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
 use beredd_domain::text::optional_date;
@@ -61,10 +62,7 @@ pub struct CyclePage {
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
-    let kinds = KINDS
-        .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("cycle-kind-{k}")), depth: 0 })
-        .collect();
+    let kinds = vocabulary_choices(CycleKind::ALL, CycleKind::code, CycleKind::label_id, tr);
     let every = [
         (12, "cycle-every-year"),
         (6, "cycle-every-half-year"),
@@ -126,7 +124,7 @@ async fn page(
             Some(TaskView {
                 id: t.id,
                 title: i.title.clone(),
-                kind: tr.t(&format!("cycle-kind-{}", i.kind)),
+                kind: tr.t(i.kind.label_id()),
                 owner: lk.person_name(i.owner_id),
                 unit: lk.unit_name(i.unit_id),
                 due: t.due_date.clone(),
@@ -209,10 +207,7 @@ pub async fn add(State(state): State<AppState>, posted: Posted) -> Result<Respon
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
     let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
-    let kind = form.text("kind");
-    if !KINDS.contains(&kind) {
-        e.add("kind", FieldError::Choice);
-    }
+    let kind = e.take("kind", CycleKind::parse(form.text("kind")).map(Some));
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
     let unit = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()));
     let start = e.take("start", optional_date(form.text("start")).and_then(|d| d.ok_or(FieldError::Required)));
@@ -227,9 +222,9 @@ pub async fn add(State(state): State<AppState>, posted: Posted) -> Result<Respon
     if until.as_deref().is_some_and(|u| u < start.as_str()) && !e.0.contains_key("until") {
         e.add("until", FieldError::Date);
     }
-    if !e.is_empty() {
+    let Some(kind) = kind.filter(|_| e.is_empty()) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, None, &form, &e).await?).into_response());
-    }
+    };
     let mut tx = state.db.begin_write().await?;
     let n = cycle::NewItem {
         title: &title,

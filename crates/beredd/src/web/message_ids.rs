@@ -8,6 +8,7 @@ use std::cell::RefCell;
 
 use beredd_domain::classification::{Aspect, LegalFlag};
 use beredd_domain::framework::{self, TextKind};
+use beredd_domain::incident;
 use beredd_domain::plan::{self, PlanContent};
 use beredd_domain::reporting::Duty;
 use beredd_domain::risk::{self, Level};
@@ -240,6 +241,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("LogKind", LogKind::ALL.iter().map(|k| k.label_id()));
     c.plain("BoardState", BoardState::ALL.iter().map(|k| k.label_id()));
     c.plain("StaffRole", StaffRole::ALL.iter().map(|k| k.label_id()));
+    c.plain("PlanStatus", plan::PlanStatus::ALL.iter().map(|k| k.label_id()));
 
     // ---- The registers (register::title) and the audit trail (accounts::audit) ----
     use crate::web::continuity::scenarios::Scenarios;
@@ -293,7 +295,11 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
 
     // ---- Crisis ----
     c.plain("Duty", Duty::ALL.iter().map(|d| d.label_id()));
-    c.plain("lesson kind", crate::services::crisis::LESSON_KINDS.iter().map(|k| format!("lesson-{k}")));
+    c.plain("lesson kind", incident::LessonKind::ALL.iter().map(|k| k.label_id()));
+    c.plain("IncidentStatus", incident::IncidentStatus::ALL.iter().map(|k| k.label_id()));
+    for t in [incident::LessonTarget::Plan(1), incident::LessonTarget::Risk(1), incident::LessonTarget::Asset(1)] {
+        c.with("lesson target", t.label_id(), &[("name", FluentValue::from("x"))]);
+    }
     c.plain("nav-group", crate::web::page::GROUPS.iter().map(|(id, _)| id.to_string()));
     c.plain("channel", crate::web::crisis::comms::CHANNELS.iter().map(|k| format!("channel-{k}")));
     c.plain("backlog kind", crate::web::crisis::recovery::KINDS.iter().map(|k| format!("backlog-kind-{k}")));
@@ -309,7 +315,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
             (1..=risk::STEPS).flat_map(|s| [format!("risk-{kind}-{s}"), format!("risk-{kind}-{s}-desc")]),
         );
     }
-    c.plain("risk decision", risk::DECISIONS.iter().map(|d| format!("risk-decision-{d}")));
+    c.plain("risk decision", risk::RiskDecision::ALL.iter().map(|d| d.label_id()));
     c.plain("risk level", risk_levels().iter().map(|l| format!("risk-level-{}", l.code())));
 
     // ---- Frameworks ----
@@ -318,7 +324,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("framework status", framework::Status::ALL.iter().map(|s| s.label_id()));
 
     // ---- The yearly cycle ----
-    c.plain("cycle kind", crate::services::cycle::KINDS.iter().map(|k| format!("cycle-kind-{k}")));
+    c.plain("cycle kind", beredd_domain::cycle::CycleKind::ALL.iter().map(|k| k.label_id()));
     c.plain("month", (1..=12).map(|m| format!("month-{m}")));
 
     assert!(c.problems.is_empty(), "{} problems:\n{}", c.problems.len(), c.problems.join("\n"));

@@ -163,24 +163,49 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     }
 }
 
-/// The stored codes a page reads: (table, column, the page, which row). Each is decoded into its
-/// vocabulary once, in the store.
+/// The stored codes a page reads: (table, column, which row, the page). Each is decoded into its
+/// vocabulary once, in the store. A `{column}` in the page is that column of the row.
 const CODES: &[(&str, &str, &str, &str)] = &[
-    ("systems", "kind", "/systems", ""),
-    ("systems", "hosting", "/systems", ""),
-    ("systems", "provides", "/systems", ""),
-    ("activities", "criticality", "/activities", ""),
-    ("resources", "kind", "/resources", ""),
-    ("units", "kind", "/units", ""),
-    ("people", "kind", "/people", ""),
-    ("actions", "status", "/actions", ""),
-    ("actions", "priority", "/actions", ""),
-    ("dependencies", "from_kind", "/dependencies", ""),
-    ("dependencies", "to_kind", "/dependencies", ""),
-    ("dependencies", "need", "/dependencies", ""),
+    ("systems", "kind", ORG, "/systems"),
+    ("systems", "hosting", ORG, "/systems"),
+    ("systems", "provides", ORG, "/systems"),
+    ("activities", "criticality", ORG, "/activities"),
+    ("resources", "kind", ORG, "/resources"),
+    ("units", "kind", ORG, "/units"),
+    ("people", "kind", ORG, "/people"),
+    ("actions", "status", ORG, "/actions"),
+    ("actions", "priority", ORG, "/actions"),
+    ("dependencies", "from_kind", ORG, "/dependencies"),
+    ("dependencies", "to_kind", ORG, "/dependencies"),
+    ("dependencies", "need", ORG, "/dependencies"),
+    ("risks", "decision", ORG, "/risks"),
+    // The newest version of a plan, which the list reads.
+    (
+        "plan_versions",
+        "status",
+        "org_id = $1 AND number = (SELECT MAX(number) FROM plan_versions w WHERE w.plan_id = plan_versions.plan_id)",
+        "/plans",
+    ),
     // Not the admin, whose session the test uses.
-    ("users", "role", "/users", "AND username <> 'admin'"),
+    ("users", "role", "org_id = $1 AND username <> 'admin'", "/users"),
+    ("incidents", "status", ORG, "/incidents"),
+    ("lessons", "kind", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
+    ("lessons", "target", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
+    ("cycle_items", "kind", ORG, "/cycle"),
+    ("assessments", "status", ORG, "/systems/{system_id}/assessment"),
 ];
+
+/// A row's key as text: its id, or for a table without one, its primary key.
+fn key_of(table: &str) -> &'static str {
+    match table {
+        "assessments" => "CAST(system_id AS TEXT) || ':' || requirement_id",
+        _ => "CAST(id AS TEXT)",
+    }
+}
+
+/// The organisation's rows (`$1` is its id).
+const ORG: &str = "org_id = $1";
+const IN_ORG_INCIDENT: &str = "incident_id IN (SELECT id FROM incidents WHERE org_id = $1)";
 
 /// A code Beredd never wrote (a hand edit, a bad restore) makes the page that reads it the error
 /// page, with a reference to a logged error that names the code, rather than a list that leaves
@@ -199,24 +224,32 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
         let app = TestApp::serve(db, org, kind, t).await;
         app.add_user("reader", beredd_domain::Role::Reader, &[]).await;
         let s = app.login("admin").await;
-        for (table, column, page, which) in CODES {
-            assert_eq!(s.get(page).await.status, StatusCode::OK, "{kind:?}: {page} before");
-            let (id, was): (i64, Option<String>) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "SELECT id, {column} FROM {table} WHERE org_id = $1 {which} ORDER BY id LIMIT 1"
+        for (table, column, which, page) in CODES {
+            // The page's `{column}`, if any, is read from the row as well.
+            let param = page.split_once('{').and_then(|(_, rest)| rest.split_once('}')).map(|(c, _)| c);
+            let key = key_of(table);
+            let (id, was, value): (String, Option<String>, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT {key}, {column}, {} FROM {table} WHERE {which} ORDER BY {key} LIMIT 1",
+                param.unwrap_or("0")
             )))
             .bind(org)
             .fetch_one(&app.db.pool)
             .await
-            .unwrap();
-            let set = format!("UPDATE {table} SET {column} = $1 WHERE id = $2");
+            .unwrap_or_else(|e| panic!("{kind:?}: a row of {table}: {e}"));
+            let page = match param {
+                Some(p) => page.replace(&format!("{{{p}}}"), &value.to_string()),
+                None => page.to_string(),
+            };
+            assert_eq!(s.get(&page).await.status, StatusCode::OK, "{kind:?}: {page} before");
+            let set = format!("UPDATE {table} SET {column} = $1 WHERE {key} = $2");
             sqlx::query(sqlx::AssertSqlSafe(set.clone()))
                 .bind("no-such-code")
-                .bind(id)
+                .bind(&id)
                 .execute(&app.db.pool)
                 .await
                 .unwrap();
 
-            let r = s.get(page).await;
+            let r = s.get(&page).await;
             assert_eq!(r.status, StatusCode::INTERNAL_SERVER_ERROR, "{kind:?}: {table}.{column} on {page}");
             let reference = texts(&r.body, "main code, code").into_iter().next().unwrap_or_default();
             assert!(!reference.is_empty(), "{kind:?}: {page} is the error page with a reference: {}", r.body);
@@ -227,8 +260,8 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
                 "{kind:?}: {table}.{column}: the log names the corrupt code under {reference}:\n{logged}"
             );
 
-            sqlx::query(sqlx::AssertSqlSafe(set)).bind(was).bind(id).execute(&app.db.pool).await.unwrap();
-            assert_eq!(s.get(page).await.status, StatusCode::OK, "{kind:?}: {page} after");
+            sqlx::query(sqlx::AssertSqlSafe(set)).bind(was).bind(&id).execute(&app.db.pool).await.unwrap();
+            assert_eq!(s.get(&page).await.status, StatusCode::OK, "{kind:?}: {page} after");
         }
     }
 }

@@ -51,9 +51,9 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
             crate::store::incidents::add_inject(&mut *l.tx, id, i.minute, &i.text).await?;
         }
         for lesson in &x.lesson {
-            if !crate::services::crisis::LESSON_KINDS.contains(&lesson.kind.as_str()) {
+            let Ok(kind) = beredd_domain::incident::LessonKind::parse(&lesson.kind) else {
                 bail!("{f}, post {key:?}: okänt slag av lärdom {:?}", lesson.kind);
-            }
+            };
             let action = match &lesson.action_due {
                 Some(due) => {
                     let input = actions::ActionInput {
@@ -71,8 +71,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 }
                 None => None,
             };
-            crate::store::incidents::add_lesson(&mut *l.tx, id, &lesson.kind, &lesson.text, action, &leader, None)
-                .await?;
+            crate::store::incidents::add_lesson(&mut *l.tx, id, kind, &lesson.text, action, &leader, None).await?;
         }
         for b in &x.backlog {
             let unit = lookup(&l.units, f, key, "backlog.unit", &Some(b.unit.clone()))?.unwrap_or_default();

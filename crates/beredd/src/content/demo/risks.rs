@@ -33,17 +33,16 @@ pub(super) async fn risks(l: &mut Loader<'_>) -> anyhow::Result<()> {
         for r in &a.risk {
             let rkey = &r.threat;
             let steps = [r.likelihood, r.consequence_level, r.residual_likelihood, r.residual_consequence];
-            if steps.iter().any(|s| !(1..=i64::from(beredd_domain::risk::STEPS)).contains(s))
-                || !beredd_domain::risk::DECISIONS.contains(&r.decision.as_str())
-            {
-                bail!(
-                    "{f}, risk {rkey:?}: stegen ska vara 1–4 och beslutet ett av {:?}",
-                    beredd_domain::risk::DECISIONS
-                );
-            }
+            let decision = beredd_domain::risk::RiskDecision::parse(&r.decision)
+                .ok()
+                .filter(|_| steps.iter().all(|s| (1..=i64::from(beredd_domain::risk::STEPS)).contains(s)));
+            let Some(decision) = decision else {
+                let codes: Vec<&str> = beredd_domain::risk::RiskDecision::ALL.iter().map(|d| d.code()).collect();
+                bail!("{f}, risk {rkey:?}: stegen ska vara 1–4 och beslutet ett av {codes:?}");
+            };
             let owner = lookup(&l.people, f, rkey, "owner", &r.owner)?;
             let level = beredd_domain::risk::Level::of(r.residual_likelihood as u8, r.residual_consequence as u8);
-            let action = if r.decision == "treat" {
+            let action = if decision == beredd_domain::risk::RiskDecision::Treat {
                 let input = actions::ActionInput {
                     title: format!("Åtgärda risk: {rkey}"),
                     origin: "risk".into(),
@@ -76,7 +75,7 @@ pub(super) async fn risks(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 residual_likelihood: r.residual_likelihood,
                 residual_consequence: r.residual_consequence,
                 owner_id: owner,
-                decision: r.decision.clone(),
+                decision,
                 decided_by: Some(analysis.created_by.clone()),
                 action_id: action,
             };

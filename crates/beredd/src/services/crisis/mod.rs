@@ -7,9 +7,6 @@ use crate::store::incidents::Verdict;
 
 use crate::platform::i18n::Tr;
 
-/// The kinds of lesson learned, as stored: what went well, less well, and what to change.
-pub const LESSON_KINDS: &[&str] = &["well", "less_well", "change"];
-
 /// What a check of an incident's log found, in words (the log page and `beredd incident verify`).
 pub fn verdict_text(tr: &Tr, v: &Verdict) -> String {
     use beredd_domain::incident::Break;

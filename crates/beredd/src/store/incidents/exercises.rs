@@ -1,6 +1,7 @@
 //! Exercises (injects) and lessons learned.
 
 use super::*;
+use beredd_domain::incident::{LessonKind, LessonTarget};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Inject {
@@ -34,14 +35,15 @@ pub async fn add_inject<'c, E: Executor<'c, Database = Any>>(
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Lesson {
     pub id: i64,
-    /// "well", "less_well" or "change".
-    pub kind: String,
+    #[sqlx(try_from = "crate::store::Code<LessonKind>")]
+    pub kind: LessonKind,
     pub text: String,
     pub action_id: Option<i64>,
     pub created_by: String,
     pub created_at: String,
-    /// What the lesson changes: "plan:ID", "risk:ID" or "asset:ID".
-    pub target: Option<String>,
+    /// The plan, risk or classified information the lesson changes, if any.
+    #[sqlx(try_from = "crate::store::OptionalCode<LessonTarget>")]
+    pub target: Option<LessonTarget>,
 }
 
 pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Lesson>, DbError> {
@@ -51,20 +53,20 @@ pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -
 pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(
     e: E,
     incident: i64,
-    kind: &str,
+    kind: LessonKind,
     text: &str,
     action: Option<i64>,
     by: &str,
-    target: Option<&str>,
+    target: Option<LessonTarget>,
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at, target) VALUES ($1, $2, $3, $4, $5, $6, $7)")
         .bind(incident)
-        .bind(kind)
+        .bind(kind.code())
         .bind(text)
         .bind(action)
         .bind(by)
         .bind(crate::platform::clock::stamp())
-        .bind(target)
+        .bind(target.map(LessonTarget::code))
         .execute(e)
         .await?;
     Ok(())

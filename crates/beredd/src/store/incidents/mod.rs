@@ -33,8 +33,8 @@ pub struct Incident {
     pub what_happened: Option<String>,
     pub discovered_at: String,
     pub raised_by: Option<String>,
-    /// "active" or "closed".
-    pub status: String,
+    #[sqlx(try_from = "super::Code<incident::IncidentStatus>")]
+    pub status: incident::IncidentStatus,
     #[sqlx(try_from = "i64")]
     pub exercise: Flag,
     pub started_by: String,

@@ -82,7 +82,7 @@ pub async fn overview(
         .filter(|r| r.applies.holds(&levels, &flags))
         .map(|r| {
             let a = done.iter().find(|a| a.requirement_id == r.id);
-            let status = a.and_then(|a| Fulfilment::parse(&a.status).ok());
+            let status = a.map(|a| a.status);
             counts[status.map(|s| Fulfilment::ALL.iter().position(|x| *x == s).unwrap_or(4)).unwrap_or(4)] += 1;
             Row {
                 id: r.id.clone(),
@@ -244,7 +244,7 @@ pub async fn render_form(
     form.set("create_action", "on");
     form.set("action_owner", system.owner_id.map(|o| o.to_string()).unwrap_or_default());
     if let Some(a) = assessments::get(&state.db.pool, user.org_id, system.id, &r.id).await? {
-        form.set("status", a.status);
+        form.set("status", a.status.code());
         form.set("how", a.how.unwrap_or_default());
         form.set("not_applicable_reason", a.not_applicable_reason.unwrap_or_default());
         form.set("evidence_link", a.evidence_link.unwrap_or_default());

@@ -120,16 +120,13 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
         let mut derived = 0;
         for r in catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)) {
             derived += 1;
-            let status = done
-                .iter()
-                .find(|a| a.system_id == s.id && a.requirement_id == r.id)
-                .map(|a| a.status.as_str())
-                .unwrap_or("none");
-            counts[STATES.iter().position(|x| *x == status).unwrap_or(4)] += 1;
+            let status = done.iter().find(|a| a.system_id == s.id && a.requirement_id == r.id).map(|a| a.status);
+            let code = status.map_or("none", Fulfilment::code);
+            counts[STATES.iter().position(|x| *x == code).unwrap_or(4)] += 1;
             let g = gaps.entry(r.id.as_str()).or_default();
             match status {
-                "not_fulfilled" => g.0 += 1,
-                "partly" => g.1 += 1,
+                Some(Fulfilment::NotFulfilled) => g.0 += 1,
+                Some(Fulfilment::Partly) => g.1 += 1,
                 _ => {}
             }
         }

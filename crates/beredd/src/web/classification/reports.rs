@@ -267,7 +267,7 @@ pub async fn classification(
             .iter()
             .filter(|a| {
                 derived.contains(&a.requirement_id.as_str())
-                    && matches!(Fulfilment::parse(&a.status), Ok(Fulfilment::Fulfilled | Fulfilment::NotApplicable))
+                    && matches!(a.status, Fulfilment::Fulfilled | Fulfilment::NotApplicable)
             })
             .count();
         let fulfilment =

@@ -17,11 +17,10 @@ use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::web::lookups::Lookups;
+use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
+use beredd_domain::incident::{LessonKind, LessonTarget};
 use beredd_domain::text::optional_date;
-
-use crate::services::crisis::LESSON_KINDS as KINDS;
 
 pub struct LessonView {
     pub text: String,
@@ -48,35 +47,37 @@ pub struct LessonsPage {
     pub may_write: bool,
 }
 
-/// The plans and classified information a lesson can point to, as (value, label, link).
-async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<(String, String, String)>, AppError> {
+/// The plans and classified information a lesson can point to, as (target, label, link).
+async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<(LessonTarget, String, String)>, AppError> {
+    let label = |t: LessonTarget, name: &str| tr.ts(t.label_id(), "name", name);
     let mut conn = state.db.pool.acquire().await?;
-    let mut out: Vec<(String, String, String)> = crate::store::plans::list(&mut conn, org)
+    let mut out: Vec<(LessonTarget, String, String)> = crate::store::plans::list(&mut conn, org)
         .await?
         .into_iter()
-        .map(|p| (format!("plan:{}", p.id), tr.ts("lesson-target-plan", "name", &p.name), format!("/plans/{}", p.id)))
+        .map(|p| (LessonTarget::Plan(p.id), label(LessonTarget::Plan(p.id), &p.name), format!("/plans/{}", p.id)))
         .collect();
     drop(conn);
     out.extend(crate::store::risks::risks(&state.db.pool, org).await?.into_iter().map(|r| {
-        (
-            format!("risk:{}", r.id),
-            tr.ts("lesson-target-risk", "name", &r.threat),
-            format!("/risks/analyses/{}", r.analysis_id),
-        )
+        let t = LessonTarget::Risk(r.id);
+        (t, label(t, &r.threat), format!("/risks/analyses/{}", r.analysis_id))
     }));
     out.extend(crate::store::assets::list(&state.db.pool, org).await?.into_iter().map(|a| {
-        (format!("asset:{}", a.id), tr.ts("lesson-target-asset", "name", &a.name), format!("/assets/{}", a.id))
+        let t = LessonTarget::Asset(a.id);
+        (t, label(t, &a.name), format!("/assets/{}", a.id))
     }));
     Ok(out)
 }
 
-fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr, targets: &[(String, String, String)]) -> Vec<Field> {
+fn fields(
+    form: &FormData,
+    e: &Errors,
+    lk: &Lookups,
+    tr: &Tr,
+    targets: &[(LessonTarget, String, String)],
+) -> Vec<Field> {
     let mut target_choices = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
-    target_choices.extend(targets.iter().map(|(v, l, _)| Choice { value: v.clone(), label: l.clone(), depth: 0 }));
-    let kinds = KINDS
-        .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("lesson-{k}")), depth: 0 })
-        .collect();
+    target_choices.extend(targets.iter().map(|(t, l, _)| Choice { value: t.code(), label: l.clone(), depth: 0 }));
+    let kinds = vocabulary_choices(LessonKind::ALL, LessonKind::code, LessonKind::label_id, tr);
     vec![
         Field::new("kind", tr.t("lesson-field-kind"), FieldKind::Radio, form, e, tr).required().choices(kinds),
         Field::new("text", tr.t("lesson-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
@@ -105,10 +106,10 @@ async fn page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("lessons-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let groups = KINDS
+    let groups = LessonKind::ALL
         .iter()
         .map(|k| Group {
-            title: tr.t(&format!("lesson-{k}")),
+            title: tr.t(k.label_id()),
             items: all
                 .iter()
                 .filter(|l| l.kind == *k)
@@ -118,8 +119,7 @@ async fn page(
                     action: l.action_id,
                     target: l
                         .target
-                        .as_ref()
-                        .and_then(|t| targets.iter().find(|(v, _, _)| v == t))
+                        .and_then(|t| targets.iter().find(|(v, _, _)| *v == t))
                         .map(|(_, label, href)| (label.clone(), href.clone())),
                 })
                 .collect(),
@@ -153,31 +153,28 @@ pub async fn add_lesson(
     user.require(user.role.works_incidents())?;
     let (h, lk) = head_for(&state, &user, &id, "lessons").await?;
     let mut e = Errors::default();
-    let kind = form.text("kind");
-    if !KINDS.contains(&kind) {
-        e.add("kind", FieldError::Choice);
-    }
+    let kind = e.take("kind", LessonKind::parse(form.text("kind")).map(Some));
     let text = e.take("text", text::optional_text(form.text("text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
     let due = e.take("due", optional_date(form.text("due")));
     let all_targets = targets(&state, user.org_id, &tr).await?;
-    let target = Some(form.text("target")).filter(|t| !t.is_empty()).map(str::to_owned);
-    let target_label = match &target {
-        Some(t) => match all_targets.iter().find(|(v, _, _)| v == t) {
-            Some((_, label, _)) => Some(label.clone()),
-            None => {
+    let target = match form.text("target") {
+        "" => None,
+        code => {
+            let known = LessonTarget::parse(code).ok().and_then(|t| all_targets.iter().find(|(v, _, _)| *v == t));
+            if known.is_none() {
                 e.add("target", FieldError::Missing);
-                None
             }
-        },
-        None => None,
+            known.map(|(t, label, _)| (*t, label.clone()))
+        }
     };
-    if !e.is_empty() {
+    let Some(kind) = kind.filter(|_| e.is_empty()) else {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
-    }
+    };
+    let (target, target_label) = target.unzip();
     let mut tx = state.db.begin_write().await?;
     // A change to make becomes an action in the action plan, pointing back to this incident.
-    let action = if kind == "change" && form.checked("create_action") {
+    let action = if kind == LessonKind::Change && form.checked("create_action") {
         let input = actions::ActionInput {
             title: tr.ts("lesson-action-title", "text", &text.chars().take(150).collect::<String>()),
             origin: "lesson".into(),
@@ -211,9 +208,8 @@ pub async fn add_lesson(
     } else {
         None
     };
-    incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target.as_deref()).await?;
-    let entry =
-        NewEntry::web(LogKind::Information, format!("{}: {text}", tr.t(&format!("lesson-{kind}"))), &user.display_name);
+    incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target).await?;
+    let entry = NewEntry::web(LogKind::Information, format!("{}: {text}", tr.t(kind.label_id())), &user.display_name);
     incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/lessons?msg=saved", h.i.id)).into_response())

@@ -37,12 +37,12 @@ pub async fn list(
         .map(|i| IncidentRow {
             id: i.id,
             exercise: i.exercise.get(),
-            status: if i.status == "active" {
+            status: if i.status.is_active() {
                 ctx.tr.t("incident-active")
             } else {
                 ctx.tr.ts("incident-closed-at", "date", &short(i.closed_at.as_deref().unwrap_or("")))
             },
-            active: i.status == "active",
+            active: i.status.is_active(),
             started: short(&i.started_at),
             units: i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "),
             title: i.title,

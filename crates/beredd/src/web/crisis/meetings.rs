@@ -7,6 +7,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use beredd_domain::incident::LessonKind;
 use beredd_domain::{FieldError, LogKind, text};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -376,9 +377,9 @@ pub async fn report_pdf(
         })
         .collect();
     let all_lessons = incidents::lessons(pool, h.i.id).await?;
-    let lessons: Vec<serde_json::Value> = crate::services::crisis::LESSON_KINDS
+    let lessons: Vec<serde_json::Value> = LessonKind::ALL
         .iter()
-        .map(|k| json!({ "title": tr.t(&format!("lesson-{k}")), "items": all_lessons.iter().filter(|l| l.kind == *k).map(|l| l.text.clone()).collect::<Vec<_>>() }))
+        .map(|k| json!({ "title": tr.t(k.label_id()), "items": all_lessons.iter().filter(|l| l.kind == *k).map(|l| l.text.clone()).collect::<Vec<_>>() }))
         .collect();
     let today = crate::platform::clock::today_text();
     let facts = vec![
@@ -389,10 +390,7 @@ pub async fn report_pdf(
             tr.t("incident-started"),
             format!("{}, {}", crate::platform::clock::shown_minute(&h.i.started_at), h.i.started_by)
         ]),
-        json!([
-            tr.t("plan-col-status"),
-            if h.i.status == "active" { tr.t("incident-active") } else { tr.t("incident-closed") }
-        ]),
+        json!([tr.t("plan-col-status"), tr.t(h.i.status.label_id())]),
         json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
     ];
     let data = json!({

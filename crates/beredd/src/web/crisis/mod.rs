@@ -53,7 +53,7 @@ async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str)
     let mut conn = state.db.pool.acquire().await?;
     let i = incidents::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let units = i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
-    let may_write = user.role.works_incidents() && i.status == "active";
+    let may_write = user.role.works_incidents() && i.status.is_active();
     Ok((Head { i, units, tab, may_write }, lk))
 }
 
@@ -76,7 +76,7 @@ pub async fn writer_for(state: &AppState, user: &CurrentUser, id: &str) -> Resul
 
 fn writer(user: &CurrentUser, h: &Head) -> Result<(), AppError> {
     user.require(user.role.works_incidents())?;
-    if h.i.status != "active" {
+    if !h.i.status.is_active() {
         return Err(AppError::BadRequest("the incident is closed"));
     }
     Ok(())

@@ -32,10 +32,7 @@ async fn parse_risk(
     );
     let measures = e.take("measures", text::optional_text(form.text("measures"), 2000));
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
-    let decision = form.text("decision").to_owned();
-    if !risk::DECISIONS.contains(&decision.as_str()) {
-        e.add("decision", FieldError::Choice);
-    }
+    let decision = e.take("decision", RiskDecision::parse(form.text("decision")).map(Some));
     let mut touched = Vec::new();
     for a in form.all("assets") {
         match a.parse::<i64>().ok().filter(|id| all_assets.iter().any(|x| x.id == *id)) {
@@ -60,7 +57,7 @@ async fn parse_risk(
         residual_likelihood: rl,
         residual_consequence: rc,
         owner_id: owner,
-        decision,
+        decision: decision.unwrap_or(RiskDecision::Treat),
         decided_by: Some(user.display_name.clone()),
         action_id: None,
     };
@@ -119,7 +116,7 @@ pub async fn add_risk(
     };
     risk.analysis_id = id;
     let mut tx = state.db.begin_write().await?;
-    if risk.decision == "treat" {
+    if risk.decision == RiskDecision::Treat {
         risk.action_id = Some(treatment(&mut tx, &user, &tr, &s, &risk, due).await?);
     }
     let rid = risks::add_risk(&mut *tx, user.org_id, &risk).await?;
@@ -199,7 +196,7 @@ pub async fn edit_form(
         ("residual_likelihood".into(), r.residual_likelihood.to_string()),
         ("residual_consequence".into(), r.residual_consequence.to_string()),
         ("owner".into(), r.owner_id.map(|o| o.to_string()).unwrap_or_default()),
-        ("decision".into(), r.decision.clone()),
+        ("decision".into(), r.decision.code().into()),
     ]);
     for (_, a) in touched.iter().filter(|(rid, _)| *rid == r.id) {
         form.push("assets", a.to_string());
@@ -229,7 +226,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     }
     let mut tx = state.db.begin_write().await?;
     // A risk newly decided to be treated gets its action; an existing action is kept as it is.
-    if risk.decision == "treat" && risk.action_id.is_none() {
+    if risk.decision == RiskDecision::Treat && risk.action_id.is_none() {
         risk.action_id = Some(treatment(&mut tx, &user, &tr, &s, &risk, due).await?);
     }
     risks::update_risk(&mut *tx, user.org_id, &risk).await?;

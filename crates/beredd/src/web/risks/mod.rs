@@ -15,7 +15,7 @@ use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
-use crate::web::lookups::Lookups;
+use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
 use askama::Template;
@@ -23,7 +23,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::risk::{self, Level};
+use beredd_domain::risk::{self, Level, RiskDecision};
 use beredd_domain::text::optional_date;
 use beredd_domain::{ActionStatus, FieldError, Priority, text};
 
@@ -81,10 +81,7 @@ fn risk_fields(
     s: &Scales,
     tr: &Tr,
 ) -> Vec<Field> {
-    let decisions = risk::DECISIONS
-        .iter()
-        .map(|d| Choice { value: (*d).to_owned(), label: tr.t(&format!("risk-decision-{d}")), depth: 0 })
-        .collect();
+    let decisions = vocabulary_choices(RiskDecision::ALL, RiskDecision::code, RiskDecision::label_id, tr);
     let mut f = vec![
         Field::new("threat", tr.t("risk-threat"), FieldKind::Text, form, e, tr).required().maxlength(300),
         Field::new("vulnerability", tr.t("risk-vulnerability"), FieldKind::TextArea, form, e, tr).maxlength(2000),

@@ -70,11 +70,7 @@ fn filter_fields(q: &FormData, lk: &Lookups, tr: &Tr) -> Vec<Field> {
         depth: 0,
     }));
     let mut decisions = vec![all()];
-    decisions.extend(risk::DECISIONS.iter().map(|d| Choice {
-        value: (*d).to_owned(),
-        label: tr.t(&format!("risk-decision-{d}")),
-        depth: 0,
-    }));
+    decisions.extend(vocabulary_choices(RiskDecision::ALL, RiskDecision::code, RiskDecision::label_id, tr));
     let mut owners = vec![all()];
     owners.extend(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()));
     let none = Errors::default();
@@ -103,7 +99,7 @@ async fn register_rows(
         .await?
         .into_iter()
         .filter(|r| analysis.is_none_or(|a| a == r.analysis_id))
-        .filter(|r| want("f_decision").is_none_or(|d| d == r.decision))
+        .filter(|r| want("f_decision").is_none_or(|d| d == r.decision.code()))
         .filter(|r| want("f_owner").is_none_or(|o| Some(o) == r.owner_id.map(|x| x.to_string())))
         .filter(|r| want("f_level").is_none_or(|l| l == s.level(r.residual_likelihood, r.residual_consequence).code()))
         .map(|r| {
@@ -129,8 +125,8 @@ async fn register_rows(
                 residual_label: tr.t(&format!("risk-level-{}", residual_level.code())),
                 owner: lk.person_name(r.owner_id),
                 decision: match &r.decided_by {
-                    Some(who) => format!("{} ({who})", tr.t(&format!("risk-decision-{}", r.decision))),
-                    None => tr.t(&format!("risk-decision-{}", r.decision)),
+                    Some(who) => format!("{} ({who})", tr.t(r.decision.label_id())),
+                    None => tr.t(r.decision.label_id()),
                 },
                 action: r.action_id,
                 vulnerability: r.vulnerability.clone().unwrap_or_default(),

@@ -124,7 +124,7 @@ async fn show_page(
         .iter()
         .map(|v| VersionRow {
             number: v.number,
-            status: if v.is_draft() { tr.t("plan-draft") } else { tr.t("plan-approved") },
+            status: tr.t(v.status.label_id()),
             created: format!("{}, {}", v.created_by, date_part(&Some(v.created_at.clone()))),
             approved: v.approved_by.as_ref().map(|b| format!("{b}, {}", date_part(&v.approved_at))).unwrap_or_default(),
             note: v.change_note.clone().unwrap_or_default(),
