@@ -64,6 +64,19 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
     .await?)
 }
 
+/// Whether a session is still valid: not logged out, not expired, its user still active.
+pub async fn still_valid<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<bool, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = $1 AND s.expires_at > $2 AND u.active = 1",
+    )
+    .bind(session_id)
+    .bind(crate::platform::clock::stamp())
+    .fetch_optional(e)
+    .await?;
+    Ok(row.is_some())
+}
+
 pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<(), DbError> {
     sqlx::query("DELETE FROM sessions WHERE id = $1").bind(session_id).execute(e).await?;
     Ok(())
