@@ -8,6 +8,10 @@ use super::DbError;
 /// Sessions last twelve hours: a working shift, with margin.
 pub const LIFETIME_SECS: i64 = 12 * 3600;
 
+/// A session unused for longer than this is no longer valid: a crisis-room PC left logged in
+/// does not stay open to the next person. The organisation may choose its own limit later.
+pub const IDLE_SECS: i64 = 8 * 3600;
+
 /// What a valid session says about its user.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionUser {
@@ -40,7 +44,8 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64) -> 
     let token = random_token();
     let csrf = random_token();
     sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, $4)",
     )
     .bind(hash_token(&token))
     .bind(user_id)
@@ -56,12 +61,39 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
     Ok(sqlx::query_as(
         "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token
          FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = 1",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1",
     )
     .bind(hash_token(token))
     .bind(crate::platform::clock::stamp())
+    .bind(crate::platform::clock::stamp_in(-IDLE_SECS))
     .fetch_optional(e)
     .await?)
+}
+
+/// Records that a session was used now. Written at most once a minute per session, so that
+/// reading pages does not queue for the database's write lock.
+pub async fn touch<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $3")
+        .bind(crate::platform::clock::stamp())
+        .bind(session_id)
+        .bind(crate::platform::clock::stamp_in(-60))
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+/// Whether a session is still valid: not logged out, not expired, not idle too long, its user still active.
+pub async fn still_valid<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<bool, DbError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.id = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1",
+    )
+    .bind(session_id)
+    .bind(crate::platform::clock::stamp())
+    .bind(crate::platform::clock::stamp_in(-IDLE_SECS))
+    .fetch_optional(e)
+    .await?;
+    Ok(row.is_some())
 }
 
 pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<(), DbError> {

@@ -25,6 +25,9 @@ pub enum AppError {
     BadRequest(&'static str),
     #[error("too many login attempts")]
     Throttled,
+    /// The server is at a limit it keeps on purpose (open live streams, typesetting); try later.
+    #[error("busy: {0}")]
+    Busy(&'static str),
     #[error(transparent)]
     Db(#[from] crate::platform::db::DbError),
     #[error("internal: {0}")]
@@ -69,11 +72,12 @@ impl IntoResponse for AppError {
             AppError::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf"),
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request"),
             AppError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-throttled-title", "error-throttled"),
+            AppError::Busy(message) => (StatusCode::SERVICE_UNAVAILABLE, "error-busy-title", *message),
             AppError::Db(_) | AppError::Internal(_) => {
                 (StatusCode::INTERNAL_SERVER_ERROR, "error-internal-title", "error-internal")
             }
         };
-        let reference = if status.is_server_error() {
+        let reference = if matches!(self, AppError::Db(_) | AppError::Internal(_)) {
             let reference = crate::store::sessions::random_token()[..10].to_owned();
             tracing::error!(reference, error = %self, "request failed");
             Some(reference)

@@ -1,17 +1,54 @@
 //! Live updates: one broadcast channel per incident. A change is published after its transaction
 //! commits; every open board page receives it as a server-sent event.
+//!
+//! Open streams are counted: each holds memory for as long as the page is open, so one user may
+//! hold a few and the server a bounded number in total (security review F8).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::sync::broadcast;
 
 /// (event name, JSON data).
 pub type Message = (String, String);
 
+/// Streams one user may hold open at once (a few tabs and screens in the crisis room).
+pub const MAX_STREAMS_PER_USER: usize = 5;
+/// Streams the server holds open at once.
+pub const MAX_STREAMS_TOTAL: usize = 500;
+/// How often an open stream checks that its session is still valid (it also checks at each event).
+pub const SESSION_CHECK: Duration = Duration::from_secs(30);
+
 #[derive(Default)]
 pub struct Live {
     channels: Mutex<HashMap<i64, broadcast::Sender<Message>>>,
+    streams: Arc<Mutex<Streams>>,
+}
+
+#[derive(Default)]
+struct Streams {
+    total: usize,
+    per_user: HashMap<i64, usize>,
+}
+
+/// One open stream's place in the count, given back when the stream ends.
+pub struct Slot {
+    streams: Arc<Mutex<Streams>>,
+    user: i64,
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        let mut s = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        s.total = s.total.saturating_sub(1);
+        if let Some(n) = s.per_user.get_mut(&self.user) {
+            *n = n.saturating_sub(1);
+            if *n == 0 {
+                s.per_user.remove(&self.user);
+            }
+        }
+    }
 }
 
 impl Live {
@@ -24,5 +61,32 @@ impl Live {
     /// Sends to whoever listens; nobody listening is fine.
     pub fn publish(&self, incident: i64, event: &str, data: String) {
         let _ = self.sender(incident).send((event.to_owned(), data));
+    }
+
+    /// A place for one more stream of `user`, or `None` when the user or the server is full.
+    pub fn open_stream(&self, user: i64) -> Option<Slot> {
+        let mut s = self.streams.lock().unwrap_or_else(|p| p.into_inner());
+        let mine = s.per_user.get(&user).copied().unwrap_or(0);
+        if mine >= MAX_STREAMS_PER_USER || s.total >= MAX_STREAMS_TOTAL {
+            return None;
+        }
+        s.total += 1;
+        s.per_user.insert(user, mine + 1);
+        Some(Slot { streams: self.streams.clone(), user })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_holds_a_few_streams_and_a_closed_one_frees_its_place() {
+        let live = Live::default();
+        let slots: Vec<Slot> = (0..MAX_STREAMS_PER_USER).map(|_| live.open_stream(1).expect("room")).collect();
+        assert!(live.open_stream(1).is_none());
+        assert!(live.open_stream(2).is_some(), "another user is not affected");
+        drop(slots);
+        assert!(live.open_stream(1).is_some());
     }
 }

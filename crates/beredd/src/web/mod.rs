@@ -85,12 +85,17 @@ pub fn router(state: AppState) -> Router {
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
     };
-    app.fallback(error::fallback)
+    // Served over HTTPS (secure cookies on): browsers are told to use HTTPS only, for a year. Not
+    // sent otherwise, since it would lock browsers out of an install served over plain HTTP.
+    let hsts = state.secure_cookies;
+    let app = app
+        .fallback(error::fallback)
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(header("content-security-policy", CSP))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .layer(header("cache-control", "no-store"))
-        .with_state(state)
+        .with_state(state);
+    if hsts { app.layer(header("strict-transport-security", "max-age=31536000")) } else { app }
 }

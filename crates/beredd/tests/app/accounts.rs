@@ -418,3 +418,48 @@ async fn login_refuses_names_that_cannot_exist_and_never_redirects_off_site() {
         assert_eq!(resp.headers()["location"], "/");
     }
 }
+
+#[tokio::test]
+async fn https_is_pinned_with_hsts_when_cookies_are_secure() {
+    let app = TestApp::start(kinds()[0]).await;
+    // Served over plain HTTP (the tests, a loopback install): no HSTS, which would lock browsers out.
+    let plain = app.client().get(format!("{}/login", app.base)).send().await.unwrap();
+    assert!(plain.headers().get("strict-transport-security").is_none());
+    // Served over HTTPS (`--secure-cookies`): every answer pins HTTPS.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = beredd::web::router(beredd::web::AppState::new(app.db.clone(), true).unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    let secure = app.client().get(format!("http://{addr}/login")).send().await.unwrap();
+    let hsts = secure.headers().get("strict-transport-security").expect("HSTS").to_str().unwrap();
+    assert!(hsts.starts_with("max-age=31536000"), "{hsts}");
+}
+
+#[tokio::test]
+async fn a_session_left_unused_past_the_idle_limit_ends() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let set_seen = |secs_ago: i64| {
+            let db = app.db.clone();
+            async move {
+                sqlx::query("UPDATE sessions SET last_seen_at = $1")
+                    .bind(beredd::platform::clock::stamp_in(-secs_ago))
+                    .execute(&db.pool)
+                    .await
+                    .unwrap();
+            }
+        };
+        // Used seven hours ago: still valid, and this use counts as the last one.
+        set_seen(7 * 3600).await;
+        assert_eq!(s.get("/units").await.status, StatusCode::OK);
+        let seen: (String,) =
+            sqlx::query_as("SELECT last_seen_at FROM sessions").fetch_one(&app.db.pool).await.unwrap();
+        assert!(seen.0 > beredd::platform::clock::stamp_in(-60), "{}", seen.0);
+        // Unused for longer than the limit (eight hours): sent to the login page.
+        set_seen(beredd::store::sessions::IDLE_SECS + 60).await;
+        let r = s.get("/units").await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert!(r.location.unwrap().starts_with("/login"));
+    }
+}

@@ -102,22 +102,41 @@ pub async fn set_state(
     Ok(Redirect::to(&format!("/incidents/{}#item-{item}", h.i.id)).into_response())
 }
 
-/// The board's live updates as server-sent events.
+/// The board's live updates as server-sent events. A stream ends when its session is no longer
+/// valid (logout, deactivation, password change, expiry): checked at each event and every
+/// `SESSION_CHECK`, so a dismissed user's open tab stops receiving the board (security review F8).
 pub async fn events(
     user: CurrentUser,
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let (h, _) = head(&state, &user, &id, "board").await?;
+    let slot = state.live.open_stream(user.id).ok_or(AppError::Busy("error-busy-streams"))?;
     let rx = state.live.sender(h.i.id).subscribe();
-    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
-        match rx.recv().await {
-            Ok((event, data)) => Some((Ok::<Event, Infallible>(Event::default().event(event).data(data)), rx)),
-            // Too far behind: tell the page to load itself again.
-            Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                Some((Ok(Event::default().event("reload").data("")), rx))
+    let mut tick = tokio::time::interval(crate::web::live::SESSION_CHECK);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    tick.reset();
+    let start = (rx, tick, state.db.pool.clone(), user.session_id, slot);
+    let stream = futures_util::stream::unfold(start, |(mut rx, mut tick, pool, session, slot)| async move {
+        loop {
+            let event = tokio::select! {
+                got = rx.recv() => match got {
+                    Ok((event, data)) => Event::default().event(event).data(data),
+                    // Too far behind: tell the page to load itself again.
+                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => Event::default().event("reload").data(""),
+                    Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
+                },
+                _ = tick.tick() => {
+                    if !crate::store::sessions::still_valid(&pool, session).await.unwrap_or(false) {
+                        return None;
+                    }
+                    continue;
+                }
+            };
+            if !crate::store::sessions::still_valid(&pool, session).await.unwrap_or(false) {
+                return None;
             }
-            Err(tokio::sync::broadcast::error::RecvError::Closed) => None,
+            return Some((Ok::<Event, Infallible>(event), (rx, tick, pool, session, slot)));
         }
     });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())

@@ -408,3 +408,47 @@ async fn fifty_concurrent_writes_to_one_incident_all_land_in_its_log() {
         assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries }, "{kind:?}");
     }
 }
+
+/// Reads a live stream until it ends; panics if it is still open after `secs` seconds.
+async fn ends_within(mut events: reqwest::Response, secs: u64) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(secs);
+    loop {
+        match tokio::time::timeout_at(deadline, events.chunk()).await {
+            Err(_) => panic!("the stream is still open after {secs} s"),
+            Ok(Ok(Some(_))) => continue,
+            Ok(Ok(None)) | Ok(Err(_)) => return,
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_live_stream_ends_with_its_session_and_streams_are_capped() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("stab", beredd_domain::Role::CrisisStaff, &[]).await;
+        let s = app.login("admin").await;
+        let home = unit_with_plan(&app, &s).await;
+        let id = start(&s, home).await;
+        let stab = app.login("stab").await;
+        let url = format!("{}/incidents/{id}/events", app.base);
+
+        // One user holds at most a handful of streams; the next is refused with a message.
+        let mut open = Vec::new();
+        for _ in 0..5 {
+            let events = stab.client.get(&url).send().await.unwrap();
+            assert_eq!(events.status(), StatusCode::OK);
+            open.push(events);
+        }
+        let refused = stab.client.get(&url).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(refused.text().await.unwrap().contains("För många"));
+
+        // After logout, the next event ends every stream of that session instead of reaching it.
+        assert_eq!(stab.post("/logout", &[]).await.status, StatusCode::SEE_OTHER);
+        let r = s.post(&format!("/incidents/{id}/log"), &[("kind", "event"), ("text", "Strömmen bröts")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        for events in open {
+            ends_within(events, 3).await;
+        }
+    }
+}
