@@ -9,6 +9,7 @@ pub mod assessments;
 pub mod assets;
 pub mod audit;
 pub mod bia;
+mod codes;
 pub mod cycle;
 pub mod dependencies;
 pub mod evidence;
@@ -28,6 +29,7 @@ pub mod units;
 pub mod users;
 
 pub use crate::platform::db::DbError;
+pub use codes::{Code, OptionalCode};
 
 /// A yes/no column, stored as 0/1 on both databases.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -50,96 +52,6 @@ impl Flag {
 pub(crate) fn flag(b: bool) -> i64 {
     i64::from(b)
 }
-
-/// A code column read into its vocabulary, once, here: a read model's field is the vocabulary's
-/// type, read with `#[sqlx(try_from = "Code<Criticality>")]` (or `OptionalCode<…>` for a
-/// nullable column, NULL being `None`). A code the vocabulary does not know fails the row with
-/// the domain's `UnknownCode` as its cause, which `DbError` turns into `Corrupt`: never an empty
-/// label or a row left out. (The vocabulary's `TryFrom<String>` does the reading; naming it in
-/// `#[sqlx(try_from = "String")]` directly would lose the error, as sqlx 0.9.0's derive replaces
-/// a conversion's error with "unprintable error".)
-pub struct Code<T>(T);
-
-/// A nullable code column (see [`Code`]).
-pub struct OptionalCode<T>(Option<T>);
-
-impl<'r, T> sqlx::Decode<'r, sqlx::Any> for Code<T>
-where
-    T: TryFrom<String, Error = beredd_domain::UnknownCode>,
-{
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-        let raw = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-        Ok(Code(T::try_from(raw)?))
-    }
-}
-
-impl<'r, T> sqlx::Decode<'r, sqlx::Any> for OptionalCode<T>
-where
-    T: TryFrom<String, Error = beredd_domain::UnknownCode>,
-{
-    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-        let raw = <Option<String> as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
-        Ok(OptionalCode(raw.map(T::try_from).transpose()?))
-    }
-}
-
-impl<T> sqlx::Type<sqlx::Any> for Code<T> {
-    fn type_info() -> sqlx::any::AnyTypeInfo {
-        <String as sqlx::Type<sqlx::Any>>::type_info()
-    }
-    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-    }
-}
-
-impl<T> sqlx::Type<sqlx::Any> for OptionalCode<T> {
-    fn type_info() -> sqlx::any::AnyTypeInfo {
-        <String as sqlx::Type<sqlx::Any>>::type_info()
-    }
-    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
-        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
-    }
-}
-
-/// The field's value out of its wrapper, per vocabulary (a blanket `impl<T> From<Code<T>> for T`
-/// is not allowed in this crate).
-macro_rules! stored_vocabularies {
-    ($($t:ty),+ $(,)?) => {
-        $(
-            impl From<Code<$t>> for $t {
-                fn from(c: Code<$t>) -> $t {
-                    c.0
-                }
-            }
-            impl From<OptionalCode<$t>> for Option<$t> {
-                fn from(c: OptionalCode<$t>) -> Option<$t> {
-                    c.0
-                }
-            }
-        )+
-    };
-}
-
-stored_vocabularies!(
-    beredd_domain::SystemKind,
-    beredd_domain::Hosting,
-    beredd_domain::ResourceKind,
-    beredd_domain::Criticality,
-    beredd_domain::UnitKind,
-    beredd_domain::ContactKind,
-    beredd_domain::Priority,
-    beredd_domain::ActionStatus,
-    beredd_domain::NodeKind,
-    beredd_domain::NeedKind,
-    beredd_domain::Role,
-    beredd_domain::risk::RiskDecision,
-    beredd_domain::plan::PlanStatus,
-    beredd_domain::incident::IncidentStatus,
-    beredd_domain::incident::LessonKind,
-    beredd_domain::incident::LessonTarget,
-    beredd_domain::cycle::CycleKind,
-    beredd_domain::Fulfilment,
-);
 
 /// A query that returns one id: every insert (`RETURNING id`) and update (`RETURNING id`).
 pub(crate) type IdQuery<'q> = sqlx::query::QueryAs<'q, sqlx::Any, (i64,), sqlx::any::AnyArguments>;

@@ -148,7 +148,7 @@ impl Register for People {
     fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, user: &CurrentUser) -> Vec<Field> {
         let mut kinds = vocabulary_choices(ContactKind::ALL, ContactKind::code, ContactKind::label_id, tr);
         if !user.role.edits_all_content() {
-            kinds.retain(|k| k.value == "staff");
+            kinds.retain(|k| k.value == ContactKind::Staff.code());
         }
         let unit_none = user.role.edits_all_content().then(|| tr.t("choice-none"));
         vec![
