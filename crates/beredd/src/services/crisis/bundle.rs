@@ -78,7 +78,7 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
                 .map(|u| u.name.clone())
                 .collect(),
         },
-        log: log.iter().map(|r| LogPart { entry: r.entry(), hash: r.hash.clone() }).collect(),
+        log: log.iter().map(|r| LogPart { entry: r.entry.clone(), hash: r.hash.clone() }).collect(),
         board: store::board(&mut *conn, id).await?,
         roster: store::roster(&mut *conn, id).await?,
     }))
@@ -186,8 +186,8 @@ pub async fn import(
     // This Beredd's seq for each of the bundle's entries, so corrections point at the same entry.
     let mut seq_of: HashMap<i64, i64> = HashMap::new();
     for row in store::log(&mut *conn, org, id).await? {
-        if let Some(l) = b.log.iter().find(|l| l.entry.uid == row.uid) {
-            seq_of.insert(l.entry.seq, row.seq);
+        if let Some(l) = b.log.iter().find(|l| l.entry.uid == row.entry.uid) {
+            seq_of.insert(l.entry.seq, row.entry.seq);
         }
     }
     let mut report = Report { incident: id, created, imported: 0, skipped: 0 };
@@ -210,7 +210,7 @@ pub async fn import(
             source: if e.source == "web" { source.clone() } else { format!("{source} ({})", e.source) },
         };
         let row = store::append(conn, org, id, n, by).await?;
-        seq_of.insert(e.seq, row.seq);
+        seq_of.insert(e.seq, row.entry.seq);
         report.imported += 1;
     }
     let record = NewEntry {

@@ -3,41 +3,33 @@
 
 use super::*;
 
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+/// One stored entry: the fields its hash covers (the domain's `Entry`) and the hash itself.
+#[derive(Debug, Clone, Serialize)]
 pub struct LogRow {
-    pub seq: i64,
-    pub uid: String,
-    pub kind: String,
-    pub text: String,
-    pub decided_by: Option<String>,
-    pub grounds: Option<String>,
-    pub author: String,
-    pub occurred_at: String,
-    pub recorded_at: String,
-    pub recorded_by: String,
-    pub corrects: Option<i64>,
-    pub source: String,
-    pub prev_hash: String,
+    #[serde(flatten)]
+    pub entry: Entry,
     pub hash: String,
 }
 
-impl LogRow {
-    pub fn entry(&self) -> Entry {
-        Entry {
-            seq: self.seq,
-            uid: self.uid.clone(),
-            kind: self.kind.clone(),
-            text: self.text.clone(),
-            decided_by: self.decided_by.clone(),
-            grounds: self.grounds.clone(),
-            author: self.author.clone(),
-            occurred_at: self.occurred_at.clone(),
-            recorded_at: self.recorded_at.clone(),
-            recorded_by: self.recorded_by.clone(),
-            corrects: self.corrects,
-            source: self.source.clone(),
-            prev_hash: self.prev_hash.clone(),
-        }
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
+        use sqlx::Row;
+        let entry = Entry {
+            seq: row.try_get("seq")?,
+            uid: row.try_get("uid")?,
+            kind: row.try_get("kind")?,
+            text: row.try_get("text")?,
+            decided_by: row.try_get("decided_by")?,
+            grounds: row.try_get("grounds")?,
+            author: row.try_get("author")?,
+            occurred_at: row.try_get("occurred_at")?,
+            recorded_at: row.try_get("recorded_at")?,
+            recorded_by: row.try_get("recorded_by")?,
+            corrects: row.try_get("corrects")?,
+            source: row.try_get("source")?,
+            prev_hash: row.try_get("prev_hash")?,
+        };
+        Ok(LogRow { entry, hash: row.try_get("hash")? })
     }
 }
 
@@ -169,22 +161,7 @@ pub async fn append(
         .bind(incident)
         .execute(&mut *conn)
         .await?;
-    Ok(LogRow {
-        seq: entry.seq,
-        uid: entry.uid,
-        kind: entry.kind,
-        text: entry.text,
-        decided_by: entry.decided_by,
-        grounds: entry.grounds,
-        author: entry.author,
-        occurred_at: entry.occurred_at,
-        recorded_at: entry.recorded_at,
-        recorded_by: entry.recorded_by,
-        corrects: entry.corrects,
-        source: entry.source,
-        prev_hash: entry.prev_hash,
-        hash,
-    })
+    Ok(LogRow { entry, hash })
 }
 
 /// The result of checking an incident's log.
@@ -204,7 +181,7 @@ pub enum Verdict {
 pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Verdict>, DbError> {
     let Some(i) = get(conn, org, id).await? else { return Ok(None) };
     let rows = log(&mut *conn, org, id).await?;
-    let pairs: Vec<(Entry, String)> = rows.iter().map(|r| (r.entry(), r.hash.clone())).collect();
+    let pairs: Vec<(Entry, String)> = rows.iter().map(|r| (r.entry.clone(), r.hash.clone())).collect();
     Ok(Some(match incident::verify(&pairs) {
         Err(b) => Verdict::Broken(b),
         Ok(n) if n as i64 != i.log_count || rows.last().map(|r| r.hash.as_str()).unwrap_or(GENESIS) != i.last_hash => {

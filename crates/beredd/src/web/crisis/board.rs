@@ -94,7 +94,7 @@ pub async fn set_state(
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
-    let data = json!({ "id": item, "state": new.code(), "state_label": tr.t(new.label_id()), "who": who(&tr, &Some(user.display_name.clone()), &Some(row.recorded_at.clone())) });
+    let data = json!({ "id": item, "state": new.code(), "state_label": tr.t(new.label_id()), "who": who(&tr, &Some(user.display_name.clone()), &Some(row.entry.recorded_at.clone())) });
     state.live.publish(h.i.id, "board", data.to_string());
     if headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json")) {
         return Ok(StatusCode::NO_CONTENT.into_response());

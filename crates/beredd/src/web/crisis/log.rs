@@ -75,35 +75,39 @@ async fn log_page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let seqs: Vec<i64> = rows.iter().map(|r| r.seq).collect();
+    let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
     let fields = log_fields(form, e, tr, &seqs);
     let error_summary = summary(&fields);
     let mut corrected: HashMap<i64, Vec<i64>> = HashMap::new();
     for r in &rows {
-        if let Some(c) = r.corrects {
-            corrected.entry(c).or_default().push(r.seq);
+        if let Some(c) = r.entry.corrects {
+            corrected.entry(c).or_default().push(r.entry.seq);
         }
     }
     let entries = rows
         .iter()
         .rev()
         .map(|r| EntryView {
-            seq: r.seq,
-            kind: LogKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.kind.clone()),
-            kind_code: r.kind.clone(),
-            text: r.text.clone(),
-            author: r.author.clone(),
-            occurred: short(&r.occurred_at),
-            recorded: if r.recorded_by != r.author || r.source != "web" {
-                tr.ts("incident-recorded-by", "who", &format!("{}, {}", r.recorded_by, short(&r.recorded_at)))
+            seq: r.entry.seq,
+            kind: LogKind::parse(&r.entry.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.entry.kind.clone()),
+            kind_code: r.entry.kind.clone(),
+            text: r.entry.text.clone(),
+            author: r.entry.author.clone(),
+            occurred: short(&r.entry.occurred_at),
+            recorded: if r.entry.recorded_by != r.entry.author || r.entry.source != "web" {
+                tr.ts(
+                    "incident-recorded-by",
+                    "who",
+                    &format!("{}, {}", r.entry.recorded_by, short(&r.entry.recorded_at)),
+                )
             } else {
                 String::new()
             },
-            decided_by: r.decided_by.clone().unwrap_or_default(),
-            grounds: r.grounds.clone().unwrap_or_default(),
-            corrects: r.corrects,
-            corrected_by: corrected.get(&r.seq).cloned().unwrap_or_default(),
-            source: if r.source == "web" { String::new() } else { r.source.clone() },
+            decided_by: r.entry.decided_by.clone().unwrap_or_default(),
+            grounds: r.entry.grounds.clone().unwrap_or_default(),
+            corrects: r.entry.corrects,
+            corrected_by: corrected.get(&r.entry.seq).cloned().unwrap_or_default(),
+            source: if r.entry.source == "web" { String::new() } else { r.entry.source.clone() },
         })
         .collect();
     if !error_summary.is_empty() {
@@ -247,6 +251,6 @@ pub async fn add_entry(
     };
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
-    state.live.publish(h.i.id, "log", json!({ "seq": row.seq }).to_string());
+    state.live.publish(h.i.id, "log", json!({ "seq": row.entry.seq }).to_string());
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=saved", h.i.id)).into_response())
 }

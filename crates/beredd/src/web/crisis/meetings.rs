@@ -365,15 +365,15 @@ pub async fn report_pdf(
     let entries: Vec<serde_json::Value> = log
         .iter()
         .map(|r| {
-            let kind = LogKind::parse(&r.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.kind.clone());
-            let mut meta = format!("{kind} · {}", r.author);
-            if let Some(d) = &r.decided_by {
+            let kind = LogKind::parse(&r.entry.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.entry.kind.clone());
+            let mut meta = format!("{kind} · {}", r.entry.author);
+            if let Some(d) = &r.entry.decided_by {
                 meta.push_str(&format!(" · {}: {d}", tr.t("incident-field-decided-by")));
             }
-            if let Some(c) = r.corrects {
+            if let Some(c) = r.entry.corrects {
                 meta.push_str(&format!(" · {} #{c}", tr.t("incident-corrects")));
             }
-            json!({ "seq": r.seq.to_string(), "when": crate::platform::clock::shown_minute(&r.occurred_at), "meta": meta, "text": r.text, "hash": r.hash })
+            json!({ "seq": r.entry.seq.to_string(), "when": crate::platform::clock::shown_minute(&r.entry.occurred_at), "meta": meta, "text": r.entry.text, "hash": r.hash })
         })
         .collect();
     let all_lessons = incidents::lessons(pool, h.i.id).await?;

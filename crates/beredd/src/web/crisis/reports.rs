@@ -55,11 +55,13 @@ pub(super) fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[inci
     if let Some(w) = &h.i.what_happened {
         out.push(format!("{}: {w}", tr.t("incident-field-what")));
     }
-    let line = |r: &incidents::LogRow| format!("- {} {}", crate::platform::clock::shown_minute(&r.occurred_at), r.text);
+    let line = |r: &incidents::LogRow| {
+        format!("- {} {}", crate::platform::clock::shown_minute(&r.entry.occurred_at), r.entry.text)
+    };
     let decisions: Vec<String> = log
         .iter()
-        .filter(|r| r.kind == "decision")
-        .map(|r| format!("{} ({})", line(r), r.decided_by.clone().unwrap_or_default()))
+        .filter(|r| r.entry.kind == "decision")
+        .map(|r| format!("{} ({})", line(r), r.entry.decided_by.clone().unwrap_or_default()))
         .collect();
     if !decisions.is_empty() {
         out.push(String::new());
@@ -68,7 +70,7 @@ pub(super) fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[inci
     }
     let events: Vec<String> = log
         .iter()
-        .filter(|r| matches!(r.kind.as_str(), "event" | "information" | "task" | "correction"))
+        .filter(|r| matches!(r.entry.kind.as_str(), "event" | "information" | "task" | "correction"))
         .map(line)
         .collect();
     if !events.is_empty() {
