@@ -107,7 +107,7 @@ fn bench(c: &mut Criterion) {
     let tr = Tr::new(Catalog::load(), Lang::Sv);
     let make = |db: &Db, org: i64| {
         let b = rt.block_on(binder::prepare(&db.pool, &tr, org, Scope::All, "Bänk", "2026-11-23")).unwrap().unwrap();
-        let pdf = binder::render(&b).unwrap();
+        let pdf = rt.block_on(binder::render(&b)).unwrap();
         (b.plans.len(), pdf.len())
     };
     for (label, db, org) in [("demo", &demo_db, demo_org), ("300 units", &big_db, big_org)] {

@@ -26,6 +26,8 @@ pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
         None => orgs::create(&db.pool, "Kommunen", None).await?,
     };
     if users::count(&db.pool).await? == 0 {
+        // One link at a time: a new start replaces the link printed before.
+        sessions::consume_setup_tokens(&db.pool).await?;
         let token = sessions::create_setup_token(&db.pool, org).await?;
         println!("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
         println!("  http://{listen}/setup/{token}");

@@ -99,10 +99,7 @@ impl Export {
                 let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
                     .await?
                     .ok_or_else(|| anyhow!("enheten finns inte"))?;
-                let pdf = tokio::task::spawn_blocking(move || binder::render(&b).map(|pdf| (b, pdf)))
-                    .await?
-                    .context("pärmen kunde inte sättas")?;
-                let (b, pdf) = pdf;
+                let pdf = binder::render(&b).await.context("pärmen kunde inte sättas")?;
                 std::fs::write(&out, &pdf).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;
                 let print = binder::record(&mut tx, org.id, &b, by).await?;

@@ -7,6 +7,9 @@ use crate::platform::clock::{self, date_of, day_number};
 use crate::platform::db::DbError;
 use crate::store::cycle;
 
+/// The years a start date may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// How often an item may recur, in months (0: once).
 pub const EVERY_MONTHS: &[i64] = &[0, 1, 3, 6, 12];
 
@@ -18,14 +21,26 @@ fn rule(i: &cycle::Item) -> Option<Rule> {
     })
 }
 
-/// Makes the dated tasks of every item, from its start to a year from today.
+/// Makes the dated tasks of every item, from a year before today (or its start, if later) to a
+/// year from today, in one transaction. Runs on page views, so it is bounded: an item started
+/// long ago does not write a task for every month since (security review F16).
 pub async fn ensure(pool: &sqlx::AnyPool, org: i64) -> Result<(), DbError> {
     let today = day_number(&clock::stamp()).unwrap_or(0);
-    let mut conn = pool.acquire().await?;
-    for i in cycle::items(&mut *conn, org).await? {
+    let mut due = Vec::new();
+    for i in cycle::items(pool, org).await? {
         let Some(r) = rule(&i) else { continue };
-        let dates: Vec<String> = r.occurrences(r.start, today + 365).into_iter().map(date_of).collect();
-        cycle::ensure_tasks(&mut conn, i.id, &dates).await?;
+        let dates: Vec<String> =
+            r.occurrences(r.start.max(today - 365), today + 365).into_iter().map(date_of).collect();
+        due.push((i.id, dates));
     }
+    if due.is_empty() {
+        return Ok(());
+    }
+    // Only writes in this transaction, so SQLite takes its write lock at the first INSERT.
+    let mut tx = pool.begin().await?;
+    for (item, dates) in &due {
+        cycle::ensure_tasks(&mut tx, *item, dates).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }

@@ -141,6 +141,17 @@ pub async fn setup_token_org<'c, E: Executor<'c, Database = Any>>(e: E, token: &
     Ok(row.map(|r| r.0))
 }
 
+/// Spends a still-valid setup token: true for the one caller that deletes it, so of two people
+/// using the link at once only one goes on (the other's DELETE finds nothing).
+pub async fn take_setup_token<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<bool, DbError> {
+    let done = sqlx::query("DELETE FROM setup_tokens WHERE token_hash = $1 AND expires_at > $2")
+        .bind(hash_token(token))
+        .bind(crate::platform::clock::stamp())
+        .execute(e)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 pub async fn consume_setup_tokens<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<(), DbError> {
     sqlx::query("DELETE FROM setup_tokens").execute(e).await?;
     Ok(())

@@ -210,7 +210,13 @@ pub async fn add(State(state): State<AppState>, posted: Posted) -> Result<Respon
     let kind = e.take("kind", CycleKind::parse(form.text("kind")).map(Some));
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
     let unit = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()));
-    let start = e.take("start", optional_date(form.text("start")).and_then(|d| d.ok_or(FieldError::Required)));
+    let start = e.take(
+        "start",
+        optional_date(form.text("start")).and_then(|d| d.ok_or(FieldError::Required)).and_then(|d| {
+            let year = d.get(..4).and_then(|y| y.parse::<i32>().ok());
+            if year.is_some_and(|y| crate::services::cycle::YEARS.contains(&y)) { Ok(d) } else { Err(FieldError::Date) }
+        }),
+    );
     let every = match form.text("every").parse::<i64>() {
         Ok(n @ (0 | 1 | 3 | 6 | 12)) => n,
         _ => {

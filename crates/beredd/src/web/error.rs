@@ -40,6 +40,15 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
+impl From<crate::platform::typeset::TypesetError> for AppError {
+    fn from(e: crate::platform::typeset::TypesetError) -> Self {
+        match e {
+            crate::platform::typeset::TypesetError::Busy => AppError::Busy("error-busy-pdf"),
+            crate::platform::typeset::TypesetError::Failed(e) => AppError::Internal(format!("typesetting: {e}")),
+        }
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
         AppError::Internal(format!("template: {e}"))

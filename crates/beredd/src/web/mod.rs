@@ -90,6 +90,11 @@ pub fn router(state: AppState) -> Router {
     let hsts = state.secure_cookies;
     let app = app
         .fallback(error::fallback)
+        // A client that stops sending its request body (a slow-loris upload or form) would hold a
+        // connection and a task for ever: each part of a body must arrive within 30 s (review
+        // F20). The headers' read timeout belongs to the connection, which `axum::serve` does
+        // not let us configure.
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(std::time::Duration::from_secs(30)))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(header("content-security-policy", CSP))
         .layer(header("x-content-type-options", "nosniff"))

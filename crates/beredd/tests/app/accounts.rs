@@ -463,3 +463,36 @@ async fn a_session_left_unused_past_the_idle_limit_ends() {
         assert!(r.location.unwrap().starts_with("/login"));
     }
 }
+
+#[tokio::test]
+async fn two_people_using_the_setup_link_at_once_make_one_administrator() {
+    for kind in kinds() {
+        let test_db = crate::harness::fresh_db(kind).await;
+        let db = beredd::platform::db::Db::connect(&test_db.url).await.unwrap();
+        db.migrate().await.unwrap();
+        let org = beredd::store::orgs::create(&db.pool, "Testkommun", None).await.unwrap();
+        let token = beredd::store::sessions::create_setup_token(&db.pool, org).await.unwrap();
+        let app = TestApp::serve(db, org, kind, test_db).await;
+        let link = format!("{}/setup/{token}", app.base);
+        let use_link = |name: &'static str| {
+            let (client, link) = (app.client(), link.clone());
+            async move {
+                let page = client.get(&link).send().await.unwrap().text().await.unwrap();
+                let csrf = hidden_csrf(&page).unwrap();
+                let fields = [
+                    ("_csrf", csrf.as_str()),
+                    ("username", name),
+                    ("display_name", name),
+                    ("password", PASSWORD),
+                    ("repeat", PASSWORD),
+                ];
+                client.post(&link).form(&fields).send().await.unwrap().status()
+            }
+        };
+        let (a, b) = tokio::join!(use_link("forsta"), use_link("andra"));
+        let mut statuses = [a, b];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::SEE_OTHER, StatusCode::NOT_FOUND], "{kind:?}");
+        assert_eq!(app.count("users").await, 1, "{kind:?}");
+    }
+}

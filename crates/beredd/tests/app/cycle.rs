@@ -250,3 +250,28 @@ async fn owners_are_reminded_by_email_of_due_tasks_once() {
         assert_eq!(got.lock().unwrap().len(), 1);
     }
 }
+
+#[tokio::test]
+async fn a_far_back_start_makes_only_the_last_years_tasks_and_absurd_years_are_refused() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        for start in ["0026-01-01", "1899-12-31", "2201-01-01"] {
+            let r = s
+                .post("/cycle", &[("title", "Månadskontroll"), ("kind", "other"), ("start", start), ("every", "1")])
+                .await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{start}");
+        }
+        let r = s
+            .post("/cycle", &[("title", "Månadskontroll"), ("kind", "other"), ("start", "1900-01-01"), ("every", "1")])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        // Viewing the start page and the cycle makes a month's task from a year ago to a year
+        // ahead, not one for every month since 1900.
+        assert_eq!(s.get("/").await.status, StatusCode::OK);
+        assert_eq!(s.get("/cycle").await.status, StatusCode::OK);
+        let (tasks,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM cycle_tasks").fetch_one(&app.db.pool).await.unwrap();
+        assert!((24..=26).contains(&tasks), "{tasks} tasks");
+    }
+}

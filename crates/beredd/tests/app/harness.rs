@@ -337,6 +337,17 @@ impl TestApp {
     }
 }
 
+/// Approves a plan's draft as its page offers it: with the version and the content shown there.
+pub async fn approve(s: &Session, plan: impl std::fmt::Display, version: &str) -> Reply {
+    let page = s.get(&format!("/plans/{plan}")).await.body;
+    let seen = scraper::Html::parse_document(&page)
+        .select(&scraper::Selector::parse("input[name=seen]").unwrap())
+        .next()
+        .and_then(|i| i.value().attr("value").map(str::to_owned))
+        .unwrap_or_default();
+    s.post(&format!("/plans/{plan}/approve"), &[("version", version), ("seen", &seen)]).await
+}
+
 pub fn hidden_csrf(html: &str) -> Option<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse("input[name=_csrf]").ok()?;

@@ -288,8 +288,8 @@ pub async fn prepare(
 }
 
 /// Typesets the binder; CPU-bound, so call it from a blocking task in the server.
-pub fn render(b: &Binder) -> Result<Vec<u8>, beredd_render::RenderError> {
-    beredd_render::pdf(beredd_render::Document::Binder, &b.data)
+pub async fn render(b: &Binder) -> Result<Vec<u8>, crate::platform::typeset::TypesetError> {
+    crate::platform::typeset::pdf(beredd_render::Document::Binder, b.data.clone()).await
 }
 
 /// Records that the binder was printed, with the plan versions it held.

@@ -92,6 +92,11 @@ pub async fn submit(
     }
     let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
+    // Checked again inside the transaction, and the token spent first: of two people using the
+    // link at once, the second finds it gone and makes no second administrator (review F18).
+    if !sessions::take_setup_token(&mut *tx, &token).await? || users::count(&mut *tx).await? > 0 {
+        return Err(AppError::NotFound);
+    }
     let id = users::insert(
         &mut *tx,
         &users::NewUser {

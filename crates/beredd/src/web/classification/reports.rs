@@ -55,10 +55,7 @@ fn download(bytes: Vec<u8>, fmt: Format_, stem: &str) -> Response {
 }
 
 pub async fn pdf(document: beredd_render::Document, data: serde_json::Value) -> Result<Vec<u8>, AppError> {
-    tokio::task::spawn_blocking(move || beredd_render::pdf(document, &data))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))
+    Ok(crate::platform::typeset::pdf(document, data).await?)
 }
 
 fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> AppError {

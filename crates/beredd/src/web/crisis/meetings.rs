@@ -278,10 +278,7 @@ async fn typeset(
     data: serde_json::Value,
     stem: String,
 ) -> Result<Response, AppError> {
-    let pdf = tokio::task::spawn_blocking(move || beredd_render::pdf(document, &data))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let pdf = crate::platform::typeset::pdf(document, data).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

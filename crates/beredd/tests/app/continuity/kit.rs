@@ -34,7 +34,7 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let mut fields = edit_fields(&s, &plan).await;
         set(&mut fields, "lead", "Åsa Öberg leder.");
         assert_eq!(post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
-        assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(crate::harness::approve(&s, &plan, "1").await.status, StatusCode::SEE_OTHER);
 
         let page = s.get("/kit").await;
         assert_eq!(page.status, StatusCode::OK);

@@ -129,11 +129,29 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         assert_eq!(texts(&page, "p.pre").first().map(String::as_str), Some(odd), "shown as typed");
         assert!(!page.contains("<b>x</b>"), "never as markup");
 
-        // Approving needs the version the user saw.
-        let r = s.post(&format!("/plans/{plan}/approve"), &[("version", "7")]).await;
+        // Approving needs the version the user saw, and the content: a draft changed in place
+        // after the page was read is not approved unseen.
+        let page = s.get(&format!("/plans/{plan}")).await.body;
+        // Someone else saves the draft meanwhile (written here straight to the database).
+        sqlx::query("UPDATE plan_versions SET content = content || ' ' WHERE plan_id = $1 AND number = 1")
+            .bind(plan.parse::<i64>().unwrap())
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let seen = scraper::Html::parse_document(&page)
+            .select(&scraper::Selector::parse("input[name=seen]").unwrap())
+            .next()
+            .and_then(|i| i.value().attr("value").map(str::to_owned))
+            .unwrap_or_default();
+        let r = s.post(&format!("/plans/{plan}/approve"), &[("version", "1"), ("seen", &seen)]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("har ändrats eller redan godkänts"));
-        let r = s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await;
+        let (status, _) = stored_content(&app, &plan, 1).await;
+        assert_eq!(status, "draft");
+        let r = crate::harness::approve(&s, &plan, "7").await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.body.contains("har ändrats eller redan godkänts"));
+        let r = crate::harness::approve(&s, &plan, "1").await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let (status, _) = stored_content(&app, &plan, 1).await;
         assert_eq!(status, "approved");
@@ -149,7 +167,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
             "the next review is a year ahead"
         );
         assert_eq!(
-            s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status,
+            crate::harness::approve(&s, &plan, "1").await.status,
             StatusCode::UNPROCESSABLE_ENTITY,
             "nothing left to approve"
         );
@@ -212,7 +230,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         assert_eq!(s.get(&format!("/plans/{plan}/diff?from=1&to=9")).await.status, StatusCode::NOT_FOUND);
 
         // Approving version 2 makes the printed binder (version 1) stale, on the plan and the start page.
-        assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "2")]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(crate::harness::approve(&s, &plan, "2").await.status, StatusCode::SEE_OTHER);
         let page = s.get(&format!("/plans/{plan}")).await.body;
         assert!(
             texts(&page, "p.warning").iter().any(|w| w.contains("Pärmen har version 1")),
@@ -304,10 +322,7 @@ async fn readers_read_plans_and_unit_managers_change_only_their_own() {
             StatusCode::FORBIDDEN
         );
         assert_eq!(reader.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(
-            reader.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
-            StatusCode::FORBIDDEN
-        );
+        assert_eq!(crate::harness::approve(&reader, &theirs, "1").await.status, StatusCode::FORBIDDEN);
         assert_eq!(reader.post(&format!("/plans/{theirs}/delete"), &[]).await.status, StatusCode::FORBIDDEN);
 
         let chef = app.login("chef").await;
@@ -328,10 +343,7 @@ async fn readers_read_plans_and_unit_managers_change_only_their_own() {
         let own = id_of(&own);
         assert_eq!(chef.get(&format!("/plans/{own}/edit")).await.status, StatusCode::OK);
         assert_eq!(chef.get(&format!("/plans/{theirs}/edit")).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(
-            chef.post(&format!("/plans/{theirs}/approve"), &[("version", "1")]).await.status,
-            StatusCode::FORBIDDEN
-        );
+        assert_eq!(crate::harness::approve(&chef, &theirs, "1").await.status, StatusCode::FORBIDDEN);
         assert_eq!(
             chef.post(&format!("/plans/{own}/delete"), &[]).await.status,
             StatusCode::FORBIDDEN,
@@ -339,7 +351,7 @@ async fn readers_read_plans_and_unit_managers_change_only_their_own() {
         );
 
         // A draft with an empty call list cannot be approved, and the page says why.
-        let r = chef.post(&format!("/plans/{own}/approve"), &[("version", "1")]).await;
+        let r = crate::harness::approve(&chef, &own, "1").await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(
             texts(&r.body, ".error-summary li").iter().any(|e| e == "Ringlistan är tom."),

@@ -32,7 +32,7 @@ async fn unit_with_plan(app: &TestApp, s: &Session) -> i64 {
         )
         .await,
     );
-    assert_eq!(s.post(&format!("/plans/{plan}/approve"), &[("version", "1")]).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(crate::harness::approve(s, &plan, "1").await.status, StatusCode::SEE_OTHER);
     home
 }
 

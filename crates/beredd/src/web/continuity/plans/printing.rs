@@ -23,11 +23,7 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     )
     .await?
     .ok_or(AppError::NotFound)?;
-    let b = tokio::task::spawn_blocking(move || binder::render(&b).map(|pdf| (b, pdf)))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let (b, pdf) = b;
+    let pdf = binder::render(&b).await?;
     let mut tx = state.db.begin_write().await?;
     let print = binder::record(&mut tx, user.org_id, &b, &user.display_name).await?;
     let record = serde_json::json!({ "scope": b.scope_name, "plans": b.plans });

@@ -44,6 +44,14 @@ pub struct ShowPage {
     pub can_approve: bool,
     pub has_approved: bool,
     pub versions: Vec<VersionRow>,
+    /// The fingerprint of the content shown, posted back when approving.
+    pub seen: String,
+}
+
+/// A fingerprint of a version's content (SHA-256): approving compares the one the user saw with
+/// the stored one, since a draft edited in place keeps its number (security review F17).
+fn fingerprint(v: &plans::Version) -> String {
+    crate::store::sessions::hash_token(&v.content)
 }
 
 impl ShowPage {
@@ -144,6 +152,7 @@ async fn show_page(
         has_approved: standing.approved.is_some(),
         version_label,
         is_newest,
+        seen: fingerprint(&version),
         version,
         content,
         routines,
@@ -188,12 +197,14 @@ pub async fn approve(
     let plan = plans::get(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     user.require(may_edit(&user, &lk, &plan.unit_ids))?;
     let newest = plans::versions(&mut *tx, user.org_id, id).await?.into_iter().next().ok_or(AppError::NotFound)?;
-    // The version the user looked at must still be the open draft.
+    // The version the user looked at must still be the open draft, with the content they saw.
     let seen = form.text("version").parse::<i64>().ok();
+    let unchanged = form.text("seen") == fingerprint(&newest);
     let problems = if !newest.is_draft() || seen != Some(newest.number) {
         vec![tr.t("plan-approve-stale")]
     } else {
-        gap_texts(&tr, &newest.content()?)
+        let gaps = gap_texts(&tr, &newest.content()?);
+        if gaps.is_empty() && !unchanged { vec![tr.t("plan-approve-stale")] } else { gaps }
     };
     if !problems.is_empty() {
         drop(tx);
