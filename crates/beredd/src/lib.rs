@@ -7,7 +7,6 @@
 pub mod cli;
 pub mod content;
 pub mod platform;
-pub mod server;
 pub mod services;
 pub mod store;
 pub mod web;

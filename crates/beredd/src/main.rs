@@ -1,5 +1,6 @@
-//! The `beredd` binary: parse the command line, run, return an exit code.
+//! The `beredd` binary: parse the command line, run, return an exit code. This is where the
+//! command line is given the web interface to serve (the one place that names both).
 
 fn main() -> std::process::ExitCode {
-    beredd::cli::main()
+    beredd::cli::main(beredd::web::server::serve)
 }

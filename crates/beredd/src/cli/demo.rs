@@ -3,8 +3,8 @@
 
 use anyhow::{Context, bail};
 
+use super::{ServeFn, ServeOptions};
 use crate::platform::db::{self, Backend, Db};
-use crate::server::{self, ServeOptions};
 use crate::store::{audit, incidents, orgs};
 
 #[derive(clap::Args, Debug)]
@@ -112,7 +112,7 @@ async fn fresh_database(url: &str, replace: bool) -> anyhow::Result<Db> {
 }
 
 impl Demo {
-    pub async fn run(self) -> anyhow::Result<()> {
+    pub async fn run(self, serve: ServeFn) -> anyhow::Result<()> {
         let db = fresh_database(&self.url, self.replace).await?;
         db.migrate().await?;
         let source = match &self.library {
@@ -134,6 +134,6 @@ impl Demo {
             db.close().await;
             return Ok(());
         }
-        server::run(db, &self.serve).await
+        serve(db, self.serve.listen, self.serve.secure_cookies).await
     }
 }

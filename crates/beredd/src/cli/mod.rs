@@ -9,7 +9,28 @@ mod remind;
 mod serve;
 mod user;
 
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
+
 use clap::{Parser, Subcommand};
+
+use crate::platform::db::Db;
+
+/// What serves the web interface on a database until stopped (the web layer's `server::serve`,
+/// handed in by the binary's root so that the command line never names the web layer).
+pub type ServeFn = fn(Db, SocketAddr, bool) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
+
+/// Where and how to serve; shared by `serve` and `demo`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to listen on.
+    #[arg(long, env = "BEREDD_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Mark cookies Secure: set this when Beredd is served over HTTPS (behind a proxy).
+    #[arg(long, env = "BEREDD_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+}
 
 /// Where the data lives; every subcommand that touches the database takes it.
 #[derive(clap::Args, Debug, Clone)]
@@ -47,7 +68,7 @@ enum Command {
     Incident(incident::Incident),
 }
 
-pub fn main() -> std::process::ExitCode {
+pub fn main(serve: ServeFn) -> std::process::ExitCode {
     let cli = Cli::parse();
     init_logging();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -59,8 +80,8 @@ pub fn main() -> std::process::ExitCode {
     };
     let result = runtime.block_on(async {
         match cli.command {
-            Command::Serve(c) => c.run().await,
-            Command::Demo(c) => c.run().await,
+            Command::Serve(c) => c.run(serve).await,
+            Command::Demo(c) => c.run(serve).await,
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
             Command::Incident(c) => c.run().await,

@@ -1,7 +1,7 @@
 //! `beredd serve`: run on an empty or existing database.
 
+use super::{ServeFn, ServeOptions};
 use crate::platform::db::Db;
-use crate::server::{self, ServeOptions};
 
 #[derive(clap::Args, Debug)]
 pub struct Serve {
@@ -12,9 +12,9 @@ pub struct Serve {
 }
 
 impl Serve {
-    pub async fn run(self) -> anyhow::Result<()> {
+    pub async fn run(self, serve: ServeFn) -> anyhow::Result<()> {
         let db = Db::connect(&self.db.url).await?;
         db.migrate().await?;
-        server::run(db, &self.serve).await
+        serve(db, self.serve.listen, self.serve.secure_cookies).await
     }
 }

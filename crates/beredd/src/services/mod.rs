@@ -8,3 +8,4 @@ pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
 pub mod risks;
+pub mod setup;

@@ -22,6 +22,7 @@ pub mod page;
 pub mod register;
 pub mod risks;
 pub mod routes;
+pub mod server;
 mod static_files;
 
 use std::sync::Arc;

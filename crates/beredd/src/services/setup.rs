@@ -1,0 +1,24 @@
+//! A server's first start: there is an organisation to serve, and a one-time link for creating
+//! its first administrator while it has no users.
+
+use std::net::SocketAddr;
+
+use crate::platform::db::Db;
+use crate::store::{orgs, sessions, users};
+
+/// Makes sure there is an organisation to serve, and tells how to create the first user.
+pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
+    let org = match orgs::first(&db.pool).await? {
+        Some(o) => o.id,
+        None => orgs::create(&db.pool, "Kommunen", None).await?,
+    };
+    if users::count(&db.pool).await? == 0 {
+        // One link at a time: a new start replaces the link printed before.
+        sessions::consume_setup_tokens(&db.pool).await?;
+        let token = sessions::create_setup_token(&db.pool, org).await?;
+        println!("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
+        println!("  http://{listen}/setup/{token}");
+        println!("eller med kommandot: beredd user add --role admin NAMN");
+    }
+    Ok(())
+}
