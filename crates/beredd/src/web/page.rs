@@ -139,6 +139,7 @@ mod tests {
         let shared = [
             "mod",
             "auth",
+            "server",
             "error",
             "forms",
             "live",
