@@ -269,7 +269,9 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// The roles on the crisis staff.
+    /// The roles on the crisis staff, and the people who take the reporting decisions: the
+    /// information-security coordinator, the IT manager, the data protection officer (advises on
+    /// IMY), the MAS and MAR (lex Maria, patient safety) and the named contact towards MCF.
     StaffRole, "staff-role", {
         CrisisLeader => "crisis_leader",
         ChiefOfStaff => "chief_of_staff",
@@ -277,6 +279,12 @@ vocabulary!(
         InformationOfficer => "information_officer",
         Spokesperson => "spokesperson",
         AreaContact => "area_contact",
+        Ciso => "ciso",
+        ItManager => "it_manager",
+        Dpo => "dpo",
+        Mas => "mas",
+        Mar => "mar",
+        McfContact => "mcf_contact",
     }
 );
 

@@ -241,3 +241,4 @@ nav-group-continuity = Continuity
 nav-group-risk = Risks and frameworks
 nav-group-follow-up = Follow-up
 nav-group-administration = Administration
+swedish-time = Swedish time

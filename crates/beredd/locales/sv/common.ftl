@@ -241,3 +241,4 @@ nav-group-continuity = Kontinuitet
 nav-group-risk = Risk och ramverk
 nav-group-follow-up = Uppföljning
 nav-group-administration = Administration
+swedish-time = svensk tid

@@ -5,4 +5,5 @@ pub mod catalogue;
 pub mod demo;
 pub mod frameworks;
 pub mod plan_templates;
+pub mod reporting;
 pub mod yaml;

@@ -29,6 +29,14 @@ impl Library {
         Library { shipped: shipped.into_iter().map(Arc::new).collect(), imported: Mutex::default() }
     }
 
+    /// A paragraph (0 = the first) of a shipped framework's statute text under `reference`, e.g.
+    /// the definition of a significant incident in the cybersecurity act's 2 kap. 5 §.
+    pub fn statute_paragraph(&self, framework: &str, reference: &str, paragraph: usize) -> Option<String> {
+        let fw = self.shipped.iter().find(|f| f.id == framework)?;
+        let node = fw.nodes.iter().find(|n| n.reference == reference)?;
+        node.text_sv.split("\n\n").nth(paragraph).map(|p| p.trim().to_owned())
+    }
+
     /// Every framework of the organisation: the shipped ones first, then the imported ones.
     pub async fn known(&self, pool: &sqlx::AnyPool, org: i64) -> Result<Vec<Known>, DbError> {
         let mut out: Vec<Known> = self.shipped.iter().map(|f| Known { fw: f.clone(), imported: None }).collect();

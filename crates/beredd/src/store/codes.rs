@@ -71,6 +71,8 @@ macro_rules! stored_vocabularies {
 
 stored_vocabularies!(
     beredd_domain::SystemKind,
+    beredd_domain::reporting::AssessmentKind,
+    beredd_domain::reporting::Outcome,
     beredd_domain::Hosting,
     beredd_domain::ResourceKind,
     beredd_domain::Criticality,

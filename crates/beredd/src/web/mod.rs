@@ -45,6 +45,8 @@ pub struct AppState {
     pub catalogue: Arc<Catalogue>,
     /// The continuity plan templates, from `library/plan-templates`.
     pub plan_templates: Arc<Vec<PlanTemplate>>,
+    /// The drafts of the reports to MCF and IMY, from `library/reporting`.
+    pub drafts: Arc<Vec<crate::content::reporting::Draft>>,
     /// Mark cookies `Secure` (set when Beredd is served over HTTPS).
     pub secure_cookies: bool,
     /// Live updates of incident boards.
@@ -66,6 +68,7 @@ impl AppState {
             secure_cookies,
             catalogue,
             plan_templates,
+            drafts: Arc::new(crate::content::reporting::load()?),
             live: Arc::new(live::Live::default()),
             frameworks,
         })

@@ -1,7 +1,9 @@
 //! Crisis mode: incident bundles between installations and the offline kit's log read back in.
 
 pub mod bundle;
+pub mod drafts;
 pub mod kit_import;
+pub mod reporting;
 
 use crate::store::incidents::Verdict;
 

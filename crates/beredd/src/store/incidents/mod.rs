@@ -3,6 +3,7 @@
 //! recovery backlog each in a file of their own. Every function takes the incident's id; callers
 //! load the incident with the organisation's id first (`get`).
 
+mod assessments;
 mod board;
 mod comms;
 mod exercises;
@@ -12,6 +13,7 @@ mod recovery;
 mod roster;
 mod staff;
 
+pub use assessments::*;
 pub use board::*;
 pub use comms::*;
 pub use exercises::*;
@@ -52,13 +54,17 @@ pub struct Incident {
     pub uid: Option<String>,
     /// An exercise's participants, one per line.
     pub participants: Option<String>,
+    /// When the incident was decided to be handled (the final report's clock).
+    pub handled_at: Option<String>,
+    /// The municipality's diarienummer for the incident.
+    pub diarienummer: Option<String>,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
 
 macro_rules! cols {
     () => {
-        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants"
+        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants, handled_at, diarienummer"
     };
 }
 

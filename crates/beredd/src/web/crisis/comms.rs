@@ -1,7 +1,5 @@
 //! Communication during an incident: hotlines for citizens, prepared messages per channel, and
-//! media questions, on one page with the reporting duties (see `reports`).
-
-use super::reports::*;
+//! media questions. The reports to authorities have a page of their own (`reports`).
 
 use super::{Head, head_for, writer_for};
 use crate::platform::i18n::Tr;
@@ -15,8 +13,8 @@ use crate::web::register::{Query_, parse_id};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::reporting::{self, Clock, Duty};
 use beredd_domain::{FieldError, LogKind, StaffRole, text};
 
 pub struct MessageView {
@@ -40,8 +38,6 @@ pub struct MediaView {
 pub struct CommsPage {
     pub ctx: Ctx,
     pub h: Head,
-    pub exercise: bool,
-    pub clocks: Vec<ClockView>,
     pub hotlines: Vec<incidents::Hotline>,
     pub messages: Vec<MessageView>,
     pub media: Vec<MediaView>,
@@ -106,44 +102,9 @@ pub(super) async fn page(
 ) -> Result<CommsPage, AppError> {
     let (h, _) = head_for(state, user, id, "comms").await?;
     let pool = &state.db.pool;
-    let (sent, log, roster) = (
-        incidents::reports(pool, h.i.id).await?,
-        incidents::log(pool, user.org_id, h.i.id).await?,
-        incidents::roster(pool, h.i.id).await?,
-    );
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("comms-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let aware = secs(&h.i.discovered_at).unwrap_or(0);
-    let now = crate::platform::clock::now().unix_timestamp();
-    let notification = sent.iter().find(|r| r.duty == Duty::Nis2Notification.code()).and_then(|r| secs(&r.sent_at));
-    let draft_text = draft(tr, &h, &log, &roster);
-    let clocks = Duty::ALL
-        .iter()
-        .filter(|d| d.applies(h.i.significant.get(), h.i.personal_data.get(), h.i.exercise.get()))
-        .map(|d| {
-            let deadline = d.deadline(aware, notification);
-            let report = sent.iter().find(|r| r.duty == d.code());
-            let (state, class) = match reporting::clock(deadline, report.and_then(|r| secs(&r.sent_at)), now) {
-                Clock::Sent { at, late: false } => (tr.ts("clock-sent", "at", &stamp(at)), "state-working"),
-                Clock::Sent { at, late: true } => (tr.ts("clock-sent-late", "at", &stamp(at)), "state-degraded"),
-                Clock::Running { left } => {
-                    (tr.ts("clock-left", "left", &span(tr, left)), if left < 6 * 3600 { "state-degraded" } else { "" })
-                }
-                Clock::Overdue { by } => (tr.ts("clock-overdue", "by", &span(tr, by)), "state-down"),
-            };
-            ClockView {
-                code: d.code(),
-                name: tr.t(d.label_id()),
-                deadline: stamp(deadline),
-                state,
-                class,
-                sent: report.is_some(),
-                body: report.map(|r| r.body.clone()).unwrap_or_else(|| draft_text.clone()),
-                reference: report.and_then(|r| r.reference.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
     let media = incidents::media(pool, h.i.id)
         .await?
         .into_iter()
@@ -167,8 +128,6 @@ pub(super) async fn page(
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
     Ok(CommsPage {
-        exercise: h.i.exercise.get(),
-        clocks,
         hotlines: incidents::hotlines(pool, h.i.id).await?,
         messages: incidents::messages(pool, h.i.id)
             .await?
@@ -220,7 +179,23 @@ pub(super) async fn log_and_commit(
 }
 
 pub(super) fn back(id: i64) -> Response {
-    Redirect::to(&format!("/incidents/{id}/comms?msg=saved")).into_response()
+    back_to(&format!("/incidents/{id}/comms"), "")
+}
+
+/// Back to an incident page after a change, with "saved" and the place on the page.
+pub(super) fn back_to(path: &str, anchor: &str) -> Response {
+    let anchor = if anchor.is_empty() { String::new() } else { format!("#{anchor}") };
+    Redirect::to(&format!("{path}?msg=saved{anchor}")).into_response()
+}
+
+async fn refuse(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<Response, AppError> {
+    Ok((StatusCode::UNPROCESSABLE_ENTITY, page(state, user, id, form, e).await?).into_response())
 }
 
 pub async fn add_hotline(

@@ -77,6 +77,12 @@ fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> 
             .required()
             .maxlength(16)
             .hint(tr.t("incident-hint-discovered")),
+        Field::new("aware_by", tr.t("incident-field-aware-by"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("incident-hint-aware-by")),
+        Field::new("first_signs", tr.t("incident-field-first-signs"), FieldKind::Text, form, e, tr)
+            .maxlength(40)
+            .hint(tr.t("incident-hint-first-signs")),
         Field::new("raised_by", tr.t("incident-field-raised-by"), FieldKind::Text, form, e, tr).maxlength(200),
         Field::new("units", tr.t("incident-field-units"), FieldKind::MultiCheck, form, e, tr)
             .required()
@@ -106,6 +112,7 @@ pub async fn new_form(
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
     form.set("discovered_at", short(&crate::platform::clock::stamp()));
+    form.set("aware_by", user.display_name.clone());
     // Starting from a saved outage scenario: its name, description and the units it stops.
     let scenarios = crate::store::scenarios::list(&state.db.pool, user.org_id).await?;
     if let Some(s) =
@@ -135,6 +142,14 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
     let what = e.take("what_happened", text::optional_text(form.text("what_happened"), 4000));
     let discovered = e.take("discovered_at", parse_time(form.text("discovered_at")));
+    // Empty: the person who starts the incident judged it.
+    let aware_by = e
+        .take("aware_by", text::optional_line(form.text("aware_by"), 200))
+        .unwrap_or_else(|| user.display_name.clone());
+    let first_signs = match form.text("first_signs").trim() {
+        "" => None,
+        t => Some(e.take("first_signs", parse_time(t))),
+    };
     let raised_by = e.take("raised_by", text::optional_line(form.text("raised_by"), 200));
     let exercise = form.checked("exercise");
     let participants = e.take("participants", text::optional_text(form.text("participants"), 4000));
@@ -190,9 +205,32 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         + " "
         + &tr.ts("incident-log-units", "units", &names)
         + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
-    let entry =
-        NewEntry { occurred_at: Some(discovered.clone()), ..NewEntry::web(LogKind::System, text, &user.display_name) };
-    incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
+    // The first entry is also the decision that the municipality has kännedom (from when the
+    // reporting deadlines count); the first signs, when earlier, are an event of their own.
+    let text =
+        text + " " + &tr.ts("incident-log-aware", "at", &format!("{} {}", short(&discovered), tr.t("swedish-time")));
+    let grounds = tr.t("incident-aware-grounds");
+    let entry = NewEntry {
+        occurred_at: Some(discovered.clone()),
+        decided_by: Some(aware_by.clone()),
+        grounds: Some(grounds.clone()),
+        ..NewEntry::web(LogKind::Decision, text, &user.display_name)
+    };
+    let first = incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
+    let aware = incidents::NewAssessment {
+        kind: beredd_domain::reporting::AssessmentKind::Aware,
+        outcome: None,
+        at: Some(&discovered),
+        decided_by: &aware_by,
+        grounds: &grounds,
+        reference: None,
+    };
+    incidents::keep(&mut tx, user.org_id, id, &aware, &first).await?;
+    if let Some(at) = first_signs {
+        let text = tr.t("incident-log-first-signs");
+        let entry = NewEntry { occurred_at: Some(at), ..NewEntry::web(LogKind::Event, text, &user.display_name) };
+        incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
+    }
     let after = incidents::get(&mut tx, user.org_id, id).await?;
     audit::record(
         &mut *tx,

@@ -54,25 +54,9 @@ pub struct Protocol {
 /// The board per area: (area, "done/total", problem labels).
 async fn board_status(state: &AppState, h: &Head, tr: &Tr) -> Result<Vec<(String, String, Vec<String>)>, AppError> {
     let items = incidents::board(&state.db.pool, h.i.id).await?;
-    let mut out: Vec<(String, usize, usize, Vec<String>)> = Vec::new();
-    for it in items {
-        if out.last().is_none_or(|a| a.0 != it.area) {
-            out.push((it.area.clone(), 0, 0, Vec::new()));
-        }
-        let a = out.last_mut().expect("pushed above");
-        a.2 += 1;
-        if it.state == "done" {
-            a.1 += 1;
-        }
-        if it.state == "problem" {
-            a.3.push(it.label);
-        }
-    }
-    Ok(out
+    Ok(crate::services::crisis::drafts::board_summary(tr, &items)
         .into_iter()
-        .map(|(name, done, all, problems)| {
-            (name, tr.ts("incident-done-of", "counts", &format!("{done}/{all}")), problems)
-        })
+        .map(|a| (a.name, a.summary, a.problems))
         .collect())
 }
 
@@ -354,11 +338,11 @@ pub async fn report_pdf(
             (!people.is_empty()).then(|| json!({ "unit": u.name, "share": format!("{n}/{}", people.len()) }))
         })
         .collect();
-    let reports: Vec<serde_json::Value> = incidents::reports(pool, h.i.id)
-        .await?
-        .into_iter()
-        .map(|r| json!({ "name": beredd_domain::reporting::Duty::parse(&r.duty).map(|d| tr.t(d.label_id())).unwrap_or(r.duty), "sent": crate::platform::clock::shown_minute(&r.sent_at), "reference": r.reference.unwrap_or_default() }))
-        .collect();
+    let (reports, decisions) = {
+        let mut conn = pool.acquire().await?;
+        let r = crate::services::crisis::reporting::load(&mut conn, &h.i).await?;
+        super::reports::printed(&tr, &r)
+    };
     let entries: Vec<serde_json::Value> = log
         .iter()
         .map(|r| {
@@ -380,7 +364,10 @@ pub async fn report_pdf(
         .collect();
     let today = crate::platform::clock::today_text();
     let facts = vec![
-        json!([tr.t("incident-field-discovered"), crate::platform::clock::shown_minute(&h.i.discovered_at)]),
+        json!([
+            tr.t("incident-field-discovered"),
+            format!("{} {}", crate::platform::clock::shown_minute(&h.i.discovered_at), tr.t("swedish-time"))
+        ]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
         json!([
@@ -399,10 +386,11 @@ pub async fn report_pdf(
         "areas": areas,
         "staff": staff,
         "reports": reports,
+        "decisions": decisions,
         "log": entries,
         "lessons": lessons,
         "exercise": if h.i.exercise.get() { tr.t("incident-exercise-banner") } else { String::new() },
-        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("sent", "incident-report-sent"), ("reference", "comms-reference"), ("log", "incident-tab-log"), ("when", "form-f-time"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
+        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("deadline", "comms-deadline"), ("sent", "incident-report-state"), ("reference", "comms-reference"), ("decisions", "reporting-decisions-all"), ("assessment", "reporting-assessment"), ("log", "incident-tab-log"), ("when", "form-f-time"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
     });
     typeset(beredd_render::Document::Incident, data, format!("incident-{}-{today}", text::file_stem(&h.i.title))).await
 }

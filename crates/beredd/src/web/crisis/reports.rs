@@ -1,41 +1,34 @@
-//! Reporting duties during an incident: which apply (flags), their deadlines counted from
-//! discovery, a draft report from the log and the roster, and each report recorded as sent.
+//! Reporting during an incident: the decisions that start the clocks (kännedom, significant,
+//! personal-data breach …) and the assessments without a clock, each a logged decision; where
+//! each duty to MCF and IMY stands, in Swedish time; one draft per recipient; reports recorded as
+//! sent; the incident's diarienummer.
 
+use super::comms::{back_to, log_and_commit};
+use super::{Head, head_for, writer_for};
+use crate::platform::clock;
 use crate::platform::i18n::Tr;
-use crate::store::incidents::{self};
+use crate::services::crisis::drafts::{self, Sources};
+use crate::services::crisis::reporting::{self, Reporting, outcome_text, stored};
+use crate::store::incidents::{self, NewAssessment};
+use crate::store::orgs;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Errors, FormData};
-use axum::extract::{Path, State};
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
+use crate::web::page::Ctx;
+use crate::web::register::Query_;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use beredd_domain::reporting::Duty;
-use beredd_domain::{LogKind, StaffRole, text};
-
-use super::comms::*;
-use super::*;
-
-pub(super) fn secs(t: &str) -> Option<i64> {
-    time::OffsetDateTime::parse(t, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
-}
-
-pub(super) fn stamp(s: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(s)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .map(|t| crate::platform::clock::shown_minute(&t))
-        .unwrap_or_default()
-}
-
-pub(super) fn span(tr: &Tr, s: i64) -> String {
-    let (h, m) = (s / 3600, (s % 3600) / 60);
-    tr.ts("duration-hm", "hm", &format!("{h} h {m} min"))
-}
+use beredd_domain::reporting::{AssessmentKind, Clock, Due, Duty, Outcome};
+use beredd_domain::{FieldError, LogKind, text};
 
 pub struct ClockView {
     pub code: &'static str,
     pub name: String,
+    pub recipient: String,
     pub deadline: String,
     pub state: String,
     /// "state-working", "state-degraded" or "state-down".
@@ -45,68 +38,302 @@ pub struct ClockView {
     pub reference: String,
 }
 
-/// The draft of a report: what the log says, in the order an authority asks for it.
-pub(super) fn draft(tr: &Tr, h: &Head, log: &[incidents::LogRow], roster: &[incidents::RosterRow]) -> String {
-    let mut out = vec![
-        h.i.title.clone(),
-        format!("{}: {}", tr.t("incident-field-discovered"), crate::platform::clock::shown_minute(&h.i.discovered_at)),
-    ];
-    out.push(format!("{}: {}", tr.t("incident-field-units"), h.units));
-    if let Some(w) = &h.i.what_happened {
-        out.push(format!("{}: {w}", tr.t("incident-field-what")));
-    }
-    let line = |r: &incidents::LogRow| {
-        format!("- {} {}", crate::platform::clock::shown_minute(&r.entry.occurred_at), r.entry.text)
-    };
-    let decisions: Vec<String> = log
-        .iter()
-        .filter(|r| r.entry.kind == "decision")
-        .map(|r| format!("{} ({})", line(r), r.entry.decided_by.clone().unwrap_or_default()))
-        .collect();
-    if !decisions.is_empty() {
-        out.push(String::new());
-        out.push(tr.t("report-decisions"));
-        out.extend(decisions);
-    }
-    let events: Vec<String> = log
-        .iter()
-        .filter(|r| matches!(r.entry.kind.as_str(), "event" | "information" | "task" | "correction"))
-        .map(line)
-        .collect();
-    if !events.is_empty() {
-        out.push(String::new());
-        out.push(tr.t("report-events"));
-        out.extend(events);
-    }
-    if let Some(c) = roster.iter().find(|r| r.role == StaffRole::CrisisLeader.code()) {
-        out.push(String::new());
-        out.push(format!(
-            "{}: {}{}",
-            tr.t("report-contact"),
-            c.name,
-            c.phone.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
-        ));
-    }
-    out.join("\n")
+pub struct AssessmentView {
+    pub code: &'static str,
+    pub question: String,
+    pub basis: String,
+    pub who: String,
+    /// The statute's own words, where the decision turns on them.
+    pub quote: Option<String>,
+    /// The decision in force, and the earlier ones.
+    pub current: Option<String>,
+    pub earlier: Vec<String>,
+    pub fields: Vec<Field>,
+    pub open: bool,
 }
 
-pub async fn flags(
+#[derive(Template, WebTemplate)]
+#[template(path = "crisis/reporting.html")]
+pub struct ReportingPage {
+    pub ctx: Ctx,
+    pub h: Head,
+    pub exercise: bool,
+    pub nearest: Option<String>,
+    pub clocks: Vec<ClockView>,
+    pub clock_decisions: Vec<AssessmentView>,
+    pub other_decisions: Vec<AssessmentView>,
+    pub diarienummer: Field,
+    pub error_summary: Vec<(String, String)>,
+}
+
+/// A time as shown, with "svensk tid".
+fn shown(tr: &Tr, secs: i64) -> String {
+    format!("{} {}", clock::shown_minute(&stored(secs)), tr.t("swedish-time"))
+}
+
+pub(super) fn span(tr: &Tr, s: i64) -> String {
+    let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
+    if d > 0 {
+        tr.args("duration-dhm", &[("d", &d.to_string()), ("h", &h.to_string()), ("m", &m.to_string())])
+    } else {
+        tr.ts("duration-hm", "hm", &format!("{h} h {m} min"))
+    }
+}
+
+fn clock_state(tr: &Tr, duty: Duty, c: Clock) -> (String, &'static str) {
+    match c {
+        Clock::Sent { at, late: false } => (tr.ts("clock-sent", "at", &shown(tr, at)), "state-working"),
+        Clock::Sent { at, late: true } => (tr.ts("clock-sent-late", "at", &shown(tr, at)), "state-degraded"),
+        Clock::Running { left } => {
+            (tr.ts("clock-left", "left", &span(tr, left)), if left < 6 * 3600 { "state-degraded" } else { "" })
+        }
+        Clock::Overdue { by } if duty == Duty::ImyBreach => {
+            (tr.ts("clock-overdue-imy", "by", &span(tr, by)), "state-down")
+        }
+        Clock::Overdue { by } => (tr.ts("clock-overdue", "by", &span(tr, by)), "state-down"),
+        Clock::Waiting => (tr.t("clock-waiting"), ""),
+        Clock::Requested => (tr.t("clock-requested"), "state-degraded"),
+    }
+}
+
+fn deadline_text(tr: &Tr, due: Due) -> String {
+    match due {
+        Due::At(t) => shown(tr, t),
+        Due::AfterHandled => tr.t("due-after-handled"),
+        Due::OnRequest => tr.t("due-on-request"),
+    }
+}
+
+fn decision_line(tr: &Tr, a: &incidents::Assessment) -> String {
+    let mut s = format!(
+        "{}. {}: {}, {} {}. {}: {}",
+        outcome_text(tr, a.kind, a.outcome, a.at.as_deref()),
+        tr.t("report-decided-by"),
+        a.decided_by,
+        clock::shown_minute(&a.recorded_at),
+        tr.t("swedish-time"),
+        tr.t("assessment-grounds"),
+        a.grounds
+    );
+    if let Some(r) = &a.reference {
+        s.push_str(&format!(" ({}: {r})", tr.t("assessment-reference")));
+    }
+    s
+}
+
+fn fields(kind: AssessmentKind, form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
+    let k = kind.code();
+    let mut out = Vec::new();
+    if kind.timed() {
+        out.push(
+            Field::new(format!("{k}_at"), tr.t(&format!("{}-at", kind.label_id())), FieldKind::Text, form, e, tr)
+                .required()
+                .maxlength(40)
+                .hint(tr.t("assessment-hint-at")),
+        );
+    } else {
+        let choices = kind
+            .outcomes()
+            .iter()
+            .map(|o| Choice { value: o.code().to_owned(), label: tr.t(&kind.outcome_id(Some(*o))), depth: 0 })
+            .collect();
+        out.push(
+            Field::new(format!("{k}_outcome"), tr.t("assessment-outcome"), FieldKind::Radio, form, e, tr)
+                .required()
+                .choices(choices),
+        );
+    }
+    out.push(
+        Field::new(format!("{k}_decided_by"), tr.t("assessment-decided-by"), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(200)
+            .hint(tr.t(&format!("{}-who", kind.label_id()))),
+    );
+    out.push(
+        Field::new(format!("{k}_grounds"), tr.t("assessment-grounds"), FieldKind::TextArea, form, e, tr)
+            .required()
+            .maxlength(4000)
+            .hint(tr.t("assessment-hint-grounds")),
+    );
+    out.push(
+        Field::new(format!("{k}_reference"), tr.t("assessment-reference"), FieldKind::Text, form, e, tr)
+            .maxlength(100)
+            .hint(tr.t("assessment-hint-reference")),
+    );
+    out
+}
+
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+    open: Option<AssessmentKind>,
+) -> Result<ReportingPage, AppError> {
+    let (h, _) = head_for(state, user, id, "reporting").await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let r: Reporting = reporting::load(&mut conn, &h.i).await?;
+    let org = orgs::get(&mut *conn, user.org_id).await?.ok_or(AppError::NotFound)?;
+    let roster = incidents::roster(&mut *conn, h.i.id).await?;
+    let board = incidents::board(&mut *conn, h.i.id).await?;
+    drop(conn);
+    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
+    ctx.title = ctx.tr.ts("reporting-title", "title", &h.i.title);
+    let tr = &ctx.tr;
+    let sources = Sources { org: &org, incident: &h.i, units: &h.units, reporting: &r, roster: &roster, board: &board };
+    let clocks = r
+        .duties
+        .iter()
+        .map(|d| {
+            let (state_text, class) = clock_state(tr, d.duty, d.clock);
+            let draft = state.drafts.iter().find(|x| x.duty == d.duty);
+            ClockView {
+                code: d.duty.code(),
+                name: tr.t(d.duty.label_id()),
+                recipient: draft.map(|x| x.recipient.clone()).unwrap_or_default(),
+                deadline: deadline_text(tr, d.due),
+                state: state_text,
+                class,
+                sent: d.report.is_some(),
+                body: match (&d.report, draft) {
+                    (Some(rep), _) => rep.body.clone(),
+                    (None, Some(x)) => drafts::draft(tr, x, &sources),
+                    (None, None) => String::new(),
+                },
+                reference: d.report.as_ref().and_then(|x| x.reference.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    let mut form = form.clone();
+    let now = clock::shown_minute(&clock::stamp());
+    let view = |kind: AssessmentKind, form: &mut FormData| {
+        let k = kind.code();
+        if form.text(&format!("{k}_decided_by")).is_empty() && open != Some(kind) {
+            form.set(&format!("{k}_decided_by"), user.display_name.clone());
+            if kind.timed() {
+                form.set(&format!("{k}_at"), now.clone());
+            }
+        }
+        let mine: Vec<&incidents::Assessment> = r.assessments.iter().filter(|a| a.kind == kind).collect();
+        let quote = (kind == AssessmentKind::Significant)
+            .then(|| state.frameworks.statute_paragraph("cybersakerhetslagen", "2 kap. 5 §", 1))
+            .flatten();
+        AssessmentView {
+            code: k,
+            question: tr.t(kind.label_id()),
+            basis: tr.t(&format!("{}-basis", kind.label_id())),
+            who: tr.t(&format!("{}-who", kind.label_id())),
+            quote,
+            current: mine.last().map(|a| decision_line(tr, a)),
+            earlier: mine.iter().rev().skip(1).map(|a| decision_line(tr, a)).collect(),
+            fields: fields(kind, form, e, tr),
+            open: open == Some(kind),
+        }
+    };
+    let clock_decisions: Vec<AssessmentView> = AssessmentKind::CLOCKS.iter().map(|k| view(*k, &mut form)).collect();
+    let other_decisions: Vec<AssessmentView> = AssessmentKind::ALL
+        .iter()
+        .filter(|k| !AssessmentKind::CLOCKS.contains(k))
+        .map(|k| view(*k, &mut form))
+        .collect();
+    if form.get("diarienummer").is_none() {
+        form.set("diarienummer", h.i.diarienummer.clone().unwrap_or_default());
+    }
+    let diarienummer = Field::new("diarienummer", tr.t("incident-diarienummer"), FieldKind::Text, &form, e, tr)
+        .maxlength(100)
+        .hint(tr.t("incident-hint-diarienummer"));
+    let all: Vec<Field> = clock_decisions
+        .iter()
+        .chain(&other_decisions)
+        .flat_map(|v| v.fields.iter().cloned())
+        .chain([diarienummer.clone()])
+        .collect();
+    let error_summary = summary(&all);
+    let nearest = r.nearest().map(|(d, t)| format!("{}: {}", tr.t(d.label_id()), shown(tr, t)));
+    if !error_summary.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    Ok(ReportingPage {
+        exercise: h.i.exercise.get(),
+        nearest,
+        clocks,
+        clock_decisions,
+        other_decisions,
+        diarienummer,
+        error_summary,
+        h,
+        ctx,
+    })
+}
+
+pub async fn reporting_page(
+    user: CurrentUser,
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Query(q): Query<Query_>,
+) -> Result<ReportingPage, AppError> {
+    let mut p = page(&state, &user, &id, &FormData::default(), &Errors::default(), None).await?;
+    p.ctx.set_flash(q.get("msg").map(String::as_str));
+    Ok(p)
+}
+
+fn back(id: i64, anchor: &str) -> Response {
+    back_to(&format!("/incidents/{id}/reporting"), anchor)
+}
+
+/// Records a decision of one kind: who judged, when, on what grounds.
+pub async fn assess(
+    State(state): State<AppState>,
+    Path((id, kind)): Path<(String, String)>,
     posted: Posted,
 ) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
-    let (sig, pd) = (form.checked("significant"), form.checked("personal_data"));
+    let kind = AssessmentKind::parse(&kind).map_err(|_| AppError::NotFound)?;
+    let k = kind.code();
+    let mut e = Errors::default();
+    let outcome = if kind.timed() {
+        None
+    } else {
+        let raw = form.text(&format!("{k}_outcome"));
+        let parsed = if raw.is_empty() { Err(FieldError::Required) } else { Outcome::parse(raw).map(Some) };
+        e.take(format!("{k}_outcome"), parsed.and_then(|o| kind.check(o)))
+    };
+    let at = if kind.timed() {
+        Some(e.take(format!("{k}_at"), super::parse_time(form.text(&format!("{k}_at")))))
+    } else {
+        None
+    };
+    let required = |name: String, max: usize| {
+        text::optional_line(form.text(&name), max).and_then(|v| v.ok_or(FieldError::Required))
+    };
+    let decided_by = e.take(format!("{k}_decided_by"), required(format!("{k}_decided_by"), 200));
+    let grounds = e.take(
+        format!("{k}_grounds"),
+        text::optional_text(form.text(&format!("{k}_grounds")), 4000).and_then(|v| v.ok_or(FieldError::Required)),
+    );
+    let reference = e.take(format!("{k}_reference"), text::optional_line(form.text(&format!("{k}_reference")), 100));
+    if !e.is_empty() {
+        let p = page(&state, &user, &id, &form, &e, Some(kind)).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
+    }
+    let a = NewAssessment {
+        kind,
+        outcome,
+        at: at.as_deref(),
+        decided_by: &decided_by,
+        grounds: &grounds,
+        reference: reference.as_deref().or(h.i.diarienummer.as_deref()),
+    };
     let mut tx = state.db.begin_write().await?;
-    incidents::set_flags(&mut *tx, user.org_id, h.i.id, sig, pd).await?;
-    let yes_no = |b: bool| tr.t(if b { "yes" } else { "no" });
-    let text =
-        format!("{}: {}. {}: {}.", tr.t("comms-significant"), yes_no(sig), tr.t("comms-personal-data"), yes_no(pd));
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Decision, text).await?;
-    Ok(back(h.i.id))
+    reporting::assess(&mut tx, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
+    tx.commit().await?;
+    state.live.publish(h.i.id, "log", "{}".into());
+    Ok(back(h.i.id, &format!("assessment-{k}")))
 }
 
+/// Records a report as sent, with the text that was sent.
 pub async fn report(
     State(state): State<AppState>,
     Path((id, duty)): Path<(String, String)>,
@@ -115,7 +342,10 @@ pub async fn report(
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let duty = Duty::parse(&duty).ok_or(AppError::NotFound)?;
-    if !duty.applies(h.i.significant.get(), h.i.personal_data.get(), h.i.exercise.get()) {
+    let mut conn = state.db.pool.acquire().await?;
+    let r = reporting::load(&mut conn, &h.i).await?;
+    drop(conn);
+    if !r.duties.iter().any(|d| d.duty == duty) {
         return Err(AppError::BadRequest("this duty does not apply"));
     }
     let body =
@@ -127,7 +357,7 @@ pub async fn report(
         &mut *tx,
         h.i.id,
         duty.code(),
-        &crate::platform::clock::stamp(),
+        &clock::stamp(),
         &user.display_name,
         reference.as_deref(),
         &body,
@@ -142,15 +372,48 @@ pub async fn report(
         &format!("{}{}", tr.t(duty.label_id()), reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()),
     );
     log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
-    Ok(back(h.i.id))
+    Ok(back(h.i.id, &format!("clock-{}", duty.code())))
 }
 
-pub(super) async fn refuse(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-    form: &FormData,
-    e: &Errors,
+/// The municipality's diarienummer for the incident.
+pub async fn diarienummer(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
 ) -> Result<Response, AppError> {
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page(state, user, id, form, e).await?).into_response())
+    let Posted { user, form, tr } = posted;
+    let h = writer_for(&state, &user, &id).await?;
+    let mut e = Errors::default();
+    let value = e.take("diarienummer", text::optional_line(form.text("diarienummer"), 100));
+    if !e.is_empty() {
+        let p = page(&state, &user, &id, &form, &e, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
+    }
+    let mut tx = state.db.begin_write().await?;
+    incidents::set_diarienummer(&mut *tx, user.org_id, h.i.id, value.as_deref()).await?;
+    let text = tr.ts("incident-log-diarienummer", "n", value.as_deref().unwrap_or("–"));
+    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
+    Ok(back(h.i.id, "diarienummer"))
+}
+
+/// The duties with deadline and state, and every decision, for the incident's PDF.
+pub(super) fn printed(tr: &Tr, r: &Reporting) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
+    let duties = r
+        .duties
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "name": tr.t(d.duty.label_id()),
+                "deadline": deadline_text(tr, d.due),
+                "sent": clock_state(tr, d.duty, d.clock).0,
+                "reference": d.report.as_ref().and_then(|x| x.reference.clone()).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let decisions = r
+        .assessments
+        .iter()
+        .map(|a| serde_json::json!({ "kind": tr.t(a.kind.label_id()), "text": decision_line(tr, a) }))
+        .collect();
+    (duties, decisions)
 }

@@ -32,9 +32,19 @@ async fn an_exercise_is_marked_keeps_its_injects_and_its_lessons_become_actions(
             texts(&s.get(&format!("/incidents/{id}")).await.body, ".exercise-banner"),
             ["ÖVNING – inte en verklig incident"]
         );
-        s.post(&format!("/incidents/{id}/flags"), &[("significant", "on")]).await;
+        let r = s
+            .post(
+                &format!("/incidents/{id}/assessments/significant"),
+                &[
+                    ("significant_outcome", "yes"),
+                    ("significant_decided_by", "Anna"),
+                    ("significant_grounds", "Övning"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert!(
-            s.get(&format!("/incidents/{id}/comms")).await.body.contains("Det här är en övning"),
+            s.get(&format!("/incidents/{id}/reporting")).await.body.contains("Det här är en övning"),
             "never a real clock"
         );
 
