@@ -165,8 +165,11 @@ async fn the_analysis_states_the_consequence_after_a_shift_and_after_three_days(
 
         // The outage page offers the same moments, and an empty three-day level is the day's.
         let net = id_of(&s.post("/resources/new", &[("name", "Nätet"), ("kind", "network")]).await);
-        s.post("/dependencies/new", &[("from", &format!("activity:{act}")), ("to", &format!("resource:{net}")), ("need", "stops")])
-            .await;
+        s.post(
+            "/dependencies/new",
+            &[("from", &format!("activity:{act}")), ("to", &format!("resource:{net}")), ("need", "stops")],
+        )
+        .await;
         let row = |hours: u32| {
             let s = &s;
             let net = &net;
@@ -200,7 +203,14 @@ async fn an_analysis_made_before_migration_0027_keeps_its_values_and_its_consequ
         let act: i64 = id_of(&r).parse().unwrap();
         s.post(
             &format!("/activities/{act}/bia"),
-            &[("mtpd_hours", "4"), ("level_1h", "1"), ("level_1d", "2"), ("text_1d", "Besök uteblir"), ("level_1w", "3"), ("level_1m", "3")],
+            &[
+                ("mtpd_hours", "4"),
+                ("level_1h", "1"),
+                ("level_1d", "2"),
+                ("text_1d", "Besök uteblir"),
+                ("level_1w", "3"),
+                ("level_1m", "3"),
+            ],
         )
         .await;
         // The database as it was before 0027: no columns for four hours and three days.
