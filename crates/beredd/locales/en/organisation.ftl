@@ -33,7 +33,7 @@ hint-recipients = For example “residents of the care home” or “households 
 hint-person-unit = The unit where the person works. Leave empty for outside contacts.
 hint-person-organisation = For outside contacts: for example the region, the police or SOS Alarm.
 hint-phone = Write the number as you would dial it, for example 070-174 06 05.
-hint-hosting = Decides what keeps working if the municipal network is knocked out: what runs inside goes down, what runs at a supplier or nationally may go on.
+hint-hosting = Decides what keeps working if the municipal network is knocked out: what runs inside goes down, what runs at a supplier or nationally may go on, but the municipality's way there (network, log-in, SITHS) can still fail. Record that way as a dependency.
 hint-owner = The person in the organisation responsible for the system.
 
 ## Registers

@@ -33,7 +33,7 @@ hint-recipients = Till exempel ”boende på särskilt boende” eller ”hushå
 hint-person-unit = Enheten där personen arbetar. Lämna tomt för externa kontakter.
 hint-person-organisation = För externa kontakter: till exempel Regionen, Polisen eller SOS Alarm.
 hint-phone = Skriv numret som du skulle slå det, till exempel 070-174 06 05.
-hint-hosting = Avgör vad som fungerar om kommunens nät slås ut: det som körs internt går ner, det som körs hos leverantör eller nationellt kan fortsätta.
+hint-hosting = Avgör vad som fungerar om kommunens nät slås ut: det som körs internt går ner, det som körs hos leverantör eller nationellt kan fortsätta, men kommunens väg dit (nät, inloggning, SITHS) kan ändå falla. Registrera den vägen som ett beroende.
 hint-owner = Den som ansvarar för systemet i verksamheten.
 
 ## Register

@@ -25,19 +25,28 @@ pub(super) async fn bia(l: &mut Loader<'_>) -> anyhow::Result<()> {
             rpo_hours: hours("rpo_hours", b.rpo_hours, 0)?,
             levels: [
                 level("level_1h", b.level_1h)?,
+                level("level_4h", b.level_4h)?,
                 level("level_1d", b.level_1d)?,
+                level("level_3d", b.level_3d)?,
                 level("level_1w", b.level_1w)?,
                 level("level_1m", b.level_1m)?,
             ],
             texts: [
                 para(f, key, "text_1h", &b.text_1h)?,
+                para(f, key, "text_4h", &b.text_4h)?,
                 para(f, key, "text_1d", &b.text_1d)?,
+                para(f, key, "text_3d", &b.text_3d)?,
                 para(f, key, "text_1w", &b.text_1w)?,
                 para(f, key, "text_1m", &b.text_1m)?,
             ],
             peak_periods: para(f, key, "peak_periods", &b.peak_periods)?,
             min_staffing: para(f, key, "min_staffing", &b.min_staffing)?,
         };
+        // Harm never shrinks with time: a later checkpoint states at least the level of an earlier one.
+        let stated: Vec<i64> = input.levels.iter().flatten().copied().collect();
+        if stated.windows(2).any(|w| w[1] < w[0]) {
+            bail!("{f}, post {key:?}: konsekvensnivåerna får inte minska med tiden");
+        }
         let as_hours = |v: Option<i64>| v.and_then(|h| u32::try_from(h).ok());
         if !beredd_domain::bia::rto_fits(as_hours(input.rto_hours), as_hours(input.mtpd_hours)) {
             bail!("{f}, post {key:?}: rto_hours måste vara mindre än mtpd_hours");

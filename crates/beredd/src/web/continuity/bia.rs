@@ -15,8 +15,9 @@ use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, parse_id};
 
-/// Suffixes of the four checkpoints, as in the columns and the Fluent ids.
-pub const CHECKPOINTS: [&str; 4] = ["1h", "1d", "1w", "1m"];
+/// Suffixes of the checkpoints (`beredd_domain::bia::CHECKPOINT_HOURS`), as in the columns and
+/// the Fluent ids.
+pub const CHECKPOINTS: [&str; bia::CHECKPOINTS] = ["1h", "4h", "1d", "3d", "1w", "1m"];
 const MAX_HOURS: i64 = 24 * 366;
 
 pub fn level_choices(tr: &Tr) -> Vec<Choice> {
@@ -47,8 +48,8 @@ fn values(b: &bia::Bia) -> FormData {
     f
 }
 
-const LEVEL_FIELDS: [&str; 4] = ["level_1h", "level_1d", "level_1w", "level_1m"];
-const TEXT_FIELDS: [&str; 4] = ["text_1h", "text_1d", "text_1w", "text_1m"];
+const LEVEL_FIELDS: [&str; bia::CHECKPOINTS] = ["level_1h", "level_4h", "level_1d", "level_3d", "level_1w", "level_1m"];
+const TEXT_FIELDS: [&str; bia::CHECKPOINTS] = ["text_1h", "text_4h", "text_1d", "text_3d", "text_1w", "text_1m"];
 
 fn fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
     let mut f = vec![
@@ -57,10 +58,10 @@ fn fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
         Field::new("rpo_hours", tr.t("field-rpo"), FieldKind::Number, form, errors, tr).hint(tr.t("hint-rpo")),
     ];
     for (i, c) in CHECKPOINTS.iter().enumerate() {
-        f.push(
-            Field::new(LEVEL_FIELDS[i], tr.t(&format!("field-level-{c}")), FieldKind::Select, form, errors, tr)
-                .choices(level_choices(tr)),
-        );
+        let level = Field::new(LEVEL_FIELDS[i], tr.t(&format!("field-level-{c}")), FieldKind::Select, form, errors, tr)
+            .choices(level_choices(tr));
+        // An empty level counts as the one before it (`beredd_domain::bia::consequence_at`).
+        f.push(if i == 0 { level } else { level.hint(tr.t("hint-bia-level-same")) });
         f.push(
             Field::new(TEXT_FIELDS[i], tr.t(&format!("field-text-{c}")), FieldKind::TextArea, form, errors, tr)
                 .maxlength(2000),
@@ -87,7 +88,7 @@ fn parse(form: &FormData) -> Result<bia::BiaInput, Errors> {
         e.add("rto_hours", FieldError::RtoNotBelowMtpd);
     }
     let mut input = bia::BiaInput { mtpd_hours: mtpd, rto_hours: rto, rpo_hours: rpo, ..Default::default() };
-    for i in 0..4 {
+    for i in 0..bia::CHECKPOINTS {
         let raw = form.text(LEVEL_FIELDS[i]);
         input.levels[i] = if raw.trim().is_empty() {
             None

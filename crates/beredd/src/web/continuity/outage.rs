@@ -184,8 +184,16 @@ pub async fn run_saved(
     Ok(Redirect::to(&format!("/outage?scenario={id}")).into_response())
 }
 
-pub const DURATIONS: &[(u32, &str)] =
-    &[(1, "duration-hour"), (24, "duration-day"), (168, "duration-week"), (720, "duration-month")];
+/// The outage lengths a scenario can be run for: the BIA's checkpoints, so that each answer has a
+/// stated consequence to show.
+pub const DURATIONS: &[(u32, &str)] = &[
+    (1, "duration-hour"),
+    (4, "duration-shift"),
+    (24, "duration-day"),
+    (72, "duration-three-days"),
+    (168, "duration-week"),
+    (720, "duration-month"),
+];
 
 /// The systems, suppliers and resources a person can fail, grouped by kind.
 fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
