@@ -216,6 +216,7 @@ pdf-page = Page
 pdf-of = of
 pdf-contents = Contents
 pdf-stamp = Printed { $date }
+time-in-sweden = { $time } Swedish time
 pdf-printed-by = Printed by { $name }
 pdf-marking-internal = Contains information on where the municipality is vulnerable. Handle under the municipality's rules for protected information.
 binder-marking = Internal: contains personal data. Keep locked away.

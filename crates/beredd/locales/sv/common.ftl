@@ -216,6 +216,7 @@ pdf-page = Sida
 pdf-of = av
 pdf-contents = Innehåll
 pdf-stamp = Utskriven { $date }
+time-in-sweden = { $time } svensk tid
 pdf-printed-by = Utskriven av { $name }
 pdf-marking-internal = Innehåller uppgifter om var kommunen är sårbar. Hanteras enligt kommunens regler för skyddsvärd information.
 binder-marking = Intern: innehåller personuppgifter. Förvaras inlåst.

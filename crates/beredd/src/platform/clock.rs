@@ -106,6 +106,19 @@ pub fn date_of(day: i64) -> String {
         .unwrap_or_default()
 }
 
+/// When the Swedish day `date` (`YYYY-MM-DD`) begins, as stored text: 00:00 Swedish time, which
+/// is 23:00 or 22:00 UTC the day before. For asking for the stored times of a day.
+pub fn day_start(date: &str) -> Option<String> {
+    let d: civil::Date = date.trim().parse().ok()?;
+    let ts = sweden().to_ambiguous_timestamp(d.to_datetime(civil::Time::midnight())).compatible().ok()?;
+    stored(ts)
+}
+
+/// An instant as stored text (RFC 3339, UTC, whole seconds).
+fn stored(ts: Timestamp) -> Option<String> {
+    OffsetDateTime::from_unix_timestamp(ts.as_second()).ok().and_then(|t| t.format(&Rfc3339).ok())
+}
+
 /// The day (`YYYY-MM-DD`) of a stored time in Sweden, or a stored date as it is.
 pub fn shown_day(stored: &str) -> String {
     shown(stored, 10)
@@ -255,11 +268,7 @@ pub fn parse_local(input: &str) -> Result<String, FieldError> {
             _ => return Err(FieldError::ZoneMismatch),
         },
     };
-    let ts = offset.to_timestamp(dt).map_err(|_| FieldError::DateTime)?;
-    OffsetDateTime::from_unix_timestamp(ts.as_second())
-        .ok()
-        .and_then(|t| t.format(&Rfc3339).ok())
-        .ok_or(FieldError::DateTime)
+    offset.to_timestamp(dt).ok().and_then(stored).ok_or(FieldError::DateTime)
 }
 
 /// The wall-clock time typed and the zone named after it, if any.
@@ -390,6 +399,15 @@ mod tests {
         assert_eq!(day("2026-07-14T21:59:00Z"), "2026-07-14");
         assert_eq!(day("2026-11-24T23:10:00Z"), "2026-11-25", "00:10 winter time too");
         assert_eq!(day("2026-11-24T22:50:00Z"), "2026-11-24");
+    }
+
+    #[test]
+    fn a_swedish_day_begins_at_midnight_swedish_time() {
+        assert_eq!(day_start("2026-07-14").as_deref(), Some("2026-07-13T22:00:00Z"));
+        assert_eq!(day_start("2026-11-24").as_deref(), Some("2026-11-23T23:00:00Z"));
+        assert_eq!(day_start("2026-03-29").as_deref(), Some("2026-03-28T23:00:00Z"), "the day the clocks go forward");
+        assert_eq!(day_start("2026-03-30").as_deref(), Some("2026-03-29T22:00:00Z"), "23 hours later");
+        assert_eq!(day_start("igår"), None);
     }
 
     #[test]

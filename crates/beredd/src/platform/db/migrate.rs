@@ -60,6 +60,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(23, "risk scope, assets and scales", "0023_risk_scope_scales.sql"),
     migration!(24, "framework evidence files", "0024_framework_evidence.sql"),
     migration!(25, "session last seen", "0025_session_last_seen.sql"),
+    migration!(26, "swedish time", "0026_swedish_time.sql"),
 ];
 
 /// Splits a migration into statements: they end with `;` at the end of a line. A PostgreSQL

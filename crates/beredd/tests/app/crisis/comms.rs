@@ -88,6 +88,7 @@ async fn reporting_clocks_run_for_a_significant_incident_and_never_for_an_exerci
             started_by: "admin",
             uid: None,
             participants: None,
+            times_zone_known: true,
         };
         let ex = beredd::store::incidents::create(&mut conn, app.org, &n, &[unit]).await.unwrap();
         beredd::store::incidents::set_flags(&mut *conn, app.org, ex, true, true).await.unwrap();
