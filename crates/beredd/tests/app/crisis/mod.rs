@@ -7,6 +7,7 @@ mod incidents;
 mod lessons;
 mod meetings;
 mod recovery;
+mod times;
 
 use reqwest::StatusCode;
 
