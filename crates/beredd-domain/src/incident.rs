@@ -86,9 +86,24 @@ impl serde::Serialize for LessonTarget {
 /// The hash the first entry of a log points back to.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// The version of the canonical form new entries are written in. Version 1 ("beredd-log-v1") is
+/// how Beredd wrote entries before it knew time zones: a time a person typed in Swedish time was
+/// stored as if it were UTC, so its zone is uncertain. Version 2 ("beredd-log-v2") hashes the same
+/// fields, and its times are UTC. An entry keeps the version it was written in for ever: its hash
+/// covers it, and its times are never rewritten.
+pub const LOG_VERSION: i64 = 2;
+
+fn version_1() -> i64 {
+    1
+}
+
 /// The fields of one log entry that the hash covers, in the order they are hashed.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
+    /// The version of the canonical form (see [`LOG_VERSION`]); an entry from a bundle made
+    /// before versions has none and is version 1.
+    #[serde(default = "version_1")]
+    pub version: i64,
     /// 1, 2, 3 … within the incident.
     pub seq: i64,
     /// Globally unique: made when the entry is written (or kept from a kit log or bundle), so the
@@ -122,7 +137,7 @@ fn field(out: &mut Vec<u8>, value: &str) {
 impl Entry {
     /// The canonical bytes the hash is taken over.
     pub fn canonical(&self) -> Vec<u8> {
-        let mut out = b"beredd-log-v1\n".to_vec();
+        let mut out = format!("beredd-log-v{}\n", self.version).into_bytes();
         field(&mut out, &self.seq.to_string());
         field(&mut out, &self.uid);
         field(&mut out, &self.kind);
@@ -137,6 +152,13 @@ impl Entry {
         field(&mut out, &self.source);
         field(&mut out, &self.prev_hash);
         out
+    }
+
+    /// Whether `occurred_at` is known to be UTC. A version-1 entry's is not when a person may
+    /// have typed it: only when it is the moment the entry was written (Beredd's clock, which was
+    /// always UTC) or it came from an offline kit (whose browser always wrote UTC).
+    pub fn time_zone_known(&self) -> bool {
+        self.version >= 2 || self.occurred_at == self.recorded_at || self.source.starts_with("kit:")
     }
 
     /// The entry's hash, lower-case hex.
@@ -195,6 +217,7 @@ mod tests {
         for seq in 1..=n {
             let prev_hash = out.last().map(|(_, h)| h.clone()).unwrap_or_else(|| GENESIS.to_owned());
             let e = Entry {
+                version: LOG_VERSION,
                 seq,
                 uid: format!("u{seq}"),
                 kind: "event".into(),
@@ -248,6 +271,56 @@ mod tests {
             Ok(4),
             "the last entry removed leaves a valid shorter chain; the incident's count catches it"
         );
+    }
+
+    #[test]
+    fn a_version_1_entry_hashes_as_it_always_did_and_still_verifies() {
+        let mut c = chain(1);
+        c[0].0.version = 1;
+        // The hash Beredd gave this entry before versions (SHA-256 of the "beredd-log-v1" form).
+        let before_versions = "e6ce1911f6882c4d50db5b9ec3d86a4b6758079ffe22077c31a0e536ce2c995b";
+        assert_eq!(c[0].0.hash(), before_versions);
+        c[0].1 = before_versions.to_owned();
+        assert_eq!(verify(&c), Ok(1));
+        assert!(String::from_utf8_lossy(&c[0].0.canonical()).starts_with("beredd-log-v1\n"));
+    }
+
+    #[test]
+    fn a_version_2_entry_hashes_differently_from_the_same_fields_under_version_1() {
+        let v2 = chain(1)[0].0.clone();
+        assert_eq!(v2.version, 2);
+        assert!(String::from_utf8_lossy(&v2.canonical()).starts_with("beredd-log-v2\n"));
+        let v1 = Entry { version: 1, ..v2.clone() };
+        assert_ne!(v1.hash(), v2.hash());
+        // So an entry's version cannot be changed afterwards either.
+        let mut c = chain(3);
+        c[1].0.version = 1;
+        assert_eq!(verify(&c), Err(Break::Changed { seq: 2 }));
+    }
+
+    #[test]
+    fn each_entry_is_verified_in_its_own_version() {
+        // A log begun before versions and continued after: v1 entries, then v2 entries.
+        let mut out: Vec<(Entry, String)> = Vec::new();
+        for (seq, version) in [(1, 1), (2, 1), (3, 2), (4, 2)] {
+            let prev_hash = out.last().map(|(_, h)| h.clone()).unwrap_or_else(|| GENESIS.to_owned());
+            let e = Entry { version, seq, uid: format!("u{seq}"), prev_hash, ..chain(1)[0].0.clone() };
+            let h = e.hash();
+            out.push((e, h));
+        }
+        assert_eq!(verify(&out), Ok(4));
+    }
+
+    #[test]
+    fn an_entry_without_a_version_is_version_1_and_only_its_typed_times_are_uncertain() {
+        let mut json = serde_json::to_value(&chain(1)[0].0).unwrap();
+        json.as_object_mut().unwrap().remove("version");
+        let e: Entry = serde_json::from_value(json).unwrap();
+        assert_eq!(e.version, 1);
+        assert!(!e.time_zone_known(), "typed: 07:10, written 07:11");
+        assert!(Entry { occurred_at: e.recorded_at.clone(), ..e.clone() }.time_zone_known(), "the clock's own time");
+        assert!(Entry { source: "kit:ab12".into(), ..e.clone() }.time_zone_known(), "a kit writes UTC");
+        assert!(Entry { version: 2, ..e }.time_zone_known());
     }
 
     #[test]

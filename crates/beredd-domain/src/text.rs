@@ -42,6 +42,14 @@ pub enum FieldError {
     OverrideWithoutReason,
     #[error("not a date")]
     Date,
+    #[error("not a date and time")]
+    DateTime,
+    #[error("that time did not exist in Sweden: the clocks went forward from 02:00 to 03:00")]
+    TimeSkipped,
+    #[error("{time} happened twice in Sweden that night: say summer time or winter time")]
+    TimeRepeated { time: String },
+    #[error("summer time or winter time does not match that date")]
+    ZoneMismatch,
     #[error("not a web address")]
     Url,
     #[error("does not exist")]
@@ -92,6 +100,10 @@ impl FieldError {
             FieldError::DuplicateDependency => "err-duplicate-dependency",
             FieldError::OverrideWithoutReason => "err-override-reason",
             FieldError::Date => "err-date",
+            FieldError::DateTime => "err-date-time",
+            FieldError::TimeSkipped => "err-time-skipped",
+            FieldError::TimeRepeated { .. } => "err-time-repeated",
+            FieldError::ZoneMismatch => "err-time-zone-mismatch",
             FieldError::Url => "err-url",
             FieldError::Missing => "err-missing",
             FieldError::PasswordMismatch => "err-password-mismatch",
@@ -105,6 +117,15 @@ impl FieldError {
             FieldError::TooFewLines { .. } => "err-too-few-lines",
             FieldError::NotInCatalogue => "err-not-in-catalogue",
             FieldError::Line { error, .. } => error.message_id(),
+        }
+    }
+
+    /// The text the message needs, if any, with its name in Fluent (`{ $time }`).
+    pub fn text_arg(&self) -> Option<(&'static str, &str)> {
+        match self {
+            FieldError::TimeRepeated { time } => Some(("time", time)),
+            FieldError::Line { error, .. } => error.text_arg(),
+            _ => None,
         }
     }
 

@@ -75,7 +75,18 @@
   var ticksKey = function () { return 'beredd-kit:' + header.kit_id + ':ticks'; };
   var logKey = function () { return 'beredd-kit-log:' + header.org; };
 
-  function time(iso) { var d = new Date(iso); return isNaN(d) ? '' : d.toLocaleString(header.lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'short', timeStyle: 'short' }); }
+  // Times are written as UTC (toISOString) and shown in Swedish time, whatever zone the phone or
+  // computer that opens the kit is set to; a browser that knows no time zones shows its own.
+  var ZONE = 'Europe/Stockholm';
+  function inSweden(d, locale, opts) {
+    try { return d.toLocaleString(locale, Object.assign({ timeZone: ZONE }, opts)); } catch (e) { return d.toLocaleString(locale, opts); }
+  }
+  function time(iso) { var d = new Date(iso); return isNaN(d) ? '' : inSweden(d, header.lang === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'short', timeStyle: 'short' }); }
+  // "2026-11-24-10-05": now in Swedish time, for a file name.
+  function fileStamp() {
+    var t = inSweden(new Date(), 'sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(t) ? t.replace(/[: ]/g, '-') : new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  }
 
   function tick(id, text, extra) {
     var ticks = store.get(ticksKey(), {});
@@ -259,7 +270,7 @@
       var all = store.get(logKey(), []);
       var file = { format: 'beredd-kit-log', version: 1, org: header.org, kit_id: header.kit_id, kit_exported: header.exported, exported_at: new Date().toISOString(), entries: all };
       var blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
-      var a = el('a', { href: URL.createObjectURL(blob), download: 'krislogg-' + new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-') + '.json' });
+      var a = el('a', { href: URL.createObjectURL(blob), download: 'krislogg-' + fileStamp() + '.json' });
       document.body.appendChild(a);
       a.click();
       a.remove();

@@ -30,7 +30,7 @@ impl Remind {
         db.migrate().await?;
         let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
         crate::services::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;
-        let horizon = crate::platform::clock::now().date() + time::Duration::days(self.days);
+        let horizon = crate::platform::clock::today() + time::Duration::days(self.days);
         let horizon = horizon.to_string();
         let items = cycle::items(&db.pool, org.id).await?;
         let everyone = people::list(&db.pool, org.id).await?;

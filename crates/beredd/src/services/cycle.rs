@@ -25,7 +25,7 @@ fn rule(i: &cycle::Item) -> Option<Rule> {
 /// year from today, in one transaction. Runs on page views, so it is bounded: an item started
 /// long ago does not write a task for every month since (security review F16).
 pub async fn ensure(pool: &sqlx::AnyPool, org: i64) -> Result<(), DbError> {
-    let today = day_number(&clock::stamp()).unwrap_or(0);
+    let today = day_number(&clock::today_text()).unwrap_or(0);
     let mut due = Vec::new();
     for i in cycle::items(pool, org).await? {
         let Some(r) = rule(&i) else { continue };

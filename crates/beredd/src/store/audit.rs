@@ -67,9 +67,10 @@ where
 pub struct Filter {
     pub username: Option<String>,
     pub entity: Option<String>,
-    /// Inclusive dates, `YYYY-MM-DD`.
+    /// From this stored time (inclusive) until that one (exclusive): the bounds of the days asked
+    /// for, which are Swedish days and so do not begin at midnight UTC.
     pub from: Option<String>,
-    pub to: Option<String>,
+    pub until: Option<String>,
 }
 
 /// The newest entries first, at most `limit`, matching the filter.
@@ -81,17 +82,17 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<AuditEntry>, DbError> {
     // Empty filters are bound as values that match everything, so the SQL stays one string.
     let from = f.from.clone().unwrap_or_default();
-    let to = f.to.as_ref().map(|d| format!("{d}T99")).unwrap_or_else(|| "9999".into());
+    let until = f.until.clone().unwrap_or_else(|| "9999".into());
     Ok(sqlx::query_as(
         "SELECT id, at, user_id, username, action, entity, entity_id, summary, before_json, after_json FROM audit_log
-         WHERE org_id = $1 AND ($2 = '' OR username = $2) AND ($3 = '' OR entity = $3) AND at >= $4 AND at <= $5
+         WHERE org_id = $1 AND ($2 = '' OR username = $2) AND ($3 = '' OR entity = $3) AND at >= $4 AND at < $5
          ORDER BY id DESC LIMIT $6",
     )
     .bind(org)
     .bind(f.username.clone().unwrap_or_default())
     .bind(f.entity.clone().unwrap_or_default())
     .bind(from)
-    .bind(to)
+    .bind(until)
     .bind(limit)
     .fetch_all(e)
     .await?)

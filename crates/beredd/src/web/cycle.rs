@@ -336,6 +336,9 @@ pub async fn feed(
     let stamp = crate::platform::clock::stamp().replace(['-', ':'], "");
     let mut out =
         String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Beredd//Arshjul//SV\r\nCALSCALE:GREGORIAN\r\n");
+    // The tasks are whole Swedish days (all-day events, which have no time and so need no
+    // VTIMEZONE); the calendar's zone says where those days are. DTSTAMP is UTC, as it must be.
+    out.push_str(&format!("X-WR-TIMEZONE:{}\r\n", crate::platform::clock::ZONE_NAME));
     out.push_str(&fold(&format!(
         "X-WR-CALNAME:{}",
         ics_text(&format!("Beredd – {}", unit.map(|u| lk.unit_name(Some(u))).unwrap_or(name.clone())))

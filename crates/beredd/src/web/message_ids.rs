@@ -86,6 +86,10 @@ fn field_errors() -> Vec<FieldError> {
         FieldError::DuplicateDependency,
         FieldError::OverrideWithoutReason,
         FieldError::Date,
+        FieldError::DateTime,
+        FieldError::TimeSkipped,
+        FieldError::TimeRepeated { time: "02:30".into() },
+        FieldError::ZoneMismatch,
         FieldError::Url,
         FieldError::Missing,
         FieldError::PasswordMismatch,
@@ -121,6 +125,10 @@ fn field_errors() -> Vec<FieldError> {
             | FieldError::DuplicateDependency
             | FieldError::OverrideWithoutReason
             | FieldError::Date
+            | FieldError::DateTime
+            | FieldError::TimeSkipped
+            | FieldError::TimeRepeated { .. }
+            | FieldError::ZoneMismatch
             | FieldError::Url
             | FieldError::Missing
             | FieldError::PasswordMismatch
@@ -218,12 +226,15 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
 
     // ---- Shared: field errors (forms::error_text), roles, the domain's vocabularies ----
     for e in field_errors() {
-        match (&e, e.arg()) {
-            (FieldError::Number { min, max }, _) => {
+        match (&e, e.arg(), e.text_arg()) {
+            (FieldError::Number { min, max }, _, _) => {
                 c.with("FieldError", e.message_id(), &[("min", FluentValue::from(*min)), n(*max)])
             }
-            (_, Some(v)) => c.with("FieldError", e.message_id(), &[n(v)]),
-            (_, None) => c.plain("FieldError", [e.message_id()]),
+            (_, Some(v), _) => c.with("FieldError", e.message_id(), &[n(v)]),
+            (_, None, Some((name, v))) => {
+                c.with("FieldError", e.message_id(), &[(name, FluentValue::from(v.to_owned()))])
+            }
+            (_, None, None) => c.plain("FieldError", [e.message_id()]),
         }
     }
     c.plain("Role", Role::ALL.iter().map(|r| r.label_id()));

@@ -115,7 +115,10 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
         let anonymous = app.client();
         let body = anonymous.get(format!("{}{mine}", app.base)).send().await.unwrap();
         assert_eq!(body.headers()["content-type"], "text/calendar; charset=utf-8");
-        let events = parse(body.text().await.unwrap());
+        let body = body.text().await.unwrap();
+        assert!(body.contains("\r\nX-WR-TIMEZONE:Europe/Stockholm\r\n"), "the days are Swedish days");
+        assert!(body.contains("DTSTART;VALUE=DATE:") && !body.contains("DTSTART:"), "all-day events, no times");
+        let events = parse(body);
         assert_eq!(events.len(), 4, "only the tasks owned by this user, without logging in: {events:?}");
         assert_eq!(events[0], ("20261031".to_owned(), "Stickprov i åtkomstloggar".to_owned()));
         // Saying which person one is makes "mine" follow that person, not the name.

@@ -26,9 +26,11 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
             started_by: &leader,
             uid: None,
             participants: Some(&participants),
+            times_zone_known: true,
         };
         let id = crate::store::incidents::create(&mut l.tx, l.org, &n, &units_of).await?;
         let entry = |kind, text: String, at: Option<String>| crate::store::incidents::NewEntry {
+            version: beredd_domain::incident::LOG_VERSION,
             uid: None,
             kind,
             text,

@@ -60,6 +60,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(23, "risk scope, assets and scales", "0023_risk_scope_scales.sql"),
     migration!(24, "framework evidence files", "0024_framework_evidence.sql"),
     migration!(25, "session last seen", "0025_session_last_seen.sql"),
+    migration!(26, "swedish time", "0026_swedish_time.sql"),
     migration!(27, "bia after a shift and three days", "0027_bia_shift_three_days.sql"),
     migration!(28, "incident assessments", "0028_incident_assessments.sql"),
 ];

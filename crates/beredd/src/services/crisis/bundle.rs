@@ -16,6 +16,12 @@ use crate::store::units;
 
 pub const FORMAT: &str = "beredd-incident-bundle";
 
+/// The bundle format written now. Version 2 carries each log entry's version and whether the
+/// incident's discovered time is known to be UTC; a version-1 bundle has neither (its entries are
+/// version 1, its discovered time uncertain). A Beredd that reads only version 1 refuses a
+/// version-2 bundle with a message, rather than finding its version-2 entries broken.
+pub const VERSION: u32 = 2;
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Bundle {
     pub format: String,
@@ -42,6 +48,9 @@ pub struct IncidentPart {
     pub significant: bool,
     pub personal_data: bool,
     pub units: Vec<String>,
+    /// Whether `discovered_at` is known to be UTC; absent in a version-1 bundle.
+    #[serde(default)]
+    pub times_zone_known: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -59,7 +68,7 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
     let log = store::log(&mut *conn, org, id).await?;
     Ok(Some(Bundle {
         format: FORMAT.into(),
-        version: 1,
+        version: VERSION,
         exported_at: crate::platform::clock::stamp(),
         instance: org_name,
         incident: IncidentPart {
@@ -77,6 +86,7 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
                 .filter_map(|u| all_units.iter().find(|x| x.id == *u))
                 .map(|u| u.name.clone())
                 .collect(),
+            times_zone_known: i.times_zone_known.get(),
         },
         log: log.iter().map(|r| LogPart { entry: r.entry.clone(), hash: r.hash.clone() }).collect(),
         board: store::board(&mut *conn, id).await?,
@@ -89,7 +99,7 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
 pub enum BundleError {
     #[error("filen är inte ett incidentpaket från Beredd: {0}")]
     NotABundle(String),
-    #[error("paketet har version {0}; den här Beredd läser version 1")]
+    #[error("paketet har version {0}; den här Beredd läser version 1 och 2")]
     Version(u32),
     #[error("paketets logg är bruten: {}; ingenting lästes in", break_text(.0))]
     Broken(incident::Break),
@@ -110,7 +120,7 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle, BundleError> {
     if b.format != FORMAT {
         return Err(BundleError::NotABundle(format!("format {:?}", b.format)));
     }
-    if b.version != 1 {
+    if !(1..=VERSION).contains(&b.version) {
         return Err(BundleError::Version(b.version));
     }
     let pairs: Vec<(Entry, String)> = b.log.iter().map(|l| (l.entry.clone(), l.hash.clone())).collect();
@@ -153,6 +163,7 @@ pub async fn import(
                 started_by: by,
                 uid: Some(b.incident.uid.clone()),
                 participants: None,
+                times_zone_known: b.incident.times_zone_known,
             };
             let id = store::create(conn, org, &n, &unit_ids).await?;
             store::set_flags(&mut *conn, org, id, b.incident.significant, b.incident.personal_data).await?;
@@ -199,6 +210,8 @@ pub async fn import(
         }
         let e = &l.entry;
         let n = NewEntry {
+            // Kept: a version-1 entry's time was typed in Swedish time and stored as if UTC.
+            version: e.version,
             uid: Some(e.uid.clone()),
             kind: LogKind::parse(&e.kind).unwrap_or(LogKind::Information),
             text: e.text.clone(),
@@ -214,6 +227,7 @@ pub async fn import(
         report.imported += 1;
     }
     let record = NewEntry {
+        version: beredd_domain::incident::LOG_VERSION,
         uid: None,
         kind: LogKind::System,
         text: note(&report),

@@ -128,6 +128,7 @@ pub async fn import(
             continue;
         }
         let n = NewEntry {
+            version: beredd_domain::incident::LOG_VERSION,
             uid: Some(uid),
             kind: e.kind,
             text: e.text.clone(),
@@ -142,6 +143,7 @@ pub async fn import(
         report.imported += 1;
     }
     let record = NewEntry {
+        version: beredd_domain::incident::LOG_VERSION,
         uid: None,
         kind: LogKind::System,
         text: note(report),

@@ -87,7 +87,9 @@ pub async fn keep(
     .execute(&mut *conn)
     .await?;
     let sql = match a.kind {
-        AssessmentKind::Aware => "UPDATE incidents SET discovered_at = $1 WHERE org_id = $2 AND id = $3",
+        AssessmentKind::Aware => {
+            "UPDATE incidents SET discovered_at = $1, times_zone_known = 1 WHERE org_id = $2 AND id = $3"
+        }
         AssessmentKind::Handled => "UPDATE incidents SET handled_at = $1 WHERE org_id = $2 AND id = $3",
         AssessmentKind::Significant => "UPDATE incidents SET significant = $1 WHERE org_id = $2 AND id = $3",
         AssessmentKind::PersonalData => "UPDATE incidents SET personal_data = $1 WHERE org_id = $2 AND id = $3",

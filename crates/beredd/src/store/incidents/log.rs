@@ -15,6 +15,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
     fn from_row(row: &'r sqlx::any::AnyRow) -> Result<Self, sqlx::Error> {
         use sqlx::Row;
         let entry = Entry {
+            version: row.try_get("version")?,
             seq: row.try_get("seq")?,
             uid: row.try_get("uid")?,
             kind: row.try_get("kind")?,
@@ -36,6 +37,9 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
 /// What is written to the log; the chain fields are filled in by `append`.
 #[derive(Debug, Clone)]
 pub struct NewEntry {
+    /// The version of the entry's canonical form: [`incident::LOG_VERSION`] for what is written
+    /// now; kept from a bundle, whose older entries may be version 1.
+    pub version: i64,
     /// Kept when the entry comes from a kit log or a bundle; made up otherwise.
     pub uid: Option<String>,
     pub kind: beredd_domain::LogKind,
@@ -54,6 +58,7 @@ impl NewEntry {
     /// id, nothing corrected.
     pub fn web(kind: beredd_domain::LogKind, text: impl Into<String>, author: &str) -> NewEntry {
         NewEntry {
+            version: incident::LOG_VERSION,
             uid: None,
             kind,
             text: text.into(),
@@ -69,7 +74,7 @@ impl NewEntry {
 
 pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: i64) -> Result<Vec<LogRow>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash
+        "SELECT version, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash
          FROM incident_log WHERE org_id = $1 AND incident_id = $2 ORDER BY seq",
     )
     .bind(org)
@@ -118,6 +123,7 @@ pub async fn append(
     .await?;
     let now = crate::platform::clock::stamp();
     let entry = Entry {
+        version: n.version,
         seq,
         uid: n.uid.unwrap_or_else(|| format!("e-{}", crate::store::sessions::random_token())),
         kind: n.kind.code().to_owned(),
@@ -134,8 +140,8 @@ pub async fn append(
     };
     let hash = entry.hash();
     sqlx::query(
-        "INSERT INTO incident_log (org_id, incident_id, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        "INSERT INTO incident_log (org_id, incident_id, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, version)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(org)
     .bind(incident)
@@ -153,6 +159,7 @@ pub async fn append(
     .bind(&entry.source)
     .bind(&entry.prev_hash)
     .bind(&hash)
+    .bind(entry.version)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE incidents SET last_hash = $1 WHERE org_id = $2 AND id = $3")

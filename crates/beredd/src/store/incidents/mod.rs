@@ -58,13 +58,17 @@ pub struct Incident {
     pub handled_at: Option<String>,
     /// The municipality's diarienummer for the incident.
     pub diarienummer: Option<String>,
+    /// Whether `discovered_at` is known to be UTC: not for an incident started before Beredd read
+    /// typed times as Swedish time (its time was stored as typed, as if UTC).
+    #[sqlx(try_from = "i64")]
+    pub times_zone_known: Flag,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
 
 macro_rules! cols {
     () => {
-        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants, handled_at, diarienummer"
+        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants, times_zone_known, handled_at, diarienummer"
     };
 }
 
@@ -78,6 +82,8 @@ pub struct NewIncident<'a> {
     /// Kept from a bundle; made up otherwise.
     pub uid: Option<String>,
     pub participants: Option<&'a str>,
+    /// Whether `discovered_at` is known to be UTC (false only for one kept from an old bundle).
+    pub times_zone_known: bool,
 }
 
 pub async fn create(
@@ -87,8 +93,8 @@ pub async fn create(
     units: &[i64],
 ) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid, participants)
-         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11) RETURNING id",
+        "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid, participants, times_zone_known)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11, $12) RETURNING id",
     )
     .bind(org)
     .bind(n.title)
@@ -101,6 +107,7 @@ pub async fn create(
     .bind(GENESIS)
     .bind(n.uid.clone().unwrap_or_else(|| format!("i-{}", crate::store::sessions::random_token())))
     .bind(n.participants)
+    .bind(crate::store::flag(n.times_zone_known))
     .fetch_one(&mut *conn)
     .await?;
     super::replace_links(

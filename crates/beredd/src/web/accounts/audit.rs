@@ -4,6 +4,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 
+use crate::platform::clock;
 use crate::store::audit;
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
@@ -108,11 +109,13 @@ pub async fn page(
     Query(q): Query<Query_>,
 ) -> Result<AuditPage, AppError> {
     user.require(user.role.reads_audit())?;
+    let (from, to) = (date(&q, "from"), date(&q, "to"));
+    // The days are Swedish days: from the start of the first to the start of the day after the last.
     let filter = audit::Filter {
         username: q.get("user").filter(|s| !s.is_empty()).cloned(),
         entity: q.get("entity").filter(|s| ENTITIES.contains(&s.as_str())).cloned(),
-        from: date(&q, "from"),
-        to: date(&q, "to"),
+        from: from.as_deref().and_then(clock::day_start),
+        until: to.as_deref().and_then(clock::day_number).and_then(|n| clock::day_start(&clock::date_of(n + 1))),
     };
     let entries = audit::list(&state.db.pool, user.org_id, &filter, LIMIT).await?;
     let mut ctx = Ctx::new(&state, &user, "/audit", String::new());
@@ -144,7 +147,7 @@ pub async fn page(
             } else {
                 e.entity.clone()
             },
-            at: e.at.replace('T', " ").trim_end_matches('Z').to_owned(),
+            at: clock::shown_second(&e.at),
             username: e.username,
             entity_id: e.entity_id,
             summary: e.summary,
@@ -159,8 +162,8 @@ pub async fn page(
         entities,
         user: filter.username.unwrap_or_default(),
         entity: filter.entity.unwrap_or_default(),
-        from: filter.from.unwrap_or_default(),
-        to: filter.to.unwrap_or_default(),
+        from: from.unwrap_or_default(),
+        to: to.unwrap_or_default(),
         ctx,
     })
 }

@@ -105,7 +105,7 @@ async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Er
         .map(|k| KitRow {
             scope: k.scope_name,
             by: k.exported_by,
-            at: k.exported_at.replace('T', " ").trim_end_matches('Z').to_owned(),
+            at: crate::platform::clock::shown_minute(&k.exported_at),
         })
         .collect();
     Ok(KitPage { ctx, fields, error_summary, plans, kits })

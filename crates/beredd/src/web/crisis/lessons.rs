@@ -259,7 +259,7 @@ async fn injects_page(
                 minute: i.minute,
                 at: at
                     .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-                    .map(|t| t.get(11..16).unwrap_or("").to_owned())
+                    .map(|t| crate::platform::clock::shown_minute(&t).get(11..).unwrap_or("").to_owned())
                     .unwrap_or_default(),
                 due: at.is_some_and(|t| t <= now),
                 text: i.text,

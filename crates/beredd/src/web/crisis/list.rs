@@ -75,7 +75,7 @@ fn new_fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> 
         Field::new("what_happened", tr.t("incident-field-what"), FieldKind::TextArea, form, e, tr).maxlength(4000),
         Field::new("discovered_at", tr.t("incident-field-discovered"), FieldKind::Text, form, e, tr)
             .required()
-            .maxlength(16)
+            .maxlength(32)
             .hint(tr.t("incident-hint-discovered")),
         Field::new("aware_by", tr.t("incident-field-aware-by"), FieldKind::Text, form, e, tr)
             .maxlength(200)
@@ -111,7 +111,7 @@ pub async fn new_form(
     user.require(user.role.works_incidents())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
-    form.set("discovered_at", short(&crate::platform::clock::stamp()));
+    form.set("discovered_at", clock::now_minute());
     form.set("aware_by", user.display_name.clone());
     // Starting from a saved outage scenario: its name, description and the units it stops.
     let scenarios = crate::store::scenarios::list(&state.db.pool, user.org_id).await?;
@@ -141,14 +141,14 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     let mut e = Errors::default();
     let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
     let what = e.take("what_happened", text::optional_text(form.text("what_happened"), 4000));
-    let discovered = e.take("discovered_at", parse_time(form.text("discovered_at")));
+    let discovered = e.take("discovered_at", clock::parse_local(form.text("discovered_at")));
     // Empty: the person who starts the incident judged it.
     let aware_by = e
         .take("aware_by", text::optional_line(form.text("aware_by"), 200))
         .unwrap_or_else(|| user.display_name.clone());
     let first_signs = match form.text("first_signs").trim() {
         "" => None,
-        t => Some(e.take("first_signs", parse_time(t))),
+        t => Some(e.take("first_signs", clock::parse_local(t))),
     };
     let raised_by = e.take("raised_by", text::optional_line(form.text("raised_by"), 200));
     let exercise = form.checked("exercise");
@@ -194,6 +194,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         started_by: &user.display_name,
         uid: None,
         participants: participants.as_deref(),
+        times_zone_known: true,
     };
     let id = incidents::create(&mut tx, user.org_id, &n, &units).await?;
     for (pos, (area, section, label)) in items.iter().enumerate() {

@@ -52,7 +52,7 @@ fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> 
             .maxlength(2000)
             .hint(tr.t("incident-hint-grounds")),
         Field::new("occurred_at", tr.t("incident-field-occurred"), FieldKind::Text, form, e, tr)
-            .maxlength(16)
+            .maxlength(32)
             .hint(tr.t("incident-hint-occurred")),
         Field::new("corrects", tr.t("incident-field-corrects"), FieldKind::Select, form, e, tr)
             .choices(corrects)
@@ -93,7 +93,7 @@ async fn log_page(
             kind_code: r.entry.kind.clone(),
             text: r.entry.text.clone(),
             author: r.entry.author.clone(),
-            occurred: short(&r.entry.occurred_at),
+            occurred: occurred(tr, &r.entry),
             recorded: if r.entry.recorded_by != r.entry.author || r.entry.source != "web" {
                 tr.ts(
                     "incident-recorded-by",
@@ -133,6 +133,7 @@ pub async fn log(
 ) -> Result<LogPage, AppError> {
     let mut form = FormData::default();
     form.set("kind", "event");
+    form.set("occurred_at", clock::now_minute());
     let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
     page.ctx.set_flash(q.get("msg").map(String::as_str));
     if q.get("msg").map(String::as_str) == Some("imported") {
@@ -160,6 +161,8 @@ pub async fn import(
         Err(message) => {
             let mut form = FormData::default();
             form.set("kind", "event");
+            form.set("occurred_at", clock::now_minute());
+            form.set("occurred_at", clock::now_minute());
             let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
             page.import_error = Some(message);
             page.ctx.title_prefix = Some(page.ctx.tr.t("error-prefix"));
@@ -213,7 +216,7 @@ pub async fn add_entry(
     let occurred = if form.text("occurred_at").trim().is_empty() {
         None
     } else {
-        e.take("occurred_at", parse_time(form.text("occurred_at")).map(Some))
+        e.take("occurred_at", clock::parse_local(form.text("occurred_at")).map(Some))
     };
     let corrects = if form.text("corrects").is_empty() {
         None
@@ -239,6 +242,7 @@ pub async fn add_entry(
     };
     let mut tx = state.db.begin_write().await?;
     let entry = NewEntry {
+        version: beredd_domain::incident::LOG_VERSION,
         uid: None,
         kind,
         text,

@@ -12,7 +12,7 @@ use beredd_domain::{FieldError, LogKind, text};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{Head, head_for, writer_for};
+use super::{Head, head_for, occurred, writer_for};
 use crate::platform::i18n::Tr;
 use crate::services::crisis::verdict_text;
 use crate::store::incidents::{self, NewEntry};
@@ -214,6 +214,7 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
     }
     let by = user.display_name.clone();
     let entry = |kind, text, decided_by| NewEntry {
+        version: beredd_domain::incident::LOG_VERSION,
         uid: None,
         kind,
         text,
@@ -289,12 +290,15 @@ pub async fn protocol_pdf(
         serde_json::from_str(&m.protocol).map_err(|e| AppError::Internal(format!("meeting {}: {e}", m.id)))?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let title = tr.tn("meeting-pdf-title", p.number);
+    // When it was held, from the meeting's stored time (the protocol's own text of it was written
+    // in UTC before Beredd showed Swedish time).
+    let held = tr.ts("time-in-sweden", "time", &crate::platform::clock::shown_minute(&m.held_at));
     let data = json!({
         "title": title,
         "incident": h.i.title,
-        "stamp": format!("{} · {}", title, p.held),
+        "stamp": format!("{} · {}", title, held),
         "marking": tr.t("binder-marking"),
-        "held": format!("{}, {}", p.held, m.held_by),
+        "held": format!("{}, {}", held, m.held_by),
         "present": p.present,
         "areas": p.areas,
         "decisions": p.decisions,
@@ -354,7 +358,7 @@ pub async fn report_pdf(
             if let Some(c) = r.entry.corrects {
                 meta.push_str(&format!(" · {} #{c}", tr.t("incident-corrects")));
             }
-            json!({ "seq": r.entry.seq.to_string(), "when": crate::platform::clock::shown_minute(&r.entry.occurred_at), "meta": meta, "text": r.entry.text, "hash": r.hash })
+            json!({ "seq": r.entry.seq.to_string(), "when": occurred(&tr, &r.entry), "meta": meta, "text": r.entry.text, "hash": r.hash })
         })
         .collect();
     let all_lessons = incidents::lessons(pool, h.i.id).await?;
@@ -364,10 +368,7 @@ pub async fn report_pdf(
         .collect();
     let today = crate::platform::clock::today_text();
     let facts = vec![
-        json!([
-            tr.t("incident-field-discovered"),
-            format!("{} {}", crate::platform::clock::shown_minute(&h.i.discovered_at), tr.t("swedish-time"))
-        ]),
+        json!([tr.t("incident-field-discovered"), h.discovered.clone()]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
         json!([
@@ -390,7 +391,7 @@ pub async fn report_pdf(
         "log": entries,
         "lessons": lessons,
         "exercise": if h.i.exercise.get() { tr.t("incident-exercise-banner") } else { String::new() },
-        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("deadline", "comms-deadline"), ("sent", "incident-report-state"), ("reference", "comms-reference"), ("decisions", "reporting-decisions-all"), ("assessment", "reporting-assessment"), ("log", "incident-tab-log"), ("when", "form-f-time"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
+        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("deadline", "comms-deadline"), ("sent", "incident-report-state"), ("reference", "comms-reference"), ("decisions", "reporting-decisions-all"), ("assessment", "reporting-assessment"), ("log", "incident-tab-log"), ("when", "incident-report-when"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
     });
     typeset(beredd_render::Document::Incident, data, format!("incident-{}-{today}", text::file_stem(&h.i.title))).await
 }

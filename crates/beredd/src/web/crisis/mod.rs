@@ -13,6 +13,7 @@ pub mod reports;
 pub mod roster;
 pub mod staff;
 
+use crate::platform::clock;
 use crate::platform::i18n::Tr;
 use crate::services::continuity::binder::subtree;
 use crate::store::incidents::{self, Incident, NewEntry, Verdict};
@@ -36,13 +37,27 @@ use std::collections::HashMap;
 use std::convert::Infallible;
 
 fn short(t: &str) -> String {
-    crate::platform::clock::shown_minute(t)
+    clock::shown_minute(t)
+}
+
+/// When the incident was discovered, in Swedish time; an incident started before Beredd read
+/// typed times as Swedish time shows its time as typed, with a note that its zone is uncertain.
+pub fn discovered(tr: &Tr, i: &Incident) -> String {
+    clock::shown_minute_noted(&i.discovered_at, i.times_zone_known.get(), &tr.t("incident-time-zone-uncertain"))
+}
+
+/// When a log entry happened, in Swedish time; a version-1 entry whose time a person may have
+/// typed shows it as typed, with a note that its zone is uncertain.
+pub fn occurred(tr: &Tr, e: &beredd_domain::incident::Entry) -> String {
+    clock::shown_minute_noted(&e.occurred_at, e.time_zone_known(), &tr.t("incident-time-zone-uncertain"))
 }
 
 /// The incident and the header every incident page shares.
 pub struct Head {
     pub i: Incident,
     pub units: String,
+    /// When it was discovered, as [`discovered`] shows it.
+    pub discovered: String,
     pub tab: &'static str,
     pub may_write: bool,
 }
@@ -54,7 +69,8 @@ async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str)
     let i = incidents::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let units = i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
     let may_write = user.role.works_incidents() && i.status.is_active();
-    Ok((Head { i, units, tab, may_write }, lk))
+    let discovered = discovered(&Tr::new(state.catalog.clone(), user.lang), &i);
+    Ok((Head { i, units, discovered, tab, may_write }, lk))
 }
 
 /// The incident and shared header, for the other incident pages.
@@ -80,14 +96,6 @@ fn writer(user: &CurrentUser, h: &Head) -> Result<(), AppError> {
         return Err(AppError::BadRequest("the incident is closed"));
     }
     Ok(())
-}
-
-/// "YYYY-MM-DD HH:MM" (or with a T) as stored time, UTC.
-pub fn parse_time(input: &str) -> Result<String, FieldError> {
-    let s = input.trim().replace('T', " ");
-    let fmt = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
-    let t = time::PrimitiveDateTime::parse(&s, &fmt).map_err(|_| FieldError::Date)?;
-    Ok(format!("{}T{:02}:{:02}:00Z", t.date(), t.hour(), t.minute()))
 }
 
 /// "by NAME, at TIME" under a board item or a staff member, or nothing.

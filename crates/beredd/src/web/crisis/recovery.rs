@@ -105,7 +105,7 @@ fn restore_fields(form: &FormData, e: &Errors, systems: &[systems::System], tr: 
             .required()
             .choices(sys),
         Field::new("restored_at", tr.t("restore-field-at"), FieldKind::Text, form, e, tr)
-            .maxlength(16)
+            .maxlength(32)
             .hint(tr.t("incident-hint-occurred")),
         Field::new("switched_back", tr.t("restore-field-routines"), FieldKind::TextArea, form, e, tr)
             .maxlength(2000)
@@ -221,6 +221,7 @@ pub async fn recovery(
 ) -> Result<RecoveryPage, AppError> {
     let mut form = FormData::default();
     form.set("priority", "normal");
+    form.set("restored_at", crate::platform::clock::now_minute());
     page(&state, &user, &id, &form, &Errors::default()).await
 }
 
@@ -319,7 +320,7 @@ pub async fn restored(
     let at = if form.text("restored_at").trim().is_empty() {
         None
     } else {
-        e.take("restored_at", super::parse_time(form.text("restored_at")).map(Some))
+        e.take("restored_at", crate::platform::clock::parse_local(form.text("restored_at")).map(Some))
     };
     let routines = e.take("switched_back", text::optional_text(form.text("switched_back"), 2000));
     if !e.is_empty() {

@@ -301,7 +301,7 @@ pub async fn assess(
         e.take(format!("{k}_outcome"), parsed.and_then(|o| kind.check(o)))
     };
     let at = if kind.timed() {
-        Some(e.take(format!("{k}_at"), super::parse_time(form.text(&format!("{k}_at")))))
+        Some(e.take(format!("{k}_at"), clock::parse_local(form.text(&format!("{k}_at")))))
     } else {
         None
     };

@@ -333,8 +333,8 @@ async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and
         assert_eq!(rows.len(), 4, "three entries and the record of the import: {rows:?}");
         assert_eq!(
             (rows[1].2.as_str(), rows[1].3.as_str()),
-            ("admin", "2026-11-23T07:40:00Z"),
-            "author and original time kept"
+            ("admin", "2026-11-23T06:40:00Z"),
+            "author and original time kept (07:40 Swedish winter time is 06:40 UTC)"
         );
         assert_eq!(rows[2].4, Some(2), "the correction still points at the entry it corrects");
 

@@ -8,6 +8,7 @@ mod lessons;
 mod meetings;
 mod recovery;
 mod reporting;
+mod times;
 
 use reqwest::StatusCode;
 
