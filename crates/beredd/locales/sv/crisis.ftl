@@ -418,3 +418,5 @@ incident-report-state = Läge
 reporting-decisions-all = Beslut
 reporting-assessment = Bedömning
 incident-log-aware = Kommunen fick kännedom om incidenten { $at }.
+incident-aware-short = Kännedom
+reporting-zone-uncertain = Tiden för kännedom skrevs in innan Beredd räknade i svensk tid, så fristerna kan vara en eller två timmar fel. Registrera beslutet om kännedom på nytt nedan.

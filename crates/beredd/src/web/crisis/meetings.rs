@@ -368,7 +368,7 @@ pub async fn report_pdf(
         .collect();
     let today = crate::platform::clock::today_text();
     let facts = vec![
-        json!([tr.t("incident-field-discovered"), h.discovered.clone()]),
+        json!([tr.t("incident-aware-short"), format!("{} ({})", h.discovered, tr.t("swedish-time"))]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
         json!([

@@ -78,7 +78,7 @@ async fn an_incident_takes_and_shows_swedish_time_across_both_changes_of_summer_
         assert!(
             errors
                 .iter()
-                .any(|e| e.starts_with("Upptäckt:")
+                .any(|e| e.starts_with("Kommunen fick kännedom om incidenten (datum och klockslag, svensk tid):")
                     && e.contains("klockan ställdes fram från 02:00 till 03:00 den natten")),
             "{errors:?}"
         );
