@@ -20,6 +20,54 @@ pub struct Ctx {
     pub csrf: String,
     pub nav: Vec<NavItem>,
     pub flash: Option<String>,
+    /// The incidents going on and their nearest deadline, shown above every page.
+    pub running: Vec<RunningView>,
+}
+
+/// One incident going on, as the banner shows it.
+pub struct RunningView {
+    pub href: String,
+    pub title: String,
+    /// "Tidig varning till MCF senast 2026-11-24 07:10 svensk tid", or nothing.
+    pub deadline: Option<String>,
+    /// "3 h 10 min kvar" or "försenad med …".
+    pub left: String,
+    pub overdue: bool,
+}
+
+fn running_views(tr: &Tr, running: &[crate::services::crisis::reporting::Running]) -> Vec<RunningView> {
+    let now = crate::platform::clock::now().unix_timestamp();
+    running
+        .iter()
+        .map(|r| {
+            let (deadline, left, overdue) = match r.nearest {
+                Some((duty, at)) => {
+                    let when = crate::platform::clock::shown_minute(&crate::services::crisis::reporting::stored(at));
+                    let deadline = tr.args(
+                        "banner-deadline",
+                        &[
+                            ("duty", &tr.t(&format!("duty-short-{}", duty.code()))),
+                            ("at", &format!("{when} {}", tr.t("swedish-time"))),
+                        ],
+                    );
+                    let left = if at >= now {
+                        tr.ts("clock-left", "left", &crate::web::crisis::reports::span(tr, at - now))
+                    } else {
+                        tr.ts("clock-overdue", "by", &crate::web::crisis::reports::span(tr, now - at))
+                    };
+                    (Some(deadline), left, at < now)
+                }
+                None => (None, String::new(), false),
+            };
+            RunningView {
+                href: format!("/incidents/{}/reporting", r.id),
+                title: r.title.clone(),
+                deadline,
+                left,
+                overdue,
+            }
+        })
+        .collect()
 }
 
 /// The sections of the navigation; later modules add theirs here.
@@ -88,6 +136,7 @@ impl Ctx {
             csrf: user.csrf.clone(),
             nav,
             flash: None,
+            running: running_views(&tr, &user.running),
             tr,
         }
     }

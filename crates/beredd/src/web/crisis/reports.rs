@@ -71,7 +71,7 @@ fn shown(tr: &Tr, secs: i64) -> String {
     format!("{} {}", clock::shown_minute(&stored(secs)), tr.t("swedish-time"))
 }
 
-pub(super) fn span(tr: &Tr, s: i64) -> String {
+pub fn span(tr: &Tr, s: i64) -> String {
     let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
     if d > 0 {
         tr.args("duration-dhm", &[("d", &d.to_string()), ("h", &h.to_string()), ("m", &m.to_string())])
