@@ -175,7 +175,7 @@ test('on a phone the crisis staff start an incident and a second session sees th
   await other.locator(`#${itemId} .state-text`).filter({ hasText: 'Klart' }).waitFor({ timeout: 2000 });
   assert.equal(await other.locator(`#${itemId} button[value=done]`).getAttribute('aria-pressed'), 'true');
 
-  for (const tab of ['log', 'staff', 'roster', 'comms', 'meeting', 'recovery', 'lessons']) {
+  for (const tab of ['log', 'staff', 'roster', 'reporting', 'comms', 'meeting', 'recovery', 'lessons']) {
     const resp = await page.goto(`${BASE}/incidents/${id}/${tab}`);
     assert.equal(resp.status(), 200);
     await expectAccessible(page, `incident ${tab}`);
@@ -184,6 +184,34 @@ test('on a phone the crisis staff start an incident and a second session sees th
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   assert.equal(overflow, false, 'the incident pages fit a 360-pixel screen');
   await other.context().close();
+  await page.context().close();
+});
+
+test('an incident known at 07:33 Swedish time on a summer day has its 24-hour deadline at 07:33 the next day', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/incidents/new`);
+  await page.getByLabel('Vad har hänt (rubrik)').fill('Larmen når inte hemtjänsten');
+  await page.locator('#discovered_at').fill('2026-07-14 07:33');
+  await page.getByLabel('Björkbackens särskilda boende').check();
+  await page.getByRole('button', { name: 'Starta incidenten' }).click();
+  await page.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+  await page.getByRole('link', { name: 'Rapportering', exact: true }).click();
+  await expectAccessible(page, 'reporting before any decision');
+  const significant = page.locator('#assessment-significant');
+  await significant.getByText('Registrera beslutet').click();
+  await significant.getByLabel('Betydande incident', { exact: true }).check();
+  await significant.locator('#significant_grounds').fill('Larm och journal är nere i hela hemtjänsten.');
+  await significant.getByRole('button', { name: 'Spara beslutet' }).click();
+  await page.locator('#clock-nis2_early_warning').waitFor();
+  assert.equal((await page.locator('#clock-nis2_early_warning .deadline strong').textContent()).trim(), '2026-07-15 07:33 svensk tid');
+  assert.equal((await page.locator('#clock-nis2_notification .deadline strong').textContent()).trim(), '2026-07-17 07:33 svensk tid');
+  assert.match(await page.locator('#assessment-significant .decision').textContent(), /Betydande incident/);
+  await expectAccessible(page, 'reporting with clocks running');
+  const banner = await page.locator('.running-incident').textContent();
+  assert.match(banner, /Larmen når inte hemtjänsten/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  assert.equal(overflow, false, 'the reporting page fits a 360-pixel screen');
   await page.context().close();
 });
 
