@@ -114,7 +114,7 @@ incident-import-submit = Read in
 flash-imported = The log file has been read.
 
 ## Reporting and communication during an incident
-incident-tab-comms = Reporting and communication
+incident-tab-comms = Communication
 comms-title = Communication: { $title }
 comms-clocks = Reports to MCF and IMY
 comms-exercise = This is an exercise. No reporting clock starts and no report is sent.
@@ -429,3 +429,4 @@ duty-short-nis2_interim = interim report to MCF
 duty-short-nis2_progress = progress report to MCF
 duty-short-nis2_final = final report to MCF
 duty-short-imy_breach = notification to IMY
+incident-report-reference = Recipient's reference

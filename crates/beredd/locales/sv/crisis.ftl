@@ -114,7 +114,7 @@ incident-import-submit = Läs in
 flash-imported = Loggfilen är inläst.
 
 ## Rapportering och kommunikation under en incident
-incident-tab-comms = Rapportering och kommunikation
+incident-tab-comms = Kommunikation
 comms-title = Kommunikation: { $title }
 comms-clocks = Rapporter till MCF och IMY
 comms-exercise = Det här är en övning. Inga rapporteringsklockor startas och inga rapporter skickas.
@@ -429,3 +429,4 @@ duty-short-nis2_interim = delrapport till MCF
 duty-short-nis2_progress = lägesrapport till MCF
 duty-short-nis2_final = slutrapport till MCF
 duty-short-imy_breach = anmälan till IMY
+incident-report-reference = Referens hos mottagaren

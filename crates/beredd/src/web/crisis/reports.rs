@@ -403,7 +403,7 @@ pub(super) fn printed(tr: &Tr, r: &Reporting) -> (Vec<serde_json::Value>, Vec<se
         .iter()
         .map(|d| {
             serde_json::json!({
-                "name": tr.t(d.duty.label_id()),
+                "name": beredd_domain::text::capitalised(&tr.t(&format!("duty-short-{}", d.duty.code()))),
                 "deadline": deadline_text(tr, d.due),
                 "sent": clock_state(tr, d.duty, d.clock).0,
                 "reference": d.report.as_ref().and_then(|x| x.reference.clone()).unwrap_or_default(),
