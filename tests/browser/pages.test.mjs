@@ -215,6 +215,30 @@ test('an incident known at 07:33 Swedish time on a summer day has its 24-hour de
   await page.context().close();
 });
 
+test('the navigation is eight groups in the order of the work, and one menu button on a phone', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/systems`);
+  const groups = await page.locator('.nav-wide li a').allTextContents();
+  assert.deepEqual(groups, ['Start', 'Kris', 'Organisation', 'Klassning och krav', 'Kontinuitet', 'Risk och ramverk', 'Uppföljning', 'Administration']);
+  assert.equal(await page.locator('.nav-wide a[aria-current]').textContent(), 'Organisation');
+  assert.equal(await page.locator('.subnav a[aria-current=page]').textContent(), 'System och tjänster');
+  await page.locator('.subnav').getByRole('link', { name: 'Beroenden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Beroenden' }).waitFor();
+  await page.context().close();
+
+  const phone = await newPage({ width: 360, height: 740 });
+  await login(phone);
+  await phone.goto(`${BASE}/systems`);
+  assert.equal(await phone.locator('.nav-wide').isVisible(), false);
+  await phone.getByText('Meny', { exact: true }).click();
+  await phone.locator('.nav-narrow').getByRole('link', { name: 'Årshjul' }).click();
+  await phone.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(phone.url(), /\/cycle$/);
+  await expectAccessible(phone, 'a page with the phone menu');
+  await phone.context().close();
+});
+
 test('a coordinator creates a unit, sees the errors tied to the fields, and edits it', async () => {
   const page = await newPage();
   await login(page);
