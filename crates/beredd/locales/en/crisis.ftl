@@ -430,3 +430,4 @@ duty-short-nis2_progress = progress report to MCF
 duty-short-nis2_final = final report to MCF
 duty-short-imy_breach = notification to IMY
 incident-report-reference = Recipient's reference
+board-to-reporting = To reporting: decisions, drafts and reports sent

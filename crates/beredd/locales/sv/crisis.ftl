@@ -430,3 +430,4 @@ duty-short-nis2_progress = lägesrapport till MCF
 duty-short-nis2_final = slutrapport till MCF
 duty-short-imy_breach = anmälan till IMY
 incident-report-reference = Referens hos mottagaren
+board-to-reporting = Till rapporteringen: beslut, utkast och skickade rapporter

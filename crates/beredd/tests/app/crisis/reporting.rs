@@ -56,6 +56,15 @@ async fn decisions_start_the_clocks_and_each_is_written_to_the_log() {
         assert!(texts(&page, "#nearest")[0].contains("Tidig varning till MCF"));
         assert_eq!(texts(&page, "#clock-nis2_early_warning .clock-state")[0].split(' ').next(), Some("Försenad"));
 
+        // The board shows the deadlines too.
+        let board = s.get(&format!("/incidents/{id}")).await.body;
+        let lines = texts(&board, "#deadlines li");
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(
+            lines[0].starts_with("Tidig varning till MCF: 2026-11-24 07:10 svensk tid · Försenad med"),
+            "{lines:?}"
+        );
+
         // The incident and its nearest deadline are above every page, the start page too.
         for path in ["/", "/systems"] {
             let banner = texts(&s.get(path).await.body, ".running-incident p");
