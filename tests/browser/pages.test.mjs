@@ -98,6 +98,18 @@ test('every page a user can reach is accessible', async () => {
   }
   assert.ok(visited.size >= 40, `walked ${visited.size} pages`);
   await page.context().close();
+
+  // The same pages on a 360-pixel phone: none is wider than the screen.
+  const phone = await newPage({ width: 360, height: 740 });
+  await login(phone);
+  const wide = [];
+  for (const path of visited) {
+    await phone.goto(`${BASE}${path}`);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 361) wide.push(`${path} (${width} px)`);
+  }
+  assert.deepEqual(wide, [], 'pages wider than a 360-pixel screen');
+  await phone.context().close();
 });
 
 test('a plan is revised in the browser: errors name the line, approval makes the printed binder stale', async () => {
@@ -323,6 +335,11 @@ test('a coordinator classifies information with the questionnaire', async () => 
   await page.getByText('Förslag utifrån svaren: K3').waitFor();
   assert.equal(await page.locator('#level_k').inputValue(), '3');
   await expectAccessible(page, 'classification form with a proposal');
+  // The aspects the questions did not settle start empty and must be chosen, never saved as 0.
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.equal(await page.locator('#level_r').inputValue(), '');
+  for (const id of ['#level_r', '#level_t', '#level_s']) await page.locator(id).selectOption('1');
   await page.getByRole('button', { name: 'Spara' }).click();
   await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
   await page.context().close();
