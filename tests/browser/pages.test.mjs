@@ -65,6 +65,18 @@ test('the login page is accessible and refuses a wrong password in Swedish', asy
   await page.context().close();
 });
 
+test('the accessibility statement is linked from every page and readable without logging in', async () => {
+  const page = await newPage();
+  await page.goto(`${BASE}/login`);
+  await page.getByRole('link', { name: 'Tillgänglighetsredogörelse' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Tillgänglighetsredogörelse för Beredd' }).waitFor();
+  await page.getByRole('heading', { name: 'Kända brister' }).waitFor();
+  await expectAccessible(page, 'accessibility statement');
+  await login(page);
+  assert.equal(await page.locator('footer a[href="/tillganglighet"]').count(), 1, 'linked from the footer');
+  await page.context().close();
+});
+
 test('every page a user can reach is accessible', async () => {
   const page = await newPage();
   await login(page);

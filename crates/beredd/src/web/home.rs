@@ -106,3 +106,22 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     ctx.title = ctx.tr.t("home-title");
     Ok(HomePage { ctx, greeting, counts, attention: list, scope, read_only, mine })
 }
+
+/// The accessibility statement (tillgänglighetsredogörelse) that the act on accessibility to
+/// digital public services (2018:1937) asks for; public, so that anyone can read it, and linked
+/// from every page's footer.
+#[derive(Template, WebTemplate)]
+#[template(path = "accessibility.html")]
+pub struct AccessibilityPage {
+    pub tr: crate::platform::i18n::Tr,
+    pub organisation: String,
+}
+
+pub async fn accessibility(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+) -> Result<AccessibilityPage, AppError> {
+    let tr = crate::platform::i18n::Tr::new(state.catalog.clone(), crate::web::auth::lang_from_headers(&headers));
+    let organisation = crate::store::orgs::first(&state.db.pool).await?.map(|o| o.name).unwrap_or_default();
+    Ok(AccessibilityPage { tr, organisation })
+}

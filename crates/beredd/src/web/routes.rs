@@ -103,6 +103,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .public_get("/setup/{token}", accounts::setup::form)
         .public_post("/setup/{token}", accounts::setup::submit)
         .public_get("/healthz", || async { "ok" })
+        .public_get("/tillganglighet", home::accessibility)
         .public_get("/static/{*path}", static_files::serve)
         .public_get("/cycle/feed/{file}", cycle::feed);
 

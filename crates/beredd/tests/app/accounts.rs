@@ -14,6 +14,8 @@ const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/setup/{token}"),
     ("POST", "/setup/{token}"),
     ("GET", "/healthz"),
+    // The accessibility statement (DOS-lagen): anyone may read it; it holds nothing secret.
+    ("GET", "/tillganglighet"),
     ("GET", "/static/{*path}"),
     ("GET", "/cycle/feed/{file}"),
 ];
