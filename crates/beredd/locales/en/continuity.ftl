@@ -376,3 +376,6 @@ kit-kind-information = Information
 kit-kind-task = Task
 kit-search-label = Search the kit
 kit-search-count = %n hits.
+outage-instead = Do this instead:
+outage-change = Change what goes down and for how long
+outage-show-graph = Show the dependencies as a graph

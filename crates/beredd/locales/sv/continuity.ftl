@@ -376,3 +376,6 @@ kit-kind-information = Information
 kit-kind-task = Uppgift
 kit-search-label = Sök i krislådan
 kit-search-count = %n träffar.
+outage-instead = Gör så här i stället:
+outage-change = Ändra vad som går ner och hur länge
+outage-show-graph = Visa beroendena som graf

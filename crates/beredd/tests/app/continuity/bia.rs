@@ -85,11 +85,11 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
             )
             .await;
         let rows =
-            texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body, "table.register tbody tr");
+            texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body, "li.outage-activity");
         let row = rows.iter().find(|r| r.contains("Nattbesök")).expect("affected");
         assert!(row.contains("Överskrider längsta tålbara avbrott") && row.contains("6 timmar"), "{row}");
         let rows =
-            texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=1")).await.body, "table.register tbody tr");
+            texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=1")).await.body, "li.outage-activity");
         assert!(!rows.iter().any(|r| r.contains("Överskrider")), "an hour is within the limit");
         // The change history holds the analysis before and after.
         let entries = beredd::store::audit::list(
@@ -176,7 +176,7 @@ async fn the_analysis_states_the_consequence_after_a_shift_and_after_three_days(
             async move {
                 let rows = texts(
                     &s.get(&format!("/outage?fail=resource:{net}&hours={hours}")).await.body,
-                    "table.register tbody tr",
+                    "li.outage-activity",
                 );
                 rows.into_iter().find(|r| r.contains("Omvårdnad")).expect("affected")
             }

@@ -54,7 +54,7 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
 
         let page = s.get("/outage?category=inside_network&hours=720").await;
         assert_eq!(page.status, StatusCode::OK);
-        let rows = texts(&page.body, "table.register tbody tr");
+        let rows = texts(&page.body, "li.outage-activity");
         let row = |name: &str| rows.iter().find(|r| r.contains(name)).cloned().unwrap_or_default();
         assert!(row("Sjuksköterskebesök").contains("Stannar"), "{kind:?}: {rows:?}");
         assert!(
@@ -81,14 +81,14 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         // With only the network failed, the chain shows the way there.
         let page = s.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body;
         assert!(
-            texts(&page, "table.register tbody tr")
+            texts(&page, "li.outage-activity")
                 .iter()
                 .any(|r| r.contains("Sjuksköterskebesök → Journalsystem → Kommunens nät"))
         );
         // Failing only the mobile network takes the alarms down instead.
         let page = s.get(&format!("/outage?fail=resource:{mobile}&hours=24")).await.body;
         assert!(
-            texts(&page, "table.register tbody tr")
+            texts(&page, "li.outage-activity")
                 .iter()
                 .any(|r| r.contains("Larmutryckning") && r.contains("Stannar"))
         );
