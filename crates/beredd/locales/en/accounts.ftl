@@ -11,6 +11,8 @@ login-title = Log in to Beredd
 login-intro = Log in with your user name and password.
 login-failed = Wrong user name or password.
 login-throttled = Too many failed attempts. Wait fifteen minutes and try again.
+login-address-throttled = Too many login attempts from your computer or network. Wait a minute and try again.
+login-busy = Many people are logging in right now. Wait a moment and try again.
 setup-title = Create the first administrator
 setup-intro = Beredd has no users yet. Create the administrator, who then adds the other users. The link works only once.
 

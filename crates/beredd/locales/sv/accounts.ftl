@@ -11,6 +11,8 @@ login-title = Logga in i Beredd
 login-intro = Logga in med ditt användarnamn och lösenord.
 login-failed = Fel användarnamn eller lösenord.
 login-throttled = För många misslyckade försök. Vänta en kvart och försök igen.
+login-address-throttled = För många inloggningsförsök från din dator eller ditt nätverk. Vänta en minut och försök igen.
+login-busy = Många loggar in just nu. Vänta en liten stund och försök igen.
 setup-title = Skapa den första administratören
 setup-intro = Beredd har ännu inga användare. Skapa administratören som sedan lägger upp övriga användare. Länken fungerar bara en gång.
 
