@@ -240,6 +240,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .register::<Actions>()
         .get("/cycle", cycle::view)
         .post("/cycle", cycle::add)
+        .post("/cycle/calendar", cycle::new_calendar)
         .post("/cycle/tasks/{id}/done", cycle::done);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----

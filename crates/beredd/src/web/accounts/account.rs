@@ -135,7 +135,7 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
     }
     let hash = auth::hash_password_blocking(&state, form.text("new").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
-    users::set_password(&mut *tx, user.id, &hash).await?;
+    users::set_password(&mut *tx, user.id, &hash, users::PasswordSet::ByUser).await?;
     sessions::delete_others(&mut *tx, user.id, user.session_id).await?;
     let change: audit::Change<'_, ()> = audit::Change {
         action: "password",

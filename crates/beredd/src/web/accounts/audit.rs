@@ -61,6 +61,7 @@ pub const ACTIONS: &[&str] = &[
     "export",
     "close",
     "unlink",
+    "replace",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -83,6 +84,7 @@ pub const ENTITIES: &[&str] = &[
     "kit",
     "incident",
     "cycle",
+    "calendar-address",
     "risk",
     "risk-analysis",
     "risk-scales",

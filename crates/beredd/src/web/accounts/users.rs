@@ -314,7 +314,7 @@ pub async fn reset_password(
     }
     let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
-    users::set_password(&mut *tx, id, &hash).await?;
+    users::set_password(&mut *tx, id, &hash, users::PasswordSet::Reset).await?;
     crate::store::sessions::delete_all(&mut *tx, id).await?;
     let change: audit::Change<'_, ()> = audit::Change {
         action: "password-reset",
