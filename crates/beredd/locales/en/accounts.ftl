@@ -91,6 +91,7 @@ entity-kit = Crisis kit
 entity-incident = Incident
 entity-cycle = Yearly cycle
 entity-calendar-address = Calendar address
+entity-self-assessment = Self-assessment
 entity-risk = Risk
 entity-risk-analysis = Risk analysis
 entity-risk-scales = Likelihood and consequence scales

@@ -94,6 +94,8 @@ ref-cycle-item = Recurring work in the yearly cycle
 ref-risk = Risk
 ref-recovery = Recovery after an incident
 ref-incident = Incident
+ref-self-assessment = Self-assessment with assessed requirements
+ref-evidence-file = Evidence file in the self-assessment
 
 ## Field errors
 err-required = Fill in this field.

@@ -91,6 +91,7 @@ entity-kit = Krislåda
 entity-incident = Incident
 entity-cycle = Årshjul
 entity-calendar-address = Kalenderadress
+entity-self-assessment = Självskattning
 entity-risk = Risk
 entity-risk-analysis = Riskanalys
 entity-risk-scales = Skalor för sannolikhet och konsekvens

@@ -94,6 +94,8 @@ ref-cycle-item = Återkommande arbete i årshjulet
 ref-risk = Risk
 ref-recovery = Efterregistrering efter incident
 ref-incident = Incident
+ref-self-assessment = Självskattning med bedömda krav
+ref-evidence-file = Underlagsfil i självskattningen
 
 ## Fel i fält
 err-required = Fyll i fältet.

@@ -175,6 +175,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/systems/{id}/assessment", classification::assessment::overview)
         .get("/systems/{id}/assessment/{req}", classification::assessment::form)
         .post("/systems/{id}/assessment/{req}", classification::assessment::save)
+        .post("/systems/{id}/assessment-removal", classification::assessment_removal::remove)
         .get("/evidence/{id}", classification::evidence::download)
         .post("/evidence/{id}/delete", classification::evidence::delete)
         .get("/overview", classification::overview::page)

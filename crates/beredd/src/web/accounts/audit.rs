@@ -78,6 +78,7 @@ pub const ENTITIES: &[&str] = &[
     "asset",
     "action",
     "evidence",
+    "self-assessment",
     "requirement",
     "plan",
     "binder",
