@@ -193,17 +193,23 @@ fn parse(form: &FormData, e: &mut Errors, caps: Caps) -> PlanContent {
     PlanContent { lead, routines, call_list, externals, hotline, communication, checklists }
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The plan being edited: its id, and how many blocks its form may hold.
+#[derive(Debug, Clone, Copy)]
+struct Editing {
+    id: i64,
+    caps: Caps,
+}
+
 fn edit_page(
     state: &AppState,
     user: &CurrentUser,
-    id: i64,
+    plan: Editing,
     form: &FormData,
     e: &Errors,
     lk: &Lookups,
     notice: Option<String>,
-    caps: Caps,
 ) -> EditPage {
+    let Editing { id, caps } = plan;
     let mut ctx = Ctx::new(state, user, "/plans", String::new());
     ctx.title = ctx.tr.ts("plans-edit", "name", form.text("name"));
     let tr = &ctx.tr;
@@ -325,8 +331,8 @@ pub async fn edit_form(
     let form = form_from(&plan, &content, &note);
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let notice = if newest.is_draft() { None } else { Some(tr.tn("plan-edit-new-draft", newest.number + 1)) };
-    let caps = Caps::for_plan(Some(&content));
-    Ok(edit_page(&state, &user, plan.id, &form, &Errors::default(), &lk, notice, caps))
+    let editing = Editing { id: plan.id, caps: Caps::for_plan(Some(&content)) };
+    Ok(edit_page(&state, &user, editing, &form, &Errors::default(), &lk, notice))
 }
 
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
@@ -334,6 +340,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let (plan, lk) = editable(&state, &user, &id).await?;
     let stored = plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next();
     let caps = Caps::for_plan(stored.map(|v| v.content()).transpose()?.as_ref());
+    let editing = Editing { id: plan.id, caps };
     // "Fill the call list from the staff register" re-shows the form with the list replaced.
     if form.checked("refresh_call_list") {
         let units = parse_units(&form, &lk, &user, &mut Errors::default());
@@ -348,7 +355,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         form.set("call_list", plan::call_list_text(&builder::call_list(&regs, &units)));
         form.set("refresh_call_list", "");
         let notice = Some(tr.t("plan-call-list-refreshed"));
-        let page = edit_page(&state, &user, plan.id, &form, &Errors::default(), &lk, notice, caps);
+        let page = edit_page(&state, &user, editing, &form, &Errors::default(), &lk, notice);
         return Ok(page.into_response());
     }
     let mut e = Errors::default();
@@ -361,7 +368,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         e.add("name", FieldError::Duplicate);
     }
     if !e.is_empty() || !count_errors(&form, caps, &tr).is_empty() {
-        let page = edit_page(&state, &user, plan.id, &form, &e, &lk, None, caps);
+        let page = edit_page(&state, &user, editing, &form, &e, &lk, None);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let mut tx = state.db.begin_write().await?;
