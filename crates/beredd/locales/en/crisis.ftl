@@ -420,3 +420,4 @@ reporting-assessment = Assessment
 incident-log-aware = The municipality became aware of the incident { $at }.
 incident-aware-short = Aware since
 reporting-zone-uncertain = The time of awareness was typed before Beredd counted in Swedish time, so the deadlines may be one or two hours off. Record the decision on awareness again below.
+incident-bundle-closed = The incident “{ $title }” is closed. A closed incident's log takes no more entries, so nothing was read in.

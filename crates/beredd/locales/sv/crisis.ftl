@@ -420,3 +420,4 @@ reporting-assessment = Bedömning
 incident-log-aware = Kommunen fick kännedom om incidenten { $at }.
 incident-aware-short = Kännedom
 reporting-zone-uncertain = Tiden för kännedom skrevs in innan Beredd räknade i svensk tid, så fristerna kan vara en eller två timmar fel. Registrera beslutet om kännedom på nytt nedan.
+incident-bundle-closed = Incidenten ”{ $title }” är avslutad. En avslutad incidents logg tar inte emot fler poster, så ingenting lästes in.
