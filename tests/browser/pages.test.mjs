@@ -98,6 +98,18 @@ test('every page a user can reach is accessible', async () => {
   }
   assert.ok(visited.size >= 40, `walked ${visited.size} pages`);
   await page.context().close();
+
+  // The same pages on a 360-pixel phone: none is wider than the screen.
+  const phone = await newPage({ width: 360, height: 740 });
+  await login(phone);
+  const wide = [];
+  for (const path of visited) {
+    await phone.goto(`${BASE}${path}`);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 361) wide.push(`${path} (${width} px)`);
+  }
+  assert.deepEqual(wide, [], 'pages wider than a 360-pixel screen');
+  await phone.context().close();
 });
 
 test('a plan is revised in the browser: errors name the line, approval makes the printed binder stale', async () => {
@@ -175,7 +187,7 @@ test('on a phone the crisis staff start an incident and a second session sees th
   await other.locator(`#${itemId} .state-text`).filter({ hasText: 'Klart' }).waitFor({ timeout: 2000 });
   assert.equal(await other.locator(`#${itemId} button[value=done]`).getAttribute('aria-pressed'), 'true');
 
-  for (const tab of ['log', 'staff', 'roster', 'comms', 'meeting', 'recovery', 'lessons']) {
+  for (const tab of ['log', 'staff', 'roster', 'reporting', 'comms', 'meeting', 'recovery', 'lessons']) {
     const resp = await page.goto(`${BASE}/incidents/${id}/${tab}`);
     assert.equal(resp.status(), 200);
     await expectAccessible(page, `incident ${tab}`);
@@ -185,6 +197,58 @@ test('on a phone the crisis staff start an incident and a second session sees th
   assert.equal(overflow, false, 'the incident pages fit a 360-pixel screen');
   await other.context().close();
   await page.context().close();
+});
+
+test('an incident known at 07:33 Swedish time on a summer day has its 24-hour deadline at 07:33 the next day', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/incidents/new`);
+  await page.getByLabel('Vad har hänt (rubrik)').fill('Larmen når inte hemtjänsten');
+  await page.locator('#discovered_at').fill('2026-07-14 07:33');
+  await page.getByLabel('Björkbackens särskilda boende').check();
+  await page.getByRole('button', { name: 'Starta incidenten' }).click();
+  await page.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+  await page.getByRole('link', { name: 'Rapportering', exact: true }).click();
+  await expectAccessible(page, 'reporting before any decision');
+  const significant = page.locator('#assessment-significant');
+  await significant.getByText('Registrera beslutet').click();
+  await significant.getByLabel('Betydande incident', { exact: true }).check();
+  await significant.locator('#significant_grounds').fill('Larm och journal är nere i hela hemtjänsten.');
+  await significant.getByRole('button', { name: 'Spara beslutet' }).click();
+  await page.locator('#clock-nis2_early_warning').waitFor();
+  assert.equal((await page.locator('#clock-nis2_early_warning .deadline strong').textContent()).trim(), '2026-07-15 07:33 svensk tid');
+  assert.equal((await page.locator('#clock-nis2_notification .deadline strong').textContent()).trim(), '2026-07-17 07:33 svensk tid');
+  assert.match(await page.locator('#assessment-significant .decision').textContent(), /Betydande incident/);
+  await expectAccessible(page, 'reporting with clocks running');
+  const banner = await page.locator('.running-incident').textContent();
+  assert.match(banner, /Larmen når inte hemtjänsten/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  assert.equal(overflow, false, 'the reporting page fits a 360-pixel screen');
+  await page.context().close();
+});
+
+test('the navigation is eight groups in the order of the work, and one menu button on a phone', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/systems`);
+  const groups = await page.locator('.nav-wide li a').allTextContents();
+  assert.deepEqual(groups, ['Start', 'Kris', 'Organisation', 'Klassning och krav', 'Kontinuitet', 'Risk och ramverk', 'Uppföljning', 'Administration']);
+  assert.equal(await page.locator('.nav-wide a[aria-current]').textContent(), 'Organisation');
+  assert.equal(await page.locator('.subnav a[aria-current=page]').textContent(), 'System och tjänster');
+  await page.locator('.subnav').getByRole('link', { name: 'Beroenden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Beroenden' }).waitFor();
+  await page.context().close();
+
+  const phone = await newPage({ width: 360, height: 740 });
+  await login(phone);
+  await phone.goto(`${BASE}/systems`);
+  assert.equal(await phone.locator('.nav-wide').isVisible(), false);
+  await phone.getByText('Meny', { exact: true }).click();
+  await phone.locator('.nav-narrow').getByRole('link', { name: 'Årshjul' }).click();
+  await phone.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(phone.url(), /\/cycle$/);
+  await expectAccessible(phone, 'a page with the phone menu');
+  await phone.context().close();
 });
 
 test('a coordinator creates a unit, sees the errors tied to the fields, and edits it', async () => {
@@ -271,6 +335,11 @@ test('a coordinator classifies information with the questionnaire', async () => 
   await page.getByText('Förslag utifrån svaren: K3').waitFor();
   assert.equal(await page.locator('#level_k').inputValue(), '3');
   await expectAccessible(page, 'classification form with a proposal');
+  // The aspects the questions did not settle start empty and must be chosen, never saved as 0.
+  await page.getByRole('button', { name: 'Spara' }).click();
+  await page.getByRole('alert').waitFor();
+  assert.equal(await page.locator('#level_r').inputValue(), '');
+  for (const id of ['#level_r', '#level_t', '#level_s']) await page.locator(id).selectOption('1');
   await page.getByRole('button', { name: 'Spara' }).click();
   await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
   await page.context().close();

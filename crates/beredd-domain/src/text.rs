@@ -266,6 +266,15 @@ pub fn optional_phone(input: &str) -> Result<Option<String>, FieldError> {
 }
 
 /// The phone number in the form a `tel:` link needs: digits and a leading `+` only.
+/// The text with its first letter in upper case ("tidig varning" → "Tidig varning").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn tel_uri(phone: &str) -> String {
     let mut out = String::from("tel:");
     for (i, c) in phone.chars().enumerate() {

@@ -199,3 +199,5 @@ overview-partly = Systems where it is partly met
 overview-overdue = Overdue actions
 overview-no-overdue = No actions are overdue.
 overview-all-overdue = All overdue actions in the action plan
+classify-choose-level = Choose a level
+assessment-choose-status = Choose an answer

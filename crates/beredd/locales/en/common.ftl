@@ -3,6 +3,7 @@
 ## Page frame and navigation
 skip-to-content = Skip to content
 nav-label = Main menu
+nav-menu = Menu
 nav-home = Home
 nav-units = Units
 nav-activities = Activities

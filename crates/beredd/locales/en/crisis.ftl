@@ -114,7 +114,7 @@ incident-import-submit = Read in
 flash-imported = The log file has been read.
 
 ## Reporting and communication during an incident
-incident-tab-comms = Reporting and communication
+incident-tab-comms = Communication
 comms-title = Communication: { $title }
 comms-clocks = Reports to MCF and IMY
 comms-exercise = This is an exercise. No reporting clock starts and no report is sent.
@@ -420,4 +420,15 @@ reporting-assessment = Assessment
 incident-log-aware = The municipality became aware of the incident { $at }.
 incident-aware-short = Aware since
 reporting-zone-uncertain = The time of awareness was typed before Beredd counted in Swedish time, so the deadlines may be one or two hours off. Record the decision on awareness again below.
+banner-label = Incident going on
+banner-running = Incident going on
+banner-deadline = Nearest deadline: { $duty } by { $at }
+duty-short-nis2_early_warning = early warning to MCF
+duty-short-nis2_notification = incident notification to MCF
+duty-short-nis2_interim = interim report to MCF
+duty-short-nis2_progress = progress report to MCF
+duty-short-nis2_final = final report to MCF
+duty-short-imy_breach = notification to IMY
+incident-report-reference = Recipient's reference
+board-to-reporting = To reporting: decisions, drafts and reports sent
 incident-bundle-closed = The incident “{ $title }” is closed. A closed incident's log takes no more entries, so nothing was read in.

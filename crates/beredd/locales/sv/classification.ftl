@@ -199,3 +199,5 @@ overview-partly = System där kravet uppfylls delvis
 overview-overdue = Försenade åtgärder
 overview-no-overdue = Inga åtgärder är försenade.
 overview-all-overdue = Alla försenade åtgärder i handlingsplanen
+classify-choose-level = Välj nivå
+assessment-choose-status = Välj svar

@@ -3,6 +3,7 @@
 ## Sidans ram och navigering
 skip-to-content = Hoppa till innehållet
 nav-label = Huvudmeny
+nav-menu = Meny
 nav-home = Start
 nav-units = Enheter
 nav-activities = Verksamheter

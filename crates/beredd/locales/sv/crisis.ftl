@@ -114,7 +114,7 @@ incident-import-submit = Läs in
 flash-imported = Loggfilen är inläst.
 
 ## Rapportering och kommunikation under en incident
-incident-tab-comms = Rapportering och kommunikation
+incident-tab-comms = Kommunikation
 comms-title = Kommunikation: { $title }
 comms-clocks = Rapporter till MCF och IMY
 comms-exercise = Det här är en övning. Inga rapporteringsklockor startas och inga rapporter skickas.
@@ -420,4 +420,15 @@ reporting-assessment = Bedömning
 incident-log-aware = Kommunen fick kännedom om incidenten { $at }.
 incident-aware-short = Kännedom
 reporting-zone-uncertain = Tiden för kännedom skrevs in innan Beredd räknade i svensk tid, så fristerna kan vara en eller två timmar fel. Registrera beslutet om kännedom på nytt nedan.
+banner-label = Pågående incident
+banner-running = Pågående incident
+banner-deadline = Närmaste frist: { $duty } senast { $at }
+duty-short-nis2_early_warning = tidig varning till MCF
+duty-short-nis2_notification = incidentanmälan till MCF
+duty-short-nis2_interim = delrapport till MCF
+duty-short-nis2_progress = lägesrapport till MCF
+duty-short-nis2_final = slutrapport till MCF
+duty-short-imy_breach = anmälan till IMY
+incident-report-reference = Referens hos mottagaren
+board-to-reporting = Till rapporteringen: beslut, utkast och skickade rapporter
 incident-bundle-closed = Incidenten ”{ $title }” är avslutad. En avslutad incidents logg tar inte emot fler poster, så ingenting lästes in.

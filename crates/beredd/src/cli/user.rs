@@ -73,7 +73,11 @@ impl User {
                 let hash = crate::platform::passwords::hash(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
                 let org = match orgs::first(&db.pool).await? {
                     Some(o) => o.id,
-                    None => orgs::create(&db.pool, "Kommunen", None).await?,
+                    None => {
+                        let org = orgs::create(&db.pool, "Kommunen", None).await?;
+                        crate::services::setup::standard_contacts(&db.pool, org).await?;
+                        org
+                    }
                 };
                 let mut tx = db.begin_write().await?;
                 let id = users::insert(

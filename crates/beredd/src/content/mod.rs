@@ -2,6 +2,7 @@
 //! requirement catalogue, the frameworks, the plan templates and the demo municipality.
 
 pub mod catalogue;
+pub mod contacts;
 pub mod demo;
 pub mod frameworks;
 pub mod plan_templates;

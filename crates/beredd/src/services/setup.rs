@@ -10,7 +10,11 @@ use crate::store::{orgs, sessions, users};
 pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
     let org = match orgs::first(&db.pool).await? {
         Some(o) => o.id,
-        None => orgs::create(&db.pool, "Kommunen", None).await?,
+        None => {
+            let org = orgs::create(&db.pool, "Kommunen", None).await?;
+            standard_contacts(&db.pool, org).await?;
+            org
+        }
     };
     if users::count(&db.pool).await? == 0 {
         // One link at a time: a new start replaces the link printed before.
@@ -19,6 +23,19 @@ pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
         println!("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
         println!("  http://{listen}/setup/{token}");
         println!("eller med kommandot: beredd user add --role admin NAMN");
+    }
+    Ok(())
+}
+
+/// Adds the standard external contacts (MCF, IMY, IVO, the länsstyrelse, the police, the region)
+/// to a new organisation, so they are there to edit and to call when an incident comes.
+pub async fn standard_contacts<'c, E>(e: E, org: i64) -> anyhow::Result<()>
+where
+    E: sqlx::Acquire<'c, Database = sqlx::Any>,
+{
+    let mut conn = e.acquire().await?;
+    for p in crate::content::contacts::authorities()? {
+        crate::store::people::insert(&mut *conn, org, &p).await?;
     }
     Ok(())
 }

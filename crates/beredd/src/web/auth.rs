@@ -32,6 +32,9 @@ pub struct CurrentUser {
     pub csrf: String,
     /// Units granted to a unit manager (they also edit everything below these).
     pub granted: Vec<i64>,
+    /// The incidents going on, for the banner on every page (loaded for pages, for those who
+    /// work incidents).
+    pub running: Vec<crate::services::crisis::reporting::Running>,
 }
 
 impl CurrentUser {
@@ -92,7 +95,14 @@ impl FromRequestParts<AppState> for CurrentUser {
         let role = s.role;
         let granted =
             if role == Role::UnitManager { users::granted_units(&state.db.pool, s.user_id).await? } else { Vec::new() };
+        let running = if parts.method == axum::http::Method::GET && role.works_incidents() {
+            let mut conn = state.db.pool.acquire().await?;
+            crate::services::crisis::reporting::running(&mut conn, s.org_id).await?
+        } else {
+            Vec::new()
+        };
         let user = CurrentUser {
+            running,
             session_id: s.session_id,
             id: s.user_id,
             org_id: s.org_id,

@@ -18,8 +18,56 @@ pub struct Ctx {
     pub user_name: String,
     pub role_label: String,
     pub csrf: String,
-    pub nav: Vec<NavItem>,
+    pub nav: Vec<NavGroup>,
     pub flash: Option<String>,
+    /// The incidents going on and their nearest deadline, shown above every page.
+    pub running: Vec<RunningView>,
+}
+
+/// One incident going on, as the banner shows it.
+pub struct RunningView {
+    pub href: String,
+    pub title: String,
+    /// "Tidig varning till MCF senast 2026-11-24 07:10 svensk tid", or nothing.
+    pub deadline: Option<String>,
+    /// "3 h 10 min kvar" or "försenad med …".
+    pub left: String,
+    pub overdue: bool,
+}
+
+fn running_views(tr: &Tr, running: &[crate::services::crisis::reporting::Running]) -> Vec<RunningView> {
+    let now = crate::platform::clock::now().unix_timestamp();
+    running
+        .iter()
+        .map(|r| {
+            let (deadline, left, overdue) = match r.nearest {
+                Some((duty, at)) => {
+                    let when = crate::platform::clock::shown_minute(&crate::services::crisis::reporting::stored(at));
+                    let deadline = tr.args(
+                        "banner-deadline",
+                        &[
+                            ("duty", &tr.t(&format!("duty-short-{}", duty.code()))),
+                            ("at", &format!("{when} {}", tr.t("swedish-time"))),
+                        ],
+                    );
+                    let left = if at >= now {
+                        tr.ts("clock-left", "left", &crate::web::crisis::reports::span(tr, at - now))
+                    } else {
+                        tr.ts("clock-overdue", "by", &crate::web::crisis::reports::span(tr, now - at))
+                    };
+                    (Some(deadline), left, at < now)
+                }
+                None => (None, String::new(), false),
+            };
+            RunningView {
+                href: format!("/incidents/{}/reporting", r.id),
+                title: r.title.clone(),
+                deadline,
+                left,
+                overdue,
+            }
+        })
+        .collect()
 }
 
 /// The sections of the navigation; later modules add theirs here.
@@ -36,50 +84,103 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("nav-group-administration", &["accounts"]),
 ];
 
-const SECTIONS: &[(&str, &str)] = &[
-    ("/", "nav-home"),
-    ("/incidents", "nav-incidents"),
-    ("/units", "nav-units"),
-    ("/activities", "nav-activities"),
-    ("/people", "nav-people"),
-    ("/systems", "nav-systems"),
-    ("/suppliers", "nav-suppliers"),
-    ("/resources", "nav-resources"),
-    ("/dependencies", "nav-dependencies"),
-    ("/assets", "nav-assets"),
-    ("/requirements", "nav-requirements"),
-    ("/overview", "nav-overview"),
-    ("/risks", "nav-risks"),
-    ("/frameworks", "nav-frameworks"),
-    ("/actions", "nav-actions"),
-    ("/outage", "nav-outage"),
-    ("/plans", "nav-plans"),
-    ("/cycle", "nav-cycle"),
-    ("/plan-templates", "nav-plan-templates"),
-    ("/scenarios", "nav-scenarios"),
+/// Who sees a page in the navigation.
+#[derive(Clone, Copy)]
+enum Gate {
+    All,
+    EditsAll,
+    ReadsAudit,
+    ManagesUsers,
+}
+
+/// The pages of each navigation group (the group's message id as in [`GROUPS`]), in the order
+/// of the work: the group's link leads to its first page.
+/// A page in the navigation: its path, the message id of its label, and who sees it.
+type Page = (&'static str, &'static str, Gate);
+
+const PAGES: &[(&str, &[Page])] = &[
+    ("nav-group-start", &[("/", "nav-home", Gate::All)]),
+    ("nav-group-crisis", &[("/incidents", "nav-incidents", Gate::All)]),
+    (
+        "nav-group-organisation",
+        &[
+            ("/units", "nav-units", Gate::All),
+            ("/activities", "nav-activities", Gate::All),
+            ("/people", "nav-people", Gate::All),
+            ("/systems", "nav-systems", Gate::All),
+            ("/suppliers", "nav-suppliers", Gate::All),
+            ("/resources", "nav-resources", Gate::All),
+            ("/dependencies", "nav-dependencies", Gate::All),
+        ],
+    ),
+    (
+        "nav-group-classification",
+        &[
+            ("/assets", "nav-assets", Gate::All),
+            ("/requirements", "nav-requirements", Gate::All),
+            ("/overview", "nav-overview", Gate::All),
+        ],
+    ),
+    (
+        "nav-group-continuity",
+        &[
+            ("/outage", "nav-outage", Gate::All),
+            ("/scenarios", "nav-scenarios", Gate::All),
+            ("/plans", "nav-plans", Gate::All),
+            ("/plan-templates", "nav-plan-templates", Gate::All),
+            ("/kit", "nav-kit", Gate::EditsAll),
+        ],
+    ),
+    ("nav-group-risk", &[("/risks", "nav-risks", Gate::All), ("/frameworks", "nav-frameworks", Gate::All)]),
+    ("nav-group-follow-up", &[("/actions", "nav-actions", Gate::All), ("/cycle", "nav-cycle", Gate::All)]),
+    (
+        "nav-group-administration",
+        &[
+            ("/users", "nav-users", Gate::ManagesUsers),
+            ("/organisation", "nav-organisation", Gate::ManagesUsers),
+            ("/audit", "nav-audit", Gate::ReadsAudit),
+        ],
+    ),
 ];
 
+/// One group of the navigation with the pages the user may see.
+pub struct NavGroup {
+    pub label: String,
+    pub href: &'static str,
+    pub current: bool,
+    pub items: Vec<NavItem>,
+}
+
+fn navigation(tr: &Tr, user: &CurrentUser, section: &str) -> Vec<NavGroup> {
+    let allowed = |g: Gate| match g {
+        Gate::All => true,
+        Gate::EditsAll => user.role.edits_all_content(),
+        Gate::ReadsAudit => user.role.reads_audit(),
+        Gate::ManagesUsers => user.role.manages_users(),
+    };
+    PAGES
+        .iter()
+        .filter_map(|(group, pages)| {
+            let items: Vec<NavItem> = pages
+                .iter()
+                .filter(|(_, _, g)| allowed(*g))
+                .map(|(href, label, _)| NavItem { href, label: tr.t(label), current: *href == section })
+                .collect();
+            let first = items.first()?.href;
+            Some(NavGroup { label: tr.t(group), href: first, current: items.iter().any(|i| i.current), items })
+        })
+        .collect()
+}
+
 impl Ctx {
+    /// The pages of the group the current page belongs to, when it has more than one.
+    pub fn subnav(&self) -> Option<&NavGroup> {
+        self.nav.iter().find(|g| g.current && g.items.len() > 1)
+    }
+
     pub fn new(state: &AppState, user: &CurrentUser, section: &str, title: String) -> Ctx {
         let tr = Tr::new(state.catalog.clone(), user.lang);
-        let mut nav: Vec<NavItem> = SECTIONS
-            .iter()
-            .map(|(href, label)| NavItem { href, label: tr.t(label), current: *href == section })
-            .collect();
-        if user.role.edits_all_content() {
-            nav.push(NavItem { href: "/kit", label: tr.t("nav-kit"), current: section == "/kit" });
-        }
-        if user.role.reads_audit() {
-            nav.push(NavItem { href: "/audit", label: tr.t("nav-audit"), current: section == "/audit" });
-        }
-        if user.role.manages_users() {
-            nav.push(NavItem { href: "/users", label: tr.t("nav-users"), current: section == "/users" });
-            nav.push(NavItem {
-                href: "/organisation",
-                label: tr.t("nav-organisation"),
-                current: section == "/organisation",
-            });
-        }
+        let nav = navigation(&tr, user, section);
         Ctx {
             title,
             title_prefix: None,
@@ -88,6 +189,7 @@ impl Ctx {
             csrf: user.csrf.clone(),
             nav,
             flash: None,
+            running: running_views(&tr, &user.running),
             tr,
         }
     }

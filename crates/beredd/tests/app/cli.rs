@@ -289,6 +289,15 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
         let db = beredd::platform::db::Db::connect(&url).await.unwrap();
         let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
         assert_eq!(user.role, beredd_domain::Role::Admin, "{kind:?}");
+        // The new organisation starts with the authorities to call in an incident.
+        let externals: Vec<(String,)> =
+            sqlx::query_as("SELECT organisation FROM people WHERE kind = 'external' ORDER BY id")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
+        for needed in ["(MCF)", "(IMY)", "(IVO)", "Länsstyrelsen", "Polismyndigheten", "Regionen"] {
+            assert!(externals.iter().any(|(o,)| o.contains(needed)), "{needed}: {externals:?}");
+        }
         db.close().await;
     }
 }

@@ -122,6 +122,25 @@ pub async fn assess(
     incidents::assess(conn, org, i.id, a, text, recorded_by).await
 }
 
+/// An incident going on (not an exercise) and its nearest reporting deadline, for the banner
+/// crisis staff see on every page.
+#[derive(Debug, Clone)]
+pub struct Running {
+    pub id: i64,
+    pub title: String,
+    pub nearest: Option<(Duty, i64)>,
+}
+
+/// The organisation's incidents going on, newest first, each with its nearest deadline.
+pub async fn running(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Running>, DbError> {
+    let mut out = Vec::new();
+    for i in incidents::active(&mut *conn, org).await? {
+        let r = load(&mut *conn, &i).await?;
+        out.push(Running { id: i.id, title: i.title.clone(), nearest: r.nearest() });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,6 +134,18 @@ pub async fn list(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Incide
     Ok(all)
 }
 
+/// The incidents going on that are not exercises, newest first (unit links not loaded).
+pub async fn active(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Incident>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        cols!(),
+        " FROM incidents WHERE org_id = $1 AND status = 'active' AND exercise = 0 ORDER BY id DESC"
+    ))
+    .bind(org)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
 pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Incident>, DbError> {
     let found: Option<Incident> =
         sqlx::query_as(concat!("SELECT ", cols!(), " FROM incidents WHERE org_id = $1 AND id = $2"))

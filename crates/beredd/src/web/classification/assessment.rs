@@ -127,7 +127,16 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
     vec![
         Field::new("status", tr.t("field-fulfilment"), FieldKind::Select, form, errors, tr)
             .required()
-            .choices(vocabulary_choices(Fulfilment::ALL, Fulfilment::code, Fulfilment::label_id, tr)),
+            // Starts unanswered: nothing is "Uppfyllt" until someone says so.
+            .choices(
+                std::iter::once(crate::web::forms::Choice {
+                    value: String::new(),
+                    label: tr.t("assessment-choose-status"),
+                    depth: 0,
+                })
+                .chain(vocabulary_choices(Fulfilment::ALL, Fulfilment::code, Fulfilment::label_id, tr))
+                .collect(),
+            ),
         Field::new("how", tr.t("field-how-met"), FieldKind::TextArea, form, errors, tr)
             .maxlength(4000)
             .hint(tr.t("hint-how-met")),
@@ -304,7 +313,10 @@ pub async fn save(
     let (system, r) = context(&state, &user, &id, &req).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
-    let status = e.take("status", Fulfilment::parse(form.text("status")).map(Some));
+    let status = match form.text("status").trim() {
+        "" => e.take("status", Err::<Option<Fulfilment>, _>(FieldError::Required)),
+        code => e.take("status", Fulfilment::parse(code).map(Some)),
+    };
     let how = e.take("how", text::optional_text(form.text("how"), 4000));
     let na = e.take("not_applicable_reason", text::optional_text(form.text("not_applicable_reason"), 2000));
     if status == Some(Fulfilment::NotApplicable) && na.is_none() && !e.0.contains_key("not_applicable_reason") {

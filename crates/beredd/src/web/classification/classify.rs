@@ -51,8 +51,11 @@ fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec
         f.push(Field::new(q, tr.t(q), FieldKind::Radio, form, errors, tr).choices(choices));
     }
     for (i, a) in Aspect::ALL.iter().enumerate() {
+        // Starts empty ("Välj nivå"): an unanswered level is never saved as 0.
         let mut choices = crate::web::continuity::bia::level_choices(tr);
-        choices.retain(|c| !c.value.is_empty());
+        if let Some(first) = choices.first_mut() {
+            first.label = tr.t("classify-choose-level");
+        }
         f.push(
             Field::new(LEVEL[i], tr.t(a.label_id()), FieldKind::Select, form, errors, tr)
                 .required()
@@ -81,12 +84,12 @@ fn parse(form: &FormData, reclassifying: bool) -> Result<assets::ClassificationI
     let mut e = Errors::default();
     let mut levels = [0u8; 4];
     for i in 0..4 {
-        match form
-            .text(LEVEL[i])
-            .trim()
-            .parse::<i64>()
-            .map_err(|_| FieldError::Number { min: 0, max: 4 })
-            .and_then(beredd_domain::bia::level)
+        let raw = form.text(LEVEL[i]).trim();
+        if raw.is_empty() {
+            e.add(LEVEL[i], FieldError::Required);
+            continue;
+        }
+        match raw.parse::<i64>().map_err(|_| FieldError::Number { min: 0, max: 4 }).and_then(beredd_domain::bia::level)
         {
             Ok(l) => levels[i] = l,
             Err(err) => e.add(LEVEL[i], err),
@@ -148,11 +151,12 @@ pub async fn form(
 ) -> Result<FormPage, AppError> {
     let asset = load(&state, &user, &id).await?;
     let mut form = FormData::default();
-    let levels = asset.current.as_ref().map(|c| c.levels()).unwrap_or_default();
-    for (i, a) in Aspect::ALL.iter().enumerate() {
-        form.set(LEVEL[i], levels.get(*a).to_string());
-    }
+    // A first classification starts with no levels; a new one from the levels in force.
     if let Some(c) = &asset.current {
+        let levels = c.levels();
+        for (i, a) in Aspect::ALL.iter().enumerate() {
+            form.set(LEVEL[i], levels.get(*a).to_string());
+        }
         for (i, w) in [&c.why_k, &c.why_r, &c.why_t, &c.why_s].into_iter().enumerate() {
             form.set(WHY[i], w.clone().unwrap_or_default());
         }

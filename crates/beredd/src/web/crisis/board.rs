@@ -28,6 +28,8 @@ pub struct BoardPage {
     pub h: Head,
     pub areas: Vec<AreaView>,
     pub states: Vec<(String, String)>,
+    /// The reporting duties with their deadlines, in Swedish time.
+    pub deadlines: Vec<super::reports::DeadlineView>,
 }
 
 pub async fn board(
@@ -73,7 +75,9 @@ pub async fn board(
         );
     }
     let states = BoardState::ALL.iter().map(|s| (s.code().to_owned(), tr.t(s.label_id()))).collect();
-    Ok(BoardPage { ctx, h, areas, states })
+    let mut conn = state.db.pool.acquire().await?;
+    let deadlines = super::reports::deadlines(tr, &crate::services::crisis::reporting::load(&mut conn, &h.i).await?);
+    Ok(BoardPage { ctx, h, areas, states, deadlines })
 }
 
 pub async fn set_state(

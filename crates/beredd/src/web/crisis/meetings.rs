@@ -391,7 +391,7 @@ pub async fn report_pdf(
         "log": entries,
         "lessons": lessons,
         "exercise": if h.i.exercise.get() { tr.t("incident-exercise-banner") } else { String::new() },
-        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("deadline", "comms-deadline"), ("sent", "incident-report-state"), ("reference", "comms-reference"), ("decisions", "reporting-decisions-all"), ("assessment", "reporting-assessment"), ("log", "incident-tab-log"), ("when", "incident-report-when"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
+        "labels": pdf_labels(&tr, &[("board", "incident-tab-board"), ("area", "form-f-area"), ("status", "plan-col-status"), ("staff", "incident-tab-staff"), ("unit", "form-f-unit"), ("reached", "incident-reached"), ("reports", "comms-clocks"), ("report", "incident-report-col"), ("deadline", "comms-deadline"), ("sent", "incident-report-state"), ("reference", "incident-report-reference"), ("decisions", "reporting-decisions-all"), ("assessment", "reporting-assessment"), ("log", "incident-tab-log"), ("when", "incident-report-when"), ("entry", "incident-report-entry"), ("lessons", "incident-tab-lessons")]),
     });
     typeset(beredd_render::Document::Incident, data, format!("incident-{}-{today}", text::file_stem(&h.i.title))).await
 }

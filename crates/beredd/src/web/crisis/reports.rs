@@ -71,7 +71,7 @@ fn shown(tr: &Tr, secs: i64) -> String {
     format!("{} {}", clock::shown_minute(&stored(secs)), tr.t("swedish-time"))
 }
 
-pub(super) fn span(tr: &Tr, s: i64) -> String {
+pub fn span(tr: &Tr, s: i64) -> String {
     let (d, h, m) = (s / 86_400, (s % 86_400) / 3600, (s % 3600) / 60);
     if d > 0 {
         tr.args("duration-dhm", &[("d", &d.to_string()), ("h", &h.to_string()), ("m", &m.to_string())])
@@ -398,14 +398,14 @@ pub async fn diarienummer(
 
 /// The duties with deadline and state, and every decision, for the incident's PDF.
 pub(super) fn printed(tr: &Tr, r: &Reporting) -> (Vec<serde_json::Value>, Vec<serde_json::Value>) {
-    let duties = r
-        .duties
-        .iter()
-        .map(|d| {
+    let duties = deadlines(tr, r)
+        .into_iter()
+        .zip(&r.duties)
+        .map(|(v, d)| {
             serde_json::json!({
-                "name": tr.t(d.duty.label_id()),
-                "deadline": deadline_text(tr, d.due),
-                "sent": clock_state(tr, d.duty, d.clock).0,
+                "name": v.name,
+                "deadline": v.deadline,
+                "sent": v.state,
                 "reference": d.report.as_ref().and_then(|x| x.reference.clone()).unwrap_or_default(),
             })
         })
@@ -416,4 +416,27 @@ pub(super) fn printed(tr: &Tr, r: &Reporting) -> (Vec<serde_json::Value>, Vec<se
         .map(|a| serde_json::json!({ "kind": tr.t(a.kind.label_id()), "text": decision_line(tr, a) }))
         .collect();
     (duties, decisions)
+}
+
+/// One duty in a compact list (the board, the PDF): its short name, deadline and state.
+pub struct DeadlineView {
+    pub name: String,
+    pub deadline: String,
+    pub state: String,
+    pub class: &'static str,
+}
+
+pub(super) fn deadlines(tr: &Tr, r: &Reporting) -> Vec<DeadlineView> {
+    r.duties
+        .iter()
+        .map(|d| {
+            let (state, class) = clock_state(tr, d.duty, d.clock);
+            DeadlineView {
+                name: beredd_domain::text::capitalised(&tr.t(&format!("duty-short-{}", d.duty.code()))),
+                deadline: deadline_text(tr, d.due),
+                state,
+                class,
+            }
+        })
+        .collect()
 }

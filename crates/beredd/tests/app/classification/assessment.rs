@@ -40,6 +40,16 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
         assert!(rows.iter().all(|r| r.contains("Inte bedömt")));
 
         let path = format!("/systems/{sys}/assessment/STY-01");
+        // The answer starts unanswered, never "Uppfyllt", and cannot be saved unanswered.
+        let form = s.get(&path).await.body;
+        assert_eq!(texts(&form, "#status option[selected]"), ["Välj svar"], "nothing answered beforehand");
+        let r = s.post(&path, &[("status", "")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            texts(&r.body, ".error-summary li")[0].ends_with("Fyll i fältet."),
+            "{:?}",
+            texts(&r.body, ".error-summary li")
+        );
         // Not applicable needs a reason; a link must be a web address; a due date must be a date.
         let r = s.post(&path, &[("status", "not_applicable")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

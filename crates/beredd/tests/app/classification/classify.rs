@@ -36,6 +36,13 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
         assert!(s.get(&format!("/assets/{journal}")).await.body.contains("Informationen är inte klassad ännu."));
 
         let path = format!("/assets/{journal}/classify");
+        // A first classification starts with no levels, and none is saved unanswered.
+        let form = s.get(&path).await.body;
+        assert_eq!(texts(&form, "#level_k option[selected]"), ["Välj nivå"]);
+        let r = s.post(&path, &[("level_k", ""), ("level_r", ""), ("level_t", ""), ("level_s", "")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(texts(&r.body, ".field-error").len(), 4, "each level is named");
+        assert!(s.get(&format!("/assets/{journal}")).await.body.contains("Informationen är inte klassad ännu."));
         let r = s.post(&path, &[("level_k", "7"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(!texts(&r.body, "#level_k-error").is_empty());

@@ -56,6 +56,25 @@ async fn decisions_start_the_clocks_and_each_is_written_to_the_log() {
         assert!(texts(&page, "#nearest")[0].contains("Tidig varning till MCF"));
         assert_eq!(texts(&page, "#clock-nis2_early_warning .clock-state")[0].split(' ').next(), Some("Försenad"));
 
+        // The board shows the deadlines too.
+        let board = s.get(&format!("/incidents/{id}")).await.body;
+        let lines = texts(&board, "#deadlines li");
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert!(
+            lines[0].starts_with("Tidig varning till MCF: 2026-11-24 07:10 svensk tid · Försenad med"),
+            "{lines:?}"
+        );
+
+        // The incident and its nearest deadline are above every page, the start page too.
+        for path in ["/", "/systems"] {
+            let banner = texts(&s.get(path).await.body, ".running-incident p");
+            assert_eq!(banner.len(), 1, "{path}: {banner:?}");
+            assert!(
+                banner[0].starts_with("Pågående incident: IT-systemen är utslagna · Närmaste frist: tidig varning till MCF senast 2026-11-24 07:10 svensk tid · Försenad med"),
+                "{path}: {banner:?}"
+            );
+        }
+
         let log = s.get(&format!("/incidents/{id}/log")).await.body;
         let entries = texts(&log, "li.entry .pre");
         assert!(
@@ -275,6 +294,10 @@ async fn an_exercise_has_no_clocks_and_no_report_can_be_recorded_for_it() {
         assert_eq!(decide(&s, &ex, "significant", "yes").await.status, StatusCode::SEE_OTHER);
         let page = s.get(&format!("/incidents/{ex}/reporting")).await.body;
         assert!(page.contains("Det här är en övning") && texts(&page, "section.clock").is_empty());
+        assert!(
+            texts(&s.get("/").await.body, ".running-incident").is_empty(),
+            "an exercise is not an incident going on"
+        );
         assert_eq!(
             s.post(&format!("/incidents/{ex}/reports/nis2_early_warning"), &[("body", "x")]).await.status,
             StatusCode::BAD_REQUEST
