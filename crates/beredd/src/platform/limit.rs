@@ -24,6 +24,8 @@ pub struct Limit {
     inside: Arc<AtomicUsize>,
     max_inside: usize,
     max_wait: Option<Duration>,
+    /// Jobs started, ever (for the log and for tests).
+    started: AtomicUsize,
 }
 
 /// Leaves the count of those running or waiting when dropped.
@@ -42,6 +44,7 @@ impl Limit {
             inside: Arc::new(AtomicUsize::new(0)),
             max_inside: at_once + max_waiting,
             max_wait: None,
+            started: AtomicUsize::new(0),
         }
     }
 
@@ -49,6 +52,11 @@ impl Limit {
     pub fn max_wait(mut self, wait: Duration) -> Limit {
         self.max_wait = Some(wait);
         self
+    }
+
+    /// How many jobs have been started since the limit was made.
+    pub fn started(&self) -> usize {
+        self.started.load(Ordering::SeqCst)
     }
 
     /// How many jobs are running or waiting now.
@@ -71,6 +79,7 @@ impl Limit {
             None => acquire.await,
         }
         .map_err(|e| LimitError::Failed(e.to_string()))?;
+        self.started.fetch_add(1, Ordering::SeqCst);
         tokio::task::spawn_blocking(move || {
             let _held = (permit, inside);
             work()
