@@ -118,6 +118,8 @@ assessment-summary = Fulfilled / partly / not fulfilled / not applicable / not a
 assessment-not-assessed = Not assessed
 assessment-by = Assessed by
 assessment-open = Self-assessment of the requirements
+assessment-remove = Remove the self-assessment
+assessment-remove-hint = Removes all of the system's assessments ({ $answers }) and evidence files ({ $files }). The audit trail keeps the assessments and each file's name, size and SHA-256 fingerprint, but not the files themselves: download them first if they are to be kept. After that the system can be deleted.
 
 ## Evidence for the self-assessment
 evidence-title = Evidence

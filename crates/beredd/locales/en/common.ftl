@@ -95,6 +95,8 @@ ref-cycle-item = Recurring work in the yearly cycle
 ref-risk = Risk
 ref-recovery = Recovery after an incident
 ref-incident = Incident
+ref-self-assessment = Self-assessment with assessed requirements
+ref-evidence-file = Evidence file in the self-assessment
 
 ## Field errors
 err-required = Fill in this field.
@@ -149,6 +151,7 @@ error-throttled = Wait a while and try again.
 error-busy-title = Busy right now
 error-busy-streams = Too many open live updates. Close a tab with the status board or try again in a while.
 error-busy-pdf = Many documents are being printed right now. Try again in a while.
+error-busy-hashing = Many people are logging in or changing passwords right now. Wait a moment and try again.
 error-internal-title = Something went wrong
 error-internal = An error occurred and nothing was saved. Try again. If it persists, give the reference below to whoever runs Beredd.
 error-reference = Reference:

@@ -431,3 +431,4 @@ duty-short-nis2_final = final report to MCF
 duty-short-imy_breach = notification to IMY
 incident-report-reference = Recipient's reference
 board-to-reporting = To reporting: decisions, drafts and reports sent
+incident-bundle-closed = The incident “{ $title }” is closed. A closed incident's log takes no more entries, so nothing was read in.

@@ -123,6 +123,6 @@ fw-status-of = Is { $req } met?
 fw-maturity-of = Maturity { $req }
 fw-comment-of = Comment { $req }
 fw-assessment-delete = Delete the assessment
-fw-assessment-delete-hint = The assessment is removed with all its answers. Actions its gaps made stay in the action plan. The deletion, with all answers, shows in the audit trail.
+fw-assessment-delete-hint = The assessment is removed with all its answers and evidence files. Actions its gaps made stay in the action plan. The deletion shows in the audit trail with all answers and each file's name, size and SHA-256 fingerprint, but the files themselves cannot be brought back: download them first if they are to be kept.
 fw-evidence-files-title = Evidence files
 fw-evidence-files = Files: { $names }

@@ -118,6 +118,8 @@ assessment-summary = Uppfyllda / delvis / inte uppfyllda / inte tillämpliga / i
 assessment-not-assessed = Inte bedömt
 assessment-by = Bedömt av
 assessment-open = Självskattning av kraven
+assessment-remove = Ta bort självskattningen
+assessment-remove-hint = Tar bort systemets alla bedömningar ({ $answers } st.) och underlagsfiler ({ $files } st.). Händelseloggen behåller bedömningarna och varje fils namn, storlek och SHA-256-fingeravtryck, men inte filerna själva: ladda ner dem först om de ska sparas. Därefter går systemet att ta bort.
 
 ## Underlag (bevis) för självskattningen
 evidence-title = Underlag

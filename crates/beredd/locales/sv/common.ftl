@@ -95,6 +95,8 @@ ref-cycle-item = Återkommande arbete i årshjulet
 ref-risk = Risk
 ref-recovery = Efterregistrering efter incident
 ref-incident = Incident
+ref-self-assessment = Självskattning med bedömda krav
+ref-evidence-file = Underlagsfil i självskattningen
 
 ## Fel i fält
 err-required = Fyll i fältet.
@@ -149,6 +151,7 @@ error-throttled = Vänta en stund och försök igen.
 error-busy-title = Upptaget just nu
 error-busy-streams = För många öppna liveuppdateringar. Stäng en flik med lägesbilden eller försök igen om en stund.
 error-busy-pdf = Många dokument skrivs ut just nu. Försök igen om en stund.
+error-busy-hashing = Många loggar in eller byter lösenord just nu. Vänta en liten stund och försök igen.
 error-internal-title = Något gick fel
 error-internal = Ett fel uppstod och ingenting sparades. Försök igen. Om felet kvarstår, ange referensen nedan till den som sköter Beredd.
 error-reference = Referens:

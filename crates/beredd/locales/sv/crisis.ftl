@@ -431,3 +431,4 @@ duty-short-nis2_final = slutrapport till MCF
 duty-short-imy_breach = anmälan till IMY
 incident-report-reference = Referens hos mottagaren
 board-to-reporting = Till rapporteringen: beslut, utkast och skickade rapporter
+incident-bundle-closed = Incidenten ”{ $title }” är avslutad. En avslutad incidents logg tar inte emot fler poster, så ingenting lästes in.

@@ -123,6 +123,6 @@ fw-status-of = Uppfylls { $req }?
 fw-maturity-of = Mognad { $req }
 fw-comment-of = Kommentar { $req }
 fw-assessment-delete = Ta bort bedömningen
-fw-assessment-delete-hint = Bedömningen tas bort med alla svar. Åtgärder som bristerna gav finns kvar i handlingsplanen. Borttagningen, med alla svar, syns i händelseloggen.
+fw-assessment-delete-hint = Bedömningen tas bort med alla svar och underlagsfiler. Åtgärder som bristerna gav finns kvar i handlingsplanen. Borttagningen syns i händelseloggen med alla svar och varje fils namn, storlek och SHA-256-fingeravtryck, men filerna själva går inte att få tillbaka: ladda ner dem först om de ska sparas.
 fw-evidence-files-title = Underlag som filer
 fw-evidence-files = Filer: { $names }

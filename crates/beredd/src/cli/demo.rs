@@ -134,6 +134,6 @@ impl Demo {
             db.close().await;
             return Ok(());
         }
-        serve(db, self.serve.listen, self.serve.secure_cookies).await
+        serve(db, self.serve.listen()).await
     }
 }

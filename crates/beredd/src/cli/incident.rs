@@ -131,7 +131,9 @@ impl Incident {
                         + " "
                         + &tr.ts("incident-log-bundle-from", "instance", &b.instance)
                 };
-                let report = crate::services::crisis::bundle::import(&mut tx, org.id, &b, BY, note).await?;
+                let report = crate::services::crisis::bundle::import(&mut tx, org.id, &b, BY, note)
+                    .await
+                    .map_err(|e| anyhow!("{}: {e}", file.display()))?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
                 let record = serde_json::json!({ "file": file.display().to_string(), "uid": b.incident.uid, "created": report.created, "imported": report.imported, "skipped": report.skipped });
                 audit::record(

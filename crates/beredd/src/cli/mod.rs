@@ -10,16 +10,17 @@ mod serve;
 mod user;
 
 use std::future::Future;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 
 use clap::{Parser, Subcommand};
 
 use crate::platform::db::Db;
+use crate::platform::net::Listen;
 
 /// What serves the web interface on a database until stopped (the web layer's `server::serve`,
 /// handed in by the binary's root so that the command line never names the web layer).
-pub type ServeFn = fn(Db, SocketAddr, bool) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
+pub type ServeFn = fn(Db, Listen) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
 
 /// Where and how to serve; shared by `serve` and `demo`.
 #[derive(clap::Args, Debug, Clone)]
@@ -30,6 +31,16 @@ pub struct ServeOptions {
     /// Mark cookies Secure: set this when Beredd is served over HTTPS (behind a proxy).
     #[arg(long, env = "BEREDD_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// The address of a reverse proxy in front of Beredd, whose X-Forwarded-For header is then
+    /// believed (repeat it, or separate with commas, for several). Without it the header is ignored.
+    #[arg(long = "trusted-proxy", env = "BEREDD_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<IpAddr>,
+}
+
+impl ServeOptions {
+    pub fn listen(&self) -> Listen {
+        Listen { addr: self.listen, secure_cookies: self.secure_cookies, trusted_proxies: self.trusted_proxies.clone() }
+    }
 }
 
 /// Where the data lives; every subcommand that touches the database takes it.

@@ -15,6 +15,6 @@ impl Serve {
     pub async fn run(self, serve: ServeFn) -> anyhow::Result<()> {
         let db = Db::connect(&self.db.url).await?;
         db.migrate().await?;
-        serve(db, self.serve.listen, self.serve.secure_cookies).await
+        serve(db, self.serve.listen()).await
     }
 }

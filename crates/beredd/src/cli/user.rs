@@ -114,7 +114,7 @@ impl User {
                 let password = read_password()?;
                 let hash = crate::platform::passwords::hash(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
                 let mut tx = db.begin_write().await?;
-                users::set_password(&mut *tx, user.id, &hash).await?;
+                users::set_password(&mut *tx, user.id, &hash, users::PasswordSet::Reset).await?;
                 // A reset password is often a leaked one: end every session it may have opened.
                 crate::store::sessions::delete_all(&mut *tx, user.id).await?;
                 let change: audit::Change<'_, ()> = audit::Change {
@@ -127,7 +127,7 @@ impl User {
                 };
                 audit::record(&mut *tx, &cli_actor(user.org_id), change).await?;
                 tx.commit().await?;
-                println!("Lösenordet för {} är bytt.", user.username);
+                println!("Lösenordet för {} är bytt. Användarens kalenderadress slutade också gälla.", user.username);
                 Ok(())
             }
         }

@@ -1,9 +1,13 @@
 //! What every area uses and that knows nothing of areas: the database connection and its
-//! migrations, the clock, translations, password hashing, mail and typesetting PDFs.
+//! migrations, the clock, translations, password hashing and the login throttle, where a request
+//! comes from, bounded queues for heavy work, mail and typesetting PDFs.
 
 pub mod clock;
 pub mod db;
 pub mod i18n;
+pub mod limit;
 pub mod mail;
+pub mod net;
 pub mod passwords;
+pub mod throttle;
 pub mod typeset;

@@ -101,3 +101,17 @@ pub async fn save<'c, E: Executor<'c, Database = Any>>(
     .await?;
     Ok(())
 }
+
+/// Removes a system's whole self-assessment.
+pub async fn delete_for_system<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM assessments WHERE org_id = $1 AND system_id = $2")
+        .bind(org)
+        .bind(system)
+        .execute(e)
+        .await?;
+    Ok(())
+}

@@ -102,16 +102,42 @@ pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(
     Ok(n == 1)
 }
 
-/// The user's calendar token, made on first use.
-pub async fn calendar_token(conn: &mut sqlx::AnyConnection, user: i64) -> Result<String, DbError> {
-    let (t,): (Option<String>,) =
-        sqlx::query_as("SELECT calendar_token FROM users WHERE id = $1").bind(user).fetch_one(&mut *conn).await?;
-    if let Some(t) = t {
-        return Ok(t);
-    }
-    let t = super::sessions::random_token();
-    sqlx::query("UPDATE users SET calendar_token = $1 WHERE id = $2").bind(&t).bind(user).execute(&mut *conn).await?;
-    Ok(t)
+/// The user's calendar address as the yearly-cycle page tells of it; the address itself is
+/// shown only when it is made, since only its SHA-256 is kept.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Calendar {
+    #[sqlx(try_from = "i64")]
+    pub active: super::Flag,
+    pub made_at: Option<String>,
+    /// Why the last address stopped working, when there is none now: "password" (the user
+    /// changed it) or "reset" (an administrator or the command line set a new one).
+    pub ended: Option<String>,
+}
+
+pub async fn calendar<'c, E: Executor<'c, Database = Any>>(e: E, user: i64) -> Result<Calendar, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT CASE WHEN calendar_token_hash IS NULL THEN 0 ELSE 1 END AS active, calendar_made_at AS made_at,
+         calendar_ended AS ended FROM users WHERE id = $1",
+    )
+    .bind(user)
+    .fetch_one(e)
+    .await?)
+}
+
+/// Makes the user a new calendar address and returns its secret, which is not kept: the one
+/// before stops working.
+pub async fn new_calendar_token<'c, E: Executor<'c, Database = Any>>(e: E, user: i64) -> Result<String, DbError> {
+    let token = super::sessions::random_token();
+    sqlx::query(
+        "UPDATE users SET calendar_token_hash = $1, calendar_made_at = $2, calendar_ended = NULL, calendar_token = NULL
+         WHERE id = $3",
+    )
+    .bind(super::sessions::hash_token(&token))
+    .bind(crate::platform::clock::stamp())
+    .bind(user)
+    .execute(e)
+    .await?;
+    Ok(token)
 }
 
 /// The organisation, user name and linked person of a calendar token.
@@ -119,10 +145,12 @@ pub async fn by_token<'c, E: Executor<'c, Database = Any>>(
     e: E,
     token: &str,
 ) -> Result<Option<(i64, String, Option<i64>)>, DbError> {
-    Ok(sqlx::query_as("SELECT org_id, display_name, person_id FROM users WHERE calendar_token = $1 AND active = 1")
-        .bind(token)
-        .fetch_optional(e)
-        .await?)
+    Ok(sqlx::query_as(
+        "SELECT org_id, display_name, person_id FROM users WHERE calendar_token_hash = $1 AND active = 1",
+    )
+    .bind(super::sessions::hash_token(token))
+    .fetch_optional(e)
+    .await?)
 }
 
 pub async fn reminded<'c, E: Executor<'c, Database = Any>>(e: E, task: i64) -> Result<bool, DbError> {

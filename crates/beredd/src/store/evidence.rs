@@ -122,6 +122,37 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
     Ok(())
 }
 
+/// Every evidence file of a system (what is shown about each, not the content).
+pub async fn for_system<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+) -> Result<Vec<EvidenceFile>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        cols!(),
+        " FROM evidence_files WHERE org_id = $1 AND system_id = $2 ORDER BY requirement_id, id"
+    ))
+    .bind(org)
+    .bind(system)
+    .fetch_all(e)
+    .await?)
+}
+
+/// Removes every evidence file of a system (with its self-assessment; see `assessments::delete_for_system`).
+pub async fn delete_for_system<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    system: i64,
+) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM evidence_files WHERE org_id = $1 AND system_id = $2")
+        .bind(org)
+        .bind(system)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
 /// An evidence file of an answer in a framework assessment.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct FrameworkFile {

@@ -141,8 +141,11 @@ pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), D
     Ok(())
 }
 
-/// The dependency edges and assets that name this system, and incidents whose recovery has
-/// something to enter in it.
+/// The dependency edges and assets that name this system, incidents whose recovery has
+/// something to enter in it, its self-assessment and each of its evidence files. Deleting the
+/// system would take the last two with it, so they too keep it (security review F10): the
+/// self-assessment is removed on its own page first, where the audit trail keeps each file's
+/// name, size and SHA-256.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
     let mut out = super::dependencies::referrers(db, org, beredd_domain::NodeKind::System, id).await?;
     let sql = "SELECT a.id, a.name FROM assets a JOIN asset_systems l ON l.asset_id = a.id WHERE a.org_id = $1 AND l.system_id = $2 ORDER BY a.name";
@@ -151,5 +154,30 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
     out.extend(super::referrers_at(super::id_names(db, sql, org, id).await?, "ref-recovery", |i| {
         format!("/incidents/{i}/recovery")
     }));
+    let assessed: Vec<(String,)> = sqlx::query_as(
+        "SELECT requirement_id FROM assessments WHERE org_id = $1 AND system_id = $2 ORDER BY requirement_id",
+    )
+    .bind(org)
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    if !assessed.is_empty() {
+        let mut name: Vec<String> = assessed.iter().take(12).map(|(r,)| r.clone()).collect();
+        if assessed.len() > 12 {
+            name.push(format!("… ({})", assessed.len()));
+        }
+        out.push(Referrer {
+            kind: "ref-self-assessment",
+            name: name.join(", "),
+            href: format!("/systems/{id}/assessment#remove"),
+        });
+    }
+    for f in super::evidence::for_system(db, org, id).await? {
+        out.push(Referrer {
+            kind: "ref-evidence-file",
+            name: format!("{}: {}", f.requirement_id, f.file_name),
+            href: format!("/systems/{id}/assessment/{}", f.requirement_id),
+        });
+    }
     Ok(out)
 }

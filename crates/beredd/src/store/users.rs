@@ -138,13 +138,43 @@ pub async fn update_account(
     Ok(())
 }
 
-pub async fn set_password<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, hash: &str) -> Result<(), DbError> {
-    sqlx::query("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3")
-        .bind(hash)
-        .bind(crate::platform::clock::stamp())
-        .bind(id)
-        .execute(e)
-        .await?;
+/// Who set a new password: the user themselves, or someone else for them (an administrator, or
+/// an operator with `beredd user passwd`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordSet {
+    ByUser,
+    Reset,
+}
+
+impl PasswordSet {
+    /// The code kept as why the calendar address stopped working.
+    pub fn code(self) -> &'static str {
+        match self {
+            PasswordSet::ByUser => "password",
+            PasswordSet::Reset => "reset",
+        }
+    }
+}
+
+/// Sets a new password. The calendar address ends with the old password (security review F15):
+/// whoever had the one may have had the other.
+pub async fn set_password<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+    hash: &str,
+    how: PasswordSet,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE users SET password_hash = $1, updated_at = $2,
+         calendar_ended = CASE WHEN calendar_token_hash IS NULL THEN calendar_ended ELSE $3 END,
+         calendar_token_hash = NULL, calendar_token = NULL WHERE id = $4",
+    )
+    .bind(hash)
+    .bind(crate::platform::clock::stamp())
+    .bind(how.code())
+    .bind(id)
+    .execute(e)
+    .await?;
     Ok(())
 }
 

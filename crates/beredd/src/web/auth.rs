@@ -1,8 +1,7 @@
-//! Who is asking: the session cookie, CSRF tokens, hashing off the async workers and login throttling.
+//! Who is asking: the session cookie, CSRF tokens (the session's, and before login one the server
+//! signed), and password hashing off the async workers, a few at a time.
 
-use std::collections::HashMap;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -126,8 +125,10 @@ pub struct Posted {
     pub tr: Tr,
 }
 
-/// Forms are small; anything bigger is refused before it is read.
-const MAX_FORM_BYTES: usize = 256 * 1024;
+/// Forms are small, but a continuity plan with a hundred routines in plain Swedish (each letter
+/// such as å three times its size when sent) is not: a form may be as large as the route takes
+/// (1 MB, `routes::all`); anything bigger is refused before it is read.
+const MAX_FORM_BYTES: usize = 1024 * 1024;
 
 impl FromRequest<AppState> for Posted {
     type Rejection = AppError;
@@ -150,11 +151,41 @@ impl FromRequest<AppState> for Posted {
     }
 }
 
-/// A form posted before login (login, first-time setup): checked against a cookie that holds the
-/// same random token (double submit), since there is no session yet.
+/// A form posted before login (login, first-time setup). There is no session yet, so the token
+/// is one the server made and signed: a random part, when it stops being valid, and an HMAC of
+/// both under a key made at start (so a restart ends the forms open then). It must come back both
+/// in the form and in the cookie it was set in (double submit), and its signature must hold: a
+/// pair of equal values made up by someone else is refused (security review F3).
 pub struct PreLoginForm {
     pub form: FormData,
     pub headers: HeaderMap,
+}
+
+/// How long a login or setup form may stay open.
+pub const PRELOGIN_SECS: i64 = 3600;
+
+fn prelogin_mac(key: &[u8], nonce: &str, expires: i64) -> String {
+    use base64::Engine;
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
+    mac.update(format!("beredd-prelogin\n{nonce}\n{expires}").as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
+/// A new signed token for a form posted before login.
+pub fn prelogin_token(state: &AppState) -> String {
+    let nonce = &crate::store::sessions::random_token()[..22];
+    let expires = crate::platform::clock::now().unix_timestamp() + PRELOGIN_SECS;
+    format!("{nonce}.{expires}.{}", prelogin_mac(&state.prelogin_key[..], nonce, expires))
+}
+
+/// Whether a token is one this server signed and it is still valid.
+fn prelogin_valid(state: &AppState, token: &str) -> bool {
+    let mut parts = token.splitn(3, '.');
+    let (Some(nonce), Some(expires), Some(mac)) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let Ok(expires) = expires.parse::<i64>() else { return false };
+    same_secret(mac, &prelogin_mac(&state.prelogin_key[..], nonce, expires))
+        && crate::platform::clock::now().unix_timestamp() < expires
 }
 
 impl FromRequest<AppState> for PreLoginForm {
@@ -169,7 +200,7 @@ impl FromRequest<AppState> for PreLoginForm {
         let form = FormData::parse(&bytes);
         let cookie_token = cookie(&headers, PRELOGIN_COOKIE).unwrap_or_default();
         let form_token = form.get("_csrf").unwrap_or_default();
-        if cookie_token.is_empty() || !same_secret(cookie_token, form_token) {
+        if cookie_token.is_empty() || !same_secret(cookie_token, form_token) || !prelogin_valid(state, form_token) {
             return Err(AppError::Csrf);
         }
         Ok(PreLoginForm { form, headers })
@@ -185,63 +216,33 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     crate::platform::passwords::verify(password, hash)
 }
 
-/// At most this many Argon2 computations at once (each takes 19 MiB and tens of milliseconds);
-/// more requests wait their turn instead of exhausting memory.
-static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+/// Argon2 computations at once (each takes 19 MiB and tens of milliseconds) …
+pub const HASHING_AT_ONCE: usize = 4;
+/// … and how many more may wait, for at most `HASHING_MAX_WAIT`: beyond that the request is told
+/// to try again shortly, rather than queueing without end behind a flood of logins.
+pub const HASHING_MAX_WAITING: usize = 32;
+pub const HASHING_MAX_WAIT: Duration = Duration::from_secs(10);
 
-/// Hashing takes tens of milliseconds of CPU: keep it off the async workers, a few at a time.
-pub async fn hash_password_blocking(password: String) -> Result<String, AppError> {
-    let _permit = HASHING.acquire().await.map_err(|e| AppError::Internal(e.to_string()))?;
-    tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
+/// The server's one queue for password hashing (logins, new accounts, password changes).
+pub fn hashing_limit() -> crate::platform::limit::Limit {
+    crate::platform::limit::Limit::new(HASHING_AT_ONCE, HASHING_MAX_WAITING).max_wait(HASHING_MAX_WAIT)
 }
 
-pub async fn verify_password_blocking(password: String, hash: String) -> bool {
-    let Ok(_permit) = HASHING.acquire().await else { return false };
-    tokio::task::spawn_blocking(move || verify_password(&password, &hash)).await.unwrap_or(false)
+fn hashing_error(e: crate::platform::limit::LimitError) -> AppError {
+    match e {
+        crate::platform::limit::LimitError::Busy => AppError::Busy("error-busy-hashing"),
+        crate::platform::limit::LimitError::Failed(e) => AppError::Internal(e),
+    }
 }
 
-/// Failed logins per user name: after `MAX_FAILURES` within `WINDOW`, that name is locked for
-/// the rest of the window. Kept in memory: a restart forgives, which is acceptable here.
-#[derive(Default)]
-pub struct Throttle {
-    failures: Mutex<HashMap<String, (u32, Instant)>>,
+/// Hashing takes tens of milliseconds of CPU: off the async workers, a few at a time.
+pub async fn hash_password_blocking(state: &AppState, password: String) -> Result<String, AppError> {
+    state.hashing.run(move || hash_password(&password)).await.map_err(hashing_error)?
 }
 
-impl Throttle {
-    pub const MAX_FAILURES: u32 = 5;
-    pub const WINDOW: Duration = Duration::from_secs(15 * 60);
-    /// The names remembered at most; valid user names are at most 64 characters.
-    const MAX_NAMES: usize = 10_000;
-
-    pub fn is_locked(&self, key: &str) -> bool {
-        let map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.get(key).is_some_and(|(n, first)| *n >= Self::MAX_FAILURES && first.elapsed() < Self::WINDOW)
-    }
-
-    pub fn fail(&self, key: &str) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = map.entry(key.to_owned()).or_insert((0, Instant::now()));
-        if entry.1.elapsed() >= Self::WINDOW {
-            *entry = (0, Instant::now());
-        }
-        entry.0 += 1;
-        if map.len() > Self::MAX_NAMES {
-            map.retain(|_, (_, first)| first.elapsed() < Self::WINDOW);
-            // Still too many (a flood of names within the window): forget the oldest half.
-            if map.len() > Self::MAX_NAMES {
-                let mut firsts: Vec<Instant> = map.values().map(|(_, f)| *f).collect();
-                firsts.sort_unstable();
-                let cut = firsts[firsts.len() / 2];
-                map.retain(|_, (_, first)| *first > cut);
-            }
-        }
-    }
-
-    pub fn succeed(&self, key: &str) {
-        self.failures.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
-    }
+/// Whether `password` matches `hash`; `AppError::Busy` when the server is too busy to check now.
+pub async fn verify_password_blocking(state: &AppState, password: String, hash: String) -> Result<bool, AppError> {
+    state.hashing.run(move || verify_password(&password, &hash)).await.map_err(hashing_error)
 }
 
 #[cfg(test)]
@@ -254,18 +255,6 @@ mod tests {
         assert!(h.starts_with("$argon2id$"));
         assert!(verify_password("korrekt häst batteri", &h));
         assert!(!verify_password("fel", &h));
-    }
-
-    #[test]
-    fn the_throttle_locks_after_five_failures() {
-        let t = Throttle::default();
-        for _ in 0..4 {
-            t.fail("anna");
-        }
-        assert!(!t.is_locked("anna"));
-        t.fail("anna");
-        assert!(t.is_locked("anna"));
-        assert!(!t.is_locked("bertil"));
     }
 
     #[test]

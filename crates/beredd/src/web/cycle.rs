@@ -57,7 +57,11 @@ pub struct CyclePage {
     pub error_summary: Vec<(String, String)>,
     pub may_edit: bool,
     pub may_tick: bool,
-    pub feed: String,
+    /// Whether the user has a calendar address now, and what the page says about it.
+    pub calendar_active: bool,
+    pub calendar_notes: Vec<String>,
+    /// The addresses just made: shown this once, since only their SHA-256 is kept.
+    pub new_feed: Option<String>,
     pub unit_feeds: Vec<(String, String)>,
 }
 
@@ -97,6 +101,7 @@ async fn page(
     year: Option<i32>,
     form: &FormData,
     e: &Errors,
+    new_token: Option<&str>,
 ) -> Result<CyclePage, AppError> {
     ensure(&state.db.pool, user.org_id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
@@ -163,19 +168,24 @@ async fn page(
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    let mut conn = state.db.pool.acquire().await?;
-    let token = cycle::calendar_token(&mut conn, user.id).await?;
-    let unit_feeds = lk
-        .units
-        .iter()
-        .filter(|u| items.iter().any(|i| i.unit_id == Some(u.id)))
-        .map(|u| (u.name.clone(), format!("/cycle/feed/{token}.ics?unit={}", u.id)))
-        .collect();
+    let calendar = cycle::calendar(&state.db.pool, user.id).await?;
+    let calendar_notes = calendar_notes(&ctx.tr, &calendar, new_token.is_some());
+    let unit_feeds = match new_token {
+        Some(token) => lk
+            .units
+            .iter()
+            .filter(|u| items.iter().any(|i| i.unit_id == Some(u.id)))
+            .map(|u| (u.name.clone(), format!("/cycle/feed/{token}.ics?unit={}", u.id)))
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(CyclePage {
         heading: ctx.tr.ts("cycle-tasks-in", "year", &year.to_string()),
         may_edit: user.role.edits_all_content(),
         may_tick: user.role.works_incidents(),
-        feed: format!("/cycle/feed/{token}.ics"),
+        calendar_active: calendar.active.get(),
+        calendar_notes,
+        new_feed: new_token.map(|t| format!("/cycle/feed/{t}.ics")),
         unit_feeds,
         ctx,
         year,
@@ -196,7 +206,7 @@ pub async fn view(
     let mut form = FormData::default();
     form.set("every", "12");
     let year = q.get("year").and_then(|y| y.parse::<i32>().ok()).filter(|y| (2000..=2100).contains(y));
-    let mut p = page(&state, &user, year, &form, &Errors::default()).await?;
+    let mut p = page(&state, &user, year, &form, &Errors::default(), None).await?;
     p.ctx.set_flash(q.get("msg").map(String::as_str));
     Ok(p)
 }
@@ -229,7 +239,9 @@ pub async fn add(State(state): State<AppState>, posted: Posted) -> Result<Respon
         e.add("until", FieldError::Date);
     }
     let Some(kind) = kind.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, None, &form, &e).await?).into_response());
+        return Ok(
+            (StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, None, &form, &e, None).await?).into_response()
+        );
     };
     let mut tx = state.db.begin_write().await?;
     let n = cycle::NewItem {
@@ -285,6 +297,57 @@ pub async fn done(State(state): State<AppState>, Path(id): Path<String>, posted:
     .await?;
     tx.commit().await?;
     Ok(Redirect::to("/cycle?msg=saved").into_response())
+}
+
+/// What the page says about the user's calendar address.
+fn calendar_notes(tr: &Tr, c: &cycle::Calendar, just_made: bool) -> Vec<String> {
+    if just_made {
+        return vec![tr.t("cycle-calendar-new"), tr.t("cycle-calendar-new-copy")];
+    }
+    if c.active.get() {
+        let made = match &c.made_at {
+            Some(at) => tr.ts("cycle-calendar-active-since", "date", &crate::platform::clock::shown_day(at)),
+            None => tr.t("cycle-calendar-active"),
+        };
+        return vec![made, tr.t("cycle-calendar-shown-once"), tr.t("cycle-calendar-lost")];
+    }
+    let mut notes = Vec::new();
+    match c.ended.as_deref() {
+        Some("password") => notes.push(tr.t("cycle-calendar-ended-password")),
+        Some("reset") => notes.push(tr.t("cycle-calendar-ended-reset")),
+        _ => {}
+    }
+    notes.push(tr.t("cycle-calendar-none"));
+    notes
+}
+
+/// Makes the user a new calendar address ("Skapa kalenderadress", or "Ny kalenderadress" when
+/// there is one: the old one stops working) and shows it this once (security review F15).
+pub async fn new_calendar(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, .. } = posted;
+    let mut tx = state.db.begin_write().await?;
+    let before = cycle::calendar(&mut *tx, user.id).await?;
+    let token = cycle::new_calendar_token(&mut *tx, user.id).await?;
+    let after = cycle::calendar(&mut *tx, user.id).await?;
+    let record = |c: &cycle::Calendar| serde_json::json!({ "address": c.active.get(), "made_at": c.made_at });
+    audit::record(
+        &mut *tx,
+        &user.actor(),
+        audit::Change {
+            action: if before.active.get() { "replace" } else { "create" },
+            entity: "calendar-address",
+            entity_id: Some(user.id),
+            summary: &user.username,
+            before: Some(&record(&before)),
+            after: Some(&record(&after)),
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    let mut form = FormData::default();
+    form.set("every", "12");
+    let page = page(&state, &user, None, &form, &Errors::default(), Some(&token)).await?;
+    Ok(page.into_response())
 }
 
 /// Text for an iCalendar property value: backslash, semicolon, comma and newline escaped.

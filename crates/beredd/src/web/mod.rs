@@ -40,7 +40,14 @@ use crate::platform::i18n;
 pub struct AppState {
     pub db: Db,
     pub catalog: Arc<i18n::Catalog>,
-    pub throttle: Arc<auth::Throttle>,
+    /// Login attempts per address and per (name, address).
+    pub throttle: Arc<crate::platform::throttle::LoginThrottle>,
+    /// The one queue for password hashing.
+    pub hashing: Arc<crate::platform::limit::Limit>,
+    /// Signs the tokens of forms posted before login; made at start.
+    pub prelogin_key: Arc<[u8; 32]>,
+    /// Proxies whose `X-Forwarded-For` is believed (`--trusted-proxy`); none unless named.
+    pub trusted_proxies: Arc<Vec<std::net::IpAddr>>,
     /// Beredd's requirement catalogue, from `library/requirements`.
     pub catalogue: Arc<Catalogue>,
     /// The continuity plan templates, from `library/plan-templates`.
@@ -64,7 +71,10 @@ impl AppState {
         Ok(AppState {
             db,
             catalog: i18n::Catalog::load(),
-            throttle: Arc::new(auth::Throttle::default()),
+            throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
+            hashing: Arc::new(auth::hashing_limit()),
+            prelogin_key: Arc::new(rand::random()),
+            trusted_proxies: Arc::new(Vec::new()),
             secure_cookies,
             catalogue,
             plan_templates,
@@ -72,6 +82,13 @@ impl AppState {
             live: Arc::new(live::Live::default()),
             frameworks,
         })
+    }
+
+    /// The address a request comes from: the connection's, or behind a trusted proxy the one it
+    /// forwards (see `platform::net`).
+    pub fn client(&self, peer: Option<std::net::SocketAddr>, headers: &axum::http::HeaderMap) -> std::net::IpAddr {
+        let forwarded: Vec<&str> = headers.get_all("x-forwarded-for").iter().filter_map(|v| v.to_str().ok()).collect();
+        crate::platform::net::client(peer.map(|p| p.ip()), &forwarded, &self.trusted_proxies)
     }
 
     /// The requirement catalogue as this organisation uses it.

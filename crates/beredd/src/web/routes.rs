@@ -176,6 +176,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/systems/{id}/assessment", classification::assessment::overview)
         .get("/systems/{id}/assessment/{req}", classification::assessment::form)
         .post("/systems/{id}/assessment/{req}", classification::assessment::save)
+        .post("/systems/{id}/assessment-removal", classification::assessment_removal::remove)
         .get("/evidence/{id}", classification::evidence::download)
         .post("/evidence/{id}/delete", classification::evidence::delete)
         .get("/overview", classification::overview::page)
@@ -241,6 +242,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .register::<Actions>()
         .get("/cycle", cycle::view)
         .post("/cycle", cycle::add)
+        .post("/cycle/calendar", cycle::new_calendar)
         .post("/cycle/tasks/{id}/done", cycle::done);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----

@@ -6,6 +6,8 @@ use reqwest::StatusCode;
 
 use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
+mod login_limits;
+
 /// The routes anyone may reach without logging in. A new public route is a deliberate decision:
 /// add it here, and the test below says so.
 const PUBLIC_ROUTES: &[(&str, &str)] = &[
@@ -430,8 +432,7 @@ async fn https_is_pinned_with_hsts_when_cookies_are_secure() {
     // Served over HTTPS (`--secure-cookies`): every answer pins HTTPS.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let router = beredd::web::router(beredd::web::AppState::new(app.db.clone(), true).unwrap());
-    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    crate::harness::serve_state(listener, beredd::web::AppState::new(app.db.clone(), true).unwrap());
     let secure = app.client().get(format!("http://{addr}/login")).send().await.unwrap();
     let hsts = secure.headers().get("strict-transport-security").expect("HSTS").to_str().unwrap();
     assert!(hsts.starts_with("max-age=31536000"), "{hsts}");

@@ -40,6 +40,32 @@ async fn user_add_reads_the_password_from_stdin_and_refuses_short_ones() {
 }
 
 #[tokio::test]
+async fn user_passwd_sets_a_new_password_and_ends_the_calendar_address() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let token = {
+            let mut conn = app.db.pool.acquire().await.unwrap();
+            let admin = beredd::store::users::by_username(&mut *conn, "admin").await.unwrap().unwrap();
+            beredd::store::cycle::new_calendar_token(&mut *conn, admin.id).await.unwrap()
+        };
+        let feed = format!("{}/cycle/feed/{token}.ics", app.base);
+        assert_eq!(app.client().get(&feed).send().await.unwrap().status(), reqwest::StatusCode::OK);
+        let mut child = beredd()
+            .args(["user", "passwd", "--database", &app.db_url(), "admin"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all("ett helt nytt lösenord\n".as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stdout).contains("kalenderadress slutade också gälla"));
+        assert_eq!(app.client().get(&feed).send().await.unwrap().status(), reqwest::StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
 async fn demo_refuses_to_replace_a_database_that_is_not_a_demo() {
     for kind in kinds() {
         let real = fresh_db(kind).await;

@@ -89,8 +89,10 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
             ["2027-01-31", "2027-03-15"]
         );
 
-        // The calendar feeds, read back with an iCalendar parser.
-        let feed = scraper::Html::parse_document(&page);
+        // The calendar feeds, read back with an iCalendar parser. The address is made on request.
+        let made = s.post("/cycle/calendar", &[]).await;
+        assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+        let feed = scraper::Html::parse_document(&made.body);
         let mine = feed
             .select(&scraper::Selector::parse("a[href^='/cycle/feed/']").unwrap())
             .next()
@@ -276,5 +278,156 @@ async fn a_far_back_start_makes_only_the_last_years_tasks_and_absurd_years_are_r
         let (tasks,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM cycle_tasks").fetch_one(&app.db.pool).await.unwrap();
         assert!((24..=26).contains(&tasks), "{tasks} tasks");
+    }
+}
+
+/// The feed address in a page that shows a newly made one.
+fn feed_link(page: &str) -> Option<String> {
+    scraper::Html::parse_document(page)
+        .select(&scraper::Selector::parse("#calendar-new a[href^='/cycle/feed/']").unwrap())
+        .next()
+        .and_then(|a| a.value().attr("href"))
+        .map(str::to_owned)
+}
+
+async fn feed_status(app: &TestApp, href: &str) -> StatusCode {
+    app.client().get(format!("{}{href}", app.base)).send().await.unwrap().status()
+}
+
+async fn calendar_audit(app: &TestApp) -> Vec<String> {
+    sqlx::query_as::<_, (String,)>("SELECT action FROM audit_log WHERE entity = 'calendar-address' ORDER BY id")
+        .fetch_all(&app.db.pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(a,)| a)
+        .collect()
+}
+
+#[tokio::test]
+async fn the_calendar_address_is_made_on_request_kept_as_a_hash_replaced_and_ended_with_the_password() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let bo = app.add_user("bo", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("bo").await;
+        // Looking at the page makes nothing: no address, nothing in the audit trail.
+        let page = s.get("/cycle").await.body;
+        assert_eq!(texts(&page, "#calendar-state p"), ["Du har ingen kalenderadress ännu."]);
+        assert_eq!(texts(&page, "form[action='/cycle/calendar'] button"), ["Skapa kalenderadress"]);
+        let stored = || async {
+            sqlx::query_as::<_, (Option<String>, Option<String>)>(
+                "SELECT calendar_token, calendar_token_hash FROM users WHERE id = $1",
+            )
+            .bind(bo)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap()
+        };
+        assert_eq!(stored().await, (None, None));
+        assert!(calendar_audit(&app).await.is_empty());
+        // Without the form's token nothing is made.
+        let r = s.client.post(format!("{}/cycle/calendar", app.base)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+        // Made on request (any role), shown once, kept only as its SHA-256.
+        let r = s.post("/cycle/calendar", &[]).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(texts(&r.body, "#calendar-new p")[1].starts_with("Gör det nu: Beredd sparar bara ett fingeravtryck"));
+        let first = feed_link(&r.body).expect("the new address is shown");
+        let token = first.trim_start_matches("/cycle/feed/").trim_end_matches(".ics").to_owned();
+        let (clear, hash) = stored().await;
+        assert_eq!(clear, None, "never in clear");
+        assert_eq!(hash.as_deref(), Some(beredd::store::sessions::hash_token(&token).as_str()));
+        assert_eq!(feed_status(&app, &first).await, StatusCode::OK);
+        // Afterwards the page says there is one, and no longer shows it.
+        let page = s.get("/cycle").await.body;
+        assert!(!page.contains(&token));
+        assert_eq!(texts(&page, "#calendar-state p")[0], "Du har en kalenderadress, skapad 2026-11-24.", "{kind:?}");
+        assert_eq!(texts(&page, "form[action='/cycle/calendar'] button"), ["Ny kalenderadress"]);
+
+        // "Ny kalenderadress": the old one stops working, the new one works.
+        let second = feed_link(&s.post("/cycle/calendar", &[]).await.body).unwrap();
+        assert_ne!(first, second);
+        assert_eq!(feed_status(&app, &first).await, StatusCode::NOT_FOUND);
+        assert_eq!(feed_status(&app, &second).await, StatusCode::OK);
+        assert_eq!(calendar_audit(&app).await, ["create", "replace"]);
+        let audit = app.login("admin").await.get("/audit?entity=calendar-address").await.body;
+        assert!(audit.contains("Bytte ut") && audit.contains("Kalenderadress"), "{audit}");
+        assert!(!audit.contains(&token));
+
+        // A new password ends the address; the page says why.
+        let r = s
+            .post(
+                "/account/password",
+                &[
+                    ("current", crate::harness::PASSWORD),
+                    ("new", "ett annat långt lösenord"),
+                    ("repeat", "ett annat långt lösenord"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert_eq!(feed_status(&app, &second).await, StatusCode::NOT_FOUND);
+        assert_eq!(
+            texts(&s.get("/cycle").await.body, "#calendar-state p"),
+            [
+                "Din kalenderadress slutade fungera när du bytte lösenord. Skapa en ny och lägg in den i kalendern igen.",
+                "Du har ingen kalenderadress ännu."
+            ]
+        );
+        // So does a password an administrator sets.
+        let third = feed_link(&s.post("/cycle/calendar", &[]).await.body).unwrap();
+        assert_eq!(feed_status(&app, &third).await, StatusCode::OK);
+        let admin = app.login("admin").await;
+        let r = admin.post(&format!("/users/{bo}/password"), &[("password", "ett nytt långt lösenord")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(feed_status(&app, &third).await, StatusCode::NOT_FOUND);
+        let again = app.client();
+        let page = again.get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
+        let csrf = crate::harness::hidden_csrf(&page).unwrap();
+        let fields = [("_csrf", csrf.as_str()), ("username", "bo"), ("password", "ett nytt långt lösenord")];
+        again.post(format!("{}/login", app.base)).form(&fields).send().await.unwrap();
+        let page = again.get(format!("{}/cycle", app.base)).send().await.unwrap().text().await.unwrap();
+        assert!(texts(&page, "#calendar-state p")[0].contains("när ditt lösenord byttes av en administratör"));
+    }
+}
+
+#[tokio::test]
+async fn addresses_made_before_are_hashed_by_the_migration_and_keep_working() {
+    for kind in kinds() {
+        let t = crate::harness::fresh_db(kind).await;
+        let db = beredd::platform::db::Db::connect(&t.url).await.unwrap();
+        db.migrate().await.unwrap();
+        let org = beredd::store::orgs::create(&db.pool, "Testkommun", None).await.unwrap();
+        // Back to how a database stood before migration 29, with an address given out in clear.
+        for sql in [
+            "DROP INDEX users_calendar_token_hash",
+            "ALTER TABLE users DROP COLUMN calendar_token_hash",
+            "ALTER TABLE users DROP COLUMN calendar_made_at",
+            "ALTER TABLE users DROP COLUMN calendar_ended",
+            "DELETE FROM schema_migrations WHERE version = 29",
+        ] {
+            sqlx::query(sql).execute(&db.pool).await.unwrap();
+        }
+        let app = TestApp::serve(db, org, kind, t).await;
+        let id = app.add_user("anna", beredd_domain::Role::Reader, &[]).await;
+        sqlx::query("UPDATE users SET calendar_token = 'gammal-nyckel-fran-forr' WHERE id = $1")
+            .bind(id)
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(app.db.migrate().await.unwrap(), 1, "{kind:?}: migration 29 runs");
+        let (clear, hash): (Option<String>, Option<String>) =
+            sqlx::query_as("SELECT calendar_token, calendar_token_hash FROM users WHERE id = $1")
+                .bind(id)
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert_eq!(clear, None);
+        assert_eq!(hash.unwrap(), beredd::store::sessions::hash_token("gammal-nyckel-fran-forr"));
+        assert_eq!(feed_status(&app, "/cycle/feed/gammal-nyckel-fran-forr.ics").await, StatusCode::OK);
+        assert_eq!(feed_status(&app, "/cycle/feed/fel.ics").await, StatusCode::NOT_FOUND);
+        let s = app.login("anna").await;
+        assert_eq!(texts(&s.get("/cycle").await.body, "#calendar-state p")[0], "Du har en kalenderadress.");
     }
 }

@@ -7,6 +7,8 @@ use reqwest::StatusCode;
 
 use crate::harness::{TestApp, fixture, kinds, pdf_text, texts, upload};
 
+mod removal;
+
 #[tokio::test]
 async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_actions_and_prints_a_statement_of_applicability()
  {

@@ -222,11 +222,21 @@ impl TestApp {
     pub async fn serve(db: Db, org: i64, kind: Kind, test_db: TestDb) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
-        let router = beredd::web::router(beredd::web::AppState::new(db.clone(), false).expect("content loads"));
-        let server = tokio::spawn(async move {
-            axum::serve(listener, router).await.expect("serve");
-        });
+        let state = beredd::web::AppState::new(db.clone(), false).expect("content loads");
+        let server = serve_state(listener, state);
         TestApp { base: format!("http://{addr}"), db, org, kind, _db: test_db, _server: server }
+    }
+
+    /// A client whose requests come from another loopback address (127.0.0.0/8 is all this
+    /// machine), as a second computer would look to the server.
+    pub fn client_from(&self, ip: [u8; 4]) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .timeout(Duration::from_secs(30))
+            .local_address(std::net::IpAddr::from(ip))
+            .build()
+            .expect("client")
     }
 
     /// The database's address, for running the `beredd` binary against it.
@@ -335,6 +345,15 @@ impl TestApp {
         let csrf = hidden_csrf(&home).expect("session csrf");
         Session { client, base: self.base.clone(), csrf }
     }
+}
+
+/// Serves the application on `listener` as `beredd serve` does: each request knows the address
+/// it comes from.
+pub fn serve_state(listener: tokio::net::TcpListener, state: beredd::web::AppState) -> tokio::task::JoinHandle<()> {
+    let app = beredd::web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move {
+        axum::serve(listener, app).await.expect("serve");
+    })
 }
 
 /// Approves a plan's draft as its page offers it: with the version and the content shown there.

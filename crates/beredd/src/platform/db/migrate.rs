@@ -63,7 +63,30 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(26, "swedish time", "0026_swedish_time.sql"),
     migration!(27, "bia after a shift and three days", "0027_bia_shift_three_days.sql"),
     migration!(28, "incident assessments", "0028_incident_assessments.sql"),
+    migration!(29, "calendar tokens hashed", "0029_calendar_token_hash.sql"),
 ];
+
+/// What a migration's SQL cannot do on both databases, done in its transaction after its
+/// statements. Migration 29: the calendar tokens kept in clear become their SHA-256.
+async fn after(version: i64, tx: &mut sqlx::AnyConnection) -> Result<(), DbError> {
+    if version != 29 {
+        return Ok(());
+    }
+    let clear: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, calendar_token FROM users WHERE calendar_token IS NOT NULL")
+            .fetch_all(&mut *tx)
+            .await?;
+    for (id, token) in clear {
+        use sha2::Digest;
+        let hash: String = sha2::Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+        sqlx::query("UPDATE users SET calendar_token_hash = $1, calendar_token = NULL WHERE id = $2")
+            .bind(hash)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    Ok(())
+}
 
 /// Splits a migration into statements: they end with `;` at the end of a line. A PostgreSQL
 /// function or trigger body (with `;` inside) would need more than this; none exists yet.
@@ -138,6 +161,7 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
                 .await
                 .map_err(|source| DbError::Migration { version: m.version, source })?;
         }
+        after(m.version, &mut tx).await?;
         sqlx::query("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)")
             .bind(m.version)
             .bind(m.name)

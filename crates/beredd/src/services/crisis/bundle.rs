@@ -6,10 +6,11 @@
 
 use std::collections::HashMap;
 
-use beredd_domain::LogKind;
 use beredd_domain::incident::{self, Entry};
+use beredd_domain::{LogKind, text};
 use serde::{Deserialize, Serialize};
 
+use super::checks;
 use crate::platform::db::DbError;
 use crate::store::incidents::{self as store, NewEntry};
 use crate::store::units;
@@ -103,6 +104,20 @@ pub enum BundleError {
     Version(u32),
     #[error("paketets logg är bruten: {}; ingenting lästes in", break_text(.0))]
     Broken(incident::Break),
+    /// A field that Beredd's own forms would not take; `0` says which and why.
+    #[error("{0}; ingenting lästes in")]
+    Invalid(String),
+}
+
+/// Why a checked bundle was not imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(
+        "incidenten ”{title}” är avslutad, och en avslutad incidents logg tar inte emot fler poster; ingenting lästes in"
+    )]
+    Closed { title: String },
+    #[error(transparent)]
+    Db(#[from] DbError),
 }
 
 fn break_text(b: &incident::Break) -> String {
@@ -125,6 +140,100 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle, BundleError> {
     }
     let pairs: Vec<(Entry, String)> = b.log.iter().map(|l| (l.entry.clone(), l.hash.clone())).collect();
     incident::verify(&pairs).map_err(BundleError::Broken)?;
+    check(b).map_err(BundleError::Invalid)
+}
+
+/// The longest text of a log entry from a bundle. Entries a person types are shorter (4 000
+/// characters on the log page), but Beredd writes longer ones itself: a meeting's protocol, the
+/// entry that starts an incident with its units and description.
+pub const ENTRY_TEXT_MAX: usize = 100_000;
+
+/// Every field of a bundle through the checks a kit's log passes (`checks`): texts within their
+/// lengths and without control characters, names on one line, times that are real times and not
+/// later than now, codes Beredd knows; the times as UTC. The problem names the part and the entry.
+fn check(mut b: Bundle) -> Result<Bundle, String> {
+    let line = |v: &str, max: usize, what: &str| -> Result<Option<String>, String> {
+        text::optional_line(v, max).map_err(|_| format!("{what} är för lång eller har otillåtna tecken"))
+    };
+    let required = |v: &str, max: usize, what: &str| -> Result<String, String> {
+        line(v, max, what)?.ok_or_else(|| format!("{what} saknas"))
+    };
+    // Times kept here (when something happened, kännedom) may not lie ahead: they would hide a
+    // deadline that has passed. Those only shown (when the bundle and the entries were written
+    // on the laptop, whose clock may be off) need only be times.
+    let a_time =
+        |t: &str, what: &str| checks::time(t).ok_or_else(|| format!("{what} är inte en tid som 2026-11-23T07:10:00Z"));
+    b.exported_at = a_time(&b.exported_at, "när paketet gjordes (exported_at)")?;
+    b.instance = required(&b.instance, 200, "avsändaren (instance)")?;
+    let i = &mut b.incident;
+    let bad = |p: String| format!("incidenten: {p}");
+    if !checks::id(&i.uid, 100) {
+        return Err(bad("dess id (uid) saknas eller har fel form".into()));
+    }
+    i.title = text::Name::parse(&i.title)
+        .map_err(|_| bad("rubriken (title) saknas, är för lång eller har otillåtna tecken".into()))?
+        .into_string();
+    i.what_happened = text::optional_text(i.what_happened.as_deref().unwrap_or(""), 4000)
+        .map_err(|_| bad("vad som hänt (what_happened) är för långt eller har otillåtna tecken".into()))?;
+    i.discovered_at = checks::past_time(&i.discovered_at, "kännedom (discovered_at)").map_err(bad)?;
+    i.raised_by = line(i.raised_by.as_deref().unwrap_or(""), 200, "vem som larmade (raised_by)").map_err(bad)?;
+    if i.units.len() > 1000 {
+        return Err(bad("för många enheter".into()));
+    }
+    for u in i.units.iter_mut() {
+        *u = required(u, 200, "en enhets namn").map_err(bad)?;
+    }
+    for (n, it) in b.board.iter_mut().enumerate() {
+        let bad = |p: String| format!("lägesbilden, punkt {}: {p}", n + 1);
+        it.area = required(&it.area, 200, "området (area)").map_err(bad)?;
+        it.section = required(&it.section, 200, "avsnittet (section)").map_err(bad)?;
+        it.label = required(&it.label, 600, "texten (label)").map_err(bad)?;
+        if beredd_domain::BoardState::parse(&it.state).is_err() {
+            return Err(bad(format!("läget (state) {:?} finns inte", it.state)));
+        }
+        it.updated_by =
+            line(it.updated_by.as_deref().unwrap_or(""), 200, "vem som ändrade (updated_by)").map_err(bad)?;
+    }
+    for (n, r) in b.roster.iter_mut().enumerate() {
+        let bad = |p: String| format!("krisledningen, rad {}: {p}", n + 1);
+        if beredd_domain::StaffRole::parse(&r.role).is_err() {
+            return Err(bad(format!("rollen (role) {:?} finns inte", r.role)));
+        }
+        r.name = text::Name::parse(&r.name)
+            .map_err(|_| bad("namnet saknas, är för långt eller har otillåtna tecken".into()))?
+            .into_string();
+        r.phone = text::optional_phone(r.phone.as_deref().unwrap_or(""))
+            .map_err(|_| bad("telefonnumret (phone) är inte ett telefonnummer".into()))?;
+        r.area = line(r.area.as_deref().unwrap_or(""), 200, "området (area)").map_err(bad)?;
+    }
+    for l in b.log.iter_mut() {
+        let e = &mut l.entry;
+        let seq = e.seq;
+        let bad = |p: &str| format!("post {seq}: {p}");
+        if !checks::id(&e.uid, 100) {
+            return Err(bad("id (uid) saknas eller har fel form"));
+        }
+        if !(1..=incident::LOG_VERSION).contains(&e.version) {
+            return Err(bad(&format!("formen (version {}) är okänd", e.version)));
+        }
+        if LogKind::parse(&e.kind).is_err() {
+            return Err(bad(&format!("slaget (kind) {:?} finns inte", e.kind)));
+        }
+        let checked =
+            checks::entry_text(&e.text, &e.author, e.decided_by.as_deref(), e.grounds.as_deref(), ENTRY_TEXT_MAX)
+                .map_err(bad)?;
+        e.occurred_at = checks::past_time(&e.occurred_at, "tiden (occurred_at)").map_err(|p| bad(&p))?;
+        e.recorded_at = a_time(&e.recorded_at, "när den skrevs (recorded_at)").map_err(|p| bad(&p))?;
+        e.recorded_by = required(&e.recorded_by, 200, "vem som skrev den (recorded_by)").map_err(|p| bad(&p))?;
+        e.source = required(&e.source, 300, "varifrån den kom (source)").map_err(|p| bad(&p))?;
+        if let Some(c) = e.corrects
+            && !(1..e.seq).contains(&c)
+        {
+            return Err(bad(&format!("den rättar post {c}, som inte finns före den")));
+        }
+        (e.text, e.author, e.decided_by, e.grounds) =
+            (checked.text, checked.author, checked.decided_by, checked.grounds);
+    }
     Ok(b)
 }
 
@@ -138,15 +247,22 @@ pub struct Report {
 }
 
 /// Imports a checked bundle: creates the incident if this Beredd does not have it (matched by
-/// uid), then appends the log entries it lacks. Call it inside a write transaction.
+/// uid), then appends the log entries it lacks. An incident that is closed here takes nothing
+/// (security review F5): its log is final. Call it inside a write transaction.
 pub async fn import(
     conn: &mut sqlx::AnyConnection,
     org: i64,
     b: &Bundle,
     by: &str,
     note: impl Fn(&Report) -> String,
-) -> Result<Report, DbError> {
+) -> Result<Report, ImportError> {
     let existing = store::by_uid(&mut *conn, org, &b.incident.uid).await?;
+    if let Some(id) = existing
+        && let Some(i) = store::get(&mut *conn, org, id).await?
+        && !i.status.is_active()
+    {
+        return Err(ImportError::Closed { title: i.title });
+    }
     let created = existing.is_none();
     let id = match existing {
         Some(id) => id,
@@ -213,7 +329,7 @@ pub async fn import(
             // Kept: a version-1 entry's time was typed in Swedish time and stored as if UTC.
             version: e.version,
             uid: Some(e.uid.clone()),
-            kind: LogKind::parse(&e.kind).unwrap_or(LogKind::Information),
+            kind: LogKind::parse(&e.kind).unwrap_or(LogKind::Information), // checked in `parse`
             text: e.text.clone(),
             decided_by: e.decided_by.clone(),
             grounds: e.grounds.clone(),

@@ -2,9 +2,10 @@
 //! author and original time; an entry already imported (same id) is skipped, so importing the
 //! same file twice adds nothing but the record of the second import.
 
-use beredd_domain::{LogKind, text};
+use beredd_domain::LogKind;
 use serde::Deserialize;
 
+use super::checks;
 use crate::platform::db::DbError;
 use crate::store::incidents::{self, NewEntry};
 
@@ -57,12 +58,6 @@ pub enum ImportError {
     Entry { entry: usize, problem: String },
 }
 
-fn time(s: &str) -> Option<String> {
-    let t = time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()?;
-    let t = t.to_offset(time::UtcOffset::UTC).replace_nanosecond(0).ok()?;
-    t.format(&time::format_description::well_known::Rfc3339).ok()
-}
-
 /// Checks a file before anything is written; the error names the entry and what is wrong.
 pub fn parse(bytes: &[u8]) -> Result<KitLog, ImportError> {
     let raw: RawLog = serde_json::from_slice(bytes)
@@ -76,24 +71,17 @@ pub fn parse(bytes: &[u8]) -> Result<KitLog, ImportError> {
     let mut entries = Vec::with_capacity(raw.entries.len());
     for (i, e) in raw.entries.into_iter().enumerate() {
         let bad = |problem: &str| ImportError::Entry { entry: i + 1, problem: problem.to_owned() };
-        if e.id.is_empty() || e.id.len() > 64 || !e.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        if e.id.contains('_') || !checks::id(&e.id, 64) {
             return Err(bad("id saknas eller har fel form"));
         }
-        let at = time(&e.at).ok_or_else(|| bad("tiden (at) är inte en tid som 2026-11-23T07:10:00Z"))?;
+        let at = checks::past_time(&e.at, "tiden (at)").map_err(|p| bad(&p))?;
         let kind = match LogKind::parse(&e.kind) {
             Ok(k @ (LogKind::Event | LogKind::Decision | LogKind::Information | LogKind::Task)) => k,
             _ => return Err(bad("slaget (kind) ska vara event, decision, information eller task")),
         };
-        let text = text::optional_text(&e.text, 4000)
-            .map_err(|_| bad("texten är för lång eller har otillåtna tecken"))?
-            .ok_or_else(|| bad("texten saknas"))?;
-        let author = text::optional_line(&e.author, 200)
-            .map_err(|_| bad("namnet är för långt eller har otillåtna tecken"))?
-            .ok_or_else(|| bad("namnet (author) saknas"))?;
-        let decided_by = text::optional_line(e.decided_by.as_deref().unwrap_or(""), 200)
-            .map_err(|_| bad("\"beslutat av\" är för långt"))?;
-        let grounds = text::optional_text(e.grounds.as_deref().unwrap_or(""), 2000)
-            .map_err(|_| bad("underlaget är för långt"))?;
+        // What a person types in the kit's log: as long as the log page takes.
+        let checks::EntryText { text, author, decided_by, grounds } =
+            checks::entry_text(&e.text, &e.author, e.decided_by.as_deref(), e.grounds.as_deref(), 4000).map_err(bad)?;
         entries.push(KitEntry { id: e.id, at, kind, text, author, decided_by, grounds });
     }
     let kit_id: String = raw.kit_id.chars().filter(|c| c.is_ascii_alphanumeric()).take(64).collect();
@@ -185,5 +173,10 @@ mod tests {
         assert_eq!(e.to_string(), "post 2: tiden (at) är inte en tid som 2026-11-23T07:10:00Z");
         let file = br#"{"format":"beredd-kit-log","version":1,"entries":[{"id":"a1","at":"2026-11-23T07:10:00Z","kind":"system","text":"x","author":"M"}]}"#;
         assert!(parse(file).unwrap_err().to_string().starts_with("post 1: slaget"));
+        // A time ahead of now would hide a passed deadline; an id of another form is refused.
+        let file = br#"{"format":"beredd-kit-log","version":1,"entries":[{"id":"a1","at":"2099-01-01T00:00:00Z","kind":"event","text":"x","author":"M"}]}"#;
+        assert_eq!(parse(file).unwrap_err().to_string(), "post 1: tiden (at) (2099-01-01T00:00:00Z) ligger efter nu");
+        let file = br#"{"format":"beredd-kit-log","version":1,"entries":[{"id":"a_1","at":"2026-11-23T07:10:00Z","kind":"event","text":"x","author":"M"}]}"#;
+        assert_eq!(parse(file).unwrap_err().to_string(), "post 1: id saknas eller har fel form");
     }
 }

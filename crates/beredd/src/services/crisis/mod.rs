@@ -1,6 +1,8 @@
-//! Crisis mode: incident bundles between installations and the offline kit's log read back in.
+//! Crisis mode: incident bundles between installations and the offline kit's log read back in,
+//! both through the same checks of every entry.
 
 pub mod bundle;
+pub mod checks;
 pub mod drafts;
 pub mod kit_import;
 pub mod reporting;

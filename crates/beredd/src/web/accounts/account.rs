@@ -117,7 +117,7 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
         let mut conn = state.db.pool.acquire().await?;
         users::get(&mut conn, user.org_id, user.id).await?.ok_or(AppError::NotFound)?
     };
-    if !auth::verify_password_blocking(form.text("current").to_owned(), stored.password_hash.clone()).await {
+    if !auth::verify_password_blocking(&state, form.text("current").to_owned(), stored.password_hash.clone()).await? {
         errors.add("current", FieldError::WrongPassword);
     }
     if let Err(e) = text::new_password(form.text("new")) {
@@ -133,9 +133,9 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
         )
             .into_response());
     }
-    let hash = auth::hash_password_blocking(form.text("new").to_owned()).await?;
+    let hash = auth::hash_password_blocking(&state, form.text("new").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
-    users::set_password(&mut *tx, user.id, &hash).await?;
+    users::set_password(&mut *tx, user.id, &hash, users::PasswordSet::ByUser).await?;
     sessions::delete_others(&mut *tx, user.id, user.session_id).await?;
     let change: audit::Change<'_, ()> = audit::Change {
         action: "password",

@@ -61,6 +61,7 @@ pub const ACTIONS: &[&str] = &[
     "export",
     "close",
     "unlink",
+    "replace",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -77,12 +78,14 @@ pub const ENTITIES: &[&str] = &[
     "asset",
     "action",
     "evidence",
+    "self-assessment",
     "requirement",
     "plan",
     "binder",
     "kit",
     "incident",
     "cycle",
+    "calendar-address",
     "risk",
     "risk-analysis",
     "risk-scales",

@@ -2,11 +2,13 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::Extension;
+use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::platform::i18n::{Lang, Tr};
+use crate::platform::throttle::Refusal;
 use crate::store::{audit, sessions, users};
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, Posted, PreLoginForm, SESSION_COOKIE};
@@ -49,8 +51,8 @@ fn login_page(
     error: Option<&str>,
 ) -> Response {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
-    let csrf = sessions::random_token();
-    let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, 3600);
+    let csrf = auth::prelogin_token(state);
+    let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, auth::PRELOGIN_SECS);
     let page = LoginPage { error: error.map(|e| tr.t(e)), tr, csrf, next, username };
     (status, [(header::SET_COOKIE, cookie)], page).into_response()
 }
@@ -59,8 +61,16 @@ pub async fn form(State(state): State<AppState>, headers: HeaderMap, Query(q): Q
     login_page(&state, &headers, StatusCode::OK, safe_next(q.get("next").map(String::as_str)), String::new(), None)
 }
 
-pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
+/// Logs in. Before any password is hashed the attempt must pass the throttle: the address's
+/// budget of attempts, and no lock on this name from this address (security review F3). The
+/// hashing itself waits in a bounded queue; when that is full the page says to try again shortly.
+pub async fn submit(
+    State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
+    posted: PreLoginForm,
+) -> Result<Response, AppError> {
     let PreLoginForm { form, headers } = posted;
+    let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
     let next = safe_next(form.get("next"));
     let password = form.text("password").to_owned();
     // A name that cannot exist is refused at once: no hashing, and nothing kept in the throttle.
@@ -71,16 +81,18 @@ pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Resu
     if password.len() > 1024 {
         return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
     }
-    if state.throttle.is_locked(&username) {
-        return Ok(login_page(
-            &state,
-            &headers,
-            StatusCode::TOO_MANY_REQUESTS,
-            next,
-            username,
-            Some("login-throttled"),
-        ));
-    }
+    let attempt = match state.throttle.admit(&username, client) {
+        Ok(attempt) => attempt,
+        Err(refusal) => {
+            let (status, message) = match refusal {
+                Refusal::Address => (StatusCode::TOO_MANY_REQUESTS, "login-address-throttled"),
+                Refusal::Locked => (StatusCode::TOO_MANY_REQUESTS, "login-throttled"),
+                Refusal::Full => (StatusCode::SERVICE_UNAVAILABLE, "login-busy"),
+            };
+            tracing::info!(username, %client, ?refusal, "login refused before checking the password");
+            return Ok(login_page(&state, &headers, status, next, username, Some(message)));
+        }
+    };
     let user = users::by_username(&state.db.pool, &username).await?.filter(|u| u.active.get());
     // Verify against a real hash of nothing when the user does not exist, so timing does not tell.
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -88,13 +100,28 @@ pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Resu
         Some(u) => u.password_hash.clone(),
         None => DUMMY.get_or_init(|| auth::hash_password("no such user, no such password").unwrap_or_default()).clone(),
     };
-    let ok = auth::verify_password_blocking(password, hash).await && user.is_some();
+    let ok = match auth::verify_password_blocking(&state, password, hash).await {
+        Ok(ok) => ok && user.is_some(),
+        Err(AppError::Busy(_)) => {
+            attempt.not_tried();
+            tracing::warn!(%client, "login refused: too many passwords being checked");
+            return Ok(login_page(
+                &state,
+                &headers,
+                StatusCode::SERVICE_UNAVAILABLE,
+                next,
+                username,
+                Some("login-busy"),
+            ));
+        }
+        Err(e) => return Err(e),
+    };
     let Some(user) = user.filter(|_| ok) else {
-        state.throttle.fail(&username);
-        tracing::info!(username, "failed login");
+        attempt.failed();
+        tracing::info!(username, %client, "failed login");
         return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
     };
-    state.throttle.succeed(&username);
+    attempt.succeeded();
     let (token, _csrf) = sessions::create(&state.db.pool, user.id).await?;
     let actor = audit::Actor { org_id: user.org_id, user_id: Some(user.id), username: user.username.clone() };
     let change: audit::Change<'_, ()> =

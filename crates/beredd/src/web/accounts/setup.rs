@@ -32,7 +32,7 @@ fn render(
     status: StatusCode,
 ) -> Response {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
-    let csrf = sessions::random_token();
+    let csrf = auth::prelogin_token(state);
     let fields = vec![
         Field::new("username", tr.t("field-username"), FieldKind::Text, form, errors, &tr)
             .required()
@@ -50,7 +50,7 @@ fn render(
             .required()
             .autocomplete("new-password"),
     ];
-    let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, 3600);
+    let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, auth::PRELOGIN_SECS);
     (status, [(header::SET_COOKIE, cookie)], SetupPage { tr, csrf, action: format!("/setup/{token}"), fields })
         .into_response()
 }
@@ -90,7 +90,7 @@ pub async fn submit(
     if !e.is_empty() {
         return Ok(render(&state, &headers, &token, &form, &e, StatusCode::UNPROCESSABLE_ENTITY));
     }
-    let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
+    let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
     // Checked again inside the transaction, and the token spent first: of two people using the
     // link at once, the second finds it gone and makes no second administrator (review F18).

@@ -188,7 +188,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, "/users/new".into(), &form, &e, &lk, true))
             .into_response());
     }
-    let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
+    let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
     let new = users::NewUser {
         org_id: user.org_id,
@@ -312,9 +312,9 @@ pub async fn reset_password(
         )
             .into_response());
     }
-    let hash = auth::hash_password_blocking(form.text("password").to_owned()).await?;
+    let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
     let mut tx = state.db.begin_write().await?;
-    users::set_password(&mut *tx, id, &hash).await?;
+    users::set_password(&mut *tx, id, &hash, users::PasswordSet::Reset).await?;
     crate::store::sessions::delete_all(&mut *tx, id).await?;
     let change: audit::Change<'_, ()> = audit::Change {
         action: "password-reset",

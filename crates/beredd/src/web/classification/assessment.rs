@@ -57,6 +57,9 @@ pub struct OverviewPage {
     pub summary: String,
     pub rows: Vec<Row>,
     pub may_write: bool,
+    /// What removing the self-assessment would remove (every stored answer, also those of
+    /// requirements the system no longer has), or nothing when there is nothing to remove.
+    pub removal: Option<String>,
 }
 
 pub async fn overview(
@@ -100,6 +103,10 @@ pub async fn overview(
             }
         })
         .collect();
+    let files = evidence::for_system(&state.db.pool, user.org_id, id).await?.len();
+    let removal = (!done.is_empty() || files > 0).then(|| {
+        tr.args("assessment-remove-hint", &[("answers", &done.len().to_string()), ("files", &files.to_string())])
+    });
     let summary = tr.ts(
         "assessment-summary",
         "counts",
@@ -111,6 +118,7 @@ pub async fn overview(
         summary,
         rows,
         may_write: user.role.edits_all_content(),
+        removal,
         ctx,
     })
 }

@@ -1,6 +1,7 @@
 //! An incident as a bundle (JSON) to carry to another installation, and reading one in.
 
 use super::*;
+use crate::services::crisis::bundle::ImportError;
 
 /// The incident as a bundle file for another Beredd.
 pub async fn export_bundle(
@@ -9,6 +10,10 @@ pub async fn export_bundle(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let (h, _) = head(&state, &user, &id, "board").await?;
+    // The file that moves an incident to another Beredd, whose id lets an import there and back
+    // add to this incident's log: for those who work with incidents, as the import is. Readers
+    // read the same on the incident's pages and in its PDF report.
+    user.require(h.may_move)?;
     let mut conn = state.db.pool.acquire().await?;
     let b = crate::services::crisis::bundle::export(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
     let body = serde_json::to_string_pretty(&b).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -35,14 +40,15 @@ pub async fn import_bundle(
         Err(e) => Err(crate::web::forms::error_text(&e, &tr)),
         Ok((_, bytes)) => crate::services::crisis::bundle::parse(&bytes).map_err(|e| e.to_string()),
     };
+    let refused = async |message: String| -> Result<Response, AppError> {
+        let mut page = super::list::list(user.clone(), State(state.clone()), Query(Query_::default())).await?;
+        page.import_error = Some(message);
+        page.ctx.title_prefix = Some(page.ctx.tr.t("error-prefix"));
+        Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    };
     let b = match parsed {
         Ok(b) => b,
-        Err(message) => {
-            let mut page = super::list::list(user.clone(), State(state.clone()), Query(Query_::default())).await?;
-            page.import_error = Some(message);
-            page.ctx.title_prefix = Some(page.ctx.tr.t("error-prefix"));
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-        }
+        Err(message) => return refused(message).await,
     };
     let mut tx = state.db.begin_write().await?;
     let note = |r: &crate::services::crisis::bundle::Report| {
@@ -50,7 +56,15 @@ pub async fn import_bundle(
             + " "
             + &tr.ts("incident-log-bundle-from", "instance", &b.instance)
     };
-    let report = crate::services::crisis::bundle::import(&mut tx, user.org_id, &b, &user.display_name, note).await?;
+    let report = match crate::services::crisis::bundle::import(&mut tx, user.org_id, &b, &user.display_name, note).await
+    {
+        Ok(report) => report,
+        Err(ImportError::Closed { title }) => {
+            drop(tx);
+            return refused(tr.ts("incident-bundle-closed", "title", &title)).await;
+        }
+        Err(ImportError::Db(e)) => return Err(e.into()),
+    };
     let record = json!({ "uid": b.incident.uid, "instance": b.instance, "created": report.created, "imported": report.imported, "skipped": report.skipped });
     audit::record(
         &mut *tx,

@@ -60,6 +60,8 @@ pub struct Head {
     pub discovered: String,
     pub tab: &'static str,
     pub may_write: bool,
+    /// May export it as a bundle (those who work with incidents, also once it is closed).
+    pub may_move: bool,
 }
 
 async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str) -> Result<(Head, Lookups), AppError> {
@@ -70,7 +72,8 @@ async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str)
     let units = i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
     let may_write = user.role.works_incidents() && i.status.is_active();
     let discovered = discovered(&Tr::new(state.catalog.clone(), user.lang), &i);
-    Ok((Head { i, units, discovered, tab, may_write }, lk))
+    let may_move = user.role.works_incidents();
+    Ok((Head { i, units, discovered, tab, may_write, may_move }, lk))
 }
 
 /// The incident and shared header, for the other incident pages.

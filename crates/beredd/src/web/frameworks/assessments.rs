@@ -141,10 +141,13 @@ pub async fn delete_assessment(
         .into_iter()
         .find(|a| a.id == id)
         .ok_or(AppError::NotFound)?;
-    let answers = store::answers(&state.db.pool, a.id).await?;
     let mut tx = state.db.begin_write().await?;
+    let answers = store::answers(&mut *tx, a.id).await?;
+    // The files go with it: the audit trail keeps each one's name, size and SHA-256, so that a
+    // copy kept elsewhere can be shown to be the same file (security review F10).
+    let evidence = crate::store::evidence::for_assessment(&mut *tx, user.org_id, a.id).await?;
     store::delete_assessment(&mut tx, user.org_id, a.id).await?;
-    let before = serde_json::json!({ "assessment": a, "answers": answers });
+    let before = serde_json::json!({ "assessment": a, "answers": answers, "evidence": evidence });
     audit::record(
         &mut *tx,
         &user.actor(),

@@ -281,3 +281,96 @@ async fn an_evidence_file_up_to_ten_megabytes_is_taken_and_a_larger_one_refused_
         assert_eq!(n, 1, "{kind:?}: stored whole");
     }
 }
+
+/// The SHA-256 of some bytes, in lower-case hex.
+fn sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Deleting a system used to take its self-assessment and evidence files with it, unseen and for
+/// good (security review F10). They now keep it, like anything else that points at it, until
+/// the self-assessment is removed on purpose, which the audit trail records file by file.
+#[tokio::test]
+async fn a_system_with_a_self_assessment_is_deleted_only_after_that_is_removed_on_purpose() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let s = app.login("admin").await;
+        let sys = id_of(
+            &s.post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")]).await,
+        );
+        let asset = id_of(&s.post("/assets/new", &[("name", "Journaler"), ("systems", &sys)]).await);
+        s.post(
+            &format!("/assets/{asset}/classify"),
+            &[("level_k", "3"), ("level_r", "3"), ("level_t", "2"), ("level_s", "2")],
+        )
+        .await;
+        let r =
+            s.post(&format!("/systems/{sys}/assessment/STY-01"), &[("status", "fulfilled"), ("how", "Ägare")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let pdf = b"%PDF-1.4\n% underlag\n".to_vec();
+        let path = format!("/systems/{sys}/assessment/STY-01/evidence");
+        assert_eq!(upload(&s, &path, "Återläsningstest.pdf", pdf.clone()).await.status, StatusCode::SEE_OTHER);
+        // The asset no longer names the system (it moved elsewhere): nothing else points at it.
+        let r = s.post(&format!("/assets/{asset}/edit"), &[("name", "Journaler")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+        // Refused, naming what points at it, on the confirmation page and when posted.
+        let confirm = s.get(&format!("/systems/{sys}/delete")).await.body;
+        let r = s.post(&format!("/systems/{sys}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{kind:?}");
+        for page in [&confirm, &r.body] {
+            assert_eq!(
+                texts(page, ".error-summary li"),
+                [
+                    "Självskattning med bedömda krav: STY-01",
+                    "Underlagsfil i självskattningen: STY-01: Återläsningstest.pdf"
+                ],
+                "{kind:?}"
+            );
+        }
+        assert_eq!(app.count("systems").await, 1);
+        assert_eq!(evidence_count(&app).await, 1);
+
+        // The self-assessment page offers to remove it all, saying what is kept and what is not.
+        let overview = s.get(&format!("/systems/{sys}/assessment")).await.body;
+        let hint = texts(&overview, "#remove p");
+        assert!(hint[0].starts_with("Tar bort systemets alla bedömningar (1 st.) och underlagsfiler (1 st.)."));
+        assert!(
+            texts(&app.login("lasare").await.get(&format!("/systems/{sys}/assessment")).await.body, "#remove")
+                .is_empty()
+        );
+        let reader = app.login("lasare").await;
+        let removal = format!("/systems/{sys}/assessment-removal");
+        assert_eq!(reader.post(&removal, &[]).await.status, StatusCode::FORBIDDEN);
+        let r = s.client.post(format!("{}{removal}", app.base)).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "no CSRF token, nothing removed");
+        assert_eq!(app.count("assessments").await, 1);
+
+        let r = s.post(&removal, &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!((app.count("assessments").await, evidence_count(&app).await), (0, 0));
+        let trail = beredd::store::audit::list(
+            &app.db.pool,
+            app.org,
+            &beredd::store::audit::Filter { entity: Some("self-assessment".into()), ..Default::default() },
+            10,
+        )
+        .await
+        .unwrap();
+        assert_eq!(trail.len(), 1);
+        let before: serde_json::Value = serde_json::from_str(trail[0].before_json.as_deref().unwrap()).unwrap();
+        assert_eq!(before["assessments"][0]["requirement_id"], "STY-01");
+        assert_eq!(before["assessments"][0]["how"], "Ägare");
+        let file = &before["evidence"][0];
+        assert_eq!(file["file_name"], "Återläsningstest.pdf");
+        assert_eq!(file["size"], pdf.len() as i64);
+        assert_eq!(file["sha256"], sha256(&pdf), "{kind:?}");
+        assert!(s.get("/audit?entity=self-assessment").await.body.contains("Självskattning"));
+
+        // Now the system goes.
+        assert_eq!(s.post(&format!("/systems/{sys}/delete"), &[]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.count("systems").await, 0);
+    }
+}

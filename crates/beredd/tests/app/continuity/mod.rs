@@ -4,6 +4,7 @@
 mod bia;
 mod kit;
 mod outage;
+mod plan_size;
 mod plans;
 
 use reqwest::StatusCode;

@@ -73,21 +73,67 @@ fn form_from(plan: &plans::Plan, c: &PlanContent, note: &str) -> FormData {
     f
 }
 
-/// How many blocks the form holds (bounded, so a forged form cannot ask for millions).
-fn count(form: &FormData, name: &str) -> usize {
-    form.text(name).parse::<usize>().unwrap_or(0).min(60)
+/// How many routines and checklists the editor takes: enough for any plan a person keeps up,
+/// and at least every one the plan already has (the first draft holds one routine per critical
+/// activity, however many), so no stored block is ever left out of the form. A form saying it
+/// holds more is refused with a message instead of being cut short (security review F11).
+#[derive(Debug, Clone, Copy)]
+struct Caps {
+    routines: usize,
+    checklists: usize,
+}
+
+impl Caps {
+    const ROUTINES: usize = 200;
+    const CHECKLISTS: usize = 100;
+
+    /// The caps for a plan whose newest content is `stored` (with room for one new block).
+    fn for_plan(stored: Option<&PlanContent>) -> Caps {
+        let (r, c) = stored.map(|c| (c.routines.len(), c.checklists.len())).unwrap_or((0, 0));
+        Caps { routines: Caps::ROUTINES.max(r + 1), checklists: Caps::CHECKLISTS.max(c + 1) }
+    }
+}
+
+/// How many blocks the form says it holds: a number no larger than `cap`, or what it says when it
+/// says more, as the error.
+fn count(form: &FormData, name: &str, cap: usize) -> Result<usize, usize> {
+    match form.text(name).trim().parse::<usize>() {
+        Ok(n) if n > cap => Err(n),
+        Ok(n) => Ok(n),
+        Err(_) => Ok(0),
+    }
+}
+
+/// The blocks the editor shows: every one the form holds, within the cap.
+fn shown(form: &FormData, name: &str, cap: usize) -> usize {
+    count(form, name, cap).unwrap_or(cap).max(1)
+}
+
+/// The messages for counts above the caps, to stand first in the error summary.
+fn count_errors(form: &FormData, caps: Caps, tr: &Tr) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Err(n) = count(form, "routines", caps.routines) {
+        let text = tr.args("plan-too-many-routines", &[("n", &n.to_string()), ("max", &caps.routines.to_string())]);
+        out.push(("routines-heading".to_owned(), text));
+    }
+    if let Err(n) = count(form, "checklists", caps.checklists) {
+        let text = tr.args("plan-too-many-checklists", &[("n", &n.to_string()), ("max", &caps.checklists.to_string())]);
+        out.push(("checklists-heading".to_owned(), text));
+    }
+    out
 }
 
 const LONG: usize = 4000;
 
-/// Reads the posted form into content; errors are keyed by field name.
-fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
+/// Reads the posted form into content; errors are keyed by field name. The counts have been
+/// checked against the caps before.
+fn parse(form: &FormData, e: &mut Errors, caps: Caps) -> PlanContent {
     let text_field = |e: &mut Errors, name: &str| {
         e.take(name.to_owned(), text::optional_text(form.text(name), LONG)).unwrap_or_default()
     };
     let lead = text_field(e, "lead");
     let mut routines = Vec::new();
-    for i in 0..count(form, "routines") {
+    for i in 0..count(form, "routines", caps.routines).unwrap_or(0) {
         let k = |f: &str| format!("r{i}_{f}");
         if form.checked(&k("remove")) {
             continue;
@@ -129,7 +175,7 @@ fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
         spokesperson: text_field(e, "comm_spokesperson"),
     };
     let mut checklists = Vec::new();
-    for i in 0..count(form, "checklists") {
+    for i in 0..count(form, "checklists", caps.checklists).unwrap_or(0) {
         let k = |f: &str| format!("c{i}_{f}");
         if form.checked(&k("remove")) {
             continue;
@@ -147,15 +193,23 @@ fn parse(form: &FormData, e: &mut Errors) -> PlanContent {
     PlanContent { lead, routines, call_list, externals, hotline, communication, checklists }
 }
 
+/// The plan being edited: its id, and how many blocks its form may hold.
+#[derive(Debug, Clone, Copy)]
+struct Editing {
+    id: i64,
+    caps: Caps,
+}
+
 fn edit_page(
     state: &AppState,
     user: &CurrentUser,
-    id: i64,
+    plan: Editing,
     form: &FormData,
     e: &Errors,
     lk: &Lookups,
     notice: Option<String>,
 ) -> EditPage {
+    let Editing { id, caps } = plan;
     let mut ctx = Ctx::new(state, user, "/plans", String::new());
     ctx.title = ctx.tr.ts("plans-edit", "name", form.text("name"));
     let tr = &ctx.tr;
@@ -167,7 +221,7 @@ fn edit_page(
         f("change_note", "field-change-note", FieldKind::Text).maxlength(500).hint(tr.t("hint-change-note")),
     ];
     let lead = vec![f("lead", "plan-lead", FieldKind::TextArea).maxlength(LONG).hint(tr.t("hint-plan-lead"))];
-    let routine_count = count(form, "routines").max(1);
+    let routine_count = shown(form, "routines", caps.routines);
     let routines: Vec<RoutineBlock> = (0..routine_count)
         .map(|i| {
             let k = |x: &str| format!("r{i}_{x}");
@@ -209,7 +263,7 @@ fn edit_page(
         f("comm_hotline", "plan-comm-hotline", FieldKind::TextArea).maxlength(LONG),
         f("comm_media", "plan-comm-media", FieldKind::TextArea).maxlength(LONG),
     ];
-    let checklist_count = count(form, "checklists").max(1);
+    let checklist_count = shown(form, "checklists", caps.checklists);
     let checklists: Vec<ChecklistBlock> = (0..checklist_count)
         .map(|i| {
             let k = |x: &str| format!("c{i}_{x}");
@@ -233,7 +287,8 @@ fn edit_page(
     for c in &checklists {
         all.extend(c.fields.iter().cloned());
     }
-    let error_summary = summary(&all);
+    let mut error_summary = count_errors(form, caps, &ctx.tr);
+    error_summary.extend(summary(&all));
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
@@ -272,15 +327,20 @@ pub async fn edit_form(
     let newest =
         plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
     let note = if newest.is_draft() { newest.change_note.clone().unwrap_or_default() } else { String::new() };
-    let form = form_from(&plan, &newest.content()?, &note);
+    let content = newest.content()?;
+    let form = form_from(&plan, &content, &note);
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let notice = if newest.is_draft() { None } else { Some(tr.tn("plan-edit-new-draft", newest.number + 1)) };
-    Ok(edit_page(&state, &user, plan.id, &form, &Errors::default(), &lk, notice))
+    let editing = Editing { id: plan.id, caps: Caps::for_plan(Some(&content)) };
+    Ok(edit_page(&state, &user, editing, &form, &Errors::default(), &lk, notice))
 }
 
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, mut form, tr } = posted;
     let (plan, lk) = editable(&state, &user, &id).await?;
+    let stored = plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next();
+    let caps = Caps::for_plan(stored.map(|v| v.content()).transpose()?.as_ref());
+    let editing = Editing { id: plan.id, caps };
     // "Fill the call list from the staff register" re-shows the form with the list replaced.
     if form.checked("refresh_call_list") {
         let units = parse_units(&form, &lk, &user, &mut Errors::default());
@@ -294,8 +354,8 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         };
         form.set("call_list", plan::call_list_text(&builder::call_list(&regs, &units)));
         form.set("refresh_call_list", "");
-        let page =
-            edit_page(&state, &user, plan.id, &form, &Errors::default(), &lk, Some(tr.t("plan-call-list-refreshed")));
+        let notice = Some(tr.t("plan-call-list-refreshed"));
+        let page = edit_page(&state, &user, editing, &form, &Errors::default(), &lk, notice);
         return Ok(page.into_response());
     }
     let mut e = Errors::default();
@@ -303,14 +363,13 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let units = parse_units(&form, &lk, &user, &mut e);
     let review_due = e.take("review_due", beredd_domain::text::optional_date(form.text("review_due")));
     let note = e.take("change_note", text::optional_line(form.text("change_note"), 500));
-    let content = parse(&form, &mut e);
+    let content = parse(&form, &mut e, caps);
     if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, Some(plan.id)).await? {
         e.add("name", FieldError::Duplicate);
     }
-    if !e.is_empty() {
-        return Ok(
-            (StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, &user, plan.id, &form, &e, &lk, None)).into_response()
-        );
+    if !e.is_empty() || !count_errors(&form, caps, &tr).is_empty() {
+        let page = edit_page(&state, &user, editing, &form, &e, &lk, None);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let mut tx = state.db.begin_write().await?;
     let before = plans::versions(&mut *tx, user.org_id, plan.id).await?.into_iter().next();
