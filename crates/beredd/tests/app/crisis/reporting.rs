@@ -304,3 +304,42 @@ async fn an_exercise_has_no_clocks_and_no_report_can_be_recorded_for_it() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_decisions_of_an_incident_run_on_a_laptop_come_with_its_bundle_and_set_the_same_clocks() {
+    for kind in kinds() {
+        let laptop = TestApp::start(crate::harness::Kind::Sqlite).await;
+        let l = laptop.login("admin").await;
+        let unit = laptop.add_unit("Hemtjänst Norr", None).await;
+        let id = start(&l, unit).await;
+        assert_eq!(decide(&l, &id, "significant", "yes").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(decide(&l, &id, "aware", "2026-11-23 06:50").await.status, StatusCode::SEE_OTHER);
+        l.post(&format!("/incidents/{id}/diarienummer"), &[("diarienummer", "KS 2026/412")]).await;
+        let laptop_page = l.get(&format!("/incidents/{id}/reporting")).await.body;
+        let bundle =
+            l.client.get(format!("{}/incidents/{id}/bundle", l.base)).send().await.unwrap().text().await.unwrap();
+
+        let main = TestApp::start(kind).await;
+        main.add_unit("Hemtjänst Norr", None).await;
+        let m = main.login("admin").await;
+        let form = reqwest::multipart::Form::new()
+            .text("_csrf", m.csrf.clone())
+            .part("file", reqwest::multipart::Part::bytes(bundle.into_bytes()).file_name("incident.json"));
+        let r = crate::harness::reply(
+            m.client.post(format!("{}/incidents/import-bundle", m.base)).multipart(form).send().await.unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let new_id = r.location.unwrap().split('/').nth(2).unwrap().to_owned();
+        let page = m.get(&format!("/incidents/{new_id}/reporting")).await.body;
+        for selector in ["#assessment-significant .decision", "#assessment-aware .decision"] {
+            assert_eq!(texts(&page, selector), texts(&laptop_page, selector), "{selector}");
+        }
+        assert_eq!(
+            texts(&page, "#clock-nis2_early_warning .deadline strong"),
+            ["2026-11-24 06:50 svensk tid"],
+            "the later kännedom decision sets the clock here too"
+        );
+        assert!(page.contains("value=\"KS 2026/412\""));
+    }
+}
