@@ -151,6 +151,8 @@ async fn every_kind_of_decision_is_recorded_and_a_bad_one_is_refused_naming_the_
         // The new kännedom moves the clocks; MCF's request starts an interim report.
         assert_eq!(texts(&page, "#clock-nis2_early_warning .deadline strong")[0], "2026-11-24 06:45 svensk tid");
         assert_eq!(texts(&page, "#clock-nis2_interim .clock-state")[0], "MCF har begärt en delrapport");
+        let interim = texts(&page, "#body-nis2_interim")[0].clone();
+        assert!(interim.contains("VAD MCF HAR BETT OM\nBegärd 2026-11-24 08:30 svensk tid"), "{interim}");
         let log = texts(&s.get(&format!("/incidents/{id}/log")).await.body, "li.entry .pre");
         for label in [
             "Lex Maria: anmälan till IVO: Anmäls till IVO enligt lex Maria",
@@ -203,6 +205,10 @@ async fn a_month_long_incident_owes_a_progress_report_and_the_final_report_waits
         let page = s.get(&format!("/incidents/{id}/reporting")).await.body;
         assert_eq!(deadline(&page, "nis2_final"), "2026-12-20 15:00 svensk tid");
         assert!(texts(&page, "#clock-nis2_progress").len() == 1, "the progress report stays owed");
+        let progress = texts(&page, "#body-nis2_progress")[0].clone();
+        assert!(progress.contains("NÄR INCIDENTEN VÄNTAS VARA HANTERAD\n[Skriv när"), "{progress}");
+        let fin = texts(&page, "#body-nis2_final")[0].clone();
+        assert!(fin.contains("NÄR INCIDENTEN BEDÖMDES SOM HANTERAD\nHanterad 2026-11-20 15:00 svensk tid"), "{fin}");
 
         // The incident's PDF prints the deadlines and the decisions.
         let pdf = crate::harness::get_bytes(&s, &format!("/incidents/{id}/report.pdf")).await;
