@@ -42,6 +42,10 @@ pub fn scale_lines(input: &str) -> Result<Vec<ScaleStep>, FieldError> {
             continue;
         }
         let at = |e: FieldError| FieldError::Line { line: i + 1, error: Box::new(e) };
+        // A label is shown in every risk matrix and stored as text; PostgreSQL refuses a NUL.
+        if line.chars().any(char::is_control) {
+            return Err(at(FieldError::ControlChars));
+        }
         let (label, description) = match line.split_once('|') {
             Some((l, d)) => (l.trim(), Some(d.trim()).filter(|d| !d.is_empty())),
             None => (line, None),
