@@ -333,18 +333,11 @@ pub async fn save(
             .into_response());
     };
     let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
+    // Read before the write lock is taken: the catalogue needs a connection of its own (F19).
+    let catalogue_version = state.catalogue_for(user.org_id).await?.version.clone();
     let mut tx = state.db.begin_write().await?;
     let before = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
-    assessments::save(
-        &mut *tx,
-        user.org_id,
-        system.id,
-        &r.id,
-        &input,
-        &user.display_name,
-        &state.catalogue_for(user.org_id).await?.version,
-    )
-    .await?;
+    assessments::save(&mut *tx, user.org_id, system.id, &r.id, &input, &user.display_name, &catalogue_version).await?;
     let after = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
     let summary = format!("{}: {}", system.name, r.id);
     audit::record(

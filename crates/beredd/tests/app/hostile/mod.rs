@@ -3,6 +3,7 @@
 //! killed in the middle of writes, concurrent saves, and clients that never finish a request.
 
 mod bundles;
+mod concurrent_saves;
 mod forms;
 mod frameworks;
 mod memory;
