@@ -40,10 +40,16 @@ async fn check_replaceable(url: &str, place: &str, replace: bool) -> anyhow::Res
 }
 
 async fn replaceable(db: &Db, url: &str, place: &str, replace: bool) -> anyhow::Result<()> {
-    if db.table_count().await? == 0 {
+    // On PostgreSQL, the tables of the schema the role writes to (security review F21): the
+    // first of its search_path, which need not be `public`. Its `meta` must be there too, not
+    // found in a schema further down the path.
+    let tables = db.tables().await?;
+    if tables.is_empty() {
         return Ok(());
     }
-    if !matches!(orgs::meta(&db.pool, "demo").await, Ok(Some(v)) if v == "true") {
+    let demo =
+        tables.iter().any(|t| t == "meta") && matches!(orgs::meta(&db.pool, "demo").await, Ok(Some(v)) if v == "true");
+    if !demo {
         bail!("{place} innehåller redan data som inte är demodata; välj en annan med --database");
     }
     if replace {
@@ -103,12 +109,23 @@ async fn fresh_database(url: &str, replace: bool) -> anyhow::Result<Db> {
         Backend::Postgres => {
             check_replaceable(url, "databasen", replace).await?;
             let db = Db::connect(url).await?;
-            // A previous demo (or an empty schema): start over.
-            sqlx::query("DROP SCHEMA public CASCADE").execute(&db.pool).await?;
-            sqlx::query("CREATE SCHEMA public").execute(&db.pool).await?;
+            // A previous demo (or an empty schema): start over in the schema the role writes to,
+            // and only there; other schemas, `public` among them, are left as they are (F21).
+            let schema = db.schema().await?.context(
+                "PostgreSQL-rollens search_path pekar inte på något schema som finns; skapa ett eller ändra search_path",
+            )?;
+            for table in db.tables().await? {
+                let sql = format!("DROP TABLE IF EXISTS {}.{} CASCADE", quoted(&schema), quoted(&table));
+                sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&db.pool).await?;
+            }
             Ok(db)
         }
     }
+}
+
+/// A PostgreSQL identifier, quoted.
+fn quoted(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
 }
 
 impl Demo {

@@ -133,14 +133,34 @@ impl Db {
         Ok(Db { pool, backend })
     }
 
-    /// How many tables the database holds (in PostgreSQL's public schema).
+    /// How many tables the database holds (see [`Db::tables`]).
     pub async fn table_count(&self) -> Result<i64, DbError> {
+        Ok(self.tables().await?.len() as i64)
+    }
+
+    /// The tables of the database. In PostgreSQL, those of the schema this connection creates
+    /// tables in: the first schema of its search_path that exists (for a role with a schema of
+    /// its own name, that one, not `public`), whoever owns them.
+    pub async fn tables(&self) -> Result<Vec<String>, DbError> {
         let sql = match self.backend {
-            Backend::Sqlite => "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
-            Backend::Postgres => "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+            Backend::Postgres => {
+                "SELECT tablename::text FROM pg_catalog.pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
+            }
         };
-        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.pool).await?;
-        Ok(n)
+        let rows: Vec<(String,)> = sqlx::query_as(sql).fetch_all(&self.pool).await?;
+        Ok(rows.into_iter().map(|(t,)| t).collect())
+    }
+
+    /// In PostgreSQL, the schema this connection creates tables in (see [`Db::tables`]); `None`
+    /// when its search_path names no schema that exists, and in SQLite.
+    pub async fn schema(&self) -> Result<Option<String>, DbError> {
+        if self.backend == Backend::Sqlite {
+            return Ok(None);
+        }
+        let (schema,): (Option<String>,) =
+            sqlx::query_as("SELECT current_schema()::text").fetch_one(&self.pool).await?;
+        Ok(schema)
     }
 
     pub async fn migrate(&self) -> Result<usize, DbError> {
