@@ -113,8 +113,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(error::fallback)
         // A client that stops sending its request body (a slow-loris upload or form) would hold a
         // connection and a task for ever: each part of a body must arrive within 30 s (review
-        // F20). The headers' read timeout belongs to the connection, which `axum::serve` does
-        // not let us configure.
+        // F20). The headers' read timeout belongs to the connection (`web::server`).
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(std::time::Duration::from_secs(30)))
         .layer(axum::middleware::from_fn_with_state(state.clone(), error::render_errors))
         .layer(header("content-security-policy", CSP))

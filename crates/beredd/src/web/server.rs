@@ -1,15 +1,31 @@
 //! Serving the web interface on a listener until Ctrl+C or SIGTERM. The command line gets this
 //! from the binary's root (`main.rs`) as a `cli::ServeFn`, so that nothing outside `web` names it.
+//!
+//! Each connection is served by hyper's HTTP/1.1 connection with a timer, because `axum::serve`
+//! sets none: a client must send a request's headers within [`HEADER_READ_TIMEOUT`] (security
+//! review F20, "slowloris"), and a connection idle that long between requests is closed too. A
+//! request's body has its own limit (`RequestBodyTimeoutLayer`, in `web::router`).
 
 use std::future::Future;
-use std::net::SocketAddr;
 use std::pin::Pin;
+use std::time::Duration;
 
 use anyhow::Context;
+use axum::extract::ConnectInfo;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tower::Service;
 
 use crate::platform::db::Db;
 use crate::platform::net::Listen;
 use crate::web::{AppState, router};
+
+/// How long a client may take to send a request line and its headers, and how long a kept-alive
+/// connection may wait for its next request, before the connection is closed.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How long a stop waits for the requests under way (a live board's stream never ends by itself).
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Binds the address, prepares the database for its first start, and serves until stopped.
 pub fn serve(db: Db, listen: Listen) -> Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>> {
@@ -26,11 +42,62 @@ async fn run(db: Db, listen: Listen) -> anyhow::Result<()> {
     state.trusted_proxies = std::sync::Arc::new(listen.trusted_proxies.clone());
     println!("Beredd kör på http://{addr}/  (avsluta med Ctrl+C)");
     tracing::info!(%addr, trusted_proxies = ?listen.trusted_proxies, "listening");
-    // Each request knows the address it connects from (the login limits count by it).
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    serve_on(listener, state, HEADER_READ_TIMEOUT, shutdown()).await;
     db.close().await;
     Ok(())
+}
+
+/// Serves the application on `listener` until `stop` resolves: each request knows the address it
+/// connects from (the login limits count by it), and a client that has not sent a request's
+/// headers within `header_timeout` is disconnected. On stop, no new connection is taken and
+/// those open finish their requests (for at most ten seconds).
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    header_timeout: Duration,
+    stop: impl Future<Output = ()>,
+) {
+    let app = router(state);
+    let (closing, closed) = tokio::sync::watch::channel(false);
+    let mut connections = tokio::task::JoinSet::new();
+    let mut stop = std::pin::pin!(stop);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, say: wait for some to be given back.
+                    tracing::warn!(error = %e, "a connection could not be accepted");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let app = app.clone();
+        let mut closed = closed.clone();
+        connections.spawn(async move {
+            let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                app.clone().call(request)
+            });
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
+            let connection = http.serve_connection(TokioIo::new(stream), service);
+            let mut connection = std::pin::pin!(connection);
+            tokio::select! {
+                _ = connection.as_mut() => {}
+                _ = closed.changed() => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+        // The finished connections' tasks, so that the set does not grow.
+        while connections.try_join_next().is_some() {}
+    }
+    let _ = closing.send(true);
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, async { while connections.join_next().await.is_some() {} }).await;
 }
 
 async fn shutdown() {

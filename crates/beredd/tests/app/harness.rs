@@ -210,20 +210,30 @@ pub struct TestApp {
 impl TestApp {
     /// A running server on an empty, migrated database with one organisation and an admin.
     pub async fn start(kind: Kind) -> TestApp {
+        TestApp::start_with_header_timeout(kind, beredd::web::server::HEADER_READ_TIMEOUT).await
+    }
+
+    /// As [`TestApp::start`], with connections closed when a request's headers have not arrived
+    /// within `header_timeout`.
+    pub async fn start_with_header_timeout(kind: Kind, header_timeout: Duration) -> TestApp {
         let test_db = fresh_db(kind).await;
         let db = Db::connect(&test_db.url).await.expect("connect");
         db.migrate().await.expect("migrate");
         let org = orgs::create(&db.pool, "Testkommun", None).await.expect("org");
-        let app = TestApp::serve(db, org, kind, test_db).await;
+        let app = TestApp::serve_with(db, org, kind, test_db, header_timeout).await;
         app.add_user("admin", Role::Admin, &[]).await;
         app
     }
 
     pub async fn serve(db: Db, org: i64, kind: Kind, test_db: TestDb) -> TestApp {
+        TestApp::serve_with(db, org, kind, test_db, beredd::web::server::HEADER_READ_TIMEOUT).await
+    }
+
+    async fn serve_with(db: Db, org: i64, kind: Kind, test_db: TestDb, header_timeout: Duration) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr = listener.local_addr().expect("addr");
         let state = beredd::web::AppState::new(db.clone(), false).expect("content loads");
-        let server = serve_state(listener, state);
+        let server = serve_state_with(listener, state, header_timeout);
         TestApp { base: format!("http://{addr}"), db, org, kind, _db: test_db, _server: server }
     }
 
@@ -347,13 +357,19 @@ impl TestApp {
     }
 }
 
-/// Serves the application on `listener` as `beredd serve` does: each request knows the address
-/// it comes from.
+/// Serves the application on `listener` as `beredd serve` does (the same connections, with its
+/// header read timeout): each request knows the address it comes from.
 pub fn serve_state(listener: tokio::net::TcpListener, state: beredd::web::AppState) -> tokio::task::JoinHandle<()> {
-    let app = beredd::web::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move {
-        axum::serve(listener, app).await.expect("serve");
-    })
+    serve_state_with(listener, state, beredd::web::server::HEADER_READ_TIMEOUT)
+}
+
+/// As [`serve_state`], with another header read timeout.
+pub fn serve_state_with(
+    listener: tokio::net::TcpListener,
+    state: beredd::web::AppState,
+    header_timeout: Duration,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(beredd::web::server::serve_on(listener, state, header_timeout, std::future::pending()))
 }
 
 /// Approves a plan's draft as its page offers it: with the version and the content shown there.

@@ -7,6 +7,7 @@ mod concurrent_saves;
 mod forms;
 mod frameworks;
 mod memory;
+mod slow_clients;
 
 use proptest::prelude::*;
 
