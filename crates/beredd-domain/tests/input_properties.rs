@@ -42,7 +42,7 @@ fn has_control(s: &str, newlines: bool) -> bool {
 
 /// Whether a year is a leap year, written out again here rather than taken from the crate.
 fn leap(y: u32) -> bool {
-    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+    (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400)
 }
 
 proptest! {
