@@ -4,9 +4,12 @@
 
 mod bundles;
 mod concurrent_saves;
+mod every_form;
+mod fill;
 mod forms;
 mod frameworks;
 mod memory;
+mod site;
 mod slow_clients;
 
 use proptest::prelude::*;
