@@ -31,6 +31,12 @@ fn hostile_values() -> Vec<(&'static str, String)> {
         ("path", "../../etc/passwd".to_owned()),
         ("100 kB", RAW.repeat(4_000)),
         ("control characters", "rad\u{0}ett\u{1b}[31m".to_owned()),
+        // For the fields read line by line (risk scales, plan steps, call lists): good lines,
+        // and one that hides control characters.
+        (
+            "control characters on a line",
+            "Låg | Sällan\nMedel | Ibland\nHög\u{0}\u{1b}[31m | Ofta\nMycket hög\nExtrem".to_owned(),
+        ),
         ("impossible date", "2026-02-30".to_owned()),
         ("number out of range", "-99999999999999999999".to_owned()),
     ]

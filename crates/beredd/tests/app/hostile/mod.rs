@@ -4,6 +4,7 @@
 
 mod bundles;
 mod concurrent_saves;
+mod crash;
 mod every_form;
 mod fill;
 mod forms;
