@@ -580,3 +580,36 @@ async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() 
         assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no export");
     }
 }
+
+/// Pages are sent gzip-compressed when the browser asks for it, several times smaller; the live
+/// board's event stream is never compressed, so its updates are not held back.
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_take_it_and_the_live_stream_is_not() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    for n in 0..40 {
+        s.post("/units/new", &[("name", &format!("Enhet nummer {n}")), ("kind", "enhet")]).await;
+    }
+    let plain = s.client.get(format!("{}/units", s.base)).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.unwrap();
+    let packed = s.client.get(format!("{}/units", s.base)).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(packed.headers()["content-encoding"], "gzip");
+    let packed = packed.bytes().await.unwrap();
+    assert!(packed.len() * 4 < plain.len(), "{} compressed against {} plain", packed.len(), plain.len());
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut unpacked).unwrap();
+    assert_eq!(unpacked.len(), plain.len(), "the same page");
+
+    let unit = app.add_unit("IT-enheten", None).await;
+    let id = crate::crisis::start(&s, unit).await;
+    let events = s
+        .client
+        .get(format!("{}/incidents/{id}/events", s.base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    assert!(events.headers().get("content-encoding").is_none(), "the live stream is sent as it is");
+}
