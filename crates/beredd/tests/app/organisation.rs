@@ -613,3 +613,37 @@ async fn pages_are_compressed_for_browsers_that_take_it_and_the_live_stream_is_n
     assert_eq!(events.headers()["content-type"], "text/event-stream");
     assert!(events.headers().get("content-encoding").is_none(), "the live stream is sent as it is");
 }
+
+/// A long list shows fifty rows a page with links to the next and previous pages (keeping the
+/// search and sort); the Excel export has every row.
+#[tokio::test]
+async fn a_long_list_shows_fifty_rows_a_page_and_the_export_has_them_all() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        for n in 0..61 {
+            let r = s.post("/units/new", &[("name", &format!("Enhet {n:02}")), ("kind", "enhet")]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        let page = s.get("/units?sort=name&dir=asc").await.body;
+        assert_eq!(texts(&page, "table.register tbody tr").len(), 50);
+        assert_eq!(texts(&page, ".pager p"), ["Visar 1–50 av 61"]);
+        let next = scraper::Html::parse_document(&page)
+            .select(&scraper::Selector::parse(".pager a[rel=next]").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_owned))
+            .expect("a next link");
+        assert_eq!(next, "/units?dir=asc&sort=name&sida=2");
+        let second = s.get(&next).await.body;
+        assert_eq!(
+            texts(&second, "table.register tbody th"),
+            [
+                "Enhet 50", "Enhet 51", "Enhet 52", "Enhet 53", "Enhet 54", "Enhet 55", "Enhet 56", "Enhet 57",
+                "Enhet 58", "Enhet 59", "Enhet 60"
+            ]
+        );
+        assert!(texts(&second, ".pager a[rel=next]").is_empty() && texts(&second, ".pager a[rel=prev]").len() == 1);
+        let (_, _, bytes) = get_bytes(&s, "/units/export?sort=name&dir=asc").await;
+        assert_eq!(xlsx_rows(bytes).len(), 62, "a heading and every unit");
+    }
+}
