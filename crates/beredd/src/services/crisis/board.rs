@@ -98,8 +98,9 @@ pub struct Board {
 
 /// Arranges the items (in the board's order) per area and routine. An area is one plan, however
 /// far apart its items lie. With a filter, only the areas holding a kept item are shown, and
-/// they are open; without, an area is open when it needs attention.
-pub fn arrange(items: Vec<BoardItem>, filter: Filter, me: &str) -> Board {
+/// they are open; without, an area is open when it needs attention, or when it holds the item
+/// `opened` (the one just changed without JavaScript, which the page then scrolls to).
+pub fn arrange(items: Vec<BoardItem>, filter: Filter, me: &str, opened: Option<i64>) -> Board {
     let mut areas: Vec<Area> = Vec::new();
     let mut totals = Counts::default();
     let mut mine = 0;
@@ -122,6 +123,9 @@ pub fn arrange(items: Vec<BoardItem>, filter: Filter, me: &str) -> Board {
         };
         let area = &mut areas[i];
         area.counts.add(&it.state, 1);
+        if opened == Some(it.id) {
+            area.open = true;
+        }
         if !filter.keeps(&it, me) {
             continue;
         }
@@ -134,7 +138,7 @@ pub fn arrange(items: Vec<BoardItem>, filter: Filter, me: &str) -> Board {
         areas.retain(|a| !a.sections.is_empty());
     }
     for a in &mut areas {
-        a.open = filter != Filter::All || a.counts.needs_attention();
+        a.open = a.open || filter != Filter::All || a.counts.needs_attention();
     }
     Board { areas, totals, mine }
 }
@@ -183,7 +187,7 @@ mod tests {
 
     #[test]
     fn the_areas_count_all_their_items_and_only_those_needing_attention_start_open() {
-        let b = arrange(board(), Filter::All, "Anna");
+        let b = arrange(board(), Filter::All, "Anna", None);
         let names: Vec<&str> = b.areas.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Plan A", "Plan B", "Plan C"]);
         assert_eq!(b.areas[0].counts, Counts { not_started: 1, under_way: 0, done: 2, problem: 0, total: 3 });
@@ -191,22 +195,24 @@ mod tests {
         assert_eq!([b.areas[0].open, b.areas[1].open, b.areas[2].open], [false, true, false]);
         assert_eq!(b.totals, Counts { not_started: 2, under_way: 1, done: 2, problem: 1, total: 6 });
         assert_eq!(b.mine, 2);
+        let b = arrange(board(), Filter::All, "Anna", Some(5));
+        assert!(b.areas[2].open, "the area of the item just changed");
     }
 
     #[test]
     fn a_filter_keeps_the_areas_with_a_kept_item_open_with_their_full_counts() {
-        let b = arrange(board(), Filter::Problems, "Anna");
+        let b = arrange(board(), Filter::Problems, "Anna", None);
         assert_eq!(b.areas.len(), 1);
         assert_eq!(b.areas[0].name, "Plan B");
         assert!(b.areas[0].open);
         assert_eq!(b.areas[0].counts.total, 2, "the counters count the whole area");
         assert_eq!(b.areas[0].sections[0].items.len(), 1);
 
-        let b = arrange(board(), Filter::Mine, "Anna");
+        let b = arrange(board(), Filter::Mine, "Anna", None);
         let ids: Vec<i64> =
             b.areas.iter().flat_map(|a| a.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id))).collect();
         assert_eq!(ids, [1, 4]);
-        assert!(arrange(board(), Filter::Mine, "Ingen").areas.is_empty());
+        assert!(arrange(board(), Filter::Mine, "Ingen", None).areas.is_empty());
     }
 
     #[test]

@@ -45,8 +45,9 @@ pub struct BoardPage {
     pub filter_none: Option<String>,
     /// What the current filter keeps, when that needs saying.
     pub filter_note: Option<String>,
-    /// Whether a filter is on (the live updates then say when a hidden item changes).
-    pub filtered: bool,
+    /// The filter that is on ("problems", "mine" or nothing): the live updates then say when a
+    /// hidden item changes, and a state button without JavaScript comes back to it.
+    pub show: &'static str,
     pub states: Vec<(String, String)>,
     /// The log entry form on the board: kind, text, who decided and on what grounds.
     pub log_fields: Vec<Field>,
@@ -78,7 +79,8 @@ pub async fn board(
     }
     let tr = &ctx.tr;
     let filter = Filter::parse(q.get("show").map(String::as_str));
-    let b = crate::services::crisis::board::arrange(items, filter, &user.display_name);
+    let opened = q.get("open").and_then(|o| o.parse::<i64>().ok());
+    let b = crate::services::crisis::board::arrange(items, filter, &user.display_name, opened);
     let areas = b
         .areas
         .into_iter()
@@ -144,7 +146,7 @@ pub async fn board(
         filters,
         filter_none,
         filter_note,
-        filtered: filter != Filter::All,
+        show: filter.code(),
         states,
         log_fields,
         deadlines,
@@ -184,7 +186,12 @@ pub async fn set_state(
     if headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json")) {
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
-    Ok(Redirect::to(&format!("/incidents/{}#item-{item}", h.i.id)).into_response())
+    // Without JavaScript: back to the same view of the board, the item's plan open.
+    let show = match Filter::parse(Some(form.text("show"))) {
+        Filter::All => String::new(),
+        f => format!("show={}&", f.code()),
+    };
+    Ok(Redirect::to(&format!("/incidents/{}?{show}open={item}#item-{item}", h.i.id)).into_response())
 }
 
 /// The board's live updates as server-sent events. A stream ends when its session is no longer

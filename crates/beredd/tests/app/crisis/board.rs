@@ -98,6 +98,9 @@ async fn the_board_folds_per_plan_filters_by_links_and_counts_live() {
         let mut events = stab.client.get(format!("{}/incidents/{id}/events", app.base)).send().await.unwrap();
         let r = s.post(&format!("/incidents/{id}/board/{}", care[0]), &[("state", "problem")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
+        // Without JavaScript the form comes back to the board with the item's plan open.
+        let back = format!("/incidents/{id}?open={0}#item-{0}", care[0]);
+        assert_eq!(r.location.as_deref(), Some(back.as_str()));
         let mut got = String::new();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(2);
         while !got.contains("\n\n") {
@@ -111,6 +114,12 @@ async fn the_board_folds_per_plan_filters_by_links_and_counts_live() {
         assert_eq!(data["counts"]["total"], care.len());
         assert_eq!(data["totals"]["problem"], 1);
         assert_eq!(data["totals"]["total"], total);
+
+        // The plan with a problem opens; another opens when the address names one of its items.
+        let board = s.get(&format!("/incidents/{id}")).await.body;
+        assert_eq!(texts(&board, "details.area[open] summary h2"), ["Plan för hemtjänsten"]);
+        let opened = s.get(&format!("/incidents/{id}?open={}", home[2])).await.body;
+        assert_eq!(texts(&opened, "details.area[open] summary h2"), ["Plan för Björkgården", "Plan för hemtjänsten"]);
 
         // Another person marks a step of the other plan done.
         assert_eq!(
@@ -145,6 +154,11 @@ async fn the_board_folds_per_plan_filters_by_links_and_counts_live() {
             format!("Klart 0/{}", care.len()),
             "the counters count the whole plan"
         );
+
+        let r =
+            s.post(&format!("/incidents/{id}/board/{}", care[0]), &[("state", "problem"), ("show", "problems")]).await;
+        let back = format!("/incidents/{id}?show=problems&open={0}#item-{0}", care[0]);
+        assert_eq!(r.location.as_deref(), Some(back.as_str()), "back to the same filter");
 
         // "Mine": the steps this person changed last.
         let mine = stab.get(&format!("/incidents/{id}?show=mine")).await.body;
