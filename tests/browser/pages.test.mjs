@@ -91,7 +91,7 @@ test('every page a user can reach is accessible', async () => {
     queue.push(first);
     if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
     if (register === 'activities') queue.push(`${first}/bia`);
-    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`);
+    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`, `${first}/assessment/areas/STY`);
     if (register === 'assets') queue.push(`${first}/classify`);
   }
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
@@ -420,6 +420,48 @@ test('the keyboard reaches the skip link first and it moves focus to the content
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Hoppa till innehållet');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.context().close();
+});
+
+test('on a phone a system\'s requirements are answered area by area, and an unanswered one stays unanswered', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/systems`);
+  await page.getByLabel('Sök').fill('Digital nattillsyn');
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+  await page.locator('table tbody th a').first().click();
+  await page.getByRole('link', { name: 'Självskattning av kraven' }).click();
+  await expectAccessible(page, 'self-assessment grouped by area');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the overview fits the phone');
+  const before = await page.locator('p[role=status]').textContent();
+  await page.getByRole('link', { name: 'Besvara kraven område för område' }).click();
+  await page.getByRole('heading', { level: 1, name: /Styrning och ansvar/ }).waitFor();
+  await expectAccessible(page, 'an area of the self-assessment');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the area page fits the phone');
+  // Why it does not apply is asked only when it does not.
+  const row = page.locator('#req-STY-01');
+  assert.equal(await row.getByLabel('Varför gäller STY-01 inte?').isVisible(), false);
+  await row.getByLabel('Inte tillämpligt').check();
+  assert.equal(await row.getByLabel('Varför gäller STY-01 inte?').isVisible(), true);
+  await page.getByRole('button', { name: /^Spara och gå till nästa område/ }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Varför gäller STY-01 inte\?/);
+  await expectAccessible(page, 'an area with an error');
+  await row.getByLabel('Uppfyllt', { exact: true }).check();
+  await row.getByLabel('Hur uppfylls STY-01 hos oss?').fill('Enhetschefen är systemägare');
+  await page.locator('#req-STY-02').getByLabel('Inte uppfyllt', { exact: true }).check();
+  await page.getByRole('button', { name: /^Spara och gå till nästa område/ }).click();
+  await page.getByRole('status').filter({ hasText: '2 svar sparades i Styrning och ansvar.' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /Behörigheter och åtkomst/ }).waitFor();
+  await page.getByRole('link', { name: 'Alla områden' }).click();
+  const after = await page.locator('p[role=status]').textContent();
+  const counts = (t) => t.split(':')[1].split('/').map((n) => Number(n.replace('.', '').trim()));
+  const [b, a] = [counts(before), counts(after)];
+  assert.deepEqual([a[0] - b[0], a[2] - b[2], b[4] - a[4]], [1, 1, 2], `${before} → ${after}`);
+  assert.match(await page.locator('#area-STY').textContent(), /Enhetschefen är systemägare|Uppfyllt/);
+  // The title leads to the requirement's own page, where evidence is uploaded.
+  await page.locator('#area-STY').getByRole('link', { name: 'Utsedd systemägare' }).click();
+  await page.getByRole('heading', { name: 'Underlag' }).waitFor();
   await page.context().close();
 });
 
