@@ -240,7 +240,7 @@ test('on a phone a board of over a hundred steps folds per plan, filters by link
   const first = areas.first();
   await first.locator('summary').click();
   const item = first.locator('li.board-item').first();
-  const boxes = await Promise.all((await item.locator('form.state-buttons button').all()).map((b) => b.boundingBox()));
+  const boxes = await Promise.all((await item.locator('.state-buttons button').all()).map((b) => b.boundingBox()));
   assert.equal(new Set(boxes.map((b) => Math.round(b.y))).size, 1, 'the four state buttons share one row');
   assert.ok(boxes.every((b) => b.height >= 24 && b.width >= 24), 'each button is a big enough target');
   await item.getByRole('button', { name: 'Problem' }).click();
