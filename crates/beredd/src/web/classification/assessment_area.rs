@@ -240,7 +240,7 @@ pub async fn save(
         }
         let Some(status) = status else {
             if (how.is_some() || na.is_some()) && !e.0.contains_key(&s_name) {
-                e.add(&s_name, FieldError::Required);
+                e.add(&s_name, FieldError::Choice);
             }
             continue;
         };
