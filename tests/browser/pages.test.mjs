@@ -91,7 +91,7 @@ test('every page a user can reach is accessible', async () => {
     queue.push(first);
     if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
     if (register === 'activities') queue.push(`${first}/bia`);
-    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`);
+    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`, `${first}/assessment/areas/STY`);
     if (register === 'assets') queue.push(`${first}/classify`);
   }
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
@@ -193,6 +193,9 @@ test('on a phone the crisis staff start an incident and a second session sees th
   await login(other);
   await other.goto(`${BASE}/incidents/${id}`);
   await other.getByText('Tavlan uppdateras direkt.').waitFor();
+  // Each plan is a fold; open the first in both sessions.
+  await page.locator('details.area > summary').first().click();
+  await other.locator('details.area > summary').first().click();
   const firstItem = page.locator('li.board-item').first();
   const itemId = await firstItem.getAttribute('id');
   await firstItem.getByRole('button', { name: 'Klart' }).click();
@@ -209,6 +212,93 @@ test('on a phone the crisis staff start an incident and a second session sees th
   assert.equal(overflow, false, 'the incident pages fit a 360-pixel screen');
   await other.context().close();
   await page.context().close();
+});
+
+test('on a phone a board of over a hundred steps folds per plan, filters by link and counts another session\'s change live', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/incidents/new`);
+  await page.getByLabel('Vad har hänt (rubrik)').fill('Det är Kalix igen');
+  await page.getByLabel('Socialförvaltningen', { exact: true }).check();
+  await page.getByRole('button', { name: 'Starta incidenten' }).click();
+  await page.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+  const id = new URL(page.url()).pathname.split('/')[2];
+  const steps = await page.locator('li.board-item').count();
+  assert.ok(steps >= 100, `the board has ${steps} steps`);
+  const areas = page.locator('details.area');
+  assert.ok(await areas.count() >= 5);
+  assert.equal(await page.locator('details.area[open]').count(), 0, 'nothing started: every plan folded');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) < 3000, 'folded, the board is short');
+  assert.equal(await page.getByRole('heading', { name: 'Skriv i loggen' }).isVisible(), true, 'the log form is open');
+  await expectAccessible(page, 'a large board, folded');
+
+  // Another session sees the counters of the plan and of the board change.
+  const other = await newPage({ width: 360, height: 740 });
+  await login(other);
+  await other.goto(`${BASE}/incidents/${id}`);
+  await other.getByText('Tavlan uppdateras direkt.').waitFor();
+  const first = areas.first();
+  await first.locator('summary').click();
+  const item = first.locator('li.board-item').first();
+  const boxes = await Promise.all((await item.locator('.state-buttons button').all()).map((b) => b.boundingBox()));
+  assert.equal(new Set(boxes.map((b) => Math.round(b.y))).size, 1, 'the four state buttons share one row');
+  assert.ok(boxes.every((b) => b.height >= 24 && b.width >= 24), 'each button is a big enough target');
+  await item.getByRole('button', { name: 'Problem' }).click();
+  const otherFirst = other.locator('details.area').first();
+  await otherFirst.locator('summary .count-problem [data-n=problem]').filter({ hasText: '1' }).waitFor({ timeout: 2000 });
+  assert.equal(await otherFirst.locator('summary .count-problem').isVisible(), true);
+  assert.equal((await other.locator('.board-totals [data-n=problem]').textContent()).trim(), '1');
+  assert.equal((await other.locator('.board-filters a').nth(1).textContent()).trim(), 'Bara problem (1)');
+  await expectAccessible(page, 'a large board with a plan open');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the board fits the phone');
+
+  // "Bara problem" is a link: one plan, open, one step.
+  await other.getByRole('link', { name: 'Bara problem (1)' }).click();
+  await other.waitForURL(/show=problems/);
+  assert.equal(await other.locator('li.board-item').count(), 1);
+  assert.equal(await other.locator('details.area[open]').count(), 1);
+  await expectAccessible(other, 'the board, only problems');
+  assert.ok(await other.evaluate(() => document.documentElement.scrollWidth) <= 361);
+  // A change the filter hides is announced, not drawn.
+  await item.getByRole('button', { name: 'Pågår' }).click();
+  await other.locator(`#${await item.getAttribute('id')} .state-text`).filter({ hasText: 'Pågår' }).waitFor({ timeout: 2000 });
+  await first.locator('li.board-item').nth(1).getByRole('button', { name: 'Klart' }).click();
+  await other.locator('#hidden-change').waitFor({ state: 'visible', timeout: 2000 });
+  // "Mina": the steps this user (here in both sessions) changed last.
+  await other.getByRole('link', { name: /^Mina/ }).click();
+  await other.waitForURL(/show=mine/);
+  assert.equal(await other.locator('li.board-item').count(), 2);
+
+  // The log form asks who decided only for a decision, and brings the writer back to the board.
+  const decidedBy = page.locator('#log-quick #decided_by');
+  assert.equal(await decidedBy.isVisible(), false);
+  await page.locator('#log-quick #kind').selectOption({ label: 'Beslut' });
+  assert.equal(await decidedBy.isVisible(), true);
+  await decidedBy.fill('Krisledare Margareta Lindqvist');
+  await page.locator('#log-quick #text').fill('Papperssignering införs på alla boenden');
+  await page.getByRole('button', { name: 'Spara i loggen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Posten är sparad i loggen.' }).waitFor();
+  assert.match(new URL(page.url()).pathname, new RegExp(`^/incidents/${id}$`));
+  await other.context().close();
+  await page.context().close();
+
+  // Without JavaScript the state buttons are forms and the filters links.
+  const plain = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'sv-SE' });
+  const nojs = await plain.newPage();
+  await login(nojs);
+  await nojs.goto(`${BASE}/incidents/${id}`);
+  const last = nojs.locator('details.area').last();
+  await last.locator('summary').click();
+  const step = last.locator('li.board-item').first();
+  const stepId = await step.getAttribute('id');
+  await step.getByRole('button', { name: 'Klart' }).click();
+  await nojs.waitForURL(new RegExp(`open=.*#${stepId}$`));
+  assert.equal((await nojs.locator(`#${stepId} .state-text`).textContent()).trim(), 'Klart');
+  assert.equal(await nojs.locator(`#${stepId}`).isVisible(), true, 'its plan is open');
+  await nojs.getByRole('link', { name: /^Mina/ }).click();
+  assert.match(nojs.url(), /show=mine/);
+  assert.ok(await nojs.locator('li.board-item').count() >= 3);
+  await plain.close();
 });
 
 test('an incident known at 07:33 Swedish time on a summer day has its 24-hour deadline at 07:33 the next day', async () => {
@@ -330,6 +420,48 @@ test('the keyboard reaches the skip link first and it moves focus to the content
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Hoppa till innehållet');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.context().close();
+});
+
+test('on a phone a system\'s requirements are answered area by area, and an unanswered one stays unanswered', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/systems`);
+  await page.getByLabel('Sök').fill('Digital nattillsyn');
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+  await page.locator('table tbody th a').first().click();
+  await page.getByRole('link', { name: 'Självskattning av kraven' }).click();
+  await expectAccessible(page, 'self-assessment grouped by area');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the overview fits the phone');
+  const before = await page.locator('p[role=status]').textContent();
+  await page.getByRole('link', { name: 'Besvara kraven område för område' }).click();
+  await page.getByRole('heading', { level: 1, name: /Styrning och ansvar/ }).waitFor();
+  await expectAccessible(page, 'an area of the self-assessment');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the area page fits the phone');
+  // Why it does not apply is asked only when it does not.
+  const row = page.locator('#req-STY-01');
+  assert.equal(await row.getByLabel('Varför gäller STY-01 inte?').isVisible(), false);
+  await row.getByLabel('Inte tillämpligt').check();
+  assert.equal(await row.getByLabel('Varför gäller STY-01 inte?').isVisible(), true);
+  await page.getByRole('button', { name: /^Spara och gå till nästa område/ }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Varför gäller STY-01 inte\?/);
+  await expectAccessible(page, 'an area with an error');
+  await row.getByLabel('Uppfyllt', { exact: true }).check();
+  await row.getByLabel('Hur uppfylls STY-01 hos oss?').fill('Enhetschefen är systemägare');
+  await page.locator('#req-STY-02').getByLabel('Inte uppfyllt', { exact: true }).check();
+  await page.getByRole('button', { name: /^Spara och gå till nästa område/ }).click();
+  await page.getByRole('status').filter({ hasText: '2 svar sparades i Styrning och ansvar.' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /Behörigheter och åtkomst/ }).waitFor();
+  await page.getByRole('link', { name: 'Alla områden' }).click();
+  const after = await page.locator('p[role=status]').textContent();
+  const counts = (t) => t.split(':')[1].split('/').map((n) => Number(n.replace('.', '').trim()));
+  const [b, a] = [counts(before), counts(after)];
+  assert.deepEqual([a[0] - b[0], a[2] - b[2], b[4] - a[4]], [1, 1, 2], `${before} → ${after}`);
+  assert.match(await page.locator('#area-STY').textContent(), /Enhetschefen är systemägare|Uppfyllt/);
+  // The title leads to the requirement's own page, where evidence is uploaded.
+  await page.locator('#area-STY').getByRole('link', { name: 'Utsedd systemägare' }).click();
+  await page.getByRole('heading', { name: 'Underlag' }).waitFor();
   await page.context().close();
 });
 

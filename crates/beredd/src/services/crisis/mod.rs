@@ -1,6 +1,7 @@
 //! Crisis mode: incident bundles between installations and the offline kit's log read back in,
-//! both through the same checks of every entry.
+//! both through the same checks of every entry; the board as a person reads it.
 
+pub mod board;
 pub mod bundle;
 pub mod checks;
 pub mod drafts;

@@ -36,6 +36,26 @@ pub struct LogPage {
     pub paper: Option<(String, &'static str)>,
     pub check_seq: String,
     pub check_hash: String,
+    /// The entry was written on the board: once saved, the writer goes back there.
+    pub from_board: bool,
+}
+
+/// The fields of a log entry everyone writes: its kind (among `kinds`), its text, and who
+/// decided on what grounds. The board's form has these; the log page adds the time and what an
+/// entry corrects.
+pub fn entry_fields(form: &FormData, e: &Errors, tr: &Tr, kinds: &[LogKind]) -> Vec<Field> {
+    vec![
+        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(vocabulary_choices(kinds, LogKind::code, LogKind::label_id, tr)),
+        Field::new("text", tr.t("incident-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
+        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("incident-hint-decided-by")),
+        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr)
+            .maxlength(2000)
+            .hint(tr.t("incident-hint-grounds")),
+    ]
 }
 
 fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> {
@@ -46,24 +66,18 @@ fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> 
         label: tr.tn("incident-entry-n", *s),
         depth: 0,
     }));
-    vec![
-        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr)
-            .required()
-            .choices(vocabulary_choices(&kinds, LogKind::code, LogKind::label_id, tr)),
-        Field::new("text", tr.t("incident-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
-        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr)
-            .maxlength(200)
-            .hint(tr.t("incident-hint-decided-by")),
-        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr)
-            .maxlength(2000)
-            .hint(tr.t("incident-hint-grounds")),
+    let mut fields = entry_fields(form, e, tr, &kinds);
+    fields.push(
         Field::new("occurred_at", tr.t("incident-field-occurred"), FieldKind::Text, form, e, tr)
             .maxlength(32)
             .hint(tr.t("incident-hint-occurred")),
+    );
+    fields.push(
         Field::new("corrects", tr.t("incident-field-corrects"), FieldKind::Select, form, e, tr)
             .choices(corrects)
             .hint(tr.t("incident-hint-corrects")),
-    ]
+    );
+    fields
 }
 
 async fn log_page(
@@ -133,6 +147,7 @@ async fn log_page(
         paper: None,
         check_seq: String::new(),
         check_hash: String::new(),
+        from_board: form.text("from") == "board",
     })
 }
 
@@ -191,7 +206,6 @@ pub async fn import(
         Err(message) => {
             let mut form = FormData::default();
             form.set("kind", "event");
-            form.set("occurred_at", clock::now_minute());
             form.set("occurred_at", clock::now_minute());
             let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
             page.import_error = Some(message);
@@ -286,5 +300,8 @@ pub async fn add_entry(
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(h.i.id, "log", json!({ "seq": row.entry.seq }).to_string());
+    if form.text("from") == "board" {
+        return Ok(Redirect::to(&format!("/incidents/{}?msg=logged#log-quick", h.i.id)).into_response());
+    }
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=saved", h.i.id)).into_response())
 }

@@ -2,6 +2,7 @@
 //! reporting clocks, staff meetings, recovery, exercises and lessons, and the bundles and kit
 //! logs that come back from laptops and kits.
 
+mod board;
 mod bundle_checks;
 mod comms;
 mod incidents;
