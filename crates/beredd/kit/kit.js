@@ -134,6 +134,7 @@
           out.push(el('ul', { class: 'ticks' }, r.reentry.map(function (x, xi) { return tick(rid + '-e' + xi, x); })));
         }
       });
+      (p.elsewhere || []).forEach(function (e) { out.push(el('p', { class: 'meta', text: e })); });
       p.checklists.forEach(function (c, ci) {
         out.push(el('h3', { id: pid + '-c' + ci, text: c.title }));
         out.push(el('ul', { class: 'ticks' }, c.items.map(function (x, xi) { return tick(pid + '-c' + ci + '-' + xi, x); })));

@@ -150,6 +150,20 @@ plan-version-draft = Draft, version { $number }
 plan-version-approved = Version { $number }, approved
 plan-warn-review = The plan should have been reviewed by { $date }. Go through it with the unit and approve a new version.
 plan-warn-not-approved = The plan is not approved yet. Only approved versions go into the binder.
+plan-warn-overlap = { $units } { $n ->
+    [one] is
+   *[other] are
+} also covered by { $plan }. In the binder, the crisis kit and the incident board each fallback routine is taken only once.
+plan-overlap-heading = The unit already has a continuity plan
+plan-overlap-unit = { $units } { $n ->
+    [one] is
+   *[other] are
+} already covered by { $plan }.
+plan-overlap-explain = It is usually better to change the plan there is. If you make a new plan anyway, the unit's fallback routines are in both plans. In the binder, the crisis kit and the incident board each routine is taken only once: from the plan that covers the fewest units, otherwise from the one approved most recently.
+plan-overlap-open = Open { $plan }
+plan-overlap-create = Create the new plan anyway
+plan-unit-has-plan = { $unit } – covered by { $plans }
+binder-routine-elsewhere = The fallback routine for { $activity } is under { $plan }.
 plan-old-version = You are looking at an older version.
 plan-show-newest = Show the newest.
 plan-edit-draft = Edit the draft

@@ -84,12 +84,10 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
                 &[("from", &format!("activity:{act}")), ("to", &format!("resource:{net}")), ("need", "stops")],
             )
             .await;
-        let rows =
-            texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body, "li.outage-activity");
+        let rows = texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body, "li.outage-activity");
         let row = rows.iter().find(|r| r.contains("Nattbesök")).expect("affected");
         assert!(row.contains("Överskrider längsta tålbara avbrott") && row.contains("6 timmar"), "{row}");
-        let rows =
-            texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=1")).await.body, "li.outage-activity");
+        let rows = texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=1")).await.body, "li.outage-activity");
         assert!(!rows.iter().any(|r| r.contains("Överskrider")), "an hour is within the limit");
         // The change history holds the analysis before and after.
         let entries = beredd::store::audit::list(

@@ -4,6 +4,7 @@
 mod bia;
 mod kit;
 mod outage;
+mod overlap;
 mod plan_size;
 mod plans;
 

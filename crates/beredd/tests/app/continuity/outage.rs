@@ -88,9 +88,7 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         // Failing only the mobile network takes the alarms down instead.
         let page = s.get(&format!("/outage?fail=resource:{mobile}&hours=24")).await.body;
         assert!(
-            texts(&page, "li.outage-activity")
-                .iter()
-                .any(|r| r.contains("Larmutryckning") && r.contains("Stannar"))
+            texts(&page, "li.outage-activity").iter().any(|r| r.contains("Larmutryckning") && r.contains("Stannar"))
         );
         // Ready-made scenarios are offered from the data, and each one runs.
         let page = s.get("/outage").await.body;

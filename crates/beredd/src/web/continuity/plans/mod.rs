@@ -20,7 +20,7 @@ use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
-use crate::web::register::{FormPage, Query_, parse_id};
+use crate::web::register::{Query_, parse_id};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
