@@ -40,11 +40,7 @@ pub struct ListPage {
 fn assessment_fields(form: &FormData, e: &Errors, all: &[Known], tr: &Tr) -> Vec<Field> {
     let choices = all
         .iter()
-        .map(|k| Choice {
-            value: format!("{}@{}", k.fw.id, k.fw.version),
-            label: titled_version(&k.fw, tr),
-            depth: 0,
-        })
+        .map(|k| Choice { value: format!("{}@{}", k.fw.id, k.fw.version), label: titled_version(&k.fw, tr), depth: 0 })
         .collect();
     vec![
         Field::new("framework", tr.t("fw-framework"), FieldKind::Select, form, e, tr).required().choices(choices),

@@ -69,12 +69,14 @@ async fn an_imported_framework_shows_its_titles_and_whole_texts_and_never_a_urn(
         let headings = texts(&chapter, "section.answer-row h2");
         assert_eq!(headings.len(), 13, "{headings:?}");
         assert_eq!(headings[0], "Krav 21.1");
-        let shown: Vec<String> = texts(&chapter, "section.answer-row .requirement-text").iter().map(|t| words(t)).collect();
+        let shown: Vec<String> =
+            texts(&chapter, "section.answer-row .requirement-text").iter().map(|t| words(t)).collect();
         assert_eq!(shown[0], full);
         assert!(shown.contains(&text_of("21.2.j")), "{shown:?}");
 
         // A requirement's own page: headed by its reference, its text whole below.
-        let req = s.get(&format!("/assessments/{id}/requirements/urn:intuitem:risk:req_node:nis2-directive:21.2.j")).await;
+        let req =
+            s.get(&format!("/assessments/{id}/requirements/urn:intuitem:risk:req_node:nis2-directive:21.2.j")).await;
         assert_eq!(req.status, StatusCode::OK);
         assert_eq!(texts(&req.body, "h1"), ["Krav 21.2.j"]);
         assert!(main_text(&req.body).contains(&text_of("21.2.j")));
