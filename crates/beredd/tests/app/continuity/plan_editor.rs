@@ -214,8 +214,17 @@ async fn a_plan_is_edited_as_rows_that_are_moved_added_removed_and_picked_from_t
         let r = post_fields(&s, &format!("/plans/{plan}/edit"), &forged).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&r.body, ".error-summary li");
-        assert!(errors[0].starts_with("Formuläret säger att en reservrutin har 5000 steg, men redigeraren tar emot högst 100."), "{errors:?}");
-        assert!(errors[1].starts_with("Formuläret säger att ringlistan har 100000 personer, men redigeraren tar emot högst 500."), "{errors:?}");
+        assert!(
+            errors[0]
+                .starts_with("Formuläret säger att en reservrutin har 5000 steg, men redigeraren tar emot högst 100."),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].starts_with(
+                "Formuläret säger att ringlistan har 100000 personer, men redigeraren tar emot högst 500."
+            ),
+            "{errors:?}"
+        );
         assert_eq!(stored(&app, &plan).await, saved);
     }
 }
