@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use beredd_domain::incident::{self, Entry};
+use beredd_domain::reporting::{AssessmentKind, Outcome};
 use beredd_domain::{LogKind, text};
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,21 @@ pub struct Bundle {
     pub board: Vec<store::BoardItem>,
     #[serde(default)]
     pub roster: Vec<store::RosterRow>,
+    /// The reporting decisions (kännedom, significant, …), each tied to its log entry by uid.
+    #[serde(default)]
+    pub assessments: Vec<AssessmentPart>,
+}
+
+/// One reporting decision of the incident; its log entry is the one with `log_uid`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AssessmentPart {
+    pub kind: AssessmentKind,
+    pub outcome: Option<Outcome>,
+    pub at: Option<String>,
+    pub decided_by: String,
+    pub grounds: String,
+    pub reference: Option<String>,
+    pub log_uid: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -52,6 +68,8 @@ pub struct IncidentPart {
     /// Whether `discovered_at` is known to be UTC; absent in a version-1 bundle.
     #[serde(default)]
     pub times_zone_known: bool,
+    #[serde(default)]
+    pub diarienummer: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -88,10 +106,27 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
                 .map(|u| u.name.clone())
                 .collect(),
             times_zone_known: i.times_zone_known.get(),
+            diarienummer: i.diarienummer.clone(),
         },
         log: log.iter().map(|r| LogPart { entry: r.entry.clone(), hash: r.hash.clone() }).collect(),
         board: store::board(&mut *conn, id).await?,
         roster: store::roster(&mut *conn, id).await?,
+        assessments: store::assessments(&mut *conn, id)
+            .await?
+            .into_iter()
+            .filter_map(|a| {
+                let uid = log.iter().find(|r| r.entry.seq == a.log_seq)?.entry.uid.clone();
+                Some(AssessmentPart {
+                    kind: a.kind,
+                    outcome: a.outcome,
+                    at: a.at,
+                    decided_by: a.decided_by,
+                    grounds: a.grounds,
+                    reference: a.reference,
+                    log_uid: uid,
+                })
+            })
+            .collect(),
     }))
 }
 
@@ -206,6 +241,21 @@ fn check(mut b: Bundle) -> Result<Bundle, String> {
             .map_err(|_| bad("telefonnumret (phone) är inte ett telefonnummer".into()))?;
         r.area = line(r.area.as_deref().unwrap_or(""), 200, "området (area)").map_err(bad)?;
     }
+    for (n, a) in b.assessments.iter_mut().enumerate() {
+        let bad = |p: String| format!("besluten, rad {}: {p}", n + 1);
+        a.kind.check(a.outcome).map_err(|_| bad(format!("beslutet {:?} passar inte {:?}", a.outcome, a.kind)))?;
+        a.at = match (a.kind.timed(), a.at.as_deref()) {
+            (true, Some(t)) => Some(checks::past_time(t, "tiden (at)").map_err(bad)?),
+            (true, None) => return Err(bad("tiden (at) saknas".into())),
+            (false, _) => None,
+        };
+        a.decided_by = required(&a.decided_by, 200, "vem som beslutade (decided_by)").map_err(bad)?;
+        a.grounds = required(&a.grounds, 4000, "grunderna (grounds)").map_err(bad)?;
+        a.reference = line(a.reference.as_deref().unwrap_or(""), 100, "diarienumret (reference)").map_err(bad)?;
+        if !b.log.iter().any(|l| l.entry.uid == a.log_uid) {
+            return Err(bad("loggposten (log_uid) finns inte i paketet".into()));
+        }
+    }
     for l in b.log.iter_mut() {
         let e = &mut l.entry;
         let seq = e.seq;
@@ -283,6 +333,7 @@ pub async fn import(
             };
             let id = store::create(conn, org, &n, &unit_ids).await?;
             store::set_flags(&mut *conn, org, id, b.incident.significant, b.incident.personal_data).await?;
+            store::set_diarienummer(&mut *conn, org, id, b.incident.diarienummer.as_deref()).await?;
             for it in &b.board {
                 store::add_board_item(&mut *conn, id, &it.area, &it.section, it.position, &it.label).await?;
                 if let (Ok(state), Some(who)) = (beredd_domain::BoardState::parse(&it.state), it.updated_by.as_deref())
@@ -341,6 +392,18 @@ pub async fn import(
         let row = store::append(conn, org, id, n, by).await?;
         seq_of.insert(e.seq, row.entry.seq);
         report.imported += 1;
+        // A decision comes with its log entry, and moves the clocks here as it did there.
+        for a in b.assessments.iter().filter(|a| a.log_uid == e.uid) {
+            let kept = store::NewAssessment {
+                kind: a.kind,
+                outcome: a.outcome,
+                at: a.at.as_deref(),
+                decided_by: &a.decided_by,
+                grounds: &a.grounds,
+                reference: a.reference.as_deref(),
+            };
+            store::keep(conn, org, id, &kept, &row).await?;
+        }
     }
     let record = NewEntry {
         version: beredd_domain::incident::LOG_VERSION,

@@ -22,3 +22,16 @@ pub fn verdict_text(tr: &Tr, v: &Verdict) -> String {
         Verdict::Truncated { found, .. } => tr.tn("incident-chain-truncated", *found),
     }
 }
+
+/// The head of a log as printed on paper: the last entry's number and the first 16 digits of its
+/// hash. Anyone can later type them on the log page (or give them to `beredd incident verify`)
+/// to see that nothing up to that entry has changed since the paper was printed.
+pub fn head_text(tr: &Tr, rows: &[crate::store::incidents::LogRow]) -> String {
+    match rows.last() {
+        Some(r) => tr.args(
+            "incident-log-head",
+            &[("seq", &r.entry.seq.to_string()), ("hash", beredd_domain::incident::paper_hash(&r.hash))],
+        ),
+        None => String::new(),
+    }
+}

@@ -30,6 +30,12 @@ pub struct LogPage {
     pub entries: Vec<EntryView>,
     /// Why an uploaded kit log was refused.
     pub import_error: Option<String>,
+    /// The last entry's number and short hash, as printed on paper ("post 12: 3fa2c9d1e0b4a7f2").
+    pub head: String,
+    /// What a check against a head written on paper found, and its style.
+    pub paper: Option<(String, &'static str)>,
+    pub check_seq: String,
+    pub check_hash: String,
 }
 
 fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> {
@@ -75,6 +81,7 @@ async fn log_page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
     let tr = &ctx.tr;
+    let head_text = crate::services::crisis::head_text(tr, &rows);
     let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
     let fields = log_fields(form, e, tr, &seqs);
     let error_summary = summary(&fields);
@@ -122,7 +129,29 @@ async fn log_page(
         h,
         ctx,
         import_error: None,
+        head: head_text,
+        paper: None,
+        check_seq: String::new(),
+        check_hash: String::new(),
     })
+}
+
+/// Compares the log with the number and hash of an entry printed on paper (`?check_seq=&check_hash=`).
+async fn check_paper(state: &AppState, user: &CurrentUser, page: &mut LogPage, q: &Query_) -> Result<(), AppError> {
+    let (Some(seq), Some(hash)) = (q.get("check_seq"), q.get("check_hash")) else { return Ok(()) };
+    page.check_seq = seq.chars().take(20).collect();
+    page.check_hash = hash.chars().take(80).collect();
+    let tr = &page.ctx.tr;
+    let rows = incidents::log(&state.db.pool, user.org_id, page.h.i.id).await?;
+    let entries: Vec<(beredd_domain::incident::Entry, String)> = rows.into_iter().map(|r| (r.entry, r.hash)).collect();
+    use beredd_domain::incident::{PaperCheck, check_paper};
+    page.paper = Some(match seq.trim().parse::<i64>().ok().and_then(|n| check_paper(&entries, n, hash)) {
+        Some(PaperCheck::Same) => (tr.ts("paper-same", "seq", seq.trim()), "flash"),
+        Some(PaperCheck::Differs) => (tr.ts("paper-differs", "seq", seq.trim()), "error-summary"),
+        Some(PaperCheck::Missing) => (tr.ts("paper-missing", "seq", seq.trim()), "error-summary"),
+        None => (tr.t("paper-unreadable"), "error-summary"),
+    });
+    Ok(())
 }
 
 pub async fn log(
@@ -135,6 +164,7 @@ pub async fn log(
     form.set("kind", "event");
     form.set("occurred_at", clock::now_minute());
     let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
+    check_paper(&state, &user, &mut page, &q).await?;
     page.ctx.set_flash(q.get("msg").map(String::as_str));
     if q.get("msg").map(String::as_str) == Some("imported") {
         page.ctx.flash = Some(page.ctx.tr.t("flash-imported"));

@@ -7,6 +7,7 @@ mod comms;
 mod incidents;
 mod lessons;
 mod meetings;
+mod paper;
 mod recovery;
 mod reporting;
 mod times;

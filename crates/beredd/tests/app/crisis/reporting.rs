@@ -151,6 +151,8 @@ async fn every_kind_of_decision_is_recorded_and_a_bad_one_is_refused_naming_the_
         // The new kännedom moves the clocks; MCF's request starts an interim report.
         assert_eq!(texts(&page, "#clock-nis2_early_warning .deadline strong")[0], "2026-11-24 06:45 svensk tid");
         assert_eq!(texts(&page, "#clock-nis2_interim .clock-state")[0], "MCF har begärt en delrapport");
+        let interim = texts(&page, "#body-nis2_interim")[0].clone();
+        assert!(interim.contains("VAD MCF HAR BETT OM\nBegärd 2026-11-24 08:30 svensk tid"), "{interim}");
         let log = texts(&s.get(&format!("/incidents/{id}/log")).await.body, "li.entry .pre");
         for label in [
             "Lex Maria: anmälan till IVO: Anmäls till IVO enligt lex Maria",
@@ -203,6 +205,10 @@ async fn a_month_long_incident_owes_a_progress_report_and_the_final_report_waits
         let page = s.get(&format!("/incidents/{id}/reporting")).await.body;
         assert_eq!(deadline(&page, "nis2_final"), "2026-12-20 15:00 svensk tid");
         assert!(texts(&page, "#clock-nis2_progress").len() == 1, "the progress report stays owed");
+        let progress = texts(&page, "#body-nis2_progress")[0].clone();
+        assert!(progress.contains("NÄR INCIDENTEN VÄNTAS VARA HANTERAD\n[Skriv när"), "{progress}");
+        let fin = texts(&page, "#body-nis2_final")[0].clone();
+        assert!(fin.contains("NÄR INCIDENTEN BEDÖMDES SOM HANTERAD\nHanterad 2026-11-20 15:00 svensk tid"), "{fin}");
 
         // The incident's PDF prints the deadlines and the decisions.
         let pdf = crate::harness::get_bytes(&s, &format!("/incidents/{id}/report.pdf")).await;
@@ -302,5 +308,44 @@ async fn an_exercise_has_no_clocks_and_no_report_can_be_recorded_for_it() {
             s.post(&format!("/incidents/{ex}/reports/nis2_early_warning"), &[("body", "x")]).await.status,
             StatusCode::BAD_REQUEST
         );
+    }
+}
+
+#[tokio::test]
+async fn the_decisions_of_an_incident_run_on_a_laptop_come_with_its_bundle_and_set_the_same_clocks() {
+    for kind in kinds() {
+        let laptop = TestApp::start(crate::harness::Kind::Sqlite).await;
+        let l = laptop.login("admin").await;
+        let unit = laptop.add_unit("Hemtjänst Norr", None).await;
+        let id = start(&l, unit).await;
+        assert_eq!(decide(&l, &id, "significant", "yes").await.status, StatusCode::SEE_OTHER);
+        assert_eq!(decide(&l, &id, "aware", "2026-11-23 06:50").await.status, StatusCode::SEE_OTHER);
+        l.post(&format!("/incidents/{id}/diarienummer"), &[("diarienummer", "KS 2026/412")]).await;
+        let laptop_page = l.get(&format!("/incidents/{id}/reporting")).await.body;
+        let bundle =
+            l.client.get(format!("{}/incidents/{id}/bundle", l.base)).send().await.unwrap().text().await.unwrap();
+
+        let main = TestApp::start(kind).await;
+        main.add_unit("Hemtjänst Norr", None).await;
+        let m = main.login("admin").await;
+        let form = reqwest::multipart::Form::new()
+            .text("_csrf", m.csrf.clone())
+            .part("file", reqwest::multipart::Part::bytes(bundle.into_bytes()).file_name("incident.json"));
+        let r = crate::harness::reply(
+            m.client.post(format!("{}/incidents/import-bundle", m.base)).multipart(form).send().await.unwrap(),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let new_id = r.location.unwrap().split('/').nth(2).unwrap().to_owned();
+        let page = m.get(&format!("/incidents/{new_id}/reporting")).await.body;
+        for selector in ["#assessment-significant .decision", "#assessment-aware .decision"] {
+            assert_eq!(texts(&page, selector), texts(&laptop_page, selector), "{selector}");
+        }
+        assert_eq!(
+            texts(&page, "#clock-nis2_early_warning .deadline strong"),
+            ["2026-11-24 06:50 svensk tid"],
+            "the later kännedom decision sets the clock here too"
+        );
+        assert!(page.contains("value=\"KS 2026/412\""));
     }
 }
