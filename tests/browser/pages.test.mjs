@@ -124,22 +124,27 @@ test('every page a user can reach is accessible', async () => {
   await phone.context().close();
 });
 
-test('a plan is revised in the browser: errors name the line, approval makes the printed binder stale', async () => {
+test('a plan is revised in the browser: errors name the row, approval makes the printed binder stale', async () => {
   const page = await newPage();
   await login(page);
   await page.goto(`${BASE}/plans`);
   await page.getByRole('link', { name: 'Kontinuitetsplan ekonomiskt bistånd' }).click();
   await page.getByRole('link', { name: 'Börja ett nytt utkast' }).click();
-  const callList = page.getByLabel('Ringlista', { exact: true });
-  const before = await callList.inputValue();
-  await callList.fill(before + '\nNy vikarie | Socialsekreterare | saknas');
-  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  // A person not in the register is added as a row of its own.
+  const n = await page.locator('#calls li.row').count();
+  await page.getByRole('button', { name: 'Lägg till en person' }).click();
+  await page.locator(`#call${n}_name`).waitFor();
+  await page.waitForFunction((id) => document.activeElement?.id === id, `call${n}_name`); // the new row has the focus
+  await page.locator(`#call${n}_name`).fill('Ny vikarie');
+  await page.locator(`#call${n}_role`).fill('Socialsekreterare');
+  await page.locator(`#call${n}_phone`).fill('saknas');
+  await page.getByRole('button', { name: 'Spara utkastet' }).first().click();
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /Ringlista: Rad \d+: Ange ett telefonnummer/);
+  assert.match(await page.getByRole('alert').textContent(), new RegExp(`Ringlista, person ${n + 1}, telefon: Ange ett telefonnummer`));
   await expectAccessible(page, 'plan form with errors');
-  await callList.fill(before + '\nNy vikarie | Socialsekreterare | 070-174 06 98');
+  await page.locator(`#call${n}_phone`).fill('070-174 06 98');
   await page.getByLabel('Vad som ändrats').fill('Ny vikarie på ringlistan');
-  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  await page.getByRole('button', { name: 'Spara utkastet' }).first().click();
   await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
   await page.getByRole('button', { name: 'Godkänn utkastet' }).click();
   await page.getByRole('status').filter({ hasText: 'Planen är godkänd' }).waitFor();
@@ -486,5 +491,136 @@ test('a coordinator classifies information with the questionnaire', async () => 
   for (const id of ['#level_r', '#level_t', '#level_s']) await page.locator(id).selectOption('1');
   await page.getByRole('button', { name: 'Spara' }).click();
   await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
+  await page.context().close();
+});
+
+test('the plan editor: a step moves with and without JavaScript, a person is picked from the register, and it fits a phone', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/plans`);
+  await page.getByRole('link', { name: 'Kontinuitetsplan hemtjänsten' }).click();
+  await page.getByRole('link', { name: 'Börja ett nytt utkast' }).click();
+  const sections = await page.locator('nav.plan-sections a').allTextContents();
+  assert.ok(sections.includes('Ringlista (5)') && sections.some((s) => s.startsWith('Reservrutiner')), sections.join(' | '));
+  assert.equal(await page.locator('details#r0').getAttribute('open'), null, 'routines are folded');
+  await page.locator('#r0 > summary').click();
+  const first = await page.locator('#r0_s0_text').inputValue();
+  const second = await page.locator('#r0_s1_text').inputValue();
+  let loads = 0;
+  page.on('load', () => { loads += 1; });
+  await page.locator('#r0').getByRole('button', { name: 'Upp, steg 2' }).click();
+  await page.waitForFunction((v) => document.querySelector('#r0_s0_text').value === v, second);
+  assert.equal(await page.locator('#r0_s1_text').inputValue(), first);
+  assert.equal(loads, 0, 'htmx moved the step without loading the page');
+  await page.waitForFunction(() => document.activeElement?.id === 'r0_s0-down'); // the moved step keeps the focus
+  await expectAccessible(page, 'plan editor with a routine open');
+  // A person from the staff register: name and phone are filled in.
+  const n = await page.locator('#calls li.row').count();
+  await page.locator('#call_person').selectOption({ index: 1 });
+  const chosen = await page.locator('#call_person option:checked').textContent();
+  await page.locator('#calls').getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await page.locator(`#call${n}_name`).waitFor();
+  const name = await page.locator(`#call${n}_name`).inputValue();
+  assert.ok(name && chosen.startsWith(name), `${name} from ${chosen}`);
+  assert.match(await page.locator(`#call${n}_phone`).inputValue(), /^0\d/);
+  // The fill from the register says what it found, and what the register lacks.
+  await page.getByRole('button', { name: 'Hämta hela ringlistan från personalregistret' }).click();
+  await page.locator('#calls-notice').waitFor();
+  assert.match(await page.locator('#calls-notice').textContent(), /ur personalregistret.*men bara 5 av dem finns i personalregistret/s);
+  await page.getByRole('button', { name: 'Spara utkastet' }).first().click();
+  await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
+  const steps = await page.locator('section.routine').first().locator('ol.steps li').allTextContents();
+  assert.ok(steps[0].endsWith(second), `${steps[0]} / ${second}`);
+  await page.context().close();
+
+  // Without JavaScript the same buttons are plain form posts, on a phone.
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'sv-SE' });
+  const phone = await context.newPage();
+  await login(phone);
+  await phone.goto(`${BASE}/plans`);
+  await phone.getByRole('link', { name: 'Kontinuitetsplan hemtjänsten' }).click();
+  await phone.getByRole('link', { name: 'Redigera utkastet' }).click();
+  await phone.locator('#r0 > summary').click();
+  const top = await phone.locator('#r0_s0_text').inputValue();
+  await phone.locator('#r0_s0-down').click();
+  await phone.waitForLoadState();
+  assert.equal(await phone.locator('#r0_s1_text').inputValue(), top, 'moved down by a form post');
+  assert.notEqual(await phone.locator('details#r0').getAttribute('open'), null, 'the routine stays open');
+  assert.ok(await phone.locator('#r0_s1-down[autofocus]').count() === 1, 'the moved step\'s button takes the focus');
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 361, `the editor is ${width} px wide on a phone`);
+  await context.close();
+
+  const small = await newPage({ width: 360, height: 740 });
+  await login(small);
+  await small.goto(`${BASE}/plans`);
+  await small.getByRole('link', { name: 'Kontinuitetsplan hemtjänsten' }).click();
+  await small.getByRole('link', { name: 'Redigera utkastet' }).click();
+  await small.locator('#r0 > summary').click();
+  await expectAccessible(small, 'plan editor on a phone');
+  await small.context().close();
+});
+
+test('a second plan for a unit that has one is warned about, naming the plan, with the choice to open it or go on', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/plans/new`);
+  await page.getByLabel('Planens namn').fill('Kontinuitetsplan Hemtjänst Norr');
+  await page.getByLabel('Hemtjänst', { exact: true }).check();
+  const unit = page.getByLabel(/^Hemtjänst Norr/);
+  assert.match(await page.locator(`label[for="${await unit.getAttribute('id')}"]`).textContent(), /ingår i Kontinuitetsplan hemtjänsten/);
+  await unit.check();
+  await page.getByRole('button', { name: 'Skapa utkast' }).click();
+  const warning = page.getByRole('alert');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Hemtjänst Norr ingår redan i Kontinuitetsplan hemtjänsten\./);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'overlap', 'the warning has the focus');
+  await expectAccessible(page, 'the warning about a second plan');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the warning fits a phone');
+  await warning.getByRole('link', { name: 'Öppna Kontinuitetsplan hemtjänsten' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kontinuitetsplan hemtjänsten' }).waitFor();
+
+  await page.goto(`${BASE}/plans/new`);
+  await page.getByLabel('Planens namn').fill('Kontinuitetsplan Hemtjänst Norr');
+  await page.getByLabel('Hemtjänst', { exact: true }).check();
+  await page.getByLabel(/^Hemtjänst Norr/).check();
+  await page.getByRole('button', { name: 'Skapa utkast' }).click();
+  await page.getByRole('alert').getByRole('button', { name: 'Skapa den nya planen ändå' }).click();
+  await page.getByRole('status').filter({ hasText: 'Posten är skapad' }).waitFor();
+  assert.ok((await page.locator('p.warning').allTextContents()).some((w) => w.startsWith('Hemtjänst Norr ingår också i Kontinuitetsplan hemtjänsten.')));
+  await expectAccessible(page, 'a plan that shares its unit');
+  await page.context().close();
+});
+
+test('an imported CISO Assistant framework reads as its own words on a phone: no URN, whole texts where they are answered', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/frameworks`);
+  await page.getByText('Importera ett ramverk').click();
+  const hint = await page.locator('#file-hint').textContent();
+  assert.ok(!/README|library\//.test(hint), hint);
+  await page.setInputFiles('#file', new URL('../../crates/beredd/tests/fixtures/ciso-assistant/nis2-directive.yaml', import.meta.url).pathname);
+  await page.getByRole('button', { name: 'Läs in' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ramverket är importerat' }).waitFor();
+  const fits = async (what) => {
+    const main = await page.locator('main').innerText();
+    assert.ok(!main.includes('urn:'), `${what} shows a URN`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 361, `${what} is ${width} px wide`);
+    await expectAccessible(page, what);
+    return main;
+  };
+  assert.equal(await page.locator('h1').textContent(), 'NIS 2 directive requirements, version 3');
+  assert.ok(!(await fits('the imported framework')).includes('…'), 'no text cut short');
+  await page.getByRole('link', { name: 'Ny bedömning' }).click();
+  await page.getByLabel('Rubrik', { exact: false }).first().fill('NIS2 artikel 21');
+  await page.getByRole('button', { name: 'Påbörja bedömningen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'NIS2 artikel 21' }).waitFor();
+  await fits('the assessment of the imported framework');
+  await page.locator('a[href$="/chapters/0"]').first().click();
+  await page.getByRole('heading', { level: 1, name: 'Article 21' }).waitFor();
+  const chapter = await fits('answering the chapter');
+  assert.ok(chapter.includes('the use of multi-factor authentication or continuous authentication solutions, secured voice, video and text communications and secured emergency communication systems within the entity, where appropriate.'));
+  assert.ok(!chapter.includes('…'), 'every requirement is shown whole where it is answered');
   await page.context().close();
 });
