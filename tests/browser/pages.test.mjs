@@ -91,7 +91,7 @@ test('every page a user can reach is accessible', async () => {
     queue.push(first);
     if (register !== 'users') queue.push(`${first}/edit`, `${first}/delete`);
     if (register === 'activities') queue.push(`${first}/bia`);
-    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`);
+    if (register === 'systems') queue.push(`${first}/assessment`, `${first}/assessment/STY-01`, `${first}/assessment/areas/STY`);
     if (register === 'assets') queue.push(`${first}/classify`);
   }
   queue.push('/assets/new', '/scenarios/new', '/resources/new', '/dependencies/new', '/requirements/LOG-06', '/requirements?K=4&T=3&flag=patient_data',
@@ -124,22 +124,27 @@ test('every page a user can reach is accessible', async () => {
   await phone.context().close();
 });
 
-test('a plan is revised in the browser: errors name the line, approval makes the printed binder stale', async () => {
+test('a plan is revised in the browser: errors name the row, approval makes the printed binder stale', async () => {
   const page = await newPage();
   await login(page);
   await page.goto(`${BASE}/plans`);
   await page.getByRole('link', { name: 'Kontinuitetsplan ekonomiskt bistånd' }).click();
   await page.getByRole('link', { name: 'Börja ett nytt utkast' }).click();
-  const callList = page.getByLabel('Ringlista', { exact: true });
-  const before = await callList.inputValue();
-  await callList.fill(before + '\nNy vikarie | Socialsekreterare | saknas');
-  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  // A person not in the register is added as a row of its own.
+  const n = await page.locator('#calls li.row').count();
+  await page.getByRole('button', { name: 'Lägg till en person' }).click();
+  await page.locator(`#call${n}_name`).waitFor();
+  await page.waitForFunction((id) => document.activeElement?.id === id, `call${n}_name`); // the new row has the focus
+  await page.locator(`#call${n}_name`).fill('Ny vikarie');
+  await page.locator(`#call${n}_role`).fill('Socialsekreterare');
+  await page.locator(`#call${n}_phone`).fill('saknas');
+  await page.getByRole('button', { name: 'Spara utkastet' }).first().click();
   await page.getByRole('alert').waitFor();
-  assert.match(await page.getByRole('alert').textContent(), /Ringlista: Rad \d+: Ange ett telefonnummer/);
+  assert.match(await page.getByRole('alert').textContent(), new RegExp(`Ringlista, person ${n + 1}, telefon: Ange ett telefonnummer`));
   await expectAccessible(page, 'plan form with errors');
-  await callList.fill(before + '\nNy vikarie | Socialsekreterare | 070-174 06 98');
+  await page.locator(`#call${n}_phone`).fill('070-174 06 98');
   await page.getByLabel('Vad som ändrats').fill('Ny vikarie på ringlistan');
-  await page.getByRole('button', { name: 'Spara utkastet' }).click();
+  await page.getByRole('button', { name: 'Spara utkastet' }).first().click();
   await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
   await page.getByRole('button', { name: 'Godkänn utkastet' }).click();
   await page.getByRole('status').filter({ hasText: 'Planen är godkänd' }).waitFor();
@@ -193,6 +198,9 @@ test('on a phone the crisis staff start an incident and a second session sees th
   await login(other);
   await other.goto(`${BASE}/incidents/${id}`);
   await other.getByText('Tavlan uppdateras direkt.').waitFor();
+  // Each plan is a fold; open the first in both sessions.
+  await page.locator('details.area > summary').first().click();
+  await other.locator('details.area > summary').first().click();
   const firstItem = page.locator('li.board-item').first();
   const itemId = await firstItem.getAttribute('id');
   await firstItem.getByRole('button', { name: 'Klart' }).click();
@@ -209,6 +217,93 @@ test('on a phone the crisis staff start an incident and a second session sees th
   assert.equal(overflow, false, 'the incident pages fit a 360-pixel screen');
   await other.context().close();
   await page.context().close();
+});
+
+test('on a phone a board of over a hundred steps folds per plan, filters by link and counts another session\'s change live', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/incidents/new`);
+  await page.getByLabel('Vad har hänt (rubrik)').fill('Det är Kalix igen');
+  await page.getByLabel('Socialförvaltningen', { exact: true }).check();
+  await page.getByRole('button', { name: 'Starta incidenten' }).click();
+  await page.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+  const id = new URL(page.url()).pathname.split('/')[2];
+  const steps = await page.locator('li.board-item').count();
+  assert.ok(steps >= 100, `the board has ${steps} steps`);
+  const areas = page.locator('details.area');
+  assert.ok(await areas.count() >= 5);
+  assert.equal(await page.locator('details.area[open]').count(), 0, 'nothing started: every plan folded');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight) < 3000, 'folded, the board is short');
+  assert.equal(await page.getByRole('heading', { name: 'Skriv i loggen' }).isVisible(), true, 'the log form is open');
+  await expectAccessible(page, 'a large board, folded');
+
+  // Another session sees the counters of the plan and of the board change.
+  const other = await newPage({ width: 360, height: 740 });
+  await login(other);
+  await other.goto(`${BASE}/incidents/${id}`);
+  await other.getByText('Tavlan uppdateras direkt.').waitFor();
+  const first = areas.first();
+  await first.locator('summary').click();
+  const item = first.locator('li.board-item').first();
+  const boxes = await Promise.all((await item.locator('.state-buttons button').all()).map((b) => b.boundingBox()));
+  assert.equal(new Set(boxes.map((b) => Math.round(b.y))).size, 1, 'the four state buttons share one row');
+  assert.ok(boxes.every((b) => b.height >= 24 && b.width >= 24), 'each button is a big enough target');
+  await item.getByRole('button', { name: 'Problem' }).click();
+  const otherFirst = other.locator('details.area').first();
+  await otherFirst.locator('summary .count-problem [data-n=problem]').filter({ hasText: '1' }).waitFor({ timeout: 2000 });
+  assert.equal(await otherFirst.locator('summary .count-problem').isVisible(), true);
+  assert.equal((await other.locator('.board-totals [data-n=problem]').textContent()).trim(), '1');
+  assert.equal((await other.locator('.board-filters a').nth(1).textContent()).trim(), 'Bara problem (1)');
+  await expectAccessible(page, 'a large board with a plan open');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the board fits the phone');
+
+  // "Bara problem" is a link: one plan, open, one step.
+  await other.getByRole('link', { name: 'Bara problem (1)' }).click();
+  await other.waitForURL(/show=problems/);
+  assert.equal(await other.locator('li.board-item').count(), 1);
+  assert.equal(await other.locator('details.area[open]').count(), 1);
+  await expectAccessible(other, 'the board, only problems');
+  assert.ok(await other.evaluate(() => document.documentElement.scrollWidth) <= 361);
+  // A change the filter hides is announced, not drawn.
+  await item.getByRole('button', { name: 'Pågår' }).click();
+  await other.locator(`#${await item.getAttribute('id')} .state-text`).filter({ hasText: 'Pågår' }).waitFor({ timeout: 2000 });
+  await first.locator('li.board-item').nth(1).getByRole('button', { name: 'Klart' }).click();
+  await other.locator('#hidden-change').waitFor({ state: 'visible', timeout: 2000 });
+  // "Mina": the steps this user (here in both sessions) changed last.
+  await other.getByRole('link', { name: /^Mina/ }).click();
+  await other.waitForURL(/show=mine/);
+  assert.equal(await other.locator('li.board-item').count(), 2);
+
+  // The log form asks who decided only for a decision, and brings the writer back to the board.
+  const decidedBy = page.locator('#log-quick #decided_by');
+  assert.equal(await decidedBy.isVisible(), false);
+  await page.locator('#log-quick #kind').selectOption({ label: 'Beslut' });
+  assert.equal(await decidedBy.isVisible(), true);
+  await decidedBy.fill('Krisledare Margareta Lindqvist');
+  await page.locator('#log-quick #text').fill('Papperssignering införs på alla boenden');
+  await page.getByRole('button', { name: 'Spara i loggen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Posten är sparad i loggen.' }).waitFor();
+  assert.match(new URL(page.url()).pathname, new RegExp(`^/incidents/${id}$`));
+  await other.context().close();
+  await page.context().close();
+
+  // Without JavaScript the state buttons are forms and the filters links.
+  const plain = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'sv-SE' });
+  const nojs = await plain.newPage();
+  await login(nojs);
+  await nojs.goto(`${BASE}/incidents/${id}`);
+  const last = nojs.locator('details.area').last();
+  await last.locator('summary').click();
+  const step = last.locator('li.board-item').first();
+  const stepId = await step.getAttribute('id');
+  await step.getByRole('button', { name: 'Klart' }).click();
+  await nojs.waitForURL(new RegExp(`open=.*#${stepId}$`));
+  assert.equal((await nojs.locator(`#${stepId} .state-text`).textContent()).trim(), 'Klart');
+  assert.equal(await nojs.locator(`#${stepId}`).isVisible(), true, 'its plan is open');
+  await nojs.getByRole('link', { name: /^Mina/ }).click();
+  assert.match(nojs.url(), /show=mine/);
+  assert.ok(await nojs.locator('li.board-item').count() >= 3);
+  await plain.close();
 });
 
 test('an incident known at 07:33 Swedish time on a summer day has its 24-hour deadline at 07:33 the next day', async () => {
@@ -333,6 +428,48 @@ test('the keyboard reaches the skip link first and it moves focus to the content
   await page.context().close();
 });
 
+test('on a phone a system\'s requirements are answered area by area, and an unanswered one stays unanswered', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/systems`);
+  await page.getByLabel('Sök').fill('Digital nattillsyn');
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 1);
+  await page.locator('table tbody th a').first().click();
+  await page.getByRole('link', { name: 'Självskattning av kraven' }).click();
+  await expectAccessible(page, 'self-assessment grouped by area');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the overview fits the phone');
+  const before = await page.locator('p[role=status]').textContent();
+  await page.getByRole('link', { name: 'Besvara kraven område för område' }).click();
+  await page.getByRole('heading', { level: 1, name: /Styrning och ansvar/ }).waitFor();
+  await expectAccessible(page, 'an area of the self-assessment');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the area page fits the phone');
+  // Why it does not apply is asked only when it does not.
+  const row = page.locator('#req-STY-01');
+  assert.equal(await row.getByLabel('Varför gäller STY-01 inte?').isVisible(), false);
+  await row.getByLabel('Inte tillämpligt').check();
+  assert.equal(await row.getByLabel('Varför gäller STY-01 inte?').isVisible(), true);
+  await page.getByRole('button', { name: /^Spara och gå till nästa område/ }).click();
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Varför gäller STY-01 inte\?/);
+  await expectAccessible(page, 'an area with an error');
+  await row.getByLabel('Uppfyllt', { exact: true }).check();
+  await row.getByLabel('Hur uppfylls STY-01 hos oss?').fill('Enhetschefen är systemägare');
+  await page.locator('#req-STY-02').getByLabel('Inte uppfyllt', { exact: true }).check();
+  await page.getByRole('button', { name: /^Spara och gå till nästa område/ }).click();
+  await page.getByRole('status').filter({ hasText: '2 svar sparades i Styrning och ansvar.' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /Behörigheter och åtkomst/ }).waitFor();
+  await page.getByRole('link', { name: 'Alla områden' }).click();
+  const after = await page.locator('p[role=status]').textContent();
+  const counts = (t) => t.split(':')[1].split('/').map((n) => Number(n.replace('.', '').trim()));
+  const [b, a] = [counts(before), counts(after)];
+  assert.deepEqual([a[0] - b[0], a[2] - b[2], b[4] - a[4]], [1, 1, 2], `${before} → ${after}`);
+  assert.match(await page.locator('#area-STY').textContent(), /Enhetschefen är systemägare|Uppfyllt/);
+  // The title leads to the requirement's own page, where evidence is uploaded.
+  await page.locator('#area-STY').getByRole('link', { name: 'Utsedd systemägare' }).click();
+  await page.getByRole('heading', { name: 'Underlag' }).waitFor();
+  await page.context().close();
+});
+
 test('a coordinator classifies information with the questionnaire', async () => {
   const page = await newPage();
   await login(page);
@@ -354,5 +491,136 @@ test('a coordinator classifies information with the questionnaire', async () => 
   for (const id of ['#level_r', '#level_t', '#level_s']) await page.locator(id).selectOption('1');
   await page.getByRole('button', { name: 'Spara' }).click();
   await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
+  await page.context().close();
+});
+
+test('the plan editor: a step moves with and without JavaScript, a person is picked from the register, and it fits a phone', async () => {
+  const page = await newPage();
+  await login(page);
+  await page.goto(`${BASE}/plans`);
+  await page.getByRole('link', { name: 'Kontinuitetsplan hemtjänsten' }).click();
+  await page.getByRole('link', { name: 'Börja ett nytt utkast' }).click();
+  const sections = await page.locator('nav.plan-sections a').allTextContents();
+  assert.ok(sections.includes('Ringlista (5)') && sections.some((s) => s.startsWith('Reservrutiner')), sections.join(' | '));
+  assert.equal(await page.locator('details#r0').getAttribute('open'), null, 'routines are folded');
+  await page.locator('#r0 > summary').click();
+  const first = await page.locator('#r0_s0_text').inputValue();
+  const second = await page.locator('#r0_s1_text').inputValue();
+  let loads = 0;
+  page.on('load', () => { loads += 1; });
+  await page.locator('#r0').getByRole('button', { name: 'Upp, steg 2' }).click();
+  await page.waitForFunction((v) => document.querySelector('#r0_s0_text').value === v, second);
+  assert.equal(await page.locator('#r0_s1_text').inputValue(), first);
+  assert.equal(loads, 0, 'htmx moved the step without loading the page');
+  await page.waitForFunction(() => document.activeElement?.id === 'r0_s0-down'); // the moved step keeps the focus
+  await expectAccessible(page, 'plan editor with a routine open');
+  // A person from the staff register: name and phone are filled in.
+  const n = await page.locator('#calls li.row').count();
+  await page.locator('#call_person').selectOption({ index: 1 });
+  const chosen = await page.locator('#call_person option:checked').textContent();
+  await page.locator('#calls').getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await page.locator(`#call${n}_name`).waitFor();
+  const name = await page.locator(`#call${n}_name`).inputValue();
+  assert.ok(name && chosen.startsWith(name), `${name} from ${chosen}`);
+  assert.match(await page.locator(`#call${n}_phone`).inputValue(), /^0\d/);
+  // The fill from the register says what it found, and what the register lacks.
+  await page.getByRole('button', { name: 'Hämta hela ringlistan från personalregistret' }).click();
+  await page.locator('#calls-notice').waitFor();
+  assert.match(await page.locator('#calls-notice').textContent(), /ur personalregistret.*men bara 5 av dem finns i personalregistret/s);
+  await page.getByRole('button', { name: 'Spara utkastet' }).first().click();
+  await page.getByRole('status').filter({ hasText: 'Ändringarna är sparade' }).waitFor();
+  const steps = await page.locator('section.routine').first().locator('ol.steps li').allTextContents();
+  assert.ok(steps[0].endsWith(second), `${steps[0]} / ${second}`);
+  await page.context().close();
+
+  // Without JavaScript the same buttons are plain form posts, on a phone.
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, locale: 'sv-SE' });
+  const phone = await context.newPage();
+  await login(phone);
+  await phone.goto(`${BASE}/plans`);
+  await phone.getByRole('link', { name: 'Kontinuitetsplan hemtjänsten' }).click();
+  await phone.getByRole('link', { name: 'Redigera utkastet' }).click();
+  await phone.locator('#r0 > summary').click();
+  const top = await phone.locator('#r0_s0_text').inputValue();
+  await phone.locator('#r0_s0-down').click();
+  await phone.waitForLoadState();
+  assert.equal(await phone.locator('#r0_s1_text').inputValue(), top, 'moved down by a form post');
+  assert.notEqual(await phone.locator('details#r0').getAttribute('open'), null, 'the routine stays open');
+  assert.ok(await phone.locator('#r0_s1-down[autofocus]').count() === 1, 'the moved step\'s button takes the focus');
+  const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 361, `the editor is ${width} px wide on a phone`);
+  await context.close();
+
+  const small = await newPage({ width: 360, height: 740 });
+  await login(small);
+  await small.goto(`${BASE}/plans`);
+  await small.getByRole('link', { name: 'Kontinuitetsplan hemtjänsten' }).click();
+  await small.getByRole('link', { name: 'Redigera utkastet' }).click();
+  await small.locator('#r0 > summary').click();
+  await expectAccessible(small, 'plan editor on a phone');
+  await small.context().close();
+});
+
+test('a second plan for a unit that has one is warned about, naming the plan, with the choice to open it or go on', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/plans/new`);
+  await page.getByLabel('Planens namn').fill('Kontinuitetsplan Hemtjänst Norr');
+  await page.getByLabel('Hemtjänst', { exact: true }).check();
+  const unit = page.getByLabel(/^Hemtjänst Norr/);
+  assert.match(await page.locator(`label[for="${await unit.getAttribute('id')}"]`).textContent(), /ingår i Kontinuitetsplan hemtjänsten/);
+  await unit.check();
+  await page.getByRole('button', { name: 'Skapa utkast' }).click();
+  const warning = page.getByRole('alert');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /Hemtjänst Norr ingår redan i Kontinuitetsplan hemtjänsten\./);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'overlap', 'the warning has the focus');
+  await expectAccessible(page, 'the warning about a second plan');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 361, 'the warning fits a phone');
+  await warning.getByRole('link', { name: 'Öppna Kontinuitetsplan hemtjänsten' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Kontinuitetsplan hemtjänsten' }).waitFor();
+
+  await page.goto(`${BASE}/plans/new`);
+  await page.getByLabel('Planens namn').fill('Kontinuitetsplan Hemtjänst Norr');
+  await page.getByLabel('Hemtjänst', { exact: true }).check();
+  await page.getByLabel(/^Hemtjänst Norr/).check();
+  await page.getByRole('button', { name: 'Skapa utkast' }).click();
+  await page.getByRole('alert').getByRole('button', { name: 'Skapa den nya planen ändå' }).click();
+  await page.getByRole('status').filter({ hasText: 'Posten är skapad' }).waitFor();
+  assert.ok((await page.locator('p.warning').allTextContents()).some((w) => w.startsWith('Hemtjänst Norr ingår också i Kontinuitetsplan hemtjänsten.')));
+  await expectAccessible(page, 'a plan that shares its unit');
+  await page.context().close();
+});
+
+test('an imported CISO Assistant framework reads as its own words on a phone: no URN, whole texts where they are answered', async () => {
+  const page = await newPage({ width: 360, height: 740 });
+  await login(page);
+  await page.goto(`${BASE}/frameworks`);
+  await page.getByText('Importera ett ramverk').click();
+  const hint = await page.locator('#file-hint').textContent();
+  assert.ok(!/README|library\//.test(hint), hint);
+  await page.setInputFiles('#file', new URL('../../crates/beredd/tests/fixtures/ciso-assistant/nis2-directive.yaml', import.meta.url).pathname);
+  await page.getByRole('button', { name: 'Läs in' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ramverket är importerat' }).waitFor();
+  const fits = async (what) => {
+    const main = await page.locator('main').innerText();
+    assert.ok(!main.includes('urn:'), `${what} shows a URN`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 361, `${what} is ${width} px wide`);
+    await expectAccessible(page, what);
+    return main;
+  };
+  assert.equal(await page.locator('h1').textContent(), 'NIS 2 directive requirements, version 3');
+  assert.ok(!(await fits('the imported framework')).includes('…'), 'no text cut short');
+  await page.getByRole('link', { name: 'Ny bedömning' }).click();
+  await page.getByLabel('Rubrik', { exact: false }).first().fill('NIS2 artikel 21');
+  await page.getByRole('button', { name: 'Påbörja bedömningen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'NIS2 artikel 21' }).waitFor();
+  await fits('the assessment of the imported framework');
+  await page.locator('a[href$="/chapters/0"]').first().click();
+  await page.getByRole('heading', { level: 1, name: 'Article 21' }).waitFor();
+  const chapter = await fits('answering the chapter');
+  assert.ok(chapter.includes('the use of multi-factor authentication or continuous authentication solutions, secured voice, video and text communications and secured emergency communication systems within the entity, where appropriate.'));
+  assert.ok(!chapter.includes('…'), 'every requirement is shown whole where it is answered');
   await page.context().close();
 });

@@ -197,9 +197,73 @@ pub fn verify(entries: &[(Entry, String)]) -> Result<usize, Break> {
     Ok(entries.len())
 }
 
+/// The short form of an entry's hash printed on paper (the incident report, meeting protocols):
+/// the first 16 hex digits, enough that no other content gives the same by chance.
+pub fn paper_hash(hash: &str) -> &str {
+    hash.get(..16).unwrap_or(hash)
+}
+
+/// What a check of the log against a head written on paper found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaperCheck {
+    /// The entry has the hash on the paper: nothing up to it has changed since it was printed.
+    Same,
+    /// The entry has another hash: the log up to it has been changed since it was printed.
+    Differs,
+    /// The log has no entry with that number: entries have been removed.
+    Missing,
+}
+
+/// Compares entry `seq` of a verified log with the hash (or its first 16 digits or more) that
+/// was printed for it. Case and spaces in what was typed do not matter.
+pub fn check_paper(entries: &[(Entry, String)], seq: i64, typed: &str) -> Option<PaperCheck> {
+    let typed: String = typed.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    if typed.len() < 16 || !typed.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    Some(match entries.iter().find(|(e, _)| e.seq == seq) {
+        None => PaperCheck::Missing,
+        Some((_, hash)) if hash.starts_with(&typed) => PaperCheck::Same,
+        Some(_) => PaperCheck::Differs,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_head_on_paper_tells_whether_the_log_up_to_it_is_unchanged() {
+        let mut prev = GENESIS.to_owned();
+        let mut log = Vec::new();
+        for seq in 1..=3 {
+            let e = Entry {
+                version: LOG_VERSION,
+                seq,
+                uid: format!("e{seq}"),
+                kind: "event".into(),
+                text: format!("post {seq}"),
+                decided_by: None,
+                grounds: None,
+                author: "Bo".into(),
+                occurred_at: "2026-11-23T07:10:00Z".into(),
+                recorded_at: "2026-11-23T07:10:00Z".into(),
+                recorded_by: "Bo".into(),
+                corrects: None,
+                source: "web".into(),
+                prev_hash: prev.clone(),
+            };
+            prev = e.hash();
+            log.push((e, prev.clone()));
+        }
+        let printed = paper_hash(&log[1].1).to_uppercase();
+        assert_eq!(check_paper(&log, 2, &printed), Some(PaperCheck::Same));
+        assert_eq!(check_paper(&log, 2, &format!("{} {}", &printed[..8], &printed[8..])), Some(PaperCheck::Same));
+        assert_eq!(check_paper(&log, 3, &printed), Some(PaperCheck::Differs));
+        assert_eq!(check_paper(&log, 9, &printed), Some(PaperCheck::Missing));
+        assert_eq!(check_paper(&log, 2, "abc"), None, "too short to say anything");
+        assert_eq!(check_paper(&log, 2, "inte en kontrollsumma"), None);
+    }
 
     #[test]
     fn a_lesson_target_reads_back_from_its_code() {

@@ -115,6 +115,7 @@
       out.push(el('h2', { id: pid, text: p.name }));
       out.push(el('p', { class: 'meta', text: p.units + ' · ' + L.version + ' ' + p.version + ', ' + L.approved + ' ' + p.approved_at }));
       out.push(field(L.lead, p.lead));
+      (p.elsewhere || []).forEach(function (e) { out.push(el('p', { class: 'meta', text: e })); });
       p.routines.forEach(function (r, ri) {
         var rid = pid + '-r' + ri;
         out.push(el('h3', { id: rid, text: r.activity }));

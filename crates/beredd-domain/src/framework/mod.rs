@@ -128,11 +128,16 @@ pub struct Node {
 }
 
 impl Node {
-    /// The title in the chosen language, falling back to Swedish, then to the text's start.
-    pub fn title(&self, english: bool) -> String {
+    /// The requirement's own title in the chosen language (falling back to Swedish), when it has one.
+    pub fn own_title(&self, english: bool) -> Option<&str> {
         let t = if english { self.title_en.as_ref().or(self.title_sv.as_ref()) } else { self.title_sv.as_ref() };
-        match t {
-            Some(t) => t.clone(),
+        t.map(String::as_str)
+    }
+    /// The title in the chosen language, falling back to Swedish, then to the text's start (for
+    /// lists; where the requirement is read or answered, `heading` and the whole text are shown).
+    pub fn title(&self, english: bool) -> String {
+        match self.own_title(english) {
+            Some(t) => t.to_owned(),
             None => {
                 let text = self.text(english);
                 let short: String = text.chars().take(90).collect();
@@ -145,6 +150,19 @@ impl Node {
     pub fn label(&self, english: bool) -> String {
         let title = self.title(english);
         if title.contains(&self.reference) { title } else { format!("{} {title}", self.reference) }
+    }
+    /// The reference and the requirement's own title, or the reference alone when it has no title
+    /// of its own (its text is then shown whole below it, never cut short).
+    pub fn heading(&self, english: bool) -> String {
+        match self.own_title(english) {
+            Some(t) if t.contains(&self.reference) => t.to_owned(),
+            Some(t) => format!("{} {t}", self.reference),
+            None => self.reference.clone(),
+        }
+    }
+    /// Whether the text says more than the heading, and so is shown below it.
+    pub fn text_adds(&self, english: bool) -> bool {
+        self.own_title(english) != Some(self.text(english))
     }
     pub fn text(&self, english: bool) -> &str {
         if english { self.text_en.as_deref().unwrap_or(&self.text_sv) } else { &self.text_sv }
@@ -424,6 +442,12 @@ mod tests {
         assert_eq!(n.label(false), "1.1 Styrning", "a title without its reference gets it in front");
         n.title_sv = Some("Styrning (1.1)".into());
         assert_eq!(n.label(false), "Styrning (1.1)");
+        assert_eq!(n.heading(false), "Styrning (1.1)");
+        n.title_sv = None;
+        n.text_sv = "Krav ".repeat(40);
+        assert!(n.label(false).ends_with('…'), "a list shows the start of a long text");
+        assert_eq!(n.heading(false), "1.1", "a heading never cuts the text short");
+        assert!(n.text_adds(false));
     }
 
     #[test]

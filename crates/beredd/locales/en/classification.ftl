@@ -201,3 +201,35 @@ overview-no-overdue = No actions are overdue.
 overview-all-overdue = All overdue actions in the action plan
 classify-choose-level = Choose a level
 assessment-choose-status = Choose an answer
+assessment-area-progress = { $n } of { $all } answered
+assessment-answer-by-area = Answer the requirements area by area
+assessment-answer-by-area-hint = All the requirements of an area on one page. Evidence is uploaded on a requirement's own page: click its name.
+assessment-areas = Areas
+assessment-answer-area = Answer the area
+assessment-requirement = Requirement
+assessment-status-of = Is requirement { $req } met?
+assessment-how-of = How is { $req } met here?
+assessment-na-of = Why does { $req } not apply?
+assessment-make-actions = Make gaps into actions in the action plan
+assessment-make-actions-hint = A requirement that is not met or only partly met gets an action, owned by the system's owner. If the gap already has an action, no new one is added. Dates and owners are changed in the action plan.
+assessment-area-position = Area { $n } of { $all }
+assessment-area-intro = Answer the requirements you can. A requirement without an answer stays unanswered; nothing counts as met until someone has said so.
+assessment-no-files = No evidence
+assessment-files = { $n ->
+    [one] One evidence file
+   *[other] { $n } evidence files
+}
+assessment-add-evidence = Add evidence
+assessment-save-next = Save and go to the next area
+assessment-all-areas = All areas
+assessment-area-links-hint = The links change area without saving.
+assessment-area-saved = { $n ->
+    [0] No answer changed.
+    [one] One answer saved.
+   *[other] { $n } answers saved.
+}
+assessment-area-saved-in = { $n ->
+    [0] No answer changed in { $area }.
+    [one] One answer saved in { $area }.
+   *[other] { $n } answers saved in { $area }.
+}

@@ -74,6 +74,9 @@ list-count = { $n ->
     [one] 1 record
    *[other] { $n } records
 }
+list-showing = Showing { $from }–{ $to } of { $total }
+list-prev = Previous page
+list-next = Next page
 list-empty = Nothing to show.
 form-errors = Something needs correcting before it can be saved
 delete-title = Delete { $name }

@@ -150,6 +150,20 @@ plan-version-draft = Draft, version { $number }
 plan-version-approved = Version { $number }, approved
 plan-warn-review = The plan should have been reviewed by { $date }. Go through it with the unit and approve a new version.
 plan-warn-not-approved = The plan is not approved yet. Only approved versions go into the binder.
+plan-warn-overlap = { $units } { $n ->
+    [one] is
+   *[other] are
+} also covered by { $plan }. In the binder, the crisis kit and the incident board each fallback routine is taken only once.
+plan-overlap-heading = The unit already has a continuity plan
+plan-overlap-unit = { $units } { $n ->
+    [one] is
+   *[other] are
+} already covered by { $plan }.
+plan-overlap-explain = It is usually better to change the plan there is. If you make a new plan anyway, the unit's fallback routines are in both plans. In the binder, the crisis kit and the incident board each routine is taken only once: from the plan that covers the fewest units, otherwise from the one approved most recently.
+plan-overlap-open = Open { $plan }
+plan-overlap-create = Create the new plan anyway
+plan-unit-has-plan = { $unit } – covered by { $plans }
+binder-routine-elsewhere = The fallback routine for { $activity } is under { $plan }.
 plan-old-version = You are looking at an older version.
 plan-show-newest = Show the newest.
 plan-edit-draft = Edit the draft
@@ -184,24 +198,70 @@ plan-col-role = Role
 plan-col-calls = Calls in turn
 plan-col-purpose = Why to call
 plan-contacts = Call list and contacts
-hint-call-list = One person per line: Name | Role | Phone | Whom this person calls in turn. Name and phone are required.
-hint-externals = One contact per line: Name | Phone | Why to call.
-plan-refresh-call-list = Fill the call list again from the staff register
-hint-refresh-call-list = The call list is replaced by the units' managers and staff from the register, arranged as a phone tree. You see the result before anything is saved.
-plan-call-list-refreshed = The call list is filled in from the staff register. Check it and save the draft.
+hint-call-list = In the order you call. Name and phone are required. Choose a person from the staff register to fill in name, role and phone, or type in someone who is not there.
+hint-externals = Suppliers, the region, the police and others the unit may need to call. The phone number can be filled in later.
+plan-refresh-call-list = Take the whole call list from the staff register
+hint-refresh-call-list = The call list is replaced by the units' manager and the staff with a phone number in the register, arranged as a phone tree. You see the result before anything is saved.
+plan-fill-none = The staff register has no one with a phone number in the plan's units, so the call list is unchanged. Add the staff under People and contacts, or type them in here.
+plan-fill-same = The call list already is what the staff register gives: { $n ->
+    [one] one person
+   *[other] { $n } people
+}. Nothing changed.
+plan-fill-replaced = The call list is replaced by { $n ->
+    [one] one person
+   *[other] { $n } people
+} from the staff register, arranged as a phone tree. Check the list and save the draft; nothing is saved yet.
+plan-fill-fewer = The units have { $staff } staff according to the unit register, but only { $n } of them are in the staff register with a phone number. Add the others under People and contacts, or type them in here.
+plan-fill-without-phone = { $n ->
+    [one] One person
+   *[other] { $n } people
+} in the staff register have no phone number and were left out.
 plan-routine-for = Fallback routine: { $activity }
 plan-new-routine = New fallback routine
-hint-routines = Leave the empty routine at the bottom empty if you do not want to add one. Save to get a new empty routine.
+hint-routines = Open a routine to change it. The last one, "Add a fallback routine", becomes a new routine when you fill it in and save.
 field-routine-activity = Activity
 hint-trigger = What happens, and who decides to switch over.
-hint-steps = One step per line, preferably "Role: what is done".
+hint-steps = In the order they are done: who does it (a role, for example Unit manager) and what is done. Change the order with Up and Down.
+plan-sections = Parts of the plan
+plan-section-head = About the plan
+plan-add-routine = Add a fallback routine
+plan-add-checklist = Add a checklist
+plan-step-count = { $n ->
+    [one] 1 step
+   *[other] { $n } steps
+}
+plan-step-role = Who
+plan-step-text = What is done
+plan-row-step = step { $n }
+plan-row-call = person { $n }
+plan-row-external = contact { $n }
+plan-add-step = Add a step
+plan-add-call = Add a person
+plan-add-external = Add a contact
+plan-move-up = Up
+plan-move-down = Down
+plan-remove-row = Remove
+plan-no-steps = No steps yet.
+plan-calls-empty = The call list is empty.
+plan-externals-empty = No external contacts yet.
+plan-pick-call = Add from the staff register
+plan-pick-call-hint = Name, role and phone are filled in from the register. Only staff with a phone number are listed.
+plan-pick-external = Add from the external contacts of the people register
+plan-pick-external-hint = Name, phone and role are filled in from the register.
+plan-pick-externals-group = External contacts
+plan-pick-none = Choose from the list
+plan-pick-add = Add
 field-remove-routine = Remove this routine
 plan-new-checklist = New checklist
 field-checklist-title = Title
 field-checklist-items = Items
 field-remove-checklist = Remove this checklist
 plan-too-many-routines = The form says the plan has { $n } fallback routines, but the editor takes at most { $max }. Nothing was saved. Split the plan into several plans, or reload the page if the form has been changed.
+plan-too-many-steps = The form says a fallback routine has { $n } steps, but the editor takes at most { $max }. Nothing was saved. Reload the page if the form has been changed.
+plan-too-many-calls = The form says the call list has { $n } people, but the editor takes at most { $max }. Nothing was saved. Split the plan into several plans, or reload the page if the form has been changed.
+plan-too-many-externals = The form says the plan has { $n } external contacts, but the editor takes at most { $max }. Nothing was saved. Reload the page if the form has been changed.
 plan-too-many-checklists = The form says the plan has { $n } checklists, but the editor takes at most { $max }. Nothing was saved. Split the plan into several plans, or reload the page if the form has been changed.
+plan-form-outdated = The page comes from an older version of Beredd and cannot be saved. Nothing was saved. Reload the page and make the changes again.
 plan-save-draft = Save the draft
 plan-diff-title = Compare versions: { $name }
 plan-diff-from = From version

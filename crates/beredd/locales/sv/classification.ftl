@@ -201,3 +201,35 @@ overview-no-overdue = Inga åtgärder är försenade.
 overview-all-overdue = Alla försenade åtgärder i handlingsplanen
 classify-choose-level = Välj nivå
 assessment-choose-status = Välj svar
+assessment-area-progress = { $n } av { $all } besvarade
+assessment-answer-by-area = Besvara kraven område för område
+assessment-answer-by-area-hint = Alla krav i ett område på en sida. Underlag laddas upp på kravets egen sida: klicka på kravets namn.
+assessment-areas = Områden
+assessment-answer-area = Besvara området
+assessment-requirement = Krav
+assessment-status-of = Uppfylls kravet { $req }?
+assessment-how-of = Hur uppfylls { $req } hos oss?
+assessment-na-of = Varför gäller { $req } inte?
+assessment-make-actions = Gör brister till åtgärder i handlingsplanen
+assessment-make-actions-hint = Ett krav som inte eller bara delvis uppfylls får en åtgärd med systemets ägare som ansvarig. Finns det redan en åtgärd för bristen läggs ingen ny. Datum och ansvarig ändras i handlingsplanen.
+assessment-area-position = Område { $n } av { $all }
+assessment-area-intro = Svara på de krav du kan. Ett krav utan svar förblir obesvarat; inget räknas som uppfyllt förrän någon har sagt det.
+assessment-no-files = Inget underlag
+assessment-files = { $n ->
+    [one] En fil som underlag
+   *[other] { $n } filer som underlag
+}
+assessment-add-evidence = Lägg till underlag
+assessment-save-next = Spara och gå till nästa område
+assessment-all-areas = Alla områden
+assessment-area-links-hint = Länkarna byter område utan att spara.
+assessment-area-saved = { $n ->
+    [0] Inget svar ändrades.
+    [one] Ett svar sparades.
+   *[other] { $n } svar sparades.
+}
+assessment-area-saved-in = { $n ->
+    [0] Inget svar ändrades i { $area }.
+    [one] Ett svar sparades i { $area }.
+   *[other] { $n } svar sparades i { $area }.
+}

@@ -74,6 +74,9 @@ list-count = { $n ->
     [one] 1 post
    *[other] { $n } poster
 }
+list-showing = Visar { $from }–{ $to } av { $total }
+list-prev = Föregående sida
+list-next = Nästa sida
 list-empty = Inget att visa.
 form-errors = Något behöver rättas innan det går att spara
 delete-title = Ta bort { $name }

@@ -150,6 +150,14 @@ plan-version-draft = Utkast, version { $number }
 plan-version-approved = Version { $number }, godkänd
 plan-warn-review = Planen skulle ha setts över senast { $date }. Gå igenom den med enheten och godkänn en ny version.
 plan-warn-not-approved = Planen är inte godkänd ännu. Bara godkända versioner kommer med i pärmen.
+plan-warn-overlap = { $units } ingår också i { $plan }. I pärmen, krislådan och på incidenttavlan kommer varje reservrutin bara med en gång.
+plan-overlap-heading = Enheten har redan en kontinuitetsplan
+plan-overlap-unit = { $units } ingår redan i { $plan }.
+plan-overlap-explain = Oftast är det bättre att ändra den plan som finns. Gör du ändå en ny plan står enhetens reservrutiner i båda planerna. I pärmen, krislådan och på incidenttavlan kommer varje reservrutin bara med en gång: från den plan som gäller färst enheter, annars från den som godkändes senast.
+plan-overlap-open = Öppna { $plan }
+plan-overlap-create = Skapa den nya planen ändå
+plan-unit-has-plan = { $unit } – ingår i { $plans }
+binder-routine-elsewhere = Reservrutinen för { $activity } står under { $plan }.
 plan-old-version = Du tittar på en äldre version.
 plan-show-newest = Visa den senaste.
 plan-edit-draft = Redigera utkastet
@@ -184,24 +192,70 @@ plan-col-role = Roll
 plan-col-calls = Ringer i sin tur
 plan-col-purpose = Varför man ringer
 plan-contacts = Ringlista och kontakter
-hint-call-list = En person per rad: Namn | Roll | Telefon | Vem personen ringer i sin tur. Namn och telefon krävs.
-hint-externals = En kontakt per rad: Namn | Telefon | Varför man ringer.
-plan-refresh-call-list = Fyll i ringlistan på nytt från personalregistret
-hint-refresh-call-list = Ringlistan ersätts med enheternas chefer och personal ur registret, ordnad som ett ringträd. Du får se resultatet innan något sparas.
-plan-call-list-refreshed = Ringlistan är ifylld från personalregistret. Granska den och spara utkastet.
+hint-call-list = I den ordning ni ringer. Namn och telefon krävs. Välj en person ur personalregistret så fylls namn, roll och telefon i, eller skriv in någon som inte finns där.
+hint-externals = Leverantörer, regionen, polisen och andra som enheten kan behöva ringa. Telefonnumret kan fyllas i senare.
+plan-refresh-call-list = Hämta hela ringlistan från personalregistret
+hint-refresh-call-list = Ringlistan ersätts med enheternas chef och personal som har telefonnummer i registret, ordnade som ett ringträd. Du ser resultatet innan något sparas.
+plan-fill-none = Personalregistret har ingen med telefonnummer på planens enheter, så ringlistan är oförändrad. Lägg in personalen under Personer och kontakter, eller skriv in dem här.
+plan-fill-same = Ringlistan är redan densamma som personalregistret ger: { $n ->
+    [one] en person
+   *[other] { $n } personer
+}. Ingenting ändrades.
+plan-fill-replaced = Ringlistan är ersatt med { $n ->
+    [one] en person
+   *[other] { $n } personer
+} ur personalregistret, ordnade som ett ringträd. Granska listan och spara utkastet; ingenting är sparat ännu.
+plan-fill-fewer = Enheterna har { $staff } medarbetare enligt enhetsregistret, men bara { $n } av dem finns i personalregistret med telefonnummer. Lägg in resten under Personer och kontakter, eller skriv in dem här.
+plan-fill-without-phone = { $n ->
+    [one] En person
+   *[other] { $n } personer
+} i personalregistret saknar telefonnummer och kom inte med.
 plan-routine-for = Reservrutin: { $activity }
 plan-new-routine = Ny reservrutin
-hint-routines = Lämna den tomma rutinen längst ned tom om du inte vill lägga till en. Spara så får du en ny tom rutin.
+hint-routines = Öppna en rutin för att ändra den. Den sista, "Lägg till en reservrutin", blir en ny rutin när du fyller i den och sparar.
 field-routine-activity = Verksamhet
 hint-trigger = Vad som händer och vem som beslutar om att gå över.
-hint-steps = Ett steg per rad, gärna "Roll: vad som görs".
+hint-steps = I den ordning de görs: vem som gör det (en roll, till exempel Enhetschef) och vad som görs. Ändra ordningen med Upp och Ned.
+plan-sections = Planens delar
+plan-section-head = Om planen
+plan-add-routine = Lägg till en reservrutin
+plan-add-checklist = Lägg till en checklista
+plan-step-count = { $n ->
+    [one] 1 steg
+   *[other] { $n } steg
+}
+plan-step-role = Vem
+plan-step-text = Vad som görs
+plan-row-step = steg { $n }
+plan-row-call = person { $n }
+plan-row-external = kontakt { $n }
+plan-add-step = Lägg till ett steg
+plan-add-call = Lägg till en person
+plan-add-external = Lägg till en kontakt
+plan-move-up = Upp
+plan-move-down = Ned
+plan-remove-row = Ta bort
+plan-no-steps = Inga steg ännu.
+plan-calls-empty = Ringlistan är tom.
+plan-externals-empty = Inga externa kontakter ännu.
+plan-pick-call = Lägg till från personalregistret
+plan-pick-call-hint = Namn, roll och telefon fylls i från registret. Bara personal med telefonnummer finns med.
+plan-pick-external = Lägg till från personregistrets externa kontakter
+plan-pick-external-hint = Namn, telefon och roll fylls i från registret.
+plan-pick-externals-group = Externa kontakter
+plan-pick-none = Välj i listan
+plan-pick-add = Lägg till
 field-remove-routine = Ta bort den här rutinen
 plan-new-checklist = Ny checklista
 field-checklist-title = Rubrik
 field-checklist-items = Punkter
 field-remove-checklist = Ta bort den här checklistan
 plan-too-many-routines = Formuläret säger att planen har { $n } reservrutiner, men redigeraren tar emot högst { $max }. Ingenting sparades. Dela upp planen i flera planer, eller ladda om sidan om formuläret har ändrats.
+plan-too-many-steps = Formuläret säger att en reservrutin har { $n } steg, men redigeraren tar emot högst { $max }. Ingenting sparades. Ladda om sidan om formuläret har ändrats.
+plan-too-many-calls = Formuläret säger att ringlistan har { $n } personer, men redigeraren tar emot högst { $max }. Ingenting sparades. Dela upp planen i flera planer, eller ladda om sidan om formuläret har ändrats.
+plan-too-many-externals = Formuläret säger att planen har { $n } externa kontakter, men redigeraren tar emot högst { $max }. Ingenting sparades. Ladda om sidan om formuläret har ändrats.
 plan-too-many-checklists = Formuläret säger att planen har { $n } checklistor, men redigeraren tar emot högst { $max }. Ingenting sparades. Dela upp planen i flera planer, eller ladda om sidan om formuläret har ändrats.
+plan-form-outdated = Sidan kommer från en äldre version av Beredd och kan inte sparas. Ingenting sparades. Ladda om sidan och gör ändringarna igen.
 plan-save-draft = Spara utkastet
 plan-diff-title = Jämför versioner: { $name }
 plan-diff-from = Från version

@@ -15,6 +15,10 @@ pub enum Incident {
         db: super::DbOptions,
         /// The incident's number.
         id: i64,
+        /// An entry's number and checksum as printed on paper ("12:3fa2c9d1e0b4a7f2"): checks
+        /// that the log up to that entry has not changed since it was printed.
+        #[arg(long)]
+        paper: Option<String>,
     },
     /// Reads a crisis log exported from an offline kit into the incident. Entries already
     /// there are skipped, so a file can be read twice without duplicates.
@@ -51,7 +55,7 @@ impl Incident {
     pub async fn run(self) -> anyhow::Result<()> {
         let tr = Tr::new(Catalog::load(), Lang::Sv);
         match self {
-            Incident::Verify { db, id } => {
+            Incident::Verify { db, id, paper } => {
                 let db = Db::connect(&db.url).await?;
                 db.migrate().await?;
                 let org =
@@ -61,6 +65,22 @@ impl Incident {
                     .await?
                     .ok_or_else(|| anyhow!("incident {id} finns inte"))?;
                 let text = crate::services::crisis::verdict_text(&tr, &verdict);
+                if let Some(paper) = paper {
+                    use beredd_domain::incident::{PaperCheck, check_paper};
+                    let (seq, hash) = paper.split_once(':').unwrap_or(("", ""));
+                    let rows = incidents::log(&mut *conn, org.id, id).await?;
+                    let entries: Vec<_> = rows.into_iter().map(|r| (r.entry, r.hash)).collect();
+                    let seq = seq.trim();
+                    return match seq.parse::<i64>().ok().and_then(|n| check_paper(&entries, n, hash)) {
+                        Some(PaperCheck::Same) => {
+                            println!("{}", tr.ts("paper-same", "seq", seq));
+                            Ok(())
+                        }
+                        Some(PaperCheck::Differs) => bail!("{}", tr.ts("paper-differs", "seq", seq)),
+                        Some(PaperCheck::Missing) => bail!("{}", tr.ts("paper-missing", "seq", seq)),
+                        None => bail!("{}", tr.t("paper-unreadable")),
+                    };
+                }
                 if matches!(verdict, Verdict::Intact { .. }) {
                     println!("{text}");
                     Ok(())

@@ -277,11 +277,18 @@ pub fn parse_ciso(src: &str) -> Result<Framework, FileError> {
         }
         let name = text(n, "name")?.filter(|s| !s.trim().is_empty());
         let description = text(n, "description")?.filter(|s| !s.trim().is_empty()).or_else(|| name.clone());
+        let urn = text(n, "urn")?.unwrap_or_default();
+        // What a person calls the requirement: its ref_id, else its name ("Article 21"), else the
+        // last part of its URN; never the whole URN, which is an identifier for machines.
+        let reference = text(n, "ref_id")?.filter(|s| !s.trim().is_empty()).or_else(|| name.clone()).or_else(|| {
+            let tail = urn.rsplit(':').next().unwrap_or_default().trim();
+            (!tail.is_empty()).then(|| tail.to_owned())
+        });
         nodes.push(RawNode {
             line: n.line,
-            id: text(n, "urn")?.unwrap_or_default(),
+            id: urn,
             parent: text(n, "parent_urn")?,
-            reference: text(n, "ref_id")?,
+            reference,
             title_sv: name,
             text_sv: description,
             guidance_sv: text(n, "annotation")?,
@@ -337,6 +344,9 @@ mod tests {
         let fixed = parse_ciso(&src.replace("demo:nope", "demo:1")).unwrap();
         assert_eq!((fixed.id.as_str(), fixed.version.as_str()), ("demo-lib", "2"));
         assert_eq!(fixed.node("urn:x:req:demo:1.1").unwrap().reference, "1.1");
+        let chapter = fixed.node("urn:x:req:demo:1").unwrap();
+        assert_eq!((chapter.reference.as_str(), chapter.heading(false).as_str()), ("Chapter 1", "Chapter 1"));
+        assert_eq!(fixed.node("urn:x:req:demo:1.2").unwrap().reference, "1.2", "the URN's last part");
         assert_eq!(fixed.assessable().count(), 2);
         let broken = parse_ciso("objects:\n  framework: [\n").unwrap_err();
         assert!(broken.line > 0 && matches!(broken.problem, Problem::Syntax(_)), "{broken}");

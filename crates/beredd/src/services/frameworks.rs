@@ -85,10 +85,7 @@ pub async fn answer_map(pool: &sqlx::AnyPool, assessment: i64) -> Result<(Vec<st
 /// chapter save writes only the rows this user changed and never puts back a value someone
 /// else has changed since the page was opened.
 pub fn fingerprint(status: &str, maturity: &str, comment: &str) -> String {
-    use sha2::Digest;
-    let comment = comment.trim().replace("\r\n", "\n");
-    let d = sha2::Sha256::digest(format!("{status}\u{1f}{maturity}\u{1f}{comment}").as_bytes());
-    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+    super::batch::fingerprint(&[status, maturity, comment])
 }
 
 #[cfg(test)]

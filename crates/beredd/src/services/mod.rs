@@ -2,10 +2,12 @@
 //! content and the platform. Nothing here knows of HTTP, templates or `web`.
 
 pub mod attention;
+pub mod batch;
 pub mod catalogue;
 pub mod continuity;
 pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
 pub mod risks;
+pub mod self_assessment;
 pub mod setup;

@@ -121,6 +121,9 @@ pub fn router(state: AppState) -> Router {
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
         .layer(header("cache-control", "no-store"))
+        // Pages and files are sent compressed when the browser takes it (a list page is a tenth of
+        // its size); the live board's event stream never is, so its updates are not held back.
+        .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state);
     if hsts { app.layer(header("strict-transport-security", "max-age=31536000")) } else { app }
 }

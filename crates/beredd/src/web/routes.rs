@@ -174,6 +174,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/requirements/{id}/disable", classification::local_requirements::disable)
         .post("/requirements/{id}/enable", classification::local_requirements::enable)
         .get("/systems/{id}/assessment", classification::assessment::overview)
+        .get("/systems/{id}/assessment/areas/{area}", classification::assessment_area::form)
+        .post("/systems/{id}/assessment/areas/{area}", classification::assessment_area::save)
         .get("/systems/{id}/assessment/{req}", classification::assessment::form)
         .post("/systems/{id}/assessment/{req}", classification::assessment::save)
         .post("/systems/{id}/assessment-removal", classification::assessment_removal::remove)

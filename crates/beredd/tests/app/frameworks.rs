@@ -7,6 +7,7 @@ use reqwest::StatusCode;
 
 use crate::harness::{TestApp, fixture, kinds, pdf_text, texts, upload};
 
+mod imported_text;
 mod removal;
 
 #[tokio::test]

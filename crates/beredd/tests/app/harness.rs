@@ -302,6 +302,7 @@ impl TestApp {
             "frameworks" => "SELECT COUNT(*) FROM frameworks",
             "framework_answers" => "SELECT COUNT(*) FROM framework_answers",
             "incident_log" => "SELECT COUNT(*) FROM incident_log",
+            "plans" => "SELECT COUNT(*) FROM plans",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

@@ -580,3 +580,70 @@ async fn every_list_downloads_as_excel_with_the_same_search_filters_and_order() 
         assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no export");
     }
 }
+
+/// Pages are sent gzip-compressed when the browser asks for it, several times smaller; the live
+/// board's event stream is never compressed, so its updates are not held back.
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_take_it_and_the_live_stream_is_not() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let s = app.login("admin").await;
+    for n in 0..40 {
+        s.post("/units/new", &[("name", &format!("Enhet nummer {n}")), ("kind", "enhet")]).await;
+    }
+    let plain = s.client.get(format!("{}/units", s.base)).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    let plain = plain.bytes().await.unwrap();
+    let packed = s.client.get(format!("{}/units", s.base)).header("accept-encoding", "gzip").send().await.unwrap();
+    assert_eq!(packed.headers()["content-encoding"], "gzip");
+    let packed = packed.bytes().await.unwrap();
+    assert!(packed.len() * 4 < plain.len(), "{} compressed against {} plain", packed.len(), plain.len());
+    let mut unpacked = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&packed[..]), &mut unpacked).unwrap();
+    assert_eq!(unpacked.len(), plain.len(), "the same page");
+
+    let unit = app.add_unit("IT-enheten", None).await;
+    let id = crate::crisis::start(&s, unit).await;
+    let events = s
+        .client
+        .get(format!("{}/incidents/{id}/events", s.base))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(events.headers()["content-type"], "text/event-stream");
+    assert!(events.headers().get("content-encoding").is_none(), "the live stream is sent as it is");
+}
+
+/// A long list shows fifty rows a page with links to the next and previous pages (keeping the
+/// search and sort); the Excel export has every row.
+#[tokio::test]
+async fn a_long_list_shows_fifty_rows_a_page_and_the_export_has_them_all() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        for n in 0..61 {
+            let r = s.post("/units/new", &[("name", &format!("Enhet {n:02}")), ("kind", "enhet")]).await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        let page = s.get("/units?sort=name&dir=asc").await.body;
+        assert_eq!(texts(&page, "table.register tbody tr").len(), 50);
+        assert_eq!(texts(&page, ".pager p"), ["Visar 1–50 av 61"]);
+        let next = scraper::Html::parse_document(&page)
+            .select(&scraper::Selector::parse(".pager a[rel=next]").unwrap())
+            .next()
+            .and_then(|a| a.value().attr("href").map(str::to_owned))
+            .expect("a next link");
+        assert_eq!(next, "/units?dir=asc&sort=name&sida=2");
+        let second = s.get(&next).await.body;
+        assert_eq!(
+            texts(&second, "table.register tbody th"),
+            [
+                "Enhet 50", "Enhet 51", "Enhet 52", "Enhet 53", "Enhet 54", "Enhet 55", "Enhet 56", "Enhet 57",
+                "Enhet 58", "Enhet 59", "Enhet 60"
+            ]
+        );
+        assert!(texts(&second, ".pager a[rel=next]").is_empty() && texts(&second, ".pager a[rel=prev]").len() == 1);
+        let (_, _, bytes) = get_bytes(&s, "/units/export?sort=name&dir=asc").await;
+        assert_eq!(xlsx_rows(bytes).len(), 62, "a heading and every unit");
+    }
+}

@@ -1,6 +1,7 @@
 //! The printed binder (pärmen): the approved continuity plans of one unit (and the units below
 //! it), of one plan, or of the whole organisation, typeset by `beredd-render`. Every print is
-//! recorded with the plan versions it held, so a binder older than its plan shows.
+//! recorded with the plan versions it held, so a binder older than its plan shows. A unit in two
+//! plans has each of its routines once (`overlap`); the other plan says where it is.
 
 use std::collections::HashMap;
 
@@ -10,6 +11,7 @@ use serde_json::{Value, json};
 use crate::content::plan_templates::step_parts;
 use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
+use crate::services::continuity::overlap;
 use crate::store::{bia, dependencies, orgs, plans, systems, units};
 
 /// What a binder holds.
@@ -223,9 +225,31 @@ pub async fn prepare(
     let mut plan_values = Vec::new();
     let mut held = Vec::new();
     let mut any_personal = false;
+    let mut with_content: Vec<(&plans::Plan, &plans::Version, PlanContent)> = Vec::new();
     for p in chosen {
         let Some(v) = approved.get(&p.id) else { continue };
-        let content: PlanContent = v.content()?;
+        with_content.push((p, v, v.content()?));
+    }
+    // A unit in two plans: each of its routines once, from the plan that is written for it.
+    let together: Vec<overlap::Held> = with_content
+        .iter()
+        .map(|(p, v, c)| overlap::Held { plan: p, approved_at: v.approved_at.as_deref(), content: c })
+        .collect();
+    let places = overlap::places(&together);
+    for ((p, v, content), places) in with_content.iter().zip(places) {
+        let (p, v) = (*p, *v);
+        let elsewhere: Vec<String> = content
+            .routines
+            .iter()
+            .zip(&places)
+            .filter_map(|(r, place)| match place {
+                overlap::Place::Here => None,
+                overlap::Place::Elsewhere(k) => Some(tr.args(
+                    "binder-routine-elsewhere",
+                    &[("activity", &r.activity), ("plan", &with_content[*k].0.name)],
+                )),
+            })
+            .collect();
         let approved_at = v.approved_at.as_deref().map(crate::platform::clock::shown_day).unwrap_or_default();
         let personal = !content.call_list.is_empty();
         any_personal |= personal;
@@ -233,7 +257,9 @@ pub async fn prepare(
         let routines: Vec<Value> = content
             .routines
             .iter()
-            .map(|r| {
+            .zip(&places)
+            .filter(|(_, place)| **place == overlap::Place::Here)
+            .map(|(r, _)| {
                 json!({
                     "activity": r.activity,
                     "facts": facts(tr, r.activity_id, &bias, &deps, &system_names),
@@ -257,6 +283,7 @@ pub async fn prepare(
             "marking": if personal { tr.t("binder-marking") } else { String::new() },
             "lead": content.lead,
             "routines": routines,
+            "elsewhere": elsewhere,
             "call_list": content.call_list,
             "externals": content.externals,
             "hotline": content.hotline,

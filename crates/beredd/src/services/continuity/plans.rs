@@ -82,6 +82,31 @@ pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
         .collect()
 }
 
+/// The call list the registers give for some units, and what the registers lack for it.
+pub struct FromRegister {
+    pub list: Vec<CallEntry>,
+    /// How many people work in the units, when every one of them says.
+    pub staff_count: Option<i64>,
+    /// The units' staff in the register without a phone number (and so not on the list).
+    pub without_phone: usize,
+}
+
+/// The units' call list from the registers (`call_list`), with how many staff the units say they
+/// have and how many of those in the register have no phone number, so that a list shorter than
+/// the unit can say why.
+pub fn call_list_report(r: &Registers, units: &[i64]) -> FromRegister {
+    let chosen: Vec<&Unit> = r.units.iter().filter(|u| units.contains(&u.id)).collect();
+    let staff_count = (!chosen.is_empty() && chosen.iter().all(|u| u.staff_count.is_some()))
+        .then(|| chosen.iter().filter_map(|u| u.staff_count).sum());
+    let without_phone = r
+        .people
+        .iter()
+        .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id.is_some_and(|u| units.contains(&u)))
+        .filter(|p| p.work_phone.is_none() && p.private_phone.is_none())
+        .count();
+    FromRegister { list: call_list(r, units), staff_count, without_phone }
+}
+
 /// The suppliers of the systems the units' activities depend on, with a phone number.
 fn supplier_contacts(r: &Registers, activities: &[i64]) -> Vec<ExternalContact> {
     let systems: Vec<i64> = r

@@ -1,6 +1,7 @@
 //! Crisis mode: incident bundles between installations and the offline kit's log read back in,
-//! both through the same checks of every entry.
+//! both through the same checks of every entry; the board as a person reads it.
 
+pub mod board;
 pub mod bundle;
 pub mod checks;
 pub mod drafts;
@@ -20,5 +21,18 @@ pub fn verdict_text(tr: &Tr, v: &Verdict) -> String {
         Verdict::Broken(Break::Link { seq }) => tr.tn("incident-chain-link", *seq),
         Verdict::Broken(Break::Gap { expected, .. }) => tr.tn("incident-chain-gap", *expected),
         Verdict::Truncated { found, .. } => tr.tn("incident-chain-truncated", *found),
+    }
+}
+
+/// The head of a log as printed on paper: the last entry's number and the first 16 digits of its
+/// hash. Anyone can later type them on the log page (or give them to `beredd incident verify`)
+/// to see that nothing up to that entry has changed since the paper was printed.
+pub fn head_text(tr: &Tr, rows: &[crate::store::incidents::LogRow]) -> String {
+    match rows.last() {
+        Some(r) => tr.args(
+            "incident-log-head",
+            &[("seq", &r.entry.seq.to_string()), ("hash", beredd_domain::incident::paper_hash(&r.hash))],
+        ),
+        None => String::new(),
     }
 }

@@ -68,3 +68,16 @@ pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(
     .await?;
     Ok(())
 }
+
+/// How many items of each area are in each state: (area, state, count).
+pub async fn board_counts<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+) -> Result<Vec<(String, String, i64)>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT area, state, COUNT(*) AS n FROM board_items WHERE incident_id = $1 GROUP BY area, state ORDER BY area, state",
+    )
+    .bind(incident)
+    .fetch_all(e)
+    .await?)
+}

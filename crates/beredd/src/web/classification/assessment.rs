@@ -7,11 +7,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::classification::{LegalFlag, Levels};
-use beredd_domain::{ActionStatus, FieldError, Fulfilment, Priority, text};
+use beredd_domain::{FieldError, Fulfilment, text};
 
 use crate::content::catalogue::Requirement;
 use crate::platform::i18n::{Lang, Tr};
-use crate::store::{actions, assessments, assets, audit, evidence, systems};
+use crate::services::self_assessment::{self, GapAction, Recorder, Tally};
+use crate::store::{assessments, assets, evidence, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -36,7 +37,8 @@ pub fn required_from(all: &[assets::Asset], system: i64) -> (Levels, Vec<LegalFl
     (Levels::highest(&levels), flags)
 }
 
-fn title(r: &Requirement, tr: &Tr) -> String {
+/// A requirement's title in the reader's language.
+pub fn title(r: &Requirement, tr: &Tr) -> String {
     if tr.lang == Lang::En { r.title_en.clone() } else { r.title_sv.clone() }
 }
 
@@ -48,6 +50,15 @@ pub struct Row {
     pub by: String,
 }
 
+/// An area of the catalogue on the overview: its requirements and how far it has come.
+pub struct AreaRows {
+    pub id: String,
+    pub name: String,
+    pub progress: String,
+    pub done: bool,
+    pub rows: Vec<Row>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "classification/assessment.html")]
 pub struct OverviewPage {
@@ -55,11 +66,23 @@ pub struct OverviewPage {
     pub system_id: i64,
     pub levels: String,
     pub summary: String,
-    pub rows: Vec<Row>,
+    pub areas: Vec<AreaRows>,
+    /// Where to go on answering: the first area with a requirement left unanswered.
+    pub start_area: Option<String>,
     pub may_write: bool,
     /// What removing the self-assessment would remove (every stored answer, also those of
     /// requirements the system no longer has), or nothing when there is nothing to remove.
     pub removal: Option<String>,
+}
+
+/// An area's name in the reader's language.
+pub fn area_name(a: &crate::content::catalogue::Area, tr: &Tr) -> String {
+    if tr.lang == Lang::En { a.name_en.clone() } else { a.name_sv.clone() }
+}
+
+/// "3 av 9 besvarade".
+pub fn progress(t: &Tally, tr: &Tr) -> String {
+    tr.args("assessment-area-progress", &[("n", &t.answered().to_string()), ("all", &t.all().to_string())])
 }
 
 pub async fn overview(
@@ -78,31 +101,43 @@ pub async fn overview(
     let mut ctx = Ctx::new(&state, &user, "/systems", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.ts("assessment-title", "name", &system.name);
     let tr = &ctx.tr;
-    let mut counts = [0i64; 5];
-    let rows: Vec<Row> = catalogue
-        .requirements
+    let groups = self_assessment::groups(&catalogue, &levels, &flags, &done);
+    let mut all = Tally::default();
+    let areas: Vec<AreaRows> = groups
         .iter()
-        .filter(|r| r.applies.holds(&levels, &flags))
-        .map(|r| {
-            let a = done.iter().find(|a| a.requirement_id == r.id);
-            let status = a.map(|a| a.status);
-            counts[status.map(|s| Fulfilment::ALL.iter().position(|x| *x == s).unwrap_or(4)).unwrap_or(4)] += 1;
-            Row {
-                id: r.id.clone(),
-                title: title(r, tr),
-                status: status.map(|s| tr.t(s.label_id())).unwrap_or_else(|| tr.t("assessment-not-assessed")),
-                status_class: match status {
-                    Some(Fulfilment::Fulfilled) | Some(Fulfilment::NotApplicable) => "state-working",
-                    Some(Fulfilment::Partly) => "state-degraded",
-                    Some(Fulfilment::NotFulfilled) => "state-down",
-                    None => "",
-                },
-                by: a
-                    .map(|a| format!("{}, {}", a.assessed_by, &crate::platform::clock::shown_day(&a.assessed_at)))
-                    .unwrap_or_default(),
-            }
+        .map(|g| AreaRows {
+            id: g.area.id.clone(),
+            name: area_name(&g.area, tr),
+            progress: progress(&g.tally, tr),
+            done: g.tally.unanswered == 0,
+            rows: g
+                .requirements
+                .iter()
+                .map(|r| {
+                    let a = done.iter().find(|a| a.requirement_id == r.id);
+                    let status = a.map(|a| a.status);
+                    all.add(status);
+                    Row {
+                        id: r.id.clone(),
+                        title: title(r, tr),
+                        status: status.map(|s| tr.t(s.label_id())).unwrap_or_else(|| tr.t("assessment-not-assessed")),
+                        status_class: match status {
+                            Some(Fulfilment::Fulfilled) | Some(Fulfilment::NotApplicable) => "state-working",
+                            Some(Fulfilment::Partly) => "state-degraded",
+                            Some(Fulfilment::NotFulfilled) => "state-down",
+                            None => "",
+                        },
+                        by: a
+                            .map(|a| {
+                                format!("{}, {}", a.assessed_by, &crate::platform::clock::shown_day(&a.assessed_at))
+                            })
+                            .unwrap_or_default(),
+                    }
+                })
+                .collect(),
         })
         .collect();
+    let start_area = areas.iter().find(|a| !a.done).or(areas.first()).map(|a| a.id.clone());
     let files = evidence::for_system(&state.db.pool, user.org_id, id).await?.len();
     let removal = (!done.is_empty() || files > 0).then(|| {
         tr.args("assessment-remove-hint", &[("answers", &done.len().to_string()), ("files", &files.to_string())])
@@ -110,13 +145,17 @@ pub async fn overview(
     let summary = tr.ts(
         "assessment-summary",
         "counts",
-        &format!("{} / {} / {} / {} / {}", counts[0], counts[1], counts[2], counts[3], counts[4]),
+        &format!(
+            "{} / {} / {} / {} / {}",
+            all.fulfilled, all.partly, all.not_fulfilled, all.not_applicable, all.unanswered
+        ),
     );
     Ok(OverviewPage {
         system_id: id,
         levels: format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s),
         summary,
-        rows,
+        areas,
+        start_area,
         may_write: user.role.edits_all_content(),
         removal,
         ctx,
@@ -154,6 +193,11 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
             .maxlength(10)
             .hint(tr.t("hint-date")),
     ]
+}
+
+/// The title of the action a gap becomes.
+pub fn action_title(r: &Requirement, system: &systems::System, tr: &Tr) -> String {
+    tr.ts("action-from-requirement", "what", &format!("{} {} ({})", r.id, title(r, tr), system.name))
 }
 
 pub async fn context(
@@ -333,58 +377,12 @@ pub async fn save(
             .into_response());
     };
     let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
-    // Read before the write lock is taken: the catalogue needs a connection of its own (F19).
-    let catalogue_version = state.catalogue_for(user.org_id).await?.version.clone();
+    let version = state.catalogue_for(user.org_id).await?.version.clone();
+    let actor = user.actor();
+    let who = Recorder { actor: &actor, name: &user.display_name, catalogue_version: &version };
+    let action = form.checked("create_action").then(|| GapAction { title: action_title(&r, &system, &tr), owner, due });
     let mut tx = state.db.begin_write().await?;
-    let before = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
-    assessments::save(&mut *tx, user.org_id, system.id, &r.id, &input, &user.display_name, &catalogue_version).await?;
-    let after = assessments::get(&mut *tx, user.org_id, system.id, &r.id).await?;
-    let summary = format!("{}: {}", system.name, r.id);
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "assess",
-            entity: "system",
-            entity_id: Some(system.id),
-            summary: &summary,
-            before: before.as_ref(),
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    // A gap becomes one action in the action plan (not one per save).
-    let origin_ref = format!("{}:{}", system.id, r.id);
-    let gap = matches!(status, Fulfilment::NotFulfilled | Fulfilment::Partly);
-    if gap && form.checked("create_action") && actions::for_origin(&mut *tx, user.org_id, &origin_ref).await?.is_none()
-    {
-        let action = actions::ActionInput {
-            title: tr.ts("action-from-requirement", "what", &format!("{} {} ({})", r.id, title(&r, &tr), system.name)),
-            origin: "requirement".into(),
-            origin_ref: Some(origin_ref),
-            owner_id: owner,
-            unit_id: None,
-            priority: if status == Fulfilment::NotFulfilled { Priority::High } else { Priority::Medium },
-            due_date: due,
-            status: ActionStatus::Planned,
-            notes: None,
-        };
-        let aid = actions::insert(&mut *tx, user.org_id, &action).await?;
-        let created = actions::get(&mut *tx, user.org_id, aid).await?;
-        audit::record(
-            &mut *tx,
-            &user.actor(),
-            audit::Change {
-                action: "create",
-                entity: "action",
-                entity_id: Some(aid),
-                summary: &action.title,
-                before: None,
-                after: created.as_ref(),
-            },
-        )
-        .await?;
-    }
+    self_assessment::record(&mut tx, &who, &system, &r, &input, action).await?;
     tx.commit().await?;
-    Ok(Redirect::to(&format!("/systems/{}/assessment?msg=saved", system.id)).into_response())
+    Ok(Redirect::to(&format!("/systems/{}/assessment?msg=saved#area-{}", system.id, r.area)).into_response())
 }

@@ -2,6 +2,7 @@
 //! organisation's own requirements, self-assessment with evidence, the overview and reports.
 
 pub mod assessment;
+pub mod assessment_area;
 pub mod assessment_removal;
 pub mod classify;
 pub mod evidence;

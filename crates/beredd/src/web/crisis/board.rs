@@ -1,6 +1,7 @@
 //! The status board: each area's items and their state ("is it done?"), updated live.
 
 use super::*;
+use crate::services::crisis::board::{Counts, Filter, counts_of};
 
 pub struct ItemView {
     pub id: i64,
@@ -17,8 +18,19 @@ pub struct SectionView {
 
 pub struct AreaView {
     pub name: String,
-    pub summary: String,
+    pub counts: Counts,
+    pub open: bool,
     pub sections: Vec<SectionView>,
+}
+
+/// A filter link above the board: (href, label, count, current).
+pub struct FilterLink {
+    pub href: String,
+    pub label: String,
+    pub count: i64,
+    pub current: bool,
+    /// The total the link counts, for the live updates ("problem" or nothing).
+    pub live: &'static str,
 }
 
 #[derive(Template, WebTemplate)]
@@ -27,9 +39,27 @@ pub struct BoardPage {
     pub ctx: Ctx,
     pub h: Head,
     pub areas: Vec<AreaView>,
+    pub totals: Counts,
+    pub filters: Vec<FilterLink>,
+    /// What the current filter shows when it shows nothing.
+    pub filter_none: Option<String>,
+    /// What the current filter keeps, when that needs saying.
+    pub filter_note: Option<String>,
+    /// The filter that is on ("problems", "mine" or nothing): the live updates then say when a
+    /// hidden item changes, and a state button without JavaScript comes back to it.
+    pub show: &'static str,
     pub states: Vec<(String, String)>,
+    /// The log entry form on the board: kind, text, who decided and on what grounds.
+    pub log_fields: Vec<Field>,
     /// The reporting duties with their deadlines, in Swedish time.
     pub deadlines: Vec<super::reports::DeadlineView>,
+}
+
+impl BoardPage {
+    /// The label of a state, in the page's language.
+    pub fn state_name(&self, code: &str) -> String {
+        self.states.iter().find(|(c, _)| c == code).map(|(_, l)| l.clone()).unwrap_or_default()
+    }
 }
 
 pub async fn board(
@@ -42,42 +72,85 @@ pub async fn board(
     let items = incidents::board(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(&state, &user, "/incidents", h.i.title.clone());
     ctx.set_flash(q.get("msg").map(String::as_str));
-    if q.get("msg").map(String::as_str) == Some("created") {
-        ctx.flash = Some(ctx.tr.t("flash-incident-started"));
+    match q.get("msg").map(String::as_str) {
+        Some("created") => ctx.flash = Some(ctx.tr.t("flash-incident-started")),
+        Some("logged") => ctx.flash = Some(ctx.tr.t("flash-logged")),
+        _ => {}
     }
     let tr = &ctx.tr;
-    let mut areas: Vec<AreaView> = Vec::new();
-    for it in items {
-        if areas.last().is_none_or(|a| a.name != it.area) {
-            areas.push(AreaView { name: it.area.clone(), summary: String::new(), sections: Vec::new() });
-        }
-        let area = areas.last_mut().expect("pushed above");
-        if area.sections.last().is_none_or(|s| s.name != it.section) {
-            area.sections.push(SectionView { name: it.section.clone(), items: Vec::new() });
-        }
-        let state_label = BoardState::parse(&it.state).map(|s| tr.t(s.label_id())).unwrap_or_else(|_| it.state.clone());
-        area.sections.last_mut().expect("pushed above").items.push(ItemView {
-            id: it.id,
-            who: who(tr, &it.updated_by, &it.updated_at),
-            label: it.label,
-            state: it.state,
-            state_label,
-        });
-    }
-    for a in &mut areas {
-        let all: Vec<&ItemView> = a.sections.iter().flat_map(|s| &s.items).collect();
-        let done = all.iter().filter(|i| i.state == "done").count();
-        let problems = all.iter().filter(|i| i.state == "problem").count();
-        a.summary = format!(
-            "{} {}",
-            tr.ts("incident-done-of", "counts", &format!("{done}/{}", all.len())),
-            if problems > 0 { tr.tn("incident-problems", problems as i64) } else { String::new() }
-        );
-    }
+    let filter = Filter::parse(q.get("show").map(String::as_str));
+    let opened = q.get("open").and_then(|o| o.parse::<i64>().ok());
+    let b = crate::services::crisis::board::arrange(items, filter, &user.display_name, opened);
+    let areas = b
+        .areas
+        .into_iter()
+        .map(|a| AreaView {
+            name: a.name,
+            counts: a.counts,
+            open: a.open,
+            sections: a
+                .sections
+                .into_iter()
+                .map(|s| SectionView {
+                    name: s.name,
+                    items: s
+                        .items
+                        .into_iter()
+                        .map(|it| ItemView {
+                            id: it.id,
+                            who: who(tr, &it.updated_by, &it.updated_at),
+                            state_label: BoardState::parse(&it.state)
+                                .map(|s| tr.t(s.label_id()))
+                                .unwrap_or_else(|_| it.state.clone()),
+                            label: it.label,
+                            state: it.state,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    let base = format!("/incidents/{}", h.i.id);
+    let filters = [
+        (Filter::All, "board-filter-all", b.totals.total, ""),
+        (Filter::Problems, "board-filter-problems", b.totals.problem, "problem"),
+        (Filter::Mine, "board-filter-mine", b.mine, ""),
+    ]
+    .into_iter()
+    .map(|(f, label, count, live)| FilterLink {
+        href: if f == Filter::All { base.clone() } else { format!("{base}?show={}", f.code()) },
+        label: tr.t(label),
+        count,
+        current: f == filter,
+        live,
+    })
+    .collect();
+    let filter_none = match filter {
+        Filter::All => None,
+        Filter::Problems => Some(tr.t("board-filter-none-problems")),
+        Filter::Mine => Some(tr.t("board-filter-none-mine")),
+    };
+    let filter_note = (filter == Filter::Mine).then(|| tr.t("board-filter-mine-hint"));
     let states = BoardState::ALL.iter().map(|s| (s.code().to_owned(), tr.t(s.label_id()))).collect();
+    let mut log_form = FormData::default();
+    log_form.set("kind", LogKind::Event.code());
+    let kinds = [LogKind::Event, LogKind::Decision, LogKind::Information, LogKind::Task];
+    let log_fields = super::log::entry_fields(&log_form, &Errors::default(), tr, &kinds);
     let mut conn = state.db.pool.acquire().await?;
     let deadlines = super::reports::deadlines(tr, &crate::services::crisis::reporting::load(&mut conn, &h.i).await?);
-    Ok(BoardPage { ctx, h, areas, states, deadlines })
+    Ok(BoardPage {
+        ctx,
+        h,
+        areas,
+        totals: b.totals,
+        filters,
+        filter_none,
+        filter_note,
+        show: filter.code(),
+        states,
+        log_fields,
+        deadlines,
+    })
 }
 
 pub async fn set_state(
@@ -94,16 +167,31 @@ pub async fn set_state(
     let mut tx = state.db.begin_write().await?;
     let it = incidents::board_item(&mut *tx, h.i.id, item).await?.ok_or(AppError::NotFound)?;
     incidents::set_board_state(&mut *tx, h.i.id, item, new, &user.display_name).await?;
+    // Every open board redraws the counters of the item's area and of the whole board.
+    let (area_counts, totals) = counts_of(&incidents::board_counts(&mut *tx, h.i.id).await?, &it.area);
     let text = tr.ts("incident-log-board", "item", &format!("{} – {}: {}", it.area, it.label, tr.t(new.label_id())));
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
-    let data = json!({ "id": item, "state": new.code(), "state_label": tr.t(new.label_id()), "who": who(&tr, &Some(user.display_name.clone()), &Some(row.entry.recorded_at.clone())) });
+    let data = json!({
+        "id": item,
+        "state": new.code(),
+        "state_label": tr.t(new.label_id()),
+        "who": who(&tr, &Some(user.display_name.clone()), &Some(row.entry.recorded_at.clone())),
+        "area": it.area,
+        "counts": area_counts,
+        "totals": totals,
+    });
     state.live.publish(h.i.id, "board", data.to_string());
     if headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json")) {
         return Ok(StatusCode::NO_CONTENT.into_response());
     }
-    Ok(Redirect::to(&format!("/incidents/{}#item-{item}", h.i.id)).into_response())
+    // Without JavaScript: back to the same view of the board, the item's plan open.
+    let show = match Filter::parse(Some(form.text("show"))) {
+        Filter::All => String::new(),
+        f => format!("show={}&", f.code()),
+    };
+    Ok(Redirect::to(&format!("/incidents/{}?{show}open={item}#item-{item}", h.i.id)).into_response())
 }
 
 /// The board's live updates as server-sent events. A stream ends when its session is no longer

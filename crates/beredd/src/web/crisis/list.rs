@@ -1,6 +1,7 @@
 //! The incidents: the list, starting one (real or an exercise) and closing it.
 
 use super::*;
+use crate::services::continuity::overlap;
 
 pub struct IncidentRow {
     pub id: i64,
@@ -169,19 +170,13 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         let fields = new_fields(&form, &e, &lk, &ctx.tr);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_view(ctx, fields)).into_response());
     }
-    // The board: every step of the fallback routines of the approved plans of the affected units.
+    // The board: every step of the fallback routines of the approved plans of the affected units,
+    // a routine that two plans hold taken once.
     let covered: Vec<i64> = units.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
-    let mut conn = state.db.pool.acquire().await?;
-    let all_plans = plans::list(&mut conn, user.org_id).await?;
-    let approved = plans::approved_all(&mut *conn, user.org_id).await?;
-    drop(conn);
     let mut items: Vec<(String, String, String)> = Vec::new();
-    for p in all_plans.iter().filter(|p| p.unit_ids.iter().any(|u| covered.contains(u))) {
-        let Some(v) = approved.iter().find(|v| v.plan_id == p.id) else { continue };
-        for r in v.content()?.routines {
-            for s in r.steps {
-                items.push((p.name.clone(), r.activity.clone(), s));
-            }
+    for (plan, r) in overlap::approved_routines(&state.db.pool, user.org_id, &covered).await? {
+        for s in r.steps {
+            items.push((plan.clone(), r.activity.clone(), s));
         }
     }
     let mut tx = state.db.begin_write().await?;

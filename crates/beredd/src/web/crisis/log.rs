@@ -30,6 +30,32 @@ pub struct LogPage {
     pub entries: Vec<EntryView>,
     /// Why an uploaded kit log was refused.
     pub import_error: Option<String>,
+    /// The last entry's number and short hash, as printed on paper ("post 12: 3fa2c9d1e0b4a7f2").
+    pub head: String,
+    /// What a check against a head written on paper found, and its style.
+    pub paper: Option<(String, &'static str)>,
+    pub check_seq: String,
+    pub check_hash: String,
+    /// The entry was written on the board: once saved, the writer goes back there.
+    pub from_board: bool,
+}
+
+/// The fields of a log entry everyone writes: its kind (among `kinds`), its text, and who
+/// decided on what grounds. The board's form has these; the log page adds the time and what an
+/// entry corrects.
+pub fn entry_fields(form: &FormData, e: &Errors, tr: &Tr, kinds: &[LogKind]) -> Vec<Field> {
+    vec![
+        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr)
+            .required()
+            .choices(vocabulary_choices(kinds, LogKind::code, LogKind::label_id, tr)),
+        Field::new("text", tr.t("incident-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
+        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("incident-hint-decided-by")),
+        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr)
+            .maxlength(2000)
+            .hint(tr.t("incident-hint-grounds")),
+    ]
 }
 
 fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> {
@@ -40,24 +66,18 @@ fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> 
         label: tr.tn("incident-entry-n", *s),
         depth: 0,
     }));
-    vec![
-        Field::new("kind", tr.t("incident-field-kind"), FieldKind::Select, form, e, tr)
-            .required()
-            .choices(vocabulary_choices(&kinds, LogKind::code, LogKind::label_id, tr)),
-        Field::new("text", tr.t("incident-field-text"), FieldKind::TextArea, form, e, tr).required().maxlength(4000),
-        Field::new("decided_by", tr.t("incident-field-decided-by"), FieldKind::Text, form, e, tr)
-            .maxlength(200)
-            .hint(tr.t("incident-hint-decided-by")),
-        Field::new("grounds", tr.t("incident-field-grounds"), FieldKind::TextArea, form, e, tr)
-            .maxlength(2000)
-            .hint(tr.t("incident-hint-grounds")),
+    let mut fields = entry_fields(form, e, tr, &kinds);
+    fields.push(
         Field::new("occurred_at", tr.t("incident-field-occurred"), FieldKind::Text, form, e, tr)
             .maxlength(32)
             .hint(tr.t("incident-hint-occurred")),
+    );
+    fields.push(
         Field::new("corrects", tr.t("incident-field-corrects"), FieldKind::Select, form, e, tr)
             .choices(corrects)
             .hint(tr.t("incident-hint-corrects")),
-    ]
+    );
+    fields
 }
 
 async fn log_page(
@@ -75,6 +95,7 @@ async fn log_page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
     let tr = &ctx.tr;
+    let head_text = crate::services::crisis::head_text(tr, &rows);
     let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
     let fields = log_fields(form, e, tr, &seqs);
     let error_summary = summary(&fields);
@@ -122,7 +143,30 @@ async fn log_page(
         h,
         ctx,
         import_error: None,
+        head: head_text,
+        paper: None,
+        check_seq: String::new(),
+        check_hash: String::new(),
+        from_board: form.text("from") == "board",
     })
+}
+
+/// Compares the log with the number and hash of an entry printed on paper (`?check_seq=&check_hash=`).
+async fn check_paper(state: &AppState, user: &CurrentUser, page: &mut LogPage, q: &Query_) -> Result<(), AppError> {
+    let (Some(seq), Some(hash)) = (q.get("check_seq"), q.get("check_hash")) else { return Ok(()) };
+    page.check_seq = seq.chars().take(20).collect();
+    page.check_hash = hash.chars().take(80).collect();
+    let tr = &page.ctx.tr;
+    let rows = incidents::log(&state.db.pool, user.org_id, page.h.i.id).await?;
+    let entries: Vec<(beredd_domain::incident::Entry, String)> = rows.into_iter().map(|r| (r.entry, r.hash)).collect();
+    use beredd_domain::incident::{PaperCheck, check_paper};
+    page.paper = Some(match seq.trim().parse::<i64>().ok().and_then(|n| check_paper(&entries, n, hash)) {
+        Some(PaperCheck::Same) => (tr.ts("paper-same", "seq", seq.trim()), "flash"),
+        Some(PaperCheck::Differs) => (tr.ts("paper-differs", "seq", seq.trim()), "error-summary"),
+        Some(PaperCheck::Missing) => (tr.ts("paper-missing", "seq", seq.trim()), "error-summary"),
+        None => (tr.t("paper-unreadable"), "error-summary"),
+    });
+    Ok(())
 }
 
 pub async fn log(
@@ -135,6 +179,7 @@ pub async fn log(
     form.set("kind", "event");
     form.set("occurred_at", clock::now_minute());
     let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
+    check_paper(&state, &user, &mut page, &q).await?;
     page.ctx.set_flash(q.get("msg").map(String::as_str));
     if q.get("msg").map(String::as_str) == Some("imported") {
         page.ctx.flash = Some(page.ctx.tr.t("flash-imported"));
@@ -161,7 +206,6 @@ pub async fn import(
         Err(message) => {
             let mut form = FormData::default();
             form.set("kind", "event");
-            form.set("occurred_at", clock::now_minute());
             form.set("occurred_at", clock::now_minute());
             let mut page = log_page(&state, &user, &id, &form, &Errors::default()).await?;
             page.import_error = Some(message);
@@ -256,5 +300,8 @@ pub async fn add_entry(
     let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(h.i.id, "log", json!({ "seq": row.entry.seq }).to_string());
+    if form.text("from") == "board" {
+        return Ok(Redirect::to(&format!("/incidents/{}?msg=logged#log-quick", h.i.id)).into_response());
+    }
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=saved", h.i.id)).into_response())
 }

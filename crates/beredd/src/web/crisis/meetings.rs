@@ -296,7 +296,7 @@ pub async fn protocol_pdf(
     let data = json!({
         "title": title,
         "incident": h.i.title,
-        "stamp": format!("{} · {}", title, held),
+        "stamp": format!("{} · {} · {}: {}", title, held, tr.t("incident-log-head-label"), crate::services::crisis::head_text(&tr, &incidents::log(&state.db.pool, user.org_id, h.i.id).await?)),
         "marking": tr.t("binder-marking"),
         "held": format!("{}, {}", held, m.held_by),
         "present": p.present,
@@ -383,7 +383,7 @@ pub async fn report_pdf(
         "stamp": tr.ts("incident-report-stamp", "date", &today),
         "marking": tr.t("binder-marking"),
         "facts": facts,
-        "verdict": verdict_text(&tr, &verdict),
+        "verdict": format!("{} {}: {}.", verdict_text(&tr, &verdict), tr.t("incident-log-head-label"), crate::services::crisis::head_text(&tr, &log)),
         "areas": areas,
         "staff": staff,
         "reports": reports,

@@ -118,7 +118,7 @@ pub(super) async fn answer_page(
     let node = fw.node(node_id).filter(|n| n.assessable).ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
     let en = english(&ctx.tr);
-    ctx.title = node.label(en);
+    ctx.title = answer_heading(node, &ctx.tr);
     let catalogue = state.catalogue_for(user.org_id).await?;
     let suggested = suggestions(state, &catalogue, node, en);
     let answers = store::answers(&state.db.pool, a.id).await?;

@@ -91,9 +91,8 @@ pub async fn assessment(
         ("unanswered".into(), tr.t("fw-show-unanswered")),
         ("gaps".into(), tr.t("fw-show-gaps")),
     ];
-    let en = english(tr);
     Ok(AssessmentPage {
-        framework_title: format!("{} ({})", fw.title(en), fw.version),
+        framework_title: titled_version(&fw, tr),
         framework_href: format!("/frameworks/{}/{}", fw.id, fw.version),
         chapters: s.chapters,
         total: s.total,
@@ -112,6 +111,7 @@ fn clone_row(r: &AnswerRow) -> AnswerRow {
         id: r.id.clone(),
         reference: r.reference.clone(),
         title: r.title.clone(),
+        label: r.label.clone(),
         depth: r.depth,
         assessable: r.assessable,
         heading: r.heading,

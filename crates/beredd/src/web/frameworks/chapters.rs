@@ -3,9 +3,17 @@
 
 use super::*;
 
-/// One requirement on the chapter page: its heading, its link, its fields, and the name and value
-/// of the hidden fingerprint of what is shown.
-pub type ChapterRow = (String, String, Vec<Field>, (String, String));
+/// One requirement on the chapter page: its heading and link, its whole text (never cut short:
+/// it is what is answered), its fields, and the name and value of the hidden fingerprint of what
+/// is shown.
+pub struct ChapterRow {
+    pub heading: String,
+    pub href: String,
+    /// The requirement's text when it says more than the heading.
+    pub text: Option<String>,
+    pub fields: Vec<Field>,
+    pub shown: (String, String),
+}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "frameworks/chapter.html")]
@@ -38,7 +46,7 @@ async fn chapter_page(
     let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
     let en = english(&ctx.tr);
     let head = &fw.nodes[fw.chapters()[n]];
-    ctx.title = head.label(en);
+    ctx.title = answer_heading(head, &ctx.tr);
     let answers = store::answers(&state.db.pool, a.id).await?;
     let form = form.unwrap_or_else(|| {
         let mut f = FormData::default();
@@ -60,7 +68,6 @@ async fn chapter_page(
         .iter()
         .map(|&i| {
             let node = &fw.nodes[i];
-            let name = node.label(en);
             let fields = vec![
                 Field::new(
                     format!("s{i}"),
@@ -96,10 +103,16 @@ async fn chapter_page(
                     fingerprint(form.text(&format!("s{i}")), form.text(&format!("m{i}")), form.text(&format!("c{i}")))
                 }
             };
-            (name, format!("/assessments/{}/requirements/{}", a.id, node.id), fields, (format!("o{i}"), shown))
+            ChapterRow {
+                heading: answer_heading(node, tr),
+                href: format!("/assessments/{}/requirements/{}", a.id, node.id),
+                text: node.text_adds(en).then(|| node.text(en).to_owned()),
+                fields,
+                shown: (format!("o{i}"), shown),
+            }
         })
         .collect();
-    let all: Vec<Field> = rows.iter().flat_map(|(_, _, f, _)| f.iter().cloned()).collect();
+    let all: Vec<Field> = rows.iter().flat_map(|r| r.fields.iter().cloned()).collect();
     let error_summary = summary(&all);
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));

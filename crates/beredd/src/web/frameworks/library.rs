@@ -38,14 +38,9 @@ pub struct ListPage {
 }
 
 fn assessment_fields(form: &FormData, e: &Errors, all: &[Known], tr: &Tr) -> Vec<Field> {
-    let en = english(tr);
     let choices = all
         .iter()
-        .map(|k| Choice {
-            value: format!("{}@{}", k.fw.id, k.fw.version),
-            label: format!("{} ({})", k.fw.title(en), k.fw.version),
-            depth: 0,
-        })
+        .map(|k| Choice { value: format!("{}@{}", k.fw.id, k.fw.version), label: titled_version(&k.fw, tr), depth: 0 })
         .collect();
     vec![
         Field::new("framework", tr.t("fw-framework"), FieldKind::Select, form, e, tr).required().choices(choices),
@@ -103,7 +98,7 @@ pub(super) async fn list_page(
         assessments.push(AssessmentRow {
             id: a.id,
             title: a.title,
-            framework: fw.map(|k| format!("{} ({})", k.fw.title(en), k.fw.version)).unwrap_or(a.framework_key),
+            framework: fw.map(|k| titled_version(&k.fw, tr)).unwrap_or(a.framework_key),
             started_on: a.started_on,
             progress,
         });
@@ -234,7 +229,7 @@ pub async fn show(
     let k = find(&state, user.org_id, &key, &version).await?;
     let mut ctx = Ctx::new(&state, &user, "/frameworks", String::new());
     let en = english(&ctx.tr);
-    ctx.title = format!("{} ({})", k.fw.title(en), k.fw.version);
+    ctx.title = titled_version(&k.fw, &ctx.tr);
     ctx.set_flash(q.get("msg").map(String::as_str));
     match q.get("msg").map(String::as_str) {
         Some("imported") => ctx.flash = Some(ctx.tr.tn("fw-flash-imported", k.fw.assessable().count() as i64)),

@@ -138,7 +138,13 @@ pub async fn start_page(
 pub struct NodeView {
     pub id: String,
     pub reference: String,
-    pub title: String,
+    /// The reference and the requirement's own title (`Node::heading`).
+    pub label: String,
+    /// Whether the requirement has a title of its own; without one its text follows the
+    /// reference directly.
+    pub titled: bool,
+    /// Whether the text says more than the title.
+    pub text_adds: bool,
     pub text: String,
     pub guidance: Option<String>,
     pub references: String,
@@ -151,7 +157,9 @@ fn node_view(n: &framework::Node, en: bool) -> NodeView {
     NodeView {
         id: n.id.clone(),
         reference: n.reference.clone(),
-        title: n.title(en),
+        label: n.heading(en),
+        titled: n.own_title(en).is_some(),
+        text_adds: n.text_adds(en),
         text: n.text(en).to_owned(),
         guidance: n.guidance(en).map(str::to_owned),
         references: n.references.join(", "),
@@ -159,6 +167,20 @@ fn node_view(n: &framework::Node, en: bool) -> NodeView {
         depth: n.depth.min(4),
         heading: n.depth == 0,
     }
+}
+
+/// A requirement's heading where it is answered: its reference and own title, or "Krav 21.1"
+/// when it has no title (its whole text is then shown below the heading).
+fn answer_heading(n: &framework::Node, tr: &Tr) -> String {
+    match n.own_title(english(tr)) {
+        Some(_) => n.heading(english(tr)),
+        None => tr.ts("fw-requirement-heading", "ref", &n.reference),
+    }
+}
+
+/// A framework's title with its version: "NIS 2 directive requirements, version 3".
+fn titled_version(fw: &Framework, tr: &Tr) -> String {
+    tr.args("fw-title-version", &[("title", fw.title(english(tr))), ("version", &fw.version)])
 }
 
 /// The assessment and its framework, or 404 when either is not the organisation's.
@@ -188,6 +210,8 @@ pub struct AnswerRow {
     pub id: String,
     pub reference: String,
     pub title: String,
+    /// Reference and title, as a group row shows a chapter or section.
+    pub label: String,
     pub depth: usize,
     pub assessable: bool,
     pub heading: bool,
@@ -253,6 +277,7 @@ async fn summarise(
                 id: n.id.clone(),
                 reference: n.reference.clone(),
                 title: n.title(en),
+                label: n.label(en),
                 depth: n.depth.min(4),
                 assessable: n.assessable,
                 heading: n.depth == 0,

@@ -81,7 +81,40 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
         empty: tr.t("list-empty"),
         columns,
         rows,
+        pager: None,
     }
+}
+
+/// Keeps the rows of the page asked for (`sida`, from 1) of a list longer than a page, and the
+/// links to the pages before and after, which keep the search, filters and sort.
+fn paginate<R: Register>(table: &mut Table, tr: &Tr, q: &Query_) {
+    let total = table.rows.len();
+    if total <= PAGE_ROWS {
+        return;
+    }
+    let pages = total.div_ceil(PAGE_ROWS);
+    let page = q.get("sida").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).clamp(1, pages);
+    let first = (page - 1) * PAGE_ROWS;
+    table.rows = table.rows.drain(..).skip(first).take(PAGE_ROWS).collect();
+    let href = |to: usize| {
+        let mut params: Vec<(String, String)> =
+            q.iter().filter(|(k, _)| *k != "sida" && *k != "msg").map(|(k, v)| (k.clone(), v.clone())).collect();
+        params.sort();
+        params.push(("sida".into(), to.to_string()));
+        let qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
+        format!("/{}?{qs}", R::SLUG)
+    };
+    let last = first + table.rows.len();
+    table.pager = Some(Pager {
+        text: tr.args(
+            "list-showing",
+            &[("from", &(first + 1).to_string()), ("to", &last.to_string()), ("total", &total.to_string())],
+        ),
+        prev: (page > 1).then(|| href(page - 1)),
+        next: (page < pages).then(|| href(page + 1)),
+        prev_label: tr.t("list-prev"),
+        next_label: tr.t("list-next"),
+    });
 }
 
 /// The owner filter's value "me" (the action plan's "mine") stands for the person the user said they are
@@ -110,7 +143,8 @@ pub async fn list<R: Register>(
     let q = resolve_me(&state, &user, &lk, q).await?;
     let records = R::load_all(&state.db, user.org_id).await?;
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
-    let table = build_table::<R>(&records, &lk, &ctx.tr, &q);
+    let mut table = build_table::<R>(&records, &lk, &ctx.tr, &q);
+    paginate::<R>(&mut table, &ctx.tr, &q);
     if is_htmx(&headers) {
         return Ok(TableFragment { table }.into_response());
     }

@@ -195,7 +195,21 @@ pub struct Table {
     /// The same list, searched, filtered and sorted the same way, as an Excel file.
     pub export_href: String,
     pub export_label: String,
+    /// Which rows of a long list this page shows, with links to the pages before and after.
+    pub pager: Option<Pager>,
 }
+
+/// A long list shows [`PAGE_ROWS`] rows a page.
+pub struct Pager {
+    pub text: String,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+    pub prev_label: String,
+    pub next_label: String,
+}
+
+/// Rows on a page of a list; the Excel export always has every row.
+pub const PAGE_ROWS: usize = 50;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "register/list.html")]

@@ -3,6 +3,7 @@
 //! the overview and printed reports.
 
 mod assessment;
+mod assessment_area;
 mod classify;
 mod reports;
 mod requirements;

@@ -115,7 +115,7 @@ async fn a_municipality_adds_its_own_requirements_and_turns_ours_off_and_the_ver
             &[("level_k", "1"), ("level_r", "1"), ("level_t", "2"), ("level_s", "1")],
         )
         .await;
-        let rows = texts(&s.get(&format!("/systems/{sys}/assessment")).await.body, "table.register tbody th");
+        let rows = texts(&s.get(&format!("/systems/{sys}/assessment")).await.body, "table.register tbody th .req-id");
         assert!(rows.contains(&"EGEN-01".to_owned()) && !rows.contains(&"STY-01".to_owned()), "{rows:?}");
         let current = beredd::store::assets::list(&app.db.pool, app.org).await.unwrap().remove(0).current.unwrap();
         assert_eq!(current.catalogue_version, format!("{}+lokal.2", catalogue.version));

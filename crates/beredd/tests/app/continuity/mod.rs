@@ -4,6 +4,8 @@
 mod bia;
 mod kit;
 mod outage;
+mod overlap;
+mod plan_editor;
 mod plan_size;
 mod plans;
 
@@ -15,7 +17,13 @@ use crate::harness::Session;
 async fn edit_fields(s: &Session, plan: &str) -> Vec<(String, String)> {
     let page = s.get(&format!("/plans/{plan}/edit")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
-    let doc = scraper::Html::parse_document(&page.body);
+    form_fields(&page.body)
+}
+
+/// The plan form's inputs and text areas as a browser would send them (not its pickers, which
+/// start empty, nor its buttons).
+fn form_fields(html: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
     let mut out = Vec::new();
     for sel in ["form.plan-form input", "form.plan-form textarea"] {
         let sel = scraper::Selector::parse(sel).unwrap();

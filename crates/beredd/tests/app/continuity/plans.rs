@@ -103,14 +103,21 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         // Bad input: the error names the field and the line, and nothing stored changes.
         let before = stored_content(&app, &plan, 1).await;
         let mut fields = edit_fields(&s, &plan).await;
-        set(&mut fields, "call_list", "Åsa Öberg | Enhetschef | 070-174 06 40\nBo Ärlig | Undersköterska | ring mig");
+        let value =
+            |fields: &[(String, String)], name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        assert_eq!(value(&fields, "call1_name").as_deref(), Some("Bo Ärlig"), "the call list is rows");
+        set(&mut fields, "call1_phone", "ring mig");
         let r = post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&r.body, ".error-summary li");
         assert_eq!(
             errors,
-            ["Ringlista: Rad 2: Ange ett telefonnummer med siffror, till exempel 070-174 06 05."],
+            ["Ringlista, person 2, telefon: Ange ett telefonnummer med siffror, till exempel 070-174 06 05."],
             "{kind:?}"
+        );
+        assert_eq!(
+            texts(&r.body, "#call1_phone-error"),
+            ["Ange ett telefonnummer med siffror, till exempel 070-174 06 05."]
         );
         assert!(r.body.contains("ring mig"), "what the user typed is kept in the form");
         assert_eq!(stored_content(&app, &plan, 1).await, before);
@@ -207,11 +214,11 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         set(&mut fields, "change_note", "Ny ersättare");
         set(&mut fields, "r1_activity", "Läkemedel på delegering");
         set(&mut fields, "r1_trigger", "Signeringslistan i appen går inte att öppna.");
-        set(
-            &mut fields,
-            "r1_steps",
-            "Sjuksköterska: skriver ut signeringslistor.\nUndersköterska: signerar på papper.",
-        );
+        set(&mut fields, "r1_steps_n", "2");
+        set(&mut fields, "r1_s0_role", "Sjuksköterska");
+        set(&mut fields, "r1_s0_text", "skriver ut signeringslistor.");
+        set(&mut fields, "r1_s1_role", "Undersköterska");
+        set(&mut fields, "r1_s1_text", "signerar på papper.");
         set(&mut fields, "r1_switch_back", "När appen fungerar.");
         let r = post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -225,6 +232,10 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         let removed = texts(&diff.body, "li.diff-removed");
         assert!(added.iter().any(|l| l.contains("Ledning: Åsa Öberg leder. Ersättare")), "{added:?}");
         assert!(added.iter().any(|l| l.contains("Reservrutin: Läkemedel på delegering")), "{added:?}");
+        assert!(
+            added.iter().any(|l| l.contains("Steg: 2. Undersköterska: signerar på papper.")),
+            "a step's role and text are stored as one line: {added:?}"
+        );
         assert!(removed.iter().any(|l| l.contains("Ledning: *fet*")), "{removed:?}");
         assert!(texts(&diff.body, "#diff-summary")[0].contains("rader tillagda"));
         assert_eq!(s.get(&format!("/plans/{plan}/diff?from=1&to=9")).await.status, StatusCode::NOT_FOUND);

@@ -2,11 +2,13 @@
 //! reporting clocks, staff meetings, recovery, exercises and lessons, and the bundles and kit
 //! logs that come back from laptops and kits.
 
+mod board;
 mod bundle_checks;
 mod comms;
 mod incidents;
 mod lessons;
 mod meetings;
+mod paper;
 mod recovery;
 mod reporting;
 mod times;

@@ -1,19 +1,32 @@
-//! Editing the draft as plain text: steps one per line, the call list as `Namn | Roll | Telefon |
-//! Ringer`; an error names the field and the line and keeps what was typed.
+//! Editing the draft in sections: the plan, its lead, each routine (folded away until opened)
+//! with its steps as rows that can be added, removed and moved, the call list and the external
+//! contacts as rows with people picked from the registers, the hotline, communication and
+//! checklists. Every button works as a plain form post; htmx swaps only the list it changes.
+//! An error names the field and its row and keeps what was typed.
 
+use super::edit_content::{Caps, LONG, count_errors, form_from, outdated, parse, shown};
+use super::edit_rows::{self, List, Op};
+use super::edit_views::{RowList, call_picker, external_picker, pick, row_errors, row_list};
 use super::*;
 
 /// One fallback routine's fields in the editor.
 pub struct RoutineBlock {
     pub index: usize,
     pub legend: String,
+    /// "8 steg", after the legend when the routine is folded.
+    pub summary: String,
     pub activity_id: String,
-    pub fields: Vec<Field>,
+    /// Open when it is new, has an error or was just changed.
+    pub open: bool,
+    pub top: Vec<Field>,
+    pub steps: RowList,
+    pub bottom: Vec<Field>,
 }
 
 pub struct ChecklistBlock {
     pub index: usize,
     pub legend: String,
+    pub open: bool,
     pub fields: Vec<Field>,
 }
 
@@ -24,180 +37,28 @@ pub struct EditPage {
     pub id: i64,
     pub error_summary: Vec<(String, String)>,
     pub notice: Option<String>,
+    /// The parts of the form, for the links at its top: (anchor, text).
+    pub sections: Vec<(String, String)>,
     pub head: Vec<Field>,
     pub lead: Vec<Field>,
     pub routines: Vec<RoutineBlock>,
     pub routine_count: usize,
-    pub contacts: Vec<Field>,
+    pub calls: RowList,
+    pub externals: RowList,
     pub hotline: Vec<Field>,
     pub communication: Vec<Field>,
     pub checklists: Vec<ChecklistBlock>,
     pub checklist_count: usize,
 }
 
-/// The form's values for a stored content (and the plan's name, units and review date).
-fn form_from(plan: &plans::Plan, c: &PlanContent, note: &str) -> FormData {
-    let mut f = FormData::default();
-    f.set("name", plan.name.clone());
-    for u in &plan.unit_ids {
-        f.push("units", u.to_string());
-    }
-    f.set("review_due", plan.review_due.clone().unwrap_or_default());
-    f.set("change_note", note);
-    f.set("lead", c.lead.clone());
-    f.set("routines", (c.routines.len() + 1).to_string());
-    for (i, r) in c.routines.iter().enumerate() {
-        f.set(&format!("r{i}_activity_id"), r.activity_id.map(|a| a.to_string()).unwrap_or_default());
-        f.set(&format!("r{i}_activity"), r.activity.clone());
-        f.set(&format!("r{i}_trigger"), r.trigger.clone());
-        f.set(&format!("r{i}_steps"), r.steps.join("\n"));
-        f.set(&format!("r{i}_resources"), r.resources.join("\n"));
-        f.set(&format!("r{i}_switch_back"), r.switch_back.clone());
-        f.set(&format!("r{i}_reentry"), r.reentry.join("\n"));
-    }
-    f.set("call_list", plan::call_list_text(&c.call_list));
-    f.set("externals", plan::externals_text(&c.externals));
-    f.set("hotline_number", c.hotline.number.clone());
-    f.set("hotline_hours", c.hotline.hours.clone());
-    f.set("hotline_answered_by", c.hotline.answered_by.clone());
-    f.set("hotline_script", c.hotline.script.clone());
-    f.set("comm_web", c.communication.web.clone());
-    f.set("comm_hotline", c.communication.hotline.clone());
-    f.set("comm_media", c.communication.media.clone());
-    f.set("comm_spokesperson", c.communication.spokesperson.clone());
-    f.set("checklists", (c.checklists.len() + 1).to_string());
-    for (i, cl) in c.checklists.iter().enumerate() {
-        f.set(&format!("c{i}_title"), cl.title.clone());
-        f.set(&format!("c{i}_items"), cl.items.join("\n"));
-    }
-    f
-}
-
-/// How many routines and checklists the editor takes: enough for any plan a person keeps up,
-/// and at least every one the plan already has (the first draft holds one routine per critical
-/// activity, however many), so no stored block is ever left out of the form. A form saying it
-/// holds more is refused with a message instead of being cut short (security review F11).
-#[derive(Debug, Clone, Copy)]
-struct Caps {
-    routines: usize,
-    checklists: usize,
-}
-
-impl Caps {
-    const ROUTINES: usize = 200;
-    const CHECKLISTS: usize = 100;
-
-    /// The caps for a plan whose newest content is `stored` (with room for one new block).
-    fn for_plan(stored: Option<&PlanContent>) -> Caps {
-        let (r, c) = stored.map(|c| (c.routines.len(), c.checklists.len())).unwrap_or((0, 0));
-        Caps { routines: Caps::ROUTINES.max(r + 1), checklists: Caps::CHECKLISTS.max(c + 1) }
-    }
-}
-
-/// How many blocks the form says it holds: a number no larger than `cap`, or what it says when it
-/// says more, as the error.
-fn count(form: &FormData, name: &str, cap: usize) -> Result<usize, usize> {
-    match form.text(name).trim().parse::<usize>() {
-        Ok(n) if n > cap => Err(n),
-        Ok(n) => Ok(n),
-        Err(_) => Ok(0),
-    }
-}
-
-/// The blocks the editor shows: every one the form holds, within the cap.
-fn shown(form: &FormData, name: &str, cap: usize) -> usize {
-    count(form, name, cap).unwrap_or(cap).max(1)
-}
-
-/// The messages for counts above the caps, to stand first in the error summary.
-fn count_errors(form: &FormData, caps: Caps, tr: &Tr) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    if let Err(n) = count(form, "routines", caps.routines) {
-        let text = tr.args("plan-too-many-routines", &[("n", &n.to_string()), ("max", &caps.routines.to_string())]);
-        out.push(("routines-heading".to_owned(), text));
-    }
-    if let Err(n) = count(form, "checklists", caps.checklists) {
-        let text = tr.args("plan-too-many-checklists", &[("n", &n.to_string()), ("max", &caps.checklists.to_string())]);
-        out.push(("checklists-heading".to_owned(), text));
-    }
-    out
-}
-
-const LONG: usize = 4000;
-
-/// Reads the posted form into content; errors are keyed by field name. The counts have been
-/// checked against the caps before.
-fn parse(form: &FormData, e: &mut Errors, caps: Caps) -> PlanContent {
-    let text_field = |e: &mut Errors, name: &str| {
-        e.take(name.to_owned(), text::optional_text(form.text(name), LONG)).unwrap_or_default()
-    };
-    let lead = text_field(e, "lead");
-    let mut routines = Vec::new();
-    for i in 0..count(form, "routines", caps.routines).unwrap_or(0) {
-        let k = |f: &str| format!("r{i}_{f}");
-        if form.checked(&k("remove")) {
-            continue;
-        }
-        let activity = e.take(k("activity"), text::optional_line(form.text(&k("activity")), 200)).unwrap_or_default();
-        let trigger = text_field(e, &k("trigger"));
-        let switch_back = text_field(e, &k("switch_back"));
-        let list = |e: &mut Errors, f: &str| e.take(k(f), plan::lines(form.text(&k(f)), 600).map_err(FieldError::from));
-        let steps = list(e, "steps");
-        let resources = list(e, "resources");
-        let reentry = list(e, "reentry");
-        let empty = trigger.is_empty()
-            && switch_back.is_empty()
-            && steps.is_empty()
-            && resources.is_empty()
-            && reentry.is_empty();
-        if activity.is_empty() {
-            if !empty {
-                e.add(k("activity"), FieldError::Required);
-            }
-            continue;
-        }
-        let activity_id = form.text(&k("activity_id")).parse::<i64>().ok();
-        routines.push(RoutinePlan { activity_id, activity, trigger, switch_back, steps, resources, reentry });
-    }
-    let call_list = e.take("call_list", plan::parse_call_list(form.text("call_list")).map_err(FieldError::from));
-    let externals = e.take("externals", plan::parse_externals(form.text("externals")).map_err(FieldError::from));
-    let number = e.take("hotline_number", text::optional_phone(form.text("hotline_number"))).unwrap_or_default();
-    let hotline = Hotline {
-        number,
-        hours: text_field(e, "hotline_hours"),
-        answered_by: text_field(e, "hotline_answered_by"),
-        script: text_field(e, "hotline_script"),
-    };
-    let communication = Communication {
-        web: text_field(e, "comm_web"),
-        hotline: text_field(e, "comm_hotline"),
-        media: text_field(e, "comm_media"),
-        spokesperson: text_field(e, "comm_spokesperson"),
-    };
-    let mut checklists = Vec::new();
-    for i in 0..count(form, "checklists", caps.checklists).unwrap_or(0) {
-        let k = |f: &str| format!("c{i}_{f}");
-        if form.checked(&k("remove")) {
-            continue;
-        }
-        let title = e.take(k("title"), text::optional_line(form.text(&k("title")), 200)).unwrap_or_default();
-        let items = e.take(k("items"), plan::lines(form.text(&k("items")), 600).map_err(FieldError::from));
-        if title.is_empty() {
-            if !items.is_empty() {
-                e.add(k("title"), FieldError::Required);
-            }
-            continue;
-        }
-        checklists.push(Checklist { title, items });
-    }
-    PlanContent { lead, routines, call_list, externals, hotline, communication, checklists }
-}
-
-/// The plan being edited: its id, and how many blocks its form may hold.
-#[derive(Debug, Clone, Copy)]
-struct Editing {
+/// The plan being edited: its id, how many blocks its form may hold, and what gets the focus
+/// after a button changed a list.
+struct Editing<'a> {
     id: i64,
     caps: Caps,
+    focus: &'a str,
+    /// A message for the call list (after filling it from the register).
+    calls_notice: Option<String>,
 }
 
 fn edit_page(
@@ -209,7 +70,7 @@ fn edit_page(
     lk: &Lookups,
     notice: Option<String>,
 ) -> EditPage {
-    let Editing { id, caps } = plan;
+    let Editing { id, caps, focus, calls_notice } = plan;
     let mut ctx = Ctx::new(state, user, "/plans", String::new());
     ctx.title = ctx.tr.ts("plans-edit", "name", form.text("name"));
     let tr = &ctx.tr;
@@ -222,10 +83,31 @@ fn edit_page(
     ];
     let lead = vec![f("lead", "plan-lead", FieldKind::TextArea).maxlength(LONG).hint(tr.t("hint-plan-lead"))];
     let routine_count = shown(form, "routines", caps.routines);
+    let steps_name = tr.t("plan-steps");
+    let mut summary_rows = Vec::new();
     let routines: Vec<RoutineBlock> = (0..routine_count)
         .map(|i| {
             let k = |x: &str| format!("r{i}_{x}");
             let name = form.text(&k("activity"));
+            let steps = row_list(form, e, tr, List::Steps(i), caps.steps, focus);
+            let filled = steps.rows.iter().filter(|r| r.cells.iter().any(|c| !c.value.trim().is_empty())).count();
+            let top = vec![
+                f(&k("activity"), "field-routine-activity", FieldKind::Text).maxlength(200),
+                f(&k("trigger"), "plan-trigger", FieldKind::TextArea).maxlength(LONG).hint(tr.t("hint-trigger")),
+            ];
+            let bottom = vec![
+                f(&k("resources"), "plan-resources", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
+                f(&k("switch_back"), "plan-switch-back", FieldKind::TextArea).maxlength(LONG),
+                f(&k("reentry"), "plan-reentry", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
+                f(&k("remove"), "field-remove-routine", FieldKind::Checkbox),
+            ];
+            let errors = row_errors(&steps, &format!("{} ({steps_name})", name));
+            let open = name.is_empty() && i + 1 < routine_count
+                || !errors.is_empty()
+                || top.iter().chain(&bottom).any(|x| x.error.is_some())
+                || focus.starts_with(&format!("r{i}_s"))
+                || focus.starts_with(&format!("r{i}-"));
+            summary_rows.push((top.clone(), errors, bottom.clone()));
             RoutineBlock {
                 index: i,
                 legend: if name.is_empty() {
@@ -233,24 +115,23 @@ fn edit_page(
                 } else {
                     tr.ts("plan-routine-for", "activity", name)
                 },
+                summary: tr.tn("plan-step-count", filled as i64),
                 activity_id: form.text(&k("activity_id")).to_owned(),
-                fields: vec![
-                    f(&k("activity"), "field-routine-activity", FieldKind::Text).maxlength(200),
-                    f(&k("trigger"), "plan-trigger", FieldKind::TextArea).maxlength(LONG).hint(tr.t("hint-trigger")),
-                    f(&k("steps"), "plan-steps", FieldKind::TextArea).hint(tr.t("hint-steps")),
-                    f(&k("resources"), "plan-resources", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
-                    f(&k("switch_back"), "plan-switch-back", FieldKind::TextArea).maxlength(LONG),
-                    f(&k("reentry"), "plan-reentry", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
-                    f(&k("remove"), "field-remove-routine", FieldKind::Checkbox),
-                ],
+                open,
+                top,
+                steps,
+                bottom,
             }
         })
         .collect();
-    let contacts = vec![
-        f("call_list", "plan-call-list", FieldKind::TextArea).hint(tr.t("hint-call-list")),
-        f("refresh_call_list", "plan-refresh-call-list", FieldKind::Checkbox).hint(tr.t("hint-refresh-call-list")),
-        f("externals", "plan-externals", FieldKind::TextArea).hint(tr.t("hint-externals")),
-    ];
+    let mut calls = row_list(form, e, tr, List::Calls, caps.calls, focus);
+    calls.notice = calls_notice;
+    let plan_units: Vec<i64> = form.all("units").iter().filter_map(|u| u.parse().ok()).collect();
+    calls.picker = Some(call_picker(lk, &plan_units, tr));
+    calls.picker_focus = focus == "call_person";
+    let mut externals = row_list(form, e, tr, List::Externals, caps.externals, focus);
+    externals.picker = Some(external_picker(lk, tr));
+    externals.picker_focus = focus == "external_person";
     let hotline = vec![
         f("hotline_number", "plan-hotline-number", FieldKind::Tel).maxlength(30),
         f("hotline_hours", "plan-hotline-hours", FieldKind::TextArea).maxlength(LONG),
@@ -268,27 +149,44 @@ fn edit_page(
         .map(|i| {
             let k = |x: &str| format!("c{i}_{x}");
             let title = form.text(&k("title"));
+            let fields = vec![
+                f(&k("title"), "field-checklist-title", FieldKind::Text).maxlength(200),
+                f(&k("items"), "field-checklist-items", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
+                f(&k("remove"), "field-remove-checklist", FieldKind::Checkbox),
+            ];
             ChecklistBlock {
                 index: i,
                 legend: if title.is_empty() { tr.t("plan-new-checklist") } else { title.to_owned() },
-                fields: vec![
-                    f(&k("title"), "field-checklist-title", FieldKind::Text).maxlength(200),
-                    f(&k("items"), "field-checklist-items", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
-                    f(&k("remove"), "field-remove-checklist", FieldKind::Checkbox),
-                ],
+                open: fields.iter().any(|x| x.error.is_some()),
+                fields,
             }
         })
         .collect();
-    let mut all: Vec<Field> = head.iter().chain(&lead).cloned().collect();
-    for r in &routines {
-        all.extend(r.fields.iter().cloned());
+    // The error summary in the order of the page.
+    let mut error_summary = count_errors(form, caps, tr);
+    error_summary.extend(summary(&head.iter().chain(&lead).cloned().collect::<Vec<_>>()));
+    for (top, steps, bottom) in summary_rows {
+        error_summary.extend(summary(&top));
+        error_summary.extend(steps);
+        error_summary.extend(summary(&bottom));
     }
-    all.extend(contacts.iter().chain(&hotline).chain(&communication).cloned());
+    error_summary.extend(row_errors(&calls, &tr.t("plan-call-list")));
+    error_summary.extend(row_errors(&externals, &tr.t("plan-externals")));
+    error_summary.extend(summary(&hotline.iter().chain(&communication).cloned().collect::<Vec<_>>()));
     for c in &checklists {
-        all.extend(c.fields.iter().cloned());
+        error_summary.extend(summary(&c.fields));
     }
-    let mut error_summary = count_errors(form, caps, &ctx.tr);
-    error_summary.extend(summary(&all));
+    let filled_routines = routines.iter().filter(|r| !form.text(&format!("r{}_activity", r.index)).is_empty()).count();
+    let sections = vec![
+        ("plan-head".to_owned(), tr.t("plan-section-head")),
+        ("lead-heading".to_owned(), tr.t("plan-lead")),
+        ("routines-heading".to_owned(), format!("{} ({filled_routines})", tr.t("plan-routines"))),
+        ("calls-heading".to_owned(), format!("{} ({})", tr.t("plan-call-list"), calls.count)),
+        ("externals-heading".to_owned(), format!("{} ({})", tr.t("plan-externals"), externals.count)),
+        ("hotline-heading".to_owned(), tr.t("plan-hotline")),
+        ("communication-heading".to_owned(), tr.t("plan-communication")),
+        ("checklists-heading".to_owned(), format!("{} ({})", tr.t("plan-checklists"), checklist_count - 1)),
+    ];
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
@@ -297,11 +195,13 @@ fn edit_page(
         id,
         error_summary,
         notice,
+        sections,
         head,
         lead,
         routines,
         routine_count,
-        contacts,
+        calls,
+        externals,
         hotline,
         communication,
         checklists,
@@ -331,8 +231,44 @@ pub async fn edit_form(
     let form = form_from(&plan, &content, &note);
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let notice = if newest.is_draft() { None } else { Some(tr.tn("plan-edit-new-draft", newest.number + 1)) };
-    let editing = Editing { id: plan.id, caps: Caps::for_plan(Some(&content)) };
+    let editing = Editing { id: plan.id, caps: Caps::for_plan(Some(&content)), focus: "", calls_notice: None };
     Ok(edit_page(&state, &user, editing, &form, &Errors::default(), &lk, notice))
+}
+
+/// Replaces the call list with what the staff register gives for the plan's units, and says
+/// what happened: how many people, whether anything changed, and when the register has fewer
+/// people with a phone number than the units have staff. An empty result changes nothing.
+fn fill_calls(form: &mut FormData, lk: &Lookups, user: &CurrentUser, caps: Caps, tr: &Tr) -> String {
+    let units = parse_units(form, lk, user, &mut Errors::default());
+    let regs = Registers {
+        units: &lk.units,
+        activities: &[],
+        people: &lk.people,
+        dependencies: &[],
+        systems: &[],
+        suppliers: &[],
+    };
+    let found = builder::call_list_report(&regs, &units);
+    let rows: Vec<Vec<String>> =
+        found.list.iter().map(|c| vec![c.name.clone(), c.role.clone(), c.phone.clone(), c.calls.clone()]).collect();
+    let n = rows.len().to_string();
+    let mut text = if rows.is_empty() {
+        tr.t("plan-fill-none")
+    } else if rows == edit_rows::read(form, List::Calls, caps.calls) {
+        tr.tn("plan-fill-same", rows.len() as i64)
+    } else {
+        edit_rows::write(form, List::Calls, &rows);
+        tr.tn("plan-fill-replaced", rows.len() as i64)
+    };
+    if let Some(staff) = found.staff_count.filter(|s| *s > rows.len() as i64) {
+        text.push(' ');
+        text.push_str(&tr.args("plan-fill-fewer", &[("staff", &staff.to_string()), ("n", &n)]));
+    }
+    if found.without_phone > 0 {
+        text.push(' ');
+        text.push_str(&tr.tn("plan-fill-without-phone", found.without_phone as i64));
+    }
+    text
 }
 
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
@@ -340,24 +276,42 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let (plan, lk) = editable(&state, &user, &id).await?;
     let stored = plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next();
     let caps = Caps::for_plan(stored.map(|v| v.content()).transpose()?.as_ref());
-    let editing = Editing { id: plan.id, caps };
-    // "Fill the call list from the staff register" re-shows the form with the list replaced.
-    if form.checked("refresh_call_list") {
-        let units = parse_units(&form, &lk, &user, &mut Errors::default());
-        let regs = Registers {
-            units: &lk.units,
-            activities: &[],
-            people: &lk.people,
-            dependencies: &[],
-            systems: &[],
-            suppliers: &[],
+    if outdated(&form) {
+        let e = Errors::default();
+        let mut page = edit_page(
+            &state,
+            &user,
+            Editing { id: plan.id, caps, focus: "", calls_notice: None },
+            &form,
+            &e,
+            &lk,
+            None,
+        );
+        page.error_summary.insert(0, ("plan-head".into(), tr.t("plan-form-outdated")));
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    // A button that changes a list shows the form again, changed; nothing is saved.
+    if let Some(op) = form.get("op").and_then(edit_rows::parse_op) {
+        form.set("op", "");
+        let mut calls_notice = None;
+        let focus = match op {
+            Op::Rows(list, m) => edit_rows::apply(&mut form, list, m, caps.of(list)),
+            Op::PickCall => pick(&mut form, &lk, List::Calls, caps.calls).unwrap_or_else(|| "call_person".into()),
+            Op::PickExternal => {
+                pick(&mut form, &lk, List::Externals, caps.externals).unwrap_or_else(|| "external_person".into())
+            }
+            Op::FillCalls => {
+                calls_notice = Some(fill_calls(&mut form, &lk, &user, caps, &tr));
+                "calls-notice".to_owned()
+            }
         };
-        form.set("call_list", plan::call_list_text(&builder::call_list(&regs, &units)));
-        form.set("refresh_call_list", "");
-        let notice = Some(tr.t("plan-call-list-refreshed"));
-        let page = edit_page(&state, &user, editing, &form, &Errors::default(), &lk, notice);
+        let editing = Editing { id: plan.id, caps, focus: &focus, calls_notice };
+        let page = edit_page(&state, &user, editing, &form, &Errors::default(), &lk, None);
         return Ok(page.into_response());
     }
+    // A person or contact chosen in a picker but not added yet is added now.
+    pick(&mut form, &lk, List::Calls, caps.calls);
+    pick(&mut form, &lk, List::Externals, caps.externals);
     let mut e = Errors::default();
     let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
     let units = parse_units(&form, &lk, &user, &mut e);
@@ -368,6 +322,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
         e.add("name", FieldError::Duplicate);
     }
     if !e.is_empty() || !count_errors(&form, caps, &tr).is_empty() {
+        let editing = Editing { id: plan.id, caps, focus: "", calls_notice: None };
         let page = edit_page(&state, &user, editing, &form, &e, &lk, None);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }

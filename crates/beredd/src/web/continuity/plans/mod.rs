@@ -4,6 +4,9 @@
 
 pub mod diff;
 pub mod edit;
+pub mod edit_content;
+pub mod edit_rows;
+pub mod edit_views;
 pub mod list;
 pub mod new;
 pub mod printing;
@@ -20,13 +23,15 @@ use crate::web::error::AppError;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
-use crate::web::register::{FormPage, Query_, parse_id};
+use crate::web::register::{Query_, parse_id};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::plan::{self, Checklist, Communication, DiffLine, Hotline, PlanContent, RoutinePlan};
+use beredd_domain::plan::{
+    self, CallEntry, Checklist, Communication, DiffLine, ExternalContact, Hotline, PlanContent, RoutinePlan,
+};
 use beredd_domain::{FieldError, text};
 use std::collections::HashMap;
 

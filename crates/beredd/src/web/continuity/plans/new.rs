@@ -1,15 +1,69 @@
-//! A new plan for one or more units, drafted from a template and the registers.
+//! A new plan for one or more units, drafted from a template and the registers. A unit that
+//! another plan already covers is named before the plan is made, with the other plan a click away.
 
 use super::*;
+use crate::services::continuity::overlap::{self, Overlap};
 
-fn new_fields(
-    form: &FormData,
-    errors: &Errors,
-    lk: &Lookups,
-    user: &CurrentUser,
-    state: &AppState,
-    tr: &Tr,
-) -> Vec<Field> {
+/// Another plan that covers some of the chosen units, as the warning names it.
+pub struct OverlapView {
+    pub plan_id: i64,
+    pub plan_name: String,
+    pub text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "continuity/plans/new.html")]
+pub struct NewPage {
+    pub ctx: Ctx,
+    pub fields: Vec<Field>,
+    pub error_summary: Vec<(String, String)>,
+    pub overlaps: Vec<OverlapView>,
+    /// The units the user has been warned about and chose to go on with (`overlap_ok`).
+    pub acknowledged: String,
+}
+
+/// The chosen units as the warning's confirmation carries them.
+fn unit_key(units: &[i64]) -> String {
+    units.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+}
+
+fn new_page(ctx: Ctx, fields: Vec<Field>, overlaps: Vec<OverlapView>, acknowledged: String) -> NewPage {
+    let mut ctx = ctx;
+    let error_summary = summary(&fields);
+    if !error_summary.is_empty() {
+        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
+    }
+    NewPage { ctx, fields, error_summary, overlaps, acknowledged }
+}
+
+/// The unit choices, each unit that a plan covers already saying which.
+fn unit_choices(lk: &Lookups, user: &CurrentUser, all: &[plans::Plan], tr: &Tr) -> Vec<Choice> {
+    let mut choices = lk.editable_unit_choices(user, None);
+    for c in &mut choices {
+        let Ok(id) = c.value.parse::<i64>() else { continue };
+        let names: Vec<&str> = all.iter().filter(|p| p.unit_ids.contains(&id)).map(|p| p.name.as_str()).collect();
+        if !names.is_empty() {
+            c.label = tr.args("plan-unit-has-plan", &[("unit", &c.label), ("plans", &names.join(", "))]);
+        }
+    }
+    choices
+}
+
+fn overlap_views(found: &[Overlap], lk: &Lookups, tr: &Tr) -> Vec<OverlapView> {
+    found
+        .iter()
+        .map(|o| OverlapView {
+            plan_id: o.plan_id,
+            plan_name: o.plan_name.clone(),
+            text: tr.args(
+                "plan-overlap-unit",
+                &[("units", &unit_names(lk, &o.units)), ("plan", &o.plan_name), ("n", &o.units.len().to_string())],
+            ),
+        })
+        .collect()
+}
+
+fn new_fields(form: &FormData, errors: &Errors, units: Vec<Choice>, state: &AppState, tr: &Tr) -> Vec<Field> {
     let templates: Vec<Choice> =
         state.plan_templates.iter().map(|t| Choice { value: t.id.clone(), label: t.name.clone(), depth: 0 }).collect();
     vec![
@@ -23,21 +77,16 @@ fn new_fields(
             .hint(tr.t("hint-plan-template")),
         Field::new("units", tr.t("field-plan-units"), FieldKind::MultiCheck, form, errors, tr)
             .required()
-            .choices(lk.editable_unit_choices(user, None))
+            .choices(units)
             .hint(tr.t("hint-plan-units")),
     ]
-}
-
-/// The new-plan form: the shared form page with its own submit label.
-fn simple_form(ctx: Ctx, action: String, cancel: String, fields: Vec<Field>, submit: String) -> FormPage {
-    FormPage { submit, ..FormPage::new(ctx, action, cancel, fields) }
 }
 
 pub async fn new_form(
     user: CurrentUser,
     State(state): State<AppState>,
     Query(q): Query<Query_>,
-) -> Result<FormPage, AppError> {
+) -> Result<NewPage, AppError> {
     user.require(user.role.edits_all_content() || !user.granted.is_empty())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut form = FormData::default();
@@ -50,9 +99,10 @@ pub async fn new_form(
     }
     let mut ctx = Ctx::new(&state, &user, "/plans", String::new());
     ctx.title = ctx.tr.t("plans-new");
-    let fields = new_fields(&form, &Errors::default(), &lk, &user, &state, &ctx.tr);
-    let submit = ctx.tr.t("plans-create");
-    Ok(simple_form(ctx, "/plans/new".into(), "/plans".into(), fields, submit))
+    let all = plans::list(&mut *state.db.pool.acquire().await?, user.org_id).await?;
+    let units = unit_choices(&lk, &user, &all, &ctx.tr);
+    let fields = new_fields(&form, &Errors::default(), units, &state, &ctx.tr);
+    Ok(new_page(ctx, fields, Vec::new(), String::new()))
 }
 
 /// The registers a draft is built from.
@@ -86,17 +136,24 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, None).await? {
         e.add("name", FieldError::Duplicate);
     }
-    let Some(template) = template.filter(|_| e.is_empty()) else {
+    let all = plans::list(&mut *state.db.pool.acquire().await?, user.org_id).await?;
+    let page = |e: &Errors, overlaps: Vec<OverlapView>, acknowledged: String| {
         let mut ctx = Ctx::new(&state, &user, "/plans", String::new());
         ctx.title = ctx.tr.t("plans-new");
-        let fields = new_fields(&form, &e, &lk, &user, &state, &ctx.tr);
-        let submit = ctx.tr.t("plans-create");
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            simple_form(ctx, "/plans/new".into(), "/plans".into(), fields, submit),
-        )
-            .into_response());
+        let units = unit_choices(&lk, &user, &all, &ctx.tr);
+        let fields = new_fields(&form, e, units, &state, &ctx.tr);
+        new_page(ctx, fields, overlaps, acknowledged)
     };
+    let Some(template) = template.filter(|_| e.is_empty()) else {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&e, Vec::new(), String::new())).into_response());
+    };
+    // A unit that another plan covers: said first, and made only when the user goes on with
+    // the same units.
+    let found = overlap::overlapping(&all, &units, None);
+    if !found.is_empty() && form.text("overlap_ok") != unit_key(&units) {
+        let tr = Tr::new(state.catalog.clone(), user.lang);
+        return Ok(page(&e, overlap_views(&found, &lk, &tr), unit_key(&units)).into_response());
+    }
     let (acts, deps, syss, sups) = registers_data(&state, user.org_id).await?;
     let regs = Registers {
         units: &lk.units,

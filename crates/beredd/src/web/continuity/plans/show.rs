@@ -78,12 +78,9 @@ async fn show_page(
         None => newest.clone(),
     };
     let content = version.content()?;
-    let standing = standings(&state.db.pool, user.org_id)
-        .await?
-        .into_iter()
-        .find(|(p, _)| p.id == id)
-        .map(|(_, s)| s)
-        .ok_or(AppError::NotFound)?;
+    let (every, mut standing): (Vec<plans::Plan>, Vec<Standing>) =
+        standings(&state.db.pool, user.org_id).await?.into_iter().unzip();
+    let standing = every.iter().position(|p| p.id == id).map(|i| standing.swap_remove(i)).ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(state, user, "/plans", plan.name.clone());
     let tr = &ctx.tr;
     let version_label = if version.is_draft() {
@@ -103,6 +100,11 @@ async fn show_page(
     }
     if standing.approved.is_none() {
         warnings.push(tr.t("plan-warn-not-approved"));
+    }
+    for o in crate::services::continuity::overlap::overlapping(&every, &plan.unit_ids, Some(plan.id)) {
+        let units = unit_names(&lk, &o.units);
+        let n = o.units.len().to_string();
+        warnings.push(tr.args("plan-warn-overlap", &[("units", &units), ("plan", &o.plan_name), ("n", &n)]));
     }
     let pool = &state.db.pool;
     let bias: HashMap<i64, bia::Bia> =
