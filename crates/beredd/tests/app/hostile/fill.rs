@@ -59,7 +59,8 @@ pub fn defaults(form: &Form) -> Vec<(String, String)> {
         let group: Vec<_> = form.inputs.iter().filter(|r| r.name == i.name).collect();
         match i.kind.as_str() {
             "file" => {}
-            "submit" if out.iter().any(|(n, _)| *n == i.name) => {}
+            // A named button is pressed only where no plain one sends the form, and only one.
+            "submit" if form.plain_submit || out.iter().any(|(n, _)| *n == i.name) => {}
             "radio" => {
                 if groups.insert(i.name.clone()) {
                     let pick = group.iter().find(|r| r.checked).unwrap_or(&group[0]);

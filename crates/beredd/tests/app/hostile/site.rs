@@ -28,6 +28,9 @@ pub struct Form {
     pub action: String,
     pub multipart: bool,
     pub inputs: Vec<Input>,
+    /// Whether a button sends the form without a name of its own (a plain "Save"), so that a
+    /// person need not press one of the named ones (the plan editor's row buttons, say).
+    pub plain_submit: bool,
 }
 
 impl Form {
@@ -92,6 +95,9 @@ pub fn forms_of(page: &str, html: &str) -> Vec<Form> {
     let form_sel = Selector::parse("form").unwrap();
     let field_sel = Selector::parse("input[name], textarea[name], select[name], button[name]").unwrap();
     let option_sel = Selector::parse("option").unwrap();
+    let plain_sel =
+        Selector::parse("button:not([name]):not([type=button]):not([type=reset]), input[type=submit]:not([name])")
+            .unwrap();
     let mut out = Vec::new();
     for form in doc.select(&form_sel) {
         if !attr(&form, "method").eq_ignore_ascii_case("post") {
@@ -138,7 +144,8 @@ pub fn forms_of(page: &str, html: &str) -> Vec<Form> {
             inputs.push(Input { name, kind, value, checked });
         }
         let multipart = attr(&form, "enctype").eq_ignore_ascii_case("multipart/form-data");
-        out.push(Form { page: page.to_owned(), action, multipart, inputs });
+        let plain_submit = form.select(&plain_sel).next().is_some();
+        out.push(Form { page: page.to_owned(), action, multipart, inputs, plain_submit });
     }
     out
 }
