@@ -2,7 +2,6 @@
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::platform::db::Db;
 use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::services::continuity::binder::{self, Scope};
 use crate::store::{audit, orgs, units};
@@ -85,7 +84,7 @@ impl Export {
     pub async fn run(self) -> anyhow::Result<()> {
         match self {
             Export::Binder { db, unit, out, lang } => {
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
@@ -135,7 +134,7 @@ impl Export {
                 }
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let pass = read_passphrase()?;
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;

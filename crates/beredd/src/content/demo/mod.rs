@@ -146,6 +146,8 @@ impl std::fmt::Display for Summary {
 pub(super) struct Loader<'a> {
     source: &'a Source,
     tx: sqlx::Transaction<'static, sqlx::Any>,
+    /// Sign the exercises' logs as any log is signed.
+    keys: std::sync::Arc<crate::platform::keys::Keyring>,
     org: i64,
     catalogue: crate::content::catalogue::Catalogue,
     suppliers: HashMap<String, i64>,
@@ -181,6 +183,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let mut l = Loader {
         source,
         tx,
+        keys: db.keys.clone(),
         org,
         catalogue: crate::content::catalogue::Catalogue::load()?,
         suppliers: HashMap::new(),
