@@ -5,6 +5,11 @@
 -- and those that signed a bundle imported here, with who added them and when. Entries written
 -- before this migration have no signature and are checked by their chain alone.
 ALTER TABLE organisations ADD COLUMN uid TEXT;
+-- Where the key folder, the backup passphrase and the break-glass accounts are kept (never the
+-- secrets themselves): printed on the binder's page of keys.
+ALTER TABLE organisations ADD COLUMN keys_kept TEXT;
+ALTER TABLE organisations ADD COLUMN backup_kept TEXT;
+ALTER TABLE organisations ADD COLUMN break_glass_kept TEXT;
 ALTER TABLE incident_log ADD COLUMN signature TEXT;
 ALTER TABLE incident_log ADD COLUMN key_id TEXT;
 

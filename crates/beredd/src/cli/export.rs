@@ -95,9 +95,14 @@ impl Export {
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let by = "(kommandorad)";
                 let today = crate::platform::clock::today_text();
-                let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
+                let whole = matches!(scope, Scope::All);
+                let mut b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
                     .await?
                     .ok_or_else(|| anyhow!("enheten finns inte"))?;
+                if whole {
+                    let mut conn = db.pool.acquire().await?;
+                    binder::add_keys_page(&mut b, &mut conn, &db.keys, org.id, &tr).await?;
+                }
                 let pdf = binder::render(&b).await.context("pärmen kunde inte sättas")?;
                 std::fs::write(&out, &pdf).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;

@@ -232,3 +232,56 @@ async fn a_replaced_key_still_checks_what_it_signed() {
         assert!(text.contains("En post är signerad med den här installationens nyckel"), "{text}");
     }
 }
+
+#[tokio::test]
+async fn the_whole_binder_prints_the_public_key_and_where_the_secrets_are_kept() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let kept = "Kassaskåpet i IT-enhetens serverrum, USB-minne märkt Beredd";
+        let r = s
+            .post(
+                "/organisation",
+                &[
+                    ("name", "Testkommun"),
+                    ("keys_kept", kept),
+                    ("backup_kept", ""),
+                    ("break_glass_kept", "Förseglat kuvert hos kommundirektören"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let form = s.get("/organisation").await.body;
+        assert!(form.contains(kept), "the place is kept");
+        let too_long = "x".repeat(1001);
+        let r = s.post("/organisation", &[("name", "Testkommun"), ("keys_kept", &too_long)]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(s.get("/organisation").await.body.contains(kept), "nothing stored from a refused form");
+
+        let resp =
+            s.client.post(format!("{}/binder", s.base)).form(&[("_csrf", s.csrf.as_str())]).send().await.unwrap();
+        assert_eq!(resp.status(), StatusCode::OK);
+        let text =
+            crate::harness::pdf_text(&resp.bytes().await.unwrap()).split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = beredd()
+            .args(["keys", "show", "--database", &app.db_url(), "--keys"])
+            .arg(app.keys_dir())
+            .output()
+            .unwrap();
+        let shown = output(&shown);
+        let public = shown.lines().find_map(|l| l.strip_prefix("Offentlig nyckel (till pärmen): ")).unwrap().to_owned();
+        assert!(text.contains("Nycklar och var hemligheterna förvaras"), "{text}");
+        assert!(text.contains(&public[..39]), "the key the key file holds: {public} / {text}");
+        assert!(text.contains(kept) && text.contains("Förseglat kuvert hos kommundirektören"), "{text}");
+        assert!(
+            text.contains("Inte angivet. Fyll i det under Organisationen."),
+            "the backup's place is missing: {text}"
+        );
+        let seed = std::fs::read_dir(app.keys_dir())
+            .unwrap()
+            .filter_map(|f| std::fs::read_to_string(f.unwrap().path()).ok())
+            .find_map(|t| t.lines().find_map(|l| l.strip_prefix("seed = ").map(str::to_owned)))
+            .unwrap();
+        assert!(!text.contains(&seed[..16]), "never the secret");
+    }
+}
