@@ -162,3 +162,98 @@ pub async fn save(
     tx.commit().await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use beredd_domain::classification::Levels;
+    use beredd_domain::{Hosting, SystemKind};
+
+    fn areas(answers: Vec<Assessment>) -> Areas {
+        let catalogue = Arc::new(Catalogue::load().unwrap());
+        let levels = Levels::new(1, 1, 1, 1).unwrap();
+        let groups = groups(&catalogue, &levels, &[], &answers);
+        let areas: Vec<AreaOf> = groups
+            .into_iter()
+            .map(|g| AreaOf {
+                requirements: g.requirements.iter().map(|r| r.id.clone()).collect(),
+                area: g.area,
+                tally: g.tally,
+            })
+            .collect();
+        let system = systems::System {
+            id: 7,
+            name: "Ärendesystemet".into(),
+            purpose: None,
+            kind: SystemKind::ItSystem,
+            owner_id: Some(3),
+            supplier_id: None,
+            hosting: Hosting::Internal,
+            notes: None,
+            provides: None,
+            updated_at: String::new(),
+            unit_ids: Vec::new(),
+        };
+        Areas { system, catalogue, answers, areas, at: 0 }
+    }
+
+    fn stored(requirement: &str, status: Fulfilment) -> Assessment {
+        Assessment {
+            system_id: 7,
+            requirement_id: requirement.into(),
+            status,
+            how: None,
+            not_applicable_reason: None,
+            evidence_link: Some("https://intranet/bevis".into()),
+            assessed_by: "Anna".into(),
+            assessed_at: "2026-11-24T09:00:00Z".into(),
+            catalogue_version: String::new(),
+        }
+    }
+
+    fn name(id: &str, part: Part) -> String {
+        format!("{part:?}-{id}")
+    }
+
+    #[test]
+    fn only_rows_that_changed_are_written_and_a_changed_one_keeps_its_evidence_link() {
+        let probe = areas(Vec::new());
+        let ids: Vec<String> = probe.requirements().iter().map(|r| r.id.clone()).collect();
+        assert!(ids.len() >= 3, "{ids:?}");
+        let l = areas(vec![stored(&ids[0], Fulfilment::Partly), stored(&ids[1], Fulfilment::Fulfilled)]);
+        let shown = RowDraft { status: "fulfilled", how: "", reason: "", shown: None }.fingerprint();
+        let row = |id: &str| -> RowDraft<'_> {
+            match ids.iter().position(|x| x == id) {
+                // Changed from partly to fulfilled.
+                Some(0) => RowDraft { status: "fulfilled", how: "Avtal", reason: "", shown: None },
+                // As stored: nothing to write.
+                Some(1) => RowDraft { status: "fulfilled", how: "", reason: "", shown: None },
+                // Posted back as the page showed it, whatever it says.
+                Some(2) => RowDraft { status: "fulfilled", how: "", reason: "", shown: Some(shown.as_str()) },
+                _ => RowDraft { status: "", how: "", reason: "", shown: None },
+            }
+        };
+        let changed = changes(&l, row, name).ok().unwrap();
+        assert_eq!(changed.len(), 1);
+        let (r, input) = &changed[0];
+        assert_eq!((r.id.as_str(), input.status), (ids[0].as_str(), Fulfilment::Fulfilled));
+        assert_eq!(input.evidence_link.as_deref(), Some("https://intranet/bevis"));
+    }
+
+    #[test]
+    fn text_without_an_answer_and_not_applicable_without_a_reason_are_refused_by_their_fields() {
+        let l = areas(Vec::new());
+        let ids: Vec<String> = l.requirements().iter().map(|r| r.id.clone()).collect();
+        let row = |id: &str| -> RowDraft<'_> {
+            match ids.iter().position(|x| x == id) {
+                Some(0) => RowDraft { status: "", how: "Vi gör så här", reason: "", shown: None },
+                Some(1) => RowDraft { status: "not_applicable", how: "", reason: "", shown: None },
+                _ => RowDraft { status: "", how: "", reason: "", shown: None },
+            }
+        };
+        let e = changes(&l, row, name).err().unwrap();
+        assert_eq!(e.0.get(&name(&ids[0], Part::Status)), Some(&FieldError::Choice));
+        assert_eq!(e.0.get(&name(&ids[1], Part::Reason)), Some(&FieldError::Required));
+        assert_eq!(e.0.len(), 2);
+    }
+}

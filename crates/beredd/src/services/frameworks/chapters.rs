@@ -114,7 +114,46 @@ pub async fn save<'d>(
 
 #[cfg(test)]
 mod tests {
-    use super::fingerprint;
+    use super::*;
+    use beredd_domain::FieldError;
+
+    fn answer(node: &str, status: &str) -> Answer {
+        Answer { node_id: node.into(), status: Some(status.into()), ..Answer::default() }
+    }
+
+    fn name(i: usize, part: Part) -> String {
+        format!("{part:?}{i}")
+    }
+
+    #[test]
+    fn a_chapter_writes_only_the_rows_that_changed_and_names_a_refused_value() {
+        let fw = crate::content::frameworks::library().unwrap().into_iter().next().unwrap();
+        let nodes = (0..fw.chapters().len()).filter_map(|n| nodes(&fw, n)).find(|n| n.len() >= 3).unwrap();
+        let (a, b, c) = (nodes[0], nodes[1], nodes[2]);
+        let existing = [answer(&fw.nodes[a].id, "yes"), answer(&fw.nodes[b].id, "yes")];
+        let shown = fingerprint("no", "", "");
+        let row = |i: usize| -> RowDraft<'_> {
+            if i == a {
+                RowDraft { status: "partly", maturity: "2", comment: "", shown: None }
+            } else if i == b {
+                RowDraft { status: "yes", maturity: "", comment: "", shown: None }
+            } else if i == c {
+                RowDraft { status: "no", maturity: "", comment: "", shown: Some(shown.as_str()) }
+            } else {
+                RowDraft { status: "", maturity: "", comment: "", shown: None }
+            }
+        };
+        let changed = changes(&fw, &nodes, &existing, "Anna", row, name).ok().unwrap();
+        assert_eq!(changed.len(), 1);
+        assert_eq!(changed[0].after.node_id, fw.nodes[a].id);
+        assert_eq!((changed[0].after.status.as_deref(), changed[0].after.maturity), (Some("partly"), Some(2)));
+        assert_eq!(changed[0].before.as_ref().and_then(|x| x.status.as_deref()), Some("yes"));
+        let bad =
+            |i: usize| RowDraft { status: if i == a { "maybe" } else { "" }, maturity: "9", comment: "", shown: None };
+        let e = changes(&fw, &nodes, &existing, "Anna", bad, name).err().unwrap();
+        assert_eq!(e.0.get(&name(a, Part::Status)), Some(&FieldError::Choice));
+        assert_eq!(e.0.get(&name(b, Part::Maturity)), Some(&FieldError::Number { min: 0, max: 5 }));
+    }
 
     #[test]
     fn a_fingerprint_ignores_line_endings_and_surrounding_space_but_not_the_content() {

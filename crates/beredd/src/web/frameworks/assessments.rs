@@ -53,11 +53,10 @@ pub async fn assessment(
     let tr = &ctx.tr;
     let s = summarise(&state, &user, &a, &fw, tr).await?;
     let filter = q.get("show").cloned().filter(|f| ["unanswered", "gaps"].contains(&f.as_str())).unwrap_or_default();
-    let gaps: Vec<AnswerRow> =
-        s.rows.iter().filter(|r| r.status_code == "no" || r.status_code == "partly").cloned().collect();
+    let gaps: Vec<AnswerRow> = s.rows.iter().filter(|r| r.is_gap()).cloned().collect();
     let rows = match filter.as_str() {
         "unanswered" => s.rows.into_iter().filter(|r| r.assessable && r.status_code == "none").collect(),
-        "gaps" => s.rows.into_iter().filter(|r| r.status_code == "no" || r.status_code == "partly").collect(),
+        "gaps" => s.rows.into_iter().filter(|r| r.is_gap()).collect(),
         _ => s.rows,
     };
     let filters = vec![

@@ -119,8 +119,7 @@ pub async fn export(
     add_files(&mut s.rows, &files, &tr);
     let stem = format!("{}-{}", text::file_stem(&tr.t("fw-soa-file")), text::file_stem(&a.title));
     let rows: Vec<&AnswerRow> = s.rows.iter().filter(|r| r.assessable).collect();
-    let gaps: Vec<&AnswerRow> =
-        rows.iter().copied().filter(|r| r.status_code == "no" || r.status_code == "partly").collect();
+    let gaps: Vec<&AnswerRow> = rows.iter().copied().filter(|r| r.is_gap()).collect();
     match file.as_str() {
         "soa.xlsx" => Ok(download_xlsx(soa_workbook(&s, &rows, &gaps, &tr)?, &stem)),
         "soa.pdf" => {

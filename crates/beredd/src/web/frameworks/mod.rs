@@ -212,6 +212,13 @@ pub struct AnswerRow {
     pub requirements: String,
 }
 
+impl AnswerRow {
+    /// Whether the answer is a gap: not or partly met.
+    pub fn is_gap(&self) -> bool {
+        Status::parse(&self.status_code).is_some_and(Status::is_gap)
+    }
+}
+
 fn pct(t: &Tally) -> (String, u32) {
     match t.percent() {
         Some(p) => (format!("{p} %"), p),
