@@ -4,10 +4,11 @@
 pub mod attention;
 pub mod batch;
 pub mod catalogue;
+pub mod classification;
 pub mod continuity;
 pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
+pub mod invalid;
 pub mod risks;
-pub mod self_assessment;
 pub mod setup;
