@@ -1,6 +1,7 @@
 //! Use cases: what a page handler or a command asks for, built from the store, the domain, the
 //! content and the platform. Nothing here knows of HTTP, templates or `web`.
 
+pub mod accounts;
 pub mod attention;
 pub mod batch;
 pub mod catalogue;
@@ -55,6 +56,11 @@ pub enum Failure {
     Invalid(Invalid),
     #[error("not found")]
     NotFound,
+    /// The server is at a limit it keeps on purpose (password hashing); the message id says so.
+    #[error("busy: {0}")]
+    Busy(&'static str),
+    #[error("internal: {0}")]
+    Internal(String),
     #[error(transparent)]
     Db(#[from] DbError),
 }

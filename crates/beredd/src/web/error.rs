@@ -56,6 +56,8 @@ impl From<crate::services::Failure> for AppError {
         match e {
             crate::services::Failure::Invalid(_) => AppError::BadRequest("invalid input"),
             crate::services::Failure::NotFound => AppError::NotFound,
+            crate::services::Failure::Busy(message) => AppError::Busy(message),
+            crate::services::Failure::Internal(e) => AppError::Internal(e),
             crate::services::Failure::Db(e) => AppError::Db(e),
         }
     }

@@ -1,8 +1,8 @@
 //! New recurring items and ticked tasks, each written with its entry in the audit trail.
 
+use beredd_domain::FieldError;
 use beredd_domain::cycle::CycleKind;
 use beredd_domain::text::{self, optional_date};
-use beredd_domain::FieldError;
 
 use super::{EVERY_MONTHS, YEARS};
 use crate::platform::db::{Db, DbError};
