@@ -110,10 +110,8 @@ fn remove(s: &mut Vec<char>, part: &[char]) {
 
 /// Removes every run of four or more characters that follow each other in one of `RUNS`.
 fn remove_runs(s: &mut Vec<char>) {
-    let runs: Vec<Vec<char>> = RUNS
-        .iter()
-        .flat_map(|r| [r.chars().collect::<Vec<_>>(), r.chars().rev().collect::<Vec<_>>()])
-        .collect();
+    let runs: Vec<Vec<char>> =
+        RUNS.iter().flat_map(|r| [r.chars().collect::<Vec<_>>(), r.chars().rev().collect::<Vec<_>>()]).collect();
     let mut i = 0;
     while i < s.len() {
         let longest = runs
@@ -173,8 +171,7 @@ pub fn check(pass: &str, avoid: &[&str]) -> Result<Strength, FieldError> {
     distinct.sort_unstable();
     distinct.dedup();
     let most_used = tokens.iter().map(|t| tokens.iter().filter(|u| *u == t).count()).max().unwrap_or(0);
-    if distinct.len() < MIN_DISTINCT || repeats_a_pattern(&all) || (tokens.len() >= 2 && most_used * 2 > tokens.len())
-    {
+    if distinct.len() < MIN_DISTINCT || repeats_a_pattern(&all) || (tokens.len() >= 2 && most_used * 2 > tokens.len()) {
         return Err(FieldError::PassphraseRepetitive);
     }
     let rest = rest(trimmed, avoid);

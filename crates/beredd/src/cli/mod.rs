@@ -1,10 +1,12 @@
-//! The command line: `serve`, `demo`, `user`, `export`, `incident`, `backup`, `remind`. One file
-//! per subcommand. Its messages are in Swedish only: the operators who run it read Swedish.
+//! The command line: `serve`, `demo`, `user`, `export`, `kit`, `incident`, `backup`, `remind`. One
+//! file per subcommand. Its messages are in Swedish, the operators who run it read Swedish; the
+//! documents it writes and `kit verify`'s report take `--lang en`.
 
 mod backup;
 mod demo;
 mod export;
 mod incident;
+mod kit;
 mod remind;
 mod serve;
 mod user;
@@ -74,6 +76,9 @@ enum Command {
     Backup(backup::Backup),
     /// E-mail the owners of the yearly cycle's tasks that are due soon or overdue.
     Remind(remind::Remind),
+    /// The offline crisis kit: check a copy.
+    #[command(subcommand)]
+    Kit(kit::Kit),
     /// Crisis mode from the command line: verify a log, import a kit's log.
     #[command(subcommand)]
     Incident(incident::Incident),
@@ -95,6 +100,7 @@ pub fn main(serve: ServeFn) -> std::process::ExitCode {
             Command::Demo(c) => c.run(serve).await,
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
+            Command::Kit(c) => c.run().await,
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,
             Command::Remind(c) => c.run().await,

@@ -50,6 +50,7 @@ locales!(
     "organisation",
     "classification",
     "continuity",
+    "kit",
     "crisis",
     "risks",
     "frameworks",
