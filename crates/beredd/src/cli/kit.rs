@@ -82,7 +82,7 @@ fn report(tr: &Tr, v: &kit::Verification) -> Vec<String> {
         ));
     }
     if !v.plans.is_empty() {
-        let plans: Vec<String> = v.plans.iter().map(|(name, version)| format!("{name} ({version})")).collect();
+        let plans: Vec<String> = v.plans.iter().map(|(name, version)| format!("{name}, version {version}")).collect();
         out.push(tr.ts("kit-verify-plans", "plans", &plans.join(", ")));
     }
     if v.verdict == Verdict::Exact && v.page != PageCheck::Same {
