@@ -31,9 +31,8 @@ pub struct PlanKitRow {
 }
 
 pub struct KitRow {
-    pub scope: String,
-    pub by: String,
-    pub at: String,
+    /// "Björkbackens särskilda boende, skapad 2026-11-24 10:00 av Anna Berg"
+    pub made: String,
     /// The first twenty hex digits in groups of four, as the kit shows them; empty for a kit
     /// made before fingerprints were kept.
     pub short: String,
@@ -117,16 +116,11 @@ async fn plan_rows(
         .collect())
 }
 
-fn kit_row(k: kits::KitExport) -> KitRow {
+fn kit_row(k: kits::KitExport, tr: &Tr) -> KitRow {
+    let at = shown_minute(&k.exported_at);
+    let made = tr.args("kit-made-line", &[("scope", &k.scope_name), ("at", &at), ("by", &k.exported_by)]);
     let fingerprint = k.fingerprint.unwrap_or_default();
-    KitRow {
-        short: kit::short(&fingerprint),
-        fingerprint,
-        file_sha256: k.file_sha256.unwrap_or_default(),
-        scope: k.scope_name,
-        by: k.exported_by,
-        at: shown_minute(&k.exported_at),
-    }
+    KitRow { made, short: kit::short(&fingerprint), fingerprint, file_sha256: k.file_sha256.unwrap_or_default() }
 }
 
 async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors) -> Result<KitPage, AppError> {
@@ -140,7 +134,7 @@ async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Er
     }
     let mut conn = state.db.pool.acquire().await?;
     let plans = plan_rows(&mut conn, user.org_id, &lk, &ctx.tr).await?;
-    let kits = kits::recent(&mut *conn, user.org_id, 10).await?.into_iter().map(kit_row).collect();
+    let kits = kits::recent(&mut *conn, user.org_id, 10).await?.into_iter().map(|k| kit_row(k, &ctx.tr)).collect();
     let strength = strength(errors.0.get("passphrase").cloned().map(Err), &ctx.tr);
     let suggestion_intro = ctx.tr.tn("kit-suggestion-intro", i64::from(kit::suggestion_bits()));
     Ok(KitPage { ctx, fields, error_summary, plans, kits, suggestion: kit::suggest(), suggestion_intro, strength })

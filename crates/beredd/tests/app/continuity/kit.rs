@@ -134,9 +134,10 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         assert_eq!(file_sha256, sha256_hex(html.as_bytes()), "{kind:?}");
         let grouped =
             format!("{} {} {} {} {}", &shown[0..4], &shown[4..8], &shown[8..12], &shown[12..16], &shown[16..20]);
-        assert_eq!(texts(&page, "table.kits strong.fingerprint"), [grouped], "{kind:?}");
-        assert_eq!(texts(&page, "table.kits code.hash"), [shown.clone(), file_sha256.clone()], "{kind:?}");
+        assert_eq!(texts(&page, "ul.kit-list strong.fingerprint"), [grouped], "{kind:?}");
+        assert_eq!(texts(&page, "ul.kit-list code.hash"), [shown.clone(), file_sha256.clone()], "{kind:?}");
         assert!(texts(&page, "p.intro").iter().any(|t| t.contains("kan visa vilket fingeravtryck som helst")));
+        assert!(texts(&page, "ul.kit-list p.kit-made")[0].starts_with("Björkgårdens äldreboende, skapad "), "{kind:?}");
         let trail = beredd::store::audit::list(
             &app.db.pool,
             app.org,
