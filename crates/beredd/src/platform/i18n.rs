@@ -50,7 +50,6 @@ locales!(
     "organisation",
     "classification",
     "continuity",
-    "kit",
     "crisis",
     "risks",
     "frameworks",
