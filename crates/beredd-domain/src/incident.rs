@@ -197,10 +197,24 @@ pub fn verify(entries: &[(Entry, String)]) -> Result<usize, Break> {
     Ok(entries.len())
 }
 
+/// The bytes a signing key signs for one entry: which organisation's log, which incident, which
+/// entry, and its hash (which covers every entry before it through the chain). Versioned like the
+/// entries, so the form can change without making old signatures unreadable.
+pub fn head_message(org_uid: &str, incident_uid: &str, seq: i64, hash: &str) -> Vec<u8> {
+    let mut out = b"beredd-head-v1\n".to_vec();
+    field(&mut out, org_uid);
+    field(&mut out, incident_uid);
+    field(&mut out, &seq.to_string());
+    field(&mut out, hash);
+    out
+}
+
 /// The short form of an entry's hash printed on paper (the incident report, meeting protocols):
-/// the first 16 hex digits, enough that no other content gives the same by chance.
-pub fn paper_hash(hash: &str) -> &str {
-    hash.get(..16).unwrap_or(hash)
+/// the first 16 hex digits, enough that no other content gives the same by chance, in groups of
+/// four so that a person can read them back ("3fa2 c9d1 e0b4 a7f2").
+pub fn paper_hash(hash: &str) -> String {
+    let short = hash.get(..16).unwrap_or(hash);
+    short.as_bytes().chunks(4).map(|c| String::from_utf8_lossy(c).into_owned()).collect::<Vec<_>>().join(" ")
 }
 
 /// What a check of the log against a head written on paper found.

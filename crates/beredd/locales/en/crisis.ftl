@@ -455,3 +455,32 @@ paper-same = Entry { $seq } has the same checksum as on the paper: the log up to
 paper-differs = Entry { $seq } has another checksum than on the paper: the log up to it has been changed since the printout. Keep the paper and contact the information security coordinator.
 paper-missing = The log has no entry { $seq }: entries have been removed since the printout. Keep the paper and contact the information security coordinator.
 paper-unreadable = Type the entry's number and at least 16 characters of the checksum (0–9 and a–f), as they are on the paper.
+
+## The log's signatures (keys outside the database)
+incident-sig-own = { $count ->
+    [one] One entry is signed
+   *[other] { $count } entries are signed
+} with this installation's key { $key }.
+incident-sig-given = { $count ->
+    [one] One entry is signed
+   *[other] { $count } entries are signed
+} with the key you gave, { $key }.
+incident-sig-retired = { $count ->
+    [one] One entry is signed
+   *[other] { $count } entries are signed
+} with an earlier key of this installation, { $key }.
+incident-sig-database = { $count ->
+    [one] One entry is signed
+   *[other] { $count } entries are signed
+} with the key { $key }, which only the database itself names ({ $label }). Compare it with the key in the binder before you trust it.
+incident-sig-before = { $n ->
+    [one] One entry was written before logs were signed and is checked by the chain alone.
+   *[other] { $n } entries were written before logs were signed and are checked by the chain alone.
+}
+incident-sig-bad = Entry { $n }: the signature does not hold. The entry, or the log before it, was changed after it was signed.
+incident-sig-unknown = Entry { $n }: it is signed with a key that neither the key folder nor the database knows.
+incident-sig-missing = Entry { $n }: the signature is missing, although the entry was written after logs began to be signed.
+keys-signatures-broken = The log's signatures do not hold: the log has been changed outside Beredd.
+keys-public-unreadable = The public key is 64 hexadecimal digits (0–9, a–f), as printed in the binder.
+incident-log-bundle-signed = The bundle's entries were signed with the key { $keys } where they were written; the signatures held.
+incident-log-bundle-unsigned = The bundle's entries were not signed.

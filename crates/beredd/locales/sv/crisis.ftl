@@ -455,3 +455,32 @@ paper-same = Post { $seq } har samma kontrollsumma som på papperet: loggen fram
 paper-differs = Post { $seq } har en annan kontrollsumma än på papperet: loggen fram till den har ändrats sedan utskriften. Spara papperet och kontakta informationssäkerhetssamordnaren.
 paper-missing = Loggen har ingen post { $seq }: poster har tagits bort sedan utskriften. Spara papperet och kontakta informationssäkerhetssamordnaren.
 paper-unreadable = Skriv postens nummer och minst 16 tecken av kontrollsumman (0–9 och a–f), som de står på papperet.
+
+## Signaturerna i loggen (nycklar utanför databasen)
+incident-sig-own = { $count ->
+    [one] En post är signerad
+   *[other] { $count } poster är signerade
+} med den här installationens nyckel { $key }.
+incident-sig-given = { $count ->
+    [one] En post är signerad
+   *[other] { $count } poster är signerade
+} med nyckeln du angav, { $key }.
+incident-sig-retired = { $count ->
+    [one] En post är signerad
+   *[other] { $count } poster är signerade
+} med en tidigare nyckel för den här installationen, { $key }.
+incident-sig-database = { $count ->
+    [one] En post är signerad
+   *[other] { $count } poster är signerade
+} med nyckeln { $key }, som bara databasen själv anger ({ $label }). Jämför den med nyckeln i pärmen innan du litar på den.
+incident-sig-before = { $n ->
+    [one] En post skrevs innan loggarna signerades och kontrolleras bara med kedjan.
+   *[other] { $n } poster skrevs innan loggarna signerades och kontrolleras bara med kedjan.
+}
+incident-sig-bad = Post { $n }: signaturen stämmer inte. Posten, eller loggen före den, har ändrats efter att den signerades.
+incident-sig-unknown = Post { $n }: den är signerad med en nyckel som varken nyckelmappen eller databasen känner till.
+incident-sig-missing = Post { $n }: signaturen saknas, fast posten skrevs efter att loggarna började signeras.
+keys-signatures-broken = Loggens signaturer håller inte: loggen har ändrats utanför Beredd.
+keys-public-unreadable = Den offentliga nyckeln ska vara 64 hexadecimala tecken (0–9, a–f), så som den står i pärmen.
+incident-log-bundle-signed = Paketets poster var signerade med nyckeln { $keys } där de skrevs; signaturerna stämde.
+incident-log-bundle-unsigned = Paketets poster var inte signerade.

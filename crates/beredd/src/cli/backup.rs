@@ -4,7 +4,7 @@
 
 use anyhow::{Context, bail};
 
-use crate::platform::db::{Backend, Db};
+use crate::platform::db::Backend;
 
 #[derive(clap::Args, Debug)]
 pub struct Backup {
@@ -20,7 +20,7 @@ impl Backup {
         if self.out.exists() {
             bail!("{} finns redan; välj ett nytt filnamn", self.out.display());
         }
-        let db = Db::connect(&self.db.url).await?;
+        let db = self.db.connect().await?;
         match db.backend {
             Backend::Sqlite => {
                 let path = self.out.to_str().context("filnamnet måste vara UTF-8")?;

@@ -27,6 +27,10 @@ pub struct Demo {
     /// Replace a demo database even when people have worked in it since it was loaded.
     #[arg(long)]
     replace: bool,
+    /// The folder of the keys that sign incident logs (by default `beredd-keys` beside a SQLite
+    /// file, or ~/.local/share/beredd/keys with PostgreSQL).
+    #[arg(long = "keys", env = "BEREDD_KEYS")]
+    keys: Option<std::path::PathBuf>,
 }
 
 /// Whether the database at `url` may give way to a fresh demo: it is empty, or an earlier demo
@@ -131,6 +135,10 @@ fn quoted(name: &str) -> String {
 impl Demo {
     pub async fn run(self, serve: ServeFn) -> anyhow::Result<()> {
         let db = fresh_database(&self.url, self.replace).await?;
+        let db = match &self.keys {
+            Some(dir) => db.with_keys(dir),
+            None => db,
+        };
         db.migrate().await?;
         let source = match &self.library {
             Some(dir) => crate::content::demo::Source::Folder(dir.clone()),

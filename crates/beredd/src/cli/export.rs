@@ -2,7 +2,6 @@
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::platform::db::Db;
 use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::kit;
@@ -82,7 +81,7 @@ impl Export {
     pub async fn run(self) -> anyhow::Result<()> {
         match self {
             Export::Binder { db, unit, out, lang } => {
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
@@ -93,9 +92,14 @@ impl Export {
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let by = "(kommandorad)";
                 let today = crate::platform::clock::today_text();
-                let b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
+                let whole = matches!(scope, Scope::All);
+                let mut b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
                     .await?
                     .ok_or_else(|| anyhow!("enheten finns inte"))?;
+                if whole {
+                    let mut conn = db.pool.acquire().await?;
+                    binder::add_keys_page(&mut b, &mut conn, &db.keys, org.id, &tr).await?;
+                }
                 let pdf = binder::render(&b).await.context("pärmen kunde inte sättas")?;
                 std::fs::write(&out, &pdf).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;
@@ -132,7 +136,7 @@ impl Export {
                 }
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
                 let passphrase = read_passphrase()?;
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;

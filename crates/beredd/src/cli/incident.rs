@@ -2,7 +2,6 @@
 
 use anyhow::{Context, anyhow, bail};
 
-use crate::platform::db::Db;
 use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::store::incidents::{self, Verdict};
 use crate::store::{audit, orgs};
@@ -19,6 +18,10 @@ pub enum Incident {
         /// that the log up to that entry has not changed since it was printed.
         #[arg(long)]
         paper: Option<String>,
+        /// The organisation's public key as printed in the binder (64 hex digits, spaces
+        /// allowed): entries it signed are checked with it rather than with what the database says.
+        #[arg(long = "public-key")]
+        public_key: Option<String>,
     },
     /// Reads a crisis log exported from an offline kit into the incident. Entries already
     /// there are skipped, so a file can be read twice without duplicates.
@@ -55,44 +58,12 @@ impl Incident {
     pub async fn run(self) -> anyhow::Result<()> {
         let tr = Tr::new(Catalog::load(), Lang::Sv);
         match self {
-            Incident::Verify { db, id, paper } => {
-                let db = Db::connect(&db.url).await?;
-                db.migrate().await?;
-                let org =
-                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
-                let mut conn = db.pool.acquire().await?;
-                let verdict = incidents::verify(&mut conn, org.id, id)
-                    .await?
-                    .ok_or_else(|| anyhow!("incident {id} finns inte"))?;
-                let text = crate::services::crisis::verdict_text(&tr, &verdict);
-                if let Some(paper) = paper {
-                    use beredd_domain::incident::{PaperCheck, check_paper};
-                    let (seq, hash) = paper.split_once(':').unwrap_or(("", ""));
-                    let rows = incidents::log(&mut *conn, org.id, id).await?;
-                    let entries: Vec<_> = rows.into_iter().map(|r| (r.entry, r.hash)).collect();
-                    let seq = seq.trim();
-                    return match seq.parse::<i64>().ok().and_then(|n| check_paper(&entries, n, hash)) {
-                        Some(PaperCheck::Same) => {
-                            println!("{}", tr.ts("paper-same", "seq", seq));
-                            Ok(())
-                        }
-                        Some(PaperCheck::Differs) => bail!("{}", tr.ts("paper-differs", "seq", seq)),
-                        Some(PaperCheck::Missing) => bail!("{}", tr.ts("paper-missing", "seq", seq)),
-                        None => bail!("{}", tr.t("paper-unreadable")),
-                    };
-                }
-                if matches!(verdict, Verdict::Intact { .. }) {
-                    println!("{text}");
-                    Ok(())
-                } else {
-                    bail!("{text}")
-                }
-            }
+            Incident::Verify { db, id, paper, public_key } => verify(&tr, db, id, paper, public_key).await,
             Incident::ImportKitLog { db, incident, file } => {
                 let bytes = std::fs::read(&file).with_context(|| format!("kunde inte läsa {}", file.display()))?;
                 let log = crate::services::crisis::kit_import::parse(&bytes)
                     .map_err(|e| anyhow!("{}: {e}", file.display()))?;
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
@@ -103,7 +74,9 @@ impl Incident {
                 let note = |r: crate::services::crisis::kit_import::Report| {
                     tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
                 };
-                let report = crate::services::crisis::kit_import::import(&mut tx, org.id, i.id, &log, BY, note).await?;
+                let report =
+                    crate::services::crisis::kit_import::import(&mut tx, &db.keys, org.id, i.id, &log, BY, note)
+                        .await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
                 let record = serde_json::json!({ "file": file.display().to_string(), "imported": report.imported, "skipped": report.skipped });
                 audit::record(
@@ -124,7 +97,7 @@ impl Incident {
                 Ok(())
             }
             Incident::ExportBundle { db, id, out } => {
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
@@ -141,17 +114,15 @@ impl Incident {
                 let bytes = std::fs::read(&file).with_context(|| format!("kunde inte läsa {}", file.display()))?;
                 let b =
                     crate::services::crisis::bundle::parse(&bytes).map_err(|e| anyhow!("{}: {e}", file.display()))?;
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
                 let mut tx = db.begin_write().await?;
                 let note = |r: &crate::services::crisis::bundle::Report| {
-                    tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
-                        + " "
-                        + &tr.ts("incident-log-bundle-from", "instance", &b.instance)
+                    crate::services::crisis::bundle::note_text(&tr, &b, r)
                 };
-                let report = crate::services::crisis::bundle::import(&mut tx, org.id, &b, BY, note)
+                let report = crate::services::crisis::bundle::import(&mut tx, &db.keys, org.id, &b, BY, note)
                     .await
                     .map_err(|e| anyhow!("{}: {e}", file.display()))?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
@@ -181,4 +152,57 @@ impl Incident {
             }
         }
     }
+}
+
+/// `beredd incident verify`: a head read off paper first, if one is given; then the chain, then
+/// the signatures. The verdict and what the signatures show go to standard output; the first
+/// thing that does not hold ends the command with an error.
+async fn verify(
+    tr: &Tr,
+    db: super::DbOptions,
+    id: i64,
+    paper: Option<String>,
+    public_key: Option<String>,
+) -> anyhow::Result<()> {
+    use crate::services::crisis::signatures;
+    let given = match public_key.as_deref() {
+        Some(k) => Some(
+            crate::platform::keys::PublicKey::from_hex(k)
+                .ok_or_else(|| anyhow!("{}", tr.t("keys-public-unreadable")))?,
+        ),
+        None => None,
+    };
+    let db = db.connect().await?;
+    db.migrate().await?;
+    let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+    let mut conn = db.pool.acquire().await?;
+    let missing = || anyhow!("incident {id} finns inte");
+    let verdict = incidents::verify(&mut conn, org.id, id).await?.ok_or_else(missing)?;
+    let i = incidents::get(&mut *conn, org.id, id).await?.ok_or_else(missing)?;
+    let rows = incidents::log(&mut *conn, org.id, id).await?;
+    if let Some(paper) = paper {
+        use beredd_domain::incident::{PaperCheck, check_paper};
+        let (seq, hash) = paper.split_once(':').unwrap_or(("", ""));
+        let entries: Vec<_> = rows.iter().map(|r| (r.entry.clone(), r.hash.clone())).collect();
+        let seq = seq.trim();
+        match seq.parse::<i64>().ok().and_then(|n| check_paper(&entries, n, hash)) {
+            Some(PaperCheck::Same) => println!("{}", tr.ts("paper-same", "seq", seq)),
+            Some(PaperCheck::Differs) => bail!("{}", tr.ts("paper-differs", "seq", seq)),
+            Some(PaperCheck::Missing) => bail!("{}", tr.ts("paper-missing", "seq", seq)),
+            None => bail!("{}", tr.t("paper-unreadable")),
+        }
+    }
+    let text = crate::services::crisis::verdict_text(tr, &verdict);
+    if !matches!(verdict, Verdict::Intact { .. }) {
+        bail!("{text}")
+    }
+    println!("{text}");
+    let signed = signatures::check_incident(&mut conn, &db.keys, org.id, &i, &rows, given).await?;
+    for line in signatures::lines(tr, &signed) {
+        println!("{line}");
+    }
+    if !signed.holds() {
+        bail!("{}", tr.t("keys-signatures-broken"));
+    }
+    Ok(())
 }

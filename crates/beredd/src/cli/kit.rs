@@ -5,7 +5,6 @@
 use anyhow::{Context, bail};
 
 use crate::platform::clock::shown_minute;
-use crate::platform::db::Db;
 use crate::platform::i18n::{Catalog, Tr};
 use crate::services::continuity::kit::{self, PageCheck, Verdict};
 use crate::store::kits::KitExport;
@@ -39,7 +38,7 @@ impl Kit {
                 let Ok(html) = String::from_utf8(bytes) else {
                     bail!("{}: {}", file.display(), tr.t("kit-verify-not-a-kit"))
                 };
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let Ok(v) = kit::verify(&db.pool, &html).await? else {
                     bail!("{}: {}", file.display(), tr.t("kit-verify-not-a-kit"))

@@ -1,11 +1,12 @@
-//! The command line: `serve`, `demo`, `user`, `export`, `kit`, `incident`, `backup`, `remind`. One
-//! file per subcommand. Its messages are in Swedish, the operators who run it read Swedish; the
-//! documents it writes and `kit verify`'s report take `--lang en`.
+//! The command line: `serve`, `demo`, `user`, `export`, `kit`, `incident`, `keys`, `backup`,
+//! `remind`. One file per subcommand. Its messages are in Swedish, the operators who run it read
+//! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
 
 mod backup;
 mod demo;
 mod export;
 mod incident;
+mod keys;
 mod kit;
 mod remind;
 mod serve;
@@ -51,6 +52,21 @@ pub struct DbOptions {
     /// sqlite://PATH or postgres://USER@HOST/DB
     #[arg(long = "database", env = "BEREDD_DATABASE_URL", default_value = "sqlite://beredd.db")]
     pub url: String,
+    /// The folder of the keys that sign incident logs, outside the database. By default
+    /// `beredd-keys` beside a SQLite file, or ~/.local/share/beredd/keys with PostgreSQL.
+    #[arg(long = "keys", env = "BEREDD_KEYS")]
+    pub keys: Option<std::path::PathBuf>,
+}
+
+impl DbOptions {
+    /// Connects to the database, signing with the keys in `--keys` if one was given.
+    pub async fn connect(&self) -> Result<Db, crate::platform::db::DbError> {
+        let db = Db::connect(&self.url).await?;
+        Ok(match &self.keys {
+            Some(dir) => db.with_keys(dir),
+            None => db,
+        })
+    }
 }
 
 #[derive(Parser, Debug)]
@@ -82,6 +98,9 @@ enum Command {
     /// Crisis mode from the command line: verify a log, import a kit's log.
     #[command(subcommand)]
     Incident(incident::Incident),
+    /// The keys that sign incident logs, kept outside the database: show the public half, replace.
+    #[command(subcommand)]
+    Keys(keys::Keys),
 }
 
 pub fn main(serve: ServeFn) -> std::process::ExitCode {
@@ -104,6 +123,7 @@ pub fn main(serve: ServeFn) -> std::process::ExitCode {
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,
             Command::Remind(c) => c.run().await,
+            Command::Keys(c) => c.run().await,
         }
     });
     match result {

@@ -4,7 +4,6 @@
 
 use anyhow::anyhow;
 
-use crate::platform::db::Db;
 use crate::store::{cycle, orgs, people};
 
 /// One owner's name and address, and the tasks (id, text) to remind them of.
@@ -26,7 +25,7 @@ pub struct Remind {
 
 impl Remind {
     pub async fn run(self) -> anyhow::Result<()> {
-        let db = Db::connect(&self.db.url).await?;
+        let db = self.db.connect().await?;
         db.migrate().await?;
         let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
         crate::services::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;

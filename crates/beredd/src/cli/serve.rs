@@ -1,7 +1,6 @@
 //! `beredd serve`: run on an empty or existing database.
 
 use super::{ServeFn, ServeOptions};
-use crate::platform::db::Db;
 
 #[derive(clap::Args, Debug)]
 pub struct Serve {
@@ -13,7 +12,7 @@ pub struct Serve {
 
 impl Serve {
     pub async fn run(self, serve: ServeFn) -> anyhow::Result<()> {
-        let db = Db::connect(&self.db.url).await?;
+        let db = self.db.connect().await?;
         db.migrate().await?;
         serve(db, self.serve.listen()).await
     }

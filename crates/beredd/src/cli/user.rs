@@ -5,7 +5,6 @@ use std::io::{IsTerminal, Read};
 use anyhow::{Context, bail};
 use beredd_domain::{Role, text};
 
-use crate::platform::db::Db;
 use crate::store::{audit, orgs, users};
 
 #[derive(clap::Subcommand, Debug)]
@@ -64,7 +63,7 @@ impl User {
                 let username = text::username(&name).map_err(|_| anyhow::anyhow!("ogiltigt användarnamn {name:?}"))?;
                 let display = text::Name::parse(display_name.as_deref().unwrap_or(&name))
                     .map_err(|_| anyhow::anyhow!("ogiltigt namn"))?;
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 if users::by_username(&db.pool, &username).await?.is_some() {
                     bail!("användaren {username} finns redan");
@@ -106,7 +105,7 @@ impl User {
                 Ok(())
             }
             User::Passwd { db, name } => {
-                let db = Db::connect(&db.url).await?;
+                let db = db.connect().await?;
                 db.migrate().await?;
                 let user = users::by_username(&db.pool, &name.to_lowercase())
                     .await?

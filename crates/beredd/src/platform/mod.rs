@@ -1,10 +1,11 @@
 //! What every area uses and that knows nothing of areas: the database connection and its
-//! migrations, the clock, translations, password hashing and the login throttle, where a request
+//! migrations, the clock, translations, the keys that sign incident logs, password hashing and the login throttle, where a request
 //! comes from, bounded queues for heavy work, mail and typesetting PDFs.
 
 pub mod clock;
 pub mod db;
 pub mod i18n;
+pub mod keys;
 pub mod limit;
 pub mod mail;
 pub mod net;

@@ -13,6 +13,7 @@ pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
         None => {
             let org = orgs::create(&db.pool, "Kommunen", None).await?;
             standard_contacts(&db.pool, org).await?;
+            standard_cycle(&db.pool, org).await?;
             org
         }
     };
@@ -37,5 +38,27 @@ where
     for p in crate::content::contacts::authorities()? {
         crate::store::people::insert(&mut *conn, org, &p).await?;
     }
+    Ok(())
+}
+
+/// Puts the yearly replacement of the keys that sign incident logs, the backup passphrase and
+/// the break-glass accounts' passwords in a new organisation's yearly cycle, a year from today.
+pub async fn standard_cycle<'c, E>(e: E, org: i64) -> anyhow::Result<()>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    let today = crate::platform::clock::today();
+    let start = today.replace_year(today.year() + 1).unwrap_or(today).to_string();
+    let item = crate::store::cycle::NewItem {
+        title: "Byt nycklarna som signerar krisloggen, lösenfrasen till säkerhetskopiorna och nödkontonas lösenord",
+        kind: beredd_domain::cycle::CycleKind::Other,
+        owner_id: None,
+        unit_id: None,
+        start_date: &start,
+        every_months: 12,
+        until_date: None,
+        notes: Some("beredd keys rotate; skriv under Organisationen var de nya förvaras och skriv ut pärmen på nytt."),
+    };
+    crate::store::cycle::insert(e, org, &item).await?;
     Ok(())
 }

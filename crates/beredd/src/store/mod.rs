@@ -24,6 +24,7 @@ pub mod resources;
 pub mod risks;
 pub mod scenarios;
 pub mod sessions;
+pub mod signing;
 pub mod suppliers;
 pub mod systems;
 pub mod units;

@@ -11,6 +11,12 @@ pub struct Organisation {
     pub name: String,
     pub org_number: Option<String>,
     pub created_at: String,
+    /// Where the keys that sign incident logs are kept (a place, never the key).
+    pub keys_kept: Option<String>,
+    /// Where the backups' passphrase is kept.
+    pub backup_kept: Option<String>,
+    /// Where the break-glass accounts' passwords are kept.
+    pub break_glass_kept: Option<String>,
 }
 
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
@@ -29,7 +35,7 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at FROM organisations WHERE id = $1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept FROM organisations WHERE id = $1")
         .bind(id)
         .fetch_optional(e)
         .await?)
@@ -37,7 +43,7 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<O
 
 /// The first organisation, which a single-organisation installation serves.
 pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at FROM organisations ORDER BY id LIMIT 1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept FROM organisations ORDER BY id LIMIT 1")
         .fetch_optional(e)
         .await?)
 }
@@ -51,6 +57,22 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(
     sqlx::query("UPDATE organisations SET name = $1, org_number = $2 WHERE id = $3")
         .bind(name)
         .bind(org_number)
+        .bind(id)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+/// Where the keys, the backup passphrase and the break-glass accounts are kept, in that order.
+pub async fn set_safekeeping<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+    kept: [Option<&str>; 3],
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET keys_kept = $1, backup_kept = $2, break_glass_kept = $3 WHERE id = $4")
+        .bind(kept[0])
+        .bind(kept[1])
+        .bind(kept[2])
         .bind(id)
         .execute(e)
         .await?;

@@ -471,7 +471,7 @@ async fn a_session_left_unused_past_the_idle_limit_ends() {
 async fn two_people_using_the_setup_link_at_once_make_one_administrator() {
     for kind in kinds() {
         let test_db = crate::harness::fresh_db(kind).await;
-        let db = beredd::platform::db::Db::connect(&test_db.url).await.unwrap();
+        let db = test_db.connect().await;
         db.migrate().await.unwrap();
         let org = beredd::store::orgs::create(&db.pool, "Testkommun", None).await.unwrap();
         let token = beredd::store::sessions::create_setup_token(&db.pool, org).await.unwrap();

@@ -54,7 +54,7 @@ async fn user_passwd_sets_a_new_password_and_ends_the_calendar_address() {
         let feed = format!("{}/cycle/feed/{token}.ics", app.base);
         assert_eq!(app.client().get(&feed).send().await.unwrap().status(), reqwest::StatusCode::OK);
         let mut child = beredd()
-            .args(["user", "passwd", "--database", &app.db_url(), "admin"])
+            .args(["user", "passwd", "--database", &app.db_url(), "--keys", &app.keys_arg(), "admin"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -128,9 +128,10 @@ async fn demo_keeps_a_demo_database_that_has_been_worked_in_unless_told_to_repla
     for kind in kinds() {
         let t = fresh_db(kind).await;
         let url = t.url.clone();
+        let keys = t.keys_dir().display().to_string();
         let demo = |extra: &[&str]| {
             beredd()
-                .args(["demo", "--no-serve", "--database", &url, "--admin-password", "demolösenord1"])
+                .args(["demo", "--no-serve", "--database", &url, "--keys", &keys, "--admin-password", "demolösenord1"])
                 .args(extra)
                 .output()
                 .unwrap()
@@ -177,7 +178,7 @@ async fn demo_keeps_a_demo_database_that_has_been_worked_in_unless_told_to_repla
             "{kind:?}: {err}"
         );
         let changes = "SELECT COUNT(*) FROM audit_log WHERE summary = 'Vår kommun'";
-        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let db = t.connect().await;
         let (n,): (i64,) = sqlx::query_as(changes).fetch_one(&db.pool).await.unwrap();
         assert_eq!(n, 1, "{kind:?}: the change is still there");
         db.close().await;
@@ -185,7 +186,7 @@ async fn demo_keeps_a_demo_database_that_has_been_worked_in_unless_told_to_repla
         // --replace replaces it.
         let out = demo(&["--replace"]);
         assert!(out.status.success(), "{kind:?}: {}", String::from_utf8_lossy(&out.stderr));
-        let db = beredd::platform::db::Db::connect(&url).await.unwrap();
+        let db = t.connect().await;
         let (n,): (i64,) = sqlx::query_as(changes).fetch_one(&db.pool).await.unwrap();
         assert_eq!(n, 0, "{kind:?}");
 
@@ -195,7 +196,7 @@ async fn demo_keeps_a_demo_database_that_has_been_worked_in_unless_told_to_repla
             sqlx::query_as("SELECT id FROM incidents ORDER BY id LIMIT 1").fetch_one(&db.pool).await.unwrap();
         let mut tx = db.begin_write().await.unwrap();
         let entry = incidents::NewEntry::web(beredd_domain::LogKind::Information, "Övningen fortsätter", "Anna");
-        incidents::append(&mut tx, org, incident, entry, "Anna").await.unwrap();
+        incidents::append(&mut tx, &db.keys, org, incident, entry, "Anna").await.unwrap();
         tx.commit().await.unwrap();
         db.close().await;
         let out = demo(&[]);
@@ -315,11 +316,17 @@ async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
     let id = start(&s, unit).await;
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("kopia.db");
-    let out =
-        crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    let out = crate::harness::beredd()
+        .args(["backup", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
+        .arg(&copy)
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let again =
-        crate::harness::beredd().args(["backup", "--database", &app.db_url(), "--out"]).arg(&copy).output().unwrap();
+    let again = crate::harness::beredd()
+        .args(["backup", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
+        .arg(&copy)
+        .output()
+        .unwrap();
     assert!(!again.status.success(), "an existing file is never overwritten");
     // The copy holds the incident, and its log checks out there too.
     let url = format!("sqlite://{}", copy.display());

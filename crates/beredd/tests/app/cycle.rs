@@ -223,7 +223,17 @@ async fn owners_are_reminded_by_email_of_due_tasks_once() {
         s.post("/cycle", &[("title", "Utan ägare"), ("kind", "other"), ("start", "2026-01-15"), ("every", "0")]).await;
         // Without a reachable relay the command says so and marks nothing as reminded.
         let out = crate::harness::beredd()
-            .args(["remind", "--database", &app.db_url(), "--smtp", "127.0.0.1:1", "--from", "b@x.example"])
+            .args([
+                "remind",
+                "--database",
+                &app.db_url(),
+                "--keys",
+                &app.keys_arg(),
+                "--smtp",
+                "127.0.0.1:1",
+                "--from",
+                "b@x.example",
+            ])
             .output()
             .unwrap();
         assert!(!out.status.success());
@@ -396,7 +406,7 @@ async fn the_calendar_address_is_made_on_request_kept_as_a_hash_replaced_and_end
 async fn addresses_made_before_are_hashed_by_the_migration_and_keep_working() {
     for kind in kinds() {
         let t = crate::harness::fresh_db(kind).await;
-        let db = beredd::platform::db::Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         db.migrate().await.unwrap();
         let org = beredd::store::orgs::create(&db.pool, "Testkommun", None).await.unwrap();
         // Back to how a database stood before migration 29, with an address given out in clear.

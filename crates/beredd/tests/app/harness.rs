@@ -29,6 +29,8 @@ pub fn beredd() -> std::process::Command {
         .env(beredd::platform::i18n::STRICT_ENV, "1")
         .env_remove("BEREDD_DATABASE_URL")
         .env_remove("BEREDD_LISTEN")
+        // Keys that sign incident logs go to a folder of the tests' own unless a test names one.
+        .env("BEREDD_KEYS", std::env::temp_dir().join("beredd-test-keys"))
         .env("BEREDD_LOG", "warn");
     c
 }
@@ -53,8 +55,22 @@ pub fn kinds() -> Vec<Kind> {
 /// the test failed: then it is kept for a look, and a later run's sweep removes it.
 pub struct TestDb {
     pub url: String,
-    _dir: Option<tempfile::TempDir>,
+    /// The SQLite file's folder, and the folder of the keys that sign incident logs.
+    dir: tempfile::TempDir,
     postgres: Option<PostgresDb>,
+}
+
+impl TestDb {
+    /// Where the keys that sign this database's incident logs are: `beredd-keys` beside a SQLite
+    /// file (where `beredd` looks by default), a folder of the test's own for PostgreSQL.
+    pub fn keys_dir(&self) -> std::path::PathBuf {
+        self.dir.path().join("beredd-keys")
+    }
+
+    /// A connection to the test database that signs with the test's keys.
+    pub async fn connect(&self) -> Db {
+        Db::connect(&self.url).await.expect("connect").with_keys(self.keys_dir())
+    }
 }
 
 /// A PostgreSQL test database: its name and the server address it was created through.
@@ -76,7 +92,7 @@ pub async fn fresh_db(kind: Kind) -> TestDb {
         Kind::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
             let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            TestDb { url, _dir: Some(dir), postgres: None }
+            TestDb { url, dir, postgres: None }
         }
         Kind::Postgres => {
             let admin = std::env::var("BEREDD_TEST_POSTGRES_URL").expect("postgres url");
@@ -98,7 +114,8 @@ pub async fn fresh_db(kind: Kind) -> TestDb {
                 .expect("create database");
             db.close().await;
             let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or_else(|| admin.clone());
-            TestDb { url: format!("{base}/{name}"), _dir: None, postgres: Some(PostgresDb { admin, name }) }
+            let dir = tempfile::tempdir().expect("temp dir");
+            TestDb { url: format!("{base}/{name}"), dir, postgres: Some(PostgresDb { admin, name }) }
         }
     }
 }
@@ -217,7 +234,7 @@ impl TestApp {
     /// within `header_timeout`.
     pub async fn start_with_header_timeout(kind: Kind, header_timeout: Duration) -> TestApp {
         let test_db = fresh_db(kind).await;
-        let db = Db::connect(&test_db.url).await.expect("connect");
+        let db = test_db.connect().await;
         db.migrate().await.expect("migrate");
         let org = orgs::create(&db.pool, "Testkommun", None).await.expect("org");
         let app = TestApp::serve_with(db, org, kind, test_db, header_timeout).await;
@@ -247,6 +264,16 @@ impl TestApp {
             .local_address(std::net::IpAddr::from(ip))
             .build()
             .expect("client")
+    }
+
+    /// The folder of the keys that sign the server's incident logs, for running `beredd` with them.
+    pub fn keys_dir(&self) -> std::path::PathBuf {
+        self._db.keys_dir()
+    }
+
+    /// The same, as an argument to `beredd --keys`.
+    pub fn keys_arg(&self) -> String {
+        self.keys_dir().display().to_string()
     }
 
     /// The database's address, for running the `beredd` binary against it.

@@ -2,7 +2,6 @@
 //! demo file that loads nothing, and a corrupt code in a row that is an error, not a gap.
 
 use crate::harness::{Logs, TestApp, fresh_db, kinds, texts};
-use beredd::platform::db::Db;
 use beredd_domain::{Hosting, SystemKind};
 use reqwest::StatusCode;
 
@@ -10,7 +9,7 @@ use reqwest::StatusCode;
 async fn migrations_run_once_and_again_is_a_no_op() {
     for kind in kinds() {
         let t = fresh_db(kind).await;
-        let db = Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         assert_eq!(db.migrate().await.unwrap(), beredd::platform::db::MIGRATIONS.len(), "{kind:?}");
         assert_eq!(db.migrate().await.unwrap(), 0);
         db.close().await;
@@ -21,7 +20,7 @@ async fn migrations_run_once_and_again_is_a_no_op() {
 async fn a_changed_or_unknown_migration_stops_the_start_and_an_old_database_gets_its_checksums() {
     for kind in kinds() {
         let t = fresh_db(kind).await;
-        let db = Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         db.migrate().await.unwrap();
         let sums = async || -> Vec<Option<String>> {
             sqlx::query_as::<_, (Option<String>,)>("SELECT checksum FROM schema_migrations ORDER BY version")
@@ -64,7 +63,7 @@ async fn a_changed_or_unknown_migration_stops_the_start_and_an_old_database_gets
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
     let t = fresh_db(crate::harness::Kind::Sqlite).await;
-    let db = Db::connect(&t.url).await.unwrap();
+    let db = t.connect().await;
     db.migrate().await.unwrap();
     let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&db.pool).await.unwrap();
     assert_eq!(mode, "wal");
@@ -79,7 +78,7 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_on() {
 async fn the_demo_municipality_loads_completely_on_both_databases() {
     for kind in kinds() {
         let t = fresh_db(kind).await;
-        let db = Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         db.migrate().await.unwrap();
         let summary = beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "demo-lösenord-123")
             .await
@@ -146,7 +145,7 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     std::fs::write(dir.path().join("people.toml"), broken).unwrap();
     for kind in kinds() {
         let t = fresh_db(kind).await;
-        let db = Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         db.migrate().await.unwrap();
         let err = beredd::content::demo::load(
             &db,
@@ -215,7 +214,7 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
     let (logs, _guard) = Logs::capture();
     for kind in kinds() {
         let t = fresh_db(kind).await;
-        let db = Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         db.migrate().await.unwrap();
         beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, crate::harness::PASSWORD)
             .await

@@ -43,6 +43,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
         };
         crate::store::incidents::append(
             &mut l.tx,
+            &l.keys,
             l.org,
             id,
             entry(beredd_domain::LogKind::System, format!("Övningen startades: {key}."), Some(x.discovered.clone())),
@@ -94,6 +95,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
         if let Some(closed) = &x.closed {
             crate::store::incidents::append(
                 &mut l.tx,
+                &l.keys,
                 l.org,
                 id,
                 entry(beredd_domain::LogKind::System, "Övningen avslutades.".into(), Some(closed.clone())),

@@ -146,6 +146,8 @@ impl std::fmt::Display for Summary {
 pub(super) struct Loader<'a> {
     source: &'a Source,
     tx: sqlx::Transaction<'static, sqlx::Any>,
+    /// Sign the exercises' logs as any log is signed.
+    keys: std::sync::Arc<crate::platform::keys::Keyring>,
     org: i64,
     catalogue: crate::content::catalogue::Catalogue,
     suppliers: HashMap<String, i64>,
@@ -178,9 +180,19 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         text::optional_org_number(org_file.org_number.as_deref().unwrap_or("")),
     )?;
     let org = orgs::create(&mut *tx, org_name.as_str(), org_number.as_deref()).await?;
+    let mut kept = Vec::new();
+    for (field, value) in [
+        ("keys_kept", &org_file.keys_kept),
+        ("backup_kept", &org_file.backup_kept),
+        ("break_glass_kept", &org_file.break_glass_kept),
+    ] {
+        kept.push(check("organisation.toml", "-", field, text::optional_text(value.as_deref().unwrap_or(""), 1000))?);
+    }
+    orgs::set_safekeeping(&mut *tx, org, [kept[0].as_deref(), kept[1].as_deref(), kept[2].as_deref()]).await?;
     let mut l = Loader {
         source,
         tx,
+        keys: db.keys.clone(),
         org,
         catalogue: crate::content::catalogue::Catalogue::load()?,
         suppliers: HashMap::new(),

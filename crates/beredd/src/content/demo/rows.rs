@@ -7,6 +7,10 @@ use serde::Deserialize;
 pub(super) struct OrgFile {
     pub(super) name: String,
     pub(super) org_number: Option<String>,
+    /// Where the key folder, the backup passphrase and the break-glass accounts are kept.
+    pub(super) keys_kept: Option<String>,
+    pub(super) backup_kept: Option<String>,
+    pub(super) break_glass_kept: Option<String>,
 }
 
 #[derive(Deserialize)]

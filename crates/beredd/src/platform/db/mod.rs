@@ -33,6 +33,8 @@ pub enum DbError {
     ChangedMigration { file: &'static str },
     #[error("stored data cannot be read: {0}")]
     Corrupt(String),
+    #[error(transparent)]
+    Keys(#[from] crate::platform::keys::KeyError),
 }
 
 impl From<sqlx::Error> for DbError {
@@ -62,6 +64,9 @@ impl DbError {
 pub struct Db {
     pub pool: AnyPool,
     pub backend: Backend,
+    /// The keys that sign the incident logs written through this connection: files outside the
+    /// database (`platform::keys`).
+    pub keys: std::sync::Arc<crate::platform::keys::Keyring>,
 }
 
 /// Turns the user's `sqlite://path` into what sqlx wants (create the file if missing).
@@ -89,6 +94,7 @@ pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
 
 impl Db {
     pub async fn connect(url: &str) -> Result<Db, DbError> {
+        let url_given = url;
         sqlx::any::install_default_drivers();
         let (url, backend) = normalise_url(url)?;
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
@@ -110,7 +116,19 @@ impl Db {
             })
             .connect_with(options)
             .await?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            keys: std::sync::Arc::new(crate::platform::keys::Keyring::at(crate::platform::keys::Keyring::default_dir(
+                url_given,
+            ))),
+        })
+    }
+
+    /// The same connection, signing with the keys in `dir` instead of the default folder.
+    pub fn with_keys(mut self, dir: impl Into<std::path::PathBuf>) -> Db {
+        self.keys = std::sync::Arc::new(crate::platform::keys::Keyring::at(dir));
+        self
     }
 
     /// A transaction that will write. On SQLite it takes the write lock at once (BEGIN
@@ -126,11 +144,15 @@ impl Db {
     /// Connects without changing anything (no WAL switch), to look at a database that may not
     /// be Beredd's.
     pub async fn connect_to_inspect(url: &str) -> Result<Db, DbError> {
+        let url_given = url;
         sqlx::any::install_default_drivers();
         let (url, backend) = normalise_url(url)?;
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool = AnyPoolOptions::new().max_connections(1).connect_with(options).await?;
-        Ok(Db { pool, backend })
+        let keys = std::sync::Arc::new(crate::platform::keys::Keyring::at(
+            crate::platform::keys::Keyring::default_dir(url_given),
+        ));
+        Ok(Db { pool, backend, keys })
     }
 
     /// How many tables the database holds (see [`Db::tables`]).

@@ -314,6 +314,40 @@ pub async fn prepare(
     Ok(Some(Binder { data, plans: held, scope_name, unit_id, file_stem }))
 }
 
+/// Adds the page of keys to a whole-organisation binder: the public key that checks every
+/// incident log, read from this instance's key file (never from the database, which someone
+/// could change before printing), and where the key folder, the backup passphrase and the
+/// break-glass accounts are kept. Never a secret. Makes the key if the organisation has none yet.
+pub async fn add_keys_page(
+    b: &mut Binder,
+    conn: &mut sqlx::AnyConnection,
+    keys: &crate::platform::keys::Keyring,
+    org: i64,
+    tr: &Tr,
+) -> Result<(), DbError> {
+    use crate::platform::keys::grouped;
+    let Some(o) = orgs::get(&mut *conn, org).await? else { return Ok(()) };
+    let uid = crate::store::signing::org_uid(&mut *conn, org).await?;
+    let key = keys.for_org(&uid)?;
+    let public = grouped(&key.public().to_hex());
+    let missing = tr.t("binder-keys-not-given");
+    let kept = |v: Option<String>| v.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| missing.clone());
+    let rows = json!([
+        { "label": tr.t("binder-keys-public"), "value": public, "mono": true },
+        { "label": tr.t("binder-keys-id"), "value": tr.args("binder-keys-id-value", &[("key", &grouped(&key.key_id())), ("made", &crate::platform::clock::shown_day(&key.created))]) },
+        { "label": tr.t("field-keys-kept"), "value": kept(o.keys_kept) },
+        { "label": tr.t("field-backup-kept"), "value": kept(o.backup_kept) },
+        { "label": tr.t("field-break-glass-kept"), "value": kept(o.break_glass_kept) },
+    ]);
+    b.data["keys"] = json!({
+        "title": tr.t("binder-keys-title"),
+        "intro": tr.t("binder-keys-intro"),
+        "rows": rows,
+        "verify": tr.ts("binder-keys-verify", "key", &public),
+    });
+    Ok(())
+}
+
 /// Typesets the binder; CPU-bound, so call it from a blocking task in the server.
 pub async fn render(b: &Binder) -> Result<Vec<u8>, crate::platform::typeset::TypesetError> {
     crate::platform::typeset::pdf(beredd_render::Document::Binder, b.data.clone()).await

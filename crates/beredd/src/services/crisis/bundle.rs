@@ -40,6 +40,19 @@ pub struct Bundle {
     /// The reporting decisions (kännedom, significant, …), each tied to its log entry by uid.
     #[serde(default)]
     pub assessments: Vec<AssessmentPart>,
+    /// The organisation's uid where the bundle was made: part of what each signature covers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_uid: Option<String>,
+    /// The public halves of the keys that signed the log's entries (none before signing began).
+    #[serde(default)]
+    pub keys: Vec<BundleKey>,
+}
+
+/// A key that signed entries of a bundle's log, named by its id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BundleKey {
+    pub key_id: String,
+    pub public_key: String,
 }
 
 /// One reporting decision of the incident; its log entry is the one with `log_uid`.
@@ -77,6 +90,11 @@ pub struct LogPart {
     #[serde(flatten)]
     pub entry: Entry,
     pub hash: String,
+    /// The signature of the entry's head by the key `key_id` where it was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
 }
 
 /// The incident of `id` as a bundle.
@@ -85,7 +103,15 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
     let org_name = crate::store::orgs::get(&mut *conn, org).await?.map(|o| o.name).unwrap_or_default();
     let all_units = units::list(&mut *conn, org).await?;
     let log = store::log(&mut *conn, org, id).await?;
+    let keys = crate::store::signing::known(&mut *conn, org)
+        .await?
+        .into_iter()
+        .filter(|k| log.iter().any(|r| r.key_id.as_deref() == Some(k.key_id.as_str())))
+        .map(|k| BundleKey { key_id: k.key_id, public_key: k.public_key })
+        .collect();
     Ok(Some(Bundle {
+        org_uid: crate::store::signing::existing_org_uid(&mut *conn, org).await?,
+        keys,
         format: FORMAT.into(),
         version: VERSION,
         exported_at: crate::platform::clock::stamp(),
@@ -108,7 +134,15 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
             times_zone_known: i.times_zone_known.get(),
             diarienummer: i.diarienummer.clone(),
         },
-        log: log.iter().map(|r| LogPart { entry: r.entry.clone(), hash: r.hash.clone() }).collect(),
+        log: log
+            .iter()
+            .map(|r| LogPart {
+                entry: r.entry.clone(),
+                hash: r.hash.clone(),
+                signature: r.signature.clone(),
+                key_id: r.key_id.clone(),
+            })
+            .collect(),
         board: store::board(&mut *conn, id).await?,
         roster: store::roster(&mut *conn, id).await?,
         assessments: store::assessments(&mut *conn, id)
@@ -175,7 +209,59 @@ pub fn parse(bytes: &[u8]) -> Result<Bundle, BundleError> {
     }
     let pairs: Vec<(Entry, String)> = b.log.iter().map(|l| (l.entry.clone(), l.hash.clone())).collect();
     incident::verify(&pairs).map_err(BundleError::Broken)?;
+    signatures(&b).map_err(BundleError::Invalid)?;
     check(b).map_err(BundleError::Invalid)
+}
+
+/// Every signature in the bundle is the signature of its entry's head by a key the bundle
+/// carries, and no entry after a signed one lacks one. This proves that the bundle is as its
+/// keys' holder wrote it, not who that was: the keys come with the bundle (compare them with
+/// the sending instance's binder); the import names them in the log and keeps them.
+fn signatures(b: &Bundle) -> Result<(), String> {
+    use crate::platform::keys::PublicKey;
+    let mut signed_seen = false;
+    for l in &b.log {
+        let seq = l.entry.seq;
+        let (Some(sig), Some(key_id)) = (l.signature.as_deref(), l.key_id.as_deref()) else {
+            if signed_seen {
+                return Err(format!("post {seq}: signaturen saknas, fast posten före den är signerad"));
+            }
+            continue;
+        };
+        signed_seen = true;
+        let key = b
+            .keys
+            .iter()
+            .filter(|k| k.key_id == key_id)
+            .find_map(|k| PublicKey::from_hex(&k.public_key).filter(|p| p.key_id() == key_id))
+            .ok_or_else(|| format!("post {seq}: den är signerad med en nyckel som paketet inte har med (keys)"))?;
+        let message = incident::head_message(b.org_uid.as_deref().unwrap_or(""), &b.incident.uid, seq, &l.hash);
+        if !key.verifies(&message, sig) {
+            return Err(format!("post {seq}: signaturen stämmer inte; posten har ändrats efter att den signerades"));
+        }
+    }
+    Ok(())
+}
+
+/// The text of the log entry that records an import: how many entries were new, where the
+/// bundle came from, and which keys had signed it.
+pub fn note_text(tr: &crate::platform::i18n::Tr, b: &Bundle, r: &Report) -> String {
+    let mut out = tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped));
+    out.push(' ');
+    out.push_str(&tr.ts("incident-log-bundle-from", "instance", &b.instance));
+    out.push(' ');
+    let used: Vec<String> = b
+        .keys
+        .iter()
+        .filter(|k| b.log.iter().any(|l| l.key_id.as_deref() == Some(k.key_id.as_str())))
+        .map(|k| crate::platform::keys::grouped(&k.key_id))
+        .collect();
+    out.push_str(&if used.is_empty() {
+        tr.t("incident-log-bundle-unsigned")
+    } else {
+        tr.ts("incident-log-bundle-signed", "keys", &used.join(", "))
+    });
+    out
 }
 
 /// The longest text of a log entry from a bundle. Entries a person types are shorter (4 000
@@ -301,6 +387,7 @@ pub struct Report {
 /// (security review F5): its log is final. Call it inside a write transaction.
 pub async fn import(
     conn: &mut sqlx::AnyConnection,
+    keys: &crate::platform::keys::Keyring,
     org: i64,
     b: &Bundle,
     by: &str,
@@ -368,6 +455,17 @@ pub async fn import(
             seq_of.insert(l.entry.seq, row.entry.seq);
         }
     }
+    for k in &b.keys {
+        let key = crate::store::signing::NewKey {
+            key_id: &k.key_id,
+            public_key: &k.public_key,
+            origin: crate::store::signing::BUNDLE,
+            label: &b.instance,
+            made_at: &b.exported_at,
+            added_by: by,
+        };
+        crate::store::signing::record(&mut *conn, org, &key).await?;
+    }
     let mut report = Report { incident: id, created, imported: 0, skipped: 0 };
     let source = format!("bundle:{}", b.instance);
     for l in &b.log {
@@ -389,7 +487,7 @@ pub async fn import(
             corrects: e.corrects.and_then(|c| seq_of.get(&c).copied()),
             source: if e.source == "web" { source.clone() } else { format!("{source} ({})", e.source) },
         };
-        let row = store::append(conn, org, id, n, by).await?;
+        let row = store::append(conn, keys, org, id, n, by).await?;
         seq_of.insert(e.seq, row.entry.seq);
         report.imported += 1;
         // A decision comes with its log entry, and moves the clocks here as it did there.
@@ -417,6 +515,6 @@ pub async fn import(
         corrects: None,
         source,
     };
-    store::append(conn, org, id, record, by).await?;
+    store::append(conn, keys, org, id, record, by).await?;
     Ok(report)
 }

@@ -99,6 +99,7 @@ pub struct Report {
 /// Call it inside a write transaction.
 pub async fn import(
     conn: &mut sqlx::AnyConnection,
+    keys: &crate::platform::keys::Keyring,
     org: i64,
     incident: i64,
     log: &KitLog,
@@ -127,7 +128,7 @@ pub async fn import(
             corrects: None,
             source: source.clone(),
         };
-        incidents::append(conn, org, incident, n, by).await?;
+        incidents::append(conn, keys, org, incident, n, by).await?;
         report.imported += 1;
     }
     let record = NewEntry {
@@ -142,7 +143,7 @@ pub async fn import(
         corrects: None,
         source: source.clone(),
     };
-    incidents::append(conn, org, incident, record, by).await?;
+    incidents::append(conn, keys, org, incident, record, by).await?;
     Ok(report)
 }
 

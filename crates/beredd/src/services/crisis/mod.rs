@@ -7,6 +7,7 @@ pub mod checks;
 pub mod drafts;
 pub mod kit_import;
 pub mod reporting;
+pub mod signatures;
 
 use crate::store::incidents::Verdict;
 
@@ -31,7 +32,7 @@ pub fn head_text(tr: &Tr, rows: &[crate::store::incidents::LogRow]) -> String {
     match rows.last() {
         Some(r) => tr.args(
             "incident-log-head",
-            &[("seq", &r.entry.seq.to_string()), ("hash", beredd_domain::incident::paper_hash(&r.hash))],
+            &[("seq", &r.entry.seq.to_string()), ("hash", &beredd_domain::incident::paper_hash(&r.hash))],
         ),
         None => String::new(),
     }

@@ -109,6 +109,7 @@ pub fn outcome_text(tr: &Tr, kind: AssessmentKind, outcome: Option<Outcome>, at:
 /// itself, and the incident's clock columns, in one transaction.
 pub async fn assess(
     conn: &mut sqlx::AnyConnection,
+    keys: &crate::platform::keys::Keyring,
     tr: &Tr,
     org: i64,
     i: &Incident,
@@ -119,7 +120,7 @@ pub async fn assess(
     if let Some(r) = a.reference {
         text.push_str(&format!(" ({}: {r})", tr.t("assessment-reference")));
     }
-    incidents::assess(conn, org, i.id, a, text, recorded_by).await
+    incidents::assess(conn, keys, org, i.id, a, text, recorded_by).await
 }
 
 /// An incident going on (not an exercise) and its nearest reporting deadline, for the banner

@@ -47,6 +47,7 @@ pub async fn assessments<'c, E: Executor<'c, Database = Any>>(e: E, incident: i6
 /// brings the incident's clock columns in line with it; all in the caller's transaction.
 pub async fn assess(
     conn: &mut sqlx::AnyConnection,
+    keys: &crate::platform::keys::Keyring,
     org: i64,
     incident: i64,
     a: &NewAssessment<'_>,
@@ -56,7 +57,7 @@ pub async fn assess(
     let mut entry = NewEntry::web(beredd_domain::LogKind::Decision, log_text, recorded_by);
     entry.decided_by = Some(a.decided_by.to_owned());
     entry.grounds = Some(a.grounds.to_owned());
-    let row = append(&mut *conn, org, incident, entry, recorded_by).await?;
+    let row = append(&mut *conn, keys, org, incident, entry, recorded_by).await?;
     keep(conn, org, incident, a, &row).await?;
     Ok(row)
 }

@@ -2,13 +2,17 @@
 //! before (a hash chain); nothing here updates or deletes one. Read back and verified.
 
 use super::*;
+use crate::platform::keys::Keyring;
 
-/// One stored entry: the fields its hash covers (the domain's `Entry`) and the hash itself.
+/// One stored entry: the fields its hash covers (the domain's `Entry`), the hash itself, and the
+/// signature of its head by the key of the instance that wrote it (none before signing began).
 #[derive(Debug, Clone, Serialize)]
 pub struct LogRow {
     #[serde(flatten)]
     pub entry: Entry,
     pub hash: String,
+    pub signature: Option<String>,
+    pub key_id: Option<String>,
 }
 
 impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
@@ -30,7 +34,12 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
             source: row.try_get("source")?,
             prev_hash: row.try_get("prev_hash")?,
         };
-        Ok(LogRow { entry, hash: row.try_get("hash")? })
+        Ok(LogRow {
+            entry,
+            hash: row.try_get("hash")?,
+            signature: row.try_get("signature")?,
+            key_id: row.try_get("key_id")?,
+        })
     }
 }
 
@@ -74,7 +83,7 @@ impl NewEntry {
 
 pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: i64) -> Result<Vec<LogRow>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT version, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash
+        "SELECT version, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, signature, key_id
          FROM incident_log WHERE org_id = $1 AND incident_id = $2 ORDER BY seq",
     )
     .bind(org)
@@ -107,15 +116,22 @@ pub async fn entries_not_from<'c, E: Executor<'c, Database = Any>>(e: E, source:
 /// the transaction ends, so a second writer waits and then reads the count and hash the first
 /// one left (on SQLite, `BEGIN IMMEDIATE` already lets one writer in at a time). Reading the count
 /// first and writing it later let two writers take the same place, and one failed.
+///
+/// The entry's head (its hash, which covers every entry before it) is signed with the
+/// organisation's key from `keys`, a file outside the database (security review F4), and the
+/// key's public half is recorded so that the database names every key its logs were signed with.
 pub async fn append(
     conn: &mut sqlx::AnyConnection,
+    keys: &Keyring,
     org: i64,
     incident: i64,
     n: NewEntry,
     recorded_by: &str,
 ) -> Result<LogRow, DbError> {
-    let (seq, last): (i64, String) = sqlx::query_as(
-        "UPDATE incidents SET log_count = log_count + 1 WHERE org_id = $1 AND id = $2 RETURNING log_count, last_hash",
+    let org_uid = crate::store::signing::org_uid(&mut *conn, org).await?;
+    let key = keys.for_org(&org_uid)?;
+    let (seq, last, incident_uid): (i64, String, String) = sqlx::query_as(
+        "UPDATE incidents SET log_count = log_count + 1 WHERE org_id = $1 AND id = $2 RETURNING log_count, last_hash, COALESCE(uid, '')",
     )
     .bind(org)
     .bind(incident)
@@ -139,9 +155,21 @@ pub async fn append(
         prev_hash: last,
     };
     let hash = entry.hash();
+    let signature = key.sign(&incident::head_message(&org_uid, &incident_uid, seq, &hash));
+    let key_id = key.key_id();
+    let public = key.public().to_hex();
+    let own = crate::store::signing::NewKey {
+        key_id: &key_id,
+        public_key: &public,
+        origin: crate::store::signing::OWN,
+        label: &keys.dir().display().to_string(),
+        made_at: &key.created,
+        added_by: recorded_by,
+    };
+    crate::store::signing::record(&mut *conn, org, &own).await?;
     sqlx::query(
-        "INSERT INTO incident_log (org_id, incident_id, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+        "INSERT INTO incident_log (org_id, incident_id, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, version, signature, key_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
     )
     .bind(org)
     .bind(incident)
@@ -160,6 +188,8 @@ pub async fn append(
     .bind(&entry.prev_hash)
     .bind(&hash)
     .bind(entry.version)
+    .bind(&signature)
+    .bind(&key_id)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE incidents SET last_hash = $1 WHERE org_id = $2 AND id = $3")
@@ -168,7 +198,7 @@ pub async fn append(
         .bind(incident)
         .execute(&mut *conn)
         .await?;
-    Ok(LogRow { entry, hash })
+    Ok(LogRow { entry, hash, signature: Some(signature), key_id: Some(key_id) })
 }
 
 /// The result of checking an incident's log.

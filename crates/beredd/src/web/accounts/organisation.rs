@@ -13,11 +13,18 @@ use crate::web::forms::{Errors, Field, FieldKind, FormData};
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_};
 
+/// The fields that say where the secrets are kept, with their labels' and hints' message ids.
+const KEPT: [(&str, &str, &str); 3] = [
+    ("keys_kept", "field-keys-kept", "field-keys-kept-hint"),
+    ("backup_kept", "field-backup-kept", "field-backup-kept-hint"),
+    ("break_glass_kept", "field-break-glass-kept", "field-break-glass-kept-hint"),
+];
+
 fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, flash: Option<&str>) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/organisation", String::new()).with_flash(flash);
     ctx.title = ctx.tr.t("organisation-title");
     let tr = &ctx.tr;
-    let fields = vec![
+    let fields: Vec<Field> = vec![
         Field::new("name", tr.t("field-name"), FieldKind::Text, form, errors, tr)
             .required()
             .maxlength(200)
@@ -25,7 +32,12 @@ fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, 
         Field::new("org_number", tr.t("field-org-number"), FieldKind::Text, form, errors, tr)
             .maxlength(11)
             .hint(tr.t("hint-org-number")),
-    ];
+    ]
+    .into_iter()
+    .chain(KEPT.iter().map(|(name, label, hint)| {
+        Field::new(*name, tr.t(label), FieldKind::TextArea, form, errors, tr).maxlength(1000).hint(tr.t(hint))
+    }))
+    .collect();
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
 
@@ -39,6 +51,9 @@ pub async fn form(
     let form = FormData::from_pairs(vec![
         ("name".into(), org.name),
         ("org_number".into(), org.org_number.unwrap_or_default()),
+        ("keys_kept".into(), org.keys_kept.unwrap_or_default()),
+        ("backup_kept".into(), org.backup_kept.unwrap_or_default()),
+        ("break_glass_kept".into(), org.break_glass_kept.unwrap_or_default()),
     ]);
     Ok(page(&state, &user, &form, &Errors::default(), q.get("msg").map(String::as_str)))
 }
@@ -49,12 +64,14 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
     let mut e = Errors::default();
     let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
     let org_number = e.take("org_number", text::optional_org_number(form.text("org_number")));
+    let kept = KEPT.map(|(name, _, _)| e.take(name, text::optional_text(form.text(name), 1000)));
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e, None)).into_response());
     }
     let mut tx = state.db.begin_write().await?;
     let before = orgs::get(&mut *tx, user.org_id).await?.ok_or(AppError::NotFound)?;
     orgs::update(&mut *tx, user.org_id, &name, org_number.as_deref()).await?;
+    orgs::set_safekeeping(&mut *tx, user.org_id, kept.each_ref().map(|k| k.as_deref())).await?;
     let after = orgs::get(&mut *tx, user.org_id).await?;
     audit::record(
         &mut *tx,

@@ -171,7 +171,7 @@ pub async fn set_state(
     let (area_counts, totals) = counts_of(&incidents::board_counts(&mut *tx, h.i.id).await?, &it.area);
     let text = tr.ts("incident-log-board", "item", &format!("{} – {}: {}", it.area, it.label, tr.t(new.label_id())));
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    let row = incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     let data = json!({
         "id": item,

@@ -51,12 +51,16 @@ pub async fn import_bundle(
         Err(message) => return refused(message).await,
     };
     let mut tx = state.db.begin_write().await?;
-    let note = |r: &crate::services::crisis::bundle::Report| {
-        tr.ts("incident-log-bundle", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
-            + " "
-            + &tr.ts("incident-log-bundle-from", "instance", &b.instance)
-    };
-    let report = match crate::services::crisis::bundle::import(&mut tx, user.org_id, &b, &user.display_name, note).await
+    let note = |r: &crate::services::crisis::bundle::Report| crate::services::crisis::bundle::note_text(&tr, &b, r);
+    let report = match crate::services::crisis::bundle::import(
+        &mut tx,
+        &state.db.keys,
+        user.org_id,
+        &b,
+        &user.display_name,
+        note,
+    )
+    .await
     {
         Ok(report) => report,
         Err(ImportError::Closed { title }) => {

@@ -172,7 +172,7 @@ pub(super) async fn log_and_commit(
     text: String,
 ) -> Result<(), AppError> {
     let entry = NewEntry::web(kind, text, &user.display_name);
-    incidents::append(&mut tx, user.org_id, incident, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, incident, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(incident, "log", "{}".into());
     Ok(())

@@ -210,7 +210,7 @@ pub async fn add_lesson(
     };
     incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target).await?;
     let entry = NewEntry::web(LogKind::Information, format!("{}: {text}", tr.t(kind.label_id())), &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/lessons?msg=saved", h.i.id)).into_response())
 }

@@ -212,7 +212,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         grounds: Some(grounds.clone()),
         ..NewEntry::web(LogKind::Decision, text, &user.display_name)
     };
-    let first = incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
+    let first = incidents::append(&mut tx, &state.db.keys, user.org_id, id, entry, &user.display_name).await?;
     let aware = incidents::NewAssessment {
         kind: beredd_domain::reporting::AssessmentKind::Aware,
         outcome: None,
@@ -225,7 +225,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     if let Some(at) = first_signs {
         let text = tr.t("incident-log-first-signs");
         let entry = NewEntry { occurred_at: Some(at), ..NewEntry::web(LogKind::Event, text, &user.display_name) };
-        incidents::append(&mut tx, user.org_id, id, entry, &user.display_name).await?;
+        incidents::append(&mut tx, &state.db.keys, user.org_id, id, entry, &user.display_name).await?;
     }
     let after = incidents::get(&mut tx, user.org_id, id).await?;
     audit::record(
@@ -256,7 +256,7 @@ pub async fn close(
     user.require(user.role.edits_all_content() || user.role == beredd_domain::Role::CrisisStaff)?;
     let mut tx = state.db.begin_write().await?;
     let entry = NewEntry::web(LogKind::System, tr.t("incident-log-closed"), &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     incidents::close(&mut *tx, user.org_id, h.i.id).await?;
     let after = incidents::get(&mut tx, user.org_id, h.i.id).await?;
     audit::record(

@@ -2,6 +2,7 @@
 //! log read in.
 
 use super::*;
+use crate::services::crisis::signatures;
 
 pub struct EntryView {
     pub seq: i64,
@@ -24,7 +25,10 @@ pub struct LogPage {
     pub ctx: Ctx,
     pub h: Head,
     pub verdict: String,
+    /// The chain holds and so does every signature.
     pub intact: bool,
+    /// What the check of the signatures found, a sentence each (security review F4).
+    pub signatures: Vec<String>,
     pub fields: Vec<Field>,
     pub error_summary: Vec<(String, String)>,
     pub entries: Vec<EntryView>,
@@ -91,6 +95,7 @@ async fn log_page(
     let mut conn = state.db.pool.acquire().await?;
     let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
     let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    let signed = signatures::check_incident(&mut conn, &state.db.keys, user.org_id, &h.i, &rows, None).await?;
     drop(conn);
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
@@ -136,7 +141,8 @@ async fn log_page(
     }
     Ok(LogPage {
         verdict: crate::services::crisis::verdict_text(&ctx.tr, &verdict),
-        intact: matches!(verdict, Verdict::Intact { .. }),
+        intact: matches!(verdict, Verdict::Intact { .. }) && signed.holds(),
+        signatures: signatures::lines(&ctx.tr, &signed),
         fields,
         error_summary,
         entries,
@@ -217,9 +223,16 @@ pub async fn import(
     let note = |r: crate::services::crisis::kit_import::Report| {
         tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
     };
-    let report =
-        crate::services::crisis::kit_import::import(&mut tx, user.org_id, h.i.id, &log, &user.display_name, note)
-            .await?;
+    let report = crate::services::crisis::kit_import::import(
+        &mut tx,
+        &state.db.keys,
+        user.org_id,
+        h.i.id,
+        &log,
+        &user.display_name,
+        note,
+    )
+    .await?;
     let record = json!({ "imported": report.imported, "skipped": report.skipped, "kit_id": log.kit_id });
     audit::record(
         &mut *tx,
@@ -297,7 +310,7 @@ pub async fn add_entry(
         corrects,
         source: "web".into(),
     };
-    let row = incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    let row = incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(h.i.id, "log", json!({ "seq": row.entry.seq }).to_string());
     if form.text("from") == "board" {

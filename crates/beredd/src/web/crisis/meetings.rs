@@ -225,10 +225,19 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
         corrects: None,
         source: "web".into(),
     };
-    incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Meeting, text.join("\n"), None), &by).await?;
+    incidents::append(
+        &mut tx,
+        &state.db.keys,
+        user.org_id,
+        h.i.id,
+        entry(LogKind::Meeting, text.join("\n"), None),
+        &by,
+    )
+    .await?;
     for d in &protocol.decisions {
         incidents::append(
             &mut tx,
+            &state.db.keys,
             user.org_id,
             h.i.id,
             entry(LogKind::Decision, d.clone(), Some(tr.tn("meeting-decided-by", number))),
@@ -243,7 +252,7 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
             .copied()
             .collect::<Vec<_>>()
             .join(" – ");
-        incidents::append(&mut tx, user.org_id, h.i.id, entry(LogKind::Task, line, None), &by).await?;
+        incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry(LogKind::Task, line, None), &by).await?;
     }
     tx.commit().await?;
     state.live.publish(h.i.id, "log", "{}".into());

@@ -272,7 +272,7 @@ pub async fn add_item(
     incidents::add_backlog(&mut tx, h.i.id, &n, &user.display_name).await?;
     let what = format!("{} – {}: {total}", lk.unit_name(Some(unit)), tr.t(&format!("backlog-kind-{kind}")));
     let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-added", "what", &what), &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }
@@ -296,7 +296,7 @@ pub async fn set_done(
         .ok_or(AppError::NotFound)?;
     let what = format!("{} – {}: {} / {}", h.units, tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
     let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-progress", "what", &what), &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery#item-{item}", h.i.id)).into_response())
 }
@@ -334,7 +334,7 @@ pub async fn restored(
     }
     let mut tx = state.db.begin_write().await?;
     let entry = NewEntry { occurred_at: at, ..NewEntry::web(LogKind::Status, text, &user.display_name) };
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }

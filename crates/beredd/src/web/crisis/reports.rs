@@ -327,7 +327,7 @@ pub async fn assess(
         reference: reference.as_deref().or(h.i.diarienummer.as_deref()),
     };
     let mut tx = state.db.begin_write().await?;
-    reporting::assess(&mut tx, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
+    reporting::assess(&mut tx, &state.db.keys, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
     tx.commit().await?;
     state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, &format!("assessment-{k}")))

@@ -102,7 +102,7 @@ pub async fn add_roster(
         .await?;
     let text = tr.ts("incident-log-roster", "who", &format!("{} – {name}", tr.t(role.label_id())));
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }
@@ -123,7 +123,7 @@ pub async fn set_duty(
     incidents::set_on_duty(&mut *tx, h.i.id, row, on).await?;
     let text = tr.ts(if on { "incident-log-on-duty" } else { "incident-log-off-duty" }, "name", &r.name);
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }

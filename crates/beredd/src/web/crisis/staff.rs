@@ -93,7 +93,7 @@ pub async fn set_reached(
     incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
     let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &p.name);
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, user.org_id, h.i.id, entry, &user.display_name).await?;
+    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())
 }

@@ -1,7 +1,6 @@
 //! The outage analysis: what stops, what goes on by hand and what keeps working; saved scenarios
 //! run again; the Kalix case on the demo municipality.
 
-use beredd::platform::db::Db;
 use reqwest::StatusCode;
 
 use crate::harness::{TestApp, fresh_db, kinds, texts};
@@ -176,7 +175,7 @@ async fn the_kalix_case_on_the_demo_municipality() {
     use beredd_domain::graph::State;
     for kind in kinds() {
         let t = fresh_db(kind).await;
-        let db = Db::connect(&t.url).await.unwrap();
+        let db = t.connect().await;
         db.migrate().await.unwrap();
         beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, "demo-lösenord-123").await.unwrap();
         let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;

@@ -245,7 +245,16 @@ async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
         let file = dir.path().join("krislogg.json");
         std::fs::write(&file, &good).unwrap();
         let out = crate::harness::beredd()
-            .args(["incident", "import-kit-log", "--database", &app.db_url(), "--incident", &id])
+            .args([
+                "incident",
+                "import-kit-log",
+                "--database",
+                &app.db_url(),
+                "--keys",
+                &app.keys_arg(),
+                "--incident",
+                &id,
+            ])
             .arg(&file)
             .output()
             .unwrap();
@@ -267,16 +276,26 @@ async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
         assert_eq!(rows[1].3, "kit:abc123");
         assert!(rows[3].4.contains("2/2") && rows[4].4.contains("0/2"), "each import is in the log: {rows:?}");
         assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 5 }));
-        let out =
-            crate::harness::beredd().args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        let out = crate::harness::beredd()
+            .args(["incident", "verify", "--database", &app.db_url(), "--keys", &app.keys_arg(), &id])
+            .output()
+            .unwrap();
         assert!(out.status.success());
-        assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "Loggen är obruten: 5 poster, kontrollerade just nu.");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let mut lines = stdout.lines();
+        assert_eq!(lines.next(), Some("Loggen är obruten: 5 poster, kontrollerade just nu."));
+        assert!(
+            lines.next().unwrap().starts_with("5 poster är signerade med den här installationens nyckel"),
+            "{stdout}"
+        );
         sqlx::query("UPDATE incident_log SET author = 'Någon annan' WHERE seq = 2")
             .execute(&app.db.pool)
             .await
             .unwrap();
-        let out =
-            crate::harness::beredd().args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        let out = crate::harness::beredd()
+            .args(["incident", "verify", "--database", &app.db_url(), "--keys", &app.keys_arg(), &id])
+            .output()
+            .unwrap();
         assert!(!out.status.success());
         assert!(String::from_utf8_lossy(&out.stderr).contains("post 2 har ändrats"));
     }
@@ -346,7 +365,7 @@ async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and
         let file = dir.path().join("incident.json");
         std::fs::write(&file, &bundle).unwrap();
         let out = crate::harness::beredd()
-            .args(["incident", "import-bundle", "--database", &main.db_url()])
+            .args(["incident", "import-bundle", "--database", &main.db_url(), "--keys", &main.keys_arg()])
             .arg(&file)
             .output()
             .unwrap();

@@ -11,6 +11,7 @@ mod meetings;
 mod paper;
 mod recovery;
 mod reporting;
+mod signing;
 mod times;
 
 use reqwest::StatusCode;

@@ -21,7 +21,7 @@ async fn a_log_rewritten_in_the_database_with_its_hashes_recomputed_is_found_aga
         let page = s.get(&format!("/incidents/{id}/log")).await.body;
         let head = texts(&page, "#head strong")[0].clone();
         let (seq, hash) = head.trim_start_matches("post ").split_once(": ").expect("post N: hash");
-        assert_eq!((seq, hash.len()), ("3", 16), "{head}");
+        assert_eq!((seq, hash.len()), ("3", 19), "sixteen digits in groups of four: {head}");
         let check = |seq: String, hash: String| {
             let s = &s;
             let id = &id;
@@ -64,13 +64,20 @@ async fn a_log_rewritten_in_the_database_with_its_hashes_recomputed_is_found_aga
         drop(conn);
         let page = s.get(&format!("/incidents/{id}/log")).await.body;
         assert!(texts(&page, "#chain")[0].starts_with("Loggen är obruten"), "the chain alone cannot see it");
+        // The signatures can: the key that signed each head is not in the database.
+        let signatures = texts(&page, "#signatures li");
+        assert!(signatures.iter().any(|l| l.starts_with("Post 2: signaturen stämmer inte")), "{signatures:?}");
+        assert!(signatures.iter().any(|l| l.starts_with("Post 3: signaturen stämmer inte")), "{signatures:?}");
+        assert!(signatures.iter().any(|l| l.starts_with("En post är signerad med den här installationens nyckel")));
         let found = check(seq.into(), hash.to_uppercase()).await;
         assert!(found[0].starts_with("Post 3 har en annan kontrollsumma än på papperet"), "{found:?}");
         assert!(check("9".into(), hash.into()).await[0].starts_with("Loggen har ingen post 9"));
         assert!(check("3".into(), "abc".into()).await[0].starts_with("Skriv postens nummer"));
 
         let out = crate::harness::beredd()
-            .args(["incident", "verify", "--database", &app.db_url(), &id, "--paper", &format!("{seq}:{hash}")])
+            .args(["incident", "verify", "--database", &app.db_url(), "--keys"])
+            .arg(app.keys_dir())
+            .args([&id, "--paper", &format!("{seq}:{hash}")])
             .output()
             .unwrap();
         assert!(!out.status.success());

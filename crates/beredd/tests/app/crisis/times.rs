@@ -226,8 +226,10 @@ async fn times_typed_before_swedish_time_are_shown_as_typed_with_a_note_and_the_
         assert!(entry_meta(&log, 1).starts_with(&format!("#1 · 2026-11-23 07:10 {UNCERTAIN} ·")), "as typed");
         assert!(entry_meta(&log, 2).starts_with("#2 · 2026-11-23 08:15 ·"), "the clock's own time is UTC");
         assert!(entry_meta(&log, 3).starts_with("#3 · 2026-11-23 09:00 ·"), "{}", entry_meta(&log, 3));
-        let out =
-            crate::harness::beredd().args(["incident", "verify", "--database", &app.db_url(), &id]).output().unwrap();
+        let out = crate::harness::beredd()
+            .args(["incident", "verify", "--database", &app.db_url(), "--keys", &app.keys_arg(), &id])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 
         // The printed report says the same, and that its times are Swedish time.

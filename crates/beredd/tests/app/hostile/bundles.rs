@@ -79,7 +79,7 @@ fn chain(written: &[Written]) -> Vec<LogPart> {
             prev_hash: out.last().map(|l| l.hash.clone()).unwrap_or_else(|| GENESIS.to_owned()),
         };
         let hash = entry.hash();
-        out.push(LogPart { entry, hash });
+        out.push(LogPart { entry, hash, signature: None, key_id: None });
     }
     out
 }
@@ -90,6 +90,8 @@ fn a_bundle(title: String, units: Vec<String>, log: Vec<LogPart>) -> Bundle {
         version: bundle::VERSION,
         exported_at: before_now(1),
         instance: "Testkommun <b>&</b>".into(),
+        org_uid: None,
+        keys: Vec::new(),
         incident: IncidentPart {
             uid: "i-prov-1".into(),
             title: title.trim().to_owned(),
@@ -129,7 +131,7 @@ fn refused_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, max_shrink_time: 20_000, ..ProptestConfig::default() })]
+    #![proptest_config(super::config(48))]
 
     #[test]
     fn a_valid_bundle_reads_back_as_written(b in bundles()) {
@@ -181,7 +183,7 @@ proptest! {
                 entry.prev_hash = prev.clone();
                 let hash = entry.hash();
                 prev = hash.clone();
-                LogPart { entry, hash }
+                LogPart { entry, hash, signature: None, key_id: None }
             })
             .collect();
         match bundle::parse(&serde_json::to_vec(&b).unwrap()) {

@@ -181,7 +181,7 @@ fn hostile_files() -> Vec<(&'static str, Vec<u8>)> {
 async fn every_form(kind: Kind) -> Vec<String> {
     let started = Instant::now();
     let t = fresh_db(kind).await;
-    let db = beredd::platform::db::Db::connect(&t.url).await.unwrap();
+    let db = t.connect().await;
     db.migrate().await.unwrap();
     beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, PASSWORD).await.unwrap();
     let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;

@@ -28,7 +28,7 @@ fn hostile_value() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, max_shrink_time: 20_000, ..ProptestConfig::default() })]
+    #![proptest_config(super::config(256))]
 
     #[test]
     fn a_posted_form_reads_back_every_field_in_order(

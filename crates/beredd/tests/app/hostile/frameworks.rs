@@ -35,7 +35,8 @@ fn framework() -> impl Strategy<Value = (String, String, Vec<Req>)> {
             any::<bool>(),
         )
             .prop_map(move |(suffix, parent, has_parent, title, text, assessable)| Req {
-                id: format!("r{i}{suffix}"),
+                // The letter after the number ends it, so no two ids can meet ("r1" + "5" was "r15").
+                id: format!("r{i}n{suffix}"),
                 parent: (has_parent && i > 0).then(|| parent.index(i)),
                 title,
                 text,
@@ -145,7 +146,7 @@ fn timed_parse(format: Format, src: String) -> (Result<Framework, FileError>, Du
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, max_shrink_time: 20_000, ..ProptestConfig::default() })]
+    #![proptest_config(super::config(64))]
 
     #[test]
     fn a_valid_toml_framework_reads_back_as_written((id, version, reqs) in framework()) {

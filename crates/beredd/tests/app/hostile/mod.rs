@@ -22,6 +22,17 @@ pub fn text(max: usize) -> impl Strategy<Value = String> {
     proptest::string::string_regex(&format!("[{chars}][ {chars}]{{0,{max}}}")).expect("a valid pattern")
 }
 
+/// The settings of every property test here: `cases` cases from a fixed seed, so that a run on
+/// any machine on any day tries the same values and a failure can be run again. Set
+/// `PROPTEST_RNG_SEED` to try other values.
+pub fn config(cases: u32) -> ProptestConfig {
+    let mut c = ProptestConfig { cases, max_shrink_time: 20_000, ..ProptestConfig::default() };
+    if std::env::var_os("PROPTEST_RNG_SEED").is_none() {
+        c.rng_seed = proptest::test_runner::RngSeed::Fixed(0x6265_7265_6464);
+    }
+    c
+}
+
 /// Runs `work` on a thread with the stack a server's worker thread has (2 MiB), so that a parser
 /// recursing without bound fails the test instead of passing on the test's larger stack.
 pub fn on_small_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {

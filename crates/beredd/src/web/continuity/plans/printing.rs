@@ -13,7 +13,8 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     } else {
         Scope::All
     };
-    let b = binder::prepare(
+    let whole = matches!(scope, Scope::All);
+    let mut b = binder::prepare(
         &state.db.pool,
         &tr,
         user.org_id,
@@ -23,6 +24,10 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     )
     .await?
     .ok_or(AppError::NotFound)?;
+    if whole {
+        let mut conn = state.db.pool.acquire().await?;
+        binder::add_keys_page(&mut b, &mut conn, &state.db.keys, user.org_id, &tr).await?;
+    }
     let pdf = binder::render(&b).await?;
     let mut tx = state.db.begin_write().await?;
     let print = binder::record(&mut tx, user.org_id, &b, &user.display_name).await?;
