@@ -1,11 +1,15 @@
 // The offline crisis kit in a real browser: made with `beredd export kit` from the demo database,
 // opened from disk with the network off, checked with axe, and refused when the passphrase is
-// wrong or one byte of the ciphertext is changed. scripts/test sets BEREDD_BIN and BEREDD_DATABASE.
+// wrong or one byte of the ciphertext is changed. It shows its fingerprint before it is unlocked,
+// keeps its log and ticks encrypted in the browser (F6.2), reads a log an earlier kit kept in clear
+// once, and "Töm den här enheten" removes what it kept. scripts/test sets BEREDD_BIN and
+// BEREDD_DATABASE.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -52,6 +56,18 @@ async function offlinePage() {
   return { page, context, outside, errors };
 }
 
+/** The fingerprint a kit file should show: SHA-256 of its three sealed parts, grouped. */
+function fingerprintOf(html) {
+  const part = (id) => { const m = `id="${id}">`; const a = html.indexOf(m) + m.length; return html.slice(a, html.indexOf('</script>', a)); };
+  const hex = createHash('sha256').update([part('kit-header'), part('kit-check'), part('kit-data')].join('\n'), 'utf8').digest('hex');
+  return hex.slice(0, 20).match(/.{4}/g).join(' ');
+}
+
+/** Everything the page's origin keeps in localStorage, as one text. */
+async function stored(page) {
+  return page.evaluate(() => JSON.stringify(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+}
+
 async function expectAccessible(page, what) {
   await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async () => await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
@@ -70,9 +86,17 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   assert.match(out, /Krislådan för Björkbackens särskilda boende \(1 planer/);
   const size = readFileSync(file).length;
   assert.ok(size < 1024 * 1024, `the kit is ${size} bytes, under 1 MB`);
+  const html = readFileSync(file, 'utf8');
 
   const { page, context, outside, errors } = await offlinePage();
   await page.goto(`file://${file}`);
+  // Before the passphrase: the fingerprint, as the server recorded it and `export kit` printed it.
+  await page.locator('#fp-line').waitFor();
+  const shown = await page.locator('#fp').textContent();
+  assert.match(shown, /^[0-9a-f]{4}( [0-9a-f]{4}){4}$/);
+  assert.equal(shown, fingerprintOf(html));
+  assert.ok(out.includes(`Fingeravtryck: ${shown}`), out);
+  assert.match(await page.locator('#fp-note').textContent(), /Jämför fingeravtrycket med listan/);
   await expectAccessible(page, 'the locked kit');
   await unlock(page, 'fel lösenfras');
   await page.getByText('Fel lösenfras. Försök igen').waitFor();
@@ -89,6 +113,11 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   // Tick a fallback step; it stays ticked after a reload and a new unlock.
   const step = page.getByRole('checkbox', { name: /beslutar om papperssignering/ }).first();
   await step.check();
+  const ticked = await page.getByRole('checkbox', { name: /beslutar om papperssignering/ }).first().getAttribute('id');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => /:ticks$/.test(k)));
+  const ticks = JSON.parse(await page.evaluate(() => localStorage.getItem(Object.keys(localStorage).find((k) => /:ticks$/.test(k)))));
+  assert.deepEqual(Object.keys(ticks).sort(), ['data', 'iterations', 'iv', 'kit', 'salt', 'v'], 'the ticks are stored encrypted');
+  assert.ok(!(await stored(page)).includes(ticked), 'not even the ticked step is named in clear');
   await page.reload();
   await unlock(page, PASSPHRASE);
   await page.locator('#app nav').waitFor();
@@ -115,6 +144,10 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   await page.getByRole('button', { name: 'Spara i loggen' }).click();
   await page.getByText('Sparat i loggen.').waitFor();
   await expectAccessible(page, 'the kit, log');
+  // What the browser keeps holds nothing of the entry in clear.
+  const kept = await stored(page);
+  for (const clear of ['Journalsystemet', 'papperssignering', 'Maja', 'Lindstr', 'decision']) assert.ok(!kept.includes(clear), `${clear} is not stored in clear: ${kept.slice(0, 300)}`);
+  assert.match(kept, /beredd-kit:[0-9a-f]+:log/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportera loggen som fil' }).click()]);
   const saved = join(dir, 'logg.json');
   await download.saveAs(saved);
@@ -124,6 +157,28 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   assert.equal(log.entries[0].author, 'Maja Lindström');
   assert.equal(log.entries[0].kind, 'decision');
   assert.match(log.entries[0].at, /^\d{4}-\d\d-\d\dT/);
+
+  // A newer kit made with the same passphrase, opened on this device, takes the log over.
+  const later = join(dir, 'senare.html');
+  exportKit(later, ['Björkbackens särskilda boende']);
+  await page.goto(`file://${later}#log`);
+  await unlock(page, PASSPHRASE);
+  await page.getByText('1 poster från en tidigare krislåda på den här enheten har förts in i loggen.').waitFor();
+  await page.locator('.entry', { hasText: 'Journalsystemet nere sedan 07.10' }).waitFor();
+  assert.equal(await page.getByLabel('Ditt namn').inputValue(), 'Maja Lindström');
+  assert.equal((await stored(page)).match(/:log"/g).length, 1, 'the earlier kit\'s log was moved, not copied');
+
+  // "Töm den här enheten", after a question on the page, removes everything the kits kept.
+  await page.getByRole('button', { name: 'Töm den här enheten' }).click();
+  await page.getByText('Det går inte att ångra. Töm enheten?').waitFor();
+  await expectAccessible(page, 'the kit, clearing the device');
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  assert.notEqual(await stored(page), '[]', 'Avbryt keeps it');
+  await page.getByRole('button', { name: 'Töm den här enheten' }).click();
+  await page.getByRole('button', { name: 'Ja, töm den här enheten' }).click();
+  await page.getByText('Det som krislådorna hade sparat i den här webbläsaren är borttaget.').waitFor();
+  assert.equal(await stored(page), '[]');
+  assert.match(await page.locator('#log-list').textContent(), /^0 poster i loggen/);
 
   assert.deepEqual(outside, [], 'the kit asks no address for anything');
   assert.deepEqual(errors, []);
@@ -152,6 +207,39 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   assert.match(await entry.textContent(), /Maja Lindström/);
   assert.match(await staff.locator('#chain').textContent(), /Loggen är obruten/);
   await web.close();
+});
+
+test('a log and ticks an earlier kit kept in clear are read once, stored encrypted and the clear copies removed', async () => {
+  const file = join(dir, 'tidigare.html');
+  exportKit(file, ['Björkbackens särskilda boende']);
+  const html = readFileSync(file, 'utf8');
+  const header = JSON.parse(html.slice(html.indexOf('id="kit-header">') + 'id="kit-header">'.length, html.indexOf('</script>', html.indexOf('id="kit-header">'))));
+  const { page, context, errors } = await offlinePage();
+  await page.goto(`file://${file}`);
+  const entry = { id: 'a1b2c3d4e5f6a1b2c3d4e5f6', at: '2026-11-24T07:30:00.000Z', kind: 'event', text: 'Larmet gick på avdelning Lönnen', author: 'Bo Ek', decided_by: null, grounds: null };
+  await page.evaluate(({ org, kit, entry }) => {
+    localStorage.setItem(`beredd-kit-log:${org}`, JSON.stringify([entry]));
+    localStorage.setItem('beredd-kit-author', JSON.stringify('Bo Ek'));
+    localStorage.setItem(`beredd-kit:${kit}:ticks`, JSON.stringify({ 'p1-r0-s0': '2026-11-24T07:35:00.000Z' }));
+  }, { org: header.org, kit: header.kit_id, entry });
+  await unlock(page, PASSPHRASE);
+  await page.locator('#app nav').waitFor();
+  await page.getByRole('link', { name: 'Logg' }).click();
+  await page.locator('.entry', { hasText: 'Larmet gick på avdelning Lönnen' }).waitFor();
+  assert.equal(await page.getByLabel('Ditt namn').inputValue(), 'Bo Ek');
+  await page.waitForFunction((org) => localStorage.getItem(`beredd-kit-log:${org}`) === null, header.org);
+  const kept = await stored(page);
+  for (const clear of ['Larmet', 'Bo Ek', 'p1-r0-s0', 'beredd-kit-log:', 'beredd-kit-author']) assert.ok(!kept.includes(clear), `${clear} is gone from the browser's storage: ${kept.slice(0, 300)}`);
+  // A wrong passphrase opens nothing of it.
+  await page.reload();
+  await unlock(page, 'fel lösenfras');
+  await page.getByText('Fel lösenfras. Försök igen').waitFor();
+  await page.getByRole('button', { name: 'Töm den här enheten' }).click();
+  await page.getByRole('button', { name: 'Ja, töm den här enheten' }).click();
+  await page.getByText('Det som krislådorna hade sparat i den här webbläsaren är borttaget.').waitFor();
+  assert.equal(await stored(page), '[]', 'the device is cleared without the passphrase too');
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 test('a kit with one byte of its ciphertext changed is refused, never half-shown', async () => {

@@ -10,6 +10,7 @@ pub mod framework;
 pub mod graph;
 pub mod incident;
 pub mod kinds;
+pub mod passphrase;
 pub mod plan;
 pub mod recovery;
 pub mod reporting;

@@ -74,6 +74,12 @@ pub enum FieldError {
     TooFewLines { min: usize },
     #[error("not in the requirement catalogue")]
     NotInCatalogue,
+    #[error("a passphrase needs four words or sixteen characters")]
+    PassphraseShort,
+    #[error("the passphrase repeats one character, word or pattern")]
+    PassphraseRepetitive,
+    #[error("the passphrase is built from what is guessed first")]
+    PassphraseGuessable,
     #[error("line {line}: {error}")]
     Line { line: usize, error: Box<FieldError> },
 }
@@ -116,6 +122,9 @@ impl FieldError {
             FieldError::StepInUse { .. } => "err-step-in-use",
             FieldError::TooFewLines { .. } => "err-too-few-lines",
             FieldError::NotInCatalogue => "err-not-in-catalogue",
+            FieldError::PassphraseShort => "err-passphrase-short",
+            FieldError::PassphraseRepetitive => "err-passphrase-repetitive",
+            FieldError::PassphraseGuessable => "err-passphrase-guessable",
             FieldError::Line { error, .. } => error.message_id(),
         }
     }

@@ -1,12 +1,18 @@
 // Beredd's offline crisis kit. Everything runs in this one file: the content is decrypted with
 // WebCrypto (PBKDF2-SHA-256 → AES-256-GCM) and drawn with DOM calls only, never as HTML, so a
-// name that looks like markup is shown as text. Ticks and the crisis log stay in this browser.
+// name that looks like markup is shown as text. Ticks and the crisis log stay in this browser,
+// encrypted with AES-GCM under a key derived from the same passphrase (HKDF from the PBKDF2
+// output, a fresh random IV for every write, the storage key's name as associated data). Before
+// the passphrase is typed the kit shows its fingerprint: the SHA-256 of its sealed part, which
+// Beredd's kit page lists.
 (function () {
   'use strict';
   var $ = function (id) { return document.getElementById(id); };
   var headerText = $('kit-header').textContent;
   var header = JSON.parse(headerText);
   var H = header.labels;
+  var enc = new TextEncoder();
+  var hasCrypto = !!(window.crypto && crypto.subtle);
   var data = null;
   var L = null;
   var index = [];
@@ -17,25 +23,61 @@
     for (var i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;
   }
+  function base64(buf) {
+    var a = new Uint8Array(buf), s = '';
+    for (var i = 0; i < a.length; i++) s += String.fromCharCode(a[i]);
+    return btoa(s);
+  }
+  function hex(buf) {
+    return Array.prototype.map.call(new Uint8Array(buf), function (x) { return ('0' + x.toString(16)).slice(-2); }).join('');
+  }
 
-  // Resolves with the content, or rejects with 'wrong' (passphrase) or 'altered' (file).
+  // ---- The fingerprint: SHA-256 of the header, the check block and the content, joined by line
+  // feeds (the server computes the same). The first twenty hex digits, in groups of four.
+  if (hasCrypto) {
+    var sealed = headerText + '\n' + $('kit-check').textContent + '\n' + $('kit-data').textContent;
+    crypto.subtle.digest('SHA-256', enc.encode(sealed)).then(function (d) {
+      $('fp').textContent = hex(d).slice(0, 20).match(/.{4}/g).join(' ');
+      $('fp-line').hidden = false;
+      $('fp-note').hidden = false;
+    }, function () {});
+  }
+
+  // ---- Keys. ------------------------------------------------------------------------------------
+  var STORAGE_INFO = enc.encode('beredd-kit-storage-v1');
+  function passBits(pass, salt, iterations) {
+    return crypto.subtle.importKey('raw', enc.encode(pass), 'PBKDF2', false, ['deriveBits']).then(function (base) {
+      return crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(salt), iterations: iterations }, base, 256);
+    });
+  }
+  // The key what the kit stores is encrypted under: HKDF-SHA-256 of the passphrase's key, so the
+  // content's key itself never encrypts anything in the browser.
+  function storageKey(bits, salt) {
+    return crypto.subtle.importKey('raw', bits, 'HKDF', false, ['deriveKey']).then(function (k) {
+      return crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: bytes(salt), info: STORAGE_INFO }, k, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    });
+  }
+
+  // Resolves with the content and the storage key (null when this browser cannot make one), or
+  // rejects with 'wrong' (passphrase), 'altered' (file) or 'nocrypto'.
   function unlock(pass) {
-    var enc = new TextEncoder();
-    if (!window.crypto || !crypto.subtle) return Promise.reject('nocrypto');
-    var key;
-    return crypto.subtle.importKey('raw', enc.encode(pass), 'PBKDF2', false, ['deriveKey']).then(function (base) {
-      return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt: bytes(header.salt), iterations: header.iterations }, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+    if (!hasCrypto) return Promise.reject('nocrypto');
+    var bits, key;
+    return passBits(pass, header.salt, header.iterations).then(function (b) {
+      bits = b;
+      return crypto.subtle.importKey('raw', bits, { name: 'AES-GCM' }, false, ['decrypt']);
     }).then(function (k) {
       key = k;
       var check;
       try { check = bytes($('kit-check').textContent); } catch (e) { return Promise.reject('altered'); }
       return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(header.check_iv) }, key, check).catch(function () { return Promise.reject('wrong'); });
     }).then(function () {
-      var sealed;
-      try { sealed = bytes($('kit-data').textContent); } catch (e) { return Promise.reject('altered'); }
-      return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(header.iv), additionalData: enc.encode(headerText) }, key, sealed).catch(function () { return Promise.reject('altered'); });
+      var content;
+      try { content = bytes($('kit-data').textContent); } catch (e) { return Promise.reject('altered'); }
+      return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(header.iv), additionalData: enc.encode(headerText) }, key, content).catch(function () { return Promise.reject('altered'); });
     }).then(function (plain) {
-      return JSON.parse(new TextDecoder().decode(plain));
+      var content = JSON.parse(new TextDecoder().decode(plain));
+      return storageKey(bits, header.salt).then(function (sk) { return { content: content, storage: sk }; }, function () { return { content: content, storage: null }; });
     });
   }
 
@@ -67,13 +109,128 @@
   }
   function slug(s) { return String(s).replace(/[^a-zA-Z0-9]+/g, '-'); }
 
-  // ---- What persists in this browser. -------------------------------------------------------
-  var store = {
-    get: function (k, d) { try { var v = localStorage.getItem(k); return v === null ? d : JSON.parse(v); } catch (e) { return d; } },
-    set: function (k, v) { try { localStorage.setItem(k, JSON.stringify(v)); return true; } catch (e) { return false; } },
-  };
-  var ticksKey = function () { return 'beredd-kit:' + header.kit_id + ':ticks'; };
-  var logKey = function () { return 'beredd-kit-log:' + header.org; };
+  // ---- What persists in this browser, encrypted. ---------------------------------------------
+  // Every record is {"v": 2, "kit", "salt", "iterations", "iv", "data"}: the salt and rounds say
+  // which passphrase key opens it, so a later kit made with the same passphrase can take over
+  // an earlier kit's log. The ticks are this kit's own.
+  var PREFIX = 'beredd-kit';
+  var ticksKey = 'beredd-kit:' + header.kit_id + ':ticks';
+  var logKey = 'beredd-kit:' + header.kit_id + ':log';
+  // What kits before the encryption kept in clear: the log per organisation and the last name.
+  var OLD_LOG = 'beredd-kit-log:' + header.org, OLD_AUTHOR = 'beredd-kit-author';
+  var vault = { key: null };
+  var state = { ticks: {}, log: { entries: [], author: '' }, merged: 0, foreign: 0 };
+
+  function raw(name) { try { return localStorage.getItem(name); } catch (e) { return null; } }
+  function parse(text) { try { return JSON.parse(text); } catch (e) { return undefined; } }
+  function isSealed(v) { return !!v && typeof v === 'object' && v.v === 2 && typeof v.iv === 'string' && typeof v.data === 'string'; }
+  function storedNames(test) {
+    var out = [];
+    try { for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i); if (k && test(k)) out.push(k); } } catch (e) {}
+    return out;
+  }
+
+  function sealValue(key, name, value) {
+    var iv = new Uint8Array(12);
+    crypto.getRandomValues(iv);
+    return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv, additionalData: enc.encode(name) }, key, enc.encode(JSON.stringify(value))).then(function (c) {
+      return JSON.stringify({ v: 2, kit: header.kit_id, salt: header.salt, iterations: header.iterations, iv: base64(iv), data: base64(c) });
+    });
+  }
+  function openValue(key, name, rec) {
+    return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes(rec.iv), additionalData: enc.encode(name) }, key, bytes(rec.data)).then(function (p) {
+      return JSON.parse(new TextDecoder().decode(p));
+    });
+  }
+
+  // Writes one after the other, so an older value never lands after a newer one. Resolves when
+  // the value is stored; rejects when it could not be.
+  var writing = Promise.resolve();
+  function save(name, value) {
+    var done = writing.then(function () {
+      if (!vault.key) throw new Error('no key');
+      return sealValue(vault.key, name, value);
+    }).then(function (text) { localStorage.setItem(name, text); });
+    writing = done.catch(function () {});
+    return done;
+  }
+  function storeFailed() { var e = $('store-error'); if (e && L) e.textContent = L.store_failed; }
+
+  // This kit's record: {value} when read, {clear: true} as well when an earlier kit kept it in
+  // clear, {unreadable: true} when it does not open.
+  function readOwn(name) {
+    var v = parse(raw(name));
+    if (v === undefined || v === null) return Promise.resolve({});
+    if (isSealed(v)) return openValue(vault.key, name, v).then(function (x) { return { value: x }; }, function () { return { unreadable: true }; });
+    return Promise.resolve({ value: v, clear: true });
+  }
+
+  function merge(entries) {
+    var have = {}, n = 0;
+    state.log.entries.forEach(function (e) { have[e.id] = true; });
+    entries.forEach(function (e) {
+      if (e && typeof e === 'object' && typeof e.id === 'string' && !have[e.id]) { state.log.entries.push(e); have[e.id] = true; n++; }
+    });
+    state.log.entries.sort(function (a, b) { return String(a.at) < String(b.at) ? -1 : String(a.at) > String(b.at) ? 1 : 0; });
+    return n;
+  }
+
+  // The logs of other kits on this device: those that open with this passphrase are taken
+  // over (and removed once this kit's log is stored); the others are counted.
+  function takeOverOtherLogs(pass, done) {
+    var names = storedNames(function (k) { var m = /^beredd-kit:([0-9a-f]+):log$/.exec(k); return !!m && m[1] !== header.kit_id; });
+    return names.reduce(function (p, name) {
+      return p.then(function () {
+        var rec = parse(raw(name));
+        if (!isSealed(rec) || typeof rec.salt !== 'string' || !(rec.iterations >= 100000 && rec.iterations <= 10000000)) { state.foreign++; return; }
+        return passBits(pass, rec.salt, rec.iterations).then(function (b) { return storageKey(b, rec.salt); }).then(function (k) {
+          return openValue(k, name, rec);
+        }).then(function (v) {
+          if (v && Array.isArray(v.entries)) state.merged += merge(v.entries);
+          if (v && v.author && !state.log.author) state.log.author = String(v.author);
+          done.push(name);
+        }, function () { state.foreign++; });
+      });
+    }, Promise.resolve());
+  }
+
+  // Reads what this device holds for the kit; what an earlier kit kept in clear is read once,
+  // written encrypted, and only then removed.
+  function loadStored(pass) {
+    if (!vault.key) return Promise.resolve();
+    var ticksInClear = false, logChanged = false, remove = [];
+    return readOwn(ticksKey).then(function (t) {
+      if (t.value && typeof t.value === 'object' && !Array.isArray(t.value)) state.ticks = t.value;
+      ticksInClear = !!t.clear;
+      return readOwn(logKey);
+    }).then(function (l) {
+      if (l.value && Array.isArray(l.value.entries)) state.log = { entries: l.value.entries, author: String(l.value.author || '') };
+      if (l.unreadable) state.foreign++;
+      var old = parse(raw(OLD_LOG));
+      if (old !== undefined && old !== null) { if (Array.isArray(old)) state.merged += merge(old); remove.push(OLD_LOG); logChanged = true; }
+      var author = parse(raw(OLD_AUTHOR));
+      if (author !== undefined && author !== null) { if (typeof author === 'string' && !state.log.author) state.log.author = author; remove.push(OLD_AUTHOR); logChanged = true; }
+      return takeOverOtherLogs(pass, remove);
+    }).then(function () {
+      var writes = [];
+      if (ticksInClear) writes.push(save(ticksKey, state.ticks));
+      if (logChanged || remove.length) writes.push(save(logKey, state.log));
+      return Promise.all(writes);
+    }).then(function () {
+      remove.forEach(function (k) { try { localStorage.removeItem(k); } catch (e) {} });
+    }).catch(function () { state.storeFailed = true; });
+  }
+
+  // "Töm den här enheten": removes what every Beredd kit has kept in this browser.
+  function clearDevice() {
+    return writing.then(function () {
+      storedNames(function (k) { return k.indexOf(PREFIX) === 0; }).forEach(function (k) { try { localStorage.removeItem(k); } catch (e) {} });
+      state.ticks = {};
+      state.log = { entries: [], author: '' };
+      state.merged = 0;
+      state.foreign = 0;
+    });
+  }
 
   // Times are written as UTC (toISOString) and shown in Swedish time, whatever zone the phone or
   // computer that opens the kit is set to; a browser that knows no time zones shows its own.
@@ -89,18 +246,16 @@
   }
 
   function tick(id, text, extra) {
-    var ticks = store.get(ticksKey(), {});
     var box = el('input', { type: 'checkbox', id: id });
-    box.checked = !!ticks[id];
+    box.checked = !!state.ticks[id];
     var when = el('span', { class: 'meta' });
     var row = el('li', { class: 'tick' + (box.checked ? ' done' : '') }, box, el('label', { for: id }, extra || null, text, ' ', when));
-    if (box.checked) when.textContent = '(' + L.done_at + ' ' + time(ticks[id]) + ')';
+    if (box.checked) when.textContent = '(' + L.done_at + ' ' + time(state.ticks[id]) + ')';
     box.addEventListener('change', function () {
-      var t = store.get(ticksKey(), {});
-      if (box.checked) t[id] = new Date().toISOString(); else delete t[id];
-      store.set(ticksKey(), t);
+      if (box.checked) state.ticks[id] = new Date().toISOString(); else delete state.ticks[id];
+      save(ticksKey, state.ticks).catch(storeFailed);
       row.className = 'tick' + (box.checked ? ' done' : '');
-      when.textContent = box.checked ? '(' + L.done_at + ' ' + time(t[id]) + ')' : '';
+      when.textContent = box.checked ? '(' + L.done_at + ' ' + time(state.ticks[id]) + ')' : '';
     });
     return row;
   }
@@ -227,10 +382,9 @@
   }
 
   function viewLog() {
-    var entries = store.get(logKey(), []);
     var kinds = L.log_kinds;
     var kind = el('select', { id: 'log-kind', name: 'kind' }, Object.keys(kinds).map(function (k) { return el('option', { value: k, text: kinds[k] }); }));
-    var author = el('input', { id: 'log-author', type: 'text', autocomplete: 'name', value: store.get('beredd-kit-author', '') });
+    var author = el('input', { id: 'log-author', type: 'text', autocomplete: 'name', value: state.log.author });
     var text = el('textarea', { id: 'log-text', rows: '4' });
     var decidedBy = el('input', { id: 'log-decided-by', type: 'text' });
     var grounds = el('input', { id: 'log-grounds', type: 'text' });
@@ -246,7 +400,7 @@
     var list = el('div', { id: 'log-list' });
     function draw() {
       list.textContent = '';
-      var all = store.get(logKey(), []);
+      var all = state.log.entries;
       add(list, el('p', { class: 'meta', text: L.log_count.replace('%n', all.length) }));
       all.slice().reverse().forEach(function (e) {
         add(list, el('div', { class: 'entry ' + e.kind }, el('div', { class: 'meta', text: time(e.at) + ' · ' + (kinds[e.kind] || e.kind) + ' · ' + e.author }), el('div', { class: 'pre', text: e.text }),
@@ -256,28 +410,40 @@
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
       error.textContent = '';
+      saved.textContent = '';
       if (!text.value.trim()) { error.textContent = L.log_need_text; text.focus(); return; }
       if (!author.value.trim()) { error.textContent = L.log_need_author; author.focus(); return; }
-      var all = store.get(logKey(), []);
-      all.push({ id: randomId(), at: new Date().toISOString(), kind: kind.value, text: text.value.trim(), author: author.value.trim(), decided_by: decidedBy.value.trim() || null, grounds: grounds.value.trim() || null });
-      if (!store.set(logKey(), all)) { error.textContent = L.log_not_saved; return; }
-      store.set('beredd-kit-author', author.value.trim());
-      text.value = ''; decidedBy.value = ''; grounds.value = '';
-      saved.textContent = L.log_saved;
-      draw();
+      var entry = { id: randomId(), at: new Date().toISOString(), kind: kind.value, text: text.value.trim(), author: author.value.trim(), decided_by: decidedBy.value.trim() || null, grounds: grounds.value.trim() || null };
+      var before = state.log.author;
+      state.log.entries.push(entry);
+      state.log.author = entry.author;
+      save(logKey, state.log).then(function () {
+        text.value = ''; decidedBy.value = ''; grounds.value = '';
+        saved.textContent = L.log_saved;
+        draw();
+      }, function () {
+        state.log.entries = state.log.entries.filter(function (e) { return e !== entry; });
+        state.log.author = before;
+        error.textContent = L.log_not_saved;
+      });
     });
     var exp = el('button', { type: 'button', id: 'log-export', text: L.log_export });
     exp.addEventListener('click', function () {
-      var all = store.get(logKey(), []);
-      var file = { format: 'beredd-kit-log', version: 1, org: header.org, kit_id: header.kit_id, kit_exported: header.exported, exported_at: new Date().toISOString(), entries: all };
+      // The exported file is in clear on purpose: it is what the crisis staff read into Beredd
+      // (format version 1, unchanged).
+      var file = { format: 'beredd-kit-log', version: 1, org: header.org, kit_id: header.kit_id, kit_exported: header.exported, exported_at: new Date().toISOString(), entries: state.log.entries };
       var blob = new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' });
       var a = el('a', { href: URL.createObjectURL(blob), download: 'krislogg-' + fileStamp() + '.json' });
       document.body.appendChild(a);
       a.click();
       a.remove();
     });
+    var notes = [
+      state.merged ? el('p', { class: 'meta', text: L.log_merged.replace('%n', state.merged) }) : null,
+      state.foreign ? el('p', { class: 'warning', text: L.log_foreign.replace('%n', state.foreign) }) : null,
+    ];
     draw();
-    return [el('p', { text: L.log_intro }), form, el('h2', { text: L.log_entries }), exp, list];
+    return [el('p', { text: L.log_intro }), notes, form, el('h2', { text: L.log_entries }), exp, list];
   }
 
   function viewSearch() {
@@ -329,6 +495,7 @@
     app.textContent = '';
     var age = Math.floor((Date.now() - Date.parse(header.exported)) / 86400000);
     if (age > header.max_age_days) add(app, el('p', { class: 'warning', role: 'status', text: L.too_old.replace('%n', age) }));
+    add(app, el('p', { class: 'error', id: 'store-error', role: 'alert', text: state.storeFailed ? L.store_failed : '' }));
     add(app, el('p', { class: 'meta', id: 'versions', text: L.versions + ': ' + data.plans.map(function (p) { return p.name + ' ' + L.version + ' ' + p.version; }).join(' · ') }));
     add(app, el('nav', { class: 'tabs', 'aria-label': L.nav_label }, el('ul', {}, views.map(function (v) {
       return el('li', {}, el('a', { href: '#' + v, 'aria-current': v === view ? 'page' : null, text: L.nav[v] }));
@@ -347,9 +514,14 @@
     err.textContent = '';
     if (!pass) { err.textContent = H.need_pass; return; }
     err.textContent = H.opening;
-    unlock(pass).then(function (content) {
-      data = content;
-      L = content.labels;
+    unlock(pass).then(function (opened) {
+      data = opened.content;
+      L = data.labels;
+      vault.key = opened.storage;
+      if (!vault.key) state.storeFailed = true;
+      return loadStored(pass);
+    }).then(function () {
+      pass = null;
       $('pass').value = '';
       $('locked').hidden = true;
       $('app').hidden = false;
@@ -362,6 +534,25 @@
       $('pass').value = '';
       err.textContent = why === 'wrong' ? H.wrong : why === 'nocrypto' ? H.nocrypto : H.altered;
       $('pass').focus();
+    });
+  });
+
+  // ---- This device: clearing what the kits stored, after a question on the page. -------------
+  $('clear').addEventListener('click', function () {
+    $('cleared').textContent = '';
+    $('clear-confirm').hidden = false;
+    $('clear-yes').focus();
+  });
+  $('clear-no').addEventListener('click', function () {
+    $('clear-confirm').hidden = true;
+    $('clear').focus();
+  });
+  $('clear-yes').addEventListener('click', function () {
+    clearDevice().then(function () {
+      $('clear-confirm').hidden = true;
+      if (data) render();
+      $('cleared').textContent = $('cleared').getAttribute('data-text');
+      $('clear').focus();
     });
   });
 })();

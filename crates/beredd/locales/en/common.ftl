@@ -137,6 +137,9 @@ err-too-many-lines = Too many lines (at most { $n }).
 err-step-in-use = Registered risks use step { $n }; the scale cannot be shorter than that.
 err-too-few-lines = Too few lines (at least { $n }).
 err-not-in-catalogue = At least one of the requirements is not in the requirement catalogue. Check the ids, for example STY-01.
+err-passphrase-short = Write at least four different words separated by spaces or hyphens (at least two letters each) or at least 16 characters. The suggestion below meets the rule.
+err-passphrase-repetitive = The passphrase repeats one character, word or pattern and is easy to guess. Choose words that do not belong together, or take the suggestion.
+err-passphrase-guessable = The passphrase is built from what is guessed first: the organisation's name, a common password, a season, a year or digits, a row of the keyboard or the alphabet. Choose other words, or take the suggestion.
 
 ## Error pages
 error-not-found-title = Page not found

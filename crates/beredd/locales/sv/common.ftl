@@ -137,6 +137,9 @@ err-too-many-lines = För många rader (högst { $n }).
 err-step-in-use = Registrerade risker använder steg { $n }; skalan kan inte bli kortare än så.
 err-too-few-lines = För få rader (minst { $n }).
 err-not-in-catalogue = Minst ett av kraven finns inte i kravkatalogen. Kontrollera id:na, till exempel STY-01.
+err-passphrase-short = Skriv minst fyra olika ord med mellanslag eller bindestreck emellan (minst två bokstäver i varje) eller minst 16 tecken. Förslaget nedan uppfyller regeln.
+err-passphrase-repetitive = Lösenfrasen upprepar samma tecken, ord eller mönster och är lätt att gissa. Välj ord som inte hör ihop, eller ta förslaget.
+err-passphrase-guessable = Lösenfrasen bygger på sådant som gissas först: organisationens namn, ett vanligt lösenord, en årstid, årtal eller siffror, en tangentrad eller alfabetet. Välj andra ord, eller ta förslaget.
 
 ## Felsidor
 error-not-found-title = Sidan finns inte

@@ -4,6 +4,7 @@ use anyhow::{Context, anyhow, bail};
 
 use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::services::continuity::binder::{self, Scope};
+use crate::services::continuity::kit;
 use crate::store::{audit, orgs, units};
 
 #[derive(clap::Subcommand, Debug)]
@@ -42,7 +43,7 @@ pub enum Export {
     },
 }
 
-fn language(lang: &str) -> anyhow::Result<Lang> {
+pub(super) fn language(lang: &str) -> anyhow::Result<Lang> {
     match lang {
         "sv" => Ok(Lang::Sv),
         "en" => Ok(Lang::En),
@@ -62,22 +63,18 @@ fn find_unit(all: &[units::Unit], u: &str) -> anyhow::Result<i64> {
 
 fn read_passphrase() -> anyhow::Result<String> {
     use std::io::{IsTerminal, Read};
-    let pass = if std::io::stdin().is_terminal() {
+    if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password("Lösenfras för krislådan: ")?;
         let second = rpassword::prompt_password("Upprepa lösenfrasen: ")?;
         if first != second {
             bail!("lösenfraserna är inte lika");
         }
-        first
+        Ok(first)
     } else {
         let mut s = String::new();
         std::io::stdin().read_to_string(&mut s)?;
-        s.lines().next().unwrap_or("").to_owned()
-    };
-    if pass.chars().count() < crate::services::continuity::kit::MIN_PASSPHRASE {
-        bail!("lösenfrasen måste ha minst {} tecken", crate::services::continuity::kit::MIN_PASSPHRASE);
+        Ok(s.lines().next().unwrap_or("").to_owned())
     }
-    Ok(pass)
 }
 
 impl Export {
@@ -138,65 +135,30 @@ impl Export {
                     bail!("--max-age-days ska vara 1–365");
                 }
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
-                let pass = read_passphrase()?;
+                let passphrase = read_passphrase()?;
                 let db = db.connect().await?;
                 db.migrate().await?;
                 let org =
                     orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                if let Err(e) = kit::Rule::load(&db.pool, org.id).await?.check(&passphrase) {
+                    let sv = Tr::new(Catalog::load(), Lang::Sv);
+                    let why = e.arg().map_or_else(|| sv.t(e.message_id()), |n| sv.tn(e.message_id(), n));
+                    bail!("lösenfrasen godtas inte. {why}\nFörslag: {}", kit::suggest());
+                }
                 let all = units::list(&db.pool, org.id).await?;
                 let ids = unit.iter().map(|u| find_unit(&all, u)).collect::<anyhow::Result<Vec<i64>>>()?;
                 let by = "(kommandorad)";
-                let today = crate::platform::clock::today_text();
-                let content = crate::services::continuity::kit::content(&db.pool, &tr, org.id, &ids, by, &today)
-                    .await?
-                    .ok_or_else(|| anyhow!("enheten finns inte"))?;
-                let tr2 = tr.clone();
-                let (content, sealed) = tokio::task::spawn_blocking(move || {
-                    let sealed = crate::services::continuity::kit::seal(
-                        &content,
-                        &pass,
-                        &tr2,
-                        &today,
-                        max_age_days,
-                        crate::services::continuity::kit::ITERATIONS,
-                    );
-                    (content, sealed)
-                })
-                .await?;
-                std::fs::write(&out, &sealed.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
-                let mut tx = db.begin_write().await?;
-                let id = crate::store::plans::record_kit(
-                    &mut tx,
-                    org.id,
-                    &sealed.kit_id,
-                    &content.scope_name,
-                    i64::from(max_age_days),
-                    by,
-                    &content.plans,
-                )
-                .await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
-                let record = serde_json::json!({ "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age_days });
-                audit::record(
-                    &mut *tx,
-                    &actor,
-                    audit::Change {
-                        action: "export",
-                        entity: "kit",
-                        entity_id: Some(id),
-                        summary: &content.scope_name,
-                        before: None::<&serde_json::Value>,
-                        after: Some(&record),
-                    },
-                )
-                .await?;
-                tx.commit().await?;
+                let req = kit::Request { units: &ids, passphrase, max_age_days, by };
+                let made = kit::make(&db, &tr, &actor, req).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
+                std::fs::write(&out, &made.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 println!(
-                    "Krislådan för {} ({} planer, {} kB) skrevs till {}",
-                    content.scope_name,
-                    content.plans.len(),
-                    sealed.html.len().div_ceil(1024),
-                    out.display()
+                    "Krislådan för {} ({} planer, {} kB) skrevs till {}. Fingeravtryck: {}",
+                    made.scope_name,
+                    made.plans,
+                    made.html.len().div_ceil(1024),
+                    out.display(),
+                    kit::short(&made.fingerprint)
                 );
                 Ok(())
             }

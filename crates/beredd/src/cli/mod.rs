@@ -1,11 +1,13 @@
-//! The command line: `serve`, `demo`, `user`, `export`, `incident`, `keys`, `backup`, `remind`. One file
-//! per subcommand. Its messages are in Swedish only: the operators who run it read Swedish.
+//! The command line: `serve`, `demo`, `user`, `export`, `kit`, `incident`, `keys`, `backup`,
+//! `remind`. One file per subcommand. Its messages are in Swedish, the operators who run it read
+//! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
 
 mod backup;
 mod demo;
 mod export;
 mod incident;
 mod keys;
+mod kit;
 mod remind;
 mod serve;
 mod user;
@@ -90,6 +92,9 @@ enum Command {
     Backup(backup::Backup),
     /// E-mail the owners of the yearly cycle's tasks that are due soon or overdue.
     Remind(remind::Remind),
+    /// The offline crisis kit: check a copy.
+    #[command(subcommand)]
+    Kit(kit::Kit),
     /// Crisis mode from the command line: verify a log, import a kit's log.
     #[command(subcommand)]
     Incident(incident::Incident),
@@ -114,6 +119,7 @@ pub fn main(serve: ServeFn) -> std::process::ExitCode {
             Command::Demo(c) => c.run(serve).await,
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
+            Command::Kit(c) => c.run().await,
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,
             Command::Remind(c) => c.run().await,

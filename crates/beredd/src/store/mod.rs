@@ -15,6 +15,7 @@ pub mod dependencies;
 pub mod evidence;
 pub mod frameworks;
 pub mod incidents;
+pub mod kits;
 pub mod local_requirements;
 pub mod orgs;
 pub mod people;

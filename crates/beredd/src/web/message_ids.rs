@@ -102,6 +102,9 @@ fn field_errors() -> Vec<FieldError> {
         FieldError::StepInUse { used: 5 },
         FieldError::TooFewLines { min: 2 },
         FieldError::NotInCatalogue,
+        FieldError::PassphraseShort,
+        FieldError::PassphraseRepetitive,
+        FieldError::PassphraseGuessable,
         FieldError::Line { line: 3, error: Box::new(FieldError::Phone) },
     ];
     // A new kind of error does not compile here until it is added to the list above.
@@ -141,6 +144,9 @@ fn field_errors() -> Vec<FieldError> {
             | FieldError::StepInUse { .. }
             | FieldError::TooFewLines { .. }
             | FieldError::NotInCatalogue
+            | FieldError::PassphraseShort
+            | FieldError::PassphraseRepetitive
+            | FieldError::PassphraseGuessable
             | FieldError::Line { .. } => {}
         }
     }

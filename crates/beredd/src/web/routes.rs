@@ -206,7 +206,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/plans/{id}/diff", continuity::plans::diff::diff)
         .post("/binder", continuity::plans::printing::print_binder)
         .get("/kit", continuity::kit::form)
-        .post("/kit", continuity::kit::make);
+        .post("/kit", continuity::kit::make)
+        .post("/kit/strength", continuity::kit::check_strength);
 
     // ---- Risks and frameworks ----
     let r = r

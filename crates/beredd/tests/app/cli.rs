@@ -9,6 +9,7 @@ use crate::crisis::start;
 use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, reply};
 
 mod demo_schema;
+mod kit_verify;
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

@@ -2,32 +2,24 @@
 //! the chosen units (or all), their call lists, contacts, prepared texts, paper forms and what
 //! still works when the municipal network is down. The content is encrypted with AES-256-GCM
 //! under a key derived from a passphrase with PBKDF2-SHA-256 (600 000 iterations, random salt),
-//! and decrypted in the browser with WebCrypto by `kit/kit.js`. Beredd never stores the passphrase.
+//! and decrypted in the browser with WebCrypto by `kit/kit.js`. Beredd never stores the passphrase;
+//! it records each kit made with its fingerprints (`seal`), which `verify` checks a copy against.
 
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as B64;
-use rand::RngCore;
+mod passphrase;
+mod seal;
+mod verify;
+
 use serde_json::{Value, json};
 
-use crate::platform::db::DbError;
+pub use passphrase::{Rule, SUGGESTED_WORDS, suggest, suggestion_bits};
+pub use seal::{ITERATIONS, OpenError, Parts, Sealed, open, parts, seal, sha256_hex, short};
+pub use verify::{NotAKit, PageCheck, Verdict, Verification, page_check, verify};
+
+use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
 use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::outage::{Category, Model};
-use crate::store::{activities, orgs, units};
-
-/// PBKDF2 rounds: OWASP's 2023 advice for PBKDF2-HMAC-SHA-256.
-pub const ITERATIONS: u32 = 600_000;
-/// The plaintext of the block that tells a wrong passphrase from an altered file.
-const CHECK: &[u8] = b"beredd-kit-v1";
-
-/// The shortest passphrase a kit may be made with.
-pub const MIN_PASSPHRASE: usize = 12;
-
-const TEMPLATE: &str = include_str!("../../../kit/kit.html");
-const CSS: &str = include_str!("../../../kit/kit.css");
-const JS: &str = include_str!("../../../kit/kit.js");
+use crate::store::{activities, audit, kits, orgs, units};
 
 /// What a kit holds before it is sealed.
 pub struct Content {
@@ -86,6 +78,9 @@ const LABELS: &[(&str, &str)] = &[
     ("log_count", "kit-log-count"),
     ("search_label", "kit-search-label"),
     ("search_count", "kit-search-count"),
+    ("log_merged", "kit-log-merged"),
+    ("log_foreign", "kit-log-foreign"),
+    ("store_failed", "kit-store-failed"),
 ];
 const FORM_LABELS: &[(&str, &str)] = &[
     ("visit", "form-visit"),
@@ -210,185 +205,81 @@ pub async fn content(
     Ok(Some(Content { value, plans: b.plans, scope_name: b.scope_name, org: org_name }))
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+/// What is asked for when a kit is made. The passphrase has passed `Rule::check`.
+pub struct Request<'a> {
+    /// The units (empty: the whole organisation).
+    pub units: &'a [i64],
+    pub passphrase: String,
+    pub max_age_days: u32,
+    /// Who makes it, as the kit and the record name them.
+    pub by: &'a str,
 }
 
-/// Replaces each `{{KEY}}` of the template in one pass, so nothing inserted is read again.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>());
-    let mut rest = template;
-    while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        match after.find("}}").map(|end| (&after[..end], end)) {
-            Some((key, end)) if values.iter().any(|(k, _)| *k == key) => {
-                out.push_str(values.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).unwrap_or(""));
-                rest = &after[end + 2..];
-            }
-            _ => {
-                out.push_str("{{");
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn key(passphrase: &str, salt: &[u8], iterations: u32) -> [u8; 32] {
-    let mut key = [0u8; 32];
-    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(passphrase.as_bytes(), salt, iterations, &mut key);
-    key
-}
-
-/// A sealed kit: the HTML file and its id.
-pub struct Sealed {
+/// A kit made and recorded.
+pub struct Made {
     pub html: String,
-    pub kit_id: String,
+    /// `krislada-<units>-<date>.html`
+    pub file_name: String,
+    pub scope_name: String,
+    pub plans: usize,
+    pub fingerprint: String,
+    pub file_sha256: String,
 }
 
-/// Encrypts the content under the passphrase and puts it in the kit page. CPU-bound (the key
-/// derivation takes a fraction of a second in a release build): call it from a blocking task.
-pub fn seal(c: &Content, passphrase: &str, tr: &Tr, exported: &str, max_age_days: u32, iterations: u32) -> Sealed {
-    let mut rng = rand::rng();
-    let mut salt = [0u8; 16];
-    let mut iv = [0u8; 12];
-    let mut check_iv = [0u8; 12];
-    let mut id = [0u8; 12];
-    rng.fill_bytes(&mut salt);
-    rng.fill_bytes(&mut iv);
-    rng.fill_bytes(&mut check_iv);
-    rng.fill_bytes(&mut id);
-    let kit_id: String = id.iter().map(|b| format!("{b:02x}")).collect();
-    let header = json!({
-        "v": 1,
-        "kdf": "PBKDF2-SHA-256",
-        "iterations": iterations,
-        "salt": B64.encode(salt),
-        "cipher": "AES-256-GCM",
-        "iv": B64.encode(iv),
-        "check_iv": B64.encode(check_iv),
-        "exported": exported,
-        "org": c.org,
-        "max_age_days": max_age_days,
-        "kit_id": kit_id,
-        "lang": tr.lang_code(),
-        "labels": {
-            "need_pass": tr.t("kit-need-pass"), "opening": tr.t("kit-opening"), "wrong": tr.t("kit-wrong-pass"),
-            "altered": tr.t("kit-altered"), "nocrypto": tr.t("kit-no-crypto"),
-        },
+#[derive(Debug, thiserror::Error)]
+pub enum MakeError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("sealing the kit failed: {0}")]
+    Seal(String),
+}
+
+/// Makes a kit: gathers the content, seals it (off the async workers), and records it with its
+/// fingerprints and plan versions in the kits' list and the audit trail. `None` when a unit does
+/// not exist.
+pub async fn make(db: &Db, tr: &Tr, actor: &audit::Actor, req: Request<'_>) -> Result<Option<Made>, MakeError> {
+    let today = crate::platform::clock::today_text();
+    let Some(content) = content(&db.pool, tr, actor.org_id, req.units, req.by, &today).await? else {
+        return Ok(None);
+    };
+    let (tr2, exported, pass, max_age) = (tr.clone(), today.clone(), req.passphrase, req.max_age_days);
+    let (content, sealed) = tokio::task::spawn_blocking(move || {
+        let sealed = seal(&content, &pass, &tr2, &exported, max_age, ITERATIONS);
+        (content, sealed)
+    })
+    .await
+    .map_err(|e| MakeError::Seal(e.to_string()))?;
+    let mut tx = db.begin_write().await?;
+    let new = kits::NewKit {
+        kit_id: &sealed.kit_id,
+        scope_name: &content.scope_name,
+        max_age_days: i64::from(max_age),
+        by: req.by,
+        plans: &content.plans,
+        fingerprint: &sealed.fingerprint,
+        file_sha256: &sealed.file_sha256,
+    };
+    let id = kits::record(&mut tx, actor.org_id, &new).await?;
+    let record = json!({
+        "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age,
+        "fingerprint": sealed.fingerprint, "file_sha256": sealed.file_sha256,
     });
-    // Inside a <script> element "<" must never appear; the escaped text is also the AAD.
-    let header_text = header.to_string().replace('<', "\\u003c");
-    let cipher = Aes256Gcm::new_from_slice(&key(passphrase, &salt, iterations)).expect("a 32-byte key");
-    let check = cipher.encrypt(&Nonce::from(check_iv), CHECK).expect("encrypting in memory");
-    let plain = c.value.to_string();
-    let sealed = cipher
-        .encrypt(&Nonce::from(iv), Payload { msg: plain.as_bytes(), aad: header_text.as_bytes() })
-        .expect("encrypting in memory");
-    let title = html_escape(&tr.ts("kit-title", "scope", &c.org));
-    let stamp = html_escape(&tr.ts("kit-stamp", "date", exported));
-    let html = fill(
-        TEMPLATE,
-        &[
-            ("LANG", tr.lang_code()),
-            ("TITLE", &title),
-            ("SKIP", &html_escape(&tr.t("skip-to-content"))),
-            ("STAMP", &stamp),
-            ("INTRO", &html_escape(&tr.t("kit-intro"))),
-            ("PASS_LABEL", &html_escape(&tr.t("kit-pass-label"))),
-            ("OPEN", &html_escape(&tr.t("kit-open"))),
-            ("NOSCRIPT", &html_escape(&tr.t("kit-noscript"))),
-            ("CSS", CSS),
-            ("HEADER", &header_text),
-            ("CHECK", &B64.encode(check)),
-            ("DATA", &B64.encode(sealed)),
-            ("JS", JS),
-        ],
-    );
-    Sealed { html, kit_id }
-}
-
-/// Why a kit would not open.
-#[derive(Debug, PartialEq, Eq, thiserror::Error)]
-pub enum OpenError {
-    #[error("this is not a Beredd kit")]
-    NotAKit,
-    #[error("wrong passphrase")]
-    WrongPassphrase,
-    #[error("the file has been altered or damaged")]
-    Altered,
-}
-
-fn between<'a>(html: &'a str, id: &str) -> Option<&'a str> {
-    let marker = format!("id=\"{id}\">");
-    let start = html.find(&marker)? + marker.len();
-    let end = html[start..].find("</script>")? + start;
-    Some(&html[start..end])
-}
-
-/// Opens a kit the way the browser does; for tests and for reading a kit back.
-pub fn open(html: &str, passphrase: &str) -> Result<Value, OpenError> {
-    let header_text = between(html, "kit-header").ok_or(OpenError::NotAKit)?;
-    let header: Value = serde_json::from_str(header_text).map_err(|_| OpenError::Altered)?;
-    let b = |k: &str| header[k].as_str().and_then(|s| B64.decode(s).ok()).ok_or(OpenError::Altered);
-    let salt = b("salt")?;
-    let nonce = |v: Vec<u8>| <[u8; 12]>::try_from(v.as_slice()).map(Nonce::from).map_err(|_| OpenError::Altered);
-    let (iv, check_iv) = (nonce(b("iv")?)?, nonce(b("check_iv")?)?);
-    let iterations = header["iterations"].as_u64().and_then(|n| u32::try_from(n).ok()).ok_or(OpenError::Altered)?;
-    let cipher = Aes256Gcm::new_from_slice(&key(passphrase, &salt, iterations)).map_err(|_| OpenError::Altered)?;
-    let check =
-        B64.decode(between(html, "kit-check").ok_or(OpenError::NotAKit)?.trim()).map_err(|_| OpenError::Altered)?;
-    cipher.decrypt(&check_iv, check.as_slice()).map_err(|_| OpenError::WrongPassphrase)?;
-    let sealed =
-        B64.decode(between(html, "kit-data").ok_or(OpenError::NotAKit)?.trim()).map_err(|_| OpenError::Altered)?;
-    let plain =
-        cipher.decrypt(&iv, Payload { msg: &sealed, aad: header_text.as_bytes() }).map_err(|_| OpenError::Altered)?;
-    serde_json::from_slice(&plain).map_err(|_| OpenError::Altered)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::platform::i18n::{Catalog, Lang};
-
-    fn sample() -> Content {
-        Content {
-            value: json!({"plans": [{"name": "<img src=x onerror=alert(1)>"}]}),
-            plans: vec![(1, 2)],
-            scope_name: "Enhet".into(),
-            org: "Kommun </script><b>".into(),
-        }
-    }
-
-    #[test]
-    fn a_sealed_kit_opens_with_its_passphrase_and_only_with_it() {
-        let tr = Tr::new(Catalog::load(), Lang::Sv);
-        let kit = seal(&sample(), "rätt lösenfras här", &tr, "2026-11-23", 30, 1_000);
-        assert_eq!(open(&kit.html, "rätt lösenfras här").unwrap()["plans"][0]["name"], "<img src=x onerror=alert(1)>");
-        assert_eq!(open(&kit.html, "fel lösenfras"), Err(OpenError::WrongPassphrase));
-        assert!(!kit.html.contains("<img src=x"), "the content is not in the page in clear text");
-        assert!(!kit.html.contains("</script><b>"), "the organisation's name cannot end the header's script element");
-        assert!(kit.html.contains("Kommun &lt;/script&gt;&lt;b&gt;"), "and is escaped in the title");
-    }
-
-    #[test]
-    fn one_changed_byte_in_the_ciphertext_or_the_header_is_refused() {
-        let tr = Tr::new(Catalog::load(), Lang::Sv);
-        let kit = seal(&sample(), "rätt lösenfras här", &tr, "2026-11-23", 30, 1_000);
-        let data = between(&kit.html, "kit-data").unwrap();
-        let start = kit.html.find(data).unwrap() + data.len() / 2;
-        let mut bytes = kit.html.clone().into_bytes();
-        bytes[start] = if bytes[start] == b'A' { b'B' } else { b'A' };
-        assert_eq!(open(&String::from_utf8(bytes).unwrap(), "rätt lösenfras här"), Err(OpenError::Altered));
-        let changed = kit.html.replacen("\"max_age_days\":30", "\"max_age_days\":99", 1);
-        assert_ne!(changed, kit.html);
-        assert_eq!(open(&changed, "rätt lösenfras här"), Err(OpenError::Altered), "the header is authenticated too");
-    }
-
-    #[test]
-    fn the_template_is_filled_in_one_pass() {
-        assert_eq!(fill("a {{X}} b {{Y}} {{Z}}", &[("X", "{{Y}}"), ("Y", "2")]), "a {{Y}} b 2 {{Z}}");
-    }
+    let change = audit::Change {
+        action: "export",
+        entity: "kit",
+        entity_id: Some(id),
+        summary: &content.scope_name,
+        before: None::<&Value>,
+        after: Some(&record),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(Some(Made {
+        file_name: format!("krislada-{}-{today}.html", beredd_domain::text::file_stem(&content.scope_name)),
+        scope_name: content.scope_name,
+        plans: content.plans.len(),
+        fingerprint: sealed.fingerprint,
+        file_sha256: sealed.file_sha256,
+        html: sealed.html,
+    }))
 }

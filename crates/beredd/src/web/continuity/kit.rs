@@ -1,26 +1,26 @@
-//! The offline crisis kit's download page: choose units, give a passphrase, get one HTML file.
-//! The page lists the kits made and which plans' kits are out of date.
+//! The crisis kit's download page: choose units, give a passphrase (the page suggests one and
+//! says how strong the typed one is), get one HTML file. The page lists the kits made with their
+//! fingerprints, and which plans' kits are out of date.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use beredd_domain::passphrase::Strength;
 use beredd_domain::{FieldError, text};
 
+use crate::platform::clock::{shown_day, shown_minute};
 use crate::platform::i18n::Tr;
 use crate::services::continuity::kit;
-use crate::store::{audit, plans};
+use crate::store::{kits, plans};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Errors, Field, FieldKind, FormData, summary};
+use crate::web::forms::{Errors, Field, FieldKind, FormData, error_text, summary};
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::Query_;
-
-/// The shortest passphrase accepted: the kit may travel as an e-mail attachment.
-use crate::services::continuity::kit::MIN_PASSPHRASE;
 
 pub struct PlanKitRow {
     pub id: i64,
@@ -31,9 +31,13 @@ pub struct PlanKitRow {
 }
 
 pub struct KitRow {
-    pub scope: String,
-    pub by: String,
-    pub at: String,
+    /// "Björkbackens särskilda boende, skapad 2026-11-24 10:00 av Anna Berg"
+    pub made: String,
+    /// The first twenty hex digits in groups of four, as the kit shows them; empty for a kit
+    /// made before fingerprints were kept.
+    pub short: String,
+    pub fingerprint: String,
+    pub file_sha256: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -44,6 +48,19 @@ pub struct KitPage {
     pub error_summary: Vec<(String, String)>,
     pub plans: Vec<PlanKitRow>,
     pub kits: Vec<KitRow>,
+    /// A passphrase the server suggests, and the text that says how strong it is.
+    pub suggestion: String,
+    pub suggestion_intro: String,
+    pub strength: StrengthHint,
+}
+
+/// What the hint beside the passphrase says.
+#[derive(Template, WebTemplate)]
+#[template(path = "continuity/_kit_strength.html")]
+pub struct StrengthHint {
+    /// "", "refused", "acceptable" or "strong".
+    pub level: &'static str,
+    pub text: String,
 }
 
 fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
@@ -54,7 +71,7 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
         Field::new("passphrase", tr.t("kit-field-passphrase"), FieldKind::Password, form, errors, tr)
             .required()
             .autocomplete("new-password")
-            .hint(tr.tn("kit-hint-passphrase", MIN_PASSPHRASE as i64)),
+            .hint(tr.t("kit-hint-passphrase")),
         Field::new("passphrase2", tr.t("kit-field-passphrase2"), FieldKind::Password, form, errors, tr)
             .required()
             .autocomplete("new-password"),
@@ -62,6 +79,48 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
             .required()
             .hint(tr.t("kit-hint-max-age")),
     ]
+}
+
+fn strength(checked: Option<Result<Strength, FieldError>>, tr: &Tr) -> StrengthHint {
+    match checked {
+        None => StrengthHint { level: "", text: String::new() },
+        Some(Err(e)) => {
+            StrengthHint { level: "refused", text: tr.ts("kit-strength-refused", "why", &error_text(&e, tr)) }
+        }
+        Some(Ok(Strength::Acceptable)) => StrengthHint { level: "acceptable", text: tr.t("kit-strength-acceptable") },
+        Some(Ok(Strength::Strong)) => StrengthHint { level: "strong", text: tr.t("kit-strength-strong") },
+    }
+}
+
+async fn plan_rows(
+    conn: &mut sqlx::AnyConnection,
+    org: i64,
+    lk: &Lookups,
+    tr: &Tr,
+) -> Result<Vec<PlanKitRow>, AppError> {
+    let in_kits = kits::in_kits(&mut *conn, org).await?;
+    let approved = plans::approved_all(&mut *conn, org).await?;
+    let all = plans::list(conn, org).await?;
+    Ok(all
+        .into_iter()
+        .filter_map(|p| {
+            let a = approved.iter().find(|v| v.plan_id == p.id)?;
+            let (state, stale) = match in_kits.iter().find(|k| k.plan_id == p.id) {
+                None => (tr.t("kit-state-none"), true),
+                Some(k) if k.version < a.number => (tr.tn("kit-state-stale", k.version), true),
+                Some(k) => (tr.ts("kit-state-current", "date", &shown_day(&k.printed_at)), false),
+            };
+            let units = p.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
+            Some(PlanKitRow { id: p.id, units, name: p.name, state, stale })
+        })
+        .collect())
+}
+
+fn kit_row(k: kits::KitExport, tr: &Tr) -> KitRow {
+    let at = shown_minute(&k.exported_at);
+    let made = tr.args("kit-made-line", &[("scope", &k.scope_name), ("at", &at), ("by", &k.exported_by)]);
+    let fingerprint = k.fingerprint.unwrap_or_default();
+    KitRow { made, short: kit::short(&fingerprint), fingerprint, file_sha256: k.file_sha256.unwrap_or_default() }
 }
 
 async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors) -> Result<KitPage, AppError> {
@@ -74,41 +133,11 @@ async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Er
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
     let mut conn = state.db.pool.acquire().await?;
-    let in_kits = plans::in_kits(&mut *conn, user.org_id).await?;
-    let approved = plans::approved_all(&mut *conn, user.org_id).await?;
-    let all = plans::list(&mut conn, user.org_id).await?;
-    let tr = &ctx.tr;
-    let plans = all
-        .into_iter()
-        .filter_map(|p| {
-            let a = approved.iter().find(|v| v.plan_id == p.id)?;
-            let k = in_kits.iter().find(|k| k.plan_id == p.id);
-            let (state, stale) = match k {
-                None => (tr.t("kit-state-none"), true),
-                Some(k) if k.version < a.number => (tr.tn("kit-state-stale", k.version), true),
-                Some(k) => {
-                    (tr.ts("kit-state-current", "date", &crate::platform::clock::shown_day(&k.printed_at)), false)
-                }
-            };
-            Some(PlanKitRow {
-                id: p.id,
-                units: p.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "),
-                name: p.name,
-                state,
-                stale,
-            })
-        })
-        .collect();
-    let kits = plans::kits(&mut *conn, user.org_id, 10)
-        .await?
-        .into_iter()
-        .map(|k| KitRow {
-            scope: k.scope_name,
-            by: k.exported_by,
-            at: crate::platform::clock::shown_minute(&k.exported_at),
-        })
-        .collect();
-    Ok(KitPage { ctx, fields, error_summary, plans, kits })
+    let plans = plan_rows(&mut conn, user.org_id, &lk, &ctx.tr).await?;
+    let kits = kits::recent(&mut *conn, user.org_id, 10).await?.into_iter().map(|k| kit_row(k, &ctx.tr)).collect();
+    let strength = strength(errors.0.get("passphrase").cloned().map(Err), &ctx.tr);
+    let suggestion_intro = ctx.tr.tn("kit-suggestion-intro", i64::from(kit::suggestion_bits()));
+    Ok(KitPage { ctx, fields, error_summary, plans, kits, suggestion: kit::suggest(), suggestion_intro, strength })
 }
 
 pub async fn form(
@@ -122,10 +151,17 @@ pub async fn form(
     page(&state, &user, &form, &Errors::default()).await
 }
 
-pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
-    let Posted { user, mut form, tr } = posted;
+/// The hint beside the passphrase, posted by htmx as one types: nothing is stored or logged.
+pub async fn check_strength(State(state): State<AppState>, posted: Posted) -> Result<StrengthHint, AppError> {
+    let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
-    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let rule = kit::Rule::load(&state.db.pool, user.org_id).await?;
+    let pass = form.text("passphrase");
+    Ok(strength((!pass.is_empty()).then(|| rule.check(pass)), &tr))
+}
+
+/// The form's fields, checked: the units, the passphrase (the rule and the repeat) and the age.
+fn check(form: &FormData, lk: &Lookups, rule: &kit::Rule) -> (Vec<i64>, u32, Errors) {
     let mut e = Errors::default();
     let mut units = Vec::new();
     for v in form.all("units") {
@@ -134,9 +170,9 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
             None => e.add("units", FieldError::Missing),
         }
     }
-    let pass = form.text("passphrase").to_owned();
-    if pass.chars().count() < MIN_PASSPHRASE {
-        e.add("passphrase", FieldError::TooShort { min: MIN_PASSPHRASE });
+    let pass = form.text("passphrase");
+    if let Err(err) = rule.check(pass) {
+        e.add("passphrase", err);
     } else if pass != form.text("passphrase2") {
         e.add("passphrase2", FieldError::PasswordMismatch);
     }
@@ -144,57 +180,30 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
         "max_age_days",
         text::optional_number(form.text("max_age_days"), 1, 365).and_then(|n| n.ok_or(FieldError::Required)),
     );
+    (units, max_age as u32, e)
+}
+
+pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let Posted { user, mut form, tr } = posted;
+    user.require(user.role.edits_all_content())?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let rule = kit::Rule::load(&state.db.pool, user.org_id).await?;
+    let (units, max_age_days, e) = check(&form, &lk, &rule);
     if !e.is_empty() {
         // A refused form never sends the passphrase back.
         form.set("passphrase", "");
         form.set("passphrase2", "");
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e).await?).into_response());
     }
-    let today = crate::platform::clock::today_text();
-    let content = kit::content(&state.db.pool, &tr, user.org_id, &units, &user.display_name, &today)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let tr2 = tr.clone();
-    let exported = today.clone();
-    let (content, sealed) = tokio::task::spawn_blocking(move || {
-        let sealed = kit::seal(&content, &pass, &tr2, &exported, max_age as u32, kit::ITERATIONS);
-        (content, sealed)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    let mut tx = state.db.begin_write().await?;
-    let id = plans::record_kit(
-        &mut tx,
-        user.org_id,
-        &sealed.kit_id,
-        &content.scope_name,
-        max_age,
-        &user.display_name,
-        &content.plans,
-    )
-    .await?;
-    let record = serde_json::json!({ "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "export",
-            entity: "kit",
-            entity_id: Some(id),
-            summary: &content.scope_name,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    let name = format!("krislada-{}-{today}.html", text::file_stem(&content.scope_name));
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-        ],
-        sealed.html,
-    )
-        .into_response())
+    let passphrase = form.text("passphrase").to_owned();
+    let req = kit::Request { units: &units, passphrase, max_age_days, by: &user.display_name };
+    let made = kit::make(&state.db, &tr, &user.actor(), req).await.map_err(|e| match e {
+        kit::MakeError::Db(e) => AppError::Db(e),
+        kit::MakeError::Seal(e) => AppError::Internal(e),
+    })?;
+    let made = made.ok_or(AppError::NotFound)?;
+    let disposition = format!("attachment; filename=\"{}\"", made.file_name);
+    let headers =
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)];
+    Ok((headers, made.html).into_response())
 }

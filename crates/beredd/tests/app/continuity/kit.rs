@@ -1,9 +1,16 @@
-//! The crisis kit: made for chosen units, recorded, and opened only with its passphrase.
+//! The crisis kit: made for chosen units, recorded with its fingerprints, opened only with its
+//! passphrase, and made only with a passphrase that meets the rule (F6).
 
 use reqwest::StatusCode;
 
 use super::{edit_fields, post_fields, set};
 use crate::harness::{TestApp, id_of, kinds, texts};
+use beredd::services::continuity::kit;
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
 
 #[tokio::test]
 async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_its_passphrase() {
@@ -66,14 +73,24 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let r = s
             .post(
                 "/kit",
-                &[("passphrase", "ett långt lösenord"), ("passphrase2", "ett annat lösenord"), ("max_age_days", "30")],
+                &[
+                    ("passphrase", "blå traktor sjunger i snön"),
+                    ("passphrase2", "blå traktor sjunger i snö"),
+                    ("max_age_days", "30"),
+                ],
             )
             .await;
-        assert_eq!(texts(&r.body, ".error-summary li").len(), 1);
+        assert_eq!(texts(&r.body, ".error-summary li"), ["Lösenfrasen igen: Lösenorden är inte lika."]);
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!(n, 0);
 
-        let pass = "blå traktor sjunger i snön";
+        // The kit is made with the passphrase the page suggests: five words of the list.
+        let page = s.get("/kit").await;
+        let pass = texts(&page.body, "#suggested-passphrase").remove(0);
+        assert_eq!(pass.split('-').count(), 5, "{pass}");
+        assert!(pass.split('-').all(|w| beredd::content::passphrase_words::words().contains(&w)), "{pass}");
+        assert_ne!(texts(&s.get("/kit").await.body, "#suggested-passphrase")[0], pass, "a new one every time");
+        let pass = pass.as_str();
         let resp = s
             .client
             .post(format!("{}/kit", s.base))
@@ -102,9 +119,25 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
 
         let page = s.get("/kit").await.body;
         assert!(texts(&page, "td").iter().any(|t| t.starts_with("Aktuell, skapad")), "the plan's kit is current");
-        let (by, days): (String, i64) =
-            sqlx::query_as("SELECT exported_by, max_age_days FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
+        let (by, days, fingerprint, file_sha256): (String, i64, String, String) =
+            sqlx::query_as("SELECT exported_by, max_age_days, fingerprint, file_sha256 FROM kit_exports")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
         assert_eq!((by.as_str(), days), ("admin", 14));
+
+        // The fingerprints: what the kit shows (the sealed part's SHA-256) and the whole file's,
+        // computed here from the file as downloaded, are recorded and listed on the page.
+        let sealed = kit::parts(&html).unwrap();
+        let shown = sha256_hex([sealed.header, "\n", sealed.check, "\n", sealed.data].concat().as_bytes());
+        assert_eq!(fingerprint, shown, "{kind:?}");
+        assert_eq!(file_sha256, sha256_hex(html.as_bytes()), "{kind:?}");
+        let grouped =
+            format!("{} {} {} {} {}", &shown[0..4], &shown[4..8], &shown[8..12], &shown[12..16], &shown[16..20]);
+        assert_eq!(texts(&page, "ul.kit-list strong.fingerprint"), [grouped], "{kind:?}");
+        assert_eq!(texts(&page, "ul.kit-list code.hash"), [shown.clone(), file_sha256.clone()], "{kind:?}");
+        assert!(texts(&page, "p.intro").iter().any(|t| t.contains("kan visa vilket fingeravtryck som helst")));
+        assert!(texts(&page, "ul.kit-list p.kit-made")[0].starts_with("Björkgårdens äldreboende, skapad "), "{kind:?}");
         let trail = beredd::store::audit::list(
             &app.db.pool,
             app.org,
@@ -115,5 +148,59 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         .unwrap();
         assert_eq!(trail.len(), 1);
         assert!(!format!("{:?}", trail[0]).contains(pass), "the passphrase is never stored");
+        let recorded = format!("{:?}", trail[0]);
+        assert!(recorded.contains(&shown) && recorded.contains(&file_sha256), "{kind:?}: {recorded}");
+    }
+}
+
+/// The passphrase rule (F6.3), on the server: four different words or sixteen characters, no
+/// repeated character or word, nothing built from the organisation's name or a common password.
+/// The message is at the field, the hint beside it says how strong a phrase is as one types, and
+/// nothing is recorded for a refused phrase.
+#[tokio::test]
+async fn a_kit_is_made_only_with_a_passphrase_that_meets_the_rule() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let refused = [
+            ("kort fras", "Skriv minst fyra olika ord"),
+            ("tolv tecken!", "Skriv minst fyra olika ord"),
+            ("hej hej hej hej hej hej", "upprepar samma tecken, ord eller mönster"),
+            ("aaaaaaaaaaaaaaaaaaaa", "upprepar samma tecken, ord eller mönster"),
+            ("Testkommun 2026 sommar", "organisationens namn, ett vanligt lösenord"),
+            ("lösenord-lösenord1-2026", "organisationens namn, ett vanligt lösenord"),
+            ("qwertyuiop12345678", "organisationens namn, ett vanligt lösenord"),
+        ];
+        for (pass, why) in refused {
+            let r = s.post("/kit", &[("passphrase", pass), ("passphrase2", pass), ("max_age_days", "30")]).await;
+            assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{kind:?}: {pass}");
+            let at_field = texts(&r.body, "#passphrase-error");
+            assert!(at_field.len() == 1 && at_field[0].contains(why), "{kind:?}: {pass}: {at_field:?}");
+            assert_eq!(texts(&r.body, ".error-summary li a").len(), 1);
+            assert!(texts(&r.body, "#passphrase-strength").iter().any(|t| t.starts_with("Godtas inte:")), "{pass}");
+            assert!(!r.body.contains(&format!("value=\"{pass}\"")), "the passphrase is not sent back");
+            assert_eq!(texts(&r.body, "#suggested-passphrase").len(), 1, "a suggestion is offered");
+        }
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM kit_exports").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(n, 0, "{kind:?}");
+
+        // The hint as one types: refused, accepted, strong. Only people who make kits may ask.
+        let hint = |pass: &'static str| {
+            let s = &s;
+            async move { texts(&s.post("/kit/strength", &[("passphrase", pass)]).await.body, "span.strength") }
+        };
+        assert!(hint("tre ord här").await[0].starts_with("Godtas inte: Skriv minst fyra olika ord"), "{kind:?}");
+        assert!(hint("Testkommun-Testkommun-1").await[0].starts_with("Godtas inte:"), "{kind:?}");
+        assert!(hint("hav-skog-lampa-kaffe").await[0].starts_with("Godtas. Fler ord"), "{kind:?}");
+        assert_eq!(hint("hav-skog-lampa-kaffe-moln").await, ["Stark. Godtas."], "{kind:?}");
+        assert!(hint("").await.is_empty(), "nothing typed, nothing said");
+        app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
+        let reader = app.login("lasare").await;
+        assert_eq!(reader.post("/kit/strength", &[("passphrase", "x")]).await.status, StatusCode::FORBIDDEN);
+
+        // In English, the message is in English.
+        s.post("/account/language", &[("lang", "en")]).await;
+        let r = s.post("/kit", &[("passphrase", "kort"), ("passphrase2", "kort"), ("max_age_days", "30")]).await;
+        assert!(texts(&r.body, "#passphrase-error")[0].starts_with("Write at least four different words"), "{kind:?}");
     }
 }
