@@ -140,6 +140,36 @@ pub fn check(
     out
 }
 
+/// Every signature in the bundle is the signature of its entry's head by a key the bundle
+/// carries, and no entry after a signed one lacks one. This proves that the bundle is as its
+/// keys' holder wrote it, not who that was: the keys come with the bundle (compare them with
+/// the sending instance's binder); the import names them in the log and keeps them.
+pub fn check_bundle(b: &super::bundle::Bundle) -> Result<(), String> {
+    use crate::platform::keys::PublicKey;
+    let mut signed_seen = false;
+    for l in &b.log {
+        let seq = l.entry.seq;
+        let (Some(sig), Some(key_id)) = (l.signature.as_deref(), l.key_id.as_deref()) else {
+            if signed_seen {
+                return Err(format!("post {seq}: signaturen saknas, fast posten före den är signerad"));
+            }
+            continue;
+        };
+        signed_seen = true;
+        let key = b
+            .keys
+            .iter()
+            .filter(|k| k.key_id == key_id)
+            .find_map(|k| PublicKey::from_hex(&k.public_key).filter(|p| p.key_id() == key_id))
+            .ok_or_else(|| format!("post {seq}: den är signerad med en nyckel som paketet inte har med (keys)"))?;
+        let message = incident::head_message(b.org_uid.as_deref().unwrap_or(""), &b.incident.uid, seq, &l.hash);
+        if !key.verifies(&message, sig) {
+            return Err(format!("post {seq}: signaturen stämmer inte; posten har ändrats efter att den signerades"));
+        }
+    }
+    Ok(())
+}
+
 /// Whether the stored time `a` is at or after `b` (both RFC 3339 UTC as Beredd writes them).
 fn later_or_same(a: &str, b: &str) -> bool {
     use time::OffsetDateTime;
