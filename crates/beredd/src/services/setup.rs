@@ -4,7 +4,7 @@
 use std::net::SocketAddr;
 
 use crate::platform::db::Db;
-use crate::store::{orgs, sessions, users};
+use crate::store::{audit, orgs, sessions, users};
 
 /// Makes sure there is an organisation to serve, and tells how to create the first user.
 pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
@@ -61,4 +61,52 @@ where
     };
     crate::store::cycle::insert(e, org, &item).await?;
     Ok(())
+}
+
+/// The organisation a setup link is for, while the link is valid and no user exists yet.
+pub async fn link_org(pool: &sqlx::AnyPool, token: &str) -> Result<Option<i64>, crate::platform::db::DbError> {
+    if users::count(pool).await? > 0 {
+        return Ok(None);
+    }
+    sessions::setup_token_org(pool, token).await
+}
+
+/// The first administrator, made through the setup link with the password already hashed; false
+/// (and nobody made) when the link was spent or a user exists by now.
+pub async fn first_admin(
+    db: &Db,
+    org: i64,
+    token: &str,
+    username: &str,
+    display_name: &str,
+    hash: &str,
+) -> Result<bool, crate::platform::db::DbError> {
+    let mut tx = db.begin_write().await?;
+    // Checked again inside the transaction, and the token spent first: of two people using the
+    // link at once, the second finds it gone and makes no second administrator (review F18).
+    if !sessions::take_setup_token(&mut *tx, token).await? || users::count(&mut *tx).await? > 0 {
+        return Ok(false);
+    }
+    let new = users::NewUser {
+        org_id: org,
+        username,
+        display_name,
+        password_hash: hash,
+        role: beredd_domain::Role::Admin,
+        lang: "sv",
+    };
+    let id = users::insert(&mut *tx, &new).await?;
+    sessions::consume_setup_tokens(&mut *tx).await?;
+    let actor = audit::Actor { org_id: org, user_id: Some(id), username: username.to_owned() };
+    let change: audit::Change<'_, ()> = audit::Change {
+        action: "create",
+        entity: "user",
+        entity_id: Some(id),
+        summary: "setup link",
+        before: None,
+        after: None,
+    };
+    audit::record(&mut *tx, &actor, change).await?;
+    tx.commit().await?;
+    Ok(true)
 }

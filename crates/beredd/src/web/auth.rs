@@ -228,21 +228,14 @@ pub fn hashing_limit() -> crate::platform::limit::Limit {
     crate::platform::limit::Limit::new(HASHING_AT_ONCE, HASHING_MAX_WAITING).max_wait(HASHING_MAX_WAIT)
 }
 
-fn hashing_error(e: crate::platform::limit::LimitError) -> AppError {
-    match e {
-        crate::platform::limit::LimitError::Busy => AppError::Busy("error-busy-hashing"),
-        crate::platform::limit::LimitError::Failed(e) => AppError::Internal(e),
-    }
-}
-
 /// Hashing takes tens of milliseconds of CPU: off the async workers, a few at a time.
 pub async fn hash_password_blocking(state: &AppState, password: String) -> Result<String, AppError> {
-    state.hashing.run(move || hash_password(&password)).await.map_err(hashing_error)?
+    Ok(crate::services::accounts::hash_password(&state.hashing, password).await?)
 }
 
 /// Whether `password` matches `hash`; `AppError::Busy` when the server is too busy to check now.
 pub async fn verify_password_blocking(state: &AppState, password: String, hash: String) -> Result<bool, AppError> {
-    state.hashing.run(move || verify_password(&password, &hash)).await.map_err(hashing_error)
+    Ok(crate::services::accounts::verify_password(&state.hashing, password, hash).await?)
 }
 
 #[cfg(test)]

@@ -49,6 +49,20 @@ impl From<crate::platform::typeset::TypesetError> for AppError {
     }
 }
 
+/// A use case's failure that the handler did not answer itself: a form it did not show again
+/// is a bad request.
+impl From<crate::services::Failure> for AppError {
+    fn from(e: crate::services::Failure) -> Self {
+        match e {
+            crate::services::Failure::Invalid(_) => AppError::BadRequest("invalid input"),
+            crate::services::Failure::NotFound => AppError::NotFound,
+            crate::services::Failure::Busy(message) => AppError::Busy(message),
+            crate::services::Failure::Internal(e) => AppError::Internal(e),
+            crate::services::Failure::Db(e) => AppError::Db(e),
+        }
+    }
+}
+
 impl From<askama::Error> for AppError {
     fn from(e: askama::Error) -> Self {
         AppError::Internal(format!("template: {e}"))

@@ -58,6 +58,12 @@ impl Errors {
             T::default()
         })
     }
+    /// Adds what a use case found wrong; a field that has an error keeps it.
+    pub fn absorb(&mut self, found: crate::services::Invalid) {
+        for (field, e) in found.0 {
+            self.add(field, e);
+        }
+    }
     pub fn message(&self, field: &str, tr: &Tr) -> Option<String> {
         self.0.get(field).map(|e| error_text(e, tr))
     }

@@ -6,6 +6,7 @@ use axum::extract::State;
 
 use beredd_domain::Role;
 
+use crate::platform::i18n::Tr;
 use crate::services::attention::{self, Viewer};
 use crate::store::{activities, systems};
 use crate::web::AppState;
@@ -46,30 +47,31 @@ fn shown(text: String, links: Vec<(String, String)>) -> Option<Attention> {
     (!links.is_empty()).then(|| Attention { text, links: links.into_iter().take(MAX_LINKS).collect() })
 }
 
-pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<HomePage, AppError> {
-    let lk = Lookups::load(&state.db, user.org_id).await?;
-    let mut ctx = Ctx::new(&state, &user, "/", String::new());
-    let tr = &ctx.tr;
-    let counts = vec![
+/// The registers with how many records each holds.
+async fn counts(state: &AppState, org: i64, lk: &Lookups, tr: &Tr) -> Result<Vec<Count>, AppError> {
+    Ok(vec![
         Count { label: tr.t("nav-units"), n: lk.units.len(), href: "/units" },
         Count {
             label: tr.t("nav-activities"),
-            n: activities::list(&state.db.pool, user.org_id).await?.len(),
+            n: activities::list(&state.db.pool, org).await?.len(),
             href: "/activities",
         },
         Count { label: tr.t("nav-people"), n: lk.people.len(), href: "/people" },
-        Count {
-            label: tr.t("nav-systems"),
-            n: systems::list(&state.db.pool, user.org_id).await?.len(),
-            href: "/systems",
-        },
+        Count { label: tr.t("nav-systems"), n: systems::list(&state.db.pool, org).await?.len(), href: "/systems" },
         Count { label: tr.t("nav-suppliers"), n: lk.suppliers.len(), href: "/suppliers" },
-    ];
-    let viewer = Viewer { user_id: user.id, role: user.role, granted: &user.granted, display_name: &user.display_name };
-    let today = crate::platform::clock::today_text();
-    let found = attention::start_page(&state.db.pool, user.org_id, &viewer, &today).await?;
-    let translated = |items: Vec<attention::Item>| items.into_iter().filter_map(|i| shown(tr.t(i.message), i.links));
+    ])
+}
 
+/// What needs attention, in the page's order: empty registers, the viewer's scope, the top
+/// risks, the frameworks (not for a unit manager), the registers.
+async fn attention_list(
+    state: &AppState,
+    user: &CurrentUser,
+    counts: &[Count],
+    found: attention::StartPage,
+    tr: &Tr,
+) -> Result<Vec<Attention>, AppError> {
+    let translated = |items: Vec<attention::Item>| items.into_iter().filter_map(|i| shown(tr.t(i.message), i.links));
     let mut list: Vec<Attention> = counts
         .iter()
         .filter(|c| c.n == 0)
@@ -82,12 +84,26 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     list.extend(translated(found.top_risks));
     if user.role != Role::UnitManager {
         // Where the organisation stands against its frameworks, and gaps nobody acts on yet.
-        let (assessed, open_gaps) = super::frameworks::start_page(&state, user.org_id, tr).await?;
+        let (assessed, open_gaps) = super::frameworks::start_page(state, user.org_id, tr).await?;
         list.extend(shown(tr.t("attention-assessments"), assessed));
         list.extend(shown(tr.t("attention-gaps-no-action"), open_gaps));
     }
     list.extend(translated(found.registers));
+    Ok(list)
+}
 
+pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<HomePage, AppError> {
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/", String::new());
+    let counts = counts(&state, user.org_id, &lk, &ctx.tr).await?;
+    let viewer = Viewer { user_id: user.id, role: user.role, granted: &user.granted, display_name: &user.display_name };
+    let today = crate::platform::clock::today_text();
+    let found = attention::start_page(&state.db.pool, user.org_id, &viewer, &today).await?;
+    // The user's own open actions in the action plan, through the person they said they are.
+    let tr = &ctx.tr;
+    let mine =
+        found.my_open_actions.map(|(p, open)| (tr.tn("home-my-actions", open as i64), format!("/actions?owner={p}")));
+    let mut list = attention_list(&state, &user, &counts, found, tr).await?;
     // Readers and crisis staff cannot fix these; they get the registers and a word on their role.
     let may_act = user.role.edits_all_content() || user.role == Role::UnitManager;
     if !may_act {
@@ -99,9 +115,6 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     } else {
         Vec::new()
     };
-    // The user's own open actions in the action plan, through the person they said they are.
-    let mine =
-        found.my_open_actions.map(|(p, open)| (tr.tn("home-my-actions", open as i64), format!("/actions?owner={p}")));
     let greeting = tr.ts("home-greeting", "name", &user.display_name);
     ctx.title = ctx.tr.t("home-title");
     Ok(HomePage { ctx, greeting, counts, attention: list, scope, read_only, mine })

@@ -9,10 +9,11 @@ use beredd_domain::plan::PlanContent;
 use serde_json::{Value, json};
 
 use crate::content::plan_templates::step_parts;
-use crate::platform::db::DbError;
+use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
+use crate::platform::typeset::TypesetError;
 use crate::services::continuity::overlap;
-use crate::store::{bia, dependencies, orgs, plans, systems, units};
+use crate::store::{audit, bia, dependencies, orgs, plans, systems, units};
 
 /// What a binder holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,4 +357,46 @@ pub async fn render(b: &Binder) -> Result<Vec<u8>, crate::platform::typeset::Typ
 /// Records that the binder was printed, with the plan versions it held.
 pub async fn record(conn: &mut sqlx::AnyConnection, org: i64, b: &Binder, by: &str) -> Result<i64, DbError> {
     plans::record_print(conn, org, b.unit_id, &b.scope_name, by, &b.plans).await
+}
+
+/// Why a binder was not printed.
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Typeset(#[from] TypesetError),
+}
+
+/// Typesets the binder of `scope` printed by `by` today, and records the print with the plan
+/// versions it held (and in the audit trail). `None` when the unit or plan does not exist.
+pub async fn print(
+    db: &Db,
+    actor: &audit::Actor,
+    tr: &Tr,
+    scope: Scope,
+    by: &str,
+) -> Result<Option<(Binder, Vec<u8>)>, PrintError> {
+    let today = crate::platform::clock::today_text();
+    let whole = matches!(scope, Scope::All);
+    let Some(mut b) = prepare(&db.pool, tr, actor.org_id, scope, by, &today).await? else { return Ok(None) };
+    if whole {
+        let mut conn = db.pool.acquire().await.map_err(DbError::from)?;
+        add_keys_page(&mut b, &mut conn, &db.keys, actor.org_id, tr).await?;
+    }
+    let pdf = render(&b).await?;
+    let mut tx = db.begin_write().await?;
+    let print = record(&mut tx, actor.org_id, &b, by).await?;
+    let after = json!({ "scope": b.scope_name, "plans": b.plans });
+    let change = audit::Change {
+        action: "print",
+        entity: "binder",
+        entity_id: Some(print),
+        summary: &b.scope_name,
+        before: None::<&Value>,
+        after: Some(&after),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(Some((b, pdf)))
 }

@@ -8,8 +8,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::platform::i18n::{Lang, Tr};
-use crate::platform::throttle::Refusal;
-use crate::store::{audit, sessions, users};
+use crate::services::accounts::login;
+use crate::store::sessions;
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, Posted, PreLoginForm, SESSION_COOKIE};
 use crate::web::error::AppError;
@@ -61,9 +61,35 @@ pub async fn form(State(state): State<AppState>, headers: HeaderMap, Query(q): Q
     login_page(&state, &headers, StatusCode::OK, safe_next(q.get("next").map(String::as_str)), String::new(), None)
 }
 
-/// Logs in. Before any password is hashed the attempt must pass the throttle: the address's
-/// budget of attempts, and no lock on this name from this address (security review F3). The
-/// hashing itself waits in a bounded queue; when that is full the page says to try again shortly.
+/// Where a refused login leaves the user: the status and the message.
+fn refusal(why: login::Why) -> (StatusCode, &'static str) {
+    match why {
+        login::Why::Failed => (StatusCode::UNAUTHORIZED, "login-failed"),
+        login::Why::AddressThrottled => (StatusCode::TOO_MANY_REQUESTS, "login-address-throttled"),
+        login::Why::Locked => (StatusCode::TOO_MANY_REQUESTS, "login-throttled"),
+        login::Why::Busy => (StatusCode::SERVICE_UNAVAILABLE, "login-busy"),
+    }
+}
+
+/// Goes on to `next` with the session's cookie and the user's language, the form's cookie gone.
+fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, session: &login::Session) -> Response {
+    let mut resp = Redirect::to(next).into_response();
+    let h = resp.headers_mut();
+    let cookies = [
+        auth::set_cookie(state, headers, SESSION_COOKIE, &session.token, sessions::LIFETIME_SECS),
+        auth::set_cookie(state, headers, PRELOGIN_COOKIE, "", 0),
+        auth::set_cookie(state, headers, LANG_COOKIE, Lang::parse(&session.lang).code(), 365 * 86400),
+    ];
+    for c in cookies {
+        if let Ok(v) = c.parse() {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    resp
+}
+
+/// Logs in (`services::accounts::login`: the throttle first, then the password in a bounded
+/// queue), or shows the form again with why not.
 pub async fn submit(
     State(state): State<AppState>,
     peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
@@ -72,83 +98,20 @@ pub async fn submit(
     let PreLoginForm { form, headers } = posted;
     let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
     let next = safe_next(form.get("next"));
-    let password = form.text("password").to_owned();
-    // A name that cannot exist is refused at once: no hashing, and nothing kept in the throttle.
-    let Ok(username) = beredd_domain::text::username(form.text("username")) else {
-        let typed: String = form.text("username").chars().take(64).collect();
-        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, typed, Some("login-failed")));
-    };
-    if password.len() > 1024 {
-        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
-    }
-    let attempt = match state.throttle.admit(&username, client) {
-        Ok(attempt) => attempt,
-        Err(refusal) => {
-            let (status, message) = match refusal {
-                Refusal::Address => (StatusCode::TOO_MANY_REQUESTS, "login-address-throttled"),
-                Refusal::Locked => (StatusCode::TOO_MANY_REQUESTS, "login-throttled"),
-                Refusal::Full => (StatusCode::SERVICE_UNAVAILABLE, "login-busy"),
-            };
-            tracing::info!(username, %client, ?refusal, "login refused before checking the password");
-            return Ok(login_page(&state, &headers, status, next, username, Some(message)));
-        }
-    };
-    let user = users::by_username(&state.db.pool, &username).await?.filter(|u| u.active.get());
-    // Verify against a real hash of nothing when the user does not exist, so timing does not tell.
-    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let hash = match &user {
-        Some(u) => u.password_hash.clone(),
-        None => DUMMY.get_or_init(|| auth::hash_password("no such user, no such password").unwrap_or_default()).clone(),
-    };
-    let ok = match auth::verify_password_blocking(&state, password, hash).await {
-        Ok(ok) => ok && user.is_some(),
-        Err(AppError::Busy(_)) => {
-            attempt.not_tried();
-            tracing::warn!(%client, "login refused: too many passwords being checked");
-            return Ok(login_page(
-                &state,
-                &headers,
-                StatusCode::SERVICE_UNAVAILABLE,
-                next,
-                username,
-                Some("login-busy"),
-            ));
-        }
-        Err(e) => return Err(e),
-    };
-    let Some(user) = user.filter(|_| ok) else {
-        attempt.failed();
-        tracing::info!(username, %client, "failed login");
-        return Ok(login_page(&state, &headers, StatusCode::UNAUTHORIZED, next, username, Some("login-failed")));
-    };
-    attempt.succeeded();
-    let (token, _csrf) = sessions::create(&state.db.pool, user.id).await?;
-    let actor = audit::Actor { org_id: user.org_id, user_id: Some(user.id), username: user.username.clone() };
-    let change: audit::Change<'_, ()> =
-        audit::Change { action: "login", entity: "session", entity_id: None, summary: "", before: None, after: None };
-    audit::record(&state.db.pool, &actor, change).await?;
-    sessions::purge_expired(&state.db.pool).await?;
-    let mut resp = Redirect::to(&next).into_response();
-    let h = resp.headers_mut();
-    let cookies = [
-        auth::set_cookie(&state, &headers, SESSION_COOKIE, &token, sessions::LIFETIME_SECS),
-        auth::set_cookie(&state, &headers, PRELOGIN_COOKIE, "", 0),
-        auth::set_cookie(&state, &headers, LANG_COOKIE, Lang::parse(&user.lang).code(), 365 * 86400),
-    ];
-    for c in cookies {
-        if let Ok(v) = c.parse() {
-            h.append(header::SET_COOKIE, v);
+    let attempt =
+        login::Attempt { username: form.text("username"), password: form.text("password").to_owned(), client };
+    match login::log_in(&state.db, &state.throttle, &state.hashing, attempt).await? {
+        login::Outcome::In(session) => Ok(logged_in(&state, &headers, &next, &session)),
+        login::Outcome::Refused { username, why } => {
+            let (status, message) = refusal(why);
+            Ok(login_page(&state, &headers, status, next, username, Some(message)))
         }
     }
-    Ok(resp)
 }
 
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap, posted: Posted) -> Result<Response, AppError> {
     let user: CurrentUser = posted.user;
-    sessions::delete(&state.db.pool, user.session_id).await?;
-    let change: audit::Change<'_, ()> =
-        audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
-    audit::record(&state.db.pool, &user.actor(), change).await?;
+    login::log_out(&state.db, &user.actor(), user.session_id).await?;
     let mut resp = Redirect::to("/login").into_response();
     if let Ok(v) = auth::set_cookie(&state, &headers, SESSION_COOKIE, "", 0).parse() {
         resp.headers_mut().append(header::SET_COOKIE, v);

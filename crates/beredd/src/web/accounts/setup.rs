@@ -5,10 +5,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::{FieldError, Role, text};
+use beredd_domain::{FieldError, text};
 
 use crate::platform::i18n::Tr;
-use crate::store::{audit, sessions, users};
+use crate::services::setup;
 use crate::web::AppState;
 use crate::web::auth::{self, PRELOGIN_COOKIE, PreLoginForm};
 use crate::web::error::AppError;
@@ -57,10 +57,7 @@ fn render(
 
 /// The link works only while no user exists and the token is valid.
 async fn valid(state: &AppState, token: &str) -> Result<i64, AppError> {
-    if users::count(&state.db.pool).await? > 0 {
-        return Err(AppError::NotFound);
-    }
-    sessions::setup_token_org(&state.db.pool, token).await?.ok_or(AppError::NotFound)
+    setup::link_org(&state.db.pool, token).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn form(
@@ -72,13 +69,8 @@ pub async fn form(
     Ok(render(&state, &headers, &token, &FormData::default(), &Errors::default(), StatusCode::OK))
 }
 
-pub async fn submit(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-    posted: PreLoginForm,
-) -> Result<Response, AppError> {
-    let org = valid(&state, &token).await?;
-    let PreLoginForm { form, headers } = posted;
+/// The form's name, display name and password (twice), checked.
+fn read(form: &FormData) -> (Errors, String, String) {
     let mut e = Errors::default();
     let username = e.take("username", text::username(form.text("username")));
     let display_name = e.take("display_name", text::Name::parse(form.text("display_name")).map(|n| n.into_string()));
@@ -87,39 +79,23 @@ pub async fn submit(
     } else if form.text("password") != form.text("repeat") {
         e.add("repeat", FieldError::PasswordMismatch);
     }
+    (e, username, display_name)
+}
+
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    posted: PreLoginForm,
+) -> Result<Response, AppError> {
+    let org = valid(&state, &token).await?;
+    let PreLoginForm { form, headers } = posted;
+    let (e, username, display_name) = read(&form);
     if !e.is_empty() {
         return Ok(render(&state, &headers, &token, &form, &e, StatusCode::UNPROCESSABLE_ENTITY));
     }
     let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
-    let mut tx = state.db.begin_write().await?;
-    // Checked again inside the transaction, and the token spent first: of two people using the
-    // link at once, the second finds it gone and makes no second administrator (review F18).
-    if !sessions::take_setup_token(&mut *tx, &token).await? || users::count(&mut *tx).await? > 0 {
+    if !setup::first_admin(&state.db, org, &token, &username, &display_name, &hash).await? {
         return Err(AppError::NotFound);
     }
-    let id = users::insert(
-        &mut *tx,
-        &users::NewUser {
-            org_id: org,
-            username: &username,
-            display_name: &display_name,
-            password_hash: &hash,
-            role: Role::Admin,
-            lang: "sv",
-        },
-    )
-    .await?;
-    sessions::consume_setup_tokens(&mut *tx).await?;
-    let actor = audit::Actor { org_id: org, user_id: Some(id), username: username.clone() };
-    let change: audit::Change<'_, ()> = audit::Change {
-        action: "create",
-        entity: "user",
-        entity_id: Some(id),
-        summary: "setup link",
-        before: None,
-        after: None,
-    };
-    audit::record(&mut *tx, &actor, change).await?;
-    tx.commit().await?;
     Ok(Redirect::to("/login").into_response())
 }

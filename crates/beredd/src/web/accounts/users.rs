@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, Role, text};
 
 use crate::platform::i18n::Tr;
-use crate::store::{audit, users};
+use crate::services::accounts::users::{self as accounts, Account};
+use crate::store::users;
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -138,13 +139,7 @@ fn form_page(mut ctx: Ctx, action: String, form: &FormData, errors: &Errors, lk:
     UserFormPage { error_summary, ctx, action, fields, reset }
 }
 
-struct Parsed {
-    display_name: String,
-    role: Role,
-    units: Vec<i64>,
-}
-
-fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Parsed {
+fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Account {
     let display_name = e.take("display_name", text::Name::parse(form.text("display_name")).map(|n| n.into_string()));
     let role = e.take("role", Role::parse(form.text("role")).map(Some)).unwrap_or(Role::Reader);
     let mut units = Vec::new();
@@ -155,7 +150,23 @@ fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Parsed {
             Err(err) => e.add("units", err),
         }
     }
-    Parsed { display_name, role, units }
+    Account { display_name, role, units }
+}
+
+/// The form again, with what was wrong.
+fn refused(
+    state: &AppState,
+    user: &CurrentUser,
+    title: String,
+    action: String,
+    form: &FormData,
+    e: &Errors,
+    lk: &Lookups,
+) -> Response {
+    let mut ctx = Ctx::new(state, user, "/users", String::new());
+    ctx.title = title;
+    let new = action == "/users/new";
+    (StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, action, form, e, lk, new)).into_response()
 }
 
 pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Result<UserFormPage, AppError> {
@@ -169,12 +180,12 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Resul
 }
 
 pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
-    let Posted { user, mut form, .. } = posted;
+    let Posted { user, mut form, tr } = posted;
     admin(&user)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
     let username = e.take("username", text::username(form.text("username")));
-    let p = parse(&form, &lk, &mut e);
+    let account = parse(&form, &lk, &mut e);
     if let Err(err) = text::new_password(form.text("password")) {
         e.add("password", err);
     }
@@ -183,38 +194,10 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     }
     if !e.is_empty() {
         form.set("password", "");
-        let mut ctx = Ctx::new(&state, &user, "/users", String::new());
-        ctx.title = ctx.tr.t("users-new");
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, "/users/new".into(), &form, &e, &lk, true))
-            .into_response());
+        return Ok(refused(&state, &user, tr.t("users-new"), "/users/new".into(), &form, &e, &lk));
     }
     let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
-    let mut tx = state.db.begin_write().await?;
-    let new = users::NewUser {
-        org_id: user.org_id,
-        username: &username,
-        display_name: &p.display_name,
-        password_hash: &hash,
-        role: p.role,
-        lang: "sv",
-    };
-    let id = users::insert(&mut *tx, &new).await?;
-    users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, true, &p.units).await?;
-    let after = users::get(&mut tx, user.org_id, id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "user",
-            entity_id: Some(id),
-            summary: &username,
-            before: None,
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    accounts::create(&state.db, &user.actor(), &username, &account, &hash).await?;
     Ok(Redirect::to("/users?msg=created").into_response())
 }
 
@@ -236,14 +219,18 @@ pub async fn edit_form(
     Path(id): Path<String>,
 ) -> Result<UserFormPage, AppError> {
     admin(&user)?;
-    let id = parse_id(&id)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let target = users::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    drop(conn);
+    let target = target(&state, &user, &id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/users", String::new());
     ctx.title = ctx.tr.ts("users-edit", "name", &target.username);
-    Ok(form_page(ctx, format!("/users/{id}"), &values(&target), &Errors::default(), &lk, false))
+    Ok(form_page(ctx, format!("/users/{}", target.id), &values(&target), &Errors::default(), &lk, false))
+}
+
+/// The account, or not found.
+async fn target(state: &AppState, user: &CurrentUser, id: &str) -> Result<users::User, AppError> {
+    let id = parse_id(id)?;
+    let mut conn = state.db.pool.acquire().await?;
+    users::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)
 }
 
 pub async fn update(
@@ -251,41 +238,21 @@ pub async fn update(
     Path(id): Path<String>,
     posted: Posted,
 ) -> Result<Response, AppError> {
-    let Posted { user, form, .. } = posted;
+    let Posted { user, form, tr } = posted;
     admin(&user)?;
-    let id = parse_id(&id)?;
+    let before = target(&state, &user, &id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let mut tx = state.db.begin_write().await?;
-    let before = users::get(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let mut e = Errors::default();
-    let p = parse(&form, &lk, &mut e);
+    let account = parse(&form, &lk, &mut e);
     let active = form.checked("active");
-    // An administrator cannot lock themselves out.
-    if id == user.id && (p.role != Role::Admin || !active) {
+    if accounts::locks_out(user.id, before.id, account.role, active) {
         e.add("role", FieldError::Choice);
     }
     if !e.is_empty() {
-        let mut ctx = Ctx::new(&state, &user, "/users", String::new());
-        ctx.title = ctx.tr.ts("users-edit", "name", &before.username);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, format!("/users/{id}"), &form, &e, &lk, false))
-            .into_response());
+        let title = tr.ts("users-edit", "name", &before.username);
+        return Ok(refused(&state, &user, title, format!("/users/{}", before.id), &form, &e, &lk));
     }
-    users::update_account(&mut tx, user.org_id, id, &p.display_name, p.role, active, &p.units).await?;
-    let after = users::get(&mut tx, user.org_id, id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "user",
-            entity_id: Some(id),
-            summary: &before.username,
-            before: Some(&before),
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    accounts::update(&state.db, &user.actor(), before.id, &account, active).await?;
     Ok(Redirect::to("/users?msg=saved").into_response())
 }
 
@@ -294,37 +261,17 @@ pub async fn reset_password(
     Path(id): Path<String>,
     posted: Posted,
 ) -> Result<Response, AppError> {
-    let Posted { user, form, .. } = posted;
+    let Posted { user, form, tr } = posted;
     admin(&user)?;
-    let id = parse_id(&id)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let target = users::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    drop(conn);
+    let target = target(&state, &user, &id).await?;
     if let Err(err) = text::new_password(form.text("password")) {
         let lk = Lookups::load(&state.db, user.org_id).await?;
         let mut e = Errors::default();
         e.add("password", err);
-        let mut ctx = Ctx::new(&state, &user, "/users", String::new());
-        ctx.title = ctx.tr.ts("users-edit", "name", &target.username);
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            form_page(ctx, format!("/users/{id}"), &values(&target), &e, &lk, false),
-        )
-            .into_response());
+        let title = tr.ts("users-edit", "name", &target.username);
+        return Ok(refused(&state, &user, title, format!("/users/{}", target.id), &values(&target), &e, &lk));
     }
     let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
-    let mut tx = state.db.begin_write().await?;
-    users::set_password(&mut *tx, id, &hash, users::PasswordSet::Reset).await?;
-    crate::store::sessions::delete_all(&mut *tx, id).await?;
-    let change: audit::Change<'_, ()> = audit::Change {
-        action: "password-reset",
-        entity: "user",
-        entity_id: Some(id),
-        summary: &target.username,
-        before: None,
-        after: None,
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    accounts::reset_password(&state.db, &user.actor(), &target, &hash).await?;
     Ok(Redirect::to("/users?msg=password").into_response())
 }

@@ -6,36 +6,22 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::classification::{LegalFlag, Levels};
-use beredd_domain::{FieldError, Fulfilment, text};
+use beredd_domain::{FieldError, Fulfilment};
 
 use crate::content::catalogue::Requirement;
 use crate::platform::i18n::{Lang, Tr};
-use crate::services::self_assessment::{self, GapAction, Recorder, Tally};
-use crate::store::{assessments, assets, evidence, systems};
+use crate::services::classification::answer::{self, Draft};
+use crate::services::classification::self_assessment::{GapAction, Group, Recorder, Tally};
+use crate::services::classification::standing::{Standing, standing};
+use crate::store::assessments::Assessment;
+use crate::store::{assessments, evidence, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::forms::{Errors, Field, FieldKind, FormData};
 use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_, parse_id};
-use beredd_domain::text::optional_date;
-
-/// The level and legal flags a system must meet, from the information it holds.
-pub async fn required(db: &sqlx::AnyPool, org: i64, system: i64) -> Result<(Levels, Vec<LegalFlag>), AppError> {
-    Ok(required_from(&assets::list(db, org).await?, system))
-}
-
-/// The same, from assets already loaded.
-pub fn required_from(all: &[assets::Asset], system: i64) -> (Levels, Vec<LegalFlag>) {
-    let held: Vec<&assets::Asset> = all.iter().filter(|a| a.system_ids.contains(&system)).collect();
-    let levels: Vec<Levels> = held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
-    let mut flags: Vec<LegalFlag> = held.iter().flat_map(|a| a.flags()).collect();
-    flags.sort();
-    flags.dedup();
-    (Levels::highest(&levels), flags)
-}
 
 /// A requirement's title in the reader's language.
 pub fn title(r: &Requirement, tr: &Tr) -> String {
@@ -92,74 +78,57 @@ pub async fn overview(
     Query(q): Query<Query_>,
 ) -> Result<OverviewPage, AppError> {
     let id = parse_id(&id)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    drop(conn);
-    let (levels, flags) = required(&state.db.pool, user.org_id, id).await?;
-    let done = assessments::for_system(&state.db.pool, user.org_id, id).await?;
     let catalogue = state.catalogue_for(user.org_id).await?;
+    let s = standing(&state.db.pool, &catalogue, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/systems", String::new()).with_flash(q.get("msg").map(String::as_str));
-    ctx.title = ctx.tr.ts("assessment-title", "name", &system.name);
+    ctx.title = ctx.tr.ts("assessment-title", "name", &s.system.name);
     let tr = &ctx.tr;
-    let groups = self_assessment::groups(&catalogue, &levels, &flags, &done);
-    let mut all = Tally::default();
-    let areas: Vec<AreaRows> = groups
-        .iter()
-        .map(|g| AreaRows {
-            id: g.area.id.clone(),
-            name: area_name(&g.area, tr),
-            progress: progress(&g.tally, tr),
-            done: g.tally.unanswered == 0,
-            rows: g
-                .requirements
-                .iter()
-                .map(|r| {
-                    let a = done.iter().find(|a| a.requirement_id == r.id);
-                    let status = a.map(|a| a.status);
-                    all.add(status);
-                    Row {
-                        id: r.id.clone(),
-                        title: title(r, tr),
-                        status: status.map(|s| tr.t(s.label_id())).unwrap_or_else(|| tr.t("assessment-not-assessed")),
-                        status_class: match status {
-                            Some(Fulfilment::Fulfilled) | Some(Fulfilment::NotApplicable) => "state-working",
-                            Some(Fulfilment::Partly) => "state-degraded",
-                            Some(Fulfilment::NotFulfilled) => "state-down",
-                            None => "",
-                        },
-                        by: a
-                            .map(|a| {
-                                format!("{}, {}", a.assessed_by, &crate::platform::clock::shown_day(&a.assessed_at))
-                            })
-                            .unwrap_or_default(),
-                    }
-                })
-                .collect(),
-        })
-        .collect();
+    let areas: Vec<AreaRows> = s.groups.iter().map(|g| area_rows(&s, g, tr)).collect();
     let start_area = areas.iter().find(|a| !a.done).or(areas.first()).map(|a| a.id.clone());
-    let files = evidence::for_system(&state.db.pool, user.org_id, id).await?.len();
-    let removal = (!done.is_empty() || files > 0).then(|| {
-        tr.args("assessment-remove-hint", &[("answers", &done.len().to_string()), ("files", &files.to_string())])
+    let removal = (!s.answers.is_empty() || s.files > 0).then(|| {
+        tr.args("assessment-remove-hint", &[("answers", &s.answers.len().to_string()), ("files", &s.files.to_string())])
     });
-    let summary = tr.ts(
-        "assessment-summary",
-        "counts",
-        &format!(
-            "{} / {} / {} / {} / {}",
-            all.fulfilled, all.partly, all.not_fulfilled, all.not_applicable, all.unanswered
-        ),
-    );
+    let t = &s.total;
+    let counts =
+        format!("{} / {} / {} / {} / {}", t.fulfilled, t.partly, t.not_fulfilled, t.not_applicable, t.unanswered);
     Ok(OverviewPage {
         system_id: id,
-        levels: format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s),
-        summary,
+        levels: format!("K{} R{} T{} S{}", s.levels.k, s.levels.r, s.levels.t, s.levels.s),
+        summary: tr.ts("assessment-summary", "counts", &counts),
         areas,
         start_area,
         may_write: user.role.edits_all_content(),
         removal,
         ctx,
     })
+}
+
+fn area_rows(s: &Standing, g: &Group, tr: &Tr) -> AreaRows {
+    AreaRows {
+        id: g.area.id.clone(),
+        name: area_name(&g.area, tr),
+        progress: progress(&g.tally, tr),
+        done: g.tally.unanswered == 0,
+        rows: g.requirements.iter().map(|r| row(r, s.answer(&r.id), tr)).collect(),
+    }
+}
+
+fn row(r: &Requirement, a: Option<&Assessment>, tr: &Tr) -> Row {
+    let status = a.map(|a| a.status);
+    Row {
+        id: r.id.clone(),
+        title: title(r, tr),
+        status: status.map(|s| tr.t(s.label_id())).unwrap_or_else(|| tr.t("assessment-not-assessed")),
+        status_class: match status {
+            Some(Fulfilment::Fulfilled) | Some(Fulfilment::NotApplicable) => "state-working",
+            Some(Fulfilment::Partly) => "state-degraded",
+            Some(Fulfilment::NotFulfilled) => "state-down",
+            None => "",
+        },
+        by: a
+            .map(|a| format!("{}, {}", a.assessed_by, &crate::platform::clock::shown_day(&a.assessed_at)))
+            .unwrap_or_default(),
+    }
 }
 
 fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
@@ -200,6 +169,7 @@ pub fn action_title(r: &Requirement, system: &systems::System, tr: &Tr) -> Strin
     tr.ts("action-from-requirement", "what", &format!("{} {} ({})", r.id, title(r, tr), system.name))
 }
 
+/// The system and the requirement an answer is about; only for those who edit content.
 pub async fn context(
     state: &AppState,
     user: &CurrentUser,
@@ -208,10 +178,8 @@ pub async fn context(
 ) -> Result<(systems::System, Requirement), AppError> {
     user.require(user.role.edits_all_content())?;
     let id = parse_id(id)?;
-    let requirement = state.catalogue_for(user.org_id).await?.get(req).cloned().ok_or(AppError::NotFound)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    Ok((system, requirement))
+    let catalogue = state.catalogue_for(user.org_id).await?;
+    answer::context(&state.db.pool, &catalogue, user.org_id, id, req).await?.ok_or(AppError::NotFound)
 }
 
 /// One uploaded evidence file, as listed under the form.
@@ -249,6 +217,15 @@ fn size_text(bytes: i64) -> String {
     }
 }
 
+fn file_row(f: evidence::EvidenceFile) -> FileRow {
+    FileRow {
+        id: f.id,
+        name: f.file_name,
+        size: size_text(f.size),
+        by: format!("{}, {}", f.uploaded_by, &crate::platform::clock::shown_day(&f.uploaded_at)),
+    }
+}
+
 async fn view(
     state: &AppState,
     user: &CurrentUser,
@@ -263,12 +240,7 @@ async fn view(
     let files = evidence::for_requirement(&state.db.pool, user.org_id, system.id, &r.id)
         .await?
         .into_iter()
-        .map(|f| FileRow {
-            id: f.id,
-            name: f.file_name,
-            size: size_text(f.size),
-            by: format!("{}, {}", f.uploaded_by, &crate::platform::clock::shown_day(&f.uploaded_at)),
-        })
+        .map(file_row)
         .collect();
     let upload_error = upload_error.and_then(|e| {
         let mut errors = Errors::default();
@@ -348,6 +320,17 @@ pub async fn form(
     Ok(view)
 }
 
+fn draft(form: &FormData) -> Draft<'_> {
+    Draft {
+        status: form.text("status"),
+        how: form.text("how"),
+        not_applicable_reason: form.text("not_applicable_reason"),
+        evidence_link: form.text("evidence_link"),
+        action_owner: form.text("action_owner"),
+        action_due: form.text("action_due"),
+    }
+}
+
 pub async fn save(
     State(state): State<AppState>,
     Path((id, req)): Path<(String, String)>,
@@ -356,33 +339,21 @@ pub async fn save(
     let Posted { user, form, tr } = posted;
     let (system, r) = context(&state, &user, &id, &req).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let mut e = Errors::default();
-    let status = match form.text("status").trim() {
-        "" => e.take("status", Err::<Option<Fulfilment>, _>(FieldError::Required)),
-        code => e.take("status", Fulfilment::parse(code).map(Some)),
+    let parsed = match answer::parse(&draft(&form), |p| lk.person(p).is_some()) {
+        Ok(p) => p,
+        Err(e) => {
+            let page = view(&state, &user, &system, &r, &form, &Errors(e.0), None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
     };
-    let how = e.take("how", text::optional_text(form.text("how"), 4000));
-    let na = e.take("not_applicable_reason", text::optional_text(form.text("not_applicable_reason"), 2000));
-    if status == Some(Fulfilment::NotApplicable) && na.is_none() && !e.0.contains_key("not_applicable_reason") {
-        e.add("not_applicable_reason", FieldError::Required);
-    }
-    let evidence = e.take("evidence_link", text::optional_line(form.text("evidence_link"), 500));
-    if evidence.as_deref().is_some_and(|l| !(l.starts_with("https://") || l.starts_with("http://"))) {
-        e.add("evidence_link", FieldError::Url);
-    }
-    let owner = e.take("action_owner", optional_id(form.text("action_owner"), |p| lk.person(p).is_some()));
-    let due = e.take("action_due", optional_date(form.text("action_due")));
-    let Some(status) = status.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, view(&state, &user, &system, &r, &form, &e, None).await?)
-            .into_response());
-    };
-    let input = assessments::AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
     let version = state.catalogue_for(user.org_id).await?.version.clone();
     let actor = user.actor();
     let who = Recorder { actor: &actor, name: &user.display_name, catalogue_version: &version };
-    let action = form.checked("create_action").then(|| GapAction { title: action_title(&r, &system, &tr), owner, due });
-    let mut tx = state.db.begin_write().await?;
-    self_assessment::record(&mut tx, &who, &system, &r, &input, action).await?;
-    tx.commit().await?;
+    let action = form.checked("create_action").then(|| GapAction {
+        title: action_title(&r, &system, &tr),
+        owner: parsed.owner,
+        due: parsed.due,
+    });
+    answer::save(&state.db, &who, &system, &r, &parsed.input, action).await?;
     Ok(Redirect::to(&format!("/systems/{}/assessment?msg=saved#area-{}", system.id, r.area)).into_response())
 }

@@ -5,12 +5,11 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::FieldError;
-use beredd_domain::classification::{Aspect, Levels, derive, difference, propose};
-use beredd_domain::text;
+use beredd_domain::classification::{Aspect, propose};
 
 use crate::platform::i18n::Tr;
-use crate::store::{assets, audit};
+use crate::services::classification::classify::{self, Draft, LEVEL, WHY};
+use crate::store::assets;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -18,7 +17,6 @@ use crate::web::forms::{Errors, Field, FieldKind, FormData};
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, parse_id};
 
-const LEVEL: [&str; 4] = ["level_k", "level_r", "level_t", "level_s"];
 /// The questionnaire: plain questions about consequences, each answered on the 0–4 scale.
 /// Their texts and answers are in the Fluent files (`q-…`, `q-…-a0` … `q-…-a4`).
 pub const QUESTIONS: [(Aspect, &str); 5] =
@@ -40,7 +38,6 @@ fn proposal_text(p: &[Option<u8>; 4]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-const WHY: [&str; 4] = ["why_k", "why_r", "why_t", "why_s"];
 
 fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec<Field> {
     let mut f = Vec::new();
@@ -79,42 +76,13 @@ fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec
     f
 }
 
-fn parse(form: &FormData, reclassifying: bool) -> Result<assets::ClassificationInput, Errors> {
-    let proposal = propose(&answers(form));
-    let mut e = Errors::default();
-    let mut levels = [0u8; 4];
-    for i in 0..4 {
-        let raw = form.text(LEVEL[i]).trim();
-        if raw.is_empty() {
-            e.add(LEVEL[i], FieldError::Required);
-            continue;
-        }
-        match raw.parse::<i64>().map_err(|_| FieldError::Number { min: 0, max: 4 }).and_then(beredd_domain::bia::level)
-        {
-            Ok(l) => levels[i] = l,
-            Err(err) => e.add(LEVEL[i], err),
-        }
+fn draft(form: &FormData) -> Draft<'_> {
+    Draft {
+        levels: LEVEL.map(|l| form.text(l)),
+        why: WHY.map(|w| form.text(w)),
+        reason: form.text("reason"),
+        answers: answers(form),
     }
-    let why = WHY.map(|w| e.take(w, text::optional_text(form.text(w), 2000)));
-    let reason = e.take("reason", text::optional_text(form.text("reason"), 2000));
-    // Choosing another level than the questionnaire proposed is allowed, with a reason.
-    let overridden = (0..4).any(|i| proposal[i].is_some_and(|p| !e.0.contains_key(LEVEL[i]) && p != levels[i]));
-    if reason.is_none() && !e.0.contains_key("reason") {
-        if overridden {
-            e.add("reason", FieldError::OverrideWithoutReason);
-        } else if reclassifying {
-            e.add("reason", FieldError::Required);
-        }
-    }
-    if !e.is_empty() {
-        return Err(e);
-    }
-    let levels = Levels::new(levels[0], levels[1], levels[2], levels[3]).map_err(|err| {
-        let mut e = Errors::default();
-        e.add("level_k", err);
-        e
-    })?;
-    Ok(assets::ClassificationInput { levels, why, reason })
 }
 
 async fn load(state: &AppState, user: &CurrentUser, id: &str) -> Result<assets::Asset, AppError> {
@@ -164,57 +132,40 @@ pub async fn form(
     Ok(page(&state, &user, &asset, &form, &Errors::default(), None))
 }
 
+/// The form again with the levels the questionnaire proposes filled in; nothing is stored.
+fn proposed(state: &AppState, user: &CurrentUser, asset: &assets::Asset, mut form: FormData, tr: &Tr) -> FormPage {
+    let proposal = propose(&answers(&form));
+    for (i, p) in proposal.iter().enumerate() {
+        if let Some(l) = p {
+            form.set(LEVEL[i], l.to_string());
+        }
+    }
+    let mut notice = tr.ts("classify-proposal", "levels", &proposal_text(&proposal));
+    if proposal.contains(&Some(4)) {
+        notice = format!("{notice} {}", tr.t("requirements-level-4"));
+    }
+    page(state, user, asset, &form, &Errors::default(), Some(notice))
+}
+
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
-    let Posted { user, mut form, tr } = posted;
+    let Posted { user, form, tr } = posted;
     let asset = load(&state, &user, &id).await?;
     if form.get("propose").is_some() {
-        // Fill in the proposed levels and show the form again; nothing is stored yet.
-        let proposal = propose(&answers(&form));
-        for (i, p) in proposal.iter().enumerate() {
-            if let Some(l) = p {
-                form.set(LEVEL[i], l.to_string());
-            }
-        }
-        let mut notice = tr.ts("classify-proposal", "levels", &proposal_text(&proposal));
-        if proposal.contains(&Some(4)) {
-            notice = format!("{notice} {}", tr.t("requirements-level-4"));
-        }
-        return Ok(page(&state, &user, &asset, &form, &Errors::default(), Some(notice)).into_response());
+        return Ok(proposed(&state, &user, &asset, form, &tr).into_response());
     }
-    let input = match parse(&form, asset.current.is_some()) {
+    let input = match classify::parse(&draft(&form), asset.current.is_some()) {
         Ok(i) => i,
-        Err(errors) => {
-            return Ok(
-                (StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &asset, &form, &errors, None)).into_response()
-            );
+        Err(e) => {
+            let page = page(&state, &user, &asset, &form, &Errors(e.0), None);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
     let catalogue = state.catalogue_for(user.org_id).await?;
-    let mut tx = state.db.begin_write().await?;
-    let version =
-        assets::classify(&mut tx, user.org_id, asset.id, &input, &user.display_name, &catalogue.version).await?;
-    let after = assets::versions(&mut *tx, user.org_id, asset.id).await?.into_iter().next();
-    let change = audit::Change {
-        action: "classify",
-        entity: "asset",
-        entity_id: Some(asset.id),
-        summary: &asset.name,
-        before: asset.current.as_ref(),
-        after: after.as_ref(),
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    let done = classify::save(&state.db, &user.actor(), &user.display_name, &catalogue, &asset, &input).await?;
     // What the change did to the requirements, carried to the asset page.
-    let rules: Vec<_> = catalogue.requirements.iter().map(|r| r.applies.clone()).collect();
-    let flags = asset.flags();
-    let before = derive(&rules, &asset.current.as_ref().map(|c| c.levels()).unwrap_or_default(), &flags);
-    let now = derive(&rules, &input.levels, &flags);
-    let (appear, disappear) = difference(&before, &now);
     Ok(Redirect::to(&format!(
-        "/assets/{}?msg=classified&version={version}&appear={}&disappear={}",
-        asset.id,
-        appear.len(),
-        disappear.len()
+        "/assets/{}?msg=classified&version={}&appear={}&disappear={}",
+        asset.id, done.version, done.appear, done.disappear
     ))
     .into_response())
 }

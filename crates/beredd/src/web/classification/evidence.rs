@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::upload;
 
-use crate::store::{audit, evidence};
+use crate::services::classification::evidence;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted, same_secret};
 use crate::web::error::AppError;
@@ -18,22 +18,52 @@ use crate::web::register::parse_id;
 
 use super::assessment;
 
+/// What an upload brought so far: whether its CSRF token was good, the file, and whether it
+/// went over the limit.
+#[derive(Default)]
+struct Upload {
+    token_ok: bool,
+    file: Option<(String, Vec<u8>)>,
+    too_large: bool,
+}
+
+/// Reads the file's bytes, keeping none beyond the limit: a huge file is never held in memory.
+async fn read_file(mut field: axum::extract::multipart::Field<'_>, up: &mut Upload) {
+    let name = field.file_name().unwrap_or_default().to_owned();
+    let mut bytes = Vec::new();
+    loop {
+        match field.chunk().await {
+            Ok(Some(chunk)) => {
+                if bytes.len() + chunk.len() > upload::MAX_BYTES {
+                    up.too_large = true;
+                } else if !up.too_large {
+                    bytes.extend_from_slice(&chunk);
+                }
+            }
+            Ok(None) => break,
+            Err(_) => {
+                up.too_large = true;
+                break;
+            }
+        }
+    }
+    up.file = Some((name, bytes));
+}
+
 /// Reads the upload: the CSRF token first, then the file, counting bytes as they come so a huge
 /// file is never held in memory beyond the limit.
 pub(crate) async fn read(
     multipart: &mut Multipart,
     csrf: &str,
 ) -> Result<Result<(String, Vec<u8>), beredd_domain::FieldError>, AppError> {
-    let mut token_ok = false;
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut too_large = false;
+    let mut up = Upload::default();
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
             // The body ended early or went over the limit of the route.
-            Err(_) if token_ok => {
-                too_large = true;
+            Err(_) if up.token_ok => {
+                up.too_large = true;
                 break;
             }
             Err(_) => return Err(AppError::BadRequest("unreadable upload")),
@@ -41,44 +71,23 @@ pub(crate) async fn read(
         match field.name() {
             Some("_csrf") => {
                 let value = field.text().await.map_err(|_| AppError::BadRequest("unreadable upload"))?;
-                token_ok = same_secret(&value, csrf);
-                if !token_ok {
+                up.token_ok = same_secret(&value, csrf);
+                if !up.token_ok {
                     return Err(AppError::Csrf);
                 }
             }
-            Some("file") if token_ok => {
-                let name = field.file_name().unwrap_or_default().to_owned();
-                let mut field = field;
-                let mut bytes = Vec::new();
-                loop {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) => {
-                            if bytes.len() + chunk.len() > upload::MAX_BYTES {
-                                too_large = true;
-                            } else if !too_large {
-                                bytes.extend_from_slice(&chunk);
-                            }
-                        }
-                        Ok(None) => break,
-                        Err(_) => {
-                            too_large = true;
-                            break;
-                        }
-                    }
-                }
-                file = Some((name, bytes));
-            }
-            _ if !token_ok => return Err(AppError::Csrf),
+            Some("file") if up.token_ok => read_file(field, &mut up).await,
+            _ if !up.token_ok => return Err(AppError::Csrf),
             _ => {}
         }
     }
-    if !token_ok {
+    if !up.token_ok {
         return Err(AppError::Csrf);
     }
-    if too_large {
+    if up.too_large {
         return Ok(Err(beredd_domain::FieldError::FileTooLarge { max_mb: upload::MAX_BYTES / (1024 * 1024) }));
     }
-    Ok(file.filter(|(name, _)| !name.is_empty()).ok_or(beredd_domain::FieldError::Required))
+    Ok(up.file.filter(|(name, _)| !name.is_empty()).ok_or(beredd_domain::FieldError::Required))
 }
 
 pub async fn upload(
@@ -98,26 +107,7 @@ pub async fn upload(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = state.db.begin_write().await?;
-    let file =
-        evidence::NewFile { file_name: &accepted.file_name, content_type: accepted.content_type, content: &bytes };
-    let fid = evidence::insert(&mut *tx, user.org_id, system.id, &r.id, &file, &user.display_name).await?;
-    let stored = evidence::get(&mut *tx, user.org_id, fid).await?;
-    let summary = format!("{}: {} – {}", system.name, r.id, accepted.file_name);
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "upload",
-            entity: "evidence",
-            entity_id: Some(fid),
-            summary: &summary,
-            before: None,
-            after: stored.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    evidence::add(&state.db, &user.actor(), &user.display_name, &system, &r.id, &accepted, &bytes).await?;
     Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=uploaded", system.id, r.id)).into_response())
 }
 
@@ -140,8 +130,7 @@ pub async fn download(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let meta = evidence::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    let bytes = evidence::content(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let (meta, bytes) = evidence::file(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     Ok(file_response(&meta.file_name, &meta.content_type, bytes))
 }
 
@@ -166,24 +155,7 @@ pub async fn delete(
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
-    let mut tx = state.db.begin_write().await?;
-    let before = evidence::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    evidence::delete(&mut *tx, user.org_id, id).await?;
-    let summary = format!("{} – {}", before.requirement_id, before.file_name);
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "evidence",
-            entity_id: Some(id),
-            summary: &summary,
-            before: Some(&before),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let before = evidence::delete(&state.db, &user.actor(), id).await?.ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/systems/{}/assessment/{}?msg=deleted", before.system_id, before.requirement_id))
         .into_response())
 }

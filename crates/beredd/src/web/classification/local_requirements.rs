@@ -6,10 +6,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::classification::{Aspect, LegalFlag};
-use beredd_domain::{FieldError, text};
+use beredd_domain::text;
 
 use crate::platform::i18n::{Lang, Tr};
-use crate::store::{audit, local_requirements as local};
+use crate::services::classification::local_requirements::{self as local, Draft};
+use crate::services::invalid::Invalid;
+use crate::store::local_requirements::LocalRequirement;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -88,55 +90,17 @@ fn form_page(state: &AppState, user: &CurrentUser, id: Option<&str>, form: &Form
     FormPage::new(ctx, action, cancel, fields)
 }
 
-/// An id of our own: 2–20 capital letters, digits and dashes, not one of the catalogue's.
-fn parse_id(input: &str) -> Result<String, FieldError> {
-    let s = input.trim().to_uppercase();
-    if s.is_empty() {
-        return Err(FieldError::Required);
+fn draft(form: &FormData) -> Draft<'_> {
+    Draft {
+        requirement_id: form.text("requirement_id"),
+        area: form.text("area"),
+        title: form.text("title"),
+        is_text: form.text("is_text"),
+        shall_text: form.text("shall_text"),
+        guidance: form.text("guidance"),
+        applies: form.text("applies"),
+        refs: form.text("refs"),
     }
-    if s.chars().count() < 2 || s.chars().count() > 20 || !s.chars().all(|c| c.is_alphanumeric() || c == '-') {
-        return Err(FieldError::Choice);
-    }
-    Ok(s)
-}
-
-fn parse(state: &AppState, form: &FormData, user: &CurrentUser) -> Result<local::LocalRequirement, Errors> {
-    let mut e = Errors::default();
-    let area = e.take(
-        "area",
-        if state.catalogue.area(form.text("area")).is_some() {
-            Ok(form.text("area").to_owned())
-        } else {
-            Err(FieldError::Choice)
-        },
-    );
-    let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
-    let required = |v: &str, max| text::optional_text(v, max).and_then(|t| t.ok_or(FieldError::Required));
-    let is_text = e.take("is_text", required(form.text("is_text"), 2000));
-    let shall_text = e.take("shall_text", required(form.text("shall_text"), 2000));
-    let guidance = e.take("guidance", text::optional_text(form.text("guidance"), 4000));
-    let applies = e.take(
-        "applies",
-        crate::content::catalogue::parse_applies(form.text("applies"))
-            .map(|a| crate::content::catalogue::applies_code(&a))
-            .ok_or(FieldError::Choice),
-    );
-    let refs = e.take("refs", text::optional_line(form.text("refs"), 500));
-    if !e.is_empty() {
-        return Err(e);
-    }
-    Ok(local::LocalRequirement {
-        requirement_id: String::new(),
-        area,
-        title,
-        is_text,
-        shall_text,
-        guidance,
-        applies,
-        refs,
-        updated_by: user.display_name.clone(),
-        updated_at: crate::platform::clock::stamp(),
-    })
 }
 
 pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Result<FormPage, AppError> {
@@ -147,55 +111,24 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Resul
     Ok(form_page(&state, &user, None, &form, &Errors::default()))
 }
 
-async fn find(state: &AppState, org: i64, id: &str) -> Result<local::LocalRequirement, AppError> {
-    local::list(&state.db.pool, org).await?.into_iter().find(|r| r.requirement_id == id).ok_or(AppError::NotFound)
+async fn find(state: &AppState, org: i64, id: &str) -> Result<LocalRequirement, AppError> {
+    local::find(&state.db.pool, org, id).await?.ok_or(AppError::NotFound)
+}
+
+fn refused(state: &AppState, user: &CurrentUser, id: Option<&str>, form: &FormData, e: Invalid) -> Response {
+    (StatusCode::UNPROCESSABLE_ENTITY, form_page(state, user, id, form, &Errors(e.0))).into_response()
 }
 
 pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
-    let mut parsed = parse(&state, &form, &user);
-    let id = match parse_id(form.text("requirement_id")) {
-        Ok(id)
-            if state.catalogue.get(&id).is_some()
-                || local::list(&state.db.pool, user.org_id).await?.iter().any(|r| r.requirement_id == id) =>
-        {
-            Err(FieldError::Duplicate)
-        }
-        other => other,
-    };
-    match (&mut parsed, id) {
-        (Ok(r), Ok(id)) => r.requirement_id = id,
-        (Ok(_), Err(err)) => {
-            let mut e = Errors::default();
-            e.add("requirement_id", err);
-            parsed = Err(e);
-        }
-        (Err(e), Err(err)) => e.add("requirement_id", err),
-        (Err(_), Ok(_)) => {}
-    }
+    let parsed =
+        local::parse_new(&state.db.pool, &state.catalogue, user.org_id, &draft(&form), &user.display_name).await?;
     let r = match parsed {
         Ok(r) => r,
-        Err(e) => {
-            return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, &user, None, &form, &e)).into_response());
-        }
+        Err(e) => return Ok(refused(&state, &user, None, &form, e)),
     };
-    let mut tx = state.db.begin_write().await?;
-    local::save(&mut tx, user.org_id, &r).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "requirement",
-            entity_id: None,
-            summary: &format!("{} {}", r.requirement_id, r.title),
-            before: None,
-            after: Some(&r),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    local::create(&state.db, &user.actor(), &r).await?;
     Ok(Redirect::to(&format!("/requirements/{}?msg=created", r.requirement_id)).into_response())
 }
 
@@ -226,31 +159,11 @@ pub async fn update(
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let before = find(&state, user.org_id, &id).await?;
-    let mut r = match parse(&state, &form, &user) {
+    let r = match local::parse(&draft(&form), &state.catalogue, &user.display_name) {
         Ok(r) => r,
-        Err(e) => {
-            return Ok(
-                (StatusCode::UNPROCESSABLE_ENTITY, form_page(&state, &user, Some(&id), &form, &e)).into_response()
-            );
-        }
+        Err(e) => return Ok(refused(&state, &user, Some(&id), &form, e)),
     };
-    r.requirement_id = before.requirement_id.clone();
-    let mut tx = state.db.begin_write().await?;
-    local::save(&mut tx, user.org_id, &r).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "requirement",
-            entity_id: None,
-            summary: &format!("{} {}", r.requirement_id, r.title),
-            before: Some(&before),
-            after: Some(&r),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    local::update(&state.db, &user.actor(), &before, r).await?;
     Ok(Redirect::to(&format!("/requirements/{id}?msg=saved")).into_response())
 }
 
@@ -262,22 +175,7 @@ pub async fn delete(
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let before = find(&state, user.org_id, &id).await?;
-    let mut tx = state.db.begin_write().await?;
-    local::delete(&mut tx, user.org_id, &id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "requirement",
-            entity_id: None,
-            summary: &format!("{} {}", before.requirement_id, before.title),
-            before: Some(&before),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    local::delete(&state.db, &user.actor(), &before).await?;
     Ok(Redirect::to("/requirements?msg=deleted").into_response())
 }
 
@@ -294,23 +192,7 @@ pub async fn disable(
         // Shown at the reason field of the requirement's page; nothing is stored.
         return Ok(Redirect::to(&format!("/requirements/{}?error=reason", r.id)).into_response());
     };
-    let mut tx = state.db.begin_write().await?;
-    local::disable(&mut tx, user.org_id, &r.id, &reason, &user.display_name).await?;
-    let after = local::disabled(&mut *tx, user.org_id).await?.into_iter().find(|d| d.requirement_id == r.id);
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "disable",
-            entity: "requirement",
-            entity_id: None,
-            summary: &format!("{} {}", r.id, r.title_sv),
-            before: None,
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    local::disable(&state.db, &user.actor(), &user.display_name, r, &reason).await?;
     Ok(Redirect::to(&format!("/requirements/{}?msg=saved", r.id)).into_response())
 }
 
@@ -322,22 +204,6 @@ pub async fn enable(
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let r = state.catalogue.get(&id).ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin_write().await?;
-    let before = local::disabled(&mut *tx, user.org_id).await?.into_iter().find(|d| d.requirement_id == r.id);
-    local::enable(&mut tx, user.org_id, &r.id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "enable",
-            entity: "requirement",
-            entity_id: None,
-            summary: &format!("{} {}", r.id, r.title_sv),
-            before: before.as_ref(),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    local::enable(&state.db, &user.actor(), r).await?;
     Ok(Redirect::to(&format!("/requirements/{}?msg=saved", r.id)).into_response())
 }

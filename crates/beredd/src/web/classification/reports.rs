@@ -6,19 +6,19 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use beredd_domain::classification::{Aspect, LegalFlag, Levels};
-use beredd_domain::{Fulfilment, tree};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::json;
 
+use crate::content::catalogue::Catalogue;
 use crate::platform::i18n::{Lang, Tr};
-use crate::store::{assessments, assets, orgs, systems};
+use crate::services::classification::reports::{self, ClassificationReport, Procurement, SystemFulfilment};
+use crate::store::assets;
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
 use crate::web::lookups::Lookups;
 use crate::web::register::{Query_, parse_id};
 
-use super::assessment::required;
 use super::requirements::references;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -121,6 +121,64 @@ fn flag_names(flags: &[LegalFlag], tr: &Tr) -> Vec<String> {
     flags.iter().map(|f| tr.t(&f.label_id())).collect()
 }
 
+/// "Kravspecifikation-Ärendesystemet"-like file names: the document's name and what it is about.
+fn file_stem(tr: &Tr, id: &str, about: &str) -> String {
+    format!("{}-{}", beredd_domain::text::file_stem(&tr.t(id)), beredd_domain::text::file_stem(about))
+}
+
+/// "2026-11-24 · Katalog 1.3": the day printed and the catalogue's version.
+fn stamp(tr: &Tr, version: &str) -> String {
+    let date = format!("{} · {} {}", crate::platform::clock::today_text(), tr.t("pdf-catalogue"), version);
+    tr.ts("pdf-stamp", "date", &date)
+}
+
+fn lang_code(tr: &Tr) -> &'static str {
+    if tr.lang == Lang::En { "en" } else { "sv" }
+}
+
+/// The requirements of a procurement, numbered by area: the sheet's rows and the PDF's groups.
+fn procurement_rows(p: &Procurement, tr: &Tr) -> (Vec<Vec<String>>, Vec<serde_json::Value>) {
+    let mut groups = Vec::new();
+    let mut rows = Vec::new();
+    for (ai, (area, reqs)) in p.groups.iter().enumerate() {
+        let area_name = pick(tr, &area.name_sv, &area.name_en).to_owned();
+        let mut items = Vec::new();
+        for (ri, r) in reqs.iter().enumerate() {
+            let number = format!("{}.{}", ai + 1, ri + 1);
+            let text = pick(tr, &r.shall_sv, &r.shall_en).to_owned();
+            let refs: Vec<String> =
+                references(r, tr).into_iter().map(|(what, which)| format!("{what} {which}")).collect();
+            rows.push(vec![number.clone(), area_name.clone(), text.clone(), r.id.clone(), refs.join("; ")]);
+            items.push(json!({"number": number, "id": r.id, "text": text, "refs": refs.join("; ")}));
+        }
+        groups.push(json!({"area": area_name, "requirements": items}));
+    }
+    (rows, groups)
+}
+
+fn procurement_data(
+    p: &Procurement,
+    c: &Catalogue,
+    groups: Vec<serde_json::Value>,
+    tr: &Tr,
+    by: &str,
+) -> serde_json::Value {
+    json!({
+        "lang": lang_code(tr),
+        "title": tr.t("procurement-title"),
+        "subtitle": p.system.name,
+        "stamp": stamp(tr, &c.version),
+        "cover_lines": [p.org.name, format!("{}: {}", tr.t("proc-levels"), levels_text(&p.levels)), tr.ts("pdf-printed-by", "name", by)],
+        "intro": tr.t("procurement-intro"),
+        "system": p.system.name,
+        "levels": levels_text(&p.levels),
+        "flags": flag_names(&p.flags, tr),
+        "catalogue_version": format!("{} {}", pick(tr, &c.title_sv, &c.title_en), c.version),
+        "groups": groups,
+        "labels": labels(tr, &[("background", "proc-background"), ("system", "proc-system"), ("levels", "proc-levels"), ("flags", "proc-flags"), ("catalogue", "pdf-catalogue"), ("number", "proc-number"), ("requirement", "proc-requirement"), ("references", "proc-references")]),
+    })
+}
+
 /// The procurement requirement specification of one system: the "shall"-requirements its
 /// information yields, grouped by area and numbered.
 pub async fn procurement(
@@ -130,63 +188,121 @@ pub async fn procurement(
 ) -> Result<Response, AppError> {
     let fmt = format(&fmt)?;
     let id = parse_id(&id)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let system = systems::get(&mut conn, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    let org = orgs::get(&mut *conn, user.org_id).await?.ok_or(AppError::NotFound)?;
-    drop(conn);
-    let tr = Tr::new(state.catalog.clone(), user.lang);
-    let (levels, flags) = required(&state.db.pool, user.org_id, id).await?;
     let c = state.catalogue_for(user.org_id).await?;
-    let mut groups = Vec::new();
-    let mut rows = Vec::new();
-    for (ai, area) in c
-        .areas
-        .iter()
-        .filter(|a| c.requirements.iter().any(|r| r.area == a.id && r.applies.holds(&levels, &flags)))
-        .enumerate()
-    {
-        let area_name = pick(&tr, &area.name_sv, &area.name_en).to_owned();
-        let mut reqs = Vec::new();
-        for (ri, r) in
-            c.requirements.iter().filter(|r| r.area == area.id && r.applies.holds(&levels, &flags)).enumerate()
-        {
-            let number = format!("{}.{}", ai + 1, ri + 1);
-            let text = pick(&tr, &r.shall_sv, &r.shall_en).to_owned();
-            let refs: Vec<String> =
-                references(r, &tr).into_iter().map(|(what, which)| format!("{what} {which}")).collect();
-            rows.push(vec![number.clone(), area_name.clone(), text.clone(), r.id.clone(), refs.join("; ")]);
-            reqs.push(json!({"number": number, "id": r.id, "text": text, "refs": refs.join("; ")}));
-        }
-        groups.push(json!({"area": area_name, "requirements": reqs}));
-    }
-    let stem = format!(
-        "{}-{}",
-        beredd_domain::text::file_stem(&tr.t("procurement-file")),
-        beredd_domain::text::file_stem(&system.name)
-    );
+    let p = reports::procurement(&state.db.pool, &c, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let (rows, groups) = procurement_rows(&p, &tr);
+    let stem = file_stem(&tr, "procurement-file", &p.system.name);
     if fmt == Format_::Xlsx {
         let header = ["proc-number", "proc-area", "proc-requirement", "proc-id", "proc-references"].map(|h| tr.t(h));
-        return Ok(download(
-            workbook(&tr.t("proc-sheet"), &header, &[8.0, 24.0, 80.0, 10.0, 40.0], &rows)?,
-            fmt,
-            &stem,
-        ));
+        let widths = [8.0, 24.0, 80.0, 10.0, 40.0];
+        return Ok(download(workbook(&tr.t("proc-sheet"), &header, &widths, &rows)?, fmt, &stem));
     }
-    let data = json!({
-        "lang": if tr.lang == Lang::En { "en" } else { "sv" },
-        "title": tr.t("procurement-title"),
-        "subtitle": system.name,
-        "stamp": tr.ts("pdf-stamp", "date", &format!("{} · {} {}", crate::platform::clock::today_text(), tr.t("pdf-catalogue"), c.version)),
-        "cover_lines": [org.name, format!("{}: {}", tr.t("proc-levels"), levels_text(&levels)), tr.ts("pdf-printed-by", "name", &user.display_name)],
-        "intro": tr.t("procurement-intro"),
-        "system": system.name,
-        "levels": levels_text(&levels),
-        "flags": flag_names(&flags, &tr),
-        "catalogue_version": format!("{} {}", pick(&tr, &c.title_sv, &c.title_en), c.version),
-        "groups": groups,
-        "labels": labels(&tr, &[("background", "proc-background"), ("system", "proc-system"), ("levels", "proc-levels"), ("flags", "proc-flags"), ("catalogue", "pdf-catalogue"), ("number", "proc-number"), ("requirement", "proc-requirement"), ("references", "proc-references")]),
-    });
+    let data = procurement_data(&p, &c, groups, &tr, &user.display_name);
     Ok(download(pdf(beredd_render::Document::Procurement, data).await?, fmt, &stem))
+}
+
+/// One asset of the report: its levels (or "–" each when not classified), the reasons given
+/// per aspect, and which version it is in.
+struct AssetLine {
+    levels: [String; 4],
+    reasons: Vec<(String, String)>,
+    version: String,
+}
+
+fn asset_line(a: &assets::Asset, tr: &Tr) -> AssetLine {
+    let Some(c) = &a.current else {
+        return AssetLine {
+            levels: ["–"; 4].map(String::from),
+            reasons: Vec::new(),
+            version: tr.t("report-not-classified"),
+        };
+    };
+    let l = c.levels();
+    let why = [(Aspect::K, &c.why_k), (Aspect::R, &c.why_r), (Aspect::T, &c.why_t), (Aspect::S, &c.why_s)];
+    let reasons = why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
+    let when = &crate::platform::clock::shown_day(&c.classified_at);
+    let version =
+        tr.args("report-version", &[("v", &c.version.to_string()), ("who", &c.classified_by), ("when", when)]);
+    AssetLine { levels: [l.k, l.r, l.t, l.s].map(|v| v.to_string()), reasons, version }
+}
+
+/// The assets of a report: the sheet's rows and the PDF's.
+fn asset_rows(rep: &ClassificationReport, lk: &Lookups, tr: &Tr) -> (Vec<Vec<String>>, Vec<serde_json::Value>) {
+    let mut sheet = Vec::new();
+    let mut rows = Vec::new();
+    for a in &rep.assets {
+        let flags: Vec<String> = a.flags().iter().map(|f| tr.t(&f.label_id())).collect();
+        let systems: Vec<String> =
+            a.system_ids.iter().map(|s| rep.system_names.get(s).cloned().unwrap_or_default()).collect();
+        let owner = lk.person_name(a.owner_id);
+        let AssetLine { levels: [k, r, t, s], reasons, version } = asset_line(a, tr);
+        let why = reasons.iter().map(|(a, w)| format!("{a}: {w}")).collect::<Vec<_>>().join("\n");
+        let line = [&a.name, &k, &r, &t, &s, &flags.join(", "), &owner, &systems.join(", "), &why, &version];
+        sheet.push(line.map(|v| v.to_owned()).to_vec());
+        rows.push(json!({"name": a.name, "k": k, "r": r, "t": t, "s": s, "flags": flags, "owner": owner, "systems": systems, "reasons": reasons, "version": version}));
+    }
+    (sheet, rows)
+}
+
+fn system_row(s: &SystemFulfilment, tr: &Tr) -> serde_json::Value {
+    let fulfilment = tr.args("report-fulfilment", &[("met", &s.met.to_string()), ("all", &s.derived.to_string())]);
+    let l = &s.levels;
+    json!({"name": s.name, "k": l.k, "r": l.r, "t": l.t, "s": l.s, "fulfilment": fulfilment})
+}
+
+fn report_sheet(tr: &Tr, sheet: &[Vec<String>]) -> Result<Vec<u8>, AppError> {
+    let header = [
+        "report-asset",
+        "aspect-K",
+        "aspect-R",
+        "aspect-T",
+        "aspect-S",
+        "proc-flags",
+        "field-information-owner",
+        "nav-systems",
+        "report-reasons",
+        "report-version-col",
+    ]
+    .map(|h| tr.t(h));
+    let widths = [34.0, 6.0, 6.0, 6.0, 6.0, 30.0, 22.0, 30.0, 60.0, 30.0];
+    workbook(&tr.t("report-sheet"), &header, &widths, sheet)
+}
+
+fn report_data(
+    rep: &ClassificationReport,
+    c: &Catalogue,
+    assets: Vec<serde_json::Value>,
+    tr: &Tr,
+    by: &str,
+) -> serde_json::Value {
+    let scoped = rep.assets.len();
+    let classified = rep.assets.iter().filter(|a| a.current.is_some()).count();
+    let summary = vec![
+        json!([tr.t("report-count-assets"), scoped.to_string()]),
+        json!([tr.t("report-count-classified"), classified.to_string()]),
+        json!([tr.t("report-count-unclassified"), (scoped - classified).to_string()]),
+        json!([tr.t("report-count-systems"), rep.systems.len().to_string()]),
+    ];
+    let protected = rep.assets.iter().any(|a| a.flags().contains(&LegalFlag::SecrecyOsl));
+    json!({
+        "lang": lang_code(tr),
+        "title": tr.t("report-title"),
+        "subtitle": scope_name(rep),
+        "stamp": stamp(tr, &c.version),
+        "cover_lines": [rep.org.name, tr.ts("pdf-printed-by", "name", by)],
+        "marking": if protected { tr.t("pdf-marking-internal") } else { String::new() },
+        "intro": tr.t("report-intro"),
+        "summary": summary,
+        "assets": assets,
+        "systems": rep.systems.iter().map(|s| system_row(s, tr)).collect::<Vec<_>>(),
+        "labels": labels(tr, &[("summary", "report-summary"), ("assets", "report-assets"), ("asset", "report-asset"), ("owner_systems", "report-owner-systems"), ("systems", "report-systems"), ("system", "proc-system"), ("fulfilment", "report-fulfilment-col")]),
+    })
+}
+
+/// What a report is about: its unit, or the organisation.
+fn scope_name(rep: &ClassificationReport) -> String {
+    rep.unit.as_ref().map(|u| u.name.clone()).unwrap_or_else(|| rep.org.name.clone())
 }
 
 /// The classification report for a unit (and everything under it) or the whole organisation.
@@ -197,132 +313,19 @@ pub async fn classification(
     Query(q): Query<Query_>,
 ) -> Result<Response, AppError> {
     let fmt = format(&fmt)?;
-    let lk = Lookups::load(&state.db, user.org_id).await?;
     let unit = match q.get("unit").map(String::as_str) {
         None | Some("") => None,
-        Some(u) => Some(lk.unit(parse_id(u)?).ok_or(AppError::NotFound)?.clone()),
+        Some(u) => Some(parse_id(u)?),
     };
-    let in_scope = |units: &[i64]| match &unit {
-        None => true,
-        Some(root) => units.iter().any(|u| *u == root.id || tree::ancestors(&lk.parents, *u).contains(&root.id)),
-    };
-    let org = orgs::get(&state.db.pool, user.org_id).await?.ok_or(AppError::NotFound)?;
+    let c = state.catalogue_for(user.org_id).await?;
+    let rep = reports::classification(&state.db.pool, &c, user.org_id, unit).await?.ok_or(AppError::NotFound)?;
+    let lk = Lookups::load(&state.db, user.org_id).await?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
-    let catalogue = state.catalogue_for(user.org_id).await?;
-    let all_assets = assets::list(&state.db.pool, user.org_id).await?;
-    let all_systems = systems::list(&state.db.pool, user.org_id).await?;
-    let system_name = |id: i64| all_systems.iter().find(|s| s.id == id).map(|s| s.name.clone()).unwrap_or_default();
-    let scoped: Vec<&assets::Asset> = all_assets.iter().filter(|a| in_scope(&a.unit_ids)).collect();
-
-    let mut asset_rows = Vec::new();
-    let mut sheet = Vec::new();
-    for a in &scoped {
-        let flags: Vec<String> = a.flags().iter().map(|f| tr.t(&f.label_id())).collect();
-        let systems: Vec<String> = a.system_ids.iter().map(|s| system_name(*s)).collect();
-        let owner = lk.person_name(a.owner_id);
-        let (lv, reasons, version) = match &a.current {
-            Some(c) => {
-                let l = c.levels();
-                let why = [(Aspect::K, &c.why_k), (Aspect::R, &c.why_r), (Aspect::T, &c.why_t), (Aspect::S, &c.why_s)];
-                let reasons: Vec<(String, String)> =
-                    why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
-                let when = &crate::platform::clock::shown_day(&c.classified_at);
-                let version = tr.args(
-                    "report-version",
-                    &[("v", &c.version.to_string()), ("who", &c.classified_by), ("when", when)],
-                );
-                (Some(l), reasons, version)
-            }
-            None => (None, Vec::new(), tr.t("report-not-classified")),
-        };
-        let level = |f: fn(&Levels) -> u8| lv.as_ref().map(|l| f(l).to_string()).unwrap_or_else(|| "–".into());
-        let (k, r, t, s) = (level(|l| l.k), level(|l| l.r), level(|l| l.t), level(|l| l.s));
-        sheet.push(vec![
-            a.name.clone(),
-            k.clone(),
-            r.clone(),
-            t.clone(),
-            s.clone(),
-            flags.join(", "),
-            owner.clone(),
-            systems.join(", "),
-            reasons.iter().map(|(a, w)| format!("{a}: {w}")).collect::<Vec<_>>().join("\n"),
-            version.clone(),
-        ]);
-        asset_rows.push(json!({"name": a.name, "k": k, "r": r, "t": t, "s": s, "flags": flags, "owner": owner, "systems": systems, "reasons": reasons, "version": version}));
-    }
-
-    // Systems that hold any of the information in scope, with the level they must meet and how
-    // far their self-assessment has come.
-    let mut system_rows = Vec::new();
-    for s in all_systems.iter().filter(|s| scoped.iter().any(|a| a.system_ids.contains(&s.id))) {
-        let (levels, flags) = required(&state.db.pool, user.org_id, s.id).await?;
-        let derived: Vec<&str> =
-            catalogue.requirements.iter().filter(|r| r.applies.holds(&levels, &flags)).map(|r| r.id.as_str()).collect();
-        let done = assessments::for_system(&state.db.pool, user.org_id, s.id).await?;
-        let met = done
-            .iter()
-            .filter(|a| {
-                derived.contains(&a.requirement_id.as_str())
-                    && matches!(a.status, Fulfilment::Fulfilled | Fulfilment::NotApplicable)
-            })
-            .count();
-        let fulfilment =
-            tr.args("report-fulfilment", &[("met", &met.to_string()), ("all", &derived.len().to_string())]);
-        system_rows.push(json!({"name": s.name, "k": levels.k, "r": levels.r, "t": levels.t, "s": levels.s, "fulfilment": fulfilment}));
-    }
-
-    let scope_name = unit.as_ref().map(|u| u.name.clone()).unwrap_or_else(|| org.name.clone());
-    let stem = format!(
-        "{}-{}",
-        beredd_domain::text::file_stem(&tr.t("report-file")),
-        beredd_domain::text::file_stem(&scope_name)
-    );
+    let (sheet, assets) = asset_rows(&rep, &lk, &tr);
+    let stem = file_stem(&tr, "report-file", &scope_name(&rep));
     if fmt == Format_::Xlsx {
-        let header = [
-            "report-asset",
-            "aspect-K",
-            "aspect-R",
-            "aspect-T",
-            "aspect-S",
-            "proc-flags",
-            "field-information-owner",
-            "nav-systems",
-            "report-reasons",
-            "report-version-col",
-        ]
-        .map(|h| tr.t(h));
-        return Ok(download(
-            workbook(
-                &tr.t("report-sheet"),
-                &header,
-                &[34.0, 6.0, 6.0, 6.0, 6.0, 30.0, 22.0, 30.0, 60.0, 30.0],
-                &sheet,
-            )?,
-            fmt,
-            &stem,
-        ));
+        return Ok(download(report_sheet(&tr, &sheet)?, fmt, &stem));
     }
-    let classified = scoped.iter().filter(|a| a.current.is_some()).count();
-    let summary = vec![
-        json!([tr.t("report-count-assets"), scoped.len().to_string()]),
-        json!([tr.t("report-count-classified"), classified.to_string()]),
-        json!([tr.t("report-count-unclassified"), (scoped.len() - classified).to_string()]),
-        json!([tr.t("report-count-systems"), system_rows.len().to_string()]),
-    ];
-    let protected = scoped.iter().any(|a| a.flags().contains(&LegalFlag::SecrecyOsl));
-    let data = json!({
-        "lang": if tr.lang == Lang::En { "en" } else { "sv" },
-        "title": tr.t("report-title"),
-        "subtitle": scope_name,
-        "stamp": tr.ts("pdf-stamp", "date", &format!("{} · {} {}", crate::platform::clock::today_text(), tr.t("pdf-catalogue"), catalogue.version)),
-        "cover_lines": [org.name, tr.ts("pdf-printed-by", "name", &user.display_name)],
-        "marking": if protected { tr.t("pdf-marking-internal") } else { String::new() },
-        "intro": tr.t("report-intro"),
-        "summary": summary,
-        "assets": asset_rows,
-        "systems": system_rows,
-        "labels": labels(&tr, &[("summary", "report-summary"), ("assets", "report-assets"), ("asset", "report-asset"), ("owner_systems", "report-owner-systems"), ("systems", "report-systems"), ("system", "proc-system"), ("fulfilment", "report-fulfilment-col")]),
-    });
+    let data = report_data(&rep, &c, assets, &tr, &user.display_name);
     Ok(download(pdf(beredd_render::Document::Classification, data).await?, fmt, &stem))
 }

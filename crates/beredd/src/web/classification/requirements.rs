@@ -7,8 +7,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::Uri;
 use beredd_domain::classification::{Applies, Aspect, LegalFlag, Levels};
 
-use crate::content::catalogue::Requirement;
+use crate::content::catalogue::{Catalogue, Requirement};
 use crate::platform::i18n::{Lang, Tr};
+use crate::services::classification::requirements::{self as search, Search};
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
@@ -82,90 +83,94 @@ pub fn applies_text(a: &Applies, tr: &Tr) -> String {
     }
 }
 
-pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<ListPage, AppError> {
-    let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
-    let c = state.catalogue_for(user.org_id).await?;
-    let off = crate::store::local_requirements::disabled(&state.db.pool, user.org_id).await?;
-    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new()).with_flash(q.get("msg"));
-    ctx.title = pick(&ctx.tr, &c.title_sv, &c.title_en).to_owned();
-    let tr = &ctx.tr;
+/// The classification given in the address to derive from: a level per aspect, as given, and
+/// the ticked flags.
+struct Asked {
+    given: [Option<u8>; 4],
+    flags: Vec<LegalFlag>,
+}
 
-    let area = q.text("area").to_owned();
-    let needle = q.text("q").trim().to_lowercase();
-    // A classification to derive from: any level given, or any flag ticked, turns it on.
-    let level = |a: Aspect| q.get(a.code()).and_then(|v| v.parse::<u8>().ok()).filter(|l| *l <= 4);
-    let flags: Vec<LegalFlag> = q.all("flag").into_iter().filter_map(|f| LegalFlag::parse(f).ok()).collect();
-    let derived = Aspect::ALL.iter().any(|a| level(*a).is_some()) || !flags.is_empty();
-    let levels = Levels {
-        k: level(Aspect::K).unwrap_or(0),
-        r: level(Aspect::R).unwrap_or(0),
-        t: level(Aspect::T).unwrap_or(0),
-        s: level(Aspect::S).unwrap_or(0),
-    };
+impl Asked {
+    fn read(q: &FormData) -> Asked {
+        Asked {
+            given: Aspect::ALL.map(|a| q.get(a.code()).and_then(|v| v.parse::<u8>().ok()).filter(|l| *l <= 4)),
+            flags: q.all("flag").into_iter().filter_map(|f| LegalFlag::parse(f).ok()).collect(),
+        }
+    }
+    /// The levels to derive from (0 where none is given); none when nothing is given at all.
+    fn levels(&self) -> Option<Levels> {
+        if self.given.iter().all(Option::is_none) && self.flags.is_empty() {
+            return None;
+        }
+        let [k, r, t, s] = self.given.map(|l| l.unwrap_or(0));
+        Some(Levels { k, r, t, s })
+    }
+}
 
-    let matches = |r: &&Requirement| {
-        (area.is_empty() || r.area == area)
-            && (needle.is_empty()
-                || [&r.id, &r.title_sv, &r.title_en, &r.is_sv, &r.is_en]
-                    .iter()
-                    .any(|t| t.to_lowercase().contains(&needle)))
-            && (!derived || r.applies.holds(&levels, &flags))
-    };
-    let rows: Vec<Row> = c
-        .requirements
-        .iter()
-        .filter(matches)
-        .map(|r| Row {
-            id: r.id.clone(),
-            title: if r.local {
-                format!("{} ({})", pick(tr, &r.title_sv, &r.title_en), tr.t("local-mark"))
-            } else {
-                pick(tr, &r.title_sv, &r.title_en).to_owned()
-            },
-            area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),
-            applies: applies_text(&r.applies, tr),
-        })
-        .collect();
+fn row(c: &Catalogue, r: &Requirement, tr: &Tr) -> Row {
+    let title = pick(tr, &r.title_sv, &r.title_en);
+    Row {
+        id: r.id.clone(),
+        title: if r.local { format!("{title} ({})", tr.t("local-mark")) } else { title.to_owned() },
+        area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),
+        applies: applies_text(&r.applies, tr),
+    }
+}
 
+fn area_choices(c: &Catalogue, tr: &Tr) -> Vec<Choice> {
     let mut areas = vec![Choice { value: String::new(), label: tr.t("filter-all"), depth: 0 }];
     areas.extend(c.areas.iter().map(|a| Choice {
         value: a.id.clone(),
         label: pick(tr, &a.name_sv, &a.name_en).to_owned(),
         depth: 0,
     }));
-    let aspects = Aspect::ALL
+    areas
+}
+
+fn aspect_inputs(given: &[Option<u8>; 4], tr: &Tr) -> Vec<AspectInput> {
+    Aspect::ALL
         .iter()
-        .map(|a| AspectInput {
+        .zip(given)
+        .map(|(a, l)| AspectInput {
             code: a.code(),
             label: tr.t(a.label_id()),
-            value: level(*a).map(|l| l.to_string()).unwrap_or_default(),
+            value: l.map(|l| l.to_string()).unwrap_or_default(),
         })
-        .collect();
-    let levels_choices = crate::web::continuity::bia::level_choices(tr);
-    let flag_choices =
-        LegalFlag::ALL.iter().map(|f| (f.code().to_owned(), tr.t(&f.label_id()), flags.contains(f))).collect();
-    let disabled = off
-        .iter()
-        .filter_map(|d| {
-            state
-                .catalogue
-                .get(&d.requirement_id)
-                .map(|r| (r.id.clone(), pick(tr, &r.title_sv, &r.title_en).to_owned(), d.reason.clone()))
-        })
-        .collect();
+        .collect()
+}
+
+pub async fn list(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<ListPage, AppError> {
+    let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
+    let c = state.catalogue_for(user.org_id).await?;
+    let off = search::turned_off(&state.db.pool, &state.catalogue, user.org_id).await?;
+    let mut ctx = Ctx::new(&state, &user, "/requirements", String::new()).with_flash(q.get("msg"));
+    ctx.title = pick(&ctx.tr, &c.title_sv, &c.title_en).to_owned();
+    let tr = &ctx.tr;
+    let asked = Asked::read(&q);
+    let levels = asked.levels();
+    let needle = q.text("q").trim().to_lowercase();
+    let yielded_by = levels.map(|l| (l, asked.flags.as_slice()));
+    let found = search::search(&c, &Search { area: q.text("area"), needle: &needle, yielded_by });
+    let rows: Vec<Row> = found.into_iter().map(|r| row(&c, r, tr)).collect();
     Ok(ListPage {
-        disabled,
+        disabled: off
+            .iter()
+            .map(|(r, d)| (r.id.clone(), pick(tr, &r.title_sv, &r.title_en).to_owned(), d.reason.clone()))
+            .collect(),
         may_write: user.role.edits_all_content(),
         intro: tr.ts("requirements-intro", "version", &c.version),
         count: tr.tn("requirements-count", rows.len() as i64),
-        areas,
-        area,
+        areas: area_choices(&c, tr),
+        area: q.text("area").to_owned(),
         q: q.text("q").to_owned(),
-        aspects,
-        levels: levels_choices,
-        flags: flag_choices,
-        derived,
-        outside_ordinary: derived && levels.outside_ordinary_handling(),
+        aspects: aspect_inputs(&asked.given, tr),
+        levels: crate::web::continuity::bia::level_choices(tr),
+        flags: LegalFlag::ALL
+            .iter()
+            .map(|f| (f.code().to_owned(), tr.t(&f.label_id()), asked.flags.contains(f)))
+            .collect(),
+        derived: levels.is_some(),
+        outside_ordinary: levels.is_some_and(|l| l.outside_ordinary_handling()),
         rows,
         ctx,
     })
@@ -197,17 +202,12 @@ pub async fn show(
     Query(q): Query<Query_>,
 ) -> Result<DetailPage, AppError> {
     let c = state.catalogue_for(user.org_id).await?;
-    let off = crate::store::local_requirements::disabled(&state.db.pool, user.org_id)
-        .await?
-        .into_iter()
-        .find(|d| d.requirement_id == id);
-    // A requirement turned off is still shown, from the library, so it can be turned on again.
-    let r = c.get(&id).or_else(|| off.as_ref().and(state.catalogue.get(&id))).ok_or(AppError::NotFound)?;
+    let found = search::requirement(&state.db.pool, &c, &state.catalogue, user.org_id, &id).await?;
+    let (r, off) = found.ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/requirements", String::new()).with_flash(q.get("msg").map(String::as_str));
+    ctx.title = format!("{} {}", r.id, pick(&ctx.tr, &r.title_sv, &r.title_en));
     let tr = &ctx.tr;
-    let title = format!("{} {}", r.id, pick(tr, &r.title_sv, &r.title_en));
-    let references = references(r, tr);
-    let page = DetailPage {
+    Ok(DetailPage {
         id: r.id.clone(),
         local: r.local,
         disabled: off.map(|d| (d.reason, d.disabled_by, crate::platform::clock::shown_day(&d.disabled_at))),
@@ -218,11 +218,7 @@ pub async fn show(
         is_text: pick(tr, &r.is_sv, &r.is_en).to_owned(),
         shall_text: pick(tr, &r.shall_sv, &r.shall_en).to_owned(),
         guidance: pick(tr, &r.guidance_sv, &r.guidance_en).to_owned(),
-        references,
-        ctx: {
-            ctx.title = title;
-            ctx
-        },
-    };
-    Ok(page)
+        references: references(r, tr),
+        ctx,
+    })
 }

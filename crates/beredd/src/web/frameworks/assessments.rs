@@ -8,46 +8,20 @@ pub async fn create_assessment(State(state): State<AppState>, posted: Posted) ->
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let all = known(&state, user.org_id).await?;
-    let mut e = Errors::default();
-    let chosen = form
-        .text("framework")
-        .split_once('@')
-        .and_then(|(k, v)| all.iter().find(|x| x.fw.id == k && x.fw.version == v));
-    if chosen.is_none() {
-        e.add("framework", FieldError::Choice);
-    }
-    let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
-    let scope = e.take("scope", text::optional_line(form.text("scope"), 300));
-    let started_on =
-        e.take("started_on", optional_date(form.text("started_on")).and_then(|d| d.ok_or(FieldError::Required)));
-    let Some(k) = chosen.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, list_page(&state, &user, &form, &e, None).await?).into_response());
+    let draft = service::Draft {
+        framework: form.text("framework"),
+        title: form.text("title"),
+        scope: form.text("scope"),
+        started_on: form.text("started_on"),
     };
-    let a = store::Assessment {
-        id: 0,
-        framework_key: k.fw.id.clone(),
-        version: k.fw.version.clone(),
-        title,
-        scope,
-        started_on,
-        created_by: user.display_name.clone(),
+    let a = match service::parse(&draft, &all, &user.display_name) {
+        Ok(a) => a,
+        Err(e) => {
+            let page = list_page(&state, &user, &form, &Errors(e.0), None).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
     };
-    let mut tx = state.db.begin_write().await?;
-    let id = store::add_assessment(&mut *tx, user.org_id, &a).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "framework-assessment",
-            entity_id: Some(id),
-            summary: &a.title,
-            before: None,
-            after: Some(&a),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let id = service::create(&state.db, &user.actor(), &a).await?;
     Ok(Redirect::to(&format!("/assessments/{id}?msg=created")).into_response())
 }
 
@@ -79,11 +53,10 @@ pub async fn assessment(
     let tr = &ctx.tr;
     let s = summarise(&state, &user, &a, &fw, tr).await?;
     let filter = q.get("show").cloned().filter(|f| ["unanswered", "gaps"].contains(&f.as_str())).unwrap_or_default();
-    let gaps: Vec<AnswerRow> =
-        s.rows.iter().filter(|r| r.status_code == "no" || r.status_code == "partly").map(clone_row).collect();
+    let gaps: Vec<AnswerRow> = s.rows.iter().filter(|r| r.is_gap()).cloned().collect();
     let rows = match filter.as_str() {
         "unanswered" => s.rows.into_iter().filter(|r| r.assessable && r.status_code == "none").collect(),
-        "gaps" => s.rows.into_iter().filter(|r| r.status_code == "no" || r.status_code == "partly").collect(),
+        "gaps" => s.rows.into_iter().filter(|r| r.is_gap()).collect(),
         _ => s.rows,
     };
     let filters = vec![
@@ -106,26 +79,6 @@ pub async fn assessment(
     })
 }
 
-fn clone_row(r: &AnswerRow) -> AnswerRow {
-    AnswerRow {
-        id: r.id.clone(),
-        reference: r.reference.clone(),
-        title: r.title.clone(),
-        label: r.label.clone(),
-        depth: r.depth,
-        assessable: r.assessable,
-        heading: r.heading,
-        anchor: r.anchor.clone(),
-        status: r.status.clone(),
-        status_code: r.status_code.clone(),
-        maturity: r.maturity.clone(),
-        comment: r.comment.clone(),
-        evidence: r.evidence.clone(),
-        actions: r.actions.clone(),
-        requirements: r.requirements.clone(),
-    }
-}
-
 /// Removes an assessment with its answers; the actions its gaps made stay in the action plan.
 pub async fn delete_assessment(
     State(state): State<AppState>,
@@ -136,31 +89,7 @@ pub async fn delete_assessment(
     user.require(user.role.edits_all_content())?;
     // Found without its framework, so an assessment of a framework that no longer reads can go.
     let id = parse_id(&id)?;
-    let a = store::assessments(&state.db.pool, user.org_id)
-        .await?
-        .into_iter()
-        .find(|a| a.id == id)
-        .ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin_write().await?;
-    let answers = store::answers(&mut *tx, a.id).await?;
-    // The files go with it: the audit trail keeps each one's name, size and SHA-256, so that a
-    // copy kept elsewhere can be shown to be the same file (security review F10).
-    let evidence = crate::store::evidence::for_assessment(&mut *tx, user.org_id, a.id).await?;
-    store::delete_assessment(&mut tx, user.org_id, a.id).await?;
-    let before = serde_json::json!({ "assessment": a, "answers": answers, "evidence": evidence });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "framework-assessment",
-            entity_id: Some(a.id),
-            summary: &a.title,
-            before: Some(&before),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let a = service::find(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    service::delete(&state.db, &user.actor(), &a).await?;
     Ok(Redirect::to("/frameworks?msg=deleted").into_response())
 }

@@ -2,6 +2,7 @@
 //! written, so a colleague's concurrent change is never put back.
 
 use super::*;
+use crate::services::frameworks::chapters::{self as service, Part, RowDraft, fingerprint};
 
 /// One requirement on the chapter page: its heading and link, its whole text (never cut short:
 /// it is what is answered), its fields, and the name and value of the hidden fingerprint of what
@@ -27,10 +28,81 @@ pub struct ChapterPage {
     pub may_edit: bool,
 }
 
-/// The assessable requirements of chapter `n` (position among the chapters), as indices.
-fn chapter_nodes(fw: &Framework, n: usize) -> Option<Vec<usize>> {
-    let chapter = *fw.chapters().get(n)?;
-    Some(fw.nodes.iter().enumerate().filter(|(_, x)| x.assessable && x.chapter == chapter).map(|(i, _)| i).collect())
+fn name(i: usize, part: Part) -> String {
+    match part {
+        Part::Status => format!("s{i}"),
+        Part::Maturity => format!("m{i}"),
+        Part::Comment => format!("c{i}"),
+    }
+}
+
+/// A row of the form as it was posted or shown.
+fn row_draft(form: &FormData, i: usize) -> RowDraft<'_> {
+    RowDraft {
+        status: form.text(&format!("s{i}")),
+        maturity: form.text(&format!("m{i}")),
+        comment: form.text(&format!("c{i}")),
+        shown: form.get(&format!("o{i}")),
+    }
+}
+
+/// The form as stored.
+fn stored(fw: &Framework, nodes: &[usize], answers: &[store::Answer]) -> FormData {
+    let mut f = FormData::default();
+    for &i in nodes {
+        if let Some(x) = answers.iter().find(|x| x.node_id == fw.nodes[i].id) {
+            f.set(&name(i, Part::Status), x.status.clone().unwrap_or_default());
+            f.set(&name(i, Part::Maturity), x.maturity.map(|m| m.to_string()).unwrap_or_default());
+            f.set(&name(i, Part::Comment), x.comment.clone().unwrap_or_default());
+        }
+    }
+    f
+}
+
+fn row_fields(
+    i: usize,
+    node: &framework::Node,
+    statuses: &[Choice],
+    form: &FormData,
+    e: &Errors,
+    tr: &Tr,
+) -> Vec<Field> {
+    let label = |id: &str| tr.ts(id, "req", &node.reference);
+    vec![
+        Field::new(name(i, Part::Status), label("fw-status-of"), FieldKind::Radio, form, e, tr)
+            .choices(statuses.to_vec()),
+        Field::new(name(i, Part::Maturity), label("fw-maturity-of"), FieldKind::Select, form, e, tr)
+            .choices(maturity_choices(tr)),
+        Field::new(name(i, Part::Comment), label("fw-comment-of"), FieldKind::TextArea, form, e, tr).maxlength(4000),
+    ]
+}
+
+fn rows(
+    a: &store::Assessment,
+    fw: &Framework,
+    nodes: &[usize],
+    form: &FormData,
+    e: &Errors,
+    tr: &Tr,
+) -> Vec<ChapterRow> {
+    let en = english(tr);
+    let statuses: Vec<Choice> = Status::ALL
+        .iter()
+        .map(|s| Choice { value: s.code().to_owned(), label: tr.t(s.label_id()), depth: 0 })
+        .collect();
+    let row = |&i: &usize| {
+        let node = &fw.nodes[i];
+        let d = row_draft(form, i);
+        let shown = d.shown.map(str::to_owned).unwrap_or_else(|| fingerprint(d.status, d.maturity, d.comment));
+        ChapterRow {
+            heading: answer_heading(node, tr),
+            href: format!("/assessments/{}/requirements/{}", a.id, node.id),
+            text: node.text_adds(en).then(|| node.text(en).to_owned()),
+            fields: row_fields(i, node, &statuses, form, e, tr),
+            shown: (format!("o{i}"), shown),
+        }
+    };
+    nodes.iter().map(row).collect()
 }
 
 async fn chapter_page(
@@ -42,87 +114,24 @@ async fn chapter_page(
     form: Option<FormData>,
     e: &Errors,
 ) -> Result<ChapterPage, AppError> {
-    let nodes = chapter_nodes(fw, n).ok_or(AppError::NotFound)?;
+    let nodes = service::nodes(fw, n).ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
-    let en = english(&ctx.tr);
-    let head = &fw.nodes[fw.chapters()[n]];
-    ctx.title = answer_heading(head, &ctx.tr);
-    let answers = store::answers(&state.db.pool, a.id).await?;
-    let form = form.unwrap_or_else(|| {
-        let mut f = FormData::default();
-        for &i in &nodes {
-            if let Some(x) = answers.iter().find(|x| x.node_id == fw.nodes[i].id) {
-                f.set(&format!("s{i}"), x.status.clone().unwrap_or_default());
-                f.set(&format!("m{i}"), x.maturity.map(|m| m.to_string()).unwrap_or_default());
-                f.set(&format!("c{i}"), x.comment.clone().unwrap_or_default());
-            }
-        }
-        f
-    });
-    let tr = &ctx.tr;
-    let statuses: Vec<Choice> = Status::ALL
-        .iter()
-        .map(|s| Choice { value: s.code().to_owned(), label: tr.t(s.label_id()), depth: 0 })
-        .collect();
-    let rows: Vec<ChapterRow> = nodes
-        .iter()
-        .map(|&i| {
-            let node = &fw.nodes[i];
-            let fields = vec![
-                Field::new(
-                    format!("s{i}"),
-                    tr.ts("fw-status-of", "req", &node.reference),
-                    FieldKind::Radio,
-                    &form,
-                    e,
-                    tr,
-                )
-                .choices(statuses.clone()),
-                Field::new(
-                    format!("m{i}"),
-                    tr.ts("fw-maturity-of", "req", &node.reference),
-                    FieldKind::Select,
-                    &form,
-                    e,
-                    tr,
-                )
-                .choices(maturity_choices(tr)),
-                Field::new(
-                    format!("c{i}"),
-                    tr.ts("fw-comment-of", "req", &node.reference),
-                    FieldKind::TextArea,
-                    &form,
-                    e,
-                    tr,
-                )
-                .maxlength(4000),
-            ];
-            let shown = match form.get(&format!("o{i}")) {
-                Some(o) => o.to_owned(),
-                None => {
-                    fingerprint(form.text(&format!("s{i}")), form.text(&format!("m{i}")), form.text(&format!("c{i}")))
-                }
-            };
-            ChapterRow {
-                heading: answer_heading(node, tr),
-                href: format!("/assessments/{}/requirements/{}", a.id, node.id),
-                text: node.text_adds(en).then(|| node.text(en).to_owned()),
-                fields,
-                shown: (format!("o{i}"), shown),
-            }
-        })
-        .collect();
+    ctx.title = answer_heading(&fw.nodes[fw.chapters()[n]], &ctx.tr);
+    let form = match form {
+        Some(f) => f,
+        None => stored(fw, &nodes, &store::answers(&state.db.pool, a.id).await?),
+    };
+    let rows = rows(&a, fw, &nodes, &form, e, &ctx.tr);
     let all: Vec<Field> = rows.iter().flat_map(|r| r.fields.iter().cloned()).collect();
     let error_summary = summary(&all);
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    let next = (n + 1 < fw.chapters().len()).then_some(n + 1);
     Ok(ChapterPage {
         action: format!("/assessments/{}/chapters/{n}", a.id),
         rows,
         error_summary,
-        next,
+        next: (n + 1 < fw.chapters().len()).then_some(n + 1),
         may_edit: user.role.edits_all_content(),
         a,
         ctx,
@@ -146,8 +155,8 @@ pub async fn chapter_form(
     Ok(p)
 }
 
-/// Saves the status, maturity and comment of every requirement of a chapter at once. Answers
-/// that did not change are left alone; evidence and links stay as they were.
+/// Saves the status, maturity and comment of every requirement of a chapter at once (see
+/// `services::frameworks::chapters`).
 pub async fn save_chapter(
     State(state): State<AppState>,
     Path((id, n)): Path<(String, String)>,
@@ -157,76 +166,13 @@ pub async fn save_chapter(
     user.require(user.role.edits_all_content())?;
     let n = chapter_number(&n)?;
     let (a, fw) = load(&state, &user, &id).await?;
-    let nodes = chapter_nodes(&fw, n).ok_or(AppError::NotFound)?;
-    let existing = store::answers(&state.db.pool, a.id).await?;
-    let mut e = Errors::default();
-    let mut changed = Vec::new();
-    for &i in &nodes {
-        let node = &fw.nodes[i];
-        let status = match form.text(&format!("s{i}")) {
-            "" => None,
-            s => match Status::parse(s) {
-                Some(s) => Some(s.code().to_owned()),
-                None => {
-                    e.add(format!("s{i}"), FieldError::Choice);
-                    None
-                }
-            },
-        };
-        let maturity = match form.text(&format!("m{i}")).trim() {
-            "" => None,
-            m => match m.parse::<u8>() {
-                Ok(x) if x <= framework::MATURITY_MAX => Some(i64::from(x)),
-                _ => {
-                    e.add(format!("m{i}"), FieldError::Number { min: 0, max: i64::from(framework::MATURITY_MAX) });
-                    None
-                }
-            },
-        };
-        let comment = e.take(format!("c{i}"), text::optional_text(form.text(&format!("c{i}")), 4000));
-        // A row the user left as the page showed it is not written, whatever the database says now.
-        let posted = fingerprint(form.text(&format!("s{i}")), form.text(&format!("m{i}")), form.text(&format!("c{i}")));
-        if form.get(&format!("o{i}")) == Some(posted.as_str()) {
-            continue;
-        }
-        let before = existing.iter().find(|x| x.node_id == node.id).cloned();
-        let old = before.clone().unwrap_or_default();
-        if old.status == status && old.maturity == maturity && old.comment == comment {
-            continue;
-        }
-        let after = store::Answer {
-            node_id: node.id.clone(),
-            status,
-            maturity,
-            comment,
-            updated_by: user.display_name.clone(),
-            ..old
-        };
-        changed.push((node.reference.clone(), before, after));
-    }
-    if !e.is_empty() {
-        let page = chapter_page(&state, &user, a, &fw, n, Some(form), &e).await?;
+    let nodes = service::nodes(&fw, n).ok_or(AppError::NotFound)?;
+    let rows = |i| row_draft(&form, i);
+    let saved = service::save(&state.db, &user.actor(), &user.display_name, (&a, &fw, &nodes), rows, name).await?;
+    if let Err(e) = saved {
+        let page = chapter_page(&state, &user, a, &fw, n, Some(form), &Errors(e.0)).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    let mut tx = state.db.begin_write().await?;
-    for (reference, before, after) in &changed {
-        store::save_answer(&mut tx, a.id, after).await?;
-        let summary_text = format!("{} · {reference}", a.title);
-        audit::record(
-            &mut *tx,
-            &user.actor(),
-            audit::Change {
-                action: "update",
-                entity: "framework-answer",
-                entity_id: Some(a.id),
-                summary: &summary_text,
-                before: before.as_ref(),
-                after: Some(after),
-            },
-        )
-        .await?;
-    }
-    tx.commit().await?;
     let to = match (form.text("go"), n + 1 < fw.chapters().len()) {
         ("next", true) => format!("/assessments/{}/chapters/{}?msg=saved", a.id, n + 1),
         _ => format!("/assessments/{}/chapters/{n}?msg=saved", a.id),

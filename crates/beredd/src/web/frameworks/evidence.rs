@@ -2,6 +2,7 @@
 
 use super::answers::answer_page;
 use super::*;
+use crate::services::frameworks::evidence as service;
 
 /// Uploads an evidence file for an answer; a refused file is explained on the answer's page.
 pub async fn upload_evidence(
@@ -26,31 +27,7 @@ pub async fn upload_evidence(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = state.db.begin_write().await?;
-    let file = crate::store::evidence::NewFile {
-        file_name: &accepted.file_name,
-        content_type: accepted.content_type,
-        content: &bytes,
-    };
-    let fid =
-        crate::store::evidence::insert_framework_file(&mut *tx, user.org_id, a.id, &node.id, &file, &user.display_name)
-            .await?;
-    let stored = crate::store::evidence::framework_file(&mut *tx, user.org_id, fid).await?;
-    let summary_text = format!("{} · {} – {}", a.title, node.reference, accepted.file_name);
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "upload",
-            entity: "framework-evidence",
-            entity_id: Some(fid),
-            summary: &summary_text,
-            before: None,
-            after: stored.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    service::add(&state.db, &user.actor(), &user.display_name, (&a, &node), &accepted, &bytes).await?;
     Ok(Redirect::to(&format!("/assessments/{}/requirements/{}?msg=uploaded", a.id, node.id)).into_response())
 }
 
@@ -60,10 +37,7 @@ pub async fn download_evidence(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let meta =
-        crate::store::evidence::framework_file(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    let bytes =
-        crate::store::evidence::framework_content(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
+    let (meta, bytes) = service::file(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?;
     Ok(crate::web::classification::evidence::file_response(&meta.file_name, &meta.content_type, bytes))
 }
 
@@ -75,24 +49,7 @@ pub async fn delete_evidence(
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
-    let mut tx = state.db.begin_write().await?;
-    let before = crate::store::evidence::framework_file(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    crate::store::evidence::delete_framework_file(&mut *tx, user.org_id, id).await?;
-    let summary_text = format!("{} – {}", before.node_id, before.file_name);
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "framework-evidence",
-            entity_id: Some(id),
-            summary: &summary_text,
-            before: Some(&before),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let before = service::delete(&state.db, &user.actor(), id).await?.ok_or(AppError::NotFound)?;
     Ok(Redirect::to(&format!("/assessments/{}/requirements/{}?msg=deleted", before.assessment_id, before.node_id))
         .into_response())
 }

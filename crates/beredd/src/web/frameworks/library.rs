@@ -2,6 +2,8 @@
 //! TOML or a CISO Assistant YAML library), one framework's requirements, its file, deleting it.
 
 use super::*;
+use crate::content::frameworks::Format;
+use crate::services::frameworks::library::{self as service, Refused};
 
 pub struct FrameworkRow {
     pub key: String,
@@ -55,6 +57,40 @@ fn assessment_fields(form: &FormData, e: &Errors, all: &[Known], tr: &Tr) -> Vec
     ]
 }
 
+/// Where a framework comes from: Beredd's library, or who imported it when.
+fn origin(k: &Known, tr: &Tr) -> String {
+    match &k.imported {
+        None => tr.t("fw-origin-library"),
+        Some(i) => tr.args(
+            "fw-origin-imported",
+            &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
+        ),
+    }
+}
+
+fn framework_row(k: &Known, tr: &Tr) -> FrameworkRow {
+    FrameworkRow {
+        key: k.fw.id.clone(),
+        version: k.fw.version.clone(),
+        title: k.fw.title(english(tr)).to_owned(),
+        source: k.fw.source.clone(),
+        text_kind: text_kind(&k.fw, tr),
+        count: k.fw.assessable().count(),
+        origin: origin(k, tr),
+    }
+}
+
+fn assessment_row(p: crate::services::frameworks::assessments::Progress, tr: &Tr) -> AssessmentRow {
+    let a = p.assessment;
+    AssessmentRow {
+        id: a.id,
+        title: a.title,
+        framework: p.of.as_ref().map(|(fw, _)| titled_version(fw, tr)).unwrap_or(a.framework_key),
+        started_on: a.started_on,
+        progress: p.of.as_ref().map(|(_, t)| progress_text(t, tr)).unwrap_or_else(|| tr.t("fw-missing-framework")),
+    }
+}
+
 pub(super) async fn list_page(
     state: &AppState,
     user: &CurrentUser,
@@ -63,57 +99,19 @@ pub(super) async fn list_page(
     import_error: Option<String>,
 ) -> Result<ListPage, AppError> {
     let all = known(state, user.org_id).await?;
+    let progress = crate::services::frameworks::assessments::progress(&state.db.pool, &all, user.org_id).await?;
     let mut ctx = Ctx::new(state, user, "/frameworks", String::new());
     ctx.title = ctx.tr.t("fw-title");
     let tr = &ctx.tr;
-    let en = english(tr);
-    let frameworks = all
-        .iter()
-        .map(|k| FrameworkRow {
-            key: k.fw.id.clone(),
-            version: k.fw.version.clone(),
-            title: k.fw.title(en).to_owned(),
-            source: k.fw.source.clone(),
-            text_kind: text_kind(&k.fw, tr),
-            count: k.fw.assessable().count(),
-            origin: match &k.imported {
-                None => tr.t("fw-origin-library"),
-                Some(i) => tr.args(
-                    "fw-origin-imported",
-                    &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
-                ),
-            },
-        })
-        .collect();
-    let mut assessments = Vec::new();
-    for a in store::assessments(&state.db.pool, user.org_id).await? {
-        let fw = all.iter().find(|k| k.fw.id == a.framework_key && k.fw.version == a.version);
-        let progress = match fw {
-            Some(k) => {
-                let (_, map) = answer_map(state, a.id).await?;
-                progress_text(&framework::tally(&k.fw, &map).1, tr)
-            }
-            None => tr.t("fw-missing-framework"),
-        };
-        assessments.push(AssessmentRow {
-            id: a.id,
-            title: a.title,
-            framework: fw.map(|k| titled_version(&k.fw, tr)).unwrap_or(a.framework_key),
-            started_on: a.started_on,
-            progress,
-        });
-    }
     let fields = assessment_fields(form, e, &all, tr);
     let error_summary = summary(&fields);
-    if !error_summary.is_empty() || import_error.is_some() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    let refused = !error_summary.is_empty() || import_error.is_some();
     let (upload_heading, upload_label, upload_hint) =
-        (ctx.tr.t("fw-import"), ctx.tr.t("fw-import-file"), ctx.tr.t("fw-import-hint"));
+        (tr.t("fw-import"), tr.t("fw-import-file"), tr.t("fw-import-hint"));
     Ok(ListPage {
         may_edit: user.role.edits_all_content(),
-        frameworks,
-        assessments,
+        frameworks: all.iter().map(|k| framework_row(k, tr)).collect(),
+        assessments: progress.into_iter().map(|p| assessment_row(p, tr)).collect(),
         fields,
         error_summary,
         import_error,
@@ -121,7 +119,7 @@ pub(super) async fn list_page(
         upload_heading,
         upload_label,
         upload_hint,
-        ctx,
+        ctx: Ctx { title_prefix: refused.then(|| ctx.tr.t("error-prefix")), ..ctx },
     })
 }
 
@@ -140,6 +138,16 @@ pub async fn list(
     Ok(p)
 }
 
+/// Why a file was refused, in the user's language.
+fn refusal(r: Refused, tr: &Tr) -> String {
+    match r {
+        Refused::FileType => tr.t("fw-err-file-type"),
+        Refused::NotUtf8 => tr.t("fw-err-utf8"),
+        Refused::File(e) => problem_text(&e, tr),
+        Refused::Exists { id, version } => tr.args("fw-err-exists", &[("id", &id), ("version", &version)]),
+    }
+}
+
 /// Imports a framework file. Nothing is stored unless the whole file reads.
 pub async fn import(
     user: CurrentUser,
@@ -149,58 +157,21 @@ pub async fn import(
     user.require(user.role.edits_all_content())?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let read = crate::web::classification::evidence::read(&mut multipart, &user.csrf).await?;
-    let refuse = |message: String| async {
-        let page = list_page(&state, &user, &FormData::default(), &Errors::default(), Some(message)).await?;
-        Ok::<Response, AppError>((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+    let imported = match read {
+        Ok((name, bytes)) => {
+            service::import(&state.db, &state.frameworks, &user.actor(), &user.display_name, &name, bytes)
+                .await?
+                .map_err(|r| refusal(r, &tr))
+        }
+        Err(e) => Err(crate::web::forms::error_text(&e, &tr)),
     };
-    let (name, bytes) = match read {
-        Ok(x) => x,
-        Err(e) => return refuse(crate::web::forms::error_text(&e, &tr)).await,
-    };
-    let Some(format) = Format::of_file(&name) else { return refuse(tr.t("fw-err-file-type")).await };
-    let Ok(src) = String::from_utf8(bytes) else { return refuse(tr.t("fw-err-utf8")).await };
-    // Reading a large file takes CPU time: off the async workers.
-    let (src, parsed) = tokio::task::spawn_blocking(move || {
-        let parsed = crate::content::frameworks::parse(format, &src);
-        (src, parsed)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    let fw = match parsed {
-        Ok(fw) => fw,
-        Err(e) => return refuse(problem_text(&e, &tr)).await,
-    };
-    if known(&state, user.org_id).await?.iter().any(|k| k.fw.id == fw.id && k.fw.version == fw.version) {
-        return refuse(tr.args("fw-err-exists", &[("id", &fw.id), ("version", &fw.version)])).await;
+    match imported {
+        Ok(fw) => Ok(Redirect::to(&format!("/frameworks/{}/{}?msg=imported", fw.id, fw.version)).into_response()),
+        Err(message) => {
+            let page = list_page(&state, &user, &FormData::default(), &Errors::default(), Some(message)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
-    let row = store::Imported {
-        id: 0,
-        framework_key: fw.id.clone(),
-        version: fw.version.clone(),
-        title: fw.title_sv.clone(),
-        format: format.code().to_owned(),
-        content: src,
-        imported_by: user.display_name.clone(),
-        imported_at: String::new(),
-    };
-    let mut tx = state.db.begin_write().await?;
-    let id = store::add_imported(&mut *tx, user.org_id, &row).await?;
-    let record = serde_json::json!({ "framework": fw.id, "version": fw.version, "title": fw.title_sv, "format": format.code(), "requirements": fw.nodes.len() });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "import",
-            entity: "framework",
-            entity_id: Some(id),
-            summary: &fw.title_sv,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/frameworks/{}/{}?msg=imported", fw.id, fw.version)).into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -227,6 +198,7 @@ pub async fn show(
     Query(q): Query<Query_>,
 ) -> Result<ShowPage, AppError> {
     let k = find(&state, user.org_id, &key, &version).await?;
+    let in_use = service::assessments_of(&state.db.pool, user.org_id, &key, &version).await?;
     let mut ctx = Ctx::new(&state, &user, "/frameworks", String::new());
     let en = english(&ctx.tr);
     ctx.title = titled_version(&k.fw, &ctx.tr);
@@ -236,18 +208,6 @@ pub async fn show(
         Some("in-use") => ctx.flash = Some(ctx.tr.t("fw-delete-in-use")),
         _ => {}
     }
-    let in_use = store::assessments(&state.db.pool, user.org_id)
-        .await?
-        .iter()
-        .filter(|a| a.framework_key == key && a.version == version)
-        .count();
-    let origin = match &k.imported {
-        None => ctx.tr.t("fw-origin-library"),
-        Some(i) => ctx.tr.args(
-            "fw-origin-imported",
-            &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
-        ),
-    };
     Ok(ShowPage {
         key,
         version,
@@ -255,7 +215,7 @@ pub async fn show(
         source: k.fw.source.clone(),
         text_kind: text_kind(&k.fw, &ctx.tr),
         url: k.fw.url.clone(),
-        origin,
+        origin: origin(&k, &ctx.tr),
         nodes: k.fw.nodes.iter().map(|n| node_view(n, en)).collect(),
         may_delete: k.imported.is_some() && user.role.edits_all_content(),
         may_edit: user.role.edits_all_content(),
@@ -304,28 +264,8 @@ pub async fn delete(
     user.require(user.role.edits_all_content())?;
     let k = find(&state, user.org_id, &key, &version).await?;
     let Some(imported) = k.imported else { return Err(AppError::Forbidden) };
-    if store::assessments(&state.db.pool, user.org_id)
-        .await?
-        .iter()
-        .any(|a| a.framework_key == key && a.version == version)
-    {
+    if !service::delete(&state.db, &user.actor(), &imported).await? {
         return Ok(Redirect::to(&format!("/frameworks/{key}/{version}?msg=in-use")).into_response());
     }
-    let mut tx = state.db.begin_write().await?;
-    store::delete_imported(&mut *tx, user.org_id, &key, &version).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "framework",
-            entity_id: Some(imported.id),
-            summary: &imported.title,
-            before: Some(&imported),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
     Ok(Redirect::to("/frameworks?msg=deleted").into_response())
 }

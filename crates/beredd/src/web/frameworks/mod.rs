@@ -10,14 +10,14 @@ pub mod evidence;
 pub mod export;
 pub mod library;
 
-use crate::content::frameworks::Format;
 use crate::platform::i18n::{Lang, Tr};
-pub use crate::services::frameworks::{AnswerMap, Known, fingerprint};
-use crate::store::{actions, audit, frameworks as store};
+use crate::services::frameworks::summary::Summary as Answered;
+use crate::services::frameworks::{Failure, Known, assessments as service};
+use crate::store::frameworks as store;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{Query_, parse_id};
@@ -26,11 +26,18 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::framework::{self, FileError, Framework, Limit, Maps, Problem, Status, Tally};
-use beredd_domain::text::optional_date;
-use beredd_domain::{ActionStatus, FieldError, Priority, text};
-use std::collections::HashMap;
+use beredd_domain::framework::{self, FileError, Framework, Limit, Problem, Status, Tally};
+use beredd_domain::text;
 use std::sync::Arc;
+
+impl From<Failure> for AppError {
+    fn from(e: Failure) -> Self {
+        match e {
+            Failure::Db(e) => AppError::Db(e),
+            Failure::Stopped(e) => AppError::Internal(e),
+        }
+    }
+}
 
 /// Every framework of the organisation: the shipped ones first, then the imported ones.
 pub async fn known(state: &AppState, org: i64) -> Result<Vec<Known>, AppError> {
@@ -38,7 +45,7 @@ pub async fn known(state: &AppState, org: i64) -> Result<Vec<Known>, AppError> {
 }
 
 async fn find(state: &AppState, org: i64, key: &str, version: &str) -> Result<Known, AppError> {
-    known(state, org).await?.into_iter().find(|k| k.fw.id == key && k.fw.version == version).ok_or(AppError::NotFound)
+    state.frameworks.find(&state.db.pool, org, key, version).await?.ok_or(AppError::NotFound)
 }
 
 fn english(tr: &Tr) -> bool {
@@ -101,10 +108,6 @@ fn progress_text(t: &Tally, tr: &Tr) -> String {
     }
 }
 
-async fn answer_map(state: &AppState, assessment: i64) -> Result<(Vec<store::Answer>, AnswerMap), AppError> {
-    Ok(crate::services::frameworks::answer_map(&state.db.pool, assessment).await?)
-}
-
 /// For the start page: each assessment with how far it has come, and the gaps (no or partly)
 /// that have no action yet, as (text, link).
 pub async fn start_page(
@@ -112,24 +115,13 @@ pub async fn start_page(
     org: i64,
     tr: &Tr,
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
-    let all = known(state, org).await?;
     let en = english(tr);
     let (mut progress, mut gaps) = (Vec::new(), Vec::new());
-    for a in store::assessments(&state.db.pool, org).await? {
-        let Some(k) = all.iter().find(|k| k.fw.id == a.framework_key && k.fw.version == a.version) else { continue };
-        let (answers, map) = answer_map(state, a.id).await?;
-        progress.push((
-            format!("{}: {}", a.title, progress_text(&framework::tally(&k.fw, &map).1, tr)),
-            format!("/assessments/{}", a.id),
-        ));
-        let linked = store::linked_actions(&state.db.pool, a.id).await?;
-        for x in answers.iter().filter(|x| x.status.as_deref().and_then(Status::parse).is_some_and(Status::is_gap)) {
-            if linked.iter().any(|(n, _)| *n == x.node_id) {
-                continue;
-            }
-            if let Some(n) = k.fw.node(&x.node_id) {
-                gaps.push((n.label(en), format!("/assessments/{}/requirements/{}", a.id, n.id)));
-            }
+    for s in service::standings(&state.db.pool, &state.frameworks, org).await? {
+        let a = &s.assessment;
+        progress.push((format!("{}: {}", a.title, progress_text(&s.tally, tr)), format!("/assessments/{}", a.id)));
+        for n in s.open_gaps.iter().filter_map(|id| s.fw.node(id)) {
+            gaps.push((n.label(en), format!("/assessments/{}/requirements/{}", a.id, n.id)));
         }
     }
     Ok((progress, gaps))
@@ -186,13 +178,7 @@ fn titled_version(fw: &Framework, tr: &Tr) -> String {
 /// The assessment and its framework, or 404 when either is not the organisation's.
 async fn load(state: &AppState, user: &CurrentUser, id: &str) -> Result<(store::Assessment, Arc<Framework>), AppError> {
     let id = parse_id(id)?;
-    let a = store::assessments(&state.db.pool, user.org_id)
-        .await?
-        .into_iter()
-        .find(|a| a.id == id)
-        .ok_or(AppError::NotFound)?;
-    let fw = find(state, user.org_id, &a.framework_key, &a.version).await?.fw;
-    Ok((a, fw))
+    service::with_framework(&state.db.pool, &state.frameworks, user.org_id, id).await?.ok_or(AppError::NotFound)
 }
 
 pub struct ChapterView {
@@ -206,6 +192,7 @@ pub struct ChapterView {
     pub maturity: String,
 }
 
+#[derive(Clone)]
 pub struct AnswerRow {
     pub id: String,
     pub reference: String,
@@ -223,6 +210,13 @@ pub struct AnswerRow {
     pub evidence: String,
     pub actions: Vec<(i64, String, String)>,
     pub requirements: String,
+}
+
+impl AnswerRow {
+    /// Whether the answer is a gap: not or partly met.
+    pub fn is_gap(&self) -> bool {
+        Status::parse(&self.status_code).is_some_and(Status::is_gap)
+    }
 }
 
 fn pct(t: &Tally) -> (String, u32) {
@@ -243,6 +237,36 @@ struct Summary {
     rows: Vec<AnswerRow>,
 }
 
+fn chapter_view(n: usize, title: String, anchor: String, t: &Tally) -> ChapterView {
+    let (percent, percent_value) = pct(t);
+    ChapterView { n, title, anchor, tally: *t, percent, percent_value, maturity: maturity_text(t) }
+}
+
+fn answer_row(s: &Answered, i: usize, n: &framework::Node, tr: &Tr) -> AnswerRow {
+    let en = english(tr);
+    let ans = s.answer(&n.id);
+    let status = ans.and_then(|x| x.status.as_deref()).and_then(Status::parse);
+    AnswerRow {
+        id: n.id.clone(),
+        reference: n.reference.clone(),
+        title: n.title(en),
+        label: n.label(en),
+        depth: n.depth.min(4),
+        assessable: n.assessable,
+        heading: n.depth == 0,
+        anchor: format!("n{i}"),
+        status: status
+            .map(|s| tr.t(s.label_id()))
+            .unwrap_or_else(|| if n.assessable { tr.t("fw-status-none") } else { String::new() }),
+        status_code: status.map(|s| s.code()).unwrap_or("none").to_owned(),
+        maturity: ans.and_then(|x| x.maturity).map(|m| m.to_string()).unwrap_or_default(),
+        comment: ans.and_then(|x| x.comment.clone()).unwrap_or_default(),
+        evidence: ans.and_then(|x| x.evidence.clone()).unwrap_or_default(),
+        actions: s.actions(&n.id).into_iter().map(|x| (x.id, x.title.clone(), tr.t(x.status.label_id()))).collect(),
+        requirements: ans.map(|x| x.requirements().join(", ")).unwrap_or_default(),
+    }
+}
+
 async fn summarise(
     state: &AppState,
     user: &CurrentUser,
@@ -251,54 +275,15 @@ async fn summarise(
     tr: &Tr,
 ) -> Result<Summary, AppError> {
     let en = english(tr);
-    let (answers, map) = answer_map(state, a.id).await?;
-    let by_node: HashMap<&str, &store::Answer> = answers.iter().map(|x| (x.node_id.as_str(), x)).collect();
-    let links = store::linked_actions(&state.db.pool, a.id).await?;
-    let all_actions = actions::list(&state.db.pool, user.org_id).await?;
-    let (per_chapter, total) = framework::tally(fw, &map);
-    let chapter_view = |n: usize, title: String, anchor: String, t: &Tally| {
-        let (percent, percent_value) = pct(t);
-        ChapterView { n, title, anchor, tally: *t, percent, percent_value, maturity: maturity_text(t) }
-    };
-    let chapters = per_chapter
+    let s = crate::services::frameworks::summary::summary(&state.db.pool, user.org_id, a, fw).await?;
+    let chapters = s
+        .chapters
         .iter()
         .enumerate()
         .map(|(n, (i, t))| chapter_view(n, fw.nodes[*i].label(en), format!("n{i}"), t))
         .collect();
-    let total = chapter_view(0, tr.t("fw-total"), String::new(), &total);
-    let rows = fw
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            let ans = by_node.get(n.id.as_str());
-            let status = ans.and_then(|x| x.status.as_deref()).and_then(Status::parse);
-            AnswerRow {
-                id: n.id.clone(),
-                reference: n.reference.clone(),
-                title: n.title(en),
-                label: n.label(en),
-                depth: n.depth.min(4),
-                assessable: n.assessable,
-                heading: n.depth == 0,
-                anchor: format!("n{i}"),
-                status: status
-                    .map(|s| tr.t(s.label_id()))
-                    .unwrap_or_else(|| if n.assessable { tr.t("fw-status-none") } else { String::new() }),
-                status_code: status.map(|s| s.code()).unwrap_or("none").to_owned(),
-                maturity: ans.and_then(|x| x.maturity).map(|m| m.to_string()).unwrap_or_default(),
-                comment: ans.and_then(|x| x.comment.clone()).unwrap_or_default(),
-                evidence: ans.and_then(|x| x.evidence.clone()).unwrap_or_default(),
-                actions: links
-                    .iter()
-                    .filter(|(node, _)| *node == n.id)
-                    .filter_map(|(_, aid)| all_actions.iter().find(|x| x.id == *aid))
-                    .map(|x| (x.id, x.title.clone(), tr.t(x.status.label_id())))
-                    .collect(),
-                requirements: ans.map(|x| x.requirements().join(", ")).unwrap_or_default(),
-            }
-        })
-        .collect();
+    let total = chapter_view(0, tr.t("fw-total"), String::new(), &s.total);
+    let rows = fw.nodes.iter().enumerate().map(|(i, n)| answer_row(&s, i, n, tr)).collect();
     Ok(Summary { chapters, total, rows })
 }
 

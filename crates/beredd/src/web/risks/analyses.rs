@@ -2,37 +2,21 @@
 
 use super::register::page;
 use super::*;
+use crate::services::risks::analyses;
 
 pub async fn add_analysis(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
-    let a = match parse_analysis(&state, &user, &form, &tr).await? {
-        Ok(a) => a,
-        Err(e) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&state, &user, None, &Query_::default(), &form, &e).await?,
-            )
-                .into_response());
+    match parse_analysis(&state, &user, &form, &tr).await? {
+        Ok(a) => {
+            let id = analyses::add(&state.db, &user.actor(), &a).await?;
+            Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
         }
-    };
-    let mut tx = state.db.begin_write().await?;
-    let id = risks::add_analysis(&mut *tx, user.org_id, &a).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "risk-analysis",
-            entity_id: Some(id),
-            summary: &a.title,
-            before: None,
-            after: Some(&a),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
+        Err(e) => {
+            let page = page(&state, &user, None, &Query_::default(), &form, &e).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }
 
 /// Removes an analysis and its risks; actions they made stay in the action plan.
@@ -44,30 +28,7 @@ pub async fn delete_analysis(
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(&id)?;
-    let a = risks::analyses(&state.db.pool, user.org_id)
-        .await?
-        .into_iter()
-        .find(|a| a.id == id)
-        .ok_or(AppError::NotFound)?;
-    let gone: Vec<risks::Risk> =
-        risks::risks(&state.db.pool, user.org_id).await?.into_iter().filter(|r| r.analysis_id == id).collect();
-    let mut tx = state.db.begin_write().await?;
-    risks::delete_analysis(&mut tx, user.org_id, id).await?;
-    let before = serde_json::json!({ "analysis": a, "risks": gone });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "risk-analysis",
-            entity_id: Some(id),
-            summary: &a.title,
-            before: Some(&before),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    analyses::delete(&state.db, &user.actor(), id).await?;
     Ok(Redirect::to("/risks?msg=deleted").into_response())
 }
 
@@ -126,6 +87,29 @@ pub async fn edit_analysis_form(
     analysis_edit_page(&state, &user, &a, &form, &Errors::default()).await
 }
 
+/// What the analysis covers, as (kind, id): one of the choices offered.
+async fn read_scope(
+    state: &AppState,
+    user: &CurrentUser,
+    scope_ref: &str,
+    e: &mut Errors,
+    tr: &Tr,
+) -> Result<(Option<String>, Option<i64>), AppError> {
+    if scope_ref.is_empty() {
+        e.add("a_scope_ref", FieldError::Required);
+        return Ok((None, None));
+    }
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    if !scope_choices(state, user.org_id, &lk, tr).await?.iter().any(|c| c.value == scope_ref) {
+        e.add("a_scope_ref", FieldError::Choice);
+        return Ok((None, None));
+    }
+    Ok(match scope_ref.split_once(':') {
+        Some((k, id)) => (Some(k.to_owned()), id.parse::<i64>().ok()),
+        None => (Some(scope_ref.to_owned()), None),
+    })
+}
+
 /// Reads the analysis form; shared by creating and changing an analysis.
 async fn parse_analysis(
     state: &AppState,
@@ -133,22 +117,9 @@ async fn parse_analysis(
     form: &FormData,
     tr: &Tr,
 ) -> Result<Result<risks::Analysis, Errors>, AppError> {
-    let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
     let title = e.take("a_title", text::Name::parse(form.text("a_title")).map(|n| n.into_string()));
-    let scope_ref = form.text("a_scope_ref");
-    let (scope_kind, scope_id) = if scope_ref.is_empty() {
-        e.add("a_scope_ref", FieldError::Required);
-        (None, None)
-    } else if scope_choices(state, user.org_id, &lk, tr).await?.iter().any(|c| c.value == scope_ref) {
-        match scope_ref.split_once(':') {
-            Some((k, id)) => (Some(k.to_owned()), id.parse::<i64>().ok()),
-            None => (Some(scope_ref.to_owned()), None),
-        }
-    } else {
-        e.add("a_scope_ref", FieldError::Choice);
-        (None, None)
-    };
+    let (scope_kind, scope_id) = read_scope(state, user, form.text("a_scope_ref"), &mut e, tr).await?;
     let scope = e.take("a_scope", text::optional_line(form.text("a_scope"), 300)).unwrap_or_default();
     let held_on =
         e.take("a_held_on", optional_date(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)));
@@ -157,17 +128,8 @@ async fn parse_analysis(
     if !e.is_empty() {
         return Ok(Err(e));
     }
-    Ok(Ok(risks::Analysis {
-        id: 0,
-        title,
-        scope,
-        held_on,
-        participants,
-        method,
-        created_by: user.display_name.clone(),
-        scope_kind,
-        scope_id,
-    }))
+    let created_by = user.display_name.clone();
+    Ok(Ok(risks::Analysis { id: 0, title, scope, held_on, participants, method, created_by, scope_kind, scope_id }))
 }
 
 pub async fn save_analysis(
@@ -178,33 +140,14 @@ pub async fn save_analysis(
     let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
     let before = find_analysis(&state, &user, &id).await?;
-    let mut a = match parse_analysis(&state, &user, &form, &tr).await? {
-        Ok(a) => a,
-        Err(e) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                analysis_edit_page(&state, &user, &before, &form, &e).await?,
-            )
-                .into_response());
+    match parse_analysis(&state, &user, &form, &tr).await? {
+        Ok(a) => {
+            analyses::update(&state.db, &user.actor(), &before, a).await?;
+            Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", before.id)).into_response())
         }
-    };
-    a.id = before.id;
-    a.created_by = before.created_by.clone();
-    let mut tx = state.db.begin_write().await?;
-    risks::update_analysis(&mut *tx, user.org_id, &a).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "risk-analysis",
-            entity_id: Some(a.id),
-            summary: &a.title,
-            before: Some(&before),
-            after: Some(&a),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", a.id)).into_response())
+        Err(e) => {
+            let page = analysis_edit_page(&state, &user, &before, &form, &e).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
 }

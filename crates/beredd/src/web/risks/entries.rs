@@ -2,37 +2,21 @@
 
 use super::register::page;
 use super::*;
+use crate::services::risks::entries::{self, Checked};
 
-/// A risk as the form gives it, checked against the organisation's scales and registers.
-struct Parsed {
-    risk: risks::Risk,
-    assets: Vec<i64>,
-    due: Option<String>,
-}
-
-async fn parse_risk(
-    state: &AppState,
-    user: &CurrentUser,
-    form: &FormData,
-    s: &Scales,
-    lk: &Lookups,
-) -> Result<Result<Parsed, Errors>, AppError> {
-    let all_assets = assets::list(&state.db.pool, user.org_id).await?;
-    let mut e = Errors::default();
-    let threat =
-        e.take("threat", text::optional_line(form.text("threat"), 300).and_then(|t| t.ok_or(FieldError::Required)));
-    let vulnerability = e.take("vulnerability", text::optional_text(form.text("vulnerability"), 2000));
-    let consequence_text = e.take("consequence_text", text::optional_text(form.text("consequence_text"), 2000));
+/// The four steps of a risk on the scales: likelihood and consequence, before and after.
+fn steps(form: &FormData, e: &mut Errors, s: &Scales) -> [i64; 4] {
     let mut step = |k: &'static str, kind: &str| i64::from(e.take(k, risk::step_of(form.text(k), s.steps(kind))));
-    let (l, c, rl, rc) = (
+    [
         step("likelihood", "likelihood"),
         step("consequence", "consequence"),
         step("residual_likelihood", "likelihood"),
         step("residual_consequence", "consequence"),
-    );
-    let measures = e.take("measures", text::optional_text(form.text("measures"), 2000));
-    let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
-    let decision = e.take("decision", RiskDecision::parse(form.text("decision")).map(Some));
+    ]
+}
+
+/// The information assets chosen, each once; one the register does not have is an error.
+fn touched(form: &FormData, e: &mut Errors, all_assets: &[assets::Asset]) -> Vec<i64> {
     let mut touched = Vec::new();
     for a in form.all("assets") {
         match a.parse::<i64>().ok().filter(|id| all_assets.iter().any(|x| x.id == *id)) {
@@ -41,6 +25,28 @@ async fn parse_risk(
             None => e.add("assets", FieldError::Choice),
         }
     }
+    touched
+}
+
+/// Reads the risk form against the organisation's scales and registers.
+async fn parse_risk(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    s: &Scales,
+    lk: &Lookups,
+) -> Result<Result<Checked, Errors>, AppError> {
+    let all_assets = assets::list(&state.db.pool, user.org_id).await?;
+    let mut e = Errors::default();
+    let threat =
+        e.take("threat", text::optional_line(form.text("threat"), 300).and_then(|t| t.ok_or(FieldError::Required)));
+    let vulnerability = e.take("vulnerability", text::optional_text(form.text("vulnerability"), 2000));
+    let consequence_text = e.take("consequence_text", text::optional_text(form.text("consequence_text"), 2000));
+    let [likelihood, consequence, residual_likelihood, residual_consequence] = steps(form, &mut e, s);
+    let measures = e.take("measures", text::optional_text(form.text("measures"), 2000));
+    let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
+    let decision = e.take("decision", RiskDecision::parse(form.text("decision")).map(Some));
+    let assets = touched(form, &mut e, &all_assets);
     let due = e.take("due", optional_date(form.text("due")));
     if !e.is_empty() {
         return Ok(Err(e));
@@ -51,44 +57,17 @@ async fn parse_risk(
         threat,
         vulnerability,
         consequence_text,
-        likelihood: l,
-        consequence: c,
+        likelihood,
+        consequence,
         measures,
-        residual_likelihood: rl,
-        residual_consequence: rc,
-        owner_id: owner,
+        residual_likelihood,
+        residual_consequence,
+        owner_id,
         decision: decision.unwrap_or(RiskDecision::Treat),
         decided_by: Some(user.display_name.clone()),
         action_id: None,
     };
-    Ok(Ok(Parsed { risk, assets: touched, due }))
-}
-
-/// A risk to treat becomes an action in the action plan, with a priority from its residual level.
-async fn treatment(
-    conn: &mut sqlx::AnyConnection,
-    user: &CurrentUser,
-    tr: &Tr,
-    s: &Scales,
-    r: &risks::Risk,
-    due: Option<String>,
-) -> Result<i64, AppError> {
-    let input = actions::ActionInput {
-        title: tr.ts("risk-action-title", "threat", &r.threat),
-        origin: "risk".into(),
-        origin_ref: Some(format!("analysis:{}", r.analysis_id)),
-        owner_id: r.owner_id,
-        unit_id: None,
-        priority: match s.level(r.residual_likelihood, r.residual_consequence) {
-            Level::Critical | Level::High => Priority::High,
-            Level::Medium => Priority::Medium,
-            Level::Low => Priority::Low,
-        },
-        due_date: due,
-        status: ActionStatus::Planned,
-        notes: r.measures.clone(),
-    };
-    Ok(actions::insert(&mut *conn, user.org_id, &input).await?)
+    Ok(Ok(Checked { risk, assets, due }))
 }
 
 pub async fn add_risk(
@@ -104,38 +83,16 @@ pub async fn add_risk(
         return Err(AppError::NotFound);
     }
     let s = scales(&state.db.pool, user.org_id, &tr).await?;
-    let Parsed { mut risk, assets, due } = match parse_risk(&state, &user, &form, &s, &lk).await? {
-        Ok(p) => p,
-        Err(e) => {
-            return Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&state, &user, Some(id), &Query_::default(), &form, &e).await?,
-            )
-                .into_response());
+    match parse_risk(&state, &user, &form, &s, &lk).await? {
+        Ok(checked) => {
+            entries::add(&state.db, &user.actor(), &tr, &s, id, checked).await?;
+            Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
         }
-    };
-    risk.analysis_id = id;
-    let mut tx = state.db.begin_write().await?;
-    if risk.decision == RiskDecision::Treat {
-        risk.action_id = Some(treatment(&mut tx, &user, &tr, &s, &risk, due).await?);
+        Err(e) => {
+            let page = page(&state, &user, Some(id), &Query_::default(), &form, &e).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
-    let rid = risks::add_risk(&mut *tx, user.org_id, &risk).await?;
-    risks::set_assets(&mut tx, rid, &assets).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "risk",
-            entity_id: Some(rid),
-            summary: &risk.threat,
-            before: None,
-            after: Some(&risk),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/risks/analyses/{id}?msg=created")).into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -210,42 +167,16 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let before = find_risk(&state, &user, &id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let s = scales(&state.db.pool, user.org_id, &tr).await?;
-    let Parsed { mut risk, assets, due } = match parse_risk(&state, &user, &form, &s, &lk).await? {
-        Ok(p) => p,
-        Err(e) => {
-            return Ok(
-                (StatusCode::UNPROCESSABLE_ENTITY, edit_page(&state, &user, &before, &form, &e).await?).into_response()
-            );
+    match parse_risk(&state, &user, &form, &s, &lk).await? {
+        Ok(checked) => {
+            entries::save(&state.db, &user.actor(), &tr, &s, &before, checked).await?;
+            Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", before.analysis_id)).into_response())
         }
-    };
-    risk.id = before.id;
-    risk.analysis_id = before.analysis_id;
-    risk.action_id = before.action_id;
-    if risk.decision == before.decision {
-        risk.decided_by = before.decided_by.clone();
+        Err(e) => {
+            let page = edit_page(&state, &user, &before, &form, &e).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
-    let mut tx = state.db.begin_write().await?;
-    // A risk newly decided to be treated gets its action; an existing action is kept as it is.
-    if risk.decision == RiskDecision::Treat && risk.action_id.is_none() {
-        risk.action_id = Some(treatment(&mut tx, &user, &tr, &s, &risk, due).await?);
-    }
-    risks::update_risk(&mut *tx, user.org_id, &risk).await?;
-    risks::set_assets(&mut tx, risk.id, &assets).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "risk",
-            entity_id: Some(risk.id),
-            summary: &risk.threat,
-            before: Some(&before),
-            after: Some(&risk),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/risks/analyses/{}?msg=saved", risk.analysis_id)).into_response())
 }
 
 /// Removes a risk; an action it made stays in the action plan.
@@ -257,22 +188,6 @@ pub async fn delete(
     let Posted { user, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let r = find_risk(&state, &user, &id).await?;
-    let mut tx = state.db.begin_write().await?;
-    risks::set_assets(&mut tx, r.id, &[]).await?;
-    risks::delete_risk(&mut *tx, user.org_id, r.id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "delete",
-            entity: "risk",
-            entity_id: Some(r.id),
-            summary: &r.threat,
-            before: Some(&r),
-            after: None,
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    entries::delete(&state.db, &user.actor(), &r).await?;
     Ok(Redirect::to(&format!("/risks/analyses/{}?msg=deleted", r.analysis_id)).into_response())
 }

@@ -10,7 +10,7 @@ pub mod scales;
 
 use crate::platform::i18n::Tr;
 use crate::services::risks::{Scales, scales};
-use crate::store::{actions, activities, assets, audit, risks, systems};
+use crate::store::{activities, assets, risks, systems};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -23,9 +23,9 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::risk::{self, Level, RiskDecision};
+use beredd_domain::risk::{self, RiskDecision};
 use beredd_domain::text::optional_date;
-use beredd_domain::{ActionStatus, FieldError, Priority, text};
+use beredd_domain::{FieldError, text};
 
 fn scale_choices(s: &Scales, kind: &str) -> Vec<Choice> {
     (1..=s.steps(kind)).map(|n| Choice { value: n.to_string(), label: s.label(kind, i64::from(n)), depth: 0 }).collect()
@@ -73,6 +73,19 @@ fn analysis_fields(form: &FormData, e: &Errors, scopes: Vec<Choice>, tr: &Tr) ->
     ]
 }
 
+/// The four steps on the scales: likelihood and consequence, before and after the measures.
+fn step_fields(form: &FormData, e: &Errors, s: &Scales, tr: &Tr) -> [Field; 4] {
+    let step = |name: &str, label: &str, kind: &str| {
+        Field::new(name, tr.t(label), FieldKind::Select, form, e, tr).required().choices(scale_choices(s, kind))
+    };
+    [
+        step("likelihood", "risk-likelihood", "likelihood"),
+        step("consequence", "risk-consequence", "consequence"),
+        step("residual_likelihood", "risk-residual-likelihood", "likelihood"),
+        step("residual_consequence", "risk-residual-consequence", "consequence"),
+    ]
+}
+
 fn risk_fields(
     form: &FormData,
     e: &Errors,
@@ -92,20 +105,13 @@ fn risk_fields(
             all_assets.iter().map(|a| Choice { value: a.id.to_string(), label: a.name.clone(), depth: 0 }).collect(),
         ));
     }
+    let [likelihood, consequence, residual_likelihood, residual_consequence] = step_fields(form, e, s, tr);
     f.extend([
-        Field::new("likelihood", tr.t("risk-likelihood"), FieldKind::Select, form, e, tr)
-            .required()
-            .choices(scale_choices(s, "likelihood")),
-        Field::new("consequence", tr.t("risk-consequence"), FieldKind::Select, form, e, tr)
-            .required()
-            .choices(scale_choices(s, "consequence")),
+        likelihood,
+        consequence,
         Field::new("measures", tr.t("risk-measures"), FieldKind::TextArea, form, e, tr).maxlength(2000),
-        Field::new("residual_likelihood", tr.t("risk-residual-likelihood"), FieldKind::Select, form, e, tr)
-            .required()
-            .choices(scale_choices(s, "likelihood")),
-        Field::new("residual_consequence", tr.t("risk-residual-consequence"), FieldKind::Select, form, e, tr)
-            .required()
-            .choices(scale_choices(s, "consequence")),
+        residual_likelihood,
+        residual_consequence,
         Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr)
             .choices(lk.people_choices(tr.t("choice-none"))),
         Field::new("decision", tr.t("risk-decision"), FieldKind::Select, form, e, tr).required().choices(decisions),

@@ -2,6 +2,7 @@
 //! drawn on the server with the same counts as a table, and the register as Excel.
 
 use super::*;
+use crate::services::risks::register::{self, Entry, Filter};
 
 pub struct RiskView {
     pub id: i64,
@@ -81,78 +82,51 @@ fn filter_fields(q: &FormData, lk: &Lookups, tr: &Tr) -> Vec<Field> {
     ]
 }
 
-/// The risks the filters keep, as the register shows them (highest residual first).
-async fn register_rows(
-    state: &AppState,
-    user: &CurrentUser,
-    analysis: Option<i64>,
-    q: &Query_,
-    s: &Scales,
-    lk: &Lookups,
-    tr: &Tr,
-) -> Result<Vec<(risks::Risk, RiskView)>, AppError> {
-    let analyses = risks::analyses(&state.db.pool, user.org_id).await?;
-    let all_assets = assets::list(&state.db.pool, user.org_id).await?;
-    let touches = risks::risk_assets(&state.db.pool, user.org_id).await?;
+/// The register's filters as the query gives them.
+fn filter_of(analysis: Option<i64>, q: &Query_) -> Filter {
     let want = |k: &str| q.get(k).filter(|v| !v.is_empty()).cloned();
-    let mut rows: Vec<(risks::Risk, RiskView)> = risks::risks(&state.db.pool, user.org_id)
-        .await?
-        .into_iter()
-        .filter(|r| analysis.is_none_or(|a| a == r.analysis_id))
-        .filter(|r| want("f_decision").is_none_or(|d| d == r.decision.code()))
-        .filter(|r| want("f_owner").is_none_or(|o| Some(o) == r.owner_id.map(|x| x.to_string())))
-        .filter(|r| want("f_level").is_none_or(|l| l == s.level(r.residual_likelihood, r.residual_consequence).code()))
-        .map(|r| {
-            let level = s.level(r.likelihood, r.consequence);
-            let residual_level = s.level(r.residual_likelihood, r.residual_consequence);
-            let names: Vec<String> = touches
-                .iter()
-                .filter(|(rid, _)| *rid == r.id)
-                .filter_map(|(_, a)| all_assets.iter().find(|x| x.id == *a))
-                .map(|a| a.name.clone())
-                .collect();
-            let view = RiskView {
-                id: r.id,
-                analysis: analyses.iter().find(|a| a.id == r.analysis_id).map(|a| a.title.clone()).unwrap_or_default(),
-                analysis_id: r.analysis_id,
-                threat: r.threat.clone(),
-                assets: names.join(", "),
-                value: r.likelihood * r.consequence,
-                level: level.code(),
-                level_label: tr.t(&format!("risk-level-{}", level.code())),
-                residual: r.residual_likelihood * r.residual_consequence,
-                residual_level: residual_level.code(),
-                residual_label: tr.t(&format!("risk-level-{}", residual_level.code())),
-                owner: lk.person_name(r.owner_id),
-                decision: match &r.decided_by {
-                    Some(who) => format!("{} ({who})", tr.t(r.decision.label_id())),
-                    None => tr.t(r.decision.label_id()),
-                },
-                action: r.action_id,
-                vulnerability: r.vulnerability.clone().unwrap_or_default(),
-                consequence_text: r.consequence_text.clone().unwrap_or_default(),
-                measures: r.measures.clone().unwrap_or_default(),
-                before: format!("{} · {}", s.label("likelihood", r.likelihood), s.label("consequence", r.consequence)),
-                after: format!(
-                    "{} · {}",
-                    s.label("likelihood", r.residual_likelihood),
-                    s.label("consequence", r.residual_consequence)
-                ),
-            };
-            (r, view)
-        })
-        .collect();
-    rows.sort_by(|(_, a), (_, b)| b.residual.cmp(&a.residual).then(b.value.cmp(&a.value)));
-    Ok(rows)
+    Filter { analysis, decision: want("f_decision"), owner: want("f_owner"), level: want("f_level") }
 }
 
+/// A risk as the register shows it.
+fn risk_view(e: &Entry, s: &Scales, lk: &Lookups, tr: &Tr) -> RiskView {
+    let r = &e.risk;
+    let both = |l: i64, c: i64| format!("{} · {}", s.label("likelihood", l), s.label("consequence", c));
+    RiskView {
+        id: r.id,
+        analysis: e.analysis.clone(),
+        analysis_id: r.analysis_id,
+        threat: r.threat.clone(),
+        assets: e.assets.join(", "),
+        value: e.value(),
+        level: e.level.code(),
+        level_label: tr.t(&format!("risk-level-{}", e.level.code())),
+        residual: e.residual(),
+        residual_level: e.residual_level.code(),
+        residual_label: tr.t(&format!("risk-level-{}", e.residual_level.code())),
+        owner: lk.person_name(r.owner_id),
+        decision: match &r.decided_by {
+            Some(who) => format!("{} ({who})", tr.t(r.decision.label_id())),
+            None => tr.t(r.decision.label_id()),
+        },
+        action: r.action_id,
+        vulnerability: r.vulnerability.clone().unwrap_or_default(),
+        consequence_text: r.consequence_text.clone().unwrap_or_default(),
+        measures: r.measures.clone().unwrap_or_default(),
+        before: both(r.likelihood, r.consequence),
+        after: both(r.residual_likelihood, r.residual_consequence),
+    }
+}
+
+/// What the analysis on view covers, as a link (none on the register of all).
 async fn scope_link(
     state: &AppState,
     org: i64,
-    a: &risks::Analysis,
+    a: Option<&risks::Analysis>,
     lk: &Lookups,
     tr: &Tr,
 ) -> Result<Option<(String, String)>, AppError> {
+    let Some(a) = a else { return Ok(None) };
     Ok(match (a.scope_kind.as_deref(), a.scope_id) {
         (Some("org"), _) => Some((tr.t("risk-scope-org"), String::new())),
         (Some("unit"), Some(id)) => lk.unit(id).map(|u| (u.name.clone(), format!("/units/{id}"))),
@@ -170,6 +144,89 @@ async fn scope_link(
     })
 }
 
+/// The matrix: each risk counted at its residual likelihood and consequence, drawn as cells
+/// and given as a table (a row per likelihood, highest first, with the consequences' labels).
+struct Matrix {
+    cells: Vec<Cell>,
+    rows: Vec<(String, Vec<usize>)>,
+    consequence_labels: Vec<String>,
+}
+
+fn matrix(entries: &[Entry], s: &Scales) -> Matrix {
+    let (nl, nc) = (i64::from(s.steps("likelihood")), i64::from(s.steps("consequence")));
+    let count = |l: i64, c: i64| {
+        entries.iter().filter(|e| e.risk.residual_likelihood == l && e.risk.residual_consequence == c).count()
+    };
+    let (w, h) = (320 / nc, 240 / nl);
+    let mut cells = Vec::new();
+    for l in 1..=nl {
+        for c in 1..=nc {
+            let (x, y) = (60 + (c - 1) * w, 10 + (nl - l) * h);
+            cells.push(Cell { x, y, w: w - 2, h: h - 2, n: count(l, c), level: s.level(l, c).code() });
+        }
+    }
+    let rows = (1..=nl).rev().map(|l| (s.label("likelihood", l), (1..=nc).map(|c| count(l, c)).collect())).collect();
+    let consequence_labels = (1..=nc).map(|c| s.label("consequence", c)).collect();
+    Matrix { cells, rows, consequence_labels }
+}
+
+fn scale_view(s: &Scales, kind: &str) -> Vec<ScaleView> {
+    s.of(kind)
+        .iter()
+        .enumerate()
+        .map(|(i, st)| ScaleView {
+            label: format!("{} – {}", i + 1, st.label),
+            description: st.description.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// The export link's query: the page's filters and analysis.
+fn export_query(q: &Query_, analysis: Option<i64>) -> String {
+    let mut pairs: Vec<(String, String)> = ["f_level", "f_decision", "f_owner"]
+        .iter()
+        .filter_map(|k| q.get(*k).filter(|v| !v.is_empty()).map(|v| ((*k).to_owned(), v.clone())))
+        .collect();
+    if let Some(a) = analysis {
+        pairs.push(("analysis".into(), a.to_string()));
+    }
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+}
+
+/// The forms of the page (a new analysis, a new risk) and its filters.
+struct Forms {
+    analysis: Vec<Field>,
+    risk: Vec<Field>,
+    filters: Vec<Field>,
+    error_summary: Vec<(String, String)>,
+}
+
+async fn forms(
+    state: &AppState,
+    org: i64,
+    lk: &Lookups,
+    s: &Scales,
+    page: (&Query_, &FormData, &Errors),
+    tr: &Tr,
+) -> Result<Forms, AppError> {
+    let (q, form, e) = page;
+    let analysis = analysis_fields(form, e, scope_choices(state, org, lk, tr).await?, tr);
+    let all_assets = assets::list(&state.db.pool, org).await?;
+    let risk = risk_fields(form, e, lk, &all_assets, s, tr);
+    let mut all_fields = analysis.clone();
+    all_fields.extend(risk.iter().cloned());
+    let query_form = FormData::from_pairs(q.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+    let filters = filter_fields(&query_form, lk, tr);
+    Ok(Forms { error_summary: summary(&all_fields), analysis, risk, filters })
+}
+
+fn title(current: Option<&risks::Analysis>, tr: &Tr) -> String {
+    match current {
+        Some(a) => tr.ts("risk-analysis-page", "title", &a.title),
+        None => tr.t("risks-title"),
+    }
+}
+
 pub(super) async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -180,90 +237,32 @@ pub(super) async fn page(
 ) -> Result<RisksPage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let analyses = risks::analyses(&state.db.pool, user.org_id).await?;
-    let current = match analysis {
-        Some(id) => Some(analyses.iter().find(|a| a.id == id).cloned().ok_or(AppError::NotFound)?),
-        None => None,
-    };
-    let mut ctx = Ctx::new(state, user, "/risks", String::new());
-    ctx.title = match &current {
-        Some(a) => ctx.tr.ts("risk-analysis-page", "title", &a.title),
-        None => ctx.tr.t("risks-title"),
-    };
-    let tr = &ctx.tr;
-    let s = scales(&state.db.pool, user.org_id, tr).await?;
-    let chosen = register_rows(state, user, analysis, q, &s, &lk, tr).await?;
-    // The matrix counts each risk at its residual likelihood and consequence.
-    let (nl, nc) = (i64::from(s.steps("likelihood")), i64::from(s.steps("consequence")));
-    let count = |l: i64, c: i64| {
-        chosen.iter().filter(|(r, _)| r.residual_likelihood == l && r.residual_consequence == c).count()
-    };
-    let (w, h) = (320 / nc, 240 / nl);
-    let mut cells = Vec::new();
-    for l in 1..=nl {
-        for c in 1..=nc {
-            cells.push(Cell {
-                x: 60 + (c - 1) * w,
-                y: 10 + (nl - l) * h,
-                w: w - 2,
-                h: h - 2,
-                n: count(l, c),
-                level: s.level(l, c).code(),
-            });
-        }
-    }
-    let matrix_rows =
-        (1..=nl).rev().map(|l| (s.label("likelihood", l), (1..=nc).map(|c| count(l, c)).collect())).collect();
-    let consequence_labels = (1..=nc).map(|c| s.label("consequence", c)).collect();
-    let view = |kind: &str| {
-        s.of(kind)
-            .iter()
-            .enumerate()
-            .map(|(i, st)| ScaleView {
-                label: format!("{} – {}", i + 1, st.label),
-                description: st.description.clone().unwrap_or_default(),
-            })
-            .collect()
-    };
-    let scope_link = match &current {
-        Some(a) => scope_link(state, user.org_id, a, &lk, tr).await?,
-        None => None,
-    };
-    let analysis_fields = analysis_fields(form, e, scope_choices(state, user.org_id, &lk, tr).await?, tr);
-    let all_assets = assets::list(&state.db.pool, user.org_id).await?;
-    let risk_fields = risk_fields(form, e, &lk, &all_assets, &s, tr);
-    let mut all_fields = analysis_fields.clone();
-    all_fields.extend(risk_fields.iter().cloned());
-    let error_summary = summary(&all_fields);
-    let query_form = FormData::from_pairs(q.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
-    let filters = filter_fields(&query_form, &lk, tr);
-    let mut export_query: Vec<(String, String)> = ["f_level", "f_decision", "f_owner"]
-        .iter()
-        .filter_map(|k| q.get(*k).filter(|v| !v.is_empty()).map(|v| ((*k).to_owned(), v.clone())))
-        .collect();
-    if let Some(a) = analysis {
-        export_query.push(("analysis".into(), a.to_string()));
-    }
-    let export_query = form_urlencoded::Serializer::new(String::new()).extend_pairs(export_query).finish();
-    let (likelihood_scale, consequence_scale) = (view("likelihood"), view("consequence"));
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    let current = analysis.map(|id| analyses.iter().find(|a| a.id == id).cloned().ok_or(AppError::NotFound));
+    let current = current.transpose()?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let s = scales(&state.db.pool, user.org_id, &tr).await?;
+    let chosen = register::entries(&state.db.pool, user.org_id, &s, &filter_of(analysis, q)).await?;
+    let scope_link = scope_link(state, user.org_id, current.as_ref(), &lk, &tr).await?;
+    let f = forms(state, user.org_id, &lk, &s, (q, form, e), &tr).await?;
+    let mut ctx = Ctx::new(state, user, "/risks", title(current.as_ref(), &tr));
+    ctx.title_prefix = (!f.error_summary.is_empty()).then(|| tr.t("error-prefix"));
+    let m = matrix(&chosen, &s);
     Ok(RisksPage {
         may_edit: user.role.edits_all_content(),
         analysis: current,
         scope_link,
         analyses,
-        rows: chosen.into_iter().map(|(_, v)| v).collect(),
-        cells,
-        matrix_rows,
-        consequence_labels,
-        likelihood_scale,
-        consequence_scale,
-        analysis_fields,
-        risk_fields,
-        filters,
-        export_query,
-        error_summary,
+        rows: chosen.iter().map(|e| risk_view(e, &s, &lk, &tr)).collect(),
+        cells: m.cells,
+        matrix_rows: m.rows,
+        consequence_labels: m.consequence_labels,
+        likelihood_scale: scale_view(&s, "likelihood"),
+        consequence_scale: scale_view(&s, "consequence"),
+        analysis_fields: f.analysis,
+        risk_fields: f.risk,
+        filters: f.filters,
+        export_query: export_query(q, analysis),
+        error_summary: f.error_summary,
         ctx,
     })
 }
@@ -290,6 +289,40 @@ pub async fn analysis(
     Ok(p)
 }
 
+/// The register's columns in the workbook, and their widths.
+const EXPORT_COLUMNS: [(&str, f64); 12] = [
+    ("risk-threat", 40.0),
+    ("risk-vulnerability", 30.0),
+    ("risk-consequence-text", 30.0),
+    ("risk-assets", 24.0),
+    ("risk-before", 28.0),
+    ("risk-value", 14.0),
+    ("risk-measures", 30.0),
+    ("risk-after", 28.0),
+    ("risk-residual", 14.0),
+    ("field-responsible", 20.0),
+    ("risk-decision", 14.0),
+    ("risk-analysis", 30.0),
+];
+
+/// A risk as a row of the workbook, in the order of `EXPORT_COLUMNS`.
+fn export_row(v: RiskView) -> Vec<String> {
+    vec![
+        v.threat,
+        v.vulnerability,
+        v.consequence_text,
+        v.assets,
+        v.before,
+        format!("{} ({})", v.value, v.level_label),
+        v.measures,
+        v.after,
+        format!("{} ({})", v.residual, v.residual_label),
+        v.owner,
+        v.decision,
+        v.analysis,
+    ]
+}
+
 /// The register as an Excel workbook, with the page's filters.
 pub async fn export(
     user: CurrentUser,
@@ -303,42 +336,10 @@ pub async fn export(
         Some(a) => Some(parse_id(a)?),
         None => None,
     };
-    let rows = register_rows(&state, &user, analysis, &q, &s, &lk, &tr).await?;
-    let header = [
-        "risk-threat",
-        "risk-vulnerability",
-        "risk-consequence-text",
-        "risk-assets",
-        "risk-before",
-        "risk-value",
-        "risk-measures",
-        "risk-after",
-        "risk-residual",
-        "field-responsible",
-        "risk-decision",
-        "risk-analysis",
-    ]
-    .map(|h| tr.t(h));
-    let sheet: Vec<Vec<String>> = rows
-        .iter()
-        .map(|(_, v)| {
-            vec![
-                v.threat.clone(),
-                v.vulnerability.clone(),
-                v.consequence_text.clone(),
-                v.assets.clone(),
-                v.before.clone(),
-                format!("{} ({})", v.value, v.level_label),
-                v.measures.clone(),
-                v.after.clone(),
-                format!("{} ({})", v.residual, v.residual_label),
-                v.owner.clone(),
-                v.decision.clone(),
-                v.analysis.clone(),
-            ]
-        })
-        .collect();
-    let widths = [40.0, 30.0, 30.0, 24.0, 28.0, 14.0, 30.0, 28.0, 14.0, 20.0, 14.0, 30.0];
+    let entries = register::entries(&state.db.pool, user.org_id, &s, &filter_of(analysis, &q)).await?;
+    let sheet: Vec<Vec<String>> = entries.iter().map(|e| export_row(risk_view(e, &s, &lk, &tr))).collect();
+    let header = EXPORT_COLUMNS.map(|(h, _)| tr.t(h));
+    let widths = EXPORT_COLUMNS.map(|(_, w)| w);
     let bytes = crate::web::classification::reports::workbook(&tr.t("risk-register"), &header, &widths, &sheet)?;
     Ok(crate::web::classification::reports::download_xlsx(
         bytes,

@@ -1,6 +1,8 @@
 //! The organisation's likelihood and consequence scales (2–6 steps each).
 
 use super::*;
+use crate::services::Failure;
+use crate::services::risks::save_scales as save;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "risks/scales.html")]
@@ -61,43 +63,15 @@ pub async fn scales_form(
 pub async fn save_scales(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
-    let before = scales(&state.db.pool, user.org_id, &tr).await?;
-    let all = risks::risks(&state.db.pool, user.org_id).await?;
-    let mut e = Errors::default();
-    let likelihood = e.take("likelihood", risk::scale_lines(form.text("likelihood")));
-    let consequence = e.take("consequence", risk::scale_lines(form.text("consequence")));
-    let used_l = all.iter().map(|r| r.likelihood.max(r.residual_likelihood)).max().unwrap_or(0);
-    let used_c = all.iter().map(|r| r.consequence.max(r.residual_consequence)).max().unwrap_or(0);
-    if !e.0.contains_key("likelihood") && (likelihood.len() as i64) < used_l {
-        e.add("likelihood", FieldError::StepInUse { used: used_l as u8 });
+    let (likelihood, consequence) = (form.text("likelihood"), form.text("consequence"));
+    match save(&state.db, &user.actor(), &tr, likelihood, consequence).await {
+        Ok(()) => Ok(Redirect::to("/risks/scales?msg=saved").into_response()),
+        Err(Failure::Invalid(found)) => {
+            let mut e = Errors::default();
+            e.absorb(found);
+            let page = scales_page(&state, &user, Some(form), &e).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(other.into()),
     }
-    if !e.0.contains_key("consequence") && (consequence.len() as i64) < used_c {
-        e.add("consequence", FieldError::StepInUse { used: used_c as u8 });
-    }
-    if !e.is_empty() {
-        return Ok(
-            (StatusCode::UNPROCESSABLE_ENTITY, scales_page(&state, &user, Some(form), &e).await?).into_response()
-        );
-    }
-    let mut tx = state.db.begin_write().await?;
-    risks::set_scale(&mut tx, user.org_id, "likelihood", &likelihood).await?;
-    risks::set_scale(&mut tx, user.org_id, "consequence", &consequence).await?;
-    let was =
-        serde_json::json!({ "likelihood": before.lines("likelihood"), "consequence": before.lines("consequence") });
-    let now = serde_json::json!({ "likelihood": form.text("likelihood"), "consequence": form.text("consequence") });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "risk-scales",
-            entity_id: None,
-            summary: &tr.t("risk-scales-title"),
-            before: Some(&was),
-            after: Some(&now),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to("/risks/scales?msg=saved").into_response())
 }

@@ -8,6 +8,7 @@ use super::edit_content::{Caps, LONG, count_errors, form_from, outdated, parse, 
 use super::edit_rows::{self, List, Op};
 use super::edit_views::{RowList, call_picker, external_picker, pick, row_errors, row_list};
 use super::*;
+use crate::services::continuity::plans::changes::{self, Draft};
 
 /// One fallback routine's fields in the editor.
 pub struct RoutineBlock {
@@ -61,6 +62,189 @@ struct Editing<'a> {
     calls_notice: Option<String>,
 }
 
+/// Builds one field of the editor from the form and its errors.
+struct Fields<'a> {
+    form: &'a FormData,
+    e: &'a Errors,
+    tr: &'a Tr,
+}
+
+impl Fields<'_> {
+    fn f(&self, name: &str, label: &str, kind: FieldKind) -> Field {
+        Field::new(name.to_owned(), self.tr.t(label), kind, self.form, self.e, self.tr)
+    }
+    fn long(&self, name: &str, label: &str) -> Field {
+        self.f(name, label, FieldKind::TextArea).maxlength(LONG)
+    }
+    fn head(&self, user: &CurrentUser, lk: &Lookups) -> Vec<Field> {
+        let tr = self.tr;
+        vec![
+            self.f("name", "field-plan-name", FieldKind::Text).required().maxlength(200),
+            self.f("units", "field-plan-units", FieldKind::MultiCheck)
+                .required()
+                .choices(lk.editable_unit_choices(user, None)),
+            self.f("review_due", "field-review-due", FieldKind::Text).maxlength(10).hint(tr.t("hint-review-due")),
+            self.f("change_note", "field-change-note", FieldKind::Text).maxlength(500).hint(tr.t("hint-change-note")),
+        ]
+    }
+    fn lead(&self) -> Vec<Field> {
+        vec![self.long("lead", "plan-lead").hint(self.tr.t("hint-plan-lead"))]
+    }
+    fn hotline(&self) -> Vec<Field> {
+        vec![
+            self.f("hotline_number", "plan-hotline-number", FieldKind::Tel).maxlength(30),
+            self.long("hotline_hours", "plan-hotline-hours"),
+            self.long("hotline_answered_by", "plan-hotline-answered-by"),
+            self.long("hotline_script", "plan-hotline-script"),
+        ]
+    }
+    fn communication(&self) -> Vec<Field> {
+        vec![
+            self.long("comm_spokesperson", "plan-comm-spokesperson"),
+            self.long("comm_web", "plan-comm-web"),
+            self.long("comm_hotline", "plan-comm-hotline"),
+            self.long("comm_media", "plan-comm-media"),
+        ]
+    }
+    /// A routine's fields above its steps and below them.
+    fn routine(&self, i: usize) -> (Vec<Field>, Vec<Field>) {
+        let k = |x: &str| format!("r{i}_{x}");
+        let tr = self.tr;
+        let top = vec![
+            self.f(&k("activity"), "field-routine-activity", FieldKind::Text).maxlength(200),
+            self.long(&k("trigger"), "plan-trigger").hint(tr.t("hint-trigger")),
+        ];
+        let bottom = vec![
+            self.f(&k("resources"), "plan-resources", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
+            self.long(&k("switch_back"), "plan-switch-back"),
+            self.f(&k("reentry"), "plan-reentry", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
+            self.f(&k("remove"), "field-remove-routine", FieldKind::Checkbox),
+        ];
+        (top, bottom)
+    }
+}
+
+/// A routine's fields and error lines, for the error summary in the order of the page.
+type RoutineSummary = (Vec<Field>, Vec<(String, String)>, Vec<Field>);
+
+/// One routine's block: folded unless it is new, has an error or was just changed.
+fn routine_block(fields: &Fields, i: usize, count: usize, caps: Caps, focus: &str) -> (RoutineBlock, RoutineSummary) {
+    let (form, tr) = (fields.form, fields.tr);
+    let name = form.text(&format!("r{i}_activity"));
+    let steps = row_list(form, fields.e, tr, List::Steps(i), caps.steps, focus);
+    let filled = steps.rows.iter().filter(|r| r.cells.iter().any(|c| !c.value.trim().is_empty())).count();
+    let (top, bottom) = fields.routine(i);
+    let errors = row_errors(&steps, &format!("{} ({})", name, tr.t("plan-steps")));
+    let open = name.is_empty() && i + 1 < count
+        || !errors.is_empty()
+        || top.iter().chain(&bottom).any(|x| x.error.is_some())
+        || focus.starts_with(&format!("r{i}_s"))
+        || focus.starts_with(&format!("r{i}-"));
+    let summary = (top.clone(), errors, bottom.clone());
+    let legend = if name.is_empty() { tr.t("plan-new-routine") } else { tr.ts("plan-routine-for", "activity", name) };
+    let block = RoutineBlock {
+        index: i,
+        legend,
+        summary: tr.tn("plan-step-count", filled as i64),
+        activity_id: form.text(&format!("r{i}_activity_id")).to_owned(),
+        open,
+        top,
+        steps,
+        bottom,
+    };
+    (block, summary)
+}
+
+fn checklist_block(fields: &Fields, i: usize) -> ChecklistBlock {
+    let k = |x: &str| format!("c{i}_{x}");
+    let title = fields.form.text(&k("title"));
+    let tr = fields.tr;
+    let fields = vec![
+        fields.f(&k("title"), "field-checklist-title", FieldKind::Text).maxlength(200),
+        fields.f(&k("items"), "field-checklist-items", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
+        fields.f(&k("remove"), "field-remove-checklist", FieldKind::Checkbox),
+    ];
+    ChecklistBlock {
+        index: i,
+        legend: if title.is_empty() { tr.t("plan-new-checklist") } else { title.to_owned() },
+        open: fields.iter().any(|x| x.error.is_some()),
+        fields,
+    }
+}
+
+/// The call list and the external contacts, each with its picker from the registers.
+fn contact_lists(fields: &Fields, lk: &Lookups, plan: &Editing) -> (RowList, RowList) {
+    let (form, e, tr, focus) = (fields.form, fields.e, fields.tr, plan.focus);
+    let mut calls = row_list(form, e, tr, List::Calls, plan.caps.calls, focus);
+    calls.notice = plan.calls_notice.clone();
+    let plan_units: Vec<i64> = form.all("units").iter().filter_map(|u| u.parse().ok()).collect();
+    calls.picker = Some(call_picker(lk, &plan_units, tr));
+    calls.picker_focus = focus == "call_person";
+    let mut externals = row_list(form, e, tr, List::Externals, plan.caps.externals, focus);
+    externals.picker = Some(external_picker(lk, tr));
+    externals.picker_focus = focus == "external_person";
+    (calls, externals)
+}
+
+/// The error summary in the order of the page: too many blocks first, then each part's fields.
+fn error_summary(p: &EditPage, routines: Vec<RoutineSummary>, form: &FormData, caps: Caps) -> Vec<(String, String)> {
+    let tr = &p.ctx.tr;
+    let mut out = count_errors(form, caps, tr);
+    out.extend(summary(&p.head.iter().chain(&p.lead).cloned().collect::<Vec<_>>()));
+    for (top, steps, bottom) in routines {
+        out.extend(summary(&top));
+        out.extend(steps);
+        out.extend(summary(&bottom));
+    }
+    out.extend(row_errors(&p.calls, &tr.t("plan-call-list")));
+    out.extend(row_errors(&p.externals, &tr.t("plan-externals")));
+    out.extend(summary(&p.hotline.iter().chain(&p.communication).cloned().collect::<Vec<_>>()));
+    for c in &p.checklists {
+        out.extend(summary(&c.fields));
+    }
+    out
+}
+
+/// The links to the parts of the form, with how many routines, people and checklists they hold.
+fn sections(p: &EditPage, form: &FormData) -> Vec<(String, String)> {
+    let tr = &p.ctx.tr;
+    let filled_routines =
+        p.routines.iter().filter(|r| !form.text(&format!("r{}_activity", r.index)).is_empty()).count();
+    let counted = |id: &str, n: usize| format!("{} ({n})", tr.t(id));
+    vec![
+        ("plan-head".to_owned(), tr.t("plan-section-head")),
+        ("lead-heading".to_owned(), tr.t("plan-lead")),
+        ("routines-heading".to_owned(), counted("plan-routines", filled_routines)),
+        ("calls-heading".to_owned(), counted("plan-call-list", p.calls.count)),
+        ("externals-heading".to_owned(), counted("plan-externals", p.externals.count)),
+        ("hotline-heading".to_owned(), tr.t("plan-hotline")),
+        ("communication-heading".to_owned(), tr.t("plan-communication")),
+        ("checklists-heading".to_owned(), counted("plan-checklists", p.checklist_count - 1)),
+    ]
+}
+
+/// The routines, the contact lists and the checklists, as many as the form holds.
+struct Blocks {
+    routines: Vec<RoutineBlock>,
+    summaries: Vec<RoutineSummary>,
+    routine_count: usize,
+    calls: RowList,
+    externals: RowList,
+    checklists: Vec<ChecklistBlock>,
+    checklist_count: usize,
+}
+
+fn blocks(fields: &Fields, lk: &Lookups, plan: &Editing) -> Blocks {
+    let (form, caps) = (fields.form, plan.caps);
+    let routine_count = shown(form, "routines", caps.routines);
+    let (routines, summaries) =
+        (0..routine_count).map(|i| routine_block(fields, i, routine_count, caps, plan.focus)).unzip();
+    let (calls, externals) = contact_lists(fields, lk, plan);
+    let checklist_count = shown(form, "checklists", caps.checklists);
+    let checklists = (0..checklist_count).map(|i| checklist_block(fields, i)).collect();
+    Blocks { routines, summaries, routine_count, calls, externals, checklists, checklist_count }
+}
+
 fn edit_page(
     state: &AppState,
     user: &CurrentUser,
@@ -70,143 +254,33 @@ fn edit_page(
     lk: &Lookups,
     notice: Option<String>,
 ) -> EditPage {
-    let Editing { id, caps, focus, calls_notice } = plan;
-    let mut ctx = Ctx::new(state, user, "/plans", String::new());
-    ctx.title = ctx.tr.ts("plans-edit", "name", form.text("name"));
-    let tr = &ctx.tr;
-    let f = |name: &str, label: &str, kind: FieldKind| Field::new(name.to_owned(), tr.t(label), kind, form, e, tr);
-    let head = vec![
-        f("name", "field-plan-name", FieldKind::Text).required().maxlength(200),
-        f("units", "field-plan-units", FieldKind::MultiCheck).required().choices(lk.editable_unit_choices(user, None)),
-        f("review_due", "field-review-due", FieldKind::Text).maxlength(10).hint(tr.t("hint-review-due")),
-        f("change_note", "field-change-note", FieldKind::Text).maxlength(500).hint(tr.t("hint-change-note")),
-    ];
-    let lead = vec![f("lead", "plan-lead", FieldKind::TextArea).maxlength(LONG).hint(tr.t("hint-plan-lead"))];
-    let routine_count = shown(form, "routines", caps.routines);
-    let steps_name = tr.t("plan-steps");
-    let mut summary_rows = Vec::new();
-    let routines: Vec<RoutineBlock> = (0..routine_count)
-        .map(|i| {
-            let k = |x: &str| format!("r{i}_{x}");
-            let name = form.text(&k("activity"));
-            let steps = row_list(form, e, tr, List::Steps(i), caps.steps, focus);
-            let filled = steps.rows.iter().filter(|r| r.cells.iter().any(|c| !c.value.trim().is_empty())).count();
-            let top = vec![
-                f(&k("activity"), "field-routine-activity", FieldKind::Text).maxlength(200),
-                f(&k("trigger"), "plan-trigger", FieldKind::TextArea).maxlength(LONG).hint(tr.t("hint-trigger")),
-            ];
-            let bottom = vec![
-                f(&k("resources"), "plan-resources", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
-                f(&k("switch_back"), "plan-switch-back", FieldKind::TextArea).maxlength(LONG),
-                f(&k("reentry"), "plan-reentry", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
-                f(&k("remove"), "field-remove-routine", FieldKind::Checkbox),
-            ];
-            let errors = row_errors(&steps, &format!("{} ({steps_name})", name));
-            let open = name.is_empty() && i + 1 < routine_count
-                || !errors.is_empty()
-                || top.iter().chain(&bottom).any(|x| x.error.is_some())
-                || focus.starts_with(&format!("r{i}_s"))
-                || focus.starts_with(&format!("r{i}-"));
-            summary_rows.push((top.clone(), errors, bottom.clone()));
-            RoutineBlock {
-                index: i,
-                legend: if name.is_empty() {
-                    tr.t("plan-new-routine")
-                } else {
-                    tr.ts("plan-routine-for", "activity", name)
-                },
-                summary: tr.tn("plan-step-count", filled as i64),
-                activity_id: form.text(&k("activity_id")).to_owned(),
-                open,
-                top,
-                steps,
-                bottom,
-            }
-        })
-        .collect();
-    let mut calls = row_list(form, e, tr, List::Calls, caps.calls, focus);
-    calls.notice = calls_notice;
-    let plan_units: Vec<i64> = form.all("units").iter().filter_map(|u| u.parse().ok()).collect();
-    calls.picker = Some(call_picker(lk, &plan_units, tr));
-    calls.picker_focus = focus == "call_person";
-    let mut externals = row_list(form, e, tr, List::Externals, caps.externals, focus);
-    externals.picker = Some(external_picker(lk, tr));
-    externals.picker_focus = focus == "external_person";
-    let hotline = vec![
-        f("hotline_number", "plan-hotline-number", FieldKind::Tel).maxlength(30),
-        f("hotline_hours", "plan-hotline-hours", FieldKind::TextArea).maxlength(LONG),
-        f("hotline_answered_by", "plan-hotline-answered-by", FieldKind::TextArea).maxlength(LONG),
-        f("hotline_script", "plan-hotline-script", FieldKind::TextArea).maxlength(LONG),
-    ];
-    let communication = vec![
-        f("comm_spokesperson", "plan-comm-spokesperson", FieldKind::TextArea).maxlength(LONG),
-        f("comm_web", "plan-comm-web", FieldKind::TextArea).maxlength(LONG),
-        f("comm_hotline", "plan-comm-hotline", FieldKind::TextArea).maxlength(LONG),
-        f("comm_media", "plan-comm-media", FieldKind::TextArea).maxlength(LONG),
-    ];
-    let checklist_count = shown(form, "checklists", caps.checklists);
-    let checklists: Vec<ChecklistBlock> = (0..checklist_count)
-        .map(|i| {
-            let k = |x: &str| format!("c{i}_{x}");
-            let title = form.text(&k("title"));
-            let fields = vec![
-                f(&k("title"), "field-checklist-title", FieldKind::Text).maxlength(200),
-                f(&k("items"), "field-checklist-items", FieldKind::TextArea).hint(tr.t("hint-one-per-line")),
-                f(&k("remove"), "field-remove-checklist", FieldKind::Checkbox),
-            ];
-            ChecklistBlock {
-                index: i,
-                legend: if title.is_empty() { tr.t("plan-new-checklist") } else { title.to_owned() },
-                open: fields.iter().any(|x| x.error.is_some()),
-                fields,
-            }
-        })
-        .collect();
-    // The error summary in the order of the page.
-    let mut error_summary = count_errors(form, caps, tr);
-    error_summary.extend(summary(&head.iter().chain(&lead).cloned().collect::<Vec<_>>()));
-    for (top, steps, bottom) in summary_rows {
-        error_summary.extend(summary(&top));
-        error_summary.extend(steps);
-        error_summary.extend(summary(&bottom));
-    }
-    error_summary.extend(row_errors(&calls, &tr.t("plan-call-list")));
-    error_summary.extend(row_errors(&externals, &tr.t("plan-externals")));
-    error_summary.extend(summary(&hotline.iter().chain(&communication).cloned().collect::<Vec<_>>()));
-    for c in &checklists {
-        error_summary.extend(summary(&c.fields));
-    }
-    let filled_routines = routines.iter().filter(|r| !form.text(&format!("r{}_activity", r.index)).is_empty()).count();
-    let sections = vec![
-        ("plan-head".to_owned(), tr.t("plan-section-head")),
-        ("lead-heading".to_owned(), tr.t("plan-lead")),
-        ("routines-heading".to_owned(), format!("{} ({filled_routines})", tr.t("plan-routines"))),
-        ("calls-heading".to_owned(), format!("{} ({})", tr.t("plan-call-list"), calls.count)),
-        ("externals-heading".to_owned(), format!("{} ({})", tr.t("plan-externals"), externals.count)),
-        ("hotline-heading".to_owned(), tr.t("plan-hotline")),
-        ("communication-heading".to_owned(), tr.t("plan-communication")),
-        ("checklists-heading".to_owned(), format!("{} ({})", tr.t("plan-checklists"), checklist_count - 1)),
-    ];
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
-    EditPage {
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let ctx = Ctx::new(state, user, "/plans", tr.ts("plans-edit", "name", form.text("name")));
+    let fields = Fields { form, e, tr: &tr };
+    let b = blocks(&fields, lk, &plan);
+    let mut page = EditPage {
         ctx,
-        id,
-        error_summary,
+        id: plan.id,
+        error_summary: Vec::new(),
         notice,
-        sections,
-        head,
-        lead,
-        routines,
-        routine_count,
-        calls,
-        externals,
-        hotline,
-        communication,
-        checklists,
-        checklist_count,
+        sections: Vec::new(),
+        head: fields.head(user, lk),
+        lead: fields.lead(),
+        routines: b.routines,
+        routine_count: b.routine_count,
+        calls: b.calls,
+        externals: b.externals,
+        hotline: fields.hotline(),
+        communication: fields.communication(),
+        checklists: b.checklists,
+        checklist_count: b.checklist_count,
+    };
+    page.error_summary = error_summary(&page, b.summaries, form, plan.caps);
+    page.sections = sections(&page, form);
+    if !page.error_summary.is_empty() {
+        page.ctx.title_prefix = Some(page.ctx.tr.t("error-prefix"));
     }
+    page
 }
 
 async fn editable(state: &AppState, user: &CurrentUser, id: &str) -> Result<(plans::Plan, Lookups), AppError> {
@@ -271,82 +345,84 @@ fn fill_calls(form: &mut FormData, lk: &Lookups, user: &CurrentUser, caps: Caps,
     text
 }
 
+/// The form again after a button that changes a list (rows added, removed or moved, a person
+/// picked, the call list filled from the register); nothing is saved.
+fn changed_list(
+    state: &AppState,
+    user: &CurrentUser,
+    (id, caps): (i64, Caps),
+    lk: &Lookups,
+    op: Op,
+    mut form: FormData,
+    tr: &Tr,
+) -> Response {
+    form.set("op", "");
+    let mut calls_notice = None;
+    let focus = match op {
+        Op::Rows(list, m) => edit_rows::apply(&mut form, list, m, caps.of(list)),
+        Op::PickCall => pick(&mut form, lk, List::Calls, caps.calls).unwrap_or_else(|| "call_person".into()),
+        Op::PickExternal => {
+            pick(&mut form, lk, List::Externals, caps.externals).unwrap_or_else(|| "external_person".into())
+        }
+        Op::FillCalls => {
+            calls_notice = Some(fill_calls(&mut form, lk, user, caps, tr));
+            "calls-notice".to_owned()
+        }
+    };
+    let editing = Editing { id, caps, focus: &focus, calls_notice };
+    edit_page(state, user, editing, &form, &Errors::default(), lk, None).into_response()
+}
+
+/// Reads the whole form into a draft; errors are keyed by field name, and a form holding more
+/// blocks than the caps (said in the summary) is refused too.
+async fn read_draft(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    lk: &Lookups,
+    (id, caps): (i64, Caps),
+    tr: &Tr,
+) -> Result<Result<Draft, Errors>, AppError> {
+    let mut e = Errors::default();
+    let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
+    let units = parse_units(form, lk, user, &mut e);
+    let review_due = e.take("review_due", beredd_domain::text::optional_date(form.text("review_due")));
+    let note = e.take("change_note", text::optional_line(form.text("change_note"), 500));
+    let content = parse(form, &mut e, caps);
+    if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, Some(id)).await? {
+        e.add("name", FieldError::Duplicate);
+    }
+    if !e.is_empty() || !count_errors(form, caps, tr).is_empty() {
+        return Ok(Err(e));
+    }
+    Ok(Ok(Draft { name, review_due, units, content, note }))
+}
+
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, mut form, tr } = posted;
     let (plan, lk) = editable(&state, &user, &id).await?;
     let stored = plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next();
     let caps = Caps::for_plan(stored.map(|v| v.content()).transpose()?.as_ref());
+    let editing = Editing { id: plan.id, caps, focus: "", calls_notice: None };
     if outdated(&form) {
-        let e = Errors::default();
-        let mut page = edit_page(
-            &state,
-            &user,
-            Editing { id: plan.id, caps, focus: "", calls_notice: None },
-            &form,
-            &e,
-            &lk,
-            None,
-        );
+        let mut page = edit_page(&state, &user, editing, &form, &Errors::default(), &lk, None);
         page.error_summary.insert(0, ("plan-head".into(), tr.t("plan-form-outdated")));
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    // A button that changes a list shows the form again, changed; nothing is saved.
     if let Some(op) = form.get("op").and_then(edit_rows::parse_op) {
-        form.set("op", "");
-        let mut calls_notice = None;
-        let focus = match op {
-            Op::Rows(list, m) => edit_rows::apply(&mut form, list, m, caps.of(list)),
-            Op::PickCall => pick(&mut form, &lk, List::Calls, caps.calls).unwrap_or_else(|| "call_person".into()),
-            Op::PickExternal => {
-                pick(&mut form, &lk, List::Externals, caps.externals).unwrap_or_else(|| "external_person".into())
-            }
-            Op::FillCalls => {
-                calls_notice = Some(fill_calls(&mut form, &lk, &user, caps, &tr));
-                "calls-notice".to_owned()
-            }
-        };
-        let editing = Editing { id: plan.id, caps, focus: &focus, calls_notice };
-        let page = edit_page(&state, &user, editing, &form, &Errors::default(), &lk, None);
-        return Ok(page.into_response());
+        return Ok(changed_list(&state, &user, (plan.id, caps), &lk, op, form, &tr));
     }
     // A person or contact chosen in a picker but not added yet is added now.
     pick(&mut form, &lk, List::Calls, caps.calls);
     pick(&mut form, &lk, List::Externals, caps.externals);
-    let mut e = Errors::default();
-    let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
-    let units = parse_units(&form, &lk, &user, &mut e);
-    let review_due = e.take("review_due", beredd_domain::text::optional_date(form.text("review_due")));
-    let note = e.take("change_note", text::optional_line(form.text("change_note"), 500));
-    let content = parse(&form, &mut e, caps);
-    if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, Some(plan.id)).await? {
-        e.add("name", FieldError::Duplicate);
+    match read_draft(&state, &user, &form, &lk, (plan.id, caps), &tr).await? {
+        Ok(draft) => {
+            changes::save(&state.db, &user.actor(), &tr, plan.id, &draft, &user.display_name).await?;
+            Ok(Redirect::to(&format!("/plans/{}?msg=saved", plan.id)).into_response())
+        }
+        Err(e) => {
+            let page = edit_page(&state, &user, editing, &form, &e, &lk, None);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
     }
-    if !e.is_empty() || !count_errors(&form, caps, &tr).is_empty() {
-        let editing = Editing { id: plan.id, caps, focus: "", calls_notice: None };
-        let page = edit_page(&state, &user, editing, &form, &e, &lk, None);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
-    }
-    let mut tx = state.db.begin_write().await?;
-    let before = plans::versions(&mut *tx, user.org_id, plan.id).await?.into_iter().next();
-    plans::update_plan(&mut *tx, user.org_id, plan.id, &name, review_due.as_deref()).await?;
-    plans::set_units(&mut tx, plan.id, &units).await?;
-    let number =
-        plans::save_draft(&mut tx, user.org_id, plan.id, &content, note.as_deref(), &user.display_name).await?;
-    let after = plans::version(&mut *tx, user.org_id, plan.id, number).await?;
-    let summary = format!("{} ({})", name, tr.tn("binder-version-n", number));
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "plan",
-            entity_id: Some(plan.id),
-            summary: &summary,
-            before: before.as_ref(),
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
-    Ok(Redirect::to(&format!("/plans/{}?msg=saved", plan.id)).into_response())
 }

@@ -16,7 +16,7 @@ use crate::content::plan_templates::step_parts;
 use crate::platform::i18n::Tr;
 use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::plans::{self as builder, Registers, Standing, standings};
-use crate::store::{activities, audit, bia, dependencies, plans, suppliers, systems};
+use crate::store::plans;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -33,7 +33,6 @@ use beredd_domain::plan::{
     self, CallEntry, Checklist, Communication, DiffLine, ExternalContact, Hotline, PlanContent, RoutinePlan,
 };
 use beredd_domain::{FieldError, text};
-use std::collections::HashMap;
 
 fn date_part(s: &Option<String>) -> String {
     s.as_deref().map(crate::platform::clock::shown_day).unwrap_or_default()
@@ -84,11 +83,12 @@ fn parse_units(form: &FormData, lk: &Lookups, user: &CurrentUser, e: &mut Errors
 }
 
 pub fn gap_texts(tr: &Tr, c: &PlanContent) -> Vec<String> {
-    c.gaps()
-        .iter()
-        .map(|g| match g {
-            plan::Gap::RoutineIncomplete(a) => tr.ts(g.message_id(), "activity", a),
-            g => tr.t(g.message_id()),
-        })
-        .collect()
+    c.gaps().iter().map(|g| gap_text(tr, g)).collect()
+}
+
+fn gap_text(tr: &Tr, g: &plan::Gap) -> String {
+    match g {
+        plan::Gap::RoutineIncomplete(a) => tr.ts(g.message_id(), "activity", a),
+        g => tr.t(g.message_id()),
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::services::continuity::overlap::{self, Overlap};
+use crate::services::continuity::plans::changes;
 
 /// Another plan that covers some of the chosen units, as the warning names it.
 pub struct OverlapView {
@@ -105,82 +106,68 @@ pub async fn new_form(
     Ok(new_page(ctx, fields, Vec::new(), String::new()))
 }
 
-/// The registers a draft is built from.
-async fn registers_data(
+/// The form's name, template and units, checked; the name must be one no other plan has.
+async fn read(
     state: &AppState,
-    org: i64,
-) -> Result<
-    (Vec<activities::Activity>, Vec<dependencies::Dependency>, Vec<systems::System>, Vec<suppliers::Supplier>),
-    AppError,
-> {
-    let pool = &state.db.pool;
-    Ok((
-        activities::list(pool, org).await?,
-        dependencies::list(pool, org).await?,
-        systems::list(pool, org).await?,
-        suppliers::list(pool, org).await?,
-    ))
+    user: &CurrentUser,
+    form: &FormData,
+    lk: &Lookups,
+) -> Result<(Errors, String, Option<usize>, Vec<i64>), AppError> {
+    let mut e = Errors::default();
+    let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
+    let template = state.plan_templates.iter().position(|t| t.id == form.text("template"));
+    if template.is_none() {
+        e.add("template", if form.text("template").is_empty() { FieldError::Required } else { FieldError::Choice });
+    }
+    let units = parse_units(form, lk, user, &mut e);
+    if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, None).await? {
+        e.add("name", FieldError::Duplicate);
+    }
+    Ok((e, name, template, units))
+}
+
+/// A posted form, with the registers and plans it is shown again with.
+struct Posting<'a> {
+    form: &'a FormData,
+    lk: &'a Lookups,
+    all: &'a [plans::Plan],
+}
+
+/// The form again: with what was wrong, or with the plans that already cover the units.
+fn again(
+    state: &AppState,
+    user: &CurrentUser,
+    p: &Posting,
+    e: &Errors,
+    overlaps: &[Overlap],
+    units: &[i64],
+) -> NewPage {
+    let (form, lk) = (p.form, p.lk);
+    let mut ctx = Ctx::new(state, user, "/plans", String::new());
+    ctx.title = ctx.tr.t("plans-new");
+    let fields = new_fields(form, e, unit_choices(lk, user, p.all, &ctx.tr), state, &ctx.tr);
+    let overlaps = overlap_views(overlaps, lk, &ctx.tr);
+    let acknowledged = if overlaps.is_empty() { String::new() } else { unit_key(units) };
+    new_page(ctx, fields, overlaps, acknowledged)
 }
 
 pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content() || !user.granted.is_empty())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let mut e = Errors::default();
-    let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
-    let template = state.plan_templates.iter().find(|t| t.id == form.text("template"));
-    if template.is_none() {
-        e.add("template", if form.text("template").is_empty() { FieldError::Required } else { FieldError::Choice });
-    }
-    let units = parse_units(&form, &lk, &user, &mut e);
-    if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, None).await? {
-        e.add("name", FieldError::Duplicate);
-    }
+    let (e, name, template, units) = read(&state, &user, &form, &lk).await?;
     let all = plans::list(&mut *state.db.pool.acquire().await?, user.org_id).await?;
-    let page = |e: &Errors, overlaps: Vec<OverlapView>, acknowledged: String| {
-        let mut ctx = Ctx::new(&state, &user, "/plans", String::new());
-        ctx.title = ctx.tr.t("plans-new");
-        let units = unit_choices(&lk, &user, &all, &ctx.tr);
-        let fields = new_fields(&form, e, units, &state, &ctx.tr);
-        new_page(ctx, fields, overlaps, acknowledged)
-    };
-    let Some(template) = template.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&e, Vec::new(), String::new())).into_response());
+    let posting = Posting { form: &form, lk: &lk, all: &all };
+    let Some(template) = template.map(|t| &state.plan_templates[t]).filter(|_| e.is_empty()) else {
+        let page = again(&state, &user, &posting, &e, &[], &units);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };
     // A unit that another plan covers: said first, and made only when the user goes on with
     // the same units.
     let found = overlap::overlapping(&all, &units, None);
     if !found.is_empty() && form.text("overlap_ok") != unit_key(&units) {
-        let tr = Tr::new(state.catalog.clone(), user.lang);
-        return Ok(page(&e, overlap_views(&found, &lk, &tr), unit_key(&units)).into_response());
+        return Ok(again(&state, &user, &posting, &e, &found, &units).into_response());
     }
-    let (acts, deps, syss, sups) = registers_data(&state, user.org_id).await?;
-    let regs = Registers {
-        units: &lk.units,
-        activities: &acts,
-        people: &lk.people,
-        dependencies: &deps,
-        systems: &syss,
-        suppliers: &sups,
-    };
-    let content = builder::draft(template, &regs, &units);
-    let mut tx = state.db.begin_write().await?;
-    let id =
-        plans::create(&mut tx, user.org_id, &name, Some(&template.id), &units, &content, &user.display_name).await?;
-    let after = plans::version(&mut *tx, user.org_id, id, 1).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "plan",
-            entity_id: Some(id),
-            summary: &name,
-            before: None,
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let id = changes::create(&state.db, &user.actor(), template, &name, &units, &user.display_name).await?;
     Ok(Redirect::to(&format!("/plans/{id}?msg=created")).into_response())
 }

@@ -13,39 +13,13 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     } else {
         Scope::All
     };
-    let whole = matches!(scope, Scope::All);
-    let mut b = binder::prepare(
-        &state.db.pool,
-        &tr,
-        user.org_id,
-        scope,
-        &user.display_name,
-        &crate::platform::clock::today_text(),
-    )
-    .await?
-    .ok_or(AppError::NotFound)?;
-    if whole {
-        let mut conn = state.db.pool.acquire().await?;
-        binder::add_keys_page(&mut b, &mut conn, &state.db.keys, user.org_id, &tr).await?;
-    }
-    let pdf = binder::render(&b).await?;
-    let mut tx = state.db.begin_write().await?;
-    let print = binder::record(&mut tx, user.org_id, &b, &user.display_name).await?;
-    let record = serde_json::json!({ "scope": b.scope_name, "plans": b.plans });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "print",
-            entity: "binder",
-            entity_id: Some(print),
-            summary: &b.scope_name,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let printed = binder::print(&state.db, &user.actor(), &tr, scope, &user.display_name).await;
+    let (b, pdf) = printed
+        .map_err(|e| match e {
+            binder::PrintError::Db(e) => AppError::from(e),
+            binder::PrintError::Typeset(e) => AppError::from(e),
+        })?
+        .ok_or(AppError::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

@@ -1,0 +1,129 @@
+//! Logging in. Before any password is hashed the attempt must pass the throttle: the address's
+//! budget of attempts, and no lock on this name from this address (security review F3). The
+//! hashing itself waits in a bounded queue; when that is full the user is told to try shortly.
+
+use std::net::IpAddr;
+
+use crate::platform::db::Db;
+use crate::platform::limit::Limit;
+use crate::platform::throttle::{LoginThrottle, Refusal};
+use crate::services::Failure;
+use crate::store::{audit, sessions, users};
+
+/// What someone typed, and where from.
+pub struct Attempt<'a> {
+    pub username: &'a str,
+    pub password: String,
+    pub client: IpAddr,
+}
+
+/// Why a login was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// No such active user, or the wrong password (the two are not told apart).
+    Failed,
+    /// The address has used its budget of attempts.
+    AddressThrottled,
+    /// This name is locked from this address after failed attempts.
+    Locked,
+    /// Too many attempts or passwords being checked at once: try again shortly.
+    Busy,
+}
+
+/// A new session: its secret for the cookie, and the language the user chose.
+pub struct Session {
+    pub token: String,
+    pub lang: String,
+}
+
+pub enum Outcome {
+    In(Session),
+    /// Refused, with the name as the form shows it again.
+    Refused {
+        username: String,
+        why: Why,
+    },
+}
+
+/// Verify against a real hash of nothing when the user does not exist, so timing does not tell.
+fn dummy_hash() -> String {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DUMMY.get_or_init(|| crate::platform::passwords::hash("no such user, no such password").unwrap_or_default()).clone()
+}
+
+/// Checks the password of `username` (active users only); `Why::Busy` when the queue is full.
+async fn check(
+    db: &Db,
+    hashing: &Limit,
+    username: &str,
+    password: String,
+) -> Result<Result<users::User, Why>, Failure> {
+    let user = users::by_username(&db.pool, username).await?.filter(|u| u.active.get());
+    let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(dummy_hash);
+    match super::verify_password(hashing, password, hash).await {
+        Ok(true) => Ok(user.ok_or(Why::Failed)),
+        Ok(false) => Ok(Err(Why::Failed)),
+        Err(Failure::Busy(_)) => Ok(Err(Why::Busy)),
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens a session for `user`, records the login and clears out expired sessions.
+async fn open(db: &Db, user: &users::User) -> Result<Session, Failure> {
+    let (token, _csrf) = sessions::create(&db.pool, user.id).await?;
+    let actor = audit::Actor { org_id: user.org_id, user_id: Some(user.id), username: user.username.clone() };
+    let change: audit::Change<'_, ()> =
+        audit::Change { action: "login", entity: "session", entity_id: None, summary: "", before: None, after: None };
+    audit::record(&db.pool, &actor, change).await?;
+    sessions::purge_expired(&db.pool).await?;
+    Ok(Session { token, lang: user.lang.clone() })
+}
+
+pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attempt<'_>) -> Result<Outcome, Failure> {
+    let client = a.client;
+    let refused = |username: String, why: Why| Ok(Outcome::Refused { username, why });
+    // A name that cannot exist is refused at once: no hashing, and nothing kept in the throttle.
+    let Ok(username) = beredd_domain::text::username(a.username) else {
+        return refused(a.username.chars().take(64).collect(), Why::Failed);
+    };
+    if a.password.len() > 1024 {
+        return refused(username, Why::Failed);
+    }
+    let attempt = match throttle.admit(&username, client) {
+        Ok(attempt) => attempt,
+        Err(refusal) => {
+            tracing::info!(username, %client, ?refusal, "login refused before checking the password");
+            let why = match refusal {
+                Refusal::Address => Why::AddressThrottled,
+                Refusal::Locked => Why::Locked,
+                Refusal::Full => Why::Busy,
+            };
+            return refused(username, why);
+        }
+    };
+    match check(db, hashing, &username, a.password).await? {
+        Ok(user) => {
+            attempt.succeeded();
+            Ok(Outcome::In(open(db, &user).await?))
+        }
+        Err(Why::Busy) => {
+            attempt.not_tried();
+            tracing::warn!(%client, "login refused: too many passwords being checked");
+            refused(username, Why::Busy)
+        }
+        Err(why) => {
+            attempt.failed();
+            tracing::info!(username, %client, "failed login");
+            refused(username, why)
+        }
+    }
+}
+
+/// Ends a session, and records it.
+pub async fn log_out(db: &Db, actor: &audit::Actor, session: i64) -> Result<(), Failure> {
+    sessions::delete(&db.pool, session).await?;
+    let change: audit::Change<'_, ()> =
+        audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
+    audit::record(&db.pool, actor, change).await?;
+    Ok(())
+}

@@ -1,0 +1,163 @@
+//! Making a plan from a template, saving its draft, approving the draft and deleting the plan,
+//! each written with its entry in the audit trail.
+
+use beredd_domain::plan::{Gap, PlanContent};
+
+use super::shown::fingerprint;
+use super::{Registers, draft, one_year_after};
+use crate::content::plan_templates::PlanTemplate;
+use crate::platform::clock;
+use crate::platform::db::{Db, DbError};
+use crate::platform::i18n::Tr;
+use crate::services::Failure;
+use crate::store::{activities, audit, dependencies, people, plans, suppliers, systems, units};
+
+/// A new plan for `units` drafted from template `t` and what the registers know of the units.
+pub async fn create(
+    db: &Db,
+    actor: &audit::Actor,
+    t: &PlanTemplate,
+    name: &str,
+    units: &[i64],
+    by: &str,
+) -> Result<i64, DbError> {
+    let (pool, org) = (&db.pool, actor.org_id);
+    let (all_units, everyone) = (units::list(pool, org).await?, people::list(pool, org).await?);
+    let (acts, deps) = (activities::list(pool, org).await?, dependencies::list(pool, org).await?);
+    let (syss, sups) = (systems::list(pool, org).await?, suppliers::list(pool, org).await?);
+    let regs = Registers {
+        units: &all_units,
+        activities: &acts,
+        people: &everyone,
+        dependencies: &deps,
+        systems: &syss,
+        suppliers: &sups,
+    };
+    let content = draft(t, &regs, units);
+    let mut tx = db.begin_write().await?;
+    let id = plans::create(&mut tx, org, name, Some(&t.id), units, &content, by).await?;
+    let after = plans::version(&mut *tx, org, id, 1).await?;
+    let change = audit::Change {
+        action: "create",
+        entity: "plan",
+        entity_id: Some(id),
+        summary: name,
+        before: None,
+        after: after.as_ref(),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// A plan's head and content as the editor gives them, checked.
+pub struct Draft {
+    pub name: String,
+    pub review_due: Option<String>,
+    pub units: Vec<i64>,
+    pub content: PlanContent,
+    pub note: Option<String>,
+}
+
+/// Saves the draft: the open one is changed in place, or a new one follows an approved version.
+pub async fn save(db: &Db, actor: &audit::Actor, tr: &Tr, plan: i64, d: &Draft, by: &str) -> Result<(), DbError> {
+    let org = actor.org_id;
+    let mut tx = db.begin_write().await?;
+    let before = plans::versions(&mut *tx, org, plan).await?.into_iter().next();
+    plans::update_plan(&mut *tx, org, plan, &d.name, d.review_due.as_deref()).await?;
+    plans::set_units(&mut tx, plan, &d.units).await?;
+    let number = plans::save_draft(&mut tx, org, plan, &d.content, d.note.as_deref(), by).await?;
+    let after = plans::version(&mut *tx, org, plan, number).await?;
+    let summary = format!("{} ({})", d.name, tr.tn("binder-version-n", number));
+    let change = audit::Change {
+        action: "update",
+        entity: "plan",
+        entity_id: Some(plan),
+        summary: &summary,
+        before: before.as_ref(),
+        after: after.as_ref(),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The version a user looked at when they chose to approve: its number and fingerprint.
+pub struct Seen<'a> {
+    pub number: Option<i64>,
+    pub fingerprint: &'a str,
+}
+
+/// Why a draft was not approved.
+pub enum Refusal {
+    /// It is no longer the open draft the user saw (approved, replaced or changed since).
+    Stale,
+    /// It is not complete.
+    Gaps(Vec<Gap>),
+}
+
+/// Whether the newest version may be approved as seen.
+fn refusal(newest: &plans::Version, seen: &Seen) -> Result<Option<Refusal>, DbError> {
+    if !newest.is_draft() || seen.number != Some(newest.number) {
+        return Ok(Some(Refusal::Stale));
+    }
+    let gaps = newest.content()?.gaps();
+    Ok(if !gaps.is_empty() {
+        Some(Refusal::Gaps(gaps))
+    } else if seen.fingerprint != fingerprint(newest) {
+        Some(Refusal::Stale)
+    } else {
+        None
+    })
+}
+
+/// Approves the open draft the user saw, when it is complete, and sets the next review a year
+/// from today.
+pub async fn approve(
+    db: &Db,
+    actor: &audit::Actor,
+    tr: &Tr,
+    plan: &plans::Plan,
+    seen: &Seen<'_>,
+    by: &str,
+) -> Result<Option<Refusal>, Failure> {
+    let (org, id) = (actor.org_id, plan.id);
+    let mut tx = db.begin_write().await?;
+    let newest = plans::versions(&mut *tx, org, id).await?.into_iter().next().ok_or(Failure::NotFound)?;
+    if let Some(r) = refusal(&newest, seen)? {
+        return Ok(Some(r));
+    }
+    let review_due = one_year_after(&clock::today_text());
+    plans::approve(&mut tx, org, id, newest.number, by, &review_due).await?;
+    let after = plans::version(&mut *tx, org, id, newest.number).await?;
+    let summary = format!("{} ({})", plan.name, tr.tn("binder-version-n", newest.number));
+    let change = audit::Change {
+        action: "approve",
+        entity: "plan",
+        entity_id: Some(id),
+        summary: &summary,
+        before: Some(&newest),
+        after: after.as_ref(),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(None)
+}
+
+/// Deletes a plan with its versions.
+pub async fn delete(db: &Db, actor: &audit::Actor, id: i64) -> Result<(), Failure> {
+    let mut tx = db.begin_write().await?;
+    let plan = plans::get(&mut tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
+    plans::delete(&mut *tx, actor.org_id, id).await?;
+    let change = audit::Change {
+        action: "delete",
+        entity: "plan",
+        entity_id: Some(id),
+        summary: &plan.name,
+        before: Some(&plan),
+        after: None::<&plans::Plan>,
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
