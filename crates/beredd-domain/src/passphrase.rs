@@ -14,6 +14,11 @@ pub const MIN_WORDS: usize = 4;
 pub const MIN_CHARS: usize = 16;
 /// The most characters a passphrase may have (the checks below look at every pair of words).
 pub const MAX_CHARS: usize = 200;
+/// The words of a strong passphrase (what the page suggests), and the length and rest of a
+/// strong phrase of fewer words.
+const STRONG_WORDS: usize = 5;
+const STRONG_CHARS: usize = 24;
+const STRONG_REST: usize = 16;
 /// What must be left when the guessable parts are taken away.
 const MIN_REST: usize = 8;
 /// The fewest different letters and digits.
@@ -178,7 +183,7 @@ pub fn check(pass: &str, avoid: &[&str]) -> Result<Strength, FieldError> {
     if rest.len() < MIN_REST {
         return Err(FieldError::PassphraseGuessable);
     }
-    if words.len() >= MIN_WORDS + 1 || (chars >= 24 && rest.len() >= 16) {
+    if words.len() >= STRONG_WORDS || (chars >= STRONG_CHARS && rest.len() >= STRONG_REST) {
         Ok(Strength::Strong)
     } else {
         Ok(Strength::Acceptable)
