@@ -178,7 +178,7 @@ async fn verify(
     let mut conn = db.pool.acquire().await?;
     let missing = || anyhow!("incident {id} finns inte");
     let verdict = incidents::verify(&mut conn, org.id, id).await?.ok_or_else(missing)?;
-    let i = incidents::get(&mut *conn, org.id, id).await?.ok_or_else(missing)?;
+    let i = incidents::get(&mut conn, org.id, id).await?.ok_or_else(missing)?;
     let rows = incidents::log(&mut *conn, org.id, id).await?;
     if let Some(paper) = paper {
         use beredd_domain::incident::{PaperCheck, check_paper};

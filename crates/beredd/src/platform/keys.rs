@@ -118,8 +118,11 @@ pub struct Keyring {
     dir: PathBuf,
     /// Each key read, with its file's modification time: a key replaced by `beredd keys rotate`
     /// while the server runs is read again at the next signature.
-    loaded: Mutex<HashMap<String, (Arc<OrgKey>, Option<std::time::SystemTime>)>>,
+    loaded: Mutex<HashMap<String, Loaded>>,
 }
+
+/// A key read from its file, and the file's modification time when it was read.
+type Loaded = (Arc<OrgKey>, Option<std::time::SystemTime>);
 
 impl std::fmt::Debug for Keyring {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
