@@ -9,6 +9,7 @@ pub mod continuity;
 pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
+pub mod organisation;
 pub mod risks;
 pub mod self_assessment;
 pub mod setup;

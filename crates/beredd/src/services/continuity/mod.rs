@@ -1,6 +1,7 @@
 //! Continuity: outage analysis and saved scenarios, continuity plans and where they overlap, the
 //! printed binder and the offline kit.
 
+pub mod bia;
 pub mod binder;
 pub mod kit;
 pub mod outage;
