@@ -11,6 +11,7 @@ pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
 pub mod invalid;
+pub mod organisation;
 pub mod risks;
 pub mod setup;
 

@@ -19,6 +19,39 @@ pub fn overdue(a: &actions::Action) -> bool {
     crate::services::attention::action_overdue(a, &crate::platform::clock::today_text())
 }
 
+/// Where an action came from, linked to it: a requirement, a lesson, a risk analysis or a
+/// framework requirement; or added by hand.
+fn origin(r: &actions::Action, tr: &Tr) -> Cell {
+    match (r.origin.as_str(), &r.origin_ref) {
+        ("requirement", Some(o)) => {
+            let (system, req) = o.split_once(':').unwrap_or(("", o));
+            Cell::Link {
+                text: tr.ts("action-origin-requirement", "req", req),
+                href: format!("/systems/{system}/assessment/{req}"),
+            }
+        }
+        ("lesson", Some(o)) => {
+            let incident = o.trim_start_matches("incident:");
+            Cell::Link {
+                text: tr.ts("action-origin-lesson", "incident", incident),
+                href: format!("/incidents/{incident}/lessons"),
+            }
+        }
+        ("risk", Some(o)) => {
+            let analysis = o.trim_start_matches("analysis:");
+            Cell::Link { text: tr.t("action-origin-risk"), href: format!("/risks/analyses/{analysis}") }
+        }
+        ("framework", Some(o)) => {
+            let (assessment, node) = o.trim_start_matches("assessment:").split_once(':').unwrap_or((o, ""));
+            Cell::Link {
+                text: tr.t("action-origin-framework"),
+                href: format!("/assessments/{assessment}/requirements/{node}"),
+            }
+        }
+        _ => Cell::Text(tr.t("action-origin-manual")),
+    }
+}
+
 impl Register for Actions {
     type Record = actions::Action;
     type Input = actions::ActionInput;
@@ -107,34 +140,7 @@ impl Register for Actions {
         status && origin && id_matches("owner", r.owner_id) && id_matches("unit", r.unit_id)
     }
     fn details(r: &actions::Action, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
-        let origin = match (r.origin.as_str(), &r.origin_ref) {
-            ("requirement", Some(o)) => {
-                let (system, req) = o.split_once(':').unwrap_or(("", o));
-                Cell::Link {
-                    text: tr.ts("action-origin-requirement", "req", req),
-                    href: format!("/systems/{system}/assessment/{req}"),
-                }
-            }
-            ("lesson", Some(o)) => {
-                let incident = o.trim_start_matches("incident:");
-                Cell::Link {
-                    text: tr.ts("action-origin-lesson", "incident", incident),
-                    href: format!("/incidents/{incident}/lessons"),
-                }
-            }
-            ("risk", Some(o)) => {
-                let analysis = o.trim_start_matches("analysis:");
-                Cell::Link { text: tr.t("action-origin-risk"), href: format!("/risks/analyses/{analysis}") }
-            }
-            ("framework", Some(o)) => {
-                let (assessment, node) = o.trim_start_matches("assessment:").split_once(':').unwrap_or((o, ""));
-                Cell::Link {
-                    text: tr.t("action-origin-framework"),
-                    href: format!("/assessments/{assessment}/requirements/{node}"),
-                }
-            }
-            _ => Cell::Text(tr.t("action-origin-manual")),
-        };
+        let origin = origin(r, tr);
         vec![
             DetailItem { label: tr.t("field-origin"), value: origin },
             DetailItem {

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod login;
+pub mod own;
 pub mod users;
 
 use crate::platform::limit::{Limit, LimitError};

@@ -1,7 +1,10 @@
-//! Continuity: outage analysis, continuity plans and where they overlap, the printed binder and the offline kit.
+//! Continuity: outage analysis and saved scenarios, continuity plans and where they overlap, the
+//! printed binder and the offline kit.
 
+pub mod bia;
 pub mod binder;
 pub mod kit;
 pub mod outage;
 pub mod overlap;
 pub mod plans;
+pub mod scenarios;

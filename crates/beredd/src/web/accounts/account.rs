@@ -8,7 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, text};
 
 use crate::platform::i18n::{Lang, Tr};
-use crate::store::{audit, sessions, users};
+use crate::services::accounts::own;
+use crate::store::users;
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, LANG_COOKIE, Posted};
 use crate::web::error::AppError;
@@ -90,23 +91,7 @@ pub async fn change_person(State(state): State<AppState>, posted: Posted) -> Res
     let lk = crate::web::lookups::Lookups::load(&state.db, user.org_id).await?;
     let person = crate::web::forms::optional_id(form.text("person"), |p| lk.person(p).is_some())
         .map_err(|_| AppError::BadRequest("unknown person"))?;
-    let mut tx = state.db.begin_write().await?;
-    users::set_person(&mut *tx, user.id, person).await?;
-    let record = serde_json::json!({ "person_id": person });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "user",
-            entity_id: Some(user.id),
-            summary: &user.username,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    own::set_person(&state.db, &user.actor(), user.id, person).await?;
     Ok(Redirect::to("/account?msg=saved").into_response())
 }
 
@@ -134,19 +119,7 @@ pub async fn change_password(State(state): State<AppState>, posted: Posted) -> R
             .into_response());
     }
     let hash = auth::hash_password_blocking(&state, form.text("new").to_owned()).await?;
-    let mut tx = state.db.begin_write().await?;
-    users::set_password(&mut *tx, user.id, &hash, users::PasswordSet::ByUser).await?;
-    sessions::delete_others(&mut *tx, user.id, user.session_id).await?;
-    let change: audit::Change<'_, ()> = audit::Change {
-        action: "password",
-        entity: "user",
-        entity_id: Some(user.id),
-        summary: &user.username,
-        before: None,
-        after: None,
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    own::set_password(&state.db, &user.actor(), user.id, user.session_id, &hash).await?;
     Ok(Redirect::to("/account?msg=password").into_response())
 }
 

@@ -5,7 +5,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::text;
 
-use crate::store::{audit, orgs};
+use crate::services::accounts::own;
+use crate::store::orgs;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -68,24 +69,7 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e, None)).into_response());
     }
-    let mut tx = state.db.begin_write().await?;
-    let before = orgs::get(&mut *tx, user.org_id).await?.ok_or(AppError::NotFound)?;
-    orgs::update(&mut *tx, user.org_id, &name, org_number.as_deref()).await?;
-    orgs::set_safekeeping(&mut *tx, user.org_id, kept.each_ref().map(|k| k.as_deref())).await?;
-    let after = orgs::get(&mut *tx, user.org_id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "update",
-            entity: "organisation",
-            entity_id: Some(user.org_id),
-            summary: &name,
-            before: Some(&before),
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let kept = kept.each_ref().map(|k| k.as_deref());
+    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept).await?;
     Ok(Redirect::to("/organisation?msg=saved").into_response())
 }

@@ -153,20 +153,27 @@ fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Account {
     Account { display_name, role, units }
 }
 
-/// The form again, with what was wrong.
+/// The form again, with what was wrong: for a new user, or for the account `target`.
 fn refused(
     state: &AppState,
     user: &CurrentUser,
-    title: String,
-    action: String,
+    target: Option<&users::User>,
     form: &FormData,
     e: &Errors,
     lk: &Lookups,
 ) -> Response {
     let mut ctx = Ctx::new(state, user, "/users", String::new());
-    ctx.title = title;
-    let new = action == "/users/new";
-    (StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, action, form, e, lk, new)).into_response()
+    let action = match target {
+        None => {
+            ctx.title = ctx.tr.t("users-new");
+            "/users/new".to_owned()
+        }
+        Some(t) => {
+            ctx.title = ctx.tr.ts("users-edit", "name", &t.username);
+            format!("/users/{}", t.id)
+        }
+    };
+    (StatusCode::UNPROCESSABLE_ENTITY, form_page(ctx, action, form, e, lk, target.is_none())).into_response()
 }
 
 pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Result<UserFormPage, AppError> {
@@ -180,7 +187,7 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Resul
 }
 
 pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
-    let Posted { user, mut form, tr } = posted;
+    let Posted { user, mut form, .. } = posted;
     admin(&user)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
@@ -194,7 +201,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     }
     if !e.is_empty() {
         form.set("password", "");
-        return Ok(refused(&state, &user, tr.t("users-new"), "/users/new".into(), &form, &e, &lk));
+        return Ok(refused(&state, &user, None, &form, &e, &lk));
     }
     let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
     accounts::create(&state.db, &user.actor(), &username, &account, &hash).await?;
@@ -238,7 +245,7 @@ pub async fn update(
     Path(id): Path<String>,
     posted: Posted,
 ) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
+    let Posted { user, form, .. } = posted;
     admin(&user)?;
     let before = target(&state, &user, &id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
@@ -249,8 +256,7 @@ pub async fn update(
         e.add("role", FieldError::Choice);
     }
     if !e.is_empty() {
-        let title = tr.ts("users-edit", "name", &before.username);
-        return Ok(refused(&state, &user, title, format!("/users/{}", before.id), &form, &e, &lk));
+        return Ok(refused(&state, &user, Some(&before), &form, &e, &lk));
     }
     accounts::update(&state.db, &user.actor(), before.id, &account, active).await?;
     Ok(Redirect::to("/users?msg=saved").into_response())
@@ -261,15 +267,14 @@ pub async fn reset_password(
     Path(id): Path<String>,
     posted: Posted,
 ) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
+    let Posted { user, form, .. } = posted;
     admin(&user)?;
     let target = target(&state, &user, &id).await?;
     if let Err(err) = text::new_password(form.text("password")) {
         let lk = Lookups::load(&state.db, user.org_id).await?;
         let mut e = Errors::default();
         e.add("password", err);
-        let title = tr.ts("users-edit", "name", &target.username);
-        return Ok(refused(&state, &user, title, format!("/users/{}", target.id), &values(&target), &e, &lk));
+        return Ok(refused(&state, &user, Some(&target), &values(&target), &e, &lk));
     }
     let hash = auth::hash_password_blocking(&state, form.text("password").to_owned()).await?;
     accounts::reset_password(&state.db, &user.actor(), &target, &hash).await?;

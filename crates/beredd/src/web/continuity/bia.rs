@@ -6,7 +6,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, bia as rules, text};
 
 use crate::platform::i18n::Tr;
-use crate::store::{activities, audit, bia};
+use crate::services::continuity::bia as services;
+use crate::store::{activities, bia};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -154,20 +155,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
             );
         }
     };
-    let mut tx = state.db.begin_write().await?;
-    let before = bia::get(&mut *tx, user.org_id, activity.id).await?;
-    bia::save(&mut *tx, user.org_id, activity.id, &input).await?;
-    let after = bia::get(&mut *tx, user.org_id, activity.id).await?;
-    let change = audit::Change {
-        action: "update",
-        entity: "bia",
-        entity_id: Some(activity.id),
-        summary: &activity.name,
-        before: before.as_ref(),
-        after: after.as_ref(),
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    services::save(&state.db, &user.actor(), &activity, &input).await?;
     Ok(Redirect::to(&format!("/activities/{}?msg=saved", activity.id)).into_response())
 }
 
@@ -178,20 +166,6 @@ pub async fn sign_off(
 ) -> Result<Response, AppError> {
     let Posted { user, .. } = posted;
     let activity = editable(&state, &user, &id).await?;
-    let mut tx = state.db.begin_write().await?;
-    let before = bia::get(&mut *tx, user.org_id, activity.id).await?.ok_or(AppError::NotFound)?;
-    let today = crate::platform::clock::today_text();
-    bia::sign_off(&mut *tx, user.org_id, activity.id, &user.display_name, &today).await?;
-    let after = bia::get(&mut *tx, user.org_id, activity.id).await?;
-    let change = audit::Change {
-        action: "sign-off",
-        entity: "bia",
-        entity_id: Some(activity.id),
-        summary: &activity.name,
-        before: Some(&before),
-        after: after.as_ref(),
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    services::sign_off(&state.db, &user.actor(), &activity, &user.display_name).await?;
     Ok(Redirect::to(&format!("/activities/{}?msg=saved", activity.id)).into_response())
 }

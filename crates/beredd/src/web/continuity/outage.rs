@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 use crate::platform::i18n::Tr;
 use crate::services::continuity::outage::{self, Category, Finding, Model};
+use crate::services::continuity::scenarios::{self, Params, Run};
 use crate::store::bia::Bia;
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
@@ -70,16 +71,6 @@ pub struct OutagePage {
     pub cycles: Vec<String>,
 }
 
-/// The stored form of a state, per activity, for comparing runs.
-fn state_code(state: NodeState, by_hand: bool) -> &'static str {
-    match state {
-        NodeState::Down => "down",
-        NodeState::Degraded if by_hand => "fallback",
-        NodeState::Degraded => "degraded",
-        NodeState::Working => "working",
-    }
-}
-
 fn state_label(code: &str, tr: &crate::platform::i18n::Tr) -> String {
     match code {
         "down" => tr.t("outage-down"),
@@ -90,70 +81,8 @@ fn state_label(code: &str, tr: &crate::platform::i18n::Tr) -> String {
     }
 }
 
-/// Activity id → state code, for every activity in the model.
-pub fn result_of(
-    model: &Model,
-    findings: &[crate::services::continuity::outage::Finding],
-) -> std::collections::BTreeMap<i64, String> {
-    findings
-        .iter()
-        .filter(|f| model.nodes[f.node].kind == NodeKind::Activity)
-        .map(|f| (model.nodes[f.node].id, state_code(f.state, !f.fallbacks.is_empty()).to_owned()))
-        .collect()
-}
-
-/// What fails: nodes as "kind:id", whole categories, and for how long.
-struct Params {
-    fail: Vec<String>,
-    categories: Vec<Category>,
-    hours: u32,
-}
-
-fn failed_indices(model: &Model, p: &Params) -> Vec<usize> {
-    let mut failed: Vec<usize> = p
-        .fail
-        .iter()
-        .filter_map(|v| v.split_once(':'))
-        .filter_map(|(k, id)| Some((NodeKind::parse(k).ok()?, id.parse::<i64>().ok()?)))
-        .filter_map(|(k, id)| model.node_index(k, id))
-        .collect();
-    for c in &p.categories {
-        failed.extend_from_slice(model.category(*c));
-    }
-    failed
-}
-
-fn params_of(s: &crate::store::scenarios::Scenario) -> Params {
-    Params {
-        fail: s.failed.split_whitespace().map(str::to_owned).collect(),
-        categories: s.categories.split_whitespace().filter_map(Category::parse).collect(),
-        hours: u32::try_from(s.hours).unwrap_or(24),
-    }
-}
-
-/// Runs a saved scenario on today's data, keeps the result, and shows it with the changes.
-/// The units whose activities stop or run degraded in a saved scenario, for starting an
-/// incident from it.
-pub fn affected_units(
-    model: &Model,
-    s: &crate::store::scenarios::Scenario,
-    activities: &[crate::store::activities::Activity],
-) -> Vec<i64> {
-    let mut units: Vec<i64> = model
-        .run(&failed_indices(model, &params_of(s)))
-        .iter()
-        .filter(|f| f.state != beredd_domain::graph::State::Working)
-        .filter_map(|f| {
-            let n = &model.nodes[f.node];
-            (n.kind == beredd_domain::NodeKind::Activity)
-                .then(|| activities.iter().find(|a| a.id == n.id).map(|a| a.unit_id))
-                .flatten()
-        })
-        .collect();
-    units.sort();
-    units.dedup();
-    units
-}
+/// The crisis pages (starting an incident from a scenario) and the message check name these here.
+pub use crate::services::continuity::scenarios::{DURATIONS, affected_units};
 
 pub async fn run_saved(
     State(state): State<AppState>,
@@ -164,36 +93,9 @@ pub async fn run_saved(
     // Running stores a result and moves the last one aside: a change, so only for editors.
     user.require(user.role.edits_all_content())?;
     let id = crate::web::register::parse_id(&id)?;
-    // Everything the run reads is loaded before the write transaction holds a connection.
-    let model = Model::load(&state.db.pool, user.org_id).await?;
-    let mut tx = state.db.begin_write().await?;
-    let scenario = crate::store::scenarios::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    let findings = model.run(&failed_indices(&model, &params_of(&scenario)));
-    let result = serde_json::to_string(&result_of(&model, &findings)).map_err(|e| AppError::Internal(e.to_string()))?;
-    crate::store::scenarios::record_run(&mut *tx, user.org_id, id, &result).await?;
-    let change: crate::store::audit::Change<'_, ()> = crate::store::audit::Change {
-        action: "run",
-        entity: "scenario",
-        entity_id: Some(id),
-        summary: &scenario.name,
-        before: None,
-        after: None,
-    };
-    crate::store::audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    scenarios::run_saved(&state.db, &user.actor(), id).await?;
     Ok(Redirect::to(&format!("/outage?scenario={id}")).into_response())
 }
-
-/// The outage lengths a scenario can be run for: the BIA's checkpoints, so that each answer has a
-/// stated consequence to show.
-pub const DURATIONS: &[(u32, &str)] = &[
-    (1, "duration-hour"),
-    (4, "duration-shift"),
-    (24, "duration-day"),
-    (72, "duration-three-days"),
-    (168, "duration-week"),
-    (720, "duration-month"),
-];
 
 /// The systems, suppliers and resources a person can fail, grouped by kind.
 fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
@@ -289,90 +191,77 @@ fn results(model: &Model, findings: &[Finding], bias: &HashMap<i64, Bia>, hours:
     Results { activities, systems, working, summary, cycles }
 }
 
-/// The scenario's choices: a saved scenario brings its own; otherwise they come from the query.
-fn params_from(q: &FormData, saved: Option<&crate::store::scenarios::Scenario>) -> Params {
-    match saved {
-        Some(s) => params_of(s),
-        None => Params {
-            fail: q.all("fail").into_iter().map(str::to_owned).collect(),
-            categories: q.all("category").into_iter().filter_map(Category::parse).collect(),
-            hours: q
-                .get("hours")
-                .and_then(|h| h.parse().ok())
-                .filter(|h| DURATIONS.iter().any(|(d, _)| d == h))
-                .unwrap_or(24),
-        },
+/// What the form would save as a scenario: what was run (not a saved scenario again), for
+/// those who may.
+fn save_fields(run: &Run, user: &CurrentUser) -> Option<Vec<(&'static str, String)>> {
+    (run.ran() && run.saved.is_none() && user.role.edits_all_content()).then(|| {
+        let p = &run.params;
+        let mut fields: Vec<(&'static str, String)> = p.fail.iter().map(|v| ("fail", v.clone())).collect();
+        fields.extend(p.categories.iter().map(|c| ("category", c.code().to_owned())));
+        fields.push(("hours", p.hours.to_string()));
+        fields
+    })
+}
+
+fn change_rows(run: &Run, tr: &Tr) -> Vec<(String, String, String)> {
+    let rows = run.changes.clone().unwrap_or_default().into_iter();
+    rows.map(|(name, before, after)| {
+        let name = name.unwrap_or_else(|| tr.t("scenario-removed-activity"));
+        (name, state_label(&before, tr), state_label(&after, tr))
+    })
+    .collect()
+}
+
+fn category_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
+    Category::ALL
+        .iter()
+        .map(|c| Choice {
+            value: c.code().into(),
+            label: tr.t(&format!("outage-category-{}", c.code())),
+            checked: p.categories.contains(c),
+        })
+        .collect()
+}
+
+fn duration_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
+    DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == p.hours }).collect()
+}
+
+fn presets(model: &Model, tr: &Tr) -> Vec<(String, String)> {
+    model.presets().into_iter().map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query))).collect()
+}
+
+fn outage_page(ctx: Ctx, user: &CurrentUser, run: Run) -> OutagePage {
+    let tr = &ctx.tr;
+    let chosen: Vec<&str> = run.params.fail.iter().map(String::as_str).collect();
+    let r = results(&run.model, &run.findings, &run.bias, run.params.hours, tr);
+    OutagePage {
+        groups: choice_groups(&run.model, &chosen, tr),
+        categories: category_choices(&run.params, tr),
+        durations: duration_choices(&run.params, tr),
+        presets: presets(&run.model, tr),
+        ran: run.ran(),
+        summary: r.summary,
+        activities: r.activities,
+        systems: r.systems,
+        working: r.working,
+        save: save_fields(&run, user),
+        scenario: run.saved.as_ref().map(|s| (s.name.clone(), s.last_run_at.clone().unwrap_or_default())),
+        changes: change_rows(&run, tr),
+        changes_known: run.changes.is_some(),
+        graph: run.ran().then(|| super::outage_graph::draw(&run.model, &run.findings, tr)),
+        cycles: r.cycles,
+        ctx,
     }
 }
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) -> Result<OutagePage, AppError> {
     // The query may repeat `fail` and `category`, so it is read as pairs.
     let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
-    let model = Model::load(&state.db.pool, user.org_id).await?;
+    let asked = Params::asked(&q.all("fail"), &q.all("category"), q.get("hours"));
+    let saved = q.get("scenario").and_then(|s| s.parse::<i64>().ok());
+    let run = scenarios::run(&state.db.pool, user.org_id, saved, asked).await?.ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/outage", String::new());
     ctx.title = ctx.tr.t("outage-title");
-    let tr = &ctx.tr;
-    let saved = match q.get("scenario").and_then(|s| s.parse::<i64>().ok()) {
-        Some(id) => {
-            Some(crate::store::scenarios::get(&state.db.pool, user.org_id, id).await?.ok_or(AppError::NotFound)?)
-        }
-        None => None,
-    };
-    let params = params_from(&q, saved.as_ref());
-    let failed = failed_indices(&model, &params);
-    let chosen: Vec<&str> = params.fail.iter().map(String::as_str).collect();
-    let bias: HashMap<i64, Bia> =
-        crate::store::bia::list(&state.db.pool, user.org_id).await?.into_iter().map(|b| (b.activity_id, b)).collect();
-    let ran = !failed.is_empty();
-    let findings = if ran { model.run(&failed) } else { Vec::new() };
-    let r = results(&model, &findings, &bias, params.hours, tr);
-    // Offer to save what was run (not a saved scenario again), to those who may.
-    let save = (ran && saved.is_none() && user.role.edits_all_content()).then(|| {
-        let mut fields: Vec<(&'static str, String)> = params.fail.iter().map(|v| ("fail", v.clone())).collect();
-        fields.extend(params.categories.iter().map(|c| ("category", c.code().to_owned())));
-        fields.push(("hours", params.hours.to_string()));
-        fields
-    });
-    let runs = saved.as_ref().and_then(|s| s.previous_result.as_deref().zip(s.last_result.as_deref()));
-    let changes = runs
-        .map(|(previous, last)| outage::changes(&model, previous, last))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(name, before, after)| {
-            let name = name.unwrap_or_else(|| tr.t("scenario-removed-activity"));
-            (name, state_label(&before, tr), state_label(&after, tr))
-        })
-        .collect();
-    Ok(OutagePage {
-        groups: choice_groups(&model, &chosen, tr),
-        categories: Category::ALL
-            .iter()
-            .map(|c| Choice {
-                value: c.code().into(),
-                label: tr.t(&format!("outage-category-{}", c.code())),
-                checked: params.categories.contains(c),
-            })
-            .collect(),
-        durations: DURATIONS
-            .iter()
-            .map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == params.hours })
-            .collect(),
-        presets: model
-            .presets()
-            .into_iter()
-            .map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query)))
-            .collect(),
-        ran,
-        summary: r.summary,
-        activities: r.activities,
-        systems: r.systems,
-        working: r.working,
-        save,
-        scenario: saved.as_ref().map(|s| (s.name.clone(), s.last_run_at.clone().unwrap_or_default())),
-        changes,
-        changes_known: runs.is_some(),
-        graph: ran.then(|| super::outage_graph::draw(&model, &findings, tr)),
-        cycles: r.cycles,
-        ctx,
-    })
+    Ok(outage_page(ctx, &user, run))
 }

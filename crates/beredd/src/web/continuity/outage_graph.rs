@@ -53,8 +53,23 @@ fn shorten(name: &str) -> String {
     }
 }
 
-pub fn draw(model: &Model, findings: &[Finding], tr: &Tr) -> GraphView {
-    let order = [NodeKind::Activity, NodeKind::System, NodeKind::Supplier, NodeKind::Resource];
+/// The columns in their order, left to right.
+const ORDER: [NodeKind; 4] = [NodeKind::Activity, NodeKind::System, NodeKind::Supplier, NodeKind::Resource];
+
+/// A node's look in the scenario: its class, its mark, and its state in words.
+fn look(findings: &[Finding], i: usize, tr: &Tr) -> (&'static str, &'static str, String) {
+    let state = findings.get(i).map(|f| f.state).unwrap_or(State::Working);
+    let failed = findings.get(i).is_some_and(|f| f.chain.is_empty() && f.state == State::Down);
+    match state {
+        State::Down if failed => ("node failed", "✕", tr.t("graph-failed")),
+        State::Down => ("node down", "✕", tr.t("outage-down")),
+        State::Degraded => ("node degraded", "!", tr.t("outage-degraded")),
+        State::Working => ("node working", "✓", tr.t("outage-working")),
+    }
+}
+
+/// The nodes in their columns, by name; their positions by node index; the rows each column has.
+fn place(model: &Model, findings: &[Finding], tr: &Tr) -> (Vec<NodeView>, Vec<(i64, i64)>, [i64; 4]) {
     let mut position = vec![(0i64, 0i64); model.nodes.len()];
     let mut rows = [0i64; 4];
     let mut nodes = Vec::with_capacity(model.nodes.len());
@@ -62,59 +77,53 @@ pub fn draw(model: &Model, findings: &[Finding], tr: &Tr) -> GraphView {
     indices.sort_by_key(|i| beredd_domain::sort::swedish_key(&model.nodes[*i].name));
     for i in indices {
         let n = &model.nodes[i];
-        let col = order.iter().position(|k| *k == n.kind).unwrap_or(0);
+        let col = ORDER.iter().position(|k| *k == n.kind).unwrap_or(0);
         let (x, y) = (10 + col as i64 * COLUMN_WIDTH, TOP + rows[col] * ROW);
         rows[col] += 1;
         position[i] = (x, y);
-        let state = findings.get(i).map(|f| f.state).unwrap_or(State::Working);
-        let failed = findings.get(i).is_some_and(|f| f.chain.is_empty() && f.state == State::Down);
-        let (class, mark, state_text) = match state {
-            State::Down if failed => ("node failed", "✕", tr.t("graph-failed")),
-            State::Down => ("node down", "✕", tr.t("outage-down")),
-            State::Degraded => ("node degraded", "!", tr.t("outage-degraded")),
-            State::Working => ("node working", "✓", tr.t("outage-working")),
-        };
-        nodes.push(NodeView {
-            x,
-            y,
-            label: shorten(&n.name),
-            title: format!("{} ({}): {state_text}", n.name, tr.t(n.kind.label_id())),
-            class,
-            mark,
-        });
+        let (class, mark, state_text) = look(findings, i, tr);
+        let title = format!("{} ({}): {state_text}", n.name, tr.t(n.kind.label_id()));
+        nodes.push(NodeView { x, y, label: shorten(&n.name), title, class, mark });
     }
-    let mut edges = Vec::new();
-    for ei in 0..model.graph_edges() {
-        let e = model.graph.edge(ei);
-        let (fx, fy) = position[e.from];
-        let (tx, ty) = position[e.to];
-        let (x1, y1) = (fx + NODE_WIDTH, fy + NODE_HEIGHT / 2);
-        let (x2, y2) = (tx, ty + NODE_HEIGHT / 2);
-        // Edges within one column (a system needing a system) bend out to the right.
-        let d = if x2 > x1 {
-            let mid = (x1 + x2) / 2;
-            format!("M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}")
-        } else {
-            let out = fx + NODE_WIDTH + 30;
-            format!("M{x1},{y1} C{out},{y1} {out},{y2} {},{y2}", tx + NODE_WIDTH)
-        };
-        let hot = findings.get(e.from).is_some_and(|f| f.state != State::Working)
-            && findings.get(e.to).is_some_and(|f| f.state != State::Working);
-        edges.push(EdgeView { d, class: if hot { "edge hot" } else { "edge" } });
-    }
-    let columns = order
+    (nodes, position, rows)
+}
+
+/// The lines from what depends to what it depends on; hot where both ends are affected.
+fn edges(model: &Model, findings: &[Finding], position: &[(i64, i64)]) -> Vec<EdgeView> {
+    let affected = |i: usize| findings.get(i).is_some_and(|f| f.state != State::Working);
+    (0..model.graph_edges())
+        .map(|ei| {
+            let e = model.graph.edge(ei);
+            let ((fx, fy), (tx, ty)) = (position[e.from], position[e.to]);
+            let (x1, y1) = (fx + NODE_WIDTH, fy + NODE_HEIGHT / 2);
+            let (x2, y2) = (tx, ty + NODE_HEIGHT / 2);
+            // Edges within one column (a system needing a system) bend out to the right.
+            let d = if x2 > x1 {
+                let mid = (x1 + x2) / 2;
+                format!("M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}")
+            } else {
+                let out = fx + NODE_WIDTH + 30;
+                format!("M{x1},{y1} C{out},{y1} {out},{y2} {},{y2}", tx + NODE_WIDTH)
+            };
+            EdgeView { d, class: if affected(e.from) && affected(e.to) { "edge hot" } else { "edge" } }
+        })
+        .collect()
+}
+
+pub fn draw(model: &Model, findings: &[Finding], tr: &Tr) -> GraphView {
+    let (nodes, position, rows) = place(model, findings, tr);
+    let columns = ORDER
         .iter()
         .enumerate()
         .map(|(c, k)| ColumnView { x: 10 + c as i64 * COLUMN_WIDTH, title: tr.t(k.label_id()) })
         .collect();
-    let height = TOP + rows.iter().max().copied().unwrap_or(0) * ROW + 10;
     GraphView {
         width: 10 + 4 * COLUMN_WIDTH,
-        height,
+        height: TOP + rows.iter().max().copied().unwrap_or(0) * ROW + 10,
         node_width: NODE_WIDTH,
         node_height: NODE_HEIGHT,
         columns,
         nodes,
-        edges,
+        edges: edges(model, findings, &position),
     }
 }

@@ -6,9 +6,9 @@ use sqlx::AnyConnection;
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::services::continuity::outage::Category;
+use crate::services::continuity::scenarios::DURATIONS;
 use crate::store::{DbError, Referrer, scenarios};
 use crate::web::auth::CurrentUser;
-use crate::web::continuity::outage::DURATIONS;
 use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData};
 use crate::web::lookups::Lookups;
 use crate::web::register::{Cell, Column, DetailItem, Register, Section};
@@ -162,18 +162,7 @@ impl Register for Scenarios {
                 None => e.add("category", FieldError::Choice),
             }
         }
-        let mut failed = Vec::new();
-        for v in form.all("fail") {
-            let known = v
-                .split_once(':')
-                .and_then(|(k, id)| Some((NodeKind::parse(k).ok()?, id.parse::<i64>().ok()?)))
-                .filter(|(k, id)| *k != NodeKind::Activity && lk.nodes.name(*k, *id).is_some());
-            match known {
-                Some(_) if !failed.contains(&v.to_owned()) => failed.push(v.to_owned()),
-                Some(_) => {}
-                None => e.add("fail", FieldError::Missing),
-            }
-        }
+        let failed = failed(form, lk, &mut e);
         if failed.is_empty() && categories.is_empty() && !e.0.contains_key("fail") {
             e.add("fail", FieldError::NothingChosen);
         }
@@ -208,4 +197,22 @@ impl Register for Scenarios {
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         scenarios::referrers(&db.pool, org, id).await
     }
+}
+
+/// The systems, suppliers and resources chosen to fail ("kind:id"), each once; one the registers
+/// do not have (or an activity) is an error.
+fn failed(form: &FormData, lk: &Lookups, e: &mut Errors) -> Vec<String> {
+    let mut failed = Vec::new();
+    for v in form.all("fail") {
+        let known = v
+            .split_once(':')
+            .and_then(|(k, id)| Some((NodeKind::parse(k).ok()?, id.parse::<i64>().ok()?)))
+            .filter(|(k, id)| *k != NodeKind::Activity && lk.nodes.name(*k, *id).is_some());
+        match known {
+            Some(_) if !failed.contains(&v.to_owned()) => failed.push(v.to_owned()),
+            Some(_) => {}
+            None => e.add("fail", FieldError::Missing),
+        }
+    }
+    failed
 }

@@ -13,6 +13,30 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Activities;
 
+/// The analysis in lines: the tolerable outage, recovery times, the consequence at each
+/// checkpoint with why, peak periods and minimum staffing.
+fn bia_notes(b: &crate::store::bia::Bia, tr: &Tr) -> Vec<String> {
+    let hours =
+        |v: Option<i64>| v.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_else(|| "–".into());
+    let mut notes = vec![
+        format!("{}: {}", tr.t("field-mtpd"), hours(b.mtpd_hours)),
+        format!("{}: {}", tr.t("field-rto"), hours(b.rto_hours)),
+        format!("{}: {}", tr.t("field-rpo"), hours(b.rpo_hours)),
+    ];
+    for (i, c) in crate::web::continuity::bia::CHECKPOINTS.iter().enumerate() {
+        let level = b.levels()[i].map(|l| tr.t(&format!("level-{l}"))).unwrap_or_else(|| tr.t("level-none"));
+        let text = b.texts()[i].map(|t| format!(" – {t}")).unwrap_or_default();
+        notes.push(format!("{}: {level}{text}", tr.t(&format!("field-level-{c}"))));
+    }
+    if let Some(p) = &b.peak_periods {
+        notes.push(format!("{}: {p}", tr.t("field-peak-periods")));
+    }
+    if let Some(m) = &b.min_staffing {
+        notes.push(format!("{}: {m}", tr.t("field-min-staffing")));
+    }
+    notes
+}
+
 impl Register for Activities {
     type Record = activities::Activity;
     type Input = activities::ActivityInput;
@@ -96,24 +120,7 @@ impl Register for Activities {
                 ..Default::default()
             }]);
         };
-        let hours =
-            |v: Option<i64>| v.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_else(|| "–".into());
-        let mut notes = vec![
-            format!("{}: {}", tr.t("field-mtpd"), hours(b.mtpd_hours)),
-            format!("{}: {}", tr.t("field-rto"), hours(b.rto_hours)),
-            format!("{}: {}", tr.t("field-rpo"), hours(b.rpo_hours)),
-        ];
-        for (i, c) in crate::web::continuity::bia::CHECKPOINTS.iter().enumerate() {
-            let level = b.levels()[i].map(|l| tr.t(&format!("level-{l}"))).unwrap_or_else(|| tr.t("level-none"));
-            let text = b.texts()[i].map(|t| format!(" – {t}")).unwrap_or_default();
-            notes.push(format!("{}: {level}{text}", tr.t(&format!("field-level-{c}"))));
-        }
-        if let Some(p) = &b.peak_periods {
-            notes.push(format!("{}: {p}", tr.t("field-peak-periods")));
-        }
-        if let Some(m) = &b.min_staffing {
-            notes.push(format!("{}: {m}", tr.t("field-min-staffing")));
-        }
+        let mut notes = bia_notes(&b, tr);
         let signed = match (&b.signed_off_by, &b.signed_off_at) {
             (Some(by), Some(at)) => tr.ts("bia-signed", "who", &format!("{by}, {at}")),
             _ => tr.t("bia-not-signed"),

@@ -35,6 +35,35 @@ pub fn requirements_query(levels: &Levels, flags: &[LegalFlag]) -> String {
     q
 }
 
+/// The newest classification: its version, each aspect's level with why, and a word when a
+/// level is beyond ordinary handling.
+fn classification_notes(c: &assets::Classification, tr: &Tr) -> Vec<String> {
+    let levels = c.levels();
+    let what = format!("{} ({}, {})", c.version, c.classified_by, &crate::platform::clock::shown_day(&c.classified_at));
+    let mut notes = vec![tr.ts("asset-version", "what", &what)];
+    for (a, why) in Aspect::ALL.iter().zip([&c.why_k, &c.why_r, &c.why_t, &c.why_s]) {
+        let level = tr.t(&format!("level-{}", levels.get(*a)));
+        let why = why.as_ref().map(|w| format!(" – {w}")).unwrap_or_default();
+        notes.push(format!("{}: {level}{why}", tr.t(a.label_id())));
+    }
+    if levels.outside_ordinary_handling() {
+        notes.push(tr.t("requirements-level-4"));
+    }
+    notes
+}
+
+/// Every classification, newest first, in a line each.
+fn history(versions: &[assets::Classification], tr: &Tr) -> Vec<String> {
+    versions
+        .iter()
+        .map(|c| {
+            let reason = c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
+            let levels = levels_text(Some(c));
+            format!("{} {}: {levels} – {}{reason}", tr.t("asset-version-short"), c.version, c.classified_by)
+        })
+        .collect()
+}
+
 impl Register for Assets {
     type Record = assets::Asset;
     type Input = assets::AssetInput;
@@ -98,46 +127,13 @@ impl Register for Assets {
     }
     async fn sections(r: &assets::Asset, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
         let versions = assets::versions(&db.pool, org, r.id).await?;
-        let mut notes = Vec::new();
-        let mut items = Vec::new();
-        match versions.first() {
-            None => notes.push(tr.t("asset-not-classified")),
+        let (notes, items) = match versions.first() {
+            None => (vec![tr.t("asset-not-classified")], Vec::new()),
             Some(c) => {
-                let levels = c.levels();
-                notes.push(tr.ts(
-                    "asset-version",
-                    "what",
-                    &format!(
-                        "{} ({}, {})",
-                        c.version,
-                        c.classified_by,
-                        &crate::platform::clock::shown_day(&c.classified_at)
-                    ),
-                ));
-                for (a, why) in Aspect::ALL.iter().zip([&c.why_k, &c.why_r, &c.why_t, &c.why_s]) {
-                    let level = tr.t(&format!("level-{}", levels.get(*a)));
-                    let why = why.as_ref().map(|w| format!(" – {w}")).unwrap_or_default();
-                    notes.push(format!("{}: {level}{why}", tr.t(a.label_id())));
-                }
-                if levels.outside_ordinary_handling() {
-                    notes.push(tr.t("requirements-level-4"));
-                }
-                items.push((tr.t("asset-show-requirements"), requirements_query(&levels, &r.flags())));
+                let query = requirements_query(&c.levels(), &r.flags());
+                (classification_notes(c, tr), vec![(tr.t("asset-show-requirements"), query)])
             }
-        }
-        let history: Vec<String> = versions
-            .iter()
-            .map(|c| {
-                format!(
-                    "{} {}: {} – {}{}",
-                    tr.t("asset-version-short"),
-                    c.version,
-                    levels_text(Some(c)),
-                    c.classified_by,
-                    c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default()
-                )
-            })
-            .collect();
+        };
         Ok(vec![
             Section {
                 title: tr.t("asset-classification"),
@@ -146,7 +142,7 @@ impl Register for Assets {
                 add: Some((tr.t("asset-classify"), format!("/assets/{}/classify", r.id))),
                 ..Default::default()
             },
-            Section { title: tr.t("asset-history"), notes: history, ..Default::default() },
+            Section { title: tr.t("asset-history"), notes: history(&versions, tr), ..Default::default() },
         ])
     }
     fn values(r: &assets::Asset) -> FormData {

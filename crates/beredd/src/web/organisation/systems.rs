@@ -99,45 +99,29 @@ impl Register for Systems {
     }
     /// The level the system must meet: per aspect the highest of the information it holds.
     async fn sections(r: &systems::System, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
-        let held: Vec<crate::store::assets::Asset> = crate::store::assets::list(&db.pool, org)
-            .await?
-            .into_iter()
-            .filter(|a| a.system_ids.contains(&r.id))
-            .collect();
-        let classified: Vec<beredd_domain::classification::Levels> =
-            held.iter().filter_map(|a| a.current.as_ref().map(|c| c.levels())).collect();
-        let mut flags: Vec<beredd_domain::classification::LegalFlag> = held.iter().flat_map(|a| a.flags()).collect();
-        flags.sort();
-        flags.dedup();
-        let items: Vec<(String, String)> = held
+        let held = crate::services::organisation::systems::held_by(&db.pool, org, r.id).await?;
+        let mut notes = Vec::new();
+        let mut links: Vec<(String, String)> = held
+            .assets
             .iter()
             .map(|a| {
-                (
-                    format!("{} ({})", a.name, super::assets::levels_text(a.current.as_ref())),
-                    format!("/assets/{}", a.id),
-                )
+                let name = format!("{} ({})", a.name, super::assets::levels_text(a.current.as_ref()));
+                (name, format!("/assets/{}", a.id))
             })
             .collect();
-        let mut notes = Vec::new();
-        let mut links = items;
-        if classified.is_empty() {
-            notes.push(tr.t("system-no-classified"));
-        } else {
-            let levels = beredd_domain::classification::Levels::highest(&classified);
-            notes.push(tr.ts(
-                "system-required-level",
-                "levels",
-                &format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s),
-            ));
-            if levels.outside_ordinary_handling() {
-                notes.push(tr.t("requirements-level-4"));
+        match held.levels {
+            None => notes.push(tr.t("system-no-classified")),
+            Some(levels) => {
+                let text = format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s);
+                notes.push(tr.ts("system-required-level", "levels", &text));
+                if levels.outside_ordinary_handling() {
+                    notes.push(tr.t("requirements-level-4"));
+                }
+                let query = super::assets::requirements_query(&levels, &held.flags);
+                links.insert(0, (tr.t("asset-show-requirements"), query));
             }
-            links.insert(0, (tr.t("asset-show-requirements"), super::assets::requirements_query(&levels, &flags)));
         }
-        links.push((tr.t("assessment-open"), format!("/systems/{}/assessment", r.id)));
-        links.push((format!("{} (PDF)", tr.t("procurement-download")), format!("/systems/{}/procurement/pdf", r.id)));
-        links
-            .push((format!("{} (Excel)", tr.t("procurement-download")), format!("/systems/{}/procurement/xlsx", r.id)));
+        links.extend(system_links(r.id, tr));
         Ok(vec![Section { title: tr.t("system-information"), notes, items: links, ..Default::default() }])
     }
 
@@ -238,4 +222,14 @@ impl Register for Systems {
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         systems::referrers(&db.pool, org, id).await
     }
+}
+
+/// The system's self-assessment and its procurement requirements (PDF and Excel).
+fn system_links(id: i64, tr: &Tr) -> [(String, String); 3] {
+    let download = tr.t("procurement-download");
+    [
+        (tr.t("assessment-open"), format!("/systems/{id}/assessment")),
+        (format!("{download} (PDF)"), format!("/systems/{id}/procurement/pdf")),
+        (format!("{download} (Excel)"), format!("/systems/{id}/procurement/xlsx")),
+    ]
 }

@@ -27,11 +27,16 @@ fn compare_cells(a: &str, b: &str) -> std::cmp::Ordering {
     }
 }
 
-fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Query_) -> Table {
-    let columns = R::columns(tr);
+/// The records the filters and search keep, as rows sorted on column `sort`.
+fn table_rows<R: Register>(
+    records: &[R::Record],
+    lk: &Lookups,
+    tr: &Tr,
+    q: &Query_,
+    sort: usize,
+    desc: bool,
+) -> Vec<RowView> {
     let needle = q.get("q").map(|s| s.trim().to_lowercase()).unwrap_or_default();
-    let sort = q.get("sort").and_then(|s| columns.iter().position(|c| c.key == s)).unwrap_or(0);
-    let desc = q.get("dir").is_some_and(|d| d == "desc");
     let mut rows: Vec<RowView> = records
         .iter()
         .filter(|r| R::keep(r, q))
@@ -42,14 +47,24 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
         let o = compare_cells(&a.cells[sort].text(), &b.cells[sort].text());
         if desc { o.reverse() } else { o }
     });
-    // Sort links keep the search and filters, and flip direction on the sorted column.
+    rows
+}
+
+/// The column heads: sort links keep the search and filters, and flip direction on the sorted
+/// column.
+fn column_views<R: Register>(columns: Vec<Column>, q: &Query_, sort: usize, desc: bool) -> Vec<ColumnView> {
     let mut base: Vec<(String, String)> = q
         .iter()
         .filter(|(k, _)| *k != "sort" && *k != "dir" && *k != "msg")
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     base.sort();
-    let columns = columns
+    let sorted = |i: usize| match (i == sort, desc) {
+        (false, _) => "",
+        (true, true) => "descending",
+        (true, false) => "ascending",
+    };
+    columns
         .into_iter()
         .enumerate()
         .map(|(i, c)| {
@@ -58,19 +73,16 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
             params.push(("sort".into(), c.key.into()));
             params.push(("dir".into(), dir.into()));
             let qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
-            ColumnView {
-                label: c.label,
-                sort_href: format!("/{}?{qs}", R::SLUG),
-                sorted: if i != sort {
-                    ""
-                } else if desc {
-                    "descending"
-                } else {
-                    "ascending"
-                },
-            }
+            ColumnView { label: c.label, sort_href: format!("/{}?{qs}", R::SLUG), sorted: sorted(i) }
         })
-        .collect();
+        .collect()
+}
+
+fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Query_) -> Table {
+    let columns = R::columns(tr);
+    let sort = q.get("sort").and_then(|s| columns.iter().position(|c| c.key == s)).unwrap_or(0);
+    let desc = q.get("dir").is_some_and(|d| d == "desc");
+    let rows = table_rows::<R>(records, lk, tr, q, sort, desc);
     let export_qs: String =
         form_urlencoded::Serializer::new(String::new()).extend_pairs(q.iter().filter(|(k, _)| *k != "msg")).finish();
     Table {
@@ -79,7 +91,7 @@ fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Qu
         caption: title::<R>(tr, "title"),
         count: tr.tn("list-count", rows.len() as i64),
         empty: tr.t("list-empty"),
-        columns,
+        columns: column_views::<R>(columns, q, sort, desc),
         rows,
         pager: None,
     }

@@ -100,45 +100,30 @@ pub fn outdated(form: &FormData) -> bool {
     form.get("call_list").is_some() && form.get("calls_n").is_none()
 }
 
-/// The form's values for a stored content (and the plan's name, units and review date).
-pub fn form_from(plan: &plans::Plan, c: &PlanContent, note: &str) -> FormData {
-    let mut f = FormData::default();
-    f.set("name", plan.name.clone());
-    for u in &plan.unit_ids {
-        f.push("units", u.to_string());
+/// A routine's values in the form, as block `i`; its steps as rows (one empty row when none).
+fn set_routine(f: &mut FormData, i: usize, r: &RoutinePlan) {
+    f.set(&format!("r{i}_activity_id"), r.activity_id.map(|a| a.to_string()).unwrap_or_default());
+    f.set(&format!("r{i}_activity"), r.activity.clone());
+    f.set(&format!("r{i}_trigger"), r.trigger.clone());
+    let mut steps: Vec<Vec<String>> = r
+        .steps
+        .iter()
+        .map(|s| {
+            let (role, text) = step_parts(s);
+            vec![role.unwrap_or("").to_owned(), text.to_owned()]
+        })
+        .collect();
+    if steps.is_empty() {
+        steps.push(vec![String::new(); 2]);
     }
-    f.set("review_due", plan.review_due.clone().unwrap_or_default());
-    f.set("change_note", note);
-    f.set("lead", c.lead.clone());
-    f.set("routines", (c.routines.len() + 1).to_string());
-    for (i, r) in c.routines.iter().enumerate() {
-        f.set(&format!("r{i}_activity_id"), r.activity_id.map(|a| a.to_string()).unwrap_or_default());
-        f.set(&format!("r{i}_activity"), r.activity.clone());
-        f.set(&format!("r{i}_trigger"), r.trigger.clone());
-        let mut steps: Vec<Vec<String>> = r
-            .steps
-            .iter()
-            .map(|s| {
-                let (role, text) = step_parts(s);
-                vec![role.unwrap_or("").to_owned(), text.to_owned()]
-            })
-            .collect();
-        if steps.is_empty() {
-            steps.push(vec![String::new(); 2]);
-        }
-        edit_rows::write(&mut f, List::Steps(i), &steps);
-        f.set(&format!("r{i}_resources"), r.resources.join("\n"));
-        f.set(&format!("r{i}_switch_back"), r.switch_back.clone());
-        f.set(&format!("r{i}_reentry"), r.reentry.join("\n"));
-    }
-    // The empty routine at the end starts with one empty step.
-    edit_rows::write(&mut f, List::Steps(c.routines.len()), &[vec![String::new(); 2]]);
-    let calls: Vec<Vec<String>> =
-        c.call_list.iter().map(|x| vec![x.name.clone(), x.role.clone(), x.phone.clone(), x.calls.clone()]).collect();
-    edit_rows::write(&mut f, List::Calls, &calls);
-    let externals: Vec<Vec<String>> =
-        c.externals.iter().map(|x| vec![x.name.clone(), x.phone.clone(), x.purpose.clone()]).collect();
-    edit_rows::write(&mut f, List::Externals, &externals);
+    edit_rows::write(f, List::Steps(i), &steps);
+    f.set(&format!("r{i}_resources"), r.resources.join("\n"));
+    f.set(&format!("r{i}_switch_back"), r.switch_back.clone());
+    f.set(&format!("r{i}_reentry"), r.reentry.join("\n"));
+}
+
+/// The hotline, communication and checklists in the form (with one empty checklist at the end).
+fn set_rest(f: &mut FormData, c: &PlanContent) {
     f.set("hotline_number", c.hotline.number.clone());
     f.set("hotline_hours", c.hotline.hours.clone());
     f.set("hotline_answered_by", c.hotline.answered_by.clone());
@@ -152,6 +137,31 @@ pub fn form_from(plan: &plans::Plan, c: &PlanContent, note: &str) -> FormData {
         f.set(&format!("c{i}_title"), cl.title.clone());
         f.set(&format!("c{i}_items"), cl.items.join("\n"));
     }
+}
+
+/// The form's values for a stored content (and the plan's name, units and review date).
+pub fn form_from(plan: &plans::Plan, c: &PlanContent, note: &str) -> FormData {
+    let mut f = FormData::default();
+    f.set("name", plan.name.clone());
+    for u in &plan.unit_ids {
+        f.push("units", u.to_string());
+    }
+    f.set("review_due", plan.review_due.clone().unwrap_or_default());
+    f.set("change_note", note);
+    f.set("lead", c.lead.clone());
+    f.set("routines", (c.routines.len() + 1).to_string());
+    for (i, r) in c.routines.iter().enumerate() {
+        set_routine(&mut f, i, r);
+    }
+    // The empty routine at the end starts with one empty step.
+    edit_rows::write(&mut f, List::Steps(c.routines.len()), &[vec![String::new(); 2]]);
+    let calls: Vec<Vec<String>> =
+        c.call_list.iter().map(|x| vec![x.name.clone(), x.role.clone(), x.phone.clone(), x.calls.clone()]).collect();
+    edit_rows::write(&mut f, List::Calls, &calls);
+    let externals: Vec<Vec<String>> =
+        c.externals.iter().map(|x| vec![x.name.clone(), x.phone.clone(), x.purpose.clone()]).collect();
+    edit_rows::write(&mut f, List::Externals, &externals);
+    set_rest(&mut f, c);
     f
 }
 
@@ -228,70 +238,75 @@ fn externals(form: &FormData, e: &mut Errors, cap: usize) -> Vec<ExternalContact
     out
 }
 
+/// A text field of up to `LONG` characters.
+fn long_text(form: &FormData, e: &mut Errors, name: &str) -> String {
+    e.take(name.to_owned(), text::optional_text(form.text(name), LONG)).unwrap_or_default()
+}
+
+/// Routine block `i`: none when removed or left empty; one with content needs its activity.
+fn routine(form: &FormData, e: &mut Errors, i: usize, caps: Caps) -> Option<RoutinePlan> {
+    let k = |f: &str| format!("r{i}_{f}");
+    if form.checked(&k("remove")) {
+        return None;
+    }
+    let activity = e.take(k("activity"), text::optional_line(form.text(&k("activity")), 200)).unwrap_or_default();
+    let trigger = long_text(form, e, &k("trigger"));
+    let switch_back = long_text(form, e, &k("switch_back"));
+    let list = |e: &mut Errors, f: &str| e.take(k(f), plan::lines(form.text(&k(f)), 600).map_err(FieldError::from));
+    let steps = steps(form, e, i, caps.steps);
+    let resources = list(e, "resources");
+    let reentry = list(e, "reentry");
+    let empty =
+        trigger.is_empty() && switch_back.is_empty() && steps.is_empty() && resources.is_empty() && reentry.is_empty();
+    if activity.is_empty() {
+        if !empty {
+            e.add(k("activity"), FieldError::Required);
+        }
+        return None;
+    }
+    let activity_id = form.text(&k("activity_id")).parse::<i64>().ok();
+    Some(RoutinePlan { activity_id, activity, trigger, switch_back, steps, resources, reentry })
+}
+
+/// Checklist block `i`: none when removed or left empty; one with items needs its title.
+fn checklist(form: &FormData, e: &mut Errors, i: usize) -> Option<Checklist> {
+    let k = |f: &str| format!("c{i}_{f}");
+    if form.checked(&k("remove")) {
+        return None;
+    }
+    let title = e.take(k("title"), text::optional_line(form.text(&k("title")), 200)).unwrap_or_default();
+    let items = e.take(k("items"), plan::lines(form.text(&k("items")), 600).map_err(FieldError::from));
+    if title.is_empty() {
+        if !items.is_empty() {
+            e.add(k("title"), FieldError::Required);
+        }
+        return None;
+    }
+    Some(Checklist { title, items })
+}
+
 /// Reads the posted form into content; errors are keyed by field name. The counts have been
 /// checked against the caps before.
 pub fn parse(form: &FormData, e: &mut Errors, caps: Caps) -> PlanContent {
-    let text_field = |e: &mut Errors, name: &str| {
-        e.take(name.to_owned(), text::optional_text(form.text(name), LONG)).unwrap_or_default()
-    };
-    let lead = text_field(e, "lead");
-    let mut routines = Vec::new();
-    for i in 0..count(form, "routines", caps.routines).unwrap_or(0) {
-        let k = |f: &str| format!("r{i}_{f}");
-        if form.checked(&k("remove")) {
-            continue;
-        }
-        let activity = e.take(k("activity"), text::optional_line(form.text(&k("activity")), 200)).unwrap_or_default();
-        let trigger = text_field(e, &k("trigger"));
-        let switch_back = text_field(e, &k("switch_back"));
-        let list = |e: &mut Errors, f: &str| e.take(k(f), plan::lines(form.text(&k(f)), 600).map_err(FieldError::from));
-        let steps = steps(form, e, i, caps.steps);
-        let resources = list(e, "resources");
-        let reentry = list(e, "reentry");
-        let empty = trigger.is_empty()
-            && switch_back.is_empty()
-            && steps.is_empty()
-            && resources.is_empty()
-            && reentry.is_empty();
-        if activity.is_empty() {
-            if !empty {
-                e.add(k("activity"), FieldError::Required);
-            }
-            continue;
-        }
-        let activity_id = form.text(&k("activity_id")).parse::<i64>().ok();
-        routines.push(RoutinePlan { activity_id, activity, trigger, switch_back, steps, resources, reentry });
-    }
+    let lead = long_text(form, e, "lead");
+    let routines =
+        (0..count(form, "routines", caps.routines).unwrap_or(0)).filter_map(|i| routine(form, e, i, caps)).collect();
     let call_list = call_list(form, e, caps.calls);
     let externals = externals(form, e, caps.externals);
     let number = e.take("hotline_number", text::optional_phone(form.text("hotline_number"))).unwrap_or_default();
     let hotline = Hotline {
         number,
-        hours: text_field(e, "hotline_hours"),
-        answered_by: text_field(e, "hotline_answered_by"),
-        script: text_field(e, "hotline_script"),
+        hours: long_text(form, e, "hotline_hours"),
+        answered_by: long_text(form, e, "hotline_answered_by"),
+        script: long_text(form, e, "hotline_script"),
     };
     let communication = Communication {
-        web: text_field(e, "comm_web"),
-        hotline: text_field(e, "comm_hotline"),
-        media: text_field(e, "comm_media"),
-        spokesperson: text_field(e, "comm_spokesperson"),
+        web: long_text(form, e, "comm_web"),
+        hotline: long_text(form, e, "comm_hotline"),
+        media: long_text(form, e, "comm_media"),
+        spokesperson: long_text(form, e, "comm_spokesperson"),
     };
-    let mut checklists = Vec::new();
-    for i in 0..count(form, "checklists", caps.checklists).unwrap_or(0) {
-        let k = |f: &str| format!("c{i}_{f}");
-        if form.checked(&k("remove")) {
-            continue;
-        }
-        let title = e.take(k("title"), text::optional_line(form.text(&k("title")), 200)).unwrap_or_default();
-        let items = e.take(k("items"), plan::lines(form.text(&k("items")), 600).map_err(FieldError::from));
-        if title.is_empty() {
-            if !items.is_empty() {
-                e.add(k("title"), FieldError::Required);
-            }
-            continue;
-        }
-        checklists.push(Checklist { title, items });
-    }
+    let checklists =
+        (0..count(form, "checklists", caps.checklists).unwrap_or(0)).filter_map(|i| checklist(form, e, i)).collect();
     PlanContent { lead, routines, call_list, externals, hotline, communication, checklists }
 }

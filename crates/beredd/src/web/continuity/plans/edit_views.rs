@@ -104,77 +104,87 @@ fn names(list: List, tr: &Tr) -> (&'static str, String) {
     }
 }
 
+/// What a list's rows are made with: the form's errors, the language and where the focus goes.
+struct Rows<'a> {
+    list: List,
+    e: &'a Errors,
+    tr: &'a Tr,
+    focus: &'a str,
+}
+
+impl Rows<'_> {
+    fn button(&self, id: String, op: String, label: &str, context: &str) -> RowButton {
+        RowButton { autofocus: self.focus == id, id, op, label: self.tr.t(label), context: context.to_owned() }
+    }
+
+    /// Row `k`'s fields, labelled with their column and read out with the row ("Steg 3: ").
+    fn cells(&self, k: usize, row: &str, values: &[String]) -> Vec<RowCell> {
+        let (list, tr) = (self.list, self.tr);
+        columns(list)
+            .iter()
+            .zip(list.fields())
+            .zip(values)
+            .map(|(((label, kind, max), field), value)| {
+                let name = list.field_name(k, field);
+                RowCell {
+                    error: self.e.message(&name, tr),
+                    autofocus: self.focus == name,
+                    label: tr.t(label),
+                    prefix: format!("{}: ", first_upper(row)),
+                    value: value.clone(),
+                    kind,
+                    maxlength: *max,
+                    name,
+                }
+            })
+            .collect()
+    }
+
+    /// Row `k` of `n`, with its buttons to move it up or down and to remove it.
+    fn row(&self, k: usize, n: usize, values: &[String]) -> RowView {
+        let list = self.list;
+        let (row_id, _) = names(list, self.tr);
+        let row = self.tr.tn(row_id, (k + 1) as i64);
+        let id = list.row_id(k);
+        RowView {
+            up: (k > 0).then(|| self.button(format!("{id}-up"), list.op(Move::Up(k)), "plan-move-up", &row)),
+            down: (k + 1 < n)
+                .then(|| self.button(format!("{id}-down"), list.op(Move::Down(k)), "plan-move-down", &row)),
+            remove: self.button(format!("{id}-remove"), list.op(Move::Remove(k)), "plan-remove-row", &row),
+            cells: self.cells(k, &row, values),
+            id,
+            number: k + 1,
+        }
+    }
+}
+
 /// The list as the form holds it, with the errors found and the focus after a change.
 pub fn row_list(form: &FormData, e: &Errors, tr: &Tr, list: List, cap: usize, focus: &str) -> RowList {
     let rows = edit_rows::read(form, list, cap);
     let n = rows.len();
-    let (row_id, add_label) = names(list, tr);
-    let button = |id: String, op: String, label: &str, context: &str| RowButton {
-        autofocus: focus == id,
-        id,
-        op,
-        label: tr.t(label),
-        context: context.to_owned(),
-    };
-    let views = rows
-        .iter()
-        .enumerate()
-        .map(|(k, values)| {
-            let row = tr.tn(row_id, (k + 1) as i64);
-            let id = list.row_id(k);
-            let cells = columns(list)
-                .iter()
-                .zip(list.fields())
-                .zip(values)
-                .map(|(((label, kind, max), field), value)| {
-                    let name = list.field_name(k, field);
-                    RowCell {
-                        error: e.message(&name, tr),
-                        autofocus: focus == name,
-                        label: tr.t(label),
-                        prefix: format!("{}: ", first_upper(&row)),
-                        value: value.clone(),
-                        kind,
-                        maxlength: *max,
-                        name,
-                    }
-                })
-                .collect();
-            RowView {
-                up: (k > 0).then(|| button(format!("{id}-up"), list.op(Move::Up(k)), "plan-move-up", &row)),
-                down: (k + 1 < n).then(|| button(format!("{id}-down"), list.op(Move::Down(k)), "plan-move-down", &row)),
-                remove: button(format!("{id}-remove"), list.op(Move::Remove(k)), "plan-remove-row", &row),
-                id,
-                number: k + 1,
-                cells,
-            }
-        })
-        .collect();
+    let made = Rows { list, e, tr, focus };
+    let (_, add_label) = names(list, tr);
     let block_id = list.block_id();
-    let add = RowButton {
-        autofocus: focus == format!("{block_id}-add"),
-        id: format!("{block_id}-add"),
-        op: list.op(Move::Add),
-        label: add_label,
-        context: String::new(),
+    let add_id = format!("{block_id}-add");
+    let (class, empty) = match list {
+        List::Steps(_) => ("steps", "plan-no-steps"),
+        List::Calls => ("calls", "plan-calls-empty"),
+        List::Externals => ("externals", "plan-externals-empty"),
     };
-    let empty = tr.t(match list {
-        List::Steps(_) => "plan-no-steps",
-        List::Calls => "plan-calls-empty",
-        List::Externals => "plan-externals-empty",
-    });
     RowList {
-        class: match list {
-            List::Steps(_) => "steps",
-            List::Calls => "calls",
-            List::Externals => "externals",
-        },
+        class,
         count_name: list.count_name(),
         count: n,
         columns: columns(list).iter().map(|(label, _, _)| tr.t(label)).collect(),
-        rows: views,
-        add,
-        empty,
+        rows: rows.iter().enumerate().map(|(k, values)| made.row(k, n, values)).collect(),
+        add: RowButton {
+            autofocus: focus == add_id,
+            id: add_id,
+            op: list.op(Move::Add),
+            label: add_label,
+            context: String::new(),
+        },
+        empty: tr.t(empty),
         notice: None,
         picker: None,
         picker_focus: false,

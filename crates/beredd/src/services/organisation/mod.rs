@@ -1,0 +1,4 @@
+//! The organisation's registers beyond their generic forms: what a system must meet, given the
+//! information it holds.
+
+pub mod systems;
