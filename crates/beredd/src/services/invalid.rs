@@ -1,23 +1,29 @@
 //! Input a use case refused: for each field of the form it came from, why. A use case names the
 //! fields after its input (its draft's field names); the web layer shows each message at its field.
 
-use std::collections::HashMap;
-
 use beredd_domain::FieldError;
 
-/// The refused fields, by name; the first error found for a field is the one kept.
-#[derive(Debug, Default, Clone)]
-pub struct Invalid(pub HashMap<String, FieldError>);
+/// The refused fields and why, in the order found; the first error found for a field is the one
+/// kept. The page shows each beside its field.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Invalid(pub Vec<(String, FieldError)>);
 
 impl Invalid {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
     pub fn has(&self, field: &str) -> bool {
-        self.0.contains_key(field)
+        self.0.iter().any(|(f, _)| f == field)
     }
     pub fn add(&mut self, field: impl Into<String>, e: FieldError) {
-        self.0.entry(field.into()).or_insert(e);
+        let field = field.into();
+        if !self.has(&field) {
+            self.0.push((field, e));
+        }
+    }
+    /// The error kept for a field.
+    pub fn get(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, e)| e)
     }
     /// The same with one more error.
     pub fn with(mut self, field: impl Into<String>, e: FieldError) -> Invalid {
@@ -61,7 +67,7 @@ mod tests {
         assert_eq!(i.take("a", Err::<Option<i64>, _>(FieldError::Required)), None);
         i.add("a", FieldError::Choice);
         assert!(i.has("a") && !i.has("b"));
-        assert!(matches!(i.0.get("a"), Some(FieldError::Required)));
+        assert!(matches!(i.get("a"), Some(FieldError::Required)));
         assert!(i.or(()).is_err());
         assert_eq!(Invalid::default().or(7).unwrap(), 7);
     }

@@ -15,40 +15,9 @@ pub mod organisation;
 pub mod risks;
 pub mod setup;
 
-use beredd_domain::FieldError;
-
 use crate::platform::db::DbError;
 
-/// What a use case found wrong with what it was given: (form field, error) in the order found,
-/// the first one per field counting. The page shows each beside its field.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Invalid(pub Vec<(String, FieldError)>);
-
-impl Invalid {
-    pub fn add(&mut self, field: impl Into<String>, e: FieldError) {
-        let field = field.into();
-        if !self.has(&field) {
-            self.0.push((field, e));
-        }
-    }
-    pub fn has(&self, field: &str) -> bool {
-        self.0.iter().any(|(f, _)| f == field)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-    /// Keeps the value, or records the error and returns the default.
-    pub fn take<T: Default>(&mut self, field: &str, r: Result<T, FieldError>) -> T {
-        r.unwrap_or_else(|e| {
-            self.add(field, e);
-            T::default()
-        })
-    }
-    /// `value` when nothing was found wrong.
-    pub fn or<T>(self, value: T) -> Result<T, Failure> {
-        if self.is_empty() { Ok(value) } else { Err(Failure::Invalid(self)) }
-    }
-}
+pub use invalid::Invalid;
 
 /// Why a use case did not go through: what it was given, a record that is not there, or the
 /// database.

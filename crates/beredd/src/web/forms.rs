@@ -69,6 +69,14 @@ impl Errors {
     }
 }
 
+impl From<crate::services::Invalid> for Errors {
+    fn from(found: crate::services::Invalid) -> Errors {
+        let mut e = Errors::default();
+        e.absorb(found);
+        e
+    }
+}
+
 /// The message that explains an error; one on a line of a text area starts with the line.
 pub fn error_text(e: &FieldError, tr: &Tr) -> String {
     let text = |e: &FieldError| match (e, e.arg(), e.text_arg()) {

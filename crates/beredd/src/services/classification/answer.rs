@@ -93,9 +93,9 @@ mod tests {
     #[test]
     fn an_answer_needs_a_status_and_a_requirement_that_does_not_apply_needs_a_reason() {
         let e = parse(&draft("", "", ""), |_| true).err().unwrap();
-        assert_eq!(e.0.get("status"), Some(&FieldError::Required));
+        assert_eq!(e.get("status"), Some(&FieldError::Required));
         let e = parse(&draft("not_applicable", "", ""), |_| true).err().unwrap();
-        assert_eq!(e.0.get("not_applicable_reason"), Some(&FieldError::Required));
+        assert_eq!(e.get("not_applicable_reason"), Some(&FieldError::Required));
         let ok = parse(&draft("not_applicable", "Ingen lagring", ""), |_| true).ok().unwrap();
         assert_eq!(ok.input.status, Fulfilment::NotApplicable);
     }
@@ -103,11 +103,11 @@ mod tests {
     #[test]
     fn an_evidence_link_must_be_a_web_address_and_an_owner_someone_known() {
         let e = parse(&draft("fulfilled", "", "file://x"), |_| true).err().unwrap();
-        assert_eq!(e.0.get("evidence_link"), Some(&FieldError::Url));
+        assert_eq!(e.get("evidence_link"), Some(&FieldError::Url));
         let mut d = draft("fulfilled", "", "https://intranet/x");
         d.action_owner = "9";
         let e = parse(&d, |id| id == 3).err().unwrap();
-        assert_eq!(e.0.get("action_owner"), Some(&FieldError::Missing));
+        assert_eq!(e.get("action_owner"), Some(&FieldError::Missing));
         d.action_owner = "3";
         assert_eq!(parse(&d, |id| id == 3).ok().unwrap().owner, Some(3));
     }

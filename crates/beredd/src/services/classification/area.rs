@@ -252,8 +252,8 @@ mod tests {
             }
         };
         let e = changes(&l, row, name).err().unwrap();
-        assert_eq!(e.0.get(&name(&ids[0], Part::Status)), Some(&FieldError::Choice));
-        assert_eq!(e.0.get(&name(&ids[1], Part::Reason)), Some(&FieldError::Required));
+        assert_eq!(e.get(&name(&ids[0], Part::Status)), Some(&FieldError::Choice));
+        assert_eq!(e.get(&name(&ids[1], Part::Reason)), Some(&FieldError::Required));
         assert_eq!(e.0.len(), 2);
     }
 }

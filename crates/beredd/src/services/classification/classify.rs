@@ -120,10 +120,10 @@ mod tests {
     #[test]
     fn every_level_is_required_and_a_new_classification_needs_a_reason() {
         let e = parse(&draft(["2", "", "1", "9"], "", Vec::new()), false).err().unwrap();
-        assert_eq!(e.0.get("level_r"), Some(&FieldError::Required));
+        assert_eq!(e.get("level_r"), Some(&FieldError::Required));
         assert!(e.has("level_s") && !e.has("level_k"));
         let e = parse(&draft(["2", "2", "1", "1"], "", Vec::new()), true).err().unwrap();
-        assert_eq!(e.0.get("reason"), Some(&FieldError::Required));
+        assert_eq!(e.get("reason"), Some(&FieldError::Required));
         let ok = parse(&draft(["2", "2", "1", "1"], "", Vec::new()), false).ok().unwrap();
         assert_eq!((ok.levels.k, ok.levels.s), (2, 1));
     }
@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn a_level_other_than_the_proposed_one_needs_a_reason() {
         let e = parse(&draft(["1", "2", "1", "1"], "", vec![(Aspect::K, 3)]), false).err().unwrap();
-        assert_eq!(e.0.get("reason"), Some(&FieldError::OverrideWithoutReason));
+        assert_eq!(e.get("reason"), Some(&FieldError::OverrideWithoutReason));
         assert!(parse(&draft(["1", "2", "1", "1"], "Skyddas redan", vec![(Aspect::K, 3)]), false).is_ok());
         assert!(parse(&draft(["3", "2", "1", "1"], "", vec![(Aspect::K, 3)]), false).is_ok());
     }

@@ -193,8 +193,8 @@ mod tests {
             refs: "",
         };
         let e = parse(&d, &base, "Anna").err().unwrap();
-        assert_eq!(e.0.get("area"), Some(&FieldError::Choice));
-        assert_eq!(e.0.get("is_text"), Some(&FieldError::Required));
+        assert_eq!(e.get("area"), Some(&FieldError::Choice));
+        assert_eq!(e.get("is_text"), Some(&FieldError::Required));
         let area = base.areas[0].id.clone();
         let ok = parse(&Draft { area: &area, is_text: "Vi loggar.", ..d }, &base, "Anna").ok().unwrap();
         assert_eq!((ok.area, ok.applies.as_str(), ok.updated_by.as_str()), (area, "baseline", "Anna"));

@@ -295,7 +295,7 @@ mod tests {
             link_action: "",
         };
         let e = parse(&d, &c, |_| true, |_| true).err().unwrap();
-        assert_eq!(e.0.get("req_other"), Some(&FieldError::NotInCatalogue));
+        assert_eq!(e.get("req_other"), Some(&FieldError::NotInCatalogue));
         let d = Draft { req_other: "", ..d };
         assert_eq!(parse(&d, &c, |_| true, |_| true).ok().unwrap().requirements, vec![first]);
     }

@@ -166,9 +166,9 @@ mod tests {
         let first = format!("{}@{}", known[0].fw.id, known[0].fw.version);
         let d = Draft { framework: "nope@1", title: "", scope: "", started_on: "" };
         let e = parse(&d, &known, "Anna").err().unwrap();
-        assert_eq!(e.0.get("framework"), Some(&FieldError::Choice));
+        assert_eq!(e.get("framework"), Some(&FieldError::Choice));
         assert!(e.has("title"));
-        assert_eq!(e.0.get("started_on"), Some(&FieldError::Required));
+        assert_eq!(e.get("started_on"), Some(&FieldError::Required));
         let d = Draft { framework: &first, title: "NIS 2 hösten", scope: "", started_on: "2026-11-02" };
         let a = parse(&d, &known, "Anna").ok().unwrap();
         assert_eq!((a.framework_key.as_str(), a.created_by.as_str()), (known[0].fw.id.as_str(), "Anna"));

@@ -151,8 +151,8 @@ mod tests {
         let bad =
             |i: usize| RowDraft { status: if i == a { "maybe" } else { "" }, maturity: "9", comment: "", shown: None };
         let e = changes(&fw, &nodes, &existing, "Anna", bad, name).err().unwrap();
-        assert_eq!(e.0.get(&name(a, Part::Status)), Some(&FieldError::Choice));
-        assert_eq!(e.0.get(&name(b, Part::Maturity)), Some(&FieldError::Number { min: 0, max: 5 }));
+        assert_eq!(e.get(&name(a, Part::Status)), Some(&FieldError::Choice));
+        assert_eq!(e.get(&name(b, Part::Maturity)), Some(&FieldError::Number { min: 0, max: 5 }));
     }
 
     #[test]

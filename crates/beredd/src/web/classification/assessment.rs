@@ -342,7 +342,7 @@ pub async fn save(
     let parsed = match answer::parse(&draft(&form), |p| lk.person(p).is_some()) {
         Ok(p) => p,
         Err(e) => {
-            let page = view(&state, &user, &system, &r, &form, &Errors(e.0), None).await?;
+            let page = view(&state, &user, &system, &r, &form, &Errors::from(e), None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

@@ -211,7 +211,7 @@ pub async fn save(
         Ok(c) => c,
         Err(e) => {
             let files = evidence::for_system(&state.db.pool, user.org_id, l.system.id).await?;
-            let page = page(&state, &user, &l, &form, &Errors(e.0), &files);
+            let page = page(&state, &user, &l, &form, &Errors::from(e), &files);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

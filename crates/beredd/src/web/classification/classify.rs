@@ -156,7 +156,7 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     let input = match classify::parse(&draft(&form), asset.current.is_some()) {
         Ok(i) => i,
         Err(e) => {
-            let page = page(&state, &user, &asset, &form, &Errors(e.0), None);
+            let page = page(&state, &user, &asset, &form, &Errors::from(e), None);
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

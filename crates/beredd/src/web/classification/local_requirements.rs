@@ -116,7 +116,7 @@ async fn find(state: &AppState, org: i64, id: &str) -> Result<LocalRequirement, 
 }
 
 fn refused(state: &AppState, user: &CurrentUser, id: Option<&str>, form: &FormData, e: Invalid) -> Response {
-    (StatusCode::UNPROCESSABLE_ENTITY, form_page(state, user, id, form, &Errors(e.0))).into_response()
+    (StatusCode::UNPROCESSABLE_ENTITY, form_page(state, user, id, form, &Errors::from(e))).into_response()
 }
 
 pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {

@@ -212,7 +212,7 @@ pub async fn save_answer(
     let parsed = match service::parse(&draft(&form), &catalogue, |p| lk.person(p).is_some(), known_action) {
         Ok(p) => p,
         Err(e) => {
-            let page = answer_page(&state, &user, a, &fw, &node_id, Some(form), &Errors(e.0)).await?;
+            let page = answer_page(&state, &user, a, &fw, &node_id, Some(form), &Errors::from(e)).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

@@ -17,7 +17,7 @@ pub async fn create_assessment(State(state): State<AppState>, posted: Posted) ->
     let a = match service::parse(&draft, &all, &user.display_name) {
         Ok(a) => a,
         Err(e) => {
-            let page = list_page(&state, &user, &form, &Errors(e.0), None).await?;
+            let page = list_page(&state, &user, &form, &Errors::from(e), None).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

@@ -170,7 +170,7 @@ pub async fn save_chapter(
     let rows = |i| row_draft(&form, i);
     let saved = service::save(&state.db, &user.actor(), &user.display_name, (&a, &fw, &nodes), rows, name).await?;
     if let Err(e) = saved {
-        let page = chapter_page(&state, &user, a, &fw, n, Some(form), &Errors(e.0)).await?;
+        let page = chapter_page(&state, &user, a, &fw, n, Some(form), &Errors::from(e)).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     let to = match (form.text("go"), n + 1 < fw.chapters().len()) {
