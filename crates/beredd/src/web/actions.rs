@@ -183,7 +183,7 @@ impl Register for Actions {
             Field::new("priority", tr.t("field-priority"), FieldKind::Select, form, errors, tr)
                 .required()
                 .choices(vocabulary_choices(Priority::ALL, Priority::code, Priority::label_id, tr)),
-            Field::new("due_date", tr.t("field-due-date"), FieldKind::Text, form, errors, tr)
+            Field::new("due_date", tr.t("field-due-date"), FieldKind::Date, form, errors, tr)
                 .maxlength(10)
                 .hint(tr.t("hint-date")),
             Field::new("status", tr.t("field-status"), FieldKind::Select, form, errors, tr)

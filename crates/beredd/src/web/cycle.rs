@@ -82,12 +82,12 @@ fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
             .choices(lk.people_choices(tr.t("choice-none"))),
         Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, e, tr)
             .choices(lk.unit_choices(Some(tr.t("choice-none")))),
-        Field::new("start", tr.t("cycle-field-start"), FieldKind::Text, form, e, tr)
+        Field::new("start", tr.t("cycle-field-start"), FieldKind::Date, form, e, tr)
             .required()
             .maxlength(10)
             .hint(tr.t("hint-date")),
         Field::new("every", tr.t("cycle-field-every"), FieldKind::Select, form, e, tr).required().choices(every),
-        Field::new("until", tr.t("cycle-field-until"), FieldKind::Text, form, e, tr)
+        Field::new("until", tr.t("cycle-field-until"), FieldKind::Date, form, e, tr)
             .maxlength(10)
             .hint(tr.t("cycle-hint-until")),
     ]

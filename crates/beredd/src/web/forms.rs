@@ -109,20 +109,13 @@ pub fn summary(fields: &[Field]) -> Vec<(String, String)> {
 }
 
 /// Parses an optional id from a select box: empty is none, anything not a known id is an error.
-pub fn optional_id(input: &str, known: impl Fn(i64) -> bool) -> Result<Option<i64>, FieldError> {
-    let s = input.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    match s.parse::<i64>() {
-        Ok(id) if known(id) => Ok(Some(id)),
-        _ => Err(FieldError::Missing),
-    }
-}
+pub use crate::services::invalid::optional_id;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
     Text,
+    /// A day: the browser's date picker, which also takes typing, and sends ÅÅÅÅ-MM-DD.
+    Date,
     TextArea,
     Number,
     Tel,
@@ -203,8 +196,12 @@ impl Field {
         self.autocomplete = a;
         self
     }
+    /// The longest value the input takes; a date input has no such attribute (its value is
+    /// always ÅÅÅÅ-MM-DD), so there it is left out.
     pub fn maxlength(mut self, n: usize) -> Self {
-        self.maxlength = n;
+        if self.kind != FieldKind::Date {
+            self.maxlength = n;
+        }
         self
     }
     pub fn is_checked(&self) -> bool {
@@ -234,6 +231,7 @@ impl Field {
             FieldKind::Tel => "tel",
             FieldKind::Email => "email",
             FieldKind::Password => "password",
+            FieldKind::Date => "date",
             _ => "text",
         }
     }

@@ -158,7 +158,7 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
             .hint(tr.t("hint-create-action")),
         Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr)
             .choices(lk.people_choices(tr.t("choice-none"))),
-        Field::new("action_due", tr.t("field-due-date"), FieldKind::Text, form, errors, tr)
+        Field::new("action_due", tr.t("field-due-date"), FieldKind::Date, form, errors, tr)
             .maxlength(10)
             .hint(tr.t("hint-date")),
     ]

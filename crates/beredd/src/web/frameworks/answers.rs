@@ -109,7 +109,7 @@ fn action_fields(form: &FormData, e: &Errors, lk: &Lookups, open: &[actions::Act
             .hint(tr.t("fw-new-action-hint")),
         Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr)
             .choices(lk.people_choices(tr.t("choice-none"))),
-        Field::new("action_due", tr.t("field-due-date"), FieldKind::Text, form, e, tr)
+        Field::new("action_due", tr.t("field-due-date"), FieldKind::Date, form, e, tr)
             .maxlength(10)
             .hint(tr.t("hint-date")),
         Field::new("link_action", tr.t("fw-link-action"), FieldKind::Select, form, e, tr).choices(existing),

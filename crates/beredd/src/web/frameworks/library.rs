@@ -50,7 +50,7 @@ fn assessment_fields(form: &FormData, e: &Errors, all: &[Known], tr: &Tr) -> Vec
         Field::new("scope", tr.t("fw-assessment-scope"), FieldKind::Text, form, e, tr)
             .maxlength(300)
             .hint(tr.t("fw-assessment-scope-hint")),
-        Field::new("started_on", tr.t("fw-assessment-date"), FieldKind::Text, form, e, tr)
+        Field::new("started_on", tr.t("fw-assessment-date"), FieldKind::Date, form, e, tr)
             .required()
             .maxlength(10)
             .hint(tr.t("hint-date")),

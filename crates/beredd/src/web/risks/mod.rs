@@ -63,7 +63,7 @@ fn analysis_fields(form: &FormData, e: &Errors, scopes: Vec<Choice>, tr: &Tr) ->
         Field::new("a_scope", tr.t("risk-analysis-scope-text"), FieldKind::Text, form, e, tr)
             .maxlength(300)
             .hint(tr.t("risk-analysis-scope-hint")),
-        Field::new("a_held_on", tr.t("risk-analysis-held-on"), FieldKind::Text, form, e, tr)
+        Field::new("a_held_on", tr.t("risk-analysis-held-on"), FieldKind::Date, form, e, tr)
             .required()
             .maxlength(10)
             .hint(tr.t("hint-date")),

@@ -83,7 +83,7 @@ impl Fields<'_> {
             self.f("units", "field-plan-units", FieldKind::MultiCheck)
                 .required()
                 .choices(lk.editable_unit_choices(user, None)),
-            self.f("review_due", "field-review-due", FieldKind::Text).maxlength(10).hint(tr.t("hint-review-due")),
+            self.f("review_due", "field-review-due", FieldKind::Date).maxlength(10).hint(tr.t("hint-review-due")),
             self.f("change_note", "field-change-note", FieldKind::Text).maxlength(500).hint(tr.t("hint-change-note")),
         ]
     }
