@@ -171,7 +171,7 @@ impl Register for Units {
                 .choices(lk.people_choices(tr.t("choice-none"))),
             Field::new("address", tr.t("field-address"), FieldKind::Text, form, errors, tr)
                 .maxlength(300)
-                .autocomplete("street-address"),
+                .autocomplete("address-line1"),
             Field::new("staff_count", tr.t("field-staff-count"), FieldKind::Number, form, errors, tr),
             Field::new("around_the_clock", tr.t("field-around-the-clock"), FieldKind::Checkbox, form, errors, tr)
                 .hint(tr.t("hint-around-the-clock")),
