@@ -5,6 +5,7 @@ pub mod board;
 pub mod bundle;
 pub mod checks;
 pub mod drafts;
+pub mod incidents;
 pub mod kit_import;
 pub mod reporting;
 pub mod signatures;
