@@ -7,6 +7,7 @@ pub mod checks;
 pub mod drafts;
 pub mod incidents;
 pub mod kit_import;
+pub mod lessons;
 pub mod meetings;
 pub mod reporting;
 pub mod signatures;
