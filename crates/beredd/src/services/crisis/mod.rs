@@ -8,6 +8,7 @@ pub mod drafts;
 pub mod incidents;
 pub mod kit_import;
 pub mod lessons;
+pub mod log;
 pub mod meetings;
 pub mod reporting;
 pub mod signatures;
