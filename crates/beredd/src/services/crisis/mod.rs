@@ -10,6 +10,7 @@ pub mod kit_import;
 pub mod lessons;
 pub mod log;
 pub mod meetings;
+pub mod recovery;
 pub mod reporting;
 pub mod signatures;
 
