@@ -77,3 +77,32 @@ pub async fn add(db: &Db, org: i64, incident: i64, en: Entry, by: &str) -> Resul
     tx.commit().await?;
     Ok(row.entry.seq)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form<'a>(kind: &'a str, text: &'a str) -> EntryForm<'a> {
+        EntryForm { kind, text, decided_by: "", grounds: "", occurred_at: "", corrects: "" }
+    }
+
+    #[test]
+    fn a_decision_names_who_decided_and_beredds_own_kinds_are_refused() {
+        let found = check(&form("decision", "Vi öppnar reservkök."), 3).err().expect("refused");
+        assert_eq!(found.get("decided_by"), Some(&FieldError::Required));
+        let found = check(&form("system", "x"), 3).err().expect("refused");
+        assert_eq!(found.get("kind"), Some(&FieldError::Choice));
+        let ok = check(&EntryForm { decided_by: "Krisledningen", ..form("decision", "Vi öppnar.") }, 3).expect("ok");
+        assert_eq!((ok.kind, ok.decided_by.as_deref()), (LogKind::Decision, Some("Krisledningen")));
+    }
+
+    #[test]
+    fn a_correction_points_to_an_entry_the_log_holds() {
+        let found = check(&form("correction", "Fel tid."), 3).err().expect("refused");
+        assert_eq!(found.get("corrects"), Some(&FieldError::Required));
+        let found = check(&EntryForm { corrects: "4", ..form("correction", "Fel tid.") }, 3).err().expect("refused");
+        assert_eq!(found.get("corrects"), Some(&FieldError::Missing));
+        let ok = check(&EntryForm { corrects: "3", ..form("correction", "Fel tid.") }, 3).expect("ok");
+        assert_eq!(ok.corrects, Some(3));
+    }
+}

@@ -140,3 +140,31 @@ pub async fn hold(db: &Db, org: i64, tr: &Tr, incident: i64, m: Minutes, by: &st
     tx.commit().await?;
     Ok(number)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board() -> Vec<(String, String, Vec<String>)> {
+        vec![("Hemtjänst".into(), "1/4".into(), vec![]), ("Kök".into(), "0/2".into(), vec!["Gas".into()])]
+    }
+
+    #[test]
+    fn a_meeting_needs_someone_present_and_keeps_one_comment_per_area() {
+        let f = MeetingForm { present: " ", decisions: "", tasks: "", next_meeting: "", area_comments: vec![] };
+        assert_eq!(check(&f, board()).err().expect("refused").get("present"), Some(&FieldError::Required));
+        let f = MeetingForm {
+            present: "Anna\nBo",
+            decisions: "Öppna reservkök",
+            tasks: "Ring leverantör | Bo | 14:00\nInformera",
+            next_meeting: "16:00",
+            area_comments: vec!["", "Gasen är avstängd"],
+        };
+        let m = check(&f, board()).expect("ok");
+        assert_eq!(m.present, vec!["Anna", "Bo"]);
+        assert_eq!(m.areas[1].comment, "Gasen är avstängd");
+        assert_eq!(m.areas[0].comment, "");
+        assert_eq!(task_text(&m.tasks[0]), "Ring leverantör – Bo – 14:00");
+        assert_eq!((m.tasks[1].what.as_str(), m.tasks[1].who.as_str()), ("Informera", ""));
+    }
+}
