@@ -5,7 +5,12 @@ pub mod board;
 pub mod bundle;
 pub mod checks;
 pub mod drafts;
+pub mod incidents;
 pub mod kit_import;
+pub mod lessons;
+pub mod log;
+pub mod meetings;
+pub mod recovery;
 pub mod reporting;
 pub mod signatures;
 

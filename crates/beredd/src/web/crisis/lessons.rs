@@ -7,20 +7,18 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::{ActionStatus, FieldError, LogKind, Priority, text};
 
 use super::{Head, head_for};
 use crate::platform::i18n::Tr;
-use crate::store::incidents::{self, NewEntry};
-use crate::store::{actions, audit};
+use crate::services::crisis::lessons::{self, Target};
+use crate::store::incidents;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::lookups::{Lookups, vocabulary_choices};
 use crate::web::page::Ctx;
 use beredd_domain::incident::{LessonKind, LessonTarget};
-use beredd_domain::text::optional_date;
 
 pub struct LessonView {
     pub text: String,
@@ -48,24 +46,8 @@ pub struct LessonsPage {
 }
 
 /// The plans and classified information a lesson can point to, as (target, label, link).
-async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<(LessonTarget, String, String)>, AppError> {
-    let label = |t: LessonTarget, name: &str| tr.ts(t.label_id(), "name", name);
-    let mut conn = state.db.pool.acquire().await?;
-    let mut out: Vec<(LessonTarget, String, String)> = crate::store::plans::list(&mut conn, org)
-        .await?
-        .into_iter()
-        .map(|p| (LessonTarget::Plan(p.id), label(LessonTarget::Plan(p.id), &p.name), format!("/plans/{}", p.id)))
-        .collect();
-    drop(conn);
-    out.extend(crate::store::risks::risks(&state.db.pool, org).await?.into_iter().map(|r| {
-        let t = LessonTarget::Risk(r.id);
-        (t, label(t, &r.threat), format!("/risks/analyses/{}", r.analysis_id))
-    }));
-    out.extend(crate::store::assets::list(&state.db.pool, org).await?.into_iter().map(|a| {
-        let t = LessonTarget::Asset(a.id);
-        (t, label(t, &a.name), format!("/assets/{}", a.id))
-    }));
-    Ok(out)
+async fn targets(state: &AppState, org: i64, tr: &Tr) -> Result<Vec<Target>, AppError> {
+    Ok(lessons::targets(&state.db.pool, org, tr).await?)
 }
 
 fn fields(
@@ -152,66 +134,23 @@ pub async fn add_lesson(
     let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let (h, lk) = head_for(&state, &user, &id, "lessons").await?;
-    let mut e = Errors::default();
-    let kind = e.take("kind", LessonKind::parse(form.text("kind")).map(Some));
-    let text = e.take("text", text::optional_text(form.text("text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
-    let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
-    let due = e.take("due", optional_date(form.text("due")));
     let all_targets = targets(&state, user.org_id, &tr).await?;
-    let target = match form.text("target") {
-        "" => None,
-        code => {
-            let known = LessonTarget::parse(code).ok().and_then(|t| all_targets.iter().find(|(v, _, _)| *v == t));
-            if known.is_none() {
-                e.add("target", FieldError::Missing);
-            }
-            known.map(|(t, label, _)| (*t, label.clone()))
+    let posted = lessons::LessonForm {
+        kind: form.text("kind"),
+        text: form.text("text"),
+        owner: form.text("owner"),
+        due: form.text("due"),
+        target: form.text("target"),
+        create_action: form.checked("create_action"),
+    };
+    let lesson = match lessons::check(&posted, |p| lk.person(p).is_some(), &all_targets) {
+        Ok(l) => l,
+        Err(found) => {
+            let page = page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let Some(kind) = kind.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
-    };
-    let (target, target_label) = target.unzip();
-    let mut tx = state.db.begin_write().await?;
-    // A change to make becomes an action in the action plan, pointing back to this incident.
-    let action = if kind == LessonKind::Change && form.checked("create_action") {
-        let input = actions::ActionInput {
-            title: tr.ts("lesson-action-title", "text", &text.chars().take(150).collect::<String>()),
-            origin: "lesson".into(),
-            origin_ref: Some(format!("incident:{}", h.i.id)),
-            owner_id: owner,
-            unit_id: h.i.unit_ids.first().copied(),
-            priority: Priority::Medium,
-            due_date: due,
-            status: ActionStatus::Planned,
-            notes: Some(match &target_label {
-                Some(l) => format!("{text}\n{l}"),
-                None => text.clone(),
-            }),
-        };
-        let aid = actions::insert(&mut *tx, user.org_id, &input).await?;
-        let created = actions::get(&mut *tx, user.org_id, aid).await?;
-        audit::record(
-            &mut *tx,
-            &user.actor(),
-            audit::Change {
-                action: "create",
-                entity: "action",
-                entity_id: Some(aid),
-                summary: &input.title,
-                before: None,
-                after: created.as_ref(),
-            },
-        )
-        .await?;
-        Some(aid)
-    } else {
-        None
-    };
-    incidents::add_lesson(&mut *tx, h.i.id, kind, &text, action, &user.display_name, target).await?;
-    let entry = NewEntry::web(LogKind::Information, format!("{}: {text}", tr.t(kind.label_id())), &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    lessons::add(&state.db, &user.actor(), &tr, &h.i, &lesson, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/lessons?msg=saved", h.i.id)).into_response())
 }
 
@@ -295,33 +234,13 @@ pub async fn add_inject(
     if !h.i.exercise.get() {
         return Err(AppError::NotFound);
     }
-    let mut e = Errors::default();
-    let minute = e.take(
-        "minute",
-        text::optional_number(form.text("minute"), 0, 10_000).and_then(|m| m.ok_or(FieldError::Required)),
-    );
-    let body = e.take("text", text::optional_text(form.text("text"), 2000).and_then(|t| t.ok_or(FieldError::Required)));
-    if !e.is_empty() {
-        return Ok(
-            (StatusCode::UNPROCESSABLE_ENTITY, injects_page(&state, &user, &id, &form, &e).await?).into_response()
-        );
-    }
-    let mut tx = state.db.begin_write().await?;
-    incidents::add_inject(&mut *tx, h.i.id, minute, &body).await?;
-    let record = serde_json::json!({ "minute": minute, "text": body });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "incident",
-            entity_id: Some(h.i.id),
-            summary: &h.i.title,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let (minute, body) = match lessons::check_inject(form.text("minute"), form.text("text")) {
+        Ok(checked) => checked,
+        Err(found) => {
+            let page = injects_page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    lessons::add_inject(&state.db, &user.actor(), &h.i, minute, &body).await?;
     Ok(Redirect::to(&format!("/incidents/{}/injects", h.i.id)).into_response())
 }

@@ -1,7 +1,7 @@
 //! The incidents: the list, starting one (real or an exercise) and closing it.
 
 use super::*;
-use crate::services::continuity::overlap;
+use crate::services::crisis::incidents as changes;
 
 pub struct IncidentRow {
     pub id: i64,
@@ -139,109 +139,27 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     let Posted { user, form, tr } = posted;
     user.require(user.role.works_incidents())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let mut e = Errors::default();
-    let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
-    let what = e.take("what_happened", text::optional_text(form.text("what_happened"), 4000));
-    let discovered = e.take("discovered_at", clock::parse_local(form.text("discovered_at")));
-    // Empty: the person who starts the incident judged it.
-    let aware_by = e
-        .take("aware_by", text::optional_line(form.text("aware_by"), 200))
-        .unwrap_or_else(|| user.display_name.clone());
-    let first_signs = match form.text("first_signs").trim() {
-        "" => None,
-        t => Some(e.take("first_signs", clock::parse_local(t))),
+    let posted = changes::StartForm {
+        title: form.text("title"),
+        what_happened: form.text("what_happened"),
+        discovered_at: form.text("discovered_at"),
+        aware_by: form.text("aware_by"),
+        first_signs: form.text("first_signs"),
+        raised_by: form.text("raised_by"),
+        exercise: form.checked("exercise"),
+        participants: form.text("participants"),
+        units: form.all("units"),
     };
-    let raised_by = e.take("raised_by", text::optional_line(form.text("raised_by"), 200));
-    let exercise = form.checked("exercise");
-    let participants = e.take("participants", text::optional_text(form.text("participants"), 4000));
-    let mut units: Vec<i64> = Vec::new();
-    for v in form.all("units") {
-        match v.parse::<i64>().ok().filter(|u| lk.unit(*u).is_some()) {
-            Some(u) => units.push(u),
-            None => e.add("units", FieldError::Missing),
+    let start = match changes::check(&posted, &lk.units, &user.display_name) {
+        Ok(s) => s,
+        Err(found) => {
+            let mut ctx = Ctx::new(&state, &user, "/incidents", String::new());
+            ctx.title = ctx.tr.t("incident-new");
+            let fields = new_fields(&form, &Errors::from(found), &lk, &ctx.tr);
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_view(ctx, fields)).into_response());
         }
-    }
-    if units.is_empty() {
-        e.add("units", FieldError::Required);
-    }
-    if !e.is_empty() {
-        let mut ctx = Ctx::new(&state, &user, "/incidents", String::new());
-        ctx.title = ctx.tr.t("incident-new");
-        let fields = new_fields(&form, &e, &lk, &ctx.tr);
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, form_view(ctx, fields)).into_response());
-    }
-    // The board: every step of the fallback routines of the approved plans of the affected units,
-    // a routine that two plans hold taken once.
-    let covered: Vec<i64> = units.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
-    let mut items: Vec<(String, String, String)> = Vec::new();
-    for (plan, r) in overlap::approved_routines(&state.db.pool, user.org_id, &covered).await? {
-        for s in r.steps {
-            items.push((plan.clone(), r.activity.clone(), s));
-        }
-    }
-    let mut tx = state.db.begin_write().await?;
-    let n = incidents::NewIncident {
-        title: &title,
-        what_happened: what.as_deref(),
-        discovered_at: &discovered,
-        raised_by: raised_by.as_deref(),
-        exercise,
-        started_by: &user.display_name,
-        uid: None,
-        participants: participants.as_deref(),
-        times_zone_known: true,
     };
-    let id = incidents::create(&mut tx, user.org_id, &n, &units).await?;
-    for (pos, (area, section, label)) in items.iter().enumerate() {
-        incidents::add_board_item(&mut *tx, id, area, section, pos as i64, label).await?;
-    }
-    let names = units.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
-    let started = if exercise { "incident-log-exercise-started" } else { "incident-log-started" };
-    let text = tr.ts(started, "title", &title)
-        + " "
-        + &tr.ts("incident-log-units", "units", &names)
-        + what.as_deref().map(|w| format!(" {w}")).unwrap_or_default().as_str();
-    // The first entry is also the decision that the municipality has kännedom (from when the
-    // reporting deadlines count); the first signs, when earlier, are an event of their own.
-    let text =
-        text + " " + &tr.ts("incident-log-aware", "at", &format!("{} {}", short(&discovered), tr.t("swedish-time")));
-    let grounds = tr.t("incident-aware-grounds");
-    let entry = NewEntry {
-        occurred_at: Some(discovered.clone()),
-        decided_by: Some(aware_by.clone()),
-        grounds: Some(grounds.clone()),
-        ..NewEntry::web(LogKind::Decision, text, &user.display_name)
-    };
-    let first = incidents::append(&mut tx, &state.db.keys, user.org_id, id, entry, &user.display_name).await?;
-    let aware = incidents::NewAssessment {
-        kind: beredd_domain::reporting::AssessmentKind::Aware,
-        outcome: None,
-        at: Some(&discovered),
-        decided_by: &aware_by,
-        grounds: &grounds,
-        reference: None,
-    };
-    incidents::keep(&mut tx, user.org_id, id, &aware, &first).await?;
-    if let Some(at) = first_signs {
-        let text = tr.t("incident-log-first-signs");
-        let entry = NewEntry { occurred_at: Some(at), ..NewEntry::web(LogKind::Event, text, &user.display_name) };
-        incidents::append(&mut tx, &state.db.keys, user.org_id, id, entry, &user.display_name).await?;
-    }
-    let after = incidents::get(&mut tx, user.org_id, id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "create",
-            entity: "incident",
-            entity_id: Some(id),
-            summary: &title,
-            before: None,
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let id = changes::start(&state.db, &user.actor(), &tr, &lk.units, &start, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{id}?msg=created")).into_response())
 }
 
@@ -254,24 +172,6 @@ pub async fn close(
     let (h, _) = head(&state, &user, &id, "board").await?;
     writer(&user, &h)?;
     user.require(user.role.edits_all_content() || user.role == beredd_domain::Role::CrisisStaff)?;
-    let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry::web(LogKind::System, tr.t("incident-log-closed"), &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    incidents::close(&mut *tx, user.org_id, h.i.id).await?;
-    let after = incidents::get(&mut tx, user.org_id, h.i.id).await?;
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "close",
-            entity: "incident",
-            entity_id: Some(h.i.id),
-            summary: &h.i.title,
-            before: Some(&h.i),
-            after: after.as_ref(),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    changes::close(&state.db, &user.actor(), &tr, &h.i, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}?msg=saved", h.i.id)).into_response())
 }

@@ -2,6 +2,7 @@
 //! log read in.
 
 use super::*;
+use crate::services::crisis::log as entries;
 use crate::services::crisis::signatures;
 
 pub struct EntryView {
@@ -260,59 +261,23 @@ pub async fn add_entry(
     let Posted { user, form, .. } = posted;
     let (h, _) = head(&state, &user, &id, "log").await?;
     writer(&user, &h)?;
-    let mut e = Errors::default();
-    let kind = e.take(
-        "kind",
-        LogKind::parse(form.text("kind")).and_then(|k| {
-            if matches!(k, LogKind::Status | LogKind::System) { Err(FieldError::Choice) } else { Ok(Some(k)) }
-        }),
-    );
-    let text = e.take("text", text::optional_text(form.text("text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
-    let decided_by = e.take("decided_by", text::optional_line(form.text("decided_by"), 200));
-    let grounds = e.take("grounds", text::optional_text(form.text("grounds"), 2000));
-    let occurred = if form.text("occurred_at").trim().is_empty() {
-        None
-    } else {
-        e.take("occurred_at", clock::parse_local(form.text("occurred_at")).map(Some))
+    let posted = entries::EntryForm {
+        kind: form.text("kind"),
+        text: form.text("text"),
+        decided_by: form.text("decided_by"),
+        grounds: form.text("grounds"),
+        occurred_at: form.text("occurred_at"),
+        corrects: form.text("corrects"),
     };
-    let corrects = if form.text("corrects").is_empty() {
-        None
-    } else {
-        e.take(
-            "corrects",
-            form.text("corrects")
-                .parse::<i64>()
-                .ok()
-                .filter(|s| *s >= 1 && *s <= h.i.log_count)
-                .map(Some)
-                .ok_or(FieldError::Missing),
-        )
+    let entry = match entries::check(&posted, h.i.log_count) {
+        Ok(en) => en,
+        Err(found) => {
+            let page = log_page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
     };
-    if kind == Some(LogKind::Decision) && decided_by.is_none() && !e.0.contains_key("decided_by") {
-        e.add("decided_by", FieldError::Required);
-    }
-    if kind == Some(LogKind::Correction) && corrects.is_none() && !e.0.contains_key("corrects") {
-        e.add("corrects", FieldError::Required);
-    }
-    let Some(kind) = kind.filter(|_| e.is_empty()) else {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, log_page(&state, &user, &id, &form, &e).await?).into_response());
-    };
-    let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry {
-        version: beredd_domain::incident::LOG_VERSION,
-        uid: None,
-        kind,
-        text,
-        decided_by,
-        grounds,
-        author: user.display_name.clone(),
-        occurred_at: occurred,
-        corrects,
-        source: "web".into(),
-    };
-    let row = incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
-    state.live.publish(h.i.id, "log", json!({ "seq": row.entry.seq }).to_string());
+    let seq = entries::add(&state.db, user.org_id, h.i.id, entry, &user.display_name).await?;
+    state.live.publish(h.i.id, "log", json!({ "seq": seq }).to_string());
     if form.text("from") == "board" {
         return Ok(Redirect::to(&format!("/incidents/{}?msg=logged#log-quick", h.i.id)).into_response());
     }

@@ -8,14 +8,13 @@ use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::incident::LessonKind;
-use beredd_domain::{FieldError, LogKind, text};
-use serde::{Deserialize, Serialize};
+use beredd_domain::{LogKind, text};
 use serde_json::json;
 
 use super::{Head, head_for, occurred, writer_for};
 use crate::platform::i18n::Tr;
-use crate::services::crisis::verdict_text;
-use crate::store::incidents::{self, NewEntry};
+use crate::services::crisis::{meetings, verdict_text};
+use crate::store::incidents;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -23,41 +22,11 @@ use crate::web::forms::{Errors, Field, FieldKind, FormData, summary};
 use crate::web::page::Ctx;
 use crate::web::register::parse_id;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct AreaStatus {
-    pub name: String,
-    /// "3 of 10 done", as it stood when the meeting was held.
-    pub board: String,
-    pub problems: Vec<String>,
-    pub comment: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Task {
-    pub what: String,
-    pub who: String,
-    pub when: String,
-}
-
-/// What a meeting decided, kept as JSON with the meeting.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Protocol {
-    pub number: i64,
-    pub held: String,
-    pub present: Vec<String>,
-    pub areas: Vec<AreaStatus>,
-    pub decisions: Vec<String>,
-    pub tasks: Vec<Task>,
-    pub next_meeting: String,
-}
+use crate::services::crisis::meetings::Protocol;
 
 /// The board per area: (area, "done/total", problem labels).
 async fn board_status(state: &AppState, h: &Head, tr: &Tr) -> Result<Vec<(String, String, Vec<String>)>, AppError> {
-    let items = incidents::board(&state.db.pool, h.i.id).await?;
-    Ok(crate::services::crisis::drafts::board_summary(tr, &items)
-        .into_iter()
-        .map(|a| (a.name, a.summary, a.problems))
-        .collect())
+    Ok(meetings::board_status(&state.db.pool, tr, h.i.id).await?)
 }
 
 pub struct MeetingRow {
@@ -156,105 +125,23 @@ pub async fn form(
 pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let h = writer_for(&state, &user, &id).await?;
-    let mut e = Errors::default();
-    let present = e.take("present", beredd_domain::plan::lines(form.text("present"), 200).map_err(FieldError::from));
-    if present.is_empty() && !e.0.contains_key("present") {
-        e.add("present", FieldError::Required);
-    }
-    let decisions =
-        e.take("decisions", beredd_domain::plan::lines(form.text("decisions"), 1000).map_err(FieldError::from));
-    let task_lines = e.take("tasks", beredd_domain::plan::lines(form.text("tasks"), 600).map_err(FieldError::from));
-    let tasks: Vec<Task> = task_lines
-        .iter()
-        .map(|l| {
-            let c: Vec<&str> = l.split('|').map(str::trim).collect();
-            Task {
-                what: c.first().copied().unwrap_or("").to_owned(),
-                who: c.get(1).copied().unwrap_or("").to_owned(),
-                when: c.get(2).copied().unwrap_or("").to_owned(),
-            }
-        })
-        .collect();
-    let next = e.take("next_meeting", text::optional_line(form.text("next_meeting"), 200)).unwrap_or_default();
     let board = board_status(&state, &h, &tr).await?;
-    let mut areas = Vec::new();
-    for (i, (name, status, problems)) in board.into_iter().enumerate() {
-        let comment =
-            e.take(format!("area_{i}"), text::optional_text(form.text(&format!("area_{i}")), 2000)).unwrap_or_default();
-        areas.push(AreaStatus { name, board: status, problems, comment });
-    }
-    if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
-    }
-    let mut tx = state.db.begin_write().await?;
-    let number = incidents::meetings(&mut *tx, h.i.id).await?.len() as i64 + 1;
-    let protocol = Protocol {
-        number,
-        held: crate::platform::clock::shown_minute(&crate::platform::clock::stamp()),
-        present,
-        areas,
-        decisions,
-        tasks,
-        next_meeting: next,
+    let keys: Vec<String> = (0..board.len()).map(|i| format!("area_{i}")).collect();
+    let posted = meetings::MeetingForm {
+        present: form.text("present"),
+        decisions: form.text("decisions"),
+        tasks: form.text("tasks"),
+        next_meeting: form.text("next_meeting"),
+        area_comments: keys.iter().map(|k| form.text(k)).collect(),
     };
-    incidents::add_meeting(&mut tx, h.i.id, &user.display_name, &serde_json::to_string(&protocol).unwrap_or_default())
-        .await?;
-    let mut text =
-        vec![tr.tn("meeting-log", number), format!("{}: {}", tr.t("meeting-present"), protocol.present.join(", "))];
-    for a in &protocol.areas {
-        text.push(format!(
-            "{} – {}{}",
-            a.name,
-            a.board,
-            if a.comment.is_empty() { String::new() } else { format!(" {}", a.comment) }
-        ));
-    }
-    if !protocol.next_meeting.is_empty() {
-        text.push(format!("{}: {}", tr.t("meeting-next"), protocol.next_meeting));
-    }
-    let by = user.display_name.clone();
-    let entry = |kind, text, decided_by| NewEntry {
-        version: beredd_domain::incident::LOG_VERSION,
-        uid: None,
-        kind,
-        text,
-        decided_by,
-        grounds: None,
-        author: by.clone(),
-        occurred_at: None,
-        corrects: None,
-        source: "web".into(),
+    let minutes = match meetings::check(&posted, board) {
+        Ok(m) => m,
+        Err(found) => {
+            let page = page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
     };
-    incidents::append(
-        &mut tx,
-        &state.db.keys,
-        user.org_id,
-        h.i.id,
-        entry(LogKind::Meeting, text.join("\n"), None),
-        &by,
-    )
-    .await?;
-    for d in &protocol.decisions {
-        incidents::append(
-            &mut tx,
-            &state.db.keys,
-            user.org_id,
-            h.i.id,
-            entry(LogKind::Decision, d.clone(), Some(tr.tn("meeting-decided-by", number))),
-            &by,
-        )
-        .await?;
-    }
-    for t in &protocol.tasks {
-        let line = [t.what.as_str(), t.who.as_str(), t.when.as_str()]
-            .iter()
-            .filter(|x| !x.is_empty())
-            .copied()
-            .collect::<Vec<_>>()
-            .join(" – ");
-        incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry(LogKind::Task, line, None), &by).await?;
-    }
-    tx.commit().await?;
+    meetings::hold(&state.db, user.org_id, &tr, h.i.id, minutes, &user.display_name).await?;
     state.live.publish(h.i.id, "log", "{}".into());
     Ok(Redirect::to(&format!("/incidents/{}/meeting?msg=saved", h.i.id)).into_response())
 }

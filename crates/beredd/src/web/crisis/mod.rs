@@ -31,7 +31,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::{BoardState, FieldError, LogKind, StaffRole, text};
+use beredd_domain::{BoardState, LogKind, StaffRole, text};
 use serde_json::json;
 use std::collections::HashMap;
 use std::convert::Infallible;

@@ -9,24 +9,23 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::recovery::{self, Forecast};
-use beredd_domain::{FieldError, LogKind, text};
+use beredd_domain::text;
 
 use super::{Head, head_for};
 use crate::platform::clock::{date_of, day_number};
 use crate::platform::i18n::Tr;
-use crate::store::incidents::{self, NewBacklogItem, NewEntry};
+use crate::services::crisis::recovery as changes;
+use crate::store::incidents;
 use crate::store::systems;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id, summary};
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, summary};
 use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::parse_id;
-use beredd_domain::text::optional_date;
 
-pub const KINDS: &[&str] = &["care_doc", "social_doc", "medication", "decisions", "payments", "other"];
-pub const PRIORITIES: &[&str] = &["legal", "high", "normal"];
+pub use crate::services::crisis::recovery::{KINDS, PRIORITIES};
 
 pub struct ItemView {
     pub id: i64,
@@ -234,46 +233,25 @@ pub async fn add_item(
     user.require(user.role.works_incidents())?;
     let (h, lk) = head_for(&state, &user, &id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
-    let mut e = Errors::default();
-    let unit = e.take(
-        "unit",
-        optional_id(form.text("unit"), |u| lk.unit(u).is_some()).and_then(|u| u.ok_or(FieldError::Required)),
-    );
-    let system = e.take("system", optional_id(form.text("system"), |s| all_systems.iter().any(|x| x.id == s)));
-    let kind = form.text("kind");
-    if !KINDS.contains(&kind) {
-        e.add("kind", FieldError::Choice);
-    }
-    let description = e.take("description", text::optional_line(form.text("description"), 300));
-    let total = e.take(
-        "total",
-        text::optional_number(form.text("total"), 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)),
-    );
-    let assignee = e.take("assignee", text::optional_line(form.text("assignee"), 200));
-    let priority = form.text("priority");
-    if !PRIORITIES.contains(&priority) {
-        e.add("priority", FieldError::Choice);
-    }
-    let deadline = e.take("deadline", optional_date(form.text("deadline")));
-    if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
-    }
-    let mut tx = state.db.begin_write().await?;
-    let n = NewBacklogItem {
-        unit_id: unit,
-        system_id: system,
-        kind,
-        description: description.as_deref(),
-        total,
-        assignee: assignee.as_deref(),
-        priority,
-        deadline: deadline.as_deref(),
+    let posted = changes::ItemForm {
+        unit: form.text("unit"),
+        system: form.text("system"),
+        kind: form.text("kind"),
+        description: form.text("description"),
+        total: form.text("total"),
+        assignee: form.text("assignee"),
+        priority: form.text("priority"),
+        deadline: form.text("deadline"),
     };
-    incidents::add_backlog(&mut tx, h.i.id, &n, &user.display_name).await?;
-    let what = format!("{} – {}: {total}", lk.unit_name(Some(unit)), tr.t(&format!("backlog-kind-{kind}")));
-    let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-added", "what", &what), &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    let item = match changes::check_item(&posted, |u| lk.unit(u).is_some(), &all_systems) {
+        Ok(it) => it,
+        Err(found) => {
+            let page = page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    let unit_name = lk.unit_name(Some(item.unit));
+    changes::add_item(&state.db, user.org_id, &tr, h.i.id, &item, &unit_name, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }
 
@@ -290,14 +268,7 @@ pub async fn set_done(
         .ok()
         .flatten()
         .ok_or(AppError::BadRequest("not a number"))?;
-    let mut tx = state.db.begin_write().await?;
-    let it = incidents::set_backlog_done(&mut tx, h.i.id, item, done, &user.display_name)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let what = format!("{} – {}: {} / {}", h.units, tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
-    let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-progress", "what", &what), &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    changes::set_done(&state.db, user.org_id, &tr, h.i.id, &h.units, item, done, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery#item-{item}", h.i.id)).into_response())
 }
 
@@ -311,30 +282,18 @@ pub async fn restored(
     user.require(user.role.works_incidents())?;
     let (h, _) = head_for(&state, &user, &id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
-    let mut e = Errors::default();
-    let system = e.take(
-        "restored_system",
-        optional_id(form.text("restored_system"), |s| all_systems.iter().any(|x| x.id == s))
-            .and_then(|s| s.ok_or(FieldError::Required)),
-    );
-    let at = if form.text("restored_at").trim().is_empty() {
-        None
-    } else {
-        e.take("restored_at", crate::platform::clock::parse_local(form.text("restored_at")).map(Some))
+    let posted = changes::RestoreForm {
+        system: form.text("restored_system"),
+        at: form.text("restored_at"),
+        switched_back: form.text("switched_back"),
     };
-    let routines = e.take("switched_back", text::optional_text(form.text("switched_back"), 2000));
-    if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &id, &form, &e).await?).into_response());
-    }
-    let name = all_systems.iter().find(|s| s.id == system).map(|s| s.name.clone()).unwrap_or_default();
-    let mut text = tr.ts("recovery-log-restored", "system", &name);
-    if let Some(r) = routines {
-        text.push(' ');
-        text.push_str(&tr.ts("recovery-log-switched-back", "routines", &r));
-    }
-    let mut tx = state.db.begin_write().await?;
-    let entry = NewEntry { occurred_at: at, ..NewEntry::web(LogKind::Status, text, &user.display_name) };
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    let back = match changes::check_restore(&posted, &all_systems) {
+        Ok(r) => r,
+        Err(found) => {
+            let page = page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+        }
+    };
+    changes::restored(&state.db, user.org_id, &tr, h.i.id, back, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }

@@ -1,0 +1,164 @@
+//! Recovery after an incident, the writes: an item of backlog added, progress on one, and a
+//! system back; each with its status entry in the incident's log.
+
+use beredd_domain::text::optional_date;
+use beredd_domain::{FieldError, LogKind, text};
+
+use crate::platform::clock;
+use crate::platform::db::Db;
+use crate::platform::i18n::Tr;
+use crate::services::invalid::optional_id;
+use crate::services::{Failure, Invalid};
+use crate::store::incidents::{self, NewBacklogItem, NewEntry};
+use crate::store::systems::System;
+
+/// The kinds of paper documentation to enter afterwards.
+pub const KINDS: &[&str] = &["care_doc", "social_doc", "medication", "decisions", "payments", "other"];
+/// How urgent entering it is.
+pub const PRIORITIES: &[&str] = &["legal", "high", "normal"];
+
+/// The backlog form as posted.
+pub struct ItemForm<'a> {
+    pub unit: &'a str,
+    pub system: &'a str,
+    pub kind: &'a str,
+    pub description: &'a str,
+    pub total: &'a str,
+    pub assignee: &'a str,
+    pub priority: &'a str,
+    pub deadline: &'a str,
+}
+
+/// An item of backlog, checked.
+pub struct Item {
+    pub unit: i64,
+    pub system: Option<i64>,
+    pub kind: String,
+    pub description: Option<String>,
+    pub total: i64,
+    pub assignee: Option<String>,
+    pub priority: String,
+    pub deadline: Option<String>,
+}
+
+/// Checks the form; `known_unit` says whether a unit id is one of the organisation's.
+pub fn check_item(f: &ItemForm, known_unit: impl Fn(i64) -> bool, systems: &[System]) -> Result<Item, Invalid> {
+    let mut e = Invalid::default();
+    let unit = e.take("unit", optional_id(f.unit, known_unit).and_then(|u| u.ok_or(FieldError::Required)));
+    let system = e.take("system", optional_id(f.system, |s| systems.iter().any(|x| x.id == s)));
+    if !KINDS.contains(&f.kind) {
+        e.add("kind", FieldError::Choice);
+    }
+    let description = e.take("description", text::optional_line(f.description, 300));
+    let total =
+        e.take("total", text::optional_number(f.total, 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)));
+    let assignee = e.take("assignee", text::optional_line(f.assignee, 200));
+    if !PRIORITIES.contains(&f.priority) {
+        e.add("priority", FieldError::Choice);
+    }
+    let deadline = e.take("deadline", optional_date(f.deadline));
+    e.or(Item {
+        unit,
+        system,
+        kind: f.kind.to_owned(),
+        description,
+        total,
+        assignee,
+        priority: f.priority.to_owned(),
+        deadline,
+    })
+}
+
+/// Adds the item to the incident's backlog; `unit_name` names its unit in the log.
+pub async fn add_item(
+    db: &Db,
+    org: i64,
+    tr: &Tr,
+    incident: i64,
+    it: &Item,
+    unit_name: &str,
+    by: &str,
+) -> Result<(), Failure> {
+    let mut tx = db.begin_write().await?;
+    let n = NewBacklogItem {
+        unit_id: it.unit,
+        system_id: it.system,
+        kind: &it.kind,
+        description: it.description.as_deref(),
+        total: it.total,
+        assignee: it.assignee.as_deref(),
+        priority: &it.priority,
+        deadline: it.deadline.as_deref(),
+    };
+    incidents::add_backlog(&mut tx, incident, &n, by).await?;
+    let what = format!("{unit_name} – {}: {}", tr.t(&format!("backlog-kind-{}", it.kind)), it.total);
+    let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-added", "what", &what), by);
+    incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Sets how much of an item is done; `units` names the incident's units in the log.
+#[allow(clippy::too_many_arguments)]
+pub async fn set_done(
+    db: &Db,
+    org: i64,
+    tr: &Tr,
+    incident: i64,
+    units: &str,
+    item: i64,
+    done: i64,
+    by: &str,
+) -> Result<(), Failure> {
+    let mut tx = db.begin_write().await?;
+    let it = incidents::set_backlog_done(&mut tx, incident, item, done, by).await?.ok_or(Failure::NotFound)?;
+    let what = format!("{units} – {}: {} / {}", tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
+    let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-progress", "what", &what), by);
+    incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The form of a system back, as posted.
+pub struct RestoreForm<'a> {
+    pub system: &'a str,
+    pub at: &'a str,
+    pub switched_back: &'a str,
+}
+
+/// A system back, checked: its name, when (empty is now) and the routines switched back.
+pub struct Restore {
+    pub system_name: String,
+    pub at: Option<String>,
+    pub routines: Option<String>,
+}
+
+/// Checks the form; the fields are named as in the form (`restored_system`, …).
+pub fn check_restore(f: &RestoreForm, systems: &[System]) -> Result<Restore, Invalid> {
+    let mut e = Invalid::default();
+    let system = e.take(
+        "restored_system",
+        optional_id(f.system, |s| systems.iter().any(|x| x.id == s)).and_then(|s| s.ok_or(FieldError::Required)),
+    );
+    let at = match f.at.trim() {
+        "" => None,
+        _ => e.take("restored_at", clock::parse_local(f.at).map(Some)),
+    };
+    let routines = e.take("switched_back", text::optional_text(f.switched_back, 2000));
+    let system_name = systems.iter().find(|s| s.id == system).map(|s| s.name.clone()).unwrap_or_default();
+    e.or(Restore { system_name, at, routines })
+}
+
+/// Writes to the log that the system is back, with the routines switched back.
+pub async fn restored(db: &Db, org: i64, tr: &Tr, incident: i64, r: Restore, by: &str) -> Result<(), Failure> {
+    let mut text = tr.ts("recovery-log-restored", "system", &r.system_name);
+    if let Some(routines) = r.routines {
+        text.push(' ');
+        text.push_str(&tr.ts("recovery-log-switched-back", "routines", &routines));
+    }
+    let mut tx = db.begin_write().await?;
+    let entry = NewEntry { occurred_at: r.at, ..NewEntry::web(LogKind::Status, text, by) };
+    incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
+    tx.commit().await?;
+    Ok(())
+}
