@@ -172,26 +172,20 @@ fn functions(text: &str) -> Vec<(String, usize, usize)> {
 fn no_function_in_the_web_layer_passes_forty_lines() {
     const LIMIT: usize = 40;
     let still_long: &[(&str, &str, usize)] = &[
-        ("crisis/list.rs", "create", 109),
-        ("crisis/meetings.rs", "hold", 105),
         ("crisis/reports.rs", "page", 103),
         ("crisis/recovery.rs", "page", 100),
         ("crisis/board.rs", "board", 90),
         ("crisis/meetings.rs", "report_pdf", 84),
         ("crisis/log.rs", "log_page", 72),
-        ("crisis/lessons.rs", "add_lesson", 70),
-        ("crisis/log.rs", "add_entry", 66),
         ("crisis/meetings.rs", "page", 59),
         ("crisis/log.rs", "import", 57),
         ("crisis/bundle.rs", "import_bundle", 57),
         ("crisis/comms.rs", "page", 55),
-        ("crisis/recovery.rs", "add_item", 51),
         ("crisis/reports.rs", "assess", 49),
         ("crisis/staff.rs", "staff", 46),
         ("crisis/comms.rs", "add_media", 42),
         ("crisis/reports.rs", "fields", 41),
         ("crisis/lessons.rs", "injects_page", 41),
-        ("crisis/lessons.rs", "add_inject", 41),
         // The server's start: listeners, the connection builder and shutdown, in order.
         ("server.rs", "serve_on", 48),
     ];
