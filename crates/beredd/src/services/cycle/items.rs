@@ -76,6 +76,13 @@ pub async fn add(db: &Db, actor: &audit::Actor, i: &Item) -> Result<i64, DbError
         notes: None,
     };
     let id = cycle::insert(&mut *tx, actor.org_id, &n).await?;
+    // The new item's tasks are made with it, not by the next page that happens to be shown.
+    if let Some(start) = crate::platform::clock::day_number(&i.start) {
+        let until = i.until.as_deref().and_then(crate::platform::clock::day_number);
+        let rule =
+            beredd_domain::cycle::Rule { start, every_months: u32::try_from(i.every_months).unwrap_or(0), until };
+        cycle::ensure_tasks(&mut tx, id, &super::window(&rule)).await?;
+    }
     let record = serde_json::json!({
         "title": i.title, "kind": i.kind, "start": i.start, "every_months": i.every_months, "until": i.until
     });

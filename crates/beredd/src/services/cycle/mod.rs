@@ -25,17 +25,21 @@ fn rule(i: &cycle::Item) -> Option<Rule> {
     })
 }
 
+/// The days an item's tasks fall on, from a year before today (or its start, if later) to a year
+/// from today.
+fn window(r: &Rule) -> Vec<String> {
+    let today = day_number(&clock::today_text()).unwrap_or(0);
+    r.occurrences(r.start.max(today - 365), today + 365).into_iter().map(date_of).collect()
+}
+
 /// Makes the dated tasks of every item, from a year before today (or its start, if later) to a
 /// year from today, in one transaction. Runs on page views, so it is bounded: an item started
 /// long ago does not write a task for every month since (security review F16).
 pub async fn ensure(pool: &sqlx::AnyPool, org: i64) -> Result<(), DbError> {
-    let today = day_number(&clock::today_text()).unwrap_or(0);
     let mut due = Vec::new();
     for i in cycle::items(pool, org).await? {
         let Some(r) = rule(&i) else { continue };
-        let dates: Vec<String> =
-            r.occurrences(r.start.max(today - 365), today + 365).into_iter().map(date_of).collect();
-        due.push((i.id, dates));
+        due.push((i.id, window(&r)));
     }
     if due.is_empty() {
         return Ok(());
