@@ -2,6 +2,7 @@
 //! both through the same checks of every entry; the board as a person reads it.
 
 pub mod board;
+pub mod board_state;
 pub mod bundle;
 pub mod checks;
 pub mod drafts;

@@ -1,7 +1,8 @@
 //! The status board: each area's items and their state ("is it done?"), updated live.
 
 use super::*;
-use crate::services::crisis::board::{Counts, Filter, counts_of};
+use crate::services::crisis::board::{Counts, Filter};
+use crate::services::crisis::board_state;
 
 pub struct ItemView {
     pub id: i64,
@@ -164,23 +165,15 @@ pub async fn set_state(
     writer(&user, &h)?;
     let item = parse_id(&item)?;
     let new = BoardState::parse(form.text("state")).map_err(|_| AppError::BadRequest("unknown state"))?;
-    let mut tx = state.db.begin_write().await?;
-    let it = incidents::board_item(&mut *tx, h.i.id, item).await?.ok_or(AppError::NotFound)?;
-    incidents::set_board_state(&mut *tx, h.i.id, item, new, &user.display_name).await?;
-    // Every open board redraws the counters of the item's area and of the whole board.
-    let (area_counts, totals) = counts_of(&incidents::board_counts(&mut *tx, h.i.id).await?, &it.area);
-    let text = tr.ts("incident-log-board", "item", &format!("{} – {}: {}", it.area, it.label, tr.t(new.label_id())));
-    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    let row = incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    let m = board_state::set(&state.db, user.org_id, &tr, h.i.id, item, new, &user.display_name).await?;
     let data = json!({
         "id": item,
         "state": new.code(),
         "state_label": tr.t(new.label_id()),
-        "who": who(&tr, &Some(user.display_name.clone()), &Some(row.entry.recorded_at.clone())),
-        "area": it.area,
-        "counts": area_counts,
-        "totals": totals,
+        "who": who(&tr, &Some(user.display_name.clone()), &Some(m.recorded_at)),
+        "area": m.item.area,
+        "counts": m.area_counts,
+        "totals": m.totals,
     });
     state.live.publish(h.i.id, "board", data.to_string());
     if headers.get("accept").and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/json")) {
