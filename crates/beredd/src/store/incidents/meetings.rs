@@ -8,7 +8,7 @@ pub struct Meeting {
     pub number: i64,
     pub held_at: String,
     pub held_by: String,
-    /// The protocol as JSON (see `web::pages::meetings::Protocol`).
+    /// The protocol as JSON (see `services::crisis::meetings::Protocol`).
     pub protocol: String,
 }
 
