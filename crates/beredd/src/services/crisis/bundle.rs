@@ -460,7 +460,11 @@ pub async fn import(
         let row = store::append(conn, keys, org, id, n, by).await?;
         seq_of.insert(e.seq, row.entry.seq);
         report.imported += 1;
-        // A decision comes with its log entry, and moves the clocks here as it did there.
+        // A decision comes with its log entry, and moves the clocks here as it did there; it keeps
+        // when and by whom it was recorded there, not the moment of the import.
+        let mut decided = row.clone();
+        decided.entry.recorded_at = e.recorded_at.clone();
+        decided.entry.recorded_by = e.recorded_by.clone();
         for a in b.assessments.iter().filter(|a| a.log_uid == e.uid) {
             let kept = store::NewAssessment {
                 kind: a.kind,
@@ -470,7 +474,7 @@ pub async fn import(
                 grounds: &a.grounds,
                 reference: a.reference.as_deref(),
             };
-            store::keep(conn, org, id, &kept, &row).await?;
+            store::keep(conn, org, id, &kept, &decided).await?;
         }
     }
     let record = NewEntry {
