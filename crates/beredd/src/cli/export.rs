@@ -41,6 +41,16 @@ pub enum Export {
         #[arg(long, default_value = "sv")]
         lang: String,
     },
+    /// The whole organisation as one zip file, readable without Beredd (a manifest with the
+    /// schema version and checksums, one JSON file per table, the uploaded files). Not
+    /// encrypted: for a backup, use `beredd backup`.
+    Organisation {
+        #[command(flatten)]
+        db: super::DbOptions,
+        /// The zip file to write; it must not exist.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
 }
 
 pub(super) fn language(lang: &str) -> anyhow::Result<Lang> {
@@ -59,22 +69,6 @@ fn find_unit(all: &[units::Unit], u: &str) -> anyhow::Result<i64> {
         .or_else(|| all.iter().find(|x| x.name.to_lowercase() == u.to_lowercase()))
         .map(|x| x.id)
         .ok_or_else(|| anyhow!("enheten {u:?} finns inte; ange enhetens namn eller id"))
-}
-
-fn read_passphrase() -> anyhow::Result<String> {
-    use std::io::{IsTerminal, Read};
-    if std::io::stdin().is_terminal() {
-        let first = rpassword::prompt_password("Lösenfras för krislådan: ")?;
-        let second = rpassword::prompt_password("Upprepa lösenfrasen: ")?;
-        if first != second {
-            bail!("lösenfraserna är inte lika");
-        }
-        Ok(first)
-    } else {
-        let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s)?;
-        Ok(s.lines().next().unwrap_or("").to_owned())
-    }
 }
 
 impl Export {
@@ -130,12 +124,33 @@ impl Export {
                 );
                 Ok(())
             }
+            Export::Organisation { db, out } => {
+                if out.exists() {
+                    bail!("{} finns redan; välj ett nytt filnamn", out.display());
+                }
+                let db = db.connect().await?;
+                db.migrate().await?;
+                crate::services::archive::note(&db, "export", "(kommandorad)", &out.display().to_string()).await?;
+                let mut bytes = std::io::Cursor::new(Vec::new());
+                let manifest = crate::services::archive::write(&db, &mut bytes).await?;
+                super::backup::write_new(&out, bytes.get_ref())?;
+                let rows: usize = manifest.tables.iter().map(|t| t.rows).sum();
+                eprintln!("Varning: filen är inte krypterad; den innehåller allt organisationen har i Beredd.");
+                println!(
+                    "Organisationen skrevs till {} ({} kB, {} tabeller, {rows} rader, schemaversion {}).",
+                    out.display(),
+                    bytes.get_ref().len().div_ceil(1024),
+                    manifest.tables.len(),
+                    manifest.schema_version
+                );
+                Ok(())
+            }
             Export::Kit { db, unit, out, max_age_days, lang } => {
                 if !(1..=365).contains(&max_age_days) {
                     bail!("--max-age-days ska vara 1–365");
                 }
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
-                let passphrase = read_passphrase()?;
+                let passphrase = super::read_new_passphrase("Lösenfras för krislådan: ")?;
                 let db = db.connect().await?;
                 db.migrate().await?;
                 let org =

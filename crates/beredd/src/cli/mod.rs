@@ -1,14 +1,16 @@
-//! The command line: `serve`, `demo`, `user`, `export`, `kit`, `incident`, `keys`, `backup`,
-//! `remind`. One file per subcommand. Its messages are in Swedish, the operators who run it read
+//! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
+//! `backup`, `restore`, `remind`. One file per subcommand. Its messages are in Swedish, the operators who run it read
 //! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
 
 mod backup;
 mod demo;
 mod export;
+mod import;
 mod incident;
 mod keys;
 mod kit;
 mod remind;
+mod restore;
 mod serve;
 mod user;
 
@@ -69,6 +71,33 @@ impl DbOptions {
     }
 }
 
+/// A new passphrase: asked twice without echo on a terminal, else the first line of standard input.
+pub(crate) fn read_new_passphrase(prompt: &str) -> anyhow::Result<String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(prompt)?;
+        let second = rpassword::prompt_password("Upprepa lösenfrasen: ")?;
+        if first != second {
+            anyhow::bail!("lösenfraserna är inte lika");
+        }
+        Ok(first)
+    } else {
+        read_passphrase(prompt)
+    }
+}
+
+/// A passphrase asked once without echo on a terminal, else the first line of standard input.
+pub(crate) fn read_passphrase(prompt: &str) -> anyhow::Result<String> {
+    use std::io::{IsTerminal, Read};
+    if std::io::stdin().is_terminal() {
+        Ok(rpassword::prompt_password(prompt)?)
+    } else {
+        let mut s = String::new();
+        std::io::stdin().read_to_string(&mut s)?;
+        Ok(s.lines().next().unwrap_or("").to_owned())
+    }
+}
+
 #[derive(Parser, Debug)]
 #[command(name = "beredd", version, about = "Beredd: informationssäkerhet och kontinuitet för kommunen")]
 struct Cli {
@@ -88,8 +117,13 @@ enum Command {
     /// Write a document to a file (the printed binder).
     #[command(subcommand)]
     Export(export::Export),
-    /// A consistent copy of a SQLite database, for a laptop to run from when the server is down.
+    /// Read a file into the database: a whole organisation's export.
+    #[command(subcommand)]
+    Import(import::Import),
+    /// The whole organisation as one encrypted file (by passphrase or to a public key).
     Backup(backup::Backup),
+    /// A backup read into an empty database, SQLite or PostgreSQL.
+    Restore(restore::Restore),
     /// E-mail the owners of the yearly cycle's tasks that are due soon or overdue.
     Remind(remind::Remind),
     /// The offline crisis kit: check a copy.
@@ -122,6 +156,8 @@ pub fn main(serve: ServeFn) -> std::process::ExitCode {
             Command::Kit(c) => c.run().await,
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,
+            Command::Import(c) => c.run().await,
+            Command::Restore(c) => c.run().await,
             Command::Remind(c) => c.run().await,
             Command::Keys(c) => c.run().await,
         }

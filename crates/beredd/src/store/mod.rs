@@ -12,6 +12,7 @@ pub mod bia;
 mod codes;
 pub mod cycle;
 pub mod dependencies;
+pub mod dump;
 pub mod evidence;
 pub mod frameworks;
 pub mod incidents;

@@ -10,6 +10,7 @@ use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, re
 
 mod demo_schema;
 mod kit_verify;
+mod transfer;
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
@@ -306,8 +307,8 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
     }
 }
 
-/// SQLite only: `beredd backup` copies a SQLite database with VACUUM INTO, into the one file a
-/// laptop serves from; on PostgreSQL it refuses and points to pg_dump.
+/// SQLite only: `beredd backup --plain-sqlite-copy` copies a SQLite database with VACUUM INTO,
+/// into the one file a laptop serves from, with a warning that it is not encrypted.
 #[tokio::test]
 async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
     let app = TestApp::start(crate::harness::Kind::Sqlite).await;
@@ -317,13 +318,13 @@ async fn a_backup_of_the_database_is_what_a_laptop_serves_from() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("kopia.db");
     let out = crate::harness::beredd()
-        .args(["backup", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
+        .args(["backup", "--plain-sqlite-copy", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
         .arg(&copy)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let again = crate::harness::beredd()
-        .args(["backup", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
+        .args(["backup", "--plain-sqlite-copy", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
         .arg(&copy)
         .output()
         .unwrap();

@@ -124,6 +124,17 @@ async fn ensure_checksum_column(db: &Db) -> Result<(), DbError> {
 /// migration this program does not know (it was made by a newer Beredd) or one whose file has
 /// changed since it was applied; a migration recorded before checksums existed gets its checksum.
 pub async fn run(db: &Db) -> Result<usize, DbError> {
+    run_to(db, None).await
+}
+
+/// The version of the schema this program makes: its last migration's.
+pub fn latest() -> i64 {
+    MIGRATIONS.last().map_or(0, |m| m.version)
+}
+
+/// As [`run`], but stops after migration `last` when given: an export made by an older Beredd is
+/// read into the schema it was written from, and the remaining migrations then carry it forward.
+pub async fn run_to(db: &Db, last: Option<i64>) -> Result<usize, DbError> {
     db.pool
         .execute("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT)")
         .await?;
@@ -153,7 +164,7 @@ pub async fn run(db: &Db) -> Result<usize, DbError> {
     }
     let mut count = 0;
     for m in MIGRATIONS {
-        if applied.iter().any(|(v, _)| *v == m.version) {
+        if applied.iter().any(|(v, _)| *v == m.version) || last.is_some_and(|l| m.version > l) {
             continue;
         }
         let mut tx = db.begin_write().await?;

@@ -9,7 +9,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
-pub use migrate::MIGRATIONS;
+pub use migrate::{MIGRATIONS, latest as latest_schema};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -35,6 +35,10 @@ pub enum DbError {
     Corrupt(String),
     #[error(transparent)]
     Keys(#[from] crate::platform::keys::KeyError),
+    /// The catalogue holds what a whole-database copy cannot carry (a name that is not a plain
+    /// identifier, tables referring to each other in a ring).
+    #[error("the database's tables cannot be copied: {0}")]
+    Schema(String),
 }
 
 impl From<sqlx::Error> for DbError {
@@ -187,6 +191,11 @@ impl Db {
 
     pub async fn migrate(&self) -> Result<usize, DbError> {
         migrate::run(self).await
+    }
+
+    /// Applies the migrations up to and including `version` only (see `migrate::run_to`).
+    pub async fn migrate_to(&self, version: i64) -> Result<usize, DbError> {
+        migrate::run_to(self, Some(version)).await
     }
 
     /// The SQL type of an auto-increment primary key on this backend.

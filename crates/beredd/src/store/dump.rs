@@ -1,0 +1,289 @@
+//! Every table read and written as plain values, for the export of a whole organisation (and so
+//! backups, restores and the move from SQLite to PostgreSQL): the tables, their columns and the
+//! order their references allow are read from the database's own catalogue, so a table added by
+//! a later migration is carried without a line here. Names come from the catalogue and are
+//! checked to be plain identifiers before they reach a statement.
+
+use sqlx::{Any, Executor, Row};
+
+use super::DbError;
+use crate::platform::db::{Backend, Db};
+
+/// Tables that are not content: the migrations' own record (an export carries its version),
+/// SQLite's counters, and what lives only as long as a login or a first start.
+pub const NOT_CARRIED: &[&str] = &["schema_migrations", "sqlite_sequence", "sessions", "setup_tokens"];
+
+/// What a column holds, read from its declared type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Integer,
+    Real,
+    Text,
+    Bytes,
+    Boolean,
+}
+
+impl Kind {
+    fn of(declared: &str) -> Kind {
+        let t = declared.to_ascii_lowercase();
+        if t.contains("int") || t == "serial" || t == "bigserial" {
+            Kind::Integer
+        } else if t.contains("bool") {
+            Kind::Boolean
+        } else if t.contains("blob") || t.contains("bytea") {
+            Kind::Bytes
+        } else if t.contains("real") || t.contains("double") || t.contains("float") || t.contains("numeric") {
+            Kind::Real
+        } else {
+            Kind::Text
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Column {
+    pub name: String,
+    pub kind: Kind,
+}
+
+/// One stored value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+    Bytes(Vec<u8>),
+    Boolean(bool),
+}
+
+/// A table with its columns and the tables (and own columns) its foreign keys point at.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<Column>,
+    /// (column, table it refers to)
+    pub references: Vec<(String, String)>,
+}
+
+impl Table {
+    pub fn has_id(&self) -> bool {
+        self.columns.iter().any(|c| c.name == "id" && c.kind == Kind::Integer)
+    }
+
+    /// Columns that refer to this same table (a unit's parent unit): written after the rows.
+    pub fn self_references(&self) -> Vec<&str> {
+        self.references.iter().filter(|(_, t)| *t == self.name).map(|(c, _)| c.as_str()).collect()
+    }
+}
+
+fn plain(name: &str) -> Result<&str, DbError> {
+    let ok = !name.is_empty()
+        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit());
+    if ok { Ok(name) } else { Err(DbError::Schema(format!("{name:?} is not a plain name"))) }
+}
+
+/// The content tables of the database, with their columns in order and their references.
+pub async fn tables(db: &Db) -> Result<Vec<Table>, DbError> {
+    let mut out = Vec::new();
+    for name in db.tables().await? {
+        if NOT_CARRIED.contains(&name.as_str()) || name.starts_with("sqlite_") {
+            continue;
+        }
+        plain(&name)?;
+        let (columns, references) = match db.backend {
+            Backend::Sqlite => {
+                let cols: Vec<(String, String)> =
+                    sqlx::query_as("SELECT name, type FROM pragma_table_info($1) ORDER BY cid")
+                        .bind(&name)
+                        .fetch_all(&db.pool)
+                        .await?;
+                let refs: Vec<(String, String)> =
+                    sqlx::query_as("SELECT \"from\", \"table\" FROM pragma_foreign_key_list($1)")
+                        .bind(&name)
+                        .fetch_all(&db.pool)
+                        .await?;
+                (cols, refs)
+            }
+            Backend::Postgres => {
+                let cols: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT column_name::text, data_type::text FROM information_schema.columns
+                     WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
+                )
+                .bind(&name)
+                .fetch_all(&db.pool)
+                .await?;
+                let refs: Vec<(String, String)> = sqlx::query_as(
+                    "SELECT a.attname::text, r.relname::text
+                     FROM pg_catalog.pg_constraint c
+                     JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
+                     JOIN pg_catalog.pg_class r ON r.oid = c.confrelid
+                     JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                     WHERE c.contype = 'f' AND t.relname = $1
+                       AND t.relnamespace = (SELECT oid FROM pg_catalog.pg_namespace WHERE nspname = current_schema())",
+                )
+                .bind(&name)
+                .fetch_all(&db.pool)
+                .await?;
+                (cols, refs)
+            }
+        };
+        let columns = columns
+            .into_iter()
+            .map(|(c, t)| Ok(Column { kind: Kind::of(&t), name: plain(&c)?.to_owned() }))
+            .collect::<Result<Vec<_>, DbError>>()?;
+        for (c, t) in &references {
+            plain(c)?;
+            plain(t)?;
+        }
+        out.push(Table { name, columns, references });
+    }
+    Ok(out)
+}
+
+/// The tables in an order that writes every referred row before the rows referring to it
+/// (a table referring to itself is handled by [`Table::self_references`]); alphabetical among
+/// equals, so that two databases give the same order. A cycle between tables is an error.
+pub fn in_reference_order(tables: &[Table]) -> Result<Vec<&Table>, DbError> {
+    let mut done: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    let mut left: Vec<&Table> = tables.iter().collect();
+    left.sort_by(|a, b| a.name.cmp(&b.name));
+    while !left.is_empty() {
+        let ready = left.iter().position(|t| {
+            t.references
+                .iter()
+                .all(|(_, r)| *r == t.name || done.contains(&r.as_str()) || !tables.iter().any(|x| x.name == *r))
+        });
+        let Some(i) = ready else {
+            return Err(DbError::Schema(format!(
+                "these tables refer to each other in a ring: {}",
+                left.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+            )));
+        };
+        let t = left.remove(i);
+        done.push(&t.name);
+        out.push(t);
+    }
+    Ok(out)
+}
+
+fn column_list(t: &Table) -> String {
+    t.columns.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Every row of a table, in the order of its id (or of its columns, for a table without one).
+pub async fn rows<'c, E: Executor<'c, Database = Any>>(e: E, t: &Table) -> Result<Vec<Vec<Value>>, DbError> {
+    let order = if t.has_id() {
+        "id".to_owned()
+    } else {
+        t.columns.iter().filter(|c| c.kind != Kind::Bytes).map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
+    };
+    let sql = format!("SELECT {} FROM {} ORDER BY {order}", column_list(t), t.name);
+    let found = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(e).await?;
+    let mut out = Vec::with_capacity(found.len());
+    for row in &found {
+        let mut values = Vec::with_capacity(t.columns.len());
+        for (i, c) in t.columns.iter().enumerate() {
+            let v = match c.kind {
+                Kind::Integer => row.try_get::<Option<i64>, _>(i)?.map(Value::Integer),
+                Kind::Real => row.try_get::<Option<f64>, _>(i)?.map(Value::Real),
+                Kind::Text => row.try_get::<Option<String>, _>(i)?.map(Value::Text),
+                Kind::Bytes => row.try_get::<Option<Vec<u8>>, _>(i)?.map(Value::Bytes),
+                Kind::Boolean => row.try_get::<Option<bool>, _>(i)?.map(Value::Boolean),
+            };
+            values.push(v.unwrap_or(Value::Null));
+        }
+        out.push(values);
+    }
+    Ok(out)
+}
+
+/// How many rows a table holds.
+pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E, table: &str) -> Result<i64, DbError> {
+    let sql = format!("SELECT COUNT(*) FROM {}", plain(table)?);
+    let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_one(e).await?;
+    Ok(n)
+}
+
+fn bind<'q>(
+    q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments>,
+    kind: Kind,
+    v: &Value,
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments> {
+    match (v, kind) {
+        (Value::Integer(i), Kind::Boolean) => q.bind(*i != 0),
+        (Value::Integer(i), Kind::Real) => q.bind(*i as f64),
+        (Value::Integer(i), _) => q.bind(*i),
+        (Value::Real(f), _) => q.bind(*f),
+        (Value::Text(s), _) => q.bind(s.clone()),
+        (Value::Bytes(b), _) => q.bind(b.clone()),
+        (Value::Boolean(b), Kind::Integer) => q.bind(i64::from(*b)),
+        (Value::Boolean(b), _) => q.bind(*b),
+        (Value::Null, Kind::Integer) => q.bind(None::<i64>),
+        (Value::Null, Kind::Real) => q.bind(None::<f64>),
+        (Value::Null, Kind::Text) => q.bind(None::<String>),
+        (Value::Null, Kind::Bytes) => q.bind(None::<Vec<u8>>),
+        (Value::Null, Kind::Boolean) => q.bind(None::<bool>),
+    }
+}
+
+/// Writes rows (their values in the order of `t.columns`) into an empty table, several to a
+/// statement; the columns referring to the table itself are written afterwards, so that a row
+/// may refer to one that comes after it. On PostgreSQL the id counter then continues after the
+/// highest id written (SQLite's does so by itself).
+pub async fn write(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    t: &Table,
+    rows: &[Vec<Value>],
+) -> Result<(), DbError> {
+    let selfs = t.self_references();
+    let per_statement = (400 / t.columns.len().max(1)).max(1);
+    for chunk in rows.chunks(per_statement) {
+        let mut sql = format!("INSERT INTO {} ({}) VALUES ", t.name, column_list(t));
+        let mut n = 0;
+        for (r, _) in chunk.iter().enumerate() {
+            if r > 0 {
+                sql.push_str(", ");
+            }
+            sql.push('(');
+            for (c, _) in t.columns.iter().enumerate() {
+                n += 1;
+                if c > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push_str(&format!("${n}"));
+            }
+            sql.push(')');
+        }
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for row in chunk {
+            for (c, col) in t.columns.iter().enumerate() {
+                let v = if selfs.contains(&col.name.as_str()) { &Value::Null } else { &row[c] };
+                q = bind(q, col.kind, v);
+            }
+        }
+        q.execute(&mut *conn).await?;
+    }
+    if !selfs.is_empty() && t.has_id() {
+        let id_at = t.columns.iter().position(|c| c.name == "id").unwrap_or(0);
+        for row in rows {
+            for (c, col) in t.columns.iter().enumerate() {
+                if selfs.contains(&col.name.as_str()) && row[c] != Value::Null {
+                    let sql = format!("UPDATE {} SET {} = $1 WHERE id = $2", t.name, col.name);
+                    let q = bind(sqlx::query(sqlx::AssertSqlSafe(sql)), col.kind, &row[c]);
+                    bind(q, Kind::Integer, &row[id_at]).execute(&mut *conn).await?;
+                }
+            }
+        }
+    }
+    if backend == Backend::Postgres && t.has_id() && !rows.is_empty() {
+        let sql =
+            format!("SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT MAX(id) FROM {0}))::text", t.name);
+        sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&mut *conn).await?;
+    }
+    Ok(())
+}
