@@ -17,3 +17,4 @@ mod hostile;
 mod organisation;
 mod risks;
 mod storage;
+mod upgrades;

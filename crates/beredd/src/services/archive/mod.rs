@@ -146,6 +146,12 @@ pub async fn write<W: Write + std::io::Seek>(db: &Db, out: W) -> Result<Manifest
             columns: t.columns.iter().map(|c| ColumnEntry { name: c.name.clone(), kind: c.kind }).collect(),
         });
     }
+    // The schema the rows were read from: that of this database, which a reader with newer code
+    // carries forward.
+    let (schema_version,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM schema_migrations")
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(DbError::from)?;
     let organisations: Vec<(String,)> = sqlx::query_as("SELECT name FROM organisations ORDER BY id")
         .fetch_all(&mut *tx)
         .await
@@ -154,7 +160,7 @@ pub async fn write<W: Write + std::io::Seek>(db: &Db, out: W) -> Result<Manifest
     let manifest = Manifest {
         format: FORMAT.to_owned(),
         format_version: FORMAT_VERSION,
-        schema_version: crate::platform::db::latest_schema(),
+        schema_version: schema_version.unwrap_or(0),
         written_by: format!("beredd {}", env!("CARGO_PKG_VERSION")),
         exported_at: crate::platform::clock::stamp(),
         from: match db.backend {

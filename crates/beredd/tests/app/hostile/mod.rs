@@ -10,7 +10,7 @@ mod fill;
 mod forms;
 mod frameworks;
 mod memory;
-mod site;
+pub(crate) mod site;
 mod slow_clients;
 
 use proptest::prelude::*;
