@@ -13,6 +13,7 @@ nav-suppliers = Suppliers
 nav-audit = Audit trail
 nav-users = Users
 nav-organisation = Organisation
+nav-backups = Backups
 footer-text = Beredd – information security and continuity for the municipality.
 nav-resources = Resources
 nav-dependencies = Dependencies

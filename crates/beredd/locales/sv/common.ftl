@@ -13,6 +13,7 @@ nav-suppliers = Leverantörer
 nav-audit = Händelselogg
 nav-users = Användare
 nav-organisation = Organisation
+nav-backups = Säkerhetskopior
 footer-text = Beredd – informationssäkerhet och kontinuitet för kommunen.
 nav-resources = Resurser
 nav-dependencies = Beroenden

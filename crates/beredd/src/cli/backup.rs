@@ -7,7 +7,7 @@
 use anyhow::{Context, bail};
 
 use crate::platform::db::Backend;
-use crate::services::archive::{self, backup};
+use crate::services::archive::{self, backup, schedule};
 
 #[derive(clap::Args, Debug)]
 pub struct Backup {
@@ -50,11 +50,20 @@ impl Backup {
         } else {
             backup::Key::Recipients(self.recipients.clone())
         };
+        archive::note(&db, "backup", "(kommandorad)", &out.display().to_string()).await?;
         let mut export = std::io::Cursor::new(Vec::new());
         let manifest = archive::write(&db, &mut export).await?;
         let sealed = backup::seal(export.get_ref(), &key)?;
         let checksum = archive::sha256_hex(&sealed);
         write_new(&out, &sealed)?;
+        let last = schedule::Last {
+            at: crate::platform::clock::stamp(),
+            file: std::fs::canonicalize(&out).unwrap_or(out.clone()).display().to_string(),
+            bytes: sealed.len() as u64,
+            sha256: checksum.clone(),
+            by: "command".into(),
+        };
+        schedule::remember(&db.pool, &last).await?;
         let rows: usize = manifest.tables.iter().map(|t| t.rows).sum();
         println!(
             "Säkerhetskopian skrevs till {} ({} kB, {} tabeller, {rows} rader, schemaversion {}).",

@@ -81,6 +81,12 @@ pub fn stamp_in(secs: i64) -> String {
     (now() + Duration::seconds(secs)).format(&Rfc3339).unwrap_or_default()
 }
 
+/// How many seconds ago a stored time (RFC 3339) was; `None` for text that is not one.
+pub fn seconds_since(stored: &str) -> Option<i64> {
+    let t = OffsetDateTime::parse(stored, &Rfc3339).ok()?;
+    Some((now() - t).whole_seconds())
+}
+
 /// Now as stored text (RFC 3339, UTC, whole seconds).
 pub fn stamp() -> String {
     stamp_in(0)

@@ -178,6 +178,27 @@ pub async fn start_page(
             })
             .collect(),
     ));
+    // For the administrator: backups that have stopped (or, with a schedule, never ran).
+    if viewer.role.manages_users() {
+        use crate::services::archive::schedule;
+        let last = schedule::last(pool).await?;
+        let stale = last
+            .as_ref()
+            .map(|l| crate::platform::clock::seconds_since(&l.at).is_none_or(|s| s > schedule::STALE_AFTER_SECS));
+        let planned = schedule::plan(pool).await?;
+        match (stale, last) {
+            (Some(true), Some(l)) => registers.extend(item(
+                "attention-backup-stale",
+                vec![link(&crate::platform::clock::shown_minute(&l.at), "/backups".into())],
+            )),
+            (None, _) => {
+                if let Some(p) = planned {
+                    registers.extend(item("attention-backup-none", vec![link(&p.dir, "/backups".into())]))
+                }
+            }
+            _ => {}
+        }
+    }
     let all_systems = systems::list(pool, org).await?;
     let system_link = |s: &systems::System| link(&s.name, format!("/systems/{}/edit", s.id));
     registers.extend(item(

@@ -263,6 +263,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/users/{id}/password", accounts::users::reset_password)
         .get("/organisation", accounts::organisation::form)
         .post("/organisation", accounts::organisation::save)
+        .get("/backups", accounts::backups::page)
+        .post("/backups/export", accounts::backups::export)
         .get("/audit", accounts::audit::page);
 
     // ---- Uploads: the only requests allowed to be larger than a form ----

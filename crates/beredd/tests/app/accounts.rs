@@ -6,6 +6,7 @@ use reqwest::StatusCode;
 
 use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
+mod backups;
 mod login_limits;
 
 /// The routes anyone may reach without logging in. A new public route is a deliberate decision:

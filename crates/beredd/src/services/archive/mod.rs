@@ -9,6 +9,7 @@
 
 pub mod backup;
 pub mod load;
+pub mod schedule;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -273,4 +274,29 @@ pub async fn note(db: &Db, action: &'static str, by: &str, file: &str) -> Result
         },
     )
     .await
+}
+
+/// The export an administrator downloads from the web: recorded in the audit trail under their
+/// name first, so that the file holds the record of its own making.
+pub async fn download(db: &Db, actor: &crate::store::audit::Actor) -> Result<Vec<u8>, ArchiveError> {
+    use crate::store::{audit, orgs};
+    if let Some(org) = orgs::get(&db.pool, actor.org_id).await? {
+        let after = serde_json::json!({ "file": "(nedladdning)" });
+        audit::record(
+            &db.pool,
+            actor,
+            audit::Change {
+                action: "export",
+                entity: "organisation",
+                entity_id: Some(org.id),
+                summary: &org.name,
+                before: None::<&serde_json::Value>,
+                after: Some(&after),
+            },
+        )
+        .await?;
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    write(db, &mut bytes).await?;
+    Ok(bytes.into_inner())
 }

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod backups;
 pub mod login;
 pub mod organisation;
 pub mod setup;

@@ -285,3 +285,83 @@ async fn a_backup_to_a_public_key_opens_only_with_its_key_file() {
         ok(&run(&["restore", "--database", &target.url, "--identity", key.to_str().unwrap(), file.to_str().unwrap()]));
     }
 }
+
+/// `beredd serve --backup-dir … --backup-recipient …` writes an encrypted backup at once when
+/// there is none, says so on the administrator's page, and the file restores with the key.
+#[tokio::test]
+async fn a_server_with_a_backup_schedule_writes_encrypted_backups_that_restore() {
+    use std::io::BufReader;
+    let (app, incident) = demo_app(Kind::Sqlite).await;
+    let dir = tempfile::tempdir().unwrap();
+    let key = dir.path().join("nyckel.txt");
+    let said = ok(&run(&["backup", "--new-key", key.to_str().unwrap()]));
+    let public = said.split_whitespace().find(|w| w.starts_with("age1")).unwrap().to_owned();
+    let refused_start =
+        refused(&run(&["serve", "--database", &app.db_url(), "--backup-dir", dir.path().to_str().unwrap()]));
+    assert!(refused_start.contains("--backup-recipient"), "{refused_start}");
+    let backups = dir.path().join("kopior");
+    let port = super::free_port();
+    let mut child = beredd()
+        .args([
+            "serve",
+            "--database",
+            &app.db_url(),
+            "--keys",
+            &app.keys_arg(),
+            "--listen",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .args([
+            "--backup-dir",
+            backups.to_str().unwrap(),
+            "--backup-every",
+            "6h",
+            "--backup-keep",
+            "3",
+            "--backup-recipient",
+            &public,
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    super::wait_for_line(&mut out, "Beredd kör på");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let file = loop {
+        let found: Vec<_> = std::fs::read_dir(&backups)
+            .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        if let Some(f) = found.into_iter().find(|p| p.extension().is_some_and(|e| e == "beredd")) {
+            // Written whole: the page names it once it is remembered.
+            let page = app.login("admin").await.get("/backups").await.body;
+            if page.contains("backup-at") {
+                break f;
+            }
+        }
+        assert!(std::time::Instant::now() < deadline, "no backup was written within two minutes");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let page = app.login("admin").await.get("/backups").await.body;
+    let plan = crate::harness::texts(&page, "#backup-plan");
+    assert!(plan[0].contains("6 timmars mellanrum") && plan[0].contains("de 3 senaste"), "{plan:?}");
+    assert!(crate::harness::texts(&page, "#backup-stale").is_empty());
+    #[cfg(unix)]
+    assert_eq!(std::os::unix::fs::PermissionsExt::mode(&std::fs::metadata(&file).unwrap().permissions()) & 0o077, 0);
+    for kind in kinds() {
+        let target = empty_target(kind).await;
+        ok(&run(&["restore", "--database", &target.url, "--identity", key.to_str().unwrap(), file.to_str().unwrap()]));
+        let verified = ok(&run(&[
+            "incident",
+            "verify",
+            "--database",
+            &target.url,
+            "--keys",
+            &target.keys_dir().display().to_string(),
+            &incident,
+        ]));
+        assert!(verified.starts_with("Loggen är obruten"), "{verified}");
+    }
+}

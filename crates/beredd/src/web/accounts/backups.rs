@@ -1,0 +1,60 @@
+//! Backups and the export of the whole organisation (administrators only): when the last backup
+//! was written and whether backups run on a schedule, how IT restores one, and a button that
+//! downloads everything as one zip file.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::Response;
+
+use crate::platform::clock;
+use crate::services::archive::{self, schedule};
+use crate::web::AppState;
+use crate::web::auth::{CurrentUser, Posted};
+use crate::web::error::AppError;
+use crate::web::page::Ctx;
+
+/// The last backup as shown: Swedish time, file, size in kB, checksum, and whether it is stale.
+pub struct Shown {
+    pub at: String,
+    pub file: String,
+    pub kb: i64,
+    pub sha256: String,
+    pub stale: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "accounts/backups.html")]
+pub struct BackupsPage {
+    pub ctx: Ctx,
+    pub last: Option<Shown>,
+    /// The schedule the server runs, in words; none when it runs none.
+    pub plan: Option<String>,
+}
+
+pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<BackupsPage, AppError> {
+    user.require(user.role.manages_users())?;
+    let mut ctx = Ctx::new(&state, &user, "/backups", String::new());
+    ctx.title = ctx.tr.t("backups-title");
+    let last = schedule::last(&state.db.pool).await?.map(|l| Shown {
+        at: clock::shown_minute(&l.at),
+        stale: clock::seconds_since(&l.at).is_none_or(|s| s > schedule::STALE_AFTER_SECS),
+        file: l.file,
+        kb: i64::try_from(l.bytes.div_ceil(1024)).unwrap_or(i64::MAX),
+        sha256: l.sha256,
+    });
+    let plan = schedule::plan(&state.db.pool).await?.map(|p| {
+        let hours = format!("{}", (p.every_hours * 100.0).round() / 100.0);
+        ctx.tr.args("backups-schedule-on", &[("hours", &hours), ("dir", &p.dir), ("keep", &p.keep.to_string())])
+    });
+    Ok(BackupsPage { ctx, last, plan })
+}
+
+/// Downloads the whole organisation as a zip (recorded in the audit trail).
+pub async fn export(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+    let user = posted.user;
+    user.require(user.role.manages_users())?;
+    let bytes = archive::download(&state.db, &user.actor()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let name = format!("beredd-organisation-{}.zip", clock::today_text());
+    Ok(crate::web::classification::evidence::file_response(&name, "application/zip", bytes))
+}
