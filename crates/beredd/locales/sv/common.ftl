@@ -14,6 +14,7 @@ nav-audit = Händelselogg
 nav-users = Användare
 nav-organisation = Organisation
 nav-backups = Säkerhetskopior
+nav-api = API
 footer-text = Beredd – informationssäkerhet och kontinuitet för kommunen.
 nav-resources = Resurser
 nav-dependencies = Beroenden

@@ -5,6 +5,7 @@
 
 pub mod actions;
 pub mod activities;
+pub mod api_tokens;
 pub mod assessments;
 pub mod assets;
 pub mod audit;

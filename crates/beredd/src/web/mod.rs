@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod actions;
+pub mod api;
 pub mod auth;
 pub mod classification;
 pub mod continuity;

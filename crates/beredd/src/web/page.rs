@@ -139,6 +139,7 @@ const PAGES: &[(&str, &[Page])] = &[
             ("/users", "nav-users", Gate::ManagesUsers),
             ("/organisation", "nav-organisation", Gate::ManagesUsers),
             ("/backups", "nav-backups", Gate::ManagesUsers),
+            ("/api-tokens", "nav-api", Gate::ManagesUsers),
             ("/audit", "nav-audit", Gate::ReadsAudit),
         ],
     ),
@@ -238,9 +239,11 @@ mod tests {
         let areas: Vec<&str> = GROUPS.iter().flat_map(|(_, a)| a.iter().copied()).collect();
         assert!(GROUPS.len() <= 8, "at most eight groups");
         let web = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web");
-        // The web layer's own parts, shared by every area.
+        // The web layer's own parts, shared by every area; `api` is the JSON face of several areas
+        // at once (its token page is in Administration).
         let shared = [
             "mod",
+            "api",
             "auth",
             "server",
             "error",

@@ -13,7 +13,7 @@ use super::organisation::{
     suppliers::Suppliers, systems::Systems, units::Units,
 };
 use super::register::{self, Register};
-use super::{accounts, classification, continuity, crisis, home, static_files};
+use super::{accounts, api, classification, continuity, crisis, home, static_files};
 use super::{actions::Actions, cycle, frameworks, risks};
 
 /// Who may reach a route.
@@ -23,6 +23,8 @@ pub enum Access {
     Public,
     /// Only with a session; without one a GET goes to the login page.
     Session,
+    /// Only with an API token (`Authorization: Bearer`); without one, 401 in JSON.
+    Token,
 }
 
 /// One route as data: its method, its path (with `{parameters}`) and who may reach it.
@@ -67,6 +69,14 @@ impl Routes {
         self.add(Method::GET, Access::Public, path, handler)
     }
 
+    fn token_get<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::GET, Access::Token, path, handler)
+    }
+
+    fn token_post<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::POST, Access::Token, path, handler)
+    }
+
     fn public_post<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
         self.add(Method::POST, Access::Public, path, handler)
     }
@@ -106,6 +116,17 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .public_get("/tillganglighet", home::accessibility)
         .public_get("/static/{*path}", static_files::serve)
         .public_get("/cycle/feed/{file}", cycle::feed);
+
+    // ---- The API: a bearer token instead of a session ----
+    let public = public
+        .token_get("/api/v1/openapi.json", api::openapi::document)
+        .token_get("/api/v1/units", api::v1::list_units)
+        .token_get("/api/v1/people", api::v1::list_people)
+        .token_get("/api/v1/systems", api::v1::list_systems)
+        .token_get("/api/v1/actions", api::v1::list_actions)
+        .token_get("/api/v1/incidents", api::v1::list_incidents)
+        .token_get("/api/v1/incidents/{id}", api::v1::get_incident)
+        .token_post("/api/v1/incidents/{id}/log", api::v1::write_log);
 
     // ---- Start ----
     let r = public.get("/", home::page);
@@ -265,6 +286,10 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/organisation", accounts::organisation::save)
         .get("/backups", accounts::backups::page)
         .post("/backups/export", accounts::backups::export)
+        .get("/api-tokens", api::tokens::list)
+        .post("/api-tokens", api::tokens::create)
+        .post("/api-tokens/{id}/revoke", api::tokens::revoke)
+        .get("/api-tokens/openapi.json", api::tokens::document)
         .get("/audit", accounts::audit::page);
 
     // ---- Uploads: the only requests allowed to be larger than a form ----

@@ -6,6 +6,7 @@ use reqwest::StatusCode;
 
 use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
+mod api;
 mod backups;
 mod login_limits;
 
@@ -85,7 +86,19 @@ async fn every_route_without_a_session_is_sent_to_the_login_page() {
             }
             checked += 1;
         }
-        assert_eq!(checked, routes.len() - PUBLIC_ROUTES.len());
+        let token_routes = routes.iter().filter(|r| r.access == Access::Token).count();
+        assert_eq!(checked, routes.len() - PUBLIC_ROUTES.len() - token_routes);
+        // The API's routes want a token, not a session: 401 in JSON.
+        for route in routes.iter().filter(|r| r.access == Access::Token) {
+            let url = format!("{}{}", app.base, representative(&route.path));
+            let resp = if route.method == Method::GET { client.get(&url) } else { client.post(&url).json(&"x") }
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(resp.status(), StatusCode::UNAUTHORIZED, "{kind:?}: {} {}", route.method, route.path);
+            assert!(resp.json::<serde_json::Value>().await.unwrap()["error"].is_string());
+        }
+        assert!(token_routes >= 7, "the API's routes are in the table");
         // The public routes answer without sending anyone to the login page.
         for route in routes.iter().filter(|r| r.access == Access::Public) {
             let url = format!("{}{}", app.base, representative(&route.path));

@@ -1,6 +1,7 @@
 //! Accounts: logging in, the users an administrator keeps, and the audit trail as it is read.
 //! Passwords are hashed off the async workers in the server's one queue, a few at a time.
 
+pub mod api_tokens;
 pub mod audit;
 pub mod login;
 pub mod own;
