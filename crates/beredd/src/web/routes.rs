@@ -123,6 +123,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .token_get("/api/v1/units", api::v1::list_units)
         .token_get("/api/v1/people", api::v1::list_people)
         .token_get("/api/v1/systems", api::v1::list_systems)
+        .token_get("/api/v1/assets", api::v1::list_assets)
+        .token_get("/api/v1/plans", api::v1::list_plans)
         .token_get("/api/v1/actions", api::v1::list_actions)
         .token_get("/api/v1/incidents", api::v1::list_incidents)
         .token_get("/api/v1/incidents/{id}", api::v1::get_incident)

@@ -304,3 +304,91 @@ async fn the_incident(api: &Api, state: &AppState, id: &str) -> Result<incidents
     let mut conn = state.db.pool.acquire().await.map_err(|e| api.fail(e))?;
     incidents::get(&mut conn, api.caller.org_id, id).await.map_err(|e| api.fail(e))?.ok_or_else(not_found)
 }
+
+/// An information asset's newest classification: the four aspects' levels (1–4).
+#[derive(Serialize, ToSchema)]
+pub struct Levels {
+    pub confidentiality: i64,
+    pub integrity: i64,
+    pub availability: i64,
+    pub traceability: i64,
+    /// UTC, RFC 3339
+    pub classified_at: String,
+    pub classified_by: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Asset {
+    pub id: i64,
+    pub name: String,
+    pub owner_id: Option<i64>,
+    pub system_ids: Vec<i64>,
+    pub unit_ids: Vec<i64>,
+    /// None until it is classified.
+    pub classification: Option<Levels>,
+}
+
+#[utoipa::path(get, path = "/api/v1/assets", tag = "classification", summary = "Informationstillgångarna med sin klassning",
+    responses((status = 200, body = [Asset]), (status = 401, body = ApiError), (status = 403, body = ApiError)),
+    security(("token" = [])))]
+pub async fn list_assets(api: Api, State(state): State<AppState>) -> ApiResult<Vec<Asset>> {
+    api.require(Area::Classification, false)?;
+    let all = crate::store::assets::list(&state.db.pool, api.caller.org_id).await.map_err(|e| api.fail(e))?;
+    Ok(Json(
+        all.into_iter()
+            .map(|a| Asset {
+                id: a.id,
+                name: a.name,
+                owner_id: a.owner_id,
+                system_ids: a.system_ids,
+                unit_ids: a.unit_ids,
+                classification: a.current.map(|c| Levels {
+                    confidentiality: c.level_k,
+                    integrity: c.level_r,
+                    availability: c.level_t,
+                    traceability: c.level_s,
+                    classified_at: c.classified_at,
+                    classified_by: c.classified_by,
+                }),
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Plan {
+    pub id: i64,
+    pub name: String,
+    pub unit_ids: Vec<i64>,
+    /// The next yearly review, YYYY-MM-DD.
+    pub review_due: Option<String>,
+    /// The number of the approved version, if one is.
+    pub approved_version: Option<i64>,
+    /// UTC, RFC 3339
+    pub approved_at: Option<String>,
+    /// The printed binder is older than the approved version.
+    pub binder_stale: bool,
+}
+
+#[utoipa::path(get, path = "/api/v1/plans", tag = "continuity", summary = "Kontinuitetsplanerna och hur de står",
+    responses((status = 200, body = [Plan]), (status = 401, body = ApiError), (status = 403, body = ApiError)),
+    security(("token" = [])))]
+pub async fn list_plans(api: Api, State(state): State<AppState>) -> ApiResult<Vec<Plan>> {
+    api.require(Area::Continuity, false)?;
+    let all = crate::services::continuity::plans::standings(&state.db.pool, api.caller.org_id)
+        .await
+        .map_err(|e| api.fail(e))?;
+    Ok(Json(
+        all.into_iter()
+            .map(|(p, s)| Plan {
+                binder_stale: s.binder_stale(),
+                approved_version: s.approved.as_ref().map(|v| v.number),
+                approved_at: s.approved.and_then(|v| v.approved_at),
+                id: p.id,
+                name: p.name,
+                unit_ids: p.unit_ids,
+                review_due: p.review_due,
+            })
+            .collect(),
+    ))
+}
