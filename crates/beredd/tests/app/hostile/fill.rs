@@ -190,5 +190,9 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
     pages.push(answer.page.clone());
     let assessment = forms["/systems/{id}/assessment/{req}"].page.rsplit_once('/').map(|(p, _)| p.to_owned()).unwrap();
     pages.push(assessment);
+    // An API token, so the API page offers its revoke form.
+    let r = s.post("/api-tokens", &[("name", "Prov"), ("access", "read"), ("areas", "organisation")]).await;
+    assert_eq!(r.status, StatusCode::OK, "an API token: {}", excerpt(&r.body));
+    pages.push("/api-tokens".into());
     pages
 }
