@@ -134,6 +134,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/incidents/{id}/reports/{duty}", crisis::reports::report)
         .post("/incidents/{id}/hotlines", crisis::comms::add_hotline)
         .post("/incidents/{id}/messages", crisis::comms::add_message)
+        .post("/incidents/{id}/messages/{mid}/approve", crisis::comms::approve_message)
+        .get("/incidents/{id}/public-page", crisis::publish::download)
         .post("/incidents/{id}/media", crisis::comms::add_media)
         .post("/incidents/{id}/media/{mid}/answered", crisis::comms::answer_media)
         .get("/incidents/{id}/meeting", crisis::meetings::form)
