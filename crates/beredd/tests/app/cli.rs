@@ -10,6 +10,7 @@ use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, re
 
 mod demo_schema;
 mod kit_verify;
+mod publish;
 
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

@@ -363,6 +363,26 @@ pub(super) struct ExerciseRow {
     pub(super) lesson: Vec<LessonRow>,
     #[serde(default)]
     pub(super) backlog: Vec<BacklogRow>,
+    #[serde(default)]
+    pub(super) hotline: Vec<HotlineRow>,
+    #[serde(default)]
+    pub(super) message: Vec<MessageRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HotlineRow {
+    pub(super) number: String,
+    pub(super) hours: Option<String>,
+    pub(super) answered_by: String,
+}
+/// A message for the communication page; without `approved_by` (a person's key) it is a draft.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MessageRow {
+    pub(super) channel: String,
+    pub(super) text: String,
+    pub(super) approved_by: Option<String>,
+    pub(super) published: String,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -60,14 +60,18 @@ pub type RenderFn = fn(&PublicView) -> Result<String, String>;
 /// such incident.
 pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> Result<Option<PublicView>, DbError> {
     let mut conn = pool.acquire().await?;
-    let Some(incident) = incidents::get(&mut *conn, org, id).await? else { return Ok(None) };
+    let Some(incident) = incidents::get(&mut conn, org, id).await? else { return Ok(None) };
     let org_name = orgs::get(&mut *conn, org).await?.map(|o| o.name).unwrap_or_default();
     let messages = incidents::public_messages(&mut *conn, incident.id)
         .await?
         .into_iter()
         // The query asks for these only; a second look costs nothing and keeps it so.
         .filter(|m| m.approved.get() && incidents::PUBLIC_CHANNELS.contains(&m.channel.as_str()))
-        .map(|m| PublicMessage { published: clock::shown_minute(&m.published_at), published_at: m.published_at, text: m.text })
+        .map(|m| PublicMessage {
+            published: clock::shown_minute(&m.published_at),
+            published_at: m.published_at,
+            text: m.text,
+        })
         .collect();
     let hotlines = incidents::hotlines(&mut *conn, incident.id)
         .await?

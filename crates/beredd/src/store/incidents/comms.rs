@@ -107,6 +107,9 @@ pub struct Message {
     pub approved: Flag,
 }
 
+/// The channels a message is written for.
+pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+
 /// The channels whose approved messages are for the public (and so for the public web page);
 /// the hotline's script and messages to staff are not.
 pub const PUBLIC_CHANNELS: &[&str] = &["web", "press", "social"];

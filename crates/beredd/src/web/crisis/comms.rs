@@ -71,7 +71,7 @@ pub(super) fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field>
     ]
 }
 
-pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+pub const CHANNELS: &[&str] = incidents::CHANNELS;
 
 pub(super) fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     let channels = CHANNELS
@@ -274,7 +274,13 @@ pub async fn add_message(
     };
     let mut tx = state.db.begin_write().await?;
     let at = crate::platform::clock::stamp();
-    let m = incidents::NewMessage { channel: &channel, text: &text, approved_by: &approved, by: &user.display_name, at: &at };
+    let m = incidents::NewMessage {
+        channel: &channel,
+        text: &text,
+        approved_by: &approved,
+        by: &user.display_name,
+        at: &at,
+    };
     incidents::add_message(&mut *tx, h.i.id, &m).await?;
     let what = if draft {
         format!("{} ({}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-draft-marker"))

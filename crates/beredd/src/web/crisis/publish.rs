@@ -30,10 +30,11 @@ pub async fn download(
 ) -> Result<Response, AppError> {
     user.require(user.role.approves_public_messages())?;
     let id = parse_id(&id)?;
-    let made = publish::page(&state.db.pool, state.catalog.clone(), render, user.org_id, id).await.map_err(|e| match e {
-        publish::PageError::Db(e) => AppError::Db(e),
-        publish::PageError::Render(e) => AppError::Internal(e),
-    })?;
+    let made =
+        publish::page(&state.db.pool, state.catalog.clone(), render, user.org_id, id).await.map_err(|e| match e {
+            publish::PageError::Db(e) => AppError::Db(e),
+            publish::PageError::Render(e) => AppError::Internal(e),
+        })?;
     let (_, html) = made.ok_or(AppError::NotFound)?;
     Ok((
         [
