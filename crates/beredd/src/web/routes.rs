@@ -14,7 +14,7 @@ use super::organisation::{
 };
 use super::register::{self, Register};
 use super::{accounts, classification, continuity, crisis, home, static_files};
-use super::{actions::Actions, cycle, frameworks, risks};
+use super::{actions::Actions, cycle, frameworks, governance, risks};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,13 +242,15 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/framework-evidence/{id}", frameworks::evidence::download_evidence)
         .post("/framework-evidence/{id}/delete", frameworks::evidence::delete_evidence);
 
-    // ---- Follow-up: the action plan and the yearly cycle ----
+    // ---- Follow-up: the action plan, the yearly cycle and governance ----
     let r = r
         .register::<Actions>()
         .get("/cycle", cycle::view)
         .post("/cycle", cycle::add)
         .post("/cycle/calendar", cycle::new_calendar)
-        .post("/cycle/tasks/{id}/done", cycle::done);
+        .post("/cycle/tasks/{id}/done", cycle::done)
+        .get("/governance/processing", governance::processing::page)
+        .get("/governance/processing/{format}", governance::processing::export);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----
     let r = r

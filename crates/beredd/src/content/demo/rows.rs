@@ -191,6 +191,21 @@ pub(super) struct AssetRow {
     pub(super) systems: Vec<String>,
     pub(super) units: Vec<String>,
     pub(super) classification: Option<ClassificationRow>,
+    pub(super) gdpr: Option<GdprRow>,
+}
+/// An asset's entry in the record of processing (GDPR art. 30); codes as in `beredd_domain::gdpr`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GdprRow {
+    pub(super) purpose: Option<String>,
+    pub(super) legal_basis: Option<String>,
+    pub(super) special_basis: Option<String>,
+    pub(super) subjects: Option<String>,
+    pub(super) data_categories: Option<String>,
+    pub(super) recipients: Option<String>,
+    pub(super) transfers: Option<String>,
+    pub(super) transfer_details: Option<String>,
+    pub(super) retention: Option<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
