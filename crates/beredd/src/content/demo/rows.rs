@@ -11,6 +11,8 @@ pub(super) struct OrgFile {
     pub(super) keys_kept: Option<String>,
     pub(super) backup_kept: Option<String>,
     pub(super) break_glass_kept: Option<String>,
+    /// The data protection officer: a person's key.
+    pub(super) dpo: Option<String>,
 }
 
 #[derive(Deserialize)]
