@@ -55,3 +55,4 @@ gdpr-code-none = No transfer outside the EU/EEA
 gdpr-code-adequacy = To a country with an adequate level of protection (art. 45)
 gdpr-code-safeguards = With appropriate safeguards, such as standard contractual clauses (art. 46)
 gdpr-code-derogation = Derogations for specific situations (art. 49)
+ref-dpo = Data protection officer of the organisation

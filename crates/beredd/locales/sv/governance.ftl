@@ -55,3 +55,4 @@ gdpr-code-none = Ingen överföring utanför EU/EES
 gdpr-code-adequacy = Till land med adekvat skyddsnivå (art. 45)
 gdpr-code-safeguards = Med lämpliga skyddsåtgärder, till exempel standardavtalsklausuler (art. 46)
 gdpr-code-derogation = Undantag i särskilda situationer (art. 49)
+ref-dpo = Dataskyddsombud för organisationen

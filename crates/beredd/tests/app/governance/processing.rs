@@ -131,6 +131,10 @@ async fn who_sees_and_who_exports_the_register() {
             texts(&admin.get("/organisation").await.body, "select[name=dpo] option[selected]"),
             ["Ebba Dahl (Dataskyddsombud)"]
         );
+        // The officer is not deleted from the register while named.
+        let r = admin.post(&format!("/people/{ebba}/delete"), &[]).await;
+        assert_eq!(r.status, StatusCode::CONFLICT);
+        assert!(texts(&r.body, "li").contains(&"Dataskyddsombud för organisationen: Exempelkommun".to_owned()));
         let r = admin.post("/organisation", &[("name", "Exempelkommun"), ("dpo", "999999")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "a person not in the register");
         let s = app.login("dso").await;
