@@ -170,3 +170,30 @@ async fn who_sees_and_who_exports_the_register() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_demo_register_has_its_data_protection_officer_and_complete_and_incomplete_entries() {
+    for kind in kinds() {
+        let t = crate::harness::fresh_db(kind).await;
+        let db = t.connect().await;
+        db.migrate().await.unwrap();
+        beredd::content::demo::load(&db, &beredd::content::demo::Source::Embedded, crate::harness::PASSWORD)
+            .await
+            .unwrap();
+        let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;
+        let app = TestApp::serve(db, org, kind, t).await;
+        let s = app.login("admin").await;
+        let page = s.get("/governance/processing").await.body;
+        let dds = texts(&page, "main > dl.details dd");
+        assert_eq!(dds[1], "Lena Forsberg, Dataskyddsombud, 070-174 06 97, dataskyddsombud@exempelkommun.example");
+        let journal = texts(&page, "section.entry")
+            .into_iter()
+            .find(|t| t.starts_with("Patientjournal kommunal hälso- och sjukvård"))
+            .expect("the patient records are in the register");
+        assert!(journal.contains("Hälso- och sjukvård och social omsorg (art. 9.2 h)"), "{journal}");
+        assert!(!journal.contains("Saknas"), "a complete entry: {journal}");
+        let count = texts(&page, "main > p:not(.intro):not(.actions)");
+        assert!(count.iter().any(|c| c.ends_with("varav 3 fullständiga.")), "{count:?}");
+        assert!(!texts(&page, "section.entry h3").contains(&"Styrdokument, rutiner och kontinuitetsplaner".to_owned()));
+    }
+}
