@@ -7,7 +7,7 @@ use anyhow::{Context, anyhow};
 
 use crate::platform::i18n::Catalog;
 use crate::services::crisis::publish::{self, RenderFn};
-use crate::store::orgs;
+use crate::store::{audit, orgs};
 
 #[derive(clap::Args, Debug)]
 pub struct Publish {
@@ -26,7 +26,8 @@ impl Publish {
         let db = self.db.connect().await?;
         db.migrate().await?;
         let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
-        let (view, html) = publish::page(&db.pool, Catalog::load(), render, org.id, self.incident)
+        let actor = audit::Actor { org_id: org.id, user_id: None, username: "(kommandorad)".into() };
+        let (view, html) = publish::page(&db, Catalog::load(), render, &actor, self.incident)
             .await?
             .ok_or_else(|| anyhow!("händelse {} finns inte", self.incident))?;
         std::fs::create_dir_all(&self.out).with_context(|| format!("kunde inte skapa {}", self.out.display()))?;

@@ -12,10 +12,12 @@ use std::sync::Arc;
 use beredd_domain::text;
 use sqlx::AnyPool;
 
+use serde_json::json;
+
 use crate::platform::clock;
-use crate::platform::db::DbError;
+use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::{Catalog, Lang, Tr};
-use crate::store::{incidents, orgs};
+use crate::store::{audit, incidents, orgs};
 
 /// The file the page is written to.
 pub const FILE_NAME: &str = "index.html";
@@ -91,16 +93,36 @@ pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> R
     }))
 }
 
-/// The page as a file, or why it could not be made.
+/// The page as a file, or why it could not be made; making it is recorded in the audit trail
+/// (what was published, and the file's SHA-256), as the binder's and the kit's are.
 pub async fn page(
-    pool: &AnyPool,
+    db: &Db,
     catalog: Arc<Catalog>,
     render: RenderFn,
-    org: i64,
+    actor: &audit::Actor,
     id: i64,
 ) -> Result<Option<(PublicView, String)>, PageError> {
-    let Some(v) = view(pool, catalog, org, id).await? else { return Ok(None) };
+    let Some(v) = view(&db.pool, catalog, actor.org_id, id).await? else { return Ok(None) };
     let html = render(&v).map_err(PageError::Render)?;
+    let record = json!({
+        "page": FILE_NAME,
+        "exercise": v.exercise,
+        "messages": v.messages.iter().map(|m| &m.published_at).collect::<Vec<_>>(),
+        "hotlines": v.hotlines.iter().map(|h| &h.number).collect::<Vec<_>>(),
+        "file_sha256": crate::services::continuity::kit::sha256_hex(html.as_bytes()),
+    });
+    let summary = format!("{FILE_NAME}: {} + {}", v.messages.len(), v.hotlines.len());
+    let change = audit::Change {
+        action: "export",
+        entity: "incident",
+        entity_id: Some(id),
+        summary: &summary,
+        before: None::<&serde_json::Value>,
+        after: Some(&record),
+    };
+    let mut tx = db.begin_write().await?;
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await.map_err(DbError::from)?;
     Ok(Some((v, html)))
 }
 

@@ -31,7 +31,7 @@ pub async fn download(
     user.require(user.role.approves_public_messages())?;
     let id = parse_id(&id)?;
     let made =
-        publish::page(&state.db.pool, state.catalog.clone(), render, user.org_id, id).await.map_err(|e| match e {
+        publish::page(&state.db, state.catalog.clone(), render, &user.actor(), id).await.map_err(|e| match e {
             publish::PageError::Db(e) => AppError::Db(e),
             publish::PageError::Render(e) => AppError::Internal(e),
         })?;

@@ -60,6 +60,7 @@ async fn the_public_page_shows_only_hotlines_and_approved_public_messages() {
         assert_eq!(texts(&page, "li.entry .hint strong"), ["Utkast, inte godkänt"], "the draft is marked");
         assert_eq!(texts(&page, "a[download]"), ["Ladda ner den publika sidan"]);
 
+        let audits = app.count("audit_log").await;
         let r = s.client.get(format!("{}/incidents/{id}/public-page", s.base)).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::OK);
         let disposition = r.headers()["content-disposition"].to_str().unwrap().to_owned();
@@ -82,6 +83,17 @@ async fn the_public_page_shows_only_hotlines_and_approved_public_messages() {
         }
         assert!(!html.contains("<script") && !html.contains("<link") && !html.contains("src="), "one file, no script");
         assert!(texts(&html, ".exercise").is_empty(), "a real incident is not an exercise");
+        // Making the page is in the audit trail, with the file's SHA-256.
+        assert_eq!(app.count("audit_log").await, audits + 1);
+        let (summary, after): (String, String) = sqlx::query_as(
+            "SELECT summary, after_json FROM audit_log WHERE action = 'export' AND entity = 'incident' ORDER BY id DESC",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(summary, "index.html: 1 + 1");
+        let sha = beredd::services::continuity::kit::sha256_hex(html.as_bytes());
+        assert!(after.contains(&sha), "{after}");
 
         // Approving the draft publishes it, and then it is on the page.
         let draft = texts(&page, "li.entry[id]").len();
