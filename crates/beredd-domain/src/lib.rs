@@ -7,6 +7,7 @@ pub mod civil;
 pub mod classification;
 pub mod cycle;
 pub mod framework;
+pub mod gdpr;
 pub mod graph;
 pub mod incident;
 pub mod kinds;

@@ -64,6 +64,12 @@ impl Role {
     pub fn works_incidents(self) -> bool {
         !matches!(self, Role::Reader)
     }
+
+    /// May approve a message for the public and produce an incident's public web page: the crisis
+    /// staff and those who edit all content. A unit manager drafts; readers only read.
+    pub fn approves_public_messages(self) -> bool {
+        matches!(self, Role::Admin | Role::Coordinator | Role::CrisisStaff)
+    }
 }
 
 crate::kinds::stored_code!(Role);
@@ -86,6 +92,12 @@ mod tests {
                 && Role::Coordinator.works_incidents()
         );
         assert!(!Role::Reader.works_incidents());
+    }
+
+    #[test]
+    fn the_crisis_staff_approve_public_messages_and_unit_managers_do_not() {
+        let approvers: Vec<_> = Role::ALL.iter().filter(|r| r.approves_public_messages()).collect();
+        assert_eq!(approvers, [&Role::Admin, &Role::Coordinator, &Role::CrisisStaff]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("meeting.typ", include_str!("../typst/meeting.typ")),
     ("incident.typ", include_str!("../typst/incident.typ")),
     ("assessment.typ", include_str!("../typst/assessment.typ")),
+    ("processing.typ", include_str!("../typst/processing.typ")),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -46,6 +47,8 @@ pub enum Document {
     Incident,
     /// A framework assessment: progress per chapter, the statement of applicability and the gaps.
     Assessment,
+    /// The record of processing activities (GDPR art. 30.1).
+    Processing,
 }
 
 impl Document {
@@ -57,6 +60,7 @@ impl Document {
             Document::Meeting => "meeting.typ",
             Document::Incident => "incident.typ",
             Document::Assessment => "assessment.typ",
+            Document::Processing => "processing.typ",
         }
     }
 }

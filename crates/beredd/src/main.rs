@@ -2,5 +2,8 @@
 //! command line is given the web interface to serve (the one place that names both).
 
 fn main() -> std::process::ExitCode {
-    beredd::cli::main(beredd::web::server::serve)
+    beredd::cli::main(beredd::cli::Web {
+        serve: beredd::web::server::serve,
+        public_page: beredd::web::crisis::publish::render,
+    })
 }

@@ -1,5 +1,5 @@
 //! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
-//! `backup`, `restore`, `remind`. One file per subcommand. Its messages are in Swedish, the operators who run it read
+//! `backup`, `restore`, `remind`, `publish`. One file per subcommand. Its messages are in Swedish, the operators who run it read
 //! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
 
 mod backup;
@@ -9,6 +9,7 @@ mod import;
 mod incident;
 mod keys;
 mod kit;
+mod publish;
 mod remind;
 mod restore;
 mod serve;
@@ -135,9 +136,19 @@ enum Command {
     /// The keys that sign incident logs, kept outside the database: show the public half, replace.
     #[command(subcommand)]
     Keys(keys::Keys),
+    /// An incident's public web page (index.html) from its hotlines and approved messages.
+    Publish(publish::Publish),
 }
 
-pub fn main(serve: ServeFn) -> std::process::ExitCode {
+/// What the command line is handed from the web layer by the binary's root.
+pub struct Web {
+    pub serve: ServeFn,
+    /// Renders an incident's public page (`beredd publish`).
+    pub public_page: crate::services::crisis::publish::RenderFn,
+}
+
+pub fn main(web: Web) -> std::process::ExitCode {
+    let Web { serve, public_page } = web;
     let cli = Cli::parse();
     init_logging();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
@@ -160,6 +171,7 @@ pub fn main(serve: ServeFn) -> std::process::ExitCode {
             Command::Restore(c) => c.run().await,
             Command::Remind(c) => c.run().await,
             Command::Keys(c) => c.run().await,
+            Command::Publish(c) => c.run(public_page).await,
         }
     });
     match result {

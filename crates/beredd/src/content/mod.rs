@@ -8,5 +8,6 @@ pub mod demo;
 pub mod frameworks;
 pub mod passphrase_words;
 pub mod plan_templates;
+pub mod processing;
 pub mod reporting;
 pub mod yaml;

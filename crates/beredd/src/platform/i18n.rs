@@ -55,6 +55,7 @@ locales!(
     "frameworks",
     "cycle",
     "actions",
+    "governance",
     "home",
 );
 

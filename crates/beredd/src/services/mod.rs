@@ -11,6 +11,7 @@ pub mod continuity;
 pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
+pub mod governance;
 pub mod invalid;
 pub mod organisation;
 pub mod risks;

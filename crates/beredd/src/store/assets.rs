@@ -45,6 +45,9 @@ pub struct Asset {
     pub flags: String,
     pub osl_reference: Option<String>,
     pub updated_at: String,
+    /// Its entry in the record of processing (GDPR art. 30), when it holds personal data.
+    #[sqlx(flatten)]
+    pub gdpr: Gdpr,
     #[sqlx(skip)]
     pub system_ids: Vec<i64>,
     #[sqlx(skip)]
@@ -60,6 +63,39 @@ impl Asset {
     }
 }
 
+/// An asset's entry in the record of processing (GDPR art. 30.1); codes as in
+/// `beredd_domain::gdpr`.
+#[derive(Debug, Clone, Default, Serialize, sqlx::FromRow)]
+pub struct Gdpr {
+    pub gdpr_purpose: Option<String>,
+    pub gdpr_legal_basis: Option<String>,
+    pub gdpr_special_basis: Option<String>,
+    pub gdpr_subjects: Option<String>,
+    pub gdpr_data_categories: Option<String>,
+    pub gdpr_recipients: Option<String>,
+    pub gdpr_transfers: Option<String>,
+    pub gdpr_transfer_details: Option<String>,
+    pub gdpr_retention: Option<String>,
+}
+
+impl Gdpr {
+    /// The entry as the domain's rules read it.
+    pub fn entry(&self) -> beredd_domain::gdpr::Entry<'_> {
+        beredd_domain::gdpr::Entry {
+            purpose: self.gdpr_purpose.as_deref(),
+            legal_basis: self.gdpr_legal_basis.as_deref(),
+            special_basis: self.gdpr_special_basis.as_deref(),
+            subjects: self.gdpr_subjects.as_deref(),
+            data_categories: self.gdpr_data_categories.as_deref(),
+            recipients: self.gdpr_recipients.as_deref(),
+            transfers: self.gdpr_transfers.as_deref(),
+            transfer_details: self.gdpr_transfer_details.as_deref(),
+            retention: self.gdpr_retention.as_deref(),
+            ..Default::default()
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct AssetInput {
     pub name: String,
@@ -69,6 +105,7 @@ pub struct AssetInput {
     pub osl_reference: Option<String>,
     pub system_ids: Vec<i64>,
     pub unit_ids: Vec<i64>,
+    pub gdpr: Gdpr,
 }
 
 #[derive(Debug, Clone)]
@@ -80,7 +117,7 @@ pub struct ClassificationInput {
 
 macro_rules! cols {
     () => {
-        "id, name, description, owner_id, flags, osl_reference, updated_at"
+        "id, name, description, owner_id, flags, osl_reference, updated_at, gdpr_purpose, gdpr_legal_basis, gdpr_special_basis, gdpr_subjects, gdpr_data_categories, gdpr_recipients, gdpr_transfers, gdpr_transfer_details, gdpr_retention"
     };
 }
 macro_rules! ccols {
@@ -167,7 +204,29 @@ pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<A
     Ok(Some(asset))
 }
 
+async fn set_gdpr(conn: &mut AnyConnection, id: i64, g: &Gdpr) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE assets SET gdpr_purpose = $1, gdpr_legal_basis = $2, gdpr_special_basis = $3, gdpr_subjects = $4,
+         gdpr_data_categories = $5, gdpr_recipients = $6, gdpr_transfers = $7, gdpr_transfer_details = $8,
+         gdpr_retention = $9 WHERE id = $10",
+    )
+    .bind(g.gdpr_purpose.clone())
+    .bind(g.gdpr_legal_basis.clone())
+    .bind(g.gdpr_special_basis.clone())
+    .bind(g.gdpr_subjects.clone())
+    .bind(g.gdpr_data_categories.clone())
+    .bind(g.gdpr_recipients.clone())
+    .bind(g.gdpr_transfers.clone())
+    .bind(g.gdpr_transfer_details.clone())
+    .bind(g.gdpr_retention.clone())
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 async fn set_links(conn: &mut AnyConnection, id: i64, a: &AssetInput) -> Result<(), DbError> {
+    set_gdpr(conn, id, &a.gdpr).await?;
     super::replace_links(
         conn,
         "DELETE FROM asset_systems WHERE asset_id = $1",

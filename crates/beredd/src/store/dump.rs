@@ -45,6 +45,9 @@ impl Kind {
 pub struct Column {
     pub name: String,
     pub kind: Kind,
+    /// Whether the column may hold NULL: only such a reference can wait to be written.
+    #[serde(skip)]
+    pub nullable: bool,
 }
 
 /// One stored value.
@@ -72,9 +75,8 @@ impl Table {
         self.columns.iter().any(|c| c.name == "id" && c.kind == Kind::Integer)
     }
 
-    /// Columns that refer to this same table (a unit's parent unit): written after the rows.
-    pub fn self_references(&self) -> Vec<&str> {
-        self.references.iter().filter(|(_, t)| *t == self.name).map(|(c, _)| c.as_str()).collect()
+    fn nullable(&self, column: &str) -> bool {
+        self.columns.iter().any(|c| c.name == column && c.nullable)
     }
 }
 
@@ -95,8 +97,8 @@ pub async fn tables(db: &Db) -> Result<Vec<Table>, DbError> {
         plain(&name)?;
         let (columns, references) = match db.backend {
             Backend::Sqlite => {
-                let cols: Vec<(String, String)> =
-                    sqlx::query_as("SELECT name, type FROM pragma_table_info($1) ORDER BY cid")
+                let cols: Vec<(String, String, i64)> =
+                    sqlx::query_as("SELECT name, type, \"notnull\" FROM pragma_table_info($1) ORDER BY cid")
                         .bind(&name)
                         .fetch_all(&db.pool)
                         .await?;
@@ -108,8 +110,9 @@ pub async fn tables(db: &Db) -> Result<Vec<Table>, DbError> {
                 (cols, refs)
             }
             Backend::Postgres => {
-                let cols: Vec<(String, String)> = sqlx::query_as(
-                    "SELECT column_name::text, data_type::text FROM information_schema.columns
+                let cols: Vec<(String, String, i64)> = sqlx::query_as(
+                    "SELECT column_name::text, data_type::text, CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END
+                     FROM information_schema.columns
                      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
                 )
                 .bind(&name)
@@ -132,7 +135,9 @@ pub async fn tables(db: &Db) -> Result<Vec<Table>, DbError> {
         };
         let columns = columns
             .into_iter()
-            .map(|(c, t)| Ok(Column { kind: Kind::of(&t), name: plain(&c)?.to_owned() }))
+            .map(|(c, t, not_null)| {
+                Ok(Column { kind: Kind::of(&t), name: plain(&c)?.to_owned(), nullable: not_null == 0 })
+            })
             .collect::<Result<Vec<_>, DbError>>()?;
         for (c, t) in &references {
             plain(c)?;
@@ -143,29 +148,59 @@ pub async fn tables(db: &Db) -> Result<Vec<Table>, DbError> {
     Ok(out)
 }
 
-/// The tables in an order that writes every referred row before the rows referring to it
-/// (a table referring to itself is handled by [`Table::self_references`]); alphabetical among
-/// equals, so that two databases give the same order. A cycle between tables is an error.
-pub fn in_reference_order(tables: &[Table]) -> Result<Vec<&Table>, DbError> {
+/// A table in the order of writing, with the columns whose values wait until every table is
+/// written: a reference to the table itself (a unit's parent unit), and a nullable reference that
+/// breaks a ring of tables (the organisation's data protection officer, a person of it).
+pub struct Step<'t> {
+    pub table: &'t Table,
+    pub deferred: Vec<String>,
+}
+
+/// The tables in an order that writes every referred row before the rows referring to it;
+/// alphabetical among equals, so that two databases give the same order. A ring of tables is
+/// broken at the table the most others refer to whose references out of it can wait (nullable);
+/// a ring held only by NOT NULL columns is an error.
+pub fn in_reference_order(tables: &[Table]) -> Result<Vec<Step<'_>>, DbError> {
     let mut done: Vec<&str> = Vec::new();
-    let mut out = Vec::new();
+    let mut out: Vec<Step<'_>> = Vec::new();
     let mut left: Vec<&Table> = tables.iter().collect();
     left.sort_by(|a, b| a.name.cmp(&b.name));
+    let known = |r: &str| tables.iter().any(|x| x.name == r);
     while !left.is_empty() {
-        let ready = left.iter().position(|t| {
+        let waiting = |t: &Table, done: &[&str]| -> Vec<String> {
             t.references
                 .iter()
-                .all(|(_, r)| *r == t.name || done.contains(&r.as_str()) || !tables.iter().any(|x| x.name == *r))
-        });
-        let Some(i) = ready else {
-            return Err(DbError::Schema(format!(
-                "these tables refer to each other in a ring: {}",
-                left.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
-            )));
+                .filter(|(_, r)| *r != t.name && known(r) && !done.contains(&r.as_str()))
+                .map(|(c, _)| c.clone())
+                .collect()
+        };
+        let i = match left.iter().position(|t| waiting(t, &done).is_empty()) {
+            Some(i) => i,
+            None => left
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.has_id() && waiting(t, &done).iter().all(|c| t.nullable(c)))
+                // The table most others wait for (the organisation), then the fewest columns.
+                .min_by_key(|(_, t)| {
+                    let referrers = left.iter().filter(|o| o.references.iter().any(|(_, r)| *r == t.name)).count();
+                    (std::cmp::Reverse(referrers), waiting(t, &done).len())
+                })
+                .map(|(i, _)| i)
+                .ok_or_else(|| {
+                    DbError::Schema(format!(
+                        "these tables refer to each other in a ring: {}",
+                        left.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", ")
+                    ))
+                })?,
         };
         let t = left.remove(i);
+        let mut deferred = waiting(t, &done);
+        deferred.extend(t.references.iter().filter(|(_, r)| *r == t.name).map(|(c, _)| c.clone()));
+        if !deferred.is_empty() && !t.has_id() {
+            return Err(DbError::Schema(format!("{} refers in a ring but has no id", t.name)));
+        }
         done.push(&t.name);
-        out.push(t);
+        out.push(Step { table: t, deferred });
     }
     Ok(out)
 }
@@ -231,16 +266,16 @@ fn bind<'q>(
 }
 
 /// Writes rows (their values in the order of `t.columns`) into an empty table, several to a
-/// statement; the columns referring to the table itself are written afterwards, so that a row
-/// may refer to one that comes after it. On PostgreSQL the id counter then continues after the
-/// highest id written (SQLite's does so by itself).
+/// statement, the step's deferred columns left empty for [`fill`]. On PostgreSQL the id counter
+/// then continues after the highest id written (SQLite's does so by itself).
 pub async fn write(
     conn: &mut sqlx::AnyConnection,
     backend: Backend,
-    t: &Table,
+    step: &Step<'_>,
     rows: &[Vec<Value>],
 ) -> Result<(), DbError> {
-    let selfs = t.self_references();
+    let t = step.table;
+    let selfs: Vec<&str> = step.deferred.iter().map(String::as_str).collect();
     let per_statement = (400 / t.columns.len().max(1)).max(1);
     for chunk in rows.chunks(per_statement) {
         let mut sql = format!("INSERT INTO {} ({}) VALUES ", t.name, column_list(t));
@@ -268,22 +303,26 @@ pub async fn write(
         }
         q.execute(&mut *conn).await?;
     }
-    if !selfs.is_empty() && t.has_id() {
-        let id_at = t.columns.iter().position(|c| c.name == "id").unwrap_or(0);
-        for row in rows {
-            for (c, col) in t.columns.iter().enumerate() {
-                if selfs.contains(&col.name.as_str()) && row[c] != Value::Null {
-                    let sql = format!("UPDATE {} SET {} = $1 WHERE id = $2", t.name, col.name);
-                    let q = bind(sqlx::query(sqlx::AssertSqlSafe(sql)), col.kind, &row[c]);
-                    bind(q, Kind::Integer, &row[id_at]).execute(&mut *conn).await?;
-                }
-            }
-        }
-    }
     if backend == Backend::Postgres && t.has_id() && !rows.is_empty() {
         let sql =
             format!("SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT MAX(id) FROM {0}))::text", t.name);
         sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Writes the deferred columns of a step's rows, once every table has its rows.
+pub async fn fill(conn: &mut sqlx::AnyConnection, step: &Step<'_>, rows: &[Vec<Value>]) -> Result<(), DbError> {
+    let t = step.table;
+    let Some(id_at) = t.columns.iter().position(|c| c.name == "id") else { return Ok(()) };
+    for row in rows {
+        for (c, col) in t.columns.iter().enumerate() {
+            if step.deferred.contains(&col.name) && row[c] != Value::Null {
+                let sql = format!("UPDATE {} SET {} = $1 WHERE id = $2", t.name, col.name);
+                let q = bind(sqlx::query(sqlx::AssertSqlSafe(sql)), col.kind, &row[c]);
+                bind(q, Kind::Integer, &row[id_at]).execute(&mut *conn).await?;
+            }
+        }
     }
     Ok(())
 }

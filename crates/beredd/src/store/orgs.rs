@@ -17,6 +17,8 @@ pub struct Organisation {
     pub backup_kept: Option<String>,
     /// Where the break-glass accounts' passwords are kept.
     pub break_glass_kept: Option<String>,
+    /// The data protection officer: a person in the register.
+    pub dpo_person_id: Option<i64>,
 }
 
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
@@ -35,7 +37,7 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept FROM organisations WHERE id = $1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id FROM organisations WHERE id = $1")
         .bind(id)
         .fetch_optional(e)
         .await?)
@@ -43,7 +45,7 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<O
 
 /// The first organisation, which a single-organisation installation serves.
 pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept FROM organisations ORDER BY id LIMIT 1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id FROM organisations ORDER BY id LIMIT 1")
         .fetch_optional(e)
         .await?)
 }
@@ -91,5 +93,11 @@ pub async fn set_meta<'c, E: Executor<'c, Database = Any>>(e: E, key: &str, valu
         .bind(value)
         .execute(e)
         .await?;
+    Ok(())
+}
+
+/// Names the data protection officer (a person in the register), or no one.
+pub async fn set_dpo<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, person: Option<i64>) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET dpo_person_id = $1 WHERE id = $2").bind(person).bind(id).execute(e).await?;
     Ok(())
 }

@@ -137,5 +137,7 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
     out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-cycle-item", |_| "/cycle".into()));
     let sql = "SELECT r.id, a.title || ': ' || r.threat FROM risks r JOIN risk_analyses a ON a.id = r.analysis_id WHERE r.org_id = $1 AND r.owner_id = $2 ORDER BY a.title, r.id";
     out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-risk", |r| format!("/risks/{r}/edit")));
+    let sql = "SELECT id, name FROM organisations WHERE id = $1 AND dpo_person_id = $2";
+    out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-dpo", |_| "/organisation".into()));
     Ok(out)
 }

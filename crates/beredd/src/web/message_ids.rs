@@ -344,6 +344,15 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("cycle kind", beredd_domain::cycle::CycleKind::ALL.iter().map(|k| k.label_id()));
     c.plain("month", (1..=12).map(|m| format!("month-{m}")));
 
+    // ---- Governance: the record of processing (GDPR art. 30) ----
+    use beredd_domain::gdpr;
+    let codes = gdpr::LEGAL_BASES.iter().chain(&gdpr::SPECIAL_BASES).chain(&gdpr::TRANSFERS);
+    c.plain("GDPR code", codes.map(|code| gdpr::label_id(code)));
+    let missing = gdpr::missing(&gdpr::Entry { special: true, transfers: Some("safeguards"), ..Default::default() });
+    assert_eq!(missing.len(), 10, "every kind of gap but one: {missing:?}");
+    c.plain("GDPR gap", missing.iter().map(|m| m.label_id()));
+    c.plain("GDPR gap", [gdpr::Missing::Transfers.label_id()]);
+
     assert!(c.problems.is_empty(), "{} problems:\n{}", c.problems.len(), c.problems.join("\n"));
 }
 

@@ -13,6 +13,7 @@ pub mod cycle;
 pub mod error;
 pub mod forms;
 pub mod frameworks;
+pub mod governance;
 pub mod home;
 pub mod live;
 pub mod lookups;

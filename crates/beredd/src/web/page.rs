@@ -80,7 +80,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("nav-group-classification", &["classification"]),
     ("nav-group-continuity", &["continuity"]),
     ("nav-group-risk", &["risks", "frameworks"]),
-    ("nav-group-follow-up", &["actions", "cycle"]),
+    ("nav-group-follow-up", &["actions", "cycle", "governance"]),
     ("nav-group-administration", &["accounts"]),
 ];
 
@@ -132,7 +132,14 @@ const PAGES: &[(&str, &[Page])] = &[
         ],
     ),
     ("nav-group-risk", &[("/risks", "nav-risks", Gate::All), ("/frameworks", "nav-frameworks", Gate::All)]),
-    ("nav-group-follow-up", &[("/actions", "nav-actions", Gate::All), ("/cycle", "nav-cycle", Gate::All)]),
+    (
+        "nav-group-follow-up",
+        &[
+            ("/actions", "nav-actions", Gate::All),
+            ("/cycle", "nav-cycle", Gate::All),
+            ("/governance/processing", "nav-processing", Gate::All),
+        ],
+    ),
     (
         "nav-group-administration",
         &[

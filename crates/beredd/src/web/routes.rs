@@ -14,7 +14,7 @@ use super::organisation::{
 };
 use super::register::{self, Register};
 use super::{accounts, api, classification, continuity, crisis, home, static_files};
-use super::{actions::Actions, cycle, frameworks, risks};
+use super::{actions::Actions, cycle, frameworks, governance, risks};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,6 +157,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/incidents/{id}/reports/{duty}", crisis::reports::report)
         .post("/incidents/{id}/hotlines", crisis::comms::add_hotline)
         .post("/incidents/{id}/messages", crisis::comms::add_message)
+        .post("/incidents/{id}/messages/{mid}/approve", crisis::comms::approve_message)
+        .get("/incidents/{id}/public-page", crisis::publish::download)
         .post("/incidents/{id}/media", crisis::comms::add_media)
         .post("/incidents/{id}/media/{mid}/answered", crisis::comms::answer_media)
         .get("/incidents/{id}/meeting", crisis::meetings::form)
@@ -263,13 +265,15 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/framework-evidence/{id}", frameworks::evidence::download_evidence)
         .post("/framework-evidence/{id}/delete", frameworks::evidence::delete_evidence);
 
-    // ---- Follow-up: the action plan and the yearly cycle ----
+    // ---- Follow-up: the action plan, the yearly cycle and governance ----
     let r = r
         .register::<Actions>()
         .get("/cycle", cycle::view)
         .post("/cycle", cycle::add)
         .post("/cycle/calendar", cycle::new_calendar)
-        .post("/cycle/tasks/{id}/done", cycle::done);
+        .post("/cycle/tasks/{id}/done", cycle::done)
+        .get("/governance/processing", governance::processing::page)
+        .get("/governance/processing/{format}", governance::processing::export);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----
     let r = r

@@ -13,6 +13,7 @@ mod continuity;
 mod crisis;
 mod cycle;
 mod frameworks;
+mod governance;
 mod hostile;
 mod organisation;
 mod risks;

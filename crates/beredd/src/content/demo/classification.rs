@@ -29,6 +29,10 @@ pub(super) async fn assets(l: &mut Loader<'_>) -> anyhow::Result<()> {
             osl_reference: line(f, key, "osl_reference", &a.osl_reference, 200)?,
             system_ids: ids(&l.systems, "systems", &a.systems)?,
             unit_ids: ids(&l.units, "units", &a.units)?,
+            gdpr: match &a.gdpr {
+                Some(g) => gdpr(f, key, g)?,
+                None => assets::Gdpr::default(),
+            },
         };
         let id = assets::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {key:?}"))?;
         unique(&mut l.assets, f, key, id)?;
@@ -101,4 +105,23 @@ pub(super) async fn assessments(l: &mut Loader<'_>) -> anyhow::Result<usize> {
     }
 
     Ok(assessments_file.assessment.len())
+}
+
+/// An asset's entry in the record of processing, checked as the form checks it.
+fn gdpr(f: &str, key: &str, g: &GdprRow) -> anyhow::Result<assets::Gdpr> {
+    use beredd_domain::gdpr::{LEGAL_BASES, SPECIAL_BASES, TRANSFERS, parse_code};
+    let code = |field: &str, list: &[&str], v: &Option<String>| {
+        check(f, key, field, parse_code(list, v.as_deref().unwrap_or("")))
+    };
+    Ok(assets::Gdpr {
+        gdpr_purpose: para(f, key, "gdpr.purpose", &g.purpose)?,
+        gdpr_legal_basis: code("gdpr.legal_basis", &LEGAL_BASES, &g.legal_basis)?,
+        gdpr_special_basis: code("gdpr.special_basis", &SPECIAL_BASES, &g.special_basis)?,
+        gdpr_subjects: para(f, key, "gdpr.subjects", &g.subjects)?,
+        gdpr_data_categories: para(f, key, "gdpr.data_categories", &g.data_categories)?,
+        gdpr_recipients: para(f, key, "gdpr.recipients", &g.recipients)?,
+        gdpr_transfers: code("gdpr.transfers", &TRANSFERS, &g.transfers)?,
+        gdpr_transfer_details: para(f, key, "gdpr.transfer_details", &g.transfer_details)?,
+        gdpr_retention: para(f, key, "gdpr.retention", &g.retention)?,
+    })
 }

@@ -1,4 +1,5 @@
-//! The demo's past exercises: injects, lessons (changes become actions) and a finished recovery.
+//! The demo's past exercises: injects, lessons (changes become actions), a finished recovery, and
+//! the hotlines and messages of its communication (so that its public page can be tried at once).
 
 use super::*;
 
@@ -92,6 +93,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
             let item = crate::store::incidents::add_backlog(&mut l.tx, id, &nb, &leader).await?;
             crate::store::incidents::set_backlog_done(&mut l.tx, id, item, b.done, &leader).await?;
         }
+        comms(l, f, key, id, x, &leader).await?;
         if let Some(closed) = &x.closed {
             crate::store::incidents::append(
                 &mut l.tx,
@@ -106,5 +108,34 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
         }
     }
 
+    Ok(())
+}
+
+/// An exercise's hotlines and messages, as the communication page records them.
+async fn comms(l: &mut Loader<'_>, f: &str, key: &str, id: i64, x: &ExerciseRow, leader: &str) -> anyhow::Result<()> {
+    for h in &x.hotline {
+        let number = check(f, key, "hotline.number", beredd_domain::text::optional_phone(&h.number))?
+            .ok_or_else(|| anyhow!("{f}, post {key:?}: en upplysningstelefon saknar nummer"))?;
+        let hours = line(f, key, "hotline.hours", &h.hours, 200)?;
+        crate::store::incidents::add_hotline(&mut *l.tx, id, &number, hours.as_deref(), &h.answered_by).await?;
+    }
+    for m in &x.message {
+        if !crate::store::incidents::CHANNELS.contains(&m.channel.as_str()) {
+            bail!("{f}, post {key:?}: okänd kanal {:?}", m.channel);
+        }
+        let text = para(f, key, "message.text", &Some(m.text.clone()))?.unwrap_or_default();
+        let approved_by = match &m.approved_by {
+            Some(p) => l.person_name(f, key, "message.approved_by", p).await?,
+            None => String::new(),
+        };
+        let msg = crate::store::incidents::NewMessage {
+            channel: &m.channel,
+            text: &text,
+            approved_by: &approved_by,
+            by: leader,
+            at: &m.published,
+        };
+        crate::store::incidents::add_message(&mut *l.tx, id, &msg).await?;
+    }
     Ok(())
 }

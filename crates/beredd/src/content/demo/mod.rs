@@ -206,6 +206,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     organisation::suppliers(&mut l).await?;
     let pending = organisation::units(&mut l).await?;
     organisation::people(&mut l).await?;
+    let dpo = lookup(&l.people, "organisation.toml", "-", "dpo", &org_file.dpo)?;
+    orgs::set_dpo(&mut *l.tx, l.org, dpo).await?;
     crate::services::setup::standard_contacts(&mut *l.tx, l.org).await?;
     organisation::managers(&mut l, pending).await?;
     organisation::systems(&mut l).await?;

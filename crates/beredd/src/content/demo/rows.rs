@@ -11,6 +11,8 @@ pub(super) struct OrgFile {
     pub(super) keys_kept: Option<String>,
     pub(super) backup_kept: Option<String>,
     pub(super) break_glass_kept: Option<String>,
+    /// The data protection officer: a person's key.
+    pub(super) dpo: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -191,6 +193,21 @@ pub(super) struct AssetRow {
     pub(super) systems: Vec<String>,
     pub(super) units: Vec<String>,
     pub(super) classification: Option<ClassificationRow>,
+    pub(super) gdpr: Option<GdprRow>,
+}
+/// An asset's entry in the record of processing (GDPR art. 30); codes as in `beredd_domain::gdpr`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GdprRow {
+    pub(super) purpose: Option<String>,
+    pub(super) legal_basis: Option<String>,
+    pub(super) special_basis: Option<String>,
+    pub(super) subjects: Option<String>,
+    pub(super) data_categories: Option<String>,
+    pub(super) recipients: Option<String>,
+    pub(super) transfers: Option<String>,
+    pub(super) transfer_details: Option<String>,
+    pub(super) retention: Option<String>,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -363,6 +380,26 @@ pub(super) struct ExerciseRow {
     pub(super) lesson: Vec<LessonRow>,
     #[serde(default)]
     pub(super) backlog: Vec<BacklogRow>,
+    #[serde(default)]
+    pub(super) hotline: Vec<HotlineRow>,
+    #[serde(default)]
+    pub(super) message: Vec<MessageRow>,
+}
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HotlineRow {
+    pub(super) number: String,
+    pub(super) hours: Option<String>,
+    pub(super) answered_by: String,
+}
+/// A message for the communication page; without `approved_by` (a person's key) it is a draft.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MessageRow {
+    pub(super) channel: String,
+    pub(super) text: String,
+    pub(super) approved_by: Option<String>,
+    pub(super) published: String,
 }
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

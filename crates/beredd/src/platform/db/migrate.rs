@@ -66,7 +66,9 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(29, "calendar tokens hashed", "0029_calendar_token_hash.sql"),
     migration!(30, "signing keys", "0030_signing_keys.sql"),
     migration!(31, "kit fingerprints", "0031_kit_fingerprints.sql"),
-    migration!(32, "api tokens", "0032_api_tokens.sql"),
+    migration!(32, "message drafts", "0032_message_drafts.sql"),
+    migration!(33, "record of processing", "0033_record_of_processing.sql"),
+    migration!(34, "api tokens", "0034_api_tokens.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its

@@ -80,37 +80,53 @@ async fn same_schema(db: &Db, export: &Export) -> Result<Loaded, ArchiveError> {
     }
     let mut loaded = Loaded::default();
     let mut tx = db.begin_write().await?;
-    for t in dump::in_reference_order(&tables)? {
+    let mut written = Vec::new();
+    for step in dump::in_reference_order(&tables)? {
+        let t = step.table;
         if !export.manifest.tables.iter().any(|l| l.name == t.name) {
             continue;
         }
-        let json = export.rows(&t.name)?;
-        let mut rows = Vec::with_capacity(json.len());
-        for (i, obj) in json.iter().enumerate() {
-            let mut row = Vec::with_capacity(t.columns.len());
-            for c in &t.columns {
-                let v = obj.get(&c.name).unwrap_or(&serde_json::Value::Null);
-                row.push(value(export, c.kind, v).map_err(|reason| ArchiveError::Row {
-                    table: t.name.clone(),
-                    row: i + 1,
-                    reason: format!("kolumnen {}: {reason}", c.name),
-                })?);
-            }
-            rows.push(row);
-        }
-        dump::write(&mut tx, db.backend, t, &rows).await.map_err(|e| match e {
-            DbError::Sqlx(source) => ArchiveError::Row {
-                table: t.name.clone(),
-                row: 0,
-                reason: format!("raderna kunde inte skrivas: {source}"),
-            },
-            e => e.into(),
-        })?;
+        let rows = rows_of(export, t)?;
+        dump::write(&mut tx, db.backend, &step, &rows).await.map_err(|e| unwritten(&t.name, e))?;
         loaded.tables += 1;
         loaded.rows += rows.len();
+        written.push((step, rows));
+    }
+    for (step, rows) in &written {
+        dump::fill(&mut tx, step, rows).await.map_err(|e| unwritten(&step.table.name, e))?;
     }
     tx.commit().await.map_err(DbError::from)?;
     Ok(loaded)
+}
+
+/// A table's rows from the export, in the order of the database's columns.
+fn rows_of(export: &Export, t: &dump::Table) -> Result<Vec<Vec<Value>>, ArchiveError> {
+    let json = export.rows(&t.name)?;
+    let mut rows = Vec::with_capacity(json.len());
+    for (i, obj) in json.iter().enumerate() {
+        let mut row = Vec::with_capacity(t.columns.len());
+        for c in &t.columns {
+            let v = obj.get(&c.name).unwrap_or(&serde_json::Value::Null);
+            row.push(value(export, c.kind, v).map_err(|reason| ArchiveError::Row {
+                table: t.name.clone(),
+                row: i + 1,
+                reason: format!("kolumnen {}: {reason}", c.name),
+            })?);
+        }
+        rows.push(row);
+    }
+    Ok(rows)
+}
+
+fn unwritten(table: &str, e: DbError) -> ArchiveError {
+    match e {
+        DbError::Sqlx(source) => ArchiveError::Row {
+            table: table.to_owned(),
+            row: 0,
+            reason: format!("raderna kunde inte skrivas: {source}"),
+        },
+        e => e.into(),
+    }
 }
 
 /// One JSON value as the column's kind wants it; the reason is the reader's, in Swedish.

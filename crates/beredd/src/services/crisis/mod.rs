@@ -11,6 +11,7 @@ pub mod kit_import;
 pub mod lessons;
 pub mod log;
 pub mod meetings;
+pub mod publish;
 pub mod recovery;
 pub mod reporting;
 pub mod signatures;

@@ -44,6 +44,7 @@ mod tests {
             flags: flags.into(),
             osl_reference: None,
             updated_at: String::new(),
+            gdpr: assets::Gdpr::default(),
             system_ids: vec![7],
             unit_ids: Vec::new(),
             current: levels.map(|[k, r, t, s]| assets::Classification {

@@ -97,33 +97,79 @@ pub struct Message {
     pub id: i64,
     pub channel: String,
     pub text: String,
+    /// Who approved it; empty for a draft.
     pub approved_by: String,
     pub published_by: String,
+    /// When it was approved and published (for a draft: when it was saved).
     pub published_at: String,
+    /// Approved for publication; a draft is not.
+    #[sqlx(try_from = "i64")]
+    pub approved: Flag,
 }
 
+/// The channels a message is written for.
+pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+
+/// The channels whose approved messages are for the public (and so for the public web page);
+/// the hotline's script and messages to staff are not.
+pub const PUBLIC_CHANNELS: &[&str] = &["web", "press", "social"];
+
 pub async fn messages<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Message>, DbError> {
-    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
+}
+
+/// The approved messages for the public channels, newest first: all that the public page shows.
+pub async fn public_messages<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+) -> Result<Vec<Message>, DbError> {
+    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 AND approved = 1 AND approved_by <> '' AND channel IN ('web', 'press', 'social') ORDER BY published_at DESC, id DESC").bind(incident).fetch_all(e).await?)
+}
+
+/// A message to record: approved (with its approver) or a draft (`approved_by` empty).
+pub struct NewMessage<'a> {
+    pub channel: &'a str,
+    pub text: &'a str,
+    pub approved_by: &'a str,
+    pub by: &'a str,
+    /// When it was published (or saved as a draft), UTC RFC 3339.
+    pub at: &'a str,
 }
 
 pub async fn add_message<'c, E: Executor<'c, Database = Any>>(
     e: E,
     incident: i64,
-    channel: &str,
-    text: &str,
-    approved_by: &str,
-    by: &str,
-) -> Result<(), DbError> {
-    sqlx::query("INSERT INTO incident_messages (incident_id, channel, text, approved_by, published_by, published_at) VALUES ($1, $2, $3, $4, $5, $6)")
+    m: &NewMessage<'_>,
+) -> Result<i64, DbError> {
+    let id: i64 = sqlx::query_scalar("INSERT INTO incident_messages (incident_id, channel, text, approved_by, published_by, published_at, approved) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
         .bind(incident)
-        .bind(channel)
-        .bind(text)
-        .bind(approved_by)
+        .bind(m.channel)
+        .bind(m.text)
+        .bind(m.approved_by)
+        .bind(m.by)
+        .bind(m.at)
+        .bind(crate::store::flag(!m.approved_by.trim().is_empty()))
+        .fetch_one(e)
+        .await?;
+    Ok(id)
+}
+
+/// Approves a draft: it is published now, approved by `by`. False when there is no such draft.
+pub async fn approve_message<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    incident: i64,
+    id: i64,
+    by: &str,
+) -> Result<bool, DbError> {
+    let n = sqlx::query("UPDATE incident_messages SET approved = 1, approved_by = $1, published_by = $1, published_at = $2 WHERE incident_id = $3 AND id = $4 AND approved = 0")
         .bind(by)
         .bind(crate::platform::clock::stamp())
+        .bind(incident)
+        .bind(id)
         .execute(e)
-        .await?;
-    Ok(())
+        .await?
+        .rows_affected();
+    Ok(n == 1)
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]

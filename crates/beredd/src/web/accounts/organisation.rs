@@ -10,7 +10,8 @@ use crate::store::orgs;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
-use crate::web::forms::{Errors, Field, FieldKind, FormData};
+use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_};
 
@@ -21,7 +22,14 @@ const KEPT: [(&str, &str, &str); 3] = [
     ("break_glass_kept", "field-break-glass-kept", "field-break-glass-kept-hint"),
 ];
 
-fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, flash: Option<&str>) -> FormPage {
+fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    lk: &Lookups,
+    form: &FormData,
+    errors: &Errors,
+    flash: Option<&str>,
+) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/organisation", String::new()).with_flash(flash);
     ctx.title = ctx.tr.t("organisation-title");
     let tr = &ctx.tr;
@@ -38,6 +46,9 @@ fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, 
     .chain(KEPT.iter().map(|(name, label, hint)| {
         Field::new(*name, tr.t(label), FieldKind::TextArea, form, errors, tr).maxlength(1000).hint(tr.t(hint))
     }))
+    .chain([Field::new("dpo", tr.t("gdpr-dpo"), FieldKind::Select, form, errors, tr)
+        .hint(tr.t("gdpr-dpo-hint"))
+        .choices(lk.people_choices(tr.t("choice-none")))])
     .collect();
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
@@ -55,8 +66,10 @@ pub async fn form(
         ("keys_kept".into(), org.keys_kept.unwrap_or_default()),
         ("backup_kept".into(), org.backup_kept.unwrap_or_default()),
         ("break_glass_kept".into(), org.break_glass_kept.unwrap_or_default()),
+        ("dpo".into(), crate::web::forms::opt_string(org.dpo_person_id)),
     ]);
-    Ok(page(&state, &user, &form, &Errors::default(), q.get("msg").map(String::as_str)))
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    Ok(page(&state, &user, &lk, &form, &Errors::default(), q.get("msg").map(String::as_str)))
 }
 
 pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
@@ -66,10 +79,12 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
     let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
     let org_number = e.take("org_number", text::optional_org_number(form.text("org_number")));
     let kept = KEPT.map(|(name, _, _)| e.take(name, text::optional_text(form.text(name), 1000)));
+    let lk = Lookups::load(&state.db, user.org_id).await?;
+    let dpo = e.take("dpo", optional_id(form.text("dpo"), |p| lk.person(p).is_some()));
     if !e.is_empty() {
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e, None)).into_response());
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &lk, &form, &e, None)).into_response());
     }
     let kept = kept.each_ref().map(|k| k.as_deref());
-    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept).await?;
+    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept, dpo).await?;
     Ok(Redirect::to("/organisation?msg=saved").into_response())
 }

@@ -18,6 +18,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::{FieldError, LogKind, StaffRole, text};
 
 pub struct MessageView {
+    pub id: i64,
+    /// Saved as a draft: not approved, not published.
+    pub draft: bool,
     pub published: String,
     pub channel: String,
     pub approved_by: String,
@@ -45,6 +48,8 @@ pub struct CommsPage {
     pub message_fields: Vec<Field>,
     pub media_fields: Vec<Field>,
     pub error_summary: Vec<(String, String)>,
+    /// May approve drafts and download the public page.
+    pub may_approve: bool,
 }
 
 impl CommsPage {
@@ -66,7 +71,7 @@ pub(super) fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field>
     ]
 }
 
-pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
+pub const CHANNELS: &[&str] = incidents::CHANNELS;
 
 pub(super) fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     let channels = CHANNELS
@@ -133,6 +138,8 @@ pub(super) async fn page(
             .await?
             .into_iter()
             .map(|m| MessageView {
+                id: m.id,
+                draft: !m.approved.get(),
                 published: crate::platform::clock::shown_minute(&m.published_at),
                 channel: ctx.tr.t(&format!("channel-{}", m.channel)),
                 approved_by: m.approved_by,
@@ -144,6 +151,7 @@ pub(super) async fn page(
         message_fields,
         media_fields,
         error_summary,
+        may_approve: user.role.approves_public_messages(),
         h,
         ctx,
     })
@@ -230,13 +238,8 @@ pub async fn add_hotline(
     Ok(back(h.i.id))
 }
 
-pub async fn add_message(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    posted: Posted,
-) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
-    let h = writer_for(&state, &user, &id).await?;
+/// The message form checked: (channel, text, approver); the approver is empty for a draft.
+fn checked_message(form: &FormData, draft: bool) -> Result<(String, String, String), Errors> {
     let mut e = Errors::default();
     let channel = form.text("msg_channel");
     if !CHANNELS.contains(&channel) {
@@ -244,20 +247,66 @@ pub async fn add_message(
     }
     let text = e
         .take("msg_text", text::optional_text(form.text("msg_text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
-    let approved = e.take(
-        "msg_approved_by",
-        text::optional_line(form.text("msg_approved_by"), 200).and_then(|t| t.ok_or(FieldError::Required)),
-    );
-    if !e.is_empty() {
-        return refuse(&state, &user, &id, &form, &e).await;
-    }
+    let approved = if draft {
+        String::new()
+    } else {
+        e.take(
+            "msg_approved_by",
+            text::optional_line(form.text("msg_approved_by"), 200).and_then(|t| t.ok_or(FieldError::Required)),
+        )
+    };
+    if e.is_empty() { Ok((channel.to_owned(), text, approved)) } else { Err(e) }
+}
+
+/// Records a message as published with its approver, or (the "draft" button) as a draft that
+/// nobody has approved yet and that is published by approving it.
+pub async fn add_message(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    let h = writer_for(&state, &user, &id).await?;
+    let draft = form.text("draft") == "1";
+    let (channel, text, approved) = match checked_message(&form, draft) {
+        Ok(m) => m,
+        Err(e) => return refuse(&state, &user, &id, &form, &e).await,
+    };
     let mut tx = state.db.begin_write().await?;
-    incidents::add_message(&mut *tx, h.i.id, channel, &text, &approved, &user.display_name).await?;
-    let log = tr.ts(
-        "comms-log-message",
-        "what",
-        &format!("{} ({}, {}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-approved-by"), approved),
-    );
+    let at = crate::platform::clock::stamp();
+    let m = incidents::NewMessage {
+        channel: &channel,
+        text: &text,
+        approved_by: &approved,
+        by: &user.display_name,
+        at: &at,
+    };
+    incidents::add_message(&mut *tx, h.i.id, &m).await?;
+    let what = if draft {
+        format!("{} ({}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-draft-marker"))
+    } else {
+        format!("{} ({}, {}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-approved-by"), approved)
+    };
+    let log = tr.ts(if draft { "comms-log-draft" } else { "comms-log-message" }, "what", &what);
+    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, log).await?;
+    Ok(back(h.i.id))
+}
+
+/// Approves a draft: it is published now, with the user as its approver.
+pub async fn approve_message(
+    State(state): State<AppState>,
+    Path((id, mid)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, tr, .. } = posted;
+    user.require(user.role.approves_public_messages())?;
+    let h = writer_for(&state, &user, &id).await?;
+    let mid = parse_id(&mid)?;
+    let mut tx = state.db.begin_write().await?;
+    if !incidents::approve_message(&mut *tx, h.i.id, mid, &user.display_name).await? {
+        return Err(AppError::NotFound);
+    }
+    let log = tr.args("comms-log-approved", &[("n", &mid.to_string()), ("who", &user.display_name)]);
     log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, log).await?;
     Ok(back(h.i.id))
 }

@@ -8,6 +8,7 @@ pub mod lessons;
 pub mod list;
 pub mod log;
 pub mod meetings;
+pub mod publish;
 pub mod recovery;
 pub mod reports;
 pub mod roster;

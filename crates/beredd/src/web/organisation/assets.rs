@@ -2,7 +2,7 @@
 //! hold it, which units use it, which laws apply, and how it is classified.
 
 use beredd_domain::classification::{Aspect, LegalFlag, Levels};
-use beredd_domain::text;
+use beredd_domain::{gdpr, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
@@ -60,6 +60,99 @@ fn history(versions: &[assets::Classification], tr: &Tr) -> Vec<String> {
             let reason = c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
             let levels = levels_text(Some(c));
             format!("{} {}: {levels} – {}{reason}", tr.t("asset-version-short"), c.version, c.classified_by)
+        })
+        .collect()
+}
+
+/// A record-of-processing field: (name, label id, kind, max length, code list).
+type GdprField = (&'static str, &'static str, FieldKind, usize, Option<&'static [&'static str]>);
+
+/// The record-of-processing fields (GDPR art. 30), in the order of the form.
+const GDPR_FIELDS: [GdprField; 9] = [
+    ("gdpr_purpose", "gdpr-purpose", FieldKind::TextArea, 2000, None),
+    ("gdpr_legal_basis", "gdpr-legal-basis", FieldKind::Select, 0, Some(&gdpr::LEGAL_BASES)),
+    ("gdpr_special_basis", "gdpr-special-basis", FieldKind::Select, 0, Some(&gdpr::SPECIAL_BASES)),
+    ("gdpr_subjects", "gdpr-subjects", FieldKind::TextArea, 2000, None),
+    ("gdpr_data_categories", "gdpr-data-categories", FieldKind::TextArea, 2000, None),
+    ("gdpr_recipients", "gdpr-recipients", FieldKind::TextArea, 2000, None),
+    ("gdpr_transfers", "gdpr-transfers", FieldKind::Select, 0, Some(&gdpr::TRANSFERS)),
+    ("gdpr_transfer_details", "gdpr-transfer-details", FieldKind::Text, 500, None),
+    ("gdpr_retention", "gdpr-retention", FieldKind::TextArea, 2000, None),
+];
+
+/// The entry's values in the order of [`GDPR_FIELDS`].
+fn gdpr_values(g: &assets::Gdpr) -> [&Option<String>; 9] {
+    [
+        &g.gdpr_purpose,
+        &g.gdpr_legal_basis,
+        &g.gdpr_special_basis,
+        &g.gdpr_subjects,
+        &g.gdpr_data_categories,
+        &g.gdpr_recipients,
+        &g.gdpr_transfers,
+        &g.gdpr_transfer_details,
+        &g.gdpr_retention,
+    ]
+}
+
+fn gdpr_fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
+    GDPR_FIELDS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, label, kind, max, codes))| {
+            let f = Field::new(*name, tr.t(label), kind.clone(), form, errors, tr);
+            let f = if i == 0 { f.hint(tr.t("gdpr-hint")) } else { f };
+            match codes {
+                Some(list) => f.choices(
+                    std::iter::once(Choice { value: String::new(), label: tr.t("gdpr-not-given"), depth: 0 })
+                        .chain(list.iter().map(|c| Choice {
+                            value: (*c).into(),
+                            label: tr.t(&gdpr::label_id(c)),
+                            depth: 0,
+                        }))
+                        .collect(),
+                ),
+                None => f.maxlength(*max),
+            }
+        })
+        .collect()
+}
+
+fn gdpr_parse(form: &FormData, e: &mut Errors) -> assets::Gdpr {
+    let mut v: Vec<Option<String>> = GDPR_FIELDS
+        .iter()
+        .map(|(name, _, _, max, codes)| {
+            let input = form.text(name);
+            let r = match codes {
+                Some(list) => gdpr::parse_code(list, input),
+                None => text::optional_text(input, *max),
+            };
+            e.take(*name, r)
+        })
+        .collect();
+    let mut next = || v.remove(0);
+    assets::Gdpr {
+        gdpr_purpose: next(),
+        gdpr_legal_basis: next(),
+        gdpr_special_basis: next(),
+        gdpr_subjects: next(),
+        gdpr_data_categories: next(),
+        gdpr_recipients: next(),
+        gdpr_transfers: next(),
+        gdpr_transfer_details: next(),
+        gdpr_retention: next(),
+    }
+}
+
+/// The entry as the asset's page shows it: only what is filled in.
+fn gdpr_details(g: &assets::Gdpr, tr: &Tr) -> Vec<DetailItem> {
+    gdpr_values(g)
+        .into_iter()
+        .zip(GDPR_FIELDS)
+        .filter_map(|(v, (_, label, _, _, codes))| {
+            let v = v.as_ref()?;
+            let shown = if codes.is_some() { tr.t(&gdpr::label_id(v)) } else { v.clone() };
+            Some(DetailItem { label: tr.t(label), value: Cell::Text(shown) })
         })
         .collect()
 }
@@ -124,6 +217,9 @@ impl Register for Assets {
             DetailItem { label: tr.t("asset-systems"), value: Cell::Links(systems) },
             DetailItem { label: tr.t("asset-units"), value: Cell::Links(units) },
         ]
+        .into_iter()
+        .chain(gdpr_details(&r.gdpr, tr))
+        .collect()
     }
     async fn sections(r: &assets::Asset, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
         let versions = assets::versions(&db.pool, org, r.id).await?;
@@ -152,6 +248,9 @@ impl Register for Assets {
             ("owner".into(), crate::web::forms::opt_string(r.owner_id)),
             ("osl_reference".into(), r.osl_reference.clone().unwrap_or_default()),
         ]);
+        for ((name, ..), value) in GDPR_FIELDS.iter().zip(gdpr_values(&r.gdpr)) {
+            f.set(name, value.clone().unwrap_or_default());
+        }
         for flag in r.flags() {
             f.push("flags", flag.code());
         }
@@ -189,6 +288,9 @@ impl Register for Assets {
             Field::new("units", tr.t("asset-units"), FieldKind::MultiCheck, form, errors, tr)
                 .choices(lk.unit_choices(None)),
         ]
+        .into_iter()
+        .chain(gdpr_fields(form, errors, tr))
+        .collect()
     }
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<assets::AssetInput, Errors> {
         let mut e = Errors::default();
@@ -217,10 +319,11 @@ impl Register for Assets {
         };
         let system_ids = ids(&mut e, "systems", &|id| lk.nodes.name(beredd_domain::NodeKind::System, id).is_some());
         let unit_ids = ids(&mut e, "units", &|id| lk.unit(id).is_some());
+        let gdpr = gdpr_parse(form, &mut e);
         if !e.is_empty() {
             return Err(e);
         }
-        Ok(assets::AssetInput { name, description, owner_id, flags, osl_reference, system_ids, unit_ids })
+        Ok(assets::AssetInput { name, description, owner_id, flags, osl_reference, system_ids, unit_ids, gdpr })
     }
     async fn insert(conn: &mut AnyConnection, org: i64, input: &assets::AssetInput) -> Result<i64, DbError> {
         assets::insert(conn, org, input).await

@@ -9,6 +9,7 @@ mod incidents;
 mod lessons;
 mod meetings;
 mod paper;
+mod publish;
 mod recovery;
 mod reporting;
 mod signing;

@@ -114,7 +114,8 @@ async fn submit_on(s: &Session, page: &str, action: &str, set: &[(&str, &str)]) 
 /// pages where they now are.
 pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
     let mut pages = Vec::new();
-    // An incident under way for every unit, with a roster row and a media request; an exercise.
+    // An incident under way for every unit, with a roster row, a media request and a draft message;
+    // an exercise.
     let units: Vec<(String, String)> = forms["/incidents/new"]
         .inputs
         .iter()
@@ -141,6 +142,9 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
         assert_eq!(s.post(&format!("{incident}/roster"), &roster).await.status, StatusCode::SEE_OTHER);
         let media = [("media_outlet", "P4 Norrbotten"), ("media_question", "Hur går det för hemtjänsten?")];
         assert_eq!(s.post(&format!("{incident}/media"), &media).await.status, StatusCode::SEE_OTHER);
+        // A draft message, so that the button that approves it is on the communication page.
+        let draft = [("msg_channel", "web"), ("msg_text", "Prov: utkast till webben"), ("draft", "1")];
+        assert_eq!(s.post(&format!("{incident}/messages"), &draft).await.status, StatusCode::SEE_OTHER);
         // A significant incident: its reports' clocks run, and each has a form.
         if !exercise {
             submit_on(s, &format!("{incident}/reporting"), "/assessments/significant", &[("outcome", "yes")]).await;
