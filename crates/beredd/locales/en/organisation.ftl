@@ -107,3 +107,11 @@ resource-kind-staff = Staff
 resource-kind-other = Other
 field-provides = Provides
 hint-provides = If this system is what gives the municipality a shared resource, such as the network, log-in, e-mail or the mobile network. Scenarios about that resource then include it.
+
+## Keys a municipality already has, matched on by an import
+field-employee-number = Employee number
+hint-employee-number = The number in the payroll or HR system. An import recognises the person by it.
+field-unit-code = Unit code
+hint-unit-code = The unit's code in the organisation chart or the ledger. An import recognises the unit by it.
+field-system-code = System id
+hint-system-code = The system's id in the IT department's list. An import recognises the system by it.

@@ -107,3 +107,11 @@ resource-kind-staff = Personal
 resource-kind-other = Annat
 field-provides = Tillhandahåller
 hint-provides = Om systemet är det som ger kommunen en gemensam resurs, till exempel nätet, inloggningen, e-posten eller mobilnätet. Då tas det med i scenarier om den resursen.
+
+## Keys a municipality already has, matched on by an import
+field-employee-number = Anställningsnummer
+hint-employee-number = Numret i lönesystemet eller HR-systemet. En import känner igen personen på det.
+field-unit-code = Enhetskod
+hint-unit-code = Enhetens kod i organisationsplanen eller ekonomisystemet. En import känner igen enheten på den.
+field-system-code = System-id
+hint-system-code = Systemets id i IT-avdelningens förteckning. En import känner igen systemet på det.

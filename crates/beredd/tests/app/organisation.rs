@@ -382,6 +382,7 @@ async fn one_organisation_never_sees_another_organisations_records() {
             staff_count: None,
             around_the_clock: false,
             description: None,
+            code: None,
         };
         let foreign = beredd::store::units::insert(&app.db.pool, other_org, &input).await.unwrap();
         let s = app.login("admin").await;

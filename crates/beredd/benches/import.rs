@@ -1,0 +1,2 @@
+//! Placeholder until the import benchmark is written.
+fn main() {}
