@@ -115,3 +115,15 @@ field-unit-code = Unit code
 hint-unit-code = The unit's code in the organisation chart or the ledger. An import recognises the unit by it.
 field-system-code = System id
 hint-system-code = The system's id in the IT department's list. An import recognises the system by it.
+
+## Importing a register from a spreadsheet
+import-err-file-type = The file is neither an Excel file (.xlsx) nor a CSV file (.csv). Save it as one of them and try again.
+import-err-too-large = The file is too large (at most { $n } MB).
+import-err-rows = The file has too many rows (at most { $n }). Split it.
+import-err-columns = The file has too many columns (at most { $n }).
+import-err-empty = The file has no rows below its column headings.
+import-err-unreadable = The file cannot be read. Is it damaged? Save it again in Excel and try again.
+import-err-unknown = "{ $value }" is not in the register.
+import-err-ambiguous = Several records are called "{ $value }". Give the key (the employee number, for example) so that the right one is chosen.
+import-err-repeated = "{ $value }" is already on row { $first } of the file.
+import-row-error = Row { $row }, column { $column }: { $reason }

@@ -115,3 +115,15 @@ field-unit-code = Enhetskod
 hint-unit-code = Enhetens kod i organisationsplanen eller ekonomisystemet. En import känner igen enheten på den.
 field-system-code = System-id
 hint-system-code = Systemets id i IT-avdelningens förteckning. En import känner igen systemet på det.
+
+## Importing a register from a spreadsheet
+import-err-file-type = Filen är varken en Excel-fil (.xlsx) eller en CSV-fil (.csv). Spara den som en av dem och försök igen.
+import-err-too-large = Filen är för stor (högst { $n } MB).
+import-err-rows = Filen har för många rader (högst { $n }). Dela upp den.
+import-err-columns = Filen har för många kolumner (högst { $n }).
+import-err-empty = Filen har inga rader under kolumnrubrikerna.
+import-err-unreadable = Filen går inte att läsa. Är den skadad? Spara den på nytt i Excel och försök igen.
+import-err-unknown = ”{ $value }” finns inte i registret.
+import-err-ambiguous = Flera poster heter ”{ $value }”. Ange nyckeln (till exempel anställningsnumret) så att rätt kan väljas.
+import-err-repeated = ”{ $value }” finns redan på rad { $first } i filen.
+import-row-error = Rad { $row }, kolumn { $column }: { $reason }

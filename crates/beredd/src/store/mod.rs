@@ -14,6 +14,7 @@ pub mod cycle;
 pub mod dependencies;
 pub mod evidence;
 pub mod frameworks;
+pub mod imports;
 pub mod incidents;
 pub mod kits;
 pub mod local_requirements;

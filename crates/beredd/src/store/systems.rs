@@ -50,16 +50,21 @@ macro_rules! cols {
 }
 
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> {
+    list_in(&mut *db.acquire().await?, org).await
+}
+
+/// The same on one connection (inside a transaction).
+pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<System>, DbError> {
     let mut systems: Vec<System> =
         sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 ORDER BY name"))
             .bind(org)
-            .fetch_all(db)
+            .fetch_all(&mut *db)
             .await?;
     let links: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT su.system_id, su.unit_id FROM system_units su JOIN systems s ON s.id = su.system_id WHERE s.org_id = $1",
     )
     .bind(org)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let mut by_system: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
     for (s, u) in links {
