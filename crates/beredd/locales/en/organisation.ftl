@@ -127,3 +127,19 @@ import-err-unknown = "{ $value }" is not in the register.
 import-err-ambiguous = Several records are called "{ $value }". Give the key (the employee number, for example) so that the right one is chosen.
 import-err-repeated = "{ $value }" is already on row { $first } of the file.
 import-row-error = Row { $row }, column { $column }: { $reason }
+import-nothing-stored = Nothing was stored: correct the rows in error and try again.
+import-cli-stored = Stored.
+import-cli-apply-hint = Nothing is stored yet. Run the same command with --apply to store it.
+import-count-new = { $n } new
+import-count-changed = { $n } changed
+import-count-unchanged = { $n } unchanged
+import-count-errors = { $n ->
+    [one] { $n } row in error
+   *[other] { $n } rows in error
+}
+import-count-missing = { $n ->
+    [one] { $n } is in the register but not in the file (not removed: you decide)
+   *[other] { $n } are in the register but not in the file (not removed: you decide)
+}
+import-row = row { $n }
+import-empty-value = (empty)

@@ -127,3 +127,28 @@ import-err-unknown = ”{ $value }” finns inte i registret.
 import-err-ambiguous = Flera poster heter ”{ $value }”. Ange nyckeln (till exempel anställningsnumret) så att rätt kan väljas.
 import-err-repeated = ”{ $value }” finns redan på rad { $first } i filen.
 import-row-error = Rad { $row }, kolumn { $column }: { $reason }
+import-nothing-stored = Inget sparades: rätta raderna med fel och försök igen.
+import-cli-stored = Sparat.
+import-cli-apply-hint = Inget är sparat ännu. Kör samma kommando med --apply för att spara.
+import-count-new = { $n ->
+    [one] { $n } ny
+   *[other] { $n } nya
+}
+import-count-changed = { $n ->
+    [one] { $n } ändrad
+   *[other] { $n } ändrade
+}
+import-count-unchanged = { $n ->
+    [one] { $n } oförändrad
+   *[other] { $n } oförändrade
+}
+import-count-errors = { $n ->
+    [one] { $n } rad med fel
+   *[other] { $n } rader med fel
+}
+import-count-missing = { $n ->
+    [one] { $n } finns i registret men inte i filen (tas inte bort – avgör själv)
+   *[other] { $n } finns i registret men inte i filen (tas inte bort – avgör själv)
+}
+import-row = rad { $n }
+import-empty-value = (tomt)

@@ -1,10 +1,11 @@
-//! The command line: `serve`, `demo`, `user`, `export`, `kit`, `incident`, `keys`, `backup`,
+//! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`, `backup`,
 //! `remind`. One file per subcommand. Its messages are in Swedish, the operators who run it read
 //! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
 
 mod backup;
 mod demo;
 mod export;
+mod import;
 mod incident;
 mod keys;
 mod kit;
@@ -88,6 +89,8 @@ enum Command {
     /// Write a document to a file (the printed binder).
     #[command(subcommand)]
     Export(export::Export),
+    /// Read a register (units, people, suppliers, systems) from an xlsx or CSV file.
+    Import(import::Import),
     /// A consistent copy of a SQLite database, for a laptop to run from when the server is down.
     Backup(backup::Backup),
     /// E-mail the owners of the yearly cycle's tasks that are due soon or overdue.
@@ -119,6 +122,7 @@ pub fn main(serve: ServeFn) -> std::process::ExitCode {
             Command::Demo(c) => c.run(serve).await,
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
+            Command::Import(c) => c.run().await,
             Command::Kit(c) => c.run().await,
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,

@@ -1,0 +1,93 @@
+//! `beredd import REGISTER FILE [--apply]`: a register (units, people, suppliers, systems) from
+//! an xlsx or CSV file. Without `--apply` it prints what the file would do (new, changed with
+//! before and after, unchanged, rows in error, records the file lacks); with it, it stores the
+//! file when no row is in error, with the organisation's saved column mapping.
+
+use std::collections::HashMap;
+
+use anyhow::{anyhow, bail};
+
+use crate::platform::i18n::{Catalog, Tr};
+use crate::services::organisation::import::{self, Kind, Preview};
+use crate::store::{audit, orgs};
+
+#[derive(clap::Args, Debug)]
+pub struct Import {
+    /// What to import: units, people, suppliers or systems.
+    register: String,
+    /// The file: .xlsx or .csv (; or , between fields, UTF-8 or Windows-1252).
+    file: std::path::PathBuf,
+    /// Store it (without: only show what it would do).
+    #[arg(long)]
+    apply: bool,
+    /// The language of the report: sv or en.
+    #[arg(long, default_value = "sv")]
+    lang: String,
+    #[command(flatten)]
+    db: super::DbOptions,
+}
+
+impl Import {
+    pub async fn run(self) -> anyhow::Result<()> {
+        let kind = match self.register.as_str() {
+            r => Kind::parse(r).ok_or_else(|| {
+                anyhow!("okänt register {r:?}: välj units, people, suppliers eller systems")
+            })?,
+        };
+        let tr = Tr::new(Catalog::load(), super::export::language(&self.lang)?);
+        let bytes = std::fs::read(&self.file).map_err(|e| anyhow!("kan inte läsa {}: {e}", self.file.display()))?;
+        let name = self.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let db = self.db.connect().await?;
+        db.migrate().await?;
+        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        let outcome = if self.apply {
+            let actor = audit::Actor { org_id: org.id, user_id: None, username: "(kommandorad)".into() };
+            import::apply(&db, &actor, kind, (&name, &bytes), &HashMap::new()).await?
+        } else {
+            import::preview(&db, org.id, kind, (&name, &bytes), &HashMap::new()).await?
+        };
+        let preview = outcome.map_err(|r| anyhow!("{}", import::refusal(&r, &tr)))?;
+        print!("{}", report(&preview, &tr));
+        if !preview.errors.is_empty() {
+            bail!("{}", tr.t("import-nothing-stored"));
+        }
+        println!("{}", tr.t(if preview.stored { "import-cli-stored" } else { "import-cli-apply-hint" }));
+        Ok(())
+    }
+}
+
+/// The preview as lines of text.
+pub fn report(p: &Preview, tr: &Tr) -> String {
+    let mut out = String::new();
+    let count = |id: &str, n: usize| tr.tn(id, n as i64);
+    out.push_str(&format!(
+        "{}\n{}\n{}\n{}\n",
+        count("import-count-new", p.added.len()),
+        count("import-count-changed", p.changed.len()),
+        count("import-count-unchanged", p.unchanged),
+        count("import-count-errors", p.errors.len()),
+    ));
+    for e in &p.errors {
+        out.push_str(&format!("  {}\n", import::row_error_text(e, tr)));
+    }
+    for a in &p.added {
+        out.push_str(&format!("  + {} ({})\n", a.name, tr.tn("import-row", a.row as i64)));
+    }
+    for c in &p.changed {
+        out.push_str(&format!("  ~ {} ({})\n", c.name, tr.tn("import-row", c.row as i64)));
+        for ch in &c.changes {
+            out.push_str(&format!("      {}: {} → {}\n", tr.t(ch.label_id), show(&ch.before, tr), show(&ch.after, tr)));
+        }
+    }
+    if !p.missing.is_empty() {
+        out.push_str(&format!("{}\n", count("import-count-missing", p.missing.len())));
+        for (_, name) in &p.missing {
+            out.push_str(&format!("  ? {name}\n"));
+        }
+    }
+    out
+}
+
+fn show(v: &str, tr: &Tr) -> String {
+    if v.is_empty() { tr.t("import-empty-value") } else { v.to_owned() }
+}
