@@ -37,6 +37,7 @@ impl Register for People {
     type Input = people::PersonInput;
     const SLUG: &'static str = "people";
     const ENTITY: &'static str = "person";
+    const IMPORT: bool = true;
 
     fn id(r: &people::Person) -> i64 {
         r.id

@@ -18,6 +18,7 @@ impl Register for Systems {
     type Input = systems::SystemInput;
     const SLUG: &'static str = "systems";
     const ENTITY: &'static str = "system";
+    const IMPORT: bool = true;
 
     fn id(r: &systems::System) -> i64 {
         r.id

@@ -19,6 +19,7 @@ impl Register for Units {
     type Input = units::UnitInput;
     const SLUG: &'static str = "units";
     const ENTITY: &'static str = "unit";
+    const IMPORT: bool = true;
 
     fn id(r: &units::Unit) -> i64 {
         r.id
