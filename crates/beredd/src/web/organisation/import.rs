@@ -92,7 +92,12 @@ pub struct PreviewPage {
 
 fn ctx_for(state: &AppState, user: &CurrentUser, kind: Kind, title_id: &str) -> Ctx {
     let tr = Tr::new(state.catalog.clone(), user.lang);
-    Ctx::new(state, user, &format!("/{}", kind.slug()), format!("{}: {}", tr.t(title_id), tr.t(&format!("{}-title", kind.slug()))))
+    Ctx::new(
+        state,
+        user,
+        &format!("/{}", kind.slug()),
+        format!("{}: {}", tr.t(title_id), tr.t(&format!("{}-title", kind.slug()))),
+    )
 }
 
 fn import_page(state: &AppState, user: &CurrentUser, kind: Kind, import_error: Option<String>) -> ImportPage {
@@ -118,7 +123,8 @@ pub async fn page<R: Importing>(
     let mut p = import_page(&state, &user, R::KIND, None);
     if q.get("msg").map(String::as_str) == Some("imported") {
         let n = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
-        let (added, changed) = (p.ctx.tr.tn("import-count-new", n("new")), p.ctx.tr.tn("import-count-changed", n("changed")));
+        let (added, changed) =
+            (p.ctx.tr.tn("import-count-new", n("new")), p.ctx.tr.tn("import-count-changed", n("changed")));
         p.ctx.flash = Some(p.ctx.tr.args("import-stored", &[("added", &added), ("changed", &changed)]));
     }
     Ok(p.into_response())
@@ -180,7 +186,9 @@ pub async fn preview<R: Importing>(
 ) -> Result<Response, AppError> {
     user.require(user.role.edits_all_content())?;
     let up = kept(&state, &user, R::KIND, &token).await?;
-    let outcome = import::preview(&state.db, user.org_id, R::KIND, (&up.file_name, &up.content), &chosen(|k| q.get(k).cloned())).await?;
+    let outcome =
+        import::preview(&state.db, user.org_id, R::KIND, (&up.file_name, &up.content), &chosen(|k| q.get(k).cloned()))
+            .await?;
     let p = outcome.map_err(|_| AppError::NotFound)?;
     let ctx = ctx_for(&state, &user, R::KIND, "import-preview-title");
     Ok(preview_page(ctx, R::KIND, &token, &up.file_name, &p).into_response())
@@ -242,7 +250,8 @@ fn preview_page(ctx: Ctx, kind: Kind, token: &str, file_name: &str, p: &Preview)
             .changed
             .iter()
             .map(|c| {
-                let fields = c.changes.iter().map(|ch| (tr.t(ch.label_id), empty(&ch.before), empty(&ch.after))).collect();
+                let fields =
+                    c.changes.iter().map(|ch| (tr.t(ch.label_id), empty(&ch.before), empty(&ch.after))).collect();
                 ChangedView {
                     href: format!("/{}/{}", kind.slug(), c.id),
                     name: c.name.clone(),

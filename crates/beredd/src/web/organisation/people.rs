@@ -202,7 +202,9 @@ impl Register for People {
         let email = e.take("email", text::optional_email(form.text("email")));
         let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
         let employee_number = e.take("employee_number", text::optional_line(form.text("employee_number"), 50));
-        if employee_number.is_some() && lk.people.iter().any(|p| p.employee_number == employee_number && Some(p.id) != id) {
+        if employee_number.is_some()
+            && lk.people.iter().any(|p| p.employee_number == employee_number && Some(p.id) != id)
+        {
             e.add("employee_number", FieldError::Duplicate);
         }
         if !e.is_empty() {

@@ -35,7 +35,8 @@ fn changes<R: Importable>(before: &Values, after: &Values) -> Vec<Change> {
     R::FIELDS
         .iter()
         .filter_map(|f| {
-            let (b, a) = (before.get(f.key).cloned().unwrap_or_default(), after.get(f.key).cloned().unwrap_or_default());
+            let (b, a) =
+                (before.get(f.key).cloned().unwrap_or_default(), after.get(f.key).cloned().unwrap_or_default());
             (b != a).then_some(Change { label_id: f.label_id, before: b, after: a })
         })
         .collect()

@@ -81,7 +81,10 @@ pub enum Problem {
     /// A reference or a row's name that fits several records: the key tells them apart.
     Ambiguous(String),
     /// The same record twice in the file: the row it came first.
-    Repeated { value: String, first: usize },
+    Repeated {
+        value: String,
+        first: usize,
+    },
 }
 
 /// A refused row: its number in the file, the column (its heading in the file, or the
@@ -166,11 +169,8 @@ pub trait Importable: Send + Sync + 'static {
     fn learn(_refs: &mut Refs, _i: &Self::Input, _placeholder: i64) {}
     /// Replaces placeholder ids by the ids the records were stored with.
     fn settle(_i: &mut Self::Input, _stored: &HashMap<i64, i64>) {}
-    fn insert(
-        conn: &mut AnyConnection,
-        org: i64,
-        i: &Self::Input,
-    ) -> impl Future<Output = Result<i64, DbError>> + Send;
+    fn insert(conn: &mut AnyConnection, org: i64, i: &Self::Input)
+    -> impl Future<Output = Result<i64, DbError>> + Send;
     fn update(
         conn: &mut AnyConnection,
         org: i64,

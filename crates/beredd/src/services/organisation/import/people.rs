@@ -16,11 +16,26 @@ pub const FIELDS: &[FieldDef] = &[
         aliases: &["anställningsnr", "anst.nr", "anst nr", "personalnummer", "employee number", "employee id"],
         label_id: "field-employee-number",
     },
-    FieldDef { key: "name", heading: "Namn", aliases: &["fullständigt namn", "för- och efternamn", "name"], label_id: "field-name" },
+    FieldDef {
+        key: "name",
+        heading: "Namn",
+        aliases: &["fullständigt namn", "för- och efternamn", "name"],
+        label_id: "field-name",
+    },
     FieldDef { key: "kind", heading: "Typ", aliases: &["kontakttyp", "type"], label_id: "field-contact-kind" },
     FieldDef { key: "title", heading: "Titel", aliases: &["befattning", "roll", "title"], label_id: "field-title" },
-    FieldDef { key: "unit", heading: "Enhet", aliases: &["arbetsplats", "avdelning", "enhetskod", "unit"], label_id: "field-unit" },
-    FieldDef { key: "organisation", heading: "Organisation", aliases: &["myndighet", "organization"], label_id: "field-organisation" },
+    FieldDef {
+        key: "unit",
+        heading: "Enhet",
+        aliases: &["arbetsplats", "avdelning", "enhetskod", "unit"],
+        label_id: "field-unit",
+    },
+    FieldDef {
+        key: "organisation",
+        heading: "Organisation",
+        aliases: &["myndighet", "organization"],
+        label_id: "field-organisation",
+    },
     FieldDef { key: "supplier", heading: "Leverantör", aliases: &["supplier"], label_id: "field-supplier" },
     FieldDef {
         key: "work_phone",
@@ -28,8 +43,18 @@ pub const FIELDS: &[FieldDef] = &[
         aliases: &["telefon arbete", "tjänstetelefon", "mobil", "mobiltelefon", "telefon", "work phone"],
         label_id: "field-work-phone",
     },
-    FieldDef { key: "private_phone", heading: "Privat telefon", aliases: &["privattelefon", "telefon privat", "private phone"], label_id: "field-private-phone" },
-    FieldDef { key: "email", heading: "E-post", aliases: &["epost", "e-postadress", "mejl", "email", "e-mail"], label_id: "field-email" },
+    FieldDef {
+        key: "private_phone",
+        heading: "Privat telefon",
+        aliases: &["privattelefon", "telefon privat", "private phone"],
+        label_id: "field-private-phone",
+    },
+    FieldDef {
+        key: "email",
+        heading: "E-post",
+        aliases: &["epost", "e-postadress", "mejl", "email", "e-mail"],
+        label_id: "field-email",
+    },
     FieldDef {
         key: "reachable_off_hours",
         heading: "Nås utanför arbetstid",
@@ -87,7 +112,8 @@ impl Importable for People {
         let mut e = Problems::default();
         let employee_number = e.take("employee_number", text::optional_line(get(v, "employee_number"), 50));
         let name = e.take("name", text::Name::parse(get(v, "name")).map(|n| n.into_string()));
-        let kind = e.take_p("kind", refs.coded(ContactKind::ALL, ContactKind::code, ContactKind::label_id, get(v, "kind")));
+        let kind =
+            e.take_p("kind", refs.coded(ContactKind::ALL, ContactKind::code, ContactKind::label_id, get(v, "kind")));
         let kind = kind.unwrap_or(ContactKind::Staff);
         let title = e.take("title", text::optional_line(get(v, "title"), 200));
         let unit_id = e.take_p("unit", refs.unit(get(v, "unit")));

@@ -53,7 +53,8 @@ pub fn read(file_name: &str, bytes: &[u8]) -> Result<Sheet, Refused> {
 
 /// The headings from the first row that has any, and the rows below with their numbers.
 fn sheet(rows: Vec<Vec<String>>) -> Result<Sheet, Refused> {
-    let mut numbered = rows.into_iter().enumerate().map(|(i, r)| (i + 1, r)).filter(|(_, r)| r.iter().any(|c| !c.is_empty()));
+    let mut numbered =
+        rows.into_iter().enumerate().map(|(i, r)| (i + 1, r)).filter(|(_, r)| r.iter().any(|c| !c.is_empty()));
     let Some((_, mut headings)) = numbered.next() else { return Err(Refused::Empty) };
     while headings.last().is_some_and(String::is_empty) {
         headings.pop();

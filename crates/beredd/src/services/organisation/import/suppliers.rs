@@ -9,11 +9,31 @@ use crate::platform::db::DbError;
 use crate::store::suppliers::{self, Supplier, SupplierInput};
 
 pub const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "org_number", heading: "Organisationsnummer", aliases: &["orgnr", "org.nr", "org nr", "organisation number"], label_id: "field-org-number" },
+    FieldDef {
+        key: "org_number",
+        heading: "Organisationsnummer",
+        aliases: &["orgnr", "org.nr", "org nr", "organisation number"],
+        label_id: "field-org-number",
+    },
     FieldDef { key: "name", heading: "Namn", aliases: &["leverantör", "företag", "name"], label_id: "field-name" },
-    FieldDef { key: "contract_ref", heading: "Avtal", aliases: &["avtalsnummer", "avtalsreferens", "contract"], label_id: "field-contract-ref" },
-    FieldDef { key: "phone", heading: "Telefon", aliases: &["telefonnummer", "support", "phone"], label_id: "field-phone" },
-    FieldDef { key: "email", heading: "E-post", aliases: &["epost", "e-postadress", "email", "e-mail"], label_id: "field-email" },
+    FieldDef {
+        key: "contract_ref",
+        heading: "Avtal",
+        aliases: &["avtalsnummer", "avtalsreferens", "contract"],
+        label_id: "field-contract-ref",
+    },
+    FieldDef {
+        key: "phone",
+        heading: "Telefon",
+        aliases: &["telefonnummer", "support", "phone"],
+        label_id: "field-phone",
+    },
+    FieldDef {
+        key: "email",
+        heading: "E-post",
+        aliases: &["epost", "e-postadress", "email", "e-mail"],
+        label_id: "field-email",
+    },
     FieldDef { key: "notes", heading: "Anteckningar", aliases: &["kommentar", "notes"], label_id: "field-notes" },
 ];
 

@@ -10,15 +10,45 @@ use crate::platform::db::DbError;
 use crate::store::systems::{self, System, SystemInput};
 
 pub const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "code", heading: "System-id", aliases: &["systemid", "system id", "id", "objekt-id"], label_id: "field-system-code" },
-    FieldDef { key: "name", heading: "Namn", aliases: &["system", "systemnamn", "tjänst", "name"], label_id: "field-name" },
-    FieldDef { key: "purpose", heading: "Syfte", aliases: &["beskrivning", "ändamål", "purpose"], label_id: "field-purpose" },
+    FieldDef {
+        key: "code",
+        heading: "System-id",
+        aliases: &["systemid", "system id", "id", "objekt-id"],
+        label_id: "field-system-code",
+    },
+    FieldDef {
+        key: "name",
+        heading: "Namn",
+        aliases: &["system", "systemnamn", "tjänst", "name"],
+        label_id: "field-name",
+    },
+    FieldDef {
+        key: "purpose",
+        heading: "Syfte",
+        aliases: &["beskrivning", "ändamål", "purpose"],
+        label_id: "field-purpose",
+    },
     FieldDef { key: "kind", heading: "Typ", aliases: &["systemtyp", "kind"], label_id: "field-system-kind" },
-    FieldDef { key: "hosting", heading: "Drift", aliases: &["driftform", "var det körs", "hosting"], label_id: "field-hosting" },
+    FieldDef {
+        key: "hosting",
+        heading: "Drift",
+        aliases: &["driftform", "var det körs", "hosting"],
+        label_id: "field-hosting",
+    },
     FieldDef { key: "owner", heading: "Systemägare", aliases: &["ägare", "owner"], label_id: "field-owner" },
     FieldDef { key: "supplier", heading: "Leverantör", aliases: &["supplier"], label_id: "field-supplier" },
-    FieldDef { key: "units", heading: "Används av", aliases: &["enheter", "användare", "used by"], label_id: "field-used-by" },
-    FieldDef { key: "provides", heading: "Tillhandahåller", aliases: &["resurs", "provides"], label_id: "field-provides" },
+    FieldDef {
+        key: "units",
+        heading: "Används av",
+        aliases: &["enheter", "användare", "used by"],
+        label_id: "field-used-by",
+    },
+    FieldDef {
+        key: "provides",
+        heading: "Tillhandahåller",
+        aliases: &["resurs", "provides"],
+        label_id: "field-provides",
+    },
     FieldDef { key: "notes", heading: "Anteckningar", aliases: &["kommentar", "notes"], label_id: "field-notes" },
 ];
 
@@ -103,8 +133,10 @@ impl Importable for Systems {
         let code = e.take("code", text::optional_line(get(v, "code"), 50));
         let name = e.take("name", text::Name::parse(get(v, "name")).map(|n| n.into_string()));
         let purpose = e.take("purpose", text::optional_text(get(v, "purpose"), 4000));
-        let kind = e.take_p("kind", refs.coded(SystemKind::ALL, SystemKind::code, SystemKind::label_id, get(v, "kind")));
-        let hosting = e.take_p("hosting", refs.coded(Hosting::ALL, Hosting::code, Hosting::label_id, get(v, "hosting")));
+        let kind =
+            e.take_p("kind", refs.coded(SystemKind::ALL, SystemKind::code, SystemKind::label_id, get(v, "kind")));
+        let hosting =
+            e.take_p("hosting", refs.coded(Hosting::ALL, Hosting::code, Hosting::label_id, get(v, "hosting")));
         let owner_id = e.take_p("owner", refs.person(get(v, "owner")));
         let supplier_id = e.take_p("supplier", refs.supplier(get(v, "supplier")));
         let mut unit_ids = Vec::new();

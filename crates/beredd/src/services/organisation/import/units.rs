@@ -12,14 +12,39 @@ use crate::platform::db::DbError;
 use crate::store::units::{self, Unit, UnitInput};
 
 pub const FIELDS: &[FieldDef] = &[
-    FieldDef { key: "code", heading: "Enhetskod", aliases: &["kod", "enhets-id", "ansvarskod", "kostnadsställe", "unit code"], label_id: "field-unit-code" },
+    FieldDef {
+        key: "code",
+        heading: "Enhetskod",
+        aliases: &["kod", "enhets-id", "ansvarskod", "kostnadsställe", "unit code"],
+        label_id: "field-unit-code",
+    },
     FieldDef { key: "name", heading: "Namn", aliases: &["enhet", "enhetsnamn", "name"], label_id: "field-name" },
     FieldDef { key: "kind", heading: "Nivå", aliases: &["typ", "enhetstyp", "kind"], label_id: "field-unit-kind" },
-    FieldDef { key: "parent", heading: "Överordnad enhet", aliases: &["överordnad", "tillhör", "parent"], label_id: "field-parent" },
-    FieldDef { key: "manager", heading: "Chef", aliases: &["enhetschef", "ansvarig chef", "manager"], label_id: "field-manager" },
+    FieldDef {
+        key: "parent",
+        heading: "Överordnad enhet",
+        aliases: &["överordnad", "tillhör", "parent"],
+        label_id: "field-parent",
+    },
+    FieldDef {
+        key: "manager",
+        heading: "Chef",
+        aliases: &["enhetschef", "ansvarig chef", "manager"],
+        label_id: "field-manager",
+    },
     FieldDef { key: "address", heading: "Adress", aliases: &["besöksadress", "address"], label_id: "field-address" },
-    FieldDef { key: "staff_count", heading: "Antal medarbetare", aliases: &["antal anställda", "staff"], label_id: "field-staff-count" },
-    FieldDef { key: "around_the_clock", heading: "Dygnet runt", aliases: &["dygnetruntverksamhet", "around the clock"], label_id: "field-around-the-clock" },
+    FieldDef {
+        key: "staff_count",
+        heading: "Antal medarbetare",
+        aliases: &["antal anställda", "staff"],
+        label_id: "field-staff-count",
+    },
+    FieldDef {
+        key: "around_the_clock",
+        heading: "Dygnet runt",
+        aliases: &["dygnetruntverksamhet", "around the clock"],
+        label_id: "field-around-the-clock",
+    },
     FieldDef { key: "description", heading: "Beskrivning", aliases: &["description"], label_id: "field-description" },
 ];
 

@@ -2,6 +2,8 @@
 //! dependencies, systems, assets): create, edit, delete, refusals, bad input, escaping, the
 //! audit of every change, one organisation's records kept from another, and the lists' exports.
 
+mod import;
+
 use reqwest::StatusCode;
 
 use crate::harness::{TestApp, get_bytes, id_of, kinds, texts, xlsx_rows};
