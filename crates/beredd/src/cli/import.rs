@@ -29,9 +29,10 @@ pub struct Import {
 
 impl Import {
     pub async fn run(self) -> anyhow::Result<()> {
-        let kind = match self.register.as_str() {
-            r => Kind::parse(r)
-                .ok_or_else(|| anyhow!("okänt register {r:?}: välj units, people, suppliers eller systems"))?,
+        // The one place the register is told apart (the whole organisation's import joins here).
+        let kind = match (self.register.as_str(), Kind::parse(&self.register)) {
+            (_, Some(kind)) => kind,
+            (r, None) => bail!("okänt register {r:?}: välj units, people, suppliers eller systems"),
         };
         let tr = Tr::new(Catalog::load(), super::export::language(&self.lang)?);
         let bytes = std::fs::read(&self.file).map_err(|e| anyhow!("kan inte läsa {}: {e}", self.file.display()))?;
