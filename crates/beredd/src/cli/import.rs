@@ -1,4 +1,5 @@
-//! `beredd import REGISTER FILE [--apply]`: a register (units, people, suppliers, systems) from
+//! `beredd import REGISTER FILE [--apply]`: a register (units, people, suppliers, systems,
+//! activities, resources) from
 //! an xlsx or CSV file. Without `--apply` it prints what the file would do (new, changed with
 //! before and after, unchanged, rows in error, records the file lacks); with it, it stores the
 //! file when no row is in error, with the organisation's saved column mapping.
@@ -13,7 +14,7 @@ use crate::store::{audit, orgs};
 
 #[derive(clap::Args, Debug)]
 pub struct Import {
-    /// What to import: units, people, suppliers or systems.
+    /// What to import: units, people, suppliers, systems, activities or resources.
     register: String,
     /// The file: .xlsx or .csv (; or , between fields, UTF-8 or Windows-1252).
     file: std::path::PathBuf,
@@ -32,7 +33,9 @@ impl Import {
         // The one place the register is told apart (the whole organisation's import joins here).
         let kind = match (self.register.as_str(), Kind::parse(&self.register)) {
             (_, Some(kind)) => kind,
-            (r, None) => bail!("okänt register {r:?}: välj units, people, suppliers eller systems"),
+            (r, None) => {
+                bail!("okänt register {r:?}: välj units, people, suppliers, systems, activities eller resources")
+            }
         };
         let tr = Tr::new(Catalog::load(), super::export::language(&self.lang)?);
         let bytes = std::fs::read(&self.file).map_err(|e| anyhow!("kan inte läsa {}: {e}", self.file.display()))?;

@@ -163,6 +163,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
     let r = import::routes::<Units>(r);
     let r = import::routes::<Suppliers>(r);
     let r = import::routes::<Systems>(r);
+    let r = import::routes::<Activities>(r);
+    let r = import::routes::<Resources>(r);
 
     // ---- Classification and requirements ----
     let r = r
@@ -280,6 +282,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/units/import", import::upload::<Units>)
         .post("/suppliers/import", import::upload::<Suppliers>)
         .post("/systems/import", import::upload::<Systems>)
+        .post("/activities/import", import::upload::<Activities>)
+        .post("/resources/import", import::upload::<Resources>)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 
     let all = r.limit(1024 * 1024).merge(uploads, |u| u);

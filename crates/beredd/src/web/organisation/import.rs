@@ -37,6 +37,12 @@ impl Importing for super::suppliers::Suppliers {
 impl Importing for super::systems::Systems {
     const KIND: Kind = Kind::Systems;
 }
+impl Importing for super::activities::Activities {
+    const KIND: Kind = Kind::Activities;
+}
+impl Importing for super::resources::Resources {
+    const KIND: Kind = Kind::Resources;
+}
 
 /// The pages of one register's import (the upload itself is among the larger uploads).
 pub fn routes<R: Importing>(r: Routes) -> Routes {

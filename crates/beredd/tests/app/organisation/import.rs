@@ -304,3 +304,39 @@ async fn each_register_has_a_template_and_only_a_coordinator_may_import() {
     let r = upload(&chef, "/people/import", "p.csv", fixture("import/personal-1.csv")).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn activities_are_known_by_unit_and_name_and_resources_by_name() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = setup(&app).await;
+        let file = "Enhet;Namn;Samhällsviktighet;För vem\nHemtjänst Norr;Nattbemanning;Samhällsviktig;Brukare\n4410;Nattbemanning;Kritisk;Boende\nBjörkbacken;Tvätt;Övrig;\n";
+        let (at, body) = preview(&s, "activities", "verksamheter.csv", file.as_bytes().to_vec()).await;
+        assert!(body.contains("3 nya") && body.contains("0 rader med fel"), "{kind:?}: {body}");
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(app.count("activities").await, 3);
+        let next = "Enhet;Namn;Samhällsviktighet\nBjörkbacken;Nattbemanning;Samhällsviktig\nBjörkbacken;Nattbemanning;Viktig\nOkänd enhet;Städning;Viktig\n";
+        let (_, body) = preview(&s, "activities", "verksamheter.csv", next.as_bytes().to_vec()).await;
+        let errors = crate::harness::texts(&body, ".error-summary li");
+        assert_eq!(
+            errors,
+            [
+                "Rad 3, kolumn Namn: ”Nattbemanning” finns redan på rad 2 i filen.",
+                "Rad 4, kolumn Enhet: ”Okänd enhet” finns inte i registret.",
+            ],
+            "{body}"
+        );
+        assert!(body.contains("1 ändrad") && body.contains("Kritisk") && body.contains("Samhällsviktig"));
+
+        let file = "Namn;Slag;Beskrivning\nReservkraft Björkbacken;El;Dieselaggregat\nStadsnätet;Kommunens nät;\nVattnet;Luft;\n";
+        let (_, body) = preview(&s, "resources", "resurser.csv", file.as_bytes().to_vec()).await;
+        assert!(body.contains("Rad 4, kolumn Slag:"), "{body}");
+        let (at, _) = preview(&s, "resources", "resurser.csv", file.replace("Luft", "Vatten").into_bytes()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let (kind_code,): (String,) = sqlx::query_as("SELECT kind FROM resources WHERE name = 'Stadsnätet'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(kind_code, "network");
+    }
+}

@@ -49,32 +49,38 @@ struct Index {
 }
 
 impl Index {
-    fn new<R: Importable>(records: &[R::Record]) -> Index {
+    fn new<R: Importable>(records: &[R::Record], refs: &Refs) -> Index {
         let mut by_key = HashMap::new();
         let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in records.iter().enumerate() {
             if let Some(k) = R::key(r).filter(|k| !k.trim().is_empty()) {
                 by_key.insert(fold(k), i);
             }
-            by_name.entry(fold(R::name(r))).or_default().push(i);
+            by_name.entry(fold(&R::identity(&R::values(r, refs), refs))).or_default().push(i);
         }
         Index { by_key, by_name }
     }
 
     /// The record a row is, if any: by key, or by name among the records without a key (when
     /// the row has a key) or among all (when it has none).
-    fn find<R: Importable>(&self, records: &[R::Record], key: &str, name: &str) -> Result<Option<usize>, Problem> {
+    fn find<R: Importable>(
+        &self,
+        records: &[R::Record],
+        key: &str,
+        ident: &str,
+        name: &str,
+    ) -> Result<Option<usize>, Problem> {
         if !key.is_empty()
             && let Some(i) = self.by_key.get(&fold(key))
         {
             return Ok(Some(*i));
         }
-        if name.is_empty() {
+        if ident.is_empty() {
             return Ok(None);
         }
         let named: Vec<usize> = self
             .by_name
-            .get(&fold(name))
+            .get(&fold(ident))
             .map(|v| v.iter().copied().filter(|i| key.is_empty() || R::key(&records[*i]).is_none()).collect())
             .unwrap_or_default();
         match named.as_slice() {
@@ -96,7 +102,7 @@ pub async fn run<R: Importable>(
 ) -> Result<Preview, DbError> {
     let records = R::load_all(&mut *conn, org).await?;
     let mut refs = Refs::load(&mut *conn, org).await?;
-    let index = Index::new::<R>(&records);
+    let index = Index::new::<R>(&records, &refs);
     let col = |field: &str| map.iter().position(|m| *m == Some(field));
     let (key_col, name_col) = (col(R::KEY), col("name"));
     let mut p = Preview { headings: sheet.headings.clone(), mapping: map.clone(), ..Default::default() };
@@ -108,18 +114,21 @@ pub async fn run<R: Importable>(
         let row = *row;
         let cell = |c: Option<usize>| c.map(|c| cells[c].trim().to_owned()).unwrap_or_default();
         let (key, name) = (cell(key_col), cell(name_col));
+        let row_values: Values = map.iter().zip(cells).filter_map(|(m, c)| m.map(|f| (f, c.clone()))).collect();
+        let ident = if name.is_empty() { String::new() } else { R::identity(&row_values, &refs) };
         let mut error = |field: &str, problem: Problem| {
             p.errors.push(RowError { row, column: column_of::<R>(sheet, &map, field), problem })
         };
         // The same record twice in the file.
-        let (seen_field, seen_value) = if key.is_empty() { ("name", &name) } else { (R::KEY, &key) };
+        let (seen_field, seen_value, shown) =
+            if key.is_empty() { ("name", &ident, &name) } else { (R::KEY, &key, &key) };
         if !seen_value.is_empty()
             && let Some(first) = seen.insert(format!("{seen_field}\n{}", fold(seen_value)), row)
         {
-            error(seen_field, Problem::Repeated { value: seen_value.clone(), first });
+            error(seen_field, Problem::Repeated { value: shown.clone(), first });
             continue;
         }
-        let found = match index.find::<R>(&records, &key, &name) {
+        let found = match index.find::<R>(&records, &key, &ident, &name) {
             Ok(f) => f,
             Err(problem) => {
                 error("name", problem);
@@ -152,8 +161,9 @@ pub async fn run<R: Importable>(
         let after_name = after.get("name").cloned().unwrap_or_default();
         // A name another record has (or a new one in the file took) is refused where names are unique.
         if R::UNIQUE_NAME {
-            let other = index.by_name.get(&fold(&after_name)).is_some_and(|v| v.iter().any(|i| Some(*i) != found));
-            if other || (found.is_none() && !new_names.insert(fold(&after_name))) {
+            let after_ident = fold(&R::identity(&after, &refs));
+            let other = index.by_name.get(&after_ident).is_some_and(|v| v.iter().any(|i| Some(*i) != found));
+            if other || (found.is_none() && !new_names.insert(after_ident)) {
                 error("name", Problem::Field(beredd_domain::FieldError::Duplicate));
                 continue;
             }

@@ -1,17 +1,19 @@
-//! Importing a register (units, people, suppliers, systems) from a spreadsheet: the file is read
+//! Importing a register (units, people, suppliers, systems, activities, resources) from a spreadsheet: the file is read
 //! (`read`), its columns mapped to the register's fields (`mapping`, with the organisation's
 //! saved choices), each row matched to a record by its key or else its name and compared
 //! (`diff`), references to other registers resolved by name or key (`refs`), and what would
 //! change shown as a preview. Storing runs the same comparison inside one transaction and stores
 //! only when no row is in error, with one audit entry per record. The registers' own
-//! definitions are `people`, `units`, `suppliers` and `systems`; `template` writes the xlsx
-//! template of each.
+//! definitions are `people`, `units`, `suppliers`, `systems`, `activities` and `resources`;
+//! `template` writes the xlsx template of each.
 
+pub mod activities;
 pub mod diff;
 pub mod mapping;
 pub mod people;
 pub mod read;
 pub mod refs;
+pub mod resources;
 pub mod suppliers;
 pub mod systems;
 pub mod template;
@@ -39,10 +41,13 @@ pub enum Kind {
     People,
     Suppliers,
     Systems,
+    Activities,
+    Resources,
 }
 
 impl Kind {
-    pub const ALL: &'static [Kind] = &[Kind::Units, Kind::People, Kind::Suppliers, Kind::Systems];
+    pub const ALL: &'static [Kind] =
+        &[Kind::Units, Kind::People, Kind::Suppliers, Kind::Systems, Kind::Activities, Kind::Resources];
 
     /// The register's URL segment, its name on the command line and in the saved mappings.
     pub fn slug(self) -> &'static str {
@@ -51,6 +56,8 @@ impl Kind {
             Kind::People => "people",
             Kind::Suppliers => "suppliers",
             Kind::Systems => "systems",
+            Kind::Activities => "activities",
+            Kind::Resources => "resources",
         }
     }
 
@@ -65,6 +72,8 @@ impl Kind {
             Kind::People => people::FIELDS,
             Kind::Suppliers => suppliers::FIELDS,
             Kind::Systems => systems::FIELDS,
+            Kind::Activities => activities::FIELDS,
+            Kind::Resources => resources::FIELDS,
         }
     }
 }
@@ -143,9 +152,9 @@ pub trait Importable: Send + Sync + 'static {
     /// The entity in the audit trail (the register's own).
     const ENTITY: &'static str;
     const FIELDS: &'static [FieldDef];
-    /// The field that is the municipality's own key.
+    /// The field that is the municipality's own key ("": none, the name is all).
     const KEY: &'static str;
-    /// Whether two records may not have the same name.
+    /// Whether two records may not have the same identity.
     const UNIQUE_NAME: bool;
 
     fn load_all(conn: &mut AnyConnection, org: i64) -> impl Future<Output = Result<Vec<Self::Record>, DbError>> + Send;
@@ -157,6 +166,11 @@ pub trait Importable: Send + Sync + 'static {
     fn id(r: &Self::Record) -> i64;
     fn name(r: &Self::Record) -> &str;
     fn key(r: &Self::Record) -> Option<&str>;
+    /// What a row without a key is matched on, from its values: its name (an activity: its unit
+    /// and its name).
+    fn identity(v: &Values, _refs: &Refs) -> String {
+        refs::get(v, "name").trim().to_owned()
+    }
     /// Whether a record the file lacks is listed (people: staff only; a file from the HR system
     /// has no outside contacts).
     fn listed_when_missing(_r: &Self::Record) -> bool {
@@ -245,6 +259,8 @@ async fn run(
         Kind::People => diff::run::<people::People>(conn, org, store, sheet, map).await,
         Kind::Suppliers => diff::run::<suppliers::Suppliers>(conn, org, store, sheet, map).await,
         Kind::Systems => diff::run::<systems::Systems>(conn, org, store, sheet, map).await,
+        Kind::Activities => diff::run::<activities::Activities>(conn, org, store, sheet, map).await,
+        Kind::Resources => diff::run::<resources::Resources>(conn, org, store, sheet, map).await,
     }
 }
 

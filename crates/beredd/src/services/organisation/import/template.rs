@@ -1,7 +1,7 @@
 //! The xlsx template of each register: the Swedish column headings, one example row, and a list
 //! to pick from for each coded column (its Swedish labels, which an import reads back).
 
-use beredd_domain::{ContactKind, Hosting, ResourceKind, SystemKind, UnitKind};
+use beredd_domain::{ContactKind, Criticality, Hosting, ResourceKind, SystemKind, UnitKind};
 use rust_xlsxwriter::{DataValidation, Format, Workbook, XlsxError};
 
 use super::Kind;
@@ -45,6 +45,17 @@ fn example(kind: Kind) -> &'static [(&'static str, &'static str)] {
             ("supplier", "Omsorgssystem AB"),
             ("units", "Björkbackens särskilda boende; Hemtjänst Norr"),
         ],
+        Kind::Activities => &[
+            ("unit", "Björkbackens särskilda boende"),
+            ("name", "Läkemedelshantering"),
+            ("criticality", "Samhällsviktig"),
+            ("recipients", "Boende på särskilt boende"),
+        ],
+        Kind::Resources => &[
+            ("name", "Reservkraft Björkbacken"),
+            ("kind", "El"),
+            ("description", "Dieselaggregat som startar av sig självt vid strömavbrott"),
+        ],
     }
 }
 
@@ -59,7 +70,10 @@ fn choices(kind: Kind, field: &str, sv: &Tr) -> Option<Vec<String>> {
         (Kind::Units, "kind") => Some(labels(UnitKind::ALL, UnitKind::label_id, sv)),
         (Kind::Systems, "kind") => Some(labels(SystemKind::ALL, SystemKind::label_id, sv)),
         (Kind::Systems, "hosting") => Some(labels(Hosting::ALL, Hosting::label_id, sv)),
-        (Kind::Systems, "provides") => Some(labels(ResourceKind::ALL, ResourceKind::label_id, sv)),
+        (Kind::Systems, "provides") | (Kind::Resources, "kind") => {
+            Some(labels(ResourceKind::ALL, ResourceKind::label_id, sv))
+        }
+        (Kind::Activities, "criticality") => Some(labels(Criticality::ALL, Criticality::label_id, sv)),
         _ => None,
     }
 }
