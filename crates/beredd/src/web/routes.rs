@@ -165,6 +165,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
     let r = import::routes::<Systems>(r);
     let r = import::routes::<Activities>(r);
     let r = import::routes::<Resources>(r);
+    let r = import::routes::<Assets>(r);
 
     // ---- Classification and requirements ----
     let r = r
@@ -284,6 +285,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/systems/import", import::upload::<Systems>)
         .post("/activities/import", import::upload::<Activities>)
         .post("/resources/import", import::upload::<Resources>)
+        .post("/assets/import", import::upload::<Assets>)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 
     let all = r.limit(1024 * 1024).merge(uploads, |u| u);

@@ -43,6 +43,9 @@ impl Importing for super::activities::Activities {
 impl Importing for super::resources::Resources {
     const KIND: Kind = Kind::Resources;
 }
+impl Importing for super::assets::Assets {
+    const KIND: Kind = Kind::Assets;
+}
 
 /// The pages of one register's import (the upload itself is among the larger uploads).
 pub fn routes<R: Importing>(r: Routes) -> Routes {

@@ -187,6 +187,7 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
         ("systems", "Namn\nProvsystemet\n"),
         ("activities", "Enhet;Namn;Samhällsviktighet\nHemtjänst Norr;Provverksamheten;Viktig\n"),
         ("resources", "Namn;Slag\nProvresursen;El\n"),
+        ("assets", "Namn;Personuppgifter\nProvmängden;Ja\n"),
     ];
     for (register, file) in files {
         let r = upload(s, &format!("/{register}/import"), "prov.csv", file.as_bytes().to_vec()).await;

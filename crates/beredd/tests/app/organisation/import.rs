@@ -340,3 +340,32 @@ async fn activities_are_known_by_unit_and_name_and_resources_by_name() {
         assert_eq!(kind_code, "network");
     }
 }
+
+#[tokio::test]
+async fn information_assets_name_their_systems_units_and_laws() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = setup(&app).await;
+        let (at, _) = preview(&s, "systems", "s.csv", b"System-id;Namn\nSYS-9;Omsorgsjournalen\n".to_vec()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let file = "Namn;Personuppgifter;Känsliga personuppgifter;System;Används av\nGenomförandeplaner;Ja;x;SYS-9;Hemtjänst Norr; 4410\nLöner;Kanske;Nej;Lönesystemet;\n";
+        let file = file.replace("Hemtjänst Norr; 4410", "\"Hemtjänst Norr; 4410\"");
+        let (_, body) = preview(&s, "assets", "info.csv", file.as_bytes().to_vec()).await;
+        let errors = crate::harness::texts(&body, ".error-summary li");
+        assert_eq!(errors.len(), 2, "{kind:?}: {errors:?}");
+        assert!(errors[0].starts_with("Rad 3, kolumn Personuppgifter:"), "{errors:?}");
+        assert_eq!(errors[1], "Rad 3, kolumn System: ”Lönesystemet” finns inte i registret.");
+        let file = file.replace("Kanske", "Ja").replace("Lönesystemet", "");
+        let (at, _) = preview(&s, "assets", "info.csv", file.into_bytes()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let (flags, units): (String, i64) = sqlx::query_as(
+            "SELECT flags, (SELECT COUNT(*) FROM asset_units l WHERE l.asset_id = a.id) FROM assets a WHERE name = 'Genomförandeplaner'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert!(flags.contains("personal_data") && flags.contains("sensitive_personal_data"), "{flags}");
+        assert_eq!(units, 2);
+        assert_eq!(audit_count(&app, "asset", "create").await, 2);
+    }
+}

@@ -1,13 +1,16 @@
-//! Importing a register (units, people, suppliers, systems, activities, resources) from a spreadsheet: the file is read
+//! Importing a register (units, people, suppliers, systems, activities, resources, information
+//! assets) from a spreadsheet: the file is read
 //! (`read`), its columns mapped to the register's fields (`mapping`, with the organisation's
 //! saved choices), each row matched to a record by its key or else its name and compared
 //! (`diff`), references to other registers resolved by name or key (`refs`), and what would
 //! change shown as a preview. Storing runs the same comparison inside one transaction and stores
 //! only when no row is in error, with one audit entry per record. The registers' own
-//! definitions are `people`, `units`, `suppliers`, `systems`, `activities` and `resources`;
+//! definitions are `people`, `units`, `suppliers`, `systems`, `activities`, `resources` and
+//! `assets`;
 //! `template` writes the xlsx template of each.
 
 pub mod activities;
+pub mod assets;
 pub mod diff;
 pub mod mapping;
 pub mod people;
@@ -43,11 +46,12 @@ pub enum Kind {
     Systems,
     Activities,
     Resources,
+    Assets,
 }
 
 impl Kind {
     pub const ALL: &'static [Kind] =
-        &[Kind::Units, Kind::People, Kind::Suppliers, Kind::Systems, Kind::Activities, Kind::Resources];
+        &[Kind::Units, Kind::People, Kind::Suppliers, Kind::Systems, Kind::Activities, Kind::Resources, Kind::Assets];
 
     /// The register's URL segment, its name on the command line and in the saved mappings.
     pub fn slug(self) -> &'static str {
@@ -58,6 +62,7 @@ impl Kind {
             Kind::Systems => "systems",
             Kind::Activities => "activities",
             Kind::Resources => "resources",
+            Kind::Assets => "assets",
         }
     }
 
@@ -74,6 +79,7 @@ impl Kind {
             Kind::Systems => systems::FIELDS,
             Kind::Activities => activities::FIELDS,
             Kind::Resources => resources::FIELDS,
+            Kind::Assets => assets::FIELDS,
         }
     }
 }
@@ -261,6 +267,7 @@ async fn run(
         Kind::Systems => diff::run::<systems::Systems>(conn, org, store, sheet, map).await,
         Kind::Activities => diff::run::<activities::Activities>(conn, org, store, sheet, map).await,
         Kind::Resources => diff::run::<resources::Resources>(conn, org, store, sheet, map).await,
+        Kind::Assets => diff::run::<assets::Assets>(conn, org, store, sheet, map).await,
     }
 }
 

@@ -24,6 +24,7 @@ pub struct Refs {
     pub units: Vec<Named>,
     pub people: Vec<Named>,
     pub suppliers: Vec<Named>,
+    pub systems: Vec<Named>,
     /// Each unit's parent, to refuse a unit placed below itself.
     pub parents: HashMap<i64, Option<i64>>,
     sv: Tr,
@@ -60,12 +61,14 @@ impl Refs {
         let units = crate::store::units::list(&mut *conn, org).await?;
         let people = crate::store::people::list(&mut *conn, org).await?;
         let suppliers = crate::store::suppliers::list(&mut *conn, org).await?;
+        let systems = crate::store::systems::list_in(&mut *conn, org).await?;
         let catalog = Catalog::load();
         Ok(Refs {
             parents: units.iter().map(|u| (u.id, u.parent_id)).collect(),
             units: units.into_iter().map(|u| Named { id: u.id, name: u.name, key: u.code }).collect(),
             people: people.into_iter().map(|p| Named { id: p.id, name: p.name, key: p.employee_number }).collect(),
             suppliers: suppliers.into_iter().map(|s| Named { id: s.id, name: s.name, key: s.org_number }).collect(),
+            systems: systems.into_iter().map(|s| Named { id: s.id, name: s.name, key: s.code }).collect(),
             sv: Tr::new(catalog.clone(), Lang::Sv),
             en: Tr::new(catalog, Lang::En),
         })
@@ -79,6 +82,34 @@ impl Refs {
     }
     pub fn supplier(&self, text: &str) -> Result<Option<i64>, Problem> {
         find(&self.suppliers, text)
+    }
+    pub fn system(&self, text: &str) -> Result<Option<i64>, Problem> {
+        find(&self.systems, text)
+    }
+    pub fn system_name(&self, id: Option<i64>) -> String {
+        name_of(&self.systems, id)
+    }
+    /// Several records in one cell, separated by `;` or new lines, each by key or name.
+    pub fn many(
+        &self,
+        text: &str,
+        one: impl Fn(&Refs, &str) -> Result<Option<i64>, Problem>,
+    ) -> Result<Vec<i64>, Problem> {
+        let mut ids = Vec::new();
+        for part in text.split([';', '\n']).map(str::trim).filter(|p| !p.is_empty()) {
+            if let Some(id) = one(self, part)?
+                && !ids.contains(&id)
+            {
+                ids.push(id);
+            }
+        }
+        Ok(ids)
+    }
+    /// The names of several records, in alphabetical order, as one cell.
+    pub fn names(&self, ids: &[i64], name: impl Fn(&Refs, Option<i64>) -> String) -> String {
+        let mut names: Vec<String> = ids.iter().map(|i| name(self, Some(*i))).collect();
+        names.sort_by_key(|n| beredd_domain::sort::swedish_key(n));
+        names.join("; ")
     }
     pub fn unit_name(&self, id: Option<i64>) -> String {
         name_of(&self.units, id)

@@ -51,6 +51,15 @@ fn example(kind: Kind) -> &'static [(&'static str, &'static str)] {
             ("criticality", "Samhällsviktig"),
             ("recipients", "Boende på särskilt boende"),
         ],
+        Kind::Assets => &[
+            ("name", "Genomförandeplaner i hemtjänsten"),
+            ("personal_data", "Ja"),
+            ("sensitive_personal_data", "Ja"),
+            ("secrecy_osl", "Ja"),
+            ("osl_reference", "26 kap. 1 § OSL"),
+            ("systems", "Verksamhetssystem för omsorgen"),
+            ("units", "Hemtjänst Norr"),
+        ],
         Kind::Resources => &[
             ("name", "Reservkraft Björkbacken"),
             ("kind", "El"),
@@ -66,6 +75,9 @@ fn choices(kind: Kind, field: &str, sv: &Tr) -> Option<Vec<String>> {
     }
     match (kind, field) {
         (_, "reachable_off_hours" | "around_the_clock") => Some(vec!["Ja".into(), "Nej".into()]),
+        (Kind::Assets, f) if beredd_domain::classification::LegalFlag::parse(f).is_ok() => {
+            Some(vec!["Ja".into(), "Nej".into()])
+        }
         (Kind::People, "kind") => Some(labels(ContactKind::ALL, ContactKind::label_id, sv)),
         (Kind::Units, "kind") => Some(labels(UnitKind::ALL, UnitKind::label_id, sv)),
         (Kind::Systems, "kind") => Some(labels(SystemKind::ALL, SystemKind::label_id, sv)),
