@@ -171,3 +171,5 @@ import-before = Before
 import-after = After
 import-missing-hint = These are in the register but not in the file. They are not removed: open them and decide whether to change or remove them.
 import-upload-again = Read a corrected file
+import-field-from-kind = Dependent (kind)
+import-field-to-kind = Depends on (kind)

@@ -180,3 +180,5 @@ import-before = Före
 import-after = Efter
 import-missing-hint = De här finns i registret men inte i filen. De tas inte bort: öppna dem och avgör själv om de ska ändras eller tas bort.
 import-upload-again = Läs in en rättad fil
+import-field-from-kind = Vad som beror (typ)
+import-field-to-kind = Beror på (typ)

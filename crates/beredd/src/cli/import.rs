@@ -1,5 +1,5 @@
 //! `beredd import REGISTER FILE [--apply]`: a register (units, people, suppliers, systems,
-//! activities, resources, assets) from
+//! activities, resources, dependencies, assets) from
 //! an xlsx or CSV file. Without `--apply` it prints what the file would do (new, changed with
 //! before and after, unchanged, rows in error, records the file lacks); with it, it stores the
 //! file when no row is in error, with the organisation's saved column mapping.
@@ -14,7 +14,8 @@ use crate::store::{audit, orgs};
 
 #[derive(clap::Args, Debug)]
 pub struct Import {
-    /// What to import: units, people, suppliers, systems, activities, resources or assets.
+    /// What to import: units, people, suppliers, systems, activities, resources, dependencies or
+    /// assets.
     register: String,
     /// The file: .xlsx or .csv (; or , between fields, UTF-8 or Windows-1252).
     file: std::path::PathBuf,
@@ -35,7 +36,7 @@ impl Import {
             (_, Some(kind)) => kind,
             (r, None) => {
                 bail!(
-                    "okänt register {r:?}: välj units, people, suppliers, systems, activities, resources eller assets"
+                    "okänt register {r:?}: välj units, people, suppliers, systems, activities, resources, dependencies eller assets"
                 )
             }
         };

@@ -89,7 +89,8 @@ enum Command {
     /// Write a document to a file (the printed binder).
     #[command(subcommand)]
     Export(export::Export),
-    /// Read a register (units, people, suppliers, systems, activities, resources, assets) from an xlsx or CSV file.
+    /// Read a register (units, people, suppliers, systems, activities, resources, dependencies,
+    /// assets) from an xlsx or CSV file.
     Import(import::Import),
     /// A consistent copy of a SQLite database, for a laptop to run from when the server is down.
     Backup(backup::Backup),

@@ -165,6 +165,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
     let r = import::routes::<Systems>(r);
     let r = import::routes::<Activities>(r);
     let r = import::routes::<Resources>(r);
+    let r = import::routes::<Dependencies>(r);
     let r = import::routes::<Assets>(r);
 
     // ---- Classification and requirements ----
@@ -285,6 +286,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/systems/import", import::upload::<Systems>)
         .post("/activities/import", import::upload::<Activities>)
         .post("/resources/import", import::upload::<Resources>)
+        .post("/dependencies/import", import::upload::<Dependencies>)
         .post("/assets/import", import::upload::<Assets>)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 

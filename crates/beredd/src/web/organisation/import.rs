@@ -43,6 +43,9 @@ impl Importing for super::activities::Activities {
 impl Importing for super::resources::Resources {
     const KIND: Kind = Kind::Resources;
 }
+impl Importing for super::dependencies::Dependencies {
+    const KIND: Kind = Kind::Dependencies;
+}
 impl Importing for super::assets::Assets {
     const KIND: Kind = Kind::Assets;
 }

@@ -188,6 +188,10 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
         ("activities", "Enhet;Namn;Samhällsviktighet\nHemtjänst Norr;Provverksamheten;Viktig\n"),
         ("resources", "Namn;Slag\nProvresursen;El\n"),
         ("assets", "Namn;Personuppgifter\nProvmängden;Ja\n"),
+        (
+            "dependencies",
+            "Vad som beror (typ);Vad som beror;Beror på (typ);Beror på\nSystem;Verksamhetssystem socialtjänst;Resurs;Serverhallen på Storgatan 12\n",
+        ),
     ];
     for (register, file) in files {
         let r = upload(s, &format!("/{register}/import"), "prov.csv", file.as_bytes().to_vec()).await;

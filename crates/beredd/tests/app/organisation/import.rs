@@ -369,3 +369,41 @@ async fn information_assets_name_their_systems_units_and_laws() {
         assert_eq!(audit_count(&app, "asset", "create").await, 2);
     }
 }
+
+#[tokio::test]
+async fn dependencies_are_known_by_their_two_ends() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = setup(&app).await;
+        let (at, _) = preview(&s, "systems", "s.csv", b"System-id;Namn\nSYS-9;Omsorgsjournalen\n".to_vec()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let acts =
+            "Enhet;Namn;Samhällsviktighet\nHemtjänst Norr;Nattbemanning;Samhällsviktig\n4410;Nattbemanning;Kritisk\n";
+        let (at, _) = preview(&s, "activities", "a.csv", acts.as_bytes().to_vec()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let (at, _) = preview(&s, "resources", "r.csv", "Namn;Slag\nEl i Björkbacken;El\n".as_bytes().to_vec()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+
+        let file = "Vad som beror (typ);Vad som beror;Beror på (typ);Beror på;Utan det;Reservrutin\nVerksamhet;Nattbemanning;System;SYS-9;Stannar;Papperslistor\nVerksamhet;Björkbacken / Nattbemanning;Resurs;El i Björkbacken;Försämras;\nSystem;Omsorgsjournalen;Verksamhet;Björkbacken / Nattbemanning;Stannar;\n";
+        let (_, body) = preview(&s, "dependencies", "d.csv", file.as_bytes().to_vec()).await;
+        let errors = crate::harness::texts(&body, ".error-summary li");
+        assert_eq!(errors.len(), 2, "{kind:?}: {errors:?}");
+        assert!(errors[0].starts_with("Rad 2, kolumn Vad som beror: Flera poster heter ”Nattbemanning”"), "{errors:?}");
+        assert!(errors[1].starts_with("Rad 4, kolumn Beror på (typ):"), "an activity is not depended on: {errors:?}");
+        let file = file.replace(";Nattbemanning;System", ";Hemtjänst Norr / Nattbemanning;System");
+        let file = file.lines().take(3).collect::<Vec<_>>().join("\n");
+        let (at, body) = preview(&s, "dependencies", "d.csv", file.as_bytes().to_vec()).await;
+        assert!(body.contains("2 nya"), "{body}");
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let (at, body) =
+            preview(&s, "dependencies", "d.csv", file.replace("Papperslistor", "Ringlista").into_bytes()).await;
+        assert!(body.contains("1 ändrad") && body.contains("1 oförändrad") && body.contains("Ringlista"), "{body}");
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let (fallback,): (String,) = sqlx::query_as("SELECT fallback FROM dependencies WHERE need = 'stops'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(fallback, "Ringlista");
+        assert_eq!(audit_count(&app, "dependency", "update").await, 1);
+    }
+}

@@ -72,6 +72,9 @@ impl Importable for Activities {
     }
     /// The unit (by id, however the row named it) and the name.
     fn identity(v: &Values, refs: &Refs) -> String {
+        if get(v, "name").trim().is_empty() {
+            return String::new();
+        }
         let unit = get(v, "unit");
         let unit = refs.unit(unit).ok().flatten().map(|u| u.to_string()).unwrap_or_else(|| unit.to_owned());
         format!("{unit}\n{}", get(v, "name").trim())

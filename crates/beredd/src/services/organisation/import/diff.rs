@@ -104,7 +104,8 @@ pub async fn run<R: Importable>(
     let mut refs = Refs::load(&mut *conn, org).await?;
     let index = Index::new::<R>(&records, &refs);
     let col = |field: &str| map.iter().position(|m| *m == Some(field));
-    let (key_col, name_col) = (col(R::KEY), col("name"));
+    let key_col = col(R::KEY);
+    let by = R::MATCH_FIELD;
     let mut p = Preview { headings: sheet.headings.clone(), mapping: map.clone(), ..Default::default() };
     let mut actions = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -113,15 +114,14 @@ pub async fn run<R: Importable>(
     for (row, cells) in &sheet.rows {
         let row = *row;
         let cell = |c: Option<usize>| c.map(|c| cells[c].trim().to_owned()).unwrap_or_default();
-        let (key, name) = (cell(key_col), cell(name_col));
+        let key = cell(key_col);
         let row_values: Values = map.iter().zip(cells).filter_map(|(m, c)| m.map(|f| (f, c.clone()))).collect();
-        let ident = if name.is_empty() { String::new() } else { R::identity(&row_values, &refs) };
+        let (ident, name) = (R::identity(&row_values, &refs), R::display(&row_values));
         let mut error = |field: &str, problem: Problem| {
             p.errors.push(RowError { row, column: column_of::<R>(sheet, &map, field), problem })
         };
         // The same record twice in the file.
-        let (seen_field, seen_value, shown) =
-            if key.is_empty() { ("name", &ident, &name) } else { (R::KEY, &key, &key) };
+        let (seen_field, seen_value, shown) = if key.is_empty() { (by, &ident, &name) } else { (R::KEY, &key, &key) };
         if !seen_value.is_empty()
             && let Some(first) = seen.insert(format!("{seen_field}\n{}", fold(seen_value)), row)
         {
@@ -131,14 +131,14 @@ pub async fn run<R: Importable>(
         let found = match index.find::<R>(&records, &key, &ident, &name) {
             Ok(f) => f,
             Err(problem) => {
-                error("name", problem);
+                error(by, problem);
                 continue;
             }
         };
         if let Some(i) = found
             && let Some(first) = matched.insert(i, row)
         {
-            error("name", Problem::Repeated { value: R::name(&records[i]).to_owned(), first });
+            error(by, Problem::Repeated { value: R::name(&records[i]).to_owned(), first });
             continue;
         }
         let mut values = found.map(|i| R::values(&records[i], &refs)).unwrap_or_default();
@@ -158,13 +158,13 @@ pub async fn run<R: Importable>(
             }
         };
         let after = R::render(&input, &refs);
-        let after_name = after.get("name").cloned().unwrap_or_default();
+        let after_name = R::display(&after);
         // A name another record has (or a new one in the file took) is refused where names are unique.
         if R::UNIQUE_NAME {
             let after_ident = fold(&R::identity(&after, &refs));
             let other = index.by_name.get(&after_ident).is_some_and(|v| v.iter().any(|i| Some(*i) != found));
             if other || (found.is_none() && !new_names.insert(after_ident)) {
-                error("name", Problem::Field(beredd_domain::FieldError::Duplicate));
+                error(by, Problem::Field(beredd_domain::FieldError::Duplicate));
                 continue;
             }
         }

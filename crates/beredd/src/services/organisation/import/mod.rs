@@ -1,16 +1,17 @@
-//! Importing a register (units, people, suppliers, systems, activities, resources, information
-//! assets) from a spreadsheet: the file is read
+//! Importing a register (units, people, suppliers, systems, activities, resources, dependencies,
+//! information assets) from a spreadsheet: the file is read
 //! (`read`), its columns mapped to the register's fields (`mapping`, with the organisation's
 //! saved choices), each row matched to a record by its key or else its name and compared
 //! (`diff`), references to other registers resolved by name or key (`refs`), and what would
 //! change shown as a preview. Storing runs the same comparison inside one transaction and stores
 //! only when no row is in error, with one audit entry per record. The registers' own
-//! definitions are `people`, `units`, `suppliers`, `systems`, `activities`, `resources` and
-//! `assets`;
+//! definitions are `people`, `units`, `suppliers`, `systems`, `activities`, `resources`,
+//! `dependencies` and `assets`;
 //! `template` writes the xlsx template of each.
 
 pub mod activities;
 pub mod assets;
+pub mod dependencies;
 pub mod diff;
 pub mod mapping;
 pub mod people;
@@ -46,12 +47,21 @@ pub enum Kind {
     Systems,
     Activities,
     Resources,
+    Dependencies,
     Assets,
 }
 
 impl Kind {
-    pub const ALL: &'static [Kind] =
-        &[Kind::Units, Kind::People, Kind::Suppliers, Kind::Systems, Kind::Activities, Kind::Resources, Kind::Assets];
+    pub const ALL: &'static [Kind] = &[
+        Kind::Units,
+        Kind::People,
+        Kind::Suppliers,
+        Kind::Systems,
+        Kind::Activities,
+        Kind::Resources,
+        Kind::Dependencies,
+        Kind::Assets,
+    ];
 
     /// The register's URL segment, its name on the command line and in the saved mappings.
     pub fn slug(self) -> &'static str {
@@ -62,6 +72,7 @@ impl Kind {
             Kind::Systems => "systems",
             Kind::Activities => "activities",
             Kind::Resources => "resources",
+            Kind::Dependencies => "dependencies",
             Kind::Assets => "assets",
         }
     }
@@ -79,6 +90,7 @@ impl Kind {
             Kind::Systems => systems::FIELDS,
             Kind::Activities => activities::FIELDS,
             Kind::Resources => resources::FIELDS,
+            Kind::Dependencies => dependencies::FIELDS,
             Kind::Assets => assets::FIELDS,
         }
     }
@@ -173,8 +185,14 @@ pub trait Importable: Send + Sync + 'static {
     fn name(r: &Self::Record) -> &str;
     fn key(r: &Self::Record) -> Option<&str>;
     /// What a row without a key is matched on, from its values: its name (an activity: its unit
-    /// and its name).
+    /// and its name); empty when the row lacks it.
     fn identity(v: &Values, _refs: &Refs) -> String {
+        refs::get(v, "name").trim().to_owned()
+    }
+    /// The field an error in matching is shown at.
+    const MATCH_FIELD: &'static str = "name";
+    /// How a row or record is named in the preview.
+    fn display(v: &Values) -> String {
         refs::get(v, "name").trim().to_owned()
     }
     /// Whether a record the file lacks is listed (people: staff only; a file from the HR system
@@ -267,6 +285,7 @@ async fn run(
         Kind::Systems => diff::run::<systems::Systems>(conn, org, store, sheet, map).await,
         Kind::Activities => diff::run::<activities::Activities>(conn, org, store, sheet, map).await,
         Kind::Resources => diff::run::<resources::Resources>(conn, org, store, sheet, map).await,
+        Kind::Dependencies => diff::run::<dependencies::Dependencies>(conn, org, store, sheet, map).await,
         Kind::Assets => diff::run::<assets::Assets>(conn, org, store, sheet, map).await,
     }
 }

@@ -25,6 +25,9 @@ pub struct Refs {
     pub people: Vec<Named>,
     pub suppliers: Vec<Named>,
     pub systems: Vec<Named>,
+    /// Activities, with "unit / activity" as their key (two units may name one alike).
+    pub activities: Vec<Named>,
+    pub resources: Vec<Named>,
     /// Each unit's parent, to refuse a unit placed below itself.
     pub parents: HashMap<i64, Option<i64>>,
     sv: Tr,
@@ -62,6 +65,13 @@ impl Refs {
         let people = crate::store::people::list(&mut *conn, org).await?;
         let suppliers = crate::store::suppliers::list(&mut *conn, org).await?;
         let systems = crate::store::systems::list_in(&mut *conn, org).await?;
+        let activities = crate::store::activities::list(&mut *conn, org).await?;
+        let resources = crate::store::resources::list(&mut *conn, org).await?;
+        let unit_name = |id: i64| units.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_default();
+        let activities = activities
+            .into_iter()
+            .map(|a| Named { id: a.id, key: Some(format!("{} / {}", unit_name(a.unit_id), a.name)), name: a.name })
+            .collect();
         let catalog = Catalog::load();
         Ok(Refs {
             parents: units.iter().map(|u| (u.id, u.parent_id)).collect(),
@@ -69,6 +79,8 @@ impl Refs {
             people: people.into_iter().map(|p| Named { id: p.id, name: p.name, key: p.employee_number }).collect(),
             suppliers: suppliers.into_iter().map(|s| Named { id: s.id, name: s.name, key: s.org_number }).collect(),
             systems: systems.into_iter().map(|s| Named { id: s.id, name: s.name, key: s.code }).collect(),
+            activities,
+            resources: resources.into_iter().map(|r| Named { id: r.id, name: r.name, key: None }).collect(),
             sv: Tr::new(catalog.clone(), Lang::Sv),
             en: Tr::new(catalog, Lang::En),
         })
@@ -82,6 +94,28 @@ impl Refs {
     }
     pub fn supplier(&self, text: &str) -> Result<Option<i64>, Problem> {
         find(&self.suppliers, text)
+    }
+    fn nodes(&self, kind: beredd_domain::NodeKind) -> &[Named] {
+        match kind {
+            beredd_domain::NodeKind::Activity => &self.activities,
+            beredd_domain::NodeKind::System => &self.systems,
+            beredd_domain::NodeKind::Supplier => &self.suppliers,
+            beredd_domain::NodeKind::Resource => &self.resources,
+        }
+    }
+    /// A node of the dependency graph of a kind, by key or name.
+    pub fn node(&self, kind: beredd_domain::NodeKind, text: &str) -> Result<Option<i64>, Problem> {
+        find(self.nodes(kind), text)
+    }
+    /// A node's name; an activity's as "Enhet / Verksamhet", which names one however many units
+    /// have an activity of that name.
+    pub fn node_name(&self, kind: beredd_domain::NodeKind, id: i64) -> String {
+        let n = self.nodes(kind).iter().find(|n| n.id == id);
+        match (kind, n) {
+            (beredd_domain::NodeKind::Activity, Some(Named { key: Some(k), .. })) => k.clone(),
+            (_, Some(n)) => n.name.clone(),
+            (_, None) => String::new(),
+        }
     }
     pub fn system(&self, text: &str) -> Result<Option<i64>, Problem> {
         find(&self.systems, text)

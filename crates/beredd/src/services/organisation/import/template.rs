@@ -1,7 +1,7 @@
 //! The xlsx template of each register: the Swedish column headings, one example row, and a list
 //! to pick from for each coded column (its Swedish labels, which an import reads back).
 
-use beredd_domain::{ContactKind, Criticality, Hosting, ResourceKind, SystemKind, UnitKind};
+use beredd_domain::{ContactKind, Criticality, Hosting, NeedKind, NodeKind, ResourceKind, SystemKind, UnitKind};
 use rust_xlsxwriter::{DataValidation, Format, Workbook, XlsxError};
 
 use super::Kind;
@@ -51,6 +51,14 @@ fn example(kind: Kind) -> &'static [(&'static str, &'static str)] {
             ("criticality", "Samhällsviktig"),
             ("recipients", "Boende på särskilt boende"),
         ],
+        Kind::Dependencies => &[
+            ("from_kind", "Verksamhet"),
+            ("from", "Läkemedelshantering"),
+            ("to_kind", "System"),
+            ("to", "Verksamhetssystem för omsorgen"),
+            ("need", "Försämras"),
+            ("fallback", "Signeringslistor på papper i läkemedelsrummet"),
+        ],
         Kind::Assets => &[
             ("name", "Genomförandeplaner i hemtjänsten"),
             ("personal_data", "Ja"),
@@ -85,6 +93,13 @@ fn choices(kind: Kind, field: &str, sv: &Tr) -> Option<Vec<String>> {
         (Kind::Systems, "provides") | (Kind::Resources, "kind") => {
             Some(labels(ResourceKind::ALL, ResourceKind::label_id, sv))
         }
+        (Kind::Dependencies, "from_kind") => {
+            Some([NodeKind::Activity, NodeKind::System].iter().map(|k| sv.t(k.label_id())).collect())
+        }
+        (Kind::Dependencies, "to_kind") => {
+            Some(NodeKind::ALL.iter().filter(|k| k.may_be_depended_on()).map(|k| sv.t(k.label_id())).collect())
+        }
+        (Kind::Dependencies, "need") => Some(labels(NeedKind::ALL, NeedKind::label_id, sv)),
         (Kind::Activities, "criticality") => Some(labels(Criticality::ALL, Criticality::label_id, sv)),
         _ => None,
     }
