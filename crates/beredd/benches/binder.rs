@@ -44,6 +44,7 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
                 email: None,
                 reachable_off_hours: s < 2,
                 notes: None,
+                employee_number: None,
             };
             staff.push(people::insert(&mut *tx, org, &p).await.unwrap());
         }
@@ -96,6 +97,7 @@ fn unit_input(name: &str, parent: Option<i64>, kind: UnitKind) -> units::UnitInp
         staff_count: Some(6),
         around_the_clock: false,
         description: None,
+        code: None,
     }
 }
 

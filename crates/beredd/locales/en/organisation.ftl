@@ -107,3 +107,69 @@ resource-kind-staff = Staff
 resource-kind-other = Other
 field-provides = Provides
 hint-provides = If this system is what gives the municipality a shared resource, such as the network, log-in, e-mail or the mobile network. Scenarios about that resource then include it.
+
+## Keys a municipality already has, matched on by an import
+field-employee-number = Employee number
+hint-employee-number = The number in the payroll or HR system. An import recognises the person by it.
+field-unit-code = Unit code
+hint-unit-code = The unit's code in the organisation chart or the ledger. An import recognises the unit by it.
+field-system-code = System id
+hint-system-code = The system's id in the IT department's list. An import recognises the system by it.
+
+## Importing a register from a spreadsheet
+import-err-file-type = The file is neither an Excel file (.xlsx) nor a CSV file (.csv). Save it as one of them and try again.
+import-err-too-large = The file is too large (at most { $n } MB).
+import-err-rows = The file has too many rows (at most { $n }). Split it.
+import-err-columns = The file has too many columns (at most { $n }).
+import-err-empty = The file has no rows below its column headings.
+import-err-unreadable = The file cannot be read. Is it damaged? Save it again in Excel and try again.
+import-err-unknown = "{ $value }" is not in the register.
+import-err-ambiguous = Several records are called "{ $value }". Give the key (the employee number, for example) so that the right one is chosen.
+import-err-repeated = "{ $value }" is already on row { $first } of the file.
+import-row-error = Row { $row }, column { $column }: { $reason }
+import-nothing-stored = Nothing was stored: correct the rows in error and try again.
+import-cli-stored = Stored.
+import-cli-apply-hint = Nothing is stored yet. Run the same command with --apply to store it.
+import-count-new = { $n } new
+import-count-changed = { $n } changed
+import-count-unchanged = { $n } unchanged
+import-count-errors = { $n ->
+    [one] { $n } row in error
+   *[other] { $n } rows in error
+}
+import-count-missing = { $n ->
+    [one] { $n } is in the register but not in the file (not removed: you decide)
+   *[other] { $n } are in the register but not in the file (not removed: you decide)
+}
+import-row = row { $n }
+import-empty-value = (empty)
+import-title = Import from Excel/CSV
+import-link = Import from Excel/CSV
+import-preview-title = Preview of the import
+import-intro = Read the register from an Excel file (.xlsx) or a CSV file, an export from the HR system for example. Before anything is stored you see what is new, what changes and which rows are in error.
+import-step-template = 1. The template
+import-template-text = The template has the column headings, an example row and lists to choose from. You can also read your own file: columns are recognised by their headings, and you can choose which column fills which field. The choice is kept for next time.
+import-template-link = Download the template (.xlsx)
+import-headings = Columns recognised:
+import-step-upload = 2. Read the file
+import-file = File (.xlsx or .csv)
+import-file-hint = CSV with semicolons or commas, as Excel saves it. At most 10 MB and 5,000 rows. Nothing is stored until you have seen the preview.
+import-preview-button = Preview
+import-stored = The import is stored: { $added }, { $changed }.
+import-preview-intro = This is how the file { $file } would change the register. Nothing is stored yet.
+import-summary = Summary
+import-errors-heading = Rows in error
+import-mapping-heading = Columns and fields
+import-mapping-hint = Choose the field each column of the file fills. The choice is kept when the import is stored and applies to the next file with the same headings.
+import-column = Column { $heading }
+import-ignore = (do not read)
+import-repreview = Preview again
+import-new-heading = New
+import-changed-heading = Changes
+import-field = Field
+import-before = Before
+import-after = After
+import-missing-hint = These are in the register but not in the file. They are not removed: open them and decide whether to change or remove them.
+import-upload-again = Read a corrected file
+import-field-from-kind = Dependent (kind)
+import-field-to-kind = Depends on (kind)

@@ -107,3 +107,78 @@ resource-kind-staff = Personal
 resource-kind-other = Annat
 field-provides = Tillhandahåller
 hint-provides = Om systemet är det som ger kommunen en gemensam resurs, till exempel nätet, inloggningen, e-posten eller mobilnätet. Då tas det med i scenarier om den resursen.
+
+## Keys a municipality already has, matched on by an import
+field-employee-number = Anställningsnummer
+hint-employee-number = Numret i lönesystemet eller HR-systemet. En import känner igen personen på det.
+field-unit-code = Enhetskod
+hint-unit-code = Enhetens kod i organisationsplanen eller ekonomisystemet. En import känner igen enheten på den.
+field-system-code = System-id
+hint-system-code = Systemets id i IT-avdelningens förteckning. En import känner igen systemet på det.
+
+## Importing a register from a spreadsheet
+import-err-file-type = Filen är varken en Excel-fil (.xlsx) eller en CSV-fil (.csv). Spara den som en av dem och försök igen.
+import-err-too-large = Filen är för stor (högst { $n } MB).
+import-err-rows = Filen har för många rader (högst { $n }). Dela upp den.
+import-err-columns = Filen har för många kolumner (högst { $n }).
+import-err-empty = Filen har inga rader under kolumnrubrikerna.
+import-err-unreadable = Filen går inte att läsa. Är den skadad? Spara den på nytt i Excel och försök igen.
+import-err-unknown = ”{ $value }” finns inte i registret.
+import-err-ambiguous = Flera poster heter ”{ $value }”. Ange nyckeln (till exempel anställningsnumret) så att rätt kan väljas.
+import-err-repeated = ”{ $value }” finns redan på rad { $first } i filen.
+import-row-error = Rad { $row }, kolumn { $column }: { $reason }
+import-nothing-stored = Inget sparades: rätta raderna med fel och försök igen.
+import-cli-stored = Sparat.
+import-cli-apply-hint = Inget är sparat ännu. Kör samma kommando med --apply för att spara.
+import-count-new = { $n ->
+    [one] { $n } ny
+   *[other] { $n } nya
+}
+import-count-changed = { $n ->
+    [one] { $n } ändrad
+   *[other] { $n } ändrade
+}
+import-count-unchanged = { $n ->
+    [one] { $n } oförändrad
+   *[other] { $n } oförändrade
+}
+import-count-errors = { $n ->
+    [one] { $n } rad med fel
+   *[other] { $n } rader med fel
+}
+import-count-missing = { $n ->
+    [one] { $n } finns i registret men inte i filen (tas inte bort – avgör själv)
+   *[other] { $n } finns i registret men inte i filen (tas inte bort – avgör själv)
+}
+import-row = rad { $n }
+import-empty-value = (tomt)
+import-title = Importera från Excel/CSV
+import-link = Importera från Excel/CSV
+import-preview-title = Förhandsgranska importen
+import-intro = Läs in registret från en Excel-fil (.xlsx) eller en CSV-fil, till exempel en export från HR-systemet. Innan något sparas ser du vad som blir nytt, vad som ändras och vilka rader som har fel.
+import-step-template = 1. Mallen
+import-template-text = Mallen har kolumnrubrikerna, en exempelrad och listor att välja ur. Du kan också läsa in en egen fil: kolumnerna känns igen på rubrikerna, och du kan välja själv vilken kolumn som hör till vilket fält. Valet sparas till nästa gång.
+import-template-link = Ladda ner mallen (.xlsx)
+import-headings = Kolumner som känns igen:
+import-step-upload = 2. Läs in filen
+import-file = Fil (.xlsx eller .csv)
+import-file-hint = CSV med semikolon eller komma, som Excel sparar den. Högst 10 MB och 5 000 rader. Inget sparas förrän du har sett förhandsgranskningen.
+import-preview-button = Förhandsgranska
+import-stored = Importen är sparad: { $added }, { $changed }.
+import-preview-intro = Så här skulle filen { $file } ändra registret. Inget är sparat ännu.
+import-summary = Sammanfattning
+import-errors-heading = Rader med fel
+import-mapping-heading = Kolumner och fält
+import-mapping-hint = Välj vilket fält varje kolumn i filen fyller. Valet sparas när importen sparas och gäller nästa fil med samma rubriker.
+import-column = Kolumnen { $heading }
+import-ignore = (läs inte in)
+import-repreview = Förhandsgranska igen
+import-new-heading = Nya
+import-changed-heading = Ändras
+import-field = Fält
+import-before = Före
+import-after = Efter
+import-missing-hint = De här finns i registret men inte i filen. De tas inte bort: öppna dem och avgör själv om de ska ändras eller tas bort.
+import-upload-again = Läs in en rättad fil
+import-field-from-kind = Vad som beror (typ)
+import-field-to-kind = Beror på (typ)

@@ -118,8 +118,8 @@ enum Command {
     /// Write a document to a file (the printed binder).
     #[command(subcommand)]
     Export(export::Export),
-    /// Read a file into the database: a whole organisation's export.
-    #[command(subcommand)]
+    /// Read a file into the database: a register (units, people, suppliers, systems, activities,
+    /// resources, dependencies, assets) from an xlsx or CSV file, or a whole organisation's export.
     Import(import::Import),
     /// The whole organisation as one encrypted file (by passphrase or to a public key).
     Backup(backup::Backup),
@@ -164,10 +164,10 @@ pub fn main(web: Web) -> std::process::ExitCode {
             Command::Demo(c) => c.run(serve).await,
             Command::User(c) => c.run().await,
             Command::Export(c) => c.run().await,
+            Command::Import(c) => c.run().await,
             Command::Kit(c) => c.run().await,
             Command::Incident(c) => c.run().await,
             Command::Backup(c) => c.run().await,
-            Command::Import(c) => c.run().await,
             Command::Restore(c) => c.run().await,
             Command::Remind(c) => c.run().await,
             Command::Keys(c) => c.run().await,

@@ -72,6 +72,7 @@ fn parse(text_: &str) -> anyhow::Result<Vec<PersonInput>> {
             reachable_off_hours: r.reachable_off_hours,
             notes: text::optional_text(r.notes.as_deref().unwrap_or(""), 4000)
                 .map_err(|_| anyhow::anyhow!("{}", at("notes")))?,
+            employee_number: None,
         });
     }
     Ok(out)

@@ -3,6 +3,8 @@
 
 use beredd_domain::FieldError;
 
+use crate::platform::i18n::Tr;
+
 /// The refused fields and why, in the order found; the first error found for a field is the one
 /// kept. The page shows each beside its field.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -52,6 +54,22 @@ pub fn optional_id(input: &str, known: impl Fn(i64) -> bool) -> Result<Option<i6
     match s.parse::<i64>() {
         Ok(id) if known(id) => Ok(Some(id)),
         _ => Err(FieldError::Missing),
+    }
+}
+
+/// The message that explains an error; one on a line of a text area starts with the line.
+pub fn error_text(e: &FieldError, tr: &Tr) -> String {
+    let text = |e: &FieldError| match (e, e.arg(), e.text_arg()) {
+        (FieldError::Number { min, max }, _, _) => {
+            tr.args(e.message_id(), &[("min", &min.to_string()), ("n", &max.to_string())])
+        }
+        (_, Some(n), _) => tr.tn(e.message_id(), n),
+        (_, None, Some((name, value))) => tr.ts(e.message_id(), name, value),
+        (_, None, None) => tr.t(e.message_id()),
+    };
+    match e {
+        FieldError::Line { line, error } => format!("{} {}", tr.tn("err-on-line", *line as i64), text(error)),
+        e => text(e),
     }
 }
 

@@ -128,24 +128,29 @@ macro_rules! ccols {
 
 /// Every asset with its links and newest classification.
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<Asset>, DbError> {
+    list_in(&mut *db.acquire().await?, org).await
+}
+
+/// The same on one connection (inside a transaction).
+pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<Asset>, DbError> {
     let mut assets: Vec<Asset> =
         sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 ORDER BY name"))
             .bind(org)
-            .fetch_all(db)
+            .fetch_all(&mut *db)
             .await?;
     let systems: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT l.asset_id, l.system_id FROM asset_systems l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
     )
     .bind(org)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let units: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT l.asset_id, l.unit_id FROM asset_units l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
     )
     .bind(org)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
-    let current = latest(db, org).await?;
+    let current = latest(&mut *db, org).await?;
     for a in &mut assets {
         a.system_ids = systems.iter().filter(|(x, _)| *x == a.id).map(|(_, s)| *s).collect();
         a.unit_ids = units.iter().filter(|(x, _)| *x == a.id).map(|(_, u)| *u).collect();

@@ -16,6 +16,7 @@ pub mod dependencies;
 pub mod dump;
 pub mod evidence;
 pub mod frameworks;
+pub mod imports;
 pub mod incidents;
 pub mod kits;
 pub mod local_requirements;

@@ -21,6 +21,8 @@ pub struct Person {
     #[sqlx(try_from = "i64")]
     pub reachable_off_hours: super::Flag,
     pub notes: Option<String>,
+    /// The employee number (anställningsnummer) from the HR system: what an import matches on.
+    pub employee_number: Option<String>,
     pub updated_at: String,
 }
 
@@ -37,11 +39,12 @@ pub struct PersonInput {
     pub email: Option<String>,
     pub reachable_off_hours: bool,
     pub notes: Option<String>,
+    pub employee_number: Option<String>,
 }
 
 macro_rules! cols {
     () => {
-        "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, updated_at"
+        "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, employee_number, updated_at"
     };
 }
 
@@ -60,7 +63,7 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -
         .await?)
 }
 
-/// Binds the input's fields as $1–$11, in the order both statements below name them.
+/// Binds the input's fields as $1–$12, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, p: &PersonInput) -> super::IdQuery<'q> {
     q.bind(p.kind.code())
         .bind(p.name.clone())
@@ -73,13 +76,14 @@ fn bind<'q>(q: super::IdQuery<'q>, p: &PersonInput) -> super::IdQuery<'q> {
         .bind(p.email.clone())
         .bind(super::flag(p.reachable_off_hours))
         .bind(p.notes.clone())
+        .bind(p.employee_number.clone())
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &PersonInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
         "INSERT INTO people (kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email,
-         reachable_off_hours, notes, org_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+         reachable_off_hours, notes, employee_number, org_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
     );
     let (id,) = bind(q, p).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
@@ -93,7 +97,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE people SET kind = $1, name = $2, title = $3, unit_id = $4, organisation = $5, supplier_id = $6, work_phone = $7,
-         private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, updated_at = $12 WHERE org_id = $13 AND id = $14
+         private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, employee_number = $12, updated_at = $13 WHERE org_id = $14 AND id = $15
          RETURNING id",
     );
     bind(q, p).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;

@@ -21,6 +21,8 @@ pub struct System {
     /// The shared resource this system provides, if any.
     #[sqlx(try_from = "super::OptionalCode<ResourceKind>")]
     pub provides: Option<ResourceKind>,
+    /// The system's id in the IT department's own list: what an import matches on.
+    pub code: Option<String>,
     pub updated_at: String,
     /// Filled from `system_units`, not a column.
     #[sqlx(skip)]
@@ -37,26 +39,32 @@ pub struct SystemInput {
     pub hosting: beredd_domain::Hosting,
     pub notes: Option<String>,
     pub provides: Option<beredd_domain::ResourceKind>,
+    pub code: Option<String>,
     pub unit_ids: Vec<i64>,
 }
 
 macro_rules! cols {
     () => {
-        "id, name, purpose, kind, owner_id, supplier_id, hosting, notes, provides, updated_at"
+        "id, name, purpose, kind, owner_id, supplier_id, hosting, notes, provides, code, updated_at"
     };
 }
 
 pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<System>, DbError> {
+    list_in(&mut *db.acquire().await?, org).await
+}
+
+/// The same on one connection (inside a transaction).
+pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<System>, DbError> {
     let mut systems: Vec<System> =
         sqlx::query_as(concat!("SELECT ", cols!(), " FROM systems WHERE org_id = $1 ORDER BY name"))
             .bind(org)
-            .fetch_all(db)
+            .fetch_all(&mut *db)
             .await?;
     let links: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT su.system_id, su.unit_id FROM system_units su JOIN systems s ON s.id = su.system_id WHERE s.org_id = $1",
     )
     .bind(org)
-    .fetch_all(db)
+    .fetch_all(&mut *db)
     .await?;
     let mut by_system: std::collections::HashMap<i64, Vec<i64>> = std::collections::HashMap::new();
     for (s, u) in links {
@@ -95,7 +103,7 @@ async fn set_units(conn: &mut AnyConnection, id: i64, units: &[i64]) -> Result<(
     .await
 }
 
-/// Binds the input's fields as $1–$8, in the order both statements below name them.
+/// Binds the input's fields as $1–$9, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, s: &SystemInput) -> super::IdQuery<'q> {
     q.bind(s.name.clone())
         .bind(s.purpose.clone())
@@ -105,12 +113,13 @@ fn bind<'q>(q: super::IdQuery<'q>, s: &SystemInput) -> super::IdQuery<'q> {
         .bind(s.hosting.code())
         .bind(s.notes.clone())
         .bind(s.provides.map(|p| p.code()))
+        .bind(s.code.clone())
 }
 
 pub async fn insert(conn: &mut AnyConnection, org: i64, s: &SystemInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
-        "INSERT INTO systems (name, purpose, kind, owner_id, supplier_id, hosting, notes, provides, org_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+        "INSERT INTO systems (name, purpose, kind, owner_id, supplier_id, hosting, notes, provides, code, org_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
     );
     let (id,) = bind(q, s).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
     set_units(conn, id, &s.unit_ids).await?;
@@ -120,7 +129,7 @@ pub async fn insert(conn: &mut AnyConnection, org: i64, s: &SystemInput) -> Resu
 pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, s: &SystemInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE systems SET name = $1, purpose = $2, kind = $3, owner_id = $4, supplier_id = $5, hosting = $6, notes = $7,
-         provides = $8, updated_at = $9 WHERE org_id = $10 AND id = $11 RETURNING id",
+         provides = $8, code = $9, updated_at = $10 WHERE org_id = $11 AND id = $12 RETURNING id",
     );
     // Only a system of this organisation gets its unit links replaced.
     if bind(q, s).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {

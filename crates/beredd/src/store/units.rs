@@ -18,6 +18,8 @@ pub struct Unit {
     #[sqlx(try_from = "i64")]
     pub around_the_clock: super::Flag,
     pub description: Option<String>,
+    /// The unit's code in the organisation chart or the ledger: what an import matches on.
+    pub code: Option<String>,
     pub updated_at: String,
 }
 
@@ -31,11 +33,12 @@ pub struct UnitInput {
     pub staff_count: Option<i64>,
     pub around_the_clock: bool,
     pub description: Option<String>,
+    pub code: Option<String>,
 }
 
 macro_rules! cols {
     () => {
-        "id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, updated_at"
+        "id, parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, code, updated_at"
     };
 }
 
@@ -54,7 +57,7 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -
         .await?)
 }
 
-/// Binds the input's fields as $1–$8, in the order both statements below name them.
+/// Binds the input's fields as $1–$9, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, u: &UnitInput) -> super::IdQuery<'q> {
     q.bind(u.parent_id)
         .bind(u.kind.code())
@@ -64,12 +67,13 @@ fn bind<'q>(q: super::IdQuery<'q>, u: &UnitInput) -> super::IdQuery<'q> {
         .bind(u.staff_count)
         .bind(super::flag(u.around_the_clock))
         .bind(u.description.clone())
+        .bind(u.code.clone())
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &UnitInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
-        "INSERT INTO units (parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, org_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+        "INSERT INTO units (parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, code, org_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
     );
     let (id,) = bind(q, u).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
@@ -83,7 +87,7 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
-         around_the_clock = $7, description = $8, updated_at = $9 WHERE org_id = $10 AND id = $11 RETURNING id",
+         around_the_clock = $7, description = $8, code = $9, updated_at = $10 WHERE org_id = $11 AND id = $12 RETURNING id",
     );
     bind(q, u).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())

@@ -77,21 +77,7 @@ impl From<crate::services::Invalid> for Errors {
     }
 }
 
-/// The message that explains an error; one on a line of a text area starts with the line.
-pub fn error_text(e: &FieldError, tr: &Tr) -> String {
-    let text = |e: &FieldError| match (e, e.arg(), e.text_arg()) {
-        (FieldError::Number { min, max }, _, _) => {
-            tr.args(e.message_id(), &[("min", &min.to_string()), ("n", &max.to_string())])
-        }
-        (_, Some(n), _) => tr.tn(e.message_id(), n),
-        (_, None, Some((name, value))) => tr.ts(e.message_id(), name, value),
-        (_, None, None) => tr.t(e.message_id()),
-    };
-    match e {
-        FieldError::Line { line, error } => format!("{} {}", tr.tn("err-on-line", *line as i64), text(error)),
-        e => text(e),
-    }
-}
+pub use crate::services::invalid::error_text;
 
 /// The error summary of a form: (field id, "Label: message") for each field with an error.
 /// A group of check boxes is linked through its first box, which can take focus.

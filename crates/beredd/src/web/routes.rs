@@ -9,7 +9,7 @@ use axum::routing::{get, post};
 
 use super::AppState;
 use super::organisation::{
-    activities::Activities, assets::Assets, dependencies::Dependencies, people::People, resources::Resources,
+    activities::Activities, assets::Assets, dependencies::Dependencies, import, people::People, resources::Resources,
     suppliers::Suppliers, systems::Systems, units::Units,
 };
 use super::register::{self, Register};
@@ -184,6 +184,14 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .register::<Resources>()
         .register::<Dependencies>()
         .register::<Assets>();
+    let r = import::routes::<People>(r);
+    let r = import::routes::<Units>(r);
+    let r = import::routes::<Suppliers>(r);
+    let r = import::routes::<Systems>(r);
+    let r = import::routes::<Activities>(r);
+    let r = import::routes::<Resources>(r);
+    let r = import::routes::<Dependencies>(r);
+    let r = import::routes::<Assets>(r);
 
     // ---- Classification and requirements ----
     let r = r
@@ -305,6 +313,14 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/incidents/import-bundle", crisis::bundle::import_bundle)
         .post("/frameworks/import", frameworks::library::import)
         .post("/assessments/{id}/requirements/{node}/evidence", frameworks::evidence::upload_evidence)
+        .post("/people/import", import::upload::<People>)
+        .post("/units/import", import::upload::<Units>)
+        .post("/suppliers/import", import::upload::<Suppliers>)
+        .post("/systems/import", import::upload::<Systems>)
+        .post("/activities/import", import::upload::<Activities>)
+        .post("/resources/import", import::upload::<Resources>)
+        .post("/dependencies/import", import::upload::<Dependencies>)
+        .post("/assets/import", import::upload::<Assets>)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 
     let all = r.limit(1024 * 1024).merge(uploads, |u| u);

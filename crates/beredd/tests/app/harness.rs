@@ -311,6 +311,7 @@ impl TestApp {
             staff_count: None,
             around_the_clock: false,
             description: None,
+            code: None,
         };
         units::insert(&self.db.pool, self.org, &input).await.expect("unit")
     }

@@ -48,6 +48,7 @@ pub(super) async fn units(l: &mut Loader<'_>) -> anyhow::Result<(Vec<(i64, units
             )?,
             around_the_clock: u.around_the_clock,
             description: para(f, &u.key, "description", &u.description)?,
+            code: None,
         };
         let id = units::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", u.key))?;
         unique(&mut l.units, f, &u.key, id)?;
@@ -75,6 +76,7 @@ pub(super) async fn people(l: &mut Loader<'_>) -> anyhow::Result<()> {
             email: check(f, &p.key, "email", text::optional_email(p.email.as_deref().unwrap_or("")))?,
             reachable_off_hours: p.reachable_off_hours,
             notes: para(f, &p.key, "notes", &p.notes)?,
+            employee_number: None,
         };
         let id = people::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", p.key))?;
         unique(&mut l.people, f, &p.key, id)?;
@@ -119,6 +121,7 @@ pub(super) async fn systems(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 .as_deref()
                 .map(|p| check(f, &s.key, "provides", ResourceKind::parse(p)))
                 .transpose()?,
+            code: None,
             unit_ids: unit_list,
         };
         let id = systems::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;

@@ -191,6 +191,7 @@ mod tests {
             hosting: Hosting::Internal,
             notes: None,
             provides: None,
+            code: None,
             updated_at: String::new(),
             unit_ids: Vec::new(),
         };

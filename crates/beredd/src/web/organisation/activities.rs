@@ -42,6 +42,7 @@ impl Register for Activities {
     type Input = activities::ActivityInput;
     const SLUG: &'static str = "activities";
     const ENTITY: &'static str = "activity";
+    const IMPORT: bool = true;
 
     fn id(r: &activities::Activity) -> i64 {
         r.id

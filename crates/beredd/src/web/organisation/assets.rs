@@ -162,6 +162,7 @@ impl Register for Assets {
     type Input = assets::AssetInput;
     const SLUG: &'static str = "assets";
     const ENTITY: &'static str = "asset";
+    const IMPORT: bool = true;
 
     fn id(r: &assets::Asset) -> i64 {
         r.id

@@ -68,6 +68,7 @@ impl Register for Dependencies {
     type Input = DependencyInput;
     const SLUG: &'static str = "dependencies";
     const ENTITY: &'static str = "dependency";
+    const IMPORT: bool = true;
 
     fn duplicate() -> (&'static str, FieldError) {
         ("to", FieldError::DuplicateDependency)

@@ -4,6 +4,7 @@
 pub mod activities;
 pub mod assets;
 pub mod dependencies;
+pub mod import;
 pub mod people;
 pub mod resources;
 pub mod suppliers;

@@ -37,6 +37,7 @@ impl Register for People {
     type Input = people::PersonInput;
     const SLUG: &'static str = "people";
     const ENTITY: &'static str = "person";
+    const IMPORT: bool = true;
 
     fn id(r: &people::Person) -> i64 {
         r.id
@@ -115,6 +116,7 @@ impl Register for People {
             },
             DetailItem { label: tr.t("field-off-hours"), value: Cell::Text(yes_no(r.reachable_off_hours.get(), tr)) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
+            DetailItem { label: tr.t("field-employee-number"), value: Cell::opt(&r.employee_number) },
         ]
     }
 
@@ -132,6 +134,7 @@ impl Register for People {
             ("email".into(), s(&r.email)),
             ("reachable_off_hours".into(), flag(r.reachable_off_hours.get())),
             ("notes".into(), s(&r.notes)),
+            ("employee_number".into(), s(&r.employee_number)),
         ])
     }
     fn defaults(q: &Query_) -> FormData {
@@ -177,9 +180,12 @@ impl Register for People {
             Field::new("email", tr.t("field-email"), FieldKind::Email, form, errors, tr).maxlength(254),
             Field::new("reachable_off_hours", tr.t("field-off-hours"), FieldKind::Checkbox, form, errors, tr),
             Field::new("notes", tr.t("field-notes"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
+            Field::new("employee_number", tr.t("field-employee-number"), FieldKind::Text, form, errors, tr)
+                .maxlength(50)
+                .hint(tr.t("hint-employee-number")),
         ]
     }
-    fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<people::PersonInput, Errors> {
+    fn parse(form: &FormData, lk: &Lookups, id: Option<i64>) -> Result<people::PersonInput, Errors> {
         let mut e = Errors::default();
         let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
         let kind = e.take("kind", ContactKind::parse(form.text("kind")).map(Some)).unwrap_or(ContactKind::Staff);
@@ -195,6 +201,12 @@ impl Register for People {
         let private_phone = e.take("private_phone", text::optional_phone(form.text("private_phone")));
         let email = e.take("email", text::optional_email(form.text("email")));
         let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
+        let employee_number = e.take("employee_number", text::optional_line(form.text("employee_number"), 50));
+        if employee_number.is_some()
+            && lk.people.iter().any(|p| p.employee_number == employee_number && Some(p.id) != id)
+        {
+            e.add("employee_number", FieldError::Duplicate);
+        }
         if !e.is_empty() {
             return Err(e);
         }
@@ -210,6 +222,7 @@ impl Register for People {
             email,
             reachable_off_hours: form.checked("reachable_off_hours"),
             notes,
+            employee_number,
         })
     }
 

@@ -18,6 +18,7 @@ impl Register for Resources {
     type Input = resources::ResourceInput;
     const SLUG: &'static str = "resources";
     const ENTITY: &'static str = "resource";
+    const IMPORT: bool = true;
 
     fn id(r: &resources::Resource) -> i64 {
         r.id

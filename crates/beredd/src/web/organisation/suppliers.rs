@@ -18,6 +18,7 @@ impl Register for Suppliers {
     type Input = suppliers::SupplierInput;
     const SLUG: &'static str = "suppliers";
     const ENTITY: &'static str = "supplier";
+    const IMPORT: bool = true;
 
     fn id(r: &suppliers::Supplier) -> i64 {
         r.id

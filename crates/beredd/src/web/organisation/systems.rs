@@ -18,6 +18,7 @@ impl Register for Systems {
     type Input = systems::SystemInput;
     const SLUG: &'static str = "systems";
     const ENTITY: &'static str = "system";
+    const IMPORT: bool = true;
 
     fn id(r: &systems::System) -> i64 {
         r.id
@@ -95,6 +96,7 @@ impl Register for Systems {
             },
             DetailItem { label: tr.t("field-used-by"), value: Cell::Links(units) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
+            DetailItem { label: tr.t("field-system-code"), value: Cell::opt(&r.code) },
         ]
     }
     /// The level the system must meet: per aspect the highest of the information it holds.
@@ -135,6 +137,7 @@ impl Register for Systems {
             ("supplier".into(), crate::web::forms::opt_string(r.supplier_id)),
             ("hosting".into(), r.hosting.code().into()),
             ("notes".into(), s(&r.notes)),
+            ("code".into(), s(&r.code)),
             ("provides".into(), r.provides.map(|p| p.code().into()).unwrap_or_default()),
         ]);
         for u in &r.unit_ids {
@@ -171,6 +174,9 @@ impl Register for Systems {
             Field::new("units", tr.t("field-used-by"), FieldKind::MultiCheck, form, errors, tr)
                 .choices(lk.unit_choices(None)),
             Field::new("notes", tr.t("field-notes"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
+            Field::new("code", tr.t("field-system-code"), FieldKind::Text, form, errors, tr)
+                .maxlength(50)
+                .hint(tr.t("hint-system-code")),
         ]
     }
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<systems::SystemInput, Errors> {
@@ -190,6 +196,7 @@ impl Register for Systems {
             }
         }
         let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
+        let code = e.take("code", text::optional_line(form.text("code"), 50));
         let provides = match form.text("provides").trim() {
             "" => None,
             code => e.take("provides", ResourceKind::parse(code).map(Some)),
@@ -206,6 +213,7 @@ impl Register for Systems {
             supplier_id,
             hosting: hosting.unwrap_or(Hosting::Internal),
             notes,
+            code,
             unit_ids,
         })
     }

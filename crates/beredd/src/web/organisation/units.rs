@@ -19,6 +19,7 @@ impl Register for Units {
     type Input = units::UnitInput;
     const SLUG: &'static str = "units";
     const ENTITY: &'static str = "unit";
+    const IMPORT: bool = true;
 
     fn id(r: &units::Unit) -> i64 {
         r.id
@@ -83,6 +84,7 @@ impl Register for Units {
                 value: Cell::Text(yes_no(r.around_the_clock.get(), tr)),
             },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
+            DetailItem { label: tr.t("field-unit-code"), value: Cell::opt(&r.code) },
         ]
     }
     async fn sections(r: &units::Unit, lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
@@ -136,6 +138,7 @@ impl Register for Units {
             ("staff_count".into(), opt_string(r.staff_count)),
             ("around_the_clock".into(), flag(r.around_the_clock.get())),
             ("description".into(), r.description.clone().unwrap_or_default()),
+            ("code".into(), r.code.clone().unwrap_or_default()),
         ])
     }
     fn defaults(q: &Query_) -> FormData {
@@ -176,6 +179,9 @@ impl Register for Units {
             Field::new("around_the_clock", tr.t("field-around-the-clock"), FieldKind::Checkbox, form, errors, tr)
                 .hint(tr.t("hint-around-the-clock")),
             Field::new("description", tr.t("field-description"), FieldKind::TextArea, form, errors, tr).maxlength(4000),
+            Field::new("code", tr.t("field-unit-code"), FieldKind::Text, form, errors, tr)
+                .maxlength(50)
+                .hint(tr.t("hint-unit-code")),
         ]
     }
     fn parse(form: &FormData, lk: &Lookups, id: Option<i64>) -> Result<units::UnitInput, Errors> {
@@ -192,6 +198,10 @@ impl Register for Units {
         let address = e.take("address", text::optional_line(form.text("address"), 300));
         let staff_count = e.take("staff_count", text::optional_number(form.text("staff_count"), 0, 100_000));
         let description = e.take("description", text::optional_text(form.text("description"), 4000));
+        let code = e.take("code", text::optional_line(form.text("code"), 50));
+        if code.is_some() && lk.units.iter().any(|u| u.code == code && Some(u.id) != id) {
+            e.add("code", FieldError::Duplicate);
+        }
         if !e.is_empty() {
             return Err(e);
         }
@@ -204,6 +214,7 @@ impl Register for Units {
             staff_count,
             around_the_clock: form.checked("around_the_clock"),
             description,
+            code,
         })
     }
 

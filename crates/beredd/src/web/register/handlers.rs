@@ -164,6 +164,7 @@ pub async fn list<R: Register>(
         slug: R::SLUG,
         intro: title::<R>(&ctx.tr, "intro"),
         new_label: R::may_create(&user).then(|| title::<R>(&ctx.tr, "new")),
+        import_label: (R::IMPORT && user.role.edits_all_content()).then(|| ctx.tr.t("import-link")),
         filters: R::filters(&lk, &ctx.tr, &shown),
         q: q.get("q").cloned().unwrap_or_default(),
         table,

@@ -98,6 +98,8 @@ pub trait Register: Send + Sync + 'static {
     const SLUG: &'static str;
     /// The entity name in the audit trail.
     const ENTITY: &'static str;
+    /// Whether the list links to an import from a spreadsheet (`web::organisation::import`).
+    const IMPORT: bool = false;
 
     fn id(r: &Self::Record) -> i64;
     fn name(r: &Self::Record) -> &str;
@@ -218,6 +220,8 @@ pub struct ListPage {
     pub slug: &'static str,
     pub intro: String,
     pub new_label: Option<String>,
+    /// "Importera från Excel/CSV", for those who may import.
+    pub import_label: Option<String>,
     pub filters: Vec<FilterView>,
     pub q: String,
     pub table: Table,

@@ -183,6 +183,25 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{route}: {}", excerpt(&r.body));
         pages.push(form.page.clone());
     }
+    // A file read into each register's import, so that its preview and its "Spara" are found.
+    let files = [
+        ("people", "Namn;Enhet\nProv Importsson;Hemtjänst Norr\n"),
+        ("units", "Namn;Nivå\nProvenheten;Enhet\n"),
+        ("suppliers", "Namn\nProv Import AB\n"),
+        ("systems", "Namn\nProvsystemet\n"),
+        ("activities", "Enhet;Namn;Samhällsviktighet\nHemtjänst Norr;Provverksamheten;Viktig\n"),
+        ("resources", "Namn;Slag\nProvresursen;El\n"),
+        ("assets", "Namn;Personuppgifter\nProvmängden;Ja\n"),
+        (
+            "dependencies",
+            "Vad som beror (typ);Vad som beror;Beror på (typ);Beror på\nSystem;Verksamhetssystem socialtjänst;Resurs;Serverhallen på Storgatan 12\n",
+        ),
+    ];
+    for (register, file) in files {
+        let r = upload(s, &format!("/{register}/import"), "prov.csv", file.as_bytes().to_vec()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "an import into {register}: {}", excerpt(&r.body));
+        pages.push(r.location.unwrap_or_default());
+    }
     let answer = &forms["/assessments/{id}/requirements/{node}"];
     submit(
         s,

@@ -268,6 +268,7 @@ mod tests {
             email: None,
             reachable_off_hours: Default::default(),
             notes: None,
+            employee_number: None,
             updated_at: String::new(),
         }
     }
@@ -284,6 +285,7 @@ mod tests {
             staff_count: None,
             around_the_clock: Default::default(),
             description: None,
+            code: None,
             updated_at: String::new(),
         };
         let mut people: Vec<Person> = (1..=6).map(|i| person(i, &format!("P{i}"), 1, Some("070-174 06 50"))).collect();

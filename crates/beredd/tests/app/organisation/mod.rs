@@ -2,6 +2,8 @@
 //! dependencies, systems, assets): create, edit, delete, refusals, bad input, escaping, the
 //! audit of every change, one organisation's records kept from another, and the lists' exports.
 
+mod import;
+
 use reqwest::StatusCode;
 
 use crate::harness::{TestApp, get_bytes, id_of, kinds, texts, xlsx_rows};
@@ -382,6 +384,7 @@ async fn one_organisation_never_sees_another_organisations_records() {
             staff_count: None,
             around_the_clock: false,
             description: None,
+            code: None,
         };
         let foreign = beredd::store::units::insert(&app.db.pool, other_org, &input).await.unwrap();
         let s = app.login("admin").await;
