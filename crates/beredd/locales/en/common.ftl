@@ -14,6 +14,7 @@ nav-audit = Audit trail
 nav-users = Users
 nav-organisation = Organisation
 nav-backups = Backups
+nav-login-settings = Logging in
 footer-text = Beredd – information security and continuity for the municipality.
 nav-resources = Resources
 nav-dependencies = Dependencies

@@ -14,6 +14,7 @@ nav-audit = Händelselogg
 nav-users = Användare
 nav-organisation = Organisation
 nav-backups = Säkerhetskopior
+nav-login-settings = Inloggning
 footer-text = Beredd – informationssäkerhet och kontinuitet för kommunen.
 nav-resources = Resurser
 nav-dependencies = Beroenden

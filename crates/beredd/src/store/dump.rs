@@ -11,7 +11,7 @@ use crate::platform::db::{Backend, Db};
 
 /// Tables that are not content: the migrations' own record (an export carries its version),
 /// SQLite's counters, and what lives only as long as a login or a first start.
-pub const NOT_CARRIED: &[&str] = &["schema_migrations", "sqlite_sequence", "sessions", "setup_tokens"];
+pub const NOT_CARRIED: &[&str] = &["schema_migrations", "sqlite_sequence", "sessions", "setup_tokens", "sso_logins"];
 
 /// What a column holds, read from its declared type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

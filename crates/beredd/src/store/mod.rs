@@ -26,6 +26,7 @@ pub mod risks;
 pub mod scenarios;
 pub mod sessions;
 pub mod signing;
+pub mod sso;
 pub mod suppliers;
 pub mod systems;
 pub mod units;

@@ -72,6 +72,20 @@ pub fn set_cookie(state: &AppState, headers: &HeaderMap, name: &str, value: &str
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
 }
 
+/// A cookie sent on a navigation from another site too (`SameSite=Lax`), limited to `path`: for
+/// the state of a login at the identity provider, whose redirect back comes from its site.
+pub fn set_lax_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+    name: &str,
+    value: &str,
+    max_age: i64,
+    path: &str,
+) -> String {
+    let secure = if secure(state, headers) { "; Secure" } else { "" };
+    format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
 /// Compares secrets in time that does not depend on where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
@@ -91,6 +105,12 @@ impl FromRequestParts<AppState> for CurrentUser {
         };
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else { return Err(login()) };
         let Some(s) = sessions::lookup(&state.db.pool, token).await? else { return Err(login()) };
+        // A single sign-on session is confirmed with the provider every few hours: a page opened
+        // goes through the provider first (a form posted then is lost; the user is sent home).
+        if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
+            let AppError::LoginRequired { next } = login() else { unreachable!() };
+            return Err(AppError::Recheck { next });
+        }
         sessions::touch(&state.db.pool, s.session_id).await?;
         let role = s.role;
         let granted =

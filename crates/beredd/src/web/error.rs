@@ -19,6 +19,9 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     LoginRequired { next: String },
+    /// A single sign-on session due to be confirmed with the identity provider.
+    #[error("session to be confirmed with the identity provider")]
+    Recheck { next: String },
     #[error("bad CSRF token")]
     Csrf,
     #[error("bad request: {0}")]
@@ -87,6 +90,15 @@ impl IntoResponse for AppError {
                     format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
                 let mut resp = Redirect::to(&target).into_response();
                 // htmx follows this header with a full page load instead of swapping a login page in.
+                if let Ok(v) = HeaderValue::from_str(&target) {
+                    resp.headers_mut().insert("hx-redirect", v);
+                }
+                return resp;
+            }
+            AppError::Recheck { next } => {
+                let target =
+                    format!("/login/sso?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+                let mut resp = Redirect::to(&target).into_response();
                 if let Ok(v) = HeaderValue::from_str(&target) {
                     resp.headers_mut().insert("hx-redirect", v);
                 }

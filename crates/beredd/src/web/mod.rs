@@ -60,6 +60,8 @@ pub struct AppState {
     pub live: Arc<live::Live>,
     /// The frameworks that ship with Beredd (`library/frameworks`) and the imported ones, parsed.
     pub frameworks: Arc<crate::services::frameworks::Library>,
+    /// The HTTP client that talks to identity providers (single sign-on).
+    pub sso_http: openidconnect::reqwest::Client,
 }
 
 impl AppState {
@@ -81,6 +83,7 @@ impl AppState {
             drafts: Arc::new(crate::content::reporting::load()?),
             live: Arc::new(live::Live::default()),
             frameworks,
+            sso_http: crate::services::accounts::sso::http_client()?,
         })
     }
 

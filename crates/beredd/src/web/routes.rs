@@ -100,6 +100,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
     let public = Routes::new()
         .public_get("/login", accounts::login::form)
         .public_post("/login", accounts::login::submit)
+        .public_get("/login/sso", accounts::sso::begin)
+        .public_get("/login/sso/callback", accounts::sso::callback)
         .public_get("/setup/{token}", accounts::setup::form)
         .public_post("/setup/{token}", accounts::setup::submit)
         .public_get("/healthz", || async { "ok" })
@@ -263,6 +265,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/users/{id}/password", accounts::users::reset_password)
         .get("/organisation", accounts::organisation::form)
         .post("/organisation", accounts::organisation::save)
+        .get("/login-settings", accounts::sso_settings::form)
+        .post("/login-settings", accounts::sso_settings::save)
         .get("/backups", accounts::backups::page)
         .post("/backups/export", accounts::backups::export)
         .get("/audit", accounts::audit::page);

@@ -8,12 +8,16 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
 mod backups;
 mod login_limits;
+mod sso;
 
 /// The routes anyone may reach without logging in. A new public route is a deliberate decision:
 /// add it here, and the test below says so.
 const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/login"),
     ("POST", "/login"),
+    // Logging in through the organisation's identity provider: out to it, and back.
+    ("GET", "/login/sso"),
+    ("GET", "/login/sso/callback"),
     ("GET", "/setup/{token}"),
     ("POST", "/setup/{token}"),
     ("GET", "/healthz"),

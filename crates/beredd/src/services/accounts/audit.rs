@@ -28,6 +28,8 @@ pub const ACTIONS: &[&str] = &[
     "close",
     "unlink",
     "replace",
+    "break-glass-login",
+    "deactivate",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -62,6 +64,7 @@ pub const ENTITIES: &[&str] = &[
     "user",
     "organisation",
     "session",
+    "sso-provider",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

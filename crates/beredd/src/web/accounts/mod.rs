@@ -7,4 +7,6 @@ pub mod backups;
 pub mod login;
 pub mod organisation;
 pub mod setup;
+pub mod sso;
+pub mod sso_settings;
 pub mod users;

@@ -25,6 +25,8 @@ pub struct UserRow {
     pub role: String,
     pub active: String,
     pub units: String,
+    /// How the user logs in: "Nödkonto", "Kommunens konto" or nothing (a local account).
+    pub login: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -65,6 +67,11 @@ pub async fn list(
             id: u.id,
             role: ctx.tr.t(u.role.label_id()),
             active: ctx.tr.t(if u.active.get() { "yes" } else { "no" }),
+            login: match (u.break_glass.get(), u.sso_subject.is_some()) {
+                (true, _) => ctx.tr.t("user-login-break-glass"),
+                (false, true) => ctx.tr.t("user-login-sso"),
+                (false, false) => ctx.tr.t("user-login-local"),
+            },
             units: u.unit_ids.iter().map(|id| lk.unit_name(Some(*id))).collect::<Vec<_>>().join(", "),
             username: u.username,
             display_name: u.display_name,
@@ -97,6 +104,10 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) ->
         Field::new("units", tr.t("field-granted-units"), FieldKind::MultiCheck, form, errors, tr)
             .hint(tr.t("hint-granted-units"))
             .choices(lk.unit_choices(None)),
+    );
+    f.push(
+        Field::new("break_glass", tr.t("field-break-glass"), FieldKind::Checkbox, form, errors, tr)
+            .hint(tr.t("hint-break-glass")),
     );
     if new {
         f.push(
@@ -150,7 +161,7 @@ fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Account {
             Err(err) => e.add("units", err),
         }
     }
-    Account { display_name, role, units }
+    Account { display_name, role, units, break_glass: form.checked("break_glass") }
 }
 
 /// The form again, with what was wrong: for a new user, or for the account `target`.
@@ -213,6 +224,7 @@ fn values(u: &users::User) -> FormData {
         ("display_name".into(), u.display_name.clone()),
         ("role".into(), u.role.code().into()),
         ("active".into(), if u.active.get() { "on".into() } else { String::new() }),
+        ("break_glass".into(), if u.break_glass.get() { "on".into() } else { String::new() }),
     ]);
     for id in &u.unit_ids {
         f.push("units", id.to_string());
