@@ -66,6 +66,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(29, "calendar tokens hashed", "0029_calendar_token_hash.sql"),
     migration!(30, "signing keys", "0030_signing_keys.sql"),
     migration!(31, "kit fingerprints", "0031_kit_fingerprints.sql"),
+    migration!(32, "single sign-on", "0032_single_sign_on.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its
