@@ -92,6 +92,14 @@ pub fn same_secret(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// The redirect to the login page made into one through the identity provider.
+fn recheck(login: AppError) -> AppError {
+    match login {
+        AppError::LoginRequired { next } => AppError::Recheck { next },
+        other => other,
+    }
+}
+
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
@@ -108,8 +116,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         // A single sign-on session is confirmed with the provider every few hours: a page opened
         // goes through the provider first (a form posted then is lost; the user is sent home).
         if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
-            let AppError::LoginRequired { next } = login() else { unreachable!() };
-            return Err(AppError::Recheck { next });
+            return Err(recheck(login()));
         }
         sessions::touch(&state.db.pool, s.session_id).await?;
         let role = s.role;

@@ -80,30 +80,24 @@ struct ErrorInfo {
     reference: Option<String>,
 }
 
+/// To a login page (`/login`, or through the provider), going on to `next` afterwards.
+fn to_login(page: &str, next: &str) -> Response {
+    let target = format!("{page}?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+    let mut resp = Redirect::to(&target).into_response();
+    // htmx follows this header with a full page load instead of swapping a login page in.
+    if let Ok(v) = HeaderValue::from_str(&target) {
+        resp.headers_mut().insert("hx-redirect", v);
+    }
+    resp
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, title, message) = match &self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden"),
-            AppError::LoginRequired { next } => {
-                let target =
-                    format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
-                let mut resp = Redirect::to(&target).into_response();
-                // htmx follows this header with a full page load instead of swapping a login page in.
-                if let Ok(v) = HeaderValue::from_str(&target) {
-                    resp.headers_mut().insert("hx-redirect", v);
-                }
-                return resp;
-            }
-            AppError::Recheck { next } => {
-                let target =
-                    format!("/login/sso?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
-                let mut resp = Redirect::to(&target).into_response();
-                if let Ok(v) = HeaderValue::from_str(&target) {
-                    resp.headers_mut().insert("hx-redirect", v);
-                }
-                return resp;
-            }
+            AppError::LoginRequired { next } => return to_login("/login", next),
+            AppError::Recheck { next } => return to_login("/login/sso", next),
             AppError::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf"),
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request"),
             AppError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-throttled-title", "error-throttled"),

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::Role;
 
+use crate::platform::i18n::Tr;
 use crate::services::accounts::sso::settings::{self, DEFAULT_BREAK_GLASS, Input};
 use crate::store::sso;
 use crate::web::AppState;
@@ -18,6 +19,32 @@ use crate::web::page::Ctx;
 use crate::web::register::{FormPage, Query_};
 
 /// The fields, with the units' ids for the mapping and the redirect URI to register.
+fn fields(form: &FormData, e: &Errors, stored: Option<&sso::Provider>, lk: &Lookups, tr: &Tr) -> Vec<Field> {
+    let text = |name: &str, max: usize| {
+        Field::new(name, tr.t(&format!("field-sso-{name}")), FieldKind::Text, form, e, tr).maxlength(max)
+    };
+    let secret_hint = if stored.is_some() { "field-sso-client_secret-set" } else { "field-sso-client_secret-hint" };
+    let uri = stored.map(sso::Provider::redirect_uri).unwrap_or_else(|| "…/login/sso/callback".into());
+    let units: Vec<String> = lk.units.iter().map(|u| format!("{} = {}", u.id, u.name)).collect();
+    let not_admin = role_choices(tr).into_iter().filter(|c| c.value != Role::Admin.code()).collect();
+    vec![
+        text("issuer", 500).required().hint(tr.t("field-sso-issuer-hint")),
+        text("client_id", 300).required(),
+        Field::new("client_secret", tr.t("field-sso-client_secret"), FieldKind::Password, &FormData::default(), e, tr)
+            .autocomplete("off")
+            .hint(tr.t(secret_hint)),
+        text("public_url", 500).required().hint(tr.ts("field-sso-public_url-hint", "uri", &uri)),
+        text("groups_claim", 100).hint(tr.t("field-sso-groups_claim-hint")),
+        Field::new("group_roles", tr.t("field-sso-group_roles"), FieldKind::TextArea, form, e, tr)
+            .maxlength(20000)
+            .hint(tr.ts("field-sso-group_roles-hint", "units", &units.join("; "))),
+        Field::new("break_glass_roles", tr.t("field-sso-break_glass_roles"), FieldKind::MultiCheck, form, e, tr)
+            .hint(tr.t("field-sso-break_glass_roles-hint"))
+            .choices(not_admin),
+        Field::new("off", tr.t("field-sso-off"), FieldKind::Checkbox, form, e, tr).hint(tr.t("field-sso-off-hint")),
+    ]
+}
+
 fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -29,32 +56,7 @@ fn page(
 ) -> FormPage {
     let mut ctx = Ctx::new(state, user, "/login-settings", String::new()).with_flash(flash);
     ctx.title = ctx.tr.t("login-settings-title");
-    let tr = &ctx.tr;
-    let text = |name: &str, max: usize| {
-        Field::new(name, tr.t(&format!("field-sso-{name}")), FieldKind::Text, form, e, tr).maxlength(max)
-    };
-    let secret_hint = if stored.is_some() { "field-sso-client_secret-set" } else { "field-sso-client_secret-hint" };
-    let units: Vec<String> = lk.units.iter().map(|u| format!("{} = {}", u.id, u.name)).collect();
-    let fields = vec![
-        text("issuer", 500).required().hint(tr.t("field-sso-issuer-hint")),
-        text("client_id", 300).required(),
-        Field::new("client_secret", tr.t("field-sso-client_secret"), FieldKind::Password, &FormData::default(), e, tr)
-            .autocomplete("off")
-            .hint(tr.t(secret_hint)),
-        text("public_url", 500).required().hint(tr.ts(
-            "field-sso-public_url-hint",
-            "uri",
-            &stored.map(sso::Provider::redirect_uri).unwrap_or_else(|| "…/login/sso/callback".into()),
-        )),
-        text("groups_claim", 100).hint(tr.t("field-sso-groups_claim-hint")),
-        Field::new("group_roles", tr.t("field-sso-group_roles"), FieldKind::TextArea, form, e, tr)
-            .maxlength(20000)
-            .hint(tr.ts("field-sso-group_roles-hint", "units", &units.join("; "))),
-        Field::new("break_glass_roles", tr.t("field-sso-break_glass_roles"), FieldKind::MultiCheck, form, e, tr)
-            .hint(tr.t("field-sso-break_glass_roles-hint"))
-            .choices(role_choices(tr).into_iter().filter(|c| c.value != Role::Admin.code()).collect()),
-        Field::new("off", tr.t("field-sso-off"), FieldKind::Checkbox, form, e, tr).hint(tr.t("field-sso-off-hint")),
-    ];
+    let fields = fields(form, e, stored, lk, &ctx.tr);
     let mut page = FormPage::new(ctx, "/login-settings".into(), "/".into(), fields);
     page.notice = Some(page.ctx.tr.t(if stored.is_some() { "login-settings-on" } else { "login-settings-none" }));
     page

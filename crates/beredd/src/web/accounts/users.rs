@@ -80,6 +80,12 @@ pub async fn list(
     Ok(UsersPage { ctx, rows })
 }
 
+/// Whether the account is a break-glass account (keeps its password under single sign-on).
+fn break_glass_field(form: &FormData, errors: &Errors, tr: &Tr) -> Field {
+    Field::new("break_glass", tr.t("field-break-glass"), FieldKind::Checkbox, form, errors, tr)
+        .hint(tr.t("hint-break-glass"))
+}
+
 fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) -> Vec<Field> {
     let mut f = Vec::new();
     if new {
@@ -105,10 +111,7 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) ->
             .hint(tr.t("hint-granted-units"))
             .choices(lk.unit_choices(None)),
     );
-    f.push(
-        Field::new("break_glass", tr.t("field-break-glass"), FieldKind::Checkbox, form, errors, tr)
-            .hint(tr.t("hint-break-glass")),
-    );
+    f.push(break_glass_field(form, errors, tr));
     if new {
         f.push(
             Field::new("password", tr.t("field-password"), FieldKind::Password, form, errors, tr)
