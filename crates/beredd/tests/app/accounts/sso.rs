@@ -205,6 +205,25 @@ async fn logging_in_through_the_provider_creates_the_user_with_the_role_their_gr
             .unwrap();
         assert_eq!(entries, 1, "the configuration is audited");
 
+        // Nor in an export (or so a backup): the provider's settings stay on the server.
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("export.zip");
+        let status = crate::harness::beredd()
+            .args(["export", "organisation", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out"])
+            .arg(&out)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let name = entry.name().unwrap().into_owned();
+            assert_ne!(name, "tables/sso_providers.json");
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut bytes).unwrap();
+            assert!(!String::from_utf8_lossy(&bytes).contains(SECRET), "the secret is not in {name}");
+        }
+
         // The login page offers the provider.
         let page = app.client().get(format!("{}/login", app.base)).send().await.unwrap().text().await.unwrap();
         assert_eq!(texts(&page, "a.button"), vec!["Logga in med kommunens konto"]);
