@@ -42,6 +42,9 @@ pub struct AppState {
     pub catalog: Arc<i18n::Catalog>,
     /// Login attempts per address and per (name, address).
     pub throttle: Arc<crate::platform::throttle::LoginThrottle>,
+    /// Logins through the identity provider started per address (each writes a row and asks the
+    /// provider); one that goes through is given back.
+    pub sso_throttle: Arc<crate::platform::throttle::LoginThrottle>,
     /// The one queue for password hashing.
     pub hashing: Arc<crate::platform::limit::Limit>,
     /// Signs the tokens of forms posted before login; made at start.
@@ -74,6 +77,7 @@ impl AppState {
             db,
             catalog: i18n::Catalog::load(),
             throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
+            sso_throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
             hashing: Arc::new(auth::hashing_limit()),
             prelogin_key: Arc::new(rand::random()),
             trusted_proxies: Arc::new(Vec::new()),

@@ -2,7 +2,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::Extension;
+use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -47,9 +48,14 @@ async fn refused(state: &AppState, headers: &HeaderMap, r: flow::Refusal) -> Res
 /// belonged to is the one the provider must confirm.
 pub async fn begin(
     State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
     headers: HeaderMap,
     Query(q): Query<Query_>,
 ) -> Result<Response, AppError> {
+    let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
+    if state.sso_throttle.admit("single sign-on", client).is_err() {
+        return Err(AppError::Throttled);
+    }
     let next = super::login::safe_next(q.get("next").map(String::as_str));
     let mut recheck = None;
     if let Some(token) = auth::cookie(&headers, SESSION_COOKIE)
@@ -77,6 +83,7 @@ pub async fn begin(
 /// The provider's answer: the code exchanged and the ID token checked, then the session.
 pub async fn callback(
     State(state): State<AppState>,
+    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
     headers: HeaderMap,
     Query(q): Query<Query_>,
 ) -> Result<Response, AppError> {
@@ -91,6 +98,7 @@ pub async fn callback(
         Ok(done) => done,
         Err(r) => return refused(&state, &headers, r).await,
     };
+    state.sso_throttle.give_back_to(state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers));
     let tr = Tr::new(state.catalog.clone(), crate::platform::i18n::Lang::parse(&done.session.lang));
     let mut resp = DonePage { tr, next: done.next }.into_response();
     let cookies = [

@@ -435,6 +435,15 @@ async fn the_settings_refuse_bad_input_naming_the_field_and_line() {
         assert!(summary.iter().any(|t| t.contains("Rad 2")), "the mapping's line is named: {summary:?}");
         assert!(r.body.contains("unit_manager: 999"), "what was typed is kept");
         assert!(beredd::store::sso::get(&app.db.pool, app.org).await.unwrap().is_none(), "nothing stored");
+        // Without a provider the button's address says so; and one address may start only so
+        // many logins through the provider (each writes a row and asks the provider).
+        let from = app.client_from([127, 0, 0, 9]);
+        let mut statuses = Vec::new();
+        for _ in 0..21 {
+            statuses.push(from.get(format!("{}/login/sso", app.base)).send().await.unwrap().status());
+        }
+        assert!(statuses[..20].iter().all(|s| *s == StatusCode::FORBIDDEN), "{statuses:?}");
+        assert_eq!(statuses[20], StatusCode::TOO_MANY_REQUESTS);
         // Only administrators reach the page.
         app.add_user("samordnare", Role::Coordinator, &[]).await;
         let s = app.login("samordnare").await;
