@@ -36,3 +36,11 @@ CREATE UNIQUE INDEX users_sso_subject ON users (org_id, sso_subject);
 ALTER TABLE users ADD COLUMN break_glass BIGINT NOT NULL DEFAULT 0;
 -- When a single sign-on session was last confirmed by the provider (none for a local login).
 ALTER TABLE sessions ADD COLUMN sso_checked_at TEXT;
+
+-- A second factor for local accounts (TOTP, RFC 6238): the secret being set up until a code
+-- confirms it, the secret in use (base32), the last time step a code was taken at (each code is
+-- taken once), and the SHA-256 of each unused recovery code, comma-separated.
+ALTER TABLE users ADD COLUMN totp_pending TEXT;
+ALTER TABLE users ADD COLUMN totp_secret TEXT;
+ALTER TABLE users ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN recovery_codes TEXT;

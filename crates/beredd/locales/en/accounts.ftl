@@ -194,3 +194,25 @@ user-login-local = Local
 audit-action-break-glass-login = Logged in with a break-glass account
 audit-action-deactivate = Turned off
 entity-sso-provider = Logging in with the municipality's account
+
+# Second factor (one-time codes from an authenticator app, TOTP)
+second-factor-title = Two-step verification
+second-factor-link = Turn on or see two-step verification
+second-factor-intro = Add the secret to an authenticator app (for example Microsoft Authenticator, Google Authenticator or FreeOTP), by typing it or with the address below, then type the code the app shows. From then on the login asks for a code after the password.
+second-factor-secret = Secret
+second-factor-uri = Address for the app
+second-factor-on = Two-step verification is on for your account. If you lose your phone you can log in with a recovery code, and an administrator can reset it.
+second-factor-turned-on = Two-step verification is on.
+second-factor-recovery-title = Recovery codes
+second-factor-recovery-intro = Each code works once instead of the app's code. Print them or keep them sealed: they are shown only now.
+second-factor-wrong-code = The code does not match. Type the six digits the app shows right now.
+second-factor-back = Back to your account
+field-second-factor-code = Code from the app (or a recovery code)
+action-second-factor-on = Turn on two-step verification
+login-code-title = Code from the app
+login-code-intro = Your account has two-step verification. Type the code the authenticator app shows, or a recovery code.
+users-second-factor = Two-step verification
+users-second-factor-intro = If the user lost their phone: reset it, and they log in with their password alone and turn two-step verification on again. The reset is logged.
+action-second-factor-reset = Reset two-step verification
+audit-action-second-factor-reset = Reset two-step verification
+entity-second-factor = Two-step verification

@@ -194,3 +194,25 @@ user-login-local = Lokalt
 audit-action-break-glass-login = Loggade in med nödkonto
 audit-action-deactivate = Stängde av
 entity-sso-provider = Inloggning med kommunens konto
+
+# Tvåstegsverifiering (engångskoder från en autentiseringsapp, TOTP)
+second-factor-title = Tvåstegsverifiering
+second-factor-link = Slå på eller se tvåstegsverifiering
+second-factor-intro = Lägg in hemligheten i en autentiseringsapp (till exempel Microsoft Authenticator, Google Authenticator eller FreeOTP), antingen genom att skriva in den eller med adressen nedan, och skriv sedan in koden som appen visar. Därefter frågar inloggningen efter en kod efter lösenordet.
+second-factor-secret = Hemlighet
+second-factor-uri = Adress för appen
+second-factor-on = Tvåstegsverifiering är påslagen för ditt konto. Har du tappat telefonen kan du logga in med en återställningskod, och en administratör kan nollställa den.
+second-factor-turned-on = Tvåstegsverifiering är påslagen.
+second-factor-recovery-title = Återställningskoder
+second-factor-recovery-intro = Varje kod fungerar en gång i stället för koden från appen. Skriv ut dem eller spara dem förseglade: de visas bara nu.
+second-factor-wrong-code = Koden stämmer inte. Skriv in de sex siffror som appen visar just nu.
+second-factor-back = Tillbaka till ditt konto
+field-second-factor-code = Kod från appen (eller en återställningskod)
+action-second-factor-on = Slå på tvåstegsverifiering
+login-code-title = Kod från appen
+login-code-intro = Ditt konto har tvåstegsverifiering. Skriv in koden som autentiseringsappen visar, eller en återställningskod.
+users-second-factor = Tvåstegsverifiering
+users-second-factor-intro = Har användaren tappat telefonen: nollställ, så loggar hen in med bara lösenordet och slår på tvåstegsverifiering igen. Åtgärden loggas.
+action-second-factor-reset = Nollställ tvåstegsverifiering
+audit-action-second-factor-reset = Nollställde tvåstegsverifiering
+entity-second-factor = Tvåstegsverifiering

@@ -24,6 +24,7 @@ pub mod plans;
 pub mod resources;
 pub mod risks;
 pub mod scenarios;
+pub mod second_factor;
 pub mod sessions;
 pub mod signing;
 pub mod sso;

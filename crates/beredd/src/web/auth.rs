@@ -199,6 +199,26 @@ fn prelogin_mac(key: &[u8], nonce: &str, expires: i64) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
 }
 
+/// A token that says the password of `username` was right, for the second step of the login
+/// (five minutes), signed like the forms' tokens.
+pub fn second_step_token(state: &AppState, username: &str) -> String {
+    let expires = crate::platform::clock::now().unix_timestamp() + 300;
+    format!(
+        "{username}.{expires}.{}",
+        prelogin_mac(&state.prelogin_key[..], &format!("second-step {username}"), expires)
+    )
+}
+
+/// The user name a still-valid second-step token names.
+pub fn second_step_user(state: &AppState, token: &str) -> Option<String> {
+    let mut parts = token.rsplitn(3, '.');
+    let (mac, expires, username) = (parts.next()?, parts.next()?, parts.next()?);
+    let expires = expires.parse::<i64>().ok()?;
+    let valid = same_secret(mac, &prelogin_mac(&state.prelogin_key[..], &format!("second-step {username}"), expires))
+        && crate::platform::clock::now().unix_timestamp() < expires;
+    valid.then(|| username.to_owned())
+}
+
 /// A new signed token for a form posted before login.
 pub fn prelogin_token(state: &AppState) -> String {
     let nonce = &crate::store::sessions::random_token()[..22];

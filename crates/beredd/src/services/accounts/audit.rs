@@ -30,6 +30,7 @@ pub const ACTIONS: &[&str] = &[
     "replace",
     "break-glass-login",
     "deactivate",
+    "second-factor-reset",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -65,6 +66,7 @@ pub const ENTITIES: &[&str] = &[
     "organisation",
     "session",
     "sso-provider",
+    "second-factor",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

@@ -42,6 +42,10 @@ pub struct Session {
 
 pub enum Outcome {
     In(Session),
+    /// The password was right; the user's second factor is asked for next.
+    SecondStep {
+        username: String,
+    },
     /// Refused, with the name as the form shows it again.
     Refused {
         username: String,
@@ -128,6 +132,9 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
                 tracing::info!(username, %client, "local login refused: single sign-on is configured");
                 return refused(username, Why::SsoOnly);
             }
+            if super::second_factor::is_on(db, user.id).await? {
+                return Ok(Outcome::SecondStep { username });
+            }
             Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
         }
         Err(Why::Busy) => {
@@ -150,4 +157,37 @@ pub async fn log_out(db: &Db, actor: &audit::Actor, session: i64) -> Result<(), 
         audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
     audit::record(&db.pool, actor, change).await?;
     Ok(())
+}
+
+/// The second step of a local login: the code from the user's app (or a recovery code), through
+/// the same throttle as passwords (five wrong codes lock the name from that address).
+pub async fn second_step(
+    db: &Db,
+    throttle: &LoginThrottle,
+    username: &str,
+    code: &str,
+    client: IpAddr,
+) -> Result<Outcome, Failure> {
+    let refused = |why: Why| Ok(Outcome::Refused { username: username.to_owned(), why });
+    let attempt = match throttle.admit(username, client) {
+        Ok(a) => a,
+        Err(Refusal::Address) => return refused(Why::AddressThrottled),
+        Err(Refusal::Locked) => return refused(Why::Locked),
+        Err(Refusal::Full) => return refused(Why::Busy),
+    };
+    let Some(user) = users::by_username(&db.pool, username).await?.filter(|u| u.active.get()) else {
+        attempt.failed();
+        return refused(Why::Failed);
+    };
+    if !super::second_factor::verify(db, &user, code).await? {
+        attempt.failed();
+        tracing::info!(username, %client, "wrong second-factor code");
+        return refused(Why::Failed);
+    }
+    attempt.succeeded();
+    let provider = sso::get(&db.pool, user.org_id).await?;
+    if !local_login_allowed(&user, provider.as_ref()) {
+        return refused(Why::SsoOnly);
+    }
+    Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
 }

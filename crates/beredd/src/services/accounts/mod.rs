@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod login;
 pub mod own;
+pub mod second_factor;
 pub mod sso;
 pub mod users;
 

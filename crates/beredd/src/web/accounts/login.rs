@@ -80,7 +80,7 @@ pub async fn form(
 }
 
 /// Where a refused login leaves the user: the status and the message.
-fn refusal(why: login::Why) -> (StatusCode, &'static str) {
+pub(crate) fn refusal(why: login::Why) -> (StatusCode, &'static str) {
     match why {
         login::Why::Failed => (StatusCode::UNAUTHORIZED, "login-failed"),
         login::Why::AddressThrottled => (StatusCode::TOO_MANY_REQUESTS, "login-address-throttled"),
@@ -91,7 +91,7 @@ fn refusal(why: login::Why) -> (StatusCode, &'static str) {
 }
 
 /// Goes on to `next` with the session's cookie and the user's language, the form's cookie gone.
-fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, session: &login::Session) -> Response {
+pub(crate) fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, session: &login::Session) -> Response {
     let mut resp = Redirect::to(next).into_response();
     let h = resp.headers_mut();
     let cookies = [
@@ -121,6 +121,9 @@ pub async fn submit(
         login::Attempt { username: form.text("username"), password: form.text("password").to_owned(), client };
     match login::log_in(&state.db, &state.throttle, &state.hashing, attempt).await? {
         login::Outcome::In(session) => Ok(logged_in(&state, &headers, &next, &session)),
+        login::Outcome::SecondStep { username } => {
+            Ok(super::second_factor::ask(&state, &headers, StatusCode::OK, next, &username, None))
+        }
         login::Outcome::Refused { username, why } => {
             let (status, message) = refusal(why);
             page_with(&state, &headers, status, next, username, Some(message)).await
