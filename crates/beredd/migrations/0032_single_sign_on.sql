@@ -44,3 +44,6 @@ ALTER TABLE users ADD COLUMN totp_pending TEXT;
 ALTER TABLE users ADD COLUMN totp_secret TEXT;
 ALTER TABLE users ADD COLUMN totp_last_step BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE users ADD COLUMN recovery_codes TEXT;
+-- The organisation's choice: every local account must use a second factor (set up at its next
+-- login, before anything else).
+ALTER TABLE organisations ADD COLUMN second_factor_required BIGINT NOT NULL DEFAULT 0;

@@ -216,3 +216,6 @@ users-second-factor-intro = If the user lost their phone: reset it, and they log
 action-second-factor-reset = Reset two-step verification
 audit-action-second-factor-reset = Reset two-step verification
 entity-second-factor = Two-step verification
+field-second-factor-required = Require two-step verification for local accounts
+field-second-factor-required-hint = Whoever logs in with a password and has no two-step verification must turn it on before anything else. Accounts that log in with the municipality's account are not affected.
+second-factor-required = The organisation requires two-step verification. Turn it on to go on.

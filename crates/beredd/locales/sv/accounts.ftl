@@ -216,3 +216,6 @@ users-second-factor-intro = Har användaren tappat telefonen: nollställ, så lo
 action-second-factor-reset = Nollställ tvåstegsverifiering
 audit-action-second-factor-reset = Nollställde tvåstegsverifiering
 entity-second-factor = Tvåstegsverifiering
+field-second-factor-required = Kräv tvåstegsverifiering för lokala konton
+field-second-factor-required-hint = Den som loggar in med lösenord utan tvåstegsverifiering får slå på den innan något annat. Konton som loggar in med kommunens konto berörs inte.
+second-factor-required = Organisationen kräver tvåstegsverifiering. Slå på den för att fortsätta.

@@ -17,6 +17,9 @@ pub struct Organisation {
     pub backup_kept: Option<String>,
     /// Where the break-glass accounts' passwords are kept.
     pub break_glass_kept: Option<String>,
+    /// Every local account must use a second factor.
+    #[sqlx(try_from = "i64")]
+    pub second_factor_required: super::Flag,
 }
 
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
@@ -35,7 +38,7 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept FROM organisations WHERE id = $1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, second_factor_required FROM organisations WHERE id = $1")
         .bind(id)
         .fetch_optional(e)
         .await?)
@@ -43,7 +46,7 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<O
 
 /// The first organisation, which a single-organisation installation serves.
 pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept FROM organisations ORDER BY id LIMIT 1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, second_factor_required FROM organisations ORDER BY id LIMIT 1")
         .fetch_optional(e)
         .await?)
 }
@@ -89,6 +92,20 @@ pub async fn set_meta<'c, E: Executor<'c, Database = Any>>(e: E, key: &str, valu
     sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
         .bind(key)
         .bind(value)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+/// Whether every local account must use a second factor.
+pub async fn set_second_factor_required<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+    required: bool,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET second_factor_required = $1 WHERE id = $2")
+        .bind(super::flag(required))
+        .bind(id)
         .execute(e)
         .await?;
     Ok(())

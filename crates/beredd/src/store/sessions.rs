@@ -26,6 +26,9 @@ pub struct SessionUser {
     pub csrf_token: String,
     /// When the identity provider last confirmed a single sign-on session; none for a local login.
     pub sso_checked_at: Option<String>,
+    /// A local account without a second factor in an organisation that requires one.
+    #[sqlx(try_from = "i64")]
+    pub needs_second_factor: super::Flag,
 }
 
 pub fn hash_token(token: &str) -> String {
@@ -72,7 +75,9 @@ pub async fn confirmed_by_provider<'c, E: Executor<'c, Database = Any>>(e: E, to
 pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<SessionUser>, DbError> {
     Ok(sqlx::query_as(
         "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token,
-         s.sso_checked_at FROM sessions s JOIN users u ON u.id = s.user_id
+         s.sso_checked_at, CASE WHEN o.second_factor_required = 1 AND u.totp_secret IS NULL
+           AND u.sso_subject IS NULL THEN 1 ELSE 0 END AS needs_second_factor
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1",
     )
     .bind(hash_token(token))

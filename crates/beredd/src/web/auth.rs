@@ -100,6 +100,20 @@ fn recheck(login: AppError) -> AppError {
     }
 }
 
+/// What a valid session must do first: a single sign-on session is confirmed with the provider
+/// every few hours (a page opened goes through the provider first; a form posted then is lost,
+/// the user is sent home), and a local account of an organisation that requires a second factor
+/// sets one up before anything else.
+fn gate(s: &sessions::SessionUser, path: &str, login: impl Fn() -> AppError) -> Result<(), AppError> {
+    if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
+        return Err(recheck(login()));
+    }
+    if s.needs_second_factor.get() && !matches!(path, "/account/second-factor" | "/logout") {
+        return Err(AppError::SecondFactorFirst);
+    }
+    Ok(())
+}
+
 impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = AppError;
 
@@ -113,11 +127,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         };
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else { return Err(login()) };
         let Some(s) = sessions::lookup(&state.db.pool, token).await? else { return Err(login()) };
-        // A single sign-on session is confirmed with the provider every few hours: a page opened
-        // goes through the provider first (a form posted then is lost; the user is sent home).
-        if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
-            return Err(recheck(login()));
-        }
+        gate(&s, parts.uri.path(), login)?;
         sessions::touch(&state.db.pool, s.session_id).await?;
         let role = s.role;
         let granted =

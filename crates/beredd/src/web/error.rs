@@ -19,6 +19,9 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     LoginRequired { next: String },
+    /// The organisation requires a second factor and this local account has none yet.
+    #[error("a second factor must be set up first")]
+    SecondFactorFirst,
     /// A single sign-on session due to be confirmed with the identity provider.
     #[error("session to be confirmed with the identity provider")]
     Recheck { next: String },
@@ -98,6 +101,11 @@ impl IntoResponse for AppError {
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden"),
             AppError::LoginRequired { next } => return to_login("/login", next),
             AppError::Recheck { next } => return to_login("/login/sso", next),
+            AppError::SecondFactorFirst => {
+                let mut resp = Redirect::to("/account/second-factor").into_response();
+                resp.headers_mut().insert("hx-redirect", HeaderValue::from_static("/account/second-factor"));
+                return resp;
+            }
             AppError::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf"),
             AppError::BadRequest(_) => (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request"),
             AppError::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-throttled-title", "error-throttled"),

@@ -50,12 +50,14 @@ pub async fn set_organisation(
     name: &str,
     number: Option<&str>,
     kept: [Option<&str>; 3],
+    second_factor_required: bool,
 ) -> Result<(), Failure> {
     let org = actor.org_id;
     let mut tx = db.begin_write().await?;
     let before = orgs::get(&mut *tx, org).await?.ok_or(Failure::NotFound)?;
     orgs::update(&mut *tx, org, name, number).await?;
     orgs::set_safekeeping(&mut *tx, org, kept).await?;
+    orgs::set_second_factor_required(&mut *tx, org, second_factor_required).await?;
     let after = orgs::get(&mut *tx, org).await?;
     let change = audit::Change {
         action: "update",

@@ -38,6 +38,15 @@ fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, 
     .chain(KEPT.iter().map(|(name, label, hint)| {
         Field::new(*name, tr.t(label), FieldKind::TextArea, form, errors, tr).maxlength(1000).hint(tr.t(hint))
     }))
+    .chain([Field::new(
+        "second_factor_required",
+        tr.t("field-second-factor-required"),
+        FieldKind::Checkbox,
+        form,
+        errors,
+        tr,
+    )
+    .hint(tr.t("field-second-factor-required-hint"))])
     .collect();
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
@@ -55,6 +64,7 @@ pub async fn form(
         ("keys_kept".into(), org.keys_kept.unwrap_or_default()),
         ("backup_kept".into(), org.backup_kept.unwrap_or_default()),
         ("break_glass_kept".into(), org.break_glass_kept.unwrap_or_default()),
+        ("second_factor_required".into(), if org.second_factor_required.get() { "on".into() } else { String::new() }),
     ]);
     Ok(page(&state, &user, &form, &Errors::default(), q.get("msg").map(String::as_str)))
 }
@@ -70,6 +80,7 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e, None)).into_response());
     }
     let kept = kept.each_ref().map(|k| k.as_deref());
-    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept).await?;
+    let required = form.checked("second_factor_required");
+    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept, required).await?;
     Ok(Redirect::to("/organisation?msg=saved").into_response())
 }

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use crate::platform::i18n::Tr;
 use crate::platform::totp;
 use crate::services::accounts::{login, second_factor};
-use crate::store::users;
+use crate::store::{orgs, users};
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, PRELOGIN_COOKIE, Posted, PreLoginForm};
 use crate::web::error::AppError;
@@ -27,6 +27,8 @@ pub const STEP_COOKIE: &str = "beredd_second_step";
 pub struct SetupPage {
     pub ctx: Ctx,
     pub on: bool,
+    /// The organisation requires a second factor (said while it is off).
+    pub required: bool,
     pub secret: String,
     pub uri: String,
     pub error: Option<String>,
@@ -54,7 +56,8 @@ async fn setup(
     let on = second_factor::is_on(&state.db, user.id).await?;
     let secret = if on { String::new() } else { second_factor::begin(&state.db, user.id).await? };
     let uri = if on { String::new() } else { totp::uri(&secret, &user.username) };
-    Ok(SetupPage { error: error.map(|e| ctx.tr.t(e)), ctx, on, secret, uri, recovery })
+    let required = orgs::get(&state.db.pool, user.org_id).await?.is_some_and(|o| o.second_factor_required.get());
+    Ok(SetupPage { error: error.map(|e| ctx.tr.t(e)), ctx, on, required, secret, uri, recovery })
 }
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<SetupPage, AppError> {

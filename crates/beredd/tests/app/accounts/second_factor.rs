@@ -108,3 +108,35 @@ async fn a_local_account_with_a_second_factor_logs_in_with_the_code_from_its_app
         assert_eq!(r.status, StatusCode::FORBIDDEN);
     }
 }
+
+#[tokio::test]
+async fn an_organisation_that_requires_a_second_factor_has_local_accounts_set_one_up_first() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        app.add_user("per", Role::Reader, &[]).await;
+        let admin = app.login("admin").await;
+        let r = admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "on")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        // Per logs in with his password and is sent to set one up before anything else.
+        let (status, _, client) = login(&app, "per", None).await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        let units = client.get(format!("{}/units", app.base)).send().await.unwrap();
+        assert_eq!(units.status(), StatusCode::SEE_OTHER);
+        assert_eq!(units.headers()["location"], "/account/second-factor");
+        let page =
+            client.get(format!("{}/account/second-factor", app.base)).send().await.unwrap().text().await.unwrap();
+        assert!(page.contains("Organisationen kräver tvåstegsverifiering"));
+        let secret = texts(&page, "#totp-secret").pop().unwrap();
+        let csrf = hidden_csrf(&page).unwrap();
+        let r = client
+            .post(format!("{}/account/second-factor", app.base))
+            .form(&[("_csrf", csrf.as_str()), ("code", &code_at(&secret, 0))])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(client.get(format!("{}/units", app.base)).send().await.unwrap().status(), StatusCode::OK);
+        // The administrator, who set it, is held to it too at their next page.
+        assert_eq!(admin.get("/units").await.location.as_deref(), Some("/account/second-factor"));
+    }
+}
