@@ -18,6 +18,7 @@ pub mod reporting;
 pub mod risk;
 pub mod roles;
 pub mod sort;
+pub mod sso;
 pub mod text;
 pub mod tree;
 pub mod upload;

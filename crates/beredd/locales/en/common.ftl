@@ -15,6 +15,7 @@ nav-users = Users
 nav-organisation = Organisation
 nav-backups = Backups
 nav-api = API
+nav-login-settings = Logging in
 footer-text = Beredd – information security and continuity for the municipality.
 nav-resources = Resources
 nav-dependencies = Dependencies

@@ -23,6 +23,7 @@ attention-system-no-units = Systems no unit is linked to:
 attention-cloud-no-supplier = Systems hosted by a supplier with no supplier given:
 attention-overdue-actions = Actions in the action plan that are overdue:
 attention-backup-stale = The latest backup is more than two days old (taken):
+attention-break-glass-used = Break-glass accounts were used to log in past the municipality's login in the last two weeks:
 attention-backup-none = The scheduled backups have not yet written any backup to the folder:
 attention-unclassified = Information not classified yet:
 attention-plan-review = Continuity plans overdue for review:

@@ -15,6 +15,7 @@ nav-users = Användare
 nav-organisation = Organisation
 nav-backups = Säkerhetskopior
 nav-api = API
+nav-login-settings = Inloggning
 footer-text = Beredd – informationssäkerhet och kontinuitet för kommunen.
 nav-resources = Resurser
 nav-dependencies = Beroenden

@@ -23,6 +23,7 @@ attention-system-no-units = System som ingen enhet är kopplad till:
 attention-cloud-no-supplier = System hos leverantör utan angiven leverantör:
 attention-overdue-actions = Åtgärder i handlingsplanen som är försenade:
 attention-backup-stale = Den senaste säkerhetskopian är äldre än två dagar (tagen):
+attention-break-glass-used = Nödkonton har använts för att logga in förbi kommunens inloggning de senaste två veckorna:
 attention-backup-none = De schemalagda säkerhetskopiorna har ännu inte skrivit någon kopia till mappen:
 attention-unclassified = Information som inte är klassad ännu:
 attention-plan-review = Kontinuitetsplaner som skulle ha setts över:

@@ -11,4 +11,5 @@ pub mod mail;
 pub mod net;
 pub mod passwords;
 pub mod throttle;
+pub mod totp;
 pub mod typeset;

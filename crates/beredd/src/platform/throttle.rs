@@ -203,6 +203,12 @@ impl LoginThrottle {
         Ok(Attempt { throttle: self, name: key.0, origin })
     }
 
+    /// Gives an attempt back to `ip` after the fact: a login through the identity provider that
+    /// went through, whose attempt was spent when it started.
+    pub fn give_back_to(&self, ip: IpAddr) {
+        self.give_back(Origin::of(ip), Instant::now());
+    }
+
     fn give_back(&self, origin: Origin, now: Instant) {
         let limits = &self.limits;
         if let Some(b) = self.tables().addresses.get_mut(&origin) {

@@ -32,6 +32,9 @@ pub struct StartPage {
     pub my_open_actions: Option<(i64, usize)>,
 }
 
+/// How long a break-glass login stays on the administrators' start page.
+pub const BREAK_GLASS_SHOWN_SECS: i64 = 14 * 86400;
+
 fn item(message: &'static str, links: Vec<(String, String)>) -> Option<Item> {
     (!links.is_empty()).then_some(Item { message, links })
 }
@@ -178,8 +181,27 @@ pub async fn start_page(
             })
             .collect(),
     ));
-    // For the administrator: backups that have stopped (or, with a schedule, never ran).
+    // For the administrator: break-glass accounts used lately, and backups that have stopped
+    // (or, with a schedule, never ran).
     if viewer.role.manages_users() {
+        let since = crate::platform::clock::stamp_in(-BREAK_GLASS_SHOWN_SECS);
+        let used = crate::store::audit::done_since(pool, org, "break-glass-login", &since).await?;
+        // First on the page: someone logged in past the municipality's login.
+        let shown = item(
+            "attention-break-glass-used",
+            used.iter()
+                .map(|(at, who)| {
+                    let href = format!(
+                        "/audit?user={}&entity=session",
+                        form_urlencoded::byte_serialize(who.as_bytes()).collect::<String>()
+                    );
+                    link(&format!("{who} ({})", crate::platform::clock::shown_minute(at)), href)
+                })
+                .collect(),
+        );
+        if let Some(shown) = shown {
+            scoped.insert(0, shown);
+        }
         use crate::services::archive::schedule;
         let last = schedule::last(pool).await?;
         let stale = last

@@ -118,3 +118,20 @@ pub async fn distinct_users<'c, E: Executor<'c, Database = Any>>(e: E, org: i64)
             .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
+
+/// When and by whom `action` was done since `since` (a stored time), newest first.
+pub async fn done_since<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    action: &str,
+    since: &str,
+) -> Result<Vec<(String, String)>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT at, username FROM audit_log WHERE org_id = $1 AND action = $2 AND at >= $3 ORDER BY id DESC LIMIT 50",
+    )
+    .bind(org)
+    .bind(action)
+    .bind(since)
+    .fetch_all(e)
+    .await?)
+}

@@ -19,6 +19,9 @@ pub struct Organisation {
     pub break_glass_kept: Option<String>,
     /// The data protection officer: a person in the register.
     pub dpo_person_id: Option<i64>,
+    /// Every local account must use a second factor.
+    #[sqlx(try_from = "i64")]
+    pub second_factor_required: super::Flag,
 }
 
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
@@ -37,7 +40,7 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(
 }
 
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id FROM organisations WHERE id = $1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id, second_factor_required FROM organisations WHERE id = $1")
         .bind(id)
         .fetch_optional(e)
         .await?)
@@ -45,7 +48,7 @@ pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<O
 
 /// The first organisation, which a single-organisation installation serves.
 pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id FROM organisations ORDER BY id LIMIT 1")
+    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id, second_factor_required FROM organisations ORDER BY id LIMIT 1")
         .fetch_optional(e)
         .await?)
 }
@@ -99,5 +102,19 @@ pub async fn set_meta<'c, E: Executor<'c, Database = Any>>(e: E, key: &str, valu
 /// Names the data protection officer (a person in the register), or no one.
 pub async fn set_dpo<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, person: Option<i64>) -> Result<(), DbError> {
     sqlx::query("UPDATE organisations SET dpo_person_id = $1 WHERE id = $2").bind(person).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Whether every local account must use a second factor.
+pub async fn set_second_factor_required<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+    required: bool,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET second_factor_required = $1 WHERE id = $2")
+        .bind(super::flag(required))
+        .bind(id)
+        .execute(e)
+        .await?;
     Ok(())
 }

@@ -24,6 +24,11 @@ pub struct SessionUser {
     pub role: beredd_domain::Role,
     pub lang: String,
     pub csrf_token: String,
+    /// When the identity provider last confirmed a single sign-on session; none for a local login.
+    pub sso_checked_at: Option<String>,
+    /// A local account without a second factor in an organisation that requires one.
+    #[sqlx(try_from = "i64")]
+    pub needs_second_factor: super::Flag,
 }
 
 pub fn hash_token(token: &str) -> String {
@@ -57,10 +62,22 @@ pub async fn create<'c, E: Executor<'c, Database = Any>>(e: E, user_id: i64) -> 
     Ok((token, csrf))
 }
 
+/// Marks a session as one the identity provider confirmed now (single sign-on).
+pub async fn confirmed_by_provider<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE sessions SET sso_checked_at = $1 WHERE token_hash = $2")
+        .bind(crate::platform::clock::stamp())
+        .bind(hash_token(token))
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
 pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<SessionUser>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token
-         FROM sessions s JOIN users u ON u.id = s.user_id
+        "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token,
+         s.sso_checked_at, CASE WHEN o.second_factor_required = 1 AND u.totp_secret IS NULL
+           AND u.sso_subject IS NULL THEN 1 ELSE 0 END AS needs_second_factor
+         FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1",
     )
     .bind(hash_token(token))

@@ -19,13 +19,18 @@ pub struct User {
     #[sqlx(try_from = "i64")]
     pub active: super::Flag,
     pub updated_at: String,
+    /// "issuer subject" of a user who comes through single sign-on (no local password then).
+    pub sso_subject: Option<String>,
+    /// A break-glass account: keeps its local password while single sign-on is configured.
+    #[sqlx(try_from = "i64")]
+    pub break_glass: super::Flag,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
 
 macro_rules! cols {
     () => {
-        "id, org_id, username, display_name, password_hash, role, lang, active, updated_at"
+        "id, org_id, username, display_name, password_hash, role, lang, active, updated_at, sso_subject, break_glass"
     };
 }
 
@@ -199,5 +204,64 @@ pub async fn set_person<'c, E: sqlx::Executor<'c, Database = sqlx::Any>>(
     person: Option<i64>,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET person_id = $1 WHERE id = $2").bind(person).bind(user).execute(e).await?;
+    Ok(())
+}
+
+/// The user who comes through single sign-on as `subject` ("issuer subject").
+pub async fn by_subject<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    subject: &str,
+) -> Result<Option<User>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 AND sso_subject = $2"))
+        .bind(org)
+        .bind(subject)
+        .fetch_optional(e)
+        .await?)
+}
+
+/// Makes a user who comes through single sign-on: no local password (an empty hash verifies nothing).
+pub async fn insert_sso<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    username: &str,
+    display_name: &str,
+    subject: &str,
+    role: beredd_domain::Role,
+) -> Result<i64, DbError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO users (org_id, username, display_name, password_hash, role, lang, active, created_at, updated_at, sso_subject)
+         VALUES ($1, $2, $3, '', $4, 'sv', 1, $5, $5, $6) RETURNING id",
+    )
+    .bind(org)
+    .bind(username)
+    .bind(display_name)
+    .bind(role.code())
+    .bind(crate::platform::clock::stamp())
+    .bind(subject)
+    .fetch_one(e)
+    .await?;
+    Ok(id)
+}
+
+/// Whether a user name is taken (in any organisation: names are unique across the database).
+pub async fn username_taken<'c, E: Executor<'c, Database = Any>>(e: E, username: &str) -> Result<bool, DbError> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM users WHERE username = $1").bind(username).fetch_optional(e).await?;
+    Ok(row.is_some())
+}
+
+pub async fn set_break_glass<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    on: bool,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET break_glass = $1 WHERE org_id = $2 AND id = $3")
+        .bind(super::flag(on))
+        .bind(org)
+        .bind(id)
+        .execute(e)
+        .await?;
     Ok(())
 }

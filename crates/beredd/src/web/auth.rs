@@ -72,10 +72,46 @@ pub fn set_cookie(state: &AppState, headers: &HeaderMap, name: &str, value: &str
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
 }
 
+/// A cookie sent on a navigation from another site too (`SameSite=Lax`), limited to `path`: for
+/// the state of a login at the identity provider, whose redirect back comes from its site.
+pub fn set_lax_cookie(
+    state: &AppState,
+    headers: &HeaderMap,
+    name: &str,
+    value: &str,
+    max_age: i64,
+    path: &str,
+) -> String {
+    let secure = if secure(state, headers) { "; Secure" } else { "" };
+    format!("{name}={value}; Path={path}; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}")
+}
+
 /// Compares secrets in time that does not depend on where they differ.
 pub fn same_secret(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The redirect to the login page made into one through the identity provider.
+fn recheck(login: AppError) -> AppError {
+    match login {
+        AppError::LoginRequired { next } => AppError::Recheck { next },
+        other => other,
+    }
+}
+
+/// What a valid session must do first: a single sign-on session is confirmed with the provider
+/// every few hours (a page opened goes through the provider first; a form posted then is lost,
+/// the user is sent home), and a local account of an organisation that requires a second factor
+/// sets one up before anything else.
+fn gate(s: &sessions::SessionUser, path: &str, login: impl Fn() -> AppError) -> Result<(), AppError> {
+    if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
+        return Err(recheck(login()));
+    }
+    if s.needs_second_factor.get() && !matches!(path, "/account/second-factor" | "/logout") {
+        return Err(AppError::SecondFactorFirst);
+    }
+    Ok(())
 }
 
 impl FromRequestParts<AppState> for CurrentUser {
@@ -91,6 +127,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         };
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else { return Err(login()) };
         let Some(s) = sessions::lookup(&state.db.pool, token).await? else { return Err(login()) };
+        gate(&s, parts.uri.path(), login)?;
         sessions::touch(&state.db.pool, s.session_id).await?;
         let role = s.role;
         let granted =
@@ -170,6 +207,26 @@ fn prelogin_mac(key: &[u8], nonce: &str, expires: i64) -> String {
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes a key of any length");
     mac.update(format!("beredd-prelogin\n{nonce}\n{expires}").as_bytes());
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac.finalize().into_bytes())
+}
+
+/// A token that says the password of `username` was right, for the second step of the login
+/// (five minutes), signed like the forms' tokens.
+pub fn second_step_token(state: &AppState, username: &str) -> String {
+    let expires = crate::platform::clock::now().unix_timestamp() + 300;
+    format!(
+        "{username}.{expires}.{}",
+        prelogin_mac(&state.prelogin_key[..], &format!("second-step {username}"), expires)
+    )
+}
+
+/// The user name a still-valid second-step token names.
+pub fn second_step_user(state: &AppState, token: &str) -> Option<String> {
+    let mut parts = token.rsplitn(3, '.');
+    let (mac, expires, username) = (parts.next()?, parts.next()?, parts.next()?);
+    let expires = expires.parse::<i64>().ok()?;
+    let valid = same_secret(mac, &prelogin_mac(&state.prelogin_key[..], &format!("second-step {username}"), expires))
+        && crate::platform::clock::now().unix_timestamp() < expires;
+    valid.then(|| username.to_owned())
 }
 
 /// A new signed token for a form posted before login.

@@ -19,6 +19,12 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     LoginRequired { next: String },
+    /// The organisation requires a second factor and this local account has none yet.
+    #[error("a second factor must be set up first")]
+    SecondFactorFirst,
+    /// A single sign-on session due to be confirmed with the identity provider.
+    #[error("session to be confirmed with the identity provider")]
+    Recheck { next: String },
     #[error("bad CSRF token")]
     Csrf,
     #[error("bad request: {0}")]
@@ -77,19 +83,27 @@ struct ErrorInfo {
     reference: Option<String>,
 }
 
+/// To a login page (`/login`, or through the provider), going on to `next` afterwards.
+fn to_login(page: &str, next: &str) -> Response {
+    let target = format!("{page}?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
+    let mut resp = Redirect::to(&target).into_response();
+    // htmx follows this header with a full page load instead of swapping a login page in.
+    if let Ok(v) = HeaderValue::from_str(&target) {
+        resp.headers_mut().insert("hx-redirect", v);
+    }
+    resp
+}
+
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let (status, title, message) = match &self {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden"),
-            AppError::LoginRequired { next } => {
-                let target =
-                    format!("/login?next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>());
-                let mut resp = Redirect::to(&target).into_response();
-                // htmx follows this header with a full page load instead of swapping a login page in.
-                if let Ok(v) = HeaderValue::from_str(&target) {
-                    resp.headers_mut().insert("hx-redirect", v);
-                }
+            AppError::LoginRequired { next } => return to_login("/login", next),
+            AppError::Recheck { next } => return to_login("/login/sso", next),
+            AppError::SecondFactorFirst => {
+                let mut resp = Redirect::to("/account/second-factor").into_response();
+                resp.headers_mut().insert("hx-redirect", HeaderValue::from_static("/account/second-factor"));
                 return resp;
             }
             AppError::Csrf => (StatusCode::FORBIDDEN, "error-csrf-title", "error-csrf"),

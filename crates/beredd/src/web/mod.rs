@@ -44,6 +44,9 @@ pub struct AppState {
     pub catalog: Arc<i18n::Catalog>,
     /// Login attempts per address and per (name, address).
     pub throttle: Arc<crate::platform::throttle::LoginThrottle>,
+    /// Logins through the identity provider started per address (each writes a row and asks the
+    /// provider); one that goes through is given back.
+    pub sso_throttle: Arc<crate::platform::throttle::LoginThrottle>,
     /// The one queue for password hashing.
     pub hashing: Arc<crate::platform::limit::Limit>,
     /// Signs the tokens of forms posted before login; made at start.
@@ -62,6 +65,8 @@ pub struct AppState {
     pub live: Arc<live::Live>,
     /// The frameworks that ship with Beredd (`library/frameworks`) and the imported ones, parsed.
     pub frameworks: Arc<crate::services::frameworks::Library>,
+    /// The HTTP client that talks to identity providers (single sign-on).
+    pub sso_http: openidconnect::reqwest::Client,
 }
 
 impl AppState {
@@ -74,6 +79,7 @@ impl AppState {
             db,
             catalog: i18n::Catalog::load(),
             throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
+            sso_throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
             hashing: Arc::new(auth::hashing_limit()),
             prelogin_key: Arc::new(rand::random()),
             trusted_proxies: Arc::new(Vec::new()),
@@ -83,6 +89,7 @@ impl AppState {
             drafts: Arc::new(crate::content::reporting::load()?),
             live: Arc::new(live::Live::default()),
             frameworks,
+            sso_http: crate::services::accounts::sso::http_client()?,
         })
     }
 

@@ -145,6 +145,7 @@ const PAGES: &[(&str, &[Page])] = &[
         &[
             ("/users", "nav-users", Gate::ManagesUsers),
             ("/organisation", "nav-organisation", Gate::ManagesUsers),
+            ("/login-settings", "nav-login-settings", Gate::ManagesUsers),
             ("/backups", "nav-backups", Gate::ManagesUsers),
             ("/api-tokens", "nav-api", Gate::ManagesUsers),
             ("/audit", "nav-audit", Gate::ReadsAudit),

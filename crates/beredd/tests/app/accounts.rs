@@ -9,12 +9,19 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 mod api;
 mod backups;
 mod login_limits;
+mod second_factor;
+mod sso;
 
 /// The routes anyone may reach without logging in. A new public route is a deliberate decision:
 /// add it here, and the test below says so.
 const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/login"),
     ("POST", "/login"),
+    // Logging in through the organisation's identity provider: out to it, and back.
+    ("GET", "/login/sso"),
+    // The second step of a local login (the code from the app), after the password.
+    ("POST", "/login/code"),
+    ("GET", "/login/sso/callback"),
     ("GET", "/setup/{token}"),
     ("POST", "/setup/{token}"),
     ("GET", "/healthz"),

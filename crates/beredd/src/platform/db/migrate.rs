@@ -70,6 +70,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(33, "record of processing", "0033_record_of_processing.sql"),
     migration!(34, "api tokens", "0034_api_tokens.sql"),
     migration!(35, "register import", "0035_register_import.sql"),
+    migration!(36, "single sign-on", "0036_single_sign_on.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its

@@ -30,6 +30,9 @@ pub const ACTIONS: &[&str] = &[
     "replace",
     "backup",
     "revoke",
+    "break-glass-login",
+    "deactivate",
+    "second-factor-reset",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -65,6 +68,8 @@ pub const ENTITIES: &[&str] = &[
     "organisation",
     "session",
     "api-token",
+    "sso-provider",
+    "second-factor",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

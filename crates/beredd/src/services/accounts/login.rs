@@ -8,7 +8,8 @@ use crate::platform::db::Db;
 use crate::platform::limit::Limit;
 use crate::platform::throttle::{LoginThrottle, Refusal};
 use crate::services::Failure;
-use crate::store::{audit, sessions, users};
+use crate::store::{audit, sessions, sso, users};
+use beredd_domain::Role;
 
 /// What someone typed, and where from.
 pub struct Attempt<'a> {
@@ -28,6 +29,9 @@ pub enum Why {
     Locked,
     /// Too many attempts or passwords being checked at once: try again shortly.
     Busy,
+    /// The organisation logs in through its identity provider, and this account is not one of
+    /// its break-glass accounts (told only after the right password).
+    SsoOnly,
 }
 
 /// A new session: its secret for the cookie, and the language the user chose.
@@ -38,6 +42,10 @@ pub struct Session {
 
 pub enum Outcome {
     In(Session),
+    /// The password was right; the user's second factor is asked for next.
+    SecondStep {
+        username: String,
+    },
     /// Refused, with the name as the form shows it again.
     Refused {
         username: String,
@@ -68,12 +76,27 @@ async fn check(
     }
 }
 
-/// Opens a session for `user`, records the login and clears out expired sessions.
-async fn open(db: &Db, user: &users::User) -> Result<Session, Failure> {
+/// Whether `user` may log in with their local password: always without single sign-on; with it,
+/// only a break-glass account whose role the organisation chose, or an administrator's own.
+pub fn local_login_allowed(user: &users::User, provider: Option<&sso::Provider>) -> bool {
+    match provider {
+        None => true,
+        Some(p) => user.break_glass.get() && (user.role == Role::Admin || p.break_glass_roles().contains(&user.role)),
+    }
+}
+
+/// Opens a session for `user`, records the login (a break-glass login as such) and clears out
+/// expired sessions.
+async fn open(db: &Db, user: &users::User, break_glass: bool) -> Result<Session, Failure> {
     let (token, _csrf) = sessions::create(&db.pool, user.id).await?;
     let actor = audit::Actor { org_id: user.org_id, user_id: Some(user.id), username: user.username.clone() };
+    let (action, summary) = if break_glass {
+        ("break-glass-login", "break-glass account while single sign-on is configured")
+    } else {
+        ("login", "")
+    };
     let change: audit::Change<'_, ()> =
-        audit::Change { action: "login", entity: "session", entity_id: None, summary: "", before: None, after: None };
+        audit::Change { action, entity: "session", entity_id: None, summary, before: None, after: None };
     audit::record(&db.pool, &actor, change).await?;
     sessions::purge_expired(&db.pool).await?;
     Ok(Session { token, lang: user.lang.clone() })
@@ -104,7 +127,15 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
     match check(db, hashing, &username, a.password).await? {
         Ok(user) => {
             attempt.succeeded();
-            Ok(Outcome::In(open(db, &user).await?))
+            let provider = sso::get(&db.pool, user.org_id).await?;
+            if !local_login_allowed(&user, provider.as_ref()) {
+                tracing::info!(username, %client, "local login refused: single sign-on is configured");
+                return refused(username, Why::SsoOnly);
+            }
+            if super::second_factor::is_on(db, user.id).await? {
+                return Ok(Outcome::SecondStep { username });
+            }
+            Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
         }
         Err(Why::Busy) => {
             attempt.not_tried();
@@ -126,4 +157,37 @@ pub async fn log_out(db: &Db, actor: &audit::Actor, session: i64) -> Result<(), 
         audit::Change { action: "logout", entity: "session", entity_id: None, summary: "", before: None, after: None };
     audit::record(&db.pool, actor, change).await?;
     Ok(())
+}
+
+/// The second step of a local login: the code from the user's app (or a recovery code), through
+/// the same throttle as passwords (five wrong codes lock the name from that address).
+pub async fn second_step(
+    db: &Db,
+    throttle: &LoginThrottle,
+    username: &str,
+    code: &str,
+    client: IpAddr,
+) -> Result<Outcome, Failure> {
+    let refused = |why: Why| Ok(Outcome::Refused { username: username.to_owned(), why });
+    let attempt = match throttle.admit(username, client) {
+        Ok(a) => a,
+        Err(Refusal::Address) => return refused(Why::AddressThrottled),
+        Err(Refusal::Locked) => return refused(Why::Locked),
+        Err(Refusal::Full) => return refused(Why::Busy),
+    };
+    let Some(user) = users::by_username(&db.pool, username).await?.filter(|u| u.active.get()) else {
+        attempt.failed();
+        return refused(Why::Failed);
+    };
+    if !super::second_factor::verify(db, &user, code).await? {
+        attempt.failed();
+        tracing::info!(username, %client, "wrong second-factor code");
+        return refused(Why::Failed);
+    }
+    attempt.succeeded();
+    let provider = sso::get(&db.pool, user.org_id).await?;
+    if !local_login_allowed(&user, provider.as_ref()) {
+        return refused(Why::SsoOnly);
+    }
+    Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
 }

@@ -5,6 +5,8 @@ pub mod api_tokens;
 pub mod audit;
 pub mod login;
 pub mod own;
+pub mod second_factor;
+pub mod sso;
 pub mod users;
 
 use crate::platform::limit::{Limit, LimitError};

@@ -51,6 +51,7 @@ pub async fn set_organisation(
     number: Option<&str>,
     kept: [Option<&str>; 3],
     dpo: Option<i64>,
+    second_factor_required: bool,
 ) -> Result<(), Failure> {
     let org = actor.org_id;
     let mut tx = db.begin_write().await?;
@@ -58,6 +59,7 @@ pub async fn set_organisation(
     orgs::update(&mut *tx, org, name, number).await?;
     orgs::set_safekeeping(&mut *tx, org, kept).await?;
     orgs::set_dpo(&mut *tx, org, dpo).await?;
+    orgs::set_second_factor_required(&mut *tx, org, second_factor_required).await?;
     let after = orgs::get(&mut *tx, org).await?;
     let change = audit::Change {
         action: "update",

@@ -13,6 +13,8 @@ pub struct Account {
     pub role: Role,
     /// The units granted (to a unit manager).
     pub units: Vec<i64>,
+    /// A break-glass account: keeps its local password while single sign-on is configured.
+    pub break_glass: bool,
 }
 
 /// Whether a change would lock the administrator making it out: taking away their own
@@ -34,6 +36,7 @@ pub async fn create(db: &Db, actor: &audit::Actor, username: &str, a: &Account, 
     };
     let id = users::insert(&mut *tx, &new).await?;
     users::update_account(&mut tx, actor.org_id, id, &a.display_name, a.role, true, &a.units).await?;
+    users::set_break_glass(&mut *tx, actor.org_id, id, a.break_glass).await?;
     let after = users::get(&mut tx, actor.org_id, id).await?;
     let change = audit::Change {
         action: "create",
@@ -53,6 +56,7 @@ pub async fn update(db: &Db, actor: &audit::Actor, id: i64, a: &Account, active:
     let mut tx = db.begin_write().await?;
     let before = users::get(&mut tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
     users::update_account(&mut tx, actor.org_id, id, &a.display_name, a.role, active, &a.units).await?;
+    users::set_break_glass(&mut *tx, actor.org_id, id, a.break_glass).await?;
     let after = users::get(&mut tx, actor.org_id, id).await?;
     let change = audit::Change {
         action: "update",

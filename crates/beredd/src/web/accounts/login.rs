@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::platform::i18n::{Lang, Tr};
 use crate::services::accounts::login;
-use crate::store::sessions;
+use crate::store::{orgs, sessions, sso};
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, Posted, PreLoginForm, SESSION_COOKIE};
 use crate::web::error::AppError;
@@ -23,10 +23,19 @@ pub struct LoginPage {
     pub next: String,
     pub username: String,
     pub error: Option<String>,
+    /// The organisation logs in through its identity provider: the page offers it first.
+    pub sso: bool,
+}
+
+impl LoginPage {
+    /// The provider's button's address, going on to `next` afterwards.
+    pub fn sso_href(&self) -> String {
+        format!("/login/sso?next={}", form_urlencoded::byte_serialize(self.next.as_bytes()).collect::<String>())
+    }
 }
 
 /// Only local paths are followed after login, never another site.
-fn safe_next(next: Option<&str>) -> String {
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
         // Browsers drop tabs and newlines from a Location header, so "/\t/x" would become "//x":
         // only visible ASCII is accepted.
@@ -42,37 +51,47 @@ fn safe_next(next: Option<&str>) -> String {
     }
 }
 
-fn login_page(
+/// The login page, with the provider's button when the organisation has one.
+pub(crate) async fn page_with(
     state: &AppState,
     headers: &HeaderMap,
     status: StatusCode,
     next: String,
     username: String,
     error: Option<&str>,
-) -> Response {
+) -> Result<Response, AppError> {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = auth::prelogin_token(state);
     let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, auth::PRELOGIN_SECS);
-    let page = LoginPage { error: error.map(|e| tr.t(e)), tr, csrf, next, username };
-    (status, [(header::SET_COOKIE, cookie)], page).into_response()
+    let sso = match orgs::first(&state.db.pool).await? {
+        Some(o) => sso::get(&state.db.pool, o.id).await?.is_some(),
+        None => false,
+    };
+    let page = LoginPage { error: error.map(|e| tr.t(e)), tr, csrf, next, username, sso };
+    Ok((status, [(header::SET_COOKIE, cookie)], page).into_response())
 }
 
-pub async fn form(State(state): State<AppState>, headers: HeaderMap, Query(q): Query<Query_>) -> Response {
-    login_page(&state, &headers, StatusCode::OK, safe_next(q.get("next").map(String::as_str)), String::new(), None)
+pub async fn form(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
+    page_with(&state, &headers, StatusCode::OK, safe_next(q.get("next").map(String::as_str)), String::new(), None).await
 }
 
 /// Where a refused login leaves the user: the status and the message.
-fn refusal(why: login::Why) -> (StatusCode, &'static str) {
+pub(crate) fn refusal(why: login::Why) -> (StatusCode, &'static str) {
     match why {
         login::Why::Failed => (StatusCode::UNAUTHORIZED, "login-failed"),
         login::Why::AddressThrottled => (StatusCode::TOO_MANY_REQUESTS, "login-address-throttled"),
         login::Why::Locked => (StatusCode::TOO_MANY_REQUESTS, "login-throttled"),
         login::Why::Busy => (StatusCode::SERVICE_UNAVAILABLE, "login-busy"),
+        login::Why::SsoOnly => (StatusCode::FORBIDDEN, "login-sso-only"),
     }
 }
 
 /// Goes on to `next` with the session's cookie and the user's language, the form's cookie gone.
-fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, session: &login::Session) -> Response {
+pub(crate) fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, session: &login::Session) -> Response {
     let mut resp = Redirect::to(next).into_response();
     let h = resp.headers_mut();
     let cookies = [
@@ -102,9 +121,12 @@ pub async fn submit(
         login::Attempt { username: form.text("username"), password: form.text("password").to_owned(), client };
     match login::log_in(&state.db, &state.throttle, &state.hashing, attempt).await? {
         login::Outcome::In(session) => Ok(logged_in(&state, &headers, &next, &session)),
+        login::Outcome::SecondStep { username } => {
+            Ok(super::second_factor::ask(&state, &headers, StatusCode::OK, next, &username, None))
+        }
         login::Outcome::Refused { username, why } => {
             let (status, message) = refusal(why);
-            Ok(login_page(&state, &headers, status, next, username, Some(message)))
+            page_with(&state, &headers, status, next, username, Some(message)).await
         }
     }
 }

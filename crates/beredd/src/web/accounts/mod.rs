@@ -6,5 +6,8 @@ pub mod audit;
 pub mod backups;
 pub mod login;
 pub mod organisation;
+pub mod second_factor;
 pub mod setup;
+pub mod sso;
+pub mod sso_settings;
 pub mod users;

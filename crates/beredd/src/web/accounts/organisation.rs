@@ -49,6 +49,15 @@ fn page(
     .chain([Field::new("dpo", tr.t("gdpr-dpo"), FieldKind::Select, form, errors, tr)
         .hint(tr.t("gdpr-dpo-hint"))
         .choices(lk.people_choices(tr.t("choice-none")))])
+    .chain([Field::new(
+        "second_factor_required",
+        tr.t("field-second-factor-required"),
+        FieldKind::Checkbox,
+        form,
+        errors,
+        tr,
+    )
+    .hint(tr.t("field-second-factor-required-hint"))])
     .collect();
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
@@ -67,6 +76,7 @@ pub async fn form(
         ("backup_kept".into(), org.backup_kept.unwrap_or_default()),
         ("break_glass_kept".into(), org.break_glass_kept.unwrap_or_default()),
         ("dpo".into(), crate::web::forms::opt_string(org.dpo_person_id)),
+        ("second_factor_required".into(), if org.second_factor_required.get() { "on".into() } else { String::new() }),
     ]);
     let lk = Lookups::load(&state.db, user.org_id).await?;
     Ok(page(&state, &user, &lk, &form, &Errors::default(), q.get("msg").map(String::as_str)))
@@ -85,6 +95,7 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &lk, &form, &e, None)).into_response());
     }
     let kept = kept.each_ref().map(|k| k.as_deref());
-    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept, dpo).await?;
+    let required = form.checked("second_factor_required");
+    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept, dpo, required).await?;
     Ok(Redirect::to("/organisation?msg=saved").into_response())
 }

@@ -25,6 +25,8 @@ pub struct UserRow {
     pub role: String,
     pub active: String,
     pub units: String,
+    /// How the user logs in: "Nödkonto", "Kommunens konto" or nothing (a local account).
+    pub login: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -65,12 +67,23 @@ pub async fn list(
             id: u.id,
             role: ctx.tr.t(u.role.label_id()),
             active: ctx.tr.t(if u.active.get() { "yes" } else { "no" }),
+            login: match (u.break_glass.get(), u.sso_subject.is_some()) {
+                (true, _) => ctx.tr.t("user-login-break-glass"),
+                (false, true) => ctx.tr.t("user-login-sso"),
+                (false, false) => ctx.tr.t("user-login-local"),
+            },
             units: u.unit_ids.iter().map(|id| lk.unit_name(Some(*id))).collect::<Vec<_>>().join(", "),
             username: u.username,
             display_name: u.display_name,
         })
         .collect();
     Ok(UsersPage { ctx, rows })
+}
+
+/// Whether the account is a break-glass account (keeps its password under single sign-on).
+fn break_glass_field(form: &FormData, errors: &Errors, tr: &Tr) -> Field {
+    Field::new("break_glass", tr.t("field-break-glass"), FieldKind::Checkbox, form, errors, tr)
+        .hint(tr.t("hint-break-glass"))
 }
 
 fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) -> Vec<Field> {
@@ -98,6 +111,7 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr, new: bool) ->
             .hint(tr.t("hint-granted-units"))
             .choices(lk.unit_choices(None)),
     );
+    f.push(break_glass_field(form, errors, tr));
     if new {
         f.push(
             Field::new("password", tr.t("field-password"), FieldKind::Password, form, errors, tr)
@@ -150,7 +164,7 @@ fn parse(form: &FormData, lk: &Lookups, e: &mut Errors) -> Account {
             Err(err) => e.add("units", err),
         }
     }
-    Account { display_name, role, units }
+    Account { display_name, role, units, break_glass: form.checked("break_glass") }
 }
 
 /// The form again, with what was wrong: for a new user, or for the account `target`.
@@ -213,6 +227,7 @@ fn values(u: &users::User) -> FormData {
         ("display_name".into(), u.display_name.clone()),
         ("role".into(), u.role.code().into()),
         ("active".into(), if u.active.get() { "on".into() } else { String::new() }),
+        ("break_glass".into(), if u.break_glass.get() { "on".into() } else { String::new() }),
     ]);
     for id in &u.unit_ids {
         f.push("units", id.to_string());

@@ -22,6 +22,7 @@ const RAW: &str = "<script>alert(1)</script>";
 const NO_FORM: &[(&str, &str)] = &[
     ("/logout", "ends the session; it takes no fields"),
     ("/setup/{token}", "needs the one-time setup link; tests/app/accounts feeds it"),
+    ("/login/code", "the second step of a login, after a right password; tests/app/accounts/second_factor.rs feeds it"),
     (
         "/kit/strength",
         "the hint htmx posts from the kit form's passphrase field; it stores nothing, and tests/app/continuity/kit.rs feeds it",
