@@ -41,11 +41,20 @@ pub struct ServeOptions {
     /// believed (repeat it, or separate with commas, for several). Without it the header is ignored.
     #[arg(long = "trusted-proxy", env = "BEREDD_TRUSTED_PROXIES", value_delimiter = ',')]
     pub trusted_proxies: Vec<IpAddr>,
+    /// A token Prometheus sends (Authorization: Bearer) to read `/metrics`; without it `/metrics`
+    /// answers nothing.
+    #[arg(long, env = "BEREDD_METRICS_TOKEN", hide_env_values = true)]
+    pub metrics_token: Option<String>,
 }
 
 impl ServeOptions {
     pub fn listen(&self) -> Listen {
-        Listen { addr: self.listen, secure_cookies: self.secure_cookies, trusted_proxies: self.trusted_proxies.clone() }
+        Listen {
+            addr: self.listen,
+            secure_cookies: self.secure_cookies,
+            trusted_proxies: self.trusted_proxies.clone(),
+            metrics_token: self.metrics_token.clone().filter(|t| !t.is_empty()),
+        }
     }
 }
 

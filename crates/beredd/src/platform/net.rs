@@ -16,6 +16,8 @@ pub struct Listen {
     pub secure_cookies: bool,
     /// Proxies in front of Beredd whose `X-Forwarded-For` is believed.
     pub trusted_proxies: Vec<IpAddr>,
+    /// The bearer token a Prometheus scrape of `/metrics` carries; none: `/metrics` is off.
+    pub metrics_token: Option<String>,
 }
 
 /// The same address whether it arrives as IPv4 or as IPv4 mapped into IPv6.

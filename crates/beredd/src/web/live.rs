@@ -63,6 +63,11 @@ impl Live {
         let _ = self.sender(incident).send((event.to_owned(), data));
     }
 
+    /// How many streams are open now.
+    pub fn connections(&self) -> usize {
+        self.streams.lock().unwrap_or_else(|p| p.into_inner()).total
+    }
+
     /// A place for one more stream of `user`, or `None` when the user or the server is full.
     pub fn open_stream(&self, user: i64) -> Option<Slot> {
         let mut s = self.streams.lock().unwrap_or_else(|p| p.into_inner());

@@ -19,6 +19,7 @@ pub mod live;
 pub mod lookups;
 #[cfg(test)]
 mod message_ids;
+pub mod metrics;
 pub mod organisation;
 pub mod page;
 pub mod register;
@@ -67,6 +68,8 @@ pub struct AppState {
     pub frameworks: Arc<crate::services::frameworks::Library>,
     /// The HTTP client that talks to identity providers (single sign-on).
     pub sso_http: openidconnect::reqwest::Client,
+    /// Requests counted and timed for `/metrics`, and the token a scrape must carry.
+    pub metrics: Arc<metrics::Metrics>,
 }
 
 impl AppState {
@@ -90,6 +93,7 @@ impl AppState {
             live: Arc::new(live::Live::default()),
             frameworks,
             sso_http: crate::services::accounts::sso::http_client()?,
+            metrics: Arc::new(metrics::Metrics::new(None)),
         })
     }
 
@@ -119,6 +123,7 @@ pub fn router(state: AppState) -> Router {
     // sent otherwise, since it would lock browsers out of an install served over plain HTTP.
     let hsts = state.secure_cookies;
     let app = app
+        .route_layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::track))
         .fallback(error::fallback)
         // A client that stops sending its request body (a slow-loris upload or form) would hold a
         // connection and a task for ever: each part of a body must arrive within 30 s (review

@@ -252,6 +252,7 @@ mod tests {
         let shared = [
             "mod",
             "api",
+            "metrics",
             "auth",
             "server",
             "error",

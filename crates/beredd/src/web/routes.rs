@@ -122,6 +122,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
 
     // ---- The API: a bearer token instead of a session ----
     let public = public
+        .token_get("/metrics", super::metrics::scrape)
         .token_get("/api/v1/openapi.json", api::openapi::document)
         .token_get("/api/v1/units", api::v1::list_units)
         .token_get("/api/v1/people", api::v1::list_people)

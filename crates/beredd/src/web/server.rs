@@ -40,6 +40,7 @@ async fn run(db: Db, listen: Listen) -> anyhow::Result<()> {
     crate::services::setup::prepare(&db, addr).await?;
     let mut state = AppState::new(db.clone(), listen.secure_cookies)?;
     state.trusted_proxies = std::sync::Arc::new(listen.trusted_proxies.clone());
+    state.metrics = std::sync::Arc::new(super::metrics::Metrics::new(listen.metrics_token.clone()));
     println!("Beredd kör på http://{addr}/  (avsluta med Ctrl+C)");
     tracing::info!(%addr, trusted_proxies = ?listen.trusted_proxies, "listening");
     serve_on(listener, state, HEADER_READ_TIMEOUT, shutdown()).await;

@@ -146,6 +146,12 @@ pub async fn active(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Inci
     .await?)
 }
 
+/// How many incidents and exercises are going on, in every organisation (for `/metrics`).
+pub async fn active_count(conn: &mut sqlx::AnyConnection) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM incidents WHERE status = 'active'").fetch_one(conn).await?;
+    Ok(n)
+}
+
 pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Incident>, DbError> {
     let found: Option<Incident> =
         sqlx::query_as(concat!("SELECT ", cols!(), " FROM incidents WHERE org_id = $1 AND id = $2"))

@@ -1,0 +1,127 @@
+//! `/metrics` in Prometheus's text format (issue 21), for IT's monitoring: requests by route and
+//! status, their latency, open live-board connections, the database pool, the last backup and the
+//! incidents going on. Behind its own bearer token (`--metrics-token`), without which it answers
+//! nothing; the counts come from a layer around every matched route.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+
+use crate::web::AppState;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Served {
+    method: String,
+    route: String,
+    status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Route {
+    method: String,
+    route: String,
+}
+
+type Timings = Family<Route, Histogram, fn() -> Histogram>;
+
+fn timing() -> Histogram {
+    // 5 ms to about 10 s.
+    Histogram::new(exponential_buckets(0.005, 2.0, 12))
+}
+
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<Served, Counter>,
+    seconds: Timings,
+    live: Gauge,
+    pool_size: Gauge,
+    pool_idle: Gauge,
+    last_backup: Gauge,
+    incidents: Gauge,
+    /// The bearer token a scrape must carry; none: `/metrics` is off.
+    token: Option<String>,
+}
+
+impl Metrics {
+    pub fn new(token: Option<String>) -> Metrics {
+        let mut registry = Registry::default();
+        let requests = Family::<Served, Counter>::default();
+        let seconds: Timings = Family::new_with_constructor(timing);
+        let (live, pool_size, pool_idle, last_backup, incidents) =
+            (Gauge::default(), Gauge::default(), Gauge::default(), Gauge::default(), Gauge::default());
+        registry.register("beredd_http_requests", "Requests answered, by route and status", requests.clone());
+        registry.register("beredd_http_request_seconds", "Time to answer a request, by route", seconds.clone());
+        registry.register("beredd_live_connections", "Open live-board connections", live.clone());
+        registry.register("beredd_db_pool_connections", "Database connections held by the pool", pool_size.clone());
+        registry.register("beredd_db_pool_idle", "Idle database connections in the pool", pool_idle.clone());
+        registry.register(
+            "beredd_last_backup_timestamp_seconds",
+            "When the last backup was written (Unix time; 0: never)",
+            last_backup.clone(),
+        );
+        registry.register("beredd_incidents_active", "Incidents and exercises going on", incidents.clone());
+        Metrics { registry, requests, seconds, live, pool_size, pool_idle, last_backup, incidents, token }
+    }
+
+    fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
+        let (method, route) = (method.to_owned(), route.to_owned());
+        self.requests.get_or_create(&Served { method: method.clone(), route: route.clone(), status }).inc();
+        self.seconds.get_or_create(&Route { method, route }).observe(seconds);
+    }
+
+    fn allows(&self, header: Option<&str>) -> bool {
+        use subtle::ConstantTimeEq;
+        match (&self.token, header.and_then(|h| h.strip_prefix("Bearer "))) {
+            (Some(t), Some(given)) => t.as_bytes().ct_eq(given.as_bytes()).into(),
+            _ => false,
+        }
+    }
+}
+
+/// Counts and times every request to a matched route (a layer on the routes).
+pub async fn track(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
+    let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_default();
+    let method = req.method().to_string();
+    let started = Instant::now();
+    let response = next.run(req).await;
+    metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    response
+}
+
+/// The scrape: refused without the token, the gauges read now, the whole registry as text.
+pub async fn scrape(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
+    let m = &state.metrics;
+    if !m.allows(headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok())) {
+        let body =
+            axum::Json(serde_json::json!({ "error": "mätvärdena kräver --metrics-token och samma token i anropet" }));
+        return (StatusCode::UNAUTHORIZED, body).into_response();
+    }
+    m.live.set(state.live.connections() as i64);
+    m.pool_size.set(i64::from(state.db.pool.size()));
+    m.pool_idle.set(state.db.pool.num_idle() as i64);
+    let last = crate::services::archive::schedule::last(&state.db.pool).await.ok().flatten();
+    m.last_backup.set(
+        last.and_then(|l| crate::platform::clock::seconds_since(&l.at))
+            .map_or(0, |ago| crate::platform::clock::now().unix_timestamp() - ago),
+    );
+    if let Ok(mut conn) = state.db.pool.acquire().await
+        && let Ok(n) = crate::store::incidents::active_count(&mut conn).await
+    {
+        m.incidents.set(n);
+    }
+    let mut text = String::new();
+    if prometheus_client::encoding::text::encode(&mut text, &m.registry).is_err() {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response()
+}
