@@ -54,6 +54,13 @@ fn ok(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// `beredd incident verify` finds the incident's log unbroken in the target database.
+fn log_verifies(target: &TestDb, incident: &str) {
+    let keys = target.keys_dir().display().to_string();
+    let said = ok(&run(&["incident", "verify", "--database", &target.url, "--keys", &keys, incident]));
+    assert!(said.starts_with("Loggen är obruten"), "{said}");
+}
+
 fn refused(out: &Output) -> String {
     assert!(!out.status.success(), "should be refused: {}", String::from_utf8_lossy(&out.stdout));
     String::from_utf8_lossy(&out.stderr).into_owned()
@@ -131,16 +138,7 @@ async fn the_whole_organisation_moves_between_sqlite_and_postgresql_with_every_r
             assert_same(&exported, &tables_of(&std::fs::read(&copy).unwrap()), &format!("{from:?} → {to:?}"));
 
             // The log still verifies there, and people log in with the passwords they had.
-            let verified = ok(&run(&[
-                "incident",
-                "verify",
-                "--database",
-                &target.url,
-                "--keys",
-                &target.keys_dir().display().to_string(),
-                &incident,
-            ]));
-            assert!(verified.starts_with("Loggen är obruten"), "{verified}");
+            log_verifies(&target, &incident);
             let db = target.connect().await;
             let org = beredd::store::orgs::first(&db.pool).await.unwrap().unwrap().id;
             let moved = TestApp::serve(db, org, to, target).await;
@@ -230,16 +228,7 @@ async fn a_backup_restores_into_either_database_and_a_wrong_passphrase_is_told_f
         }
         let said = ok(&run_with_input(&["restore", "--database", &target.url, f], "rätt häst batteri häftklammer\n"));
         assert!(said.starts_with("Inläst: "), "{said}");
-        let verified = ok(&run(&[
-            "incident",
-            "verify",
-            "--database",
-            &target.url,
-            "--keys",
-            &target.keys_dir().display().to_string(),
-            &incident,
-        ]));
-        assert!(verified.starts_with("Loggen är obruten"), "{verified}");
+        log_verifies(&target, &incident);
     }
 }
 
@@ -353,15 +342,6 @@ async fn a_server_with_a_backup_schedule_writes_encrypted_backups_that_restore()
     for kind in kinds() {
         let target = empty_target(kind).await;
         ok(&run(&["restore", "--database", &target.url, "--identity", key.to_str().unwrap(), file.to_str().unwrap()]));
-        let verified = ok(&run(&[
-            "incident",
-            "verify",
-            "--database",
-            &target.url,
-            "--keys",
-            &target.keys_dir().display().to_string(),
-            &incident,
-        ]));
-        assert!(verified.starts_with("Loggen är obruten"), "{verified}");
+        log_verifies(&target, &incident);
     }
 }

@@ -367,6 +367,22 @@ async fn information_assets_name_their_systems_units_and_laws() {
         assert!(flags.contains("personal_data") && flags.contains("sensitive_personal_data"), "{flags}");
         assert_eq!(units, 2);
         assert_eq!(audit_count(&app, "asset", "create").await, 2);
+        // The file has no columns for the record of processing (GDPR art. 30): a changed asset
+        // keeps its entry.
+        sqlx::query("UPDATE assets SET gdpr_purpose = 'Planera insatser' WHERE name = 'Genomförandeplaner'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
+        let changed = "Namn;Personuppgifter;Känsliga personuppgifter\nGenomförandeplaner;Ja;Nej\n";
+        let (at, _) = preview(&s, "assets", "info2.csv", changed.as_bytes().to_vec()).await;
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let (flags, purpose): (String, Option<String>) =
+            sqlx::query_as("SELECT flags, gdpr_purpose FROM assets WHERE name = 'Genomförandeplaner'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        assert!(!flags.contains("sensitive_personal_data"), "{kind:?}: the file's change stored: {flags}");
+        assert_eq!(purpose.as_deref(), Some("Planera insatser"), "{kind:?}: the art. 30 entry kept");
     }
 }
 
