@@ -257,45 +257,31 @@ impl Export {
 /// Writes to the audit trail that the whole organisation left as a file (`action`: export,
 /// backup), by whom and to where, before it is read, so that the file holds its own record.
 pub async fn note(db: &Db, action: &'static str, by: &str, file: &str) -> Result<(), DbError> {
+    let Some(org) = crate::store::orgs::first(&db.pool).await? else { return Ok(()) };
+    let actor = crate::store::audit::Actor { org_id: org.id, user_id: None, username: by.into() };
+    record(db, &actor, action, file).await
+}
+
+/// The audit entry of the whole organisation leaving as a file, under `actor`'s name.
+async fn record(db: &Db, actor: &crate::store::audit::Actor, action: &'static str, file: &str) -> Result<(), DbError> {
     use crate::store::{audit, orgs};
-    let Some(org) = orgs::first(&db.pool).await? else { return Ok(()) };
-    let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
+    let Some(org) = orgs::get(&db.pool, actor.org_id).await? else { return Ok(()) };
     let after = serde_json::json!({ "file": file });
-    audit::record(
-        &db.pool,
-        &actor,
-        audit::Change {
-            action,
-            entity: "organisation",
-            entity_id: Some(org.id),
-            summary: &org.name,
-            before: None::<&serde_json::Value>,
-            after: Some(&after),
-        },
-    )
-    .await
+    let change = audit::Change {
+        action,
+        entity: "organisation",
+        entity_id: Some(org.id),
+        summary: &org.name,
+        before: None::<&serde_json::Value>,
+        after: Some(&after),
+    };
+    audit::record(&db.pool, actor, change).await
 }
 
 /// The export an administrator downloads from the web: recorded in the audit trail under their
 /// name first, so that the file holds the record of its own making.
 pub async fn download(db: &Db, actor: &crate::store::audit::Actor) -> Result<Vec<u8>, ArchiveError> {
-    use crate::store::{audit, orgs};
-    if let Some(org) = orgs::get(&db.pool, actor.org_id).await? {
-        let after = serde_json::json!({ "file": "(nedladdning)" });
-        audit::record(
-            &db.pool,
-            actor,
-            audit::Change {
-                action: "export",
-                entity: "organisation",
-                entity_id: Some(org.id),
-                summary: &org.name,
-                before: None::<&serde_json::Value>,
-                after: Some(&after),
-            },
-        )
-        .await?;
-    }
+    record(db, actor, "export", "(nedladdning)").await?;
     let mut bytes = std::io::Cursor::new(Vec::new());
     write(db, &mut bytes).await?;
     Ok(bytes.into_inner())
