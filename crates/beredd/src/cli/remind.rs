@@ -12,19 +12,54 @@ type OwnerTasks = (String, String, Vec<(i64, String)>);
 pub struct Remind {
     #[command(flatten)]
     db: super::DbOptions,
-    /// The SMTP relay, host:port.
-    #[arg(long, env = "BEREDD_SMTP")]
-    smtp: String,
-    /// The sender address.
-    #[arg(long, env = "BEREDD_SMTP_FROM")]
-    from: String,
+    #[command(flatten)]
+    mail: MailOptions,
     /// Remind of tasks due within this many days (overdue ones always).
     #[arg(long, default_value_t = 7)]
     days: i64,
 }
 
+/// Where reminders are sent from.
+#[derive(clap::Args, Debug)]
+pub struct MailOptions {
+    /// The SMTP relay, host:port.
+    #[arg(long, env = "BEREDD_SMTP")]
+    smtp: String,
+    /// How the connection is protected: starttls (the default), tls (from the first byte, usually
+    /// port 465) or none (only for a relay on the same machine).
+    #[arg(long, env = "BEREDD_SMTP_SECURITY", value_enum, default_value_t)]
+    smtp_security: crate::platform::mail::Security,
+    /// The login at the relay, when it asks for one.
+    #[arg(long, env = "BEREDD_SMTP_USER")]
+    smtp_user: Option<String>,
+    /// Its password (better in the environment than on the command line).
+    #[arg(long, env = "BEREDD_SMTP_PASSWORD", hide_env_values = true)]
+    smtp_password: Option<String>,
+    /// A PEM file with the certificate authority of the relay's certificate, when it is the
+    /// municipality's own rather than a public one.
+    #[arg(long, env = "BEREDD_SMTP_CA")]
+    smtp_ca: Option<std::path::PathBuf>,
+    /// The sender address.
+    #[arg(long, env = "BEREDD_SMTP_FROM")]
+    from: String,
+}
+
+impl MailOptions {
+    pub fn settings(&self) -> crate::platform::mail::Settings {
+        crate::platform::mail::Settings {
+            server: self.smtp.clone(),
+            security: self.smtp_security,
+            user: self.smtp_user.clone(),
+            password: self.smtp_password.clone(),
+            ca_file: self.smtp_ca.clone(),
+            from: self.from.clone(),
+        }
+    }
+}
+
 impl Remind {
     pub async fn run(self) -> anyhow::Result<()> {
+        let mailer = crate::platform::mail::Mailer::new(&self.mail.settings())?;
         let db = self.db.connect().await?;
         db.migrate().await?;
         let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
@@ -54,8 +89,7 @@ impl Remind {
                 "Hej {name}!\n\nDe här uppgifterna i årshjulet ska vara klara snart eller är försenade:\n\n{}\n\nMarkera dem som klara i Beredd under Årshjul.\n",
                 tasks.iter().map(|(_, l)| format!("- {l}")).collect::<Vec<_>>().join("\n")
             );
-            crate::platform::mail::send(&self.smtp, &self.from, email, "Påminnelse från Beredd: årshjulet", &body)
-                .await?;
+            mailer.send(email, "Påminnelse från Beredd: årshjulet", &body).await?;
             for (id, _) in tasks {
                 cycle::record_reminder(&db.pool, *id, email).await?;
             }

@@ -1,84 +1,159 @@
-//! A minimal SMTP client for the optional e-mail reminders: plain SMTP to a relay the
-//! administrator names (typically the municipality's internal relay on port 25). No TLS and no
-//! login yet; nothing in Beredd needs e-mail to work.
+//! E-mail for the optional reminders, through `lettre` (a maintained SMTP client): to the relay
+//! the administrator names, with STARTTLS (the default), TLS from the first byte, or (for a relay
+//! on the same machine) none; with a login when the relay asks for one; trusting the public roots
+//! and, when named, the municipality's own certificate authority. Nothing else in Beredd needs e-mail.
 
-use base64::Engine;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-use tokio::net::TcpStream;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::{Body, Mailbox, Message};
+use lettre::transport::smtp::AsyncSmtpTransport;
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
+use lettre::{AsyncTransport, Tokio1Executor};
+
+/// How the connection to the relay is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain SMTP, then STARTTLS before anything else is said; refused if the relay does not offer it.
+    #[default]
+    Starttls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine or a closed network.
+    None,
+}
+
+/// Where and how to send.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The relay, `host:port` (port 25 when left out).
+    pub server: String,
+    pub security: Security,
+    /// The login, when the relay asks for one.
+    pub user: Option<String>,
+    pub password: Option<String>,
+    /// A PEM file of the certificate authority that signed the relay's certificate, when it is not
+    /// one of the public roots (a municipality's own CA).
+    pub ca_file: Option<PathBuf>,
+    /// The sender address.
+    pub from: String,
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
     #[error("kunde inte nå e-postservern {0}: {1}")]
-    Connect(String, std::io::Error),
-    #[error("e-postservern svarade {0} på {1}")]
-    Refused(String, &'static str),
-    #[error("fel i förbindelsen med e-postservern: {0}")]
-    Io(#[from] std::io::Error),
+    Connect(String, String),
+    #[error("e-postservern {0} gick inte att ansluta till med kryptering (TLS): {1}")]
+    Tls(String, String),
+    #[error("e-postservern {0} tog inte emot inloggningen: {1}")]
+    Login(String, String),
+    #[error("e-postservern {0} vägrade: {1}")]
+    Refused(String, String),
     #[error("ogiltig adress {0:?}")]
     Address(String),
+    #[error("e-postinställningarna går inte att använda: {0}")]
+    Settings(String),
 }
 
-/// A header value in UTF-8 (RFC 2047).
-fn encoded(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_owned()
-    } else {
-        format!("=?UTF-8?B?{}?=", base64::engine::general_purpose::STANDARD.encode(s))
-    }
+/// A connection to the relay, ready to send.
+pub struct Mailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
+    server: String,
 }
 
-/// Reads one (possibly multi-line) reply and checks that its code starts with `ok`.
-async fn reply<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R, ok: char, step: &'static str) -> Result<(), MailError> {
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).await? == 0 {
-            return Err(MailError::Refused("(förbindelsen stängdes)".into(), step));
+fn host_port(server: &str) -> Result<(String, u16), MailError> {
+    let bad = || MailError::Settings(format!("e-postservern ska anges som värd:port, inte {server:?}"));
+    match server.rsplit_once(':') {
+        Some((host, port)) if !host.is_empty() => {
+            Ok((host.trim_matches(['[', ']']).to_owned(), port.parse().map_err(|_| bad())?))
         }
-        if line.len() >= 4 && line.as_bytes()[3] == b'-' {
-            continue;
-        }
-        return if line.starts_with(ok) { Ok(()) } else { Err(MailError::Refused(line.trim().to_owned(), step)) };
+        Some(_) => Err(bad()),
+        None if !server.trim().is_empty() => Ok((server.trim().to_owned(), 25)),
+        None => Err(bad()),
     }
 }
 
-fn address(a: &str) -> Result<&str, MailError> {
-    if a.contains(['\r', '\n', '<', '>']) || !a.contains('@') {
-        return Err(MailError::Address(a.to_owned()));
+fn mailbox(address: &str, name: Option<&str>) -> Result<Mailbox, MailError> {
+    if address.contains(['\r', '\n', '<', '>']) {
+        return Err(MailError::Address(address.to_owned()));
     }
-    Ok(a)
+    let email = address.trim().parse().map_err(|_| MailError::Address(address.to_owned()))?;
+    Ok(Mailbox::new(name.map(str::to_owned), email))
 }
 
-/// Sends one plain-text message.
-pub async fn send(server: &str, from: &str, to: &str, subject: &str, body: &str) -> Result<(), MailError> {
-    let (from, to) = (address(from)?, address(to)?);
-    let stream = TcpStream::connect(server).await.map_err(|e| MailError::Connect(server.to_owned(), e))?;
-    let (read, mut write) = stream.into_split();
-    let mut read = BufReader::new(read);
-    reply(&mut read, '2', "anslutningen").await?;
-    write.write_all(b"EHLO beredd\r\n").await?;
-    reply(&mut read, '2', "EHLO").await?;
-    write.write_all(format!("MAIL FROM:<{from}>\r\n").as_bytes()).await?;
-    reply(&mut read, '2', "MAIL FROM").await?;
-    write.write_all(format!("RCPT TO:<{to}>\r\n").as_bytes()).await?;
-    reply(&mut read, '2', "RCPT TO").await?;
-    write.write_all(b"DATA\r\n").await?;
-    reply(&mut read, '3', "DATA").await?;
-    let date = crate::platform::clock::now().format(&time::format_description::well_known::Rfc2822).unwrap_or_default();
-    let mut message = format!(
-        "From: Beredd <{from}>\r\nTo: <{to}>\r\nSubject: {}\r\nDate: {date}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n",
-        encoded(subject)
-    );
-    for line in body.lines() {
-        // A line that starts with a dot gets another (RFC 5321 4.5.2).
-        if line.starts_with('.') {
-            message.push('.');
+impl Mailer {
+    pub fn new(s: &Settings) -> Result<Mailer, MailError> {
+        let (host, port) = host_port(&s.server)?;
+        let tls = |host: &str| -> Result<TlsParameters, MailError> {
+            let mut b = TlsParameters::builder(host.to_owned());
+            if let Some(path) = &s.ca_file {
+                let pem = std::fs::read(path)
+                    .map_err(|e| MailError::Settings(format!("kunde inte läsa {}: {e}", path.display())))?;
+                let cert = Certificate::from_pem(&pem).map_err(|e| {
+                    MailError::Settings(format!("{} är inget certifikat i PEM-format: {e}", path.display()))
+                })?;
+                b = b.add_root_certificate(cert);
+            }
+            b.build_rustls().map_err(|e| MailError::Settings(e.to_string()))
+        };
+        let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone())
+            .port(port)
+            .timeout(Some(Duration::from_secs(30)));
+        b = match s.security {
+            Security::Starttls => b.tls(Tls::Required(tls(&host)?)),
+            Security::Tls => b.tls(Tls::Wrapper(tls(&host)?)),
+            Security::None => b.tls(Tls::None),
+        };
+        match (&s.user, &s.password) {
+            (Some(u), Some(p)) => b = b.credentials(Credentials::new(u.clone(), p.clone())),
+            (Some(_), None) => {
+                return Err(MailError::Settings("ett användarnamn för e-postservern kräver ett lösenord".into()));
+            }
+            (None, Some(_)) => {
+                return Err(MailError::Settings("ett lösenord för e-postservern kräver ett användarnamn".into()));
+            }
+            (None, None) => {}
         }
-        message.push_str(line);
-        message.push_str("\r\n");
+        Ok(Mailer { transport: b.build(), from: mailbox(&s.from, Some("Beredd"))?, server: s.server.clone() })
     }
-    message.push_str(".\r\n");
-    write.write_all(message.as_bytes()).await?;
-    reply(&mut read, '2', "meddelandet").await?;
-    write.write_all(b"QUIT\r\n").await?;
-    Ok(())
+
+    /// Sends one plain-text message in UTF-8: as 8-bit text when its lines allow, else encoded
+    /// (base64 or quoted-printable) as the library chooses.
+    pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), MailError> {
+        let body = Body::new_with_encoding(body.to_owned(), ContentTransferEncoding::EightBit)
+            .unwrap_or_else(Body::new);
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(mailbox(to, None)?)
+            .subject(subject)
+            .date(crate::platform::clock::now().into())
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)
+            .map_err(|e| MailError::Settings(e.to_string()))?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| self.explain(e))
+    }
+
+    /// The relay's error in words, with what the library says after it (never the password).
+    fn explain(&self, e: lettre::transport::smtp::Error) -> MailError {
+        let server = self.server.clone();
+        let detail = std::error::Error::source(&e).map(|s| format!("{e}: {s}")).unwrap_or_else(|| e.to_string());
+        let code = e.status().map(|c| c.to_string());
+        if e.is_tls() || detail.contains("certificate") {
+            MailError::Tls(server, detail)
+        } else if matches!(code.as_deref(), Some("535" | "534" | "530" | "538")) {
+            MailError::Login(server, detail)
+        } else if e.is_permanent() || e.is_transient() {
+            MailError::Refused(server, detail)
+        } else if e.is_client() && detail.contains("STARTTLS") {
+            MailError::Tls(server, detail)
+        } else if e.is_client() {
+            MailError::Refused(server, detail)
+        } else {
+            MailError::Connect(server, detail)
+        }
+    }
 }

@@ -13,8 +13,15 @@ use crate::platform::db::{Backend, Db};
 /// SQLite's counters, and what lives only as long as a login or a first start. The identity
 /// provider's settings stay too: its client secret is not put in exports and backups, and the
 /// laptop restored from a backup logs in with local accounts only.
-pub const NOT_CARRIED: &[&str] =
-    &["schema_migrations", "sqlite_sequence", "sessions", "setup_tokens", "sso_logins", "sso_providers"];
+pub const NOT_CARRIED: &[&str] = &[
+    "schema_migrations",
+    "sqlite_sequence",
+    "sessions",
+    "setup_tokens",
+    "sso_logins",
+    "sso_providers",
+    "webauthn_challenges",
+];
 
 /// What a column holds, read from its declared type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

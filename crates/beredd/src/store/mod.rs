@@ -21,6 +21,7 @@ pub mod incidents;
 pub mod kits;
 pub mod local_requirements;
 pub mod orgs;
+pub mod passkeys;
 pub mod people;
 pub mod plans;
 pub mod resources;

@@ -72,6 +72,12 @@ pub async fn take_recovery<'c, E: Executor<'c, Database = Any>>(
     Ok(done.rows_affected() == 1)
 }
 
+/// Sets the recovery codes' hashes (when a passkey is a user's first second factor).
+pub async fn set_recovery<'c, E: Executor<'c, Database = Any>>(e: E, user: i64, hashes: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE users SET recovery_codes = $1 WHERE id = $2").bind(hashes).bind(user).execute(e).await?;
+    Ok(())
+}
+
 /// Removes the second factor (an administrator's reset).
 pub async fn clear<'c, E: Executor<'c, Database = Any>>(e: E, user: i64) -> Result<(), DbError> {
     sqlx::query("UPDATE users SET totp_pending = NULL, totp_secret = NULL, totp_last_step = 0, recovery_codes = NULL WHERE id = $1")

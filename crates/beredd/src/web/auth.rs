@@ -67,6 +67,16 @@ fn secure(state: &AppState, headers: &HeaderMap) -> bool {
     state.secure_cookies || headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https")
 }
 
+/// Beredd's address as the browser sees it (`https://beredd.kommun.se`), for passkeys: the host
+/// the request names, over HTTPS when cookies are secure or the proxy in front says so.
+pub fn origin(state: &AppState, headers: &HeaderMap) -> Option<webauthn_rs::prelude::Url> {
+    let host = headers.get(axum::http::header::HOST)?.to_str().ok()?;
+    let scheme = if secure(state, headers) { "https" } else { "http" };
+    webauthn_rs::prelude::Url::parse(&format!("{scheme}://{host}"))
+        .ok()
+        .filter(|u| u.path() == "/" && u.username().is_empty())
+}
+
 pub fn set_cookie(state: &AppState, headers: &HeaderMap, name: &str, value: &str, max_age: i64) -> String {
     let secure = if secure(state, headers) { "; Secure" } else { "" };
     format!("{name}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
@@ -108,7 +118,10 @@ fn gate(s: &sessions::SessionUser, path: &str, login: impl Fn() -> AppError) -> 
     if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
         return Err(recheck(login()));
     }
-    if s.needs_second_factor.get() && !matches!(path, "/account/second-factor" | "/logout") {
+    if s.needs_second_factor.get()
+        && !matches!(path, "/account/second-factor" | "/logout")
+        && !path.starts_with("/account/passkeys")
+    {
         return Err(AppError::SecondFactorFirst);
     }
     Ok(())

@@ -9,6 +9,7 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 mod api;
 mod backups;
 mod login_limits;
+mod passkeys;
 mod second_factor;
 mod sso;
 
@@ -21,6 +22,8 @@ const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/login/sso"),
     // The second step of a local login (the code from the app), after the password.
     ("POST", "/login/code"),
+    // The options for that step with a passkey (JSON for the browser's WebAuthn call).
+    ("POST", "/login/passkey"),
     ("GET", "/login/sso/callback"),
     ("GET", "/setup/{token}"),
     ("POST", "/setup/{token}"),

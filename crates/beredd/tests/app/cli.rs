@@ -10,6 +10,7 @@ use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, re
 
 mod demo_schema;
 mod kit_verify;
+pub mod mail;
 mod metrics;
 mod publish;
 mod transfer;

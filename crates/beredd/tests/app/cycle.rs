@@ -143,54 +143,6 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
     }
 }
 
-/// A local SMTP server for the tests: it accepts every message and keeps (recipient, text).
-async fn smtp_sink() -> (String, std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>>) {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap().to_string();
-    let got: std::sync::Arc<std::sync::Mutex<Vec<(String, String)>>> = Default::default();
-    let keep = got.clone();
-    tokio::spawn(async move {
-        loop {
-            let (stream, _) = listener.accept().await.unwrap();
-            let keep = keep.clone();
-            tokio::spawn(async move {
-                let (r, mut w) = stream.into_split();
-                let mut r = BufReader::new(r);
-                w.write_all(b"220 test\r\n").await.unwrap();
-                let (mut rcpt, mut data, mut in_data) = (String::new(), String::new(), false);
-                let mut line = String::new();
-                while r.read_line(&mut line).await.unwrap_or(0) > 0 {
-                    if in_data {
-                        if line == ".\r\n" {
-                            in_data = false;
-                            keep.lock().unwrap().push((rcpt.clone(), data.clone()));
-                            w.write_all(b"250 queued\r\n").await.unwrap();
-                        } else {
-                            data.push_str(&line);
-                        }
-                    } else if line.starts_with("EHLO") {
-                        w.write_all(b"250-test\r\n250 OK\r\n").await.unwrap();
-                    } else if let Some(to) = line.strip_prefix("RCPT TO:") {
-                        rcpt = to.trim().trim_matches(['<', '>']).to_owned();
-                        w.write_all(b"250 OK\r\n").await.unwrap();
-                    } else if line.starts_with("DATA") {
-                        in_data = true;
-                        w.write_all(b"354 go\r\n").await.unwrap();
-                    } else if line.starts_with("QUIT") {
-                        w.write_all(b"221 bye\r\n").await.unwrap();
-                        break;
-                    } else {
-                        w.write_all(b"250 OK\r\n").await.unwrap();
-                    }
-                    line.clear();
-                }
-            });
-        }
-    });
-    (addr, got)
-}
-
 #[tokio::test]
 async fn owners_are_reminded_by_email_of_due_tasks_once() {
     for kind in kinds() {
@@ -238,31 +190,32 @@ async fn owners_are_reminded_by_email_of_due_tasks_once() {
             .unwrap();
         assert!(!out.status.success());
         assert!(String::from_utf8_lossy(&out.stderr).contains("kunde inte nå e-postservern"));
-        let (smtp, got) = smtp_sink().await;
-        let url = app.db_url();
+        let server = crate::cli::mail::MailServer::start(false, false);
+        let (url, smtp, ca) = (app.db_url(), server.addr.clone(), server.ca.display().to_string());
         let remind = move || {
             crate::harness::beredd()
                 .args(["remind", "--database", &url, "--smtp", &smtp, "--from", "beredd@exempelkommun.example"])
+                .args(["--smtp-user", crate::cli::mail::USER, "--smtp-ca", &ca])
+                .env("BEREDD_SMTP_PASSWORD", crate::cli::mail::PASSWORD)
                 .output()
                 .unwrap()
         };
         let out = tokio::task::spawn_blocking(remind.clone()).await.unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "1 påminnelser skickades (1 uppgifter).");
-        {
-            let mails = got.lock().unwrap();
-            assert_eq!(mails.len(), 1);
-            assert_eq!(mails[0].0, "asa.oberg@exempelkommun.example");
-            assert!(mails[0].1.contains("2026-01-15  Översyn av kontinuitetsplanen"), "{}", mails[0].1);
-            assert!(mails[0].1.contains("Subject: =?UTF-8?B?"), "the subject is encoded");
-        }
+        let mails = server.wait_for(1);
+        assert_eq!(mails.len(), 1);
+        assert_eq!(mails[0]["to"], serde_json::json!(["asa.oberg@exempelkommun.example"]));
+        let data = crate::cli::mail::text_of(&mails[0]);
+        assert!(data.contains("2026-01-15  Översyn av kontinuitetsplanen"), "{data}");
+        assert!(!data.contains("Utan ägare"), "a task without an owner is nobody's to be reminded of");
         let out = tokio::task::spawn_blocking(remind).await.unwrap();
         assert_eq!(
             String::from_utf8_lossy(&out.stdout).trim(),
             "0 påminnelser skickades (0 uppgifter).",
             "a task is reminded of once"
         );
-        assert_eq!(got.lock().unwrap().len(), 1);
+        assert_eq!(server.mails.lock().unwrap().len(), 1);
     }
 }
 

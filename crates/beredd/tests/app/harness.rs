@@ -331,6 +331,7 @@ impl TestApp {
             "framework_answers" => "SELECT COUNT(*) FROM framework_answers",
             "incident_log" => "SELECT COUNT(*) FROM incident_log",
             "plans" => "SELECT COUNT(*) FROM plans",
+            "passkeys" => "SELECT COUNT(*) FROM passkeys",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

@@ -33,6 +33,8 @@ pub const ACTIONS: &[&str] = &[
     "break-glass-login",
     "deactivate",
     "second-factor-reset",
+    "passkey-add",
+    "passkey-remove",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).

@@ -159,16 +159,24 @@ pub async fn log_out(db: &Db, actor: &audit::Actor, session: i64) -> Result<(), 
     Ok(())
 }
 
-/// The second step of a local login: the code from the user's app (or a recovery code), through
-/// the same throttle as passwords (five wrong codes lock the name from that address).
+/// What proves the second step.
+pub enum Proof<'a> {
+    /// A code from the user's app, or an unused recovery code.
+    Code(&'a str),
+    /// The browser's answer for one of the user's passkeys, with its ceremony's ticket.
+    Passkey { rp: &'a webauthn_rs::prelude::Webauthn, ticket: &'a str, answer: &'a str },
+}
+
+/// The second step of a local login, through the same throttle as passwords (five wrong codes
+/// lock the name from that address). A passkey whose ceremony expired is told as such.
 pub async fn second_step(
     db: &Db,
     throttle: &LoginThrottle,
     username: &str,
-    code: &str,
+    proof: Proof<'_>,
     client: IpAddr,
-) -> Result<Outcome, Failure> {
-    let refused = |why: Why| Ok(Outcome::Refused { username: username.to_owned(), why });
+) -> Result<Result<Outcome, super::passkeys::Refused>, Failure> {
+    let refused = |why: Why| Ok(Ok(Outcome::Refused { username: username.to_owned(), why }));
     let attempt = match throttle.admit(username, client) {
         Ok(a) => a,
         Err(Refusal::Address) => return refused(Why::AddressThrottled),
@@ -179,9 +187,20 @@ pub async fn second_step(
         attempt.failed();
         return refused(Why::Failed);
     };
-    if !super::second_factor::verify(db, &user, code).await? {
+    let proved = match proof {
+        Proof::Code(code) => super::second_factor::verify(db, &user, code).await?,
+        Proof::Passkey { rp, ticket, answer } => match super::passkeys::verify(db, rp, &user, ticket, answer).await? {
+            Ok(()) => true,
+            Err(super::passkeys::Refused::Expired) => {
+                attempt.not_tried();
+                return Ok(Err(super::passkeys::Refused::Expired));
+            }
+            Err(super::passkeys::Refused::NotVerified) => false,
+        },
+    };
+    if !proved {
         attempt.failed();
-        tracing::info!(username, %client, "wrong second-factor code");
+        tracing::info!(username, %client, "wrong second factor");
         return refused(Why::Failed);
     }
     attempt.succeeded();
@@ -189,5 +208,5 @@ pub async fn second_step(
     if !local_login_allowed(&user, provider.as_ref()) {
         return refused(Why::SsoOnly);
     }
-    Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
+    Ok(Ok(Outcome::In(open(db, &user, provider.is_some()).await?)))
 }

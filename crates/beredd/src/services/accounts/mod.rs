@@ -5,6 +5,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod login;
 pub mod own;
+pub mod passkeys;
 pub mod second_factor;
 pub mod sso;
 pub mod users;

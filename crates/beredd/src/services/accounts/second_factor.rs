@@ -29,9 +29,29 @@ fn change<'a>(action: &'a str, target: &'a users::User) -> audit::Change<'a, ()>
     }
 }
 
-/// Whether `user` has a second factor turned on.
+/// Whether `user` has a second factor turned on: the app's codes, or a passkey.
 pub async fn is_on(db: &Db, user: i64) -> Result<bool, Failure> {
+    Ok(totp_on(db, user).await? || super::passkeys::any(db, user).await?)
+}
+
+/// Whether `user` has the authenticator app's codes turned on.
+pub async fn totp_on(db: &Db, user: i64) -> Result<bool, Failure> {
     Ok(store::get(&db.pool, user).await?.totp_secret.is_some())
+}
+
+/// Ten new recovery codes (`abcde-fghij`), to be shown once.
+pub fn new_recovery_codes() -> Vec<String> {
+    (0..RECOVERY_CODES)
+        .map(|_| {
+            let t = sessions::random_token().to_lowercase().replace(['-', '_'], "");
+            format!("{}-{}", &t[..5], &t[5..10])
+        })
+        .collect()
+}
+
+/// The codes' hashes, as stored.
+pub fn hashes(codes: &[String]) -> String {
+    codes.iter().map(|c| hash(c)).collect::<Vec<_>>().join(",")
 }
 
 /// A new secret to set up (kept until a code confirms it); the one being set up if there is one.
@@ -53,13 +73,8 @@ pub async fn confirm(db: &Db, actor: &audit::Actor, user: &users::User, code: &s
     let Some(step) = totp::check(&secret, code, 0) else {
         return Err(Invalid::default().with("code", FieldError::WrongPassword).into());
     };
-    let codes: Vec<String> = (0..RECOVERY_CODES)
-        .map(|_| {
-            let t = sessions::random_token().to_lowercase().replace(['-', '_'], "");
-            format!("{}-{}", &t[..5], &t[5..10])
-        })
-        .collect();
-    let hashes = codes.iter().map(|c| hash(c)).collect::<Vec<_>>().join(",");
+    let codes = new_recovery_codes();
+    let hashes = hashes(&codes);
     let mut tx = db.begin_write().await?;
     store::confirm(&mut *tx, user.id, &secret, step, &hashes).await?;
     audit::record(&mut *tx, actor, change("enable", user)).await?;
@@ -70,8 +85,9 @@ pub async fn confirm(db: &Db, actor: &audit::Actor, user: &users::User, code: &s
 /// Whether `code` (from the app, or an unused recovery code) lets `user` in; each is taken once.
 pub async fn verify(db: &Db, user: &users::User, code: &str) -> Result<bool, Failure> {
     let f = store::get(&db.pool, user.id).await?;
-    let Some(secret) = f.totp_secret else { return Ok(false) };
-    if let Some(step) = totp::check(&secret, code, f.totp_last_step) {
+    if let Some(secret) = &f.totp_secret
+        && let Some(step) = totp::check(secret, code, f.totp_last_step)
+    {
         return Ok(store::take_step(&db.pool, user.id, step).await?);
     }
     let Some(before) = f.recovery_codes else { return Ok(false) };
@@ -88,6 +104,7 @@ pub async fn verify(db: &Db, user: &users::User, code: &str) -> Result<bool, Fai
 pub async fn reset(db: &Db, actor: &audit::Actor, target: &users::User) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
     store::clear(&mut *tx, target.id).await?;
+    crate::store::passkeys::delete_all(&mut *tx, target.id).await?;
     audit::record(&mut *tx, actor, change("second-factor-reset", target)).await?;
     tx.commit().await?;
     Ok(())

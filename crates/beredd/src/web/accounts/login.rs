@@ -122,7 +122,7 @@ pub async fn submit(
     match login::log_in(&state.db, &state.throttle, &state.hashing, attempt).await? {
         login::Outcome::In(session) => Ok(logged_in(&state, &headers, &next, &session)),
         login::Outcome::SecondStep { username } => {
-            Ok(super::second_factor::ask(&state, &headers, StatusCode::OK, next, &username, None))
+            super::second_factor::ask(&state, &headers, StatusCode::OK, next, &username, None).await
         }
         login::Outcome::Refused { username, why } => {
             let (status, message) = refusal(why);

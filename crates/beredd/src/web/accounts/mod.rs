@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backups;
 pub mod login;
 pub mod organisation;
+pub mod passkeys;
 pub mod second_factor;
 pub mod setup;
 pub mod sso;

@@ -34,6 +34,20 @@ pub struct SetupPage {
     pub error: Option<String>,
     /// Shown once, right after the second factor was turned on.
     pub recovery: Vec<String>,
+    /// The app's codes are on (the setup part is hidden; passkeys may still be added).
+    pub totp: bool,
+    /// The user's passkeys and security keys.
+    pub passkeys: Vec<crate::store::passkeys::Passkey>,
+    /// Passkeys can be used at this address (a host name, not an IP address).
+    pub passkeys_possible: bool,
+    /// A message after adding or removing a key.
+    pub flash: Option<String>,
+}
+
+impl SetupPage {
+    pub fn shown(&self, stamp: &Option<String>) -> String {
+        stamp.as_deref().map(crate::platform::clock::shown_minute).unwrap_or_else(|| "–".to_owned())
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -43,55 +57,103 @@ pub struct CodePage {
     pub csrf: String,
     pub next: String,
     pub error: Option<String>,
+    /// The user has the app's codes on (else the field takes recovery codes only).
+    pub totp: bool,
+    /// The user has passkeys: the page offers them first.
+    pub passkey: bool,
 }
 
-async fn setup(
+/// What the page says besides the form: an error, a message, the recovery codes shown once.
+#[derive(Default)]
+pub struct Said<'a> {
+    pub error: Option<&'a str>,
+    pub flash: Option<&'a str>,
+    pub recovery: Vec<String>,
+}
+
+pub async fn setup(
     state: &AppState,
+    headers: &HeaderMap,
     user: &CurrentUser,
-    error: Option<&str>,
-    recovery: Vec<String>,
+    said: Said<'_>,
 ) -> Result<SetupPage, AppError> {
     let mut ctx = Ctx::new(state, user, "/account", String::new());
     ctx.title = ctx.tr.t("second-factor-title");
     let on = second_factor::is_on(&state.db, user.id).await?;
-    let secret = if on { String::new() } else { second_factor::begin(&state.db, user.id).await? };
-    let uri = if on { String::new() } else { totp::uri(&secret, &user.username) };
+    let totp = second_factor::totp_on(&state.db, user.id).await?;
+    let secret = if totp { String::new() } else { second_factor::begin(&state.db, user.id).await? };
+    let uri = if totp { String::new() } else { totp::uri(&secret, &user.username) };
     let required = orgs::get(&state.db.pool, user.org_id).await?.is_some_and(|o| o.second_factor_required.get());
-    Ok(SetupPage { error: error.map(|e| ctx.tr.t(e)), ctx, on, required, secret, uri, recovery })
+    let passkeys = crate::services::accounts::passkeys::list(&state.db, user.id).await?;
+    let passkeys_possible =
+        auth::origin(state, headers).and_then(|o| crate::services::accounts::passkeys::relying_party(&o)).is_some();
+    Ok(SetupPage {
+        error: said.error.map(|e| ctx.tr.t(e)),
+        flash: said.flash.map(|e| ctx.tr.t(e)),
+        ctx,
+        on,
+        required,
+        secret,
+        uri,
+        recovery: said.recovery,
+        totp,
+        passkeys,
+        passkeys_possible,
+    })
 }
 
-pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<SetupPage, AppError> {
-    setup(&state, &user, None, Vec::new()).await
+pub async fn page(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<crate::web::register::Query_>,
+) -> Result<SetupPage, AppError> {
+    let flash = match q.get("msg").map(String::as_str) {
+        Some("passkey-removed") => Some("passkey-removed"),
+        _ => None,
+    };
+    setup(&state, &headers, &user, Said { flash, ..Said::default() }).await
 }
 
-pub async fn confirm(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
+pub async fn confirm(State(state): State<AppState>, headers: HeaderMap, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     let mut conn = state.db.pool.acquire().await?;
     let me = users::get(&mut conn, user.org_id, user.id).await?.ok_or(AppError::NotFound)?;
     drop(conn);
     match second_factor::confirm(&state.db, &user.actor(), &me, form.text("code")).await {
-        Ok(codes) => Ok(setup(&state, &user, None, codes).await?.into_response()),
+        Ok(codes) => {
+            Ok(setup(&state, &headers, &user, Said { recovery: codes, ..Said::default() }).await?.into_response())
+        }
         Err(crate::services::Failure::Invalid(_)) => {
-            let page = setup(&state, &user, Some("second-factor-wrong-code"), Vec::new()).await?;
+            let said = Said { error: Some("second-factor-wrong-code"), ..Said::default() };
+            let page = setup(&state, &headers, &user, said).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(e) => Err(e.into()),
     }
 }
 
-/// Asks for the code after a right password: the page, with the second step's cookie.
-pub fn ask(
+/// Asks for the second factor after a right password: the page (passkeys first, when the user
+/// has any), with the second step's cookie.
+pub async fn ask(
     state: &AppState,
     headers: &HeaderMap,
     status: StatusCode,
     next: String,
     username: &str,
     error: Option<&str>,
-) -> Response {
+) -> Result<Response, AppError> {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = auth::prelogin_token(state);
     let step = auth::second_step_token(state, username);
-    let page = CodePage { error: error.map(|e| tr.t(e)), tr, csrf: csrf.clone(), next };
+    let (totp, passkey) = match users::by_username(&state.db.pool, username).await? {
+        Some(u) => (
+            second_factor::totp_on(&state.db, u.id).await?,
+            crate::services::accounts::passkeys::any(&state.db, u.id).await?,
+        ),
+        None => (false, false),
+    };
+    let page = CodePage { error: error.map(|e| tr.t(e)), tr, csrf: csrf.clone(), next, totp, passkey };
     let mut resp = (status, page).into_response();
     for c in [
         auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, auth::PRELOGIN_SECS),
@@ -101,7 +163,7 @@ pub fn ask(
             resp.headers_mut().append(header::SET_COOKIE, v);
         }
     }
-    resp
+    Ok(resp)
 }
 
 /// The second step of a local login.
@@ -116,16 +178,24 @@ pub async fn submit(
     let Some(username) = auth::cookie(&headers, STEP_COOKIE).and_then(|t| auth::second_step_user(&state, t)) else {
         return Ok(Redirect::to("/login").into_response());
     };
-    match login::second_step(&state.db, &state.throttle, &username, form.text("code"), client).await? {
-        login::Outcome::In(session) => Ok(super::login::logged_in(&state, &headers, &next, &session)),
-        login::Outcome::Refused { why: login::Why::Failed, .. } => {
-            Ok(ask(&state, &headers, StatusCode::UNAUTHORIZED, next, &username, Some("second-factor-wrong-code")))
+    let rp = auth::origin(&state, &headers).and_then(|o| crate::services::accounts::passkeys::relying_party(&o));
+    let (ticket, answer) = (form.text("ticket"), form.text("credential"));
+    let proof = match &rp {
+        Some(rp) if !ticket.is_empty() => login::Proof::Passkey { rp, ticket, answer },
+        _ => login::Proof::Code(form.text("code")),
+    };
+    let wrong = if ticket.is_empty() { "second-factor-wrong-code" } else { "passkey-not-verified" };
+    match login::second_step(&state.db, &state.throttle, &username, proof, client).await? {
+        Err(refused) => ask(&state, &headers, StatusCode::UNAUTHORIZED, next, &username, Some(refused.message())).await,
+        Ok(login::Outcome::In(session)) => Ok(super::login::logged_in(&state, &headers, &next, &session)),
+        Ok(login::Outcome::Refused { why: login::Why::Failed, .. }) => {
+            ask(&state, &headers, StatusCode::UNAUTHORIZED, next, &username, Some(wrong)).await
         }
-        login::Outcome::Refused { why, username } => {
+        Ok(login::Outcome::Refused { why, username }) => {
             let (status, message) = super::login::refusal(why);
             super::login::page_with(&state, &headers, status, next, username, Some(message)).await
         }
-        login::Outcome::SecondStep { .. } => Ok(Redirect::to("/login").into_response()),
+        Ok(login::Outcome::SecondStep { .. }) => Ok(Redirect::to("/login").into_response()),
     }
 }
 

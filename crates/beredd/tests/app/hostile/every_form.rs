@@ -23,6 +23,12 @@ const NO_FORM: &[(&str, &str)] = &[
     ("/logout", "ends the session; it takes no fields"),
     ("/setup/{token}", "needs the one-time setup link; tests/app/accounts feeds it"),
     ("/login/code", "the second step of a login, after a right password; tests/app/accounts/second_factor.rs feeds it"),
+    ("/login/passkey", "posted by static/passkeys.js, not a form; tests/app/accounts/passkeys.rs feeds it"),
+    ("/account/passkeys/options", "posted by static/passkeys.js, not a form; tests/app/accounts/passkeys.rs feeds it"),
+    (
+        "/account/passkeys",
+        "the hidden form static/passkeys.js fills with the browser's key; tests/browser/passkeys.test.mjs",
+    ),
     (
         "/kit/strength",
         "the hint htmx posts from the kit form's passphrase field; it stores nothing, and tests/app/continuity/kit.rs feeds it",

@@ -1,0 +1,122 @@
+// Passkeys in a real browser: Chromium's virtual authenticator (the DevTools WebAuthn domain, a
+// platform authenticator with user verification) stands in for a phone's fingerprint. A user adds
+// a passkey on the second-factor page, gets recovery codes once, logs out, logs in with the
+// password and the passkey at phone width, and removes it. Passkeys need a host name, so this runs
+// its own Beredd (BEREDD_BIN, set by scripts/test) on a demo database of its own, reached as
+// http://localhost:PORT; the other browser tests keep their logins. The pages are checked with axe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const BIN = process.env.BEREDD_BIN;
+assert.ok(BIN, 'BEREDD_BIN must be set (scripts/test sets it)');
+const ADMIN_PASSWORD = 'passkey-browser-test-admin';
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'beredd-passkeys-'));
+let browser, beredd, BASE;
+
+async function freePort() {
+  const s = net.createServer();
+  s.listen(0, '127.0.0.1');
+  await once(s, 'listening');
+  const { port } = s.address();
+  s.close();
+  await once(s, 'close');
+  return port;
+}
+
+before(async () => {
+  const port = await freePort();
+  BASE = `http://localhost:${port}`;
+  beredd = spawn(BIN, ['demo', '--database', `sqlite://${work}/passkeys.db`, '--listen', `127.0.0.1:${port}`,
+    '--admin-password', ADMIN_PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BEREDD_LOG: 'warn' } });
+  const lines = readline.createInterface({ input: beredd.stdout });
+  for await (const line of lines) if (line.includes('http://')) break;
+  beredd.stdout.resume();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  beredd?.kill();
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+async function expectAccessible(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  assert.deepEqual(violations, [], `${what} has WCAG 2.1 AA violations:\n${violations.join('\n')}`);
+}
+
+async function logInWithPassword(page) {
+  await page.goto(`${BASE}/login`);
+  await page.getByLabel('Användarnamn').fill('admin');
+  await page.getByLabel('Lösenord').fill(ADMIN_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+test('a passkey is added, logs in at phone width, and is removed', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, locale: 'sv-SE' });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw new Error(`script error on ${page.url()}: ${e.message}`); });
+  // The phone's authenticator: it verifies the user (as a fingerprint would) without asking.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true,
+               isUserVerified: true, automaticPresenceSimulation: true },
+  });
+
+  await logInWithPassword(page);
+  await page.waitForURL(`${BASE}/`);
+  await page.goto(`${BASE}/account/second-factor`);
+  await expectAccessible(page, 'the second-factor page');
+  // A key needs a name: refused with the field named, nothing made.
+  await page.getByRole('button', { name: 'Lägg till passkey eller säkerhetsnyckel' }).click();
+  await page.getByText('Namn på nyckeln: skriv ett namn').waitFor();
+  assert.equal((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length, 0);
+
+  await page.getByLabel('Namn på nyckeln').fill('Min telefon');
+  await page.getByRole('button', { name: 'Lägg till passkey eller säkerhetsnyckel' }).click();
+  await page.getByText('Nyckeln är tillagd.').waitFor();
+  const codes = await page.locator('.recovery-codes code').allTextContents();
+  assert.equal(codes.length, 10, 'the first second factor gives recovery codes, shown once');
+  assert.ok(await page.getByRole('rowheader', { name: 'Min telefon' }).isVisible());
+  assert.equal((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials.length, 1);
+  await expectAccessible(page, 'the second-factor page with a key and recovery codes');
+
+  // Log out; log in again on a phone-sized window: the password, then the passkey.
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+  await page.setViewportSize({ width: 360, height: 740 });
+  await logInWithPassword(page);
+  const use = page.getByRole('button', { name: 'Använd passkey eller säkerhetsnyckel' });
+  await use.waitFor();
+  await expectAccessible(page, 'the login\'s second step with a passkey');
+  await use.click();
+  await page.waitForURL(`${BASE}/`);
+
+  await page.goto(`${BASE}/account/second-factor`);
+  const row = page.getByRole('row', { name: /Min telefon/ });
+  assert.doesNotMatch(await row.innerText(), /–\s*$/, 'the key shows when it was last used');
+  await row.getByRole('button', { name: 'Ta bort: Min telefon' }).click();
+  await page.getByText('Nyckeln är borttagen.').waitFor();
+  assert.ok(await page.getByText('Du har ingen passkey eller säkerhetsnyckel ännu.').isVisible());
+  await context.close();
+});
