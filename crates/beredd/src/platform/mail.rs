@@ -124,8 +124,8 @@ impl Mailer {
     /// Sends one plain-text message in UTF-8: as 8-bit text when its lines allow, else encoded
     /// (base64 or quoted-printable) as the library chooses.
     pub async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), MailError> {
-        let body = Body::new_with_encoding(body.to_owned(), ContentTransferEncoding::EightBit)
-            .unwrap_or_else(Body::new);
+        let body =
+            Body::new_with_encoding(body.to_owned(), ContentTransferEncoding::EightBit).unwrap_or_else(Body::new);
         let message = Message::builder()
             .from(self.from.clone())
             .to(mailbox(to, None)?)

@@ -19,9 +19,70 @@ pub struct Organisation {
     pub break_glass_kept: Option<String>,
     /// The data protection officer: a person in the register.
     pub dpo_person_id: Option<i64>,
-    /// Every local account must use a second factor.
+    /// Which local accounts must use a second factor.
     #[sqlx(try_from = "i64")]
-    pub second_factor_required: super::Flag,
+    pub second_factor_required: SecondFactorRule,
+}
+
+/// Which local accounts the organisation requires a second factor of (stored 0, 2, 1: the
+/// column was a yes/no flag before break-glass accounts could be chosen alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SecondFactorRule {
+    /// None: each user chooses.
+    #[default]
+    Nobody,
+    /// The break-glass accounts (those that log in while single sign-on is configured).
+    BreakGlass,
+    /// Every local account.
+    AllLocal,
+}
+
+impl SecondFactorRule {
+    pub const ALL: [SecondFactorRule; 3] =
+        [SecondFactorRule::Nobody, SecondFactorRule::BreakGlass, SecondFactorRule::AllLocal];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SecondFactorRule::Nobody => "nobody",
+            SecondFactorRule::BreakGlass => "break-glass",
+            SecondFactorRule::AllLocal => "all-local",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<SecondFactorRule> {
+        SecondFactorRule::ALL.into_iter().find(|r| r.code() == code)
+    }
+
+    fn stored(self) -> i64 {
+        match self {
+            SecondFactorRule::Nobody => 0,
+            SecondFactorRule::AllLocal => 1,
+            SecondFactorRule::BreakGlass => 2,
+        }
+    }
+
+    /// Whether a local account (a break-glass one or not) must have a second factor.
+    pub fn requires(self, break_glass: bool) -> bool {
+        match self {
+            SecondFactorRule::Nobody => false,
+            SecondFactorRule::BreakGlass => break_glass,
+            SecondFactorRule::AllLocal => true,
+        }
+    }
+}
+
+impl TryFrom<i64> for SecondFactorRule {
+    type Error = DbError;
+
+    fn try_from(v: i64) -> Result<Self, DbError> {
+        match v {
+            0 => Ok(SecondFactorRule::Nobody),
+            1 => Ok(SecondFactorRule::AllLocal),
+            2 => Ok(SecondFactorRule::BreakGlass),
+            other => Err(DbError::Corrupt(format!("organisations.second_factor_required = {other}"))),
+        }
+    }
 }
 
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
@@ -105,14 +166,14 @@ pub async fn set_dpo<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, person:
     Ok(())
 }
 
-/// Whether every local account must use a second factor.
+/// Which local accounts must use a second factor.
 pub async fn set_second_factor_required<'c, E: Executor<'c, Database = Any>>(
     e: E,
     id: i64,
-    required: bool,
+    rule: SecondFactorRule,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE organisations SET second_factor_required = $1 WHERE id = $2")
-        .bind(super::flag(required))
+        .bind(rule.stored())
         .bind(id)
         .execute(e)
         .await?;

@@ -75,7 +75,8 @@ pub async fn confirmed_by_provider<'c, E: Executor<'c, Database = Any>>(e: E, to
 pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> Result<Option<SessionUser>, DbError> {
     Ok(sqlx::query_as(
         "SELECT s.id AS session_id, u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.lang, s.csrf_token,
-         s.sso_checked_at, CASE WHEN o.second_factor_required = 1 AND u.totp_secret IS NULL
+         s.sso_checked_at, CASE WHEN (o.second_factor_required = 1 OR (o.second_factor_required = 2 AND u.break_glass = 1))
+           AND u.totp_secret IS NULL
            AND u.sso_subject IS NULL AND NOT EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)
            THEN 1 ELSE 0 END AS needs_second_factor
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id

@@ -243,6 +243,10 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
             (_, None, None) => c.plain("FieldError", [e.message_id()]),
         }
     }
+    c.plain(
+        "SecondFactorRule",
+        crate::store::orgs::SecondFactorRule::ALL.iter().map(|r| format!("second-factor-rule-{}", r.code())),
+    );
     c.plain("Role", Role::ALL.iter().map(|r| r.label_id()));
     c.plain("UnitKind", UnitKind::ALL.iter().map(|k| k.label_id()));
     c.plain("Criticality", Criticality::ALL.iter().map(|k| k.label_id()));

@@ -51,7 +51,7 @@ pub async fn set_organisation(
     number: Option<&str>,
     kept: [Option<&str>; 3],
     dpo: Option<i64>,
-    second_factor_required: bool,
+    second_factor_required: orgs::SecondFactorRule,
 ) -> Result<(), Failure> {
     let org = actor.org_id;
     let mut tx = db.begin_write().await?;

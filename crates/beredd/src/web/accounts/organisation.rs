@@ -52,12 +52,22 @@ fn page(
     .chain([Field::new(
         "second_factor_required",
         tr.t("field-second-factor-required"),
-        FieldKind::Checkbox,
+        FieldKind::Select,
         form,
         errors,
         tr,
     )
-    .hint(tr.t("field-second-factor-required-hint"))])
+    .hint(tr.t("field-second-factor-required-hint"))
+    .choices(
+        orgs::SecondFactorRule::ALL
+            .iter()
+            .map(|r| crate::web::forms::Choice {
+                value: r.code().to_owned(),
+                label: tr.t(&format!("second-factor-rule-{}", r.code())),
+                depth: 0,
+            })
+            .collect(),
+    )])
     .collect();
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }
@@ -76,7 +86,7 @@ pub async fn form(
         ("backup_kept".into(), org.backup_kept.unwrap_or_default()),
         ("break_glass_kept".into(), org.break_glass_kept.unwrap_or_default()),
         ("dpo".into(), crate::web::forms::opt_string(org.dpo_person_id)),
-        ("second_factor_required".into(), if org.second_factor_required.get() { "on".into() } else { String::new() }),
+        ("second_factor_required".into(), org.second_factor_required.code().into()),
     ]);
     let lk = Lookups::load(&state.db, user.org_id).await?;
     Ok(page(&state, &user, &lk, &form, &Errors::default(), q.get("msg").map(String::as_str)))
@@ -91,11 +101,17 @@ pub async fn save(State(state): State<AppState>, posted: Posted) -> Result<Respo
     let kept = KEPT.map(|(name, _, _)| e.take(name, text::optional_text(form.text(name), 1000)));
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let dpo = e.take("dpo", optional_id(form.text("dpo"), |p| lk.person(p).is_some()));
+    // An older form's checkbox ("on") means every local account.
+    let rule = match form.text("second_factor_required") {
+        "" => Some(orgs::SecondFactorRule::Nobody),
+        "on" => Some(orgs::SecondFactorRule::AllLocal),
+        code => orgs::SecondFactorRule::parse(code),
+    };
+    let rule = e.take("second_factor_required", rule.ok_or(beredd_domain::FieldError::Choice));
     if !e.is_empty() {
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &lk, &form, &e, None)).into_response());
     }
     let kept = kept.each_ref().map(|k| k.as_deref());
-    let required = form.checked("second_factor_required");
-    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept, dpo, required).await?;
+    own::set_organisation(&state.db, &user.actor(), &name, org_number.as_deref(), kept, dpo, rule).await?;
     Ok(Redirect::to("/organisation?msg=saved").into_response())
 }

@@ -83,7 +83,11 @@ pub async fn setup(
     let totp = second_factor::totp_on(&state.db, user.id).await?;
     let secret = if totp { String::new() } else { second_factor::begin(&state.db, user.id).await? };
     let uri = if totp { String::new() } else { totp::uri(&secret, &user.username) };
-    let required = orgs::get(&state.db.pool, user.org_id).await?.is_some_and(|o| o.second_factor_required.get());
+    let rule = orgs::get(&state.db.pool, user.org_id).await?.map(|o| o.second_factor_required).unwrap_or_default();
+    let mut conn = state.db.pool.acquire().await?;
+    let break_glass = users::get(&mut conn, user.org_id, user.id).await?.is_some_and(|u| u.break_glass.get());
+    drop(conn);
+    let required = rule.requires(break_glass);
     let passkeys = crate::services::accounts::passkeys::list(&state.db, user.id).await?;
     let passkeys_possible =
         auth::origin(state, headers).and_then(|o| crate::services::accounts::passkeys::relying_party(&o)).is_some();

@@ -275,7 +275,7 @@ async fn a_passkey_is_added_and_logs_in_and_what_is_not_the_users_is_refused() {
 
         // An organisation that requires a second factor counts the passkey as one.
         let admin = app.login("admin").await;
-        admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "on")]).await;
+        admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "all-local")]).await;
         assert_eq!(second.get(format!("{base}/units")).send().await.unwrap().status(), StatusCode::OK);
 
         // Adding and removing keys is in the audit trail; an administrator's reset removes them.

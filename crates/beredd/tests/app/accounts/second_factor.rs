@@ -115,7 +115,7 @@ async fn an_organisation_that_requires_a_second_factor_has_local_accounts_set_on
         let app = TestApp::start(kind).await;
         app.add_user("per", Role::Reader, &[]).await;
         let admin = app.login("admin").await;
-        let r = admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "on")]).await;
+        let r = admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "all-local")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         // Per logs in with his password and is sent to set one up before anything else.
         let (status, _, client) = login(&app, "per", None).await;
@@ -138,5 +138,30 @@ async fn an_organisation_that_requires_a_second_factor_has_local_accounts_set_on
         assert_eq!(client.get(format!("{}/units", app.base)).send().await.unwrap().status(), StatusCode::OK);
         // The administrator, who set it, is held to it too at their next page.
         assert_eq!(admin.get("/units").await.location.as_deref(), Some("/account/second-factor"));
+    }
+}
+
+#[tokio::test]
+async fn an_organisation_may_require_a_second_factor_of_its_break_glass_accounts_only() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let nod = app.add_user("nod", Role::CrisisStaff, &[]).await;
+        app.add_user("per", Role::Reader, &[]).await;
+        sqlx::query("UPDATE users SET break_glass = 1 WHERE id = $1").bind(nod).execute(&app.db.pool).await.unwrap();
+        let admin = app.login("admin").await;
+        let r =
+            admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "vem som helst")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "an unknown choice is refused");
+        let r = admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "break-glass")]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let form = admin.get("/organisation").await.body;
+        assert_eq!(texts(&form, "#second_factor_required option[selected]"), vec!["För nödkonton"]);
+        // The break-glass account sets one up first; the ordinary account and the administrator do not.
+        let (_, _, nod_client) = login(&app, "nod", None).await;
+        let units = nod_client.get(format!("{}/units", app.base)).send().await.unwrap();
+        assert_eq!(units.headers()["location"], "/account/second-factor");
+        let (_, _, per_client) = login(&app, "per", None).await;
+        assert_eq!(per_client.get(format!("{}/units", app.base)).send().await.unwrap().status(), StatusCode::OK);
+        assert_eq!(admin.get("/units").await.status, StatusCode::OK);
     }
 }
