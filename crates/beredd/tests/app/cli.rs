@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use crate::crisis::start;
 use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, reply};
 
+mod config;
 mod demo_schema;
 mod kit_verify;
 mod metrics;
