@@ -112,6 +112,7 @@ impl File {
             .map_err(|e| format!("{}: det här är inte giltig TOML: {}", place(e.span()), e.message().trim()))?;
         let mut values = BTreeMap::new();
         let mut problems = Vec::new();
+        let mut unknown = false;
         let mut entries: Vec<(String, &toml::Spanned<DeValue<'_>>, usize)> = Vec::new();
         for (key, value) in table.get_ref() {
             let line = line_of(text, key.span().start);
@@ -127,11 +128,8 @@ impl File {
         entries.sort_by_key(|e| e.2);
         for (key, value, line) in entries {
             let Some(setting) = SETTINGS.iter().find(|s| s.key == key) else {
-                problems.push(format!(
-                    "{}, rad {line}: okänd inställning \"{key}\" (de som finns: {})",
-                    path.display(),
-                    SETTINGS.iter().map(|s| s.key).collect::<Vec<_>>().join(", ")
-                ));
+                problems.push(format!("{}, rad {line}: okänd inställning \"{key}\"", path.display()));
+                unknown = true;
                 continue;
             };
             let line = line_of(text, value.span().start).max(line);
@@ -145,6 +143,10 @@ impl File {
                     expected(setting.kind)
                 )),
             }
+        }
+        if unknown {
+            let known: Vec<&str> = SETTINGS.iter().map(|s| s.key).collect();
+            problems.push(format!("De inställningar som finns: {}.", known.join(", ")));
         }
         if problems.is_empty() { Ok(File { path, values }) } else { Err(problems.join("\n")) }
     }

@@ -13,6 +13,7 @@ mod demo_schema;
 mod kit_verify;
 mod metrics;
 mod publish;
+mod shutdown;
 mod transfer;
 
 fn free_port() -> u16 {
