@@ -12,6 +12,7 @@ mod config;
 mod demo_schema;
 mod kit_verify;
 mod metrics;
+mod package;
 mod publish;
 mod shutdown;
 mod transfer;
