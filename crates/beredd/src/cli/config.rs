@@ -81,15 +81,18 @@ impl Check {
 
 /// A setting's values and their layer: as clap parsed them when this subcommand takes the
 /// setting, otherwise as the subcommand that takes it would (environment, file, default).
-fn effective(s: &Setting, file: Option<&File>, matches: &clap::ArgMatches, all: &clap::Command) -> (Vec<String>, Layer) {
+fn effective(
+    s: &Setting,
+    file: Option<&File>,
+    matches: &clap::ArgMatches,
+    all: &clap::Command,
+) -> (Vec<String>, Layer) {
     let from_file = |v: Option<&[String]>| v.map(|v| v.to_vec());
     if let Ok(Some(raw)) = matches.try_get_raw(s.arg) {
         let values: Vec<String> = raw.map(|v| v.to_string_lossy().into_owned()).collect();
         let arg = find_arg(all, s.arg);
         let layer = match matches.value_source(s.arg) {
-            Some(ValueSource::CommandLine) => {
-                Layer::Flag(arg.and_then(|a| a.get_long()).unwrap_or(s.arg).to_owned())
-            }
+            Some(ValueSource::CommandLine) => Layer::Flag(arg.and_then(|a| a.get_long()).unwrap_or(s.arg).to_owned()),
             Some(ValueSource::EnvVariable) => Layer::Env(env_name(arg)),
             _ => match file.and_then(|f| f.line(s.key)) {
                 Some(line) if file.and_then(|f| from_file(f.value(s.key))).as_deref() == Some(&values[..]) => {

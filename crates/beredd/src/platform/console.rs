@@ -14,9 +14,8 @@ pub fn use_json() {
 /// Writes one line for the operator.
 pub fn say(line: &str) {
     if JSON.load(Ordering::Relaxed) {
-        let at = time::OffsetDateTime::now_utc()
-            .format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default();
+        let at =
+            time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
         let object = serde_json::json!({
             "timestamp": at,
             "level": "INFO",

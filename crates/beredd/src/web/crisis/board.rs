@@ -203,7 +203,14 @@ pub async fn events(
     let mut tick = tokio::time::interval(crate::web::live::SESSION_CHECK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tick.reset();
-    let start = Listening { rx, tick, pool: state.db.pool.clone(), session: user.session_id, _slot: slot, closing: Some(state.live.closing()) };
+    let start = Listening {
+        rx,
+        tick,
+        pool: state.db.pool.clone(),
+        session: user.session_id,
+        _slot: slot,
+        closing: Some(state.live.closing()),
+    };
     let stream = futures_util::stream::unfold(start, |mut l| async move {
         loop {
             let Some(closing) = l.closing.as_mut() else { return None };

@@ -37,22 +37,33 @@ fn config_check_shows_each_value_with_the_layer_it_came_from_and_hides_secrets()
     assert!(stdout.contains(&format!("Inställningsfil: {file}")), "{stdout}");
     let database = row(&stdout, "database");
     assert!(database.contains("postgres://beredd:(dolt)@db.example/beredd") && database.contains("(filen, rad 2)"));
-    assert!(row(&stdout, "listen").contains("127.0.0.1:7777") && row(&stdout, "listen").contains("(miljövariabel BEREDD_LISTEN)"));
+    assert!(
+        row(&stdout, "listen").contains("127.0.0.1:7777")
+            && row(&stdout, "listen").contains("(miljövariabel BEREDD_LISTEN)")
+    );
     assert!(row(&stdout, "secure_cookies").contains("true"));
     let proxies = row(&stdout, "trusted_proxies");
     assert!(proxies.contains("10.0.0.1, 10.0.0.2") && proxies.contains("(flagga --trusted-proxy)"), "{proxies}");
-    assert!(row(&stdout, "metrics_token").contains("(dold)") && row(&stdout, "metrics_token").contains("(filen, rad 4)"));
+    assert!(
+        row(&stdout, "metrics_token").contains("(dold)") && row(&stdout, "metrics_token").contains("(filen, rad 4)")
+    );
     assert!(row(&stdout, "backup.keep").contains("3") && row(&stdout, "backup.keep").contains("(filen, rad 7)"));
     assert!(row(&stdout, "backup.every").contains("24h") && row(&stdout, "backup.every").contains("(standardvärde)"));
     assert!(row(&stdout, "backup.dir").contains("(inte satt)"));
-    assert!(row(&stdout, "mail.smtp").contains("smtp.example:25") && row(&stdout, "mail.smtp").contains("(filen, rad 10)"));
+    assert!(
+        row(&stdout, "mail.smtp").contains("smtp.example:25") && row(&stdout, "mail.smtp").contains("(filen, rad 10)")
+    );
     assert!(row(&stdout, "keys").contains("(miljövariabel BEREDD_KEYS)"), "the tests' keys come from the environment");
     assert!(row(&stdout, "log_format").contains("text"));
     assert!(!stdout.contains("hemligt-lösen") && !stdout.contains("mätartoken-hemlig"), "{stdout}");
     assert!(stdout.contains("Inställningarna är giltiga."));
 
     // A flag goes before the variable, and the variable before the file.
-    let out = beredd().args(["config", "check", "--config", &file, "--listen", "127.0.0.1:5555"]).env("BEREDD_LISTEN", "127.0.0.1:7777").output().unwrap();
+    let out = beredd()
+        .args(["config", "check", "--config", &file, "--listen", "127.0.0.1:5555"])
+        .env("BEREDD_LISTEN", "127.0.0.1:7777")
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(row(&stdout, "listen").contains("127.0.0.1:5555") && row(&stdout, "listen").contains("(flagga --listen)"));
     let out = beredd().args(["config", "check", "--config", &file]).output().unwrap();

@@ -99,7 +99,8 @@ async fn the_debian_package_unpacks_to_a_hardened_unit_whose_command_serves_bere
 
     // The bill of materials: CycloneDX, the binary's dependencies with package URLs, no test-only ones.
     let sbom: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(root.join("usr/share/doc/beredd/sbom.cdx.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(root.join("usr/share/doc/beredd/sbom.cdx.json")).unwrap())
+            .unwrap();
     assert_eq!((sbom["bomFormat"].as_str(), sbom["specVersion"].as_str()), (Some("CycloneDX"), Some("1.5")));
     assert_eq!(sbom["metadata"]["component"]["name"], "beredd");
     let components = sbom["components"].as_array().unwrap();
@@ -121,7 +122,10 @@ async fn the_debian_package_unpacks_to_a_hardened_unit_whose_command_serves_bere
     let config = root.join("etc/beredd/beredd.toml");
     let port = super::free_port();
     let text = std::fs::read_to_string(&config).unwrap();
-    assert!(text.contains("database = \"sqlite:///var/lib/beredd/beredd.db\"") && text.contains("listen = \"127.0.0.1:8080\""));
+    assert!(
+        text.contains("database = \"sqlite:///var/lib/beredd/beredd.db\"")
+            && text.contains("listen = \"127.0.0.1:8080\"")
+    );
     let moved = text
         .replace("/var/lib/beredd", &root.join("var/lib/beredd").display().to_string())
         .replace("127.0.0.1:8080", &format!("127.0.0.1:{port}"));
@@ -146,7 +150,9 @@ async fn the_debian_package_unpacks_to_a_hardened_unit_whose_command_serves_bere
     assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
     let args: Vec<String> = exec[1..]
         .iter()
-        .map(|a| if a.starts_with('/') { root.join(a.trim_start_matches('/')).display().to_string() } else { a.to_string() })
+        .map(|a| {
+            if a.starts_with('/') { root.join(a.trim_start_matches('/')).display().to_string() } else { a.to_string() }
+        })
         .collect();
     let mut serve = unpacked(&binary).args(&args).stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
     let mut out = BufReader::new(serve.stdout.take().unwrap());

@@ -160,7 +160,8 @@ async fn sigterm_tells_open_live_boards_lets_a_write_under_way_finish_and_exits_
         let mut got = String::new();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
         while !got.contains("event: shutdown") {
-            match tokio::time::timeout_at(deadline, events.chunk()).await.expect("the shutdown event in time").unwrap() {
+            match tokio::time::timeout_at(deadline, events.chunk()).await.expect("the shutdown event in time").unwrap()
+            {
                 Some(chunk) => got.push_str(&String::from_utf8_lossy(&chunk)),
                 None => panic!("{kind:?}: the stream ended without a shutdown event: {got:?}"),
             }
