@@ -213,7 +213,7 @@ pub async fn events(
     };
     let stream = futures_util::stream::unfold(start, |mut l| async move {
         loop {
-            let Some(closing) = l.closing.as_mut() else { return None };
+            let closing = l.closing.as_mut()?;
             let event = tokio::select! {
                 got = l.rx.recv() => match got {
                     Ok((event, data)) => Event::default().event(event).data(data),
