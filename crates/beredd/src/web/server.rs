@@ -99,18 +99,23 @@ pub async fn serve_on(
         // The finished connections' tasks, so that the set does not grow.
         while connections.try_join_next().is_some() {}
     }
-    // New connections are refused from here on.
-    drop(listener);
-    let _ = closing.send(true);
-    tell_live_boards(&live);
-    let _ = tokio::time::timeout(SHUTDOWN_GRACE, async { while connections.join_next().await.is_some() {} }).await;
+    stop_serving(listener, closing, &live, connections).await;
 }
 
-/// Open live boards get a last event saying the server is stopping, and their streams end, so
-/// that the stop waits for writes in flight and not for pages left open.
-fn tell_live_boards(live: &super::live::Live) {
+/// The stop: new connections are refused, the open ones finish their requests, and open live
+/// boards get a last event saying the server is stopping and their streams end, so that the stop
+/// waits for writes in flight and not for pages left open (for at most [`SHUTDOWN_GRACE`]).
+async fn stop_serving(
+    listener: tokio::net::TcpListener,
+    closing: tokio::sync::watch::Sender<bool>,
+    live: &super::live::Live,
+    mut connections: tokio::task::JoinSet<()>,
+) {
+    drop(listener);
+    let _ = closing.send(true);
     tracing::info!(open = live.connections(), "stopping: live boards are told");
     live.shut_down();
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, async { while connections.join_next().await.is_some() {} }).await;
 }
 
 async fn shutdown() {

@@ -211,7 +211,13 @@ pub async fn events(
         _slot: slot,
         closing: Some(state.live.closing()),
     };
-    let stream = futures_util::stream::unfold(start, |mut l| async move {
+    Ok(Sse::new(updates(start)).keep_alive(KeepAlive::default()).into_response())
+}
+
+/// The events of one open board until its session ends, its channel closes, or the server stops
+/// (then a last `shutdown` event).
+fn updates(start: Listening) -> impl futures_util::Stream<Item = Result<Event, Infallible>> {
+    futures_util::stream::unfold(start, |mut l| async move {
         loop {
             let closing = l.closing.as_mut()?;
             let event = tokio::select! {
@@ -238,8 +244,7 @@ pub async fn events(
             }
             return Some((Ok::<Event, Infallible>(event), l));
         }
-    });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
+    })
 }
 
 /// What an open board stream holds: its channel, its session check, its place in the count, and
