@@ -1,7 +1,8 @@
 //! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
 //! `backup`, `restore`, `remind`, `publish`, `config`. One file per subcommand; the layers of the
-//! configuration (file, environment, flags) in `settings`. Its messages are in Swedish, the operators who run it read
-//! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
+//! configuration (file, environment, flags) in `settings`. Its messages are in Swedish, the
+//! operators who run it read Swedish; the documents it writes and `kit verify`'s report take
+//! `--lang en`.
 
 mod backup;
 mod config;
@@ -15,7 +16,7 @@ mod publish;
 mod remind;
 mod restore;
 mod serve;
-pub mod settings;
+mod settings;
 mod user;
 
 use std::future::Future;
