@@ -75,8 +75,12 @@
   });
 
   var source = new EventSource(board.getAttribute('data-events'));
-  source.addEventListener('open', function () { status.textContent = status.getAttribute('data-live') || ''; });
+  // When the server stops it says so last; the browser connects again by itself, and until it
+  // has, the page says the server is restarting rather than that contact was lost.
+  var restarting = false;
+  source.addEventListener('open', function () { restarting = false; status.textContent = status.getAttribute('data-live') || ''; });
+  source.addEventListener('shutdown', function () { restarting = true; status.textContent = status.getAttribute('data-restarting') || ''; });
   source.addEventListener('board', function (e) { draw(JSON.parse(e.data)); });
   source.addEventListener('reload', function () { location.reload(); });
-  source.addEventListener('error', function () { status.textContent = status.getAttribute('data-offline') || ''; });
+  source.addEventListener('error', function () { if (!restarting) status.textContent = status.getAttribute('data-offline') || ''; });
 })();

@@ -35,6 +35,7 @@ incident-board-intro = Go through area by area: is it done? Changes show at once
 incident-board-empty = The board is empty: the affected units have no approved continuity plan.
 incident-live = The board updates live.
 incident-live-lost = Lost contact with the server; reload the page.
+incident-live-restarting = The server is restarting. The board reconnects by itself when it is back.
 incident-done-of = Done: { $counts }.
 incident-problems = { $n ->
     [one] One problem.

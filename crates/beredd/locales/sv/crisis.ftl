@@ -35,6 +35,7 @@ incident-board-intro = Gå igenom område för område: är det klart? Ändringa
 incident-board-empty = Tavlan är tom: de berörda enheterna har ingen godkänd kontinuitetsplan.
 incident-live = Tavlan uppdateras direkt.
 incident-live-lost = Tappade kontakten med servern; ladda om sidan.
+incident-live-restarting = Servern startas om. Tavlan ansluter igen av sig själv när den är tillbaka.
 incident-done-of = Klart: { $counts }.
 incident-problems = { $n ->
     [one] Ett problem.

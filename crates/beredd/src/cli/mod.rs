@@ -1,8 +1,11 @@
 //! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
-//! `backup`, `restore`, `remind`, `publish`. One file per subcommand. Its messages are in Swedish, the operators who run it read
-//! Swedish; the documents it writes and `kit verify`'s report take `--lang en`.
+//! `backup`, `restore`, `remind`, `publish`, `config`. One file per subcommand; the layers of the
+//! configuration (file, environment, flags) in `settings`. Its messages are in Swedish, the
+//! operators who run it read Swedish; the documents it writes and `kit verify`'s report take
+//! `--lang en`.
 
 mod backup;
+mod config;
 mod demo;
 mod export;
 mod import;
@@ -13,13 +16,14 @@ mod publish;
 mod remind;
 mod restore;
 mod serve;
+mod settings;
 mod user;
 
 use std::future::Future;
 use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::platform::db::Db;
 use crate::platform::net::Listen;
@@ -113,6 +117,19 @@ pub(crate) fn read_passphrase(prompt: &str) -> anyhow::Result<String> {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The configuration file (TOML); by default /etc/beredd/beredd.toml when it exists.
+    /// Environment variables and flags go before what it says.
+    #[arg(long, global = true, env = "BEREDD_CONFIG", value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    /// How the log is written: `text` for people, `json` (one object a line) for a log collector.
+    #[arg(long, global = true, env = "BEREDD_LOG_FORMAT", value_enum, default_value = "text")]
+    log_format: LogFormat,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand, Debug)]
@@ -147,6 +164,9 @@ enum Command {
     Keys(keys::Keys),
     /// An incident's public web page (index.html) from its hotlines and approved messages.
     Publish(publish::Publish),
+    /// The configuration: `beredd config check` shows what is in effect and where it comes from.
+    #[command(subcommand)]
+    Config(config::Config),
 }
 
 /// What the command line is handed from the web layer by the binary's root.
@@ -158,8 +178,21 @@ pub struct Web {
 
 pub fn main(web: Web) -> std::process::ExitCode {
     let Web { serve, public_page } = web;
-    let cli = Cli::parse();
-    init_logging();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let file = match settings::File::find(&args) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("fel i inställningarna:\n{e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let command = settings::apply(Cli::command(), file.as_ref());
+    let matches = command.clone().get_matches_from(args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    init_logging(cli.log_format);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -181,6 +214,10 @@ pub fn main(web: Web) -> std::process::ExitCode {
             Command::Remind(c) => c.run().await,
             Command::Keys(c) => c.run().await,
             Command::Publish(c) => c.run(public_page).await,
+            Command::Config(c) => {
+                let here = matches.subcommand_matches("config").unwrap_or(&matches);
+                c.run(file.as_ref(), here, &command)
+            }
         }
     });
     match result {
@@ -192,8 +229,17 @@ pub fn main(web: Web) -> std::process::ExitCode {
     }
 }
 
-fn init_logging() {
+/// The log on standard error (the journal takes it from there), as text or one JSON object a line;
+/// what the operator is told on standard output follows the same format.
+fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_env("BEREDD_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let log = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Text => log.try_init(),
+        LogFormat::Json => {
+            crate::platform::console::use_json();
+            log.json().try_init()
+        }
+    };
 }

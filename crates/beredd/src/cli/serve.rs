@@ -34,7 +34,7 @@ pub struct BackupOptions {
 }
 
 impl BackupOptions {
-    fn schedule(&self) -> anyhow::Result<Option<Schedule>> {
+    pub(super) fn schedule(&self) -> anyhow::Result<Option<Schedule>> {
         let Some(dir) = &self.backup_dir else { return Ok(None) };
         if self.backup_recipients.is_empty() {
             bail!("--backup-dir kräver --backup-recipient (en publik age-nyckel från beredd backup --new-key)");

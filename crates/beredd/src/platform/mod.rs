@@ -1,8 +1,9 @@
 //! What every area uses and that knows nothing of areas: the database connection and its
 //! migrations, the clock, translations, the keys that sign incident logs, password hashing and the login throttle, where a request
-//! comes from, bounded queues for heavy work, mail and typesetting PDFs.
+//! comes from, bounded queues for heavy work, mail, typesetting PDFs, and the lines the operator reads.
 
 pub mod clock;
+pub mod console;
 pub mod db;
 pub mod i18n;
 pub mod keys;

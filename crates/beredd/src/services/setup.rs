@@ -21,9 +21,10 @@ pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
         // One link at a time: a new start replaces the link printed before.
         sessions::consume_setup_tokens(&db.pool).await?;
         let token = sessions::create_setup_token(&db.pool, org).await?;
-        println!("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
-        println!("  http://{listen}/setup/{token}");
-        println!("eller med kommandot: beredd user add --role admin NAMN");
+        let say = crate::platform::console::say;
+        say("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
+        say(&format!("  http://{listen}/setup/{token}"));
+        say("eller med kommandot: beredd user add --role admin NAMN");
     }
     Ok(())
 }

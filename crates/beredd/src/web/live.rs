@@ -1,6 +1,9 @@
 //! Live updates: one broadcast channel per incident. A change is published after its transaction
 //! commits; every open board page receives it as a server-sent event.
 //!
+//! When the server stops, every open stream is told with a last `shutdown` event, so that the
+//! page can say the server is restarting while its `EventSource` connects again.
+//!
 //! Open streams are counted: each holds memory for as long as the page is open, so one user may
 //! hold a few and the server a bounded number in total (security review F8).
 
@@ -24,6 +27,8 @@ pub const SESSION_CHECK: Duration = Duration::from_secs(30);
 pub struct Live {
     channels: Mutex<HashMap<i64, broadcast::Sender<Message>>>,
     streams: Arc<Mutex<Streams>>,
+    /// Becomes true when the server stops.
+    closing: tokio::sync::watch::Sender<bool>,
 }
 
 #[derive(Default)]
@@ -66,6 +71,16 @@ impl Live {
     /// How many streams are open now.
     pub fn connections(&self) -> usize {
         self.streams.lock().unwrap_or_else(|p| p.into_inner()).total
+    }
+
+    /// Tells every open stream, and any opened from now on, that the server is stopping.
+    pub fn shut_down(&self) {
+        self.closing.send_replace(true);
+    }
+
+    /// What an open stream watches to know that the server is stopping.
+    pub fn closing(&self) -> tokio::sync::watch::Receiver<bool> {
+        self.closing.subscribe()
     }
 
     /// A place for one more stream of `user`, or `None` when the user or the server is full.

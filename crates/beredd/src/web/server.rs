@@ -24,7 +24,7 @@ use crate::web::{AppState, router};
 /// connection may wait for its next request, before the connection is closed.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// How long a stop waits for the requests under way (a live board's stream never ends by itself).
+/// How long a stop waits for the requests under way (live boards' streams are ended first).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// Binds the address, prepares the database for its first start, and serves until stopped.
@@ -41,7 +41,7 @@ async fn run(db: Db, listen: Listen) -> anyhow::Result<()> {
     let mut state = AppState::new(db.clone(), listen.secure_cookies)?;
     state.trusted_proxies = std::sync::Arc::new(listen.trusted_proxies.clone());
     state.metrics = std::sync::Arc::new(super::metrics::Metrics::new(listen.metrics_token.clone()));
-    println!("Beredd kör på http://{addr}/  (avsluta med Ctrl+C)");
+    crate::platform::console::say(&format!("Beredd kör på http://{addr}/  (avsluta med Ctrl+C)"));
     tracing::info!(%addr, trusted_proxies = ?listen.trusted_proxies, "listening");
     serve_on(listener, state, HEADER_READ_TIMEOUT, shutdown()).await;
     db.close().await;
@@ -50,14 +50,16 @@ async fn run(db: Db, listen: Listen) -> anyhow::Result<()> {
 
 /// Serves the application on `listener` until `stop` resolves: each request knows the address it
 /// connects from (the login limits count by it), and a client that has not sent a request's
-/// headers within `header_timeout` is disconnected. On stop, no new connection is taken and
-/// those open finish their requests (for at most ten seconds).
+/// headers within `header_timeout` is disconnected. On stop, no new connection is taken, open
+/// live boards are told and their streams end, and the other connections finish their requests
+/// (for at most ten seconds).
 pub async fn serve_on(
     listener: tokio::net::TcpListener,
     state: AppState,
     header_timeout: Duration,
     stop: impl Future<Output = ()>,
 ) {
+    let live = state.live.clone();
     let app = router(state);
     let (closing, closed) = tokio::sync::watch::channel(false);
     let mut connections = tokio::task::JoinSet::new();
@@ -97,7 +99,22 @@ pub async fn serve_on(
         // The finished connections' tasks, so that the set does not grow.
         while connections.try_join_next().is_some() {}
     }
+    stop_serving(listener, closing, &live, connections).await;
+}
+
+/// The stop: new connections are refused, the open ones finish their requests, and open live
+/// boards get a last event saying the server is stopping and their streams end, so that the stop
+/// waits for writes in flight and not for pages left open (for at most [`SHUTDOWN_GRACE`]).
+async fn stop_serving(
+    listener: tokio::net::TcpListener,
+    closing: tokio::sync::watch::Sender<bool>,
+    live: &super::live::Live,
+    mut connections: tokio::task::JoinSet<()>,
+) {
+    drop(listener);
     let _ = closing.send(true);
+    tracing::info!(open = live.connections(), "stopping: live boards are told");
+    live.shut_down();
     let _ = tokio::time::timeout(SHUTDOWN_GRACE, async { while connections.join_next().await.is_some() {} }).await;
 }
 

@@ -8,11 +8,14 @@ use std::time::{Duration, Instant};
 use crate::crisis::start;
 use crate::harness::{TestApp, beredd, fresh_db, hidden_csrf, kinds, pdf_text, reply};
 
+mod config;
 mod demo_schema;
 mod kit_verify;
 pub mod mail;
 mod metrics;
+mod package;
 mod publish;
+mod shutdown;
 mod transfer;
 
 fn free_port() -> u16 {

@@ -77,7 +77,7 @@ pub struct Db {
 pub fn normalise_url(url: &str) -> Result<(String, Backend), DbError> {
     if let Some(rest) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
         if rest.is_empty() {
-            return Err(DbError::BadUrl(url.to_owned()));
+            return Err(DbError::BadUrl(without_password(url)));
         }
         let sep = if rest.contains('?') { '&' } else { '?' };
         let with_mode = if rest.contains("mode=") { rest.to_owned() } else { format!("{rest}{sep}mode=rwc") };
@@ -85,8 +85,34 @@ pub fn normalise_url(url: &str) -> Result<(String, Backend), DbError> {
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok((url.to_owned(), Backend::Postgres))
     } else {
-        Err(DbError::BadUrl(url.to_owned()))
+        Err(DbError::BadUrl(without_password(url)))
     }
+}
+
+/// A database URL with its password hidden, in the address (`user:secret@host`) or as a parameter:
+/// what an error message or `beredd config check` shows.
+pub fn without_password(url: &str) -> String {
+    let mut url = url.to_owned();
+    if let Some(scheme_end) = url.find("://") {
+        let rest_start = scheme_end + 3;
+        let authority_end = url[rest_start..].find(['/', '?']).map(|i| rest_start + i).unwrap_or(url.len());
+        if let Some(at) = url[rest_start..authority_end].rfind('@').map(|i| rest_start + i)
+            && let Some(colon) = url[rest_start..at].find(':').map(|i| rest_start + i)
+        {
+            url.replace_range(colon + 1..at, "(dolt)");
+        }
+    }
+    if let Some((base, query)) = url.split_once('?') {
+        let query: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=(dolt)"),
+                _ => p.to_owned(),
+            })
+            .collect();
+        url = format!("{base}?{}", query.join("&"));
+    }
+    url
 }
 
 /// The file behind a `sqlite://` address, for `beredd demo` to check before it replaces it.
@@ -216,5 +242,23 @@ impl Db {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_password_is_hidden_wherever_the_url_carries_it() {
+        assert_eq!(
+            without_password("postgres://beredd:hemligt@db:5432/beredd"),
+            "postgres://beredd:(dolt)@db:5432/beredd"
+        );
+        assert_eq!(
+            without_password("postgres://beredd@db/beredd?password=hemligt&sslmode=require"),
+            "postgres://beredd@db/beredd?password=(dolt)&sslmode=require"
+        );
+        assert_eq!(without_password("sqlite:///var/lib/beredd/beredd.db"), "sqlite:///var/lib/beredd/beredd.db");
     }
 }

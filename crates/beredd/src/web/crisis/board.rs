@@ -190,6 +190,8 @@ pub async fn set_state(
 /// The board's live updates as server-sent events. A stream ends when its session is no longer
 /// valid (logout, deactivation, password change, expiry): checked at each event and every
 /// `SESSION_CHECK`, so a dismissed user's open tab stops receiving the board (security review F8).
+/// When the server stops, the stream ends with a `shutdown` event (the page says the server is
+/// restarting, and its `EventSource` connects again).
 pub async fn events(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -201,28 +203,57 @@ pub async fn events(
     let mut tick = tokio::time::interval(crate::web::live::SESSION_CHECK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     tick.reset();
-    let start = (rx, tick, state.db.pool.clone(), user.session_id, slot);
-    let stream = futures_util::stream::unfold(start, |(mut rx, mut tick, pool, session, slot)| async move {
+    let start = Listening {
+        rx,
+        tick,
+        pool: state.db.pool.clone(),
+        session: user.session_id,
+        _slot: slot,
+        closing: Some(state.live.closing()),
+    };
+    Ok(Sse::new(updates(start)).keep_alive(KeepAlive::default()).into_response())
+}
+
+/// The events of one open board until its session ends, its channel closes, or the server stops
+/// (then a last `shutdown` event).
+fn updates(start: Listening) -> impl futures_util::Stream<Item = Result<Event, Infallible>> {
+    futures_util::stream::unfold(start, |mut l| async move {
         loop {
+            let closing = l.closing.as_mut()?;
             let event = tokio::select! {
-                got = rx.recv() => match got {
+                got = l.rx.recv() => match got {
                     Ok((event, data)) => Event::default().event(event).data(data),
                     // Too far behind: tell the page to load itself again.
                     Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => Event::default().event("reload").data(""),
                     Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
                 },
-                _ = tick.tick() => {
-                    if !crate::store::sessions::still_valid(&pool, session).await.unwrap_or(false) {
+                () = async { let _ = closing.wait_for(|stopping| *stopping).await; } => {
+                    // The last event; the next turn ends the stream.
+                    l.closing = None;
+                    return Some((Ok::<Event, Infallible>(Event::default().event("shutdown").data("")), l));
+                }
+                _ = l.tick.tick() => {
+                    if !crate::store::sessions::still_valid(&l.pool, l.session).await.unwrap_or(false) {
                         return None;
                     }
                     continue;
                 }
             };
-            if !crate::store::sessions::still_valid(&pool, session).await.unwrap_or(false) {
+            if !crate::store::sessions::still_valid(&l.pool, l.session).await.unwrap_or(false) {
                 return None;
             }
-            return Some((Ok::<Event, Infallible>(event), (rx, tick, pool, session, slot)));
+            return Some((Ok::<Event, Infallible>(event), l));
         }
-    });
-    Ok(Sse::new(stream).keep_alive(KeepAlive::default()).into_response())
+    })
+}
+
+/// What an open board stream holds: its channel, its session check, its place in the count, and
+/// the signal that the server is stopping (none once the stream has been told).
+struct Listening {
+    rx: tokio::sync::broadcast::Receiver<crate::web::live::Message>,
+    tick: tokio::time::Interval,
+    pool: sqlx::AnyPool,
+    session: i64,
+    _slot: crate::web::live::Slot,
+    closing: Option<tokio::sync::watch::Receiver<bool>>,
 }
