@@ -73,6 +73,10 @@ pub const SETTINGS: &[Setting] = &[
     setting("backup.recipients", "backup_recipients", Kind::Texts, Secret::No),
     setting("mail.smtp", "smtp", Kind::Text, Secret::No),
     setting("mail.from", "from", Kind::Text, Secret::No),
+    setting("mail.security", "smtp_security", Kind::Text, Secret::No),
+    setting("mail.user", "smtp_user", Kind::Text, Secret::No),
+    setting("mail.password", "smtp_password", Kind::Text, Secret::Whole),
+    setting("mail.ca", "smtp_ca", Kind::Text, Secret::No),
 ];
 
 /// Subcommands that never take a setting from the file: `demo` replaces its database, so it

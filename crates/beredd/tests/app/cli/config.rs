@@ -30,10 +30,14 @@ fn config_check_shows_each_value_with_the_layer_it_came_from_and_hides_secrets()
         .args(["config", "check", "--config", &file, "--trusted-proxy", "10.0.0.1,10.0.0.2"])
         .env("BEREDD_SECURE_COOKIES", "true")
         .env("BEREDD_LISTEN", "127.0.0.1:7777")
+        .env("BEREDD_SMTP_PASSWORD", "smtp-lösen-hemligt")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let password = row(&stdout, "mail.password");
+    assert!(password.contains("(dold)") && password.contains("BEREDD_SMTP_PASSWORD"), "{password}");
+    assert!(row(&stdout, "mail.security").contains("starttls"), "encrypted mail by default");
     assert!(stdout.contains(&format!("Inställningsfil: {file}")), "{stdout}");
     let database = row(&stdout, "database");
     assert!(database.contains("postgres://beredd:(dolt)@db.example/beredd") && database.contains("(filen, rad 2)"));
@@ -55,7 +59,10 @@ fn config_check_shows_each_value_with_the_layer_it_came_from_and_hides_secrets()
     );
     assert!(row(&stdout, "keys").contains("(miljövariabel BEREDD_KEYS)"), "the tests' keys come from the environment");
     assert!(row(&stdout, "log_format").contains("text"));
-    assert!(!stdout.contains("hemligt-lösen") && !stdout.contains("mätartoken-hemlig"), "{stdout}");
+    assert!(
+        !stdout.contains("hemligt-lösen") && !stdout.contains("mätartoken-hemlig") && !stdout.contains("smtp-lösen"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Inställningarna är giltiga."));
 
     // A flag goes before the variable, and the variable before the file.
