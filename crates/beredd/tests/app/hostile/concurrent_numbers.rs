@@ -153,3 +153,47 @@ async fn saves_of_one_plan_from_the_same_opened_version_never_overwrite_each_oth
         assert!(stored(&app).await.contains("Enhetschefen leder"), "{kind:?}: replaced knowingly");
     }
 }
+
+/// Two people adding their own requirement with the same id at once: the id was checked before
+/// the save and the save replaced any row with that id, so the second silently overwrote the
+/// first (recorded as a new requirement). Now one is added and the other told the id is taken.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn own_requirements_added_at_once_with_one_id_are_added_once_and_the_others_told() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let area = beredd::content::catalogue::Catalogue::load().unwrap().areas[0].id.clone();
+        let forms = (0..AT_ONCE)
+            .map(|n| {
+                let fields = [
+                    ("requirement_id", "EGEN-07".to_owned()),
+                    ("area", area.clone()),
+                    ("title", format!("Reservrutin {n}")),
+                    ("is_text", "Det finns en utskriven reservrutin.".to_owned()),
+                    ("shall_text", "Leverantören ska leverera en reservrutin.".to_owned()),
+                    ("applies", "T2".to_owned()),
+                ];
+                fields.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+            })
+            .collect();
+        let answers = all_at_once(&s, "/requirements/new", forms).await;
+        let added = answers.iter().filter(|a| **a == StatusCode::SEE_OTHER).count();
+        let told = answers.iter().filter(|a| **a == StatusCode::UNPROCESSABLE_ENTITY).count();
+        assert_eq!((added, told), (1, AT_ONCE - 1), "{kind:?}: {answers:?}");
+        let audited: Vec<(String,)> =
+            sqlx::query_as("SELECT summary FROM audit_log WHERE entity = 'requirement' AND action = 'create'")
+                .fetch_all(&app.db.pool)
+                .await
+                .unwrap();
+        let (title,): (String,) = sqlx::query_as("SELECT title FROM local_requirements WHERE requirement_id = 'EGEN-07'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(audited, [(format!("EGEN-07 {title}"),)], "{kind:?}: the one recorded is the one kept");
+        let (revision,): (String,) = sqlx::query_as("SELECT value FROM meta WHERE key LIKE 'catalogue_revision:%'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        assert_eq!(revision, "1", "{kind:?}: one change, one revision");
+    }
+}
