@@ -170,14 +170,18 @@ pub async fn approve(
 pub async fn delete(db: &Db, actor: &audit::Actor, id: i64) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
     let plan = plans::get(&mut tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
+    // Every version, approved ones included, goes with the plan: the audit trail keeps them all,
+    // so a plan deleted by mistake can be typed back from it (security review F10).
+    let versions = plans::versions(&mut *tx, actor.org_id, id).await?;
     plans::delete(&mut *tx, actor.org_id, id).await?;
+    let before = serde_json::json!({ "plan": plan, "versions": versions });
     let change = audit::Change {
         action: "delete",
         entity: "plan",
         entity_id: Some(id),
         summary: &plan.name,
-        before: Some(&plan),
-        after: None::<&plans::Plan>,
+        before: Some(&before),
+        after: None::<&serde_json::Value>,
     };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await?;
