@@ -42,18 +42,20 @@ async fn classifications_of_one_asset_saved_at_once_all_land_as_versions_one_aft
             .collect();
         let answers = all_at_once(&s, &format!("/assets/{asset}/classify"), forms).await;
         assert!(answers.iter().all(|a| *a == StatusCode::SEE_OTHER), "{kind:?}: {answers:?}");
-        let versions: Vec<(i64,)> = sqlx::query_as("SELECT version FROM classifications WHERE asset_id = $1 ORDER BY version")
-            .bind(asset.parse::<i64>().unwrap())
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+        let versions: Vec<(i64,)> =
+            sqlx::query_as("SELECT version FROM classifications WHERE asset_id = $1 ORDER BY version")
+                .bind(asset.parse::<i64>().unwrap())
+                .fetch_all(&app.db.pool)
+                .await
+                .unwrap();
         let want: Vec<(i64,)> = (1..=AT_ONCE as i64).map(|v| (v,)).collect();
         assert_eq!(versions, want, "{kind:?}");
         // Each audit entry's "before" is the version saved just before it, not the page's.
-        let (audited,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'classify' AND before_json IS NOT NULL")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let (audited,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM audit_log WHERE action = 'classify' AND before_json IS NOT NULL")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
         assert_eq!(audited, AT_ONCE as i64 - 1, "{kind:?}");
     }
 }
@@ -70,11 +72,12 @@ async fn staff_meetings_held_at_once_on_one_incident_all_land_numbered_one_after
             .collect();
         let answers = all_at_once(&s, &format!("/incidents/{incident}/meeting"), forms).await;
         assert!(answers.iter().all(|a| *a == StatusCode::SEE_OTHER), "{kind:?}: {answers:?}");
-        let numbers: Vec<(i64,)> = sqlx::query_as("SELECT number FROM incident_meetings WHERE incident_id = $1 ORDER BY number")
-            .bind(incident.parse::<i64>().unwrap())
-            .fetch_all(&app.db.pool)
-            .await
-            .unwrap();
+        let numbers: Vec<(i64,)> =
+            sqlx::query_as("SELECT number FROM incident_meetings WHERE incident_id = $1 ORDER BY number")
+                .bind(incident.parse::<i64>().unwrap())
+                .fetch_all(&app.db.pool)
+                .await
+                .unwrap();
         let want: Vec<(i64,)> = (1..=AT_ONCE as i64).map(|v| (v,)).collect();
         assert_eq!(numbers, want, "{kind:?}");
         // Every protocol and its decision are in the log, and the chain holds.
@@ -101,7 +104,10 @@ async fn saves_of_one_plan_from_the_same_opened_version_never_overwrite_each_oth
         let s = app.login("admin").await;
         let unit = app.add_unit("Hemtjänst Söder", None).await;
         let r = s
-            .post("/plans/new", &[("name", "Plan för hemtjänsten"), ("template", "sarskilt-boende"), ("units", &unit.to_string())])
+            .post(
+                "/plans/new",
+                &[("name", "Plan för hemtjänsten"), ("template", "sarskilt-boende"), ("units", &unit.to_string())],
+            )
             .await;
         let plan = id_of(&r);
         let opened = edit_fields(&s, &plan).await;
@@ -139,11 +145,12 @@ async fn saves_of_one_plan_from_the_same_opened_version_never_overwrite_each_oth
             let pool = app.db.pool.clone();
             let plan = plan.parse::<i64>().unwrap();
             async move {
-                let (c,): (String,) = sqlx::query_as("SELECT content FROM plan_versions WHERE plan_id = $1 ORDER BY number DESC")
-                    .bind(plan)
-                    .fetch_one(&pool)
-                    .await
-                    .unwrap();
+                let (c,): (String,) =
+                    sqlx::query_as("SELECT content FROM plan_versions WHERE plan_id = $1 ORDER BY number DESC")
+                        .bind(plan)
+                        .fetch_one(&pool)
+                        .await
+                        .unwrap();
                 c
             }
         };
@@ -185,10 +192,11 @@ async fn own_requirements_added_at_once_with_one_id_are_added_once_and_the_other
                 .fetch_all(&app.db.pool)
                 .await
                 .unwrap();
-        let (title,): (String,) = sqlx::query_as("SELECT title FROM local_requirements WHERE requirement_id = 'EGEN-07'")
-            .fetch_one(&app.db.pool)
-            .await
-            .unwrap();
+        let (title,): (String,) =
+            sqlx::query_as("SELECT title FROM local_requirements WHERE requirement_id = 'EGEN-07'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
         assert_eq!(audited, [(format!("EGEN-07 {title}"),)], "{kind:?}: the one recorded is the one kept");
         let (revision,): (String,) = sqlx::query_as("SELECT value FROM meta WHERE key LIKE 'catalogue_revision:%'")
             .fetch_one(&app.db.pool)

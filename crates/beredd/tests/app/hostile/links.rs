@@ -22,14 +22,19 @@ async fn migration_37_empties_links_to_nothing_and_to_another_organisation() {
         let t = fresh_db(kind).await;
         let db = t.connect().await;
         db.migrate_to(36).await.unwrap();
-        let org = |name: &str| format!("INSERT INTO organisations (name, created_at) VALUES ('{name}', {AT}) RETURNING id");
+        let org =
+            |name: &str| format!("INSERT INTO organisations (name, created_at) VALUES ('{name}', {AT}) RETURNING id");
         let (ours, theirs) = (insert(&db, org("Kommunen")).await, insert(&db, org("Grannkommunen")).await);
         let person = |o: i64, name: &str| {
-            format!("INSERT INTO people (org_id, kind, name, created_at, updated_at) VALUES ({o}, 'staff', '{name}', {AT}, {AT}) RETURNING id")
+            format!(
+                "INSERT INTO people (org_id, kind, name, created_at, updated_at) VALUES ({o}, 'staff', '{name}', {AT}, {AT}) RETURNING id"
+            )
         };
         let (anna, their_person) = (insert(&db, person(ours, "Anna")).await, insert(&db, person(theirs, "Bo")).await);
         let unit = |o: i64| {
-            format!("INSERT INTO units (org_id, kind, name, created_at, updated_at) VALUES ({o}, 'forvaltning', 'Enhet {o}', {AT}, {AT}) RETURNING id")
+            format!(
+                "INSERT INTO units (org_id, kind, name, created_at, updated_at) VALUES ({o}, 'forvaltning', 'Enhet {o}', {AT}, {AT}) RETURNING id"
+            )
         };
         let (unit, their_unit) = (insert(&db, unit(ours)).await, insert(&db, unit(theirs)).await);
         let system = insert(&db, format!("INSERT INTO systems (org_id, name, kind, hosting, created_at, updated_at) VALUES ({ours}, 'Lön', 'it_system', 'internal', {AT}, {AT}) RETURNING id")).await;
@@ -54,7 +59,10 @@ async fn migration_37_empties_links_to_nothing_and_to_another_organisation() {
 
         db.migrate().await.unwrap();
         let links: Vec<(String, Option<i64>)> =
-            sqlx::query_as("SELECT username, person_id FROM users ORDER BY username").fetch_all(&db.pool).await.unwrap();
+            sqlx::query_as("SELECT username, person_id FROM users ORDER BY username")
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
         assert_eq!(
             links,
             [("anna".to_owned(), Some(anna)), ("granne".to_owned(), None), ("ingen".to_owned(), None)],
@@ -77,7 +85,9 @@ async fn migration_37_empties_links_to_nothing_and_to_another_organisation() {
         // From now on the database refuses a link to nothing, and a removed person empties it.
         let bad = sqlx::query("UPDATE users SET person_id = 999999 WHERE username = 'anna'").execute(&db.pool).await;
         assert!(bad.is_err(), "{kind:?}: a link to no person is refused");
-        let bad = sqlx::query("UPDATE risk_analyses SET scope_unit_id = 999999 WHERE title = 'enhet'").execute(&db.pool).await;
+        let bad = sqlx::query("UPDATE risk_analyses SET scope_unit_id = 999999 WHERE title = 'enhet'")
+            .execute(&db.pool)
+            .await;
         assert!(bad.is_err(), "{kind:?}: a scope that is no unit is refused");
         sqlx::query("DELETE FROM people WHERE id = $1").bind(anna).execute(&db.pool).await.unwrap();
         let (link,): (Option<i64>,) =
@@ -93,15 +103,22 @@ async fn what_a_risk_analysis_covers_is_not_deleted_under_it_and_a_users_person_
         let app = TestApp::start(kind).await;
         let s = app.login("admin").await;
         let unit = app.add_unit("Löneenheten", None).await;
-        let sys = id_of(&s.post("/systems/new", &[("name", "Lönesystem"), ("kind", "it_system"), ("hosting", "internal")]).await);
+        let sys = id_of(
+            &s.post("/systems/new", &[("name", "Lönesystem"), ("kind", "it_system"), ("hosting", "internal")]).await,
+        );
         let act = id_of(
-            &s.post("/activities/new", &[("name", "Löneutbetalning"), ("unit", &unit.to_string()), ("criticality", "viktig")])
-                .await,
+            &s.post(
+                "/activities/new",
+                &[("name", "Löneutbetalning"), ("unit", &unit.to_string()), ("criticality", "viktig")],
+            )
+            .await,
         );
         let mut analyses = Vec::new();
-        for (title, scope) in
-            [("Enhetens risker", format!("unit:{unit}")), ("Systemets risker", format!("system:{sys}")), ("Verksamhetens risker", format!("activity:{act}"))]
-        {
+        for (title, scope) in [
+            ("Enhetens risker", format!("unit:{unit}")),
+            ("Systemets risker", format!("system:{sys}")),
+            ("Verksamhetens risker", format!("activity:{act}")),
+        ] {
             let r = s
                 .post(
                     "/risks/analyses",
@@ -117,10 +134,9 @@ async fn what_a_risk_analysis_covers_is_not_deleted_under_it_and_a_users_person_
         assert!(page.contains(&format!("href=\"/systems/{sys}\"")), "{kind:?}");
 
         // The activity first (the unit holds it): refused with a link to the analysis, no 500.
-        for (path, (title, id)) in [
-            (format!("/activities/{act}/delete"), &analyses[2]),
-            (format!("/systems/{sys}/delete"), &analyses[1]),
-        ] {
+        for (path, (title, id)) in
+            [(format!("/activities/{act}/delete"), &analyses[2]), (format!("/systems/{sys}/delete"), &analyses[1])]
+        {
             let r = s.post(&path, &[]).await;
             assert_eq!(r.status, StatusCode::CONFLICT, "{kind:?} {path}");
             let points = format!("Riskanalys: <a href=\"/risks/analyses/{id}\">{title}</a>");
@@ -131,19 +147,24 @@ async fn what_a_risk_analysis_covers_is_not_deleted_under_it_and_a_users_person_
         assert!(r.body.contains(&format!("<a href=\"/risks/analyses/{}\">Enhetens risker</a>", analyses[0].1)));
 
         // Once it covers the whole organisation instead, the system goes.
-        let edit = [("a_title", "Systemets risker"), ("a_scope_ref", "org"), ("a_scope", "Lön"), ("a_held_on", "2026-11-20")];
+        let edit =
+            [("a_title", "Systemets risker"), ("a_scope_ref", "org"), ("a_scope", "Lön"), ("a_held_on", "2026-11-20")];
         let r = s.post(&format!("/risks/analyses/{}/edit", analyses[1].1), &edit).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind:?}: {}", r.body);
         assert_eq!(s.post(&format!("/systems/{sys}/delete"), &[]).await.status, StatusCode::SEE_OTHER, "{kind:?}");
 
         // A person a user says they are may be removed: the user's link is emptied, not left dangling.
-        let person = id_of(&s.post("/people/new", &[("name", "Lena Lön"), ("kind", "staff"), ("unit", &unit.to_string())]).await);
+        let person = id_of(
+            &s.post("/people/new", &[("name", "Lena Lön"), ("kind", "staff"), ("unit", &unit.to_string())]).await,
+        );
         app.add_user("lena", beredd_domain::Role::Reader, &[]).await;
         let lena = app.login("lena").await;
         assert_eq!(lena.post("/account/person", &[("person", &person)]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(s.post(&format!("/people/{person}/delete"), &[]).await.status, StatusCode::SEE_OTHER, "{kind:?}");
-        let (link,): (Option<i64>,) =
-            sqlx::query_as("SELECT person_id FROM users WHERE username = 'lena'").fetch_one(&app.db.pool).await.unwrap();
+        let (link,): (Option<i64>,) = sqlx::query_as("SELECT person_id FROM users WHERE username = 'lena'")
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
         assert_eq!(link, None, "{kind:?}");
         assert_eq!(lena.get("/account").await.status, StatusCode::OK, "{kind:?}");
         assert_eq!(lena.get("/").await.status, StatusCode::OK, "{kind:?}");

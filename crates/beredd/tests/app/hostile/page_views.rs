@@ -27,7 +27,8 @@ async fn pages_are_read_while_another_connection_holds_the_write_lock() {
         // Viewed once, the tasks due are made.
         assert_eq!(s.get("/cycle").await.status, StatusCode::OK);
         let count = || async {
-            let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM cycle_tasks").fetch_one(&app.db.pool).await.unwrap();
+            let (n,): (i64,) =
+                sqlx::query_as("SELECT COUNT(*) FROM cycle_tasks").fetch_one(&app.db.pool).await.unwrap();
             n
         };
         let tasks = count().await;
@@ -44,11 +45,8 @@ async fn pages_are_read_while_another_connection_holds_the_write_lock() {
         }
         for path in ["/", "/cycle", feed.as_str()] {
             let started = Instant::now();
-            let reply = tokio::time::timeout(
-                Duration::from_secs(4),
-                s.client.get(format!("{}{path}", app.base)).send(),
-            )
-            .await;
+            let reply =
+                tokio::time::timeout(Duration::from_secs(4), s.client.get(format!("{}{path}", app.base)).send()).await;
             let status = reply.map(|r| r.map(|r| r.status()).ok());
             assert_eq!(status, Ok(Some(StatusCode::OK)), "{kind:?} {path}: after {:?}", started.elapsed());
         }
