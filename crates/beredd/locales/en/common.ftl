@@ -99,6 +99,7 @@ ref-action = Action in the action plan
 ref-plan = Continuity plan
 ref-cycle-item = Recurring work in the yearly cycle
 ref-risk = Risk
+ref-risk-analysis = Risk analysis
 ref-recovery = Recovery after an incident
 ref-incident = Incident
 ref-self-assessment = Self-assessment with assessed requirements

@@ -262,6 +262,7 @@ plan-too-many-calls = The form says the call list has { $n } people, but the edi
 plan-too-many-externals = The form says the plan has { $n } external contacts, but the editor takes at most { $max }. Nothing was saved. Reload the page if the form has been changed.
 plan-too-many-checklists = The form says the plan has { $n } checklists, but the editor takes at most { $max }. Nothing was saved. Split the plan into several plans, or reload the page if the form has been changed.
 plan-form-outdated = The page comes from an older version of Beredd and cannot be saved. Nothing was saved. Reload the page and make the changes again.
+plan-edit-stale = Someone else has saved the plan since you opened it, and nothing of yours was saved. What you wrote is still below. Open the plan in a new tab to see their changes; save here again to replace them with yours.
 plan-save-draft = Save the draft
 plan-diff-title = Compare versions: { $name }
 plan-diff-from = From version

@@ -99,6 +99,7 @@ ref-action = Åtgärd i handlingsplanen
 ref-plan = Kontinuitetsplan
 ref-cycle-item = Återkommande arbete i årshjulet
 ref-risk = Risk
+ref-risk-analysis = Riskanalys
 ref-recovery = Efterregistrering efter incident
 ref-incident = Incident
 ref-self-assessment = Självskattning med bedömda krav

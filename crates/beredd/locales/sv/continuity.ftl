@@ -256,6 +256,7 @@ plan-too-many-calls = Formuläret säger att ringlistan har { $n } personer, men
 plan-too-many-externals = Formuläret säger att planen har { $n } externa kontakter, men redigeraren tar emot högst { $max }. Ingenting sparades. Ladda om sidan om formuläret har ändrats.
 plan-too-many-checklists = Formuläret säger att planen har { $n } checklistor, men redigeraren tar emot högst { $max }. Ingenting sparades. Dela upp planen i flera planer, eller ladda om sidan om formuläret har ändrats.
 plan-form-outdated = Sidan kommer från en äldre version av Beredd och kan inte sparas. Ingenting sparades. Ladda om sidan och gör ändringarna igen.
+plan-edit-stale = Någon annan har sparat planen sedan du öppnade den, och ingenting av ditt sparades. Det du skrev finns kvar här nedan. Öppna planen i en ny flik för att se den andras ändringar; spara här igen för att ersätta dem med dina.
 plan-save-draft = Spara utkastet
 plan-diff-title = Jämför versioner: { $name }
 plan-diff-from = Från version

@@ -94,5 +94,7 @@ pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64
 
 /// The dependency edges that name this activity.
 pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
-    super::dependencies::referrers(db, org, beredd_domain::NodeKind::Activity, id).await
+    let mut out = super::dependencies::referrers(db, org, beredd_domain::NodeKind::Activity, id).await?;
+    out.extend(super::risks::scope_referrers(db, org, "activity", id).await?);
+    Ok(out)
 }

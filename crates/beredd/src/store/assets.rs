@@ -295,6 +295,14 @@ pub async fn classify(
     by: &str,
     catalogue_version: &str,
 ) -> Result<i64, DbError> {
+    // The asset's row first: two classifications saved at once on PostgreSQL would otherwise
+    // read the same highest version and the second fail on the unique key (SQLite's write lock
+    // already makes them take turns). The lock lasts until the caller's transaction ends.
+    sqlx::query("UPDATE assets SET org_id = org_id WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(asset)
+        .execute(&mut *conn)
+        .await?;
     let (max,): (Option<i64>,) = sqlx::query_as("SELECT MAX(version) FROM classifications WHERE asset_id = $1")
         .bind(asset)
         .fetch_one(&mut *conn)

@@ -53,9 +53,45 @@ pub async fn revision<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Re
     Ok(orgs::meta(e, &revision_key(org)).await?.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
+/// Counts one more change, in the database: two changes committed at once on PostgreSQL would
+/// otherwise both read revision n and write n + 1, and a catalogue cached at n + 1 would miss one.
 async fn bump(conn: &mut sqlx::AnyConnection, org: i64) -> Result<(), DbError> {
-    let next = revision(&mut *conn, org).await? + 1;
-    orgs::set_meta(&mut *conn, &revision_key(org), &next.to_string()).await
+    sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ($1, '1')
+         ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(meta.value AS BIGINT) + 1 AS TEXT)",
+    )
+    .bind(revision_key(org))
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Adds a new own requirement; false (and nothing written) when its id is taken by now, by a
+/// save that landed after the form was checked.
+pub async fn add(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement) -> Result<bool, DbError> {
+    let added = sqlx::query(
+        "INSERT INTO local_requirements (org_id, requirement_id, area, title, is_text, shall_text, guidance, applies, refs, updated_by, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (org_id, requirement_id) DO NOTHING",
+    )
+    .bind(org)
+    .bind(&r.requirement_id)
+    .bind(&r.area)
+    .bind(&r.title)
+    .bind(&r.is_text)
+    .bind(&r.shall_text)
+    .bind(&r.guidance)
+    .bind(&r.applies)
+    .bind(&r.refs)
+    .bind(&r.updated_by)
+    .bind(&r.updated_at)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected()
+        == 1;
+    if added {
+        bump(conn, org).await?;
+    }
+    Ok(added)
 }
 
 pub async fn save(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement) -> Result<(), DbError> {

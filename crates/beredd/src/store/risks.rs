@@ -3,7 +3,7 @@
 use serde::Serialize;
 use sqlx::{Any, Executor};
 
-use super::DbError;
+use super::{DbError, Referrer};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Analysis {
@@ -16,6 +16,7 @@ pub struct Analysis {
     pub created_by: String,
     /// What the analysis covers: "org", "unit", "system" or "activity" (None before 0023).
     pub scope_kind: Option<String>,
+    /// The unit, system or activity it covers (stored in the column of that kind, with its key).
     pub scope_id: Option<i64>,
 }
 
@@ -39,11 +40,11 @@ pub struct Risk {
 }
 
 pub async fn analyses<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Analysis>, DbError> {
-    Ok(sqlx::query_as("SELECT id, title, scope, held_on, participants, method, created_by, scope_kind, scope_id FROM risk_analyses WHERE org_id = $1 ORDER BY held_on DESC, id DESC").bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, title, scope, held_on, participants, method, created_by, scope_kind, COALESCE(scope_unit_id, scope_system_id, scope_activity_id) AS scope_id FROM risk_analyses WHERE org_id = $1 ORDER BY held_on DESC, id DESC").bind(org).fetch_all(e).await?)
 }
 
 pub async fn add_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Analysis) -> Result<i64, DbError> {
-    let (id,): (i64,) = sqlx::query_as("INSERT INTO risk_analyses (org_id, title, scope, held_on, participants, method, created_by, created_at, scope_kind, scope_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id")
+    let (id,): (i64,) = sqlx::query_as("INSERT INTO risk_analyses (org_id, title, scope, held_on, participants, method, created_by, created_at, scope_kind, scope_unit_id, scope_system_id, scope_activity_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, CASE WHEN $9 = 'unit' THEN $10 END, CASE WHEN $9 = 'system' THEN $10 END, CASE WHEN $9 = 'activity' THEN $10 END) RETURNING id")
         .bind(org)
         .bind(&a.title)
         .bind(&a.scope)
@@ -192,7 +193,7 @@ pub async fn delete_analysis(conn: &mut sqlx::AnyConnection, org: i64, id: i64) 
 }
 
 pub async fn update_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &Analysis) -> Result<(), DbError> {
-    sqlx::query("UPDATE risk_analyses SET title = $1, scope = $2, held_on = $3, participants = $4, method = $5, scope_kind = $6, scope_id = $7 WHERE org_id = $8 AND id = $9")
+    sqlx::query("UPDATE risk_analyses SET title = $1, scope = $2, held_on = $3, participants = $4, method = $5, scope_kind = $6, scope_unit_id = CASE WHEN $6 = 'unit' THEN $7 END, scope_system_id = CASE WHEN $6 = 'system' THEN $7 END, scope_activity_id = CASE WHEN $6 = 'activity' THEN $7 END WHERE org_id = $8 AND id = $9")
         .bind(&a.title)
         .bind(&a.scope)
         .bind(&a.held_on)
@@ -205,4 +206,18 @@ pub async fn update_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64
         .execute(e)
         .await?;
     Ok(())
+}
+
+/// The analyses that cover the unit, system or activity `id` (`kind` is "unit", "system" or
+/// "activity"): deleting it is refused while one does, like anything else that points at it (the
+/// key's ON DELETE SET NULL is only the net).
+pub async fn scope_referrers(db: &sqlx::AnyPool, org: i64, kind: &str, id: i64) -> Result<Vec<Referrer>, DbError> {
+    let sql = match kind {
+        "unit" => "SELECT id, title FROM risk_analyses WHERE org_id = $1 AND scope_unit_id = $2 ORDER BY title",
+        "system" => "SELECT id, title FROM risk_analyses WHERE org_id = $1 AND scope_system_id = $2 ORDER BY title",
+        "activity" => "SELECT id, title FROM risk_analyses WHERE org_id = $1 AND scope_activity_id = $2 ORDER BY title",
+        _ => return Ok(Vec::new()),
+    };
+    let rows = super::id_names(db, sql, org, id).await?;
+    Ok(super::referrers_at(rows, "ref-risk-analysis", |a| format!("/risks/analyses/{a}")))
 }

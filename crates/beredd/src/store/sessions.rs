@@ -29,6 +29,8 @@ pub struct SessionUser {
     /// A local account without a second factor in an organisation that requires one.
     #[sqlx(try_from = "i64")]
     pub needs_second_factor: super::Flag,
+    /// When the session was last recorded as used.
+    pub last_seen_at: String,
 }
 
 pub fn hash_token(token: &str) -> String {
@@ -78,7 +80,7 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
          s.sso_checked_at, CASE WHEN (o.second_factor_required = 1 OR (o.second_factor_required = 2 AND u.break_glass = 1))
            AND u.totp_secret IS NULL
            AND u.sso_subject IS NULL AND NOT EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)
-           THEN 1 ELSE 0 END AS needs_second_factor
+           THEN 1 ELSE 0 END AS needs_second_factor, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
          WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1",
     )
@@ -90,12 +92,17 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
 }
 
 /// Records that a session was used now. Written at most once a minute per session, so that
-/// reading pages does not queue for the database's write lock.
-pub async fn touch<'c, E: Executor<'c, Database = Any>>(e: E, session_id: i64) -> Result<(), DbError> {
+/// reading pages does not queue for the database's write lock: within the minute no statement
+/// is sent at all (on SQLite even an UPDATE that matches no row waits for the write lock).
+pub async fn touch<'c, E: Executor<'c, Database = Any>>(e: E, s: &SessionUser) -> Result<(), DbError> {
+    if crate::platform::clock::seconds_since(&s.last_seen_at).is_some_and(|secs| secs < 60) {
+        return Ok(());
+    }
+    let minute_ago = crate::platform::clock::stamp_in(-60);
     sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE id = $2 AND last_seen_at < $3")
         .bind(crate::platform::clock::stamp())
-        .bind(session_id)
-        .bind(crate::platform::clock::stamp_in(-60))
+        .bind(s.session_id)
+        .bind(minute_ago)
         .execute(e)
         .await?;
     Ok(())

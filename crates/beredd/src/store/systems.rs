@@ -181,6 +181,7 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
             href: format!("/systems/{id}/assessment#remove"),
         });
     }
+    out.extend(super::risks::scope_referrers(db, org, "system", id).await?);
     for f in super::evidence::for_system(db, org, id).await? {
         out.push(Referrer {
             kind: "ref-evidence-file",

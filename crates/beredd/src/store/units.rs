@@ -152,5 +152,6 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
     out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-cycle-item", |_| "/cycle".into()));
     let sql = "SELECT DISTINCT i.id, i.title FROM incidents i JOIN backlog_items b ON b.incident_id = i.id WHERE i.org_id = $1 AND b.unit_id = $2 ORDER BY i.id";
     out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-recovery", |i| format!("/incidents/{i}/recovery")));
+    out.extend(super::risks::scope_referrers(db, org, "unit", id).await?);
     Ok(out)
 }

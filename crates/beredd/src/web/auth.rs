@@ -141,7 +141,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else { return Err(login()) };
         let Some(s) = sessions::lookup(&state.db.pool, token).await? else { return Err(login()) };
         gate(&s, parts.uri.path(), login)?;
-        sessions::touch(&state.db.pool, s.session_id).await?;
+        sessions::touch(&state.db.pool, &s).await?;
         let role = s.role;
         let granted =
             if role == Role::UnitManager { users::granted_units(&state.db.pool, s.user_id).await? } else { Vec::new() };

@@ -113,6 +113,9 @@ impl AppState {
 /// Content Security Policy: only our own scripts and styles; no inline script anywhere.
 const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+/// Browser features no page of Beredd uses, turned off.
+const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
+
 /// The application: every route, the error pages and the security headers.
 pub fn router(state: AppState) -> Router {
     let (app, _) = routes::all();
@@ -134,6 +137,10 @@ pub fn router(state: AppState) -> Router {
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("x-frame-options", "DENY"))
+        // No other site's window keeps a handle on ours, and no page may ask for the camera,
+        // microphone, position or payment (review F14).
+        .layer(header("cross-origin-opener-policy", "same-origin"))
+        .layer(header("permissions-policy", PERMISSIONS))
         .layer(header("cache-control", "no-store"))
         // Pages and files are sent compressed when the browser takes it (a list page is a tenth of
         // its size); the live board's event stream never is, so its updates are not held back.

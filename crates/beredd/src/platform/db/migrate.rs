@@ -72,6 +72,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(35, "register import", "0035_register_import.sql"),
     migration!(36, "single sign-on", "0036_single_sign_on.sql"),
     migration!(37, "passkeys", "0037_passkeys.sql"),
+    migration!(38, "links with keys", "0038_links_with_keys.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its

@@ -90,13 +90,16 @@ pub async fn save(
 ) -> Result<Classified, DbError> {
     let mut tx = db.begin_write().await?;
     let version = assets::classify(&mut tx, actor.org_id, asset.id, input, by, &catalogue.version).await?;
-    let after = assets::versions(&mut *tx, actor.org_id, asset.id).await?.into_iter().next();
+    // Before and after as stored, read inside the transaction: another save that landed first
+    // is this one's "before", not the version the page showed.
+    let mut stored = assets::versions(&mut *tx, actor.org_id, asset.id).await?.into_iter();
+    let (after, before) = (stored.next(), stored.next());
     let change = audit::Change {
         action: "classify",
         entity: "asset",
         entity_id: Some(asset.id),
         summary: &asset.name,
-        before: asset.current.as_ref(),
+        before: before.as_ref(),
         after: after.as_ref(),
     };
     audit::record(&mut *tx, actor, change).await?;
@@ -104,7 +107,7 @@ pub async fn save(
     // What the change did to the requirements.
     let rules: Vec<_> = catalogue.requirements.iter().map(|r| r.applies.clone()).collect();
     let flags = asset.flags();
-    let before = derive(&rules, &asset.current.as_ref().map(|c| c.levels()).unwrap_or_default(), &flags);
+    let before = derive(&rules, &before.as_ref().map(|c| c.levels()).unwrap_or_default(), &flags);
     let (appear, disappear) = difference(&before, &derive(&rules, &input.levels, &flags));
     Ok(Classified { version, appear: appear.len(), disappear: disappear.len() })
 }

@@ -93,9 +93,15 @@ async fn write(
     action: &str,
     before: Option<&LocalRequirement>,
     after: Option<&LocalRequirement>,
-) -> Result<(), DbError> {
+) -> Result<bool, DbError> {
     let mut tx = db.begin_write().await?;
     match after {
+        // A new one is only added: one made meanwhile with the same id is never overwritten.
+        Some(r) if before.is_none() => {
+            if !local::add(&mut tx, actor.org_id, r).await? {
+                return Ok(false);
+            }
+        }
         Some(r) => local::save(&mut tx, actor.org_id, r).await?,
         None => local::delete(&mut tx, actor.org_id, before.map_or("", |b| &b.requirement_id)).await?,
     }
@@ -104,11 +110,11 @@ async fn write(
     let change = audit::Change { action, entity: "requirement", entity_id: None, summary: &summary, before, after };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
-/// Adds an own requirement.
-pub async fn create(db: &Db, actor: &audit::Actor, r: &LocalRequirement) -> Result<(), DbError> {
+/// Adds an own requirement; false when one with its id was made since the form was checked.
+pub async fn create(db: &Db, actor: &audit::Actor, r: &LocalRequirement) -> Result<bool, DbError> {
     write(db, actor, "create", None, Some(r)).await
 }
 
@@ -120,12 +126,12 @@ pub async fn update(
     r: LocalRequirement,
 ) -> Result<(), DbError> {
     let r = LocalRequirement { requirement_id: before.requirement_id.clone(), ..r };
-    write(db, actor, "update", Some(before), Some(&r)).await
+    write(db, actor, "update", Some(before), Some(&r)).await.map(drop)
 }
 
 /// Removes an own requirement.
 pub async fn delete(db: &Db, actor: &audit::Actor, before: &LocalRequirement) -> Result<(), DbError> {
-    write(db, actor, "delete", Some(before), None).await
+    write(db, actor, "delete", Some(before), None).await.map(drop)
 }
 
 /// Turns one of Beredd's requirements off for the organisation, with the reason, by `by`.

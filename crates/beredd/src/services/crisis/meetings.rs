@@ -122,6 +122,8 @@ fn task_text(t: &Task) -> String {
 /// by the meeting) and each task. Returns the meeting's number.
 pub async fn hold(db: &Db, org: i64, tr: &Tr, incident: i64, m: Minutes, by: &str) -> Result<i64, Failure> {
     let mut tx = db.begin_write().await?;
+    // The incident first, so that two meetings held at once get numbers one after the other.
+    incidents::lock(&mut tx, org, incident).await?;
     let number = incidents::meetings(&mut *tx, incident).await?.len() as i64 + 1;
     let Minutes { present, areas, decisions, tasks, next_meeting } = m;
     let held = clock::shown_minute(&clock::stamp());

@@ -35,11 +35,18 @@ fn window(r: &Rule) -> Vec<String> {
 /// Makes the dated tasks of every item, from a year before today (or its start, if later) to a
 /// year from today, in one transaction. Runs on page views, so it is bounded: an item started
 /// long ago does not write a task for every month since (security review F16).
+/// Only the tasks missing are written, so a page view writes nothing on most days (a GET that
+/// writes competes for SQLite's single write lock).
 pub async fn ensure(pool: &sqlx::AnyPool, org: i64) -> Result<(), DbError> {
+    let have: std::collections::HashSet<(i64, String)> =
+        cycle::tasks(pool, org).await?.into_iter().map(|t| (t.item_id, t.due_date)).collect();
     let mut due = Vec::new();
     for i in cycle::items(pool, org).await? {
         let Some(r) = rule(&i) else { continue };
-        due.push((i.id, window(&r)));
+        let missing: Vec<String> = window(&r).into_iter().filter(|d| !have.contains(&(i.id, d.clone()))).collect();
+        if !missing.is_empty() {
+            due.push((i.id, missing));
+        }
     }
     if due.is_empty() {
         return Ok(());

@@ -16,6 +16,19 @@ pub async fn meetings<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) 
     Ok(sqlx::query_as("SELECT id, number, held_at, held_by, protocol FROM incident_meetings WHERE incident_id = $1 ORDER BY number DESC").bind(incident).fetch_all(e).await?)
 }
 
+/// Holds the incident's row until the transaction ends, so that writers that number what they
+/// add to it (meetings) take turns: on PostgreSQL two transactions would otherwise read the same
+/// highest number and the second fail on the unique key; SQLite's write lock already serialises.
+pub async fn lock(conn: &mut sqlx::AnyConnection, org: i64, incident: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE incidents SET log_count = log_count WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(incident)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Adds the incident's next meeting; the caller has taken [`lock`] in the same transaction.
 pub async fn add_meeting(
     conn: &mut sqlx::AnyConnection,
     incident: i64,

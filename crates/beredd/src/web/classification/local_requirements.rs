@@ -128,7 +128,10 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
         Ok(r) => r,
         Err(e) => return Ok(refused(&state, &user, None, &form, e)),
     };
-    local::create(&state.db, &user.actor(), &r).await?;
+    if !local::create(&state.db, &user.actor(), &r).await? {
+        let taken = Invalid::default().with("requirement_id", beredd_domain::FieldError::Duplicate);
+        return Ok(refused(&state, &user, None, &form, taken));
+    }
     Ok(Redirect::to(&format!("/requirements/{}?msg=created", r.requirement_id)).into_response())
 }
 

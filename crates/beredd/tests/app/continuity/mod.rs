@@ -14,7 +14,7 @@ use reqwest::StatusCode;
 use crate::harness::Session;
 
 /// The plan's form as the edit page shows it, so a test changes only what it means to.
-async fn edit_fields(s: &Session, plan: &str) -> Vec<(String, String)> {
+pub(crate) async fn edit_fields(s: &Session, plan: &str) -> Vec<(String, String)> {
     let page = s.get(&format!("/plans/{plan}/edit")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     form_fields(&page.body)
@@ -22,7 +22,7 @@ async fn edit_fields(s: &Session, plan: &str) -> Vec<(String, String)> {
 
 /// The plan form's inputs and text areas as a browser would send them (not its pickers, which
 /// start empty, nor its buttons).
-fn form_fields(html: &str) -> Vec<(String, String)> {
+pub(crate) fn form_fields(html: &str) -> Vec<(String, String)> {
     let doc = scraper::Html::parse_document(html);
     let mut out = Vec::new();
     for sel in ["form.plan-form input", "form.plan-form textarea"] {
@@ -47,7 +47,7 @@ fn form_fields(html: &str) -> Vec<(String, String)> {
     out
 }
 
-fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+pub(crate) fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
     fields.retain(|(k, _)| k != name);
     fields.push((name.to_owned(), value.to_owned()));
 }

@@ -375,9 +375,26 @@ async fn readers_read_plans_and_unit_managers_change_only_their_own() {
             .unwrap();
         assert_eq!(n, 0);
 
+        let kept: Vec<(String,)> = sqlx::query_as("SELECT content FROM plan_versions WHERE plan_id = $1")
+            .bind(theirs.parse::<i64>().unwrap())
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
         let r = admin.post(&format!("/plans/{theirs}/delete"), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         assert_eq!(admin.get(&format!("/plans/{theirs}")).await.status, StatusCode::NOT_FOUND);
+        // The audit trail keeps every version it had (security review F10).
+        let (before,): (String,) =
+            sqlx::query_as("SELECT before_json FROM audit_log WHERE entity = 'plan' AND action = 'delete'")
+                .fetch_one(&app.db.pool)
+                .await
+                .unwrap();
+        let before: serde_json::Value = serde_json::from_str(&before).unwrap();
+        let versions = before["versions"].as_array().unwrap();
+        assert!(!kept.is_empty() && versions.len() == kept.len(), "{kind:?}: {before}");
+        for (content,) in &kept {
+            assert!(versions.iter().any(|v| v["content"].as_str() == Some(content.as_str())), "{kind:?}");
+        }
     }
 }
 

@@ -3,13 +3,17 @@
 //! killed in the middle of writes, concurrent saves, and clients that never finish a request.
 
 mod bundles;
+mod concurrent_numbers;
 mod concurrent_saves;
 mod crash;
 mod every_form;
 mod fill;
 mod forms;
 mod frameworks;
+mod headers;
+mod links;
 mod memory;
+mod page_views;
 pub(crate) mod site;
 mod slow_clients;
 

@@ -59,12 +59,34 @@ pub struct Draft {
     pub note: Option<String>,
 }
 
+/// The version an editor was opened on, posted back with the form: its number and fingerprint.
+pub fn edit_token(v: &plans::Version) -> String {
+    format!("{}:{}", v.number, fingerprint(v))
+}
+
 /// Saves the draft: the open one is changed in place, or a new one follows an approved version.
-pub async fn save(db: &Db, actor: &audit::Actor, tr: &Tr, plan: i64, d: &Draft, by: &str) -> Result<(), DbError> {
+/// `seen` is the [`edit_token`] of the version the editor was opened on; when another save has
+/// landed since, nothing is saved and the newest version's token is returned, so that the
+/// editor can say so and a second save replaces that version knowingly (no silent overwrite of
+/// someone else's changes). A form without a token (from before it existed) is saved as it is.
+pub async fn save(
+    db: &Db,
+    actor: &audit::Actor,
+    tr: &Tr,
+    (plan, seen): (i64, &str),
+    d: &Draft,
+    by: &str,
+) -> Result<Result<(), String>, DbError> {
     let org = actor.org_id;
     let mut tx = db.begin_write().await?;
-    let before = plans::versions(&mut *tx, org, plan).await?.into_iter().next();
+    // The plan's row first: on PostgreSQL a second save waits here until the first is committed,
+    // and then reads what it saved.
     plans::update_plan(&mut *tx, org, plan, &d.name, d.review_due.as_deref()).await?;
+    let before = plans::versions(&mut *tx, org, plan).await?.into_iter().next();
+    if let Some(newest) = before.as_ref().filter(|v| !seen.is_empty() && edit_token(v) != seen) {
+        // Dropping the transaction undoes the head's update.
+        return Ok(Err(edit_token(newest)));
+    }
     plans::set_units(&mut tx, plan, &d.units).await?;
     let number = plans::save_draft(&mut tx, org, plan, &d.content, d.note.as_deref(), by).await?;
     let after = plans::version(&mut *tx, org, plan, number).await?;
@@ -79,7 +101,7 @@ pub async fn save(db: &Db, actor: &audit::Actor, tr: &Tr, plan: i64, d: &Draft, 
     };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Ok(()))
 }
 
 /// The version a user looked at when they chose to approve: its number and fingerprint.
@@ -148,14 +170,18 @@ pub async fn approve(
 pub async fn delete(db: &Db, actor: &audit::Actor, id: i64) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
     let plan = plans::get(&mut tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
+    // Every version, approved ones included, goes with the plan: the audit trail keeps them all,
+    // so a plan deleted by mistake can be typed back from it (security review F10).
+    let versions = plans::versions(&mut *tx, actor.org_id, id).await?;
     plans::delete(&mut *tx, actor.org_id, id).await?;
+    let before = serde_json::json!({ "plan": plan, "versions": versions });
     let change = audit::Change {
         action: "delete",
         entity: "plan",
         entity_id: Some(id),
         summary: &plan.name,
-        before: Some(&plan),
-        after: None::<&plans::Plan>,
+        before: Some(&before),
+        after: None::<&serde_json::Value>,
     };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await?;

@@ -50,6 +50,8 @@ pub struct EditPage {
     pub communication: Vec<Field>,
     pub checklists: Vec<ChecklistBlock>,
     pub checklist_count: usize,
+    /// The version the editor was opened on (`changes::edit_token`), posted back on saving.
+    pub seen: String,
 }
 
 /// The plan being edited: its id, how many blocks its form may hold, and what gets the focus
@@ -274,6 +276,7 @@ fn edit_page(
         communication: fields.communication(),
         checklists: b.checklists,
         checklist_count: b.checklist_count,
+        seen: form.text("seen").to_owned(),
     };
     page.error_summary = error_summary(&page, b.summaries, form, plan.caps);
     page.sections = sections(&page, form);
@@ -302,7 +305,8 @@ pub async fn edit_form(
         plans::versions(&state.db.pool, user.org_id, plan.id).await?.into_iter().next().ok_or(AppError::NotFound)?;
     let note = if newest.is_draft() { newest.change_note.clone().unwrap_or_default() } else { String::new() };
     let content = newest.content()?;
-    let form = form_from(&plan, &content, &note);
+    let mut form = form_from(&plan, &content, &note);
+    form.set("seen", changes::edit_token(&newest));
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let notice = if newest.is_draft() { None } else { Some(tr.tn("plan-edit-new-draft", newest.number + 1)) };
     let editing = Editing { id: plan.id, caps: Caps::for_plan(Some(&content)), focus: "", calls_notice: None };
@@ -398,6 +402,16 @@ async fn read_draft(
     Ok(Ok(Draft { name, review_due, units, content, note }))
 }
 
+/// Someone saved since the editor was opened: what was typed stays in the form, and saving it
+/// again replaces their version knowingly.
+fn stale(state: &AppState, user: &CurrentUser, editing: Editing, form: &FormData, lk: &Lookups) -> Response {
+    let mut page = edit_page(state, user, editing, form, &Errors::default(), lk, None);
+    let message = page.ctx.tr.t("plan-edit-stale");
+    page.error_summary.insert(0, ("plan-head".into(), message));
+    page.ctx.title_prefix = Some(page.ctx.tr.t("error-prefix"));
+    (StatusCode::CONFLICT, page).into_response()
+}
+
 pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, mut form, tr } = posted;
     let (plan, lk) = editable(&state, &user, &id).await?;
@@ -417,8 +431,14 @@ pub async fn save(State(state): State<AppState>, Path(id): Path<String>, posted:
     pick(&mut form, &lk, List::Externals, caps.externals);
     match read_draft(&state, &user, &form, &lk, (plan.id, caps), &tr).await? {
         Ok(draft) => {
-            changes::save(&state.db, &user.actor(), &tr, plan.id, &draft, &user.display_name).await?;
-            Ok(Redirect::to(&format!("/plans/{}?msg=saved", plan.id)).into_response())
+            let seen = form.text("seen").to_owned();
+            match changes::save(&state.db, &user.actor(), &tr, (plan.id, &seen), &draft, &user.display_name).await? {
+                Ok(()) => Ok(Redirect::to(&format!("/plans/{}?msg=saved", plan.id)).into_response()),
+                Err(newest) => {
+                    form.set("seen", newest);
+                    Ok(stale(&state, &user, editing, &form, &lk))
+                }
+            }
         }
         Err(e) => {
             let page = edit_page(&state, &user, editing, &form, &e, &lk, None);
