@@ -71,6 +71,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(34, "api tokens", "0034_api_tokens.sql"),
     migration!(35, "register import", "0035_register_import.sql"),
     migration!(36, "single sign-on", "0036_single_sign_on.sql"),
+    migration!(39, "steering documents", "0039_steering_documents.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its

@@ -33,6 +33,7 @@ pub const ACTIONS: &[&str] = &[
     "break-glass-login",
     "deactivate",
     "second-factor-reset",
+    "acknowledge",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -70,6 +71,9 @@ pub const ENTITIES: &[&str] = &[
     "api-token",
     "sso-provider",
     "second-factor",
+    "document",
+    "document-version",
+    "document-link",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;
