@@ -144,4 +144,3 @@ document-read-thanks = Thank you! Your confirmation is saved.
 document-read-gone-title = The link has expired
 document-read-gone = This link no longer works. Ask your manager for a new link to the document.
 document-cycle-heading = Steering documents to be reviewed in { $year }
-document-cycle-none = No steering documents are due for review in { $year }.

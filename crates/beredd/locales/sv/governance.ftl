@@ -144,4 +144,3 @@ document-read-thanks = Tack! Din läsbekräftelse är sparad.
 document-read-gone-title = Länken har gått ut
 document-read-gone = Den här länken gäller inte längre. Be din chef om en ny länk till dokumentet.
 document-cycle-heading = Styrdokument som ska ses över { $year }
-document-cycle-none = Inga styrdokument ska ses över { $year }.

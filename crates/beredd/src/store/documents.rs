@@ -338,3 +338,9 @@ pub async fn link_expiries<'c, E: Executor<'c, Database = Any>>(
         .fetch_all(e)
         .await?)
 }
+
+/// Sets when a version was made (the demo's versions were made long before it was loaded).
+pub async fn set_version_time<'c, E: Executor<'c, Database = Any>>(e: E, version: i64, at: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE document_versions SET created_at = $1 WHERE id = $2").bind(at).bind(version).execute(e).await?;
+    Ok(())
+}
