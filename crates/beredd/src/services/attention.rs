@@ -151,13 +151,16 @@ pub async fn start_page(
     scoped.extend(item("attention-cycle-overdue", late));
     // Steering documents due for review, and those the viewer has yet to confirm reading.
     let docs = crate::services::governance::reading::load(pool, org).await?;
-    let reader = crate::services::governance::reading::Viewer { role: viewer.role, granted: viewer.granted, person: me };
+    let reader =
+        crate::services::governance::reading::Viewer { role: viewer.role, granted: viewer.granted, person: me };
     let doc_href = |id: i64| format!("/governance/documents/{id}");
     scoped.extend(item(
         "attention-document-review",
         docs.to_review(&reader, today)
             .iter()
-            .map(|d| link(&format!("{} ({})", d.doc.title, d.doc.review_on.as_deref().unwrap_or("")), doc_href(d.doc.id)))
+            .map(|d| {
+                link(&format!("{} ({})", d.doc.title, d.doc.review_on.as_deref().unwrap_or("")), doc_href(d.doc.id))
+            })
             .collect(),
     ));
     let unread_documents = docs.unread(&reader).iter().map(|d| link(&d.doc.title, doc_href(d.doc.id))).collect();

@@ -199,10 +199,8 @@ pub async fn current_versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i6
 
 /// The bytes of a version's file, when it has one.
 pub async fn file_content<'c, E: Executor<'c, Database = Any>>(e: E, version: i64) -> Result<Option<Vec<u8>>, DbError> {
-    let row: Option<(Option<Vec<u8>>,)> = sqlx::query_as("SELECT content FROM document_versions WHERE id = $1")
-        .bind(version)
-        .fetch_optional(e)
-        .await?;
+    let row: Option<(Option<Vec<u8>>,)> =
+        sqlx::query_as("SELECT content FROM document_versions WHERE id = $1").bind(version).fetch_optional(e).await?;
     Ok(row.and_then(|(c,)| c))
 }
 
@@ -340,7 +338,11 @@ pub async fn link_expiries<'c, E: Executor<'c, Database = Any>>(
 }
 
 /// Sets when a version was made (the demo's versions were made long before it was loaded).
-pub async fn set_version_time<'c, E: Executor<'c, Database = Any>>(e: E, version: i64, at: &str) -> Result<(), DbError> {
+pub async fn set_version_time<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    version: i64,
+    at: &str,
+) -> Result<(), DbError> {
     sqlx::query("UPDATE document_versions SET created_at = $1 WHERE id = $2").bind(at).bind(version).execute(e).await?;
     Ok(())
 }

@@ -55,7 +55,8 @@ pub fn check(d: Draft) -> Result<DocumentInput, Invalid> {
 /// changed, on one line.
 pub fn check_text(body: &str, note: &str) -> Result<(String, Option<String>), Invalid> {
     let mut e = Invalid::default();
-    let body = e.take("body", text::optional_text(body, document::MAX_TEXT).and_then(|b| b.ok_or(FieldError::Required)));
+    let body =
+        e.take("body", text::optional_text(body, document::MAX_TEXT).and_then(|b| b.ok_or(FieldError::Required)));
     let note = e.take("note", text::optional_line(note, 300));
     e.or((body, note))
 }

@@ -160,9 +160,7 @@ impl Registry {
         self.docs
             .iter()
             .filter(|d| v.role.edits_all_content() || (v.person.is_some() && d.doc.owner_id == v.person))
-            .filter(|d| {
-                review_due(d.doc.review_on.as_deref().and_then(clock::day_number), today, REVIEW_WARNING_DAYS)
-            })
+            .filter(|d| review_due(d.doc.review_on.as_deref().and_then(clock::day_number), today, REVIEW_WARNING_DAYS))
             .collect()
     }
 

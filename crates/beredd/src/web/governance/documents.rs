@@ -45,8 +45,7 @@ pub(super) fn applies_text(reg: &Registry, d: &Doc, tr: &Tr) -> String {
     if d.unit_ids.is_empty() {
         return tr.t("document-whole-org");
     }
-    let names: Vec<String> =
-        reg.units.iter().filter(|u| d.unit_ids.contains(&u.id)).map(|u| u.name.clone()).collect();
+    let names: Vec<String> = reg.units.iter().filter(|u| d.unit_ids.contains(&u.id)).map(|u| u.name.clone()).collect();
     names.join(", ")
 }
 
@@ -76,7 +75,11 @@ pub(super) fn coverage_text(tr: &Tr, (read, all): (usize, usize)) -> Option<Stri
     (all > 0).then(|| tr.args("document-coverage", &[("read", &read.to_string()), ("all", &all.to_string())]))
 }
 
-pub async fn list(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<ListPage, AppError> {
+pub async fn list(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<ListPage, AppError> {
     let (reg, person) = load(&state, &user).await?;
     let v = viewer(&user, person);
     let mut ctx = Ctx::new(&state, &user, "/governance/documents", String::new());
@@ -164,10 +167,8 @@ pub struct DocumentPage {
 
 fn details(reg: &Registry, d: &Doc, tr: &Tr) -> Vec<(String, String)> {
     let doc = &d.doc;
-    let decision: Vec<&str> = [&doc.decided_by, &doc.decided_on, &doc.decision_ref]
-        .into_iter()
-        .filter_map(|x| x.as_deref())
-        .collect();
+    let decision: Vec<&str> =
+        [&doc.decided_by, &doc.decided_on, &doc.decision_ref].into_iter().filter_map(|x| x.as_deref()).collect();
     let owner = doc.owner_id.and_then(|p| reg.person(p)).map(|p| p.name.clone()).unwrap_or_default();
     vec![
         (tr.t("document-field-kind"), tr.t(doc.kind.label_id())),
@@ -179,7 +180,13 @@ fn details(reg: &Registry, d: &Doc, tr: &Tr) -> Vec<(String, String)> {
     ]
 }
 
-async fn unit_views(state: &AppState, reg: &Registry, d: &Doc, v: &Viewer<'_>, tr: &Tr) -> Result<Vec<UnitView>, AppError> {
+async fn unit_views(
+    state: &AppState,
+    reg: &Registry,
+    d: &Doc,
+    v: &Viewer<'_>,
+    tr: &Tr,
+) -> Result<Vec<UnitView>, AppError> {
     let links = crate::store::documents::link_expiries(&state.db.pool, d.doc.id).await?;
     let version = d.current.as_ref().map(|c| c.number).unwrap_or(0).to_string();
     Ok(reg
@@ -264,7 +271,8 @@ fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr, new: bool) -> Vec<
         Field::new("decided_by", tr.t("document-field-decided_by"), FieldKind::Text, form, e, tr)
             .maxlength(200)
             .hint(tr.t("document-hint-decided_by")),
-        Field::new("decided_on", tr.t("document-field-decided_on"), FieldKind::Date, form, e, tr).hint(tr.t("hint-date")),
+        Field::new("decided_on", tr.t("document-field-decided_on"), FieldKind::Date, form, e, tr)
+            .hint(tr.t("hint-date")),
         Field::new("decision_ref", tr.t("document-field-decision_ref"), FieldKind::Text, form, e, tr).maxlength(100),
         Field::new("review_on", tr.t("document-field-review_on"), FieldKind::Date, form, e, tr)
             .hint(tr.t("document-hint-review_on")),
@@ -318,7 +326,11 @@ pub async fn new_form(user: CurrentUser, State(state): State<AppState>) -> Resul
 }
 
 /// Reads the form: the owner and the units must be in the registers.
-async fn read(state: &AppState, user: &CurrentUser, form: &FormData) -> Result<Result<DocumentInput, Errors>, AppError> {
+async fn read(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+) -> Result<Result<DocumentInput, Errors>, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut e = Errors::default();
     let owner = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
@@ -415,7 +427,11 @@ pub async fn edit_form(
     form_page(&state, &user, Some((d.doc.id, &d.doc.title)), &FormData::from_pairs(pairs), &Errors::default()).await
 }
 
-pub async fn update(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn update(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let (reg, person) = load(&state, &user).await?;

@@ -26,7 +26,11 @@ use crate::web::page::Ctx;
 
 /// The logged-in user confirms the version they were shown (the current one; if a newer one
 /// came in between, the page shows it and asks again).
-pub async fn acknowledge(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn acknowledge(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     let (reg, person) = load(&state, &user).await?;
     let d = readable(&reg, &viewer(&user, person), &id)?;
@@ -124,18 +128,13 @@ fn page(state: &AppState, headers: &HeaderMap, token: &str, l: &LinkView, just_r
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = auth::prelogin_token(state);
     let version = l.current.as_ref().map(|c| c.number).unwrap_or(0);
-    let decided: Vec<&str> =
-        [&l.doc.decided_by, &l.doc.decided_on].into_iter().filter_map(|x| x.as_deref()).collect();
+    let decided: Vec<&str> = [&l.doc.decided_by, &l.doc.decided_on].into_iter().filter_map(|x| x.as_deref()).collect();
     let about = match decided.is_empty() {
         true => tr.ts("document-read-version", "n", &version.to_string()),
         false => format!("{}, {}", tr.ts("document-read-version", "n", &version.to_string()), decided.join(" ")),
     };
     let read = l.read.as_ref().map(|a| clock::shown_minute(&a.at));
-    let file = l
-        .current
-        .as_ref()
-        .and_then(|c| c.file_name.clone())
-        .map(|n| (format!("/read/{token}/file"), n));
+    let file = l.current.as_ref().and_then(|c| c.file_name.clone()).map(|n| (format!("/read/{token}/file"), n));
     let body = ReadPage {
         csrf: csrf.clone(),
         action: format!("/read/{token}"),

@@ -76,7 +76,11 @@ pub async fn new_form(
     new_page(&state, &user, &id, None, &Errors::default(), None).await
 }
 
-pub async fn add_text(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn add_text(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let (reg, person) = load(&state, &user).await?;
@@ -108,7 +112,8 @@ pub async fn upload(
         .and_then(|(name, bytes)| upload::accept(&name, &bytes).map(|a| (a, bytes)));
     match checked {
         Ok((accepted, bytes)) => {
-            let v = NewVersion { body: None, note: None, file: Some((&accepted.file_name, accepted.content_type, &bytes)) };
+            let v =
+                NewVersion { body: None, note: None, file: Some((&accepted.file_name, accepted.content_type, &bytes)) };
             use_cases::add_version(&state.db, &user.actor(), &d.doc, &v, &user.display_name).await?;
             Ok(Redirect::to(&format!("/governance/documents/{}?msg=uploaded", d.doc.id)).into_response())
         }
@@ -122,7 +127,12 @@ pub async fn upload(
 }
 
 /// The version numbered `n` of a document the user may read.
-async fn version(state: &AppState, user: &CurrentUser, id: &str, n: &str) -> Result<(i64, String, Version, Vec<Version>), AppError> {
+async fn version(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    n: &str,
+) -> Result<(i64, String, Version, Vec<Version>), AppError> {
     let (reg, person) = load(state, user).await?;
     let d = readable(&reg, &viewer(user, person), id)?;
     let all = documents::versions(&state.db.pool, d.doc.id).await?;
@@ -148,7 +158,12 @@ pub async fn show(
     let (id, title, v, all) = version(&state, &user, &id, &n).await?;
     let mut ctx = Ctx::new(&state, &user, "/governance/documents", String::new());
     ctx.title = ctx.tr.args("document-version-title", &[("title", &title), ("n", &v.number.to_string())]);
-    Ok(VersionPage { id, blocks: v.body.as_deref().map(blocks).unwrap_or_default(), version: version_view(&v, &all), ctx })
+    Ok(VersionPage {
+        id,
+        blocks: v.body.as_deref().map(blocks).unwrap_or_default(),
+        version: version_view(&v, &all),
+        ctx,
+    })
 }
 
 /// A file version, as an attachment a browser never runs.

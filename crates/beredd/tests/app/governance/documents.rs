@@ -105,7 +105,8 @@ async fn a_document_has_versions_with_a_diff_and_its_review_is_shown_when_due() 
 
         // Due for review within a month: on the start page of those who edit, and in the cycle.
         let home = s.get("/").await.body;
-        let item = texts(&home, "ul.attention > li").into_iter().find(|t| t.starts_with("Styrdokument som ska ses över"));
+        let item =
+            texts(&home, "ul.attention > li").into_iter().find(|t| t.starts_with("Styrdokument som ska ses över"));
         assert!(item.is_some_and(|t| t.contains("Riktlinje för e-post (2026-12-01)")), "{:?}", texts(&home, "li"));
         let cycle = s.get("/cycle?year=2026").await.body;
         assert_eq!(texts(&cycle, ".document-reviews li"), ["Riktlinje för e-post: 2026-12-01"]);
@@ -210,7 +211,8 @@ async fn a_personal_link_shows_one_document_and_confirms_for_its_own_person_only
         let r = reply(phone.post(&read).form(&[("version", "1")]).send().await.unwrap()).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN);
         let csrf = hidden_csrf(&page.body).unwrap();
-        let r = reply(phone.post(&read).form(&[("_csrf", csrf.as_str()), ("version", "1")]).send().await.unwrap()).await;
+        let r =
+            reply(phone.post(&read).form(&[("_csrf", csrf.as_str()), ("version", "1")]).send().await.unwrap()).await;
         assert_eq!(r.status, StatusCode::OK);
         assert_eq!(texts(&r.body, "#thanks"), ["Tack! Din läsbekräftelse är sparad."]);
         assert_eq!(texts(&r.body, ".acknowledge").len(), 0);
@@ -225,7 +227,10 @@ async fn a_personal_link_shows_one_document_and_confirms_for_its_own_person_only
         // A wrong token is not found; an expired link says so in Swedish and shows nothing more.
         let r = phone.get(format!("{}/read/{}", app.base, "x".repeat(43))).send().await.unwrap();
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
-        sqlx::query("UPDATE document_links SET expires_at = '2026-11-01T00:00:00Z'").execute(&app.db.pool).await.unwrap();
+        sqlx::query("UPDATE document_links SET expires_at = '2026-11-01T00:00:00Z'")
+            .execute(&app.db.pool)
+            .await
+            .unwrap();
         let r = reply(phone.get(&read).send().await.unwrap()).await;
         assert_eq!(r.status, StatusCode::GONE);
         assert_eq!(
