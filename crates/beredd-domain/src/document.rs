@@ -92,8 +92,8 @@ mod tests {
     #[test]
     fn lines_drop_trailing_space_so_that_it_is_no_change() {
         assert_eq!(lines("Rubrik  \r\nText\n"), ["Rubrik", "Text"]);
-        let d = crate::plan::diff(&lines("a\nb"), &lines("a \nc"));
-        assert_eq!(d.len(), 3);
+        let (old, new) = (lines("a\nb"), lines("a \nc"));
+        assert_eq!(crate::plan::diff(&old, &new).len(), 3, "a same, b removed, c added");
     }
 
     #[test]
