@@ -187,18 +187,8 @@ async fn page(
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    let today = clock::today_text();
-    let document_reviews = crate::services::governance::reading::reviews_in(&state.db.pool, user.org_id, y.year)
-        .await?
-        .into_iter()
-        .map(|d| {
-            let due = d.review_on.unwrap_or_default();
-            let overdue = due < today;
-            (d.id, d.title, due, overdue)
-        })
-        .collect();
     Ok(CyclePage {
-        document_reviews,
+        document_reviews: crate::services::governance::reading::reviews_in(&state.db.pool, user.org_id, y.year).await?,
         heading: ctx.tr.ts("cycle-tasks-in", "year", &y.year.to_string()),
         tasks: task_views(&y, &lk, &ctx.tr),
         may_edit: user.role.edits_all_content(),

@@ -174,15 +174,25 @@ impl Registry {
     }
 }
 
-/// The documents whose review falls in `year`, by date, for the yearly cycle.
-pub async fn reviews_in(pool: &sqlx::AnyPool, org: i64, year: i32) -> Result<Vec<Document>, DbError> {
+/// The documents whose review falls in `year`, by date, for the yearly cycle: (id, title, date,
+/// whether the date has passed).
+pub async fn reviews_in(
+    pool: &sqlx::AnyPool,
+    org: i64,
+    year: i32,
+) -> Result<Vec<(i64, String, String, bool)>, DbError> {
     let prefix = format!("{year}-");
-    let mut docs: Vec<Document> = documents::list(pool, org)
+    let today = clock::today_text();
+    let mut docs: Vec<(i64, String, String, bool)> = documents::list(pool, org)
         .await?
         .into_iter()
-        .filter(|d| d.review_on.as_deref().is_some_and(|r| r.starts_with(&prefix)))
+        .filter_map(|d| {
+            let due = d.review_on.filter(|r| r.starts_with(&prefix))?;
+            let overdue = due < today;
+            Some((d.id, d.title, due, overdue))
+        })
         .collect();
-    docs.sort_by(|a, b| a.review_on.cmp(&b.review_on));
+    docs.sort_by(|a, b| a.2.cmp(&b.2));
     Ok(docs)
 }
 

@@ -6,7 +6,10 @@
 use beredd_domain::Role;
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, hidden_csrf, id_of, kinds, reply, texts};
+use crate::harness::{Session, TestApp, hidden_csrf, id_of, kinds, reply, texts, upload};
+
+/// The start of a PDF file, enough for the upload's check of what a file is.
+const PDF: &[u8] = b"%PDF-1.4\nRiktlinje\n%%EOF\n";
 
 /// The people and accounts of a small organisation: Socialförvaltningen with Hemtjänst Norr (Per
 /// and Eva), and Ekonomi (Olle). Per has the account `per`; `chef` manages Socialförvaltningen.
@@ -123,6 +126,21 @@ async fn a_document_has_versions_with_a_diff_and_its_review_is_shown_when_due() 
                 .await
                 .unwrap();
         assert_eq!(n, 4, "{kind:?}: created, first version, second version, changed");
+
+        // A version may be a file instead, downloaded as the evidence files are: sandboxed.
+        let r =
+            upload(&s, &format!("/governance/documents/{doc}/versions/upload"), "riktlinje.pdf", PDF.to_vec()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let page = s.get(&format!("/governance/documents/{doc}")).await.body;
+        assert_eq!(texts(&page, "#current-heading"), ["Gällande version: 3"]);
+        let resp =
+            s.client.get(format!("{}/governance/documents/{doc}/versions/3/file", app.base)).send().await.unwrap();
+        assert_eq!(resp.headers()["content-security-policy"], "sandbox; default-src 'none'");
+        assert_eq!(resp.headers()["content-type"], "application/pdf");
+        assert_eq!(resp.bytes().await.unwrap().as_ref(), PDF);
+        let r = upload(&s, &format!("/governance/documents/{doc}/versions/upload"), "virus.exe", b"MZ".to_vec()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(texts(&r.body, "#file-error")[0].starts_with("Fil:"), "{:?}", texts(&r.body, "#file-error"));
         let _ = o.olle;
     }
 }
