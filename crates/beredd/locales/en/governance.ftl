@@ -138,7 +138,6 @@ document-links-make = Make personal links
 document-links-title = Personal links to { $title }
 document-links-intro = The links are shown only now. Print the page or send each link to its person. They are valid until { $until }.
 document-links-about = Whoever opens a link sees only the latest version of { $title } and can confirm having read it, without logging in. Make a new link if someone has lost theirs.
-document-read-for = for { $name }
 document-read-version = Version { $n }
 document-read-thanks = Thank you! Your confirmation is saved.
 document-read-gone-title = The link has expired

@@ -138,7 +138,6 @@ document-links-make = Skapa personliga länkar
 document-links-title = Personliga länkar till { $title }
 document-links-intro = Länkarna visas bara nu. Skriv ut sidan eller skicka varje länk till rätt person. De gäller till { $until }.
 document-links-about = Den som öppnar en länk ser bara den senaste versionen av { $title } och kan bekräfta att den har läst den, utan att logga in. Skapa en ny länk om någon har tappat bort sin.
-document-read-for = till { $name }
 document-read-version = Version { $n }
 document-read-thanks = Tack! Din läsbekräftelse är sparad.
 document-read-gone-title = Länken har gått ut

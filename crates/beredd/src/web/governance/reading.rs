@@ -1,7 +1,8 @@
 //! Confirming that one has read a steering document: on its page when logged in, or through a
 //! personal link without an account (a phone is enough). A unit manager makes the links for their
 //! staff; each token is shown once, in a list to print or send. The link's page shows that one
-//! document's current version and nothing else, and is limited per address like logging in.
+//! document's current version and nothing else (not even whose link it is, in case it is passed
+//! on), and is limited per address like logging in.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -109,7 +110,6 @@ pub struct ReadPage {
     pub action: String,
     pub title: String,
     pub kind: String,
-    pub person: String,
     /// "Version 3, beslutad …"
     pub about: String,
     pub blocks: Vec<Block>,
@@ -140,7 +140,6 @@ fn page(state: &AppState, headers: &HeaderMap, token: &str, l: &LinkView, just_r
         action: format!("/read/{token}"),
         title: l.doc.title.clone(),
         kind: tr.t(l.doc.kind.label_id()),
-        person: l.person.name.clone(),
         about,
         blocks: l.current.as_ref().and_then(|c| c.body.as_deref()).map(blocks).unwrap_or_default(),
         file,
@@ -162,7 +161,6 @@ fn gone(state: &AppState, headers: &HeaderMap) -> Response {
         action: String::new(),
         title: tr.t("document-read-gone-title"),
         kind: String::new(),
-        person: String::new(),
         about: String::new(),
         blocks: Vec::new(),
         file: None,
