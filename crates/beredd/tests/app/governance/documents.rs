@@ -258,5 +258,13 @@ async fn a_personal_link_shows_one_document_and_confirms_for_its_own_person_only
             ["Den här länken gäller inte längre. Be din chef om en ny länk till dokumentet."]
         );
         assert!(!r.body.contains("Riktlinje för e-post"));
+
+        // Guessing is stopped as guessing passwords is: five wrong tokens lock the address out.
+        for _ in 0..5 {
+            let r = phone.get(format!("{}/read/{}", app.base, "y".repeat(43))).send().await.unwrap();
+            assert_eq!(r.status(), StatusCode::NOT_FOUND);
+        }
+        let r = phone.get(&read).send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     }
 }
