@@ -6,6 +6,7 @@ pub mod bia;
 pub mod civil;
 pub mod classification;
 pub mod cycle;
+pub mod document;
 pub mod framework;
 pub mod gdpr;
 pub mod graph;

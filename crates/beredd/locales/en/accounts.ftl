@@ -295,3 +295,7 @@ audit-action-passkey-remove = Removed a passkey
 second-factor-rule-nobody = No, each user chooses
 second-factor-rule-break-glass = For break-glass accounts
 second-factor-rule-all-local = For all local accounts
+audit-action-acknowledge = Confirmed reading
+entity-document = Steering document
+entity-document-version = Steering document version
+entity-document-link = Personal reading link

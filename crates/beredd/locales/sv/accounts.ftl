@@ -295,3 +295,7 @@ audit-action-passkey-remove = Tog bort passkey
 second-factor-rule-nobody = Nej, var och en väljer
 second-factor-rule-break-glass = För nödkonton
 second-factor-rule-all-local = För alla lokala konton
+audit-action-acknowledge = Bekräftade läsning
+entity-document = Styrdokument
+entity-document-version = Version av styrdokument
+entity-document-link = Personlig läslänk

@@ -30,6 +30,9 @@ pub struct StartPage {
     pub registers: Vec<Item>,
     /// The person the viewer said they are, and how many of their actions are still open.
     pub my_open_actions: Option<(i64, usize)>,
+    /// The steering documents that apply to the viewer and that they have yet to confirm reading
+    /// (shown to every role).
+    pub unread_documents: Vec<(String, String)>,
 }
 
 /// How long a break-glass login stays on the administrators' start page.
@@ -146,13 +149,28 @@ pub async fn start_page(
         })
         .collect();
     scoped.extend(item("attention-cycle-overdue", late));
+    // Steering documents due for review, and those the viewer has yet to confirm reading.
+    let docs = crate::services::governance::reading::load(pool, org).await?;
+    let reader =
+        crate::services::governance::reading::Viewer { role: viewer.role, granted: viewer.granted, person: me };
+    let doc_href = |id: i64| format!("/governance/documents/{id}");
+    scoped.extend(item(
+        "attention-document-review",
+        docs.to_review(&reader, today)
+            .iter()
+            .map(|d| {
+                link(&format!("{} ({})", d.doc.title, d.doc.review_on.as_deref().unwrap_or("")), doc_href(d.doc.id))
+            })
+            .collect(),
+    ));
+    let unread_documents = docs.unread(&reader).iter().map(|d| link(&d.doc.title, doc_href(d.doc.id))).collect();
 
     let all_actions = actions::list(pool, org).await?;
     let my_open_actions =
         me.map(|p| (p, all_actions.iter().filter(|a| a.owner_id == Some(p) && a.status.is_open()).count()));
     let (mut top_risks, mut registers) = (Vec::new(), Vec::new());
     if viewer.role == Role::UnitManager {
-        return Ok(StartPage { scoped, top_risks, registers, my_open_actions });
+        return Ok(StartPage { scoped, top_risks, registers, my_open_actions, unread_documents });
     }
     // The top risks: high or critical after the existing measures on the organisation's scales
     // (their number of steps), highest first.
@@ -261,5 +279,5 @@ pub async fn start_page(
             .map(system_link)
             .collect(),
     ));
-    Ok(StartPage { scoped, top_risks, registers, my_open_actions })
+    Ok(StartPage { scoped, top_risks, registers, my_open_actions, unread_documents })
 }

@@ -89,5 +89,6 @@ stored_vocabularies!(
     beredd_domain::incident::LessonKind,
     beredd_domain::incident::LessonTarget,
     beredd_domain::cycle::CycleKind,
+    beredd_domain::document::DocumentKind,
     beredd_domain::Fulfilment,
 );

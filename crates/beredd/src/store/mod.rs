@@ -13,6 +13,7 @@ pub mod bia;
 mod codes;
 pub mod cycle;
 pub mod dependencies;
+pub mod documents;
 pub mod dump;
 pub mod evidence;
 pub mod frameworks;

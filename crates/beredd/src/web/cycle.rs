@@ -61,6 +61,8 @@ pub struct CyclePage {
     /// The addresses just made: shown this once, since only their SHA-256 is kept.
     pub new_feed: Option<String>,
     pub unit_feeds: Vec<(String, String)>,
+    /// The steering documents to be reviewed this year: (id, title, date, overdue).
+    pub document_reviews: Vec<(i64, String, String, bool)>,
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
@@ -186,6 +188,7 @@ async fn page(
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
     Ok(CyclePage {
+        document_reviews: crate::services::governance::reading::reviews_in(&state.db.pool, user.org_id, y.year).await?,
         heading: ctx.tr.ts("cycle-tasks-in", "year", &y.year.to_string()),
         tasks: task_views(&y, &lk, &ctx.tr),
         may_edit: user.role.edits_all_content(),

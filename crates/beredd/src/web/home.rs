@@ -38,6 +38,8 @@ pub struct HomePage {
     pub read_only: Option<String>,
     /// "My actions (n open)" with its link, when the user has said which person they are.
     pub mine: Option<(String, String)>,
+    /// The steering documents the user has yet to confirm reading: (title, where).
+    pub unread: Vec<(String, String)>,
 }
 
 /// At most this many links per attention item; the rest are counted.
@@ -98,11 +100,12 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     let counts = counts(&state, user.org_id, &lk, &ctx.tr).await?;
     let viewer = Viewer { user_id: user.id, role: user.role, granted: &user.granted, display_name: &user.display_name };
     let today = crate::platform::clock::today_text();
-    let found = attention::start_page(&state.db.pool, user.org_id, &viewer, &today).await?;
+    let mut found = attention::start_page(&state.db.pool, user.org_id, &viewer, &today).await?;
     // The user's own open actions in the action plan, through the person they said they are.
     let tr = &ctx.tr;
     let mine =
         found.my_open_actions.map(|(p, open)| (tr.tn("home-my-actions", open as i64), format!("/actions?owner={p}")));
+    let unread = std::mem::take(&mut found.unread_documents);
     let mut list = attention_list(&state, &user, &counts, found, tr).await?;
     // Readers and crisis staff cannot fix these; they get the registers and a word on their role.
     let may_act = user.role.edits_all_content() || user.role == Role::UnitManager;
@@ -117,7 +120,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     };
     let greeting = tr.ts("home-greeting", "name", &user.display_name);
     ctx.title = ctx.tr.t("home-title");
-    Ok(HomePage { ctx, greeting, counts, attention: list, scope, read_only, mine })
+    Ok(HomePage { ctx, greeting, counts, attention: list, scope, read_only, mine, unread })
 }
 
 /// The accessibility statement (tillgänglighetsredogörelse) that the act on accessibility to

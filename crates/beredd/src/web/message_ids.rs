@@ -348,6 +348,9 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("cycle kind", beredd_domain::cycle::CycleKind::ALL.iter().map(|k| k.label_id()));
     c.plain("month", (1..=12).map(|m| format!("month-{m}")));
 
+    // ---- Governance: steering documents ----
+    c.plain("document kind", beredd_domain::document::DocumentKind::ALL.iter().map(|k| k.label_id()));
+
     // ---- Governance: the record of processing (GDPR art. 30) ----
     use beredd_domain::gdpr;
     let codes = gdpr::LEGAL_BASES.iter().chain(&gdpr::SPECIAL_BASES).chain(&gdpr::TRANSFERS);

@@ -48,6 +48,9 @@ pub struct AppState {
     /// Logins through the identity provider started per address (each writes a row and asks the
     /// provider); one that goes through is given back.
     pub sso_throttle: Arc<crate::platform::throttle::LoginThrottle>,
+    /// Personal reading links opened per address; an unknown token counts as a failure, so that
+    /// guessing is stopped like guessing passwords.
+    pub reading_throttle: Arc<crate::platform::throttle::LoginThrottle>,
     /// The one queue for password hashing.
     pub hashing: Arc<crate::platform::limit::Limit>,
     /// Signs the tokens of forms posted before login; made at start.
@@ -83,6 +86,7 @@ impl AppState {
             catalog: i18n::Catalog::load(),
             throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
             sso_throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
+            reading_throttle: Arc::new(crate::platform::throttle::LoginThrottle::default()),
             hashing: Arc::new(auth::hashing_limit()),
             prelogin_key: Arc::new(rand::random()),
             trusted_proxies: Arc::new(Vec::new()),

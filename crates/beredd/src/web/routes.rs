@@ -119,7 +119,11 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .public_get("/healthz", || async { "ok" })
         .public_get("/tillganglighet", home::accessibility)
         .public_get("/static/{*path}", static_files::serve)
-        .public_get("/cycle/feed/{file}", cycle::feed);
+        .public_get("/cycle/feed/{file}", cycle::feed)
+        // A steering document's current version, for the one person a reading link was made for.
+        .public_get("/read/{token}", governance::reading::public_form)
+        .public_post("/read/{token}", governance::reading::public_submit)
+        .public_get("/read/{token}/file", governance::reading::public_file);
 
     // ---- The API: a bearer token instead of a session ----
     let public = public
@@ -285,6 +289,19 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/cycle", cycle::add)
         .post("/cycle/calendar", cycle::new_calendar)
         .post("/cycle/tasks/{id}/done", cycle::done)
+        .get("/governance/documents", governance::documents::list)
+        .get("/governance/documents/new", governance::documents::new_form)
+        .post("/governance/documents/new", governance::documents::create)
+        .get("/governance/documents/{id}", governance::documents::show)
+        .get("/governance/documents/{id}/edit", governance::documents::edit_form)
+        .post("/governance/documents/{id}/edit", governance::documents::update)
+        .get("/governance/documents/{id}/versions/new", governance::versions::new_form)
+        .post("/governance/documents/{id}/versions/new", governance::versions::add_text)
+        .get("/governance/documents/{id}/versions/{n}", governance::versions::show)
+        .get("/governance/documents/{id}/versions/{n}/file", governance::versions::file)
+        .get("/governance/documents/{id}/diff", governance::versions::diff)
+        .post("/governance/documents/{id}/acknowledge", governance::reading::acknowledge)
+        .post("/governance/documents/{id}/links", governance::reading::make_links)
         .get("/governance/processing", governance::processing::page)
         .get("/governance/processing/{format}", governance::processing::export);
 
@@ -334,6 +351,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/resources/import", import::upload::<Resources>)
         .post("/dependencies/import", import::upload::<Dependencies>)
         .post("/assets/import", import::upload::<Assets>)
+        .post("/governance/documents/{id}/versions/upload", governance::versions::upload)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 
     let all = r.limit(1024 * 1024).merge(uploads, |u| u);

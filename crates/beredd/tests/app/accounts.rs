@@ -32,6 +32,11 @@ const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/tillganglighet"),
     ("GET", "/static/{*path}"),
     ("GET", "/cycle/feed/{file}"),
+    // A steering document's current version, for the one person a personal reading link names
+    // (staff without an account confirm reading on their phone).
+    ("GET", "/read/{token}"),
+    ("POST", "/read/{token}"),
+    ("GET", "/read/{token}/file"),
 ];
 
 /// A route's path with every `{parameter}` (and `{*rest}`) replaced by `1`: the session check

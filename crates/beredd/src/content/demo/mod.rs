@@ -8,6 +8,7 @@ mod continuity;
 mod crisis;
 mod cycle;
 mod frameworks;
+mod governance;
 mod organisation;
 mod risks;
 mod rows;
@@ -219,6 +220,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let assessments = classification::assessments(&mut l).await?;
     let plans = continuity::plans(&mut l).await?;
     cycle::cycle(&mut l).await?;
+    governance::documents(&mut l).await?;
     crisis::exercises(&mut l).await?;
     risks::risks(&mut l).await?;
     frameworks::frameworks(&mut l).await?;

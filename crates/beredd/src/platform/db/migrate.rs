@@ -73,6 +73,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(36, "single sign-on", "0036_single_sign_on.sql"),
     migration!(37, "passkeys", "0037_passkeys.sql"),
     migration!(38, "links with keys", "0038_links_with_keys.sql"),
+    migration!(39, "steering documents", "0039_steering_documents.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its

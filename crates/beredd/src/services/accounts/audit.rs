@@ -35,6 +35,7 @@ pub const ACTIONS: &[&str] = &[
     "second-factor-reset",
     "passkey-add",
     "passkey-remove",
+    "acknowledge",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -72,6 +73,9 @@ pub const ENTITIES: &[&str] = &[
     "api-token",
     "sso-provider",
     "second-factor",
+    "document",
+    "document-version",
+    "document-link",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

@@ -217,5 +217,29 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
     let r = s.post("/api-tokens", &[("name", "Prov"), ("access", "read"), ("areas", "organisation")]).await;
     assert_eq!(r.status, StatusCode::OK, "an API token: {}", excerpt(&r.body));
     pages.push("/api-tokens".into());
+    // The administrator says which person they are, so that the policy (which applies to all
+    // staff) offers its reading button.
+    let href_of = |html: &str, text: &str| {
+        let doc = scraper::Html::parse_document(html);
+        let a = scraper::Selector::parse("a[href]").unwrap();
+        doc.select(&a)
+            .find(|e| e.text().collect::<String>().trim() == text)
+            .and_then(|e| e.value().attr("href").map(str::to_owned))
+            .unwrap_or_else(|| panic!("a link {text:?}"))
+    };
+    let policy = href_of(&s.get("/governance/documents").await.body, "Informationssäkerhetspolicy för Exempelkommun");
+    // Who has read it is listed by unit, each name the label of their box (`link-UNIT-PERSON`).
+    let page = s.get(&policy).await.body;
+    let person = {
+        let doc = scraper::Html::parse_document(&page);
+        let label = scraper::Selector::parse("label[for]").unwrap();
+        doc.select(&label)
+            .find(|e| e.text().collect::<String>().trim() == "Patrik Öhman")
+            .and_then(|e| e.value().attr("for").and_then(|f| f.rsplit('-').next()).map(str::to_owned))
+            .expect("Patrik Öhman in the policy's list")
+    };
+    let r = s.post("/account/person", &[("person", &person)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "the administrator as a person: {}", excerpt(&r.body));
+    pages.push(policy);
     pages
 }
