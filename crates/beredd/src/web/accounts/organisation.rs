@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::text;
 
+use crate::platform::i18n::Tr;
 use crate::services::accounts::own;
 use crate::store::orgs;
 use crate::web::AppState;
@@ -21,6 +22,21 @@ const KEPT: [(&str, &str, &str); 3] = [
     ("backup_kept", "field-backup-kept", "field-backup-kept-hint"),
     ("break_glass_kept", "field-break-glass-kept", "field-break-glass-kept-hint"),
 ];
+
+/// Whom the organisation requires a second factor of.
+fn second_factor_field(tr: &Tr, form: &FormData, errors: &Errors) -> Field {
+    let choices = orgs::SecondFactorRule::ALL
+        .iter()
+        .map(|r| crate::web::forms::Choice {
+            value: r.code().to_owned(),
+            label: tr.t(&format!("second-factor-rule-{}", r.code())),
+            depth: 0,
+        })
+        .collect();
+    Field::new("second_factor_required", tr.t("field-second-factor-required"), FieldKind::Select, form, errors, tr)
+        .hint(tr.t("field-second-factor-required-hint"))
+        .choices(choices)
+}
 
 fn page(
     state: &AppState,
@@ -49,25 +65,7 @@ fn page(
     .chain([Field::new("dpo", tr.t("gdpr-dpo"), FieldKind::Select, form, errors, tr)
         .hint(tr.t("gdpr-dpo-hint"))
         .choices(lk.people_choices(tr.t("choice-none")))])
-    .chain([Field::new(
-        "second_factor_required",
-        tr.t("field-second-factor-required"),
-        FieldKind::Select,
-        form,
-        errors,
-        tr,
-    )
-    .hint(tr.t("field-second-factor-required-hint"))
-    .choices(
-        orgs::SecondFactorRule::ALL
-            .iter()
-            .map(|r| crate::web::forms::Choice {
-                value: r.code().to_owned(),
-                label: tr.t(&format!("second-factor-rule-{}", r.code())),
-                depth: 0,
-            })
-            .collect(),
-    )])
+    .chain([second_factor_field(tr, form, errors)])
     .collect();
     FormPage::new(ctx, "/organisation".into(), "/".into(), fields)
 }

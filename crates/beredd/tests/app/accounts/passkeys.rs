@@ -273,6 +273,18 @@ async fn a_passkey_is_added_and_logs_in_and_what_is_not_the_users_is_refused() {
         let cells = texts(&page, "tbody td");
         assert_ne!(cells[1], "–", "the key's last use is shown: {cells:?}");
 
+        // Only one's own keys can be removed.
+        let key_id = {
+            let (id,): (i64,) = sqlx::query_as("SELECT id FROM passkeys").fetch_one(&app.db.pool).await.unwrap();
+            id
+        };
+        let (admin_client, admin_csrf) = login_at(&app, &base, "admin").await;
+        let (status, _) =
+            post(&admin_client, format!("{base}/account/passkeys/{key_id}/remove"), &[("_csrf", admin_csrf.as_str())])
+                .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another user's key");
+        assert_eq!(passkey_rows(&app).await, 1);
+
         // An organisation that requires a second factor counts the passkey as one.
         let admin = app.login("admin").await;
         admin.post("/organisation", &[("name", "Testkommun"), ("second_factor_required", "all-local")]).await;

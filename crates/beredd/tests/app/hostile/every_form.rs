@@ -26,6 +26,10 @@ const NO_FORM: &[(&str, &str)] = &[
     ("/login/passkey", "posted by static/passkeys.js, not a form; tests/app/accounts/passkeys.rs feeds it"),
     ("/account/passkeys/options", "posted by static/passkeys.js, not a form; tests/app/accounts/passkeys.rs feeds it"),
     (
+        "/account/passkeys/{id}/remove",
+        "shown only beside a passkey, which no crawl can make; tests/app/accounts/passkeys.rs feeds it",
+    ),
+    (
         "/account/passkeys",
         "the hidden form static/passkeys.js fills with the browser's key; tests/browser/passkeys.test.mjs",
     ),
