@@ -6,48 +6,21 @@
 // http://localhost:PORT; the other browser tests keep their logins. The pages are checked with axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { chromium } from 'playwright-core';
+import { expectAccessible, freePort, launchChromium, startDemo } from './own-server.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const BIN = process.env.BEREDD_BIN;
-assert.ok(BIN, 'BEREDD_BIN must be set (scripts/test sets it)');
 const ADMIN_PASSWORD = 'passkey-browser-test-admin';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'beredd-passkeys-'));
 let browser, beredd, BASE;
 
-async function freePort() {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address();
-  s.close();
-  await once(s, 'close');
-  return port;
-}
-
 before(async () => {
   const port = await freePort();
   BASE = `http://localhost:${port}`;
-  beredd = spawn(BIN, ['demo', '--database', `sqlite://${work}/passkeys.db`, '--listen', `127.0.0.1:${port}`,
-    '--admin-password', ADMIN_PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BEREDD_LOG: 'warn' } });
-  const lines = readline.createInterface({ input: beredd.stdout });
-  for await (const line of lines) if (line.includes('http://')) break;
-  beredd.stdout.resume();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  beredd = await startDemo(`sqlite://${work}/passkeys.db`, port, ADMIN_PASSWORD);
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -55,15 +28,6 @@ after(async () => {
   beredd?.kill();
   fs.rmSync(work, { recursive: true, force: true });
 });
-
-async function expectAccessible(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(violations, [], `${what} has WCAG 2.1 AA violations:\n${violations.join('\n')}`);
-}
 
 async function logInWithPassword(page) {
   await page.goto(`${BASE}/login`);

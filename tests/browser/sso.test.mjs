@@ -6,51 +6,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { once } from 'node:events';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { chromium } from 'playwright-core';
+import { expectAccessible, freePort, launchChromium, lineStarting, startDemo } from './own-server.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const BIN = process.env.BEREDD_BIN;
-assert.ok(BIN, 'BEREDD_BIN must be set (scripts/test sets it)');
 const ADMIN_PASSWORD = 'sso-browser-test-admin';
 const SECRET = 'browser-test-client-secret';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'beredd-sso-'));
 let browser, beredd, provider, BASE, ISSUER;
 
-async function freePort() {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const { port } = s.address();
-  s.close();
-  await once(s, 'close');
-  return port;
-}
-
-/** The first line of `child`'s output that starts with `prefix`, the rest of it. */
-async function lineStarting(child, prefix) {
-  const lines = readline.createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    if (line.includes(prefix)) return line.slice(line.indexOf(prefix) + prefix.length).trim();
-  }
-  throw new Error(`no line with ${prefix}`);
-}
-
 before(async () => {
   const port = await freePort();
   BASE = `http://127.0.0.1:${port}`;
-  beredd = spawn(BIN, ['demo', '--database', `sqlite://${work}/sso.db`, '--listen', `127.0.0.1:${port}`,
-    '--admin-password', ADMIN_PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, BEREDD_LOG: 'warn' } });
-  await lineStarting(beredd, 'http://');
-  beredd.stdout.resume();
+  beredd = await startDemo(`sqlite://${work}/sso.db`, port, ADMIN_PASSWORD);
   const config = path.join(work, 'provider.json');
   fs.writeFileSync(config, JSON.stringify({
     client: { client_id: 'beredd', client_secret: SECRET, redirect_uris: [`${BASE}/login/sso/callback`] },
@@ -65,11 +35,7 @@ before(async () => {
     if (await fetch(`${BASE}/healthz`).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -78,15 +44,6 @@ after(async () => {
   provider?.kill();
   fs.rmSync(work, { recursive: true, force: true });
 });
-
-async function expectAccessible(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(violations, [], `${what} has WCAG 2.1 AA violations:\n${violations.join('\n')}`);
-}
 
 async function newPage(viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'sv-SE' });

@@ -147,31 +147,7 @@ async fn the_yearly_cycle_makes_dated_tasks_shows_the_overdue_and_feeds_calendar
 async fn owners_are_reminded_by_email_of_due_tasks_once() {
     for kind in kinds() {
         let app = TestApp::start(kind).await;
-        let s = app.login("admin").await;
-        let unit = app.add_unit("Björkgården", None).await;
-        let owner = id_of(
-            &s.post(
-                "/people/new",
-                &[
-                    ("name", "Åsa Öberg"),
-                    ("kind", "staff"),
-                    ("unit", &unit.to_string()),
-                    ("email", "asa.oberg@exempelkommun.example"),
-                ],
-            )
-            .await,
-        );
-        s.post(
-            "/cycle",
-            &[
-                ("title", "Översyn av kontinuitetsplanen"),
-                ("kind", "plan_review"),
-                ("owner", &owner),
-                ("start", "2026-01-15"),
-                ("every", "12"),
-            ],
-        )
-        .await;
+        let s = crate::cli::mail::owner_with_a_due_task(&app).await;
         s.post("/cycle", &[("title", "Utan ägare"), ("kind", "other"), ("start", "2026-01-15"), ("every", "0")]).await;
         // Without a reachable relay the command says so and marks nothing as reminded.
         let out = crate::harness::beredd()

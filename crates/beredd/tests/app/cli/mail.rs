@@ -110,8 +110,8 @@ pub fn text_of(mail: &Value) -> String {
     }
 }
 
-/// A unit, an owner with an address and an overdue yearly task of theirs.
-async fn owner_with_a_due_task(app: &TestApp) {
+/// A unit, an owner with an address and an overdue yearly task of theirs; the administrator's session.
+pub async fn owner_with_a_due_task(app: &TestApp) -> crate::harness::Session {
     let s = app.login("admin").await;
     let unit = app.add_unit("Björkgården", None).await;
     let owner = id_of(
@@ -137,6 +137,7 @@ async fn owner_with_a_due_task(app: &TestApp) {
         ],
     )
     .await;
+    s
 }
 
 /// Runs `beredd remind` against `server` with `extra` arguments; (success, stdout, stderr).
