@@ -352,6 +352,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/dependencies/import", import::upload::<Dependencies>)
         .post("/assets/import", import::upload::<Assets>)
         .post("/governance/documents/{id}/versions/upload", governance::versions::upload)
+        // A register from a file, through the API (the nightly HR sync): as large as the page's.
+        .token_post("/api/v1/import/{register}", api::import::import_register)
         .limit(beredd_domain::upload::MAX_BYTES + 2 * 1024 * 1024);
 
     let all = r.limit(1024 * 1024).merge(uploads, |u| u);

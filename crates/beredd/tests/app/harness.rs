@@ -426,6 +426,13 @@ pub fn texts(html: &str, selector: &str) -> Vec<String> {
     doc.select(&sel).map(|e| e.text().collect::<String>().trim().to_owned()).collect()
 }
 
+/// An attribute of each element the selector finds.
+pub fn texts_attr(html: &str, selector: &str, attr: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(selector).expect("selector");
+    doc.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_owned)).collect()
+}
+
 pub struct Session {
     pub client: reqwest::Client,
     pub base: String,

@@ -4,6 +4,7 @@
 //! in Swedish unless the caller asks for English (`Accept-Language: en`). The OpenAPI document is
 //! generated from these handlers (`openapi.rs`).
 
+pub mod import;
 pub mod openapi;
 pub mod tokens;
 pub mod v1;

@@ -6,7 +6,7 @@
 use beredd_domain::Role;
 use reqwest::StatusCode;
 
-use crate::harness::{Session, TestApp, kinds, texts};
+use crate::harness::{Session, TestApp, fixture, kinds, texts};
 
 /// Makes a token on the API page and returns it as the page shows it, once.
 async fn make(s: &Session, name: &str, write: bool, areas: &[&str]) -> String {
@@ -171,5 +171,125 @@ async fn every_route_of_the_openapi_document_answers_as_documented() {
             checked += 1;
         }
         assert!(checked >= 8, "{checked}");
+
+        // Each POST answers one of the statuses it documents, with the schema's shape, for a
+        // token that may write everywhere.
+        let writer =
+            make(&admin, "Skriver", true, &["organisation", "classification", "continuity", "actions", "crisis"]).await;
+        let mut posted = 0;
+        for (path, item) in paths {
+            let Some(post) = item.get("post") else { continue };
+            let content = post["requestBody"]["content"].as_object().unwrap();
+            let (content_type, body): (&str, Vec<u8>) = if content.contains_key("application/json") {
+                ("application/json", br#"{"kind": "event", "text": "Prov"}"#.to_vec())
+            } else {
+                ("text/csv", "Namn;Enhet\r\nAnna Berg;Hemtjänst Norr\r\n".as_bytes().to_vec())
+            };
+            let url = format!("{}{}", app.base, path.replace("{id}", &incident).replace("{register}", "people"));
+            let r = app
+                .client()
+                .post(url)
+                .bearer_auth(&writer)
+                .header("content-type", content_type)
+                .body(body)
+                .send()
+                .await
+                .unwrap();
+            let status = r.status().as_u16().to_string();
+            assert!(post["responses"].get(&status).is_some(), "{path}: {status} is not documented");
+            assert!(status.starts_with('2'), "{path}: {status}");
+            let answer: serde_json::Value = r.json().await.unwrap();
+            assert!(answer.is_object(), "{path}: {answer}");
+            posted += 1;
+        }
+        assert_eq!(posted, 2);
+    }
+}
+
+/// Sends a file to a register's import through the API; `apply` stores it.
+async fn send_file(
+    app: &TestApp,
+    token: &str,
+    register: &str,
+    apply: bool,
+    bytes: Vec<u8>,
+) -> (StatusCode, serde_json::Value) {
+    let r = app
+        .client()
+        .post(format!("{}/api/v1/import/{register}{}", app.base, if apply { "?apply=true" } else { "" }))
+        .bearer_auth(token)
+        .header("content-type", "text/csv; charset=utf-8")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    (r.status(), r.json().await.unwrap_or(serde_json::Value::Null))
+}
+
+/// The nightly HR sync through the API: the file previewed (nothing stored), stored under the
+/// token's purpose with an audit entry per person, next month's file changing one phone and
+/// listing the one missing; a file with errors refused row by row with nothing stored; a read
+/// token and a token for another area refused.
+#[tokio::test]
+async fn the_hr_system_syncs_the_staff_through_the_api() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let top = app.add_unit("Vård och omsorg", None).await;
+        app.add_unit("Hemtjänst Norr", Some(top)).await;
+        let b = app.add_unit("Björkbacken", Some(top)).await;
+        sqlx::query("UPDATE units SET code = '4410' WHERE id = $1").bind(b).execute(&app.db.pool).await.unwrap();
+        let admin = app.login("admin").await;
+        let sync = make(&admin, "Nattlig synk från HR-systemet", true, &["organisation"]).await;
+        let reader = make(&admin, "Läser registren", false, &["organisation"]).await;
+        let crisis = make(&admin, "Krisläget", true, &["crisis"]).await;
+        let people = || app.count("people");
+
+        let (status, body) = send_file(&app, &sync, "people", false, fixture("import/personal-1.csv")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["stored"], false);
+        assert_eq!(body["added"].as_array().unwrap().len(), 3, "{body}");
+        assert_eq!(people().await, 0, "a preview stores nothing");
+
+        let (status, body) = send_file(&app, &reader, "people", true, fixture("import/personal-1.csv")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+        assert_eq!(body["error"], "API-nyckeln får bara läsa.", "{body}");
+        let (status, _) = send_file(&app, &crisis, "people", false, fixture("import/personal-1.csv")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = send_file(&app, &sync, "planets", false, fixture("import/personal-1.csv")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+
+        let (status, body) = send_file(&app, &sync, "people", true, fixture("import/personal-1.csv")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["stored"], true);
+        assert_eq!(people().await, 3);
+        let (by,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM audit_log WHERE entity = 'person' AND username = 'API: Nattlig synk från HR-systemet'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(by, 3, "an audit entry per person, under the token's purpose");
+
+        let (status, body) = send_file(&app, &sync, "people", true, fixture("import/personal-2.csv")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["added"][0]["name"], "David Falk", "{body}");
+        assert_eq!(body["changed"][0]["name"], "Anna Berg");
+        assert_eq!(body["changed"][0]["changes"][0]["field"], "Telefon (arbete)", "{body}");
+        assert_eq!(body["changed"][0]["changes"][0]["after"], "070-174 06 99");
+        assert_eq!(body["missing"][0]["name"], "Bo Ek", "the one missing is listed, not deleted");
+        assert_eq!(people().await, 4);
+
+        // Errors: each named by row and column; nothing stored, not even the good rows.
+        let (status, body) = send_file(&app, &sync, "people", true, fixture("import/personal-fel.csv")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["stored"], false);
+        let errors = body["errors"].as_array().unwrap();
+        assert!(errors.iter().any(|e| e["row"] == 3 && e["column"] == "Enhet"), "{body}");
+        assert!(errors.iter().any(|e| e["row"] == 4 && e["column"] == "E-post"), "{body}");
+        assert!(errors[0]["message"].as_str().unwrap().len() > 5);
+        assert_eq!(people().await, 4);
+        let (status, body) = send_file(&app, &sync, "people", true, b"\x00\x01 inte en fil".to_vec()).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert!(body["error"].as_str().unwrap().contains("CSV"), "{body}");
     }
 }
