@@ -2,6 +2,7 @@
 //! content and the platform. Nothing here knows of HTTP, templates or `web`.
 
 pub mod accounts;
+pub mod actions;
 pub mod archive;
 pub mod attention;
 pub mod batch;

@@ -135,6 +135,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .token_get("/api/v1/assets", api::v1::list_assets)
         .token_get("/api/v1/plans", api::v1::list_plans)
         .token_get("/api/v1/actions", api::v1::list_actions)
+        .token_post("/api/v1/actions/{id}", api::v1::report_action)
         .token_get("/api/v1/incidents", api::v1::list_incidents)
         .token_get("/api/v1/incidents/{id}", api::v1::get_incident)
         .token_post("/api/v1/incidents/{id}/log", api::v1::write_log);

@@ -10,8 +10,8 @@ use super::{Api, import, v1};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Beredd API", version = "1", description = "Registren, handlingsplanen och incidenterna i Beredd. Anropen bär en API-nyckel (Authorization: Bearer bd_…) som en administratör skapar under Administration → API."),
-    paths(v1::list_units, v1::list_people, v1::list_systems, v1::list_assets, v1::list_plans, v1::list_actions, v1::list_incidents, v1::get_incident, v1::write_log, import::import_register),
-    components(schemas(v1::Unit, v1::Person, v1::System, v1::Asset, v1::Levels, v1::Plan, v1::Action, v1::Incident, v1::IncidentWithLog, v1::LogEntry, v1::NewLogEntry, v1::Written, import::ImportResult, import::AddedRow, import::ChangedRow, import::FieldChange, import::RowProblem, import::MissingRecord, super::ApiError, super::FieldMessage)),
+    paths(v1::list_units, v1::list_people, v1::list_systems, v1::list_assets, v1::list_plans, v1::list_actions, v1::list_incidents, v1::get_incident, v1::write_log, v1::report_action, import::import_register),
+    components(schemas(v1::Unit, v1::Person, v1::System, v1::Asset, v1::Levels, v1::Plan, v1::Action, v1::Incident, v1::IncidentWithLog, v1::LogEntry, v1::NewLogEntry, v1::Written, v1::ActionProgress, import::ImportResult, import::AddedRow, import::ChangedRow, import::FieldChange, import::RowProblem, import::MissingRecord, super::ApiError, super::FieldMessage)),
     modifiers(&Token)
 )]
 pub struct Document;

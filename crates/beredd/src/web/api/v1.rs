@@ -62,6 +62,8 @@ pub struct Action {
     pub unit_id: Option<i64>,
     /// YYYY-MM-DD
     pub due_date: Option<String>,
+    /// The progress noted, a line each.
+    pub notes: Option<String>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -192,19 +194,20 @@ pub async fn list_systems(api: Api, State(state): State<AppState>) -> ApiResult<
 pub async fn list_actions(api: Api, State(state): State<AppState>) -> ApiResult<Vec<Action>> {
     api.require(Area::Actions, false)?;
     let all = actions::list(&state.db.pool, api.caller.org_id).await.map_err(|e| api.fail(e))?;
-    Ok(Json(
-        all.into_iter()
-            .map(|a| Action {
-                id: a.id,
-                title: a.title,
-                status: a.status.code().into(),
-                priority: a.priority.code().into(),
-                owner_id: a.owner_id,
-                unit_id: a.unit_id,
-                due_date: a.due_date,
-            })
-            .collect(),
-    ))
+    Ok(Json(all.into_iter().map(action).collect()))
+}
+
+fn action(a: actions::Action) -> Action {
+    Action {
+        id: a.id,
+        title: a.title,
+        status: a.status.code().into(),
+        priority: a.priority.code().into(),
+        owner_id: a.owner_id,
+        unit_id: a.unit_id,
+        due_date: a.due_date,
+        notes: a.notes,
+    }
 }
 
 fn incident(i: incidents::Incident) -> Incident {
@@ -391,4 +394,40 @@ pub async fn list_plans(api: Api, State(state): State<AppState>) -> ApiResult<Ve
             })
             .collect(),
     ))
+}
+
+/// Progress on an action reported by another system: a status (planned, ongoing, done or
+/// cancelled), a line added to its notes, or both.
+#[derive(Deserialize, ToSchema)]
+pub struct ActionProgress {
+    #[serde(default)]
+    pub status: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[utoipa::path(post, path = "/api/v1/actions/{id}", tag = "actions", summary = "Rapportera hur en åtgärd går: status och en rad i anteckningarna",
+    params(("id" = i64, Path, description = "Åtgärdens nummer")),
+    request_body = ActionProgress,
+    responses((status = 200, body = Action), (status = 400, body = ApiError), (status = 401, body = ApiError),
+        (status = 403, body = ApiError), (status = 404, body = ApiError), (status = 422, body = ApiError)),
+    security(("token" = [])))]
+pub async fn report_action(
+    api: Api,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    body: Result<Json<ActionProgress>, axum::extract::rejection::JsonRejection>,
+) -> ApiResult<Action> {
+    api.require(Area::Actions, true)?;
+    let Json(body) = body.map_err(|e| ApiError {
+        status: 400,
+        error: api.tr.ts("api-error-json", "why", &e.body_text()),
+        fields: Vec::new(),
+    })?;
+    let id: i64 = id.parse().map_err(|_| refusal(&api.tr, 404, "api-error-not-found"))?;
+    let progress = crate::services::actions::Progress { status: body.status.as_deref(), note: body.note.as_deref() };
+    let a = crate::services::actions::report(&state.db, &api.caller.actor(), id, progress)
+        .await
+        .map_err(|e| api.fail(e))?;
+    Ok(Json(action(a)))
 }

@@ -176,16 +176,20 @@ async fn every_route_of_the_openapi_document_answers_as_documented() {
         // token that may write everywhere.
         let writer =
             make(&admin, "Skriver", true, &["organisation", "classification", "continuity", "actions", "crisis"]).await;
+        let r = admin.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
+        let action = crate::harness::id_of(&r);
         let mut posted = 0;
         for (path, item) in paths {
             let Some(post) = item.get("post") else { continue };
             let content = post["requestBody"]["content"].as_object().unwrap();
-            let (content_type, body): (&str, Vec<u8>) = if content.contains_key("application/json") {
-                ("application/json", br#"{"kind": "event", "text": "Prov"}"#.to_vec())
+            let (content_type, body, id): (&str, Vec<u8>, &str) = if path.starts_with("/api/v1/actions/") {
+                ("application/json", r#"{"status": "ongoing", "note": "Beställt"}"#.as_bytes().to_vec(), &action)
+            } else if content.contains_key("application/json") {
+                ("application/json", br#"{"kind": "event", "text": "Prov"}"#.to_vec(), &incident)
             } else {
-                ("text/csv", "Namn;Enhet\r\nAnna Berg;Hemtjänst Norr\r\n".as_bytes().to_vec())
+                ("text/csv", "Namn;Enhet\r\nAnna Berg;Hemtjänst Norr\r\n".as_bytes().to_vec(), "")
             };
-            let url = format!("{}{}", app.base, path.replace("{id}", &incident).replace("{register}", "people"));
+            let url = format!("{}{}", app.base, path.replace("{id}", id).replace("{register}", "people"));
             let r = app
                 .client()
                 .post(url)
@@ -202,7 +206,7 @@ async fn every_route_of_the_openapi_document_answers_as_documented() {
             assert!(answer.is_object(), "{path}: {answer}");
             posted += 1;
         }
-        assert_eq!(posted, 2);
+        assert_eq!(posted, 3);
     }
 }
 
@@ -291,5 +295,72 @@ async fn the_hr_system_syncs_the_staff_through_the_api() {
         let (status, body) = send_file(&app, &sync, "people", true, b"\x00\x01 inte en fil".to_vec()).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
         assert!(body["error"].as_str().unwrap().contains("CSV"), "{body}");
+    }
+}
+
+/// A ticketing system reports progress on an action: the status changes and a dated line under
+/// the key's purpose is added to the notes, audited with before and after; a wrong status names
+/// its field and changes nothing; a read key, another area's key and an unknown action are refused.
+#[tokio::test]
+async fn another_system_reports_progress_on_an_action() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let admin = app.login("admin").await;
+        let r = admin.post("/actions/new", &[("title", "Byt lås"), ("priority", "low"), ("status", "planned")]).await;
+        let action = crate::harness::id_of(&r);
+        let tickets = make(&admin, "Ärendesystemet", true, &["actions"]).await;
+        let reader = make(&admin, "Läser planen", false, &["actions"]).await;
+        let other = make(&admin, "Krisläget", true, &["crisis"]).await;
+        let report = |token: String, id: String, body: serde_json::Value| {
+            let app = &app;
+            async move {
+                let r = app
+                    .client()
+                    .post(format!("{}/api/v1/actions/{id}", app.base))
+                    .bearer_auth(token)
+                    .json(&body)
+                    .send()
+                    .await
+                    .unwrap();
+                (r.status(), r.json::<serde_json::Value>().await.unwrap_or_default())
+            }
+        };
+
+        let (status, body) = report(tickets.clone(), action.clone(), serde_json::json!({"status": "klar"})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(body["fields"][0]["field"], "status");
+        let (status, body) = report(tickets.clone(), action.clone(), serde_json::json!({})).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        let (status, _) = report(reader, action.clone(), serde_json::json!({"status": "done"})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = report(other, action.clone(), serde_json::json!({"status": "done"})).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        let (status, _) = report(tickets.clone(), "99999".into(), serde_json::json!({"status": "done"})).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let page = admin.get(&format!("/actions/{action}")).await.body;
+        assert!(page.contains("Planerad"), "nothing changed by the refused calls");
+
+        let (status, body) = report(
+            tickets.clone(),
+            action.clone(),
+            serde_json::json!({"status": "done", "note": "Låset bytt, ärende 4711"}),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        assert_eq!(body["status"], "done");
+        assert_eq!(body["notes"], "2026-11-24 API: Ärendesystemet: Låset bytt, ärende 4711");
+        let (_, body) = report(tickets, action.clone(), serde_json::json!({"note": "Nycklar utlämnade"})).await;
+        assert_eq!(body["status"], "done", "a note alone keeps the status");
+        assert!(
+            body["notes"].as_str().unwrap().ends_with("\n2026-11-24 API: Ärendesystemet: Nycklar utlämnade"),
+            "{body}"
+        );
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM audit_log WHERE entity = 'action' AND action = 'update' AND username = 'API: Ärendesystemet'",
+        )
+        .fetch_one(&app.db.pool)
+        .await
+        .unwrap();
+        assert_eq!(n, 2);
     }
 }
