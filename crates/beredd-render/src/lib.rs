@@ -22,6 +22,18 @@ const SOURCES: &[(&str, &str)] = &[
     ("processing.typ", include_str!("../typst/processing.typ")),
 ];
 
+/// The fonts the templates use, and only those (typst-assets would embed 17 files, 10 MB, most of
+/// them for mathematics): Libertinus Serif for the text, DejaVu Sans Mono for keys and numbers
+/// set in monospace. Licences in `fonts/LICENSES.txt`.
+const FONTS: &[&[u8]] = &[
+    include_bytes!("../fonts/LibertinusSerif-Regular.otf"),
+    include_bytes!("../fonts/LibertinusSerif-Bold.otf"),
+    include_bytes!("../fonts/LibertinusSerif-Italic.otf"),
+    include_bytes!("../fonts/LibertinusSerif-BoldItalic.otf"),
+    include_bytes!("../fonts/DejaVuSansMono.ttf"),
+    include_bytes!("../fonts/DejaVuSansMono-Bold.ttf"),
+];
+
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     #[error("unknown document template {0}")]
@@ -69,7 +81,7 @@ fn engine() -> &'static TypstEngine {
     static ENGINE: OnceLock<TypstEngine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         TypstEngine::builder()
-            .fonts(typst_assets::fonts())
+            .fonts(FONTS.iter().copied())
             .with_static_source_file_resolver(SOURCES.iter().copied())
             .build()
     })
@@ -90,4 +102,45 @@ pub fn pdf(document: Document, data: &serde_json::Value) -> Result<Vec<u8>, Rend
     let doc: PagedDocument =
         engine().compile_with_input(template, inputs).output.map_err(|e| typeset(format!("{e:?}")))?;
     typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|e| typeset(format!("{e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use typst::foundations::Bytes;
+    use typst::text::Font;
+
+    /// Every letter and sign the documents print (Swedish letters, the dashes, quotes and signs
+    /// of the Swedish texts, and what a name or an address may hold) has a glyph in each kept
+    /// font, and a document set in every style names only the kept fonts.
+    #[test]
+    fn the_kept_fonts_print_swedish_in_every_style() {
+        let needed = "åäöÅÄÖéèüÜæøÆØ–—…”’§€×°½";
+        for bytes in FONTS {
+            let font = Font::new(Bytes::new(*bytes), 0).expect("a font");
+            let missing: String = needed.chars().filter(|c| !font.info().coverage.contains(*c as u32)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing}", font.info().family);
+        }
+        let source = "#set text(font: \"Libertinus Serif\", lang: \"sv\")\n\
+            Åsa Öberg på Ängsgården: *fet stil åäö* _kursiv ÅÄÖ_ *_båda é ü_* \
+            #text(font: \"DejaVu Sans Mono\")[age1qzå 070-174 06 11] #strong(text(font: \"DejaVu Sans Mono\")[Ö])";
+        let engine = TypstEngine::builder()
+            .fonts(FONTS.iter().copied())
+            .with_static_source_file_resolver([("t.typ", source)])
+            .build();
+        let compiled = engine.compile_with_input("t.typ", Dict::new());
+        assert!(compiled.warnings.is_empty(), "{:?}", compiled.warnings);
+        let doc: PagedDocument = compiled.output.expect("it typesets");
+        let pdf = typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).expect("a PDF");
+        let text = String::from_utf8_lossy(&pdf);
+        for font in [
+            "LibertinusSerif-Regular",
+            "LibertinusSerif-Bold",
+            "LibertinusSerif-Italic",
+            "LibertinusSerif-BoldItalic",
+            "DejaVuSansMono",
+        ] {
+            assert!(text.contains(font), "{font} is not in the PDF");
+        }
+    }
 }
