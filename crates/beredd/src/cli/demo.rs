@@ -27,6 +27,11 @@ pub struct Demo {
     /// Replace a demo database even when people have worked in it since it was loaded.
     #[arg(long)]
     replace: bool,
+    /// `large` grows the demo to a large municipality (300 units, 3 000 staff, 1 000 systems,
+    /// 5 000 information assets, 3 000 risks, 50 000 dependencies, 300 approved plans and an
+    /// exercise with 5 000 log entries) for measuring speed.
+    #[arg(long, value_enum, default_value = "normal")]
+    size: DemoSize,
     /// The folder of the keys that sign incident logs (by default `beredd-keys` beside a SQLite
     /// file, or ~/.local/share/beredd/keys with PostgreSQL).
     #[arg(long = "keys", env = "BEREDD_KEYS")]
@@ -127,6 +132,12 @@ async fn fresh_database(url: &str, replace: bool) -> anyhow::Result<Db> {
     }
 }
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum DemoSize {
+    Normal,
+    Large,
+}
+
 /// A PostgreSQL identifier, quoted.
 fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
@@ -154,6 +165,11 @@ impl Demo {
         };
         let summary = crate::content::demo::load(&db, &source, &password).await?;
         println!("Demokommunen {} är inläst: {summary}.", summary.organisation);
+        if self.size == DemoSize::Large {
+            let org = crate::store::orgs::first(&db.pool).await?.ok_or_else(|| anyhow::anyhow!("no organisation"))?;
+            let grown = crate::content::demo::large::grow(&db, org.id, &crate::content::demo::large::LARGE).await?;
+            println!("Den är utökad till {grown}.");
+        }
         println!("Logga in som  admin  med lösenordet  {password}");
         if self.no_serve {
             db.close().await;

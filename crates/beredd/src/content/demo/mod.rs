@@ -9,6 +9,7 @@ mod crisis;
 mod cycle;
 mod frameworks;
 mod governance;
+pub mod large;
 mod organisation;
 mod risks;
 mod rows;

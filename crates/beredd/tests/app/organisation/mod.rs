@@ -3,6 +3,7 @@
 //! audit of every change, one organisation's records kept from another, and the lists' exports.
 
 mod import;
+mod large;
 
 use reqwest::StatusCode;
 
