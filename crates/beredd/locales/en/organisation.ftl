@@ -173,3 +173,8 @@ import-missing-hint = These are in the register but not in the file. They are no
 import-upload-again = Read a corrected file
 import-field-from-kind = Dependent (kind)
 import-field-to-kind = Depends on (kind)
+
+# Protected personal data
+protected-person = Protected person
+protected-contact-via = Contact through { $name }
+protected-contact-switchboard = Contact through the switchboard

@@ -182,3 +182,8 @@ import-missing-hint = De här finns i registret men inte i filen. De tas inte bo
 import-upload-again = Läs in en rättad fil
 import-field-from-kind = Vad som beror (typ)
 import-field-to-kind = Beror på (typ)
+
+# Skyddade personuppgifter
+protected-person = Skyddad person
+protected-contact-via = Kontakta via { $name }
+protected-contact-switchboard = Kontakta via växeln
