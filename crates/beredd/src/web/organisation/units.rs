@@ -104,7 +104,11 @@ impl Register for Units {
             .people
             .iter()
             .filter(|p: &&people::Person| p.unit_id == Some(r.id))
-            .map(|p| (p.name.clone(), format!("/people/{}", p.id)))
+            // The person's own page shows them to those who may see them.
+            .map(|p| match p.protected.get() {
+                true => (tr.t("protected-person"), format!("/people/{}", p.id)),
+                false => (p.name.clone(), format!("/people/{}", p.id)),
+            })
             .collect();
         Ok(vec![
             Section {
