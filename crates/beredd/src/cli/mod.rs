@@ -14,10 +14,10 @@ mod keys;
 mod kit;
 mod publish;
 mod remind;
-mod thin;
 mod restore;
 mod serve;
 mod settings;
+mod thin;
 mod user;
 
 use std::future::Future;

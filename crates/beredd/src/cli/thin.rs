@@ -35,7 +35,10 @@ impl Thin {
         for d in &p.due {
             println!("  {} {}  {}", d.id, crate::platform::clock::shown_day(&d.closed_at), d.title);
         }
-        println!("{}", tr.args("retention-cli-due", &[("n", &p.due.len().to_string()), ("entries", &p.entries().to_string())]));
+        println!(
+            "{}",
+            tr.args("retention-cli-due", &[("n", &p.due.len().to_string()), ("entries", &p.entries().to_string())])
+        );
         if !self.apply {
             return Ok(());
         }

@@ -226,11 +226,13 @@ pub async fn set_kit_passphrase_changed<'c, E: Executor<'c, Database = Any>>(
     date: &str,
     by: &str,
 ) -> Result<(), DbError> {
-    sqlx::query("UPDATE organisations SET kit_passphrase_changed_at = $1, kit_passphrase_changed_by = $2 WHERE id = $3")
-        .bind(date)
-        .bind(by)
-        .bind(org)
-        .execute(e)
-        .await?;
+    sqlx::query(
+        "UPDATE organisations SET kit_passphrase_changed_at = $1, kit_passphrase_changed_by = $2 WHERE id = $3",
+    )
+    .bind(date)
+    .bind(by)
+    .bind(org)
+    .execute(e)
+    .await?;
     Ok(())
 }

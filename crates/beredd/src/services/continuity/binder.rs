@@ -195,8 +195,11 @@ pub async fn prepare(
     let deps = dependencies::list(&mut *conn, org).await?;
     let everyone = people::list(&mut *conn, org).await?;
     drop(conn);
-    let (stand_in, via, switchboard) =
-        (tr.t("protected-person"), tr.ts("protected-contact-via", "name", "{name}"), tr.t("protected-contact-switchboard"));
+    let (stand_in, via, switchboard) = (
+        tr.t("protected-person"),
+        tr.ts("protected-contact-via", "name", "{name}"),
+        tr.t("protected-contact-switchboard"),
+    );
     let words = protection::Words { name: &stand_in, via: &via, switchboard: &switchboard };
     let system_names: HashMap<i64, String> =
         systems::list(pool, org).await?.into_iter().map(|s| (s.id, s.name)).collect();

@@ -91,8 +91,7 @@ fn digits(s: &str) -> String {
 fn names(entry: &CallEntry, p: &Person) -> bool {
     let phone = digits(&entry.phone);
     plain(&entry.name) == plain(&p.name)
-        || (phone.len() >= 6
-            && [&p.work_phone, &p.private_phone].into_iter().flatten().any(|n| digits(n) == phone))
+        || (phone.len() >= 6 && [&p.work_phone, &p.private_phone].into_iter().flatten().any(|n| digits(n) == phone))
 }
 
 /// A plan's call list as it may be handed out: every entry that is a protected person replaced by
@@ -171,7 +170,12 @@ mod tests {
         ];
         let units = vec![unit(1, None, Some(1))];
         let list = vec![
-            CallEntry { name: "Eva Chef".into(), role: "Chef".into(), phone: "070-111 11 11".into(), calls: "Kim Skyddad, Bo Öppen".into() },
+            CallEntry {
+                name: "Eva Chef".into(),
+                role: "Chef".into(),
+                phone: "070-111 11 11".into(),
+                calls: "Kim Skyddad, Bo Öppen".into(),
+            },
             CallEntry { name: "Kim S.".into(), role: "".into(), phone: "0702222222".into(), calls: "".into() },
         ];
         let out = call_list_out(&list, &units, &people, &W);

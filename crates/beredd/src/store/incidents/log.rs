@@ -44,7 +44,10 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
             hash: row.try_get("hash")?,
             signature: row.try_get("signature")?,
             key_id: row.try_get("key_id")?,
-            thinned: match (row.try_get::<Option<String>, _>("thinned_at")?, row.try_get::<Option<String>, _>("thinned_hash")?) {
+            thinned: match (
+                row.try_get::<Option<String>, _>("thinned_at")?,
+                row.try_get::<Option<String>, _>("thinned_hash")?,
+            ) {
                 (Some(at), Some(hash)) => Some(beredd_domain::thinning::Thinned { at, hash }),
                 (Some(at), None) => Some(beredd_domain::thinning::Thinned { at, hash: String::new() }),
                 _ => None,
@@ -230,8 +233,7 @@ pub enum Verdict {
 pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Verdict>, DbError> {
     let Some(i) = get(conn, org, id).await? else { return Ok(None) };
     let rows = log(&mut *conn, org, id).await?;
-    let rows: Vec<(Entry, String, Option<Thinned>)> =
-        rows.into_iter().map(|r| (r.entry, r.hash, r.thinned)).collect();
+    let rows: Vec<(Entry, String, Option<Thinned>)> = rows.into_iter().map(|r| (r.entry, r.hash, r.thinned)).collect();
     Ok(Some(match thinning::verify(&rows) {
         Err(b) => Verdict::Broken(b),
         Ok(c)

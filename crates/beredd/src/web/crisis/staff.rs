@@ -54,14 +54,8 @@ pub async fn staff(
             .map(|p| {
                 let r = reached.iter().find(|r| r.person_id == p.id);
                 let (name, title, phone) = shown(p, &lk, &user, tr);
-                PersonView {
-                    id: p.id,
-                    name,
-                    title,
-                    phone,
-                    reached: r.is_some_and(|r| r.reached.get()),
-                    who: r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default(),
-                }
+                let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
+                PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
             })
             .collect();
         if people.is_empty() {
@@ -85,8 +79,11 @@ pub async fn staff(
 /// data is, for everyone but those who must reach them, a stand-in naming whom to contact.
 fn shown(p: &Person, lk: &Lookups, user: &CurrentUser, tr: &Tr) -> (String, String, String) {
     if p.protected.get() && !lk.may_see_protected(user, p.unit_id) {
-        let (name, via, switchboard) =
-            (tr.t("protected-person"), tr.ts("protected-contact-via", "name", "{name}"), tr.t("protected-contact-switchboard"));
+        let (name, via, switchboard) = (
+            tr.t("protected-person"),
+            tr.ts("protected-contact-via", "name", "{name}"),
+            tr.t("protected-contact-switchboard"),
+        );
         let w = protection::Words { name: &name, via: &via, switchboard: &switchboard };
         let e = protection::stand_in(p, &lk.units, &lk.people, &w, String::new());
         return (e.name, e.role, e.phone);

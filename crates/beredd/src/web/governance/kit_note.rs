@@ -63,15 +63,20 @@ fn texts(note: &KitNote, tr: &Tr) -> (String, Option<String>, Vec<String>) {
         (Some(d), None) => tr.args("kit-note-changed", &[("date", d), ("by", "")]),
         _ => tr.t("kit-note-never-changed"),
     };
-    let alert = note.latest_recipient_left().map(|d| {
-        tr.args("kit-note-alert", &[("name", &d.name), ("date", &clock::shown_day(&d.at))])
-    });
-    let departures =
-        note.departures.iter().map(|d| format!("{} {}", clock::shown_day(&d.at), d.name)).collect();
+    let alert = note
+        .latest_recipient_left()
+        .map(|d| tr.args("kit-note-alert", &[("name", &d.name), ("date", &clock::shown_day(&d.at))]));
+    let departures = note.departures.iter().map(|d| format!("{} {}", clock::shown_day(&d.at), d.name)).collect();
     (changed, alert, departures)
 }
 
-async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Errors, q: &Query_) -> Result<Response, AppError> {
+async fn page(
+    state: &AppState,
+    user: &CurrentUser,
+    form: &FormData,
+    errors: &Errors,
+    q: &Query_,
+) -> Result<Response, AppError> {
     user.require(user.role.edits_all_content())?;
     let note = kit_note::load(&state.db.pool, user.org_id).await?;
     let mut ctx = Ctx::new(state, user, "/governance/kit-dpia", String::new()).with_flash_query(q);
@@ -98,7 +103,11 @@ async fn page(state: &AppState, user: &CurrentUser, form: &FormData, errors: &Er
     Ok((status, page).into_response())
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     let form = FormData::from_pairs(vec![("changed_on".into(), clock::today_text())]);
     page(&state, &user, &form, &Errors::default(), &q).await
 }

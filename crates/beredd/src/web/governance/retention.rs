@@ -73,6 +73,25 @@ fn rows(p: &Proposal, tr: &Tr) -> Vec<DueRow> {
         .collect()
 }
 
+/// The rule's form as stored.
+fn stored(p: &Proposal) -> FormData {
+    FormData::from_pairs(vec![
+        ("retention_months".into(), p.rule.retention_months.to_string()),
+        ("retention_decision".into(), p.rule.retention_decision.clone().unwrap_or_default()),
+    ])
+}
+
+fn rule_fields(form: &FormData, errors: &Errors, tr: &Tr) -> Vec<Field> {
+    vec![
+        Field::new("retention_months", tr.t("retention-field-months"), FieldKind::Number, form, errors, tr)
+            .required()
+            .hint(tr.t("retention-hint-months")),
+        Field::new("retention_decision", tr.t("retention-field-decision"), FieldKind::Text, form, errors, tr)
+            .maxlength(200)
+            .hint(tr.t("retention-hint-decision")),
+    ]
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -91,20 +110,7 @@ async fn page(
         ctx.flash = Some(ctx.tr.tn("retention-done-flash", n));
     }
     let tr = &ctx.tr;
-    let form = form.unwrap_or_else(|| {
-        FormData::from_pairs(vec![
-            ("retention_months".into(), p.rule.retention_months.to_string()),
-            ("retention_decision".into(), p.rule.retention_decision.clone().unwrap_or_default()),
-        ])
-    });
-    let fields = vec![
-        Field::new("retention_months", tr.t("retention-field-months"), FieldKind::Number, &form, &errors, tr)
-            .required()
-            .hint(tr.t("retention-hint-months")),
-        Field::new("retention_decision", tr.t("retention-field-decision"), FieldKind::Text, &form, &errors, tr)
-            .maxlength(200)
-            .hint(tr.t("retention-hint-decision")),
-    ];
+    let fields = rule_fields(&form.unwrap_or_else(|| stored(&p)), &errors, tr);
     let decision = p.rule.retention_decision.clone().unwrap_or_else(|| tr.t("retention-no-decision"));
     let months = p.rule.retention_months.to_string();
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -122,7 +128,11 @@ async fn page(
     Ok((status, page).into_response())
 }
 
-pub async fn show(user: CurrentUser, State(state): State<AppState>, Query(q): Query<Query_>) -> Result<Response, AppError> {
+pub async fn show(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Query(q): Query<Query_>,
+) -> Result<Response, AppError> {
     page(&state, &user, None, Errors::default(), &q).await
 }
 

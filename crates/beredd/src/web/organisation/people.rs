@@ -5,12 +5,12 @@ use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
+use crate::services::organisation::protection;
 use crate::store::{DbError, Referrer, people};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::forms::{flag, yes_no};
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
-use crate::services::organisation::protection;
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
 pub struct People;

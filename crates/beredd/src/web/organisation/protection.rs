@@ -12,7 +12,11 @@ use crate::web::auth::Posted;
 use crate::web::error::AppError;
 use crate::web::register::parse_id;
 
-pub async fn protect(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn protect(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     set(state, &id, posted, true).await
 }
 

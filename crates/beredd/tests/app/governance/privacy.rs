@@ -21,7 +21,12 @@ async fn with_protected_person(app: &TestApp, s: &Session) -> (i64, i64, String,
     let r = s
         .post(
             &format!("/units/{home}/edit"),
-            &[("name", "Björkgårdens äldreboende"), ("kind", "enhet"), ("parent", &top.to_string()), ("manager", &manager)],
+            &[
+                ("name", "Björkgårdens äldreboende"),
+                ("kind", "enhet"),
+                ("parent", &top.to_string()),
+                ("manager", &manager),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -163,9 +168,19 @@ async fn a_protected_person_is_left_out_of_what_is_handed_out_and_seen_only_by_t
 /// person reached, closes it and moves its closing back to `closed_at`. Returns its id.
 async fn closed_incident(app: &TestApp, s: &Session, unit: i64, person: &str, closed_at: &str) -> String {
     let id = crate::crisis::start(s, unit).await;
-    let r = s.post(&format!("/incidents/{id}/log"), &[("kind", "event"), ("text", "Ringde brukaren Karin Ek på Björkgården.")]).await;
+    let r = s
+        .post(
+            &format!("/incidents/{id}/log"),
+            &[("kind", "event"), ("text", "Ringde brukaren Karin Ek på Björkgården.")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let r = s.post(&format!("/incidents/{id}/roster"), &[("role", "crisis_leader"), ("name", "Eva Ström"), ("phone", "070-555 44 33")]).await;
+    let r = s
+        .post(
+            &format!("/incidents/{id}/roster"),
+            &[("role", "crisis_leader"), ("name", "Eva Ström"), ("phone", "070-555 44 33")],
+        )
+        .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let r = s.post(&format!("/incidents/{id}/staff/{person}"), &[("reached", "1")]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -211,7 +226,10 @@ async fn a_closed_incident_is_thinned_after_the_months_and_its_log_still_verifie
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(texts(&page.body, "tbody td a"), ["IT-systemen är utslagna"], "only the old one is due");
         assert_eq!(ciso.post("/governance/retention/apply", &[]).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(ciso.post("/governance/retention", &[("retention_months", "12")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            ciso.post("/governance/retention", &[("retention_months", "12")]).await.status,
+            StatusCode::FORBIDDEN
+        );
 
         // Without a decision nothing is thinned, and the message names the field.
         let r = admin.post("/governance/retention/apply", &[]).await;
@@ -219,10 +237,14 @@ async fn a_closed_incident_is_thinned_after_the_months_and_its_log_still_verifie
         let errors = texts(&r.body, ".error-summary li");
         assert!(errors[0].starts_with("Beslut om gallring"), "{errors:?}");
         // Bad input names the field.
-        let r = admin.post("/governance/retention", &[("retention_months", "0"), ("retention_decision", "KS 2026/12")]).await;
+        let r = admin
+            .post("/governance/retention", &[("retention_months", "0"), ("retention_decision", "KS 2026/12")])
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(texts(&r.body, ".error-summary li")[0].starts_with("Gallra efter (månader)"), "{}", r.body);
-        let r = admin.post("/governance/retention", &[("retention_months", "24"), ("retention_decision", "KS 2026/12")]).await;
+        let r = admin
+            .post("/governance/retention", &[("retention_months", "24"), ("retention_decision", "KS 2026/12")])
+            .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
 
         let r = admin.post("/governance/retention/apply", &[]).await;
@@ -235,7 +257,10 @@ async fn a_closed_incident_is_thinned_after_the_months_and_its_log_still_verifie
         assert!(!log.contains("Karin Ek") && !log.contains("Åsa Öberg nådd"), "{kind:?}");
         assert!(log.contains("Gallrad 2026-11-24 enligt beslut KS 2026/12"), "{kind:?}");
         let v = verdict(&app, &old).await;
-        assert!(matches!(v, Verdict::Intact { thinned, entries } if thinned == entries && entries > 2), "{kind:?}: {v:?}");
+        assert!(
+            matches!(v, Verdict::Intact { thinned, entries } if thinned == entries && entries > 2),
+            "{kind:?}: {v:?}"
+        );
         assert!(log.contains("gallrade"), "the log page says the thinned entries were checked");
         let roster = admin.get(&format!("/incidents/{old}/roster")).await.body;
         assert!(!roster.contains("070-555 44 33"), "{kind:?}");
@@ -272,7 +297,9 @@ async fn the_kits_impact_assessment_lists_recipients_and_the_kits_to_replace_whe
         app.add_user("chef", Role::UnitManager, &[]).await;
         let admin = app.login("admin").await;
         let (_, home, _) = crate::harness::care_home(&app, &admin).await;
-        let bo = id_of(&admin.post("/people/new", &[("name", "Bo Öppen"), ("kind", "staff"), ("unit", &home.to_string())]).await);
+        let bo = id_of(
+            &admin.post("/people/new", &[("name", "Bo Öppen"), ("kind", "staff"), ("unit", &home.to_string())]).await,
+        );
         let fields = [
             ("units", home.to_string()),
             ("passphrase", PASS.to_owned()),
