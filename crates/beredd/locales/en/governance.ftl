@@ -163,7 +163,10 @@ retention-hint-decision = Reference number or item of the records management pla
 retention-save = Save the rule
 retention-due-heading = What would be thinned now
 retention-cutoff = Incidents closed before { $date } are thinned.
-retention-total = { $n } incidents and exercises, { $entries } log entries.
+retention-total = { $n ->
+    [one] One incident or exercise
+   *[other] { $n } incidents and exercises
+}
 retention-none-due = Nothing to thin just now.
 retention-col-incident = Incident
 retention-col-kind = Kind

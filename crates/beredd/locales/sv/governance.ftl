@@ -152,18 +152,21 @@ retention-intro = När en incident eller övning har varit avslutad en viss tid 
 retention-rule-heading = Regeln
 retention-rule = Avslutade incidenter och övningar gallras { $months } månader efter att de avslutades, enligt beslut: { $decision }.
 retention-no-decision = inget beslut angivet
-retention-what-1 = Varje loggposts text ersätts av "Gallrad <datum> enligt beslut <beslut>" och motiveringen tas bort. Posten behåller sin plats och sin kontrollsumma i kedjan, så loggen går fortfarande att kontrollera; en ändrad markering syns.
+retention-what-1 = Varje loggposts text ersätts av ”Gallrad <datum> enligt beslut <beslut>” och motiveringen tas bort. Posten behåller sin plats och sin kontrollsumma i kedjan, så loggen går fortfarande att kontrollera; en ändrad markering syns.
 retention-what-2 = Krisledningens telefonnummer, vilka i personalen som nåtts, mediernas kontaktuppgifter och en övnings deltagare tas bort.
 retention-what-3 = Rubriken, beskrivningen, vem som fattade besluten, mötesprotokollen, rapporterna och lärdomarna finns kvar: de visar vad kommunen gjorde.
 retention-what-4 = Övningar gallras efter samma regel som incidenter, eftersom de nämner samma personal. En pågående incident gallras aldrig.
 retention-field-months = Gallra efter (månader)
 retention-hint-months = Räknat från den dag incidenten avslutades. 1–120 månader; 24 om ni inte bestämt annat.
 retention-field-decision = Beslut om gallring
-retention-hint-decision = Diarienummer eller punkt i dokumenthanteringsplanen, till exempel "KS 2026/123". Det skrivs in i varje gallrad post, och utan det gallras ingenting.
+retention-hint-decision = Diarienummer eller punkt i dokumenthanteringsplanen, till exempel ”KS 2026/123”. Det skrivs in i varje gallrad post, och utan det gallras ingenting.
 retention-save = Spara regeln
 retention-due-heading = Det här skulle gallras nu
 retention-cutoff = Incidenter som avslutades före { $date } gallras.
-retention-total = { $n } incidenter och övningar, { $entries } loggposter.
+retention-total = { $n ->
+    [one] En incident eller övning
+   *[other] { $n } incidenter och övningar
+}
 retention-none-due = Ingenting att gallra just nu.
 retention-col-incident = Incident
 retention-col-kind = Slag
@@ -217,7 +220,7 @@ kit-note-risks-text = Att en telefon tappas bort eller byter ägare, att någon 
 kit-note-measures = Skyddsåtgärder
 kit-note-measures-text = Filen är krypterad med AES-256-GCM under en lösenfras som Beredd aldrig sparar; varje fil får ett fingeravtryck så att en kopia kan kännas igen; filen varnar när den är äldre än det antal dagar som valdes; vem som fått varje fil antecknas här; lösenfrasen byts när någon som fått en fil slutar, och då görs nya filer.
 kit-note-protected = Skyddade personuppgifter
-kit-note-protected-text = En person som är markerad med skyddade personuppgifter kommer aldrig med i krislådan. På ringlistan står "Skyddad person – kontakta via" enhetens chef i stället.
+kit-note-protected-text = En person som är markerad med skyddade personuppgifter kommer aldrig med i krislådan. På ringlistan står ”Skyddad person – kontakta via” enhetens chef i stället.
 kit-note-checklist = När någon slutar
 kit-note-check-1 = Ta bort personen ur personregistret när hen slutar; det syns nedan.
 kit-note-check-2 = Har hen fått en krislåda: välj en ny lösenfras och gör nya krislådor till dem som ska ha en.

@@ -121,7 +121,7 @@ async fn page(
         rule: tr.args("retention-rule", &[("months", &months), ("decision", &decision)]),
         cutoff: tr.ts("retention-cutoff", "date", &p.cutoff),
         due: rows(&p, tr),
-        total: tr.args("retention-total", &[("n", &p.due.len().to_string()), ("entries", &p.entries().to_string())]),
+        total: format!("{}, {}.", tr.tn("retention-total", p.due.len() as i64), tr.tn("retention-holds-entries", p.entries())),
         decision_missing: p.rule.retention_decision.is_none(),
         ctx,
     };
