@@ -121,7 +121,11 @@ async fn page(
         rule: tr.args("retention-rule", &[("months", &months), ("decision", &decision)]),
         cutoff: tr.ts("retention-cutoff", "date", &p.cutoff),
         due: rows(&p, tr),
-        total: format!("{}, {}.", tr.tn("retention-total", p.due.len() as i64), tr.tn("retention-holds-entries", p.entries())),
+        total: format!(
+            "{}, {}.",
+            tr.tn("retention-total", p.due.len() as i64),
+            tr.tn("retention-holds-entries", p.entries())
+        ),
         decision_missing: p.rule.retention_decision.is_none(),
         ctx,
     };
