@@ -126,7 +126,7 @@ pub struct Entry {
     pub prev_hash: String,
 }
 
-fn field(out: &mut Vec<u8>, value: &str) {
+pub(crate) fn field(out: &mut Vec<u8>, value: &str) {
     // Length-prefixed, so no choice of text can make two different entries hash alike.
     out.extend_from_slice(value.len().to_string().as_bytes());
     out.push(b':');

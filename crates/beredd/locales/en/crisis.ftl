@@ -75,6 +75,10 @@ incident-chain-intact = { $n ->
     [one] The log is intact: one entry, checked just now.
    *[other] The log is intact: { $n } entries, checked just now.
 }
+incident-chain-thinned = { $n ->
+    [one] One of them is thinned: it is checked against its marker and keeps its place in the chain.
+   *[other] { $n } of them are thinned: they are checked against their markers and keep their places in the chain.
+}
 incident-chain-changed = The log is broken: entry { $n } was changed after it was written.
 incident-chain-link = The log is broken at entry { $n }: the entry before it was changed, removed or inserted.
 incident-chain-gap = The log is broken: entry { $n } is missing.

@@ -1,6 +1,8 @@
 ## Follow-up: the record of processing activities (GDPR art. 30)
 
 nav-processing = Record of processing
+nav-retention = Thinning
+nav-kit-dpia = The kit's impact assessment
 gdpr-title = Record of processing activities
 gdpr-intro = The record under article 30.1 of the General Data Protection Regulation, compiled from the information assets that hold personal data. The municipality is the controller. The security measures are the requirements the information's classification yields, and how many of them the systems holding it meet. What is missing is filled in by the information owner on the information asset.
 gdpr-controller = Controller
@@ -143,3 +145,104 @@ document-read-thanks = Thank you! Your confirmation is saved.
 document-read-gone-title = The link has expired
 document-read-gone = This link no longer works. Ask your manager for a new link to the document.
 document-cycle-heading = Steering documents to be reviewed in { $year }
+
+# Thinning of closed incidents
+retention-title = Thinning
+retention-intro = When an incident or exercise has been closed for a certain time, what Beredd knows about people in it is thinned. What would be thinned is shown first; nothing changes until an administrator presses the button.
+retention-rule-heading = The rule
+retention-rule = Closed incidents and exercises are thinned { $months } months after they were closed, under decision: { $decision }.
+retention-no-decision = no decision given
+retention-what-1 = Each log entry's text is replaced by "Thinned <date> under decision <decision>" and its grounds removed. The entry keeps its place and its checksum in the chain, so the log can still be checked; a changed marker shows.
+retention-what-2 = The crisis staff's phone numbers, which staff were reached, the media's contact details and an exercise's participants are removed.
+retention-what-3 = The title, the description, who made the decisions, the meeting protocols, the reports and the lessons stay: they show what the municipality did.
+retention-what-4 = Exercises are thinned under the same rule as incidents, since they name the same staff. An incident going on is never thinned.
+retention-field-months = Thin after (months)
+retention-hint-months = Counted from the day the incident was closed. 1–120 months; 24 unless you decided otherwise.
+retention-field-decision = Decision on thinning
+retention-hint-decision = Reference number or item of the records management plan, for example "KS 2026/123". It is written into every thinned entry, and without it nothing is thinned.
+retention-save = Save the rule
+retention-due-heading = What would be thinned now
+retention-cutoff = Incidents closed before { $date } are thinned.
+retention-total = { $n ->
+    [one] One incident or exercise
+   *[other] { $n } incidents and exercises
+}
+retention-none-due = Nothing to thin just now.
+retention-col-incident = Incident
+retention-col-kind = Kind
+retention-col-closed = Closed
+retention-col-holds = What is thinned
+retention-kind-incident = Incident
+retention-kind-exercise = Exercise
+retention-holds-entries = { $n ->
+    [one] one log entry
+   *[other] { $n } log entries
+}
+retention-holds-phones = { $n ->
+    [one] one phone number in the roster
+   *[other] { $n } phone numbers in the roster
+}
+retention-holds-reached = { $n ->
+    [one] one mark of staff reached
+   *[other] { $n } marks of staff reached
+}
+retention-holds-contacts = { $n ->
+    [one] one media contact
+   *[other] { $n } media contacts
+}
+retention-holds-participants = the exercise's participants
+retention-apply = Thin now
+retention-apply-hint = Thinning cannot be undone. It is recorded in the audit trail with who, when and how many entries.
+retention-admin-only = Only an administrator can thin.
+retention-needs-decision = Say which decision the thinning follows before thinning.
+retention-cli = From the command line: beredd gallra shows the same list, and beredd gallra --apply thins.
+retention-marker = Thinned { $date } under decision { $decision }
+retention-done-flash = { $n ->
+    [one] One log entry was thinned. The logs can still be checked.
+   *[other] { $n } log entries were thinned. The logs can still be checked.
+}
+retention-cli-rule = Rule: thin { $months } months after closing (closed before { $cutoff }), decision: { $decision }.
+retention-cli-due = { $n } incidents to thin, { $entries } log entries.
+retention-done = Thinned: { $n } incidents, { $entries } log entries.
+
+# The offline kit's impact assessment
+kit-note-title = The kit's impact assessment
+kit-note-intro = Material for the impact assessment (article 35 of the GDPR) of the crisis kit: the file staff keep on their phones to read the plans and call lists when everything else is down. Read it with Beredd's entry in the record of processing.
+kit-note-assessment = The assessment
+kit-note-purpose = Purpose
+kit-note-purpose-text = That managers and the crisis staff can reach their staff and follow the fallback routines when the municipality's network and systems are down, as in Kalix in 2021 when only the mobile phones worked.
+kit-note-data = Data in the kit
+kit-note-data-text = Call lists with names, titles and phone numbers, in some cases private numbers of staff who are to be reached outside working hours; contact details of suppliers and authorities; fallback routines. No data about clients. People with protected personal data are not in it.
+kit-note-where = Where the file is
+kit-note-where-text = As an encrypted file on the recipients' phones, often private phones the municipality does not manage. The municipality cannot delete a file once handed out; it can only make it unreadable by the passphrase being unknown to whoever has the file.
+kit-note-risks = Risks
+kit-note-risks-text = That a phone is lost or changes owner, that someone who has left still has the file and the passphrase, that the passphrase spreads, and that old files with outdated numbers are used.
+kit-note-measures = Safeguards
+kit-note-measures-text = The file is encrypted with AES-256-GCM under a passphrase Beredd never stores; each file has a fingerprint so that a copy can be recognised; the file warns when it is older than the number of days chosen; who received each file is recorded here; the passphrase is changed when someone who received a file leaves, and new files are made.
+kit-note-protected = Protected personal data
+kit-note-protected-text = A person marked with protected personal data is never in the kit. The call list says "Protected person – contact through" the unit's manager instead.
+kit-note-checklist = When someone leaves
+kit-note-check-1 = Remove the person from the register of people when they leave; it shows below.
+kit-note-check-2 = If they received a kit: choose a new passphrase and make new kits for those who are to have one.
+kit-note-check-3 = Ask the recipients to delete the old files, and give the new passphrase by word of mouth or in a sealed envelope, never with the file.
+kit-note-check-4 = Say below on which day the passphrase was changed. Kits made before then are marked to be replaced.
+kit-note-changed = The passphrase was last changed on { $date } (confirmed by { $by }).
+kit-note-never-changed = No one has yet confirmed that the passphrase was changed.
+kit-note-field-changed = The passphrase was changed on
+kit-note-hint-changed = The day the new kits were made with the new passphrase. Not a date in the future.
+kit-note-confirm = Confirm the change
+kit-note-alert = { $name } received a kit and was removed from the register of people on { $date }. Change the passphrase and make new kits.
+kit-note-departures = Removed from the register of people since the passphrase was changed
+kit-note-no-departures = No one has been removed since then.
+kit-note-kits = Kits made
+kit-note-no-kits = No kits have been made yet.
+kit-note-no-recipients = not recorded
+kit-note-col-made = Made
+kit-note-col-by = By
+kit-note-col-scope = Units
+kit-note-col-recipients = Recipients
+kit-note-col-state = State
+kit-note-replace = To be replaced
+kit-note-current = Current
+kit-note-see-register = Beredd's entry in the record of processing
+kit-note-make-kit = Make a new kit

@@ -173,3 +173,14 @@ import-missing-hint = These are in the register but not in the file. They are no
 import-upload-again = Read a corrected file
 import-field-from-kind = Dependent (kind)
 import-field-to-kind = Depends on (kind)
+
+# Protected personal data
+protected-person = Protected person
+protected-contact-via = Contact through { $name }
+protected-contact-switchboard = Contact through the switchboard
+field-protected = Protected personal data
+protected-title = Protected personal data
+protected-note-off = Mark the person if they have a confidentiality marking, a protected population registration or assumed identity details. They are then left out of binders, crisis kits, Excel lists and the API, and only administrators, coordinators and the manager of their unit see their name and numbers. A call list says "Protected person – contact through" the unit's manager instead.
+protected-note-on = The person has protected personal data. They are left out of binders, crisis kits, Excel lists and the API, and only administrators, coordinators and the manager of their unit see their name and numbers. Everyone else sees "Protected person".
+protected-mark = Mark as protected
+protected-unmark = Remove the mark

@@ -75,6 +75,10 @@ incident-chain-intact = { $n ->
     [one] Loggen är obruten: en post, kontrollerad just nu.
    *[other] Loggen är obruten: { $n } poster, kontrollerade just nu.
 }
+incident-chain-thinned = { $n ->
+    [one] En av dem är gallrad: den kontrolleras mot sin markering och behåller sin plats i kedjan.
+   *[other] { $n } av dem är gallrade: de kontrolleras mot sina markeringar och behåller sina platser i kedjan.
+}
 incident-chain-changed = Loggen är bruten: post { $n } har ändrats efter att den skrevs.
 incident-chain-link = Loggen är bruten vid post { $n }: posten före den har ändrats, tagits bort eller lagts till.
 incident-chain-gap = Loggen är bruten: post { $n } saknas.

@@ -1,6 +1,8 @@
 ## Uppföljning: registret över behandlingar (GDPR art. 30)
 
 nav-processing = Register över behandlingar
+nav-retention = Gallring
+nav-kit-dpia = Krislådans konsekvensbedömning
 gdpr-title = Register över behandlingar av personuppgifter
 gdpr-intro = Registret enligt dataskyddsförordningen artikel 30.1, sammanställt från informationsmängderna som innehåller personuppgifter. Kommunen är personuppgiftsansvarig. Säkerhetsåtgärderna är de krav som informationens klassning ger, och hur många av dem som är uppfyllda i de system som har informationen. Det som saknas fyller informationsägaren i på informationsmängden.
 gdpr-controller = Personuppgiftsansvarig
@@ -143,3 +145,104 @@ document-read-thanks = Tack! Din läsbekräftelse är sparad.
 document-read-gone-title = Länken har gått ut
 document-read-gone = Den här länken gäller inte längre. Be din chef om en ny länk till dokumentet.
 document-cycle-heading = Styrdokument som ska ses över { $year }
+
+# Gallring av avslutade incidenter
+retention-title = Gallring
+retention-intro = När en incident eller övning har varit avslutad en viss tid gallras det Beredd vet om personer i den. Först visas vad som skulle gallras; ingenting ändras förrän en administratör trycker på knappen.
+retention-rule-heading = Regeln
+retention-rule = Avslutade incidenter och övningar gallras { $months } månader efter att de avslutades, enligt beslut: { $decision }.
+retention-no-decision = inget beslut angivet
+retention-what-1 = Varje loggposts text ersätts av ”Gallrad <datum> enligt beslut <beslut>” och motiveringen tas bort. Posten behåller sin plats och sin kontrollsumma i kedjan, så loggen går fortfarande att kontrollera; en ändrad markering syns.
+retention-what-2 = Krisledningens telefonnummer, vilka i personalen som nåtts, mediernas kontaktuppgifter och en övnings deltagare tas bort.
+retention-what-3 = Rubriken, beskrivningen, vem som fattade besluten, mötesprotokollen, rapporterna och lärdomarna finns kvar: de visar vad kommunen gjorde.
+retention-what-4 = Övningar gallras efter samma regel som incidenter, eftersom de nämner samma personal. En pågående incident gallras aldrig.
+retention-field-months = Gallra efter (månader)
+retention-hint-months = Räknat från den dag incidenten avslutades. 1–120 månader; 24 om ni inte bestämt annat.
+retention-field-decision = Beslut om gallring
+retention-hint-decision = Diarienummer eller punkt i dokumenthanteringsplanen, till exempel ”KS 2026/123”. Det skrivs in i varje gallrad post, och utan det gallras ingenting.
+retention-save = Spara regeln
+retention-due-heading = Det här skulle gallras nu
+retention-cutoff = Incidenter som avslutades före { $date } gallras.
+retention-total = { $n ->
+    [one] En incident eller övning
+   *[other] { $n } incidenter och övningar
+}
+retention-none-due = Ingenting att gallra just nu.
+retention-col-incident = Incident
+retention-col-kind = Slag
+retention-col-closed = Avslutad
+retention-col-holds = Det som gallras
+retention-kind-incident = Incident
+retention-kind-exercise = Övning
+retention-holds-entries = { $n ->
+    [one] en loggpost
+   *[other] { $n } loggposter
+}
+retention-holds-phones = { $n ->
+    [one] ett telefonnummer i bemanningen
+   *[other] { $n } telefonnummer i bemanningen
+}
+retention-holds-reached = { $n ->
+    [one] en markering om nådd personal
+   *[other] { $n } markeringar om nådd personal
+}
+retention-holds-contacts = { $n ->
+    [one] en kontaktuppgift till media
+   *[other] { $n } kontaktuppgifter till media
+}
+retention-holds-participants = övningens deltagare
+retention-apply = Gallra nu
+retention-apply-hint = Gallringen kan inte ångras. Den förs in i ändringsloggen med vem, när och hur många poster.
+retention-admin-only = Bara en administratör kan gallra.
+retention-needs-decision = Ange vilket beslut gallringen följer innan ni gallrar.
+retention-cli = Från kommandoraden: beredd gallra visar samma lista, och beredd gallra --apply gallrar.
+retention-marker = Gallrad { $date } enligt beslut { $decision }
+retention-done-flash = { $n ->
+    [one] En loggpost gallrades. Loggarna går fortfarande att kontrollera.
+   *[other] { $n } loggposter gallrades. Loggarna går fortfarande att kontrollera.
+}
+retention-cli-rule = Regel: gallra { $months } månader efter avslut (avslutade före { $cutoff }), beslut: { $decision }.
+retention-cli-due = { $n } incidenter att gallra, { $entries } loggposter.
+retention-done = Gallrat: { $n } incidenter, { $entries } loggposter.
+
+# Konsekvensbedömning för krislådan
+kit-note-title = Krislådans konsekvensbedömning
+kit-note-intro = Underlag till konsekvensbedömningen (artikel 35 i dataskyddsförordningen) för krislådan: filen som personalen har på sina telefoner för att kunna läsa planerna och ringlistorna när allt annat ligger nere. Läs den tillsammans med Beredds post i registret över behandlingar.
+kit-note-assessment = Bedömningen
+kit-note-purpose = Ändamål
+kit-note-purpose-text = Att chefer och krisledning ska kunna nå sin personal och följa reservrutinerna när kommunens nätverk och system inte fungerar, som i Kalix 2021 då bara mobiltelefonerna fungerade.
+kit-note-data = Uppgifter i krislådan
+kit-note-data-text = Ringlistor med namn, befattning och telefonnummer, i vissa fall privata nummer till personal som ska kunna nås utanför arbetstid; kontaktuppgifter till leverantörer och myndigheter; reservrutiner. Inga uppgifter om brukare. Personer med skyddade personuppgifter finns inte med.
+kit-note-where = Var filen finns
+kit-note-where-text = Som en krypterad fil på mottagarnas telefoner, ofta privata telefoner som kommunen inte förvaltar. Kommunen kan inte radera en fil som har lämnats ut; den går bara att göra oläslig genom att lösenfrasen är okänd för den som har filen.
+kit-note-risks = Risker
+kit-note-risks-text = Att en telefon tappas bort eller byter ägare, att någon som slutat fortfarande har filen och lösenfrasen, att lösenfrasen sprids, och att gamla filer med inaktuella nummer används.
+kit-note-measures = Skyddsåtgärder
+kit-note-measures-text = Filen är krypterad med AES-256-GCM under en lösenfras som Beredd aldrig sparar; varje fil får ett fingeravtryck så att en kopia kan kännas igen; filen varnar när den är äldre än det antal dagar som valdes; vem som fått varje fil antecknas här; lösenfrasen byts när någon som fått en fil slutar, och då görs nya filer.
+kit-note-protected = Skyddade personuppgifter
+kit-note-protected-text = En person som är markerad med skyddade personuppgifter kommer aldrig med i krislådan. På ringlistan står ”Skyddad person – kontakta via” enhetens chef i stället.
+kit-note-checklist = När någon slutar
+kit-note-check-1 = Ta bort personen ur personregistret när hen slutar; det syns nedan.
+kit-note-check-2 = Har hen fått en krislåda: välj en ny lösenfras och gör nya krislådor till dem som ska ha en.
+kit-note-check-3 = Be mottagarna radera de gamla filerna, och lämna den nya lösenfrasen muntligt eller i ett förseglat kuvert, aldrig tillsammans med filen.
+kit-note-check-4 = Ange nedan vilken dag lösenfrasen byttes. Krislådor som gjordes före dess markeras som att de ska ersättas.
+kit-note-changed = Lösenfrasen byttes senast { $date } (bekräftat av { $by }).
+kit-note-never-changed = Ingen har ännu bekräftat att lösenfrasen har bytts.
+kit-note-field-changed = Lösenfrasen byttes den
+kit-note-hint-changed = Dagen då de nya krislådorna gjordes med den nya lösenfrasen. Inte ett datum i framtiden.
+kit-note-confirm = Bekräfta bytet
+kit-note-alert = { $name } fick en krislåda och togs bort ur personregistret { $date }. Byt lösenfras och gör nya krislådor.
+kit-note-departures = Borttagna ur personregistret sedan lösenfrasen byttes
+kit-note-no-departures = Ingen har tagits bort sedan dess.
+kit-note-kits = Krislådor som har gjorts
+kit-note-no-kits = Inga krislådor har gjorts ännu.
+kit-note-no-recipients = inte antecknat
+kit-note-col-made = Gjord
+kit-note-col-by = Av
+kit-note-col-scope = Enheter
+kit-note-col-recipients = Mottagare
+kit-note-col-state = Läge
+kit-note-replace = Ska ersättas
+kit-note-current = Aktuell
+kit-note-see-register = Beredds post i registret över behandlingar
+kit-note-make-kit = Gör en ny krislåda

@@ -182,3 +182,14 @@ import-missing-hint = De här finns i registret men inte i filen. De tas inte bo
 import-upload-again = Läs in en rättad fil
 import-field-from-kind = Vad som beror (typ)
 import-field-to-kind = Beror på (typ)
+
+# Skyddade personuppgifter
+protected-person = Skyddad person
+protected-contact-via = Kontakta via { $name }
+protected-contact-switchboard = Kontakta via växeln
+field-protected = Skyddade personuppgifter
+protected-title = Skyddade personuppgifter
+protected-note-off = Markera personen om hen har sekretessmarkering, skyddad folkbokföring eller fingerade personuppgifter. Då kommer hen inte med i pärmar, krislådor, Excel-listor eller API:t, och bara administratörer, samordnare och chefen för hens enhet ser namn och nummer. På en ringlista står ”Skyddad person – kontakta via” enhetens chef i stället.
+protected-note-on = Personen har skyddade personuppgifter. Hen kommer inte med i pärmar, krislådor, Excel-listor eller API:t, och bara administratörer, samordnare och chefen för hens enhet ser namn och nummer. Övriga ser ”Skyddad person”.
+protected-mark = Markera som skyddad
+protected-unmark = Ta bort markeringen

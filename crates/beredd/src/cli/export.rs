@@ -40,6 +40,9 @@ pub enum Export {
         /// Language of the kit: sv or en.
         #[arg(long, default_value = "sv")]
         lang: String,
+        /// Who receives the file (repeat for several): recorded for the kit's impact assessment.
+        #[arg(long)]
+        recipient: Vec<String>,
     },
     /// The whole organisation as one zip file, readable without Beredd (a manifest with the
     /// schema version and checksums, one JSON file per table, the uploaded files). Not
@@ -145,7 +148,7 @@ impl Export {
                 );
                 Ok(())
             }
-            Export::Kit { db, unit, out, max_age_days, lang } => {
+            Export::Kit { db, unit, out, max_age_days, lang, recipient } => {
                 if !(1..=365).contains(&max_age_days) {
                     bail!("--max-age-days ska vara 1–365");
                 }
@@ -164,7 +167,8 @@ impl Export {
                 let ids = unit.iter().map(|u| find_unit(&all, u)).collect::<anyhow::Result<Vec<i64>>>()?;
                 let by = "(kommandorad)";
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
-                let req = kit::Request { units: &ids, passphrase, max_age_days, by };
+                let recipients = (!recipient.is_empty()).then(|| recipient.join("\n"));
+                let req = kit::Request { units: &ids, passphrase, max_age_days, by, recipients: recipients.as_deref() };
                 let made = kit::make(&db, &tr, &actor, req).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
                 std::fs::write(&out, &made.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 println!(

@@ -1,5 +1,5 @@
 //! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
-//! `backup`, `restore`, `remind`, `publish`, `config`. One file per subcommand; the layers of the
+//! `backup`, `restore`, `remind`, `gallra`, `publish`, `config`. One file per subcommand; the layers of the
 //! configuration (file, environment, flags) in `settings`. Its messages are in Swedish, the
 //! operators who run it read Swedish; the documents it writes and `kit verify`'s report take
 //! `--lang en`.
@@ -17,6 +17,7 @@ mod remind;
 mod restore;
 mod serve;
 mod settings;
+mod thin;
 mod user;
 
 use std::future::Future;
@@ -153,6 +154,9 @@ enum Command {
     Restore(restore::Restore),
     /// E-mail the owners of the yearly cycle's tasks that are due soon or overdue.
     Remind(remind::Remind),
+    /// Thinning (gallring): show the closed incidents due under the organisation's rule, and
+    /// with --apply thin them (the log's texts replaced by markers, the chain kept).
+    Gallra(thin::Thin),
     /// The offline crisis kit: check a copy.
     #[command(subcommand)]
     Kit(kit::Kit),
@@ -212,6 +216,7 @@ pub fn main(web: Web) -> std::process::ExitCode {
             Command::Backup(c) => c.run().await,
             Command::Restore(c) => c.run().await,
             Command::Remind(c) => c.run().await,
+            Command::Gallra(c) => c.run().await,
             Command::Keys(c) => c.run().await,
             Command::Publish(c) => c.run(public_page).await,
             Command::Config(c) => {

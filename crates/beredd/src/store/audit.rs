@@ -135,3 +135,21 @@ pub async fn done_since<'c, E: Executor<'c, Database = Any>>(
     .fetch_all(e)
     .await?)
 }
+
+/// When and what (the summary: a person's name, say) `entity` rows were deleted since `since`
+/// (a stored time or date; empty for always), oldest first.
+pub async fn deleted_since<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    entity: &str,
+    since: &str,
+) -> Result<Vec<(String, String)>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT at, summary FROM audit_log WHERE org_id = $1 AND action = 'delete' AND entity = $2 AND at >= $3 ORDER BY id LIMIT 200",
+    )
+    .bind(org)
+    .bind(entity)
+    .bind(since)
+    .fetch_all(e)
+    .await?)
+}

@@ -1,5 +1,6 @@
 //! The offline kits made: for which units, by whom, when, the plan versions each held and the
-//! fingerprints by which a copy is recognised (`migrations/0011_kits.sql`, `0030_kit_fingerprints.sql`).
+//! fingerprints by which a copy is recognised (`migrations/0011_kits.sql`, `0030_kit_fingerprints.sql`), and who received
+//! each file (`0042_protected_people_retention.sql`).
 //! The passphrase is never stored.
 
 use sqlx::{Any, Executor};
@@ -22,6 +23,8 @@ pub struct KitExport {
     pub fingerprint: Option<String>,
     /// SHA-256 (hex) of the whole file as downloaded.
     pub file_sha256: Option<String>,
+    /// Who received the file, one a line, as the maker said (`migrations/0042`); none when not said.
+    pub recipients: Option<String>,
 }
 
 /// What is recorded of a kit when it is made.
@@ -34,13 +37,14 @@ pub struct NewKit<'a> {
     pub plans: &'a [(i64, i64)],
     pub fingerprint: &'a str,
     pub file_sha256: &'a str,
+    pub recipients: Option<&'a str>,
 }
 
 /// A query of whole kit records: the columns, then the rest of the statement.
 macro_rules! select {
     ($rest:literal) => {
         concat!(
-            "SELECT id, org_id, kit_id, scope_name, max_age_days, exported_by, exported_at, fingerprint, file_sha256 FROM kit_exports ",
+            "SELECT id, org_id, kit_id, scope_name, max_age_days, exported_by, exported_at, fingerprint, file_sha256, recipients FROM kit_exports ",
             $rest
         )
     };
@@ -49,8 +53,8 @@ macro_rules! select {
 /// Records a kit and the plan versions it held.
 pub async fn record(conn: &mut sqlx::AnyConnection, org: i64, k: &NewKit<'_>) -> Result<i64, DbError> {
     let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO kit_exports (org_id, kit_id, scope_name, max_age_days, exported_by, exported_at, fingerprint, file_sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        "INSERT INTO kit_exports (org_id, kit_id, scope_name, max_age_days, exported_by, exported_at, fingerprint, file_sha256, recipients)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(org)
     .bind(k.kit_id)
@@ -60,6 +64,7 @@ pub async fn record(conn: &mut sqlx::AnyConnection, org: i64, k: &NewKit<'_>) ->
     .bind(crate::platform::clock::stamp())
     .bind(k.fingerprint)
     .bind(k.file_sha256)
+    .bind(k.recipients)
     .fetch_one(&mut *conn)
     .await?;
     for (plan, version) in k.plans {

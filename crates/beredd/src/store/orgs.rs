@@ -179,3 +179,60 @@ pub async fn set_second_factor_required<'c, E: Executor<'c, Database = Any>>(
         .await?;
     Ok(())
 }
+
+/// What the organisation has decided about keeping personal data (`migrations/0042`): after how
+/// many months a closed incident is thinned and by which decision, and when the offline kits'
+/// passphrase was last confirmed changed.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Retention {
+    pub retention_months: i64,
+    /// The decision thinning follows (a diarienummer or a paragraph of the records management
+    /// plan), written into every thinned entry. None: nothing is thinned.
+    pub retention_decision: Option<String>,
+    pub kit_passphrase_changed_at: Option<String>,
+    pub kit_passphrase_changed_by: Option<String>,
+}
+
+pub async fn retention<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Retention, DbError> {
+    let found: Option<Retention> = sqlx::query_as(
+        "SELECT retention_months, retention_decision, kit_passphrase_changed_at, kit_passphrase_changed_by FROM organisations WHERE id = $1",
+    )
+    .bind(org)
+    .fetch_optional(e)
+    .await?;
+    found.ok_or_else(|| DbError::Corrupt(format!("organisation {org} is missing")))
+}
+
+/// Sets the months after which closed incidents are thinned, and the decision it follows.
+pub async fn set_retention<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    months: i64,
+    decision: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET retention_months = $1, retention_decision = $2 WHERE id = $3")
+        .bind(months)
+        .bind(decision)
+        .bind(org)
+        .execute(e)
+        .await?;
+    Ok(())
+}
+
+/// Records that the offline kits' passphrase was changed on `date` (confirmed by `by`).
+pub async fn set_kit_passphrase_changed<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    date: &str,
+    by: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "UPDATE organisations SET kit_passphrase_changed_at = $1, kit_passphrase_changed_by = $2 WHERE id = $3",
+    )
+    .bind(date)
+    .bind(by)
+    .bind(org)
+    .execute(e)
+    .await?;
+    Ok(())
+}

@@ -24,6 +24,12 @@ pub struct Person {
     /// The employee number (anställningsnummer) from the HR system: what an import matches on.
     pub employee_number: Option<String>,
     pub updated_at: String,
+    /// Skyddade personuppgifter (sekretessmarkering, skyddad folkbokföring, fingerade
+    /// personuppgifter): left out of binders, kits, lists handed out and the API, and shown only
+    /// to those who must reach the person (`services::organisation::protection`). Set only with
+    /// `set_protected`, never by an edit or an import.
+    #[sqlx(try_from = "i64")]
+    pub protected: super::Flag,
 }
 
 #[derive(Debug, Clone)]
@@ -44,7 +50,7 @@ pub struct PersonInput {
 
 macro_rules! cols {
     () => {
-        "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, employee_number, updated_at"
+        "id, kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email, reachable_off_hours, notes, employee_number, updated_at, protected"
     };
 }
 
@@ -144,4 +150,21 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
     let sql = "SELECT id, name FROM organisations WHERE id = $1 AND dpo_person_id = $2";
     out.extend(referrers_at(id_names(db, sql, org, id).await?, "ref-dpo", |_| "/organisation".into()));
     Ok(out)
+}
+
+/// Marks the person as having protected personal data, or not.
+pub async fn set_protected<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+    protected: bool,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE people SET protected = $1, updated_at = $2 WHERE org_id = $3 AND id = $4")
+        .bind(super::flag(protected))
+        .bind(crate::platform::clock::stamp())
+        .bind(org)
+        .bind(id)
+        .execute(e)
+        .await?;
+    Ok(())
 }

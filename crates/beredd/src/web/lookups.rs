@@ -110,6 +110,11 @@ impl Lookups {
         access::may_edit_unit(user.role, &user.granted, &self.parents, unit)
     }
 
+    /// Whether the user may see a person with protected personal data in `unit`.
+    pub fn may_see_protected(&self, user: &CurrentUser, unit: Option<i64>) -> bool {
+        access::may_see_protected(user.role, &user.granted, &self.parents, unit)
+    }
+
     /// Units a unit manager may put things in; everyone else who edits gets all.
     pub fn editable_unit_choices(&self, user: &CurrentUser, none_label: Option<String>) -> Vec<Choice> {
         let all = self.unit_choices(none_label);

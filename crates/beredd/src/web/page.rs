@@ -139,6 +139,8 @@ const PAGES: &[(&str, &[Page])] = &[
             ("/cycle", "nav-cycle", Gate::All),
             ("/governance/documents", "nav-documents", Gate::All),
             ("/governance/processing", "nav-processing", Gate::All),
+            ("/governance/kit-dpia", "nav-kit-dpia", Gate::EditsAll),
+            ("/governance/retention", "nav-retention", Gate::EditsAll),
         ],
     ),
     (

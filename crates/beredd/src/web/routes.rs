@@ -194,6 +194,9 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .register::<Resources>()
         .register::<Dependencies>()
         .register::<Assets>();
+    let r = r
+        .post("/people/{id}/protect", super::organisation::protection::protect)
+        .post("/people/{id}/unprotect", super::organisation::protection::unprotect);
     let r = import::routes::<People>(r);
     let r = import::routes::<Units>(r);
     let r = import::routes::<Suppliers>(r);
@@ -304,7 +307,12 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/governance/documents/{id}/acknowledge", governance::reading::acknowledge)
         .post("/governance/documents/{id}/links", governance::reading::make_links)
         .get("/governance/processing", governance::processing::page)
-        .get("/governance/processing/{format}", governance::processing::export);
+        .get("/governance/processing/{format}", governance::processing::export)
+        .get("/governance/retention", governance::retention::show)
+        .post("/governance/retention", governance::retention::save_rule)
+        .post("/governance/retention/apply", governance::retention::apply)
+        .get("/governance/kit-dpia", governance::kit_note::show)
+        .post("/governance/kit-dpia/passphrase", governance::kit_note::confirm_passphrase);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----
     let r = r

@@ -36,6 +36,9 @@ pub const ACTIONS: &[&str] = &[
     "passkey-add",
     "passkey-remove",
     "acknowledge",
+    "protect",
+    "unprotect",
+    "thin",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).

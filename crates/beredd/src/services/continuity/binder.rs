@@ -1,7 +1,9 @@
 //! The printed binder (pärmen): the approved continuity plans of one unit (and the units below
 //! it), of one plan, or of the whole organisation, typeset by `beredd-render`. Every print is
 //! recorded with the plan versions it held, so a binder older than its plan shows. A unit in two
-//! plans has each of its routines once (`overlap`); the other plan says where it is.
+//! plans has each of its routines once (`overlap`); the other plan says where it is. A person
+//! with protected personal data on a call list is printed as a stand-in naming whom to contact
+//! (`organisation::protection`).
 
 use std::collections::HashMap;
 
@@ -13,7 +15,8 @@ use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
 use crate::platform::typeset::TypesetError;
 use crate::services::continuity::overlap;
-use crate::store::{audit, bia, dependencies, orgs, plans, systems, units};
+use crate::services::organisation::protection;
+use crate::store::{audit, bia, dependencies, orgs, people, plans, systems, units};
 
 /// What a binder holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,7 +193,14 @@ pub async fn prepare(
     let bias: HashMap<i64, bia::Bia> =
         bia::list(&mut *conn, org).await?.into_iter().map(|b| (b.activity_id, b)).collect();
     let deps = dependencies::list(&mut *conn, org).await?;
+    let everyone = people::list(&mut *conn, org).await?;
     drop(conn);
+    let (stand_in, via, switchboard) = (
+        tr.t("protected-person"),
+        tr.ts("protected-contact-via", "name", "{name}"),
+        tr.t("protected-contact-switchboard"),
+    );
+    let words = protection::Words { name: &stand_in, via: &via, switchboard: &switchboard };
     let system_names: HashMap<i64, String> =
         systems::list(pool, org).await?.into_iter().map(|s| (s.id, s.name)).collect();
     let unit_name = |id: i64| all_units.iter().find(|u| u.id == id).map(|u| u.name.clone()).unwrap_or_default();
@@ -285,7 +295,7 @@ pub async fn prepare(
             "lead": content.lead,
             "routines": routines,
             "elsewhere": elsewhere,
-            "call_list": content.call_list,
+            "call_list": protection::call_list_out(&content.call_list, &all_units, &everyone, &words),
             "externals": content.externals,
             "hotline": content.hotline,
             "communication": content.communication,

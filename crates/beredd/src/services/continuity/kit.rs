@@ -213,6 +213,8 @@ pub struct Request<'a> {
     pub max_age_days: u32,
     /// Who makes it, as the kit and the record name them.
     pub by: &'a str,
+    /// Who receives the file, one a line (for the impact assessment of the kit).
+    pub recipients: Option<&'a str>,
 }
 
 /// A kit made and recorded.
@@ -258,11 +260,12 @@ pub async fn make(db: &Db, tr: &Tr, actor: &audit::Actor, req: Request<'_>) -> R
         plans: &content.plans,
         fingerprint: &sealed.fingerprint,
         file_sha256: &sealed.file_sha256,
+        recipients: req.recipients,
     };
     let id = kits::record(&mut tx, actor.org_id, &new).await?;
     let record = json!({
         "scope": content.scope_name, "plans": content.plans, "kit_id": sealed.kit_id, "max_age_days": max_age,
-        "fingerprint": sealed.fingerprint, "file_sha256": sealed.file_sha256,
+        "fingerprint": sealed.fingerprint, "file_sha256": sealed.file_sha256, "recipients": req.recipients,
     });
     let change = audit::Change {
         action: "export",

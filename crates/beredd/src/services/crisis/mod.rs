@@ -24,7 +24,12 @@ use crate::platform::i18n::Tr;
 pub fn verdict_text(tr: &Tr, v: &Verdict) -> String {
     use beredd_domain::incident::Break;
     match v {
-        Verdict::Intact { entries } => tr.tn("incident-chain-intact", *entries as i64),
+        Verdict::Intact { entries, thinned: 0 } => tr.tn("incident-chain-intact", *entries as i64),
+        Verdict::Intact { entries, thinned } => format!(
+            "{} {}",
+            tr.tn("incident-chain-intact", *entries as i64),
+            tr.tn("incident-chain-thinned", *thinned as i64)
+        ),
         Verdict::Broken(Break::Changed { seq }) => tr.tn("incident-chain-changed", *seq),
         Verdict::Broken(Break::Link { seq }) => tr.tn("incident-chain-link", *seq),
         Verdict::Broken(Break::Gap { expected, .. }) => tr.tn("incident-chain-gap", *expected),

@@ -1,6 +1,9 @@
-//! Governance: the record of processing activities (GDPR art. 30), and the steering documents
-//! staff confirm they have read.
+//! Governance: the record of processing activities (GDPR art. 30), the steering documents staff
+//! confirm they have read, the impact assessment of the offline kit, and the thinning
+//! (gallring) of closed incidents.
 
 pub mod documents;
+pub mod kit_note;
 pub mod processing;
 pub mod reading;
+pub mod retention;

@@ -2,4 +2,5 @@
 //! information it holds.
 
 pub mod import;
+pub mod protection;
 pub mod systems;

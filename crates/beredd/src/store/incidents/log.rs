@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::platform::keys::Keyring;
+use beredd_domain::thinning::{self, Thinned};
 
 /// One stored entry: the fields its hash covers (the domain's `Entry`), the hash itself, and the
 /// signature of its head by the key of the instance that wrote it (none before signing began).
@@ -13,6 +14,10 @@ pub struct LogRow {
     pub hash: String,
     pub signature: Option<String>,
     pub key_id: Option<String>,
+    /// When the entry was thinned (gallrad), and the hash over its marker; none for an entry
+    /// that holds what was written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thinned: Option<beredd_domain::thinning::Thinned>,
 }
 
 impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
@@ -39,6 +44,14 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for LogRow {
             hash: row.try_get("hash")?,
             signature: row.try_get("signature")?,
             key_id: row.try_get("key_id")?,
+            thinned: match (
+                row.try_get::<Option<String>, _>("thinned_at")?,
+                row.try_get::<Option<String>, _>("thinned_hash")?,
+            ) {
+                (Some(at), Some(hash)) => Some(beredd_domain::thinning::Thinned { at, hash }),
+                (Some(at), None) => Some(beredd_domain::thinning::Thinned { at, hash: String::new() }),
+                _ => None,
+            },
         })
     }
 }
@@ -83,7 +96,7 @@ impl NewEntry {
 
 pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: i64) -> Result<Vec<LogRow>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT version, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, signature, key_id
+        "SELECT version, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, signature, key_id, thinned_at, thinned_hash
          FROM incident_log WHERE org_id = $1 AND incident_id = $2 ORDER BY seq",
     )
     .bind(org)
@@ -198,7 +211,7 @@ pub async fn append(
         .bind(incident)
         .execute(&mut *conn)
         .await?;
-    Ok(LogRow { entry, hash, signature: Some(signature), key_id: Some(key_id) })
+    Ok(LogRow { entry, hash, signature: Some(signature), key_id: Some(key_id), thinned: None })
 }
 
 /// The result of checking an incident's log.
@@ -206,6 +219,8 @@ pub async fn append(
 pub enum Verdict {
     Intact {
         entries: usize,
+        /// Of them, how many were thinned (gallrade): each verified by its marker's hash.
+        thinned: usize,
     },
     Broken(incident::Break),
     /// The chain holds but ends before the incident's recorded end: entries were removed.
@@ -218,12 +233,15 @@ pub enum Verdict {
 pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Verdict>, DbError> {
     let Some(i) = get(conn, org, id).await? else { return Ok(None) };
     let rows = log(&mut *conn, org, id).await?;
-    let pairs: Vec<(Entry, String)> = rows.iter().map(|r| (r.entry.clone(), r.hash.clone())).collect();
-    Ok(Some(match incident::verify(&pairs) {
+    let rows: Vec<(Entry, String, Option<Thinned>)> = rows.into_iter().map(|r| (r.entry, r.hash, r.thinned)).collect();
+    Ok(Some(match thinning::verify(&rows) {
         Err(b) => Verdict::Broken(b),
-        Ok(n) if n as i64 != i.log_count || rows.last().map(|r| r.hash.as_str()).unwrap_or(GENESIS) != i.last_hash => {
-            Verdict::Truncated { found: n as i64, recorded: i.log_count }
+        Ok(c)
+            if c.entries as i64 != i.log_count
+                || rows.last().map(|r| r.1.as_str()).unwrap_or(GENESIS) != i.last_hash =>
+        {
+            Verdict::Truncated { found: c.entries as i64, recorded: i.log_count }
         }
-        Ok(n) => Verdict::Intact { entries: n },
+        Ok(c) => Verdict::Intact { entries: c.entries, thinned: c.thinned },
     }))
 }

@@ -12,6 +12,7 @@ mod meetings;
 mod recovery;
 mod roster;
 mod staff;
+mod thinning;
 
 pub use assessments::*;
 pub use board::*;
@@ -22,6 +23,7 @@ pub use meetings::*;
 pub use recovery::*;
 pub use roster::*;
 pub use staff::*;
+pub use thinning::*;
 
 use super::{DbError, Flag};
 use beredd_domain::incident::{self, Entry, GENESIS};

@@ -149,8 +149,10 @@ pub async fn list_units(api: Api, State(state): State<AppState>) -> ApiResult<Ve
 pub async fn list_people(api: Api, State(state): State<AppState>) -> ApiResult<Vec<Person>> {
     api.require(Area::Organisation, false)?;
     let all = people::list(&state.db.pool, api.caller.org_id).await.map_err(|e| api.fail(e))?;
+    // A person with protected personal data is never in the API (`organisation::protection`).
     Ok(Json(
         all.into_iter()
+            .filter(|p| !p.protected.get())
             .map(|p| Person {
                 id: p.id,
                 name: p.name,

@@ -78,6 +78,9 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
         Field::new("max_age_days", tr.t("kit-field-max-age"), FieldKind::Number, form, errors, tr)
             .required()
             .hint(tr.t("kit-hint-max-age")),
+        Field::new("recipients", tr.t("kit-field-recipients"), FieldKind::TextArea, form, errors, tr)
+            .maxlength(2000)
+            .hint(tr.t("kit-hint-recipients")),
     ]
 }
 
@@ -161,7 +164,7 @@ pub async fn check_strength(State(state): State<AppState>, posted: Posted) -> Re
 }
 
 /// The form's fields, checked: the units, the passphrase (the rule and the repeat) and the age.
-fn check(form: &FormData, lk: &Lookups, rule: &kit::Rule) -> (Vec<i64>, u32, Errors) {
+fn check(form: &FormData, lk: &Lookups, rule: &kit::Rule) -> (Vec<i64>, u32, Option<String>, Errors) {
     let mut e = Errors::default();
     let mut units = Vec::new();
     for v in form.all("units") {
@@ -180,7 +183,8 @@ fn check(form: &FormData, lk: &Lookups, rule: &kit::Rule) -> (Vec<i64>, u32, Err
         "max_age_days",
         text::optional_number(form.text("max_age_days"), 1, 365).and_then(|n| n.ok_or(FieldError::Required)),
     );
-    (units, max_age as u32, e)
+    let recipients = e.take("recipients", text::optional_text(form.text("recipients"), 2000));
+    (units, max_age as u32, recipients, e)
 }
 
 pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
@@ -188,7 +192,7 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
     user.require(user.role.edits_all_content())?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let rule = kit::Rule::load(&state.db.pool, user.org_id).await?;
-    let (units, max_age_days, e) = check(&form, &lk, &rule);
+    let (units, max_age_days, recipients, e) = check(&form, &lk, &rule);
     if !e.is_empty() {
         // A refused form never sends the passphrase back.
         form.set("passphrase", "");
@@ -196,7 +200,8 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e).await?).into_response());
     }
     let passphrase = form.text("passphrase").to_owned();
-    let req = kit::Request { units: &units, passphrase, max_age_days, by: &user.display_name };
+    let by = &user.display_name;
+    let req = kit::Request { units: &units, passphrase, max_age_days, by, recipients: recipients.as_deref() };
     let made = kit::make(&state.db, &tr, &user.actor(), req).await.map_err(|e| match e {
         kit::MakeError::Db(e) => AppError::Db(e),
         kit::MakeError::Seal(e) => AppError::Internal(e),

@@ -1,6 +1,8 @@
 //! Staff reached: who has been called, per unit.
 
 use super::*;
+use crate::services::organisation::protection;
+use crate::store::people::Person;
 
 pub struct PersonView {
     pub id: i64,
@@ -51,14 +53,9 @@ pub async fn staff(
             .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
             .map(|p| {
                 let r = reached.iter().find(|r| r.person_id == p.id);
-                PersonView {
-                    id: p.id,
-                    name: p.name.clone(),
-                    title: p.title.clone().unwrap_or_default(),
-                    phone: p.work_phone.clone().or_else(|| p.private_phone.clone()).unwrap_or_default(),
-                    reached: r.is_some_and(|r| r.reached.get()),
-                    who: r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default(),
-                }
+                let (name, title, phone) = shown(p, &lk, &user, tr);
+                let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
+                PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
             })
             .collect();
         if people.is_empty() {
@@ -78,6 +75,23 @@ pub async fn staff(
     Ok(StaffPage { ctx, h, units })
 }
 
+/// A person's name, title and number as the user may see them: a person with protected personal
+/// data is, for everyone but those who must reach them, a stand-in naming whom to contact.
+fn shown(p: &Person, lk: &Lookups, user: &CurrentUser, tr: &Tr) -> (String, String, String) {
+    if p.protected.get() && !lk.may_see_protected(user, p.unit_id) {
+        let (name, via, switchboard) = (
+            tr.t("protected-person"),
+            tr.ts("protected-contact-via", "name", "{name}"),
+            tr.t("protected-contact-switchboard"),
+        );
+        let w = protection::Words { name: &name, via: &via, switchboard: &switchboard };
+        let e = protection::stand_in(p, &lk.units, &lk.people, &w, String::new());
+        return (e.name, e.role, e.phone);
+    }
+    let phone = p.work_phone.clone().or_else(|| p.private_phone.clone()).unwrap_or_default();
+    (p.name.clone(), p.title.clone().unwrap_or_default(), phone)
+}
+
 pub async fn set_reached(
     State(state): State<AppState>,
     Path((id, person)): Path<(String, String)>,
@@ -91,7 +105,9 @@ pub async fn set_reached(
     let reached = form.text("reached") == "1";
     let mut tx = state.db.begin_write().await?;
     incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
-    let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &p.name);
+    // The log is read by every one of the crisis staff and leaves in bundles: never a protected name.
+    let name = if p.protected.get() { tr.t("protected-person") } else { p.name.clone() };
+    let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &name);
     let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
     incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
     tx.commit().await?;

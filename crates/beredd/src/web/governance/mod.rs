@@ -1,7 +1,10 @@
 //! Governance (navigation group "Uppföljning"): the steering documents staff confirm they have
-//! read, and the record of processing activities (GDPR art. 30).
+//! read, the record of processing activities (GDPR art. 30), the impact assessment of the
+//! offline kit, and the thinning (gallring) of closed incidents.
 
 pub mod documents;
+pub mod kit_note;
 pub mod processing;
 pub mod reading;
+pub mod retention;
 pub mod versions;

@@ -6,6 +6,7 @@ pub mod assets;
 pub mod dependencies;
 pub mod import;
 pub mod people;
+pub mod protection;
 pub mod resources;
 pub mod suppliers;
 pub mod systems;

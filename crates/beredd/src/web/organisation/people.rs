@@ -5,12 +5,13 @@ use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
+use crate::services::organisation::protection;
 use crate::store::{DbError, Referrer, people};
 use crate::web::auth::CurrentUser;
 use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::forms::{flag, yes_no};
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
-use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
+use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
 pub struct People;
 
@@ -117,7 +118,34 @@ impl Register for People {
             DetailItem { label: tr.t("field-off-hours"), value: Cell::Text(yes_no(r.reachable_off_hours.get(), tr)) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
             DetailItem { label: tr.t("field-employee-number"), value: Cell::opt(&r.employee_number) },
+            DetailItem { label: tr.t("field-protected"), value: Cell::Text(yes_no(r.protected.get(), tr)) },
         ]
+    }
+
+    /// A person with protected personal data is seen only by those who must reach them; everyone
+    /// else sees "Skyddad person" in their unit, with nothing that identifies or reaches them.
+    fn shown(user: &CurrentUser, r: &people::Person, lk: &Lookups, tr: &Tr) -> Option<people::Person> {
+        let may_see = !r.protected.get() || lk.may_see_protected(user, r.unit_id);
+        Some(if may_see { r.clone() } else { protection::masked(r, &tr.t("protected-person")) })
+    }
+    /// Never in the Excel list, which is handed out.
+    fn exported(r: &people::Person) -> bool {
+        !r.protected.get()
+    }
+    fn own_sections(user: &CurrentUser, r: &people::Person, tr: &Tr) -> Vec<Section> {
+        if !user.role.edits_all_content() {
+            return Vec::new();
+        }
+        let (note, label, action) = match r.protected.get() {
+            true => ("protected-note-on", "protected-unmark", "unprotect"),
+            false => ("protected-note-off", "protected-mark", "protect"),
+        };
+        vec![Section {
+            title: tr.t("protected-title"),
+            notes: vec![tr.t(note)],
+            post: Some((tr.t(label), format!("/people/{}/{action}", r.id))),
+            ..Section::default()
+        }]
     }
 
     fn values(r: &people::Person) -> FormData {

@@ -104,7 +104,7 @@ impl Register for Units {
             .people
             .iter()
             .filter(|p: &&people::Person| p.unit_id == Some(r.id))
-            .map(|p| (p.name.clone(), format!("/people/{}", p.id)))
+            .map(|p| (listed_name(p, tr), format!("/people/{}", p.id)))
             .collect();
         Ok(vec![
             Section {
@@ -250,4 +250,10 @@ impl Register for Units {
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         units::referrers(&db.pool, org, id).await
     }
+}
+
+/// A person's name in the unit's list of staff, which everyone sees: "Skyddad person" for one with
+/// protected personal data (their own page shows them to those who may see them).
+fn listed_name(p: &people::Person, tr: &Tr) -> String {
+    if p.protected.get() { tr.t("protected-person") } else { p.name.clone() }
 }

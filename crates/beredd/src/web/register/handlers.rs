@@ -153,8 +153,9 @@ pub async fn list<R: Register>(
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let shown = q.clone();
     let q = resolve_me(&state, &user, &lk, q).await?;
-    let records = R::load_all(&state.db, user.org_id).await?;
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
+    let records: Vec<R::Record> =
+        R::load_all(&state.db, user.org_id).await?.iter().filter_map(|r| R::shown(&user, r, &lk, &ctx.tr)).collect();
     let mut table = build_table::<R>(&records, &lk, &ctx.tr, &q);
     paginate::<R>(&mut table, &ctx.tr, &q);
     if is_htmx(&headers) {
@@ -182,8 +183,13 @@ pub async fn export<R: Register>(
 ) -> Result<Response, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let q = resolve_me(&state, &user, &lk, q).await?;
-    let records = R::load_all(&state.db, user.org_id).await?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
+    let records: Vec<R::Record> = R::load_all(&state.db, user.org_id)
+        .await?
+        .iter()
+        .filter(|r| R::exported(r))
+        .filter_map(|r| R::shown(&user, r, &lk, &tr))
+        .collect();
     let table = build_table::<R>(&records, &lk, &tr, &q);
     let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
     let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
@@ -220,10 +226,13 @@ pub async fn show<R: Register>(
     Query(q): Query<Query_>,
 ) -> Result<Response, AppError> {
     let id = parse_id(&id)?;
-    let record = load_or_404::<R>(&state, user.org_id, id).await?;
+    let stored = load_or_404::<R>(&state, user.org_id, id).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
+    let tr = Tr::new(state.catalog.clone(), user.lang);
+    let record = R::shown(&user, &stored, &lk, &tr).ok_or(AppError::NotFound)?;
     let ctx = Ctx::new(&state, &user, &section::<R>(), R::name(&record).to_owned()).with_flash_query(&q);
-    let sections = R::sections(&record, &lk, &ctx.tr, &state.db, user.org_id).await?;
+    let mut sections = R::sections(&record, &lk, &ctx.tr, &state.db, user.org_id).await?;
+    sections.extend(R::own_sections(&user, &stored, &ctx.tr));
     Ok(DetailPage {
         slug: R::SLUG,
         list_title: title::<R>(&ctx.tr, "title"),

@@ -131,6 +131,20 @@ pub trait Register: Send + Sync + 'static {
         async { Ok(Vec::new()) }
     }
 
+    /// The record as `user` may see it: a masked copy, or `None` to leave it out. Lists, the
+    /// detail page and the Excel list show only this (a person with protected personal data).
+    fn shown(_user: &CurrentUser, r: &Self::Record, _lk: &Lookups, _tr: &Tr) -> Option<Self::Record> {
+        Some(r.clone())
+    }
+    /// Whether the record goes into the Excel list, a list handed out.
+    fn exported(_r: &Self::Record) -> bool {
+        true
+    }
+    /// Parts of the detail page that depend on who looks (a form only some may post).
+    fn own_sections(_user: &CurrentUser, _r: &Self::Record, _tr: &Tr) -> Vec<Section> {
+        Vec::new()
+    }
+
     /// The form's values for an existing record.
     fn values(r: &Self::Record) -> FormData;
     /// The form's values for a new record (query parameters may preselect, e.g. the unit).

@@ -175,7 +175,7 @@ async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering
             StatusCode::FORBIDDEN
         );
         assert!(
-            matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 7 }),
+            matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 7, thinned: 0 }),
             "{kind:?}"
         );
 
@@ -275,7 +275,10 @@ async fn a_kit_log_is_imported_with_its_authors_and_times_and_never_twice() {
         assert_eq!((rows[2].1.as_str(), rows[2].2.as_str()), ("Cecilia Dahl", "2026-11-23T08:05:00Z"));
         assert_eq!(rows[1].3, "kit:abc123");
         assert!(rows[3].4.contains("2/2") && rows[4].4.contains("0/2"), "each import is in the log: {rows:?}");
-        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 5 }));
+        assert!(matches!(
+            verdict(&app, &id).await,
+            beredd::store::incidents::Verdict::Intact { entries: 5, thinned: 0 }
+        ));
         let out = crate::harness::beredd()
             .args(["incident", "verify", "--database", &app.db_url(), "--keys", &app.keys_arg(), &id])
             .output()
@@ -376,7 +379,10 @@ async fn an_incident_run_on_a_laptop_is_imported_into_the_main_instance_once_and
             1
         );
         assert!(
-            matches!(verdict(&main, &new_id).await, beredd::store::incidents::Verdict::Intact { entries: 5 }),
+            matches!(
+                verdict(&main, &new_id).await,
+                beredd::store::incidents::Verdict::Intact { entries: 5, thinned: 0 }
+            ),
             "{kind:?}"
         );
         let log = m.get(&format!("/incidents/{new_id}/log")).await.body;
@@ -427,7 +433,11 @@ async fn fifty_concurrent_writes_to_one_incident_all_land_in_its_log() {
             assert!(log.contains(&format!("Lägesrapport {i}<")), "{kind:?}: entry {i} is in the log");
         }
         let entries = (before + 50) as usize;
-        assert_eq!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries }, "{kind:?}");
+        assert_eq!(
+            verdict(&app, &id).await,
+            beredd::store::incidents::Verdict::Intact { entries, thinned: 0 },
+            "{kind:?}"
+        );
     }
 }
 

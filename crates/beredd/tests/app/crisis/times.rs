@@ -112,7 +112,10 @@ async fn an_incident_takes_and_shows_swedish_time_across_both_changes_of_summer_
         // The form is filled in with now again, in Swedish time.
         assert!(log.contains("name=\"occurred_at\"") && log.contains("value=\"2026-11-24 10:"));
         assert_eq!(versions(&app, &id).await, [2, 2, 2], "new entries are written in version 2");
-        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 3 }));
+        assert!(matches!(
+            verdict(&app, &id).await,
+            beredd::store::incidents::Verdict::Intact { entries: 3, thinned: 0 }
+        ));
 
         // A time in the March gap is refused in the log too, and a start with no typed time
         // is now, in Swedish time, on the incident's page.
@@ -210,14 +213,20 @@ async fn times_typed_before_swedish_time_are_shown_as_typed_with_a_note_and_the_
         let (_, known) = one(&app, "SELECT discovered_at, times_zone_known FROM incidents WHERE id = $1", &id).await;
         assert_eq!(known, 0, "an incident from before the migration: its zone is not known");
         assert_eq!(versions(&app, &id).await, [1, 1], "entries from before the migration are version 1");
-        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 2 }));
+        assert!(matches!(
+            verdict(&app, &id).await,
+            beredd::store::incidents::Verdict::Intact { entries: 2, thinned: 0 }
+        ));
 
         // A new entry continues the chain in version 2.
         let path = format!("/incidents/{id}/log");
         let r = s.post(&path, &[("kind", "event"), ("text", "Nytt"), ("occurred_at", "2026-11-23 09:00")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         assert_eq!(versions(&app, &id).await, [1, 1, 2]);
-        assert!(matches!(verdict(&app, &id).await, beredd::store::incidents::Verdict::Intact { entries: 3 }));
+        assert!(matches!(
+            verdict(&app, &id).await,
+            beredd::store::incidents::Verdict::Intact { entries: 3, thinned: 0 }
+        ));
 
         let board = s.get(&format!("/incidents/{id}")).await.body;
         assert_eq!(texts(&board, ".meta-line .discovered"), [format!("2026-11-23 07:10 {UNCERTAIN}")]);

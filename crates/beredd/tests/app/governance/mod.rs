@@ -1,5 +1,7 @@
 //! Governance over HTTP: steering documents and their read acknowledgements, and the record of
-//! processing activities (GDPR art. 30).
+//! processing activities (GDPR art. 30), and Beredd's own personal data: protected people,
+//! thinning and the kit's impact assessment.
 
 mod documents;
+mod privacy;
 mod processing;

@@ -37,6 +37,14 @@ const NO_FORM: &[(&str, &str)] = &[
         "/kit/strength",
         "the hint htmx posts from the kit form's passphrase field; it stores nothing, and tests/app/continuity/kit.rs feeds it",
     ),
+    (
+        "/people/{id}/unprotect",
+        "shown only on a person marked protected, whom the demo has not; tests/app/governance/privacy.rs feeds it",
+    ),
+    (
+        "/governance/retention/apply",
+        "shown only when a closed incident is due for thinning, which the demo has not; tests/app/governance/privacy.rs feeds it",
+    ),
 ];
 
 fn hostile_values() -> Vec<(&'static str, String)> {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::content::plan_templates::PlanTemplate;
 use crate::platform::db::DbError;
+use crate::services::organisation::protection;
 use crate::store::plans;
 use crate::store::{
     activities::Activity, dependencies::Dependency, people::Person, suppliers::Supplier, systems::System, units::Unit,
@@ -57,7 +58,9 @@ fn routine_from(t: &crate::content::plan_templates::Routine, activity: Option<&A
 }
 
 /// The call list of the units: their managers first, then their staff with a phone number,
-/// arranged as a phone tree where everyone calls the next three.
+/// arranged as a phone tree where everyone calls the next three. A person with protected
+/// personal data keeps their place in the tree as a stand-in that names whom to contact
+/// (`organisation::protection`): their name and number never go into a plan.
 pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
     let managers: Vec<i64> = r.units.iter().filter(|u| units.contains(&u.id)).filter_map(|u| u.manager_id).collect();
     let mut people: Vec<&Person> = r.people.iter().filter(|p| managers.contains(&p.id)).collect();
@@ -74,8 +77,11 @@ pub fn call_list(r: &Registers, units: &[i64]) -> Vec<CallEntry> {
             let p = people[i];
             let called: Vec<&str> = (BRANCHING * i + 1..=BRANCHING * i + BRANCHING)
                 .filter_map(|j| people.get(j))
-                .map(|p| p.name.as_str())
+                .map(|p| if p.protected.get() { protection::SWEDISH.name } else { p.name.as_str() })
                 .collect();
+            if p.protected.get() {
+                return protection::stand_in(p, r.units, r.people, &protection::SWEDISH, called.join(", "));
+            }
             CallEntry {
                 name: p.name.clone(),
                 role: p.title.clone().unwrap_or_default(),
@@ -158,6 +164,7 @@ pub fn draft(t: &PlanTemplate, r: &Registers, units: &[i64]) -> PlanContent {
         .iter()
         .filter(|u| units.contains(&u.id))
         .filter_map(|u| u.manager_id.and_then(|m| r.people.iter().find(|p| p.id == m)))
+        .filter(|p| !p.protected.get())
         .map(|p| match (&p.title, &p.work_phone) {
             (Some(t), Some(ph)) => format!("{}, {t}, {ph}", p.name),
             (Some(t), None) => format!("{}, {t}", p.name),
@@ -270,6 +277,7 @@ mod tests {
             notes: None,
             employee_number: None,
             updated_at: String::new(),
+            protected: Default::default(),
         }
     }
 

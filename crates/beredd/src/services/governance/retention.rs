@@ -1,0 +1,170 @@
+//! Thinning (gallring) of what Beredd keeps about people once an incident is closed. The
+//! organisation decides after how many months (24 unless it says otherwise) and by which
+//! decision; exercises follow the same rule, since their logs and rosters name the same staff.
+//! A closed incident past that time has, in one transaction: each log entry's text replaced by
+//! the marker "Gallrad <datum> enligt beslut <beslut>" and its grounds emptied (the entry keeps
+//! its place and original hash in the chain; `beredd_domain::thinning`), the roster's phone
+//! numbers and media contacts removed, who was reached deleted and an exercise's participants
+//! emptied. The incident's title, description, decisions' makers, meeting protocols, reports and
+//! lessons stay: they are the record of what the municipality did. An incident going on is never
+//! thinned. Each incident thinned is in the audit trail with the number of entries.
+
+use beredd_domain::thinning;
+use beredd_domain::{FieldError, text};
+use serde_json::json;
+
+use crate::platform::clock;
+use crate::platform::db::{Db, DbError};
+use crate::platform::i18n::Tr;
+use crate::services::{Failure, Invalid};
+use crate::store::{audit, incidents, orgs};
+
+/// The months a closed incident is kept when the organisation has not said.
+pub const DEFAULT_MONTHS: i64 = 24;
+/// The longest retention that can be set: ten years.
+pub const MAX_MONTHS: i64 = 120;
+
+/// What would be thinned now, and by which rule.
+pub struct Proposal {
+    pub rule: orgs::Retention,
+    /// Incidents closed before this date are due (`YYYY-MM-DD`).
+    pub cutoff: String,
+    pub due: Vec<incidents::Due>,
+}
+
+impl Proposal {
+    pub fn entries(&self) -> i64 {
+        self.due.iter().map(|d| d.entries).sum()
+    }
+}
+
+/// The date `months` months before `today` (`YYYY-MM-DD`); a day the month lacks becomes its last.
+pub fn months_before(today: &str, months: i64) -> String {
+    let (y, m, d) = (
+        today.get(..4).and_then(|s| s.parse::<i64>().ok()).unwrap_or(2000),
+        today.get(5..7).and_then(|s| s.parse::<i64>().ok()).unwrap_or(1),
+        today.get(8..10).and_then(|s| s.parse::<i64>().ok()).unwrap_or(1),
+    );
+    let total = y * 12 + (m - 1) - months;
+    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+    let last = match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    format!("{y:04}-{m:02}-{:02}", d.min(last))
+}
+
+/// What would be thinned today under the organisation's rule.
+pub async fn proposal(pool: &sqlx::AnyPool, org: i64) -> Result<Proposal, DbError> {
+    let rule = orgs::retention(pool, org).await?;
+    let cutoff = months_before(&clock::today_text(), rule.retention_months);
+    let before = clock::day_start(&cutoff).unwrap_or_else(|| cutoff.clone());
+    let due = incidents::due(pool, org, &before).await?;
+    Ok(Proposal { rule, cutoff, due })
+}
+
+/// The rule as posted, checked: the months (1–120) and the decision thinning follows.
+pub fn check_rule(months: &str, decision: &str) -> Result<(i64, Option<String>), Invalid> {
+    let mut e = Invalid::default();
+    let months = e.take(
+        "retention_months",
+        text::optional_number(months, 1, MAX_MONTHS).and_then(|m| m.ok_or(FieldError::Required)),
+    );
+    let decision = e.take("retention_decision", text::optional_line(decision, 200));
+    e.or((months, decision))
+}
+
+/// Saves the rule, in the audit trail.
+pub async fn save_rule(db: &Db, actor: &audit::Actor, months: i64, decision: Option<&str>) -> Result<(), DbError> {
+    let mut tx = db.begin_write().await?;
+    let before = orgs::retention(&mut *tx, actor.org_id).await?;
+    orgs::set_retention(&mut *tx, actor.org_id, months, decision).await?;
+    let after = orgs::retention(&mut *tx, actor.org_id).await?;
+    let change = audit::Change {
+        action: "update",
+        entity: "organisation",
+        entity_id: Some(actor.org_id),
+        summary: "gallring",
+        before: Some(&before),
+        after: Some(&after),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// What a thinning did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Thinned {
+    pub incidents: usize,
+    pub entries: i64,
+}
+
+/// Thins every incident the proposal holds. Refused (naming the field) while the organisation has
+/// not said which decision thinning follows: every marker names it.
+pub async fn apply(db: &Db, actor: &audit::Actor, tr: &Tr) -> Result<Thinned, Failure> {
+    let p = proposal(&db.pool, actor.org_id).await?;
+    let Some(decision) = p.rule.retention_decision.clone() else {
+        return Err(Invalid::default().with("retention_decision", FieldError::Required).into());
+    };
+    let (at, today) = (clock::stamp(), clock::today_text());
+    let marker = tr.args("retention-marker", &[("date", &today), ("decision", &decision)]);
+    let mut done = Thinned::default();
+    let mut tx = db.begin_write().await?;
+    for due in &p.due {
+        let mut entries = 0;
+        for row in incidents::log(&mut *tx, actor.org_id, due.id).await? {
+            if row.thinned.is_some() {
+                continue;
+            }
+            let kept = thinning::thin(&row.entry, &marker);
+            let hash = thinning::thinned_hash(&kept, &row.hash, &at);
+            incidents::thin_entry(&mut *tx, due.id, row.entry.seq, &marker, &at, &hash).await?;
+            entries += 1;
+        }
+        incidents::thin_rest(&mut tx, actor.org_id, due.id, &at).await?;
+        let after = json!({
+            "entries": entries, "phones": due.phones, "reached": due.reached, "contacts": due.contacts,
+            "months": p.rule.retention_months, "decision": decision, "closed_at": due.closed_at,
+        });
+        let change = audit::Change {
+            action: "thin",
+            entity: "incident",
+            entity_id: Some(due.id),
+            summary: &due.title,
+            before: None,
+            after: Some(&after),
+        };
+        audit::record(&mut *tx, actor, change).await?;
+        done.incidents += 1;
+        done.entries += entries;
+    }
+    tx.commit().await.map_err(DbError::from)?;
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_before_keeps_the_day_or_takes_the_months_last() {
+        assert_eq!(months_before("2026-11-24", 24), "2024-11-24");
+        assert_eq!(months_before("2026-03-31", 1), "2026-02-28");
+        assert_eq!(months_before("2026-01-15", 1), "2025-12-15");
+        assert_eq!(months_before("2025-05-31", 15), "2024-02-29");
+    }
+
+    #[test]
+    fn the_rule_names_the_field_it_refuses() {
+        assert_eq!(check_rule("24", " KS 2026/12 "), Ok((24, Some("KS 2026/12".into()))));
+        assert_eq!(check_rule("", "").unwrap_err().get("retention_months"), Some(&FieldError::Required));
+        assert!(matches!(
+            check_rule("0", "").unwrap_err().get("retention_months"),
+            Some(FieldError::Number { min: 1, max: MAX_MONTHS })
+        ));
+        assert!(check_rule("24", &"x".repeat(201)).unwrap_err().has("retention_decision"));
+    }
+}
