@@ -21,6 +21,7 @@ pub mod roles;
 pub mod sort;
 pub mod sso;
 pub mod text;
+pub mod training;
 pub mod tree;
 pub mod upload;
 
