@@ -299,3 +299,5 @@ audit-action-acknowledge = Confirmed reading
 entity-document = Steering document
 entity-document-version = Steering document version
 entity-document-link = Personal reading link
+entity-training-course = Training
+entity-training-completion = Completed training

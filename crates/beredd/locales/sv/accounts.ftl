@@ -299,3 +299,5 @@ audit-action-acknowledge = Bekräftade läsning
 entity-document = Styrdokument
 entity-document-version = Version av styrdokument
 entity-document-link = Personlig läslänk
+entity-training-course = Utbildning
+entity-training-completion = Genomförd utbildning

@@ -302,6 +302,16 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/governance/documents/{id}/diff", governance::versions::diff)
         .post("/governance/documents/{id}/acknowledge", governance::reading::acknowledge)
         .post("/governance/documents/{id}/links", governance::reading::make_links)
+        .get("/governance/training", governance::training::overview)
+        .get("/governance/training/new", governance::training_form::new_form)
+        .post("/governance/training/new", governance::training_form::create)
+        .get("/governance/training/due.xlsx", governance::training_units::export)
+        .get("/governance/training/units/{id}", governance::training_units::unit)
+        .get("/governance/training/{id}", governance::training_course::show)
+        .get("/governance/training/{id}/edit", governance::training_form::edit_form)
+        .post("/governance/training/{id}/edit", governance::training_form::update)
+        .post("/governance/training/{id}/completions", governance::training_course::record)
+        .post("/governance/training/{id}/completions/{completion}/delete", governance::training_course::remove)
         .get("/governance/processing", governance::processing::page)
         .get("/governance/processing/{format}", governance::processing::export);
 
