@@ -175,7 +175,9 @@ pub async fn start_page(
             .iter()
             .filter_map(|c| {
                 let n = due.iter().filter(|s| s.course.course.id == c.course.id && s.standing.is_due()).count();
-                (n > 0).then(|| link(&format!("{} ({n})", c.course.name), format!("/governance/training/{}#status", c.course.id)))
+                (n > 0).then(|| {
+                    link(&format!("{} ({n})", c.course.name), format!("/governance/training/{}#status", c.course.id))
+                })
             })
             .collect();
         scoped.extend(item("attention-training-due", links));

@@ -68,7 +68,12 @@ pub struct CyclePage {
 }
 
 /// Training falling due in `year`, per course and day, in words.
-async fn training_due(state: &AppState, org: i64, year: i32, tr: &Tr) -> Result<Vec<(i64, String, String, bool)>, AppError> {
+async fn training_due(
+    state: &AppState,
+    org: i64,
+    year: i32,
+    tr: &Tr,
+) -> Result<Vec<(i64, String, String, bool)>, AppError> {
     use crate::services::governance::training;
     let reg = training::load(&state.db.pool, org).await?;
     Ok(training::cycle_in(&reg, year, &clock::today_text())

@@ -56,7 +56,12 @@ pub fn check(d: Draft) -> Result<CourseInput, Invalid> {
 
 /// A completion as the form gives it: the day is needed and may not be after `today`; the note is
 /// one line; at least one person.
-pub fn check_completion(on: &str, note: &str, people: &[i64], today: &str) -> Result<(String, Option<String>), Invalid> {
+pub fn check_completion(
+    on: &str,
+    note: &str,
+    people: &[i64],
+    today: &str,
+) -> Result<(String, Option<String>), Invalid> {
     let mut e = Invalid::default();
     let on = e.take("completed_on", optional_date(on).and_then(|d| d.ok_or(FieldError::Required)));
     if !on.is_empty() && on.as_str() > today {
@@ -163,7 +168,10 @@ mod tests {
     #[test]
     fn a_course_names_whom_it_applies_to() {
         let ok = check(draft("units", vec![3], vec![7])).unwrap();
-        assert_eq!((ok.audience, ok.every_months, ok.unit_ids, ok.person_ids), (Audience::Units, Some(24), vec![3], vec![]));
+        assert_eq!(
+            (ok.audience, ok.every_months, ok.unit_ids, ok.person_ids),
+            (Audience::Units, Some(24), vec![3], vec![])
+        );
         let bad = check(draft("people", vec![3], vec![])).unwrap_err();
         assert_eq!(bad.0, [("people".to_owned(), FieldError::Required)]);
         let mut d = draft("alla", vec![], vec![]);
@@ -175,9 +183,18 @@ mod tests {
     #[test]
     fn a_completion_needs_a_day_not_after_today_and_someone() {
         let today = "2026-11-24";
-        assert_eq!(check_completion("2026-11-24", " Kurs ", &[1], today).unwrap(), ("2026-11-24".into(), Some("Kurs".into())));
+        assert_eq!(
+            check_completion("2026-11-24", " Kurs ", &[1], today).unwrap(),
+            ("2026-11-24".into(), Some("Kurs".into()))
+        );
         let bad = check_completion("2026-11-25", "", &[], today).unwrap_err();
-        assert_eq!(bad.0, [("completed_on".to_owned(), FieldError::FutureDate), ("people".to_owned(), FieldError::Required)]);
-        assert_eq!(check_completion("", "", &[1], today).unwrap_err().0, [("completed_on".to_owned(), FieldError::Required)]);
+        assert_eq!(
+            bad.0,
+            [("completed_on".to_owned(), FieldError::FutureDate), ("people".to_owned(), FieldError::Required)]
+        );
+        assert_eq!(
+            check_completion("", "", &[1], today).unwrap_err().0,
+            [("completed_on".to_owned(), FieldError::Required)]
+        );
     }
 }

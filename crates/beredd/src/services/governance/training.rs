@@ -135,7 +135,8 @@ fn staff_named(people: &[people::Person], line: &str) -> Option<i64> {
     let whole = line.trim();
     let short = whole.split(['(', ',', '–']).next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
     [whole, short].into_iter().filter(|n| !n.is_empty()).find_map(|name| {
-        let mut same = people.iter().filter(|p| p.kind == ContactKind::Staff && p.name.trim().eq_ignore_ascii_case(name));
+        let mut same =
+            people.iter().filter(|p| p.kind == ContactKind::Staff && p.name.trim().eq_ignore_ascii_case(name));
         match (same.next(), same.next()) {
             (Some(p), None) => Some(p.id),
             _ => None,
@@ -191,8 +192,7 @@ impl Registry {
     /// Whether the viewer may record training for `p`: a member of staff they manage (staff with
     /// no unit only for those who edit all content).
     pub fn may_record_for(&self, v: &Viewer, p: &people::Person) -> bool {
-        p.kind == ContactKind::Staff
-            && (v.role.edits_all_content() || p.unit_id.is_some_and(|u| self.manages(v, u)))
+        p.kind == ContactKind::Staff && (v.role.edits_all_content() || p.unit_id.is_some_and(|u| self.manages(v, u)))
     }
 
     /// Whether the viewer sees how `p` stands: someone they may record for, or themselves.

@@ -10,7 +10,7 @@ use beredd_domain::training::Standing;
 
 use crate::platform::clock;
 use crate::platform::i18n::Tr;
-use crate::services::governance::training::{self, Coverage, CourseView, Registry, Status, Viewer};
+use crate::services::governance::training::{self, CourseView, Coverage, Registry, Status, Viewer};
 use crate::store::users;
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
@@ -59,9 +59,13 @@ pub(super) fn audience_text(reg: &Registry, c: &CourseView, tr: &Tr) -> String {
     use beredd_domain::training::Audience;
     match c.course.audience {
         Audience::AllStaff => tr.t("training-audience-all"),
-        Audience::Units => {
-            reg.units.iter().filter(|u| c.unit_ids.contains(&u.id)).map(|u| u.name.clone()).collect::<Vec<_>>().join(", ")
-        }
+        Audience::Units => reg
+            .units
+            .iter()
+            .filter(|u| c.unit_ids.contains(&u.id))
+            .map(|u| u.name.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
         Audience::People => tr.tn("training-audience-people-n", c.person_ids.len() as i64),
     }
 }

@@ -143,7 +143,11 @@ async fn page(
         details,
         blocks: c.course.description.as_deref().map(blocks).unwrap_or_default(),
         law: law(c.course.kind, tr),
-        statuses: statuses.iter().filter(|s| s.course.course.id == c.course.id).map(|s| status_view(&reg, s, tr)).collect(),
+        statuses: statuses
+            .iter()
+            .filter(|s| s.course.course.id == c.course.id)
+            .map(|s| status_view(&reg, s, tr))
+            .collect(),
         completions: completions(&reg, c, &v, tr),
         fields,
         error_summary,
@@ -185,7 +189,11 @@ fn chosen(reg: &Registry, v: &Viewer, form: &FormData, e: &mut Errors) -> Result
     Ok(out)
 }
 
-pub async fn record(State(state): State<AppState>, Path(id): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn record(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(records(&user))?;
     let (reg, person) = load(&state, &user).await?;

@@ -28,7 +28,11 @@ pub struct UnitPage {
     pub records: bool,
 }
 
-pub async fn unit(user: CurrentUser, State(state): State<AppState>, Path(id): Path<String>) -> Result<UnitPage, AppError> {
+pub async fn unit(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<UnitPage, AppError> {
     let (reg, person) = load(&state, &user).await?;
     let v = viewer(&user, person);
     let unit = reg.unit(parse_id(&id)?).ok_or(AppError::NotFound)?;
@@ -46,10 +50,11 @@ pub async fn unit(user: CurrentUser, State(state): State<AppState>, Path(id): Pa
 
 /// Who has training to do, one row per person and course: name, unit, course, what is due.
 fn sheet(rows: &[StatusView], tr: &Tr) -> Result<Vec<u8>, AppError> {
-    let header: Vec<String> = ["training-col-person", "field-unit", "training-col-course", "training-col-standing", "training-col-last"]
-        .iter()
-        .map(|l| tr.t(l))
-        .collect();
+    let header: Vec<String> =
+        ["training-col-person", "field-unit", "training-col-course", "training-col-standing", "training-col-last"]
+            .iter()
+            .map(|l| tr.t(l))
+            .collect();
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|s| vec![s.person.clone(), s.unit.clone(), s.course.clone(), s.standing.clone(), s.last.clone()])
