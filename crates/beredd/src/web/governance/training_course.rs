@@ -111,6 +111,14 @@ fn completions(reg: &Registry, c: &CourseView, v: &Viewer, tr: &Tr) -> Vec<Compl
         .collect()
 }
 
+fn details(reg: &Registry, c: &CourseView, tr: &Tr) -> Vec<(String, String)> {
+    vec![
+        (tr.t("training-field-kind"), tr.t(c.course.kind.label_id())),
+        (tr.t("training-col-every"), every_text(c.course.every_months, tr)),
+        (tr.t("training-col-applies"), audience_text(reg, c, tr)),
+    ]
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -122,17 +130,12 @@ async fn page(
     let v = viewer(user, person);
     let c = course(&reg, id)?;
     let mut ctx = Ctx::new(state, user, "/governance/training", c.course.name.clone());
-    let tr = &ctx.tr;
-    let details = vec![
-        (tr.t("training-field-kind"), tr.t(c.course.kind.label_id())),
-        (tr.t("training-col-every"), every_text(c.course.every_months, tr)),
-        (tr.t("training-col-applies"), audience_text(&reg, c, tr)),
-    ];
+    let details = details(&reg, c, &ctx.tr);
     let today = clock::today_text();
     let statuses = reg.statuses(&today, |p| reg.sees(&v, p));
     let choices = if records(user) { record_choices(&reg, c, &v) } else { Vec::new() };
     let may_record = !choices.is_empty();
-    let fields = fields(form, e, choices, tr);
+    let fields = fields(form, e, choices, &ctx.tr);
     let error_summary = summary(&fields);
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
