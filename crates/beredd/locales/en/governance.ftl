@@ -226,6 +226,7 @@ training-field-participants = Participants
 training-hint-participants = Those who must take the training and whom you may record for.
 training-completions = Completed
 training-completions-none = Nobody has been recorded as having taken it yet.
+training-from-exercise-short = exercise
 training-from-exercise = Exercise
 training-exercise-link = Exercise: { $title }
 training-remove = Remove

@@ -226,6 +226,7 @@ training-field-participants = Deltagare
 training-hint-participants = De som ska gå utbildningen och som du kan registrera för.
 training-completions = Genomförda
 training-completions-none = Ingen har registrerats som genomförd ännu.
+training-from-exercise-short = övning
 training-from-exercise = Övning
 training-exercise-link = Övning: { $title }
 training-remove = Ta bort

@@ -105,25 +105,54 @@ pub(super) fn status_view(reg: &Registry, s: &Status, tr: &Tr) -> StatusView {
     }
 }
 
-/// Coverage as a table row: (unit id, unit, course id, course, "done of required", percent).
-pub struct CoverageView {
-    pub unit_id: Option<i64>,
-    pub unit: String,
-    pub course_id: i64,
-    pub course: String,
-    pub count: String,
-    pub percent: u32,
+/// Coverage as a table: a row per unit, a column per course; a cell is "done of required" and
+/// the percentage, or nothing where nobody in the unit must take the course.
+pub struct Matrix {
+    pub courses: Vec<(i64, String)>,
+    pub rows: Vec<MatrixRow>,
 }
 
-pub(super) fn coverage_view(c: &Coverage, tr: &Tr) -> CoverageView {
-    CoverageView {
-        unit_id: c.unit_id,
-        unit: if c.unit_id.is_some() { c.unit.clone() } else { tr.t("training-no-unit") },
-        course_id: c.course_id,
-        course: c.course.clone(),
-        count: tr.args("training-count", &[("done", &c.done.to_string()), ("all", &c.required.to_string())]),
-        percent: c.percent().unwrap_or(0),
+pub struct MatrixRow {
+    pub unit_id: Option<i64>,
+    pub unit: String,
+    pub cells: Vec<Option<(String, u32)>>,
+}
+
+impl Matrix {
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
     }
+}
+
+pub(super) fn matrix(reg: &Registry, coverage: &[Coverage], tr: &Tr) -> Matrix {
+    let courses: Vec<(i64, String)> = reg
+        .courses
+        .iter()
+        .filter(|c| coverage.iter().any(|x| x.course_id == c.course.id))
+        .map(|c| (c.course.id, c.course.name.clone()))
+        .collect();
+    let mut units: Vec<(Option<i64>, String)> = Vec::new();
+    for c in coverage {
+        if !units.iter().any(|(u, _)| *u == c.unit_id) {
+            units.push((c.unit_id, if c.unit_id.is_some() { c.unit.clone() } else { tr.t("training-no-unit") }));
+        }
+    }
+    units.sort_by_key(|(u, name)| (u.is_none(), beredd_domain::sort::swedish_key(name)));
+    let cell = |unit: Option<i64>, course: i64| {
+        coverage.iter().find(|x| x.unit_id == unit && x.course_id == course).map(|x| {
+            let count = tr.args("training-count", &[("done", &x.done.to_string()), ("all", &x.required.to_string())]);
+            (count, x.percent().unwrap_or(0))
+        })
+    };
+    let rows = units
+        .into_iter()
+        .map(|(unit_id, unit)| MatrixRow {
+            unit_id,
+            unit,
+            cells: courses.iter().map(|(c, _)| cell(unit_id, *c)).collect(),
+        })
+        .collect();
+    Matrix { courses, rows }
 }
 
 pub struct CourseRow {
@@ -141,7 +170,7 @@ pub struct OverviewPage {
     pub ctx: Ctx,
     pub courses: Vec<CourseRow>,
     pub mine: Vec<StatusView>,
-    pub coverage: Vec<CoverageView>,
+    pub coverage: Matrix,
     pub due: Vec<StatusView>,
     pub may_edit: bool,
     pub records: bool,
@@ -185,7 +214,7 @@ pub async fn overview(
     Ok(OverviewPage {
         courses,
         mine: reg.statuses(&today, |p| Some(p.id) == person).iter().map(|s| status_view(&reg, s, tr)).collect(),
-        coverage: coverage.iter().map(|c| coverage_view(c, tr)).collect(),
+        coverage: matrix(&reg, &coverage, tr),
         due: statuses.iter().filter(|s| s.standing.is_due()).map(|s| status_view(&reg, s, tr)).collect(),
         may_edit: user.role.edits_all_content(),
         records: records(&user),

@@ -7,7 +7,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::Response;
 
-use super::training::{CoverageView, StatusView, coverage_view, load, records, status_view, viewer};
+use super::training::{Matrix, StatusView, load, matrix, records, status_view, viewer};
 use crate::platform::clock;
 use crate::platform::i18n::Tr;
 use crate::web::AppState;
@@ -21,7 +21,7 @@ use crate::web::register::parse_id;
 #[template(path = "governance/training_unit.html")]
 pub struct UnitPage {
     pub ctx: Ctx,
-    pub coverage: Vec<CoverageView>,
+    pub coverage: Matrix,
     pub statuses: Vec<StatusView>,
     pub due: i64,
     /// The units in the coverage table open their own page (the user manages them).
@@ -44,7 +44,7 @@ pub async fn unit(
     let below = |p: &crate::store::people::Person| reg.within(p.unit_id, unit.id);
     let mut statuses: Vec<StatusView> = reg.statuses(&today, below).iter().map(|s| status_view(&reg, s, tr)).collect();
     statuses.sort_by(|a, b| (!a.due, &a.person, &a.course).cmp(&(!b.due, &b.person, &b.course)));
-    let coverage = reg.coverage(&today, below).iter().map(|c| coverage_view(c, tr)).collect();
+    let coverage = matrix(&reg, &reg.coverage(&today, below), tr);
     Ok(UnitPage { due: statuses.iter().filter(|s| s.due).count() as i64, coverage, statuses, records: true, ctx })
 }
 
