@@ -240,6 +240,7 @@ training-unit-due = { $n ->
     [one] One training is to be done at the unit.
    *[other] { $n } trainings are to be done at the unit.
   }
+training-unit-status = The staff's training
 training-unit-none = Nobody at the unit must take any training.
 training-cycle-heading = Training to be done in { $year }
 training-cycle-never = { $n ->
@@ -250,4 +251,3 @@ training-cycle-people = { $n ->
     [one] one person
    *[other] { $n } people
   }
-ref-training-course = Training

@@ -240,6 +240,7 @@ training-unit-due = { $n ->
     [one] En utbildning ska göras på enheten.
    *[other] { $n } utbildningar ska göras på enheten.
   }
+training-unit-status = Medarbetarnas utbildningar
 training-unit-none = Ingen på enheten ska gå någon utbildning.
 training-cycle-heading = Utbildningar som ska göras { $year }
 training-cycle-never = { $n ->
@@ -250,4 +251,3 @@ training-cycle-people = { $n ->
     [one] en person
    *[other] { $n } personer
   }
-ref-training-course = Utbildning
