@@ -22,6 +22,7 @@ pub mod sort;
 pub mod sso;
 pub mod text;
 pub mod thinning;
+pub mod training;
 pub mod tree;
 pub mod upload;
 

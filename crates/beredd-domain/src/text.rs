@@ -80,6 +80,8 @@ pub enum FieldError {
     PassphraseRepetitive,
     #[error("the passphrase is built from what is guessed first")]
     PassphraseGuessable,
+    #[error("the date is after today")]
+    FutureDate,
     #[error("line {line}: {error}")]
     Line { line: usize, error: Box<FieldError> },
 }
@@ -106,6 +108,7 @@ impl FieldError {
             FieldError::DuplicateDependency => "err-duplicate-dependency",
             FieldError::OverrideWithoutReason => "err-override-reason",
             FieldError::Date => "err-date",
+            FieldError::FutureDate => "err-future-date",
             FieldError::DateTime => "err-date-time",
             FieldError::TimeSkipped => "err-time-skipped",
             FieldError::TimeRepeated { .. } => "err-time-repeated",

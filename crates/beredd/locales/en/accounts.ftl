@@ -302,3 +302,5 @@ audit-action-thin = Thinned
 entity-document = Steering document
 entity-document-version = Steering document version
 entity-document-link = Personal reading link
+entity-training-course = Training
+entity-training-completion = Completed training

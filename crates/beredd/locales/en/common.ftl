@@ -127,6 +127,7 @@ err-nothing-chosen = Choose at least one thing that stops working.
 err-duplicate-dependency = That dependency already exists. Edit the existing one instead.
 err-override-reason = You chose another level than the questions proposed. Say why.
 err-date = Write a date as YYYY-MM-DD, for example 2027-03-31.
+err-future-date = The date cannot be later than today.
 err-date-time = Write the date and time in Swedish time as YYYY-MM-DD HH:MM, for example 2026-11-23 07:10.
 err-time-skipped = That time did not exist: the clocks went forward from 02:00 to 03:00 that night. Write a time before 02:00 or from 03:00.
 err-time-repeated = { $time } happened twice that night, because the clocks went back from 03:00 to 02:00. Write "{ $time } sommartid" (summer time) for the first or "{ $time } vintertid" (winter time) for the second.

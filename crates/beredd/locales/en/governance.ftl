@@ -246,3 +246,111 @@ kit-note-replace = To be replaced
 kit-note-current = Current
 kit-note-see-register = Beredd's entry in the record of processing
 kit-note-make-kit = Make a new kit
+
+## Follow-up: training
+
+nav-training = Training
+training-title = Training
+training-intro = The training staff must take, who has taken it and when it is due again. The cybersecurity act (2025:1506) counts basic cyber hygiene and cybersecurity training among the organisation's security measures (chapter 2, section 3, point 7) and requires those in the management to be trained in the security measures (chapter 2, section 4). Anyone who took part in an exercise in Beredd counts as trained in the crisis staff's exercise on that day.
+training-new = New training
+training-new-title = New training
+training-edit = Edit the training
+training-edit-title = Edit { $name }
+training-form-intro = Describe the training, how often it is to be taken and who must take it. Only staff count, not external contacts.
+training-none = There is no training yet.
+training-mine = Your training
+training-courses = Training to be taken
+training-coverage = Done per unit
+training-coverage-intro = How many of those who must take the training have taken it and are still within its period. Each member of staff counts in their own unit.
+training-due = Training to be done
+training-due-none = Everyone has taken the training they must take.
+training-export-xlsx = Download the list as Excel
+training-file = Training to be done
+training-sheet = To be done
+training-kind-cyber_hygiene = Cyber hygiene for staff
+training-kind-fallback_routines = The unit's fallback routines
+training-kind-crisis_exercise = The crisis staff's exercise
+training-kind-management = Management training (cybersecurity act ch. 2 s. 4)
+training-kind-other = Other training
+training-audience-all = All staff
+training-audience-units = The staff of chosen units
+training-audience-people = Chosen people, such as the management or the crisis staff
+training-audience-people-n = { $n ->
+    [one] One chosen person
+   *[other] { $n } chosen people
+  }
+training-every = { $n ->
+    [1] Every month
+    [12] Every year
+    [24] Every other year
+    [36] Every third year
+   *[other] Every { $n } months
+  }
+training-once = Once is enough
+training-missing = Not taken
+training-expired = Ran out { $date }
+training-due-soon = Runs out { $date }
+training-valid-until = Valid until { $date }
+training-done = Done
+training-no-unit = No unit
+training-count = { $done } of { $all }
+training-field-name = Name
+training-field-kind = Kind
+training-hint-kind = Management training is what the cybersecurity act ch. 2 s. 4 requires. Everyone who took part in an exercise in Beredd also counts for the crisis staff's exercise.
+training-field-description = Description
+training-hint-description = What the training covers and how it is given. A line starting with # becomes a heading and lines starting with - a list.
+training-field-every_months = To be taken again after (months)
+training-hint-every_months = At most { $n } months. Leave empty if taking it once is enough.
+training-field-audience = Who must take it
+training-field-units = Units
+training-hint-units = When the training applies to chosen units: the staff of those units and of the units below them.
+training-field-people = People
+training-hint-people = When the training applies to chosen people, such as the municipality's management or the crisis staff.
+training-col-every = How often
+training-col-applies = Applies to
+training-col-coverage = Taken
+training-col-person = Person
+training-col-course = Training
+training-col-standing = Standing
+training-col-last = Last taken
+training-col-done = Taken
+training-col-percent = Share
+training-col-source = Recorded by
+training-col-remove = Remove
+training-status = Who has taken the training
+training-status-none = Nobody you see must take the training.
+training-record = Record completed training
+training-record-intro = Tick those who took the training and give the day.
+training-record-button = Record
+training-field-completed_on = Date
+training-field-note = Note
+training-hint-note = For example who gave the training or where it was held.
+training-field-participants = Participants
+training-hint-participants = Those who must take the training and whom you may record for.
+training-completions = Completed
+training-completions-none = Nobody has been recorded as having taken it yet.
+training-from-exercise-short = exercise
+training-from-exercise = Exercise
+training-exercise-link = Exercise: { $title }
+training-remove = Remove
+training-flash-recorded = The training is recorded.
+training-law-cyber_hygiene = Under the cybersecurity act (2025:1506) chapter 2, section 3, point 7, basic cyber hygiene and cybersecurity training are among the security measures the organisation must take. This applies to all staff, temporary staff too.
+training-law-management = Under the cybersecurity act (2025:1506) chapter 2, section 4, those in the organisation's management must be trained in the security measures. Name who counts as the management by choosing them as people. The municipal council is not covered.
+training-law-crisis_exercise = Anyone who took part in an exercise in Beredd, as a participant or on the crisis staff, counts as trained on the day of the exercise. The name must be written as in the register of people.
+training-unit-title = Training at { $unit }
+training-unit-due = { $n ->
+    [0] Nobody at the unit has training to do.
+    [one] One training is to be done at the unit.
+   *[other] { $n } trainings are to be done at the unit.
+  }
+training-unit-status = The staff's training
+training-unit-none = Nobody at the unit must take any training.
+training-cycle-heading = Training to be done in { $year }
+training-cycle-never = { $n ->
+    [one] one person has not taken it
+   *[other] { $n } people have not taken it
+  }
+training-cycle-people = { $n ->
+    [one] one person
+   *[other] { $n } people
+  }

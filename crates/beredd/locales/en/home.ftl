@@ -32,6 +32,7 @@ attention-plan-unapproved = Continuity plans not yet approved:
 attention-unit-no-plan = Units with critical activities but no continuity plan:
 attention-cycle-overdue = Overdue tasks in the yearly cycle:
 attention-document-review = Steering documents due for review soon or already overdue:
+attention-training-due = Training to be done:
 attention-document-unread = Steering documents you have not yet confirmed reading:
 attention-top-risks = The largest risks after existing measures:
 attention-assessments = Gap analyses against frameworks:

@@ -302,3 +302,5 @@ audit-action-thin = Gallrade
 entity-document = Styrdokument
 entity-document-version = Version av styrdokument
 entity-document-link = Personlig läslänk
+entity-training-course = Utbildning
+entity-training-completion = Genomförd utbildning

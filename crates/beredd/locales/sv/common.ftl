@@ -127,6 +127,7 @@ err-nothing-chosen = Välj minst en sak som slutar fungera.
 err-duplicate-dependency = Det beroendet finns redan. Ändra det befintliga i stället.
 err-override-reason = Du har valt en annan nivå än förslaget från frågorna. Skriv varför.
 err-date = Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.
+err-future-date = Datumet kan inte vara senare än i dag.
 err-date-time = Skriv datum och klockslag i svensk tid som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-11-23 07:10.
 err-time-skipped = Den tiden fanns inte: klockan ställdes fram från 02:00 till 03:00 den natten. Skriv en tid före 02:00 eller från 03:00.
 err-time-repeated = Klockan { $time } fanns två gånger den natten, eftersom klockan ställdes tillbaka från 03:00 till 02:00. Skriv "{ $time } sommartid" för den första gången eller "{ $time } vintertid" för den andra.

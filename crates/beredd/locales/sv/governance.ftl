@@ -246,3 +246,111 @@ kit-note-replace = Ska ersättas
 kit-note-current = Aktuell
 kit-note-see-register = Beredds post i registret över behandlingar
 kit-note-make-kit = Gör en ny krislåda
+
+## Uppföljning: utbildningar
+
+nav-training = Utbildningar
+training-title = Utbildningar
+training-intro = Utbildningar som medarbetarna ska gå, vilka som har gått dem och när det är dags igen. Cybersäkerhetslagen (2025:1506) räknar grundläggande cyberhygien och utbildning i cybersäkerhet till kommunens säkerhetsåtgärder (2 kap. 3 § punkt 7) och kräver att de som ingår i ledningen utbildas om säkerhetsåtgärderna (2 kap. 4 §). Den som har varit med i en övning i Beredd räknas som utbildad i krisledningsstabens övning den dagen.
+training-new = Ny utbildning
+training-new-title = Ny utbildning
+training-edit = Ändra utbildningen
+training-edit-title = Ändra { $name }
+training-form-intro = Beskriv utbildningen, hur ofta den ska gås och vilka som ska gå den. Bara medarbetare räknas, inte externa kontakter.
+training-none = Det finns inga utbildningar ännu.
+training-mine = Dina utbildningar
+training-courses = Utbildningar som ska gås
+training-coverage = Genomfört per enhet
+training-coverage-intro = Hur många av dem som ska gå utbildningen som har gått den och fortfarande har en giltig utbildning. Varje medarbetare räknas på sin egen enhet.
+training-due = Utbildningar som ska göras
+training-due-none = Alla har gått de utbildningar de ska gå.
+training-export-xlsx = Ladda ner listan som Excel
+training-file = Utbildningar att göra
+training-sheet = Att göra
+training-kind-cyber_hygiene = Cyberhygien för medarbetare
+training-kind-fallback_routines = Enhetens reservrutiner
+training-kind-crisis_exercise = Krisledningsstabens övning
+training-kind-management = Ledningens utbildning (cybersäkerhetslagen 2 kap. 4 §)
+training-kind-other = Annan utbildning
+training-audience-all = Alla medarbetare
+training-audience-units = Medarbetarna på valda enheter
+training-audience-people = Utvalda personer, till exempel ledningen eller krisledningsstaben
+training-audience-people-n = { $n ->
+    [one] En utvald person
+   *[other] { $n } utvalda personer
+  }
+training-every = { $n ->
+    [1] Varje månad
+    [12] Varje år
+    [24] Vartannat år
+    [36] Vart tredje år
+   *[other] Var { $n }:e månad
+  }
+training-once = En gång räcker
+training-missing = Har inte gått den
+training-expired = Gick ut { $date }
+training-due-soon = Går ut { $date }
+training-valid-until = Gäller till { $date }
+training-done = Genomförd
+training-no-unit = Ingen enhet
+training-count = { $done } av { $all }
+training-field-name = Namn
+training-field-kind = Slag
+training-hint-kind = Ledningens utbildning är den som cybersäkerhetslagen 2 kap. 4 § kräver. Till krisledningsstabens övning räknas också alla som har varit med i en övning i Beredd.
+training-field-description = Beskrivning
+training-hint-description = Vad utbildningen tar upp och hur den går till. En rad som börjar med # blir en rubrik och rader som börjar med - en punktlista.
+training-field-every_months = Ska gås igen efter antal månader
+training-hint-every_months = Högst { $n } månader. Lämna tomt om det räcker att gå utbildningen en gång.
+training-field-audience = Vem ska gå utbildningen
+training-field-units = Enheter
+training-hint-units = När utbildningen gäller valda enheter: medarbetarna på enheterna och på enheterna under dem.
+training-field-people = Personer
+training-hint-people = När utbildningen gäller utvalda personer, till exempel kommunens ledning eller krisledningsstaben.
+training-col-every = Hur ofta
+training-col-applies = Gäller
+training-col-coverage = Har gått
+training-col-person = Person
+training-col-course = Utbildning
+training-col-standing = Läge
+training-col-last = Senast genomförd
+training-col-done = Har gått
+training-col-percent = Andel
+training-col-source = Registrerad av
+training-col-remove = Ta bort
+training-status = Vilka som har gått utbildningen
+training-status-none = Ingen som du ser ska gå utbildningen.
+training-record = Registrera genomförd utbildning
+training-record-intro = Kryssa i dem som har gått utbildningen och skriv vilken dag.
+training-record-button = Registrera
+training-field-completed_on = Datum
+training-field-note = Anteckning
+training-hint-note = Till exempel vem som höll i utbildningen eller var den hölls.
+training-field-participants = Deltagare
+training-hint-participants = De som ska gå utbildningen och som du kan registrera för.
+training-completions = Genomförda
+training-completions-none = Ingen har registrerats som genomförd ännu.
+training-from-exercise-short = övning
+training-from-exercise = Övning
+training-exercise-link = Övning: { $title }
+training-remove = Ta bort
+training-flash-recorded = Utbildningen är registrerad.
+training-law-cyber_hygiene = Enligt cybersäkerhetslagen (2025:1506) 2 kap. 3 § punkt 7 hör grundläggande cyberhygien och utbildning i cybersäkerhet till de säkerhetsåtgärder som kommunen ska vidta. Det gäller all personal, även vikarier.
+training-law-management = Enligt cybersäkerhetslagen (2025:1506) 2 kap. 4 § ska de som ingår i kommunens ledning gå en utbildning om säkerhetsåtgärderna. Skriv vilka som räknas till ledningen genom att välja dem som personer. Kommunfullmäktige omfattas inte.
+training-law-crisis_exercise = Den som har varit med i en övning i Beredd, som deltagare eller i krisledningsstaben, räknas som utbildad den dag övningen hölls. Namnet måste stå likadant som i personregistret.
+training-unit-title = Utbildningar på { $unit }
+training-unit-due = { $n ->
+    [0] Ingen på enheten har någon utbildning att göra.
+    [one] En utbildning ska göras på enheten.
+   *[other] { $n } utbildningar ska göras på enheten.
+  }
+training-unit-status = Medarbetarnas utbildningar
+training-unit-none = Ingen på enheten ska gå någon utbildning.
+training-cycle-heading = Utbildningar som ska göras { $year }
+training-cycle-never = { $n ->
+    [one] en person har inte gått den
+   *[other] { $n } personer har inte gått den
+  }
+training-cycle-people = { $n ->
+    [one] en person
+   *[other] { $n } personer
+  }

@@ -32,6 +32,7 @@ attention-plan-unapproved = Kontinuitetsplaner som inte är godkända:
 attention-unit-no-plan = Enheter med kritiska verksamheter men utan kontinuitetsplan:
 attention-cycle-overdue = Uppgifter i årshjulet som är försenade:
 attention-document-review = Styrdokument som ska ses över snart eller redan skulle ha setts över:
+attention-training-due = Utbildningar som ska göras:
 attention-document-unread = Styrdokument som du ännu inte har bekräftat att du har läst:
 attention-top-risks = De största riskerna efter befintliga åtgärder:
 attention-assessments = Nulägesanalyser mot ramverk:

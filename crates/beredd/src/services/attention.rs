@@ -164,6 +164,24 @@ pub async fn start_page(
             .collect(),
     ));
     let unread_documents = docs.unread(&reader).iter().map(|d| link(&d.doc.title, doc_href(d.doc.id))).collect();
+    // Training due among the staff the viewer records for: coordinators all, unit managers their units.
+    if viewer.role.edits_all_content() || viewer.role == Role::UnitManager {
+        use crate::services::governance::training;
+        let reg = training::load(pool, org).await?;
+        let tv = training::Viewer { role: viewer.role, granted: viewer.granted, person: me };
+        let due = reg.statuses(today, |p| reg.may_record_for(&tv, p));
+        let links = reg
+            .courses
+            .iter()
+            .filter_map(|c| {
+                let n = due.iter().filter(|s| s.course.course.id == c.course.id && s.standing.is_due()).count();
+                (n > 0).then(|| {
+                    link(&format!("{} ({n})", c.course.name), format!("/governance/training/{}#status", c.course.id))
+                })
+            })
+            .collect();
+        scoped.extend(item("attention-training-due", links));
+    }
 
     let all_actions = actions::list(pool, org).await?;
     let my_open_actions =

@@ -90,5 +90,7 @@ stored_vocabularies!(
     beredd_domain::incident::LessonTarget,
     beredd_domain::cycle::CycleKind,
     beredd_domain::document::DocumentKind,
+    beredd_domain::training::CourseKind,
+    beredd_domain::training::Audience,
     beredd_domain::Fulfilment,
 );

@@ -34,6 +34,7 @@ pub mod signing;
 pub mod sso;
 pub mod suppliers;
 pub mod systems;
+pub mod training;
 pub mod units;
 pub mod users;
 

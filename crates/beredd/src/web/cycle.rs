@@ -63,6 +63,30 @@ pub struct CyclePage {
     pub unit_feeds: Vec<(String, String)>,
     /// The steering documents to be reviewed this year: (id, title, date, overdue).
     pub document_reviews: Vec<(i64, String, String, bool)>,
+    /// Training falling due this year: (course id, course, when and how many, overdue).
+    pub training_due: Vec<(i64, String, String, bool)>,
+}
+
+/// Training falling due in `year`, per course and day, in words.
+async fn training_due(
+    state: &AppState,
+    org: i64,
+    year: i32,
+    tr: &Tr,
+) -> Result<Vec<(i64, String, String, bool)>, AppError> {
+    use crate::services::governance::training;
+    let reg = training::load(&state.db.pool, org).await?;
+    Ok(training::cycle_in(&reg, year, &clock::today_text())
+        .into_iter()
+        .map(|d| {
+            let n = d.people as i64;
+            let when = match &d.date {
+                Some(date) => format!("{date}, {}", tr.tn("training-cycle-people", n)),
+                None => tr.tn("training-cycle-never", n),
+            };
+            (d.course_id, d.course, when, d.overdue)
+        })
+        .collect())
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field> {
@@ -189,6 +213,7 @@ async fn page(
     }
     Ok(CyclePage {
         document_reviews: crate::services::governance::reading::reviews_in(&state.db.pool, user.org_id, y.year).await?,
+        training_due: training_due(state, user.org_id, y.year, &ctx.tr).await?,
         heading: ctx.tr.ts("cycle-tasks-in", "year", &y.year.to_string()),
         tasks: task_views(&y, &lk, &ctx.tr),
         may_edit: user.role.edits_all_content(),

@@ -86,6 +86,7 @@ fn field_errors() -> Vec<FieldError> {
         FieldError::DuplicateDependency,
         FieldError::OverrideWithoutReason,
         FieldError::Date,
+        FieldError::FutureDate,
         FieldError::DateTime,
         FieldError::TimeSkipped,
         FieldError::TimeRepeated { time: "02:30".into() },
@@ -128,6 +129,7 @@ fn field_errors() -> Vec<FieldError> {
             | FieldError::DuplicateDependency
             | FieldError::OverrideWithoutReason
             | FieldError::Date
+            | FieldError::FutureDate
             | FieldError::DateTime
             | FieldError::TimeSkipped
             | FieldError::TimeRepeated { .. }

@@ -138,6 +138,7 @@ const PAGES: &[(&str, &[Page])] = &[
             ("/actions", "nav-actions", Gate::All),
             ("/cycle", "nav-cycle", Gate::All),
             ("/governance/documents", "nav-documents", Gate::All),
+            ("/governance/training", "nav-training", Gate::All),
             ("/governance/processing", "nav-processing", Gate::All),
             ("/governance/kit-dpia", "nav-kit-dpia", Gate::EditsAll),
             ("/governance/retention", "nav-retention", Gate::EditsAll),

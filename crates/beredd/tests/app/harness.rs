@@ -332,6 +332,8 @@ impl TestApp {
             "incident_log" => "SELECT COUNT(*) FROM incident_log",
             "plans" => "SELECT COUNT(*) FROM plans",
             "passkeys" => "SELECT COUNT(*) FROM passkeys",
+            "training_courses" => "SELECT COUNT(*) FROM training_courses",
+            "training_completions" => "SELECT COUNT(*) FROM training_completions",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

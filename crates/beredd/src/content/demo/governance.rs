@@ -1,5 +1,6 @@
 //! The demo's steering documents: a policy, two guidelines and a staff instruction, with their
-//! versions and who has confirmed reading the latest one.
+//! versions and who has confirmed reading the latest one; and its training courses with who has
+//! taken them.
 
 use serde::Deserialize;
 
@@ -103,6 +104,85 @@ pub(super) async fn documents(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 None => at.clone(),
             };
             documents::acknowledge(&mut l.tx, *vid, person, "account", &at).await?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TrainingFile {
+    #[serde(default)]
+    course: Vec<CourseRow>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CourseRow {
+    key: String,
+    name: String,
+    kind: String,
+    every_months: Option<i64>,
+    audience: String,
+    description: Option<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    completed: Vec<CompletedRow>,
+}
+
+/// Those who took a course on one day.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CompletedRow {
+    on: String,
+    by: String,
+    note: Option<String>,
+    people: Vec<String>,
+}
+
+/// The demo's training courses and who has taken them (`training.toml`), checked as the forms are.
+pub(super) async fn training(l: &mut Loader<'_>) -> anyhow::Result<()> {
+    use crate::services::governance::courses;
+    let f = "training.toml";
+    let file: TrainingFile = parse_optional(l.source, f)?;
+    let mut seen = HashMap::new();
+    for c in &file.course {
+        let key = c.key.as_str();
+        let mut units = Vec::new();
+        for u in &c.units {
+            units.extend(lookup(&l.units, f, key, "units", &Some(u.clone()))?);
+        }
+        let mut people = Vec::new();
+        for p in &c.people {
+            people.extend(lookup(&l.people, f, key, "people", &Some(p.clone()))?);
+        }
+        let every = c.every_months.map(|n| n.to_string()).unwrap_or_default();
+        let draft = courses::Draft {
+            name: &c.name,
+            kind: &c.kind,
+            description: c.description.as_deref().unwrap_or(""),
+            every_months: &every,
+            audience: &c.audience,
+            units,
+            people,
+        };
+        let input = courses::check(draft).map_err(|e| refused(f, key, e))?;
+        let id = crate::store::training::insert(&mut l.tx, l.org, &input).await?;
+        unique(&mut seen, f, key, id)?;
+        for done in &c.completed {
+            let mut who = Vec::new();
+            for p in &done.people {
+                who.extend(lookup(&l.people, f, key, "completed.people", &Some(p.clone()))?);
+            }
+            let today = crate::platform::clock::today_text();
+            let (on, note) = courses::check_completion(&done.on, done.note.as_deref().unwrap_or(""), &who, &today)
+                .map_err(|e| refused(f, key, e))?;
+            for person in who {
+                crate::store::training::add_completion(&mut *l.tx, id, person, &on, note.as_deref(), &done.by).await?;
+            }
         }
     }
     Ok(())

@@ -222,6 +222,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     let plans = continuity::plans(&mut l).await?;
     cycle::cycle(&mut l).await?;
     governance::documents(&mut l).await?;
+    governance::training(&mut l).await?;
     crisis::exercises(&mut l).await?;
     risks::risks(&mut l).await?;
     frameworks::frameworks(&mut l).await?;

@@ -79,6 +79,8 @@ pub const ENTITIES: &[&str] = &[
     "document",
     "document-version",
     "document-link",
+    "training-course",
+    "training-completion",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

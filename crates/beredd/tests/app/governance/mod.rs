@@ -1,7 +1,8 @@
-//! Governance over HTTP: steering documents and their read acknowledgements, and the record of
-//! processing activities (GDPR art. 30), and Beredd's own personal data: protected people,
-//! thinning and the kit's impact assessment.
+//! Governance over HTTP: steering documents and their read acknowledgements, training and what
+//! is due, the record of processing activities (GDPR art. 30), and Beredd's own personal data:
+//! protected people, thinning and the kit's impact assessment.
 
 mod documents;
 mod privacy;
 mod processing;
+mod training;
