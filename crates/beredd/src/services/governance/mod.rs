@@ -4,3 +4,4 @@
 pub mod documents;
 pub mod processing;
 pub mod reading;
+pub mod review;
