@@ -299,3 +299,4 @@ audit-action-acknowledge = Confirmed reading
 entity-document = Steering document
 entity-document-version = Steering document version
 entity-document-link = Personal reading link
+entity-management-review = Management review

@@ -299,3 +299,4 @@ audit-action-acknowledge = Bekräftade läsning
 entity-document = Styrdokument
 entity-document-version = Version av styrdokument
 entity-document-link = Personlig läslänk
+entity-management-review = Ledningens genomgång

@@ -139,6 +139,7 @@ const PAGES: &[(&str, &[Page])] = &[
             ("/cycle", "nav-cycle", Gate::All),
             ("/governance/documents", "nav-documents", Gate::All),
             ("/governance/processing", "nav-processing", Gate::All),
+            ("/governance/review", "nav-review", Gate::All),
         ],
     ),
     (

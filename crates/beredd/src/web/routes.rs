@@ -303,7 +303,10 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/governance/documents/{id}/acknowledge", governance::reading::acknowledge)
         .post("/governance/documents/{id}/links", governance::reading::make_links)
         .get("/governance/processing", governance::processing::page)
-        .get("/governance/processing/{format}", governance::processing::export);
+        .get("/governance/processing/{format}", governance::processing::export)
+        .get("/governance/review", governance::review::show)
+        .post("/governance/review", governance::review::save)
+        .get("/governance/review/pdf", governance::review::download);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----
     let r = r

@@ -74,6 +74,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(37, "passkeys", "0037_passkeys.sql"),
     migration!(38, "links with keys", "0038_links_with_keys.sql"),
     migration!(39, "steering documents", "0039_steering_documents.sql"),
+    migration!(41, "management review", "0041_management_review.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its

@@ -76,6 +76,7 @@ pub const ENTITIES: &[&str] = &[
     "document",
     "document-version",
     "document-link",
+    "management-review",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

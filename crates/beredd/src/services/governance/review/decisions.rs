@@ -15,8 +15,6 @@ use crate::services::{Failure, Invalid};
 use crate::store::reviews::{self, NewDecision};
 use crate::store::{actions, audit};
 
-/// The longest decision, in characters (it becomes an action's title).
-pub const DECISION_MAX: usize = Name::MAX;
 /// The most decisions one section takes.
 const DECISIONS_MAX: usize = 30;
 
@@ -40,7 +38,8 @@ pub struct Checked {
     pub decisions: Vec<(&'static str, String, bool)>,
 }
 
-/// The decisions of a text area: one a line, empty lines left out.
+/// The decisions of a text area: one a line (each at most `Name::MAX` characters, as it becomes
+/// an action's title), empty lines left out.
 fn lines(input: &str) -> Result<Vec<String>, FieldError> {
     let all: Vec<&str> = input.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     if all.len() > DECISIONS_MAX {
