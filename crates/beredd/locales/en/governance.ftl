@@ -160,7 +160,6 @@ review-field-participants = Participants
 review-hint-participants = One person a line, with their role, for example Eva Ek, chief executive.
 review-figures-of = Figures: { $section }
 review-col-figure = Figure
-review-col-value = Number
 review-col-change = Change
 review-not-counted = cannot be counted
 review-decisions = The management's decisions
@@ -251,8 +250,24 @@ review-sum-assessment = { $met } of { $all } requirements are met or not applica
 review-sum-plans = { $approved } of { $all } continuity plans are approved
 review-sum-plans-none = There are no continuity plans
 review-sum-plans-due = { $overdue } have passed their review date and { $stale } lack an up-to-date print in the binder
-review-sum-exercises = { $incidents } incidents and { $exercises } exercises in { $year }
-review-sum-lessons = { $lessons } lessons are written down, of which { $actions } became actions
+review-sum-exercises = { $incidents ->
+    [one] One incident
+   *[other] { $incidents } incidents
+} and { $exercises ->
+    [one] one exercise
+   *[other] { $exercises } exercises
+} in { $year }
+review-sum-exercises-before = Last year: { $incidents ->
+    [one] one incident
+   *[other] { $incidents } incidents
+} and { $exercises ->
+    [one] one exercise
+   *[other] { $exercises } exercises
+}
+review-sum-lessons = { $lessons ->
+    [one] One lesson is written down
+   *[other] { $lessons } lessons are written down
+}, of which { $actions } became actions
 review-sum-reporting = { $on_time } of { $all } reporting duties were met in time
 review-sum-reporting-none = No incident in { $year } needed reporting
 review-sum-risks = { $serious } of { $all } risks have a high or critical residual risk
@@ -260,7 +275,7 @@ review-sum-actions = { $done } of { $all } actions are done and { $overdue } are
 review-sum-reading = { $read } of { $all } read acknowledgements are made ({ $percent } %)
 review-sum-reading-none = { $documents } steering documents are in force, but no staff are registered to read them
 
-review-item-framework = { $title }: { $yes } met, { $partly } partly and { $no } not met of { $all } requirements
+review-item-framework = { $title }: { $all } requirements, of which { $yes } met, { $partly } partly met and { $no } not met
 review-item-plan-overdue = { $name }: the review date has passed
 review-item-binder-stale = { $name }: the binder has not been printed since the latest approval
 review-item-exercise = Exercise { $date }: { $title }

@@ -160,7 +160,6 @@ review-field-participants = Deltagare
 review-hint-participants = En person per rad, gärna med roll, till exempel Eva Ek, kommundirektör.
 review-figures-of = Siffror: { $section }
 review-col-figure = Uppgift
-review-col-value = Antal
 review-col-change = Förändring
 review-not-counted = kan inte räknas fram
 review-decisions = Ledningens beslut
@@ -251,8 +250,24 @@ review-sum-assessment = { $met } av { $all } krav är uppfyllda eller inte till�
 review-sum-plans = { $approved } av { $all } kontinuitetsplaner är godkända
 review-sum-plans-none = Det finns inga kontinuitetsplaner
 review-sum-plans-due = { $overdue } har passerat sitt granskningsdatum och { $stale } saknar en aktuell utskrift i pärmen
-review-sum-exercises = { $incidents } incidenter och { $exercises } övningar under { $year }
-review-sum-lessons = { $lessons } lärdomar är nedskrivna, varav { $actions } blev åtgärder
+review-sum-exercises = { $incidents ->
+    [one] En incident
+   *[other] { $incidents } incidenter
+} och { $exercises ->
+    [one] en övning
+   *[other] { $exercises } övningar
+} under { $year }
+review-sum-exercises-before = Förra året: { $incidents ->
+    [one] en incident
+   *[other] { $incidents } incidenter
+} och { $exercises ->
+    [one] en övning
+   *[other] { $exercises } övningar
+}
+review-sum-lessons = { $lessons ->
+    [one] En lärdom är nedskriven
+   *[other] { $lessons } lärdomar är nedskrivna
+}, varav { $actions } blev åtgärder
 review-sum-reporting = { $on_time } av { $all } rapporteringsplikter uppfylldes i tid
 review-sum-reporting-none = Ingen incident under { $year } krävde rapportering
 review-sum-risks = { $serious } av { $all } risker har hög eller kritisk restrisk
@@ -260,7 +275,7 @@ review-sum-actions = { $done } av { $all } åtgärder är klara och { $overdue }
 review-sum-reading = { $read } av { $all } läsbekräftelser är gjorda ({ $percent } %)
 review-sum-reading-none = { $documents } styrdokument gäller, men inga anställda är registrerade att läsa dem
 
-review-item-framework = { $title }: { $yes } uppfyllda, { $partly } delvis och { $no } inte uppfyllda av { $all } krav
+review-item-framework = { $title }: { $all } krav, varav { $yes } uppfyllda, { $partly } delvis uppfyllda och { $no } inte uppfyllda
 review-item-plan-overdue = { $name }: granskningsdatumet har passerat
 review-item-binder-stale = { $name }: pärmen är inte utskriven efter senaste godkännandet
 review-item-exercise = Övning { $date }: { $title }

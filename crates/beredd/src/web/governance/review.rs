@@ -50,6 +50,11 @@ async fn load(state: &AppState, user: &CurrentUser, tr: &Tr, year: i64) -> Resul
     Ok(review::review(&state.db.pool, &src, user.org_id, year).await?)
 }
 
+/// "Sparad 2026-11-24 av Anna Berg."
+fn saved_text(tr: &Tr, s: &crate::store::reviews::Review) -> String {
+    tr.args("review-saved", &[("date", &crate::platform::clock::shown_day(&s.updated_at)), ("name", &s.updated_by)])
+}
+
 /// The page for a year (or for a refused year, only the year's field with its error), with the
 /// form as posted or as stored.
 fn page(mut ctx: Ctx, user: &CurrentUser, r: Option<&Review>, form: &FormData, e: &Errors) -> ReviewPage {
@@ -63,13 +68,9 @@ fn page(mut ctx: Ctx, user: &CurrentUser, r: Option<&Review>, form: &FormData, e
     let participants = may_save
         .then(|| meeting("participants", "review-field-participants", FieldKind::TextArea).hint(tr.t("review-hint-participants")));
     let sections = r.map(|r| sections(tr, r, form, e)).unwrap_or_default();
-    let mut fields: Vec<Field> = vec![year_field.clone()];
-    fields.extend(held_on.iter().chain(participants.iter()).cloned());
-    fields.extend(sections.iter().map(|s| s.field.clone()));
-    let error_summary = summary(&fields);
-    let saved = r.and_then(|r| r.saved.as_ref()).map(|s| {
-        tr.args("review-saved", &[("date", &crate::platform::clock::shown_day(&s.updated_at)), ("name", &s.updated_by)])
-    });
+    let fields = [&year_field].into_iter().chain(held_on.iter()).chain(participants.iter()).cloned();
+    let error_summary = summary(&fields.chain(sections.iter().map(|s| s.field.clone())).collect::<Vec<_>>());
+    let saved = r.and_then(|r| r.saved.as_ref()).map(|s| saved_text(tr, s));
     ctx.title = match r {
         Some(r) => tr.ts("review-title-year", "year", &r.year.to_string()),
         None => tr.t("review-title"),

@@ -151,47 +151,58 @@ pub fn as_of_text(tr: &Tr, r: &Review) -> String {
     tr.args("review-as-of", &[("date", &r.as_of), ("previous", &(r.year - 1).to_string())])
 }
 
+fn section_json(tr: &Tr, s: &SectionView) -> serde_json::Value {
+    let figures: Vec<_> = s.figures.iter().map(|f| json!([f.label, f.value.to_string(), f.previous, f.change])).collect();
+    let items: Vec<_> = s.items.iter().map(|i| json!({"text": i.text, "details": i.details})).collect();
+    let decisions: Vec<String> = s
+        .decisions
+        .iter()
+        .map(|d| match d.action_id {
+            Some(a) => format!("{} ({})", d.text, tr.ts("review-decision-action", "id", &a.to_string())),
+            None => d.text.clone(),
+        })
+        .collect();
+    json!({
+        "title": s.title,
+        "summary": s.summary,
+        "figures": figures,
+        "compared": s.compared,
+        "items": items,
+        "note": s.note.clone().unwrap_or_default(),
+        "decisions": decisions,
+    })
+}
+
+/// The cover's lines: when the figures are from, the meeting, who printed it.
+fn cover_lines(tr: &Tr, r: &Review, printed_by: &str) -> Vec<String> {
+    let mut cover = vec![as_of_text(tr, r)];
+    match &r.saved {
+        Some(saved) => {
+            cover.push(format!("{}: {}", tr.t("review-field-held-on"), saved.held_on));
+            cover.push(format!("{}: {}", tr.t("review-field-participants"), saved.participants.replace('\n', ", ")));
+        }
+        None => cover.push(tr.t("review-not-held")),
+    }
+    cover.push(tr.ts("pdf-printed-by", "name", printed_by));
+    cover
+}
+
 /// The data of the PDF: the same sections, figures, summaries and decisions.
 pub fn pdf_data(tr: &Tr, r: &Review, org: &str, printed_by: &str) -> serde_json::Value {
     let views = sections(tr, r, &stored_form(r), &Errors::default());
-    let sections: Vec<serde_json::Value> = views
-        .iter()
-        .map(|s| {
-            json!({
-                "title": s.title,
-                "summary": s.summary,
-                "figures": s.figures.iter().map(|f| json!([f.label, f.value.to_string(), f.previous, f.change])).collect::<Vec<_>>(),
-                "compared": s.compared,
-                "items": s.items.iter().map(|i| json!({"text": i.text, "details": i.details})).collect::<Vec<_>>(),
-                "note": s.note.clone().unwrap_or_default(),
-                "decisions": s.decisions.iter().map(|d| match d.action_id {
-                    Some(a) => format!("{} ({})", d.text, tr.ts("review-decision-action", "id", &a.to_string())),
-                    None => d.text.clone(),
-                }).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    let year = r.year.to_string();
-    let mut cover = vec![as_of_text(tr, r)];
-    if let Some(saved) = &r.saved {
-        cover.push(format!("{}: {}", tr.t("review-field-held-on"), saved.held_on));
-        cover.push(format!("{}: {}", tr.t("review-field-participants"), saved.participants.replace('\n', ", ")));
-    } else {
-        cover.push(tr.t("review-not-held"));
-    }
-    cover.push(tr.ts("pdf-printed-by", "name", printed_by));
+    let sections: Vec<serde_json::Value> = views.iter().map(|s| section_json(tr, s)).collect();
     json!({
         "lang": tr.lang.code(),
-        "title": tr.ts("review-title-year", "year", &year),
+        "title": tr.ts("review-title-year", "year", &r.year.to_string()),
         "subtitle": org,
         "stamp": tr.ts("pdf-stamp", "date", &clock::today_text()),
-        "cover_lines": cover,
+        "cover_lines": cover_lines(tr, r, printed_by),
         "intro": tr.t("review-intro"),
         "sections": sections,
+        "year": r.year.to_string(),
         "previous_year": (r.year - 1).to_string(),
         "labels": crate::web::classification::reports::labels(tr, &[
             ("figure", "review-col-figure"),
-            ("value", "review-col-value"),
             ("change", "review-col-change"),
             ("decisions", "review-decisions"),
             ("no_decisions", "review-no-decisions"),

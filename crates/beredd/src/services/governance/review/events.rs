@@ -80,7 +80,12 @@ pub async fn exercises(pool: &sqlx::AnyPool, tr: &Tr, org: i64, year: i64) -> Re
                 ("exercises", now.exercises.to_string()),
                 ("year", year.to_string()),
             ],
-            change(now.exercises, Some(then.exercises)),
+            None,
+        ),
+        sentence(
+            "review-sum-exercises-before",
+            &[("incidents", then.incidents.to_string()), ("exercises", then.exercises.to_string())],
+            None,
         ),
         sentence(
             "review-sum-lessons",
