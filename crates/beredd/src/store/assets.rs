@@ -178,10 +178,14 @@ pub async fn added<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
 
 /// Every classification of every asset of the organisation, oldest first.
 pub async fn all_versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Classification>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", ccols!(), " FROM classifications WHERE org_id = $1 ORDER BY asset_id, version"))
-        .bind(org)
-        .fetch_all(e)
-        .await?)
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        ccols!(),
+        " FROM classifications WHERE org_id = $1 ORDER BY asset_id, version"
+    ))
+    .bind(org)
+    .fetch_all(e)
+    .await?)
 }
 
 pub async fn versions<'c, E: Executor<'c, Database = Any>>(

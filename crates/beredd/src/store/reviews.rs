@@ -109,7 +109,10 @@ pub async fn save(
 
 /// Replaces a review's decisions with `all`, in their order.
 pub async fn set_decisions(conn: &mut sqlx::AnyConnection, review: i64, all: &[NewDecision]) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM management_review_decisions WHERE review_id = $1").bind(review).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM management_review_decisions WHERE review_id = $1")
+        .bind(review)
+        .execute(&mut *conn)
+        .await?;
     for (i, d) in all.iter().enumerate() {
         sqlx::query(
             "INSERT INTO management_review_decisions (review_id, section, position, text, action_id) VALUES ($1, $2, $3, $4, $5)",

@@ -65,8 +65,9 @@ fn page(mut ctx: Ctx, user: &CurrentUser, r: Option<&Review>, form: &FormData, e
         Field::new(name, tr.t(label), kind, form, e, tr).required().maxlength(2000)
     };
     let held_on = may_save.then(|| meeting("held_on", "review-field-held-on", FieldKind::Date).hint(tr.t("hint-date")));
-    let participants = may_save
-        .then(|| meeting("participants", "review-field-participants", FieldKind::TextArea).hint(tr.t("review-hint-participants")));
+    let participants = may_save.then(|| {
+        meeting("participants", "review-field-participants", FieldKind::TextArea).hint(tr.t("review-hint-participants"))
+    });
     let sections = r.map(|r| sections(tr, r, form, e)).unwrap_or_default();
     let fields = [&year_field].into_iter().chain(held_on.iter()).chain(participants.iter()).cloned();
     let error_summary = summary(&fields.chain(sections.iter().map(|s| s.field.clone())).collect::<Vec<_>>());

@@ -123,8 +123,14 @@ pub fn sections(tr: &Tr, r: &Review, form: &FormData, errors: &Errors) -> Vec<Se
             )
             .maxlength(7000)
             .hint(tr.t("review-hint-decisions"));
-            let make_actions =
-                Field::new(format!("actions_{}", s.key), tr.t("review-field-actions"), FieldKind::Checkbox, form, errors, tr);
+            let make_actions = Field::new(
+                format!("actions_{}", s.key),
+                tr.t("review-field-actions"),
+                FieldKind::Checkbox,
+                form,
+                errors,
+                tr,
+            );
             let figures: Vec<FigureView> = s.figures.iter().map(|f| figure_view(tr, f)).collect();
             SectionView {
                 key: s.key,
@@ -152,7 +158,8 @@ pub fn as_of_text(tr: &Tr, r: &Review) -> String {
 }
 
 fn section_json(tr: &Tr, s: &SectionView) -> serde_json::Value {
-    let figures: Vec<_> = s.figures.iter().map(|f| json!([f.label, f.value.to_string(), f.previous, f.change])).collect();
+    let figures: Vec<_> =
+        s.figures.iter().map(|f| json!([f.label, f.value.to_string(), f.previous, f.change])).collect();
     let items: Vec<_> = s.items.iter().map(|i| json!({"text": i.text, "details": i.details})).collect();
     let decisions: Vec<String> = s
         .decisions

@@ -168,7 +168,8 @@ mod tests {
         let e = check(&form(vec![("classification", " \n ", true), ("risks", "", false)])).unwrap_err();
         assert_eq!(e.get("decisions_classification"), Some(&FieldError::Required));
         let long = "x".repeat(201);
-        let e = check(&form(vec![("classification", "", true), ("risks", &format!("Bra\n{long}"), false)])).unwrap_err();
+        let e =
+            check(&form(vec![("classification", "", true), ("risks", &format!("Bra\n{long}"), false)])).unwrap_err();
         assert_eq!(
             e.get("decisions_risks"),
             Some(&FieldError::Line { line: 2, error: Box::new(FieldError::TooLong { max: 200 }) })

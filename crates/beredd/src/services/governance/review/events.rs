@@ -4,7 +4,7 @@
 
 use beredd_domain::reporting::Clock;
 
-use super::{Comparison, Item, Section, change, figure, in_year, sentence};
+use super::{Comparison, Item, Section, figure, in_year, sentence};
 use crate::platform::clock;
 use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
@@ -28,12 +28,7 @@ struct Happened {
     items: Vec<Item>,
 }
 
-async fn happened(
-    conn: &mut sqlx::AnyConnection,
-    tr: &Tr,
-    all: &[Incident],
-    year: i64,
-) -> Result<Happened, DbError> {
+async fn happened(conn: &mut sqlx::AnyConnection, tr: &Tr, all: &[Incident], year: i64) -> Result<Happened, DbError> {
     let mut h = Happened::default();
     for i in of_year(all, year) {
         let lessons = incidents::lessons(&mut *conn, i.id).await?;

@@ -24,17 +24,17 @@ pub async fn risks(pool: &sqlx::AnyPool, tr: &Tr, org: i64) -> Result<Section, D
     let all = register::entries(pool, org, &scales, &register::Filter::default()).await?;
     let at = |code: &str| all.iter().filter(|e| e.residual_level.code() == code).count();
     let (critical, high) = (at("critical"), at("high"));
-    let items = all
-        .iter()
-        .take(RISKS_SHOWN)
-        .map(|e| {
-            let level = tr.t(&format!("risk-level-{}", e.residual_level.code()));
-            Item::line(tr.args(
-                "review-item-risk",
-                &[("threat", &e.risk.threat), ("analysis", &e.analysis), ("level", &level)],
-            ))
-        })
-        .collect();
+    let items =
+        all.iter()
+            .take(RISKS_SHOWN)
+            .map(|e| {
+                let level = tr.t(&format!("risk-level-{}", e.residual_level.code()));
+                Item::line(tr.args(
+                    "review-item-risk",
+                    &[("threat", &e.risk.threat), ("analysis", &e.analysis), ("level", &level)],
+                ))
+            })
+            .collect();
     let figures = vec![
         figure("review-fig-risks", all.len(), None),
         figure("review-fig-risks-critical", critical, None),

@@ -31,7 +31,7 @@ fn classified_by(added: &[(i64, String)], versions: &[assets::Classification], d
     for (asset, _) in added.iter().filter(|(_, at)| by(at, day)) {
         c.all += 1;
         // The versions come oldest first: the last one by the day is the one in force then.
-        let newest = versions.iter().filter(|v| v.asset_id == *asset && by(&v.classified_at, day)).last();
+        let newest = versions.iter().rfind(|v| v.asset_id == *asset && by(&v.classified_at, day));
         if let Some(v) = newest {
             c.classified += 1;
             c.highest[highest(&v.levels()).min(4)] += 1;
@@ -212,8 +212,11 @@ mod tests {
     #[test]
     fn the_classification_is_counted_as_it_stood_on_a_day() {
         let added = vec![(1, "2025-03-01T10:00:00Z".to_owned()), (2, "2026-02-01T10:00:00Z".to_owned())];
-        let versions =
-            vec![version(1, "2025-04-01T10:00:00Z", 2), version(1, "2026-05-01T10:00:00Z", 3), version(2, "2026-06-01", 1)];
+        let versions = vec![
+            version(1, "2025-04-01T10:00:00Z", 2),
+            version(1, "2026-05-01T10:00:00Z", 3),
+            version(2, "2026-06-01", 1),
+        ];
         let then = classified_by(&added, &versions, "2025-12-31");
         assert_eq!(then, Classified { all: 1, classified: 1, highest: [0, 0, 1, 0, 0] });
         let now = classified_by(&added, &versions, "2026-11-24");
