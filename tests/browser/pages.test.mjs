@@ -100,7 +100,7 @@ test('every page a user can reach is accessible', async () => {
     '/incidents/1', '/incidents/1/injects', '/incidents/1/lessons', '/incidents/1/recovery', '/incidents/1/log',
     '/risks/analyses/1', '/risks/analyses/1/edit', '/risks/scales', '/risks/1/edit', '/risks?f_decision=treat', '/frameworks/cybersakerhetslagen/2026.1', '/frameworks/iso27001-bilaga-a/2026.1',
     '/assessments/1', '/assessments/1?show=gaps', '/assessments/1/requirements/2.3.3', '/assessments/1/chapters/1',
-    '/incidents/1/comms', '/governance/processing', '/organisation',
+    '/incidents/1/comms', '/governance/processing', '/governance/review', '/governance/review?year=2025', '/organisation',
     '/governance/training/new', '/governance/training/4', '/governance/training/4/edit', '/governance/training/units/1');
   for (const path of queue) {
     if (visited.has(path)) continue;

@@ -20,6 +20,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("incident.typ", include_str!("../typst/incident.typ")),
     ("assessment.typ", include_str!("../typst/assessment.typ")),
     ("processing.typ", include_str!("../typst/processing.typ")),
+    ("review.typ", include_str!("../typst/review.typ")),
 ];
 
 /// The fonts the templates use, and only those (typst-assets would embed 17 files, 10 MB, most of
@@ -61,6 +62,8 @@ pub enum Document {
     Assessment,
     /// The record of processing activities (GDPR art. 30.1).
     Processing,
+    /// The management review of a year: figures, summaries and decisions per section.
+    Review,
 }
 
 impl Document {
@@ -73,6 +76,7 @@ impl Document {
             Document::Incident => "incident.typ",
             Document::Assessment => "assessment.typ",
             Document::Processing => "processing.typ",
+            Document::Review => "review.typ",
         }
     }
 }

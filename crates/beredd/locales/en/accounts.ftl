@@ -304,3 +304,4 @@ entity-document-version = Steering document version
 entity-document-link = Personal reading link
 entity-training-course = Training
 entity-training-completion = Completed training
+entity-management-review = Management review

@@ -23,4 +23,6 @@ action-origin-risks = Risk analysis
 action-origin-risk = Risk analysis
 action-origin-frameworks = Frameworks
 action-origin-framework = Assessment against a framework
+action-origin-reviews = Management review
+action-origin-review = Decision of the management review { $year }
 action-mine = My actions

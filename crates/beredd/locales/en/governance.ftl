@@ -354,3 +354,153 @@ training-cycle-people = { $n ->
     [one] one person
    *[other] { $n } people
   }
+
+## Management review
+nav-review = Management review
+review-title = Management review
+review-title-year = Management review { $year }
+review-intro = The management review follows up the year's work on information security and continuity. The figures come from the registers; under each section, write the management's decisions, one a line. A decision can become an action in the action plan.
+review-show = Show the year
+review-field-year = Year
+review-pdf = Download as PDF
+review-saved-years = Saved reviews
+review-contents = Contents
+review-meeting = The meeting
+review-field-held-on = Date of the meeting
+review-field-participants = Participants
+review-hint-participants = One person a line, with their role, for example Eva Ek, chief executive.
+review-figures-of = Figures: { $section }
+review-col-figure = Figure
+review-col-change = Change
+review-not-counted = cannot be counted
+review-decisions = The management's decisions
+review-no-decisions = No decisions are saved.
+review-decision-action = action { $id }
+review-save = Save the review
+review-not-held = The review of the year has not been saved yet.
+review-saved = Saved { $date } by { $name }.
+review-as-of = The figures are as of { $date } and are compared with the end of { $previous } where that can be counted.
+review-file = Management review
+review-flash-actions = { $n ->
+    [0] No new actions were added to the action plan.
+    [one] One new action was added to the action plan.
+   *[other] { $n } new actions were added to the action plan.
+}
+review-field-decisions = The management's decisions – { $section }
+review-hint-decisions = One decision a line, at most 200 characters each. At least one decision in some section is needed to save the review.
+review-field-actions = Make the section's new decisions actions in the action plan
+review-action-notes = Decided in the management review { $year } ({ $section }).
+review-audit-summary = Management review { $year }
+review-note-today = The figures show the state today: the registers do not keep how it stood at the end of { $year }.
+review-change-same = as many as last year
+review-change-more = { $n ->
+    [one] one more than last year
+   *[other] { $n } more than last year
+}
+review-change-fewer = { $n ->
+    [one] one fewer than last year
+   *[other] { $n } fewer than last year
+}
+
+review-section-classification = Information classification
+review-section-assessment = Self-assessment and frameworks
+review-section-plans = Continuity plans
+review-section-exercises = Exercises and incidents
+review-section-risks = The largest risks
+review-section-actions = The action plan
+review-section-reading = Steering documents and read acknowledgements
+review-section-reporting = Reporting duties
+
+review-fig-assets = Information assets
+review-fig-classified = Classified
+review-fig-unclassified = Not classified
+review-fig-level-0 = Highest level 0 (none or negligible)
+review-fig-level-1 = Highest level 1 (moderate)
+review-fig-level-2 = Highest level 2 (significant)
+review-fig-level-3 = Highest level 3 (serious)
+review-fig-level-4 = Highest level 4 (exceptionally serious)
+review-fig-systems = Systems holding classified information
+review-fig-requirements = Requirements to meet
+review-fig-met = Met or not applicable
+review-fig-partly = Partly met
+review-fig-not-met = Not met
+review-fig-unanswered = Not answered
+review-fig-framework-assessments = Framework assessments
+review-fig-plans = Continuity plans
+review-fig-plans-approved = Approved
+review-fig-plans-unapproved = Not approved
+review-fig-plans-overdue = Review date passed
+review-fig-binders-stale = Binder not printed since the latest approval
+review-fig-incidents = Incidents
+review-fig-exercises = Exercises
+review-fig-lessons = Lessons
+review-fig-lesson-actions = Lessons that became actions
+review-fig-duties = Reporting duties
+review-fig-duties-on-time = Met in time
+review-fig-duties-late = Reported late
+review-fig-duties-missed = Not reported, time has run out
+review-fig-duties-open = Time still running
+review-fig-risks = Risks
+review-fig-risks-critical = Critical residual risk
+review-fig-risks-high = High residual risk
+review-fig-risks-medium = Medium residual risk
+review-fig-risks-low = Low residual risk
+review-fig-actions = Actions
+review-fig-actions-done = Done
+review-fig-actions-open = Planned or ongoing
+review-fig-actions-overdue = Overdue
+review-fig-documents = Steering documents with a version in force
+review-fig-documents-review = Due for review within a month or overdue
+review-fig-read = Read acknowledgements
+review-fig-read-expected = Staff who should read, counted per document
+
+review-sum-classification = { $unclassified } of { $all } information assets are not classified
+review-sum-classification-none = There are no information assets in the register
+review-sum-classification-serious = { $n } have level 3 or 4 on some aspect
+review-sum-assessment = { $met } of { $all } requirements are met or not applicable in { $systems } systems
+review-sum-plans = { $approved } of { $all } continuity plans are approved
+review-sum-plans-none = There are no continuity plans
+review-sum-plans-due = { $overdue } have passed their review date and { $stale } lack an up-to-date print in the binder
+review-sum-exercises = { $incidents ->
+    [one] One incident
+   *[other] { $incidents } incidents
+} and { $exercises ->
+    [one] one exercise
+   *[other] { $exercises } exercises
+} in { $year }
+review-sum-exercises-before = Last year: { $incidents ->
+    [one] one incident
+   *[other] { $incidents } incidents
+} and { $exercises ->
+    [one] one exercise
+   *[other] { $exercises } exercises
+}
+review-sum-lessons = { $lessons ->
+    [one] One lesson is written down
+   *[other] { $lessons } lessons are written down
+}, of which { $actions } became actions
+review-sum-reporting = { $on_time } of { $all } reporting duties were met in time
+review-sum-reporting-none = No incident in { $year } needed reporting
+review-sum-risks = { $serious } of { $all } risks have a high or critical residual risk
+review-sum-actions = { $done } of { $all } actions are done and { $overdue } are overdue
+review-sum-reading = { $read } of { $all } read acknowledgements are made ({ $percent } %)
+review-sum-reading-none = { $documents } steering documents are in force, but no staff are registered to read them
+
+review-item-framework = { $title }: { $all } requirements, of which { $yes } met, { $partly } partly met and { $no } not met
+review-item-plan-overdue = { $name }: the review date has passed
+review-item-binder-stale = { $name }: the binder has not been printed since the latest approval
+review-item-exercise = Exercise { $date }: { $title }
+review-item-incident = Incident { $date }: { $title }
+review-item-lesson-action = became an action
+review-item-duty-late = { $incident }: { $duty } was sent late
+review-item-duty-missed = { $incident }: { $duty } has not been sent and the time has run out
+review-item-risk = { $threat } ({ $analysis }): residual risk { $level }
+review-item-action-overdue = { $title }, due { $due }
+review-item-document = { $title }: { $read } of { $all } have read it
+
+review-note-classification = The comparison with { $year } is counted from today's register with the dates the assets were added and classified. Assets removed since are not included.
+review-note-plans = For { $year } the plans and approvals are counted from the versions' dates. Review dates and prints are kept only as they are now and are not compared.
+review-why-assessment = The self-assessment keeps only the latest answer to each requirement, so last year's state cannot be counted.
+review-why-risks = A risk is kept only with its latest assessment, so last year's risks cannot be counted.
+review-why-actions = The action plan does not keep when an action was done, so last year's state cannot be counted.
+review-why-reading = Read acknowledgements count for the version in force now, so last year's state cannot be counted.

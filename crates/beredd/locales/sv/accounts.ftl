@@ -304,3 +304,4 @@ entity-document-version = Version av styrdokument
 entity-document-link = Personlig läslänk
 entity-training-course = Utbildning
 entity-training-completion = Genomförd utbildning
+entity-management-review = Ledningens genomgång

@@ -23,4 +23,6 @@ action-origin-risks = Riskanalys
 action-origin-risk = Riskanalys
 action-origin-frameworks = Ramverk
 action-origin-framework = Bedömning mot ramverk
+action-origin-reviews = Ledningens genomgång
+action-origin-review = Beslut i ledningens genomgång { $year }
 action-mine = Mina åtgärder

@@ -354,3 +354,153 @@ training-cycle-people = { $n ->
     [one] en person
    *[other] { $n } personer
   }
+
+## Ledningens genomgång
+nav-review = Ledningens genomgång
+review-title = Ledningens genomgång
+review-title-year = Ledningens genomgång { $year }
+review-intro = Ledningens genomgång följer upp årets arbete med informationssäkerhet och kontinuitet. Siffrorna hämtas ur registren; under varje avsnitt skriver ni ledningens beslut, ett per rad. Ett beslut kan bli en åtgärd i handlingsplanen.
+review-show = Visa året
+review-field-year = År
+review-pdf = Ladda ned som PDF
+review-saved-years = Sparade genomgångar
+review-contents = Innehåll
+review-meeting = Mötet
+review-field-held-on = Datum för mötet
+review-field-participants = Deltagare
+review-hint-participants = En person per rad, gärna med roll, till exempel Eva Ek, kommundirektör.
+review-figures-of = Siffror: { $section }
+review-col-figure = Uppgift
+review-col-change = Förändring
+review-not-counted = kan inte räknas fram
+review-decisions = Ledningens beslut
+review-no-decisions = Inga beslut är sparade.
+review-decision-action = åtgärd { $id }
+review-save = Spara genomgången
+review-not-held = Genomgången för året är inte sparad ännu.
+review-saved = Sparad { $date } av { $name }.
+review-as-of = Siffrorna gäller { $date } och jämförs med läget vid slutet av { $previous } där det går att räkna fram.
+review-file = Ledningens genomgång
+review-flash-actions = { $n ->
+    [0] Inga nya åtgärder lades till i handlingsplanen.
+    [one] En ny åtgärd lades till i handlingsplanen.
+   *[other] { $n } nya åtgärder lades till i handlingsplanen.
+}
+review-field-decisions = Ledningens beslut – { $section }
+review-hint-decisions = Ett beslut per rad, högst 200 tecken per beslut. Minst ett beslut i något avsnitt behövs för att spara genomgången.
+review-field-actions = Gör nya beslut i avsnittet till åtgärder i handlingsplanen
+review-action-notes = Beslut i ledningens genomgång { $year } ({ $section }).
+review-audit-summary = Ledningens genomgång { $year }
+review-note-today = Siffrorna visar läget i dag: registren sparar inte hur det såg ut vid slutet av { $year }.
+review-change-same = lika många som förra året
+review-change-more = { $n ->
+    [one] en fler än förra året
+   *[other] { $n } fler än förra året
+}
+review-change-fewer = { $n ->
+    [one] en färre än förra året
+   *[other] { $n } färre än förra året
+}
+
+review-section-classification = Informationsklassning
+review-section-assessment = Självskattning och ramverk
+review-section-plans = Kontinuitetsplaner
+review-section-exercises = Övningar och incidenter
+review-section-risks = De största riskerna
+review-section-actions = Handlingsplanen
+review-section-reading = Styrdokument och läsbekräftelser
+review-section-reporting = Rapporteringsplikter
+
+review-fig-assets = Informationstillgångar
+review-fig-classified = Klassade
+review-fig-unclassified = Saknar klassning
+review-fig-level-0 = Högsta nivå 0 (ingen eller försumbar)
+review-fig-level-1 = Högsta nivå 1 (måttlig)
+review-fig-level-2 = Högsta nivå 2 (betydande)
+review-fig-level-3 = Högsta nivå 3 (allvarlig)
+review-fig-level-4 = Högsta nivå 4 (synnerligen allvarlig)
+review-fig-systems = System med klassad information
+review-fig-requirements = Krav att uppfylla
+review-fig-met = Uppfyllda eller inte tillämpliga
+review-fig-partly = Delvis uppfyllda
+review-fig-not-met = Inte uppfyllda
+review-fig-unanswered = Inte besvarade
+review-fig-framework-assessments = Bedömningar mot ramverk
+review-fig-plans = Kontinuitetsplaner
+review-fig-plans-approved = Godkända
+review-fig-plans-unapproved = Inte godkända
+review-fig-plans-overdue = Granskningsdatum passerat
+review-fig-binders-stale = Pärmen inte utskriven efter senaste godkännandet
+review-fig-incidents = Incidenter
+review-fig-exercises = Övningar
+review-fig-lessons = Lärdomar
+review-fig-lesson-actions = Lärdomar som blev åtgärder
+review-fig-duties = Rapporteringsplikter
+review-fig-duties-on-time = Uppfyllda i tid
+review-fig-duties-late = Rapporterade för sent
+review-fig-duties-missed = Inte rapporterade, tiden har gått ut
+review-fig-duties-open = Tiden löper fortfarande
+review-fig-risks = Risker
+review-fig-risks-critical = Kritisk restrisk
+review-fig-risks-high = Hög restrisk
+review-fig-risks-medium = Medelhög restrisk
+review-fig-risks-low = Låg restrisk
+review-fig-actions = Åtgärder
+review-fig-actions-done = Klara
+review-fig-actions-open = Planerade eller pågående
+review-fig-actions-overdue = Försenade
+review-fig-documents = Styrdokument med en gällande version
+review-fig-documents-review = Ska ses över inom en månad eller är försenade
+review-fig-read = Läsbekräftelser
+review-fig-read-expected = Anställda som ska läsa, räknat per dokument
+
+review-sum-classification = { $unclassified } av { $all } informationstillgångar saknar klassning
+review-sum-classification-none = Det finns inga informationstillgångar i registret
+review-sum-classification-serious = { $n } har nivå 3 eller 4 på någon aspekt
+review-sum-assessment = { $met } av { $all } krav är uppfyllda eller inte tillämpliga i { $systems } system
+review-sum-plans = { $approved } av { $all } kontinuitetsplaner är godkända
+review-sum-plans-none = Det finns inga kontinuitetsplaner
+review-sum-plans-due = { $overdue } har passerat sitt granskningsdatum och { $stale } saknar en aktuell utskrift i pärmen
+review-sum-exercises = { $incidents ->
+    [one] En incident
+   *[other] { $incidents } incidenter
+} och { $exercises ->
+    [one] en övning
+   *[other] { $exercises } övningar
+} under { $year }
+review-sum-exercises-before = Förra året: { $incidents ->
+    [one] en incident
+   *[other] { $incidents } incidenter
+} och { $exercises ->
+    [one] en övning
+   *[other] { $exercises } övningar
+}
+review-sum-lessons = { $lessons ->
+    [one] En lärdom är nedskriven
+   *[other] { $lessons } lärdomar är nedskrivna
+}, varav { $actions } blev åtgärder
+review-sum-reporting = { $on_time } av { $all } rapporteringsplikter uppfylldes i tid
+review-sum-reporting-none = Ingen incident under { $year } krävde rapportering
+review-sum-risks = { $serious } av { $all } risker har hög eller kritisk restrisk
+review-sum-actions = { $done } av { $all } åtgärder är klara och { $overdue } är försenade
+review-sum-reading = { $read } av { $all } läsbekräftelser är gjorda ({ $percent } %)
+review-sum-reading-none = { $documents } styrdokument gäller, men inga anställda är registrerade att läsa dem
+
+review-item-framework = { $title }: { $all } krav, varav { $yes } uppfyllda, { $partly } delvis uppfyllda och { $no } inte uppfyllda
+review-item-plan-overdue = { $name }: granskningsdatumet har passerat
+review-item-binder-stale = { $name }: pärmen är inte utskriven efter senaste godkännandet
+review-item-exercise = Övning { $date }: { $title }
+review-item-incident = Incident { $date }: { $title }
+review-item-lesson-action = blev en åtgärd
+review-item-duty-late = { $incident }: { $duty } skickades för sent
+review-item-duty-missed = { $incident }: { $duty } har inte skickats och tiden har gått ut
+review-item-risk = { $threat } ({ $analysis }): restrisk { $level }
+review-item-action-overdue = { $title }, skulle vara klar { $due }
+review-item-document = { $title }: { $read } av { $all } har läst
+
+review-note-classification = Jämförelsen med { $year } räknas ur dagens register med datumen för när tillgångarna lades till och klassades. Tillgångar som tagits bort sedan dess finns inte med.
+review-note-plans = För { $year } räknas planerna och godkännandena ur versionernas datum. Granskningsdatum och utskrifter sparas bara som de är nu och jämförs inte.
+review-why-assessment = Självskattningen sparar bara det senaste svaret på varje krav, så läget förra året går inte att räkna fram.
+review-why-risks = En risk sparas bara med sin senaste bedömning, så förra årets risker går inte att räkna fram.
+review-why-actions = Handlingsplanen sparar inte när en åtgärd blev klar, så förra årets läge går inte att räkna fram.
+review-why-reading = Läsbekräftelser gäller den version som är aktuell nu, så förra årets läge går inte att räkna fram.

@@ -9,7 +9,8 @@ use super::{DbError, Referrer};
 pub struct Action {
     pub id: i64,
     pub title: String,
-    /// Where the action comes from: "requirement" (a self-assessment gap) or "manual".
+    /// Where the action comes from: "requirement" (a self-assessment gap), "lesson", "risk",
+    /// "framework", "review" (a decision of the management review) or "manual".
     pub origin: String,
     /// For a requirement gap: "system id:requirement id".
     pub origin_ref: Option<String>,

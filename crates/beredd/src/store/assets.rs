@@ -171,6 +171,23 @@ pub async fn latest<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resu
     .await?)
 }
 
+/// When each asset of the organisation was added: (asset id, `created_at`).
+pub async fn added<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(sqlx::query_as("SELECT id, created_at FROM assets WHERE org_id = $1").bind(org).fetch_all(e).await?)
+}
+
+/// Every classification of every asset of the organisation, oldest first.
+pub async fn all_versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Classification>, DbError> {
+    Ok(sqlx::query_as(concat!(
+        "SELECT ",
+        ccols!(),
+        " FROM classifications WHERE org_id = $1 ORDER BY asset_id, version"
+    ))
+    .bind(org)
+    .fetch_all(e)
+    .await?)
+}
+
 pub async fn versions<'c, E: Executor<'c, Database = Any>>(
     e: E,
     org: i64,

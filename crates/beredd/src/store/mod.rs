@@ -26,6 +26,7 @@ pub mod passkeys;
 pub mod people;
 pub mod plans;
 pub mod resources;
+pub mod reviews;
 pub mod risks;
 pub mod scenarios;
 pub mod second_factor;

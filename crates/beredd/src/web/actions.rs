@@ -19,8 +19,8 @@ pub fn overdue(a: &actions::Action) -> bool {
     crate::services::attention::action_overdue(a, &crate::platform::clock::today_text())
 }
 
-/// Where an action came from, linked to it: a requirement, a lesson, a risk analysis or a
-/// framework requirement; or added by hand.
+/// Where an action came from, linked to it: a requirement, a lesson, a risk analysis, a
+/// framework requirement or a management review's decision; or added by hand.
 fn origin(r: &actions::Action, tr: &Tr) -> Cell {
     match (r.origin.as_str(), &r.origin_ref) {
         ("requirement", Some(o)) => {
@@ -40,6 +40,14 @@ fn origin(r: &actions::Action, tr: &Tr) -> Cell {
         ("risk", Some(o)) => {
             let analysis = o.trim_start_matches("analysis:");
             Cell::Link { text: tr.t("action-origin-risk"), href: format!("/risks/analyses/{analysis}") }
+        }
+        ("review", Some(o)) => {
+            let year = o.trim_start_matches("review:").split(':').next().unwrap_or("");
+            let section = o.rsplit(':').next().unwrap_or("");
+            Cell::Link {
+                text: tr.ts("action-origin-review", "year", year),
+                href: format!("/governance/review?year={year}#{section}"),
+            }
         }
         ("framework", Some(o)) => {
             let (assessment, node) = o.trim_start_matches("assessment:").split_once(':').unwrap_or((o, ""));
@@ -101,6 +109,7 @@ impl Register for Actions {
                 Choice { value: "lesson".into(), label: tr.t("action-origin-lessons"), depth: 0 },
                 Choice { value: "risk".into(), label: tr.t("action-origin-risks"), depth: 0 },
                 Choice { value: "framework".into(), label: tr.t("action-origin-frameworks"), depth: 0 },
+                Choice { value: "review".into(), label: tr.t("action-origin-reviews"), depth: 0 },
             ],
             tr,
         );
@@ -210,6 +219,7 @@ impl Register for Actions {
             "lesson" => "lesson".to_owned(),
             "risk" => "risk".to_owned(),
             "framework" => "framework".to_owned(),
+            "review" => "review".to_owned(),
             _ => "manual".to_owned(),
         };
         let origin_ref =

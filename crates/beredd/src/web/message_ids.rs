@@ -346,6 +346,12 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("framework text kind", text_kinds().iter().map(|k| format!("fw-text-{}", k.code())));
     c.plain("framework status", framework::Status::ALL.iter().map(|s| s.label_id()));
 
+    // ---- The management review ----
+    c.plain(
+        "review section",
+        crate::services::governance::review::SECTIONS.iter().map(|k| format!("review-section-{k}")),
+    );
+
     // ---- The yearly cycle ----
     c.plain("cycle kind", beredd_domain::cycle::CycleKind::ALL.iter().map(|k| k.label_id()));
     c.plain("month", (1..=12).map(|m| format!("month-{m}")));

@@ -140,6 +140,7 @@ const PAGES: &[(&str, &[Page])] = &[
             ("/governance/documents", "nav-documents", Gate::All),
             ("/governance/training", "nav-training", Gate::All),
             ("/governance/processing", "nav-processing", Gate::All),
+            ("/governance/review", "nav-review", Gate::All),
             ("/governance/kit-dpia", "nav-kit-dpia", Gate::EditsAll),
             ("/governance/retention", "nav-retention", Gate::EditsAll),
         ],

@@ -322,7 +322,10 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/governance/retention", governance::retention::save_rule)
         .post("/governance/retention/apply", governance::retention::apply)
         .get("/governance/kit-dpia", governance::kit_note::show)
-        .post("/governance/kit-dpia/passphrase", governance::kit_note::confirm_passphrase);
+        .post("/governance/kit-dpia/passphrase", governance::kit_note::confirm_passphrase)
+        .get("/governance/review", governance::review::show)
+        .post("/governance/review", governance::review::save)
+        .get("/governance/review/pdf", governance::review::download);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----
     let r = r

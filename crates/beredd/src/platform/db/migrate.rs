@@ -75,6 +75,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(38, "links with keys", "0038_links_with_keys.sql"),
     migration!(39, "steering documents", "0039_steering_documents.sql"),
     migration!(40, "training", "0040_training.sql"),
+    migration!(41, "management review", "0041_management_review.sql"),
     migration!(42, "protected people and retention", "0042_protected_people_retention.sql"),
 ];
 

@@ -81,6 +81,7 @@ pub const ENTITIES: &[&str] = &[
     "document-link",
     "training-course",
     "training-completion",
+    "management-review",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

@@ -8,4 +8,5 @@ pub mod kit_note;
 pub mod processing;
 pub mod reading;
 pub mod retention;
+pub mod review;
 pub mod training;
