@@ -408,6 +408,7 @@ review-section-plans = Continuity plans
 review-section-exercises = Exercises and incidents
 review-section-risks = The largest risks
 review-section-actions = The action plan
+review-section-training = Training
 review-section-reading = Steering documents and read acknowledgements
 review-section-reporting = Reporting duties
 
@@ -504,3 +505,11 @@ review-why-assessment = The self-assessment keeps only the latest answer to each
 review-why-risks = A risk is kept only with its latest assessment, so last year's risks cannot be counted.
 review-why-actions = The action plan does not keep when an action was done, so last year's state cannot be counted.
 review-why-reading = Read acknowledgements count for the version in force now, so last year's state cannot be counted.
+
+review-fig-courses = Courses in the register
+review-fig-training-required = Training required, counted per person and course
+review-fig-training-done = Done and valid
+review-sum-training = { $done } of { $all } required trainings are done and valid ({ $percent } %)
+review-sum-training-none = { $courses } courses are in the register, but no staff are registered to take them
+review-item-training = { $course }: { $done } of { $all } have taken it
+review-note-training = Last year's figures count the completions registered by the end of the year, but with today's staff and today's rules on who must take each course. The management's own training under the Cybersecurity Act (chapter 2, section 4) shows as a course of its own in the list when it is registered.

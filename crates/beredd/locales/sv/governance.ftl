@@ -408,6 +408,7 @@ review-section-plans = Kontinuitetsplaner
 review-section-exercises = Övningar och incidenter
 review-section-risks = De största riskerna
 review-section-actions = Handlingsplanen
+review-section-training = Utbildning
 review-section-reading = Styrdokument och läsbekräftelser
 review-section-reporting = Rapporteringsplikter
 
@@ -504,3 +505,11 @@ review-why-assessment = Självskattningen sparar bara det senaste svaret på var
 review-why-risks = En risk sparas bara med sin senaste bedömning, så förra årets risker går inte att räkna fram.
 review-why-actions = Handlingsplanen sparar inte när en åtgärd blev klar, så förra årets läge går inte att räkna fram.
 review-why-reading = Läsbekräftelser gäller den version som är aktuell nu, så förra årets läge går inte att räkna fram.
+
+review-fig-courses = Utbildningar i registret
+review-fig-training-required = Utbildningar som krävs, räknat per person och utbildning
+review-fig-training-done = Gjorda och giltiga
+review-sum-training = { $done } av { $all } utbildningar som krävs är gjorda och giltiga ({ $percent } %)
+review-sum-training-none = { $courses } utbildningar finns i registret, men ingen personal är registrerad att gå dem
+review-item-training = { $course }: { $done } av { $all } har gått den
+review-note-training = Förra årets siffror räknas med de genomförda utbildningarna som var registrerade vid årets slut, men med dagens personal och dagens krav på vilka som ska gå dem. Ledningens egen utbildning enligt cybersäkerhetslagen (2 kap. 4 §) står som en egen utbildning i listan när den är registrerad.

@@ -252,10 +252,12 @@ impl Registry {
     }
 }
 
-/// Coverage per course and unit on `today` (`YYYY-MM-DD`), over all staff: what the management
-/// review shows.
-pub async fn coverage(pool: &sqlx::AnyPool, org: i64, today: &str) -> Result<Vec<Coverage>, DbError> {
-    Ok(load(pool, org).await?.coverage(today, |_| true))
+/// Coverage per course and unit on `day` (`YYYY-MM-DD`), over all staff, counting only the
+/// training taken by that day: what the management review shows, for this year and the last.
+pub async fn coverage(pool: &sqlx::AnyPool, org: i64, day: &str) -> Result<Vec<Coverage>, DbError> {
+    let mut register = load(pool, org).await?;
+    register.done.retain(|d| d.on.get(..10).is_some_and(|on| on <= day));
+    Ok(register.coverage(day, |_| true))
 }
 
 /// A course's training falling due, for the yearly cycle: the day (none: never taken), how many

@@ -310,3 +310,32 @@ async fn an_exercises_participants_and_roster_count_for_the_crisis_staff_exercis
         assert_eq!(standing(&s, &course, &o.olle).await, ["Har inte gått den"]);
     }
 }
+
+/// The management review's training section counts what is required and done, per course, with
+/// last year's figures from the completions dated by then.
+#[tokio::test]
+async fn the_management_review_shows_how_far_the_training_has_come() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let o = org(&app, &s).await;
+        let course = hygiene(&s).await;
+        let path = format!("/governance/training/{course}/completions");
+        let r = s.post(&path, &[("completed_on", "2026-02-10"), ("people", &o.per)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        let r = s.post(&path, &[("completed_on", "2026-01-15"), ("people", &o.eva)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        // Valid at the end of 2025, run out in March 2026.
+        let r = s.post(&path, &[("completed_on", "2025-03-01"), ("people", &o.olle)]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+
+        let page = s.get("/governance/review?year=2026").await.body;
+        let summary = texts(&page, "#training .review-summary").join(" ");
+        assert_eq!(
+            summary, "2 av 3 utbildningar som krävs är gjorda och giltiga (66 %); en fler än förra året.",
+            "{kind:?}"
+        );
+        let items = texts(&page, "#training li").join(" | ");
+        assert!(items.contains("Cyberhygien: 2 av 3 har gått den"), "{items}");
+    }
+}

@@ -135,3 +135,65 @@ pub async fn reading(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str) -> Re
         today_only: true,
     })
 }
+
+/// How far the staff have taken the training they must (the register of training): required
+/// and done over every course, per course; last year's counted from the completions dated by
+/// then, against today's staff.
+pub async fn training(
+    pool: &sqlx::AnyPool,
+    tr: &Tr,
+    org: i64,
+    as_of: &str,
+    previous_end: &str,
+) -> Result<Section, DbError> {
+    let now = crate::services::governance::training::coverage(pool, org, as_of).await?;
+    let before = crate::services::governance::training::coverage(pool, org, previous_end).await?;
+    let sum = |c: &[crate::services::governance::training::Coverage]| {
+        (c.iter().map(|x| x.required).sum::<usize>(), c.iter().map(|x| x.done).sum::<usize>())
+    };
+    let ((required, done), (required_before, done_before)) = (sum(&now), sum(&before));
+    let mut courses: Vec<(i64, String, usize, usize)> = Vec::new();
+    for c in &now {
+        match courses.iter_mut().find(|(id, ..)| *id == c.course_id) {
+            Some(row) => {
+                row.2 += c.required;
+                row.3 += c.done;
+            }
+            None => courses.push((c.course_id, c.course.clone(), c.required, c.done)),
+        }
+    }
+    let items =
+        courses
+            .iter()
+            .map(|(_, name, req, d)| {
+                Item::line(tr.args(
+                    "review-item-training",
+                    &[("course", name), ("done", &d.to_string()), ("all", &req.to_string())],
+                ))
+            })
+            .collect();
+    let figures = vec![
+        figure("review-fig-courses", courses.len(), None),
+        figure("review-fig-training-required", required, Some(required_before)),
+        figure("review-fig-training-done", done, Some(done_before)),
+    ];
+    // Rounded down, as the training page does: 99.5 % is not all done.
+    let percent = beredd_domain::training::percent(done, required).unwrap_or(0);
+    let summary = if required == 0 {
+        vec![sentence("review-sum-training-none", &[("courses", courses.len().to_string())], None)]
+    } else {
+        vec![sentence(
+            "review-sum-training",
+            &[("done", done.to_string()), ("all", required.to_string()), ("percent", percent.to_string())],
+            Some(done as i64 - done_before as i64),
+        )]
+    };
+    Ok(Section {
+        key: "training",
+        figures,
+        summary,
+        items,
+        comparison: Comparison::Counted { note: Some("review-note-training") },
+        today_only: false,
+    })
+}

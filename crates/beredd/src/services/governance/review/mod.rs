@@ -29,7 +29,7 @@ pub const FIRST_YEAR: i64 = 2000;
 /// The sections of the review, in their order (the keys name the form's fields, the messages
 /// `review-section-<key>` and the decisions' rows).
 pub const SECTIONS: &[&str] =
-    &["classification", "assessment", "plans", "exercises", "risks", "actions", "reading", "reporting"];
+    &["classification", "assessment", "plans", "exercises", "risks", "actions", "training", "reading", "reporting"];
 
 /// One figure: what it counts (a message id), its value, and last year's when it can be counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,6 +173,7 @@ pub async fn review(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, year: i64
             "exercises" => events::exercises(pool, src.tr, org, year).await?,
             "risks" => follow_up::risks(pool, src.tr, org).await?,
             "actions" => follow_up::actions(pool, src.tr, org, &today).await?,
+            "training" => follow_up::training(pool, src.tr, org, &as_of, &previous_end).await?,
             "reading" => follow_up::reading(pool, src.tr, org, &today).await?,
             "reporting" => events::reporting(pool, src.tr, org, year).await?,
             _ => continue,
