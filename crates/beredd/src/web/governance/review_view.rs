@@ -108,29 +108,29 @@ pub fn stored_form(r: &Review) -> FormData {
     FormData::from_pairs(pairs)
 }
 
+/// The decisions' text area and the tick box that makes them actions, for the section `key`.
+fn decision_fields(tr: &Tr, key: &str, title: &str, form: &FormData, errors: &Errors) -> (Field, Field) {
+    let field = Field::new(
+        format!("decisions_{key}"),
+        tr.ts("review-field-decisions", "section", title),
+        FieldKind::TextArea,
+        form,
+        errors,
+        tr,
+    )
+    .maxlength(7000)
+    .hint(tr.t("review-hint-decisions"));
+    let make_actions =
+        Field::new(format!("actions_{key}"), tr.t("review-field-actions"), FieldKind::Checkbox, form, errors, tr);
+    (field, make_actions)
+}
+
 pub fn sections(tr: &Tr, r: &Review, form: &FormData, errors: &Errors) -> Vec<SectionView> {
     r.sections
         .iter()
         .map(|s| {
             let title = tr.t(&format!("review-section-{}", s.key));
-            let field = Field::new(
-                format!("decisions_{}", s.key),
-                tr.ts("review-field-decisions", "section", &title),
-                FieldKind::TextArea,
-                form,
-                errors,
-                tr,
-            )
-            .maxlength(7000)
-            .hint(tr.t("review-hint-decisions"));
-            let make_actions = Field::new(
-                format!("actions_{}", s.key),
-                tr.t("review-field-actions"),
-                FieldKind::Checkbox,
-                form,
-                errors,
-                tr,
-            );
+            let (field, make_actions) = decision_fields(tr, s.key, &title, form, errors);
             let figures: Vec<FigureView> = s.figures.iter().map(|f| figure_view(tr, f)).collect();
             SectionView {
                 key: s.key,
