@@ -372,7 +372,9 @@
       sheet(f.visit, f.visit_note, [f.client, f.time, f.done, f.signature, f.entered], 12),
       sheet(f.meeting, f.meeting_note, [f.area, f.state, f.comment], 10),
       sheet(f.decisions, f.decisions_note, [f.time, f.decision, f.decided_by, f.grounds], 12),
-      sheet(f.calls, f.calls_note, [f.time, f.caller, f.errand, f.answer, f.callback], 12)];
+      sheet(f.calls, f.calls_note, [f.time, f.caller, f.errand, f.answer, f.callback], 12)]
+      // The forms the plans' templates bring, each once, as plain tables to print.
+      .concat((data.forms || []).map(function (x) { return sheet(x.l.title, x.l.note + ' ' + f.protected, x.columns, x.rows); }));
   }
 
   function randomId() {

@@ -24,7 +24,23 @@ pub struct PlanTemplate {
     pub communication: Communication,
     #[serde(rename = "checklist", default)]
     pub checklists: Vec<Checklist>,
+    /// The paper forms (ids in `FORMS`) a plan from this template brings to the binder and the kit.
+    #[serde(default)]
+    pub forms: Vec<String>,
 }
+
+/// The paper forms a template can bring, by id, in the order the binder prints them.
+pub const FORMS: &[&str] = &[
+    "journalblad",
+    "signeringslista",
+    "telefonordination",
+    "tillsynslista",
+    "nyckelkvittering",
+    "orosanmalningar",
+    "beslut-bistand",
+    "normberakning",
+    "utbetalningsunderlag",
+];
 
 /// The fallback routine (reservrutin) for one kind of critical activity.
 #[derive(Debug, Clone, Deserialize)]
@@ -109,6 +125,11 @@ fn check(file: &str, t: &PlanTemplate) -> anyhow::Result<()> {
             bail!("{file}, rutin {:?}: matchordet {w:?} ska vara gemener", r.activity);
         }
     }
+    for f in &t.forms {
+        if !FORMS.contains(&f.as_str()) {
+            bail!("{file}, fält forms: blanketten {f:?} finns inte. Blanketter som finns: {}", FORMS.join(", "));
+        }
+    }
     for e in &t.externals {
         beredd_domain::text::optional_phone(&e.phone).map_err(|_| {
             anyhow::anyhow!("{file}, kontakt {:?}: telefonnumret {:?} går inte att tolka", e.name, e.phone)
@@ -125,12 +146,25 @@ pub fn load() -> anyhow::Result<Vec<PlanTemplate>> {
     for file in files {
         let data = Embedded::get(&file).with_context(|| format!("{file} saknas"))?;
         let text = std::str::from_utf8(&data.data).with_context(|| format!("{file} är inte UTF-8"))?;
-        let t: PlanTemplate = toml::from_str(text).with_context(|| format!("{file} går inte att läsa"))?;
-        check(&file, &t)?;
-        out.push(t);
+        out.push(parse(&file, text)?);
     }
     out.sort_by_key(|t| beredd_domain::sort::swedish_key(&t.name));
     Ok(out)
+}
+
+/// One template file's text, read and checked; an error names the file and what is wrong.
+pub fn parse(file: &str, text: &str) -> anyhow::Result<PlanTemplate> {
+    let t: PlanTemplate = toml::from_str(text).with_context(|| format!("{file} går inte att läsa"))?;
+    check(file, &t)?;
+    Ok(t)
+}
+
+/// The forms a plan made from template `id` brings (none for an unknown or missing template).
+/// The shipped templates are read once; they were checked when the server started.
+pub fn forms_of(id: Option<&str>) -> &'static [String] {
+    static ALL: std::sync::OnceLock<Vec<PlanTemplate>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| load().unwrap_or_default());
+    id.and_then(|id| all.iter().find(|t| t.id == id)).map(|t| t.forms.as_slice()).unwrap_or(&[])
 }
 
 #[cfg(test)]
