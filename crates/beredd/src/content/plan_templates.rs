@@ -172,11 +172,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_templates_load_and_cover_the_five_kinds_of_unit() {
+    fn the_shipped_templates_load_and_cover_the_five_kinds_of_unit_and_two_central_functions() {
         let all = load().unwrap();
         let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
-        for id in ["sarskilt-boende", "hemtjanst", "ifo-ekonomiskt-bistand", "lss", "halso-och-sjukvard"] {
-            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        // (template, routines, forms)
+        let shipped = [
+            ("sarskilt-boende", 5, 5),
+            ("hemtjanst", 8, 5),
+            ("ifo-ekonomiskt-bistand", 5, 5),
+            ("lss", 6, 5),
+            ("halso-och-sjukvard", 6, 3),
+            ("lon-vid-avbrott", 4, 1),
+            ("central-krisledningsstab", 5, 0),
+        ];
+        assert_eq!(all.len(), shipped.len(), "{ids:?}");
+        for (id, routines, forms) in shipped {
+            let t = all.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("{id} missing from {ids:?}"));
+            assert_eq!((t.routines.len(), t.forms.len()), (routines, forms), "{id}");
+        }
+        let home = all.iter().find(|t| t.id == "hemtjanst").unwrap();
+        let resources: Vec<&String> = home.routines.iter().flat_map(|r| &r.resources).collect();
+        assert!(resources.iter().any(|r| r.contains("minst den kommande veckan")), "weekly run lists");
+        assert!(!resources.iter().any(|r| r.contains("tre dagarna")), "not three days");
+        assert!(home.routines.iter().any(|r| r.fits("Digital nattillsyn")));
+        assert_eq!(
+            home.routines.iter().find(|r| r.fits("Digital nattillsyn")).map(|r| r.activity.as_str()),
+            Some("Digital nattillsyn"),
+            "the camera routine comes before the night patrol's"
+        );
+        // The order of catching up, in every SoL, LSS and HSL template.
+        for t in all.iter().filter(|t| !["lon-vid-avbrott", "central-krisledningsstab"].contains(&t.id.as_str())) {
+            let c = t.checklists.iter().find(|c| c.title.starts_with("Skrivs in i efterhand från papper"));
+            let c = c.unwrap_or_else(|| panic!("{}: no catch-up order", t.id));
+            let order = ["Först läkemedel", "Sedan avvikelser", "Sedan beslut", "Sedan journalanteckningar", "Sist övrigt"];
+            for (item, want) in c.items.iter().zip(order) {
+                assert!(item.starts_with(want), "{}: {item}", t.id);
+            }
         }
         let ifo = all.iter().find(|t| t.id == "ifo-ekonomiskt-bistand").unwrap();
         assert!(ifo.routines.iter().any(|r| r.fits("Utbetalning av ekonomiskt bistånd")));
@@ -184,6 +215,19 @@ mod tests {
             ifo.routines.iter().flat_map(|r| &r.steps).any(|s| s.contains("bankdosa")),
             "payment by the bank token, as in Kalix"
         );
+    }
+
+    #[test]
+    fn a_template_naming_an_unknown_form_is_refused_with_the_file_and_field() {
+        let text = Embedded::get("hemtjanst.toml").unwrap();
+        let text = std::str::from_utf8(&text.data).unwrap();
+        assert!(parse("hemtjanst.toml", text).is_ok());
+        let broken = text.replace("forms = [\"journalblad\",", "forms = [\"journalbladet\",");
+        assert_ne!(broken, text);
+        let e = format!("{:#}", parse("hemtjanst.toml", &broken).unwrap_err());
+        assert!(e.contains("hemtjanst.toml") && e.contains("forms") && e.contains("\"journalbladet\""), "{e}");
+        let e = format!("{:#}", parse("x.toml", &text.replace("forms = [", "blanketter = [")).unwrap_err());
+        assert!(e.contains("x.toml") && e.contains("blanketter"), "{e}");
     }
 
     #[test]
