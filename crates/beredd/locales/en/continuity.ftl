@@ -364,7 +364,7 @@ form-f-answered-by = Answered by
 
 ## The forms a plan's template brings (services/continuity/forms.rs, beredd-render/typst/forms.typ)
 form-protected = Protected personal data: a person with a protected identity is written only with the code the unit uses, never with name or address.
-form-marking = Filled-in form: contains personal data and is confidential under the Swedish Public Access to Information and Secrecy Act (OSL). Keep locked away.
+form-marking = Filled in: personal data, confidential under OSL. Keep locked away.
 form-f-person = Name or code
 form-f-pnr = Personal identity number
 form-f-sheet = Sheet no.

@@ -358,7 +358,7 @@ form-f-answered-by = Besvarat av
 
 ## The forms a plan's template brings (services/continuity/forms.rs, beredd-render/typst/forms.typ)
 form-protected = Skyddade personuppgifter: en person med skyddad identitet skrivs bara med den kod enheten använder, aldrig med namn eller adress.
-form-marking = Ifylld blankett: innehåller personuppgifter och omfattas av sekretess enligt OSL. Förvaras inlåst.
+form-marking = Ifylld: personuppgifter, sekretess enligt OSL. Förvaras inlåst.
 form-f-person = Namn eller kod
 form-f-pnr = Personnummer
 form-f-sheet = Blad nr
