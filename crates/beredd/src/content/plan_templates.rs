@@ -204,7 +204,8 @@ mod tests {
         for t in all.iter().filter(|t| !["lon-vid-avbrott", "central-krisledningsstab"].contains(&t.id.as_str())) {
             let c = t.checklists.iter().find(|c| c.title.starts_with("Skrivs in i efterhand från papper"));
             let c = c.unwrap_or_else(|| panic!("{}: no catch-up order", t.id));
-            let order = ["Först läkemedel", "Sedan avvikelser", "Sedan beslut", "Sedan journalanteckningar", "Sist övrigt"];
+            let order =
+                ["Först läkemedel", "Sedan avvikelser", "Sedan beslut", "Sedan journalanteckningar", "Sist övrigt"];
             for (item, want) in c.items.iter().zip(order) {
                 assert!(item.starts_with(want), "{}: {item}", t.id);
             }

@@ -223,8 +223,7 @@ pub fn label_ids() -> impl Iterator<Item = &'static str> {
 
 /// The forms that plans made from these templates bring, each once, in the binder's order.
 pub fn chosen<'a>(templates: impl IntoIterator<Item = Option<&'a str>>) -> Vec<&'static str> {
-    let wanted: Vec<&String> =
-        templates.into_iter().flat_map(crate::content::plan_templates::forms_of).collect();
+    let wanted: Vec<&String> = templates.into_iter().flat_map(crate::content::plan_templates::forms_of).collect();
     FORMS.iter().copied().filter(|id| wanted.iter().any(|w| w.as_str() == *id)).collect()
 }
 

@@ -10,7 +10,8 @@ use crate::harness::{Session, TestApp, id_of, kinds, pdf_text};
 async fn approved_plan(s: &Session, name: &str, template: &str, unit: i64) -> String {
     // A unit another plan already covers is confirmed (overlap_ok), as the warning asks.
     let unit = unit.to_string();
-    let r = s.post("/plans/new", &[("name", name), ("template", template), ("units", &unit), ("overlap_ok", &unit)]).await;
+    let r =
+        s.post("/plans/new", &[("name", name), ("template", template), ("units", &unit), ("overlap_ok", &unit)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let plan = id_of(&r);
     let mut fields = edit_fields(s, &plan).await;
