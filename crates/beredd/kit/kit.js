@@ -359,9 +359,11 @@
   }
 
   function sheet(title, note, cols, rows) {
+    // A form wider than a phone scrolls sideways in its own region, reachable by keyboard.
     return el('section', { class: 'form-sheet' }, el('h2', { text: title }), el('p', { class: 'meta', text: note }),
-      el('table', {}, el('thead', {}, el('tr', {}, cols.map(function (c) { return el('th', { scope: 'col', text: c }); }))),
-        el('tbody', {}, Array.apply(null, Array(rows)).map(function () { return el('tr', {}, cols.map(function () { return el('td'); })); }))));
+      el('div', { class: 'sheet-scroll', tabindex: '0', role: 'region', 'aria-label': title },
+        el('table', {}, el('thead', {}, el('tr', {}, cols.map(function (c) { return el('th', { scope: 'col', text: c }); }))),
+          el('tbody', {}, Array.apply(null, Array(rows)).map(function () { return el('tr', {}, cols.map(function () { return el('td'); })); })))));
   }
 
   function viewForms() {
