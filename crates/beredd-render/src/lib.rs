@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("procurement.typ", include_str!("../typst/procurement.typ")),
     ("classification.typ", include_str!("../typst/classification.typ")),
     ("binder.typ", include_str!("../typst/binder.typ")),
+    ("forms.typ", include_str!("../typst/forms.typ")),
     ("meeting.typ", include_str!("../typst/meeting.typ")),
     ("incident.typ", include_str!("../typst/incident.typ")),
     ("assessment.typ", include_str!("../typst/assessment.typ")),

@@ -359,9 +359,11 @@
   }
 
   function sheet(title, note, cols, rows) {
+    // A form wider than a phone scrolls sideways in its own region, reachable by keyboard.
     return el('section', { class: 'form-sheet' }, el('h2', { text: title }), el('p', { class: 'meta', text: note }),
-      el('table', {}, el('thead', {}, el('tr', {}, cols.map(function (c) { return el('th', { scope: 'col', text: c }); }))),
-        el('tbody', {}, Array.apply(null, Array(rows)).map(function () { return el('tr', {}, cols.map(function () { return el('td'); })); }))));
+      el('div', { class: 'sheet-scroll', tabindex: '0', role: 'region', 'aria-label': title },
+        el('table', {}, el('thead', {}, el('tr', {}, cols.map(function (c) { return el('th', { scope: 'col', text: c }); }))),
+          el('tbody', {}, Array.apply(null, Array(rows)).map(function () { return el('tr', {}, cols.map(function () { return el('td'); })); })))));
   }
 
   function viewForms() {
@@ -372,7 +374,9 @@
       sheet(f.visit, f.visit_note, [f.client, f.time, f.done, f.signature, f.entered], 12),
       sheet(f.meeting, f.meeting_note, [f.area, f.state, f.comment], 10),
       sheet(f.decisions, f.decisions_note, [f.time, f.decision, f.decided_by, f.grounds], 12),
-      sheet(f.calls, f.calls_note, [f.time, f.caller, f.errand, f.answer, f.callback], 12)];
+      sheet(f.calls, f.calls_note, [f.time, f.caller, f.errand, f.answer, f.callback], 12)]
+      // The forms the plans' templates bring, each once, as plain tables to print.
+      .concat((data.forms || []).map(function (x) { return sheet(x.l.title, x.l.note + ' ' + f.protected, x.columns, x.rows); }));
   }
 
   function randomId() {

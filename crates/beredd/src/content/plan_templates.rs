@@ -24,7 +24,23 @@ pub struct PlanTemplate {
     pub communication: Communication,
     #[serde(rename = "checklist", default)]
     pub checklists: Vec<Checklist>,
+    /// The paper forms (ids in `FORMS`) a plan from this template brings to the binder and the kit.
+    #[serde(default)]
+    pub forms: Vec<String>,
 }
+
+/// The paper forms a template can bring, by id, in the order the binder prints them.
+pub const FORMS: &[&str] = &[
+    "journalblad",
+    "signeringslista",
+    "telefonordination",
+    "tillsynslista",
+    "nyckelkvittering",
+    "orosanmalningar",
+    "beslut-bistand",
+    "normberakning",
+    "utbetalningsunderlag",
+];
 
 /// The fallback routine (reservrutin) for one kind of critical activity.
 #[derive(Debug, Clone, Deserialize)]
@@ -109,6 +125,11 @@ fn check(file: &str, t: &PlanTemplate) -> anyhow::Result<()> {
             bail!("{file}, rutin {:?}: matchordet {w:?} ska vara gemener", r.activity);
         }
     }
+    for f in &t.forms {
+        if !FORMS.contains(&f.as_str()) {
+            bail!("{file}, fält forms: blanketten {f:?} finns inte. Blanketter som finns: {}", FORMS.join(", "));
+        }
+    }
     for e in &t.externals {
         beredd_domain::text::optional_phone(&e.phone).map_err(|_| {
             anyhow::anyhow!("{file}, kontakt {:?}: telefonnumret {:?} går inte att tolka", e.name, e.phone)
@@ -125,12 +146,25 @@ pub fn load() -> anyhow::Result<Vec<PlanTemplate>> {
     for file in files {
         let data = Embedded::get(&file).with_context(|| format!("{file} saknas"))?;
         let text = std::str::from_utf8(&data.data).with_context(|| format!("{file} är inte UTF-8"))?;
-        let t: PlanTemplate = toml::from_str(text).with_context(|| format!("{file} går inte att läsa"))?;
-        check(&file, &t)?;
-        out.push(t);
+        out.push(parse(&file, text)?);
     }
     out.sort_by_key(|t| beredd_domain::sort::swedish_key(&t.name));
     Ok(out)
+}
+
+/// One template file's text, read and checked; an error names the file and what is wrong.
+pub fn parse(file: &str, text: &str) -> anyhow::Result<PlanTemplate> {
+    let t: PlanTemplate = toml::from_str(text).with_context(|| format!("{file} går inte att läsa"))?;
+    check(file, &t)?;
+    Ok(t)
+}
+
+/// The forms a plan made from template `id` brings (none for an unknown or missing template).
+/// The shipped templates are read once; they were checked when the server started.
+pub fn forms_of(id: Option<&str>) -> &'static [String] {
+    static ALL: std::sync::OnceLock<Vec<PlanTemplate>> = std::sync::OnceLock::new();
+    let all = ALL.get_or_init(|| load().unwrap_or_default());
+    id.and_then(|id| all.iter().find(|t| t.id == id)).map(|t| t.forms.as_slice()).unwrap_or(&[])
 }
 
 #[cfg(test)]
@@ -138,11 +172,43 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_shipped_templates_load_and_cover_the_five_kinds_of_unit() {
+    fn the_shipped_templates_load_and_cover_the_five_kinds_of_unit_and_two_central_functions() {
         let all = load().unwrap();
         let ids: Vec<&str> = all.iter().map(|t| t.id.as_str()).collect();
-        for id in ["sarskilt-boende", "hemtjanst", "ifo-ekonomiskt-bistand", "lss", "halso-och-sjukvard"] {
-            assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        // (template, routines, forms)
+        let shipped = [
+            ("sarskilt-boende", 5, 5),
+            ("hemtjanst", 8, 5),
+            ("ifo-ekonomiskt-bistand", 5, 5),
+            ("lss", 6, 5),
+            ("halso-och-sjukvard", 6, 3),
+            ("lon-vid-avbrott", 4, 1),
+            ("central-krisledningsstab", 5, 0),
+        ];
+        assert_eq!(all.len(), shipped.len(), "{ids:?}");
+        for (id, routines, forms) in shipped {
+            let t = all.iter().find(|t| t.id == id).unwrap_or_else(|| panic!("{id} missing from {ids:?}"));
+            assert_eq!((t.routines.len(), t.forms.len()), (routines, forms), "{id}");
+        }
+        let home = all.iter().find(|t| t.id == "hemtjanst").unwrap();
+        let resources: Vec<&String> = home.routines.iter().flat_map(|r| &r.resources).collect();
+        assert!(resources.iter().any(|r| r.contains("minst den kommande veckan")), "weekly run lists");
+        assert!(!resources.iter().any(|r| r.contains("tre dagarna")), "not three days");
+        assert!(home.routines.iter().any(|r| r.fits("Digital nattillsyn")));
+        assert_eq!(
+            home.routines.iter().find(|r| r.fits("Digital nattillsyn")).map(|r| r.activity.as_str()),
+            Some("Digital nattillsyn"),
+            "the camera routine comes before the night patrol's"
+        );
+        // The order of catching up, in every SoL, LSS and HSL template.
+        for t in all.iter().filter(|t| !["lon-vid-avbrott", "central-krisledningsstab"].contains(&t.id.as_str())) {
+            let c = t.checklists.iter().find(|c| c.title.starts_with("Skrivs in i efterhand från papper"));
+            let c = c.unwrap_or_else(|| panic!("{}: no catch-up order", t.id));
+            let order =
+                ["Först läkemedel", "Sedan avvikelser", "Sedan beslut", "Sedan journalanteckningar", "Sist övrigt"];
+            for (item, want) in c.items.iter().zip(order) {
+                assert!(item.starts_with(want), "{}: {item}", t.id);
+            }
         }
         let ifo = all.iter().find(|t| t.id == "ifo-ekonomiskt-bistand").unwrap();
         assert!(ifo.routines.iter().any(|r| r.fits("Utbetalning av ekonomiskt bistånd")));
@@ -150,6 +216,19 @@ mod tests {
             ifo.routines.iter().flat_map(|r| &r.steps).any(|s| s.contains("bankdosa")),
             "payment by the bank token, as in Kalix"
         );
+    }
+
+    #[test]
+    fn a_template_naming_an_unknown_form_is_refused_with_the_file_and_field() {
+        let text = Embedded::get("hemtjanst.toml").unwrap();
+        let text = std::str::from_utf8(&text.data).unwrap();
+        assert!(parse("hemtjanst.toml", text).is_ok());
+        let broken = text.replace("forms = [\"journalblad\",", "forms = [\"journalbladet\",");
+        assert_ne!(broken, text);
+        let e = format!("{:#}", parse("hemtjanst.toml", &broken).unwrap_err());
+        assert!(e.contains("hemtjanst.toml") && e.contains("forms") && e.contains("\"journalbladet\""), "{e}");
+        let e = format!("{:#}", parse("x.toml", &text.replace("forms = [", "blanketter = [")).unwrap_err());
+        assert!(e.contains("x.toml") && e.contains("blanketter"), "{e}");
     }
 
     #[test]

@@ -93,6 +93,7 @@ const LABELS: &[(&str, &str)] = &[
     ("checklists", "plan-checklists"),
     ("forms", "binder-forms"),
     ("forms_intro", "binder-forms-intro"),
+    ("protected", "form-protected"),
     ("form_visit", "form-visit"),
     ("form_visit_note", "form-visit-note"),
     ("form_meeting", "form-meeting"),
@@ -109,7 +110,6 @@ const LABELS: &[(&str, &str)] = &[
     ("f_unit", "form-f-unit"),
     ("f_done", "form-f-done"),
     ("f_observed", "form-f-observed"),
-    ("f_medication", "form-f-medication"),
     ("f_deviation", "form-f-deviation"),
     ("f_nurse", "form-f-nurse"),
     ("f_signature", "form-f-signature"),
@@ -139,7 +139,7 @@ const LABELS: &[(&str, &str)] = &[
 
 /// The Fluent ids the binder uses, so a test can check that both languages have them.
 pub fn label_ids() -> impl Iterator<Item = &'static str> {
-    LABELS.iter().map(|(_, id)| *id)
+    LABELS.iter().map(|(_, id)| *id).chain(super::forms::label_ids())
 }
 
 /// One line under a routine's heading: how long the activity can be down and what it needs.
@@ -308,6 +308,8 @@ pub async fn prepare(
     for (k, id) in LABELS {
         labels.insert((*k).to_owned(), json!(tr.t(id)));
     }
+    // The paper forms the plans' templates bring, each once.
+    let forms = super::forms::chosen(with_content.iter().map(|(p, _, _)| p.template_id.as_deref()));
     let title = tr.ts("binder-doc-title", "scope", &scope_name);
     let data = json!({
         "title": title,
@@ -317,6 +319,8 @@ pub async fn prepare(
         "scope": scope_name,
         "stamp": format!("{} · {}", tr.t("binder-title"), printed),
         "forms_stamp": format!("{} · {}", tr.t("binder-forms"), printed),
+        "forms_marking": tr.t("form-marking"),
+        "forms": super::forms::values(tr, &forms),
         "marking": if any_personal { tr.t("binder-marking") } else { String::new() },
         "cover_lines": [printed, tr.ts("binder-printed-by", "name", printed_by)],
         "plans": plan_values,

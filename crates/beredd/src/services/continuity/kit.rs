@@ -91,6 +91,7 @@ const FORM_LABELS: &[(&str, &str)] = &[
     ("decisions_note", "form-decisions-note"),
     ("calls", "form-calls"),
     ("calls_note", "form-calls-note"),
+    ("protected", "form-protected"),
     ("client", "form-f-client"),
     ("time", "form-f-time"),
     ("done", "form-f-done"),
@@ -199,6 +200,7 @@ pub async fn content(
         "scope": b.scope_name,
         "exported_by": by,
         "plans": b.data["plans"],
+        "forms": b.data["forms"],
         "works": works,
         "labels": labels(tr),
     });

@@ -3,6 +3,7 @@
 
 pub mod bia;
 pub mod binder;
+pub mod forms;
 pub mod kit;
 pub mod outage;
 pub mod overlap;

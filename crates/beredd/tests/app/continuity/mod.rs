@@ -2,6 +2,7 @@
 //! plans with their versions and the printed binder, and the crisis kit.
 
 mod bia;
+mod forms;
 mod kit;
 mod outage;
 mod overlap;

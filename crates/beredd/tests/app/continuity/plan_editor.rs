@@ -82,7 +82,7 @@ async fn a_plan_is_edited_as_rows_that_are_moved_added_removed_and_picked_from_t
                 "Externa kontakter (6)",
                 "Upplysningstelefon för allmänheten",
                 "Kommunikation",
-                "Checklistor (3)"
+                "Checklistor (5)"
             ],
             "{kind:?}"
         );
