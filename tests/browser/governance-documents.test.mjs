@@ -3,63 +3,9 @@
 // 360-pixel phone without logging in, reads the instruction and confirms. The list, the document
 // page and the public reading page pass axe (WCAG 2.1 AA) and fit a phone. scripts/test sets
 // BEREDD_URL and BEREDD_ADMIN_PASSWORD; BEREDD_SCREENSHOTS names a folder for screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const BASE = process.env.BEREDD_URL;
-const PASSWORD = process.env.BEREDD_ADMIN_PASSWORD;
-assert.ok(BASE && PASSWORD, 'BEREDD_URL and BEREDD_ADMIN_PASSWORD must be set (scripts/test sets them)');
-const SHOTS = process.env.BEREDD_SCREENSHOTS;
-const PHONE = { width: 360, height: 740 };
-const DESK = { width: 1280, height: 900 };
-
-let browser;
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
-});
-after(async () => { await browser?.close(); });
-
-// bypassCSP only so that the test can inject axe; the app itself sends a strict CSP.
-async function newPage(viewport) {
-  const context = await browser.newContext({ viewport, bypassCSP: true, locale: 'sv-SE' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => { throw new Error(`script error on ${page.url()}: ${e.message}`); });
-  return page;
-}
-
-async function login(page) {
-  await page.goto(`${BASE}/login`);
-  await page.getByLabel('Användarnamn').fill('admin');
-  await page.getByLabel('Lösenord').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Logga in' }).click();
-  await page.waitForURL(`${BASE}/`);
-}
-
-async function expectAccessible(page, what) {
-  await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  assert.deepEqual(violations, [], `${what} (${page.url()}) has WCAG 2.1 AA violations:\n${violations.join('\n')}`);
-}
-
-async function fits(page, what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= page.viewportSize().width, `${what} is ${width} px wide at ${page.viewportSize().width}`);
-}
-
-async function shot(page, name) {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+import { BASE, PHONE, DESK, newPage, login, expectAccessible, fits, shot } from './demo-session.mjs';
 
 test('a member of staff confirms reading an instruction through a personal link on a phone', async () => {
   const TITLE = 'Så här gör du om systemen ligger nere';

@@ -12,10 +12,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 fn rss_kb(pid: u32) -> u64 {
     std::fs::read_to_string(format!("/proc/{pid}/status"))
         .ok()
@@ -28,42 +24,15 @@ fn rss_kb(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-fn csrf(html: &str) -> String {
-    let start = html.find("name=\"_csrf\" value=\"").expect("a csrf field") + "name=\"_csrf\" value=\"".len();
-    html[start..start + html[start..].find('"').unwrap()].to_owned()
-}
+mod common;
 
-async fn login(base: &str, password: &str) -> (reqwest::Client, String) {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(4)
-        .build()
-        .unwrap();
-    let page = client.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
-    let token = csrf(&page);
-    let r = client
-        .post(format!("{base}/login"))
-        .form(&[("_csrf", token.as_str()), ("username", "admin"), ("password", password), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "login");
-    let home = client.get(format!("{base}/")).send().await.unwrap().text().await.unwrap();
-    (client, csrf(&home))
-}
+use common::{env, login};
 
 fn main() {
     let listeners = env("LISTENERS", 500);
     let writers = env("WRITERS", 20);
     let seconds = env("SECONDS", 60);
-    let exe = std::env::current_exe().unwrap();
-    let bin = exe
-        .parent()
-        .and_then(|d| d.parent())
-        .map(|d| d.join("beredd"))
-        .filter(|p| p.exists())
-        .expect("build the server first: cargo build --release --bin beredd");
+    let bin = common::server_binary();
     let dir = tempfile::tempdir().unwrap();
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let password = "ett långt lösenord för lasttestet";
@@ -92,7 +61,7 @@ fn main() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         let idle = rss_kb(pid);
-        let (admin, token) = login(&base, password).await;
+        let (admin, token) = login(&base, password, 4).await;
         let units = admin.get(format!("{base}/incidents/new")).send().await.unwrap().text().await.unwrap();
         let marker = "id=\"units-";
         let unit: String = {
@@ -127,7 +96,7 @@ fn main() {
 
         let mut tasks = Vec::new();
         // One session shared by every listener, as the phones of one crisis staff would.
-        let (cookie_client, _) = login(&base, password).await;
+        let (cookie_client, _) = login(&base, password, 4).await;
         let opened = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         for _ in 0..listeners {
             let (client, base, incident, sent, delays, stop, opened) = (
@@ -178,7 +147,7 @@ fn main() {
         let mut writer_tasks = Vec::new();
         let started = Instant::now();
         for item in items.iter().take(writers) {
-            let (client, token) = login(&base, password).await;
+            let (client, token) = login(&base, password, 4).await;
             let (base, incident, item, sent, writes) =
                 (base.clone(), incident.clone(), item.clone(), sent.clone(), writes.clone());
             writer_tasks.push(tokio::spawn(async move {

@@ -13,39 +13,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-fn env(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
+mod common;
 
-fn between<'a>(html: &'a str, before: &str, after: &str) -> Option<&'a str> {
-    let start = html.find(before)? + before.len();
-    Some(&html[start..start + html[start..].find(after)?])
-}
-
-fn csrf(html: &str) -> String {
-    between(html, "name=\"_csrf\" value=\"", "\"").expect("a csrf field").to_owned()
-}
-
-/// The session's client (connections kept alive, up to `clients` of them) and its form token.
-async fn login(base: &str, password: &str, clients: usize) -> (reqwest::Client, String) {
-    let client = reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(clients)
-        .build()
-        .unwrap();
-    let page = client.get(format!("{base}/login")).send().await.unwrap().text().await.unwrap();
-    let token = csrf(&page);
-    let r = client
-        .post(format!("{base}/login"))
-        .form(&[("_csrf", token.as_str()), ("username", "admin"), ("password", password), ("next", "/")])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 303, "login");
-    let home = client.get(format!("{base}/")).send().await.unwrap().text().await.unwrap();
-    (client, csrf(&home))
-}
+use common::{between, env, login};
 
 struct Outcome {
     per_second: f64,
@@ -114,13 +84,7 @@ fn main() {
     let clients = env("CLIENTS", 16);
     let seconds = env("SECONDS", 20) as u64;
     let size = std::env::var("SIZE").unwrap_or_else(|_| "large".into());
-    let exe = std::env::current_exe().unwrap();
-    let bin = exe
-        .parent()
-        .and_then(|d| d.parent())
-        .map(|d| d.join("beredd"))
-        .filter(|p| p.exists())
-        .expect("build the server first: cargo build --release --bin beredd");
+    let bin = common::server_binary();
     let dir = tempfile::tempdir().unwrap();
     let password = "ett långt lösenord för lasttestet";
     let db = format!("sqlite://{}", dir.path().join("load.db").display());
