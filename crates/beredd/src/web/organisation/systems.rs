@@ -114,7 +114,9 @@ impl Register for Systems {
         match held.levels {
             None => notes.push(tr.t("system-no-classified")),
             Some(levels) => {
-                notes.push(tr.ts("system-required-level", "levels", &levels_in_words(&levels, tr)));
+                let short = format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s);
+                let words = levels_in_words(&levels, tr);
+                notes.push(tr.args("system-required-level", &[("levels", &words), ("short", &short)]));
                 if levels.outside_ordinary_handling() {
                     notes.push(tr.t("requirements-level-4"));
                 }
@@ -231,21 +233,11 @@ impl Register for Systems {
     }
 }
 
-/// "konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2 (K2 R3 T4 S2)": the aspects
-/// by name, for a reader who does not know the letters, and the short form used elsewhere.
+/// "konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2": the aspects by name, for
+/// a reader who does not know the letters.
 fn levels_in_words(l: &beredd_domain::classification::Levels, tr: &Tr) -> String {
     let aspect = |id: &str, level: u8| format!("{} {level}", tr.t(id).to_lowercase());
-    format!(
-        "{}, {}, {}, {} (K{} R{} T{} S{})",
-        aspect("aspect-K", l.k),
-        aspect("aspect-R", l.r),
-        aspect("aspect-T", l.t),
-        aspect("aspect-S", l.s),
-        l.k,
-        l.r,
-        l.t,
-        l.s
-    )
+    [aspect("aspect-K", l.k), aspect("aspect-R", l.r), aspect("aspect-T", l.t), aspect("aspect-S", l.s)].join(", ")
 }
 
 /// What stops if the system is down for a week, its self-assessment and its procurement

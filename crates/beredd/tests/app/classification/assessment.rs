@@ -70,18 +70,24 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
         let unit = app.add_unit("Socialförvaltningen", None).await;
         s.post("/people/new", &[("name", "Stina Personal"), ("kind", "staff"), ("unit", &unit.to_string())]).await;
         let outside = id_of(
-            &s.post("/people/new", &[("name", "Ulf Utomstående"), ("kind", "external"), ("organisation", "Leverantören AB")])
-                .await,
+            &s.post(
+                "/people/new",
+                &[("name", "Ulf Utomstående"), ("kind", "external"), ("organisation", "Leverantören AB")],
+            )
+            .await,
         );
         for page in [s.get(&path).await.body, s.get("/actions/new").await.body] {
             let offered = texts(&page, "select#action_owner option, select#owner option");
             assert!(offered.iter().any(|o| o.starts_with("Stina Personal")), "{offered:?}");
             assert!(!offered.iter().any(|o| o.starts_with("Ulf Utomstående")), "{offered:?}");
         }
-        let r = s.post(&path, &[("status", "not_fulfilled"), ("create_action", "on"), ("action_owner", &outside)]).await;
+        let r =
+            s.post(&path, &[("status", "not_fulfilled"), ("create_action", "on"), ("action_owner", &outside)]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(!texts(&r.body, "#action_owner-error").is_empty());
-        let r = s.post("/actions/new", &[("title", "x"), ("priority", "low"), ("status", "planned"), ("owner", &outside)]).await;
+        let r = s
+            .post("/actions/new", &[("title", "x"), ("priority", "low"), ("status", "planned"), ("owner", &outside)])
+            .await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(!texts(&r.body, "#owner-error").is_empty());
 

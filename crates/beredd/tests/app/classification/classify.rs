@@ -96,7 +96,7 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
         let system_page = s.get(&format!("/systems/{sys}")).await.body;
         assert!(
             system_page.contains(
-                "Krävd nivå: konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2 (K2 R3 T4 S2)"
+                "Krävd nivå: konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2 (K2 R3 T4 S2), den högsta"
             ),
             "{kind:?}"
         );

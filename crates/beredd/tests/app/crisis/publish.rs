@@ -206,7 +206,10 @@ async fn an_exercises_page_says_it_is_an_exercise_on_every_screen() {
         assert_eq!(texts(&html, "footer .a11y h2"), ["Tillgänglighet", "Accessibility"]);
         let statement = texts(&html, "footer .a11y p");
         assert!(statement[0].contains("(2018:1937)") && statement[0].contains("WCAG 2.1 nivå AA"), "{statement:?}");
-        assert!(statement[1].starts_with("Kan du inte ta del av något här") && statement[1].contains("DIGG"), "{statement:?}");
+        assert!(
+            statement[1].starts_with("Kan du inte ta del av något här") && statement[1].contains("DIGG"),
+            "{statement:?}"
+        );
         assert!(statement[3].contains("call one of the numbers above"), "{statement:?}");
     }
 }
