@@ -84,6 +84,11 @@ test('beredd publish writes the exercise page, which works offline, at 360 px, a
     assert.ok(box && box.y >= 0 && box.y < 5, `the banner stays at the top of the screen: ${JSON.stringify(box)}`);
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `publish-${viewport.width}-end.png`), fullPage: false });
     assert.deepEqual(await axe(page), [], 'the public page has WCAG 2.1 AA violations');
+    // Its statement of accessibility, in Swedish and English, at the foot.
+    await page.getByRole('heading', { name: 'Tillgänglighet', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Accessibility', exact: true }).waitFor();
+    assert.match(await page.locator('footer .a11y').first().textContent(), /Ring ett av numren ovan/);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `publish-${viewport.width}-a11y.png`), fullPage: true });
     assert.deepEqual(outside, [], 'the page asked for nothing outside the file');
     assert.deepEqual(errors, []);
     await context.close();

@@ -81,6 +81,11 @@
     });
   }
 
+  // A count in a sentence: the label for one (key_one) when n is 1, else the plural.
+  function counted(key, n) {
+    return ((n === 1 && L[key + '_one']) || L[key]).replace('%n', n);
+  }
+
   // ---- Small DOM helpers: text is always a text node. --------------------------------------
   function el(tag, attrs) {
     var e = document.createElement(tag);
@@ -405,7 +410,7 @@
     function draw() {
       list.textContent = '';
       var all = state.log.entries;
-      add(list, el('p', { class: 'meta', text: L.log_count.replace('%n', all.length) }));
+      add(list, el('p', { class: 'meta', text: counted('log_count', all.length) }));
       all.slice().reverse().forEach(function (e) {
         add(list, el('div', { class: 'entry ' + e.kind }, el('div', { class: 'meta', text: time(e.at) + ' · ' + (kinds[e.kind] || e.kind) + ' · ' + e.author }), el('div', { class: 'pre', text: e.text }),
           e.decided_by ? el('div', { class: 'meta', text: L.log_decided_by + ': ' + e.decided_by }) : null, e.grounds ? el('div', { class: 'meta', text: L.log_grounds + ': ' + e.grounds }) : null));
@@ -443,8 +448,8 @@
       a.remove();
     });
     var notes = [
-      state.merged ? el('p', { class: 'meta', text: L.log_merged.replace('%n', state.merged) }) : null,
-      state.foreign ? el('p', { class: 'warning', text: L.log_foreign.replace('%n', state.foreign) }) : null,
+      state.merged ? el('p', { class: 'meta', text: counted('log_merged', state.merged) }) : null,
+      state.foreign ? el('p', { class: 'warning', text: counted('log_foreign', state.foreign) }) : null,
     ];
     draw();
     return [el('p', { text: L.log_intro }), notes, form, el('h2', { text: L.log_entries }), exp, list];
@@ -459,7 +464,7 @@
       results.textContent = '';
       if (q.length < 2) { count.textContent = ''; return; }
       var hits = index.filter(function (h) { return h.text.toLowerCase().indexOf(q) >= 0; }).slice(0, 100);
-      count.textContent = L.search_count.replace('%n', hits.length);
+      count.textContent = counted('search_count', hits.length);
       hits.forEach(function (h) {
         var i = h.text.toLowerCase().indexOf(q);
         add(results, el('div', { class: 'hit' }, el('a', { href: '#' + h.view + (h.anchor ? ':' + h.anchor : ''), text: h.where }),

@@ -11,6 +11,7 @@ field-priority = Priority
 field-progress = Notes on progress
 field-origin = Comes from
 action-overdue = overdue
+action-status-overdue = Overdue
 action-origin-requirement = Self-assessment of requirement { $req }
 action-origin-manual = Added by hand
 priority-high = High

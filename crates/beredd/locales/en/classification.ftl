@@ -61,7 +61,8 @@ hint-aspect-T = What happens if the information cannot be reached for a day, a w
 hint-aspect-S = How important is it to see who has read or changed the information?
 system-information = Information and requirements
 system-no-classified = No classified information is linked to the system.
-system-required-level = Required level: { $levels } (the highest among the information the system holds).
+system-required-level = Required level: { $levels } ({ $short }), the highest among the information the system holds.
+system-outage-link = What stops if the system is down for a week? (outage analysis)
 
 ## Questions that lead to a level
 classify-help = Answer the questions and choose “Propose levels”, or choose the levels directly. If you choose another level than proposed, you need to say why.

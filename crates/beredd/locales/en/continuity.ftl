@@ -555,8 +555,11 @@ kit-log-not-saved = The browser could not save it. Write on paper instead.
 kit-log-entries = The log
 kit-log-export = Export the log as a file
 kit-log-count = %n entries in the log. Times are Swedish time.
+kit-log-count-one = %n entry in the log. Times are Swedish time.
 kit-log-merged = %n entries from an earlier kit on this device have been brought into the log.
+kit-log-merged-one = %n entry from an earlier kit on this device has been brought into the log.
 kit-log-foreign = %n crisis logs from other kits are on this device but do not open with this passphrase. Open them in their own kits and export them from there.
+kit-log-foreign-one = %n crisis log from another kit is on this device but does not open with this passphrase. Open it in its own kit and export it from there.
 kit-store-failed = Could not save in the browser. Write on paper instead.
 kit-kind-event = Event
 kit-kind-decision = Decision
@@ -564,6 +567,7 @@ kit-kind-information = Information
 kit-kind-task = Task
 kit-search-label = Search the kit
 kit-search-count = %n hits.
+kit-search-count-one = %n hit.
 
 ## beredd kit verify
 kit-verify-fingerprint = Fingerprint: { $short }

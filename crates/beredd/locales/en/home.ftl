@@ -52,5 +52,5 @@ a11y-contact = Tell the information security coordinator of { $org } or your man
 a11y-supervision-heading = Supervision
 a11y-supervision = The Agency for Digital Government (DIGG) supervises the act on accessibility to digital public services. If you are not satisfied with how your feedback was handled, you can contact DIGG.
 a11y-testing-heading = How we have tested Beredd
-a11y-testing = Every page is tested automatically with the axe tool in the Chromium browser, at 1280 and 360 pixels wide, and with a keyboard. The tests run at every change of the program.
+a11y-testing = Every page is tested automatically with the axe tool in the Chromium browser, at 1280 and 360 pixels wide, and with a keyboard. The pages' HTML is checked with the W3C Nu HTML Checker. The tests run at every change of the program.
 a11y-updated = The statement was last updated on 6 December 2026.

@@ -11,6 +11,7 @@ field-priority = Prioritet
 field-progress = Anteckningar om hur det går
 field-origin = Kommer från
 action-overdue = försenad
+action-status-overdue = Försenad
 action-origin-requirement = Självskattning av krav { $req }
 action-origin-manual = Lagd för hand
 priority-high = Hög

@@ -61,7 +61,8 @@ hint-aspect-T = Vad händer om informationen inte går att nå på en dag, en ve
 hint-aspect-S = Hur viktigt är det att kunna se vem som har läst eller ändrat informationen?
 system-information = Information och krav
 system-no-classified = Ingen klassad information är kopplad till systemet.
-system-required-level = Krävd nivå: { $levels } (den högsta bland informationen systemet har).
+system-required-level = Krävd nivå: { $levels } ({ $short }), den högsta bland informationen systemet har.
+system-outage-link = Vad stannar om systemet ligger nere en vecka? (avbrottsanalys)
 
 ## Frågor som leder till en nivå
 classify-help = Svara på frågorna och välj ”Föreslå nivåer”, eller välj nivåerna direkt. Väljer du en annan nivå än förslaget behöver du skriva varför.

@@ -549,8 +549,11 @@ kit-log-not-saved = Det gick inte att spara i webbläsaren. Skriv på papper i s
 kit-log-entries = Loggen
 kit-log-export = Exportera loggen som fil
 kit-log-count = %n poster i loggen. Tiderna är svensk tid.
+kit-log-count-one = %n post i loggen. Tiderna är svensk tid.
 kit-log-merged = %n poster från en tidigare krislåda på den här enheten har förts in i loggen.
+kit-log-merged-one = %n post från en tidigare krislåda på den här enheten har förts in i loggen.
 kit-log-foreign = %n krisloggar från andra krislådor finns på den här enheten men öppnas inte med den här lösenfrasen. Öppna dem i sina egna krislådor och exportera dem därifrån.
+kit-log-foreign-one = %n krislogg från en annan krislåda finns på den här enheten men öppnas inte med den här lösenfrasen. Öppna den i sin egen krislåda och exportera den därifrån.
 kit-store-failed = Det gick inte att spara i webbläsaren. Skriv på papper i stället.
 kit-kind-event = Händelse
 kit-kind-decision = Beslut
@@ -558,6 +561,7 @@ kit-kind-information = Information
 kit-kind-task = Uppgift
 kit-search-label = Sök i krislådan
 kit-search-count = %n träffar.
+kit-search-count-one = %n träff.
 
 ## beredd kit verify
 kit-verify-fingerprint = Fingeravtryck: { $short }

@@ -52,5 +52,5 @@ a11y-contact = Säg till { $org }s informationssäkerhetssamordnare eller din ch
 a11y-supervision-heading = Tillsyn
 a11y-supervision = Myndigheten för digital förvaltning (DIGG) har tillsyn över lagen om tillgänglighet till digital offentlig service. Är du inte nöjd med hur dina synpunkter har tagits om hand kan du kontakta DIGG.
 a11y-testing-heading = Hur vi har testat Beredd
-a11y-testing = Varje sida testas automatiskt med verktyget axe i webbläsaren Chromium, i bredden 1280 och 360 bildpunkter, och med tangentbord. Testerna körs vid varje ändring av programmet.
+a11y-testing = Varje sida testas automatiskt med verktyget axe i webbläsaren Chromium, i bredden 1280 och 360 bildpunkter, och med tangentbord. Sidornas HTML kontrolleras med W3C:s validerare Nu HTML Checker. Testerna körs vid varje ändring av programmet.
 a11y-updated = Redogörelsen uppdaterades senast den 6 december 2026.

@@ -101,7 +101,7 @@ impl Register for Actions {
         use crate::web::forms::Choice;
         let mut statuses =
             with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
-        statuses.push(Choice { value: "overdue".into(), label: tr.t("action-overdue"), depth: 0 });
+        statuses.push(Choice { value: "overdue".into(), label: tr.t("action-status-overdue"), depth: 0 });
         let origins = with_all(
             vec![
                 Choice { value: "requirement".into(), label: tr.t("action-origin-requirements"), depth: 0 },
@@ -121,7 +121,7 @@ impl Register for Actions {
                 label: tr.t("field-responsible"),
                 choices: with_all(
                     std::iter::once(Choice { value: "me".into(), label: tr.t("action-mine"), depth: 0 })
-                        .chain(lk.people_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()))
+                        .chain(lk.staff_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()))
                         .collect(),
                     tr,
                 ),
@@ -186,7 +186,7 @@ impl Register for Actions {
         vec![
             Field::new("title", tr.t("field-action"), FieldKind::Text, form, errors, tr).required().maxlength(200),
             Field::new("owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr)
-                .choices(lk.people_choices(tr.t("choice-none"))),
+                .choices(lk.staff_choices(tr.t("choice-none"))),
             Field::new("unit", tr.t("field-unit"), FieldKind::Select, form, errors, tr)
                 .choices(lk.unit_choices(Some(tr.t("choice-none")))),
             Field::new("priority", tr.t("field-priority"), FieldKind::Select, form, errors, tr)
@@ -204,7 +204,7 @@ impl Register for Actions {
     fn parse(form: &FormData, lk: &Lookups, _id: Option<i64>) -> Result<actions::ActionInput, Errors> {
         let mut e = Errors::default();
         let title = e.take("title", text::Name::parse(form.text("title")).map(|n| n.into_string()));
-        let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
+        let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.is_staff(p)));
         let unit_id = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()));
         let priority = e.take("priority", Priority::parse(form.text("priority")).map(Some));
         let due_date = e.take("due_date", optional_date(form.text("due_date")));

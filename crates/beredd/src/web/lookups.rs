@@ -85,7 +85,21 @@ impl Lookups {
     }
 
     pub fn people_choices(&self, none_label: String) -> Vec<Choice> {
-        let mut people: Vec<&people::Person> = self.people.iter().collect();
+        self.person_choices(none_label, |_| true)
+    }
+
+    /// The municipality's own staff: whom an action can be given to (never an external contact).
+    pub fn staff_choices(&self, none_label: String) -> Vec<Choice> {
+        self.person_choices(none_label, |p| p.kind == beredd_domain::ContactKind::Staff)
+    }
+
+    /// Whether `id` is one of the staff.
+    pub fn is_staff(&self, id: i64) -> bool {
+        self.person(id).is_some_and(|p| p.kind == beredd_domain::ContactKind::Staff)
+    }
+
+    fn person_choices(&self, none_label: String, keep: impl Fn(&people::Person) -> bool) -> Vec<Choice> {
+        let mut people: Vec<&people::Person> = self.people.iter().filter(|p| keep(p)).collect();
         people.sort_by_key(|p| swedish_key(&p.name));
         std::iter::once(Choice { value: String::new(), label: none_label, depth: 0 })
             .chain(people.into_iter().map(|p| {

@@ -266,6 +266,8 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         // The statement of applicability as a workbook and as PDF.
         let resp = s.client.get(format!("{}/assessments/{id}/soa.xlsx", s.base)).send().await.unwrap();
         assert_eq!(resp.status(), StatusCode::OK);
+        let named = resp.headers()["content-disposition"].to_str().unwrap().to_owned();
+        assert!(named.contains("tillamplighetsforklaring-"), "{named}");
         let bytes = resp.bytes().await.unwrap().to_vec();
         use calamine::Reader;
         let mut wb: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();

@@ -76,10 +76,14 @@ const LABELS: &[(&str, &str)] = &[
     ("log_entries", "kit-log-entries"),
     ("log_export", "kit-log-export"),
     ("log_count", "kit-log-count"),
+    ("log_count_one", "kit-log-count-one"),
     ("search_label", "kit-search-label"),
     ("search_count", "kit-search-count"),
+    ("search_count_one", "kit-search-count-one"),
     ("log_merged", "kit-log-merged"),
+    ("log_merged_one", "kit-log-merged-one"),
     ("log_foreign", "kit-log-foreign"),
+    ("log_foreign_one", "kit-log-foreign-one"),
     ("store_failed", "kit-store-failed"),
 ];
 const FORM_LABELS: &[(&str, &str)] = &[

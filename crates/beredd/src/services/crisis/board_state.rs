@@ -32,7 +32,11 @@ pub async fn set(
     let it = incidents::board_item(&mut *tx, incident, item).await?.ok_or(Failure::NotFound)?;
     incidents::set_board_state(&mut *tx, incident, item, new, by).await?;
     let (area_counts, totals) = counts_of(&incidents::board_counts(&mut *tx, incident).await?, &it.area);
-    let text = tr.ts("incident-log-board", "item", &format!("{} – {}: {}", it.area, it.label, tr.t(new.label_id())));
+    let text = tr.ts(
+        "incident-log-board",
+        "item",
+        &format!("{} – {}: {}", it.area, it.label.trim_end().trim_end_matches('.'), tr.t(new.label_id())),
+    );
     let entry = NewEntry::web(LogKind::Status, text, by);
     let row = incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;

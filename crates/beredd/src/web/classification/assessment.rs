@@ -157,7 +157,7 @@ fn fields(form: &FormData, errors: &Errors, lk: &Lookups, tr: &Tr) -> Vec<Field>
         Field::new("create_action", tr.t("field-create-action"), FieldKind::Checkbox, form, errors, tr)
             .hint(tr.t("hint-create-action")),
         Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, errors, tr)
-            .choices(lk.people_choices(tr.t("choice-none"))),
+            .choices(lk.staff_choices(tr.t("choice-none"))),
         Field::new("action_due", tr.t("field-due-date"), FieldKind::Date, form, errors, tr)
             .maxlength(10)
             .hint(tr.t("hint-date")),
@@ -339,7 +339,7 @@ pub async fn save(
     let Posted { user, form, tr } = posted;
     let (system, r) = context(&state, &user, &id, &req).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
-    let parsed = match answer::parse(&draft(&form), |p| lk.person(p).is_some()) {
+    let parsed = match answer::parse(&draft(&form), |p| lk.is_staff(p)) {
         Ok(p) => p,
         Err(e) => {
             let page = view(&state, &user, &system, &r, &form, &Errors::from(e), None).await?;

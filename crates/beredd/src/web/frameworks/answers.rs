@@ -108,7 +108,7 @@ fn action_fields(form: &FormData, e: &Errors, lk: &Lookups, open: &[actions::Act
             .maxlength(200)
             .hint(tr.t("fw-new-action-hint")),
         Field::new("action_owner", tr.t("field-responsible"), FieldKind::Select, form, e, tr)
-            .choices(lk.people_choices(tr.t("choice-none"))),
+            .choices(lk.staff_choices(tr.t("choice-none"))),
         Field::new("action_due", tr.t("field-due-date"), FieldKind::Date, form, e, tr)
             .maxlength(10)
             .hint(tr.t("hint-date")),
@@ -209,7 +209,7 @@ pub async fn save_answer(
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let all_actions = actions::list(&state.db.pool, user.org_id).await?;
     let known_action = |x: i64| all_actions.iter().any(|a| a.id == x);
-    let parsed = match service::parse(&draft(&form), &catalogue, |p| lk.person(p).is_some(), known_action) {
+    let parsed = match service::parse(&draft(&form), &catalogue, |p| lk.is_staff(p), known_action) {
         Ok(p) => p,
         Err(e) => {
             let page = answer_page(&state, &user, a, &fw, &node_id, Some(form), &Errors::from(e)).await?;

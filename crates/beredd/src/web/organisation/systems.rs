@@ -114,8 +114,9 @@ impl Register for Systems {
         match held.levels {
             None => notes.push(tr.t("system-no-classified")),
             Some(levels) => {
-                let text = format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s);
-                notes.push(tr.ts("system-required-level", "levels", &text));
+                let short = format!("K{} R{} T{} S{}", levels.k, levels.r, levels.t, levels.s);
+                let words = levels_in_words(&levels, tr);
+                notes.push(tr.args("system-required-level", &[("levels", &words), ("short", &short)]));
                 if levels.outside_ordinary_handling() {
                     notes.push(tr.t("requirements-level-4"));
                 }
@@ -232,10 +233,19 @@ impl Register for Systems {
     }
 }
 
-/// The system's self-assessment and its procurement requirements (PDF and Excel).
-fn system_links(id: i64, tr: &Tr) -> [(String, String); 3] {
+/// "konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2": the aspects by name, for
+/// a reader who does not know the letters.
+fn levels_in_words(l: &beredd_domain::classification::Levels, tr: &Tr) -> String {
+    let aspect = |id: &str, level: u8| format!("{} {level}", tr.t(id).to_lowercase());
+    [aspect("aspect-K", l.k), aspect("aspect-R", l.r), aspect("aspect-T", l.t), aspect("aspect-S", l.s)].join(", ")
+}
+
+/// What stops if the system is down for a week, its self-assessment and its procurement
+/// requirements (PDF and Excel).
+fn system_links(id: i64, tr: &Tr) -> [(String, String); 4] {
     let download = tr.t("procurement-download");
     [
+        (tr.t("system-outage-link"), format!("/outage?fail=system:{id}&hours=168")),
         (tr.t("assessment-open"), format!("/systems/{id}/assessment")),
         (format!("{download} (PDF)"), format!("/systems/{id}/procurement/pdf")),
         (format!("{download} (Excel)"), format!("/systems/{id}/procurement/xlsx")),

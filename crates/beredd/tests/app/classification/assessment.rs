@@ -65,6 +65,32 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
         assert_eq!(app.count("assessments").await, 0, "nothing is stored from bad input");
         assert_eq!(app.count("actions").await, 0);
 
+        // Only the municipality's own staff are offered as the action's owner, here and on the
+        // action form; an external contact is refused by the server too.
+        let unit = app.add_unit("Socialförvaltningen", None).await;
+        s.post("/people/new", &[("name", "Stina Personal"), ("kind", "staff"), ("unit", &unit.to_string())]).await;
+        let outside = id_of(
+            &s.post(
+                "/people/new",
+                &[("name", "Ulf Utomstående"), ("kind", "external"), ("organisation", "Leverantören AB")],
+            )
+            .await,
+        );
+        for page in [s.get(&path).await.body, s.get("/actions/new").await.body] {
+            let offered = texts(&page, "select#action_owner option, select#owner option");
+            assert!(offered.iter().any(|o| o.starts_with("Stina Personal")), "{offered:?}");
+            assert!(!offered.iter().any(|o| o.starts_with("Ulf Utomstående")), "{offered:?}");
+        }
+        let r =
+            s.post(&path, &[("status", "not_fulfilled"), ("create_action", "on"), ("action_owner", &outside)]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&r.body, "#action_owner-error").is_empty());
+        let r = s
+            .post("/actions/new", &[("title", "x"), ("priority", "low"), ("status", "planned"), ("owner", &outside)])
+            .await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(!texts(&r.body, "#owner-error").is_empty());
+
         // A gap becomes one action, however often it is saved.
         let r = s
             .post(
@@ -112,6 +138,8 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
         let listed = texts(&overdue, "table.register tbody tr");
         assert_eq!(listed.len(), 1, "{listed:?}");
         assert!(listed[0].contains("STY-01") && listed[0].contains("försenad"));
+        // In the filter the choice stands alone, so it starts with a capital.
+        assert_eq!(texts(&overdue, "select#filter-status option[selected]"), ["Försenad"]);
         let action = beredd::store::actions::list(&app.db.pool, app.org).await.unwrap().remove(0);
         let detail = s.get(&format!("/actions/{}", action.id)).await.body;
         assert!(detail.contains(&format!("/systems/{sys}/assessment/STY-01")));

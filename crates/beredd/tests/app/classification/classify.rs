@@ -94,7 +94,12 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
 
         // The system must meet the highest level per aspect of what it holds; level 4 is flagged.
         let system_page = s.get(&format!("/systems/{sys}")).await.body;
-        assert!(system_page.contains("Krävd nivå: K2 R3 T4 S2"), "{kind:?}");
+        assert!(
+            system_page.contains(
+                "Krävd nivå: konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2 (K2 R3 T4 S2), den högsta"
+            ),
+            "{kind:?}"
+        );
         assert!(system_page.contains("utanför ordinär hantering"));
         let doc = scraper::Html::parse_document(&system_page);
         let hrefs: Vec<String> = doc
@@ -102,6 +107,13 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
             .filter_map(|a| a.value().attr("href").map(str::to_owned))
             .collect();
         assert!(hrefs.iter().any(|h| h.starts_with("/requirements?K=2&R=3&T=4&S=2&flag=")), "{hrefs:?}");
+        // From the system to what stops when it is down for a week, and that analysis names it.
+        let outage = format!("/outage?fail=system:{sys}&hours=168");
+        assert!(hrefs.contains(&outage), "{hrefs:?}");
+        let analysis = s.get(&outage).await;
+        assert_eq!(analysis.status, StatusCode::OK);
+        assert!(analysis.body.contains(&format!("value=\"system:{sys}\" checked")), "the system is chosen");
+        assert!(analysis.body.contains("id=\"hours-168\" name=\"hours\" value=\"168\" checked"), "for a week");
         // The system cannot be deleted from under the information it holds.
         assert_eq!(s.post(&format!("/systems/{sys}/delete"), &[]).await.status, StatusCode::CONFLICT);
 

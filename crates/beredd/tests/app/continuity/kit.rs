@@ -112,6 +112,11 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let content = beredd::services::continuity::kit::open(&html, pass).unwrap();
         assert_eq!(content["plans"][0]["name"], "Plan för Björkgården");
         assert_eq!(content["plans"][0]["call_list"][0]["phone"], "070-174 06 40");
+        // Counts read "1 post", "2 poster": the kit has a label for one beside the plural.
+        assert_eq!(content["labels"]["log_count_one"], "%n post i loggen. Tiderna är svensk tid.");
+        assert_eq!(content["labels"]["log_count"], "%n poster i loggen. Tiderna är svensk tid.");
+        assert_eq!(content["labels"]["search_count_one"], "%n träff.");
+        assert!(content["labels"]["log_merged_one"].as_str().unwrap().starts_with("%n post från"));
         assert_eq!(
             beredd::services::continuity::kit::open(&html, "fel lösenfras"),
             Err(beredd::services::continuity::kit::OpenError::WrongPassphrase)

@@ -189,6 +189,15 @@ async fn the_board_folds_per_plan_filters_by_links_and_counts_live() {
         assert_eq!(texts(&back, ".flash"), ["Posten är sparad i loggen."]);
         let log = s.get(&format!("/incidents/{id}/log")).await.body;
         assert!(texts(&log, "ol.log .pre").iter().any(|t| t == "Pappersrutinen gäller från kl. 10"));
+        // A change on the board is a log line "area – step: state", without the step's own full stop.
+        let marked: Vec<String> = texts(&log, "ol.log .pre")
+            .into_iter()
+            .filter(|t| t.starts_with("Tavlan: Plan för hemtjänsten – "))
+            .collect();
+        assert!(
+            !marked.is_empty() && marked.iter().all(|t| t.ends_with(": Problem") && !t.contains(".:")),
+            "{marked:?}"
+        );
         // A decision without who decided is shown on the log page, with the text kept and the
         // way back to the board.
         let r = s

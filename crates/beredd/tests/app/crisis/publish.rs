@@ -201,5 +201,15 @@ async fn an_exercises_page_says_it_is_an_exercise_on_every_screen() {
         assert_eq!(texts(&html, "article .tag"), ["ÖVNING"]);
         assert_eq!(texts(&html, "section[lang=en] .tag"), ["EXERCISE"]);
         assert!(texts(&html, "footer .again")[0].starts_with("ÖVNING – "));
+        // The statement of accessibility that the law (2018:1937) asks for, in both languages:
+        // how the page is made accessible and whom to ask when something does not work.
+        assert_eq!(texts(&html, "footer .a11y h2"), ["Tillgänglighet", "Accessibility"]);
+        let statement = texts(&html, "footer .a11y p");
+        assert!(statement[0].contains("(2018:1937)") && statement[0].contains("WCAG 2.1 nivå AA"), "{statement:?}");
+        assert!(
+            statement[1].starts_with("Kan du inte ta del av något här") && statement[1].contains("DIGG"),
+            "{statement:?}"
+        );
+        assert!(statement[3].contains("call one of the numbers above"), "{statement:?}");
     }
 }
