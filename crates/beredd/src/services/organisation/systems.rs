@@ -62,6 +62,8 @@ mod tests {
                 classified_by: "Anna".into(),
                 classified_at: String::new(),
                 catalogue_version: String::new(),
+                origin: "beredd".into(),
+                source_date: None,
             }),
         }
     }
