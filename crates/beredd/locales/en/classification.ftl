@@ -265,6 +265,10 @@ klassa-count-unchanged = { $n ->
     [one] { $n } row already imported
    *[other] { $n } rows already imported
 }
+klassa-count-stored = { $n ->
+    [one] { $n } classification
+   *[other] { $n } classifications
+}
 klassa-stored = The classifications are stored: { $rows }, { $new }.
 klassa-template-note-1 = Template for importing classifications from KLASSA into Beredd.
 klassa-template-note-2 = One row per information asset (or system). The name is matched against the register; if it is not there, the asset is added.

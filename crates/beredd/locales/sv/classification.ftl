@@ -265,6 +265,10 @@ klassa-count-unchanged = { $n ->
     [one] { $n } rad redan inläst
    *[other] { $n } rader redan inlästa
 }
+klassa-count-stored = { $n ->
+    [one] { $n } klassning
+   *[other] { $n } klassningar
+}
 klassa-stored = Klassningarna är sparade: { $rows }, { $new }.
 klassa-template-note-1 = Mall för att läsa in klassningar från KLASSA i Beredd.
 klassa-template-note-2 = En rad per informationsmängd (eller system). Namnet jämförs med registret; finns det inte läggs informationsmängden till.

@@ -131,18 +131,9 @@ pub struct Preview {
     /// Rows imported before (the same asset, day and levels).
     pub unchanged: usize,
     pub errors: Vec<RowError>,
-    pub stored: bool,
-}
-
-impl Preview {
     /// How many assets the file creates.
-    pub fn new_assets(&self) -> usize {
-        let mut names: Vec<String> =
-            self.rows.iter().filter(|r| r.asset.is_none()).map(|r| r.name.to_lowercase()).collect();
-        names.sort();
-        names.dedup();
-        names.len()
-    }
+    pub new_assets: usize,
+    pub stored: bool,
 }
 
 pub type Outcome = Result<Preview, Refused>;
@@ -270,6 +261,10 @@ async fn plan(
     }
     // Stored oldest first, so that the newest classification of each asset is its current one.
     p.rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.row.cmp(&b.row)));
+    let mut names: Vec<String> = p.rows.iter().filter(|r| r.asset.is_none()).map(|r| r.name.to_lowercase()).collect();
+    names.sort();
+    names.dedup();
+    p.new_assets = names.len();
     Ok(p)
 }
 

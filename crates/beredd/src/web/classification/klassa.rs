@@ -90,7 +90,7 @@ pub async fn page(
     if q.get("msg").map(String::as_str) == Some("imported") {
         let n = |k: &str| q.get(k).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
         let (stored, created) =
-            (p.ctx.tr.tn("klassa-count-rows", n("rows")), p.ctx.tr.tn("klassa-count-new-assets", n("new")));
+            (p.ctx.tr.tn("klassa-count-stored", n("rows")), p.ctx.tr.tn("klassa-count-new-assets", n("new")));
         p.ctx.flash = Some(p.ctx.tr.args("klassa-stored", &[("rows", &stored), ("new", &created)]));
     }
     Ok(p.into_response())
@@ -178,7 +178,7 @@ pub async fn apply(State(state): State<AppState>, Path(token): Path<String>, pos
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
     imports::drop_upload(&state.db.pool, &token).await?;
-    Ok(Redirect::to(&format!("{BASE}?msg=imported&rows={}&new={}", p.rows.len(), p.new_assets())).into_response())
+    Ok(Redirect::to(&format!("{BASE}?msg=imported&rows={}&new={}", p.rows.len(), p.new_assets)).into_response())
 }
 
 fn column_views(p: &Preview, tr: &Tr) -> Vec<ColumnView> {
@@ -216,7 +216,7 @@ fn preview_page(ctx: Ctx, token: &str, file_name: &str, p: &Preview) -> PreviewP
         columns: column_views(p, tr),
         counts: vec![
             tr.tn("klassa-count-rows", p.rows.len() as i64),
-            tr.tn("klassa-count-new-assets", p.new_assets() as i64),
+            tr.tn("klassa-count-new-assets", p.new_assets as i64),
             tr.tn("klassa-count-unchanged", p.unchanged as i64),
             tr.tn("import-count-errors", p.errors.len() as i64),
         ],
