@@ -157,7 +157,11 @@ pub struct ClassificationInput {
 
 impl ClassificationInput {
     /// A classification made in Beredd.
-    pub fn beredd(levels: beredd_domain::classification::Levels, why: [Option<String>; 4], reason: Option<String>) -> Self {
+    pub fn beredd(
+        levels: beredd_domain::classification::Levels,
+        why: [Option<String>; 4],
+        reason: Option<String>,
+    ) -> Self {
         ClassificationInput { levels, why, reason, origin: Origin::Beredd, source_date: None }
     }
 }

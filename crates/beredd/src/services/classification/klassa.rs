@@ -173,10 +173,10 @@ pub fn date(raw: &str, today: &str) -> Result<String, FieldError> {
 /// Reads one row; the problems by field.
 fn parse_row(
     map: &[Option<&'static str>],
-    cells: &[String],
+    (row, cells): (usize, &[String]),
     today: &str,
     by_default: &str,
-) -> Result<(String, Levels, String, String, Option<String>, Option<String>), Vec<(&'static str, Problem)>> {
+) -> Result<Planned, Vec<(&'static str, Problem)>> {
     let mut errs: Vec<(&'static str, Problem)> = Vec::new();
     let mut take = |key: &'static str, r: Result<String, FieldError>| match r {
         Ok(v) => v,
@@ -192,10 +192,8 @@ fn parse_row(
     }
     let date = take("date", date(get(map, cells, "date"), today));
     let by = take("by", text::optional_line(get(map, cells, "by"), 200).map(Option::unwrap_or_default));
-    let code = take(
-        "process_code",
-        text::optional_line(get(map, cells, "process_code"), 100).map(Option::unwrap_or_default),
-    );
+    let code =
+        take("process_code", text::optional_line(get(map, cells, "process_code"), 100).map(Option::unwrap_or_default));
     let motivation =
         take("motivation", text::optional_text(get(map, cells, "motivation"), 2000).map(Option::unwrap_or_default));
     if !errs.is_empty() {
@@ -203,7 +201,9 @@ fn parse_row(
     }
     let levels = Levels::new(l[0], l[1], l[2], l[3]).map_err(|e| vec![("level_k", Problem::Field(e))])?;
     let by = if by.is_empty() { by_default.to_owned() } else { by };
-    Ok((name, levels, date, by, Some(code).filter(|c| !c.is_empty()), Some(motivation).filter(|m| !m.is_empty())))
+    let process_code = Some(code).filter(|c| !c.is_empty());
+    let motivation = Some(motivation).filter(|m| !m.is_empty());
+    Ok(Planned { row, name, asset: None, levels, date, by, process_code, motivation })
 }
 
 /// The column heading a field's error is shown under: the file's, or the template's.
@@ -229,7 +229,7 @@ async fn plan(
     let mut p = Preview { headings: sheet.headings.clone(), mapping: map.clone(), ..Default::default() };
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for (row, cells) in &sheet.rows {
-        let (name, levels, date, by, process_code, motivation) = match parse_row(&map, cells, &today, by_default) {
+        let mut planned = match parse_row(&map, (*row, cells), &today, by_default) {
             Ok(v) => v,
             Err(problems) => {
                 for (field, problem) in problems {
@@ -238,26 +238,26 @@ async fn plan(
                 continue;
             }
         };
-        let folded = name.to_lowercase();
-        if let Some(first) = seen.insert((folded.clone(), date.clone()), *row) {
-            let problem = Problem::Repeated { value: format!("{name} {date}"), first };
+        let folded = planned.name.to_lowercase();
+        if let Some(first) = seen.insert((folded.clone(), planned.date.clone()), *row) {
+            let problem = Problem::Repeated { value: format!("{} {}", planned.name, planned.date), first };
             p.errors.push(RowError { row: *row, column: column_of(sheet, &map, "name"), problem });
             continue;
         }
-        let asset = by_name.get(&folded).copied();
-        let before = asset.is_some_and(|id| {
+        planned.asset = by_name.get(&folded).copied();
+        let before = planned.asset.is_some_and(|id| {
             versions.iter().any(|v| {
                 v.asset_id == id
                     && v.origin() == Origin::Klassa
-                    && v.source_date.as_deref() == Some(date.as_str())
-                    && v.levels() == levels
+                    && v.source_date.as_deref() == Some(planned.date.as_str())
+                    && v.levels() == planned.levels
             })
         });
         if before {
             p.unchanged += 1;
             continue;
         }
-        p.rows.push(Planned { row: *row, name, asset, levels, date, by, process_code, motivation });
+        p.rows.push(planned);
     }
     // Stored oldest first, so that the newest classification of each asset is its current one.
     p.rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.row.cmp(&b.row)));

@@ -43,6 +43,7 @@ mod tests {
             owner_id: None,
             flags: flags.into(),
             osl_reference: None,
+            process_code: None,
             updated_at: String::new(),
             gdpr: assets::Gdpr::default(),
             system_ids: vec![7],

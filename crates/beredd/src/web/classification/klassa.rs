@@ -112,7 +112,11 @@ pub async fn template(user: CurrentUser, State(state): State<AppState>) -> Resul
 }
 
 /// Reads the upload; a file that is read is kept and its preview shown, another refused here.
-pub async fn upload(user: CurrentUser, State(state): State<AppState>, mut multipart: Multipart) -> Result<Response, AppError> {
+pub async fn upload(
+    user: CurrentUser,
+    State(state): State<AppState>,
+    mut multipart: Multipart,
+) -> Result<Response, AppError> {
     user.require(user.role.edits_all_content())?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
     let refused =
@@ -161,7 +165,11 @@ pub async fn preview(
     Ok(preview_page(ctx, &token, &up.file_name, &p).into_response())
 }
 
-pub async fn apply(State(state): State<AppState>, Path(token): Path<String>, posted: Posted) -> Result<Response, AppError> {
+pub async fn apply(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    posted: Posted,
+) -> Result<Response, AppError> {
     let Posted { user, form, .. } = posted;
     user.require(user.role.edits_all_content())?;
     let up = kept(&state, &user, &token).await?;

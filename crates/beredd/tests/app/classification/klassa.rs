@@ -84,7 +84,11 @@ async fn a_klassa_file_is_previewed_then_stored_as_new_versions_keeping_the_hist
 
         let v = versions(&app, "Ekonomiskt bistånd, akter").await;
         let dates: Vec<_> = v.iter().map(|c| (c.0, c.1, c.3.clone().unwrap())).collect();
-        assert_eq!(dates, [(1, 3, "2022-03-01".into()), (2, 4, "2023-11-02".into())], "oldest first: the newest is current");
+        assert_eq!(
+            dates,
+            [(1, 3, "2022-03-01".into()), (2, 4, "2023-11-02".into())],
+            "oldest first: the newest is current"
+        );
         assert_eq!(v[1].4, "ciso", "an empty 'Klassad av' names the one who imported");
         let (code,): (Option<String>,) = sqlx::query_as("SELECT process_code FROM assets WHERE name = $1")
             .bind("Ekonomiskt bistånd, akter")
@@ -147,7 +151,8 @@ async fn a_broken_file_is_refused_naming_row_and_column_and_nothing_is_stored() 
         let raw = "Objekt;Konf;Rikt;Tillg;Spårb;När\nLönehandlingar;2;2;2;2;2024-01-10\n";
         let (at, body) = preview(&s, "export.csv", raw).await;
         assert!(body.contains("Rad 2, kolumn Konfidentialitet: Fyll i fältet."), "{body}");
-        let chosen = [("col1", "level_k"), ("col2", "level_r"), ("col3", "level_t"), ("col4", "level_s"), ("col5", "date")];
+        let chosen =
+            [("col1", "level_k"), ("col2", "level_r"), ("col3", "level_t"), ("col4", "level_s"), ("col5", "date")];
         let qs: Vec<String> = chosen.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let body = s.get(&format!("{at}?{}", qs.join("&"))).await.body;
         assert!(body.contains("1 klassning att spara") && body.contains("0 rader med fel"), "{body}");
@@ -167,7 +172,10 @@ async fn the_template_downloads_and_only_those_who_edit_all_content_import() {
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.contains("spreadsheetml"));
     let rows = xlsx_rows(bytes);
-    assert_eq!(rows[0][..6], ["Informationsmängd", "Konfidentialitet", "Riktighet", "Tillgänglighet", "Spårbarhet", "Datum för klassning"]);
+    assert_eq!(
+        rows[0][..6],
+        ["Informationsmängd", "Konfidentialitet", "Riktighet", "Tillgänglighet", "Spårbarhet", "Datum för klassning"]
+    );
     assert_eq!(rows.len(), 2, "headings and one example row");
 
     let unit = app.add_unit("Hemtjänst Söder", None).await;
