@@ -270,6 +270,10 @@ klassa-count-stored = { $n ->
    *[other] { $n } classifications
 }
 klassa-stored = The classifications are stored: { $rows }, { $new }.
+klassa-crosswalk-heading = Where KLASSA's measures are found in Beredd
+klassa-crosswalk-hint = The measures KLASSA proposes are requirements in the catalogue here. The table shows which requirement area holds the corresponding requirements. The areas are described in our own words; check them against the KLASSA version the municipality used.
+klassa-crosswalk-klassa = Measure area in KLASSA
+klassa-crosswalk-beredd = Requirement area in Beredd
 klassa-template-note-1 = Template for importing classifications from KLASSA into Beredd.
 klassa-template-note-2 = One row per information asset (or system). The name is matched against the register; if it is not there, the asset is added.
 klassa-template-note-3 = The levels are 0–4 for confidentiality, integrity, availability and traceability. “2”, “K2” and “Nivå 2” are all read as 2.

@@ -270,6 +270,10 @@ klassa-count-stored = { $n ->
    *[other] { $n } klassningar
 }
 klassa-stored = Klassningarna är sparade: { $rows }, { $new }.
+klassa-crosswalk-heading = Var KLASSA:s åtgärder finns i Beredd
+klassa-crosswalk-hint = Åtgärderna som KLASSA föreslår finns här som krav i kravkatalogen. Tabellen visar i vilket kravområde du hittar motsvarande krav. Områdena är beskrivna med våra egna ord; kontrollera dem mot den version av KLASSA som kommunen har använt.
+klassa-crosswalk-klassa = Åtgärdsområde i KLASSA
+klassa-crosswalk-beredd = Kravområde i Beredd
 klassa-template-note-1 = Mall för att läsa in klassningar från KLASSA i Beredd.
 klassa-template-note-2 = En rad per informationsmängd (eller system). Namnet jämförs med registret; finns det inte läggs informationsmängden till.
 klassa-template-note-3 = Nivåerna är 0–4 för konfidentialitet, riktighet, tillgänglighet och spårbarhet. ”2”, ”K2” och ”Nivå 2” läses alla som 2.

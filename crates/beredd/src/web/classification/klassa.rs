@@ -40,6 +40,8 @@ pub struct KlassaPage {
     pub ctx: Ctx,
     pub headings: Vec<String>,
     pub import_error: Option<String>,
+    /// The crosswalk: (KLASSA's kind of measure area, Beredd's areas).
+    pub crosswalk: Vec<(String, String)>,
 }
 
 /// A row to be stored, as the preview shows it.
@@ -77,7 +79,25 @@ fn klassa_page(state: &AppState, user: &CurrentUser, import_error: Option<String
     if import_error.is_some() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    KlassaPage { headings: FIELDS.iter().map(|f| f.heading.to_owned()).collect(), import_error, ctx }
+    let crosswalk = crosswalk(state, &ctx.tr);
+    KlassaPage { headings: FIELDS.iter().map(|f| f.heading.to_owned()).collect(), import_error, crosswalk, ctx }
+}
+
+/// The shipped crosswalk in the user's language (checked when Beredd starts).
+fn crosswalk(state: &AppState, tr: &Tr) -> Vec<(String, String)> {
+    let sv = tr.lang == crate::platform::i18n::Lang::Sv;
+    let Ok(c) = crate::content::klassa::load(&state.catalogue) else { return Vec::new() };
+    let area_name = |id: &String| {
+        let a = state.catalogue.areas.iter().find(|a| &a.id == id);
+        a.map(|a| if sv { a.name_sv.clone() } else { a.name_en.clone() }).unwrap_or_else(|| id.clone())
+    };
+    c.areas
+        .iter()
+        .map(|a| {
+            let beredd: Vec<String> = a.beredd.iter().map(area_name).collect();
+            (if sv { a.name_sv.clone() } else { a.name_en.clone() }, beredd.join(", "))
+        })
+        .collect()
 }
 
 pub async fn page(
