@@ -158,6 +158,19 @@ fn gdpr_parse(form: &FormData, e: &mut Errors) -> assets::Gdpr {
     }
 }
 
+/// The ids a multiple choice holds, each once; an unknown one is an error on the field.
+fn linked_ids(form: &FormData, e: &mut Errors, field: &'static str, known: &dyn Fn(i64) -> bool) -> Vec<i64> {
+    let mut out = Vec::new();
+    for v in form.all(field) {
+        match optional_id(v, known) {
+            Ok(Some(id)) if !out.contains(&id) => out.push(id),
+            Ok(_) => {}
+            Err(err) => e.add(field, err),
+        }
+    }
+    out
+}
+
 /// The entry as the asset's page shows it: only what is filled in.
 fn gdpr_details(g: &assets::Gdpr, tr: &Tr) -> Vec<DetailItem> {
     gdpr_values(g)
@@ -327,19 +340,9 @@ impl Register for Assets {
         }
         let osl_reference = e.take("osl_reference", text::optional_line(form.text("osl_reference"), 200));
         let process_code = e.take("process_code", text::optional_line(form.text("process_code"), 100));
-        let ids = |e: &mut Errors, field: &'static str, known: &dyn Fn(i64) -> bool| -> Vec<i64> {
-            let mut out = Vec::new();
-            for v in form.all(field) {
-                match optional_id(v, known) {
-                    Ok(Some(id)) if !out.contains(&id) => out.push(id),
-                    Ok(_) => {}
-                    Err(err) => e.add(field, err),
-                }
-            }
-            out
-        };
-        let system_ids = ids(&mut e, "systems", &|id| lk.nodes.name(beredd_domain::NodeKind::System, id).is_some());
-        let unit_ids = ids(&mut e, "units", &|id| lk.unit(id).is_some());
+        let system_ids =
+            linked_ids(form, &mut e, "systems", &|id| lk.nodes.name(beredd_domain::NodeKind::System, id).is_some());
+        let unit_ids = linked_ids(form, &mut e, "units", &|id| lk.unit(id).is_some());
         let gdpr = gdpr_parse(form, &mut e);
         if !e.is_empty() {
             return Err(e);

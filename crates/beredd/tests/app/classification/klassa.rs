@@ -169,7 +169,13 @@ async fn the_template_downloads_and_only_those_who_edit_all_content_import() {
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("Importera klassningar från KLASSA") && page.body.contains("Processkod"));
     let crosswalk = texts(&page.body, ".klassa-crosswalk tbody tr");
-    assert!(crosswalk.iter().any(|r| r.contains("Säkerhetskopiering och återläsning") && r.contains("Säkerhetskopiering och återställning")), "{crosswalk:?}");
+    assert!(
+        crosswalk
+            .iter()
+            .any(|r| r.contains("Säkerhetskopiering och återläsning")
+                && r.contains("Säkerhetskopiering och återställning")),
+        "{crosswalk:?}"
+    );
     let (status, ctype, bytes) = get_bytes(&s, "/assets/klassa/template").await;
     assert_eq!(status, StatusCode::OK);
     assert!(ctype.contains("spreadsheetml"));
