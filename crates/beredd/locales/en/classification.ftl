@@ -234,3 +234,50 @@ assessment-area-saved-in = { $n ->
     [one] One answer saved in { $area }.
    *[other] { $n } answers saved in { $area }.
 }
+
+## Classifications from KLASSA (issue 18)
+field-process-code = Process code
+hint-process-code = The process's code in the municipality's classification structure, for example “3.2.1”, as KLASSA or the records management plan has it.
+asset-origin-klassa = Classified in KLASSA { $date }
+asset-origin-manual = Decided outside Beredd { $date }
+klassa-link = Import classifications from KLASSA
+klassa-title = Import classifications from KLASSA
+klassa-preview-title = Preview the classifications from KLASSA
+klassa-intro = If the municipality has already classified its information in SKR's KLASSA tool, you can bring that work here. Export the classifications to Excel and upload the file. Each row becomes a new version of the information asset's classification, marked “KLASSA” and dated as in the file. Earlier versions are never changed. An information asset not in the register is added.
+klassa-template-text = The template has a column for each item: the information asset's name, the level 0–4 for confidentiality, integrity, availability and traceability, the date classified, who classified it, the process code and a motivation. You can also upload the export as it is and choose which column fills which field. The choice is kept for next time.
+klassa-unseen = The headings were made without access to a real KLASSA export. If a column is not recognised, choose it yourself in the preview.
+klassa-preview-intro = This is how the file { $file } would be added to the classifications. Nothing is stored yet.
+klassa-rows-heading = Classifications to be stored
+klassa-rows-hint = Each row becomes a new version with the origin KLASSA. Rows already imported (the same information asset, date and levels) are skipped.
+klassa-new-asset = new information asset
+klassa-field-name = Information asset
+klassa-field-date = Date classified
+klassa-field-by = Classified by
+klassa-field-motivation = Motivation
+klassa-count-rows = { $n ->
+    [one] { $n } classification to store
+   *[other] { $n } classifications to store
+}
+klassa-count-new-assets = { $n ->
+    [one] { $n } new information asset
+   *[other] { $n } new information assets
+}
+klassa-count-unchanged = { $n ->
+    [one] { $n } row already imported
+   *[other] { $n } rows already imported
+}
+klassa-count-stored = { $n ->
+    [one] { $n } classification
+   *[other] { $n } classifications
+}
+klassa-stored = The classifications are stored: { $rows }, { $new }.
+klassa-crosswalk-heading = Where KLASSA's measures are found in Beredd
+klassa-crosswalk-hint = The measures KLASSA proposes are requirements in the catalogue here. The table shows which requirement area holds the corresponding requirements. The areas are described in our own words; check them against the KLASSA version the municipality used.
+klassa-crosswalk-klassa = Measure area in KLASSA
+klassa-crosswalk-beredd = Requirement area in Beredd
+klassa-template-note-1 = Template for importing classifications from KLASSA into Beredd.
+klassa-template-note-2 = One row per information asset (or system). The name is matched against the register; if it is not there, the asset is added.
+klassa-template-note-3 = The levels are 0–4 for confidentiality, integrity, availability and traceability. “2”, “K2” and “Nivå 2” are all read as 2.
+klassa-template-note-4 = Dates are written YYYY-MM-DD and may not be after today. Classified by may be left empty; the person importing the file is then named.
+klassa-template-note-5 = The headings were made without access to a real KLASSA export. If the export has other headings, choose the columns yourself in the preview.
+klassa-template-note-6 = Each row becomes a new version of the classification with the origin KLASSA. Earlier versions are never changed.

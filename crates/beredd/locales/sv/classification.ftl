@@ -234,3 +234,50 @@ assessment-area-saved-in = { $n ->
     [one] Ett svar sparades i { $area }.
    *[other] { $n } svar sparades i { $area }.
 }
+
+## Klassningar från KLASSA (issue 18)
+field-process-code = Processkod
+hint-process-code = Koden för processen i kommunens klassificeringsstruktur, till exempel ”3.2.1”, som den står i KLASSA eller dokumenthanteringsplanen.
+asset-origin-klassa = Klassad i KLASSA { $date }
+asset-origin-manual = Beslutad utanför Beredd { $date }
+klassa-link = Importera klassningar från KLASSA
+klassa-title = Importera klassningar från KLASSA
+klassa-preview-title = Förhandsgranska klassningarna från KLASSA
+klassa-intro = Har kommunen redan klassat sin information i SKR:s verktyg KLASSA kan du ta med det arbetet hit. Exportera klassningarna till Excel och läs in filen. Varje rad blir en ny version av informationsmängdens klassning, märkt ”KLASSA” och med datumet från filen. Tidigare versioner ändras aldrig. En informationsmängd som inte finns i registret läggs till.
+klassa-template-text = Mallen har en kolumn för varje uppgift: informationsmängdens namn, nivån 0–4 för konfidentialitet, riktighet, tillgänglighet och spårbarhet, datum för klassningen, vem som klassade, processkod och motivering. Du kan också läsa in exporten som den är och välja vilken kolumn som hör till vilket fält. Valet sparas till nästa gång.
+klassa-unseen = Rubrikerna är gjorda utan tillgång till en riktig export från KLASSA. Känns en kolumn inte igen väljer du den själv i förhandsgranskningen.
+klassa-preview-intro = Så här skulle filen { $file } läggas till klassningarna. Inget är sparat ännu.
+klassa-rows-heading = Klassningar som sparas
+klassa-rows-hint = Varje rad blir en ny version med ursprunget KLASSA. Rader som redan är inlästa (samma informationsmängd, datum och nivåer) hoppas över.
+klassa-new-asset = ny informationsmängd
+klassa-field-name = Informationsmängd
+klassa-field-date = Datum för klassning
+klassa-field-by = Klassad av
+klassa-field-motivation = Motivering
+klassa-count-rows = { $n ->
+    [one] { $n } klassning att spara
+   *[other] { $n } klassningar att spara
+}
+klassa-count-new-assets = { $n ->
+    [one] { $n } ny informationsmängd
+   *[other] { $n } nya informationsmängder
+}
+klassa-count-unchanged = { $n ->
+    [one] { $n } rad redan inläst
+   *[other] { $n } rader redan inlästa
+}
+klassa-count-stored = { $n ->
+    [one] { $n } klassning
+   *[other] { $n } klassningar
+}
+klassa-stored = Klassningarna är sparade: { $rows }, { $new }.
+klassa-crosswalk-heading = Var KLASSA:s åtgärder finns i Beredd
+klassa-crosswalk-hint = Åtgärderna som KLASSA föreslår finns här som krav i kravkatalogen. Tabellen visar i vilket kravområde du hittar motsvarande krav. Områdena är beskrivna med våra egna ord; kontrollera dem mot den version av KLASSA som kommunen har använt.
+klassa-crosswalk-klassa = Åtgärdsområde i KLASSA
+klassa-crosswalk-beredd = Kravområde i Beredd
+klassa-template-note-1 = Mall för att läsa in klassningar från KLASSA i Beredd.
+klassa-template-note-2 = En rad per informationsmängd (eller system). Namnet jämförs med registret; finns det inte läggs informationsmängden till.
+klassa-template-note-3 = Nivåerna är 0–4 för konfidentialitet, riktighet, tillgänglighet och spårbarhet. ”2”, ”K2” och ”Nivå 2” läses alla som 2.
+klassa-template-note-4 = Datum skrivs ÅÅÅÅ-MM-DD och får inte ligga efter dagens datum. Klassad av kan lämnas tom; då anges den som läser in filen.
+klassa-template-note-5 = Rubrikerna är gjorda utan tillgång till en riktig export från KLASSA. Har exporten andra rubriker väljer du kolumnerna själv i förhandsgranskningen.
+klassa-template-note-6 = Varje rad blir en ny version av klassningen med ursprunget KLASSA. Tidigare versioner ändras aldrig.

@@ -1,11 +1,12 @@
 //! The content under `library/`, embedded in the binary and checked when Beredd starts: the
-//! requirement catalogue, the frameworks, the plan templates, the demo municipality and the words
-//! suggested kit passphrases are drawn from.
+//! requirement catalogue (with the crosswalk from KLASSA's measure areas), the frameworks, the
+//! plan templates, the demo municipality and the words suggested kit passphrases are drawn from.
 
 pub mod catalogue;
 pub mod contacts;
 pub mod demo;
 pub mod frameworks;
+pub mod klassa;
 pub mod passphrase_words;
 pub mod plan_templates;
 pub mod processing;

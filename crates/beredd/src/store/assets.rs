@@ -21,9 +21,43 @@ pub struct Classification {
     pub classified_by: String,
     pub classified_at: String,
     pub catalogue_version: String,
+    /// How it was made: `beredd`, `klassa` or `manual` (see [`Origin`]).
+    pub origin: String,
+    /// The day it was made where it came from (KLASSA's date), YYYY-MM-DD.
+    pub source_date: Option<String>,
+}
+
+/// How a classification was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// With Beredd's questions and form.
+    Beredd,
+    /// Imported from an export of SKR's KLASSA tool.
+    Klassa,
+    /// A decision made elsewhere, recorded as it was.
+    Manual,
+}
+
+impl Origin {
+    pub fn code(self) -> &'static str {
+        match self {
+            Origin::Beredd => "beredd",
+            Origin::Klassa => "klassa",
+            Origin::Manual => "manual",
+        }
+    }
 }
 
 impl Classification {
+    /// How it was made (an unknown code is read as Beredd's own).
+    pub fn origin(&self) -> Origin {
+        match self.origin.as_str() {
+            "klassa" => Origin::Klassa,
+            "manual" => Origin::Manual,
+            _ => Origin::Beredd,
+        }
+    }
+
     pub fn levels(&self) -> beredd_domain::classification::Levels {
         let l = |v: i64| u8::try_from(v.clamp(0, 4)).unwrap_or(0);
         beredd_domain::classification::Levels {
@@ -44,6 +78,8 @@ pub struct Asset {
     /// Space-separated legal flag codes.
     pub flags: String,
     pub osl_reference: Option<String>,
+    /// Its process code in the municipality's klassificeringsstruktur.
+    pub process_code: Option<String>,
     pub updated_at: String,
     /// Its entry in the record of processing (GDPR art. 30), when it holds personal data.
     #[sqlx(flatten)]
@@ -103,6 +139,7 @@ pub struct AssetInput {
     pub owner_id: Option<i64>,
     pub flags: Vec<beredd_domain::classification::LegalFlag>,
     pub osl_reference: Option<String>,
+    pub process_code: Option<String>,
     pub system_ids: Vec<i64>,
     pub unit_ids: Vec<i64>,
     pub gdpr: Gdpr,
@@ -113,16 +150,30 @@ pub struct ClassificationInput {
     pub levels: beredd_domain::classification::Levels,
     pub why: [Option<String>; 4],
     pub reason: Option<String>,
+    pub origin: Origin,
+    /// The day it was made where it came from (KLASSA's date), YYYY-MM-DD.
+    pub source_date: Option<String>,
+}
+
+impl ClassificationInput {
+    /// A classification made in Beredd.
+    pub fn beredd(
+        levels: beredd_domain::classification::Levels,
+        why: [Option<String>; 4],
+        reason: Option<String>,
+    ) -> Self {
+        ClassificationInput { levels, why, reason, origin: Origin::Beredd, source_date: None }
+    }
 }
 
 macro_rules! cols {
     () => {
-        "id, name, description, owner_id, flags, osl_reference, updated_at, gdpr_purpose, gdpr_legal_basis, gdpr_special_basis, gdpr_subjects, gdpr_data_categories, gdpr_recipients, gdpr_transfers, gdpr_transfer_details, gdpr_retention"
+        "id, name, description, owner_id, flags, osl_reference, process_code, updated_at, gdpr_purpose, gdpr_legal_basis, gdpr_special_basis, gdpr_subjects, gdpr_data_categories, gdpr_recipients, gdpr_transfers, gdpr_transfer_details, gdpr_retention"
     };
 }
 macro_rules! ccols {
     () => {
-        "asset_id, version, level_k, level_r, level_t, level_s, why_k, why_r, why_t, why_s, reason, classified_by, classified_at, catalogue_version"
+        "asset_id, version, level_k, level_r, level_t, level_s, why_k, why_r, why_t, why_s, reason, classified_by, classified_at, catalogue_version, origin, source_date"
     };
 }
 
@@ -267,7 +318,7 @@ async fn set_links(conn: &mut AnyConnection, id: i64, a: &AssetInput) -> Result<
     .await
 }
 
-/// Binds the input's fields as $1–$5, in the order both statements below name them.
+/// Binds the input's fields as $1–$6, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, a: &AssetInput) -> super::IdQuery<'q> {
     let flags: Vec<&str> = a.flags.iter().map(|f| f.code()).collect();
     q.bind(a.name.clone())
@@ -275,12 +326,13 @@ fn bind<'q>(q: super::IdQuery<'q>, a: &AssetInput) -> super::IdQuery<'q> {
         .bind(a.owner_id)
         .bind(flags.join(" "))
         .bind(a.osl_reference.clone())
+        .bind(a.process_code.clone())
 }
 
 pub async fn insert(conn: &mut AnyConnection, org: i64, a: &AssetInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
-        "INSERT INTO assets (name, description, owner_id, flags, osl_reference, org_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        "INSERT INTO assets (name, description, owner_id, flags, osl_reference, process_code, org_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     );
     let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
     set_links(conn, id, a).await?;
@@ -289,8 +341,8 @@ pub async fn insert(conn: &mut AnyConnection, org: i64, a: &AssetInput) -> Resul
 
 pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, a: &AssetInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
-        "UPDATE assets SET name = $1, description = $2, owner_id = $3, flags = $4, osl_reference = $5, updated_at = $6
-         WHERE org_id = $7 AND id = $8 RETURNING id",
+        "UPDATE assets SET name = $1, description = $2, owner_id = $3, flags = $4, osl_reference = $5, process_code = $6,
+         updated_at = $7 WHERE org_id = $8 AND id = $9 RETURNING id",
     );
     if bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
         set_links(conn, id, a).await?;
@@ -300,6 +352,18 @@ pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, a: &AssetInput)
 
 pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
     sqlx::query("DELETE FROM assets WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// Sets an asset's process code (the KLASSA import's; the form sets it with the rest).
+pub async fn set_process_code(conn: &mut AnyConnection, org: i64, id: i64, code: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE assets SET process_code = $1, updated_at = $2 WHERE org_id = $3 AND id = $4")
+        .bind(code)
+        .bind(crate::platform::clock::stamp())
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -327,7 +391,8 @@ pub async fn classify(
     let version = max.unwrap_or(0) + 1;
     sqlx::query(
         "INSERT INTO classifications (org_id, asset_id, version, level_k, level_r, level_t, level_s, why_k, why_r, why_t, why_s, reason,
-         classified_by, classified_at, catalogue_version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+         classified_by, classified_at, catalogue_version, origin, source_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(org)
     .bind(asset)
@@ -344,6 +409,8 @@ pub async fn classify(
     .bind(by)
     .bind(crate::platform::clock::stamp())
     .bind(catalogue_version)
+    .bind(c.origin.code())
+    .bind(c.source_date.clone())
     .execute(&mut *conn)
     .await?;
     Ok(version)

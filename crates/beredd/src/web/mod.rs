@@ -79,6 +79,7 @@ impl AppState {
     /// Loads the content Beredd serves; a broken catalogue stops the start with a message.
     pub fn new(db: Db, secure_cookies: bool) -> anyhow::Result<AppState> {
         let catalogue = Arc::new(Catalogue::load()?);
+        crate::content::klassa::load(&catalogue)?;
         let plan_templates = Arc::new(crate::content::plan_templates::load()?);
         let frameworks = Arc::new(crate::services::frameworks::Library::new(crate::content::frameworks::library()?));
         Ok(AppState {

@@ -208,6 +208,10 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
 
     // ---- Classification and requirements ----
     let r = r
+        .get("/assets/klassa", classification::klassa::page)
+        .get("/assets/klassa/template", classification::klassa::template)
+        .get("/assets/klassa/{token}", classification::klassa::preview)
+        .post("/assets/klassa/{token}", classification::klassa::apply)
         .get("/assets/{id}/classify", classification::classify::form)
         .post("/assets/{id}/classify", classification::classify::save)
         .get("/requirements", classification::requirements::list)
@@ -373,6 +377,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/resources/import", import::upload::<Resources>)
         .post("/dependencies/import", import::upload::<Dependencies>)
         .post("/assets/import", import::upload::<Assets>)
+        .post("/assets/klassa", classification::klassa::upload)
         .post("/governance/documents/{id}/versions/upload", governance::versions::upload)
         // A register from a file, through the API (the nightly HR sync): as large as the page's.
         .token_post("/api/v1/import/{register}", api::import::import_register)

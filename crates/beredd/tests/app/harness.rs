@@ -334,6 +334,8 @@ impl TestApp {
             "passkeys" => "SELECT COUNT(*) FROM passkeys",
             "training_courses" => "SELECT COUNT(*) FROM training_courses",
             "training_completions" => "SELECT COUNT(*) FROM training_completions",
+            "assets" => "SELECT COUNT(*) FROM assets",
+            "classifications" => "SELECT COUNT(*) FROM classifications",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

@@ -27,6 +27,7 @@ pub(super) async fn assets(l: &mut Loader<'_>) -> anyhow::Result<()> {
             owner_id: lookup(&l.people, f, key, "owner", &a.owner)?,
             flags,
             osl_reference: line(f, key, "osl_reference", &a.osl_reference, 200)?,
+            process_code: None,
             system_ids: ids(&l.systems, "systems", &a.systems)?,
             unit_ids: ids(&l.units, "units", &a.units)?,
             gdpr: match &a.gdpr {
@@ -50,7 +51,7 @@ pub(super) async fn assets(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 &mut l.tx,
                 l.org,
                 id,
-                &assets::ClassificationInput { levels, why, reason: None },
+                &assets::ClassificationInput::beredd(levels, why, None),
                 &by,
                 &l.catalogue.version,
             )

@@ -248,6 +248,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
             owner_id: Some(*dice.pick(&staff)),
             flags: Vec::new(),
             osl_reference: None,
+            process_code: None,
             system_ids: vec![*dice.pick(&system_ids)],
             unit_ids: vec![*dice.pick(&leaves)],
             gdpr: assets::Gdpr::default(),
@@ -256,7 +257,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
         let level = |d: &mut Dice| 1 + d.below(4) as u8;
         let levels = Levels::new(level(&mut dice), level(&mut dice), level(&mut dice), level(&mut dice))
             .map_err(|_| anyhow::anyhow!("levels"))?;
-        let c = assets::ClassificationInput { levels, why: [None, None, None, None], reason: None };
+        let c = assets::ClassificationInput::beredd(levels, [None, None, None, None], None);
         assets::classify(&mut tx, org, id, &c, ACTOR, &catalogue.version).await?;
     }
 

@@ -68,7 +68,7 @@ pub fn parse(d: &Draft, reclassifying: bool) -> Result<ClassificationInput, Inva
         e.add(LEVEL[0], err);
         e
     })?;
-    Ok(ClassificationInput { levels, why, reason })
+    Ok(ClassificationInput::beredd(levels, why, reason))
 }
 
 /// A classification saved: its version, and how many requirements it added and took away.

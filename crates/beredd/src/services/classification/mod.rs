@@ -7,6 +7,7 @@ pub mod answer;
 pub mod area;
 pub mod classify;
 pub mod evidence;
+pub mod klassa;
 pub mod local_requirements;
 pub mod overview;
 pub mod removal;

@@ -43,6 +43,7 @@ mod tests {
             owner_id: None,
             flags: flags.into(),
             osl_reference: None,
+            process_code: None,
             updated_at: String::new(),
             gdpr: assets::Gdpr::default(),
             system_ids: vec![7],
@@ -62,6 +63,8 @@ mod tests {
                 classified_by: "Anna".into(),
                 classified_at: String::new(),
                 catalogue_version: String::new(),
+                origin: "beredd".into(),
+                source_date: None,
             }),
         }
     }

@@ -6,6 +6,7 @@ pub mod assessment_area;
 pub mod assessment_removal;
 pub mod classify;
 pub mod evidence;
+pub mod klassa;
 pub mod local_requirements;
 pub mod overview;
 pub mod reports;

@@ -68,6 +68,8 @@ pub struct OverviewPage {
     pub gaps: Vec<GapRow>,
     pub overdue: Vec<ActionRow>,
     pub units: Vec<Choice>,
+    /// Whether the user may import classifications from KLASSA.
+    pub may_import: bool,
 }
 
 const LABEL_W: f64 = 230.0;
@@ -159,6 +161,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ov
         gaps: o.gaps.iter().map(|g| gap_row(g, tr)).collect(),
         overdue: o.overdue.into_iter().map(|a| action_row(a, &lk)).collect(),
         units: lk.unit_choices(Some(tr.t("overview-whole-org"))),
+        may_import: user.role.edits_all_content(),
         ctx,
     })
 }

@@ -41,6 +41,9 @@ fn classification_notes(c: &assets::Classification, tr: &Tr) -> Vec<String> {
     let levels = c.levels();
     let what = format!("{} ({}, {})", c.version, c.classified_by, &crate::platform::clock::shown_day(&c.classified_at));
     let mut notes = vec![tr.ts("asset-version", "what", &what)];
+    if let Some(origin) = origin_text(c, tr) {
+        notes.push(origin);
+    }
     for (a, why) in Aspect::ALL.iter().zip([&c.why_k, &c.why_r, &c.why_t, &c.why_s]) {
         let level = tr.t(&format!("level-{}", levels.get(*a)));
         let why = why.as_ref().map(|w| format!(" – {w}")).unwrap_or_default();
@@ -52,6 +55,16 @@ fn classification_notes(c: &assets::Classification, tr: &Tr) -> Vec<String> {
     notes
 }
 
+/// Where a classification was made, when not in Beredd: "Klassad i KLASSA 2024-05-12".
+pub fn origin_text(c: &assets::Classification, tr: &Tr) -> Option<String> {
+    let date = c.source_date.clone().unwrap_or_default();
+    match c.origin() {
+        assets::Origin::Beredd => None,
+        assets::Origin::Klassa => Some(tr.ts("asset-origin-klassa", "date", &date)),
+        assets::Origin::Manual => Some(tr.ts("asset-origin-manual", "date", &date)),
+    }
+}
+
 /// Every classification, newest first, in a line each.
 fn history(versions: &[assets::Classification], tr: &Tr) -> Vec<String> {
     versions
@@ -59,7 +72,8 @@ fn history(versions: &[assets::Classification], tr: &Tr) -> Vec<String> {
         .map(|c| {
             let reason = c.reason.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
             let levels = levels_text(Some(c));
-            format!("{} {}: {levels} – {}{reason}", tr.t("asset-version-short"), c.version, c.classified_by)
+            let origin = origin_text(c, tr).map(|o| format!(" – {o}")).unwrap_or_default();
+            format!("{} {}: {levels} – {}{reason}{origin}", tr.t("asset-version-short"), c.version, c.classified_by)
         })
         .collect()
 }
@@ -144,6 +158,19 @@ fn gdpr_parse(form: &FormData, e: &mut Errors) -> assets::Gdpr {
     }
 }
 
+/// The ids a multiple choice holds, each once; an unknown one is an error on the field.
+fn linked_ids(form: &FormData, e: &mut Errors, field: &'static str, known: &dyn Fn(i64) -> bool) -> Vec<i64> {
+    let mut out = Vec::new();
+    for v in form.all(field) {
+        match optional_id(v, known) {
+            Ok(Some(id)) if !out.contains(&id) => out.push(id),
+            Ok(_) => {}
+            Err(err) => e.add(field, err),
+        }
+    }
+    out
+}
+
 /// The entry as the asset's page shows it: only what is filled in.
 fn gdpr_details(g: &assets::Gdpr, tr: &Tr) -> Vec<DetailItem> {
     gdpr_values(g)
@@ -215,6 +242,7 @@ impl Register for Assets {
             },
             DetailItem { label: tr.t("asset-flags"), value: Cell::Text(flags.join(", ")) },
             DetailItem { label: tr.t("field-osl"), value: Cell::opt(&r.osl_reference) },
+            DetailItem { label: tr.t("field-process-code"), value: Cell::opt(&r.process_code) },
             DetailItem { label: tr.t("asset-systems"), value: Cell::Links(systems) },
             DetailItem { label: tr.t("asset-units"), value: Cell::Links(units) },
         ]
@@ -248,6 +276,7 @@ impl Register for Assets {
             ("description".into(), r.description.clone().unwrap_or_default()),
             ("owner".into(), crate::web::forms::opt_string(r.owner_id)),
             ("osl_reference".into(), r.osl_reference.clone().unwrap_or_default()),
+            ("process_code".into(), r.process_code.clone().unwrap_or_default()),
         ]);
         for ((name, ..), value) in GDPR_FIELDS.iter().zip(gdpr_values(&r.gdpr)) {
             f.set(name, value.clone().unwrap_or_default());
@@ -285,6 +314,9 @@ impl Register for Assets {
             Field::new("osl_reference", tr.t("field-osl"), FieldKind::Text, form, errors, tr)
                 .maxlength(200)
                 .hint(tr.t("hint-osl")),
+            Field::new("process_code", tr.t("field-process-code"), FieldKind::Text, form, errors, tr)
+                .maxlength(100)
+                .hint(tr.t("hint-process-code")),
             Field::new("systems", tr.t("asset-systems"), FieldKind::MultiCheck, form, errors, tr).choices(systems),
             Field::new("units", tr.t("asset-units"), FieldKind::MultiCheck, form, errors, tr)
                 .choices(lk.unit_choices(None)),
@@ -307,24 +339,25 @@ impl Register for Assets {
             }
         }
         let osl_reference = e.take("osl_reference", text::optional_line(form.text("osl_reference"), 200));
-        let ids = |e: &mut Errors, field: &'static str, known: &dyn Fn(i64) -> bool| -> Vec<i64> {
-            let mut out = Vec::new();
-            for v in form.all(field) {
-                match optional_id(v, known) {
-                    Ok(Some(id)) if !out.contains(&id) => out.push(id),
-                    Ok(_) => {}
-                    Err(err) => e.add(field, err),
-                }
-            }
-            out
-        };
-        let system_ids = ids(&mut e, "systems", &|id| lk.nodes.name(beredd_domain::NodeKind::System, id).is_some());
-        let unit_ids = ids(&mut e, "units", &|id| lk.unit(id).is_some());
+        let process_code = e.take("process_code", text::optional_line(form.text("process_code"), 100));
+        let system_ids =
+            linked_ids(form, &mut e, "systems", &|id| lk.nodes.name(beredd_domain::NodeKind::System, id).is_some());
+        let unit_ids = linked_ids(form, &mut e, "units", &|id| lk.unit(id).is_some());
         let gdpr = gdpr_parse(form, &mut e);
         if !e.is_empty() {
             return Err(e);
         }
-        Ok(assets::AssetInput { name, description, owner_id, flags, osl_reference, system_ids, unit_ids, gdpr })
+        Ok(assets::AssetInput {
+            name,
+            description,
+            owner_id,
+            flags,
+            osl_reference,
+            process_code,
+            system_ids,
+            unit_ids,
+            gdpr,
+        })
     }
     async fn insert(conn: &mut AnyConnection, org: i64, input: &assets::AssetInput) -> Result<i64, DbError> {
         assets::insert(conn, org, input).await

@@ -5,5 +5,6 @@
 mod assessment;
 mod assessment_area;
 mod classify;
+mod klassa;
 mod reports;
 mod requirements;

@@ -202,6 +202,11 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
         assert_eq!(r.status, StatusCode::SEE_OTHER, "an import into {register}: {}", excerpt(&r.body));
         pages.push(r.location.unwrap_or_default());
     }
+    // A KLASSA export read, so that its preview and its "Spara" are found.
+    let klassa = "Informationsmängd;K;R;T;S;Datum\nProvmängden från KLASSA;2;2;1;1;2024-05-12\n";
+    let r = upload(s, "/assets/klassa", "klassa.csv", klassa.as_bytes().to_vec()).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "a KLASSA import: {}", excerpt(&r.body));
+    pages.push(r.location.unwrap_or_default());
     let answer = &forms["/assessments/{id}/requirements/{node}"];
     submit(
         s,

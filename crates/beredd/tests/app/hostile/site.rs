@@ -46,18 +46,22 @@ impl Form {
     }
 }
 
-/// The route a concrete path belongs to, from the router's own table (`{x}` is one segment).
+/// The route a concrete path belongs to, from the router's own table (`{x}` is one segment). A
+/// fixed segment wins over a parameter, as in the router (`/assets/klassa` before `/assets/{id}`).
 pub fn route_of<'a>(path: &str, patterns: &'a [String]) -> Option<&'a String> {
     let path = path.split(['?', '#']).next().unwrap_or(path);
     let segs: Vec<&str> = path.split('/').collect();
-    patterns.iter().find(|p| {
-        let ps: Vec<&str> = p.split('/').collect();
-        if p.contains("{*") {
-            return segs.len() >= ps.len() - 1
-                && ps.iter().zip(&segs).all(|(a, b)| a.starts_with("{*") || a.starts_with('{') || a == b);
-        }
-        ps.len() == segs.len() && ps.iter().zip(&segs).all(|(a, b)| (a.starts_with('{') && !b.is_empty()) || a == b)
-    })
+    patterns
+        .iter()
+        .filter(|p| {
+            let ps: Vec<&str> = p.split('/').collect();
+            if p.contains("{*") {
+                return segs.len() >= ps.len() - 1
+                    && ps.iter().zip(&segs).all(|(a, b)| a.starts_with("{*") || a.starts_with('{') || a == b);
+            }
+            ps.len() == segs.len() && ps.iter().zip(&segs).all(|(a, b)| (a.starts_with('{') && !b.is_empty()) || a == b)
+        })
+        .min_by_key(|p| p.matches('{').count())
 }
 
 /// Links not followed: downloads that take seconds to make (PDFs, workbooks, kits), streams that

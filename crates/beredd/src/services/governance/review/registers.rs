@@ -206,6 +206,8 @@ mod tests {
             classified_by: "Anna".into(),
             classified_at: at.into(),
             catalogue_version: "1".into(),
+            origin: "beredd".into(),
+            source_date: None,
         }
     }
 

@@ -129,9 +129,11 @@ impl Importable for Assets {
         let osl_reference = e.take("osl_reference", text::optional_line(get(v, "osl_reference"), 200));
         let system_ids = e.take_p("systems", refs.many(get(v, "systems"), Refs::system));
         let unit_ids = e.take_p("units", refs.many(get(v, "units"), Refs::unit));
-        // The record of processing (GDPR art. 30) is not in the file: kept as it is (see `update`).
+        // The record of processing (GDPR art. 30) and the process code are not in the file: kept
+        // as they are (see `update`); the KLASSA import sets the process code.
         let gdpr = Default::default();
-        e.or(AssetInput { name, description, owner_id, flags, osl_reference, system_ids, unit_ids, gdpr })
+        let process_code = None;
+        e.or(AssetInput { name, description, owner_id, flags, osl_reference, process_code, system_ids, unit_ids, gdpr })
     }
     fn render(i: &AssetInput, refs: &Refs) -> Values {
         let view = View {
@@ -149,10 +151,12 @@ impl Importable for Assets {
         assets::insert(conn, org, i).await
     }
     async fn update(conn: &mut AnyConnection, org: i64, id: i64, i: &AssetInput) -> Result<(), DbError> {
-        // The file has no columns for the record of processing: the asset keeps its entry.
+        // The file has no columns for the record of processing or the process code: the asset
+        // keeps them.
         let mut i = i.clone();
         if let Some(existing) = assets::get(conn, org, id).await? {
             i.gdpr = existing.gdpr;
+            i.process_code = existing.process_code;
         }
         assets::update(conn, org, id, &i).await
     }

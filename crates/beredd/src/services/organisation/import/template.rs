@@ -108,23 +108,46 @@ fn choices(kind: Kind, field: &str, sv: &Tr) -> Option<Vec<String>> {
 /// The template as an xlsx file.
 pub fn workbook(kind: Kind) -> Result<Vec<u8>, XlsxError> {
     let sv = Tr::new(Catalog::load(), Lang::Sv);
+    let template = Template { name: kind.slug(), fields: kind.fields(), example: example(kind), notes: &[] };
+    write(&template, |field| choices(kind, field, &sv))
+}
+
+/// A template: its sheet's name, the columns, one example row (by field key) and lines of
+/// guidance for a second sheet ("Läs mig"), if any.
+pub struct Template<'a> {
+    pub name: &'a str,
+    pub fields: &'a [super::FieldDef],
+    pub example: &'a [(&'a str, &'a str)],
+    pub notes: &'a [&'a str],
+}
+
+/// Writes a template, with a list to pick from for each field `choices` gives one for.
+pub fn write(t: &Template, choices: impl Fn(&str) -> Option<Vec<String>>) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name(kind.slug())?;
+    sheet.set_name(t.name)?;
     let bold = Format::new().set_bold();
-    for (c, f) in kind.fields().iter().enumerate() {
+    for (c, f) in t.fields.iter().enumerate() {
         let c = c as u16;
         sheet.write_string_with_format(0, c, f.heading, &bold)?;
         sheet.set_column_width(c, (f.heading.chars().count() as f64 + 4.0).max(16.0))?;
-        if let Some((_, v)) = example(kind).iter().find(|(k, _)| *k == f.key) {
+        if let Some((_, v)) = t.example.iter().find(|(k, _)| *k == f.key) {
             sheet.write_string(1, c, *v)?;
         }
-        if let Some(list) = choices(kind, f.key, &sv) {
+        if let Some(list) = choices(f.key) {
             let dv = DataValidation::new().allow_list_strings(&list)?;
             sheet.add_data_validation(1, c, 5000, c, &dv)?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    if !t.notes.is_empty() {
+        let notes = book.add_worksheet();
+        notes.set_name("Läs mig")?;
+        notes.set_column_width(0, 110)?;
+        for (r, line) in t.notes.iter().enumerate() {
+            notes.write_string(r as u32, 0, *line)?;
+        }
+    }
     book.save_to_buffer()
 }
 
