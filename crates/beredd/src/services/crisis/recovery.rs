@@ -9,13 +9,54 @@ use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::services::invalid::optional_id;
 use crate::services::{Failure, Invalid};
-use crate::store::incidents::{self, NewBacklogItem, NewEntry};
+use crate::store::incidents::{self, BacklogItem, NewBacklogItem, NewEntry};
 use crate::store::systems::System;
 
 /// The kinds of paper documentation to enter afterwards.
 pub const KINDS: &[&str] = &["care_doc", "social_doc", "medication", "decisions", "payments", "other"];
 /// How urgent entering it is.
 pub const PRIORITIES: &[&str] = &["legal", "high", "normal"];
+
+/// Orders the backlog: legal deadlines first, then high, then normal; within each, the earliest
+/// deadline first (an item without a deadline last), then in the order entered.
+pub fn order(items: &mut [BacklogItem]) {
+    items.sort_by_key(|i| {
+        (
+            PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()),
+            i.deadline.clone().unwrap_or_else(|| "9999".into()),
+            i.id,
+        )
+    });
+}
+
+/// An item is overdue when it is not all entered and its deadline (a date) is before `today`.
+pub fn overdue(i: &BacklogItem, today: &str) -> bool {
+    i.done < i.total && i.deadline.as_deref().is_some_and(|d| d < today)
+}
+
+/// How much is entered of how much, summed per name (a unit, a system).
+#[derive(Debug, PartialEq)]
+pub struct Sum {
+    pub name: String,
+    pub done: i64,
+    pub total: i64,
+}
+
+/// Sums the items per name, in the order each name first appears; `name` names an item's group.
+pub fn sums(items: &[BacklogItem], name: impl Fn(&BacklogItem) -> String) -> Vec<Sum> {
+    let mut list: Vec<Sum> = Vec::new();
+    for i in items {
+        let name = name(i);
+        match list.iter_mut().find(|s| s.name == name) {
+            Some(s) => {
+                s.done += i.done;
+                s.total += i.total;
+            }
+            None => list.push(Sum { name, done: i.done, total: i.total }),
+        }
+    }
+    list
+}
 
 /// The backlog form as posted.
 pub struct ItemForm<'a> {
@@ -161,4 +202,56 @@ pub async fn restored(db: &Db, org: i64, tr: &Tr, incident: i64, r: Restore, by:
     incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, unit: i64, priority: &str, deadline: Option<&str>, done: i64, total: i64) -> BacklogItem {
+        BacklogItem {
+            id,
+            unit_id: unit,
+            system_id: None,
+            kind: "care_doc".into(),
+            description: None,
+            total,
+            done,
+            assignee: None,
+            priority: priority.into(),
+            deadline: deadline.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn legal_comes_first_then_the_earliest_deadline_and_no_deadline_last() {
+        let mut items = vec![
+            item(1, 1, "normal", Some("2026-11-20"), 0, 5),
+            item(2, 1, "high", None, 0, 5),
+            item(3, 1, "high", Some("2026-12-01"), 0, 5),
+            item(4, 1, "legal", Some("2026-12-24"), 0, 5),
+            item(5, 1, "high", Some("2026-11-30"), 0, 5),
+        ];
+        order(&mut items);
+        assert_eq!(items.iter().map(|i| i.id).collect::<Vec<_>>(), [4, 5, 3, 2, 1]);
+    }
+
+    #[test]
+    fn overdue_only_when_not_done_and_the_deadline_has_passed() {
+        let today = "2026-11-24";
+        assert!(overdue(&item(1, 1, "high", Some("2026-11-23"), 2, 5), today));
+        assert!(!overdue(&item(1, 1, "high", Some("2026-11-24"), 2, 5), today));
+        assert!(!overdue(&item(1, 1, "high", Some("2026-11-23"), 5, 5), today));
+        assert!(!overdue(&item(1, 1, "high", None, 0, 5), today));
+    }
+
+    #[test]
+    fn sums_per_name_in_the_order_first_seen() {
+        let items = [item(1, 2, "high", None, 1, 4), item(2, 1, "high", None, 2, 3), item(3, 2, "high", None, 3, 3)];
+        let per_unit = sums(&items, |i| format!("unit {}", i.unit_id));
+        assert_eq!(
+            per_unit,
+            [Sum { name: "unit 2".into(), done: 4, total: 7 }, Sum { name: "unit 1".into(), done: 2, total: 3 }]
+        );
+    }
 }

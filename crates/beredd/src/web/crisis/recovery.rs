@@ -42,11 +42,7 @@ pub struct ItemView {
     pub overdue: bool,
 }
 
-pub struct Summary {
-    pub name: String,
-    pub done: i64,
-    pub total: i64,
-}
+pub use crate::services::crisis::recovery::Sum as Summary;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "crisis/recovery.html")]
@@ -122,14 +118,7 @@ async fn page(
     let (h, lk) = head_for(state, user, id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
     let mut items = incidents::backlog(&state.db.pool, h.i.id).await?;
-    // Legal deadlines first, then high, then normal; within each, the earliest deadline first.
-    items.sort_by_key(|i| {
-        (
-            PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()),
-            i.deadline.clone().unwrap_or_else(|| "9999".into()),
-            i.id,
-        )
-    });
+    changes::order(&mut items);
     let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
@@ -152,22 +141,14 @@ async fn page(
             assignee: i.assignee.clone().unwrap_or_default(),
             priority: tr.t(&format!("backlog-priority-{}", i.priority)),
             deadline: i.deadline.clone().unwrap_or_default(),
-            overdue: i.done < i.total && i.deadline.as_deref().is_some_and(|d| d < today.as_str()),
+            overdue: changes::overdue(i, &today),
         })
         .collect();
-    let mut per_unit: Vec<Summary> = Vec::new();
-    let mut per_system: Vec<Summary> = Vec::new();
-    for i in &items {
-        let add = |list: &mut Vec<Summary>, name: String| match list.iter_mut().find(|s| s.name == name) {
-            Some(s) => {
-                s.done += i.done;
-                s.total += i.total;
-            }
-            None => list.push(Summary { name, done: i.done, total: i.total }),
-        };
-        add(&mut per_unit, lk.unit_name(Some(i.unit_id)));
-        add(&mut per_system, if i.system_id.is_some() { system_name(i.system_id) } else { tr.t("backlog-no-system") });
-    }
+    let per_unit = changes::sums(&items, |i| lk.unit_name(Some(i.unit_id)));
+    let per_system = changes::sums(&items, |i| match i.system_id {
+        Some(_) => system_name(i.system_id),
+        None => tr.t("backlog-no-system"),
+    });
     let records: Vec<(i64, i64, i64)> =
         progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
     let series = recovery::burn_down(&records, day_number(&today).unwrap_or(0));
