@@ -220,35 +220,9 @@ pub async fn import(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = state.db.begin_write().await?;
-    let note = |r: crate::services::crisis::kit_import::Report| {
-        tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
-    };
-    let report = crate::services::crisis::kit_import::import(
-        &mut tx,
-        &state.db.keys,
-        user.org_id,
-        h.i.id,
-        &log,
-        &user.display_name,
-        note,
-    )
-    .await?;
-    let record = json!({ "imported": report.imported, "skipped": report.skipped, "kit_id": log.kit_id });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "import",
-            entity: "incident",
-            entity_id: Some(h.i.id),
-            summary: &h.i.title,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let report =
+        crate::services::crisis::imports::kit_log(&state.db, &user.actor(), &tr, &h.i, &log, &user.display_name)
+            .await?;
     state.live.publish(h.i.id, "log", json!({ "imported": report.imported }).to_string());
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=imported", h.i.id)).into_response())
 }

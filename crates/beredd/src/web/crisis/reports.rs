@@ -3,10 +3,11 @@
 //! each duty to MCF and IMY stands, in Swedish time; one draft per recipient; reports recorded as
 //! sent; the incident's diarienummer.
 
-use super::comms::{back_to, log_and_commit};
+use super::comms::{back_to, log_writer};
 use super::{Head, head_for, writer_for};
 use crate::platform::clock;
 use crate::platform::i18n::Tr;
+use crate::services::crisis::comms;
 use crate::services::crisis::drafts::{self, Sources};
 use crate::services::crisis::reporting::{self, Reporting, outcome_text, stored};
 use crate::store::incidents::{self, NewAssessment};
@@ -23,7 +24,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use beredd_domain::reporting::{AssessmentKind, Clock, Due, Duty, Outcome};
-use beredd_domain::{FieldError, LogKind, text};
+use beredd_domain::{FieldError, text};
 
 pub struct ClockView {
     pub code: &'static str,
@@ -326,9 +327,7 @@ pub async fn assess(
         grounds: &grounds,
         reference: reference.as_deref().or(h.i.diarienummer.as_deref()),
     };
-    let mut tx = state.db.begin_write().await?;
-    reporting::assess(&mut tx, &state.db.keys, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
-    tx.commit().await?;
+    reporting::record_assessment(&state.db, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
     state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, &format!("assessment-{k}")))
 }
@@ -352,26 +351,10 @@ pub async fn report(
         text::optional_text(form.text("body"), 20_000).ok().flatten().ok_or(AppError::BadRequest("empty report"))?;
     let reference =
         text::optional_line(form.text("reference"), 200).map_err(|_| AppError::BadRequest("bad reference"))?;
-    let mut tx = state.db.begin_write().await?;
-    if !incidents::record_report(
-        &mut *tx,
-        h.i.id,
-        duty.code(),
-        &clock::stamp(),
-        &user.display_name,
-        reference.as_deref(),
-        &body,
-    )
-    .await?
-    {
+    if !comms::record_report(&log_writer(&state, &user, h.i.id), &tr, duty, reference.as_deref(), &body).await? {
         return Err(AppError::BadRequest("already sent"));
     }
-    let text = tr.ts(
-        "comms-log-report",
-        "what",
-        &format!("{}{}", tr.t(duty.label_id()), reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()),
-    );
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
+    state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, &format!("clock-{}", duty.code())))
 }
 
@@ -389,10 +372,8 @@ pub async fn diarienummer(
         let p = page(&state, &user, &id, &form, &e, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
     }
-    let mut tx = state.db.begin_write().await?;
-    incidents::set_diarienummer(&mut *tx, user.org_id, h.i.id, value.as_deref()).await?;
-    let text = tr.ts("incident-log-diarienummer", "n", value.as_deref().unwrap_or("–"));
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
+    comms::set_diarienummer(&log_writer(&state, &user, h.i.id), &tr, value.as_deref()).await?;
+    state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, "diarienummer"))
 }
 

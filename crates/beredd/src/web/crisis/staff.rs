@@ -3,6 +3,7 @@
 use super::*;
 use crate::services::organisation::protection;
 use crate::store::people::Person;
+use crate::web::crisis::comms::log_writer;
 
 pub struct PersonView {
     pub id: i64,
@@ -103,13 +104,9 @@ pub async fn set_reached(
     let person = parse_id(&person)?;
     let p = lk.person(person).ok_or(AppError::NotFound)?;
     let reached = form.text("reached") == "1";
-    let mut tx = state.db.begin_write().await?;
-    incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
     // The log is read by every one of the crisis staff and leaves in bundles: never a protected name.
     let name = if p.protected.get() { tr.t("protected-person") } else { p.name.clone() };
-    let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &name);
-    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    crate::services::crisis::staff::set_reached(&log_writer(&state, &user, h.i.id), &tr, person, reached, &name)
+        .await?;
     Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())
 }
