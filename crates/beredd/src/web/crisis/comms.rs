@@ -99,6 +99,31 @@ pub(super) fn media_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     ]
 }
 
+fn media_view(m: incidents::MediaRequest) -> MediaView {
+    MediaView {
+        id: m.id,
+        outlet: m.contact.as_deref().map(|c| format!("{} ({c})", m.outlet)).unwrap_or(m.outlet.clone()),
+        question: m.question,
+        received: crate::platform::clock::shown_minute(&m.received_at),
+        routed_to: m.routed_to,
+        answered: m
+            .answered_by
+            .map(|b| format!("{b}, {}", crate::platform::clock::shown_minute(&m.answered_at.unwrap_or_default())))
+            .unwrap_or_default(),
+    }
+}
+
+fn message_view(tr: &Tr, m: incidents::Message) -> MessageView {
+    MessageView {
+        id: m.id,
+        draft: !m.approved.get(),
+        published: crate::platform::clock::shown_minute(&m.published_at),
+        channel: tr.t(&format!("channel-{}", m.channel)),
+        approved_by: m.approved_by,
+        text: m.text,
+    }
+}
+
 pub(super) async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -111,42 +136,15 @@ pub(super) async fn page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("comms-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let media = incidents::media(pool, h.i.id)
-        .await?
-        .into_iter()
-        .map(|m| MediaView {
-            id: m.id,
-            outlet: m.contact.as_deref().map(|c| format!("{} ({c})", m.outlet)).unwrap_or(m.outlet.clone()),
-            question: m.question,
-            received: crate::platform::clock::shown_minute(&m.received_at),
-            routed_to: m.routed_to,
-            answered: m
-                .answered_by
-                .map(|b| format!("{b}, {}", crate::platform::clock::shown_minute(&m.answered_at.unwrap_or_default())))
-                .unwrap_or_default(),
-        })
-        .collect();
+    let media = incidents::media(pool, h.i.id).await?.into_iter().map(media_view).collect();
     let (hotline_fields, message_fields, media_fields) =
         (hotline_fields(form, e, tr), message_fields(form, e, tr), media_fields(form, e, tr));
     let all: Vec<Field> = hotline_fields.iter().chain(&message_fields).chain(&media_fields).cloned().collect();
     let error_summary = summary(&all);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    ctx.mark_errors(&error_summary);
     Ok(CommsPage {
         hotlines: incidents::hotlines(pool, h.i.id).await?,
-        messages: incidents::messages(pool, h.i.id)
-            .await?
-            .into_iter()
-            .map(|m| MessageView {
-                id: m.id,
-                draft: !m.approved.get(),
-                published: crate::platform::clock::shown_minute(&m.published_at),
-                channel: ctx.tr.t(&format!("channel-{}", m.channel)),
-                approved_by: m.approved_by,
-                text: m.text,
-            })
-            .collect(),
+        messages: incidents::messages(pool, h.i.id).await?.into_iter().map(|m| message_view(&ctx.tr, m)).collect(),
         media,
         hotline_fields,
         message_fields,

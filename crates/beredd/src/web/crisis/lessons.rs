@@ -109,9 +109,7 @@ async fn page(
         .collect();
     let fields = fields(form, e, &lk, tr, &targets);
     let error_summary = summary(&fields);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    ctx.mark_errors(&error_summary);
     Ok(LessonsPage { may_write: user.role.works_incidents(), ctx, h, groups, fields, error_summary })
 }
 

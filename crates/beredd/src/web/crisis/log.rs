@@ -85,34 +85,15 @@ fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> 
     fields
 }
 
-async fn log_page(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-    form: &FormData,
-    e: &Errors,
-) -> Result<LogPage, AppError> {
-    let (h, _) = head(state, user, id, "log").await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
-    let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
-    let signed = signatures::check_incident(&mut conn, &state.db.keys, user.org_id, &h.i, &rows, None).await?;
-    drop(conn);
-    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
-    ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
-    let tr = &ctx.tr;
-    let head_text = crate::services::crisis::head_text(tr, &rows);
-    let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
-    let fields = log_fields(form, e, tr, &seqs);
-    let error_summary = summary(&fields);
+/// The entries, newest first, each with the entries that correct it.
+fn entry_views(tr: &Tr, rows: &[incidents::LogRow]) -> Vec<EntryView> {
     let mut corrected: HashMap<i64, Vec<i64>> = HashMap::new();
-    for r in &rows {
+    for r in rows {
         if let Some(c) = r.entry.corrects {
             corrected.entry(c).or_default().push(r.entry.seq);
         }
     }
-    let entries = rows
-        .iter()
+    rows.iter()
         .rev()
         .map(|r| EntryView {
             seq: r.entry.seq,
@@ -136,10 +117,31 @@ async fn log_page(
             corrected_by: corrected.get(&r.entry.seq).cloned().unwrap_or_default(),
             source: if r.entry.source == "web" { String::new() } else { r.entry.source.clone() },
         })
-        .collect();
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+        .collect()
+}
+
+async fn log_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<LogPage, AppError> {
+    let (h, _) = head(state, user, id, "log").await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
+    let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    let signed = signatures::check_incident(&mut conn, &state.db.keys, user.org_id, &h.i, &rows, None).await?;
+    drop(conn);
+    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
+    ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
+    let tr = &ctx.tr;
+    let head_text = crate::services::crisis::head_text(tr, &rows);
+    let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
+    let fields = log_fields(form, e, tr, &seqs);
+    let error_summary = summary(&fields);
+    let entries = entry_views(tr, &rows);
+    ctx.mark_errors(&error_summary);
     Ok(LogPage {
         verdict: crate::services::crisis::verdict_text(&ctx.tr, &verdict),
         intact: matches!(verdict, Verdict::Intact { .. }) && signed.holds(),

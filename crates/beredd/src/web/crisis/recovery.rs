@@ -15,7 +15,7 @@ use super::{Head, head_for};
 use crate::platform::clock::{date_of, day_number};
 use crate::platform::i18n::Tr;
 use crate::services::crisis::recovery as changes;
-use crate::store::incidents;
+use crate::store::incidents::{self, BacklogItem};
 use crate::store::systems;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
@@ -108,6 +108,75 @@ fn restore_fields(form: &FormData, e: &Errors, systems: &[systems::System], tr: 
     ]
 }
 
+fn item_view(i: &BacklogItem, tr: &Tr, unit: String, system: String, today: &str) -> ItemView {
+    ItemView {
+        id: i.id,
+        unit,
+        system,
+        kind: tr.t(&format!("backlog-kind-{}", i.kind)),
+        description: i.description.clone().unwrap_or_default(),
+        total: i.total,
+        done: i.done,
+        percent: if i.total > 0 { i.done * 100 / i.total } else { 100 },
+        assignee: i.assignee.clone().unwrap_or_default(),
+        priority: tr.t(&format!("backlog-priority-{}", i.priority)),
+        deadline: i.deadline.clone().unwrap_or_default(),
+        overdue: changes::overdue(i, today),
+    }
+}
+
+/// The remaining backlog per day from the recorded progress, and the forecast in words.
+fn burn_down(tr: &Tr, progress: &[(String, i64, i64)], today: &str, empty: bool) -> (Vec<(i64, i64)>, String) {
+    let records: Vec<(i64, i64, i64)> =
+        progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
+    let series = recovery::burn_down(&records, day_number(today).unwrap_or(0));
+    let forecast = match recovery::forecast(&series, 7) {
+        Forecast::Done if empty => tr.t("recovery-nothing"),
+        Forecast::Done => tr.t("recovery-done"),
+        Forecast::Stalled => tr.t("recovery-stalled"),
+        Forecast::On(day) => tr.ts("recovery-forecast", "date", &date_of(day)),
+    };
+    (series, forecast)
+}
+
+/// The chart: remaining per day as a polyline in a 600 × 200 box, and the top of its scale.
+fn chart(series: &[(i64, i64)]) -> (String, i64) {
+    let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
+    let n = series.len().max(2) - 1;
+    let points = series
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| {
+            format!("{:.1},{:.1}", 40.0 + 540.0 * i as f64 / n as f64, 10.0 + 180.0 * (1.0 - *v as f64 / max as f64))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (points, max)
+}
+
+/// The items as shown, and the sums per unit and per system.
+fn backlog_views(
+    tr: &Tr,
+    lk: &Lookups,
+    all_systems: &[systems::System],
+    items: &[BacklogItem],
+    today: &str,
+) -> (Vec<ItemView>, Vec<Summary>, Vec<Summary>) {
+    let system_name = |s: Option<i64>| {
+        s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default()
+    };
+    let views = items
+        .iter()
+        .map(|i| item_view(i, tr, lk.unit_name(Some(i.unit_id)), system_name(i.system_id), today))
+        .collect();
+    let per_unit = changes::sums(items, |i| lk.unit_name(Some(i.unit_id)));
+    let per_system = changes::sums(items, |i| match i.system_id {
+        Some(_) => system_name(i.system_id),
+        None => tr.t("backlog-no-system"),
+    });
+    (views, per_unit, per_system)
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -124,59 +193,13 @@ async fn page(
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
     let tr = &ctx.tr;
     let today = crate::platform::clock::today_text();
-    let system_name = |s: Option<i64>| {
-        s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default()
-    };
-    let views: Vec<ItemView> = items
-        .iter()
-        .map(|i| ItemView {
-            id: i.id,
-            unit: lk.unit_name(Some(i.unit_id)),
-            system: system_name(i.system_id),
-            kind: tr.t(&format!("backlog-kind-{}", i.kind)),
-            description: i.description.clone().unwrap_or_default(),
-            total: i.total,
-            done: i.done,
-            percent: if i.total > 0 { i.done * 100 / i.total } else { 100 },
-            assignee: i.assignee.clone().unwrap_or_default(),
-            priority: tr.t(&format!("backlog-priority-{}", i.priority)),
-            deadline: i.deadline.clone().unwrap_or_default(),
-            overdue: changes::overdue(i, &today),
-        })
-        .collect();
-    let per_unit = changes::sums(&items, |i| lk.unit_name(Some(i.unit_id)));
-    let per_system = changes::sums(&items, |i| match i.system_id {
-        Some(_) => system_name(i.system_id),
-        None => tr.t("backlog-no-system"),
-    });
-    let records: Vec<(i64, i64, i64)> =
-        progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
-    let series = recovery::burn_down(&records, day_number(&today).unwrap_or(0));
-    let forecast = match recovery::forecast(&series, 7) {
-        Forecast::Done if items.is_empty() => tr.t("recovery-nothing"),
-        Forecast::Done => tr.t("recovery-done"),
-        Forecast::Stalled => tr.t("recovery-stalled"),
-        Forecast::On(day) => tr.ts("recovery-forecast", "date", &date_of(day)),
-    };
-    // The chart: remaining per day as a polyline in a 600 × 200 box.
-    let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
-    let n = series.len().max(2) - 1;
-    let svg_points = series
-        .iter()
-        .enumerate()
-        .map(|(i, (_, v))| {
-            format!("{:.1},{:.1}", 40.0 + 540.0 * i as f64 / n as f64, 10.0 + 180.0 * (1.0 - *v as f64 / max as f64))
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (views, per_unit, per_system) = backlog_views(tr, &lk, &all_systems, &items, &today);
+    let (series, forecast) = burn_down(tr, &progress, &today, items.is_empty());
+    let (svg_points, max) = chart(&series);
     let fields = fields(form, e, &lk, &all_systems, tr);
     let restore_fields = restore_fields(form, e, &all_systems, tr);
-    let mut all = fields.clone();
-    all.extend(restore_fields.iter().cloned());
-    let error_summary = summary(&all);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    let error_summary = summary(&[fields.clone(), restore_fields.clone()].concat());
+    ctx.mark_errors(&error_summary);
     Ok(RecoveryPage {
         may_write: user.role.works_incidents(),
         series: series.iter().map(|(d, v)| (date_of(*d), *v)).collect(),

@@ -34,6 +34,26 @@ impl StaffPage {
     }
 }
 
+/// The staff of one unit, each with whether and by whom they were reached.
+fn unit_people(
+    unit: i64,
+    lk: &Lookups,
+    reached: &[incidents::Reached],
+    user: &CurrentUser,
+    tr: &Tr,
+) -> Vec<PersonView> {
+    lk.people
+        .iter()
+        .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(unit))
+        .map(|p| {
+            let r = reached.iter().find(|r| r.person_id == p.id);
+            let (name, title, phone) = shown(p, lk, user, tr);
+            let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
+            PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
+        })
+        .collect()
+}
+
 pub async fn staff(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -48,17 +68,7 @@ pub async fn staff(
     let covered: Vec<i64> = h.i.unit_ids.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
     let mut units = Vec::new();
     for u in lk.units.iter().filter(|u| covered.contains(&u.id)) {
-        let people: Vec<PersonView> = lk
-            .people
-            .iter()
-            .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
-            .map(|p| {
-                let r = reached.iter().find(|r| r.person_id == p.id);
-                let (name, title, phone) = shown(p, &lk, &user, tr);
-                let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
-                PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
-            })
-            .collect();
+        let people = unit_people(u.id, &lk, &reached, &user, tr);
         if people.is_empty() {
             continue;
         }
