@@ -12,21 +12,12 @@ use crate::services::{Failure, Invalid};
 use crate::store::incidents::{self, BacklogItem, NewBacklogItem, NewEntry};
 use crate::store::systems::System;
 
-/// The kinds of paper documentation to enter afterwards.
-pub const KINDS: &[&str] = &["care_doc", "social_doc", "medication", "decisions", "payments", "other"];
-/// How urgent entering it is.
-pub const PRIORITIES: &[&str] = &["legal", "high", "normal"];
+pub use beredd_domain::recovery::{BacklogKind, BacklogPriority};
 
 /// Orders the backlog: legal deadlines first, then high, then normal; within each, the earliest
 /// deadline first (an item without a deadline last), then in the order entered.
 pub fn order(items: &mut [BacklogItem]) {
-    items.sort_by_key(|i| {
-        (
-            PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()),
-            i.deadline.clone().unwrap_or_else(|| "9999".into()),
-            i.id,
-        )
-    });
+    items.sort_by_key(|i| (i.priority, i.deadline.clone().unwrap_or_else(|| "9999".into()), i.id));
 }
 
 /// An item is overdue when it is not all entered and its deadline (a date) is before `today`.
@@ -74,11 +65,11 @@ pub struct ItemForm<'a> {
 pub struct Item {
     pub unit: i64,
     pub system: Option<i64>,
-    pub kind: String,
+    pub kind: BacklogKind,
     pub description: Option<String>,
     pub total: i64,
     pub assignee: Option<String>,
-    pub priority: String,
+    pub priority: BacklogPriority,
     pub deadline: Option<String>,
 }
 
@@ -87,25 +78,21 @@ pub fn check_item(f: &ItemForm, known_unit: impl Fn(i64) -> bool, systems: &[Sys
     let mut e = Invalid::default();
     let unit = e.take("unit", optional_id(f.unit, known_unit).and_then(|u| u.ok_or(FieldError::Required)));
     let system = e.take("system", optional_id(f.system, |s| systems.iter().any(|x| x.id == s)));
-    if !KINDS.contains(&f.kind) {
-        e.add("kind", FieldError::Choice);
-    }
+    let kind = e.take("kind", BacklogKind::parse(f.kind).map(Some));
     let description = e.take("description", text::optional_line(f.description, 300));
     let total =
         e.take("total", text::optional_number(f.total, 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)));
     let assignee = e.take("assignee", text::optional_line(f.assignee, 200));
-    if !PRIORITIES.contains(&f.priority) {
-        e.add("priority", FieldError::Choice);
-    }
+    let priority = e.take("priority", BacklogPriority::parse(f.priority).map(Some));
     let deadline = e.take("deadline", optional_date(f.deadline));
     e.or(Item {
         unit,
         system,
-        kind: f.kind.to_owned(),
+        kind: kind.unwrap_or(BacklogKind::Other),
         description,
         total,
         assignee,
-        priority: f.priority.to_owned(),
+        priority: priority.unwrap_or(BacklogPriority::Normal),
         deadline,
     })
 }
@@ -124,15 +111,15 @@ pub async fn add_item(
     let n = NewBacklogItem {
         unit_id: it.unit,
         system_id: it.system,
-        kind: &it.kind,
+        kind: it.kind,
         description: it.description.as_deref(),
         total: it.total,
         assignee: it.assignee.as_deref(),
-        priority: &it.priority,
+        priority: it.priority,
         deadline: it.deadline.as_deref(),
     };
     incidents::add_backlog(&mut tx, incident, &n, by).await?;
-    let what = format!("{unit_name} – {}: {}", tr.t(&format!("backlog-kind-{}", it.kind)), it.total);
+    let what = format!("{unit_name} – {}: {}", tr.t(it.kind.label_id()), it.total);
     let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-added", "what", &what), by);
     incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;
@@ -153,7 +140,7 @@ pub async fn set_done(
 ) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
     let it = incidents::set_backlog_done(&mut tx, incident, item, done, by).await?.ok_or(Failure::NotFound)?;
-    let what = format!("{units} – {}: {} / {}", tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
+    let what = format!("{units} – {}: {} / {}", tr.t(it.kind.label_id()), it.done, it.total);
     let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-progress", "what", &what), by);
     incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;
@@ -209,16 +196,17 @@ mod tests {
     use super::*;
 
     fn item(id: i64, unit: i64, priority: &str, deadline: Option<&str>, done: i64, total: i64) -> BacklogItem {
+        let priority = BacklogPriority::parse(priority).unwrap();
         BacklogItem {
             id,
             unit_id: unit,
             system_id: None,
-            kind: "care_doc".into(),
+            kind: BacklogKind::CareDoc,
             description: None,
             total,
             done,
             assignee: None,
-            priority: priority.into(),
+            priority,
             deadline: deadline.map(str::to_owned),
         }
     }

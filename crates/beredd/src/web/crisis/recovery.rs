@@ -25,7 +25,8 @@ use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::parse_id;
 
-pub use crate::services::crisis::recovery::{KINDS, PRIORITIES};
+use crate::services::crisis::recovery::{BacklogKind, BacklogPriority};
+use crate::web::lookups::vocabulary_choices;
 
 pub struct ItemView {
     pub id: i64,
@@ -63,14 +64,8 @@ pub struct RecoveryPage {
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, systems: &[systems::System], tr: &Tr) -> Vec<Field> {
-    let kinds = KINDS
-        .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-kind-{k}")), depth: 0 })
-        .collect();
-    let priorities = PRIORITIES
-        .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-priority-{k}")), depth: 0 })
-        .collect();
+    let kinds = vocabulary_choices(BacklogKind::ALL, BacklogKind::code, BacklogKind::label_id, tr);
+    let priorities = vocabulary_choices(BacklogPriority::ALL, BacklogPriority::code, BacklogPriority::label_id, tr);
     let mut sys = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
     sys.extend(systems.iter().map(|s| Choice { value: s.id.to_string(), label: s.name.clone(), depth: 0 }));
     vec![
@@ -113,13 +108,13 @@ fn item_view(i: &BacklogItem, tr: &Tr, unit: String, system: String, today: &str
         id: i.id,
         unit,
         system,
-        kind: tr.t(&format!("backlog-kind-{}", i.kind)),
+        kind: tr.t(i.kind.label_id()),
         description: i.description.clone().unwrap_or_default(),
         total: i.total,
         done: i.done,
         percent: if i.total > 0 { i.done * 100 / i.total } else { 100 },
         assignee: i.assignee.clone().unwrap_or_default(),
-        priority: tr.t(&format!("backlog-priority-{}", i.priority)),
+        priority: tr.t(i.priority.label_id()),
         deadline: i.deadline.clone().unwrap_or_default(),
         overdue: changes::overdue(i, today),
     }
