@@ -1,6 +1,27 @@
 //! Catching up after an outage: how much paper documentation is left to enter, and when it
 //! will be done at the current pace. Days are counted from 1970-01-01 (UTC).
 
+crate::kinds::vocabulary!(
+    /// The kinds of paper documentation to enter afterwards.
+    BacklogKind, "backlog-kind", {
+        CareDoc => "care_doc",
+        SocialDoc => "social_doc",
+        Medication => "medication",
+        Decisions => "decisions",
+        Payments => "payments",
+        Other => "other",
+    }
+);
+
+crate::kinds::vocabulary!(
+    /// How urgent entering it is, most urgent first.
+    BacklogPriority, "backlog-priority", {
+        Legal => "legal",
+        High => "high",
+        Normal => "normal",
+    }
+);
+
 /// The remaining count at the end of each day from the first record to `today`, given each
 /// record as (day, items added to the backlog, items entered). Days without records carry the
 /// previous day's value.

@@ -70,6 +70,8 @@ macro_rules! stored_vocabularies {
 }
 
 stored_vocabularies!(
+    beredd_domain::recovery::BacklogKind,
+    beredd_domain::recovery::BacklogPriority,
     beredd_domain::SystemKind,
     beredd_domain::reporting::AssessmentKind,
     beredd_domain::reporting::Outcome,

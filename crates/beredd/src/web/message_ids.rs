@@ -325,11 +325,8 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     }
     c.plain("nav-group", crate::web::page::GROUPS.iter().map(|(id, _)| id.to_string()));
     c.plain("channel", crate::web::crisis::comms::CHANNELS.iter().map(|k| format!("channel-{k}")));
-    c.plain("backlog kind", crate::web::crisis::recovery::KINDS.iter().map(|k| format!("backlog-kind-{k}")));
-    c.plain(
-        "backlog priority",
-        crate::web::crisis::recovery::PRIORITIES.iter().map(|k| format!("backlog-priority-{k}")),
-    );
+    c.plain("backlog kind", beredd_domain::recovery::BacklogKind::ALL.iter().map(|k| k.label_id().to_owned()));
+    c.plain("backlog priority", beredd_domain::recovery::BacklogPriority::ALL.iter().map(|k| k.label_id().to_owned()));
 
     // ---- Risks: the default scales, decisions and levels ----
     for kind in ["likelihood", "consequence"] {

@@ -231,6 +231,13 @@ impl Ctx {
         self
     }
 
+    /// A page shown again with errors says so first in its title.
+    pub fn mark_errors(&mut self, error_summary: &[(String, String)]) {
+        if !error_summary.is_empty() {
+            self.title_prefix = Some(self.tr.t("error-prefix"));
+        }
+    }
+
     pub fn set_flash(&mut self, code: Option<&str>) {
         self.flash = match code {
             Some("created") => Some(self.tr.t("flash-created")),

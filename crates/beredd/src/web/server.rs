@@ -77,29 +77,37 @@ pub async fn serve_on(
             },
             () = &mut stop => break,
         };
-        let app = app.clone();
-        let mut closed = closed.clone();
-        connections.spawn(async move {
-            let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-                request.extensions_mut().insert(ConnectInfo(peer));
-                app.clone().call(request)
-            });
-            let mut http = hyper::server::conn::http1::Builder::new();
-            http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
-            let connection = http.serve_connection(TokioIo::new(stream), service);
-            let mut connection = std::pin::pin!(connection);
-            tokio::select! {
-                _ = connection.as_mut() => {}
-                _ = closed.changed() => {
-                    connection.as_mut().graceful_shutdown();
-                    let _ = connection.await;
-                }
-            }
-        });
+        connections.spawn(serve_connection(app.clone(), stream, peer, header_timeout, closed.clone()));
         // The finished connections' tasks, so that the set does not grow.
         while connections.try_join_next().is_some() {}
     }
     stop_serving(listener, closing, &live, connections).await;
+}
+
+/// Serves one connection with the header timeout, until it closes or the server stops (then it
+/// finishes the request under way).
+async fn serve_connection(
+    app: axum::Router,
+    stream: tokio::net::TcpStream,
+    peer: std::net::SocketAddr,
+    header_timeout: Duration,
+    mut closed: tokio::sync::watch::Receiver<bool>,
+) {
+    let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+        request.extensions_mut().insert(ConnectInfo(peer));
+        app.clone().call(request)
+    });
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new()).header_read_timeout(header_timeout);
+    let connection = http.serve_connection(TokioIo::new(stream), service);
+    let mut connection = std::pin::pin!(connection);
+    tokio::select! {
+        _ = connection.as_mut() => {}
+        _ = closed.changed() => {
+            connection.as_mut().graceful_shutdown();
+            let _ = connection.await;
+        }
+    }
 }
 
 /// The stop: new connections are refused, the open ones finish their requests, and open live

@@ -83,11 +83,11 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
             let nb = crate::store::incidents::NewBacklogItem {
                 unit_id: unit,
                 system_id: system,
-                kind: &b.kind,
+                kind: b.kind,
                 description: None,
                 total: b.total,
                 assignee: b.assignee.as_deref(),
-                priority: &b.priority,
+                priority: b.priority,
                 deadline: None,
             };
             let item = crate::store::incidents::add_backlog(&mut l.tx, id, &nb, &leader).await?;

@@ -420,9 +420,9 @@ pub(super) struct LessonRow {
 pub(super) struct BacklogRow {
     pub(super) unit: String,
     pub(super) system: Option<String>,
-    pub(super) kind: String,
+    pub(super) kind: beredd_domain::recovery::BacklogKind,
     pub(super) total: i64,
     pub(super) done: i64,
     pub(super) assignee: Option<String>,
-    pub(super) priority: String,
+    pub(super) priority: beredd_domain::recovery::BacklogPriority,
 }

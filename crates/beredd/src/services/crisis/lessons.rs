@@ -37,6 +37,18 @@ pub async fn targets(pool: &sqlx::AnyPool, org: i64, tr: &Tr) -> Result<Vec<Targ
     Ok(out)
 }
 
+/// When an inject is due: the minute it falls on, as shown in Swedish time (`HH:MM`, empty when
+/// the exercise's start cannot be read), and whether it is due by `now`.
+pub fn inject_time(started_at: &str, minute: i64, now: time::OffsetDateTime) -> (String, bool) {
+    let start = time::OffsetDateTime::parse(started_at, &time::format_description::well_known::Rfc3339).ok();
+    let at = start.map(|s| s + time::Duration::minutes(minute));
+    let shown = at
+        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
+        .map(|t| crate::platform::clock::shown_minute(&t).get(11..).unwrap_or("").to_owned())
+        .unwrap_or_default();
+    (shown, at.is_some_and(|t| t <= now))
+}
+
 /// The lesson form as posted.
 pub struct LessonForm<'a> {
     pub kind: &'a str,
@@ -156,4 +168,19 @@ pub async fn add_inject(db: &Db, actor: &audit::Actor, i: &Incident, minute: i64
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod inject_tests {
+    use super::inject_time;
+    use time::macros::datetime;
+
+    #[test]
+    fn an_inject_is_shown_in_swedish_time_and_due_once_its_minute_has_come() {
+        let now = datetime!(2026-11-24 09:00 UTC);
+        assert_eq!(inject_time("2026-11-24T08:00:00Z", 45, now), ("09:45".to_owned(), true));
+        assert_eq!(inject_time("2026-11-24T08:00:00Z", 60, now), ("10:00".to_owned(), true));
+        assert_eq!(inject_time("2026-11-24T08:00:00Z", 61, now), ("10:01".to_owned(), false));
+        assert_eq!(inject_time("not a time", 5, now), (String::new(), false));
+    }
 }

@@ -5,7 +5,9 @@ pub mod board;
 pub mod board_state;
 pub mod bundle;
 pub mod checks;
+pub mod comms;
 pub mod drafts;
+pub mod imports;
 pub mod incidents;
 pub mod kit_import;
 pub mod lessons;
@@ -15,6 +17,7 @@ pub mod publish;
 pub mod recovery;
 pub mod reporting;
 pub mod signatures;
+pub mod staff;
 
 use crate::store::incidents::Verdict;
 

@@ -9,13 +9,45 @@ use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::services::invalid::optional_id;
 use crate::services::{Failure, Invalid};
-use crate::store::incidents::{self, NewBacklogItem, NewEntry};
+use crate::store::incidents::{self, BacklogItem, NewBacklogItem, NewEntry};
 use crate::store::systems::System;
 
-/// The kinds of paper documentation to enter afterwards.
-pub const KINDS: &[&str] = &["care_doc", "social_doc", "medication", "decisions", "payments", "other"];
-/// How urgent entering it is.
-pub const PRIORITIES: &[&str] = &["legal", "high", "normal"];
+pub use beredd_domain::recovery::{BacklogKind, BacklogPriority};
+
+/// Orders the backlog: legal deadlines first, then high, then normal; within each, the earliest
+/// deadline first (an item without a deadline last), then in the order entered.
+pub fn order(items: &mut [BacklogItem]) {
+    items.sort_by_key(|i| (i.priority, i.deadline.clone().unwrap_or_else(|| "9999".into()), i.id));
+}
+
+/// An item is overdue when it is not all entered and its deadline (a date) is before `today`.
+pub fn overdue(i: &BacklogItem, today: &str) -> bool {
+    i.done < i.total && i.deadline.as_deref().is_some_and(|d| d < today)
+}
+
+/// How much is entered of how much, summed per name (a unit, a system).
+#[derive(Debug, PartialEq)]
+pub struct Sum {
+    pub name: String,
+    pub done: i64,
+    pub total: i64,
+}
+
+/// Sums the items per name, in the order each name first appears; `name` names an item's group.
+pub fn sums(items: &[BacklogItem], name: impl Fn(&BacklogItem) -> String) -> Vec<Sum> {
+    let mut list: Vec<Sum> = Vec::new();
+    for i in items {
+        let name = name(i);
+        match list.iter_mut().find(|s| s.name == name) {
+            Some(s) => {
+                s.done += i.done;
+                s.total += i.total;
+            }
+            None => list.push(Sum { name, done: i.done, total: i.total }),
+        }
+    }
+    list
+}
 
 /// The backlog form as posted.
 pub struct ItemForm<'a> {
@@ -33,11 +65,11 @@ pub struct ItemForm<'a> {
 pub struct Item {
     pub unit: i64,
     pub system: Option<i64>,
-    pub kind: String,
+    pub kind: BacklogKind,
     pub description: Option<String>,
     pub total: i64,
     pub assignee: Option<String>,
-    pub priority: String,
+    pub priority: BacklogPriority,
     pub deadline: Option<String>,
 }
 
@@ -46,25 +78,21 @@ pub fn check_item(f: &ItemForm, known_unit: impl Fn(i64) -> bool, systems: &[Sys
     let mut e = Invalid::default();
     let unit = e.take("unit", optional_id(f.unit, known_unit).and_then(|u| u.ok_or(FieldError::Required)));
     let system = e.take("system", optional_id(f.system, |s| systems.iter().any(|x| x.id == s)));
-    if !KINDS.contains(&f.kind) {
-        e.add("kind", FieldError::Choice);
-    }
+    let kind = e.take("kind", BacklogKind::parse(f.kind).map(Some));
     let description = e.take("description", text::optional_line(f.description, 300));
     let total =
         e.take("total", text::optional_number(f.total, 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)));
     let assignee = e.take("assignee", text::optional_line(f.assignee, 200));
-    if !PRIORITIES.contains(&f.priority) {
-        e.add("priority", FieldError::Choice);
-    }
+    let priority = e.take("priority", BacklogPriority::parse(f.priority).map(Some));
     let deadline = e.take("deadline", optional_date(f.deadline));
     e.or(Item {
         unit,
         system,
-        kind: f.kind.to_owned(),
+        kind: kind.unwrap_or(BacklogKind::Other),
         description,
         total,
         assignee,
-        priority: f.priority.to_owned(),
+        priority: priority.unwrap_or(BacklogPriority::Normal),
         deadline,
     })
 }
@@ -83,15 +111,15 @@ pub async fn add_item(
     let n = NewBacklogItem {
         unit_id: it.unit,
         system_id: it.system,
-        kind: &it.kind,
+        kind: it.kind,
         description: it.description.as_deref(),
         total: it.total,
         assignee: it.assignee.as_deref(),
-        priority: &it.priority,
+        priority: it.priority,
         deadline: it.deadline.as_deref(),
     };
     incidents::add_backlog(&mut tx, incident, &n, by).await?;
-    let what = format!("{unit_name} – {}: {}", tr.t(&format!("backlog-kind-{}", it.kind)), it.total);
+    let what = format!("{unit_name} – {}: {}", tr.t(it.kind.label_id()), it.total);
     let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-added", "what", &what), by);
     incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;
@@ -112,7 +140,7 @@ pub async fn set_done(
 ) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
     let it = incidents::set_backlog_done(&mut tx, incident, item, done, by).await?.ok_or(Failure::NotFound)?;
-    let what = format!("{units} – {}: {} / {}", tr.t(&format!("backlog-kind-{}", it.kind)), it.done, it.total);
+    let what = format!("{units} – {}: {} / {}", tr.t(it.kind.label_id()), it.done, it.total);
     let entry = NewEntry::web(LogKind::Status, tr.ts("recovery-log-progress", "what", &what), by);
     incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;
@@ -161,4 +189,57 @@ pub async fn restored(db: &Db, org: i64, tr: &Tr, incident: i64, r: Restore, by:
     incidents::append(&mut tx, &db.keys, org, incident, entry, by).await?;
     tx.commit().await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, unit: i64, priority: &str, deadline: Option<&str>, done: i64, total: i64) -> BacklogItem {
+        let priority = BacklogPriority::parse(priority).unwrap();
+        BacklogItem {
+            id,
+            unit_id: unit,
+            system_id: None,
+            kind: BacklogKind::CareDoc,
+            description: None,
+            total,
+            done,
+            assignee: None,
+            priority,
+            deadline: deadline.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn legal_comes_first_then_the_earliest_deadline_and_no_deadline_last() {
+        let mut items = vec![
+            item(1, 1, "normal", Some("2026-11-20"), 0, 5),
+            item(2, 1, "high", None, 0, 5),
+            item(3, 1, "high", Some("2026-12-01"), 0, 5),
+            item(4, 1, "legal", Some("2026-12-24"), 0, 5),
+            item(5, 1, "high", Some("2026-11-30"), 0, 5),
+        ];
+        order(&mut items);
+        assert_eq!(items.iter().map(|i| i.id).collect::<Vec<_>>(), [4, 5, 3, 2, 1]);
+    }
+
+    #[test]
+    fn overdue_only_when_not_done_and_the_deadline_has_passed() {
+        let today = "2026-11-24";
+        assert!(overdue(&item(1, 1, "high", Some("2026-11-23"), 2, 5), today));
+        assert!(!overdue(&item(1, 1, "high", Some("2026-11-24"), 2, 5), today));
+        assert!(!overdue(&item(1, 1, "high", Some("2026-11-23"), 5, 5), today));
+        assert!(!overdue(&item(1, 1, "high", None, 0, 5), today));
+    }
+
+    #[test]
+    fn sums_per_name_in_the_order_first_seen() {
+        let items = [item(1, 2, "high", None, 1, 4), item(2, 1, "high", None, 2, 3), item(3, 2, "high", None, 3, 3)];
+        let per_unit = sums(&items, |i| format!("unit {}", i.unit_id));
+        assert_eq!(
+            per_unit,
+            [Sum { name: "unit 2".into(), done: 4, total: 7 }, Sum { name: "unit 1".into(), done: 2, total: 3 }]
+        );
+    }
 }

@@ -123,6 +123,21 @@ pub async fn assess(
     incidents::assess(conn, keys, org, i.id, a, text, recorded_by).await
 }
 
+/// Records a decision (see [`assess`]) in a write transaction of its own.
+pub async fn record_assessment(
+    db: &crate::platform::db::Db,
+    tr: &Tr,
+    org: i64,
+    i: &Incident,
+    a: &NewAssessment<'_>,
+    recorded_by: &str,
+) -> Result<(), crate::services::Failure> {
+    let mut tx = db.begin_write().await?;
+    assess(&mut tx, &db.keys, tr, org, i, a, recorded_by).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// An incident going on (not an exercise) and its nearest reporting deadline, for the banner
 /// crisis staff see on every page.
 #[derive(Debug, Clone)]

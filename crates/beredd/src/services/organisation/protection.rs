@@ -8,8 +8,29 @@ use std::collections::HashMap;
 
 use beredd_domain::plan::CallEntry;
 
-use crate::store::people::Person;
+use crate::platform::db::Db;
+use crate::services::Failure;
+use crate::store::audit::{self, Actor};
+use crate::store::people::{self, Person};
 use crate::store::units::Unit;
+
+/// Marks a person as having protected personal data, or not, with the change in the audit trail.
+pub async fn set_protected(db: &Db, actor: &Actor, id: i64, on: bool) -> Result<(), Failure> {
+    let mut tx = db.begin_write().await?;
+    let before = people::get(&mut *tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
+    people::set_protected(&mut *tx, actor.org_id, id, on).await?;
+    let change = audit::Change {
+        action: if on { "protect" } else { "unprotect" },
+        entity: "person",
+        entity_id: Some(id),
+        summary: &before.name,
+        before: Some(&serde_json::json!({ "protected": before.protected.get() })),
+        after: Some(&serde_json::json!({ "protected": on })),
+    };
+    audit::record(&mut *tx, actor, change).await?;
+    tx.commit().await?;
+    Ok(())
+}
 
 /// The person as shown to someone who may not see them: the kind, unit and flag are kept, the
 /// name is `label` ("Skyddad person"), and nothing that identifies or reaches them is left.

@@ -1,29 +1,32 @@
 //! Recovery: the backlog of paper documentation to enter, and its progress per day.
 
 use super::*;
+use beredd_domain::recovery::{BacklogKind, BacklogPriority};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct BacklogItem {
     pub id: i64,
     pub unit_id: i64,
     pub system_id: Option<i64>,
-    pub kind: String,
+    #[sqlx(try_from = "crate::store::Code<BacklogKind>")]
+    pub kind: BacklogKind,
     pub description: Option<String>,
     pub total: i64,
     pub done: i64,
     pub assignee: Option<String>,
-    pub priority: String,
+    #[sqlx(try_from = "crate::store::Code<BacklogPriority>")]
+    pub priority: BacklogPriority,
     pub deadline: Option<String>,
 }
 
 pub struct NewBacklogItem<'a> {
     pub unit_id: i64,
     pub system_id: Option<i64>,
-    pub kind: &'a str,
+    pub kind: BacklogKind,
     pub description: Option<&'a str>,
     pub total: i64,
     pub assignee: Option<&'a str>,
-    pub priority: &'a str,
+    pub priority: BacklogPriority,
     pub deadline: Option<&'a str>,
 }
 
@@ -47,11 +50,11 @@ pub async fn add_backlog(
     .bind(incident)
     .bind(n.unit_id)
     .bind(n.system_id)
-    .bind(n.kind)
+    .bind(n.kind.code())
     .bind(n.description)
     .bind(n.total)
     .bind(n.assignee)
-    .bind(n.priority)
+    .bind(n.priority.code())
     .bind(n.deadline)
     .bind(crate::platform::clock::stamp())
     .fetch_one(&mut *conn)

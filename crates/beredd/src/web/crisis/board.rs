@@ -63,6 +63,63 @@ impl BoardPage {
     }
 }
 
+fn area_view(tr: &Tr, a: crate::services::crisis::board::Area) -> AreaView {
+    let item = |it: incidents::BoardItem| ItemView {
+        id: it.id,
+        who: who(tr, &it.updated_by, &it.updated_at),
+        state_label: BoardState::parse(&it.state).map(|s| tr.t(s.label_id())).unwrap_or_else(|_| it.state.clone()),
+        label: it.label,
+        state: it.state,
+    };
+    AreaView {
+        name: a.name,
+        counts: a.counts,
+        open: a.open,
+        sections: a
+            .sections
+            .into_iter()
+            .map(|s| SectionView { name: s.name, items: s.items.into_iter().map(item).collect() })
+            .collect(),
+    }
+}
+
+/// The links above the board: all, the problems, the person's own; each with its count.
+fn filter_links(tr: &Tr, incident: i64, b: &crate::services::crisis::board::Board, filter: Filter) -> Vec<FilterLink> {
+    let base = format!("/incidents/{incident}");
+    [
+        (Filter::All, "board-filter-all", b.totals.total, ""),
+        (Filter::Problems, "board-filter-problems", b.totals.problem, "problem"),
+        (Filter::Mine, "board-filter-mine", b.mine, ""),
+    ]
+    .into_iter()
+    .map(|(f, label, count, live)| FilterLink {
+        href: if f == Filter::All { base.clone() } else { format!("{base}?show={}", f.code()) },
+        label: tr.t(label),
+        count,
+        current: f == filter,
+        live,
+    })
+    .collect()
+}
+
+/// What a filter shows when it shows nothing, and what it keeps when that needs saying.
+fn filter_texts(tr: &Tr, filter: Filter) -> (Option<String>, Option<String>) {
+    let none = match filter {
+        Filter::All => None,
+        Filter::Problems => Some(tr.t("board-filter-none-problems")),
+        Filter::Mine => Some(tr.t("board-filter-none-mine")),
+    };
+    (none, (filter == Filter::Mine).then(|| tr.t("board-filter-mine-hint")))
+}
+
+/// The log entry form on the board, an event by default.
+fn board_log_fields(tr: &Tr) -> Vec<Field> {
+    let mut log_form = FormData::default();
+    log_form.set("kind", LogKind::Event.code());
+    let kinds = [LogKind::Event, LogKind::Decision, LogKind::Information, LogKind::Task];
+    super::log::entry_fields(&log_form, &Errors::default(), tr, &kinds)
+}
+
 pub async fn board(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -82,61 +139,11 @@ pub async fn board(
     let filter = Filter::parse(q.get("show").map(String::as_str));
     let opened = q.get("open").and_then(|o| o.parse::<i64>().ok());
     let b = crate::services::crisis::board::arrange(items, filter, &user.display_name, opened);
-    let areas = b
-        .areas
-        .into_iter()
-        .map(|a| AreaView {
-            name: a.name,
-            counts: a.counts,
-            open: a.open,
-            sections: a
-                .sections
-                .into_iter()
-                .map(|s| SectionView {
-                    name: s.name,
-                    items: s
-                        .items
-                        .into_iter()
-                        .map(|it| ItemView {
-                            id: it.id,
-                            who: who(tr, &it.updated_by, &it.updated_at),
-                            state_label: BoardState::parse(&it.state)
-                                .map(|s| tr.t(s.label_id()))
-                                .unwrap_or_else(|_| it.state.clone()),
-                            label: it.label,
-                            state: it.state,
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect();
-    let base = format!("/incidents/{}", h.i.id);
-    let filters = [
-        (Filter::All, "board-filter-all", b.totals.total, ""),
-        (Filter::Problems, "board-filter-problems", b.totals.problem, "problem"),
-        (Filter::Mine, "board-filter-mine", b.mine, ""),
-    ]
-    .into_iter()
-    .map(|(f, label, count, live)| FilterLink {
-        href: if f == Filter::All { base.clone() } else { format!("{base}?show={}", f.code()) },
-        label: tr.t(label),
-        count,
-        current: f == filter,
-        live,
-    })
-    .collect();
-    let filter_none = match filter {
-        Filter::All => None,
-        Filter::Problems => Some(tr.t("board-filter-none-problems")),
-        Filter::Mine => Some(tr.t("board-filter-none-mine")),
-    };
-    let filter_note = (filter == Filter::Mine).then(|| tr.t("board-filter-mine-hint"));
+    let filters = filter_links(tr, h.i.id, &b, filter);
+    let areas = b.areas.into_iter().map(|a| area_view(tr, a)).collect();
+    let (filter_none, filter_note) = filter_texts(tr, filter);
     let states = BoardState::ALL.iter().map(|s| (s.code().to_owned(), tr.t(s.label_id()))).collect();
-    let mut log_form = FormData::default();
-    log_form.set("kind", LogKind::Event.code());
-    let kinds = [LogKind::Event, LogKind::Decision, LogKind::Information, LogKind::Task];
-    let log_fields = super::log::entry_fields(&log_form, &Errors::default(), tr, &kinds);
+    let log_fields = board_log_fields(tr);
     let mut conn = state.db.pool.acquire().await?;
     let deadlines = super::reports::deadlines(tr, &crate::services::crisis::reporting::load(&mut conn, &h.i).await?);
     Ok(BoardPage {

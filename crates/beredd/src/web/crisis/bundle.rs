@@ -50,39 +50,11 @@ pub async fn import_bundle(
         Ok(b) => b,
         Err(message) => return refused(message).await,
     };
-    let mut tx = state.db.begin_write().await?;
-    let note = |r: &crate::services::crisis::bundle::Report| crate::services::crisis::bundle::note_text(&tr, &b, r);
-    let report = match crate::services::crisis::bundle::import(
-        &mut tx,
-        &state.db.keys,
-        user.org_id,
-        &b,
-        &user.display_name,
-        note,
-    )
-    .await
-    {
+    let actor = user.actor();
+    let report = match crate::services::crisis::imports::bundle(&state.db, &actor, &tr, &b, &user.display_name).await {
         Ok(report) => report,
-        Err(ImportError::Closed { title }) => {
-            drop(tx);
-            return refused(tr.ts("incident-bundle-closed", "title", &title)).await;
-        }
+        Err(ImportError::Closed { title }) => return refused(tr.ts("incident-bundle-closed", "title", &title)).await,
         Err(ImportError::Db(e)) => return Err(e.into()),
     };
-    let record = json!({ "uid": b.incident.uid, "instance": b.instance, "created": report.created, "imported": report.imported, "skipped": report.skipped });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "import",
-            entity: "incident",
-            entity_id: Some(report.incident),
-            summary: &b.incident.title,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=imported", report.incident)).into_response())
 }

@@ -3,7 +3,8 @@
 
 use super::{Head, head_for, writer_for};
 use crate::platform::i18n::Tr;
-use crate::store::incidents::{self, NewEntry};
+use crate::services::crisis::comms::{self, Writer};
+use crate::store::incidents;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -15,7 +16,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::{FieldError, LogKind, StaffRole, text};
+use beredd_domain::{FieldError, text};
 
 pub struct MessageView {
     pub id: i64,
@@ -98,6 +99,31 @@ pub(super) fn media_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     ]
 }
 
+fn media_view(m: incidents::MediaRequest) -> MediaView {
+    MediaView {
+        id: m.id,
+        outlet: m.contact.as_deref().map(|c| format!("{} ({c})", m.outlet)).unwrap_or(m.outlet.clone()),
+        question: m.question,
+        received: crate::platform::clock::shown_minute(&m.received_at),
+        routed_to: m.routed_to,
+        answered: m
+            .answered_by
+            .map(|b| format!("{b}, {}", crate::platform::clock::shown_minute(&m.answered_at.unwrap_or_default())))
+            .unwrap_or_default(),
+    }
+}
+
+fn message_view(tr: &Tr, m: incidents::Message) -> MessageView {
+    MessageView {
+        id: m.id,
+        draft: !m.approved.get(),
+        published: crate::platform::clock::shown_minute(&m.published_at),
+        channel: tr.t(&format!("channel-{}", m.channel)),
+        approved_by: m.approved_by,
+        text: m.text,
+    }
+}
+
 pub(super) async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -110,42 +136,15 @@ pub(super) async fn page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("comms-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let media = incidents::media(pool, h.i.id)
-        .await?
-        .into_iter()
-        .map(|m| MediaView {
-            id: m.id,
-            outlet: m.contact.as_deref().map(|c| format!("{} ({c})", m.outlet)).unwrap_or(m.outlet.clone()),
-            question: m.question,
-            received: crate::platform::clock::shown_minute(&m.received_at),
-            routed_to: m.routed_to,
-            answered: m
-                .answered_by
-                .map(|b| format!("{b}, {}", crate::platform::clock::shown_minute(&m.answered_at.unwrap_or_default())))
-                .unwrap_or_default(),
-        })
-        .collect();
+    let media = incidents::media(pool, h.i.id).await?.into_iter().map(media_view).collect();
     let (hotline_fields, message_fields, media_fields) =
         (hotline_fields(form, e, tr), message_fields(form, e, tr), media_fields(form, e, tr));
     let all: Vec<Field> = hotline_fields.iter().chain(&message_fields).chain(&media_fields).cloned().collect();
     let error_summary = summary(&all);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    ctx.mark_errors(&error_summary);
     Ok(CommsPage {
         hotlines: incidents::hotlines(pool, h.i.id).await?,
-        messages: incidents::messages(pool, h.i.id)
-            .await?
-            .into_iter()
-            .map(|m| MessageView {
-                id: m.id,
-                draft: !m.approved.get(),
-                published: crate::platform::clock::shown_minute(&m.published_at),
-                channel: ctx.tr.t(&format!("channel-{}", m.channel)),
-                approved_by: m.approved_by,
-                text: m.text,
-            })
-            .collect(),
+        messages: incidents::messages(pool, h.i.id).await?.into_iter().map(|m| message_view(&ctx.tr, m)).collect(),
         media,
         hotline_fields,
         message_fields,
@@ -170,20 +169,15 @@ pub async fn comms(
     Ok(p)
 }
 
-/// Writes one entry to the incident's log and commits with the change made in `tx`.
-pub(super) async fn log_and_commit(
-    state: &AppState,
-    user: &CurrentUser,
-    mut tx: sqlx::Transaction<'static, sqlx::Any>,
-    incident: i64,
-    kind: LogKind,
-    text: String,
-) -> Result<(), AppError> {
-    let entry = NewEntry::web(kind, text, &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, incident, entry, &user.display_name).await?;
-    tx.commit().await?;
-    state.live.publish(incident, "log", "{}".into());
-    Ok(())
+/// The incident's writer as the service layer takes it.
+pub(super) fn log_writer<'a>(state: &'a AppState, user: &'a CurrentUser, incident: i64) -> Writer<'a> {
+    Writer { db: &state.db, org: user.org_id, incident, by: &user.display_name }
+}
+
+/// Back to the communication page after a change, telling the board's readers the log grew.
+fn logged(state: &AppState, id: i64) -> Response {
+    state.live.publish(id, "log", "{}".into());
+    back(id)
 }
 
 pub(super) fn back(id: i64) -> Response {
@@ -224,18 +218,8 @@ pub async fn add_hotline(
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
-    let mut tx = state.db.begin_write().await?;
-    incidents::add_hotline(&mut *tx, h.i.id, &number, hours.as_deref(), &by).await?;
-    log_and_commit(
-        &state,
-        &user,
-        tx,
-        h.i.id,
-        LogKind::Information,
-        tr.ts("comms-log-hotline", "what", &format!("{number} ({by})")),
-    )
-    .await?;
-    Ok(back(h.i.id))
+    comms::add_hotline(&log_writer(&state, &user, h.i.id), &tr, &number, hours.as_deref(), &by).await?;
+    Ok(logged(&state, h.i.id))
 }
 
 /// The message form checked: (channel, text, approver); the approver is empty for a draft.
@@ -272,24 +256,8 @@ pub async fn add_message(
         Ok(m) => m,
         Err(e) => return refuse(&state, &user, &id, &form, &e).await,
     };
-    let mut tx = state.db.begin_write().await?;
-    let at = crate::platform::clock::stamp();
-    let m = incidents::NewMessage {
-        channel: &channel,
-        text: &text,
-        approved_by: &approved,
-        by: &user.display_name,
-        at: &at,
-    };
-    incidents::add_message(&mut *tx, h.i.id, &m).await?;
-    let what = if draft {
-        format!("{} ({}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-draft-marker"))
-    } else {
-        format!("{} ({}, {}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-approved-by"), approved)
-    };
-    let log = tr.ts(if draft { "comms-log-draft" } else { "comms-log-message" }, "what", &what);
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, log).await?;
-    Ok(back(h.i.id))
+    comms::add_message(&log_writer(&state, &user, h.i.id), &tr, &channel, &text, &approved, draft).await?;
+    Ok(logged(&state, h.i.id))
 }
 
 /// Approves a draft: it is published now, with the user as its approver.
@@ -302,13 +270,8 @@ pub async fn approve_message(
     user.require(user.role.approves_public_messages())?;
     let h = writer_for(&state, &user, &id).await?;
     let mid = parse_id(&mid)?;
-    let mut tx = state.db.begin_write().await?;
-    if !incidents::approve_message(&mut *tx, h.i.id, mid, &user.display_name).await? {
-        return Err(AppError::NotFound);
-    }
-    let log = tr.args("comms-log-approved", &[("n", &mid.to_string()), ("who", &user.display_name)]);
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, log).await?;
-    Ok(back(h.i.id))
+    comms::approve_message(&log_writer(&state, &user, h.i.id), &tr, mid).await?;
+    Ok(logged(&state, h.i.id))
 }
 
 pub async fn add_media(
@@ -331,27 +294,8 @@ pub async fn add_media(
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
-    // Routed to the spokesperson on duty, else any spokesperson, else the crisis leader.
-    let roster = incidents::roster(&state.db.pool, h.i.id).await?;
-    let pick =
-        |role: StaffRole, duty: bool| roster.iter().find(|r| r.role == role.code() && (!duty || r.on_duty.get()));
-    let routed = pick(StaffRole::Spokesperson, true)
-        .or_else(|| pick(StaffRole::Spokesperson, false))
-        .or_else(|| pick(StaffRole::CrisisLeader, false))
-        .map(|r| format!("{}{}", r.name, r.phone.as_deref().map(|p| format!(", {p}")).unwrap_or_default()))
-        .unwrap_or_else(|| tr.t("comms-no-spokesperson"));
-    let mut tx = state.db.begin_write().await?;
-    incidents::add_media(&mut *tx, h.i.id, &outlet, contact.as_deref(), &question, &routed).await?;
-    log_and_commit(
-        &state,
-        &user,
-        tx,
-        h.i.id,
-        LogKind::Information,
-        tr.ts("comms-log-media", "what", &format!("{outlet} → {routed}: {question}")),
-    )
-    .await?;
-    Ok(back(h.i.id))
+    comms::add_media(&log_writer(&state, &user, h.i.id), &tr, &outlet, contact.as_deref(), &question).await?;
+    Ok(logged(&state, h.i.id))
 }
 
 pub async fn answer_media(
@@ -362,10 +306,6 @@ pub async fn answer_media(
     let Posted { user, tr, .. } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let mid = parse_id(&mid)?;
-    let mut tx = state.db.begin_write().await?;
-    if !incidents::answer_media(&mut *tx, h.i.id, mid, &user.display_name).await? {
-        return Err(AppError::NotFound);
-    }
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, tr.tn("comms-log-media-answered", mid)).await?;
-    Ok(back(h.i.id))
+    comms::answer_media(&log_writer(&state, &user, h.i.id), &tr, mid).await?;
+    Ok(logged(&state, h.i.id))
 }

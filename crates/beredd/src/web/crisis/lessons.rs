@@ -109,9 +109,7 @@ async fn page(
         .collect();
     let fields = fields(form, e, &lk, tr, &targets);
     let error_summary = summary(&fields);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    ctx.mark_errors(&error_summary);
     Ok(LessonsPage { may_write: user.role.works_incidents(), ctx, h, groups, fields, error_summary })
 }
 
@@ -187,22 +185,13 @@ async fn injects_page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("injects-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let start = time::OffsetDateTime::parse(&h.i.started_at, &time::format_description::well_known::Rfc3339).ok();
     let now = crate::platform::clock::now();
     let injects = incidents::injects(&state.db.pool, h.i.id)
         .await?
         .into_iter()
         .map(|i| {
-            let at = start.map(|s| s + time::Duration::minutes(i.minute));
-            InjectView {
-                minute: i.minute,
-                at: at
-                    .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-                    .map(|t| crate::platform::clock::shown_minute(&t).get(11..).unwrap_or("").to_owned())
-                    .unwrap_or_default(),
-                due: at.is_some_and(|t| t <= now),
-                text: i.text,
-            }
+            let (at, due) = lessons::inject_time(&h.i.started_at, i.minute, now);
+            InjectView { minute: i.minute, at, due, text: i.text }
         })
         .collect();
     let fields = vec![

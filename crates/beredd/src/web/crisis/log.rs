@@ -85,34 +85,15 @@ fn log_fields(form: &FormData, e: &Errors, tr: &Tr, seqs: &[i64]) -> Vec<Field> 
     fields
 }
 
-async fn log_page(
-    state: &AppState,
-    user: &CurrentUser,
-    id: &str,
-    form: &FormData,
-    e: &Errors,
-) -> Result<LogPage, AppError> {
-    let (h, _) = head(state, user, id, "log").await?;
-    let mut conn = state.db.pool.acquire().await?;
-    let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
-    let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
-    let signed = signatures::check_incident(&mut conn, &state.db.keys, user.org_id, &h.i, &rows, None).await?;
-    drop(conn);
-    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
-    ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
-    let tr = &ctx.tr;
-    let head_text = crate::services::crisis::head_text(tr, &rows);
-    let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
-    let fields = log_fields(form, e, tr, &seqs);
-    let error_summary = summary(&fields);
+/// The entries, newest first, each with the entries that correct it.
+fn entry_views(tr: &Tr, rows: &[incidents::LogRow]) -> Vec<EntryView> {
     let mut corrected: HashMap<i64, Vec<i64>> = HashMap::new();
-    for r in &rows {
+    for r in rows {
         if let Some(c) = r.entry.corrects {
             corrected.entry(c).or_default().push(r.entry.seq);
         }
     }
-    let entries = rows
-        .iter()
+    rows.iter()
         .rev()
         .map(|r| EntryView {
             seq: r.entry.seq,
@@ -136,10 +117,31 @@ async fn log_page(
             corrected_by: corrected.get(&r.entry.seq).cloned().unwrap_or_default(),
             source: if r.entry.source == "web" { String::new() } else { r.entry.source.clone() },
         })
-        .collect();
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+        .collect()
+}
+
+async fn log_page(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    form: &FormData,
+    e: &Errors,
+) -> Result<LogPage, AppError> {
+    let (h, _) = head(state, user, id, "log").await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
+    let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    let signed = signatures::check_incident(&mut conn, &state.db.keys, user.org_id, &h.i, &rows, None).await?;
+    drop(conn);
+    let mut ctx = Ctx::new(state, user, "/incidents", String::new());
+    ctx.title = ctx.tr.ts("incident-log-title", "title", &h.i.title);
+    let tr = &ctx.tr;
+    let head_text = crate::services::crisis::head_text(tr, &rows);
+    let seqs: Vec<i64> = rows.iter().map(|r| r.entry.seq).collect();
+    let fields = log_fields(form, e, tr, &seqs);
+    let error_summary = summary(&fields);
+    let entries = entry_views(tr, &rows);
+    ctx.mark_errors(&error_summary);
     Ok(LogPage {
         verdict: crate::services::crisis::verdict_text(&ctx.tr, &verdict),
         intact: matches!(verdict, Verdict::Intact { .. }) && signed.holds(),
@@ -220,35 +222,9 @@ pub async fn import(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let mut tx = state.db.begin_write().await?;
-    let note = |r: crate::services::crisis::kit_import::Report| {
-        tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
-    };
-    let report = crate::services::crisis::kit_import::import(
-        &mut tx,
-        &state.db.keys,
-        user.org_id,
-        h.i.id,
-        &log,
-        &user.display_name,
-        note,
-    )
-    .await?;
-    let record = json!({ "imported": report.imported, "skipped": report.skipped, "kit_id": log.kit_id });
-    audit::record(
-        &mut *tx,
-        &user.actor(),
-        audit::Change {
-            action: "import",
-            entity: "incident",
-            entity_id: Some(h.i.id),
-            summary: &h.i.title,
-            before: None::<&serde_json::Value>,
-            after: Some(&record),
-        },
-    )
-    .await?;
-    tx.commit().await?;
+    let report =
+        crate::services::crisis::imports::kit_log(&state.db, &user.actor(), &tr, &h.i, &log, &user.display_name)
+            .await?;
     state.live.publish(h.i.id, "log", json!({ "imported": report.imported }).to_string());
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=imported", h.i.id)).into_response())
 }

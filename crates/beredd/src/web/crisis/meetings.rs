@@ -54,6 +54,27 @@ pub struct MeetingPage {
     pub meetings: Vec<MeetingRow>,
 }
 
+/// The comment on one area of the board.
+fn area_field(i: usize, name: &str, form: &FormData, e: &Errors, tr: &Tr) -> Field {
+    Field::new(format!("area_{i}"), tr.ts("meeting-area-comment", "area", name), FieldKind::TextArea, form, e, tr)
+        .maxlength(2000)
+}
+
+/// Who was present, what was decided, the tasks and the next meeting.
+fn meeting_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
+    vec![
+        Field::new("present", tr.t("meeting-present"), FieldKind::TextArea, form, e, tr)
+            .required()
+            .hint(tr.t("hint-one-per-line")),
+        Field::new("decisions", tr.t("meeting-decisions"), FieldKind::TextArea, form, e, tr)
+            .hint(tr.t("meeting-hint-decisions")),
+        Field::new("tasks", tr.t("meeting-tasks"), FieldKind::TextArea, form, e, tr).hint(tr.t("meeting-hint-tasks")),
+        Field::new("next_meeting", tr.t("meeting-next"), FieldKind::Text, form, e, tr)
+            .maxlength(200)
+            .hint(tr.t("meeting-hint-next")),
+    ]
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -65,43 +86,23 @@ async fn page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("meeting-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let areas = board_status(state, &h, tr)
+    let areas: Vec<AreaForm> = board_status(state, &h, tr)
         .await?
         .into_iter()
         .enumerate()
         .map(|(i, (name, board, problems))| AreaForm {
             index: i,
-            field: Field::new(
-                format!("area_{i}"),
-                tr.ts("meeting-area-comment", "area", &name),
-                FieldKind::TextArea,
-                form,
-                e,
-                tr,
-            )
-            .maxlength(2000),
+            field: area_field(i, &name, form, e, tr),
             name,
             board,
             problems,
         })
-        .collect::<Vec<_>>();
-    let fields = vec![
-        Field::new("present", tr.t("meeting-present"), FieldKind::TextArea, form, e, tr)
-            .required()
-            .hint(tr.t("hint-one-per-line")),
-        Field::new("decisions", tr.t("meeting-decisions"), FieldKind::TextArea, form, e, tr)
-            .hint(tr.t("meeting-hint-decisions")),
-        Field::new("tasks", tr.t("meeting-tasks"), FieldKind::TextArea, form, e, tr).hint(tr.t("meeting-hint-tasks")),
-        Field::new("next_meeting", tr.t("meeting-next"), FieldKind::Text, form, e, tr)
-            .maxlength(200)
-            .hint(tr.t("meeting-hint-next")),
-    ];
+        .collect();
+    let fields = meeting_fields(form, e, tr);
     let mut all: Vec<Field> = fields.clone();
     all.extend(areas.iter().map(|a| a.field.clone()));
     let error_summary = summary(&all);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    ctx.mark_errors(&error_summary);
     let meetings = incidents::meetings(&state.db.pool, h.i.id)
         .await?
         .into_iter()
@@ -206,6 +207,67 @@ pub async fn protocol_pdf(
         .await
 }
 
+/// Per unit the incident covers: how many of its staff have been reached.
+fn staff_rows(lk: &crate::web::lookups::Lookups, h: &Head, reached: &[incidents::Reached]) -> Vec<serde_json::Value> {
+    let covered: Vec<i64> =
+        h.i.unit_ids.iter().flat_map(|u| crate::services::continuity::binder::subtree(&lk.units, *u)).collect();
+    lk.units
+        .iter()
+        .filter(|u| covered.contains(&u.id))
+        .filter_map(|u| {
+            let people: Vec<i64> = lk
+                .people
+                .iter()
+                .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
+                .map(|p| p.id)
+                .collect();
+            let n = reached.iter().filter(|r| people.contains(&r.person_id) && r.reached.get()).count();
+            (!people.is_empty()).then(|| json!({ "unit": u.name, "share": format!("{n}/{}", people.len()) }))
+        })
+        .collect()
+}
+
+/// The log as printed: each entry's number, time, kind and author, text and hash.
+fn log_rows(tr: &Tr, log: &[incidents::LogRow]) -> Vec<serde_json::Value> {
+    log
+        .iter()
+        .map(|r| {
+            let kind = LogKind::parse(&r.entry.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.entry.kind.clone());
+            let mut meta = format!("{kind} · {}", r.entry.author);
+            if let Some(d) = &r.entry.decided_by {
+                meta.push_str(&format!(" · {}: {d}", tr.t("incident-field-decided-by")));
+            }
+            if let Some(c) = r.entry.corrects {
+                meta.push_str(&format!(" · {} #{c}", tr.t("incident-corrects")));
+            }
+            json!({ "seq": r.entry.seq.to_string(), "when": occurred(tr, &r.entry), "meta": meta, "text": r.entry.text, "hash": r.hash })
+        })
+        .collect()
+}
+
+/// The lessons per kind.
+fn lesson_rows(tr: &Tr, all_lessons: &[incidents::Lesson]) -> Vec<serde_json::Value> {
+    LessonKind::ALL
+        .iter()
+        .map(|k| json!({ "title": tr.t(k.label_id()), "items": all_lessons.iter().filter(|l| l.kind == *k).map(|l| l.text.clone()).collect::<Vec<_>>() }))
+        .collect()
+}
+
+/// The facts at the top of the first page.
+fn fact_rows(tr: &Tr, h: &Head) -> Vec<serde_json::Value> {
+    vec![
+        json!([tr.t("incident-aware-short"), format!("{} ({})", h.discovered, tr.t("swedish-time"))]),
+        json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
+        json!([tr.t("incident-field-units"), h.units]),
+        json!([
+            tr.t("incident-started"),
+            format!("{}, {}", crate::platform::clock::shown_minute(&h.i.started_at), h.i.started_by)
+        ]),
+        json!([tr.t("plan-col-status"), tr.t(h.i.status.label_id())]),
+        json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
+    ]
+}
+
 /// The whole incident as a PDF: summary, board, staff reached, reports and the log with hashes.
 pub async fn report_pdf(
     user: CurrentUser,
@@ -220,65 +282,19 @@ pub async fn report_pdf(
     let log = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
     drop(conn);
     let areas: Vec<serde_json::Value> = board_status(&state, &h, &tr).await?.into_iter().map(|(name, s, p)| json!({ "name": name, "summary": if p.is_empty() { s } else { format!("{s} {}", tr.tn("incident-problems", p.len() as i64)) } })).collect();
-    let reached = incidents::reached(pool, h.i.id).await?;
-    let covered: Vec<i64> =
-        h.i.unit_ids.iter().flat_map(|u| crate::services::continuity::binder::subtree(&lk.units, *u)).collect();
-    let staff: Vec<serde_json::Value> = lk
-        .units
-        .iter()
-        .filter(|u| covered.contains(&u.id))
-        .filter_map(|u| {
-            let people: Vec<i64> = lk
-                .people
-                .iter()
-                .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
-                .map(|p| p.id)
-                .collect();
-            let n = reached.iter().filter(|r| people.contains(&r.person_id) && r.reached.get()).count();
-            (!people.is_empty()).then(|| json!({ "unit": u.name, "share": format!("{n}/{}", people.len()) }))
-        })
-        .collect();
+    let staff = staff_rows(&lk, &h, &incidents::reached(pool, h.i.id).await?);
     let (reports, decisions) = {
         let mut conn = pool.acquire().await?;
         let r = crate::services::crisis::reporting::load(&mut conn, &h.i).await?;
         super::reports::printed(&tr, &r)
     };
-    let entries: Vec<serde_json::Value> = log
-        .iter()
-        .map(|r| {
-            let kind = LogKind::parse(&r.entry.kind).map(|k| tr.t(k.label_id())).unwrap_or_else(|_| r.entry.kind.clone());
-            let mut meta = format!("{kind} · {}", r.entry.author);
-            if let Some(d) = &r.entry.decided_by {
-                meta.push_str(&format!(" · {}: {d}", tr.t("incident-field-decided-by")));
-            }
-            if let Some(c) = r.entry.corrects {
-                meta.push_str(&format!(" · {} #{c}", tr.t("incident-corrects")));
-            }
-            json!({ "seq": r.entry.seq.to_string(), "when": occurred(&tr, &r.entry), "meta": meta, "text": r.entry.text, "hash": r.hash })
-        })
-        .collect();
-    let all_lessons = incidents::lessons(pool, h.i.id).await?;
-    let lessons: Vec<serde_json::Value> = LessonKind::ALL
-        .iter()
-        .map(|k| json!({ "title": tr.t(k.label_id()), "items": all_lessons.iter().filter(|l| l.kind == *k).map(|l| l.text.clone()).collect::<Vec<_>>() }))
-        .collect();
+    let (entries, lessons) = (log_rows(&tr, &log), lesson_rows(&tr, &incidents::lessons(pool, h.i.id).await?));
     let today = crate::platform::clock::today_text();
-    let facts = vec![
-        json!([tr.t("incident-aware-short"), format!("{} ({})", h.discovered, tr.t("swedish-time"))]),
-        json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
-        json!([tr.t("incident-field-units"), h.units]),
-        json!([
-            tr.t("incident-started"),
-            format!("{}, {}", crate::platform::clock::shown_minute(&h.i.started_at), h.i.started_by)
-        ]),
-        json!([tr.t("plan-col-status"), tr.t(h.i.status.label_id())]),
-        json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
-    ];
     let data = json!({
         "title": h.i.title,
         "stamp": tr.ts("incident-report-stamp", "date", &today),
         "marking": tr.t("binder-marking"),
-        "facts": facts,
+        "facts": fact_rows(&tr, &h),
         "verdict": format!("{} {}: {}.", verdict_text(&tr, &verdict), tr.t("incident-log-head-label"), crate::services::crisis::head_text(&tr, &log)),
         "areas": areas,
         "staff": staff,

@@ -15,7 +15,7 @@ use super::{Head, head_for};
 use crate::platform::clock::{date_of, day_number};
 use crate::platform::i18n::Tr;
 use crate::services::crisis::recovery as changes;
-use crate::store::incidents;
+use crate::store::incidents::{self, BacklogItem};
 use crate::store::systems;
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
@@ -25,7 +25,8 @@ use crate::web::lookups::Lookups;
 use crate::web::page::Ctx;
 use crate::web::register::parse_id;
 
-pub use crate::services::crisis::recovery::{KINDS, PRIORITIES};
+use crate::services::crisis::recovery::{BacklogKind, BacklogPriority};
+use crate::web::lookups::vocabulary_choices;
 
 pub struct ItemView {
     pub id: i64,
@@ -42,11 +43,7 @@ pub struct ItemView {
     pub overdue: bool,
 }
 
-pub struct Summary {
-    pub name: String,
-    pub done: i64,
-    pub total: i64,
-}
+pub use crate::services::crisis::recovery::Sum as Summary;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "crisis/recovery.html")]
@@ -67,14 +64,8 @@ pub struct RecoveryPage {
 }
 
 fn fields(form: &FormData, e: &Errors, lk: &Lookups, systems: &[systems::System], tr: &Tr) -> Vec<Field> {
-    let kinds = KINDS
-        .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-kind-{k}")), depth: 0 })
-        .collect();
-    let priorities = PRIORITIES
-        .iter()
-        .map(|k| Choice { value: (*k).to_owned(), label: tr.t(&format!("backlog-priority-{k}")), depth: 0 })
-        .collect();
+    let kinds = vocabulary_choices(BacklogKind::ALL, BacklogKind::code, BacklogKind::label_id, tr);
+    let priorities = vocabulary_choices(BacklogPriority::ALL, BacklogPriority::code, BacklogPriority::label_id, tr);
     let mut sys = vec![Choice { value: String::new(), label: tr.t("choice-none"), depth: 0 }];
     sys.extend(systems.iter().map(|s| Choice { value: s.id.to_string(), label: s.name.clone(), depth: 0 }));
     vec![
@@ -112,6 +103,75 @@ fn restore_fields(form: &FormData, e: &Errors, systems: &[systems::System], tr: 
     ]
 }
 
+fn item_view(i: &BacklogItem, tr: &Tr, unit: String, system: String, today: &str) -> ItemView {
+    ItemView {
+        id: i.id,
+        unit,
+        system,
+        kind: tr.t(i.kind.label_id()),
+        description: i.description.clone().unwrap_or_default(),
+        total: i.total,
+        done: i.done,
+        percent: if i.total > 0 { i.done * 100 / i.total } else { 100 },
+        assignee: i.assignee.clone().unwrap_or_default(),
+        priority: tr.t(i.priority.label_id()),
+        deadline: i.deadline.clone().unwrap_or_default(),
+        overdue: changes::overdue(i, today),
+    }
+}
+
+/// The remaining backlog per day from the recorded progress, and the forecast in words.
+fn burn_down(tr: &Tr, progress: &[(String, i64, i64)], today: &str, empty: bool) -> (Vec<(i64, i64)>, String) {
+    let records: Vec<(i64, i64, i64)> =
+        progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
+    let series = recovery::burn_down(&records, day_number(today).unwrap_or(0));
+    let forecast = match recovery::forecast(&series, 7) {
+        Forecast::Done if empty => tr.t("recovery-nothing"),
+        Forecast::Done => tr.t("recovery-done"),
+        Forecast::Stalled => tr.t("recovery-stalled"),
+        Forecast::On(day) => tr.ts("recovery-forecast", "date", &date_of(day)),
+    };
+    (series, forecast)
+}
+
+/// The chart: remaining per day as a polyline in a 600 × 200 box, and the top of its scale.
+fn chart(series: &[(i64, i64)]) -> (String, i64) {
+    let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
+    let n = series.len().max(2) - 1;
+    let points = series
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| {
+            format!("{:.1},{:.1}", 40.0 + 540.0 * i as f64 / n as f64, 10.0 + 180.0 * (1.0 - *v as f64 / max as f64))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    (points, max)
+}
+
+/// The items as shown, and the sums per unit and per system.
+fn backlog_views(
+    tr: &Tr,
+    lk: &Lookups,
+    all_systems: &[systems::System],
+    items: &[BacklogItem],
+    today: &str,
+) -> (Vec<ItemView>, Vec<Summary>, Vec<Summary>) {
+    let system_name = |s: Option<i64>| {
+        s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default()
+    };
+    let views = items
+        .iter()
+        .map(|i| item_view(i, tr, lk.unit_name(Some(i.unit_id)), system_name(i.system_id), today))
+        .collect();
+    let per_unit = changes::sums(items, |i| lk.unit_name(Some(i.unit_id)));
+    let per_system = changes::sums(items, |i| match i.system_id {
+        Some(_) => system_name(i.system_id),
+        None => tr.t("backlog-no-system"),
+    });
+    (views, per_unit, per_system)
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -122,80 +182,19 @@ async fn page(
     let (h, lk) = head_for(state, user, id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
     let mut items = incidents::backlog(&state.db.pool, h.i.id).await?;
-    // Legal deadlines first, then high, then normal; within each, the earliest deadline first.
-    items.sort_by_key(|i| {
-        (
-            PRIORITIES.iter().position(|p| *p == i.priority).unwrap_or(PRIORITIES.len()),
-            i.deadline.clone().unwrap_or_else(|| "9999".into()),
-            i.id,
-        )
-    });
+    changes::order(&mut items);
     let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
     let tr = &ctx.tr;
     let today = crate::platform::clock::today_text();
-    let system_name = |s: Option<i64>| {
-        s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default()
-    };
-    let views: Vec<ItemView> = items
-        .iter()
-        .map(|i| ItemView {
-            id: i.id,
-            unit: lk.unit_name(Some(i.unit_id)),
-            system: system_name(i.system_id),
-            kind: tr.t(&format!("backlog-kind-{}", i.kind)),
-            description: i.description.clone().unwrap_or_default(),
-            total: i.total,
-            done: i.done,
-            percent: if i.total > 0 { i.done * 100 / i.total } else { 100 },
-            assignee: i.assignee.clone().unwrap_or_default(),
-            priority: tr.t(&format!("backlog-priority-{}", i.priority)),
-            deadline: i.deadline.clone().unwrap_or_default(),
-            overdue: i.done < i.total && i.deadline.as_deref().is_some_and(|d| d < today.as_str()),
-        })
-        .collect();
-    let mut per_unit: Vec<Summary> = Vec::new();
-    let mut per_system: Vec<Summary> = Vec::new();
-    for i in &items {
-        let add = |list: &mut Vec<Summary>, name: String| match list.iter_mut().find(|s| s.name == name) {
-            Some(s) => {
-                s.done += i.done;
-                s.total += i.total;
-            }
-            None => list.push(Summary { name, done: i.done, total: i.total }),
-        };
-        add(&mut per_unit, lk.unit_name(Some(i.unit_id)));
-        add(&mut per_system, if i.system_id.is_some() { system_name(i.system_id) } else { tr.t("backlog-no-system") });
-    }
-    let records: Vec<(i64, i64, i64)> =
-        progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
-    let series = recovery::burn_down(&records, day_number(&today).unwrap_or(0));
-    let forecast = match recovery::forecast(&series, 7) {
-        Forecast::Done if items.is_empty() => tr.t("recovery-nothing"),
-        Forecast::Done => tr.t("recovery-done"),
-        Forecast::Stalled => tr.t("recovery-stalled"),
-        Forecast::On(day) => tr.ts("recovery-forecast", "date", &date_of(day)),
-    };
-    // The chart: remaining per day as a polyline in a 600 × 200 box.
-    let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
-    let n = series.len().max(2) - 1;
-    let svg_points = series
-        .iter()
-        .enumerate()
-        .map(|(i, (_, v))| {
-            format!("{:.1},{:.1}", 40.0 + 540.0 * i as f64 / n as f64, 10.0 + 180.0 * (1.0 - *v as f64 / max as f64))
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let (views, per_unit, per_system) = backlog_views(tr, &lk, &all_systems, &items, &today);
+    let (series, forecast) = burn_down(tr, &progress, &today, items.is_empty());
+    let (svg_points, max) = chart(&series);
     let fields = fields(form, e, &lk, &all_systems, tr);
     let restore_fields = restore_fields(form, e, &all_systems, tr);
-    let mut all = fields.clone();
-    all.extend(restore_fields.iter().cloned());
-    let error_summary = summary(&all);
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    let error_summary = summary(&[fields.clone(), restore_fields.clone()].concat());
+    ctx.mark_errors(&error_summary);
     Ok(RecoveryPage {
         may_write: user.role.works_incidents(),
         series: series.iter().map(|(d, v)| (date_of(*d), *v)).collect(),

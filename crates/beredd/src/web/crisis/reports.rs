@@ -3,10 +3,11 @@
 //! each duty to MCF and IMY stands, in Swedish time; one draft per recipient; reports recorded as
 //! sent; the incident's diarienummer.
 
-use super::comms::{back_to, log_and_commit};
+use super::comms::{back_to, log_writer};
 use super::{Head, head_for, writer_for};
 use crate::platform::clock;
 use crate::platform::i18n::Tr;
+use crate::services::crisis::comms;
 use crate::services::crisis::drafts::{self, Sources};
 use crate::services::crisis::reporting::{self, Reporting, outcome_text, stored};
 use crate::store::incidents::{self, NewAssessment};
@@ -23,7 +24,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use beredd_domain::reporting::{AssessmentKind, Clock, Due, Duty, Outcome};
-use beredd_domain::{FieldError, LogKind, text};
+use beredd_domain::{FieldError, text};
 
 pub struct ClockView {
     pub code: &'static str,
@@ -123,44 +124,118 @@ fn decision_line(tr: &Tr, a: &incidents::Assessment) -> String {
 
 fn fields(kind: AssessmentKind, form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
     let k = kind.code();
-    let mut out = Vec::new();
-    if kind.timed() {
-        out.push(
-            Field::new(format!("{k}_at"), tr.t(&format!("{}-at", kind.label_id())), FieldKind::Text, form, e, tr)
-                .required()
-                .maxlength(40)
-                .hint(tr.t("assessment-hint-at")),
-        );
+    let first = if kind.timed() {
+        Field::new(format!("{k}_at"), tr.t(&format!("{}-at", kind.label_id())), FieldKind::Text, form, e, tr)
+            .required()
+            .maxlength(40)
+            .hint(tr.t("assessment-hint-at"))
     } else {
         let choices = kind
             .outcomes()
             .iter()
             .map(|o| Choice { value: o.code().to_owned(), label: tr.t(&kind.outcome_id(Some(*o))), depth: 0 })
             .collect();
-        out.push(
-            Field::new(format!("{k}_outcome"), tr.t("assessment-outcome"), FieldKind::Radio, form, e, tr)
-                .required()
-                .choices(choices),
-        );
-    }
-    out.push(
+        Field::new(format!("{k}_outcome"), tr.t("assessment-outcome"), FieldKind::Radio, form, e, tr)
+            .required()
+            .choices(choices)
+    };
+    vec![
+        first,
         Field::new(format!("{k}_decided_by"), tr.t("assessment-decided-by"), FieldKind::Text, form, e, tr)
             .required()
             .maxlength(200)
             .hint(tr.t(&format!("{}-who", kind.label_id()))),
-    );
-    out.push(
         Field::new(format!("{k}_grounds"), tr.t("assessment-grounds"), FieldKind::TextArea, form, e, tr)
             .required()
             .maxlength(4000)
             .hint(tr.t("assessment-hint-grounds")),
-    );
-    out.push(
         Field::new(format!("{k}_reference"), tr.t("assessment-reference"), FieldKind::Text, form, e, tr)
             .maxlength(100)
             .hint(tr.t("assessment-hint-reference")),
-    );
-    out
+    ]
+}
+
+/// Each duty's clock: its deadline and state, and the report sent or the draft to send.
+fn clock_views(state: &AppState, tr: &Tr, r: &Reporting, sources: &Sources) -> Vec<ClockView> {
+    r.duties
+        .iter()
+        .map(|d| {
+            let (state_text, class) = clock_state(tr, d.duty, d.clock);
+            let draft = state.drafts.iter().find(|x| x.duty == d.duty);
+            ClockView {
+                code: d.duty.code(),
+                name: tr.t(d.duty.label_id()),
+                recipient: draft.map(|x| x.recipient.clone()).unwrap_or_default(),
+                deadline: deadline_text(tr, d.due),
+                state: state_text,
+                class,
+                sent: d.report.is_some(),
+                body: match (&d.report, draft) {
+                    (Some(rep), _) => rep.body.clone(),
+                    (None, Some(x)) => drafts::draft(tr, x, sources),
+                    (None, None) => String::new(),
+                },
+                reference: d.report.as_ref().and_then(|x| x.reference.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// What the decision forms are built from.
+struct Decisions<'a> {
+    state: &'a AppState,
+    tr: &'a Tr,
+    r: &'a Reporting,
+    e: &'a Errors,
+    /// The user's name and the time now, filled in a closed form that is still empty.
+    who: &'a str,
+    now: String,
+    /// The form posted with errors, kept open.
+    open: Option<AssessmentKind>,
+}
+
+impl Decisions<'_> {
+    /// The decisions that start and stop the clocks, and the others.
+    fn all(&self, form: &mut FormData) -> (Vec<AssessmentView>, Vec<AssessmentView>) {
+        let clocks = AssessmentKind::CLOCKS.iter().map(|k| self.view(*k, form)).collect();
+        let others = AssessmentKind::ALL.iter().filter(|k| !AssessmentKind::CLOCKS.contains(k));
+        (clocks, others.map(|k| self.view(*k, form)).collect())
+    }
+
+    fn view(&self, kind: AssessmentKind, form: &mut FormData) -> AssessmentView {
+        let (tr, k) = (self.tr, kind.code());
+        if form.text(&format!("{k}_decided_by")).is_empty() && self.open != Some(kind) {
+            form.set(&format!("{k}_decided_by"), self.who.to_owned());
+            if kind.timed() {
+                form.set(&format!("{k}_at"), self.now.clone());
+            }
+        }
+        let mine: Vec<&incidents::Assessment> = self.r.assessments.iter().filter(|a| a.kind == kind).collect();
+        let quote = (kind == AssessmentKind::Significant)
+            .then(|| self.state.frameworks.statute_paragraph("cybersakerhetslagen", "2 kap. 5 §", 1))
+            .flatten();
+        AssessmentView {
+            code: k,
+            question: tr.t(kind.label_id()),
+            basis: tr.t(&format!("{}-basis", kind.label_id())),
+            who: tr.t(&format!("{}-who", kind.label_id())),
+            quote,
+            current: mine.last().map(|a| decision_line(tr, a)),
+            earlier: mine.iter().rev().skip(1).map(|a| decision_line(tr, a)).collect(),
+            fields: fields(kind, form, self.e, tr),
+            open: self.open == Some(kind),
+        }
+    }
+}
+
+/// The incident's diarienummer, as stored unless posted.
+fn diarienummer_field(form: &mut FormData, h: &Head, e: &Errors, tr: &Tr) -> Field {
+    if form.get("diarienummer").is_none() {
+        form.set("diarienummer", h.i.diarienummer.clone().unwrap_or_default());
+    }
+    Field::new("diarienummer", tr.t("incident-diarienummer"), FieldKind::Text, form, e, tr)
+        .maxlength(100)
+        .hint(tr.t("incident-hint-diarienummer"))
 }
 
 async fn page(
@@ -182,78 +257,15 @@ async fn page(
     ctx.title = ctx.tr.ts("reporting-title", "title", &h.i.title);
     let tr = &ctx.tr;
     let sources = Sources { org: &org, incident: &h.i, units: &h.units, reporting: &r, roster: &roster, board: &board };
-    let clocks = r
-        .duties
-        .iter()
-        .map(|d| {
-            let (state_text, class) = clock_state(tr, d.duty, d.clock);
-            let draft = state.drafts.iter().find(|x| x.duty == d.duty);
-            ClockView {
-                code: d.duty.code(),
-                name: tr.t(d.duty.label_id()),
-                recipient: draft.map(|x| x.recipient.clone()).unwrap_or_default(),
-                deadline: deadline_text(tr, d.due),
-                state: state_text,
-                class,
-                sent: d.report.is_some(),
-                body: match (&d.report, draft) {
-                    (Some(rep), _) => rep.body.clone(),
-                    (None, Some(x)) => drafts::draft(tr, x, &sources),
-                    (None, None) => String::new(),
-                },
-                reference: d.report.as_ref().and_then(|x| x.reference.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
-    let mut form = form.clone();
-    let now = clock::shown_minute(&clock::stamp());
-    let view = |kind: AssessmentKind, form: &mut FormData| {
-        let k = kind.code();
-        if form.text(&format!("{k}_decided_by")).is_empty() && open != Some(kind) {
-            form.set(&format!("{k}_decided_by"), user.display_name.clone());
-            if kind.timed() {
-                form.set(&format!("{k}_at"), now.clone());
-            }
-        }
-        let mine: Vec<&incidents::Assessment> = r.assessments.iter().filter(|a| a.kind == kind).collect();
-        let quote = (kind == AssessmentKind::Significant)
-            .then(|| state.frameworks.statute_paragraph("cybersakerhetslagen", "2 kap. 5 §", 1))
-            .flatten();
-        AssessmentView {
-            code: k,
-            question: tr.t(kind.label_id()),
-            basis: tr.t(&format!("{}-basis", kind.label_id())),
-            who: tr.t(&format!("{}-who", kind.label_id())),
-            quote,
-            current: mine.last().map(|a| decision_line(tr, a)),
-            earlier: mine.iter().rev().skip(1).map(|a| decision_line(tr, a)).collect(),
-            fields: fields(kind, form, e, tr),
-            open: open == Some(kind),
-        }
-    };
-    let clock_decisions: Vec<AssessmentView> = AssessmentKind::CLOCKS.iter().map(|k| view(*k, &mut form)).collect();
-    let other_decisions: Vec<AssessmentView> = AssessmentKind::ALL
-        .iter()
-        .filter(|k| !AssessmentKind::CLOCKS.contains(k))
-        .map(|k| view(*k, &mut form))
-        .collect();
-    if form.get("diarienummer").is_none() {
-        form.set("diarienummer", h.i.diarienummer.clone().unwrap_or_default());
-    }
-    let diarienummer = Field::new("diarienummer", tr.t("incident-diarienummer"), FieldKind::Text, &form, e, tr)
-        .maxlength(100)
-        .hint(tr.t("incident-hint-diarienummer"));
-    let all: Vec<Field> = clock_decisions
-        .iter()
-        .chain(&other_decisions)
-        .flat_map(|v| v.fields.iter().cloned())
-        .chain([diarienummer.clone()])
-        .collect();
-    let error_summary = summary(&all);
+    let (clocks, mut form, now) =
+        (clock_views(state, tr, &r, &sources), form.clone(), clock::shown_minute(&clock::stamp()));
+    let (clock_decisions, other_decisions) =
+        Decisions { state, tr, r: &r, e, who: &user.display_name, now, open }.all(&mut form);
+    let diarienummer = diarienummer_field(&mut form, &h, e, tr);
+    let all = clock_decisions.iter().chain(&other_decisions).flat_map(|v| v.fields.iter());
+    let error_summary = summary(&all.chain([&diarienummer]).cloned().collect::<Vec<_>>());
     let nearest = r.nearest().map(|(d, t)| format!("{}: {}", tr.t(d.label_id()), shown(tr, t)));
-    if !error_summary.is_empty() {
-        ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
-    }
+    ctx.mark_errors(&error_summary);
     Ok(ReportingPage {
         exercise: h.i.exercise.get(),
         nearest,
@@ -282,15 +294,10 @@ fn back(id: i64, anchor: &str) -> Response {
     back_to(&format!("/incidents/{id}/reporting"), anchor)
 }
 
-/// Records a decision of one kind: who judged, when, on what grounds.
-pub async fn assess(
-    State(state): State<AppState>,
-    Path((id, kind)): Path<(String, String)>,
-    posted: Posted,
-) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
-    let h = writer_for(&state, &user, &id).await?;
-    let kind = AssessmentKind::parse(&kind).map_err(|_| AppError::NotFound)?;
+/// A decision's form checked: (outcome, when, decided by, grounds, reference).
+type Decision = (Option<Outcome>, Option<String>, String, String, Option<String>);
+
+fn checked_decision(kind: AssessmentKind, form: &FormData) -> Result<Decision, Errors> {
     let k = kind.code();
     let mut e = Errors::default();
     let outcome = if kind.timed() {
@@ -314,10 +321,26 @@ pub async fn assess(
         text::optional_text(form.text(&format!("{k}_grounds")), 4000).and_then(|v| v.ok_or(FieldError::Required)),
     );
     let reference = e.take(format!("{k}_reference"), text::optional_line(form.text(&format!("{k}_reference")), 100));
-    if !e.is_empty() {
-        let p = page(&state, &user, &id, &form, &e, Some(kind)).await?;
-        return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
-    }
+    if e.is_empty() { Ok((outcome, at, decided_by, grounds, reference)) } else { Err(e) }
+}
+
+/// Records a decision of one kind: who judged, when, on what grounds.
+pub async fn assess(
+    State(state): State<AppState>,
+    Path((id, kind)): Path<(String, String)>,
+    posted: Posted,
+) -> Result<Response, AppError> {
+    let Posted { user, form, tr } = posted;
+    let h = writer_for(&state, &user, &id).await?;
+    let kind = AssessmentKind::parse(&kind).map_err(|_| AppError::NotFound)?;
+    let k = kind.code();
+    let (outcome, at, decided_by, grounds, reference) = match checked_decision(kind, &form) {
+        Ok(checked) => checked,
+        Err(e) => {
+            let p = page(&state, &user, &id, &form, &e, Some(kind)).await?;
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
+        }
+    };
     let a = NewAssessment {
         kind,
         outcome,
@@ -326,9 +349,7 @@ pub async fn assess(
         grounds: &grounds,
         reference: reference.as_deref().or(h.i.diarienummer.as_deref()),
     };
-    let mut tx = state.db.begin_write().await?;
-    reporting::assess(&mut tx, &state.db.keys, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
-    tx.commit().await?;
+    reporting::record_assessment(&state.db, &tr, user.org_id, &h.i, &a, &user.display_name).await?;
     state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, &format!("assessment-{k}")))
 }
@@ -352,26 +373,10 @@ pub async fn report(
         text::optional_text(form.text("body"), 20_000).ok().flatten().ok_or(AppError::BadRequest("empty report"))?;
     let reference =
         text::optional_line(form.text("reference"), 200).map_err(|_| AppError::BadRequest("bad reference"))?;
-    let mut tx = state.db.begin_write().await?;
-    if !incidents::record_report(
-        &mut *tx,
-        h.i.id,
-        duty.code(),
-        &clock::stamp(),
-        &user.display_name,
-        reference.as_deref(),
-        &body,
-    )
-    .await?
-    {
+    if !comms::record_report(&log_writer(&state, &user, h.i.id), &tr, duty, reference.as_deref(), &body).await? {
         return Err(AppError::BadRequest("already sent"));
     }
-    let text = tr.ts(
-        "comms-log-report",
-        "what",
-        &format!("{}{}", tr.t(duty.label_id()), reference.as_deref().map(|r| format!(" ({r})")).unwrap_or_default()),
-    );
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
+    state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, &format!("clock-{}", duty.code())))
 }
 
@@ -389,10 +394,8 @@ pub async fn diarienummer(
         let p = page(&state, &user, &id, &form, &e, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
     }
-    let mut tx = state.db.begin_write().await?;
-    incidents::set_diarienummer(&mut *tx, user.org_id, h.i.id, value.as_deref()).await?;
-    let text = tr.ts("incident-log-diarienummer", "n", value.as_deref().unwrap_or("–"));
-    log_and_commit(&state, &user, tx, h.i.id, LogKind::Information, text).await?;
+    comms::set_diarienummer(&log_writer(&state, &user, h.i.id), &tr, value.as_deref()).await?;
+    state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, "diarienummer"))
 }
 

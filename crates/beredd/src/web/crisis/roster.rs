@@ -1,6 +1,8 @@
 //! The roster: who is on duty in the crisis staff, and when.
 
 use super::*;
+use crate::services::crisis::staff;
+use crate::web::crisis::comms::log_writer;
 
 pub struct RosterView {
     pub id: i64,
@@ -97,13 +99,14 @@ pub async fn add_roster(
             (StatusCode::UNPROCESSABLE_ENTITY, roster_page(&state, &user, &id, &form, &e).await?).into_response()
         );
     };
-    let mut tx = state.db.begin_write().await?;
-    incidents::add_roster(&mut *tx, h.i.id, role, &name, phone.as_deref(), area.as_deref(), form.checked("on_duty"))
-        .await?;
-    let text = tr.ts("incident-log-roster", "who", &format!("{} – {name}", tr.t(role.label_id())));
-    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    let member = staff::Member {
+        role,
+        name: &name,
+        phone: phone.as_deref(),
+        area: area.as_deref(),
+        on_duty: form.checked("on_duty"),
+    };
+    staff::add_member(&log_writer(&state, &user, h.i.id), &tr, &member).await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }
 
@@ -118,12 +121,6 @@ pub async fn set_duty(
     writer(&user, &h)?;
     let row = parse_id(&row)?;
     let on = form.text("on_duty") == "1";
-    let mut tx = state.db.begin_write().await?;
-    let r = incidents::roster(&mut *tx, h.i.id).await?.into_iter().find(|r| r.id == row).ok_or(AppError::NotFound)?;
-    incidents::set_on_duty(&mut *tx, h.i.id, row, on).await?;
-    let text = tr.ts(if on { "incident-log-on-duty" } else { "incident-log-off-duty" }, "name", &r.name);
-    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    staff::set_duty(&log_writer(&state, &user, h.i.id), &tr, row, on).await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::services::organisation::protection;
 use crate::store::people::Person;
+use crate::web::crisis::comms::log_writer;
 
 pub struct PersonView {
     pub id: i64,
@@ -33,6 +34,26 @@ impl StaffPage {
     }
 }
 
+/// The staff of one unit, each with whether and by whom they were reached.
+fn unit_people(
+    unit: i64,
+    lk: &Lookups,
+    reached: &[incidents::Reached],
+    user: &CurrentUser,
+    tr: &Tr,
+) -> Vec<PersonView> {
+    lk.people
+        .iter()
+        .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(unit))
+        .map(|p| {
+            let r = reached.iter().find(|r| r.person_id == p.id);
+            let (name, title, phone) = shown(p, lk, user, tr);
+            let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
+            PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
+        })
+        .collect()
+}
+
 pub async fn staff(
     user: CurrentUser,
     State(state): State<AppState>,
@@ -47,17 +68,7 @@ pub async fn staff(
     let covered: Vec<i64> = h.i.unit_ids.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
     let mut units = Vec::new();
     for u in lk.units.iter().filter(|u| covered.contains(&u.id)) {
-        let people: Vec<PersonView> = lk
-            .people
-            .iter()
-            .filter(|p| p.kind == beredd_domain::ContactKind::Staff && p.unit_id == Some(u.id))
-            .map(|p| {
-                let r = reached.iter().find(|r| r.person_id == p.id);
-                let (name, title, phone) = shown(p, &lk, &user, tr);
-                let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
-                PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
-            })
-            .collect();
+        let people = unit_people(u.id, &lk, &reached, &user, tr);
         if people.is_empty() {
             continue;
         }
@@ -103,13 +114,9 @@ pub async fn set_reached(
     let person = parse_id(&person)?;
     let p = lk.person(person).ok_or(AppError::NotFound)?;
     let reached = form.text("reached") == "1";
-    let mut tx = state.db.begin_write().await?;
-    incidents::set_reached(&mut *tx, h.i.id, person, reached, &user.display_name).await?;
     // The log is read by every one of the crisis staff and leaves in bundles: never a protected name.
     let name = if p.protected.get() { tr.t("protected-person") } else { p.name.clone() };
-    let text = tr.ts(if reached { "incident-log-reached" } else { "incident-log-not-reached" }, "name", &name);
-    let entry = NewEntry::web(LogKind::Status, text, &user.display_name);
-    incidents::append(&mut tx, &state.db.keys, user.org_id, h.i.id, entry, &user.display_name).await?;
-    tx.commit().await?;
+    crate::services::crisis::staff::set_reached(&log_writer(&state, &user, h.i.id), &tr, person, reached, &name)
+        .await?;
     Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())
 }

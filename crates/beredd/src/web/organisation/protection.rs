@@ -4,9 +4,8 @@
 
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde_json::json;
 
-use crate::store::{audit, people};
+use crate::services::organisation::protection;
 use crate::web::AppState;
 use crate::web::auth::Posted;
 use crate::web::error::AppError;
@@ -32,18 +31,6 @@ async fn set(state: AppState, id: &str, posted: Posted, on: bool) -> Result<Resp
     let user = posted.user;
     user.require(user.role.edits_all_content())?;
     let id = parse_id(id)?;
-    let mut tx = state.db.begin_write().await?;
-    let before = people::get(&mut *tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    people::set_protected(&mut *tx, user.org_id, id, on).await?;
-    let change = audit::Change {
-        action: if on { "protect" } else { "unprotect" },
-        entity: "person",
-        entity_id: Some(id),
-        summary: &before.name,
-        before: Some(&json!({ "protected": before.protected.get() })),
-        after: Some(&json!({ "protected": on })),
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    protection::set_protected(&state.db, &user.actor(), id, on).await?;
     Ok(Redirect::to(&format!("/people/{id}?msg=saved")).into_response())
 }
