@@ -93,7 +93,7 @@ impl Incident {
                 )
                 .await?;
                 tx.commit().await?;
-                println!("{} nya poster lästes in, {} fanns redan.", report.imported, report.skipped);
+                println!("{}.", entries_read(report.imported, report.skipped));
                 Ok(())
             }
             Incident::ExportBundle { db, id, out } => {
@@ -142,11 +142,10 @@ impl Incident {
                 .await?;
                 tx.commit().await?;
                 println!(
-                    "Incident {}{}: {} nya poster lästes in, {} fanns redan.",
+                    "Incident {}{}: {}.",
                     report.incident,
                     if report.created { " (ny)" } else { "" },
-                    report.imported,
-                    report.skipped
+                    entries_read(report.imported, report.skipped)
                 );
                 Ok(())
             }
@@ -205,4 +204,20 @@ async fn verify(
         bail!("{}", tr.t("keys-signatures-broken"));
     }
     Ok(())
+}
+
+/// "1 ny post lästes in, 2 fanns redan": the command line's words for a kit log or bundle read in.
+fn entries_read(imported: usize, skipped: usize) -> String {
+    let new =
+        if imported == 1 { "1 ny post lästes in".to_owned() } else { format!("{imported} nya poster lästes in") };
+    format!("{new}, {skipped} fanns redan")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_entry_is_one_post() {
+        assert_eq!(super::entries_read(1, 1), "1 ny post lästes in, 1 fanns redan");
+        assert_eq!(super::entries_read(0, 3), "0 nya poster lästes in, 3 fanns redan");
+    }
 }
