@@ -199,7 +199,7 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   await staff.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
   const incident = new URL(staff.url()).pathname.split('/')[2];
   const imported = execFileSync(BIN, ['incident', 'import-kit-log', '--database', DATABASE, '--incident', incident, saved], { encoding: 'utf8' });
-  assert.equal(imported.trim(), '1 nya poster lästes in, 0 fanns redan.');
+  assert.equal(imported.trim(), '1 ny post lästes in, 0 fanns redan.');
   const again = execFileSync(BIN, ['incident', 'import-kit-log', '--database', DATABASE, '--incident', incident, saved], { encoding: 'utf8' });
   assert.equal(again.trim(), '0 nya poster lästes in, 1 fanns redan.', 'nothing is duplicated');
   await staff.goto(`${BASE}/incidents/${incident}/log`);
