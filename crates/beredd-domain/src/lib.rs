@@ -10,6 +10,7 @@ pub mod document;
 pub mod framework;
 pub mod gdpr;
 pub mod graph;
+pub mod hosting;
 pub mod incident;
 pub mod kinds;
 pub mod passphrase;

@@ -26,6 +26,8 @@ pub enum FieldError {
     Choice,
     #[error("invalid user name")]
     Username,
+    #[error("invalid short name")]
+    Slug,
     #[error("already taken")]
     Duplicate,
     #[error("would create a cycle")]
@@ -100,6 +102,7 @@ impl FieldError {
             FieldError::Number { .. } => "err-number",
             FieldError::Choice => "err-choice",
             FieldError::Username => "err-username",
+            FieldError::Slug => "err-slug",
             FieldError::Duplicate => "err-duplicate",
             FieldError::Cycle => "err-cycle",
             FieldError::SelfEdge => "err-self-edge",

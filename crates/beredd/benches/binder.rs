@@ -22,7 +22,7 @@ async fn demo(dir: &std::path::Path) -> (Db, i64) {
 async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
     let db = Db::connect(&format!("sqlite://{}", dir.join("big.db").display())).await.unwrap();
     db.migrate().await.unwrap();
-    let org = orgs::create(&db.pool, "Storkommun", None).await.unwrap();
+    let org = orgs::create(&db.pool, "Storkommun", None, "storkommun").await.unwrap();
     let templates = beredd::content::plan_templates::load().unwrap();
     let template = templates.iter().find(|t| t.id == "hemtjanst").unwrap();
     let mut tx = db.begin_write().await.unwrap();

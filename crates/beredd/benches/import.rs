@@ -19,7 +19,7 @@ const STAFF: usize = 1000;
 async fn fresh(dir: &std::path::Path, n: usize) -> (Db, Actor) {
     let db = Db::connect(&format!("sqlite://{}", dir.join(format!("import-{n}.db")).display())).await.unwrap();
     db.migrate().await.unwrap();
-    let org = orgs::create(&db.pool, "Storkommun", None).await.unwrap();
+    let org = orgs::create(&db.pool, "Storkommun", None, "storkommun").await.unwrap();
     for u in 0..20 {
         let input = units::UnitInput {
             parent_id: None,

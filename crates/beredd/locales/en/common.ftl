@@ -116,6 +116,7 @@ err-org-number = Enter an organisation number of ten digits, for example 212000-
 err-number = Enter a whole number from { $min } to { $n }.
 err-choice = Choose one of the options.
 err-username = The user name may only contain letters, digits, dots, hyphens and underscores (2–64 characters).
+err-slug = The short name may only contain a–z, digits and single hyphens inside (2–40 characters), and may not be one of Beredd's own addresses.
 err-duplicate = That name already exists. Choose another.
 err-cycle = A unit cannot sit under itself or under one of its own sub-units.
 err-missing = The chosen item no longer exists. Choose again.

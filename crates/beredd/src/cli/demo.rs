@@ -166,8 +166,8 @@ impl Demo {
         let summary = crate::content::demo::load(&db, &source, &password).await?;
         println!("Demokommunen {} är inläst: {summary}.", summary.organisation);
         if self.size == DemoSize::Large {
-            let org = crate::store::orgs::first(&db.pool).await?.ok_or_else(|| anyhow::anyhow!("no organisation"))?;
-            let grown = crate::content::demo::large::grow(&db, org.id, &crate::content::demo::large::LARGE).await?;
+            let grown =
+                crate::content::demo::large::grow(&db, summary.org_id, &crate::content::demo::large::LARGE).await?;
             println!("Den är utökad till {grown}.");
         }
         println!("Logga in som  admin  med lösenordet  {password}");

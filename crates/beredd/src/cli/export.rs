@@ -5,7 +5,7 @@ use anyhow::{Context, anyhow, bail};
 use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::kit;
-use crate::store::{audit, orgs, units};
+use crate::store::{audit, units};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Export {
@@ -80,8 +80,7 @@ impl Export {
             Export::Binder { db, unit, out, lang } => {
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let org =
-                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org = super::organisation(&db).await?;
                 let scope = match unit.as_deref().map(str::trim) {
                     None | Some("") => Scope::All,
                     Some(u) => Scope::Unit(find_unit(&units::list(&db.pool, org.id).await?, u)?),
@@ -156,8 +155,7 @@ impl Export {
                 let passphrase = super::read_new_passphrase("Lösenfras för krislådan: ")?;
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let org =
-                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org = super::organisation(&db).await?;
                 if let Err(e) = kit::Rule::load(&db.pool, org.id).await?.check(&passphrase) {
                     let sv = Tr::new(Catalog::load(), Lang::Sv);
                     let why = e.arg().map_or_else(|| sv.t(e.message_id()), |n| sv.tn(e.message_id(), n));

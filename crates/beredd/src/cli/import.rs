@@ -13,7 +13,7 @@ use anyhow::{anyhow, bail};
 
 use crate::platform::i18n::{Catalog, Tr};
 use crate::services::organisation::import::{self, Kind, Preview};
-use crate::store::{audit, orgs};
+use crate::store::audit;
 
 #[derive(clap::Args, Debug)]
 pub struct Import {
@@ -51,7 +51,7 @@ impl Import {
         let name = self.file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let db = self.db.connect().await?;
         db.migrate().await?;
-        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        let org = super::organisation(&db).await?;
         let outcome = if self.apply {
             let actor = audit::Actor { org_id: org.id, user_id: None, username: "(kommandorad)".into() };
             import::apply(&db, &actor, kind, (&name, &bytes), &HashMap::new()).await?

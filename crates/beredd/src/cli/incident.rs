@@ -3,8 +3,8 @@
 use anyhow::{Context, anyhow, bail};
 
 use crate::platform::i18n::{Catalog, Lang, Tr};
+use crate::store::audit;
 use crate::store::incidents::{self, Verdict};
-use crate::store::{audit, orgs};
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Incident {
@@ -65,8 +65,7 @@ impl Incident {
                     .map_err(|e| anyhow!("{}: {e}", file.display()))?;
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let org =
-                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org = super::organisation(&db).await?;
                 let mut tx = db.begin_write().await?;
                 let i = incidents::get(&mut tx, org.id, incident)
                     .await?
@@ -99,8 +98,7 @@ impl Incident {
             Incident::ExportBundle { db, id, out } => {
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let org =
-                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org = super::organisation(&db).await?;
                 let mut conn = db.pool.acquire().await?;
                 let b = crate::services::crisis::bundle::export(&mut conn, org.id, id)
                     .await?
@@ -116,8 +114,7 @@ impl Incident {
                     crate::services::crisis::bundle::parse(&bytes).map_err(|e| anyhow!("{}: {e}", file.display()))?;
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let org =
-                    orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+                let org = super::organisation(&db).await?;
                 let mut tx = db.begin_write().await?;
                 let note = |r: &crate::services::crisis::bundle::Report| {
                     crate::services::crisis::bundle::note_text(&tr, &b, r)
@@ -173,7 +170,7 @@ async fn verify(
     };
     let db = db.connect().await?;
     db.migrate().await?;
-    let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+    let org = super::organisation(&db).await?;
     let mut conn = db.pool.acquire().await?;
     let missing = || anyhow!("incident {id} finns inte");
     let verdict = incidents::verify(&mut conn, org.id, id).await?.ok_or_else(missing)?;

@@ -2,10 +2,8 @@
 //! `show` prints the public half to put in the binder; `rotate` replaces the key (a yearly-cycle
 //! task), keeping the old public half so that what it signed can still be checked.
 
-use anyhow::anyhow;
-
 use crate::platform::keys::grouped;
-use crate::store::{orgs, signing};
+use crate::store::signing;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum Keys {
@@ -27,7 +25,7 @@ impl Keys {
         let (Keys::Show { db } | Keys::Rotate { db }) = &self;
         let db = db.connect().await?;
         db.migrate().await?;
-        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        let org = super::organisation(&db).await?;
         let mut conn = db.pool.acquire().await?;
         let uid = signing::org_uid(&mut conn, org.id).await?;
         let key = match self {

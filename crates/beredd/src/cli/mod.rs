@@ -1,5 +1,5 @@
 //! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
-//! `backup`, `restore`, `remind`, `gallra`, `publish`, `config`. One file per subcommand; the layers of the
+//! `backup`, `restore`, `remind`, `gallra`, `publish`, `config`, `org`. One file per subcommand; the layers of the
 //! configuration (file, environment, flags) in `settings`. Its messages are in Swedish, the
 //! operators who run it read Swedish; the documents it writes and `kit verify`'s report take
 //! `--lang en`.
@@ -12,6 +12,7 @@ mod import;
 mod incident;
 mod keys;
 mod kit;
+mod org;
 mod publish;
 mod remind;
 mod restore;
@@ -125,6 +126,20 @@ struct Cli {
     /// How the log is written: `text` for people, `json` (one object a line) for a log collector.
     #[arg(long, global = true, env = "BEREDD_LOG_FORMAT", value_enum, default_value = "text")]
     log_format: LogFormat,
+    /// The organisation a command is for (its short name or number); needed only when the
+    /// database holds more than one.
+    #[arg(long, global = true, env = "BEREDD_ORG", value_name = "KORTNAMN")]
+    org: Option<String>,
+}
+
+/// `--org` as given on the command line, set once when it is read.
+static CHOSEN_ORG: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// The organisation the command is for: the one `--org` names, or the only one there is
+/// (`services::hosting::for_command` says why not otherwise).
+pub(crate) async fn organisation(db: &Db) -> anyhow::Result<crate::store::orgs::Organisation> {
+    let given = CHOSEN_ORG.get().cloned().flatten();
+    crate::services::hosting::for_command(db, given.as_deref()).await
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +186,8 @@ enum Command {
     /// The configuration: `beredd config check` shows what is in effect and where it comes from.
     #[command(subcommand)]
     Config(config::Config),
+    #[command(subcommand)]
+    Org(org::Org),
 }
 
 /// What the command line is handed from the web layer by the binary's root.
@@ -197,6 +214,7 @@ pub fn main(web: Web) -> std::process::ExitCode {
         Err(e) => e.exit(),
     };
     init_logging(cli.log_format);
+    let _ = CHOSEN_ORG.set(cli.org.clone());
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
         Err(e) => {
@@ -219,6 +237,7 @@ pub fn main(web: Web) -> std::process::ExitCode {
             Command::Gallra(c) => c.run().await,
             Command::Keys(c) => c.run().await,
             Command::Publish(c) => c.run(public_page).await,
+            Command::Org(c) => c.run().await,
             Command::Config(c) => {
                 let here = matches.subcommand_matches("config").unwrap_or(&matches);
                 c.run(file.as_ref(), here, &command)

@@ -7,7 +7,7 @@ use anyhow::{Context, anyhow};
 
 use crate::platform::i18n::Catalog;
 use crate::services::crisis::publish::{self, RenderFn};
-use crate::store::{audit, orgs};
+use crate::store::audit;
 
 #[derive(clap::Args, Debug)]
 pub struct Publish {
@@ -25,7 +25,7 @@ impl Publish {
     pub async fn run(self, render: RenderFn) -> anyhow::Result<()> {
         let db = self.db.connect().await?;
         db.migrate().await?;
-        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        let org = super::organisation(&db).await?;
         let actor = audit::Actor { org_id: org.id, user_id: None, username: "(kommandorad)".into() };
         let (view, html) = publish::page(&db, Catalog::load(), render, &actor, self.incident)
             .await?

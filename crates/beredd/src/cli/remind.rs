@@ -4,7 +4,7 @@
 
 use anyhow::anyhow;
 
-use crate::store::{cycle, orgs, people};
+use crate::store::{cycle, people};
 
 /// One owner's name and address, and the tasks (id, text) to remind them of.
 type OwnerTasks = (String, String, Vec<(i64, String)>);
@@ -62,7 +62,7 @@ impl Remind {
         let mailer = crate::platform::mail::Mailer::new(&self.mail.settings())?;
         let db = self.db.connect().await?;
         db.migrate().await?;
-        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        let org = super::organisation(&db).await?;
         crate::services::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;
         let horizon = crate::platform::clock::today() + time::Duration::days(self.days);
         let horizon = horizon.to_string();

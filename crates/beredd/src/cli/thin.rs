@@ -6,7 +6,7 @@ use anyhow::anyhow;
 
 use crate::platform::i18n::{Catalog, Lang, Tr};
 use crate::services::governance::retention;
-use crate::store::{audit, orgs};
+use crate::store::audit;
 
 #[derive(clap::Args, Debug)]
 pub struct Thin {
@@ -22,7 +22,7 @@ impl Thin {
         let tr = Tr::new(Catalog::load(), Lang::Sv);
         let db = self.db.connect().await?;
         db.migrate().await?;
-        let org = orgs::first(&db.pool).await?.ok_or_else(|| anyhow!("databasen har ingen organisation ännu"))?;
+        let org = super::organisation(&db).await?;
         let p = retention::proposal(&db.pool, org.id).await?;
         let rule = p.rule.retention_decision.clone().unwrap_or_else(|| tr.t("retention-no-decision"));
         println!(

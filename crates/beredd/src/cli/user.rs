@@ -65,19 +65,16 @@ impl User {
                     .map_err(|_| anyhow::anyhow!("ogiltigt namn"))?;
                 let db = db.connect().await?;
                 db.migrate().await?;
-                if users::by_username(&db.pool, &username).await?.is_some() {
+                if orgs::first(&db.pool).await?.is_none() {
+                    let org = orgs::create(&db.pool, "Kommunen", None, "kommunen").await?;
+                    crate::services::setup::standard_contacts(&db.pool, org).await?;
+                }
+                let org = super::organisation(&db).await?.id;
+                if users::by_username(&db.pool, org, &username).await?.is_some() {
                     bail!("användaren {username} finns redan");
                 }
                 let password = read_password()?;
                 let hash = crate::platform::passwords::hash(&password).map_err(|e| anyhow::anyhow!("{e}"))?;
-                let org = match orgs::first(&db.pool).await? {
-                    Some(o) => o.id,
-                    None => {
-                        let org = orgs::create(&db.pool, "Kommunen", None).await?;
-                        crate::services::setup::standard_contacts(&db.pool, org).await?;
-                        org
-                    }
-                };
                 let mut tx = db.begin_write().await?;
                 let id = users::insert(
                     &mut *tx,
@@ -107,7 +104,8 @@ impl User {
             User::Passwd { db, name } => {
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let user = users::by_username(&db.pool, &name.to_lowercase())
+                let org = super::organisation(&db).await?.id;
+                let user = users::by_username(&db.pool, org, &name.to_lowercase())
                     .await?
                     .with_context(|| format!("ingen användare {name}"))?;
                 let password = read_password()?;

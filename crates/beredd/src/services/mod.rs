@@ -13,6 +13,7 @@ pub mod crisis;
 pub mod cycle;
 pub mod frameworks;
 pub mod governance;
+pub mod hosting;
 pub mod invalid;
 pub mod organisation;
 pub mod risks;

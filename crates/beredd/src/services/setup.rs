@@ -6,25 +6,31 @@ use std::net::SocketAddr;
 use crate::platform::db::Db;
 use crate::store::{audit, orgs, sessions, users};
 
-/// Makes sure there is an organisation to serve, and tells how to create the first user.
+/// Makes sure there is an organisation to serve, and tells how to create the first user of
+/// each organisation that has none.
 pub async fn prepare(db: &Db, listen: SocketAddr) -> anyhow::Result<()> {
-    let org = match orgs::first(&db.pool).await? {
-        Some(o) => o.id,
-        None => {
-            let org = orgs::create(&db.pool, "Kommunen", None).await?;
-            standard_contacts(&db.pool, org).await?;
-            standard_cycle(&db.pool, org).await?;
-            org
-        }
-    };
-    if users::count(&db.pool).await? == 0 {
+    if orgs::first(&db.pool).await?.is_none() {
+        let org = orgs::create(&db.pool, "Kommunen", None, "kommunen").await?;
+        standard_contacts(&db.pool, org).await?;
+        standard_cycle(&db.pool, org).await?;
+    }
+    let all = orgs::list(&db.pool).await?;
+    let several = all.len() > 1;
+    for org in all.iter().filter(|o| o.suspended_at.is_none()) {
         // One link at a time: a new start replaces the link printed before.
-        sessions::consume_setup_tokens(&db.pool).await?;
-        let token = sessions::create_setup_token(&db.pool, org).await?;
+        let Some(token) = crate::services::hosting::new_setup_link(db, org).await? else { continue };
         let say = crate::platform::console::say;
-        say("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
+        if several {
+            say(&format!(
+                "{} ({}) har inga användare ännu. Skapa administratören på engångslänken:",
+                org.name, org.slug
+            ));
+        } else {
+            say("Beredd har inga användare ännu. Skapa administratören på engångslänken:");
+        }
         say(&format!("  http://{listen}/setup/{token}"));
-        say("eller med kommandot: beredd user add --role admin NAMN");
+        let flag = if several { format!(" --org {}", org.slug) } else { String::new() };
+        say(&format!("eller med kommandot: beredd user add{flag} --role admin NAMN"));
     }
     Ok(())
 }
@@ -66,10 +72,8 @@ where
 
 /// The organisation a setup link is for, while the link is valid and no user exists yet.
 pub async fn link_org(pool: &sqlx::AnyPool, token: &str) -> Result<Option<i64>, crate::platform::db::DbError> {
-    if users::count(pool).await? > 0 {
-        return Ok(None);
-    }
-    sessions::setup_token_org(pool, token).await
+    let Some(org) = sessions::setup_token_org(pool, token).await? else { return Ok(None) };
+    Ok((users::count(pool, org).await? == 0).then_some(org))
 }
 
 /// The first administrator, made through the setup link with the password already hashed; false
@@ -85,7 +89,7 @@ pub async fn first_admin(
     let mut tx = db.begin_write().await?;
     // Checked again inside the transaction, and the token spent first: of two people using the
     // link at once, the second finds it gone and makes no second administrator (review F18).
-    if !sessions::take_setup_token(&mut *tx, token).await? || users::count(&mut *tx).await? > 0 {
+    if !sessions::take_setup_token(&mut *tx, token).await? || users::count(&mut *tx, org).await? > 0 {
         return Ok(false);
     }
     let new = users::NewUser {
@@ -97,7 +101,7 @@ pub async fn first_admin(
         lang: "sv",
     };
     let id = users::insert(&mut *tx, &new).await?;
-    sessions::consume_setup_tokens(&mut *tx).await?;
+    sessions::consume_setup_tokens(&mut *tx, org).await?;
     let actor = audit::Actor { org_id: org, user_id: Some(id), username: username.to_owned() };
     let change: audit::Change<'_, ()> = audit::Change {
         action: "create",
@@ -110,4 +114,24 @@ pub async fn first_admin(
     audit::record(&mut *tx, &actor, change).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// A secret that every process serving this database shares (kept in `meta`, 32 random bytes in
+/// hex): the first process to need it makes it, the others read that one.
+pub async fn shared_key(db: &Db, name: &str) -> anyhow::Result<[u8; 32]> {
+    let key = format!("secret:{name}");
+    let fresh: [u8; 32] = rand::random();
+    let hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
+    sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+        .bind(&key)
+        .bind(&hex)
+        .execute(&db.pool)
+        .await?;
+    let kept = orgs::meta(&db.pool, &key).await?.ok_or_else(|| anyhow::anyhow!("{key} saknas"))?;
+    let mut out = [0u8; 32];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(kept.get(i * 2..i * 2 + 2).unwrap_or(""), 16)
+            .map_err(|_| anyhow::anyhow!("{key} är skadad i databasen"))?;
+    }
+    Ok(out)
 }

@@ -29,7 +29,10 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result
 
 /// The token whose hash this is, revoked or not.
 pub async fn by_hash<'c, E: Executor<'c, Database = Any>>(e: E, hash: &str) -> Result<Option<ApiToken>, DbError> {
-    let sql = format!("SELECT {COLS} FROM api_tokens WHERE token_hash = $1");
+    // A suspended organisation's tokens are not found: it uses nothing while suspended.
+    let sql = format!(
+        "SELECT {COLS} FROM api_tokens WHERE token_hash = $1 AND org_id IN (SELECT id FROM organisations WHERE suspended_at IS NULL)"
+    );
     Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(hash).fetch_optional(e).await?)
 }
 

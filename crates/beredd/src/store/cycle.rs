@@ -146,7 +146,8 @@ pub async fn by_token<'c, E: Executor<'c, Database = Any>>(
     token: &str,
 ) -> Result<Option<(i64, String, Option<i64>)>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT org_id, display_name, person_id FROM users WHERE calendar_token_hash = $1 AND active = 1",
+        "SELECT org_id, display_name, person_id FROM users WHERE calendar_token_hash = $1 AND active = 1
+         AND org_id IN (SELECT id FROM organisations WHERE suspended_at IS NULL)",
     )
     .bind(super::sessions::hash_token(token))
     .fetch_optional(e)

@@ -226,7 +226,10 @@ pub async fn rows<'c, E: Executor<'c, Database = Any>>(e: E, t: &Table) -> Resul
     } else {
         t.columns.iter().filter(|c| c.kind != Kind::Bytes).map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ")
     };
-    let sql = format!("SELECT {} FROM {} ORDER BY {order}", column_list(t), t.name);
+    // The secrets the serving processes share (`services::setup::shared_key`) stay with the
+    // database they were made for: a restored copy makes its own.
+    let only = if t.name == "meta" { " WHERE key NOT LIKE 'secret:%'" } else { "" };
+    let sql = format!("SELECT {} FROM {}{only} ORDER BY {order}", column_list(t), t.name);
     let found = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(e).await?;
     let mut out = Vec::with_capacity(found.len());
     for row in &found {
@@ -248,7 +251,8 @@ pub async fn rows<'c, E: Executor<'c, Database = Any>>(e: E, t: &Table) -> Resul
 
 /// How many rows a table holds.
 pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E, table: &str) -> Result<i64, DbError> {
-    let sql = format!("SELECT COUNT(*) FROM {}", plain(table)?);
+    let only = if table == "meta" { " WHERE key NOT LIKE 'secret:%'" } else { "" };
+    let sql = format!("SELECT COUNT(*) FROM {}{only}", plain(table)?);
     let (n,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_one(e).await?;
     Ok(n)
 }

@@ -22,6 +22,18 @@ pub struct Organisation {
     /// Which local accounts must use a second factor.
     #[sqlx(try_from = "i64")]
     pub second_factor_required: SecondFactorRule,
+    /// The short name in its address (`/o/<slug>`), unique in the installation.
+    pub slug: String,
+    /// A host name of its own, if it has one (`beredd.kalix.se`).
+    pub host: Option<String>,
+    /// When the platform administrator suspended it: nobody of it logs in then.
+    pub suspended_at: Option<String>,
+}
+
+macro_rules! org_cols {
+    () => {
+        "id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id, second_factor_required, slug, host, suspended_at"
+    };
 }
 
 /// Which local accounts the organisation requires a second factor of (stored 0, 2, 1: the
@@ -85,33 +97,85 @@ impl TryFrom<i64> for SecondFactorRule {
     }
 }
 
+/// A new organisation with the short name `slug` (see `beredd_domain::hosting`).
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
     e: E,
     name: &str,
     org_number: Option<&str>,
+    slug: &str,
 ) -> Result<i64, DbError> {
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO organisations (name, org_number, created_at) VALUES ($1, $2, $3) RETURNING id")
-            .bind(name)
-            .bind(org_number)
-            .bind(crate::platform::clock::stamp())
-            .fetch_one(e)
-            .await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO organisations (name, org_number, created_at, slug) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(name)
+    .bind(org_number)
+    .bind(crate::platform::clock::stamp())
+    .bind(slug)
+    .fetch_one(e)
+    .await?;
     Ok(id)
 }
 
+/// The short names already taken, for choosing a free one.
+pub async fn slugs<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Vec<String>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT slug FROM organisations ORDER BY slug").fetch_all(e).await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id, second_factor_required FROM organisations WHERE id = $1")
+    Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations WHERE id = $1"))
         .bind(id)
         .fetch_optional(e)
         .await?)
 }
 
-/// The first organisation, which a single-organisation installation serves.
-pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
-    Ok(sqlx::query_as("SELECT id, name, org_number, created_at, keys_kept, backup_kept, break_glass_kept, dpo_person_id, second_factor_required FROM organisations ORDER BY id LIMIT 1")
+/// The organisation with the short name `slug`.
+pub async fn by_slug<'c, E: Executor<'c, Database = Any>>(e: E, slug: &str) -> Result<Option<Organisation>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations WHERE slug = $1"))
+        .bind(slug)
         .fetch_optional(e)
         .await?)
+}
+
+/// The organisation served under the host name `host` (compared in lower case, without a port).
+pub async fn by_host<'c, E: Executor<'c, Database = Any>>(e: E, host: &str) -> Result<Option<Organisation>, DbError> {
+    let host = host.split(':').next().unwrap_or_default().to_ascii_lowercase();
+    Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations WHERE host = $1"))
+        .bind(host)
+        .fetch_optional(e)
+        .await?)
+}
+
+/// Every organisation of the installation, by name.
+pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Vec<Organisation>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations ORDER BY name, id")).fetch_all(e).await?)
+}
+
+/// The first organisation, which a single-organisation installation serves.
+pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations ORDER BY id LIMIT 1"))
+        .fetch_optional(e)
+        .await?)
+}
+
+/// Suspends the organisation (`Some(stamp)`) or lifts the suspension (`None`).
+pub async fn set_suspended<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+    at: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET suspended_at = $1 WHERE id = $2").bind(at).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Sets the organisation's own host name (lower case), or none.
+pub async fn set_host<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, host: Option<&str>) -> Result<(), DbError> {
+    sqlx::query("UPDATE organisations SET host = $1 WHERE id = $2")
+        .bind(host.map(str::to_ascii_lowercase))
+        .bind(id)
+        .execute(e)
+        .await?;
+    Ok(())
 }
 
 pub async fn update<'c, E: Executor<'c, Database = Any>>(

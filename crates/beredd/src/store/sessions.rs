@@ -82,7 +82,8 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
            AND u.sso_subject IS NULL AND NOT EXISTS (SELECT 1 FROM passkeys p WHERE p.user_id = u.id)
            THEN 1 ELSE 0 END AS needs_second_factor, s.last_seen_at
          FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.org_id
-         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1",
+         WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3 AND u.active = 1
+           AND o.suspended_at IS NULL",
     )
     .bind(hash_token(token))
     .bind(crate::platform::clock::stamp())
@@ -178,7 +179,8 @@ pub async fn take_setup_token<'c, E: Executor<'c, Database = Any>>(e: E, token: 
     Ok(done.rows_affected() == 1)
 }
 
-pub async fn consume_setup_tokens<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM setup_tokens").execute(e).await?;
+/// Ends every setup link of the organisation.
+pub async fn consume_setup_tokens<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM setup_tokens WHERE org_id = $1").bind(org).execute(e).await?;
     Ok(())
 }

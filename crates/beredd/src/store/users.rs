@@ -34,16 +34,28 @@ macro_rules! cols {
     };
 }
 
-pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<i64, DbError> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(e).await?;
+/// How many accounts the organisation has.
+pub async fn count<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<i64, DbError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users WHERE org_id = $1").bind(org).fetch_one(e).await?;
     Ok(n)
 }
 
-pub async fn by_username<'c, E: Executor<'c, Database = Any>>(e: E, username: &str) -> Result<Option<User>, DbError> {
-    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE username = $1"))
+/// The organisation's account with this log-in name (names are unique per organisation).
+pub async fn by_username<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    username: &str,
+) -> Result<Option<User>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE org_id = $1 AND username = $2"))
+        .bind(org)
         .bind(username)
         .fetch_optional(e)
         .await?)
+}
+
+/// An account by its id alone, for a login's second step (which carries the id it signed).
+pub async fn by_id<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Option<User>, DbError> {
+    Ok(sqlx::query_as(concat!("SELECT ", cols!(), " FROM users WHERE id = $1")).bind(id).fetch_optional(e).await?)
 }
 
 pub async fn get(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<User>, DbError> {

@@ -224,7 +224,8 @@ fn prelogin_mac(key: &[u8], nonce: &str, expires: i64) -> String {
 
 /// A token that says the password of `username` was right, for the second step of the login
 /// (five minutes), signed like the forms' tokens.
-pub fn second_step_token(state: &AppState, username: &str) -> String {
+pub fn second_step_token(state: &AppState, org: i64, username: &str) -> String {
+    let username = format!("{org}/{username}");
     let expires = crate::platform::clock::now().unix_timestamp() + 300;
     format!(
         "{username}.{expires}.{}",
@@ -232,14 +233,15 @@ pub fn second_step_token(state: &AppState, username: &str) -> String {
     )
 }
 
-/// The user name a still-valid second-step token names.
-pub fn second_step_user(state: &AppState, token: &str) -> Option<String> {
+/// The organisation and user name a still-valid second-step token names.
+pub fn second_step_user(state: &AppState, token: &str) -> Option<(i64, String)> {
     let mut parts = token.rsplitn(3, '.');
     let (mac, expires, username) = (parts.next()?, parts.next()?, parts.next()?);
     let expires = expires.parse::<i64>().ok()?;
     let valid = same_secret(mac, &prelogin_mac(&state.prelogin_key[..], &format!("second-step {username}"), expires))
         && crate::platform::clock::now().unix_timestamp() < expires;
-    valid.then(|| username.to_owned())
+    let (org, username) = username.split_once('/')?;
+    valid.then(|| Some((org.parse().ok()?, username.to_owned())))?
 }
 
 /// A new signed token for a form posted before login.

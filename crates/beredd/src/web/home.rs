@@ -138,6 +138,10 @@ pub async fn accessibility(
     headers: axum::http::HeaderMap,
 ) -> Result<AccessibilityPage, AppError> {
     let tr = crate::platform::i18n::Tr::new(state.catalog.clone(), crate::web::auth::lang_from_headers(&headers));
-    let organisation = crate::store::orgs::first(&state.db.pool).await?.map(|o| o.name).unwrap_or_default();
+    let host = headers.get(axum::http::header::HOST).and_then(|h| h.to_str().ok());
+    let organisation = match crate::services::hosting::for_login(&state.db, None, host).await? {
+        crate::services::hosting::LoginOrg::Known(o) => o.name,
+        crate::services::hosting::LoginOrg::Ask(_) => String::new(),
+    };
     Ok(AccessibilityPage { tr, organisation })
 }

@@ -106,6 +106,7 @@ fn field_errors() -> Vec<FieldError> {
         FieldError::PassphraseShort,
         FieldError::PassphraseRepetitive,
         FieldError::PassphraseGuessable,
+        FieldError::Slug,
         FieldError::Line { line: 3, error: Box::new(FieldError::Phone) },
     ];
     // A new kind of error does not compile here until it is added to the list above.
@@ -121,6 +122,7 @@ fn field_errors() -> Vec<FieldError> {
             | FieldError::Number { .. }
             | FieldError::Choice
             | FieldError::Username
+            | FieldError::Slug
             | FieldError::Duplicate
             | FieldError::Cycle
             | FieldError::SelfEdge

@@ -108,6 +108,7 @@ impl Routes {
 pub fn all() -> (Router<AppState>, Vec<Route>) {
     // ---- Without a session: logging in, first-time setup, health, static files, feeds ----
     let public = Routes::new()
+        .public_get("/o/{slug}", accounts::login::organisation)
         .public_get("/login", accounts::login::form)
         .public_post("/login", accounts::login::submit)
         .public_post("/login/code", accounts::second_factor::submit)

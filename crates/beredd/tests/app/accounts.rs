@@ -8,6 +8,8 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
 mod api;
 mod backups;
+mod isolation;
+mod organisations;
 mod login_limits;
 mod passkeys;
 mod second_factor;
@@ -17,6 +19,8 @@ mod sso;
 /// add it here, and the test below says so.
 const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/login"),
+    // An organisation's own address (hosted mode): its login page.
+    ("GET", "/o/{slug}"),
     ("POST", "/login"),
     // Logging in through the organisation's identity provider: out to it, and back.
     ("GET", "/login/sso"),
@@ -123,6 +127,11 @@ async fn every_route_without_a_session_is_sent_to_the_login_page() {
                 client.post(&url).form(&[("name", "x")]).send().await.unwrap()
             };
             let location = resp.headers().get("location").map(|l| l.to_str().unwrap().to_owned()).unwrap_or_default();
+            if route.path == "/o/{slug}" {
+                // An organisation's own address is its login page.
+                assert_eq!(location, "/login?org=1", "{kind:?}");
+                continue;
+            }
             assert!(!location.starts_with("/login"), "{kind:?}: {} {} went to {location}", route.method, route.path);
         }
         assert_eq!(app.row_counts().await, before, "{kind:?}: nothing was stored");
@@ -265,7 +274,7 @@ async fn a_user_changes_their_password_and_the_old_one_stops_working() {
             )
             .await;
         assert_eq!(r.location.as_deref(), Some("/account?msg=password"));
-        let stored = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap();
+        let stored = beredd::store::users::by_username(&app.db.pool, app.org, "admin").await.unwrap().unwrap();
         assert!(stored.password_hash.starts_with("$argon2id$"));
         assert!(beredd::web::auth::verify_password("ett nytt långt lösen", &stored.password_hash));
         assert!(!beredd::web::auth::verify_password(PASSWORD, &stored.password_hash));
@@ -399,7 +408,7 @@ async fn an_administrator_adds_a_unit_manager_who_can_then_log_in() {
         let anna = app.login("anna.berg").await;
         assert!(anna.get("/").await.body.contains("Hemtjänst Centrum"), "the start page shows her unit");
         // The administrator cannot take away their own administrator role.
-        let admin_id = beredd::store::users::by_username(&app.db.pool, "admin").await.unwrap().unwrap().id;
+        let admin_id = beredd::store::users::by_username(&app.db.pool, app.org, "admin").await.unwrap().unwrap().id;
         let r = s
             .post(&format!("/users/{admin_id}"), &[("display_name", "admin"), ("role", "reader"), ("active", "on")])
             .await;
@@ -502,7 +511,7 @@ async fn two_people_using_the_setup_link_at_once_make_one_administrator() {
         let test_db = crate::harness::fresh_db(kind).await;
         let db = test_db.connect().await;
         db.migrate().await.unwrap();
-        let org = beredd::store::orgs::create(&db.pool, "Testkommun", None).await.unwrap();
+        let org = beredd::store::orgs::create(&db.pool, "Testkommun", None, "testkommun").await.unwrap();
         let token = beredd::store::sessions::create_setup_token(&db.pool, org).await.unwrap();
         let app = TestApp::serve(db, org, kind, test_db).await;
         let link = format!("{}/setup/{token}", app.base);

@@ -55,7 +55,7 @@ async fn user_passwd_sets_a_new_password_and_ends_the_calendar_address() {
         let app = TestApp::start(kind).await;
         let token = {
             let mut conn = app.db.pool.acquire().await.unwrap();
-            let admin = beredd::store::users::by_username(&mut *conn, "admin").await.unwrap().unwrap();
+            let admin = beredd::store::users::by_username(&mut *conn, app.org, "admin").await.unwrap().unwrap();
             beredd::store::cycle::new_calendar_token(&mut *conn, admin.id).await.unwrap()
         };
         let feed = format!("{}/cycle/feed/{token}.ics", app.base);
@@ -298,7 +298,7 @@ async fn serve_on_an_empty_database_prints_a_one_time_setup_link_that_creates_th
         child.wait().unwrap();
 
         let db = beredd::platform::db::Db::connect(&url).await.unwrap();
-        let user = beredd::store::users::by_username(&db.pool, "chefen").await.unwrap().unwrap();
+        let user = beredd::store::users::by_username(&db.pool, 1, "chefen").await.unwrap().unwrap();
         assert_eq!(user.role, beredd_domain::Role::Admin, "{kind:?}");
         // The new organisation starts with the authorities to call in an incident.
         let externals: Vec<(String,)> =

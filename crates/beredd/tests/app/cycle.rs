@@ -337,7 +337,7 @@ async fn addresses_made_before_are_hashed_by_the_migration_and_keep_working() {
         let t = crate::harness::fresh_db(kind).await;
         let db = t.connect().await;
         db.migrate().await.unwrap();
-        let org = beredd::store::orgs::create(&db.pool, "Testkommun", None).await.unwrap();
+        let org = beredd::store::orgs::create(&db.pool, "Testkommun", None, "testkommun").await.unwrap();
         // Back to how a database stood before migration 29, with an address given out in clear.
         for sql in [
             "DROP INDEX users_calendar_token_hash",

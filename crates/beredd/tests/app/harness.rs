@@ -236,7 +236,7 @@ impl TestApp {
         let test_db = fresh_db(kind).await;
         let db = test_db.connect().await;
         db.migrate().await.expect("migrate");
-        let org = orgs::create(&db.pool, "Testkommun", None).await.expect("org");
+        let org = orgs::create(&db.pool, "Testkommun", None, "testkommun").await.expect("org");
         let app = TestApp::serve_with(db, org, kind, test_db, header_timeout).await;
         app.add_user("admin", Role::Admin, &[]).await;
         app
@@ -374,13 +374,31 @@ impl TestApp {
     }
 
     pub async fn login(&self, username: &str) -> Session {
+        self.login_to(self.org, username).await
+    }
+
+    /// Logs in to organisation `org` (of several sharing the database) through its login page.
+    pub async fn login_to(&self, org: i64, username: &str) -> Session {
         let client = self.client();
-        let page =
-            client.get(format!("{}/login", self.base)).send().await.expect("login page").text().await.expect("body");
+        let slug = orgs::get(&self.db.pool, org).await.expect("org").expect("the organisation").slug;
+        let page = client
+            .get(format!("{}/login?org={slug}", self.base))
+            .send()
+            .await
+            .expect("login page")
+            .text()
+            .await
+            .expect("body");
         let csrf = hidden_csrf(&page).expect("login csrf");
         let resp = client
             .post(format!("{}/login", self.base))
-            .form(&[("_csrf", csrf.as_str()), ("username", username), ("password", PASSWORD), ("next", "/")])
+            .form(&[
+                ("_csrf", csrf.as_str()),
+                ("org", slug.as_str()),
+                ("username", username),
+                ("password", PASSWORD),
+                ("next", "/"),
+            ])
             .send()
             .await
             .expect("login");

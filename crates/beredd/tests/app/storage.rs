@@ -125,7 +125,7 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         assert_eq!(actions.iter().filter(|a| a.origin == "risk").count(), 3);
         assert_eq!(actions.iter().filter(|a| a.origin == "framework").count(), 5);
         // The admin can log in with the given password.
-        let admin = beredd::store::users::by_username(&db.pool, "admin").await.unwrap().unwrap();
+        let admin = beredd::store::users::by_username(&db.pool, org.id, "admin").await.unwrap().unwrap();
         assert!(beredd::web::auth::verify_password("demo-lösenord-123", &admin.password_hash));
         db.close().await;
     }

@@ -111,6 +111,7 @@ fn unique(seen: &mut HashMap<String, i64>, file: &str, key: &str, id: i64) -> an
 
 #[derive(Debug)]
 pub struct Summary {
+    pub org_id: i64,
     pub organisation: String,
     pub units: usize,
     pub people: usize,
@@ -181,7 +182,8 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
         "org_number",
         text::optional_org_number(org_file.org_number.as_deref().unwrap_or("")),
     )?;
-    let org = orgs::create(&mut *tx, org_name.as_str(), org_number.as_deref()).await?;
+    let slug = beredd_domain::hosting::free_slug(org_name.as_str(), &orgs::slugs(&mut *tx).await?);
+    let org = orgs::create(&mut *tx, org_name.as_str(), org_number.as_deref(), &slug).await?;
     let mut kept = Vec::new();
     for (field, value) in [
         ("keys_kept", &org_file.keys_kept),
@@ -239,6 +241,7 @@ pub async fn load(db: &Db, source: &Source, admin_password: &str) -> anyhow::Res
     users::insert(&mut *tx, &admin).await?;
     orgs::set_meta(&mut *tx, "demo", "true").await?;
     let summary = Summary {
+        org_id: org,
         organisation: org_name.into_string(),
         units: l.units.len(),
         people: l.people.len(),

@@ -2,7 +2,7 @@
 
 use sqlx::{Executor, Row};
 
-use super::{Db, DbError};
+use super::{Backend, Db, DbError};
 
 /// One migration: its version, what it does, its file under `migrations/` and the file's text.
 pub struct Migration {
@@ -78,14 +78,29 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(41, "management review", "0041_management_review.sql"),
     migration!(42, "protected people and retention", "0042_protected_people_retention.sql"),
     migration!(43, "classifications from KLASSA", "0043_klassa_import.sql"),
+    migration!(44, "many organisations", "0044_many_organisations.sql"),
 ];
 
+/// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys
+/// off (a dropped table would otherwise take its referrers' rows with it), and the references
+/// are checked before they are committed.
+const REBUILDS: &[i64] = &[44];
+
 /// What a migration's SQL cannot do on both databases, done in its transaction after its
-/// statements. Migration 29: the calendar tokens kept in clear become their SHA-256.
-async fn after(version: i64, tx: &mut sqlx::AnyConnection) -> Result<(), DbError> {
-    if version != 29 {
-        return Ok(());
+/// statements. Migration 29: the calendar tokens kept in clear become their SHA-256. Migration
+/// 44: organisations get short names, and log-in names become unique per organisation.
+async fn after(version: i64, backend: Backend, tx: &mut sqlx::AnyConnection) -> Result<(), DbError> {
+    match version {
+        29 => hash_calendar_tokens(tx).await,
+        44 => {
+            super::organisations::name_existing(tx).await?;
+            super::organisations::usernames_per_organisation(backend, tx).await
+        }
+        _ => Ok(()),
     }
+}
+
+async fn hash_calendar_tokens(tx: &mut sqlx::AnyConnection) -> Result<(), DbError> {
     let clear: Vec<(i64, String)> =
         sqlx::query_as("SELECT id, calendar_token FROM users WHERE calendar_token IS NOT NULL")
             .fetch_all(&mut *tx)
@@ -179,25 +194,63 @@ pub async fn run_to(db: &Db, last: Option<i64>) -> Result<usize, DbError> {
         if applied.iter().any(|(v, _)| *v == m.version) || last.is_some_and(|l| m.version > l) {
             continue;
         }
-        let mut tx = db.begin_write().await?;
-        // Our own files, embedded at build time: no user input reaches these statements.
-        for stmt in statements(&m.sql.replace("{{id}}", db.id_column()).replace("{{blob}}", db.blob_column())) {
-            tx.execute(sqlx::AssertSqlSafe(stmt))
-                .await
-                .map_err(|source| DbError::Migration { version: m.version, source })?;
+        if db.backend == Backend::Sqlite && REBUILDS.contains(&m.version) {
+            apply_without_foreign_keys(db, m).await?;
+        } else {
+            let mut tx = db.begin_write().await?;
+            apply(db, m, &mut tx).await?;
+            tx.commit().await?;
         }
-        after(m.version, &mut tx).await?;
-        sqlx::query("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)")
-            .bind(m.version)
-            .bind(m.name)
-            .bind(crate::platform::clock::stamp())
-            .bind(m.checksum())
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
         count += 1;
     }
     Ok(count)
+}
+
+/// A migration's statements, what follows them, and its record, in the caller's transaction.
+async fn apply(db: &Db, m: &Migration, tx: &mut sqlx::AnyConnection) -> Result<(), DbError> {
+    // Our own files, embedded at build time: no user input reaches these statements.
+    for stmt in statements(&m.sql.replace("{{id}}", db.id_column()).replace("{{blob}}", db.blob_column())) {
+        tx.execute(sqlx::AssertSqlSafe(stmt))
+            .await
+            .map_err(|source| DbError::Migration { version: m.version, source })?;
+    }
+    after(m.version, db.backend, &mut *tx).await?;
+    sqlx::query("INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES ($1, $2, $3, $4)")
+        .bind(m.version)
+        .bind(m.name)
+        .bind(crate::platform::clock::stamp())
+        .bind(m.checksum())
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// On SQLite, a migration that rebuilds a table runs on a connection with foreign keys off (the
+/// pragma is ignored inside a transaction, so it is set before), and commits only when SQLite's
+/// own check finds every reference whole. The connection is closed afterwards rather than handed
+/// back to the pool with its foreign keys off.
+async fn apply_without_foreign_keys(db: &Db, m: &Migration) -> Result<(), DbError> {
+    use sqlx::Connection;
+    let mut conn = db.pool.acquire().await?;
+    conn.execute("PRAGMA foreign_keys = OFF").await?;
+    let done = async {
+        let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+        apply(db, m, &mut tx).await?;
+        let broken: Vec<(String, String)> =
+            sqlx::query_as("SELECT \"table\", parent FROM pragma_foreign_key_check").fetch_all(&mut *tx).await?;
+        if let Some((table, parent)) = broken.first() {
+            return Err(DbError::Corrupt(format!(
+                "migration {}: {} broken references, the first from {table} to {parent}",
+                m.version,
+                broken.len()
+            )));
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+    .await;
+    conn.close().await?;
+    done
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! understand (`$1` placeholders, text times, 0/1 integers for yes and no), and runs through sqlx's `Any` driver.
 
 mod migrate;
+mod organisations;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -39,6 +39,8 @@ pub const ACTIONS: &[&str] = &[
     "protect",
     "unprotect",
     "thin",
+    "suspend",
+    "resume",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).

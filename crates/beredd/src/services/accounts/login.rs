@@ -13,6 +13,8 @@ use beredd_domain::Role;
 
 /// What someone typed, and where from.
 pub struct Attempt<'a> {
+    /// The organisation the login page was for (`services::hosting::for_login`).
+    pub org: i64,
     pub username: &'a str,
     pub password: String,
     pub client: IpAddr,
@@ -44,6 +46,7 @@ pub enum Outcome {
     In(Session),
     /// The password was right; the user's second factor is asked for next.
     SecondStep {
+        org: i64,
         username: String,
     },
     /// Refused, with the name as the form shows it again.
@@ -63,10 +66,11 @@ fn dummy_hash() -> String {
 async fn check(
     db: &Db,
     hashing: &Limit,
+    org: i64,
     username: &str,
     password: String,
 ) -> Result<Result<users::User, Why>, Failure> {
-    let user = users::by_username(&db.pool, username).await?.filter(|u| u.active.get());
+    let user = users::by_username(&db.pool, org, username).await?.filter(|u| u.active.get());
     let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(dummy_hash);
     match super::verify_password(hashing, password, hash).await {
         Ok(true) => Ok(user.ok_or(Why::Failed)),
@@ -112,7 +116,7 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
     if a.password.len() > 1024 {
         return refused(username, Why::Failed);
     }
-    let attempt = match throttle.admit(&username, client) {
+    let attempt = match throttle.admit(&throttle_key(a.org, &username), client) {
         Ok(attempt) => attempt,
         Err(refusal) => {
             tracing::info!(username, %client, ?refusal, "login refused before checking the password");
@@ -124,7 +128,7 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
             return refused(username, why);
         }
     };
-    match check(db, hashing, &username, a.password).await? {
+    match check(db, hashing, a.org, &username, a.password).await? {
         Ok(user) => {
             attempt.succeeded();
             let provider = sso::get(&db.pool, user.org_id).await?;
@@ -133,7 +137,7 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
                 return refused(username, Why::SsoOnly);
             }
             if super::second_factor::is_on(db, user.id).await? {
-                return Ok(Outcome::SecondStep { username });
+                return Ok(Outcome::SecondStep { org: a.org, username });
             }
             Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
         }
@@ -148,6 +152,12 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
             refused(username, why)
         }
     }
+}
+
+/// What the throttle locks after failed attempts: a name in one organisation (two organisations
+/// may both have an "admin").
+fn throttle_key(org: i64, username: &str) -> String {
+    format!("{org}/{username}")
 }
 
 /// Ends a session, and records it.
@@ -172,18 +182,19 @@ pub enum Proof<'a> {
 pub async fn second_step(
     db: &Db,
     throttle: &LoginThrottle,
+    org: i64,
     username: &str,
     proof: Proof<'_>,
     client: IpAddr,
 ) -> Result<Result<Outcome, super::passkeys::Refused>, Failure> {
     let refused = |why: Why| Ok(Ok(Outcome::Refused { username: username.to_owned(), why }));
-    let attempt = match throttle.admit(username, client) {
+    let attempt = match throttle.admit(&throttle_key(org, username), client) {
         Ok(a) => a,
         Err(Refusal::Address) => return refused(Why::AddressThrottled),
         Err(Refusal::Locked) => return refused(Why::Locked),
         Err(Refusal::Full) => return refused(Why::Busy),
     };
-    let Some(user) = users::by_username(&db.pool, username).await?.filter(|u| u.active.get()) else {
+    let Some(user) = users::by_username(&db.pool, org, username).await?.filter(|u| u.active.get()) else {
         attempt.failed();
         return refused(Why::Failed);
     };

@@ -78,6 +78,12 @@ pub enum ArchiveError {
     Row { table: String, row: usize, reason: String },
     #[error("filen kunde inte läsas eller skrivas: {0}")]
     Io(#[from] std::io::Error),
+    /// The export holds the whole database; with several organisations in it, only the platform
+    /// administrator may take it (as a backup), never one organisation's administrator.
+    #[error(
+        "databasen har flera organisationer: exporten skulle innehålla allas uppgifter och kan inte hämtas av en organisation; plattformens administratör tar säkerhetskopior med beredd backup"
+    )]
+    SharedDatabase,
 }
 
 impl From<zip::result::ZipError> for ArchiveError {
@@ -254,12 +260,15 @@ impl Export {
     }
 }
 
-/// Writes to the audit trail that the whole organisation left as a file (`action`: export,
-/// backup), by whom and to where, before it is read, so that the file holds its own record.
+/// Writes to the audit trail that the whole database left as a file (`action`: export, backup),
+/// by whom and to where, before it is read, so that the file holds its own record: in every
+/// organisation's trail, since every organisation's data is in it.
 pub async fn note(db: &Db, action: &'static str, by: &str, file: &str) -> Result<(), DbError> {
-    let Some(org) = crate::store::orgs::first(&db.pool).await? else { return Ok(()) };
-    let actor = crate::store::audit::Actor { org_id: org.id, user_id: None, username: by.into() };
-    record(db, &actor, action, file).await
+    for org in crate::store::orgs::list(&db.pool).await? {
+        let actor = crate::store::audit::Actor { org_id: org.id, user_id: None, username: by.into() };
+        record(db, &actor, action, file).await?;
+    }
+    Ok(())
 }
 
 /// The audit entry of the whole organisation leaving as a file, under `actor`'s name.
@@ -281,6 +290,9 @@ async fn record(db: &Db, actor: &crate::store::audit::Actor, action: &'static st
 /// The export an administrator downloads from the web: recorded in the audit trail under their
 /// name first, so that the file holds the record of its own making.
 pub async fn download(db: &Db, actor: &crate::store::audit::Actor) -> Result<Vec<u8>, ArchiveError> {
+    if crate::store::orgs::list(&db.pool).await?.len() > 1 {
+        return Err(ArchiveError::SharedDatabase);
+    }
     record(db, actor, "export", "(nedladdning)").await?;
     let mut bytes = std::io::Cursor::new(Vec::new());
     write(db, &mut bytes).await?;

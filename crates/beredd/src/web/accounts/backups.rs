@@ -30,6 +30,8 @@ pub struct BackupsPage {
     pub last: Option<Shown>,
     /// The schedule the server runs, in words; none when it runs none.
     pub plan: Option<String>,
+    /// Several organisations share the database: the export (of all of it) is not offered.
+    pub shared: bool,
 }
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<BackupsPage, AppError> {
@@ -47,14 +49,18 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ba
         let hours = format!("{}", (p.every_hours * 100.0).round() / 100.0);
         ctx.tr.args("backups-schedule-on", &[("hours", &hours), ("dir", &p.dir), ("keep", &p.keep.to_string())])
     });
-    Ok(BackupsPage { ctx, last, plan })
+    let shared = crate::store::orgs::list(&state.db.pool).await?.len() > 1;
+    Ok(BackupsPage { ctx, last, plan, shared })
 }
 
 /// Downloads the whole organisation as a zip (recorded in the audit trail).
 pub async fn export(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let user = posted.user;
     user.require(user.role.manages_users())?;
-    let bytes = archive::download(&state.db, &user.actor()).await.map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = archive::download(&state.db, &user.actor()).await.map_err(|e| match e {
+        archive::ArchiveError::SharedDatabase => AppError::BadRequest("backups-export-shared"),
+        other => AppError::Internal(other.to_string()),
+    })?;
     let name = format!("beredd-organisation-{}.zip", clock::today_text());
     Ok(crate::web::classification::evidence::file_response(&name, "application/zip", bytes))
 }

@@ -3,13 +3,14 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Extension;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::platform::i18n::{Lang, Tr};
 use crate::services::accounts::login;
-use crate::store::{orgs, sessions, sso};
+use crate::services::hosting;
+use crate::store::{sessions, sso};
 use crate::web::AppState;
 use crate::web::auth::{self, CurrentUser, LANG_COOKIE, PRELOGIN_COOKIE, Posted, PreLoginForm, SESSION_COOKIE};
 use crate::web::error::AppError;
@@ -25,13 +26,24 @@ pub struct LoginPage {
     pub error: Option<String>,
     /// The organisation logs in through its identity provider: the page offers it first.
     pub sso: bool,
+    /// The short name of the organisation the login is for, when known (a hidden field).
+    pub org: String,
+    /// When several organisations share the installation and the address did not say which:
+    /// the choice (short name, name).
+    pub orgs: Vec<(String, String)>,
 }
 
 impl LoginPage {
     /// The provider's button's address, going on to `next` afterwards.
     pub fn sso_href(&self) -> String {
-        format!("/login/sso?next={}", form_urlencoded::byte_serialize(self.next.as_bytes()).collect::<String>())
+        let enc = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        format!("/login/sso?org={}&next={}", enc(&self.org), enc(&self.next))
     }
+}
+
+/// The host a request came to, as the browser sent it.
+fn host(headers: &HeaderMap) -> Option<&str> {
+    headers.get(header::HOST).and_then(|h| h.to_str().ok())
 }
 
 /// Only local paths are followed after login, never another site.
@@ -56,18 +68,18 @@ pub(crate) async fn page_with(
     state: &AppState,
     headers: &HeaderMap,
     status: StatusCode,
-    next: String,
+    (next, slug): (String, Option<&str>),
     username: String,
     error: Option<&str>,
 ) -> Result<Response, AppError> {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = auth::prelogin_token(state);
     let cookie = auth::set_cookie(state, headers, PRELOGIN_COOKIE, &csrf, auth::PRELOGIN_SECS);
-    let sso = match orgs::first(&state.db.pool).await? {
-        Some(o) => sso::get(&state.db.pool, o.id).await?.is_some(),
-        None => false,
+    let (org, orgs, sso) = match hosting::for_login(&state.db, slug, host(headers)).await? {
+        hosting::LoginOrg::Known(o) => (o.slug, Vec::new(), sso::get(&state.db.pool, o.id).await?.is_some()),
+        hosting::LoginOrg::Ask(choice) => (String::new(), choice, false),
     };
-    let page = LoginPage { error: error.map(|e| tr.t(e)), tr, csrf, next, username, sso };
+    let page = LoginPage { error: error.map(|e| tr.t(e)), tr, csrf, next, username, sso, org, orgs };
     Ok((status, [(header::SET_COOKIE, cookie)], page).into_response())
 }
 
@@ -76,7 +88,15 @@ pub async fn form(
     headers: HeaderMap,
     Query(q): Query<Query_>,
 ) -> Result<Response, AppError> {
-    page_with(&state, &headers, StatusCode::OK, safe_next(q.get("next").map(String::as_str)), String::new(), None).await
+    let to = (safe_next(q.get("next").map(String::as_str)), q.get("org").map(String::as_str));
+    page_with(&state, &headers, StatusCode::OK, to, String::new(), None).await
+}
+
+/// An organisation's own address, `/o/<slug>`: its login page (or its start page for someone
+/// of it already logged in, which the login page's own check sends on).
+pub async fn organisation(Path(slug): Path<String>) -> Response {
+    let slug: String = form_urlencoded::byte_serialize(slug.as_bytes()).collect();
+    Redirect::to(&format!("/login?org={slug}")).into_response()
 }
 
 /// Where a refused login leaves the user: the status and the message.
@@ -117,16 +137,22 @@ pub async fn submit(
     let PreLoginForm { form, headers } = posted;
     let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
     let next = safe_next(form.get("next"));
-    let attempt =
-        login::Attempt { username: form.text("username"), password: form.text("password").to_owned(), client };
+    let slug = form.get("org");
+    let hosting::LoginOrg::Known(org) = hosting::for_login(&state.db, slug, host(&headers)).await? else {
+        let username = form.text("username").chars().take(64).collect();
+        return page_with(&state, &headers, StatusCode::BAD_REQUEST, (next, None), username, Some("login-choose-org"))
+            .await;
+    };
+    let (username, password) = (form.text("username"), form.text("password").to_owned());
+    let attempt = login::Attempt { org: org.id, username, password, client };
     match login::log_in(&state.db, &state.throttle, &state.hashing, attempt).await? {
         login::Outcome::In(session) => Ok(logged_in(&state, &headers, &next, &session)),
-        login::Outcome::SecondStep { username } => {
-            super::second_factor::ask(&state, &headers, StatusCode::OK, next, &username, None).await
+        login::Outcome::SecondStep { org, username } => {
+            super::second_factor::ask(&state, &headers, StatusCode::OK, next, (org, &username), None).await
         }
         login::Outcome::Refused { username, why } => {
             let (status, message) = refusal(why);
-            page_with(&state, &headers, status, next, username, Some(message)).await
+            page_with(&state, &headers, status, (next, Some(&org.slug)), username, Some(message)).await
         }
     }
 }

@@ -88,13 +88,13 @@ pub async fn remove(
 pub async fn login_options(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
     let PreLoginForm { headers, .. } = posted;
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(&headers));
-    let username =
+    let named =
         auth::cookie(&headers, super::second_factor::STEP_COOKIE).and_then(|t| auth::second_step_user(&state, t));
-    let Some(username) = username else { return Ok(refusal(StatusCode::UNAUTHORIZED, &tr, "passkey-expired")) };
+    let Some((org, username)) = named else { return Ok(refusal(StatusCode::UNAUTHORIZED, &tr, "passkey-expired")) };
     let Some(rp) = relying_party(&state, &headers) else {
         return Ok(refusal(StatusCode::CONFLICT, &tr, "passkey-no-host-name"));
     };
-    let user = users::by_username(&state.db.pool, &username).await?.filter(|u| u.active.get());
+    let user = users::by_username(&state.db.pool, org, &username).await?.filter(|u| u.active.get());
     let begun = match &user {
         Some(u) => passkeys::begin_login(&state.db, &rp, u).await?,
         None => None,

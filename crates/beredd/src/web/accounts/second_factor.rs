@@ -144,13 +144,13 @@ pub async fn ask(
     headers: &HeaderMap,
     status: StatusCode,
     next: String,
-    username: &str,
+    (org, username): (i64, &str),
     error: Option<&str>,
 ) -> Result<Response, AppError> {
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = auth::prelogin_token(state);
-    let step = auth::second_step_token(state, username);
-    let (totp, passkey) = match users::by_username(&state.db.pool, username).await? {
+    let step = auth::second_step_token(state, org, username);
+    let (totp, passkey) = match users::by_username(&state.db.pool, org, username).await? {
         Some(u) => (
             second_factor::totp_on(&state.db, u.id).await?,
             crate::services::accounts::passkeys::any(&state.db, u.id).await?,
@@ -179,7 +179,8 @@ pub async fn submit(
     let PreLoginForm { form, headers } = posted;
     let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
     let next = super::login::safe_next(form.get("next"));
-    let Some(username) = auth::cookie(&headers, STEP_COOKIE).and_then(|t| auth::second_step_user(&state, t)) else {
+    let Some((org, username)) = auth::cookie(&headers, STEP_COOKIE).and_then(|t| auth::second_step_user(&state, t))
+    else {
         return Ok(Redirect::to("/login").into_response());
     };
     let rp = auth::origin(&state, &headers).and_then(|o| crate::services::accounts::passkeys::relying_party(&o));
@@ -189,15 +190,16 @@ pub async fn submit(
         _ => login::Proof::Code(form.text("code")),
     };
     let wrong = if ticket.is_empty() { "second-factor-wrong-code" } else { "passkey-not-verified" };
-    match login::second_step(&state.db, &state.throttle, &username, proof, client).await? {
-        Err(refused) => ask(&state, &headers, StatusCode::UNAUTHORIZED, next, &username, Some(refused.message())).await,
+    let who = (org, username.as_str());
+    match login::second_step(&state.db, &state.throttle, org, &username, proof, client).await? {
+        Err(refused) => ask(&state, &headers, StatusCode::UNAUTHORIZED, next, who, Some(refused.message())).await,
         Ok(login::Outcome::In(session)) => Ok(super::login::logged_in(&state, &headers, &next, &session)),
         Ok(login::Outcome::Refused { why: login::Why::Failed, .. }) => {
-            ask(&state, &headers, StatusCode::UNAUTHORIZED, next, &username, Some(wrong)).await
+            ask(&state, &headers, StatusCode::UNAUTHORIZED, next, who, Some(wrong)).await
         }
         Ok(login::Outcome::Refused { why, username }) => {
             let (status, message) = super::login::refusal(why);
-            super::login::page_with(&state, &headers, status, next, username, Some(message)).await
+            super::login::page_with(&state, &headers, status, (next, None), username, Some(message)).await
         }
         Ok(login::Outcome::SecondStep { .. }) => Ok(Redirect::to("/login").into_response()),
     }

@@ -9,7 +9,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::platform::i18n::Tr;
 use crate::services::accounts::sso::flow;
-use crate::store::{orgs, sessions};
+use crate::services::hosting;
+use crate::store::sessions;
 use crate::web::AppState;
 use crate::web::auth::{self, SESSION_COOKIE};
 use crate::web::error::AppError;
@@ -29,9 +30,14 @@ pub struct DonePage {
     pub next: String,
 }
 
-/// The organisation this server logs into (a single-organisation installation serves the first).
-async fn org(state: &AppState) -> Result<i64, AppError> {
-    orgs::first(&state.db.pool).await?.map(|o| o.id).ok_or(AppError::NotFound)
+/// The organisation the login is for: the one `?org=` names, the one of the host name, or the only
+/// one (`services::hosting::for_login`).
+async fn org(state: &AppState, headers: &HeaderMap, q: &Query_) -> Result<i64, AppError> {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    match hosting::for_login(&state.db, q.get("org").map(String::as_str), host).await? {
+        hosting::LoginOrg::Known(o) => Ok(o.id),
+        hosting::LoginOrg::Ask(_) => Err(AppError::NotFound),
+    }
 }
 
 /// The login page again, with why the provider did not let the user in.
@@ -41,7 +47,7 @@ async fn refused(state: &AppState, headers: &HeaderMap, r: flow::Refusal) -> Res
         flow::Refusal::BadState | flow::Refusal::Token => StatusCode::BAD_REQUEST,
         _ => StatusCode::FORBIDDEN,
     };
-    super::login::page_with(state, headers, status, "/".into(), String::new(), Some(r.message_id())).await
+    super::login::page_with(state, headers, status, ("/".into(), None), String::new(), Some(r.message_id())).await
 }
 
 /// Sends the user to the provider. A session whose check is due is ended here, and the user it
@@ -66,7 +72,7 @@ pub async fn begin(
         }
         sessions::delete(&state.db.pool, s.session_id).await?;
     }
-    let org = org(&state).await?;
+    let org = org(&state, &headers, &q).await?;
     match flow::begin(&state.db, &state.sso_http, org, &next, recheck).await? {
         Ok(to) => {
             let mut resp = Redirect::to(&to.url).into_response();

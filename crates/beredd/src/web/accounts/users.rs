@@ -210,7 +210,7 @@ pub async fn create(State(state): State<AppState>, posted: Posted) -> Result<Res
     if let Err(err) = text::new_password(form.text("password")) {
         e.add("password", err);
     }
-    if e.is_empty() && users::by_username(&state.db.pool, &username).await?.is_some() {
+    if e.is_empty() && users::by_username(&state.db.pool, user.org_id, &username).await?.is_some() {
         e.add("username", FieldError::Duplicate);
     }
     if !e.is_empty() {

@@ -246,7 +246,7 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
         assert_eq!(upload(&reader, &path, "x.pdf", b"%PDF-1.4".to_vec()).await.status, StatusCode::FORBIDDEN);
         let anonymous = app.client().get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap();
         assert_eq!(anonymous.status(), StatusCode::SEE_OTHER, "no session, no file");
-        let other_org = beredd::store::orgs::create(&app.db.pool, "Grannkommun", None).await.unwrap();
+        let other_org = beredd::store::orgs::create(&app.db.pool, "Grannkommun", None, "grannkommun").await.unwrap();
         let hash = beredd::platform::passwords::hash(crate::harness::PASSWORD).unwrap();
         let nu = beredd::store::users::NewUser {
             org_id: other_org,

@@ -375,7 +375,8 @@ async fn malformed_and_unknown_ids_give_not_found_never_a_server_error() {
 async fn one_organisation_never_sees_another_organisations_records() {
     for kind in kinds() {
         let app = TestApp::start(kind).await;
-        let other_org = beredd::store::orgs::create(&app.db.pool, "Grannkommunen", None).await.unwrap();
+        let other_org =
+            beredd::store::orgs::create(&app.db.pool, "Grannkommunen", None, "grannkommunen").await.unwrap();
         let input = beredd::store::units::UnitInput {
             parent_id: None,
             kind: beredd_domain::UnitKind::Forvaltning,
