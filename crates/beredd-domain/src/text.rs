@@ -234,8 +234,7 @@ pub fn optional_number(input: &str, min: i64, max: i64) -> Result<Option<i64>, F
     }
 }
 
-/// An optional calendar date written `YYYY-MM-DD` (a real day: no 31 April, 29 February only in
-/// a leap year).
+/// An optional calendar date `YYYY-MM-DD` (a real day: no 31 April, 29 February only in leap years).
 pub fn optional_date(input: &str) -> Result<Option<String>, FieldError> {
     let s = input.trim();
     if s.is_empty() {
@@ -300,8 +299,7 @@ pub fn tel_uri(phone: &str) -> String {
     out
 }
 
-/// A name made safe for a file on every system: lower-case letters, digits and single dashes,
-/// å, ä and ö written as a and o, at most 60 characters.
+/// A name safe for a file anywhere: a–z, digits, single dashes (å ä ö as a o), at most 60 long.
 pub fn file_stem(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -340,8 +338,7 @@ pub fn optional_email(input: &str) -> Result<Option<String>, FieldError> {
     if ok { Ok(Some(s.to_owned())) } else { Err(FieldError::Email) }
 }
 
-/// A Swedish organisation number, `NNNNNN-NNNN`, whose last digit is the Luhn check digit.
-/// Accepts it with or without the hyphen and stores it with.
+/// A Swedish organisation number `NNNNNN-NNNN` (Luhn check digit), stored with the hyphen.
 pub fn optional_org_number(input: &str) -> Result<Option<String>, FieldError> {
     let s = input.trim();
     if s.is_empty() {

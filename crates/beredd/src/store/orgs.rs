@@ -224,6 +224,31 @@ pub async fn set_meta<'c, E: Executor<'c, Database = Any>>(e: E, key: &str, valu
     Ok(())
 }
 
+/// Claims the scheduled job `job` for `secs` seconds, for the process `holder`: true for the one
+/// process that gets it while the claim of another has not run out. Several processes serving
+/// one database thus run a scheduled job once, not once each (kept in `meta` as
+/// `lease:<job>` = "<until> <holder>", compared as text: the stamps sort as times).
+pub async fn claim<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    job: &str,
+    holder: &str,
+    secs: i64,
+) -> Result<bool, DbError> {
+    let now = crate::platform::clock::stamp();
+    let value = format!("{} {holder}", crate::platform::clock::stamp_in(secs));
+    let done = sqlx::query(
+        "INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+         WHERE meta.value < $3 OR meta.value LIKE $4",
+    )
+    .bind(format!("lease:{job}"))
+    .bind(value)
+    .bind(now)
+    .bind(format!("% {holder}"))
+    .execute(e)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Names the data protection officer (a person in the register), or no one.
 pub async fn set_dpo<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, person: Option<i64>) -> Result<(), DbError> {
     sqlx::query("UPDATE organisations SET dpo_person_id = $1 WHERE id = $2").bind(person).bind(id).execute(e).await?;

@@ -153,16 +153,32 @@ pub async fn start(db: Db, s: Schedule) -> Result<tokio::task::JoinHandle<()>, A
         None => i64::MAX,
     };
     let first = Duration::from_secs(u64::try_from(s.every.as_secs() as i64 - since).unwrap_or(0));
+    // Several processes on one database: the one that claims the turn takes the backup, and a
+    // process whose turn comes while another's backup is newer than the interval waits.
+    let me = crate::store::sessions::random_token()[..12].to_owned();
     Ok(tokio::spawn(async move {
         tokio::time::sleep(first).await;
         loop {
-            match take(&db, &s).await {
-                Ok(l) => tracing::info!(file = %l.file, bytes = l.bytes, "backup written"),
-                Err(e) => tracing::error!(error = %e, "the scheduled backup failed"),
+            if due(&db, &s, &me).await {
+                match take(&db, &s).await {
+                    Ok(l) => tracing::info!(file = %l.file, bytes = l.bytes, "backup written"),
+                    Err(e) => tracing::error!(error = %e, "the scheduled backup failed"),
+                }
             }
             tokio::time::sleep(s.every).await;
         }
     }))
+}
+
+/// Whether this process (`me`) takes the backup now: no other process's backup is younger than
+/// nine tenths of the interval, and this one claimed the turn.
+async fn due(db: &Db, s: &Schedule, me: &str) -> bool {
+    let every = s.every.as_secs() as i64;
+    let recent = match last(&db.pool).await {
+        Ok(Some(l)) => crate::platform::clock::seconds_since(&l.at).is_some_and(|secs| secs < every * 9 / 10),
+        _ => false,
+    };
+    !recent && orgs::claim(&db.pool, "backup", me, (every / 2).max(60)).await.unwrap_or(false)
 }
 
 /// The plan is forgotten when the server starts without one, so the pages do not claim it.

@@ -46,7 +46,7 @@ async fn the_platform_administrator_adds_organisations_and_each_logs_in_to_its_o
         assert!(text.contains("kortnamnet kalix-kommun"), "{text}");
         assert!(text.contains("https://beredd.example.se/o/kalix-kommun"), "{text}");
         assert!(text.contains("https://beredd.example.se/setup/"), "{text}");
-        let out = run(&url, &["org", "add", "Luleå kommun", "--slug", "lulea", "--org-number", "212000-2723"]);
+        let out = run(&url, &["org", "add", "Luleå kommun", "--slug", "lulea", "--org-number", "212000-2171"]);
         assert!(out.status.success(), "{kind:?}: {}", said(&out));
         // A short name taken, or not a short name at all: refused, naming the field.
         let out = run(&url, &["org", "add", "Luleå igen", "--slug", "lulea"]);
@@ -127,5 +127,24 @@ async fn the_platform_administrator_adds_organisations_and_each_logs_in_to_its_o
         let backups = again.get("/backups").await.body;
         assert!(backups.contains("flera organisationer delar databasen"), "{kind:?}");
         assert!(texts_attr(&backups, "form[action='/backups/export']", "action").is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_scheduled_job_is_claimed_by_one_process_at_a_time() {
+    use beredd::store::orgs::claim;
+    for kind in kinds() {
+        let t = fresh_db(kind).await;
+        let db = t.connect().await;
+        db.migrate().await.unwrap();
+        assert!(claim(&db.pool, "backup", "process-a", 600).await.unwrap(), "{kind:?}: the first claims it");
+        assert!(!claim(&db.pool, "backup", "process-b", 600).await.unwrap(), "{kind:?}: the second waits");
+        assert!(claim(&db.pool, "backup", "process-a", 600).await.unwrap(), "{kind:?}: the holder renews");
+        assert!(claim(&db.pool, "reminders", "process-b", 600).await.unwrap(), "{kind:?}: another job is free");
+        // A claim that has run out (its process died) is taken over.
+        assert!(claim(&db.pool, "export", "process-a", -1).await.unwrap());
+        assert!(claim(&db.pool, "export", "process-b", 600).await.unwrap(), "{kind:?}: taken over");
+        assert!(!claim(&db.pool, "export", "process-a", 600).await.unwrap(), "{kind:?}");
+        db.close().await;
     }
 }

@@ -257,7 +257,7 @@ async fn evidence_is_uploaded_checked_stored_in_the_database_and_served_only_to_
             lang: "sv",
         };
         beredd::store::users::insert(&app.db.pool, &nu).await.unwrap();
-        let neighbour = app.login("granne").await;
+        let neighbour = app.login_to(other_org, "granne").await;
         assert_eq!(
             neighbour.client.get(format!("{}/evidence/{file_id}", s.base)).send().await.unwrap().status(),
             StatusCode::NOT_FOUND
