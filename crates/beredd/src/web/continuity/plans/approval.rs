@@ -35,6 +35,18 @@ impl ApprovePage {
     }
 }
 
+/// The approver choices as the select shows them; the people without a unit under a name.
+fn group_views(groups: Vec<(String, Vec<(i64, String)>)>, tr: &Tr) -> Vec<(String, Vec<(String, String)>)> {
+    let no_unit = tr.t("plan-approver-no-unit");
+    groups
+        .into_iter()
+        .map(|(unit, people)| {
+            let unit = if unit.is_empty() { no_unit.clone() } else { unit };
+            (unit, people.into_iter().map(|(p, label)| (p.to_string(), label)).collect())
+        })
+        .collect()
+}
+
 /// What the user saw (version and fingerprint), when they came from the plan page.
 type Seen = Option<(Option<i64>, String)>;
 
@@ -55,15 +67,7 @@ async fn approve_page(
     let stale =
         !s.version.is_draft() || seen.as_ref().is_some_and(|(n, f)| *n != Some(s.version.number) || *f != fingerprint);
     let found = approvers::for_plan(&lk.units, &lk.people, &s.plan.unit_ids);
-    let no_unit = tr.t("plan-approver-no-unit");
-    let groups = found
-        .groups
-        .into_iter()
-        .map(|(unit, people)| {
-            let unit = if unit.is_empty() { no_unit.clone() } else { unit };
-            (unit, people.into_iter().map(|(p, label)| (p.to_string(), label)).collect())
-        })
-        .collect();
+    let groups = group_views(found.groups, &tr);
     let title = tr.args("plan-approve-title", &[("plan", &s.plan.name), ("number", &s.version.number.to_string())]);
     let mut ctx = Ctx::new(state, user, "/plans", title);
     ctx.title_prefix = (!errors.is_empty()).then(|| tr.t("error-prefix"));
