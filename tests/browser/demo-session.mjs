@@ -28,6 +28,12 @@ export async function newPage(viewport) {
   return page;
 }
 
+/** A page at `viewport` with JavaScript off: what the forms must do without it. */
+export async function noScriptPage(viewport) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: false, locale: 'sv-SE' });
+  return context.newPage();
+}
+
 export async function login(page) {
   await page.goto(`${BASE}/login`);
   await page.getByLabel('Användarnamn').fill('admin');

@@ -71,6 +71,16 @@ system-kind-it_system = IT system
 system-kind-service = Service
 system-kind-welfare_tech = Welfare technology
 system-kind-infrastructure = Infrastructure
+system-dependents = Activities that depend on the system
+system-dependents-count = { $n ->
+    [one] One activity is affected if the system goes down, directly or through something else that needs it.
+   *[other] { $n } activities are affected if the system goes down, directly or through something else that needs it.
+}
+system-dependents-none = No activity is recorded as depending on the system. Record the dependencies under Dependencies.
+system-dependent-stops = stops
+system-dependent-by-hand = goes on by hand (fallback routine)
+system-dependent-degraded = goes on, reduced
+system-dependent-via = via { $via }
 contact-kind-staff = Staff
 contact-kind-external = Outside contact
 

@@ -71,6 +71,16 @@ system-kind-it_system = IT-system
 system-kind-service = Tjänst
 system-kind-welfare_tech = Välfärdsteknik
 system-kind-infrastructure = Infrastruktur
+system-dependents = Verksamheter som är beroende av systemet
+system-dependents-count = { $n ->
+    [one] En verksamhet påverkas om systemet går ner, direkt eller genom annat som behöver det.
+   *[other] { $n } verksamheter påverkas om systemet går ner, direkt eller genom annat som behöver det.
+}
+system-dependents-none = Ingen verksamhet är registrerad som beroende av systemet. Lägg in beroendena under Beroenden.
+system-dependent-stops = stannar
+system-dependent-by-hand = fortsätter för hand (reservrutin)
+system-dependent-degraded = fortsätter försämrat
+system-dependent-via = via { $via }
 contact-kind-staff = Personal
 contact-kind-external = Extern kontakt
 

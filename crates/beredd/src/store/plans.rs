@@ -32,8 +32,15 @@ pub struct Version {
     pub created_at: String,
     pub updated_by: String,
     pub updated_at: String,
+    /// Who approved the version: the manager's name as it was at the approval (before issue 24,
+    /// the user who approved).
     pub approved_by: Option<String>,
     pub approved_at: Option<String>,
+    /// The manager in the people register who approved it (none for older approvals, or when
+    /// the person has since been removed from the register).
+    pub approver_id: Option<i64>,
+    /// The user who recorded the approval in Beredd.
+    pub approval_recorded_by: Option<String>,
 }
 
 impl Version {
@@ -53,7 +60,7 @@ macro_rules! plan_cols {
 }
 macro_rules! version_cols {
     () => {
-        "id, plan_id, number, status, content, change_note, created_by, created_at, updated_by, updated_at, approved_by, approved_at"
+        "id, plan_id, number, status, content, change_note, created_by, created_at, updated_by, updated_at, approved_by, approved_at, approver_id, approval_recorded_by"
     };
 }
 
@@ -284,22 +291,31 @@ pub async fn save_draft(
     }
 }
 
-/// Approves the open draft and sets the next review a year from `today`. Returns false when
-/// there is no draft to approve.
+/// Who approves a version: the manager (a person of the register, and the name to keep) and
+/// the user who records it.
+pub struct Approval<'a> {
+    pub approver_id: Option<i64>,
+    pub approver: &'a str,
+    pub recorded_by: &'a str,
+}
+
+/// Approves the open draft and sets the next review to `review_due`. Returns false when there
+/// is no draft to approve.
 pub async fn approve(
     conn: &mut sqlx::AnyConnection,
     org: i64,
-    plan: i64,
-    number: i64,
-    by: &str,
+    (plan, number): (i64, i64),
+    by: &Approval<'_>,
     review_due: &str,
 ) -> Result<bool, DbError> {
-    let done = sqlx::query("UPDATE plan_versions SET status = 'approved', approved_by = $1, approved_at = $2 WHERE org_id = $3 AND plan_id = $4 AND number = $5 AND status = 'draft'")
-        .bind(by)
+    let done = sqlx::query("UPDATE plan_versions SET status = 'approved', approved_by = $1, approved_at = $2, approver_id = $6, approval_recorded_by = $7 WHERE org_id = $3 AND plan_id = $4 AND number = $5 AND status = 'draft'")
+        .bind(by.approver)
         .bind(crate::platform::clock::stamp())
         .bind(org)
         .bind(plan)
         .bind(number)
+        .bind(by.approver_id)
+        .bind(by.recorded_by)
         .execute(&mut *conn)
         .await?
         .rows_affected()

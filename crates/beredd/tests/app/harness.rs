@@ -424,15 +424,26 @@ pub fn serve_state_with(
     tokio::spawn(beredd::web::server::serve_on(listener, state, header_timeout, std::future::pending()))
 }
 
-/// Approves a plan's draft as its page offers it: with the version and the content shown there.
+/// Approves a plan's draft as its page offers it: with the version and the content shown there,
+/// through the page that asks first, naming the manager it proposes (or else the first person
+/// it offers).
 pub async fn approve(s: &Session, plan: impl std::fmt::Display, version: &str) -> Reply {
-    let page = s.get(&format!("/plans/{plan}")).await.body;
-    let seen = scraper::Html::parse_document(&page)
-        .select(&scraper::Selector::parse("input[name=seen]").unwrap())
-        .next()
-        .and_then(|i| i.value().attr("value").map(str::to_owned))
+    let seen = seen_on_plan_page(s, &plan).await;
+    let asked = s.get(&format!("/plans/{plan}/approve?version={version}&seen={seen}")).await.body;
+    let approver = texts_attr(&asked, "select[name=approver] option[selected]", "value")
+        .into_iter()
+        .chain(texts_attr(&asked, "select[name=approver] option", "value"))
+        .find(|v| !v.is_empty())
         .unwrap_or_default();
-    s.post(&format!("/plans/{plan}/approve"), &[("version", version), ("seen", &seen)]).await
+    s.post(&format!("/plans/{plan}/approve"), &[("version", version), ("seen", &seen), ("approver", &approver)]).await
+}
+
+/// The fingerprint of the content the plan page shows, as its approve link carries it (empty
+/// when the page offers no approval).
+pub async fn seen_on_plan_page(s: &Session, plan: impl std::fmt::Display) -> String {
+    let page = s.get(&format!("/plans/{plan}")).await.body;
+    let href = texts_attr(&page, "a#approve", "href").into_iter().next().unwrap_or_default();
+    href.split(['?', '&']).find_map(|p| p.strip_prefix("seen=")).unwrap_or_default().to_owned()
 }
 
 pub fn hidden_csrf(html: &str) -> Option<String> {

@@ -102,12 +102,12 @@ pub(super) async fn plans(l: &mut Loader<'_>) -> anyhow::Result<usize> {
         content.hotline.number =
             check(f, key, "hotline_number", text::optional_phone(p.hotline_number.as_deref().unwrap_or("")))?
                 .unwrap_or_default();
-        let by = l.person_name(f, key, "approved_by", &p.approved_by).await?;
-        let id = plans::create(&mut l.tx, l.org, key, Some(&template.id), &unit_list, &content, &by).await?;
+        let by = l.person(f, key, "approved_by", &p.approved_by).await?;
+        let id = plans::create(&mut l.tx, l.org, key, Some(&template.id), &unit_list, &content, &by.1).await?;
         // Version 1 is the draft just created; each revision is the next version.
         let mut versions = vec![(by, p.approved_on.clone(), None, content.clone())];
         for r in &p.revision {
-            let by = l.person_name(f, key, "revision.approved_by", &r.approved_by).await?;
+            let by = l.person(f, key, "revision.approved_by", &r.approved_by).await?;
             if let Some(lead) = para(f, key, "revision.lead", &r.lead)? {
                 content.lead = lead;
             }
@@ -121,17 +121,20 @@ pub(super) async fn plans(l: &mut Loader<'_>) -> anyhow::Result<usize> {
                 bail!("{f}, post {key:?}, version {number}: planen kan inte godkännas ({gap:?})");
             }
             if i > 0 {
-                plans::save_draft(&mut l.tx, l.org, id, c, note.as_deref(), by).await?;
+                plans::save_draft(&mut l.tx, l.org, id, c, note.as_deref(), &by.1).await?;
             }
-            plans::approve(&mut l.tx, l.org, id, number, by, &crate::services::continuity::plans::one_year_after(on))
-                .await?;
+            // The manager approved it and recorded the approval herself.
+            let approval = plans::Approval { approver_id: Some(by.0), approver: &by.1, recorded_by: &by.1 };
+            let due = crate::services::continuity::plans::one_year_after(on);
+            plans::approve(&mut l.tx, l.org, (id, number), &approval, &due).await?;
             plans::backdate(&mut *l.tx, l.org, id, number, &format!("{on}T09:00:00Z")).await?;
             if i == 0
                 && let Some(printed) = &p.printed_on
             {
                 check(f, key, "printed_on", beredd_domain::text::optional_date(printed))?;
                 let print =
-                    plans::record_print(&mut l.tx, l.org, unit_list.first().copied(), key, by, &[(id, number)]).await?;
+                    plans::record_print(&mut l.tx, l.org, unit_list.first().copied(), key, &by.1, &[(id, number)])
+                        .await?;
                 plans::backdate_print(&mut *l.tx, print, &format!("{printed}T10:00:00Z")).await?;
             }
         }

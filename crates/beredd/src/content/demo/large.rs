@@ -358,8 +358,15 @@ async fn plans_for(tx: &mut sqlx::AnyConnection, org: i64, planned: &[i64]) -> a
             all_units.iter().find(|x| x.id == *u).map(|x| x.name.as_str()).unwrap_or("")
         );
         let id = plans::create(&mut *tx, org, &name, Some(&template.id), &[*u], &content, ACTOR).await?;
-        plans::approve(&mut *tx, org, id, 1, ACTOR, &crate::services::continuity::plans::one_year_after("2026-09-01"))
-            .await?;
+        let approval = plans::Approval { approver_id: None, approver: ACTOR, recorded_by: ACTOR };
+        plans::approve(
+            &mut *tx,
+            org,
+            (id, 1),
+            &approval,
+            &crate::services::continuity::plans::one_year_after("2026-09-01"),
+        )
+        .await?;
         n += 1;
     }
     Ok(n)

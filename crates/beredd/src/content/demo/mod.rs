@@ -165,8 +165,13 @@ pub(super) struct Loader<'a> {
 impl Loader<'_> {
     /// The name of the person a file refers to by key.
     async fn person_name(&mut self, file: &str, key: &str, field: &str, person: &str) -> anyhow::Result<String> {
+        Ok(self.person(file, key, field, person).await?.1)
+    }
+
+    /// A person's id and name, by the key the demo files name them with.
+    async fn person(&mut self, file: &str, key: &str, field: &str, person: &str) -> anyhow::Result<(i64, String)> {
         let pid = lookup(&self.people, file, key, field, &Some(person.to_owned()))?.unwrap_or_default();
-        Ok(people::get(&mut *self.tx, self.org, pid).await?.map(|p| p.name).unwrap_or_default())
+        Ok((pid, people::get(&mut *self.tx, self.org, pid).await?.map(|p| p.name).unwrap_or_default()))
     }
 }
 

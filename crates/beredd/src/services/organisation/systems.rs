@@ -1,5 +1,6 @@
 //! The information a system holds, and the level it must therefore meet: per aspect the highest
-//! level of the classified information in it, with every legal flag that information carries.
+//! level of the classified information in it, with every legal flag that information carries;
+//! and the activities that depend on the system.
 
 use beredd_domain::classification::{LegalFlag, Levels};
 
@@ -29,6 +30,43 @@ pub fn required(held: Vec<assets::Asset>) -> Held {
 pub async fn held_by(pool: &sqlx::AnyPool, org: i64, system: i64) -> Result<Held, DbError> {
     let held = assets::list(pool, org).await?.into_iter().filter(|a| a.system_ids.contains(&system)).collect();
     Ok(required(held))
+}
+
+/// An activity that needs a system, straight or through other systems, suppliers or resources,
+/// and what becomes of it when the system is down (as the outage analysis has it).
+pub struct Dependent {
+    pub activity_id: i64,
+    pub name: String,
+    /// It stops without the system; otherwise it goes on, reduced or by hand.
+    pub stops: bool,
+    /// A fallback routine (reservrutin) covers it.
+    pub by_hand: bool,
+    /// What stands between the activity and the system, nearest the activity first (empty when
+    /// the activity depends on the system itself).
+    pub via: Vec<String>,
+}
+
+/// The activities that depend on `system`, in the order the outage analysis lists them: those
+/// that stop first, those without a fallback routine before those with one, most critical first.
+pub async fn dependents(pool: &sqlx::AnyPool, org: i64, system: i64) -> Result<Vec<Dependent>, DbError> {
+    use crate::services::continuity::outage;
+    let model = outage::Model::load(pool, org).await?;
+    let Some(node) = model.node_index(beredd_domain::NodeKind::System, system) else { return Ok(Vec::new()) };
+    let findings = model.run(&[node]);
+    Ok(outage::affected_activities(&model, &findings)
+        .into_iter()
+        .map(|f| {
+            // The chain runs from the activity to the system: what is between is the way.
+            let between = f.chain.len().saturating_sub(1);
+            Dependent {
+                activity_id: model.nodes[f.node].id,
+                name: model.nodes[f.node].name.clone(),
+                stops: f.state == beredd_domain::graph::State::Down,
+                by_hand: !f.fallbacks.is_empty(),
+                via: f.chain.get(1..between).map(<[String]>::to_vec).unwrap_or_default(),
+            }
+        })
+        .collect())
 }
 
 #[cfg(test)]

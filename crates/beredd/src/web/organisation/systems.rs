@@ -125,7 +125,8 @@ impl Register for Systems {
             }
         }
         links.extend(system_links(r.id, tr));
-        Ok(vec![Section { title: tr.t("system-information"), notes, items: links, ..Default::default() }])
+        let information = Section { title: tr.t("system-information"), notes, items: links, ..Default::default() };
+        Ok(vec![dependents_section(r.id, tr, db, org).await?, information])
     }
 
     fn values(r: &systems::System) -> FormData {
@@ -231,6 +232,33 @@ impl Register for Systems {
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         systems::referrers(&db.pool, org, id).await
     }
+}
+
+/// The activities that depend on the system, each with what becomes of it when the system is
+/// down and the way it depends on it, linked to the activity.
+async fn dependents_section(system: i64, tr: &Tr, db: &Db, org: i64) -> Result<Section, DbError> {
+    let found = crate::services::organisation::systems::dependents(&db.pool, org, system).await?;
+    let items = found
+        .iter()
+        .map(|d| {
+            let state = tr.t(match (d.stops, d.by_hand) {
+                (true, _) => "system-dependent-stops",
+                (false, true) => "system-dependent-by-hand",
+                (false, false) => "system-dependent-degraded",
+            });
+            let mut text = format!("{}: {state}", d.name);
+            if !d.via.is_empty() {
+                text.push_str(&format!(" ({})", tr.ts("system-dependent-via", "via", &d.via.join(" → "))));
+            }
+            (text, format!("/activities/{}", d.activity_id))
+        })
+        .collect();
+    let notes = vec![if found.is_empty() {
+        tr.t("system-dependents-none")
+    } else {
+        tr.tn("system-dependents-count", found.len() as i64)
+    }];
+    Ok(Section { title: tr.t("system-dependents"), notes, items, ..Default::default() })
 }
 
 /// "konfidentialitet 2, riktighet 3, tillgänglighet 4, spårbarhet 2": the aspects by name, for

@@ -1,6 +1,7 @@
 //! Continuity: business impact analyses, scenarios and the outage analysis, plan templates,
 //! plans with their versions and the printed binder, and the crisis kit.
 
+mod approval;
 mod bia;
 mod forms;
 mod kit;

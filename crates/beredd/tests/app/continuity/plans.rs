@@ -138,18 +138,13 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
 
         // Approving needs the version the user saw, and the content: a draft changed in place
         // after the page was read is not approved unseen.
-        let page = s.get(&format!("/plans/{plan}")).await.body;
+        let seen = crate::harness::seen_on_plan_page(&s, &plan).await;
         // Someone else saves the draft meanwhile (written here straight to the database).
         sqlx::query("UPDATE plan_versions SET content = content || ' ' WHERE plan_id = $1 AND number = 1")
             .bind(plan.parse::<i64>().unwrap())
             .execute(&app.db.pool)
             .await
             .unwrap();
-        let seen = scraper::Html::parse_document(&page)
-            .select(&scraper::Selector::parse("input[name=seen]").unwrap())
-            .next()
-            .and_then(|i| i.value().attr("value").map(str::to_owned))
-            .unwrap_or_default();
         let r = s.post(&format!("/plans/{plan}/approve"), &[("version", "1"), ("seen", &seen)]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.body.contains("har ändrats eller redan godkänts"));

@@ -2,6 +2,7 @@
 //! dependencies, systems, assets): create, edit, delete, refusals, bad input, escaping, the
 //! audit of every change, one organisation's records kept from another, and the lists' exports.
 
+mod dependents;
 mod import;
 mod large;
 

@@ -116,6 +116,8 @@ pub enum Refusal {
     Stale,
     /// It is not complete.
     Gaps(Vec<Gap>),
+    /// No manager, or no one the register holds who may approve, was named as approver.
+    NoApprover,
 }
 
 /// Whether the newest version may be approved as seen.
@@ -133,14 +135,15 @@ fn refusal(newest: &plans::Version, seen: &Seen) -> Result<Option<Refusal>, DbEr
     })
 }
 
-/// Approves the open draft the user saw, when it is complete, and sets the next review a year
+/// Approves the open draft the user saw, when it is complete, in the name of `approver` (the
+/// manager, a person of the register), recorded by the user `by`; sets the next review a year
 /// from today.
 pub async fn approve(
     db: &Db,
     actor: &audit::Actor,
     tr: &Tr,
-    plan: &plans::Plan,
-    seen: &Seen<'_>,
+    (plan, seen): (&plans::Plan, &Seen<'_>),
+    approver: Option<i64>,
     by: &str,
 ) -> Result<Option<Refusal>, Failure> {
     let (org, id) = (actor.org_id, plan.id);
@@ -149,10 +152,16 @@ pub async fn approve(
     if let Some(r) = refusal(&newest, seen)? {
         return Ok(Some(r));
     }
+    let manager = match approver {
+        Some(p) => people::get(&mut *tx, org, p).await?.filter(super::approvers::eligible),
+        None => None,
+    };
+    let Some(manager) = manager else { return Ok(Some(Refusal::NoApprover)) };
     let review_due = one_year_after(&clock::today_text());
-    plans::approve(&mut tx, org, id, newest.number, by, &review_due).await?;
+    let approval = plans::Approval { approver_id: Some(manager.id), approver: &manager.name, recorded_by: by };
+    plans::approve(&mut tx, org, (id, newest.number), &approval, &review_due).await?;
     let after = plans::version(&mut *tx, org, id, newest.number).await?;
-    let summary = format!("{} ({})", plan.name, tr.tn("binder-version-n", newest.number));
+    let summary = format!("{} ({}, {})", plan.name, tr.tn("binder-version-n", newest.number), manager.name);
     let change = audit::Change {
         action: "approve",
         entity: "plan",

@@ -1,8 +1,10 @@
 //! Building a continuity plan's first draft from a template and what the registers know about
 //! the plan's units: their critical activities, their staff and the suppliers they depend on;
 //! and where each plan stands (review overdue, binder not printed since the last approval).
-//! What the plan page shows is `shown`; making, saving, approving and deleting plans `changes`.
+//! What the plan page shows is `shown`; making, saving, approving and deleting plans `changes`;
+//! who may be named as the approving manager `approvers`.
 
+pub mod approvers;
 pub mod changes;
 pub mod shown;
 

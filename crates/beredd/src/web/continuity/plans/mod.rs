@@ -2,6 +2,7 @@
 //! deleting), editing the draft, the versions and the diff between two of them, and the printed
 //! binder. This module holds what the pages share.
 
+pub mod approval;
 pub mod diff;
 pub mod edit;
 pub mod edit_content;

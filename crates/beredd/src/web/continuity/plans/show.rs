@@ -1,4 +1,5 @@
-//! The plan page (routines, call list, versions), approving a complete draft, and deleting.
+//! The plan page (routines, call list, versions, the way to approve a complete draft), and
+//! deleting.
 
 use super::*;
 use crate::services::continuity::plans::changes;
@@ -13,6 +14,26 @@ pub struct RoutineView {
     pub r: RoutinePlan,
     pub facts: String,
     pub steps: Vec<StepView>,
+}
+
+pub struct ApproverView {
+    pub name: String,
+    pub href: Option<String>,
+    pub date: String,
+    /// "Registrerat av Administratör", when someone else recorded the approval.
+    pub recorded: Option<String>,
+}
+
+fn approver_view(tr: &Tr, v: &plans::Version) -> Option<ApproverView> {
+    let name = v.approved_by.clone()?;
+    let recorded =
+        v.approval_recorded_by.as_ref().filter(|r| **r != name).map(|r| tr.ts("plan-approval-recorded-by", "name", r));
+    Some(ApproverView {
+        href: v.approver_id.map(|p| format!("/people/{p}")),
+        date: date_part(&v.approved_at),
+        recorded,
+        name,
+    })
 }
 
 pub struct VersionRow {
@@ -45,6 +66,10 @@ pub struct ShowPage {
     pub may_delete: bool,
     pub can_approve: bool,
     pub has_approved: bool,
+    /// The approved version has not been printed since it was approved: printing comes first.
+    pub print_first: bool,
+    /// Who approved the version on view, with a link to them in the register, and who recorded it.
+    pub approver: Option<ApproverView>,
     pub versions: Vec<VersionRow>,
     /// The fingerprint of the content shown, posted back when approving.
     pub seen: String,
@@ -136,6 +161,8 @@ async fn show_page(
         review_due: s.plan.review_due.clone().unwrap_or_default(),
         can_approve: editable && s.version.is_draft() && s.is_newest() && gaps.is_empty(),
         has_approved: s.standing.approved.is_some(),
+        print_first: s.standing.binder_stale(),
+        approver: approver_view(&tr, &s.version),
         version_label: version_label(&tr, &s.version),
         is_newest: s.is_newest(),
         seen: shown::fingerprint(&s.version),
@@ -169,27 +196,6 @@ pub async fn show(
         page.ctx.flash = Some(page.ctx.tr.t("flash-plan-approved"));
     }
     Ok(page)
-}
-
-pub async fn approve(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    posted: Posted,
-) -> Result<Response, AppError> {
-    let Posted { user, form, tr } = posted;
-    let id = parse_id(&id)?;
-    let lk = Lookups::load(&state.db, user.org_id).await?;
-    let plan = plans::get(&mut *state.db.pool.acquire().await?, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    user.require(may_edit(&user, &lk, &plan.unit_ids))?;
-    // The version the user looked at must still be the open draft, with the content they saw.
-    let seen = changes::Seen { number: form.text("version").parse::<i64>().ok(), fingerprint: form.text("seen") };
-    let problems = match changes::approve(&state.db, &user.actor(), &tr, &plan, &seen, &user.display_name).await? {
-        None => return Ok(Redirect::to(&format!("/plans/{id}?msg=approved")).into_response()),
-        Some(changes::Refusal::Stale) => vec![tr.t("plan-approve-stale")],
-        Some(changes::Refusal::Gaps(gaps)) => gaps.iter().map(|g| gap_text(&tr, g)).collect(),
-    };
-    let page = show_page(&state, &user, id, None, problems).await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
 }
 
 pub async fn delete(
