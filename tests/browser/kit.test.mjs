@@ -140,7 +140,7 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   await page.getByRole('button', { name: 'Spara i loggen' }).click();
   assert.equal(await page.locator('#log-error').textContent(), 'Skriv ditt namn.');
   await page.getByLabel('Ditt namn').fill('Maja Lindström');
-  await page.getByLabel('Slag').selectOption('decision');
+  await page.getByLabel('Typ', { exact: true }).selectOption('decision');
   await page.getByRole('button', { name: 'Spara i loggen' }).click();
   await page.getByText('Sparat i loggen.').waitFor();
   await expectAccessible(page, 'the kit, log');

@@ -1,5 +1,6 @@
-//! Catching up after an outage: how much paper documentation is left to enter, and when it
-//! will be done at the current pace. Days are counted from 1970-01-01 (UTC).
+//! Catching up after an outage: how much paper documentation is left to enter, when it will be
+//! done at the current pace, and how long it takes at a given capacity (the staff hours set aside
+//! for entering each day). Days are counted from 1970-01-01 (UTC).
 
 crate::kinds::vocabulary!(
     /// The kinds of paper documentation to enter afterwards.
@@ -65,6 +66,35 @@ pub enum Forecast {
     On(i64),
 }
 
+/// How many entries were written on paper: `per_day` for `days` days of outage.
+pub fn written_on_paper(per_day: i64, days: i64) -> i64 {
+    per_day.max(0).saturating_mul(days.max(0))
+}
+
+/// What entering a number of paper entries takes at a given capacity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatchUp {
+    pub entries: i64,
+    /// The work in whole hours, rounded up.
+    pub hours: i64,
+    /// Days of entering with the capacity set aside, rounded up: a part day counts as a day.
+    pub days: i64,
+}
+
+/// The capacity estimate: `entries` entries of `minutes_per_entry` minutes each, with
+/// `staff_hours_per_day` hours of staff time set aside for entering every day. `None` when no
+/// time is set aside (then it never ends) or an entry takes no time (then nothing can be said).
+pub fn catch_up(entries: i64, minutes_per_entry: i64, staff_hours_per_day: i64) -> Option<CatchUp> {
+    if staff_hours_per_day <= 0 || minutes_per_entry <= 0 {
+        return None;
+    }
+    let entries = entries.max(0);
+    let minutes = entries.saturating_mul(minutes_per_entry);
+    let per_day = staff_hours_per_day.saturating_mul(60);
+    let up = |n: i64, d: i64| n / d + i64::from(n % d != 0);
+    Some(CatchUp { entries, hours: up(minutes, 60), days: up(minutes, per_day) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +123,30 @@ mod tests {
         assert_eq!(forecast(&[(1, 10), (2, 10)], 7), Forecast::Stalled);
         assert_eq!(forecast(&[(1, 10)], 7), Forecast::Stalled);
         assert_eq!(forecast(&[], 7), Forecast::Done);
+    }
+
+    #[test]
+    fn the_capacity_estimate_rounds_a_part_day_up() {
+        // 40 entries a day for 30 days, 6 minutes each: 1 200 entries, 120 hours of work.
+        let entries = written_on_paper(40, 30);
+        assert_eq!(entries, 1200);
+        // Two people for four hours a day: 8 hours a day, 15 days.
+        assert_eq!(catch_up(entries, 6, 8), Some(CatchUp { entries: 1200, hours: 120, days: 15 }));
+        // One hour less a day: 120 / 7 = 17.1, so 18 days.
+        assert_eq!(catch_up(entries, 6, 7).unwrap().days, 18);
+        // A few minutes of work still take a day, and the hours round up.
+        assert_eq!(catch_up(3, 7, 8), Some(CatchUp { entries: 3, hours: 1, days: 1 }));
+        assert_eq!(catch_up(0, 7, 8), Some(CatchUp { entries: 0, hours: 0, days: 0 }));
+    }
+
+    #[test]
+    fn no_time_set_aside_gives_no_estimate_and_nonsense_counts_as_nothing() {
+        assert_eq!(catch_up(100, 5, 0), None);
+        assert_eq!(catch_up(100, 0, 8), None);
+        assert_eq!(written_on_paper(-3, 10), 0);
+        assert_eq!(written_on_paper(10, -1), 0);
+        assert_eq!(catch_up(-5, 5, 8).unwrap().entries, 0);
+        assert_eq!(written_on_paper(i64::MAX, 2), i64::MAX, "saturates rather than wraps");
+        assert!(catch_up(i64::MAX, 60, 1).is_some_and(|c| c.days > 0), "no overflow at the top");
     }
 }

@@ -1,7 +1,7 @@
 ### Beredd – English texts: outage analysis, business impact analysis, scenarios, continuity plans, the binder and the crisis kit
 
 ## Outage analysis
-outage-title = If it goes down – outage analysis
+outage-title = Outage analysis – if something stops working
 outage-intro = Choose what stops working and for how long. Beredd shows which activities stop, which can go on by hand with a fallback routine, and what keeps working.
 outage-what-fails = What stops working?
 outage-category-inside_network = Everything inside the municipal network (as in a cyber attack)

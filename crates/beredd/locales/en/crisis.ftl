@@ -306,6 +306,26 @@ recovery-restored = A system works again
 recovery-log-added = To enter: { $what }
 recovery-log-restored = The system works again: { $system }.
 recovery-log-switched-back = Fallback routines ended: { $routines }
+catch-up-title = How long will catching up take?
+catch-up-intro = Work out how many days it takes to enter what was written on paper, with the time you can set aside for entering each day. The page only counts; nothing is stored. Compare with the forecast above, which is based on how fast it actually goes.
+catch-up-field-per-day = Paper entries per day
+catch-up-hint-per-day = Roughly how many notes, lists, decisions and payments are written on paper per day during the outage, in total for the units counted. Leave empty to count only what is left on the list below. 0–100,000.
+catch-up-field-days = Days of outage
+catch-up-hint-days = How many days the systems have been down or are expected to be down. 1–3,650.
+catch-up-field-minutes = Minutes per entry
+catch-up-hint-minutes = How long it takes to enter one note with its original date and author. Time ten of them and take the average. 1–240.
+catch-up-field-hours = Staff hours per day for entering
+catch-up-hint-hours = How many hours a day in total can be spent on entering, on top of the usual work. Two people for four hours is 8. 1–2,400.
+catch-up-action = Count
+catch-up-paper = { $entries } entries on paper are { $hours } hours of work. With { $per_day } hours a day, entering takes { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  }, done on { $date } if you enter every day from today.
+catch-up-left = What is left on the list, { $entries } items, is { $hours } hours of work: { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+  } at { $per_day } hours a day, done on { $date } if you enter every day from today.
+catch-up-none-left = Nothing is left to enter on the list.
 restore-field-system = System
 restore-field-at = When it worked again
 restore-field-routines = Fallback routines that ended

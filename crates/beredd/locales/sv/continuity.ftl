@@ -1,7 +1,7 @@
 ### Beredd – svenska texter (standardspråk): avbrottsanalys, konsekvensanalys, scenarier, kontinuitetsplaner, pärmen och krislådan
 
 ## Avbrottsanalys
-outage-title = Om det går ner – avbrottsanalys
+outage-title = Avbrottsanalys – om något slutar fungera
 outage-intro = Välj vad som slutar fungera och hur länge. Beredd visar vilka verksamheter som stannar, vilka som kan fortsätta för hand med en reservrutin, och vad som fortsätter att fungera.
 outage-what-fails = Vad slutar fungera?
 outage-category-inside_network = Allt i kommunens nät (som vid en IT-attack)
@@ -40,7 +40,7 @@ bia-sign-off = Fastställ analysen
 bia-signed = Fastställd av { $who }.
 bia-not-signed = Inte fastställd.
 hint-mtpd = Hur länge verksamheten längst kan vara utan det den behöver innan skadan blir oacceptabel. 24 = ett dygn, 168 = en vecka.
-hint-rto = Hur snabbt det ska vara igång igen. Måste vara kortare än det längsta tålbara avbrottet.
+hint-rto = Hur snabbt det ska vara igång igen. Måste vara kortare än den acceptabla avbrottstiden.
 hint-rpo = Hur mycket information, räknat i tid bakåt, som får gå förlorad.
 field-text-1h = Vad händer efter en timme?
 field-text-4h = Vad händer efter fyra timmar, när ett arbetspass har gått?
@@ -58,9 +58,9 @@ days = { $n ->
     [one] 1 dygn
    *[other] { $n } dygn
 }
-outage-mtpd = Längsta tålbara avbrott
+outage-mtpd = Acceptabel avbrottstid
 outage-consequence = Konsekvens vid avbrottets längd
-outage-gap = Överskrider längsta tålbara avbrott
+outage-gap = Överskrider den acceptabla avbrottstiden
 outage-presets = Färdiga scenarier
 outage-own = Eget scenario
 preset-attack = IT-attack: allt i kommunens nät i en månad
@@ -128,7 +128,7 @@ plans-new = Ny kontinuitetsplan
 plans-create = Skapa utkast
 plans-edit = Redigera utkast: { $name }
 field-plan-name = Planens namn
-hint-plan-name = Till exempel "Kontinuitetsplan Björkbacken".
+hint-plan-name = Till exempel ”Kontinuitetsplan Björkbacken”.
 field-plan-template = Mall
 hint-plan-template = Utkastet fylls i från mallen och från enheternas kritiska verksamheter, personal och leverantörer. Allt går att ändra innan planen godkänns.
 field-plan-units = Enheter som planen gäller
@@ -136,7 +136,7 @@ hint-plan-units = En plan kan gälla en enhet eller delas av flera.
 field-review-due = Nästa översyn
 hint-review-due = Datum som ÅÅÅÅ-MM-DD. Sätts till ett år fram när planen godkänns.
 field-change-note = Vad som ändrats
-hint-change-note = En mening om vad den här versionen ändrar, till exempel "Ny ringlista efter sommaren".
+hint-change-note = En mening om vad den här versionen ändrar, till exempel ”Ny ringlista efter sommaren”.
 plan-col-binder = Utskriven pärm
 plan-review-due = Nästa översyn
 plan-status-approved = Version { $n } godkänd
@@ -185,7 +185,7 @@ plan-approved-by = Godkänd av
 plan-approval-recorded-by = registrerat av { $name }
 plan-gap-lead = Det står inte vem som leder enhetens arbete under ett avbrott.
 plan-gap-routines = Planen har ingen reservrutin.
-plan-gap-routine = Reservrutinen för "{ $activity }" saknar när man går över, steg eller när man går tillbaka.
+plan-gap-routine = Reservrutinen för ”{ $activity }” saknar när man går över, steg eller när man går tillbaka.
 plan-gap-call-list = Ringlistan är tom.
 plan-gap-hotline = Det står inte vem som svarar i upplysningstelefonen.
 plan-gap-spokesperson = Det står inte vem som är talesperson.
@@ -197,7 +197,7 @@ plan-col-created = Skapad
 plan-col-compare = Jämför
 plan-compare-with = Jämför med version { $n }
 plan-delete = Ta bort planen
-plan-delete-hint = Tar bort planen med alla versioner. Det går inte att ångra, men borttagningen finns kvar i granskningsloggen.
+plan-delete-hint = Tar bort planen med alla versioner. Det går inte att ångra, men borttagningen finns kvar i händelseloggen.
 plan-back = Tillbaka till planen
 plan-lead = Ledning under avbrott
 hint-plan-lead = Vem leder, vem ersätter och hur de nås.
@@ -227,7 +227,7 @@ plan-fill-without-phone = { $n ->
 } i personalregistret saknar telefonnummer och kom inte med.
 plan-routine-for = Reservrutin: { $activity }
 plan-new-routine = Ny reservrutin
-hint-routines = Öppna en rutin för att ändra den. Den sista, "Lägg till en reservrutin", blir en ny rutin när du fyller i den och sparar.
+hint-routines = Öppna en rutin för att ändra den. Den sista, ”Lägg till en reservrutin”, blir en ny rutin när du fyller i den och sparar.
 field-routine-activity = Verksamhet
 hint-trigger = Vad som händer och vem som beslutar om att gå över.
 hint-steps = I den ordning de görs: vem som gör det (en roll, till exempel Enhetschef) och vad som görs. Ändra ordningen med Upp och Ned.
@@ -551,7 +551,7 @@ kit-works-because = Därför att: { $chain }.
 kit-works-fallback = Reservrutin: { $fallback }
 kit-print = Skriv ut
 kit-log-intro = Skriv händelser och beslut medan de händer. Loggen sparas krypterad i den här webbläsaren och öppnas med krislådans lösenfras; exportera den som fil och lämna filen till krisledningen så förs den in i Beredd.
-kit-log-kind = Slag
+kit-log-kind = Typ
 kit-log-text = Vad hände eller beslutades
 kit-log-author = Ditt namn
 kit-log-decided-by = Beslutat av (vid beslut)

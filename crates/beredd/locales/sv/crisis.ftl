@@ -2,7 +2,7 @@
 
 ## Krisläge
 incidents-title = Krisläge: incidenter
-incidents-intro = En incident samlar krisledningens arbete: tavlan där varje område och varje steg i reservrutinerna bockas av ("är det klart?"), loggen över händelser och beslut, vilka medarbetare som är nådda och krisledningens bemanning. Loggen kan inte ändras i efterhand; en rättelse är en ny post som pekar på den den rättar.
+incidents-intro = En incident samlar krisledningens arbete: tavlan där varje område och varje steg i reservrutinerna bockas av (”är det klart?”), loggen över händelser och beslut, vilka medarbetare som är nådda och krisledningens bemanning. Loggen kan inte ändras i efterhand; en rättelse är en ny post som pekar på posten den rättar.
 incidents-none = Det finns ingen incident.
 incident-new = Starta en incident
 incident-start = Starta incidenten
@@ -11,7 +11,7 @@ incident-closed = Avslutad
 incident-closed-at = Avslutad { $date }
 incident-started = Startad
 incident-field-title = Vad har hänt (rubrik)
-incident-hint-title = Kort, till exempel "Kommunens IT-system är utslagna".
+incident-hint-title = Kort, till exempel ”Kommunens IT-system är utslagna”.
 incident-field-what = Beskrivning
 incident-field-discovered = Kommunen fick kännedom om incidenten (datum och klockslag, svensk tid)
 incident-hint-discovered = Svensk tid, ÅÅÅÅ-MM-DD TT:MM, ifyllt med nu. Fristerna enligt cybersäkerhetslagen 2 kap. 5–6 §§ och GDPR art. 33 räknas från kännedom.
@@ -57,7 +57,7 @@ log-kind-system = Beredd
 incident-log-title = Logg: { $title }
 incident-log-add = Skriv i loggen
 incident-log-save = Spara i loggen
-incident-field-kind = Slag
+incident-field-kind = Typ
 incident-field-text = Vad hände, vad beslutades eller vad ska göras
 incident-field-decided-by = Beslutat av
 incident-hint-decided-by = Krävs för ett beslut.
@@ -226,7 +226,7 @@ meeting-hint-decisions = Ett beslut per rad. Varje beslut blir en egen post i lo
 meeting-tasks = Nya uppgifter
 meeting-hint-tasks = En uppgift per rad: Vad | Vem | Klart till.
 meeting-next = Nästa möte
-meeting-hint-next = Till exempel "kl. 14.00 i kommunhusets sal B".
+meeting-hint-next = Till exempel ”kl. 14.00 i kommunhusets sal B”.
 meeting-save = Spara protokollet
 meeting-log = Krisledningsmöte nr { $n }.
 meeting-decided-by = Krisledningsmöte nr { $n }
@@ -267,7 +267,7 @@ lesson-well = Det här gick bra
 lesson-less_well = Det här gick mindre bra
 lesson-change = Det här måste ändras
 lesson-add = Lägg till i utvärderingen
-lesson-field-kind = Slag
+lesson-field-kind = Typ
 lesson-field-text = Vad
 lesson-hint-action = Gäller det som måste ändras: det blir en åtgärd i handlingsplanen som pekar tillbaka hit.
 lesson-action-title = Lärdom: { $text }
@@ -306,12 +306,32 @@ recovery-restored = Ett system fungerar igen
 recovery-log-added = Efterregistrering: { $what }
 recovery-log-restored = Systemet fungerar igen: { $system }.
 recovery-log-switched-back = Reservrutiner som avslutats: { $routines }
+catch-up-title = Hur lång tid tar det att komma ikapp?
+catch-up-intro = Räkna ut hur många dagar det tar att föra in det som skrevs på papper, med den tid ni kan avsätta för inskrivning varje dag. Sidan räknar bara; inget sparas. Jämför med prognosen ovan, som bygger på hur fort det faktiskt går.
+catch-up-field-per-day = Anteckningar på papper per dag
+catch-up-hint-per-day = Ungefär hur många anteckningar, listor, beslut och utbetalningar som skrivs på papper per dag under avbrottet, sammanlagt för de enheter som räknas. Lämna tomt för att bara räkna på det som är kvar på listan nedan. 0–100 000.
+catch-up-field-days = Dagar med avbrott
+catch-up-hint-days = Hur många dagar systemen har legat nere eller väntas ligga nere. 1–3 650.
+catch-up-field-minutes = Minuter per anteckning
+catch-up-hint-minutes = Hur lång tid det tar att föra in en anteckning med ursprungligt datum och upphovsperson. Ta tid på tio stycken och räkna medelvärdet. 1–240.
+catch-up-field-hours = Personaltimmar per dag för inskrivning
+catch-up-hint-hours = Hur många timmar per dag som sammanlagt kan läggas på att föra in, utöver det vanliga arbetet. Två personer i fyra timmar är 8. 1–2 400.
+catch-up-action = Räkna
+catch-up-paper = { $entries } anteckningar på papper är { $hours } timmars arbete. Med { $per_day } timmar per dag tar inskrivningen { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+  }, klart { $date } om ni skriver in varje dag från i dag.
+catch-up-left = Det som är kvar på listan, { $entries } st., är { $hours } timmars arbete: { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+  } med { $per_day } timmar per dag, klart { $date } om ni skriver in varje dag från i dag.
+catch-up-none-left = Inget är kvar att föra in på listan.
 restore-field-system = System
 restore-field-at = När det fungerade igen
 restore-field-routines = Reservrutiner som avslutades
 restore-hint-routines = Vilka reservrutiner enheterna gick tillbaka från.
 backlog-field-system = System
-backlog-field-kind = Slag
+backlog-field-kind = Typ
 backlog-field-description = Beskrivning
 backlog-field-total = Antal
 backlog-hint-total = Antal anteckningar, listor, beslut eller utbetalningar att föra in.

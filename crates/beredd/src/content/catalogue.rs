@@ -269,7 +269,7 @@ mod tests {
     fn the_shipped_catalogue_loads_and_is_large_enough() {
         let c = Catalogue::load().unwrap();
         assert!(c.requirements.len() >= 80, "{}", c.requirements.len());
-        assert_eq!(c.areas.len(), 11);
+        assert_eq!(c.areas.len(), 12);
         for area in &c.areas {
             assert!(c.requirements.iter().filter(|r| r.area == area.id).count() >= 6, "{}", area.id);
         }

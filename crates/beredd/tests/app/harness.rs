@@ -495,9 +495,40 @@ impl Session {
 
 pub async fn reply(resp: reqwest::Response) -> Reply {
     let status = resp.status();
-    let location = resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let header = |name: &str| resp.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let location = header("location");
+    let page =
+        header("content-type").is_some_and(|c| c.starts_with("text/html")) && header("content-disposition").is_none();
+    let url = resp.url().to_string();
     let body = resp.text().await.unwrap_or_default();
+    if page {
+        assert_no_placeholder(&url, &body);
+    }
     Reply { status, location, body }
+}
+
+#[test]
+#[should_panic(expected = "a Fluent placeholder is left on the page")]
+fn a_placeholder_left_on_a_page_fails_the_test() {
+    assert_no_placeholder("/x", "<p>Återställning: Åland</p><p>I nuvarande takt är allt infört { $date }.</p>");
+}
+
+#[test]
+fn a_page_without_placeholders_passes() {
+    assert_no_placeholder("/x", "<p>Pris: {10} kr, $5</p><style>a{color:red}</style>");
+}
+
+/// Every page the tests fetch is checked for a Fluent placeholder left unformatted (`{ $name }`):
+/// strict mode already panics when a message lacks an argument, and this catches one that reached
+/// the page some other way, for example in library content or a text put together by hand.
+pub fn assert_no_placeholder(url: &str, body: &str) {
+    for mark in ["{ $", "{$"] {
+        if let Some(at) = body.find(mark) {
+            let start = (0..=at.saturating_sub(80)).rev().find(|i| body.is_char_boundary(*i)).unwrap_or(0);
+            let around: String = body[start..].chars().take(160).collect();
+            panic!("{url}: a Fluent placeholder is left on the page: …{around}…");
+        }
+    }
 }
 
 /// The id at the end of the address a create redirected to (`/units/7?msg=created` gives `7`).

@@ -20,6 +20,12 @@ pub fn order(items: &mut [BacklogItem]) {
     items.sort_by_key(|i| (i.priority, i.deadline.clone().unwrap_or_else(|| "9999".into()), i.id));
 }
 
+/// The backlog in that order.
+pub fn ordered(mut items: Vec<BacklogItem>) -> Vec<BacklogItem> {
+    order(&mut items);
+    items
+}
+
 /// An item is overdue when it is not all entered and its deadline (a date) is before `today`.
 pub fn overdue(i: &BacklogItem, today: &str) -> bool {
     i.done < i.total && i.deadline.as_deref().is_some_and(|d| d < today)
@@ -47,6 +53,50 @@ pub fn sums(items: &[BacklogItem], name: impl Fn(&BacklogItem) -> String) -> Vec
         }
     }
     list
+}
+
+/// The capacity estimate's form as given (a form that only counts; nothing is stored).
+pub struct CapacityForm<'a> {
+    pub per_day: &'a str,
+    pub outage_days: &'a str,
+    pub minutes: &'a str,
+    pub hours: &'a str,
+}
+
+/// The capacity, checked: entries written on paper (when both their number per day and the days
+/// of outage are given), minutes per entry and staff hours per day set aside for entering.
+#[derive(Debug, PartialEq)]
+pub struct Capacity {
+    pub paper: Option<i64>,
+    pub minutes: i64,
+    pub hours: i64,
+}
+
+/// Checks the capacity form: minutes per entry (1–240) and staff hours per day (1–2 400) are
+/// needed; entries per day and days of outage are needed together or not at all.
+pub fn check_capacity(f: &CapacityForm) -> Result<Capacity, Invalid> {
+    let mut e = Invalid::default();
+    let per_day = e.take("per_day", text::optional_number(f.per_day, 0, 100_000));
+    let days = e.take("outage_days", text::optional_number(f.outage_days, 1, 3_650));
+    let minutes = e.take("minutes_per_entry", required_number(f.minutes, 1, 240));
+    let hours = e.take("staff_hours", required_number(f.hours, 1, 2_400));
+    let paper = match (per_day, days) {
+        (Some(n), Some(d)) => Some(beredd_domain::recovery::written_on_paper(n, d)),
+        (Some(_), None) if !e.has("outage_days") => {
+            e.add("outage_days", FieldError::Required);
+            None
+        }
+        (None, Some(_)) if !e.has("per_day") => {
+            e.add("per_day", FieldError::Required);
+            None
+        }
+        _ => None,
+    };
+    e.or(Capacity { paper, minutes, hours })
+}
+
+fn required_number(input: &str, min: i64, max: i64) -> Result<i64, FieldError> {
+    text::optional_number(input, min, max).and_then(|n| n.ok_or(FieldError::Required))
 }
 
 /// The backlog form as posted.
@@ -231,6 +281,23 @@ mod tests {
         assert!(!overdue(&item(1, 1, "high", Some("2026-11-24"), 2, 5), today));
         assert!(!overdue(&item(1, 1, "high", Some("2026-11-23"), 5, 5), today));
         assert!(!overdue(&item(1, 1, "high", None, 0, 5), today));
+    }
+
+    #[test]
+    fn the_capacity_needs_minutes_and_hours_and_the_paper_count_both_its_parts() {
+        let form = |per_day, outage_days, minutes, hours| CapacityForm { per_day, outage_days, minutes, hours };
+        assert_eq!(
+            check_capacity(&form("40", "30", "6", "8")).unwrap(),
+            Capacity { paper: Some(1200), minutes: 6, hours: 8 }
+        );
+        assert_eq!(check_capacity(&form("", "", "6", "8")).unwrap().paper, None, "only the list's remainder");
+        let e = check_capacity(&form("40", "", "0", "")).unwrap_err();
+        assert_eq!(e.get("outage_days"), Some(&FieldError::Required));
+        assert_eq!(e.get("minutes_per_entry"), Some(&FieldError::Number { min: 1, max: 240 }));
+        assert_eq!(e.get("staff_hours"), Some(&FieldError::Required));
+        let e = check_capacity(&form("", "12", "5", "8")).unwrap_err();
+        assert_eq!(e.get("per_day"), Some(&FieldError::Required));
+        assert!(check_capacity(&form("-1", "x", "5", "8")).unwrap_err().has("outage_days"));
     }
 
     #[test]

@@ -1,18 +1,21 @@
 //! Recovery after an incident: each unit's backlog of paper documentation to enter, progress per
 //! unit and system, a burn-down chart (SVG drawn on the server, with the same figures in a
-//! table), the forecast of when the backlog reaches zero, what is overdue, and systems coming
-//! back one by one (recorded in the log with the fallback routines switched back).
+//! table), the forecast of when the backlog reaches zero, what is overdue, the capacity estimate
+//! (how many days catching up takes with the staff hours set aside; counted, not stored), and
+//! systems coming back one by one (recorded in the log with the fallback routines switched back).
+
+use std::collections::HashMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::recovery::{self, Forecast};
 use beredd_domain::text;
 
 use super::{Head, head_for};
-use crate::platform::clock::{date_of, day_number};
+use crate::platform::clock::{date_of, day_number, today_text};
 use crate::platform::i18n::Tr;
 use crate::services::crisis::recovery as changes;
 use crate::store::incidents::{self, BacklogItem};
@@ -57,6 +60,9 @@ pub struct RecoveryPage {
     pub svg_points: String,
     pub svg_max: i64,
     pub forecast: String,
+    pub catch_up_fields: Vec<Field>,
+    /// The capacity estimate in words, once counted.
+    pub catch_up: Vec<String>,
     pub fields: Vec<Field>,
     pub restore_fields: Vec<Field>,
     pub error_summary: Vec<(String, String)>,
@@ -134,6 +140,57 @@ fn burn_down(tr: &Tr, progress: &[(String, i64, i64)], today: &str, empty: bool)
     (series, forecast)
 }
 
+/// The capacity estimate's fields and, once counted (the form was sent), its result in words,
+/// for what was written on paper and for what is still to enter on the list (`items`).
+fn catch_up_view(tr: &Tr, q: &FormData, items: &[BacklogItem], today: &str) -> (Vec<Field>, Vec<String>) {
+    let left = items.iter().map(|i| (i.total - i.done).max(0)).sum();
+    let counted = q.get("staff_hours").is_some();
+    let posted = changes::CapacityForm {
+        per_day: q.text("per_day"),
+        outage_days: q.text("outage_days"),
+        minutes: q.text("minutes_per_entry"),
+        hours: q.text("staff_hours"),
+    };
+    let (e, lines) = match counted.then(|| changes::check_capacity(&posted)) {
+        None => (Errors::default(), Vec::new()),
+        Some(Ok(c)) => (Errors::default(), catch_up_lines(tr, &c, left, today)),
+        Some(Err(found)) => (Errors::from(found), Vec::new()),
+    };
+    let mut shown = q.clone();
+    if !counted {
+        shown.set("minutes_per_entry", "5");
+    }
+    let field = |name: &str, id: &str| {
+        Field::new(name, tr.t(&format!("catch-up-field-{id}")), FieldKind::Number, &shown, &e, tr)
+            .hint(tr.t(&format!("catch-up-hint-{id}")))
+    };
+    let fields = vec![
+        field("per_day", "per-day"),
+        field("outage_days", "days"),
+        field("minutes_per_entry", "minutes").required(),
+        field("staff_hours", "hours").required(),
+    ];
+    (fields, lines)
+}
+
+/// The estimate in words: for what was written on paper, when given, and for what is left on
+/// the list, each with the day it is done if entering starts today and goes on every day.
+fn catch_up_lines(tr: &Tr, c: &changes::Capacity, left: i64, today: &str) -> Vec<String> {
+    let say = |id: &str, entries: i64| {
+        let est = recovery::catch_up(entries, c.minutes, c.hours)?;
+        let done = day_number(today).map(|d| date_of(d + est.days)).unwrap_or_default();
+        let (n, h, d, per_day) =
+            (est.entries.to_string(), est.hours.to_string(), est.days.to_string(), c.hours.to_string());
+        Some(tr.args(id, &[("entries", &n), ("hours", &h), ("days", &d), ("per_day", &per_day), ("date", &done)]))
+    };
+    let mut lines: Vec<String> = c.paper.and_then(|p| say("catch-up-paper", p)).into_iter().collect();
+    match left {
+        0 => lines.push(tr.t("catch-up-none-left")),
+        _ => lines.extend(say("catch-up-left", left)),
+    }
+    lines
+}
+
 /// The chart: remaining per day as a polyline in a 600 × 200 box, and the top of its scale.
 fn chart(series: &[(i64, i64)]) -> (String, i64) {
     let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
@@ -178,29 +235,30 @@ async fn page(
     id: &str,
     form: &FormData,
     e: &Errors,
+    q: &FormData,
 ) -> Result<RecoveryPage, AppError> {
     let (h, lk) = head_for(state, user, id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
-    let mut items = incidents::backlog(&state.db.pool, h.i.id).await?;
-    changes::order(&mut items);
+    let items = changes::ordered(incidents::backlog(&state.db.pool, h.i.id).await?);
     let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let today = crate::platform::clock::today_text();
-    let (views, per_unit, per_system) = backlog_views(tr, &lk, &all_systems, &items, &today);
-    let (series, forecast) = burn_down(tr, &progress, &today, items.is_empty());
-    let (svg_points, max) = chart(&series);
-    let fields = fields(form, e, &lk, &all_systems, tr);
-    let restore_fields = restore_fields(form, e, &all_systems, tr);
-    let error_summary = summary(&[fields.clone(), restore_fields.clone()].concat());
+    let (views, per_unit, per_system) = backlog_views(tr, &lk, &all_systems, &items, &today_text());
+    let (series, forecast) = burn_down(tr, &progress, &today_text(), items.is_empty());
+    let (svg_points, svg_max) = chart(&series);
+    let (catch_up_fields, catch_up) = catch_up_view(tr, q, &items, &today_text());
+    let (fields, restore_fields) = (fields(form, e, &lk, &all_systems, tr), restore_fields(form, e, &all_systems, tr));
+    let error_summary = summary(&[catch_up_fields.clone(), fields.clone(), restore_fields.clone()].concat());
     ctx.mark_errors(&error_summary);
     Ok(RecoveryPage {
         may_write: user.role.works_incidents(),
         series: series.iter().map(|(d, v)| (date_of(*d), *v)).collect(),
         svg_points,
-        svg_max: max,
+        svg_max,
         forecast,
+        catch_up_fields,
+        catch_up,
         items: views,
         per_unit,
         per_system,
@@ -212,15 +270,20 @@ async fn page(
     })
 }
 
+/// The page; the capacity estimate's form comes back here with its figures in the query.
 pub async fn recovery(
     user: CurrentUser,
     State(state): State<AppState>,
     Path(id): Path<String>,
-) -> Result<RecoveryPage, AppError> {
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Response, AppError> {
     let mut form = FormData::default();
     form.set("priority", "normal");
     form.set("restored_at", crate::platform::clock::now_minute());
-    page(&state, &user, &id, &form, &Errors::default()).await
+    let q = FormData::from_pairs(q.into_iter().collect());
+    let page = page(&state, &user, &id, &form, &Errors::default(), &q).await?;
+    let status = if page.error_summary.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    Ok((status, page).into_response())
 }
 
 pub async fn add_item(
@@ -245,7 +308,7 @@ pub async fn add_item(
     let item = match changes::check_item(&posted, |u| lk.unit(u).is_some(), &all_systems) {
         Ok(it) => it,
         Err(found) => {
-            let page = page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            let page = page(&state, &user, &id, &form, &Errors::from(found), &FormData::default()).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
@@ -289,7 +352,7 @@ pub async fn restored(
     let back = match changes::check_restore(&posted, &all_systems) {
         Ok(r) => r,
         Err(found) => {
-            let page = page(&state, &user, &id, &form, &Errors::from(found)).await?;
+            let page = page(&state, &user, &id, &form, &Errors::from(found), &FormData::default()).await?;
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };

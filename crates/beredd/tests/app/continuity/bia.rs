@@ -28,7 +28,7 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{kind:?}");
         assert_eq!(
             texts(&r.body, "#rto_hours-error"),
-            ["Målet för återställning måste vara kortare än det längsta tålbara avbrottet."]
+            ["Återställningstiden måste vara kortare än den acceptabla avbrottstiden."]
         );
         assert!(!texts(&r.body, "#level_1h-error").is_empty());
         let r = s
@@ -86,7 +86,7 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
             .await;
         let rows = texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=24")).await.body, "li.outage-activity");
         let row = rows.iter().find(|r| r.contains("Nattbesök")).expect("affected");
-        assert!(row.contains("Överskrider längsta tålbara avbrott") && row.contains("6 timmar"), "{row}");
+        assert!(row.contains("Överskrider den acceptabla avbrottstiden") && row.contains("6 timmar"), "{row}");
         let rows = texts(&admin.get(&format!("/outage?fail=resource:{net}&hours=1")).await.body, "li.outage-activity");
         assert!(!rows.iter().any(|r| r.contains("Överskrider")), "an hour is within the limit");
         // The change history holds the analysis before and after.

@@ -93,7 +93,10 @@ async fn a_plan_is_edited_as_rows_that_are_moved_added_removed_and_picked_from_t
         assert_eq!(value(&fields, "call0_name"), "Åsa Öberg");
         assert_eq!(value(&fields, "call1_phone"), "070-174 06 41");
         assert_eq!(value(&fields, "r0_s0_role"), "Enhetschef");
-        assert!(value(&fields, "r0_s0_text").starts_with("beslutar om pappersrutin"), "the role is a field of its own");
+        assert!(
+            value(&fields, "r0_s0_text").starts_with("beslutar om övergång till reservrutin"),
+            "the role is a field of its own"
+        );
         assert_eq!(
             texts(&page, "label[for=r0_s1_text]"),
             ["Steg 2: Vad som görs"],

@@ -119,3 +119,73 @@ async fn the_backlog_burns_down_with_a_forecast_and_restored_systems_are_logged(
         );
     }
 }
+
+#[tokio::test]
+async fn the_capacity_estimate_counts_days_to_catch_up_and_refuses_bad_figures_by_field() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let unit = app.add_unit("Särskilt boende Björkbacken", None).await;
+        let id = start(&s, unit).await;
+        let page = s.get(&format!("/incidents/{id}/recovery")).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(texts(&page.body, "#catch-up-heading"), ["Hur lång tid tar det att komma ikapp?"]);
+        assert!(page.body.contains(r#"id="minutes_per_entry" name="minutes_per_entry" type="number" value="5""#));
+        assert!(texts(&page.body, "#catch-up-result").is_empty(), "nothing counted before the form is sent");
+
+        // 120 items on the list, 30 of them entered: 90 left.
+        let r = s
+            .post(
+                &format!("/incidents/{id}/recovery"),
+                &[("unit", &unit.to_string()), ("kind", "medication"), ("total", "120"), ("priority", "legal")],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        sqlx::query("UPDATE backlog_items SET done = 30").execute(&app.db.pool).await.unwrap();
+
+        // 40 a day for 30 days at 6 minutes each is 1 200 entries and 120 hours: 15 days at 8 hours a day.
+        let path = format!("/incidents/{id}/recovery?per_day=40&outage_days=30&minutes_per_entry=6&staff_hours=8");
+        let r = s.get(&path).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+        let result = texts(&r.body, "#catch-up-result p");
+        assert_eq!(result.len(), 2, "{result:?}");
+        assert!(
+            result[0].starts_with(
+                "1200 anteckningar på papper är 120 timmars arbete. Med 8 timmar per dag tar inskrivningen 15 dagar, klart "
+            ),
+            "{}",
+            result[0]
+        );
+        // 90 left at 6 minutes is 9 hours: two days at 8 hours a day.
+        assert!(
+            result[1]
+                .starts_with("Det som är kvar på listan, 90 st., är 9 timmars arbete: 2 dagar med 8 timmar per dag")
+        );
+        assert!(r.body.contains(r#"value="40""#), "the figures stay in the form");
+
+        // Only the list, with one day enough.
+        let r = s.get(&format!("/incidents/{id}/recovery?minutes_per_entry=2&staff_hours=8")).await;
+        assert_eq!(texts(&r.body, "#catch-up-result p").len(), 1);
+        assert!(texts(&r.body, "#catch-up-result p")[0].contains(": 1 dag med 8 timmar per dag"));
+
+        // Bad figures: each named by its field, nothing counted.
+        let r =
+            s.get(&format!("/incidents/{id}/recovery?per_day=40&outage_days=&minutes_per_entry=0&staff_hours=")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let errors = texts(&r.body, ".error-summary li");
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("Dagar med avbrott:"), "{errors:?}");
+        assert!(errors[1].starts_with("Minuter per anteckning:"), "{errors:?}");
+        assert!(errors[2].starts_with("Personaltimmar per dag för inskrivning:"), "{errors:?}");
+        assert!(texts(&r.body, "#catch-up-result").is_empty());
+
+        // The same in English.
+        s.post("/account/language", &[("lang", "en")]).await;
+        let result = texts(&s.get(&path).await.body, "#catch-up-result p");
+        assert!(
+            result[0]
+                .starts_with("1200 entries on paper are 120 hours of work. With 8 hours a day, entering takes 15 days"),
+            "{result:?}"
+        );
+    }
+}

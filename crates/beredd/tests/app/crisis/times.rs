@@ -90,9 +90,7 @@ async fn an_incident_takes_and_shows_swedish_time_across_both_changes_of_summer_
         let errors = texts(&r.body, ".error-summary li");
         assert!(
             errors.iter().any(|e| e.starts_with("När det hände:")
-                && e.contains(
-                    "Skriv \"02:30 sommartid\" för den första gången eller \"02:30 vintertid\" för den andra."
-                )),
+                && e.contains("Skriv ”02:30 sommartid” för den första gången eller ”02:30 vintertid” för den andra.")),
             "{errors:?}"
         );
         for (typed, text) in [("2026-10-25 02:30 sommartid", "Först"), ("2026-10-25 02:30 vintertid", "Sedan")] {

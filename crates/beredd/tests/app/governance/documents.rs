@@ -81,7 +81,7 @@ async fn a_document_has_versions_with_a_diff_and_its_review_is_shown_when_due() 
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&r.body, ".error-summary li");
         assert!(errors[0].starts_with("Titel:"), "{errors:?}");
-        assert!(errors.iter().any(|e| e.starts_with("Slag:")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("Typ:")), "{errors:?}");
         assert!(errors.iter().any(|e| e.starts_with("Ska ses över senast:")), "{errors:?}");
 
         let doc = guideline(&s, &o.soc).await;

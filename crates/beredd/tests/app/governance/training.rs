@@ -86,7 +86,7 @@ async fn courses_are_made_by_those_who_edit_all_content_and_bad_input_is_named()
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         let errors = texts(&r.body, ".error-summary li");
         assert!(errors[0].starts_with("Namn:"), "{errors:?}");
-        assert!(errors.iter().any(|e| e.starts_with("Slag:")), "{errors:?}");
+        assert!(errors.iter().any(|e| e.starts_with("Typ:")), "{errors:?}");
         assert!(errors.iter().any(|e| e.starts_with("Ska gås igen efter antal månader:")), "{errors:?}");
         assert!(errors.iter().any(|e| e == "Enheter: Fyll i fältet."), "{errors:?}");
         assert_eq!(app.count("training_courses").await, 0, "{kind:?}");
