@@ -94,9 +94,9 @@ async fn the_platform_administrator_adds_organisations_and_each_logs_in_to_its_o
         assert_eq!(texts_attr(&page, "input[name=org]", "value"), ["lulea"]);
 
         let s = app.login_to(lulea.id, "anna").await;
-        let home = s.get("/").await;
-        assert!(home.body.contains("Luleå kommun"), "{kind:?}: the start page is Luleå's");
-        assert!(!home.body.contains("Kalix kommun"), "{kind:?}");
+        let settings = s.get("/organisation").await;
+        assert!(settings.body.contains("Luleå kommun"), "{kind:?}: the organisation is Luleå");
+        assert!(!settings.body.contains("Kalix kommun"), "{kind:?}");
 
         // Suspended: the open session ends at once, the login page no longer knows it.
         let out = run(&url, &["org", "suspend", "lulea"]);
@@ -117,8 +117,7 @@ async fn the_platform_administrator_adds_organisations_and_each_logs_in_to_its_o
         .fetch_all(&db.pool)
         .await
         .unwrap();
-        let lulea_actions: Vec<&str> =
-            trail.iter().filter(|e| e.0 == lulea.id).map(|e| e.1.as_str()).collect();
+        let lulea_actions: Vec<&str> = trail.iter().filter(|e| e.0 == lulea.id).map(|e| e.1.as_str()).collect();
         assert_eq!(lulea_actions, ["create", "suspend", "resume"], "{kind:?}");
         assert_eq!(trail.iter().filter(|e| e.0 != lulea.id).count(), 1, "{kind:?}: Kalix's creation only");
         let audit = again.get("/audit").await.body;
