@@ -11,6 +11,7 @@ pub mod framework;
 pub mod gdpr;
 pub mod graph;
 pub mod incident;
+pub mod job;
 pub mod kinds;
 pub mod passphrase;
 pub mod plan;

@@ -12,6 +12,7 @@ mod import;
 mod incident;
 mod keys;
 mod kit;
+mod progress;
 mod publish;
 mod remind;
 mod restore;

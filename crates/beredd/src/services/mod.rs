@@ -14,6 +14,7 @@ pub mod cycle;
 pub mod frameworks;
 pub mod governance;
 pub mod invalid;
+pub mod jobs;
 pub mod organisation;
 pub mod risks;
 pub mod setup;

@@ -8,6 +8,7 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 
 mod api;
 mod backups;
+mod jobs;
 mod login_limits;
 mod passkeys;
 mod second_factor;

@@ -78,6 +78,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(41, "management review", "0041_management_review.sql"),
     migration!(42, "protected people and retention", "0042_protected_people_retention.sql"),
     migration!(43, "classifications from KLASSA", "0043_klassa_import.sql"),
+    migration!(45, "jobs in the background", "0045_jobs.sql"),
 ];
 
 /// What a migration's SQL cannot do on both databases, done in its transaction after its
