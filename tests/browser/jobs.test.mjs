@@ -28,6 +28,7 @@ test('the whole binder is printed in the background with progress, and downloade
     await download.waitFor({ timeout: 180_000 });
     assert.match(await download.textContent(), /^Hämta parm-.*\.pdf \(\d+ kB\)$/);
     assert.equal(await page.locator('#job-progress').count(), 0, 'no progress bar once done');
+    assert.equal(await page.locator('#job-leave').count(), 0, 'nor the note that it goes on');
     await expectAccessible(page, `a finished job at ${w} px`);
     await fits(page, 'a finished job');
     await shot(page, `job-done-${w}`);
