@@ -126,6 +126,12 @@ test('every page a user can reach is accessible', async () => {
   await page.locator('main form button[type=submit]').first().click();
   await page.waitForURL(/\/requirements\/EGEN-90/);
   queue.push('/requirements/EGEN-90/edit');
+  // The whole organisation's binder is printed in the background: its job's page and the list.
+  await page.goto(`${BASE}/plans`);
+  await page.locator('#binder-unit').selectOption('');
+  await page.getByRole('button', { name: 'Skriv ut pärm (PDF)' }).click();
+  await page.waitForURL(/\/jobs\/\d+$/);
+  queue.push(new URL(page.url()).pathname, '/jobs');
   const failures = [];
   for (const path of queue) {
     if (visited.has(path)) continue;

@@ -12,6 +12,7 @@ pub mod gdpr;
 pub mod graph;
 pub mod hosting;
 pub mod incident;
+pub mod job;
 pub mod kinds;
 pub mod passphrase;
 pub mod plan;

@@ -52,7 +52,9 @@ impl Backup {
         };
         archive::note(&db, "backup", "(kommandorad)", &out.display().to_string()).await?;
         let mut export = std::io::Cursor::new(Vec::new());
-        let manifest = archive::write(&db, &mut export).await?;
+        let bar = super::progress::Bar::new();
+        let manifest = archive::write_with(&db, &mut export, &bar).await?;
+        bar.finish();
         let sealed = backup::seal(export.get_ref(), &key)?;
         let checksum = archive::sha256_hex(&sealed);
         write_new(&out, &sealed)?;

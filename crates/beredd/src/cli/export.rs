@@ -1,8 +1,10 @@
 //! `beredd export`: the binder and the offline crisis kit, written to a file from the command line.
 
 use anyhow::{Context, anyhow, bail};
+use beredd_domain::job::JobStep;
 
 use crate::platform::i18n::{Catalog, Lang, Tr};
+use crate::platform::progress::Progress;
 use crate::services::continuity::binder::{self, Scope};
 use crate::services::continuity::kit;
 use crate::store::{audit, units};
@@ -89,6 +91,8 @@ impl Export {
                 let by = "(kommandorad)";
                 let today = crate::platform::clock::today_text();
                 let whole = matches!(scope, Scope::All);
+                let bar = super::progress::Bar::new();
+                bar.report(JobStep::Gather, 0, 3);
                 let mut b = binder::prepare(&db.pool, &tr, org.id, scope, by, &today)
                     .await?
                     .ok_or_else(|| anyhow!("enheten finns inte"))?;
@@ -96,7 +100,9 @@ impl Export {
                     let mut conn = db.pool.acquire().await?;
                     binder::add_keys_page(&mut b, &mut conn, &db.keys, org.id, &tr).await?;
                 }
+                bar.report(JobStep::Typeset, 1, 3);
                 let pdf = binder::render(&b).await.context("pärmen kunde inte sättas")?;
+                bar.report(JobStep::Record, 2, 3);
                 std::fs::write(&out, &pdf).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;
                 let print = binder::record(&mut tx, org.id, &b, by).await?;
@@ -117,6 +123,8 @@ impl Export {
                 )
                 .await?;
                 tx.commit().await?;
+                bar.report(JobStep::Finished, 3, 3);
+                bar.finish();
                 println!(
                     "Pärmen för {} ({} planer, {} kB) skrevs till {}",
                     b.scope_name,
@@ -134,7 +142,9 @@ impl Export {
                 db.migrate().await?;
                 crate::services::archive::note(&db, "export", "(kommandorad)", &out.display().to_string()).await?;
                 let mut bytes = std::io::Cursor::new(Vec::new());
-                let manifest = crate::services::archive::write(&db, &mut bytes).await?;
+                let bar = super::progress::Bar::new();
+                let manifest = crate::services::archive::write_with(&db, &mut bytes, &bar).await?;
+                bar.finish();
                 super::backup::write_new(&out, bytes.get_ref())?;
                 let rows: usize = manifest.tables.iter().map(|t| t.rows).sum();
                 eprintln!("Varning: filen är inte krypterad; den innehåller allt organisationen har i Beredd.");
@@ -167,7 +177,10 @@ impl Export {
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: by.into() };
                 let recipients = (!recipient.is_empty()).then(|| recipient.join("\n"));
                 let req = kit::Request { units: &ids, passphrase, max_age_days, by, recipients: recipients.as_deref() };
-                let made = kit::make(&db, &tr, &actor, req).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
+                let bar = super::progress::Bar::new();
+                let made =
+                    kit::make_with(&db, &tr, &actor, req, &bar).await?.ok_or_else(|| anyhow!("enheten finns inte"))?;
+                bar.finish();
                 std::fs::write(&out, &made.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 println!(
                     "Krislådan för {} ({} planer, {} kB) skrevs till {}. Fingeravtryck: {}",

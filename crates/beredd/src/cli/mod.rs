@@ -13,6 +13,7 @@ mod incident;
 mod keys;
 mod kit;
 mod org;
+mod progress;
 mod publish;
 mod remind;
 mod restore;

@@ -1,6 +1,6 @@
 //! What every area uses and that knows nothing of areas: the database connection and its
 //! migrations, the clock, translations, the keys that sign incident logs, password hashing and the login throttle, where a request
-//! comes from, bounded queues for heavy work, mail, typesetting PDFs, and the lines the operator reads.
+//! comes from, bounded queues for heavy work, mail, typesetting PDFs, how far long work has come, and the lines the operator reads.
 
 pub mod clock;
 pub mod console;
@@ -11,6 +11,7 @@ pub mod limit;
 pub mod mail;
 pub mod net;
 pub mod passwords;
+pub mod progress;
 pub mod throttle;
 pub mod totp;
 pub mod typeset;

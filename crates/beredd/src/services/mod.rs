@@ -15,6 +15,7 @@ pub mod frameworks;
 pub mod governance;
 pub mod hosting;
 pub mod invalid;
+pub mod jobs;
 pub mod organisation;
 pub mod risks;
 pub mod setup;

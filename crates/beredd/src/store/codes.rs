@@ -95,4 +95,7 @@ stored_vocabularies!(
     beredd_domain::training::CourseKind,
     beredd_domain::training::Audience,
     beredd_domain::Fulfilment,
+    beredd_domain::job::JobKind,
+    beredd_domain::job::JobState,
+    beredd_domain::job::JobStep,
 );

@@ -21,6 +21,9 @@ pub const NOT_CARRIED: &[&str] = &[
     "sso_logins",
     "sso_providers",
     "webauthn_challenges",
+    // Background jobs: their results are earlier binders and exports, which an export must not
+    // carry again (each would hold the one before).
+    "jobs",
 ];
 
 /// What a column holds, read from its declared type.

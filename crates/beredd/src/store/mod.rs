@@ -19,6 +19,7 @@ pub mod evidence;
 pub mod frameworks;
 pub mod imports;
 pub mod incidents;
+pub mod jobs;
 pub mod kits;
 pub mod local_requirements;
 pub mod orgs;

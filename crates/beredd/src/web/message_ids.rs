@@ -260,6 +260,9 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     c.plain("ResourceKind", ResourceKind::ALL.iter().map(|k| k.label_id()));
     c.plain("NodeKind", NodeKind::ALL.iter().map(|k| k.label_id()));
     c.plain("NeedKind", NeedKind::ALL.iter().map(|k| k.label_id()));
+    c.plain("JobKind", beredd_domain::job::JobKind::ALL.iter().map(|k| k.label_id()));
+    c.plain("JobState", beredd_domain::job::JobState::ALL.iter().map(|k| k.label_id()));
+    c.plain("JobStep", beredd_domain::job::JobStep::ALL.iter().map(|k| k.label_id()));
     c.plain("Fulfilment", Fulfilment::ALL.iter().map(|k| k.label_id()));
     c.plain("ActionStatus", ActionStatus::ALL.iter().map(|k| k.label_id()));
     c.plain("Priority", Priority::ALL.iter().map(|k| k.label_id()));

@@ -9,6 +9,7 @@ use crate::harness::{PASSWORD, TestApp, hidden_csrf, kinds};
 mod api;
 mod backups;
 mod isolation;
+mod jobs;
 mod login_limits;
 mod organisations;
 mod passkeys;

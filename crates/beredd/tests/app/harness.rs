@@ -660,3 +660,23 @@ impl<'a> tracing_subscriber::fmt::MakeWriter<'a> for Logs {
         self.clone()
     }
 }
+
+/// Follows a background job from its page (`/jobs/7`, where starting it led) until it is done,
+/// then downloads what it made: (content type, content disposition, bytes). Waits generously (a
+/// binder is typeset on a busy machine) and fails at once if the job failed.
+pub async fn job_result(s: &Session, page: &str) -> (String, String, Vec<u8>) {
+    for _ in 0..1200 {
+        let r = s.get(page).await;
+        assert_eq!(r.status, StatusCode::OK, "{page}: {}", r.body);
+        assert!(texts(&r.body, "#job-failed").is_empty(), "the job failed: {:?}", texts(&r.body, "#job-failed"));
+        if let Some(href) = texts_attr(&r.body, "#job-result", "href").into_iter().next() {
+            let resp = s.client.get(format!("{}{href}", s.base)).send().await.unwrap();
+            assert_eq!(resp.status(), StatusCode::OK, "{href}");
+            let header = |h: &str| resp.headers().get(h).map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+            let (ctype, disposition) = (header("content-type"), header("content-disposition"));
+            return (ctype, disposition, resp.bytes().await.unwrap().to_vec());
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("the job at {page} was not done after five minutes");
+}

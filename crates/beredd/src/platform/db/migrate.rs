@@ -79,6 +79,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(42, "protected people and retention", "0042_protected_people_retention.sql"),
     migration!(43, "classifications from KLASSA", "0043_klassa_import.sql"),
     migration!(44, "many organisations", "0044_many_organisations.sql"),
+    migration!(45, "jobs in the background", "0045_jobs.sql"),
     migration!(46, "plan approver", "0046_plan_approver.sql"),
 ];
 

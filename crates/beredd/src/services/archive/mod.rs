@@ -17,7 +17,10 @@ use std::io::{Read, Write};
 use serde::{Deserialize, Serialize};
 use sha2::Digest;
 
+use beredd_domain::job::JobStep;
+
 use crate::platform::db::{Db, DbError};
+use crate::platform::progress::{Progress, Silent};
 use crate::store::dump::{self, Kind, Value};
 
 pub const FORMAT: &str = "beredd-organisation";
@@ -107,7 +110,18 @@ Läs in den med: beredd import organisation FIL --database ADRESS (i en tom data
 /// Reads every table of the database and writes the export to `out`. Reads in one transaction,
 /// so that the tables agree with each other while Beredd goes on serving.
 pub async fn write<W: Write + std::io::Seek>(db: &Db, out: W) -> Result<Manifest, ArchiveError> {
+    write_with(db, out, &Silent).await
+}
+
+/// As [`write`], telling `progress` the tables read and then the files packed.
+pub async fn write_with<W: Write + std::io::Seek>(
+    db: &Db,
+    out: W,
+    progress: &dyn Progress,
+) -> Result<Manifest, ArchiveError> {
     let tables = dump::tables(db).await?;
+    let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+    progress.report(JobStep::Tables, 0, count(tables.len()));
     let mut tx = db.pool.begin().await.map_err(DbError::from)?;
     if db.backend == crate::platform::db::Backend::Postgres {
         // One snapshot for every table, as SQLite's transaction gives by itself.
@@ -152,6 +166,7 @@ pub async fn write<W: Write + std::io::Seek>(db: &Db, out: W) -> Result<Manifest
             rows: rows.len(),
             columns: t.columns.iter().map(|c| ColumnEntry { name: c.name.clone(), kind: c.kind }).collect(),
         });
+        progress.report(JobStep::Tables, count(listed.len()), count(tables.len()));
     }
     // The schema the rows were read from: that of this database, which a reader with newer code
     // carries forward.
@@ -185,9 +200,10 @@ pub async fn write<W: Write + std::io::Seek>(db: &Db, out: W) -> Result<Manifest
     zip.write_all(README.as_bytes())?;
     zip.start_file("manifest.json", options)?;
     zip.write_all(&serde_json::to_vec_pretty(&manifest).map_err(|e| ArchiveError::NotAnExport(e.to_string()))?)?;
-    for (path, bytes) in &entries {
+    for (n, (path, bytes)) in entries.iter().enumerate() {
         zip.start_file(path.as_str(), options)?;
         zip.write_all(bytes)?;
+        progress.report(JobStep::Pack, count(n + 1), count(entries.len()));
     }
     zip.finish()?;
     Ok(manifest)
@@ -290,11 +306,47 @@ async fn record(db: &Db, actor: &crate::store::audit::Actor, action: &'static st
 /// The export an administrator downloads from the web: recorded in the audit trail under their
 /// name first, so that the file holds the record of its own making.
 pub async fn download(db: &Db, actor: &crate::store::audit::Actor) -> Result<Vec<u8>, ArchiveError> {
+    download_with(db, actor, &Silent).await
+}
+
+/// As [`download`], telling `progress` how far it has come.
+pub async fn download_with(
+    db: &Db,
+    actor: &crate::store::audit::Actor,
+    progress: &dyn Progress,
+) -> Result<Vec<u8>, ArchiveError> {
     if crate::store::orgs::list(&db.pool).await?.len() > 1 {
         return Err(ArchiveError::SharedDatabase);
     }
     record(db, actor, "export", "(nedladdning)").await?;
     let mut bytes = std::io::Cursor::new(Vec::new());
-    write(db, &mut bytes).await?;
+    write_with(db, &mut bytes, progress).await?;
     Ok(bytes.into_inner())
+}
+
+/// Starts the export an administrator downloads from the web as a background job, as `actor`;
+/// gives the job's id. `scope` names the organisation, `failed` is the message shown if it fails.
+pub async fn start_download(
+    db: &Db,
+    actor: crate::store::audit::Actor,
+    scope: String,
+    failed: String,
+) -> Result<i64, DbError> {
+    use crate::services::jobs;
+    use beredd_domain::job::JobKind;
+    let user = actor.user_id.ok_or_else(|| DbError::Corrupt("a job needs a user".into()))?;
+    let req = jobs::Request { org: actor.org_id, user, kind: JobKind::Export, scope };
+    jobs::start(db, req, move |db, progress| async move {
+        match download_with(&db, &actor, &*progress).await {
+            Ok(bytes) => {
+                let name = format!("beredd-organisation-{}.zip", crate::platform::clock::today_text());
+                Ok(jobs::Made::File { name, content_type: "application/zip", bytes })
+            }
+            Err(e) => {
+                tracing::error!("the organisation could not be exported: {e}");
+                Err(failed)
+            }
+        }
+    })
+    .await
 }

@@ -7,14 +7,17 @@
 
 use std::collections::HashMap;
 
+use beredd_domain::job::{JobKind, JobStep};
 use beredd_domain::plan::PlanContent;
 use serde_json::{Value, json};
 
 use crate::content::plan_templates::step_parts;
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
+use crate::platform::progress::{Progress, Silent};
 use crate::platform::typeset::TypesetError;
 use crate::services::continuity::overlap;
+use crate::services::jobs;
 use crate::services::organisation::protection;
 use crate::store::{audit, bia, dependencies, orgs, people, plans, systems, units};
 
@@ -391,14 +394,29 @@ pub async fn print(
     scope: Scope,
     by: &str,
 ) -> Result<Option<(Binder, Vec<u8>)>, PrintError> {
+    print_with(db, actor, tr, scope, by, &Silent).await
+}
+
+/// As [`print`], telling `progress` each of its three steps (gathering, typesetting, recording).
+pub async fn print_with(
+    db: &Db,
+    actor: &audit::Actor,
+    tr: &Tr,
+    scope: Scope,
+    by: &str,
+    progress: &dyn Progress,
+) -> Result<Option<(Binder, Vec<u8>)>, PrintError> {
     let today = crate::platform::clock::today_text();
     let whole = matches!(scope, Scope::All);
+    progress.report(JobStep::Gather, 0, 3);
     let Some(mut b) = prepare(&db.pool, tr, actor.org_id, scope, by, &today).await? else { return Ok(None) };
     if whole {
         let mut conn = db.pool.acquire().await.map_err(DbError::from)?;
         add_keys_page(&mut b, &mut conn, &db.keys, actor.org_id, tr).await?;
     }
+    progress.report(JobStep::Typeset, 1, 3);
     let pdf = render(&b).await?;
+    progress.report(JobStep::Record, 2, 3);
     let mut tx = db.begin_write().await?;
     let print = record(&mut tx, actor.org_id, &b, by).await?;
     let after = json!({ "scope": b.scope_name, "plans": b.plans });
@@ -412,5 +430,29 @@ pub async fn print(
     };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await.map_err(DbError::from)?;
+    progress.report(JobStep::Finished, 3, 3);
     Ok(Some((b, pdf)))
+}
+
+/// Starts printing the whole organisation's binder in the background, as `actor` (who must be a
+/// user); gives the job's id. The job keeps the PDF for its user to download.
+pub async fn start_whole(db: &Db, actor: audit::Actor, tr: Tr, by: String) -> Result<i64, DbError> {
+    let user = actor.user_id.ok_or_else(|| DbError::Corrupt("a job needs a user".into()))?;
+    let req = jobs::Request { org: actor.org_id, user, kind: JobKind::Binder, scope: tr.t("binder-whole-org") };
+    jobs::start(db, req, move |db, progress| async move {
+        match print_with(&db, &actor, &tr, Scope::All, &by, &*progress).await {
+            Ok(Some((b, pdf))) => Ok(jobs::Made::File {
+                name: format!("{}.pdf", b.file_stem),
+                content_type: "application/pdf",
+                bytes: pdf,
+            }),
+            Ok(None) => Err(tr.t("job-failed-error")),
+            Err(PrintError::Typeset(TypesetError::Busy)) => Err(tr.t("job-failed-busy")),
+            Err(e) => {
+                tracing::error!("the binder could not be printed: {e}");
+                Err(tr.t("job-failed-error"))
+            }
+        }
+    })
+    .await
 }

@@ -246,10 +246,24 @@ pub enum MakeError {
 /// fingerprints and plan versions in the kits' list and the audit trail. `None` when a unit does
 /// not exist.
 pub async fn make(db: &Db, tr: &Tr, actor: &audit::Actor, req: Request<'_>) -> Result<Option<Made>, MakeError> {
+    make_with(db, tr, actor, req, &crate::platform::progress::Silent).await
+}
+
+/// As [`make`], telling `progress` each of its three steps (gathering, sealing, recording).
+pub async fn make_with(
+    db: &Db,
+    tr: &Tr,
+    actor: &audit::Actor,
+    req: Request<'_>,
+    progress: &dyn crate::platform::progress::Progress,
+) -> Result<Option<Made>, MakeError> {
+    use beredd_domain::job::JobStep;
     let today = crate::platform::clock::today_text();
+    progress.report(JobStep::Gather, 0, 3);
     let Some(content) = content(&db.pool, tr, actor.org_id, req.units, req.by, &today).await? else {
         return Ok(None);
     };
+    progress.report(JobStep::Seal, 1, 3);
     let (tr2, exported, pass, max_age) = (tr.clone(), today.clone(), req.passphrase, req.max_age_days);
     let (content, sealed) = tokio::task::spawn_blocking(move || {
         let sealed = seal(&content, &pass, &tr2, &exported, max_age, ITERATIONS);
@@ -257,6 +271,7 @@ pub async fn make(db: &Db, tr: &Tr, actor: &audit::Actor, req: Request<'_>) -> R
     })
     .await
     .map_err(|e| MakeError::Seal(e.to_string()))?;
+    progress.report(JobStep::Record, 2, 3);
     let mut tx = db.begin_write().await?;
     let new = kits::NewKit {
         kit_id: &sealed.kit_id,
@@ -283,6 +298,7 @@ pub async fn make(db: &Db, tr: &Tr, actor: &audit::Actor, req: Request<'_>) -> R
     };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await.map_err(DbError::from)?;
+    progress.report(JobStep::Finished, 3, 3);
     Ok(Some(Made {
         file_name: format!("krislada-{}-{today}.html", beredd_domain::text::file_stem(&content.scope_name)),
         scope_name: content.scope_name,

@@ -5,7 +5,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::platform::clock;
 use crate::services::archive::{self, schedule};
@@ -53,14 +53,15 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ba
     Ok(BackupsPage { ctx, last, plan, shared })
 }
 
-/// Downloads the whole organisation as a zip (recorded in the audit trail).
+/// Starts the export of the whole organisation as a zip (recorded in the audit trail) in the
+/// background; the answer is its job's page, which offers the file when it is done.
 pub async fn export(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
-    let user = posted.user;
+    let Posted { user, tr, .. } = posted;
     user.require(user.role.manages_users())?;
-    let bytes = archive::download(&state.db, &user.actor()).await.map_err(|e| match e {
-        archive::ArchiveError::SharedDatabase => AppError::BadRequest("backups-export-shared"),
-        other => AppError::Internal(other.to_string()),
-    })?;
-    let name = format!("beredd-organisation-{}.zip", clock::today_text());
-    Ok(crate::web::classification::evidence::file_response(&name, "application/zip", bytes))
+    if crate::store::orgs::list(&state.db.pool).await?.len() > 1 {
+        return Err(AppError::BadRequest("backups-export-shared"));
+    }
+    let (scope, failed) = (tr.t("jobs-scope-organisation"), tr.t("job-failed-error"));
+    let job = archive::start_download(&state.db, user.actor(), scope, failed).await?;
+    Ok(Redirect::to(&format!("/jobs/{job}")).into_response())
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod backups;
+pub mod jobs;
 pub mod login;
 pub mod organisation;
 pub mod passkeys;

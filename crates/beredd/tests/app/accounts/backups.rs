@@ -4,7 +4,7 @@
 use beredd_domain::Role;
 use reqwest::StatusCode;
 
-use crate::harness::{TestApp, beredd, kinds, texts};
+use crate::harness::{TestApp, beredd, job_result, kinds, texts};
 
 #[tokio::test]
 async fn the_administrator_sees_the_last_backup_and_downloads_the_whole_organisation() {
@@ -29,17 +29,13 @@ async fn the_administrator_sees_the_last_backup_and_downloads_the_whole_organisa
         let no_csrf = admin.client.post(format!("{}/backups/export", admin.base)).send().await.unwrap();
         assert_eq!(no_csrf.status(), StatusCode::FORBIDDEN);
 
-        let r = admin
-            .client
-            .post(format!("{}/backups/export", admin.base))
-            .form(&[("_csrf", admin.csrf.as_str())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::OK);
-        assert_eq!(r.headers()["content-type"], "application/zip");
-        assert!(r.headers()["content-disposition"].to_str().unwrap().contains("beredd-organisation-2026-11-24.zip"));
-        let export = beredd::services::archive::Export::read(&r.bytes().await.unwrap()).unwrap();
+        // The export runs in the background; its job's page offers the file when it is done.
+        let started = admin.post("/backups/export", &[]).await;
+        assert_eq!(started.status, StatusCode::SEE_OTHER);
+        let (ctype, disposition, zip) = job_result(&admin, started.location.as_deref().unwrap()).await;
+        assert_eq!(ctype, "application/zip");
+        assert!(disposition.contains("beredd-organisation-2026-11-24.zip"), "{disposition}");
+        let export = beredd::services::archive::Export::read(&zip).unwrap();
         assert!(export.manifest.tables.iter().any(|t| t.name == "users" && t.rows == 2));
         let audit = admin.get("/audit").await.body;
         assert!(audit.contains("Exporterade"), "the download is in the audit trail");

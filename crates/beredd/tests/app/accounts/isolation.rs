@@ -44,6 +44,7 @@ const ID_TABLES: &[(&str, &str)] = &[
     ("/governance/training/{id}", "training_courses"),
     ("/governance/training/{id}/completions/{completion}", "training_completions"),
     ("/incidents/{id}", "incidents"),
+    ("/jobs/{id}", "jobs"),
     ("/incidents/{id}/board/{item}", "board_items"),
     ("/incidents/{id}/media/{mid}", "media_requests"),
     ("/incidents/{id}/messages/{mid}", "incident_messages"),

@@ -92,6 +92,21 @@ impl Counts {
     }
 }
 
+/// Waits until no background job is queued or running (generously: a binder is typeset).
+async fn settle(app: &TestApp) {
+    for _ in 0..1200 {
+        let (going,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM jobs WHERE state IN ('queued', 'running')")
+            .fetch_one(&app.db.pool)
+            .await
+            .expect("jobs");
+        if going == 0 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    panic!("a background job was still going after five minutes");
+}
+
 /// What went wrong, gathered so one run reports every problem.
 #[derive(Default)]
 struct Problems(Vec<String>);
@@ -131,6 +146,11 @@ impl Run {
         self.problems.check_answer(what, status, &ctype, &body);
         if location.as_deref().is_some_and(|l| l.starts_with("/login")) {
             self.problems.0.push(format!("{what}: the session ended"));
+        }
+        if location.as_deref().is_some_and(|l| l.starts_with("/jobs/")) {
+            // Accepted work that goes on in the background (the whole binder): its writes are
+            // this request's, so they are let finish before the next request is counted.
+            settle(app).await;
         }
         let now = self.counts.now(app).await;
         if status.is_client_error() {

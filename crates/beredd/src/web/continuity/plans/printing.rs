@@ -2,8 +2,9 @@
 
 use super::*;
 
-/// Typesets the binder of a unit (`unit`), a plan (`plan`) or the whole organisation, records
-/// the print and sends the PDF. Anyone who can read the plans can print them.
+/// Typesets the binder of a unit (`unit`) or a plan (`plan`), records the print and sends the
+/// PDF; the whole organisation's binder is printed in the background, and the answer is its job's
+/// page. Anyone who can read the plans can print them.
 pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
     let scope = if let Ok(p) = form.text("plan").parse::<i64>() {
@@ -11,7 +12,8 @@ pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Resu
     } else if let Ok(u) = form.text("unit").parse::<i64>() {
         Scope::Unit(u)
     } else {
-        Scope::All
+        let job = binder::start_whole(&state.db, user.actor(), tr, user.display_name.clone()).await?;
+        return Ok(Redirect::to(&format!("/jobs/{job}")).into_response());
     };
     let printed = binder::print(&state.db, &user.actor(), &tr, scope, &user.display_name).await;
     let (b, pdf) = printed
