@@ -195,7 +195,9 @@ pub async fn result<'c, E: Executor<'c, Database = Any>>(
     org: i64,
     id: i64,
 ) -> Result<Option<(String, String, Vec<u8>)>, DbError> {
-    let row: Option<(Option<String>, Option<String>, Option<Vec<u8>>)> = sqlx::query_as(
+    /// The result's name, type and bytes, each perhaps gone.
+    type Kept = (Option<String>, Option<String>, Option<Vec<u8>>);
+    let row: Option<Kept> = sqlx::query_as(
         "SELECT result_name, result_type, result FROM jobs WHERE org_id = $1 AND id = $2 AND state = 'done'",
     )
     .bind(org)

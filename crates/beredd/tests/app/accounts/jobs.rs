@@ -45,7 +45,7 @@ async fn the_whole_binder_and_the_export_run_in_the_background_and_only_their_us
         assert_eq!(status.status().as_u16(), 286);
         // The user's own list links it.
         let mine = editor.get("/jobs").await.body;
-        assert_eq!(texts_attr(&mine, "#jobs a", "href"), [page.clone()]);
+        assert_eq!(texts_attr(&mine, "#jobs a", "href"), [page.as_str()]);
         assert_eq!(texts(&mine, "#jobs td span"), ["Klar"]);
         assert!(editor.get("/account").await.body.contains("href=\"/jobs\""), "linked from the account page");
 
