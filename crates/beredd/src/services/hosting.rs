@@ -160,14 +160,15 @@ pub async fn for_command(db: &Db, given: Option<&str>) -> anyhow::Result<orgs::O
 }
 
 /// The organisation a login is for: the one the form or address names (`?org=` or `/o/<slug>`),
-/// else the one whose host name the request came to, else the only one; otherwise the page asks.
-/// A suspended organisation is never found, nor offered.
+/// else the one whose host name the request came to, else the only one (unless the address named
+/// another); otherwise the page asks. A suspended organisation is never found, nor offered.
 pub async fn for_login(db: &Db, slug: Option<&str>, host: Option<&str>) -> Result<LoginOrg, Failure> {
     let active = |o: &orgs::Organisation| o.suspended_at.is_none();
-    if let Some(s) = slug.map(str::trim).filter(|s| !s.is_empty()) {
-        if let Some(o) = orgs::by_slug(&db.pool, &s.to_ascii_lowercase()).await?.filter(active) {
-            return Ok(LoginOrg::Known(o));
-        }
+    let named = slug.map(str::trim).filter(|s| !s.is_empty());
+    if let Some(s) = named
+        && let Some(o) = orgs::by_slug(&db.pool, &s.to_ascii_lowercase()).await?.filter(active)
+    {
+        return Ok(LoginOrg::Known(o));
     }
     if let Some(h) = host
         && let Some(o) = orgs::by_host(&db.pool, h).await?.filter(active)
@@ -175,7 +176,9 @@ pub async fn for_login(db: &Db, slug: Option<&str>, host: Option<&str>) -> Resul
         return Ok(LoginOrg::Known(o));
     }
     let mut all: Vec<orgs::Organisation> = orgs::list(&db.pool).await?.into_iter().filter(active).collect();
-    if all.len() == 1 {
+    // An address that names an organisation no longer served (suspended, or mistyped) is never
+    // taken for the only other one: the page asks.
+    if all.len() == 1 && named.is_none() {
         return Ok(LoginOrg::Known(all.remove(0)));
     }
     Ok(LoginOrg::Ask(all.into_iter().map(|o| (o.slug, o.name)).collect()))
