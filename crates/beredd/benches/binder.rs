@@ -81,7 +81,8 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
         let id = plans::create(&mut tx, org, &format!("Plan {}", u.name), Some("hemtjanst"), &[u.id], &content, "Bänk")
             .await
             .unwrap();
-        assert!(plans::approve(&mut tx, org, id, 1, "Bänk", "2027-01-01").await.unwrap());
+        let by = plans::Approval { approver_id: None, approver: "Bänk", recorded_by: "Bänk" };
+        assert!(plans::approve(&mut tx, org, (id, 1), &by, "2027-01-01").await.unwrap());
     }
     tx.commit().await.unwrap();
     (db, org)

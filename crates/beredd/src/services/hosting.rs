@@ -22,7 +22,7 @@ pub struct Created {
 /// Which organisation a login is for.
 pub enum LoginOrg {
     /// Found from the address, the form or because there is only one.
-    Known(orgs::Organisation),
+    Known(Box<orgs::Organisation>),
     /// Several: the login page asks, offering these (short name, name).
     Ask(Vec<(String, String)>),
 }
@@ -168,18 +168,18 @@ pub async fn for_login(db: &Db, slug: Option<&str>, host: Option<&str>) -> Resul
     if let Some(s) = named
         && let Some(o) = orgs::by_slug(&db.pool, &s.to_ascii_lowercase()).await?.filter(active)
     {
-        return Ok(LoginOrg::Known(o));
+        return Ok(LoginOrg::Known(Box::new(o)));
     }
     if let Some(h) = host
         && let Some(o) = orgs::by_host(&db.pool, h).await?.filter(active)
     {
-        return Ok(LoginOrg::Known(o));
+        return Ok(LoginOrg::Known(Box::new(o)));
     }
     let mut all: Vec<orgs::Organisation> = orgs::list(&db.pool).await?.into_iter().filter(active).collect();
     // An address that names an organisation no longer served (suspended, or mistyped) is never
     // taken for the only other one: the page asks.
     if all.len() == 1 && named.is_none() {
-        return Ok(LoginOrg::Known(all.remove(0)));
+        return Ok(LoginOrg::Known(Box::new(all.remove(0))));
     }
     Ok(LoginOrg::Ask(all.into_iter().map(|o| (o.slug, o.name)).collect()))
 }
