@@ -83,7 +83,7 @@ async function unlock(page, passphrase) {
 test('the kit opens from disk with no network, keeps ticks and the log, and exports the log', async () => {
   const file = join(dir, 'bjorkbacken.html');
   const out = exportKit(file, ['Björkbackens särskilda boende']);
-  assert.match(out, /Krislådan för Björkbackens särskilda boende \(1 planer/);
+  assert.match(out, /Den digitala krispärmen för Björkbackens särskilda boende \(1 planer/);
   const size = readFileSync(file).length;
   assert.ok(size < 1024 * 1024, `the kit is ${size} bytes, under 1 MB`);
   const html = readFileSync(file, 'utf8');
@@ -131,7 +131,7 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
 
   // Search finds text across the plans.
   await page.getByRole('link', { name: 'Sök' }).click();
-  await page.getByLabel('Sök i krislådan').fill('reservmobil');
+  await page.getByLabel('Sök i den digitala krispärmen').fill('reservmobil');
   assert.match(await page.locator('#search-count').textContent(), /(1 träff|[2-9]\d* träffar|[1-9]\d+ träffar)\./);
 
   // The crisis log: an entry is refused without a name, kept with one, and exported as a file.
@@ -163,7 +163,7 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   exportKit(later, ['Björkbackens särskilda boende']);
   await page.goto(`file://${later}#log`);
   await unlock(page, PASSPHRASE);
-  await page.getByText('1 post från en tidigare krislåda på den här enheten har förts in i loggen.').waitFor();
+  await page.getByText('1 post från en tidigare digital krispärm på den här enheten har förts in i loggen.').waitFor();
   await page.locator('.entry', { hasText: 'Journalsystemet nere sedan 07.10' }).waitFor();
   assert.equal(await page.getByLabel('Ditt namn').inputValue(), 'Maja Lindström');
   assert.equal((await stored(page)).match(/:log"/g).length, 1, 'the earlier kit\'s log was moved, not copied');
@@ -176,7 +176,7 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   assert.notEqual(await stored(page), '[]', 'Avbryt keeps it');
   await page.getByRole('button', { name: 'Töm den här enheten' }).click();
   await page.getByRole('button', { name: 'Ja, töm den här enheten' }).click();
-  await page.getByText('Det som krislådorna hade sparat i den här webbläsaren är borttaget.').waitFor();
+  await page.getByText('Det som de digitala krispärmarna hade sparat i den här webbläsaren är borttaget.').waitFor();
   assert.equal(await stored(page), '[]');
   assert.match(await page.locator('#log-list').textContent(), /^0 poster i loggen/);
 
@@ -236,7 +236,7 @@ test('a log and ticks an earlier kit kept in clear are read once, stored encrypt
   await page.getByText('Fel lösenfras. Försök igen').waitFor();
   await page.getByRole('button', { name: 'Töm den här enheten' }).click();
   await page.getByRole('button', { name: 'Ja, töm den här enheten' }).click();
-  await page.getByText('Det som krislådorna hade sparat i den här webbläsaren är borttaget.').waitFor();
+  await page.getByText('Det som de digitala krispärmarna hade sparat i den här webbläsaren är borttaget.').waitFor();
   assert.equal(await stored(page), '[]', 'the device is cleared without the passphrase too');
   assert.deepEqual(errors, []);
   await context.close();
@@ -282,7 +282,7 @@ test('a unit name that looks like HTML is shown as text in the kit', async () =>
   await kit.goto(`file://${file}`);
   await unlock(kit, PASSPHRASE);
   await kit.locator('#app nav').waitFor();
-  assert.equal(await kit.locator('h1').textContent(), `Krislåda: ${name}`);
+  assert.equal(await kit.locator('h1').textContent(), `Digital krispärm: ${name}`);
   assert.equal(await kit.locator('img').count(), 0, 'no element was made from the name');
   assert.deepEqual(errors, [], 'no script ran');
   await kctx.close();

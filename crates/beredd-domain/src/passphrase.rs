@@ -48,6 +48,10 @@ const GUESSED: &[&str] = &[
     "hemlig",
     "välkommen",
     "valkommen",
+    "krispärmen",
+    "krispärmar",
+    "krispärm",
+    "krisparm",
     "krislådan",
     "krislådor",
     "krislåda",
@@ -230,6 +234,7 @@ mod tests {
             "qwertyuiop1234567",
             "1234567890123456",
             "Beredd-krislåda-2026",
+            "Beredd-krispärm-2026",
         ] {
             assert_eq!(check(pass, ORG), Err(FieldError::PassphraseGuessable), "{pass}");
         }

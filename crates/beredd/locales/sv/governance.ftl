@@ -2,7 +2,7 @@
 
 nav-processing = Register över behandlingar
 nav-retention = Gallring
-nav-kit-dpia = Krislådans konsekvensbedömning
+nav-kit-dpia = Den digitala krispärmens konsekvensbedömning
 gdpr-title = Register över behandlingar av personuppgifter
 gdpr-intro = Registret enligt dataskyddsförordningen artikel 30.1, sammanställt från informationsmängderna som innehåller personuppgifter. Kommunen är personuppgiftsansvarig. Säkerhetsåtgärderna är de krav som informationens klassning ger, och hur många av dem som är uppfyllda i de system som har informationen. Det som saknas fyller informationsägaren i på informationsmängden.
 gdpr-controller = Personuppgiftsansvarig
@@ -205,13 +205,13 @@ retention-cli-rule = Regel: gallra { $months } månader efter avslut (avslutade 
 retention-cli-due = { $n } incidenter att gallra, { $entries } loggposter.
 retention-done = Gallrat: { $n } incidenter, { $entries } loggposter.
 
-# Konsekvensbedömning för krislådan
-kit-note-title = Krislådans konsekvensbedömning
-kit-note-intro = Underlag till konsekvensbedömningen (artikel 35 i dataskyddsförordningen) för krislådan: filen som personalen har på sina telefoner för att kunna läsa planerna och ringlistorna när allt annat ligger nere. Läs den tillsammans med Beredds post i registret över behandlingar.
+# Konsekvensbedömning för den digitala krispärmen
+kit-note-title = Den digitala krispärmens konsekvensbedömning
+kit-note-intro = Underlag till konsekvensbedömningen (artikel 35 i dataskyddsförordningen) för den digitala krispärmen: filen som personalen har på sina telefoner för att kunna läsa planerna och ringlistorna när allt annat ligger nere. Läs den tillsammans med Beredds post i registret över behandlingar.
 kit-note-assessment = Bedömningen
 kit-note-purpose = Ändamål
 kit-note-purpose-text = Att chefer och krisledning ska kunna nå sin personal och följa reservrutinerna när kommunens nätverk och system inte fungerar, som i Kalix 2021 då bara mobiltelefonerna fungerade.
-kit-note-data = Uppgifter i krislådan
+kit-note-data = Uppgifter i den digitala krispärmen
 kit-note-data-text = Ringlistor med namn, befattning och telefonnummer, i vissa fall privata nummer till personal som ska kunna nås utanför arbetstid; kontaktuppgifter till leverantörer och myndigheter; reservrutiner. Inga uppgifter om brukare. Personer med skyddade personuppgifter finns inte med.
 kit-note-where = Var filen finns
 kit-note-where-text = Som en krypterad fil på mottagarnas telefoner, ofta privata telefoner som kommunen inte förvaltar. Kommunen kan inte radera en fil som har lämnats ut; den går bara att göra oläslig genom att lösenfrasen är okänd för den som har filen.
@@ -220,22 +220,22 @@ kit-note-risks-text = Att en telefon tappas bort eller byter ägare, att någon 
 kit-note-measures = Skyddsåtgärder
 kit-note-measures-text = Filen är krypterad med AES-256-GCM under en lösenfras som Beredd aldrig sparar; varje fil får ett fingeravtryck så att en kopia kan kännas igen; filen varnar när den är äldre än det antal dagar som valdes; vem som fått varje fil antecknas här; lösenfrasen byts när någon som fått en fil slutar, och då görs nya filer.
 kit-note-protected = Skyddade personuppgifter
-kit-note-protected-text = En person som är markerad med skyddade personuppgifter kommer aldrig med i krislådan. På ringlistan står ”Skyddad person – kontakta via” enhetens chef i stället.
+kit-note-protected-text = En person som är markerad med skyddade personuppgifter kommer aldrig med i den digitala krispärmen. På ringlistan står ”Skyddad person – kontakta via” enhetens chef i stället.
 kit-note-checklist = När någon slutar
 kit-note-check-1 = Ta bort personen ur personregistret när hen slutar; det syns nedan.
-kit-note-check-2 = Har hen fått en krislåda: välj en ny lösenfras och gör nya krislådor till dem som ska ha en.
+kit-note-check-2 = Har hen fått en digital krispärm: välj en ny lösenfras och gör nya digitala krispärmar till dem som ska ha en.
 kit-note-check-3 = Be mottagarna radera de gamla filerna, och lämna den nya lösenfrasen muntligt eller i ett förseglat kuvert, aldrig tillsammans med filen.
-kit-note-check-4 = Ange nedan vilken dag lösenfrasen byttes. Krislådor som gjordes före dess markeras som att de ska ersättas.
+kit-note-check-4 = Ange nedan vilken dag lösenfrasen byttes. Digitala krispärmar som gjordes före dess markeras som att de ska ersättas.
 kit-note-changed = Lösenfrasen byttes senast { $date } (bekräftat av { $by }).
 kit-note-never-changed = Ingen har ännu bekräftat att lösenfrasen har bytts.
 kit-note-field-changed = Lösenfrasen byttes den
-kit-note-hint-changed = Dagen då de nya krislådorna gjordes med den nya lösenfrasen. Inte ett datum i framtiden.
+kit-note-hint-changed = Dagen då de nya digitala krispärmarna gjordes med den nya lösenfrasen. Inte ett datum i framtiden.
 kit-note-confirm = Bekräfta bytet
-kit-note-alert = { $name } fick en krislåda och togs bort ur personregistret { $date }. Byt lösenfras och gör nya krislådor.
+kit-note-alert = { $name } fick en digital krispärm och togs bort ur personregistret { $date }. Byt lösenfras och gör nya digitala krispärmar.
 kit-note-departures = Borttagna ur personregistret sedan lösenfrasen byttes
 kit-note-no-departures = Ingen har tagits bort sedan dess.
-kit-note-kits = Krislådor som har gjorts
-kit-note-no-kits = Inga krislådor har gjorts ännu.
+kit-note-kits = Digitala krispärmar som har gjorts
+kit-note-no-kits = Inga digitala krispärmar har gjorts ännu.
 kit-note-no-recipients = inte antecknat
 kit-note-col-made = Gjord
 kit-note-col-by = Av
@@ -245,7 +245,7 @@ kit-note-col-state = Läge
 kit-note-replace = Ska ersättas
 kit-note-current = Aktuell
 kit-note-see-register = Beredds post i registret över behandlingar
-kit-note-make-kit = Gör en ny krislåda
+kit-note-make-kit = Gör en ny digital krispärm
 
 ## Uppföljning: utbildningar
 

@@ -162,7 +162,7 @@ impl Export {
                     bail!("--max-age-days ska vara 1–365");
                 }
                 let tr = Tr::new(Catalog::load(), language(&lang)?);
-                let passphrase = super::read_new_passphrase("Lösenfras för krislådan: ")?;
+                let passphrase = super::read_new_passphrase("Lösenfras för den digitala krispärmen: ")?;
                 let db = db.connect().await?;
                 db.migrate().await?;
                 let org = super::organisation(&db).await?;
@@ -183,7 +183,7 @@ impl Export {
                 bar.finish();
                 std::fs::write(&out, &made.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 println!(
-                    "Krislådan för {} ({} planer, {} kB) skrevs till {}. Fingeravtryck: {}",
+                    "Den digitala krispärmen för {} ({} planer, {} kB) skrevs till {}. Fingeravtryck: {}",
                     made.scope_name,
                     made.plans,
                     made.html.len().div_ceil(1024),

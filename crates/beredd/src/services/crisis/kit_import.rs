@@ -50,7 +50,7 @@ pub struct KitEntry {
 /// Why a file was refused, in Swedish, naming the entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
-    #[error("filen är inte en loggfil från Beredds krislåda (JSON med format \"beredd-kit-log\"): {0}")]
+    #[error("filen är inte en loggfil från Beredds digitala krispärm (JSON med format \"beredd-kit-log\"): {0}")]
     NotAKitLog(String),
     #[error("filen har version {0} av loggformatet; den här Beredd läser version 1")]
     Version(u32),

@@ -69,7 +69,7 @@ async fn a_kit_copy_is_verified_and_one_changed_byte_of_its_script_is_found() {
         assert!(stdout.contains(&format!("Fingeravtryck: {grouped}")), "{stdout}");
         assert!(stdout.contains(&format!("SHA-256 av den förseglade delen: {fingerprint}")), "{stdout}");
         assert!(
-            stdout.contains("Filen är exakt den krislåda som Beredd gjorde")
+            stdout.contains("Filen är exakt den digitala krispärm som Beredd gjorde")
                 && stdout.contains("för Hemtjänst Norr (av (kommandorad))"),
             "{kind:?}: {stdout}"
         );
@@ -88,7 +88,7 @@ async fn a_kit_copy_is_verified_and_one_changed_byte_of_its_script_is_found() {
         assert!(stdout.contains("men sidan runt den är ändrad. Skriv inte lösenfrasen i den här kopian."), "{stdout}");
         assert!(stdout.contains("Skriptet skiljer sig från det som den här versionen av Beredd skriver."), "{stdout}");
         assert!(stdout.contains(&format!("Fingeravtryck: {grouped}")), "the fingerprint alone cannot tell: {stdout}");
-        assert!(stderr.contains("krislådan är ändrad"), "{stderr}");
+        assert!(stderr.contains("den digitala krispärmen är ändrad"), "{stderr}");
 
         // One byte of the page text (the passphrase's label) changed: found too, and told apart.
         let at = text.find("<label for=\"pass\">").unwrap() + "<label for=\"pass\">".len();
@@ -100,13 +100,13 @@ async fn a_kit_copy_is_verified_and_one_changed_byte_of_its_script_is_found() {
         let other = fresh_db(kind).await;
         let (ok, stdout, stderr) = verify(&other.url, &file, &[]);
         assert!(!ok, "{kind:?}");
-        assert!(stdout.contains("Varken filen eller dess förseglade del stämmer med en krislåda"), "{stdout}");
-        assert!(stderr.contains("krislådan är inte en som den här servern har gjort"), "{stderr}");
+        assert!(stdout.contains("Varken filen eller dess förseglade del stämmer med en digital krispärm"), "{stdout}");
+        assert!(stderr.contains("den digitala krispärmen är inte en som den här servern har gjort"), "{stderr}");
 
         // A file that is no kit at all.
         let page = dir.path().join("sida.html");
         std::fs::write(&page, "<!doctype html><p>Hej</p>").unwrap();
         let (ok, _, stderr) = verify(&url, &page, &[]);
-        assert!(!ok && stderr.contains("filen är inte en krislåda från Beredd"), "{kind:?}: {stderr}");
+        assert!(!ok && stderr.contains("filen är inte en digital krispärm från Beredd"), "{kind:?}: {stderr}");
     }
 }

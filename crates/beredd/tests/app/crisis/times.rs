@@ -306,7 +306,7 @@ async fn bundles_and_kit_logs_carry_the_version_of_each_entry_and_an_old_bundle_
 
         // A kit's browser always wrote UTC: its entries are version 2 and shown in Swedish time.
         let kit = serde_json::json!({ "format": "beredd-kit-log", "version": 1, "kit_id": "k1", "entries": [
-            { "id": "k1", "at": "2026-07-14T05:33:00Z", "kind": "event", "text": "Från krislådan", "author": "Bo" }] });
+            { "id": "k1", "at": "2026-07-14T05:33:00Z", "kind": "event", "text": "Från den digitala krispärmen", "author": "Bo" }] });
         let path = format!("/incidents/{id}/import");
         assert_eq!(
             upload(&l, &path, "krislogg.json", kit.to_string().into_bytes()).await.status,

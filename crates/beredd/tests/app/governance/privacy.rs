@@ -319,7 +319,7 @@ async fn the_kits_impact_assessment_lists_recipients_and_the_kits_to_replace_whe
         // Bo leaves: the page says to change the passphrase and marks the kit to be replaced.
         assert_eq!(admin.post(&format!("/people/{bo}/delete"), &[]).await.status, StatusCode::SEE_OTHER);
         let page = admin.get("/governance/kit-dpia").await.body;
-        assert!(texts(&page, "#kit-alert")[0].starts_with("Bo Öppen fick en krislåda"), "{page}");
+        assert!(texts(&page, "#kit-alert")[0].starts_with("Bo Öppen fick en digital krispärm"), "{page}");
         assert_eq!(texts(&page, "tbody td")[4], "Ska ersättas");
 
         // A date in the future, or none, is refused naming the field.

@@ -11,7 +11,7 @@ use crate::store::resources::{self, Resource, ResourceInput};
 
 pub const FIELDS: &[FieldDef] = &[
     FieldDef { key: "name", heading: "Namn", aliases: &["resurs", "name"], label_id: "field-name" },
-    FieldDef { key: "kind", heading: "Slag", aliases: &["typ", "kategori", "kind"], label_id: "field-resource-kind" },
+    FieldDef { key: "kind", heading: "Typ", aliases: &["slag", "kategori", "kind"], label_id: "field-resource-kind" },
     FieldDef { key: "description", heading: "Beskrivning", aliases: &["description"], label_id: "field-description" },
 ];
 
