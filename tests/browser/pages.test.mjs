@@ -266,7 +266,7 @@ test('on a phone the crisis staff start an incident and a second session sees th
   const other = await newPage({ width: 360, height: 740 });
   await login(other);
   await other.goto(`${BASE}/incidents/${id}`);
-  await other.getByText('Tavlan uppdateras direkt.').waitFor();
+  await other.getByText('Lägestavlan uppdateras direkt.').waitFor();
   // Each plan is a fold; open the first in both sessions.
   await page.locator('details.area > summary').first().click();
   await other.locator('details.area > summary').first().click();

@@ -201,7 +201,7 @@ for (const viewport of WIDTHS) {
     const other = await newPage(viewport);
     await login(other);
     await other.goto(`${BASE}/incidents/${id}`);
-    await other.getByText('Tavlan uppdateras direkt.').waitFor();
+    await other.getByText('Lägestavlan uppdateras direkt.').waitFor();
     const first = areas.first();
     await first.locator('summary').click();
     const item = first.locator('li.board-item').first();

@@ -89,9 +89,10 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// How much society and the clients depend on an activity, most critical first.
+    /// How soon an activity must work again after an outage, most critical first. Whether it is
+    /// samhällsviktig verksamhet in MSB's sense is a separate flag of the activity, not a step here.
     Criticality, "criticality", {
-        Samhallsviktig => "samhallsviktig",
+        Akut => "akut",
         Kritisk => "kritisk",
         Viktig => "viktig",
         Ovrig => "ovrig",
@@ -215,9 +216,9 @@ impl NodeKind {
 }
 
 impl Criticality {
-    /// Samhällsviktig or kritisk: the activities that need a continuity plan.
+    /// Akut or kritisk (must work again within a day): the activities that need a continuity plan.
     pub fn is_critical(self) -> bool {
-        matches!(self, Criticality::Samhallsviktig | Criticality::Kritisk)
+        matches!(self, Criticality::Akut | Criticality::Kritisk)
     }
 }
 
@@ -318,7 +319,7 @@ mod tests {
 
     #[test]
     fn criticality_orders_the_most_critical_first() {
-        assert!(Criticality::Samhallsviktig < Criticality::Ovrig);
+        assert!(Criticality::Akut < Criticality::Ovrig);
     }
 
     #[test]

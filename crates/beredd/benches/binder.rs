@@ -57,7 +57,8 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
                 name: a.into(),
                 description: None,
                 recipients: None,
-                criticality: Criticality::Samhallsviktig,
+                criticality: Criticality::Akut,
+                society_critical: true,
             };
             activities::insert(&mut *tx, org, &input).await.unwrap();
         }

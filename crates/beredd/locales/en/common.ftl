@@ -186,10 +186,10 @@ hint-one-per-line = One per line.
 incident-field-participants = Participants
 
 ## Vocabularies
-criticality-samhallsviktig = Vital to society
-criticality-kritisk = Critical
-criticality-viktig = Important
-criticality-ovrig = Other
+criticality-akut = Urgent – within hours
+criticality-kritisk = Critical – within a day
+criticality-viktig = Important – within a week
+criticality-ovrig = Can wait
 role-admin = Administrator
 role-coordinator = Information-security coordinator
 role-unit_manager = Unit manager

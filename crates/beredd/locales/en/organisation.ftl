@@ -28,7 +28,10 @@ field-used-by = Used by units
 
 ## Hints
 hint-around-the-clock = Tick if the unit works around the clock, such as a residential care home or a night patrol.
-hint-criticality = Vital to society: must not stop at all. Critical: tolerates only short outages. Important: tolerates a few days. Other: can wait.
+hint-criticality = How soon the activity must work again, on a fallback routine or as usual. Urgent and critical activities need a continuity plan.
+field-society-critical = Vital to society (samhällsviktig verksamhet as MSB defines it)
+field-society-critical-short = Vital to society
+hint-society-critical = Tick if its loss could lead to a serious crisis in society, or if it is needed to manage one. This is separate from how soon it must work again.
 hint-recipients = For example “residents of the care home” or “households applying for financial assistance”.
 hint-person-unit = The unit where the person works. Leave empty for outside contacts.
 hint-person-organisation = For outside contacts: for example the region, the police or SOS Alarm.

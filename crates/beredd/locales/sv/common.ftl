@@ -28,7 +28,7 @@ nav-overview = Översikt
 nav-plan-templates = Planmallar
 nav-plans = Kontinuitetsplaner
 nav-kit = Digital krispärm
-nav-incidents = Krisläge
+nav-incidents = Händelser och krisledning
 nav-cycle = Årshjul
 nav-risks = Risker
 nav-frameworks = Ramverk
@@ -186,10 +186,10 @@ hint-one-per-line = En per rad.
 incident-field-participants = Deltagare
 
 ## Ordlistor
-criticality-samhallsviktig = Samhällsviktig
-criticality-kritisk = Kritisk
-criticality-viktig = Viktig
-criticality-ovrig = Övrig
+criticality-akut = Akut – inom timmar
+criticality-kritisk = Kritisk – inom ett dygn
+criticality-viktig = Viktig – inom en vecka
+criticality-ovrig = Kan vänta
 role-admin = Administratör
 role-coordinator = Informationssäkerhetssamordnare
 role-unit_manager = Enhetschef
@@ -237,7 +237,7 @@ pdf-stamp = Utskriven { $date }
 time-in-sweden = { $time } svensk tid
 pdf-printed-by = Utskriven av { $name }
 pdf-marking-internal = Innehåller uppgifter om var kommunen är sårbar. Hanteras enligt kommunens regler för skyddsvärd information.
-binder-marking = Intern: innehåller personuppgifter. Förvaras inlåst.
+binder-marking = Innehåller personuppgifter och kan innehålla uppgifter som omfattas av sekretess enligt offentlighets- och sekretesslagen. Förvaras inlåst.
 
 ## Kontinuitetsplaner och blanketter
 plan-hotline-hours = Öppettider

@@ -1,8 +1,8 @@
 ### Beredd – svenska texter (standardspråk): krisläget med incidenter, rapportering, möten, övningar och återställning
 
-## Krisläge
-incidents-title = Krisläge: incidenter
-incidents-intro = En incident samlar krisledningens arbete: tavlan där varje område och varje steg i reservrutinerna bockas av (”är det klart?”), loggen över händelser och beslut, vilka medarbetare som är nådda och krisledningens bemanning. Loggen kan inte ändras i efterhand; en rättelse är en ny post som pekar på posten den rättar.
+## Händelser och krisledning
+incidents-title = Händelser och krisledning: incidenter
+incidents-intro = En incident samlar krisledningens arbete: lägestavlan där varje område och varje steg i reservrutinerna bockas av (”är det klart?”), loggen över händelser och beslut, vilka medarbetare som är nådda och krisledningens bemanning. Loggen kan inte ändras i efterhand; en rättelse är en ny post som pekar på posten den rättar.
 incidents-none = Det finns ingen incident.
 incident-new = Starta en incident
 incident-start = Starta incidenten
@@ -24,18 +24,18 @@ incident-aware-grounds = Registrerades när incidenten lades upp i Beredd.
 incident-time-zone-uncertain = tidszon osäker
 incident-field-raised-by = Vem larmade
 incident-field-units = Berörda enheter
-incident-hint-units = Enheterna under en vald enhet kommer med. Deras godkända kontinuitetsplaner blir tavlans checklistor.
-flash-incident-started = Incidenten är startad. Tavlan har fyllts med reservrutinerna från de berörda enheternas planer.
+incident-hint-units = Enheterna under en vald enhet kommer med. Deras godkända kontinuitetsplaner blir lägestavlans checklistor.
+flash-incident-started = Incidenten är startad. Lägestavlan har fyllts med reservrutinerna från de berörda enheternas planer.
 incident-tabs = Incidentens delar
-incident-tab-board = Tavlan
+incident-tab-board = Lägestavla
 incident-tab-log = Loggen
 incident-tab-staff = Nådda medarbetare
 incident-tab-roster = Krisledningen
 incident-board-intro = Gå igenom område för område: är det klart? Ändringar syns direkt för alla som har sidan öppen.
-incident-board-empty = Tavlan är tom: de berörda enheterna har ingen godkänd kontinuitetsplan.
-incident-live = Tavlan uppdateras direkt.
+incident-board-empty = Lägestavlan är tom: de berörda enheterna har ingen godkänd kontinuitetsplan.
+incident-live = Lägestavlan uppdateras direkt.
 incident-live-lost = Tappade kontakten med servern; ladda om sidan.
-incident-live-restarting = Servern startas om. Tavlan ansluter igen av sig själv när den är tillbaka.
+incident-live-restarting = Servern startas om. Lägestavlan ansluter igen av sig själv när den är tillbaka.
 incident-done-of = Klart: { $counts }.
 incident-problems = { $n ->
     [one] Ett problem.
@@ -85,7 +85,7 @@ incident-chain-gap = Loggen är bruten: post { $n } saknas.
 incident-chain-truncated = Loggen är bruten: efter post { $n } har poster tagits bort.
 incident-log-started = Incidenten startades: { $title }.
 incident-log-units = Berörda enheter: { $units }.
-incident-log-board = Tavlan: { $item }
+incident-log-board = Lägestavlan: { $item }
 incident-log-reached = Nådd: { $name }
 incident-log-not-reached = Inte nådd: { $name }
 incident-log-roster = Krisledningen: { $who }
@@ -105,7 +105,7 @@ incident-field-role = Roll
 incident-field-area = Område
 incident-hint-area = För kontaktperson för ett område.
 incident-field-on-duty = I tjänst nu
-staff-role-crisis_leader = Krisledare
+staff-role-crisis_leader = Krisledningschef
 staff-role-chief_of_staff = Stabschef
 staff-role-log_keeper = Loggförare
 staff-role-information_officer = Kommunikatör
@@ -122,7 +122,7 @@ flash-imported = Loggfilen är inläst.
 incident-tab-comms = Kommunikation
 comms-title = Kommunikation: { $title }
 comms-clocks = Rapporter till MCF och IMY
-comms-exercise = Det här är en övning. Inga rapporteringsklockor startas och inga rapporter skickas.
+comms-exercise = Det här är en övning. Inga rapporteringsfrister börjar löpa och inga rapporter skickas.
 comms-significant = Betydande incident enligt cybersäkerhetslagen (NIS2)
 comms-significant-hint = Då ska en tidig varning lämnas inom 24 timmar, en incidentanmälan inom 72 timmar och en slutrapport inom en månad efter anmälan. Klockorna räknas från när incidenten upptäcktes.
 comms-personal-data = Personuppgiftsincident
@@ -215,7 +215,7 @@ report-contact = Kontaktperson
 ## Krisledningsmöten och incidentrapport
 incident-tab-meeting = Möte
 meeting-title = Krisledningsmöte: { $title }
-meeting-intro = Gå igenom tavlan område för område: är det klart? Skriv läget, besluten och de nya uppgifterna. Protokollet skrivs in i loggen och kan skrivas ut.
+meeting-intro = Gå igenom lägestavlan område för område: är det klart? Skriv läget, besluten och de nya uppgifterna. Protokollet skrivs in i loggen och kan skrivas ut.
 meeting-earlier = Tidigare möten
 meeting-hold = Nytt möte
 meeting-present = Närvarande
@@ -254,7 +254,7 @@ incident-log-off-duty = Ur tjänst: { $name }
 
 ## Övningar och utvärdering
 incident-field-exercise = Det här är en övning
-incident-hint-exercise = En övning går på samma sätt som en verklig incident men är tydligt märkt och startar aldrig några rapporteringsklockor.
+incident-hint-exercise = En övning går på samma sätt som en verklig incident men är tydligt märkt, och inga rapporteringsfrister börjar löpa.
 incident-hint-participants = En per rad (för en övning).
 incident-log-exercise-started = Övningen startades: { $title }.
 incident-exercise-tag = Övning
@@ -426,7 +426,7 @@ assessment-interim_request-done = Begärd { $at }
 
 assessment-handled = Incidenten är hanterad
 assessment-handled-basis = Pågår incidenten en månad efter incidentanmälan lämnas en lägesrapport då, och slutrapporten en månad efter att incidenten har hanterats (cybersäkerhetslagen 2 kap. 8 §).
-assessment-handled-who = Krisledaren eller förvaltningschefen.
+assessment-handled-who = Krisledningschefen eller förvaltningschefen.
 assessment-handled-at = Incidenten hanterades (datum och klockslag, svensk tid)
 assessment-handled-done = Hanterad { $at }
 
@@ -456,7 +456,7 @@ assessment-extraordinary-no = Inte en extraordinär händelse
 
 assessment-county = Lägesbild till länsstyrelsen
 assessment-county-basis = Kommunen ger länsstyrelsen en lägesbild vid en allvarlig händelse, så att länet kan samordnas.
-assessment-county-who = Krisledaren eller kommunens beredskapssamordnare.
+assessment-county-who = Krisledningschefen eller kommunens beredskapssamordnare.
 assessment-county-yes = Lägesbild lämnad till länsstyrelsen
 assessment-county-no = Ingen lägesbild till länsstyrelsen behövs
 
@@ -482,16 +482,16 @@ duty-short-nis2_final = slutrapport till MCF
 duty-short-imy_breach = anmälan till IMY
 incident-report-reference = Referens hos mottagaren
 board-to-reporting = Till rapporteringen: beslut, utkast och skickade rapporter
-board-filter-label = Visa på tavlan
+board-filter-label = Visa på lägestavlan
 board-filter-all = Alla steg
 board-filter-problems = Bara problem
 board-filter-mine = Mina
 board-filter-mine-hint = Mina är de steg där du gjorde den senaste ändringen.
 board-filter-none-problems = Inget steg är markerat som problem just nu.
 board-filter-none-mine = Du har inte ändrat något steg än.
-board-totals = Hela tavlan
+board-totals = Hela lägestavlan
 board-hidden-change = Steg som filtret döljer har ändrats.
-board-refresh = Visa tavlan igen
+board-refresh = Visa lägestavlan igen
 board-log-all = Hela loggen, med rättelser
 flash-logged = Posten är sparad i loggen.
 incident-bundle-closed = Incidenten ”{ $title }” är avslutad. En avslutad incidents logg tar inte emot fler poster, så ingenting lästes in.

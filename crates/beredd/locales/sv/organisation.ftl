@@ -28,7 +28,10 @@ field-used-by = Används av enheter
 
 ## Hjälptexter
 hint-around-the-clock = Kryssa i om enheten har verksamhet dygnet runt, till exempel särskilt boende eller nattpatrull.
-hint-criticality = Samhällsviktig: får inte avbrytas alls. Kritisk: tål bara korta avbrott. Viktig: tål några dagar. Övrig: kan vänta.
+hint-criticality = Hur snart verksamheten måste fungera igen, med reservrutin eller som vanligt. Akut och kritisk verksamhet behöver en kontinuitetsplan.
+field-society-critical = Samhällsviktig verksamhet (enligt MSB:s definition)
+field-society-critical-short = Samhällsviktig
+hint-society-critical = Kryssa i om ett bortfall kan leda till en allvarlig kris i samhället, eller om verksamheten behövs för att hantera en kris. Det är något annat än hur snart den måste fungera igen.
 hint-recipients = Till exempel ”boende på särskilt boende” eller ”hushåll som söker ekonomiskt bistånd”.
 hint-person-unit = Enheten där personen arbetar. Lämna tomt för externa kontakter.
 hint-person-organisation = För externa kontakter: till exempel Regionen, Polisen eller SOS Alarm.

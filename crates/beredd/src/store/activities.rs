@@ -14,6 +14,10 @@ pub struct Activity {
     pub recipients: Option<String>,
     #[sqlx(try_from = "super::Code<beredd_domain::Criticality>")]
     pub criticality: beredd_domain::Criticality,
+    /// Samhällsviktig verksamhet in MSB's sense: its loss could cause a serious crisis in society,
+    /// or it is needed to manage one. Separate from how soon it must work again.
+    #[sqlx(try_from = "i64")]
+    pub society_critical: super::Flag,
     pub updated_at: String,
     /// Its business impact analysis, loaded with it so that the audit trail keeps it when the
     /// activity (and with it the analysis) is deleted.
@@ -28,11 +32,12 @@ pub struct ActivityInput {
     pub description: Option<String>,
     pub recipients: Option<String>,
     pub criticality: beredd_domain::Criticality,
+    pub society_critical: bool,
 }
 
 macro_rules! cols {
     () => {
-        "id, unit_id, name, description, recipients, criticality, updated_at"
+        "id, unit_id, name, description, recipients, criticality, society_critical, updated_at"
     };
 }
 
@@ -55,19 +60,20 @@ pub async fn get(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Op
     Ok(Some(activity))
 }
 
-/// Binds the input's fields as $1–$5, in the order both statements below name them.
+/// Binds the input's fields as $1–$6, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, a: &ActivityInput) -> super::IdQuery<'q> {
     q.bind(a.unit_id)
         .bind(a.name.clone())
         .bind(a.description.clone())
         .bind(a.recipients.clone())
         .bind(a.criticality.code())
+        .bind(super::flag(a.society_critical))
 }
 
 pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &ActivityInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
-        "INSERT INTO activities (unit_id, name, description, recipients, criticality, org_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        "INSERT INTO activities (unit_id, name, description, recipients, criticality, society_critical, org_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     );
     let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
     Ok(id)
@@ -80,8 +86,8 @@ pub async fn update<'c, E: Executor<'c, Database = Any>>(
     a: &ActivityInput,
 ) -> Result<(), DbError> {
     let q = sqlx::query_as(
-        "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5, updated_at = $6
-         WHERE org_id = $7 AND id = $8 RETURNING id",
+        "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5,
+         society_critical = $6, updated_at = $7 WHERE org_id = $8 AND id = $9 RETURNING id",
     );
     bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
     Ok(())

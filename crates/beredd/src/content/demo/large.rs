@@ -215,7 +215,8 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
             name: format!("Kärnverksamhet {}", i + 1),
             description: None,
             recipients: Some("Kommuninvånare".into()),
-            criticality: if i % 4 == 0 { Criticality::Samhallsviktig } else { Criticality::Kritisk },
+            criticality: if i % 4 == 0 { Criticality::Akut } else { Criticality::Kritisk },
+            society_critical: i % 4 == 0,
         };
         activity_ids.push(activities::insert(&mut *tx, org, &a).await?);
     }

@@ -141,6 +141,7 @@ pub(super) async fn activities(l: &mut Loader<'_>) -> anyhow::Result<()> {
             description: para(f, &a.key, "description", &a.description)?,
             recipients: line(f, &a.key, "recipients", &a.recipients, 300)?,
             criticality: check(f, &a.key, "criticality", Criticality::parse(&a.criticality))?,
+            society_critical: a.society_critical,
         };
         let id =
             activities::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", a.key))?;

@@ -110,6 +110,8 @@ pub(super) struct ActivityRow {
     pub(super) description: Option<String>,
     pub(super) recipients: Option<String>,
     pub(super) criticality: String,
+    #[serde(default)]
+    pub(super) society_critical: bool,
 }
 
 #[derive(Deserialize, Default)]

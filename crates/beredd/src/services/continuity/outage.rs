@@ -33,6 +33,8 @@ pub struct Node {
     pub name: String,
     /// Activities: their criticality.
     pub criticality: Option<Criticality>,
+    /// Activities: samhällsviktig verksamhet in MSB's sense.
+    pub society_critical: bool,
     /// Resources: their kind. Systems: the kind of resource they provide, if any.
     pub resource_kind: Option<ResourceKind>,
     /// Systems: their supplier, if it hosts them.
@@ -72,6 +74,7 @@ impl Model {
                 id: a.id,
                 name: a.name,
                 criticality: Some(a.criticality),
+                society_critical: a.society_critical.get(),
                 resource_kind: None,
                 hosted_by: None,
             });
@@ -92,6 +95,7 @@ impl Model {
                 id: s.id,
                 name: s.name.clone(),
                 criticality: None,
+                society_critical: false,
                 resource_kind: s.provides,
                 hosted_by,
             });
@@ -102,6 +106,7 @@ impl Model {
                 id: s.id,
                 name: s.name,
                 criticality: None,
+                society_critical: false,
                 resource_kind: None,
                 hosted_by: None,
             });
@@ -115,6 +120,7 @@ impl Model {
                 id: r.id,
                 name: r.name.clone(),
                 criticality: None,
+                society_critical: false,
                 resource_kind: Some(r.kind),
                 hosted_by: None,
             });

@@ -142,7 +142,10 @@ fn row(model: &Model, bias: &HashMap<i64, Bia>, hours: u32, f: &Finding, tr: &Tr
         href: format!("/{}/{}", n.kind.slug(), n.id),
         state,
         state_class: class,
-        criticality: n.criticality.map(|c| tr.t(c.label_id())).unwrap_or_default(),
+        criticality: match (n.criticality, n.society_critical) {
+            (Some(c), true) => format!("{} · {}", tr.t(c.label_id()), tr.t("field-society-critical-short")),
+            (c, _) => c.map(|c| tr.t(c.label_id())).unwrap_or_default(),
+        },
         chain: f.chain.join(" → "),
         fallbacks: f.fallbacks.clone(),
     }

@@ -7,7 +7,7 @@ use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, activities};
 use crate::web::auth::CurrentUser;
-use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, flag, optional_id, yes_no};
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register, Section};
 
@@ -62,6 +62,7 @@ impl Register for Activities {
             Column { key: "name", label: tr.t("field-name") },
             Column { key: "unit", label: tr.t("field-unit") },
             Column { key: "criticality", label: tr.t("field-criticality") },
+            Column { key: "society_critical", label: tr.t("field-society-critical-short") },
             Column { key: "recipients", label: tr.t("field-recipients") },
         ]
     }
@@ -70,6 +71,7 @@ impl Register for Activities {
             Cell::Link { text: r.name.clone(), href: format!("/activities/{}", r.id) },
             Cell::Text(lk.unit_name(Some(r.unit_id))),
             Cell::Text(tr.t(r.criticality.label_id())),
+            Cell::Text(if r.society_critical.get() { tr.t("yes") } else { String::new() }),
             Cell::opt(&r.recipients),
         ]
     }
@@ -88,11 +90,18 @@ impl Register for Activities {
                 choices: crit,
                 value: q.get("criticality").cloned().unwrap_or_default(),
             },
+            FilterView {
+                name: "society",
+                label: tr.t("field-society-critical-short"),
+                choices: with_all(vec![Choice { value: "1".into(), label: tr.t("yes"), depth: 0 }], tr),
+                value: q.get("society").cloned().unwrap_or_default(),
+            },
         ]
     }
     fn keep(r: &activities::Activity, q: &Query_) -> bool {
         q.get("unit").is_none_or(|u| u.is_empty() || *u == r.unit_id.to_string())
             && q.get("criticality").is_none_or(|c| c.is_empty() || c == r.criticality.code())
+            && q.get("society").is_none_or(|s| s.is_empty() || r.society_critical.get())
     }
     fn details(r: &activities::Activity, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
         vec![
@@ -101,6 +110,10 @@ impl Register for Activities {
                 value: Cell::Link { text: lk.unit_name(Some(r.unit_id)), href: format!("/units/{}", r.unit_id) },
             },
             DetailItem { label: tr.t("field-criticality"), value: Cell::Text(tr.t(r.criticality.label_id())) },
+            DetailItem {
+                label: tr.t("field-society-critical-short"),
+                value: Cell::Text(yes_no(r.society_critical.get(), tr)),
+            },
             DetailItem { label: tr.t("field-recipients"), value: Cell::opt(&r.recipients) },
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
         ]
@@ -143,6 +156,7 @@ impl Register for Activities {
             ("name".into(), r.name.clone()),
             ("unit".into(), r.unit_id.to_string()),
             ("criticality".into(), r.criticality.code().into()),
+            ("society_critical".into(), flag(r.society_critical.get())),
             ("recipients".into(), r.recipients.clone().unwrap_or_default()),
             ("description".into(), r.description.clone().unwrap_or_default()),
         ])
@@ -165,6 +179,8 @@ impl Register for Activities {
                 .required()
                 .hint(tr.t("hint-criticality"))
                 .choices(vocabulary_choices(Criticality::ALL, Criticality::code, Criticality::label_id, tr)),
+            Field::new("society_critical", tr.t("field-society-critical"), FieldKind::Checkbox, form, errors, tr)
+                .hint(tr.t("hint-society-critical")),
             Field::new("recipients", tr.t("field-recipients"), FieldKind::Text, form, errors, tr)
                 .maxlength(300)
                 .hint(tr.t("hint-recipients")),
@@ -190,6 +206,7 @@ impl Register for Activities {
             description,
             recipients,
             criticality: criticality.unwrap_or(Criticality::Viktig),
+            society_critical: form.checked("society_critical"),
         })
     }
 

@@ -42,7 +42,7 @@ async fn draft_under_a_head(app: &TestApp, s: &Session) -> (String, String, Stri
     );
     s.post(
         "/activities/new",
-        &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")],
+        &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "akut")],
     )
     .await;
     let home = home.to_string();

@@ -16,7 +16,7 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
         let r = s
             .post(
                 "/activities/new",
-                &[("name", "Nattbesök"), ("unit", &unit.to_string()), ("criticality", "samhallsviktig")],
+                &[("name", "Nattbesök"), ("unit", &unit.to_string()), ("criticality", "akut")],
             )
             .await;
         let act =

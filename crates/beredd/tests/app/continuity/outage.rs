@@ -28,14 +28,14 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         let pay = id(&s
             .post(
                 "/activities/new",
-                &[("name", "Utbetalning av ekonomiskt bistånd"), ("unit", &unit), ("criticality", "samhallsviktig")],
+                &[("name", "Utbetalning av ekonomiskt bistånd"), ("unit", &unit), ("criticality", "akut")],
             )
             .await);
         let visits = id(&s
             .post("/activities/new", &[("name", "Sjuksköterskebesök"), ("unit", &unit), ("criticality", "kritisk")])
             .await);
         let response = id(&s
-            .post("/activities/new", &[("name", "Larmutryckning"), ("unit", &unit), ("criticality", "samhallsviktig")])
+            .post("/activities/new", &[("name", "Larmutryckning"), ("unit", &unit), ("criticality", "akut")])
             .await);
         for (from, to, fallback) in [
             (format!("system:{case}"), format!("resource:{net}"), ""),

@@ -58,7 +58,7 @@ async fn a_plan_is_edited_as_rows_that_are_moved_added_removed_and_picked_from_t
         }
         s.post(
             "/activities/new",
-            &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")],
+            &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "akut")],
         )
         .await;
         let plan = id_of(

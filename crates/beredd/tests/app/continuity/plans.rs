@@ -47,7 +47,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
         s.post(
             "/activities/new",
-            &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")],
+            &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "akut")],
         )
         .await;
         s.post("/activities/new", &[("name", "Fotvård"), ("unit", &home.to_string()), ("criticality", "ovrig")]).await;
@@ -198,7 +198,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         ] {
             assert!(text.contains(want), "{kind:?}: the binder lacks {want:?}:\n{text}");
         }
-        assert!(text.contains("Intern: innehåller personuppgifter"), "the call list makes it personal data");
+        assert!(text.contains("Innehåller personuppgifter och kan innehålla uppgifter"), "the call list makes it personal data");
         let page = s.get(&format!("/plans/{plan}")).await.body;
         assert!(!page.contains("Pärmen har version") && !page.contains("Aldrig utskriven"), "the binder is current");
 

@@ -38,7 +38,7 @@ async fn second_plan(app: &TestApp, s: &Session) -> i64 {
     .await;
     s.post(
         "/activities/new",
-        &[("name", "Hemtjänstbesök hos brukare"), ("unit", &unit.to_string()), ("criticality", "samhallsviktig")],
+        &[("name", "Hemtjänstbesök hos brukare"), ("unit", &unit.to_string()), ("criticality", "akut")],
     )
     .await;
     let plan = id_of(
@@ -192,7 +192,7 @@ async fn the_board_folds_per_plan_filters_by_links_and_counts_live() {
         // A change on the board is a log line "area – step: state", without the step's own full stop.
         let marked: Vec<String> = texts(&log, "ol.log .pre")
             .into_iter()
-            .filter(|t| t.starts_with("Tavlan: Plan för hemtjänsten – "))
+            .filter(|t| t.starts_with("Lägestavlan: Plan för hemtjänsten – "))
             .collect();
         assert!(
             !marked.is_empty() && marked.iter().all(|t| t.ends_with(": Problem") && !t.contains(".:")),

@@ -29,7 +29,7 @@ async fn unit_with_plan(app: &TestApp, s: &Session) -> i64 {
     .await;
     s.post(
         "/activities/new",
-        &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "samhallsviktig")],
+        &[("name", "Omvårdnad dygnet runt"), ("unit", &home.to_string()), ("criticality", "akut")],
     )
     .await;
     let plan = id_of(

@@ -28,7 +28,7 @@ async fn a_system_page_lists_the_activities_that_depend_on_it() {
             async move {
                 id(s.post(
                     "/activities/new",
-                    &[("name", name), ("unit", unit.as_str()), ("criticality", "samhallsviktig")],
+                    &[("name", name), ("unit", unit.as_str()), ("criticality", "akut")],
                 )
                 .await)
             }

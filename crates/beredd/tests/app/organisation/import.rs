@@ -315,6 +315,16 @@ async fn activities_are_known_by_unit_and_name_and_resources_by_name() {
         assert!(body.contains("3 nya") && body.contains("0 rader med fel"), "{kind:?}: {body}");
         assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(app.count("activities").await, 3);
+        // A file from before "samhällsviktig" became a flag of its own reads as the migration did.
+        let flagged = "SELECT criticality, society_critical FROM activities WHERE name = 'Nattbemanning' ORDER BY id";
+        let rows: Vec<(String, i64)> = sqlx::query_as(flagged).fetch_all(&app.db.pool).await.unwrap();
+        assert_eq!(rows, [("akut".to_owned(), 1), ("kritisk".to_owned(), 0)], "{kind:?}");
+        let now = "Enhet;Namn;Hur kritisk;Samhällsviktig\n4410;Nattbemanning;Kritisk – inom ett dygn;Ja\n";
+        let (at, body) = preview(&s, "activities", "v.csv", now.as_bytes().to_vec()).await;
+        assert!(body.contains("1 ändrad"), "{kind:?}: {body}");
+        assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
+        let rows: Vec<(String, i64)> = sqlx::query_as(flagged).fetch_all(&app.db.pool).await.unwrap();
+        assert_eq!(rows, [("akut".to_owned(), 1), ("kritisk".to_owned(), 1)], "{kind:?}");
         let next = "Enhet;Namn;Samhällsviktighet\nBjörkbacken;Nattbemanning;Samhällsviktig\nBjörkbacken;Nattbemanning;Viktig\nOkänd enhet;Städning;Viktig\n";
         let (_, body) = preview(&s, "activities", "verksamheter.csv", next.as_bytes().to_vec()).await;
         let errors = crate::harness::texts(&body, ".error-summary li");

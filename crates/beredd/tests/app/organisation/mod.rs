@@ -115,12 +115,31 @@ async fn every_register_can_be_filled_through_its_forms() {
                 &[
                     ("name", "Larmbesök"),
                     ("unit", &unit_id),
-                    ("criticality", "samhallsviktig"),
+                    ("criticality", "akut"),
+                    ("society_critical", "1"),
                     ("recipients", "Brukare med trygghetslarm"),
                 ],
             )
             .await;
         assert_eq!(act.status, StatusCode::SEE_OTHER, "{}", act.body);
+        // How soon it must work again, and samhällsviktig in MSB's sense, are two separate answers.
+        let act_page = s.get(act.location.as_deref().unwrap()).await.body;
+        let facts = crate::harness::texts(&act_page, "dd");
+        assert!(facts.contains(&"Akut – inom timmar".to_owned()) && facts.contains(&"Ja".to_owned()), "{facts:?}");
+        let form = s.get("/activities/new").await.body;
+        assert!(form.contains("Samhällsviktig verksamhet (enligt MSB:s definition)"), "{form}");
+        let listed = |q: &'static str| {
+            let s = &s;
+            async move { s.get(&format!("/activities?{q}")).await.body.contains("Larmbesök") }
+        };
+        assert!(listed("society=1").await);
+        let act_id = act.location.as_deref().unwrap().rsplit('/').next().unwrap().to_owned();
+        let edit = s.get(&format!("/activities/{act_id}/edit")).await.body;
+        assert!(edit.contains("name=\"society_critical\""), "{edit}");
+        let unticked = [("name", "Larmbesök"), ("unit", unit_id.as_str()), ("criticality", "kritisk")];
+        let r = s.post(&format!("/activities/{act_id}/edit"), &unticked).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        assert!(!listed("society=1").await && listed("criticality=kritisk").await);
 
         let sys_page = s.get(sys.location.as_deref().unwrap()).await.body;
         assert!(
@@ -446,7 +465,7 @@ async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orph
         let act = s
             .post(
                 "/activities/new",
-                &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "samhallsviktig")],
+                &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "akut")],
             )
             .await;
         let act = id_of(&act, "activities");

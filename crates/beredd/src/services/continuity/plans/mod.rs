@@ -34,14 +34,14 @@ pub struct Registers<'a> {
 /// How many people each person in the phone tree calls.
 const BRANCHING: usize = 3;
 
-/// The critical activities (samhällsviktig and kritisk) of the given units, most critical first.
+/// The critical activities (akut and kritisk) of the given units, most critical first.
 pub fn critical_activities<'a>(r: &Registers<'a>, units: &[i64]) -> Vec<&'a Activity> {
     let mut out: Vec<(Criticality, &Activity)> = r
         .activities
         .iter()
         .filter(|a| units.contains(&a.unit_id))
         .map(|a| (a.criticality, a))
-        .filter(|(c, _)| matches!(c, Criticality::Samhallsviktig | Criticality::Kritisk))
+        .filter(|(c, _)| c.is_critical())
         .collect();
     out.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.name.cmp(&b.1.name)));
     out.into_iter().map(|(_, a)| a).collect()

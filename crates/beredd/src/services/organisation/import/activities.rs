@@ -4,7 +4,7 @@
 use beredd_domain::{Criticality, FieldError, text};
 use sqlx::AnyConnection;
 
-use super::refs::{Problems, get, opt};
+use super::refs::{Problems, flag, flag_text, get, opt};
 use super::{FieldDef, Importable, Problem, Refs, Values};
 use crate::platform::db::DbError;
 use crate::store::activities::{self, Activity, ActivityInput};
@@ -14,9 +14,15 @@ pub const FIELDS: &[FieldDef] = &[
     FieldDef { key: "name", heading: "Namn", aliases: &["verksamhet", "aktivitet", "name"], label_id: "field-name" },
     FieldDef {
         key: "criticality",
-        heading: "Samhällsviktighet",
-        aliases: &["kritikalitet", "prioritet", "criticality"],
+        heading: "Hur kritisk",
+        aliases: &["samhällsviktighet", "kritikalitet", "prioritet", "criticality"],
         label_id: "field-criticality",
+    },
+    FieldDef {
+        key: "society_critical",
+        heading: "Samhällsviktig",
+        aliases: &["samhällsviktig verksamhet", "society critical"],
+        label_id: "field-society-critical",
     },
     FieldDef {
         key: "recipients",
@@ -29,21 +35,25 @@ pub const FIELDS: &[FieldDef] = &[
 
 pub struct Activities;
 
-fn values(
-    refs: &Refs,
-    unit_id: i64,
-    name: &str,
-    c: Criticality,
-    recipients: &Option<String>,
-    d: &Option<String>,
-) -> Values {
+fn values(refs: &Refs, a: &ActivityInput) -> Values {
     Values::from([
-        ("unit", refs.unit_name(Some(unit_id))),
-        ("name", name.to_owned()),
-        ("criticality", refs.label(c.label_id())),
-        ("recipients", opt(recipients)),
-        ("description", opt(d)),
+        ("unit", refs.unit_name(Some(a.unit_id))),
+        ("name", a.name.clone()),
+        ("criticality", refs.label(a.criticality.label_id())),
+        ("society_critical", flag_text(a.society_critical)),
+        ("recipients", opt(&a.recipients)),
+        ("description", opt(&a.description)),
     ])
+}
+
+/// The steps as files written before migration 47 name them: "Samhällsviktig" was the highest
+/// step (read as akut and samhällsviktig, as the migration did), and "Övrig" the lowest.
+fn older_step(text: &str) -> Option<(Criticality, bool)> {
+    match text.trim().to_lowercase().as_str() {
+        "samhällsviktig" | "samhallsviktig" => Some((Criticality::Akut, true)),
+        "övrig" => Some((Criticality::Ovrig, false)),
+        _ => None,
+    }
 }
 
 impl Importable for Activities {
@@ -80,7 +90,15 @@ impl Importable for Activities {
         format!("{unit}\n{}", get(v, "name").trim())
     }
     fn values(r: &Activity, refs: &Refs) -> Values {
-        values(refs, r.unit_id, &r.name, r.criticality, &r.recipients, &r.description)
+        let a = ActivityInput {
+            unit_id: r.unit_id,
+            name: r.name.clone(),
+            description: r.description.clone(),
+            recipients: r.recipients.clone(),
+            criticality: r.criticality,
+            society_critical: r.society_critical.get(),
+        };
+        values(refs, &a)
     }
     fn parse(v: &Values, refs: &Refs, _id: Option<i64>) -> Result<ActivityInput, Vec<(&'static str, Problem)>> {
         let mut e = Problems::default();
@@ -89,10 +107,16 @@ impl Importable for Activities {
             e.0.push(("unit", Problem::Field(FieldError::Required)));
         }
         let name = e.take("name", text::Name::parse(get(v, "name")).map(|n| n.into_string()));
-        let c = e.take_p(
-            "criticality",
-            refs.coded(Criticality::ALL, Criticality::code, Criticality::label_id, get(v, "criticality")),
-        );
+        let older = older_step(get(v, "criticality"));
+        let c = if let Some((c, _)) = older {
+            Some(c)
+        } else {
+            e.take_p(
+                "criticality",
+                refs.coded(Criticality::ALL, Criticality::code, Criticality::label_id, get(v, "criticality")),
+            )
+        };
+        let society = e.take_p("society_critical", flag(get(v, "society_critical")));
         if c.is_none() && get(v, "criticality").trim().is_empty() {
             e.0.push(("criticality", Problem::Field(FieldError::Required)));
         }
@@ -104,10 +128,12 @@ impl Importable for Activities {
             description,
             recipients,
             criticality: c.unwrap_or(Criticality::Ovrig),
+            society_critical: society
+                || (older.is_some_and(|(_, s)| s) && get(v, "society_critical").trim().is_empty()),
         })
     }
     fn render(i: &ActivityInput, refs: &Refs) -> Values {
-        values(refs, i.unit_id, &i.name, i.criticality, &i.recipients, &i.description)
+        values(refs, i)
     }
     async fn insert(conn: &mut AnyConnection, org: i64, i: &ActivityInput) -> Result<i64, DbError> {
         activities::insert(conn, org, i).await

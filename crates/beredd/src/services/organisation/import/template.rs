@@ -48,7 +48,8 @@ fn example(kind: Kind) -> &'static [(&'static str, &'static str)] {
         Kind::Activities => &[
             ("unit", "Björkbackens särskilda boende"),
             ("name", "Läkemedelshantering"),
-            ("criticality", "Samhällsviktig"),
+            ("criticality", "Akut – inom timmar"),
+            ("society_critical", "Ja"),
             ("recipients", "Boende på särskilt boende"),
         ],
         Kind::Dependencies => &[
@@ -82,7 +83,7 @@ fn choices(kind: Kind, field: &str, sv: &Tr) -> Option<Vec<String>> {
         all.iter().map(|v| sv.t(label(*v))).collect()
     }
     match (kind, field) {
-        (_, "reachable_off_hours" | "around_the_clock") => Some(vec!["Ja".into(), "Nej".into()]),
+        (_, "reachable_off_hours" | "around_the_clock" | "society_critical") => Some(vec!["Ja".into(), "Nej".into()]),
         (Kind::Assets, f) if beredd_domain::classification::LegalFlag::parse(f).is_ok() => {
             Some(vec!["Ja".into(), "Nej".into()])
         }
