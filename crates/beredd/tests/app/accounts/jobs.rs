@@ -17,6 +17,13 @@ async fn the_whole_binder_and_the_export_run_in_the_background_and_only_their_us
         app.add_user("granne", Role::Coordinator, &[]).await;
         let editor = app.login("redaktor").await;
 
+        // A unit that is not an id is refused, not taken for the whole organisation.
+        for bad in [("unit", "alla"), ("plan", "1; DROP TABLE plans")] {
+            let refused = editor.post("/binder", &[bad]).await;
+            assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{kind:?} {bad:?}");
+        }
+        let (jobs,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM jobs").fetch_one(&app.db.pool).await.unwrap();
+        assert_eq!(jobs, 0, "{kind:?}: no job was started by a refused form");
         // The plans page's binder form, for the whole organisation, answers with the job's page.
         let started = editor.post("/binder", &[("unit", "")]).await;
         assert_eq!(started.status, StatusCode::SEE_OTHER, "{kind:?}: {}", started.body);

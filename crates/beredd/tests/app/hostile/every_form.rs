@@ -128,6 +128,34 @@ type Answer = (StatusCode, String, String, Option<String>);
 /// The hostile values a choice (select, check box, hidden value) is given.
 const CHOICE_VALUES: &[&str] = &["markup", "100 kB", "control characters", "number out of range"];
 
+/// Forms whose accepted answer typesets the whole binder or seals a kit, seconds each in a debug
+/// build: their fields are given the values that say most (markup for escaping, size, control
+/// characters), not all eight.
+const HEAVY: &[&str] = &["/binder", "/kit"];
+const HEAVY_VALUES: &[&str] = &["markup", "100 kB", "control characters"];
+
+/// On PostgreSQL the run looks for what the database itself does differently from SQLite: NUL and
+/// other control characters (PostgreSQL refuses NUL in text), size, numbers past 64 bits, dates
+/// and quoting. Markup and paths are answered by the same code on both and are fed on SQLite.
+const POSTGRES_VALUES: &[&str] = &[
+    "SQL",
+    "100 kB",
+    "control characters",
+    "control characters on a line",
+    "impossible date",
+    "number out of range",
+];
+
+/// Whether a field of a form is given a hostile value on this database. A choice is read by the
+/// same code on both databases before anything is stored, so on PostgreSQL it gets only the NUL.
+fn fed(kind: Kind, route: &str, choice: bool, label: &str) -> bool {
+    let postgres = matches!(kind, Kind::Postgres);
+    (!choice || CHOICE_VALUES.contains(&label))
+        && (!choice || !postgres || label == "control characters")
+        && (!HEAVY.contains(&route) || HEAVY_VALUES.contains(&label))
+        && (!postgres || POSTGRES_VALUES.contains(&label))
+}
+
 /// The requests of one run, what they answered, and the tables' counts after the last one.
 struct Run {
     counts: Counts,
@@ -274,13 +302,16 @@ async fn every_form(kind: Kind) -> Vec<String> {
     let counts = Counts::new(&app).await;
     let values = hostile_values();
     let mut run = Run { current: counts.now(&app).await, counts, problems, sent: 0, statuses: Default::default() };
+    let mut spent: Vec<(std::time::Duration, &str)> = Vec::new();
     for (route, form) in &order {
+        let route_started = Instant::now();
         let base = defaults(form);
         if form.multipart {
             for (name, bytes) in hostile_files() {
                 let answer = send(&s, form, &base, Some((name, bytes))).await;
                 run.answered(&app, &format!("{kind:?} POST {route} with the file {name:?}"), answer).await;
             }
+            spent.push((route_started.elapsed(), route));
             continue;
         }
         for field in form.field_names() {
@@ -291,7 +322,7 @@ async fn every_form(kind: Kind) -> Vec<String> {
                 .iter()
                 .filter(|i| i.name == field)
                 .all(|i| matches!(i.kind.as_str(), "select" | "radio" | "checkbox" | "hidden" | "submit"));
-            for (label, value) in values.iter().filter(|(l, _)| !choice || CHOICE_VALUES.contains(l)) {
+            for (label, value) in values.iter().filter(|(l, _)| fed(kind, route, choice, l)) {
                 let mut fields: Vec<(String, String)> = base.iter().filter(|(n, _)| *n != field).cloned().collect();
                 fields.push((field.clone(), value.clone()));
                 let answer = send(&s, form, &fields, None).await;
@@ -303,7 +334,10 @@ async fn every_form(kind: Kind) -> Vec<String> {
                 .await;
             }
         }
+        spent.push((route_started.elapsed(), route));
     }
+    spent.sort_by(|a, b| b.cmp(a));
+    eprintln!("{kind:?}: the slowest forms: {:?}", &spent[..spent.len().min(12)]);
     // Logging in with hostile names and passwords, as someone not logged in: refused, never a 5xx.
     let anonymous = app.client();
     for field in ["username", "password"] {
@@ -336,7 +370,8 @@ async fn every_form(kind: Kind) -> Vec<String> {
             escaped += 1;
         }
     }
-    if escaped < 10 {
+    // Markup is fed on SQLite only (see POSTGRES_VALUES), so there the stored values must show.
+    if escaped < 10 && matches!(kind, Kind::Sqlite) {
         run.problems
             .0
             .push(format!("{kind:?}: only {escaped} pages show a stored hostile value (escaped): were they stored?"));

@@ -340,7 +340,7 @@ async fn activities_are_known_by_unit_and_name_and_resources_by_name() {
 
         let file = "Namn;Slag;Beskrivning\nReservkraft Björkbacken;El;Dieselaggregat\nStadsnätet;Kommunens nät;\nVattnet;Luft;\n";
         let (_, body) = preview(&s, "resources", "resurser.csv", file.as_bytes().to_vec()).await;
-        assert!(body.contains("Rad 4, kolumn Typ:"), "{body}");
+        assert!(body.contains("Rad 4, kolumn Slag:"), "the column as the file names it: {body}");
         let (at, _) = preview(&s, "resources", "resurser.csv", file.replace("Luft", "Vatten").into_bytes()).await;
         assert_eq!(s.post(&at, &[]).await.status, StatusCode::SEE_OTHER);
         let (kind_code,): (String,) = sqlx::query_as("SELECT kind FROM resources WHERE name = 'Stadsnätet'")

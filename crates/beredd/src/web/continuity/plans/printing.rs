@@ -7,13 +7,19 @@ use super::*;
 /// page. Anyone who can read the plans can print them.
 pub async fn print_binder(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
     let Posted { user, form, tr } = posted;
-    let scope = if let Ok(p) = form.text("plan").parse::<i64>() {
-        Scope::Plan(p)
-    } else if let Ok(u) = form.text("unit").parse::<i64>() {
-        Scope::Unit(u)
-    } else {
-        let job = binder::start_whole(&state.db, user.actor(), tr, user.display_name.clone()).await?;
-        return Ok(Redirect::to(&format!("/jobs/{job}")).into_response());
+    // An empty choice is the whole organisation; anything else must be an id, never read as
+    // "the whole organisation" (which starts the longest job there is).
+    let id = |name: &str| match form.text(name).trim() {
+        "" => Ok(None),
+        t => t.parse::<i64>().map(Some).map_err(|_| AppError::BadRequest("not an id")),
+    };
+    let scope = match (id("plan")?, id("unit")?) {
+        (Some(p), _) => Scope::Plan(p),
+        (None, Some(u)) => Scope::Unit(u),
+        (None, None) => {
+            let job = binder::start_whole(&state.db, user.actor(), tr, user.display_name.clone()).await?;
+            return Ok(Redirect::to(&format!("/jobs/{job}")).into_response());
+        }
     };
     let printed = binder::print(&state.db, &user.actor(), &tr, scope, &user.display_name).await;
     let (b, pdf) = printed
