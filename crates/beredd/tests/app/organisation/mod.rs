@@ -4,6 +4,7 @@
 
 mod dependents;
 mod import;
+mod import_job;
 mod large;
 
 use reqwest::StatusCode;
