@@ -64,7 +64,14 @@ fn running_view(tr: &Tr, running: &[crate::services::crisis::reporting::Running]
         None => (None, String::new(), false),
     };
     let more = (running.len() > 1).then(|| tr.tn("banner-more", running.len() as i64 - 1));
-    Some(RunningView { href: format!("/incidents/{}/reporting", r.id), title: r.title.clone(), deadline, left, overdue, more })
+    Some(RunningView {
+        href: format!("/incidents/{}/reporting", r.id),
+        title: r.title.clone(),
+        deadline,
+        left,
+        overdue,
+        more,
+    })
 }
 
 /// The sections of the navigation; later modules add theirs here.

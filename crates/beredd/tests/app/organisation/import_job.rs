@@ -56,13 +56,20 @@ async fn a_file_of_600_rows_is_stored_in_the_background_and_one_bad_row_stores_n
         let failed = texts(&page, "#job-failed");
         assert_eq!(failed.len(), 1, "{kind:?}: {page}");
         assert!(failed[0].starts_with("Inget sparades: filen har ett fel."), "{failed:?}");
-        assert!(failed[0].contains("Rad 452, kolumn Enhet: ”Enheten som inte finns” finns inte i registret."), "{failed:?}");
+        assert!(
+            failed[0].contains("Rad 452, kolumn Enhet: ”Enheten som inte finns” finns inte i registret."),
+            "{failed:?}"
+        );
         assert_eq!(app.count("people").await, 0, "{kind:?}: nothing stored");
 
         // The good file: its page says what it is, then links to the register.
         let job = store_in_background(&s, "personal-stor.csv", staff_file(600, None)).await;
         let shown = s.get(&job).await.body;
-        assert_eq!(texts(&shown, "h1"), ["Inläsning av registerfil: personal-stor.csv (Personer och kontakter)"], "{kind:?}");
+        assert_eq!(
+            texts(&shown, "h1"),
+            ["Inläsning av registerfil: personal-stor.csv (Personer och kontakter)"],
+            "{kind:?}"
+        );
         let page = ended(&s, &job).await;
         assert!(texts(&page, "#job-failed").is_empty(), "{kind:?}: {:?}", texts(&page, "#job-failed"));
         assert_eq!(texts_attr(&page, "#job-result", "href"), ["/people"], "{kind:?}: a link to the register");

@@ -51,7 +51,8 @@ pub async fn start_apply(
             Err(refused) => Err(refusal(&refused, &tr)),
             Ok(p) if !p.stored => {
                 let first: Vec<String> = p.errors.iter().take(QUOTED_ERRORS).map(|e| row_error_text(e, &tr)).collect();
-                Err(tr.args("import-job-refused", &[("count", &p.errors.len().to_string()), ("first", &first.join(" "))]))
+                Err(tr
+                    .args("import-job-refused", &[("count", &p.errors.len().to_string()), ("first", &first.join(" "))]))
             }
             Ok(_) => {
                 imports::drop_upload(&db.pool, &token).await.map_err(failed)?;
