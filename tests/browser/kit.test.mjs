@@ -2,8 +2,10 @@
 // opened from disk with the network off, checked with axe, and refused when the passphrase is
 // wrong or one byte of the ciphertext is changed. It shows its fingerprint before it is unlocked,
 // keeps its log and ticks encrypted in the browser (F6.2), reads a log an earlier kit kept in clear
-// once, and "Töm den här enheten" removes what it kept. scripts/test sets BEREDD_BIN and
-// BEREDD_DATABASE.
+// once, and "Töm den här enheten" removes what it kept. Made from the kit page, it is made in the
+// background: the form leads to its job's page, which ends with the file to download (issue 24).
+// scripts/test sets BEREDD_BIN and BEREDD_DATABASE; BEREDD_SCREENSHOTS names a folder for
+// screenshots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +25,7 @@ const PASSWORD = process.env.BEREDD_ADMIN_PASSWORD;
 assert.ok(BIN && DATABASE && BASE && PASSWORD, 'BEREDD_BIN, BEREDD_DATABASE, BEREDD_URL and BEREDD_ADMIN_PASSWORD must be set (scripts/test sets them)');
 
 const PASSPHRASE = 'blå traktor sjunger i snön';
+const SHOTS = process.env.BEREDD_SCREENSHOTS;
 const dir = mkdtempSync(join(tmpdir(), 'beredd-kit-'));
 
 function exportKit(file, units) {
@@ -286,4 +289,48 @@ test('a unit name that looks like HTML is shown as text in the kit', async () =>
   assert.equal(await kit.locator('img').count(), 0, 'no element was made from the name');
   assert.deepEqual(errors, [], 'no script ran');
   await kctx.close();
+});
+
+test('the kit made from its page is made in the background and downloaded from its job page (1280 and 360 px)', async () => {
+  for (const width of [1280, 360]) {
+    const context = await browser.newContext({ viewport: { width, height: width > 400 ? 900 : 740 }, bypassCSP: true, locale: 'sv-SE', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/login`);
+    await page.getByLabel('Användarnamn').fill('admin');
+    await page.getByLabel('Lösenord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(`${BASE}/`);
+    await page.goto(`${BASE}/kit`);
+    await page.getByRole('checkbox', { name: /^Björkbackens särskilda boende( \(|$)/ }).check();
+    await page.locator('#passphrase').fill(PASSPHRASE);
+    await page.locator('#passphrase2').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Skapa och ladda ner den digitala krispärmen' }).click();
+    await page.waitForURL(/\/jobs\/\d+$/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Digital krispärm: Björkbackens särskilda boende');
+    assert.equal(await page.locator('#job-status').getAttribute('aria-live'), 'polite');
+    // htmx asks every second; the machine may be loaded, so the file may take a while.
+    const download = page.locator('#job-result');
+    await download.waitFor({ timeout: 300_000 });
+    assert.match(await download.textContent(), /^Hämta krislada-bjorkbackens-sarskilda-boende-.*\.html \(\d+ kB\)$/);
+    assert.ok(!(await page.content()).includes(PASSPHRASE), 'the passphrase is nowhere on the job page');
+    await expectAccessible(page, `the kit's job page at ${width} px`);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= width, `the kit's job page is ${wide} px wide at ${width}`);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `kit-job-${width}.png`), fullPage: true });
+    const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+    const saved = join(dir, `fran-sidan-${width}.html`);
+    await file.saveAs(saved);
+    await context.close();
+
+    // The file opens offline with the passphrase, as one made on the command line.
+    const { page: kit, context: kctx, outside, errors } = await offlinePage();
+    await kit.goto(`file://${saved}`);
+    assert.equal(await kit.locator('#fp').textContent(), fingerprintOf(readFileSync(saved, 'utf8')));
+    await unlock(kit, PASSPHRASE);
+    await kit.locator('#app nav').waitFor();
+    assert.match(await kit.locator('#versions').textContent(), /Kontinuitetsplan Björkbackens särskilda boende/);
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+    await kctx.close();
+  }
 });

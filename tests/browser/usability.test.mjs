@@ -40,13 +40,15 @@ for (const viewport of WIDTHS) {
     await significant.getByRole('button', { name: 'Spara beslutet' }).click();
     await page.locator('#clock-nis2_early_warning').waitFor();
 
+    // The banner is one line for the incident with the nearest deadline (other tests' incidents
+    // may be going on too: this one is then one of "och N till").
     for (const path of ['/', '/systems', '/plans', '/frameworks', board]) {
       await page.goto(`${BASE}${path}`);
-      const banner = page.locator('.running-incident p').filter({ hasText: title });
-      await banner.waitFor();
+      const banner = page.locator('.running-incident p');
+      assert.equal(await banner.count(), 1, `${path}: one banner line`);
       const text = await banner.textContent();
       assert.match(text, /svensk tid/, `${path}: the deadline in Swedish time: ${text}`);
-      assert.match(text, /kvar|sedan/, `${path}: how long is left: ${text}`);
+      assert.match(text, /kvar|Försenad med/, `${path}: how long is left: ${text}`);
       await inView(page, banner, `the banner on ${path}`);
       await fits(page, path);
     }
@@ -55,13 +57,56 @@ for (const viewport of WIDTHS) {
     const banner = await page.locator('.running-incident').boundingBox();
     const heading = await page.locator('main h1').boundingBox();
     assert.ok(banner.y < heading.y && banner.y < viewport.height, 'the banner comes first on the start page');
-    // It leads to the incident's reporting; the board shows the deadlines too.
-    await page.locator('.running-incident').getByRole('link', { name: title }).click();
-    await page.waitForURL(`${BASE}${board}/reporting`);
+    // It leads to the shown incident's reporting, or to the list of them all; the board shows the deadlines too.
+    const own = page.locator('.running-incident').getByRole('link', { name: title });
+    if (await own.count()) {
+      await own.click();
+      await page.waitForURL(`${BASE}${board}/reporting`);
+    } else {
+      await page.locator('#running-more').click();
+      await page.waitForURL(`${BASE}/incidents`);
+      await page.getByRole('link', { name: title }).first().waitFor();
+    }
     await page.goto(`${BASE}${board}`);
     assert.match(await page.locator('#deadlines').textContent(), /svensk tid/);
     await expectAccessible(page, 'the board with its deadlines');
     await shot(page, `ux1-board-${viewport.width}`);
+    await page.context().close();
+  });
+
+  test(`1: several running incidents share one compact banner with the nearest deadline and "och N till" (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    // At least three incidents going on: this test's two and the first test's.
+    for (const n of [1, 2]) {
+      await page.goto(`${BASE}/incidents/new`);
+      await page.getByLabel('Vad har hänt (rubrik)').fill(`Samtidig incident ${n} med en ganska lång rubrik (${w})`);
+      await page.getByLabel('Björkbackens särskilda boende').check();
+      await page.getByRole('button', { name: 'Starta incidenten' }).click();
+      await page.getByRole('status').filter({ hasText: 'Incidenten är startad' }).waitFor();
+    }
+    for (const path of ['/', '/systems', '/plans']) {
+      await page.goto(`${BASE}${path}`);
+      const aside = page.locator('.running-incident');
+      assert.equal(await aside.locator('p').count(), 1, `${path}: one line, not one per incident`);
+      const text = await aside.textContent();
+      assert.match(text, /svensk tid/, `${path}: the nearest deadline: ${text}`);
+      const more = aside.locator('#running-more');
+      assert.match(await more.textContent(), /^och \d+ till$/);
+      assert.ok(Number((await more.textContent()).match(/\d+/)[0]) >= 2, text);
+      const box = await aside.boundingBox();
+      console.log(`# the banner with several incidents is ${Math.round(box.height)} px tall at ${w} on ${path}`);
+      const limit = viewport.width <= 400 ? 130 : 80;
+      assert.ok(box.height < limit, `${path}: the banner is ${box.height} px tall at ${w}, under ${limit}`);
+      await inView(page, more, `"och N till" on ${path}`);
+      await fits(page, path);
+    }
+    await expectAccessible(page, 'the start page with several incidents going on');
+    await shot(page, `ux1-several-incidents-${viewport.width}`);
+    // "och N till" leads to the incidents, where each going on is listed.
+    await page.locator('#running-more').click();
+    await page.waitForURL(`${BASE}/incidents`);
+    for (const n of [1, 2]) await page.getByRole('link', { name: `Samtidig incident ${n} med en ganska lång rubrik (${w})` }).first().waitFor();
     await page.context().close();
   });
 

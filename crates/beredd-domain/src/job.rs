@@ -32,6 +32,7 @@ crate::kinds::vocabulary!(
         Tables => "tables",
         Pack => "pack",
         Seal => "seal",
+        Compare => "compare",
         Rows => "rows",
         Finished => "finished",
     }

@@ -313,12 +313,12 @@ entity-management-review = Management review
 
 ## Long work in the background ("My jobs")
 jobs-title = My jobs
-jobs-intro = Long work, such as printing the whole organisation's binder or exporting the organisation, is done in the background. Here are your latest jobs; a finished file can be downloaded for a day.
+jobs-intro = Long work, such as printing the whole organisation's binder, making a digital crisis kit, storing a large register file or exporting the organisation, is done in the background. Here are your latest jobs; a finished file can be downloaded for a day.
 jobs-none = You have no jobs yet.
 jobs-col-what = What
 jobs-col-started = Started
 jobs-col-state = State
-jobs-link = My jobs: binders and exports made in the background
+jobs-link = My jobs: binders, digital crisis kits, register files and exports made in the background
 jobs-scope-organisation = The whole organisation
 job-what = { $kind }: { $scope }
 job-started = Started { $at }.
@@ -337,6 +337,7 @@ job-step-record = Recording the print
 job-step-tables = Reading the tables
 job-step-pack = Packing the file
 job-step-seal = Encrypting the crisis kit
+job-step-compare = Comparing the rows with the register
 job-step-rows = Saving the rows
 job-step-finished = Done
 job-progress-count = { $step } ({ $done } of { $total } done)

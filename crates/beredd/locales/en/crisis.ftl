@@ -473,6 +473,7 @@ incident-aware-short = Aware since
 reporting-zone-uncertain = The time of awareness was typed before Beredd counted in Swedish time, so the deadlines may be one or two hours off. Record the decision on awareness again below.
 banner-label = Incident going on
 banner-running = Incident going on
+banner-more = and { $n } more
 banner-deadline = Nearest deadline: { $duty } by { $at }
 duty-short-nis2_early_warning = early warning to MCF
 duty-short-nis2_notification = incident notification to MCF

@@ -140,6 +140,10 @@ import-err-unknown = "{ $value }" is not in the register.
 import-err-ambiguous = Several records are called "{ $value }". Give the key (the employee number, for example) so that the right one is chosen.
 import-err-repeated = "{ $value }" is already on row { $first } of the file.
 import-row-error = Row { $row }, column { $column }: { $reason }
+import-job-refused = Nothing was stored: the file has { $count ->
+    [one] one error
+   *[other] { $count } errors
+}. Correct the file and read it in again. { $first }
 import-nothing-stored = Nothing was stored: correct the rows in error and try again.
 import-cli-stored = Stored.
 import-cli-apply-hint = Nothing is stored yet. Run the same command with --apply to store it.

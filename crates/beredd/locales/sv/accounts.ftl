@@ -313,12 +313,12 @@ entity-management-review = Ledningens genomgång
 
 ## Long work in the background ("Mina körningar")
 jobs-title = Mina körningar
-jobs-intro = Långt arbete, som att skriva ut hela organisationens pärm eller exportera organisationen, görs i bakgrunden. Här finns dina senaste körningar; en färdig fil kan hämtas i ett dygn.
+jobs-intro = Långt arbete, som att skriva ut hela organisationens pärm, skapa en digital krispärm, spara en stor registerfil eller exportera organisationen, görs i bakgrunden. Här finns dina senaste körningar; en färdig fil kan hämtas i ett dygn.
 jobs-none = Du har inga körningar ännu.
 jobs-col-what = Vad
 jobs-col-started = Startad
 jobs-col-state = Läge
-jobs-link = Mina körningar: pärmar och exporter som görs i bakgrunden
+jobs-link = Mina körningar: pärmar, digitala krispärmar, registerfiler och exporter som görs i bakgrunden
 jobs-scope-organisation = Hela organisationen
 job-what = { $kind }: { $scope }
 job-started = Startad { $at }.
@@ -337,6 +337,7 @@ job-step-record = Sparar utskriften
 job-step-tables = Läser tabellerna
 job-step-pack = Packar filen
 job-step-seal = Krypterar den digitala krispärmen
+job-step-compare = Jämför raderna med registret
 job-step-rows = Sparar raderna
 job-step-finished = Klar
 job-progress-count = { $step } ({ $done } av { $total } klara)

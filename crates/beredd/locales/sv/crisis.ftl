@@ -473,6 +473,7 @@ incident-aware-short = Kännedom
 reporting-zone-uncertain = Tiden för kännedom skrevs in innan Beredd räknade i svensk tid, så fristerna kan vara en eller två timmar fel. Registrera beslutet om kännedom på nytt nedan.
 banner-label = Pågående incident
 banner-running = Pågående incident
+banner-more = och { $n } till
 banner-deadline = Närmaste frist: { $duty } senast { $at }
 duty-short-nis2_early_warning = tidig varning till MCF
 duty-short-nis2_notification = incidentanmälan till MCF

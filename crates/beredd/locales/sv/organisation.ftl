@@ -140,6 +140,10 @@ import-err-unknown = ”{ $value }” finns inte i registret.
 import-err-ambiguous = Flera poster heter ”{ $value }”. Ange nyckeln (till exempel anställningsnumret) så att rätt kan väljas.
 import-err-repeated = ”{ $value }” finns redan på rad { $first } i filen.
 import-row-error = Rad { $row }, kolumn { $column }: { $reason }
+import-job-refused = Inget sparades: filen har { $count ->
+    [one] ett fel
+   *[other] { $count } fel
+}. Rätta filen och läs in den igen. { $first }
 import-nothing-stored = Inget sparades: rätta raderna med fel och försök igen.
 import-cli-stored = Sparat.
 import-cli-apply-hint = Inget är sparat ännu. Kör samma kommando med --apply för att spara.

@@ -7,7 +7,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use beredd_domain::job::{JobKind, KEEP_RESULT_SECS, WRITE_EVERY_SECS};
+use beredd_domain::job::{JobKind, JobState, KEEP_RESULT_SECS, WRITE_EVERY_SECS};
 
 use crate::platform::clock;
 use crate::platform::db::{Db, DbError};
@@ -49,11 +49,21 @@ where
     F: FnOnce(Db, Arc<dyn Progress>) -> Fut + Send + 'static,
     Fut: Future<Output = Result<Made, Failed>> + Send + 'static,
 {
-    jobs::drop_results_before(&db.pool, &clock::stamp_in(-KEEP_RESULT_SECS)).await?;
     let going = jobs::unfinished(&db.pool, req.org, req.user, req.kind).await?;
     if let Some(j) = going.into_iter().find(|j| j.scope == req.scope && !j.stalled()) {
         return Ok(j.id);
     }
+    start_new(db, req, work).await
+}
+
+/// Starts `work` as a new job even if the user has the same one going: for work that depends on
+/// more than its scope says (a kit's passphrase, which no job row may hold).
+pub async fn start_new<F, Fut>(db: &Db, req: Request, work: F) -> Result<i64, DbError>
+where
+    F: FnOnce(Db, Arc<dyn Progress>) -> Fut + Send + 'static,
+    Fut: Future<Output = Result<Made, Failed>> + Send + 'static,
+{
+    jobs::drop_results_before(&db.pool, &clock::stamp_in(-KEEP_RESULT_SECS)).await?;
     let id = jobs::create(&db.pool, req.org, req.user, req.kind, &req.scope).await?;
     let db = db.clone();
     tokio::spawn(run(db, id, work));
@@ -67,6 +77,7 @@ where
     Fut: Future<Output = Result<Made, Failed>> + Send + 'static,
 {
     let latest = Arc::new(Latest::default());
+    db.running.add(id, latest.clone());
     let mut task = tokio::spawn(work(db.clone(), latest.clone() as Arc<dyn Progress>));
     let mut every = tokio::time::interval(Duration::from_secs(WRITE_EVERY_SECS));
     let ended = loop {
@@ -93,16 +104,30 @@ where
             jobs::fail(&db.pool, id, "").await
         }
     };
+    db.running.remove(id);
     if let Err(e) = written {
         // Nothing more can be done here: the job is shown as failed once it has been silent.
         tracing::error!(job = id, "the job's outcome could not be written: {e}");
     }
 }
 
+/// A job as this process knows it: one it runs here is where its latest report says, and alive,
+/// whatever its row could be written to say.
+fn as_known(db: &Db, mut j: Job) -> Job {
+    if let Some((step, done, total)) = db.running.get(j.id).filter(|_| !j.state.finished()) {
+        j.state = JobState::Running;
+        j.step = step;
+        j.done = i64::try_from(done).unwrap_or(i64::MAX);
+        j.total = i64::try_from(total).unwrap_or(i64::MAX);
+        j.updated_at = clock::stamp();
+    }
+    j
+}
+
 /// A job, if `viewer` may see it: its own user's, or any of the organisation's to an administrator.
 pub async fn seen_by(db: &Db, viewer: &Viewer, id: i64) -> Result<Option<Job>, DbError> {
     let job = jobs::get(&db.pool, viewer.org, id).await?;
-    Ok(job.filter(|j| viewer.admin || j.user_id == viewer.user))
+    Ok(job.filter(|j| viewer.admin || j.user_id == viewer.user).map(|j| as_known(db, j)))
 }
 
 /// A finished job's file, if `viewer` may see the job: (name, content type, bytes).
@@ -115,5 +140,5 @@ pub async fn file_for(db: &Db, viewer: &Viewer, id: i64) -> Result<Option<(Strin
 
 /// The viewer's own latest jobs, newest first.
 pub async fn mine(db: &Db, viewer: &Viewer) -> Result<Vec<Job>, DbError> {
-    jobs::of_user(&db.pool, viewer.org, viewer.user, 30).await
+    Ok(jobs::of_user(&db.pool, viewer.org, viewer.user, 30).await?.into_iter().map(|j| as_known(db, j)).collect())
 }

@@ -20,8 +20,9 @@ pub struct Ctx {
     pub csrf: String,
     pub nav: Vec<NavGroup>,
     pub flash: Option<String>,
-    /// The incidents going on and their nearest deadline, shown above every page.
-    pub running: Vec<RunningView>,
+    /// The incident going on with the nearest reporting deadline, shown above every page (with
+    /// how many more there are).
+    pub running: Option<RunningView>,
 }
 
 /// One incident going on, as the banner shows it.
@@ -33,41 +34,44 @@ pub struct RunningView {
     /// "3 h 10 min kvar" or "försenad med …".
     pub left: String,
     pub overdue: bool,
+    /// "och 2 till", linking the incidents list, when more incidents are going on.
+    pub more: Option<String>,
 }
 
-fn running_views(tr: &Tr, running: &[crate::services::crisis::reporting::Running]) -> Vec<RunningView> {
+/// The banner: one line for the incident whose reporting deadline is nearest (the newest when
+/// none has a deadline), and how many more are going on, so that three incidents take no more
+/// room on a phone than one.
+fn running_view(tr: &Tr, running: &[crate::services::crisis::reporting::Running]) -> Option<RunningView> {
     let now = crate::platform::clock::now().unix_timestamp();
-    running
-        .iter()
-        .map(|r| {
-            let (deadline, left, overdue) = match r.nearest {
-                Some((duty, at)) => {
-                    let when = crate::platform::clock::shown_minute(&crate::services::crisis::reporting::stored(at));
-                    let deadline = tr.args(
-                        "banner-deadline",
-                        &[
-                            ("duty", &tr.t(&format!("duty-short-{}", duty.code()))),
-                            ("at", &format!("{when} {}", tr.t("swedish-time"))),
-                        ],
-                    );
-                    let left = if at >= now {
-                        tr.ts("clock-left", "left", &crate::web::crisis::reports::span(tr, at - now))
-                    } else {
-                        tr.ts("clock-overdue", "by", &crate::web::crisis::reports::span(tr, now - at))
-                    };
-                    (Some(deadline), left, at < now)
-                }
-                None => (None, String::new(), false),
+    let r = running.iter().min_by_key(|r| r.nearest.map_or((1, 0), |(_, at)| (0, at)))?;
+    let (deadline, left, overdue) = match r.nearest {
+        Some((duty, at)) => {
+            let when = crate::platform::clock::shown_minute(&crate::services::crisis::reporting::stored(at));
+            let deadline = tr.args(
+                "banner-deadline",
+                &[
+                    ("duty", &tr.t(&format!("duty-short-{}", duty.code()))),
+                    ("at", &format!("{when} {}", tr.t("swedish-time"))),
+                ],
+            );
+            let left = if at >= now {
+                tr.ts("clock-left", "left", &crate::web::crisis::reports::span(tr, at - now))
+            } else {
+                tr.ts("clock-overdue", "by", &crate::web::crisis::reports::span(tr, now - at))
             };
-            RunningView {
-                href: format!("/incidents/{}/reporting", r.id),
-                title: r.title.clone(),
-                deadline,
-                left,
-                overdue,
-            }
-        })
-        .collect()
+            (Some(deadline), left, at < now)
+        }
+        None => (None, String::new(), false),
+    };
+    let more = (running.len() > 1).then(|| tr.tn("banner-more", running.len() as i64 - 1));
+    Some(RunningView {
+        href: format!("/incidents/{}/reporting", r.id),
+        title: r.title.clone(),
+        deadline,
+        left,
+        overdue,
+        more,
+    })
 }
 
 /// The sections of the navigation; later modules add theirs here.
@@ -204,7 +208,7 @@ impl Ctx {
             csrf: user.csrf.clone(),
             nav,
             flash: None,
-            running: running_views(&tr, &user.running),
+            running: running_view(&tr, &user.running),
             tr,
         }
     }

@@ -680,3 +680,16 @@ pub async fn job_result(s: &Session, page: &str) -> (String, String, Vec<u8>) {
     }
     panic!("the job at {page} was not done after five minutes");
 }
+
+/// Makes a digital crisis kit from the kit page's form (`fields` without the CSRF token): the form
+/// starts a job and leads to its page, which is followed to the file. Gives the file's content
+/// disposition and text.
+pub async fn make_kit(s: &Session, fields: &[(&str, &str)]) -> (String, String) {
+    let started = s.post("/kit", fields).await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "the kit form: {}", started.body);
+    let page = started.location.expect("the kit's job page");
+    assert!(page.starts_with("/jobs/"), "{page}");
+    let (ctype, disposition, bytes) = job_result(s, &page).await;
+    assert_eq!(ctype, "text/html; charset=utf-8");
+    (disposition, String::from_utf8(bytes).expect("the kit is text"))
+}

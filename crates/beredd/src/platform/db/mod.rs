@@ -72,6 +72,8 @@ pub struct Db {
     /// The keys that sign the incident logs written through this connection: files outside the
     /// database (`platform::keys`).
     pub keys: std::sync::Arc<crate::platform::keys::Keyring>,
+    /// The jobs this process runs on this database, with their latest progress.
+    pub running: std::sync::Arc<crate::platform::progress::Running>,
 }
 
 /// Turns the user's `sqlite://path` into what sqlx wants (create the file if missing).
@@ -153,6 +155,7 @@ impl Db {
             keys: std::sync::Arc::new(crate::platform::keys::Keyring::at(crate::platform::keys::Keyring::default_dir(
                 url_given,
             ))),
+            running: Default::default(),
         })
     }
 
@@ -183,7 +186,7 @@ impl Db {
         let keys = std::sync::Arc::new(crate::platform::keys::Keyring::at(
             crate::platform::keys::Keyring::default_dir(url_given),
         ));
-        Ok(Db { pool, backend, keys })
+        Ok(Db { pool, backend, keys, running: Default::default() })
     }
 
     /// How many tables the database holds (see [`Db::tables`]).

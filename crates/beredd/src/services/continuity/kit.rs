@@ -12,7 +12,7 @@ mod verify;
 use serde_json::{Value, json};
 
 pub use passphrase::{Rule, SUGGESTED_WORDS, suggest, suggestion_bits};
-pub use seal::{ITERATIONS, OpenError, Parts, Sealed, open, parts, seal, sha256_hex, short};
+pub use seal::{ITERATIONS, OpenError, Parts, Sealed, open, pack, parts, seal, seal_packed, sha256_hex, short};
 pub use verify::{NotAKit, PageCheck, Verdict, Verification, page_check, verify};
 
 use crate::platform::db::{Db, DbError};
@@ -249,7 +249,9 @@ pub async fn make(db: &Db, tr: &Tr, actor: &audit::Actor, req: Request<'_>) -> R
     make_with(db, tr, actor, req, &crate::platform::progress::Silent).await
 }
 
-/// As [`make`], telling `progress` each of its three steps (gathering, sealing, recording).
+/// As [`make`], telling `progress` each of its three steps: gathering the plans and registers,
+/// packing them, sealing (the key derivation, the encryption, the page; the kit is recorded at
+/// the end of it).
 pub async fn make_with(
     db: &Db,
     tr: &Tr,
@@ -263,15 +265,15 @@ pub async fn make_with(
     let Some(content) = content(&db.pool, tr, actor.org_id, req.units, req.by, &today).await? else {
         return Ok(None);
     };
-    progress.report(JobStep::Seal, 1, 3);
+    progress.report(JobStep::Pack, 1, 3);
+    let plain = pack(&content);
+    progress.report(JobStep::Seal, 2, 3);
     let (tr2, exported, pass, max_age) = (tr.clone(), today.clone(), req.passphrase, req.max_age_days);
-    let (content, sealed) = tokio::task::spawn_blocking(move || {
-        let sealed = seal(&content, &pass, &tr2, &exported, max_age, ITERATIONS);
-        (content, sealed)
-    })
-    .await
-    .map_err(|e| MakeError::Seal(e.to_string()))?;
-    progress.report(JobStep::Record, 2, 3);
+    let org = content.org.clone();
+    let sealed =
+        tokio::task::spawn_blocking(move || seal_packed(&plain, &org, &pass, &tr2, &exported, max_age, ITERATIONS))
+            .await
+            .map_err(|e| MakeError::Seal(e.to_string()))?;
     let mut tx = db.begin_write().await?;
     let new = kits::NewKit {
         kit_id: &sealed.kit_id,
@@ -307,4 +309,44 @@ pub async fn make_with(
         file_sha256: sealed.file_sha256,
         html: sealed.html,
     }))
+}
+
+/// What a kit made in the background is asked for: as [`Request`], owned by the job.
+pub struct Order {
+    pub units: Vec<i64>,
+    /// Lives only in the job's memory: never written to its row, its scope or a log.
+    pub passphrase: String,
+    pub max_age_days: u32,
+    pub by: String,
+    pub recipients: Option<String>,
+    /// What the kit holds, in words, for the job's page ("Björkbackens särskilda boende").
+    pub scope: String,
+}
+
+/// Starts making a kit in the background as `actor` (who must be a user); gives the job's id. The
+/// job keeps the sealed file for its user to download; the kit is recorded as [`make`] records it.
+/// Every order is a job of its own: two kits of the same units may have different passphrases.
+pub async fn start(db: &Db, actor: audit::Actor, tr: Tr, order: Order) -> Result<i64, DbError> {
+    use crate::services::jobs;
+    let user = actor.user_id.ok_or_else(|| DbError::Corrupt("a job needs a user".into()))?;
+    let kind = beredd_domain::job::JobKind::Kit;
+    let req = jobs::Request { org: actor.org_id, user, kind, scope: order.scope.clone() };
+    jobs::start_new(db, req, move |db, progress| async move {
+        let Order { units, passphrase, max_age_days, by, recipients, .. } = order;
+        let req = Request { units: &units, passphrase, max_age_days, by: &by, recipients: recipients.as_deref() };
+        match make_with(&db, &tr, &actor, req, &*progress).await {
+            Ok(Some(made)) => Ok(jobs::Made::File {
+                name: made.file_name,
+                content_type: "text/html; charset=utf-8",
+                bytes: made.html.into_bytes(),
+            }),
+            Ok(None) => Err(tr.t("job-failed-error")),
+            Err(e) => {
+                // The error names the database or the sealing, never the passphrase.
+                tracing::error!("the kit could not be made: {e}");
+                Err(tr.t("job-failed-error"))
+            }
+        }
+    })
+    .await
 }

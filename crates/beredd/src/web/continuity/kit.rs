@@ -1,12 +1,13 @@
 //! The crisis kit's download page: choose units, give a passphrase (the page suggests one and
-//! says how strong the typed one is), get one HTML file. The page lists the kits made with their
+//! says how strong the typed one is), and the kit is made in the background: its job's page
+//! follows it to the HTML file. The page lists the kits made with their
 //! fingerprints, and which plans' kits are out of date.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::passphrase::Strength;
 use beredd_domain::{FieldError, text};
 
@@ -199,16 +200,15 @@ pub async fn make(State(state): State<AppState>, posted: Posted) -> Result<Respo
         form.set("passphrase2", "");
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page(&state, &user, &form, &e).await?).into_response());
     }
+    let scope = if units.is_empty() {
+        tr.t("binder-whole-org")
+    } else {
+        units.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ")
+    };
+    // The passphrase goes into the job's memory only: its row holds the units' names.
     let passphrase = form.text("passphrase").to_owned();
-    let by = &user.display_name;
-    let req = kit::Request { units: &units, passphrase, max_age_days, by, recipients: recipients.as_deref() };
-    let made = kit::make(&state.db, &tr, &user.actor(), req).await.map_err(|e| match e {
-        kit::MakeError::Db(e) => AppError::Db(e),
-        kit::MakeError::Seal(e) => AppError::Internal(e),
-    })?;
-    let made = made.ok_or(AppError::NotFound)?;
-    let disposition = format!("attachment; filename=\"{}\"", made.file_name);
-    let headers =
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()), (header::CONTENT_DISPOSITION, disposition)];
-    Ok((headers, made.html).into_response())
+    let by = user.display_name.clone();
+    let order = kit::Order { units, passphrase, max_age_days, by, recipients, scope };
+    let job = kit::start(&state.db, user.actor(), tr, order).await?;
+    Ok(Redirect::to(&format!("/jobs/{job}")).into_response())
 }

@@ -1,7 +1,8 @@
 //! Importing a register from a spreadsheet: the page with the upload and the template, the
 //! preview of an uploaded file (kept server-side for its user for an hour, under a random token),
-//! with the column mapping to change, and "Spara". Only those who edit every register's content
-//! (the coordinator and the administrator) import.
+//! with the column mapping to change, and "Spara" (a file of more than 500 rows is stored in the
+//! background, on its job's page). Only those who edit every register's content (the coordinator
+//! and the administrator) import.
 
 use std::collections::HashMap;
 
@@ -211,10 +212,14 @@ pub async fn apply<R: Importing>(
     Path(token): Path<String>,
     posted: Posted,
 ) -> Result<Response, AppError> {
-    let Posted { user, form, .. } = posted;
+    let Posted { user, form, tr } = posted;
     user.require(user.role.edits_all_content())?;
     let up = kept(&state, &user, R::KIND, &token).await?;
     let chosen = chosen(|k| form.get(k).map(str::to_owned));
+    if import::in_background((&up.file_name, &up.content)) {
+        let job = import::start_apply(&state.db, user.actor(), R::KIND, (token, up), chosen, tr).await?;
+        return Ok(Redirect::to(&format!("/jobs/{job}")).into_response());
+    }
     let file = (up.file_name.as_str(), up.content.as_slice());
     let p = import::apply(&state.db, &user.actor(), R::KIND, file, &chosen).await?.map_err(|_| AppError::NotFound)?;
     if !p.stored {

@@ -69,21 +69,11 @@ async fn the_binder_and_the_kit_hold_the_forms_of_the_plans_templates_once_each(
 
         // The kit of the unit lists the same forms, each once.
         let pass = "ekorre-fjällräv-lingon-strömming";
-        let resp = s
-            .client
-            .post(format!("{}/kit", s.base))
-            .form(&[
-                ("_csrf", s.csrf.as_str()),
-                ("units", &home.to_string()),
-                ("passphrase", pass),
-                ("passphrase2", pass),
-                ("max_age_days", "14"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), StatusCode::OK);
-        let content = beredd::services::continuity::kit::open(&resp.text().await.unwrap(), pass).unwrap();
+        let fields = [("units", home.to_string()), ("passphrase", pass.into()), ("passphrase2", pass.into())];
+        let mut fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fields.push(("max_age_days", "14"));
+        let (_, html) = crate::harness::make_kit(&s, &fields).await;
+        let content = beredd::services::continuity::kit::open(&html, pass).unwrap();
         let titles: Vec<&str> =
             content["forms"].as_array().unwrap().iter().map(|f| f["l"]["title"].as_str().unwrap()).collect();
         assert_eq!(titles, SAEBO.iter().map(|(t, _)| *t).collect::<Vec<_>>(), "{kind:?}");

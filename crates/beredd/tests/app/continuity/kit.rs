@@ -4,7 +4,7 @@
 use reqwest::StatusCode;
 
 use super::{edit_fields, post_fields, set};
-use crate::harness::{TestApp, id_of, kinds, texts};
+use crate::harness::{TestApp, id_of, job_result, kinds, texts};
 use beredd::services::continuity::kit;
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -45,7 +45,10 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
 
         let page = s.get("/kit").await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(texts(&page.body, "td").iter().any(|t| t == "Ingen digital krispärm med den godkända versionen"), "no kit yet");
+        assert!(
+            texts(&page.body, "td").iter().any(|t| t == "Ingen digital krispärm med den godkända versionen"),
+            "no kit yet"
+        );
         let reader = app.login("lasare").await;
         assert_eq!(reader.get("/kit").await.status, StatusCode::FORBIDDEN);
         assert_eq!(
@@ -91,22 +94,31 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         assert!(pass.split('-').all(|w| beredd::content::passphrase_words::words().contains(&w)), "{pass}");
         assert_ne!(texts(&s.get("/kit").await.body, "#suggested-passphrase")[0], pass, "a new one every time");
         let pass = pass.as_str();
-        let resp = s
-            .client
-            .post(format!("{}/kit", s.base))
-            .form(&[
-                ("_csrf", s.csrf.as_str()),
-                ("units", &home.to_string()),
-                ("passphrase", pass),
-                ("passphrase2", pass),
-                ("max_age_days", "14"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), StatusCode::OK);
-        assert!(resp.headers()["content-disposition"].to_str().unwrap().contains("krislada-bjorkgardens-aldreboende-"));
-        let html = resp.text().await.unwrap();
+        // The form starts a job and leads to its page, which says what the job does and ends with
+        // the file.
+        let fields = [
+            ("units", home.to_string()),
+            ("passphrase", pass.to_owned()),
+            ("passphrase2", pass.to_owned()),
+            ("max_age_days", "14".to_owned()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let started = s.post("/kit", &fields).await;
+        assert_eq!(started.status, StatusCode::SEE_OTHER, "{kind:?}: {}", started.body);
+        let job = started.location.unwrap();
+        let shown = s.get(&job).await.body;
+        assert_eq!(texts(&shown, "h1"), ["Digital krispärm: Björkgårdens äldreboende"], "{kind:?}");
+        let (_, disposition, bytes) = job_result(&s, &job).await;
+        assert!(disposition.contains("krislada-bjorkgardens-aldreboende-"), "{disposition}");
+        let html = String::from_utf8(bytes).unwrap();
+        // The passphrase is nowhere in the job's row: not its scope, not its message.
+        let row: (String, Option<String>) =
+            sqlx::query_as("SELECT scope, message FROM jobs").fetch_one(&app.db.pool).await.unwrap();
+        assert!(!format!("{row:?}").contains(pass), "{row:?}");
+        // Another user of the organisation does not see the job or its file.
+        app.add_user("kollega", beredd_domain::Role::Coordinator, &[]).await;
+        let other = app.login("kollega").await;
+        assert_eq!(other.get(&format!("{job}/result")).await.status, StatusCode::NOT_FOUND);
         assert!(html.len() < 1024 * 1024);
         assert!(!html.contains("Åsa Öberg"), "the content is encrypted");
         let content = beredd::services::continuity::kit::open(&html, pass).unwrap();
@@ -208,4 +220,34 @@ async fn a_kit_is_made_only_with_a_passphrase_that_meets_the_rule() {
         let r = s.post("/kit", &[("passphrase", "kort"), ("passphrase2", "kort"), ("max_age_days", "30")]).await;
         assert!(texts(&r.body, "#passphrase-error")[0].starts_with("Write at least four different words"), "{kind:?}");
     }
+}
+
+/// What a kit's job page and `beredd export kit` say while it is made: gathering, packing,
+/// sealing, in that order, then done.
+#[tokio::test]
+async fn a_kit_tells_its_steps_gather_pack_seal() {
+    use beredd::platform::progress::Progress;
+    use beredd_domain::job::JobStep;
+    struct Steps(std::sync::Mutex<Vec<JobStep>>);
+    impl Progress for Steps {
+        fn report(&self, step: JobStep, _: u64, _: u64) {
+            let mut seen = self.0.lock().unwrap();
+            if seen.last() != Some(&step) {
+                seen.push(step);
+            }
+        }
+    }
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    let tr = beredd::platform::i18n::Tr::new(beredd::platform::i18n::Catalog::load(), beredd::platform::i18n::Lang::Sv);
+    let actor = beredd::store::audit::Actor { org_id: app.org, user_id: None, username: "(test)".into() };
+    let req = kit::Request {
+        units: &[],
+        passphrase: "blå traktor sjunger i snön".into(),
+        max_age_days: 30,
+        by: "(test)",
+        recipients: None,
+    };
+    let steps = Steps(Default::default());
+    assert!(kit::make_with(&app.db, &tr, &actor, req, &steps).await.unwrap().is_some());
+    assert_eq!(*steps.0.lock().unwrap(), [JobStep::Gather, JobStep::Pack, JobStep::Seal, JobStep::Finished]);
 }

@@ -146,21 +146,9 @@ async fn a_second_plan_for_a_unit_is_warned_about_and_its_routines_are_never_tak
 
         // The offline kit for Norr: the same.
         let pass = "blå traktor sjunger i snön";
-        let resp = s
-            .client
-            .post(format!("{}/kit", s.base))
-            .form(&[
-                ("_csrf", s.csrf.as_str()),
-                ("units", &n),
-                ("passphrase", pass),
-                ("passphrase2", pass),
-                ("max_age_days", "14"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), StatusCode::OK);
-        let kit = beredd::services::continuity::kit::open(&resp.text().await.unwrap(), pass).unwrap();
+        let fields = [("units", n.as_str()), ("passphrase", pass), ("passphrase2", pass), ("max_age_days", "14")];
+        let (_, html) = crate::harness::make_kit(&s, &fields).await;
+        let kit = beredd::services::continuity::kit::open(&html, pass).unwrap();
         let plans = kit["plans"].as_array().unwrap();
         assert_eq!(plans.len(), 2, "both plans are in the kit");
         let steps: Vec<String> = plans

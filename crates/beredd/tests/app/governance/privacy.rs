@@ -83,22 +83,16 @@ async fn a_protected_person_is_left_out_of_what_is_handed_out_and_seen_only_by_t
         assert!(text.contains("Skyddad person") && text.contains("Kontakta via Åsa Öberg"), "{kind:?}: {text}");
 
         // The kit: the same.
-        let resp = admin
-            .client
-            .post(format!("{}/kit", admin.base))
-            .form(&[
-                ("_csrf", admin.csrf.as_str()),
-                ("units", &home.to_string()),
-                ("passphrase", PASS),
-                ("passphrase2", PASS),
-                ("max_age_days", "30"),
-                ("recipients", "Åsa Öberg\nBo Öppen"),
-            ])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(resp.status(), StatusCode::OK);
-        let kit = beredd::services::continuity::kit::open(&resp.text().await.unwrap(), PASS).unwrap();
+        let home_id = home.to_string();
+        let fields = [
+            ("units", home_id.as_str()),
+            ("passphrase", PASS),
+            ("passphrase2", PASS),
+            ("max_age_days", "30"),
+            ("recipients", "Åsa Öberg\nBo Öppen"),
+        ];
+        let (_, html) = crate::harness::make_kit(&admin, &fields).await;
+        let kit = beredd::services::continuity::kit::open(&html, PASS).unwrap();
         let kit = kit.to_string();
         assert!(kit.contains("Bo Öppen") && kit.contains("Skyddad person"), "{kit}");
         assert!(!kit.contains("Kim") && !kit.contains("06 41"), "{kit}");
@@ -308,7 +302,7 @@ async fn the_kits_impact_assessment_lists_recipients_and_the_kits_to_replace_whe
             ("recipients", "Åsa Öberg\nBo Öppen".to_owned()),
         ];
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(admin.post("/kit", &pairs).await.status, StatusCode::OK);
+        crate::harness::make_kit(&admin, &pairs).await;
 
         assert_eq!(app.login("chef").await.get("/governance/kit-dpia").await.status, StatusCode::FORBIDDEN);
         let page = admin.get("/governance/kit-dpia").await.body;

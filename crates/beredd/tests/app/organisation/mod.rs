@@ -4,6 +4,7 @@
 
 mod dependents;
 mod import;
+mod import_job;
 mod large;
 
 use reqwest::StatusCode;
@@ -463,10 +464,7 @@ async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orph
             .await;
         let sys = id_of(&sys, "systems");
         let act = s
-            .post(
-                "/activities/new",
-                &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "akut")],
-            )
+            .post("/activities/new", &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "akut")])
             .await;
         let act = id_of(&act, "activities");
 

@@ -192,6 +192,24 @@ pub(super) fn page(tr: &Tr, org: &str, exported: &str, parts: Parts<'_>) -> Stri
 /// Encrypts the content under the passphrase and puts it in the kit page. CPU-bound (the key
 /// derivation takes a fraction of a second in a release build): call it from a blocking task.
 pub fn seal(c: &Content, passphrase: &str, tr: &Tr, exported: &str, max_age_days: u32, iterations: u32) -> Sealed {
+    seal_packed(&pack(c), &c.org, passphrase, tr, exported, max_age_days, iterations)
+}
+
+/// The content as the text that is encrypted.
+pub fn pack(c: &Content) -> String {
+    c.value.to_string()
+}
+
+/// As [`seal`], for content already packed (`pack`) of the organisation `org`.
+pub fn seal_packed(
+    plain: &str,
+    org: &str,
+    passphrase: &str,
+    tr: &Tr,
+    exported: &str,
+    max_age_days: u32,
+    iterations: u32,
+) -> Sealed {
     let mut rng = rand::rng();
     let mut salt = [0u8; 16];
     let mut iv = [0u8; 12];
@@ -208,20 +226,19 @@ pub fn seal(c: &Content, passphrase: &str, tr: &Tr, exported: &str, max_age_days
         iv: B64.encode(iv),
         check_iv: B64.encode(check_iv),
         exported: exported.to_owned(),
-        org: c.org.clone(),
+        org: org.to_owned(),
         max_age_days: u64::from(max_age_days),
         kit_id: kit_id.clone(),
     };
     let header = header_text(&fields, tr);
     let cipher = Aes256Gcm::new_from_slice(&key(passphrase, &salt, iterations)).expect("a 32-byte key");
     let check = cipher.encrypt(&Nonce::from(check_iv), CHECK).expect("encrypting in memory");
-    let plain = c.value.to_string();
     let sealed = cipher
         .encrypt(&Nonce::from(iv), Payload { msg: plain.as_bytes(), aad: header.as_bytes() })
         .expect("encrypting in memory");
     let (check, data) = (B64.encode(check), B64.encode(sealed));
     let parts = Parts { header: &header, check: &check, data: &data };
-    let html = page(tr, &c.org, exported, parts);
+    let html = page(tr, org, exported, parts);
     Sealed { fingerprint: parts.fingerprint(), file_sha256: sha256_hex(html.as_bytes()), html, kit_id }
 }
 

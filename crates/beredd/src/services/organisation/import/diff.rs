@@ -6,10 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use beredd_domain::job::JobStep;
 use sqlx::AnyConnection;
 
 use super::{Added, Change, Changed, Importable, Preview, Problem, Refs, RowError, Values, read::Sheet};
 use crate::platform::db::DbError;
+use crate::platform::progress::Progress;
 use crate::store::audit::{self, Actor};
 
 fn fold(s: &str) -> String {
@@ -92,13 +94,15 @@ impl Index {
 }
 
 /// Compares the file with the register and, when `store` names who stores it and no row is in
-/// error, stores it with an audit entry per record.
+/// error, stores it with an audit entry per record. `progress` is told each row compared and each
+/// record stored (it keeps only the latest).
 pub async fn run<R: Importable>(
     conn: &mut AnyConnection,
     org: i64,
     store: Option<&Actor>,
     sheet: &Sheet,
     map: Vec<Option<&'static str>>,
+    progress: &dyn Progress,
 ) -> Result<Preview, DbError> {
     let records = R::load_all(&mut *conn, org).await?;
     let mut refs = Refs::load(&mut *conn, org).await?;
@@ -111,7 +115,9 @@ pub async fn run<R: Importable>(
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut matched: HashMap<usize, usize> = HashMap::new();
     let mut new_names: HashSet<String> = HashSet::new();
-    for (row, cells) in &sheet.rows {
+    let total = sheet.rows.len() as u64;
+    for (n, (row, cells)) in sheet.rows.iter().enumerate() {
+        progress.report(JobStep::Compare, n as u64, total);
         let row = *row;
         let cell = |c: Option<usize>| c.map(|c| cells[c].trim().to_owned()).unwrap_or_default();
         let key = cell(key_col);
@@ -196,7 +202,7 @@ pub async fn run<R: Importable>(
     if let Some(actor) = store
         && p.errors.is_empty()
     {
-        write::<R>(conn, actor, actions).await?;
+        write::<R>(conn, actor, actions, progress).await?;
         p.stored = true;
     }
     Ok(p)
@@ -207,10 +213,13 @@ async fn write<R: Importable>(
     conn: &mut AnyConnection,
     actor: &Actor,
     actions: Vec<Action<R::Input>>,
+    progress: &dyn Progress,
 ) -> Result<(), DbError> {
     let org = actor.org_id;
     let mut stored: HashMap<i64, i64> = HashMap::new();
-    for action in actions {
+    let total = actions.len() as u64;
+    for (n, action) in actions.into_iter().enumerate() {
+        progress.report(JobStep::Rows, n as u64, total);
         let (action, id, before) = match action {
             Action::Insert { placeholder, mut input } => {
                 R::settle(&mut input, &stored);

@@ -13,6 +13,7 @@ pub mod activities;
 pub mod assets;
 pub mod dependencies;
 pub mod diff;
+pub mod job;
 pub mod mapping;
 pub mod people;
 pub mod read;
@@ -32,8 +33,10 @@ use sqlx::AnyConnection;
 
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
+use crate::platform::progress::{Progress, Silent};
 use crate::store::audit::Actor;
 
+pub use job::{BACKGROUND_ROWS, in_background, start_apply};
 pub use mapping::FieldDef;
 pub use read::Refused;
 pub use refs::Refs;
@@ -234,7 +237,7 @@ pub async fn preview(
         Err(r) => return Ok(Err(r)),
     };
     let mut conn = db.pool.acquire().await?;
-    let preview = run(&mut conn, org, None, kind, &sheet, chosen).await?;
+    let preview = run(&mut conn, org, None, kind, &sheet, chosen, &Silent).await?;
     Ok(Ok(preview))
 }
 
@@ -247,12 +250,24 @@ pub async fn apply(
     file: (&str, &[u8]),
     chosen: &HashMap<usize, String>,
 ) -> Result<Outcome, DbError> {
+    apply_with(db, actor, kind, file, chosen, &Silent).await
+}
+
+/// As [`apply`], telling `progress` each row compared and each record stored.
+pub async fn apply_with(
+    db: &Db,
+    actor: &Actor,
+    kind: Kind,
+    file: (&str, &[u8]),
+    chosen: &HashMap<usize, String>,
+    progress: &dyn Progress,
+) -> Result<Outcome, DbError> {
     let sheet = match read::read(file.0, file.1) {
         Ok(s) => s,
         Err(r) => return Ok(Err(r)),
     };
     let mut tx = db.begin_write().await?;
-    let preview = run(&mut tx, actor.org_id, Some(actor), kind, &sheet, chosen).await?;
+    let preview = run(&mut tx, actor.org_id, Some(actor), kind, &sheet, chosen, progress).await?;
     if !preview.stored {
         return Ok(Ok(preview));
     }
@@ -275,18 +290,20 @@ async fn run(
     kind: Kind,
     sheet: &read::Sheet,
     chosen: &HashMap<usize, String>,
+    progress: &dyn Progress,
 ) -> Result<Preview, DbError> {
     let saved = crate::store::imports::mapping(&mut *conn, org, kind.slug()).await?;
     let map = mapping::resolve(kind.fields(), &sheet.headings, &saved, chosen);
+    let p = progress;
     match kind {
-        Kind::Units => diff::run::<units::Units>(conn, org, store, sheet, map).await,
-        Kind::People => diff::run::<people::People>(conn, org, store, sheet, map).await,
-        Kind::Suppliers => diff::run::<suppliers::Suppliers>(conn, org, store, sheet, map).await,
-        Kind::Systems => diff::run::<systems::Systems>(conn, org, store, sheet, map).await,
-        Kind::Activities => diff::run::<activities::Activities>(conn, org, store, sheet, map).await,
-        Kind::Resources => diff::run::<resources::Resources>(conn, org, store, sheet, map).await,
-        Kind::Dependencies => diff::run::<dependencies::Dependencies>(conn, org, store, sheet, map).await,
-        Kind::Assets => diff::run::<assets::Assets>(conn, org, store, sheet, map).await,
+        Kind::Units => diff::run::<units::Units>(conn, org, store, sheet, map, p).await,
+        Kind::People => diff::run::<people::People>(conn, org, store, sheet, map, p).await,
+        Kind::Suppliers => diff::run::<suppliers::Suppliers>(conn, org, store, sheet, map, p).await,
+        Kind::Systems => diff::run::<systems::Systems>(conn, org, store, sheet, map, p).await,
+        Kind::Activities => diff::run::<activities::Activities>(conn, org, store, sheet, map, p).await,
+        Kind::Resources => diff::run::<resources::Resources>(conn, org, store, sheet, map, p).await,
+        Kind::Dependencies => diff::run::<dependencies::Dependencies>(conn, org, store, sheet, map, p).await,
+        Kind::Assets => diff::run::<assets::Assets>(conn, org, store, sheet, map, p).await,
     }
 }
 
