@@ -304,7 +304,7 @@ test('the kit made from its page is made in the background and downloaded from i
     await page.getByRole('checkbox', { name: /^Björkbackens särskilda boende( \(|$)/ }).check();
     await page.locator('#passphrase').fill(PASSPHRASE);
     await page.locator('#passphrase2').fill(PASSPHRASE);
-    await page.getByRole('button', { name: 'Skapa och ladda ner den digitala krispärmen' }).click();
+    await page.getByRole('button', { name: 'Skapa den digitala krispärmen' }).click();
     await page.waitForURL(/\/jobs\/\d+$/);
     assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Digital krispärm: Björkbackens särskilda boende');
     assert.equal(await page.locator('#job-status').getAttribute('aria-live'), 'polite');

@@ -54,7 +54,11 @@ impl Import {
         let org = super::organisation(&db).await?;
         let outcome = if self.apply {
             let actor = audit::Actor { org_id: org.id, user_id: None, username: "(kommandorad)".into() };
-            import::apply(&db, &actor, kind, (&name, &bytes), &HashMap::new()).await?
+            // A bar on a terminal; otherwise a line on standard error as each step begins.
+            let bar = super::progress::Bar::new();
+            let applied = import::apply_with(&db, &actor, kind, (&name, &bytes), &HashMap::new(), &bar).await?;
+            bar.finish();
+            applied
         } else {
             import::preview(&db, org.id, kind, (&name, &bytes), &HashMap::new()).await?
         };
