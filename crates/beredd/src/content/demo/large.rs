@@ -304,6 +304,8 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
     let planned: Vec<i64> = leaves.iter().chain(&departments).copied().collect();
     let count_plans = plans_for(&mut tx, org, &planned).await?;
     let count_log = exercise(&mut tx, db, org, &leaves, size.log_entries).await?;
+    // The units' managers were set with a statement of their own.
+    crate::store::versions::bump(&mut *tx, org).await?;
     tx.commit().await?;
     Ok(Grown {
         units: count_units,
