@@ -80,12 +80,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, a: &ActivityInput)
     Ok(id)
 }
 
-pub async fn update(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    a: &ActivityInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, a: &ActivityInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5,
          society_critical = $6, updated_at = $7 WHERE org_id = $8 AND id = $9 RETURNING id",

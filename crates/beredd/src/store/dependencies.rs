@@ -76,12 +76,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, d: &DependencyInpu
     Ok(id)
 }
 
-pub async fn update(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    d: &DependencyInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, d: &DependencyInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE dependencies SET from_kind = $1, from_id = $2, to_kind = $3, to_id = $4, need = $5, fallback = $6, notes = $7,
          updated_at = $8 WHERE org_id = $9 AND id = $10 RETURNING id",
@@ -92,7 +87,11 @@ pub async fn update(
 }
 
 pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM dependencies WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM dependencies WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }

@@ -96,12 +96,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, p: &PersonInput) -
     Ok(id)
 }
 
-pub async fn update(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    p: &PersonInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, p: &PersonInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE people SET kind = $1, name = $2, title = $3, unit_id = $4, organisation = $5, supplier_id = $6, work_phone = $7,
          private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, employee_number = $12, updated_at = $13 WHERE org_id = $14 AND id = $15
@@ -156,12 +151,7 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
 }
 
 /// Marks the person as having protected personal data, or not.
-pub async fn set_protected(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    protected: bool,
-) -> Result<(), DbError> {
+pub async fn set_protected(conn: &mut sqlx::AnyConnection, org: i64, id: i64, protected: bool) -> Result<(), DbError> {
     sqlx::query("UPDATE people SET protected = $1, updated_at = $2 WHERE org_id = $3 AND id = $4")
         .bind(super::flag(protected))
         .bind(crate::platform::clock::stamp())

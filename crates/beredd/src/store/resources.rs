@@ -57,12 +57,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, r: &ResourceInput)
     Ok(id)
 }
 
-pub async fn update(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    r: &ResourceInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, r: &ResourceInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE resources SET name = $1, kind = $2, description = $3, updated_at = $4 WHERE org_id = $5 AND id = $6 RETURNING id",
     );

@@ -68,12 +68,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, s: &SupplierInput)
     Ok(id)
 }
 
-pub async fn update(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    s: &SupplierInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, s: &SupplierInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE suppliers SET name = $1, org_number = $2, contract_ref = $3, phone = $4, email = $5, notes = $6, updated_at = $7
          WHERE org_id = $8 AND id = $9 RETURNING id",

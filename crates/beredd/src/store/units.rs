@@ -80,12 +80,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, u: &UnitInput) -> 
     Ok(id)
 }
 
-pub async fn update(
-    conn: &mut sqlx::AnyConnection,
-    org: i64,
-    id: i64,
-    u: &UnitInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, u: &UnitInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
          around_the_clock = $7, description = $8, code = $9, updated_at = $10 WHERE org_id = $11 AND id = $12 RETURNING id",

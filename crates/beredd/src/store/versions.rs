@@ -26,10 +26,8 @@ pub async fn bump<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result
 
 /// The organisation's version now (0 before its first write).
 pub async fn current<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<i64, DbError> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT version FROM register_versions WHERE org_id = $1")
-        .bind(org)
-        .fetch_optional(e)
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT version FROM register_versions WHERE org_id = $1").bind(org).fetch_optional(e).await?;
     Ok(row.map_or(0, |(v,)| v))
 }
 

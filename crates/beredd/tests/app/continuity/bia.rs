@@ -14,10 +14,7 @@ async fn a_business_impact_analysis_is_kept_checked_signed_off_and_used_by_the_o
         app.add_user("lasare", beredd_domain::Role::Reader, &[]).await;
         let s = app.login("chef").await;
         let r = s
-            .post(
-                "/activities/new",
-                &[("name", "Nattbesök"), ("unit", &unit.to_string()), ("criticality", "akut")],
-            )
+            .post("/activities/new", &[("name", "Nattbesök"), ("unit", &unit.to_string()), ("criticality", "akut")])
             .await;
         let act =
             r.location.as_deref().unwrap().trim_start_matches("/activities/").split('?').next().unwrap().to_owned();

@@ -45,7 +45,10 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
 
         let page = s.get("/kit").await;
         assert_eq!(page.status, StatusCode::OK);
-        assert!(texts(&page.body, "td").iter().any(|t| t == "Ingen digital krispärm med den godkända versionen"), "no kit yet");
+        assert!(
+            texts(&page.body, "td").iter().any(|t| t == "Ingen digital krispärm med den godkända versionen"),
+            "no kit yet"
+        );
         let reader = app.login("lasare").await;
         assert_eq!(reader.get("/kit").await.status, StatusCode::FORBIDDEN);
         assert_eq!(

@@ -198,7 +198,10 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         ] {
             assert!(text.contains(want), "{kind:?}: the binder lacks {want:?}:\n{text}");
         }
-        assert!(text.contains("Innehåller personuppgifter och kan innehålla uppgifter"), "the call list makes it personal data");
+        assert!(
+            text.contains("Innehåller personuppgifter och kan innehålla uppgifter"),
+            "the call list makes it personal data"
+        );
         let page = s.get(&format!("/plans/{plan}")).await.body;
         assert!(!page.contains("Pärmen har version") && !page.contains("Aldrig utskriven"), "the binder is current");
 

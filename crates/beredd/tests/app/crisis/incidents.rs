@@ -146,7 +146,9 @@ async fn an_incident_runs_its_board_live_logs_every_change_and_detects_tampering
             .status,
             StatusCode::SEE_OTHER
         );
-        assert!(texts(&s.get(&format!("/incidents/{id}/roster")).await.body, "td").contains(&"Krisledningschef".to_owned()));
+        assert!(
+            texts(&s.get(&format!("/incidents/{id}/roster")).await.body, "td").contains(&"Krisledningschef".to_owned())
+        );
         let row: i64 =
             sqlx::query_as::<_, (i64,)>("SELECT id FROM incident_roster").fetch_one(&app.db.pool).await.unwrap().0;
         assert_eq!(

@@ -26,11 +26,7 @@ async fn a_system_page_lists_the_activities_that_depend_on_it() {
         let activity = |name: &'static str| {
             let (s, unit) = (&s, &unit);
             async move {
-                id(s.post(
-                    "/activities/new",
-                    &[("name", name), ("unit", unit.as_str()), ("criticality", "akut")],
-                )
-                .await)
+                id(s.post("/activities/new", &[("name", name), ("unit", unit.as_str()), ("criticality", "akut")]).await)
             }
         };
         let pay = activity("Utbetalning av bistånd").await;

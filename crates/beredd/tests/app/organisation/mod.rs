@@ -408,7 +408,8 @@ async fn one_organisation_never_sees_another_organisations_records() {
             description: None,
             code: None,
         };
-        let foreign = beredd::store::units::insert(&app.db.pool, other_org, &input).await.unwrap();
+        let foreign =
+            beredd::store::units::insert(&mut *app.db.pool.acquire().await.unwrap(), other_org, &input).await.unwrap();
         let s = app.login("admin").await;
         assert!(!s.get("/units").await.body.contains("Grannens"));
         assert_eq!(s.get(&format!("/units/{foreign}")).await.status, StatusCode::NOT_FOUND, "{kind:?}");
@@ -463,10 +464,7 @@ async fn dependencies_join_registers_and_refuse_self_edges_missing_ends_and_orph
             .await;
         let sys = id_of(&sys, "systems");
         let act = s
-            .post(
-                "/activities/new",
-                &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "akut")],
-            )
+            .post("/activities/new", &[("name", "Utbetalning"), ("unit", &unit.to_string()), ("criticality", "akut")])
             .await;
         let act = id_of(&act, "activities");
 
