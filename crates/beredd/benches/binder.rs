@@ -26,10 +26,10 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
     let templates = beredd::content::plan_templates::load().unwrap();
     let template = templates.iter().find(|t| t.id == "hemtjanst").unwrap();
     let mut tx = db.begin_write().await.unwrap();
-    let top = units::insert(&mut *tx, org, &unit_input("Äldreomsorgen", None, UnitKind::Forvaltning)).await.unwrap();
+    let top = units::insert(&mut tx, org, &unit_input("Äldreomsorgen", None, UnitKind::Forvaltning)).await.unwrap();
     for i in 0..n {
         let name = format!("Hemtjänstgrupp {i:03}");
-        let unit = units::insert(&mut *tx, org, &unit_input(&name, Some(top), UnitKind::Enhet)).await.unwrap();
+        let unit = units::insert(&mut tx, org, &unit_input(&name, Some(top), UnitKind::Enhet)).await.unwrap();
         let mut staff = Vec::new();
         for s in 0..6 {
             let p = people::PersonInput {
@@ -46,11 +46,11 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
                 notes: None,
                 employee_number: None,
             };
-            staff.push(people::insert(&mut *tx, org, &p).await.unwrap());
+            staff.push(people::insert(&mut tx, org, &p).await.unwrap());
         }
         let mut u = unit_input(&name, Some(top), UnitKind::Enhet);
         u.manager_id = Some(staff[0]);
-        units::update(&mut *tx, org, unit, &u).await.unwrap();
+        units::update(&mut tx, org, unit, &u).await.unwrap();
         for a in ["Hemtjänstbesök", "Utryckning på trygghetslarm"] {
             let input = activities::ActivityInput {
                 unit_id: unit,
@@ -60,7 +60,7 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
                 criticality: Criticality::Akut,
                 society_critical: true,
             };
-            activities::insert(&mut *tx, org, &input).await.unwrap();
+            activities::insert(&mut tx, org, &input).await.unwrap();
         }
     }
     tx.commit().await.unwrap();

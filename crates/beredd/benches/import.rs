@@ -32,7 +32,7 @@ async fn fresh(dir: &std::path::Path, n: usize) -> (Db, Actor) {
             description: None,
             code: Some(format!("44{u:02}")),
         };
-        units::insert(&db.pool, org, &input).await.unwrap();
+        units::insert(&mut db.pool.acquire().await.unwrap(), org, &input).await.unwrap();
     }
     (db, Actor { org_id: org, user_id: None, username: "bänk".into() })
 }

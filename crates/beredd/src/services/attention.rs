@@ -282,11 +282,10 @@ pub async fn start_page(
     ));
     registers.extend(item(
         "attention-unclassified",
-        assets::list(pool, org)
+        assets::unclassified(pool, org)
             .await?
             .iter()
-            .filter(|a| a.current.is_none())
-            .map(|a| link(&a.name, format!("/assets/{}/classify", a.id)))
+            .map(|(id, name)| link(name, format!("/assets/{id}/classify")))
             .collect(),
     ));
     registers.extend(item(

@@ -43,7 +43,7 @@ where
 {
     let mut conn = e.acquire().await?;
     for p in crate::content::contacts::authorities()? {
-        crate::store::people::insert(&mut *conn, org, &p).await?;
+        crate::store::people::insert(&mut conn, org, &p).await?;
     }
     Ok(())
 }

@@ -70,31 +70,29 @@ fn bind<'q>(q: super::IdQuery<'q>, a: &ActivityInput) -> super::IdQuery<'q> {
         .bind(super::flag(a.society_critical))
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a: &ActivityInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, a: &ActivityInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
         "INSERT INTO activities (unit_id, name, description, recipients, criticality, society_critical, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
     );
-    let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
+    let (id,) = bind(q, a).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    org: i64,
-    id: i64,
-    a: &ActivityInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, a: &ActivityInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE activities SET unit_id = $1, name = $2, description = $3, recipients = $4, criticality = $5,
          society_critical = $6, updated_at = $7 WHERE org_id = $8 AND id = $9 RETURNING id",
     );
-    bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, a).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
-pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM activities WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM activities WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 

@@ -1,6 +1,8 @@
 //! Information assets and their versioned classifications.
 
 use serde::Serialize;
+use std::collections::HashMap;
+
 use sqlx::{Any, AnyConnection, Executor};
 
 use super::{DbError, Referrer};
@@ -201,13 +203,48 @@ pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<Asset>, DbE
     .bind(org)
     .fetch_all(&mut *db)
     .await?;
-    let current = latest(&mut *db, org).await?;
+    let mut current: HashMap<i64, Classification> =
+        latest(&mut *db, org).await?.into_iter().map(|c| (c.asset_id, c)).collect();
+    let (mut system_ids, mut unit_ids) = (HashMap::<i64, Vec<i64>>::new(), HashMap::<i64, Vec<i64>>::new());
+    for (a, s) in systems {
+        system_ids.entry(a).or_default().push(s);
+    }
+    for (a, u) in units {
+        unit_ids.entry(a).or_default().push(u);
+    }
     for a in &mut assets {
-        a.system_ids = systems.iter().filter(|(x, _)| *x == a.id).map(|(_, s)| *s).collect();
-        a.unit_ids = units.iter().filter(|(x, _)| *x == a.id).map(|(_, u)| *u).collect();
-        a.current = current.iter().find(|c| c.asset_id == a.id).cloned();
+        a.system_ids = system_ids.remove(&a.id).unwrap_or_default();
+        a.unit_ids = unit_ids.remove(&a.id).unwrap_or_default();
+        a.current = current.remove(&a.id);
     }
     Ok(assets)
+}
+
+/// The assets held in `system`, by name, each as `get` reads it.
+pub async fn held_in(db: &mut AnyConnection, org: i64, system: i64) -> Result<Vec<Asset>, DbError> {
+    let ids: Vec<(i64,)> = sqlx::query_as(
+        "SELECT a.id FROM assets a JOIN asset_systems l ON l.asset_id = a.id WHERE a.org_id = $1 AND l.system_id = $2 ORDER BY a.name",
+    )
+    .bind(org)
+    .bind(system)
+    .fetch_all(&mut *db)
+    .await?;
+    let mut out = Vec::with_capacity(ids.len());
+    for (id,) in ids {
+        out.extend(get(&mut *db, org, id).await?);
+    }
+    Ok(out)
+}
+
+/// The assets nobody has classified yet, by name: (id, name).
+pub async fn unclassified<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT a.id, a.name FROM assets a WHERE a.org_id = $1
+         AND NOT EXISTS (SELECT 1 FROM classifications c WHERE c.asset_id = a.id) ORDER BY a.name",
+    )
+    .bind(org)
+    .fetch_all(e)
+    .await?)
 }
 
 /// The newest classification of every asset of the organisation.

@@ -66,31 +66,33 @@ fn bind<'q>(q: super::IdQuery<'q>, d: &DependencyInput) -> super::IdQuery<'q> {
         .bind(d.notes.clone())
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, d: &DependencyInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, d: &DependencyInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
         "INSERT INTO dependencies (from_kind, from_id, to_kind, to_id, need, fallback, notes, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     );
-    let (id,) = bind(q, d).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
+    let (id,) = bind(q, d).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    org: i64,
-    id: i64,
-    d: &DependencyInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, d: &DependencyInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE dependencies SET from_kind = $1, from_id = $2, to_kind = $3, to_id = $4, need = $5, fallback = $6, notes = $7,
          updated_at = $8 WHERE org_id = $9 AND id = $10 RETURNING id",
     );
-    bind(q, d).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, d).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
-pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM dependencies WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM dependencies WHERE org_id = $1 AND id = $2")
+        .bind(org)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
@@ -129,6 +131,11 @@ impl NodeNames {
             names.extend(rows.into_iter().map(|(id, name)| ((kind, id), name)));
         }
         Ok(NodeNames { names })
+    }
+
+    /// How many nodes of `kind` there are.
+    pub fn count(&self, kind: NodeKind) -> usize {
+        self.names.keys().filter(|(k, _)| *k == kind).count()
     }
 
     pub fn name(&self, kind: NodeKind, id: i64) -> Option<&str> {

@@ -39,6 +39,7 @@ pub mod systems;
 pub mod training;
 pub mod units;
 pub mod users;
+pub mod versions;
 
 pub use crate::platform::db::DbError;
 pub use codes::{Code, OptionalCode};

@@ -85,33 +85,31 @@ fn bind<'q>(q: super::IdQuery<'q>, p: &PersonInput) -> super::IdQuery<'q> {
         .bind(p.employee_number.clone())
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, p: &PersonInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, p: &PersonInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
         "INSERT INTO people (kind, name, title, unit_id, organisation, supplier_id, work_phone, private_phone, email,
          reachable_off_hours, notes, employee_number, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
     );
-    let (id,) = bind(q, p).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
+    let (id,) = bind(q, p).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    org: i64,
-    id: i64,
-    p: &PersonInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, p: &PersonInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE people SET kind = $1, name = $2, title = $3, unit_id = $4, organisation = $5, supplier_id = $6, work_phone = $7,
          private_phone = $8, email = $9, reachable_off_hours = $10, notes = $11, employee_number = $12, updated_at = $13 WHERE org_id = $14 AND id = $15
          RETURNING id",
     );
-    bind(q, p).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, p).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
-pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM people WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM people WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
@@ -153,18 +151,14 @@ pub async fn referrers(db: &sqlx::AnyPool, org: i64, id: i64) -> Result<Vec<Refe
 }
 
 /// Marks the person as having protected personal data, or not.
-pub async fn set_protected<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    org: i64,
-    id: i64,
-    protected: bool,
-) -> Result<(), DbError> {
+pub async fn set_protected(conn: &mut sqlx::AnyConnection, org: i64, id: i64, protected: bool) -> Result<(), DbError> {
     sqlx::query("UPDATE people SET protected = $1, updated_at = $2 WHERE org_id = $3 AND id = $4")
         .bind(super::flag(protected))
         .bind(crate::platform::clock::stamp())
         .bind(org)
         .bind(id)
-        .execute(e)
+        .execute(&mut *conn)
         .await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }

@@ -48,29 +48,27 @@ fn bind<'q>(q: super::IdQuery<'q>, r: &ResourceInput) -> super::IdQuery<'q> {
     q.bind(r.name.clone()).bind(r.kind.code()).bind(r.description.clone())
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, r: &ResourceInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, r: &ResourceInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
         "INSERT INTO resources (name, kind, description, org_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
     );
-    let (id,) = bind(q, r).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
+    let (id,) = bind(q, r).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    org: i64,
-    id: i64,
-    r: &ResourceInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, r: &ResourceInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE resources SET name = $1, kind = $2, description = $3, updated_at = $4 WHERE org_id = $5 AND id = $6 RETURNING id",
     );
-    bind(q, r).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, r).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
-pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM resources WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM resources WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 

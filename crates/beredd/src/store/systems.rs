@@ -123,6 +123,7 @@ pub async fn insert(conn: &mut AnyConnection, org: i64, s: &SystemInput) -> Resu
     );
     let (id,) = bind(q, s).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
     set_units(conn, id, &s.unit_ids).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(id)
 }
 
@@ -135,6 +136,7 @@ pub async fn update(conn: &mut AnyConnection, org: i64, id: i64, s: &SystemInput
     if bind(q, s).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?.is_some() {
         set_units(conn, id, &s.unit_ids).await?;
     }
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
@@ -147,6 +149,7 @@ pub async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), D
     .execute(&mut *conn)
     .await?;
     sqlx::query("DELETE FROM systems WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 

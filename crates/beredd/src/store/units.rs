@@ -70,31 +70,29 @@ fn bind<'q>(q: super::IdQuery<'q>, u: &UnitInput) -> super::IdQuery<'q> {
         .bind(u.code.clone())
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, u: &UnitInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, u: &UnitInput) -> Result<i64, DbError> {
     let q = sqlx::query_as(
         "INSERT INTO units (parent_id, kind, name, manager_id, address, staff_count, around_the_clock, description, code, org_id, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id",
     );
-    let (id,) = bind(q, u).bind(org).bind(crate::platform::clock::stamp()).fetch_one(e).await?;
+    let (id,) = bind(q, u).bind(org).bind(crate::platform::clock::stamp()).fetch_one(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(id)
 }
 
-pub async fn update<'c, E: Executor<'c, Database = Any>>(
-    e: E,
-    org: i64,
-    id: i64,
-    u: &UnitInput,
-) -> Result<(), DbError> {
+pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, u: &UnitInput) -> Result<(), DbError> {
     let q = sqlx::query_as(
         "UPDATE units SET parent_id = $1, kind = $2, name = $3, manager_id = $4, address = $5, staff_count = $6,
          around_the_clock = $7, description = $8, code = $9, updated_at = $10 WHERE org_id = $11 AND id = $12 RETURNING id",
     );
-    bind(q, u).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(e).await?;
+    bind(q, u).bind(crate::platform::clock::stamp()).bind(org).bind(id).fetch_optional(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 
-pub async fn delete<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, id: i64) -> Result<(), DbError> {
-    sqlx::query("DELETE FROM units WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(e).await?;
+pub async fn delete(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+    sqlx::query("DELETE FROM units WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *conn).await?;
+    super::versions::bump(&mut *conn, org).await?;
     Ok(())
 }
 

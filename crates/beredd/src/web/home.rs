@@ -4,11 +4,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 
-use beredd_domain::Role;
+use beredd_domain::{NodeKind, Role};
 
 use crate::platform::i18n::Tr;
 use crate::services::attention::{self, Viewer};
-use crate::store::{activities, systems};
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
@@ -50,18 +49,14 @@ fn shown(text: String, links: Vec<(String, String)>) -> Option<Attention> {
 }
 
 /// The registers with how many records each holds.
-async fn counts(state: &AppState, org: i64, lk: &Lookups, tr: &Tr) -> Result<Vec<Count>, AppError> {
-    Ok(vec![
+fn counts(lk: &Lookups, tr: &Tr) -> Vec<Count> {
+    vec![
         Count { label: tr.t("nav-units"), n: lk.units.len(), href: "/units" },
-        Count {
-            label: tr.t("nav-activities"),
-            n: activities::list(&state.db.pool, org).await?.len(),
-            href: "/activities",
-        },
+        Count { label: tr.t("nav-activities"), n: lk.nodes.count(NodeKind::Activity), href: "/activities" },
         Count { label: tr.t("nav-people"), n: lk.people.len(), href: "/people" },
-        Count { label: tr.t("nav-systems"), n: systems::list(&state.db.pool, org).await?.len(), href: "/systems" },
+        Count { label: tr.t("nav-systems"), n: lk.nodes.count(NodeKind::System), href: "/systems" },
         Count { label: tr.t("nav-suppliers"), n: lk.suppliers.len(), href: "/suppliers" },
-    ])
+    ]
 }
 
 /// What needs attention, in the page's order: empty registers, the viewer's scope, the top
@@ -97,7 +92,7 @@ async fn attention_list(
 pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<HomePage, AppError> {
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/", String::new());
-    let counts = counts(&state, user.org_id, &lk, &ctx.tr).await?;
+    let counts = counts(&lk, &ctx.tr);
     let viewer = Viewer { user_id: user.id, role: user.role, granted: &user.granted, display_name: &user.display_name };
     let today = crate::platform::clock::today_text();
     let mut found = attention::start_page(&state.db.pool, user.org_id, &viewer, &today).await?;

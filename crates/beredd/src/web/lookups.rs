@@ -1,5 +1,7 @@
-//! The small registers every page needs to name things (units, people, suppliers), loaded once
-//! per request. A municipality has hundreds of these, not millions.
+//! The registers every page needs to name things (units, people, suppliers, the nodes of the
+//! dependency graph). A large municipality has thousands of these: they are kept in memory per
+//! organisation and built again only when one of them changed (`store::versions`), so a request
+//! pays one small query for them, not the whole registers.
 
 use std::collections::HashMap;
 
@@ -29,7 +31,12 @@ fn index<T>(items: &[T], id: impl Fn(&T) -> i64) -> HashMap<i64, usize> {
 }
 
 impl Lookups {
-    pub async fn load(db: &Db, org: i64) -> Result<Lookups, DbError> {
+    /// The organisation's lookups as this process keeps them, built again after a write.
+    pub async fn load(db: &Db, org: i64) -> Result<std::sync::Arc<Lookups>, DbError> {
+        crate::store::versions::cached(db, org, || Lookups::build(db, org)).await
+    }
+
+    async fn build(db: &Db, org: i64) -> Result<Lookups, DbError> {
         let units = units::list(&db.pool, org).await?;
         let people = people::list(&db.pool, org).await?;
         let suppliers = suppliers::list(&db.pool, org).await?;

@@ -313,7 +313,7 @@ impl TestApp {
             description: None,
             code: None,
         };
-        units::insert(&self.db.pool, self.org, &input).await.expect("unit")
+        units::insert(&mut self.db.pool.acquire().await.expect("connection"), self.org, &input).await.expect("unit")
     }
 
     pub async fn count(&self, table: &'static str) -> i64 {

@@ -133,17 +133,17 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
     let mut departments = Vec::new();
     let mut count_units = 0;
     for a in 1..=size.administrations {
-        let top = units::insert(&mut *tx, org, &unit(None, UnitKind::Forvaltning, format!("Förvaltning {a}"))).await?;
+        let top = units::insert(&mut tx, org, &unit(None, UnitKind::Forvaltning, format!("Förvaltning {a}"))).await?;
         for d in 1..=size.departments {
             let mid =
-                units::insert(&mut *tx, org, &unit(Some(top), UnitKind::Verksamhetsomrade, format!("Område {a}.{d}")))
+                units::insert(&mut tx, org, &unit(Some(top), UnitKind::Verksamhetsomrade, format!("Område {a}.{d}")))
                     .await?;
             for u in 1..=size.units_per_department {
                 let mut input = unit(Some(mid), UnitKind::Enhet, format!("Enhet {a}.{d}.{u}"));
                 input.around_the_clock = u == 1;
                 input.staff_count = Some(10 + dice.below(40) as i64);
                 input.code = Some(format!("L{a:02}{d}{u}"));
-                leaves.push(units::insert(&mut *tx, org, &input).await?);
+                leaves.push(units::insert(&mut tx, org, &input).await?);
             }
             departments.push(mid);
             count_units += 1;
@@ -170,7 +170,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
             notes: None,
             employee_number: Some(format!("S{n:05}")),
         };
-        let id = people::insert(&mut *tx, org, &p).await?;
+        let id = people::insert(&mut tx, org, &p).await?;
         if n < leaves.len() {
             sqlx::query("UPDATE units SET manager_id = $1 WHERE org_id = $2 AND id = $3")
                 .bind(id)
@@ -218,7 +218,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
             criticality: if i % 4 == 0 { Criticality::Akut } else { Criticality::Kritisk },
             society_critical: i % 4 == 0,
         };
-        activity_ids.push(activities::insert(&mut *tx, org, &a).await?);
+        activity_ids.push(activities::insert(&mut tx, org, &a).await?);
     }
     let mut edges = HashSet::new();
     let mut count_deps = 0;
@@ -237,7 +237,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
         }
         let need = if dice.below(3) == 0 { NeedKind::Degraded } else { NeedKind::Stops };
         let d = dependencies::DependencyInput { from, to, need, fallback: None, notes: None };
-        dependencies::insert(&mut *tx, org, &d).await?;
+        dependencies::insert(&mut tx, org, &d).await?;
         count_deps += 1;
     }
 
@@ -304,6 +304,8 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
     let planned: Vec<i64> = leaves.iter().chain(&departments).copied().collect();
     let count_plans = plans_for(&mut tx, org, &planned).await?;
     let count_log = exercise(&mut tx, db, org, &leaves, size.log_entries).await?;
+    // The units' managers were set with a statement of their own.
+    crate::store::versions::bump(&mut *tx, org).await?;
     tx.commit().await?;
     Ok(Grown {
         units: count_units,

@@ -20,8 +20,7 @@ pub(super) async fn suppliers(l: &mut Loader<'_>) -> anyhow::Result<()> {
             email: check(f, &s.key, "email", text::optional_email(s.email.as_deref().unwrap_or("")))?,
             notes: para(f, &s.key, "notes", &s.notes)?,
         };
-        let id =
-            suppliers::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;
+        let id = suppliers::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", s.key))?;
         unique(&mut l.suppliers, f, &s.key, id)?;
     }
 
@@ -50,7 +49,7 @@ pub(super) async fn units(l: &mut Loader<'_>) -> anyhow::Result<(Vec<(i64, units
             description: para(f, &u.key, "description", &u.description)?,
             code: None,
         };
-        let id = units::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", u.key))?;
+        let id = units::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", u.key))?;
         unique(&mut l.units, f, &u.key, id)?;
         unit_inputs.push((id, input));
     }
@@ -78,7 +77,7 @@ pub(super) async fn people(l: &mut Loader<'_>) -> anyhow::Result<()> {
             notes: para(f, &p.key, "notes", &p.notes)?,
             employee_number: None,
         };
-        let id = people::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", p.key))?;
+        let id = people::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", p.key))?;
         unique(&mut l.people, f, &p.key, id)?;
     }
     Ok(())
@@ -93,7 +92,7 @@ pub(super) async fn managers(
     for ((id, mut input), u) in unit_inputs.into_iter().zip(&units_file.unit) {
         if u.manager.is_some() {
             input.manager_id = lookup(&l.people, "units.toml", &u.key, "manager", &u.manager)?;
-            units::update(&mut *l.tx, l.org, id, &input).await?;
+            units::update(&mut l.tx, l.org, id, &input).await?;
         }
     }
 
@@ -144,7 +143,7 @@ pub(super) async fn activities(l: &mut Loader<'_>) -> anyhow::Result<()> {
             society_critical: a.society_critical,
         };
         let id =
-            activities::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", a.key))?;
+            activities::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", a.key))?;
         unique(&mut l.activities, f, &a.key, id)?;
     }
 
@@ -160,8 +159,7 @@ pub(super) async fn resources(l: &mut Loader<'_>) -> anyhow::Result<()> {
             kind: check(f, &r.key, "kind", ResourceKind::parse(&r.kind))?,
             description: para(f, &r.key, "description", &r.description)?,
         };
-        let id =
-            resources::insert(&mut *l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", r.key))?;
+        let id = resources::insert(&mut l.tx, l.org, &input).await.with_context(|| format!("{f}, post {:?}", r.key))?;
         unique(&mut l.resources, f, &r.key, id)?;
     }
 
@@ -205,7 +203,7 @@ pub(super) async fn dependencies(l: &mut Loader<'_>) -> anyhow::Result<usize> {
             )?,
             notes: para(f, &format!("nr {n}"), "notes", &d.notes)?,
         };
-        dependencies::insert(&mut *l.tx, l.org, &input)
+        dependencies::insert(&mut l.tx, l.org, &input)
             .await
             .with_context(|| format!("{f}, beroende nr {n} ({} → {})", d.from, d.to))?;
     }

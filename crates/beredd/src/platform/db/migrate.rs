@@ -82,6 +82,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(45, "jobs in the background", "0045_jobs.sql"),
     migration!(46, "plan approver", "0046_plan_approver.sql"),
     migration!(47, "society critical", "0047_society_critical.sql"),
+    migration!(48, "register versions", "0048_register_versions.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys

@@ -1,6 +1,7 @@
 //! The connection to SQLite or PostgreSQL. Every query in `store` is written once, in SQL both
 //! understand (`$1` placeholders, text times, 0/1 integers for yes and no), and runs through sqlx's `Any` driver.
 
+mod cache;
 mod migrate;
 mod organisations;
 
@@ -10,6 +11,7 @@ use std::time::Duration;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Executor};
 
+pub use cache::Cache;
 pub use migrate::{MIGRATIONS, latest as latest_schema};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +76,8 @@ pub struct Db {
     pub keys: std::sync::Arc<crate::platform::keys::Keyring>,
     /// The jobs this process runs on this database, with their latest progress.
     pub running: std::sync::Arc<crate::platform::progress::Running>,
+    /// What this process keeps of each organisation's registers between requests.
+    pub cache: std::sync::Arc<Cache>,
 }
 
 /// Turns the user's `sqlite://path` into what sqlx wants (create the file if missing).
@@ -152,6 +156,7 @@ impl Db {
         Ok(Db {
             pool,
             backend,
+            cache: Default::default(),
             keys: std::sync::Arc::new(crate::platform::keys::Keyring::at(crate::platform::keys::Keyring::default_dir(
                 url_given,
             ))),
@@ -186,7 +191,7 @@ impl Db {
         let keys = std::sync::Arc::new(crate::platform::keys::Keyring::at(
             crate::platform::keys::Keyring::default_dir(url_given),
         ));
-        Ok(Db { pool, backend, keys, running: Default::default() })
+        Ok(Db { pool, backend, keys, running: Default::default(), cache: Default::default() })
     }
 
     /// How many tables the database holds (see [`Db::tables`]).

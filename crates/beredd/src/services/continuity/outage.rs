@@ -66,6 +66,12 @@ pub struct Finding {
 }
 
 impl Model {
+    /// The organisation's model as this process keeps it, built again after a write to the
+    /// registers it is made of (`store::versions`).
+    pub async fn cached(db: &crate::platform::db::Db, org: i64) -> Result<std::sync::Arc<Model>, DbError> {
+        crate::store::versions::cached(db, org, || Model::load(&db.pool, org)).await
+    }
+
     pub async fn load(db: &sqlx::AnyPool, org: i64) -> Result<Model, DbError> {
         let mut nodes = Vec::new();
         for a in activities::list(db, org).await? {

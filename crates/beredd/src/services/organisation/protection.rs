@@ -18,7 +18,7 @@ use crate::store::units::Unit;
 pub async fn set_protected(db: &Db, actor: &Actor, id: i64, on: bool) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
     let before = people::get(&mut *tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
-    people::set_protected(&mut *tx, actor.org_id, id, on).await?;
+    people::set_protected(&mut tx, actor.org_id, id, on).await?;
     let change = audit::Change {
         action: if on { "protect" } else { "unprotect" },
         entity: "person",

@@ -4,7 +4,8 @@
 
 use beredd_domain::classification::{LegalFlag, Levels};
 
-use crate::platform::db::DbError;
+use crate::platform::db::{Db, DbError};
+use crate::services::continuity::outage;
 use crate::store::assets;
 
 pub struct Held {
@@ -28,12 +29,12 @@ pub fn required(held: Vec<assets::Asset>) -> Held {
 
 /// The information system `system` holds, and what it asks of the system.
 pub async fn held_by(pool: &sqlx::AnyPool, org: i64, system: i64) -> Result<Held, DbError> {
-    let held = assets::list(pool, org).await?.into_iter().filter(|a| a.system_ids.contains(&system)).collect();
-    Ok(required(held))
+    Ok(required(assets::held_in(&mut *pool.acquire().await?, org, system).await?))
 }
 
 /// An activity that needs a system, straight or through other systems, suppliers or resources,
 /// and what becomes of it when the system is down (as the outage analysis has it).
+#[derive(Clone)]
 pub struct Dependent {
     pub activity_id: i64,
     pub name: String,
@@ -48,12 +49,25 @@ pub struct Dependent {
 
 /// The activities that depend on `system`, in the order the outage analysis lists them: those
 /// that stop first, those without a fallback routine before those with one, most critical first.
-pub async fn dependents(pool: &sqlx::AnyPool, org: i64, system: i64) -> Result<Vec<Dependent>, DbError> {
-    use crate::services::continuity::outage;
-    let model = outage::Model::load(pool, org).await?;
-    let Some(node) = model.node_index(beredd_domain::NodeKind::System, system) else { return Ok(Vec::new()) };
+pub async fn dependents(db: &Db, org: i64, system: i64) -> Result<Vec<Dependent>, DbError> {
+    // Each system's answer is kept with the graph's version, so a page shown again walks nothing.
+    let known = crate::store::versions::cached(db, org, || async { Ok(DependentsOf::default()) }).await?;
+    if let Some(found) = known.lock().unwrap_or_else(|e| e.into_inner()).get(&system) {
+        return Ok(found.clone());
+    }
+    let model = outage::Model::cached(db, org).await?;
+    let found = walk(&model, system);
+    known.lock().unwrap_or_else(|e| e.into_inner()).insert(system, found.clone());
+    Ok(found)
+}
+
+/// The dependents found so far, by system.
+type DependentsOf = std::sync::Mutex<std::collections::HashMap<i64, Vec<Dependent>>>;
+
+fn walk(model: &outage::Model, system: i64) -> Vec<Dependent> {
+    let Some(node) = model.node_index(beredd_domain::NodeKind::System, system) else { return Vec::new() };
     let findings = model.run(&[node]);
-    Ok(outage::affected_activities(&model, &findings)
+    outage::affected_activities(model, &findings)
         .into_iter()
         .map(|f| {
             // The chain runs from the activity to the system: what is between is the way.
@@ -66,7 +80,7 @@ pub async fn dependents(pool: &sqlx::AnyPool, org: i64, system: i64) -> Result<V
                 via: f.chain.get(1..between).map(<[String]>::to_vec).unwrap_or_default(),
             }
         })
-        .collect())
+        .collect()
 }
 
 #[cfg(test)]

@@ -64,7 +64,12 @@ pub struct Head {
     pub may_move: bool,
 }
 
-async fn head(state: &AppState, user: &CurrentUser, id: &str, tab: &'static str) -> Result<(Head, Lookups), AppError> {
+async fn head(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+    tab: &'static str,
+) -> Result<(Head, std::sync::Arc<Lookups>), AppError> {
     let id = parse_id(id)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -82,7 +87,7 @@ pub async fn head_for(
     user: &CurrentUser,
     id: &str,
     tab: &'static str,
-) -> Result<(Head, Lookups), AppError> {
+) -> Result<(Head, std::sync::Arc<Lookups>), AppError> {
     head(state, user, id, tab).await
 }
 

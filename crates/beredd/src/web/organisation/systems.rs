@@ -237,7 +237,7 @@ impl Register for Systems {
 /// The activities that depend on the system, each with what becomes of it when the system is
 /// down and the way it depends on it, linked to the activity.
 async fn dependents_section(system: i64, tr: &Tr, db: &Db, org: i64) -> Result<Section, DbError> {
-    let found = crate::services::organisation::systems::dependents(&db.pool, org, system).await?;
+    let found = crate::services::organisation::systems::dependents(db, org, system).await?;
     let items = found
         .iter()
         .map(|d| {

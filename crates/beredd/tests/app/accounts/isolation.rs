@@ -271,6 +271,7 @@ async fn an_organisation_reaches_nothing_of_another_through_any_route() {
         ] {
             sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&db.pool).await.unwrap();
         }
+        beredd::store::versions::bump(&db.pool, b).await.unwrap();
         let s = app.login_to(a, "admin").await;
         let before = b_rows(&db, b).await;
         for t in ["systems", "people", "incidents", "board_items", "incident_messages", "training_completions"] {

@@ -43,6 +43,7 @@ async fn a_plan_is_edited_as_rows_that_are_moved_added_removed_and_picked_from_t
             .execute(&app.db.pool)
             .await
             .unwrap();
+        beredd::store::versions::bump(&app.db.pool, app.org).await.unwrap();
         for (name, unit, phone) in [
             ("Bo Ärlig", home, Some("070-174 06 41")),
             ("Cecilia Utan", home, None),

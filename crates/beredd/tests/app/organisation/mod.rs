@@ -409,7 +409,8 @@ async fn one_organisation_never_sees_another_organisations_records() {
             description: None,
             code: None,
         };
-        let foreign = beredd::store::units::insert(&app.db.pool, other_org, &input).await.unwrap();
+        let foreign =
+            beredd::store::units::insert(&mut app.db.pool.acquire().await.unwrap(), other_org, &input).await.unwrap();
         let s = app.login("admin").await;
         assert!(!s.get("/units").await.body.contains("Grannens"));
         assert_eq!(s.get(&format!("/units/{foreign}")).await.status, StatusCode::NOT_FOUND, "{kind:?}");

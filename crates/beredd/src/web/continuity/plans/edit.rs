@@ -286,7 +286,11 @@ fn edit_page(
     page
 }
 
-async fn editable(state: &AppState, user: &CurrentUser, id: &str) -> Result<(plans::Plan, Lookups), AppError> {
+async fn editable(
+    state: &AppState,
+    user: &CurrentUser,
+    id: &str,
+) -> Result<(plans::Plan, std::sync::Arc<Lookups>), AppError> {
     let id = parse_id(id)?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut conn = state.db.pool.acquire().await?;
