@@ -137,14 +137,8 @@ const HEAVY_VALUES: &[&str] = &["markup", "100 kB", "control characters"];
 /// On PostgreSQL the run looks for what the database itself does differently from SQLite: NUL and
 /// other control characters (PostgreSQL refuses NUL in text), size, numbers past 64 bits, dates
 /// and quoting. Markup and paths are answered by the same code on both and are fed on SQLite.
-const POSTGRES_VALUES: &[&str] = &[
-    "SQL",
-    "100 kB",
-    "control characters",
-    "control characters on a line",
-    "impossible date",
-    "number out of range",
-];
+const POSTGRES_VALUES: &[&str] =
+    &["SQL", "100 kB", "control characters", "control characters on a line", "impossible date", "number out of range"];
 
 /// Whether a field of a form is given a hostile value on this database. A choice is read by the
 /// same code on both databases before anything is stored, so on PostgreSQL it gets only the NUL.

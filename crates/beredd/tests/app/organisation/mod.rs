@@ -134,7 +134,8 @@ async fn every_register_can_be_filled_through_its_forms() {
             async move { s.get(&format!("/activities?{q}")).await.body.contains("Larmbesök") }
         };
         assert!(listed("society=1").await);
-        let act_id = act.location.as_deref().unwrap().trim_start_matches("/activities/").split('?').next().unwrap().to_owned();
+        let act_id =
+            act.location.as_deref().unwrap().trim_start_matches("/activities/").split('?').next().unwrap().to_owned();
         let edit = s.get(&format!("/activities/{act_id}/edit")).await.body;
         assert!(edit.contains("name=\"society_critical\""), "{edit}");
         let unticked = [("name", "Larmbesök"), ("unit", unit_id.as_str()), ("criticality", "kritisk")];
