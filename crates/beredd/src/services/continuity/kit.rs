@@ -226,7 +226,7 @@ pub struct Request<'a> {
 /// A kit made and recorded.
 pub struct Made {
     pub html: String,
-    /// `krislada-<units>-<date>.html`
+    /// `krisparm-<units>-<date>.html`
     pub file_name: String,
     pub scope_name: String,
     pub plans: usize,
@@ -302,7 +302,7 @@ pub async fn make_with(
     tx.commit().await.map_err(DbError::from)?;
     progress.report(JobStep::Finished, 3, 3);
     Ok(Some(Made {
-        file_name: format!("krislada-{}-{today}.html", beredd_domain::text::file_stem(&content.scope_name)),
+        file_name: format!("krisparm-{}-{today}.html", beredd_domain::text::file_stem(&content.scope_name)),
         scope_name: content.scope_name,
         plans: content.plans.len(),
         fingerprint: sealed.fingerprint,

@@ -109,7 +109,7 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         let shown = s.get(&job).await.body;
         assert_eq!(texts(&shown, "h1"), ["Digital krispärm: Björkgårdens äldreboende"], "{kind:?}");
         let (_, disposition, bytes) = job_result(&s, &job).await;
-        assert!(disposition.contains("krislada-bjorkgardens-aldreboende-"), "{disposition}");
+        assert!(disposition.contains("krisparm-bjorkgardens-aldreboende-"), "{disposition}");
         let html = String::from_utf8(bytes).unwrap();
         // The passphrase is nowhere in the job's row: not its scope, not its message.
         let row: (String, Option<String>) =
