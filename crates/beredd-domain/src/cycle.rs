@@ -16,6 +16,12 @@ crate::kinds::vocabulary!(
         Training => "training",
         ManagementReview => "management_review",
         SupplierReview => "supplier_review",
+        RegistrationCheck => "registration_check",
+        ManagementTraining => "management_training",
+        RestoreTest => "restore_test",
+        PrintFallbackLists => "print_fallback_lists",
+        KitPassphraseChange => "kit_passphrase_change",
+        RiskVulnerabilityAnalysis => "rsa",
         Other => "other",
     }
 );

@@ -485,6 +485,7 @@ kit-handout-1 = Send or copy the file to those who need it, in advance. The file
 kit-handout-2 = Give the passphrase another way than the file: in person, on paper in the binder or by text message, never in the same e-mail. Beredd does not store the passphrase and cannot recover it.
 kit-handout-3 = Make a new kit when a plan is approved in a new version; the table below shows which plans' kits are out of date.
 kit-handout-4 = Print the list of kits at the bottom with their fingerprints and put it in the binder. Whoever opens a kit compares the fingerprint on its first screen with the list before typing the passphrase.
+kit-handout-5 = The digital crisis kit holds personal data, private phone numbers among them, and ends up on private phones and memory sticks. Give it only to those who need it in a crisis, enter who receives it in the field below, and make a new one with a new passphrase when someone who has it leaves. Its purpose and the processing are stated in the record of processing and the impact assessment for the digital crisis kit under Follow-up.
 kit-field-units = Units
 kit-hint-units = Choose none for the whole organisation. The units below a chosen unit are included.
 kit-field-passphrase = Passphrase

@@ -479,6 +479,7 @@ kit-handout-1 = Skicka eller kopiera filen till dem som behöver den, i förväg
 kit-handout-2 = Lämna lösenfrasen på ett annat sätt än filen: muntligt, på papper i pärmen eller i ett sms, aldrig i samma e-post. Beredd sparar inte lösenfrasen och kan inte ta fram den igen.
 kit-handout-3 = Gör en ny digital krispärm när en plan godkänns i en ny version; tabellen nedan visar vilka planers digitala krispärm som är inaktuell.
 kit-handout-4 = Skriv ut listan över digitala krispärmar längst ner med fingeravtrycken och lägg den i pärmen. Den som öppnar en digital krispärm jämför fingeravtrycket på den digitala krispärmens första sida med listan innan lösenfrasen skrivs.
+kit-handout-5 = Den digitala krispärmen innehåller personuppgifter, bland annat privata telefonnummer, och hamnar på privata telefoner och minnen. Lämna den bara till dem som behöver den i en kris, skriv in vilka som får den i fältet nedan, och gör en ny med ny lösenfras när någon som har den slutar. Ändamålet och behandlingen står i registerförteckningen och konsekvensbedömningen för den digitala krispärmen under Uppföljning.
 kit-field-units = Enheter
 kit-hint-units = Välj inga för hela organisationen. Enheterna under en vald enhet kommer med.
 kit-field-passphrase = Lösenfras
