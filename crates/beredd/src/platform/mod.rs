@@ -12,6 +12,7 @@ pub mod mail;
 pub mod net;
 pub mod passwords;
 pub mod progress;
+pub mod relay;
 pub mod throttle;
 pub mod totp;
 pub mod typeset;

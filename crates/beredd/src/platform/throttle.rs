@@ -1,6 +1,7 @@
 //! Login attempts, limited before any password is hashed (security review F3).
 //!
-//! Two limits, both in memory (a restart forgives, which is acceptable here):
+//! Two limits, both in memory (a restart forgives, which is acceptable here; for logging in, the
+//! database keeps the same two for every process serving it, `services::accounts::shared_limits`):
 //! - each address has a budget of attempts that refills slowly; an attempt that succeeds is given
 //!   back, so the people of one office behind one address are not held up by each other, while a
 //!   script guessing from one address is stopped before it costs any hashing;
@@ -158,6 +159,11 @@ impl Failures {
 impl LoginThrottle {
     pub fn new(limits: Limits) -> LoginThrottle {
         LoginThrottle { limits, tables: Mutex::new(Tables::default()) }
+    }
+
+    /// The numbers this throttle works with.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     fn tables(&self) -> std::sync::MutexGuard<'_, Tables> {

@@ -24,6 +24,9 @@ pub const NOT_CARRIED: &[&str] = &[
     // Background jobs: their results are earlier binders and exports, which an export must not
     // carry again (each would hold the one before).
     "jobs",
+    // The login limits shared by the processes: addresses and failed names of the last minutes.
+    "login_failures",
+    "login_budget",
 ];
 
 /// What a column holds, read from its declared type.

@@ -22,6 +22,7 @@ pub mod incidents;
 pub mod jobs;
 pub mod kits;
 pub mod local_requirements;
+pub mod login_limits;
 pub mod orgs;
 pub mod passkeys;
 pub mod people;

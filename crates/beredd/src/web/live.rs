@@ -1,5 +1,7 @@
 //! Live updates: one broadcast channel per incident. A change is published after its transaction
-//! commits; every open board page receives it as a server-sent event.
+//! commits; every open board page receives it as a server-sent event. On PostgreSQL the change
+//! also goes to the other processes serving the database (`platform::relay`, LISTEN/NOTIFY),
+//! which deliver it to the boards open with them.
 //!
 //! When the server stops, every open stream is told with a last `shutdown` event, so that the
 //! page can say the server is restarting while its `EventSource` connects again.
@@ -29,6 +31,8 @@ pub struct Live {
     streams: Arc<Mutex<Streams>>,
     /// Becomes true when the server stops.
     closing: tokio::sync::watch::Sender<bool>,
+    /// The way to the other processes, on PostgreSQL.
+    relay: std::sync::OnceLock<crate::platform::relay::Relay>,
 }
 
 #[derive(Default)]
@@ -63,9 +67,33 @@ impl Live {
         map.entry(incident).or_insert_with(|| broadcast::channel(1024).0).clone()
     }
 
-    /// Sends to whoever listens; nobody listening is fine.
+    /// Sends to whoever listens, here and in the other processes; nobody listening is fine.
     pub fn publish(&self, incident: i64, event: &str, data: String) {
-        let _ = self.sender(incident).send((event.to_owned(), data));
+        if let Some(relay) = self.relay.get() {
+            relay.send(crate::platform::relay::Note { incident, event: event.to_owned(), data: data.clone() });
+        }
+        self.deliver(incident, event, data);
+    }
+
+    /// Sends to the boards open in this process only (a message from another process).
+    pub fn deliver(&self, incident: i64, event: &str, data: String) {
+        let map = self.channels.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(channel) = map.get(&incident) {
+            let _ = channel.send((event.to_owned(), data));
+        }
+    }
+
+    /// Tells every board open in this process to load itself again (messages may have been lost).
+    pub fn reload_all(&self) {
+        let map = self.channels.lock().unwrap_or_else(|p| p.into_inner());
+        for channel in map.values() {
+            let _ = channel.send(("reload".to_owned(), String::new()));
+        }
+    }
+
+    /// Sends what is published to the other processes through `relay` from now on.
+    pub fn relay_through(&self, relay: crate::platform::relay::Relay) {
+        let _ = self.relay.set(relay);
     }
 
     /// How many streams are open now.

@@ -44,11 +44,30 @@ async fn run(db: Db, listen: Listen) -> anyhow::Result<()> {
     // Several processes on one database sign the login forms with one key, so that a form shown
     // by one is accepted by another behind the same load balancer.
     state.prelogin_key = std::sync::Arc::new(crate::services::setup::shared_key(&db, "prelogin-key").await?);
+    relay_live_boards(&db, &state).await;
     crate::platform::console::say(&format!("Beredd kör på http://{addr}/  (avsluta med Ctrl+C)"));
     tracing::info!(%addr, trusted_proxies = ?listen.trusted_proxies, "listening");
     serve_on(listener, state, HEADER_READ_TIMEOUT, shutdown()).await;
     db.close().await;
     Ok(())
+}
+
+/// On PostgreSQL, live boards hear of changes made through the other processes serving the same
+/// database (and those made here reach theirs). A process that cannot listen still serves, with
+/// boards that update from its own writes only; it says so in its log.
+async fn relay_live_boards(db: &Db, state: &AppState) {
+    if db.backend != crate::platform::db::Backend::Postgres {
+        return;
+    }
+    let live = state.live.clone();
+    let deliver: crate::platform::relay::Deliver = std::sync::Arc::new(move |note| match note {
+        Some(n) => live.deliver(n.incident, &n.event, n.data),
+        None => live.reload_all(),
+    });
+    match crate::platform::relay::start(db.url.as_str(), db.pool.clone(), deliver).await {
+        Ok(relay) => state.live.relay_through(relay),
+        Err(e) => tracing::warn!(error = %e, "live boards will not hear of other processes' changes"),
+    }
 }
 
 /// Serves the application on `listener` until `stop` resolves: each request knows the address it

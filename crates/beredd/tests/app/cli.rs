@@ -14,6 +14,7 @@ mod kit_verify;
 pub mod mail;
 mod metrics;
 mod package;
+mod processes;
 mod publish;
 mod shutdown;
 mod transfer;

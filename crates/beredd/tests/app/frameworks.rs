@@ -393,7 +393,8 @@ async fn a_ciso_assistant_library_imports_and_broken_files_are_refused_with_thei
         let message = texts(&r.body, "#file-error").join("");
         let line = broken.lines().position(|l| l.contains("nis2-directive:99")).unwrap(); // the node starts on an earlier line
         assert!(
-            message.starts_with("Rad ") && message.contains("har överordnat krav (parent) urn:intuitem:risk:req_node:nis2-directive:99"),
+            message.starts_with("Rad ")
+                && message.contains("har överordnat krav (parent) urn:intuitem:risk:req_node:nis2-directive:99"),
             "{message}"
         );
         let named: usize = message.trim_start_matches("Rad ").split(':').next().unwrap().parse().unwrap();

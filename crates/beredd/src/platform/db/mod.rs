@@ -78,6 +78,26 @@ pub struct Db {
     pub running: std::sync::Arc<crate::platform::progress::Running>,
     /// What this process keeps of each organisation's registers between requests.
     pub cache: std::sync::Arc<Cache>,
+    /// The address connected to (sqlx's form), for a connection of its own such as the one that
+    /// listens for other processes' notifications (`platform::relay`). Holds a password if the
+    /// address does: never logged.
+    pub url: Address,
+}
+
+/// A database address that does not show itself in debug output (it may hold a password).
+#[derive(Clone)]
+pub struct Address(std::sync::Arc<str>);
+
+impl Address {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Address(…)")
+    }
 }
 
 /// Turns the user's `sqlite://path` into what sqlx wants (create the file if missing).
@@ -161,6 +181,7 @@ impl Db {
                 url_given,
             ))),
             running: Default::default(),
+            url: Address(url.as_str().into()),
         })
     }
 
@@ -191,7 +212,14 @@ impl Db {
         let keys = std::sync::Arc::new(crate::platform::keys::Keyring::at(
             crate::platform::keys::Keyring::default_dir(url_given),
         ));
-        Ok(Db { pool, backend, keys, running: Default::default(), cache: Default::default() })
+        Ok(Db {
+            pool,
+            backend,
+            keys,
+            running: Default::default(),
+            cache: Default::default(),
+            url: Address(url.as_str().into()),
+        })
     }
 
     /// How many tables the database holds (see [`Db::tables`]).

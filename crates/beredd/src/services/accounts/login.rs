@@ -116,7 +116,7 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
     if a.password.len() > 1024 {
         return refused(username, Why::Failed);
     }
-    let attempt = match throttle.admit(&throttle_key(a.org, &username), client) {
+    let attempt = match admit(db, throttle, &throttle_key(a.org, &username), client).await? {
         Ok(attempt) => attempt,
         Err(refusal) => {
             tracing::info!(username, %client, ?refusal, "login refused before checking the password");
@@ -130,7 +130,7 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
     };
     match check(db, hashing, a.org, &username, a.password).await? {
         Ok(user) => {
-            attempt.succeeded();
+            attempt.succeeded(db).await?;
             let provider = sso::get(&db.pool, user.org_id).await?;
             if !local_login_allowed(&user, provider.as_ref()) {
                 tracing::info!(username, %client, "local login refused: single sign-on is configured");
@@ -142,14 +142,57 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
             Ok(Outcome::In(open(db, &user, provider.is_some()).await?))
         }
         Err(Why::Busy) => {
-            attempt.not_tried();
+            attempt.not_tried(db).await?;
             tracing::warn!(%client, "login refused: too many passwords being checked");
             refused(username, Why::Busy)
         }
         Err(why) => {
-            attempt.failed();
+            attempt.failed(db).await?;
             tracing::info!(username, %client, "failed login");
             refused(username, why)
+        }
+    }
+}
+
+/// An attempt both throttles let through: this process's in memory, and the one every process
+/// on the database shares (`shared_limits`).
+struct Admitted<'t> {
+    memory: crate::platform::throttle::Attempt<'t>,
+    shared: super::shared_limits::Shared,
+}
+
+impl Admitted<'_> {
+    async fn succeeded(self, db: &Db) -> Result<(), Failure> {
+        self.memory.succeeded();
+        Ok(self.shared.succeeded(db).await?)
+    }
+    async fn failed(self, db: &Db) -> Result<(), Failure> {
+        self.memory.failed();
+        Ok(self.shared.failed(db).await?)
+    }
+    async fn not_tried(self, db: &Db) -> Result<(), Failure> {
+        self.memory.not_tried();
+        Ok(self.shared.not_tried(db).await?)
+    }
+}
+
+/// Asks this process's throttle first (it costs nothing), then the shared one; an attempt the
+/// shared one refuses is given back to the first.
+async fn admit<'t>(
+    db: &Db,
+    throttle: &'t LoginThrottle,
+    key: &str,
+    client: IpAddr,
+) -> Result<Result<Admitted<'t>, Refusal>, Failure> {
+    let memory = match throttle.admit(key, client) {
+        Ok(a) => a,
+        Err(r) => return Ok(Err(r)),
+    };
+    match super::shared_limits::admit(db, throttle.limits(), key, client).await? {
+        Ok(shared) => Ok(Ok(Admitted { memory, shared })),
+        Err(r) => {
+            memory.not_tried();
+            Ok(Err(r))
         }
     }
 }
@@ -188,14 +231,14 @@ pub async fn second_step(
     client: IpAddr,
 ) -> Result<Result<Outcome, super::passkeys::Refused>, Failure> {
     let refused = |why: Why| Ok(Ok(Outcome::Refused { username: username.to_owned(), why }));
-    let attempt = match throttle.admit(&throttle_key(org, username), client) {
+    let attempt = match admit(db, throttle, &throttle_key(org, username), client).await? {
         Ok(a) => a,
         Err(Refusal::Address) => return refused(Why::AddressThrottled),
         Err(Refusal::Locked) => return refused(Why::Locked),
         Err(Refusal::Full) => return refused(Why::Busy),
     };
     let Some(user) = users::by_username(&db.pool, org, username).await?.filter(|u| u.active.get()) else {
-        attempt.failed();
+        attempt.failed(db).await?;
         return refused(Why::Failed);
     };
     let proved = match proof {
@@ -203,18 +246,18 @@ pub async fn second_step(
         Proof::Passkey { rp, ticket, answer } => match super::passkeys::verify(db, rp, &user, ticket, answer).await? {
             Ok(()) => true,
             Err(super::passkeys::Refused::Expired) => {
-                attempt.not_tried();
+                attempt.not_tried(db).await?;
                 return Ok(Err(super::passkeys::Refused::Expired));
             }
             Err(super::passkeys::Refused::NotVerified) => false,
         },
     };
     if !proved {
-        attempt.failed();
+        attempt.failed(db).await?;
         tracing::info!(username, %client, "wrong second factor");
         return refused(Why::Failed);
     }
-    attempt.succeeded();
+    attempt.succeeded(db).await?;
     let provider = sso::get(&db.pool, user.org_id).await?;
     if !local_login_allowed(&user, provider.as_ref()) {
         return refused(Why::SsoOnly);

@@ -7,6 +7,7 @@ pub mod login;
 pub mod own;
 pub mod passkeys;
 pub mod second_factor;
+pub mod shared_limits;
 pub mod sso;
 pub mod users;
 

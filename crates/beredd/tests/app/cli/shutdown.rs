@@ -13,7 +13,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use crate::harness::{PASSWORD, Session, beredd, fresh_db, hidden_csrf, id_of, kinds};
 
 /// Adds an administrator with the command line, as an operator would.
-fn add_admin(url: &str, keys: &str) {
+pub(super) fn add_admin(url: &str, keys: &str) {
     let mut child = beredd()
         .args(["user", "add", "--role", "admin", "--database", url, "--keys", keys, "admin"])
         .stdin(Stdio::piped())
