@@ -17,6 +17,7 @@ pub mod hosting;
 pub mod invalid;
 pub mod jobs;
 pub mod organisation;
+pub mod registers;
 pub mod risks;
 pub mod setup;
 

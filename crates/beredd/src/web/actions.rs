@@ -60,23 +60,35 @@ fn origin(r: &actions::Action, tr: &Tr) -> Cell {
     }
 }
 
-impl Register for Actions {
+impl crate::services::registers::Stored for Actions {
     type Record = actions::Action;
     type Input = actions::ActionInput;
-    const SLUG: &'static str = "actions";
     const ENTITY: &'static str = "action";
+    fn name(r: &actions::Action) -> &str {
+        &r.title
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<actions::Action>, DbError> {
+        actions::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &actions::ActionInput) -> Result<i64, DbError> {
+        actions::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &actions::ActionInput) -> Result<(), DbError> {
+        actions::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        actions::delete(conn, org, id).await
+    }
+}
+
+impl Register for Actions {
+    const SLUG: &'static str = "actions";
 
     fn id(r: &actions::Action) -> i64 {
         r.id
     }
-    fn name(r: &actions::Action) -> &str {
-        &r.title
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<actions::Action>, DbError> {
         actions::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<actions::Action>, DbError> {
-        actions::get(conn, org, id).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![
@@ -235,15 +247,6 @@ impl Register for Actions {
             status: status.unwrap_or(ActionStatus::Planned),
             notes,
         })
-    }
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &actions::ActionInput) -> Result<i64, DbError> {
-        actions::insert(conn, org, input).await
-    }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &actions::ActionInput) -> Result<(), DbError> {
-        actions::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        actions::delete(conn, org, id).await
     }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         actions::referrers(&db.pool, org, id).await

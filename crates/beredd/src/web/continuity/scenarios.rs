@@ -39,23 +39,40 @@ fn failed_names(s: &scenarios::Scenario, lk: &Lookups, tr: &Tr) -> Vec<String> {
     out
 }
 
-impl Register for Scenarios {
+impl crate::services::registers::Stored for Scenarios {
     type Record = scenarios::Scenario;
     type Input = scenarios::ScenarioInput;
-    const SLUG: &'static str = "scenarios";
     const ENTITY: &'static str = "scenario";
+    fn name(r: &scenarios::Scenario) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<scenarios::Scenario>, DbError> {
+        scenarios::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &scenarios::ScenarioInput) -> Result<i64, DbError> {
+        scenarios::insert(conn, org, input).await
+    }
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &scenarios::ScenarioInput,
+    ) -> Result<(), DbError> {
+        scenarios::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        scenarios::delete(conn, org, id).await
+    }
+}
+
+impl Register for Scenarios {
+    const SLUG: &'static str = "scenarios";
 
     fn id(r: &scenarios::Scenario) -> i64 {
         r.id
     }
-    fn name(r: &scenarios::Scenario) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<scenarios::Scenario>, DbError> {
         scenarios::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<scenarios::Scenario>, DbError> {
-        scenarios::get(conn, org, id).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![
@@ -179,20 +196,6 @@ impl Register for Scenarios {
             return Err(e);
         }
         Ok(scenarios::ScenarioInput { name, description, failed, categories, hours: hours.unwrap_or(24) })
-    }
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &scenarios::ScenarioInput) -> Result<i64, DbError> {
-        scenarios::insert(conn, org, input).await
-    }
-    async fn update(
-        conn: &mut AnyConnection,
-        org: i64,
-        id: i64,
-        input: &scenarios::ScenarioInput,
-    ) -> Result<(), DbError> {
-        scenarios::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        scenarios::delete(conn, org, id).await
     }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         scenarios::referrers(&db.pool, org, id).await

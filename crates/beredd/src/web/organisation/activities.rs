@@ -37,24 +37,41 @@ fn bia_notes(b: &crate::store::bia::Bia, tr: &Tr) -> Vec<String> {
     notes
 }
 
-impl Register for Activities {
+impl crate::services::registers::Stored for Activities {
     type Record = activities::Activity;
     type Input = activities::ActivityInput;
-    const SLUG: &'static str = "activities";
     const ENTITY: &'static str = "activity";
+    fn name(r: &activities::Activity) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<activities::Activity>, DbError> {
+        activities::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &activities::ActivityInput) -> Result<i64, DbError> {
+        activities::insert(conn, org, input).await
+    }
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &activities::ActivityInput,
+    ) -> Result<(), DbError> {
+        activities::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        activities::delete(conn, org, id).await
+    }
+}
+
+impl Register for Activities {
+    const SLUG: &'static str = "activities";
     const IMPORT: bool = true;
 
     fn id(r: &activities::Activity) -> i64 {
         r.id
     }
-    fn name(r: &activities::Activity) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<activities::Activity>, DbError> {
         activities::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<activities::Activity>, DbError> {
-        activities::get(conn, org, id).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -225,20 +242,6 @@ impl Register for Activities {
         lk.may_edit_unit(user, r.unit_id)
     }
 
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &activities::ActivityInput) -> Result<i64, DbError> {
-        activities::insert(conn, org, input).await
-    }
-    async fn update(
-        conn: &mut AnyConnection,
-        org: i64,
-        id: i64,
-        input: &activities::ActivityInput,
-    ) -> Result<(), DbError> {
-        activities::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        activities::delete(conn, org, id).await
-    }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         activities::referrers(&db.pool, org, id).await
     }

@@ -184,24 +184,36 @@ fn gdpr_details(g: &assets::Gdpr, tr: &Tr) -> Vec<DetailItem> {
         .collect()
 }
 
-impl Register for Assets {
+impl crate::services::registers::Stored for Assets {
     type Record = assets::Asset;
     type Input = assets::AssetInput;
-    const SLUG: &'static str = "assets";
     const ENTITY: &'static str = "asset";
+    fn name(r: &assets::Asset) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<assets::Asset>, DbError> {
+        assets::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &assets::AssetInput) -> Result<i64, DbError> {
+        assets::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &assets::AssetInput) -> Result<(), DbError> {
+        assets::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        assets::delete(conn, org, id).await
+    }
+}
+
+impl Register for Assets {
+    const SLUG: &'static str = "assets";
     const IMPORT: bool = true;
 
     fn id(r: &assets::Asset) -> i64 {
         r.id
     }
-    fn name(r: &assets::Asset) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<assets::Asset>, DbError> {
         assets::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<assets::Asset>, DbError> {
-        assets::get(conn, org, id).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![
@@ -358,15 +370,6 @@ impl Register for Assets {
             unit_ids,
             gdpr,
         })
-    }
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &assets::AssetInput) -> Result<i64, DbError> {
-        assets::insert(conn, org, input).await
-    }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &assets::AssetInput) -> Result<(), DbError> {
-        assets::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        assets::delete(conn, org, id).await
     }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         assets::referrers(&db.pool, org, id).await

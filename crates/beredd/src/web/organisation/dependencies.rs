@@ -63,11 +63,30 @@ async fn with_labels(
     Ok(deps)
 }
 
-impl Register for Dependencies {
+impl crate::services::registers::Stored for Dependencies {
     type Record = Dependency;
     type Input = DependencyInput;
-    const SLUG: &'static str = "dependencies";
     const ENTITY: &'static str = "dependency";
+    fn name(r: &Dependency) -> &str {
+        &r.label
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<Dependency>, DbError> {
+        let Some(d) = dependencies::get(&mut *conn, org, id).await? else { return Ok(None) };
+        Ok(with_labels(conn, org, vec![d]).await?.pop())
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &DependencyInput) -> Result<i64, DbError> {
+        dependencies::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &DependencyInput) -> Result<(), DbError> {
+        dependencies::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        dependencies::delete(conn, org, id).await
+    }
+}
+
+impl Register for Dependencies {
+    const SLUG: &'static str = "dependencies";
     const IMPORT: bool = true;
 
     fn duplicate() -> (&'static str, FieldError) {
@@ -77,17 +96,10 @@ impl Register for Dependencies {
     fn id(r: &Dependency) -> i64 {
         r.id
     }
-    fn name(r: &Dependency) -> &str {
-        &r.label
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<Dependency>, DbError> {
         let mut conn = db.pool.acquire().await?;
         let deps = dependencies::list(&mut *conn, org).await?;
         with_labels(&mut conn, org, deps).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<Dependency>, DbError> {
-        let Some(d) = dependencies::get(&mut *conn, org, id).await? else { return Ok(None) };
-        Ok(with_labels(conn, org, vec![d]).await?.pop())
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -179,15 +191,6 @@ impl Register for Dependencies {
             }
             _ => Err(e),
         }
-    }
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &DependencyInput) -> Result<i64, DbError> {
-        dependencies::insert(conn, org, input).await
-    }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &DependencyInput) -> Result<(), DbError> {
-        dependencies::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        dependencies::delete(conn, org, id).await
     }
     async fn referrers(_db: &Db, _org: i64, _id: i64) -> Result<Vec<Referrer>, DbError> {
         Ok(Vec::new())

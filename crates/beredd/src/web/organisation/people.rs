@@ -33,24 +33,36 @@ fn affiliation(r: &people::Person, lk: &Lookups) -> String {
     }
 }
 
-impl Register for People {
+impl crate::services::registers::Stored for People {
     type Record = people::Person;
     type Input = people::PersonInput;
-    const SLUG: &'static str = "people";
     const ENTITY: &'static str = "person";
+    fn name(r: &people::Person) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<people::Person>, DbError> {
+        people::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &people::PersonInput) -> Result<i64, DbError> {
+        people::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &people::PersonInput) -> Result<(), DbError> {
+        people::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        people::delete(conn, org, id).await
+    }
+}
+
+impl Register for People {
+    const SLUG: &'static str = "people";
     const IMPORT: bool = true;
 
     fn id(r: &people::Person) -> i64 {
         r.id
     }
-    fn name(r: &people::Person) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<people::Person>, DbError> {
         people::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<people::Person>, DbError> {
-        people::get(conn, org, id).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -272,15 +284,6 @@ impl Register for People {
             || (r.kind == ContactKind::Staff && r.unit_id.is_some_and(|u| lk.may_edit_unit(user, u)))
     }
 
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &people::PersonInput) -> Result<i64, DbError> {
-        people::insert(conn, org, input).await
-    }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &people::PersonInput) -> Result<(), DbError> {
-        people::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        people::delete(conn, org, id).await
-    }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         people::referrers(&db.pool, org, id).await
     }

@@ -13,24 +13,41 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Resources;
 
-impl Register for Resources {
+impl crate::services::registers::Stored for Resources {
     type Record = resources::Resource;
     type Input = resources::ResourceInput;
-    const SLUG: &'static str = "resources";
     const ENTITY: &'static str = "resource";
+    fn name(r: &resources::Resource) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<resources::Resource>, DbError> {
+        resources::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &resources::ResourceInput) -> Result<i64, DbError> {
+        resources::insert(conn, org, input).await
+    }
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &resources::ResourceInput,
+    ) -> Result<(), DbError> {
+        resources::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        resources::delete(conn, org, id).await
+    }
+}
+
+impl Register for Resources {
+    const SLUG: &'static str = "resources";
     const IMPORT: bool = true;
 
     fn id(r: &resources::Resource) -> i64 {
         r.id
     }
-    fn name(r: &resources::Resource) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<resources::Resource>, DbError> {
         resources::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<resources::Resource>, DbError> {
-        resources::get(conn, org, id).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![
@@ -89,20 +106,6 @@ impl Register for Resources {
             return Err(e);
         }
         Ok(resources::ResourceInput { name, kind: kind.unwrap_or(ResourceKind::Other), description })
-    }
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &resources::ResourceInput) -> Result<i64, DbError> {
-        resources::insert(conn, org, input).await
-    }
-    async fn update(
-        conn: &mut AnyConnection,
-        org: i64,
-        id: i64,
-        input: &resources::ResourceInput,
-    ) -> Result<(), DbError> {
-        resources::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        resources::delete(conn, org, id).await
     }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         resources::referrers(&db.pool, org, id).await

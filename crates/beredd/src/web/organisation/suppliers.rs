@@ -13,24 +13,41 @@ use crate::web::register::{Cell, Column, DetailItem, Register, Section};
 
 pub struct Suppliers;
 
-impl Register for Suppliers {
+impl crate::services::registers::Stored for Suppliers {
     type Record = suppliers::Supplier;
     type Input = suppliers::SupplierInput;
-    const SLUG: &'static str = "suppliers";
     const ENTITY: &'static str = "supplier";
+    fn name(r: &suppliers::Supplier) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<suppliers::Supplier>, DbError> {
+        suppliers::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &suppliers::SupplierInput) -> Result<i64, DbError> {
+        suppliers::insert(conn, org, input).await
+    }
+    async fn update(
+        conn: &mut AnyConnection,
+        org: i64,
+        id: i64,
+        input: &suppliers::SupplierInput,
+    ) -> Result<(), DbError> {
+        suppliers::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        suppliers::delete(conn, org, id).await
+    }
+}
+
+impl Register for Suppliers {
+    const SLUG: &'static str = "suppliers";
     const IMPORT: bool = true;
 
     fn id(r: &suppliers::Supplier) -> i64 {
         r.id
     }
-    fn name(r: &suppliers::Supplier) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<suppliers::Supplier>, DbError> {
         suppliers::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<suppliers::Supplier>, DbError> {
-        suppliers::get(conn, org, id).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -133,20 +150,6 @@ impl Register for Suppliers {
         Ok(suppliers::SupplierInput { name, org_number, contract_ref, phone, email, notes })
     }
 
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &suppliers::SupplierInput) -> Result<i64, DbError> {
-        suppliers::insert(conn, org, input).await
-    }
-    async fn update(
-        conn: &mut AnyConnection,
-        org: i64,
-        id: i64,
-        input: &suppliers::SupplierInput,
-    ) -> Result<(), DbError> {
-        suppliers::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        suppliers::delete(conn, org, id).await
-    }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         suppliers::referrers(&db.pool, org, id).await
     }

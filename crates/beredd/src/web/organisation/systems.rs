@@ -13,24 +13,36 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Systems;
 
-impl Register for Systems {
+impl crate::services::registers::Stored for Systems {
     type Record = systems::System;
     type Input = systems::SystemInput;
-    const SLUG: &'static str = "systems";
     const ENTITY: &'static str = "system";
+    fn name(r: &systems::System) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<systems::System>, DbError> {
+        systems::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &systems::SystemInput) -> Result<i64, DbError> {
+        systems::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &systems::SystemInput) -> Result<(), DbError> {
+        systems::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        systems::delete(conn, org, id).await
+    }
+}
+
+impl Register for Systems {
+    const SLUG: &'static str = "systems";
     const IMPORT: bool = true;
 
     fn id(r: &systems::System) -> i64 {
         r.id
     }
-    fn name(r: &systems::System) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<systems::System>, DbError> {
         systems::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<systems::System>, DbError> {
-        systems::get(conn, org, id).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -220,15 +232,6 @@ impl Register for Systems {
         })
     }
 
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &systems::SystemInput) -> Result<i64, DbError> {
-        systems::insert(conn, org, input).await
-    }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &systems::SystemInput) -> Result<(), DbError> {
-        systems::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        systems::delete(conn, org, id).await
-    }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         systems::referrers(&db.pool, org, id).await
     }

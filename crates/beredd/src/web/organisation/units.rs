@@ -14,24 +14,36 @@ use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Registe
 
 pub struct Units;
 
-impl Register for Units {
+impl crate::services::registers::Stored for Units {
     type Record = units::Unit;
     type Input = units::UnitInput;
-    const SLUG: &'static str = "units";
     const ENTITY: &'static str = "unit";
+    fn name(r: &units::Unit) -> &str {
+        &r.name
+    }
+    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<units::Unit>, DbError> {
+        units::get(conn, org, id).await
+    }
+    async fn insert(conn: &mut AnyConnection, org: i64, input: &units::UnitInput) -> Result<i64, DbError> {
+        units::insert(conn, org, input).await
+    }
+    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &units::UnitInput) -> Result<(), DbError> {
+        units::update(conn, org, id, input).await
+    }
+    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
+        units::delete(conn, org, id).await
+    }
+}
+
+impl Register for Units {
+    const SLUG: &'static str = "units";
     const IMPORT: bool = true;
 
     fn id(r: &units::Unit) -> i64 {
         r.id
     }
-    fn name(r: &units::Unit) -> &str {
-        &r.name
-    }
     async fn load_all(db: &Db, org: i64) -> Result<Vec<units::Unit>, DbError> {
         units::list(&db.pool, org).await
-    }
-    async fn load(conn: &mut AnyConnection, org: i64, id: i64) -> Result<Option<units::Unit>, DbError> {
-        units::get(conn, org, id).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -238,15 +250,6 @@ impl Register for Units {
         lk.may_edit_unit(user, r.id)
     }
 
-    async fn insert(conn: &mut AnyConnection, org: i64, input: &units::UnitInput) -> Result<i64, DbError> {
-        units::insert(conn, org, input).await
-    }
-    async fn update(conn: &mut AnyConnection, org: i64, id: i64, input: &units::UnitInput) -> Result<(), DbError> {
-        units::update(conn, org, id, input).await
-    }
-    async fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> Result<(), DbError> {
-        units::delete(conn, org, id).await
-    }
     async fn referrers(db: &Db, org: i64, id: i64) -> Result<Vec<Referrer>, DbError> {
         units::referrers(&db.pool, org, id).await
     }

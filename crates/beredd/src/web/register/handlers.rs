@@ -2,6 +2,7 @@
 //! for live search), the Excel export, the detail page, new, edit and delete with its referrers.
 
 use super::*;
+use crate::services::registers;
 
 /// An htmx request for a fragment. A history restore (going back past htmx's cache) and a
 /// boosted link want the whole page.
@@ -311,25 +312,9 @@ pub async fn create<R: Register>(State(state): State<AppState>, posted: Posted) 
         Err(errors) => return Ok(invalid::<R>(&state, &user, "new", (action, cancel), &form, &errors, &lk)),
     };
     user.require(R::may_write_input(&user, &input, None, &lk))?;
-    let mut tx = state.db.begin_write().await?;
-    let id = match R::insert(&mut tx, user.org_id, &input).await {
-        Ok(id) => id,
-        Err(e) if e.is_unique_violation() => {
-            return Ok(invalid::<R>(&state, &user, "new", (action, cancel), &form, &duplicate::<R>(), &lk));
-        }
-        Err(e) => return Err(e.into()),
+    let Ok(id) = registers::create::<R>(&state.db, &user.actor(), &input).await? else {
+        return Ok(invalid::<R>(&state, &user, "new", (action, cancel), &form, &duplicate::<R>(), &lk));
     };
-    let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::Internal("vanished after insert".into()))?;
-    let change = audit::Change {
-        action: "create",
-        entity: R::ENTITY,
-        entity_id: Some(id),
-        summary: R::name(&after),
-        before: None,
-        after: Some(&after),
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
     Ok(Redirect::to(&format!("/{}/{id}?msg=created", R::SLUG)).into_response())
 }
 
@@ -377,25 +362,9 @@ pub async fn update<R: Register>(
     };
     // Moving a record out of one's own scope (or into someone else's) is refused as well.
     user.require(R::may_write_input(&user, &input, Some(&before), &lk))?;
-    let mut tx = state.db.begin_write().await?;
-    match R::update(&mut tx, user.org_id, id, &input).await {
-        Ok(()) => {}
-        Err(e) if e.is_unique_violation() => {
-            return Ok(invalid::<R>(&state, &user, "edit", (action, cancel), &form, &duplicate::<R>(), &lk));
-        }
-        Err(e) => return Err(e.into()),
+    if registers::update::<R>(&state.db, &user.actor(), id, &before, &input).await?.is_err() {
+        return Ok(invalid::<R>(&state, &user, "edit", (action, cancel), &form, &duplicate::<R>(), &lk));
     }
-    let after = R::load(&mut tx, user.org_id, id).await?.ok_or(AppError::NotFound)?;
-    let change = audit::Change {
-        action: "update",
-        entity: R::ENTITY,
-        entity_id: Some(id),
-        summary: R::name(&after),
-        before: Some(&before),
-        after: Some(&after),
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
     Ok(Redirect::to(&format!("/{}/{id}?msg=saved", R::SLUG)).into_response())
 }
 
@@ -439,17 +408,6 @@ pub async fn delete<R: Register>(
         let page = DeletePage { ctx, slug: R::SLUG, id, name: R::name(&record).to_owned(), referrers };
         return Ok((StatusCode::CONFLICT, page).into_response());
     }
-    let mut tx = state.db.begin_write().await?;
-    R::delete(&mut tx, user.org_id, id).await?;
-    let change = audit::Change {
-        action: "delete",
-        entity: R::ENTITY,
-        entity_id: Some(id),
-        summary: R::name(&record),
-        before: Some(&record),
-        after: None,
-    };
-    audit::record(&mut *tx, &user.actor(), change).await?;
-    tx.commit().await?;
+    registers::delete::<R>(&state.db, &user.actor(), id, &record).await?;
     Ok(Redirect::to(&format!("/{}?msg=deleted", R::SLUG)).into_response())
 }

@@ -7,7 +7,8 @@ mod handlers;
 pub use handlers::*;
 
 use crate::platform::db::Db;
-use crate::store::{DbError, Referrer, audit};
+pub use crate::services::registers::Stored;
+use crate::store::{DbError, Referrer};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
 use crate::web::error::AppError;
@@ -20,8 +21,6 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Serialize;
-use sqlx::AnyConnection;
 use std::collections::HashMap;
 use std::future::Future;
 
@@ -91,24 +90,16 @@ pub struct FilterView {
 
 pub type Query_ = HashMap<String, String>;
 
-pub trait Register: Send + Sync + 'static {
-    type Record: Serialize + Clone + Send + Sync;
-    type Input: Send + Sync;
+/// A register's pages; how its records are stored and written is its [`Stored`] half
+/// (`services::registers`).
+pub trait Register: Stored {
     /// URL segment and Fluent prefix ("units": `units-title`, `units-new`…).
     const SLUG: &'static str;
-    /// The entity name in the audit trail.
-    const ENTITY: &'static str;
     /// Whether the list links to an import from a spreadsheet (`web::organisation::import`).
     const IMPORT: bool = false;
 
     fn id(r: &Self::Record) -> i64;
-    fn name(r: &Self::Record) -> &str;
     fn load_all(db: &Db, org: i64) -> impl Future<Output = Result<Vec<Self::Record>, DbError>> + Send;
-    fn load(
-        conn: &mut AnyConnection,
-        org: i64,
-        id: i64,
-    ) -> impl Future<Output = Result<Option<Self::Record>, DbError>> + Send;
 
     fn columns(tr: &Tr) -> Vec<Column>;
     /// Cells in the order of `columns`; the first is the record's name.
@@ -175,18 +166,6 @@ pub trait Register: Send + Sync + 'static {
         user.role.edits_all_content()
     }
 
-    fn insert(
-        conn: &mut AnyConnection,
-        org: i64,
-        input: &Self::Input,
-    ) -> impl Future<Output = Result<i64, DbError>> + Send;
-    fn update(
-        conn: &mut AnyConnection,
-        org: i64,
-        id: i64,
-        input: &Self::Input,
-    ) -> impl Future<Output = Result<(), DbError>> + Send;
-    fn delete(conn: &mut AnyConnection, org: i64, id: i64) -> impl Future<Output = Result<(), DbError>> + Send;
     fn referrers(db: &Db, org: i64, id: i64) -> impl Future<Output = Result<Vec<Referrer>, DbError>> + Send;
 }
 
