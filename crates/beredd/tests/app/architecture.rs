@@ -85,6 +85,22 @@ fn the_web_layer_is_named_only_by_the_binarys_root() {
     assert!(outside.is_empty(), "outside web/, only main.rs may name the web layer:\n{}", outside.join("\n"));
 }
 
+/// A write and its audit entry belong together in one transaction, and that is a use case: the
+/// service layer opens it, never a page handler.
+#[test]
+fn no_handler_opens_a_transaction() {
+    let mut found = Vec::new();
+    for file in sources(&src()).into_iter().filter(|f| layer(f) == "web") {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (n, line) in code_lines(&text) {
+            if [".begin_write(", ".begin()", ".commit()"].iter().any(|t| line.contains(t)) {
+                found.push(format!("{}:{n}: {}", file.display(), line.trim()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "transactions belong in services/, not in web/:\n{}", found.join("\n"));
+}
+
 #[test]
 fn the_domain_crate_does_no_io() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../beredd-domain");
