@@ -186,6 +186,20 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// Where an action in the action plan comes from: a self-assessment gap, added by hand, a
+    /// lesson learned from an incident, a risk analysis, a framework assessment or a decision of
+    /// the management review. Its `origin_ref` says which one.
+    ActionOrigin, "action-origin-kind", {
+        Requirement => "requirement",
+        Manual => "manual",
+        Lesson => "lesson",
+        Risk => "risk",
+        Framework => "framework",
+        Review => "review",
+    }
+);
+
+vocabulary!(
     /// How urgent an action is.
     Priority, "priority", {
         High => "high",

@@ -41,7 +41,7 @@ pub async fn report(db: &Db, actor: &Actor, id: i64, p: Progress<'_>) -> Result<
     };
     let input = ActionInput {
         title: before.title.clone(),
-        origin: before.origin.clone(),
+        origin: before.origin,
         origin_ref: before.origin_ref.clone(),
         owner_id: before.owner_id,
         unit_id: before.unit_id,

@@ -9,9 +9,9 @@ use super::{DbError, Referrer};
 pub struct Action {
     pub id: i64,
     pub title: String,
-    /// Where the action comes from: "requirement" (a self-assessment gap), "lesson", "risk",
-    /// "framework", "review" (a decision of the management review) or "manual".
-    pub origin: String,
+    /// Where the action comes from.
+    #[sqlx(try_from = "super::Code<beredd_domain::ActionOrigin>")]
+    pub origin: beredd_domain::ActionOrigin,
     /// For a requirement gap: "system id:requirement id".
     pub origin_ref: Option<String>,
     pub owner_id: Option<i64>,
@@ -28,7 +28,7 @@ pub struct Action {
 #[derive(Debug, Clone)]
 pub struct ActionInput {
     pub title: String,
-    pub origin: String,
+    pub origin: beredd_domain::ActionOrigin,
     pub origin_ref: Option<String>,
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
@@ -79,7 +79,7 @@ pub async fn for_origin<'c, E: Executor<'c, Database = Any>>(
 /// Binds the input's fields as $1–$9, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, a: &ActionInput) -> super::IdQuery<'q> {
     q.bind(a.title.clone())
-        .bind(a.origin.clone())
+        .bind(a.origin.code())
         .bind(a.origin_ref.clone())
         .bind(a.owner_id)
         .bind(a.unit_id)

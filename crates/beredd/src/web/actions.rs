@@ -1,7 +1,7 @@
 //! The action plan (handlingsplan): what the organisation will do, by whom, by when.
 
 use beredd_domain::text::optional_date;
-use beredd_domain::{ActionStatus, Priority, text};
+use beredd_domain::{ActionOrigin, ActionStatus, Priority, text};
 use sqlx::AnyConnection;
 
 use crate::platform::db::Db;
@@ -22,26 +22,26 @@ pub fn overdue(a: &actions::Action) -> bool {
 /// Where an action came from, linked to it: a requirement, a lesson, a risk analysis, a
 /// framework requirement or a management review's decision; or added by hand.
 fn origin(r: &actions::Action, tr: &Tr) -> Cell {
-    match (r.origin.as_str(), &r.origin_ref) {
-        ("requirement", Some(o)) => {
+    match (r.origin, &r.origin_ref) {
+        (ActionOrigin::Requirement, Some(o)) => {
             let (system, req) = o.split_once(':').unwrap_or(("", o));
             Cell::Link {
                 text: tr.ts("action-origin-requirement", "req", req),
                 href: format!("/systems/{system}/assessment/{req}"),
             }
         }
-        ("lesson", Some(o)) => {
+        (ActionOrigin::Lesson, Some(o)) => {
             let incident = o.trim_start_matches("incident:");
             Cell::Link {
                 text: tr.ts("action-origin-lesson", "incident", incident),
                 href: format!("/incidents/{incident}/lessons"),
             }
         }
-        ("risk", Some(o)) => {
+        (ActionOrigin::Risk, Some(o)) => {
             let analysis = o.trim_start_matches("analysis:");
             Cell::Link { text: tr.t("action-origin-risk"), href: format!("/risks/analyses/{analysis}") }
         }
-        ("review", Some(o)) => {
+        (ActionOrigin::Review, Some(o)) => {
             let year = o.trim_start_matches("review:").split(':').next().unwrap_or("");
             let section = o.rsplit(':').next().unwrap_or("");
             Cell::Link {
@@ -49,7 +49,7 @@ fn origin(r: &actions::Action, tr: &Tr) -> Cell {
                 href: format!("/governance/review?year={year}#{section}"),
             }
         }
-        ("framework", Some(o)) => {
+        (ActionOrigin::Framework, Some(o)) => {
             let (assessment, node) = o.trim_start_matches("assessment:").split_once(':').unwrap_or((o, ""));
             Cell::Link {
                 text: tr.t("action-origin-framework"),
@@ -114,17 +114,8 @@ impl Register for Actions {
         let mut statuses =
             with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
         statuses.push(Choice { value: "overdue".into(), label: tr.t("action-status-overdue"), depth: 0 });
-        let origins = with_all(
-            vec![
-                Choice { value: "requirement".into(), label: tr.t("action-origin-requirements"), depth: 0 },
-                Choice { value: "manual".into(), label: tr.t("action-origin-manual"), depth: 0 },
-                Choice { value: "lesson".into(), label: tr.t("action-origin-lessons"), depth: 0 },
-                Choice { value: "risk".into(), label: tr.t("action-origin-risks"), depth: 0 },
-                Choice { value: "framework".into(), label: tr.t("action-origin-frameworks"), depth: 0 },
-                Choice { value: "review".into(), label: tr.t("action-origin-reviews"), depth: 0 },
-            ],
-            tr,
-        );
+        let origins =
+            with_all(vocabulary_choices(ActionOrigin::ALL, ActionOrigin::code, ActionOrigin::label_id, tr), tr);
         let value = |k: &str| q.get(k).cloned().unwrap_or_default();
         vec![
             FilterView { name: "status", label: tr.t("field-status"), choices: statuses, value: value("status") },
@@ -157,7 +148,7 @@ impl Register for Actions {
         let id_matches = |key: &str, value: Option<i64>| {
             q.get(key).filter(|v| !v.is_empty()).is_none_or(|v| value.map(|x| x.to_string()) == Some(v.clone()))
         };
-        let origin = q.get("origin").filter(|v| !v.is_empty()).is_none_or(|o| &r.origin == o);
+        let origin = q.get("origin").filter(|v| !v.is_empty()).is_none_or(|o| r.origin.code() == o);
         status && origin && id_matches("owner", r.owner_id) && id_matches("unit", r.unit_id)
     }
     fn details(r: &actions::Action, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
@@ -187,7 +178,7 @@ impl Register for Actions {
             ("due_date".into(), r.due_date.clone().unwrap_or_default()),
             ("status".into(), r.status.code().into()),
             ("notes".into(), r.notes.clone().unwrap_or_default()),
-            ("origin".into(), r.origin.clone()),
+            ("origin".into(), r.origin.code().to_owned()),
             ("origin_ref".into(), r.origin_ref.clone().unwrap_or_default()),
         ])
     }
@@ -226,16 +217,9 @@ impl Register for Actions {
             return Err(e);
         }
         // The origin is kept as it was; a new action made by hand is "manual".
-        let origin = match form.text("origin") {
-            "requirement" => "requirement".to_owned(),
-            "lesson" => "lesson".to_owned(),
-            "risk" => "risk".to_owned(),
-            "framework" => "framework".to_owned(),
-            "review" => "review".to_owned(),
-            _ => "manual".to_owned(),
-        };
+        let origin = ActionOrigin::parse(form.text("origin")).unwrap_or(ActionOrigin::Manual);
         let origin_ref =
-            Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != "manual");
+            Some(form.text("origin_ref").trim().to_owned()).filter(|s| !s.is_empty() && origin != ActionOrigin::Manual);
         Ok(actions::ActionInput {
             title,
             origin,

@@ -122,8 +122,8 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         let linked = beredd::store::frameworks::linked_actions(&db.pool, assessments[0].id).await.unwrap();
         assert_eq!(linked.len(), 5);
         let actions = beredd::store::actions::list(&db.pool, org.id).await.unwrap();
-        assert_eq!(actions.iter().filter(|a| a.origin == "risk").count(), 3);
-        assert_eq!(actions.iter().filter(|a| a.origin == "framework").count(), 5);
+        assert_eq!(actions.iter().filter(|a| a.origin == beredd_domain::ActionOrigin::Risk).count(), 3);
+        assert_eq!(actions.iter().filter(|a| a.origin == beredd_domain::ActionOrigin::Framework).count(), 5);
         // The admin can log in with the given password.
         let admin = beredd::store::users::by_username(&db.pool, org.id, "admin").await.unwrap().unwrap();
         assert!(beredd::web::auth::verify_password("demo-lösenord-123", &admin.password_hash));

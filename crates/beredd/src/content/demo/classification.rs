@@ -92,7 +92,7 @@ pub(super) async fn assessments(l: &mut Loader<'_>) -> anyhow::Result<usize> {
             let system_name = systems::get(&mut l.tx, l.org, system).await?.map(|s| s.name).unwrap_or_default();
             let action = actions::ActionInput {
                 title: format!("Uppfyll krav {} {} ({system_name})", requirement.id, requirement.title_sv),
-                origin: "requirement".into(),
+                origin: beredd_domain::ActionOrigin::Requirement,
                 origin_ref: Some(format!("{system}:{}", requirement.id)),
                 owner_id: lookup(&l.people, f, &key, "action_owner", &a.action_owner)?,
                 unit_id: None,

@@ -62,7 +62,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 Some(due) => {
                     let input = actions::ActionInput {
                         title: format!("Lärdom: {}", lesson.text),
-                        origin: "lesson".into(),
+                        origin: beredd_domain::ActionOrigin::Lesson,
                         origin_ref: Some(format!("incident:{id}")),
                         owner_id: lookup(&l.people, f, key, "action_owner", &lesson.action_owner)?,
                         unit_id: units_of.first().copied(),

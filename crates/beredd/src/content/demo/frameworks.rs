@@ -49,7 +49,7 @@ pub(super) async fn frameworks(l: &mut Loader<'_>) -> anyhow::Result<()> {
             if let Some(title) = &x.action {
                 let input = actions::ActionInput {
                     title: title.clone(),
-                    origin: "framework".into(),
+                    origin: beredd_domain::ActionOrigin::Framework,
                     origin_ref: Some(format!("assessment:{id}:{}", node.id)),
                     owner_id: lookup(&l.people, f, title, "action_owner", &x.action_owner)?,
                     unit_id: None,

@@ -45,7 +45,7 @@ pub(super) async fn risks(l: &mut Loader<'_>) -> anyhow::Result<()> {
             let action = if decision == beredd_domain::risk::RiskDecision::Treat {
                 let input = actions::ActionInput {
                     title: format!("Åtgärda risk: {rkey}"),
-                    origin: "risk".into(),
+                    origin: beredd_domain::ActionOrigin::Risk,
                     origin_ref: Some(format!("analysis:{analysis_id}")),
                     owner_id: owner,
                     unit_id: None,

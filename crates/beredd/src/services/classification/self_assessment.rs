@@ -127,7 +127,7 @@ pub async fn record(
     }
     let action = actions::ActionInput {
         title: wish.title,
-        origin: "requirement".into(),
+        origin: beredd_domain::ActionOrigin::Requirement,
         origin_ref: Some(origin_ref),
         owner_id: wish.owner,
         unit_id: None,

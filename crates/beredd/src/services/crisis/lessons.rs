@@ -101,7 +101,7 @@ pub fn check(f: &LessonForm, known_person: impl Fn(i64) -> bool, targets: &[Targ
 fn action_input(tr: &Tr, i: &Incident, l: &Lesson) -> actions::ActionInput {
     actions::ActionInput {
         title: tr.ts("lesson-action-title", "text", &l.text.chars().take(150).collect::<String>()),
-        origin: "lesson".into(),
+        origin: beredd_domain::ActionOrigin::Lesson,
         origin_ref: Some(format!("incident:{}", i.id)),
         owner_id: l.owner,
         unit_id: i.unit_ids.first().copied(),

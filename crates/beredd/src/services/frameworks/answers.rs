@@ -179,7 +179,7 @@ async fn make_action(
 ) -> Result<(), DbError> {
     let input = actions::ActionInput {
         title,
-        origin: "framework".into(),
+        origin: beredd_domain::ActionOrigin::Framework,
         origin_ref: Some(format!("assessment:{}:{}", a.id, node.id)),
         owner_id: p.owner,
         unit_id: None,

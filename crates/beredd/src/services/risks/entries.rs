@@ -38,7 +38,7 @@ async fn treatment(
 ) -> Result<i64, DbError> {
     let input = actions::ActionInput {
         title: tr.ts("risk-action-title", "threat", &r.threat),
-        origin: "risk".into(),
+        origin: beredd_domain::ActionOrigin::Risk,
         origin_ref: Some(format!("analysis:{}", r.analysis_id)),
         owner_id: r.owner_id,
         unit_id: None,

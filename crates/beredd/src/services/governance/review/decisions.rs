@@ -80,7 +80,7 @@ fn action_input(tr: &Tr, year: i64, key: &str, text: &str) -> actions::ActionInp
     let section = tr.t(&format!("review-section-{key}"));
     actions::ActionInput {
         title: text.to_owned(),
-        origin: "review".into(),
+        origin: beredd_domain::ActionOrigin::Review,
         origin_ref: Some(format!("review:{year}:{key}")),
         owner_id: None,
         unit_id: None,
