@@ -353,7 +353,7 @@ test('the kit\'s title stays clear of its sticky bar, and every phone number is 
     const clear = async (where) => {
       const { bar, title } = await page.evaluate(() => ({
         bar: document.querySelector('.bar').getBoundingClientRect().bottom,
-        title: document.querySelector('#app h1').getBoundingClientRect().top,
+        title: document.querySelector('h1#title').getBoundingClientRect().top,
       }));
       assert.ok(title >= bar, `${where} at ${width} px: the title's top ${title} is under the bar's bottom ${bar}`);
     };
@@ -369,7 +369,7 @@ test('the kit\'s title stays clear of its sticky bar, and every phone number is 
     assert.deepEqual(await small('plans'), [], `plans at ${width} px: small tap targets`);
     for (const tab of ['Ringlistor', 'Kontakter', 'Blanketter']) {
       await page.locator('#app nav').getByRole('link', { name: tab, exact: true }).click();
-      await page.getByRole('heading', { level: 2, name: tab }).waitFor();
+      await page.getByRole('heading', { level: 2, name: tab, exact: true }).waitFor();
       await clear(tab);
       assert.deepEqual(await small(tab), [], `${tab} at ${width} px: small tap targets`);
       if (SHOTS) await page.screenshot({ path: join(SHOTS, `kit-${tab.toLowerCase()}-${width}.png`) });

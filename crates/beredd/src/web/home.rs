@@ -23,7 +23,8 @@ pub struct Count {
 /// Something to do, with where to do it.
 pub struct Attention {
     pub text: String,
-    /// How many things the item names (all of them, also those not linked); 0 for an empty register.
+    /// How many things the item names (all of them, also those not linked), shown from 2; 0 for an
+    /// empty register.
     pub n: usize,
     /// The first links, shown at once.
     pub links: Vec<(String, String)>,

@@ -94,11 +94,10 @@ pub async fn staff(
             people,
         });
     }
-    let total = if all == 0 {
-        String::new()
-    } else {
-        ctx.tr.ts("incident-reached-total", "share", &format!("{all_reached}/{all} ({} %)", all_reached * 100 / all))
-    };
+    let total = (all_reached * 100)
+        .checked_div(all)
+        .map(|p| ctx.tr.ts("incident-reached-total", "share", &format!("{all_reached}/{all} ({p} %)")))
+        .unwrap_or_default();
     Ok(StaffPage { ctx, h, units, total })
 }
 
