@@ -86,7 +86,7 @@ async function unlock(page, passphrase) {
 test('the kit opens from disk with no network, keeps ticks and the log, and exports the log', async () => {
   const file = join(dir, 'bjorkbacken.html');
   const out = exportKit(file, ['Björkbackens särskilda boende']);
-  assert.match(out, /Den digitala krispärmen för Björkbackens särskilda boende \(1 planer/);
+  assert.match(out, /Den digitala krispärmen för Björkbackens särskilda boende \(1 plan,/);
   const size = readFileSync(file).length;
   assert.ok(size < 1024 * 1024, `the kit is ${size} bytes, under 1 MB`);
   const html = readFileSync(file, 'utf8');
@@ -208,6 +208,9 @@ test('the kit opens from disk with no network, keeps ticks and the log, and expo
   await staff.goto(`${BASE}/incidents/${incident}/log`);
   const entry = staff.locator('li.entry', { hasText: 'Journalsystemet nere sedan 07.10' });
   assert.match(await entry.textContent(), /Maja Lindström/);
+  // Where it came from, in words; the kit's id stays in the stored log only.
+  assert.match(await entry.textContent(), /från en digital krispärm/);
+  assert.ok(!(await entry.textContent()).includes('kit:'), await entry.textContent());
   assert.match(await staff.locator('#chain').textContent(), /Loggen är obruten/);
   await web.close();
 });
@@ -332,5 +335,46 @@ test('the kit made from its page is made in the background and downloaded from i
     assert.deepEqual(outside, []);
     assert.deepEqual(errors, []);
     await kctx.close();
+  }
+});
+
+// The usability review (issue 24): after unlocking and after each tab, the kit's title is not
+// under its sticky bar; phone numbers are tap targets of 24 px or more, also those in the
+// plan's "Ledning under avbrott", at 360 and 1280 px.
+test('the kit\'s title stays clear of its sticky bar, and every phone number is a big enough tap target', async () => {
+  const file = join(dir, 'hemtjanst-norr.html');
+  exportKit(file, ['Hemtjänst Norr']);
+  for (const width of [360, 1280]) {
+    const context = await browser.newContext({ viewport: { width, height: 740 }, offline: true, locale: 'sv-SE' });
+    const page = await context.newPage();
+    await page.goto(`file://${file}`);
+    await unlock(page, PASSPHRASE);
+    await page.locator('#app nav').waitFor();
+    const clear = async (where) => {
+      const { bar, title } = await page.evaluate(() => ({
+        bar: document.querySelector('.bar').getBoundingClientRect().bottom,
+        title: document.querySelector('h1#title').getBoundingClientRect().top,
+      }));
+      assert.ok(title >= bar, `${where} at ${width} px: the title's top ${title} is under the bar's bottom ${bar}`);
+    };
+    await clear('unlocked');
+    const small = async (where) => page.evaluate(() => [...document.querySelectorAll('a[href^="tel:"]')]
+      .filter((a) => a.offsetParent)
+      .map((a) => [a.textContent, a.getBoundingClientRect()])
+      .filter(([, r]) => r.height < 24 || r.width < 24)
+      .map(([t, r]) => `${t} ${Math.round(r.width)}×${Math.round(r.height)}`));
+    // The plan's leadership: each number a tel: link.
+    const lead = page.locator('#app .field').filter({ hasText: 'Ledning under avbrott' }).first();
+    assert.ok(await lead.locator('a[href^="tel:07"]').count() >= 1, await lead.textContent());
+    assert.deepEqual(await small('plans'), [], `plans at ${width} px: small tap targets`);
+    for (const tab of ['Ringlistor', 'Kontakter', 'Blanketter']) {
+      await page.locator('#app nav').getByRole('link', { name: tab, exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: tab, exact: true }).waitFor();
+      await clear(tab);
+      assert.deepEqual(await small(tab), [], `${tab} at ${width} px: small tap targets`);
+      if (SHOTS) await page.screenshot({ path: join(SHOTS, `kit-${tab.toLowerCase()}-${width}.png`) });
+    }
+    await expectAccessible(page, `the kit at ${width} px`);
+    await context.close();
   }
 });

@@ -112,6 +112,22 @@
     if (!value) return null;
     return el('div', { class: 'field', id: anchor }, el('strong', { text: label }), el('span', { class: 'pre', text: value }));
   }
+  // A free text with each Swedish phone number in it as a tap-to-call link.
+  var PHONE = /(?:\+46|0)\d{1,3}[- ]?\d{2,3}(?:[ -]?\d{2,3}){1,3}/g;
+  function withPhones(text) {
+    var out = [], last = 0, m;
+    PHONE.lastIndex = 0;
+    while ((m = PHONE.exec(text)) !== null) {
+      out.push(text.slice(last, m.index), el('a', { href: tel(m[0]), text: m[0] }));
+      last = m.index + m[0].length;
+    }
+    out.push(text.slice(last));
+    return out;
+  }
+  function fieldWithPhones(label, value) {
+    if (!value) return null;
+    return el('div', { class: 'field' }, el('strong', { text: label }), el('span', { class: 'pre' }, withPhones(value)));
+  }
   function slug(s) { return String(s).replace(/[^a-zA-Z0-9]+/g, '-'); }
 
   // ---- What persists in this browser, encrypted. ---------------------------------------------
@@ -274,7 +290,7 @@
       var pid = 'p' + p.id;
       out.push(el('h2', { id: pid, text: p.name }));
       out.push(el('p', { class: 'meta', text: p.units + ' · ' + L.version + ' ' + p.version + ', ' + L.approved + ' ' + p.approved_at }));
-      out.push(field(L.lead, p.lead));
+      out.push(fieldWithPhones(L.lead, p.lead));
       (p.elsewhere || []).forEach(function (e) { out.push(el('p', { class: 'meta', text: e })); });
       p.routines.forEach(function (r, ri) {
         var rid = pid + '-r' + ri;

@@ -14,7 +14,10 @@ duration-week = One week
 duration-month = One month
 outage-run = Show the consequences
 outage-result = Consequences
-outage-summary = Activities that stop / go on degraded or by hand / work: { $counts }.
+outage-count-down = stop
+outage-count-degraded = go on degraded or by hand
+outage-count-working = work as usual
+outage-routine-long = The fallback routine must hold for the whole outage, { $hours }, but the activity can only do without its systems for { $mtpd }. Check that the routine lasts that long.
 outage-cycles = { $n ->
     [one] The dependencies contain a cycle; it does not affect the analysis but should be reviewed.
    *[other] The dependencies contain { $n } cycles; they do not affect the analysis but should be reviewed.

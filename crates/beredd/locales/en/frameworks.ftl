@@ -28,6 +28,7 @@ fw-assessment-scope-hint = For example the whole municipality or the social serv
 fw-assessment-date = Date
 fw-missing-framework = The framework no longer exists
 fw-answered = { $n } of { $all } answered
+fw-fulfilled-share = { $p } % fulfilled
 fw-answered-col = Answered
 fw-progress = How far you have come
 fw-chapter = Chapter

@@ -54,3 +54,4 @@ a11y-supervision = The Agency for Digital Government (DIGG) supervises the act o
 a11y-testing-heading = How we have tested Beredd
 a11y-testing = Every page is tested automatically with the axe tool in the Chromium browser, at 1280 and 360 pixels wide, and with a keyboard. The pages' HTML is checked with the W3C Nu HTML Checker. The tests run at every change of the program.
 a11y-updated = The statement was last updated on 6 December 2026.
+home-attention-more = Show { $n } more

@@ -14,7 +14,10 @@ duration-week = En vecka
 duration-month = En månad
 outage-run = Visa följderna
 outage-result = Följder
-outage-summary = Verksamheter som stannar / fortsätter försämrat eller för hand / fungerar: { $counts }.
+outage-count-down = stannar
+outage-count-degraded = fortsätter försämrat eller för hand
+outage-count-working = fungerar som vanligt
+outage-routine-long = Reservrutinen måste hålla under hela avbrottet, { $hours }, men verksamheten klarar sig bara { $mtpd } utan systemen. Pröva att rutinen räcker så länge.
 outage-cycles = { $n ->
     [one] Beroendena innehåller en cirkel; den påverkar inte analysen men bör ses över.
    *[other] Beroendena innehåller { $n } cirklar; de påverkar inte analysen men bör ses över.

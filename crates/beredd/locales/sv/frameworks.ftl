@@ -28,6 +28,7 @@ fw-assessment-scope-hint = Till exempel hela kommunen eller socialförvaltningen
 fw-assessment-date = Datum
 fw-missing-framework = Ramverket finns inte längre
 fw-answered = { $n } av { $all } besvarade
+fw-fulfilled-share = uppfyllt till { $p } %
 fw-answered-col = Besvarade
 fw-progress = Hur långt ni har kommit
 fw-chapter = Kapitel

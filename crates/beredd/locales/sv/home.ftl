@@ -54,3 +54,4 @@ a11y-supervision = Myndigheten för digital förvaltning (DIGG) har tillsyn öve
 a11y-testing-heading = Hur vi har testat Beredd
 a11y-testing = Varje sida testas automatiskt med verktyget axe i webbläsaren Chromium, i bredden 1280 och 360 bildpunkter, och med tangentbord. Sidornas HTML kontrolleras med W3C:s validerare Nu HTML Checker. Testerna körs vid varje ändring av programmet.
 a11y-updated = Redogörelsen uppdaterades senast den 6 december 2026.
+home-attention-more = Visa { $n } till

@@ -126,9 +126,9 @@ impl Export {
                 bar.report(JobStep::Finished, 3, 3);
                 bar.finish();
                 println!(
-                    "Pärmen för {} ({} planer, {} kB) skrevs till {}",
+                    "Pärmen för {} ({}, {} kB) skrevs till {}",
                     b.scope_name,
-                    b.plans.len(),
+                    plans_text(b.plans.len()),
                     pdf.len().div_ceil(1024),
                     out.display()
                 );
@@ -183,9 +183,9 @@ impl Export {
                 bar.finish();
                 std::fs::write(&out, &made.html).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 println!(
-                    "Den digitala krispärmen för {} ({} planer, {} kB) skrevs till {}. Fingeravtryck: {}",
+                    "Den digitala krispärmen för {} ({}, {} kB) skrevs till {}. Fingeravtryck: {}",
                     made.scope_name,
-                    made.plans,
+                    plans_text(made.plans),
                     made.html.len().div_ceil(1024),
                     out.display(),
                     kit::short(&made.fingerprint)
@@ -194,4 +194,9 @@ impl Export {
             }
         }
     }
+}
+
+/// "1 plan", "2 planer": the number of plans a printed or exported file holds.
+fn plans_text(n: usize) -> String {
+    if n == 1 { "1 plan".to_owned() } else { format!("{n} planer") }
 }

@@ -23,7 +23,13 @@ pub struct Count {
 /// Something to do, with where to do it.
 pub struct Attention {
     pub text: String,
+    /// How many things the item names (all of them, also those not linked), shown from 2; 0 for an
+    /// empty register.
+    pub n: usize,
+    /// The first links, shown at once.
     pub links: Vec<(String, String)>,
+    /// The rest of the links, folded away.
+    pub more: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -43,9 +49,14 @@ pub struct HomePage {
 
 /// At most this many links per attention item; the rest are counted.
 const MAX_LINKS: usize = 8;
+/// This many links are shown at once; the others of an item are folded.
+const SHOWN_LINKS: usize = 3;
 
 fn shown(text: String, links: Vec<(String, String)>) -> Option<Attention> {
-    (!links.is_empty()).then(|| Attention { text, links: links.into_iter().take(MAX_LINKS).collect() })
+    let n = links.len();
+    let mut links: Vec<(String, String)> = links.into_iter().take(MAX_LINKS).collect();
+    let more = links.split_off(links.len().min(SHOWN_LINKS));
+    (n > 0).then_some(Attention { text, n, links, more })
 }
 
 /// The registers with how many records each holds.
@@ -74,7 +85,9 @@ async fn attention_list(
         .filter(|c| c.n == 0)
         .map(|c| Attention {
             text: tr.ts("attention-empty", "register", &c.label),
+            n: 0,
             links: vec![(tr.t("action-add"), format!("{}/new", c.href))],
+            more: Vec::new(),
         })
         .collect();
     list.extend(translated(found.scoped));

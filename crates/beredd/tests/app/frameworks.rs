@@ -129,7 +129,7 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
         let attention = texts(&s.get("/").await.body, "ul.attention li");
         assert!(
             attention.iter().any(|a| a.starts_with("Nulägesanalyser mot ramverk")
-                && a.contains("Cybersäkerhetslagen 2026: 4 av 19 besvarade · 8 %")),
+                && a.contains("Cybersäkerhetslagen 2026: 4 av 19 besvarade · uppfyllt till 8 %")),
             "{attention:?}"
         );
         assert!(

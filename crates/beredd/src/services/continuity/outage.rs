@@ -253,6 +253,14 @@ pub fn is_gap(f: &Finding, hours: u32, mtpd_hours: Option<i64>) -> bool {
         && beredd_domain::bia::exceeds_mtpd(hours, mtpd_hours.and_then(|m| u32::try_from(m).ok()))
 }
 
+/// The fallback routine must hold longer than the activity can be without its systems: the
+/// activity keeps going by hand, but only as long as the routine does.
+pub fn routine_outlasts_tolerance(f: &Finding, hours: u32, mtpd_hours: Option<i64>) -> bool {
+    f.state != State::Working
+        && !f.fallbacks.is_empty()
+        && beredd_domain::bia::exceeds_mtpd(hours, mtpd_hours.and_then(|m| u32::try_from(m).ok()))
+}
+
 /// What changed between a saved scenario's two latest runs: per activity whose state changed, its
 /// name (`None` when it has been removed since) and the state codes before and after. The
 /// results are stored as JSON maps from activity id to state code.

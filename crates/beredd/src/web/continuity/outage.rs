@@ -45,6 +45,8 @@ pub struct Row {
     pub consequence: String,
     /// The outage lasts longer than the activity can tolerate, and nothing keeps it going.
     pub gap: bool,
+    /// The fallback routine must hold for the whole outage, longer than the activity's tolerance.
+    pub routine_long: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -55,7 +57,10 @@ pub struct OutagePage {
     pub categories: Vec<Choice>,
     pub durations: Vec<Choice>,
     pub ran: bool,
-    pub summary: String,
+    /// How many activities stop, go on degraded or by hand, and keep working: (count, label, class).
+    pub counts: Vec<(usize, String, &'static str)>,
+    /// The cycles in the dependencies, said in a sentence (empty when there are none).
+    pub cycles_note: String,
     pub activities: Vec<Row>,
     pub systems: Vec<Row>,
     pub working: Vec<(String, String)>,
@@ -138,6 +143,13 @@ fn row(model: &Model, bias: &HashMap<i64, Bia>, hours: u32, f: &Finding, tr: &Tr
         mtpd: mtpd.map(|h| crate::web::continuity::bia::hours_text(h, tr)).unwrap_or_default(),
         consequence,
         gap: outage::is_gap(f, hours, mtpd),
+        routine_long: outage::routine_outlasts_tolerance(f, hours, mtpd).then(|| {
+            let text = |h: i64| crate::web::continuity::bia::hours_text(h, tr);
+            tr.args(
+                "outage-routine-long",
+                &[("hours", text(i64::from(hours)).as_str()), ("mtpd", text(mtpd.unwrap_or_default()).as_str())],
+            )
+        }),
         name: n.name.clone(),
         href: format!("/{}/{}", n.kind.slug(), n.id),
         state,
@@ -152,12 +164,13 @@ fn row(model: &Model, bias: &HashMap<i64, Bia>, hours: u32, f: &Finding, tr: &Tr
 }
 
 /// The results of a run: the affected activities (critical gaps first) and systems, what keeps
-/// working, the summary line and the dependency cycles found.
+/// working, the three headline counts and the dependency cycles found.
 struct Results {
     activities: Vec<Row>,
     systems: Vec<Row>,
     working: Vec<(String, String)>,
-    summary: String,
+    counts: Vec<(usize, String, &'static str)>,
+    cycles_note: String,
     cycles: Vec<String>,
 }
 
@@ -180,18 +193,19 @@ fn results(model: &Model, findings: &[Finding], bias: &HashMap<i64, Bia>, hours:
     working.sort_by_key(|(n, _)| beredd_domain::sort::swedish_key(n));
     let down = findings.iter().filter(|f| f.state == NodeState::Down && kind(f) == NodeKind::Activity).count();
     let on = working.iter().filter(|(_, h)| h.starts_with("/activities")).count();
-    let summary = tr.ts("outage-summary", "counts", &format!("{down} / {} / {on}", activities.len() - down));
+    let counts = vec![
+        (down, tr.t("outage-count-down"), "state-down"),
+        (activities.len() - down, tr.t("outage-count-degraded"), "state-degraded"),
+        (on, tr.t("outage-count-working"), "state-working"),
+    ];
     let cycle_sets = beredd_domain::graph::cycles(&model.graph);
-    let summary = if cycle_sets.is_empty() {
-        summary
-    } else {
-        format!("{summary} {}", tr.tn("outage-cycles", cycle_sets.len() as i64))
-    };
+    let cycles_note =
+        if cycle_sets.is_empty() { String::new() } else { tr.tn("outage-cycles", cycle_sets.len() as i64) };
     let cycles = cycle_sets
         .iter()
         .map(|c| c.iter().map(|n| model.nodes[*n].name.as_str()).collect::<Vec<_>>().join(" ⇄ "))
         .collect();
-    Results { activities, systems, working, summary, cycles }
+    Results { activities, systems, working, counts, cycles_note, cycles }
 }
 
 /// What the form would save as a scenario: what was run (not a saved scenario again), for
@@ -244,7 +258,8 @@ fn outage_page(ctx: Ctx, user: &CurrentUser, run: Run) -> OutagePage {
         durations: duration_choices(&run.params, tr),
         presets: presets(&run.model, tr),
         ran: run.ran(),
-        summary: r.summary,
+        counts: r.counts,
+        cycles_note: r.cycles_note,
         activities: r.activities,
         systems: r.systems,
         working: r.working,

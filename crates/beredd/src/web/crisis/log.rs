@@ -115,7 +115,7 @@ fn entry_views(tr: &Tr, rows: &[incidents::LogRow]) -> Vec<EntryView> {
             grounds: r.entry.grounds.clone().unwrap_or_default(),
             corrects: r.entry.corrects,
             corrected_by: corrected.get(&r.entry.seq).cloned().unwrap_or_default(),
-            source: if r.entry.source == "web" { String::new() } else { r.entry.source.clone() },
+            source: source_text(&r.entry.source, tr),
         })
         .collect()
 }
@@ -258,4 +258,15 @@ pub async fn add_entry(
         return Ok(Redirect::to(&format!("/incidents/{}?msg=logged#log-quick", h.i.id)).into_response());
     }
     Ok(Redirect::to(&format!("/incidents/{}/log?msg=saved", h.i.id)).into_response())
+}
+
+/// Where an entry came from, in words: nothing for the web form, "from a digital crisis kit" or
+/// "from an incident bundle" for an import (the kit's or the instance's id stays in the stored log).
+fn source_text(source: &str, tr: &Tr) -> String {
+    match source.split_once(':').map(|(kind, _)| kind).unwrap_or(source) {
+        "web" => String::new(),
+        "kit" => tr.t("incident-source-kit"),
+        "bundle" => tr.t("incident-source-bundle"),
+        _ => source.to_owned(),
+    }
 }

@@ -26,6 +26,8 @@ pub struct StaffPage {
     pub ctx: Ctx,
     pub h: Head,
     pub units: Vec<UnitStaff>,
+    /// Everyone reached of everyone to call, over all the units (empty when there is no one).
+    pub total: String,
 }
 
 impl StaffPage {
@@ -65,14 +67,23 @@ pub async fn staff(
     let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.ts("incident-staff-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let covered: Vec<i64> = h.i.unit_ids.iter().flat_map(|u| subtree(&lk.units, *u)).collect();
+    // The affected units first, then the units under them level by level: the leadership that
+    // is called first comes first.
+    let mut covered: Vec<i64> = Vec::new();
+    for id in h.i.unit_ids.iter().flat_map(|u| subtree(&lk.units, *u)) {
+        if !covered.contains(&id) {
+            covered.push(id);
+        }
+    }
     let mut units = Vec::new();
-    for u in lk.units.iter().filter(|u| covered.contains(&u.id)) {
+    let (mut all_reached, mut all) = (0, 0);
+    for u in covered.iter().filter_map(|id| lk.units.iter().find(|u| u.id == *id)) {
         let people = unit_people(u.id, &lk, &reached, &user, tr);
         if people.is_empty() {
             continue;
         }
         let n = people.iter().filter(|p| p.reached).count();
+        (all_reached, all) = (all_reached + n, all + people.len());
         units.push(UnitStaff {
             name: u.name.clone(),
             share: tr.ts(
@@ -83,7 +94,11 @@ pub async fn staff(
             people,
         });
     }
-    Ok(StaffPage { ctx, h, units })
+    let total = (all_reached * 100)
+        .checked_div(all)
+        .map(|p| ctx.tr.ts("incident-reached-total", "share", &format!("{all_reached}/{all} ({p} %)")))
+        .unwrap_or_default();
+    Ok(StaffPage { ctx, h, units, total })
 }
 
 /// A person's name, title and number as the user may see them: a person with protected personal

@@ -99,11 +99,12 @@ fn text_kind(fw: &Framework, tr: &Tr) -> String {
     tr.t(&format!("fw-text-{}", fw.text.code()))
 }
 
-/// "12 av 19 besvarade · 58 %".
+/// "12 av 19 besvarade · uppfyllt till 58 %": how far the answers have come, and how far what
+/// they say is fulfilled (two different shares, each named).
 fn progress_text(t: &Tally, tr: &Tr) -> String {
     let answered = tr.args("fw-answered", &[("n", &t.answered().to_string()), ("all", &t.assessable.to_string())]);
     match t.percent() {
-        Some(p) => format!("{answered} · {p} %"),
+        Some(p) => format!("{answered} · {}", tr.ts("fw-fulfilled-share", "p", &p.to_string())),
         None => answered,
     }
 }
