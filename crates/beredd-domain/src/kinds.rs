@@ -186,6 +186,25 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// The channels a message during an incident is written for.
+    Channel, "channel", {
+        Web => "web",
+        Press => "press",
+        Social => "social",
+        Hotline => "hotline",
+        Internal => "internal",
+    }
+);
+
+impl Channel {
+    /// Whether its approved messages are for the public (and so for the public web page); the
+    /// hotline's script and messages to staff are not.
+    pub fn is_public(self) -> bool {
+        matches!(self, Channel::Web | Channel::Press | Channel::Social)
+    }
+}
+
+vocabulary!(
     /// Where an action in the action plan comes from: a self-assessment gap, added by hand, a
     /// lesson learned from an incident, a risk analysis, a framework assessment or a decision of
     /// the management review. Its `origin_ref` says which one.

@@ -29,8 +29,8 @@ pub mod tree;
 pub mod upload;
 
 pub use kinds::{
-    ActionOrigin, ActionStatus, BoardState, ContactKind, Criticality, Fulfilment, Hosting, LogKind, NeedKind, NodeKind,
-    Priority, ResourceKind, StaffRole, SystemKind, UnitKind, UnknownCode,
+    ActionOrigin, ActionStatus, BoardState, Channel, ContactKind, Criticality, Fulfilment, Hosting, LogKind, NeedKind,
+    NodeKind, Priority, ResourceKind, StaffRole, SystemKind, UnitKind, UnknownCode,
 };
 pub use roles::Role;
 pub use text::FieldError;

@@ -329,7 +329,7 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
         c.with("lesson target", t.label_id(), &[("name", FluentValue::from("x"))]);
     }
     c.plain("nav-group", crate::web::page::GROUPS.iter().map(|(id, _)| id.to_string()));
-    c.plain("channel", crate::web::crisis::comms::CHANNELS.iter().map(|k| format!("channel-{k}")));
+    c.plain("channel", beredd_domain::Channel::ALL.iter().map(|k| k.label_id()));
     c.plain("backlog kind", beredd_domain::recovery::BacklogKind::ALL.iter().map(|k| k.label_id().to_owned()));
     c.plain("backlog priority", beredd_domain::recovery::BacklogPriority::ALL.iter().map(|k| k.label_id().to_owned()));
 

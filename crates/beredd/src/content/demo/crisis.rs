@@ -120,16 +120,16 @@ async fn comms(l: &mut Loader<'_>, f: &str, key: &str, id: i64, x: &ExerciseRow,
         crate::store::incidents::add_hotline(&mut *l.tx, id, &number, hours.as_deref(), &h.answered_by).await?;
     }
     for m in &x.message {
-        if !crate::store::incidents::CHANNELS.contains(&m.channel.as_str()) {
+        let Ok(channel) = beredd_domain::Channel::parse(&m.channel) else {
             bail!("{f}, post {key:?}: okänd kanal {:?}", m.channel);
-        }
+        };
         let text = para(f, key, "message.text", &Some(m.text.clone()))?.unwrap_or_default();
         let approved_by = match &m.approved_by {
             Some(p) => l.person_name(f, key, "message.approved_by", p).await?,
             None => String::new(),
         };
         let msg = crate::store::incidents::NewMessage {
-            channel: &m.channel,
+            channel,
             text: &text,
             approved_by: &approved_by,
             by: leader,

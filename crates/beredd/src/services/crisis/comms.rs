@@ -49,7 +49,7 @@ pub async fn add_hotline(
 pub async fn add_message(
     w: &Writer<'_>,
     tr: &Tr,
-    channel: &str,
+    channel: beredd_domain::Channel,
     text: &str,
     approved: &str,
     draft: bool,
@@ -59,9 +59,9 @@ pub async fn add_message(
     let m = NewMessage { channel, text, approved_by: approved, by: w.by, at: &at };
     incidents::add_message(&mut *tx, w.incident, &m).await?;
     let what = if draft {
-        format!("{} ({}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-draft-marker"))
+        format!("{} ({}): {text}", tr.t(channel.label_id()), tr.t("comms-draft-marker"))
     } else {
-        format!("{} ({}, {}): {text}", tr.t(&format!("channel-{channel}")), tr.t("comms-approved-by"), approved)
+        format!("{} ({}, {}): {text}", tr.t(channel.label_id()), tr.t("comms-approved-by"), approved)
     };
     let log = tr.ts(if draft { "comms-log-draft" } else { "comms-log-message" }, "what", &what);
     log_and_commit(w, tx, LogKind::Information, log).await

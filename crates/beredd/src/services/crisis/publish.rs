@@ -68,7 +68,7 @@ pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> R
         .await?
         .into_iter()
         // The query asks for these only; a second look costs nothing and keeps it so.
-        .filter(|m| m.approved.get() && incidents::PUBLIC_CHANNELS.contains(&m.channel.as_str()))
+        .filter(|m| m.approved.get() && m.channel.is_public())
         .map(|m| PublicMessage {
             published: clock::shown_minute(&m.published_at),
             published_at: m.published_at,

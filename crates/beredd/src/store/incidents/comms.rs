@@ -95,7 +95,8 @@ pub async fn add_hotline<'c, E: Executor<'c, Database = Any>>(
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Message {
     pub id: i64,
-    pub channel: String,
+    #[sqlx(try_from = "crate::store::Code<beredd_domain::Channel>")]
+    pub channel: beredd_domain::Channel,
     pub text: String,
     /// Who approved it; empty for a draft.
     pub approved_by: String,
@@ -106,13 +107,6 @@ pub struct Message {
     #[sqlx(try_from = "i64")]
     pub approved: Flag,
 }
-
-/// The channels a message is written for.
-pub const CHANNELS: &[&str] = &["web", "press", "social", "hotline", "internal"];
-
-/// The channels whose approved messages are for the public (and so for the public web page);
-/// the hotline's script and messages to staff are not.
-pub const PUBLIC_CHANNELS: &[&str] = &["web", "press", "social"];
 
 pub async fn messages<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Message>, DbError> {
     Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
@@ -128,7 +122,7 @@ pub async fn public_messages<'c, E: Executor<'c, Database = Any>>(
 
 /// A message to record: approved (with its approver) or a draft (`approved_by` empty).
 pub struct NewMessage<'a> {
-    pub channel: &'a str,
+    pub channel: beredd_domain::Channel,
     pub text: &'a str,
     pub approved_by: &'a str,
     pub by: &'a str,
@@ -143,7 +137,7 @@ pub async fn add_message<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<i64, DbError> {
     let id: i64 = sqlx::query_scalar("INSERT INTO incident_messages (incident_id, channel, text, approved_by, published_by, published_at, approved) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
         .bind(incident)
-        .bind(m.channel)
+        .bind(m.channel.code())
         .bind(m.text)
         .bind(m.approved_by)
         .bind(m.by)

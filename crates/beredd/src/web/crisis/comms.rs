@@ -16,7 +16,7 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::{FieldError, text};
+use beredd_domain::{Channel, FieldError, text};
 
 pub struct MessageView {
     pub id: i64,
@@ -72,12 +72,10 @@ pub(super) fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field>
     ]
 }
 
-pub const CHANNELS: &[&str] = incidents::CHANNELS;
-
 pub(super) fn message_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {
-    let channels = CHANNELS
+    let channels = Channel::ALL
         .iter()
-        .map(|c| Choice { value: (*c).to_owned(), label: tr.t(&format!("channel-{c}")), depth: 0 })
+        .map(|c| Choice { value: c.code().to_owned(), label: tr.t(c.label_id()), depth: 0 })
         .collect();
     vec![
         Field::new("msg_channel", tr.t("comms-channel"), FieldKind::Select, form, e, tr).required().choices(channels),
@@ -118,7 +116,7 @@ fn message_view(tr: &Tr, m: incidents::Message) -> MessageView {
         id: m.id,
         draft: !m.approved.get(),
         published: crate::platform::clock::shown_minute(&m.published_at),
-        channel: tr.t(&format!("channel-{}", m.channel)),
+        channel: tr.t(m.channel.label_id()),
         approved_by: m.approved_by,
         text: m.text,
     }
@@ -223,12 +221,9 @@ pub async fn add_hotline(
 }
 
 /// The message form checked: (channel, text, approver); the approver is empty for a draft.
-fn checked_message(form: &FormData, draft: bool) -> Result<(String, String, String), Errors> {
+fn checked_message(form: &FormData, draft: bool) -> Result<(Channel, String, String), Errors> {
     let mut e = Errors::default();
-    let channel = form.text("msg_channel");
-    if !CHANNELS.contains(&channel) {
-        e.add("msg_channel", FieldError::Choice);
-    }
+    let channel = e.take("msg_channel", Channel::parse(form.text("msg_channel")).map(Some));
     let text = e
         .take("msg_text", text::optional_text(form.text("msg_text"), 4000).and_then(|t| t.ok_or(FieldError::Required)));
     let approved = if draft {
@@ -239,7 +234,10 @@ fn checked_message(form: &FormData, draft: bool) -> Result<(String, String, Stri
             text::optional_line(form.text("msg_approved_by"), 200).and_then(|t| t.ok_or(FieldError::Required)),
         )
     };
-    if e.is_empty() { Ok((channel.to_owned(), text, approved)) } else { Err(e) }
+    match channel {
+        Some(channel) if e.is_empty() => Ok((channel, text, approved)),
+        _ => Err(e),
+    }
 }
 
 /// Records a message as published with its approver, or (the "draft" button) as a draft that
@@ -256,7 +254,7 @@ pub async fn add_message(
         Ok(m) => m,
         Err(e) => return refuse(&state, &user, &id, &form, &e).await,
     };
-    comms::add_message(&log_writer(&state, &user, h.i.id), &tr, &channel, &text, &approved, draft).await?;
+    comms::add_message(&log_writer(&state, &user, h.i.id), &tr, channel, &text, &approved, draft).await?;
     Ok(logged(&state, h.i.id))
 }
 
