@@ -186,6 +186,16 @@ vocabulary!(
 );
 
 vocabulary!(
+    /// What a risk analysis covers: the whole organisation, or one unit, system or activity.
+    RiskScope, "risk-scope", {
+        Org => "org",
+        Unit => "unit",
+        System => "system",
+        Activity => "activity",
+    }
+);
+
+vocabulary!(
     /// The channels a message during an incident is written for.
     Channel, "channel", {
         Web => "web",

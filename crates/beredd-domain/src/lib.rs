@@ -30,7 +30,7 @@ pub mod upload;
 
 pub use kinds::{
     ActionOrigin, ActionStatus, BoardState, Channel, ContactKind, Criticality, Fulfilment, Hosting, LogKind, NeedKind,
-    NodeKind, Priority, ResourceKind, StaffRole, SystemKind, UnitKind, UnknownCode,
+    NodeKind, Priority, ResourceKind, RiskScope, StaffRole, SystemKind, UnitKind, UnknownCode,
 };
 pub use roles::Role;
 pub use text::FieldError;

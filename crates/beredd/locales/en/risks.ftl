@@ -48,6 +48,7 @@ risk-consequence-3 = Serious
 risk-consequence-4 = Very serious
 risk-action-title = Treat risk: { $threat }
 risk-scope-org = The whole organisation
+risk-scope-unit = Unit
 risk-scope-system = System
 risk-scope-activity = Activity
 risk-analysis-scope-text = Description of the scope

@@ -48,6 +48,7 @@ risk-consequence-3 = Allvarlig
 risk-consequence-4 = Mycket allvarlig
 risk-action-title = Åtgärda risk: { $threat }
 risk-scope-org = Hela organisationen
+risk-scope-unit = Enhet
 risk-scope-system = System
 risk-scope-activity = Verksamhet
 risk-analysis-scope-text = Beskrivning av omfattningen

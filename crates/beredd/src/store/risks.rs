@@ -14,8 +14,9 @@ pub struct Analysis {
     pub participants: Option<String>,
     pub method: Option<String>,
     pub created_by: String,
-    /// What the analysis covers: "org", "unit", "system" or "activity" (None before 0023).
-    pub scope_kind: Option<String>,
+    /// What the analysis covers (None before migration 23).
+    #[sqlx(try_from = "super::OptionalCode<beredd_domain::RiskScope>")]
+    pub scope_kind: Option<beredd_domain::RiskScope>,
     /// The unit, system or activity it covers (stored in the column of that kind, with its key).
     pub scope_id: Option<i64>,
 }
@@ -53,7 +54,7 @@ pub async fn add_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a
         .bind(&a.method)
         .bind(&a.created_by)
         .bind(crate::platform::clock::stamp())
-        .bind(&a.scope_kind)
+        .bind(a.scope_kind.map(|k| k.code()))
         .bind(a.scope_id)
         .fetch_one(e)
         .await?;
@@ -199,7 +200,7 @@ pub async fn update_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64
         .bind(&a.held_on)
         .bind(&a.participants)
         .bind(&a.method)
-        .bind(&a.scope_kind)
+        .bind(a.scope_kind.map(|k| k.code()))
         .bind(a.scope_id)
         .bind(org)
         .bind(a.id)

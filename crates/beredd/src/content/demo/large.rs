@@ -274,7 +274,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
             participants: None,
             method: None,
             created_by: ACTOR.into(),
-            scope_kind: Some("org".into()),
+            scope_kind: Some(beredd_domain::RiskScope::Org),
             scope_id: None,
         };
         let analysis_id = risks::add_analysis(&mut *tx, org, &analysis).await?;

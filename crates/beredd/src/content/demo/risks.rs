@@ -8,11 +8,12 @@ pub(super) async fn risks(l: &mut Loader<'_>) -> anyhow::Result<()> {
     let risks_file: RisksFile = parse_optional(l.source, f)?;
     for a in &risks_file.analysis {
         let key = &a.title;
+        use beredd_domain::RiskScope;
         let (scope_kind, scope_id) = match a.scope.split_once(':') {
-            None if a.scope == "l.org" => ("l.org".to_owned(), None),
-            Some(("unit", k)) => ("unit".to_owned(), lookup(&l.units, f, key, "scope", &Some(k.to_owned()))?),
-            Some(("system", k)) => ("system".to_owned(), lookup(&l.systems, f, key, "scope", &Some(k.to_owned()))?),
-            _ => bail!("{f}, post {key:?}: scope ska vara l.org, unit:NYCKEL eller system:NYCKEL"),
+            None if a.scope == "org" => (RiskScope::Org, None),
+            Some(("unit", k)) => (RiskScope::Unit, lookup(&l.units, f, key, "scope", &Some(k.to_owned()))?),
+            Some(("system", k)) => (RiskScope::System, lookup(&l.systems, f, key, "scope", &Some(k.to_owned()))?),
+            _ => bail!("{f}, post {key:?}: scope ska vara org, unit:NYCKEL eller system:NYCKEL"),
         };
         let mut names = Vec::new();
         for p in &a.participants {

@@ -71,9 +71,9 @@ pub async fn edit_analysis_form(
 ) -> Result<AnalysisEditPage, AppError> {
     user.require(user.role.edits_all_content())?;
     let a = find_analysis(&state, &user, &id).await?;
-    let scope_ref = match (a.scope_kind.as_deref(), a.scope_id) {
-        (Some(k), Some(id)) => format!("{k}:{id}"),
-        (Some(k), None) => k.to_owned(),
+    let scope_ref = match (a.scope_kind, a.scope_id) {
+        (Some(k), Some(id)) => format!("{}:{id}", k.code()),
+        (Some(k), None) => k.code().to_owned(),
         _ => String::new(),
     };
     let form = FormData::from_pairs(vec![
@@ -94,7 +94,7 @@ async fn read_scope(
     scope_ref: &str,
     e: &mut Errors,
     tr: &Tr,
-) -> Result<(Option<String>, Option<i64>), AppError> {
+) -> Result<(Option<beredd_domain::RiskScope>, Option<i64>), AppError> {
     if scope_ref.is_empty() {
         e.add("a_scope_ref", FieldError::Required);
         return Ok((None, None));
@@ -105,8 +105,8 @@ async fn read_scope(
         return Ok((None, None));
     }
     Ok(match scope_ref.split_once(':') {
-        Some((k, id)) => (Some(k.to_owned()), id.parse::<i64>().ok()),
-        None => (Some(scope_ref.to_owned()), None),
+        Some((k, id)) => (beredd_domain::RiskScope::parse(k).ok(), id.parse::<i64>().ok()),
+        None => (beredd_domain::RiskScope::parse(scope_ref).ok(), None),
     })
 }
 

@@ -33,20 +33,21 @@ fn scale_choices(s: &Scales, kind: &str) -> Vec<Choice> {
 
 /// Where an analysis can point: the whole organisation, a unit, a system or an activity.
 async fn scope_choices(state: &AppState, org: i64, lk: &Lookups, tr: &Tr) -> Result<Vec<Choice>, AppError> {
-    let mut c = vec![Choice { value: "org".into(), label: tr.t("risk-scope-org"), depth: 0 }];
+    use beredd_domain::RiskScope;
+    let mut c = vec![Choice { value: RiskScope::Org.code().into(), label: tr.t(RiskScope::Org.label_id()), depth: 0 }];
     c.extend(lk.unit_choices(None).into_iter().map(|u| Choice {
         value: format!("unit:{}", u.value),
-        label: format!("{}: {}", tr.t("field-unit"), u.label),
+        label: format!("{}: {}", tr.t(RiskScope::Unit.label_id()), u.label),
         depth: 0,
     }));
     c.extend(systems::list(&state.db.pool, org).await?.into_iter().map(|s| Choice {
         value: format!("system:{}", s.id),
-        label: format!("{}: {}", tr.t("risk-scope-system"), s.name),
+        label: format!("{}: {}", tr.t(RiskScope::System.label_id()), s.name),
         depth: 0,
     }));
     c.extend(activities::list(&state.db.pool, org).await?.into_iter().map(|a| Choice {
         value: format!("activity:{}", a.id),
-        label: format!("{}: {}", tr.t("risk-scope-activity"), a.name),
+        label: format!("{}: {}", tr.t(RiskScope::Activity.label_id()), a.name),
         depth: 0,
     }));
     Ok(c)

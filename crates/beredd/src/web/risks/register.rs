@@ -127,15 +127,16 @@ async fn scope_link(
     tr: &Tr,
 ) -> Result<Option<(String, String)>, AppError> {
     let Some(a) = a else { return Ok(None) };
-    Ok(match (a.scope_kind.as_deref(), a.scope_id) {
-        (Some("org"), _) => Some((tr.t("risk-scope-org"), String::new())),
-        (Some("unit"), Some(id)) => lk.unit(id).map(|u| (u.name.clone(), format!("/units/{id}"))),
-        (Some("system"), Some(id)) => systems::list(&state.db.pool, org)
+    use beredd_domain::RiskScope;
+    Ok(match (a.scope_kind, a.scope_id) {
+        (Some(RiskScope::Org), _) => Some((tr.t(RiskScope::Org.label_id()), String::new())),
+        (Some(RiskScope::Unit), Some(id)) => lk.unit(id).map(|u| (u.name.clone(), format!("/units/{id}"))),
+        (Some(RiskScope::System), Some(id)) => systems::list(&state.db.pool, org)
             .await?
             .into_iter()
             .find(|s| s.id == id)
             .map(|s| (s.name, format!("/systems/{id}"))),
-        (Some("activity"), Some(id)) => activities::list(&state.db.pool, org)
+        (Some(RiskScope::Activity), Some(id)) => activities::list(&state.db.pool, org)
             .await?
             .into_iter()
             .find(|x| x.id == id)

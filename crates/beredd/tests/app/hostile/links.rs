@@ -71,7 +71,7 @@ async fn migration_37_empties_links_to_nothing_and_to_another_organisation() {
         let analyses = beredd::store::risks::analyses(&db.pool, ours).await.unwrap();
         let scope = |title: &str| {
             let a = analyses.iter().find(|a| a.title == title).unwrap();
-            (a.scope_kind.clone(), a.scope_id, a.scope.clone())
+            (a.scope_kind.map(|k| k.code().to_owned()), a.scope_id, a.scope.clone())
         };
         let some = |k: &str, id: i64| (Some(k.to_owned()), Some(id), "Beskrivning".to_owned());
         assert_eq!(scope("enhet"), some("unit", unit), "{kind:?}");
