@@ -25,6 +25,31 @@ pub fn step_of(input: &str, steps: u8) -> Result<u8, FieldError> {
     }
 }
 
+/// The two scales a risk is placed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Axis {
+    Likelihood,
+    Consequence,
+}
+
+impl Axis {
+    pub const ALL: [Axis; 2] = [Axis::Likelihood, Axis::Consequence];
+
+    /// The stable code stored with an organisation's own scale (and the form field's name).
+    pub fn code(self) -> &'static str {
+        match self {
+            Axis::Likelihood => "likelihood",
+            Axis::Consequence => "consequence",
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<Axis, crate::text::FieldError> {
+        Axis::ALL.into_iter().find(|a| a.code() == code.trim()).ok_or(crate::text::FieldError::Choice)
+    }
+}
+
+crate::kinds::stored_code!(Axis);
+
 /// One step of a scale: its label and what it means.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScaleStep {

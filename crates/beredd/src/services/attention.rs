@@ -193,11 +193,11 @@ pub async fn start_page(
     // The top risks: high or critical after the existing measures on the organisation's scales
     // (their number of steps), highest first.
     let steps = risks::scales(pool, org).await?;
-    let count = |kind: &str| match steps.iter().filter(|s| s.kind == kind).count() {
+    let count = |kind: risk::Axis| match steps.iter().filter(|s| s.kind == kind).count() {
         0 => risk::STEPS,
         n => n as u8,
     };
-    let (nl, nc) = (count("likelihood"), count("consequence"));
+    let (nl, nc) = (count(risk::Axis::Likelihood), count(risk::Axis::Consequence));
     let mut top: Vec<_> = risks::risks(pool, org)
         .await?
         .into_iter()

@@ -70,6 +70,7 @@ macro_rules! stored_vocabularies {
 }
 
 stored_vocabularies!(
+    beredd_domain::risk::Axis,
     beredd_domain::RiskScope,
     beredd_domain::Channel,
     beredd_domain::ActionOrigin,

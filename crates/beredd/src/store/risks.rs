@@ -128,7 +128,8 @@ pub async fn set_assets(conn: &mut sqlx::AnyConnection, risk: i64, assets: &[i64
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct ScaleRow {
-    pub kind: String,
+    #[sqlx(try_from = "super::Code<beredd_domain::risk::Axis>")]
+    pub kind: beredd_domain::risk::Axis,
     pub step: i64,
     pub label: String,
     pub description: Option<String>,
@@ -145,18 +146,18 @@ pub async fn scales<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resu
 pub async fn set_scale(
     conn: &mut sqlx::AnyConnection,
     org: i64,
-    kind: &str,
+    kind: beredd_domain::risk::Axis,
     steps: &[beredd_domain::risk::ScaleStep],
 ) -> Result<(), DbError> {
     sqlx::query("DELETE FROM risk_scales WHERE org_id = $1 AND kind = $2")
         .bind(org)
-        .bind(kind)
+        .bind(kind.code())
         .execute(&mut *conn)
         .await?;
     for (i, s) in steps.iter().enumerate() {
         sqlx::query("INSERT INTO risk_scales (org_id, kind, step, label, description) VALUES ($1, $2, $3, $4, $5)")
             .bind(org)
-            .bind(kind)
+            .bind(kind.code())
             .bind(i as i64 + 1)
             .bind(&s.label)
             .bind(&s.description)

@@ -7,7 +7,7 @@ pub mod analyses;
 pub mod entries;
 pub mod register;
 
-use beredd_domain::risk::{self, Level, ScaleStep};
+use beredd_domain::risk::{self, Axis, Level, ScaleStep};
 
 use beredd_domain::FieldError;
 
@@ -23,23 +23,26 @@ pub struct Scales {
 }
 
 impl Scales {
-    pub fn of(&self, kind: &str) -> &[ScaleStep] {
-        if kind == "likelihood" { &self.likelihood } else { &self.consequence }
+    pub fn of(&self, kind: Axis) -> &[ScaleStep] {
+        match kind {
+            Axis::Likelihood => &self.likelihood,
+            Axis::Consequence => &self.consequence,
+        }
     }
-    pub fn steps(&self, kind: &str) -> u8 {
+    pub fn steps(&self, kind: Axis) -> u8 {
         self.of(kind).len() as u8
     }
-    pub fn label(&self, kind: &str, n: i64) -> String {
+    pub fn label(&self, kind: Axis, n: i64) -> String {
         self.of(kind)
             .get((n - 1).max(0) as usize)
             .map(|s| format!("{n} – {}", s.label))
             .unwrap_or_else(|| n.to_string())
     }
     pub fn level(&self, l: i64, c: i64) -> Level {
-        Level::scaled(l as u8, c as u8, self.steps("likelihood"), self.steps("consequence"))
+        Level::scaled(l as u8, c as u8, self.steps(Axis::Likelihood), self.steps(Axis::Consequence))
     }
     /// The scale as a text area holds it: `Label | description`, one step per line.
-    pub fn lines(&self, kind: &str) -> String {
+    pub fn lines(&self, kind: Axis) -> String {
         self.of(kind)
             .iter()
             .map(|s| match &s.description {
@@ -54,7 +57,7 @@ impl Scales {
 /// The organisation's scales, or the default 1–4 scales in the user's language.
 pub async fn scales(pool: &sqlx::AnyPool, org: i64, tr: &Tr) -> Result<Scales, DbError> {
     let rows = risks::scales(pool, org).await?;
-    let pick = |kind: &str| {
+    let pick = |kind: Axis| {
         let own: Vec<ScaleStep> = rows
             .iter()
             .filter(|r| r.kind == kind)
@@ -63,15 +66,15 @@ pub async fn scales(pool: &sqlx::AnyPool, org: i64, tr: &Tr) -> Result<Scales, D
         if own.is_empty() {
             (1..=risk::STEPS)
                 .map(|n| ScaleStep {
-                    label: tr.t(&format!("risk-{kind}-{n}")),
-                    description: Some(tr.t(&format!("risk-{kind}-{n}-desc"))),
+                    label: tr.t(&format!("risk-{}-{n}", kind.code())),
+                    description: Some(tr.t(&format!("risk-{}-{n}-desc", kind.code()))),
                 })
                 .collect()
         } else {
             own
         }
     };
-    Ok(Scales { likelihood: pick("likelihood"), consequence: pick("consequence") })
+    Ok(Scales { likelihood: pick(Axis::Likelihood), consequence: pick(Axis::Consequence) })
 }
 
 /// Reads the two scales (one step a line); a scale cannot get fewer steps than a registered risk
@@ -106,10 +109,9 @@ pub async fn save_scales(
     let before = scales(&db.pool, org, tr).await?;
     let (l, c) = check_scales(likelihood, consequence, &risks::risks(&db.pool, org).await?)?;
     let mut tx = db.begin_write().await?;
-    risks::set_scale(&mut tx, org, "likelihood", &l).await?;
-    risks::set_scale(&mut tx, org, "consequence", &c).await?;
-    let was =
-        serde_json::json!({ "likelihood": before.lines("likelihood"), "consequence": before.lines("consequence") });
+    risks::set_scale(&mut tx, org, Axis::Likelihood, &l).await?;
+    risks::set_scale(&mut tx, org, Axis::Consequence, &c).await?;
+    let was = serde_json::json!({ "likelihood": before.lines(Axis::Likelihood), "consequence": before.lines(Axis::Consequence) });
     let now = serde_json::json!({ "likelihood": likelihood, "consequence": consequence });
     let change = audit::Change {
         action: "update",

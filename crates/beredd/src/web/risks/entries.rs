@@ -6,12 +6,13 @@ use crate::services::risks::entries::{self, Checked};
 
 /// The four steps of a risk on the scales: likelihood and consequence, before and after.
 fn steps(form: &FormData, e: &mut Errors, s: &Scales) -> [i64; 4] {
-    let mut step = |k: &'static str, kind: &str| i64::from(e.take(k, risk::step_of(form.text(k), s.steps(kind))));
+    use risk::Axis::{Consequence, Likelihood};
+    let mut step = |k: &'static str, kind: risk::Axis| i64::from(e.take(k, risk::step_of(form.text(k), s.steps(kind))));
     [
-        step("likelihood", "likelihood"),
-        step("consequence", "consequence"),
-        step("residual_likelihood", "likelihood"),
-        step("residual_consequence", "consequence"),
+        step("likelihood", Likelihood),
+        step("consequence", Consequence),
+        step("residual_likelihood", Likelihood),
+        step("residual_consequence", Consequence),
     ]
 }
 

@@ -27,7 +27,7 @@ use beredd_domain::risk::{self, RiskDecision};
 use beredd_domain::text::optional_date;
 use beredd_domain::{FieldError, text};
 
-fn scale_choices(s: &Scales, kind: &str) -> Vec<Choice> {
+fn scale_choices(s: &Scales, kind: risk::Axis) -> Vec<Choice> {
     (1..=s.steps(kind)).map(|n| Choice { value: n.to_string(), label: s.label(kind, i64::from(n)), depth: 0 }).collect()
 }
 
@@ -76,14 +76,14 @@ fn analysis_fields(form: &FormData, e: &Errors, scopes: Vec<Choice>, tr: &Tr) ->
 
 /// The four steps on the scales: likelihood and consequence, before and after the measures.
 fn step_fields(form: &FormData, e: &Errors, s: &Scales, tr: &Tr) -> [Field; 4] {
-    let step = |name: &str, label: &str, kind: &str| {
+    let step = |name: &str, label: &str, kind: risk::Axis| {
         Field::new(name, tr.t(label), FieldKind::Select, form, e, tr).required().choices(scale_choices(s, kind))
     };
     [
-        step("likelihood", "risk-likelihood", "likelihood"),
-        step("consequence", "risk-consequence", "consequence"),
-        step("residual_likelihood", "risk-residual-likelihood", "likelihood"),
-        step("residual_consequence", "risk-residual-consequence", "consequence"),
+        step("likelihood", "risk-likelihood", risk::Axis::Likelihood),
+        step("consequence", "risk-consequence", risk::Axis::Consequence),
+        step("residual_likelihood", "risk-residual-likelihood", risk::Axis::Likelihood),
+        step("residual_consequence", "risk-residual-consequence", risk::Axis::Consequence),
     ]
 }
 

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::services::risks::register::{self, Entry, Filter};
+use beredd_domain::risk::Axis;
 
 pub struct RiskView {
     pub id: i64,
@@ -91,7 +92,7 @@ fn filter_of(analysis: Option<i64>, q: &Query_) -> Filter {
 /// A risk as the register shows it.
 fn risk_view(e: &Entry, s: &Scales, lk: &Lookups, tr: &Tr) -> RiskView {
     let r = &e.risk;
-    let both = |l: i64, c: i64| format!("{} · {}", s.label("likelihood", l), s.label("consequence", c));
+    let both = |l: i64, c: i64| format!("{} · {}", s.label(Axis::Likelihood, l), s.label(Axis::Consequence, c));
     RiskView {
         id: r.id,
         analysis: e.analysis.clone(),
@@ -154,7 +155,7 @@ struct Matrix {
 }
 
 fn matrix(entries: &[Entry], s: &Scales) -> Matrix {
-    let (nl, nc) = (i64::from(s.steps("likelihood")), i64::from(s.steps("consequence")));
+    let (nl, nc) = (i64::from(s.steps(Axis::Likelihood)), i64::from(s.steps(Axis::Consequence)));
     let count = |l: i64, c: i64| {
         entries.iter().filter(|e| e.risk.residual_likelihood == l && e.risk.residual_consequence == c).count()
     };
@@ -166,12 +167,13 @@ fn matrix(entries: &[Entry], s: &Scales) -> Matrix {
             cells.push(Cell { x, y, w: w - 2, h: h - 2, n: count(l, c), level: s.level(l, c).code() });
         }
     }
-    let rows = (1..=nl).rev().map(|l| (s.label("likelihood", l), (1..=nc).map(|c| count(l, c)).collect())).collect();
-    let consequence_labels = (1..=nc).map(|c| s.label("consequence", c)).collect();
+    let rows =
+        (1..=nl).rev().map(|l| (s.label(Axis::Likelihood, l), (1..=nc).map(|c| count(l, c)).collect())).collect();
+    let consequence_labels = (1..=nc).map(|c| s.label(Axis::Consequence, c)).collect();
     Matrix { cells, rows, consequence_labels }
 }
 
-fn scale_view(s: &Scales, kind: &str) -> Vec<ScaleView> {
+fn scale_view(s: &Scales, kind: Axis) -> Vec<ScaleView> {
     s.of(kind)
         .iter()
         .enumerate()
@@ -257,8 +259,8 @@ pub(super) async fn page(
         cells: m.cells,
         matrix_rows: m.rows,
         consequence_labels: m.consequence_labels,
-        likelihood_scale: scale_view(&s, "likelihood"),
-        consequence_scale: scale_view(&s, "consequence"),
+        likelihood_scale: scale_view(&s, Axis::Likelihood),
+        consequence_scale: scale_view(&s, Axis::Consequence),
         analysis_fields: f.analysis,
         risk_fields: f.risk,
         filters: f.filters,

@@ -25,8 +25,8 @@ async fn scales_page(
     let own = !risks::scales(&state.db.pool, user.org_id).await?.is_empty();
     let form = form.unwrap_or_else(|| {
         FormData::from_pairs(vec![
-            ("likelihood".into(), s.lines("likelihood")),
-            ("consequence".into(), s.lines("consequence")),
+            ("likelihood".into(), s.lines(beredd_domain::risk::Axis::Likelihood)),
+            ("consequence".into(), s.lines(beredd_domain::risk::Axis::Consequence)),
         ])
     });
     let tr = &ctx.tr;
