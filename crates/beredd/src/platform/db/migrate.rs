@@ -83,6 +83,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(46, "plan approver", "0046_plan_approver.sql"),
     migration!(47, "society critical", "0047_society_critical.sql"),
     migration!(48, "register versions", "0048_register_versions.sql"),
+    migration!(49, "binder parts", "0049_binder_parts.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys
