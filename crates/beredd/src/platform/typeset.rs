@@ -3,6 +3,8 @@
 //! One document can take seconds of CPU and a hundred MB of memory, and any logged-in user may ask
 //! for one, so every PDF goes through one process-wide limit: `AT_ONCE` are typeset at a time and
 //! at most `MAX_WAITING` more wait; beyond that the request is refused as busy (security review F9).
+//! A binder counts as one document, though inside its place it typesets its missing plan
+//! sections on every core before joining them ([`run`]).
 
 use std::sync::LazyLock;
 
