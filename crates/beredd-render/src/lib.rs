@@ -16,6 +16,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("procurement.typ", include_str!("../typst/procurement.typ")),
     ("classification.typ", include_str!("../typst/classification.typ")),
     ("binder.typ", include_str!("../typst/binder.typ")),
+    ("binder-plan.typ", include_str!("../typst/binder-plan.typ")),
     ("forms.typ", include_str!("../typst/forms.typ")),
     ("meeting.typ", include_str!("../typst/meeting.typ")),
     ("incident.typ", include_str!("../typst/incident.typ")),
@@ -53,8 +54,11 @@ pub enum Document {
     Procurement,
     /// The classified information of a unit or of the whole organisation.
     Classification,
-    /// The continuity binder: approved plans, call lists, checklists and blank paper forms.
+    /// The continuity binder: approved plans, call lists, checklists and blank paper forms. The
+    /// plans come in as parts already typeset ([`Document::BinderPlan`]), see [`Part`].
     Binder,
+    /// One approved plan's section of the binder, without header and footer.
+    BinderPlan,
     /// The protocol of a crisis staff meeting.
     Meeting,
     /// The report of an incident: summary, board, staff reached, reports sent and the whole log.
@@ -73,6 +77,7 @@ impl Document {
             Document::Procurement => "procurement.typ",
             Document::Classification => "classification.typ",
             Document::Binder => "binder.typ",
+            Document::BinderPlan => "binder-plan.typ",
             Document::Meeting => "meeting.typ",
             Document::Incident => "incident.typ",
             Document::Assessment => "assessment.typ",
@@ -97,16 +102,112 @@ fn engine() -> &'static TypstEngine {
 /// This is CPU-bound (tens of milliseconds in release, a few hundred in debug): call it from a
 /// blocking task, not directly on the async runtime.
 pub fn pdf(document: Document, data: &serde_json::Value) -> Result<Vec<u8>, RenderError> {
+    Ok(typeset(document, data, Vec::new())?.pdf)
+}
+
+/// A heading of a typeset document: its level, its text and where it stands (page from 1, and
+/// the point from the page's top left, in typographic points).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Heading {
+    pub level: i64,
+    pub text: String,
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A typeset document with what is needed to join it into another: how many pages it has and
+/// where its headings are.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub pdf: Vec<u8>,
+    pub pages: usize,
+    pub headings: Vec<Heading>,
+}
+
+/// What, besides its data, decides the bytes a document's template makes: this crate's version,
+/// typst's, every template and the fonts. A cache of typeset parts keys on it with the data, so
+/// that a new template or typst never reuses a part the old one made.
+pub fn revision() -> String {
+    let mut text = format!("beredd-render {} typst 0.15", env!("CARGO_PKG_VERSION"));
+    for (name, source) in SOURCES {
+        text.push_str(&format!("\n--- {name}\n{source}"));
+    }
+    for font in FONTS {
+        text.push_str(&format!("\n--- font of {} bytes", font.len()));
+    }
+    text
+}
+
+/// Typesets a document from its data, with `files` handed to the template as
+/// `sys.inputs.parts` (bytes, e.g. PDFs laid in as images), and gives the PDF with its page
+/// count and headings. CPU-bound, as [`pdf`].
+pub fn typeset(document: Document, data: &serde_json::Value, files: Vec<Vec<u8>>) -> Result<Part, RenderError> {
+    use typst::foundations::{Array, Bytes, NativeElement, Selector};
     let template = document.file();
     if !SOURCES.iter().any(|(name, _)| *name == template) {
         return Err(RenderError::UnknownTemplate(template.to_owned()));
     }
     let mut inputs = Dict::new();
     inputs.insert("data".into(), serde_json::to_string(data)?.into_value());
+    if !files.is_empty() {
+        let files: Array = files.into_iter().map(|f| Bytes::new(f).into_value()).collect();
+        inputs.insert("parts".into(), files.into_value());
+    }
     let typeset = |message: String| RenderError::Typeset { template: template.to_owned(), message };
     let doc: PagedDocument =
         engine().compile_with_input(template, inputs).output.map_err(|e| typeset(format!("{e:?}")))?;
-    typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|e| typeset(format!("{e:?}")))
+    let introspector = doc.introspector();
+    let mut headings = Vec::new();
+    for h in introspector.elements().query(&Selector::Elem(typst::model::HeadingElem::ELEM, None)).iter() {
+        let (Some(location), Ok(level), Ok(body)) = (h.location(), h.get_by_name("level"), h.get_by_name("body"))
+        else {
+            continue;
+        };
+        let Some(position) = introspector.position(location) else { continue };
+        let level = match level {
+            typst::foundations::Value::Int(n) => n,
+            _ => 1,
+        };
+        let text = match body {
+            typst::foundations::Value::Content(c) => c.plain_text().to_string(),
+            other => other.display().plain_text().to_string(),
+        };
+        headings.push(Heading {
+            level,
+            text,
+            page: position.page.get(),
+            x: position.point.x.to_pt(),
+            y: position.point.y.to_pt(),
+        });
+    }
+    let pages = doc.pages().len();
+    let pdf = typst_pdf::pdf(&doc, &typst_pdf::PdfOptions::default()).map_err(|e| typeset(format!("{e:?}")))?;
+    Ok(Part { pdf, pages, headings })
+}
+
+/// Typesets several documents of one kind at once, on as many threads as there are cores (and
+/// no more than there are documents); the results in the order of `datas`.
+pub fn typeset_each(document: Document, datas: &[serde_json::Value]) -> Vec<Result<Part, RenderError>> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(datas.len());
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Result<Part, RenderError>>>> = Mutex::new((0..datas.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(data) = datas.get(i) else { break };
+                    let part = typeset(document, data, Vec::new());
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(part);
+                }
+            });
+        }
+    });
+    let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.into_iter().map(|p| p.unwrap_or_else(|| Err(RenderError::UnknownTemplate("(no result)".into())))).collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! How long the printed binder takes, from the database to the PDF: for the demo municipality
-//! (6 approved plans) and for a generated organisation of 300 units with one plan each. The
-//! sizes of both PDFs are printed before the timings. Run with `cargo bench -p beredd --bench binder`.
+//! (6 approved plans) and for a generated organisation of 300 units with one plan each. The plan
+//! sections are kept between prints (`binder_parts`), so each binder is timed cold (nothing
+//! kept: every plan typeset), warm (every plan kept) and, for the 300 units, with one plan's
+//! section missing (as after a new approved version of one plan). The sizes of the PDFs are
+//! printed before the timings. Run with `cargo bench -p beredd --bench binder`.
 
 use beredd::platform::db::Db;
 use beredd::platform::i18n::{Catalog, Lang, Tr};
@@ -111,22 +114,44 @@ fn bench(c: &mut Criterion) {
     let tr = Tr::new(Catalog::load(), Lang::Sv);
     let make = |db: &Db, org: i64| {
         let b = rt.block_on(binder::prepare(&db.pool, &tr, org, Scope::All, "Bänk", "2026-11-23")).unwrap().unwrap();
-        let pdf = rt.block_on(binder::render(&b)).unwrap();
-        (b.plans.len(), pdf.len())
+        let r = rt.block_on(binder::render(db, org, &b)).unwrap();
+        (b.plans.len(), r.pdf.len(), r.typeset)
+    };
+    // Forgets the kept sections: all of them, or one plan's.
+    let forget = |db: &Db, org: i64, one: bool| {
+        let sql = if one {
+            "DELETE FROM binder_parts WHERE org_id = $1 AND plan_id = (SELECT MIN(plan_id) FROM binder_parts WHERE org_id = $1)"
+        } else {
+            "DELETE FROM binder_parts WHERE org_id = $1"
+        };
+        rt.block_on(sqlx::query(sql).bind(org).execute(&db.pool)).unwrap();
     };
     for (label, db, org) in [("demo", &demo_db, demo_org), ("300 units", &big_db, big_org)] {
-        let start = std::time::Instant::now();
-        let (plans, bytes) = make(db, org);
-        eprintln!(
-            "binder of {label}: {plans} plans, {:.1} MB, first run {:.2} s",
-            bytes as f64 / 1_048_576.0,
-            start.elapsed().as_secs_f64()
-        );
+        for run in ["cold", "warm"] {
+            let start = std::time::Instant::now();
+            let (plans, bytes, typeset) = make(db, org);
+            eprintln!(
+                "binder of {label}, {run}: {plans} plans ({typeset} typeset), {:.1} MB, {:.2} s",
+                bytes as f64 / 1_048_576.0,
+                start.elapsed().as_secs_f64()
+            );
+        }
     }
     let mut group = c.benchmark_group("binder");
     group.sample_size(10);
-    group.bench_function("demo", |b| b.iter(|| make(&demo_db, demo_org)));
-    group.bench_function("300_units", |b| b.iter(|| make(&big_db, big_org)));
+    for (label, db, org) in [("demo", &demo_db, demo_org), ("300_units", &big_db, big_org)] {
+        group.bench_function(format!("{label}_cold"), |b| {
+            b.iter_batched(|| forget(db, org, false), |_| make(db, org), criterion::BatchSize::PerIteration)
+        });
+        group.bench_function(format!("{label}_warm"), |b| b.iter(|| make(db, org)));
+    }
+    group.bench_function("300_units_one_changed", |b| {
+        b.iter_batched(
+            || forget(&big_db, big_org, true),
+            |_| make(&big_db, big_org),
+            criterion::BatchSize::PerIteration,
+        )
+    });
     group.finish();
 }
 

@@ -101,7 +101,7 @@ impl Export {
                     binder::add_keys_page(&mut b, &mut conn, &db.keys, org.id, &tr).await?;
                 }
                 bar.report(JobStep::Typeset, 1, 3);
-                let pdf = binder::render(&b).await.context("pärmen kunde inte sättas")?;
+                let pdf = binder::render(&db, org.id, &b).await.context("pärmen kunde inte sättas")?.pdf;
                 bar.report(JobStep::Record, 2, 3);
                 std::fs::write(&out, &pdf).with_context(|| format!("kunde inte skriva {}", out.display()))?;
                 let mut tx = db.begin_write().await?;

@@ -3,6 +3,8 @@
 //! One document can take seconds of CPU and a hundred MB of memory, and any logged-in user may ask
 //! for one, so every PDF goes through one process-wide limit: `AT_ONCE` are typeset at a time and
 //! at most `MAX_WAITING` more wait; beyond that the request is refused as busy (security review F9).
+//! A binder counts as one document, though inside its place it typesets its missing plan
+//! sections on every core before joining them ([`run`]).
 
 use std::sync::LazyLock;
 
@@ -25,8 +27,17 @@ static PDFS: LazyLock<Limit> = LazyLock::new(|| Limit::new(AT_ONCE, MAX_WAITING)
 
 /// Typesets a document: the one way to a PDF.
 pub async fn pdf(document: beredd_render::Document, data: serde_json::Value) -> Result<Vec<u8>, TypesetError> {
-    match PDFS.run(move || beredd_render::pdf(document, &data)).await {
-        Ok(pdf) => pdf.map_err(|e| TypesetError::Failed(e.to_string())),
+    run(move || beredd_render::pdf(document, &data)).await
+}
+
+/// Runs typesetting work that makes one document, perhaps from several parts typeset at once
+/// (the binder: its missing plan sections on every core, then the whole), in one place of the
+/// limit.
+pub async fn run<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, beredd_render::RenderError> + Send + 'static,
+) -> Result<T, TypesetError> {
+    match PDFS.run(work).await {
+        Ok(done) => done.map_err(|e| TypesetError::Failed(e.to_string())),
         Err(LimitError::Busy) => Err(TypesetError::Busy),
         Err(LimitError::Failed(e)) => Err(TypesetError::Failed(e)),
     }

@@ -24,6 +24,8 @@ pub const NOT_CARRIED: &[&str] = &[
     // Background jobs: their results are earlier binders and exports, which an export must not
     // carry again (each would hold the one before).
     "jobs",
+    // The binder's typeset plan sections (migration 49): made again from the plans when missing.
+    "binder_parts",
     // The login limits shared by the processes: addresses and failed names of the last minutes.
     "login_failures",
     "login_budget",

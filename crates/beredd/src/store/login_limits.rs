@@ -1,4 +1,4 @@
-//! The login limits every process serving the database shares (migration 51): failed attempts
+//! The login limits every process serving the database shares (migration 50): failed attempts
 //! per name and address, and each address's attempts per minute. Times are seconds since 1970
 //! on the application's clock. See `services::accounts::shared_limits` for how they are used.
 

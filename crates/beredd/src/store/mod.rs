@@ -10,6 +10,7 @@ pub mod assessments;
 pub mod assets;
 pub mod audit;
 pub mod bia;
+pub mod binder_parts;
 mod codes;
 pub mod cycle;
 pub mod dependencies;

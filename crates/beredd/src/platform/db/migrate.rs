@@ -83,7 +83,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(46, "plan approver", "0046_plan_approver.sql"),
     migration!(47, "society critical", "0047_society_critical.sql"),
     migration!(48, "register versions", "0048_register_versions.sql"),
-    migration!(51, "login limits shared by processes", "0051_login_limits.sql"),
+    migration!(49, "binder parts", "0049_binder_parts.sql"),
+    migration!(50, "login limits shared by processes", "0050_login_limits.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys

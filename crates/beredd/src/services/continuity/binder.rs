@@ -21,6 +21,9 @@ use crate::services::jobs;
 use crate::services::organisation::protection;
 use crate::store::{audit, bia, dependencies, orgs, people, plans, systems, units};
 
+mod parts;
+pub use parts::Rendered;
+
 /// What a binder holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -366,9 +369,10 @@ pub async fn add_keys_page(
     Ok(())
 }
 
-/// Typesets the binder; CPU-bound, so call it from a blocking task in the server.
-pub async fn render(b: &Binder) -> Result<Vec<u8>, crate::platform::typeset::TypesetError> {
-    crate::platform::typeset::pdf(beredd_render::Document::Binder, b.data.clone()).await
+/// Typesets the binder of organisation `org`: the plan sections kept from earlier prints, the
+/// others typeset now (and kept), joined with the cover, the contents and the forms (`parts`).
+pub async fn render(db: &Db, org: i64, b: &Binder) -> Result<Rendered, PrintError> {
+    parts::render(db, org, b).await
 }
 
 /// Records that the binder was printed, with the plan versions it held.
@@ -415,7 +419,7 @@ pub async fn print_with(
         add_keys_page(&mut b, &mut conn, &db.keys, actor.org_id, tr).await?;
     }
     progress.report(JobStep::Typeset, 1, 3);
-    let pdf = render(&b).await?;
+    let pdf = render(db, actor.org_id, &b).await?.pdf;
     progress.report(JobStep::Record, 2, 3);
     let mut tx = db.begin_write().await?;
     let print = record(&mut tx, actor.org_id, &b, by).await?;

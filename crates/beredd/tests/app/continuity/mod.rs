@@ -3,6 +3,7 @@
 
 mod approval;
 mod bia;
+mod binder_parts;
 mod forms;
 mod kit;
 mod outage;
