@@ -8,6 +8,19 @@ use crate::services::Failure;
 use crate::services::crisis::comms::Writer;
 use crate::store::incidents::{self, NewEntry};
 
+/// The units whose staff are called, in the order they are called: the units the incident
+/// affects first, then the units under them level by level, so that the leadership who is called
+/// first is at the top. Each unit once.
+pub fn call_order(units: &[crate::store::units::Unit], affected: &[i64]) -> Vec<i64> {
+    let mut order: Vec<i64> = Vec::new();
+    for id in affected.iter().flat_map(|u| crate::services::continuity::binder::subtree(units, *u)) {
+        if !order.contains(&id) {
+            order.push(id);
+        }
+    }
+    order
+}
+
 /// Writes a status entry and commits with the change made in `tx`.
 async fn status_and_commit(
     w: &Writer<'_>,

@@ -16,7 +16,6 @@ pub mod staff;
 
 use crate::platform::clock;
 use crate::platform::i18n::Tr;
-use crate::services::continuity::binder::subtree;
 use crate::store::incidents::{self, Incident, Verdict};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};

@@ -67,14 +67,7 @@ pub async fn staff(
     let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.ts("incident-staff-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    // The affected units first, then the units under them level by level: the leadership that
-    // is called first comes first.
-    let mut covered: Vec<i64> = Vec::new();
-    for id in h.i.unit_ids.iter().flat_map(|u| subtree(&lk.units, *u)) {
-        if !covered.contains(&id) {
-            covered.push(id);
-        }
-    }
+    let covered = crate::services::crisis::staff::call_order(&lk.units, &h.i.unit_ids);
     let mut units = Vec::new();
     let (mut all_reached, mut all) = (0, 0);
     for u in covered.iter().filter_map(|id| lk.units.iter().find(|u| u.id == *id)) {
