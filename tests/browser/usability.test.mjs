@@ -206,6 +206,71 @@ for (const viewport of WIDTHS) {
     await page.context().close();
   });
 
+  test(`4: the suppliers' scenarios share one fold, and the answer prints without menus and form, saying what was asked (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/outage`);
+    const presets = page.locator('section[aria-labelledby=presets-title]');
+    // The general scenarios are links in view; the suppliers' ones fold under one line with their count.
+    const general = await presets.locator(':scope > ul a').allTextContents();
+    assert.ok(general.some((t) => t.startsWith('IT-attack')), general.join(' | '));
+    assert.ok(!general.some((t) => t.startsWith('Leverantören faller bort')), general.join(' | '));
+    const fold = presets.locator('details.supplier-presets');
+    const summary = (await fold.locator('summary').textContent()).trim();
+    const n = Number(summary.match(/^Leverantören faller bort \((\d+) leverantörer\)$/)?.[1]);
+    assert.ok(n >= 2, summary);
+    assert.equal(await fold.locator('ul a').first().isVisible(), false, 'folded');
+    await fold.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await fold.locator('ul a').count(), n);
+    await expectAccessible(page, 'the outage page with its presets');
+    await fits(page, 'the outage page');
+    await shot(page, `ux4-presets-${viewport.width}`);
+    const supplier = (await fold.locator('ul a').first().textContent()).trim();
+    await fold.locator('ul a').first().click();
+    await page.getByRole('heading', { name: 'Följder' }).waitFor();
+    // The answer names what it is for, since the form is folded away (and not printed).
+    const asked = page.locator('p.asked');
+    assert.match(await asked.textContent(), new RegExp(`^Det här slutar fungera: .*${supplier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\. Hur länge: En vecka\.$`));
+    // The print button prints the page.
+    await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+    await page.getByRole('button', { name: 'Skriv ut svaret' }).click();
+    assert.equal(await page.evaluate(() => window.printed), true);
+    // On paper: the answer alone, without the menus, the banner, the form or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['header.site-header', 'footer.site-footer', 'details.change-scenario', 'button[data-print]']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.ok(await page.getByRole('heading', { name: 'Följder' }).isVisible());
+    assert.ok(await asked.isVisible());
+    await page.context().close();
+  });
+
+  test(`plan templates: each template's radio on the new plan's form is described by what the template is for (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/plans/new`);
+    const radios = page.locator('input[type=radio][name=template]');
+    const count = await radios.count();
+    assert.ok(count >= 5, `${count} templates`);
+    for (let i = 0; i < count; i++) {
+      const radio = radios.nth(i);
+      const hint = await radio.getAttribute('aria-describedby');
+      assert.ok(hint, `template ${i} has a description`);
+      assert.match(await page.locator(`#${hint}`).textContent(), /^Passar /);
+    }
+    const described = await page.getByLabel('Hemtjänst', { exact: true }).evaluate((r) => document.getElementById(r.getAttribute('aria-describedby')).textContent);
+    assert.match(described, /^Passar en hemtjänstgrupp/);
+    // The label stays beside its radio even when it is long (on a phone too).
+    const radio = await page.getByLabel('Individ- och familjeomsorg med ekonomiskt bistånd').boundingBox();
+    const label = await page.locator('label', { hasText: 'Individ- och familjeomsorg med ekonomiskt bistånd' }).boundingBox();
+    assert.ok(label.x > radio.x && label.y < radio.y + radio.height, 'the label is beside its radio');
+    await expectAccessible(page, 'the new plan form with template descriptions');
+    await fits(page, 'the new plan form');
+    await shot(page, `ux-plan-templates-${viewport.width}`);
+    await page.context().close();
+  });
+
   test(`5: a second plan for a unit that has one is warned about, naming the plan, with the choice to open it or go on (${w})`, async () => {
     const page = await newPage(viewport);
     await login(page);
