@@ -468,6 +468,11 @@ for (const viewport of WIDTHS) {
     };
     assert.equal(await page.locator('h1').textContent(), 'NIS 2 directive requirements, version 3');
     assert.ok(!(await check('the imported framework')).includes('…'), 'no text cut short');
+    // The page says that the texts are in English, and marks them so for screen readers.
+    const language = 'Kravtexterna är på engelska, som i den importerade filen.';
+    assert.equal(await page.locator('#fw-language').textContent(), language);
+    assert.equal(await page.locator('ul.fw-tree').getAttribute('lang'), 'en');
+    await shot(page, `ux9-framework-${viewport.width}`);
     await page.getByRole('link', { name: 'Ny bedömning' }).click();
     await page.getByLabel('Rubrik', { exact: false }).first().fill(`NIS2 artikel 21 (${w})`);
     await page.getByRole('button', { name: 'Påbörja bedömningen' }).click();
@@ -476,6 +481,8 @@ for (const viewport of WIDTHS) {
     await page.locator('a[href$="/chapters/0"]').first().click();
     await page.getByRole('heading', { level: 1, name: 'Article 21' }).waitFor();
     const chapter = await check('answering the chapter');
+    assert.equal(await page.locator('#fw-language').textContent(), language);
+    assert.equal(await page.locator('p.requirement-text').first().getAttribute('lang'), 'en');
     assert.ok(chapter.includes('the use of multi-factor authentication or continuous authentication solutions, secured voice, video and text communications and secured emergency communication systems within the entity, where appropriate.'));
     assert.ok(!chapter.includes('…'), 'every requirement is shown whole where it is answered');
     await shot(page, `ux9-chapter-${viewport.width}`);

@@ -11,6 +11,22 @@ fw-count = Requirements to assess
 fw-origin = Comes from
 fw-origin-library = Ships with Beredd
 fw-origin-imported = Imported by { $who } { $when }
+fw-language-note = The requirement texts are in { $lang ->
+    [en] English
+    [de] German
+    [fr] French
+    [es] Spanish
+    [it] Italian
+    [nl] Dutch
+    [da] Danish
+    [nb] Norwegian
+    [no] Norwegian
+    [nn] Norwegian
+    [fi] Finnish
+    [pl] Polish
+    [pt] Portuguese
+   *[other] a language other than Swedish ({ $code })
+}, as in the imported file.
 fw-text-kind = The requirement texts
 fw-text-statute = The statute's own words
 fw-text-own-words = Written for Beredd (summaries, not the statute's text)

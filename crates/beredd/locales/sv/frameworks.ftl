@@ -11,6 +11,22 @@ fw-count = Krav att bedöma
 fw-origin = Kommer från
 fw-origin-library = Levereras med Beredd
 fw-origin-imported = Importerat av { $who } { $when }
+fw-language-note = Kravtexterna är på { $lang ->
+    [en] engelska
+    [de] tyska
+    [fr] franska
+    [es] spanska
+    [it] italienska
+    [nl] nederländska
+    [da] danska
+    [nb] norska
+    [no] norska
+    [nn] norska
+    [fi] finska
+    [pl] polska
+    [pt] portugisiska
+   *[other] ett annat språk än svenska ({ $code })
+}, som i den importerade filen.
 fw-text-kind = Kravtexterna
 fw-text-statute = Författningens egen lydelse
 fw-text-own-words = Skrivna för Beredd (sammanfattningar, inte författningstext)

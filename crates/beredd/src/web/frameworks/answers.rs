@@ -15,6 +15,7 @@ pub struct Suggested {
 #[template(path = "frameworks/answer.html")]
 pub struct AnswerPage {
     pub ctx: Ctx,
+    pub language: Option<super::Language>,
     pub a: store::Assessment,
     pub node: NodeView,
     pub fields: Vec<Field>,
@@ -157,6 +158,7 @@ pub(super) async fn answer_page(
         accept: beredd_domain::upload::extensions().map(|e| format!(".{e}")).collect::<Vec<_>>().join(","),
         action: format!("/assessments/{}/requirements/{}", a.id, node.id),
         node: node_view(node, en),
+        language: super::language(fw, &tr),
         fields,
         action_fields,
         error_summary,
