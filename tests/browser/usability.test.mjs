@@ -149,6 +149,16 @@ for (const viewport of WIDTHS) {
     await page.getByRole('alert').waitFor();
     assert.equal(await page.locator('#level_r').inputValue(), '');
     for (const id of ['#level_r', '#level_t', '#level_s']) await page.locator(id).selectOption('1');
+    // Level 3 must be justified: the summary names the field, the others (level 1) need nothing.
+    await page.getByRole('button', { name: 'Spara' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    assert.deepEqual(await summary.locator('li').allTextContents(), ['Motivering, Konfidentialitet: Nivå 2 eller högre ska motiveras. Skriv varför informationen har den här nivån.']);
+    await expectAccessible(page, 'classification refused for a missing justification');
+    await shot(page, `ux2-justification-${viewport.width}`);
+    await summary.getByRole('link').click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'why_k', 'the summary leads to the field');
+    await page.getByLabel('Motivering, Konfidentialitet').fill('Uppgifter om patienters hälsa');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
     await page.context().close();
