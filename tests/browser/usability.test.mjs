@@ -499,6 +499,40 @@ for (const viewport of WIDTHS) {
     await page.context().close();
   });
 
+  test(`9: a framework requirement links catalogue requirements picked from a searchable list, and still by typed ids (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/frameworks`);
+    await page.getByRole('link', { name: 'Cybersäkerhetslagen – nulägesanalys hösten 2026' }).click();
+    await page.locator('a[href*="/requirements/"]').first().click();
+    const picker = page.locator('details.req-picker');
+    const summary = picker.locator('summary');
+    assert.match(await summary.textContent(), /^Välj krav i kravkatalogen \(\d+ av \d+ valda\)$/);
+    if (await picker.getAttribute('open') === null) await summary.click();
+    // Typing narrows the list to what matches; the id and title name each requirement.
+    const search = page.getByLabel('Sök bland kraven (id eller ord i rubriken)');
+    await search.fill('sty-01');
+    const shown = picker.locator('.choice:visible');
+    assert.equal(await shown.count(), 1);
+    assert.match(await shown.textContent(), /^\s*STY-01 \S/);
+    await expectAccessible(page, 'the catalogue picker');
+    await fits(page, 'the requirement page with its picker');
+    await shot(page, `ux9-picker-${viewport.width}`);
+    // Ticked or not (the other width's run may have ticked it), it is turned over and saved.
+    const ticked = await shown.locator('input').isChecked();
+    await shown.locator('input').setChecked(!ticked);
+    // A typed id is taken too.
+    await search.fill('');
+    await page.getByLabel('Andra krav i kravkatalogen').fill('inc-01');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByRole('status').first().waitFor();
+    assert.equal(await page.locator('#req-pick-STY-01').isChecked(), !ticked);
+    const inc = page.locator('#req-pick-INC-01');
+    if (await inc.count()) assert.ok(await inc.isChecked(), 'the typed id is ticked in the list');
+    else assert.ok(await page.locator('fieldset#req input[value="INC-01"]').isChecked(), 'the typed id is ticked among the suggestions');
+    await page.context().close();
+  });
+
   test(`3: the menu is eight groups, one row on a desktop and one button on a phone; the start page's list counts and folds (${w})`, async () => {
     const page = await newPage(viewport);
     await login(page);
