@@ -358,6 +358,20 @@ test('the kit\'s title stays clear of its sticky bar, and every phone number is 
       assert.ok(title >= bar, `${where} at ${width} px: the title's top ${title} is under the bar's bottom ${bar}`);
     };
     await clear('unlocked');
+    // On a phone the tabs take one row that scrolls sideways (not three), and each tab is reached by
+    // the keyboard and scrolled into view when focused.
+    const nav = page.locator('#app nav.tabs');
+    const rows = await nav.locator('li').evaluateAll((lis) => new Set(lis.map((li) => Math.round(li.getBoundingClientRect().top))).size);
+    const tall = (await nav.boundingBox()).height;
+    if (width < 640) assert.ok(rows === 1 && tall <= 70, `the tabs at ${width} px: ${rows} rows, ${tall} px tall`);
+    else assert.ok(rows <= 2, `the tabs at ${width} px: ${rows} rows`);
+    await nav.locator('a').first().focus();
+    for (let i = 1; i < await nav.locator('a').count(); i++) {
+      await page.keyboard.press('Tab');
+      const box = await page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return { left: r.left, right: r.right, tab: document.activeElement.closest('nav.tabs') !== null }; });
+      assert.ok(box.tab && box.left >= 0 && box.right <= width, `tab ${i} at ${width} px is focused in view: ${JSON.stringify(box)}`);
+    }
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `kit-tabs-${width}.png`) });
     const small = async (where) => page.evaluate(() => [...document.querySelectorAll('a[href^="tel:"]')]
       .filter((a) => a.offsetParent)
       .map((a) => [a.textContent, a.getBoundingClientRect()])

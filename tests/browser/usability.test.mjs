@@ -149,6 +149,16 @@ for (const viewport of WIDTHS) {
     await page.getByRole('alert').waitFor();
     assert.equal(await page.locator('#level_r').inputValue(), '');
     for (const id of ['#level_r', '#level_t', '#level_s']) await page.locator(id).selectOption('1');
+    // Level 3 must be justified: the summary names the field, the others (level 1) need nothing.
+    await page.getByRole('button', { name: 'Spara' }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    assert.deepEqual(await summary.locator('li').allTextContents(), ['Motivering, Konfidentialitet: Nivå 2 eller högre ska motiveras. Skriv varför informationen har den här nivån.']);
+    await expectAccessible(page, 'classification refused for a missing justification');
+    await shot(page, `ux2-justification-${viewport.width}`);
+    await summary.getByRole('link').click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'why_k', 'the summary leads to the field');
+    await page.getByLabel('Motivering, Konfidentialitet').fill('Uppgifter om patienters hälsa');
     await page.getByRole('button', { name: 'Spara' }).click();
     await page.getByRole('status').filter({ hasText: 'Klassningen sparades som version 1.' }).waitFor();
     await page.context().close();
@@ -203,6 +213,71 @@ for (const viewport of WIDTHS) {
     await fits(page, 'the outage result');
     await expectAccessible(page, 'the outage result');
     await shot(page, `ux4-outage-${viewport.width}`);
+    await page.context().close();
+  });
+
+  test(`4: the suppliers' scenarios share one fold, and the answer prints without menus and form, saying what was asked (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/outage`);
+    const presets = page.locator('section[aria-labelledby=presets-title]');
+    // The general scenarios are links in view; the suppliers' ones fold under one line with their count.
+    const general = await presets.locator(':scope > ul a').allTextContents();
+    assert.ok(general.some((t) => t.startsWith('IT-attack')), general.join(' | '));
+    assert.ok(!general.some((t) => t.startsWith('Leverantören faller bort')), general.join(' | '));
+    const fold = presets.locator('details.supplier-presets');
+    const summary = (await fold.locator('summary').textContent()).trim();
+    const n = Number(summary.match(/^Leverantören faller bort \((\d+) leverantörer\)$/)?.[1]);
+    assert.ok(n >= 2, summary);
+    assert.equal(await fold.locator('ul a').first().isVisible(), false, 'folded');
+    await fold.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await fold.locator('ul a').count(), n);
+    await expectAccessible(page, 'the outage page with its presets');
+    await fits(page, 'the outage page');
+    await shot(page, `ux4-presets-${viewport.width}`);
+    const supplier = (await fold.locator('ul a').first().textContent()).trim();
+    await fold.locator('ul a').first().click();
+    await page.getByRole('heading', { name: 'Följder' }).waitFor();
+    // The answer names what it is for, since the form is folded away (and not printed).
+    const asked = page.locator('p.asked');
+    assert.match(await asked.textContent(), new RegExp(`^Det här slutar fungera: .*${supplier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\. Hur länge: En vecka\.$`));
+    // The print button prints the page.
+    await page.evaluate(() => { window.print = () => { window.printed = true; }; });
+    await page.getByRole('button', { name: 'Skriv ut svaret' }).click();
+    assert.equal(await page.evaluate(() => window.printed), true);
+    // On paper: the answer alone, without the menus, the banner, the form or the buttons.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['header.site-header', 'footer.site-footer', 'details.change-scenario', 'button[data-print]']) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+    }
+    assert.ok(await page.getByRole('heading', { name: 'Följder' }).isVisible());
+    assert.ok(await asked.isVisible());
+    await page.context().close();
+  });
+
+  test(`plan templates: each template's radio on the new plan's form is described by what the template is for (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/plans/new`);
+    const radios = page.locator('input[type=radio][name=template]');
+    const count = await radios.count();
+    assert.ok(count >= 5, `${count} templates`);
+    for (let i = 0; i < count; i++) {
+      const radio = radios.nth(i);
+      const hint = await radio.getAttribute('aria-describedby');
+      assert.ok(hint, `template ${i} has a description`);
+      assert.match(await page.locator(`#${hint}`).textContent(), /^Passar /);
+    }
+    const described = await page.getByLabel('Hemtjänst', { exact: true }).evaluate((r) => document.getElementById(r.getAttribute('aria-describedby')).textContent);
+    assert.match(described, /^Passar en hemtjänstgrupp/);
+    // The label stays beside its radio even when it is long (on a phone too).
+    const radio = await page.getByLabel('Individ- och familjeomsorg med ekonomiskt bistånd').boundingBox();
+    const label = await page.locator('label', { hasText: 'Individ- och familjeomsorg med ekonomiskt bistånd' }).boundingBox();
+    assert.ok(label.x > radio.x && label.y < radio.y + radio.height, 'the label is beside its radio');
+    await expectAccessible(page, 'the new plan form with template descriptions');
+    await fits(page, 'the new plan form');
+    await shot(page, `ux-plan-templates-${viewport.width}`);
     await page.context().close();
   });
 
@@ -403,6 +478,11 @@ for (const viewport of WIDTHS) {
     };
     assert.equal(await page.locator('h1').textContent(), 'NIS 2 directive requirements, version 3');
     assert.ok(!(await check('the imported framework')).includes('…'), 'no text cut short');
+    // The page says that the texts are in English, and marks them so for screen readers.
+    const language = 'Kravtexterna är på engelska, som i den importerade filen.';
+    assert.equal(await page.locator('#fw-language').textContent(), language);
+    assert.equal(await page.locator('ul.fw-tree').getAttribute('lang'), 'en');
+    await shot(page, `ux9-framework-${viewport.width}`);
     await page.getByRole('link', { name: 'Ny bedömning' }).click();
     await page.getByLabel('Rubrik', { exact: false }).first().fill(`NIS2 artikel 21 (${w})`);
     await page.getByRole('button', { name: 'Påbörja bedömningen' }).click();
@@ -411,9 +491,45 @@ for (const viewport of WIDTHS) {
     await page.locator('a[href$="/chapters/0"]').first().click();
     await page.getByRole('heading', { level: 1, name: 'Article 21' }).waitFor();
     const chapter = await check('answering the chapter');
+    assert.equal(await page.locator('#fw-language').textContent(), language);
+    assert.equal(await page.locator('p.requirement-text').first().getAttribute('lang'), 'en');
     assert.ok(chapter.includes('the use of multi-factor authentication or continuous authentication solutions, secured voice, video and text communications and secured emergency communication systems within the entity, where appropriate.'));
     assert.ok(!chapter.includes('…'), 'every requirement is shown whole where it is answered');
     await shot(page, `ux9-chapter-${viewport.width}`);
+    await page.context().close();
+  });
+
+  test(`9: a framework requirement links catalogue requirements picked from a searchable list, and still by typed ids (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/frameworks`);
+    await page.getByRole('link', { name: 'Cybersäkerhetslagen – nulägesanalys hösten 2026' }).click();
+    await page.locator('a[href*="/requirements/"]').first().click();
+    const picker = page.locator('details.req-picker');
+    const summary = picker.locator('summary');
+    assert.match(await summary.textContent(), /^Välj krav i kravkatalogen \(\d+ av \d+ valda\)$/);
+    if (await picker.getAttribute('open') === null) await summary.click();
+    // Typing narrows the list to what matches; the id and title name each requirement.
+    const search = page.getByLabel('Sök bland kraven (id eller ord i rubriken)');
+    await search.fill('sty-01');
+    const shown = picker.locator('.choice:visible');
+    assert.equal(await shown.count(), 1);
+    assert.match(await shown.textContent(), /^\s*STY-01 \S/);
+    await expectAccessible(page, 'the catalogue picker');
+    await fits(page, 'the requirement page with its picker');
+    await shot(page, `ux9-picker-${viewport.width}`);
+    // Ticked or not (the other width's run may have ticked it), it is turned over and saved.
+    const ticked = await shown.locator('input').isChecked();
+    await shown.locator('input').setChecked(!ticked);
+    // A typed id is taken too.
+    await search.fill('');
+    await page.getByLabel('Andra krav i kravkatalogen').fill('inc-01');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await page.getByRole('status').first().waitFor();
+    assert.equal(await page.locator('#req-pick-STY-01').isChecked(), !ticked);
+    const inc = page.locator('#req-pick-INC-01');
+    if (await inc.count()) assert.ok(await inc.isChecked(), 'the typed id is ticked in the list');
+    else assert.ok(await page.locator('fieldset#req input[value="INC-01"]').isChecked(), 'the typed id is ticked among the suggestions');
     await page.context().close();
   });
 

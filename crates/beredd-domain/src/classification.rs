@@ -118,6 +118,15 @@ impl Levels {
     }
 }
 
+/// The lowest level whose choice must be justified: from 2 ("betydande") a level brings
+/// requirements with it, and whoever reads the classification later must see why it was chosen.
+pub const JUSTIFIED_FROM: u8 = 2;
+
+/// Whether a level must come with a justification.
+pub fn needs_justification(level: u8) -> bool {
+    level >= JUSTIFIED_FROM
+}
+
 /// The questionnaire's proposal: per aspect the highest level among the answers given for it
 /// (each answer is a consequence on the 0–4 scale), or `None` where nothing was answered.
 pub fn propose(answers: &[(Aspect, u8)]) -> [Option<u8>; 4] {

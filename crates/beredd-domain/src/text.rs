@@ -42,6 +42,8 @@ pub enum FieldError {
     DuplicateDependency,
     #[error("a level other than the proposed one needs a reason")]
     OverrideWithoutReason,
+    #[error("a level of 2 or higher needs a justification")]
+    LevelWithoutJustification,
     #[error("not a date")]
     Date,
     #[error("not a date and time")]
@@ -110,6 +112,7 @@ impl FieldError {
             FieldError::NothingChosen => "err-nothing-chosen",
             FieldError::DuplicateDependency => "err-duplicate-dependency",
             FieldError::OverrideWithoutReason => "err-override-reason",
+            FieldError::LevelWithoutJustification => "err-level-justification",
             FieldError::Date => "err-date",
             FieldError::FutureDate => "err-future-date",
             FieldError::DateTime => "err-date-time",

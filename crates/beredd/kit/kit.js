@@ -525,6 +525,14 @@
     add(app, el('nav', { class: 'tabs', 'aria-label': L.nav_label }, el('ul', {}, views.map(function (v) {
       return el('li', {}, el('a', { href: '#' + v, 'aria-current': v === view ? 'page' : null, text: L.nav[v] }));
     }))));
+    // The current tab in view in a row that scrolls sideways (on a phone), without moving the page.
+    var nav = app.querySelector('nav.tabs');
+    var current = nav.querySelector('a[aria-current=page]');
+    if (current && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = current.parentNode.offsetLeft - nav.offsetLeft - 16;
+    // A tab reached by the keyboard is shown whole (browsers leave a half-shown one where it is).
+    nav.addEventListener('focusin', function (ev) {
+      if (nav.scrollWidth > nav.clientWidth) ev.target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    });
     var content = { plans: viewPlans, calls: viewCalls, contacts: viewContacts, comm: viewComm, works: viewWorks, forms: viewForms, log: viewLog, search: viewSearch }[view]();
     add(app, el('h2', { class: 'view-title', id: 'view-title', text: L.nav[view] }));
     add(app, content);

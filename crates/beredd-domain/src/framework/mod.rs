@@ -105,6 +105,8 @@ pub struct RawHeader {
     pub source: String,
     pub text: String,
     pub url: Option<String>,
+    /// The language of the texts as the file says it (`en`), when it says one.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -183,10 +185,23 @@ pub struct Framework {
     pub source: String,
     pub text: TextKind,
     pub url: Option<String>,
+    /// The language of the texts (`en`, lower case), when the file names one.
+    pub language: Option<String>,
     pub nodes: Vec<Node>,
 }
 
 impl Framework {
+    /// The language of the texts when the file names one other than Swedish (`en`); only a
+    /// well-formed language tag (letters, digits and hyphens, starting with two or three letters).
+    pub fn foreign_language(&self) -> Option<&str> {
+        let l = self.language.as_deref()?;
+        let primary = l.split(['-', '_']).next().unwrap_or_default();
+        let well_formed = (2..=3).contains(&primary.len())
+            && primary.chars().all(|c| c.is_ascii_alphabetic())
+            && l.len() <= 20
+            && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        (well_formed && primary != "sv" && primary != "swe").then_some(l)
+    }
     pub fn title(&self, english: bool) -> &str {
         if english { self.title_en.as_deref().unwrap_or(&self.title_sv) } else { &self.title_sv }
     }
@@ -389,6 +404,7 @@ pub fn build(header: RawHeader, raw: Vec<RawNode>) -> Result<Framework, FileErro
         text,
         // Only a web address is shown as a link.
         url: nonempty(header.url).filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+        language: nonempty(header.language).map(|l| l.to_lowercase()),
         nodes,
     })
 }
@@ -416,6 +432,22 @@ mod tests {
             text_sv: Some(format!("Krav {id}")),
             assessable,
             ..RawNode::default()
+        }
+    }
+
+    #[test]
+    fn a_framework_in_another_language_than_swedish_says_so() {
+        let with = |language: Option<&str>| {
+            let h = RawHeader { language: language.map(str::to_owned), ..header() };
+            build(h, vec![node(1, "1", None, true)]).unwrap()
+        };
+        assert_eq!(with(Some(" EN ")).foreign_language(), Some("en"));
+        assert_eq!(with(Some("pt-BR")).foreign_language(), Some("pt-br"));
+        for same in [None, Some(""), Some("sv"), Some("sv-SE"), Some("SWE")] {
+            assert_eq!(with(same).foreign_language(), None, "{same:?}");
+        }
+        for odd in [Some("e"), Some("engelska"), Some("en\"><x"), Some("12")] {
+            assert_eq!(with(odd).foreign_language(), None, "{odd:?} is not a language tag");
         }
     }
 

@@ -52,6 +52,7 @@ asset-version-short = Version
 asset-history = All versions
 asset-classify = Classify the information
 classify-title = Classify: { $name }
+hint-why = Required when the level is 2 or higher: why does the information have this level?
 field-why = Justification, { $aspect }
 field-reason = Why is the information classified now?
 hint-reason = Required when a classification changes: what has changed since last time?

@@ -127,6 +127,7 @@ err-rto-mtpd = The recovery time objective must be shorter than the maximum tole
 err-nothing-chosen = Choose at least one thing that stops working.
 err-duplicate-dependency = That dependency already exists. Edit the existing one instead.
 err-override-reason = You chose another level than the questions proposed. Say why.
+err-level-justification = A level of 2 or higher must be justified. Say why the information has this level.
 err-date = Write a date as YYYY-MM-DD, for example 2027-03-31.
 err-future-date = The date cannot be later than today.
 err-date-time = Write the date and time in Swedish time as YYYY-MM-DD HH:MM, for example 2026-11-23 07:10.

@@ -66,6 +66,13 @@ outage-consequence = Consequence at this length
 outage-gap = Exceeds the maximum tolerable outage
 outage-presets = Ready-made scenarios
 outage-own = Your own scenario
+outage-asked = What stops working: { $what }. For how long: { $hours }.
+outage-print = Print the answer
+outage-presets-suppliers = { $n ->
+    [one] The supplier is lost (1 supplier)
+   *[other] The supplier is lost ({ $n } suppliers)
+}
+outage-presets-suppliers-hint = Choose the supplier: everything it delivers or runs goes down for a week.
 preset-attack = Cyber attack: everything inside the municipal network for a month
 preset-power = Power cut: { $name }
 preset-mobile = The mobile network stops working

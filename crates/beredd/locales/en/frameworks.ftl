@@ -11,6 +11,22 @@ fw-count = Requirements to assess
 fw-origin = Comes from
 fw-origin-library = Ships with Beredd
 fw-origin-imported = Imported by { $who } { $when }
+fw-language-note = The requirement texts are in { $lang ->
+    [en] English
+    [de] German
+    [fr] French
+    [es] Spanish
+    [it] Italian
+    [nl] Dutch
+    [da] Danish
+    [nb] Norwegian
+    [no] Norwegian
+    [nn] Norwegian
+    [fi] Finnish
+    [pl] Polish
+    [pt] Portuguese
+   *[other] a language other than Swedish ({ $code })
+}, as in the imported file.
 fw-text-kind = The requirement texts
 fw-text-statute = The statute's own words
 fw-text-own-words = Written for Beredd (summaries, not the statute's text)
@@ -64,6 +80,9 @@ fw-comment-hint = How the requirement is met, or why it does not apply.
 fw-evidence = Evidence
 fw-evidence-hint = Which documents, decisions or minutes show it, and where they are.
 fw-linked-suggested = Requirements of the catalogue that belong here
+fw-linked-pick = Choose requirements in the catalogue ({ $picked } of { $n } chosen)
+fw-linked-pick-legend = Requirements in the catalogue
+fw-linked-pick-filter = Search the requirements (id or a word of the title)
 fw-linked-other = Other requirements of the catalogue
 fw-linked-other-hint = The requirements' ids separated by commas, for example STY-01, INC-02.
 fw-linked-requirements = Linked requirements

@@ -52,6 +52,7 @@ asset-version-short = Version
 asset-history = Alla versioner
 asset-classify = Klassa informationen
 classify-title = Klassa: { $name }
+hint-why = Krävs när nivån är 2 eller högre: varför har informationen den här nivån?
 field-why = Motivering, { $aspect }
 field-reason = Varför klassas informationen nu?
 hint-reason = Krävs när en klassning ändras: vad har ändrats sedan förra gången?

@@ -127,6 +127,7 @@ err-rto-mtpd = Återställningstiden måste vara kortare än den acceptabla avbr
 err-nothing-chosen = Välj minst en sak som slutar fungera.
 err-duplicate-dependency = Det beroendet finns redan. Ändra det befintliga i stället.
 err-override-reason = Du har valt en annan nivå än förslaget från frågorna. Skriv varför.
+err-level-justification = Nivå 2 eller högre ska motiveras. Skriv varför informationen har den här nivån.
 err-date = Skriv ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-03-31.
 err-future-date = Datumet kan inte vara senare än i dag.
 err-date-time = Skriv datum och klockslag i svensk tid som ÅÅÅÅ-MM-DD TT:MM, till exempel 2026-11-23 07:10.

@@ -66,6 +66,13 @@ outage-consequence = Konsekvens vid avbrottets längd
 outage-gap = Överskrider den acceptabla avbrottstiden
 outage-presets = Färdiga scenarier
 outage-own = Eget scenario
+outage-asked = Det här slutar fungera: { $what }. Hur länge: { $hours }.
+outage-print = Skriv ut svaret
+outage-presets-suppliers = { $n ->
+    [one] Leverantören faller bort (1 leverantör)
+   *[other] Leverantören faller bort ({ $n } leverantörer)
+}
+outage-presets-suppliers-hint = Välj leverantören: allt den levererar eller driftar går ner i en vecka.
 preset-attack = IT-attack: allt i kommunens nät i en månad
 preset-power = Strömavbrott: { $name }
 preset-mobile = Mobilnätet slutar fungera

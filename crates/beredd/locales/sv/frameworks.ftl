@@ -11,6 +11,22 @@ fw-count = Krav att bedöma
 fw-origin = Kommer från
 fw-origin-library = Levereras med Beredd
 fw-origin-imported = Importerat av { $who } { $when }
+fw-language-note = Kravtexterna är på { $lang ->
+    [en] engelska
+    [de] tyska
+    [fr] franska
+    [es] spanska
+    [it] italienska
+    [nl] nederländska
+    [da] danska
+    [nb] norska
+    [no] norska
+    [nn] norska
+    [fi] finska
+    [pl] polska
+    [pt] portugisiska
+   *[other] ett annat språk än svenska ({ $code })
+}, som i den importerade filen.
 fw-text-kind = Kravtexterna
 fw-text-statute = Författningens egen lydelse
 fw-text-own-words = Skrivna för Beredd (sammanfattningar, inte författningstext)
@@ -64,6 +80,9 @@ fw-comment-hint = Hur kravet uppfylls, eller varför det inte är tillämpligt.
 fw-evidence = Underlag
 fw-evidence-hint = Vilka dokument, beslut eller protokoll som visar det, och var de finns.
 fw-linked-suggested = Krav i kravkatalogen som hör hit
+fw-linked-pick = Välj krav i kravkatalogen ({ $picked } av { $n } valda)
+fw-linked-pick-legend = Krav i kravkatalogen
+fw-linked-pick-filter = Sök bland kraven (id eller ord i rubriken)
 fw-linked-other = Andra krav i kravkatalogen
 fw-linked-other-hint = Kravens id åtskilda med komma, till exempel STY-01, INC-02.
 fw-linked-requirements = Kopplade krav

@@ -154,6 +154,7 @@ pub fn parse_toml(src: &str) -> Result<Framework, FileError> {
         source: file.source.ok_or(FileError { line: 0, problem: Problem::Missing("source") })?,
         text: file.text.ok_or(FileError { line: 0, problem: Problem::Missing("text") })?,
         url: file.url,
+        language: None,
     };
     let nodes = file
         .requirement
@@ -260,6 +261,7 @@ pub fn parse_ciso(src: &str) -> Result<Framework, FileError> {
         source,
         text: "imported".to_owned(),
         url: None,
+        language: text(&lib, "locale")?,
     };
     let items: &[std::rc::Rc<Node>] = match fw.get("requirement_nodes") {
         None | Some(Node { value: Value::Null, .. }) => &[],

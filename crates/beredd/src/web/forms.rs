@@ -134,6 +134,9 @@ pub struct Field {
     pub choices: Vec<Choice>,
     pub required: bool,
     pub hint: Option<String>,
+    /// A hint of its own for some choices of a radio group or check boxes, by value: shown under
+    /// the choice's label and read with it (`aria-describedby`).
+    pub choice_hints: Vec<(String, String)>,
     pub error: Option<String>,
     pub autocomplete: &'static str,
     pub maxlength: usize,
@@ -159,6 +162,7 @@ impl Field {
             choices: Vec::new(),
             required: false,
             hint: None,
+            choice_hints: Vec::new(),
             error: errors.message(&name, tr),
             name,
             autocomplete: "off",
@@ -177,6 +181,14 @@ impl Field {
     pub fn choices(mut self, choices: Vec<Choice>) -> Self {
         self.choices = choices;
         self
+    }
+    pub fn choice_hints(mut self, hints: Vec<(String, String)>) -> Self {
+        self.choice_hints = hints;
+        self
+    }
+    /// The hint of the choice `value`, if it has one.
+    pub fn choice_hint(&self, value: &str) -> Option<&str> {
+        self.choice_hints.iter().find(|(v, _)| v == value).map(|(_, h)| h.as_str())
     }
     pub fn autocomplete(mut self, a: &'static str) -> Self {
         self.autocomplete = a;

@@ -85,6 +85,7 @@ fn field_errors() -> Vec<FieldError> {
         FieldError::NothingChosen,
         FieldError::DuplicateDependency,
         FieldError::OverrideWithoutReason,
+        FieldError::LevelWithoutJustification,
         FieldError::Date,
         FieldError::FutureDate,
         FieldError::DateTime,
@@ -130,6 +131,7 @@ fn field_errors() -> Vec<FieldError> {
             | FieldError::NothingChosen
             | FieldError::DuplicateDependency
             | FieldError::OverrideWithoutReason
+            | FieldError::LevelWithoutJustification
             | FieldError::Date
             | FieldError::FutureDate
             | FieldError::DateTime

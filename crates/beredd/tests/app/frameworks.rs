@@ -112,11 +112,15 @@ async fn an_assessment_against_the_cybersecurity_act_finds_gaps_that_become_acti
             texts(&answer, "ul[aria-labelledby=linked-heading] li a")
                 .contains(&"Ta fram kontinuitetsplan för IFO".to_owned())
         );
-        assert!(
-            answer.contains("value=\"STY-01\""),
-            "the typed requirement is kept: {}",
-            texts(&answer, "#req_other").join("")
-        );
+        // The typed requirement is kept, ticked in the catalogue's list, which names each
+        // requirement by id and title; the typed field is empty again.
+        let ticked =
+            |sel: &str| scraper::Html::parse_document(&answer).select(&scraper::Selector::parse(sel).unwrap()).count();
+        assert_eq!(ticked("details.req-picker input#req-pick-STY-01[name=req][checked]"), 1, "STY-01 is ticked");
+        assert_eq!(ticked("details.req-picker[open]"), 1, "the list is open when something in it is ticked");
+        assert_eq!(ticked("details.req-picker input[checked]"), 1, "only STY-01 among the others");
+        assert!(texts(&answer, "label[for=req-pick-STY-01]")[0].starts_with("STY-01 "));
+        assert_eq!(ticked("input#req_other[value=\"\"]"), 1);
 
         let page = s.get(&format!("/assessments/{id}")).await.body;
         let total = texts(&page, "tfoot td");

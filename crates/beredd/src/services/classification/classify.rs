@@ -4,7 +4,7 @@
 //! disappeared with it.
 
 use beredd_domain::FieldError;
-use beredd_domain::classification::{Aspect, Levels, derive, difference, propose};
+use beredd_domain::classification::{Aspect, Levels, derive, difference, needs_justification, propose};
 use beredd_domain::text;
 
 use crate::content::catalogue::Catalogue;
@@ -49,7 +49,13 @@ pub fn parse(d: &Draft, reclassifying: bool) -> Result<ClassificationInput, Inva
     let proposal = propose(&d.answers);
     let mut e = Invalid::default();
     let levels = levels(d, &mut e);
-    let why = std::array::from_fn(|i| e.take(WHY[i], text::optional_text(d.why[i], 2000)));
+    let why: [Option<String>; 4] = std::array::from_fn(|i| e.take(WHY[i], text::optional_text(d.why[i], 2000)));
+    // A level of 2 or more is justified, each aspect in its own field.
+    for i in 0..4 {
+        if !e.has(LEVEL[i]) && needs_justification(levels[i]) && why[i].is_none() && !e.has(WHY[i]) {
+            e.add(WHY[i], FieldError::LevelWithoutJustification);
+        }
+    }
     let reason = e.take("reason", text::optional_text(d.reason, 2000));
     // Choosing another level than the questionnaire proposed is allowed, with a reason.
     let overridden = (0..4).any(|i| proposal[i].is_some_and(|p| !e.has(LEVEL[i]) && p != levels[i]));
@@ -116,8 +122,23 @@ pub async fn save(
 mod tests {
     use super::*;
 
+    /// A draft whose every level is justified.
     fn draft<'a>(levels: [&'a str; 4], reason: &'a str, answers: Vec<(Aspect, u8)>) -> Draft<'a> {
-        Draft { levels, why: [""; 4], reason, answers }
+        Draft { levels, why: ["Därför"; 4], reason, answers }
+    }
+
+    #[test]
+    fn a_level_of_two_or_more_needs_its_own_justification() {
+        let d = Draft { levels: ["2", "1", "4", "0"], why: ["", "", " ", ""], reason: "", answers: Vec::new() };
+        let e = parse(&d, false).err().unwrap();
+        assert_eq!(e.get("why_k"), Some(&FieldError::LevelWithoutJustification));
+        assert_eq!(e.get("why_t"), Some(&FieldError::LevelWithoutJustification));
+        assert!(!e.has("why_r") && !e.has("why_s"), "levels 0 and 1 need none");
+        let d = Draft { why: ["Personuppgifter", "", "Vård dygnet runt", ""], ..d };
+        assert!(parse(&d, false).is_ok());
+        // An unreadable level asks for the level, not for a justification.
+        let d = Draft { levels: ["9", "1", "1", "1"], why: [""; 4], reason: "", answers: Vec::new() };
+        assert!(!parse(&d, false).err().unwrap().has("why_k"));
     }
 
     #[test]

@@ -68,7 +68,8 @@ fn fields(form: &FormData, errors: &Errors, tr: &Tr, reclassifying: bool) -> Vec
                 errors,
                 tr,
             )
-            .maxlength(2000),
+            .maxlength(2000)
+            .hint(tr.t("hint-why")),
         );
     }
     let reason = Field::new("reason", tr.t("field-reason"), FieldKind::TextArea, form, errors, tr).maxlength(2000);

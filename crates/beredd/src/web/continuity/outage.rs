@@ -65,6 +65,10 @@ pub struct OutagePage {
     pub systems: Vec<Row>,
     pub working: Vec<(String, String)>,
     pub presets: Vec<(String, String)>,
+    /// What was asked: what fails and for how long, in words.
+    pub asked: String,
+    /// The presets "the supplier is lost", one per supplier, folded together: (supplier, link).
+    pub supplier_presets: Vec<(String, String)>,
     /// What the form would save as a scenario: (name, value) pairs for hidden inputs.
     pub save: Option<Vec<(&'static str, String)>>,
     /// A saved scenario being shown: its name, and what changed since the run before.
@@ -74,6 +78,13 @@ pub struct OutagePage {
     pub graph: Option<super::outage_graph::GraphView>,
     /// Each cycle in the dependencies, as the names of its nodes.
     pub cycles: Vec<String>,
+}
+
+impl OutagePage {
+    /// "Leverantören faller bort (n leverantörer)", over the folded presets.
+    pub fn suppliers_heading(&self) -> String {
+        self.ctx.tr.tn("outage-presets-suppliers", self.supplier_presets.len() as i64)
+    }
 }
 
 fn state_label(code: &str, tr: &crate::platform::i18n::Tr) -> String {
@@ -240,23 +251,51 @@ fn category_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
         .collect()
 }
 
+/// What the answer is for, in words (on the page and on paper, where the form is not).
+fn asked(groups: &[Group], categories: &[Choice], durations: &[Choice], tr: &Tr) -> String {
+    let checked = |c: &&Choice| c.checked;
+    let what: Vec<&str> = categories
+        .iter()
+        .chain(groups.iter().flat_map(|g| g.choices.iter()))
+        .filter(checked)
+        .map(|c| c.label.as_str())
+        .collect();
+    let hours = durations.iter().find(checked).map(|c| c.label.as_str()).unwrap_or_default();
+    tr.args("outage-asked", &[("what", &what.join(", ")), ("hours", hours)])
+}
+
 fn duration_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
     DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == p.hours }).collect()
 }
 
-fn presets(model: &Model, tr: &Tr) -> Vec<(String, String)> {
-    model.presets().into_iter().map(|p| (tr.ts(p.title_id, "name", &p.name), format!("/outage?{}", p.query))).collect()
+/// The ready-made scenarios: the general ones, and those of a lost supplier (one per supplier,
+/// named by the supplier alone: they are shown together under one heading).
+type Presets = (Vec<(String, String)>, Vec<(String, String)>);
+
+fn presets(model: &Model, tr: &Tr) -> Presets {
+    let (suppliers, others): (Vec<_>, Vec<_>) =
+        model.presets().into_iter().partition(|p| p.title_id == "preset-supplier");
+    let link = |p: &crate::services::continuity::outage::Preset| format!("/outage?{}", p.query);
+    (
+        others.iter().map(|p| (tr.ts(p.title_id, "name", &p.name), link(p))).collect(),
+        suppliers.iter().map(|p| (p.name.clone(), link(p))).collect(),
+    )
 }
 
 fn outage_page(ctx: Ctx, user: &CurrentUser, run: Run) -> OutagePage {
     let tr = &ctx.tr;
     let chosen: Vec<&str> = run.params.fail.iter().map(String::as_str).collect();
     let r = results(&run.model, &run.findings, &run.bias, run.params.hours, tr);
+    let (presets, supplier_presets) = presets(&run.model, tr);
+    let (groups, categories, durations) =
+        (choice_groups(&run.model, &chosen, tr), category_choices(&run.params, tr), duration_choices(&run.params, tr));
     OutagePage {
-        groups: choice_groups(&run.model, &chosen, tr),
-        categories: category_choices(&run.params, tr),
-        durations: duration_choices(&run.params, tr),
-        presets: presets(&run.model, tr),
+        asked: asked(&groups, &categories, &durations, tr),
+        groups,
+        categories,
+        durations,
+        presets,
+        supplier_presets,
         ran: run.ran(),
         counts: r.counts,
         cycles_note: r.cycles_note,

@@ -15,6 +15,7 @@ pub struct Suggested {
 #[template(path = "frameworks/answer.html")]
 pub struct AnswerPage {
     pub ctx: Ctx,
+    pub language: Option<super::Language>,
     pub a: store::Assessment,
     pub node: NodeView,
     pub fields: Vec<Field>,
@@ -31,6 +32,32 @@ pub struct AnswerPage {
     pub upload_error: Option<String>,
     /// The file types the upload offers.
     pub accept: String,
+    /// Every other catalogue requirement to tick: (id, "ID title", ticked).
+    pub picker: Vec<(String, String, bool)>,
+}
+
+impl AnswerPage {
+    /// How many of the picker's requirements are ticked.
+    pub fn picked(&self) -> usize {
+        self.picker.iter().filter(|p| p.2).count()
+    }
+    pub fn picker_summary(&self) -> String {
+        self.ctx
+            .tr
+            .args("fw-linked-pick", &[("n", &self.picker.len().to_string()), ("picked", &self.picked().to_string())])
+    }
+}
+
+/// The catalogue's requirements that are not among the suggestions, ticked when the form links them.
+fn picker(all: &[Requirement], suggested: &[Suggested], form: &FormData, en: bool) -> Vec<(String, String, bool)> {
+    let ticked = form.all("req");
+    all.iter()
+        .filter(|r| !suggested.iter().any(|s| s.id == r.id))
+        .map(|r| {
+            let title = format!("{} {}", r.id, if en { &r.title_en } else { &r.title_sv });
+            (r.id.clone(), title, ticked.contains(&r.id.as_str()))
+        })
+        .collect()
 }
 
 /// Catalogue requirements that share a reference with the framework requirement, as offered.
@@ -43,20 +70,18 @@ fn suggested(reqs: &[&Requirement], en: bool) -> Vec<Suggested> {
         .collect()
 }
 
-/// The form as stored: the linked requirements among the suggestions ticked, the others typed.
-fn stored(current: Option<&store::Answer>, suggested: &[Suggested]) -> FormData {
+/// The form as stored: the linked requirements ticked.
+fn stored(current: Option<&store::Answer>) -> FormData {
     let mut f = FormData::default();
     if let Some(c) = current {
         f.set("status", c.status.clone().unwrap_or_default());
         f.set("maturity", c.maturity.map(|m| m.to_string()).unwrap_or_default());
         f.set("comment", c.comment.clone().unwrap_or_default());
         f.set("evidence", c.evidence.clone().unwrap_or_default());
-        let (shown, other): (Vec<String>, Vec<String>) =
-            c.requirements().into_iter().partition(|r| suggested.iter().any(|s| &s.id == r));
-        for r in shown {
+        // Each linked requirement is ticked, among the suggestions or in the catalogue's list.
+        for r in c.requirements() {
             f.push("req", r);
         }
-        f.set("req_other", other.join(", "));
     }
     f
 }
@@ -145,7 +170,7 @@ pub(super) async fn answer_page(
     let catalogue = state.catalogue_for(user.org_id).await?;
     let around = service::around(&state.db.pool, &catalogue, user.org_id, &a, node).await?;
     let suggested = suggested(&around.suggested, en);
-    let form = form.unwrap_or_else(|| stored(around.current.as_ref(), &suggested));
+    let form = form.unwrap_or_else(|| stored(around.current.as_ref()));
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let (fields, action_fields, error_summary) = form_fields(&form, e, &lk, (&around.open, &suggested), &tr);
     ctx.title_prefix = (!error_summary.is_empty()).then(|| tr.t("error-prefix"));
@@ -156,7 +181,9 @@ pub(super) async fn answer_page(
         upload_error: None,
         accept: beredd_domain::upload::extensions().map(|e| format!(".{e}")).collect::<Vec<_>>().join(","),
         action: format!("/assessments/{}/requirements/{}", a.id, node.id),
+        picker: picker(&catalogue.requirements, &suggested, &form, en),
         node: node_view(node, en),
+        language: super::language(fw, &tr),
         fields,
         action_fields,
         error_summary,

@@ -26,6 +26,7 @@ pub struct ChapterPage {
     pub action: String,
     pub next: Option<usize>,
     pub may_edit: bool,
+    pub language: Option<super::Language>,
 }
 
 fn name(i: usize, part: Part) -> String {
@@ -133,6 +134,7 @@ async fn chapter_page(
         error_summary,
         next: (n + 1 < fw.chapters().len()).then_some(n + 1),
         may_edit: user.role.edits_all_content(),
+        language: super::language(fw, &ctx.tr),
         a,
         ctx,
     })

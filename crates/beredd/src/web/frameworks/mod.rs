@@ -95,6 +95,20 @@ fn grouped(n: usize, lang: Lang) -> String {
     out
 }
 
+/// The language of a framework whose texts are not in Swedish: its tag for the texts' `lang`
+/// attribute, and the note that says so.
+pub struct Language {
+    pub code: String,
+    pub note: String,
+}
+
+fn language(fw: &Framework, tr: &Tr) -> Option<Language> {
+    let code = fw.foreign_language()?.replace('_', "-");
+    let primary = code.split('-').next().unwrap_or_default().to_owned();
+    let note = tr.args("fw-language-note", &[("lang", &primary), ("code", &code)]);
+    Some(Language { code, note })
+}
+
 fn text_kind(fw: &Framework, tr: &Tr) -> String {
     tr.t(&format!("fw-text-{}", fw.text.code()))
 }

@@ -25,7 +25,16 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
             .await);
         s.post(
             &format!("/assets/{asset}/classify"),
-            &[("level_k", "3"), ("level_r", "3"), ("level_t", "2"), ("level_s", "2")],
+            &[
+                ("level_k", "3"),
+                ("level_r", "3"),
+                ("level_t", "2"),
+                ("level_s", "2"),
+                ("why_k", "Motiverad"),
+                ("why_r", "Motiverad"),
+                ("why_t", "Motiverad"),
+                ("why_s", "Motiverad"),
+            ],
         )
         .await;
 
@@ -331,7 +340,16 @@ async fn a_system_with_a_self_assessment_is_deleted_only_after_that_is_removed_o
         let asset = id_of(&s.post("/assets/new", &[("name", "Journaler"), ("systems", &sys)]).await);
         s.post(
             &format!("/assets/{asset}/classify"),
-            &[("level_k", "3"), ("level_r", "3"), ("level_t", "2"), ("level_s", "2")],
+            &[
+                ("level_k", "3"),
+                ("level_r", "3"),
+                ("level_t", "2"),
+                ("level_s", "2"),
+                ("why_k", "Motiverad"),
+                ("why_r", "Motiverad"),
+                ("why_t", "Motiverad"),
+                ("why_s", "Motiverad"),
+            ],
         )
         .await;
         let r =

@@ -22,7 +22,16 @@ async fn system(s: &Session) -> String {
     );
     s.post(
         &format!("/assets/{asset}/classify"),
-        &[("level_k", "3"), ("level_r", "3"), ("level_t", "2"), ("level_s", "2")],
+        &[
+            ("level_k", "3"),
+            ("level_r", "3"),
+            ("level_t", "2"),
+            ("level_s", "2"),
+            ("why_k", "Motiverad"),
+            ("why_r", "Motiverad"),
+            ("why_t", "Motiverad"),
+            ("why_s", "Motiverad"),
+        ],
     )
     .await;
     sys

@@ -46,18 +46,26 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
         let r = s.post(&path, &[("level_k", "7"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(!texts(&r.body, "#level_k-error").is_empty());
-        let r = s
-            .post(
-                &path,
-                &[
-                    ("level_k", "3"),
-                    ("level_r", "2"),
-                    ("level_t", "3"),
-                    ("level_s", "2"),
-                    ("why_k", "Uppgifter om hälsa"),
-                ],
-            )
-            .await;
+        // A level of 2 or more is justified, each aspect in its own field, named in the summary.
+        let levels = [("level_k", "3"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")];
+        let r = s.post(&path, &[&levels[..], &[("why_k", "Uppgifter om hälsa")]].concat()).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let why = "Nivå 2 eller högre ska motiveras. Skriv varför informationen har den här nivån.";
+        for field in ["why_r", "why_t", "why_s"] {
+            assert_eq!(texts(&r.body, &format!("#{field}-error")), [why], "{field}");
+        }
+        assert!(texts(&r.body, "#why_k-error").is_empty());
+        assert_eq!(
+            texts(&r.body, ".error-summary li"),
+            ["Riktighet", "Tillgänglighet", "Spårbarhet"].map(|a| format!("Motivering, {a}: {why}")),
+        );
+        let justified = [
+            ("why_k", "Uppgifter om hälsa"),
+            ("why_r", "Fel dos"),
+            ("why_t", "Vård dygnet runt"),
+            ("why_s", "Tillsyn"),
+        ];
+        let r = s.post(&path, &[&levels[..], &justified[..]].concat()).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let page = s.get(r.location.as_deref().unwrap()).await.body;
         assert!(
@@ -66,12 +74,25 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
         );
         s.post(
             &format!("/assets/{lists}/classify"),
-            &[("level_k", "1"), ("level_r", "3"), ("level_t", "4"), ("level_s", "1")],
+            &[
+                ("level_k", "1"),
+                ("level_r", "3"),
+                ("level_t", "4"),
+                ("level_s", "1"),
+                ("why_r", "Rätt"),
+                ("why_t", "Alltid"),
+            ],
         )
         .await;
 
         // A re-classification needs a reason, and keeps the old version.
-        let r = s.post(&path, &[("level_k", "2"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")]).await;
+        let r = s
+            .post(
+                &path,
+                &[&[("level_k", "2"), ("level_r", "2"), ("level_t", "3"), ("level_s", "2")][..], &justified[..]]
+                    .concat(),
+            )
+            .await;
         assert_eq!(texts(&r.body, "#reason-error"), ["Fyll i fältet."]);
         let r = s
             .post(
@@ -81,6 +102,10 @@ async fn information_is_classified_in_versions_and_systems_take_the_highest_leve
                     ("level_r", "2"),
                     ("level_t", "3"),
                     ("level_s", "2"),
+                    ("why_k", "Uppgifter om hälsa"),
+                    ("why_r", "Fel dos"),
+                    ("why_t", "Vård dygnet runt"),
+                    ("why_s", "Tillsyn"),
                     ("reason", "Uppgifterna är nu pseudonymiserade"),
                 ],
             )
@@ -168,6 +193,7 @@ async fn the_questionnaire_proposes_levels_and_overriding_them_needs_a_reason() 
 
         let mut save: Vec<(&str, &str)> = answers.to_vec();
         save.extend([("level_k", "2"), ("level_r", "1"), ("level_t", "3"), ("level_s", "2")]);
+        save.extend([("why_k", "Skyddade personer"), ("why_t", "Dygnet runt"), ("why_s", "Tillsyn")]);
         let r = s.post(&path, &save).await;
         assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(

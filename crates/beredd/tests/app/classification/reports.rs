@@ -25,7 +25,16 @@ async fn the_overview_ranks_systems_by_level_charts_their_fulfilment_and_lists_g
             let a = id(s.post("/assets/new", &[("name", name), ("systems", sys)]).await);
             s.post(
                 &format!("/assets/{a}/classify"),
-                &[("level_k", levels[0]), ("level_r", levels[1]), ("level_t", levels[2]), ("level_s", levels[3])],
+                &[
+                    ("level_k", levels[0]),
+                    ("level_r", levels[1]),
+                    ("level_t", levels[2]),
+                    ("level_s", levels[3]),
+                    ("why_k", "Motiverad"),
+                    ("why_r", "Motiverad"),
+                    ("why_t", "Motiverad"),
+                    ("why_s", "Motiverad"),
+                ],
             )
             .await;
         }
@@ -113,6 +122,9 @@ async fn the_procurement_specification_and_the_classification_report_print_as_pd
                 ("level_t", "3"),
                 ("level_s", "3"),
                 ("why_k", "Hälsouppgifter om boende röjs"),
+                ("why_r", "Motiverad"),
+                ("why_t", "Motiverad"),
+                ("why_s", "Motiverad"),
             ],
         )
         .await;

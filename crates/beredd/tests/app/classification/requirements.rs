@@ -112,7 +112,16 @@ async fn a_municipality_adds_its_own_requirements_and_turns_ours_off_and_the_ver
         let asset = asset.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
         s.post(
             &format!("/assets/{asset}/classify"),
-            &[("level_k", "1"), ("level_r", "1"), ("level_t", "2"), ("level_s", "1")],
+            &[
+                ("level_k", "1"),
+                ("level_r", "1"),
+                ("level_t", "2"),
+                ("level_s", "1"),
+                ("why_k", "Motiverad"),
+                ("why_r", "Motiverad"),
+                ("why_t", "Motiverad"),
+                ("why_s", "Motiverad"),
+            ],
         )
         .await;
         let rows = texts(&s.get(&format!("/systems/{sys}/assessment")).await.body, "table.register tbody th .req-id");

@@ -19,7 +19,16 @@ async fn registers(app: &TestApp, s: &Session) {
     let r = s
         .post(
             &format!("/assets/{journal}/classify"),
-            &[("level_k", "3"), ("level_r", "2"), ("level_t", "2"), ("level_s", "1")],
+            &[
+                ("level_k", "3"),
+                ("level_r", "2"),
+                ("level_t", "2"),
+                ("level_s", "1"),
+                ("why_k", "Motiverad"),
+                ("why_r", "Motiverad"),
+                ("why_t", "Motiverad"),
+                ("why_s", "Motiverad"),
+            ],
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

@@ -37,7 +37,8 @@ async fn classifications_of_one_asset_saved_at_once_all_land_as_versions_one_aft
             .map(|n| {
                 let levels = [("level_k", (1 + n % 3).to_string()), ("level_r", "2".into()), ("level_t", "2".into())];
                 let rest = [("level_s", "1".to_owned()), ("reason", format!("Omprövning {n}"))];
-                levels.into_iter().chain(rest).map(|(k, v)| (k.to_owned(), v)).collect()
+                let why = ["why_k", "why_r", "why_t"].map(|w| (w, "Motiverad".to_owned()));
+                levels.into_iter().chain(rest).chain(why).map(|(k, v)| (k.to_owned(), v)).collect()
             })
             .collect();
         let answers = all_at_once(&s, &format!("/assets/{asset}/classify"), forms).await;

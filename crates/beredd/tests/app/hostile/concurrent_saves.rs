@@ -28,7 +28,16 @@ async fn concurrent_assessment_and_classification_saves_all_land() {
         let r = s
             .post(
                 &format!("/assets/{}/classify", assets[0]),
-                &[("level_k", "3"), ("level_r", "3"), ("level_t", "3"), ("level_s", "3")],
+                &[
+                    ("level_k", "3"),
+                    ("level_r", "3"),
+                    ("level_t", "3"),
+                    ("level_s", "3"),
+                    ("why_k", "Motiverad"),
+                    ("why_r", "Motiverad"),
+                    ("why_t", "Motiverad"),
+                    ("why_s", "Motiverad"),
+                ],
             )
             .await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{kind:?}");
@@ -54,8 +63,17 @@ async fn concurrent_assessment_and_classification_saves_all_land() {
             let (client, base, csrf) = (s.client.clone(), s.base.clone(), s.csrf.clone());
             let path = format!("{base}/assets/{}/classify", assets[n + 1]);
             saves.push(tokio::spawn(async move {
-                let form =
-                    [("_csrf", csrf.as_str()), ("level_k", "2"), ("level_r", "2"), ("level_t", "3"), ("level_s", "1")];
+                let form = [
+                    ("_csrf", csrf.as_str()),
+                    ("level_k", "2"),
+                    ("level_r", "2"),
+                    ("level_t", "3"),
+                    ("level_s", "1"),
+                    ("why_k", "Motiverad"),
+                    ("why_r", "Motiverad"),
+                    ("why_t", "Motiverad"),
+                    ("why_s", "Motiverad"),
+                ];
                 client.post(&path).form(&form[..]).send().await.map(|r| r.status()).map_err(|e| e.to_string())
             }));
         }

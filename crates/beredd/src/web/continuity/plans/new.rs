@@ -75,6 +75,7 @@ fn new_fields(form: &FormData, errors: &Errors, units: Vec<Choice>, state: &AppS
         Field::new("template", tr.t("field-plan-template"), FieldKind::Radio, form, errors, tr)
             .required()
             .choices(templates)
+            .choice_hints(state.plan_templates.iter().map(|t| (t.id.clone(), t.description.clone())).collect())
             .hint(tr.t("hint-plan-template")),
         Field::new("units", tr.t("field-plan-units"), FieldKind::MultiCheck, form, errors, tr)
             .required()
