@@ -7,6 +7,7 @@ pub mod civil;
 pub mod classification;
 pub mod cycle;
 pub mod document;
+pub mod field_error;
 pub mod framework;
 pub mod gdpr;
 pub mod graph;

@@ -174,7 +174,6 @@ pub(super) async fn answer_page(
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let (fields, action_fields, error_summary) = form_fields(&form, e, &lk, (&around.open, &suggested), &tr);
     ctx.title_prefix = (!error_summary.is_empty()).then(|| tr.t("error-prefix"));
-    let updated = around.current.as_ref().map(|c| updated_text(c, &tr));
     Ok(AnswerPage {
         files: around.files.into_iter().map(file_row).collect(),
         upload_action: format!("/assessments/{}/requirements/{}/evidence", a.id, node.id),
@@ -190,7 +189,7 @@ pub(super) async fn answer_page(
         linked: around.linked.iter().map(|x| (x.id, x.title.clone(), tr.t(x.status.label_id()))).collect(),
         may_edit: user.role.edits_all_content(),
         next: next_assessable(fw, &node.id).map(|n| n.id.clone()),
-        updated,
+        updated: around.current.as_ref().map(|c| updated_text(c, &tr)),
         a,
         ctx,
     })
