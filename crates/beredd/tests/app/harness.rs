@@ -427,6 +427,14 @@ pub fn serve_state_with(
 /// Approves a plan's draft as its page offers it: with the version and the content shown there,
 /// through the page that asks first, naming the manager it proposes (or else the first person
 /// it offers).
+/// Classifies an information asset at the levels K, R, T and S, each with a motivation (a level
+/// of 2 or more needs one).
+pub async fn classify(s: &Session, asset: &str, [k, r, t, ts]: [&str; 4]) -> Reply {
+    let fields = [("level_k", k), ("level_r", r), ("level_t", t), ("level_s", ts)];
+    let why = [("why_k", "Motiverad"), ("why_r", "Motiverad"), ("why_t", "Motiverad"), ("why_s", "Motiverad")];
+    s.post(&format!("/assets/{asset}/classify"), &[fields, why].concat()).await
+}
+
 pub async fn approve(s: &Session, plan: impl std::fmt::Display, version: &str) -> Reply {
     let seen = seen_on_plan_page(s, &plan).await;
     let asked = s.get(&format!("/plans/{plan}/approve?version={version}&seen={seen}")).await.body;

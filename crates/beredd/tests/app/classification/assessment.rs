@@ -23,20 +23,7 @@ async fn the_self_assessment_records_how_each_requirement_is_met_and_gaps_become
                 &[("name", "Social dokumentation"), ("flags", "social_services_documentation"), ("systems", &sys)],
             )
             .await);
-        s.post(
-            &format!("/assets/{asset}/classify"),
-            &[
-                ("level_k", "3"),
-                ("level_r", "3"),
-                ("level_t", "2"),
-                ("level_s", "2"),
-                ("why_k", "Motiverad"),
-                ("why_r", "Motiverad"),
-                ("why_t", "Motiverad"),
-                ("why_s", "Motiverad"),
-            ],
-        )
-        .await;
+        crate::harness::classify(&s, &asset.to_string(), ["3", "3", "2", "2"]).await;
 
         let overview = s.get(&format!("/systems/{sys}/assessment")).await;
         assert_eq!(overview.status, StatusCode::OK);
@@ -338,20 +325,7 @@ async fn a_system_with_a_self_assessment_is_deleted_only_after_that_is_removed_o
             &s.post("/systems/new", &[("name", "Journalsystem"), ("kind", "it_system"), ("hosting", "internal")]).await,
         );
         let asset = id_of(&s.post("/assets/new", &[("name", "Journaler"), ("systems", &sys)]).await);
-        s.post(
-            &format!("/assets/{asset}/classify"),
-            &[
-                ("level_k", "3"),
-                ("level_r", "3"),
-                ("level_t", "2"),
-                ("level_s", "2"),
-                ("why_k", "Motiverad"),
-                ("why_r", "Motiverad"),
-                ("why_t", "Motiverad"),
-                ("why_s", "Motiverad"),
-            ],
-        )
-        .await;
+        crate::harness::classify(&s, &asset.to_string(), ["3", "3", "2", "2"]).await;
         let r =
             s.post(&format!("/systems/{sys}/assessment/STY-01"), &[("status", "fulfilled"), ("how", "Ägare")]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

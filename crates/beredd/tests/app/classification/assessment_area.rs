@@ -20,20 +20,7 @@ async fn system(s: &Session) -> String {
         )
         .await,
     );
-    s.post(
-        &format!("/assets/{asset}/classify"),
-        &[
-            ("level_k", "3"),
-            ("level_r", "3"),
-            ("level_t", "2"),
-            ("level_s", "2"),
-            ("why_k", "Motiverad"),
-            ("why_r", "Motiverad"),
-            ("why_t", "Motiverad"),
-            ("why_s", "Motiverad"),
-        ],
-    )
-    .await;
+    crate::harness::classify(s, &asset.to_string(), ["3", "3", "2", "2"]).await;
     sys
 }
 

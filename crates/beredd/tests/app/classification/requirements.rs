@@ -110,20 +110,7 @@ async fn a_municipality_adds_its_own_requirements_and_turns_ours_off_and_the_ver
         let sys = sys.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
         let asset = s.post("/assets/new", &[("name", "Körlistor"), ("systems", &sys)]).await;
         let asset = asset.location.unwrap().rsplit('/').next().unwrap().split('?').next().unwrap().to_owned();
-        s.post(
-            &format!("/assets/{asset}/classify"),
-            &[
-                ("level_k", "1"),
-                ("level_r", "1"),
-                ("level_t", "2"),
-                ("level_s", "1"),
-                ("why_k", "Motiverad"),
-                ("why_r", "Motiverad"),
-                ("why_t", "Motiverad"),
-                ("why_s", "Motiverad"),
-            ],
-        )
-        .await;
+        crate::harness::classify(&s, &asset.to_string(), ["1", "1", "2", "1"]).await;
         let rows = texts(&s.get(&format!("/systems/{sys}/assessment")).await.body, "table.register tbody th .req-id");
         assert!(rows.contains(&"EGEN-01".to_owned()) && !rows.contains(&"STY-01".to_owned()), "{rows:?}");
         let current = beredd::store::assets::list(&app.db.pool, app.org).await.unwrap().remove(0).current.unwrap();

@@ -16,21 +16,7 @@ async fn backdate(app: &TestApp, sql: &'static str, at: &str, id: &str) {
 /// one this year with a lesson.
 async fn registers(app: &TestApp, s: &Session) {
     let journal = id_of(&s.post("/assets/new", &[("name", "Social dokumentation")]).await);
-    let r = s
-        .post(
-            &format!("/assets/{journal}/classify"),
-            &[
-                ("level_k", "3"),
-                ("level_r", "2"),
-                ("level_t", "2"),
-                ("level_s", "1"),
-                ("why_k", "Motiverad"),
-                ("why_r", "Motiverad"),
-                ("why_t", "Motiverad"),
-                ("why_s", "Motiverad"),
-            ],
-        )
-        .await;
+    let r = crate::harness::classify(s, &journal.to_string(), ["3", "2", "2", "1"]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let lists = id_of(&s.post("/assets/new", &[("name", "Ringlistor")]).await);
     s.post("/assets/new", &[("name", "Lönelistor")]).await;
