@@ -87,8 +87,8 @@ impl Register for Actions {
     fn id(r: &actions::Action) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<actions::Action>, DbError> {
-        actions::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<actions::Action>>, DbError> {
+        Ok(std::sync::Arc::new(actions::list(&db.pool, org).await?))
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![

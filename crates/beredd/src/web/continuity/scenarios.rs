@@ -71,8 +71,8 @@ impl Register for Scenarios {
     fn id(r: &scenarios::Scenario) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<scenarios::Scenario>, DbError> {
-        scenarios::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<scenarios::Scenario>>, DbError> {
+        Ok(std::sync::Arc::new(scenarios::list(&db.pool, org).await?))
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![

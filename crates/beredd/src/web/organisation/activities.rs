@@ -70,8 +70,8 @@ impl Register for Activities {
     fn id(r: &activities::Activity) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<activities::Activity>, DbError> {
-        activities::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<activities::Activity>>, DbError> {
+        crate::web::register::kept(db, org, || activities::list(&db.pool, org)).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {

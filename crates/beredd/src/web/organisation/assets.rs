@@ -212,8 +212,8 @@ impl Register for Assets {
     fn id(r: &assets::Asset) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<assets::Asset>, DbError> {
-        assets::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<assets::Asset>>, DbError> {
+        Ok(std::sync::Arc::new(assets::list(&db.pool, org).await?))
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![

@@ -96,10 +96,13 @@ impl Register for Dependencies {
     fn id(r: &Dependency) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<Dependency>, DbError> {
-        let mut conn = db.pool.acquire().await?;
-        let deps = dependencies::list(&mut *conn, org).await?;
-        with_labels(&mut conn, org, deps).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<Dependency>>, DbError> {
+        crate::web::register::kept(db, org, || async {
+            let mut conn = db.pool.acquire().await?;
+            let deps = dependencies::list(&mut *conn, org).await?;
+            with_labels(&mut conn, org, deps).await
+        })
+        .await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {

@@ -61,8 +61,8 @@ impl Register for People {
     fn id(r: &people::Person) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<people::Person>, DbError> {
-        people::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<people::Person>>, DbError> {
+        crate::web::register::kept(db, org, || people::list(&db.pool, org)).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {
@@ -136,9 +136,17 @@ impl Register for People {
 
     /// A person with protected personal data is seen only by those who must reach them; everyone
     /// else sees "Skyddad person" in their unit, with nothing that identifies or reaches them.
-    fn shown(user: &CurrentUser, r: &people::Person, lk: &Lookups, tr: &Tr) -> Option<people::Person> {
+    fn shown<'r>(
+        user: &CurrentUser,
+        r: &'r people::Person,
+        lk: &Lookups,
+        tr: &Tr,
+    ) -> Option<std::borrow::Cow<'r, people::Person>> {
         let may_see = !r.protected.get() || lk.may_see_protected(user, r.unit_id);
-        Some(if may_see { r.clone() } else { protection::masked(r, &tr.t("protected-person")) })
+        Some(match may_see {
+            true => std::borrow::Cow::Borrowed(r),
+            false => std::borrow::Cow::Owned(protection::masked(r, &tr.t("protected-person"))),
+        })
     }
     /// Never in the Excel list, which is handed out.
     fn exported(r: &people::Person) -> bool {

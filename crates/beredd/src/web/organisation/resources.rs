@@ -46,8 +46,8 @@ impl Register for Resources {
     fn id(r: &resources::Resource) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<resources::Resource>, DbError> {
-        resources::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<resources::Resource>>, DbError> {
+        crate::web::register::kept(db, org, || resources::list(&db.pool, org)).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![

@@ -46,8 +46,8 @@ impl Register for Suppliers {
     fn id(r: &suppliers::Supplier) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<suppliers::Supplier>, DbError> {
-        suppliers::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<suppliers::Supplier>>, DbError> {
+        crate::web::register::kept(db, org, || suppliers::list(&db.pool, org)).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {

@@ -41,8 +41,8 @@ impl Register for Systems {
     fn id(r: &systems::System) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<systems::System>, DbError> {
-        systems::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<systems::System>>, DbError> {
+        crate::web::register::kept(db, org, || systems::list(&db.pool, org)).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {

@@ -42,8 +42,8 @@ impl Register for Units {
     fn id(r: &units::Unit) -> i64 {
         r.id
     }
-    async fn load_all(db: &Db, org: i64) -> Result<Vec<units::Unit>, DbError> {
-        units::list(&db.pool, org).await
+    async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<units::Unit>>, DbError> {
+        crate::web::register::kept(db, org, || units::list(&db.pool, org)).await
     }
 
     fn columns(tr: &Tr) -> Vec<Column> {

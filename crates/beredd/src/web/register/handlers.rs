@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::services::registers;
+use std::borrow::Cow;
 
 /// An htmx request for a fragment. A history restore (going back past htmx's cache) and a
 /// boosted link want the whole page.
@@ -20,17 +21,24 @@ fn section<R: Register>() -> String {
     format!("/{}", R::SLUG)
 }
 
-/// Compares cell texts as numbers when both are, otherwise in Swedish dictionary order.
-fn compare_cells(a: &str, b: &str) -> std::cmp::Ordering {
-    match (a.parse::<i64>(), b.parse::<i64>()) {
-        (Ok(x), Ok(y)) => x.cmp(&y),
-        _ => beredd_domain::sort::swedish_key(a).cmp(&beredd_domain::sort::swedish_key(b)),
+/// A cell's place in its column: numbers by value before texts, texts in Swedish dictionary
+/// order. Computed once per row, not once per comparison.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Number(i64),
+    Text(Vec<u32>),
+}
+
+fn sort_key(text: &str) -> SortKey {
+    match text.parse::<i64>() {
+        Ok(n) => SortKey::Number(n),
+        Err(_) => SortKey::Text(beredd_domain::sort::swedish_key(text)),
     }
 }
 
 /// The records the filters and search keep, as rows sorted on column `sort`.
 fn table_rows<R: Register>(
-    records: &[R::Record],
+    records: &[Cow<'_, R::Record>],
     lk: &Lookups,
     tr: &Tr,
     q: &Query_,
@@ -44,10 +52,10 @@ fn table_rows<R: Register>(
         .map(|r| RowView { href: format!("/{}/{}", R::SLUG, R::id(r)), cells: R::row(r, lk, tr) })
         .filter(|row| needle.is_empty() || row.cells.iter().any(|c| c.text().to_lowercase().contains(&needle)))
         .collect();
-    rows.sort_by(|a, b| {
-        let o = compare_cells(&a.cells[sort].text(), &b.cells[sort].text());
-        if desc { o.reverse() } else { o }
-    });
+    rows.sort_by_cached_key(|row| sort_key(&row.cells[sort].text()));
+    if desc {
+        rows.reverse();
+    }
     rows
 }
 
@@ -79,7 +87,7 @@ fn column_views<R: Register>(columns: Vec<Column>, q: &Query_, sort: usize, desc
         .collect()
 }
 
-fn build_table<R: Register>(records: &[R::Record], lk: &Lookups, tr: &Tr, q: &Query_) -> Table {
+fn build_table<R: Register>(records: &[Cow<'_, R::Record>], lk: &Lookups, tr: &Tr, q: &Query_) -> Table {
     let columns = R::columns(tr);
     let sort = q.get("sort").and_then(|s| columns.iter().position(|c| c.key == s)).unwrap_or(0);
     let desc = q.get("dir").is_some_and(|d| d == "desc");
@@ -155,8 +163,8 @@ pub async fn list<R: Register>(
     let shown = q.clone();
     let q = resolve_me(&state, &user, &lk, q).await?;
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
-    let records: Vec<R::Record> =
-        R::load_all(&state.db, user.org_id).await?.iter().filter_map(|r| R::shown(&user, r, &lk, &ctx.tr)).collect();
+    let all = R::load_all(&state.db, user.org_id).await?;
+    let records: Vec<Cow<'_, R::Record>> = all.iter().filter_map(|r| R::shown(&user, r, &lk, &ctx.tr)).collect();
     let mut table = build_table::<R>(&records, &lk, &ctx.tr, &q);
     paginate::<R>(&mut table, &ctx.tr, &q);
     if is_htmx(&headers) {
@@ -185,12 +193,9 @@ pub async fn export<R: Register>(
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let q = resolve_me(&state, &user, &lk, q).await?;
     let tr = Tr::new(state.catalog.clone(), user.lang);
-    let records: Vec<R::Record> = R::load_all(&state.db, user.org_id)
-        .await?
-        .iter()
-        .filter(|r| R::exported(r))
-        .filter_map(|r| R::shown(&user, r, &lk, &tr))
-        .collect();
+    let all = R::load_all(&state.db, user.org_id).await?;
+    let records: Vec<Cow<'_, R::Record>> =
+        all.iter().filter(|r| R::exported(r)).filter_map(|r| R::shown(&user, r, &lk, &tr)).collect();
     let table = build_table::<R>(&records, &lk, &tr, &q);
     let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
     let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();

@@ -21,8 +21,10 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::Arc;
 
 /// A table cell or a detail value.
 #[derive(Debug, Clone)]
@@ -99,7 +101,9 @@ pub trait Register: Stored {
     const IMPORT: bool = false;
 
     fn id(r: &Self::Record) -> i64;
-    fn load_all(db: &Db, org: i64) -> impl Future<Output = Result<Vec<Self::Record>, DbError>> + Send;
+    /// Every record of the organisation. The registers under `store::versions` answer from the
+    /// copy this process keeps ([`kept`]); the others ask the database.
+    fn load_all(db: &Db, org: i64) -> impl Future<Output = Result<Arc<Vec<Self::Record>>, DbError>> + Send;
 
     fn columns(tr: &Tr) -> Vec<Column>;
     /// Cells in the order of `columns`; the first is the record's name.
@@ -124,8 +128,8 @@ pub trait Register: Stored {
 
     /// The record as `user` may see it: a masked copy, or `None` to leave it out. Lists, the
     /// detail page and the Excel list show only this (a person with protected personal data).
-    fn shown(_user: &CurrentUser, r: &Self::Record, _lk: &Lookups, _tr: &Tr) -> Option<Self::Record> {
-        Some(r.clone())
+    fn shown<'r>(_user: &CurrentUser, r: &'r Self::Record, _lk: &Lookups, _tr: &Tr) -> Option<Cow<'r, Self::Record>> {
+        Some(Cow::Borrowed(r))
     }
     /// Whether the record goes into the Excel list, a list handed out.
     fn exported(_r: &Self::Record) -> bool {
@@ -261,6 +265,16 @@ pub struct DeletePage {
     pub id: i64,
     pub name: String,
     pub referrers: Vec<(String, String, String)>,
+}
+
+/// A register's records as this process keeps them while the organisation's register version
+/// (`store::versions`) stays the same: a list page then reads one number, not the whole table.
+pub async fn kept<T, Fut>(db: &Db, org: i64, load: impl FnOnce() -> Fut) -> Result<Arc<Vec<T>>, DbError>
+where
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<Vec<T>, DbError>>,
+{
+    crate::store::versions::cached(db, org, load).await
 }
 
 pub fn parse_id(s: &str) -> Result<i64, AppError> {
