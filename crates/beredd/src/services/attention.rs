@@ -3,8 +3,9 @@
 
 use beredd_domain::{ContactKind, Hosting, Role, SystemKind, UnitKind, access, risk};
 
-use crate::platform::db::DbError;
+use crate::platform::db::{Db, DbError};
 use crate::services::continuity::plans::standings;
+use crate::store::versions::kept;
 use crate::store::{actions, activities, assets, cycle, people, risks, systems, units, users};
 
 /// Who is looking: their role, the units granted to them, and the person they said they are.
@@ -48,15 +49,12 @@ pub fn action_overdue(a: &actions::Action, today: &str) -> bool {
 }
 
 /// The start page's items for `viewer` on `today` (`YYYY-MM-DD`).
-pub async fn start_page(
-    pool: &sqlx::AnyPool,
-    org: i64,
-    viewer: &Viewer<'_>,
-    today: &str,
-) -> Result<StartPage, DbError> {
-    let all_units = units::list(pool, org).await?;
-    let everyone = people::list(pool, org).await?;
-    let acts = activities::list(pool, org).await?;
+pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, today: &str) -> Result<StartPage, DbError> {
+    let pool = &db.pool;
+    // The registers under `store::versions` come from the copies this process keeps.
+    let all_units = kept(db, org, || units::list(pool, org)).await?;
+    let everyone = kept(db, org, || people::list(pool, org)).await?;
+    let acts = kept(db, org, || activities::list(pool, org)).await?;
     let parents = all_units.iter().map(|u| (u.id, u.parent_id)).collect();
     // A unit manager sees their own scope; everyone else the whole organisation.
     let in_scope = |unit: Option<i64>| -> bool {
@@ -198,20 +196,18 @@ pub async fn start_page(
         n => n as u8,
     };
     let (nl, nc) = (count(risk::Axis::Likelihood), count(risk::Axis::Consequence));
-    let mut top: Vec<_> = risks::risks(pool, org)
+    let mut top: Vec<_> = risks::residuals(pool, org)
         .await?
         .into_iter()
-        .filter(|r| {
-            risk::Level::scaled(r.residual_likelihood as u8, r.residual_consequence as u8, nl, nc) >= risk::Level::High
-        })
+        .filter(|r| risk::Level::scaled(r.likelihood as u8, r.consequence as u8, nl, nc) >= risk::Level::High)
         .collect();
-    top.sort_by_key(|r| std::cmp::Reverse(r.residual_likelihood * r.residual_consequence));
+    top.sort_by_key(|r| std::cmp::Reverse(r.likelihood * r.consequence));
     top_risks.extend(item(
         "attention-top-risks",
         top.iter()
             .map(|r| {
                 link(
-                    &format!("{} ({})", r.threat, r.residual_likelihood * r.residual_consequence),
+                    &format!("{} ({})", r.threat, r.likelihood * r.consequence),
                     format!("/risks/analyses/{}", r.analysis_id),
                 )
             })
@@ -257,7 +253,7 @@ pub async fn start_page(
             _ => {}
         }
     }
-    let all_systems = systems::list(pool, org).await?;
+    let all_systems = kept(db, org, || systems::list(pool, org)).await?;
     let system_link = |s: &systems::System| link(&s.name, format!("/systems/{}/edit", s.id));
     registers.extend(item(
         "attention-system-no-owner",

@@ -64,6 +64,14 @@ macro_rules! version_cols {
     };
 }
 
+/// A version's columns without its content (an empty text in its place), for lists that only
+/// ask where each plan stands.
+macro_rules! version_head_cols {
+    () => {
+        "id, plan_id, number, status, '' AS content, change_note, created_by, created_at, updated_by, updated_at, approved_by, approved_at, approver_id, approval_recorded_by"
+    };
+}
+
 async fn with_units<'c, E: Executor<'c, Database = Any>>(
     e: E,
     org: i64,
@@ -246,6 +254,32 @@ pub async fn approved_all<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -
     .bind(org)
     .fetch_all(e)
     .await?)
+}
+
+/// The same as [`approved_all`] and [`newest_all`] without the content: where each plan stands.
+pub async fn heads_all<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+) -> Result<(Vec<Version>, Vec<Version>), DbError> {
+    let all: Vec<Version> = sqlx::query_as(concat!(
+        "SELECT ",
+        version_head_cols!(),
+        " FROM plan_versions v WHERE org_id = $1 AND (number = (SELECT MAX(number) FROM plan_versions w WHERE w.plan_id = v.plan_id) OR (status = 'approved' AND number = (SELECT MAX(number) FROM plan_versions w WHERE w.plan_id = v.plan_id AND w.status = 'approved'))) ORDER BY plan_id, number"
+    ))
+    .bind(org)
+    .fetch_all(e)
+    .await?;
+    // Per plan, its newest version and its newest approved one (one row when they are the same):
+    // the approved row is the only approved one, the newest the last in number order.
+    let approved: Vec<Version> = all.iter().filter(|v| v.status == PlanStatus::Approved).cloned().collect();
+    let mut newest: Vec<Version> = Vec::new();
+    for v in all {
+        match newest.last_mut() {
+            Some(last) if last.plan_id == v.plan_id => *last = v,
+            _ => newest.push(v),
+        }
+    }
+    Ok((approved, newest))
 }
 
 /// The newest version (draft or approved) of every plan of the organisation.

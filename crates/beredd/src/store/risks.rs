@@ -74,6 +74,27 @@ pub async fn risks<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
         .await?)
 }
 
+/// A risk's place after the existing measures: what the start page's top risks need, without
+/// the rest of the assessment.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Residual {
+    pub analysis_id: i64,
+    pub threat: String,
+    pub likelihood: i64,
+    pub consequence: i64,
+}
+
+/// Every risk's residual likelihood and consequence, with its threat and analysis.
+pub async fn residuals<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Residual>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT analysis_id, threat, residual_likelihood AS likelihood, residual_consequence AS consequence
+         FROM risks WHERE org_id = $1 ORDER BY id",
+    )
+    .bind(org)
+    .fetch_all(e)
+    .await?)
+}
+
 /// Binds a risk's assessment as $1–$12, in the order both statements below name them.
 fn bind<'q>(q: super::IdQuery<'q>, r: &Risk) -> super::IdQuery<'q> {
     q.bind(r.threat.clone())

@@ -49,3 +49,13 @@ where
     db.cache.put(org, version, built.clone());
     Ok(built)
 }
+
+/// A register's records as this process keeps them while the organisation's version stays the
+/// same (only for the registers named above): a list reads one number, not the whole table.
+pub async fn kept<T, Fut>(db: &Db, org: i64, load: impl FnOnce() -> Fut) -> Result<Arc<Vec<T>>, DbError>
+where
+    T: Send + Sync + 'static,
+    Fut: Future<Output = Result<Vec<T>, DbError>>,
+{
+    cached(db, org, load).await
+}

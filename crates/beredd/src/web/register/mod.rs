@@ -267,15 +267,7 @@ pub struct DeletePage {
     pub referrers: Vec<(String, String, String)>,
 }
 
-/// A register's records as this process keeps them while the organisation's register version
-/// (`store::versions`) stays the same: a list page then reads one number, not the whole table.
-pub async fn kept<T, Fut>(db: &Db, org: i64, load: impl FnOnce() -> Fut) -> Result<Arc<Vec<T>>, DbError>
-where
-    T: Send + Sync + 'static,
-    Fut: Future<Output = Result<Vec<T>, DbError>>,
-{
-    crate::store::versions::cached(db, org, load).await
-}
+pub use crate::store::versions::kept;
 
 pub fn parse_id(s: &str) -> Result<i64, AppError> {
     s.parse::<i64>().ok().filter(|id| *id > 0).ok_or(AppError::NotFound)

@@ -238,12 +238,12 @@ impl Standing {
 pub async fn standings(pool: &sqlx::AnyPool, org: i64) -> Result<Vec<(plans::Plan, Standing)>, DbError> {
     let mut conn = pool.acquire().await?;
     let all = plans::list(&mut conn, org).await?;
-    let mut approved: HashMap<i64, plans::Version> =
-        plans::approved_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
+    // Where each plan stands needs its versions' numbers and dates, not their content.
+    let (approved, newest) = plans::heads_all(&mut *conn, org).await?;
+    let mut approved: HashMap<i64, plans::Version> = approved.into_iter().map(|v| (v.plan_id, v)).collect();
+    let mut newest: HashMap<i64, plans::Version> = newest.into_iter().map(|v| (v.plan_id, v)).collect();
     let mut printed: HashMap<i64, plans::Printed> =
         plans::printed(&mut *conn, org).await?.into_iter().map(|p| (p.plan_id, p)).collect();
-    let mut newest: HashMap<i64, plans::Version> =
-        plans::newest_all(&mut *conn, org).await?.into_iter().map(|v| (v.plan_id, v)).collect();
     let mut out = Vec::new();
     for p in all {
         let s =
