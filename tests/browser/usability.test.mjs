@@ -220,6 +220,11 @@ for (const viewport of WIDTHS) {
     const page = await newPage(viewport);
     await login(page);
     await page.goto(`${BASE}/outage`);
+    // The systems to fail are an open list in view, not a fold to find first.
+    const systems = page.locator('fieldset#outage-system');
+    assert.equal((await systems.locator('legend').textContent()).trim(), 'System');
+    assert.ok(await page.getByLabel('Verksamhetssystem socialtjänst', { exact: true }).isVisible(), 'a system is ticked without opening anything');
+    assert.equal(await page.locator('form[action="/outage"] details').count(), 0, 'no fold in the form');
     const presets = page.locator('section[aria-labelledby=presets-title]');
     // The general scenarios are links in view; the suppliers' ones fold under one line with their count.
     const general = await presets.locator(':scope > ul a').allTextContents();
@@ -457,7 +462,9 @@ for (const viewport of WIDTHS) {
     const page = await newPage(viewport);
     await login(page);
     await page.goto(`${BASE}/frameworks`);
-    await page.getByText('Importera ett ramverk').click();
+    // Importing is a section of its own: the file field is in view without opening anything.
+    await page.getByRole('heading', { level: 2, name: 'Importera ett ramverk' }).waitFor();
+    assert.ok(await page.locator('#file').isVisible(), 'the file field is shown');
     const hint = await page.locator('#file-hint').textContent();
     assert.ok(!/README|library\//.test(hint), hint);
     const imported = page.getByRole('link', { name: /^NIS 2 directive requirements/ });

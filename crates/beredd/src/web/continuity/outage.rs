@@ -29,8 +29,8 @@ pub struct Choice {
 pub struct Group {
     pub legend: String,
     pub choices: Vec<Choice>,
-    /// Shown unfolded when something in it is chosen.
-    pub open: bool,
+    /// The kind's code, naming the group's fieldset (`outage-system`).
+    pub key: &'static str,
 }
 
 pub struct Row {
@@ -128,7 +128,7 @@ fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
             .collect();
         choices.sort_by_key(|c| beredd_domain::sort::swedish_key(&c.label));
         if !choices.is_empty() {
-            groups.push(Group { legend: tr.t(kind.label_id()), open: choices.iter().any(|c| c.checked), choices });
+            groups.push(Group { legend: tr.t(kind.label_id()), key: kind.code(), choices });
         }
     }
     groups
