@@ -204,6 +204,7 @@ plan-gap-routines = The plan has no fallback routine.
 plan-gap-routine = The fallback routine for "{ $activity }" lacks when to switch over, steps, or when to switch back.
 plan-gap-call-list = The call list is empty.
 plan-gap-hotline = It does not say who answers the public hotline.
+plan-gap-hotline-number = The public hotline has no phone number.
 plan-gap-spokesperson = It does not say who the spokesperson is.
 flash-plan-approved = The plan is approved.
 plan-draft = Draft

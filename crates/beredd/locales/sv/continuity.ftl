@@ -198,6 +198,7 @@ plan-gap-routines = Planen har ingen reservrutin.
 plan-gap-routine = Reservrutinen för ”{ $activity }” saknar när man går över, steg eller när man går tillbaka.
 plan-gap-call-list = Ringlistan är tom.
 plan-gap-hotline = Det står inte vem som svarar i upplysningstelefonen.
+plan-gap-hotline-number = Upplysningstelefonen har inget telefonnummer.
 plan-gap-spokesperson = Det står inte vem som är talesperson.
 flash-plan-approved = Planen är godkänd.
 plan-draft = Utkast

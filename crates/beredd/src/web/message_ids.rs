@@ -167,6 +167,7 @@ fn plan_gaps() -> Vec<plan::Gap> {
         Gap::RoutineIncomplete("Hemtjänst".into()),
         Gap::NoCallList,
         Gap::NoHotline,
+        Gap::NoHotlineNumber,
         Gap::NoSpokesperson,
     ];
     for g in &all {
@@ -176,6 +177,7 @@ fn plan_gaps() -> Vec<plan::Gap> {
             | Gap::RoutineIncomplete(_)
             | Gap::NoCallList
             | Gap::NoHotline
+            | Gap::NoHotlineNumber
             | Gap::NoSpokesperson => {}
         }
     }
