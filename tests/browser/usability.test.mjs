@@ -286,6 +286,26 @@ for (const viewport of WIDTHS) {
     await page.context().close();
   });
 
+  test(`plan units: the new plan's units are the whole tree, grouped by administration, with no scroll box, and ticked from the keyboard (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/plans/new`);
+    const units = page.locator('fieldset#units');
+    const groups = await units.locator('.unit-group > .unit-top label').allTextContents();
+    assert.deepEqual(groups, ['Kommunledningsförvaltningen', 'Socialförvaltningen']);
+    const boxed = await units.evaluate((f) => [f, ...f.querySelectorAll('*')].filter((e) => e.scrollHeight > e.clientHeight + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)).length);
+    assert.equal(boxed, 0, 'nothing in the unit list scrolls on its own');
+    // The last unit is in the page, and Space ticks it once it has the focus.
+    const last = units.locator('input[type=checkbox]').last();
+    await last.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await last.isChecked(), 'ticked from the keyboard');
+    await expectAccessible(page, 'the new plan form with its units');
+    await fits(page, 'the new plan form');
+    await shot(page, `ux-plan-units-${viewport.width}`);
+    await page.context().close();
+  });
+
   test(`5: a second plan for a unit that has one is warned about, naming the plan, with the choice to open it or go on (${w})`, async () => {
     const page = await newPage(viewport);
     await login(page);
