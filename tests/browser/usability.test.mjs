@@ -595,6 +595,11 @@ for (const viewport of WIDTHS) {
         assert.match(await item.locator('.count').textContent(), /^\(\d+\)$/);
       }
     }
+    // Grouped by how pressing, the word heading each group, most pressing first.
+    const words = (await page.locator('section[aria-labelledby=attention-title] h3').allTextContents()).map((t) => t.replace(/ \(\d+\)$/, ''));
+    const order = ['Brådskande', 'Viktigt', 'Att göra'];
+    assert.ok(words.length >= 2 && words[0] === 'Brådskande', words.join(' | '));
+    assert.deepEqual(words, order.filter((o) => words.includes(o)), 'in order of how pressing');
     const folded = page.locator('details.attention-more').first();
     await folded.locator('summary').click();
     assert.ok(await folded.locator('a').first().isVisible(), 'the folded links open');
