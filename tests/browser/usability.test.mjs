@@ -247,13 +247,16 @@ for (const viewport of WIDTHS) {
     // The answer names what it is for, since the form is folded away (and not printed).
     const asked = page.locator('p.asked');
     assert.match(await asked.textContent(), new RegExp(`^Det här slutar fungera: .*${supplier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\. Hur länge: En vecka\.$`));
+    // The answer is also an Excel file, from the same question.
+    const excel = page.getByRole('link', { name: 'Ladda ner som Excel' });
+    assert.equal(await excel.getAttribute('href'), `/outage/export.xlsx?${new URL(page.url()).search.slice(1)}`);
     // The print button prints the page.
     await page.evaluate(() => { window.print = () => { window.printed = true; }; });
     await page.getByRole('button', { name: 'Skriv ut svaret' }).click();
     assert.equal(await page.evaluate(() => window.printed), true);
     // On paper: the answer alone, without the menus, the banner, the form or the buttons.
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['header.site-header', 'footer.site-footer', 'details.change-scenario', 'button[data-print]']) {
+    for (const hidden of ['header.site-header', 'footer.site-footer', 'details.change-scenario', 'button[data-print]', 'a[href^="/outage/export.xlsx"]']) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
     }
     assert.ok(await page.getByRole('heading', { name: 'Följder' }).isVisible());

@@ -68,6 +68,14 @@ outage-presets = Ready-made scenarios
 outage-own = Your own scenario
 outage-asked = What stops working: { $what }. For how long: { $hours }.
 outage-print = Print the answer
+outage-export-xlsx = Download as Excel
+outage-file = outage-analysis
+outage-xlsx-activity = Activity
+outage-xlsx-system = System
+outage-xlsx-state = State
+outage-xlsx-criticality = How critical
+outage-xlsx-warning = Watch out for
+outage-xlsx-instead = Do this instead
 outage-presets-suppliers = { $n ->
     [one] The supplier is lost (1 supplier)
    *[other] The supplier is lost ({ $n } suppliers)

@@ -68,6 +68,14 @@ outage-presets = Färdiga scenarier
 outage-own = Eget scenario
 outage-asked = Det här slutar fungera: { $what }. Hur länge: { $hours }.
 outage-print = Skriv ut svaret
+outage-export-xlsx = Ladda ner som Excel
+outage-file = avbrottsanalys
+outage-xlsx-activity = Verksamhet
+outage-xlsx-system = System
+outage-xlsx-state = Läge
+outage-xlsx-criticality = Hur kritisk
+outage-xlsx-warning = Att se upp med
+outage-xlsx-instead = Gör så här i stället
 outage-presets-suppliers = { $n ->
     [one] Leverantören faller bort (1 leverantör)
    *[other] Leverantören faller bort ({ $n } leverantörer)
