@@ -80,10 +80,7 @@ pub async fn export(user: CurrentUser, State(state): State<AppState>, uri: Uri) 
         return Err(AppError::NotFound);
     }
     let tr = Tr::new(state.catalog.clone(), user.lang);
-    let stem = format!(
-        "{}-{}",
-        beredd_domain::text::file_stem(&tr.t("outage-file")),
-        crate::platform::clock::today_text()
-    );
+    let stem =
+        format!("{}-{}", beredd_domain::text::file_stem(&tr.t("outage-file")), crate::platform::clock::today_text());
     Ok(download_xlsx(workbook_sheets(&sheets(&run, &tr))?, &stem))
 }

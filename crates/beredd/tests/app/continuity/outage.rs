@@ -107,7 +107,11 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         assert!(line("Larmutryckning").is_empty(), "what keeps working is not an affected activity");
         let systems: Vec<&str> = book[2].1.iter().skip(1).map(|r| r[0].as_str()).collect();
         assert!(systems.contains(&"Journalsystem") && !systems.contains(&"Trygghetslarm"), "{systems:?}");
-        assert_eq!(s.get("/outage/export.xlsx").await.status, StatusCode::NOT_FOUND, "nothing asked, nothing to export");
+        assert_eq!(
+            s.get("/outage/export.xlsx").await.status,
+            StatusCode::NOT_FOUND,
+            "nothing asked, nothing to export"
+        );
 
         // The graph is drawn with what failed and what stopped marked in text, not only colour.
         let svg = texts(&page.body, "svg.graph g.failed title");

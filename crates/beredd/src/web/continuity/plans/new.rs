@@ -46,7 +46,12 @@ fn unit_groups(field: &Field) -> Vec<UnitGroup> {
     let min = field.choices.iter().map(|c| c.depth).min().unwrap_or(0);
     let mut groups: Vec<UnitGroup> = Vec::new();
     for c in &field.choices {
-        let b = |depth| UnitBox { value: c.value.clone(), label: c.label.clone(), depth, checked: field.has_value(&c.value) };
+        let b = |depth| UnitBox {
+            value: c.value.clone(),
+            label: c.label.clone(),
+            depth,
+            checked: field.has_value(&c.value),
+        };
         match groups.last_mut() {
             Some(g) if c.depth > min => match g.areas.last_mut() {
                 Some(area) if c.depth > min + 1 => area.push(b(c.depth - min - 1)),
