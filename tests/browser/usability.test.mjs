@@ -220,6 +220,11 @@ for (const viewport of WIDTHS) {
     const page = await newPage(viewport);
     await login(page);
     await page.goto(`${BASE}/outage`);
+    // The systems to fail are an open list in view, not a fold to find first.
+    const systems = page.locator('fieldset#outage-system');
+    assert.equal((await systems.locator('legend').textContent()).trim(), 'System');
+    assert.ok(await page.getByLabel('Verksamhetssystem socialtjänst', { exact: true }).isVisible(), 'a system is ticked without opening anything');
+    assert.equal(await page.locator('form[action="/outage"] details').count(), 0, 'no fold in the form');
     const presets = page.locator('section[aria-labelledby=presets-title]');
     // The general scenarios are links in view; the suppliers' ones fold under one line with their count.
     const general = await presets.locator(':scope > ul a').allTextContents();
@@ -242,13 +247,16 @@ for (const viewport of WIDTHS) {
     // The answer names what it is for, since the form is folded away (and not printed).
     const asked = page.locator('p.asked');
     assert.match(await asked.textContent(), new RegExp(`^Det här slutar fungera: .*${supplier.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*\. Hur länge: En vecka\.$`));
+    // The answer is also an Excel file, from the same question.
+    const excel = page.getByRole('link', { name: 'Ladda ner som Excel' });
+    assert.equal(await excel.getAttribute('href'), `/outage/export.xlsx?${new URL(page.url()).search.slice(1)}`);
     // The print button prints the page.
     await page.evaluate(() => { window.print = () => { window.printed = true; }; });
     await page.getByRole('button', { name: 'Skriv ut svaret' }).click();
     assert.equal(await page.evaluate(() => window.printed), true);
     // On paper: the answer alone, without the menus, the banner, the form or the buttons.
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['header.site-header', 'footer.site-footer', 'details.change-scenario', 'button[data-print]']) {
+    for (const hidden of ['header.site-header', 'footer.site-footer', 'details.change-scenario', 'button[data-print]', 'a[href^="/outage/export.xlsx"]']) {
       assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
     }
     assert.ok(await page.getByRole('heading', { name: 'Följder' }).isVisible());
@@ -278,6 +286,26 @@ for (const viewport of WIDTHS) {
     await expectAccessible(page, 'the new plan form with template descriptions');
     await fits(page, 'the new plan form');
     await shot(page, `ux-plan-templates-${viewport.width}`);
+    await page.context().close();
+  });
+
+  test(`plan units: the new plan's units are the whole tree, grouped by administration, with no scroll box, and ticked from the keyboard (${w})`, async () => {
+    const page = await newPage(viewport);
+    await login(page);
+    await page.goto(`${BASE}/plans/new`);
+    const units = page.locator('fieldset#units');
+    const groups = await units.locator('.unit-group > .unit-top label').allTextContents();
+    assert.deepEqual(groups, ['Kommunledningsförvaltningen', 'Socialförvaltningen']);
+    const boxed = await units.evaluate((f) => [f, ...f.querySelectorAll('*')].filter((e) => e.scrollHeight > e.clientHeight + 1 && ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)).length);
+    assert.equal(boxed, 0, 'nothing in the unit list scrolls on its own');
+    // The last unit is in the page, and Space ticks it once it has the focus.
+    const last = units.locator('input[type=checkbox]').last();
+    await last.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await last.isChecked(), 'ticked from the keyboard');
+    await expectAccessible(page, 'the new plan form with its units');
+    await fits(page, 'the new plan form');
+    await shot(page, `ux-plan-units-${viewport.width}`);
     await page.context().close();
   });
 
@@ -457,7 +485,9 @@ for (const viewport of WIDTHS) {
     const page = await newPage(viewport);
     await login(page);
     await page.goto(`${BASE}/frameworks`);
-    await page.getByText('Importera ett ramverk').click();
+    // Importing is a section of its own: the file field is in view without opening anything.
+    await page.getByRole('heading', { level: 2, name: 'Importera ett ramverk' }).waitFor();
+    assert.ok(await page.locator('#file').isVisible(), 'the file field is shown');
     const hint = await page.locator('#file-hint').textContent();
     assert.ok(!/README|library\//.test(hint), hint);
     const imported = page.getByRole('link', { name: /^NIS 2 directive requirements/ });
@@ -568,6 +598,11 @@ for (const viewport of WIDTHS) {
         assert.match(await item.locator('.count').textContent(), /^\(\d+\)$/);
       }
     }
+    // Grouped by how pressing, the word heading each group, most pressing first.
+    const words = (await page.locator('section[aria-labelledby=attention-title] h3').allTextContents()).map((t) => t.replace(/ \(\d+\)$/, ''));
+    const order = ['Brådskande', 'Viktigt', 'Att göra'];
+    assert.ok(words.length >= 2 && words[0] === 'Brådskande', words.join(' | '));
+    assert.deepEqual(words, order.filter((o) => words.includes(o)), 'in order of how pressing');
     const folded = page.locator('details.attention-more').first();
     await folded.locator('summary').click();
     assert.ok(await folded.locator('a').first().isVisible(), 'the folded links open');

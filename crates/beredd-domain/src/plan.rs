@@ -187,6 +187,8 @@ pub enum Gap {
     RoutineIncomplete(String),
     NoCallList,
     NoHotline,
+    /// The public hotline has no phone number: the texts to the public point to it.
+    NoHotlineNumber,
     NoSpokesperson,
 }
 
@@ -198,6 +200,7 @@ impl Gap {
             Gap::RoutineIncomplete(_) => "plan-gap-routine",
             Gap::NoCallList => "plan-gap-call-list",
             Gap::NoHotline => "plan-gap-hotline",
+            Gap::NoHotlineNumber => "plan-gap-hotline-number",
             Gap::NoSpokesperson => "plan-gap-spokesperson",
         }
     }
@@ -223,6 +226,9 @@ impl PlanContent {
         }
         if self.hotline.answered_by.trim().is_empty() {
             out.push(Gap::NoHotline);
+        }
+        if self.hotline.number.trim().is_empty() {
+            out.push(Gap::NoHotlineNumber);
         }
         if self.communication.spokesperson.trim().is_empty() {
             out.push(Gap::NoSpokesperson);
@@ -389,6 +395,8 @@ mod tests {
         p.call_list.push(CallEntry { name: "Anna".into(), phone: "112".into(), ..Default::default() });
         p.hotline.answered_by = "Kontaktcenter".into();
         p.communication.spokesperson = "Kommunikationschef".into();
+        assert_eq!(p.gaps(), vec![Gap::RoutineIncomplete("Omvårdnad".into()), Gap::NoHotlineNumber]);
+        p.hotline.number = "0980-319 201".into();
         assert_eq!(p.gaps(), vec![Gap::RoutineIncomplete("Omvårdnad".into())]);
         p.routines[0].steps.push("Chef: beslutar.".into());
         p.routines[0].switch_back = "När systemet fungerar.".into();

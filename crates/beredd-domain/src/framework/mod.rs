@@ -11,6 +11,7 @@ use serde::Serialize;
 
 mod assessment;
 mod language;
+mod reference;
 
 pub use assessment::{MATURITY_MAX, Status, Tally, tally};
 
@@ -138,11 +139,12 @@ impl Node {
     }
     /// The title in the chosen language, falling back to Swedish, then to the text's start (for
     /// lists; where the requirement is read or answered, `heading` and the whole text are shown).
+    /// A title that starts with the reference is given without it (`label` puts it back in front).
     pub fn title(&self, english: bool) -> String {
         match self.own_title(english) {
-            Some(t) => t.to_owned(),
+            Some(t) => reference::without_reference(t, &self.reference).to_owned(),
             None => {
-                let text = self.text(english);
+                let text = reference::without_reference(self.text(english), &self.reference);
                 let short: String = text.chars().take(90).collect();
                 if short.len() < text.len() { format!("{short}…") } else { short }
             }
@@ -152,13 +154,13 @@ impl Node {
     /// reference is not preceded by it again.
     pub fn label(&self, english: bool) -> String {
         let title = self.title(english);
-        if title.contains(&self.reference) { title } else { format!("{} {title}", self.reference) }
+        if reference::names_reference(&title, &self.reference) { title } else { format!("{} {title}", self.reference) }
     }
     /// The reference and the requirement's own title, or the reference alone when it has no title
     /// of its own (its text is then shown whole below it, never cut short).
     pub fn heading(&self, english: bool) -> String {
-        match self.own_title(english) {
-            Some(t) if t.contains(&self.reference) => t.to_owned(),
+        match self.own_title(english).map(|t| reference::without_reference(t, &self.reference)) {
+            Some(t) if reference::names_reference(t, &self.reference) => t.to_owned(),
             Some(t) => format!("{} {t}", self.reference),
             None => self.reference.clone(),
         }

@@ -68,6 +68,14 @@ outage-presets = Ready-made scenarios
 outage-own = Your own scenario
 outage-asked = What stops working: { $what }. For how long: { $hours }.
 outage-print = Print the answer
+outage-export-xlsx = Download as Excel
+outage-file = outage-analysis
+outage-xlsx-activity = Activity
+outage-xlsx-system = System
+outage-xlsx-state = State
+outage-xlsx-criticality = How critical
+outage-xlsx-warning = Watch out for
+outage-xlsx-instead = Do this instead
 outage-presets-suppliers = { $n ->
     [one] The supplier is lost (1 supplier)
    *[other] The supplier is lost ({ $n } suppliers)
@@ -204,6 +212,7 @@ plan-gap-routines = The plan has no fallback routine.
 plan-gap-routine = The fallback routine for "{ $activity }" lacks when to switch over, steps, or when to switch back.
 plan-gap-call-list = The call list is empty.
 plan-gap-hotline = It does not say who answers the public hotline.
+plan-gap-hotline-number = The public hotline has no phone number.
 plan-gap-spokesperson = It does not say who the spokesperson is.
 flash-plan-approved = The plan is approved.
 plan-draft = Draft

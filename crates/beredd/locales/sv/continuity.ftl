@@ -68,6 +68,14 @@ outage-presets = Färdiga scenarier
 outage-own = Eget scenario
 outage-asked = Det här slutar fungera: { $what }. Hur länge: { $hours }.
 outage-print = Skriv ut svaret
+outage-export-xlsx = Ladda ner som Excel
+outage-file = avbrottsanalys
+outage-xlsx-activity = Verksamhet
+outage-xlsx-system = System
+outage-xlsx-state = Läge
+outage-xlsx-criticality = Hur kritisk
+outage-xlsx-warning = Att se upp med
+outage-xlsx-instead = Gör så här i stället
 outage-presets-suppliers = { $n ->
     [one] Leverantören faller bort (1 leverantör)
    *[other] Leverantören faller bort ({ $n } leverantörer)
@@ -198,6 +206,7 @@ plan-gap-routines = Planen har ingen reservrutin.
 plan-gap-routine = Reservrutinen för ”{ $activity }” saknar när man går över, steg eller när man går tillbaka.
 plan-gap-call-list = Ringlistan är tom.
 plan-gap-hotline = Det står inte vem som svarar i upplysningstelefonen.
+plan-gap-hotline-number = Upplysningstelefonen har inget telefonnummer.
 plan-gap-spokesperson = Det står inte vem som är talesperson.
 flash-plan-approved = Planen är godkänd.
 plan-draft = Utkast

@@ -22,6 +22,53 @@ pub struct Item {
     pub links: Vec<(String, String)>,
 }
 
+/// How soon something on the list needs seeing to. The start page groups its list by it, most
+/// pressing first, under the word for it (never by colour alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// It weakens the organisation's ability to act in a crisis, or its security, now.
+    Urgent,
+    /// A duty that is overdue or left undone.
+    Important,
+    /// Registers to complete.
+    ToDo,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Urgent, Severity::Important, Severity::ToDo];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Severity::Urgent => "urgent",
+            Severity::Important => "important",
+            Severity::ToDo => "todo",
+        }
+    }
+
+    /// The item's message id decides: break-glass logins, stopped backups, the top risks and
+    /// critical activities without a plan are urgent; overdue duties important; the rest to do.
+    pub fn of(message: &str) -> Severity {
+        match message {
+            "attention-break-glass-used"
+            | "attention-backup-stale"
+            | "attention-backup-none"
+            | "attention-top-risks"
+            | "attention-unit-no-plan" => Severity::Urgent,
+            "attention-plan-review"
+            | "attention-binder-stale"
+            | "attention-plan-unapproved"
+            | "attention-staff-no-phone"
+            | "attention-unit-no-manager"
+            | "attention-overdue-actions"
+            | "attention-cycle-overdue"
+            | "attention-gaps-no-action"
+            | "attention-system-no-owner"
+            | "attention-empty" => Severity::Important,
+            _ => Severity::ToDo,
+        }
+    }
+}
+
 /// What the start page shows, in its order: the viewer's scope first, then (for everyone but a
 /// unit manager) the top risks, then the registers; the page puts the framework assessments
 /// between the last two.

@@ -7,7 +7,7 @@ use axum::extract::State;
 use beredd_domain::{NodeKind, Role};
 
 use crate::platform::i18n::Tr;
-use crate::services::attention::{self, Viewer};
+use crate::services::attention::{self, Severity, Viewer};
 use crate::web::AppState;
 use crate::web::auth::CurrentUser;
 use crate::web::error::AppError;
@@ -30,6 +30,14 @@ pub struct Attention {
     pub links: Vec<(String, String)>,
     /// The rest of the links, folded away.
     pub more: Vec<(String, String)>,
+    pub severity: Severity,
+}
+
+/// The items of one severity, under its word ("Brådskande").
+pub struct AttentionGroup {
+    pub heading: String,
+    pub code: &'static str,
+    pub items: Vec<Attention>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -38,7 +46,8 @@ pub struct HomePage {
     pub ctx: Ctx,
     pub greeting: String,
     pub counts: Vec<Count>,
-    pub attention: Vec<Attention>,
+    /// What needs attention, most pressing first; empty groups left out.
+    pub attention: Vec<AttentionGroup>,
     pub scope: Vec<(String, String)>,
     pub read_only: Option<String>,
     /// "My actions (n open)" with its link, when the user has said which person they are.
@@ -52,11 +61,35 @@ const MAX_LINKS: usize = 8;
 /// This many links are shown at once; the others of an item are folded.
 const SHOWN_LINKS: usize = 3;
 
-fn shown(text: String, links: Vec<(String, String)>) -> Option<Attention> {
+/// An item of the list, shown when it names something; its message id says how pressing it is.
+fn shown(message: &'static str, text: String, links: Vec<(String, String)>) -> Option<Attention> {
     let n = links.len();
     let mut links: Vec<(String, String)> = links.into_iter().take(MAX_LINKS).collect();
     let more = links.split_off(links.len().min(SHOWN_LINKS));
-    (n > 0).then_some(Attention { text, n, links, more })
+    (n > 0).then_some(Attention { text, n, links, more, severity: Severity::of(message) })
+}
+
+/// The heading over a severity's items.
+pub fn severity_label_id(s: Severity) -> &'static str {
+    match s {
+        Severity::Urgent => "attention-severity-urgent",
+        Severity::Important => "attention-severity-important",
+        Severity::ToDo => "attention-severity-todo",
+    }
+}
+
+/// The list in groups by severity, most pressing first; within a group the page's own order.
+fn grouped(list: Vec<Attention>, tr: &Tr) -> Vec<AttentionGroup> {
+    let mut groups: Vec<AttentionGroup> = Severity::ALL
+        .iter()
+        .map(|s| AttentionGroup { heading: tr.t(severity_label_id(*s)), code: s.code(), items: Vec::new() })
+        .collect();
+    for a in list {
+        let i = Severity::ALL.iter().position(|s| *s == a.severity).unwrap_or(0);
+        groups[i].items.push(a);
+    }
+    groups.retain(|g| !g.items.is_empty());
+    groups
 }
 
 /// The registers with how many records each holds.
@@ -79,7 +112,8 @@ async fn attention_list(
     found: attention::StartPage,
     tr: &Tr,
 ) -> Result<Vec<Attention>, AppError> {
-    let translated = |items: Vec<attention::Item>| items.into_iter().filter_map(|i| shown(tr.t(i.message), i.links));
+    let translated =
+        |items: Vec<attention::Item>| items.into_iter().filter_map(|i| shown(i.message, tr.t(i.message), i.links));
     let mut list: Vec<Attention> = counts
         .iter()
         .filter(|c| c.n == 0)
@@ -88,6 +122,7 @@ async fn attention_list(
             n: 0,
             links: vec![(tr.t("action-add"), format!("{}/new", c.href))],
             more: Vec::new(),
+            severity: Severity::of("attention-empty"),
         })
         .collect();
     list.extend(translated(found.scoped));
@@ -95,8 +130,8 @@ async fn attention_list(
     if user.role != Role::UnitManager {
         // Where the organisation stands against its frameworks, and gaps nobody acts on yet.
         let (assessed, open_gaps) = super::frameworks::start_page(state, user.org_id, tr).await?;
-        list.extend(shown(tr.t("attention-assessments"), assessed));
-        list.extend(shown(tr.t("attention-gaps-no-action"), open_gaps));
+        list.extend(shown("attention-assessments", tr.t("attention-assessments"), assessed));
+        list.extend(shown("attention-gaps-no-action", tr.t("attention-gaps-no-action"), open_gaps));
     }
     list.extend(translated(found.registers));
     Ok(list)
@@ -121,6 +156,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
         list.clear();
     }
     let read_only = (!may_act).then(|| tr.t("home-read-only"));
+    let list = grouped(list, tr);
     let scope = if user.role == Role::UnitManager {
         user.granted.iter().map(|u| (lk.unit_name(Some(*u)), format!("/units/{u}"))).collect()
     } else {

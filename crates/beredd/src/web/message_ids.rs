@@ -167,6 +167,7 @@ fn plan_gaps() -> Vec<plan::Gap> {
         Gap::RoutineIncomplete("Hemtjänst".into()),
         Gap::NoCallList,
         Gap::NoHotline,
+        Gap::NoHotlineNumber,
         Gap::NoSpokesperson,
     ];
     for g in &all {
@@ -176,6 +177,7 @@ fn plan_gaps() -> Vec<plan::Gap> {
             | Gap::RoutineIncomplete(_)
             | Gap::NoCallList
             | Gap::NoHotline
+            | Gap::NoHotlineNumber
             | Gap::NoSpokesperson => {}
         }
     }
@@ -330,6 +332,10 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     for t in [incident::LessonTarget::Plan(1), incident::LessonTarget::Risk(1), incident::LessonTarget::Asset(1)] {
         c.with("lesson target", t.label_id(), &[("name", FluentValue::from("x"))]);
     }
+    c.plain(
+        "attention severity",
+        crate::services::attention::Severity::ALL.iter().map(|s| crate::web::home::severity_label_id(*s)),
+    );
     c.plain("nav-group", crate::web::page::GROUPS.iter().map(|(id, _)| id.to_string()));
     c.plain("channel", beredd_domain::Channel::ALL.iter().map(|k| k.label_id()));
     c.plain("backlog kind", beredd_domain::recovery::BacklogKind::ALL.iter().map(|k| k.label_id().to_owned()));

@@ -243,6 +243,7 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/activities/{id}/bia/sign-off", continuity::bia::sign_off)
         .register::<continuity::scenarios::Scenarios>()
         .get("/outage", continuity::outage::page)
+        .get("/outage/export.xlsx", continuity::outage_export::export)
         .post("/scenarios/{id}/run", continuity::outage::run_saved)
         .get("/plan-templates", continuity::plan_templates::list)
         .get("/plan-templates/{id}", continuity::plan_templates::show)

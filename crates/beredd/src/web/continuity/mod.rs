@@ -4,6 +4,7 @@
 pub mod bia;
 pub mod kit;
 pub mod outage;
+pub mod outage_export;
 pub mod outage_graph;
 pub mod plan_templates;
 pub mod plans;

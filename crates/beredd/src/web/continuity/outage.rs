@@ -29,8 +29,8 @@ pub struct Choice {
 pub struct Group {
     pub legend: String,
     pub choices: Vec<Choice>,
-    /// Shown unfolded when something in it is chosen.
-    pub open: bool,
+    /// The kind's code, naming the group's fieldset (`outage-system`).
+    pub key: &'static str,
 }
 
 pub struct Row {
@@ -78,6 +78,8 @@ pub struct OutagePage {
     pub graph: Option<super::outage_graph::GraphView>,
     /// Each cycle in the dependencies, as the names of its nodes.
     pub cycles: Vec<String>,
+    /// The answer as an Excel workbook: the page's own query.
+    pub export_href: String,
 }
 
 impl OutagePage {
@@ -114,7 +116,7 @@ pub async fn run_saved(
 }
 
 /// The systems, suppliers and resources a person can fail, grouped by kind.
-fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
+pub(super) fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
     let mut groups = Vec::new();
     for kind in [NodeKind::System, NodeKind::Supplier, NodeKind::Resource] {
         let mut choices: Vec<Choice> = model
@@ -128,7 +130,7 @@ fn choice_groups(model: &Model, chosen: &[&str], tr: &Tr) -> Vec<Group> {
             .collect();
         choices.sort_by_key(|c| beredd_domain::sort::swedish_key(&c.label));
         if !choices.is_empty() {
-            groups.push(Group { legend: tr.t(kind.label_id()), open: choices.iter().any(|c| c.checked), choices });
+            groups.push(Group { legend: tr.t(kind.label_id()), key: kind.code(), choices });
         }
     }
     groups
@@ -176,16 +178,16 @@ fn row(model: &Model, bias: &HashMap<i64, Bia>, hours: u32, f: &Finding, tr: &Tr
 
 /// The results of a run: the affected activities (critical gaps first) and systems, what keeps
 /// working, the three headline counts and the dependency cycles found.
-struct Results {
-    activities: Vec<Row>,
-    systems: Vec<Row>,
+pub(super) struct Results {
+    pub(super) activities: Vec<Row>,
+    pub(super) systems: Vec<Row>,
     working: Vec<(String, String)>,
-    counts: Vec<(usize, String, &'static str)>,
+    pub(super) counts: Vec<(usize, String, &'static str)>,
     cycles_note: String,
     cycles: Vec<String>,
 }
 
-fn results(model: &Model, findings: &[Finding], bias: &HashMap<i64, Bia>, hours: u32, tr: &Tr) -> Results {
+pub(super) fn results(model: &Model, findings: &[Finding], bias: &HashMap<i64, Bia>, hours: u32, tr: &Tr) -> Results {
     let row = |f: &Finding| row(model, bias, hours, f, tr);
     let mut activities: Vec<Row> = outage::affected_activities(model, findings).into_iter().map(row).collect();
     // Critical gaps first; the sort is stable, so the order above holds within each group.
@@ -240,7 +242,7 @@ fn change_rows(run: &Run, tr: &Tr) -> Vec<(String, String, String)> {
     .collect()
 }
 
-fn category_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
+pub(super) fn category_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
     Category::ALL
         .iter()
         .map(|c| Choice {
@@ -252,7 +254,7 @@ fn category_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
 }
 
 /// What the answer is for, in words (on the page and on paper, where the form is not).
-fn asked(groups: &[Group], categories: &[Choice], durations: &[Choice], tr: &Tr) -> String {
+pub(super) fn asked(groups: &[Group], categories: &[Choice], durations: &[Choice], tr: &Tr) -> String {
     let checked = |c: &&Choice| c.checked;
     let what: Vec<&str> = categories
         .iter()
@@ -264,7 +266,7 @@ fn asked(groups: &[Group], categories: &[Choice], durations: &[Choice], tr: &Tr)
     tr.args("outage-asked", &[("what", &what.join(", ")), ("hours", hours)])
 }
 
-fn duration_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
+pub(super) fn duration_choices(p: &Params, tr: &Tr) -> Vec<Choice> {
     DURATIONS.iter().map(|(h, id)| Choice { value: h.to_string(), label: tr.t(id), checked: *h == p.hours }).collect()
 }
 
@@ -308,6 +310,7 @@ fn outage_page(ctx: Ctx, user: &CurrentUser, run: Run) -> OutagePage {
         changes_known: run.changes.is_some(),
         graph: run.ran().then(|| super::outage_graph::draw(&run.model, &run.findings, tr)),
         cycles: r.cycles,
+        export_href: String::new(),
         ctx,
     }
 }
@@ -320,5 +323,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     let run = scenarios::run(&state.db.pool, user.org_id, saved, asked).await?.ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/outage", String::new());
     ctx.title = ctx.tr.t("outage-title");
-    Ok(outage_page(ctx, &user, run))
+    let mut p = outage_page(ctx, &user, run);
+    p.export_href = format!("/outage/export.xlsx?{}", uri.query().unwrap_or(""));
+    Ok(p)
 }

@@ -52,6 +52,7 @@ async fn draft_under_a_head(app: &TestApp, s: &Session) -> (String, String, Stri
     );
     let mut fields = edit_fields(s, &plan).await;
     set(&mut fields, "lead", "Åsa Öberg leder arbetet.");
+    set(&mut fields, super::HOTLINE.0, super::HOTLINE.1);
     assert_eq!(post_fields(s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
     (plan, head, staff, outside)
 }
@@ -193,5 +194,36 @@ async fn only_those_who_may_change_a_plan_are_asked_and_a_changed_draft_is_not_a
         // Opened afresh, it asks again.
         let asked = s.get(&format!("/plans/{plan}/approve")).await;
         assert_eq!(texts(&asked.body, "form#approve button"), ["Godkänn version 1"]);
+    }
+}
+
+#[tokio::test]
+async fn a_draft_without_the_hotline_number_is_not_complete_and_says_the_number_is_missing() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let (plan, head, _, _) = draft_under_a_head(&app, &s).await;
+        // The number is emptied, as the template leaves it; everything else is filled in.
+        let mut fields = edit_fields(&s, &plan).await;
+        set(&mut fields, "hotline_number", "");
+        assert_eq!(post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
+        let page = s.get(&format!("/plans/{plan}")).await.body;
+        assert!(!page.contains("Utkastet är komplett"), "{kind:?}: not complete without the number");
+        assert_eq!(texts(&page, "ul.gap li"), ["Upplysningstelefonen har inget telefonnummer."], "{kind:?}");
+        assert!(texts_attr(&page, "a#approve", "href").is_empty(), "no approval offered");
+        // Posted anyway, the approval is refused with the same words, and the draft stays one.
+        let r = s.post(&format!("/plans/{plan}/approve"), &[("version", "1"), ("approver", &head)]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            texts(&r.body, ".error-summary li").iter().any(|e| e == "Upplysningstelefonen har inget telefonnummer."),
+            "{:?}",
+            texts(&r.body, ".error-summary li")
+        );
+        assert_eq!(status_of(&app, &plan).await, "draft");
+        // With the number the draft is complete.
+        super::fill_in(&s, &plan, &[("hotline_number", "0980-319 207")]).await;
+        let page = s.get(&format!("/plans/{plan}")).await.body;
+        assert!(page.contains("Utkastet är komplett"), "{kind:?}");
+        assert!(texts(&page, "ul.gap li").is_empty());
     }
 }

@@ -16,6 +16,7 @@ async fn approved_plan(s: &Session, name: &str, template: &str, unit: i64) -> St
     let plan = id_of(&r);
     let mut fields = edit_fields(s, &plan).await;
     set(&mut fields, "lead", "Åsa Öberg leder.");
+    set(&mut fields, super::HOTLINE.0, super::HOTLINE.1);
     assert_eq!(post_fields(s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
     assert_eq!(crate::harness::approve(s, &plan, "1").await.status, StatusCode::SEE_OTHER);
     plan

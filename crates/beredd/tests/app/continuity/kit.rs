@@ -40,6 +40,7 @@ async fn the_crisis_kit_is_made_for_chosen_units_recorded_and_opens_only_with_it
         );
         let mut fields = edit_fields(&s, &plan).await;
         set(&mut fields, "lead", "Åsa Öberg leder.");
+        set(&mut fields, super::HOTLINE.0, super::HOTLINE.1);
         assert_eq!(post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await.status, StatusCode::SEE_OTHER);
         assert_eq!(crate::harness::approve(&s, &plan, "1").await.status, StatusCode::SEE_OTHER);
 

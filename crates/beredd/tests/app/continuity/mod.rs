@@ -55,6 +55,19 @@ pub(crate) fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
     fields.push((name.to_owned(), value.to_owned()));
 }
 
+/// Fills in `values` in the plan's draft through its edit form, as a user would, and saves it.
+pub(crate) async fn fill_in(s: &Session, plan: &str, values: &[(&str, &str)]) {
+    let mut fields = edit_fields(s, plan).await;
+    for (name, value) in values {
+        set(&mut fields, name, value);
+    }
+    let r = post_fields(s, &format!("/plans/{plan}/edit"), &fields).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+}
+
+/// The hotline number a template leaves for the unit to fill in, as a test fills it.
+pub(crate) const HOTLINE: (&str, &str) = ("hotline_number", "0980-319 201");
+
 async fn post_fields(s: &Session, path: &str, fields: &[(String, String)]) -> crate::harness::Reply {
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     s.post(path, &pairs).await

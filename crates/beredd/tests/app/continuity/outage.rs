@@ -3,7 +3,22 @@
 
 use reqwest::StatusCode;
 
-use crate::harness::{TestApp, fresh_db, kinds, texts};
+use crate::harness::{TestApp, fresh_db, get_bytes, kinds, texts, texts_attr};
+
+/// Every sheet of a workbook by name, each cell as text.
+fn sheets(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("a workbook calamine can open");
+    let names = book.sheet_names().to_vec();
+    names
+        .into_iter()
+        .map(|n| {
+            let range = book.worksheet_range(&n).unwrap();
+            let rows = range.rows().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+            (n, rows)
+        })
+        .collect()
+}
 
 #[tokio::test]
 async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_working() {
@@ -68,6 +83,34 @@ async fn the_outage_page_shows_what_stops_what_goes_on_by_hand_and_what_keeps_wo
         assert!(
             rows.iter().position(|r| r.contains("Sjuksköterskebesök"))
                 < rows.iter().position(|r| r.contains("Utbetalning"))
+        );
+
+        // The answer as an Excel workbook, from the page's link: what was asked with the three
+        // numbers, the affected activities with what to do instead, and the affected systems.
+        let href = texts_attr(&page.body, "a[href^='/outage/export.xlsx']", "href");
+        assert_eq!(href, ["/outage/export.xlsx?category=inside_network&hours=720"]);
+        let (status, ctype, bytes) = get_bytes(&s, &href[0]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(ctype.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml"), "{ctype}");
+        let book = sheets(bytes);
+        let names: Vec<&str> = book.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Följder", "Verksamheter som påverkas", "System som påverkas"]);
+        let summary = &book[0].1;
+        assert!(summary[1][0].starts_with("Det här slutar fungera:"), "{summary:?}");
+        assert_eq!(summary[2][0], "1 stannar", "{summary:?}");
+        let activities = &book[1].1;
+        assert_eq!(activities[0][0], "Verksamhet");
+        let instead = activities[0].iter().position(|h| h == "Gör så här i stället").expect("a column for the routine");
+        let line = |name: &str| activities.iter().find(|r| r[0] == name).cloned().unwrap_or_default();
+        assert_eq!(line("Sjuksköterskebesök")[1], "Stannar", "{activities:?}");
+        assert!(line("Utbetalning av ekonomiskt bistånd")[instead].contains("bankdosa"), "{activities:?}");
+        assert!(line("Larmutryckning").is_empty(), "what keeps working is not an affected activity");
+        let systems: Vec<&str> = book[2].1.iter().skip(1).map(|r| r[0].as_str()).collect();
+        assert!(systems.contains(&"Journalsystem") && !systems.contains(&"Trygghetslarm"), "{systems:?}");
+        assert_eq!(
+            s.get("/outage/export.xlsx").await.status,
+            StatusCode::NOT_FOUND,
+            "nothing asked, nothing to export"
         );
 
         // The graph is drawn with what failed and what stopped marked in text, not only colour.

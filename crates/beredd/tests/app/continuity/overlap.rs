@@ -16,6 +16,7 @@ async fn content(app: &TestApp, plan: i64) -> PlanContent {
 async fn approve_with_step(app: &TestApp, s: &Session, plan: i64, activity: &str, step: &str) {
     let mut c = content(app, plan).await;
     c.lead = "Enhetschefen leder.".into();
+    c.hotline.number = "0980-319 201".into();
     let r = c.routines.iter_mut().find(|r| r.activity == activity).expect("the routine is drafted");
     r.steps[0] = step.into();
     let mut conn = app.db.pool.acquire().await.unwrap();

@@ -98,7 +98,8 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
             "the manager first, then the staff: {call:?}"
         );
         assert!(page.contains("tel:0701740640"), "phone numbers are tappable");
-        assert_eq!(texts(&page, "#approve").len(), 1, "a complete draft can be approved");
+        // The template leaves the hotline's number to the unit: the one thing the draft lacks.
+        assert_eq!(texts(&page, "ul.gap li"), ["Upplysningstelefonen har inget telefonnummer."]);
 
         // Bad input: the error names the field and the line, and nothing stored changes.
         let before = stored_content(&app, &plan, 1).await;
@@ -126,6 +127,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         let odd = "*fet* #eval(\"1+1\") <b>x</b> leder med ÅÄÖ";
         let mut fields = edit_fields(&s, &plan).await;
         set(&mut fields, "lead", odd);
+        set(&mut fields, "hotline_number", "0980-319 201");
         set(&mut fields, "change_note", "Första utkastet");
         let r = post_fields(&s, &format!("/plans/{plan}/edit"), &fields).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);

@@ -48,6 +48,7 @@ async fn second_plan(app: &TestApp, s: &Session) -> i64 {
         )
         .await,
     );
+    crate::continuity::fill_in(s, &plan, &[crate::continuity::HOTLINE]).await;
     let r = approve(s, &plan, "1").await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     top

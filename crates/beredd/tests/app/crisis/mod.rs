@@ -39,6 +39,7 @@ async fn unit_with_plan(app: &TestApp, s: &Session) -> i64 {
         )
         .await,
     );
+    crate::continuity::fill_in(s, &plan, &[crate::continuity::HOTLINE]).await;
     assert_eq!(crate::harness::approve(s, &plan, "1").await.status, StatusCode::SEE_OTHER);
     home
 }

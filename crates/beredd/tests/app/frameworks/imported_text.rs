@@ -83,3 +83,51 @@ async fn an_imported_framework_shows_its_titles_and_whole_texts_and_never_a_urn(
         assert!(!main_text(&req.body).contains("urn:"));
     }
 }
+
+/// A library whose names start with their own references, as some CISO Assistant libraries
+/// write them ("5.1 Policies …" for 5.1).
+const NUMBERED: &str = "urn: urn:x:library:numbered\nref_id: Numbered-Lib\nname: Numbered\nversion: 1\nprovider: Me\nobjects:\n  framework:\n    urn: urn:x:framework:numbered\n    ref_id: Numbered-Lib\n    name: Numbered controls\n    requirement_nodes:\n    - urn: urn:x:req:numbered:5\n      assessable: false\n      depth: 1\n      ref_id: '5'\n      name: 5 Organisational controls\n    - urn: urn:x:req:numbered:5.1\n      assessable: true\n      depth: 2\n      parent_urn: urn:x:req:numbered:5\n      ref_id: '5.1'\n      name: 5.1 Policies for information security\n      description: Policies are defined and approved.\n    - urn: urn:x:req:numbered:5.2\n      assessable: true\n      depth: 2\n      parent_urn: urn:x:req:numbered:5\n      ref_id: '5.2'\n      name: '5.2. Roles and responsibilities'\n      description: Roles are defined.\n    - urn: urn:x:req:numbered:5.3\n      assessable: true\n      depth: 2\n      parent_urn: urn:x:req:numbered:5\n      ref_id: '5.3'\n      name: Segregation of duties\n      description: Duties are segregated.\n";
+
+#[tokio::test]
+async fn a_reference_already_at_the_start_of_a_name_is_not_numbered_twice() {
+    for kind in kinds() {
+        let app = crate::harness::TestApp::start(kind).await;
+        let s = app.login("admin").await;
+        let r = upload(&s, "/frameworks/import", "numbered.yaml", NUMBERED.as_bytes().to_vec()).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", texts(&r.body, "#file-error").join(""));
+
+        // The framework's page: each reference once, in front of its title.
+        let page = s.get("/frameworks/numbered-lib/1").await.body;
+        assert_eq!(texts(&page, ".fw-tree h3"), ["5 Organisational controls"], "{kind:?}");
+        assert_eq!(
+            texts(&page, ".fw-tree li:not(.chapter) strong"),
+            ["5.1 Policies for information security", "5.2 Roles and responsibilities", "5.3 Segregation of duties"]
+        );
+        let main = main_text(&page);
+        assert!(!main.contains("5.1 5.1") && !main.contains("5.2 5.2") && !main.contains("5 5 "), "{main}");
+
+        // An assessment's table: the reference in its column, the title beside it without it.
+        let r = s
+            .post(
+                "/assessments",
+                &[("framework", "numbered-lib@1"), ("title", "Kontroller"), ("started_on", "2026-11-23")],
+            )
+            .await;
+        let id = r.location.unwrap().split('/').nth(2).unwrap().split('?').next().unwrap().to_owned();
+        let overview = s.get(&format!("/assessments/{id}")).await.body;
+        let table = "table[aria-labelledby=answers-heading] tbody tr:not(.group)";
+        assert_eq!(texts(&overview, &format!("{table} td:first-child")), ["5.1", "5.2", "5.3"]);
+        assert_eq!(
+            texts(&overview, &format!("{table} td:nth-child(2) a")),
+            ["Policies for information security", "Roles and responsibilities", "Segregation of duties"]
+        );
+        assert_eq!(texts(&overview, "tr.group strong"), ["5 Organisational controls"]);
+        // Answering the chapter: one number in each heading.
+        let chapter = s.get(&format!("/assessments/{id}/chapters/0")).await.body;
+        assert_eq!(texts(&chapter, "h1"), ["5 Organisational controls"]);
+        assert_eq!(
+            texts(&chapter, "section.answer-row h2"),
+            ["5.1 Policies for information security", "5.2 Roles and responsibilities", "5.3 Segregation of duties"]
+        );
+    }
+}

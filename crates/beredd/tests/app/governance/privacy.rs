@@ -52,6 +52,7 @@ async fn with_protected_person(app: &TestApp, s: &Session) -> (i64, i64, String,
         &s.post("/plans/new", &[("name", "Plan för Björkgården"), ("template", "sarskilt-boende"), ("units", &home_s)])
             .await,
     );
+    crate::continuity::fill_in(s, &plan, &[crate::continuity::HOTLINE]).await;
     let r = s.post(&format!("/people/{kim}/protect"), &[]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     assert_eq!(crate::harness::approve(s, &plan, "1").await.status, StatusCode::SEE_OTHER);

@@ -6,6 +6,7 @@ mod dependents;
 mod import;
 mod import_job;
 mod large;
+mod start_page;
 
 use reqwest::StatusCode;
 

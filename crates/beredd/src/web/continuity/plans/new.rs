@@ -21,6 +21,46 @@ pub struct NewPage {
     pub overlaps: Vec<OverlapView>,
     /// The units the user has been warned about and chose to go on with (`overlap_ok`).
     pub acknowledged: String,
+    /// The unit check boxes grouped by administration, shown whole (no scroll box).
+    pub unit_groups: Vec<UnitGroup>,
+}
+
+/// One unit's check box as the form shows it.
+pub struct UnitBox {
+    pub value: String,
+    pub label: String,
+    /// Indentation inside its group.
+    pub depth: usize,
+    pub checked: bool,
+}
+
+/// An administration (a top unit of the tree the user may plan for) and its areas, each area a
+/// unit with the units under it.
+pub struct UnitGroup {
+    pub top: UnitBox,
+    pub areas: Vec<Vec<UnitBox>>,
+}
+
+/// The units field's choices (a tree in order, with depths) as groups under their top units.
+fn unit_groups(field: &Field) -> Vec<UnitGroup> {
+    let min = field.choices.iter().map(|c| c.depth).min().unwrap_or(0);
+    let mut groups: Vec<UnitGroup> = Vec::new();
+    for c in &field.choices {
+        let b = |depth| UnitBox {
+            value: c.value.clone(),
+            label: c.label.clone(),
+            depth,
+            checked: field.has_value(&c.value),
+        };
+        match groups.last_mut() {
+            Some(g) if c.depth > min => match g.areas.last_mut() {
+                Some(area) if c.depth > min + 1 => area.push(b(c.depth - min - 1)),
+                _ => g.areas.push(vec![b(0)]),
+            },
+            _ => groups.push(UnitGroup { top: b(0), areas: Vec::new() }),
+        }
+    }
+    groups
 }
 
 /// The chosen units as the warning's confirmation carries them.
@@ -34,7 +74,8 @@ fn new_page(ctx: Ctx, fields: Vec<Field>, overlaps: Vec<OverlapView>, acknowledg
     if !error_summary.is_empty() {
         ctx.title_prefix = Some(ctx.tr.t("error-prefix"));
     }
-    NewPage { ctx, fields, error_summary, overlaps, acknowledged }
+    let unit_groups = fields.iter().find(|f| f.name == "units").map(unit_groups).unwrap_or_default();
+    NewPage { ctx, fields, error_summary, overlaps, acknowledged, unit_groups }
 }
 
 /// The unit choices, each unit that a plan covers already saying which.
