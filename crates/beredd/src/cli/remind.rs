@@ -64,8 +64,7 @@ impl Remind {
         db.migrate().await?;
         let org = super::organisation(&db).await?;
         crate::services::cycle::ensure(&db.pool, org.id).await.map_err(|e| anyhow!("{e}"))?;
-        let horizon = crate::platform::clock::today() + time::Duration::days(self.days);
-        let horizon = horizon.to_string();
+        let horizon = crate::platform::clock::today().plus_days(self.days);
         let items = cycle::items(&db.pool, org.id).await?;
         let everyone = people::list(&db.pool, org.id).await?;
         // Per owner: the tasks to remind of.

@@ -29,7 +29,11 @@ impl Thin {
             "{}",
             tr.args(
                 "retention-cli-rule",
-                &[("months", &p.rule.retention_months.to_string()), ("cutoff", &p.cutoff), ("decision", &rule)]
+                &[
+                    ("months", &p.rule.retention_months.to_string()),
+                    ("cutoff", &p.cutoff.to_string()),
+                    ("decision", &rule)
+                ]
             )
         );
         for d in &p.due {

@@ -62,9 +62,20 @@ fn reading(pinned: &Option<Pinned>) -> OffsetDateTime {
     t.replace_nanosecond(0).unwrap_or(t)
 }
 
-/// Today's date in Sweden (at 00:30 Swedish time it is already the next day, while UTC is not).
-pub fn today() -> Date {
-    day_in_sweden(now())
+pub use super::day::Day;
+
+/// Today in Sweden (at 00:30 Swedish time it is already the next day, while UTC is not).
+pub fn today() -> Day {
+    Day::from_date(day_in_sweden(now()))
+}
+
+/// The Swedish day of a stored time (RFC 3339), or a stored day (`YYYY-MM-DD`) as it is; `None`
+/// for text that is neither.
+pub fn day_of(stored: &str) -> Option<Day> {
+    match OffsetDateTime::parse(stored, &Rfc3339) {
+        Ok(t) => Some(Day::from_date(day_in_sweden(t))),
+        Err(_) => Day::parse(stored),
+    }
 }
 
 /// The Swedish date at an instant.
@@ -99,25 +110,29 @@ pub fn today_text() -> String {
 
 /// The day number (days since 1970-01-01) of a stored date or time (`YYYY-MM-DD…`).
 pub fn day_number(date: &str) -> Option<i64> {
-    let d = Date::parse(date.get(..10)?, time::macros::format_description!("[year]-[month]-[day]")).ok()?;
-    Some(i64::from(d.to_julian_day()) - 2_440_588)
+    Some(Day::parse(date.get(..10)?)?.number())
 }
 
 /// The date (`YYYY-MM-DD`) of a day number.
 pub fn date_of(day: i64) -> String {
-    i32::try_from(day + 2_440_588)
-        .ok()
-        .and_then(|j| Date::from_julian_day(j).ok())
-        .map(|d| d.to_string())
-        .unwrap_or_default()
+    Day::from_number(day).map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// When the Swedish day `date` (`YYYY-MM-DD`) begins, as stored text: 00:00 Swedish time, which
 /// is 23:00 or 22:00 UTC the day before. For asking for the stored times of a day.
 pub fn day_start(date: &str) -> Option<String> {
-    let d: civil::Date = date.trim().parse().ok()?;
-    let ts = sweden().to_ambiguous_timestamp(d.to_datetime(civil::Time::midnight())).compatible().ok()?;
-    stored(ts)
+    Some(start_of(Day::parse(date.trim())?))
+}
+
+/// When the Swedish day `day` begins, as stored text (see [`day_start`]).
+pub fn start_of(day: Day) -> String {
+    let begins = || {
+        let d = civil::Date::new(i16::try_from(day.year()).ok()?, day.month() as i8, day.day() as i8).ok()?;
+        let ts = sweden().to_ambiguous_timestamp(d.to_datetime(civil::Time::midnight())).compatible().ok()?;
+        stored(ts)
+    };
+    // Every day of years 1–9999 begins somewhere; the day's UTC midnight is never needed.
+    begins().unwrap_or_else(|| format!("{day}T00:00:00Z"))
 }
 
 /// An instant as stored text (RFC 3339, UTC, whole seconds).

@@ -4,6 +4,7 @@
 
 pub mod clock;
 pub mod console;
+pub mod day;
 pub mod db;
 pub mod i18n;
 pub mod keys;

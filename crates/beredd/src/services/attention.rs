@@ -3,6 +3,7 @@
 
 use beredd_domain::{ContactKind, Hosting, Role, SystemKind, UnitKind, access, risk};
 
+use crate::platform::clock::Day;
 use crate::platform::db::{Db, DbError};
 use crate::services::continuity::plans::standings;
 use crate::store::versions::kept;
@@ -95,8 +96,10 @@ pub fn action_overdue(a: &actions::Action, today: &str) -> bool {
     a.due_date.as_deref().is_some_and(|d| d < today) && a.status.is_open()
 }
 
-/// The start page's items for `viewer` on `today` (`YYYY-MM-DD`).
-pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, today: &str) -> Result<StartPage, DbError> {
+/// The start page's items for `viewer` on `today`.
+pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Result<StartPage, DbError> {
+    // What still compares stored text with today's (actions, plans, documents).
+    let today = &day.to_string();
     let pool = &db.pool;
     // The registers under `store::versions` come from the copies this process keeps.
     let all_units = kept(db, org, || units::list(pool, org)).await?;
@@ -182,7 +185,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, today: &str) -> 
     let late = cycle::tasks(pool, org)
         .await?
         .into_iter()
-        .filter(|t| t.done_at.is_none() && t.due_date.as_str() < today)
+        .filter(|t| t.done_at.is_none() && t.due_date < day)
         .filter_map(|t| cycle_items.iter().find(|i| i.id == t.item_id).map(|i| (i, t)))
         .filter(|(i, _)| {
             viewer.role.edits_all_content()
@@ -190,7 +193,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, today: &str) -> 
                 || i.unit_id.is_some_and(|u| viewer.role == Role::UnitManager && in_scope(Some(u)))
         })
         .map(|(i, t)| {
-            link(&format!("{} ({})", i.title, t.due_date), format!("/cycle?year={}#task-{}", &t.due_date[..4], t.id))
+            link(&format!("{} ({})", i.title, t.due_date), format!("/cycle?year={}#task-{}", t.due_date.year(), t.id))
         })
         .collect();
     scoped.extend(item("attention-cycle-overdue", late));
@@ -214,7 +217,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, today: &str) -> 
         use crate::services::governance::training;
         let reg = training::load(pool, org).await?;
         let tv = training::Viewer { role: viewer.role, granted: viewer.granted, person: me };
-        let due = reg.statuses(today, |p| reg.may_record_for(&tv, p));
+        let due = reg.statuses(day, |p| reg.may_record_for(&tv, p));
         let links = reg
             .courses
             .iter()

@@ -55,13 +55,14 @@ where
     E: sqlx::Executor<'c, Database = sqlx::Any>,
 {
     let today = crate::platform::clock::today();
-    let start = today.replace_year(today.year() + 1).unwrap_or(today).to_string();
+    // 29 February becomes 28 February.
+    let start = today.months_before(-12).unwrap_or(today);
     let item = crate::store::cycle::NewItem {
         title: "Byt nycklarna som signerar krisloggen, lösenfrasen till säkerhetskopiorna och nödkontonas lösenord",
         kind: beredd_domain::cycle::CycleKind::Other,
         owner_id: None,
         unit_id: None,
-        start_date: &start,
+        start_date: start,
         every_months: 12,
         until_date: None,
         notes: Some("beredd keys rotate; skriv under Organisationen var de nya förvaras och skriv ut pärmen på nytt."),

@@ -25,8 +25,8 @@ pub struct Classification {
     pub catalogue_version: String,
     /// How it was made: `beredd`, `klassa` or `manual` (see [`Origin`]).
     pub origin: String,
-    /// The day it was made where it came from (KLASSA's date), YYYY-MM-DD.
-    pub source_date: Option<String>,
+    /// The day it was made where it came from (KLASSA's date).
+    pub source_date: Option<crate::platform::clock::Day>,
 }
 
 /// How a classification was made.
@@ -153,8 +153,8 @@ pub struct ClassificationInput {
     pub why: [Option<String>; 4],
     pub reason: Option<String>,
     pub origin: Origin,
-    /// The day it was made where it came from (KLASSA's date), YYYY-MM-DD.
-    pub source_date: Option<String>,
+    /// The day it was made where it came from (KLASSA's date).
+    pub source_date: Option<crate::platform::clock::Day>,
 }
 
 impl ClassificationInput {
@@ -447,7 +447,7 @@ pub async fn classify(
     .bind(crate::platform::clock::stamp())
     .bind(catalogue_version)
     .bind(c.origin.code())
-    .bind(c.source_date.clone())
+    .bind(c.source_date)
     .execute(&mut *conn)
     .await?;
     Ok(version)

@@ -1,4 +1,6 @@
-//! Stored codes read into their vocabularies, once, in the store.
+//! Stored codes read into their vocabularies, and stored days into days, once, in the store.
+
+use crate::platform::clock::Day;
 
 /// A code column read into its vocabulary, once, here: a read model's field is the vocabulary's
 /// type, read with `#[sqlx(try_from = "Code<Criticality>")]` (or `OptionalCode<…>` for a
@@ -47,6 +49,35 @@ impl<T> sqlx::Type<sqlx::Any> for OptionalCode<T> {
     }
     fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
         <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+/// A day column (`YYYY-MM-DD` text on both databases) read into a [`Day`], once, here; a field
+/// of type `Day` or `Option<Day>` needs no attribute. Text that is not a day fails the row with
+/// `NotADay` as its cause, which `DbError` turns into `Corrupt`.
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Day {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let raw = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+        Ok(raw.parse::<Day>()?)
+    }
+}
+
+impl sqlx::Type<sqlx::Any> for Day {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+/// A day is written as the text it is read from.
+impl sqlx::Encode<'_, sqlx::Any> for Day {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'_, sqlx::Any>>::encode(self.to_string(), buf)
     }
 }
 

@@ -5,6 +5,7 @@ use serde::Serialize;
 use sqlx::{Any, Executor};
 
 use super::DbError;
+use crate::platform::clock::Day;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Item {
@@ -14,9 +15,9 @@ pub struct Item {
     pub kind: CycleKind,
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
-    pub start_date: String,
+    pub start_date: Day,
     pub every_months: i64,
-    pub until_date: Option<String>,
+    pub until_date: Option<Day>,
     pub notes: Option<String>,
 }
 
@@ -25,9 +26,9 @@ pub struct NewItem<'a> {
     pub kind: CycleKind,
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
-    pub start_date: &'a str,
+    pub start_date: Day,
     pub every_months: i64,
-    pub until_date: Option<&'a str>,
+    pub until_date: Option<Day>,
     pub notes: Option<&'a str>,
 }
 
@@ -56,7 +57,7 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &New
 }
 
 /// Makes sure a task exists for each due date (existing ones are kept as they are).
-pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: i64, dates: &[String]) -> Result<(), DbError> {
+pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: i64, dates: &[Day]) -> Result<(), DbError> {
     for d in dates {
         sqlx::query(
             "INSERT INTO cycle_tasks (item_id, due_date) VALUES ($1, $2) ON CONFLICT (item_id, due_date) DO NOTHING",
@@ -73,7 +74,7 @@ pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: i64, dates: &[St
 pub struct Task {
     pub id: i64,
     pub item_id: i64,
-    pub due_date: String,
+    pub due_date: Day,
     pub done_at: Option<String>,
     pub done_by: Option<String>,
 }

@@ -278,7 +278,8 @@ pub struct Retention {
     /// The decision thinning follows (a diarienummer or a paragraph of the records management
     /// plan), written into every thinned entry. None: nothing is thinned.
     pub retention_decision: Option<String>,
-    pub kit_passphrase_changed_at: Option<String>,
+    /// The day (despite the column's name, a day, not a time).
+    pub kit_passphrase_changed_at: Option<crate::platform::clock::Day>,
     pub kit_passphrase_changed_by: Option<String>,
 }
 
@@ -312,7 +313,7 @@ pub async fn set_retention<'c, E: Executor<'c, Database = Any>>(
 pub async fn set_kit_passphrase_changed<'c, E: Executor<'c, Database = Any>>(
     e: E,
     org: i64,
-    date: &str,
+    date: crate::platform::clock::Day,
     by: &str,
 ) -> Result<(), DbError> {
     sqlx::query(

@@ -11,7 +11,7 @@ pub struct Review {
     pub id: i64,
     pub year: i64,
     /// The day the management met (`YYYY-MM-DD`).
-    pub held_on: String,
+    pub held_on: crate::platform::clock::Day,
     /// Who took part, one per line.
     pub participants: String,
     pub updated_by: String,
@@ -73,7 +73,7 @@ pub async fn save(
     conn: &mut sqlx::AnyConnection,
     org: i64,
     year: i64,
-    held_on: &str,
+    held_on: crate::platform::clock::Day,
     participants: &str,
     by: &str,
 ) -> Result<i64, DbError> {

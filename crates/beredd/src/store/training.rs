@@ -40,7 +40,7 @@ pub struct Completion {
     pub id: i64,
     pub course_id: i64,
     pub person_id: i64,
-    pub completed_on: String,
+    pub completed_on: crate::platform::clock::Day,
     pub note: Option<String>,
     pub recorded_by: String,
     pub recorded_at: String,
@@ -164,7 +164,7 @@ pub async fn add_completion<'c, E: Executor<'c, Database = Any>>(
     e: E,
     course: i64,
     person: i64,
-    on: &str,
+    on: crate::platform::clock::Day,
     note: Option<&str>,
     by: &str,
 ) -> Result<i64, DbError> {

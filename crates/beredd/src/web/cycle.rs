@@ -10,7 +10,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::cycle::CycleKind;
 
-use crate::platform::clock::{self, day_number as day};
+use crate::platform::clock::{self, Day};
 use crate::platform::i18n::Tr;
 use crate::services::cycle::{TaskState, Year, feed, items, year as cycle_year};
 use crate::store::cycle;
@@ -76,7 +76,7 @@ async fn training_due(
 ) -> Result<Vec<(i64, String, String, bool)>, AppError> {
     use crate::services::governance::training;
     let reg = training::load(&state.db.pool, org).await?;
-    Ok(training::cycle_in(&reg, year, &clock::today_text())
+    Ok(training::cycle_in(&reg, year, clock::today())
         .into_iter()
         .map(|d| {
             let n = d.people as i64;
@@ -139,7 +139,7 @@ fn task_views(y: &Year, lk: &Lookups, tr: &Tr) -> Vec<TaskView> {
                 kind: tr.t(i.kind.label_id()),
                 owner: lk.person_name(i.owner_id),
                 unit: lk.unit_name(i.unit_id),
-                due: t.due_date.clone(),
+                due: t.due_date.to_string(),
                 state: state.code(),
                 state_label: state_label(*state, tr),
                 done: t
@@ -160,15 +160,15 @@ struct Chart {
 }
 
 fn chart(y: &Year, tr: &Tr) -> Chart {
-    let year_start = day(&format!("{}-01-01", y.year)).unwrap_or(0);
-    let year_len = (day(&format!("{}-01-01", y.year + 1)).unwrap_or(year_start + 365) - year_start) as f64;
+    let year_start = Day::first_of_year(y.year).map_or(0, Day::number);
+    let year_len = (Day::first_of_year(y.year + 1).map_or(year_start + 365, Day::number) - year_start) as f64;
     let rows = y.items.iter().enumerate().map(|(n, i)| (30.0 + 24.0 * n as f64, i.title.clone())).collect();
     let dots = y
         .tasks
         .iter()
         .filter_map(|(t, state)| {
             let row = y.items.iter().position(|i| i.id == t.item_id)?;
-            let x = 200.0 + 580.0 * (day(&t.due_date)? - year_start) as f64 / year_len;
+            let x = 200.0 + 580.0 * (t.due_date.number() - year_start) as f64 / year_len;
             let label = state_label(*state, tr);
             Some(Dot {
                 x,

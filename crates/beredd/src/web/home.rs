@@ -142,8 +142,8 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ho
     let mut ctx = Ctx::new(&state, &user, "/", String::new());
     let counts = counts(&lk, &ctx.tr);
     let viewer = Viewer { user_id: user.id, role: user.role, granted: &user.granted, display_name: &user.display_name };
-    let today = crate::platform::clock::today_text();
-    let mut found = attention::start_page(&state.db, user.org_id, &viewer, &today).await?;
+    let today = crate::platform::clock::today();
+    let mut found = attention::start_page(&state.db, user.org_id, &viewer, today).await?;
     // The user's own open actions in the action plan, through the person they said they are.
     let tr = &ctx.tr;
     let mine =

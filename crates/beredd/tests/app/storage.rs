@@ -162,7 +162,7 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     }
 }
 
-/// The stored codes a page reads: (table, column, which row, the page). Each is decoded into its
+/// The stored codes and days a page reads: (table, column, which row, the page). Each is decoded into its
 /// vocabulary once, in the store. A `{column}` in the page is that column of the row.
 const CODES: &[(&str, &str, &str, &str)] = &[
     ("systems", "kind", ORG, "/systems"),
@@ -192,6 +192,15 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("lessons", "target", IN_ORG_INCIDENT, "/incidents/{incident_id}/lessons"),
     ("cycle_items", "kind", ORG, "/cycle"),
     ("assessments", "status", ORG, "/systems/{system_id}/assessment"),
+    // Days (`YYYY-MM-DD`) are read into days once, in the store, as codes are.
+    ("cycle_items", "start_date", ORG, "/cycle"),
+    ("cycle_tasks", "due_date", "item_id IN (SELECT id FROM cycle_items WHERE org_id = $1)", "/cycle"),
+    (
+        "training_completions",
+        "completed_on",
+        "course_id IN (SELECT id FROM training_courses WHERE org_id = $1)",
+        "/governance/training",
+    ),
 ];
 
 /// A row's key as text: its id, or for a table without one, its primary key.

@@ -1,6 +1,7 @@
 //! The demo's yearly cycle: recurring work with owners.
 
 use super::*;
+use crate::platform::day::optional_day;
 
 pub(super) async fn cycle(l: &mut Loader<'_>) -> anyhow::Result<()> {
     let f = "cycle.toml";
@@ -13,16 +14,17 @@ pub(super) async fn cycle(l: &mut Loader<'_>) -> anyhow::Result<()> {
         let Some(kind) = kind else {
             bail!("{f}, post {key:?}: okänt slag {:?} eller intervall {}", c.kind, c.every);
         };
-        let start = check(f, key, "start", beredd_domain::text::optional_date(&c.start))?.unwrap_or_default();
-        let until = check(f, key, "until", beredd_domain::text::optional_date(c.until.as_deref().unwrap_or("")))?;
+        let start = optional_day(&c.start).and_then(|d| d.ok_or(beredd_domain::FieldError::Required));
+        let start = check(f, key, "start", start)?;
+        let until = check(f, key, "until", optional_day(c.until.as_deref().unwrap_or("")))?;
         let n = crate::store::cycle::NewItem {
             title: key,
             kind,
             owner_id: lookup(&l.people, f, key, "owner", &c.owner)?,
             unit_id: lookup(&l.units, f, key, "unit", &c.unit)?,
-            start_date: &start,
+            start_date: start,
             every_months: c.every,
-            until_date: until.as_deref(),
+            until_date: until,
             notes: None,
         };
         crate::store::cycle::insert(&mut *l.tx, l.org, &n).await?;

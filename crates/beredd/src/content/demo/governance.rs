@@ -177,11 +177,11 @@ pub(super) async fn training(l: &mut Loader<'_>) -> anyhow::Result<()> {
             for p in &done.people {
                 who.extend(lookup(&l.people, f, key, "completed.people", &Some(p.clone()))?);
             }
-            let today = crate::platform::clock::today_text();
-            let (on, note) = courses::check_completion(&done.on, done.note.as_deref().unwrap_or(""), &who, &today)
+            let today = crate::platform::clock::today();
+            let (on, note) = courses::check_completion(&done.on, done.note.as_deref().unwrap_or(""), &who, today)
                 .map_err(|e| refused(f, key, e))?;
             for person in who {
-                crate::store::training::add_completion(&mut *l.tx, id, person, &on, note.as_deref(), &done.by).await?;
+                crate::store::training::add_completion(&mut *l.tx, id, person, on, note.as_deref(), &done.by).await?;
             }
         }
     }

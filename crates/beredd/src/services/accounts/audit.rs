@@ -108,9 +108,8 @@ pub struct Trail {
 }
 
 /// A date filter is either empty or `YYYY-MM-DD`; anything else is ignored.
-fn date(s: Option<&str>) -> Option<String> {
-    s.map(|s| s.trim().to_owned())
-        .filter(|s| time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).is_ok())
+fn date(s: Option<&str>) -> Option<clock::Day> {
+    s.and_then(|s| clock::Day::parse(s.trim()))
 }
 
 /// The newest entries matching the filter (at most 500).
@@ -120,11 +119,12 @@ pub async fn trail(pool: &sqlx::AnyPool, org: i64, asked: &Asked<'_>) -> Result<
     let filter = audit::Filter {
         username: asked.user.filter(|s| !s.is_empty()).map(str::to_owned),
         entity: asked.entity.filter(|s| ENTITIES.contains(s)).map(str::to_owned),
-        from: from.as_deref().and_then(clock::day_start),
-        until: to.as_deref().and_then(clock::day_number).and_then(|n| clock::day_start(&clock::date_of(n + 1))),
+        from: from.map(clock::start_of),
+        until: to.map(|d| clock::start_of(d.plus_days(1))),
     };
     let entries = audit::list(pool, org, &filter, LIMIT).await?;
     let users = audit::distinct_users(pool, org).await?;
+    let (from, to) = (from.map(|d| d.to_string()), to.map(|d| d.to_string()));
     Ok(Trail { entries, users, user: filter.username, entity: filter.entity, from, to })
 }
 
@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn a_date_filter_is_a_day_or_nothing() {
-        assert_eq!(date(Some(" 2026-03-01 ")).as_deref(), Some("2026-03-01"));
+        assert_eq!(date(Some(" 2026-03-01 ")).map(|d| d.to_string()).as_deref(), Some("2026-03-01"));
         assert_eq!(date(Some("2026-13-01")), None);
         assert_eq!(date(Some("igår")), None);
         assert_eq!(date(None), None);

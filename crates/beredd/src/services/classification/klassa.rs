@@ -18,6 +18,7 @@ use beredd_domain::classification::Levels;
 use beredd_domain::text;
 use sqlx::AnyConnection;
 
+use crate::platform::clock::Day;
 use crate::platform::db::{Db, DbError};
 use crate::services::organisation::import::read::{self, Sheet};
 use crate::services::organisation::import::{FieldDef, Problem, Refused, RowError, mapping};
@@ -115,7 +116,7 @@ pub struct Planned {
     /// The asset, or `None` for one the import creates.
     pub asset: Option<i64>,
     pub levels: Levels,
-    pub date: String,
+    pub date: Day,
     pub by: String,
     pub process_code: Option<String>,
     pub motivation: Option<String>,
@@ -159,46 +160,53 @@ pub fn level(raw: &str) -> Result<u8, FieldError> {
     }
 }
 
-/// The day classified: `YYYY-MM-DD` (a time after it is dropped), not after today.
-pub fn date(raw: &str, today: &str) -> Result<String, FieldError> {
+/// The day classified: `YYYY-MM-DD` (a time of day typed after it, as a spreadsheet writes a
+/// date cell, is dropped), not after today.
+pub fn date(raw: &str, today: Day) -> Result<Day, FieldError> {
     let s = raw.trim();
-    let day = s.get(..10).filter(|_| s.len() == 10 || s[10..].starts_with([' ', 'T'])).unwrap_or(s);
-    match text::optional_date(day)? {
+    let day = match s.split_once([' ', 'T']) {
+        Some((day, _time)) if day.len() == 10 => day,
+        _ => s,
+    };
+    match crate::platform::day::optional_day(day)? {
         None => Err(FieldError::Required),
-        Some(d) if d.as_str() > today => Err(FieldError::FutureDate),
+        Some(d) if d > today => Err(FieldError::FutureDate),
         Some(d) => Ok(d),
     }
+}
+
+/// A field's value, or its default with the problem noted.
+fn take<T: Default>(errs: &mut Vec<(&'static str, Problem)>, key: &'static str, r: Result<T, FieldError>) -> T {
+    r.unwrap_or_else(|e| {
+        errs.push((key, Problem::Field(e)));
+        T::default()
+    })
 }
 
 /// Reads one row; the problems by field.
 fn parse_row(
     map: &[Option<&'static str>],
     (row, cells): (usize, &[String]),
-    today: &str,
+    today: Day,
     by_default: &str,
 ) -> Result<Planned, Vec<(&'static str, Problem)>> {
     let mut errs: Vec<(&'static str, Problem)> = Vec::new();
-    let mut take = |key: &'static str, r: Result<String, FieldError>| match r {
-        Ok(v) => v,
-        Err(e) => {
-            errs.push((key, Problem::Field(e)));
-            String::new()
-        }
-    };
-    let name = take("name", text::Name::parse(get(map, cells, "name")).map(|n| n.into_string()));
+    let e = &mut errs;
+    let name = take(e, "name", text::Name::parse(get(map, cells, "name")).map(|n| n.into_string()));
     let mut l = [0u8; 4];
     for (i, key) in ["level_k", "level_r", "level_t", "level_s"].into_iter().enumerate() {
-        l[i] = take(key, level(get(map, cells, key)).map(|v| v.to_string())).parse().unwrap_or(0);
+        l[i] = take(e, key, level(get(map, cells, key)).map(|v| v.to_string())).parse().unwrap_or(0);
     }
-    let date = take("date", date(get(map, cells, "date"), today));
-    let by = take("by", text::optional_line(get(map, cells, "by"), 200).map(Option::unwrap_or_default));
-    let code =
-        take("process_code", text::optional_line(get(map, cells, "process_code"), 100).map(Option::unwrap_or_default));
+    let date = take(e, "date", date(get(map, cells, "date"), today).map(Some));
+    let by = take(e, "by", text::optional_line(get(map, cells, "by"), 200).map(Option::unwrap_or_default));
+    let code = take(
+        e,
+        "process_code",
+        text::optional_line(get(map, cells, "process_code"), 100).map(Option::unwrap_or_default),
+    );
     let motivation =
-        take("motivation", text::optional_text(get(map, cells, "motivation"), 2000).map(Option::unwrap_or_default));
-    if !errs.is_empty() {
-        return Err(errs);
-    }
+        take(e, "motivation", text::optional_text(get(map, cells, "motivation"), 2000).map(Option::unwrap_or_default));
+    let Some(date) = date.filter(|_| errs.is_empty()) else { return Err(errs) };
     let levels = Levels::new(l[0], l[1], l[2], l[3]).map_err(|e| vec![("level_k", Problem::Field(e))])?;
     let by = if by.is_empty() { by_default.to_owned() } else { by };
     let process_code = Some(code).filter(|c| !c.is_empty());
@@ -225,11 +233,11 @@ async fn plan(
     let all = assets::list_in(conn, org).await?;
     let versions = assets::all_versions(&mut *conn, org).await?;
     let by_name: HashMap<String, i64> = all.iter().map(|a| (a.name.trim().to_lowercase(), a.id)).collect();
-    let today = crate::platform::clock::today_text();
+    let today = crate::platform::clock::today();
     let mut p = Preview { headings: sheet.headings.clone(), mapping: map.clone(), ..Default::default() };
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut seen: HashMap<(String, Day), usize> = HashMap::new();
     for (row, cells) in &sheet.rows {
-        let mut planned = match parse_row(&map, (*row, cells), &today, by_default) {
+        let mut planned = match parse_row(&map, (*row, cells), today, by_default) {
             Ok(v) => v,
             Err(problems) => {
                 for (field, problem) in problems {
@@ -239,7 +247,7 @@ async fn plan(
             }
         };
         let folded = planned.name.to_lowercase();
-        if let Some(first) = seen.insert((folded.clone(), planned.date.clone()), *row) {
+        if let Some(first) = seen.insert((folded.clone(), planned.date), *row) {
             let problem = Problem::Repeated { value: format!("{} {}", planned.name, planned.date), first };
             p.errors.push(RowError { row: *row, column: column_of(sheet, &map, "name"), problem });
             continue;
@@ -249,7 +257,7 @@ async fn plan(
             versions.iter().any(|v| {
                 v.asset_id == id
                     && v.origin() == Origin::Klassa
-                    && v.source_date.as_deref() == Some(planned.date.as_str())
+                    && v.source_date == Some(planned.date)
                     && v.levels() == planned.levels
             })
         });
@@ -315,7 +323,7 @@ async fn store(
             why: [None, None, None, None],
             reason: r.motivation.clone(),
             origin: Origin::Klassa,
-            source_date: Some(r.date.clone()),
+            source_date: Some(r.date),
         };
         assets::classify(conn, org, id, &input, &r.by, catalogue_version).await?;
         let mut stored = assets::versions(&mut *conn, org, id).await?.into_iter();
@@ -433,12 +441,15 @@ mod tests {
 
     #[test]
     fn a_date_is_a_real_day_not_after_today() {
-        assert_eq!(date("2024-05-12", "2026-11-24").as_deref(), Ok("2024-05-12"));
-        assert_eq!(date("2024-05-12 00:00:00", "2026-11-24").as_deref(), Ok("2024-05-12"));
-        assert_eq!(date("", "2026-11-24"), Err(FieldError::Required));
-        assert_eq!(date("12/5 2024", "2026-11-24"), Err(FieldError::Date));
-        assert_eq!(date("2024-02-30", "2026-11-24"), Err(FieldError::Date));
-        assert_eq!(date("2027-01-01", "2026-11-24"), Err(FieldError::FutureDate));
+        let today = Day::parse("2026-11-24").unwrap();
+        let shown = |raw: &str| date(raw, today).map(|d| d.to_string());
+        assert_eq!(shown("2024-05-12").as_deref(), Ok("2024-05-12"));
+        assert_eq!(shown("2024-05-12 00:00:00").as_deref(), Ok("2024-05-12"));
+        assert_eq!(shown("2024-05-12T08:30").as_deref(), Ok("2024-05-12"));
+        assert_eq!(shown(""), Err(FieldError::Required));
+        assert_eq!(shown("12/5 2024"), Err(FieldError::Date));
+        assert_eq!(shown("2024-02-30"), Err(FieldError::Date));
+        assert_eq!(shown("2027-01-01"), Err(FieldError::FutureDate));
     }
 
     #[test]

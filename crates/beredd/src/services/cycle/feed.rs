@@ -2,7 +2,7 @@
 //! the person they said they are, or by name as owner), or a unit's and those below it. The feed
 //! is reached by a secret address instead of a session; only the address's SHA-256 is kept.
 
-use crate::platform::clock::{self, date_of, day_number};
+use crate::platform::clock;
 use crate::platform::db::{Db, DbError};
 use crate::services::continuity::binder::subtree;
 use crate::store::{audit, cycle, people, units};
@@ -59,8 +59,7 @@ fn head(title: &str) -> String {
 
 /// One task as an all-day event.
 fn event(t: &cycle::Task, i: &cycle::Item, owner: &str, stamp: &str) -> String {
-    let d = t.due_date.replace('-', "");
-    let next = day_number(&t.due_date).map(|x| date_of(x + 1).replace('-', "")).unwrap_or_else(|| d.clone());
+    let (d, next) = (t.due_date.compact(), t.due_date.plus_days(1).compact());
     let mut out = String::from("BEGIN:VEVENT\r\n");
     out.push_str(&fold(&format!("UID:cycle-task-{}@beredd", t.id)));
     out.push_str(&format!("DTSTAMP:{stamp}\r\nDTSTART;VALUE=DATE:{d}\r\nDTEND;VALUE=DATE:{next}\r\n"));

@@ -2,9 +2,11 @@
 
 use beredd_domain::FieldError;
 use beredd_domain::cycle::CycleKind;
-use beredd_domain::text::{self, optional_date};
+use beredd_domain::text;
 
 use super::{EVERY_MONTHS, YEARS};
+use crate::platform::clock::Day;
+use crate::platform::day::optional_day;
 use crate::platform::db::{Db, DbError};
 use crate::services::Invalid;
 use crate::store::{audit, cycle};
@@ -28,16 +30,15 @@ pub struct Item {
     pub kind: CycleKind,
     pub owner: Option<i64>,
     pub unit: Option<i64>,
-    pub start: String,
+    pub start: Day,
     pub every_months: i64,
-    pub until: Option<String>,
+    pub until: Option<Day>,
 }
 
 /// A start date is required and falls in a year the cycle can count from.
-fn start(input: &str) -> Result<String, FieldError> {
-    let d = optional_date(input)?.ok_or(FieldError::Required)?;
-    let year = d.get(..4).and_then(|y| y.parse::<i32>().ok());
-    if year.is_some_and(|y| YEARS.contains(&y)) { Ok(d) } else { Err(FieldError::Date) }
+fn start(input: &str) -> Result<Day, FieldError> {
+    let d = optional_day(input)?.ok_or(FieldError::Required)?;
+    if YEARS.contains(&d.year()) { Ok(d) } else { Err(FieldError::Date) }
 }
 
 /// How often, in months: one of `EVERY_MONTHS`.
@@ -50,15 +51,19 @@ pub fn check(d: &Draft) -> Result<Item, Invalid> {
     let mut e = Invalid::default();
     let title = e.take("title", text::Name::parse(d.title).map(|n| n.into_string()));
     let kind = e.take("kind", CycleKind::parse(d.kind).map(Some));
-    let start = e.take("start", start(d.start));
+    let start = e.take("start", start(d.start).map(Some));
     let every_months = e.take("every", every(d.every));
-    let until = e.take("until", optional_date(d.until));
-    if until.as_deref().is_some_and(|u| u < start.as_str()) {
+    let until = e.take("until", optional_day(d.until));
+    if let (Some(u), Some(s)) = (until, start)
+        && u < s
+    {
         e.add("until", FieldError::Date);
     }
-    match kind.filter(|_| e.is_empty()) {
-        Some(kind) => Ok(Item { title, kind, owner: d.owner, unit: d.unit, start, every_months, until }),
-        None => Err(e),
+    match (kind, start) {
+        (Some(kind), Some(start)) if e.is_empty() => {
+            Ok(Item { title, kind, owner: d.owner, unit: d.unit, start, every_months, until })
+        }
+        _ => Err(e),
     }
 }
 
@@ -70,19 +75,19 @@ pub async fn add(db: &Db, actor: &audit::Actor, i: &Item) -> Result<i64, DbError
         kind: i.kind,
         owner_id: i.owner,
         unit_id: i.unit,
-        start_date: &i.start,
+        start_date: i.start,
         every_months: i.every_months,
-        until_date: i.until.as_deref(),
+        until_date: i.until,
         notes: None,
     };
     let id = cycle::insert(&mut *tx, actor.org_id, &n).await?;
     // The new item's tasks are made with it, not by the next page that happens to be shown.
-    if let Some(start) = crate::platform::clock::day_number(&i.start) {
-        let until = i.until.as_deref().and_then(crate::platform::clock::day_number);
-        let rule =
-            beredd_domain::cycle::Rule { start, every_months: u32::try_from(i.every_months).unwrap_or(0), until };
-        cycle::ensure_tasks(&mut tx, id, &super::window(&rule)).await?;
-    }
+    let rule = beredd_domain::cycle::Rule {
+        start: i.start.number(),
+        every_months: u32::try_from(i.every_months).unwrap_or(0),
+        until: i.until.map(Day::number),
+    };
+    cycle::ensure_tasks(&mut tx, id, &super::window(&rule)).await?;
     let record = serde_json::json!({
         "title": i.title, "kind": i.kind, "start": i.start, "every_months": i.every_months, "until": i.until
     });
@@ -129,7 +134,8 @@ mod tests {
     #[test]
     fn an_item_needs_a_start_in_range_a_known_interval_and_an_end_after_its_start() {
         let ok = check(&draft("2026-03-01", "12", "2028-03-01")).map_err(|e| e.0).unwrap();
-        assert_eq!((ok.start.as_str(), ok.every_months, ok.until.as_deref()), ("2026-03-01", 12, Some("2028-03-01")));
+        let (start, until) = (ok.start.to_string(), ok.until.map(|d| d.to_string()));
+        assert_eq!((start.as_str(), ok.every_months, until.as_deref()), ("2026-03-01", 12, Some("2028-03-01")));
         let bad = check(&draft("1800-01-01", "5", "")).unwrap_err();
         assert_eq!(bad.0, [("start".to_owned(), FieldError::Date), ("every".to_owned(), FieldError::Choice)]);
         let early = check(&draft("2026-03-01", "0", "2026-02-01")).unwrap_err();

@@ -7,7 +7,7 @@ pub mod items;
 
 use beredd_domain::cycle::Rule;
 
-use crate::platform::clock::{self, date_of, day_number};
+use crate::platform::clock::{self, Day};
 use crate::platform::db::DbError;
 use crate::store::cycle;
 
@@ -19,17 +19,17 @@ pub const EVERY_MONTHS: &[i64] = &[0, 1, 3, 6, 12];
 
 fn rule(i: &cycle::Item) -> Option<Rule> {
     Some(Rule {
-        start: day_number(&i.start_date)?,
+        start: i.start_date.number(),
         every_months: u32::try_from(i.every_months).ok()?,
-        until: i.until_date.as_deref().and_then(day_number),
+        until: i.until_date.map(Day::number),
     })
 }
 
 /// The days an item's tasks fall on, from a year before today (or its start, if later) to a year
 /// from today.
-fn window(r: &Rule) -> Vec<String> {
-    let today = day_number(&clock::today_text()).unwrap_or(0);
-    r.occurrences(r.start.max(today - 365), today + 365).into_iter().map(date_of).collect()
+fn window(r: &Rule) -> Vec<Day> {
+    let today = clock::today().number();
+    r.occurrences(r.start.max(today - 365), today + 365).into_iter().filter_map(Day::from_number).collect()
 }
 
 /// Makes the dated tasks of every item, from a year before today (or its start, if later) to a
@@ -38,12 +38,12 @@ fn window(r: &Rule) -> Vec<String> {
 /// Only the tasks missing are written, so a page view writes nothing on most days (a GET that
 /// writes competes for SQLite's single write lock).
 pub async fn ensure(pool: &sqlx::AnyPool, org: i64) -> Result<(), DbError> {
-    let have: std::collections::HashSet<(i64, String)> =
+    let have: std::collections::HashSet<(i64, Day)> =
         cycle::tasks(pool, org).await?.into_iter().map(|t| (t.item_id, t.due_date)).collect();
     let mut due = Vec::new();
     for i in cycle::items(pool, org).await? {
         let Some(r) = rule(&i) else { continue };
-        let missing: Vec<String> = window(&r).into_iter().filter(|d| !have.contains(&(i.id, d.clone()))).collect();
+        let missing: Vec<Day> = window(&r).into_iter().filter(|d| !have.contains(&(i.id, *d))).collect();
         if !missing.is_empty() {
             due.push((i.id, missing));
         }
@@ -70,8 +70,8 @@ pub enum TaskState {
 }
 
 impl TaskState {
-    pub fn of(t: &cycle::Task, today: &str) -> TaskState {
-        match (&t.done_at, t.due_date.as_str() < today) {
+    pub fn of(t: &cycle::Task, today: Day) -> TaskState {
+        match (&t.done_at, t.due_date < today) {
             (Some(_), _) => TaskState::Done,
             (None, true) => TaskState::Overdue,
             (None, false) => TaskState::Upcoming,
@@ -98,15 +98,14 @@ pub struct Year {
 pub async fn year(pool: &sqlx::AnyPool, org: i64, year: Option<i32>) -> Result<Year, DbError> {
     ensure(pool, org).await?;
     let items = cycle::items(pool, org).await?;
-    let today = clock::today_text();
-    let year = year.unwrap_or_else(|| today[..4].parse().unwrap_or(2026));
-    let prefix = year.to_string();
+    let today = clock::today();
+    let year = year.unwrap_or(today.year());
     let tasks = cycle::tasks(pool, org)
         .await?
         .into_iter()
-        .filter(|t| t.due_date.starts_with(&prefix))
+        .filter(|t| t.due_date.year() == year)
         .map(|t| {
-            let state = TaskState::of(&t, &today);
+            let state = TaskState::of(&t, today);
             (t, state)
         })
         .collect();
@@ -117,11 +116,15 @@ pub async fn year(pool: &sqlx::AnyPool, org: i64, year: Option<i32>) -> Result<Y
 mod tests {
     use super::*;
 
+    fn day(s: &str) -> Day {
+        Day::parse(s).unwrap()
+    }
+
     fn task(due: &str, done: bool) -> cycle::Task {
         cycle::Task {
             id: 1,
             item_id: 1,
-            due_date: due.into(),
+            due_date: day(due),
             done_at: done.then(|| "2026-03-01T08:00:00Z".into()),
             done_by: done.then(|| "Anna".into()),
         }
@@ -129,9 +132,9 @@ mod tests {
 
     #[test]
     fn a_task_is_overdue_only_when_undone_and_due_before_the_day() {
-        assert_eq!(TaskState::of(&task("2026-02-28", false), "2026-03-01"), TaskState::Overdue);
-        assert_eq!(TaskState::of(&task("2026-03-01", false), "2026-03-01"), TaskState::Upcoming);
-        assert_eq!(TaskState::of(&task("2026-02-28", true), "2026-03-01"), TaskState::Done);
+        assert_eq!(TaskState::of(&task("2026-02-28", false), day("2026-03-01")), TaskState::Overdue);
+        assert_eq!(TaskState::of(&task("2026-03-01", false), day("2026-03-01")), TaskState::Upcoming);
+        assert_eq!(TaskState::of(&task("2026-02-28", true), day("2026-03-01")), TaskState::Done);
         assert_eq!(TaskState::Overdue.code(), "overdue");
     }
 }

@@ -2,9 +2,11 @@
 //! its entry in the audit trail.
 
 use beredd_domain::FieldError;
-use beredd_domain::text::{self, optional_date};
+use beredd_domain::text;
 use beredd_domain::training::{Audience, CourseKind, MAX_EVERY_MONTHS};
 
+use crate::platform::clock::Day;
+use crate::platform::day::optional_day;
 use crate::platform::db::{Db, DbError};
 use crate::services::Invalid;
 use crate::store::audit::{self, Actor};
@@ -56,22 +58,20 @@ pub fn check(d: Draft) -> Result<CourseInput, Invalid> {
 
 /// A completion as the form gives it: the day is needed and may not be after `today`; the note is
 /// one line; at least one person.
-pub fn check_completion(
-    on: &str,
-    note: &str,
-    people: &[i64],
-    today: &str,
-) -> Result<(String, Option<String>), Invalid> {
+pub fn check_completion(on: &str, note: &str, people: &[i64], today: Day) -> Result<(Day, Option<String>), Invalid> {
     let mut e = Invalid::default();
-    let on = e.take("completed_on", optional_date(on).and_then(|d| d.ok_or(FieldError::Required)));
-    if !on.is_empty() && on.as_str() > today {
+    let on = e.take("completed_on", optional_day(on).and_then(|d| d.ok_or(FieldError::Required)).map(Some));
+    if on.is_some_and(|on| on > today) {
         e.add("completed_on", FieldError::FutureDate);
     }
     let note = e.take("note", text::optional_line(note, 300));
     if people.is_empty() {
         e.add("people", FieldError::Required);
     }
-    e.or((on, note))
+    match on {
+        Some(on) if e.is_empty() => Ok((on, note)),
+        _ => Err(e),
+    }
 }
 
 fn change<'a, T: serde::Serialize>(
@@ -108,7 +108,7 @@ pub async fn record(
     actor: &Actor,
     course: &Course,
     people: &[(i64, String)],
-    on: &str,
+    on: Day,
     note: Option<&str>,
     by: &str,
 ) -> Result<(), DbError> {
@@ -182,11 +182,8 @@ mod tests {
 
     #[test]
     fn a_completion_needs_a_day_not_after_today_and_someone() {
-        let today = "2026-11-24";
-        assert_eq!(
-            check_completion("2026-11-24", " Kurs ", &[1], today).unwrap(),
-            ("2026-11-24".into(), Some("Kurs".into()))
-        );
+        let today = Day::parse("2026-11-24").unwrap();
+        assert_eq!(check_completion("2026-11-24", " Kurs ", &[1], today).unwrap(), (today, Some("Kurs".into())));
         let bad = check_completion("2026-11-25", "", &[], today).unwrap_err();
         assert_eq!(
             bad.0,

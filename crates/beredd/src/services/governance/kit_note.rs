@@ -4,10 +4,11 @@
 //! those who received a kit. The kit holds private numbers on private phones: once a person who
 //! knew the passphrase leaves, every kit under it is to be replaced with a new passphrase.
 
-use beredd_domain::{FieldError, text};
+use beredd_domain::FieldError;
 use serde_json::json;
 
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
+use crate::platform::day::optional_day;
 use crate::platform::db::{Db, DbError};
 use crate::services::Invalid;
 use crate::store::{audit, kits, orgs};
@@ -38,7 +39,7 @@ impl KitNote {
     /// Whether a kit was made under a passphrase that should no longer be in use: before the
     /// latest confirmed change, or before a person who had received a kit left since.
     pub fn to_replace(&self, k: &kits::KitExport) -> bool {
-        let changed = self.rule.kit_passphrase_changed_at.as_deref().and_then(clock::day_start);
+        let changed = self.rule.kit_passphrase_changed_at.map(clock::start_of);
         let before_change = changed.is_some_and(|c| k.exported_at < c);
         let before_departure = self.latest_recipient_left().is_some_and(|d| k.exported_at <= d.at);
         before_change || before_departure
@@ -54,12 +55,7 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<KitNote, DbError> {
     let kits = kits::recent(pool, org, KITS).await?;
     let rule = orgs::retention(pool, org).await?;
     // A change confirmed for a day covers those who left that day.
-    let since = rule
-        .kit_passphrase_changed_at
-        .as_deref()
-        .and_then(clock::day_number)
-        .and_then(|d| clock::day_start(&clock::date_of(d + 1)))
-        .unwrap_or_default();
+    let since = rule.kit_passphrase_changed_at.map(|d| clock::start_of(d.plus_days(1))).unwrap_or_default();
     let departures = audit::deleted_since(pool, org, "person", &since)
         .await?
         .into_iter()
@@ -75,14 +71,14 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<KitNote, DbError> {
 }
 
 /// The date the passphrase was changed, as posted: a date, not after today.
-pub fn check_date(input: &str) -> Result<String, Invalid> {
-    let date = text::optional_date(input).and_then(|d| d.ok_or(FieldError::Required));
-    let date = date.and_then(|d| if d > clock::today_text() { Err(FieldError::Date) } else { Ok(d) });
+pub fn check_date(input: &str) -> Result<Day, Invalid> {
+    let date = optional_day(input).and_then(|d| d.ok_or(FieldError::Required));
+    let date = date.and_then(|d| if d > clock::today() { Err(FieldError::Date) } else { Ok(d) });
     date.map_err(|e| Invalid::default().with("changed_on", e))
 }
 
 /// Records that the passphrase was changed on `date`, in the audit trail.
-pub async fn confirm(db: &Db, actor: &audit::Actor, date: &str, by: &str) -> Result<(), DbError> {
+pub async fn confirm(db: &Db, actor: &audit::Actor, date: Day, by: &str) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
     orgs::set_kit_passphrase_changed(&mut *tx, actor.org_id, date, by).await?;
     let after = json!({ "kit_passphrase_changed_at": date, "by": by });
@@ -90,7 +86,7 @@ pub async fn confirm(db: &Db, actor: &audit::Actor, date: &str, by: &str) -> Res
         action: "update",
         entity: "kit",
         entity_id: None,
-        summary: date,
+        summary: &date.to_string(),
         before: None,
         after: Some(&after),
     };

@@ -13,7 +13,7 @@ use beredd_domain::thinning;
 use beredd_domain::{FieldError, text};
 use serde_json::json;
 
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
 use crate::services::{Failure, Invalid};
@@ -27,8 +27,8 @@ pub const MAX_MONTHS: i64 = 120;
 /// What would be thinned now, and by which rule.
 pub struct Proposal {
     pub rule: orgs::Retention,
-    /// Incidents closed before this date are due (`YYYY-MM-DD`).
-    pub cutoff: String,
+    /// Incidents closed before this day (Swedish time) are due.
+    pub cutoff: Day,
     pub due: Vec<incidents::Due>,
 }
 
@@ -38,29 +38,16 @@ impl Proposal {
     }
 }
 
-/// The date `months` months before `today` (`YYYY-MM-DD`); a day the month lacks becomes its last.
-pub fn months_before(today: &str, months: i64) -> String {
-    let (y, m, d) = (
-        today.get(..4).and_then(|s| s.parse::<i64>().ok()).unwrap_or(2000),
-        today.get(5..7).and_then(|s| s.parse::<i64>().ok()).unwrap_or(1),
-        today.get(8..10).and_then(|s| s.parse::<i64>().ok()).unwrap_or(1),
-    );
-    let total = y * 12 + (m - 1) - months;
-    let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
-    let last = match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    format!("{y:04}-{m:02}-{:02}", d.min(last))
+/// The day `months` months before `today`; a day the month lacks becomes its last.
+pub fn months_before(today: Day, months: i64) -> Day {
+    today.months_before(months).unwrap_or(today)
 }
 
 /// What would be thinned today under the organisation's rule.
 pub async fn proposal(pool: &sqlx::AnyPool, org: i64) -> Result<Proposal, DbError> {
     let rule = orgs::retention(pool, org).await?;
-    let cutoff = months_before(&clock::today_text(), rule.retention_months);
-    let before = clock::day_start(&cutoff).unwrap_or_else(|| cutoff.clone());
+    let cutoff = months_before(clock::today(), rule.retention_months);
+    let before = clock::start_of(cutoff);
     let due = incidents::due(pool, org, &before).await?;
     Ok(Proposal { rule, cutoff, due })
 }
@@ -151,10 +138,11 @@ mod tests {
 
     #[test]
     fn months_before_keeps_the_day_or_takes_the_months_last() {
-        assert_eq!(months_before("2026-11-24", 24), "2024-11-24");
-        assert_eq!(months_before("2026-03-31", 1), "2026-02-28");
-        assert_eq!(months_before("2026-01-15", 1), "2025-12-15");
-        assert_eq!(months_before("2025-05-31", 15), "2024-02-29");
+        let day = |s: &str| Day::parse(s).unwrap();
+        assert_eq!(months_before(day("2026-11-24"), 24), day("2024-11-24"));
+        assert_eq!(months_before(day("2026-03-31"), 1), day("2026-02-28"));
+        assert_eq!(months_before(day("2026-01-15"), 1), day("2025-12-15"));
+        assert_eq!(months_before(day("2025-05-31"), 15), day("2024-02-29"));
     }
 
     #[test]

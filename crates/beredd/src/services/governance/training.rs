@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use beredd_domain::training::{CourseKind, Standing, add_months, standing};
 use beredd_domain::{ContactKind, Role, access};
 
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::db::DbError;
 use crate::store::training::{self as store, Course};
 use crate::store::{people, units};
@@ -39,12 +39,12 @@ pub enum Source {
     Exercise { incident: i64, title: String },
 }
 
-/// That a person took a course on a day (`YYYY-MM-DD`).
+/// That a person took a course on a day.
 #[derive(Debug, Clone)]
 pub struct Done {
     pub course_id: i64,
     pub person_id: i64,
-    pub on: String,
+    pub on: Day,
     pub source: Source,
 }
 
@@ -115,16 +115,17 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
             let mut found: Vec<i64> = names.filter_map(|n| staff_named(&people, &n)).collect();
             found.sort_unstable();
             found.dedup();
-            let on = clock::shown_day(&x.discovered_at);
+            // The exercise's Swedish day; an exercise with no time it began counts for nobody.
+            let Some(on) = clock::day_of(&x.discovered_at) else { continue };
             for person_id in found {
                 for course_id in &exercise_courses {
                     let source = Source::Exercise { incident: x.id, title: x.title.clone() };
-                    done.push(Done { course_id: *course_id, person_id, on: on.clone(), source });
+                    done.push(Done { course_id: *course_id, person_id, on, source });
                 }
             }
         }
     }
-    done.sort_by(|a, b| b.on.cmp(&a.on));
+    done.sort_by_key(|d| std::cmp::Reverse(d.on));
     let units = units::list(pool, org).await?;
     Ok(Registry { courses, people, parents: units.iter().map(|u| (u.id, u.parent_id)).collect(), units, done })
 }
@@ -206,14 +207,14 @@ impl Registry {
     }
 
     /// Every (course, person) where the person must take the course and `shown` says yes, with
-    /// their standing on `today` (`YYYY-MM-DD`); by course, then person.
-    pub fn statuses(&self, today: &str, shown: impl Fn(&people::Person) -> bool) -> Vec<Status<'_>> {
-        let today = clock::day_number(today).unwrap_or(0);
+    /// their standing on `today`; by course, then person.
+    pub fn statuses(&self, today: Day, shown: impl Fn(&people::Person) -> bool) -> Vec<Status<'_>> {
+        let today = today.number();
         let mut out = Vec::new();
         for c in &self.courses {
             for p in self.people.iter().filter(|p| shown(p) && self.required(c, p)) {
                 let last = self.last(c.course.id, p.id);
-                let at = last.and_then(|d| clock::day_number(&d.on));
+                let at = last.map(|d| d.on.number());
                 out.push(Status { course: c, person: p, standing: standing(at, c.course.every_months, today), last });
             }
         }
@@ -223,7 +224,7 @@ impl Registry {
     /// Per course and per unit with someone who must take it (staff counted in their own unit):
     /// how many must and how many have, among the people `shown` says yes to. By course, then unit
     /// name; staff with no unit last.
-    pub fn coverage(&self, today: &str, shown: impl Fn(&people::Person) -> bool) -> Vec<Coverage> {
+    pub fn coverage(&self, today: Day, shown: impl Fn(&people::Person) -> bool) -> Vec<Coverage> {
         let mut out: Vec<Coverage> = Vec::new();
         for s in self.statuses(today, shown) {
             let unit_id = s.person.unit_id;
@@ -252,11 +253,11 @@ impl Registry {
     }
 }
 
-/// Coverage per course and unit on `day` (`YYYY-MM-DD`), over all staff, counting only the
-/// training taken by that day: what the management review shows, for this year and the last.
-pub async fn coverage(pool: &sqlx::AnyPool, org: i64, day: &str) -> Result<Vec<Coverage>, DbError> {
+/// Coverage per course and unit on `day`, over all staff, counting only the training taken by
+/// that day: what the management review shows, for this year and the last.
+pub async fn coverage(pool: &sqlx::AnyPool, org: i64, day: Day) -> Result<Vec<Coverage>, DbError> {
     let mut register = load(pool, org).await?;
-    register.done.retain(|d| d.on.get(..10).is_some_and(|on| on <= day));
+    register.done.retain(|d| d.on <= day);
     Ok(register.coverage(day, |_| true))
 }
 
@@ -266,7 +267,7 @@ pub async fn coverage(pool: &sqlx::AnyPool, org: i64, day: &str) -> Result<Vec<C
 pub struct CycleDue {
     pub course_id: i64,
     pub course: String,
-    pub date: Option<String>,
+    pub date: Option<Day>,
     pub people: usize,
     pub overdue: bool,
 }
@@ -274,15 +275,14 @@ pub struct CycleDue {
 /// What falls due in `year`: for each course, the days completions run out in the year, with how
 /// many people; in the current year also what is overdue from before and those who have never
 /// taken it. By date, those never taken first.
-pub fn cycle_in(reg: &Registry, year: i32, today: &str) -> Vec<CycleDue> {
-    let this_year = today.get(..4) == Some(year.to_string().as_str());
-    let prefix = format!("{year}-");
+pub fn cycle_in(reg: &Registry, year: i32, today: Day) -> Vec<CycleDue> {
+    let this_year = today.year() == year;
     let mut out: Vec<CycleDue> = Vec::new();
     for s in reg.statuses(today, |_| true) {
-        let date = s.standing.due().map(clock::date_of);
-        let shown = match (&date, s.standing.is_due()) {
+        let date = s.standing.due().and_then(Day::from_number);
+        let shown = match (date, s.standing.is_due()) {
             (_, true) if this_year => true,
-            (Some(d), _) => d.starts_with(&prefix),
+            (Some(d), _) => d.year() == year,
             (None, _) => false,
         };
         if !shown {
@@ -304,8 +304,8 @@ pub fn cycle_in(reg: &Registry, year: i32, today: &str) -> Vec<CycleDue> {
     out
 }
 
-/// When a completion on `on` (`YYYY-MM-DD`) runs out for a course recurring every `every` months.
-pub fn valid_until(on: &str, every: Option<i64>) -> Option<String> {
+/// When a completion on `on` runs out for a course recurring every `every` months.
+pub fn valid_until(on: Day, every: Option<i64>) -> Option<Day> {
     let every = every.filter(|m| *m > 0)?;
-    Some(clock::date_of(add_months(clock::day_number(on)?, every)))
+    Day::from_number(add_months(on.number(), every))
 }

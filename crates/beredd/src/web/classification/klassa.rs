@@ -232,7 +232,7 @@ fn preview_page(ctx: Ctx, token: &str, file_name: &str, p: &Preview) -> PreviewP
             name: r.name.clone(),
             href: r.asset.map(|id| format!("/assets/{id}")),
             levels: format!("K{} R{} T{} S{}", r.levels.k, r.levels.r, r.levels.t, r.levels.s),
-            date: r.date.clone(),
+            date: r.date.to_string(),
             by: r.by.clone(),
             process_code: r.process_code.clone().unwrap_or_default(),
             motivation: r.motivation.clone().unwrap_or_default(),

@@ -58,9 +58,9 @@ fn kit_rows(note: &KitNote, tr: &Tr) -> Vec<KitRow> {
 }
 
 fn texts(note: &KitNote, tr: &Tr) -> (String, Option<String>, Vec<String>) {
-    let changed = match (&note.rule.kit_passphrase_changed_at, &note.rule.kit_passphrase_changed_by) {
-        (Some(d), Some(by)) => tr.args("kit-note-changed", &[("date", d), ("by", by)]),
-        (Some(d), None) => tr.args("kit-note-changed", &[("date", d), ("by", "")]),
+    let changed = match (note.rule.kit_passphrase_changed_at, &note.rule.kit_passphrase_changed_by) {
+        (Some(d), Some(by)) => tr.args("kit-note-changed", &[("date", &d.to_string()), ("by", by)]),
+        (Some(d), None) => tr.args("kit-note-changed", &[("date", &d.to_string()), ("by", "")]),
         _ => tr.t("kit-note-never-changed"),
     };
     let alert = note
@@ -117,7 +117,7 @@ pub async fn confirm_passphrase(State(state): State<AppState>, posted: Posted) -
     user.require(user.role.edits_all_content())?;
     match kit_note::check_date(form.text("changed_on")) {
         Ok(date) => {
-            kit_note::confirm(&state.db, &user.actor(), &date, &user.display_name).await?;
+            kit_note::confirm(&state.db, &user.actor(), date, &user.display_name).await?;
             Ok(Redirect::to("/governance/kit-dpia?msg=saved").into_response())
         }
         Err(found) => page(&state, &user, &form, &Errors::from(found), &Query_::new()).await,

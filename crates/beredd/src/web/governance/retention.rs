@@ -119,7 +119,7 @@ async fn page(
         error_summary: summary(&fields),
         fields,
         rule: tr.args("retention-rule", &[("months", &months), ("decision", &decision)]),
-        cutoff: tr.ts("retention-cutoff", "date", &p.cutoff),
+        cutoff: tr.ts("retention-cutoff", "date", &p.cutoff.to_string()),
         due: rows(&p, tr),
         total: format!(
             "{}, {}.",

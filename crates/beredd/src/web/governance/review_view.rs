@@ -97,7 +97,7 @@ fn note_text(tr: &Tr, s: &Section, r: &Review) -> Option<String> {
 pub fn stored_form(r: &Review) -> FormData {
     let mut pairs = Vec::new();
     if let Some(saved) = &r.saved {
-        pairs.push(("held_on".to_owned(), saved.held_on.clone()));
+        pairs.push(("held_on".to_owned(), saved.held_on.to_string()));
         pairs.push(("participants".to_owned(), saved.participants.clone()));
     }
     for s in &r.sections {
@@ -154,7 +154,7 @@ pub fn sections(tr: &Tr, r: &Review, form: &FormData, errors: &Errors) -> Vec<Se
 
 /// "Siffrorna gäller 2026-11-24" or "… 2025-12-31".
 pub fn as_of_text(tr: &Tr, r: &Review) -> String {
-    tr.args("review-as-of", &[("date", &r.as_of), ("previous", &(r.year - 1).to_string())])
+    tr.args("review-as-of", &[("date", &r.as_of.to_string()), ("previous", &(r.year - 1).to_string())])
 }
 
 fn section_json(tr: &Tr, s: &SectionView) -> serde_json::Value {

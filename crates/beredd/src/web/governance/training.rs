@@ -100,7 +100,7 @@ pub(super) fn status_view(reg: &Registry, s: &Status, tr: &Tr) -> StatusView {
         class,
         standing,
         due: s.standing.is_due(),
-        last: s.last.map(|d| d.on.clone()).unwrap_or_default(),
+        last: s.last.map(|d| d.on.to_string()).unwrap_or_default(),
         exercise,
     }
 }
@@ -205,15 +205,15 @@ pub async fn overview(
     let mut ctx = Ctx::new(&state, &user, "/governance/training", String::new());
     ctx.title = ctx.tr.t("training-title");
     ctx.set_flash(q.get("msg").map(String::as_str));
-    let (tr, today) = (&ctx.tr, clock::today_text());
+    let (tr, today) = (&ctx.tr, clock::today());
     // A unit manager's view is their own units; everyone else sees the whole organisation's.
     let in_view = |p: &crate::store::people::Person| user.role != beredd_domain::Role::UnitManager || reg.sees(&v, p);
-    let coverage = reg.coverage(&today, in_view);
+    let coverage = reg.coverage(today, in_view);
     let courses = course_rows(&reg, &coverage, tr);
-    let statuses = reg.statuses(&today, |p| reg.may_record_for(&v, p));
+    let statuses = reg.statuses(today, |p| reg.may_record_for(&v, p));
     Ok(OverviewPage {
         courses,
-        mine: reg.statuses(&today, |p| Some(p.id) == person).iter().map(|s| status_view(&reg, s, tr)).collect(),
+        mine: reg.statuses(today, |p| Some(p.id) == person).iter().map(|s| status_view(&reg, s, tr)).collect(),
         coverage: matrix(&reg, &coverage, tr),
         due: statuses.iter().filter(|s| s.standing.is_due()).map(|s| status_view(&reg, s, tr)).collect(),
         may_edit: user.role.edits_all_content(),

@@ -106,7 +106,7 @@ fn completions(reg: &Registry, c: &CourseView, v: &Viewer, tr: &Tr) -> Vec<Compl
                 }
             };
             let removable = id.filter(|_| reg.may_record_for(v, p));
-            Some(CompletionView { on: d.on.clone(), person: p.name.clone(), by, exercise, note, removable })
+            Some(CompletionView { on: d.on.to_string(), person: p.name.clone(), by, exercise, note, removable })
         })
         .collect()
 }
@@ -131,8 +131,7 @@ async fn page(
     let c = course(&reg, id)?;
     let mut ctx = Ctx::new(state, user, "/governance/training", c.course.name.clone());
     let details = details(&reg, c, &ctx.tr);
-    let today = clock::today_text();
-    let statuses = reg.statuses(&today, |p| reg.sees(&v, p));
+    let statuses = reg.statuses(clock::today(), |p| reg.sees(&v, p));
     let choices = if records(user) { record_choices(&reg, c, &v) } else { Vec::new() };
     let may_record = !choices.is_empty();
     let fields = fields(form, e, choices, &ctx.tr);
@@ -205,10 +204,9 @@ pub async fn record(
     let mut e = Errors::default();
     let people = chosen(&reg, &v, &form, &mut e)?;
     let ids: Vec<i64> = people.iter().map(|(id, _)| *id).collect();
-    let today = clock::today_text();
-    match courses::check_completion(form.text("completed_on"), form.text("note"), &ids, &today) {
+    match courses::check_completion(form.text("completed_on"), form.text("note"), &ids, clock::today()) {
         Ok((on, note)) if e.is_empty() => {
-            courses::record(&state.db, &user.actor(), &c.course, &people, &on, note.as_deref(), &user.display_name)
+            courses::record(&state.db, &user.actor(), &c.course, &people, on, note.as_deref(), &user.display_name)
                 .await?;
             Ok(Redirect::to(&format!("/governance/training/{}?msg=recorded#status", c.course.id)).into_response())
         }

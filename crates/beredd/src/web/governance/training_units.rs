@@ -40,11 +40,11 @@ pub async fn unit(
     let mut ctx = Ctx::new(&state, &user, "/governance/training", String::new());
     ctx.title = ctx.tr.ts("training-unit-title", "unit", &unit.name);
     let tr = &ctx.tr;
-    let today = clock::today_text();
+    let today = clock::today();
     let below = |p: &crate::store::people::Person| reg.within(p.unit_id, unit.id);
-    let mut statuses: Vec<StatusView> = reg.statuses(&today, below).iter().map(|s| status_view(&reg, s, tr)).collect();
+    let mut statuses: Vec<StatusView> = reg.statuses(today, below).iter().map(|s| status_view(&reg, s, tr)).collect();
     statuses.sort_by(|a, b| (!a.due, &a.person, &a.course).cmp(&(!b.due, &b.person, &b.course)));
-    let coverage = matrix(&reg, &reg.coverage(&today, below), tr);
+    let coverage = matrix(&reg, &reg.coverage(today, below), tr);
     Ok(UnitPage { due: statuses.iter().filter(|s| s.due).count() as i64, coverage, statuses, records: true, ctx })
 }
 
@@ -67,9 +67,9 @@ pub async fn export(user: CurrentUser, State(state): State<AppState>) -> Result<
     let (reg, person) = load(&state, &user).await?;
     let v = viewer(&user, person);
     let tr = Tr::new(state.catalog.clone(), user.lang);
-    let today = clock::today_text();
+    let today = clock::today();
     let mut due: Vec<StatusView> = reg
-        .statuses(&today, |p| reg.may_record_for(&v, p))
+        .statuses(today, |p| reg.may_record_for(&v, p))
         .iter()
         .filter(|s| s.standing.is_due())
         .map(|s| status_view(&reg, s, &tr))

@@ -4,11 +4,13 @@
 //! decision removed leaves its action in the plan (it is the plan's to close). Everything is in
 //! the audit trail, in one transaction.
 
-use beredd_domain::text::{Name, optional_date, optional_text};
+use beredd_domain::text::{Name, optional_text};
 use beredd_domain::{ActionStatus, FieldError, Priority};
 use serde_json::json;
 
 use super::{SECTIONS, parse_year};
+use crate::platform::clock::Day;
+use crate::platform::day::optional_day;
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::services::{Failure, Invalid};
@@ -32,7 +34,7 @@ pub struct DecisionsForm<'a> {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Checked {
     pub year: i64,
-    pub held_on: String,
+    pub held_on: Day,
     pub participants: String,
     /// (section key, decision, make it an action), in the sections' order.
     pub decisions: Vec<(&'static str, String, bool)>,
@@ -59,7 +61,7 @@ fn lines(input: &str) -> Result<Vec<String>, FieldError> {
 pub fn check(f: &DecisionsForm) -> Result<Checked, Invalid> {
     let mut e = Invalid::default();
     let year = e.take("year", parse_year(f.year));
-    let held_on = e.take("held_on", optional_date(f.held_on).and_then(|d| d.ok_or(FieldError::Required)));
+    let held_on = e.take("held_on", optional_day(f.held_on).and_then(|d| d.ok_or(FieldError::Required)).map(Some));
     let participants =
         e.take("participants", optional_text(f.participants, 2000).and_then(|t| t.ok_or(FieldError::Required)));
     let mut decisions = Vec::new();
@@ -72,7 +74,10 @@ pub fn check(f: &DecisionsForm) -> Result<Checked, Invalid> {
     if decisions.is_empty() && !f.sections.iter().any(|(k, _, _)| e.has(&format!("decisions_{k}"))) {
         e.add(format!("decisions_{}", SECTIONS[0]), FieldError::Required);
     }
-    e.or(Checked { year, held_on, participants, decisions })
+    match held_on {
+        Some(held_on) if e.is_empty() => Ok(Checked { year, held_on, participants, decisions }),
+        _ => Err(e),
+    }
 }
 
 /// The action a decision becomes: the decision as its title, pointing back to the review.
@@ -103,7 +108,7 @@ pub async fn save(db: &Db, actor: &audit::Actor, tr: &Tr, c: &Checked, by: &str)
         }
         None => None,
     };
-    let id = reviews::save(&mut tx, org, c.year, &c.held_on, &c.participants, by).await?;
+    let id = reviews::save(&mut tx, org, c.year, c.held_on, &c.participants, by).await?;
     let mut kept: Vec<reviews::Decision> = before.as_ref().map(|(_, d)| d.clone()).unwrap_or_default();
     let mut all = Vec::new();
     let mut made = 0;

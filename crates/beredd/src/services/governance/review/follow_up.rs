@@ -143,8 +143,8 @@ pub async fn training(
     pool: &sqlx::AnyPool,
     tr: &Tr,
     org: i64,
-    as_of: &str,
-    previous_end: &str,
+    as_of: crate::platform::clock::Day,
+    previous_end: crate::platform::clock::Day,
 ) -> Result<Section, DbError> {
     let now = crate::services::governance::training::coverage(pool, org, as_of).await?;
     let before = crate::services::governance::training::coverage(pool, org, previous_end).await?;

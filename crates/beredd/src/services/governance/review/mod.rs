@@ -17,7 +17,7 @@ pub use decisions::{Checked, DecisionsForm, check, save};
 use beredd_domain::FieldError;
 
 use crate::content::catalogue::Catalogue;
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
 use crate::services::frameworks::Known;
@@ -96,7 +96,7 @@ pub struct Review {
     pub year: i64,
     /// The day the year's dated figures are counted to: today in the current year, otherwise
     /// the year's last day.
-    pub as_of: String,
+    pub as_of: Day,
     /// Whether the year is the current one.
     pub current: bool,
     pub sections: Vec<Section>,
@@ -135,19 +135,23 @@ fn year_in(input: &str, this_year: i64) -> Result<i64, FieldError> {
 }
 
 /// The last day of `year`, or today when the year is the current one.
-fn as_of(year: i64) -> String {
-    let today = clock::today_text();
-    if year >= this_year() { today } else { format!("{year}-12-31") }
+fn as_of(year: i64, today: Day) -> Day {
+    if year >= i64::from(today.year()) { today } else { last_day(year) }
 }
 
-/// Whether a stored time or date (`YYYY-MM-DD…`) falls on or before the day `day`.
-fn by(stored: &str, day: &str) -> bool {
-    stored.get(..10).is_some_and(|d| d <= day)
+/// 31 December of `year` (of a year the review can be made for: [`FIRST_YEAR`] to this year).
+fn last_day(year: i64) -> Day {
+    i32::try_from(year).ok().and_then(Day::last_of_year).unwrap_or(Day::from_date(time::Date::MIN))
 }
 
-/// Whether a stored time or date falls in `year`.
+/// Whether a stored time or day falls on or before the day `day` (a time on its Swedish day).
+fn by(stored: &str, day: Day) -> bool {
+    clock::day_of(stored).is_some_and(|d| d <= day)
+}
+
+/// Whether a stored time or day falls in `year` (a time by its Swedish day).
 fn in_year(stored: &str, year: i64) -> bool {
-    stored.get(..4) == Some(year.to_string().as_str())
+    clock::day_of(stored).is_some_and(|d| i64::from(d.year()) == year)
 }
 
 /// What the review reads besides the database.
@@ -160,20 +164,21 @@ pub struct Sources<'a> {
 
 /// The review of `year` for organisation `org`: every section, and what has been saved.
 pub async fn review(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, year: i64) -> Result<Review, DbError> {
-    let as_of = as_of(year);
-    let previous_end = format!("{}-12-31", year - 1);
-    let current = year >= this_year();
-    let today = clock::today_text();
+    let today = clock::today();
+    let as_of = as_of(year, today);
+    let previous_end = last_day(year - 1);
+    let current = year >= i64::from(today.year());
+    let today = today.to_string();
     let mut sections = Vec::new();
     for key in SECTIONS {
         let s = match *key {
-            "classification" => registers::classification(pool, org, &as_of, &previous_end).await?,
+            "classification" => registers::classification(pool, org, as_of, previous_end).await?,
             "assessment" => registers::assessment(pool, src, org, &today).await?,
-            "plans" => registers::plans(pool, src.tr, org, &today, &previous_end).await?,
+            "plans" => registers::plans(pool, src.tr, org, &today, previous_end).await?,
             "exercises" => events::exercises(pool, src.tr, org, year).await?,
             "risks" => follow_up::risks(pool, src.tr, org).await?,
             "actions" => follow_up::actions(pool, src.tr, org, &today).await?,
-            "training" => follow_up::training(pool, src.tr, org, &as_of, &previous_end).await?,
+            "training" => follow_up::training(pool, src.tr, org, as_of, previous_end).await?,
             "reading" => follow_up::reading(pool, src.tr, org, &today).await?,
             "reporting" => events::reporting(pool, src.tr, org, year).await?,
             _ => continue,
@@ -209,11 +214,18 @@ mod tests {
     }
 
     #[test]
-    fn dates_are_compared_by_their_day() {
-        assert!(by("2025-12-31T23:00:00Z", "2025-12-31"));
-        assert!(!by("2026-01-01T00:00:00Z", "2025-12-31"));
-        assert!(!by("", "2025-12-31"));
+    fn dates_are_compared_by_their_swedish_day() {
+        let new_years_eve = last_day(2025);
+        assert_eq!(new_years_eve.to_string(), "2025-12-31");
+        assert!(by("2025-12-31T22:59:00Z", new_years_eve), "23:59 Swedish time");
+        assert!(!by("2025-12-31T23:00:00Z", new_years_eve), "midnight in Sweden is the new year");
+        assert!(by("2025-12-31", new_years_eve));
+        assert!(!by("", new_years_eve));
         assert!(in_year("2025-03-01T10:00:00Z", 2025));
+        assert!(in_year("2024-12-31T23:30:00Z", 2025), "00:30 on New Year's Day in Sweden");
         assert!(!in_year("2026-03-01", 2025));
+        let today = Day::parse("2026-05-04").unwrap();
+        assert_eq!(as_of(2026, today), today);
+        assert_eq!(as_of(2024, today).to_string(), "2024-12-31");
     }
 }

@@ -6,6 +6,7 @@
 use beredd_domain::classification::Levels;
 
 use super::{Comparison, Item, Section, Sources, by, change, figure, sentence};
+use crate::platform::clock::Day;
 use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
 use crate::services::classification::overview;
@@ -26,7 +27,7 @@ fn highest(l: &Levels) -> usize {
     l.k.max(l.r).max(l.t).max(l.s) as usize
 }
 
-fn classified_by(added: &[(i64, String)], versions: &[assets::Classification], day: &str) -> Classified {
+fn classified_by(added: &[(i64, String)], versions: &[assets::Classification], day: Day) -> Classified {
     let mut c = Classified::default();
     for (asset, _) in added.iter().filter(|(_, at)| by(at, day)) {
         c.all += 1;
@@ -45,7 +46,7 @@ const LEVEL_LABELS: [&str; 5] =
 
 /// How many information assets there are, how many are classified, and at which highest level;
 /// at `as_of` and at the end of last year.
-pub async fn classification(pool: &sqlx::AnyPool, org: i64, as_of: &str, before: &str) -> Result<Section, DbError> {
+pub async fn classification(pool: &sqlx::AnyPool, org: i64, as_of: Day, before: Day) -> Result<Section, DbError> {
     let added = assets::added(pool, org).await?;
     let versions = assets::all_versions(pool, org).await?;
     let now = classified_by(&added, &versions, as_of);
@@ -135,7 +136,7 @@ pub async fn assessment(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, today
 
 /// The continuity plans: approved, due for review, binders not printed since; how many plans
 /// there were and were approved at the end of last year (from the versions' dates).
-pub async fn plans(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str, before: &str) -> Result<Section, DbError> {
+pub async fn plans(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str, before: Day) -> Result<Section, DbError> {
     let all = standings(pool, org).await?;
     let (mut existed, mut approved_then) = (0, 0);
     for (p, _) in &all {
@@ -219,11 +220,12 @@ mod tests {
             version(1, "2026-05-01T10:00:00Z", 3),
             version(2, "2026-06-01", 1),
         ];
-        let then = classified_by(&added, &versions, "2025-12-31");
+        let day = |s: &str| Day::parse(s).unwrap();
+        let then = classified_by(&added, &versions, day("2025-12-31"));
         assert_eq!(then, Classified { all: 1, classified: 1, highest: [0, 0, 1, 0, 0] });
-        let now = classified_by(&added, &versions, "2026-11-24");
+        let now = classified_by(&added, &versions, day("2026-11-24"));
         assert_eq!(now, Classified { all: 2, classified: 2, highest: [0, 1, 0, 1, 0] });
-        let early = classified_by(&added, &versions, "2025-03-15");
+        let early = classified_by(&added, &versions, day("2025-03-15"));
         assert_eq!(early, Classified { all: 1, classified: 0, highest: [0; 5] });
     }
 }
