@@ -106,7 +106,7 @@ pub fn affected_units(model: &Model, s: &scenarios::Scenario, activities: &[acti
 
 /// A run as the outage page shows it.
 pub struct Run {
-    pub model: Model,
+    pub model: std::sync::Arc<Model>,
     /// The saved scenario run, if it was one.
     pub saved: Option<scenarios::Scenario>,
     pub params: Params,
@@ -127,8 +127,10 @@ impl Run {
 
 /// Runs saved scenario `saved` (its own choices) or else what was asked; none when the saved
 /// scenario is not there.
-pub async fn run(pool: &sqlx::AnyPool, org: i64, saved: Option<i64>, asked: Params) -> Result<Option<Run>, DbError> {
-    let model = Model::load(pool, org).await?;
+pub async fn run(db: &Db, org: i64, saved: Option<i64>, asked: Params) -> Result<Option<Run>, DbError> {
+    let pool = &db.pool;
+    // The graph as this process keeps it (built again only after a write to its registers).
+    let model = Model::cached(db, org).await?;
     let saved = match saved {
         Some(id) => match scenarios::get(pool, org, id).await? {
             Some(s) => Some(s),
@@ -148,7 +150,7 @@ pub async fn run(pool: &sqlx::AnyPool, org: i64, saved: Option<i64>, asked: Para
 /// Runs a saved scenario on today's data and keeps the result (the one before is moved aside).
 pub async fn run_saved(db: &Db, actor: &audit::Actor, id: i64) -> Result<(), Failure> {
     // Everything the run reads is loaded before the write transaction holds a connection.
-    let model = Model::load(&db.pool, actor.org_id).await?;
+    let model = Model::cached(db, actor.org_id).await?;
     let mut tx = db.begin_write().await?;
     let scenario = scenarios::get(&mut *tx, actor.org_id, id).await?.ok_or(Failure::NotFound)?;
     let findings = model.run(&Params::of(&scenario).failed(&model));

@@ -320,7 +320,7 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>, uri: Uri) ->
     let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
     let asked = Params::asked(&q.all("fail"), &q.all("category"), q.get("hours"));
     let saved = q.get("scenario").and_then(|s| s.parse::<i64>().ok());
-    let run = scenarios::run(&state.db.pool, user.org_id, saved, asked).await?.ok_or(AppError::NotFound)?;
+    let run = scenarios::run(&state.db, user.org_id, saved, asked).await?.ok_or(AppError::NotFound)?;
     let mut ctx = Ctx::new(&state, &user, "/outage", String::new());
     ctx.title = ctx.tr.t("outage-title");
     let mut p = outage_page(ctx, &user, run);

@@ -75,7 +75,7 @@ pub async fn export(user: CurrentUser, State(state): State<AppState>, uri: Uri) 
     let q = FormData::parse(uri.query().unwrap_or("").as_bytes());
     let wanted = Params::asked(&q.all("fail"), &q.all("category"), q.get("hours"));
     let saved = q.get("scenario").and_then(|s| s.parse::<i64>().ok());
-    let run = scenarios::run(&state.db.pool, user.org_id, saved, wanted).await?.ok_or(AppError::NotFound)?;
+    let run = scenarios::run(&state.db, user.org_id, saved, wanted).await?.ok_or(AppError::NotFound)?;
     if !run.ran() {
         return Err(AppError::NotFound);
     }

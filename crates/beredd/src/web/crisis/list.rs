@@ -119,7 +119,7 @@ pub async fn new_form(
     if let Some(s) =
         q.get("scenario").and_then(|s| s.parse::<i64>().ok()).and_then(|id| scenarios.iter().find(|s| s.id == id))
     {
-        let model = crate::services::continuity::outage::Model::load(&state.db.pool, user.org_id).await?;
+        let model = crate::services::continuity::outage::Model::cached(&state.db, user.org_id).await?;
         let acts = crate::store::activities::list(&state.db.pool, user.org_id).await?;
         form.set("title", s.name.clone());
         form.set("what_happened", s.description.clone().unwrap_or_default());
