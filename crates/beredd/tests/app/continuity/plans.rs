@@ -200,6 +200,11 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         ] {
             assert!(text.contains(want), "{kind:?}: the binder lacks {want:?}:\n{text}");
         }
+        // Who to call comes before the routines, in the contents and in the plan itself.
+        let at = |heading: &str| text.match_indices(heading).map(|(i, _)| i).collect::<Vec<_>>();
+        let (calls, routines) = (at("Ringlista"), at("Reservrutiner"));
+        assert!(calls.len() >= 2 && calls.len() == routines.len(), "{kind:?}: {calls:?} {routines:?}");
+        assert!(calls.iter().zip(&routines).all(|(c, r)| c < r), "{kind:?}: the call list comes first:\n{text}");
         assert!(
             text.contains("Innehåller personuppgifter och kan innehålla uppgifter"),
             "the call list makes it personal data"
