@@ -3,6 +3,16 @@
 
 use crate::text::FieldError;
 
+crate::kinds::vocabulary!(
+    /// How a classification was made: with Beredd's questions and form, imported from an export
+    /// of SKR's KLASSA tool, or a decision made elsewhere recorded as it was.
+    Origin, "asset-origin", {
+        Beredd => "beredd",
+        Klassa => "klassa",
+        Manual => "manual",
+    }
+);
+
 /// The four aspects an information asset is classified on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Aspect {

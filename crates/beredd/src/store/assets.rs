@@ -23,43 +23,16 @@ pub struct Classification {
     pub classified_by: String,
     pub classified_at: String,
     pub catalogue_version: String,
-    /// How it was made: `beredd`, `klassa` or `manual` (see [`Origin`]).
-    pub origin: String,
+    /// How it was made.
+    #[sqlx(try_from = "super::Code<Origin>")]
+    pub origin: Origin,
     /// The day it was made where it came from (KLASSA's date).
     pub source_date: Option<crate::platform::clock::Day>,
 }
 
-/// How a classification was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Origin {
-    /// With Beredd's questions and form.
-    Beredd,
-    /// Imported from an export of SKR's KLASSA tool.
-    Klassa,
-    /// A decision made elsewhere, recorded as it was.
-    Manual,
-}
-
-impl Origin {
-    pub fn code(self) -> &'static str {
-        match self {
-            Origin::Beredd => "beredd",
-            Origin::Klassa => "klassa",
-            Origin::Manual => "manual",
-        }
-    }
-}
+pub use beredd_domain::classification::Origin;
 
 impl Classification {
-    /// How it was made (an unknown code is read as Beredd's own).
-    pub fn origin(&self) -> Origin {
-        match self.origin.as_str() {
-            "klassa" => Origin::Klassa,
-            "manual" => Origin::Manual,
-            _ => Origin::Beredd,
-        }
-    }
-
     pub fn levels(&self) -> beredd_domain::classification::Levels {
         let l = |v: i64| u8::try_from(v.clamp(0, 4)).unwrap_or(0);
         beredd_domain::classification::Levels {

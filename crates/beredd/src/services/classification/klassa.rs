@@ -256,7 +256,7 @@ async fn plan(
         let before = planned.asset.is_some_and(|id| {
             versions.iter().any(|v| {
                 v.asset_id == id
-                    && v.origin() == Origin::Klassa
+                    && v.origin == Origin::Klassa
                     && v.source_date == Some(planned.date)
                     && v.levels() == planned.levels
             })

@@ -115,7 +115,7 @@ mod tests {
                 classified_by: "Anna".into(),
                 classified_at: String::new(),
                 catalogue_version: String::new(),
-                origin: "beredd".into(),
+                origin: crate::store::assets::Origin::Beredd,
                 source_date: None,
             }),
         }

@@ -58,7 +58,7 @@ fn classification_notes(c: &assets::Classification, tr: &Tr) -> Vec<String> {
 /// Where a classification was made, when not in Beredd: "Klassad i KLASSA 2024-05-12".
 pub fn origin_text(c: &assets::Classification, tr: &Tr) -> Option<String> {
     let date = c.source_date.map(|d| d.to_string()).unwrap_or_default();
-    match c.origin() {
+    match c.origin {
         assets::Origin::Beredd => None,
         assets::Origin::Klassa => Some(tr.ts("asset-origin-klassa", "date", &date)),
         assets::Origin::Manual => Some(tr.ts("asset-origin-manual", "date", &date)),

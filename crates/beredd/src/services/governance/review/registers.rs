@@ -207,7 +207,7 @@ mod tests {
             classified_by: "Anna".into(),
             classified_at: at.into(),
             catalogue_version: "1".into(),
-            origin: "beredd".into(),
+            origin: crate::store::assets::Origin::Beredd,
             source_date: None,
         }
     }
