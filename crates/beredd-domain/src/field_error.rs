@@ -29,6 +29,8 @@ pub enum FieldError {
     Username,
     #[error("invalid short name")]
     Slug,
+    #[error("invalid host name")]
+    Host,
     #[error("already taken")]
     Duplicate,
     #[error("would create a cycle")]
@@ -106,6 +108,7 @@ impl FieldError {
             FieldError::Choice => "err-choice",
             FieldError::Username => "err-username",
             FieldError::Slug => "err-slug",
+            FieldError::Host => "err-host",
             FieldError::Duplicate => "err-duplicate",
             FieldError::Cycle => "err-cycle",
             FieldError::SelfEdge => "err-self-edge",

@@ -61,6 +61,30 @@ pub fn parse_slug(input: &str) -> Result<String, FieldError> {
     Ok(s)
 }
 
+/// A host name of an organisation's own, typed by a person (`beredd.kalix.se`): lower case, of
+/// labels of a–z, 0–9 and inner hyphens joined by dots, at least two labels, without a port or a
+/// scheme. Empty: none.
+pub fn parse_host(input: &str) -> Result<Option<String>, FieldError> {
+    let s = input.trim().trim_end_matches('.').to_ascii_lowercase();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.len() > 253 {
+        return Err(FieldError::TooLong { max: 253 });
+    }
+    let label = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && l.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if s.split('.').count() < 2 || !s.split('.').all(label) {
+        return Err(FieldError::Host);
+    }
+    Ok(Some(s))
+}
+
 /// The short name for `name` that none of `taken` has: the name's own, or it with -2, -3….
 pub fn free_slug(name: &str, taken: &[String]) -> String {
     let base = slug_from_name(name);
@@ -80,6 +104,15 @@ pub fn free_slug(name: &str, taken: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_host_name_is_labels_joined_by_dots() {
+        assert_eq!(parse_host(" Beredd.Kalix.SE. "), Ok(Some("beredd.kalix.se".to_owned())));
+        assert_eq!(parse_host(""), Ok(None));
+        for bad in ["kalix", "https://beredd.kalix.se", "beredd.kalix.se:8080", "-a.se", "a..se", "bered d.se"] {
+            assert_eq!(parse_host(bad), Err(FieldError::Host), "{bad}");
+        }
+    }
 
     #[test]
     fn a_swedish_name_becomes_a_plain_address() {

@@ -117,6 +117,7 @@ err-number = Enter a whole number from { $min } to { $n }.
 err-choice = Choose one of the options.
 err-username = The user name may only contain letters, digits, dots, hyphens and underscores (2–64 characters).
 err-slug = The short name may only contain a–z, digits and single hyphens inside (2–40 characters), and may not be one of Beredd's own addresses.
+err-host = Write a host name such as beredd.kommun.se: the letters a–z, digits, hyphens and dots, without https:// and without a port.
 err-duplicate = That name already exists. Choose another.
 err-cycle = A unit cannot sit under itself or under one of its own sub-units.
 err-missing = The chosen item no longer exists. Choose again.

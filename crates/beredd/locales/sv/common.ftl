@@ -117,6 +117,7 @@ err-number = Ange ett heltal från { $min } till och med { $n }.
 err-choice = Välj ett av alternativen.
 err-username = Användarnamnet får bara innehålla bokstäver, siffror, punkt, bindestreck och understreck (2–64 tecken).
 err-slug = Kortnamnet får bara innehålla a–z, siffror och enstaka bindestreck inuti (2–40 tecken), och får inte vara en av Beredds egna adresser.
+err-host = Skriv ett värdnamn som beredd.kommun.se: bokstäverna a–z, siffror, bindestreck och punkter, utan https:// och utan port.
 err-duplicate = Det namnet finns redan. Välj ett annat.
 err-cycle = En enhet kan inte ligga under sig själv eller under en av sina underenheter.
 err-missing = Det valda finns inte längre. Välj igen.

@@ -1,5 +1,5 @@
 //! The command line: `serve`, `demo`, `user`, `export`, `import`, `kit`, `incident`, `keys`,
-//! `backup`, `restore`, `remind`, `gallra`, `publish`, `config`, `org`. One file per subcommand; the layers of the
+//! `backup`, `restore`, `remind`, `gallra`, `publish`, `config`, `org`, `platform-admin`. One file per subcommand; the layers of the
 //! configuration (file, environment, flags) in `settings`. Its messages are in Swedish, the
 //! operators who run it read Swedish; the documents it writes and `kit verify`'s report take
 //! `--lang en`.
@@ -13,6 +13,7 @@ mod incident;
 mod keys;
 mod kit;
 mod org;
+mod platform_admin;
 mod progress;
 mod publish;
 mod remind;
@@ -189,6 +190,9 @@ enum Command {
     Config(config::Config),
     #[command(subcommand)]
     Org(org::Org),
+    /// The platform administrator's accounts, for the page /platform (hosted mode).
+    #[command(subcommand)]
+    PlatformAdmin(platform_admin::PlatformAdmin),
 }
 
 /// What the command line is handed from the web layer by the binary's root.
@@ -239,6 +243,7 @@ pub fn main(web: Web) -> std::process::ExitCode {
             Command::Keys(c) => c.run().await,
             Command::Publish(c) => c.run(public_page).await,
             Command::Org(c) => c.run().await,
+            Command::PlatformAdmin(c) => c.run().await,
             Command::Config(c) => {
                 let here = matches.subcommand_matches("config").unwrap_or(&matches);
                 c.run(file.as_ref(), here, &command)

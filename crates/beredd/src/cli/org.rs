@@ -1,6 +1,6 @@
 //! `beredd org`: the platform administrator's work on the organisations of an installation that
 //! serves many (hosted mode, `services::hosting`): add one (with the one-time link for its first
-//! administrator), list them, suspend, resume and rename one, and make a new setup link.
+//! administrator), list them, suspend, resume, rename and remove one, and make a new setup link.
 
 use anyhow::{anyhow, bail};
 
@@ -51,6 +51,16 @@ pub enum Org {
         slug: String,
         name: String,
     },
+    /// Removes an organisation that holds nothing but its setup (no users, nothing done in it);
+    /// one with data is refused: suspend it instead.
+    Remove {
+        #[command(flatten)]
+        db: super::DbOptions,
+        slug: String,
+        /// Its short name again, to confirm.
+        #[arg(long, value_name = "KORTNAMN")]
+        confirm: String,
+    },
     /// A new one-time link for the first administrator of an organisation that has no users.
     Link {
         #[command(flatten)]
@@ -62,7 +72,7 @@ pub enum Org {
 }
 
 /// A use case's refusal as a line for the operator, naming the field.
-fn said(e: Failure) -> anyhow::Error {
+pub(super) fn said(e: Failure) -> anyhow::Error {
     match e {
         Failure::Invalid(inv) => {
             let tr =
@@ -86,13 +96,13 @@ impl Org {
             Org::Add { db, name, slug, org_number, host, address } => {
                 let db = db.connect().await?;
                 db.migrate().await?;
-                let made =
-                    hosting::create(&db, &name, slug.as_deref().unwrap_or(""), org_number.as_deref().unwrap_or(""))
-                        .await
-                        .map_err(said)?;
-                if let Some(h) = host.as_deref().map(str::trim).filter(|h| !h.is_empty()) {
-                    orgs::set_host(&db.pool, made.org.id, Some(h)).await?;
-                }
+                let new = hosting::NewOrg {
+                    name: &name,
+                    slug: slug.as_deref().unwrap_or(""),
+                    org_number: org_number.as_deref().unwrap_or(""),
+                    host: host.as_deref().unwrap_or(""),
+                };
+                let made = hosting::create(&db, hosting::By::CommandLine, new).await.map_err(said)?;
                 println!("Organisationen {} är skapad med kortnamnet {}.", made.org.name, made.org.slug);
                 println!("Dess inloggning: {}/o/{}", address.trim_end_matches('/'), made.org.slug);
                 println!("Engångslänk för dess första administratör (gäller ett dygn):");
@@ -118,8 +128,23 @@ impl Org {
                 let db = db.connect().await?;
                 db.migrate().await?;
                 let org = find(&db, &slug).await?;
-                hosting::rename(&db, &org, &name).await.map_err(said)?;
+                hosting::rename(&db, hosting::By::CommandLine, &org, &name).await.map_err(said)?;
                 println!("{} heter nu {}.", org.slug, name.trim());
+                Ok(())
+            }
+            Org::Remove { db, slug, confirm } => {
+                let db = db.connect().await?;
+                db.migrate().await?;
+                let org = find(&db, &slug).await?;
+                match hosting::remove(&db, hosting::By::CommandLine, &org, &confirm).await.map_err(said)? {
+                    hosting::Removal::Removed => println!("{} ({}) är borttagen.", org.name, org.slug),
+                    hosting::Removal::NotConfirmed => bail!("--confirm ska vara kortnamnet {}", org.slug),
+                    hosting::Removal::HasData { users, others_in_audit, tables } => bail!(
+                        "{} har data och tas inte bort ({users} användare, {others_in_audit} händelser i loggen, tabellerna {}); stäng av den i stället",
+                        org.name,
+                        tables.join(", ")
+                    ),
+                }
                 Ok(())
             }
             Org::Link { db, slug, address } => {
@@ -141,7 +166,7 @@ async fn suspend(db: super::DbOptions, slug: &str, suspended: bool) -> anyhow::R
     let db = db.connect().await?;
     db.migrate().await?;
     let org = find(&db, slug).await?;
-    hosting::suspend(&db, &org, suspended).await.map_err(said)?;
+    hosting::suspend(&db, hosting::By::CommandLine, &org, suspended).await.map_err(said)?;
     if suspended {
         println!("{} är avstängd: ingen av dess användare kan logga in, och dess nycklar slutar gälla.", org.name);
     } else {

@@ -30,7 +30,7 @@ pub enum User {
     },
 }
 
-fn read_password() -> anyhow::Result<String> {
+pub(super) fn read_password() -> anyhow::Result<String> {
     let password = if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password("Lösenord: ")?;
         let second = rpassword::prompt_password("Upprepa lösenordet: ")?;

@@ -57,6 +57,7 @@ locales!(
     "actions",
     "governance",
     "home",
+    "platform",
 );
 
 /// The environment variable that turns on strict mode (`BEREDD_STRICT_I18N=1`), read once.

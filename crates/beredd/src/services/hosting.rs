@@ -1,14 +1,15 @@
 //! Many organisations in one installation (hosted mode, issue 22): the platform administrator's
 //! work on organisations, and finding the organisation a login or a command is for. The platform
-//! administrator acts from the command line on the server; what it does to an organisation is in
-//! that organisation's own audit trail.
+//! administrator acts from the command line on the server or on the page `/platform` with an
+//! account of its own (`services::accounts::platform`); what it does to an organisation is in
+//! that organisation's own audit trail, the same whichever way it came.
 
 use beredd_domain::hosting;
 use beredd_domain::text::{self, FieldError};
 
 use crate::platform::db::Db;
 use crate::services::{Failure, Invalid};
-use crate::store::{audit, orgs, sessions, users};
+use crate::store::{audit, org_removal, orgs, sessions, users};
 
 /// The name the platform administrator's changes are recorded under.
 pub const PLATFORM: &str = "plattformsadministratör";
@@ -27,19 +28,42 @@ pub enum LoginOrg {
     Ask(Vec<(String, String)>),
 }
 
-fn actor(org: i64) -> audit::Actor {
-    audit::Actor { org_id: org, user_id: None, username: PLATFORM.to_owned() }
+/// Who of the platform acts: the command line on the server, or a platform administrator's
+/// account (its name is recorded with the change).
+#[derive(Debug, Clone, Copy)]
+pub enum By<'a> {
+    CommandLine,
+    Account(&'a str),
+}
+
+fn actor(org: i64, by: By<'_>) -> audit::Actor {
+    let username = match by {
+        By::CommandLine => PLATFORM.to_owned(),
+        By::Account(name) => format!("{PLATFORM} ({name})"),
+    };
+    audit::Actor { org_id: org, user_id: None, username }
 }
 
 fn invalid(field: &'static str, e: FieldError) -> Failure {
     Failure::Invalid(Invalid::default().with(field, e))
 }
 
+/// What names a new organisation: `slug` and `host` may be empty (a short name is made from the
+/// name; no host name of its own).
+pub struct NewOrg<'a> {
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub org_number: &'a str,
+    pub host: &'a str,
+}
+
 /// Creates an organisation with its standard contacts and yearly-cycle task, and a one-time
-/// link for its first administrator (valid a day). `slug` empty: one made from the name.
-pub async fn create(db: &Db, name: &str, slug: &str, org_number: &str) -> Result<Created, Failure> {
+/// link for its first administrator (valid a day).
+pub async fn create(db: &Db, by: By<'_>, new: NewOrg<'_>) -> Result<Created, Failure> {
+    let NewOrg { name, slug, org_number, host } = new;
     let name = text::Name::parse(name).map_err(|e| invalid("name", e))?;
     let org_number = text::optional_org_number(org_number).map_err(|e| invalid("org_number", e))?;
+    let host = hosting::parse_host(host).map_err(|e| invalid("host", e))?;
     let mut tx = db.begin_write().await?;
     let taken = orgs::slugs(&mut *tx).await?;
     let slug = if slug.trim().is_empty() {
@@ -52,7 +76,13 @@ pub async fn create(db: &Db, name: &str, slug: &str, org_number: &str) -> Result
         s
     };
     let id = orgs::create(&mut *tx, name.as_str(), org_number.as_deref(), &slug).await?;
-    crate::services::setup::standard_contacts(&mut *tx, id).await.map_err(|e| Failure::Internal(e.to_string()))?;
+    if let Some(h) = host.as_deref() {
+        if orgs::by_host(&mut *tx, h).await?.is_some() {
+            return Err(invalid("host", FieldError::Duplicate));
+        }
+        orgs::set_host(&mut *tx, id, Some(h)).await?;
+    }
+    crate::services::setup::contacts_into(&mut tx, id).await.map_err(|e| Failure::Internal(e.to_string()))?;
     crate::services::setup::standard_cycle(&mut *tx, id).await.map_err(|e| Failure::Internal(e.to_string()))?;
     let setup_token = sessions::create_setup_token(&mut *tx, id).await?;
     let change: audit::Change<'_, ()> = audit::Change {
@@ -63,7 +93,7 @@ pub async fn create(db: &Db, name: &str, slug: &str, org_number: &str) -> Result
         before: None,
         after: None,
     };
-    audit::record(&mut *tx, &actor(id), change).await?;
+    audit::record(&mut *tx, &actor(id, by), change).await?;
     tx.commit().await?;
     let org = orgs::get(&db.pool, id).await?.ok_or(Failure::NotFound)?;
     Ok(Created { org, setup_token })
@@ -71,7 +101,7 @@ pub async fn create(db: &Db, name: &str, slug: &str, org_number: &str) -> Result
 
 /// Suspends an organisation (nobody of it logs in, its sessions and tokens stop working at once)
 /// or lifts the suspension. Recorded in its audit trail.
-pub async fn suspend(db: &Db, org: &orgs::Organisation, suspended: bool) -> Result<(), Failure> {
+pub async fn suspend(db: &Db, by: By<'_>, org: &orgs::Organisation, suspended: bool) -> Result<(), Failure> {
     let at = suspended.then(crate::platform::clock::stamp);
     let mut tx = db.begin_write().await?;
     orgs::set_suspended(&mut *tx, org.id, at.as_deref()).await?;
@@ -83,13 +113,13 @@ pub async fn suspend(db: &Db, org: &orgs::Organisation, suspended: bool) -> Resu
         before: None,
         after: None,
     };
-    audit::record(&mut *tx, &actor(org.id), change).await?;
+    audit::record(&mut *tx, &actor(org.id, by), change).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Renames an organisation (its short name stays: addresses and bookmarks keep working).
-pub async fn rename(db: &Db, org: &orgs::Organisation, name: &str) -> Result<(), Failure> {
+pub async fn rename(db: &Db, by: By<'_>, org: &orgs::Organisation, name: &str) -> Result<(), Failure> {
     let name = text::Name::parse(name).map_err(|e| invalid("name", e))?;
     let mut tx = db.begin_write().await?;
     orgs::update(&mut *tx, org.id, name.as_str(), org.org_number.as_deref()).await?;
@@ -101,7 +131,7 @@ pub async fn rename(db: &Db, org: &orgs::Organisation, name: &str) -> Result<(),
         before: Some(&org.name),
         after: Some(&name.as_str().to_owned()),
     };
-    audit::record(&mut *tx, &actor(org.id), change).await?;
+    audit::record(&mut *tx, &actor(org.id, by), change).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -117,6 +147,54 @@ pub async fn new_setup_link(db: &Db, org: &orgs::Organisation) -> Result<Option<
     let token = sessions::create_setup_token(&mut *tx, org.id).await?;
     tx.commit().await?;
     Ok(Some(token))
+}
+
+/// The tables a new organisation's setup fills (`create`), in an order their references allow
+/// deleting: the one-time link, the yearly cycle's task, the standard contacts, the registers'
+/// version counter and the audit trail.
+const SETUP_TABLES: &[&str] = &["setup_tokens", "cycle_items", "people", "register_versions", "audit_log"];
+
+/// How a removal went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Removal {
+    Removed,
+    /// The short name typed to confirm was not the organisation's.
+    NotConfirmed,
+    /// The organisation holds more than its setup: it has users, someone other than the platform
+    /// did something in it, or these tables hold rows of it. It is kept (suspend it instead).
+    HasData {
+        users: i64,
+        others_in_audit: i64,
+        tables: Vec<String>,
+    },
+}
+
+/// Removes an organisation, only while it holds nothing but what `create` made (no users, no
+/// entry in its audit trail by anyone but the platform, no row in any other table), and only
+/// when `confirm` is its short name. Its audit trail goes with it, so the removal is written to
+/// the server's log.
+pub async fn remove(db: &Db, by: By<'_>, org: &orgs::Organisation, confirm: &str) -> Result<Removal, Failure> {
+    if confirm.trim().to_ascii_lowercase() != org.slug {
+        return Ok(Removal::NotConfirmed);
+    }
+    let tables = org_removal::org_tables(db).await?;
+    let mut tx = db.begin_write().await?;
+    let users = users::count(&mut *tx, org.id).await?;
+    let others_in_audit = org_removal::audit_entries_not_by(&mut tx, org.id, PLATFORM).await?;
+    let mut holding = Vec::new();
+    for t in tables.iter().filter(|t| !SETUP_TABLES.contains(&t.as_str())) {
+        if org_removal::rows_in(&mut tx, t, org.id).await? > 0 {
+            holding.push(t.clone());
+        }
+    }
+    if users > 0 || others_in_audit > 0 || !holding.is_empty() {
+        return Ok(Removal::HasData { users, others_in_audit, tables: holding });
+    }
+    org_removal::delete(&mut tx, org.id, SETUP_TABLES).await?;
+    tx.commit().await?;
+    let who = actor(org.id, by).username;
+    tracing::warn!(org = org.id, slug = %org.slug, name = %org.name, by = %who, "organisation removed");
+    Ok(Removal::Removed)
 }
 
 /// Why a command could not tell which organisation it is for.

@@ -42,8 +42,14 @@ where
     E: sqlx::Acquire<'c, Database = sqlx::Any>,
 {
     let mut conn = e.acquire().await?;
+    contacts_into(&mut conn, org).await
+}
+
+/// The standard contacts on a connection (a transaction), for callers that must be `Send`
+/// (the web's handlers): `Acquire` over a borrowed connection is not general enough for that.
+pub async fn contacts_into(conn: &mut sqlx::AnyConnection, org: i64) -> anyhow::Result<()> {
     for p in crate::content::contacts::authorities()? {
-        crate::store::people::insert(&mut conn, org, &p).await?;
+        crate::store::people::insert(conn, org, &p).await?;
     }
     Ok(())
 }

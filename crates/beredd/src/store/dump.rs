@@ -29,6 +29,9 @@ pub const NOT_CARRIED: &[&str] = &[
     // The login limits shared by the processes: addresses and failed names of the last minutes.
     "login_failures",
     "login_budget",
+    // The platform administrator's accounts and sessions (migration 51): no organisation's.
+    "platform_admins",
+    "platform_sessions",
 ];
 
 /// What a column holds, read from its declared type.
@@ -98,7 +101,7 @@ impl Table {
     }
 }
 
-fn plain(name: &str) -> Result<&str, DbError> {
+pub(crate) fn plain(name: &str) -> Result<&str, DbError> {
     let ok = !name.is_empty()
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !name.starts_with(|c: char| c.is_ascii_digit());

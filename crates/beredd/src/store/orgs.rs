@@ -151,6 +151,32 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Vec<Organ
     Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations ORDER BY name, id")).fetch_all(e).await?)
 }
 
+/// Counts of one organisation for the platform administrator and the metrics: nothing of its
+/// content, only how many.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Counts {
+    pub org_id: i64,
+    pub slug: String,
+    /// Its accounts, active or not.
+    pub users: i64,
+    /// Its sessions not yet expired.
+    pub sessions: i64,
+}
+
+/// Every organisation's counts, by id.
+pub async fn counts<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Vec<Counts>, DbError> {
+    Ok(sqlx::query_as(
+        "SELECT o.id AS org_id, o.slug,
+           (SELECT COUNT(*) FROM users u WHERE u.org_id = o.id) AS users,
+           (SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id
+             WHERE u.org_id = o.id AND s.expires_at > $1) AS sessions
+         FROM organisations o ORDER BY o.id",
+    )
+    .bind(crate::platform::clock::stamp())
+    .fetch_all(e)
+    .await?)
+}
+
 /// The first organisation, which a single-organisation installation serves.
 pub async fn first<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<Option<Organisation>, DbError> {
     Ok(sqlx::query_as(concat!("SELECT ", org_cols!(), " FROM organisations ORDER BY id LIMIT 1"))

@@ -19,6 +19,9 @@ pub enum AppError {
     Forbidden,
     #[error("login required")]
     LoginRequired { next: String },
+    /// A platform page without a platform administrator's session.
+    #[error("platform login required")]
+    PlatformLoginRequired { next: String },
     /// The organisation requires a second factor and this local account has none yet.
     #[error("a second factor must be set up first")]
     SecondFactorFirst,
@@ -100,6 +103,7 @@ impl IntoResponse for AppError {
             AppError::NotFound => (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found"),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden"),
             AppError::LoginRequired { next } => return to_login("/login", next),
+            AppError::PlatformLoginRequired { next } => return to_login("/platform/login", next),
             AppError::Recheck { next } => return to_login("/login/sso", next),
             AppError::SecondFactorFirst => {
                 let mut resp = Redirect::to("/account/second-factor").into_response();

@@ -108,6 +108,7 @@ fn field_errors() -> Vec<FieldError> {
         FieldError::PassphraseRepetitive,
         FieldError::PassphraseGuessable,
         FieldError::Slug,
+        FieldError::Host,
         FieldError::Line { line: 3, error: Box::new(FieldError::Phone) },
     ];
     // A new kind of error does not compile here until it is added to the list above.
@@ -124,6 +125,7 @@ fn field_errors() -> Vec<FieldError> {
             | FieldError::Choice
             | FieldError::Username
             | FieldError::Slug
+            | FieldError::Host
             | FieldError::Duplicate
             | FieldError::Cycle
             | FieldError::SelfEdge
@@ -377,6 +379,11 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     assert_eq!(missing.len(), 10, "every kind of gap but one: {missing:?}");
     c.plain("GDPR gap", missing.iter().map(|m| m.label_id()));
     c.plain("GDPR gap", [gdpr::Missing::Transfers.label_id()]);
+
+    // ---- The platform administrator's page ----
+    use crate::web::platform::orgs::NEW_FIELDS;
+    c.plain("platform new field", NEW_FIELDS.iter().map(|f| format!("platform-field-new-{f}")));
+    c.plain("platform hint", NEW_FIELDS[1..].iter().map(|f| format!("platform-hint-{f}")));
 
     assert!(c.problems.is_empty(), "{} problems:\n{}", c.problems.len(), c.problems.join("\n"));
 }

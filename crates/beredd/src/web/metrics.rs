@@ -1,6 +1,7 @@
 //! `/metrics` in Prometheus's text format (issue 21), for IT's monitoring: requests by route and
 //! status, their latency, open live-board connections, the database pool, the last backup and the
-//! incidents going on. Behind its own bearer token (`--metrics-token`), without which it answers
+//! incidents going on, and per organisation its users and open sessions (labelled with its short
+//! name: one series per organisation, never per user or request). Behind its own bearer token (`--metrics-token`), without which it answers
 //! nothing; the counts come from a layer around every matched route.
 
 use std::sync::Arc;
@@ -32,6 +33,12 @@ struct Route {
     route: String,
 }
 
+/// One organisation, by its short name (which a rename leaves as it is).
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Org {
+    org: String,
+}
+
 type Timings = Family<Route, Histogram, fn() -> Histogram>;
 
 fn timing() -> Histogram {
@@ -48,6 +55,8 @@ pub struct Metrics {
     pool_idle: Gauge,
     last_backup: Gauge,
     incidents: Gauge,
+    org_users: Family<Org, Gauge>,
+    org_sessions: Family<Org, Gauge>,
     /// The bearer token a scrape must carry; none: `/metrics` is off.
     token: Option<String>,
 }
@@ -70,7 +79,22 @@ impl Metrics {
             last_backup.clone(),
         );
         registry.register("beredd_incidents_active", "Incidents and exercises going on", incidents.clone());
-        Metrics { registry, requests, seconds, live, pool_size, pool_idle, last_backup, incidents, token }
+        let (org_users, org_sessions) = (Family::<Org, Gauge>::default(), Family::<Org, Gauge>::default());
+        registry.register("beredd_org_users", "Accounts per organisation", org_users.clone());
+        registry.register("beredd_org_sessions", "Sessions not yet expired per organisation", org_sessions.clone());
+        Metrics {
+            registry,
+            requests,
+            seconds,
+            live,
+            pool_size,
+            pool_idle,
+            last_backup,
+            incidents,
+            org_users,
+            org_sessions,
+            token,
+        }
     }
 
     fn observe(&self, method: &str, route: &str, status: u16, seconds: f64) {
@@ -98,6 +122,19 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, req: Request, next: Next
     response
 }
 
+/// Each organisation's users and sessions, read now; an organisation removed since the last
+/// scrape has no series left.
+async fn per_org(m: &Metrics, state: &AppState) {
+    let Ok(counts) = crate::store::orgs::counts(&state.db.pool).await else { return };
+    m.org_users.clear();
+    m.org_sessions.clear();
+    for c in counts {
+        let label = Org { org: c.slug };
+        m.org_users.get_or_create(&label).set(c.users);
+        m.org_sessions.get_or_create(&label).set(c.sessions);
+    }
+}
+
 /// The scrape: refused without the token, the gauges read now, the whole registry as text.
 pub async fn scrape(State(state): State<AppState>, headers: axum::http::HeaderMap) -> Response {
     let m = &state.metrics;
@@ -119,6 +156,7 @@ pub async fn scrape(State(state): State<AppState>, headers: axum::http::HeaderMa
     {
         m.incidents.set(n);
     }
+    per_org(m, &state).await;
     let mut text = String::new();
     if prometheus_client::encoding::text::encode(&mut text, &m.registry).is_err() {
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();

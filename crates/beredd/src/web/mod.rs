@@ -22,6 +22,7 @@ mod message_ids;
 pub mod metrics;
 pub mod organisation;
 pub mod page;
+pub mod platform;
 pub mod register;
 pub mod risks;
 pub mod routes;

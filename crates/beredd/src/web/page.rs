@@ -280,6 +280,9 @@ mod tests {
             "routes",
             "static_files",
             "message_ids",
+            // The platform administrator's pages (hosted mode): outside every organisation's
+            // navigation, with a session of their own.
+            "platform",
         ];
         let mut found = Vec::new();
         for entry in std::fs::read_dir(&web).unwrap() {

@@ -25,6 +25,9 @@ pub enum Access {
     Session,
     /// Only with an API token (`Authorization: Bearer`); without one, 401 in JSON.
     Token,
+    /// Only with a platform administrator's session (`web::platform`), never an organisation
+    /// user's; without one a GET goes to the platform's login page.
+    Platform,
 }
 
 /// One route as data: its method, its path (with `{parameters}`) and who may reach it.
@@ -79,6 +82,14 @@ impl Routes {
 
     fn public_post<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
         self.add(Method::POST, Access::Public, path, handler)
+    }
+
+    fn platform_get<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::GET, Access::Platform, path, handler)
+    }
+
+    fn platform_post<H: Handler<T, AppState>, T: 'static>(self, path: &str, handler: H) -> Routes {
+        self.add(Method::POST, Access::Platform, path, handler)
     }
 
     /// The generic routes of one register (list, new, export, show, edit, delete).
@@ -140,6 +151,18 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .token_get("/api/v1/incidents", api::v1::list_incidents)
         .token_get("/api/v1/incidents/{id}", api::v1::get_incident)
         .token_post("/api/v1/incidents/{id}/log", api::v1::write_log);
+
+    // ---- The platform administrator (hosted mode): its own login and session ----
+    let public = public
+        .public_get("/platform/login", super::platform::login::form)
+        .public_post("/platform/login", super::platform::login::submit)
+        .platform_post("/platform/logout", super::platform::login::logout)
+        .platform_get("/platform", super::platform::orgs::page)
+        .platform_post("/platform/orgs", super::platform::orgs::create)
+        .platform_post("/platform/orgs/{id}/rename", super::platform::orgs::rename)
+        .platform_post("/platform/orgs/{id}/suspend", super::platform::orgs::suspend)
+        .platform_post("/platform/orgs/{id}/resume", super::platform::orgs::resume)
+        .platform_post("/platform/orgs/{id}/remove", super::platform::orgs::remove);
 
     // ---- Start ----
     let r = public.get("/", home::page);

@@ -13,6 +13,7 @@ mod jobs;
 mod login_limits;
 mod organisations;
 mod passkeys;
+mod platform;
 mod second_factor;
 mod sso;
 
@@ -42,6 +43,9 @@ const PUBLIC_ROUTES: &[(&str, &str)] = &[
     ("GET", "/read/{token}"),
     ("POST", "/read/{token}"),
     ("GET", "/read/{token}/file"),
+    // The platform administrator's login (hosted mode): its own account, not an organisation's.
+    ("GET", "/platform/login"),
+    ("POST", "/platform/login"),
 ];
 
 /// A route's path with every `{parameter}` (and `{*rest}`) replaced by `1`: the session check
@@ -107,7 +111,24 @@ async fn every_route_without_a_session_is_sent_to_the_login_page() {
             checked += 1;
         }
         let token_routes = routes.iter().filter(|r| r.access == Access::Token).count();
-        assert_eq!(checked, routes.len() - PUBLIC_ROUTES.len() - token_routes);
+        // The platform administrator's pages go to its own login page, never the organisations'.
+        let mut platform_routes = 0;
+        for route in routes.iter().filter(|r| r.access == Access::Platform) {
+            let path = representative(&route.path);
+            let url = format!("{}{path}", app.base);
+            let resp =
+                if route.method == Method::GET { client.get(&url) } else { client.post(&url).form(&[("name", "x")]) }
+                    .send()
+                    .await
+                    .unwrap();
+            let what = format!("{kind:?}: {} {path}", route.method);
+            assert_eq!(resp.status(), StatusCode::SEE_OTHER, "{what}");
+            let location = resp.headers()["location"].to_str().unwrap().to_owned();
+            assert!(location.starts_with("/platform/login?next="), "{what} went to {location}");
+            platform_routes += 1;
+        }
+        assert!(platform_routes >= 7, "{kind:?}: the platform's routes are in the table");
+        assert_eq!(checked, routes.len() - PUBLIC_ROUTES.len() - token_routes - platform_routes);
         // The API's routes want a token, not a session: 401 in JSON.
         for route in routes.iter().filter(|r| r.access == Access::Token) {
             let url = format!("{}{}", app.base, representative(&route.path));

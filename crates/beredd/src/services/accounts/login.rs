@@ -57,7 +57,7 @@ pub enum Outcome {
 }
 
 /// Verify against a real hash of nothing when the user does not exist, so timing does not tell.
-fn dummy_hash() -> String {
+pub(super) fn dummy_hash() -> String {
     static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     DUMMY.get_or_init(|| crate::platform::passwords::hash("no such user, no such password").unwrap_or_default()).clone()
 }
@@ -156,21 +156,21 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
 
 /// An attempt both throttles let through: this process's in memory, and the one every process
 /// on the database shares (`shared_limits`).
-struct Admitted<'t> {
+pub(super) struct Admitted<'t> {
     memory: crate::platform::throttle::Attempt<'t>,
     shared: super::shared_limits::Shared,
 }
 
 impl Admitted<'_> {
-    async fn succeeded(self, db: &Db) -> Result<(), Failure> {
+    pub(super) async fn succeeded(self, db: &Db) -> Result<(), Failure> {
         self.memory.succeeded();
         Ok(self.shared.succeeded(db).await?)
     }
-    async fn failed(self, db: &Db) -> Result<(), Failure> {
+    pub(super) async fn failed(self, db: &Db) -> Result<(), Failure> {
         self.memory.failed();
         Ok(self.shared.failed(db).await?)
     }
-    async fn not_tried(self, db: &Db) -> Result<(), Failure> {
+    pub(super) async fn not_tried(self, db: &Db) -> Result<(), Failure> {
         self.memory.not_tried();
         Ok(self.shared.not_tried(db).await?)
     }
@@ -178,7 +178,7 @@ impl Admitted<'_> {
 
 /// Asks this process's throttle first (it costs nothing), then the shared one; an attempt the
 /// shared one refuses is given back to the first.
-async fn admit<'t>(
+pub(super) async fn admit<'t>(
     db: &Db,
     throttle: &'t LoginThrottle,
     key: &str,

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod login;
 pub mod own;
 pub mod passkeys;
+pub mod platform;
 pub mod second_factor;
 pub mod shared_limits;
 pub mod sso;
