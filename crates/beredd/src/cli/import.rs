@@ -20,7 +20,7 @@ use crate::store::audit;
 #[derive(clap::Args, Debug)]
 pub struct Import {
     /// What to import: units, people, suppliers, systems, activities, resources, dependencies or
-    /// assets; or organisation, a whole organisation's export into an empty database.
+    /// assets; or organisation, an organisation's export into an empty database (or, with --as-new, beside others).
     register: String,
     /// The file: .xlsx or .csv (; or , between fields, UTF-8 or Windows-1252).
     file: std::path::PathBuf,

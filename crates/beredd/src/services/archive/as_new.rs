@@ -53,9 +53,10 @@ pub async fn import(
         ))
     })?;
     let name = match name {
-        Some(n) => Some(beredd_domain::text::Name::parse(n).map_err(|_| {
-            ArchiveError::NotOne(format!("namnet {n:?} duger inte: 1–200 tecken på en rad"))
-        })?),
+        Some(n) => Some(
+            beredd_domain::text::Name::parse(n)
+                .map_err(|_| ArchiveError::NotOne(format!("namnet {n:?} duger inte: 1–200 tecken på en rad")))?,
+        ),
         None => None,
     };
     let version = export.manifest.schema_version;
@@ -101,9 +102,10 @@ pub async fn import(
         }
         copied.push((step, rows));
     }
-    let org = *ids.get(scope::ROOT).and_then(|m| m.values().next()).ok_or_else(|| {
-        ArchiveError::NotOne("filen innehåller ingen organisation".into())
-    })?;
+    let org = *ids
+        .get(scope::ROOT)
+        .and_then(|m| m.values().next())
+        .ok_or_else(|| ArchiveError::NotOne("filen innehåller ingen organisation".into()))?;
     let mut count = 0;
     for (step, rows) in &mut copied {
         for (n, row) in rows.iter_mut().enumerate() {
@@ -122,7 +124,8 @@ pub async fn import(
     for (step, rows) in &copied {
         dump::fill(&mut tx, step, rows).await.map_err(|e| load::unwritten(&step.table.name, e))?;
     }
-    let shown = crate::store::orgs::get(&mut *tx, org).await?.ok_or_else(|| DbError::Corrupt("no organisation".into()))?;
+    let shown =
+        crate::store::orgs::get(&mut *tx, org).await?.ok_or_else(|| DbError::Corrupt("no organisation".into()))?;
     let summary = format!("{} ({slug}) inläst från en export {}", shown.name, export.manifest.exported_at);
     let actor = crate::store::audit::Actor { org_id: org, user_id: None, username: by.to_owned() };
     let change: crate::store::audit::Change<'_, ()> = crate::store::audit::Change {
@@ -185,7 +188,9 @@ fn remap(t: &Table, row: &mut [Value], ids: &Ids, org: i64) -> Result<(), String
             match new_id(ids, target, old) {
                 Some(id) => Value::Integer(id),
                 None if NOT_COPIED.contains(&target) && col.nullable => Value::Null,
-                None => return Err(format!("kolumnen {name} pekar på rad {old} i {target}, som inte finns i exporten")),
+                None => {
+                    return Err(format!("kolumnen {name} pekar på rad {old} i {target}, som inte finns i exporten"));
+                }
             }
         } else if let Some(soft) = soft {
             let target = match soft {

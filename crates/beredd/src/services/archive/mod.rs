@@ -75,7 +75,7 @@ pub enum ArchiveError {
     )]
     Newer { found: i64, known: i64 },
     #[error(
-        "databasen är inte tom ({0}); en export läses bara in i en tom databas (en andra organisation kräver driftformen för flera organisationer)"
+        "databasen är inte tom ({0}); en export läses in i en tom databas, eller som en ny organisation bredvid de andra med --as-new --slug KORTNAMN"
     )]
     NotEmpty(String),
     #[error("tabellen {table}, rad {row}: {reason}")]
@@ -144,8 +144,10 @@ async fn write_scoped<W: Write + std::io::Seek>(
 ) -> Result<Manifest, ArchiveError> {
     let mut tables = dump::tables(db).await?;
     let scopes = crate::store::scope::scopes(&tables)?;
-    let alone = crate::store::orgs::list(&db.pool).await?.len() <= 1;
-    if org.is_some() && !alone {
+    // Counted here, not through `store::orgs`: an export is also written at an older schema.
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM organisations").fetch_one(&db.pool).await.map_err(DbError::from)?;
+    if org.is_some() && n > 1 {
         tables.retain(|t| scopes.get(&t.name) != Some(&crate::store::scope::Scope::Platform));
     }
     let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
@@ -204,11 +206,12 @@ async fn write_scoped<W: Write + std::io::Seek>(
         .fetch_one(&mut *tx)
         .await
         .map_err(DbError::from)?;
-    let organisations: Vec<(String,)> = sqlx::query_as("SELECT name FROM organisations WHERE $1 < 0 OR id = $1 ORDER BY id")
-        .bind(org.unwrap_or(-1))
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
+    let organisations: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM organisations WHERE $1 < 0 OR id = $1 ORDER BY id")
+            .bind(org.unwrap_or(-1))
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(DbError::from)?;
     tx.commit().await.map_err(DbError::from)?;
     let manifest = Manifest {
         format: FORMAT.to_owned(),
@@ -321,7 +324,12 @@ pub async fn note(db: &Db, action: &'static str, by: &str, file: &str) -> Result
 }
 
 /// The audit entry of the whole organisation leaving as a file, under `actor`'s name.
-pub async fn record(db: &Db, actor: &crate::store::audit::Actor, action: &'static str, file: &str) -> Result<(), DbError> {
+pub async fn record(
+    db: &Db,
+    actor: &crate::store::audit::Actor,
+    action: &'static str,
+    file: &str,
+) -> Result<(), DbError> {
     use crate::store::{audit, orgs};
     let Some(org) = orgs::get(&db.pool, actor.org_id).await? else { return Ok(()) };
     let after = serde_json::json!({ "file": file });

@@ -187,12 +187,11 @@ async fn an_organisation_exported_from_a_shared_database_is_imported_as_a_new_on
             0,
             "{kind:?}: managers are the copy's people"
         );
-        let versions: Vec<(String,)> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT content FROM plan_versions WHERE org_id = {cid}"
-        )))
-        .fetch_all(&db.pool)
-        .await
-        .unwrap();
+        let versions: Vec<(String,)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT content FROM plan_versions WHERE org_id = {cid}")))
+                .fetch_all(&db.pool)
+                .await
+                .unwrap();
         let activities = beredd::store::activities::list(&db.pool, cid).await.unwrap();
         let mut routines = 0;
         for (content,) in &versions {
@@ -206,14 +205,16 @@ async fn an_organisation_exported_from_a_shared_database_is_imported_as_a_new_on
 
         // The copy's administrator logs in with the same password and its pages work.
         let sc = app.login_to(c.id, "admin").await;
-        let (plan,): (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT MIN(id) FROM plans WHERE org_id = {cid}")))
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
-        let incident: (i64,) = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT MIN(id) FROM incidents WHERE org_id = {cid}")))
-            .fetch_one(&db.pool)
-            .await
-            .unwrap();
+        let (plan,): (i64,) =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT MIN(id) FROM plans WHERE org_id = {cid}")))
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
+        let incident: (i64,) =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT MIN(id) FROM incidents WHERE org_id = {cid}")))
+                .fetch_one(&db.pool)
+                .await
+                .unwrap();
         for page in ["/", "/units", "/people", "/systems", "/plans", "/audit", "/dependencies"] {
             let r = sc.get(page).await;
             assert_eq!(r.status, StatusCode::OK, "{kind:?}: {page}");
