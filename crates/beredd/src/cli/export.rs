@@ -46,9 +46,9 @@ pub enum Export {
         #[arg(long)]
         recipient: Vec<String>,
     },
-    /// The whole organisation as one zip file, readable without Beredd (a manifest with the
-    /// schema version and checksums, one JSON file per table, the uploaded files). Not
-    /// encrypted: for a backup, use `beredd backup`.
+    /// The whole organisation (the one `--org` names) as one zip file, readable without Beredd
+    /// (a manifest with the schema version and checksums, one JSON file per table, the uploaded
+    /// files), nothing of other organisations. Not encrypted: for a backup, use `beredd backup`.
     Organisation {
         #[command(flatten)]
         db: super::DbOptions,
@@ -140,16 +140,20 @@ impl Export {
                 }
                 let db = db.connect().await?;
                 db.migrate().await?;
-                crate::services::archive::note(&db, "export", "(kommandorad)", &out.display().to_string()).await?;
+                let org = super::organisation(&db).await?;
+                let actor = audit::Actor { org_id: org.id, user_id: None, username: "(kommandorad)".into() };
+                crate::services::archive::record(&db, &actor, "export", &out.display().to_string()).await?;
                 let mut bytes = std::io::Cursor::new(Vec::new());
                 let bar = super::progress::Bar::new();
-                let manifest = crate::services::archive::write_with(&db, &mut bytes, &bar).await?;
+                let manifest = crate::services::archive::write_organisation(&db, org.id, &mut bytes, &bar).await?;
                 bar.finish();
                 super::backup::write_new(&out, bytes.get_ref())?;
                 let rows: usize = manifest.tables.iter().map(|t| t.rows).sum();
                 eprintln!("Varning: filen är inte krypterad; den innehåller allt organisationen har i Beredd.");
                 println!(
-                    "Organisationen skrevs till {} ({} kB, {} tabeller, {rows} rader, schemaversion {}).",
+                    "{} ({}) skrevs till {} ({} kB, {} tabeller, {rows} rader, schemaversion {}).",
+                    org.name,
+                    org.slug,
                     out.display(),
                     bytes.get_ref().len().div_ceil(1024),
                     manifest.tables.len(),

@@ -1,5 +1,7 @@
 //! `beredd import organisation FILE`: an export (`beredd export organisation`) read into an
-//! empty database; this is also how an organisation moves from SQLite to PostgreSQL.
+//! empty database; this is also how an organisation moves from SQLite to PostgreSQL. With
+//! `--as-new --slug KORTNAMN [--name NAMN]`: one organisation's export read in as a new
+//! organisation beside those the database has, every row with a new id.
 //!
 //! `beredd import REGISTER FILE [--apply]`: a register (units, people, suppliers, systems,
 //! activities, resources, dependencies, assets) from
@@ -18,13 +20,22 @@ use crate::store::audit;
 #[derive(clap::Args, Debug)]
 pub struct Import {
     /// What to import: units, people, suppliers, systems, activities, resources, dependencies or
-    /// assets; or organisation, a whole organisation's export into an empty database.
+    /// assets; or organisation, an organisation's export into an empty database (or, with --as-new, beside others).
     register: String,
     /// The file: .xlsx or .csv (; or , between fields, UTF-8 or Windows-1252).
     file: std::path::PathBuf,
     /// Store it (without: only show what it would do).
     #[arg(long)]
     apply: bool,
+    /// organisation: read it in as a new organisation beside the others (every row a new id).
+    #[arg(long, requires = "slug")]
+    as_new: bool,
+    /// With --as-new: the new organisation's short name (its address /o/<kortnamn>).
+    #[arg(long, requires = "as_new")]
+    slug: Option<String>,
+    /// With --as-new: the new organisation's name (otherwise the exported one's).
+    #[arg(long, requires = "as_new")]
+    name: Option<String>,
     /// The language of the report: sv or en.
     #[arg(long, default_value = "sv")]
     lang: String,
@@ -36,7 +47,11 @@ impl Import {
     pub async fn run(self) -> anyhow::Result<()> {
         // The one place the register is told apart.
         if self.register == "organisation" {
-            return organisation(&self.db, &self.file).await;
+            let as_new = self.slug.as_deref().map(|s| (s, self.name.as_deref()));
+            return organisation(&self.db, &self.file, as_new).await;
+        }
+        if self.as_new {
+            bail!("--as-new gäller bara import organisation");
         }
         let kind = match (self.register.as_str(), Kind::parse(&self.register)) {
             (_, Some(kind)) => kind,
@@ -108,12 +123,26 @@ fn show(v: &str, tr: &Tr) -> String {
     if v.is_empty() { tr.t("import-empty-value") } else { v.to_owned() }
 }
 
-/// A whole organisation from an export file, into an empty database.
-async fn organisation(db: &super::DbOptions, file: &std::path::Path) -> anyhow::Result<()> {
+/// A whole organisation from an export file, into an empty database, or as a new organisation
+/// (`as_new`: its short name and perhaps its name).
+async fn organisation(
+    db: &super::DbOptions,
+    file: &std::path::Path,
+    as_new: Option<(&str, Option<&str>)>,
+) -> anyhow::Result<()> {
     use crate::services::archive::{self, load};
     let bytes = std::fs::read(file).map_err(|e| anyhow!("{} kunde inte läsas: {e}", file.display()))?;
     let export = archive::Export::read(&bytes)?;
     let db = db.connect().await?;
+    if let Some((slug, name)) = as_new {
+        let i = archive::as_new::import(&db, &export, slug, name, "(kommandorad)").await?;
+        let from = i.upgraded_from.map_or(String::new(), |v| format!(" Den skrevs av schemaversion {v}."));
+        println!(
+            "Inläst som ny organisation: {} ({}), {} tabeller, {} rader, exporterad {}.{from} Logga in på /o/{}.",
+            i.name, i.slug, i.tables, i.rows, export.manifest.exported_at, i.slug
+        );
+        return Ok(());
+    }
     let loaded = load::into(&db, &export).await?;
     println!("{}", loaded_line(&export.manifest, &loaded));
     Ok(())

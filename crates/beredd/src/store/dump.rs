@@ -232,6 +232,16 @@ fn column_list(t: &Table) -> String {
 
 /// Every row of a table, in the order of its id (or of its columns, for a table without one).
 pub async fn rows<'c, E: Executor<'c, Database = Any>>(e: E, t: &Table) -> Result<Vec<Vec<Value>>, DbError> {
+    rows_where(e, t, None).await
+}
+
+/// The rows of a table that meet `only`: a condition (from `store::scope::condition`) and the
+/// value of its `$1`; all rows without it.
+pub async fn rows_where<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    t: &Table,
+    only: Option<(&str, i64)>,
+) -> Result<Vec<Vec<Value>>, DbError> {
     let order = if t.has_id() {
         "id".to_owned()
     } else {
@@ -239,9 +249,17 @@ pub async fn rows<'c, E: Executor<'c, Database = Any>>(e: E, t: &Table) -> Resul
     };
     // The secrets the serving processes share (`services::setup::shared_key`) stay with the
     // database they were made for: a restored copy makes its own.
-    let only = if t.name == "meta" { " WHERE key NOT LIKE 'secret:%'" } else { "" };
-    let sql = format!("SELECT {} FROM {}{only} ORDER BY {order}", column_list(t), t.name);
-    let found = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(e).await?;
+    let secret = if t.name == "meta" { " WHERE key NOT LIKE 'secret:%'" } else { "" };
+    let (filter, org) = match only {
+        Some((condition, org)) => (format!(" WHERE {condition}"), Some(org)),
+        None => (secret.to_owned(), None),
+    };
+    let sql = format!("SELECT {} FROM {}{filter} ORDER BY {order}", column_list(t), t.name);
+    let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+    if let Some(org) = org {
+        q = q.bind(org);
+    }
+    let found = q.fetch_all(e).await?;
     let mut out = Vec::with_capacity(found.len());
     for row in &found {
         let mut values = Vec::with_capacity(t.columns.len());
@@ -299,6 +317,18 @@ pub async fn write(
     step: &Step<'_>,
     rows: &[Vec<Value>],
 ) -> Result<(), DbError> {
+    insert(conn, step, rows).await?;
+    let t = step.table;
+    if backend == Backend::Postgres && t.has_id() && !rows.is_empty() {
+        let sql =
+            format!("SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT MAX(id) FROM {0}))::text", t.name);
+        sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// Writes rows as [`write`] does, leaving the id counter alone (for ids taken from it).
+pub async fn insert(conn: &mut sqlx::AnyConnection, step: &Step<'_>, rows: &[Vec<Value>]) -> Result<(), DbError> {
     let t = step.table;
     let selfs: Vec<&str> = step.deferred.iter().map(String::as_str).collect();
     let per_statement = (400 / t.columns.len().max(1)).max(1);
@@ -328,12 +358,41 @@ pub async fn write(
         }
         q.execute(&mut *conn).await?;
     }
-    if backend == Backend::Postgres && t.has_id() && !rows.is_empty() {
-        let sql =
-            format!("SELECT setval(pg_get_serial_sequence('{0}', 'id'), (SELECT MAX(id) FROM {0}))::text", t.name);
-        sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_one(&mut *conn).await?;
-    }
     Ok(())
+}
+
+/// `n` ids for new rows of `t` that no row has or had, in the write transaction `conn` holds:
+/// PostgreSQL's counter gives them; on SQLite they follow the highest the table has had.
+pub async fn fresh_ids(
+    conn: &mut sqlx::AnyConnection,
+    backend: Backend,
+    t: &Table,
+    n: usize,
+) -> Result<Vec<i64>, DbError> {
+    if n == 0 || !t.has_id() {
+        return Ok(Vec::new());
+    }
+    let count = i64::try_from(n).map_err(|_| DbError::Corrupt("too many rows".into()))?;
+    match backend {
+        Backend::Postgres => {
+            let sql = format!(
+                "SELECT nextval(pg_get_serial_sequence('{}', 'id')) FROM generate_series(1, $1) ORDER BY 1",
+                plain(&t.name)?
+            );
+            let ids: Vec<(i64,)> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(count).fetch_all(&mut *conn).await?;
+            Ok(ids.into_iter().map(|(i,)| i).collect())
+        }
+        Backend::Sqlite => {
+            let sql = format!("SELECT MAX(id) FROM {}", plain(&t.name)?);
+            let (max,): (Option<i64>,) = sqlx::query_as(sqlx::AssertSqlSafe(sql)).fetch_one(&mut *conn).await?;
+            let seq: Option<(i64,)> = sqlx::query_as("SELECT seq FROM sqlite_sequence WHERE name = $1")
+                .bind(&t.name)
+                .fetch_optional(&mut *conn)
+                .await?;
+            let from = max.unwrap_or(0).max(seq.map_or(0, |s| s.0)) + 1;
+            Ok((from..from + count).collect())
+        }
+    }
 }
 
 /// Writes the deferred columns of a step's rows, once every table has its rows.

@@ -34,6 +34,7 @@ pub mod resources;
 pub mod reviews;
 pub mod risks;
 pub mod scenarios;
+pub mod scope;
 pub mod second_factor;
 pub mod sessions;
 pub mod signing;

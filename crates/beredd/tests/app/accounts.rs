@@ -11,6 +11,7 @@ mod backups;
 mod isolation;
 mod jobs;
 mod login_limits;
+mod org_copy;
 mod organisations;
 mod passkeys;
 mod platform;

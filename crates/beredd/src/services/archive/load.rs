@@ -31,20 +31,26 @@ pub async fn into(db: &Db, export: &Export) -> Result<Loaded, ArchiveError> {
     // Refuse a full database before the work of carrying the export forward.
     db.migrate().await?;
     refuse_content(db).await?;
+    let carried = carried_forward(export).await?;
+    let mut loaded = same_schema(db, &carried).await?;
+    loaded.upgraded_from = Some(version);
+    Ok(loaded)
+}
+
+/// An export written from an older schema, read into a scratch SQLite file at that schema,
+/// carried forward there by the migrations and written again.
+pub(super) async fn carried_forward(export: &Export) -> Result<Export, ArchiveError> {
     let dir = tempfile::tempdir()?;
     let scratch = Db::connect(&format!("sqlite://{}", dir.path().join("upgrade.db").display()))
         .await?
         .with_keys(dir.path().join("keys"));
-    scratch.migrate_to(version).await?;
+    scratch.migrate_to(export.manifest.schema_version).await?;
     same_schema(&scratch, export).await?;
     scratch.migrate().await?;
     let mut bytes = std::io::Cursor::new(Vec::new());
     super::write(&scratch, &mut bytes).await?;
     scratch.close().await;
-    let carried = Export::read(bytes.get_ref())?;
-    let mut loaded = same_schema(db, &carried).await?;
-    loaded.upgraded_from = Some(version);
-    Ok(loaded)
+    Export::read(bytes.get_ref())
 }
 
 async fn refuse_content(db: &Db) -> Result<(), ArchiveError> {
@@ -61,23 +67,7 @@ async fn refuse_content(db: &Db) -> Result<(), ArchiveError> {
 async fn same_schema(db: &Db, export: &Export) -> Result<Loaded, ArchiveError> {
     refuse_content(db).await?;
     let tables = dump::tables(db).await?;
-    for listed in &export.manifest.tables {
-        let Some(t) = tables.iter().find(|t| t.name == listed.name) else {
-            return Err(ArchiveError::NotAnExport(format!("tabellen {} finns inte i den här Beredd", listed.name)));
-        };
-        let mut ours: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
-        let mut theirs: Vec<&str> = listed.columns.iter().map(|c| c.name.as_str()).collect();
-        ours.sort_unstable();
-        theirs.sort_unstable();
-        if ours != theirs {
-            return Err(ArchiveError::NotAnExport(format!(
-                "tabellen {} har andra kolumner i exporten ({}) än här ({})",
-                t.name,
-                theirs.join(", "),
-                ours.join(", ")
-            )));
-        }
-    }
+    fits(&tables, export)?;
     let mut loaded = Loaded::default();
     let mut tx = db.begin_write().await?;
     let mut written = Vec::new();
@@ -99,8 +89,30 @@ async fn same_schema(db: &Db, export: &Export) -> Result<Loaded, ArchiveError> {
     Ok(loaded)
 }
 
+/// Refuses an export with a table this Beredd does not have, or with other columns.
+pub(super) fn fits(tables: &[dump::Table], export: &Export) -> Result<(), ArchiveError> {
+    for listed in &export.manifest.tables {
+        let Some(t) = tables.iter().find(|t| t.name == listed.name) else {
+            return Err(ArchiveError::NotAnExport(format!("tabellen {} finns inte i den här Beredd", listed.name)));
+        };
+        let mut ours: Vec<&str> = t.columns.iter().map(|c| c.name.as_str()).collect();
+        let mut theirs: Vec<&str> = listed.columns.iter().map(|c| c.name.as_str()).collect();
+        ours.sort_unstable();
+        theirs.sort_unstable();
+        if ours != theirs {
+            return Err(ArchiveError::NotAnExport(format!(
+                "tabellen {} har andra kolumner i exporten ({}) än här ({})",
+                t.name,
+                theirs.join(", "),
+                ours.join(", ")
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// A table's rows from the export, in the order of the database's columns.
-fn rows_of(export: &Export, t: &dump::Table) -> Result<Vec<Vec<Value>>, ArchiveError> {
+pub(super) fn rows_of(export: &Export, t: &dump::Table) -> Result<Vec<Vec<Value>>, ArchiveError> {
     let json = export.rows(&t.name)?;
     let mut rows = Vec::with_capacity(json.len());
     for (i, obj) in json.iter().enumerate() {
@@ -118,7 +130,7 @@ fn rows_of(export: &Export, t: &dump::Table) -> Result<Vec<Vec<Value>>, ArchiveE
     Ok(rows)
 }
 
-fn unwritten(table: &str, e: DbError) -> ArchiveError {
+pub(super) fn unwritten(table: &str, e: DbError) -> ArchiveError {
     match e {
         DbError::Sqlx(source) => ArchiveError::Row {
             table: table.to_owned(),

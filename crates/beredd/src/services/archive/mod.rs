@@ -7,6 +7,7 @@
 //! The same file is what a backup encrypts (`backup`), what moves an organisation from SQLite to
 //! PostgreSQL, and what an upgrade must always be able to read (`load`).
 
+pub mod as_new;
 pub mod backup;
 pub mod load;
 pub mod schedule;
@@ -74,19 +75,19 @@ pub enum ArchiveError {
     )]
     Newer { found: i64, known: i64 },
     #[error(
-        "databasen är inte tom ({0}); en export läses bara in i en tom databas (en andra organisation kräver driftformen för flera organisationer)"
+        "databasen är inte tom ({0}); en export läses in i en tom databas, eller som en ny organisation bredvid de andra med --as-new --slug KORTNAMN"
     )]
     NotEmpty(String),
     #[error("tabellen {table}, rad {row}: {reason}")]
     Row { table: String, row: usize, reason: String },
     #[error("filen kunde inte läsas eller skrivas: {0}")]
     Io(#[from] std::io::Error),
-    /// The export holds the whole database; with several organisations in it, only the platform
-    /// administrator may take it (as a backup), never one organisation's administrator.
-    #[error(
-        "databasen har flera organisationer: exporten skulle innehålla allas uppgifter och kan inte hämtas av en organisation; plattformens administratör tar säkerhetskopior med beredd backup"
-    )]
-    SharedDatabase,
+    /// An import as a new organisation whose short name another organisation has.
+    #[error("kortnamnet {0:?} används redan av en annan organisation; välj ett annat med --slug")]
+    SlugTaken(String),
+    /// An import as a new organisation from a file that is not one organisation's export.
+    #[error("{0}")]
+    NotOne(String),
 }
 
 impl From<zip::result::ZipError> for ArchiveError {
@@ -105,7 +106,8 @@ manifest.json  talar om vilken version av Beredd som skrev filen (schema_version
 tables/        en JSON-fil per tabell: en lista av rader, varje rad kolumnnamn och värde.\n\
                Tider är UTC i RFC 3339-form; ja/nej är 1/0.\n\
 files/         uppladdade filer (underlag, bevis); i tabellen står filens namn här i stället för innehållet.\n\n\
-Läs in den med: beredd import organisation FIL --database ADRESS (i en tom databas).\n";
+Läs in den med: beredd import organisation FIL --database ADRESS (i en tom databas),\n\
+eller som en ny organisation bredvid andra: beredd import organisation FIL --as-new --slug KORTNAMN.\n";
 
 /// Reads every table of the database and writes the export to `out`. Reads in one transaction,
 /// so that the tables agree with each other while Beredd goes on serving.
@@ -119,7 +121,35 @@ pub async fn write_with<W: Write + std::io::Seek>(
     out: W,
     progress: &dyn Progress,
 ) -> Result<Manifest, ArchiveError> {
-    let tables = dump::tables(db).await?;
+    write_scoped(db, None, out, progress).await
+}
+
+/// One organisation's export: its rows of every table (by the schema, `store::scope`) and its
+/// uploaded files, nothing of another organisation. The installation's own rows (`meta`) come
+/// along only when it is the only organisation, so that its export is then the whole database.
+pub async fn write_organisation<W: Write + std::io::Seek>(
+    db: &Db,
+    org: i64,
+    out: W,
+    progress: &dyn Progress,
+) -> Result<Manifest, ArchiveError> {
+    write_scoped(db, Some(org), out, progress).await
+}
+
+async fn write_scoped<W: Write + std::io::Seek>(
+    db: &Db,
+    org: Option<i64>,
+    out: W,
+    progress: &dyn Progress,
+) -> Result<Manifest, ArchiveError> {
+    let mut tables = dump::tables(db).await?;
+    let scopes = crate::store::scope::scopes(&tables)?;
+    // Counted here, not through `store::orgs`: an export is also written at an older schema.
+    let (n,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM organisations").fetch_one(&db.pool).await.map_err(DbError::from)?;
+    if org.is_some() && n > 1 {
+        tables.retain(|t| scopes.get(&t.name) != Some(&crate::store::scope::Scope::Platform));
+    }
     let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
     progress.report(JobStep::Tables, 0, count(tables.len()));
     let mut tx = db.pool.begin().await.map_err(DbError::from)?;
@@ -133,7 +163,9 @@ pub async fn write_with<W: Write + std::io::Seek>(
     let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
     let mut listed = Vec::new();
     for t in &tables {
-        let rows = dump::rows(&mut *tx, t).await?;
+        let condition = crate::store::scope::condition(&scopes, &t.name);
+        let only = org.zip(condition.as_deref()).map(|(o, c)| (c, o));
+        let rows = dump::rows_where(&mut *tx, t, only).await?;
         let id_at = t.columns.iter().position(|c| c.name == "id");
         let mut json_rows = Vec::with_capacity(rows.len());
         for (n, row) in rows.iter().enumerate() {
@@ -174,10 +206,12 @@ pub async fn write_with<W: Write + std::io::Seek>(
         .fetch_one(&mut *tx)
         .await
         .map_err(DbError::from)?;
-    let organisations: Vec<(String,)> = sqlx::query_as("SELECT name FROM organisations ORDER BY id")
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(DbError::from)?;
+    let organisations: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM organisations WHERE $1 < 0 OR id = $1 ORDER BY id")
+            .bind(org.unwrap_or(-1))
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(DbError::from)?;
     tx.commit().await.map_err(DbError::from)?;
     let manifest = Manifest {
         format: FORMAT.to_owned(),
@@ -222,7 +256,9 @@ impl Export {
         let mut read_entry = |name: &str| -> Result<Vec<u8>, ArchiveError> {
             let file = zip.by_name(name).map_err(|_| ArchiveError::Changed(format!("{name} saknas i filen")))?;
             let mut buf = Vec::new();
-            file.take(MAX_ENTRY).read_to_end(&mut buf)?;
+            file.take(MAX_ENTRY)
+                .read_to_end(&mut buf)
+                .map_err(|e| ArchiveError::Changed(format!("{name} går inte att packa upp ({e})")))?;
             Ok(buf)
         };
         let manifest: Manifest = serde_json::from_slice(&read_entry("manifest.json").map_err(|_| {
@@ -288,7 +324,12 @@ pub async fn note(db: &Db, action: &'static str, by: &str, file: &str) -> Result
 }
 
 /// The audit entry of the whole organisation leaving as a file, under `actor`'s name.
-async fn record(db: &Db, actor: &crate::store::audit::Actor, action: &'static str, file: &str) -> Result<(), DbError> {
+pub async fn record(
+    db: &Db,
+    actor: &crate::store::audit::Actor,
+    action: &'static str,
+    file: &str,
+) -> Result<(), DbError> {
     use crate::store::{audit, orgs};
     let Some(org) = orgs::get(&db.pool, actor.org_id).await? else { return Ok(()) };
     let after = serde_json::json!({ "file": file });
@@ -315,12 +356,9 @@ pub async fn download_with(
     actor: &crate::store::audit::Actor,
     progress: &dyn Progress,
 ) -> Result<Vec<u8>, ArchiveError> {
-    if crate::store::orgs::list(&db.pool).await?.len() > 1 {
-        return Err(ArchiveError::SharedDatabase);
-    }
     record(db, actor, "export", "(nedladdning)").await?;
     let mut bytes = std::io::Cursor::new(Vec::new());
-    write_with(db, &mut bytes, progress).await?;
+    write_organisation(db, actor.org_id, &mut bytes, progress).await?;
     Ok(bytes.into_inner())
 }
 

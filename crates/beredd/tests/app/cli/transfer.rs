@@ -107,7 +107,7 @@ async fn the_whole_organisation_moves_between_sqlite_and_postgresql_with_every_r
         let f = file.to_str().unwrap();
         let said =
             ok(&run(&["export", "organisation", "--database", &app.db_url(), "--keys", &app.keys_arg(), "--out", f]));
-        assert!(said.contains("Organisationen skrevs till") && said.contains("schemaversion"), "{said}");
+        assert!(said.contains("(exempelkommun) skrevs till") && said.contains("schemaversion"), "{said}");
         refused(&run(&["export", "organisation", "--database", &app.db_url(), "--out", f]));
         let bytes = std::fs::read(&file).unwrap();
         let exported = tables_of(&bytes);
