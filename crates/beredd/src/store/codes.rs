@@ -133,4 +133,5 @@ stored_vocabularies!(
     beredd_domain::job::JobKind,
     beredd_domain::job::JobState,
     beredd_domain::job::JobStep,
+    beredd_domain::sharing::SharedKind,
 );

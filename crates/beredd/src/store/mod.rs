@@ -34,6 +34,7 @@ pub mod risks;
 pub mod scenarios;
 pub mod second_factor;
 pub mod sessions;
+pub mod shared;
 pub mod signing;
 pub mod sso;
 pub mod suppliers;

@@ -85,6 +85,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(48, "register versions", "0048_register_versions.sql"),
     migration!(49, "binder parts", "0049_binder_parts.sql"),
     migration!(50, "login limits shared by processes", "0050_login_limits.sql"),
+    migration!(53, "shared library between organisations", "0053_shared_library.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys

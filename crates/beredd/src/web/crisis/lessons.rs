@@ -21,6 +21,7 @@ use crate::web::page::Ctx;
 use beredd_domain::incident::{LessonKind, LessonTarget};
 
 pub struct LessonView {
+    pub id: i64,
     pub text: String,
     pub by: String,
     pub action: Option<i64>,
@@ -43,6 +44,8 @@ pub struct LessonsPage {
     pub error_summary: Vec<(String, String)>,
     /// Evaluation is open to writers even after the incident is closed.
     pub may_write: bool,
+    /// Administrators and coordinators share a lesson with other municipalities.
+    pub may_share: bool,
 }
 
 /// The plans and classified information a lesson can point to, as (target, label, link).
@@ -96,6 +99,7 @@ async fn page(
                 .iter()
                 .filter(|l| l.kind == *k)
                 .map(|l| LessonView {
+                    id: l.id,
                     text: l.text.clone(),
                     by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
                     action: l.action_id,
@@ -110,7 +114,15 @@ async fn page(
     let fields = fields(form, e, &lk, tr, &targets);
     let error_summary = summary(&fields);
     ctx.mark_errors(&error_summary);
-    Ok(LessonsPage { may_write: user.role.works_incidents(), ctx, h, groups, fields, error_summary })
+    Ok(LessonsPage {
+        may_write: user.role.works_incidents(),
+        may_share: user.role.edits_all_content(),
+        ctx,
+        h,
+        groups,
+        fields,
+        error_summary,
+    })
 }
 
 pub async fn lessons(
