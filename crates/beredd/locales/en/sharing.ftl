@@ -11,6 +11,7 @@ shared-kind-lesson = Lesson learned
 shared-kind-requirement = Local requirement
 shared-a-municipality = a municipality
 shared-own = { $name } (your municipality)
+shared-own-hidden = your municipality (others see "a municipality")
 shared-published-by = shared by { $name }
 shared-show-content = Show the content
 shared-adopt = Take in a copy

@@ -11,6 +11,7 @@ shared-kind-lesson = Lärdom
 shared-kind-requirement = Eget krav
 shared-a-municipality = en kommun
 shared-own = { $name } (er kommun)
+shared-own-hidden = er kommun (andra ser ”en kommun”)
 shared-published-by = delad av { $name }
 shared-show-content = Visa innehållet
 shared-adopt = Ta in en kopia

@@ -77,6 +77,20 @@ fn fields(
     ]
 }
 
+/// A lesson as the page lists it, with the plan or information it changes.
+fn lesson_view(l: &incidents::Lesson, targets: &[Target]) -> LessonView {
+    LessonView {
+        id: l.id,
+        text: l.text.clone(),
+        by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
+        action: l.action_id,
+        target: l
+            .target
+            .and_then(|t| targets.iter().find(|(v, _, _)| *v == t))
+            .map(|(_, label, href)| (label.clone(), href.clone())),
+    }
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -95,20 +109,7 @@ async fn page(
         .iter()
         .map(|k| Group {
             title: tr.t(k.label_id()),
-            items: all
-                .iter()
-                .filter(|l| l.kind == *k)
-                .map(|l| LessonView {
-                    id: l.id,
-                    text: l.text.clone(),
-                    by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
-                    action: l.action_id,
-                    target: l
-                        .target
-                        .and_then(|t| targets.iter().find(|(v, _, _)| *v == t))
-                        .map(|(_, label, href)| (label.clone(), href.clone())),
-                })
-                .collect(),
+            items: all.iter().filter(|l| l.kind == *k).map(|l| lesson_view(l, &targets)).collect(),
         })
         .collect();
     let fields = fields(form, e, &lk, tr, &targets);

@@ -29,6 +29,29 @@ fn lines(v: &[String]) -> String {
     v.join("\n")
 }
 
+/// A plan template's parts: its lead, each routine, the hotline, communication and checklists.
+fn plan_parts(tr: &Tr, c: &beredd_domain::plan::PlanContent, add: &mut impl FnMut(String, String)) {
+    add(tr.t("shared-part-lead"), c.lead.clone());
+    for r in &c.routines {
+        let parts = [
+            (tr.t("shared-part-trigger"), r.trigger.clone()),
+            (tr.t("shared-part-steps"), lines(&r.steps)),
+            (tr.t("shared-part-resources"), lines(&r.resources)),
+            (tr.t("shared-part-switch-back"), r.switch_back.clone()),
+            (tr.t("shared-part-reentry"), lines(&r.reentry)),
+        ];
+        let text: Vec<String> =
+            parts.iter().filter(|(_, t)| !t.trim().is_empty()).map(|(l, t)| format!("{l}:\n{t}")).collect();
+        add(tr.ts("shared-part-routine", "activity", &r.activity), text.join("\n\n"));
+    }
+    add(tr.t("shared-part-hotline"), [c.hotline.hours.as_str(), &c.hotline.script].join("\n"));
+    let comm = &c.communication;
+    add(tr.t("shared-part-communication"), [comm.web.as_str(), &comm.hotline, &comm.media].join("\n"));
+    for k in &c.checklists {
+        add(tr.ts("shared-part-checklist", "title", &k.title), lines(&k.items));
+    }
+}
+
 /// A copy as shown before it is published and in the library: each non-empty part labelled.
 pub fn preview(tr: &Tr, catalogue: &crate::content::catalogue::Catalogue, copy: &Copy) -> Vec<Part> {
     let mut out = Vec::new();
@@ -38,27 +61,7 @@ pub fn preview(tr: &Tr, catalogue: &crate::content::catalogue::Catalogue, copy: 
         }
     };
     match copy {
-        Copy::PlanTemplate(c) => {
-            add(tr.t("shared-part-lead"), c.lead.clone());
-            for r in &c.routines {
-                let parts = [
-                    (tr.t("shared-part-trigger"), r.trigger.clone()),
-                    (tr.t("shared-part-steps"), lines(&r.steps)),
-                    (tr.t("shared-part-resources"), lines(&r.resources)),
-                    (tr.t("shared-part-switch-back"), r.switch_back.clone()),
-                    (tr.t("shared-part-reentry"), lines(&r.reentry)),
-                ];
-                let text: Vec<String> =
-                    parts.iter().filter(|(_, t)| !t.trim().is_empty()).map(|(l, t)| format!("{l}:\n{t}")).collect();
-                add(tr.ts("shared-part-routine", "activity", &r.activity), text.join("\n\n"));
-            }
-            add(tr.t("shared-part-hotline"), [c.hotline.hours.as_str(), &c.hotline.script].join("\n"));
-            let comm = &c.communication;
-            add(tr.t("shared-part-communication"), [comm.web.as_str(), &comm.hotline, &comm.media].join("\n"));
-            for k in &c.checklists {
-                add(tr.ts("shared-part-checklist", "title", &k.title), lines(&k.items));
-            }
-        }
+        Copy::PlanTemplate(c) => plan_parts(tr, c, &mut add),
         Copy::Lesson(l) => {
             add(tr.t("shared-part-lesson-kind"), tr.t(l.kind.label_id()));
             add(tr.t("shared-part-lesson-text"), l.text.clone());
@@ -126,7 +129,11 @@ pub async fn library(
             id: item.id,
             kind: ctx.tr.t(item.kind.label_id()),
             title: item.title.clone(),
-            publisher: if own { ctx.tr.ts("shared-own", "name", &publisher) } else { publisher },
+            publisher: match (own, item.show_publisher.get()) {
+                (true, true) => ctx.tr.ts("shared-own", "name", &publisher),
+                (true, false) => ctx.tr.t("shared-own-hidden"),
+                (false, _) => publisher,
+            },
             published: crate::platform::clock::day_of(&item.published_at).map(|d| d.to_string()).unwrap_or_default(),
             own,
             parts: preview(&ctx.tr, &state.catalogue, &Copy::of(&item)?),
