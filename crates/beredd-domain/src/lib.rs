@@ -21,6 +21,7 @@ pub mod recovery;
 pub mod reporting;
 pub mod risk;
 pub mod roles;
+pub mod sharing;
 pub mod sort;
 pub mod sso;
 pub mod text;

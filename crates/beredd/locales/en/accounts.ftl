@@ -304,12 +304,16 @@ audit-action-unprotect = Removed the protected personal data mark
 audit-action-thin = Thinned
 audit-action-suspend = Suspended
 audit-action-resume = Resumed
+audit-action-publish = Shared with other municipalities
+audit-action-withdraw = Withdrew from the shared library
+audit-action-adopt = Took in a copy from the shared library
 entity-document = Steering document
 entity-document-version = Steering document version
 entity-document-link = Personal reading link
 entity-training-course = Training
 entity-training-completion = Completed training
 entity-management-review = Management review
+entity-shared-item = Shared with other municipalities
 
 ## Long work in the background ("My jobs")
 jobs-title = My jobs

@@ -304,12 +304,16 @@ audit-action-unprotect = Tog bort markering om skyddade personuppgifter
 audit-action-thin = Gallrade
 audit-action-suspend = Stängde av
 audit-action-resume = Öppnade igen
+audit-action-publish = Delade med andra kommuner
+audit-action-withdraw = Drog tillbaka från delade biblioteket
+audit-action-adopt = Tog in en kopia från delade biblioteket
 entity-document = Styrdokument
 entity-document-version = Version av styrdokument
 entity-document-link = Personlig läslänk
 entity-training-course = Utbildning
 entity-training-completion = Genomförd utbildning
 entity-management-review = Ledningens genomgång
+entity-shared-item = Delat med andra kommuner
 
 ## Long work in the background ("Mina körningar")
 jobs-title = Mina körningar

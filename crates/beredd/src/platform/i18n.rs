@@ -56,6 +56,7 @@ locales!(
     "cycle",
     "actions",
     "governance",
+    "sharing",
     "home",
     "platform",
 );

@@ -20,6 +20,7 @@ pub mod organisation;
 pub mod registers;
 pub mod risks;
 pub mod setup;
+pub mod sharing;
 
 use crate::platform::db::DbError;
 

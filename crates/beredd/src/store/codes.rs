@@ -134,4 +134,5 @@ stored_vocabularies!(
     beredd_domain::job::JobState,
     beredd_domain::job::JobStep,
     beredd_domain::classification::Origin,
+    beredd_domain::sharing::SharedKind,
 );

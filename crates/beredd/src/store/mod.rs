@@ -37,6 +37,7 @@ pub mod scenarios;
 pub mod scope;
 pub mod second_factor;
 pub mod sessions;
+pub mod shared;
 pub mod signing;
 pub mod sso;
 pub mod suppliers;

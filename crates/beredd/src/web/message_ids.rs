@@ -330,6 +330,11 @@ fn every_id_built_at_run_time_exists_in_both_languages() {
     // ---- Crisis ----
     c.plain("Duty", Duty::ALL.iter().map(|d| d.label_id()));
     c.plain("lesson kind", incident::LessonKind::ALL.iter().map(|k| k.label_id()));
+
+    // ---- The shared library ----
+    use beredd_domain::sharing::SharedKind;
+    c.plain("shared kind", SharedKind::ALL.iter().map(|k| k.label_id()));
+    c.plain("shared warning", SharedKind::ALL.iter().map(|k| format!("shared-warning-{}", k.code())));
     c.plain("IncidentStatus", incident::IncidentStatus::ALL.iter().map(|k| k.label_id()));
     for t in [incident::LessonTarget::Plan(1), incident::LessonTarget::Risk(1), incident::LessonTarget::Asset(1)] {
         c.with("lesson target", t.label_id(), &[("name", FluentValue::from("x"))]);

@@ -27,6 +27,7 @@ pub mod register;
 pub mod risks;
 pub mod routes;
 pub mod server;
+pub mod sharing;
 mod static_files;
 
 use std::sync::Arc;

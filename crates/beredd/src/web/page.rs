@@ -84,7 +84,7 @@ pub const GROUPS: &[(&str, &[&str])] = &[
     ("nav-group-classification", &["classification"]),
     ("nav-group-continuity", &["continuity"]),
     ("nav-group-risk", &["risks", "frameworks"]),
-    ("nav-group-follow-up", &["actions", "cycle", "governance"]),
+    ("nav-group-follow-up", &["actions", "cycle", "governance", "sharing"]),
     ("nav-group-administration", &["accounts"]),
 ];
 
@@ -145,6 +145,7 @@ const PAGES: &[(&str, &[Page])] = &[
             ("/governance/training", "nav-training", Gate::All),
             ("/governance/processing", "nav-processing", Gate::All),
             ("/governance/review", "nav-review", Gate::All),
+            ("/shared", "nav-shared", Gate::All),
             ("/governance/kit-dpia", "nav-kit-dpia", Gate::EditsAll),
             ("/governance/retention", "nav-retention", Gate::EditsAll),
         ],

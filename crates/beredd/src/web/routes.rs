@@ -14,7 +14,7 @@ use super::organisation::{
 };
 use super::register::{self, Register};
 use super::{accounts, api, classification, continuity, crisis, home, static_files};
-use super::{actions::Actions, cycle, frameworks, governance, risks};
+use super::{actions::Actions, cycle, frameworks, governance, risks, sharing};
 
 /// Who may reach a route.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,7 +206,9 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/incidents/{id}/lessons", crisis::lessons::lessons)
         .post("/incidents/{id}/lessons", crisis::lessons::add_lesson)
         .get("/incidents/{id}/injects", crisis::lessons::injects)
-        .post("/incidents/{id}/injects", crisis::lessons::add_inject);
+        .post("/incidents/{id}/injects", crisis::lessons::add_inject)
+        .get("/lessons/{id}/share", sharing::publish::lesson_form)
+        .post("/lessons/{id}/share", sharing::publish::lesson_submit);
 
     // ---- Organisation: the registers ----
     let r = r
@@ -247,6 +249,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/requirements/{id}/delete", classification::local_requirements::delete)
         .post("/requirements/{id}/disable", classification::local_requirements::disable)
         .post("/requirements/{id}/enable", classification::local_requirements::enable)
+        .get("/requirements/{id}/share", sharing::publish::requirement_form)
+        .post("/requirements/{id}/share", sharing::publish::requirement_submit)
         .get("/systems/{id}/assessment", classification::assessment::overview)
         .get("/systems/{id}/assessment/areas/{area}", classification::assessment_area::form)
         .post("/systems/{id}/assessment/areas/{area}", classification::assessment_area::save)
@@ -279,6 +283,8 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .get("/plans/{id}/approve", continuity::plans::approval::confirm)
         .post("/plans/{id}/approve", continuity::plans::approval::approve)
         .post("/plans/{id}/delete", continuity::plans::show::delete)
+        .get("/plans/{id}/share", sharing::publish::plan_form)
+        .post("/plans/{id}/share", sharing::publish::plan_submit)
         .get("/plans/{id}/diff", continuity::plans::diff::diff)
         .post("/binder", continuity::plans::printing::print_binder)
         .get("/kit", continuity::kit::form)
@@ -355,7 +361,11 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
         .post("/governance/kit-dpia/passphrase", governance::kit_note::confirm_passphrase)
         .get("/governance/review", governance::review::show)
         .post("/governance/review", governance::review::save)
-        .get("/governance/review/pdf", governance::review::download);
+        .get("/governance/review/pdf", governance::review::download)
+        // The shared library between the organisations of the installation (issue 22).
+        .get("/shared", sharing::library)
+        .post("/shared/{id}/adopt", sharing::adopt)
+        .post("/shared/{id}/withdraw", sharing::withdraw);
 
     // ---- Administration: the user's own account, users, the organisation, the audit trail ----
     let r = r

@@ -336,6 +336,7 @@ impl TestApp {
             "training_completions" => "SELECT COUNT(*) FROM training_completions",
             "assets" => "SELECT COUNT(*) FROM assets",
             "classifications" => "SELECT COUNT(*) FROM classifications",
+            "shared_items" => "SELECT COUNT(*) FROM shared_items",
             _ => panic!("unknown table {table}"),
         };
         let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.db.pool).await.expect("count");

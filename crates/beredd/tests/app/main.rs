@@ -17,5 +17,6 @@ mod governance;
 mod hostile;
 mod organisation;
 mod risks;
+mod sharing;
 mod storage;
 mod upgrades;

@@ -86,6 +86,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(49, "binder parts", "0049_binder_parts.sql"),
     migration!(50, "login limits shared by processes", "0050_login_limits.sql"),
     migration!(51, "platform administrators", "0051_platform_admins.sql"),
+    migration!(52, "shared library between organisations", "0052_shared_library.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys

@@ -41,6 +41,9 @@ pub const ACTIONS: &[&str] = &[
     "thin",
     "suspend",
     "resume",
+    "publish",
+    "withdraw",
+    "adopt",
 ];
 
 /// The kinds of record the audit trail names and filters on (`entity-…`).
@@ -84,6 +87,7 @@ pub const ENTITIES: &[&str] = &[
     "training-course",
     "training-completion",
     "management-review",
+    "shared-item",
 ];
 /// The most entries one page shows.
 const LIMIT: i64 = 500;

@@ -71,3 +71,26 @@ pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(
         .await?;
     Ok(())
 }
+
+/// One lesson of the organisation's incidents and exercises, with its incident's id.
+pub async fn lesson<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+    id: i64,
+) -> Result<Option<(i64, Lesson)>, DbError> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        incident_id: i64,
+        #[sqlx(flatten)]
+        lesson: Lesson,
+    }
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT l.incident_id, l.id, l.kind, l.text, l.action_id, l.created_by, l.created_at, l.target
+         FROM lessons l JOIN incidents i ON i.id = l.incident_id WHERE i.org_id = $1 AND l.id = $2",
+    )
+    .bind(org)
+    .bind(id)
+    .fetch_optional(e)
+    .await?;
+    Ok(row.map(|r| (r.incident_id, r.lesson)))
+}

@@ -21,6 +21,7 @@ use crate::web::page::Ctx;
 use beredd_domain::incident::{LessonKind, LessonTarget};
 
 pub struct LessonView {
+    pub id: i64,
     pub text: String,
     pub by: String,
     pub action: Option<i64>,
@@ -43,6 +44,8 @@ pub struct LessonsPage {
     pub error_summary: Vec<(String, String)>,
     /// Evaluation is open to writers even after the incident is closed.
     pub may_write: bool,
+    /// Administrators and coordinators share a lesson with other municipalities.
+    pub may_share: bool,
 }
 
 /// The plans and classified information a lesson can point to, as (target, label, link).
@@ -74,6 +77,20 @@ fn fields(
     ]
 }
 
+/// A lesson as the page lists it, with the plan or information it changes.
+fn lesson_view(l: &incidents::Lesson, targets: &[Target]) -> LessonView {
+    LessonView {
+        id: l.id,
+        text: l.text.clone(),
+        by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
+        action: l.action_id,
+        target: l
+            .target
+            .and_then(|t| targets.iter().find(|(v, _, _)| *v == t))
+            .map(|(_, label, href)| (label.clone(), href.clone())),
+    }
+}
+
 async fn page(
     state: &AppState,
     user: &CurrentUser,
@@ -92,25 +109,21 @@ async fn page(
         .iter()
         .map(|k| Group {
             title: tr.t(k.label_id()),
-            items: all
-                .iter()
-                .filter(|l| l.kind == *k)
-                .map(|l| LessonView {
-                    text: l.text.clone(),
-                    by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
-                    action: l.action_id,
-                    target: l
-                        .target
-                        .and_then(|t| targets.iter().find(|(v, _, _)| *v == t))
-                        .map(|(_, label, href)| (label.clone(), href.clone())),
-                })
-                .collect(),
+            items: all.iter().filter(|l| l.kind == *k).map(|l| lesson_view(l, &targets)).collect(),
         })
         .collect();
     let fields = fields(form, e, &lk, tr, &targets);
     let error_summary = summary(&fields);
     ctx.mark_errors(&error_summary);
-    Ok(LessonsPage { may_write: user.role.works_incidents(), ctx, h, groups, fields, error_summary })
+    Ok(LessonsPage {
+        may_write: user.role.works_incidents(),
+        may_share: user.role.edits_all_content(),
+        ctx,
+        h,
+        groups,
+        fields,
+        error_summary,
+    })
 }
 
 pub async fn lessons(

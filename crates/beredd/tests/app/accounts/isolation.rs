@@ -45,6 +45,7 @@ const ID_TABLES: &[(&str, &str)] = &[
     ("/governance/training/{id}/completions/{completion}", "training_completions"),
     ("/incidents/{id}", "incidents"),
     ("/jobs/{id}", "jobs"),
+    ("/lessons/{id}", "lessons"),
     ("/incidents/{id}/board/{item}", "board_items"),
     ("/incidents/{id}/media/{mid}", "media_requests"),
     ("/incidents/{id}/messages/{mid}", "incident_messages"),
@@ -62,6 +63,11 @@ const ID_TABLES: &[(&str, &str)] = &[
     ("/risks/analyses/{id}", "risk_analyses"),
     ("/risks/{id}", "risks"),
     ("/scenarios/{id}", "scenarios"),
+    // An item of the shared library (migration 52): the platform's table, not an organisation's,
+    // read by every organisation on purpose, and only as its copy. That another organisation
+    // cannot withdraw it, and that taking a copy in never touches the publisher's rows, is
+    // tests/app/sharing.rs.
+    ("/shared/{id}", ""),
     ("/suppliers/{id}", "suppliers"),
     ("/systems/{id}", "systems"),
     ("/units/{id}", "units"),
@@ -310,7 +316,7 @@ async fn an_organisation_reaches_nothing_of_another_through_any_route() {
         assert_eq!(b_rows(&db, b).await, before, "{kind:?}: nothing of B changed");
 
         // A's own pages that list things show none of B's.
-        for page in ["/", "/systems", "/people", "/units", "/incidents", "/audit", "/risks", "/plans"] {
+        for page in ["/", "/systems", "/people", "/units", "/incidents", "/audit", "/risks", "/plans", "/shared"] {
             let r = s.get(page).await;
             assert!(!r.body.contains(B_MARK), "{kind:?}: {page} shows something of B");
         }

@@ -164,6 +164,9 @@ pub async fn seed(s: &Session, forms: &BTreeMap<String, Form>) -> Vec<String> {
     pages.push(submit(s, forms, "/plans/new", &[]).await);
     // A new draft of an approved plan, complete as it was: it can be approved.
     pages.push(submit(s, forms, "/plans/{id}/edit", &[]).await);
+    // A plan shared with the other municipalities: the library then offers its copy to take in,
+    // and to withdraw.
+    pages.push(submit(s, forms, "/plans/{id}/share", &[]).await);
     // A record of each register that nothing points to, so its delete page offers the form.
     for register in ["units", "activities", "systems", "suppliers", "resources", "people", "assets", "dependencies"] {
         if forms.contains_key(&format!("/{register}/new")) {

@@ -64,6 +64,8 @@ pub struct ShowPage {
     pub error_summary: Vec<(String, String)>,
     pub may_edit: bool,
     pub may_delete: bool,
+    /// Administrators and coordinators share a plan as a template with other municipalities.
+    pub may_share: bool,
     pub can_approve: bool,
     pub has_approved: bool,
     /// The approved version has not been printed since it was approved: printing comes first.
@@ -175,6 +177,7 @@ async fn show_page(
         error_summary,
         may_edit: editable,
         may_delete: user.role.edits_all_content(),
+        may_share: user.role.edits_all_content(),
         ctx,
     })
 }
