@@ -198,7 +198,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
         .collect();
     scoped.extend(item("attention-cycle-overdue", late));
     // Steering documents due for review, and those the viewer has yet to confirm reading.
-    let docs = crate::services::governance::reading::load(pool, org).await?;
+    let docs = crate::services::governance::reading::load(db, org).await?;
     let reader =
         crate::services::governance::reading::Viewer { role: viewer.role, granted: viewer.granted, person: me };
     let doc_href = |id: i64| format!("/governance/documents/{id}");
@@ -215,7 +215,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
     // Training due among the staff the viewer records for: coordinators all, unit managers their units.
     if viewer.role.edits_all_content() || viewer.role == Role::UnitManager {
         use crate::services::governance::training;
-        let reg = training::load(pool, org).await?;
+        let reg = training::load(db, org).await?;
         let tv = training::Viewer { role: viewer.role, granted: viewer.granted, person: me };
         let due = reg.statuses(day, |p| reg.may_record_for(&tv, p));
         let links = reg

@@ -75,7 +75,7 @@ async fn training_due(
     tr: &Tr,
 ) -> Result<Vec<(i64, String, String, bool)>, AppError> {
     use crate::services::governance::training;
-    let reg = training::load(&state.db.pool, org).await?;
+    let reg = training::load(&state.db, org).await?;
     Ok(training::cycle_in(&reg, year, clock::today())
         .into_iter()
         .map(|d| {

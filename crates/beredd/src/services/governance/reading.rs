@@ -5,13 +5,15 @@
 //! show, and what a personal reading link opens.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use beredd_domain::document::review_due;
 use beredd_domain::{ContactKind, Role, access};
 
 use crate::platform::clock;
-use crate::platform::db::DbError;
+use crate::platform::db::{Db, DbError};
 use crate::store::documents::{self, Acknowledgement, Document, Version};
+use crate::store::versions::kept;
 use crate::store::{people, units};
 
 /// Who is looking: their role, the units granted to them, and the person they are in the register.
@@ -31,8 +33,8 @@ pub struct Doc {
 /// The organisation's documents with what deciding who reads them needs.
 pub struct Registry {
     pub docs: Vec<Doc>,
-    pub people: Vec<people::Person>,
-    pub units: Vec<units::Unit>,
+    pub people: Arc<Vec<people::Person>>,
+    pub units: Arc<Vec<units::Unit>>,
     parents: HashMap<i64, Option<i64>>,
     acks: Vec<Acknowledgement>,
 }
@@ -47,7 +49,27 @@ pub struct UnitStatus<'a> {
 /// How many days before its review date a document is shown as due.
 pub const REVIEW_WARNING_DAYS: i64 = 30;
 
-pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
+/// The registry, with the people and units this process keeps (`store::versions::kept`).
+pub async fn load(db: &Db, org: i64) -> Result<Registry, DbError> {
+    let pool = &db.pool;
+    let people = kept(db, org, || people::list(pool, org)).await?;
+    let units = kept(db, org, || units::list(pool, org)).await?;
+    build(pool, org, people, units).await
+}
+
+/// The registry read from the database alone (the management review's figures).
+pub async fn load_from(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
+    let people = Arc::new(people::list(pool, org).await?);
+    let units = Arc::new(units::list(pool, org).await?);
+    build(pool, org, people, units).await
+}
+
+async fn build(
+    pool: &sqlx::AnyPool,
+    org: i64,
+    people: Arc<Vec<people::Person>>,
+    units: Arc<Vec<units::Unit>>,
+) -> Result<Registry, DbError> {
     let named = documents::units(pool, org).await?;
     let mut current: HashMap<i64, Version> =
         documents::current_versions(pool, org).await?.into_iter().map(|v| (v.document_id, v)).collect();
@@ -60,10 +82,9 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
             doc,
         })
         .collect();
-    let units = units::list(pool, org).await?;
     Ok(Registry {
         docs,
-        people: people::list(pool, org).await?,
+        people,
         parents: units.iter().map(|u| (u.id, u.parent_id)).collect(),
         units,
         acks: documents::acknowledgements(pool, org).await?,

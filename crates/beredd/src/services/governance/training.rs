@@ -7,13 +7,15 @@
 //! else themselves. Also what the start page, the yearly cycle and the management review take.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use beredd_domain::training::{CourseKind, Standing, add_months, standing};
 use beredd_domain::{ContactKind, Role, access};
 
 use crate::platform::clock::{self, Day};
-use crate::platform::db::DbError;
+use crate::platform::db::{Db, DbError};
 use crate::store::training::{self as store, Course};
+use crate::store::versions::kept;
 use crate::store::{people, units};
 
 /// Who is looking: their role, the units granted to them, and the person they are in the register.
@@ -77,13 +79,33 @@ impl Coverage {
 /// The organisation's courses and completions, with what deciding who must take them needs.
 pub struct Registry {
     pub courses: Vec<CourseView>,
-    pub people: Vec<people::Person>,
-    pub units: Vec<units::Unit>,
+    pub people: Arc<Vec<people::Person>>,
+    pub units: Arc<Vec<units::Unit>>,
     parents: HashMap<i64, Option<i64>>,
     pub done: Vec<Done>,
 }
 
-pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
+/// The registry, with the people and units this process keeps (`store::versions::kept`).
+pub async fn load(db: &Db, org: i64) -> Result<Registry, DbError> {
+    let pool = &db.pool;
+    let people = kept(db, org, || people::list(pool, org)).await?;
+    let units = kept(db, org, || units::list(pool, org)).await?;
+    build(pool, org, people, units).await
+}
+
+/// The registry read from the database alone (the management review's figures).
+pub async fn load_from(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
+    let people = Arc::new(people::list(pool, org).await?);
+    let units = Arc::new(units::list(pool, org).await?);
+    build(pool, org, people, units).await
+}
+
+async fn build(
+    pool: &sqlx::AnyPool,
+    org: i64,
+    people: Arc<Vec<people::Person>>,
+    units: Arc<Vec<units::Unit>>,
+) -> Result<Registry, DbError> {
     let (named_units, named_people) = (store::units(pool, org).await?, store::people(pool, org).await?);
     let courses: Vec<CourseView> = store::list(pool, org)
         .await?
@@ -94,7 +116,6 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
             course,
         })
         .collect();
-    let people = people::list(pool, org).await?;
     let mut done: Vec<Done> = store::completions(pool, org)
         .await?
         .into_iter()
@@ -108,11 +129,12 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
     let exercise_courses: Vec<i64> =
         courses.iter().filter(|c| c.course.kind == CourseKind::CrisisExercise).map(|c| c.course.id).collect();
     if !exercise_courses.is_empty() {
+        let staff = Staff::of(&people);
         let rosters = store::exercise_rosters(pool, org).await?;
         for x in store::exercises(pool, org).await? {
             let typed = x.participants.as_deref().unwrap_or("").lines().map(str::to_owned);
             let names = typed.chain(rosters.iter().filter(|(i, _)| *i == x.id).map(|(_, n)| n.clone()));
-            let mut found: Vec<i64> = names.filter_map(|n| staff_named(&people, &n)).collect();
+            let mut found: Vec<i64> = names.filter_map(|n| staff.named(&n)).collect();
             found.sort_unstable();
             found.dedup();
             // The exercise's Swedish day; an exercise with no time it began counts for nobody.
@@ -126,23 +148,33 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
         }
     }
     done.sort_by_key(|d| std::cmp::Reverse(d.on));
-    let units = units::list(pool, org).await?;
     Ok(Registry { courses, people, parents: units.iter().map(|u| (u.id, u.parent_id)).collect(), units, done })
 }
 
-/// The one member of staff with this name, as a participant line gives it: the whole line, or
-/// what comes before a bracket, a comma or a dash ("Gunilla Eriksson (områdeschef)").
-fn staff_named(people: &[people::Person], line: &str) -> Option<i64> {
-    let whole = line.trim();
-    let short = whole.split(['(', ',', '–']).next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
-    [whole, short].into_iter().filter(|n| !n.is_empty()).find_map(|name| {
-        let mut same =
-            people.iter().filter(|p| p.kind == ContactKind::Staff && p.name.trim().eq_ignore_ascii_case(name));
-        match (same.next(), same.next()) {
-            (Some(p), None) => Some(p.id),
-            _ => None,
+/// The staff by their names (trimmed, ASCII letters in lower case): the one member of staff
+/// with a name, as a participant line gives it.
+struct Staff(HashMap<String, Option<i64>>);
+
+impl Staff {
+    fn of(people: &[people::Person]) -> Staff {
+        let mut by_name: HashMap<String, Option<i64>> = HashMap::new();
+        for p in people.iter().filter(|p| p.kind == ContactKind::Staff) {
+            // A second person of the same name makes the name name nobody.
+            by_name.entry(p.name.trim().to_ascii_lowercase()).and_modify(|id| *id = None).or_insert(Some(p.id));
         }
-    })
+        Staff(by_name)
+    }
+
+    /// The whole line, or what comes before a bracket, a comma or a dash ("Gunilla Eriksson
+    /// (områdeschef)").
+    fn named(&self, line: &str) -> Option<i64> {
+        let whole = line.trim();
+        let short = whole.split(['(', ',', '–']).next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
+        [whole, short]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .find_map(|name| self.0.get(&name.to_ascii_lowercase()).copied().flatten())
+    }
 }
 
 impl Registry {
@@ -210,10 +242,15 @@ impl Registry {
     /// their standing on `today`; by course, then person.
     pub fn statuses(&self, today: Day, shown: impl Fn(&people::Person) -> bool) -> Vec<Status<'_>> {
         let today = today.number();
+        // Each person's last completion of each course, found once (as `last` finds it).
+        let mut latest: HashMap<(i64, i64), &Done> = HashMap::new();
+        for d in &self.done {
+            latest.entry((d.course_id, d.person_id)).and_modify(|l| *l = if d.on >= l.on { d } else { l }).or_insert(d);
+        }
         let mut out = Vec::new();
         for c in &self.courses {
             for p in self.people.iter().filter(|p| shown(p) && self.required(c, p)) {
-                let last = self.last(c.course.id, p.id);
+                let last = latest.get(&(c.course.id, p.id)).copied();
                 let at = last.map(|d| d.on.number());
                 out.push(Status { course: c, person: p, standing: standing(at, c.course.every_months, today), last });
             }
@@ -256,7 +293,7 @@ impl Registry {
 /// Coverage per course and unit on `day`, over all staff, counting only the training taken by
 /// that day: what the management review shows, for this year and the last.
 pub async fn coverage(pool: &sqlx::AnyPool, org: i64, day: Day) -> Result<Vec<Coverage>, DbError> {
-    let mut register = load(pool, org).await?;
+    let mut register = load_from(pool, org).await?;
     register.done.retain(|d| d.on <= day);
     Ok(register.coverage(day, |_| true))
 }

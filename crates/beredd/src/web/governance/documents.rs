@@ -26,7 +26,7 @@ use crate::web::register::{Query_, parse_id};
 
 /// The registry of documents and the person the user is in the register.
 pub(super) async fn load(state: &AppState, user: &CurrentUser) -> Result<(Registry, Option<i64>), AppError> {
-    let reg = reading::load(&state.db.pool, user.org_id).await?;
+    let reg = reading::load(&state.db, user.org_id).await?;
     Ok((reg, users::person_of(&state.db.pool, user.id).await?))
 }
 

@@ -20,7 +20,7 @@ use crate::web::register::Query_;
 
 /// The registry of courses and the person the user is in the register.
 pub(super) async fn load(state: &AppState, user: &CurrentUser) -> Result<(Registry, Option<i64>), AppError> {
-    let reg = training::load(&state.db.pool, user.org_id).await?;
+    let reg = training::load(&state.db, user.org_id).await?;
     Ok((reg, users::person_of(&state.db.pool, user.id).await?))
 }
 

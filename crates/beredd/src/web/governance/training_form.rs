@@ -175,7 +175,7 @@ pub(super) fn input_of(c: &CourseView) -> CourseInput {
 
 async fn course(state: &AppState, user: &CurrentUser, id: &str) -> Result<CourseView, AppError> {
     let id = parse_id(id)?;
-    let mut reg = crate::services::governance::training::load(&state.db.pool, user.org_id).await?;
+    let mut reg = crate::services::governance::training::load(&state.db, user.org_id).await?;
     let at = reg.courses.iter().position(|c| c.course.id == id).ok_or(AppError::NotFound)?;
     Ok(reg.courses.swap_remove(at))
 }

@@ -96,7 +96,7 @@ pub async fn actions(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str) -> Re
 /// The steering documents in force, those due for review, and how many of the staff they apply
 /// to have confirmed reading the current version.
 pub async fn reading(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str) -> Result<Section, DbError> {
-    let reg = reading::load(pool, org).await?;
+    let reg = reading::load_from(pool, org).await?;
     // The whole organisation, as those who edit all content see it.
     let everyone = Viewer { role: Role::Coordinator, granted: &[], person: None };
     let in_force: Vec<_> = reg.docs.iter().filter(|d| d.current.is_some()).collect();
