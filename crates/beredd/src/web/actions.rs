@@ -1,5 +1,8 @@
 //! The action plan (handlingsplan): what the organisation will do, by whom, by when.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+
 use beredd_domain::text::optional_date;
 use beredd_domain::{ActionOrigin, ActionStatus, Priority, text};
 use sqlx::AnyConnection;
@@ -8,7 +11,7 @@ use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, actions};
 use crate::web::auth::CurrentUser;
-use crate::web::forms::{Errors, Field, FieldKind, FormData, optional_id};
+use crate::web::forms::{Choice, Errors, Field, FieldKind, FormData, optional_id};
 use crate::web::lookups::{Lookups, vocabulary_choices, with_all};
 use crate::web::register::{Cell, Column, DetailItem, FilterView, Query_, Register};
 
@@ -60,6 +63,17 @@ fn origin(r: &actions::Action, tr: &Tr) -> Cell {
     }
 }
 
+/// The staff who are responsible for an action (and the one chosen, if any), in Swedish order:
+/// the responsible filter's choices, not every member of staff of a large municipality.
+fn owners(all: &[Cow<'_, actions::Action>], lk: &Lookups, chosen: Option<&String>) -> Vec<Choice> {
+    let chosen = chosen.and_then(|c| c.parse::<i64>().ok());
+    let owning: HashSet<i64> = all.iter().filter_map(|a| a.owner_id).chain(chosen).collect();
+    lk.staff_choices(String::new())
+        .into_iter()
+        .filter(|c| c.value.parse().is_ok_and(|id| owning.contains(&id)))
+        .collect()
+}
+
 impl crate::services::registers::Stored for Actions {
     type Record = actions::Action;
     type Input = actions::ActionInput;
@@ -109,8 +123,7 @@ impl Register for Actions {
             Cell::Text(tr.t(r.priority.label_id())),
         ]
     }
-    fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
-        use crate::web::forms::Choice;
+    fn filters(all: &[Cow<'_, Self::Record>], lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let mut statuses =
             with_all(vocabulary_choices(ActionStatus::ALL, ActionStatus::code, ActionStatus::label_id, tr), tr);
         statuses.push(Choice { value: "overdue".into(), label: tr.t("action-status-overdue"), depth: 0 });
@@ -124,7 +137,7 @@ impl Register for Actions {
                 label: tr.t("field-responsible"),
                 choices: with_all(
                     std::iter::once(Choice { value: "me".into(), label: tr.t("action-mine"), depth: 0 })
-                        .chain(lk.staff_choices(String::new()).into_iter().filter(|c| !c.value.is_empty()))
+                        .chain(owners(all, lk, q.get("owner")))
                         .collect(),
                     tr,
                 ),

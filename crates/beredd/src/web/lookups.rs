@@ -24,6 +24,10 @@ pub struct Lookups {
     supplier_index: HashMap<i64, usize>,
     /// Names of everything a dependency edge can name.
     pub nodes: NodeNames,
+    /// The units in tree order (id, depth), siblings in Swedish order: worked out once per build.
+    unit_order: Vec<(i64, usize)>,
+    /// The people's places in `people` in Swedish order of their names, worked out once per build.
+    people_order: Vec<usize>,
 }
 
 fn index<T>(items: &[T], id: impl Fn(&T) -> i64) -> HashMap<i64, usize> {
@@ -41,8 +45,15 @@ impl Lookups {
         let people = people::list(&db.pool, org).await?;
         let suppliers = suppliers::list(&db.pool, org).await?;
         let nodes = NodeNames::load(&mut *db.pool.acquire().await?, org).await?;
+        let names: HashMap<i64, Vec<u32>> = units.iter().map(|u| (u.id, swedish_key(&u.name))).collect();
+        let items: Vec<(i64, Option<i64>)> = units.iter().map(|u| (u.id, u.parent_id)).collect();
+        let unit_order = tree::depth_first(&items, |id| names.get(&id).cloned().unwrap_or_default());
+        let mut people_order: Vec<usize> = (0..people.len()).collect();
+        people_order.sort_by_cached_key(|i| swedish_key(&people[*i].name));
         Ok(Lookups {
             nodes,
+            unit_order,
+            people_order,
             parents: units.iter().map(|u| (u.id, u.parent_id)).collect(),
             unit_index: index(&units, |u| u.id),
             person_index: index(&people, |p| p.id),
@@ -74,12 +85,10 @@ impl Lookups {
 
     /// The units in tree order, indented, optionally after an empty "none" choice.
     pub fn unit_choices(&self, none_label: Option<String>) -> Vec<Choice> {
-        let items: Vec<(i64, Option<i64>)> = self.units.iter().map(|u| (u.id, u.parent_id)).collect();
-        let order = tree::depth_first(&items, |id| swedish_key(&self.unit_name(Some(id))));
         let mut out: Vec<Choice> =
             none_label.into_iter().map(|l| Choice { value: String::new(), label: l, depth: 0 }).collect();
         // Indentation shows the tree to the eye; the parent's name says it to a screen reader.
-        out.extend(order.into_iter().map(|(id, depth)| {
+        out.extend(self.unit_order.iter().map(|&(id, depth)| {
             let name = self.unit_name(Some(id));
             let parent = self.unit(id).and_then(|u| u.parent_id).map(|p| self.unit_name(Some(p)));
             let label = match parent {
@@ -106,10 +115,9 @@ impl Lookups {
     }
 
     fn person_choices(&self, none_label: String, keep: impl Fn(&people::Person) -> bool) -> Vec<Choice> {
-        let mut people: Vec<&people::Person> = self.people.iter().filter(|p| keep(p)).collect();
-        people.sort_by_key(|p| swedish_key(&p.name));
+        let people = self.people_order.iter().map(|i| &self.people[*i]).filter(|p| keep(p));
         std::iter::once(Choice { value: String::new(), label: none_label, depth: 0 })
-            .chain(people.into_iter().map(|p| {
+            .chain(people.map(|p| {
                 let label = match (&p.title, &p.organisation) {
                     (Some(t), _) => format!("{} ({t})", p.name),
                     (None, Some(o)) => format!("{} ({o})", p.name),

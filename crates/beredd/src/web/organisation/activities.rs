@@ -2,6 +2,7 @@
 
 use beredd_domain::{Criticality, FieldError, text};
 use sqlx::AnyConnection;
+use std::borrow::Cow;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
@@ -92,7 +93,7 @@ impl Register for Activities {
             Cell::opt(&r.recipients),
         ]
     }
-    fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(_all: &[Cow<'_, Self::Record>], lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let crit = with_all(vocabulary_choices(Criticality::ALL, Criticality::code, Criticality::label_id, tr), tr);
         vec![
             FilterView {

@@ -3,6 +3,7 @@
 
 use beredd_domain::{FieldError, NeedKind, NodeKind, text};
 use sqlx::AnyConnection;
+use std::borrow::Cow;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
@@ -120,7 +121,7 @@ impl Register for Dependencies {
         };
         vec![from, end(r.to_kind, r.to_id, &lk.nodes, tr), Cell::Text(tr.t(r.need.label_id())), Cell::opt(&r.fallback)]
     }
-    fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(_all: &[Cow<'_, Self::Record>], _lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let needs = with_all(vocabulary_choices(NeedKind::ALL, NeedKind::code, NeedKind::label_id, tr), tr);
         vec![FilterView {
             name: "need",

@@ -2,6 +2,7 @@
 
 use beredd_domain::{ContactKind, FieldError, text};
 use sqlx::AnyConnection;
+use std::borrow::Cow;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
@@ -83,7 +84,7 @@ impl Register for People {
             Cell::Text(if r.reachable_off_hours.get() { tr.t("yes") } else { String::new() }),
         ]
     }
-    fn filters(lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(_all: &[Cow<'_, Self::Record>], lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let kinds = with_all(vocabulary_choices(ContactKind::ALL, ContactKind::code, ContactKind::label_id, tr), tr);
         vec![
             FilterView {

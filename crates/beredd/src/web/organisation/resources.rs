@@ -2,6 +2,7 @@
 
 use beredd_domain::{ResourceKind, text};
 use sqlx::AnyConnection;
+use std::borrow::Cow;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
@@ -63,7 +64,7 @@ impl Register for Resources {
             Cell::opt(&r.description),
         ]
     }
-    fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(_all: &[Cow<'_, Self::Record>], _lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let kinds = with_all(vocabulary_choices(ResourceKind::ALL, ResourceKind::code, ResourceKind::label_id, tr), tr);
         vec![FilterView {
             name: "kind",

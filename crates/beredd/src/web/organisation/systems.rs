@@ -2,6 +2,7 @@
 
 use beredd_domain::{FieldError, Hosting, ResourceKind, SystemKind, text};
 use sqlx::AnyConnection;
+use std::borrow::Cow;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
@@ -63,7 +64,7 @@ impl Register for Systems {
             Cell::Text(lk.supplier_name(r.supplier_id)),
         ]
     }
-    fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(_all: &[Cow<'_, Self::Record>], _lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let hosting = with_all(vocabulary_choices(Hosting::ALL, Hosting::code, Hosting::label_id, tr), tr);
         let kinds = with_all(vocabulary_choices(SystemKind::ALL, SystemKind::code, SystemKind::label_id, tr), tr);
         vec![

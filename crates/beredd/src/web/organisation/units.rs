@@ -2,6 +2,7 @@
 
 use beredd_domain::{FieldError, UnitKind, text, tree};
 use sqlx::AnyConnection;
+use std::borrow::Cow;
 
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
@@ -66,7 +67,7 @@ impl Register for Units {
             Cell::Text(if r.around_the_clock.get() { tr.t("yes") } else { String::new() }),
         ]
     }
-    fn filters(_lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
+    fn filters(_all: &[Cow<'_, Self::Record>], _lk: &Lookups, tr: &Tr, q: &Query_) -> Vec<FilterView> {
         let choices = with_all(vocabulary_choices(UnitKind::ALL, UnitKind::code, UnitKind::label_id, tr), tr);
         vec![FilterView {
             name: "kind",

@@ -175,7 +175,7 @@ pub async fn list<R: Register>(
         intro: title::<R>(&ctx.tr, "intro"),
         new_label: R::may_create(&user).then(|| title::<R>(&ctx.tr, "new")),
         import_label: (R::IMPORT && user.role.edits_all_content()).then(|| ctx.tr.t("import-link")),
-        filters: R::filters(&lk, &ctx.tr, &shown),
+        filters: R::filters(&records, &lk, &ctx.tr, &shown),
         q: q.get("q").cloned().unwrap_or_default(),
         table,
         ctx: ctx.with_flash(q.get("msg").map(String::as_str)),

@@ -108,7 +108,9 @@ pub trait Register: Stored {
     fn columns(tr: &Tr) -> Vec<Column>;
     /// Cells in the order of `columns`; the first is the record's name.
     fn row(r: &Self::Record, lk: &Lookups, tr: &Tr) -> Vec<Cell>;
-    fn filters(_lk: &Lookups, _tr: &Tr, _q: &Query_) -> Vec<FilterView> {
+    /// The list's select filters; `all` is every record the user sees (before filtering), for
+    /// choices that only make sense among them.
+    fn filters(_all: &[Cow<'_, Self::Record>], _lk: &Lookups, _tr: &Tr, _q: &Query_) -> Vec<FilterView> {
         Vec::new()
     }
     /// Whether the record passes the list's select filters (free-text search is generic).

@@ -55,6 +55,19 @@ async fn the_large_municipality_pages_its_lists_and_its_pages_answer() {
         for path in ["/people", "/assets", "/units", "/actions", "/plans", "/outage", "/"] {
             assert_eq!(s.get(path).await.status, StatusCode::OK, "{kind:?}: {path}");
         }
+        // The action plan's "responsible" filter offers those responsible for an action, not
+        // every one of the 3 000 staff.
+        let offered = texts_attr(&s.get("/actions").await.body, "select[name=owner] option", "value");
+        let owners: Vec<(i64,)> = sqlx::query_as("SELECT DISTINCT owner_id FROM actions WHERE owner_id IS NOT NULL")
+            .fetch_all(&app.db.pool)
+            .await
+            .unwrap();
+        let mut people: Vec<String> = offered.into_iter().filter(|v| !v.is_empty() && v != "me").collect();
+        let mut expected: Vec<String> = owners.iter().map(|(id,)| id.to_string()).collect();
+        people.sort();
+        expected.sort();
+        assert!(!expected.is_empty(), "{kind:?}: the demo's actions have owners");
+        assert_eq!(people, expected, "{kind:?}: the filter offers exactly those responsible for an action");
         let (system,): (i64,) =
             sqlx::query_as("SELECT id FROM systems WHERE name = 'System 0500'").fetch_one(&app.db.pool).await.unwrap();
         assert_eq!(s.get(&format!("/systems/{system}")).await.status, StatusCode::OK);
