@@ -4,6 +4,7 @@
 //! pays one small query for them, not the whole registers.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use beredd_domain::{Role, access, sort::swedish_key, tree};
 
@@ -12,15 +13,16 @@ use super::forms::Choice;
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::store::dependencies::NodeNames;
+use crate::store::versions::kept;
 use crate::store::{DbError, people, suppliers, units};
 
 pub struct Lookups {
-    pub units: Vec<units::Unit>,
+    pub units: Arc<Vec<units::Unit>>,
     pub parents: HashMap<i64, Option<i64>>,
     unit_index: HashMap<i64, usize>,
-    pub people: Vec<people::Person>,
+    pub people: Arc<Vec<people::Person>>,
     person_index: HashMap<i64, usize>,
-    pub suppliers: Vec<suppliers::Supplier>,
+    pub suppliers: Arc<Vec<suppliers::Supplier>>,
     supplier_index: HashMap<i64, usize>,
     /// Names of everything a dependency edge can name.
     pub nodes: NodeNames,
@@ -41,9 +43,10 @@ impl Lookups {
     }
 
     async fn build(db: &Db, org: i64) -> Result<Lookups, DbError> {
-        let units = units::list(&db.pool, org).await?;
-        let people = people::list(&db.pool, org).await?;
-        let suppliers = suppliers::list(&db.pool, org).await?;
+        // The same copies the register lists use.
+        let units = kept(db, org, || units::list(&db.pool, org)).await?;
+        let people = kept(db, org, || people::list(&db.pool, org)).await?;
+        let suppliers = kept(db, org, || suppliers::list(&db.pool, org)).await?;
         let nodes = NodeNames::load(&mut *db.pool.acquire().await?, org).await?;
         let names: HashMap<i64, Vec<u32>> = units.iter().map(|u| (u.id, swedish_key(&u.name))).collect();
         let items: Vec<(i64, Option<i64>)> = units.iter().map(|u| (u.id, u.parent_id)).collect();

@@ -107,11 +107,11 @@ impl Register for Units {
             .filter(|u| u.parent_id == Some(r.id))
             .map(|u| (u.name.clone(), format!("/units/{}", u.id)))
             .collect();
-        let acts: Vec<(String, String)> = activities::list(&db.pool, org)
-            .await?
-            .into_iter()
+        let all = crate::web::register::kept(db, org, || activities::list(&db.pool, org)).await?;
+        let acts: Vec<(String, String)> = all
+            .iter()
             .filter(|a| a.unit_id == r.id)
-            .map(|a| (a.name, format!("/activities/{}", a.id)))
+            .map(|a| (a.name.clone(), format!("/activities/{}", a.id)))
             .collect();
         let staff: Vec<(String, String)> = lk
             .people
