@@ -73,7 +73,8 @@ async fn the_platform_administrator_sets_up_a_second_factor_and_the_operator_rem
         let on = post(vec![("_csrf", csrf.clone()), ("code", first.clone())]).await;
         assert_eq!(on.status(), StatusCode::SEE_OTHER, "{kind:?}");
         assert_eq!(on.headers()["location"], "/platform?done=second-factor");
-        let page = platform_page(&app, &client).await.text().await.unwrap();
+        let done = client.get(format!("{}/platform?done=second-factor", app.base)).send().await.unwrap();
+        let page = done.text().await.unwrap();
         assert!(!page.contains("second-factor-missing") && page.contains("Tvåstegsverifiering är påslagen"));
         let body = client.get(format!("{}/platform/second-factor", app.base)).send().await.unwrap().text().await;
         assert!(!body.unwrap().contains(&secret), "{kind:?}: the secret is never shown again");
@@ -125,4 +126,24 @@ async fn the_platform_administrator_sets_up_a_second_factor_and_the_operator_rem
             .unwrap();
         assert!(!out.status.success(), "{kind:?}");
     }
+}
+
+#[tokio::test]
+async fn five_wrong_codes_lock_the_name_however_often_the_password_is_typed_again() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    assert!(add_platform_admin(&app.db_url(), PADMIN, PASSWORD).status.success());
+    let client = app.client();
+    assert_eq!(platform_login(&app, &client, PADMIN, PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    let body = client.get(format!("{}/platform/second-factor", app.base)).send().await.unwrap().text().await;
+    let body = body.unwrap();
+    let secret = texts(&body, "#totp-secret").pop().unwrap();
+    let form = [("_csrf", hidden_csrf(&body).unwrap()), ("code", code_at(&secret, 0))];
+    let on = client.post(format!("{}/platform/second-factor", app.base)).form(&form).send().await.unwrap();
+    assert_eq!(on.status(), StatusCode::SEE_OTHER);
+    for _ in 0..5 {
+        assert_eq!(login_with_code(&app, "000000").await.0, StatusCode::UNAUTHORIZED);
+    }
+    // The right password and the right code: the name is locked from this address all the same.
+    let resp = platform_login(&app, &app.client(), PADMIN, PASSWORD).await;
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS, "the password is not even tried");
 }
