@@ -318,7 +318,8 @@ mod tests {
 
     #[test]
     fn swedish_telephone_numbers_are_replaced() {
-        for number in ["070-123 45 67", "0701234567", "+46 70 123 45 67", "0923-123 45", "08-123 456 78", "+46701234567"]
+        for number in
+            ["070-123 45 67", "0701234567", "+46 70 123 45 67", "0923-123 45", "08-123 456 78", "+46701234567"]
         {
             assert_eq!(without_phone_numbers(&format!("Ring {number}.")), "Ring [telefonnummer].", "{number}");
             assert_eq!(without_phone_numbers(number), PHONE_MARK, "{number}");

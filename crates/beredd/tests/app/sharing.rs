@@ -79,15 +79,14 @@ async fn a_records(app: &TestApp, s: &crate::harness::Session) -> (String, i64) 
     let r = s.post("/incidents/new", &incident).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let incident = id_of(&r);
-    let lesson =
-        [
-            ("kind", "less_well"),
-            (
-                "text",
-                "Kerstin Holmgren fick ringa alla själv på 070-111 22 33.\nHolmgren behöver en ersättare; \
+    let lesson = [
+        ("kind", "less_well"),
+        (
+            "text",
+            "Kerstin Holmgren fick ringa alla själv på 070-111 22 33.\nHolmgren behöver en ersättare; \
                  skriv till kerstin.holmgren@testkommun.se före 2026-12-07 enligt 2 kap. 10 §.",
-            ),
-        ];
+        ),
+    ];
     assert_eq!(s.post(&format!("/incidents/{incident}/lessons"), &lesson).await.status, StatusCode::SEE_OTHER);
     let (lesson,): (i64,) =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT MAX(id) FROM lessons WHERE incident_id = {incident}")))

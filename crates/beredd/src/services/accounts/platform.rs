@@ -194,7 +194,11 @@ pub async fn reset_second_factor(db: &Db, admin: &platform_admins::Admin) -> Res
     platform_admins::clear_totp(&mut tx, admin.id).await?;
     tx.commit().await?;
     let had = f.totp_secret.is_some();
-    tracing::warn!(username = admin.username, had, "platform administrator's second factor removed from the command line");
+    tracing::warn!(
+        username = admin.username,
+        had,
+        "platform administrator's second factor removed from the command line"
+    );
     Ok(had)
 }
 

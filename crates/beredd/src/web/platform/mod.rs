@@ -42,7 +42,13 @@ impl FromRequestParts<AppState> for PlatformUser {
         let Some(s) = platform_admins::lookup(&state.db.pool, token).await? else { return Err(login()) };
         platform_admins::touch(&state.db.pool, &s).await?;
         let lang = super::auth::lang_from_headers(&parts.headers);
-        Ok(PlatformUser { session_id: s.session_id, admin_id: s.admin_id, username: s.username, csrf: s.csrf_token, lang })
+        Ok(PlatformUser {
+            session_id: s.session_id,
+            admin_id: s.admin_id,
+            username: s.username,
+            csrf: s.csrf_token,
+            lang,
+        })
     }
 }
 

@@ -39,7 +39,12 @@ pub(super) fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String>
 }
 
 /// Logs in at `/platform/login` with `client`; the answer.
-pub(super) async fn platform_login(app: &TestApp, client: &reqwest::Client, name: &str, password: &str) -> reqwest::Response {
+pub(super) async fn platform_login(
+    app: &TestApp,
+    client: &reqwest::Client,
+    name: &str,
+    password: &str,
+) -> reqwest::Response {
     let page = client.get(format!("{}/platform/login", app.base)).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).expect("the login form's token");
     let form = [("_csrf", csrf.as_str()), ("username", name), ("password", password), ("next", "/platform")];
