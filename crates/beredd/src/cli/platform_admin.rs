@@ -32,6 +32,13 @@ pub enum PlatformAdmin {
         db: super::DbOptions,
         name: String,
     },
+    /// Removes an account's second factor (a lost phone): its sessions end, and it logs in with
+    /// the password alone until it sets one up again.
+    ResetSecondFactor {
+        #[command(flatten)]
+        db: super::DbOptions,
+        name: String,
+    },
 }
 
 async fn find(db: &crate::platform::db::Db, name: &str) -> anyhow::Result<platform_admins::Admin> {
@@ -81,6 +88,17 @@ impl PlatformAdmin {
                 platform_admins::set_active(&mut tx, admin.id, false).await?;
                 tx.commit().await?;
                 println!("{} är avstängd och utloggad.", admin.username);
+                Ok(())
+            }
+            PlatformAdmin::ResetSecondFactor { db, name } => {
+                let db = db.connect().await?;
+                db.migrate().await?;
+                let admin = find(&db, &name).await?;
+                if platform::reset_second_factor(&db, &admin).await.map_err(super::org::said)? {
+                    println!("{} har inte längre tvåstegsverifiering; dess sessioner är avslutade.", admin.username);
+                } else {
+                    println!("{} hade ingen tvåstegsverifiering; dess sessioner är avslutade.", admin.username);
+                }
                 Ok(())
             }
         }

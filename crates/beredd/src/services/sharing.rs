@@ -10,12 +10,13 @@
 //! (`beredd_domain::sharing::plan_template`). A lesson keeps only its kind and its text, which
 //! the coordinator reviews in the form before publishing; not who wrote it, its incident, its
 //! action or what it points to. A requirement keeps its texts. In every text, the names of the
-//! publishing organisation's people and users are replaced by "[namn]", once when the form is
-//! shown and again on what is posted.
+//! publishing organisation's people and users are replaced by "[namn]", telephone numbers by
+//! "[telefonnummer]" and e-mail addresses by "[e-post]" (`beredd_domain::sharing::anonymised`),
+//! once when the form is shown and again on what is posted.
 
 use beredd_domain::incident::LessonKind;
 use beredd_domain::plan::PlanContent;
-use beredd_domain::sharing::{self, SharedKind, without_names};
+use beredd_domain::sharing::{self, SharedKind, anonymised};
 use beredd_domain::{ActionOrigin, ActionStatus, FieldError, Priority, text};
 use serde::{Deserialize, Serialize};
 
@@ -104,7 +105,7 @@ fn first_line(text: &str, max: usize) -> String {
 /// The copy of one of the organisation's records (`id` as in its address), or none.
 pub async fn propose(db: &Db, org: i64, kind: SharedKind, id: &str) -> Result<Option<Proposal>, DbError> {
     let names = names(&db.pool, org).await?;
-    let t = |s: &str| without_names(s, &names);
+    let t = |s: &str| anonymised(s, &names);
     Ok(match kind {
         SharedKind::PlanTemplate => {
             let Ok(id) = id.parse::<i64>() else { return Ok(None) };
@@ -153,12 +154,12 @@ pub struct Publishing<'a> {
 /// Checks the form against the proposal: the copy to publish, with its title.
 pub fn check(p: &Proposal, f: &Publishing, names: &[String]) -> Result<(String, Copy), Invalid> {
     let mut e = Invalid::default();
-    let title = e.take("title", text::Name::parse(f.title).map(|n| without_names(&n.into_string(), names)));
+    let title = e.take("title", text::Name::parse(f.title).map(|n| anonymised(&n.into_string(), names)));
     let copy = match &p.copy {
         Copy::Lesson(l) => {
             let text =
                 e.take("text", text::optional_text(f.lesson_text, 4000).and_then(|t| t.ok_or(FieldError::Required)));
-            Copy::Lesson(LessonCopy { kind: l.kind, text: without_names(&text, names) })
+            Copy::Lesson(LessonCopy { kind: l.kind, text: anonymised(&text, names) })
         }
         other => other.clone(),
     };

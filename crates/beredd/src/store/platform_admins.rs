@@ -138,3 +138,65 @@ pub async fn purge_expired<'c, E: Executor<'c, Database = Any>>(e: E) -> Result<
         .await?;
     Ok(())
 }
+
+/// An account's second factor (migration 53): the secret being set up, the one in use, and the
+/// last time step a code was taken at.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct Totp {
+    pub totp_pending: Option<String>,
+    pub totp_secret: Option<String>,
+    pub totp_last_step: i64,
+}
+
+pub async fn totp<'c, E: Executor<'c, Database = Any>>(e: E, id: i64) -> Result<Totp, DbError> {
+    Ok(sqlx::query_as("SELECT totp_pending, totp_secret, totp_last_step FROM platform_admins WHERE id = $1")
+        .bind(id)
+        .fetch_optional(e)
+        .await?
+        .unwrap_or_default())
+}
+
+pub async fn set_totp_pending<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, secret: &str) -> Result<(), DbError> {
+    sqlx::query("UPDATE platform_admins SET totp_pending = $1 WHERE id = $2").bind(secret).bind(id).execute(e).await?;
+    Ok(())
+}
+
+/// Turns the pending secret on, with the step its first code was taken at; false when the
+/// secret is no longer the one being set up.
+pub async fn confirm_totp<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    id: i64,
+    secret: &str,
+    step: i64,
+) -> Result<bool, DbError> {
+    let done = sqlx::query(
+        "UPDATE platform_admins SET totp_secret = $1, totp_pending = NULL, totp_last_step = $2
+         WHERE id = $3 AND totp_pending = $1 AND totp_secret IS NULL",
+    )
+    .bind(secret)
+    .bind(step)
+    .bind(id)
+    .execute(e)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Takes the time step `step` for a login: false when it (or a later one) was taken already.
+pub async fn take_totp_step<'c, E: Executor<'c, Database = Any>>(e: E, id: i64, step: i64) -> Result<bool, DbError> {
+    let done = sqlx::query("UPDATE platform_admins SET totp_last_step = $1 WHERE id = $2 AND totp_last_step < $1")
+        .bind(step)
+        .bind(id)
+        .execute(e)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Removes the second factor and ends the account's sessions (the operator's reset).
+pub async fn clear_totp(conn: &mut sqlx::AnyConnection, id: i64) -> Result<(), DbError> {
+    sqlx::query("UPDATE platform_admins SET totp_pending = NULL, totp_secret = NULL, totp_last_step = 0 WHERE id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM platform_sessions WHERE admin_id = $1").bind(id).execute(&mut *conn).await?;
+    Ok(())
+}

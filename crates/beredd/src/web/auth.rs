@@ -163,6 +163,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             csrf: s.csrf_token,
             granted,
         };
+        super::metrics::seen(&parts.extensions, user.org_id);
         parts.extensions.insert(user.clone());
         Ok(user)
     }
@@ -242,6 +243,24 @@ pub fn second_step_user(state: &AppState, token: &str) -> Option<(i64, String)> 
         && crate::platform::clock::now().unix_timestamp() < expires;
     let (org, username) = username.split_once('/')?;
     valid.then(|| Some((org.parse().ok()?, username.to_owned())))?
+}
+
+/// A token that says the password of the platform administrator `username` was right, for the
+/// second step of the platform's login (five minutes); signed apart from users' second steps.
+pub fn platform_step_token(state: &AppState, username: &str) -> String {
+    let expires = crate::platform::clock::now().unix_timestamp() + 300;
+    let mac = prelogin_mac(&state.prelogin_key[..], &format!("platform-step {username}"), expires);
+    format!("{username}.{expires}.{mac}")
+}
+
+/// The platform administrator's name a still-valid platform second-step token names.
+pub fn platform_step_user(state: &AppState, token: &str) -> Option<String> {
+    let mut parts = token.rsplitn(3, '.');
+    let (mac, expires, username) = (parts.next()?, parts.next()?, parts.next()?);
+    let expires = expires.parse::<i64>().ok()?;
+    let valid = same_secret(mac, &prelogin_mac(&state.prelogin_key[..], &format!("platform-step {username}"), expires))
+        && crate::platform::clock::now().unix_timestamp() < expires;
+    valid.then(|| username.to_owned())
 }
 
 /// A new signed token for a form posted before login.

@@ -1,17 +1,25 @@
 //! `/metrics` in Prometheus's text format (issue 21), for IT's monitoring: requests by route and
 //! status, their latency, open live-board connections, the database pool, the last backup and the
-//! incidents going on, and per organisation its users and open sessions (labelled with its short
-//! name: one series per organisation, never per user or request). Behind its own bearer token (`--metrics-token`), without which it answers
-//! nothing; the counts come from a layer around every matched route.
+//! incidents going on, and per organisation its users, open sessions and the requests this
+//! process served to its sessions and API tokens (labelled with its short name: one series per
+//! organisation, never per user or request). Behind its own bearer token (`--metrics-token`),
+//! without which it answers nothing; the counts come from a layer around every matched route.
+//! The requests per organisation cost no database write: the layer hands each request a slot
+//! that the session's or token's extractor fills with the organisation's id, and counts it in
+//! memory afterwards; the ids become short names at the scrape.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
+use prometheus_client::metrics::counter::ConstCounter;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
@@ -39,6 +47,41 @@ struct Org {
     org: String,
 }
 
+/// The requests served to each organisation in this process, by its id, and the short names
+/// read at the last scrape.
+#[derive(Debug, Default)]
+struct OrgRequests {
+    counts: Mutex<HashMap<i64, u64>>,
+    names: Mutex<Vec<(i64, String)>>,
+}
+
+impl Collector for OrgRequests {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let names = self.names.lock().map(|n| n.clone()).unwrap_or_default();
+        let counts = self.counts.lock().map(|c| c.clone()).unwrap_or_default();
+        let help = "Requests served to an organisation's sessions and API tokens by this process";
+        let kind = ConstCounter::new(0u64).metric_type();
+        let mut family = encoder.encode_descriptor("beredd_org_requests", help, None, kind)?;
+        for (id, slug) in names {
+            let counter = ConstCounter::new(counts.get(&id).copied().unwrap_or(0));
+            counter.encode(family.encode_family(&Org { org: slug })?)?;
+        }
+        Ok(())
+    }
+}
+
+/// The organisation a request was served to, filled in by the extractor that found its session
+/// or API token (`seen`); the layer (`track`) puts one in every request.
+#[derive(Clone, Debug, Default)]
+pub struct OrgSeen(Arc<AtomicI64>);
+
+/// Notes that this request is served to organisation `org` (for `beredd_org_requests_total`).
+pub fn seen(extensions: &axum::http::Extensions, org: i64) {
+    if let Some(slot) = extensions.get::<OrgSeen>() {
+        slot.0.store(org, Ordering::Relaxed);
+    }
+}
+
 type Timings = Family<Route, Histogram, fn() -> Histogram>;
 
 fn timing() -> Histogram {
@@ -57,6 +100,7 @@ pub struct Metrics {
     incidents: Gauge,
     org_users: Family<Org, Gauge>,
     org_sessions: Family<Org, Gauge>,
+    org_requests: Arc<OrgRequests>,
     /// The bearer token a scrape must carry; none: `/metrics` is off.
     token: Option<String>,
 }
@@ -82,6 +126,8 @@ impl Metrics {
         let (org_users, org_sessions) = (Family::<Org, Gauge>::default(), Family::<Org, Gauge>::default());
         registry.register("beredd_org_users", "Accounts per organisation", org_users.clone());
         registry.register("beredd_org_sessions", "Sessions not yet expired per organisation", org_sessions.clone());
+        let org_requests = Arc::new(OrgRequests::default());
+        registry.register_collector(Box::new(org_requests.clone()));
         Metrics {
             registry,
             requests,
@@ -93,6 +139,7 @@ impl Metrics {
             incidents,
             org_users,
             org_sessions,
+            org_requests,
             token,
         }
     }
@@ -101,6 +148,12 @@ impl Metrics {
         let (method, route) = (method.to_owned(), route.to_owned());
         self.requests.get_or_create(&Served { method: method.clone(), route: route.clone(), status }).inc();
         self.seconds.get_or_create(&Route { method, route }).observe(seconds);
+    }
+
+    fn count_org(&self, org: i64) {
+        if let Ok(mut counts) = self.org_requests.counts.lock() {
+            *counts.entry(org).or_insert(0) += 1;
+        }
     }
 
     fn allows(&self, header: Option<&str>) -> bool {
@@ -113,12 +166,19 @@ impl Metrics {
 }
 
 /// Counts and times every request to a matched route (a layer on the routes).
-pub async fn track(State(metrics): State<Arc<Metrics>>, req: Request, next: Next) -> Response {
+/// A request served to an organisation's session or API token is counted for it too.
+pub async fn track(State(metrics): State<Arc<Metrics>>, mut req: Request, next: Next) -> Response {
     let route = req.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_default();
     let method = req.method().to_string();
     let started = Instant::now();
+    let org = OrgSeen::default();
+    req.extensions_mut().insert(org.clone());
     let response = next.run(req).await;
     metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
+    match org.0.load(Ordering::Relaxed) {
+        0 => {}
+        id => metrics.count_org(id),
+    }
     response
 }
 
@@ -128,6 +188,9 @@ async fn per_org(m: &Metrics, state: &AppState) {
     let Ok(counts) = crate::store::orgs::counts(&state.db.pool).await else { return };
     m.org_users.clear();
     m.org_sessions.clear();
+    if let Ok(mut names) = m.org_requests.names.lock() {
+        *names = counts.iter().map(|c| (c.org_id, c.slug.clone())).collect();
+    }
     for c in counts {
         let label = Org { org: c.slug };
         m.org_users.get_or_create(&label).set(c.users);

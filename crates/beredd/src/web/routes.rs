@@ -156,7 +156,10 @@ pub fn all() -> (Router<AppState>, Vec<Route>) {
     let public = public
         .public_get("/platform/login", super::platform::login::form)
         .public_post("/platform/login", super::platform::login::submit)
+        .public_post("/platform/login/code", super::platform::second_factor::submit)
         .platform_post("/platform/logout", super::platform::login::logout)
+        .platform_get("/platform/second-factor", super::platform::second_factor::page)
+        .platform_post("/platform/second-factor", super::platform::second_factor::confirm)
         .platform_get("/platform", super::platform::orgs::page)
         .platform_post("/platform/orgs", super::platform::orgs::create)
         .platform_post("/platform/orgs/{id}/rename", super::platform::orgs::rename)

@@ -15,6 +15,7 @@ mod org_copy;
 mod organisations;
 mod passkeys;
 mod platform;
+mod platform_second_factor;
 mod second_factor;
 mod sso;
 
@@ -47,6 +48,8 @@ const PUBLIC_ROUTES: &[(&str, &str)] = &[
     // The platform administrator's login (hosted mode): its own account, not an organisation's.
     ("GET", "/platform/login"),
     ("POST", "/platform/login"),
+    // Its second step (the code from the app), after the password.
+    ("POST", "/platform/login/code"),
 ];
 
 /// A route's path with every `{parameter}` (and `{*rest}`) replaced by `1`: the session check

@@ -2,7 +2,8 @@
 //! publishes a plan template, a lesson and a local requirement; B sees each, with A's name or
 //! "en kommun" as A chose, takes a copy of each in and edits it, and A's originals are the same
 //! afterwards. A reader cannot publish or take in; B cannot withdraw A's item; a withdrawn item is
-//! gone from B's library; a lesson's copy holds no name of A's people.
+//! gone from B's library; a lesson's copy holds no name of A's people, and no telephone number
+//! or e-mail address.
 
 use beredd::store::{orgs, users};
 use beredd_domain::Role;
@@ -78,8 +79,14 @@ async fn a_records(app: &TestApp, s: &crate::harness::Session) -> (String, i64) 
     let r = s.post("/incidents/new", &incident).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let incident = id_of(&r);
-    let lesson =
-        [("kind", "less_well"), ("text", "Kerstin Holmgren fick ringa alla själv.\nHolmgren behöver en ersättare.")];
+    let lesson = [
+        ("kind", "less_well"),
+        (
+            "text",
+            "Kerstin Holmgren fick ringa alla själv på 070-111 22 33.\nHolmgren behöver en ersättare; \
+                 skriv till kerstin.holmgren@testkommun.se före 2026-12-07 enligt 2 kap. 10 §.",
+        ),
+    ];
     assert_eq!(s.post(&format!("/incidents/{incident}/lessons"), &lesson).await.status, StatusCode::SEE_OTHER);
     let (lesson,): (i64,) =
         sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT MAX(id) FROM lessons WHERE incident_id = {incident}")))
@@ -122,6 +129,8 @@ async fn an_organisation_shares_and_another_takes_a_copy_in_without_touching_the
         assert_eq!(form.status, StatusCode::OK);
         let text = texts(&form.body, "textarea#text").join("");
         assert!(text.contains("[namn] fick ringa alla själv") && !text.contains("Holmgren"), "{kind:?}: {text}");
+        assert!(text.contains("själv på [telefonnummer].") && !text.contains("111 22 33"), "{kind:?}: {text}");
+        assert!(text.contains("skriv till [e-post] före 2026-12-07 enligt 2 kap. 10 §."), "{kind:?}: {text}");
         let form = sa.get(&format!("/plans/{plan}/share")).await;
         assert!(form.body.contains("Visa vår kommuns namn") && !form.body.contains("070-111 22 33"), "{kind:?}");
         assert!(sa.get(&format!("/plans/{plan}")).await.body.contains("Holmgren"), "{kind:?}: A's plan names her");
@@ -134,7 +143,11 @@ async fn an_organisation_shares_and_another_takes_a_copy_in_without_touching_the
                 format!("/lessons/{lesson}/share"),
                 vec![
                     ("title", "Ringlistan räckte inte"),
-                    ("text", "Kerstin fick ringa alla. kerstin holmgren var ensam."),
+                    (
+                        "text",
+                        "Kerstin fick ringa alla. kerstin holmgren var ensam. Ring +46 70 111 22 33 \
+                         eller 0923-123 45, eller skriv till jour@testkommun.se.",
+                    ),
                 ],
             ),
             ("/requirements/EGEN-01/share".to_owned(), vec![("title", "Reservrutin i pärm"), ("show_publisher", "on")]),
@@ -160,6 +173,10 @@ async fn an_organisation_shares_and_another_takes_a_copy_in_without_touching_the
                 !c.contains("Holmgren") && !c.contains("Kerstin") && !c.contains("kerstin") && !c.contains("070-111"),
                 "{kind:?}: {c}"
             );
+            assert!(
+                !c.contains("111 22 33") && !c.contains("123 45") && !c.contains("@testkommun"),
+                "{kind:?}: no number or address is shared: {c}"
+            );
         }
 
         // B sees all three: A's name on the two A chose, "en kommun" on the lesson.
@@ -176,6 +193,11 @@ async fn an_organisation_shares_and_another_takes_a_copy_in_without_touching_the
         );
         assert!(meta[1].contains("delad av en kommun") && !meta[1].contains("Testkommun"), "{kind:?}: {meta:?}");
         assert!(!page.body.contains("Holmgren") && page.body.contains("[namn] var ensam"), "{kind:?}");
+        assert!(
+            page.body.contains("Ring [telefonnummer] eller [telefonnummer], eller skriv till [e-post]."),
+            "{kind:?}: {}",
+            page.body
+        );
         assert_eq!(texts(&sb.get("/shared?kind=lesson").await.body, ".shared-item h2"), ["Ringlistan räckte inte"]);
         // B cannot withdraw what A published.
         let ids: Vec<(i64, String)> =

@@ -87,6 +87,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(50, "login limits shared by processes", "0050_login_limits.sql"),
     migration!(51, "platform administrators", "0051_platform_admins.sql"),
     migration!(52, "shared library between organisations", "0052_shared_library.sql"),
+    migration!(53, "platform administrator's second factor", "0053_platform_second_factor.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys

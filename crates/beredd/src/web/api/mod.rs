@@ -72,7 +72,10 @@ impl FromRequestParts<AppState> for Api {
             .and_then(|v| v.strip_prefix("Bearer "))
             .unwrap_or("");
         match api_tokens::authenticate(&state.db.pool, token).await {
-            Ok(Some(caller)) => Ok(Api { caller, tr }),
+            Ok(Some(caller)) => {
+                crate::web::metrics::seen(&parts.extensions, caller.org_id);
+                Ok(Api { caller, tr })
+            }
             Ok(None) => Err(refusal(&tr, 401, "api-error-token")),
             Err(e) => Err(failure(&tr, e)),
         }

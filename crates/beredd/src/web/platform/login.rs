@@ -27,7 +27,7 @@ pub struct LoginPage {
 }
 
 /// Only the platform's own pages are followed after its login.
-fn platform_next(next: Option<&str>) -> String {
+pub(super) fn platform_next(next: Option<&str>) -> String {
     let next = crate::web::accounts::login::safe_next(next);
     if next == "/platform" || next.starts_with("/platform/") || next.starts_with("/platform?") {
         next
@@ -36,7 +36,7 @@ fn platform_next(next: Option<&str>) -> String {
     }
 }
 
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     headers: &HeaderMap,
     status: StatusCode,
@@ -67,24 +67,30 @@ pub async fn submit(
     let attempt =
         platform::Attempt { username: form.text("username"), password: form.text("password").to_owned(), client };
     match platform::log_in(&state.db, &state.throttle, &state.hashing, attempt).await? {
-        platform::Outcome::In { token } => {
-            let mut resp = Redirect::to(&next).into_response();
-            let cookies = [
-                platform_cookie(&state, &headers, &token, sessions::LIFETIME_SECS),
-                auth::set_cookie(&state, &headers, PRELOGIN_COOKIE, "", 0),
-            ];
-            for c in cookies {
-                if let Ok(v) = c.parse() {
-                    resp.headers_mut().append(header::SET_COOKIE, v);
-                }
-            }
-            Ok(resp)
+        platform::Outcome::In { token } => Ok(logged_in(&state, &headers, &next, &token)),
+        platform::Outcome::SecondStep { username } => {
+            Ok(super::second_factor::ask(&state, &headers, StatusCode::OK, next, &username))
         }
         platform::Outcome::Refused { username, why } => {
             let (status, message) = crate::web::accounts::login::refusal(why);
             Ok(page(&state, &headers, status, (next, username), Some(message)).await)
         }
     }
+}
+
+/// Goes on to `next` with the platform session's cookie, the login form's cookie gone.
+pub(super) fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, token: &str) -> Response {
+    let mut resp = Redirect::to(next).into_response();
+    let cookies = [
+        platform_cookie(state, headers, token, sessions::LIFETIME_SECS),
+        auth::set_cookie(state, headers, PRELOGIN_COOKIE, "", 0),
+    ];
+    for c in cookies {
+        if let Ok(v) = c.parse() {
+            resp.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    resp
 }
 
 pub async fn logout(

@@ -5,6 +5,7 @@
 
 pub mod login;
 pub mod orgs;
+pub mod second_factor;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -23,6 +24,7 @@ pub const PLATFORM_COOKIE: &str = "beredd_platform";
 #[derive(Debug, Clone)]
 pub struct PlatformUser {
     pub session_id: i64,
+    pub admin_id: i64,
     pub username: String,
     pub csrf: String,
     pub lang: Lang,
@@ -40,7 +42,13 @@ impl FromRequestParts<AppState> for PlatformUser {
         let Some(s) = platform_admins::lookup(&state.db.pool, token).await? else { return Err(login()) };
         platform_admins::touch(&state.db.pool, &s).await?;
         let lang = super::auth::lang_from_headers(&parts.headers);
-        Ok(PlatformUser { session_id: s.session_id, username: s.username, csrf: s.csrf_token, lang })
+        Ok(PlatformUser {
+            session_id: s.session_id,
+            admin_id: s.admin_id,
+            username: s.username,
+            csrf: s.csrf_token,
+            lang,
+        })
     }
 }
 
@@ -72,5 +80,16 @@ impl FromRequest<AppState> for PlatformPosted {
 
 /// The platform cookie, sent by the browser only to `/platform` and what is below it.
 pub fn platform_cookie(state: &AppState, headers: &axum::http::HeaderMap, value: &str, max_age: i64) -> String {
-    super::auth::set_cookie(state, headers, PLATFORM_COOKIE, value, max_age).replacen("Path=/;", "Path=/platform;", 1)
+    cookie_under_platform(state, headers, PLATFORM_COOKIE, value, max_age)
+}
+
+/// A cookie `name` the browser sends only to `/platform` and what is below it.
+pub fn cookie_under_platform(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    name: &str,
+    value: &str,
+    max_age: i64,
+) -> String {
+    super::auth::set_cookie(state, headers, name, value, max_age).replacen("Path=/;", "Path=/platform;", 1)
 }

@@ -57,6 +57,8 @@ pub struct Page {
     pub tr: Tr,
     pub csrf: String,
     pub username: String,
+    /// The administrator has a second factor (else the page asks them to set one up).
+    pub second_factor: bool,
     pub rows: Vec<Row>,
     pub extra: Extra,
 }
@@ -89,7 +91,9 @@ async fn render(state: &AppState, user: &PlatformUser, status: StatusCode, extra
         })
         .collect();
     let tr = Tr::new(state.catalog.clone(), user.lang);
-    let page = Page { tr, csrf: user.csrf.clone(), username: user.username.clone(), rows, extra };
+    let second_factor = crate::services::accounts::platform::second_factor_on(&state.db, user.admin_id).await?;
+    let (csrf, username) = (user.csrf.clone(), user.username.clone());
+    let page = Page { tr, csrf, username, second_factor, rows, extra };
     Ok((status, page).into_response())
 }
 
@@ -100,6 +104,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
         "suspended" => Some("platform-done-suspended"),
         "resumed" => Some("platform-done-resumed"),
         "removed" => Some("platform-done-removed"),
+        "second-factor" => Some("platform-done-second-factor"),
         _ => None,
     }
 }

@@ -12,11 +12,11 @@ use reqwest::StatusCode;
 
 use crate::harness::{PASSWORD, TestApp, beredd, hidden_csrf, kinds};
 
-const PADMIN: &str = "plattform.anna";
+pub(super) const PADMIN: &str = "plattform.anna";
 const PLATFORM_AUDIT: &str = "plattformsadministratör (plattform.anna)";
 
 /// `beredd platform-admin add NAME`, the password on standard input.
-fn add_platform_admin(url: &str, name: &str, password: &str) -> std::process::Output {
+pub(super) fn add_platform_admin(url: &str, name: &str, password: &str) -> std::process::Output {
     let mut child = beredd()
         .args(["platform-admin", "add", "--database", url, name])
         .stdin(Stdio::piped())
@@ -29,7 +29,7 @@ fn add_platform_admin(url: &str, name: &str, password: &str) -> std::process::Ou
 }
 
 /// The value the answer sets cookie `name` to.
-fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
+pub(super) fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
     resp.headers()
         .get_all("set-cookie")
         .iter()
@@ -39,7 +39,12 @@ fn set_cookie(resp: &reqwest::Response, name: &str) -> Option<String> {
 }
 
 /// Logs in at `/platform/login` with `client`; the answer.
-async fn platform_login(app: &TestApp, client: &reqwest::Client, name: &str, password: &str) -> reqwest::Response {
+pub(super) async fn platform_login(
+    app: &TestApp,
+    client: &reqwest::Client,
+    name: &str,
+    password: &str,
+) -> reqwest::Response {
     let page = client.get(format!("{}/platform/login", app.base)).send().await.unwrap().text().await.unwrap();
     let csrf = hidden_csrf(&page).expect("the login form's token");
     let form = [("_csrf", csrf.as_str()), ("username", name), ("password", password), ("next", "/platform")];
@@ -292,5 +297,64 @@ async fn metrics_count_users_and_sessions_per_organisation() {
         assert_eq!(series, 2, "{kind:?}");
         assert!(!text.contains("karin"), "{kind:?}");
         let _ = other;
+    }
+}
+
+/// The value of `series` in a scrape (0 when it is missing).
+fn value_of(text: &str, series: &str) -> u64 {
+    text.lines().find_map(|l| l.strip_prefix(series)?.trim().parse().ok()).unwrap_or(0)
+}
+
+#[tokio::test]
+async fn metrics_count_requests_per_organisation_by_session_and_api_token() {
+    for kind in kinds() {
+        let app = TestApp::start(kind).await;
+        let other = beredd::store::orgs::create(&app.db.pool, "Annan kommun", None, "annan").await.unwrap();
+        let hash = beredd::platform::passwords::hash(PASSWORD).unwrap();
+        let new = beredd::store::users::NewUser {
+            org_id: other,
+            username: "admin",
+            display_name: "Administratören i Annan",
+            password_hash: &hash,
+            role: beredd_domain::Role::Admin,
+            lang: "sv",
+        };
+        let id = beredd::store::users::insert(&app.db.pool, &new).await.unwrap();
+        let mut conn = app.db.pool.acquire().await.unwrap();
+        let role = beredd_domain::Role::Admin;
+        beredd::store::users::update_account(&mut conn, other, id, "Administratören", role, true, &[]).await.unwrap();
+        drop(conn);
+        let (a, b) = (app.login("admin").await, app.login_to(other, "admin").await);
+        let r = b.post("/api-tokens", &[("name", "Synk"), ("access", "read"), ("areas", "organisation")]).await;
+        let token = crate::harness::texts(&r.body, "#new-token code").pop().expect("the new token");
+        // A server of its own with a scrape token; the sessions and the token reach it through
+        // the database they share (the clients' cookies are for the host, whatever its port).
+        let mut state = beredd::web::AppState::new(app.db.clone(), false).unwrap();
+        state.metrics = Arc::new(beredd::web::metrics::Metrics::new(Some("skrapa".into())));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let _server = crate::harness::serve_state(listener, state);
+        let scrape = || async {
+            let resp = reqwest::Client::new().get(format!("{base}/metrics")).bearer_auth("skrapa").send().await;
+            resp.unwrap().text().await.unwrap()
+        };
+        let text = scrape().await;
+        assert!(text.contains("# TYPE beredd_org_requests counter"), "{kind:?}: {text}");
+        assert_eq!(value_of(&text, "beredd_org_requests_total{org=\"testkommun\"}"), 0, "{kind:?}: {text}");
+        assert!(text.contains("beredd_org_requests_total{org=\"annan\"} 0"), "{kind:?}: every organisation");
+        for path in ["/", "/units", "/people"] {
+            let resp = a.client.get(format!("{base}{path}")).send().await.unwrap();
+            assert_eq!(resp.status(), StatusCode::OK, "{kind:?} {path}");
+        }
+        assert_eq!(b.client.get(format!("{base}/units")).send().await.unwrap().status(), StatusCode::OK);
+        let resp = reqwest::Client::new().get(format!("{base}/api/v1/units")).bearer_auth(&token).send().await;
+        assert_eq!(resp.unwrap().status(), StatusCode::OK, "{kind:?}");
+        // Nobody's: the login page, a request without a session, an unknown token.
+        reqwest::Client::new().get(format!("{base}/login")).send().await.unwrap();
+        reqwest::Client::new().get(format!("{base}/api/v1/units")).bearer_auth("bd_fel").send().await.unwrap();
+        let text = scrape().await;
+        assert_eq!(value_of(&text, "beredd_org_requests_total{org=\"testkommun\"}"), 3, "{kind:?}: {text}");
+        assert_eq!(value_of(&text, "beredd_org_requests_total{org=\"annan\"}"), 2, "{kind:?}: {text}");
+        assert_eq!(text.lines().filter(|l| l.starts_with("beredd_org_requests_total{")).count(), 2, "{kind:?}");
     }
 }
