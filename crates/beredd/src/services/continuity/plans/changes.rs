@@ -6,7 +6,7 @@ use beredd_domain::plan::{Gap, PlanContent};
 use super::shown::fingerprint;
 use super::{Registers, draft, one_year_after};
 use crate::content::plan_templates::PlanTemplate;
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
 use crate::services::Failure;
