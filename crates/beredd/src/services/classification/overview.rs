@@ -123,6 +123,6 @@ pub async fn overview<'a>(
     systems.sort_by(|a, b| b.highest().cmp(&a.highest()).then_with(|| swedish_key(&a.name).cmp(&swedish_key(&b.name))));
     let mut overdue: Vec<actions::Action> =
         actions::list(pool, org).await?.into_iter().filter(|a| action_overdue(a, today)).collect();
-    overdue.sort_by(|a, b| a.due_date.cmp(&b.due_date));
+    overdue.sort_by_key(|a| a.due_date);
     Ok(Overview { systems, gaps: least_met(catalogue, gaps), overdue })
 }

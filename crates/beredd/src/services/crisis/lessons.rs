@@ -2,8 +2,8 @@
 //! the action plan, pointing back to the incident) and an exercise's injects, each written with
 //! its log entry or its record in the audit trail.
 
-use beredd_domain::incident::{LessonKind, LessonTarget};
 use crate::platform::day::optional_day;
+use beredd_domain::incident::{LessonKind, LessonTarget};
 use beredd_domain::{ActionStatus, FieldError, LogKind, Priority, text};
 
 use crate::platform::db::{Db, DbError};

@@ -188,7 +188,10 @@ mod tests {
     #[test]
     fn a_document_needs_a_title_a_known_kind_and_real_dates() {
         let ok = check(draft("Informationssäkerhetspolicy", "policy", "2027-03-01")).unwrap();
-        assert_eq!((ok.kind, ok.review_on.map(|d| d.to_string())), (DocumentKind::Policy, Some("2027-03-01".to_owned())));
+        assert_eq!(
+            (ok.kind, ok.review_on.map(|d| d.to_string())),
+            (DocumentKind::Policy, Some("2027-03-01".to_owned()))
+        );
         let bad = check(draft("", "lag", "snart")).unwrap_err();
         assert_eq!(
             bad.0,

@@ -192,7 +192,7 @@ pub async fn reviews_in(pool: &sqlx::AnyPool, org: i64, year: i32) -> Result<Vec
             Some((d.id, d.title, due, overdue))
         })
         .collect();
-    docs.sort_by(|a, b| a.2.cmp(&b.2));
+    docs.sort_by_key(|a| a.2);
     Ok(docs)
 }
 

@@ -140,7 +140,12 @@ fn gap_row(g: &Gap, tr: &Tr) -> GapRow {
 }
 
 fn action_row(a: actions::Action, lk: &Lookups) -> ActionRow {
-    ActionRow { id: a.id, title: a.title, owner: lk.person_name(a.owner_id), due: a.due_date.map(|d| d.to_string()).unwrap_or_default() }
+    ActionRow {
+        id: a.id,
+        title: a.title,
+        owner: lk.person_name(a.owner_id),
+        due: a.due_date.map(|d| d.to_string()).unwrap_or_default(),
+    }
 }
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<OverviewPage, AppError> {

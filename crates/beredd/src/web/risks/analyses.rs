@@ -122,10 +122,8 @@ async fn parse_analysis(
     let title = e.take("a_title", text::Name::parse(form.text("a_title")).map(|n| n.into_string()));
     let (scope_kind, scope_id) = read_scope(state, user, form.text("a_scope_ref"), &mut e, tr).await?;
     let scope = e.take("a_scope", text::optional_line(form.text("a_scope"), 300)).unwrap_or_default();
-    let held_on = e.take(
-        "a_held_on",
-        optional_day(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)).map(Some),
-    );
+    let held_on =
+        e.take("a_held_on", optional_day(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)).map(Some));
     let participants = e.take("a_participants", text::optional_text(form.text("a_participants"), 2000));
     let method = e.take("a_method", text::optional_text(form.text("a_method"), 4000));
     let Some(held_on) = held_on.filter(|_| e.is_empty()) else { return Ok(Err(e)) };

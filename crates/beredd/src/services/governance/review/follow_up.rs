@@ -64,7 +64,7 @@ pub async fn actions(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: Day) -> Res
     let done = all.iter().filter(|a| a.status == ActionStatus::Done).count();
     let open = all.iter().filter(|a| a.status.is_open()).count();
     let mut overdue: Vec<&actions::Action> = all.iter().filter(|a| action_overdue(a, today)).collect();
-    overdue.sort_by(|a, b| a.due_date.cmp(&b.due_date));
+    overdue.sort_by_key(|a| a.due_date);
     let items = overdue
         .iter()
         .take(OVERDUE_SHOWN)
