@@ -86,7 +86,7 @@ async fn generated(dir: &std::path::Path, n: usize) -> (Db, i64) {
             .await
             .unwrap();
         let by = plans::Approval { approver_id: None, approver: "Bänk", recorded_by: "Bänk" };
-        assert!(plans::approve(&mut tx, org, (id, 1), &by, "2027-01-01").await.unwrap());
+        assert!(plans::approve(&mut tx, org, (id, 1), &by, "2027-01-01".parse().unwrap()).await.unwrap());
     }
     tx.commit().await.unwrap();
     (db, org)

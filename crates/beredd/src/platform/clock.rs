@@ -108,16 +108,6 @@ pub fn today_text() -> String {
     today().to_string()
 }
 
-/// The day number (days since 1970-01-01) of a stored date or time (`YYYY-MM-DD…`).
-pub fn day_number(date: &str) -> Option<i64> {
-    Some(Day::parse(date.get(..10)?)?.number())
-}
-
-/// The date (`YYYY-MM-DD`) of a day number.
-pub fn date_of(day: i64) -> String {
-    Day::from_number(day).map(|d| d.to_string()).unwrap_or_default()
-}
-
 /// When the Swedish day `date` (`YYYY-MM-DD`) begins, as stored text: 00:00 Swedish time, which
 /// is 23:00 or 22:00 UTC the day before. For asking for the stored times of a day.
 pub fn day_start(date: &str) -> Option<String> {
@@ -445,12 +435,5 @@ mod tests {
             "2026-11-23 07:33 (tidszon osäker)"
         );
         assert_eq!(shown_minute_noted("2026-11-23T07:33:00Z", true, "tidszon osäker"), "2026-11-23 08:33");
-    }
-
-    #[test]
-    fn day_numbers_count_from_1970_and_come_back_as_dates() {
-        assert_eq!(day_number("1970-01-02T10:00:00Z"), Some(1));
-        assert_eq!(date_of(day_number("2028-02-29").unwrap() + 1), "2028-03-01");
-        assert_eq!(day_number("igår"), None);
     }
 }

@@ -46,7 +46,7 @@ pub async fn report(db: &Db, actor: &Actor, id: i64, p: Progress<'_>) -> Result<
         owner_id: before.owner_id,
         unit_id: before.unit_id,
         priority: before.priority,
-        due_date: before.due_date.clone(),
+        due_date: before.due_date,
         status: status.unwrap_or(before.status),
         notes,
     };

@@ -92,14 +92,12 @@ fn item(message: &'static str, links: Vec<(String, String)>) -> Option<Item> {
 }
 
 /// Overdue: a due date before today and not done or cancelled.
-pub fn action_overdue(a: &actions::Action, today: &str) -> bool {
-    a.due_date.as_deref().is_some_and(|d| d < today) && a.status.is_open()
+pub fn action_overdue(a: &actions::Action, today: Day) -> bool {
+    a.due_date.is_some_and(|d| d < today) && a.status.is_open()
 }
 
 /// The start page's items for `viewer` on `today`.
 pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Result<StartPage, DbError> {
-    // What still compares stored text with today's (actions, plans, documents).
-    let today = &day.to_string();
     let pool = &db.pool;
     // The registers under `store::versions` come from the copies this process keeps.
     let all_units = kept(db, org, || units::list(pool, org)).await?;
@@ -153,7 +151,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
     let plan_link = |p: &crate::store::plans::Plan| link(&p.name, format!("/plans/{}", p.id));
     scoped.extend(item(
         "attention-plan-review",
-        plans.iter().filter(|(p, s)| s.review_overdue(p, today)).map(|(p, _)| plan_link(p)).collect(),
+        plans.iter().filter(|(p, s)| s.review_overdue(p, day)).map(|(p, _)| plan_link(p)).collect(),
     ));
     scoped.extend(item(
         "attention-binder-stale",
@@ -204,10 +202,11 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
     let doc_href = |id: i64| format!("/governance/documents/{id}");
     scoped.extend(item(
         "attention-document-review",
-        docs.to_review(&reader, today)
+        docs.to_review(&reader, day)
             .iter()
             .map(|d| {
-                link(&format!("{} ({})", d.doc.title, d.doc.review_on.as_deref().unwrap_or("")), doc_href(d.doc.id))
+                let review = d.doc.review_on.map(|r| r.to_string()).unwrap_or_default();
+                link(&format!("{} ({review})", d.doc.title), doc_href(d.doc.id))
             })
             .collect(),
     ));
@@ -322,7 +321,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
         "attention-overdue-actions",
         all_actions
             .iter()
-            .filter(|a| action_overdue(a, today))
+            .filter(|a| action_overdue(a, day))
             .map(|a| link(&a.title, format!("/actions/{}", a.id)))
             .collect(),
     ));

@@ -4,6 +4,7 @@ use serde::Serialize;
 use sqlx::{Any, Executor};
 
 use super::{DbError, Referrer};
+use crate::platform::clock::Day;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Action {
@@ -18,7 +19,7 @@ pub struct Action {
     pub unit_id: Option<i64>,
     #[sqlx(try_from = "super::Code<beredd_domain::Priority>")]
     pub priority: beredd_domain::Priority,
-    pub due_date: Option<String>,
+    pub due_date: Option<Day>,
     #[sqlx(try_from = "super::Code<beredd_domain::ActionStatus>")]
     pub status: beredd_domain::ActionStatus,
     pub notes: Option<String>,
@@ -33,7 +34,7 @@ pub struct ActionInput {
     pub owner_id: Option<i64>,
     pub unit_id: Option<i64>,
     pub priority: beredd_domain::Priority,
-    pub due_date: Option<String>,
+    pub due_date: Option<Day>,
     pub status: beredd_domain::ActionStatus,
     pub notes: Option<String>,
 }
@@ -84,7 +85,7 @@ fn bind<'q>(q: super::IdQuery<'q>, a: &ActionInput) -> super::IdQuery<'q> {
         .bind(a.owner_id)
         .bind(a.unit_id)
         .bind(a.priority.code())
-        .bind(a.due_date.clone())
+        .bind(a.due_date)
         .bind(a.status.code())
         .bind(a.notes.clone())
 }

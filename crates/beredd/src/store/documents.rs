@@ -7,6 +7,7 @@ use serde::Serialize;
 use sqlx::{Any, Executor};
 
 use super::DbError;
+use crate::platform::clock::Day;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Document {
@@ -16,9 +17,9 @@ pub struct Document {
     pub kind: DocumentKind,
     pub owner_id: Option<i64>,
     pub decided_by: Option<String>,
-    pub decided_on: Option<String>,
+    pub decided_on: Option<Day>,
     pub decision_ref: Option<String>,
-    pub review_on: Option<String>,
+    pub review_on: Option<Day>,
     pub roles: Option<String>,
     pub updated_at: String,
 }
@@ -30,9 +31,9 @@ pub struct DocumentInput {
     pub kind: DocumentKind,
     pub owner_id: Option<i64>,
     pub decided_by: Option<String>,
-    pub decided_on: Option<String>,
+    pub decided_on: Option<Day>,
     pub decision_ref: Option<String>,
-    pub review_on: Option<String>,
+    pub review_on: Option<Day>,
     pub roles: Option<String>,
     pub unit_ids: Vec<i64>,
 }
@@ -128,9 +129,9 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, d: &DocumentInput)
     .bind(d.kind.code())
     .bind(d.owner_id)
     .bind(&d.decided_by)
-    .bind(&d.decided_on)
+    .bind(d.decided_on)
     .bind(&d.decision_ref)
-    .bind(&d.review_on)
+    .bind(d.review_on)
     .bind(&d.roles)
     .bind(now)
     .fetch_one(&mut *conn)
@@ -148,9 +149,9 @@ pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, d: &Docum
     .bind(d.kind.code())
     .bind(d.owner_id)
     .bind(&d.decided_by)
-    .bind(&d.decided_on)
+    .bind(d.decided_on)
     .bind(&d.decision_ref)
-    .bind(&d.review_on)
+    .bind(d.review_on)
     .bind(&d.roles)
     .bind(crate::platform::clock::stamp())
     .bind(org)

@@ -26,7 +26,7 @@ pub struct Assessment {
     pub version: String,
     pub title: String,
     pub scope: Option<String>,
-    pub started_on: String,
+    pub started_on: crate::platform::clock::Day,
     pub created_by: String,
 }
 
@@ -104,7 +104,7 @@ pub async fn add_assessment<'c, E: Executor<'c, Database = Any>>(
         .bind(&a.version)
         .bind(&a.title)
         .bind(&a.scope)
-        .bind(&a.started_on)
+        .bind(a.started_on)
         .bind(&a.created_by)
         .bind(crate::platform::clock::stamp())
         .fetch_one(e)

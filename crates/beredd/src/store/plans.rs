@@ -6,14 +6,15 @@ use serde::Serialize;
 use sqlx::{Any, Executor};
 
 use super::DbError;
+use crate::platform::clock::Day;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Plan {
     pub id: i64,
     pub name: String,
     pub template_id: Option<String>,
-    /// The next yearly review (YYYY-MM-DD).
-    pub review_due: Option<String>,
+    /// The next yearly review.
+    pub review_due: Option<Day>,
     pub updated_at: String,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
@@ -165,7 +166,7 @@ pub async fn update_plan<'c, E: Executor<'c, Database = Any>>(
     org: i64,
     id: i64,
     name: &str,
-    review_due: Option<&str>,
+    review_due: Option<Day>,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE plans SET name = $1, review_due = $2, updated_at = $3 WHERE org_id = $4 AND id = $5")
         .bind(name)
@@ -340,7 +341,7 @@ pub async fn approve(
     org: i64,
     (plan, number): (i64, i64),
     by: &Approval<'_>,
-    review_due: &str,
+    review_due: Day,
 ) -> Result<bool, DbError> {
     let done = sqlx::query("UPDATE plan_versions SET status = 'approved', approved_by = $1, approved_at = $2, approver_id = $6, approval_recorded_by = $7 WHERE org_id = $3 AND plan_id = $4 AND number = $5 AND status = 'draft'")
         .bind(by.approver)

@@ -4,13 +4,14 @@ use serde::Serialize;
 use sqlx::{Any, Executor};
 
 use super::{DbError, Referrer};
+use crate::platform::clock::Day;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Analysis {
     pub id: i64,
     pub title: String,
     pub scope: String,
-    pub held_on: String,
+    pub held_on: Day,
     pub participants: Option<String>,
     pub method: Option<String>,
     pub created_by: String,
@@ -49,7 +50,7 @@ pub async fn add_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, a
         .bind(org)
         .bind(&a.title)
         .bind(&a.scope)
-        .bind(&a.held_on)
+        .bind(a.held_on)
         .bind(&a.participants)
         .bind(&a.method)
         .bind(&a.created_by)
@@ -219,7 +220,7 @@ pub async fn update_analysis<'c, E: Executor<'c, Database = Any>>(e: E, org: i64
     sqlx::query("UPDATE risk_analyses SET title = $1, scope = $2, held_on = $3, participants = $4, method = $5, scope_kind = $6, scope_unit_id = CASE WHEN $6 = 'unit' THEN $7 END, scope_system_id = CASE WHEN $6 = 'system' THEN $7 END, scope_activity_id = CASE WHEN $6 = 'activity' THEN $7 END WHERE org_id = $8 AND id = $9")
         .bind(&a.title)
         .bind(&a.scope)
-        .bind(&a.held_on)
+        .bind(a.held_on)
         .bind(&a.participants)
         .bind(&a.method)
         .bind(a.scope_kind.map(|k| k.code()))

@@ -3,10 +3,10 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 
-use beredd_domain::text::optional_date;
 use beredd_domain::{ActionOrigin, ActionStatus, Priority, text};
 use sqlx::AnyConnection;
 
+use crate::platform::day::optional_day;
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::store::{DbError, Referrer, actions};
@@ -19,7 +19,7 @@ pub struct Actions;
 
 /// Overdue: a due date before today and not done or cancelled.
 pub fn overdue(a: &actions::Action) -> bool {
-    crate::services::attention::action_overdue(a, &crate::platform::clock::today_text())
+    crate::services::attention::action_overdue(a, crate::platform::clock::today())
 }
 
 /// Where an action came from, linked to it: a requirement, a lesson, a risk analysis, a
@@ -114,7 +114,7 @@ impl Register for Actions {
         ]
     }
     fn row(r: &actions::Action, lk: &Lookups, tr: &Tr) -> Vec<Cell> {
-        let due = r.due_date.clone().unwrap_or_default();
+        let due = r.due_date.map(|d| d.to_string()).unwrap_or_default();
         vec![
             Cell::Link { text: r.title.clone(), href: format!("/actions/{}", r.id) },
             Cell::Text(lk.person_name(r.owner_id)),
@@ -177,7 +177,7 @@ impl Register for Actions {
                 value: Cell::link_or_text(lk.unit_name(r.unit_id), r.unit_id.map(|u| format!("/units/{u}"))),
             },
             DetailItem { label: tr.t("field-priority"), value: Cell::Text(tr.t(r.priority.label_id())) },
-            DetailItem { label: tr.t("field-due-date"), value: Cell::opt(&r.due_date) },
+            DetailItem { label: tr.t("field-due-date"), value: Cell::opt(&r.due_date.map(|d| d.to_string())) },
             DetailItem { label: tr.t("field-status"), value: Cell::Text(tr.t(r.status.label_id())) },
             DetailItem { label: tr.t("field-notes"), value: Cell::opt(&r.notes) },
         ]
@@ -188,7 +188,7 @@ impl Register for Actions {
             ("owner".into(), crate::web::forms::opt_string(r.owner_id)),
             ("unit".into(), crate::web::forms::opt_string(r.unit_id)),
             ("priority".into(), r.priority.code().into()),
-            ("due_date".into(), r.due_date.clone().unwrap_or_default()),
+            ("due_date".into(), r.due_date.map(|d| d.to_string()).unwrap_or_default()),
             ("status".into(), r.status.code().into()),
             ("notes".into(), r.notes.clone().unwrap_or_default()),
             ("origin".into(), r.origin.code().to_owned()),
@@ -223,7 +223,7 @@ impl Register for Actions {
         let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.is_staff(p)));
         let unit_id = e.take("unit", optional_id(form.text("unit"), |u| lk.unit(u).is_some()));
         let priority = e.take("priority", Priority::parse(form.text("priority")).map(Some));
-        let due_date = e.take("due_date", optional_date(form.text("due_date")));
+        let due_date = e.take("due_date", optional_day(form.text("due_date")));
         let status = e.take("status", ActionStatus::parse(form.text("status")).map(Some));
         let notes = e.take("notes", text::optional_text(form.text("notes"), 4000));
         if !e.is_empty() {

@@ -62,7 +62,7 @@ pub struct CyclePage {
     pub new_feed: Option<String>,
     pub unit_feeds: Vec<(String, String)>,
     /// The steering documents to be reviewed this year: (id, title, date, overdue).
-    pub document_reviews: Vec<(i64, String, String, bool)>,
+    pub document_reviews: Vec<(i64, String, crate::platform::clock::Day, bool)>,
     /// Training falling due this year: (course id, course, when and how many, overdue).
     pub training_due: Vec<(i64, String, String, bool)>,
 }

@@ -203,6 +203,10 @@ const CODES: &[(&str, &str, &str, &str)] = &[
         "course_id IN (SELECT id FROM training_courses WHERE org_id = $1)",
         "/governance/training",
     ),
+    ("actions", "due_date", ORG, "/actions"),
+    ("risk_analyses", "held_on", ORG, "/risks"),
+    ("plans", "review_due", ORG, "/plans"),
+    ("documents", "review_on", ORG, "/governance/documents"),
 ];
 
 /// A row's key as text: its id, or for a table without one, its primary key.

@@ -88,7 +88,7 @@ pub(super) async fn assessments(l: &mut Loader<'_>) -> anyhow::Result<usize> {
             .await
             .with_context(|| format!("{f}, {key}"))?;
         if let Some(due) = &a.action_due {
-            check(f, &key, "action_due", beredd_domain::text::optional_date(due))?;
+            let due = check(f, &key, "action_due", super::required_day(due))?;
             let system_name = systems::get(&mut l.tx, l.org, system).await?.map(|s| s.name).unwrap_or_default();
             let action = actions::ActionInput {
                 title: format!("Uppfyll krav {} {} ({system_name})", requirement.id, requirement.title_sv),
@@ -97,7 +97,7 @@ pub(super) async fn assessments(l: &mut Loader<'_>) -> anyhow::Result<usize> {
                 owner_id: lookup(&l.people, f, &key, "action_owner", &a.action_owner)?,
                 unit_id: None,
                 priority: if status == Fulfilment::NotFulfilled { Priority::High } else { Priority::Medium },
-                due_date: Some(due.clone()),
+                due_date: Some(due),
                 status: ActionStatus::Planned,
                 notes: input.how.clone(),
             };

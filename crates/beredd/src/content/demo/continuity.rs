@@ -116,7 +116,7 @@ pub(super) async fn plans(l: &mut Loader<'_>) -> anyhow::Result<usize> {
         }
         for (i, (by, on, note, c)) in versions.iter().enumerate() {
             let number = i as i64 + 1;
-            check(f, key, "approved_on", beredd_domain::text::optional_date(on))?;
+            let approved_on = check(f, key, "approved_on", super::required_day(on))?;
             if let Some(gap) = c.gaps().first() {
                 bail!("{f}, post {key:?}, version {number}: planen kan inte godkännas ({gap:?})");
             }
@@ -125,8 +125,8 @@ pub(super) async fn plans(l: &mut Loader<'_>) -> anyhow::Result<usize> {
             }
             // The manager approved it and recorded the approval herself.
             let approval = plans::Approval { approver_id: Some(by.0), approver: &by.1, recorded_by: &by.1 };
-            let due = crate::services::continuity::plans::one_year_after(on);
-            plans::approve(&mut l.tx, l.org, (id, number), &approval, &due).await?;
+            let due = crate::services::continuity::plans::one_year_after(approved_on);
+            plans::approve(&mut l.tx, l.org, (id, number), &approval, due).await?;
             plans::backdate(&mut *l.tx, l.org, id, number, &format!("{on}T09:00:00Z")).await?;
             if i == 0
                 && let Some(printed) = &p.printed_on

@@ -67,7 +67,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
                         owner_id: lookup(&l.people, f, key, "action_owner", &lesson.action_owner)?,
                         unit_id: units_of.first().copied(),
                         priority: Priority::Medium,
-                        due_date: check(f, key, "action_due", beredd_domain::text::optional_date(due))?,
+                        due_date: check(f, key, "action_due", crate::platform::day::optional_day(due))?,
                         status: ActionStatus::Planned,
                         notes: None,
                     };

@@ -17,8 +17,7 @@ pub(super) async fn frameworks(l: &mut Loader<'_>) -> anyhow::Result<()> {
             version: fw.version.clone(),
             title: key.clone(),
             scope: a.scope.clone(),
-            started_on: check(f, key, "started_on", beredd_domain::text::optional_date(&a.started_on))?
-                .unwrap_or_default(),
+            started_on: check(f, key, "started_on", super::required_day(&a.started_on))?,
             created_by: "Ahmed Karimi".into(),
         };
         let id = crate::store::frameworks::add_assessment(&mut *l.tx, l.org, &row).await?;
@@ -62,7 +61,7 @@ pub(super) async fn frameworks(l: &mut Loader<'_>) -> anyhow::Result<()> {
                         f,
                         title,
                         "action_due",
-                        beredd_domain::text::optional_date(x.action_due.as_deref().unwrap_or("")),
+                        crate::platform::day::optional_day(x.action_due.as_deref().unwrap_or("")),
                     )?,
                     status: ActionStatus::Planned,
                     notes: Some(format!("{} {} – {}", fw.title_sv, node.reference, node.title(false))),

@@ -13,6 +13,7 @@ use beredd_domain::risk::RiskDecision;
 use beredd_domain::{ContactKind, Criticality, Hosting, LogKind, NeedKind, NodeKind, SystemKind, UnitKind};
 
 use super::ACTOR;
+use crate::platform::clock::Day;
 use crate::platform::db::Db;
 use crate::store::incidents::{self, NewEntry, NewIncident};
 use crate::store::{activities, assets, dependencies, people, plans, risks, suppliers, systems, units};
@@ -270,7 +271,7 @@ pub async fn grow(db: &Db, org: i64, size: &Size) -> anyhow::Result<Grown> {
             id: 0,
             title: format!("Riskanalys förvaltning {a}"),
             scope: format!("Förvaltning {a}"),
-            held_on: "2026-03-15".into(),
+            held_on: on(2026, 3, 15),
             participants: None,
             method: None,
             created_by: ACTOR.into(),
@@ -362,14 +363,8 @@ async fn plans_for(tx: &mut sqlx::AnyConnection, org: i64, planned: &[i64]) -> a
         );
         let id = plans::create(&mut *tx, org, &name, Some(&template.id), &[*u], &content, ACTOR).await?;
         let approval = plans::Approval { approver_id: None, approver: ACTOR, recorded_by: ACTOR };
-        plans::approve(
-            &mut *tx,
-            org,
-            (id, 1),
-            &approval,
-            &crate::services::continuity::plans::one_year_after("2026-09-01"),
-        )
-        .await?;
+        let due = crate::services::continuity::plans::one_year_after(on(2026, 9, 1));
+        plans::approve(&mut *tx, org, (id, 1), &approval, due).await?;
         n += 1;
     }
     Ok(n)
@@ -413,4 +408,9 @@ async fn exercise(
         incidents::append(&mut *tx, &db.keys, org, id, entry, ACTOR).await?;
     }
     Ok(entries)
+}
+
+/// A day of the large demo's history (each one a day the calendar has).
+fn on(year: i32, month: u8, day: u8) -> Day {
+    Day::from_ymd(year, month, day).unwrap_or_else(crate::platform::clock::today)
 }

@@ -79,6 +79,11 @@ fn check<T>(file: &str, key: &str, field: &str, r: Result<T, beredd_domain::Fiel
     r.map_err(|e| anyhow!("{file}, post {key:?}, fält {field}: {e}"))
 }
 
+/// A day the file must give (`YYYY-MM-DD`).
+fn required_day(v: &str) -> Result<crate::platform::clock::Day, beredd_domain::FieldError> {
+    crate::platform::day::optional_day(v)?.ok_or(beredd_domain::FieldError::Required)
+}
+
 fn line(file: &str, key: &str, field: &str, v: &Option<String>, max: usize) -> anyhow::Result<Option<String>> {
     check(file, key, field, text::optional_line(v.as_deref().unwrap_or(""), max))
 }

@@ -2,7 +2,7 @@
 //! answer chosen; a reason when the requirement does not apply; a link that is a web address),
 //! and the answer saved with its audit entry and, for a gap when asked, an action.
 
-use beredd_domain::text::{self, optional_date};
+use beredd_domain::text;
 use beredd_domain::{FieldError, Fulfilment};
 
 use super::self_assessment::{GapAction, Recorder, record};
@@ -41,7 +41,7 @@ pub struct Draft<'a> {
 pub struct Answer {
     pub input: AssessmentInput,
     pub owner: Option<i64>,
-    pub due: Option<String>,
+    pub due: Option<crate::platform::clock::Day>,
 }
 
 /// Reads a draft; `person` tells whether an id is one of the organisation's people.
@@ -61,7 +61,7 @@ pub fn parse(d: &Draft, person: impl Fn(i64) -> bool) -> Result<Answer, Invalid>
         e.add("evidence_link", FieldError::Url);
     }
     let owner = e.take("action_owner", optional_id(d.action_owner, person));
-    let due = e.take("action_due", optional_date(d.action_due));
+    let due = e.take("action_due", crate::platform::day::optional_day(d.action_due));
     let Some(status) = status.filter(|_| e.is_empty()) else { return Err(e) };
     let input = AssessmentInput { status, how, not_applicable_reason: na, evidence_link: evidence };
     Ok(Answer { input, owner, due })

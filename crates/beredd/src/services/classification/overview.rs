@@ -10,6 +10,7 @@ use beredd_domain::sort::swedish_key;
 
 use super::required::required_from;
 use crate::content::catalogue::{Catalogue, Requirement};
+use crate::platform::clock::Day;
 use crate::platform::db::DbError;
 use crate::services::attention::action_overdue;
 use crate::store::{actions, assessments, assets, systems};
@@ -105,12 +106,12 @@ fn least_met<'a>(catalogue: &'a Catalogue, gaps: GapCounts<'_>) -> Vec<Gap<'a>> 
     out
 }
 
-/// The overview of the organisation, against its catalogue, on `today` (`YYYY-MM-DD`).
+/// The overview of the organisation, against its catalogue, on `today`.
 pub async fn overview<'a>(
     pool: &sqlx::AnyPool,
     catalogue: &'a Catalogue,
     org: i64,
-    today: &str,
+    today: Day,
 ) -> Result<Overview<'a>, DbError> {
     let all_assets = assets::list(pool, org).await?;
     let done = assessments::list(pool, org).await?;
@@ -122,6 +123,6 @@ pub async fn overview<'a>(
     systems.sort_by(|a, b| b.highest().cmp(&a.highest()).then_with(|| swedish_key(&a.name).cmp(&swedish_key(&b.name))));
     let mut overdue: Vec<actions::Action> =
         actions::list(pool, org).await?.into_iter().filter(|a| action_overdue(a, today)).collect();
-    overdue.sort_by(|a, b| a.due_date.cmp(&b.due_date));
+    overdue.sort_by_key(|a| a.due_date);
     Ok(Overview { systems, gaps: least_met(catalogue, gaps), overdue })
 }

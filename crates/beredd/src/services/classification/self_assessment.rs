@@ -80,7 +80,7 @@ pub struct GapAction {
     /// Its title, in the person's language.
     pub title: String,
     pub owner: Option<i64>,
-    pub due: Option<String>,
+    pub due: Option<crate::platform::clock::Day>,
 }
 
 /// Who records an answer, and against which catalogue.

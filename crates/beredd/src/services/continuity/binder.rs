@@ -295,7 +295,7 @@ pub async fn prepare(
             "version": v.number.to_string(),
             "approved_at": approved_at,
             "approved_by": v.approved_by.clone().unwrap_or_default(),
-            "review_due": p.review_due.clone().unwrap_or_default(),
+            "review_due": p.review_due.map(String::from).unwrap_or_default(),
             "stamp": stamp,
             "marking": if personal { tr.t("binder-marking") } else { String::new() },
             "lead": content.lead,

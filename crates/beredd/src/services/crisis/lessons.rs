@@ -2,8 +2,8 @@
 //! the action plan, pointing back to the incident) and an exercise's injects, each written with
 //! its log entry or its record in the audit trail.
 
+use crate::platform::day::optional_day;
 use beredd_domain::incident::{LessonKind, LessonTarget};
-use beredd_domain::text::optional_date;
 use beredd_domain::{ActionStatus, FieldError, LogKind, Priority, text};
 
 use crate::platform::db::{Db, DbError};
@@ -64,7 +64,7 @@ pub struct Lesson {
     pub kind: LessonKind,
     pub text: String,
     pub owner: Option<i64>,
-    pub due: Option<String>,
+    pub due: Option<crate::platform::clock::Day>,
     /// What it points to, with its label.
     pub target: Option<(LessonTarget, String)>,
     /// A change to make that should become an action.
@@ -77,7 +77,7 @@ pub fn check(f: &LessonForm, known_person: impl Fn(i64) -> bool, targets: &[Targ
     let kind = e.take("kind", LessonKind::parse(f.kind).map(Some));
     let text = e.take("text", text::optional_text(f.text, 4000).and_then(|t| t.ok_or(FieldError::Required)));
     let owner = e.take("owner", optional_id(f.owner, known_person));
-    let due = e.take("due", optional_date(f.due));
+    let due = e.take("due", optional_day(f.due));
     let target = match f.target {
         "" => None,
         code => {
@@ -106,7 +106,7 @@ fn action_input(tr: &Tr, i: &Incident, l: &Lesson) -> actions::ActionInput {
         owner_id: l.owner,
         unit_id: i.unit_ids.first().copied(),
         priority: Priority::Medium,
-        due_date: l.due.clone(),
+        due_date: l.due,
         status: ActionStatus::Planned,
         notes: Some(match &l.target {
             Some((_, label)) => format!("{}\n{label}", l.text),

@@ -1,10 +1,10 @@
 //! Recovery after an incident, the writes: an item of backlog added, progress on one, and a
 //! system back; each with its status entry in the incident's log.
 
-use beredd_domain::text::optional_date;
 use beredd_domain::{FieldError, LogKind, text};
 
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
+use crate::platform::day::optional_day;
 use crate::platform::db::Db;
 use crate::platform::i18n::Tr;
 use crate::services::invalid::optional_id;
@@ -17,7 +17,7 @@ pub use beredd_domain::recovery::{BacklogKind, BacklogPriority};
 /// Orders the backlog: legal deadlines first, then high, then normal; within each, the earliest
 /// deadline first (an item without a deadline last), then in the order entered.
 pub fn order(items: &mut [BacklogItem]) {
-    items.sort_by_key(|i| (i.priority, i.deadline.clone().unwrap_or_else(|| "9999".into()), i.id));
+    items.sort_by_key(|i| (i.priority, i.deadline.is_none(), i.deadline, i.id));
 }
 
 /// The backlog in that order.
@@ -26,9 +26,39 @@ pub fn ordered(mut items: Vec<BacklogItem>) -> Vec<BacklogItem> {
     items
 }
 
-/// An item is overdue when it is not all entered and its deadline (a date) is before `today`.
-pub fn overdue(i: &BacklogItem, today: &str) -> bool {
-    i.done < i.total && i.deadline.as_deref().is_some_and(|d| d < today)
+/// An item is overdue when it is not all entered and its deadline is before `today`.
+pub fn overdue(i: &BacklogItem, today: Day) -> bool {
+    i.done < i.total && i.deadline.is_some_and(|d| d < today)
+}
+
+/// The backlog left at the end of each day, from the first recorded day to `today`, given each
+/// progress record as (day, added, entered).
+pub fn burn_down(progress: &[(Day, i64, i64)], today: Day) -> Vec<(Day, i64)> {
+    let records: Vec<(i64, i64, i64)> = progress.iter().map(|(d, a, e)| (d.number(), *a, *e)).collect();
+    beredd_domain::recovery::burn_down(&records, today.number())
+        .into_iter()
+        .filter_map(|(d, left)| Some((Day::from_number(d)?, left)))
+        .collect()
+}
+
+/// When the backlog is forecast to reach zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outlook {
+    Done,
+    /// Nothing entered lately: no day can be given.
+    Stalled,
+    On(Day),
+}
+
+/// The day the backlog of `series` ([`burn_down`]) reaches zero at the pace of its last week.
+pub fn forecast(series: &[(Day, i64)]) -> Outlook {
+    use beredd_domain::recovery::Forecast;
+    let numbers: Vec<(i64, i64)> = series.iter().map(|(d, left)| (d.number(), *left)).collect();
+    match beredd_domain::recovery::forecast(&numbers, 7) {
+        Forecast::Done => Outlook::Done,
+        Forecast::On(n) => Day::from_number(n).map_or(Outlook::Stalled, Outlook::On),
+        Forecast::Stalled => Outlook::Stalled,
+    }
 }
 
 /// How much is entered of how much, summed per name (a unit, a system).
@@ -120,7 +150,7 @@ pub struct Item {
     pub total: i64,
     pub assignee: Option<String>,
     pub priority: BacklogPriority,
-    pub deadline: Option<String>,
+    pub deadline: Option<Day>,
 }
 
 /// Checks the form; `known_unit` says whether a unit id is one of the organisation's.
@@ -134,7 +164,7 @@ pub fn check_item(f: &ItemForm, known_unit: impl Fn(i64) -> bool, systems: &[Sys
         e.take("total", text::optional_number(f.total, 1, 1_000_000).and_then(|n| n.ok_or(FieldError::Required)));
     let assignee = e.take("assignee", text::optional_line(f.assignee, 200));
     let priority = e.take("priority", BacklogPriority::parse(f.priority).map(Some));
-    let deadline = e.take("deadline", optional_date(f.deadline));
+    let deadline = e.take("deadline", optional_day(f.deadline));
     e.or(Item {
         unit,
         system,
@@ -166,7 +196,7 @@ pub async fn add_item(
         total: it.total,
         assignee: it.assignee.as_deref(),
         priority: it.priority,
-        deadline: it.deadline.as_deref(),
+        deadline: it.deadline,
     };
     incidents::add_backlog(&mut tx, incident, &n, by).await?;
     let what = format!("{unit_name} – {}: {}", tr.t(it.kind.label_id()), it.total);
@@ -257,7 +287,7 @@ mod tests {
             done,
             assignee: None,
             priority,
-            deadline: deadline.map(str::to_owned),
+            deadline: deadline.map(|d| Day::parse(d).unwrap()),
         }
     }
 
@@ -276,11 +306,25 @@ mod tests {
 
     #[test]
     fn overdue_only_when_not_done_and_the_deadline_has_passed() {
-        let today = "2026-11-24";
+        let today = Day::parse("2026-11-24").unwrap();
         assert!(overdue(&item(1, 1, "high", Some("2026-11-23"), 2, 5), today));
         assert!(!overdue(&item(1, 1, "high", Some("2026-11-24"), 2, 5), today));
         assert!(!overdue(&item(1, 1, "high", Some("2026-11-23"), 5, 5), today));
         assert!(!overdue(&item(1, 1, "high", None, 0, 5), today));
+    }
+
+    #[test]
+    fn the_burn_down_counts_days_across_a_month_and_forecasts_a_day() {
+        let d = |s: &str| Day::parse(s).unwrap();
+        let progress = [(d("2026-11-29"), 40, 0), (d("2026-11-30"), 0, 10), (d("2026-12-01"), 0, 10)];
+        let series = burn_down(&progress, d("2026-12-02"));
+        let shown: Vec<(String, i64)> = series.iter().map(|(day, left)| (day.to_string(), *left)).collect();
+        let expected = [("2026-11-29", 40), ("2026-11-30", 30), ("2026-12-01", 20), ("2026-12-02", 20)];
+        assert_eq!(shown, expected.map(|(s, n)| (s.to_owned(), n)));
+        // 20 entered in 3 days: 20 left takes 3 more.
+        assert_eq!(forecast(&series), Outlook::On(d("2026-12-05")));
+        assert_eq!(forecast(&[]), Outlook::Done);
+        assert_eq!(forecast(&[(d("2026-12-01"), 5), (d("2026-12-02"), 5)]), Outlook::Stalled);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use beredd_domain::framework::{self, Framework, Maps, Node, Status};
-use beredd_domain::text::{self, optional_date};
+use beredd_domain::text;
 use beredd_domain::{ActionStatus, FieldError, Priority};
 
 use crate::content::catalogue::{Catalogue, Requirement};
@@ -107,7 +107,7 @@ pub struct Parsed {
     pub requirements: Vec<String>,
     pub new_action: Option<String>,
     pub owner: Option<i64>,
-    pub due: Option<String>,
+    pub due: Option<crate::platform::clock::Day>,
     pub link: Option<i64>,
 }
 
@@ -163,7 +163,7 @@ pub fn parse(
     let requirements = requirements(d, catalogue, &mut e);
     let new_action = e.take("new_action", text::optional_line(d.new_action, 200));
     let owner = e.take("action_owner", optional_id(d.action_owner, person));
-    let due = e.take("action_due", optional_date(d.action_due));
+    let due = e.take("action_due", crate::platform::day::optional_day(d.action_due));
     let link = e.take("link_action", optional_id(d.link_action, action));
     e.or(Parsed { status, maturity, comment, evidence, requirements, new_action, owner, due, link })
 }
@@ -184,7 +184,7 @@ async fn make_action(
         owner_id: p.owner,
         unit_id: None,
         priority: if p.status == Some(Status::No) { Priority::High } else { Priority::Medium },
-        due_date: p.due.clone(),
+        due_date: p.due,
         status: ActionStatus::Planned,
         notes: Some(format!("{} {} – {}", fw.title(english), node.reference, node.title(english))),
     };

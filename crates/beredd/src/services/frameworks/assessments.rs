@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use beredd_domain::FieldError;
 use beredd_domain::framework::{self, Framework, Status, Tally};
-use beredd_domain::text::{self, optional_date};
+use beredd_domain::text;
 
 use super::answers::answer_map;
 use super::library::{Known, Library};
@@ -51,8 +51,11 @@ pub fn parse(d: &Draft, known: &[Known], by: &str) -> Result<Assessment, Invalid
     }
     let title = e.take("title", text::Name::parse(d.title).map(|n| n.into_string()));
     let scope = e.take("scope", text::optional_line(d.scope, 300));
-    let started_on = e.take("started_on", optional_date(d.started_on).and_then(|d| d.ok_or(FieldError::Required)));
-    let Some(k) = chosen.filter(|_| e.is_empty()) else { return Err(e) };
+    let started_on = e.take(
+        "started_on",
+        crate::platform::day::optional_day(d.started_on).and_then(|d| d.ok_or(FieldError::Required)).map(Some),
+    );
+    let (Some(k), Some(started_on)) = (chosen.filter(|_| e.is_empty()), started_on) else { return Err(e) };
     Ok(Assessment {
         id: 0,
         framework_key: k.fw.id.clone(),

@@ -3,8 +3,9 @@
 
 use beredd_domain::FieldError;
 use beredd_domain::document::{self, DocumentKind};
-use beredd_domain::text::{self, optional_date};
+use beredd_domain::text;
 
+use crate::platform::day::optional_day;
 use crate::platform::db::{Db, DbError};
 use crate::services::Invalid;
 use crate::store::audit::{self, Actor};
@@ -31,9 +32,9 @@ pub fn check(d: Draft) -> Result<DocumentInput, Invalid> {
     let title = e.take("title", text::Name::parse(d.title).map(|n| n.into_string()));
     let kind = e.take("kind", DocumentKind::parse(d.kind).map(Some));
     let decided_by = e.take("decided_by", text::optional_line(d.decided_by, 200));
-    let decided_on = e.take("decided_on", optional_date(d.decided_on));
+    let decided_on = e.take("decided_on", optional_day(d.decided_on));
     let decision_ref = e.take("decision_ref", text::optional_line(d.decision_ref, 100));
-    let review_on = e.take("review_on", optional_date(d.review_on));
+    let review_on = e.take("review_on", optional_day(d.review_on));
     let roles = e.take("roles", text::optional_line(d.roles, 300));
     match kind.filter(|_| e.is_empty()) {
         Some(kind) => Ok(DocumentInput {
@@ -187,7 +188,10 @@ mod tests {
     #[test]
     fn a_document_needs_a_title_a_known_kind_and_real_dates() {
         let ok = check(draft("Informationssäkerhetspolicy", "policy", "2027-03-01")).unwrap();
-        assert_eq!((ok.kind, ok.review_on.as_deref()), (DocumentKind::Policy, Some("2027-03-01")));
+        assert_eq!(
+            (ok.kind, ok.review_on.map(|d| d.to_string())),
+            (DocumentKind::Policy, Some("2027-03-01".to_owned()))
+        );
         let bad = check(draft("", "lag", "snart")).unwrap_err();
         assert_eq!(
             bad.0,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use beredd_domain::document::review_due;
 use beredd_domain::{ContactKind, Role, access};
 
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::db::{Db, DbError};
 use crate::store::documents::{self, Acknowledgement, Document, Version};
 use crate::store::versions::kept;
@@ -176,12 +176,11 @@ impl Registry {
 
     /// The documents due for review (from a month before the date) that the viewer sees to:
     /// those who edit all content all of them, an owner their own.
-    pub fn to_review(&self, v: &Viewer, today: &str) -> Vec<&Doc> {
-        let today = clock::day_number(today).unwrap_or(0);
+    pub fn to_review(&self, v: &Viewer, today: Day) -> Vec<&Doc> {
         self.docs
             .iter()
             .filter(|d| v.role.edits_all_content() || (v.person.is_some() && d.doc.owner_id == v.person))
-            .filter(|d| review_due(d.doc.review_on.as_deref().and_then(clock::day_number), today, REVIEW_WARNING_DAYS))
+            .filter(|d| review_soon(&d.doc, today))
             .collect()
     }
 
@@ -195,25 +194,26 @@ impl Registry {
     }
 }
 
+/// Whether a document's review is to be seen to on `today`: from [`REVIEW_WARNING_DAYS`] days
+/// before its day, and on every day after.
+pub fn review_soon(doc: &Document, today: Day) -> bool {
+    review_due(doc.review_on.map(Day::number), today.number(), REVIEW_WARNING_DAYS)
+}
+
 /// The documents whose review falls in `year`, by date, for the yearly cycle: (id, title, date,
 /// whether the date has passed).
-pub async fn reviews_in(
-    pool: &sqlx::AnyPool,
-    org: i64,
-    year: i32,
-) -> Result<Vec<(i64, String, String, bool)>, DbError> {
-    let prefix = format!("{year}-");
-    let today = clock::today_text();
-    let mut docs: Vec<(i64, String, String, bool)> = documents::list(pool, org)
+pub async fn reviews_in(pool: &sqlx::AnyPool, org: i64, year: i32) -> Result<Vec<(i64, String, Day, bool)>, DbError> {
+    let today = clock::today();
+    let mut docs: Vec<(i64, String, Day, bool)> = documents::list(pool, org)
         .await?
         .into_iter()
         .filter_map(|d| {
-            let due = d.review_on.filter(|r| r.starts_with(&prefix))?;
+            let due = d.review_on.filter(|r| r.year() == year)?;
             let overdue = due < today;
             Some((d.id, d.title, due, overdue))
         })
         .collect();
-    docs.sort_by(|a, b| a.2.cmp(&b.2));
+    docs.sort_by_key(|a| a.2);
     Ok(docs)
 }
 

@@ -15,7 +15,7 @@ use crate::store::{actions, audit, risks};
 pub struct Checked {
     pub risk: risks::Risk,
     pub assets: Vec<i64>,
-    pub due: Option<String>,
+    pub due: Option<crate::platform::clock::Day>,
 }
 
 /// The action plan's priority for a risk at this residual level.
@@ -34,7 +34,7 @@ async fn treatment(
     tr: &Tr,
     s: &Scales,
     r: &risks::Risk,
-    due: Option<String>,
+    due: Option<crate::platform::clock::Day>,
 ) -> Result<i64, DbError> {
     let input = actions::ActionInput {
         title: tr.ts("risk-action-title", "threat", &r.threat),

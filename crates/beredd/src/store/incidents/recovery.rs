@@ -3,6 +3,8 @@
 use super::*;
 use beredd_domain::recovery::{BacklogKind, BacklogPriority};
 
+use crate::platform::clock::Day;
+
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct BacklogItem {
     pub id: i64,
@@ -16,7 +18,7 @@ pub struct BacklogItem {
     pub assignee: Option<String>,
     #[sqlx(try_from = "crate::store::Code<BacklogPriority>")]
     pub priority: BacklogPriority,
-    pub deadline: Option<String>,
+    pub deadline: Option<Day>,
 }
 
 pub struct NewBacklogItem<'a> {
@@ -27,7 +29,7 @@ pub struct NewBacklogItem<'a> {
     pub total: i64,
     pub assignee: Option<&'a str>,
     pub priority: BacklogPriority,
-    pub deadline: Option<&'a str>,
+    pub deadline: Option<Day>,
 }
 
 pub async fn backlog<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<BacklogItem>, DbError> {
@@ -61,7 +63,7 @@ pub async fn add_backlog(
     .await?;
     sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, $3, 0, $4)")
         .bind(id)
-        .bind(crate::platform::clock::today_text())
+        .bind(crate::platform::clock::today())
         .bind(n.total)
         .bind(by)
         .execute(&mut *conn)
@@ -87,7 +89,7 @@ pub async fn set_backlog_done(
         .await?;
     sqlx::query("INSERT INTO backlog_progress (item_id, day, added, entered, by_name) VALUES ($1, $2, 0, $3, $4)")
         .bind(item)
-        .bind(crate::platform::clock::today_text())
+        .bind(crate::platform::clock::today())
         .bind(done - before.done)
         .bind(by)
         .execute(&mut *conn)
@@ -99,7 +101,7 @@ pub async fn set_backlog_done(
 pub async fn backlog_progress<'c, E: Executor<'c, Database = Any>>(
     e: E,
     incident: i64,
-) -> Result<Vec<(String, i64, i64)>, DbError> {
+) -> Result<Vec<(Day, i64, i64)>, DbError> {
     Ok(sqlx::query_as("SELECT p.day, p.added, p.entered FROM backlog_progress p JOIN backlog_items i ON i.id = p.item_id WHERE i.incident_id = $1 ORDER BY p.id")
         .bind(incident)
         .fetch_all(e)

@@ -207,7 +207,7 @@ fn action(a: actions::Action) -> Action {
         priority: a.priority.code().into(),
         owner_id: a.owner_id,
         unit_id: a.unit_id,
-        due_date: a.due_date,
+        due_date: a.due_date.map(String::from),
         notes: a.notes,
     }
 }
@@ -392,7 +392,7 @@ pub async fn list_plans(api: Api, State(state): State<AppState>) -> ApiResult<Ve
                 id: p.id,
                 name: p.name,
                 unit_ids: p.unit_ids,
-                review_due: p.review_due,
+                review_due: p.review_due.map(String::from),
             })
             .collect(),
     ))

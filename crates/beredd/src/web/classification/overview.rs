@@ -140,13 +140,17 @@ fn gap_row(g: &Gap, tr: &Tr) -> GapRow {
 }
 
 fn action_row(a: actions::Action, lk: &Lookups) -> ActionRow {
-    ActionRow { id: a.id, title: a.title, owner: lk.person_name(a.owner_id), due: a.due_date.unwrap_or_default() }
+    ActionRow {
+        id: a.id,
+        title: a.title,
+        owner: lk.person_name(a.owner_id),
+        due: a.due_date.map(|d| d.to_string()).unwrap_or_default(),
+    }
 }
 
 pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<OverviewPage, AppError> {
     let catalogue = state.catalogue_for(user.org_id).await?;
-    let today = crate::platform::clock::today_text();
-    let o = overview(&state.db.pool, &catalogue, user.org_id, &today).await?;
+    let o = overview(&state.db.pool, &catalogue, user.org_id, crate::platform::clock::today()).await?;
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/overview", String::new());
     ctx.title = ctx.tr.t("overview-title");

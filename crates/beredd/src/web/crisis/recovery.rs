@@ -11,13 +11,13 @@ use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use beredd_domain::recovery::{self, Forecast};
+use beredd_domain::recovery;
 use beredd_domain::text;
 
 use super::{Head, head_for};
-use crate::platform::clock::{date_of, day_number, today_text};
+use crate::platform::clock::{self, Day};
 use crate::platform::i18n::Tr;
-use crate::services::crisis::recovery as changes;
+use crate::services::crisis::recovery::{self as changes, Outlook};
 use crate::store::incidents::{self, BacklogItem};
 use crate::store::systems;
 use crate::web::AppState;
@@ -56,7 +56,7 @@ pub struct RecoveryPage {
     pub items: Vec<ItemView>,
     pub per_unit: Vec<Summary>,
     pub per_system: Vec<Summary>,
-    pub series: Vec<(String, i64)>,
+    pub series: Vec<(Day, i64)>,
     pub svg_points: String,
     pub svg_max: i64,
     pub forecast: String,
@@ -109,7 +109,7 @@ fn restore_fields(form: &FormData, e: &Errors, systems: &[systems::System], tr: 
     ]
 }
 
-fn item_view(i: &BacklogItem, tr: &Tr, unit: String, system: String, today: &str) -> ItemView {
+fn item_view(i: &BacklogItem, tr: &Tr, unit: String, system: String, today: Day) -> ItemView {
     ItemView {
         id: i.id,
         unit,
@@ -121,28 +121,26 @@ fn item_view(i: &BacklogItem, tr: &Tr, unit: String, system: String, today: &str
         percent: if i.total > 0 { i.done * 100 / i.total } else { 100 },
         assignee: i.assignee.clone().unwrap_or_default(),
         priority: tr.t(i.priority.label_id()),
-        deadline: i.deadline.clone().unwrap_or_default(),
+        deadline: i.deadline.map(|d| d.to_string()).unwrap_or_default(),
         overdue: changes::overdue(i, today),
     }
 }
 
 /// The remaining backlog per day from the recorded progress, and the forecast in words.
-fn burn_down(tr: &Tr, progress: &[(String, i64, i64)], today: &str, empty: bool) -> (Vec<(i64, i64)>, String) {
-    let records: Vec<(i64, i64, i64)> =
-        progress.iter().filter_map(|(d, a, e)| day_number(d).map(|d| (d, *a, *e))).collect();
-    let series = recovery::burn_down(&records, day_number(today).unwrap_or(0));
-    let forecast = match recovery::forecast(&series, 7) {
-        Forecast::Done if empty => tr.t("recovery-nothing"),
-        Forecast::Done => tr.t("recovery-done"),
-        Forecast::Stalled => tr.t("recovery-stalled"),
-        Forecast::On(day) => tr.ts("recovery-forecast", "date", &date_of(day)),
+fn burn_down(tr: &Tr, progress: &[(Day, i64, i64)], today: Day, empty: bool) -> (Vec<(Day, i64)>, String) {
+    let series = changes::burn_down(progress, today);
+    let forecast = match changes::forecast(&series) {
+        Outlook::Done if empty => tr.t("recovery-nothing"),
+        Outlook::Done => tr.t("recovery-done"),
+        Outlook::Stalled => tr.t("recovery-stalled"),
+        Outlook::On(day) => tr.ts("recovery-forecast", "date", &day.to_string()),
     };
     (series, forecast)
 }
 
 /// The capacity estimate's fields and, once counted (the form was sent), its result in words,
 /// for what was written on paper and for what is still to enter on the list (`items`).
-fn catch_up_view(tr: &Tr, q: &FormData, items: &[BacklogItem], today: &str) -> (Vec<Field>, Vec<String>) {
+fn catch_up_view(tr: &Tr, q: &FormData, items: &[BacklogItem], today: Day) -> (Vec<Field>, Vec<String>) {
     let left = items.iter().map(|i| (i.total - i.done).max(0)).sum();
     let counted = q.get("staff_hours").is_some();
     let posted = changes::CapacityForm {
@@ -175,10 +173,10 @@ fn catch_up_view(tr: &Tr, q: &FormData, items: &[BacklogItem], today: &str) -> (
 
 /// The estimate in words: for what was written on paper, when given, and for what is left on
 /// the list, each with the day it is done if entering starts today and goes on every day.
-fn catch_up_lines(tr: &Tr, c: &changes::Capacity, left: i64, today: &str) -> Vec<String> {
+fn catch_up_lines(tr: &Tr, c: &changes::Capacity, left: i64, today: Day) -> Vec<String> {
     let say = |id: &str, entries: i64| {
         let est = recovery::catch_up(entries, c.minutes, c.hours)?;
-        let done = day_number(today).map(|d| date_of(d + est.days)).unwrap_or_default();
+        let done = today.plus_days(est.days).to_string();
         let (n, h, d, per_day) =
             (est.entries.to_string(), est.hours.to_string(), est.days.to_string(), c.hours.to_string());
         Some(tr.args(id, &[("entries", &n), ("hours", &h), ("days", &d), ("per_day", &per_day), ("date", &done)]))
@@ -192,7 +190,7 @@ fn catch_up_lines(tr: &Tr, c: &changes::Capacity, left: i64, today: &str) -> Vec
 }
 
 /// The chart: remaining per day as a polyline in a 600 × 200 box, and the top of its scale.
-fn chart(series: &[(i64, i64)]) -> (String, i64) {
+fn chart(series: &[(Day, i64)]) -> (String, i64) {
     let max = series.iter().map(|s| s.1).max().unwrap_or(0).max(1);
     let n = series.len().max(2) - 1;
     let points = series
@@ -212,7 +210,7 @@ fn backlog_views(
     lk: &Lookups,
     all_systems: &[systems::System],
     items: &[BacklogItem],
-    today: &str,
+    today: Day,
 ) -> (Vec<ItemView>, Vec<Summary>, Vec<Summary>) {
     let system_name = |s: Option<i64>| {
         s.and_then(|s| all_systems.iter().find(|x| x.id == s)).map(|x| x.name.clone()).unwrap_or_default()
@@ -243,17 +241,17 @@ async fn page(
     let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
-    let tr = &ctx.tr;
-    let (views, per_unit, per_system) = backlog_views(tr, &lk, &all_systems, &items, &today_text());
-    let (series, forecast) = burn_down(tr, &progress, &today_text(), items.is_empty());
+    let (tr, today) = (&ctx.tr, clock::today());
+    let (views, per_unit, per_system) = backlog_views(tr, &lk, &all_systems, &items, today);
+    let (series, forecast) = burn_down(tr, &progress, today, items.is_empty());
     let (svg_points, svg_max) = chart(&series);
-    let (catch_up_fields, catch_up) = catch_up_view(tr, q, &items, &today_text());
+    let (catch_up_fields, catch_up) = catch_up_view(tr, q, &items, today);
     let (fields, restore_fields) = (fields(form, e, &lk, &all_systems, tr), restore_fields(form, e, &all_systems, tr));
     let error_summary = summary(&[catch_up_fields.clone(), fields.clone(), restore_fields.clone()].concat());
     ctx.mark_errors(&error_summary);
     Ok(RecoveryPage {
         may_write: user.role.works_incidents(),
-        series: series.iter().map(|(d, v)| (date_of(*d), *v)).collect(),
+        series,
         svg_points,
         svg_max,
         forecast,

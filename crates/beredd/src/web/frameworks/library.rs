@@ -86,7 +86,7 @@ fn assessment_row(p: crate::services::frameworks::assessments::Progress, tr: &Tr
         id: a.id,
         title: a.title,
         framework: p.of.as_ref().map(|(fw, _)| titled_version(fw, tr)).unwrap_or(a.framework_key),
-        started_on: a.started_on,
+        started_on: a.started_on.to_string(),
         progress: p.of.as_ref().map(|(_, t)| progress_text(t, tr)).unwrap_or_else(|| tr.t("fw-missing-framework")),
     }
 }

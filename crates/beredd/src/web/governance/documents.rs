@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::document::{Block, DocumentKind, blocks};
 
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::i18n::Tr;
 use crate::services::governance::documents::{self as use_cases, Draft};
 use crate::services::governance::reading::{self, Doc, Registry, Viewer};
@@ -86,7 +86,7 @@ pub async fn list(
     ctx.title = ctx.tr.t("document-list-title");
     ctx.set_flash(q.get("msg").map(String::as_str));
     let tr = &ctx.tr;
-    let today = clock::day_number(&clock::today_text()).unwrap_or(0);
+    let today = clock::today();
     let rows = reg
         .docs
         .iter()
@@ -96,12 +96,8 @@ pub async fn list(
             title: d.doc.title.clone(),
             kind: tr.t(d.doc.kind.label_id()),
             version: d.current.as_ref().map(|c| c.number.to_string()).unwrap_or_else(|| tr.t("document-no-version")),
-            review: d.doc.review_on.clone().unwrap_or_default(),
-            review_due: beredd_domain::document::review_due(
-                d.doc.review_on.as_deref().and_then(clock::day_number),
-                today,
-                reading::REVIEW_WARNING_DAYS,
-            ),
+            review: d.doc.review_on.map(|r| r.to_string()).unwrap_or_default(),
+            review_due: reading::review_soon(&d.doc, today),
             applies: applies_text(&reg, d, tr),
             coverage: coverage_text(tr, reg.coverage(d, &v)),
             mine: (d.current.is_some() && reg.applies_to_person(d, person)).then(|| {
@@ -167,14 +163,15 @@ pub struct DocumentPage {
 
 fn details(reg: &Registry, d: &Doc, tr: &Tr) -> Vec<(String, String)> {
     let doc = &d.doc;
+    let decided_on = doc.decided_on.map(|d| d.to_string());
     let decision: Vec<&str> =
-        [&doc.decided_by, &doc.decided_on, &doc.decision_ref].into_iter().filter_map(|x| x.as_deref()).collect();
+        [&doc.decided_by, &decided_on, &doc.decision_ref].into_iter().filter_map(|x| x.as_deref()).collect();
     let owner = doc.owner_id.and_then(|p| reg.person(p)).map(|p| p.name.clone()).unwrap_or_default();
     vec![
         (tr.t("document-field-kind"), tr.t(doc.kind.label_id())),
         (tr.t("document-field-owner"), owner),
         (tr.t("document-decision"), decision.join(", ")),
-        (tr.t("document-field-review_on"), doc.review_on.clone().unwrap_or_default()),
+        (tr.t("document-field-review_on"), doc.review_on.map(|r| r.to_string()).unwrap_or_default()),
         (tr.t("document-field-units"), applies_text(reg, d, tr)),
         (tr.t("document-field-roles"), doc.roles.clone().unwrap_or_default()),
     ]
@@ -395,9 +392,9 @@ fn input_of(d: &Doc) -> DocumentInput {
         kind: doc.kind,
         owner_id: doc.owner_id,
         decided_by: doc.decided_by.clone(),
-        decided_on: doc.decided_on.clone(),
+        decided_on: doc.decided_on,
         decision_ref: doc.decision_ref.clone(),
-        review_on: doc.review_on.clone(),
+        review_on: doc.review_on,
         roles: doc.roles.clone(),
         unit_ids: d.unit_ids.clone(),
     }
@@ -413,14 +410,15 @@ pub async fn edit_form(
     let d = readable(&reg, &viewer(&user, person), &id)?;
     let i = input_of(d);
     let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let day = |v: Option<Day>| v.map(|d| d.to_string()).unwrap_or_default();
     let mut pairs = vec![
         ("title".to_owned(), i.title.clone()),
         ("kind".to_owned(), i.kind.code().to_owned()),
         ("owner".to_owned(), i.owner_id.map(|p| p.to_string()).unwrap_or_default()),
         ("decided_by".to_owned(), opt(&i.decided_by)),
-        ("decided_on".to_owned(), opt(&i.decided_on)),
+        ("decided_on".to_owned(), day(i.decided_on)),
         ("decision_ref".to_owned(), opt(&i.decision_ref)),
-        ("review_on".to_owned(), opt(&i.review_on)),
+        ("review_on".to_owned(), day(i.review_on)),
         ("roles".to_owned(), opt(&i.roles)),
     ];
     pairs.extend(i.unit_ids.iter().map(|u| ("units".to_owned(), u.to_string())));

@@ -128,7 +128,8 @@ fn page(state: &AppState, headers: &HeaderMap, token: &str, l: &LinkView, just_r
     let tr = Tr::new(state.catalog.clone(), auth::lang_from_headers(headers));
     let csrf = auth::prelogin_token(state);
     let version = l.current.as_ref().map(|c| c.number).unwrap_or(0);
-    let decided: Vec<&str> = [&l.doc.decided_by, &l.doc.decided_on].into_iter().filter_map(|x| x.as_deref()).collect();
+    let decided_on = l.doc.decided_on.map(|d| d.to_string());
+    let decided: Vec<&str> = [&l.doc.decided_by, &decided_on].into_iter().filter_map(|x| x.as_deref()).collect();
     let about = match decided.is_empty() {
         true => tr.ts("document-read-version", "n", &version.to_string()),
         false => format!("{}, {}", tr.ts("document-read-version", "n", &version.to_string()), decided.join(" ")),

@@ -36,7 +36,7 @@ pub(super) fn records(user: &CurrentUser) -> bool {
 
 /// A standing in words, with the class that colours it.
 pub(super) fn standing_text(s: Standing, tr: &Tr) -> (&'static str, String) {
-    let day = |d: i64| clock::date_of(d);
+    let day = |d: i64| clock::Day::from_number(d).map(|d| d.to_string()).unwrap_or_default();
     match s {
         Standing::Missing => ("state-down", tr.t("training-missing")),
         Standing::Expired { due } => ("state-down", tr.ts("training-expired", "date", &day(due))),

@@ -2,6 +2,7 @@
 
 use super::register::page;
 use super::*;
+use crate::platform::day::optional_day;
 use crate::services::risks::analyses;
 
 pub async fn add_analysis(State(state): State<AppState>, posted: Posted) -> Result<Response, AppError> {
@@ -80,7 +81,7 @@ pub async fn edit_analysis_form(
         ("a_title".into(), a.title.clone()),
         ("a_scope_ref".into(), scope_ref),
         ("a_scope".into(), a.scope.clone()),
-        ("a_held_on".into(), a.held_on.clone()),
+        ("a_held_on".into(), a.held_on.to_string()),
         ("a_participants".into(), a.participants.clone().unwrap_or_default()),
         ("a_method".into(), a.method.clone().unwrap_or_default()),
     ]);
@@ -122,12 +123,10 @@ async fn parse_analysis(
     let (scope_kind, scope_id) = read_scope(state, user, form.text("a_scope_ref"), &mut e, tr).await?;
     let scope = e.take("a_scope", text::optional_line(form.text("a_scope"), 300)).unwrap_or_default();
     let held_on =
-        e.take("a_held_on", optional_date(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)));
+        e.take("a_held_on", optional_day(form.text("a_held_on")).and_then(|d| d.ok_or(FieldError::Required)).map(Some));
     let participants = e.take("a_participants", text::optional_text(form.text("a_participants"), 2000));
     let method = e.take("a_method", text::optional_text(form.text("a_method"), 4000));
-    if !e.is_empty() {
-        return Ok(Err(e));
-    }
+    let Some(held_on) = held_on.filter(|_| e.is_empty()) else { return Ok(Err(e)) };
     let created_by = user.display_name.clone();
     Ok(Ok(risks::Analysis { id: 0, title, scope, held_on, participants, method, created_by, scope_kind, scope_id }))
 }

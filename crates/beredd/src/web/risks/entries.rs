@@ -48,7 +48,7 @@ async fn parse_risk(
     let owner_id = e.take("owner", optional_id(form.text("owner"), |p| lk.person(p).is_some()));
     let decision = e.take("decision", RiskDecision::parse(form.text("decision")).map(Some));
     let assets = touched(form, &mut e, &all_assets);
-    let due = e.take("due", optional_date(form.text("due")));
+    let due = e.take("due", crate::platform::day::optional_day(form.text("due")));
     if !e.is_empty() {
         return Ok(Err(e));
     }

@@ -24,7 +24,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::risk::{self, RiskDecision};
-use beredd_domain::text::optional_date;
 use beredd_domain::{FieldError, text};
 
 fn scale_choices(s: &Scales, kind: risk::Axis) -> Vec<Choice> {

@@ -67,7 +67,7 @@ async fn a_second_print_reuses_the_typeset_plans_and_a_new_version_typesets_only
         content.lead = "Ledningen övertas av Åsa Öberg på Ängsgården.".into();
         let next = plans::save_draft(&mut conn, a, plan, &content, Some("Ny ledning"), "Test").await.unwrap();
         let by = plans::Approval { approver_id: None, approver: "Test", recorded_by: "Test" };
-        assert!(plans::approve(&mut conn, a, (plan, next), &by, "2027-12-07").await.unwrap());
+        assert!(plans::approve(&mut conn, a, (plan, next), &by, "2027-12-07".parse().unwrap()).await.unwrap());
         drop(conn);
         let (b3, third) = print(&db, a).await;
         assert_eq!((third.typeset, third.reused), (1, n - 1), "{kind:?}: only the changed plan is typeset");

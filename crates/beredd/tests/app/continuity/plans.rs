@@ -159,7 +159,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
         assert_eq!(r.status, StatusCode::SEE_OTHER);
         let (status, _) = stored_content(&app, &plan, 1).await;
         assert_eq!(status, "approved");
-        let today = beredd::platform::clock::today_text();
+        let today = beredd::platform::clock::today();
         let (due,): (Option<String>,) = sqlx::query_as("SELECT review_due FROM plans WHERE id = $1")
             .bind(plan.parse::<i64>().unwrap())
             .fetch_one(&app.db.pool)
@@ -167,7 +167,7 @@ async fn a_plan_is_drafted_from_a_template_edited_approved_revised_compared_and_
             .unwrap();
         assert_eq!(
             due.as_deref(),
-            Some(beredd::services::continuity::plans::one_year_after(&today).as_str()),
+            Some(beredd::services::continuity::plans::one_year_after(today).to_string().as_str()),
             "the next review is a year ahead"
         );
         assert_eq!(

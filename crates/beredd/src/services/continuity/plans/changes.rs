@@ -6,7 +6,7 @@ use beredd_domain::plan::{Gap, PlanContent};
 use super::shown::fingerprint;
 use super::{Registers, draft, one_year_after};
 use crate::content::plan_templates::PlanTemplate;
-use crate::platform::clock;
+use crate::platform::clock::{self, Day};
 use crate::platform::db::{Db, DbError};
 use crate::platform::i18n::Tr;
 use crate::services::Failure;
@@ -53,7 +53,7 @@ pub async fn create(
 /// A plan's head and content as the editor gives them, checked.
 pub struct Draft {
     pub name: String,
-    pub review_due: Option<String>,
+    pub review_due: Option<Day>,
     pub units: Vec<i64>,
     pub content: PlanContent,
     pub note: Option<String>,
@@ -81,7 +81,7 @@ pub async fn save(
     let mut tx = db.begin_write().await?;
     // The plan's row first: on PostgreSQL a second save waits here until the first is committed,
     // and then reads what it saved.
-    plans::update_plan(&mut *tx, org, plan, &d.name, d.review_due.as_deref()).await?;
+    plans::update_plan(&mut *tx, org, plan, &d.name, d.review_due).await?;
     let before = plans::versions(&mut *tx, org, plan).await?.into_iter().next();
     if let Some(newest) = before.as_ref().filter(|v| !seen.is_empty() && edit_token(v) != seen) {
         // Dropping the transaction undoes the head's update.
@@ -157,9 +157,9 @@ pub async fn approve(
         None => None,
     };
     let Some(manager) = manager else { return Ok(Some(Refusal::NoApprover)) };
-    let review_due = one_year_after(&clock::today_text());
+    let review_due = one_year_after(clock::today());
     let approval = plans::Approval { approver_id: Some(manager.id), approver: &manager.name, recorded_by: by };
-    plans::approve(&mut tx, org, (id, newest.number), &approval, &review_due).await?;
+    plans::approve(&mut tx, org, (id, newest.number), &approval, review_due).await?;
     let after = plans::version(&mut *tx, org, id, newest.number).await?;
     let summary = format!("{} ({}, {})", plan.name, tr.tn("binder-version-n", newest.number), manager.name);
     let change = audit::Change {

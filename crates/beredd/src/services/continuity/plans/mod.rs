@@ -14,6 +14,7 @@ use beredd_domain::plan::{CallEntry, Checklist, Communication, ExternalContact, 
 use std::collections::HashMap;
 
 use crate::content::plan_templates::PlanTemplate;
+use crate::platform::clock::Day;
 use crate::platform::db::DbError;
 use crate::services::organisation::protection;
 use crate::store::plans;
@@ -202,12 +203,9 @@ pub fn draft(t: &PlanTemplate, r: &Registers, units: &[i64]) -> PlanContent {
     }
 }
 
-/// The date a year after `date` (YYYY-MM-DD); 29 February becomes 28 February.
-pub fn one_year_after(date: &str) -> String {
-    let (y, rest) = date.split_at(4.min(date.len()));
-    let year: i32 = y.parse().unwrap_or(2000) + 1;
-    let rest = if rest == "-02-29" { "-02-28" } else { rest };
-    format!("{year:04}{rest}")
+/// The day a year after `day`; 29 February becomes 28 February.
+pub fn one_year_after(day: Day) -> Day {
+    day.months_before(-12).unwrap_or(day)
 }
 
 /// Where a plan stands: its newest version, its newest approved one and its printed binder.
@@ -218,8 +216,8 @@ pub struct Standing {
 }
 
 impl Standing {
-    pub fn review_overdue(&self, plan: &plans::Plan, today: &str) -> bool {
-        self.approved.is_some() && plan.review_due.as_deref().is_some_and(|d| d < today)
+    pub fn review_overdue(&self, plan: &plans::Plan, today: Day) -> bool {
+        self.approved.is_some() && plan.review_due.is_some_and(|d| d < today)
     }
     /// The approved version has not been printed (or a newer one was approved since).
     pub fn binder_stale(&self) -> bool {
@@ -259,8 +257,9 @@ mod tests {
 
     #[test]
     fn a_year_after_keeps_the_day_and_moves_a_leap_day() {
-        assert_eq!(one_year_after("2026-11-23"), "2027-11-23");
-        assert_eq!(one_year_after("2028-02-29"), "2029-02-28");
+        let day = |s: &str| Day::parse(s).unwrap();
+        assert_eq!(one_year_after(day("2026-11-23")), day("2027-11-23"));
+        assert_eq!(one_year_after(day("2028-02-29")), day("2029-02-28"));
     }
 
     fn person(id: i64, name: &str, unit: i64, phone: Option<&str>) -> Person {

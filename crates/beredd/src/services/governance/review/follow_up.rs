@@ -6,6 +6,7 @@
 use beredd_domain::{ActionStatus, Role};
 
 use super::{Comparison, Item, Section, figure, sentence};
+use crate::platform::clock::Day;
 use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
 use crate::services::attention::action_overdue;
@@ -58,17 +59,17 @@ pub async fn risks(pool: &sqlx::AnyPool, tr: &Tr, org: i64) -> Result<Section, D
 }
 
 /// The action plan: done, open and overdue, and the overdue ones by their due date.
-pub async fn actions(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str) -> Result<Section, DbError> {
+pub async fn actions(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: Day) -> Result<Section, DbError> {
     let all = actions::list(pool, org).await?;
     let done = all.iter().filter(|a| a.status == ActionStatus::Done).count();
     let open = all.iter().filter(|a| a.status.is_open()).count();
     let mut overdue: Vec<&actions::Action> = all.iter().filter(|a| action_overdue(a, today)).collect();
-    overdue.sort_by(|a, b| a.due_date.cmp(&b.due_date));
+    overdue.sort_by_key(|a| a.due_date);
     let items = overdue
         .iter()
         .take(OVERDUE_SHOWN)
         .map(|a| {
-            let due = a.due_date.clone().unwrap_or_default();
+            let due = a.due_date.map(|d| d.to_string()).unwrap_or_default();
             Item::line(tr.args("review-item-action-overdue", &[("title", &a.title), ("due", &due)]))
         })
         .collect();
@@ -95,7 +96,7 @@ pub async fn actions(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str) -> Re
 
 /// The steering documents in force, those due for review, and how many of the staff they apply
 /// to have confirmed reading the current version.
-pub async fn reading(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str) -> Result<Section, DbError> {
+pub async fn reading(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: Day) -> Result<Section, DbError> {
     let reg = reading::load_from(pool, org).await?;
     // The whole organisation, as those who edit all content see it.
     let everyone = Viewer { role: Role::Coordinator, granted: &[], person: None };

@@ -168,18 +168,17 @@ pub async fn review(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, year: i64
     let as_of = as_of(year, today);
     let previous_end = last_day(year - 1);
     let current = year >= i64::from(today.year());
-    let today = today.to_string();
     let mut sections = Vec::new();
     for key in SECTIONS {
         let s = match *key {
             "classification" => registers::classification(pool, org, as_of, previous_end).await?,
-            "assessment" => registers::assessment(pool, src, org, &today).await?,
-            "plans" => registers::plans(pool, src.tr, org, &today, previous_end).await?,
+            "assessment" => registers::assessment(pool, src, org, today).await?,
+            "plans" => registers::plans(pool, src.tr, org, today, previous_end).await?,
             "exercises" => events::exercises(pool, src.tr, org, year).await?,
             "risks" => follow_up::risks(pool, src.tr, org).await?,
-            "actions" => follow_up::actions(pool, src.tr, org, &today).await?,
+            "actions" => follow_up::actions(pool, src.tr, org, today).await?,
             "training" => follow_up::training(pool, src.tr, org, as_of, previous_end).await?,
-            "reading" => follow_up::reading(pool, src.tr, org, &today).await?,
+            "reading" => follow_up::reading(pool, src.tr, org, today).await?,
             "reporting" => events::reporting(pool, src.tr, org, year).await?,
             _ => continue,
         };

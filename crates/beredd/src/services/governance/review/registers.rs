@@ -88,7 +88,7 @@ pub async fn classification(pool: &sqlx::AnyPool, org: i64, as_of: Day, before: 
 
 /// The self-assessment of every system that holds classified information, and how far each
 /// framework assessment has come: the state today.
-pub async fn assessment(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, today: &str) -> Result<Section, DbError> {
+pub async fn assessment(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, today: Day) -> Result<Section, DbError> {
     let o = overview::overview(pool, src.catalogue, org, today).await?;
     let sum = |i: usize| o.systems.iter().map(|s| s.counts[i]).sum::<usize>();
     let all: usize = o.systems.iter().map(|s| s.derived).sum();
@@ -136,7 +136,7 @@ pub async fn assessment(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, today
 
 /// The continuity plans: approved, due for review, binders not printed since; how many plans
 /// there were and were approved at the end of last year (from the versions' dates).
-pub async fn plans(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: &str, before: Day) -> Result<Section, DbError> {
+pub async fn plans(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: Day, before: Day) -> Result<Section, DbError> {
     let all = standings(pool, org).await?;
     let (mut existed, mut approved_then) = (0, 0);
     for (p, _) in &all {

@@ -76,7 +76,7 @@ async fn approve_page(
         id,
         units: unit_names(&lk, &s.plan.unit_ids),
         plan_name: s.plan.name,
-        review_due: builder::one_year_after(&crate::platform::clock::today_text()),
+        review_due: builder::one_year_after(crate::platform::clock::today()).to_string(),
         gaps: if s.version.is_draft() { gap_texts(&tr, &s.content) } else { Vec::new() },
         seen: seen.map(|(_, f)| f).unwrap_or(fingerprint),
         chosen: chosen.unwrap_or_else(|| found.default.map(|p| p.to_string()).unwrap_or_default()),

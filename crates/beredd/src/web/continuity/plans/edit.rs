@@ -394,7 +394,7 @@ async fn read_draft(
     let mut e = Errors::default();
     let name = e.take("name", text::Name::parse(form.text("name")).map(|n| n.into_string()));
     let units = parse_units(form, lk, user, &mut e);
-    let review_due = e.take("review_due", beredd_domain::text::optional_date(form.text("review_due")));
+    let review_due = e.take("review_due", crate::platform::day::optional_day(form.text("review_due")));
     let note = e.take("change_note", text::optional_line(form.text("change_note"), 500));
     let content = parse(form, &mut e, caps);
     if e.is_empty() && plans::name_taken(&state.db.pool, user.org_id, &name, Some(id)).await? {

@@ -146,7 +146,7 @@ pub fn form_from(plan: &plans::Plan, c: &PlanContent, note: &str) -> FormData {
     for u in &plan.unit_ids {
         f.push("units", u.to_string());
     }
-    f.set("review_due", plan.review_due.clone().unwrap_or_default());
+    f.set("review_due", plan.review_due.map(|d| d.to_string()).unwrap_or_default());
     f.set("change_note", note);
     f.set("lead", c.lead.clone());
     f.set("routines", (c.routines.len() + 1).to_string());

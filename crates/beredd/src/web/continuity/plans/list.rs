@@ -37,7 +37,7 @@ pub async fn list(
     let lk = Lookups::load(&state.db, user.org_id).await?;
     let mut ctx = Ctx::new(&state, &user, "/plans", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.t("plans-title");
-    let today = crate::platform::clock::today_text();
+    let today = crate::platform::clock::today();
     let rows = standings(&state.db.pool, user.org_id)
         .await?
         .into_iter()
@@ -45,8 +45,8 @@ pub async fn list(
             id: p.id,
             units: unit_names(&lk, &p.unit_ids),
             status: status_text(&ctx.tr, &s),
-            review: p.review_due.clone().unwrap_or_default(),
-            review_overdue: s.review_overdue(&p, &today),
+            review: p.review_due.map(|d| d.to_string()).unwrap_or_default(),
+            review_overdue: s.review_overdue(&p, today),
             binder: binder_text(&ctx.tr, &s),
             binder_stale: s.binder_stale(),
             name: p.name,

@@ -99,8 +99,9 @@ fn version_label(tr: &Tr, v: &plans::Version) -> String {
 fn warnings(tr: &Tr, lk: &Lookups, s: &Shown) -> Vec<String> {
     let (plan, standing) = (&s.plan, &s.standing);
     let mut warnings = Vec::new();
-    if standing.review_overdue(plan, &crate::platform::clock::today_text()) {
-        warnings.push(tr.ts("plan-warn-review", "date", plan.review_due.as_deref().unwrap_or("")));
+    if standing.review_overdue(plan, crate::platform::clock::today()) {
+        let due = plan.review_due.map(|d| d.to_string()).unwrap_or_default();
+        warnings.push(tr.ts("plan-warn-review", "date", &due));
     }
     if standing.binder_stale() {
         warnings.push(binder_text(tr, standing));
@@ -160,7 +161,7 @@ async fn show_page(
     Ok(ShowPage {
         id,
         units: unit_names(&lk, &s.plan.unit_ids),
-        review_due: s.plan.review_due.clone().unwrap_or_default(),
+        review_due: s.plan.review_due.map(|d| d.to_string()).unwrap_or_default(),
         can_approve: editable && s.version.is_draft() && s.is_newest() && gaps.is_empty(),
         has_approved: s.standing.approved.is_some(),
         print_first: s.standing.binder_stale(),
