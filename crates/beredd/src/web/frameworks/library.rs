@@ -63,7 +63,7 @@ fn origin(k: &Known, tr: &Tr) -> String {
         None => tr.t("fw-origin-library"),
         Some(i) => tr.args(
             "fw-origin-imported",
-            &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
+            &[("who", &i.imported_by), ("when", &i.imported_at.shown_day())],
         ),
     }
 }

@@ -58,7 +58,7 @@ pub async fn list(
         .map(|p| PrintRow {
             scope: p.scope_name,
             by: p.printed_by,
-            at: crate::platform::clock::shown_minute(&p.printed_at),
+            at: p.printed_at.shown_minute(),
         })
         .collect();
     let mut units = vec![Choice { value: String::new(), label: ctx.tr.t("binder-whole-org"), depth: 0 }];
