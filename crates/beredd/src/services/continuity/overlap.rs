@@ -168,7 +168,11 @@ mod tests {
             ..Default::default()
         };
         let held = [
-            Held { plan: &shared, approved_at: crate::platform::clock::Stamp::parse("2026-12-01T09:00:00Z"), content: &a },
+            Held {
+                plan: &shared,
+                approved_at: crate::platform::clock::Stamp::parse("2026-12-01T09:00:00Z"),
+                content: &a,
+            },
             Held { plan: &own, approved_at: crate::platform::clock::Stamp::parse("2026-01-01T09:00:00Z"), content: &b },
         ];
         assert_eq!(
@@ -178,8 +182,16 @@ mod tests {
         // Two plans for the same units: the newest approval wins.
         let other = plan(3, "Hemtjänsten igen", &[10, 11]);
         let held = [
-            Held { plan: &shared, approved_at: crate::platform::clock::Stamp::parse("2026-01-01T09:00:00Z"), content: &a },
-            Held { plan: &other, approved_at: crate::platform::clock::Stamp::parse("2026-06-01T09:00:00Z"), content: &a },
+            Held {
+                plan: &shared,
+                approved_at: crate::platform::clock::Stamp::parse("2026-01-01T09:00:00Z"),
+                content: &a,
+            },
+            Held {
+                plan: &other,
+                approved_at: crate::platform::clock::Stamp::parse("2026-06-01T09:00:00Z"),
+                content: &a,
+            },
         ];
         assert_eq!(places(&held)[0], vec![Place::Elsewhere(1); 3]);
         assert_eq!(places(&held)[1], vec![Place::Here; 3]);

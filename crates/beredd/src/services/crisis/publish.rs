@@ -69,11 +69,7 @@ pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> R
         .into_iter()
         // The query asks for these only; a second look costs nothing and keeps it so.
         .filter(|m| m.approved.get() && m.channel.is_public())
-        .map(|m| PublicMessage {
-            published: m.published_at.shown_minute(),
-            published_at: m.published_at,
-            text: m.text,
-        })
+        .map(|m| PublicMessage { published: m.published_at.shown_minute(), published_at: m.published_at, text: m.text })
         .collect();
     let hotlines = incidents::hotlines(&mut *conn, incident.id)
         .await?

@@ -125,9 +125,7 @@ fn row(r: &Requirement, a: Option<&Assessment>, tr: &Tr) -> Row {
             Some(Fulfilment::NotFulfilled) => "state-down",
             None => "",
         },
-        by: a
-            .map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at.shown_day()))
-            .unwrap_or_default(),
+        by: a.map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at.shown_day())).unwrap_or_default(),
     }
 }
 

@@ -259,10 +259,7 @@ fn fact_rows(tr: &Tr, h: &Head) -> Vec<serde_json::Value> {
         json!([tr.t("incident-aware-short"), format!("{} ({})", h.discovered, tr.t("swedish-time"))]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
-        json!([
-            tr.t("incident-started"),
-            format!("{}, {}", h.i.started_at.shown_minute(), h.i.started_by)
-        ]),
+        json!([tr.t("incident-started"), format!("{}, {}", h.i.started_at.shown_minute(), h.i.started_by)]),
         json!([tr.t("plan-col-status"), tr.t(h.i.status.label_id())]),
         json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
     ]

@@ -218,7 +218,7 @@ mod tests {
         let versions = vec![
             version(1, "2025-04-01T10:00:00Z", 2),
             version(1, "2026-05-01T10:00:00Z", 3),
-            version(2, "2026-06-01", 1),
+            version(2, "2026-06-01T10:00:00Z", 1),
         ];
         let day = |s: &str| Day::parse(s).unwrap();
         let then = classified_by(&added, &versions, day("2025-12-31"));
