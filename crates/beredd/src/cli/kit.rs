@@ -4,7 +4,6 @@
 
 use anyhow::{Context, bail};
 
-use crate::platform::clock::shown_minute;
 use crate::platform::i18n::{Catalog, Tr};
 use crate::services::continuity::kit::{self, PageCheck, Verdict};
 use crate::store::kits::KitExport;
@@ -26,7 +25,7 @@ pub enum Kit {
 }
 
 fn made(tr: &Tr, id: &str, k: &KitExport) -> String {
-    tr.args(id, &[("at", &shown_minute(&k.exported_at)), ("scope", &k.scope_name), ("by", &k.exported_by)])
+    tr.args(id, &[("at", &k.exported_at.shown_minute()), ("scope", &k.scope_name), ("by", &k.exported_by)])
 }
 
 impl Kit {
@@ -74,7 +73,7 @@ fn report(tr: &Tr, v: &kit::Verification) -> Vec<String> {
             "kit-verify-same-id",
             &[
                 ("id", &k.kit_id),
-                ("at", &shown_minute(&k.exported_at)),
+                ("at", &k.exported_at.shown_minute()),
                 ("scope", &k.scope_name),
                 ("by", &k.exported_by),
             ],

@@ -115,7 +115,7 @@ impl Org {
                 for o in orgs::list(&db.pool).await? {
                     let n = users::count(&db.pool, o.id).await?;
                     let state = match &o.suspended_at {
-                        Some(at) => format!("avstängd sedan {}", crate::platform::clock::shown_day(at)),
+                        Some(at) => format!("avstängd sedan {}", at.shown_day()),
                         None => "aktiv".to_owned(),
                     };
                     println!("{:<24} {:<36} {n:>4} användare  {state}", o.slug, o.name);

@@ -63,7 +63,7 @@ impl PlatformAdmin {
                 db.migrate().await?;
                 for a in platform_admins::list(&db.pool).await? {
                     let state = if a.active.get() { "aktiv" } else { "avstängd" };
-                    let since = crate::platform::clock::shown_day(&a.created_at);
+                    let since = a.created_at.shown_day();
                     println!("{:<24} {state:<9} sedan {since}", a.username);
                 }
                 Ok(())

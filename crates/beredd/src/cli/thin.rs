@@ -37,7 +37,7 @@ impl Thin {
             )
         );
         for d in &p.due {
-            println!("  {} {}  {}", d.id, crate::platform::clock::shown_day(&d.closed_at), d.title);
+            println!("  {} {}  {}", d.id, d.closed_at.shown_day(), d.title);
         }
         println!(
             "{}",

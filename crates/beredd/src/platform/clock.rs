@@ -63,6 +63,7 @@ fn reading(pinned: &Option<Pinned>) -> OffsetDateTime {
 }
 
 pub use super::day::Day;
+pub use super::stamp::Stamp;
 
 /// Today in Sweden (at 00:30 Swedish time it is already the next day, while UTC is not).
 pub fn today() -> Day {
@@ -79,7 +80,7 @@ pub fn day_of(stored: &str) -> Option<Day> {
 }
 
 /// The Swedish date at an instant.
-fn day_in_sweden(t: OffsetDateTime) -> Date {
+pub(super) fn day_in_sweden(t: OffsetDateTime) -> Date {
     let d = sweden_at(t).date();
     time::Month::try_from(d.month() as u8)
         .ok()
@@ -101,6 +102,11 @@ pub fn seconds_since(stored: &str) -> Option<i64> {
 /// Now as stored text (RFC 3339, UTC, whole seconds).
 pub fn stamp() -> String {
     stamp_in(0)
+}
+
+/// Now as a [`Stamp`] (its text is [`stamp`]'s).
+pub fn now_stamp() -> Stamp {
+    Stamp::from_instant(now())
 }
 
 /// Today in Sweden as stored text (`YYYY-MM-DD`).
@@ -171,28 +177,32 @@ pub fn shown_minute_noted(stored: &str, zone_known: bool, note: &str) -> String 
 /// shown as far as it goes.
 fn shown(stored: &str, len: usize) -> String {
     match OffsetDateTime::parse(stored, &Rfc3339) {
-        Ok(t) => {
-            let local = sweden_at(t);
-            let text = format!(
-                "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-                local.year(),
-                local.month(),
-                local.day(),
-                local.hour(),
-                local.minute(),
-                local.second()
-            );
-            let mut out = text[..len.min(text.len())].to_owned();
-            if len > 10
-                && let Some(zone) = repeated_hour_zone(t)
-            {
-                out.push(' ');
-                out.push_str(zone.word());
-            }
-            out
-        }
+        Ok(t) => shown_at(t, len),
         Err(_) => stored.get(..len).unwrap_or(stored).replace('T', " "),
     }
+}
+
+/// An instant in Swedish time, `len` characters of `YYYY-MM-DD HH:MM:SS` (10, 16 or 19), with
+/// the zone's word in the repeated hour when a time of day is shown.
+pub(super) fn shown_at(t: OffsetDateTime, len: usize) -> String {
+    let local = sweden_at(t);
+    let text = format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+        local.year(),
+        local.month(),
+        local.day(),
+        local.hour(),
+        local.minute(),
+        local.second()
+    );
+    let mut out = text[..len.min(text.len())].to_owned();
+    if len > 10
+        && let Some(zone) = repeated_hour_zone(t)
+    {
+        out.push(' ');
+        out.push_str(zone.word());
+    }
+    out
 }
 
 /// Sweden's time zone, from the time-zone database compiled into Beredd (`jiff`'s bundled copy,

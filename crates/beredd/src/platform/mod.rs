@@ -14,6 +14,7 @@ pub mod net;
 pub mod passwords;
 pub mod progress;
 pub mod relay;
+pub mod stamp;
 pub mod throttle;
 pub mod totp;
 pub mod typeset;

@@ -119,7 +119,7 @@ fn as_known(db: &Db, mut j: Job) -> Job {
         j.step = step;
         j.done = i64::try_from(done).unwrap_or(i64::MAX);
         j.total = i64::try_from(total).unwrap_or(i64::MAX);
-        j.updated_at = clock::stamp();
+        j.updated_at = clock::now_stamp();
     }
     j
 }

@@ -315,7 +315,7 @@ pub async fn adopt(db: &Db, actor: &audit::Actor, by: &str, base: &Catalogue, id
                 applies: r.applies,
                 refs: r.refs,
                 updated_by: by.to_owned(),
-                updated_at: crate::platform::clock::stamp(),
+                updated_at: crate::platform::clock::now_stamp(),
             };
             let mut tx = db.begin_write().await?;
             if !local::add(&mut tx, org, &row).await? {

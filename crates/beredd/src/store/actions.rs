@@ -23,7 +23,7 @@ pub struct Action {
     #[sqlx(try_from = "super::Code<beredd_domain::ActionStatus>")]
     pub status: beredd_domain::ActionStatus,
     pub notes: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone)]

@@ -18,7 +18,7 @@ pub struct Activity {
     /// or it is needed to manage one. Separate from how soon it must work again.
     #[sqlx(try_from = "i64")]
     pub society_critical: super::Flag,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// Its business impact analysis, loaded with it so that the audit trail keeps it when the
     /// activity (and with it the analysis) is deleted.
     #[sqlx(skip)]

@@ -14,10 +14,10 @@ pub struct ApiToken {
     pub may_write: super::Flag,
     /// The areas it reaches, comma-separated codes (`organisation,crisis`).
     pub areas: String,
-    pub created_at: String,
+    pub created_at: crate::platform::clock::Stamp,
     pub created_by: String,
-    pub last_used_at: Option<String>,
-    pub revoked_at: Option<String>,
+    pub last_used_at: Option<crate::platform::clock::Stamp>,
+    pub revoked_at: Option<crate::platform::clock::Stamp>,
 }
 
 const COLS: &str = "id, org_id, name, may_write, areas, created_at, created_by, last_used_at, revoked_at";

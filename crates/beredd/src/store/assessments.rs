@@ -15,7 +15,7 @@ pub struct Assessment {
     pub not_applicable_reason: Option<String>,
     pub evidence_link: Option<String>,
     pub assessed_by: String,
-    pub assessed_at: String,
+    pub assessed_at: crate::platform::clock::Stamp,
     pub catalogue_version: String,
 }
 

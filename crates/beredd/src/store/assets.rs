@@ -21,7 +21,7 @@ pub struct Classification {
     pub why_s: Option<String>,
     pub reason: Option<String>,
     pub classified_by: String,
-    pub classified_at: String,
+    pub classified_at: crate::platform::clock::Stamp,
     pub catalogue_version: String,
     /// How it was made.
     #[sqlx(try_from = "super::Code<Origin>")]
@@ -55,7 +55,7 @@ pub struct Asset {
     pub osl_reference: Option<String>,
     /// Its process code in the municipality's klassificeringsstruktur.
     pub process_code: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// Its entry in the record of processing (GDPR art. 30), when it holds personal data.
     #[sqlx(flatten)]
     pub gdpr: Gdpr,

@@ -31,7 +31,7 @@ pub struct Bia {
     pub min_staffing: Option<String>,
     pub signed_off_by: Option<String>,
     pub signed_off_at: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 impl Bia {

@@ -1,6 +1,7 @@
-//! Stored codes read into their vocabularies, and stored days into days, once, in the store.
+//! Stored codes read into their vocabularies, stored days into days and stored times into
+//! stamps, once, in the store.
 
-use crate::platform::clock::Day;
+use crate::platform::clock::{Day, Stamp};
 
 /// A code column read into its vocabulary, once, here: a read model's field is the vocabulary's
 /// type, read with `#[sqlx(try_from = "Code<Criticality>")]` (or `OptionalCode<…>` for a
@@ -73,6 +74,35 @@ impl sqlx::Type<sqlx::Any> for Day {
 
 /// A day is written as the text it is read from.
 impl sqlx::Encode<'_, sqlx::Any> for Day {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer,
+    ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        <String as sqlx::Encode<'_, sqlx::Any>>::encode(self.to_string(), buf)
+    }
+}
+
+/// A time column (RFC 3339 text, UTC, on both databases) read into a [`Stamp`], once, here; a
+/// field of type `Stamp` or `Option<Stamp>` needs no attribute. Text that is not a time fails
+/// the row with `NotAStamp` as its cause, which `DbError` turns into `Corrupt`.
+impl<'r> sqlx::Decode<'r, sqlx::Any> for Stamp {
+    fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+        let raw = <String as sqlx::Decode<'r, sqlx::Any>>::decode(value)?;
+        Ok(raw.parse::<Stamp>()?)
+    }
+}
+
+impl sqlx::Type<sqlx::Any> for Stamp {
+    fn type_info() -> sqlx::any::AnyTypeInfo {
+        <String as sqlx::Type<sqlx::Any>>::type_info()
+    }
+    fn compatible(ty: &sqlx::any::AnyTypeInfo) -> bool {
+        <String as sqlx::Type<sqlx::Any>>::compatible(ty)
+    }
+}
+
+/// A stamp is written as the text `clock::stamp()` writes.
+impl sqlx::Encode<'_, sqlx::Any> for Stamp {
     fn encode_by_ref(
         &self,
         buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer,

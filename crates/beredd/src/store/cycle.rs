@@ -75,7 +75,7 @@ pub struct Task {
     pub id: i64,
     pub item_id: i64,
     pub due_date: Day,
-    pub done_at: Option<String>,
+    pub done_at: Option<crate::platform::clock::Stamp>,
     pub done_by: Option<String>,
 }
 
@@ -109,7 +109,7 @@ pub async fn mark_done<'c, E: Executor<'c, Database = Any>>(
 pub struct Calendar {
     #[sqlx(try_from = "i64")]
     pub active: super::Flag,
-    pub made_at: Option<String>,
+    pub made_at: Option<crate::platform::clock::Stamp>,
     /// Why the last address stopped working, when there is none now: "password" (the user
     /// changed it) or "reset" (an administrator or the command line set a new one).
     pub ended: Option<String>,

@@ -19,7 +19,7 @@ pub struct Dependency {
     pub need: beredd_domain::NeedKind,
     pub fallback: Option<String>,
     pub notes: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// "From → to", filled from the names of both ends after loading.
     #[sqlx(skip)]
     pub label: String,

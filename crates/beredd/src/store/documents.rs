@@ -21,7 +21,7 @@ pub struct Document {
     pub decision_ref: Option<String>,
     pub review_on: Option<Day>,
     pub roles: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 /// A document's details as a form or the demo gives them.
@@ -51,7 +51,7 @@ pub struct Version {
     pub size: Option<i64>,
     pub sha256: Option<String>,
     pub created_by: String,
-    pub created_at: String,
+    pub created_at: crate::platform::clock::Stamp,
 }
 
 /// A new version: its text, or a file that has passed the upload checks.
@@ -77,7 +77,7 @@ pub struct Link {
     pub org_id: i64,
     pub document_id: i64,
     pub person_id: i64,
-    pub expires_at: String,
+    pub expires_at: crate::platform::clock::Stamp,
 }
 
 macro_rules! cols {

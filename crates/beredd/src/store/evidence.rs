@@ -16,7 +16,7 @@ pub struct EvidenceFile {
     pub size: i64,
     pub sha256: String,
     pub uploaded_by: String,
-    pub uploaded_at: String,
+    pub uploaded_at: crate::platform::clock::Stamp,
 }
 
 pub struct NewFile<'a> {
@@ -164,7 +164,7 @@ pub struct FrameworkFile {
     pub size: i64,
     pub sha256: String,
     pub uploaded_by: String,
-    pub uploaded_at: String,
+    pub uploaded_at: crate::platform::clock::Stamp,
 }
 
 macro_rules! framework_cols {

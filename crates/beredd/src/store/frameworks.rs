@@ -16,7 +16,7 @@ pub struct Imported {
     #[serde(skip)]
     pub content: String,
     pub imported_by: String,
-    pub imported_at: String,
+    pub imported_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -40,7 +40,7 @@ pub struct Answer {
     /// Catalogue requirement ids, comma separated.
     pub requirement_ids: Option<String>,
     pub updated_by: String,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 impl Answer {

@@ -33,15 +33,15 @@ pub struct Job {
     pub result_link: Option<String>,
     /// Whether the result's bytes are still kept (they are removed after a day).
     pub has_result: i64,
-    pub created_at: String,
-    pub updated_at: String,
-    pub finished_at: Option<String>,
+    pub created_at: crate::platform::clock::Stamp,
+    pub updated_at: crate::platform::clock::Stamp,
+    pub finished_at: Option<crate::platform::clock::Stamp>,
 }
 
 impl Job {
     /// The state to show: a job that stopped writing while unfinished has failed.
     pub fn seen_state(&self) -> JobState {
-        self.state.as_seen(clock::seconds_since(&self.updated_at))
+        self.state.as_seen(Some(self.updated_at.seconds_since()))
     }
 
     /// Whether it is shown as failed only because it stopped writing (its process ended).

@@ -17,7 +17,7 @@ pub struct KitExport {
     pub scope_name: String,
     pub max_age_days: i64,
     pub exported_by: String,
-    pub exported_at: String,
+    pub exported_at: crate::platform::clock::Stamp,
     /// SHA-256 (hex) of the kit's sealed part, which the kit shows; none for kits made before
     /// fingerprints were kept.
     pub fingerprint: Option<String>,

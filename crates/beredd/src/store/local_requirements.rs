@@ -17,7 +17,7 @@ pub struct LocalRequirement {
     pub applies: String,
     pub refs: Option<String>,
     pub updated_by: String,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -25,7 +25,7 @@ pub struct Disabled {
     pub requirement_id: String,
     pub reason: String,
     pub disabled_by: String,
-    pub disabled_at: String,
+    pub disabled_at: crate::platform::clock::Stamp,
 }
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<LocalRequirement>, DbError> {

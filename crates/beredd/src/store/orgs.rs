@@ -10,7 +10,7 @@ pub struct Organisation {
     pub id: i64,
     pub name: String,
     pub org_number: Option<String>,
-    pub created_at: String,
+    pub created_at: crate::platform::clock::Stamp,
     /// Where the keys that sign incident logs are kept (a place, never the key).
     pub keys_kept: Option<String>,
     /// Where the backups' passphrase is kept.
@@ -27,7 +27,7 @@ pub struct Organisation {
     /// A host name of its own, if it has one (`beredd.kalix.se`).
     pub host: Option<String>,
     /// When the platform administrator suspended it: nobody of it logs in then.
-    pub suspended_at: Option<String>,
+    pub suspended_at: Option<crate::platform::clock::Stamp>,
 }
 
 macro_rules! org_cols {

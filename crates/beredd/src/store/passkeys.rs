@@ -11,8 +11,8 @@ pub struct Passkey {
     pub name: String,
     /// The credential as the WebAuthn library keeps it (JSON).
     pub credential: String,
-    pub created_at: String,
-    pub last_used_at: Option<String>,
+    pub created_at: crate::platform::clock::Stamp,
+    pub last_used_at: Option<crate::platform::clock::Stamp>,
 }
 
 const COLS: &str = "id, user_id, name, credential, created_at, last_used_at";

@@ -23,7 +23,7 @@ pub struct Person {
     pub notes: Option<String>,
     /// The employee number (anställningsnummer) from the HR system: what an import matches on.
     pub employee_number: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// Skyddade personuppgifter (sekretessmarkering, skyddad folkbokföring, fingerade
     /// personuppgifter): left out of binders, kits, lists handed out and the API, and shown only
     /// to those who must reach the person (`services::organisation::protection`). Set only with

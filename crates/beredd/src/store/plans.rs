@@ -15,7 +15,7 @@ pub struct Plan {
     pub template_id: Option<String>,
     /// The next yearly review.
     pub review_due: Option<Day>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,
 }
@@ -30,13 +30,13 @@ pub struct Version {
     pub content: String,
     pub change_note: Option<String>,
     pub created_by: String,
-    pub created_at: String,
+    pub created_at: crate::platform::clock::Stamp,
     pub updated_by: String,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// Who approved the version: the manager's name as it was at the approval (before issue 24,
     /// the user who approved).
     pub approved_by: Option<String>,
-    pub approved_at: Option<String>,
+    pub approved_at: Option<crate::platform::clock::Stamp>,
     /// The manager in the people register who approved it (none for older approvals, or when
     /// the person has since been removed from the register).
     pub approver_id: Option<i64>,
@@ -398,7 +398,7 @@ pub struct Print {
     pub unit_id: Option<i64>,
     pub scope_name: String,
     pub printed_by: String,
-    pub printed_at: String,
+    pub printed_at: crate::platform::clock::Stamp,
 }
 
 /// Records a printed binder and the plan versions it held.
@@ -439,7 +439,7 @@ pub async fn prints<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, limit: 
 pub struct Printed {
     pub plan_id: i64,
     pub version: i64,
-    pub printed_at: String,
+    pub printed_at: crate::platform::clock::Stamp,
 }
 
 pub async fn printed<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Printed>, DbError> {

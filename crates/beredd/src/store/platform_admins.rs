@@ -14,7 +14,7 @@ pub struct Admin {
     pub password_hash: String,
     #[sqlx(try_from = "i64")]
     pub active: super::Flag,
-    pub created_at: String,
+    pub created_at: crate::platform::clock::Stamp,
 }
 
 /// A valid platform session: whose, and the token its forms must carry.
@@ -24,7 +24,7 @@ pub struct Session {
     pub admin_id: i64,
     pub username: String,
     pub csrf_token: String,
-    pub last_seen_at: String,
+    pub last_seen_at: crate::platform::clock::Stamp,
 }
 
 pub async fn create<'c, E: Executor<'c, Database = Any>>(
@@ -115,7 +115,7 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
 
 /// Records that a session was used now (at most once a minute, as users' sessions).
 pub async fn touch<'c, E: Executor<'c, Database = Any>>(e: E, s: &Session) -> Result<(), DbError> {
-    if crate::platform::clock::seconds_since(&s.last_seen_at).is_some_and(|secs| secs < 60) {
+    if s.last_seen_at.seconds_since() < 60 {
         return Ok(());
     }
     sqlx::query("UPDATE platform_sessions SET last_seen_at = $1 WHERE id = $2")

@@ -12,7 +12,7 @@ pub struct Resource {
     #[sqlx(try_from = "super::Code<beredd_domain::ResourceKind>")]
     pub kind: beredd_domain::ResourceKind,
     pub description: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone)]

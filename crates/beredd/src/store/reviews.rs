@@ -15,7 +15,7 @@ pub struct Review {
     /// Who took part, one per line.
     pub participants: String,
     pub updated_by: String,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]

@@ -15,14 +15,14 @@ pub struct Scenario {
     /// Space-separated category codes.
     pub categories: String,
     pub hours: i64,
-    pub last_run_at: Option<String>,
+    pub last_run_at: Option<crate::platform::clock::Stamp>,
     /// JSON: activity id → state code, of the last run.
     #[serde(skip)]
     pub last_result: Option<String>,
-    pub previous_run_at: Option<String>,
+    pub previous_run_at: Option<crate::platform::clock::Stamp>,
     #[serde(skip)]
     pub previous_result: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone)]

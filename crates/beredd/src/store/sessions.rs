@@ -25,12 +25,12 @@ pub struct SessionUser {
     pub lang: String,
     pub csrf_token: String,
     /// When the identity provider last confirmed a single sign-on session; none for a local login.
-    pub sso_checked_at: Option<String>,
+    pub sso_checked_at: Option<crate::platform::clock::Stamp>,
     /// A local account without a second factor in an organisation that requires one.
     #[sqlx(try_from = "i64")]
     pub needs_second_factor: super::Flag,
     /// When the session was last recorded as used.
-    pub last_seen_at: String,
+    pub last_seen_at: crate::platform::clock::Stamp,
 }
 
 pub fn hash_token(token: &str) -> String {
@@ -96,7 +96,7 @@ pub async fn lookup<'c, E: Executor<'c, Database = Any>>(e: E, token: &str) -> R
 /// reading pages does not queue for the database's write lock: within the minute no statement
 /// is sent at all (on SQLite even an UPDATE that matches no row waits for the write lock).
 pub async fn touch<'c, E: Executor<'c, Database = Any>>(e: E, s: &SessionUser) -> Result<(), DbError> {
-    if crate::platform::clock::seconds_since(&s.last_seen_at).is_some_and(|secs| secs < 60) {
+    if s.last_seen_at.seconds_since() < 60 {
         return Ok(());
     }
     let minute_ago = crate::platform::clock::stamp_in(-60);

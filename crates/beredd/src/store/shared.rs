@@ -21,8 +21,8 @@ pub struct SharedItem {
     #[sqlx(try_from = "i64")]
     pub show_publisher: Flag,
     pub published_by: String,
-    pub published_at: String,
-    pub withdrawn_at: Option<String>,
+    pub published_at: crate::platform::clock::Stamp,
+    pub withdrawn_at: Option<crate::platform::clock::Stamp>,
     /// The publishing organisation's name, read with the item; shown to others only when
     /// `show_publisher` says so.
     pub publisher_name: String,

@@ -19,8 +19,8 @@ pub struct KnownKey {
     pub origin: String,
     /// Which instance, or which bundle, in words.
     pub label: String,
-    pub made_at: String,
-    pub added_at: String,
+    pub made_at: crate::platform::clock::Stamp,
+    pub added_at: crate::platform::clock::Stamp,
     pub added_by: String,
 }
 

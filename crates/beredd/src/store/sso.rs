@@ -18,7 +18,7 @@ pub struct Provider {
     pub groups_claim: String,
     pub group_roles: String,
     pub break_glass_roles: String,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 impl Provider {

@@ -14,7 +14,7 @@ pub struct Supplier {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub notes: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone)]

@@ -23,7 +23,7 @@ pub struct System {
     pub provides: Option<ResourceKind>,
     /// The system's id in the IT department's own list: what an import matches on.
     pub code: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// Filled from `system_units`, not a column.
     #[sqlx(skip)]
     pub unit_ids: Vec<i64>,

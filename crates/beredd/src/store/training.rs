@@ -17,7 +17,7 @@ pub struct Course {
     pub every_months: Option<i64>,
     #[sqlx(try_from = "super::Code<Audience>")]
     pub audience: Audience,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 /// A course's details as a form or the demo gives them.
@@ -43,7 +43,7 @@ pub struct Completion {
     pub completed_on: crate::platform::clock::Day,
     pub note: Option<String>,
     pub recorded_by: String,
-    pub recorded_at: String,
+    pub recorded_at: crate::platform::clock::Stamp,
 }
 
 /// An exercise (an incident with the exercise flag) with when it began and its participants as

@@ -20,7 +20,7 @@ pub struct Unit {
     pub description: Option<String>,
     /// The unit's code in the organisation chart or the ledger: what an import matches on.
     pub code: Option<String>,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
 }
 
 #[derive(Debug, Clone)]

@@ -18,7 +18,7 @@ pub struct User {
     pub lang: String,
     #[sqlx(try_from = "i64")]
     pub active: super::Flag,
-    pub updated_at: String,
+    pub updated_at: crate::platform::clock::Stamp,
     /// "issuer subject" of a user who comes through single sign-on (no local password then).
     pub sso_subject: Option<String>,
     /// A break-glass account: keeps its local password while single sign-on is configured.

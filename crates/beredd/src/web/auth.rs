@@ -115,7 +115,7 @@ fn recheck(login: AppError) -> AppError {
 /// the user is sent home), and a local account of an organisation that requires a second factor
 /// sets one up before anything else.
 fn gate(s: &sessions::SessionUser, path: &str, login: impl Fn() -> AppError) -> Result<(), AppError> {
-    if s.sso_checked_at.as_deref().is_some_and(crate::services::accounts::sso::recheck_due) {
+    if s.sso_checked_at.is_some_and(crate::services::accounts::sso::recheck_due) {
         return Err(recheck(login()));
     }
     if s.needs_second_factor.get()

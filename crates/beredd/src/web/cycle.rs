@@ -145,7 +145,7 @@ fn task_views(y: &Year, lk: &Lookups, tr: &Tr) -> Vec<TaskView> {
                 done: t
                     .done_by
                     .as_ref()
-                    .map(|b| format!("{b}, {}", clock::shown_day(t.done_at.as_deref().unwrap_or(""))))
+                    .map(|b| format!("{b}, {}", t.done_at.map(|at| at.shown_day()).unwrap_or_default()))
                     .unwrap_or_default(),
             })
         })
@@ -295,7 +295,7 @@ fn calendar_notes(tr: &Tr, c: &cycle::Calendar, just_made: bool) -> Vec<String> 
     }
     if c.active.get() {
         let made = match &c.made_at {
-            Some(at) => tr.ts("cycle-calendar-active-since", "date", &clock::shown_day(at)),
+            Some(at) => tr.ts("cycle-calendar-active-since", "date", &at.shown_day()),
             None => tr.t("cycle-calendar-active"),
         };
         return vec![made, tr.t("cycle-calendar-shown-once"), tr.t("cycle-calendar-lost")];

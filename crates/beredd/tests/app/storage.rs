@@ -162,7 +162,7 @@ async fn a_broken_demo_file_names_the_file_record_and_field_and_loads_nothing() 
     }
 }
 
-/// The stored codes and days a page reads: (table, column, which row, the page). Each is decoded into its
+/// The stored codes, days and times a page reads: (table, column, which row, the page). Each is decoded into its
 /// vocabulary once, in the store. A `{column}` in the page is that column of the row.
 const CODES: &[(&str, &str, &str, &str)] = &[
     ("systems", "kind", ORG, "/systems"),
@@ -207,6 +207,10 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("risk_analyses", "held_on", ORG, "/risks"),
     ("plans", "review_due", ORG, "/plans"),
     ("documents", "review_on", ORG, "/governance/documents"),
+    // Times (RFC 3339, UTC) are read into stamps once, in the store, as days are.
+    ("systems", "updated_at", ORG, "/systems"),
+    ("actions", "updated_at", ORG, "/actions"),
+    ("incidents", "started_at", ORG, "/incidents"),
 ];
 
 /// A row's key as text: its id, or for a table without one, its primary key.

@@ -42,7 +42,7 @@ pub(super) async fn frameworks(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 evidence: x.evidence.clone(),
                 requirement_ids: Some(x.requirements.join(",")).filter(|s| !s.is_empty()),
                 updated_by: row.created_by.clone(),
-                updated_at: String::new(),
+                updated_at: crate::platform::clock::now_stamp(),
             };
             crate::store::frameworks::save_answer(&mut l.tx, id, &answer).await?;
             if let Some(title) = &x.action {

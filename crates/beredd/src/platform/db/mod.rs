@@ -46,12 +46,14 @@ pub enum DbError {
 
 impl From<sqlx::Error> for DbError {
     /// A column holding a code its vocabulary does not know (a read model decodes it with
-    /// `TryFrom<String>`, see `store`), or a day column holding text that is no day, is corrupt
+    /// `TryFrom<String>`, see `store`), or a day or time column holding text that is no day or time, is corrupt
     /// data, not a failed query.
     fn from(e: sqlx::Error) -> Self {
         match e {
             sqlx::Error::ColumnDecode { index, source }
-                if source.is::<beredd_domain::UnknownCode>() || source.is::<crate::platform::day::NotADay>() =>
+                if source.is::<beredd_domain::UnknownCode>()
+                    || source.is::<crate::platform::day::NotADay>()
+                    || source.is::<crate::platform::stamp::NotAStamp>() =>
             {
                 DbError::Corrupt(format!("column {index}: {source}"))
             }

@@ -192,7 +192,7 @@ mod tests {
             notes: None,
             provides: None,
             code: None,
-            updated_at: String::new(),
+            updated_at: crate::platform::clock::now_stamp(),
             unit_ids: Vec::new(),
         };
         Areas { system, catalogue, answers, areas, at: 0 }
@@ -207,7 +207,7 @@ mod tests {
             not_applicable_reason: None,
             evidence_link: Some("https://intranet/bevis".into()),
             assessed_by: "Anna".into(),
-            assessed_at: "2026-11-24T09:00:00Z".into(),
+            assessed_at: crate::platform::clock::Stamp::parse("2026-11-24T09:00:00Z").unwrap(),
             catalogue_version: String::new(),
         }
     }

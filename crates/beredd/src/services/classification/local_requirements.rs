@@ -57,7 +57,7 @@ pub fn parse(d: &Draft, base: &Catalogue, by: &str) -> Result<LocalRequirement, 
         applies,
         refs,
         updated_by: by.to_owned(),
-        updated_at: crate::platform::clock::stamp(),
+        updated_at: crate::platform::clock::now_stamp(),
     })
 }
 

@@ -171,7 +171,7 @@ mod tests {
             not_applicable_reason: None,
             evidence_link: None,
             assessed_by: "Anna".into(),
-            assessed_at: "2026-11-24T09:00:00Z".into(),
+            assessed_at: crate::platform::clock::Stamp::parse("2026-11-24T09:00:00Z").unwrap(),
             catalogue_version: catalogue.version.clone(),
         };
         let groups = groups(&catalogue, &levels, &flags, &[answered]);

@@ -250,7 +250,7 @@ pub async fn prepare(
     // A unit in two plans: each of its routines once, from the plan that is written for it.
     let together: Vec<overlap::Held> = with_content
         .iter()
-        .map(|(p, v, c)| overlap::Held { plan: p, approved_at: v.approved_at.as_deref(), content: c })
+        .map(|(p, v, c)| overlap::Held { plan: p, approved_at: v.approved_at, content: c })
         .collect();
     let places = overlap::places(&together);
     for ((p, v, content), places) in with_content.iter().zip(places) {
@@ -267,7 +267,7 @@ pub async fn prepare(
                 )),
             })
             .collect();
-        let approved_at = v.approved_at.as_deref().map(crate::platform::clock::shown_day).unwrap_or_default();
+        let approved_at = v.approved_at.map(|t| t.shown_day()).unwrap_or_default();
         let personal = !content.call_list.is_empty();
         any_personal |= personal;
         let stamp = format!("{} · {} · {}", p.name, tr.tn("binder-version-n", v.number), printed);

@@ -32,7 +32,7 @@ pub fn overlapping(all: &[plans::Plan], units: &[i64], except: Option<i64>) -> V
 /// One approved plan as it is put together with others.
 pub struct Held<'a> {
     pub plan: &'a plans::Plan,
-    pub approved_at: Option<&'a str>,
+    pub approved_at: Option<crate::platform::clock::Stamp>,
     pub content: &'a PlanContent,
 }
 
@@ -103,7 +103,7 @@ pub async fn approved_routines(
     let mut chosen = Vec::new();
     for p in all.iter().filter(|p| p.unit_ids.iter().any(|u| units.contains(u))) {
         let Some(v) = approved.iter().find(|v| v.plan_id == p.id) else { continue };
-        chosen.push((p, v.approved_at.as_deref(), v.content()?));
+        chosen.push((p, v.approved_at, v.content()?));
     }
     let held: Vec<Held> =
         chosen.iter().map(|(plan, approved_at, content)| Held { plan, approved_at: *approved_at, content }).collect();
@@ -129,7 +129,7 @@ mod tests {
             name: name.into(),
             template_id: None,
             review_due: None,
-            updated_at: String::new(),
+            updated_at: crate::platform::clock::now_stamp(),
             unit_ids: units.to_vec(),
         }
     }
@@ -168,8 +168,12 @@ mod tests {
             ..Default::default()
         };
         let held = [
-            Held { plan: &shared, approved_at: Some("2026-12-01T09:00:00Z"), content: &a },
-            Held { plan: &own, approved_at: Some("2026-01-01T09:00:00Z"), content: &b },
+            Held {
+                plan: &shared,
+                approved_at: crate::platform::clock::Stamp::parse("2026-12-01T09:00:00Z"),
+                content: &a,
+            },
+            Held { plan: &own, approved_at: crate::platform::clock::Stamp::parse("2026-01-01T09:00:00Z"), content: &b },
         ];
         assert_eq!(
             places(&held),
@@ -178,8 +182,16 @@ mod tests {
         // Two plans for the same units: the newest approval wins.
         let other = plan(3, "Hemtjänsten igen", &[10, 11]);
         let held = [
-            Held { plan: &shared, approved_at: Some("2026-01-01T09:00:00Z"), content: &a },
-            Held { plan: &other, approved_at: Some("2026-06-01T09:00:00Z"), content: &a },
+            Held {
+                plan: &shared,
+                approved_at: crate::platform::clock::Stamp::parse("2026-01-01T09:00:00Z"),
+                content: &a,
+            },
+            Held {
+                plan: &other,
+                approved_at: crate::platform::clock::Stamp::parse("2026-06-01T09:00:00Z"),
+                content: &a,
+            },
         ];
         assert_eq!(places(&held)[0], vec![Place::Elsewhere(1); 3]);
         assert_eq!(places(&held)[1], vec![Place::Here; 3]);

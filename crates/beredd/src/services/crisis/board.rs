@@ -169,7 +169,7 @@ mod tests {
             label: format!("Steg {id}"),
             state: state.into(),
             updated_by: by.map(Into::into),
-            updated_at: by.map(|_| "2026-11-24T09:00:00Z".into()),
+            updated_at: by.map(|_| crate::platform::clock::Stamp::parse("2026-11-24T09:00:00Z").unwrap()),
         }
     }
 

@@ -8,7 +8,6 @@ use beredd_domain::reporting::{AssessmentKind, Due, Duty};
 
 use super::reporting::{Reporting, outcome_text};
 use crate::content::reporting::{Draft, Fill};
-use crate::platform::clock;
 use crate::platform::i18n::Tr;
 use crate::store::incidents::{BoardItem, Incident, RosterRow};
 use crate::store::orgs::Organisation;
@@ -89,7 +88,7 @@ fn decision(tr: &Tr, r: &Reporting, kind: AssessmentKind) -> Vec<String> {
                 "{} {} {} ({}: {})",
                 tr.t("report-decided-by"),
                 a.decided_by,
-                clock::shown_minute(&a.recorded_at),
+                a.recorded_at.shown_minute(),
                 tr.t("swedish-time"),
                 a.grounds
             ),
@@ -147,7 +146,7 @@ fn fill(tr: &Tr, fill: Fill, duty: Duty, s: &Sources<'_>) -> Vec<String> {
             .map(|a| {
                 format!(
                     "- {} {}: {}: {} ({})",
-                    clock::shown_minute(&a.recorded_at),
+                    a.recorded_at.shown_minute(),
                     tr.t("swedish-time"),
                     tr.t(a.kind.label_id()),
                     outcome_text(tr, a.kind, a.outcome, a.at.as_deref()),

@@ -27,7 +27,7 @@ pub struct PublicMessage {
     /// When it was published, in Swedish time.
     pub published: String,
     /// The same instant as stored (UTC, RFC 3339), for `<time datetime>`.
-    pub published_at: String,
+    pub published_at: clock::Stamp,
     pub text: String,
 }
 
@@ -69,11 +69,7 @@ pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> R
         .into_iter()
         // The query asks for these only; a second look costs nothing and keeps it so.
         .filter(|m| m.approved.get() && m.channel.is_public())
-        .map(|m| PublicMessage {
-            published: clock::shown_minute(&m.published_at),
-            published_at: m.published_at,
-            text: m.text,
-        })
+        .map(|m| PublicMessage { published: m.published_at.shown_minute(), published_at: m.published_at, text: m.text })
         .collect();
     let hotlines = incidents::hotlines(&mut *conn, incident.id)
         .await?

@@ -61,14 +61,14 @@ impl Reporting {
 
 /// What the clocks count from: the incident's decisions and the reports sent.
 pub fn facts(i: &Incident, assessments: &[Assessment], reports: &[Report], now: i64) -> Facts {
-    let sent = |d: Duty| reports.iter().find(|r| r.duty == d.code()).and_then(|r| secs(&r.sent_at));
+    let sent = |d: Duty| reports.iter().find(|r| r.duty == d.code()).and_then(|r| Some(r.sent_at.unix()));
     Facts {
         aware: secs(&i.discovered_at).unwrap_or(now),
         significant: i.significant.get(),
         breach: i.personal_data.get(),
         exercise: i.exercise.get(),
         notification_sent: sent(Duty::Nis2Notification),
-        handled: i.handled_at.as_deref().and_then(secs),
+        handled: i.handled_at.map(|t| t.unix()),
         interim_requested: assessments
             .iter()
             .rev()
@@ -88,7 +88,7 @@ pub async fn load(conn: &mut sqlx::AnyConnection, i: &Incident) -> Result<Report
         .map(|d| {
             let report = reports.iter().find(|r| r.duty == d.code()).cloned();
             let due = d.due(&facts, &Sweden);
-            let clock = reporting::clock(due, report.as_ref().and_then(|r| secs(&r.sent_at)), facts.now);
+            let clock = reporting::clock(due, report.as_ref().and_then(|r| Some(r.sent_at.unix())), facts.now);
             DutyState { duty: *d, due, clock, report }
         })
         .collect();

@@ -125,7 +125,7 @@ mod tests {
             id: 1,
             item_id: 1,
             due_date: day(due),
-            done_at: done.then(|| "2026-03-01T08:00:00Z".into()),
+            done_at: done.then(|| crate::platform::clock::Stamp::parse("2026-03-01T08:00:00Z").unwrap()),
             done_by: done.then(|| "Anna".into()),
         }
     }

@@ -221,7 +221,7 @@ pub async fn save(
         evidence: p.evidence.clone(),
         requirement_ids: Some(p.requirements.join(",")).filter(|s| !s.is_empty()),
         updated_by: by.to_owned(),
-        updated_at: String::new(),
+        updated_at: crate::platform::clock::now_stamp(),
     };
     let mut tx = db.begin_write().await?;
     store::save_answer(&mut tx, a.id, &answer).await?;

@@ -132,7 +132,7 @@ pub async fn import(
         format: format.code().to_owned(),
         content: src,
         imported_by: by.to_owned(),
-        imported_at: String::new(),
+        imported_at: crate::platform::clock::now_stamp(),
     };
     store_imported(db, actor, &row, &fw).await?;
     Ok(Ok(fw))

@@ -39,9 +39,11 @@ impl KitNote {
     /// Whether a kit was made under a passphrase that should no longer be in use: before the
     /// latest confirmed change, or before a person who had received a kit left since.
     pub fn to_replace(&self, k: &kits::KitExport) -> bool {
-        let changed = self.rule.kit_passphrase_changed_at.map(clock::start_of);
+        let changed = self.rule.kit_passphrase_changed_at.and_then(|d| clock::Stamp::parse(&clock::start_of(d)));
         let before_change = changed.is_some_and(|c| k.exported_at < c);
-        let before_departure = self.latest_recipient_left().is_some_and(|d| k.exported_at <= d.at);
+        let before_departure = self
+            .latest_recipient_left()
+            .is_some_and(|d| clock::Stamp::parse(&d.at).is_some_and(|at| k.exported_at <= at));
         before_change || before_departure
     }
 }
@@ -61,7 +63,8 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<KitNote, DbError> {
         .into_iter()
         .map(|(at, name)| {
             let had = |k: &&kits::KitExport| {
-                k.exported_at <= at && recipients(k).iter().any(|r| r.to_lowercase() == name.trim().to_lowercase())
+                clock::Stamp::parse(&at).is_some_and(|at| k.exported_at <= at)
+                    && recipients(k).iter().any(|r| r.to_lowercase() == name.trim().to_lowercase())
             };
             let kits = kits.iter().filter(had).map(|k| k.id).collect();
             Departure { at, name, kits }

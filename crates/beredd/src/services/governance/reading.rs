@@ -241,7 +241,7 @@ pub async fn open(pool: &sqlx::AnyPool, token: &str) -> Result<Opened, DbError> 
     let Some(link) = documents::link_by_hash(pool, &crate::store::sessions::hash_token(token)).await? else {
         return Ok(Opened::Unknown);
     };
-    if clock::seconds_since(&link.expires_at).is_none_or(|s| s >= 0) {
+    if link.expires_at.seconds_since() >= 0 {
         return Ok(Opened::Expired);
     }
     let Some(doc) = documents::get(pool, link.org_id, link.document_id).await? else { return Ok(Opened::Unknown) };
@@ -260,6 +260,6 @@ pub async fn open(pool: &sqlx::AnyPool, token: &str) -> Result<Opened, DbError> 
         current,
         person,
         read,
-        expires_at: link.expires_at,
+        expires_at: link.expires_at.to_string(),
     })))
 }

@@ -159,7 +159,7 @@ mod tests {
             reachable_off_hours: crate::store::Flag(true),
             notes: None,
             employee_number: None,
-            updated_at: String::new(),
+            updated_at: crate::platform::clock::now_stamp(),
             protected: crate::store::Flag(protected),
         }
     }
@@ -176,7 +176,7 @@ mod tests {
             around_the_clock: Default::default(),
             description: None,
             code: None,
-            updated_at: String::new(),
+            updated_at: crate::platform::clock::now_stamp(),
         }
     }
 

@@ -18,7 +18,7 @@ pub struct Assessment {
     pub grounds: String,
     /// The municipality's diarienummer, or the authority's reference.
     pub reference: Option<String>,
-    pub recorded_at: String,
+    pub recorded_at: crate::platform::clock::Stamp,
     pub recorded_by: String,
     pub log_seq: i64,
 }

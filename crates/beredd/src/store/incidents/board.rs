@@ -11,7 +11,7 @@ pub struct BoardItem {
     pub label: String,
     pub state: String,
     pub updated_by: Option<String>,
-    pub updated_at: Option<String>,
+    pub updated_at: Option<crate::platform::clock::Stamp>,
 }
 
 pub async fn add_board_item<'c, E: Executor<'c, Database = Any>>(

@@ -22,7 +22,7 @@ pub async fn set_flags<'c, E: Executor<'c, Database = Any>>(
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Report {
     pub duty: String,
-    pub sent_at: String,
+    pub sent_at: crate::platform::clock::Stamp,
     pub sent_by: String,
     pub reference: Option<String>,
     pub body: String,
@@ -102,7 +102,7 @@ pub struct Message {
     pub approved_by: String,
     pub published_by: String,
     /// When it was approved and published (for a draft: when it was saved).
-    pub published_at: String,
+    pub published_at: crate::platform::clock::Stamp,
     /// Approved for publication; a draft is not.
     #[sqlx(try_from = "i64")]
     pub approved: Flag,
@@ -172,10 +172,10 @@ pub struct MediaRequest {
     pub outlet: String,
     pub contact: Option<String>,
     pub question: String,
-    pub received_at: String,
+    pub received_at: crate::platform::clock::Stamp,
     pub routed_to: String,
     pub answered_by: Option<String>,
-    pub answered_at: Option<String>,
+    pub answered_at: Option<crate::platform::clock::Stamp>,
 }
 
 pub async fn media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<MediaRequest>, DbError> {

@@ -40,7 +40,7 @@ pub struct Lesson {
     pub text: String,
     pub action_id: Option<i64>,
     pub created_by: String,
-    pub created_at: String,
+    pub created_at: crate::platform::clock::Stamp,
     /// The plan, risk or classified information the lesson changes, if any.
     #[sqlx(try_from = "crate::store::OptionalCode<LessonTarget>")]
     pub target: Option<LessonTarget>,

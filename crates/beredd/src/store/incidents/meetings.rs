@@ -6,7 +6,7 @@ use super::*;
 pub struct Meeting {
     pub id: i64,
     pub number: i64,
-    pub held_at: String,
+    pub held_at: crate::platform::clock::Stamp,
     pub held_by: String,
     /// The protocol as JSON (see `services::crisis::meetings::Protocol`).
     pub protocol: String,

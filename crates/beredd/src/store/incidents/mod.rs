@@ -42,8 +42,8 @@ pub struct Incident {
     #[sqlx(try_from = "i64")]
     pub exercise: Flag,
     pub started_by: String,
-    pub started_at: String,
-    pub closed_at: Option<String>,
+    pub started_at: crate::platform::clock::Stamp,
+    pub closed_at: Option<crate::platform::clock::Stamp>,
     pub log_count: i64,
     pub last_hash: String,
     /// Significant under the cybersecurity act (NIS2): the reporting clocks run.
@@ -57,7 +57,7 @@ pub struct Incident {
     /// An exercise's participants, one per line.
     pub participants: Option<String>,
     /// When the incident was decided to be handled (the final report's clock).
-    pub handled_at: Option<String>,
+    pub handled_at: Option<crate::platform::clock::Stamp>,
     /// The municipality's diarienummer for the incident.
     pub diarienummer: Option<String>,
     /// Whether `discovered_at` is known to be UTC: not for an incident started before Beredd read

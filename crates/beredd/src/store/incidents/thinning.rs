@@ -11,7 +11,7 @@ pub struct Due {
     pub title: String,
     #[sqlx(try_from = "i64")]
     pub exercise: Flag,
-    pub closed_at: String,
+    pub closed_at: crate::platform::clock::Stamp,
     /// Log entries not yet thinned.
     pub entries: i64,
     /// Roster rows with a phone number.

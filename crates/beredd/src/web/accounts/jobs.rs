@@ -10,7 +10,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use beredd_domain::job::{self, JobState, JobStep};
 
-use crate::platform::clock::shown_minute;
 use crate::platform::i18n::Tr;
 use crate::services::jobs::{self, Viewer};
 use crate::store::jobs::Job;
@@ -119,7 +118,7 @@ fn row(j: &Job, tr: &Tr) -> JobRow {
         JobState::Failed => "state-down",
         _ => "state-degraded",
     };
-    let started = shown_minute(&j.created_at);
+    let started = j.created_at.shown_minute();
     JobRow { href: format!("/jobs/{}", j.id), what: what(j, tr), started, state: tr.t(state.label_id()), class }
 }
 
@@ -144,7 +143,7 @@ pub async fn show(
     let j = seen(&state, &user, &id).await?;
     let mut ctx = Ctx::new(&state, &user, "/account", String::new());
     ctx.title = what(&j, &ctx.tr);
-    let started = ctx.tr.ts("job-started", "at", &shown_minute(&j.created_at));
+    let started = ctx.tr.ts("job-started", "at", &j.created_at.shown_minute());
     let status = status(&j, &ctx.tr);
     Ok(JobPage { ctx, started, status })
 }

@@ -45,8 +45,8 @@ pub struct SetupPage {
 }
 
 impl SetupPage {
-    pub fn shown(&self, stamp: &Option<String>) -> String {
-        stamp.as_deref().map(crate::platform::clock::shown_minute).unwrap_or_else(|| "–".to_owned())
+    pub fn shown(&self, stamp: &Option<crate::platform::clock::Stamp>) -> String {
+        stamp.map(|at| at.shown_minute()).unwrap_or_else(|| "–".to_owned())
     }
 }
 

@@ -7,7 +7,6 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::platform::clock;
 use crate::services::accounts::api_tokens::{self, Area};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
@@ -60,9 +59,9 @@ async fn page(
                 tr.t(if t.may_write.get() { "api-write" } else { "api-read" }),
                 t.areas.split(',').map(label).collect::<Vec<_>>().join(", ")
             ),
-            made: format!("{} ({})", clock::shown_minute(&t.created_at), t.created_by),
-            last_used: t.last_used_at.as_deref().map(clock::shown_minute).unwrap_or_else(|| tr.t("api-never-used")),
-            revoked: t.revoked_at.as_deref().map(clock::shown_minute),
+            made: format!("{} ({})", t.created_at.shown_minute(), t.created_by),
+            last_used: t.last_used_at.map(|at| at.shown_minute()).unwrap_or_else(|| tr.t("api-never-used")),
+            revoked: t.revoked_at.map(|at| at.shown_minute()),
             name: t.name,
         })
         .collect();

@@ -352,7 +352,7 @@ pub async fn list_assets(api: Api, State(state): State<AppState>) -> ApiResult<V
                     integrity: c.level_r,
                     availability: c.level_t,
                     traceability: c.level_s,
-                    classified_at: c.classified_at,
+                    classified_at: c.classified_at.to_string(),
                     classified_by: c.classified_by,
                 }),
             })
@@ -388,7 +388,7 @@ pub async fn list_plans(api: Api, State(state): State<AppState>) -> ApiResult<Ve
             .map(|(p, s)| Plan {
                 binder_stale: s.binder_stale(),
                 approved_version: s.approved.as_ref().map(|v| v.number),
-                approved_at: s.approved.and_then(|v| v.approved_at),
+                approved_at: s.approved.and_then(|v| v.approved_at).map(String::from),
                 id: p.id,
                 name: p.name,
                 unit_ids: p.unit_ids,

@@ -125,9 +125,7 @@ fn row(r: &Requirement, a: Option<&Assessment>, tr: &Tr) -> Row {
             Some(Fulfilment::NotFulfilled) => "state-down",
             None => "",
         },
-        by: a
-            .map(|a| format!("{}, {}", a.assessed_by, &crate::platform::clock::shown_day(&a.assessed_at)))
-            .unwrap_or_default(),
+        by: a.map(|a| format!("{}, {}", a.assessed_by, &a.assessed_at.shown_day())).unwrap_or_default(),
     }
 }
 
@@ -222,7 +220,7 @@ fn file_row(f: evidence::EvidenceFile) -> FileRow {
         id: f.id,
         name: f.file_name,
         size: size_text(f.size),
-        by: format!("{}, {}", f.uploaded_by, &crate::platform::clock::shown_day(&f.uploaded_at)),
+        by: format!("{}, {}", f.uploaded_by, &f.uploaded_at.shown_day()),
     }
 }
 

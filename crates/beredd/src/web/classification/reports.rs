@@ -221,7 +221,7 @@ fn asset_line(a: &assets::Asset, tr: &Tr) -> AssetLine {
     let l = c.levels();
     let why = [(Aspect::K, &c.why_k), (Aspect::R, &c.why_r), (Aspect::T, &c.why_t), (Aspect::S, &c.why_s)];
     let reasons = why.iter().filter_map(|(asp, w)| w.as_ref().map(|w| (tr.t(asp.label_id()), w.clone()))).collect();
-    let when = &crate::platform::clock::shown_day(&c.classified_at);
+    let when = &c.classified_at.shown_day();
     let version =
         tr.args("report-version", &[("v", &c.version.to_string()), ("who", &c.classified_by), ("when", when)]);
     AssetLine { levels: [l.k, l.r, l.t, l.s].map(|v| v.to_string()), reasons, version }

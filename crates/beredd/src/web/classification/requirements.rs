@@ -210,7 +210,7 @@ pub async fn show(
     Ok(DetailPage {
         id: r.id.clone(),
         local: r.local,
-        disabled: off.map(|d| (d.reason, d.disabled_by, crate::platform::clock::shown_day(&d.disabled_at))),
+        disabled: off.map(|d| (d.reason, d.disabled_by, d.disabled_at.shown_day())),
         reason_error: q.get("error").is_some_and(|e| e == "reason"),
         may_write: user.role.edits_all_content(),
         area: c.area(&r.area).map(|a| pick(tr, &a.name_sv, &a.name_en).to_owned()).unwrap_or_default(),

@@ -11,7 +11,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use beredd_domain::passphrase::Strength;
 use beredd_domain::{FieldError, text};
 
-use crate::platform::clock::{shown_day, shown_minute};
 use crate::platform::i18n::Tr;
 use crate::services::continuity::kit;
 use crate::store::{kits, plans};
@@ -112,7 +111,7 @@ async fn plan_rows(
             let (state, stale) = match in_kits.iter().find(|k| k.plan_id == p.id) {
                 None => (tr.t("kit-state-none"), true),
                 Some(k) if k.version < a.number => (tr.tn("kit-state-stale", k.version), true),
-                Some(k) => (tr.ts("kit-state-current", "date", &shown_day(&k.printed_at)), false),
+                Some(k) => (tr.ts("kit-state-current", "date", &k.printed_at.shown_day()), false),
             };
             let units = p.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", ");
             Some(PlanKitRow { id: p.id, units, name: p.name, state, stale })
@@ -121,7 +120,7 @@ async fn plan_rows(
 }
 
 fn kit_row(k: kits::KitExport, tr: &Tr) -> KitRow {
-    let at = shown_minute(&k.exported_at);
+    let at = k.exported_at.shown_minute();
     let made = tr.args("kit-made-line", &[("scope", &k.scope_name), ("at", &at), ("by", &k.exported_by)]);
     let fingerprint = k.fingerprint.unwrap_or_default();
     KitRow { made, short: kit::short(&fingerprint), fingerprint, file_sha256: k.file_sha256.unwrap_or_default() }

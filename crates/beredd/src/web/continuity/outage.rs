@@ -305,7 +305,7 @@ fn outage_page(ctx: Ctx, user: &CurrentUser, run: Run) -> OutagePage {
         systems: r.systems,
         working: r.working,
         save: save_fields(&run, user),
-        scenario: run.saved.as_ref().map(|s| (s.name.clone(), s.last_run_at.clone().unwrap_or_default())),
+        scenario: run.saved.as_ref().map(|s| (s.name.clone(), s.last_run_at.map(String::from).unwrap_or_default())),
         changes: change_rows(&run, tr),
         changes_known: run.changes.is_some(),
         graph: run.ran().then(|| super::outage_graph::draw(&run.model, &run.findings, tr)),

@@ -87,7 +87,7 @@ impl Register for Scenarios {
             Cell::Link { text: r.name.clone(), href: format!("/scenarios/{}", r.id) },
             Cell::Text(failed_names(r, lk, tr).join(", ")),
             Cell::Text(duration_label(r.hours, tr)),
-            Cell::opt(&r.last_run_at),
+            Cell::opt(&r.last_run_at.map(String::from)),
         ]
     }
     fn details(r: &scenarios::Scenario, lk: &Lookups, tr: &Tr) -> Vec<DetailItem> {
@@ -95,8 +95,8 @@ impl Register for Scenarios {
             DetailItem { label: tr.t("field-description"), value: Cell::opt(&r.description) },
             DetailItem { label: tr.t("outage-what-fails"), value: Cell::Text(failed_names(r, lk, tr).join(", ")) },
             DetailItem { label: tr.t("outage-duration"), value: Cell::Text(duration_label(r.hours, tr)) },
-            DetailItem { label: tr.t("scenario-last-run"), value: Cell::opt(&r.last_run_at) },
-            DetailItem { label: tr.t("scenario-previous-run"), value: Cell::opt(&r.previous_run_at) },
+            DetailItem { label: tr.t("scenario-last-run"), value: Cell::opt(&r.last_run_at.map(String::from)) },
+            DetailItem { label: tr.t("scenario-previous-run"), value: Cell::opt(&r.previous_run_at.map(String::from)) },
         ]
     }
     async fn sections(

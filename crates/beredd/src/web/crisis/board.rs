@@ -66,7 +66,7 @@ impl BoardPage {
 fn area_view(tr: &Tr, a: crate::services::crisis::board::Area) -> AreaView {
     let item = |it: incidents::BoardItem| ItemView {
         id: it.id,
-        who: who(tr, &it.updated_by, &it.updated_at),
+        who: who(tr, &it.updated_by, &it.updated_at.map(String::from)),
         state_label: BoardState::parse(&it.state).map(|s| tr.t(s.label_id())).unwrap_or_else(|_| it.state.clone()),
         label: it.label,
         state: it.state,

@@ -102,11 +102,11 @@ fn media_view(m: incidents::MediaRequest) -> MediaView {
         id: m.id,
         outlet: m.contact.as_deref().map(|c| format!("{} ({c})", m.outlet)).unwrap_or(m.outlet.clone()),
         question: m.question,
-        received: crate::platform::clock::shown_minute(&m.received_at),
+        received: m.received_at.shown_minute(),
         routed_to: m.routed_to,
         answered: m
             .answered_by
-            .map(|b| format!("{b}, {}", crate::platform::clock::shown_minute(&m.answered_at.unwrap_or_default())))
+            .map(|b| format!("{b}, {}", m.answered_at.map(|at| at.shown_minute()).unwrap_or_default()))
             .unwrap_or_default(),
     }
 }
@@ -115,7 +115,7 @@ fn message_view(tr: &Tr, m: incidents::Message) -> MessageView {
     MessageView {
         id: m.id,
         draft: !m.approved.get(),
-        published: crate::platform::clock::shown_minute(&m.published_at),
+        published: m.published_at.shown_minute(),
         channel: tr.t(m.channel.label_id()),
         approved_by: m.approved_by,
         text: m.text,

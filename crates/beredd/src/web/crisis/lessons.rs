@@ -82,7 +82,7 @@ fn lesson_view(l: &incidents::Lesson, targets: &[Target]) -> LessonView {
     LessonView {
         id: l.id,
         text: l.text.clone(),
-        by: format!("{}, {}", l.created_by, crate::platform::clock::shown_day(&l.created_at)),
+        by: format!("{}, {}", l.created_by, l.created_at.shown_day()),
         action: l.action_id,
         target: l
             .target
@@ -203,7 +203,7 @@ async fn injects_page(
         .await?
         .into_iter()
         .map(|i| {
-            let (at, due) = lessons::inject_time(&h.i.started_at, i.minute, now);
+            let (at, due) = lessons::inject_time(&h.i.started_at.to_string(), i.minute, now);
             InjectView { minute: i.minute, at, due, text: i.text }
         })
         .collect();

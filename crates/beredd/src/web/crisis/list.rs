@@ -41,10 +41,10 @@ pub async fn list(
             status: if i.status.is_active() {
                 ctx.tr.t("incident-active")
             } else {
-                ctx.tr.ts("incident-closed-at", "date", &short(i.closed_at.as_deref().unwrap_or("")))
+                ctx.tr.ts("incident-closed-at", "date", &i.closed_at.map(|t| t.shown_minute()).unwrap_or_default())
             },
             active: i.status.is_active(),
-            started: short(&i.started_at),
+            started: i.started_at.shown_minute(),
             units: i.unit_ids.iter().map(|u| lk.unit_name(Some(*u))).collect::<Vec<_>>().join(", "),
             title: i.title,
         })

@@ -109,7 +109,7 @@ async fn page(
         .map(|m| MeetingRow {
             number: m.number,
             title: ctx.tr.tn("meeting-pdf-title", m.number),
-            held: crate::platform::clock::shown_minute(&m.held_at),
+            held: m.held_at.shown_minute(),
         })
         .collect();
     Ok(MeetingPage { ctx, h, areas, fields, error_summary, meetings })
@@ -189,7 +189,7 @@ pub async fn protocol_pdf(
     let title = tr.tn("meeting-pdf-title", p.number);
     // When it was held, from the meeting's stored time (the protocol's own text of it was written
     // in UTC before Beredd showed Swedish time).
-    let held = tr.ts("time-in-sweden", "time", &crate::platform::clock::shown_minute(&m.held_at));
+    let held = tr.ts("time-in-sweden", "time", &m.held_at.shown_minute());
     let data = json!({
         "title": title,
         "incident": h.i.title,
@@ -259,10 +259,7 @@ fn fact_rows(tr: &Tr, h: &Head) -> Vec<serde_json::Value> {
         json!([tr.t("incident-aware-short"), format!("{} ({})", h.discovered, tr.t("swedish-time"))]),
         json!([tr.t("incident-field-raised-by"), h.i.raised_by.clone().unwrap_or_default()]),
         json!([tr.t("incident-field-units"), h.units]),
-        json!([
-            tr.t("incident-started"),
-            format!("{}, {}", crate::platform::clock::shown_minute(&h.i.started_at), h.i.started_by)
-        ]),
+        json!([tr.t("incident-started"), format!("{}, {}", h.i.started_at.shown_minute(), h.i.started_by)]),
         json!([tr.t("plan-col-status"), tr.t(h.i.status.label_id())]),
         json!([tr.t("incident-field-what"), h.i.what_happened.clone().unwrap_or_default()]),
     ]

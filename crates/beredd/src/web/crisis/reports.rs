@@ -111,7 +111,7 @@ fn decision_line(tr: &Tr, a: &incidents::Assessment) -> String {
         outcome_text(tr, a.kind, a.outcome, a.at.as_deref()),
         tr.t("report-decided-by"),
         a.decided_by,
-        clock::shown_minute(&a.recorded_at),
+        a.recorded_at.shown_minute(),
         tr.t("swedish-time"),
         tr.t("assessment-grounds"),
         a.grounds

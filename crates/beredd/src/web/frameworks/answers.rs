@@ -88,7 +88,7 @@ fn stored(current: Option<&store::Answer>) -> FormData {
 
 /// "Ändrat av Anna 2026-11-24 09:10".
 fn updated_text(c: &store::Answer, tr: &Tr) -> String {
-    tr.args("fw-updated", &[("who", &c.updated_by), ("when", &crate::platform::clock::shown_minute(&c.updated_at))])
+    tr.args("fw-updated", &[("who", &c.updated_by), ("when", &c.updated_at.shown_minute())])
 }
 
 fn file_row(f: crate::store::evidence::FrameworkFile) -> (i64, String, String, String) {

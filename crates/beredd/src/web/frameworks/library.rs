@@ -61,10 +61,7 @@ fn assessment_fields(form: &FormData, e: &Errors, all: &[Known], tr: &Tr) -> Vec
 fn origin(k: &Known, tr: &Tr) -> String {
     match &k.imported {
         None => tr.t("fw-origin-library"),
-        Some(i) => tr.args(
-            "fw-origin-imported",
-            &[("who", &i.imported_by), ("when", &crate::platform::clock::shown_day(&i.imported_at))],
-        ),
+        Some(i) => tr.args("fw-origin-imported", &[("who", &i.imported_by), ("when", &i.imported_at.shown_day())]),
     }
 }
 

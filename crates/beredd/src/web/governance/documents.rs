@@ -125,7 +125,7 @@ pub(super) fn version_view(v: &Version, all: &[Version]) -> VersionView {
     let before = all.iter().find(|x| x.number == v.number - 1);
     VersionView {
         number: v.number,
-        when: clock::shown_day(&v.created_at),
+        when: v.created_at.shown_day(),
         by: v.created_by.clone(),
         note: v.note.clone().unwrap_or_default(),
         file: v.file_name.clone().map(|n| (n, format!("{} kB", (v.size.unwrap_or(0) + 1023) / 1024))),

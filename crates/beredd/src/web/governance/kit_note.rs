@@ -47,7 +47,7 @@ fn kit_rows(note: &KitNote, tr: &Tr) -> Vec<KitRow> {
         .map(|k| {
             let names = kit_note::recipients(k);
             KitRow {
-                made: clock::shown_day(&k.exported_at),
+                made: k.exported_at.shown_day(),
                 by: k.exported_by.clone(),
                 scope: k.scope_name.clone(),
                 recipients: if names.is_empty() { tr.t("kit-note-no-recipients") } else { names.join(", ") },

@@ -9,7 +9,6 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::platform::clock;
 use crate::platform::i18n::Tr;
 use crate::services::Failure;
 use crate::services::governance::retention::{self, Proposal};
@@ -66,7 +65,7 @@ fn rows(p: &Proposal, tr: &Tr) -> Vec<DueRow> {
                 id: d.id,
                 title: d.title.clone(),
                 kind: tr.t(if d.exercise.get() { "retention-kind-exercise" } else { "retention-kind-incident" }),
-                closed: clock::shown_day(&d.closed_at),
+                closed: d.closed_at.shown_day(),
                 holds: holds.join(", "),
             }
         })

@@ -52,7 +52,7 @@ async fn load(state: &AppState, user: &CurrentUser, tr: &Tr, year: i64) -> Resul
 
 /// "Sparad 2026-11-24 av Anna Berg."
 fn saved_text(tr: &Tr, s: &crate::store::reviews::Review) -> String {
-    tr.args("review-saved", &[("date", &crate::platform::clock::shown_day(&s.updated_at)), ("name", &s.updated_by)])
+    tr.args("review-saved", &[("date", &s.updated_at.shown_day()), ("name", &s.updated_by)])
 }
 
 /// The page for a year (or for a refused year, only the year's field with its error), with the

@@ -39,7 +39,7 @@ pub fn requirements_query(levels: &Levels, flags: &[LegalFlag]) -> String {
 /// level is beyond ordinary handling.
 fn classification_notes(c: &assets::Classification, tr: &Tr) -> Vec<String> {
     let levels = c.levels();
-    let what = format!("{} ({}, {})", c.version, c.classified_by, &crate::platform::clock::shown_day(&c.classified_at));
+    let what = format!("{} ({}, {})", c.version, c.classified_by, &c.classified_at.shown_day());
     let mut notes = vec![tr.ts("asset-version", "what", &what)];
     if let Some(origin) = origin_text(c, tr) {
         notes.push(origin);

@@ -84,8 +84,8 @@ async fn render(state: &AppState, user: &PlatformUser, status: StatusCode, extra
             users: users(o.id),
             id: o.id,
             host: o.host.unwrap_or_default(),
-            suspended: o.suspended_at.as_deref().map(crate::platform::clock::shown_day),
-            created: crate::platform::clock::shown_day(&o.created_at),
+            suspended: o.suspended_at.map(|at| at.shown_day()),
+            created: o.created_at.shown_day(),
             name: o.name,
             slug: o.slug,
         })

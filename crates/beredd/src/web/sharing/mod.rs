@@ -134,7 +134,7 @@ pub async fn library(
                 (true, false) => ctx.tr.t("shared-own-hidden"),
                 (false, _) => publisher,
             },
-            published: crate::platform::clock::day_of(&item.published_at).map(|d| d.to_string()).unwrap_or_default(),
+            published: item.published_at.day().to_string(),
             own,
             parts: preview(&ctx.tr, &state.catalogue, &Copy::of(&item)?),
         });

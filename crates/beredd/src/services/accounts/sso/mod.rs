@@ -12,8 +12,8 @@ pub mod settings;
 pub const RECHECK_SECS: i64 = 4 * 3600;
 
 /// Whether a session the provider confirmed at `checked_at` must be confirmed again.
-pub fn recheck_due(checked_at: &str) -> bool {
-    crate::platform::clock::seconds_since(checked_at).is_none_or(|s| s > RECHECK_SECS)
+pub fn recheck_due(checked_at: crate::platform::clock::Stamp) -> bool {
+    checked_at.seconds_since() > RECHECK_SECS
 }
 
 /// The HTTP client that talks to providers: no redirects followed (the library's advice, against

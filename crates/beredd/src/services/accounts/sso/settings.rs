@@ -102,7 +102,7 @@ async fn validate(
         groups_claim,
         group_roles: input.group_roles.trim().to_owned(),
         break_glass_roles: roles.join(","),
-        updated_at: String::new(),
+        updated_at: crate::platform::clock::now_stamp(),
     })
 }
 

@@ -277,7 +277,7 @@ mod tests {
             reachable_off_hours: Default::default(),
             notes: None,
             employee_number: None,
-            updated_at: String::new(),
+            updated_at: crate::platform::clock::now_stamp(),
             protected: Default::default(),
         }
     }
@@ -295,7 +295,7 @@ mod tests {
             around_the_clock: Default::default(),
             description: None,
             code: None,
-            updated_at: String::new(),
+            updated_at: crate::platform::clock::now_stamp(),
         };
         let mut people: Vec<Person> = (1..=6).map(|i| person(i, &format!("P{i}"), 1, Some("070-174 06 50"))).collect();
         people.push(person(9, "Chefen", 1, Some("070-174 06 51")));

@@ -32,7 +32,7 @@ fn classified_by(added: &[(i64, String)], versions: &[assets::Classification], d
     for (asset, _) in added.iter().filter(|(_, at)| by(at, day)) {
         c.all += 1;
         // The versions come oldest first: the last one by the day is the one in force then.
-        let newest = versions.iter().rfind(|v| v.asset_id == *asset && by(&v.classified_at, day));
+        let newest = versions.iter().rfind(|v| v.asset_id == *asset && v.classified_at.day() <= day);
         if let Some(v) = newest {
             c.classified += 1;
             c.highest[highest(&v.levels()).min(4)] += 1;
@@ -141,8 +141,8 @@ pub async fn plans(pool: &sqlx::AnyPool, tr: &Tr, org: i64, today: Day, before: 
     let (mut existed, mut approved_then) = (0, 0);
     for (p, _) in &all {
         let versions = plans::versions(pool, org, p.id).await?;
-        existed += usize::from(versions.iter().any(|v| by(&v.created_at, before)));
-        approved_then += usize::from(versions.iter().any(|v| v.approved_at.as_deref().is_some_and(|a| by(a, before))));
+        existed += usize::from(versions.iter().any(|v| v.created_at.day() <= before));
+        approved_then += usize::from(versions.iter().any(|v| v.approved_at.is_some_and(|a| a.day() <= before)));
     }
     let approved = all.iter().filter(|(_, s)| s.approved.is_some()).count();
     let overdue: Vec<&str> =
@@ -205,7 +205,7 @@ mod tests {
             why_s: None,
             reason: None,
             classified_by: "Anna".into(),
-            classified_at: at.into(),
+            classified_at: crate::platform::clock::Stamp::parse(at).unwrap(),
             catalogue_version: "1".into(),
             origin: crate::store::assets::Origin::Beredd,
             source_date: None,
@@ -218,7 +218,7 @@ mod tests {
         let versions = vec![
             version(1, "2025-04-01T10:00:00Z", 2),
             version(1, "2026-05-01T10:00:00Z", 3),
-            version(2, "2026-06-01", 1),
+            version(2, "2026-06-01T10:00:00Z", 1),
         ];
         let day = |s: &str| Day::parse(s).unwrap();
         let then = classified_by(&added, &versions, day("2025-12-31"));

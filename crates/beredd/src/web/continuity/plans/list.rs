@@ -55,11 +55,7 @@ pub async fn list(
     let prints = plans::prints(&state.db.pool, user.org_id, 10)
         .await?
         .into_iter()
-        .map(|p| PrintRow {
-            scope: p.scope_name,
-            by: p.printed_by,
-            at: crate::platform::clock::shown_minute(&p.printed_at),
-        })
+        .map(|p| PrintRow { scope: p.scope_name, by: p.printed_by, at: p.printed_at.shown_minute() })
         .collect();
     let mut units = vec![Choice { value: String::new(), label: ctx.tr.t("binder-whole-org"), depth: 0 }];
     units.extend(lk.unit_choices(None));

@@ -35,8 +35,8 @@ use beredd_domain::plan::{
 };
 use beredd_domain::{FieldError, text};
 
-fn date_part(s: &Option<String>) -> String {
-    s.as_deref().map(crate::platform::clock::shown_day).unwrap_or_default()
+fn date_part(s: Option<crate::platform::clock::Stamp>) -> String {
+    s.map(|at| at.shown_day()).unwrap_or_default()
 }
 
 /// Whether the user may change this plan: coordinators and admins, and unit managers when every
@@ -62,7 +62,7 @@ pub fn binder_text(tr: &Tr, s: &Standing) -> String {
         (None, _) => String::new(),
         (Some(_), None) => tr.t("plan-binder-never"),
         (Some(a), Some(p)) if p.version < a.number => tr.tn("plan-binder-stale", p.version),
-        (Some(_), Some(p)) => tr.ts("plan-binder-current", "date", &crate::platform::clock::shown_day(&p.printed_at)),
+        (Some(_), Some(p)) => tr.ts("plan-binder-current", "date", &p.printed_at.shown_day()),
     }
 }
 

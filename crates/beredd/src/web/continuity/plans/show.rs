@@ -30,7 +30,7 @@ fn approver_view(tr: &Tr, v: &plans::Version) -> Option<ApproverView> {
         v.approval_recorded_by.as_ref().filter(|r| **r != name).map(|r| tr.ts("plan-approval-recorded-by", "name", r));
     Some(ApproverView {
         href: v.approver_id.map(|p| format!("/people/{p}")),
-        date: date_part(&v.approved_at),
+        date: date_part(v.approved_at),
         recorded,
         name,
     })
@@ -87,10 +87,10 @@ fn version_label(tr: &Tr, v: &plans::Version) -> String {
     let number = v.number.to_string();
     if v.is_draft() {
         tr.ts("plan-version-draft", "number", &number)
-            + &format!(" ({}, {})", v.updated_by, date_part(&Some(v.updated_at.clone())))
+            + &format!(" ({}, {})", v.updated_by, date_part(Some(v.updated_at)))
     } else {
         tr.ts("plan-version-approved", "number", &number)
-            + &format!(" ({}, {})", v.approved_by.clone().unwrap_or_default(), date_part(&v.approved_at))
+            + &format!(" ({}, {})", v.approved_by.clone().unwrap_or_default(), date_part(v.approved_at))
     }
 }
 
@@ -135,8 +135,8 @@ fn version_rows(tr: &Tr, all: &[plans::Version]) -> Vec<VersionRow> {
         .map(|v| VersionRow {
             number: v.number,
             status: tr.t(v.status.label_id()),
-            created: format!("{}, {}", v.created_by, date_part(&Some(v.created_at.clone()))),
-            approved: v.approved_by.as_ref().map(|b| format!("{b}, {}", date_part(&v.approved_at))).unwrap_or_default(),
+            created: format!("{}, {}", v.created_by, date_part(Some(v.created_at))),
+            approved: v.approved_by.as_ref().map(|b| format!("{b}, {}", date_part(v.approved_at))).unwrap_or_default(),
             note: v.change_note.clone().unwrap_or_default(),
             compare: if v.number > 1 { tr.tn("plan-compare-with", v.number - 1) } else { String::new() },
         })
