@@ -30,7 +30,8 @@ pub struct Bia {
     pub peak_periods: Option<String>,
     pub min_staffing: Option<String>,
     pub signed_off_by: Option<String>,
-    pub signed_off_at: Option<String>,
+    /// The day it was signed off (a day, despite the column's name).
+    pub signed_off_at: Option<crate::platform::clock::Day>,
     pub updated_at: crate::platform::clock::Stamp,
 }
 
@@ -120,11 +121,11 @@ pub async fn sign_off<'c, E: Executor<'c, Database = Any>>(
     org: i64,
     activity: i64,
     by: &str,
-    at: &str,
+    on: crate::platform::clock::Day,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE bia SET signed_off_by = $1, signed_off_at = $2 WHERE org_id = $3 AND activity_id = $4")
         .bind(by)
-        .bind(at)
+        .bind(on)
         .bind(org)
         .bind(activity)
         .execute(e)

@@ -207,6 +207,7 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("risk_analyses", "held_on", ORG, "/risks"),
     ("plans", "review_due", ORG, "/plans"),
     ("documents", "review_on", ORG, "/governance/documents"),
+    ("bia", "signed_off_at", ORG, "/activities/{activity_id}"),
     // Times (RFC 3339, UTC) are read into stamps once, in the store, as days are.
     ("systems", "updated_at", ORG, "/systems"),
     ("actions", "updated_at", ORG, "/actions"),
@@ -217,6 +218,7 @@ const CODES: &[(&str, &str, &str, &str)] = &[
 fn key_of(table: &str) -> &'static str {
     match table {
         "assessments" => "CAST(system_id AS TEXT) || ':' || requirement_id",
+        "bia" => "CAST(activity_id AS TEXT)",
         _ => "CAST(id AS TEXT)",
     }
 }

@@ -56,9 +56,9 @@ pub(super) async fn bia(l: &mut Loader<'_>) -> anyhow::Result<()> {
             let pid = lookup(&l.people, f, key, "signed_off_by", &Some(person.clone()))?.unwrap_or_default();
             let name = people::get(&mut *l.tx, l.org, pid).await?.map(|p| p.name).unwrap_or_default();
             let at = b.signed_off_at.as_deref().ok_or_else(|| anyhow!("{f}, post {key:?}: signed_off_at saknas"))?;
-            time::Date::parse(at, time::macros::format_description!("[year]-[month]-[day]"))
-                .map_err(|_| anyhow!("{f}, post {key:?}, fält signed_off_at: {at:?} är inte ÅÅÅÅ-MM-DD"))?;
-            bia::sign_off(&mut *l.tx, l.org, activity, &name, at).await?;
+            let on = crate::platform::clock::Day::parse(at)
+                .ok_or_else(|| anyhow!("{f}, post {key:?}, fält signed_off_at: {at:?} är inte ÅÅÅÅ-MM-DD"))?;
+            bia::sign_off(&mut *l.tx, l.org, activity, &name, on).await?;
         }
     }
 

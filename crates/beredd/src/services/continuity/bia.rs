@@ -36,7 +36,7 @@ pub async fn sign_off(db: &Db, actor: &audit::Actor, activity: &activities::Acti
     let (org, id) = (actor.org_id, activity.id);
     let mut tx = db.begin_write().await?;
     let before = bia::get(&mut *tx, org, id).await?.ok_or(Failure::NotFound)?;
-    bia::sign_off(&mut *tx, org, id, by, &clock::today_text()).await?;
+    bia::sign_off(&mut *tx, org, id, by, clock::today()).await?;
     let after = bia::get(&mut *tx, org, id).await?;
     let change = audit::Change {
         action: "sign-off",
