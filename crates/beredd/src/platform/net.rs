@@ -18,6 +18,8 @@ pub struct Listen {
     pub trusted_proxies: Vec<IpAddr>,
     /// The bearer token a Prometheus scrape of `/metrics` carries; none: `/metrics` is off.
     pub metrics_token: Option<String>,
+    /// Live board streams held open at once.
+    pub max_live_streams: usize,
 }
 
 /// The same address whether it arrives as IPv4 or as IPv4 mapped into IPv6.
