@@ -56,7 +56,14 @@ fn run(mut c: Command, stdin: Option<&str>) {
 
 /// The database's organisations: the demo's and ORGS - 1 read in from its export; each has
 /// `users` listeners' accounts l1, l2 … besides its administrator (same password).
-fn populate(bin: &std::path::Path, url: &str, keys: &str, dir: &std::path::Path, orgs: usize, users: usize) -> Vec<String> {
+fn populate(
+    bin: &std::path::Path,
+    url: &str,
+    keys: &str,
+    dir: &std::path::Path,
+    orgs: usize,
+    users: usize,
+) -> Vec<String> {
     run(beredd(bin, url, keys, &["demo", "--no-serve", "--admin-password", PASSWORD]), None);
     let zip = dir.join("org.zip").display().to_string();
     run(beredd(bin, url, keys, &["export", "organisation", "--out", &zip]), None);
@@ -64,7 +71,15 @@ fn populate(bin: &std::path::Path, url: &str, keys: &str, dir: &std::path::Path,
     for n in 2..=orgs {
         let slug = format!("last{n}");
         let name = format!("Lastkommun {n}");
-        run(beredd(bin, url, keys, &["import", "organisation", &zip, "--apply", "--as-new", "--slug", &slug, "--name", &name]), None);
+        run(
+            beredd(
+                bin,
+                url,
+                keys,
+                &["import", "organisation", &zip, "--apply", "--as-new", "--slug", &slug, "--name", &name],
+            ),
+            None,
+        );
         slugs.push(slug);
     }
     std::thread::scope(|s| {
@@ -169,7 +184,8 @@ fn state_key(state: &str) -> &'static str {
 }
 
 fn main() {
-    let (listeners, writers, seconds, orgs) = (env("LISTENERS", 2000), env("WRITERS", 50), env("SECONDS", 60), env("ORGS", 10));
+    let (listeners, writers, seconds, orgs) =
+        (env("LISTENERS", 2000), env("WRITERS", 50), env("SECONDS", 60), env("ORGS", 10));
     let bin = common::server_binary();
     let admin = std::env::var("BEREDD_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
@@ -185,7 +201,11 @@ fn main() {
     let per_org = listeners.div_ceil(orgs);
     let started = Instant::now();
     let slugs = populate(&bin, &url, &keys, dir.path(), orgs, per_org.div_ceil(5));
-    println!("{orgs} organisations, {} listeners' accounts each, made in {:.0} s", per_org.div_ceil(5), started.elapsed().as_secs_f64());
+    println!(
+        "{orgs} organisations, {} listeners' accounts each, made in {:.0} s",
+        per_org.div_ceil(5),
+        started.elapsed().as_secs_f64()
+    );
     let servers = [serve(&bin, &url, &keys, listeners), serve(&bin, &url, &keys, listeners)];
     let pids = [servers[0].0.id(), servers[1].0.id()];
     let bases = [servers[0].1.clone(), servers[1].1.clone()];
@@ -212,10 +232,10 @@ fn main() {
         let mut sessions = HashMap::new();
         for n in 0..listeners {
             let (o, k) = (n % orgs, n / orgs / 5 + 1);
-            if !sessions.contains_key(&(o, k)) {
+            if let std::collections::hash_map::Entry::Vacant(e) = sessions.entry((o, k)) {
                 let address = format!("10.2.{}.{}", n / 250 % 250, n % 250 + 1);
                 let s = login_as(&bases[0], &slugs[o], &format!("l{k}"), PASSWORD, &address).await.expect("listener login");
-                sessions.insert((o, k), s.0);
+                e.insert(s.0);
             }
         }
         let before = pids.map(rss_kb);

@@ -67,7 +67,13 @@ pub fn rss_kb(pid: u32) -> u64 {
 /// Logs `user` of the organisation `org` in, as if from `address` (the server must name
 /// 127.0.0.1 with `--trusted-proxy`, so that the login throttle counts each address apart, as
 /// behind a proxy): the session's client and the form token of its pages; `None` on a refusal.
-pub async fn login_as(base: &str, org: &str, user: &str, password: &str, address: &str) -> Option<(reqwest::Client, String)> {
+pub async fn login_as(
+    base: &str,
+    org: &str,
+    user: &str,
+    password: &str,
+    address: &str,
+) -> Option<(reqwest::Client, String)> {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-forwarded-for", address.parse().unwrap());
     let client = reqwest::Client::builder()
