@@ -55,7 +55,7 @@ pub struct ServeOptions {
     pub metrics_token: Option<String>,
     /// Live board streams this process holds open at once (each a board open in a browser);
     /// beyond it a new one is refused as busy until one closes.
-    #[arg(long, env = "BEREDD_MAX_LIVE_STREAMS", default_value_t = crate::web::live::MAX_STREAMS_TOTAL)]
+    #[arg(long, env = "BEREDD_MAX_LIVE_STREAMS", default_value_t = crate::platform::net::MAX_LIVE_STREAMS)]
     pub max_live_streams: usize,
 }
 

@@ -8,6 +8,9 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+/// Live board streams one process holds open at once, unless `--max-live-streams` says otherwise.
+pub const MAX_LIVE_STREAMS: usize = 500;
+
 /// How `beredd serve` and `beredd demo` serve the web interface.
 #[derive(Debug, Clone)]
 pub struct Listen {

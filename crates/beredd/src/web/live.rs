@@ -21,7 +21,7 @@ pub type Message = (String, String);
 /// Streams one user may hold open at once (a few tabs and screens in the crisis room).
 pub const MAX_STREAMS_PER_USER: usize = 5;
 /// Streams the server holds open at once, unless `--max-live-streams` says otherwise.
-pub const MAX_STREAMS_TOTAL: usize = 500;
+pub const MAX_STREAMS_TOTAL: usize = crate::platform::net::MAX_LIVE_STREAMS;
 /// How often an open stream checks that its session is still valid (it also checks at each event).
 pub const SESSION_CHECK: Duration = Duration::from_secs(30);
 
