@@ -50,3 +50,45 @@ pub async fn login(base: &str, password: &str, idle: usize) -> (reqwest::Client,
     let home = client.get(format!("{base}/")).send().await.unwrap().text().await.unwrap();
     (client, csrf(&home))
 }
+
+/// A process's resident memory in kB (0 when it cannot be read).
+pub fn rss_kb(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+/// Logs `user` of the organisation `org` in, as if from `address` (the server must name
+/// 127.0.0.1 with `--trusted-proxy`, so that the login throttle counts each address apart, as
+/// behind a proxy): the session's client and the form token of its pages; `None` on a refusal.
+pub async fn login_as(
+    base: &str,
+    org: &str,
+    user: &str,
+    password: &str,
+    address: &str,
+) -> Option<(reqwest::Client, String)> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("x-forwarded-for", address.parse().unwrap());
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap();
+    let page = client.get(format!("{base}/login?org={org}")).send().await.ok()?.text().await.ok()?;
+    let token = csrf(&page);
+    let form = [("_csrf", token.as_str()), ("org", org), ("username", user), ("password", password), ("next", "/")];
+    let r = client.post(format!("{base}/login")).form(&form).send().await.ok()?;
+    if r.status() != 303 {
+        return None;
+    }
+    let home = client.get(format!("{base}/")).send().await.ok()?.text().await.ok()?;
+    Some((client, csrf(&home)))
+}

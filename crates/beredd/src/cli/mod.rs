@@ -53,6 +53,10 @@ pub struct ServeOptions {
     /// answers nothing.
     #[arg(long, env = "BEREDD_METRICS_TOKEN", hide_env_values = true)]
     pub metrics_token: Option<String>,
+    /// Live board streams this process holds open at once (each a board open in a browser);
+    /// beyond it a new one is refused as busy until one closes.
+    #[arg(long, env = "BEREDD_MAX_LIVE_STREAMS", default_value_t = crate::platform::net::MAX_LIVE_STREAMS)]
+    pub max_live_streams: usize,
 }
 
 impl ServeOptions {
@@ -62,6 +66,7 @@ impl ServeOptions {
             secure_cookies: self.secure_cookies,
             trusted_proxies: self.trusted_proxies.clone(),
             metrics_token: self.metrics_token.clone().filter(|t| !t.is_empty()),
+            max_live_streams: self.max_live_streams,
         }
     }
 }

@@ -66,6 +66,7 @@ pub const SETTINGS: &[Setting] = &[
     setting("secure_cookies", "secure_cookies", Kind::Flag, Secret::No),
     setting("trusted_proxies", "trusted_proxies", Kind::Addresses, Secret::No),
     setting("metrics_token", "metrics_token", Kind::Text, Secret::Whole),
+    setting("max_live_streams", "max_live_streams", Kind::Count, Secret::No),
     setting("log_format", "log_format", Kind::LogFormat, Secret::No),
     setting("backup.dir", "backup_dir", Kind::Text, Secret::No),
     setting("backup.every", "backup_every", Kind::Text, Secret::No),

@@ -8,6 +8,9 @@
 
 use std::net::{IpAddr, SocketAddr};
 
+/// Live board streams one process holds open at once, unless `--max-live-streams` says otherwise.
+pub const MAX_LIVE_STREAMS: usize = 500;
+
 /// How `beredd serve` and `beredd demo` serve the web interface.
 #[derive(Debug, Clone)]
 pub struct Listen {
@@ -18,6 +21,8 @@ pub struct Listen {
     pub trusted_proxies: Vec<IpAddr>,
     /// The bearer token a Prometheus scrape of `/metrics` carries; none: `/metrics` is off.
     pub metrics_token: Option<String>,
+    /// Live board streams held open at once.
+    pub max_live_streams: usize,
 }
 
 /// The same address whether it arrives as IPv4 or as IPv4 mapped into IPv6.

@@ -20,15 +20,16 @@ pub type Message = (String, String);
 
 /// Streams one user may hold open at once (a few tabs and screens in the crisis room).
 pub const MAX_STREAMS_PER_USER: usize = 5;
-/// Streams the server holds open at once.
-pub const MAX_STREAMS_TOTAL: usize = 500;
+/// Streams the server holds open at once, unless `--max-live-streams` says otherwise.
+pub const MAX_STREAMS_TOTAL: usize = crate::platform::net::MAX_LIVE_STREAMS;
 /// How often an open stream checks that its session is still valid (it also checks at each event).
 pub const SESSION_CHECK: Duration = Duration::from_secs(30);
 
-#[derive(Default)]
 pub struct Live {
     channels: Mutex<HashMap<i64, broadcast::Sender<Message>>>,
     streams: Arc<Mutex<Streams>>,
+    /// Streams held open at once in all.
+    max_streams: usize,
     /// Becomes true when the server stops.
     closing: tokio::sync::watch::Sender<bool>,
     /// The way to the other processes, on PostgreSQL.
@@ -60,7 +61,24 @@ impl Drop for Slot {
     }
 }
 
+impl Default for Live {
+    fn default() -> Live {
+        Live::with_max_streams(MAX_STREAMS_TOTAL)
+    }
+}
+
 impl Live {
+    /// Room for `max_streams` open streams in all.
+    pub fn with_max_streams(max_streams: usize) -> Live {
+        Live {
+            channels: Mutex::default(),
+            streams: Arc::default(),
+            max_streams,
+            closing: tokio::sync::watch::Sender::default(),
+            relay: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The channel of an incident, made on first use.
     pub fn sender(&self, incident: i64) -> broadcast::Sender<Message> {
         let mut map = self.channels.lock().unwrap_or_else(|p| p.into_inner());
@@ -115,7 +133,7 @@ impl Live {
     pub fn open_stream(&self, user: i64) -> Option<Slot> {
         let mut s = self.streams.lock().unwrap_or_else(|p| p.into_inner());
         let mine = s.per_user.get(&user).copied().unwrap_or(0);
-        if mine >= MAX_STREAMS_PER_USER || s.total >= MAX_STREAMS_TOTAL {
+        if mine >= MAX_STREAMS_PER_USER || s.total >= self.max_streams {
             return None;
         }
         s.total += 1;

@@ -41,6 +41,7 @@ async fn run(db: Db, listen: Listen) -> anyhow::Result<()> {
     let mut state = AppState::new(db.clone(), listen.secure_cookies)?;
     state.trusted_proxies = std::sync::Arc::new(listen.trusted_proxies.clone());
     state.metrics = std::sync::Arc::new(super::metrics::Metrics::new(listen.metrics_token.clone()));
+    state.live = std::sync::Arc::new(super::live::Live::with_max_streams(listen.max_live_streams));
     // Several processes on one database sign the login forms with one key, so that a form shown
     // by one is accepted by another behind the same load balancer.
     state.prelogin_key = std::sync::Arc::new(crate::services::setup::shared_key(&db, "prelogin-key").await?);
