@@ -130,13 +130,20 @@ pub async fn log_in(db: &Db, throttle: &LoginThrottle, hashing: &Limit, a: Attem
     };
     match check(db, hashing, a.org, &username, a.password).await? {
         Ok(user) => {
-            attempt.succeeded(db).await?;
+            let second_step = super::second_factor::is_on(db, user.id).await?;
+            if second_step {
+                // The attempt is given back, but the name's failures stay until the second
+                // factor is right: typing the password again buys no more guesses at the code.
+                attempt.not_tried(db).await?;
+            } else {
+                attempt.succeeded(db).await?;
+            }
             let provider = sso::get(&db.pool, user.org_id).await?;
             if !local_login_allowed(&user, provider.as_ref()) {
                 tracing::info!(username, %client, "local login refused: single sign-on is configured");
                 return refused(username, Why::SsoOnly);
             }
-            if super::second_factor::is_on(db, user.id).await? {
+            if second_step {
                 return Ok(Outcome::SecondStep { org: a.org, username });
             }
             Ok(Outcome::In(open(db, &user, provider.is_some()).await?))

@@ -110,6 +110,22 @@ async fn a_local_account_with_a_second_factor_logs_in_with_the_code_from_its_app
 }
 
 #[tokio::test]
+async fn five_wrong_codes_lock_the_name_however_often_the_password_is_typed_again() {
+    let app = TestApp::start(crate::harness::Kind::Sqlite).await;
+    app.add_user("kris", Role::CrisisStaff, &[]).await;
+    let s = app.login("kris").await;
+    let secret = texts(&s.get("/account/second-factor").await.body, "#totp-secret").pop().unwrap();
+    assert_eq!(s.post("/account/second-factor", &[("code", &code_at(&secret, 0))]).await.status, StatusCode::OK);
+    // Each guess at the code comes after the right password, typed again.
+    for _ in 0..5 {
+        assert_eq!(login(&app, "kris", Some("000000")).await.0, StatusCode::UNAUTHORIZED);
+    }
+    // The right password and the right code: the name is locked from this address all the same.
+    let (status, _, _) = login(&app, "kris", None).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the password is not even tried");
+}
+
+#[tokio::test]
 async fn an_organisation_that_requires_a_second_factor_has_local_accounts_set_one_up_first() {
     for kind in kinds() {
         let app = TestApp::start(kind).await;
