@@ -68,10 +68,7 @@ fn origin(r: &actions::Action, tr: &Tr) -> Cell {
 fn owners(all: &[Cow<'_, actions::Action>], lk: &Lookups, chosen: Option<&String>) -> Vec<Choice> {
     let chosen = chosen.and_then(|c| c.parse::<i64>().ok());
     let owning: HashSet<i64> = all.iter().filter_map(|a| a.owner_id).chain(chosen).collect();
-    lk.staff_choices(String::new())
-        .into_iter()
-        .filter(|c| c.value.parse().is_ok_and(|id| owning.contains(&id)))
-        .collect()
+    lk.staff_choices_among(&owning)
 }
 
 impl crate::services::registers::Stored for Actions {

@@ -112,6 +112,15 @@ impl Lookups {
         self.person_choices(none_label, |p| p.kind == beredd_domain::ContactKind::Staff)
     }
 
+    /// The staff among `ids`, in the same order and form as [`Lookups::staff_choices`] (without
+    /// the empty choice): the few a filter offers out of thousands.
+    pub fn staff_choices_among(&self, ids: &std::collections::HashSet<i64>) -> Vec<Choice> {
+        let mut out =
+            self.person_choices(String::new(), |p| p.kind == beredd_domain::ContactKind::Staff && ids.contains(&p.id));
+        out.remove(0);
+        out
+    }
+
     /// Whether `id` is one of the staff.
     pub fn is_staff(&self, id: i64) -> bool {
         self.person(id).is_some_and(|p| p.kind == beredd_domain::ContactKind::Staff)
