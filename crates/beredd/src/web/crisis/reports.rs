@@ -258,7 +258,7 @@ async fn page(
     let tr = &ctx.tr;
     let sources = Sources { org: &org, incident: &h.i, units: &h.units, reporting: &r, roster: &roster, board: &board };
     let (clocks, mut form, now) =
-        (clock_views(state, tr, &r, &sources), form.clone(), clock::shown_minute(&clock::stamp()));
+        (clock_views(state, tr, &r, &sources), form.clone(), clock::now_stamp().shown_minute());
     let (clock_decisions, other_decisions) =
         Decisions { state, tr, r: &r, e, who: &user.display_name, now, open }.all(&mut form);
     let diarienummer = diarienummer_field(&mut form, &h, e, tr);
