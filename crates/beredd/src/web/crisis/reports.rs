@@ -69,7 +69,7 @@ pub struct ReportingPage {
 
 /// A time as shown, with "svensk tid".
 fn shown(tr: &Tr, secs: i64) -> String {
-    format!("{} {}", clock::shown_minute(&stored(secs)), tr.t("swedish-time"))
+    format!("{} {}", stored(secs).shown_minute(), tr.t("swedish-time"))
 }
 
 pub fn span(tr: &Tr, s: i64) -> String {
