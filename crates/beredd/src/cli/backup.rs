@@ -59,7 +59,7 @@ impl Backup {
         let checksum = archive::sha256_hex(&sealed);
         write_new(&out, &sealed)?;
         let last = schedule::Last {
-            at: crate::platform::clock::stamp(),
+            at: crate::platform::clock::now_stamp(),
             file: std::fs::canonicalize(&out).unwrap_or(out.clone()).display().to_string(),
             bytes: sealed.len() as u64,
             sha256: checksum.clone(),

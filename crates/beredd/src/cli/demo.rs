@@ -86,9 +86,7 @@ async fn work_since_loaded(db: &Db) -> Option<String> {
     };
     let mut what = Vec::new();
     if changes > 0 {
-        let newest = newest
-            .map(|at| format!(", den senaste {} svensk tid", crate::platform::clock::shown_minute(&at)))
-            .unwrap_or_default();
+        let newest = newest.map(|at| format!(", den senaste {} svensk tid", at.shown_minute())).unwrap_or_default();
         let n = if changes == 1 { "1 ändring".to_owned() } else { format!("{changes} ändringar") };
         what.push(format!("{n} i händelseloggen av andra än demoinläsningen{newest}"));
     }

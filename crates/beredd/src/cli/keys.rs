@@ -45,13 +45,13 @@ impl Keys {
             public_key: &public,
             origin: signing::OWN,
             label: &db.keys.dir().display().to_string(),
-            made_at: &key.created,
+            made_at: &key.created.to_string(),
             added_by: "(kommandorad)",
         };
         signing::record(&mut *conn, org.id, &own).await?;
         println!("Organisation: {}", org.name);
         println!("Nyckelmapp: {} (hemlig: kopiera den aldrig till databasen eller en pärm)", db.keys.dir().display());
-        println!("Nyckel: {}, gjord {}", grouped(&key_id), crate::platform::clock::shown_minute(&key.created));
+        println!("Nyckel: {}, gjord {}", grouped(&key_id), key.created.shown_minute());
         println!("Offentlig nyckel (till pärmen): {}", grouped(&public));
         Ok(())
     }

@@ -30,8 +30,8 @@ pub enum KeyError {
 /// One key pair of one organisation on this instance.
 pub struct OrgKey {
     signing: SigningKey,
-    /// When the key was made (RFC 3339, UTC).
-    pub created: String,
+    /// When the key was made (written to the key file as RFC 3339, UTC; read once).
+    pub created: crate::platform::clock::Stamp,
     /// When this instance first signed the organisation's logs: its first key's `created`, kept
     /// through every rotation. Entries recorded since must carry a signature.
     pub signing_began: String,
@@ -231,8 +231,8 @@ impl Keyring {
         create_private_dir(&self.dir)?;
         let mut seed = [0u8; 32];
         rand::fill(&mut seed);
-        let created = crate::platform::clock::stamp();
-        let signing_began = began.unwrap_or_else(|| created.clone());
+        let created = crate::platform::clock::now_stamp();
+        let signing_began = began.unwrap_or_else(|| created.to_string());
         let text = format!(
             "# Beredd: organisationens nyckel för att signera krisloggar. Hemlig: kopiera den aldrig\n\
              # till databasen, en säkerhetskopia eller en pärm. Organisation {org_uid}.\n\
@@ -259,10 +259,11 @@ fn read_key(text: &str) -> Result<OrgKey, String> {
             .filter(|l| !l.trim_start().starts_with('#'))
             .find_map(|l| l.split_once('=').filter(|(k, _)| k.trim() == name).map(|(_, v)| v.trim().to_owned()))
     };
-    let created = value("created").ok_or("raden created saknas")?;
-    let signing_began = value("signing_began").unwrap_or_else(|| created.clone());
+    let written = value("created").ok_or("raden created saknas")?;
+    let signing_began = value("signing_began").unwrap_or_else(|| written.clone());
     let seed = value("seed").ok_or("raden seed saknas")?;
     let seed: [u8; 32] = unhex(&seed).and_then(|b| b.try_into().ok()).ok_or("seed är inte 64 hexadecimala tecken")?;
+    let created = crate::platform::clock::Stamp::parse(&written).ok_or("created är ingen tid (RFC 3339)")?;
     Ok(OrgKey { signing: SigningKey::from_bytes(&seed), created, signing_began })
 }
 
@@ -332,8 +333,8 @@ mod tests {
         let sig = old.sign(b"x");
         let (was, new) = ring.rotate("o").unwrap();
         assert_eq!(was, Some(old.public()));
-        assert_eq!(new.signing_began, old.created, "signing began with the first key");
-        assert_eq!(Keyring::at(&dir).for_org("o").unwrap().signing_began, old.created);
+        assert_eq!(new.signing_began, old.created.to_string(), "signing began with the first key");
+        assert_eq!(Keyring::at(&dir).for_org("o").unwrap().signing_began, old.created.to_string());
         assert_ne!(new.public(), old.public());
         assert_eq!(ring.retired("o"), vec![old.public()]);
         assert!(ring.retired("o")[0].verifies(b"x", &sig));
@@ -352,6 +353,12 @@ mod tests {
         let err = Keyring::at(&dir).for_org("o").unwrap_err().to_string();
         assert!(err.contains("o.key") && err.contains("seed"), "{err}");
         assert_eq!(std::fs::read_to_string(dir.join("o.key")).unwrap(), "created = x\nseed = 12\n");
+        let seed = "ab".repeat(32);
+        std::fs::write(dir.join("p.key"), format!("created = igår\nseed = {seed}\n")).unwrap();
+        let err = Keyring::at(&dir).for_org("p").unwrap_err().to_string();
+        assert!(err.contains("p.key") && err.contains("created"), "{err}");
+        std::fs::write(dir.join("q.key"), format!("created = 2026-11-23T07:10:00Z\nseed = {seed}\n")).unwrap();
+        assert_eq!(Keyring::at(&dir).for_org("q").unwrap().created.to_string(), "2026-11-23T07:10:00Z");
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -276,7 +276,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
                         "/audit?user={}&entity=session",
                         form_urlencoded::byte_serialize(who.as_bytes()).collect::<String>()
                     );
-                    link(&format!("{who} ({})", crate::platform::clock::shown_minute(at)), href)
+                    link(&format!("{who} ({})", at.shown_minute()), href)
                 })
                 .collect(),
         );
@@ -285,15 +285,12 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
         }
         use crate::services::archive::schedule;
         let last = schedule::last(pool).await?;
-        let stale = last
-            .as_ref()
-            .map(|l| crate::platform::clock::seconds_since(&l.at).is_none_or(|s| s > schedule::STALE_AFTER_SECS));
+        let stale = last.as_ref().map(|l| l.at.seconds_since() > schedule::STALE_AFTER_SECS);
         let planned = schedule::plan(pool).await?;
         match (stale, last) {
-            (Some(true), Some(l)) => registers.extend(item(
-                "attention-backup-stale",
-                vec![link(&crate::platform::clock::shown_minute(&l.at), "/backups".into())],
-            )),
+            (Some(true), Some(l)) => {
+                registers.extend(item("attention-backup-stale", vec![link(&l.at.shown_minute(), "/backups".into())]))
+            }
             (None, _) => {
                 if let Some(p) = planned {
                     registers.extend(item("attention-backup-none", vec![link(&p.dir, "/backups".into())]))

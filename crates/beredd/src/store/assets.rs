@@ -233,7 +233,10 @@ pub async fn latest<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resu
 }
 
 /// When each asset of the organisation was added: (asset id, `created_at`).
-pub async fn added<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<(i64, String)>, DbError> {
+pub async fn added<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    org: i64,
+) -> Result<Vec<(i64, crate::platform::clock::Stamp)>, DbError> {
     Ok(sqlx::query_as("SELECT id, created_at FROM assets WHERE org_id = $1").bind(org).fetch_all(e).await?)
 }
 

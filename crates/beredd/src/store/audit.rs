@@ -5,11 +5,12 @@ use serde::Serialize;
 use sqlx::{Any, Executor};
 
 use super::DbError;
+use crate::platform::clock::Stamp;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct AuditEntry {
     pub id: i64,
-    pub at: String,
+    pub at: Stamp,
     pub user_id: Option<i64>,
     pub username: String,
     pub action: String,
@@ -82,10 +83,10 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(
 ) -> Result<Vec<AuditEntry>, DbError> {
     // Empty filters are bound as values that match everything, so the SQL stays one string.
     let from = f.from.clone().unwrap_or_default();
-    let until = f.until.clone().unwrap_or_else(|| "9999".into());
+    let until = f.until.clone().unwrap_or_default();
     Ok(sqlx::query_as(
         "SELECT id, at, user_id, username, action, entity, entity_id, summary, before_json, after_json FROM audit_log
-         WHERE org_id = $1 AND ($2 = '' OR username = $2) AND ($3 = '' OR entity = $3) AND at >= $4 AND at < $5
+         WHERE org_id = $1 AND ($2 = '' OR username = $2) AND ($3 = '' OR entity = $3) AND at >= $4 AND ($5 = '' OR at < $5)
          ORDER BY id DESC LIMIT $6",
     )
     .bind(org)
@@ -103,7 +104,7 @@ pub async fn list<'c, E: Executor<'c, Database = Any>>(
 pub async fn changes_by_others<'c, E: Executor<'c, Database = Any>>(
     e: E,
     username: &str,
-) -> Result<(i64, Option<String>), DbError> {
+) -> Result<(i64, Option<Stamp>), DbError> {
     Ok(sqlx::query_as("SELECT COUNT(*), MAX(at) FROM audit_log WHERE username <> $1 AND entity <> 'session'")
         .bind(username)
         .fetch_one(e)
@@ -125,7 +126,7 @@ pub async fn done_since<'c, E: Executor<'c, Database = Any>>(
     org: i64,
     action: &str,
     since: &str,
-) -> Result<Vec<(String, String)>, DbError> {
+) -> Result<Vec<(Stamp, String)>, DbError> {
     Ok(sqlx::query_as(
         "SELECT at, username FROM audit_log WHERE org_id = $1 AND action = $2 AND at >= $3 ORDER BY id DESC LIMIT 50",
     )
@@ -143,7 +144,7 @@ pub async fn deleted_since<'c, E: Executor<'c, Database = Any>>(
     org: i64,
     entity: &str,
     since: &str,
-) -> Result<Vec<(String, String)>, DbError> {
+) -> Result<Vec<(Stamp, String)>, DbError> {
     Ok(sqlx::query_as(
         "SELECT at, summary FROM audit_log WHERE org_id = $1 AND action = 'delete' AND entity = $2 AND at >= $3 ORDER BY id LIMIT 200",
     )

@@ -67,7 +67,7 @@ pub struct Acknowledgement {
     pub version_id: i64,
     pub person_id: i64,
     pub via: String,
-    pub at: String,
+    pub at: crate::platform::clock::Stamp,
 }
 
 /// A personal reading link, found by its token.
@@ -266,7 +266,7 @@ pub async fn acknowledge(
     version: i64,
     person: i64,
     via: &str,
-    at: &str,
+    at: crate::platform::clock::Stamp,
 ) -> Result<bool, DbError> {
     let (n,): (i64,) =
         sqlx::query_as("SELECT COUNT(*) FROM document_acknowledgements WHERE version_id = $1 AND person_id = $2")
@@ -294,7 +294,7 @@ pub async fn replace_link(
     person: i64,
     token_hash: &str,
     by: &str,
-    expires_at: &str,
+    expires_at: crate::platform::clock::Stamp,
 ) -> Result<(), DbError> {
     sqlx::query("DELETE FROM document_links WHERE document_id = $1 AND person_id = $2")
         .bind(document)
@@ -331,7 +331,7 @@ pub async fn link_by_hash<'c, E: Executor<'c, Database = Any>>(e: E, hash: &str)
 pub async fn link_expiries<'c, E: Executor<'c, Database = Any>>(
     e: E,
     document: i64,
-) -> Result<Vec<(i64, String)>, DbError> {
+) -> Result<Vec<(i64, crate::platform::clock::Stamp)>, DbError> {
     Ok(sqlx::query_as("SELECT person_id, expires_at FROM document_links WHERE document_id = $1")
         .bind(document)
         .fetch_all(e)
@@ -342,7 +342,7 @@ pub async fn link_expiries<'c, E: Executor<'c, Database = Any>>(
 pub async fn set_version_time<'c, E: Executor<'c, Database = Any>>(
     e: E,
     version: i64,
-    at: &str,
+    at: crate::platform::clock::Stamp,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE document_versions SET created_at = $1 WHERE id = $2").bind(at).bind(version).execute(e).await?;
     Ok(())

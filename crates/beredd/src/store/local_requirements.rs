@@ -83,7 +83,7 @@ pub async fn add(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement)
     .bind(&r.applies)
     .bind(&r.refs)
     .bind(&r.updated_by)
-    .bind(&r.updated_at)
+    .bind(r.updated_at)
     .execute(&mut *conn)
     .await?
     .rows_affected()
@@ -112,7 +112,7 @@ pub async fn save(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement
     .bind(&r.applies)
     .bind(&r.refs)
     .bind(&r.updated_by)
-    .bind(&r.updated_at)
+    .bind(r.updated_at)
     .execute(&mut *conn)
     .await?;
     bump(conn, org).await

@@ -210,10 +210,7 @@ pub async fn scrape(State(state): State<AppState>, headers: axum::http::HeaderMa
     m.pool_size.set(i64::from(state.db.pool.size()));
     m.pool_idle.set(state.db.pool.num_idle() as i64);
     let last = crate::services::archive::schedule::last(&state.db.pool).await.ok().flatten();
-    m.last_backup.set(
-        last.and_then(|l| crate::platform::clock::seconds_since(&l.at))
-            .map_or(0, |ago| crate::platform::clock::now().unix_timestamp() - ago),
-    );
+    m.last_backup.set(last.map_or(0, |l| l.at.unix()));
     if let Ok(mut conn) = state.db.pool.acquire().await
         && let Ok(n) = crate::store::incidents::active_count(&mut conn).await
     {

@@ -46,7 +46,7 @@ fn running_view(tr: &Tr, running: &[crate::services::crisis::reporting::Running]
     let r = running.iter().min_by_key(|r| r.nearest.map_or((1, 0), |(_, at)| (0, at)))?;
     let (deadline, left, overdue) = match r.nearest {
         Some((duty, at)) => {
-            let when = crate::platform::clock::shown_minute(&crate::services::crisis::reporting::stored(at));
+            let when = crate::services::crisis::reporting::stored(at).shown_minute();
             let deadline = tr.args(
                 "banner-deadline",
                 &[

@@ -212,6 +212,15 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     ("systems", "updated_at", ORG, "/systems"),
     ("actions", "updated_at", ORG, "/actions"),
     ("incidents", "started_at", ORG, "/incidents"),
+    // Stored times in columns not named `*_at`: the audit trail's newest entry (the page shows
+    // the newest first) and a document's acknowledgement, which every document page reads.
+    ("audit_log", "at", "org_id = $1 AND id = (SELECT MAX(id) FROM audit_log WHERE org_id = $1)", "/audit"),
+    (
+        "document_acknowledgements",
+        "at",
+        "version_id IN (SELECT v.id FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE d.org_id = $1)",
+        "/governance/documents",
+    ),
 ];
 
 /// A row's key as text: its id, or for a table without one, its primary key.

@@ -54,10 +54,9 @@ fn refused(file: &str, key: &str, found: crate::services::Invalid) -> anyhow::Er
     }
 }
 
-/// A time as stored (RFC 3339, UTC).
-fn stamp(file: &str, key: &str, field: &str, v: &str) -> anyhow::Result<String> {
-    let ok = crate::platform::clock::seconds_since(v).is_some();
-    check(file, key, field, if ok { Ok(v.to_owned()) } else { Err(beredd_domain::FieldError::DateTime) })
+/// A time as stored (RFC 3339, UTC), read once.
+fn stamp(file: &str, key: &str, field: &str, v: &str) -> anyhow::Result<crate::platform::clock::Stamp> {
+    check(file, key, field, crate::platform::clock::Stamp::parse(v).ok_or(beredd_domain::FieldError::DateTime))
 }
 
 pub(super) async fn documents(l: &mut Loader<'_>) -> anyhow::Result<()> {
@@ -93,7 +92,7 @@ pub(super) async fn documents(l: &mut Loader<'_>) -> anyhow::Result<()> {
             let at = stamp(f, key, "at", &v.at)?;
             let new = NewVersion { body: Some(&body), note: note.as_deref(), file: None };
             let (vid, _) = documents::insert_version(&mut l.tx, id, &new, &v.by).await?;
-            documents::set_version_time(&mut *l.tx, vid, &at).await?;
+            documents::set_version_time(&mut *l.tx, vid, at).await?;
             last = Some((vid, at));
         }
         for p in &d.read {
@@ -101,9 +100,9 @@ pub(super) async fn documents(l: &mut Loader<'_>) -> anyhow::Result<()> {
             let Some((vid, at)) = &last else { bail!("{f}, post {key:?}: läst utan någon version") };
             let at = match &d.read_at {
                 Some(r) => stamp(f, key, "read_at", r)?,
-                None => at.clone(),
+                None => *at,
             };
-            documents::acknowledge(&mut l.tx, *vid, person, "account", &at).await?;
+            documents::acknowledge(&mut l.tx, *vid, person, "account", at).await?;
         }
     }
     Ok(())

@@ -31,8 +31,9 @@ pub struct Schedule {
 /// The last backup that was written, as remembered in the database.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Last {
-    /// Stored time (UTC, RFC 3339).
-    pub at: String,
+    /// When it was written; kept as the stored text (UTC, RFC 3339) and read back into a stamp
+    /// once, with the rest of the note (a note that cannot be read is as if there were none).
+    pub at: crate::platform::clock::Stamp,
     pub file: String,
     pub bytes: u64,
     pub sha256: String,
@@ -104,7 +105,7 @@ pub async fn take(db: &Db, s: &Schedule) -> Result<Last, ArchiveError> {
     let sealed = backup::seal(export.get_ref(), &backup::Key::Recipients(s.recipients.clone()))?;
     write_private(&path, &sealed)?;
     let last = Last {
-        at: crate::platform::clock::stamp(),
+        at: crate::platform::clock::now_stamp(),
         file: path.display().to_string(),
         bytes: sealed.len() as u64,
         sha256: super::sha256_hex(&sealed),
@@ -149,7 +150,7 @@ pub async fn start(db: Db, s: Schedule) -> Result<tokio::task::JoinHandle<()>, A
     let plan = Plan { dir: s.dir.display().to_string(), every_hours: s.every.as_secs_f64() / 3600.0, keep: s.keep };
     orgs::set_meta(&db.pool, PLAN, &serde_json::to_string(&plan).unwrap_or_default()).await?;
     let since = match last(&db.pool).await? {
-        Some(l) => crate::platform::clock::seconds_since(&l.at).unwrap_or(i64::MAX),
+        Some(l) => l.at.seconds_since(),
         None => i64::MAX,
     };
     let first = Duration::from_secs(u64::try_from(s.every.as_secs() as i64 - since).unwrap_or(0));
@@ -175,7 +176,7 @@ pub async fn start(db: Db, s: Schedule) -> Result<tokio::task::JoinHandle<()>, A
 async fn due(db: &Db, s: &Schedule, me: &str) -> bool {
     let every = s.every.as_secs() as i64;
     let recent = match last(&db.pool).await {
-        Ok(Some(l)) => crate::platform::clock::seconds_since(&l.at).is_some_and(|secs| secs < every * 9 / 10),
+        Ok(Some(l)) => l.at.seconds_since() < every * 9 / 10,
         _ => false,
     };
     !recent && orgs::claim(&db.pool, "backup", me, (every / 2).max(60)).await.unwrap_or(false)

@@ -355,7 +355,7 @@ pub async fn add_keys_page(
     let kept = |v: Option<String>| v.filter(|s| !s.trim().is_empty()).unwrap_or_else(|| missing.clone());
     let rows = json!([
         { "label": tr.t("binder-keys-public"), "value": public, "mono": true },
-        { "label": tr.t("binder-keys-id"), "value": tr.args("binder-keys-id-value", &[("key", &grouped(&key.key_id())), ("made", &crate::platform::clock::shown_day(&key.created))]) },
+        { "label": tr.t("binder-keys-id"), "value": tr.args("binder-keys-id-value", &[("key", &grouped(&key.key_id())), ("made", &key.created.shown_day())]) },
         { "label": tr.t("field-keys-kept"), "value": kept(o.keys_kept) },
         { "label": tr.t("field-backup-kept"), "value": kept(o.backup_kept) },
         { "label": tr.t("field-break-glass-kept"), "value": kept(o.break_glass_kept) },

@@ -2,6 +2,7 @@
 //! the action plan, pointing back to the incident) and an exercise's injects, each written with
 //! its log entry or its record in the audit trail.
 
+use crate::platform::clock::Stamp;
 use crate::platform::day::optional_day;
 use beredd_domain::incident::{LessonKind, LessonTarget};
 use beredd_domain::{ActionStatus, FieldError, LogKind, Priority, text};
@@ -37,16 +38,11 @@ pub async fn targets(pool: &sqlx::AnyPool, org: i64, tr: &Tr) -> Result<Vec<Targ
     Ok(out)
 }
 
-/// When an inject is due: the minute it falls on, as shown in Swedish time (`HH:MM`, empty when
-/// the exercise's start cannot be read), and whether it is due by `now`.
-pub fn inject_time(started_at: &str, minute: i64, now: time::OffsetDateTime) -> (String, bool) {
-    let start = time::OffsetDateTime::parse(started_at, &time::format_description::well_known::Rfc3339).ok();
-    let at = start.map(|s| s + time::Duration::minutes(minute));
-    let shown = at
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .map(|t| crate::platform::clock::shown_minute(&t).get(11..).unwrap_or("").to_owned())
-        .unwrap_or_default();
-    (shown, at.is_some_and(|t| t <= now))
+/// When an inject is due: the minute it falls on, as shown in Swedish time (`HH:MM`), and
+/// whether it is due by `now`.
+pub fn inject_time(started_at: Stamp, minute: i64, now: Stamp) -> (String, bool) {
+    let at = started_at.plus_seconds(minute.saturating_mul(60));
+    (at.shown_minute().get(11..).unwrap_or("").to_owned(), at <= now)
 }
 
 /// The lesson form as posted.
@@ -172,15 +168,15 @@ pub async fn add_inject(db: &Db, actor: &audit::Actor, i: &Incident, minute: i64
 
 #[cfg(test)]
 mod inject_tests {
-    use super::inject_time;
-    use time::macros::datetime;
+    use super::{Stamp, inject_time};
 
     #[test]
     fn an_inject_is_shown_in_swedish_time_and_due_once_its_minute_has_come() {
-        let now = datetime!(2026-11-24 09:00 UTC);
-        assert_eq!(inject_time("2026-11-24T08:00:00Z", 45, now), ("09:45".to_owned(), true));
-        assert_eq!(inject_time("2026-11-24T08:00:00Z", 60, now), ("10:00".to_owned(), true));
-        assert_eq!(inject_time("2026-11-24T08:00:00Z", 61, now), ("10:01".to_owned(), false));
-        assert_eq!(inject_time("not a time", 5, now), (String::new(), false));
+        let at = |s: &str| Stamp::parse(s).unwrap();
+        let (start, now) = (at("2026-11-24T08:00:00Z"), at("2026-11-24T09:00:00Z"));
+        assert_eq!(inject_time(start, 45, now), ("09:45".to_owned(), true));
+        assert_eq!(inject_time(start, 60, now), ("10:00".to_owned(), true));
+        assert_eq!(inject_time(start, 61, now), ("10:01".to_owned(), false));
+        assert_eq!(inject_time(at("2026-07-14T08:00:00Z"), 5, now), ("10:05".to_owned(), true), "summer time");
     }
 }

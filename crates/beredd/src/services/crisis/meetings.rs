@@ -126,7 +126,7 @@ pub async fn hold(db: &Db, org: i64, tr: &Tr, incident: i64, m: Minutes, by: &st
     incidents::lock(&mut tx, org, incident).await?;
     let number = incidents::meetings(&mut *tx, incident).await?.len() as i64 + 1;
     let Minutes { present, areas, decisions, tasks, next_meeting } = m;
-    let held = clock::shown_minute(&clock::stamp());
+    let held = clock::now_stamp().shown_minute();
     let protocol = Protocol { number, held, present, areas, decisions, tasks, next_meeting };
     incidents::add_meeting(&mut tx, incident, by, &serde_json::to_string(&protocol).unwrap_or_default()).await?;
     let entry = |kind, text, decided_by| NewEntry { decided_by, ..NewEntry::web(kind, text, by) };

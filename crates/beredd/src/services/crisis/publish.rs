@@ -46,7 +46,7 @@ pub struct PublicView {
     pub exercise: bool,
     /// When the page was made, in Swedish time.
     pub updated: String,
-    pub updated_at: String,
+    pub updated_at: clock::Stamp,
     pub messages: Vec<PublicMessage>,
     pub hotlines: Vec<PublicHotline>,
     /// The Swedish and English texts of the page.
@@ -76,11 +76,11 @@ pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> R
         .into_iter()
         .map(|h| PublicHotline { tel: text::tel_uri(&h.number), number: h.number, hours: h.hours })
         .collect();
-    let updated_at = clock::stamp();
+    let updated_at = clock::now_stamp();
     Ok(Some(PublicView {
         org: org_name,
         exercise: incident.exercise.get(),
-        updated: clock::shown_minute(&updated_at),
+        updated: updated_at.shown_minute(),
         updated_at,
         messages,
         hotlines,

@@ -22,12 +22,10 @@ pub fn secs(stored: &str) -> Option<i64> {
     time::OffsetDateTime::parse(stored, &time::format_description::well_known::Rfc3339).ok().map(|t| t.unix_timestamp())
 }
 
-/// A stored time (RFC 3339, UTC) of seconds since 1970.
-pub fn stored(secs: i64) -> String {
-    time::OffsetDateTime::from_unix_timestamp(secs)
-        .ok()
-        .and_then(|t| t.format(&time::format_description::well_known::Rfc3339).ok())
-        .unwrap_or_default()
+/// The instant of seconds since 1970 (a deadline the clocks count), as a stamp; 1970 itself for
+/// seconds past year 9999.
+pub fn stored(secs: i64) -> clock::Stamp {
+    time::OffsetDateTime::from_unix_timestamp(secs).map(clock::Stamp::from_instant).unwrap_or_default()
 }
 
 /// One duty as it stands.
@@ -61,7 +59,7 @@ impl Reporting {
 
 /// What the clocks count from: the incident's decisions and the reports sent.
 pub fn facts(i: &Incident, assessments: &[Assessment], reports: &[Report], now: i64) -> Facts {
-    let sent = |d: Duty| reports.iter().find(|r| r.duty == d.code()).and_then(|r| Some(r.sent_at.unix()));
+    let sent = |d: Duty| reports.iter().find(|r| r.duty == d.code()).map(|r| r.sent_at.unix());
     Facts {
         aware: secs(&i.discovered_at).unwrap_or(now),
         significant: i.significant.get(),
@@ -88,7 +86,7 @@ pub async fn load(conn: &mut sqlx::AnyConnection, i: &Incident) -> Result<Report
         .map(|d| {
             let report = reports.iter().find(|r| r.duty == d.code()).cloned();
             let due = d.due(&facts, &Sweden);
-            let clock = reporting::clock(due, report.as_ref().and_then(|r| Some(r.sent_at.unix())), facts.now);
+            let clock = reporting::clock(due, report.as_ref().map(|r| r.sent_at.unix()), facts.now);
             DutyState { duty: *d, due, clock, report }
         })
         .collect();
@@ -164,7 +162,7 @@ mod tests {
     #[test]
     fn stored_times_and_seconds_go_back_and_forth() {
         assert_eq!(secs("2026-11-23T07:10:00Z"), Some(1_795_417_800));
-        assert_eq!(stored(1_795_417_800), "2026-11-23T07:10:00Z");
+        assert_eq!(stored(1_795_417_800).to_string(), "2026-11-23T07:10:00Z");
         assert_eq!(secs("igår"), None);
     }
 }

@@ -132,8 +132,8 @@ pub async fn acknowledge(
     via: &str,
 ) -> Result<bool, DbError> {
     let mut tx = db.begin_write().await?;
-    let at = crate::platform::clock::stamp();
-    if !documents::acknowledge(&mut tx, version.id, person, via, &at).await? {
+    let at = crate::platform::clock::now_stamp();
+    if !documents::acknowledge(&mut tx, version.id, person, via, at).await? {
         return Ok(false);
     }
     let after = serde_json::json!({ "document": doc.id, "version": version.number, "person": person, "via": via });
@@ -151,12 +151,12 @@ pub async fn make_links(
     doc: &documents::Document,
     people: &[(i64, String)],
 ) -> Result<Vec<(i64, String)>, DbError> {
-    let expires = crate::platform::clock::stamp_in(document::LINK_DAYS * 86400);
+    let expires = crate::platform::clock::now_stamp().plus_seconds(document::LINK_DAYS * 86400);
     let mut tx = db.begin_write().await?;
     let mut out = Vec::new();
     for (person, name) in people {
         let token = sessions::random_token();
-        documents::replace_link(&mut tx, doc.id, *person, &sessions::hash_token(&token), &actor.username, &expires)
+        documents::replace_link(&mut tx, doc.id, *person, &sessions::hash_token(&token), &actor.username, expires)
             .await?;
         let after = serde_json::json!({ "document": doc.id, "person": person, "expires_at": expires });
         let summary = format!("{}: {name}", doc.title);

@@ -18,7 +18,7 @@ const KITS: i64 = 200;
 
 /// A person deleted from the register, and the kits (by id) they had received.
 pub struct Departure {
-    pub at: String,
+    pub at: clock::Stamp,
     pub name: String,
     pub kits: Vec<i64>,
 }
@@ -41,9 +41,7 @@ impl KitNote {
     pub fn to_replace(&self, k: &kits::KitExport) -> bool {
         let changed = self.rule.kit_passphrase_changed_at.and_then(|d| clock::Stamp::parse(&clock::start_of(d)));
         let before_change = changed.is_some_and(|c| k.exported_at < c);
-        let before_departure = self
-            .latest_recipient_left()
-            .is_some_and(|d| clock::Stamp::parse(&d.at).is_some_and(|at| k.exported_at <= at));
+        let before_departure = self.latest_recipient_left().is_some_and(|d| k.exported_at <= d.at);
         before_change || before_departure
     }
 }
@@ -63,8 +61,7 @@ pub async fn load(pool: &sqlx::AnyPool, org: i64) -> Result<KitNote, DbError> {
         .into_iter()
         .map(|(at, name)| {
             let had = |k: &&kits::KitExport| {
-                clock::Stamp::parse(&at).is_some_and(|at| k.exported_at <= at)
-                    && recipients(k).iter().any(|r| r.to_lowercase() == name.trim().to_lowercase())
+                k.exported_at <= at && recipients(k).iter().any(|r| r.to_lowercase() == name.trim().to_lowercase())
             };
             let kits = kits.iter().filter(had).map(|k| k.id).collect();
             Departure { at, name, kits }

@@ -233,7 +233,7 @@ pub struct LinkView {
     pub current: Option<Version>,
     pub person: people::Person,
     pub read: Option<Acknowledgement>,
-    pub expires_at: String,
+    pub expires_at: crate::platform::clock::Stamp,
 }
 
 /// Opens a link by its token, reading only that document and that person.
@@ -260,6 +260,6 @@ pub async fn open(pool: &sqlx::AnyPool, token: &str) -> Result<Opened, DbError> 
         current,
         person,
         read,
-        expires_at: link.expires_at.to_string(),
+        expires_at: link.expires_at,
     })))
 }

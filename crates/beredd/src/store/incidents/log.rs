@@ -176,7 +176,7 @@ pub async fn append(
         public_key: &public,
         origin: crate::store::signing::OWN,
         label: &keys.dir().display().to_string(),
-        made_at: &key.created,
+        made_at: &key.created.to_string(),
         added_by: recorded_by,
     };
     crate::store::signing::record(&mut *conn, org, &own).await?;

@@ -8,7 +8,7 @@ pub struct Reached {
     #[sqlx(try_from = "i64")]
     pub reached: Flag,
     pub by_name: String,
-    pub at: String,
+    pub at: crate::platform::clock::Stamp,
 }
 
 pub async fn reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Reached>, DbError> {

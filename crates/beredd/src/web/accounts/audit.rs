@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 
-use crate::platform::clock;
 use crate::platform::i18n::Tr;
 use crate::services::accounts::audit;
 use crate::store::audit::AuditEntry;
@@ -73,7 +72,7 @@ fn row(e: AuditEntry, tr: &Tr) -> Row {
         } else {
             e.entity.clone()
         },
-        at: clock::shown_second(&e.at),
+        at: e.at.shown_second(),
         username: e.username,
         entity_id: e.entity_id,
         summary: e.summary,

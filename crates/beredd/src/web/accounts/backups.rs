@@ -8,7 +8,6 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::platform::clock;
 use crate::services::archive::{self, schedule};
 use crate::web::AppState;
 use crate::web::auth::{CurrentUser, Posted};
@@ -40,8 +39,8 @@ pub async fn page(user: CurrentUser, State(state): State<AppState>) -> Result<Ba
     let mut ctx = Ctx::new(&state, &user, "/backups", String::new());
     ctx.title = ctx.tr.t("backups-title");
     let last = schedule::last(&state.db.pool).await?.map(|l| Shown {
-        at: clock::shown_minute(&l.at),
-        stale: clock::seconds_since(&l.at).is_none_or(|s| s > schedule::STALE_AFTER_SECS),
+        at: l.at.shown_minute(),
+        stale: l.at.seconds_since() > schedule::STALE_AFTER_SECS,
         file: l.file,
         kb: i64::try_from(l.bytes.div_ceil(1024)).unwrap_or(i64::MAX),
         sha256: l.sha256,

@@ -318,7 +318,8 @@ pub struct Levels {
     pub availability: i64,
     pub traceability: i64,
     /// UTC, RFC 3339
-    pub classified_at: String,
+    #[schema(value_type = String)]
+    pub classified_at: crate::platform::clock::Stamp,
     pub classified_by: String,
 }
 
@@ -352,7 +353,7 @@ pub async fn list_assets(api: Api, State(state): State<AppState>) -> ApiResult<V
                     integrity: c.level_r,
                     availability: c.level_t,
                     traceability: c.level_s,
-                    classified_at: c.classified_at.to_string(),
+                    classified_at: c.classified_at,
                     classified_by: c.classified_by,
                 }),
             })
@@ -370,7 +371,8 @@ pub struct Plan {
     /// The number of the approved version, if one is.
     pub approved_version: Option<i64>,
     /// UTC, RFC 3339
-    pub approved_at: Option<String>,
+    #[schema(value_type = Option<String>)]
+    pub approved_at: Option<crate::platform::clock::Stamp>,
     /// The printed binder is older than the approved version.
     pub binder_stale: bool,
 }
@@ -388,7 +390,7 @@ pub async fn list_plans(api: Api, State(state): State<AppState>) -> ApiResult<Ve
             .map(|(p, s)| Plan {
                 binder_stale: s.binder_stale(),
                 approved_version: s.approved.as_ref().map(|v| v.number),
-                approved_at: s.approved.and_then(|v| v.approved_at).map(String::from),
+                approved_at: s.approved.and_then(|v| v.approved_at),
                 id: p.id,
                 name: p.name,
                 unit_ids: p.unit_ids,

@@ -66,7 +66,7 @@ impl BoardPage {
 fn area_view(tr: &Tr, a: crate::services::crisis::board::Area) -> AreaView {
     let item = |it: incidents::BoardItem| ItemView {
         id: it.id,
-        who: who(tr, &it.updated_by, &it.updated_at.map(String::from)),
+        who: who(tr, &it.updated_by, it.updated_at.map(crate::platform::clock::Stamp::shown_minute)),
         state_label: BoardState::parse(&it.state).map(|s| tr.t(s.label_id())).unwrap_or_else(|_| it.state.clone()),
         label: it.label,
         state: it.state,
@@ -177,7 +177,7 @@ pub async fn set_state(
         "id": item,
         "state": new.code(),
         "state_label": tr.t(new.label_id()),
-        "who": who(&tr, &Some(user.display_name.clone()), &Some(m.recorded_at)),
+        "who": who(&tr, &Some(user.display_name.clone()), Some(short(&m.recorded_at))),
         "area": m.item.area,
         "counts": m.area_counts,
         "totals": m.totals,

@@ -57,9 +57,6 @@ impl CommsPage {
     pub fn tel(&self, phone: &str) -> String {
         text::tel_uri(phone)
     }
-    pub fn short(&self, t: &str) -> String {
-        crate::platform::clock::shown_minute(t)
-    }
 }
 
 pub(super) fn hotline_fields(form: &FormData, e: &Errors, tr: &Tr) -> Vec<Field> {

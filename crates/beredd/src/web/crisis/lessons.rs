@@ -198,12 +198,12 @@ async fn injects_page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("injects-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let now = crate::platform::clock::now();
+    let now = crate::platform::clock::now_stamp();
     let injects = incidents::injects(&state.db.pool, h.i.id)
         .await?
         .into_iter()
         .map(|i| {
-            let (at, due) = lessons::inject_time(&h.i.started_at.to_string(), i.minute, now);
+            let (at, due) = lessons::inject_time(h.i.started_at, i.minute, now);
             InjectView { minute: i.minute, at, due, text: i.text }
         })
         .collect();

@@ -105,10 +105,10 @@ fn writer(user: &CurrentUser, h: &Head) -> Result<(), AppError> {
     Ok(())
 }
 
-/// "by NAME, at TIME" under a board item or a staff member, or nothing.
-fn who(tr: &Tr, by: &Option<String>, at: &Option<String>) -> String {
-    match (by, at) {
-        (Some(b), Some(a)) => tr.ts("incident-by-at", "who", &format!("{b}, {}", short(a))),
+/// "by NAME, at TIME" under a board item or a staff member (the time as shown), or nothing.
+fn who(tr: &Tr, by: &Option<String>, shown_at: Option<String>) -> String {
+    match (by, shown_at) {
+        (Some(b), Some(a)) => tr.ts("incident-by-at", "who", &format!("{b}, {a}")),
         _ => String::new(),
     }
 }

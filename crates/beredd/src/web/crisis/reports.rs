@@ -69,7 +69,7 @@ pub struct ReportingPage {
 
 /// A time as shown, with "svensk tid".
 fn shown(tr: &Tr, secs: i64) -> String {
-    format!("{} {}", clock::shown_minute(&stored(secs)), tr.t("swedish-time"))
+    format!("{} {}", stored(secs).shown_minute(), tr.t("swedish-time"))
 }
 
 pub fn span(tr: &Tr, s: i64) -> String {
@@ -258,7 +258,7 @@ async fn page(
     let tr = &ctx.tr;
     let sources = Sources { org: &org, incident: &h.i, units: &h.units, reporting: &r, roster: &roster, board: &board };
     let (clocks, mut form, now) =
-        (clock_views(state, tr, &r, &sources), form.clone(), clock::shown_minute(&clock::stamp()));
+        (clock_views(state, tr, &r, &sources), form.clone(), clock::now_stamp().shown_minute());
     let (clock_decisions, other_decisions) =
         Decisions { state, tr, r: &r, e, who: &user.display_name, now, open }.all(&mut form);
     let diarienummer = diarienummer_field(&mut form, &h, e, tr);

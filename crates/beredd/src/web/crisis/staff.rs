@@ -50,7 +50,7 @@ fn unit_people(
         .map(|p| {
             let r = reached.iter().find(|r| r.person_id == p.id);
             let (name, title, phone) = shown(p, lk, user, tr);
-            let who = r.map(|r| who(tr, &Some(r.by_name.clone()), &Some(r.at.clone()))).unwrap_or_default();
+            let who = r.map(|r| who(tr, &Some(r.by_name.clone()), Some(r.at.shown_minute()))).unwrap_or_default();
             PersonView { id: p.id, name, title, phone, reached: r.is_some_and(|r| r.reached.get()), who }
         })
         .collect()

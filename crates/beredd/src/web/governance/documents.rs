@@ -202,9 +202,9 @@ async fn unit_views(
                     .map(|(p, a)| {
                         let link = links
                             .iter()
-                            .find(|(person, at)| *person == p.id && clock::seconds_since(at).is_some_and(|s| s < 0))
-                            .map(|(_, at)| clock::shown_day(at));
-                        (p.id, p.name.clone(), a.map(|a| clock::shown_minute(&a.at)), link)
+                            .find(|(person, at)| *person == p.id && at.seconds_since() < 0)
+                            .map(|(_, at)| at.shown_day());
+                        (p.id, p.name.clone(), a.map(|a| a.at.shown_minute()), link)
                     })
                     .collect(),
             }
@@ -241,7 +241,7 @@ pub async fn show(
             .as_ref()
             .filter(|_| applies && read.is_none() && reg.applies_to_person(d, person))
             .map(|c| c.number),
-        ack_done: read.map(|a| clock::shown_minute(&a.at)),
+        ack_done: read.map(|a| a.at.shown_minute()),
         ack_no_person: applies && person.is_none(),
         units,
         may_edit: user.role.edits_all_content(),

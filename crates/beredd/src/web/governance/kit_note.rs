@@ -65,8 +65,8 @@ fn texts(note: &KitNote, tr: &Tr) -> (String, Option<String>, Vec<String>) {
     };
     let alert = note
         .latest_recipient_left()
-        .map(|d| tr.args("kit-note-alert", &[("name", &d.name), ("date", &clock::shown_day(&d.at))]));
-    let departures = note.departures.iter().map(|d| format!("{} {}", clock::shown_day(&d.at), d.name)).collect();
+        .map(|d| tr.args("kit-note-alert", &[("name", &d.name), ("date", &d.at.shown_day())]));
+    let departures = note.departures.iter().map(|d| format!("{} {}", d.at.shown_day(), d.name)).collect();
     (changed, alert, departures)
 }
 

@@ -98,7 +98,7 @@ pub async fn make_links(
         .collect();
     let mut ctx = Ctx::new(&state, &user, "/governance/documents", String::new());
     ctx.title = ctx.tr.ts("document-links-title", "title", &d.doc.title);
-    let until = clock::shown_day(&clock::stamp_in(beredd_domain::document::LINK_DAYS * 86400));
+    let until = clock::now_stamp().plus_seconds(beredd_domain::document::LINK_DAYS * 86400).shown_day();
     Ok(LinksPage { id: d.doc.id, doc_title: d.doc.title.clone(), links, until, ctx }.into_response())
 }
 
@@ -134,7 +134,7 @@ fn page(state: &AppState, headers: &HeaderMap, token: &str, l: &LinkView, just_r
         true => tr.ts("document-read-version", "n", &version.to_string()),
         false => format!("{}, {}", tr.ts("document-read-version", "n", &version.to_string()), decided.join(" ")),
     };
-    let read = l.read.as_ref().map(|a| clock::shown_minute(&a.at));
+    let read = l.read.as_ref().map(|a| a.at.shown_minute());
     let file = l.current.as_ref().and_then(|c| c.file_name.clone()).map(|n| (format!("/read/{token}/file"), n));
     let body = ReadPage {
         csrf: csrf.clone(),

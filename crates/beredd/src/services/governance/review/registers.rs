@@ -5,8 +5,8 @@
 
 use beredd_domain::classification::Levels;
 
-use super::{Comparison, Item, Section, Sources, by, change, figure, sentence};
-use crate::platform::clock::Day;
+use super::{Comparison, Item, Section, Sources, change, figure, sentence};
+use crate::platform::clock::{Day, Stamp};
 use crate::platform::db::DbError;
 use crate::platform::i18n::Tr;
 use crate::services::classification::overview;
@@ -27,9 +27,10 @@ fn highest(l: &Levels) -> usize {
     l.k.max(l.r).max(l.t).max(l.s) as usize
 }
 
-fn classified_by(added: &[(i64, String)], versions: &[assets::Classification], day: Day) -> Classified {
+fn classified_by(added: &[(i64, Stamp)], versions: &[assets::Classification], day: Day) -> Classified {
     let mut c = Classified::default();
-    for (asset, _) in added.iter().filter(|(_, at)| by(at, day)) {
+    // An asset added at 23:59 Swedish time on New Year's Eve was there by the end of that year.
+    for (asset, _) in added.iter().filter(|(_, at)| at.day() <= day) {
         c.all += 1;
         // The versions come oldest first: the last one by the day is the one in force then.
         let newest = versions.iter().rfind(|v| v.asset_id == *asset && v.classified_at.day() <= day);
@@ -205,7 +206,7 @@ mod tests {
             why_s: None,
             reason: None,
             classified_by: "Anna".into(),
-            classified_at: crate::platform::clock::Stamp::parse(at).unwrap(),
+            classified_at: Stamp::parse(at).unwrap(),
             catalogue_version: "1".into(),
             origin: crate::store::assets::Origin::Beredd,
             source_date: None,
@@ -214,7 +215,10 @@ mod tests {
 
     #[test]
     fn the_classification_is_counted_as_it_stood_on_a_day() {
-        let added = vec![(1, "2025-03-01T10:00:00Z".to_owned()), (2, "2026-02-01T10:00:00Z".to_owned())];
+        let added = vec![
+            (1, Stamp::parse("2025-03-01T10:00:00Z").unwrap()),
+            (2, Stamp::parse("2026-02-01T10:00:00Z").unwrap()),
+        ];
         let versions = vec![
             version(1, "2025-04-01T10:00:00Z", 2),
             version(1, "2026-05-01T10:00:00Z", 3),
