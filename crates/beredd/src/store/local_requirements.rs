@@ -72,49 +72,42 @@ pub async fn add(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement)
     let added = sqlx::query(
         "INSERT INTO local_requirements (org_id, requirement_id, area, title, is_text, shall_text, guidance, applies, refs, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (org_id, requirement_id) DO NOTHING",
-    )
-    .bind(org)
-    .bind(&r.requirement_id)
-    .bind(&r.area)
-    .bind(&r.title)
-    .bind(&r.is_text)
-    .bind(&r.shall_text)
-    .bind(&r.guidance)
-    .bind(&r.applies)
-    .bind(&r.refs)
-    .bind(&r.updated_by)
-    .bind(r.updated_at)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected()
-        == 1;
+    );
+    let added = with_values(added, org, r).execute(&mut *conn).await?.rows_affected() == 1;
     if added {
         bump(conn, org).await?;
     }
     Ok(added)
 }
 
+/// The eleven values of a requirement's row, in the order both writes name them.
+fn with_values<'q>(
+    q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>,
+    org: i64,
+    r: &'q LocalRequirement,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments> {
+    q.bind(org)
+        .bind(&r.requirement_id)
+        .bind(&r.area)
+        .bind(&r.title)
+        .bind(&r.is_text)
+        .bind(&r.shall_text)
+        .bind(&r.guidance)
+        .bind(&r.applies)
+        .bind(&r.refs)
+        .bind(&r.updated_by)
+        .bind(r.updated_at)
+}
+
 pub async fn save(conn: &mut sqlx::AnyConnection, org: i64, r: &LocalRequirement) -> Result<(), DbError> {
-    sqlx::query(
+    let query = sqlx::query(
         "INSERT INTO local_requirements (org_id, requirement_id, area, title, is_text, shall_text, guidance, applies, refs, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (org_id, requirement_id) DO UPDATE SET area = excluded.area, title = excluded.title, is_text = excluded.is_text,
          shall_text = excluded.shall_text, guidance = excluded.guidance, applies = excluded.applies, refs = excluded.refs,
          updated_by = excluded.updated_by, updated_at = excluded.updated_at",
-    )
-    .bind(org)
-    .bind(&r.requirement_id)
-    .bind(&r.area)
-    .bind(&r.title)
-    .bind(&r.is_text)
-    .bind(&r.shall_text)
-    .bind(&r.guidance)
-    .bind(&r.applies)
-    .bind(&r.refs)
-    .bind(&r.updated_by)
-    .bind(r.updated_at)
-    .execute(&mut *conn)
-    .await?;
+    );
+    with_values(query, org, r).execute(&mut *conn).await?;
     bump(conn, org).await
 }
 

@@ -210,6 +210,8 @@ impl FromRequest<AppState> for Posted {
 pub struct PreLoginForm {
     pub form: FormData,
     pub headers: HeaderMap,
+    /// The address the request came from (through a trusted proxy, the one it names).
+    pub client: std::net::IpAddr,
 }
 
 /// How long a login or setup form may stay open.
@@ -284,6 +286,8 @@ impl FromRequest<AppState> for PreLoginForm {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let headers = req.headers().clone();
+        let peer = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0);
+        let client = state.client(peer, &headers);
         let bytes = Bytes::from_request(req, state).await.map_err(|_| AppError::BadRequest("unreadable form"))?;
         if bytes.len() > MAX_FORM_BYTES {
             return Err(AppError::BadRequest("form too large"));
@@ -294,7 +298,7 @@ impl FromRequest<AppState> for PreLoginForm {
         if cookie_token.is_empty() || !same_secret(cookie_token, form_token) || !prelogin_valid(state, form_token) {
             return Err(AppError::Csrf);
         }
-        Ok(PreLoginForm { form, headers })
+        Ok(PreLoginForm { form, headers, client })
     }
 }
 

@@ -13,7 +13,6 @@ use beredd_domain::{ContactKind, Role, access};
 use crate::platform::clock::{self, Day};
 use crate::platform::db::{Db, DbError};
 use crate::store::documents::{self, Acknowledgement, Document, Version};
-use crate::store::versions::kept;
 use crate::store::{people, units};
 
 /// Who is looking: their role, the units granted to them, and the person they are in the register.
@@ -51,25 +50,15 @@ pub const REVIEW_WARNING_DAYS: i64 = 30;
 
 /// The registry, with the people and units this process keeps (`store::versions::kept`).
 pub async fn load(db: &Db, org: i64) -> Result<Registry, DbError> {
-    let pool = &db.pool;
-    let people = kept(db, org, || people::list(pool, org)).await?;
-    let units = kept(db, org, || units::list(pool, org)).await?;
-    build(pool, org, people, units).await
+    build(&db.pool, org, super::kept_staff(db, org).await?).await
 }
 
 /// The registry read from the database alone (the management review's figures).
 pub async fn load_from(pool: &sqlx::AnyPool, org: i64) -> Result<Registry, DbError> {
-    let people = Arc::new(people::list(pool, org).await?);
-    let units = Arc::new(units::list(pool, org).await?);
-    build(pool, org, people, units).await
+    build(pool, org, super::read_staff(pool, org).await?).await
 }
 
-async fn build(
-    pool: &sqlx::AnyPool,
-    org: i64,
-    people: Arc<Vec<people::Person>>,
-    units: Arc<Vec<units::Unit>>,
-) -> Result<Registry, DbError> {
+async fn build(pool: &sqlx::AnyPool, org: i64, (people, units): super::Staff) -> Result<Registry, DbError> {
     let named = documents::units(pool, org).await?;
     let mut current: HashMap<i64, Version> =
         documents::current_versions(pool, org).await?.into_iter().map(|v| (v.document_id, v)).collect();

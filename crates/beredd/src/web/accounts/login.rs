@@ -2,8 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Extension;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -129,13 +128,8 @@ pub(crate) fn logged_in(state: &AppState, headers: &HeaderMap, next: &str, sessi
 
 /// Logs in (`services::accounts::login`: the throttle first, then the password in a bounded
 /// queue), or shows the form again with why not.
-pub async fn submit(
-    State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
-    posted: PreLoginForm,
-) -> Result<Response, AppError> {
-    let PreLoginForm { form, headers } = posted;
-    let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
+pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
+    let PreLoginForm { form, headers, client } = posted;
     let next = safe_next(form.get("next"));
     let slug = form.get("org");
     let hosting::LoginOrg::Known(org) = hosting::for_login(&state.db, slug, host(&headers)).await? else {

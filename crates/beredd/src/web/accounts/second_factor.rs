@@ -4,8 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Extension;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -171,13 +170,8 @@ pub async fn ask(
 }
 
 /// The second step of a local login.
-pub async fn submit(
-    State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
-    posted: PreLoginForm,
-) -> Result<Response, AppError> {
-    let PreLoginForm { form, headers } = posted;
-    let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
+pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
+    let PreLoginForm { form, headers, client } = posted;
     let next = super::login::safe_next(form.get("next"));
     let Some((org, username)) = auth::cookie(&headers, STEP_COOKIE).and_then(|t| auth::second_step_user(&state, t))
     else {

@@ -88,7 +88,7 @@ pub async fn submit(
     posted: PreLoginForm,
 ) -> Result<Response, AppError> {
     let org = valid(&state, &token).await?;
-    let PreLoginForm { form, headers } = posted;
+    let PreLoginForm { form, headers, .. } = posted;
     let (e, username, display_name) = read(&form);
     if !e.is_empty() {
         return Ok(render(&state, &headers, &token, &form, &e, StatusCode::UNPROCESSABLE_ENTITY));

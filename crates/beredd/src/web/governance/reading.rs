@@ -222,7 +222,7 @@ pub async fn public_submit(
     Path(token): Path<String>,
     posted: PreLoginForm,
 ) -> Result<Response, AppError> {
-    let PreLoginForm { form, headers } = posted;
+    let PreLoginForm { form, headers, .. } = posted;
     let l = match opened(&state, peer, &headers, &token).await? {
         Ok(l) => l,
         Err(gone) => return Ok(gone),

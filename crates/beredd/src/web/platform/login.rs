@@ -2,8 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Extension;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -56,13 +55,8 @@ pub async fn form(State(state): State<AppState>, headers: HeaderMap, Query(q): Q
 }
 
 /// Logs in through the same throttle as an organisation's users, or shows the form again.
-pub async fn submit(
-    State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
-    posted: PreLoginForm,
-) -> Result<Response, AppError> {
-    let PreLoginForm { form, headers } = posted;
-    let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
+pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
+    let PreLoginForm { form, headers, client } = posted;
     let next = platform_next(form.get("next"));
     let attempt =
         platform::Attempt { username: form.text("username"), password: form.text("password").to_owned(), client };

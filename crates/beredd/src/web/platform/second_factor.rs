@@ -4,8 +4,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Extension;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -93,13 +92,8 @@ pub fn ask(state: &AppState, headers: &HeaderMap, status: StatusCode, next: Stri
 }
 
 /// The second step of the platform's login.
-pub async fn submit(
-    State(state): State<AppState>,
-    peer: Option<Extension<ConnectInfo<std::net::SocketAddr>>>,
-    posted: PreLoginForm,
-) -> Result<Response, AppError> {
-    let PreLoginForm { form, headers } = posted;
-    let client = state.client(peer.map(|Extension(ConnectInfo(p))| p), &headers);
+pub async fn submit(State(state): State<AppState>, posted: PreLoginForm) -> Result<Response, AppError> {
+    let PreLoginForm { form, headers, client } = posted;
     let next = super::login::platform_next(form.get("next"));
     let Some(username) = auth::cookie(&headers, STEP_COOKIE).and_then(|t| auth::platform_step_user(&state, t)) else {
         return Ok(Redirect::to("/platform/login").into_response());
