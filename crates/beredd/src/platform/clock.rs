@@ -299,6 +299,11 @@ pub fn parse_local(input: &str) -> Result<String, FieldError> {
     offset.to_timestamp(dt).ok().and_then(stored).ok_or(FieldError::DateTime)
 }
 
+/// What a person types (see [`parse_local`]) as an instant.
+pub fn parse_local_stamp(input: &str) -> Result<Stamp, FieldError> {
+    parse_local(input).and_then(|t| Stamp::parse(&t).ok_or(FieldError::DateTime))
+}
+
 /// The wall-clock time typed and the zone named after it, if any.
 fn typed(s: &str) -> Option<(civil::DateTime, Option<Zone>)> {
     let date = s.get(..10)?;

@@ -215,6 +215,13 @@ const CODES: &[(&str, &str, &str, &str)] = &[
     // Stored times in columns not named `*_at`: the audit trail's newest entry (the page shows
     // the newest first) and a document's acknowledgement, which every document page reads.
     ("audit_log", "at", "org_id = $1 AND id = (SELECT MAX(id) FROM audit_log WHERE org_id = $1)", "/audit"),
+    // The moment a timed decision on an incident is about, which its reporting page shows.
+    (
+        "incident_assessments",
+        "at",
+        "incident_id IN (SELECT id FROM incidents WHERE org_id = $1) AND at IS NOT NULL",
+        "/incidents/{incident_id}/reporting",
+    ),
     (
         "document_acknowledgements",
         "at",
@@ -253,6 +260,14 @@ async fn a_corrupt_code_in_a_row_is_a_logged_error_not_a_row_left_out() {
         let app = TestApp::serve(db, org, kind, t).await;
         app.add_user("reader", beredd_domain::Role::Reader, &[]).await;
         let s = app.login("admin").await;
+        // The demo's incidents are exercises started without a timed decision: an incident
+        // started through its form holds one (kännedom).
+        let (unit,): (i64,) = sqlx::query_as("SELECT MIN(id) FROM units WHERE org_id = $1")
+            .bind(org)
+            .fetch_one(&app.db.pool)
+            .await
+            .unwrap();
+        crate::crisis::start(&s, unit).await;
         for (table, column, which, page) in CODES {
             // The page's `{column}`, if any, is read from the row as well.
             let param = page.split_once('{').and_then(|(_, rest)| rest.split_once('}')).map(|(c, _)| c);

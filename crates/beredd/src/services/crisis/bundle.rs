@@ -153,7 +153,7 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
                 Some(AssessmentPart {
                     kind: a.kind,
                     outcome: a.outcome,
-                    at: a.at,
+                    at: a.at.map(String::from),
                     decided_by: a.decided_by,
                     grounds: a.grounds,
                     reference: a.reference,
@@ -469,7 +469,7 @@ pub async fn import(
             let kept = store::NewAssessment {
                 kind: a.kind,
                 outcome: a.outcome,
-                at: a.at.as_deref(),
+                at: a.at.as_deref().and_then(crate::platform::clock::Stamp::parse),
                 decided_by: &a.decided_by,
                 grounds: &a.grounds,
                 reference: a.reference.as_deref(),

@@ -83,7 +83,7 @@ fn person(r: &RosterRow) -> String {
 fn decision(tr: &Tr, r: &Reporting, kind: AssessmentKind) -> Vec<String> {
     match r.latest(kind) {
         Some(a) => vec![
-            outcome_text(tr, a.kind, a.outcome, a.at.as_deref()),
+            outcome_text(tr, a.kind, a.outcome, a.at),
             format!(
                 "{} {} {} ({}: {})",
                 tr.t("report-decided-by"),
@@ -149,7 +149,7 @@ fn fill(tr: &Tr, fill: Fill, duty: Duty, s: &Sources<'_>) -> Vec<String> {
                     a.recorded_at.shown_minute(),
                     tr.t("swedish-time"),
                     tr.t(a.kind.label_id()),
-                    outcome_text(tr, a.kind, a.outcome, a.at.as_deref()),
+                    outcome_text(tr, a.kind, a.outcome, a.at),
                     a.decided_by
                 )
             })

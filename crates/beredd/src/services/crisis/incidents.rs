@@ -158,7 +158,7 @@ pub async fn start(
     let aware = incidents::NewAssessment {
         kind: AssessmentKind::Aware,
         outcome: None,
-        at: Some(&s.discovered_at),
+        at: clock::Stamp::parse(&s.discovered_at),
         decided_by: &s.aware_by,
         grounds: &grounds,
         reference: None,

@@ -71,7 +71,7 @@ pub fn facts(i: &Incident, assessments: &[Assessment], reports: &[Report], now: 
             .iter()
             .rev()
             .find(|a| a.kind == AssessmentKind::InterimRequest)
-            .and_then(|a| a.at.as_deref().and_then(secs)),
+            .and_then(|a| a.at.map(|t| t.unix())),
         now,
     }
 }
@@ -94,10 +94,10 @@ pub async fn load(conn: &mut sqlx::AnyConnection, i: &Incident) -> Result<Report
 }
 
 /// The words of a decision's outcome, e.g. "Betydande incident" or, for a timed one, its time.
-pub fn outcome_text(tr: &Tr, kind: AssessmentKind, outcome: Option<Outcome>, at: Option<&str>) -> String {
+pub fn outcome_text(tr: &Tr, kind: AssessmentKind, outcome: Option<Outcome>, at: Option<clock::Stamp>) -> String {
     match at {
         Some(at) if kind.timed() => {
-            tr.ts(&kind.outcome_id(None), "at", &format!("{} {}", clock::shown_minute(at), tr.t("swedish-time")))
+            tr.ts(&kind.outcome_id(None), "at", &format!("{} {}", at.shown_minute(), tr.t("swedish-time")))
         }
         _ => tr.t(&kind.outcome_id(outcome)),
     }

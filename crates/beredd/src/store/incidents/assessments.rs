@@ -13,7 +13,7 @@ pub struct Assessment {
     #[sqlx(try_from = "crate::store::OptionalCode<Outcome>")]
     pub outcome: Option<Outcome>,
     /// The moment a timed decision is about (kännedom, handled, MCF's request), stored time.
-    pub at: Option<String>,
+    pub at: Option<crate::platform::clock::Stamp>,
     pub decided_by: String,
     pub grounds: String,
     /// The municipality's diarienummer, or the authority's reference.
@@ -27,7 +27,7 @@ pub struct Assessment {
 pub struct NewAssessment<'a> {
     pub kind: AssessmentKind,
     pub outcome: Option<Outcome>,
-    pub at: Option<&'a str>,
+    pub at: Option<crate::platform::clock::Stamp>,
     pub decided_by: &'a str,
     pub grounds: &'a str,
     pub reference: Option<&'a str>,

@@ -108,7 +108,7 @@ fn deadline_text(tr: &Tr, due: Due) -> String {
 fn decision_line(tr: &Tr, a: &incidents::Assessment) -> String {
     let mut s = format!(
         "{}. {}: {}, {} {}. {}: {}",
-        outcome_text(tr, a.kind, a.outcome, a.at.as_deref()),
+        outcome_text(tr, a.kind, a.outcome, a.at),
         tr.t("report-decided-by"),
         a.decided_by,
         a.recorded_at.shown_minute(),
@@ -295,7 +295,7 @@ fn back(id: i64, anchor: &str) -> Response {
 }
 
 /// A decision's form checked: (outcome, when, decided by, grounds, reference).
-type Decision = (Option<Outcome>, Option<String>, String, String, Option<String>);
+type Decision = (Option<Outcome>, Option<clock::Stamp>, String, String, Option<String>);
 
 fn checked_decision(kind: AssessmentKind, form: &FormData) -> Result<Decision, Errors> {
     let k = kind.code();
@@ -308,7 +308,7 @@ fn checked_decision(kind: AssessmentKind, form: &FormData) -> Result<Decision, E
         e.take(format!("{k}_outcome"), parsed.and_then(|o| kind.check(o)))
     };
     let at = if kind.timed() {
-        Some(e.take(format!("{k}_at"), clock::parse_local(form.text(&format!("{k}_at")))))
+        Some(e.take(format!("{k}_at"), clock::parse_local_stamp(form.text(&format!("{k}_at")))))
     } else {
         None
     };
@@ -344,7 +344,7 @@ pub async fn assess(
     let a = NewAssessment {
         kind,
         outcome,
-        at: at.as_deref(),
+        at,
         decided_by: &decided_by,
         grounds: &grounds,
         reference: reference.as_deref().or(h.i.diarienummer.as_deref()),
