@@ -66,12 +66,13 @@ where
     jobs::drop_results_before(&db.pool, &clock::stamp_in(-KEEP_RESULT_SECS)).await?;
     let id = jobs::create(&db.pool, req.org, req.user, req.kind, &req.scope).await?;
     let db = db.clone();
-    tokio::spawn(run(db, id, work));
+    tokio::spawn(run(db, req.org, id, work));
     Ok(id)
 }
 
-/// Runs the work in its own task, writing its progress while it runs, then its outcome.
-async fn run<F, Fut>(db: Db, id: i64, work: F)
+/// Runs the work in its own task, writing its progress while it runs, then its outcome; the
+/// organisation's version then moves on, since the work may have written its data.
+async fn run<F, Fut>(db: Db, org: i64, id: i64, work: F)
 where
     F: FnOnce(Db, Arc<dyn Progress>) -> Fut + Send + 'static,
     Fut: Future<Output = Result<Made, Failed>> + Send + 'static,
@@ -105,6 +106,10 @@ where
         }
     };
     db.running.remove(id);
+    let written = match written {
+        Ok(()) => crate::store::versions::touch(&db.pool, org).await,
+        failed => failed,
+    };
     if let Err(e) = written {
         // Nothing more can be done here: the job is shown as failed once it has been silent.
         tracing::error!(job = id, "the job's outcome could not be written: {e}");

@@ -114,3 +114,9 @@ pub async fn delete<S: Stored>(db: &Db, actor: &audit::Actor, id: i64, record: &
     tx.commit().await.map_err(DbError::from)?;
     Ok(())
 }
+
+/// After anything that may have written an organisation's data: its data version moves on, so that
+/// what every process keeps of it (`store::versions`) is built again at its next use.
+pub async fn moved_on(db: &Db, org: i64) -> Result<(), DbError> {
+    crate::store::versions::touch(&db.pool, org).await
+}

@@ -99,7 +99,7 @@ impl Register for Actions {
         r.id
     }
     async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<actions::Action>>, DbError> {
-        Ok(std::sync::Arc::new(actions::list(&db.pool, org).await?))
+        crate::store::versions::kept_data(db, org, || actions::list(&db.pool, org)).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![

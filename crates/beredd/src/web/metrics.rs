@@ -75,6 +75,13 @@ impl Collector for OrgRequests {
 #[derive(Clone, Debug, Default)]
 pub struct OrgSeen(Arc<AtomicI64>);
 
+impl OrgSeen {
+    /// The organisation the request was served to, once a session or token said which.
+    pub fn org(&self) -> Option<i64> {
+        Some(self.0.load(Ordering::Relaxed)).filter(|id| *id != 0)
+    }
+}
+
 /// Notes that this request is served to organisation `org` (for `beredd_org_requests_total`).
 pub fn seen(extensions: &axum::http::Extensions, org: i64) {
     if let Some(slot) = extensions.get::<OrgSeen>() {
@@ -175,9 +182,23 @@ pub async fn track(State(metrics): State<Arc<Metrics>>, mut req: Request, next: 
     req.extensions_mut().insert(org.clone());
     let response = next.run(req).await;
     metrics.observe(&method, &route, response.status().as_u16(), started.elapsed().as_secs_f64());
-    match org.0.load(Ordering::Relaxed) {
-        0 => {}
-        id => metrics.count_org(id),
+    if let Some(id) = org.org() {
+        metrics.count_org(id);
+    }
+    response
+}
+
+/// After a request that may have written (any method but GET and HEAD) for an organisation,
+/// its version moves on: the copies any process keeps of its data are built again, and no write
+/// has to name the copies it touches. Inside [`track`], whose slot says the organisation.
+pub async fn written(State(state): State<super::AppState>, req: Request, next: Next) -> Response {
+    let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
+    let seen = req.extensions().get::<OrgSeen>().cloned();
+    let response = next.run(req).await;
+    if let Some(org) = seen.filter(|_| writes).and_then(|s| s.org()) {
+        if let Err(e) = crate::services::registers::moved_on(&state.db, org).await {
+            tracing::error!(org, error = %e, "the organisation's version could not be moved on");
+        }
     }
     response
 }

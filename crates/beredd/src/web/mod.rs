@@ -133,6 +133,7 @@ pub fn router(state: AppState) -> Router {
     // sent otherwise, since it would lock browsers out of an install served over plain HTTP.
     let hsts = state.secure_cookies;
     let app = app
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), metrics::written))
         .route_layer(axum::middleware::from_fn_with_state(state.metrics.clone(), metrics::track))
         .fallback(error::fallback)
         // A client that stops sending its request body (a slow-loris upload or form) would hold a

@@ -88,6 +88,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(51, "platform administrators", "0051_platform_admins.sql"),
     migration!(52, "shared library between organisations", "0052_shared_library.sql"),
     migration!(53, "platform administrator's second factor", "0053_platform_second_factor.sql"),
+    migration!(54, "data versions", "0054_data_versions.sql"),
 ];
 
 /// Migrations that rebuild a table other tables refer to: on SQLite they run with foreign keys

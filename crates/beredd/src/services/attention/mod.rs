@@ -1,13 +1,13 @@
 //! The start page's rules: what needs attention, for a viewer's role and unit scope. Each item is
 //! a message id and the records it names, with where each is put right; the page translates them.
 
-use beredd_domain::{ContactKind, Hosting, Role, SystemKind, UnitKind, access, risk};
+use beredd_domain::{ContactKind, Hosting, Role, SystemKind, UnitKind, access};
 
 use crate::platform::clock::Day;
 use crate::platform::db::{Db, DbError};
-use crate::services::continuity::plans::standings;
-use crate::store::versions::kept;
-use crate::store::{actions, activities, assets, cycle, people, risks, systems, units, users};
+use crate::store::{actions, systems, units, users};
+
+pub mod facts;
 
 /// Who is looking: their role, the units granted to them, and the person they said they are.
 pub struct Viewer<'a> {
@@ -99,10 +99,9 @@ pub fn action_overdue(a: &actions::Action, today: Day) -> bool {
 /// The start page's items for `viewer` on `today`.
 pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Result<StartPage, DbError> {
     let pool = &db.pool;
-    // The registers under `store::versions` come from the copies this process keeps.
-    let all_units = kept(db, org, || units::list(pool, org)).await?;
-    let everyone = kept(db, org, || people::list(pool, org)).await?;
-    let acts = kept(db, org, || activities::list(pool, org)).await?;
+    // What the page reads of the organisation comes from the copy this process keeps (`facts`).
+    let facts = facts::facts(db, org, day).await?;
+    let (all_units, everyone, acts) = (&facts.units, &facts.people, &facts.activities);
     let parents = all_units.iter().map(|u| (u.id, u.parent_id)).collect();
     // A unit manager sees their own scope; everyone else the whole organisation.
     let in_scope = |unit: Option<i64>| -> bool {
@@ -143,11 +142,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
             .collect(),
     ));
     // Continuity plans due for their yearly review, and binders older than the approved plan.
-    let plans: Vec<_> = standings(pool, org)
-        .await?
-        .into_iter()
-        .filter(|(p, _)| p.unit_ids.iter().any(|u| in_scope(Some(*u))))
-        .collect();
+    let plans: Vec<_> = facts.plans.iter().filter(|(p, _)| p.unit_ids.iter().any(|u| in_scope(Some(*u)))).collect();
     let plan_link = |p: &crate::store::plans::Plan| link(&p.name, format!("/plans/{}", p.id));
     scoped.extend(item(
         "attention-plan-review",
@@ -172,19 +167,15 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
         plans.iter().filter(|(_, s)| s.approved.is_none()).map(|(p, _)| plan_link(p)).collect(),
     ));
     // Overdue tasks of the yearly cycle: a coordinator sees all, others those they own.
-    crate::services::cycle::ensure(pool, org).await?;
-    let cycle_items = cycle::items(pool, org).await?;
     let me = users::person_of(pool, viewer.user_id).await?;
     let person_name = |id: Option<i64>| everyone.iter().find(|p| Some(p.id) == id).map(|p| p.name.as_str());
     let mine = |owner: Option<i64>| match me {
         Some(p) => owner == Some(p),
         None => owner.is_some() && person_name(owner) == Some(viewer.display_name),
     };
-    let late = cycle::tasks(pool, org)
-        .await?
-        .into_iter()
-        .filter(|t| t.done_at.is_none() && t.due_date < day)
-        .filter_map(|t| cycle_items.iter().find(|i| i.id == t.item_id).map(|i| (i, t)))
+    let late = facts
+        .late
+        .iter()
         .filter(|(i, _)| {
             viewer.role.edits_all_content()
                 || mine(i.owner_id)
@@ -196,7 +187,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
         .collect();
     scoped.extend(item("attention-cycle-overdue", late));
     // Steering documents due for review, and those the viewer has yet to confirm reading.
-    let docs = crate::services::governance::reading::load(db, org).await?;
+    let docs = &facts.docs;
     let reader =
         crate::services::governance::reading::Viewer { role: viewer.role, granted: viewer.granted, person: me };
     let doc_href = |id: i64| format!("/governance/documents/{id}");
@@ -213,47 +204,20 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
     let unread_documents = docs.unread(&reader).iter().map(|d| link(&d.doc.title, doc_href(d.doc.id))).collect();
     // Training due among the staff the viewer records for: coordinators all, unit managers their units.
     if viewer.role.edits_all_content() || viewer.role == Role::UnitManager {
-        use crate::services::governance::training;
-        let reg = training::load(db, org).await?;
-        let tv = training::Viewer { role: viewer.role, granted: viewer.granted, person: me };
-        let due = reg.statuses(day, |p| reg.may_record_for(&tv, p));
-        let links = reg
-            .courses
-            .iter()
-            .filter_map(|c| {
-                let n = due.iter().filter(|s| s.course.course.id == c.course.id && s.standing.is_due()).count();
-                (n > 0).then(|| {
-                    link(&format!("{} ({n})", c.course.name), format!("/governance/training/{}#status", c.course.id))
-                })
-            })
-            .collect();
-        scoped.extend(item("attention-training-due", links));
+        scoped.extend(item("attention-training-due", training_due(&facts, viewer, me)));
     }
 
-    let all_actions = actions::list(pool, org).await?;
     let my_open_actions =
-        me.map(|p| (p, all_actions.iter().filter(|a| a.owner_id == Some(p) && a.status.is_open()).count()));
+        me.map(|p| (p, facts.actions.iter().filter(|a| a.owner_id == Some(p) && a.status.is_open()).count()));
     let (mut top_risks, mut registers) = (Vec::new(), Vec::new());
     if viewer.role == Role::UnitManager {
         return Ok(StartPage { scoped, top_risks, registers, my_open_actions, unread_documents });
     }
-    // The top risks: high or critical after the existing measures on the organisation's scales
-    // (their number of steps), highest first.
-    let steps = risks::scales(pool, org).await?;
-    let count = |kind: risk::Axis| match steps.iter().filter(|s| s.kind == kind).count() {
-        0 => risk::STEPS,
-        n => n as u8,
-    };
-    let (nl, nc) = (count(risk::Axis::Likelihood), count(risk::Axis::Consequence));
-    let mut top: Vec<_> = risks::residuals(pool, org)
-        .await?
-        .into_iter()
-        .filter(|r| risk::Level::scaled(r.likelihood as u8, r.consequence as u8, nl, nc) >= risk::Level::High)
-        .collect();
-    top.sort_by_key(|r| std::cmp::Reverse(r.likelihood * r.consequence));
     top_risks.extend(item(
         "attention-top-risks",
-        top.iter()
+        facts
+            .top_risks
+            .iter()
             .map(|r| {
                 link(
                     &format!("{} ({})", r.threat, r.likelihood * r.consequence),
@@ -299,7 +263,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
             _ => {}
         }
     }
-    let all_systems = kept(db, org, || systems::list(pool, org)).await?;
+    let all_systems = &facts.systems;
     let system_link = |s: &systems::System| link(&s.name, format!("/systems/{}/edit", s.id));
     registers.extend(item(
         "attention-system-no-owner",
@@ -316,7 +280,8 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
     // Overdue actions in the action plan, and information nobody has classified yet.
     registers.extend(item(
         "attention-overdue-actions",
-        all_actions
+        facts
+            .actions
             .iter()
             .filter(|a| action_overdue(a, day))
             .map(|a| link(&a.title, format!("/actions/{}", a.id)))
@@ -324,11 +289,7 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
     ));
     registers.extend(item(
         "attention-unclassified",
-        assets::unclassified(pool, org)
-            .await?
-            .iter()
-            .map(|(id, name)| link(name, format!("/assets/{id}/classify")))
-            .collect(),
+        facts.unclassified.iter().map(|(id, name)| link(name, format!("/assets/{id}/classify"))).collect(),
     ));
     registers.extend(item(
         "attention-cloud-no-supplier",
@@ -339,4 +300,22 @@ pub async fn start_page(db: &Db, org: i64, viewer: &Viewer<'_>, day: Day) -> Res
             .collect(),
     ));
     Ok(StartPage { scoped, top_risks, registers, my_open_actions, unread_documents })
+}
+
+/// The courses with staff due that the viewer records training for, each with how many.
+fn training_due(facts: &facts::Facts, viewer: &Viewer<'_>, me: Option<i64>) -> Vec<(String, String)> {
+    let reg = &facts.training;
+    let tv = crate::services::governance::training::Viewer { role: viewer.role, granted: viewer.granted, person: me };
+    reg.courses
+        .iter()
+        .filter_map(|c| {
+            let id = c.course.id;
+            let n = facts
+                .training_due
+                .iter()
+                .filter(|(course, p)| *course == id && reg.may_record_for(&tv, &reg.people[*p]))
+                .count();
+            (n > 0).then(|| (format!("{} ({n})", c.course.name), format!("/governance/training/{id}#status")))
+        })
+        .collect()
 }

@@ -155,6 +155,17 @@ pub async fn standings(pool: &sqlx::AnyPool, library: &Library, org: i64) -> Res
     Ok(out)
 }
 
+/// The organisation's standings as this process keeps them while nothing of the organisation
+/// is written (the start page asks on every visit).
+pub async fn kept_standings(
+    db: &crate::platform::db::Db,
+    library: &Library,
+    org: i64,
+) -> Result<Arc<Vec<Standing>>, DbError> {
+    use crate::store::versions::{Follows, cached_if};
+    cached_if(db, org, Follows::Data, |_: &Vec<Standing>| true, || standings(&db.pool, library, org)).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

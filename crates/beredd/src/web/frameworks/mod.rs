@@ -132,7 +132,7 @@ pub async fn start_page(
 ) -> Result<(Vec<(String, String)>, Vec<(String, String)>), AppError> {
     let en = english(tr);
     let (mut progress, mut gaps) = (Vec::new(), Vec::new());
-    for s in service::standings(&state.db.pool, &state.frameworks, org).await? {
+    for s in service::kept_standings(&state.db, &state.frameworks, org).await?.iter() {
         let a = &s.assessment;
         progress.push((format!("{}: {}", a.title, progress_text(&s.tally, tr)), format!("/assessments/{}", a.id)));
         for n in s.open_gaps.iter().filter_map(|id| s.fw.node(id)) {

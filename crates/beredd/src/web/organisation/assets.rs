@@ -213,7 +213,7 @@ impl Register for Assets {
         r.id
     }
     async fn load_all(db: &Db, org: i64) -> Result<std::sync::Arc<Vec<assets::Asset>>, DbError> {
-        Ok(std::sync::Arc::new(assets::list(&db.pool, org).await?))
+        crate::store::versions::kept_data(db, org, || assets::list(&db.pool, org)).await
     }
     fn columns(tr: &Tr) -> Vec<Column> {
         vec![

@@ -21,123 +21,6 @@ fn section<R: Register>() -> String {
     format!("/{}", R::SLUG)
 }
 
-/// A cell's place in its column: numbers by value before texts, texts in Swedish dictionary
-/// order. Computed once per row, not once per comparison.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum SortKey {
-    Number(i64),
-    Text(Vec<u32>),
-}
-
-fn sort_key(text: &str) -> SortKey {
-    match text.parse::<i64>() {
-        Ok(n) => SortKey::Number(n),
-        Err(_) => SortKey::Text(beredd_domain::sort::swedish_key(text)),
-    }
-}
-
-/// The records the filters and search keep, as rows sorted on column `sort`.
-fn table_rows<R: Register>(
-    records: &[Cow<'_, R::Record>],
-    lk: &Lookups,
-    tr: &Tr,
-    q: &Query_,
-    sort: usize,
-    desc: bool,
-) -> Vec<RowView> {
-    let needle = q.get("q").map(|s| s.trim().to_lowercase()).unwrap_or_default();
-    let mut rows: Vec<RowView> = records
-        .iter()
-        .filter(|r| R::keep(r, q))
-        .map(|r| RowView { href: format!("/{}/{}", R::SLUG, R::id(r)), cells: R::row(r, lk, tr) })
-        .filter(|row| needle.is_empty() || row.cells.iter().any(|c| c.text().to_lowercase().contains(&needle)))
-        .collect();
-    rows.sort_by_cached_key(|row| sort_key(&row.cells[sort].text()));
-    if desc {
-        rows.reverse();
-    }
-    rows
-}
-
-/// The column heads: sort links keep the search and filters, and flip direction on the sorted
-/// column.
-fn column_views<R: Register>(columns: Vec<Column>, q: &Query_, sort: usize, desc: bool) -> Vec<ColumnView> {
-    let mut base: Vec<(String, String)> = q
-        .iter()
-        .filter(|(k, _)| *k != "sort" && *k != "dir" && *k != "msg")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    base.sort();
-    let sorted = |i: usize| match (i == sort, desc) {
-        (false, _) => "",
-        (true, true) => "descending",
-        (true, false) => "ascending",
-    };
-    columns
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let dir = if i == sort && !desc { "desc" } else { "asc" };
-            let mut params = base.clone();
-            params.push(("sort".into(), c.key.into()));
-            params.push(("dir".into(), dir.into()));
-            let qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
-            ColumnView { label: c.label, sort_href: format!("/{}?{qs}", R::SLUG), sorted: sorted(i) }
-        })
-        .collect()
-}
-
-fn build_table<R: Register>(records: &[Cow<'_, R::Record>], lk: &Lookups, tr: &Tr, q: &Query_) -> Table {
-    let columns = R::columns(tr);
-    let sort = q.get("sort").and_then(|s| columns.iter().position(|c| c.key == s)).unwrap_or(0);
-    let desc = q.get("dir").is_some_and(|d| d == "desc");
-    let rows = table_rows::<R>(records, lk, tr, q, sort, desc);
-    let export_qs: String =
-        form_urlencoded::Serializer::new(String::new()).extend_pairs(q.iter().filter(|(k, _)| *k != "msg")).finish();
-    Table {
-        export_href: format!("/{}/export?{export_qs}", R::SLUG),
-        export_label: tr.t("list-export"),
-        caption: title::<R>(tr, "title"),
-        count: tr.tn("list-count", rows.len() as i64),
-        empty: tr.t("list-empty"),
-        columns: column_views::<R>(columns, q, sort, desc),
-        rows,
-        pager: None,
-    }
-}
-
-/// Keeps the rows of the page asked for (`sida`, from 1) of a list longer than a page, and the
-/// links to the pages before and after, which keep the search, filters and sort.
-fn paginate<R: Register>(table: &mut Table, tr: &Tr, q: &Query_) {
-    let total = table.rows.len();
-    if total <= PAGE_ROWS {
-        return;
-    }
-    let pages = total.div_ceil(PAGE_ROWS);
-    let page = q.get("sida").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).clamp(1, pages);
-    let first = (page - 1) * PAGE_ROWS;
-    table.rows = table.rows.drain(..).skip(first).take(PAGE_ROWS).collect();
-    let href = |to: usize| {
-        let mut params: Vec<(String, String)> =
-            q.iter().filter(|(k, _)| *k != "sida" && *k != "msg").map(|(k, v)| (k.clone(), v.clone())).collect();
-        params.sort();
-        params.push(("sida".into(), to.to_string()));
-        let qs: String = form_urlencoded::Serializer::new(String::new()).extend_pairs(params).finish();
-        format!("/{}?{qs}", R::SLUG)
-    };
-    let last = first + table.rows.len();
-    table.pager = Some(Pager {
-        text: tr.args(
-            "list-showing",
-            &[("from", &(first + 1).to_string()), ("to", &last.to_string()), ("total", &total.to_string())],
-        ),
-        prev: (page > 1).then(|| href(page - 1)),
-        next: (page < pages).then(|| href(page + 1)),
-        prev_label: tr.t("list-prev"),
-        next_label: tr.t("list-next"),
-    });
-}
-
 /// The owner filter's value "me" (the action plan's "mine") stands for the person the user said they are
 /// on the account page, or else a person with the user's name; with neither it matches nothing.
 async fn resolve_me(state: &AppState, user: &CurrentUser, lk: &Lookups, mut q: Query_) -> Result<Query_, AppError> {
@@ -165,8 +48,7 @@ pub async fn list<R: Register>(
     let ctx = Ctx::new(&state, &user, &section::<R>(), title::<R>(&Tr::new(state.catalog.clone(), user.lang), "title"));
     let all = R::load_all(&state.db, user.org_id).await?;
     let records: Vec<Cow<'_, R::Record>> = all.iter().filter_map(|r| R::shown(&user, r, &lk, &ctx.tr)).collect();
-    let mut table = build_table::<R>(&records, &lk, &ctx.tr, &q);
-    paginate::<R>(&mut table, &ctx.tr, &q);
+    let table = listing::page::<R>(&state.db, &user, &records, &lk, &ctx.tr, &q).await?;
     if is_htmx(&headers) {
         return Ok(TableFragment { table }.into_response());
     }
@@ -196,7 +78,7 @@ pub async fn export<R: Register>(
     let all = R::load_all(&state.db, user.org_id).await?;
     let records: Vec<Cow<'_, R::Record>> =
         all.iter().filter(|r| R::exported(r)).filter_map(|r| R::shown(&user, r, &lk, &tr)).collect();
-    let table = build_table::<R>(&records, &lk, &tr, &q);
+    let table = listing::whole::<R>(&records, &lk, &tr, &q);
     let header: Vec<String> = table.columns.iter().map(|c| c.label.clone()).collect();
     let rows: Vec<Vec<String>> = table.rows.iter().map(|r| r.cells.iter().map(|c| c.text()).collect()).collect();
     let widths: Vec<f64> = header.iter().enumerate().map(|(i, _)| if i == 0 { 40.0 } else { 24.0 }).collect();

@@ -3,6 +3,7 @@
 //! load, check, act, audit, redirect — lives once, in `handlers`.
 
 mod handlers;
+mod listing;
 
 pub use handlers::*;
 
@@ -182,6 +183,7 @@ pub struct ColumnView {
     pub sorted: &'static str,
 }
 
+#[derive(Clone)]
 pub struct RowView {
     pub href: String,
     pub cells: Vec<Cell>,

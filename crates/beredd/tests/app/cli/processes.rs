@@ -1,6 +1,7 @@
 //! Two `beredd serve` processes on one PostgreSQL database, as behind a load balancer (issue
 //! 22): a live board open with one hears of a log entry written through the other (LISTEN/
-//! NOTIFY), and five failed logins spread over both lock the name, as five to one process do.
+//! NOTIFY), what each keeps in memory follows a write through the other, and five failed
+//! logins spread over both lock the name, as five to one process do.
 
 use std::io::BufReader;
 use std::process::{Child, Stdio};
@@ -48,7 +49,7 @@ async fn guess(base: &str, name: &str) -> StatusCode {
 }
 
 #[tokio::test]
-async fn two_processes_on_one_postgresql_share_live_boards_and_login_limits() {
+async fn two_processes_on_one_postgresql_share_live_boards_kept_copies_and_login_limits() {
     for kind in kinds() {
         let Kind::Postgres = kind else { continue };
         let t = fresh_db(kind).await;
@@ -80,6 +81,20 @@ async fn two_processes_on_one_postgresql_share_live_boards_and_login_limits() {
                 .expect("the stream stays open");
             got.push_str(&String::from_utf8_lossy(&chunk));
         }
+
+        // What each process keeps of the organisation (a sorted list, the start page's facts)
+        // follows a write made through the other: B has both at hand before A writes.
+        assert!(!sb.get("/actions").await.body.contains("Byt lösenord på växeln"));
+        assert!(!sb.get("/").await.body.contains("Byt lösenord på växeln"));
+        let fields = [
+            ("title", "Byt lösenord på växeln"),
+            ("priority", "high"),
+            ("status", "planned"),
+            ("due_date", "2020-01-31"),
+        ];
+        assert_eq!(sa.post("/actions/new", &fields).await.status, StatusCode::SEE_OTHER);
+        assert!(sb.get("/actions").await.body.contains("Byt lösenord på växeln"), "B's list has A's action");
+        assert!(sb.get("/").await.body.contains("Byt lösenord på växeln"), "B's start page has it overdue");
 
         // Five wrong passwords for one name, spread over the two, lock it on both.
         for n in 0..5 {

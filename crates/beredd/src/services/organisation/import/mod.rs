@@ -279,6 +279,8 @@ pub async fn apply_with(
         .map(|(h, m)| (mapping::normalise(h), m.unwrap_or_default().to_owned()))
         .collect();
     crate::store::imports::save_mapping(&mut tx, actor.org_id, kind.slug(), &pairs).await?;
+    // Information assets are not among the registers whose writes move the version themselves.
+    crate::store::versions::touch(&mut *tx, actor.org_id).await?;
     tx.commit().await?;
     Ok(Ok(preview))
 }
