@@ -195,10 +195,10 @@ pub async fn written(State(state): State<super::AppState>, req: Request, next: N
     let writes = !matches!(*req.method(), axum::http::Method::GET | axum::http::Method::HEAD);
     let seen = req.extensions().get::<OrgSeen>().cloned();
     let response = next.run(req).await;
-    if let Some(org) = seen.filter(|_| writes).and_then(|s| s.org()) {
-        if let Err(e) = crate::services::registers::moved_on(&state.db, org).await {
-            tracing::error!(org, error = %e, "the organisation's version could not be moved on");
-        }
+    if let Some(org) = seen.filter(|_| writes).and_then(|s| s.org())
+        && let Err(e) = crate::services::registers::moved_on(&state.db, org).await
+    {
+        tracing::error!(org, error = %e, "the organisation's version could not be moved on");
     }
     response
 }
