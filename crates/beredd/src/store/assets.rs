@@ -193,22 +193,6 @@ pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<Asset>, DbE
     Ok(assets)
 }
 
-/// The assets held in `system`, by name, each as `get` reads it.
-pub async fn held_in(db: &mut AnyConnection, org: i64, system: i64) -> Result<Vec<Asset>, DbError> {
-    let ids: Vec<(i64,)> = sqlx::query_as(
-        "SELECT a.id FROM assets a JOIN asset_systems l ON l.asset_id = a.id WHERE a.org_id = $1 AND l.system_id = $2 ORDER BY a.name",
-    )
-    .bind(org)
-    .bind(system)
-    .fetch_all(&mut *db)
-    .await?;
-    let mut out = Vec::with_capacity(ids.len());
-    for (id,) in ids {
-        out.extend(get(&mut *db, org, id).await?);
-    }
-    Ok(out)
-}
-
 /// The assets nobody has classified yet, by name: (id, name).
 pub async fn unclassified<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<(i64, String)>, DbError> {
     Ok(sqlx::query_as(

@@ -114,7 +114,7 @@ impl Register for Systems {
     }
     /// The level the system must meet: per aspect the highest of the information it holds.
     async fn sections(r: &systems::System, _lk: &Lookups, tr: &Tr, db: &Db, org: i64) -> Result<Vec<Section>, DbError> {
-        let held = crate::services::organisation::systems::held_by(&db.pool, org, r.id).await?;
+        let held = crate::services::organisation::systems::held_by(db, org, r.id).await?;
         let mut notes = Vec::new();
         let mut links: Vec<(String, String)> = held
             .assets
