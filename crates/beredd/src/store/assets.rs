@@ -159,25 +159,68 @@ pub async fn list(db: &sqlx::AnyPool, org: i64) -> Result<Vec<Asset>, DbError> {
 
 /// The same on one connection (inside a transaction).
 pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<Asset>, DbError> {
-    let mut assets: Vec<Asset> =
-        sqlx::query_as(concat!("SELECT ", cols!(), " FROM assets WHERE org_id = $1 ORDER BY name"))
-            .bind(org)
+    read(db, org, &ALL, None).await
+}
+
+/// The assets held in `system`, by name, with their links and newest classification: four
+/// statements however many there are.
+pub async fn held_in(db: &mut AnyConnection, org: i64, system: i64) -> Result<Vec<Asset>, DbError> {
+    read(db, org, &HELD, Some(system)).await
+}
+
+/// The statements that read assets (by name), their links to systems and units, and their
+/// newest classifications; `$1` is the organisation, and `$2`, when they take it, a system.
+struct Reads {
+    assets: &'static str,
+    systems: &'static str,
+    units: &'static str,
+    current: &'static str,
+}
+
+macro_rules! reads {
+    ($cond:literal) => {
+        Reads {
+            assets: concat!("SELECT ", cols!(), " FROM assets a WHERE a.org_id = $1", $cond, " ORDER BY a.name"),
+            systems: concat!(
+                "SELECT l.asset_id, l.system_id FROM asset_systems l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
+                $cond
+            ),
+            units: concat!(
+                "SELECT l.asset_id, l.unit_id FROM asset_units l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
+                $cond
+            ),
+            current: concat!(
+                "SELECT ",
+                ccols!(),
+                " FROM classifications c WHERE c.org_id = $1 AND c.version = (SELECT MAX(c2.version) FROM classifications c2 WHERE c2.asset_id = c.asset_id)",
+                " AND c.asset_id IN (SELECT a.id FROM assets a WHERE a.org_id = $1",
+                $cond,
+                ")"
+            ),
+        }
+    };
+}
+
+const ALL: Reads = reads!("");
+const HELD: Reads = reads!(" AND a.id IN (SELECT asset_id FROM asset_systems WHERE system_id = $2)");
+
+async fn read(db: &mut AnyConnection, org: i64, sql: &Reads, system: Option<i64>) -> Result<Vec<Asset>, DbError> {
+    macro_rules! fetch {
+        ($sql:expr) => {{
+            let q = sqlx::query_as($sql).bind(org);
+            match system {
+                Some(s) => q.bind(s),
+                None => q,
+            }
             .fetch_all(&mut *db)
-            .await?;
-    let systems: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT l.asset_id, l.system_id FROM asset_systems l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
-    )
-    .bind(org)
-    .fetch_all(&mut *db)
-    .await?;
-    let units: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT l.asset_id, l.unit_id FROM asset_units l JOIN assets a ON a.id = l.asset_id WHERE a.org_id = $1",
-    )
-    .bind(org)
-    .fetch_all(&mut *db)
-    .await?;
-    let mut current: HashMap<i64, Classification> =
-        latest(&mut *db, org).await?.into_iter().map(|c| (c.asset_id, c)).collect();
+            .await?
+        }};
+    }
+    let mut assets: Vec<Asset> = fetch!(sql.assets);
+    let systems: Vec<(i64, i64)> = fetch!(sql.systems);
+    let units: Vec<(i64, i64)> = fetch!(sql.units);
+    let current: Vec<Classification> = fetch!(sql.current);
+    let mut current: HashMap<i64, Classification> = current.into_iter().map(|c| (c.asset_id, c)).collect();
     let (mut system_ids, mut unit_ids) = (HashMap::<i64, Vec<i64>>::new(), HashMap::<i64, Vec<i64>>::new());
     for (a, s) in systems {
         system_ids.entry(a).or_default().push(s);
@@ -187,7 +230,9 @@ pub async fn list_in(db: &mut AnyConnection, org: i64) -> Result<Vec<Asset>, DbE
     }
     for a in &mut assets {
         a.system_ids = system_ids.remove(&a.id).unwrap_or_default();
+        a.system_ids.sort_unstable();
         a.unit_ids = unit_ids.remove(&a.id).unwrap_or_default();
+        a.unit_ids.sort_unstable();
         a.current = current.remove(&a.id);
     }
     Ok(assets)

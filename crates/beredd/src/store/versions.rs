@@ -83,7 +83,7 @@ pub async fn cached_if<T, F, Fut>(
     db: &Db,
     org: i64,
     which: Follows,
-    still: impl FnOnce(&T) -> bool,
+    still: impl Fn(&T) -> bool,
     build: F,
 ) -> Result<Arc<T>, DbError>
 where
@@ -92,6 +92,12 @@ where
     Fut: Future<Output = Result<T, DbError>>,
 {
     let version = current_of(&db.pool, org, which).await?;
+    if let Some(kept) = db.cache.get::<T>(org, version).filter(|k| still(k)) {
+        return Ok(kept);
+    }
+    // One request builds; the others that found the copy stale meanwhile wait and take it.
+    let gate = db.cache.gate::<T>(org);
+    let _building = gate.lock().await;
     if let Some(kept) = db.cache.get::<T>(org, version).filter(|k| still(k)) {
         return Ok(kept);
     }

@@ -11,6 +11,9 @@ type Entry = (i64, Arc<dyn Any + Send + Sync>);
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<(TypeId, i64), Entry>>,
+    /// One lock per value being built, so that requests that all find it stale at once (after
+    /// a write) wait for one build instead of each building it.
+    gates: Mutex<HashMap<(TypeId, i64), Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -32,6 +35,12 @@ impl Cache {
             return None;
         }
         value.clone().downcast::<T>().ok()
+    }
+
+    /// The lock held while the organisation's value of type `T` is built.
+    pub fn gate<T: Send + Sync + 'static>(&self, org: i64) -> Arc<tokio::sync::Mutex<()>> {
+        let mut gates = self.gates.lock().unwrap_or_else(|e| e.into_inner());
+        gates.entry((TypeId::of::<T>(), org)).or_default().clone()
     }
 
     /// Keeps `value`, built at `version`, in place of the organisation's earlier one.

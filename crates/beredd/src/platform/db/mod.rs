@@ -154,6 +154,21 @@ pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     Some(std::path::PathBuf::from(path))
 }
 
+/// The environment variable that sets the pool's size (a whole number from 1 to 64).
+pub const CONNECTIONS_ENV: &str = "BEREDD_DB_CONNECTIONS";
+
+/// How many connections the pool holds: `BEREDD_DB_CONNECTIONS`, or 4 on SQLite (one writes at a
+/// time; four let reads go on beside it, measured best at the large municipality's size, see
+/// README) and 8 on PostgreSQL.
+fn connections(backend: Backend) -> u32 {
+    let default = if backend == Backend::Sqlite { 4 } else { 8 };
+    std::env::var(CONNECTIONS_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|n| (1..=64).contains(n))
+        .unwrap_or(default)
+}
+
 impl Db {
     pub async fn connect(url: &str) -> Result<Db, DbError> {
         let url_given = url;
@@ -161,7 +176,7 @@ impl Db {
         let (url, backend) = normalise_url(url)?;
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool = AnyPoolOptions::new()
-            .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
+            .max_connections(connections(backend))
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {

@@ -29,9 +29,9 @@ pub fn required(held: Vec<assets::Asset>) -> Held {
 
 /// The information system `system` holds, and what it asks of the system.
 pub async fn held_by(db: &Db, org: i64, system: i64) -> Result<Held, DbError> {
-    // From the assets this process keeps (with their links and newest classification), by name.
-    let all = crate::store::versions::kept_data(db, org, || assets::list(&db.pool, org)).await?;
-    Ok(required(all.iter().filter(|a| a.system_ids.contains(&system)).cloned().collect()))
+    // Read for the system alone: a copy of all 5 000 assets kept per data version would be read
+    // again after every write of anything.
+    Ok(required(assets::held_in(&mut *db.pool.acquire().await?, org, system).await?))
 }
 
 /// An activity that needs a system, straight or through other systems, suppliers or resources,
