@@ -4,6 +4,8 @@
 
 use beredd_domain::classification::{LegalFlag, Levels};
 
+use std::sync::Arc;
+
 use crate::platform::db::{Db, DbError};
 use crate::services::continuity::outage;
 use crate::store::assets;
@@ -27,12 +29,22 @@ pub fn required(held: Vec<assets::Asset>) -> Held {
     Held { assets: held, levels, flags }
 }
 
-/// The information system `system` holds, and what it asks of the system.
-pub async fn held_by(db: &Db, org: i64, system: i64) -> Result<Held, DbError> {
-    // Read for the system alone: a copy of all 5 000 assets kept per data version would be read
-    // again after every write of anything.
-    Ok(required(assets::held_in(&mut *db.pool.acquire().await?, org, system).await?))
+/// The information system `system` holds, and what it asks of the system. Each system's answer
+/// is kept until anything of the organisation is written, and then read again for that system
+/// alone (four statements), not from a copy of every asset.
+pub async fn held_by(db: &Db, org: i64, system: i64) -> Result<Arc<Held>, DbError> {
+    use crate::store::versions::{Follows, cached_if};
+    let known = cached_if(db, org, Follows::Data, |_: &HeldIn| true, || async { Ok(HeldIn::default()) }).await?;
+    if let Some(found) = known.lock().unwrap_or_else(|e| e.into_inner()).get(&system) {
+        return Ok(found.clone());
+    }
+    let found = Arc::new(required(assets::held_in(&mut *db.pool.acquire().await?, org, system).await?));
+    known.lock().unwrap_or_else(|e| e.into_inner()).insert(system, found.clone());
+    Ok(found)
 }
+
+/// What each system holds, as found so far at one data version.
+type HeldIn = std::sync::Mutex<std::collections::HashMap<i64, Arc<Held>>>;
 
 /// An activity that needs a system, straight or through other systems, suppliers or resources,
 /// and what becomes of it when the system is down (as the outage analysis has it).
