@@ -7,13 +7,15 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 type Entry = (i64, Arc<dyn Any + Send + Sync>);
+/// Held while one value is built.
+type Gate = Arc<tokio::sync::Mutex<()>>;
 
 #[derive(Default)]
 pub struct Cache {
     entries: Mutex<HashMap<(TypeId, i64), Entry>>,
     /// One lock per value being built, so that requests that all find it stale at once (after
     /// a write) wait for one build instead of each building it.
-    gates: Mutex<HashMap<(TypeId, i64), Arc<tokio::sync::Mutex<()>>>>,
+    gates: Mutex<HashMap<(TypeId, i64), Gate>>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -38,7 +40,7 @@ impl Cache {
     }
 
     /// The lock held while the organisation's value of type `T` is built.
-    pub fn gate<T: Send + Sync + 'static>(&self, org: i64) -> Arc<tokio::sync::Mutex<()>> {
+    pub fn gate<T: Send + Sync + 'static>(&self, org: i64) -> Gate {
         let mut gates = self.gates.lock().unwrap_or_else(|e| e.into_inner());
         gates.entry((TypeId::of::<T>(), org)).or_default().clone()
     }
