@@ -81,12 +81,15 @@ pub struct DbOptions {
     /// `beredd-keys` beside a SQLite file, or ~/.local/share/beredd/keys with PostgreSQL.
     #[arg(long = "keys", env = "BEREDD_KEYS")]
     pub keys: Option<std::path::PathBuf>,
+    /// Database connections this process holds (1–64; 8 by default, chosen by measurement).
+    #[arg(long = "db-connections", env = "BEREDD_DB_CONNECTIONS", value_parser = clap::value_parser!(u32).range(1..=64))]
+    pub connections: Option<u32>,
 }
 
 impl DbOptions {
     /// Connects to the database, signing with the keys in `--keys` if one was given.
     pub async fn connect(&self) -> Result<Db, crate::platform::db::DbError> {
-        let db = Db::connect(&self.url).await?;
+        let db = Db::connect_with(&self.url, self.connections).await?;
         Ok(match &self.keys {
             Some(dir) => db.with_keys(dir),
             None => db,

@@ -62,6 +62,7 @@ const fn setting(key: &'static str, arg: &'static str, kind: Kind, secret: Secre
 pub const SETTINGS: &[Setting] = &[
     setting("database", "url", Kind::Text, Secret::UrlPassword),
     setting("keys", "keys", Kind::Text, Secret::No),
+    setting("db_connections", "connections", Kind::Count, Secret::No),
     setting("listen", "listen", Kind::Address, Secret::No),
     setting("secure_cookies", "secure_cookies", Kind::Flag, Secret::No),
     setting("trusted_proxies", "trusted_proxies", Kind::Addresses, Secret::No),

@@ -154,29 +154,24 @@ pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
     Some(std::path::PathBuf::from(path))
 }
 
-/// The environment variable that sets the pool's size (a whole number from 1 to 64).
-pub const CONNECTIONS_ENV: &str = "BEREDD_DB_CONNECTIONS";
-
-/// How many connections the pool holds: `BEREDD_DB_CONNECTIONS`, or 8. On SQLite one writes at a
-/// time and the others read beside it (WAL); measured at the large municipality's size with 16
-/// clients reading while writes go on, 8 served more than 1, 2 or 4 and as much as 16 (README).
-fn connections() -> u32 {
-    let default = 8;
-    std::env::var(CONNECTIONS_ENV)
-        .ok()
-        .and_then(|v| v.trim().parse().ok())
-        .filter(|n| (1..=64).contains(n))
-        .unwrap_or(default)
-}
+/// How many connections a pool holds unless told: 8. On SQLite one writes at a time and the
+/// others read beside it (WAL); measured at the large municipality's size with 16 clients
+/// reading while writes go on, 8 served more than 1, 2 or 4 and as much as 16 (README).
+pub const CONNECTIONS: u32 = 8;
 
 impl Db {
     pub async fn connect(url: &str) -> Result<Db, DbError> {
+        Db::connect_with(url, None).await
+    }
+
+    /// As [`Db::connect`], with a pool of `connections` (else [`CONNECTIONS`]).
+    pub async fn connect_with(url: &str, connections: Option<u32>) -> Result<Db, DbError> {
         let url_given = url;
         sqlx::any::install_default_drivers();
         let (url, backend) = normalise_url(url)?;
         let options = AnyConnectOptions::from_str(&url)?.disable_statement_logging();
         let pool = AnyPoolOptions::new()
-            .max_connections(connections())
+            .max_connections(connections.unwrap_or(CONNECTIONS))
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {

@@ -31,10 +31,16 @@ fn config_check_shows_each_value_with_the_layer_it_came_from_and_hides_secrets()
         .env("BEREDD_SECURE_COOKIES", "true")
         .env("BEREDD_LISTEN", "127.0.0.1:7777")
         .env("BEREDD_SMTP_PASSWORD", "smtp-lösen-hemligt")
+        .env("BEREDD_DB_CONNECTIONS", "12")
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    let connections = row(&stdout, "db_connections");
+    assert!(
+        connections.contains("12") && connections.contains("(miljövariabel BEREDD_DB_CONNECTIONS)"),
+        "{connections}"
+    );
     let password = row(&stdout, "mail.password");
     assert!(password.contains("(dold)") && password.contains("BEREDD_SMTP_PASSWORD"), "{password}");
     assert!(row(&stdout, "mail.security").contains("starttls"), "encrypted mail by default");
