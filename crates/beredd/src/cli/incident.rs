@@ -74,7 +74,7 @@ impl Incident {
                     tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
                 };
                 let report =
-                    crate::services::crisis::kit_import::import(&mut tx, &db.keys, org.id, i.id, &log, BY, note)
+                    crate::services::crisis::kit_import::import(&mut tx, &db.keys, org.id, i.key(), &log, BY, note)
                         .await?;
                 let actor = audit::Actor { org_id: org.id, user_id: None, username: BY.into() };
                 let record = serde_json::json!({ "file": file.display().to_string(), "imported": report.imported, "skipped": report.skipped });
@@ -175,7 +175,7 @@ async fn verify(
     let missing = || anyhow!("incident {id} finns inte");
     let verdict = incidents::verify(&mut conn, org.id, id).await?.ok_or_else(missing)?;
     let i = incidents::get(&mut conn, org.id, id).await?.ok_or_else(missing)?;
-    let rows = incidents::log(&mut *conn, org.id, id).await?;
+    let rows = incidents::log(&mut *conn, org.id, i.key()).await?;
     if let Some(paper) = paper {
         use beredd_domain::incident::{PaperCheck, check_paper};
         let (seq, hash) = paper.split_once(':').unwrap_or(("", ""));

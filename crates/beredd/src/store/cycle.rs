@@ -10,6 +10,9 @@ use crate::platform::clock::Day;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Item {
     pub id: i64,
+    /// Private, so that only the store makes an item, and with it its [`Key`].
+    #[serde(skip)]
+    org_id: i64,
     pub title: String,
     #[sqlx(try_from = "super::Code<CycleKind>")]
     pub kind: CycleKind,
@@ -19,6 +22,16 @@ pub struct Item {
     pub every_months: i64,
     pub until_date: Option<Day>,
     pub notes: Option<String>,
+}
+
+/// An item of one organisation's cycle: what the query making its tasks takes (`store::owned`).
+pub type Key = super::owned::Owned<Item>;
+
+impl Item {
+    /// The item as the query making its tasks takes it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
 }
 
 pub struct NewItem<'a> {
@@ -33,10 +46,10 @@ pub struct NewItem<'a> {
 }
 
 pub async fn items<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Item>, DbError> {
-    Ok(sqlx::query_as("SELECT id, title, kind, owner_id, unit_id, start_date, every_months, until_date, notes FROM cycle_items WHERE org_id = $1 ORDER BY title").bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, org_id, title, kind, owner_id, unit_id, start_date, every_months, until_date, notes FROM cycle_items WHERE org_id = $1 ORDER BY title").bind(org).fetch_all(e).await?)
 }
 
-pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &NewItem<'_>) -> Result<i64, DbError> {
+pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &NewItem<'_>) -> Result<Key, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO cycle_items (org_id, title, kind, owner_id, unit_id, start_date, every_months, until_date, notes, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
@@ -53,16 +66,16 @@ pub async fn insert<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, n: &New
     .bind(crate::platform::clock::stamp())
     .fetch_one(e)
     .await?;
-    Ok(id)
+    Ok(Key::found(org, id))
 }
 
 /// Makes sure a task exists for each due date (existing ones are kept as they are).
-pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: i64, dates: &[Day]) -> Result<(), DbError> {
+pub async fn ensure_tasks(conn: &mut sqlx::AnyConnection, item: Key, dates: &[Day]) -> Result<(), DbError> {
     for d in dates {
         sqlx::query(
             "INSERT INTO cycle_tasks (item_id, due_date) VALUES ($1, $2) ON CONFLICT (item_id, due_date) DO NOTHING",
         )
-        .bind(item)
+        .bind(item.id())
         .bind(d)
         .execute(&mut *conn)
         .await?;

@@ -12,6 +12,9 @@ use crate::platform::clock::Day;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Document {
     pub id: i64,
+    /// Private, so that only the store makes a document, and with it its [`Key`].
+    #[serde(skip)]
+    org_id: i64,
     pub title: String,
     #[sqlx(try_from = "super::Code<DocumentKind>")]
     pub kind: DocumentKind,
@@ -25,6 +28,17 @@ pub struct Document {
 }
 
 /// A document's details as a form or the demo gives them.
+/// A document of one organisation: what the queries of its versions and reading links take
+/// (`store::owned`).
+pub type Key = super::owned::Owned<Document>;
+
+impl Document {
+    /// The document as its versions' and links' queries take it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentInput {
     pub title: String,
@@ -82,7 +96,7 @@ pub struct Link {
 
 macro_rules! cols {
     () => {
-        "id, title, kind, owner_id, decided_by, decided_on, decision_ref, review_on, roles, updated_at"
+        "id, org_id, title, kind, owner_id, decided_by, decided_on, decision_ref, review_on, roles, updated_at"
     };
 }
 
@@ -118,7 +132,7 @@ pub async fn units<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
     .await?)
 }
 
-pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, d: &DocumentInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, d: &DocumentInput) -> Result<Key, DbError> {
     let now = crate::platform::clock::stamp();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO documents (org_id, title, kind, owner_id, decided_by, decided_on, decision_ref, review_on, roles, created_at, updated_at)
@@ -137,7 +151,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, d: &DocumentInput)
     .fetch_one(&mut *conn)
     .await?;
     set_units(conn, id, &d.unit_ids).await?;
-    Ok(id)
+    Ok(Key::found(org, id))
 }
 
 pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, d: &DocumentInput) -> Result<(), DbError> {
@@ -174,13 +188,13 @@ async fn set_units(conn: &mut sqlx::AnyConnection, id: i64, units: &[i64]) -> Re
 }
 
 /// A document's versions, newest first (what is shown about each, not a file's bytes).
-pub async fn versions<'c, E: Executor<'c, Database = Any>>(e: E, document: i64) -> Result<Vec<Version>, DbError> {
+pub async fn versions<'c, E: Executor<'c, Database = Any>>(e: E, document: Key) -> Result<Vec<Version>, DbError> {
     Ok(sqlx::query_as(concat!(
         "SELECT ",
         version_cols!(),
         " FROM document_versions WHERE document_id = $1 ORDER BY number DESC"
     ))
-    .bind(document)
+    .bind(document.id())
     .fetch_all(e)
     .await?)
 }
@@ -199,21 +213,29 @@ pub async fn current_versions<'c, E: Executor<'c, Database = Any>>(e: E, org: i6
 }
 
 /// The bytes of a version's file, when it has one.
-pub async fn file_content<'c, E: Executor<'c, Database = Any>>(e: E, version: i64) -> Result<Option<Vec<u8>>, DbError> {
+pub async fn file_content<'c, E: Executor<'c, Database = Any>>(
+    e: E,
+    document: Key,
+    version: i64,
+) -> Result<Option<Vec<u8>>, DbError> {
     let row: Option<(Option<Vec<u8>>,)> =
-        sqlx::query_as("SELECT content FROM document_versions WHERE id = $1").bind(version).fetch_optional(e).await?;
+        sqlx::query_as("SELECT content FROM document_versions WHERE document_id = $1 AND id = $2")
+            .bind(document.id())
+            .bind(version)
+            .fetch_optional(e)
+            .await?;
     Ok(row.and_then(|(c,)| c))
 }
 
 /// Adds the next version of a document; returns its id and number.
 pub async fn insert_version(
     conn: &mut sqlx::AnyConnection,
-    document: i64,
+    document: Key,
     v: &NewVersion<'_>,
     by: &str,
 ) -> Result<(i64, i64), DbError> {
     let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(number) FROM document_versions WHERE document_id = $1")
-        .bind(document)
+        .bind(document.id())
         .fetch_one(&mut *conn)
         .await?;
     let number = last.unwrap_or(0) + 1;
@@ -229,7 +251,7 @@ pub async fn insert_version(
         "INSERT INTO document_versions (document_id, number, body, note, file_name, content_type, size, sha256, content, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
-    .bind(document)
+    .bind(document.id())
     .bind(number)
     .bind(v.body)
     .bind(v.note)
@@ -290,14 +312,14 @@ pub async fn acknowledge(
 /// Makes a person's link to a document, ending any earlier one of theirs to it.
 pub async fn replace_link(
     conn: &mut sqlx::AnyConnection,
-    document: i64,
+    document: Key,
     person: i64,
     token_hash: &str,
     by: &str,
     expires_at: crate::platform::clock::Stamp,
 ) -> Result<(), DbError> {
     sqlx::query("DELETE FROM document_links WHERE document_id = $1 AND person_id = $2")
-        .bind(document)
+        .bind(document.id())
         .bind(person)
         .execute(&mut *conn)
         .await?;
@@ -305,7 +327,7 @@ pub async fn replace_link(
         "INSERT INTO document_links (document_id, person_id, token_hash, created_by, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(document)
+    .bind(document.id())
     .bind(person)
     .bind(token_hash)
     .bind(by)
@@ -330,10 +352,10 @@ pub async fn link_by_hash<'c, E: Executor<'c, Database = Any>>(e: E, hash: &str)
 /// When each person's link to a document stops working, for the manager's list.
 pub async fn link_expiries<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    document: i64,
+    document: Key,
 ) -> Result<Vec<(i64, crate::platform::clock::Stamp)>, DbError> {
     Ok(sqlx::query_as("SELECT person_id, expires_at FROM document_links WHERE document_id = $1")
-        .bind(document)
+        .bind(document.id())
         .fetch_all(e)
         .await?)
 }

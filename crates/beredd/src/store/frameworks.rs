@@ -1,4 +1,5 @@
-//! Imported frameworks, framework assessments and their answers.
+//! Imported frameworks, framework assessments and their answers; an answer's queries take its
+//! assessment's [`Key`], which only an assessment read in the caller's organisation gives.
 
 use serde::Serialize;
 use sqlx::{Any, Executor};
@@ -22,6 +23,31 @@ pub struct Imported {
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Assessment {
     pub id: i64,
+    /// Private, so that only the store makes an assessment, and with it its [`Key`].
+    #[serde(skip)]
+    org_id: i64,
+    pub framework_key: String,
+    pub version: String,
+    pub title: String,
+    pub scope: Option<String>,
+    pub started_on: crate::platform::clock::Day,
+    pub created_by: String,
+}
+
+/// An assessment of one organisation: what the queries of its answers and their linked actions
+/// take (`store::owned`).
+pub type Key = super::owned::Owned<Assessment>;
+
+impl Assessment {
+    /// The assessment as its answers' queries take it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
+}
+
+/// An assessment to start.
+#[derive(Debug, Clone, Serialize)]
+pub struct NewAssessment {
     pub framework_key: String,
     pub version: String,
     pub title: String,
@@ -90,14 +116,14 @@ pub async fn delete_imported<'c, E: Executor<'c, Database = Any>>(
 }
 
 pub async fn assessments<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Assessment>, DbError> {
-    Ok(sqlx::query_as("SELECT id, framework_key, version, title, scope, started_on, created_by FROM framework_assessments WHERE org_id = $1 ORDER BY started_on DESC, id DESC").bind(org).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, org_id, framework_key, version, title, scope, started_on, created_by FROM framework_assessments WHERE org_id = $1 ORDER BY started_on DESC, id DESC").bind(org).fetch_all(e).await?)
 }
 
 pub async fn add_assessment<'c, E: Executor<'c, Database = Any>>(
     e: E,
     org: i64,
-    a: &Assessment,
-) -> Result<i64, DbError> {
+    a: &NewAssessment,
+) -> Result<Key, DbError> {
     let (id,): (i64,) = sqlx::query_as("INSERT INTO framework_assessments (org_id, framework_key, version, title, scope, started_on, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
         .bind(org)
         .bind(&a.framework_key)
@@ -109,15 +135,15 @@ pub async fn add_assessment<'c, E: Executor<'c, Database = Any>>(
         .bind(crate::platform::clock::stamp())
         .fetch_one(e)
         .await?;
-    Ok(id)
+    Ok(Key::found(org, id))
 }
 
-pub async fn answers<'c, E: Executor<'c, Database = Any>>(e: E, assessment: i64) -> Result<Vec<Answer>, DbError> {
-    Ok(sqlx::query_as("SELECT node_id, status, maturity, comment, evidence, requirement_ids, updated_by, updated_at FROM framework_answers WHERE assessment_id = $1").bind(assessment).fetch_all(e).await?)
+pub async fn answers<'c, E: Executor<'c, Database = Any>>(e: E, assessment: Key) -> Result<Vec<Answer>, DbError> {
+    Ok(sqlx::query_as("SELECT node_id, status, maturity, comment, evidence, requirement_ids, updated_by, updated_at FROM framework_answers WHERE assessment_id = $1").bind(assessment.id()).fetch_all(e).await?)
 }
 
 /// Saves the answer to one requirement, replacing an earlier one.
-pub async fn save_answer(conn: &mut sqlx::AnyConnection, assessment: i64, a: &Answer) -> Result<(), DbError> {
+pub async fn save_answer(conn: &mut sqlx::AnyConnection, assessment: Key, a: &Answer) -> Result<(), DbError> {
     let now = crate::platform::clock::stamp();
     let updated = sqlx::query("UPDATE framework_answers SET status = $1, maturity = $2, comment = $3, evidence = $4, requirement_ids = $5, updated_by = $6, updated_at = $7 WHERE assessment_id = $8 AND node_id = $9")
         .bind(&a.status)
@@ -127,13 +153,13 @@ pub async fn save_answer(conn: &mut sqlx::AnyConnection, assessment: i64, a: &An
         .bind(&a.requirement_ids)
         .bind(&a.updated_by)
         .bind(&now)
-        .bind(assessment)
+        .bind(assessment.id())
         .bind(&a.node_id)
         .execute(&mut *conn)
         .await?;
     if updated.rows_affected() == 0 {
         sqlx::query("INSERT INTO framework_answers (assessment_id, node_id, status, maturity, comment, evidence, requirement_ids, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-            .bind(assessment)
+            .bind(assessment.id())
             .bind(&a.node_id)
             .bind(&a.status)
             .bind(a.maturity)
@@ -151,33 +177,33 @@ pub async fn save_answer(conn: &mut sqlx::AnyConnection, assessment: i64, a: &An
 /// (requirement id, action id) for every action linked to an answer of the assessment.
 pub async fn linked_actions<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    assessment: i64,
+    assessment: Key,
 ) -> Result<Vec<(String, i64)>, DbError> {
     Ok(sqlx::query_as(
         "SELECT node_id, action_id FROM framework_answer_actions WHERE assessment_id = $1 ORDER BY action_id",
     )
-    .bind(assessment)
+    .bind(assessment.id())
     .fetch_all(e)
     .await?)
 }
 
 pub async fn link_action(
     conn: &mut sqlx::AnyConnection,
-    assessment: i64,
+    assessment: Key,
     node: &str,
     action: i64,
 ) -> Result<(), DbError> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM framework_answer_actions WHERE assessment_id = $1 AND node_id = $2 AND action_id = $3",
     )
-    .bind(assessment)
+    .bind(assessment.id())
     .bind(node)
     .bind(action)
     .fetch_one(&mut *conn)
     .await?;
     if n == 0 {
         sqlx::query("INSERT INTO framework_answer_actions (assessment_id, node_id, action_id) VALUES ($1, $2, $3)")
-            .bind(assessment)
+            .bind(assessment.id())
             .bind(node)
             .bind(action)
             .execute(&mut *conn)
@@ -188,12 +214,12 @@ pub async fn link_action(
 
 pub async fn unlink_action<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    assessment: i64,
+    assessment: Key,
     node: &str,
     action: i64,
 ) -> Result<(), DbError> {
     sqlx::query("DELETE FROM framework_answer_actions WHERE assessment_id = $1 AND node_id = $2 AND action_id = $3")
-        .bind(assessment)
+        .bind(assessment.id())
         .bind(node)
         .bind(action)
         .execute(e)

@@ -26,6 +26,7 @@ pub mod local_requirements;
 pub mod login_limits;
 pub mod org_removal;
 pub mod orgs;
+pub mod owned;
 pub mod passkeys;
 pub mod people;
 pub mod plans;

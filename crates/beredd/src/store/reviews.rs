@@ -9,6 +9,9 @@ use super::DbError;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Review {
     pub id: i64,
+    /// Private, so that only the store makes a review, and with it its [`Key`].
+    #[serde(skip)]
+    org_id: i64,
     pub year: i64,
     /// The day the management met (`YYYY-MM-DD`).
     pub held_on: crate::platform::clock::Day,
@@ -16,6 +19,16 @@ pub struct Review {
     pub participants: String,
     pub updated_by: String,
     pub updated_at: crate::platform::clock::Stamp,
+}
+
+/// A review of one organisation: what the queries of its decisions take (`store::owned`).
+pub type Key = super::owned::Owned<Review>;
+
+impl Review {
+    /// The review as its decisions' queries take it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -40,7 +53,7 @@ pub struct NewDecision {
 /// The review of `year`, if one has been saved.
 pub async fn get<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, year: i64) -> Result<Option<Review>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT id, year, held_on, participants, updated_by, updated_at FROM management_reviews WHERE org_id = $1 AND year = $2",
+        "SELECT id, org_id, year, held_on, participants, updated_by, updated_at FROM management_reviews WHERE org_id = $1 AND year = $2",
     )
     .bind(org)
     .bind(year)
@@ -58,17 +71,17 @@ pub async fn years<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resul
 }
 
 /// A review's decisions, section by section in the order they were written.
-pub async fn decisions<'c, E: Executor<'c, Database = Any>>(e: E, review: i64) -> Result<Vec<Decision>, DbError> {
+pub async fn decisions<'c, E: Executor<'c, Database = Any>>(e: E, review: Key) -> Result<Vec<Decision>, DbError> {
     Ok(sqlx::query_as(
         "SELECT id, section, position, text, action_id FROM management_review_decisions WHERE review_id = $1 ORDER BY position, id",
     )
-    .bind(review)
+    .bind(review.id())
     .fetch_all(e)
     .await?)
 }
 
 /// Stores the review of `year` (new, or replacing the meeting's day and participants) and
-/// returns its id.
+/// returns it.
 pub async fn save(
     conn: &mut sqlx::AnyConnection,
     org: i64,
@@ -76,7 +89,7 @@ pub async fn save(
     held_on: crate::platform::clock::Day,
     participants: &str,
     by: &str,
-) -> Result<i64, DbError> {
+) -> Result<Key, DbError> {
     let now = crate::platform::clock::stamp();
     if let Some(r) = get(&mut *conn, org, year).await? {
         sqlx::query(
@@ -90,7 +103,7 @@ pub async fn save(
         .bind(org)
         .execute(&mut *conn)
         .await?;
-        return Ok(r.id);
+        return Ok(r.key());
     }
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO management_reviews (org_id, year, held_on, participants, updated_by, created_at, updated_at)
@@ -104,20 +117,20 @@ pub async fn save(
     .bind(&now)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(id)
+    Ok(Key::found(org, id))
 }
 
 /// Replaces a review's decisions with `all`, in their order.
-pub async fn set_decisions(conn: &mut sqlx::AnyConnection, review: i64, all: &[NewDecision]) -> Result<(), DbError> {
+pub async fn set_decisions(conn: &mut sqlx::AnyConnection, review: Key, all: &[NewDecision]) -> Result<(), DbError> {
     sqlx::query("DELETE FROM management_review_decisions WHERE review_id = $1")
-        .bind(review)
+        .bind(review.id())
         .execute(&mut *conn)
         .await?;
     for (i, d) in all.iter().enumerate() {
         sqlx::query(
             "INSERT INTO management_review_decisions (review_id, section, position, text, action_id) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(review)
+        .bind(review.id())
         .bind(&d.section)
         .bind(i as i64)
         .bind(&d.text)

@@ -10,6 +10,9 @@ use super::DbError;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Course {
     pub id: i64,
+    /// Private, so that only the store makes a course, and with it its [`Key`].
+    #[serde(skip)]
+    org_id: i64,
     pub name: String,
     #[sqlx(try_from = "super::Code<CourseKind>")]
     pub kind: CourseKind,
@@ -21,6 +24,16 @@ pub struct Course {
 }
 
 /// A course's details as a form or the demo gives them.
+/// A course of one organisation: what the queries of its completions take (`store::owned`).
+pub type Key = super::owned::Owned<Course>;
+
+impl Course {
+    /// The course as its completions' queries take it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CourseInput {
     pub name: String,
@@ -58,7 +71,7 @@ pub struct Exercise {
 
 pub async fn list<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Result<Vec<Course>, DbError> {
     Ok(sqlx::query_as(
-        "SELECT id, name, kind, description, every_months, audience, updated_at FROM training_courses
+        "SELECT id, org_id, name, kind, description, every_months, audience, updated_at FROM training_courses
          WHERE org_id = $1 ORDER BY name, id",
     )
     .bind(org)
@@ -88,7 +101,7 @@ pub async fn people<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) -> Resu
     .await?)
 }
 
-pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, c: &CourseInput) -> Result<i64, DbError> {
+pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, c: &CourseInput) -> Result<Key, DbError> {
     let now = crate::platform::clock::stamp();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO training_courses (org_id, name, kind, description, every_months, audience, created_at, updated_at)
@@ -104,7 +117,7 @@ pub async fn insert(conn: &mut sqlx::AnyConnection, org: i64, c: &CourseInput) -
     .fetch_one(&mut *conn)
     .await?;
     set_links(conn, id, c).await?;
-    Ok(id)
+    Ok(Key::found(org, id))
 }
 
 pub async fn update(conn: &mut sqlx::AnyConnection, org: i64, id: i64, c: &CourseInput) -> Result<(), DbError> {
@@ -162,7 +175,7 @@ pub async fn completions<'c, E: Executor<'c, Database = Any>>(e: E, org: i64) ->
 /// Records that `person` took `course` on `on` (`YYYY-MM-DD`); returns the completion's id.
 pub async fn add_completion<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    course: i64,
+    course: Key,
     person: i64,
     on: crate::platform::clock::Day,
     note: Option<&str>,
@@ -172,7 +185,7 @@ pub async fn add_completion<'c, E: Executor<'c, Database = Any>>(
         "INSERT INTO training_completions (course_id, person_id, completed_on, note, recorded_by, recorded_at)
          VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
     )
-    .bind(course)
+    .bind(course.id())
     .bind(person)
     .bind(on)
     .bind(note)
@@ -183,9 +196,9 @@ pub async fn add_completion<'c, E: Executor<'c, Database = Any>>(
     Ok(id)
 }
 
-pub async fn delete_completion<'c, E: Executor<'c, Database = Any>>(e: E, course: i64, id: i64) -> Result<(), DbError> {
+pub async fn delete_completion<'c, E: Executor<'c, Database = Any>>(e: E, course: Key, id: i64) -> Result<(), DbError> {
     sqlx::query("DELETE FROM training_completions WHERE course_id = $1 AND id = $2")
-        .bind(course)
+        .bind(course.id())
         .bind(id)
         .execute(e)
         .await?;

@@ -203,6 +203,7 @@ async fn demo_keeps_a_demo_database_that_has_been_worked_in_unless_told_to_repla
         let (incident,): (i64,) =
             sqlx::query_as("SELECT id FROM incidents ORDER BY id LIMIT 1").fetch_one(&db.pool).await.unwrap();
         let mut tx = db.begin_write().await.unwrap();
+        let incident = incidents::get(&mut tx, org, incident).await.unwrap().unwrap().key();
         let entry = incidents::NewEntry::web(beredd_domain::LogKind::Information, "Övningen fortsätter", "Anna");
         incidents::append(&mut tx, &db.keys, org, incident, entry, "Anna").await.unwrap();
         tx.commit().await.unwrap();

@@ -117,9 +117,9 @@ async fn the_demo_municipality_loads_completely_on_both_databases() {
         let assessments = beredd::store::frameworks::assessments(&db.pool, org.id).await.unwrap();
         assert_eq!(assessments.len(), 1);
         assert_eq!(assessments[0].framework_key, "cybersakerhetslagen");
-        let answers = beredd::store::frameworks::answers(&db.pool, assessments[0].id).await.unwrap();
+        let answers = beredd::store::frameworks::answers(&db.pool, assessments[0].key()).await.unwrap();
         assert_eq!(answers.len(), 8);
-        let linked = beredd::store::frameworks::linked_actions(&db.pool, assessments[0].id).await.unwrap();
+        let linked = beredd::store::frameworks::linked_actions(&db.pool, assessments[0].key()).await.unwrap();
         assert_eq!(linked.len(), 5);
         let actions = beredd::store::actions::list(&db.pool, org.id).await.unwrap();
         assert_eq!(actions.iter().filter(|a| a.origin == beredd_domain::ActionOrigin::Risk).count(), 3);

@@ -63,7 +63,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
                     let input = actions::ActionInput {
                         title: format!("Lärdom: {}", lesson.text),
                         origin: beredd_domain::ActionOrigin::Lesson,
-                        origin_ref: Some(format!("incident:{id}")),
+                        origin_ref: Some(format!("incident:{}", id.id())),
                         owner_id: lookup(&l.people, f, key, "action_owner", &lesson.action_owner)?,
                         unit_id: units_of.first().copied(),
                         priority: Priority::Medium,
@@ -104,7 +104,7 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 &leader,
             )
             .await?;
-            crate::store::incidents::close(&mut *l.tx, l.org, id).await?;
+            crate::store::incidents::close(&mut *l.tx, l.org, id.id()).await?;
         }
     }
 
@@ -112,7 +112,14 @@ pub(super) async fn exercises(l: &mut Loader<'_>) -> anyhow::Result<()> {
 }
 
 /// An exercise's hotlines and messages, as the communication page records them.
-async fn comms(l: &mut Loader<'_>, f: &str, key: &str, id: i64, x: &ExerciseRow, leader: &str) -> anyhow::Result<()> {
+async fn comms(
+    l: &mut Loader<'_>,
+    f: &str,
+    key: &str,
+    id: crate::store::incidents::Key,
+    x: &ExerciseRow,
+    leader: &str,
+) -> anyhow::Result<()> {
     for h in &x.hotline {
         let number = check(f, key, "hotline.number", beredd_domain::text::optional_phone(&h.number))?
             .ok_or_else(|| anyhow!("{f}, post {key:?}: en upplysningstelefon saknar nummer"))?;

@@ -11,8 +11,7 @@ pub(super) async fn frameworks(l: &mut Loader<'_>) -> anyhow::Result<()> {
         let Some(fw) = library.iter().find(|x| x.id == a.framework && x.version == a.version) else {
             bail!("{f}, post {key:?}: ramverket {} version {} finns inte i library/frameworks", a.framework, a.version);
         };
-        let row = crate::store::frameworks::Assessment {
-            id: 0,
+        let row = crate::store::frameworks::NewAssessment {
             framework_key: fw.id.clone(),
             version: fw.version.clone(),
             title: key.clone(),
@@ -49,7 +48,7 @@ pub(super) async fn frameworks(l: &mut Loader<'_>) -> anyhow::Result<()> {
                 let input = actions::ActionInput {
                     title: title.clone(),
                     origin: beredd_domain::ActionOrigin::Framework,
-                    origin_ref: Some(format!("assessment:{id}:{}", node.id)),
+                    origin_ref: Some(format!("assessment:{}:{}", id.id(), node.id)),
                     owner_id: lookup(&l.people, f, title, "action_owner", &x.action_owner)?,
                     unit_id: None,
                     priority: if status == beredd_domain::framework::Status::No {

@@ -85,7 +85,7 @@ pub(super) async fn documents(l: &mut Loader<'_>) -> anyhow::Result<()> {
         };
         let input = check_document(draft).map_err(|e| refused(f, key, e))?;
         let id = documents::insert(&mut l.tx, l.org, &input).await?;
-        unique(&mut seen, f, key, id)?;
+        unique(&mut seen, f, key, id.id())?;
         let mut last = None;
         for v in &d.version {
             let (body, note) = check_text(&v.body, v.note.as_deref().unwrap_or("")).map_err(|e| refused(f, key, e))?;
@@ -170,7 +170,7 @@ pub(super) async fn training(l: &mut Loader<'_>) -> anyhow::Result<()> {
         };
         let input = courses::check(draft).map_err(|e| refused(f, key, e))?;
         let id = crate::store::training::insert(&mut l.tx, l.org, &input).await?;
-        unique(&mut seen, f, key, id)?;
+        unique(&mut seen, f, key, id.id())?;
         for done in &c.completed {
             let mut who = Vec::new();
             for p in &done.people {

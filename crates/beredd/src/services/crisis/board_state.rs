@@ -23,7 +23,7 @@ pub async fn set(
     db: &Db,
     org: i64,
     tr: &Tr,
-    incident: i64,
+    incident: incidents::Key,
     item: i64,
     new: BoardState,
     by: &str,

@@ -102,7 +102,7 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
     let Some(i) = store::get(conn, org, id).await? else { return Ok(None) };
     let org_name = crate::store::orgs::get(&mut *conn, org).await?.map(|o| o.name).unwrap_or_default();
     let all_units = units::list(&mut *conn, org).await?;
-    let log = store::log(&mut *conn, org, id).await?;
+    let log = store::log(&mut *conn, org, i.key()).await?;
     let keys = crate::store::signing::known(&mut *conn, org)
         .await?
         .into_iter()
@@ -143,9 +143,9 @@ pub async fn export(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result
                 key_id: r.key_id.clone(),
             })
             .collect(),
-        board: store::board(&mut *conn, id).await?,
-        roster: store::roster(&mut *conn, id).await?,
-        assessments: store::assessments(&mut *conn, id)
+        board: store::board(&mut *conn, i.key()).await?,
+        roster: store::roster(&mut *conn, i.key()).await?,
+        assessments: store::assessments(&mut *conn, i.key())
             .await?
             .into_iter()
             .filter_map(|a| {
@@ -363,16 +363,18 @@ pub async fn import(
     by: &str,
     note: impl Fn(&Report) -> String,
 ) -> Result<Report, ImportError> {
-    let existing = store::by_uid(&mut *conn, org, &b.incident.uid).await?;
-    if let Some(id) = existing
-        && let Some(i) = store::get(&mut *conn, org, id).await?
+    let found = match store::by_uid(&mut *conn, org, &b.incident.uid).await? {
+        Some(id) => store::get(&mut *conn, org, id).await?,
+        None => None,
+    };
+    if let Some(i) = &found
         && !i.status.is_active()
     {
-        return Err(ImportError::Closed { title: i.title });
+        return Err(ImportError::Closed { title: i.title.clone() });
     }
-    let created = existing.is_none();
-    let id = match existing {
-        Some(id) => id,
+    let created = found.is_none();
+    let id = match found {
+        Some(i) => i.key(),
         None => {
             let all_units = units::list(&mut *conn, org).await?;
             let unit_ids: Vec<i64> =
@@ -389,8 +391,8 @@ pub async fn import(
                 times_zone_known: b.incident.times_zone_known,
             };
             let id = store::create(conn, org, &n, &unit_ids).await?;
-            store::set_flags(&mut *conn, org, id, b.incident.significant, b.incident.personal_data).await?;
-            store::set_diarienummer(&mut *conn, org, id, b.incident.diarienummer.as_deref()).await?;
+            store::set_flags(&mut *conn, org, id.id(), b.incident.significant, b.incident.personal_data).await?;
+            store::set_diarienummer(&mut *conn, org, id.id(), b.incident.diarienummer.as_deref()).await?;
             for it in &b.board {
                 store::add_board_item(&mut *conn, id, &it.area, &it.section, it.position, &it.label).await?;
                 if let (Ok(state), Some(who)) = (beredd_domain::BoardState::parse(&it.state), it.updated_by.as_deref())
@@ -436,7 +438,7 @@ pub async fn import(
         };
         crate::store::signing::record(&mut *conn, org, &key).await?;
     }
-    let mut report = Report { incident: id, created, imported: 0, skipped: 0 };
+    let mut report = Report { incident: id.id(), created, imported: 0, skipped: 0 };
     let source = format!("bundle:{}", b.instance);
     for l in &b.log {
         if store::has_uid(&mut *conn, id, &l.entry.uid).await? {

@@ -14,7 +14,7 @@ use crate::store::incidents::{self, NewEntry, NewMessage, RosterRow};
 pub struct Writer<'a> {
     pub db: &'a Db,
     pub org: i64,
-    pub incident: i64,
+    pub incident: incidents::Key,
     pub by: &'a str,
 }
 
@@ -126,7 +126,7 @@ pub async fn record_report(
 /// The municipality's diarienummer for the incident (none clears it).
 pub async fn set_diarienummer(w: &Writer<'_>, tr: &Tr, value: Option<&str>) -> Result<(), Failure> {
     let mut tx = w.db.begin_write().await?;
-    incidents::set_diarienummer(&mut *tx, w.org, w.incident, value).await?;
+    incidents::set_diarienummer(&mut *tx, w.org, w.incident.id(), value).await?;
     let text = tr.ts("incident-log-diarienummer", "n", value.unwrap_or("–"));
     log_and_commit(w, tx, LogKind::Information, text).await
 }

@@ -43,7 +43,7 @@ pub async fn kit_log(
     let note = |r: kit_import::Report| {
         tr.ts("incident-log-imported", "counts", &format!("{}/{}", r.imported, r.imported + r.skipped))
     };
-    let report = kit_import::import(&mut tx, &db.keys, actor.org_id, i.id, log, by, note).await?;
+    let report = kit_import::import(&mut tx, &db.keys, actor.org_id, i.key(), log, by, note).await?;
     let record = json!({ "imported": report.imported, "skipped": report.skipped, "kit_id": log.kit_id });
     audited(&mut tx, actor, i.id, &i.title, &record).await?;
     tx.commit().await?;

@@ -169,18 +169,18 @@ pub async fn start(
         let entry = NewEntry { occurred_at: Some(at.clone()), ..NewEntry::web(LogKind::Event, text, by) };
         incidents::append(&mut tx, &db.keys, org, id, entry, by).await?;
     }
-    let after = incidents::get(&mut tx, org, id).await?;
+    let after = incidents::get(&mut tx, org, id.id()).await?;
     let change = audit::Change {
         action: "create",
         entity: "incident",
-        entity_id: Some(id),
+        entity_id: Some(id.id()),
         summary: &s.title,
         before: None,
         after: after.as_ref(),
     };
     audit::record(&mut *tx, actor, change).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok(id.id())
 }
 
 /// Closes the incident, with an entry in its log.
@@ -188,7 +188,7 @@ pub async fn close(db: &Db, actor: &audit::Actor, tr: &Tr, i: &Incident, by: &st
     let org = actor.org_id;
     let mut tx = db.begin_write().await?;
     let entry = NewEntry::web(LogKind::System, tr.t("incident-log-closed"), by);
-    incidents::append(&mut tx, &db.keys, org, i.id, entry, by).await?;
+    incidents::append(&mut tx, &db.keys, org, i.key(), entry, by).await?;
     incidents::close(&mut *tx, org, i.id).await?;
     let after = incidents::get(&mut tx, org, i.id).await?;
     let change = audit::Change {

@@ -101,7 +101,7 @@ pub async fn import(
     conn: &mut sqlx::AnyConnection,
     keys: &crate::platform::keys::Keyring,
     org: i64,
-    incident: i64,
+    incident: incidents::Key,
     log: &KitLog,
     by: &str,
     note: impl Fn(Report) -> String,

@@ -133,9 +133,9 @@ pub async fn add(db: &Db, actor: &audit::Actor, tr: &Tr, i: &Incident, l: &Lesso
         None
     };
     let target = l.target.as_ref().map(|(t, _)| *t);
-    incidents::add_lesson(&mut *tx, i.id, l.kind, &l.text, action, by, target).await?;
+    incidents::add_lesson(&mut *tx, i.key(), l.kind, &l.text, action, by, target).await?;
     let entry = NewEntry::web(LogKind::Information, format!("{}: {}", tr.t(l.kind.label_id()), l.text), by);
-    incidents::append(&mut tx, &db.keys, org, i.id, entry, by).await?;
+    incidents::append(&mut tx, &db.keys, org, i.key(), entry, by).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -151,7 +151,7 @@ pub fn check_inject(minute: &str, body: &str) -> Result<(i64, String), Invalid> 
 /// Adds an inject to the exercise's timeline.
 pub async fn add_inject(db: &Db, actor: &audit::Actor, i: &Incident, minute: i64, body: &str) -> Result<(), Failure> {
     let mut tx = db.begin_write().await?;
-    incidents::add_inject(&mut *tx, i.id, minute, body).await?;
+    incidents::add_inject(&mut *tx, i.key(), minute, body).await?;
     let record = serde_json::json!({ "minute": minute, "text": body });
     let change = audit::Change {
         action: "create",

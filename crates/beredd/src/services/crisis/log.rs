@@ -69,7 +69,7 @@ pub fn check(f: &EntryForm, log_count: i64) -> Result<Entry, Invalid> {
 }
 
 /// Appends the entry to the incident's log; returns its number in the chain.
-pub async fn add(db: &Db, org: i64, incident: i64, en: Entry, by: &str) -> Result<i64, Failure> {
+pub async fn add(db: &Db, org: i64, incident: incidents::Key, en: Entry, by: &str) -> Result<i64, Failure> {
     let Entry { kind, text, decided_by, grounds, occurred_at, corrects } = en;
     let entry = NewEntry { decided_by, grounds, occurred_at, corrects, ..NewEntry::web(kind, text, by) };
     let mut tx = db.begin_write().await?;

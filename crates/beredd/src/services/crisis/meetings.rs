@@ -42,7 +42,7 @@ pub struct Protocol {
 pub async fn board_status(
     pool: &sqlx::AnyPool,
     tr: &Tr,
-    incident: i64,
+    incident: incidents::Key,
 ) -> Result<Vec<(String, String, Vec<String>)>, DbError> {
     let items = incidents::board(pool, incident).await?;
     Ok(super::drafts::board_summary(tr, &items).into_iter().map(|a| (a.name, a.summary, a.problems)).collect())
@@ -120,7 +120,7 @@ fn task_text(t: &Task) -> String {
 
 /// Holds the next meeting of the incident: keeps its protocol and logs it, each decision (decided
 /// by the meeting) and each task. Returns the meeting's number.
-pub async fn hold(db: &Db, org: i64, tr: &Tr, incident: i64, m: Minutes, by: &str) -> Result<i64, Failure> {
+pub async fn hold(db: &Db, org: i64, tr: &Tr, incident: incidents::Key, m: Minutes, by: &str) -> Result<i64, Failure> {
     let mut tx = db.begin_write().await?;
     // The incident first, so that two meetings held at once get numbers one after the other.
     incidents::lock(&mut tx, org, incident).await?;

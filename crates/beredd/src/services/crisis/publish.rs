@@ -64,14 +64,14 @@ pub async fn view(pool: &AnyPool, catalog: Arc<Catalog>, org: i64, id: i64) -> R
     let mut conn = pool.acquire().await?;
     let Some(incident) = incidents::get(&mut conn, org, id).await? else { return Ok(None) };
     let org_name = orgs::get(&mut *conn, org).await?.map(|o| o.name).unwrap_or_default();
-    let messages = incidents::public_messages(&mut *conn, incident.id)
+    let messages = incidents::public_messages(&mut *conn, incident.key())
         .await?
         .into_iter()
         // The query asks for these only; a second look costs nothing and keeps it so.
         .filter(|m| m.approved.get() && m.channel.is_public())
         .map(|m| PublicMessage { published: m.published_at.shown_minute(), published_at: m.published_at, text: m.text })
         .collect();
-    let hotlines = incidents::hotlines(&mut *conn, incident.id)
+    let hotlines = incidents::hotlines(&mut *conn, incident.key())
         .await?
         .into_iter()
         .map(|h| PublicHotline { tel: text::tel_uri(&h.number), number: h.number, hours: h.hours })

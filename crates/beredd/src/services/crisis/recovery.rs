@@ -182,7 +182,7 @@ pub async fn add_item(
     db: &Db,
     org: i64,
     tr: &Tr,
-    incident: i64,
+    incident: incidents::Key,
     it: &Item,
     unit_name: &str,
     by: &str,
@@ -212,7 +212,7 @@ pub async fn set_done(
     db: &Db,
     org: i64,
     tr: &Tr,
-    incident: i64,
+    incident: incidents::Key,
     units: &str,
     item: i64,
     done: i64,
@@ -258,7 +258,14 @@ pub fn check_restore(f: &RestoreForm, systems: &[System]) -> Result<Restore, Inv
 }
 
 /// Writes to the log that the system is back, with the routines switched back.
-pub async fn restored(db: &Db, org: i64, tr: &Tr, incident: i64, r: Restore, by: &str) -> Result<(), Failure> {
+pub async fn restored(
+    db: &Db,
+    org: i64,
+    tr: &Tr,
+    incident: incidents::Key,
+    r: Restore,
+    by: &str,
+) -> Result<(), Failure> {
     let mut text = tr.ts("recovery-log-restored", "system", &r.system_name);
     if let Some(routines) = r.routines {
         text.push(' ');

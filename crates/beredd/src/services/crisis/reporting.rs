@@ -77,8 +77,8 @@ pub fn facts(i: &Incident, assessments: &[Assessment], reports: &[Report], now: 
 }
 
 pub async fn load(conn: &mut sqlx::AnyConnection, i: &Incident) -> Result<Reporting, DbError> {
-    let assessments = incidents::assessments(&mut *conn, i.id).await?;
-    let reports = incidents::reports(&mut *conn, i.id).await?;
+    let assessments = incidents::assessments(&mut *conn, i.key()).await?;
+    let reports = incidents::reports(&mut *conn, i.key()).await?;
     let facts = facts(i, &assessments, &reports, clock::now().unix_timestamp());
     let duties = Duty::ALL
         .iter()
@@ -118,7 +118,7 @@ pub async fn assess(
     if let Some(r) = a.reference {
         text.push_str(&format!(" ({}: {r})", tr.t("assessment-reference")));
     }
-    incidents::assess(conn, keys, org, i.id, a, text, recorded_by).await
+    incidents::assess(conn, keys, org, i.key(), a, text, recorded_by).await
 }
 
 /// Records a decision (see [`assess`]) in a write transaction of its own.

@@ -80,14 +80,15 @@ pub async fn add(db: &Db, actor: &audit::Actor, i: &Item) -> Result<i64, DbError
         until_date: i.until,
         notes: None,
     };
-    let id = cycle::insert(&mut *tx, actor.org_id, &n).await?;
+    let key = cycle::insert(&mut *tx, actor.org_id, &n).await?;
+    let id = key.id();
     // The new item's tasks are made with it, not by the next page that happens to be shown.
     let rule = beredd_domain::cycle::Rule {
         start: i.start.number(),
         every_months: u32::try_from(i.every_months).unwrap_or(0),
         until: i.until.map(Day::number),
     };
-    cycle::ensure_tasks(&mut tx, id, &super::window(&rule)).await?;
+    cycle::ensure_tasks(&mut tx, key, &super::window(&rule)).await?;
     let record = serde_json::json!({
         "title": i.title, "kind": i.kind, "start": i.start, "every_months": i.every_months, "until": i.until
     });

@@ -45,7 +45,7 @@ pub async fn ensure(pool: &sqlx::AnyPool, org: i64) -> Result<(), DbError> {
         let Some(r) = rule(&i) else { continue };
         let missing: Vec<Day> = window(&r).into_iter().filter(|d| !have.contains(&(i.id, *d))).collect();
         if !missing.is_empty() {
-            due.push((i.id, missing));
+            due.push((i.key(), missing));
         }
     }
     if due.is_empty() {

@@ -19,7 +19,7 @@ use crate::store::{actions, audit};
 pub type AnswerMap = HashMap<String, (Option<Status>, Option<u8>)>;
 
 /// An assessment's stored answers and the map the domain's tally takes.
-pub async fn answer_map(pool: &sqlx::AnyPool, assessment: i64) -> Result<(Vec<Answer>, AnswerMap), DbError> {
+pub async fn answer_map(pool: &sqlx::AnyPool, assessment: store::Key) -> Result<(Vec<Answer>, AnswerMap), DbError> {
     let answers = store::answers(pool, assessment).await?;
     let map = answers
         .iter()
@@ -67,8 +67,8 @@ pub async fn around<'a>(
     a: &Assessment,
     node: &Node,
 ) -> Result<Around<'a>, DbError> {
-    let current = store::answers(pool, a.id).await?.into_iter().find(|x| x.node_id == node.id);
-    let links = store::linked_actions(pool, a.id).await?;
+    let current = store::answers(pool, a.key()).await?.into_iter().find(|x| x.node_id == node.id);
+    let links = store::linked_actions(pool, a.key()).await?;
     let is_linked = |x: &actions::Action| links.iter().any(|(n, aid)| *n == node.id && *aid == x.id);
     let (linked, others): (Vec<_>, Vec<_>) = actions::list(pool, org).await?.into_iter().partition(is_linked);
     let linked = links
@@ -189,7 +189,7 @@ async fn make_action(
         notes: Some(format!("{} {} – {}", fw.title(english), node.reference, node.title(english))),
     };
     let aid = actions::insert(&mut *tx, actor.org_id, &input).await?;
-    store::link_action(tx, a.id, &node.id, aid).await?;
+    store::link_action(tx, a.key(), &node.id, aid).await?;
     let after = serde_json::json!({ "origin": "framework", "assessment": a.id, "requirement": node.id });
     let change = audit::Change {
         action: "create",
@@ -212,7 +212,7 @@ pub async fn save(
     p: Parsed,
     english: bool,
 ) -> Result<(), DbError> {
-    let before = store::answers(&db.pool, a.id).await?.into_iter().find(|x| x.node_id == node.id);
+    let before = store::answers(&db.pool, a.key()).await?.into_iter().find(|x| x.node_id == node.id);
     let answer = Answer {
         node_id: node.id.clone(),
         status: p.status.map(|s| s.code().to_owned()),
@@ -224,7 +224,7 @@ pub async fn save(
         updated_at: crate::platform::clock::now_stamp(),
     };
     let mut tx = db.begin_write().await?;
-    store::save_answer(&mut tx, a.id, &answer).await?;
+    store::save_answer(&mut tx, a.key(), &answer).await?;
     let summary = format!("{} · {}", a.title, node.reference);
     let change = audit::Change {
         action: "update",
@@ -239,7 +239,7 @@ pub async fn save(
         make_action(&mut tx, actor, (a, fw, node), &p, title, english).await?;
     }
     if let Some(aid) = p.link {
-        store::link_action(&mut tx, a.id, &node.id, aid).await?;
+        store::link_action(&mut tx, a.key(), &node.id, aid).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -248,7 +248,7 @@ pub async fn save(
 /// Unlinks an action from the answer to `node`.
 pub async fn unlink(db: &Db, actor: &audit::Actor, a: &Assessment, node: &Node, action: i64) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
-    store::unlink_action(&mut *tx, a.id, &node.id, action).await?;
+    store::unlink_action(&mut *tx, a.key(), &node.id, action).await?;
     let what = serde_json::json!({ "assessment": a.id, "requirement": node.id, "action": action });
     let change = audit::Change {
         action: "unlink",

@@ -12,7 +12,7 @@ use super::answers::answer_map;
 use super::library::{Known, Library};
 use crate::platform::db::{Db, DbError};
 use crate::services::invalid::Invalid;
-use crate::store::frameworks::{self as store, Assessment};
+use crate::store::frameworks::{self as store, Assessment, NewAssessment};
 use crate::store::{audit, evidence};
 
 /// The organisation's assessment `id`, found without its framework (so that one of a framework
@@ -42,7 +42,7 @@ pub struct Draft<'a> {
 }
 
 /// Reads a draft against the organisation's frameworks; `by` is who starts it.
-pub fn parse(d: &Draft, known: &[Known], by: &str) -> Result<Assessment, Invalid> {
+pub fn parse(d: &Draft, known: &[Known], by: &str) -> Result<NewAssessment, Invalid> {
     let mut e = Invalid::default();
     let chosen =
         d.framework.split_once('@').and_then(|(k, v)| known.iter().find(|x| x.fw.id == k && x.fw.version == v));
@@ -56,8 +56,7 @@ pub fn parse(d: &Draft, known: &[Known], by: &str) -> Result<Assessment, Invalid
         crate::platform::day::optional_day(d.started_on).and_then(|d| d.ok_or(FieldError::Required)).map(Some),
     );
     let (Some(k), Some(started_on)) = (chosen.filter(|_| e.is_empty()), started_on) else { return Err(e) };
-    Ok(Assessment {
-        id: 0,
+    Ok(NewAssessment {
         framework_key: k.fw.id.clone(),
         version: k.fw.version.clone(),
         title,
@@ -68,9 +67,9 @@ pub fn parse(d: &Draft, known: &[Known], by: &str) -> Result<Assessment, Invalid
 }
 
 /// Starts an assessment; its id.
-pub async fn create(db: &Db, actor: &audit::Actor, a: &Assessment) -> Result<i64, DbError> {
+pub async fn create(db: &Db, actor: &audit::Actor, a: &NewAssessment) -> Result<i64, DbError> {
     let mut tx = db.begin_write().await?;
-    let id = store::add_assessment(&mut *tx, actor.org_id, a).await?;
+    let id = store::add_assessment(&mut *tx, actor.org_id, a).await?.id();
     let change = audit::Change {
         action: "create",
         entity: "framework-assessment",
@@ -89,7 +88,7 @@ pub async fn create(db: &Db, actor: &audit::Actor, a: &Assessment) -> Result<i64
 /// elsewhere can be shown to be the same file (security review F10).
 pub async fn delete(db: &Db, actor: &audit::Actor, a: &Assessment) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
-    let answers = store::answers(&mut *tx, a.id).await?;
+    let answers = store::answers(&mut *tx, a.key()).await?;
     let files = evidence::for_assessment(&mut *tx, actor.org_id, a.id).await?;
     store::delete_assessment(&mut tx, actor.org_id, a.id).await?;
     let before = serde_json::json!({ "assessment": a, "answers": answers, "evidence": files });
@@ -118,7 +117,7 @@ pub async fn progress(pool: &sqlx::AnyPool, known: &[Known], org: i64) -> Result
     let mut out = Vec::new();
     for a in store::assessments(pool, org).await? {
         let of = match known.iter().find(|k| k.fw.id == a.framework_key && k.fw.version == a.version) {
-            Some(k) => Some((k.fw.clone(), framework::tally(&k.fw, &answer_map(pool, a.id).await?.1).1)),
+            Some(k) => Some((k.fw.clone(), framework::tally(&k.fw, &answer_map(pool, a.key()).await?.1).1)),
             None => None,
         };
         out.push(Progress { assessment: a, of });
@@ -142,8 +141,8 @@ pub async fn standings(pool: &sqlx::AnyPool, library: &Library, org: i64) -> Res
     let mut out = Vec::new();
     for a in store::assessments(pool, org).await? {
         let Some(k) = all.iter().find(|k| k.fw.id == a.framework_key && k.fw.version == a.version) else { continue };
-        let (answers, map) = answer_map(pool, a.id).await?;
-        let linked = store::linked_actions(pool, a.id).await?;
+        let (answers, map) = answer_map(pool, a.key()).await?;
+        let linked = store::linked_actions(pool, a.key()).await?;
         let open_gaps = answers
             .into_iter()
             .filter(|x| x.status.as_deref().and_then(Status::parse).is_some_and(Status::is_gap))

@@ -89,14 +89,14 @@ pub async fn save<'d>(
     row: impl Fn(usize) -> RowDraft<'d>,
     name: impl Fn(usize, Part) -> String,
 ) -> Result<Result<(), Invalid>, DbError> {
-    let existing = store::answers(&db.pool, a.id).await?;
+    let existing = store::answers(&db.pool, a.key()).await?;
     let changed = match changes(fw, nodes, &existing, by, row, name) {
         Ok(c) => c,
         Err(e) => return Ok(Err(e)),
     };
     let mut tx = db.begin_write().await?;
     for c in &changed {
-        store::save_answer(&mut tx, a.id, &c.after).await?;
+        store::save_answer(&mut tx, a.key(), &c.after).await?;
         let summary = format!("{} · {}", a.title, c.reference);
         let change = audit::Change {
             action: "update",

@@ -37,8 +37,8 @@ impl Summary {
 
 /// The summary of assessment `a` of the organisation against `fw`.
 pub async fn summary(pool: &sqlx::AnyPool, org: i64, a: &Assessment, fw: &Framework) -> Result<Summary, DbError> {
-    let (answers, map) = answer_map(pool, a.id).await?;
-    let links = store::linked_actions(pool, a.id).await?;
+    let (answers, map) = answer_map(pool, a.key()).await?;
+    let links = store::linked_actions(pool, a.key()).await?;
     let actions = actions::list(pool, org).await?;
     let (chapters, total) = framework::tally(fw, &map);
     let answers = answers.into_iter().map(|x| (x.node_id.clone(), x)).collect();

@@ -87,7 +87,7 @@ fn change<'a, T: serde::Serialize>(
 /// Adds a course.
 pub async fn create(db: &Db, actor: &Actor, c: &CourseInput) -> Result<i64, DbError> {
     let mut tx = db.begin_write().await?;
-    let id = training::insert(&mut tx, actor.org_id, c).await?;
+    let id = training::insert(&mut tx, actor.org_id, c).await?.id();
     audit::record(&mut *tx, actor, change("create", id, &c.name, None, Some(c))).await?;
     tx.commit().await?;
     Ok(id)
@@ -114,7 +114,7 @@ pub async fn record(
 ) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
     for (person, name) in people {
-        let id = training::add_completion(&mut *tx, course.id, *person, on, note, by).await?;
+        let id = training::add_completion(&mut *tx, course.key(), *person, on, note, by).await?;
         let after = serde_json::json!({ "course": course.id, "person": person, "completed_on": on, "note": note });
         let summary = format!("{}: {name} {on}", course.name);
         let change = audit::Change {
@@ -134,7 +134,7 @@ pub async fn record(
 /// Removes a completion recorded by mistake.
 pub async fn remove(db: &Db, actor: &Actor, course: &Course, c: &Completion, name: &str) -> Result<(), DbError> {
     let mut tx = db.begin_write().await?;
-    training::delete_completion(&mut *tx, course.id, c.id).await?;
+    training::delete_completion(&mut *tx, course.key(), c.id).await?;
     let summary = format!("{}: {name} {}", course.name, c.completed_on);
     let change = audit::Change {
         action: "delete",

@@ -76,11 +76,12 @@ fn change<'a, T: serde::Serialize>(
 /// Adds a document, with its first version when a text is given.
 pub async fn create(db: &Db, actor: &Actor, d: &DocumentInput, first: Option<(&str, &str)>) -> Result<i64, DbError> {
     let mut tx = db.begin_write().await?;
-    let id = documents::insert(&mut tx, actor.org_id, d).await?;
+    let key = documents::insert(&mut tx, actor.org_id, d).await?;
+    let id = key.id();
     audit::record(&mut *tx, actor, change("create", "document", id, &d.title, None, Some(d))).await?;
     if let Some((body, by)) = first {
         let v = NewVersion { body: Some(body), note: None, file: None };
-        let (vid, _) = documents::insert_version(&mut tx, id, &v, by).await?;
+        let (vid, _) = documents::insert_version(&mut tx, key, &v, by).await?;
         let after = serde_json::json!({ "document": id, "number": 1, "body": body });
         audit::record(&mut *tx, actor, change("create", "document-version", vid, &d.title, None, Some(&after))).await?;
     }
@@ -107,7 +108,7 @@ pub async fn add_version(
     by: &str,
 ) -> Result<i64, DbError> {
     let mut tx = db.begin_write().await?;
-    let (vid, number) = documents::insert_version(&mut tx, doc.id, v, by).await?;
+    let (vid, number) = documents::insert_version(&mut tx, doc.key(), v, by).await?;
     let after = serde_json::json!({
         "document": doc.id,
         "number": number,
@@ -156,7 +157,7 @@ pub async fn make_links(
     let mut out = Vec::new();
     for (person, name) in people {
         let token = sessions::random_token();
-        documents::replace_link(&mut tx, doc.id, *person, &sessions::hash_token(&token), &actor.username, expires)
+        documents::replace_link(&mut tx, doc.key(), *person, &sessions::hash_token(&token), &actor.username, expires)
             .await?;
         let after = serde_json::json!({ "document": doc.id, "person": person, "expires_at": expires });
         let summary = format!("{}: {name}", doc.title);

@@ -235,7 +235,7 @@ pub async fn open(pool: &sqlx::AnyPool, token: &str) -> Result<Opened, DbError> 
     }
     let Some(doc) = documents::get(pool, link.org_id, link.document_id).await? else { return Ok(Opened::Unknown) };
     let Some(person) = people::get(pool, link.org_id, link.person_id).await? else { return Ok(Opened::Unknown) };
-    let current = documents::versions(pool, doc.id).await?.into_iter().next();
+    let current = documents::versions(pool, doc.key()).await?.into_iter().next();
     let read = match &current {
         Some(v) => documents::acknowledgements(pool, link.org_id)
             .await?

@@ -102,16 +102,16 @@ pub async fn apply(db: &Db, actor: &audit::Actor, tr: &Tr) -> Result<Thinned, Fa
     let mut tx = db.begin_write().await?;
     for due in &p.due {
         let mut entries = 0;
-        for row in incidents::log(&mut *tx, actor.org_id, due.id).await? {
+        for row in incidents::log(&mut *tx, actor.org_id, due.key()).await? {
             if row.thinned.is_some() {
                 continue;
             }
             let kept = thinning::thin(&row.entry, &marker);
             let hash = thinning::thinned_hash(&kept, &row.hash, &at);
-            incidents::thin_entry(&mut *tx, due.id, row.entry.seq, &marker, &at, &hash).await?;
+            incidents::thin_entry(&mut *tx, due.key(), row.entry.seq, &marker, &at, &hash).await?;
             entries += 1;
         }
-        incidents::thin_rest(&mut tx, actor.org_id, due.id, &at).await?;
+        incidents::thin_rest(&mut tx, due.key(), &at).await?;
         let after = json!({
             "entries": entries, "phones": due.phones, "reached": due.reached, "contacts": due.contacts,
             "months": p.rule.retention_months, "decision": decision, "closed_at": due.closed_at,

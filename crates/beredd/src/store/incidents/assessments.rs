@@ -33,12 +33,12 @@ pub struct NewAssessment<'a> {
     pub reference: Option<&'a str>,
 }
 
-pub async fn assessments<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Assessment>, DbError> {
+pub async fn assessments<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Assessment>, DbError> {
     Ok(sqlx::query_as(
         "SELECT id, kind, outcome, at, decided_by, grounds, reference, recorded_at, recorded_by, log_seq
          FROM incident_assessments WHERE incident_id = $1 ORDER BY id",
     )
-    .bind(incident)
+    .bind(incident.id())
     .fetch_all(e)
     .await?)
 }
@@ -49,7 +49,7 @@ pub async fn assess(
     conn: &mut sqlx::AnyConnection,
     keys: &crate::platform::keys::Keyring,
     org: i64,
-    incident: i64,
+    incident: Key,
     a: &NewAssessment<'_>,
     log_text: String,
     recorded_by: &str,
@@ -67,7 +67,7 @@ pub async fn assess(
 pub async fn keep(
     conn: &mut sqlx::AnyConnection,
     org: i64,
-    incident: i64,
+    incident: Key,
     a: &NewAssessment<'_>,
     row: &LogRow,
 ) -> Result<(), DbError> {
@@ -75,7 +75,7 @@ pub async fn keep(
         "INSERT INTO incident_assessments (incident_id, kind, outcome, at, decided_by, grounds, reference, recorded_at, recorded_by, log_seq)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
     )
-    .bind(incident)
+    .bind(incident.id())
     .bind(a.kind.code())
     .bind(a.outcome.map(Outcome::code))
     .bind(a.at)
@@ -98,7 +98,7 @@ pub async fn keep(
     };
     let q = sqlx::query(sql);
     let q = if a.kind.timed() { q.bind(a.at) } else { q.bind(crate::store::flag(a.outcome == Some(Outcome::Yes))) };
-    q.bind(org).bind(incident).execute(&mut *conn).await?;
+    q.bind(org).bind(incident.id()).execute(&mut *conn).await?;
     Ok(())
 }
 

@@ -16,14 +16,14 @@ pub struct BoardItem {
 
 pub async fn add_board_item<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     area: &str,
     section: &str,
     position: i64,
     label: &str,
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO board_items (incident_id, area, section, position, label, state) VALUES ($1, $2, $3, $4, $5, 'not_started')")
-        .bind(incident)
+        .bind(incident.id())
         .bind(area)
         .bind(section)
         .bind(position)
@@ -33,17 +33,17 @@ pub async fn add_board_item<'c, E: Executor<'c, Database = Any>>(
     Ok(())
 }
 
-pub async fn board<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<BoardItem>, DbError> {
-    Ok(sqlx::query_as("SELECT id, area, section, position, label, state, updated_by, updated_at FROM board_items WHERE incident_id = $1 ORDER BY position").bind(incident).fetch_all(e).await?)
+pub async fn board<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<BoardItem>, DbError> {
+    Ok(sqlx::query_as("SELECT id, area, section, position, label, state, updated_by, updated_at FROM board_items WHERE incident_id = $1 ORDER BY position").bind(incident.id()).fetch_all(e).await?)
 }
 
 pub async fn board_item<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     item: i64,
 ) -> Result<Option<BoardItem>, DbError> {
     Ok(sqlx::query_as("SELECT id, area, section, position, label, state, updated_by, updated_at FROM board_items WHERE incident_id = $1 AND id = $2")
-        .bind(incident)
+        .bind(incident.id())
         .bind(item)
         .fetch_optional(e)
         .await?)
@@ -51,7 +51,7 @@ pub async fn board_item<'c, E: Executor<'c, Database = Any>>(
 
 pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     item: i64,
     state: beredd_domain::BoardState,
     by: &str,
@@ -62,7 +62,7 @@ pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(
     .bind(state.code())
     .bind(by)
     .bind(crate::platform::clock::stamp())
-    .bind(incident)
+    .bind(incident.id())
     .bind(item)
     .execute(e)
     .await?;
@@ -72,12 +72,12 @@ pub async fn set_board_state<'c, E: Executor<'c, Database = Any>>(
 /// How many items of each area are in each state: (area, state, count).
 pub async fn board_counts<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
 ) -> Result<Vec<(String, String, i64)>, DbError> {
     Ok(sqlx::query_as(
         "SELECT area, state, COUNT(*) AS n FROM board_items WHERE incident_id = $1 GROUP BY area, state ORDER BY area, state",
     )
-    .bind(incident)
+    .bind(incident.id())
     .fetch_all(e)
     .await?)
 }

@@ -28,9 +28,9 @@ pub struct Report {
     pub body: String,
 }
 
-pub async fn reports<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Report>, DbError> {
+pub async fn reports<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Report>, DbError> {
     Ok(sqlx::query_as("SELECT duty, sent_at, sent_by, reference, body FROM incident_reports WHERE incident_id = $1")
-        .bind(incident)
+        .bind(incident.id())
         .fetch_all(e)
         .await?)
 }
@@ -38,7 +38,7 @@ pub async fn reports<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -
 /// Records a report as sent; a duty is reported once.
 pub async fn record_report<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     duty: &str,
     sent_at: &str,
     by: &str,
@@ -46,7 +46,7 @@ pub async fn record_report<'c, E: Executor<'c, Database = Any>>(
     body: &str,
 ) -> Result<bool, DbError> {
     let done = sqlx::query("INSERT INTO incident_reports (incident_id, duty, sent_at, sent_by, reference, body) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (incident_id, duty) DO NOTHING")
-        .bind(incident)
+        .bind(incident.id())
         .bind(duty)
         .bind(sent_at)
         .bind(by)
@@ -66,24 +66,24 @@ pub struct Hotline {
     pub answered_by: String,
 }
 
-pub async fn hotlines<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Hotline>, DbError> {
+pub async fn hotlines<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Hotline>, DbError> {
     Ok(sqlx::query_as(
         "SELECT id, number, hours, answered_by FROM incident_hotlines WHERE incident_id = $1 ORDER BY id",
     )
-    .bind(incident)
+    .bind(incident.id())
     .fetch_all(e)
     .await?)
 }
 
 pub async fn add_hotline<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     number: &str,
     hours: Option<&str>,
     answered_by: &str,
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO incident_hotlines (incident_id, number, hours, answered_by) VALUES ($1, $2, $3, $4)")
-        .bind(incident)
+        .bind(incident.id())
         .bind(number)
         .bind(hours)
         .bind(answered_by)
@@ -108,16 +108,16 @@ pub struct Message {
     pub approved: Flag,
 }
 
-pub async fn messages<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Message>, DbError> {
-    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
+pub async fn messages<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Message>, DbError> {
+    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 ORDER BY id DESC").bind(incident.id()).fetch_all(e).await?)
 }
 
 /// The approved messages for the public channels, newest first: all that the public page shows.
 pub async fn public_messages<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
 ) -> Result<Vec<Message>, DbError> {
-    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 AND approved = 1 AND approved_by <> '' AND channel IN ('web', 'press', 'social') ORDER BY published_at DESC, id DESC").bind(incident).fetch_all(e).await?)
+    Ok(sqlx::query_as("SELECT id, channel, text, approved_by, published_by, published_at, approved FROM incident_messages WHERE incident_id = $1 AND approved = 1 AND approved_by <> '' AND channel IN ('web', 'press', 'social') ORDER BY published_at DESC, id DESC").bind(incident.id()).fetch_all(e).await?)
 }
 
 /// A message to record: approved (with its approver) or a draft (`approved_by` empty).
@@ -132,11 +132,11 @@ pub struct NewMessage<'a> {
 
 pub async fn add_message<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     m: &NewMessage<'_>,
 ) -> Result<i64, DbError> {
     let id: i64 = sqlx::query_scalar("INSERT INTO incident_messages (incident_id, channel, text, approved_by, published_by, published_at, approved) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id")
-        .bind(incident)
+        .bind(incident.id())
         .bind(m.channel.code())
         .bind(m.text)
         .bind(m.approved_by)
@@ -151,14 +151,14 @@ pub async fn add_message<'c, E: Executor<'c, Database = Any>>(
 /// Approves a draft: it is published now, approved by `by`. False when there is no such draft.
 pub async fn approve_message<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     id: i64,
     by: &str,
 ) -> Result<bool, DbError> {
     let n = sqlx::query("UPDATE incident_messages SET approved = 1, approved_by = $1, published_by = $1, published_at = $2 WHERE incident_id = $3 AND id = $4 AND approved = 0")
         .bind(by)
         .bind(crate::platform::clock::stamp())
-        .bind(incident)
+        .bind(incident.id())
         .bind(id)
         .execute(e)
         .await?
@@ -178,20 +178,20 @@ pub struct MediaRequest {
     pub answered_at: Option<crate::platform::clock::Stamp>,
 }
 
-pub async fn media<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<MediaRequest>, DbError> {
-    Ok(sqlx::query_as("SELECT id, outlet, contact, question, received_at, routed_to, answered_by, answered_at FROM media_requests WHERE incident_id = $1 ORDER BY id DESC").bind(incident).fetch_all(e).await?)
+pub async fn media<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<MediaRequest>, DbError> {
+    Ok(sqlx::query_as("SELECT id, outlet, contact, question, received_at, routed_to, answered_by, answered_at FROM media_requests WHERE incident_id = $1 ORDER BY id DESC").bind(incident.id()).fetch_all(e).await?)
 }
 
 pub async fn add_media<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     outlet: &str,
     contact: Option<&str>,
     question: &str,
     routed_to: &str,
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO media_requests (incident_id, outlet, contact, question, received_at, routed_to) VALUES ($1, $2, $3, $4, $5, $6)")
-        .bind(incident)
+        .bind(incident.id())
         .bind(outlet)
         .bind(contact)
         .bind(question)
@@ -204,14 +204,14 @@ pub async fn add_media<'c, E: Executor<'c, Database = Any>>(
 
 pub async fn answer_media<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     id: i64,
     by: &str,
 ) -> Result<bool, DbError> {
     let n = sqlx::query("UPDATE media_requests SET answered_by = $1, answered_at = $2 WHERE incident_id = $3 AND id = $4 AND answered_at IS NULL")
         .bind(by)
         .bind(crate::platform::clock::stamp())
-        .bind(incident)
+        .bind(incident.id())
         .bind(id)
         .execute(e)
         .await?

@@ -10,21 +10,21 @@ pub struct Inject {
     pub text: String,
 }
 
-pub async fn injects<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Inject>, DbError> {
+pub async fn injects<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Inject>, DbError> {
     Ok(sqlx::query_as("SELECT id, minute, text FROM exercise_injects WHERE incident_id = $1 ORDER BY minute, id")
-        .bind(incident)
+        .bind(incident.id())
         .fetch_all(e)
         .await?)
 }
 
 pub async fn add_inject<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     minute: i64,
     text: &str,
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO exercise_injects (incident_id, minute, text) VALUES ($1, $2, $3)")
-        .bind(incident)
+        .bind(incident.id())
         .bind(minute)
         .bind(text)
         .execute(e)
@@ -46,13 +46,13 @@ pub struct Lesson {
     pub target: Option<LessonTarget>,
 }
 
-pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Lesson>, DbError> {
-    Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at, target FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident).fetch_all(e).await?)
+pub async fn lessons<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Lesson>, DbError> {
+    Ok(sqlx::query_as("SELECT id, kind, text, action_id, created_by, created_at, target FROM lessons WHERE incident_id = $1 ORDER BY id").bind(incident.id()).fetch_all(e).await?)
 }
 
 pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     kind: LessonKind,
     text: &str,
     action: Option<i64>,
@@ -60,7 +60,7 @@ pub async fn add_lesson<'c, E: Executor<'c, Database = Any>>(
     target: Option<LessonTarget>,
 ) -> Result<(), DbError> {
     sqlx::query("INSERT INTO lessons (incident_id, kind, text, action_id, created_by, created_at, target) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-        .bind(incident)
+        .bind(incident.id())
         .bind(kind.code())
         .bind(text)
         .bind(action)

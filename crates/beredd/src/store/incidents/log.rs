@@ -94,20 +94,20 @@ impl NewEntry {
     }
 }
 
-pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: i64) -> Result<Vec<LogRow>, DbError> {
+pub async fn log<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, incident: Key) -> Result<Vec<LogRow>, DbError> {
     Ok(sqlx::query_as(
         "SELECT version, seq, uid, kind, text, decided_by, grounds, author, occurred_at, recorded_at, recorded_by, corrects, source, prev_hash, hash, signature, key_id, thinned_at, thinned_hash
          FROM incident_log WHERE org_id = $1 AND incident_id = $2 ORDER BY seq",
     )
     .bind(org)
-    .bind(incident)
+    .bind(incident.id())
     .fetch_all(e)
     .await?)
 }
 
-pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64, uid: &str) -> Result<bool, DbError> {
+pub async fn has_uid<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key, uid: &str) -> Result<bool, DbError> {
     let found: Option<(i64,)> = sqlx::query_as("SELECT seq FROM incident_log WHERE incident_id = $1 AND uid = $2")
-        .bind(incident)
+        .bind(incident.id())
         .bind(uid)
         .fetch_optional(e)
         .await?;
@@ -137,7 +137,7 @@ pub async fn append(
     conn: &mut sqlx::AnyConnection,
     keys: &Keyring,
     org: i64,
-    incident: i64,
+    incident: Key,
     n: NewEntry,
     recorded_by: &str,
 ) -> Result<LogRow, DbError> {
@@ -147,7 +147,7 @@ pub async fn append(
         "UPDATE incidents SET log_count = log_count + 1 WHERE org_id = $1 AND id = $2 RETURNING log_count, last_hash, COALESCE(uid, '')",
     )
     .bind(org)
-    .bind(incident)
+    .bind(incident.id())
     .fetch_one(&mut *conn)
     .await?;
     let now = crate::platform::clock::stamp();
@@ -185,7 +185,7 @@ pub async fn append(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)",
     )
     .bind(org)
-    .bind(incident)
+    .bind(incident.id())
     .bind(entry.seq)
     .bind(&entry.uid)
     .bind(&entry.kind)
@@ -208,7 +208,7 @@ pub async fn append(
     sqlx::query("UPDATE incidents SET last_hash = $1 WHERE org_id = $2 AND id = $3")
         .bind(&hash)
         .bind(org)
-        .bind(incident)
+        .bind(incident.id())
         .execute(&mut *conn)
         .await?;
     Ok(LogRow { entry, hash, signature: Some(signature), key_id: Some(key_id), thinned: None })
@@ -232,7 +232,7 @@ pub enum Verdict {
 
 pub async fn verify(conn: &mut sqlx::AnyConnection, org: i64, id: i64) -> Result<Option<Verdict>, DbError> {
     let Some(i) = get(conn, org, id).await? else { return Ok(None) };
-    let rows = log(&mut *conn, org, id).await?;
+    let rows = log(&mut *conn, org, i.key()).await?;
     let rows: Vec<(Entry, String, Option<Thinned>)> = rows.into_iter().map(|r| (r.entry, r.hash, r.thinned)).collect();
     Ok(Some(match thinning::verify(&rows) {
         Err(b) => Verdict::Broken(b),

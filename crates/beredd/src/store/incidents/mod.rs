@@ -1,7 +1,7 @@
 //! Incidents and exercises: the incident itself here; its log (a hash chain), board, staff
 //! reached, roster, reporting and communication, meetings, exercises and lessons, and the
-//! recovery backlog each in a file of their own. Every function takes the incident's id; callers
-//! load the incident with the organisation's id first (`get`).
+//! recovery backlog each in a file of their own. Every function of those takes the incident's
+//! [`Key`], which only an incident read in the caller's organisation gives (`get`, `list`).
 
 mod assessments;
 mod board;
@@ -33,6 +33,9 @@ use sqlx::{Any, Executor};
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Incident {
     pub id: i64,
+    /// Private, so that only the store makes an incident, and with it its [`Key`].
+    #[serde(skip)]
+    org_id: i64,
     pub title: String,
     pub what_happened: Option<String>,
     pub discovered_at: String,
@@ -68,9 +71,20 @@ pub struct Incident {
     pub unit_ids: Vec<i64>,
 }
 
+/// An incident of one organisation: what the queries of its log, board, roster, reporting,
+/// messages, meetings, exercises and recovery take (`store::owned`).
+pub type Key = super::owned::Owned<Incident>;
+
+impl Incident {
+    /// The incident as its child tables' queries take it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
+}
+
 macro_rules! cols {
     () => {
-        "id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants, times_zone_known, handled_at, diarienummer"
+        "id, org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, closed_at, log_count, last_hash, significant, personal_data, uid, participants, times_zone_known, handled_at, diarienummer"
     };
 }
 
@@ -93,7 +107,7 @@ pub async fn create(
     org: i64,
     n: &NewIncident<'_>,
     units: &[i64],
-) -> Result<i64, DbError> {
+) -> Result<Key, DbError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO incidents (org_id, title, what_happened, discovered_at, raised_by, status, exercise, started_by, started_at, last_hash, uid, participants, times_zone_known)
          VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $11, $12) RETURNING id",
@@ -120,7 +134,7 @@ pub async fn create(
         units,
     )
     .await?;
-    Ok(id)
+    Ok(Key::found(org, id))
 }
 
 pub async fn list(conn: &mut sqlx::AnyConnection, org: i64) -> Result<Vec<Incident>, DbError> {

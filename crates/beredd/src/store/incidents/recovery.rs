@@ -32,16 +32,16 @@ pub struct NewBacklogItem<'a> {
     pub deadline: Option<Day>,
 }
 
-pub async fn backlog<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<BacklogItem>, DbError> {
+pub async fn backlog<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<BacklogItem>, DbError> {
     Ok(sqlx::query_as("SELECT id, unit_id, system_id, kind, description, total, done, assignee, priority, deadline FROM backlog_items WHERE incident_id = $1 ORDER BY id")
-        .bind(incident)
+        .bind(incident.id())
         .fetch_all(e)
         .await?)
 }
 
 pub async fn add_backlog(
     conn: &mut sqlx::AnyConnection,
-    incident: i64,
+    incident: Key,
     n: &NewBacklogItem<'_>,
     by: &str,
 ) -> Result<i64, DbError> {
@@ -49,7 +49,7 @@ pub async fn add_backlog(
         "INSERT INTO backlog_items (incident_id, unit_id, system_id, kind, description, total, assignee, priority, deadline, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
-    .bind(incident)
+    .bind(incident.id())
     .bind(n.unit_id)
     .bind(n.system_id)
     .bind(n.kind.code())
@@ -74,7 +74,7 @@ pub async fn add_backlog(
 /// Sets how many of an item are entered so far, and records the day's progress.
 pub async fn set_backlog_done(
     conn: &mut sqlx::AnyConnection,
-    incident: i64,
+    incident: Key,
     item: i64,
     done: i64,
     by: &str,
@@ -83,7 +83,7 @@ pub async fn set_backlog_done(
     let done = done.clamp(0, before.total);
     sqlx::query("UPDATE backlog_items SET done = $1 WHERE incident_id = $2 AND id = $3")
         .bind(done)
-        .bind(incident)
+        .bind(incident.id())
         .bind(item)
         .execute(&mut *conn)
         .await?;
@@ -100,10 +100,10 @@ pub async fn set_backlog_done(
 /// Every progress record of the incident's backlog: (day, added, entered).
 pub async fn backlog_progress<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
 ) -> Result<Vec<(Day, i64, i64)>, DbError> {
     Ok(sqlx::query_as("SELECT p.day, p.added, p.entered FROM backlog_progress p JOIN backlog_items i ON i.id = p.item_id WHERE i.incident_id = $1 ORDER BY p.id")
-        .bind(incident)
+        .bind(incident.id())
         .fetch_all(e)
         .await?)
 }

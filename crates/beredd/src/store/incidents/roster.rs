@@ -13,18 +13,18 @@ pub struct RosterRow {
     pub on_duty: Flag,
 }
 
-pub async fn roster<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<RosterRow>, DbError> {
+pub async fn roster<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<RosterRow>, DbError> {
     Ok(sqlx::query_as(
         "SELECT id, role, name, phone, area, on_duty FROM incident_roster WHERE incident_id = $1 ORDER BY id",
     )
-    .bind(incident)
+    .bind(incident.id())
     .fetch_all(e)
     .await?)
 }
 
 pub async fn add_roster<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     role: beredd_domain::StaffRole,
     name: &str,
     phone: Option<&str>,
@@ -34,7 +34,7 @@ pub async fn add_roster<'c, E: Executor<'c, Database = Any>>(
     sqlx::query(
         "INSERT INTO incident_roster (incident_id, role, name, phone, area, on_duty) VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(incident)
+    .bind(incident.id())
     .bind(role.code())
     .bind(name)
     .bind(phone)
@@ -47,13 +47,13 @@ pub async fn add_roster<'c, E: Executor<'c, Database = Any>>(
 
 pub async fn set_on_duty<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     row: i64,
     on_duty: bool,
 ) -> Result<(), DbError> {
     sqlx::query("UPDATE incident_roster SET on_duty = $1 WHERE incident_id = $2 AND id = $3")
         .bind(crate::store::flag(on_duty))
-        .bind(incident)
+        .bind(incident.id())
         .bind(row)
         .execute(e)
         .await?;

@@ -11,16 +11,16 @@ pub struct Reached {
     pub at: crate::platform::clock::Stamp,
 }
 
-pub async fn reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: i64) -> Result<Vec<Reached>, DbError> {
+pub async fn reached<'c, E: Executor<'c, Database = Any>>(e: E, incident: Key) -> Result<Vec<Reached>, DbError> {
     Ok(sqlx::query_as("SELECT person_id, reached, by_name, at FROM staff_reached WHERE incident_id = $1")
-        .bind(incident)
+        .bind(incident.id())
         .fetch_all(e)
         .await?)
 }
 
 pub async fn set_reached<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     person: i64,
     reached: bool,
     by: &str,
@@ -29,7 +29,7 @@ pub async fn set_reached<'c, E: Executor<'c, Database = Any>>(
         "INSERT INTO staff_reached (incident_id, person_id, reached, by_name, at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (incident_id, person_id) DO UPDATE SET reached = excluded.reached, by_name = excluded.by_name, at = excluded.at",
     )
-    .bind(incident)
+    .bind(incident.id())
     .bind(person)
     .bind(crate::store::flag(reached))
     .bind(by)

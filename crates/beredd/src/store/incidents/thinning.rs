@@ -8,6 +8,8 @@ use super::*;
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Due {
     pub id: i64,
+    #[serde(skip)]
+    org_id: i64,
     pub title: String,
     #[sqlx(try_from = "i64")]
     pub exercise: Flag,
@@ -26,6 +28,11 @@ pub struct Due {
 }
 
 impl Due {
+    /// The incident as the thinning statements take it.
+    pub fn key(&self) -> Key {
+        Key::found(self.org_id, self.id)
+    }
+
     /// Whether anything is left to thin.
     pub fn holds_anything(&self) -> bool {
         self.entries + self.phones + self.reached + self.contacts > 0 || self.participants.get()
@@ -36,7 +43,7 @@ impl Due {
 /// time or date), oldest first, with what each still holds. An incident going on is never here.
 pub async fn due<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, before: &str) -> Result<Vec<Due>, DbError> {
     let rows: Vec<Due> = sqlx::query_as(
-        "SELECT i.id, i.title, i.exercise, i.closed_at,
+        "SELECT i.id, i.org_id, i.title, i.exercise, i.closed_at,
            (SELECT COUNT(*) FROM incident_log l WHERE l.incident_id = i.id AND l.thinned_at IS NULL) AS entries,
            (SELECT COUNT(*) FROM incident_roster r WHERE r.incident_id = i.id AND r.phone IS NOT NULL) AS phones,
            (SELECT COUNT(*) FROM staff_reached s WHERE s.incident_id = i.id) AS reached,
@@ -57,7 +64,7 @@ pub async fn due<'c, E: Executor<'c, Database = Any>>(e: E, org: i64, before: &s
 /// covers what it now holds. Only an entry not yet thinned is touched.
 pub async fn thin_entry<'c, E: Executor<'c, Database = Any>>(
     e: E,
-    incident: i64,
+    incident: Key,
     seq: i64,
     marker: &str,
     at: &str,
@@ -70,7 +77,7 @@ pub async fn thin_entry<'c, E: Executor<'c, Database = Any>>(
     .bind(marker)
     .bind(at)
     .bind(thinned_hash)
-    .bind(incident)
+    .bind(incident.id())
     .bind(seq)
     .execute(e)
     .await?;
@@ -79,18 +86,18 @@ pub async fn thin_entry<'c, E: Executor<'c, Database = Any>>(
 
 /// Removes what the rest of a closed incident holds about people: the roster's phone numbers,
 /// who was reached, media contacts and an exercise's participants; and records when.
-pub async fn thin_rest(conn: &mut sqlx::AnyConnection, org: i64, incident: i64, at: &str) -> Result<(), DbError> {
+pub async fn thin_rest(conn: &mut sqlx::AnyConnection, incident: Key, at: &str) -> Result<(), DbError> {
     for sql in [
         "UPDATE incident_roster SET phone = NULL WHERE incident_id = $1",
         "DELETE FROM staff_reached WHERE incident_id = $1",
         "UPDATE media_requests SET contact = NULL WHERE incident_id = $1",
     ] {
-        sqlx::query(sql).bind(incident).execute(&mut *conn).await?;
+        sqlx::query(sql).bind(incident.id()).execute(&mut *conn).await?;
     }
     sqlx::query("UPDATE incidents SET participants = NULL, thinned_at = $1 WHERE org_id = $2 AND id = $3")
         .bind(at)
-        .bind(org)
-        .bind(incident)
+        .bind(incident.org())
+        .bind(incident.id())
         .execute(&mut *conn)
         .await?;
     Ok(())

@@ -247,7 +247,7 @@ pub async fn get_incident(
     api.require(Area::Crisis, false)?;
     let i = the_incident(&api, &state, &id).await?;
     let mut conn = state.db.pool.acquire().await.map_err(|e| api.fail(e))?;
-    let rows = incidents::log(&mut *conn, api.caller.org_id, i.id).await.map_err(|e| api.fail(e))?;
+    let rows = incidents::log(&mut *conn, api.caller.org_id, i.key()).await.map_err(|e| api.fail(e))?;
     let log = rows
         .into_iter()
         .map(|r| LogEntry {
@@ -297,7 +297,7 @@ pub async fn write_log(
     };
     let entry = entries::check(&form, i.log_count).map_err(|found| super::invalid(&api.tr, found))?;
     let by = api.caller.actor().username;
-    let seq = entries::add(&state.db, api.caller.org_id, i.id, entry, &by).await.map_err(|e| api.fail(e))?;
+    let seq = entries::add(&state.db, api.caller.org_id, i.key(), entry, &by).await.map_err(|e| api.fail(e))?;
     state.live.publish(i.id, "log", serde_json::json!({ "seq": seq }).to_string());
     Ok((StatusCode::CREATED, Json(Written { seq })))
 }

@@ -127,7 +127,7 @@ pub async fn board(
     Query(q): Query<Query_>,
 ) -> Result<BoardPage, AppError> {
     let (h, _) = head(&state, &user, &id, "board").await?;
-    let items = incidents::board(&state.db.pool, h.i.id).await?;
+    let items = incidents::board(&state.db.pool, h.i.key()).await?;
     let mut ctx = Ctx::new(&state, &user, "/incidents", h.i.title.clone());
     ctx.set_flash(q.get("msg").map(String::as_str));
     match q.get("msg").map(String::as_str) {
@@ -172,7 +172,7 @@ pub async fn set_state(
     writer(&user, &h)?;
     let item = parse_id(&item)?;
     let new = BoardState::parse(form.text("state")).map_err(|_| AppError::BadRequest("unknown state"))?;
-    let m = board_state::set(&state.db, user.org_id, &tr, h.i.id, item, new, &user.display_name).await?;
+    let m = board_state::set(&state.db, user.org_id, &tr, h.i.key(), item, new, &user.display_name).await?;
     let data = json!({
         "id": item,
         "state": new.code(),

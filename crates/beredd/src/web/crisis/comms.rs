@@ -131,15 +131,15 @@ pub(super) async fn page(
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("comms-title", "title", &h.i.title);
     let tr = &ctx.tr;
-    let media = incidents::media(pool, h.i.id).await?.into_iter().map(media_view).collect();
+    let media = incidents::media(pool, h.i.key()).await?.into_iter().map(media_view).collect();
     let (hotline_fields, message_fields, media_fields) =
         (hotline_fields(form, e, tr), message_fields(form, e, tr), media_fields(form, e, tr));
     let all: Vec<Field> = hotline_fields.iter().chain(&message_fields).chain(&media_fields).cloned().collect();
     let error_summary = summary(&all);
     ctx.mark_errors(&error_summary);
     Ok(CommsPage {
-        hotlines: incidents::hotlines(pool, h.i.id).await?,
-        messages: incidents::messages(pool, h.i.id).await?.into_iter().map(|m| message_view(&ctx.tr, m)).collect(),
+        hotlines: incidents::hotlines(pool, h.i.key()).await?,
+        messages: incidents::messages(pool, h.i.key()).await?.into_iter().map(|m| message_view(&ctx.tr, m)).collect(),
         media,
         hotline_fields,
         message_fields,
@@ -165,7 +165,7 @@ pub async fn comms(
 }
 
 /// The incident's writer as the service layer takes it.
-pub(super) fn log_writer<'a>(state: &'a AppState, user: &'a CurrentUser, incident: i64) -> Writer<'a> {
+pub(super) fn log_writer<'a>(state: &'a AppState, user: &'a CurrentUser, incident: incidents::Key) -> Writer<'a> {
     Writer { db: &state.db, org: user.org_id, incident, by: &user.display_name }
 }
 
@@ -213,7 +213,7 @@ pub async fn add_hotline(
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
-    comms::add_hotline(&log_writer(&state, &user, h.i.id), &tr, &number, hours.as_deref(), &by).await?;
+    comms::add_hotline(&log_writer(&state, &user, h.i.key()), &tr, &number, hours.as_deref(), &by).await?;
     Ok(logged(&state, h.i.id))
 }
 
@@ -251,7 +251,7 @@ pub async fn add_message(
         Ok(m) => m,
         Err(e) => return refuse(&state, &user, &id, &form, &e).await,
     };
-    comms::add_message(&log_writer(&state, &user, h.i.id), &tr, channel, &text, &approved, draft).await?;
+    comms::add_message(&log_writer(&state, &user, h.i.key()), &tr, channel, &text, &approved, draft).await?;
     Ok(logged(&state, h.i.id))
 }
 
@@ -265,7 +265,7 @@ pub async fn approve_message(
     user.require(user.role.approves_public_messages())?;
     let h = writer_for(&state, &user, &id).await?;
     let mid = parse_id(&mid)?;
-    comms::approve_message(&log_writer(&state, &user, h.i.id), &tr, mid).await?;
+    comms::approve_message(&log_writer(&state, &user, h.i.key()), &tr, mid).await?;
     Ok(logged(&state, h.i.id))
 }
 
@@ -289,7 +289,7 @@ pub async fn add_media(
     if !e.is_empty() {
         return refuse(&state, &user, &id, &form, &e).await;
     }
-    comms::add_media(&log_writer(&state, &user, h.i.id), &tr, &outlet, contact.as_deref(), &question).await?;
+    comms::add_media(&log_writer(&state, &user, h.i.key()), &tr, &outlet, contact.as_deref(), &question).await?;
     Ok(logged(&state, h.i.id))
 }
 
@@ -301,6 +301,6 @@ pub async fn answer_media(
     let Posted { user, tr, .. } = posted;
     let h = writer_for(&state, &user, &id).await?;
     let mid = parse_id(&mid)?;
-    comms::answer_media(&log_writer(&state, &user, h.i.id), &tr, mid).await?;
+    comms::answer_media(&log_writer(&state, &user, h.i.key()), &tr, mid).await?;
     Ok(logged(&state, h.i.id))
 }

@@ -99,7 +99,7 @@ async fn page(
     e: &Errors,
 ) -> Result<LessonsPage, AppError> {
     let (h, lk) = head_for(state, user, id, "lessons").await?;
-    let all = incidents::lessons(&state.db.pool, h.i.id).await?;
+    let all = incidents::lessons(&state.db.pool, h.i.key()).await?;
     let tr0 = Tr::new(state.catalog.clone(), user.lang);
     let targets = targets(state, user.org_id, &tr0).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
@@ -199,7 +199,7 @@ async fn injects_page(
     ctx.title = ctx.tr.ts("injects-title", "title", &h.i.title);
     let tr = &ctx.tr;
     let now = crate::platform::clock::now_stamp();
-    let injects = incidents::injects(&state.db.pool, h.i.id)
+    let injects = incidents::injects(&state.db.pool, h.i.key())
         .await?
         .into_iter()
         .map(|i| {

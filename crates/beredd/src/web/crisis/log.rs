@@ -130,7 +130,7 @@ async fn log_page(
     let (h, _) = head(state, user, id, "log").await?;
     let mut conn = state.db.pool.acquire().await?;
     let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
-    let rows = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    let rows = incidents::log(&mut *conn, user.org_id, h.i.key()).await?;
     let signed = signatures::check_incident(&mut conn, &state.db.keys, user.org_id, &h.i, &rows, None).await?;
     drop(conn);
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
@@ -166,7 +166,7 @@ async fn check_paper(state: &AppState, user: &CurrentUser, page: &mut LogPage, q
     page.check_seq = seq.chars().take(20).collect();
     page.check_hash = hash.chars().take(80).collect();
     let tr = &page.ctx.tr;
-    let rows = incidents::log(&state.db.pool, user.org_id, page.h.i.id).await?;
+    let rows = incidents::log(&state.db.pool, user.org_id, page.h.i.key()).await?;
     let entries: Vec<(beredd_domain::incident::Entry, String)> = rows.into_iter().map(|r| (r.entry, r.hash)).collect();
     use beredd_domain::incident::{PaperCheck, check_paper};
     page.paper = Some(match seq.trim().parse::<i64>().ok().and_then(|n| check_paper(&entries, n, hash)) {
@@ -252,7 +252,7 @@ pub async fn add_entry(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    let seq = entries::add(&state.db, user.org_id, h.i.id, entry, &user.display_name).await?;
+    let seq = entries::add(&state.db, user.org_id, h.i.key(), entry, &user.display_name).await?;
     state.live.publish(h.i.id, "log", json!({ "seq": seq }).to_string());
     if form.text("from") == "board" {
         return Ok(Redirect::to(&format!("/incidents/{}?msg=logged#log-quick", h.i.id)).into_response());

@@ -26,7 +26,7 @@ use crate::services::crisis::meetings::Protocol;
 
 /// The board per area: (area, "done/total", problem labels).
 async fn board_status(state: &AppState, h: &Head, tr: &Tr) -> Result<Vec<(String, String, Vec<String>)>, AppError> {
-    Ok(meetings::board_status(&state.db.pool, tr, h.i.id).await?)
+    Ok(meetings::board_status(&state.db.pool, tr, h.i.key()).await?)
 }
 
 pub struct MeetingRow {
@@ -103,7 +103,7 @@ async fn page(
     all.extend(areas.iter().map(|a| a.field.clone()));
     let error_summary = summary(&all);
     ctx.mark_errors(&error_summary);
-    let meetings = incidents::meetings(&state.db.pool, h.i.id)
+    let meetings = incidents::meetings(&state.db.pool, h.i.key())
         .await?
         .into_iter()
         .map(|m| MeetingRow {
@@ -142,7 +142,7 @@ pub async fn hold(State(state): State<AppState>, Path(id): Path<String>, posted:
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    meetings::hold(&state.db, user.org_id, &tr, h.i.id, minutes, &user.display_name).await?;
+    meetings::hold(&state.db, user.org_id, &tr, h.i.key(), minutes, &user.display_name).await?;
     state.live.publish(h.i.id, "log", "{}".into());
     Ok(Redirect::to(&format!("/incidents/{}/meeting?msg=saved", h.i.id)).into_response())
 }
@@ -178,7 +178,7 @@ pub async fn protocol_pdf(
 ) -> Result<Response, AppError> {
     let (h, _) = head_for(&state, &user, &id, "meeting").await?;
     let n = parse_id(&n)?;
-    let m = incidents::meetings(&state.db.pool, h.i.id)
+    let m = incidents::meetings(&state.db.pool, h.i.key())
         .await?
         .into_iter()
         .find(|m| m.number == n)
@@ -193,7 +193,7 @@ pub async fn protocol_pdf(
     let data = json!({
         "title": title,
         "incident": h.i.title,
-        "stamp": format!("{} · {} · {}: {}", title, held, tr.t("incident-log-head-label"), crate::services::crisis::head_text(&tr, &incidents::log(&state.db.pool, user.org_id, h.i.id).await?)),
+        "stamp": format!("{} · {} · {}: {}", title, held, tr.t("incident-log-head-label"), crate::services::crisis::head_text(&tr, &incidents::log(&state.db.pool, user.org_id, h.i.key()).await?)),
         "marking": tr.t("binder-marking"),
         "held": format!("{}, {}", held, m.held_by),
         "present": p.present,
@@ -276,16 +276,16 @@ pub async fn report_pdf(
     let pool = &state.db.pool;
     let mut conn = pool.acquire().await?;
     let verdict = incidents::verify(&mut conn, user.org_id, h.i.id).await?.ok_or(AppError::NotFound)?;
-    let log = incidents::log(&mut *conn, user.org_id, h.i.id).await?;
+    let log = incidents::log(&mut *conn, user.org_id, h.i.key()).await?;
     drop(conn);
     let areas: Vec<serde_json::Value> = board_status(&state, &h, &tr).await?.into_iter().map(|(name, s, p)| json!({ "name": name, "summary": if p.is_empty() { s } else { format!("{s} {}", tr.tn("incident-problems", p.len() as i64)) } })).collect();
-    let staff = staff_rows(&lk, &h, &incidents::reached(pool, h.i.id).await?);
+    let staff = staff_rows(&lk, &h, &incidents::reached(pool, h.i.key()).await?);
     let (reports, decisions) = {
         let mut conn = pool.acquire().await?;
         let r = crate::services::crisis::reporting::load(&mut conn, &h.i).await?;
         super::reports::printed(&tr, &r)
     };
-    let (entries, lessons) = (log_rows(&tr, &log), lesson_rows(&tr, &incidents::lessons(pool, h.i.id).await?));
+    let (entries, lessons) = (log_rows(&tr, &log), lesson_rows(&tr, &incidents::lessons(pool, h.i.key()).await?));
     let today = crate::platform::clock::today_text();
     let data = json!({
         "title": h.i.title,

@@ -237,8 +237,8 @@ async fn page(
 ) -> Result<RecoveryPage, AppError> {
     let (h, lk) = head_for(state, user, id, "recovery").await?;
     let all_systems = systems::list(&state.db.pool, user.org_id).await?;
-    let items = changes::ordered(incidents::backlog(&state.db.pool, h.i.id).await?);
-    let progress = incidents::backlog_progress(&state.db.pool, h.i.id).await?;
+    let items = changes::ordered(incidents::backlog(&state.db.pool, h.i.key()).await?);
+    let progress = incidents::backlog_progress(&state.db.pool, h.i.key()).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("recovery-title", "title", &h.i.title);
     let (tr, today) = (&ctx.tr, clock::today());
@@ -311,7 +311,7 @@ pub async fn add_item(
         }
     };
     let unit_name = lk.unit_name(Some(item.unit));
-    changes::add_item(&state.db, user.org_id, &tr, h.i.id, &item, &unit_name, &user.display_name).await?;
+    changes::add_item(&state.db, user.org_id, &tr, h.i.key(), &item, &unit_name, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }
 
@@ -328,7 +328,7 @@ pub async fn set_done(
         .ok()
         .flatten()
         .ok_or(AppError::BadRequest("not a number"))?;
-    changes::set_done(&state.db, user.org_id, &tr, h.i.id, &h.units, item, done, &user.display_name).await?;
+    changes::set_done(&state.db, user.org_id, &tr, h.i.key(), &h.units, item, done, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery#item-{item}", h.i.id)).into_response())
 }
 
@@ -354,6 +354,6 @@ pub async fn restored(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    changes::restored(&state.db, user.org_id, &tr, h.i.id, back, &user.display_name).await?;
+    changes::restored(&state.db, user.org_id, &tr, h.i.key(), back, &user.display_name).await?;
     Ok(Redirect::to(&format!("/incidents/{}/recovery?msg=saved", h.i.id)).into_response())
 }

@@ -250,8 +250,8 @@ async fn page(
     let mut conn = state.db.pool.acquire().await?;
     let r: Reporting = reporting::load(&mut conn, &h.i).await?;
     let org = orgs::get(&mut *conn, user.org_id).await?.ok_or(AppError::NotFound)?;
-    let roster = incidents::roster(&mut *conn, h.i.id).await?;
-    let board = incidents::board(&mut *conn, h.i.id).await?;
+    let roster = incidents::roster(&mut *conn, h.i.key()).await?;
+    let board = incidents::board(&mut *conn, h.i.key()).await?;
     drop(conn);
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("reporting-title", "title", &h.i.title);
@@ -373,7 +373,7 @@ pub async fn report(
         text::optional_text(form.text("body"), 20_000).ok().flatten().ok_or(AppError::BadRequest("empty report"))?;
     let reference =
         text::optional_line(form.text("reference"), 200).map_err(|_| AppError::BadRequest("bad reference"))?;
-    if !comms::record_report(&log_writer(&state, &user, h.i.id), &tr, duty, reference.as_deref(), &body).await? {
+    if !comms::record_report(&log_writer(&state, &user, h.i.key()), &tr, duty, reference.as_deref(), &body).await? {
         return Err(AppError::BadRequest("already sent"));
     }
     state.live.publish(h.i.id, "log", "{}".into());
@@ -394,7 +394,7 @@ pub async fn diarienummer(
         let p = page(&state, &user, &id, &form, &e, None).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, p).into_response());
     }
-    comms::set_diarienummer(&log_writer(&state, &user, h.i.id), &tr, value.as_deref()).await?;
+    comms::set_diarienummer(&log_writer(&state, &user, h.i.key()), &tr, value.as_deref()).await?;
     state.live.publish(h.i.id, "log", "{}".into());
     Ok(back(h.i.id, "diarienummer"))
 }

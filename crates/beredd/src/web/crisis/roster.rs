@@ -51,7 +51,7 @@ async fn roster_page(
     e: &Errors,
 ) -> Result<RosterPage, AppError> {
     let (h, _) = head(state, user, id, "roster").await?;
-    let rows = incidents::roster(&state.db.pool, h.i.id).await?;
+    let rows = incidents::roster(&state.db.pool, h.i.key()).await?;
     let mut ctx = Ctx::new(state, user, "/incidents", String::new());
     ctx.title = ctx.tr.ts("incident-roster-title", "title", &h.i.title);
     let tr = &ctx.tr;
@@ -106,7 +106,7 @@ pub async fn add_roster(
         area: area.as_deref(),
         on_duty: form.checked("on_duty"),
     };
-    staff::add_member(&log_writer(&state, &user, h.i.id), &tr, &member).await?;
+    staff::add_member(&log_writer(&state, &user, h.i.key()), &tr, &member).await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }
 
@@ -121,6 +121,6 @@ pub async fn set_duty(
     writer(&user, &h)?;
     let row = parse_id(&row)?;
     let on = form.text("on_duty") == "1";
-    staff::set_duty(&log_writer(&state, &user, h.i.id), &tr, row, on).await?;
+    staff::set_duty(&log_writer(&state, &user, h.i.key()), &tr, row, on).await?;
     Ok(Redirect::to(&format!("/incidents/{}/roster", h.i.id)).into_response())
 }

@@ -63,7 +63,7 @@ pub async fn staff(
     Query(q): Query<Query_>,
 ) -> Result<StaffPage, AppError> {
     let (h, lk) = head(&state, &user, &id, "staff").await?;
-    let reached = incidents::reached(&state.db.pool, h.i.id).await?;
+    let reached = incidents::reached(&state.db.pool, h.i.key()).await?;
     let mut ctx = Ctx::new(&state, &user, "/incidents", String::new()).with_flash(q.get("msg").map(String::as_str));
     ctx.title = ctx.tr.ts("incident-staff-title", "title", &h.i.title);
     let tr = &ctx.tr;
@@ -124,7 +124,7 @@ pub async fn set_reached(
     let reached = form.text("reached") == "1";
     // The log is read by every one of the crisis staff and leaves in bundles: never a protected name.
     let name = if p.protected.get() { tr.t("protected-person") } else { p.name.clone() };
-    crate::services::crisis::staff::set_reached(&log_writer(&state, &user, h.i.id), &tr, person, reached, &name)
+    crate::services::crisis::staff::set_reached(&log_writer(&state, &user, h.i.key()), &tr, person, reached, &name)
         .await?;
     Ok(Redirect::to(&format!("/incidents/{}/staff#person-{person}", h.i.id)).into_response())
 }

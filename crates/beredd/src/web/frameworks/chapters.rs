@@ -120,7 +120,7 @@ async fn chapter_page(
     ctx.title = answer_heading(&fw.nodes[fw.chapters()[n]], &ctx.tr);
     let form = match form {
         Some(f) => f,
-        None => stored(fw, &nodes, &store::answers(&state.db.pool, a.id).await?),
+        None => stored(fw, &nodes, &store::answers(&state.db.pool, a.key()).await?),
     };
     let rows = rows(&a, fw, &nodes, &form, e, &ctx.tr);
     let all: Vec<Field> = rows.iter().flat_map(|r| r.fields.iter().cloned()).collect();

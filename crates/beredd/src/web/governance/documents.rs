@@ -184,7 +184,7 @@ async fn unit_views(
     v: &Viewer<'_>,
     tr: &Tr,
 ) -> Result<Vec<UnitView>, AppError> {
-    let links = crate::store::documents::link_expiries(&state.db.pool, d.doc.id).await?;
+    let links = crate::store::documents::link_expiries(&state.db.pool, d.doc.key()).await?;
     let version = d.current.as_ref().map(|c| c.number).unwrap_or(0).to_string();
     Ok(reg
         .status(d, v)
@@ -226,7 +226,7 @@ pub async fn show(
     if q.get("msg").map(String::as_str) == Some("read") {
         ctx.flash = Some(ctx.tr.t("document-flash-read"));
     }
-    let all = crate::store::documents::versions(&state.db.pool, d.doc.id).await?;
+    let all = crate::store::documents::versions(&state.db.pool, d.doc.key()).await?;
     let applies = d.current.is_some() && (d.unit_ids.is_empty() || reg.applies_to_person(d, person));
     let read = person.and_then(|p| reg.read_by(d, p));
     let units = unit_views(&state, &reg, d, &v, &ctx.tr).await?;

@@ -254,6 +254,6 @@ pub async fn public_file(
     };
     let Some(v) = l.current.as_ref() else { return Err(AppError::NotFound) };
     let (Some(name), Some(kind)) = (&v.file_name, &v.content_type) else { return Err(AppError::NotFound) };
-    let bytes = store::file_content(&state.db.pool, v.id).await?.ok_or(AppError::NotFound)?;
+    let bytes = store::file_content(&state.db.pool, l.doc.key(), v.id).await?.ok_or(AppError::NotFound)?;
     Ok(file_response(name, kind, bytes))
 }

@@ -132,13 +132,13 @@ async fn version(
     user: &CurrentUser,
     id: &str,
     n: &str,
-) -> Result<(i64, String, Version, Vec<Version>), AppError> {
+) -> Result<(documents::Key, String, Version, Vec<Version>), AppError> {
     let (reg, person) = load(state, user).await?;
     let d = readable(&reg, &viewer(user, person), id)?;
-    let all = documents::versions(&state.db.pool, d.doc.id).await?;
+    let all = documents::versions(&state.db.pool, d.doc.key()).await?;
     let n = n.parse::<i64>().map_err(|_| AppError::NotFound)?;
     let v = all.iter().find(|v| v.number == n).cloned().ok_or(AppError::NotFound)?;
-    Ok((d.doc.id, d.doc.title.clone(), v, all))
+    Ok((d.doc.key(), d.doc.title.clone(), v, all))
 }
 
 #[derive(Template, WebTemplate)]
@@ -159,7 +159,7 @@ pub async fn show(
     let mut ctx = Ctx::new(&state, &user, "/governance/documents", String::new());
     ctx.title = ctx.tr.args("document-version-title", &[("title", &title), ("n", &v.number.to_string())]);
     Ok(VersionPage {
-        id,
+        id: id.id(),
         blocks: v.body.as_deref().map(blocks).unwrap_or_default(),
         version: version_view(&v, &all),
         ctx,
@@ -172,9 +172,9 @@ pub async fn file(
     State(state): State<AppState>,
     Path((id, n)): Path<(String, String)>,
 ) -> Result<Response, AppError> {
-    let (_, _, v, _) = version(&state, &user, &id, &n).await?;
+    let (doc, _, v, _) = version(&state, &user, &id, &n).await?;
     let (Some(name), Some(kind)) = (&v.file_name, &v.content_type) else { return Err(AppError::NotFound) };
-    let bytes = documents::file_content(&state.db.pool, v.id).await?.ok_or(AppError::NotFound)?;
+    let bytes = documents::file_content(&state.db.pool, doc, v.id).await?.ok_or(AppError::NotFound)?;
     Ok(file_response(name, kind, bytes))
 }
 
@@ -206,7 +206,7 @@ pub async fn diff(
     let (reg, person) = load(&state, &user).await?;
     let d = readable(&reg, &viewer(&user, person), &id)?;
     let all: Vec<Version> =
-        documents::versions(&state.db.pool, d.doc.id).await?.into_iter().filter(|v| v.body.is_some()).collect();
+        documents::versions(&state.db.pool, d.doc.key()).await?.into_iter().filter(|v| v.body.is_some()).collect();
     let numbers: Vec<i64> = all.iter().map(|v| v.number).collect();
     let newest = numbers.first().copied().ok_or(AppError::NotFound)?;
     let pick = |k: &str, default: i64| -> Result<i64, AppError> {

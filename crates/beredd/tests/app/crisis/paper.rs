@@ -36,7 +36,8 @@ async fn a_log_rewritten_in_the_database_with_its_hashes_recomputed_is_found_aga
 
         // Entry 2 is rewritten and every hash after it recomputed, the head too.
         let mut conn = app.db.pool.acquire().await.unwrap();
-        let mut rows = beredd::store::incidents::log(&mut *conn, app.org, id.parse().unwrap()).await.unwrap();
+        let incident = beredd::store::incidents::get(&mut conn, app.org, id.parse().unwrap()).await.unwrap().unwrap();
+        let mut rows = beredd::store::incidents::log(&mut *conn, app.org, incident.key()).await.unwrap();
         rows[1].entry.text = "Larmet fungerade hela natten".into();
         let mut prev = rows[0].hash.clone();
         for r in rows.iter_mut().skip(1) {

@@ -75,7 +75,8 @@ async fn every_entry_is_signed_and_a_database_rewrite_cannot_sign() {
             added_by: "admin",
         };
         beredd::store::signing::record(&mut *conn, app.org, &key).await.unwrap();
-        let mut rows = beredd::store::incidents::log(&mut *conn, app.org, incident).await.unwrap();
+        let key = beredd::store::incidents::get(&mut conn, app.org, incident).await.unwrap().unwrap().key();
+        let mut rows = beredd::store::incidents::log(&mut *conn, app.org, key).await.unwrap();
         let (incident_uid,): (String,) = sqlx::query_as("SELECT uid FROM incidents WHERE id = $1")
             .bind(incident)
             .fetch_one(&mut *conn)

@@ -103,7 +103,7 @@ pub async fn save(db: &Db, actor: &audit::Actor, tr: &Tr, c: &Checked, by: &str)
     let mut tx = db.begin_write().await?;
     let before = match reviews::get(&mut *tx, org, c.year).await? {
         Some(r) => {
-            let d = reviews::decisions(&mut *tx, r.id).await?;
+            let d = reviews::decisions(&mut *tx, r.key()).await?;
             Some((r, d))
         }
         None => None,
@@ -144,7 +144,7 @@ pub async fn save(db: &Db, actor: &audit::Actor, tr: &Tr, c: &Checked, by: &str)
     let change = audit::Change {
         action: if before.is_some() { "update" } else { "create" },
         entity: "management-review",
-        entity_id: Some(id),
+        entity_id: Some(id.id()),
         summary: &summary,
         before: before_json.as_ref(),
         after: after_json.as_ref(),

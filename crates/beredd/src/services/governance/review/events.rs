@@ -31,7 +31,7 @@ struct Happened {
 async fn happened(conn: &mut sqlx::AnyConnection, tr: &Tr, all: &[Incident], year: i64) -> Result<Happened, DbError> {
     let mut h = Happened::default();
     for i in of_year(all, year) {
-        let lessons = incidents::lessons(&mut *conn, i.id).await?;
+        let lessons = incidents::lessons(&mut *conn, i.key()).await?;
         let exercise = i.exercise.get();
         if exercise {
             h.exercises += 1;

@@ -182,7 +182,7 @@ pub async fn review(pool: &sqlx::AnyPool, src: &Sources<'_>, org: i64, year: i64
     }
     let saved = reviews::get(pool, org, year).await?;
     let decisions = match &saved {
-        Some(r) => reviews::decisions(pool, r.id).await?,
+        Some(r) => reviews::decisions(pool, r.key()).await?,
         None => Vec::new(),
     };
     let years = reviews::years(pool, org).await?;
