@@ -24,15 +24,7 @@ pub struct Item {
     pub notes: Option<String>,
 }
 
-/// An item of one organisation's cycle: what the query making its tasks takes (`store::owned`).
-pub type Key = super::owned::Owned<Item>;
-
-impl Item {
-    /// The item as the query making its tasks takes it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
-    }
-}
+super::owned::keyed!(Item);
 
 pub struct NewItem<'a> {
     pub title: &'a str,

@@ -27,17 +27,7 @@ pub struct Document {
     pub updated_at: crate::platform::clock::Stamp,
 }
 
-/// A document's details as a form or the demo gives them.
-/// A document of one organisation: what the queries of its versions and reading links take
-/// (`store::owned`).
-pub type Key = super::owned::Owned<Document>;
-
-impl Document {
-    /// The document as its versions' and links' queries take it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
-    }
-}
+super::owned::keyed!(Document);
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentInput {

@@ -20,33 +20,30 @@ pub struct Imported {
     pub imported_at: crate::platform::clock::Stamp,
 }
 
+/// A started assessment: what it was started as, with its id.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Assessment {
     pub id: i64,
     /// Private, so that only the store makes an assessment, and with it its [`Key`].
     #[serde(skip)]
     org_id: i64,
-    pub framework_key: String,
-    pub version: String,
-    pub title: String,
-    pub scope: Option<String>,
-    pub started_on: crate::platform::clock::Day,
-    pub created_by: String,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub started: NewAssessment,
 }
 
-/// An assessment of one organisation: what the queries of its answers and their linked actions
-/// take (`store::owned`).
-pub type Key = super::owned::Owned<Assessment>;
+super::owned::keyed!(Assessment);
 
-impl Assessment {
-    /// The assessment as its answers' queries take it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
+/// Its framework, title, scope, day and who started it read as the assessment's own.
+impl std::ops::Deref for Assessment {
+    type Target = NewAssessment;
+    fn deref(&self) -> &NewAssessment {
+        &self.started
     }
 }
 
 /// An assessment to start.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct NewAssessment {
     pub framework_key: String,
     pub version: String,

@@ -83,3 +83,23 @@ impl<T> fmt::Debug for Owned<T> {
         )
     }
 }
+
+/// Gives a row type read with its private `org_id` its key: `keyed!(Incident)` declares
+/// `pub type Key = Owned<Incident>` and `Incident::key()`; `keyed!(Due as Key)` gives another row
+/// of the same parent (a closed incident due for thinning) the parent's key.
+macro_rules! keyed {
+    ($row:ident) => {
+        #[doc = concat!("A `", stringify!($row), "` of one organisation, as its child tables' queries take it (`store::owned`).")]
+        pub type Key = $crate::store::owned::Owned<$row>;
+        $crate::store::owned::keyed!($row as Key);
+    };
+    ($row:ident as $key:ident) => {
+        impl $row {
+            /// The row's id and organisation, as its child tables' queries take them.
+            pub fn key(&self) -> $key {
+                $key::found(self.org_id, self.id)
+            }
+        }
+    };
+}
+pub(crate) use keyed;

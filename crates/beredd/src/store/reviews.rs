@@ -21,15 +21,7 @@ pub struct Review {
     pub updated_at: crate::platform::clock::Stamp,
 }
 
-/// A review of one organisation: what the queries of its decisions take (`store::owned`).
-pub type Key = super::owned::Owned<Review>;
-
-impl Review {
-    /// The review as its decisions' queries take it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
-    }
-}
+super::owned::keyed!(Review);
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Decision {

@@ -23,16 +23,7 @@ pub struct Course {
     pub updated_at: crate::platform::clock::Stamp,
 }
 
-/// A course's details as a form or the demo gives them.
-/// A course of one organisation: what the queries of its completions take (`store::owned`).
-pub type Key = super::owned::Owned<Course>;
-
-impl Course {
-    /// The course as its completions' queries take it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
-    }
-}
+super::owned::keyed!(Course);
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CourseInput {

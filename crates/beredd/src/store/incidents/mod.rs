@@ -71,16 +71,7 @@ pub struct Incident {
     pub unit_ids: Vec<i64>,
 }
 
-/// An incident of one organisation: what the queries of its log, board, roster, reporting,
-/// messages, meetings, exercises and recovery take (`store::owned`).
-pub type Key = super::owned::Owned<Incident>;
-
-impl Incident {
-    /// The incident as its child tables' queries take it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
-    }
-}
+super::owned::keyed!(Incident);
 
 macro_rules! cols {
     () => {

@@ -27,12 +27,9 @@ pub struct Due {
     pub participants: Flag,
 }
 
-impl Due {
-    /// The incident as the thinning statements take it.
-    pub fn key(&self) -> Key {
-        Key::found(self.org_id, self.id)
-    }
+crate::store::owned::keyed!(Due as Key);
 
+impl Due {
     /// Whether anything is left to thin.
     pub fn holds_anything(&self) -> bool {
         self.entries + self.phones + self.reached + self.contacts > 0 || self.participants.get()

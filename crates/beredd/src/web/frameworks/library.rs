@@ -81,9 +81,9 @@ fn assessment_row(p: crate::services::frameworks::assessments::Progress, tr: &Tr
     let a = p.assessment;
     AssessmentRow {
         id: a.id,
-        title: a.title,
-        framework: p.of.as_ref().map(|(fw, _)| titled_version(fw, tr)).unwrap_or(a.framework_key),
-        started_on: a.started_on.to_string(),
+        title: a.started.title,
+        framework: p.of.as_ref().map(|(fw, _)| titled_version(fw, tr)).unwrap_or(a.started.framework_key),
+        started_on: a.started.started_on.to_string(),
         progress: p.of.as_ref().map(|(_, t)| progress_text(t, tr)).unwrap_or_else(|| tr.t("fw-missing-framework")),
     }
 }
